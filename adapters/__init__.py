@@ -1,0 +1,1 @@
+"""Platform adapters: translate platform objects to and from the core's."""

@@ -1,0 +1,194 @@
+"""The Telegram adapter: owns the python-telegram-bot ``Bot``, receives
+updates (its own getUpdates loop, or a webhook) and puts them on the core's
+queue, confirming each to Telegram only once the core has stored it."""
+
+from __future__ import annotations
+
+import asyncio
+import hmac
+import logging
+from urllib.parse import urlparse
+
+from aiohttp import web
+from telegram import Bot, Update
+from telegram.error import Conflict, Forbidden, InvalidToken, NetworkError, TimedOut
+from telegram.request import HTTPXRequest
+
+from adapters.telegram.convert import to_inbound
+from adapters.telegram.sender import TelegramSender
+from bot.inbound import Envelope
+from config.model import TelegramConfig
+
+log = logging.getLogger("forumbot.telegram")
+
+POLL_TIMEOUT_S = 25
+ALLOWED_UPDATES = ["message", "callback_query"]
+SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
+BACKOFF_MAX_S = 60.0
+
+
+class TelegramAdapter:
+    platform = "telegram"
+
+    def __init__(
+        self,
+        settings: TelegramConfig,
+        token: str,
+        queue: asyncio.Queue[Envelope],
+        webhook_secret: str | None = None,
+        poll_timeout_s: int = POLL_TIMEOUT_S,
+    ) -> None:
+        self.settings = settings
+        self.queue = queue
+        self.webhook_secret = webhook_secret
+        self.poll_timeout_s = poll_timeout_s
+        base = settings.api_base_url.rstrip("/")
+        self.bot = Bot(
+            token,
+            base_url=f"{base}/bot",
+            base_file_url=f"{base}/file/bot",
+            request=HTTPXRequest(connection_pool_size=64, read_timeout=20.0, pool_timeout=30.0),
+            get_updates_request=HTTPXRequest(read_timeout=poll_timeout_s + 10.0),
+        )
+        self.sender = TelegramSender(self.bot)
+        self.ready = asyncio.Event()
+        self._site: web.AppRunner | None = None
+        self._tasks: set[asyncio.Task[None]] = set()
+
+    async def run(self) -> None:
+        """Serve until cancelled, reconnecting with backoff after failures."""
+        backoff = 1.0
+        while True:
+            try:
+                await self._connect()
+                backoff = 1.0
+                if self.settings.mode == "webhook":
+                    await self._serve_webhook()
+                else:
+                    await self._poll()
+            except asyncio.CancelledError:
+                raise
+            except InvalidToken:
+                log.error(
+                    "Telegram rejected the token (%s); retrying in %ss",
+                    self.settings.token_env,
+                    int(BACKOFF_MAX_S),
+                )
+                backoff = BACKOFF_MAX_S
+            except Exception as error:
+                log.warning(
+                    "Telegram connection failed: %s; retrying in %ss",
+                    type(error).__name__,
+                    int(backoff),
+                )
+            await asyncio.sleep(backoff)
+            backoff = min(backoff * 2, BACKOFF_MAX_S)
+
+    async def stop(self) -> None:
+        if self._site is not None:
+            await self._site.cleanup()
+            self._site = None
+        if self.bot._initialized:
+            await self.bot.shutdown()
+
+    async def _connect(self) -> None:
+        if not self.ready.is_set():
+            await self.bot.initialize()
+            log.info("Telegram connected as @%s", self.bot.username)
+            self.ready.set()
+
+    # -- polling ---------------------------------------------------------------
+
+    async def _poll(self) -> None:
+        await self.bot.delete_webhook(drop_pending_updates=False)
+        offset: int | None = None
+        errors = 0
+        while True:
+            try:
+                updates = await self.bot.get_updates(
+                    offset=offset, timeout=self.poll_timeout_s, allowed_updates=ALLOWED_UPDATES
+                )
+            except TimedOut:
+                continue
+            except (InvalidToken, Forbidden, Conflict):
+                raise
+            except NetworkError as error:
+                errors += 1
+                delay = min(2.0**errors, BACKOFF_MAX_S)
+                log.warning("getUpdates failed: %s; retrying in %ss", type(error).__name__, delay)
+                await asyncio.sleep(delay)
+                continue
+            errors = 0
+            if not updates:
+                continue
+            await self._hand_over(updates)
+            # Confirmed to Telegram by the next getUpdates, only now that all are stored.
+            offset = updates[-1].update_id + 1
+
+    async def _hand_over(self, updates: tuple[Update, ...] | list[Update]) -> None:
+        """Put updates on the core's queue and wait until they are durable."""
+        envelopes: list[Envelope] = []
+        for update in updates:
+            inbound = to_inbound(update, self.bot.username)
+            if inbound is None:
+                continue
+            envelope = Envelope(inbound)
+            self.queue.put_nowait(envelope)
+            envelopes.append(envelope)
+        if envelopes:
+            await asyncio.gather(*(e.stored for e in envelopes))
+        for update in updates:
+            if update.callback_query is not None:
+                task = asyncio.create_task(self._answer_callback(update.callback_query.id))
+                self._tasks.add(task)
+                task.add_done_callback(self._tasks.discard)
+
+    async def _answer_callback(self, query_id: str) -> None:
+        try:
+            await self.bot.answer_callback_query(query_id)
+        except Exception as error:  # only the button's spinner depends on it
+            log.debug("answerCallbackQuery failed: %s", type(error).__name__)
+
+    # -- webhook -----------------------------------------------------------------
+
+    async def _serve_webhook(self) -> None:
+        hook = self.settings.webhook
+        if not self.webhook_secret:
+            raise RuntimeError(f"webhook mode needs the secret in {hook.secret_env}")
+        app = web.Application(client_max_size=1024 * 1024)
+        path = urlparse(hook.url).path or "/"
+        app.router.add_post(path, self._on_webhook)
+        runner = web.AppRunner(app, access_log=None)
+        await runner.setup()
+        site = web.TCPSite(runner, hook.listen, hook.port)
+        await site.start()
+        self._site = runner
+        await self.bot.set_webhook(
+            hook.url, secret_token=self.webhook_secret, allowed_updates=ALLOWED_UPDATES
+        )
+        log.info("Telegram webhook listening on %s:%s%s", hook.listen, hook.port, path)
+        try:
+            await asyncio.Event().wait()
+        finally:
+            await runner.cleanup()
+            self._site = None
+
+    async def _on_webhook(self, request: web.Request) -> web.Response:
+        given = request.headers.get(SECRET_HEADER, "")
+        assert self.webhook_secret is not None
+        if not hmac.compare_digest(given.encode(), self.webhook_secret.encode()):
+            log.warning("webhook request refused: wrong or missing secret header")
+            return web.Response(status=403, text="forbidden")
+        try:
+            data = await request.json()
+            update = Update.de_json(data, self.bot)
+        except Exception:
+            return web.Response(status=400, text="bad update")
+        if update is None:
+            return web.Response(status=400, text="bad update")
+        try:
+            await asyncio.wait_for(self._hand_over([update]), timeout=30)
+        except Exception:
+            log.exception("update not stored; Telegram will deliver it again")
+            return web.Response(status=503, text="try again")
+        return web.Response(text="ok")

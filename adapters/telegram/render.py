@@ -1,0 +1,28 @@
+"""The core's rich text as Telegram HTML: every character of text escaped."""
+
+from __future__ import annotations
+
+import html
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+
+from bot.chat import Buttons
+from bot.rich import Rich
+
+PARSE_MODE = "HTML"
+
+
+def to_html(rich: Rich) -> str:
+    out = []
+    for span in rich:
+        text = html.escape(span.text, quote=False)
+        out.append(f"<b>{text}</b>" if span.bold else text)
+    return "".join(out)
+
+
+def to_keyboard(buttons: Buttons) -> InlineKeyboardMarkup | None:
+    if not buttons:
+        return None
+    return InlineKeyboardMarkup(
+        [[InlineKeyboardButton(b.label, callback_data=b.data[:64]) for b in row] for row in buttons]
+    )

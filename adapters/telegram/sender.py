@@ -1,0 +1,61 @@
+"""Sending through the Bot API, with its errors mapped to the core's."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import httpx
+from telegram import Bot, LinkPreviewOptions, ReplyParameters
+from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TimedOut
+
+from adapters.telegram.render import PARSE_MODE, to_html, to_keyboard
+from bot.delivery import NotSent, OutcomeUnknown, Outgoing, Rejected, RetryLater, Unreachable
+
+# httpx errors raised before any byte of the request left this machine.
+_NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
+
+
+def _seconds(value: int | timedelta) -> float:
+    return value.total_seconds() if isinstance(value, timedelta) else float(value)
+
+
+class TelegramSender:
+    platform = "telegram"
+    max_length = 4096
+
+    def __init__(self, bot: Bot) -> None:
+        self.bot = bot
+
+    async def send(self, message: Outgoing) -> str:
+        chat_id: int | str = message.chat.chat_id
+        if isinstance(chat_id, str) and chat_id.lstrip("-").isdigit():
+            chat_id = int(chat_id)
+        reply = (
+            ReplyParameters(int(message.reply_to_message_id), allow_sending_without_reply=True)
+            if message.reply_to_message_id
+            else None
+        )
+        try:
+            sent = await self.bot.send_message(
+                chat_id=chat_id,
+                text=to_html(message.body),
+                parse_mode=PARSE_MODE,
+                reply_markup=to_keyboard(message.buttons),
+                reply_parameters=reply,
+                link_preview_options=LinkPreviewOptions(is_disabled=True),
+            )
+        except RetryAfter as error:
+            raise RetryLater(_seconds(error.retry_after)) from error
+        except Forbidden as error:
+            if message.chat.kind == "private":
+                raise Unreachable(error.message) from error
+            raise Rejected(error.message) from error
+        except BadRequest as error:
+            if message.chat.kind == "private" and "chat not found" in error.message.lower():
+                raise Unreachable(error.message) from error
+            raise Rejected(error.message) from error
+        except (TimedOut, NetworkError) as error:
+            if isinstance(error.__cause__, _NOT_SENT):
+                raise NotSent(str(error)) from error
+            raise OutcomeUnknown(str(error)) from error
+        return str(sent.message_id)

@@ -1,0 +1,79 @@
+"""The core's services, built from configuration and wired together. The
+composition root (forumbot.app) adds the platform adapters around this."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from bot.clock import Clock
+from bot.delivery import Sender
+from bot.dispatcher import Dispatcher
+from bot.forum import ForumDirectory
+from bot.inbound import Envelope
+from bot.intake import Intake
+from bot.moderation import Moderation
+from bot.outbox import Outbox
+from bot.pacing import Pacer
+from bot.resident_desk import ResidentDesk
+from bot.scheduler import SessionScheduler
+from bot.session import SessionService
+from bot.staff_desk import StaffDesk
+from bot.store.database import Database
+from bot.template import Templates
+from bot.wording import Wording
+from config.model import Config
+
+
+@dataclass
+class Core:
+    config: Config
+    db: Database
+    queue: asyncio.Queue[Envelope]
+    directory: ForumDirectory
+    wording: Wording
+    sessions: SessionService
+    moderation: Moderation
+    residents: ResidentDesk
+    staff: StaffDesk
+    intake: Intake
+    dispatcher: Dispatcher
+    scheduler: SessionScheduler
+
+
+def build_core(
+    config: Config,
+    db: Database,
+    clock: Clock,
+    templates: Templates,
+    senders: Mapping[str, Sender],
+    pacers: Mapping[str, Pacer],
+    queue: asyncio.Queue[Envelope] | None = None,
+) -> Core:
+    queue = queue if queue is not None else asyncio.Queue()
+    directory = ForumDirectory(config)
+    prefixes = {"telegram": "/", "discord": config.platforms.discord.command_prefix, "web": "/"}
+    wording = Wording(templates, config.contacts, prefixes)
+    dispatcher = Dispatcher(db, senders, pacers, clock)
+    outbox = Outbox(dispatcher.wake)
+    sessions = SessionService(directory, wording, outbox)
+    moderation = Moderation(directory, wording, outbox, sessions)
+    residents = ResidentDesk(directory, wording, outbox, sessions)
+    staff = StaffDesk(directory, wording, outbox, sessions, moderation)
+    scheduler = SessionScheduler(db, sessions, clock, dispatcher.wake)
+    intake = Intake(db, queue, directory, residents, staff, clock, dispatcher.wake)
+    return Core(
+        config,
+        db,
+        queue,
+        directory,
+        wording,
+        sessions,
+        moderation,
+        residents,
+        staff,
+        intake,
+        dispatcher,
+        scheduler,
+    )

@@ -1,0 +1,74 @@
+"""Fires the session schedule: APScheduler wakes ``SessionService.run_due`` at
+the next reminder, start or end (and every half minute as a safety net).
+Schedules are data: nothing is pickled; each start derives them afresh."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
+from apscheduler.triggers.date import DateTrigger
+from apscheduler.triggers.interval import IntervalTrigger
+
+from bot.clock import Clock
+from bot.session import SessionService
+from bot.store import session as session_rows
+from bot.store.database import Database
+
+log = logging.getLogger("forumbot.scheduler")
+
+SAFETY_INTERVAL_S = 30
+
+
+class SessionScheduler:
+    def __init__(
+        self,
+        db: Database,
+        sessions: SessionService,
+        clock: Clock,
+        on_change: Callable[[], None] = lambda: None,
+    ) -> None:
+        self.db = db
+        self.sessions = sessions
+        self.clock = clock
+        self._on_change = on_change
+        self._scheduler = AsyncIOScheduler(timezone=UTC)
+
+    async def start(self) -> None:
+        self._scheduler.start()
+        self._scheduler.add_job(
+            self.tick,
+            IntervalTrigger(seconds=SAFETY_INTERVAL_S),
+            id="safety",
+            coalesce=True,
+            max_instances=1,
+        )
+        await self.tick()
+
+    def stop(self) -> None:
+        if self._scheduler.running:
+            self._scheduler.shutdown(wait=False)
+
+    async def tick(self) -> None:
+        """Do what is due now, then arm a wake-up for the next event."""
+        now = self.clock.now()
+        async with self.db.transaction() as tx:
+            await self.sessions.run_due(tx, now)
+            open_ends = [row.ends_at for row in await session_rows.all_open(tx)]
+        self._on_change()
+        upcoming = self.sessions.next_event_at(now, open_ends)
+        if upcoming is not None and self._scheduler.running:
+            self._arm(upcoming)
+
+    def _arm(self, at: datetime) -> None:
+        self._scheduler.add_job(
+            self.tick,
+            DateTrigger(run_date=at),
+            id="next-event",
+            replace_existing=True,
+            misfire_grace_time=None,
+            coalesce=True,
+        )
+        log.debug("next schedule event at %s", at.isoformat())

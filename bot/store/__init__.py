@@ -1,0 +1,2 @@
+"""Durable state in SQLite: one module per kind of row, typed functions over a
+transaction from ``Database``."""

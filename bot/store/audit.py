@@ -1,0 +1,60 @@
+"""The audit trail: every officer action and refusal, with who and when."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from bot.store.database import Tx, iso
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    at: datetime
+    actor_platform: str
+    actor_id: str
+    action: str
+    outcome: str  # "done" | "refused" | "invalid"
+    forum_id: str | None = None
+    question_id: int | None = None
+    detail: str | None = None
+
+
+async def record(tx: Tx, entry: AuditEntry) -> None:
+    await tx.execute(
+        "INSERT INTO audit (at, forum_id, question_id, actor_platform, actor_id, action,"
+        " detail, outcome) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            iso(entry.at),
+            entry.forum_id,
+            entry.question_id,
+            entry.actor_platform,
+            entry.actor_id,
+            entry.action,
+            entry.detail,
+            entry.outcome,
+        ),
+    )
+
+
+async def entries(tx: Tx, question_id: int | None = None) -> list[AuditEntry]:
+    sql = "SELECT * FROM audit"
+    params: tuple[object, ...] = ()
+    if question_id is not None:
+        sql += " WHERE question_id = ?"
+        params = (question_id,)
+    async with tx.execute(sql + " ORDER BY id", params) as cursor:
+        rows = await cursor.fetchall()
+    return [
+        AuditEntry(
+            at=datetime.fromisoformat(str(r["at"])),
+            actor_platform=str(r["actor_platform"]),
+            actor_id=str(r["actor_id"]),
+            action=str(r["action"]),
+            outcome=str(r["outcome"]),
+            forum_id=r["forum_id"],
+            question_id=r["question_id"],
+            detail=r["detail"],
+        )
+        for r in rows
+    ]

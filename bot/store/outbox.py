@@ -1,0 +1,162 @@
+"""Outbox rows: every message the bot will send, written in the same
+transaction as the change that caused it."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+import aiosqlite
+
+from bot.chat import Button, Buttons, ChatRef
+from bot.rich import Rich, from_json, to_json
+from bot.store.database import Tx, iso
+
+# Lower sends first within a chat.
+PRIORITY_URGENT = 0
+PRIORITY_REPLY = 10
+PRIORITY_STAFF = 20
+PRIORITY_PUBLIC = 30
+
+
+@dataclass(frozen=True)
+class OutboxRow:
+    id: int
+    chat: ChatRef
+    body: Rich
+    buttons: Buttons
+    reply_to_message_id: str | None
+    priority: int
+    purpose: str
+    question_id: int | None
+    resident_id: int | None
+    attempts: int
+
+
+def _buttons_to_json(buttons: Buttons) -> str | None:
+    if not buttons:
+        return None
+    return json.dumps([[[b.label, b.data] for b in row] for row in buttons], ensure_ascii=False)
+
+
+def _buttons_from_json(raw: str | None) -> Buttons:
+    if not raw:
+        return ()
+    return tuple(tuple(Button(label, data) for label, data in row) for row in json.loads(raw))
+
+
+def _row(r: aiosqlite.Row) -> OutboxRow:
+    return OutboxRow(
+        id=int(r["id"]),
+        chat=ChatRef(str(r["platform"]), str(r["chat_id"]), r["chat_kind"]),
+        body=from_json(str(r["body"])),
+        buttons=_buttons_from_json(r["buttons"]),
+        reply_to_message_id=r["reply_to_message_id"],
+        priority=int(r["priority"]),
+        purpose=str(r["purpose"]),
+        question_id=r["question_id"],
+        resident_id=r["resident_id"],
+        attempts=int(r["attempts"]),
+    )
+
+
+async def add(
+    tx: Tx,
+    chat: ChatRef,
+    body: Rich,
+    *,
+    priority: int,
+    purpose: str,
+    at: datetime,
+    buttons: Buttons = (),
+    reply_to_message_id: str | None = None,
+    question_id: int | None = None,
+    resident_id: int | None = None,
+) -> int:
+    cursor = await tx.execute(
+        "INSERT INTO outbox (platform, chat_id, chat_kind, body, buttons, reply_to_message_id,"
+        " priority, purpose, question_id, resident_id, state, created_at)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?)",
+        (
+            chat.platform,
+            chat.chat_id,
+            chat.kind,
+            to_json(body),
+            _buttons_to_json(buttons),
+            reply_to_message_id,
+            priority,
+            purpose,
+            question_id,
+            resident_id,
+            iso(at),
+        ),
+    )
+    assert cursor.lastrowid is not None
+    return cursor.lastrowid
+
+
+async def pending_after(tx: Tx, after_id: int, limit: int) -> list[OutboxRow]:
+    async with tx.execute(
+        "SELECT * FROM outbox WHERE state = 'pending' AND id > ? ORDER BY id LIMIT ?",
+        (after_id, limit),
+    ) as cursor:
+        return [_row(r) for r in await cursor.fetchall()]
+
+
+async def get(tx: Tx, outbox_id: int) -> OutboxRow | None:
+    async with tx.execute("SELECT * FROM outbox WHERE id = ?", (outbox_id,)) as cursor:
+        row = await cursor.fetchone()
+    return _row(row) if row is not None else None
+
+
+async def mark_sending(tx: Tx, ids: Sequence[int]) -> None:
+    await tx.executemany(
+        "UPDATE outbox SET state = 'sending', attempts = attempts + 1 WHERE id = ?",
+        [(i,) for i in ids],
+    )
+
+
+async def mark_sent(tx: Tx, ids: Sequence[int], message_id: str, at: datetime) -> None:
+    await tx.executemany(
+        "UPDATE outbox SET state = 'sent', sent_at = ?, platform_message_id = ?, error = NULL"
+        " WHERE id = ?",
+        [(iso(at), message_id, i) for i in ids],
+    )
+
+
+async def mark(tx: Tx, ids: Sequence[int], state: str, error: str | None) -> None:
+    """Back to 'pending' for a retry, or a final 'failed' / 'unknown' / 'skipped'."""
+    await tx.executemany(
+        "UPDATE outbox SET state = ?, error = ? WHERE id = ?", [(state, error, i) for i in ids]
+    )
+
+
+async def skip_pending_to(tx: Tx, chat: ChatRef, reason: str) -> list[int]:
+    async with tx.execute(
+        "SELECT id FROM outbox WHERE platform = ? AND chat_id = ? AND state = 'pending'",
+        (chat.platform, chat.chat_id),
+    ) as cursor:
+        ids = [int(r[0]) for r in await cursor.fetchall()]
+    await mark(tx, ids, "skipped", reason)
+    return ids
+
+
+async def interrupted(tx: Tx) -> list[int]:
+    """Rows whose send had started when the process stopped: outcome unknown."""
+    async with tx.execute("SELECT id FROM outbox WHERE state = 'sending'") as cursor:
+        return [int(r[0]) for r in await cursor.fetchall()]
+
+
+async def record_card(tx: Tx, chat: ChatRef, message_id: str, question_ids: Sequence[int]) -> None:
+    await tx.executemany(
+        "INSERT OR IGNORE INTO card_message (platform, chat_id, message_id, question_id)"
+        " VALUES (?, ?, ?, ?)",
+        [(chat.platform, chat.chat_id, message_id, q) for q in question_ids],
+    )
+
+
+async def count_by_state(tx: Tx) -> dict[str, int]:
+    async with tx.execute("SELECT state, COUNT(*) FROM outbox GROUP BY state") as cursor:
+        return {str(r[0]): int(r[1]) for r in await cursor.fetchall()}

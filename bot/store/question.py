@@ -1,0 +1,169 @@
+"""Questions and their states."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+
+import aiosqlite
+
+from bot.store.database import Tx, instant, iso
+
+
+class State(StrEnum):
+    NEW = "new"
+    APPROVED = "approved"
+    DEFERRED = "deferred"  # "we'll find out and get back to you"
+    ANSWERED = "answered"
+    REJECTED = "rejected"
+    WITHDRAWN = "withdrawn"
+    MERGED = "merged"
+
+
+OPEN_STATES = (State.NEW, State.APPROVED, State.DEFERRED)
+
+
+@dataclass(frozen=True)
+class Question:
+    id: int
+    forum_id: str
+    resident_id: int | None
+    state: State
+    text: str
+    publishable: str
+    urgent: bool
+    answer: str | None
+    answered_at: datetime | None
+    merged_into: int | None
+    created_at: datetime
+
+    @property
+    def is_open(self) -> bool:
+        return self.state in OPEN_STATES
+
+
+def _row(r: aiosqlite.Row) -> Question:
+    return Question(
+        id=int(r["id"]),
+        forum_id=str(r["forum_id"]),
+        resident_id=r["resident_id"],
+        state=State(r["state"]),
+        text=str(r["text"]),
+        publishable=str(r["publishable"]),
+        urgent=bool(r["urgent"]),
+        answer=r["answer"],
+        answered_at=instant(r["answered_at"]) if r["answered_at"] else None,
+        merged_into=r["merged_into"],
+        created_at=instant(str(r["created_at"])),
+    )
+
+
+async def insert(
+    tx: Tx,
+    forum_id: str,
+    resident_id: int,
+    text: str,
+    publishable: str,
+    urgent: bool,
+    at: datetime,
+) -> Question:
+    cursor = await tx.execute(
+        "INSERT INTO question (forum_id, resident_id, state, text, publishable, urgent,"
+        " created_at, updated_at) VALUES (?, ?, 'new', ?, ?, ?, ?, ?)",
+        (forum_id, resident_id, text, publishable, int(urgent), iso(at), iso(at)),
+    )
+    assert cursor.lastrowid is not None
+    found = await get(tx, cursor.lastrowid)
+    assert found is not None
+    return found
+
+
+async def get(tx: Tx, question_id: int) -> Question | None:
+    async with tx.execute("SELECT * FROM question WHERE id = ?", (question_id,)) as cursor:
+        row = await cursor.fetchone()
+    return _row(row) if row is not None else None
+
+
+async def set_state(tx: Tx, question_id: int, state: State, at: datetime) -> None:
+    await tx.execute(
+        "UPDATE question SET state = ?, updated_at = ? WHERE id = ?",
+        (state.value, iso(at), question_id),
+    )
+
+
+async def set_publishable(tx: Tx, question_id: int, text: str, at: datetime) -> None:
+    await tx.execute(
+        "UPDATE question SET publishable = ?, updated_at = ? WHERE id = ?",
+        (text, iso(at), question_id),
+    )
+
+
+async def set_answer(
+    tx: Tx, question_id: int, answer: str, session_id: int | None, at: datetime
+) -> None:
+    await tx.execute(
+        "UPDATE question SET state = 'answered', answer = ?, answered_at = ?,"
+        " answered_session_id = ?, updated_at = ? WHERE id = ?",
+        (answer, iso(at), session_id, iso(at), question_id),
+    )
+
+
+async def merge(tx: Tx, question_id: int, into_id: int, at: datetime) -> None:
+    await tx.execute(
+        "UPDATE question SET state = 'merged', merged_into = ?, updated_at = ? WHERE id = ?",
+        (into_id, iso(at), question_id),
+    )
+
+
+async def merged_into(tx: Tx, question_id: int) -> list[Question]:
+    async with tx.execute(
+        "SELECT * FROM question WHERE merged_into = ? ORDER BY id", (question_id,)
+    ) as cursor:
+        return [_row(r) for r in await cursor.fetchall()]
+
+
+async def of_resident(tx: Tx, resident_id: int, limit: int = 20) -> list[Question]:
+    async with tx.execute(
+        "SELECT * FROM question WHERE resident_id = ? ORDER BY id DESC LIMIT ?",
+        (resident_id, limit),
+    ) as cursor:
+        return [_row(r) for r in await cursor.fetchall()]
+
+
+async def waiting(tx: Tx, forum_ids: tuple[str, ...], states: tuple[State, ...]) -> list[Question]:
+    """Questions of these forums in these states, oldest first."""
+    forum_marks = ",".join("?" * len(forum_ids))
+    state_marks = ",".join("?" * len(states))
+    async with tx.execute(
+        f"SELECT * FROM question WHERE forum_id IN ({forum_marks})"
+        f" AND state IN ({state_marks}) ORDER BY id",
+        (*forum_ids, *(s.value for s in states)),
+    ) as cursor:
+        return [_row(r) for r in await cursor.fetchall()]
+
+
+async def answered_in_session(tx: Tx, session_id: int) -> int:
+    async with tx.execute(
+        "SELECT COUNT(*) FROM question WHERE answered_session_id = ?", (session_id,)
+    ) as cursor:
+        row = await cursor.fetchone()
+    return int(row[0]) if row else 0
+
+
+async def last_forum_of(tx: Tx, resident_id: int) -> str | None:
+    async with tx.execute(
+        "SELECT forum_id FROM question WHERE resident_id = ? ORDER BY id DESC LIMIT 1",
+        (resident_id,),
+    ) as cursor:
+        row = await cursor.fetchone()
+    return str(row[0]) if row else None
+
+
+async def card_question_ids(tx: Tx, platform: str, chat_id: str, message_id: str) -> list[int]:
+    async with tx.execute(
+        "SELECT question_id FROM card_message WHERE platform = ? AND chat_id = ?"
+        " AND message_id = ? ORDER BY question_id",
+        (platform, chat_id, message_id),
+    ) as cursor:
+        return [int(r[0]) for r in await cursor.fetchall()]

@@ -1,0 +1,123 @@
+"""Schema versions, applied in order; ``PRAGMA user_version`` records the last."""
+
+from __future__ import annotations
+
+MIGRATIONS: tuple[str, ...] = (
+    """
+    CREATE TABLE meta (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    );
+    CREATE TABLE inbox (
+        id INTEGER PRIMARY KEY,
+        platform TEXT NOT NULL,
+        event_key TEXT NOT NULL,
+        payload TEXT,
+        received_at TEXT NOT NULL,
+        processed_at TEXT,
+        UNIQUE (platform, event_key)
+    );
+    CREATE INDEX inbox_unprocessed ON inbox (id) WHERE processed_at IS NULL;
+    CREATE TABLE resident (
+        id INTEGER PRIMARY KEY,
+        platform TEXT NOT NULL,
+        user_id TEXT NOT NULL,
+        chat_id TEXT NOT NULL,
+        handle TEXT,
+        pseudonym TEXT NOT NULL,
+        first_seen_at TEXT NOT NULL,
+        unreachable_at TEXT,
+        UNIQUE (platform, user_id)
+    );
+    CREATE INDEX resident_chat ON resident (platform, chat_id);
+    CREATE TABLE session (
+        id INTEGER PRIMARY KEY,
+        forum_id TEXT NOT NULL,
+        starts_at TEXT NOT NULL,
+        ends_at TEXT NOT NULL,
+        scheduled INTEGER NOT NULL,
+        state TEXT NOT NULL CHECK (state IN ('open', 'closed', 'missed')),
+        opened_at TEXT,
+        closed_at TEXT
+    );
+    CREATE UNIQUE INDEX session_scheduled ON session (forum_id, starts_at) WHERE scheduled = 1;
+    CREATE INDEX session_open ON session (forum_id) WHERE state = 'open';
+    CREATE TABLE question (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        forum_id TEXT NOT NULL,
+        resident_id INTEGER REFERENCES resident (id) ON DELETE SET NULL,
+        state TEXT NOT NULL CHECK (state IN (
+            'new', 'approved', 'deferred', 'answered', 'rejected', 'withdrawn', 'merged')),
+        text TEXT NOT NULL,
+        publishable TEXT NOT NULL,
+        urgent INTEGER NOT NULL DEFAULT 0,
+        answer TEXT,
+        answered_at TEXT,
+        answered_session_id INTEGER REFERENCES session (id),
+        merged_into INTEGER REFERENCES question (id),
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    );
+    CREATE INDEX question_forum_state ON question (forum_id, state);
+    CREATE INDEX question_resident ON question (resident_id);
+    CREATE INDEX question_merged ON question (merged_into) WHERE merged_into IS NOT NULL;
+    CREATE TABLE reminder (
+        forum_id TEXT NOT NULL,
+        starts_at TEXT NOT NULL,
+        offset_s INTEGER NOT NULL,
+        outcome TEXT NOT NULL CHECK (outcome IN ('sent', 'skipped')),
+        at TEXT NOT NULL,
+        PRIMARY KEY (forum_id, starts_at, offset_s)
+    );
+    CREATE TABLE publication (
+        id INTEGER PRIMARY KEY,
+        question_id INTEGER NOT NULL REFERENCES question (id),
+        forum_id TEXT NOT NULL,
+        follow_up INTEGER NOT NULL,
+        created_at TEXT NOT NULL,
+        published_at TEXT,
+        session_id INTEGER REFERENCES session (id)
+    );
+    CREATE INDEX publication_waiting ON publication (forum_id) WHERE published_at IS NULL;
+    CREATE TABLE outbox (
+        id INTEGER PRIMARY KEY,
+        platform TEXT NOT NULL,
+        chat_id TEXT NOT NULL,
+        chat_kind TEXT NOT NULL,
+        body TEXT NOT NULL,
+        buttons TEXT,
+        reply_to_message_id TEXT,
+        priority INTEGER NOT NULL,
+        purpose TEXT NOT NULL,
+        question_id INTEGER REFERENCES question (id),
+        resident_id INTEGER REFERENCES resident (id) ON DELETE SET NULL,
+        state TEXT NOT NULL CHECK (state IN (
+            'pending', 'sending', 'sent', 'failed', 'unknown', 'skipped')),
+        attempts INTEGER NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL,
+        sent_at TEXT,
+        platform_message_id TEXT,
+        error TEXT
+    );
+    CREATE INDEX outbox_pending ON outbox (id) WHERE state = 'pending';
+    CREATE INDEX outbox_sending ON outbox (id) WHERE state = 'sending';
+    CREATE TABLE card_message (
+        platform TEXT NOT NULL,
+        chat_id TEXT NOT NULL,
+        message_id TEXT NOT NULL,
+        question_id INTEGER NOT NULL REFERENCES question (id),
+        PRIMARY KEY (platform, chat_id, message_id, question_id)
+    );
+    CREATE TABLE audit (
+        id INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        forum_id TEXT,
+        question_id INTEGER,
+        actor_platform TEXT NOT NULL,
+        actor_id TEXT NOT NULL,
+        action TEXT NOT NULL,
+        detail TEXT,
+        outcome TEXT NOT NULL
+    );
+    """,
+)

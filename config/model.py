@@ -1,0 +1,123 @@
+"""Typed configuration: what one YAML file loads into.
+
+Field names equal the YAML keys (spec §3). Every value here has been validated
+by ``config.load``; nothing downstream re-checks it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Literal
+
+PlatformName = Literal["telegram", "discord"]
+
+
+@dataclass(frozen=True)
+class Contacts:
+    emergency: str = "999"
+    non_emergency: str = "101"
+    online_report_url: str = "https://www.police.uk/pu/contact-us/"
+    crimestoppers: str = "0800 555 111"
+
+
+@dataclass(frozen=True)
+class TelegramRateLimits:
+    overall_per_s: float = 30.0
+    per_chat_per_s: float = 1.0
+    per_group_per_min: float = 20.0
+
+
+@dataclass(frozen=True)
+class TelegramWebhook:
+    listen: str = "0.0.0.0"
+    port: int = 8443
+    url: str = ""
+    secret_env: str = "TELEGRAM_WEBHOOK_SECRET"
+
+
+@dataclass(frozen=True)
+class TelegramConfig:
+    token_env: str = "TELEGRAM_BOT_TOKEN"
+    api_base_url: str = "https://api.telegram.org"
+    mode: Literal["polling", "webhook"] = "polling"
+    webhook: TelegramWebhook = field(default_factory=TelegramWebhook)
+    rate_limits: TelegramRateLimits = field(default_factory=TelegramRateLimits)
+
+
+@dataclass(frozen=True)
+class DiscordConfig:
+    token_env: str = "DISCORD_BOT_TOKEN"
+    api_base_url: str = "https://discord.com/api/v10"
+    gateway_url: str | None = None
+    command_prefix: str = "!"
+
+
+@dataclass(frozen=True)
+class Platforms:
+    telegram: TelegramConfig = field(default_factory=TelegramConfig)
+    discord: DiscordConfig = field(default_factory=DiscordConfig)
+
+
+@dataclass(frozen=True)
+class Schedule:
+    first: datetime  # naive local wall-clock time in ``timezone``
+    rrule: str | None = None
+    duration: timedelta = timedelta(minutes=60)
+    timezone: str | None = None  # None: the top-level timezone
+
+
+@dataclass(frozen=True)
+class Room:
+    """A staff or public room. ``chat_id`` is a Telegram chat id (int) or
+    ``@channelname``; ``channel_id`` a Discord channel snowflake as text."""
+
+    platform: PlatformName
+    chat_id: int | str | None = None
+    channel_id: str | None = None
+
+    @property
+    def address(self) -> str:
+        """The platform's id for the room, as text."""
+        value = self.chat_id if self.platform == "telegram" else self.channel_id
+        return str(value)
+
+
+@dataclass(frozen=True)
+class Officers:
+    telegram: tuple[int, ...] = ()
+    discord_users: tuple[str, ...] = ()
+    discord_roles: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Forum:
+    id: str
+    name: str
+    phrases: tuple[str, ...]
+    schedule: Schedule | None = None
+    announce_before: tuple[timedelta, ...] = (timedelta(hours=24), timedelta(hours=1))
+    staff_rooms: tuple[Room, ...] = ()
+    public_rooms: tuple[Room, ...] = ()
+    officers: Officers = field(default_factory=Officers)
+
+
+@dataclass(frozen=True)
+class Config:
+    database: str = "forumbot.sqlite3"
+    timezone: str = "Europe/London"
+    language: str = "en"
+    contacts: Contacts = field(default_factory=Contacts)
+    platforms: Platforms = field(default_factory=Platforms)
+    forums: tuple[Forum, ...] = ()
+
+    def forum(self, forum_id: str) -> Forum:
+        for forum in self.forums:
+            if forum.id == forum_id:
+                return forum
+        raise KeyError(forum_id)
+
+    def zone_of(self, forum: Forum) -> str:
+        if forum.schedule is not None and forum.schedule.timezone:
+            return forum.schedule.timezone
+        return self.timezone

@@ -1,0 +1,266 @@
+"""Parsers for single config values.
+
+Each takes the plain value YAML gave (str, int, bool, datetime, None, ...) and
+returns the typed value or raises ``Invalid`` with a message saying what to
+write instead. None of them falls back to a default.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Callable, Collection
+from datetime import date, datetime, timedelta
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+
+from config.duration import parse_duration
+from config.node import Invalid, Structure
+from config.phrase import normalise_phrase
+
+_ENV_NAME = re.compile(r"[A-Z_][A-Z0-9_]*")
+_FORUM_ID = re.compile(r"[a-z0-9-]+")
+_TELEGRAM_USERNAME = re.compile(r"@[A-Za-z0-9_]+")
+_SNOWFLAKE_MAX = 2**64 - 1
+
+
+def describe(value: object) -> str:
+    """How a value YAML gave reads in a message: ``the number 999``."""
+    if isinstance(value, Structure):
+        return value.kind
+    if value is None:
+        return "nothing (null)"
+    if isinstance(value, bool):
+        return (
+            f"{str(value).lower()} (YAML reads true/false, yes/no and on/off as a "
+            "yes/no value; put text in quotes)"
+        )
+    if isinstance(value, int | float):
+        return f"the number {value}"
+    if isinstance(value, datetime):
+        return f"the date and time {value.isoformat()}"
+    if isinstance(value, date):
+        return f"the date {value.isoformat()}"
+    if isinstance(value, str):
+        return f"the text {value!r}"
+    return f"a value of type {type(value).__name__}"
+
+
+def text(value: object) -> str:
+    """Non-empty text. A number is refused rather than converted: YAML reads
+    ``0101`` as the number 65, so a phone number must be quoted to stay intact."""
+    if isinstance(value, str):
+        if not value.strip():
+            raise Invalid("expected text, found empty text")
+        return value
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        raise Invalid(f'expected text, found the number {value}; put it in quotes: "{value}"')
+    raise Invalid(f"expected text, found {describe(value)}")
+
+
+def _url(value: object, schemes: Collection[str], example: str) -> str:
+    allowed = " or ".join(f"{s}://" for s in schemes)
+    if not isinstance(value, str):
+        raise Invalid(f"expected a URL starting with {allowed}, found {describe(value)}")
+    parts = urlsplit(value)
+    if parts.scheme not in schemes or not parts.netloc or any(ch.isspace() for ch in value):
+        raise Invalid(f"{value!r} is not a URL starting with {allowed}; e.g. {example}")
+    return value
+
+
+def http_url(value: object) -> str:
+    return _url(value, ("https", "http"), "https://api.telegram.org")
+
+
+def https_url(value: object) -> str:
+    return _url(value, ("https",), "https://bot.example.org/telegram")
+
+
+def gateway_url(value: object) -> str | None:
+    """A Discord gateway URL, or null for the default gateway."""
+    if value is None:
+        return None
+    return _url(value, ("wss", "ws", "https", "http"), "wss://gateway.discord.gg")
+
+
+def env_name(example: str) -> Callable[[object], str]:
+    """The name of an environment variable, e.g. ``TELEGRAM_BOT_TOKEN``."""
+
+    def parse(value: object) -> str:
+        if not isinstance(value, str):
+            raise Invalid(
+                f"expected the name of an environment variable such as {example}, "
+                f"found {describe(value)}"
+            )
+        if _ENV_NAME.fullmatch(value):
+            return value
+        if _looks_like_secret(value):
+            # The value is not repeated: it may be a real token.
+            raise Invalid(
+                "this looks like a secret itself; put the token in an environment "
+                f"variable and name the variable here, e.g. {example}"
+            )
+        raise Invalid(
+            f"{value!r} is not an environment variable name; use capital letters, "
+            f"digits and _, e.g. {example}"
+        )
+
+    return parse
+
+
+def _looks_like_secret(value: str) -> bool:
+    if ":" in value or "." in value:
+        return True
+    has_upper = any(ch.isupper() for ch in value)
+    has_lower = any(ch.islower() for ch in value)
+    return len(value) >= 20 and has_upper and has_lower
+
+
+def positive_number(value: object) -> float:
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        if value > 0:
+            return float(value)
+        raise Invalid(f"expected a number above 0, found {value}")
+    raise Invalid(f"expected a number above 0 such as 30 or 0.5, found {describe(value)}")
+
+
+def port(value: object) -> int:
+    if isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 65535:
+        return value
+    raise Invalid(f"expected a TCP port number from 1 to 65535, found {describe(value)}")
+
+
+def one_of(choices: Collection[str]) -> Callable[[object], str]:
+    shown = ", ".join(choices)
+
+    def parse(value: object) -> str:
+        if isinstance(value, str) and value in choices:
+            return value
+        raise Invalid(f"expected one of: {shown}; found {describe(value)}")
+
+    return parse
+
+
+def zone(value: object) -> str:
+    """An IANA time zone name such as ``Europe/London``."""
+    name = text(value)
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        close = _close_zones(name)
+        hint = f"did you mean {close}?" if close else "e.g. Europe/London"
+        raise Invalid(f"unknown time zone {name!r}; write an IANA zone name, {hint}") from None
+    return name
+
+
+def _close_zones(name: str) -> str | None:
+    zones = sorted(available_timezones())
+    folded = {z.casefold(): z for z in zones}
+    if name.casefold() in folded:
+        return repr(folded[name.casefold()])
+    close = difflib.get_close_matches(name, zones, n=1, cutoff=0.6)
+    return repr(close[0]) if close else None
+
+
+def duration(value: object) -> timedelta:
+    if isinstance(value, str):
+        try:
+            return parse_duration(value)
+        except ValueError as e:
+            raise Invalid(str(e)) from None
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        raise Invalid(
+            f"expected a duration with a unit, found the number {value}; "
+            f"write e.g. {value}m for minutes (units: s, m, h, d)"
+        )
+    raise Invalid(f"expected a duration such as 45m or 24h, found {describe(value)}")
+
+
+def local_datetime(value: object) -> datetime:
+    """A naive local wall-clock time, ``2026-11-24T20:00``."""
+    example = "write the local time without an offset, e.g. 2026-11-24T20:00"
+    if isinstance(value, str):
+        try:
+            parsed = datetime.fromisoformat(value.strip())
+        except ValueError:
+            raise Invalid(f"{value!r} is not a date and time; {example}") from None
+        if len(value.strip()) <= len("2026-11-24"):
+            raise Invalid(f"{value!r} has no time of day; {example}")
+    elif isinstance(value, datetime):
+        parsed = value
+    elif isinstance(value, date):
+        raise Invalid(f"{value.isoformat()} has no time of day; {example}")
+    else:
+        raise Invalid(f"expected a date and time, found {describe(value)}; {example}")
+    if parsed.tzinfo is not None:
+        raise Invalid(
+            "a time zone offset is not allowed here; give the local wall-clock time "
+            "(e.g. 2026-11-24T20:00) and set the zone with timezone"
+        )
+    return parsed
+
+
+def forum_id(value: object) -> str:
+    if isinstance(value, str) and _FORUM_ID.fullmatch(value):
+        return value
+    raise Invalid(
+        "a forum id is lower-case letters, digits and hyphens ([a-z0-9-]+), "
+        f"e.g. bromley; found {describe(value)}"
+    )
+
+
+def phrase(value: object) -> str:
+    if isinstance(value, str) and normalise_phrase(value):
+        return value
+    raise Invalid(
+        "a phrase is text with at least one letter or digit, "
+        f'e.g. "Bromley Police Online Forum"; found {describe(value)}'
+    )
+
+
+def snowflake(value: object) -> str:
+    """A Discord id, given as a number or as digits in quotes; kept as text."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        digits = str(value)
+    elif isinstance(value, str):
+        digits = value.strip()
+    else:
+        digits = ""
+    if digits.isascii() and digits.isdigit() and 0 < int(digits) <= _SNOWFLAKE_MAX:
+        return digits
+    raise Invalid(
+        "expected a Discord id (a snowflake: digits only, e.g. "
+        f'"123456789012345678"); found {describe(value)}'
+    )
+
+
+def telegram_chat(value: object) -> int | str:
+    """A Telegram chat: its numeric id (-1001234567890) or a public ``@username``."""
+    if isinstance(value, int) and not isinstance(value, bool) and value != 0:
+        return value
+    if isinstance(value, str) and _TELEGRAM_USERNAME.fullmatch(value):
+        return value
+    hint = ""
+    if isinstance(value, str) and value.lstrip("-").isdigit():
+        hint = "; write a numeric id without quotes"
+    raise Invalid(
+        "expected a Telegram chat id (a number such as -1001234567890) or a public "
+        f"@username; found {describe(value)}{hint}"
+    )
+
+
+def telegram_user(value: object) -> int:
+    """An officer's numeric Telegram user id."""
+    if isinstance(value, int) and not isinstance(value, bool) and value > 0:
+        return value
+    hint = ""
+    if isinstance(value, str) and value.startswith("@"):
+        hint = (
+            "; officers are authorised by numeric user id, never by @username "
+            "(usernames can be changed and taken over)"
+        )
+    elif isinstance(value, str) and value.isdigit():
+        hint = "; write it without quotes"
+    raise Invalid(
+        f"expected a numeric Telegram user id such as 11111111; found {describe(value)}{hint}"
+    )

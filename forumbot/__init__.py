@@ -1,0 +1,1 @@
+"""forumbot's entry point: the command line and the composition root."""

@@ -1,0 +1,116 @@
+"""The composition root: configuration, store, core and adapters wired
+together, and run until stopped."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import os
+import signal
+from dataclasses import dataclass, field
+
+from adapters.telegram.adapter import POLL_TIMEOUT_S, TelegramAdapter
+from bot.clock import Clock, SystemClock
+from bot.core import Core, build_core
+from bot.delivery import Sender
+from bot.inbound import Envelope
+from bot.pacing import Pace, Pacer
+from bot.store.database import Database
+from bot.template import Templates
+from config.messages import load_messages
+from config.model import Config
+
+log = logging.getLogger("forumbot")
+
+
+def secrets_in_environment(config: Config) -> list[str]:
+    names = [
+        config.platforms.telegram.token_env,
+        config.platforms.telegram.webhook.secret_env,
+        config.platforms.discord.token_env,
+    ]
+    return [os.environ[n] for n in names if os.environ.get(n)]
+
+
+@dataclass
+class App:
+    config: Config
+    core: Core
+    telegram: TelegramAdapter | None
+    tasks: list[asyncio.Task[None]] = field(default_factory=list)
+
+    async def start(self) -> None:
+        await self.core.dispatcher.recover()
+        self.tasks.append(asyncio.create_task(self.core.intake.run(), name="intake"))
+        self.tasks.append(asyncio.create_task(self.core.dispatcher.run(), name="dispatcher"))
+        if self.telegram is not None:
+            self.tasks.append(asyncio.create_task(self.telegram.run(), name="telegram"))
+        await self.core.scheduler.start()
+
+    async def stop(self) -> None:
+        self.core.scheduler.stop()
+        for task in self.tasks:
+            task.cancel()
+        for task in self.tasks:
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await task
+        if self.telegram is not None:
+            with contextlib.suppress(Exception):
+                await self.telegram.stop()
+        await self.core.db.close()
+
+
+async def build_app(
+    config: Config,
+    environ: dict[str, str] | None = None,
+    clock: Clock | None = None,
+    poll_timeout_s: int | None = None,
+) -> App:
+    """Everything wired; nothing running yet. Platforms whose token variable
+    is unset stay off."""
+    env = dict(os.environ) if environ is None else environ
+    queue: asyncio.Queue[Envelope] = asyncio.Queue()
+    senders: dict[str, Sender] = {}
+    pacers: dict[str, Pacer] = {}
+    telegram: TelegramAdapter | None = None
+    settings = config.platforms.telegram
+    token = env.get(settings.token_env, "")
+    if token:
+        telegram = TelegramAdapter(
+            settings,
+            token,
+            queue,
+            webhook_secret=env.get(settings.webhook.secret_env) or None,
+            poll_timeout_s=poll_timeout_s if poll_timeout_s is not None else POLL_TIMEOUT_S,
+        )
+        limits = settings.rate_limits
+        senders["telegram"] = telegram.sender
+        pacers["telegram"] = Pacer(
+            Pace(limits.overall_per_s, limits.per_chat_per_s, limits.per_group_per_min)
+        )
+        log.info("telegram on (%s mode)", settings.mode)
+    else:
+        log.info("telegram off: %s is not set", settings.token_env)
+    log.info("discord off: not supported by this version yet")
+    db = Database(config.database)
+    await db.open()
+    templates = Templates(load_messages(config.language))
+    core = build_core(config, db, clock or SystemClock(), templates, senders, pacers, queue)
+    return App(config, core, telegram)
+
+
+async def run(config: Config) -> None:
+    app = await build_app(config)
+    await app.start()
+    log.info("forumbot running: %s forum(s), database %s", len(config.forums), config.database)
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        with contextlib.suppress(NotImplementedError):
+            loop.add_signal_handler(sig, stop.set)
+    try:
+        await stop.wait()
+    finally:
+        log.info("forumbot stopping")
+        await app.stop()

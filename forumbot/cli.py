@@ -1,0 +1,62 @@
+"""``forumbot run | check-config | --version``."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import logging
+import sys
+
+import bot
+from config.load import ConfigError, load_config
+from forumbot.app import run, secrets_in_environment
+from forumbot.logs import setup_logging
+
+log = logging.getLogger("forumbot")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="forumbot", description="Police online Q&A forums on Telegram and Discord."
+    )
+    parser.add_argument("--version", action="version", version=f"forumbot {bot.__version__}")
+    commands = parser.add_subparsers(dest="command", required=True)
+    for name, text in (
+        ("run", "run the bot"),
+        ("check-config", "check a configuration file and list every problem"),
+    ):
+        sub = commands.add_parser(name, help=text, description=text)
+        sub.add_argument(
+            "--config",
+            metavar="FILE",
+            default=None,
+            help="configuration file (default: ./bot.yaml, else built-in defaults)",
+        )
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        config = load_config(args.config)
+    except ConfigError as error:
+        print(
+            f"{args.config or 'configuration'}: {len(error.problems)} problem(s):", file=sys.stderr
+        )
+        for problem in error.problems:
+            print(f"  {problem}", file=sys.stderr)
+        if args.command == "run":
+            print("forumbot did not start. Fix the problems above and run again.", file=sys.stderr)
+        return 1
+    if args.command == "check-config":
+        print(f"{args.config or 'configuration'}: valid ({len(config.forums)} forum(s))")
+        return 0
+    setup_logging(secrets_in_environment(config))
+    with contextlib.suppress(KeyboardInterrupt):
+        asyncio.run(run(config))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
