@@ -111,6 +111,16 @@ class Dispatcher:
     def busy(self) -> bool:
         return bool(self._queues)
 
+    async def flush(self, timeout: float = 30.0) -> None:
+        """Send everything pending now and wait until it is done."""
+        async with asyncio.timeout(timeout):
+            while True:
+                await self._load()
+                workers = [q.worker for q in self._queues.values() if q.worker is not None]
+                if not workers:
+                    return
+                await asyncio.gather(*workers, return_exceptions=True)
+
     async def _work(self, queue: _ChatQueue) -> None:
         chat = queue.chat
         sender = self.senders[chat.platform]

@@ -52,7 +52,9 @@ class _ForumsReader:
         )
         phrases = self._phrases(fields, label)
         schedule_fields = fields.section("schedule", keys_of(Schedule))
-        schedule = read_schedule(schedule_fields, self.zone) if schedule_fields else None
+        schedule = (
+            read_schedule(schedule_fields, self.zone) if schedule_fields is not None else None
+        )
         default = Forum(id="", name="", phrases=())
         announce = fields.values("announce_before", scalar.duration, "[24h, 1h]")
         staff = self._rooms(fields, "staff_rooms", label)

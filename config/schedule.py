@@ -86,6 +86,8 @@ def rule_problem(
 
 
 def _parts_problem(parts: dict[str, str], zone: ZoneInfo) -> str | None:
+    """What dateutil would accept but must not pass, or explains badly. A UTC
+    ``UNTIL`` is rewritten in ``parts`` to local time, as ``bot.schedule`` reads it."""
     if "FREQ" not in parts:
         return "FREQ is missing"
     for name in ("INTERVAL", "COUNT"):
