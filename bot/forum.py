@@ -3,19 +3,14 @@ and schedules, looked up from configuration."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from bot.chat import ChatKind, ChatRef
 from bot.schedule import SessionSchedule
 from config.model import Config, Forum, Room
+from config.phrase import normalise_phrase
 
-_NOT_WORD = re.compile(r"[^\w]+")
-
-
-def normalise(text: str) -> str:
-    """Case- and punctuation-insensitive form used for phrase matching."""
-    return " ".join(_NOT_WORD.sub(" ", text.casefold()).split())
+normalise = normalise_phrase
 
 
 @dataclass(frozen=True)

@@ -223,7 +223,7 @@ class SessionService:
             return
         horizon = max(forum.announce_before)
         zone = self.directory.zone(forum)
-        for occurrence in schedule.occurrences_between(now, now + horizon + GRACE):
+        for occurrence in schedule.occurrences_between(now - horizon, now + horizon + GRACE):
             for offset, at in reminder_times(occurrence, forum.announce_before):
                 offset_s = int(offset.total_seconds())
                 if at > now or await sessions.reminder_done(

@@ -75,7 +75,8 @@ async def test_ask_command_uses_the_only_forum(tmp_path: Path) -> None:
 async def test_emergency_gets_999_guidance_first_and_urgent_card(tmp_path: Path) -> None:
     h = await harness(tmp_path)
     replies = await h.resident_says(
-        RESIDENT, "Bromley Police Online Forum someone is breaking into my neighbour's house right now"
+        RESIDENT,
+        "Bromley Police Online Forum someone is breaking into my neighbour's house right now",
     )
     assert "call 999 now" in replies[0]
     assert "#1" in replies[1]
@@ -95,7 +96,8 @@ async def test_emergency_without_phrase_still_stored_and_flagged(tmp_path: Path)
 async def test_not_an_emergency_is_not_flagged(tmp_path: Path) -> None:
     h = await harness(tmp_path)
     replies = await h.resident_says(
-        RESIDENT, "Bromley Police Online Forum this is not an emergency but bikes keep going missing"
+        RESIDENT,
+        "Bromley Police Online Forum this is not an emergency but bikes keep going missing",
     )
     assert len(replies) == 1 and "#1" in replies[0]
     assert not h.texts_to(STAFF_CHAT)[0].startswith("URGENT")

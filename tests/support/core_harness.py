@@ -33,7 +33,8 @@ def forum_config(database: str, **forum_changes: object) -> Config:
         name="Bromley Police Online Forum",
         phrases=("Bromley Police Online Forum",),
         schedule=Schedule(
-            first=datetime(2026, 11, 24, 20, 0), rrule="FREQ=WEEKLY;INTERVAL=2",
+            first=datetime(2026, 11, 24, 20, 0),
+            rrule="FREQ=WEEKLY;INTERVAL=2",
             duration=timedelta(minutes=60),
         ),
         announce_before=(timedelta(hours=24), timedelta(hours=1)),
@@ -77,8 +78,12 @@ class CoreHarness:
         db = Database(self.config.database)
         await db.open()
         self.core = build_core(
-            self.config, db, self.clock, Templates(load_messages("en")),
-            {"telegram": self.sender}, {"telegram": Pacer(Pace())},
+            self.config,
+            db,
+            self.clock,
+            Templates(load_messages("en")),
+            {"telegram": self.sender},
+            {"telegram": Pacer(Pace())},
         )
         return self
 
@@ -100,9 +105,15 @@ class CoreHarness:
             head, _, args = text[1:].partition(" ")
             command = head.lower()
         return Inbound(
-            platform="telegram", event_key=str(next(self._events)), chat=chat,
-            sender_id=sender, text=text, message_id=str(next(self._message_ids)),
-            command=command, args=args.strip() if command else "", **extra,  # type: ignore[arg-type]
+            platform="telegram",
+            event_key=str(next(self._events)),
+            chat=chat,
+            sender_id=sender,
+            text=text,
+            message_id=str(next(self._message_ids)),
+            command=command,
+            args=args.strip() if command else "",
+            **extra,  # type: ignore[arg-type]
         )
 
     async def resident_says(self, user: str, text: str) -> list[str]:
@@ -110,20 +121,27 @@ class CoreHarness:
         await self.deliver(self._event(ChatRef("telegram", user, "private"), user, text))
         return [plain(m.body) for m in self.sender.sent[before:] if m.chat.chat_id == user]
 
-    async def staff_says(self, text: str, user: str = OFFICER,
-                         reply_to: str | None = None) -> list[str]:
+    async def staff_says(
+        self, text: str, user: str = OFFICER, reply_to: str | None = None
+    ) -> list[str]:
         before = len(self.sender.sent)
         await self.deliver(
-            self._event(ChatRef("telegram", STAFF_CHAT, "group"), user, text,
-                        reply_to_message_id=reply_to)
+            self._event(
+                ChatRef("telegram", STAFF_CHAT, "group"), user, text, reply_to_message_id=reply_to
+            )
         )
         return [plain(m.body) for m in self.sender.sent[before:] if m.chat.chat_id == STAFF_CHAT]
 
     async def press(self, data: str, user: str = OFFICER) -> None:
         await self.deliver(
-            Inbound(platform="telegram", event_key=str(next(self._events)),
-                    chat=ChatRef("telegram", STAFF_CHAT, "group"), sender_id=user, button=data,
-                    message_id="1")
+            Inbound(
+                platform="telegram",
+                event_key=str(next(self._events)),
+                chat=ChatRef("telegram", STAFF_CHAT, "group"),
+                sender_id=user,
+                button=data,
+                message_id="1",
+            )
         )
 
     async def tick(self) -> None:
@@ -145,6 +163,8 @@ def at(text: str) -> datetime:
     return datetime.fromisoformat(text).replace(tzinfo=UTC)
 
 
-async def harness(tmp_path: Path, start: str = "2026-11-20 12:00", **changes: object) -> CoreHarness:
+async def harness(
+    tmp_path: Path, start: str = "2026-11-20 12:00", **changes: object
+) -> CoreHarness:
     config = forum_config(str(tmp_path / "forum.sqlite3"), **changes)
     return await CoreHarness(config, FakeClock(at(start))).open()

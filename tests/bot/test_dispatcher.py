@@ -1,0 +1,158 @@
+"""The dispatcher: pacing, combined cards, errors mapped to outcomes, restart."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bot.chat import ChatRef
+from bot.delivery import NotSent, OutcomeUnknown, RetryLater, Unreachable
+from bot.pacing import Pace, Pacer
+from bot.rich import Span
+from bot.store import outbox as outbox_rows
+from bot.store.outbox import PRIORITY_REPLY
+from tests.support.core_harness import STAFF_CHAT, harness
+
+RESIDENT = "5001"
+
+
+async def _states(h: object) -> dict[str, int]:
+    async with h.core.db.read() as tx:  # type: ignore[attr-defined]
+        return await outbox_rows.count_by_state(tx)
+
+
+async def test_busy_staff_room_gets_combined_cards(tmp_path: Path) -> None:
+    h = await harness(tmp_path)
+    h.core.dispatcher.pacers["telegram"] = Pacer(Pace(per_group_per_min=60, burst=2))
+    for n in range(12):
+        await h.core.intake.accept(
+            [_envelope(h, f"60{n:02d}", f"Bromley Police Online Forum q{n}")]
+        )
+    await h.core.intake.process_pending()
+    await h.core.dispatcher.flush()
+    cards = h.messages_to(STAFF_CHAT)
+    # Every question reached the room, in far fewer than 12 messages.
+    text = "\n".join("".join(s.text for s in m.body) for m in cards)
+    for n in range(1, 13):
+        assert f"Question #{n} " in text
+    assert len(cards) < 12
+    combined = [m for m in cards if "new questions" in "".join(s.text for s in m.body)]
+    assert combined and len(combined[0].buttons) > 1
+    # Replying to a combined card is ambiguous: the officer is told how to answer.
+    async with h.core.db.read() as tx:
+        rows = await tx.execute_fetchall(
+            "SELECT platform_message_id FROM outbox WHERE id = ?", (combined[0].outbox_id,)
+        )
+    message_id = str(next(iter(rows))[0])
+    replies = await h.staff_says("the answer", reply_to=message_id)
+    assert "several questions" in replies[0]
+    await h.close()
+
+
+def _envelope(h: object, user: str, text: str):  # type: ignore[no-untyped-def]
+    from bot.inbound import Envelope, Inbound
+
+    return Envelope(
+        Inbound(
+            platform="telegram",
+            event_key=f"e{user}{text}",
+            sender_id=user,
+            text=text,
+            chat=ChatRef("telegram", user, "private"),
+        )
+    )
+
+
+async def test_unreachable_resident_is_marked_and_not_retried(tmp_path: Path) -> None:
+    h = await harness(tmp_path)
+    h.sender.fail_with[RESIDENT] = Unreachable("Forbidden: bot was blocked by the user")
+    await h.resident_says(RESIDENT, "Bromley Police Online Forum question")
+    assert len(h.messages_to(STAFF_CHAT)) == 1  # others continue
+    await h.staff_says("/answer 1 an answer")
+    states = await _states(h)
+    assert states.get("failed") == 1  # the acknowledgement: tried once
+    assert states.get("skipped") == 1  # the answer: not tried at all
+    async with h.core.db.read() as tx:
+        rows = await tx.execute_fetchall("SELECT unreachable_at FROM resident")
+    assert next(iter(rows))[0] is not None
+    # Writing again makes them reachable.
+    del h.sender.fail_with[RESIDENT]
+    replies = await h.resident_says(RESIDENT, "/status")
+    assert "#1" in replies[0]
+    await h.close()
+
+
+async def test_retry_after_is_honoured_then_sent(tmp_path: Path) -> None:
+    h = await harness(tmp_path)
+    calls = {"n": 0}
+    original = h.sender.send
+
+    async def flaky(message):  # type: ignore[no-untyped-def]
+        if message.chat.chat_id == RESIDENT and calls["n"] == 0:
+            calls["n"] += 1
+            raise RetryLater(0.2)
+        return await original(message)
+
+    h.sender.send = flaky  # type: ignore[method-assign]
+    replies = await h.resident_says(RESIDENT, "Bromley Police Online Forum q")
+    assert "#1" in replies[0]
+    assert calls["n"] == 1
+    assert (await _states(h)).get("sent") == 2
+    await h.close()
+
+
+async def test_not_sent_is_retried_outcome_unknown_is_not(tmp_path: Path) -> None:
+    h = await harness(tmp_path)
+    h.sender.fail_with[STAFF_CHAT] = OutcomeUnknown("read timed out")
+    await h.resident_says(RESIDENT, "Bromley Police Online Forum q")
+    states = await _states(h)
+    assert states == {"sent": 1, "unknown": 1}
+    await h.close()
+
+
+async def test_rows_interrupted_mid_send_are_unknown_after_restart(tmp_path: Path) -> None:
+    h = await harness(tmp_path)
+    async with h.core.db.transaction() as tx:
+        row_id = await outbox_rows.add(
+            tx,
+            ChatRef("telegram", RESIDENT, "private"),
+            (Span("hello"),),
+            priority=PRIORITY_REPLY,
+            purpose="reply",
+            at=h.clock.now(),
+        )
+        await outbox_rows.mark_sending(tx, [row_id])
+        await outbox_rows.add(
+            tx,
+            ChatRef("telegram", RESIDENT, "private"),
+            (Span("second"),),
+            priority=PRIORITY_REPLY,
+            purpose="reply",
+            at=h.clock.now(),
+        )
+    await h.close()
+    h2 = await harness(tmp_path)
+    await h2.core.dispatcher.recover()
+    await h2.core.dispatcher.flush()
+    assert h2.texts_to(RESIDENT) == ["second"]
+    assert await _states(h2) == {"unknown": 1, "sent": 1}
+    await h2.close()
+
+
+async def test_connection_refused_is_retried_until_sent(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import bot.dispatcher as dispatcher_module
+
+    monkeypatch.setattr(dispatcher_module, "RETRY_BACKOFF_S", 0.01)
+    h = await harness(tmp_path)
+    failures = {"left": 3}
+    original = h.sender.send
+
+    async def refusing(message):  # type: ignore[no-untyped-def]
+        if failures["left"]:
+            failures["left"] -= 1
+            raise NotSent("connection refused")
+        return await original(message)
+
+    h.sender.send = refusing  # type: ignore[method-assign]
+    replies = await h.resident_says(RESIDENT, "Bromley Police Online Forum q")
+    assert "#1" in replies[0]
+    await h.close()
