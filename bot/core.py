@@ -55,7 +55,15 @@ def build_core(
     directory = ForumDirectory(config)
     prefixes = {"telegram": "/", "discord": config.platforms.discord.command_prefix, "web": "/"}
     wording = Wording(templates, config.contacts, prefixes)
-    dispatcher = Dispatcher(db, senders, pacers, clock)
+    dispatcher = Dispatcher(
+        db,
+        senders,
+        pacers,
+        clock,
+        combined_header=lambda count, platform: wording.render(
+            "cards_combined", count=count, prefix=wording.prefix(platform)
+        ),
+    )
     outbox = Outbox(dispatcher.wake)
     sessions = SessionService(directory, wording, outbox)
     moderation = Moderation(directory, wording, outbox, sessions)

@@ -9,7 +9,7 @@ import asyncio
 import contextlib
 import heapq
 import logging
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 
 from bot.chat import ChatRef
@@ -61,8 +61,12 @@ class Dispatcher:
         senders: Mapping[str, Sender],
         pacers: Mapping[str, Pacer],
         clock: Clock,
+        combined_header: Callable[[int, str], Rich] | None = None,
     ) -> None:
         self.db = db
+        self._combined_header = combined_header or (
+            lambda count, _platform: (Span(f"{count} new questions", bold=True),)
+        )
         self.senders = dict(senders)
         self.pacers = dict(pacers)
         self.clock = clock
@@ -111,9 +115,9 @@ class Dispatcher:
     def busy(self) -> bool:
         return bool(self._queues)
 
-    async def flush(self, timeout: float = 30.0) -> None:
+    async def flush(self, within_s: float = 30.0) -> None:
         """Send everything pending now and wait until it is done."""
-        async with asyncio.timeout(timeout):
+        async with asyncio.timeout(within_s):
             while True:
                 await self._load()
                 workers = [q.worker for q in self._queues.values() if q.worker is not None]
@@ -163,15 +167,15 @@ class Dispatcher:
             length += extra
         return batch
 
-    @staticmethod
-    def _compose(batch: list[OutboxRow]) -> Outgoing:
+    def _compose(self, batch: list[OutboxRow]) -> Outgoing:
         first = batch[0]
         if len(batch) == 1:
             return Outgoing(
                 first.id, first.chat, first.body, first.buttons, first.reply_to_message_id
             )
         body: Rich = join([row.body for row in batch], "\n\n")
-        body = join([(Span(f"{len(batch)} new questions", bold=True),), body], "\n\n")
+        header = self._combined_header(len(batch), first.chat.platform)
+        body = join([header, body], "\n\n")
         buttons = tuple(button_row for row in batch for button_row in row.buttons)
         return Outgoing(first.id, first.chat, body, buttons, None)
 

@@ -35,7 +35,7 @@ async def test_busy_staff_room_gets_combined_cards(tmp_path: Path) -> None:
     for n in range(1, 13):
         assert f"Question #{n} " in text
     assert len(cards) < 12
-    combined = [m for m in cards if "new questions" in "".join(s.text for s in m.body)]
+    combined = [m for m in cards if "new questions." in "".join(s.text for s in m.body)]
     assert combined and len(combined[0].buttons) > 1
     # Replying to a combined card is ambiguous: the officer is told how to answer.
     async with h.core.db.read() as tx:
