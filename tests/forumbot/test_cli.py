@@ -1,0 +1,89 @@
+"""The command line as an administrator uses it, in a subprocess."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+
+BAD = """\
+database: forum.sqlite3
+timezone: Europe/Lndon
+forums:
+  - id: bromley
+    name: Bromley Police Online Forum
+    phrases: ["Bromley Police Online Forum"]
+    schedule:
+      first: 2026-11-24T20:00
+      rrule: FREQ=WEEKY;INTERVAL=2
+    officers:
+      telegram: ["@sergeant"]
+"""
+
+
+def _forumbot(*args: str, cwd: Path, timeout: float = 60) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if not k.endswith("_TOKEN")}
+    return subprocess.run(
+        [sys.executable, "-m", "forumbot", *args],
+        cwd=cwd, capture_output=True, text=True, timeout=timeout, env=env,
+    )
+
+
+def test_check_config_accepts_the_example(tmp_path: Path) -> None:
+    result = _forumbot("check-config", "--config", str(ROOT / "bot.example.yaml"), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "valid" in result.stdout
+
+
+def test_check_config_lists_every_problem_with_path_and_line(tmp_path: Path) -> None:
+    path = tmp_path / "bot.yaml"
+    path.write_text(BAD)
+    result = _forumbot("check-config", "--config", str(path), cwd=tmp_path)
+    assert result.returncode == 1
+    err = result.stderr
+    assert "timezone:" in err and "line 2" in err
+    assert "forums[0].schedule.rrule:" in err and "line 9" in err
+    assert "forums[0].officers.telegram[0]:" in err and "line 11" in err
+
+
+def test_run_refuses_a_bad_config_with_the_same_messages(tmp_path: Path) -> None:
+    path = tmp_path / "bot.yaml"
+    path.write_text(BAD)
+    checked = _forumbot("check-config", "--config", str(path), cwd=tmp_path)
+    run = _forumbot("run", "--config", str(path), cwd=tmp_path)
+    assert run.returncode == 1
+    problems = [line for line in checked.stderr.splitlines() if line.startswith("  ")]
+    assert problems and all(p in run.stderr for p in problems)
+    assert "did not start" in run.stderr
+    assert not (tmp_path / "forum.sqlite3").exists()
+
+
+def test_version_and_help(tmp_path: Path) -> None:
+    assert "forumbot 0.1.0" in _forumbot("--version", cwd=tmp_path).stdout
+    helped = _forumbot("--help", cwd=tmp_path)
+    assert "check-config" in helped.stdout and "run" in helped.stdout
+
+
+def test_run_without_tokens_starts_on_defaults_and_says_platforms_are_off(tmp_path: Path) -> None:
+    process = subprocess.Popen(
+        [sys.executable, "-m", "forumbot", "run"],
+        cwd=tmp_path, stderr=subprocess.PIPE, text=True,
+        env={k: v for k, v in os.environ.items() if not k.endswith("_TOKEN")},
+    )
+    assert process.stderr is not None
+    lines: list[str] = []
+    try:
+        for line in process.stderr:
+            lines.append(line)
+            if "forumbot running" in line:
+                break
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+    text = "".join(lines)
+    assert "telegram off: TELEGRAM_BOT_TOKEN is not set" in text
+    assert "forumbot running: 1 forum(s)" in text
+    assert (tmp_path / "forumbot.sqlite3").exists()
