@@ -61,12 +61,10 @@ class ResidentDesk:
             await self._reply(
                 tx, resident, await self._help(tx, event.platform, now, welcome=True), now
             )
-        elif command == "status":
-            await self._reply(tx, resident, await self._status(tx, resident), now)
-        elif command == "withdraw":
-            await self._reply(tx, resident, await self._withdraw(tx, resident, event, now), now)
-        elif command == "next":
-            body = await self.sessions.schedule_lines(tx, list(self.directory.forums), now)
+        elif command in ("status", "withdraw", "next"):
+            body = await self._command_reply(tx, resident, event, now)
+            if resident.is_new:  # every first contact carries the notice
+                body = join([body, self.wording.notice()], "\n\n")
             await self._reply(tx, resident, body, now)
         elif command == "ask":
             await self._ask(tx, resident, event, event.args.strip(), urgent, now)
@@ -82,6 +80,15 @@ class ResidentDesk:
                 await self._help(tx, event.platform, now, welcome=resident.is_new),
                 now,
             )
+
+    async def _command_reply(
+        self, tx: Tx, resident: Resident, event: Inbound, now: datetime
+    ) -> Rich:
+        if event.command == "status":
+            return await self._status(tx, resident)
+        if event.command == "withdraw":
+            return await self._withdraw(tx, resident, event, now)
+        return await self.sessions.schedule_lines(tx, list(self.directory.forums), now)
 
     async def _ask(
         self, tx: Tx, resident: Resident, event: Inbound, text: str, urgent: bool, now: datetime

@@ -151,3 +151,12 @@ async def test_questions_survive_restart(tmp_path: Path) -> None:
     replies = await h2.resident_says(RESIDENT, "Bromley Police Online Forum another")
     assert "#2" in replies[0]
     await h2.close()
+
+
+async def test_first_contact_by_command_carries_the_notice(tmp_path: Path) -> None:
+    h = await harness(tmp_path)
+    first = await h.resident_says(RESIDENT, "/next")
+    assert "not monitored 24/7" in first[0]
+    second = await h.resident_says(RESIDENT, "/next")
+    assert "not monitored 24/7" not in second[0]
+    await h.close()
