@@ -101,3 +101,9 @@ class Intake:
         forums = self.directory.staff_forums(event.chat)
         if forums:
             await self.staff.handle(tx, event, forums, now)
+        elif event.command is not None:
+            log.info(
+                "command ignored: %s chat %s is not a staff room of any forum",
+                event.platform,
+                event.chat.chat_id,
+            )

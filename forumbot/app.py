@@ -8,6 +8,7 @@ import contextlib
 import logging
 import os
 import signal
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 
 from adapters.telegram.adapter import POLL_TIMEOUT_S, TelegramAdapter
@@ -42,11 +43,30 @@ class App:
 
     async def start(self) -> None:
         await self.core.dispatcher.recover()
-        self.tasks.append(asyncio.create_task(self.core.intake.run(), name="intake"))
-        self.tasks.append(asyncio.create_task(self.core.dispatcher.run(), name="dispatcher"))
+        self._supervise("intake", self.core.intake.run)
+        self._supervise("dispatcher", self.core.dispatcher.run)
         if self.telegram is not None:
-            self.tasks.append(asyncio.create_task(self.telegram.run(), name="telegram"))
+            self._supervise("telegram", self.telegram.run)
         await self.core.scheduler.start()
+
+    def _supervise(self, name: str, run: Callable[[], Awaitable[None]]) -> None:
+        """Run a service for good: if it fails it is logged and restarted, and
+        the other services carry on."""
+
+        async def keep_running() -> None:
+            delay = 1.0
+            while True:
+                try:
+                    await run()
+                    return
+                except asyncio.CancelledError:
+                    raise
+                except Exception:
+                    log.exception("%s failed; restarting in %ss", name, int(delay))
+                    await asyncio.sleep(delay)
+                    delay = min(delay * 2, 60.0)
+
+        self.tasks.append(asyncio.create_task(keep_running(), name=name))
 
     async def stop(self) -> None:
         self.core.scheduler.stop()
