@@ -18,8 +18,8 @@ def _run(*args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-def test_mypy_strict_on_core_and_config() -> None:
-    result = _run("mypy", "bot", "config")
+def test_mypy_strict() -> None:
+    result = _run("mypy", "bot", "config", "adapters", "forumbot")
     assert result.returncode == 0, result.stdout + result.stderr
 
 

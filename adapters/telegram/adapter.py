@@ -88,7 +88,7 @@ class TelegramAdapter:
         if self._site is not None:
             await self._site.cleanup()
             self._site = None
-        if self.bot._initialized:
+        if self.ready.is_set():
             await self.bot.shutdown()
 
     async def _connect(self) -> None:
