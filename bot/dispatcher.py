@@ -75,6 +75,7 @@ class Dispatcher:
         self._queues: dict[str, _ChatQueue] = {}
         self._loaded_upto = 0
         self._idle = asyncio.Event()
+        self._stopping = False
 
     def wake(self) -> None:
         self._wake.set()
@@ -112,6 +113,16 @@ class Dispatcher:
                 if queue.worker is None:
                     queue.worker = asyncio.create_task(self._work(queue))
 
+    async def stop(self) -> None:
+        """Stop every chat's worker and let pending writes finish (shutdown).
+        A send cut short stays 'sending' and is 'unknown' after a restart."""
+        self._stopping = True
+        workers = [q.worker for q in self._queues.values() if q.worker is not None]
+        for worker in workers:
+            worker.cancel()
+        await asyncio.gather(*workers, return_exceptions=True)
+        await self._commit.wait_idle()
+
     def busy(self) -> bool:
         return bool(self._queues)
 
@@ -144,7 +155,7 @@ class Dispatcher:
             log.exception("dispatcher worker failed chat=%s", chat.key)
         finally:
             queue.worker = None
-            if queue.heap:
+            if queue.heap and not self._stopping:
                 queue.worker = asyncio.create_task(self._work(queue))
             else:
                 del self._queues[chat.key]

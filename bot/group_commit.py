@@ -25,6 +25,11 @@ class GroupCommit:
             self._running = asyncio.create_task(self._drain())
         await future
 
+    async def wait_idle(self) -> None:
+        """Until the writes handed in so far are committed (or failed)."""
+        while self._running is not None and not self._running.done():
+            await asyncio.gather(self._running, return_exceptions=True)
+
     async def _drain(self) -> None:
         while self._waiting:
             batch, self._waiting = self._waiting, []

@@ -21,6 +21,7 @@ from bot.store.database import Database
 from bot.template import Templates
 from config.messages import load_messages
 from config.model import Config
+from forumbot.logs import mask_secrets_everywhere
 
 log = logging.getLogger("forumbot")
 
@@ -75,6 +76,7 @@ class App:
         for task in self.tasks:
             with contextlib.suppress(asyncio.CancelledError, Exception):
                 await task
+        await self.core.dispatcher.stop()
         if self.telegram is not None:
             with contextlib.suppress(Exception):
                 await self.telegram.stop()
@@ -96,6 +98,13 @@ async def build_app(
     telegram: TelegramAdapter | None = None
     settings = config.platforms.telegram
     token = env.get(settings.token_env, "")
+    mask_secrets_everywhere(
+        [
+            token,
+            env.get(settings.webhook.secret_env, ""),
+            env.get(config.platforms.discord.token_env, ""),
+        ]
+    )
     if token:
         telegram = TelegramAdapter(
             settings,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import sys
 from collections.abc import Iterable
@@ -32,6 +33,34 @@ class SecretMask(logging.Filter):
         if changed:
             record.msg, record.args = message, None
         return True
+
+
+_MASKED: list[str] = []
+_FACTORY_INSTALLED = False
+
+
+def mask_secrets_everywhere(secrets: Iterable[str]) -> None:
+    """Mask these secrets in every log record from now on, whichever logger
+    made it and whichever handler gets it (also ones added later, e.g. by
+    tests). Libraries log URLs with the token in them (httpx at INFO,
+    python-telegram-bot at DEBUG); this masks them where records are made."""
+    global _FACTORY_INSTALLED
+    _MASKED.extend(s for s in secrets if s and s not in _MASKED)
+    if _FACTORY_INSTALLED or not _MASKED:
+        return
+    make_record = logging.getLogRecordFactory()
+    mask = SecretMask(())
+    mask.secrets = _MASKED  # shared: grows with later calls
+
+    def masked_record(*args: object, **kwargs: object) -> logging.LogRecord:
+        record = make_record(*args, **kwargs)
+        # A record whose message cannot be formatted is left be: logging reports it.
+        with contextlib.suppress(Exception):
+            mask.filter(record)
+        return record
+
+    logging.setLogRecordFactory(masked_record)
+    _FACTORY_INSTALLED = True
 
 
 def setup_logging(secrets: Iterable[str], level: int = logging.INFO) -> None:
