@@ -63,9 +63,16 @@ def mask_secrets_everywhere(secrets: Iterable[str]) -> None:
     _FACTORY_INSTALLED = True
 
 
+class OneLineFormatter(logging.Formatter):
+    """One event, one line: a traceback is folded onto the event's line."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return super().format(record).replace("\n", " | ")
+
+
 def setup_logging(secrets: Iterable[str], level: int = logging.INFO) -> None:
     handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter(FORMAT))
+    handler.setFormatter(OneLineFormatter(FORMAT))
     handler.addFilter(SecretMask(secrets))
     root = logging.getLogger()
     for old in list(root.handlers):

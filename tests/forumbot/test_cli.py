@@ -28,7 +28,11 @@ def _forumbot(*args: str, cwd: Path, timeout: float = 60) -> subprocess.Complete
     env = {k: v for k, v in os.environ.items() if not k.endswith("_TOKEN")}
     return subprocess.run(
         [sys.executable, "-m", "forumbot", *args],
-        cwd=cwd, capture_output=True, text=True, timeout=timeout, env=env,
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env=env,
     )
 
 
@@ -70,7 +74,9 @@ def test_version_and_help(tmp_path: Path) -> None:
 def test_run_without_tokens_starts_on_defaults_and_says_platforms_are_off(tmp_path: Path) -> None:
     process = subprocess.Popen(
         [sys.executable, "-m", "forumbot", "run"],
-        cwd=tmp_path, stderr=subprocess.PIPE, text=True,
+        cwd=tmp_path,
+        stderr=subprocess.PIPE,
+        text=True,
         env={k: v for k, v in os.environ.items() if not k.endswith("_TOKEN")},
     )
     assert process.stderr is not None
