@@ -58,11 +58,11 @@ class StaffDesk:
 
     async def handle(self, tx: Tx, event: Inbound, forums: list[Forum], now: datetime) -> None:
         command = self._command_of(event)
-        if command is None:
-            if event.reply_to_message_id is not None and event.text.strip():
-                await self._reply_to_card(tx, event, forums, now)
-            return
-        reply = await self._run(tx, event, forums, command, now)
+        reply: Rich | None = None
+        if command is not None:
+            reply = await self._run(tx, event, forums, command, now)
+        elif event.reply_to_message_id is not None and event.text.strip():
+            reply = await self._reply_to_card(tx, event, forums, now)
         if reply is not None:
             await self.outbox.add(
                 tx,
@@ -85,30 +85,17 @@ class StaffDesk:
 
     async def _reply_to_card(
         self, tx: Tx, event: Inbound, forums: list[Forum], now: datetime
-    ) -> None:
+    ) -> Rich | None:
+        """An answer written as a reply to a card; None if it replies to something else."""
         assert event.reply_to_message_id is not None
         ids = await questions.card_question_ids(
             tx, event.platform, event.chat.chat_id, event.reply_to_message_id
         )
         if not ids:
-            return
-        reply: Rich | None
+            return None
         if len(ids) > 1:
-            reply = self.wording.render("staff_reply_ambiguous", prefix=self._prefix(event))
-        else:
-            reply = await self._run(
-                tx, event, forums, Command("answer", f"{ids[0]} {event.text}"), now
-            )
-        if reply is not None:
-            await self.outbox.add(
-                tx,
-                event.chat,
-                reply,
-                priority=PRIORITY_STAFF,
-                purpose="staff_reply",
-                at=now,
-                reply_to_message_id=event.message_id,
-            )
+            return self.wording.render("staff_reply_ambiguous", prefix=self._prefix(event))
+        return await self._run(tx, event, forums, Command("answer", f"{ids[0]} {event.text}"), now)
 
     def _prefix(self, event: Inbound) -> str:
         return self.wording.prefix(event.platform)
