@@ -64,7 +64,7 @@ def build_core(
             "cards_combined", count=count, prefix=wording.prefix(platform)
         ),
     )
-    outbox = Outbox(dispatcher.wake)
+    outbox = Outbox(dispatcher.wake, {name: s.measure for name, s in senders.items()})
     sessions = SessionService(directory, wording, outbox)
     moderation = Moderation(directory, wording, outbox, sessions)
     residents = ResidentDesk(directory, wording, outbox, sessions)

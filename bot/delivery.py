@@ -20,7 +20,12 @@ class Outgoing:
 
 class Sender(Protocol):
     platform: str
-    max_length: int
+    max_length: int  # longest message, as ``measure`` counts
+    idempotent: bool  # True when a repeated send cannot make a second message
+
+    def measure(self, body: Rich) -> int:
+        """The body's length as the platform counts it (after escaping)."""
+        ...
 
     async def send(self, message: Outgoing) -> str:
         """Send; return the platform's message id, or raise a DeliveryError."""

@@ -24,9 +24,8 @@ from bot.delivery import (
     Unreachable,
 )
 from bot.group_commit import GroupCommit
-from bot.outbox import MAX_LENGTH
 from bot.pacing import Pacer
-from bot.rich import Rich, Span, join, plain
+from bot.rich import Rich, Span, join
 from bot.store import outbox as rows
 from bot.store import resident as residents
 from bot.store.database import Database, Tx
@@ -81,10 +80,14 @@ class Dispatcher:
         self._wake.set()
 
     async def recover(self) -> None:
-        """Rows whose send was under way when the process stopped."""
+        """Rows whose send was under way when the process stopped: sent again
+        where the platform drops repeats (nonce), else left as unknown."""
+        repeatable = [name for name, sender in self.senders.items() if sender.idempotent]
         async with self.db.transaction() as tx:
-            ids = await rows.interrupted(tx)
+            ids = await rows.interrupted(tx, exclude_platforms=repeatable)
             await rows.mark(tx, ids, "unknown", "process stopped during the send")
+            retried = await rows.interrupted(tx, only_platforms=repeatable)
+            await rows.mark(tx, retried, "pending", "process stopped during the send")
         for outbox_id in ids:
             log.warning("delivery outcome unknown after restart outbox=%s; not resent", outbox_id)
 
@@ -167,11 +170,12 @@ class Dispatcher:
         if first.purpose not in CARD_PURPOSES:
             return [first]
         batch = [first]
-        limit = MAX_LENGTH.get(first.chat.platform, 2000)
-        length = len(plain(first.body))
+        sender = self.senders[first.chat.platform]
+        limit = sender.max_length - 200  # room for the combined header
+        length = sender.measure(first.body)
         while queue.heap and len(batch) < MAX_CARDS_COMBINED:
             _priority, _id, candidate = queue.heap[0]
-            extra = len(plain(candidate.body)) + 10
+            extra = sender.measure(candidate.body) + 2
             if candidate.purpose not in CARD_PURPOSES or length + extra > limit:
                 break
             batch.append(queue.pop())
@@ -233,6 +237,11 @@ class Dispatcher:
             await self._mark(ids, "failed", str(error))
             return True
         except OutcomeUnknown as error:
+            if sender.idempotent:  # a repeat cannot make a second message
+                log.warning("outcome unknown chat=%s: %s; sending again", chat.key, error)
+                await self._mark(ids, "pending", str(error))
+                await asyncio.sleep(RETRY_BACKOFF_S)
+                return False
             log.warning("delivery outcome unknown chat=%s outbox=%s: %s", chat.key, ids, error)
             await self._mark(ids, "unknown", str(error))
             return True

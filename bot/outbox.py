@@ -6,7 +6,7 @@ from collections.abc import Callable, Mapping
 from datetime import datetime
 
 from bot.chat import Buttons, ChatRef
-from bot.rich import Rich, split
+from bot.rich import Rich, plain, split
 from bot.store import outbox as rows
 from bot.store.database import Tx
 
@@ -14,9 +14,32 @@ from bot.store.database import Tx
 MAX_LENGTH: Mapping[str, int] = {"telegram": 4096, "discord": 2000}
 
 
+def plain_length(rich: Rich) -> int:
+    return len(plain(rich))
+
+
+Measure = Callable[[Rich], int]
+
+
+def split_for(body: Rich, limit: int, measure: Measure) -> list[Rich]:
+    """Parts that are each at most ``limit`` long as the platform counts them
+    (after its escaping), cut at line or word boundaries."""
+    out: list[Rich] = []
+    for part in split(body, limit):
+        size = measure(part)
+        if size <= limit:
+            out.append(part)
+        else:  # escaping made it longer: cut smaller, in proportion
+            out.extend(split_for(part, max(1, limit * limit // size - 1), measure))
+    return [p for p in out if p]
+
+
 class Outbox:
-    def __init__(self, wake: Callable[[], None]) -> None:
+    def __init__(
+        self, wake: Callable[[], None], measures: Mapping[str, Measure] | None = None
+    ) -> None:
         self._wake = wake
+        self._measures = dict(measures or {})
 
     async def add(
         self,
@@ -32,7 +55,8 @@ class Outbox:
         question_id: int | None = None,
         resident_id: int | None = None,
     ) -> list[int]:
-        parts = split(body, MAX_LENGTH.get(chat.platform, 2000))
+        limit = MAX_LENGTH.get(chat.platform, 2000)
+        parts = split_for(body, limit, self._measures.get(chat.platform, plain_length))
         ids = []
         for index, part in enumerate(parts):
             last = index == len(parts) - 1

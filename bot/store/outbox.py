@@ -143,10 +143,21 @@ async def skip_pending_to(tx: Tx, chat: ChatRef, reason: str) -> list[int]:
     return ids
 
 
-async def interrupted(tx: Tx) -> list[int]:
-    """Rows whose send had started when the process stopped: outcome unknown."""
-    async with tx.execute("SELECT id FROM outbox WHERE state = 'sending'") as cursor:
-        return [int(r[0]) for r in await cursor.fetchall()]
+async def interrupted(
+    tx: Tx,
+    *,
+    exclude_platforms: Sequence[str] = (),
+    only_platforms: Sequence[str] | None = None,
+) -> list[int]:
+    """Rows whose send had started when the process stopped."""
+    async with tx.execute("SELECT id, platform FROM outbox WHERE state = 'sending'") as cursor:
+        found = [(int(r[0]), str(r[1])) for r in await cursor.fetchall()]
+    return [
+        row_id
+        for row_id, platform in found
+        if platform not in exclude_platforms
+        and (only_platforms is None or platform in only_platforms)
+    ]
 
 
 async def record_card(tx: Tx, chat: ChatRef, message_id: str, question_ids: Sequence[int]) -> None:

@@ -14,7 +14,7 @@ from bot.core import Core, build_core
 from bot.delivery import DeliveryError, Outgoing
 from bot.inbound import Envelope, Inbound
 from bot.pacing import Pace, Pacer
-from bot.rich import plain
+from bot.rich import Rich, plain
 from bot.store.database import Database
 from bot.template import Templates
 from config.messages import load_messages
@@ -53,9 +53,13 @@ def forum_config(database: str, **forum_changes: object) -> Config:
 class RecordingSender:
     platform: str = "telegram"
     max_length: int = 4096
+    idempotent: bool = False
     sent: list[Outgoing] = field(default_factory=list)
     fail_with: dict[str, DeliveryError] = field(default_factory=dict)
     _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(500))
+
+    def measure(self, body: Rich) -> int:
+        return len(plain(body))
 
     async def send(self, message: Outgoing) -> str:
         error = self.fail_with.get(message.chat.chat_id)
