@@ -10,7 +10,9 @@ import os
 import signal
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
+from typing import Any
 
+from adapters.discord.adapter import DiscordAdapter
 from adapters.telegram.adapter import POLL_TIMEOUT_S, TelegramAdapter
 from bot.clock import Clock, SystemClock
 from bot.core import Core, build_core
@@ -40,6 +42,7 @@ class App:
     config: Config
     core: Core
     telegram: TelegramAdapter | None
+    discord: DiscordAdapter | None = None
     tasks: list[asyncio.Task[None]] = field(default_factory=list)
 
     async def start(self) -> None:
@@ -48,6 +51,8 @@ class App:
         self._supervise("dispatcher", self.core.dispatcher.run)
         if self.telegram is not None:
             self._supervise("telegram", self.telegram.run)
+        if self.discord is not None:
+            self._supervise("discord", self.discord.run)
         await self.core.scheduler.start()
 
     def _supervise(self, name: str, run: Callable[[], Awaitable[None]]) -> None:
@@ -80,6 +85,9 @@ class App:
         if self.telegram is not None:
             with contextlib.suppress(Exception):
                 await self.telegram.stop()
+        if self.discord is not None:
+            with contextlib.suppress(Exception):
+                await self.discord.stop()
         await self.core.db.close()
 
 
@@ -88,6 +96,7 @@ async def build_app(
     environ: dict[str, str] | None = None,
     clock: Clock | None = None,
     poll_timeout_s: int | None = None,
+    discord_options: dict[str, Any] | None = None,
 ) -> App:
     """Everything wired; nothing running yet. Platforms whose token variable
     is unset stay off."""
@@ -121,12 +130,21 @@ async def build_app(
         log.info("telegram on (%s mode)", settings.mode)
     else:
         log.info("telegram off: %s is not set", settings.token_env)
-    log.info("discord off: not supported by this version yet")
+    discord_settings = config.platforms.discord
+    discord_token = env.get(discord_settings.token_env, "")
+    discord: DiscordAdapter | None = None
+    if discord_token:
+        discord = DiscordAdapter(discord_settings, discord_token, queue, **(discord_options or {}))
+        senders["discord"] = discord.sender
+        pacers["discord"] = Pacer(Pace())  # discord.py keeps Discord's buckets itself
+        log.info("discord on")
+    else:
+        log.info("discord off: %s is not set", discord_settings.token_env)
     db = Database(config.database)
     await db.open()
     templates = Templates(load_messages(config.language))
     core = build_core(config, db, clock or SystemClock(), templates, senders, pacers, queue)
-    return App(config, core, telegram)
+    return App(config, core, telegram, discord)
 
 
 async def run(config: Config) -> None:

@@ -1,0 +1,131 @@
+"""The Discord adapter: owns a discord.py ``Client`` (``async with client``),
+turns DMs, staff-channel messages and button presses into the core's inbound
+events, and reconnects with backoff when Discord is unreachable."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from typing import Any
+
+import discord
+import yarl
+from discord.gateway import DiscordWebSocket
+
+from adapters.discord.convert import interaction_to_inbound, message_to_inbound
+from adapters.discord.sender import DiscordSender
+from bot.inbound import Envelope, Inbound
+from config.model import DiscordConfig
+
+log = logging.getLogger("forumbot.discord")
+
+BACKOFF_MAX_S = 60.0
+
+
+def intents() -> discord.Intents:
+    """What the bot must receive: DMs and guild messages with their text
+    (message content, privileged), guilds and members (roles, privileged)."""
+    wanted = discord.Intents.none()
+    wanted.guilds = True
+    wanted.members = True
+    wanted.guild_messages = True
+    wanted.dm_messages = True
+    wanted.message_content = True
+    return wanted
+
+
+def point_at(settings: DiscordConfig) -> None:
+    """Route REST and the gateway through the configured addresses (a proxy,
+    or a fake in tests). discord.py keeps both as class attributes."""
+    discord.http.Route.BASE = settings.api_base_url.rstrip("/")
+    if settings.gateway_url:
+        DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(settings.gateway_url)
+
+
+class _Client(discord.Client):
+    """discord.py's client, handing every event to the adapter."""
+
+    def __init__(self, adapter: DiscordAdapter, **options: Any) -> None:
+        super().__init__(intents=intents(), **options)
+        self.adapter = adapter
+
+    async def on_ready(self) -> None:
+        user = self.user
+        log.info(
+            "Discord connected as %s (%s)", user.name if user else "?", user.id if user else "?"
+        )
+        self.adapter.ready.set()
+
+    async def on_message(self, message: discord.Message) -> None:
+        inbound = message_to_inbound(message, self.adapter.settings.command_prefix)
+        if inbound is not None:
+            await self.adapter.hand_over(inbound)
+
+    async def on_interaction(self, interaction: discord.Interaction) -> None:
+        inbound = interaction_to_inbound(interaction)
+        if inbound is None:
+            return
+        await self.adapter.hand_over(inbound)
+        if not interaction.response.is_done():
+            try:
+                await interaction.response.defer()
+            except discord.HTTPException as error:
+                log.debug("interaction acknowledgement failed: %s", error.status)
+
+
+class DiscordAdapter:
+    platform = "discord"
+
+    def __init__(
+        self,
+        settings: DiscordConfig,
+        token: str,
+        queue: asyncio.Queue[Envelope],
+        **client_options: Any,
+    ) -> None:
+        self.settings = settings
+        self.token = token
+        self.queue = queue
+        self.ready = asyncio.Event()
+        point_at(settings)
+        self._options = client_options
+        self.client = _Client(self, **client_options)
+        self.sender = DiscordSender(self.client)
+
+    async def hand_over(self, inbound: Inbound) -> None:
+        envelope = Envelope(inbound)
+        self.queue.put_nowait(envelope)
+        await envelope.stored
+
+    async def run(self) -> None:
+        """Serve until cancelled; discord.py resumes dropped connections itself,
+        and this loop starts again with backoff when it gives up."""
+        backoff = 1.0
+        while True:
+            try:
+                async with self.client:
+                    await self.client.start(self.token, reconnect=True)
+            except asyncio.CancelledError:
+                raise
+            except discord.LoginFailure:
+                log.error(
+                    "Discord rejected the token (%s); retrying in %ss",
+                    self.settings.token_env,
+                    int(BACKOFF_MAX_S),
+                )
+                backoff = BACKOFF_MAX_S
+            except Exception as error:
+                log.warning(
+                    "Discord connection failed: %s; retrying in %ss",
+                    type(error).__name__,
+                    int(backoff),
+                )
+            self.ready.clear()
+            await asyncio.sleep(backoff)
+            backoff = min(backoff * 2, BACKOFF_MAX_S)
+            self.client = _Client(self, **self._options)
+            self.sender.client = self.client
+
+    async def stop(self) -> None:
+        if not self.client.is_closed():
+            await self.client.close()

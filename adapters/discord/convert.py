@@ -1,0 +1,77 @@
+"""Discord messages and button presses as the core's inbound events."""
+
+from __future__ import annotations
+
+import discord
+
+from bot.chat import ChatRef
+from bot.inbound import Inbound
+
+PLATFORM = "discord"
+
+
+def split_command(text: str, prefix: str) -> tuple[str | None, str]:
+    """``!approve 12 text`` -> ("approve", "12 text")."""
+    if not prefix or not text.startswith(prefix):
+        return None, text
+    head, _, rest = text[len(prefix) :].partition(" ")
+    if "\n" in head:
+        head, _, more = head.partition("\n")
+        rest = more + (" " + rest if rest else "")
+    if not head or not head.replace("-", "").isalnum():
+        return None, text
+    return head.lower(), rest.strip()
+
+
+def _roles(user: discord.abc.User | discord.Member) -> tuple[str, ...]:
+    if isinstance(user, discord.Member):
+        return tuple(str(role.id) for role in user.roles)
+    return ()
+
+
+def _chat(channel: object, guild: discord.Guild | None, channel_id: int) -> ChatRef:
+    private = guild is None or isinstance(channel, discord.DMChannel)
+    return ChatRef(PLATFORM, str(channel_id), "private" if private else "group")
+
+
+def message_to_inbound(message: discord.Message, prefix: str) -> Inbound | None:
+    if message.author.bot or message.webhook_id is not None:
+        return None
+    text = message.content or ""
+    if not text.strip():
+        return None
+    command, args = split_command(text, prefix)
+    reference = message.reference
+    return Inbound(
+        platform=PLATFORM,
+        event_key=str(message.id),
+        chat=_chat(message.channel, message.guild, message.channel.id),
+        sender_id=str(message.author.id),
+        sender_handle=message.author.name,
+        sender_roles=_roles(message.author),
+        text=text,
+        message_id=str(message.id),
+        reply_to_message_id=(
+            str(reference.message_id) if reference and reference.message_id else None
+        ),
+        command=command,
+        args=args,
+    )
+
+
+def interaction_to_inbound(interaction: discord.Interaction) -> Inbound | None:
+    if interaction.type is not discord.InteractionType.component or interaction.data is None:
+        return None
+    custom_id = interaction.data.get("custom_id")
+    if not isinstance(custom_id, str) or interaction.channel_id is None:
+        return None
+    return Inbound(
+        platform=PLATFORM,
+        event_key=f"interaction:{interaction.id}",
+        chat=_chat(interaction.channel, interaction.guild, interaction.channel_id),
+        sender_id=str(interaction.user.id),
+        sender_handle=interaction.user.name,
+        sender_roles=_roles(interaction.user),
+        message_id=str(interaction.message.id) if interaction.message else None,
+        button=custom_id,
+    )

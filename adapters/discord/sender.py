@@ -1,0 +1,70 @@
+"""Sending through discord.py, with its errors mapped to the core's. The outbox
+row id is the message nonce (discord.py sets enforce_nonce), so a retried send
+can never create a second message: sends are idempotent."""
+
+from __future__ import annotations
+
+import aiohttp
+import discord
+
+from adapters.discord.render import to_markdown, to_view
+from bot.delivery import NotSent, Outgoing, Rejected, Unreachable
+from bot.rich import Rich
+
+CANNOT_MESSAGE_USER = 50007
+NO_MENTIONS = discord.AllowedMentions.none()
+
+
+class DiscordSender:
+    platform = "discord"
+    max_length = 2000
+    idempotent = True
+
+    def __init__(self, client: discord.Client) -> None:
+        self.client = client
+
+    def measure(self, body: Rich) -> int:
+        return len(to_markdown(body))
+
+    async def send(self, message: Outgoing) -> str:
+        channel = self.client.get_partial_messageable(int(message.chat.chat_id))
+        view = to_view(message.buttons)
+        reference = (
+            discord.MessageReference(
+                message_id=int(message.reply_to_message_id),
+                channel_id=int(message.chat.chat_id),
+                fail_if_not_exists=False,
+            )
+            if message.reply_to_message_id
+            else None
+        )
+        kwargs: dict[str, object] = {}
+        if view is not None:
+            kwargs["view"] = view
+        if reference is not None:
+            kwargs["reference"] = reference
+        try:
+            sent = await channel.send(  # type: ignore[call-overload]
+                to_markdown(message.body),
+                allowed_mentions=NO_MENTIONS,
+                nonce=message.outbox_id,
+                **kwargs,
+            )
+        except discord.Forbidden as error:
+            if error.code == CANNOT_MESSAGE_USER or message.chat.kind == "private":
+                raise Unreachable(f"{error.code}: {error.text}") from error
+            raise Rejected(f"{error.code}: {error.text}") from error
+        except discord.NotFound as error:
+            if message.chat.kind == "private":
+                raise Unreachable(f"{error.code}: {error.text}") from error
+            raise Rejected(f"{error.code}: {error.text}") from error
+        except discord.HTTPException as error:
+            if error.status >= 500:
+                raise NotSent(f"{error.status}: {error.text}") from error  # nonce: safe
+            raise Rejected(f"{error.status} {error.code}: {error.text}") from error
+        except (TimeoutError, aiohttp.ClientError, OSError) as error:
+            raise NotSent(f"{type(error).__name__}: {error}") from error  # nonce: safe
+        finally:
+            if view is not None:
+                view.stop()  # presses are read from raw interactions, not this view
+        return str(sent.id)
