@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import warnings
 from datetime import timedelta
 
 import httpx
@@ -10,21 +11,29 @@ from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, Time
 
 from adapters.telegram.render import PARSE_MODE, to_html, to_keyboard
 from bot.delivery import NotSent, OutcomeUnknown, Outgoing, Rejected, RetryLater, Unreachable
+from bot.rich import Rich, plain
 
 # httpx errors raised before any byte of the request left this machine.
 _NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
 
 
-def _seconds(value: int | timedelta) -> float:
+def _retry_after_s(error: RetryAfter) -> float:
+    with warnings.catch_warnings():  # PTB 22 warns that the int form is going away
+        warnings.simplefilter("ignore")
+        value: int | timedelta = error.retry_after
     return value.total_seconds() if isinstance(value, timedelta) else float(value)
 
 
 class TelegramSender:
     platform = "telegram"
-    max_length = 4096
+    max_length = 4096  # characters after entity parsing: the plain text
+    idempotent = False  # the Bot API has no idempotency key
 
     def __init__(self, bot: Bot) -> None:
         self.bot = bot
+
+    def measure(self, body: Rich) -> int:
+        return len(plain(body))
 
     async def send(self, message: Outgoing) -> str:
         chat_id: int | str = message.chat.chat_id
@@ -45,7 +54,7 @@ class TelegramSender:
                 link_preview_options=LinkPreviewOptions(is_disabled=True),
             )
         except RetryAfter as error:
-            raise RetryLater(_seconds(error.retry_after)) from error
+            raise RetryLater(_retry_after_s(error)) from error
         except Forbidden as error:
             if message.chat.kind == "private":
                 raise Unreachable(error.message) from error
