@@ -34,3 +34,16 @@ def test_template_values_cannot_add_or_end_formatting() -> None:
     templates = Templates({"t": "**Q{ref}** said: {text}"})
     rich = templates.render("t", ref="**1", text="**loud** {ref}")
     assert rich == (Span("Q**1", bold=True), Span(" said: **loud** {ref}"))
+
+
+def test_split_for_a_platform_that_escapes_keeps_every_part_within_its_limit() -> None:
+    from bot.outbox import split_for
+
+    def measure(rich: tuple[Span, ...]) -> int:  # every "*" is escaped to "\*"
+        text = plain(rich)
+        return len(text) + text.count("*")
+
+    body = (Span("**word** " * 400),)  # 3,600 plain, 5,200 escaped
+    parts = split_for(body, 2000, measure)
+    assert all(measure(p) <= 2000 for p in parts)
+    assert " ".join(plain(p) for p in parts).split() == plain(body).split()
