@@ -30,7 +30,8 @@ def split_for(body: Rich, limit: int, measure: Measure) -> list[Rich]:
         if size <= limit:
             out.append(part)
         else:  # escaping made it longer: cut smaller, in proportion
-            out.extend(split_for(part, max(1, limit * limit // size - 1), measure))
+            smaller = max(1, len(plain(part)) * limit // size - 1)
+            out.extend(split_for(part, smaller, measure))
     return [p for p in out if p]
 
 
