@@ -21,17 +21,18 @@ def plain_length(rich: Rich) -> int:
 Measure = Callable[[Rich], int]
 
 
-def split_for(body: Rich, limit: int, measure: Measure) -> list[Rich]:
+def split_for(body: Rich, limit: int, measure: Measure, cut: int | None = None) -> list[Rich]:
     """Parts that are each at most ``limit`` long as the platform counts them
-    (after its escaping), cut at line or word boundaries."""
+    (after its escaping), cut at line or word boundaries every ``cut``
+    characters of plain text (``limit`` to begin with)."""
     out: list[Rich] = []
-    for part in split(body, limit):
+    for part in split(body, cut or limit):
         size = measure(part)
         if size <= limit:
             out.append(part)
         else:  # escaping made it longer: cut smaller, in proportion
             smaller = max(1, len(plain(part)) * limit // size - 1)
-            out.extend(split_for(part, smaller, measure))
+            out.extend(split_for(part, limit, measure, smaller))
     return [p for p in out if p]
 
 
