@@ -22,6 +22,7 @@ class Sender(Protocol):
     platform: str
     max_length: int  # longest message, as ``measure`` counts
     idempotent: bool  # True when a repeated send cannot make a second message
+    max_button_rows: int  # rows of buttons one message may carry
 
     def measure(self, body: Rich) -> int:
         """The body's length as the platform counts it (after escaping)."""

@@ -173,7 +173,8 @@ class Dispatcher:
         sender = self.senders[first.chat.platform]
         limit = sender.max_length - 200  # room for the combined header
         length = sender.measure(first.body)
-        while queue.heap and len(batch) < MAX_CARDS_COMBINED:
+        most = min(MAX_CARDS_COMBINED, sender.max_button_rows)
+        while queue.heap and len(batch) < most:
             _priority, _id, candidate = queue.heap[0]
             extra = sender.measure(candidate.body) + 2
             if candidate.purpose not in CARD_PURPOSES or length + extra > limit:

@@ -19,6 +19,7 @@ class DiscordSender:
     platform = "discord"
     max_length = 2000
     idempotent = True
+    max_button_rows = 5  # Discord's limit of action rows per message
 
     def __init__(self, client: discord.Client) -> None:
         self.client = client
@@ -27,6 +28,10 @@ class DiscordSender:
         return len(to_markdown(body))
 
     async def send(self, message: Outgoing) -> str:
+        if self.client.is_closed() or self.client.user is None:
+            # Not logged in yet (starting, or reconnecting after a failure): discord.py has no
+            # open HTTP session, so nothing can go out. Try again later.
+            raise NotSent("Discord is not connected")
         channel = self.client.get_partial_messageable(int(message.chat.chat_id))
         view = to_view(message.buttons)
         reference = (
@@ -64,6 +69,11 @@ class DiscordSender:
             raise Rejected(f"{error.status} {error.code}: {error.text}") from error
         except (TimeoutError, aiohttp.ClientError, OSError) as error:
             raise NotSent(f"{type(error).__name__}: {error}") from error  # nonce: safe
+        except RuntimeError as error:
+            if not self.client.is_closed():
+                raise
+            # The client was closed under us ("Session is closed"): nothing went out.
+            raise NotSent(f"Discord client closed: {error}") from error
         finally:
             if view is not None:
                 view.stop()  # presses are read from raw interactions, not this view

@@ -28,6 +28,7 @@ class TelegramSender:
     platform = "telegram"
     max_length = 4096  # characters after entity parsing: the plain text
     idempotent = False  # the Bot API has no idempotency key
+    max_button_rows = 10
 
     def __init__(self, bot: Bot) -> None:
         self.bot = bot

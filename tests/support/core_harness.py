@@ -54,6 +54,7 @@ class RecordingSender:
     platform: str = "telegram"
     max_length: int = 4096
     idempotent: bool = False
+    max_button_rows: int = 10
     sent: list[Outgoing] = field(default_factory=list)
     fail_with: dict[str, DeliveryError] = field(default_factory=dict)
     _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(500))

@@ -1,0 +1,178 @@
+"""Telegram and Discord in one run: questions asked on one platform answered from the other,
+a session opened on one announced and published on both; and one platform failing (Discord
+rejects the token) while the other keeps serving."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import sqlite3
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+
+from bot.store.question import State
+from tests.e2e import telegram_setup as tg
+from tests.e2e.discord_setup import (
+    OFFICER,
+    PHRASE,
+    PUBLIC_CHANNEL,
+    RESIDENT,
+    STAFF_CHANNEL,
+    WAIT_S,
+    add_world,
+    ask,
+    card_for,
+    dm_of,
+    environ,
+    make_config,
+    plain,
+    running,
+    staff_says,
+    state_of,
+    to_containing,
+)
+from tests.fakes.discord_server import FakeDiscord
+from tests.fakes.telegram_server import FakeTelegram
+
+pytestmark = pytest.mark.timeout(30)
+
+
+@pytest.fixture
+async def fake() -> AsyncIterator[FakeDiscord]:
+    async with FakeDiscord() as server:
+        add_world(server)
+        yield server
+
+
+@pytest.fixture
+async def telegram() -> AsyncIterator[FakeTelegram]:
+    async with FakeTelegram() as server:
+        yield server
+
+
+async def test_questions_answers_and_sessions_cross_platforms(
+    tmp_path: Path, fake: FakeDiscord, telegram: FakeTelegram
+) -> None:
+    config = make_config(tmp_path, fake, telegram)
+    async with running(config, environ(fake, telegram)) as app:
+        # A session opened from Telegram goes live on both platforms.
+        await tg.staff_says(telegram, "/open", "is open until")
+        await telegram.wait_for_sent(
+            tg.to_chat_containing(tg.PUBLIC_CHANNEL, "now live until"), WAIT_S
+        )
+        await fake.wait_for_sent(to_containing(PUBLIC_CHANNEL, "now live until"), WAIT_S)
+
+        # Asked on Telegram, answered from Discord.
+        ack = await tg.ask(telegram, f"{PHRASE} is the station open on Sundays?")
+        assert "#1" in ack.plain_text
+        await tg.card_for(telegram, 1)
+        card = await card_for(fake, 1)
+        assert "station open on Sundays" in plain(card.content)
+        t_start, d_start = len(telegram.sent), len(fake.sent)
+        fake.channel_message(STAFF_CHANNEL, OFFICER, "!answer 1 Yes, from 9 to 5.")
+        answer = await telegram.wait_for_sent(
+            tg.to_chat_containing(tg.RESIDENT, "Answer to your question #1"), WAIT_S, start=t_start
+        )
+        assert "from 9 to 5" in answer.plain_text
+        tg_post = await telegram.wait_for_sent(
+            tg.to_chat_containing(tg.PUBLIC_CHANNEL, "Question #1", "from 9 to 5"),
+            WAIT_S,
+            start=t_start,
+        )
+        assert "station open on Sundays" in tg_post.plain_text
+        d_post = await fake.wait_for_sent(
+            to_containing(PUBLIC_CHANNEL, "Question #1", "from 9 to 5"), WAIT_S, start=d_start
+        )
+        assert "station open on Sundays" in plain(d_post.content)
+
+        # Asked on Discord, answered from Telegram.
+        d_ack = await ask(fake, f"{PHRASE} is there a speed check on Elm Road?")
+        assert "#2" in plain(d_ack.content)
+        await card_for(fake, 2)
+        await tg.card_for(telegram, 2)
+        t_start, d_start = len(telegram.sent), len(fake.sent)
+        telegram.group_message(tg.STAFF_GROUP, tg.OFFICER, "/answer 2 Thursday morning.")
+        d_answer = await fake.wait_for_sent(
+            to_containing(dm_of(fake), "Answer to your question #2"), WAIT_S, start=d_start
+        )
+        assert "Thursday morning" in plain(d_answer.content)
+        await fake.wait_for_sent(
+            to_containing(PUBLIC_CHANNEL, "Question #2", "Thursday morning"),
+            WAIT_S,
+            start=d_start,
+        )
+        await telegram.wait_for_sent(
+            tg.to_chat_containing(tg.PUBLIC_CHANNEL, "Question #2", "Thursday morning"),
+            WAIT_S,
+            start=t_start,
+        )
+        assert await state_of(app, 1) == State.ANSWERED
+        assert await state_of(app, 2) == State.ANSWERED
+
+        # Closed from Discord: both public rooms hear it.
+        t_start, d_start = len(telegram.sent), len(fake.sent)
+        await staff_says(fake, "!close", "is closed")
+        await fake.wait_for_sent(
+            to_containing(PUBLIC_CHANNEL, "this live session has ended"), WAIT_S, start=d_start
+        )
+        await telegram.wait_for_sent(
+            tg.to_chat_containing(tg.PUBLIC_CHANNEL, "this live session has ended"),
+            WAIT_S,
+            start=t_start,
+        )
+
+    # Each resident heard only on their own platform.
+    assert not any("#2" in m.plain_text for m in telegram.sent_to(tg.RESIDENT))
+    assert not any("#1" in plain(m.content) for m in fake.sent_to(dm_of(fake, RESIDENT)))
+
+
+async def _discord_card_rows(database: str, expected: tuple[str, str]) -> bool:
+    with contextlib.closing(sqlite3.connect(database)) as db:
+        rows = db.execute(
+            "SELECT state, error FROM outbox WHERE platform = 'discord' AND chat_id = ?",
+            (STAFF_CHANNEL,),
+        ).fetchall()
+    return rows == [expected]
+
+
+async def test_discord_token_rejected_telegram_keeps_serving(
+    tmp_path: Path,
+    fake: FakeDiscord,
+    telegram: FakeTelegram,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    wrong = "wrong-discord-token-3f9a1c77"
+    config = make_config(tmp_path, fake, telegram)
+    env = environ(None, telegram, DISCORD_BOT_TOKEN=wrong)
+    async with running(config, env, wait_ready=False) as app:
+        await fake.wait_for_request("GET", "/users/@me", timeout=WAIT_S)
+        ack = await tg.ask(telegram, f"{PHRASE} is the station open on Sundays?")
+        assert "#1" in ack.plain_text
+        assert "not monitored 24/7" in ack.plain_text
+        await tg.card_for(telegram, 1)
+        start = len(telegram.sent)
+        telegram.group_message(tg.STAFF_GROUP, tg.OFFICER, "/answer 1 Yes, from 9 to 5.")
+        await telegram.wait_for_sent(
+            tg.to_chat_containing(tg.RESIDENT, "Answer to your question #1"), WAIT_S, start=start
+        )
+        assert app.discord is not None and not app.discord.ready.is_set()
+        # The Discord card was tried, and waits for Discord to be back: it is not lost.
+        await tg.eventually(
+            lambda: _discord_card_rows(config.database, ("pending", "Discord is not connected")),
+            what="the Discord card tried and kept pending",
+        )
+    assert fake.identify_count == 0
+    assert fake.sent == []
+    assert await _discord_card_rows(config.database, ("pending", "Discord is not connected"))
+
+    failures = [
+        r for r in caplog.records if r.name.startswith("forumbot") and "Discord" in r.getMessage()
+    ]
+    assert any("token" in r.getMessage() for r in failures), [r.getMessage() for r in failures]
+    assert wrong not in caplog.text
+    for record in caplog.records:
+        assert wrong not in record.getMessage()
+        assert wrong not in str(record.args)

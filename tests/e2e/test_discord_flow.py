@@ -1,0 +1,204 @@
+"""The real app against the fake Discord: a resident's DM question, the card in the staff
+channel, answers by command, by reply and by button; refusals for non-officers; mentions and
+markdown in user text; long answers."""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+
+from bot.store.question import State
+from forumbot.app import App
+from tests.e2e.discord_setup import (
+    OFFICER,
+    OFFICER_ROLE,
+    PHRASE,
+    PUBLIC_CHANNEL,
+    REFUSED,
+    RESIDENT,
+    STAFF_CHANNEL,
+    STRANGER,
+    WAIT_S,
+    add_world,
+    ask,
+    assert_pings_nobody,
+    card_for,
+    dm_of,
+    environ,
+    make_config,
+    plain,
+    resident_status,
+    running,
+    staff_says,
+    state_of,
+    to,
+    to_containing,
+)
+from tests.fakes.discord_server import MAX_CONTENT_LENGTH, FakeDiscord
+
+pytestmark = pytest.mark.timeout(30)
+
+
+@pytest.fixture
+async def fake() -> AsyncIterator[FakeDiscord]:
+    async with FakeDiscord() as server:
+        add_world(server)
+        yield server
+
+
+@pytest.fixture
+async def app(tmp_path: Path, fake: FakeDiscord) -> AsyncIterator[App]:
+    async with running(make_config(tmp_path, fake), environ(fake)) as started:
+        yield started
+
+
+async def test_dm_question_card_role_officer_answer_and_public_post(
+    fake: FakeDiscord, app: App
+) -> None:
+    officers = app.config.forums[0].officers
+    assert OFFICER not in officers.discord_users and officers.discord_roles == (OFFICER_ROLE,)
+
+    ack = await ask(fake, f"{PHRASE}: is anything planned about speeding on Elm Road?")
+    text = plain(ack.content)
+    assert "#1" in text
+    assert "not monitored 24/7" in text and "999" in text and "Crimestoppers" in text
+
+    card = await card_for(fake, 1)
+    card_text = plain(card.content)
+    assert re.search(r"\bR-[0-9A-F]{4}\b", card_text)
+    assert "jolene" not in card_text.lower()
+    assert RESIDENT not in card_text
+    assert "speeding on Elm Road" in card_text
+    assert card.custom_ids == ["approve:1", "reject:1", "later:1"]
+
+    await staff_says(fake, "!open", "is open until")
+    await fake.wait_for_sent(to_containing(PUBLIC_CHANNEL, "now live until"), WAIT_S)
+
+    start = len(fake.sent)
+    fake.channel_message(
+        STAFF_CHANNEL, OFFICER, "!answer 1 Yes: speed checks on Elm Road on Thursday morning."
+    )
+    answer = await fake.wait_for_sent(
+        to_containing(dm_of(fake), "Answer to your question #1"), WAIT_S, start=start
+    )
+    assert "Thursday morning" in plain(answer.content)
+    post = await fake.wait_for_sent(
+        to_containing(PUBLIC_CHANNEL, "Question #1"), WAIT_S, start=start
+    )
+    post_text = plain(post.content)
+    assert "speeding on Elm Road" in post_text
+    assert "Thursday morning" in post_text
+    assert "jolene" not in post_text.lower()
+    await fake.wait_for_sent(to_containing(STAFF_CHANNEL, "#1 answered by"), WAIT_S, start=start)
+    assert await state_of(app, 1) == State.ANSWERED
+
+
+async def test_non_officer_changes_nothing(fake: FakeDiscord, app: App) -> None:
+    await ask(fake, f"{PHRASE} is there a speed check on Elm Road?")
+    card = await card_for(fake, 1)
+
+    for command in ("!approve 1", "!answer 1 x", "!open"):
+        reply = await staff_says(fake, command, user=STRANGER)
+        assert plain(reply.content) == REFUSED
+
+    start = len(fake.sent)
+    callbacks = len(fake.interaction_callbacks)
+    fake.press_button(STAFF_CHANNEL, STRANGER, card.id, "approve:1")
+    refused = await fake.wait_for_sent(to(STAFF_CHANNEL), WAIT_S, start=start)
+    assert plain(refused.content) == REFUSED
+    await fake.wait_for_callback(timeout=WAIT_S, start=callbacks)
+
+    status = await resident_status(fake)
+    assert "#1" in status and "waiting for review" in status
+    assert await state_of(app, 1) == State.NEW
+    assert fake.sent_to(PUBLIC_CHANNEL) == []
+    assert not any("Answer to your question" in plain(m.content) for m in fake.sent_to(dm_of(fake)))
+
+
+async def test_officer_presses_approve(fake: FakeDiscord, app: App) -> None:
+    await ask(fake, f"{PHRASE} is there a speed check on Elm Road?")
+    card = await card_for(fake, 1)
+
+    start = len(fake.sent)
+    callbacks = len(fake.interaction_callbacks)
+    pressed_at = time.monotonic()
+    interaction_id = fake.press_button(STAFF_CHANNEL, OFFICER, card.id, "approve:1")
+    confirmation = await fake.wait_for_sent(
+        to_containing(STAFF_CHANNEL, "#1 approved"), WAIT_S, start=start
+    )
+    assert "approved for the live session" in plain(confirmation.content)
+    callback = await fake.wait_for_callback(
+        lambda c: c.interaction_id == interaction_id, WAIT_S, start=callbacks
+    )
+    assert callback.type in (4, 5, 6, 7)
+    assert callback.at - pressed_at < 3.0  # Discord's limit (the fake refuses later answers)
+    assert await state_of(app, 1) == State.APPROVED
+    status = await resident_status(fake)
+    assert "accepted for the next live session" in status
+
+
+async def test_reply_to_the_card_answers(fake: FakeDiscord, app: App) -> None:
+    await ask(fake, f"{PHRASE} when is the next bike marking event?")
+    card = await card_for(fake, 1)
+
+    start = len(fake.sent)
+    fake.channel_message(STAFF_CHANNEL, OFFICER, "Saturday 10am at the library.", reply_to=card.id)
+    answer = await fake.wait_for_sent(
+        to_containing(dm_of(fake), "Answer to your question #1"), WAIT_S, start=start
+    )
+    assert "Saturday 10am at the library." in plain(answer.content)
+    assert await state_of(app, 1) == State.ANSWERED
+
+
+async def test_mentions_and_markdown_in_user_text_ping_nobody(fake: FakeDiscord, app: App) -> None:
+    hostile = f"{PHRASE} @everyone <@&444444444444444444> <@333333333333333333> **bold**"
+    ack = await ask(fake, hostile)
+    card = await card_for(fake, 1)
+    assert r"\*\*bold\*\*" in (card.content or "")
+    assert "**bold**" in plain(card.content)
+
+    await staff_says(fake, "!open", "is open until")
+    start = len(fake.sent)
+    fake.channel_message(STAFF_CHANNEL, OFFICER, "!answer 1 Hello @here <@&444444444444444444>")
+    post = await fake.wait_for_sent(
+        to_containing(PUBLIC_CHANNEL, "Question #1"), WAIT_S, start=start
+    )
+    assert r"\*\*bold\*\*" in (post.content or "")
+    assert "@everyone" in plain(post.content)
+    await fake.wait_for_sent(
+        to_containing(dm_of(fake), "Answer to your question #1"), WAIT_S, start=start
+    )
+
+    assert ack in fake.sent and post in fake.sent
+    for message in fake.sent:
+        assert_pings_nobody(message)
+        assert message.allowed_mentions is not None
+        assert message.allowed_mentions.get("parse") == [], message.allowed_mentions
+
+
+async def test_long_answer_is_split_at_word_boundaries(fake: FakeDiscord, app: App) -> None:
+    await ask(fake, f"{PHRASE} tell me everything about the ward plan")
+    await card_for(fake, 1)
+    words = [f"w{i:04d}" for i in range(420)]  # 420 x 5 chars + spaces: ~2500 chars
+    long_answer = " ".join(words)
+    assert 2400 < len(long_answer) < 2600
+
+    start = len(fake.sent)
+    fake.channel_message(STAFF_CHANNEL, OFFICER, f"!answer 1 {long_answer}")
+    dm = dm_of(fake)
+    last = await fake.wait_for_sent(
+        lambda m: to(dm)(m) and words[-1] in plain(m.content), WAIT_S, start=start
+    )
+    parts = [m for m in fake.sent[start:] if to(dm)(m) and int(m.id) <= int(last.id)]
+    assert len(parts) >= 2
+    assert "Answer to your question #1" in plain(parts[0].content)
+    for part in parts:
+        content = part.content or ""
+        assert len(content) <= MAX_CONTENT_LENGTH
+        assert re.fullmatch(r"\S.*\S", content, re.S), content[-40:]
+    joined = " ".join(plain(p.content) for p in parts)
+    assert re.findall(r"\bw\d{4}\b", joined) == words
