@@ -176,3 +176,19 @@ async def test_discord_token_rejected_telegram_keeps_serving(
     for record in caplog.records:
         assert wrong not in record.getMessage()
         assert wrong not in str(record.args)
+
+
+async def test_discord_rate_limit_sleep_does_not_hold_up_telegram(
+    tmp_path: Path, fake: FakeDiscord, telegram: FakeTelegram
+) -> None:
+    config = make_config(tmp_path, fake, telegram)
+    async with running(config, environ(fake, telegram)):
+        # Discord makes the bot wait 3 s before the staff card can go.
+        fake.fail_next("POST", f"/channels/{STAFF_CHANNEL}/messages", status=429, retry_after=3.0)
+        ack = await tg.ask(telegram, f"{PHRASE} any news about the burglaries?")
+        assert "#1" in ack.plain_text
+        await tg.card_for(telegram, 1)  # Telegram's staff card is not held up either
+        assert not any("Question #1" in plain(m.content) for m in fake.sent_to(STAFF_CHANNEL))
+        card = await card_for(fake, 1)  # and Discord's arrives once its wait is over
+        assert "burglaries" in plain(card.content)
+        assert fake.count_429 == 1
