@@ -22,6 +22,9 @@ from config.model import TelegramConfig
 log = logging.getLogger("forumbot.telegram")
 
 POLL_TIMEOUT_S = 25
+# Concurrent sendMessage requests: enough to keep ~30 messages/s flowing with
+# Telegram's latency, few enough that the HTTP pool stays cheap to manage.
+SEND_CONNECTIONS = 8
 ALLOWED_UPDATES = ["message", "callback_query"]
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 BACKOFF_MAX_S = 60.0
@@ -47,10 +50,12 @@ class TelegramAdapter:
             token,
             base_url=f"{base}/bot",
             base_file_url=f"{base}/file/bot",
-            request=HTTPXRequest(connection_pool_size=64, read_timeout=20.0, pool_timeout=30.0),
+            request=HTTPXRequest(
+                connection_pool_size=SEND_CONNECTIONS, read_timeout=20.0, pool_timeout=30.0
+            ),
             get_updates_request=HTTPXRequest(read_timeout=poll_timeout_s + 10.0),
         )
-        self.sender = TelegramSender(self.bot)
+        self.sender = TelegramSender(self.bot, max_in_flight=SEND_CONNECTIONS)
         self.ready = asyncio.Event()
         self._site: web.AppRunner | None = None
         self._tasks: set[asyncio.Task[None]] = set()

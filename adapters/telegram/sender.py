@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import warnings
 from datetime import timedelta
 
@@ -30,8 +31,12 @@ class TelegramSender:
     idempotent = False  # the Bot API has no idempotency key
     max_button_rows = 10
 
-    def __init__(self, bot: Bot) -> None:
+    def __init__(self, bot: Bot, max_in_flight: int) -> None:
         self.bot = bot
+        # Requests beyond the connection pool only make httpcore rescan its pool
+        # for every waiting request (CPU that grows with the backlog); waiting
+        # here is free and keeps the pool's own timeout from firing.
+        self._in_flight = asyncio.Semaphore(max_in_flight)
 
     def measure(self, body: Rich) -> int:
         return len(plain(body))
@@ -46,14 +51,15 @@ class TelegramSender:
             else None
         )
         try:
-            sent = await self.bot.send_message(
-                chat_id=chat_id,
-                text=to_html(message.body),
-                parse_mode=PARSE_MODE,
-                reply_markup=to_keyboard(message.buttons),
-                reply_parameters=reply,
-                link_preview_options=LinkPreviewOptions(is_disabled=True),
-            )
+            async with self._in_flight:
+                sent = await self.bot.send_message(
+                    chat_id=chat_id,
+                    text=to_html(message.body),
+                    parse_mode=PARSE_MODE,
+                    reply_markup=to_keyboard(message.buttons),
+                    reply_parameters=reply,
+                    link_preview_options=LinkPreviewOptions(is_disabled=True),
+                )
         except RetryAfter as error:
             raise RetryLater(_retry_after_s(error)) from error
         except Forbidden as error:

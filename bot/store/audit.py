@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from bot.store.database import Tx, iso
+from bot.store.database import Tx, fetch_all, iso
 
 
 @dataclass(frozen=True)
@@ -43,8 +43,7 @@ async def entries(tx: Tx, question_id: int | None = None) -> list[AuditEntry]:
     if question_id is not None:
         sql += " WHERE question_id = ?"
         params = (question_id,)
-    async with tx.execute(sql + " ORDER BY id", params) as cursor:
-        rows = await cursor.fetchall()
+    rows = await fetch_all(tx, sql + " ORDER BY id", params)
     return [
         AuditEntry(
             at=datetime.fromisoformat(str(r["at"])),

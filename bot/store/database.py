@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime
 from types import TracebackType
@@ -22,6 +22,22 @@ def iso(at: datetime) -> str:
 
 def instant(raw: str) -> datetime:
     return datetime.fromisoformat(raw)
+
+
+# aiosqlite runs each call on its own thread: ``execute`` then ``fetchone`` then
+# closing the cursor is three hand-offs and three wake-ups of the event loop;
+# ``execute_fetchall`` is one. Every read in the store goes through these two.
+
+
+async def fetch_all(tx: Tx, sql: str, params: Sequence[object] = ()) -> list[aiosqlite.Row]:
+    """Every row of a query, in one call to the database thread."""
+    return list(await tx.execute_fetchall(sql, params))
+
+
+async def fetch_one(tx: Tx, sql: str, params: Sequence[object] = ()) -> aiosqlite.Row | None:
+    """The first row of a query (written to return at most one), or None."""
+    rows = await tx.execute_fetchall(sql, params)
+    return next(iter(rows), None)
 
 
 class Database:
@@ -67,8 +83,7 @@ class Database:
         return self._conn
 
     async def _migrate(self) -> None:
-        async with self.conn.execute("PRAGMA user_version") as cursor:
-            row = await cursor.fetchone()
+        row = await fetch_one(self.conn, "PRAGMA user_version")
         version = int(row[0]) if row else 0
         for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
             await self.conn.executescript(
@@ -76,8 +91,8 @@ class Database:
             )
 
     async def schema_version(self) -> int:
-        async with self.read() as tx, tx.execute("PRAGMA user_version") as cursor:
-            row = await cursor.fetchone()
+        async with self.read() as tx:
+            row = await fetch_one(tx, "PRAGMA user_version")
         return int(row[0]) if row else 0
 
     @asynccontextmanager

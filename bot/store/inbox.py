@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from bot.inbound import Inbound
-from bot.store.database import Tx, iso
+from bot.store.database import Tx, fetch_all, iso
 
 
 @dataclass(frozen=True)
@@ -28,11 +28,9 @@ async def store(tx: Tx, events: Sequence[Inbound], at: datetime) -> int:
 
 
 async def unprocessed(tx: Tx, limit: int) -> list[InboxRow]:
-    async with tx.execute(
-        "SELECT id, payload FROM inbox WHERE processed_at IS NULL ORDER BY id LIMIT ?",
-        (limit,),
-    ) as cursor:
-        rows = await cursor.fetchall()
+    rows = await fetch_all(
+        tx, "SELECT id, payload FROM inbox WHERE processed_at IS NULL ORDER BY id LIMIT ?", (limit,)
+    )
     return [InboxRow(int(r["id"]), Inbound.from_json(str(r["payload"]))) for r in rows]
 
 

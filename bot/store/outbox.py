@@ -12,7 +12,7 @@ import aiosqlite
 
 from bot.chat import Button, Buttons, ChatRef
 from bot.rich import Rich, from_json, to_json
-from bot.store.database import Tx, iso
+from bot.store.database import Tx, fetch_all, fetch_one, iso
 
 # Lower sends first within a chat.
 PRIORITY_URGENT = 0
@@ -98,16 +98,16 @@ async def add(
 
 
 async def pending_after(tx: Tx, after_id: int, limit: int) -> list[OutboxRow]:
-    async with tx.execute(
+    rows = await fetch_all(
+        tx,
         "SELECT * FROM outbox WHERE state = 'pending' AND id > ? ORDER BY id LIMIT ?",
         (after_id, limit),
-    ) as cursor:
-        return [_row(r) for r in await cursor.fetchall()]
+    )
+    return [_row(r) for r in rows]
 
 
 async def get(tx: Tx, outbox_id: int) -> OutboxRow | None:
-    async with tx.execute("SELECT * FROM outbox WHERE id = ?", (outbox_id,)) as cursor:
-        row = await cursor.fetchone()
+    row = await fetch_one(tx, "SELECT * FROM outbox WHERE id = ?", (outbox_id,))
     return _row(row) if row is not None else None
 
 
@@ -134,11 +134,12 @@ async def mark(tx: Tx, ids: Sequence[int], state: str, error: str | None) -> Non
 
 
 async def skip_pending_to(tx: Tx, chat: ChatRef, reason: str) -> list[int]:
-    async with tx.execute(
+    rows = await fetch_all(
+        tx,
         "SELECT id FROM outbox WHERE platform = ? AND chat_id = ? AND state = 'pending'",
         (chat.platform, chat.chat_id),
-    ) as cursor:
-        ids = [int(r[0]) for r in await cursor.fetchall()]
+    )
+    ids = [int(r[0]) for r in rows]
     await mark(tx, ids, "skipped", reason)
     return ids
 
@@ -150,8 +151,8 @@ async def interrupted(
     only_platforms: Sequence[str] | None = None,
 ) -> list[int]:
     """Rows whose send had started when the process stopped."""
-    async with tx.execute("SELECT id, platform FROM outbox WHERE state = 'sending'") as cursor:
-        found = [(int(r[0]), str(r[1])) for r in await cursor.fetchall()]
+    rows = await fetch_all(tx, "SELECT id, platform FROM outbox WHERE state = 'sending'")
+    found = [(int(r[0]), str(r[1])) for r in rows]
     return [
         row_id
         for row_id, platform in found
@@ -169,5 +170,5 @@ async def record_card(tx: Tx, chat: ChatRef, message_id: str, question_ids: Sequ
 
 
 async def count_by_state(tx: Tx) -> dict[str, int]:
-    async with tx.execute("SELECT state, COUNT(*) FROM outbox GROUP BY state") as cursor:
-        return {str(r[0]): int(r[1]) for r in await cursor.fetchall()}
+    rows = await fetch_all(tx, "SELECT state, COUNT(*) FROM outbox GROUP BY state")
+    return {str(r[0]): int(r[1]) for r in rows}

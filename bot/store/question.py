@@ -8,7 +8,7 @@ from enum import StrEnum
 
 import aiosqlite
 
-from bot.store.database import Tx, instant, iso
+from bot.store.database import Tx, fetch_all, fetch_one, instant, iso
 
 
 class State(StrEnum):
@@ -80,8 +80,7 @@ async def insert(
 
 
 async def get(tx: Tx, question_id: int) -> Question | None:
-    async with tx.execute("SELECT * FROM question WHERE id = ?", (question_id,)) as cursor:
-        row = await cursor.fetchone()
+    row = await fetch_one(tx, "SELECT * FROM question WHERE id = ?", (question_id,))
     return _row(row) if row is not None else None
 
 
@@ -117,53 +116,55 @@ async def merge(tx: Tx, question_id: int, into_id: int, at: datetime) -> None:
 
 
 async def merged_into(tx: Tx, question_id: int) -> list[Question]:
-    async with tx.execute(
-        "SELECT * FROM question WHERE merged_into = ? ORDER BY id", (question_id,)
-    ) as cursor:
-        return [_row(r) for r in await cursor.fetchall()]
+    rows = await fetch_all(
+        tx, "SELECT * FROM question WHERE merged_into = ? ORDER BY id", (question_id,)
+    )
+    return [_row(r) for r in rows]
 
 
 async def of_resident(tx: Tx, resident_id: int, limit: int = 20) -> list[Question]:
-    async with tx.execute(
+    rows = await fetch_all(
+        tx,
         "SELECT * FROM question WHERE resident_id = ? ORDER BY id DESC LIMIT ?",
         (resident_id, limit),
-    ) as cursor:
-        return [_row(r) for r in await cursor.fetchall()]
+    )
+    return [_row(r) for r in rows]
 
 
 async def waiting(tx: Tx, forum_ids: tuple[str, ...], states: tuple[State, ...]) -> list[Question]:
     """Questions of these forums in these states, oldest first."""
     forum_marks = ",".join("?" * len(forum_ids))
     state_marks = ",".join("?" * len(states))
-    async with tx.execute(
+    rows = await fetch_all(
+        tx,
         f"SELECT * FROM question WHERE forum_id IN ({forum_marks})"
         f" AND state IN ({state_marks}) ORDER BY id",
         (*forum_ids, *(s.value for s in states)),
-    ) as cursor:
-        return [_row(r) for r in await cursor.fetchall()]
+    )
+    return [_row(r) for r in rows]
 
 
 async def answered_in_session(tx: Tx, session_id: int) -> int:
-    async with tx.execute(
-        "SELECT COUNT(*) FROM question WHERE answered_session_id = ?", (session_id,)
-    ) as cursor:
-        row = await cursor.fetchone()
+    row = await fetch_one(
+        tx, "SELECT COUNT(*) FROM question WHERE answered_session_id = ?", (session_id,)
+    )
     return int(row[0]) if row else 0
 
 
 async def last_forum_of(tx: Tx, resident_id: int) -> str | None:
-    async with tx.execute(
+    row = await fetch_one(
+        tx,
         "SELECT forum_id FROM question WHERE resident_id = ? ORDER BY id DESC LIMIT 1",
         (resident_id,),
-    ) as cursor:
-        row = await cursor.fetchone()
+    )
     return str(row[0]) if row else None
 
 
 async def card_question_ids(tx: Tx, platform: str, chat_id: str, message_id: str) -> list[int]:
-    async with tx.execute(
+    rows = await fetch_all(
+        tx,
         "SELECT question_id FROM card_message WHERE platform = ? AND chat_id = ?"
         " AND message_id = ? ORDER BY question_id",
         (platform, chat_id, message_id),
-    ) as cursor:
-        return [int(r[0]) for r in await cursor.fetchall()]
+    )
+    return [int(r[0]) for r in rows]

@@ -11,7 +11,7 @@ from datetime import datetime
 import aiosqlite
 
 from bot.chat import ChatRef
-from bot.store.database import Tx, iso
+from bot.store.database import Tx, fetch_one, iso
 
 
 @dataclass(frozen=True)
@@ -42,8 +42,7 @@ def _row(row: aiosqlite.Row, is_new: bool = False) -> Resident:
 
 
 async def _salt(tx: Tx) -> bytes:
-    async with tx.execute("SELECT value FROM meta WHERE key = 'pseudonym_salt'") as cursor:
-        row = await cursor.fetchone()
+    row = await fetch_one(tx, "SELECT value FROM meta WHERE key = 'pseudonym_salt'")
     if row is not None:
         return bytes.fromhex(str(row["value"]))
     salt = secrets.token_bytes(16)
@@ -60,10 +59,9 @@ async def get_or_create(
     tx: Tx, platform: str, user_id: str, chat_id: str, handle: str | None, at: datetime
 ) -> Resident:
     """The resident for this account; a resident who writes again is reachable again."""
-    async with tx.execute(
-        "SELECT * FROM resident WHERE platform = ? AND user_id = ?", (platform, user_id)
-    ) as cursor:
-        row = await cursor.fetchone()
+    row = await fetch_one(
+        tx, "SELECT * FROM resident WHERE platform = ? AND user_id = ?", (platform, user_id)
+    )
     if row is not None:
         if row["unreachable_at"] is not None or row["chat_id"] != chat_id:
             await tx.execute(
@@ -90,8 +88,7 @@ async def get_or_create(
 
 
 async def get(tx: Tx, resident_id: int) -> Resident | None:
-    async with tx.execute("SELECT * FROM resident WHERE id = ?", (resident_id,)) as cursor:
-        row = await cursor.fetchone()
+    row = await fetch_one(tx, "SELECT * FROM resident WHERE id = ?", (resident_id,))
     return _row(row) if row is not None else None
 
 
@@ -104,8 +101,9 @@ async def mark_unreachable(tx: Tx, platform: str, chat_id: str, at: datetime) ->
 
 
 async def is_unreachable(tx: Tx, platform: str, chat_id: str) -> bool:
-    async with tx.execute(
+    row = await fetch_one(
+        tx,
         "SELECT 1 FROM resident WHERE platform = ? AND chat_id = ? AND unreachable_at IS NOT NULL",
         (platform, chat_id),
-    ) as cursor:
-        return await cursor.fetchone() is not None
+    )
+    return row is not None

@@ -7,7 +7,7 @@ from datetime import datetime
 
 import aiosqlite
 
-from bot.store.database import Tx, instant, iso
+from bot.store.database import Tx, fetch_all, fetch_one, instant, iso
 
 
 @dataclass(frozen=True)
@@ -34,19 +34,18 @@ def _row(r: aiosqlite.Row) -> SessionRow:
 
 
 async def open_session(tx: Tx, forum_id: str) -> SessionRow | None:
-    async with tx.execute(
-        "SELECT * FROM session WHERE forum_id = ? AND state = 'open'", (forum_id,)
-    ) as cursor:
-        row = await cursor.fetchone()
+    row = await fetch_one(
+        tx, "SELECT * FROM session WHERE forum_id = ? AND state = 'open'", (forum_id,)
+    )
     return _row(row) if row is not None else None
 
 
 async def scheduled_at(tx: Tx, forum_id: str, starts_at: datetime) -> SessionRow | None:
-    async with tx.execute(
+    row = await fetch_one(
+        tx,
         "SELECT * FROM session WHERE forum_id = ? AND starts_at = ? AND scheduled = 1",
         (forum_id, iso(starts_at)),
-    ) as cursor:
-        row = await cursor.fetchone()
+    )
     return _row(row) if row is not None else None
 
 
@@ -90,16 +89,17 @@ async def close(tx: Tx, session_id: int, at: datetime) -> None:
 
 
 async def all_open(tx: Tx) -> list[SessionRow]:
-    async with tx.execute("SELECT * FROM session WHERE state = 'open' ORDER BY id") as cursor:
-        return [_row(r) for r in await cursor.fetchall()]
+    rows = await fetch_all(tx, "SELECT * FROM session WHERE state = 'open' ORDER BY id")
+    return [_row(r) for r in rows]
 
 
 async def reminder_done(tx: Tx, forum_id: str, starts_at: datetime, offset_s: int) -> bool:
-    async with tx.execute(
+    row = await fetch_one(
+        tx,
         "SELECT 1 FROM reminder WHERE forum_id = ? AND starts_at = ? AND offset_s = ?",
         (forum_id, iso(starts_at), offset_s),
-    ) as cursor:
-        return await cursor.fetchone() is not None
+    )
+    return row is not None
 
 
 async def record_reminder(
@@ -126,12 +126,12 @@ async def add_publication(
 
 async def waiting_publications(tx: Tx, forum_id: str) -> list[tuple[int, int, bool]]:
     """(publication id, question id, follow-up) not yet published, oldest first."""
-    async with tx.execute(
+    rows = await fetch_all(
+        tx,
         "SELECT id, question_id, follow_up FROM publication"
         " WHERE forum_id = ? AND published_at IS NULL ORDER BY id",
         (forum_id,),
-    ) as cursor:
-        rows = await cursor.fetchall()
+    )
     return [(int(r[0]), int(r[1]), bool(r[2])) for r in rows]
 
 
