@@ -68,15 +68,14 @@ async def insert(
     urgent: bool,
     at: datetime,
 ) -> Question:
-    cursor = await tx.execute(
+    row = await fetch_one(
+        tx,
         "INSERT INTO question (forum_id, resident_id, state, text, publishable, urgent,"
-        " created_at, updated_at) VALUES (?, ?, 'new', ?, ?, ?, ?, ?)",
+        " created_at, updated_at) VALUES (?, ?, 'new', ?, ?, ?, ?, ?) RETURNING *",
         (forum_id, resident_id, text, publishable, int(urgent), iso(at), iso(at)),
     )
-    assert cursor.lastrowid is not None
-    found = await get(tx, cursor.lastrowid)
-    assert found is not None
-    return found
+    assert row is not None
+    return _row(row)
 
 
 async def get(tx: Tx, question_id: int) -> Question | None:
