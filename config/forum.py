@@ -140,6 +140,12 @@ class _ForumsReader:
             room = read_room(room_fields) if room_fields is not None else None
             if room is None:
                 continue
+            if role == "public" and room.duty_role_id is not None:
+                self.reader.problems.add(
+                    f"{path}.duty_role_id",
+                    item,
+                    "duty_role_id belongs on a staff room: the public are never pinged",
+                )
             same = self.rooms.get((role, room_key(room)))
             crossed = self.rooms.get((other, room_key(room)))
             if same is not None and same.forum == label:

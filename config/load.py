@@ -16,7 +16,7 @@ import yaml
 
 from config import scalar
 from config.forum import read_forums
-from config.model import Config, Contacts, Forum, Platforms, Schedule
+from config.model import Config, Contacts, Forum, Limits, Platforms, Schedule
 from config.node import Fields, Invalid, Problems, Reader, keys_of
 from config.platform import read_platforms
 
@@ -106,6 +106,8 @@ def _read_config(fields: Fields) -> Config:
         timezone=zone,
         language=fields.value("language", _language, default.language),
         contacts=_contacts(fields.section("contacts", keys_of(Contacts))),
+        retention=fields.value("retention", scalar.duration, default.retention),
+        limits=_limits(fields.section("limits", keys_of(Limits))),
         platforms=read_platforms(fields.section("platforms", keys_of(Platforms))),
         forums=read_forums(fields, zone),
     )
@@ -122,6 +124,23 @@ def _contacts(fields: Fields | None) -> Contacts:
             "online_report_url", scalar.http_url, default.online_report_url
         ),
         crimestoppers=fields.value("crimestoppers", scalar.text, default.crimestoppers),
+        self_harm_helpline=fields.value(
+            "self_harm_helpline", scalar.text, default.self_harm_helpline
+        ),
+    )
+
+
+def _limits(fields: Fields | None) -> Limits:
+    default = Limits()
+    if fields is None:
+        return default
+    return Limits(
+        questions_per_hour=fields.value(
+            "questions_per_hour", scalar.positive_int, default.questions_per_hour
+        ),
+        question_length=fields.value(
+            "question_length", scalar.positive_int, default.question_length
+        ),
     )
 
 

@@ -19,6 +19,15 @@ class Contacts:
     non_emergency: str = "101"
     online_report_url: str = "https://www.police.uk/pu/contact-us/"
     crimestoppers: str = "0800 555 111"
+    self_harm_helpline: str = "Samaritans, free, day or night, on 116 123"
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Per resident, so one person's flood never crowds out the others."""
+
+    questions_per_hour: int = 5
+    question_length: int = 2000
 
 
 @dataclass(frozen=True)
@@ -75,6 +84,7 @@ class Room:
     platform: PlatformName
     chat_id: int | str | None = None
     channel_id: str | None = None
+    duty_role_id: str | None = None  # Discord staff rooms: the role pinged on URGENT
 
     @property
     def address(self) -> str:
@@ -108,6 +118,8 @@ class Config:
     timezone: str = "Europe/London"
     language: str = "en"
     contacts: Contacts = field(default_factory=Contacts)
+    retention: timedelta = timedelta(days=90)
+    limits: Limits = field(default_factory=Limits)
     platforms: Platforms = field(default_factory=Platforms)
     forums: tuple[Forum, ...] = ()
 

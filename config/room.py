@@ -26,6 +26,12 @@ def read_room(fields: Fields) -> Room | None:
                 f"{other_platform} rooms",
             )
     if platform == "telegram":
+        if fields.get("duty_role_id") is not None:
+            fields.reader.problems.add(
+                fields.path_of("duty_role_id"),
+                fields.get("duty_role_id"),
+                "duty_role_id is for Discord staff rooms; Telegram has no roles to ping",
+            )
         chat_id = fields.required(
             "chat_id",
             scalar.telegram_chat,
@@ -37,7 +43,10 @@ def read_room(fields: Fields) -> Room | None:
         scalar.snowflake,
         'give the Discord channel id, e.g. channel_id: "123456789012345678"',
     )
-    return None if channel_id is None else Room(platform="discord", channel_id=channel_id)
+    duty_role_id = fields.value("duty_role_id", scalar.snowflake, "") or None
+    if channel_id is None:
+        return None
+    return Room(platform="discord", channel_id=channel_id, duty_role_id=duty_role_id)
 
 
 def room_key(room: Room) -> tuple[str, str]:

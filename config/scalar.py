@@ -124,6 +124,12 @@ def positive_number(value: object) -> float:
     raise Invalid(f"expected a number above 0 such as 30 or 0.5, found {describe(value)}")
 
 
+def positive_int(value: object) -> int:
+    if isinstance(value, int) and not isinstance(value, bool) and value > 0:
+        return value
+    raise Invalid(f"expected a whole number above 0 such as 5, found {describe(value)}")
+
+
 def port(value: object) -> int:
     if isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 65535:
         return value

@@ -15,6 +15,7 @@ from config import (
     ConfigError,
     Contacts,
     Forum,
+    Limits,
     Officers,
     Platforms,
     Room,
@@ -23,6 +24,7 @@ from config import (
     format_duration,
     load_config,
     normalise_phrase,
+    parse_config,
     parse_duration,
 )
 
@@ -91,7 +93,10 @@ def test_example_file_loads_with_expected_values() -> None:
         non_emergency="101",
         online_report_url="https://www.met.police.uk/ro/report/",
         crimestoppers="0800 555 111",
+        self_harm_helpline="Samaritans, free, day or night, on 116 123",
     )
+    assert config.retention == timedelta(days=90)
+    assert config.limits == Limits(questions_per_hour=5, question_length=2000)
     telegram = config.platforms.telegram
     assert telegram.token_env == "TELEGRAM_BOT_TOKEN"
     assert telegram.api_base_url == "https://api.telegram.org"
@@ -117,7 +122,11 @@ def test_example_file_loads_with_expected_values() -> None:
     assert forum.announce_before == (timedelta(hours=24), timedelta(hours=1))
     assert forum.staff_rooms == (
         Room(platform="telegram", chat_id=-1001234567890),
-        Room(platform="discord", channel_id="123456789012345678"),
+        Room(
+            platform="discord",
+            channel_id="123456789012345678",
+            duty_role_id="555555555555555555",
+        ),
     )
     assert forum.public_rooms == (
         Room(platform="telegram", chat_id="@BromleyPoliceForum"),
@@ -725,3 +734,28 @@ def test_normalise_phrase() -> None:
     assert normalise_phrase("  Bromley  Police,\tOnline Forum!! ") == "bromley police online forum"
     assert normalise_phrase("STRASSE") == normalise_phrase("straße")
     assert normalise_phrase("?!") == ""
+
+
+def test_limits_retention_and_duty_role_are_checked() -> None:
+    text = (
+        "retention: soon\n"
+        "limits: {questions_per_hour: 0, question_length: many}\n"
+        "forums:\n"
+        "  - id: bromley\n"
+        "    name: Bromley\n"
+        "    phrases: [Bromley Police Online Forum]\n"
+        "    staff_rooms:\n"
+        "      - {platform: telegram, chat_id: -1001, duty_role_id: '5'}\n"
+        "    public_rooms:\n"
+        "      - {platform: discord, channel_id: '22', duty_role_id: '5'}\n"
+    )
+    with pytest.raises(ConfigError) as caught:
+        parse_config(text, "bot.yaml")
+    problems = "\n".join(caught.value.problems)
+    assert "retention:" in problems and "(line 1)" in problems
+    assert "limits.questions_per_hour: expected a whole number above 0" in problems
+    assert "limits.question_length: expected a whole number above 0" in problems
+    assert "forums[0].staff_rooms[0].duty_role_id: duty_role_id is for Discord" in problems
+    assert (
+        "forums[0].public_rooms[0].duty_role_id: duty_role_id belongs on a staff room" in problems
+    )
