@@ -7,7 +7,9 @@ import asyncio
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from bot.asker_tools import AskerTools
 from bot.clock import Clock
+from bot.data_rights import DataRights
 from bot.delivery import Sender
 from bot.dispatcher import Dispatcher
 from bot.forum import ForumDirectory
@@ -17,6 +19,7 @@ from bot.moderation import Moderation
 from bot.outbox import Outbox
 from bot.pacing import Pacer
 from bot.resident_desk import ResidentDesk
+from bot.retention import Retention
 from bot.scheduler import SessionScheduler
 from bot.session import SessionService
 from bot.staff_desk import StaffDesk
@@ -40,6 +43,7 @@ class Core:
     intake: Intake
     dispatcher: Dispatcher
     scheduler: SessionScheduler
+    retention: Retention
 
 
 def build_core(
@@ -67,8 +71,9 @@ def build_core(
     outbox = Outbox(dispatcher.wake, {name: s.measure for name, s in senders.items()})
     sessions = SessionService(directory, wording, outbox)
     moderation = Moderation(directory, wording, outbox, sessions)
-    residents = ResidentDesk(directory, wording, outbox, sessions)
-    staff = StaffDesk(directory, wording, outbox, sessions, moderation)
+    rights = DataRights(directory, wording, outbox, config.retention)
+    residents = ResidentDesk(directory, wording, outbox, sessions, rights, config.limits)
+    staff = StaffDesk(directory, wording, outbox, sessions, moderation, AskerTools(wording))
     scheduler = SessionScheduler(db, sessions, clock, dispatcher.wake)
     intake = Intake(db, queue, directory, residents, staff, clock, dispatcher.wake)
     return Core(
@@ -84,4 +89,5 @@ def build_core(
         intake,
         dispatcher,
         scheduler,
+        Retention(db, clock, config.retention),
     )

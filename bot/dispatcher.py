@@ -207,7 +207,12 @@ class Dispatcher:
                 await rows.mark(tx, ids, "skipped", "recipient unreachable")
                 gone.append(True)
                 return
-            await rows.mark_sending(tx, ids)
+            moved = await rows.mark_sending(tx, ids)
+            if len(moved) < len(ids):
+                batch[:] = [row for row in batch if row.id in moved]
+                ids[:] = [row.id for row in batch]
+                if not batch:
+                    gone.append(True)
 
         await self._commit.write(sending)
         if gone:

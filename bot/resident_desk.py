@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import logging
 import re
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from bot.card import card_buttons, render_card
+from bot.data_rights import DataRights
 from bot.forum import ForumDirectory
 from bot.inbound import Inbound
 from bot.outbox import Outbox
@@ -22,11 +23,12 @@ from bot.store.question import OPEN_STATES, Question
 from bot.store.resident import Resident
 from bot.triage import looks_urgent
 from bot.wording import Wording
-from config.model import Forum
+from config.model import Forum, Limits
 
 log = logging.getLogger("forumbot.resident")
 
 _REFERENCE = re.compile(r"^#?(\d+)$")
+HOUR = timedelta(hours=1)
 
 
 def parse_reference(text: str) -> int | None:
@@ -41,23 +43,36 @@ class ResidentDesk:
         wording: Wording,
         outbox: Outbox,
         sessions: SessionService,
+        rights: DataRights,
+        limits: Limits,
     ) -> None:
         self.directory = directory
         self.wording = wording
         self.outbox = outbox
         self.sessions = sessions
+        self.rights = rights
+        self.limits = limits
 
     async def handle(self, tx: Tx, event: Inbound, now: datetime) -> None:
         resident = await residents.get_or_create(
             tx, event.platform, event.sender_id, event.chat.chat_id, event.sender_handle, now
         )
         urgent = looks_urgent(event.text)
-        if urgent:
+        if urgent:  # first, whatever else: blocked, over a limit, or a command
             await self._reply(
                 tx, resident, self.wording.emergency(), now, PRIORITY_URGENT, "emergency"
             )
         command = event.command
-        if command in ("start", "help"):
+        if command == "mydata":  # data rights hold for everyone, blocked or not
+            zone = self.directory.zone(self.directory.forums[0])
+            await self._reply(tx, resident, await self.rights.my_data(tx, resident, zone), now)
+        elif command == "forget":
+            body = await self.rights.forget(tx, resident, event.args, now)
+            if body is not None:
+                await self._reply(tx, resident, body, now)
+        elif resident.blocked and not urgent:
+            await self._blocked(tx, resident, event, now)
+        elif command in ("start", "help"):
             await self._reply(
                 tx, resident, await self._help(tx, event.platform, now, welcome=True), now
             )
@@ -115,9 +130,59 @@ class ResidentDesk:
         forum = self.directory.get(last) if last else None
         return forum or self.directory.forums[0]
 
+    async def _blocked(self, tx: Tx, resident: Resident, event: Inbound, now: datetime) -> None:
+        """Stored, not carded; the resident is told once."""
+        forum = self.directory.match(event.text)
+        if forum is None and event.command == "ask" and len(self.directory.forums) == 1:
+            forum = self.directory.forums[0]
+        if forum is not None:
+            text = event.args if event.command == "ask" else event.text
+            q = await questions.insert(
+                tx, forum.id, resident.id, text, suggest_publishable(text), False, now, held=True
+            )
+            log.info("question held (asker blocked) forum=%s question=#%s", forum.id, q.id)
+        if not resident.blocked_told:
+            await residents.mark_blocked_told(tx, resident.id, now)
+            c = self.wording.contacts
+            notice = self.wording.render(
+                "blocked_notice",
+                emergency=c.emergency,
+                non_emergency=c.non_emergency,
+                online_report_url=c.online_report_url,
+            )
+            await self._reply(tx, resident, notice, now)
+
+    async def _over_limit(
+        self, tx: Tx, resident: Resident, forum: Forum, text: str, now: datetime
+    ) -> Rich | None:
+        """Why this question can't be taken now, or None. A resident who keeps
+        sending past the hourly limit is told once an hour, not every time."""
+        if len(text) > self.limits.question_length:
+            return self.wording.render(
+                "limit_length", length=len(text), limit=self.limits.question_length
+            )
+        count, earliest = await questions.asked_since(tx, resident.id, now - HOUR)
+        if count < self.limits.questions_per_hour or earliest is None:
+            return None
+        told = resident.limit_told_at
+        if told is not None and now - told < HOUR:
+            return ()  # refused without a word: told within the hour
+        await residents.mark_limit_told(tx, resident.id, now)
+        return self.wording.render(
+            "limit_rate",
+            limit=self.limits.questions_per_hour,
+            when=self.wording.clock(earliest + HOUR, self.directory.zone(forum)),
+        )
+
     async def _question(
         self, tx: Tx, resident: Resident, forum: Forum, text: str, urgent: bool, now: datetime
     ) -> None:
+        if not urgent:  # an emergency is always taken: officers must see it
+            refusal = await self._over_limit(tx, resident, forum, text, now)
+            if refusal is not None:
+                if refusal:
+                    await self._reply(tx, resident, refusal, now)
+                return
         q = await questions.insert(
             tx, forum.id, resident.id, text, suggest_publishable(text), urgent, now
         )

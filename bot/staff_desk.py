@@ -7,6 +7,7 @@ import logging
 from dataclasses import dataclass
 from datetime import datetime
 
+from bot.asker_tools import ASKER_COMMANDS, AskerTools
 from bot.forum import ForumDirectory, Sender
 from bot.inbound import Inbound
 from bot.moderation import Moderation, Officer
@@ -31,6 +32,7 @@ QUESTION_COMMANDS = {
     "answer": "answer 12 text",
     "later": "later 12 [note]",
     "merge": "merge 12 7",
+    **ASKER_COMMANDS,
 }
 FORUM_COMMANDS = ("queue", "open", "close", "next")
 
@@ -49,12 +51,14 @@ class StaffDesk:
         outbox: Outbox,
         sessions: SessionService,
         moderation: Moderation,
+        askers: AskerTools,
     ) -> None:
         self.directory = directory
         self.wording = wording
         self.outbox = outbox
         self.sessions = sessions
         self.moderation = moderation
+        self.askers = askers
 
     async def handle(self, tx: Tx, event: Inbound, forums: list[Forum], now: datetime) -> None:
         command = self._command_of(event)
@@ -162,6 +166,8 @@ class StaffDesk:
         if not self.directory.is_officer(forum, self._sender(event)):
             return await self._refuse(tx, event, name, forum.id, q.id, now)
         officer = Officer(event.platform, event.sender_id)
+        if name in ASKER_COMMANDS:
+            return await self.askers.run(tx, name, officer, q, now)
         m = self.moderation
         if name == "approve":
             return await m.approve(tx, officer, q, rest or None, now)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import datetime
 
-from bot.rich import Rich
+from bot.rich import Rich, join
 from bot.schedule import format_clock, format_local
 from bot.template import Templates
 from config.model import Contacts
@@ -39,8 +39,17 @@ class Wording:
             crimestoppers=c.crimestoppers,
         )
 
-    def emergency(self) -> Rich:
-        return self.render("emergency", emergency=self.contacts.emergency)
+    def emergency(self, self_harm: bool = False) -> Rich:
+        """999 guidance; with the self-harm helpline when the message suggests it."""
+        guidance = self.render("emergency", emergency=self.contacts.emergency)
+        if not self_harm:
+            return guidance
+        helpline = self.render(
+            "emergency_self_harm",
+            helpline=self.contacts.self_harm_helpline,
+            emergency=self.contacts.emergency,
+        )
+        return join([guidance, helpline], "\n\n")
 
     @staticmethod
     def when(at: datetime, zone: str) -> str:

@@ -49,6 +49,7 @@ class App:
         await self.core.dispatcher.recover()
         self._supervise("intake", self.core.intake.run)
         self._supervise("dispatcher", self.core.dispatcher.run)
+        self._supervise("retention", self.core.retention.run)
         if self.telegram is not None:
             self._supervise("telegram", self.telegram.run)
         if self.discord is not None:

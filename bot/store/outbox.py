@@ -111,11 +111,17 @@ async def get(tx: Tx, outbox_id: int) -> OutboxRow | None:
     return _row(row) if row is not None else None
 
 
-async def mark_sending(tx: Tx, ids: Sequence[int]) -> None:
-    await tx.executemany(
-        "UPDATE outbox SET state = 'sending', attempts = attempts + 1 WHERE id = ?",
-        [(i,) for i in ids],
+async def mark_sending(tx: Tx, ids: Sequence[int]) -> set[int]:
+    """Mark rows 'sending'; the ids that were still pending (a row deleted since it
+    was loaded, e.g. by a resident's request to be forgotten, is not sent)."""
+    marks = ",".join("?" * len(ids))
+    moved = await fetch_all(
+        tx,
+        f"UPDATE outbox SET state = 'sending', attempts = attempts + 1"
+        f" WHERE id IN ({marks}) AND state = 'pending' RETURNING id",
+        tuple(ids),
     )
+    return {int(r[0]) for r in moved}
 
 
 async def mark_sent(tx: Tx, ids: Sequence[int], message_id: str, at: datetime) -> None:

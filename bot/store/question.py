@@ -67,12 +67,14 @@ async def insert(
     publishable: str,
     urgent: bool,
     at: datetime,
+    held: bool = False,
 ) -> Question:
+    """A new question; a ``held`` one (from a blocked asker) is stored, never carded or queued."""
     row = await fetch_one(
         tx,
         "INSERT INTO question (forum_id, resident_id, state, text, publishable, urgent,"
-        " created_at, updated_at) VALUES (?, ?, 'new', ?, ?, ?, ?, ?) RETURNING *",
-        (forum_id, resident_id, text, publishable, int(urgent), iso(at), iso(at)),
+        " created_at, updated_at, held) VALUES (?, ?, 'new', ?, ?, ?, ?, ?, ?) RETURNING *",
+        (forum_id, resident_id, text, publishable, int(urgent), iso(at), iso(at), int(held)),
     )
     assert row is not None
     return _row(row)
@@ -137,7 +139,7 @@ async def waiting(tx: Tx, forum_ids: tuple[str, ...], states: tuple[State, ...])
     rows = await fetch_all(
         tx,
         f"SELECT * FROM question WHERE forum_id IN ({forum_marks})"
-        f" AND state IN ({state_marks}) ORDER BY id",
+        f" AND state IN ({state_marks}) AND held = 0 ORDER BY id",
         (*forum_ids, *(s.value for s in states)),
     )
     return [_row(r) for r in rows]
@@ -167,3 +169,15 @@ async def card_question_ids(tx: Tx, platform: str, chat_id: str, message_id: str
         (platform, chat_id, message_id),
     )
     return [int(r[0]) for r in rows]
+
+
+async def asked_since(tx: Tx, resident_id: int, since: datetime) -> tuple[int, datetime | None]:
+    """How many questions the resident has asked since ``since``, and the earliest."""
+    row = await fetch_one(
+        tx,
+        "SELECT COUNT(*), MIN(created_at) FROM question WHERE resident_id = ? AND created_at >= ?",
+        (resident_id, iso(since)),
+    )
+    if row is None or not row[0]:
+        return 0, None
+    return int(row[0]), instant(str(row[1]))

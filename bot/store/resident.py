@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import secrets
 from dataclasses import dataclass
 from datetime import datetime
@@ -11,7 +9,7 @@ from datetime import datetime
 import aiosqlite
 
 from bot.chat import ChatRef
-from bot.store.database import Tx, fetch_one, iso
+from bot.store.database import Tx, fetch_one, instant, iso
 
 
 @dataclass(frozen=True)
@@ -23,6 +21,10 @@ class Resident:
     pseudonym: str
     unreachable: bool
     is_new: bool = False
+    handle: str | None = None
+    blocked: bool = False
+    blocked_told: bool = False
+    limit_told_at: datetime | None = None
 
     @property
     def chat(self) -> ChatRef:
@@ -38,53 +40,39 @@ def _row(row: aiosqlite.Row, is_new: bool = False) -> Resident:
         pseudonym=str(row["pseudonym"]),
         unreachable=row["unreachable_at"] is not None,
         is_new=is_new,
+        handle=row["handle"],
+        blocked=row["blocked_at"] is not None,
+        blocked_told=row["blocked_told_at"] is not None,
+        limit_told_at=instant(row["limit_told_at"]) if row["limit_told_at"] else None,
     )
 
 
-async def _salt(tx: Tx) -> bytes:
-    row = await fetch_one(tx, "SELECT value FROM meta WHERE key = 'pseudonym_salt'")
-    if row is not None:
-        return bytes.fromhex(str(row["value"]))
-    salt = secrets.token_bytes(16)
-    await tx.execute("INSERT INTO meta (key, value) VALUES ('pseudonym_salt', ?)", (salt.hex(),))
-    return salt
-
-
-def pseudonym_for(salt: bytes, platform: str, user_id: str) -> str:
-    digest = hmac.new(salt, f"{platform}:{user_id}".encode(), hashlib.sha256).hexdigest()
-    return f"R-{digest[:4].upper()}"
+def new_pseudonym() -> str:
+    """Random, not derived from the account: once a resident is forgotten (or
+    purged), nothing links their old cards to them if they write again."""
+    return f"R-{secrets.token_hex(2).upper()}"
 
 
 async def get_or_create(
     tx: Tx, platform: str, user_id: str, chat_id: str, handle: str | None, at: datetime
 ) -> Resident:
-    """The resident for this account; a resident who writes again is reachable again."""
+    """The resident for this account, seen now; one who writes again is reachable again."""
     row = await fetch_one(
-        tx, "SELECT * FROM resident WHERE platform = ? AND user_id = ?", (platform, user_id)
+        tx,
+        "UPDATE resident SET unreachable_at = NULL, chat_id = ?, handle = ?, last_seen_at = ?"
+        " WHERE platform = ? AND user_id = ? RETURNING *",
+        (chat_id, handle, iso(at), platform, user_id),
     )
     if row is not None:
-        if row["unreachable_at"] is not None or row["chat_id"] != chat_id:
-            await tx.execute(
-                "UPDATE resident SET unreachable_at = NULL, chat_id = ? WHERE id = ?",
-                (chat_id, row["id"]),
-            )
-        return Resident(
-            id=int(row["id"]),
-            platform=platform,
-            user_id=user_id,
-            chat_id=chat_id,
-            pseudonym=str(row["pseudonym"]),
-            unreachable=False,
-        )
-    pseudonym = pseudonym_for(await _salt(tx), platform, user_id)
-    cursor = await tx.execute(
-        "INSERT INTO resident (platform, user_id, chat_id, handle, pseudonym, first_seen_at)"
-        " VALUES (?, ?, ?, ?, ?, ?)",
-        (platform, user_id, chat_id, handle, pseudonym, iso(at)),
+        return _row(row)
+    row = await fetch_one(
+        tx,
+        "INSERT INTO resident (platform, user_id, chat_id, handle, pseudonym, first_seen_at,"
+        " last_seen_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING *",
+        (platform, user_id, chat_id, handle, new_pseudonym(), iso(at), iso(at)),
     )
-    resident_id = cursor.lastrowid
-    assert resident_id is not None
-    return Resident(resident_id, platform, user_id, chat_id, pseudonym, False, is_new=True)
+    assert row is not None
+    return _row(row, is_new=True)
 
 
 async def get(tx: Tx, resident_id: int) -> Resident | None:
@@ -107,3 +95,28 @@ async def is_unreachable(tx: Tx, platform: str, chat_id: str) -> bool:
         (platform, chat_id),
     )
     return row is not None
+
+
+async def set_blocked(tx: Tx, resident_id: int, at: datetime | None) -> None:
+    """Block (``at``) or unblock (None); an unblocked resident may be told again later."""
+    await tx.execute(
+        "UPDATE resident SET blocked_at = ?, blocked_told_at = NULL WHERE id = ?",
+        (iso(at) if at else None, resident_id),
+    )
+
+
+async def mark_blocked_told(tx: Tx, resident_id: int, at: datetime) -> None:
+    await tx.execute("UPDATE resident SET blocked_told_at = ? WHERE id = ?", (iso(at), resident_id))
+
+
+async def mark_limit_told(tx: Tx, resident_id: int, at: datetime) -> None:
+    await tx.execute("UPDATE resident SET limit_told_at = ? WHERE id = ?", (iso(at), resident_id))
+
+
+async def seen(tx: Tx, resident_id: int) -> tuple[datetime, datetime]:
+    """When the resident first and last wrote."""
+    row = await fetch_one(
+        tx, "SELECT first_seen_at, last_seen_at FROM resident WHERE id = ?", (resident_id,)
+    )
+    assert row is not None
+    return instant(str(row[0])), instant(str(row[1] or row[0]))

@@ -120,4 +120,19 @@ MIGRATIONS: tuple[str, ...] = (
         outcome TEXT NOT NULL
     );
     """,
+    # 2: safeguarding and privacy (issue 4). Blocked residents, notices told once,
+    # last activity for retention; questions held (stored, not carded) and purged.
+    """
+    ALTER TABLE resident ADD COLUMN last_seen_at TEXT;
+    UPDATE resident SET last_seen_at = first_seen_at;
+    ALTER TABLE resident ADD COLUMN blocked_at TEXT;
+    ALTER TABLE resident ADD COLUMN blocked_told_at TEXT;
+    ALTER TABLE resident ADD COLUMN limit_told_at TEXT;
+    ALTER TABLE question ADD COLUMN held INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE question ADD COLUMN purged_at TEXT;
+    CREATE INDEX question_closed ON question (updated_at)
+        WHERE purged_at IS NULL AND state IN ('answered', 'rejected', 'withdrawn', 'merged');
+    CREATE INDEX resident_last_seen ON resident (last_seen_at);
+    CREATE INDEX outbox_created ON outbox (created_at);
+    """,
 )

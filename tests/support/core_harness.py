@@ -27,7 +27,11 @@ OFFICER = "11111111"
 _EVENT_KEYS = itertools.count(1)
 
 
-def forum_config(database: str, **forum_changes: object) -> Config:
+def forum_config(database: str, **changes: object) -> Config:
+    """One forum; ``changes`` replace fields of the Config or, failing that, of the Forum."""
+    config_fields = set(Config.__dataclass_fields__) - {"database", "forums"}
+    config_changes = {k: v for k, v in changes.items() if k in config_fields}
+    forum_changes = {k: v for k, v in changes.items() if k not in config_fields}
     forum = Forum(
         id="bromley",
         name="Bromley Police Online Forum",
@@ -46,7 +50,7 @@ def forum_config(database: str, **forum_changes: object) -> Config:
         from dataclasses import replace
 
         forum = replace(forum, **forum_changes)  # type: ignore[arg-type]
-    return Config(database=database, forums=(forum,))
+    return Config(database=database, forums=(forum,), **config_changes)  # type: ignore[arg-type]
 
 
 @dataclass
