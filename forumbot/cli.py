@@ -1,4 +1,4 @@
-"""``forumbot run | check-config | --version``."""
+"""``forumbot run | check-config | purge | audit | --version``."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ import sys
 
 import bot
 from config.load import ConfigError, load_config
+from forumbot import admin
 from forumbot.app import run, secrets_in_environment
 from forumbot.logs import setup_logging
 
@@ -22,17 +23,27 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"forumbot {bot.__version__}")
     commands = parser.add_subparsers(dest="command", required=True)
+    subs = {}
     for name, text in (
         ("run", "run the bot"),
         ("check-config", "check a configuration file and list every problem"),
+        ("purge", "erase personal data kept longer than the retention period, now"),
+        ("audit", "export the audit trail of officers' actions"),
     ):
-        sub = commands.add_parser(name, help=text, description=text)
+        sub = subs[name] = commands.add_parser(name, help=text, description=text)
         sub.add_argument(
             "--config",
             metavar="FILE",
             default=None,
             help="configuration file (default: ./bot.yaml, else built-in defaults)",
         )
+    subs["purge"].add_argument(
+        "--dry-run", action="store_true", help="only say what would be erased"
+    )
+    subs["audit"].add_argument(
+        "--since", metavar="DATE", help="from this date (YYYY-MM-DD) or ISO 8601 instant"
+    )
+    subs["audit"].add_argument("--format", choices=("text", "csv"), default="text")
     return parser
 
 
@@ -51,6 +62,17 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     if args.command == "check-config":
         print(f"{args.config or 'configuration'}: valid ({len(config.forums)} forum(s))")
+        return 0
+    if args.command == "purge":
+        asyncio.run(admin.purge(config, args.dry_run))
+        return 0
+    if args.command == "audit":
+        try:
+            since = admin.parse_since(args.since) if args.since else None
+        except ValueError:
+            print(f"--since {args.since!r}: expected a date such as 2026-11-01", file=sys.stderr)
+            return 2
+        asyncio.run(admin.export_audit(config, since, args.format))
         return 0
     setup_logging(secrets_in_environment(config))
     with contextlib.suppress(KeyboardInterrupt):

@@ -37,12 +37,19 @@ async def record(tx: Tx, entry: AuditEntry) -> None:
     )
 
 
-async def entries(tx: Tx, question_id: int | None = None) -> list[AuditEntry]:
-    sql = "SELECT * FROM audit"
-    params: tuple[object, ...] = ()
+async def entries(
+    tx: Tx, question_id: int | None = None, since: datetime | None = None
+) -> list[AuditEntry]:
+    """The trail, oldest first: of one question, and/or from ``since`` on."""
+    where: list[str] = []
+    params: list[object] = []
     if question_id is not None:
-        sql += " WHERE question_id = ?"
-        params = (question_id,)
+        where.append("question_id = ?")
+        params.append(question_id)
+    if since is not None:
+        where.append("at >= ?")
+        params.append(iso(since))
+    sql = "SELECT * FROM audit" + (" WHERE " + " AND ".join(where) if where else "")
     rows = await fetch_all(tx, sql + " ORDER BY id", params)
     return [
         AuditEntry(

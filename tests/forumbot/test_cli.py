@@ -93,3 +93,37 @@ def test_run_without_tokens_starts_on_defaults_and_says_platforms_are_off(tmp_pa
     assert "telegram off: TELEGRAM_BOT_TOKEN is not set" in text
     assert "forumbot running: 1 forum(s)" in text
     assert (tmp_path / "forumbot.sqlite3").exists()
+
+
+async def test_purge_and_audit_work_on_the_database(tmp_path: Path) -> None:
+    from bot.clock import FakeClock
+    from tests.support.core_harness import CoreHarness, at, forum_config
+
+    database = tmp_path / "forum.sqlite3"
+    h = await CoreHarness(forum_config(str(database)), FakeClock(at("2020-01-06 12:00"))).open()
+    await h.resident_says("5001", "Bromley Police Online Forum is Elm Road patrolled?")
+    await h.staff_says("/answer 1 Yes.")
+    await h.staff_says("/whois 1")
+    await h.close()
+    (tmp_path / "bot.yaml").write_text(
+        f"database: {database}\nretention: 30d\nforums:\n  - id: bromley\n"
+        "    name: Bromley Police Online Forum\n    phrases: [Bromley Police Online Forum]\n"
+    )
+
+    audit = _forumbot("audit", "--format", "csv", "--since", "2020-01-01", cwd=tmp_path)
+    assert audit.returncode == 0, audit.stderr
+    lines = audit.stdout.strip().splitlines()
+    assert lines[0] == "at,actor_platform,actor_id,action,outcome,forum_id,question_id,detail"
+    assert [line.split(",")[3] for line in lines[1:]] == ["approve", "answer", "whois"]
+    later = _forumbot("audit", "--since", "2020-02-01", cwd=tmp_path)
+    assert later.returncode == 0 and later.stdout == ""
+    bad = _forumbot("audit", "--since", "last tuesday", cwd=tmp_path)
+    assert bad.returncode == 2 and "expected a date" in bad.stderr
+
+    dry = _forumbot("purge", "--dry-run", cwd=tmp_path)
+    assert dry.returncode == 0, dry.stderr
+    assert "would erase personal data of 1 closed question(s), 1 resident account(s)" in dry.stdout
+    done = _forumbot("purge", cwd=tmp_path)
+    assert "erased personal data of 1 closed question(s), 1 resident account(s)" in done.stdout
+    again = _forumbot("purge", cwd=tmp_path)
+    assert "erased personal data of 0 closed question(s), 0 resident account(s)" in again.stdout

@@ -1,0 +1,78 @@
+"""Administrator commands that work on the database while the bot runs or
+not: ``forumbot purge`` and ``forumbot audit``."""
+
+from __future__ import annotations
+
+import csv
+import sys
+from datetime import UTC, date, datetime, time
+from typing import TextIO
+
+from bot.clock import SystemClock
+from bot.retention import Retention
+from bot.store import audit
+from bot.store.database import Database
+from config.model import Config
+
+AUDIT_COLUMNS = (
+    "at",
+    "actor_platform",
+    "actor_id",
+    "action",
+    "outcome",
+    "forum_id",
+    "question_id",
+    "detail",
+)
+
+
+async def purge(config: Config, dry_run: bool, out: TextIO = sys.stdout) -> None:
+    async with Database(config.database) as db:
+        counts = await Retention(db, SystemClock(), config.retention).purge(dry_run)
+    verb = "would erase" if dry_run else "erased"
+    out.write(
+        f"retention {config.retention.days}d: {verb} personal data of {counts.questions} "
+        f"closed question(s), {counts.residents} resident account(s), "
+        f"{counts.deliveries} sent message copy(ies), {counts.inbox} inbox key(s)\n"
+    )
+
+
+def parse_since(text: str) -> datetime:
+    """A date (YYYY-MM-DD, from its midnight UTC) or an ISO 8601 instant."""
+    try:
+        return datetime.combine(date.fromisoformat(text), time(), tzinfo=UTC)
+    except ValueError:
+        at = datetime.fromisoformat(text)
+        return at if at.tzinfo else at.replace(tzinfo=UTC)
+
+
+async def export_audit(
+    config: Config, since: datetime | None, fmt: str, out: TextIO = sys.stdout
+) -> int:
+    async with Database(config.database) as db, db.read() as tx:
+        trail = await audit.entries(tx, since=since)
+    if fmt == "csv":
+        writer = csv.writer(out)
+        writer.writerow(AUDIT_COLUMNS)
+        for e in trail:
+            writer.writerow(
+                [
+                    e.at.isoformat(),
+                    e.actor_platform,
+                    e.actor_id,
+                    e.action,
+                    e.outcome,
+                    e.forum_id or "",
+                    e.question_id if e.question_id is not None else "",
+                    e.detail or "",
+                ]
+            )
+    else:
+        for e in trail:
+            ref = f" #{e.question_id}" if e.question_id is not None else ""
+            forum = f" {e.forum_id}" if e.forum_id else ""
+            out.write(
+                f"{e.at.isoformat(timespec='seconds')} {e.actor_platform}:{e.actor_id} "
+                f"{e.action}{ref}{forum} {e.outcome}\n"
+            )
+    return len(trail)
