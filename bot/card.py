@@ -3,10 +3,16 @@ handle, only their pseudonym."""
 
 from __future__ import annotations
 
+import re
+
 from bot.chat import Button, Buttons
-from bot.rich import Rich, join
+from bot.rich import Rich, Span, join, merge
 from bot.store.question import Question
 from bot.wording import Wording
+
+LABEL_PATTERN = re.compile(
+    r"\[(?:phone|email|postcode|vehicle reg|NI number|address|name|date of birth)\]"
+)
 
 
 def render_card(
@@ -23,11 +29,26 @@ def render_card(
             state=question.state.value,
             pseudonym=pseudonym,
             text=question.text,
-            publishable=question.publishable,
         )
     )
+    parts.append(highlight_labels(question.publishable))
+    if question.publishable == question.text:
+        parts.append(wording.render("card_nothing_replaced"))
     parts.append(wording.render("card_hint", prefix=prefix, ref=question.id))
     return join(parts)
+
+
+def highlight_labels(publishable: str) -> Rich:
+    """The suggested text with each redaction label in bold, so the officer sees
+    at a glance what was replaced. The text itself stays plain."""
+    spans: list[Span] = []
+    position = 0
+    for match in LABEL_PATTERN.finditer(publishable):
+        spans.append(Span(publishable[position : match.start()]))
+        spans.append(Span(match.group(0), bold=True))
+        position = match.end()
+    spans.append(Span(publishable[position:]))
+    return merge(spans)
 
 
 def card_buttons(wording: Wording, question_id: int) -> Buttons:
