@@ -16,6 +16,7 @@ class Outgoing:
     body: Rich
     buttons: Buttons = ()
     reply_to_message_id: str | None = None
+    alert_role_id: str | None = None  # a role to ping; only ever set on URGENT cards
 
 
 class Sender(Protocol):

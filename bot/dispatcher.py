@@ -187,7 +187,12 @@ class Dispatcher:
         first = batch[0]
         if len(batch) == 1:
             return Outgoing(
-                first.id, first.chat, first.body, first.buttons, first.reply_to_message_id
+                first.id,
+                first.chat,
+                first.body,
+                first.buttons,
+                first.reply_to_message_id,
+                first.alert_role_id,
             )
         body: Rich = join([row.body for row in batch], "\n\n")
         header = self._combined_header(len(batch), first.chat.platform)

@@ -68,6 +68,12 @@ class ForumDirectory:
     def staff_rooms(self, forum: Forum) -> list[ChatRef]:
         return [room_chat(r, public=False) for r in forum.staff_rooms]
 
+    def duty_roles(self, forum: Forum) -> dict[ChatRef, str]:
+        """Staff rooms with a role to ping on URGENT cards, and that role."""
+        return {
+            room_chat(r, public=False): r.duty_role_id for r in forum.staff_rooms if r.duty_role_id
+        }
+
     def public_rooms(self, forum: Forum) -> list[ChatRef]:
         return [room_chat(r, public=True) for r in forum.public_rooms]
 

@@ -12,6 +12,7 @@ from bot.store.database import Tx
 
 # Longest message each platform accepts, in characters.
 MAX_LENGTH: Mapping[str, int] = {"telegram": 4096, "discord": 2000}
+ALERT_ROOM = 32  # what a platform may put before the text to ping a role: "<@&snowflake> "
 
 
 def plain_length(rich: Rich) -> int:
@@ -56,8 +57,11 @@ class Outbox:
         reply_to_message_id: str | None = None,
         question_id: int | None = None,
         resident_id: int | None = None,
+        alert_role_id: str | None = None,
     ) -> list[int]:
         limit = MAX_LENGTH.get(chat.platform, 2000)
+        if alert_role_id is not None:
+            limit -= ALERT_ROOM
         parts = split_for(body, limit, self._measures.get(chat.platform, plain_length))
         ids = []
         for index, part in enumerate(parts):
@@ -74,6 +78,7 @@ class Outbox:
                     reply_to_message_id=reply_to_message_id if index == 0 else None,
                     question_id=question_id,
                     resident_id=resident_id,
+                    alert_role_id=alert_role_id if index == 0 else None,
                 )
             )
         self._wake()

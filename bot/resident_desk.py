@@ -207,6 +207,7 @@ class ResidentDesk:
     async def post_card(
         self, tx: Tx, forum: Forum, q: Question, pseudonym: str, now: datetime
     ) -> None:
+        duty_roles = self.directory.duty_roles(forum) if q.urgent else {}
         for room in self.directory.staff_rooms(forum):
             body = render_card(
                 self.wording, q, forum.name, pseudonym, self.wording.prefix(room.platform)
@@ -220,6 +221,7 @@ class ResidentDesk:
                 at=now,
                 buttons=card_buttons(self.wording, q.id),
                 question_id=q.id,
+                alert_role_id=duty_roles.get(room),
             )
 
     async def _help(self, tx: Tx, platform: str, now: datetime, welcome: bool) -> Rich:

@@ -48,10 +48,19 @@ class DiscordSender:
             kwargs["view"] = view
         if reference is not None:
             kwargs["reference"] = reference
+        content, mentions = to_markdown(message.body), NO_MENTIONS
+        if message.alert_role_id is not None:  # the one ping: the duty role, on URGENT cards
+            content = f"<@&{int(message.alert_role_id)}> {content}"
+            mentions = discord.AllowedMentions(
+                everyone=False,
+                users=False,
+                replied_user=False,
+                roles=[discord.Object(int(message.alert_role_id))],
+            )
         try:
             sent = await channel.send(  # type: ignore[call-overload]
-                to_markdown(message.body),
-                allowed_mentions=NO_MENTIONS,
+                content,
+                allowed_mentions=mentions,
                 nonce=message.outbox_id,
                 **kwargs,
             )

@@ -33,6 +33,7 @@ class OutboxRow:
     question_id: int | None
     resident_id: int | None
     attempts: int
+    alert_role_id: str | None = None  # the one role this message may ping (URGENT cards)
 
 
 def _buttons_to_json(buttons: Buttons) -> str | None:
@@ -59,6 +60,7 @@ def _row(r: aiosqlite.Row) -> OutboxRow:
         question_id=r["question_id"],
         resident_id=r["resident_id"],
         attempts=int(r["attempts"]),
+        alert_role_id=r["alert_role_id"],
     )
 
 
@@ -74,11 +76,12 @@ async def add(
     reply_to_message_id: str | None = None,
     question_id: int | None = None,
     resident_id: int | None = None,
+    alert_role_id: str | None = None,
 ) -> int:
     cursor = await tx.execute(
         "INSERT INTO outbox (platform, chat_id, chat_kind, body, buttons, reply_to_message_id,"
-        " priority, purpose, question_id, resident_id, state, created_at)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?)",
+        " priority, purpose, question_id, resident_id, state, created_at, alert_role_id)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?)",
         (
             chat.platform,
             chat.chat_id,
@@ -91,6 +94,7 @@ async def add(
             question_id,
             resident_id,
             iso(at),
+            alert_role_id,
         ),
     )
     assert cursor.lastrowid is not None

@@ -134,5 +134,6 @@ MIGRATIONS: tuple[str, ...] = (
         WHERE purged_at IS NULL AND state IN ('answered', 'rejected', 'withdrawn', 'merged');
     CREATE INDEX resident_last_seen ON resident (last_seen_at);
     CREATE INDEX outbox_created ON outbox (created_at);
+    ALTER TABLE outbox ADD COLUMN alert_role_id TEXT;
     """,
 )

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import AsyncIterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -202,3 +203,32 @@ async def test_long_answer_is_split_at_word_boundaries(fake: FakeDiscord, app: A
         assert re.fullmatch(r"\S.*\S", content, re.S), content[-40:]
     joined = " ".join(plain(p.content) for p in parts)
     assert re.findall(r"\bw\d{4}\b", joined) == words
+
+
+DUTY_ROLE = "710000000000000200"
+
+
+async def test_urgent_card_pings_the_duty_role_and_nobody_else(
+    tmp_path: Path, fake: FakeDiscord
+) -> None:
+    config = make_config(tmp_path, fake)
+    (forum,) = config.forums
+    staff = tuple(replace(room, duty_role_id=DUTY_ROLE) for room in forum.staff_rooms)
+    config = replace(config, forums=(replace(forum, staff_rooms=staff),))
+    async with running(config, environ(fake)):
+        await ask(fake, f"{PHRASE} what time is the next session?")
+        ordinary = await card_for(fake, 1)
+        assert_pings_nobody(ordinary)
+        start = len(fake.sent)
+        fake.dm(RESIDENT, "someone is breaking into my house right now @everyone")
+        urgent = await fake.wait_for_sent(
+            to_containing(STAFF_CHANNEL, "URGENT"), WAIT_S, start=start
+        )
+        assert urgent.pinged_role_ids == {DUTY_ROLE}
+        assert not urgent.pings_everyone and not urgent.pinged_user_ids
+        assert urgent.allowed_mentions == {"parse": [], "roles": [int(DUTY_ROLE)]}
+        assert (urgent.content or "").startswith(f"<@&{DUTY_ROLE}> ")
+        guidance = await fake.wait_for_sent(
+            to_containing(dm_of(fake), "call 999 now"), WAIT_S, start=start
+        )
+        assert_pings_nobody(guidance)
