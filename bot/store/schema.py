@@ -133,7 +133,39 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX question_closed ON question (updated_at)
         WHERE purged_at IS NULL AND state IN ('answered', 'rejected', 'withdrawn', 'merged');
     CREATE INDEX resident_last_seen ON resident (last_seen_at);
+    -- Outbox ids must never be reused once rows are deleted (forget, purge): the
+    -- dispatcher loads rows above the last id it saw. Rebuilt with AUTOINCREMENT.
+    CREATE TABLE outbox_v2 (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        platform TEXT NOT NULL,
+        chat_id TEXT NOT NULL,
+        chat_kind TEXT NOT NULL,
+        body TEXT NOT NULL,
+        buttons TEXT,
+        reply_to_message_id TEXT,
+        priority INTEGER NOT NULL,
+        purpose TEXT NOT NULL,
+        question_id INTEGER REFERENCES question (id),
+        resident_id INTEGER REFERENCES resident (id) ON DELETE SET NULL,
+        state TEXT NOT NULL CHECK (state IN (
+            'pending', 'sending', 'sent', 'failed', 'unknown', 'skipped')),
+        attempts INTEGER NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL,
+        sent_at TEXT,
+        platform_message_id TEXT,
+        error TEXT,
+        alert_role_id TEXT
+    );
+    INSERT INTO outbox_v2 (id, platform, chat_id, chat_kind, body, buttons,
+        reply_to_message_id, priority, purpose, question_id, resident_id, state, attempts,
+        created_at, sent_at, platform_message_id, error)
+    SELECT id, platform, chat_id, chat_kind, body, buttons, reply_to_message_id, priority,
+        purpose, question_id, resident_id, state, attempts, created_at, sent_at,
+        platform_message_id, error FROM outbox;
+    DROP TABLE outbox;
+    ALTER TABLE outbox_v2 RENAME TO outbox;
+    CREATE INDEX outbox_pending ON outbox (id) WHERE state = 'pending';
+    CREATE INDEX outbox_sending ON outbox (id) WHERE state = 'sending';
     CREATE INDEX outbox_created ON outbox (created_at);
-    ALTER TABLE outbox ADD COLUMN alert_role_id TEXT;
     """,
 )

@@ -232,3 +232,16 @@ async def test_urgent_card_pings_the_duty_role_and_nobody_else(
             to_containing(dm_of(fake), "call 999 now"), WAIT_S, start=start
         )
         assert_pings_nobody(guidance)
+
+
+async def test_mydata_and_forget_by_dm(fake: FakeDiscord, app: App) -> None:
+    await ask(fake, f"{PHRASE} is the park patrolled at night?")
+    mine = await ask(fake, "!mydata")
+    assert f"Discord user {RESIDENT} (@jolene_k)" in plain(mine.content)
+    assert "is the park patrolled at night?" in plain(mine.content)
+    confirm = await ask(fake, "!forget")
+    assert "To go ahead, send !forget confirm" in plain(confirm.content)
+    done = await ask(fake, "!forget confirm")
+    assert "We no longer hold your account details" in plain(done.content)
+    after = await resident_status(fake)  # a first contact again: with the notice
+    assert after.startswith("You have no questions with us.") and "not monitored 24/7" in after

@@ -1,0 +1,50 @@
+"""Schema upgrades keep what a running force already has."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, datetime
+from pathlib import Path
+
+from bot.chat import ChatRef
+from bot.rich import Span
+from bot.store import outbox
+from bot.store.database import Database, fetch_all, fetch_one
+from bot.store.schema import MIGRATIONS
+
+
+def _version_1(path: Path) -> None:
+    with sqlite3.connect(path) as conn:
+        conn.executescript(MIGRATIONS[0] + "\nPRAGMA user_version = 1;")
+        conn.execute(
+            "INSERT INTO resident (platform, user_id, chat_id, pseudonym, first_seen_at)"
+            " VALUES ('telegram', '5001', '5001', 'R-0001', '2026-01-01T00:00:00+00:00')"
+        )
+        conn.execute(
+            "INSERT INTO outbox (platform, chat_id, chat_kind, body, priority, purpose,"
+            " resident_id, state, created_at) VALUES ('telegram', '5001', 'private',"
+            " '[[\"hello\", false]]', 10, 'reply', 1, 'sent', '2026-01-01T00:00:00+00:00')"
+        )
+
+
+async def test_upgrade_from_1_keeps_rows_and_never_reuses_outbox_ids(tmp_path: Path) -> None:
+    path = tmp_path / "forum.sqlite3"
+    _version_1(path)
+    async with Database(str(path)) as db:
+        assert await db.schema_version() == len(MIGRATIONS)
+        async with db.read() as tx:
+            resident = await fetch_one(tx, "SELECT last_seen_at, blocked_at FROM resident")
+            kept = await fetch_all(tx, "SELECT id, body FROM outbox")
+        assert resident is not None and tuple(resident) == ("2026-01-01T00:00:00+00:00", None)
+        assert [tuple(r) for r in kept] == [(1, '[["hello", false]]')]
+        async with db.transaction() as tx:
+            await tx.execute("DELETE FROM outbox")
+            new_id = await outbox.add(
+                tx,
+                ChatRef("telegram", "5001", "private"),
+                (Span("again"),),
+                priority=10,
+                purpose="reply",
+                at=datetime(2026, 2, 1, tzinfo=UTC),
+            )
+        assert new_id == 2  # not 1: the dispatcher has already passed id 1
