@@ -7,6 +7,7 @@ import asyncio
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from bot.admission import Admission
 from bot.asker_tools import AskerTools
 from bot.clock import Clock
 from bot.data_rights import DataRights
@@ -72,7 +73,8 @@ def build_core(
     sessions = SessionService(directory, wording, outbox)
     moderation = Moderation(directory, wording, outbox, sessions)
     rights = DataRights(directory, wording, outbox, config.retention)
-    residents = ResidentDesk(directory, wording, outbox, sessions, rights, config.limits)
+    admission = Admission(directory, wording, config.limits)
+    residents = ResidentDesk(directory, wording, outbox, sessions, rights, admission)
     staff = StaffDesk(directory, wording, outbox, sessions, moderation, AskerTools(wording))
     scheduler = SessionScheduler(db, sessions, clock, dispatcher.wake)
     intake = Intake(db, queue, directory, residents, staff, clock, dispatcher.wake)

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import logging
 import re
-from datetime import datetime, timedelta
+from datetime import datetime
 
+from bot.admission import Admission
 from bot.card import card_buttons, render_card
 from bot.data_rights import DataRights
 from bot.forum import ForumDirectory
@@ -23,12 +24,11 @@ from bot.store.question import OPEN_STATES, Question
 from bot.store.resident import Resident
 from bot.triage import looks_urgent
 from bot.wording import Wording
-from config.model import Forum, Limits
+from config.model import Forum
 
 log = logging.getLogger("forumbot.resident")
 
 _REFERENCE = re.compile(r"^#?(\d+)$")
-HOUR = timedelta(hours=1)
 
 
 def parse_reference(text: str) -> int | None:
@@ -44,14 +44,14 @@ class ResidentDesk:
         outbox: Outbox,
         sessions: SessionService,
         rights: DataRights,
-        limits: Limits,
+        admission: Admission,
     ) -> None:
         self.directory = directory
         self.wording = wording
         self.outbox = outbox
         self.sessions = sessions
         self.rights = rights
-        self.limits = limits
+        self.admission = admission
 
     async def handle(self, tx: Tx, event: Inbound, now: datetime) -> None:
         resident = await residents.get_or_create(
@@ -63,24 +63,21 @@ class ResidentDesk:
                 tx, resident, self.wording.emergency(), now, PRIORITY_URGENT, "emergency"
             )
         command = event.command
-        if command == "mydata":  # data rights hold for everyone, blocked or not
-            zone = self.directory.zone(self.directory.forums[0])
-            await self._reply(tx, resident, await self.rights.my_data(tx, resident, zone), now)
-        elif command == "forget":
-            body = await self.rights.forget(tx, resident, event.args, now)
+        if command in ("mydata", "forget"):  # data rights hold for everyone, blocked or not
+            body = await self._data_rights(tx, resident, command, event.args, now)
             if body is not None:
-                await self._reply(tx, resident, body, now)
+                await self._reply(tx, resident, self._with_notice_if_new(resident, body), now)
         elif resident.blocked and not urgent:
-            await self._blocked(tx, resident, event, now)
+            notice = await self.admission.hold(tx, resident, event, now)
+            if notice is not None:
+                await self._reply(tx, resident, notice, now)
         elif command in ("start", "help"):
             await self._reply(
                 tx, resident, await self._help(tx, event.platform, now, welcome=True), now
             )
         elif command in ("status", "withdraw", "next"):
             body = await self._command_reply(tx, resident, event, now)
-            if resident.is_new:  # every first contact carries the notice
-                body = join([body, self.wording.notice()], "\n\n")
-            await self._reply(tx, resident, body, now)
+            await self._reply(tx, resident, self._with_notice_if_new(resident, body), now)
         elif command == "ask":
             await self._ask(tx, resident, event, event.args.strip(), urgent, now)
         elif command is None and (forum := self.directory.match(event.text)) is not None:
@@ -95,6 +92,18 @@ class ResidentDesk:
                 await self._help(tx, event.platform, now, welcome=resident.is_new),
                 now,
             )
+
+    def _with_notice_if_new(self, resident: Resident, body: Rich) -> Rich:
+        """Every first contact carries the notice."""
+        return join([body, self.wording.notice()], "\n\n") if resident.is_new else body
+
+    async def _data_rights(
+        self, tx: Tx, resident: Resident, command: str, args: str, now: datetime
+    ) -> Rich | None:
+        if command == "mydata":
+            zone = self.directory.zone(self.directory.forums[0])
+            return await self.rights.my_data(tx, resident, zone)
+        return await self.rights.forget(tx, resident, args, now)
 
     async def _command_reply(
         self, tx: Tx, resident: Resident, event: Inbound, now: datetime
@@ -130,55 +139,11 @@ class ResidentDesk:
         forum = self.directory.get(last) if last else None
         return forum or self.directory.forums[0]
 
-    async def _blocked(self, tx: Tx, resident: Resident, event: Inbound, now: datetime) -> None:
-        """Stored, not carded; the resident is told once."""
-        forum = self.directory.match(event.text)
-        if forum is None and event.command == "ask" and len(self.directory.forums) == 1:
-            forum = self.directory.forums[0]
-        if forum is not None:
-            text = event.args if event.command == "ask" else event.text
-            q = await questions.insert(
-                tx, forum.id, resident.id, text, suggest_publishable(text), False, now, held=True
-            )
-            log.info("question held (asker blocked) forum=%s question=#%s", forum.id, q.id)
-        if not resident.blocked_told:
-            await residents.mark_blocked_told(tx, resident.id, now)
-            c = self.wording.contacts
-            notice = self.wording.render(
-                "blocked_notice",
-                emergency=c.emergency,
-                non_emergency=c.non_emergency,
-                online_report_url=c.online_report_url,
-            )
-            await self._reply(tx, resident, notice, now)
-
-    async def _over_limit(
-        self, tx: Tx, resident: Resident, forum: Forum, text: str, now: datetime
-    ) -> Rich | None:
-        """Why this question can't be taken now, or None. A resident who keeps
-        sending past the hourly limit is told once an hour, not every time."""
-        if len(text) > self.limits.question_length:
-            return self.wording.render(
-                "limit_length", length=len(text), limit=self.limits.question_length
-            )
-        count, earliest = await questions.asked_since(tx, resident.id, now - HOUR)
-        if count < self.limits.questions_per_hour or earliest is None:
-            return None
-        told = resident.limit_told_at
-        if told is not None and now - told < HOUR:
-            return ()  # refused without a word: told within the hour
-        await residents.mark_limit_told(tx, resident.id, now)
-        return self.wording.render(
-            "limit_rate",
-            limit=self.limits.questions_per_hour,
-            when=self.wording.clock(earliest + HOUR, self.directory.zone(forum)),
-        )
-
     async def _question(
         self, tx: Tx, resident: Resident, forum: Forum, text: str, urgent: bool, now: datetime
     ) -> None:
         if not urgent:  # an emergency is always taken: officers must see it
-            refusal = await self._over_limit(tx, resident, forum, text, now)
+            refusal = await self.admission.refusal(tx, resident, forum, text, now)
             if refusal is not None:
                 if refusal:
                     await self._reply(tx, resident, refusal, now)

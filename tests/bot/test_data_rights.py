@@ -176,3 +176,13 @@ async def test_blocked_asker_is_stored_not_carded_and_told_once(tmp_path: Path) 
     (ack,) = await h.resident_says(RESIDENT, ASK + "fourth question")
     assert "#4" in ack
     await h.close()
+
+
+async def test_first_contact_by_mydata_carries_the_notice(tmp_path: Path) -> None:
+    h = await harness(tmp_path)
+    (reply,) = await h.resident_says(RESIDENT, "/mydata")
+    assert "What we hold about you" in reply and "No questions." in reply
+    assert "not monitored 24/7" in reply
+    (again,) = await h.resident_says(RESIDENT, "/mydata")
+    assert "not monitored 24/7" not in again
+    await h.close()
