@@ -127,7 +127,14 @@ def _normalise(text: str) -> str:
 _AUX = r"\b(?:is|are|am|been|being|'s|'re|'m)\b"
 # Up to four words between the auxiliary and the verb ("there's a man trying",
 # "he's still breaking"), never across a word that starts a new idea.
-_GAP = r"(?:\s+(?!(?:about|if|when|that|who|which|what|whether|because|so)\b)[\w']+){0,4}?"
+_GAP = (
+    r"(?:\s+(?!(?:about|if|when|that|who|which|what|whether|because|so|not|never|no)\b)"
+    r"[\w']+){0,4}?"
+)
+# One word in an optional slot, never a negation: "i'm [really] suicidal" but
+# not "i'm not suicidal" (negation after the start of a match is not seen by
+# the negation guard).
+_W = r"(?!(?:not|never|no)\b)\w+"
 _PERSON_NOUN = (
     r"(?:man|men|woman|women|lad|lads|guy|guys|bloke|girl|boy|child|children|kid|kids|"
     r"baby|toddler|person|mum|mother|dad|father|son|daughter|brother|sister|wife|husband|"
@@ -198,7 +205,7 @@ _SELF_HARM_RULES = [
         _S,
         "harm_themselves",
         r"\b(?:going to|about to|threaten\w* to|wants? to|will|'ll|"
-        r"(?:has|'s|have|'ve) (?:just )?tried to|trying to) (?:\w+ )?"
+        r"(?:has|'s|have|'ve) (?:just )?tried to|trying to) (?:" + _W + r" )?"
         r"(?:kill|hurt|harm|hang|cut|drown|shoot|stab) "
         r"(?:himself|herself|themselves|themself)\b",
     ),
@@ -250,7 +257,7 @@ _SELF_HARM_RULES = [
     _rule(
         _S,
         "suicidal",
-        r"\b(?:i'm|i am|feel|feeling|felt|is|'s|are|'re)\b(?: \w+)? suicidal\b",
+        r"\b(?:i'm|i am|feel|feeling|felt|is|'s|are|'re)\b(?: " + _W + r")? suicidal\b",
         r"\b(?:thinking|thoughts|thought) (?:of|about) suicide\b",
         r"\b(?:going to|want to|will) commit suicide\b",
         r"\bsuicide note\b",
@@ -259,7 +266,7 @@ _SELF_HARM_RULES = [
     _rule(
         _S,
         "overdose",
-        r"\b(?:have|has|'ve|'s|i|just|she|he)\b (?:\w+ )?"
+        r"\b(?:have|has|'ve|'s|i|just|she|he)\b (?:" + _W + r" )?"
         r"(?:taken|took|swallowed|downed|necked|had) (?:[\w']+ ){0,4}?"
         r"(?:pills|tablets|paracetamol|overdose|painkillers|co codamol|sleeping pills|meds|"
         r"medication)\b",
@@ -289,7 +296,7 @@ _SELF_HARM_RULES = [
     _rule(
         _S,
         "jump",
-        r"\b(?:i'm|i am|i'll|i will|i)\b(?: \w+)? (?:going to|about to|ready to|"
+        r"\b(?:i'm|i am|i'll|i will|i)\b(?: " + _W + r")? (?:going to|about to|ready to|"
         r"thinking (?:of|about)|want to) (?:jump|jumping|throw myself|step in front)\b",
         r"\bthrow myself (?:off|in front|under)\b",
     ),
@@ -368,7 +375,7 @@ _DANGER_RULES = [
     _rule(
         _D,
         "injured_by_attack",
-        r"\b(?:been|being|getting|got)\s+(?:\w+\s+)?(?:attacked|assaulted|stabbed|knifed|"
+        r"\b(?:been|being|getting|got)\s+(?:" + _W + r"\s+)?(?:attacked|assaulted|stabbed|knifed|"
         r"slashed|shanked|bottled|shot|glassed|beaten(?: up)?|battered|strangled|kidnapped|"
         r"abducted|raped|run over|knocked (?:down|over|off|out)|"
         r"hit by (?:a|the) (?:car|van|bus|lorry|train|vehicle|motorbike))\b",
@@ -391,7 +398,7 @@ _DANGER_RULES = [
         _D,
         "threat_to_kill",
         r"\b(?:going to|will|'ll|wants? to|threaten\w* to|about to|trying to|try to)\s+"
-        r"(?:\w+\s+)?(?:kill|murder|stab|shoot|hurt|strangle|burn|attack|beat|batter|crash|"
+        r"(?:" + _W + r"\s+)?(?:kill|murder|stab|shoot|hurt|strangle|burn|attack|beat|batter|crash|"
         r"torch|set fire to)\s+(?:me|us|him|her|them|you|it|(?:my|his|her|their|our) \w+|"
         r"the (?:house|flat|place|kids|children)|everyone|\w+ down)\b(?! if\b)",
     ),
@@ -427,7 +434,9 @@ _DANGER_RULES = [
         _D,
         "medical",
         r"\b(?:not|isn't|stopped|can't|cannot) breath(?:e|ing)\b",
-        r"\b(?:has|have|'s|'ve|just|is|are)\s+(?:\w+\s+)?(?:collapsed|fainted|passed out)\b",
+        r"\b(?:has|have|'s|'ve|just|is|are)\s+(?:"
+        + _W
+        + r"\s+)?(?:collapsed|fainted|passed out)\b",
         r"\b(?:unconscious|unresponsive|turning blue)\b",
         r"\b(?:is|are|'s|'re) (?:not responding|fitting)\b",
         r"\bhaving (?:a )?(?:heart attack|seizure|fit|stroke)\b",
@@ -449,7 +458,7 @@ _DANGER_RULES = [
     _rule(
         _D,
         "fire",
-        _AUX + r"(?:\s+\w+)?\s+on fire\b",
+        _AUX + r"(?:\s+" + _W + r")?\s+on fire\b",
         r"\bthere's (?:a )?fire (?:in|at|on|next door|upstairs|downstairs)\b",
         r"\b(?:flames|smoke) (?:is |are )?(?:coming|pouring|billowing) (?:out|from)\b",
         r"\b(?:flames|smoke) (?:everywhere|in the (?:stairwell|hallway|corridor|house|flat))\b",
@@ -472,7 +481,7 @@ _DANGER_RULES = [
         r"(?:in|into|under|through)\b",
         r"\b(?:fallen|fell) (?:in|into|through) (?:the )?(?:ice|river|canal|lake|pond|water|sea)\b",
         r"\b(?:is|'s|are|someone|somebody) drowning\b",
-        r"\b" + _CHILD + r"\b(?: [\w']+){0,6}? (?:has gone|'s gone|is|has|'s) "
+        r"\b" + _CHILD + r"\b(?: [\w']+){0,6}?(?: has gone|'s gone| is| has|'s) "
         r"(?:missing|disappeared|run off|wandered off)\b",
         r"\b" + _CHILD + r"\b.{0,60}?can't find (?:him|her|them)\b",
         r"\b(?:lost|can't find) my (?:little )?(?:child|kid|son|daughter|boy|girl|toddler|baby)\b",
@@ -580,7 +589,7 @@ _CRIME_RULES = [
     _rule(
         _C,
         "outside_now",
-        r"\b(?:he|she|they|someone|somebody|a man|men|people)(?:'s| is| are|'re) (?:\w+ )?"
+        r"\b(?:he|she|they|someone|somebody|a man|men|people)(?:'s| is| are|'re) (?:" + _W + r" )?"
         r"outside (?:my|mine|our)\b",
         needs_now=True,
     ),
