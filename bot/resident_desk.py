@@ -22,7 +22,7 @@ from bot.store.database import Tx
 from bot.store.outbox import PRIORITY_REPLY, PRIORITY_STAFF, PRIORITY_URGENT
 from bot.store.question import OPEN_STATES, Question
 from bot.store.resident import Resident
-from bot.triage import looks_urgent
+from bot.triage import Concern, assess
 from bot.wording import Wording
 from config.model import Forum
 
@@ -57,11 +57,12 @@ class ResidentDesk:
         resident = await residents.get_or_create(
             tx, event.platform, event.sender_id, event.chat.chat_id, event.sender_handle, now
         )
-        urgent = looks_urgent(event.text)
+        triage = assess(event.text)
+        urgent = triage.urgent
         if urgent:  # first, whatever else: blocked, over a limit, or a command
-            await self._reply(
-                tx, resident, self.wording.emergency(), now, PRIORITY_URGENT, "emergency"
-            )
+            guidance = self.wording.emergency(self_harm=triage.concern is Concern.SELF_HARM)
+            await self._reply(tx, resident, guidance, now, PRIORITY_URGENT, "emergency")
+            log.info("urgent message concern=%s rule=%s", triage.concern, triage.reason)
         command = event.command
         if command in ("mydata", "forget"):  # data rights hold for everyone, blocked or not
             body = await self._data_rights(tx, resident, command, event.args, now)

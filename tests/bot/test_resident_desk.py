@@ -93,6 +93,36 @@ async def test_emergency_without_phrase_still_stored_and_flagged(tmp_path: Path)
     await h.close()
 
 
+async def test_self_harm_gets_999_guidance_and_the_helpline(tmp_path: Path) -> None:
+    h = await harness(tmp_path)
+    replies = await h.resident_says(RESIDENT, "i have taken all my tablets and want to die")
+    assert "call 999 now" in replies[0]
+    assert "press 55" in replies[0] and "18000" in replies[0]
+    assert "Samaritans, free, day or night, on 116 123" in replies[0]
+    assert "URGENT" in h.texts_to(STAFF_CHAT)[0]
+    await h.close()
+
+
+async def test_danger_guidance_carries_no_helpline(tmp_path: Path) -> None:
+    h = await harness(tmp_path)
+    replies = await h.resident_says(RESIDENT, "help me he has got a knife")
+    assert "press 55" in replies[0] and "18000" in replies[0]
+    assert "116 123" not in replies[0]
+    await h.close()
+
+
+async def test_past_event_in_a_question_is_not_flagged(tmp_path: Path) -> None:
+    h = await harness(tmp_path)
+    replies = await h.resident_says(
+        RESIDENT,
+        "Bromley Police Online Forum last year someone broke in next door, "
+        "what can we do to make the street safer?",
+    )
+    assert len(replies) == 1 and "#1" in replies[0]
+    assert not h.texts_to(STAFF_CHAT)[0].startswith("URGENT")
+    await h.close()
+
+
 async def test_not_an_emergency_is_not_flagged(tmp_path: Path) -> None:
     h = await harness(tmp_path)
     replies = await h.resident_says(
