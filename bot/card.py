@@ -3,16 +3,11 @@ handle, only their pseudonym."""
 
 from __future__ import annotations
 
-import re
-
 from bot.chat import Button, Buttons
+from bot.redaction import LABEL_PATTERN
 from bot.rich import Rich, Span, join, merge
 from bot.store.question import Question
 from bot.wording import Wording
-
-LABEL_PATTERN = re.compile(
-    r"\[(?:phone|email|postcode|vehicle reg|NI number|address|name|date of birth)\]"
-)
 
 
 def render_card(

@@ -106,6 +106,28 @@ async def test_answer_during_session_is_published_at_once(tmp_path: Path) -> Non
     await h.close()
 
 
+async def test_approve_without_text_publishes_the_suggestion_and_nothing_personal(
+    tmp_path: Path,
+) -> None:
+    h = await _asked(
+        tmp_path,
+        "Bromley Police Online Forum My name is Sarah Jones, I live at 14 Elm Road BR1 3QR. "
+        "A van AB12 CDE parks on the pavement every day, what can I do? "
+        "Email me at sarah.j@example.com",
+    )
+    card = h.texts_to(STAFF_CHAT)[0]
+    assert "Sarah Jones" in card  # officers see the text as received...
+    assert "My name is [name], I live at [address] [postcode]. A van [vehicle reg]" in card
+    await h.staff_says("/approve 1")
+    await h.staff_says("/open")
+    await h.staff_says("/answer 1 Report it to the council's parking team.")
+    post = h.texts_to(PUBLIC_CHAT)[-1]
+    assert "parking team" in post and "what can I do?" in post
+    for personal in ("Sarah", "Jones", "14 Elm", "BR1", "AB12", "sarah.j@"):
+        assert personal not in post
+    await h.close()
+
+
 async def test_answer_outside_session_waits_for_next_opening_as_follow_up(tmp_path: Path) -> None:
     h = await _asked(tmp_path)
     await h.staff_says("/later 1 checking with the traffic unit")

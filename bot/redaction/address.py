@@ -1,0 +1,62 @@
+"""House number + street: "14 Elm Road", "Flat 3, 22 High Street",
+"7 The Crescent". A street named without a house number is not a personal
+detail ("speeding on Elm Road") and stays."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from bot.redaction.detail import Category, Detail, word_set
+
+_STREET_TYPES = (
+    "Road|Rd|Street|St|Avenue|Ave|Av|Lane|Ln|Close|Cl|Drive|Dr|Way|Crescent|Cres|Gardens|Gdns|"
+    "Place|Pl|Court|Ct|Grove|Gr|Hill|Terrace|Terr|Park|Rise|Mews|View|Walk|Row|Square|Sq|"
+    "Parade|Approach|Green|Vale|Hollow|Wharf|Yard|Mead|End|Gate|Path|Boulevard|Broadway|"
+    "Embankment|Fields|Heights|Meadow|Meadows|Orchard|Passage|Quay|Ridge|Chase|Croft|Wood"
+)
+_CAPITAL_WORD = r"[A-Z][\w'’.-]*"
+_ANY_WORD = r"(?:[A-Z][\w'’.-]*|[a-z][a-z'’]+)"
+_FLAT = r"(?:(?:flat|apartment|apt|unit)\s*\d{1,4}[a-z]?,?\s+)?"
+_HOUSE = r"\d{1,4}[a-z]?(?:-\d{1,4})?,?"
+
+
+def _address(name_word: str, lead: str = "") -> re.Pattern[str]:
+    return re.compile(
+        rf"{lead}(?i:{_FLAT})\b{_HOUSE}\s+"
+        rf"(?:(?i:the)\s+(?:{name_word}\s+){{0,2}}|(?:{name_word}\s+){{1,3}})"
+        rf"(?i:{_STREET_TYPES})\b"
+    )
+
+
+# Street names in capitals anywhere; in lower case ("14 elm road") only after
+# words that introduce an address, so "junction 4 slip road" stays.
+_ADDRESSES = (
+    _address(_CAPITAL_WORD),
+    _address(_ANY_WORD, lead=r"(?i:(?<=\bat )|(?<=\bis )|(?<=\bnumber )|(?<=\bno )|(?<=\bfrom ))"),
+)
+# Words that, lowercase, mean the number is a count, not a house
+# ("3 cars down the road", "2 kids on the street").
+_COUNTED = re.compile(
+    r"^\d+\s+(?:times?|cars?|kids?|men|lads|boys|girls|people|youths|houses?|doors?|minutes?|"
+    r"mins?|hours?|days?|weeks?|months?|years?|of|or|and|to|more|in|on|at|up|down|along|"
+    r"across|from|off|into|onto|near|by|per|a|an|the)\b",
+)
+_ORDINARY_WORDS = word_set(
+    "the a an and or of to in on at up down along across from off into near by per for "
+    "with is was are were be been"
+)
+
+
+def find_addresses(text: str) -> Iterator[Detail]:
+    for match in (m for pattern in _ADDRESSES for m in pattern.finditer(text)):
+        found = match.group(0)
+        number_at = re.search(r"\d", found)
+        assert number_at is not None
+        tail = found[number_at.start() :]
+        if _COUNTED.match(tail) and not tail.split()[1][:1].isupper():
+            continue
+        words = tail.split()[1:-1]
+        if any(w.lower() in _ORDINARY_WORDS and not w[:1].isupper() for w in words):
+            continue
+        yield Detail(match.start(), match.end(), Category.ADDRESS)

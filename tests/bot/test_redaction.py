@@ -1,0 +1,100 @@
+"""The suggested publishable text: each kind of personal detail in the forms
+people write it, and ordinary questions left alone. Corpus-wide figures are
+in test_redaction_corpus.py."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.redaction import Category, find_personal_details, suggest_publishable
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "07700 900123",
+        "07700900123",
+        "07700 900 123",
+        "07700-900-123",
+        "+44 7700 900123",
+        "+447700900123",
+        "+44 (0)7700 900123",
+        "0044 7700 900123",
+        "(020) 7946 0018",
+        "020 7946 0018",
+        "0161 496 0123",
+        "01632 960123",
+    ],
+)
+def test_phone_numbers_in_every_common_form(written: str) -> None:
+    assert suggest_publishable(f"ring me on {written} after six") == "ring me on [phone] after six"
+
+
+@pytest.mark.parametrize(
+    "ordinary",
+    [
+        "Is the 101 number free?",
+        "Crimestoppers is 0800 555 111, is it really anonymous?",
+        "I called 999 and then 111 about it",
+        "What is 116 123 for?",
+        "the A21 near Farnborough is a racetrack at night",
+        "Route 61 buses keep getting their windows smashed",
+        "the M25 junction 4 slip road",
+        "In 2019 there were 42 people at the meeting, it cost £1,200",
+        "The session is at 20:00 on 24/11",
+        "crime ref 01/123456/24 has gone quiet",
+        "I'm worried about speeding on Elm Road",
+        "I'm a resident of Petts Wood and I am not sure who to ask",
+        "my son is 15 and my neighbour's car was scratched",
+        "on 12 March 2024 someone tried the door",
+        "3 cars down the road were broken into",
+        "Thanks for running the forum",
+    ],
+)
+def test_ordinary_questions_are_left_alone(ordinary: str) -> None:
+    assert suggest_publishable(ordinary) == ordinary
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("email me at jo.bloggs+police@mail.co.uk please", "email me at [email] please"),
+        ("I'm at BR1 3QR", "I'm at [postcode]"),
+        ("postcode br13qr", "postcode [postcode]"),
+        ("We live in BR6, is it getting worse?", "We live in [postcode], is it getting worse?"),
+        ("it was a silver Golf AB12 CDE", "it was a silver Golf [vehicle reg]"),
+        ("an old Escort reg P45 XYZ", "an old Escort reg [vehicle reg]"),
+        ("a van, ABC 123D, parked all week", "a van, [vehicle reg], parked all week"),
+        ("my NI number is QQ 12 34 56 C", "my NI number is [NI number]"),
+        ("they asked for ab123456c", "they asked for [NI number]"),
+        ("I live at 14 Elm Road, Bromley", "I live at [address], Bromley"),
+        ("Flat 3, 22 High Street", "[address]"),
+        ("number 7 The Crescent", "number [address]"),
+        ("My name is Sarah Jones.", "My name is [name]."),
+        ("Hi, I'm Dave, we met at the last forum", "Hi, I'm [name], we met at the last forum"),
+        ("my neighbour Mrs Okafor saw it", "my neighbour [name] saw it"),
+        ("Any advice?\n\nThanks,\nMaria", "Any advice?\n\nThanks,\n[name]"),
+        ("Any advice? - Kev", "Any advice? - [name]"),
+        ("DOB 12/03/1985", "DOB [date of birth]"),
+        ("I was born on 3rd March 1985", "I was born on [date of birth]"),
+    ],
+)
+def test_each_kind_is_replaced_by_its_label(text: str, expected: str) -> None:
+    assert suggest_publishable(text) == expected
+
+
+def test_several_details_keep_the_text_between_them() -> None:
+    text = "My name is Sam Lee, 14 Elm Road BR1 3QR, 07700 900123, sam@example.com"
+    assert suggest_publishable(text) == "My name is [name], [address] [postcode], [phone], [email]"
+    kinds = [d.category for d in find_personal_details(text)]
+    assert kinds == [
+        Category.NAME,
+        Category.ADDRESS,
+        Category.POSTCODE,
+        Category.PHONE,
+        Category.EMAIL,
+    ]
+
+
+def test_the_space_after_a_phone_number_is_kept() -> None:
+    assert suggest_publishable("call 07700 900123 today") == "call [phone] today"
