@@ -7,7 +7,6 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import re
-import time
 
 import pytest
 
@@ -207,17 +206,6 @@ def test_reason_names_a_rule_never_resident_text() -> None:
     assert assess("what should I do if someone is breaking in?").reason.startswith(
         "none:hypothetical:"
     )
-
-
-def test_fast_enough_to_run_on_every_message() -> None:
-    texts = [". ".join(e.text for e in load() if e.concern is concern)[:300] for concern in (N, D)]
-    assert all(len(text) == 300 for text in texts)
-    rounds = 200
-    start = time.perf_counter()
-    for _ in range(rounds):
-        for text in texts:
-            assess(text)
-    assert (time.perf_counter() - start) / (rounds * len(texts)) < 0.001
 
 
 # ---------------------------------------------------------------------------
