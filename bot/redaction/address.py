@@ -18,7 +18,7 @@ _STREET_TYPES = (
 _CAPITAL_WORD = r"[A-Z][\w'’.-]*"
 _ANY_WORD = r"(?:[A-Z][\w'’.-]*|[a-z][a-z'’]+)"
 _FLAT = r"(?:(?:flat|apartment|apt|unit)\s*\d{1,4}[a-z]?,?\s+)?"
-_HOUSE = r"\d{1,4}[a-z]?(?:-\d{1,4})?,?"
+_HOUSE = r"\d{1,4}[a-zA-Z]?(?:-\d{1,4})?,?"
 
 
 def _address(name_word: str, lead: str = "") -> re.Pattern[str]:
@@ -33,7 +33,17 @@ def _address(name_word: str, lead: str = "") -> re.Pattern[str]:
 # words that introduce an address, so "junction 4 slip road" stays.
 _ADDRESSES = (
     _address(_CAPITAL_WORD),
-    _address(_ANY_WORD, lead=r"(?i:(?<=\bat )|(?<=\bis )|(?<=\bnumber )|(?<=\bno )|(?<=\bfrom ))"),
+    _address(
+        _ANY_WORD,
+        lead=r"(?i:(?<=\bat )|(?<=\bis )|(?<=\bnumber )|(?<=\bno )|(?<=\bfrom )|(?<=\bto ))",
+    ),
+)
+# A street named in one word ("12 Greenway", "2 Kingsway"), when the text
+# says an address is coming.
+_ONE_WORD_STREET = re.compile(
+    r"(?i:(?:\bat|\baddress(?: is)?:?|\blive at|\bfrom|\bto)\s+)"
+    r"(\d{1,4}[a-z]?,?\s+[A-Z][a-z]+(?:way|gate|green|side|field|fields|wood|dale|hurst|croft|"
+    r"mead|ridge|walk|lands|bury)\b)"
 )
 # Words that, lowercase, mean the number is a count, not a house
 # ("3 cars down the road", "2 kids on the street").
@@ -60,3 +70,5 @@ def find_addresses(text: str) -> Iterator[Detail]:
         if any(w.lower() in _ORDINARY_WORDS and not w[:1].isupper() for w in words):
             continue
         yield Detail(match.start(), match.end(), Category.ADDRESS)
+    for match in _ONE_WORD_STREET.finditer(text):
+        yield Detail(match.start(1), match.end(1), Category.ADDRESS)

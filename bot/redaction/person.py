@@ -15,17 +15,19 @@ from collections.abc import Iterator
 from bot.redaction.detail import Category, Detail, word_set
 
 _TITLE = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.?[ \t]+"
-_WORD = r"[A-Z][a-z'’-]+(?:-[A-Z][a-z'’]+)?"
+# "Sarah", "O'Brien", "McDonald", "Smith-Jones"
+_WORD = r"(?:[A-Z]['’])?[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:-[A-Z][a-z]+)?"
 _INITIAL = r"[A-Z]\.?"
 # One to three capitalised words, or a title and a surname.
 _NAME = (
-    rf"(?:{_TITLE}(?:{_INITIAL}[ \t]+)?{_WORD}"
+    rf"(?:{_TITLE}(?:{_INITIAL}[ \t]+)?{_WORD}(?:[ \t]+{_WORD})?"
     rf"|{_WORD}(?:[ \t]+(?:{_INITIAL}[ \t]+)?{_WORD}){{0,2}})"
 )
 
 _INTRODUCTION = re.compile(
     rf"(?i:\b(?:my name is|my name's|my names|name is|name's|i am called|i'm called|"
-    rf"call me|i am|i'm|im|this is|it's|its)\b[:,]?\s+)({_NAME})"
+    rf"call me|i am|i'm|im|this is|it's|its)\b[:,]?\s+|\b(?:name|contact|from|signed):[ \t]*)"
+    rf"({_NAME})"
 )
 _RELATION = re.compile(
     r"(?i:\b(?:my|our|me)\s+(?:(?:eldest|youngest|elderly|little|older|younger|teenage|"
@@ -34,24 +36,46 @@ _RELATION = re.compile(
     r"brother|sister|friend|boyfriend|girlfriend|nephew|niece|grandson|granddaughter|"
     r"grandmother|grandfather|nan|nana|gran|grandad|child|kid|lodger|tenant|landlord|"
     r"landlady|carer|colleague|cousin|uncle|aunt|auntie|fiance|fiancee|stepson|"
-    r"stepdaughter|flatmate|housemate)s?(?:\s*,)?\s+(?:is\s+(?:called|named)\s+)?)"
+    r"stepdaughter|flatmate|housemate|mate|pal|ex|ex-partner|ex-husband|ex-wife|"
+    r"ex-boyfriend|ex-girlfriend|boss|manager)s?(?:\s*,)?\s+(?:is\s+(?:called|named)\s+)?)"
     rf"({_NAME})"
 )
 _CLOSING = re.compile(
     r"(?i:\b(?:thanks|thank you|thanks again|many thanks|regards|kind regards|best regards|"
     r"warm regards|best wishes|best|cheers|ta|yours|yours sincerely|yours faithfully|"
     r"sincerely|all the best|thx|ty)\b[ \t]*[,.!]?[ \t]*\n?[ \t]*)"
-    rf"({_NAME})[ \t]*[.!]?\s*$"
+    rf"({_NAME}(?:[ \t]+(?:and|&)[ \t]+{_NAME})?)[ \t]*[.!]?"
+    # a role or organisation may follow on one more line: "(Ward councillor)"
+    r"(?:[ \t]*\n[^\n]{1,60})?\s*$"
 )
 _DASH_SIGNATURE = re.compile(rf"(?:^|\n|\s)[-–—~][ \t]*({_NAME})[ \t]*\.?\s*$")
-# A last line that is only a name, after a blank line or a line break.
+# A last line that is only a name, after a line break. (A name alone after
+# the last sentence on the same line, "... BR3 4PE. Peter", is not taken:
+# "... no. Typical." and "Merry Christmas" look the same.)
 _NAME_LINE = re.compile(rf"\n[ \t]*({_NAME})[ \t]*\.?\s*$")
+# "Naomi here", "Dave next door", "Mrs Okafor" (a title names someone anywhere).
+_NAME_BY_ITSELF = re.compile(
+    rf"(?:^|(?<=[\s,(]))({_WORD}(?:[ \t]+{_WORD})?)(?=[ \t]+(?:here\b|next door\b|"
+    r"from next door\b|across the road\b|over the road\b|upstairs\b|downstairs\b))"
+    rf"|\b((?:Mr|Mrs|Ms|Miss|Mx)\.?[ \t]+(?:{_INITIAL}[ \t]+)?{_WORD}(?:[ \t]+{_WORD})?)"
+)
+# Lower case, where nothing else could be meant: "my name is jake", "hi im jake".
+_LOWERCASE_INTRODUCTION = re.compile(
+    r"(?i:\bmy name is|\bmy name's|\b(?:hi|hello|hey|hiya),?[ \t]+(?:i'm|im|i am))[ \t]+"
+    r"([a-z][a-z'’-]+)\b"
+)
 
 # Capitalised words that follow "I'm" / "this is" / "thanks" and are not names.
 _NOT_NAMES = word_set(
     """
     i a an the not no so very really just also still now here there from in on at
-    british english scottish welsh irish asian black white muslim christian jewish
+    british english scottish welsh irish asian black white muslim christian jewish hindu sikh
+    pakistani indian bangladeshi nigerian ghanaian somali polish romanian lithuanian
+    bulgarian italian spanish portuguese french german turkish kurdish chinese
+    vietnamese filipino jamaican caribbean african european american australian
+    gay lesbian trans bi deaf blind autistic disabled
+    thanks thank cheers regards help urgent update question nothing typical again
+    merry happy anyway whatever seriously honestly sent
     sorry worried concerned scared afraid frightened sure unsure aware happy unhappy
     fed fine ok okay good great glad grateful disabled elderly retired pregnant
     new local resident residents parent parents mum dad mother father teacher nurse
@@ -75,7 +99,7 @@ _DATE = (
 )
 _DATE_OF_BIRTH = re.compile(
     r"(?i:\b(?:d\.?o\.?b\.?|date of birth|birth date|birthdate|born(?:\s+on)?|birthday is)"
-    r"\s*(?:is|was|:|-|=)?\s*)"
+    r"\s*(?:is|was|:|-|=|\()?\s*(?:the\s+)?)"
     rf"(?i:({_DATE}))"
 )
 
@@ -94,12 +118,23 @@ def _trimmed_length(found: str) -> int:
 
 
 def find_names(text: str) -> Iterator[Detail]:
-    for pattern in (_INTRODUCTION, _RELATION, _CLOSING, _DASH_SIGNATURE, _NAME_LINE):
+    patterns = (
+        _INTRODUCTION,
+        _RELATION,
+        _CLOSING,
+        _DASH_SIGNATURE,
+        _NAME_LINE,
+        _NAME_BY_ITSELF,
+        _LOWERCASE_INTRODUCTION,
+    )
+    for pattern in patterns:
         for match in pattern.finditer(text):
-            found = match.group(1)
+            group = 1 if match.group(1) is not None else 2
+            found = match.group(group)
             if not _is_name(found):
                 continue
-            yield Detail(match.start(1), match.start(1) + _trimmed_length(found), Category.NAME)
+            start = match.start(group)
+            yield Detail(start, start + _trimmed_length(found), Category.NAME)
 
 
 def find_dates_of_birth(text: str) -> Iterator[Detail]:

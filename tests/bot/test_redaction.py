@@ -49,6 +49,11 @@ def test_phone_numbers_in_every_common_form(written: str) -> None:
         "on 12 March 2024 someone tried the door",
         "3 cars down the road were broken into",
         "Thanks for running the forum",
+        "I am Pakistani and someone shouted abuse at me",
+        "The council said no. Typical.",
+        "Happy Christmas to the team. Merry Christmas",
+        "Any news?\nSeriously",
+        "is 68 the speed limit on the bypass?",
     ],
 )
 def test_ordinary_questions_are_left_alone(ordinary: str) -> None:
@@ -77,6 +82,18 @@ def test_ordinary_questions_are_left_alone(ordinary: str) -> None:
         ("Any advice? - Kev", "Any advice? - [name]"),
         ("DOB 12/03/1985", "DOB [date of birth]"),
         ("I was born on 3rd March 1985", "I was born on [date of birth]"),
+        ("born on the 5th of May 1980", "born on the [date of birth]"),
+        ("My name is Declan O'Brien, hi", "My name is [name], hi"),
+        ("hi im jake and my bike went", "hi im [name] and my bike went"),
+        ("Naomi here, any news?", "[name] here, any news?"),
+        ("landlord is Mr Hamid at the shop", "landlord is [name] at the shop"),
+        ("me at jo.b at example dot co dot uk", "me at [email]"),
+        ("The Audi's reg is WN 68 HVB I think", "The Audi's reg is [vehicle reg] I think"),
+        ("plate N 482 FTR", "plate [vehicle reg]"),
+        ("hi we r in br5 and", "hi we r in [postcode] and"),
+        ("send someone to 11 st marys avenue please", "send someone to [address] please"),
+        ("I'm at 221B Baker Street", "I'm at [address]"),
+        ("Thanks,\nSimon and Jo", "Thanks,\n[name]"),
     ],
 )
 def test_each_kind_is_replaced_by_its_label(text: str, expected: str) -> None:
