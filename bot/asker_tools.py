@@ -7,9 +7,8 @@ from __future__ import annotations
 import logging
 from datetime import datetime
 
-from bot.moderation import Officer
+from bot.moderation import Officer, record_officer_action
 from bot.rich import Rich
-from bot.store import audit
 from bot.store import resident as residents
 from bot.store.database import Tx
 from bot.store.question import Question
@@ -30,19 +29,8 @@ class AskerTools:
 
     async def run(self, tx: Tx, name: str, officer: Officer, q: Question, now: datetime) -> Rich:
         resident = await residents.get(tx, q.resident_id) if q.resident_id is not None else None
-        await audit.record(
-            tx,
-            audit.AuditEntry(
-                at=now,
-                actor_platform=officer.platform,
-                actor_id=officer.user_id,
-                action=name,
-                outcome="done" if resident is not None else "invalid",
-                forum_id=q.forum_id,
-                question_id=q.id,
-            ),
-        )
-        log.info("action=%s forum=%s question=#%s %s", name, q.forum_id, q.id, officer.label)
+        outcome = "done" if resident is not None else "invalid"
+        await record_officer_action(tx, officer, name, q, now, outcome=outcome)
         w = self.wording
         if resident is None:
             return w.render("staff_whois_gone", ref=q.id)

@@ -36,6 +36,33 @@ class Officer:
         return f"officer {self.platform}:{self.user_id}"
 
 
+async def record_officer_action(
+    tx: Tx,
+    officer: Officer,
+    action: str,
+    q: Question,
+    now: datetime,
+    detail: str | None = None,
+    outcome: str = "done",
+) -> None:
+    """One line in the audit trail, and one in the log, for an officer's
+    action on a question (or their refusal: ``outcome="refused"``)."""
+    await audit.record(
+        tx,
+        audit.AuditEntry(
+            at=now,
+            actor_platform=officer.platform,
+            actor_id=officer.user_id,
+            action=action,
+            outcome=outcome,
+            forum_id=q.forum_id,
+            question_id=q.id,
+            detail=detail,
+        ),
+    )
+    log.info("action=%s forum=%s question=#%s %s", action, q.forum_id, q.id, officer.label)
+
+
 class Moderation:
     def __init__(
         self,
@@ -59,20 +86,7 @@ class Moderation:
         detail: str | None = None,
         outcome: str = "done",
     ) -> None:
-        await audit.record(
-            tx,
-            audit.AuditEntry(
-                at=now,
-                actor_platform=officer.platform,
-                actor_id=officer.user_id,
-                action=action,
-                outcome=outcome,
-                forum_id=q.forum_id,
-                question_id=q.id,
-                detail=detail,
-            ),
-        )
-        log.info("action=%s forum=%s question=#%s %s", action, q.forum_id, q.id, officer.label)
+        await record_officer_action(tx, officer, action, q, now, detail, outcome)
 
     def _not_open(self, q: Question) -> Rich:
         return self.wording.render("staff_not_open", ref=q.id, state=q.state.value)
