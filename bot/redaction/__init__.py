@@ -2,7 +2,7 @@
 
 Officers always see the text as received beside the suggestion, and approve
 it or write their own; nothing a resident wrote goes public otherwise.
-Measured on the labelled corpus in tests/data/redaction/ (docs/privacy.md).
+Measured on the labelled corpus in tests/data/personal_details/ (docs/privacy.md).
 """
 
 from __future__ import annotations

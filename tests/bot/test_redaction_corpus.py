@@ -1,4 +1,4 @@
-"""The redaction engine on the labelled corpus (tests/data/redaction/,
+"""The redaction engine on the labelled corpus (tests/data/personal_details/,
 figures in docs/privacy.md). The floors are the figures achieved; a change
 that lets more details through, or replaces more ordinary words, fails here."""
 

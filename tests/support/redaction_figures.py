@@ -1,4 +1,4 @@
-"""How well bot.redaction does on the labelled corpus in tests/data/redaction/.
+"""How well bot.redaction does on the labelled corpus in tests/data/personal_details/.
 
     .venv/bin/python -m tests.support.redaction_figures [--timing]
 
@@ -20,7 +20,7 @@ from pathlib import Path
 
 from bot.redaction import Category, Detail, find_personal_details
 
-CORPUS = Path(__file__).resolve().parent.parent / "data" / "redaction"
+CORPUS = Path(__file__).resolve().parent.parent / "data" / "personal_details"
 PARTS = ("dev", "heldout")
 
 
