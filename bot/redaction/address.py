@@ -17,7 +17,12 @@ _STREET_TYPES = (
 )
 _CAPITAL_WORD = r"[A-Z][\w'’.-]*"
 _ANY_WORD = r"(?:[A-Z][\w'’.-]*|[a-z][a-z'’]+)"
-_FLAT = r"(?:(?:flat|apartment|apt|unit)\s*\d{1,4}[a-z]?,?\s+)?"
+# "Flat 3, ", "flat 2b ", "Flat 12, Beechwood Court, "
+_BUILDING = (
+    r"(?:[A-Z][\w'’]+\s+){1,3}(?:Court|House|Lodge|Mansions|Point|Tower|Heights|Buildings|"
+    r"Block),?\s+"
+)
+_FLAT = rf"(?:(?:flat|apartment|apt|unit)\s*\d{{1,4}}[a-z]?,?\s+(?-i:{_BUILDING})?)?"
 _HOUSE = r"\d{1,4}[a-zA-Z]?(?:-\d{1,4})?,?"
 
 

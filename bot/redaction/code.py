@@ -47,7 +47,8 @@ _PARTIAL_AFTER_KEYWORD = re.compile(
     re.IGNORECASE,
 )
 _NOT_A_POSTCODE_BEFORE = re.compile(
-    r"(?:\bthe|\broute|\bbus|\bjunction|\bj|\bno\.?|\bnumber|\bsection|\bs|\bsize|\bform|#)\s*$",
+    r"(?:\bthe|\broute|\bbus|\bjunction|\bj|\bno\.?|\bnumber|\bsection|\bs|\bsize|\bform|#"
+    r"|\bgalaxy|\biphone|\bpixel|\bmodel|\bseries|\btype|\bversion|\bnote)\s*$",
     re.IGNORECASE,
 )
 _NOT_A_POSTCODE_AFTER = re.compile(

@@ -26,11 +26,13 @@ _NAME = (
 
 _INTRODUCTION = re.compile(
     rf"(?i:\b(?:my name is|my name's|my names|name is|name's|i am called|i'm called|"
-    rf"call me|i am|i'm|im|this is|it's|its)\b[:,]?\s+|\b(?:name|contact|from|signed):[ \t]*)"
+    rf"call me|i am|i'm|im|this is|it's|its|(?:my |her |his |their )?details(?: are)?|"
+    rf"(?:the )?name|called|named)\b[:,]?[ \t]+(?:name[ \t]+)?|"
+    rf"\b(?:contact|from|signed):[ \t]*)"
     rf"({_NAME})"
 )
 _RELATION = re.compile(
-    r"(?i:\b(?:my|our|me)\s+(?:(?:eldest|youngest|elderly|little|older|younger|teenage|"
+    r"(?i:\b(?:my|our|me|his|her|their|[a-z]+'s)\s+(?:(?:eldest|youngest|elderly|little|older|younger|teenage|"
     r"\d{1,2}[- ]?(?:year[- ]old|yo))\s+)?"
     r"(?:son|daughter|husband|wife|partner|neighbour|neighbor|mum|mom|mother|dad|father|"
     r"brother|sister|friend|boyfriend|girlfriend|nephew|niece|grandson|granddaughter|"
@@ -53,11 +55,15 @@ _DASH_SIGNATURE = re.compile(rf"(?:^|\n|\s)[-–—~][ \t]*({_NAME})[ \t]*\.?\s*
 # the last sentence on the same line, "... BR3 4PE. Peter", is not taken:
 # "... no. Typical." and "Merry Christmas" look the same.)
 _NAME_LINE = re.compile(rf"\n[ \t]*({_NAME})[ \t]*\.?\s*$")
-# "Naomi here", "Dave next door", "Mrs Okafor" (a title names someone anywhere).
+# "Naomi here", "Dave next door", "Mrs Okafor" (a title names someone anywhere),
+# "Arthur Bell (DOB ...", "From Audrey" at the very end.
 _NAME_BY_ITSELF = re.compile(
     rf"(?:^|(?<=[\s,(]))({_WORD}(?:[ \t]+{_WORD})?)(?=[ \t]+(?:here\b|next door\b|"
     r"from next door\b|across the road\b|over the road\b|upstairs\b|downstairs\b))"
     rf"|\b((?:Mr|Mrs|Ms|Miss|Mx)\.?[ \t]+(?:{_INITIAL}[ \t]+)?{_WORD}(?:[ \t]+{_WORD})?)"
+    rf"|(?:^|(?<=[,:;][ \t])|(?<=\n))({_WORD}[ \t]+{_WORD})"
+    r"(?=,?[ \t]*\(?(?i:dob|d\.o\.b|date of birth|born)\b)"
+    rf"|(?:^|(?<=\n)|(?<=[.!?][ \t]))From[ \t]+({_WORD})[ \t]*[.!]?[ \t]*$"
 )
 # Lower case, where nothing else could be meant: "my name is jake", "hi im jake".
 _LOWERCASE_INTRODUCTION = re.compile(
@@ -99,7 +105,7 @@ _DATE = (
 )
 _DATE_OF_BIRTH = re.compile(
     r"(?i:\b(?:d\.?o\.?b\.?|date of birth|birth date|birthdate|born(?:\s+on)?|birthday is)"
-    r"\s*(?:is|was|:|-|=|\()?\s*(?:the\s+)?)"
+    r"\s*(?:is|was|:|-|=|\(|,)?\s*(?:the\s+)?)"
     rf"(?i:({_DATE}))"
 )
 
@@ -129,7 +135,7 @@ def find_names(text: str) -> Iterator[Detail]:
     )
     for pattern in patterns:
         for match in pattern.finditer(text):
-            group = 1 if match.group(1) is not None else 2
+            group = next(i for i, g in enumerate(match.groups(), 1) if g is not None)
             found = match.group(group)
             if not _is_name(found):
                 continue

@@ -29,10 +29,18 @@ _MIN_UK_DIGITS = 9
 _MIN_FOREIGN_DIGITS = 7
 
 
+def _inside_a_word(text: str, start: int, end: int) -> bool:
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    return before.isalnum() or after.isalnum()
+
+
 def find_phones(text: str) -> Iterator[Detail]:
     matcher = phonenumbers.PhoneNumberMatcher(text, "GB", leniency=phonenumbers.Leniency.POSSIBLE)
     for match in matcher:
         if "/" in match.raw_string:  # a reference ("01/123456/24") or a date
+            continue
+        if _inside_a_word(text, match.start, match.end):  # "NFRC240512345", a frame number
             continue
         number = match.number
         digits = len(phonenumbers.national_significant_number(number))

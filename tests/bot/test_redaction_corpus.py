@@ -6,28 +6,29 @@ from __future__ import annotations
 
 import hashlib
 
-from bot.redaction import Category
-from tests.support.redaction_figures import CORPUS, load, measure
+import pytest
 
-DEV_RECALL_FLOOR = 1.0  # achieved 176/176 (rules were written against this part)
-DEV_PRECISION_FLOOR = 1.0  # achieved 176/176
-# The held-out part's first run gave recall 71/87 = 0.816 and precision 0.973
-# (docs/privacy.md); the rules were then widened, so it is no longer unseen.
-HELDOUT_RECALL_FLOOR = 0.985  # achieved 86/87 = 0.989
-HELDOUT_PRECISION_FLOOR = 0.985  # achieved 86/87 = 0.989
-HELDOUT_CLEAN_CHANGED_CEILING = 1  # achieved 1/42 (the Met's switchboard number)
-# The held-out part as written, before the engine ever ran on it. Editing it
-# would make its figures meaningless: add a new held-out part instead.
-HELDOUT_SHA256 = "74e978fbdc5548be71c1cc1fe1082dd27e07ceeef2a1f1bdc589567c6664c676"
+from bot.redaction import Category
+from tests.support.redaction_figures import CORPUS, PARTS, load, measure
+
+# part: (recall floor, precision floor, most detail-free messages changed)
+FLOORS = {
+    "dev": (1.0, 1.0, 0),  # 176/176, 176/176, 0/88: the rules were written against it
+    "own_heldout": (0.985, 0.985, 1),  # 86/87, 86/87, 1/42 (first run: 0.816, 0.973)
+    "independent_dev": (0.99, 1.0, 0),  # 347/350, 347/347, 0/160 (first run: 0.957, 0.991)
+    "independent_heldout": (0.965, 0.995, 0),  # 200/207, 200/201, 0/112: first and only run
+}
+# The independent held-out part as its author wrote it; the engine was never
+# tuned on it. Editing it would make its figures meaningless.
+INDEPENDENT_HELDOUT_SHA256 = "075686099dbffa1f99d87f731f74428ea42ae41a69181f2f465b2e160d8da7ed"
 
 
 def test_corpus_is_big_and_covers_every_category() -> None:
     everything = load()
-    assert len(everything) >= 300
+    assert len(everything) >= 800
     assert len({e.text for e in everything}) == len(everything)
-    clean = [e for e in everything if not e.details]
-    assert len(clean) >= 100  # ordinary questions, for precision
-    for part in ("dev", "heldout"):
+    assert sum(not e.details for e in everything) >= 400  # ordinary questions, for precision
+    for part in PARTS:
         counts = {c: 0 for c in Category}
         for example in load(part):
             for detail in example.details:
@@ -35,20 +36,15 @@ def test_corpus_is_big_and_covers_every_category() -> None:
         assert min(counts.values()) >= 5, (part, counts)
 
 
-def test_heldout_part_is_unchanged() -> None:
-    digest = hashlib.sha256((CORPUS / "heldout.jsonl").read_bytes()).hexdigest()
-    assert digest == HELDOUT_SHA256
+def test_independent_heldout_part_is_unchanged() -> None:
+    data = (CORPUS / "independent_heldout.jsonl").read_bytes()
+    assert hashlib.sha256(data).hexdigest() == INDEPENDENT_HELDOUT_SHA256
 
 
-def test_dev_figures() -> None:
-    figures = measure(load("dev"))
-    assert figures.overall_recall >= DEV_RECALL_FLOOR, figures.misses
-    assert figures.overall_precision >= DEV_PRECISION_FLOOR, figures.wrong
-    assert figures.clean_changed == 0
-
-
-def test_heldout_figures() -> None:
-    figures = measure(load("heldout"))
-    assert figures.overall_recall >= HELDOUT_RECALL_FLOOR, figures.misses
-    assert figures.overall_precision >= HELDOUT_PRECISION_FLOOR, figures.wrong
-    assert figures.clean_changed <= HELDOUT_CLEAN_CHANGED_CEILING
+@pytest.mark.parametrize("part", PARTS)
+def test_figures_hold(part: str) -> None:
+    recall_floor, precision_floor, changed_ceiling = FLOORS[part]
+    figures = measure(load(part))
+    assert figures.overall_recall >= recall_floor, figures.misses
+    assert figures.overall_precision >= precision_floor, figures.wrong
+    assert figures.clean_changed <= changed_ceiling
