@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from bot.admission import Admission
+from bot.alert_service import AlertService
 from bot.asker_tools import AskerTools
 from bot.clock import Clock
 from bot.data_rights import DataRights
@@ -25,6 +26,7 @@ from bot.scheduler import SessionScheduler
 from bot.session import SessionService
 from bot.staff_desk import StaffDesk
 from bot.store.database import Database
+from bot.subscription_desk import SubscriptionDesk
 from bot.template import Templates
 from bot.wording import Wording
 from config.model import Config
@@ -45,6 +47,7 @@ class Core:
     dispatcher: Dispatcher
     scheduler: SessionScheduler
     retention: Retention
+    alerts: AlertService
 
 
 def build_core(
@@ -74,9 +77,11 @@ def build_core(
     moderation = Moderation(directory, wording, outbox, sessions)
     rights = DataRights(directory, wording, outbox, config.retention)
     admission = Admission(directory, wording, config.limits)
-    residents = ResidentDesk(directory, wording, outbox, sessions, rights, admission)
-    staff = StaffDesk(directory, wording, outbox, sessions, moderation, AskerTools(wording))
-    scheduler = SessionScheduler(db, sessions, clock, dispatcher.wake)
+    subscriptions = SubscriptionDesk(directory, wording)
+    alerts = AlertService(directory, wording, outbox)
+    residents = ResidentDesk(directory, wording, outbox, sessions, rights, admission, subscriptions)
+    staff = StaffDesk(directory, wording, outbox, sessions, moderation, AskerTools(wording), alerts)
+    scheduler = SessionScheduler(db, sessions, alerts, clock, dispatcher.wake)
     intake = Intake(db, queue, directory, residents, staff, clock, dispatcher.wake)
     return Core(
         config,
@@ -92,4 +97,5 @@ def build_core(
         dispatcher,
         scheduler,
         Retention(db, clock, config.retention),
+        alerts,
     )

@@ -44,6 +44,14 @@ class Outbox:
         self._wake = wake
         self._measures = dict(measures or {})
 
+    def parts(self, platform: str, body: Rich, room: int = 0) -> list[Rich]:
+        """The body cut to the platform's length limit (less ``room``)."""
+        limit = MAX_LENGTH.get(platform, 2000) - room
+        return split_for(body, limit, self._measures.get(platform, plain_length))
+
+    def wake(self) -> None:
+        self._wake()
+
     async def add(
         self,
         tx: Tx,
@@ -59,10 +67,7 @@ class Outbox:
         resident_id: int | None = None,
         alert_role_id: str | None = None,
     ) -> list[int]:
-        limit = MAX_LENGTH.get(chat.platform, 2000)
-        if alert_role_id is not None:
-            limit -= ALERT_ROOM
-        parts = split_for(body, limit, self._measures.get(chat.platform, plain_length))
+        parts = self.parts(chat.platform, body, ALERT_ROOM if alert_role_id is not None else 0)
         ids = []
         for index, part in enumerate(parts):
             last = index == len(parts) - 1

@@ -9,6 +9,7 @@ from datetime import datetime
 
 from bot.admission import Admission
 from bot.card import card_buttons, render_card
+from bot.chat import Buttons
 from bot.data_rights import DataRights
 from bot.forum import ForumDirectory
 from bot.inbound import Inbound
@@ -22,6 +23,8 @@ from bot.store.database import Tx
 from bot.store.outbox import PRIORITY_REPLY, PRIORITY_STAFF, PRIORITY_URGENT
 from bot.store.question import OPEN_STATES, Question
 from bot.store.resident import Resident
+from bot.subscription_desk import COMMANDS as SUBSCRIPTION_COMMANDS
+from bot.subscription_desk import SubscriptionDesk
 from bot.triage import Concern, assess
 from bot.wording import Wording
 from config.model import Forum
@@ -45,6 +48,7 @@ class ResidentDesk:
         sessions: SessionService,
         rights: DataRights,
         admission: Admission,
+        subscriptions: SubscriptionDesk,
     ) -> None:
         self.directory = directory
         self.wording = wording
@@ -52,6 +56,7 @@ class ResidentDesk:
         self.sessions = sessions
         self.rights = rights
         self.admission = admission
+        self.subscriptions = subscriptions
 
     async def handle(self, tx: Tx, event: Inbound, now: datetime) -> None:
         resident = await residents.get_or_create(
@@ -72,6 +77,15 @@ class ResidentDesk:
             notice = await self.admission.hold(tx, resident, event, now)
             if notice is not None:
                 await self._reply(tx, resident, notice, now)
+        elif command in SUBSCRIPTION_COMMANDS:
+            body, buttons = await self.subscriptions.command(tx, resident, command, event.args, now)
+            await self._reply(
+                tx, resident, self._with_notice_if_new(resident, body), now, buttons=buttons
+            )
+        elif event.button is not None:
+            chosen = await self.subscriptions.button(tx, resident, event.button, now)
+            if chosen is not None:
+                await self._reply(tx, resident, chosen[0], now, buttons=chosen[1])
         elif command in ("start", "help"):
             await self._reply(
                 tx, resident, await self._help(tx, event.platform, now, welcome=True), now
@@ -269,6 +283,7 @@ class ResidentDesk:
         priority: int = PRIORITY_REPLY,
         purpose: str = "reply",
         question_id: int | None = None,
+        buttons: Buttons = (),
     ) -> None:
         await self.outbox.add(
             tx,
@@ -279,4 +294,5 @@ class ResidentDesk:
             at=now,
             question_id=question_id,
             resident_id=resident.id,
+            buttons=buttons,
         )

@@ -1,5 +1,6 @@
 """Fires the session schedule: APScheduler wakes ``SessionService.run_due`` at
-the next reminder, start or end (and every half minute as a safety net).
+the next reminder, start or end, and alerts held through quiet hours (and
+every half minute as a safety net, which also reports alerts' progress).
 Schedules are data: nothing is pickled; each start derives them afresh."""
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.date import DateTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 
+from bot.alert_service import AlertService
 from bot.clock import Clock
 from bot.session import SessionService
 from bot.store import session as session_rows
@@ -27,11 +29,13 @@ class SessionScheduler:
         self,
         db: Database,
         sessions: SessionService,
+        alerts: AlertService,
         clock: Clock,
         on_change: Callable[[], None] = lambda: None,
     ) -> None:
         self.db = db
         self.sessions = sessions
+        self.alerts = alerts
         self.clock = clock
         self._on_change = on_change
         self._scheduler = AsyncIOScheduler(timezone=UTC)
@@ -56,9 +60,13 @@ class SessionScheduler:
         now = self.clock.now()
         async with self.db.transaction() as tx:
             await self.sessions.run_due(tx, now)
+            await self.alerts.run_due(tx, now)
             open_ends = [row.ends_at for row in await session_rows.all_open(tx)]
+            alert_at = await self.alerts.next_due_at(tx)
         self._on_change()
         upcoming = self.sessions.next_event_at(now, open_ends)
+        if alert_at is not None and (upcoming is None or alert_at < upcoming):
+            upcoming = max(alert_at, now)
         if upcoming is not None and self._scheduler.running:
             self._arm(upcoming)
 

@@ -7,13 +7,15 @@ import logging
 from dataclasses import dataclass
 from datetime import datetime
 
+from bot.alert import AlertType
+from bot.alert_service import AlertService
 from bot.asker_tools import ASKER_COMMANDS, AskerTools
 from bot.forum import ForumDirectory, Sender
 from bot.inbound import Inbound
 from bot.moderation import Moderation, Officer
 from bot.outbox import Outbox
 from bot.resident_desk import parse_reference
-from bot.rich import Rich, join
+from bot.rich import Rich, Span, join
 from bot.session import SessionService
 from bot.store import audit
 from bot.store import question as questions
@@ -43,6 +45,23 @@ class Command:
     args: str
 
 
+async def record_forum_action(
+    tx: Tx, event: Inbound, action: str, forum_id: str, detail: str | None, now: datetime
+) -> None:
+    await audit.record(
+        tx,
+        audit.AuditEntry(
+            at=now,
+            actor_platform=event.platform,
+            actor_id=event.sender_id,
+            action=action,
+            outcome="done",
+            forum_id=forum_id,
+            detail=detail,
+        ),
+    )
+
+
 class StaffDesk:
     def __init__(
         self,
@@ -52,6 +71,7 @@ class StaffDesk:
         sessions: SessionService,
         moderation: Moderation,
         askers: AskerTools,
+        alerts: AlertService,
     ) -> None:
         self.directory = directory
         self.wording = wording
@@ -59,6 +79,7 @@ class StaffDesk:
         self.sessions = sessions
         self.moderation = moderation
         self.askers = askers
+        self.alerts = alerts
 
     async def handle(self, tx: Tx, event: Inbound, forums: list[Forum], now: datetime) -> None:
         command = self._command_of(event)
@@ -144,6 +165,8 @@ class StaffDesk:
             return await self._question_command(tx, event, forums, name, command.args, now)
         if name in FORUM_COMMANDS:
             return await self._forum_command(tx, event, forums, name, command.args, now)
+        if name == "alert":
+            return await self._alert(tx, event, forums, command.args, now)
         return self.wording.render("staff_unknown_command", prefix=prefix, command=name)
 
     async def _question_command(
@@ -210,20 +233,69 @@ class StaffDesk:
                 "staff_which_forum", forums=", ".join(f.id for f in officer_forums)
             )
         forum = officer_forums[0]
-        await audit.record(
-            tx,
-            audit.AuditEntry(
-                at=now,
-                actor_platform=event.platform,
-                actor_id=event.sender_id,
-                action=name,
-                outcome="done",
-                forum_id=forum.id,
-            ),
-        )
+        await record_forum_action(tx, event, name, forum.id, None, now)
         if name == "open":
             return await self.sessions.open(tx, forum, now)
         return await self.sessions.close(tx, forum, now)
+
+    async def _alert(
+        self, tx: Tx, event: Inbound, forums: list[Forum], args: str, now: datetime
+    ) -> Rich:
+        """``alert FORUM TYPE [--no-public] [--urgent] text``"""
+        officer_forums = [f for f in forums if self.directory.is_officer(f, self._sender(event))]
+        if not officer_forums:
+            return await self._refuse(tx, event, "alert", None, None, now)
+        words = args.split()
+        usage = self.wording.render(
+            "staff_alert_usage",
+            prefix=self._prefix(event),
+            types=", ".join(t.value for t in AlertType),
+            forums=", ".join(f.id for f in officer_forums),
+        )
+        if len(words) < 3:
+            return usage
+        forum = self.directory.find(words[0])
+        alert_type = AlertType.parse(words[1])
+        if forum is None or forum not in officer_forums or alert_type is None:
+            return usage
+        flags = {"--no-public": False, "--urgent": False}
+        rest = words[2:]
+        while rest and rest[0].lower() in flags:
+            flags[rest.pop(0).lower()] = True
+        text = args.split(None, 2 + sum(flags.values()))[-1].strip() if rest else ""
+        if not text:
+            return usage
+        to_public = not flags["--no-public"]
+        b = await self.alerts.request(
+            tx,
+            forum,
+            alert_type,
+            (Span(text),),
+            now,
+            urgent=flags["--urgent"],
+            to_public=to_public,
+            requested_by=f"{event.platform}:{event.sender_id}",
+            report_chat=event.chat,
+        )
+        await record_forum_action(tx, event, "alert", forum.id, f"alert #{b.id}", now)
+        public = self.wording.text("staff_alert_public") if to_public else ""
+        if b.state == "scheduled":
+            return self.wording.render(
+                "staff_alert_later",
+                ref=b.id,
+                type=alert_type.value,
+                forum=forum.name,
+                when=self.wording.when(b.send_at, self.directory.zone(forum)),
+                public=public,
+            )
+        return self.wording.render(
+            "staff_alert_now",
+            ref=b.id,
+            type=alert_type.value,
+            forum=forum.name,
+            total=b.total,
+            public=public,
+        )
 
     async def _queue(self, tx: Tx, forums: list[Forum]) -> Rich:
         waiting: list[Question] = await questions.waiting(

@@ -60,6 +60,8 @@ class _ForumsReader:
         staff = self._rooms(fields, "staff_rooms", label)
         public = self._rooms(fields, "public_rooms", label)
         officers = _officers(fields.section("officers", keys_of(Officers)))
+        areas = fields.values("areas", scalar.postcode_area, '[BR1, BR2, "BR6 7"]')
+        quiet = fields.value("quiet_hours", scalar.quiet_hours, default.quiet_hours)
         if forum_id is None or name is None or not phrases:
             return None
         return Forum(
@@ -71,6 +73,8 @@ class _ForumsReader:
             staff_rooms=staff,
             public_rooms=public,
             officers=officers,
+            areas=tuple(areas or ()),
+            quiet_hours=quiet,
         )
 
     def _claim_id(self, forum_id: str, fields: Fields) -> None:

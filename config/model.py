@@ -7,7 +7,7 @@ by ``config.load``; nothing downstream re-checks it.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 from typing import Literal
 
 PlatformName = Literal["telegram", "discord"]
@@ -101,6 +101,15 @@ class Officers:
 
 
 @dataclass(frozen=True)
+class QuietHours:
+    """Local wall-clock times in the forum's zone; non-urgent alerts due in
+    between wait until ``end``. ``start`` after ``end`` spans midnight."""
+
+    start: time = time(21, 0)
+    end: time = time(8, 0)
+
+
+@dataclass(frozen=True)
 class Forum:
     id: str
     name: str
@@ -110,6 +119,10 @@ class Forum:
     staff_rooms: tuple[Room, ...] = ()
     public_rooms: tuple[Room, ...] = ()
     officers: Officers = field(default_factory=Officers)
+    # Postcode areas, districts or sectors the forum covers ("BR", "BR1", "BR6 7"),
+    # upper case, one space before a sector's digit.
+    areas: tuple[str, ...] = ()
+    quiet_hours: QuietHours | None = field(default_factory=QuietHours)
 
 
 @dataclass(frozen=True)

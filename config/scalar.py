@@ -10,16 +10,19 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Callable, Collection
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from config.duration import parse_duration
+from config.model import QuietHours
 from config.node import Invalid, Structure
 from config.phrase import normalise_phrase
 
 _ENV_NAME = re.compile(r"[A-Z_][A-Z0-9_]*")
 _FORUM_ID = re.compile(r"[a-z0-9-]+")
+_POSTCODE_AREA = re.compile(r"[A-Z]{1,2}(?:\d[A-Z\d]?(?: \d)?)?")
+_QUIET_HOURS = re.compile(r"(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})")
 _TELEGRAM_USERNAME = re.compile(r"@[A-Za-z0-9_]+")
 _SNOWFLAKE_MAX = 2**64 - 1
 
@@ -270,3 +273,33 @@ def telegram_user(value: object) -> int:
     raise Invalid(
         f"expected a numeric Telegram user id such as 11111111; found {describe(value)}{hint}"
     )
+
+
+def postcode_area(value: object) -> str:
+    """A postcode area ("BR"), district ("BR6") or sector ("BR6 7")."""
+    example = 'e.g. BR1, "BR6 7" or SE9'
+    if isinstance(value, str):
+        normal = " ".join(value.upper().split())
+        if _POSTCODE_AREA.fullmatch(normal):
+            return normal
+        raise Invalid(
+            f"{value!r} is not a postcode area, district or sector; {example} (not a full postcode)"
+        )
+    raise Invalid(
+        f"expected a postcode area, district or sector, {example}; found {describe(value)}"
+    )
+
+
+def quiet_hours(value: object) -> QuietHours | None:
+    """``"21:00-08:00"`` in the forum's zone, or ``off``."""
+    example = 'write e.g. "21:00-08:00", or off for none'
+    if value is False or (isinstance(value, str) and value.strip().lower() == "off"):
+        return None
+    if isinstance(value, str):
+        match = _QUIET_HOURS.fullmatch(value.strip())
+        if match:
+            h1, m1, h2, m2 = (int(g) for g in match.groups())
+            if h1 < 24 and h2 < 24 and m1 < 60 and m2 < 60 and (h1, m1) != (h2, m2):
+                return QuietHours(time(h1, m1), time(h2, m2))
+        raise Invalid(f"{value!r} is not a span of hours; {example}")
+    raise Invalid(f"expected quiet hours, {example}; found {describe(value)}")

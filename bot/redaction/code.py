@@ -7,7 +7,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from bot.redaction.detail import Category, Detail, word_set
+from bot.postcode import AREAS
+from bot.redaction.detail import Category, Detail
 
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+(?<!\.)", re.UNICODE)
 # Written out to dodge spam filters: "jo at example dot co dot uk".
@@ -23,16 +24,7 @@ _SPELLED_EMAIL = re.compile(
 # and mistype, and the shape alone is rare in ordinary text.
 _NI_NUMBER = re.compile(r"\b[A-Z]{2}\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D]\b", re.IGNORECASE)
 
-# The 124 postcode areas (plus the Crown dependencies), so that "A21" or "Q1"
-# is never taken for a postcode.
-_AREAS = word_set(
-    "AB AL B BA BB BD BH BL BN BR BS BT CA CB CF CH CM CO CR CT CV CW DA DD DE DG DH DL DN "
-    "DT DY E EC EH EN EX FK FY G GL GU GY HA HD HG HP HR HS HU HX IG IM IP IV JE KA KT KW KY "
-    "L LA LD LE LL LN LS LU M ME MK ML N NE NG NN NP NR NW OL OX PA PE PH PL PO PR RG RH RM "
-    "S SA SE SG SK SL SM SN SO SP SR SS ST SW SY TA TD TF TN TQ TR TS TW UB W WA WC WD WF WN "
-    "WR WS WV YO ZE"
-)
-_AREA = "(?:" + "|".join(sorted(_AREAS, key=len, reverse=True)) + ")"
+_AREA = "(?:" + "|".join(sorted(AREAS, key=len, reverse=True)) + ")"
 _OUTWARD = rf"{_AREA}\d[A-Z\d]?"
 _INWARD = r"\d[ABD-HJLNP-UW-Z]{2}"
 

@@ -168,4 +168,40 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX outbox_sending ON outbox (id) WHERE state = 'sending';
     CREATE INDEX outbox_created ON outbox (created_at);
     """,
+    # 3: subscriptions by forum and alert type, and broadcasts (issue 5). An
+    # alert fans out into outbox rows (broadcast_id) in one transaction, so a
+    # restart carries on where it stopped and no one gets it twice.
+    """
+    CREATE TABLE subscription (
+        resident_id INTEGER NOT NULL REFERENCES resident (id) ON DELETE CASCADE,
+        forum_id TEXT NOT NULL,
+        alert_type TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        PRIMARY KEY (resident_id, forum_id, alert_type)
+    ) WITHOUT ROWID;
+    CREATE INDEX subscription_forum ON subscription (forum_id, alert_type);
+    CREATE TABLE broadcast (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        forum_id TEXT NOT NULL,
+        alert_type TEXT NOT NULL,
+        body TEXT NOT NULL,
+        urgent INTEGER NOT NULL DEFAULT 0,
+        to_public INTEGER NOT NULL,
+        requested_by TEXT,
+        report_platform TEXT,
+        report_chat_id TEXT,
+        report_chat_kind TEXT,
+        created_at TEXT NOT NULL,
+        send_at TEXT NOT NULL,
+        state TEXT NOT NULL CHECK (state IN ('scheduled', 'sending', 'done')),
+        total INTEGER NOT NULL DEFAULT 0,
+        unreachable_before INTEGER NOT NULL DEFAULT 0,
+        reported_at TEXT,
+        reported_done INTEGER NOT NULL DEFAULT 0,
+        finished_at TEXT
+    );
+    CREATE INDEX broadcast_active ON broadcast (send_at) WHERE state != 'done';
+    ALTER TABLE outbox ADD COLUMN broadcast_id INTEGER REFERENCES broadcast (id);
+    CREATE INDEX outbox_broadcast ON outbox (broadcast_id, state) WHERE broadcast_id IS NOT NULL;
+    """,
 )

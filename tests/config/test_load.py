@@ -27,6 +27,7 @@ from config import (
     parse_config,
     parse_duration,
 )
+from config.model import QuietHours
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "bot.example.yaml"
 
@@ -146,7 +147,12 @@ def _keys(cls: type) -> set[str]:
         for kind in (Contacts, Platforms, Forum, Schedule, Room, Officers):
             if kind.__name__ in str(f.type):
                 names |= _keys(kind)
-        if isinstance(f.default_factory, type) and is_dataclass(f.default_factory):
+        written_as_text = f.default_factory is QuietHours  # "21:00-08:00"
+        if (
+            isinstance(f.default_factory, type)
+            and is_dataclass(f.default_factory)
+            and not written_as_text
+        ):
             names |= _keys(f.default_factory)
     return names
 

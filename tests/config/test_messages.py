@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from bot.alert import AlertType
 from config.messages import available_languages, load_messages
 
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -26,7 +27,8 @@ def test_english_has_every_key_the_code_renders() -> None:
 def test_every_english_template_is_used() -> None:
     messages = load_messages("en")
     by_state = {k for k in messages if k.startswith("state_")}  # chosen by a question's state
-    unused = set(messages) - _found(LITERAL) - by_state
+    by_type = {f"alert_type_{t.value}" for t in AlertType}  # chosen by an alert's type
+    unused = set(messages) - _found(LITERAL) - by_state - by_type
     assert unused == set()
 
 

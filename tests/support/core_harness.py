@@ -156,6 +156,10 @@ class CoreHarness:
     async def tick(self) -> None:
         async with self.core.db.transaction() as tx:
             await self.core.sessions.run_due(tx, self.clock.now())
+            await self.core.alerts.run_due(tx, self.clock.now())
+        await self.core.dispatcher.flush()
+        async with self.core.db.transaction() as tx:  # progress after the sends
+            await self.core.alerts.report(tx, self.clock.now())
         await self.core.dispatcher.flush()
 
     # -- what was sent -------------------------------------------------------
