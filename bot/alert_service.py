@@ -65,10 +65,12 @@ class AlertService:
             alert_type.value,
             at.isoformat(),
         )
-        if at <= now:
-            await self.run_due(tx, now)
         b = await broadcasts.get(tx, broadcast_id)
         assert b is not None
+        if at <= now:
+            await self._fan_out(tx, b, now)
+            b = await broadcasts.get(tx, broadcast_id)
+            assert b is not None
         return b
 
     async def run_due(self, tx: Tx, now: datetime) -> None:

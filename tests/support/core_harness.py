@@ -153,6 +153,20 @@ class CoreHarness:
             )
         )
 
+    async def resident_presses(self, user: str, data: str) -> list[str]:
+        before = len(self.sender.sent)
+        await self.deliver(
+            Inbound(
+                platform="telegram",
+                event_key=str(next(self._events)),
+                chat=ChatRef("telegram", user, "private"),
+                sender_id=user,
+                button=data,
+                message_id="1",
+            )
+        )
+        return [plain(m.body) for m in self.sender.sent[before:] if m.chat.chat_id == user]
+
     async def tick(self) -> None:
         async with self.core.db.transaction() as tx:
             await self.core.sessions.run_due(tx, self.clock.now())

@@ -1,0 +1,161 @@
+"""Residents' alerts: subscribing by postcode or with buttons, officers'
+alerts with progress, quiet hours, unsubscribing (also mid-alert),
+unreachable residents, and forget."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bot.alert import AlertType
+from bot.delivery import Unreachable
+from bot.rich import Span
+from tests.support.core_harness import PUBLIC_CHAT, STAFF_CHAT, at, harness
+
+AREAS = ("BR1", "BR2", "BR6 7")
+
+
+async def test_subscribe_by_postcode_then_alert_reaches_subscribers_and_public(
+    tmp_path: Path,
+) -> None:
+    h = await harness(tmp_path, areas=AREAS)
+    done = await h.resident_says("5001", "/subscribe br1 3qr")
+    assert "You will now get" in done[0] and "appeals for information" in done[0]
+    assert "Bromley Police Online Forum" in done[0]
+    nowhere = await h.resident_says("5002", "/subscribe SE9 1AB")
+    assert "No forum here covers SE9 1AB" in nowhere[0] and "BR1, BR2, BR6 7" in nowhere[0]
+    garbled = await h.resident_says("5003", "/subscribe my house")
+    assert '"my house" is not a postcode we recognise' in garbled[0]
+    sector = await h.resident_says("5004", "/subscribe BR6")
+    assert "You will now get" in sector[0]
+
+    staff = await h.staff_says("/alert bromley appeals Have you seen a red van on Elm Road?")
+    assert "Alert #1 (appeals, Bromley Police Online Forum) is going to 2 subscribers" in staff[0]
+    for resident in ("5001", "5004"):
+        alert = h.texts_to(resident)[-1]
+        assert alert.startswith("Have you seen a red van on Elm Road?")
+        assert "To stop appeals alerts: /unsubscribe appeals" in alert
+    assert len(h.texts_to("5002")) == 1 and len(h.texts_to("5003")) == 1
+    assert h.texts_to(PUBLIC_CHAT)[-1] == "Have you seen a red van on Elm Road?"
+    await h.tick()
+    assert "Alert #1 done: 2 of 2 sent, 0 unreachable, 0 failed" in h.texts_to(STAFF_CHAT)[-1]
+    await h.close()
+
+
+async def test_buttons_turn_each_alert_type_on_and_off(tmp_path: Path) -> None:
+    h = await harness(tmp_path)
+    chooser = await h.resident_says("5001", "/subscribe")
+    assert "- appeals for information: off" in chooser[0]
+    buttons = h.messages_to("5001")[-1].buttons
+    data = [b.data for row in buttons for b in row]
+    assert "sub:t:bromley:advice" in data and "sub:a:bromley" in data
+    on = await h.resident_presses("5001", "sub:t:bromley:advice")
+    assert "- crime-prevention advice: on" in on[0] and "- appeals for information: off" in on[0]
+    assert h.messages_to("5001")[-1].buttons[2][0].label == "✓ crime-prevention advice"
+    listed = await h.resident_says("5001", "/subscriptions")
+    assert "Bromley Police Online Forum: crime-prevention advice" in listed[0]
+    off = await h.resident_presses("5001", "sub:t:bromley:advice")
+    assert "- crime-prevention advice: off" in off[0]
+    await h.resident_presses("5001", "sub:a:bromley")
+    listed = await h.resident_says("5001", "/subscriptions")
+    assert "session reminders" in listed[0] and "consultations" in listed[0]
+    await h.resident_presses("5001", "sub:n:bromley")
+    assert "You have no alerts" in (await h.resident_says("5001", "/subscriptions"))[0]
+    await h.close()
+
+
+async def test_unsubscribe_one_type_or_everything(tmp_path: Path) -> None:
+    h = await harness(tmp_path)
+    await h.resident_says("5001", "/subscribe bromley")
+    one = await h.resident_says("5001", "/unsubscribe appeals")
+    assert "appeals for information stopped" in one[0]
+    await h.staff_says("/alert bromley appeals Seen this bike?")
+    await h.staff_says("/alert bromley advice Lock your shed")
+    texts = h.texts_to("5001")
+    assert not any("Seen this bike?" in t for t in texts)
+    assert any(t.startswith("Lock your shed") for t in texts)
+    again = await h.resident_says("5001", "/unsubscribe appeals")
+    assert "You had no alerts of that kind" in again[0]
+    usage = await h.resident_says("5001", "/unsubscribe sometimes")
+    assert "/unsubscribe followed by one of: reminders, summaries" in usage[0]
+    everything = await h.resident_says("5001", "/unsubscribe")
+    assert "all your alerts stopped" in everything[0]
+    assert "You have no alerts" in (await h.resident_says("5001", "/subscriptions"))[0]
+    await h.close()
+
+
+async def test_quiet_hours_hold_alerts_until_the_morning_unless_urgent(tmp_path: Path) -> None:
+    h = await harness(tmp_path, start="2026-11-24 22:00")  # London is on UTC in November
+    await h.resident_says("5001", "/subscribe bromley")
+    held = await h.staff_says("/alert bromley advice --no-public Check your locks")
+    assert "will go at Wednesday 25 November at 08:00, after the quiet hours" in held[0]
+    assert not any("Check your locks" in t for t in h.texts_to("5001"))
+    h.clock.set(at("2026-11-25 07:59"))
+    await h.tick()
+    assert not any("Check your locks" in t for t in h.texts_to("5001"))
+    h.clock.set(at("2026-11-25 08:00"))
+    await h.tick()
+    assert h.texts_to("5001")[-1].startswith("Check your locks")
+    assert not any("Check your locks" in t for t in h.texts_to(PUBLIC_CHAT))  # --no-public
+    urgent = await h.staff_says("/alert bromley appeals --urgent Missing child, call 999")
+    assert "is going to 1 subscribers and the public rooms" in urgent[0]
+    assert h.texts_to("5001")[-1].startswith("Missing child, call 999")
+    await h.close()
+
+
+async def test_unsubscribing_while_an_alert_is_being_sent_stops_it(tmp_path: Path) -> None:
+    h = await harness(tmp_path)
+    for user in ("5001", "5002"):
+        await h.resident_says(user, "/subscribe bromley")
+    forum = h.config.forums[0]
+    async with h.core.db.transaction() as tx:  # fanned out, not yet sent
+        b = await h.core.alerts.request(
+            tx, forum, AlertType.OUTCOMES, (Span("Two arrests"),), h.clock.now()
+        )
+    assert b.total == 2
+    await h.resident_says("5002", "/unsubscribe")
+    await h.tick()
+    assert h.texts_to("5001")[-1].startswith("Two arrests")
+    assert not any("Two arrests" in t for t in h.texts_to("5002"))
+    await h.close()
+
+
+async def test_unreachable_subscribers_are_counted_and_skipped_next_time(tmp_path: Path) -> None:
+    h = await harness(tmp_path)
+    for user in ("5001", "5002", "5003"):
+        await h.resident_says(user, "/subscribe bromley")
+    h.sender.fail_with["5002"] = Unreachable("bot was blocked by the user")
+    await h.staff_says("/alert bromley advice --no-public Mark your bikes")
+    await h.tick()
+    assert "Alert #1 done: 2 of 3 sent, 1 unreachable, 0 failed" in h.texts_to(STAFF_CHAT)[-1]
+    staff = await h.staff_says("/alert bromley advice --no-public Lock your car")
+    assert "is going to 2 subscribers" in staff[0]
+    await h.tick()
+    assert "Alert #2 done: 2 of 2 sent, 1 unreachable, 0 failed" in h.texts_to(STAFF_CHAT)[-1]
+    await h.close()
+
+
+async def test_only_officers_send_alerts_and_bad_commands_get_usage(tmp_path: Path) -> None:
+    h = await harness(tmp_path)
+    await h.resident_says("5001", "/subscribe bromley")
+    refused = await h.staff_says("/alert bromley advice hello", user="99999")
+    assert refused == ["Only this forum's officers can do that. Nothing was changed."]
+    for bad in (
+        "/alert",
+        "/alert bromley",
+        "/alert lewisham advice hi",
+        "/alert bromley gossip hi",
+    ):
+        usage = await h.staff_says(bad)
+        assert "Send: /alert FORUM TYPE" in usage[0], bad
+    assert len(h.texts_to("5001")) == 1
+    await h.close()
+
+
+async def test_forget_ends_subscriptions(tmp_path: Path) -> None:
+    h = await harness(tmp_path)
+    await h.resident_says("5001", "/subscribe bromley")
+    await h.resident_says("5001", "/forget")
+    await h.resident_says("5001", "/forget confirm")
+    staff = await h.staff_says("/alert bromley advice --no-public Hello")
+    assert "is going to 0 subscribers" in staff[0]
+    await h.close()
