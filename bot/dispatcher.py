@@ -147,7 +147,7 @@ class Dispatcher:
             while queue.heap:
                 await pacer.wait_for_chat(chat)
                 batch = self._take(queue)
-                await pacer.wait_overall()
+                await pacer.wait_overall(batch[0].priority)
                 done = await self._send(sender, chat, batch)
                 if not done:
                     for row in batch:

@@ -1,8 +1,16 @@
 """How fast the dispatcher may send: one limit for the whole platform and one
-per chat (private chats and groups or channels differ), as leaky buckets."""
+per chat (private chats and groups or channels differ).
+
+Per chat, leaky buckets (aiolimiter). For the whole platform, a gate that
+lets waiting sends through in priority order: when ten thousand alerts are
+queued, a resident's acknowledgement still goes next, not last.
+"""
 
 from __future__ import annotations
 
+import asyncio
+import heapq
+import itertools
 from dataclasses import dataclass
 
 from aiolimiter import AsyncLimiter
@@ -20,11 +28,66 @@ class Pace:
     burst: int = 3  # messages a chat may take at once before the rate applies
 
 
+# The platform counts arrivals in a sliding second; a send may reach it later
+# than it left the gate and bunch with the next. Staying this far below the
+# limit keeps network jitter from ever tipping a second over it.
+HEADROOM = 0.97
+
+
+class PriorityGate:
+    """At most ``rate`` passes a second, spaced evenly. Whoever waits with
+    the lowest priority number passes first; equal priorities in arrival
+    order."""
+
+    def __init__(self, rate: float) -> None:
+        self._interval = 1.0 / rate
+        self._next_at = 0.0
+        self._waiting: list[tuple[int, int, asyncio.Future[None]]] = []
+        self._order = itertools.count()
+        self._releaser: asyncio.Task[None] | None = None
+
+    async def acquire(self, priority: int) -> None:
+        loop = asyncio.get_running_loop()
+        now = loop.time()
+        if not self._waiting and now >= self._next_at:
+            self._advance(now)
+            return
+        ticket: asyncio.Future[None] = loop.create_future()
+        heapq.heappush(self._waiting, (priority, next(self._order), ticket))
+        if self._releaser is None or self._releaser.done():
+            self._releaser = asyncio.create_task(self._release())
+        await ticket
+
+    def _advance(self, now: float) -> None:
+        """The next pass: one interval on, kept to the beat while busy (a
+        late timer must not slow the rate), never closer than an interval."""
+        if now - self._next_at < self._interval:
+            self._next_at += self._interval
+        else:
+            self._next_at = now + self._interval
+
+    async def _release(self) -> None:
+        loop = asyncio.get_running_loop()
+        while self._waiting:
+            delay = self._next_at - loop.time()
+            if delay > 0:
+                await asyncio.sleep(delay)
+            while self._waiting:
+                _priority, _order, ticket = heapq.heappop(self._waiting)
+                if not ticket.done():  # a cancelled waiter gives its turn away
+                    ticket.set_result(None)
+                    self._advance(loop.time())
+                    break
+
+    def waiting(self) -> int:
+        return len(self._waiting)
+
+
 class Pacer:
     def __init__(self, pace: Pace) -> None:
         self.pace = pace
         self._overall = (
-            AsyncLimiter(pace.overall_per_s, 1.0) if pace.overall_per_s is not None else None
+            PriorityGate(pace.overall_per_s * HEADROOM) if pace.overall_per_s is not None else None
         )
         self._chats: dict[str, AsyncLimiter] = {}
 
@@ -53,9 +116,9 @@ class Pacer:
         limiter = self._chat_limiter(chat)
         return limiter is None or limiter.has_capacity()
 
-    async def wait_overall(self) -> None:
+    async def wait_overall(self, priority: int = 0) -> None:
         if self._overall is not None:
-            await self._overall.acquire()
+            await self._overall.acquire(priority)
 
     def forget(self, chat: ChatRef) -> None:
         """Drop an idle chat's bucket once it has drained (keeps memory flat)."""

@@ -1,0 +1,50 @@
+"""The platform-wide gate: waiting sends pass in priority order, evenly
+spaced, and a cancelled waiter gives its turn away."""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+
+from bot.pacing import PriorityGate
+
+
+async def test_a_reply_passes_before_a_queue_of_alerts() -> None:
+    gate = PriorityGate(200.0)
+    passed: list[str] = []
+
+    async def send(name: str, priority: int) -> None:
+        await gate.acquire(priority)
+        passed.append(name)
+
+    alerts = [asyncio.create_task(send(f"alert{i}", 40)) for i in range(30)]
+    await asyncio.sleep(0)  # all thirty are waiting (the first passed at once)
+    reply = asyncio.create_task(send("reply", 10))
+    await asyncio.gather(reply, *alerts)
+    assert passed.index("reply") <= 2
+    assert [p for p in passed if p != "reply"] == [f"alert{i}" for i in range(30)]
+
+
+async def test_passes_are_never_closer_than_the_rate_allows() -> None:
+    gate = PriorityGate(100.0)
+    loop = asyncio.get_running_loop()
+    times: list[float] = []
+
+    async def send() -> None:
+        await gate.acquire(0)
+        times.append(loop.time())
+
+    await asyncio.gather(*(send() for _ in range(20)))
+    gaps = [b - a for a, b in itertools.pairwise(times)]
+    assert min(gaps) >= 0.01 - 0.002  # the loop's clock resolution
+
+
+async def test_a_cancelled_waiter_gives_its_turn_away() -> None:
+    gate = PriorityGate(100.0)
+    await gate.acquire(0)
+    first = asyncio.create_task(gate.acquire(0))
+    second = asyncio.create_task(gate.acquire(1))
+    await asyncio.sleep(0)
+    first.cancel()
+    await asyncio.wait_for(second, timeout=5)
+    assert second.done() and not second.cancelled()
