@@ -6,6 +6,8 @@ from __future__ import annotations
 import logging
 from datetime import datetime, timedelta
 
+from bot.alert import AlertType, send_time
+from bot.alert_service import AlertService
 from bot.forum import ForumDirectory
 from bot.outbox import Outbox
 from bot.rich import Rich, join
@@ -26,11 +28,18 @@ GRACE = timedelta(minutes=2)
 DEFAULT_DURATION = timedelta(minutes=60)
 
 
+SUMMARY_QUESTIONS = 10  # listed in a session summary; the rest are counted
+SUMMARY_LINE_LENGTH = 120
+
+
 class SessionService:
-    def __init__(self, directory: ForumDirectory, wording: Wording, outbox: Outbox) -> None:
+    def __init__(
+        self, directory: ForumDirectory, wording: Wording, outbox: Outbox, alerts: AlertService
+    ) -> None:
         self.directory = directory
         self.wording = wording
         self.outbox = outbox
+        self.alerts = alerts
 
     # -- what residents and officers are told ---------------------------------
 
@@ -155,6 +164,7 @@ class SessionService:
             "session_close",
             now,
         )
+        await self._summarise(tx, forum, live.id, count, next_part, now)
         closed = self.wording.render("staff_session_closed", forum=forum.name, count=count)
         await self._to_staff(tx, forum, closed, "session_close", now)
         return closed
@@ -243,9 +253,35 @@ class SessionService:
                     phrase=forum.phrases[0],
                 )
                 await self._to_public(tx, forum, body, "reminder", now)
+                await self._remind_subscribers(tx, forum, body, now)
                 await sessions.record_reminder(
                     tx, forum.id, occurrence.starts_at, offset_s, "sent", now
                 )
+
+    async def _remind_subscribers(self, tx: Tx, forum: Forum, body: Rich, now: datetime) -> None:
+        """Subscribers who chose reminders get the same reminder, unless it
+        falls in the quiet hours: held until the morning it would come too late."""
+        if send_time(now, forum.quiet_hours, self.directory.zone(forum), urgent=False) > now:
+            log.info("reminder to subscribers dropped: quiet hours forum=%s", forum.id)
+            return
+        await self.alerts.request(tx, forum, AlertType.REMINDERS, body, now, to_public=False)
+
+    async def _summarise(
+        self, tx: Tx, forum: Forum, session_id: int, count: int, next_part: str, now: datetime
+    ) -> None:
+        """A short summary for subscribers who chose summaries: what was asked
+        (the published text), held through the quiet hours like any alert."""
+        answered = await questions.answered_texts(tx, session_id, SUMMARY_QUESTIONS)
+        then = self.wording.text("summary_next", next=next_part) if next_part else ""
+        lines = [self.wording.render("summary_header", forum=forum.name, count=count, next=then)]
+        for ref, text in answered:
+            short = " ".join(text.split())
+            if len(short) > SUMMARY_LINE_LENGTH:
+                short = short[: SUMMARY_LINE_LENGTH - 1].rstrip() + "…"
+            lines.append(self.wording.render("summary_line", ref=ref, question=short))
+        if count > len(answered):
+            lines.append(self.wording.render("summary_more", count=count - len(answered)))
+        await self.alerts.request(tx, forum, AlertType.SUMMARIES, join(lines), now, to_public=False)
 
     def next_event_at(self, now: datetime, open_ends: list[datetime]) -> datetime | None:
         """When ``run_due`` next has something to do."""

@@ -152,6 +152,16 @@ async def answered_in_session(tx: Tx, session_id: int) -> int:
     return int(row[0]) if row else 0
 
 
+async def answered_texts(tx: Tx, session_id: int, limit: int) -> list[tuple[int, str]]:
+    """(reference, publishable text) of the questions answered in a session."""
+    rows = await fetch_all(
+        tx,
+        "SELECT id, publishable FROM question WHERE answered_session_id = ? ORDER BY id LIMIT ?",
+        (session_id, limit),
+    )
+    return [(int(r["id"]), str(r["publishable"])) for r in rows]
+
+
 async def last_forum_of(tx: Tx, resident_id: int) -> str | None:
     row = await fetch_one(
         tx,

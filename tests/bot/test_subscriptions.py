@@ -159,3 +159,32 @@ async def test_forget_ends_subscriptions(tmp_path: Path) -> None:
     staff = await h.staff_says("/alert bromley advice --no-public Hello")
     assert "is going to 0 subscribers" in staff[0]
     await h.close()
+
+
+async def test_reminders_and_summaries_reach_those_who_chose_them(tmp_path: Path) -> None:
+    h = await harness(tmp_path, start="2026-11-23 19:59")
+    await h.resident_says("5001", "/subscribe")
+    await h.resident_presses("5001", "sub:t:bromley:reminders")
+    await h.resident_says("5002", "/subscribe")
+    await h.resident_presses("5002", "sub:t:bromley:summaries")
+    await h.resident_says("6001", "Bromley Police Online Forum is the bike marking event on?")
+    h.clock.set(at("2026-11-23 20:00"))  # 24 hours before the first session
+    await h.tick()
+    reminder = h.texts_to("5001")[-1]
+    assert "the next live session is Tuesday 24 November at 20:00" in reminder
+    assert "To stop reminders alerts: /unsubscribe reminders" in reminder
+    assert not any("next live session" in t for t in h.texts_to("5002"))
+    h.clock.set(at("2026-11-24 20:00"))
+    await h.tick()
+    await h.staff_says("/answer 1 Yes, Saturday 10:00 at the library.")
+    h.clock.set(at("2026-11-24 21:00"))
+    await h.tick()
+    assert not any("session has ended" in t for t in h.texts_to("5002"))  # quiet hours
+    h.clock.set(at("2026-11-25 08:00"))
+    await h.tick()
+    summary = h.texts_to("5002")[-1]
+    assert "the live session has ended; 1 questions were answered" in summary
+    assert "- #1: Bromley Police Online Forum is the bike marking event on?" in summary
+    assert "The next live session is on Tuesday 8 December at 20:00" in summary
+    assert not any("session has ended" in t for t in h.texts_to("5001"))
+    await h.close()
