@@ -21,7 +21,7 @@ from pathlib import Path
 from bot.redaction import Category, Detail, find_personal_details
 
 CORPUS = Path(__file__).resolve().parent.parent / "data" / "personal_details"
-PARTS = ("dev", "own_heldout", "independent_dev", "independent_heldout")
+PARTS = ("dev", "own_heldout", "independent_dev", "independent_heldout", "third_author")
 
 
 @dataclass(frozen=True)
