@@ -9,7 +9,7 @@ import logging
 from datetime import datetime, timedelta
 
 from bot.alert import AlertType, send_time
-from bot.chat import ChatRef
+from bot.chat import Buttons, ChatRef
 from bot.forum import ForumDirectory
 from bot.outbox import Outbox
 from bot.rich import Rich, join
@@ -43,6 +43,7 @@ class AlertService:
         to_public: bool = True,
         requested_by: str | None = None,
         report_chat: ChatRef | None = None,
+        buttons: Buttons = (),
     ) -> Broadcast:
         """Record an alert; it goes now, or when the quiet hours end."""
         at = send_time(now, forum.quiet_hours, self.directory.zone(forum), urgent)
@@ -57,6 +58,7 @@ class AlertService:
             report_chat=report_chat,
             at=now,
             send_at=at,
+            buttons=buttons,
         )
         log.info(
             "alert requested forum=%s alert=#%s type=%s send_at=%s",

@@ -27,6 +27,7 @@ from bot.session import SessionService
 from bot.staff_desk import StaffDesk
 from bot.store.database import Database
 from bot.subscription_desk import SubscriptionDesk
+from bot.survey_desk import SurveyDesk
 from bot.template import Templates
 from bot.wording import Wording
 from config.model import Config
@@ -79,8 +80,13 @@ def build_core(
     rights = DataRights(directory, wording, outbox, config.retention)
     admission = Admission(directory, wording, config.limits)
     subscriptions = SubscriptionDesk(directory, wording)
-    residents = ResidentDesk(directory, wording, outbox, sessions, rights, admission, subscriptions)
-    staff = StaffDesk(directory, wording, outbox, sessions, moderation, AskerTools(wording), alerts)
+    survey_desk = SurveyDesk(directory, wording, alerts)
+    residents = ResidentDesk(
+        directory, wording, outbox, sessions, rights, admission, subscriptions, survey_desk
+    )
+    staff = StaffDesk(
+        directory, wording, outbox, sessions, moderation, AskerTools(wording), alerts, survey_desk
+    )
     scheduler = SessionScheduler(db, sessions, alerts, clock, dispatcher.wake)
     intake = Intake(db, queue, directory, residents, staff, clock, dispatcher.wake)
     return Core(

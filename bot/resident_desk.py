@@ -25,6 +25,8 @@ from bot.store.question import OPEN_STATES, Question
 from bot.store.resident import Resident
 from bot.subscription_desk import COMMANDS as SUBSCRIPTION_COMMANDS
 from bot.subscription_desk import SubscriptionDesk
+from bot.survey_desk import BUTTON_PREFIX as SURVEY_BUTTON
+from bot.survey_desk import SurveyDesk
 from bot.triage import Concern, assess
 from bot.wording import Wording
 from config.model import Forum
@@ -49,6 +51,7 @@ class ResidentDesk:
         rights: DataRights,
         admission: Admission,
         subscriptions: SubscriptionDesk,
+        surveys: SurveyDesk,
     ) -> None:
         self.directory = directory
         self.wording = wording
@@ -57,6 +60,7 @@ class ResidentDesk:
         self.rights = rights
         self.admission = admission
         self.subscriptions = subscriptions
+        self.surveys = surveys
 
     async def handle(self, tx: Tx, event: Inbound, now: datetime) -> None:
         resident = await residents.get_or_create(
@@ -82,10 +86,27 @@ class ResidentDesk:
             await self._reply(
                 tx, resident, self._with_notice_if_new(resident, body), now, buttons=buttons
             )
+        elif event.button is not None and event.button.startswith(SURVEY_BUTTON):
+            answered = await self.surveys.button(tx, resident, event.button, now)
+            if answered is not None:
+                await self._reply(tx, resident, answered, now)
         elif event.button is not None:
             chosen = await self.subscriptions.button(tx, resident, event.button, now)
             if chosen is not None:
                 await self._reply(tx, resident, chosen[0], now, buttons=chosen[1])
+        elif command == "survey":
+            await self._reply(
+                tx, resident, await self.surveys.command(tx, resident, event.args, now), now
+            )
+        elif (
+            command is None
+            and event.reply_to_message_id is not None
+            and (survey := await self.surveys.of_reply(tx, resident, event.reply_to_message_id))
+            is not None
+        ):
+            await self._reply(
+                tx, resident, await self.surveys.reply(tx, resident, survey, event.text, now), now
+            )
         elif command in ("start", "help"):
             await self._reply(
                 tx, resident, await self._help(tx, event.platform, now, welcome=True), now

@@ -22,6 +22,7 @@ from bot.store import question as questions
 from bot.store.database import Tx
 from bot.store.outbox import PRIORITY_STAFF
 from bot.store.question import OPEN_STATES, Question
+from bot.survey_desk import SurveyDesk
 from bot.wording import Wording
 from config.model import Forum
 
@@ -72,6 +73,7 @@ class StaffDesk:
         moderation: Moderation,
         askers: AskerTools,
         alerts: AlertService,
+        surveys: SurveyDesk,
     ) -> None:
         self.directory = directory
         self.wording = wording
@@ -80,6 +82,7 @@ class StaffDesk:
         self.moderation = moderation
         self.askers = askers
         self.alerts = alerts
+        self.surveys = surveys
 
     async def handle(self, tx: Tx, event: Inbound, forums: list[Forum], now: datetime) -> None:
         command = self._command_of(event)
@@ -167,6 +170,8 @@ class StaffDesk:
             return await self._forum_command(tx, event, forums, name, command.args, now)
         if name == "alert":
             return await self._alert(tx, event, forums, command.args, now)
+        if name == "survey":
+            return await self._survey(tx, event, forums, command.args, now)
         return self.wording.render("staff_unknown_command", prefix=prefix, command=name)
 
     async def _question_command(
@@ -296,6 +301,26 @@ class StaffDesk:
             total=b.total,
             public=public,
         )
+
+    async def _survey(
+        self, tx: Tx, event: Inbound, forums: list[Forum], args: str, now: datetime
+    ) -> Rich:
+        officer_forums = [f for f in forums if self.directory.is_officer(f, self._sender(event))]
+        if not officer_forums:
+            return await self._refuse(tx, event, "survey", None, None, now)
+        reply = await self.surveys.staff(
+            tx,
+            officer_forums,
+            args,
+            f"{event.platform}:{event.sender_id}",
+            event.chat,
+            self._prefix(event),
+            now,
+        )
+        await record_forum_action(
+            tx, event, "survey", officer_forums[0].id, args.split(" ", 1)[0][:40], now
+        )
+        return reply
 
     async def _queue(self, tx: Tx, forums: list[Forum]) -> Rich:
         waiting: list[Question] = await questions.waiting(

@@ -1,5 +1,5 @@
 """Administrator commands that work on the database while the bot runs or
-not: ``forumbot purge`` and ``forumbot audit``."""
+not: ``forumbot purge``, ``forumbot audit`` and ``forumbot export survey``."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from typing import TextIO
 from bot.clock import SystemClock
 from bot.retention import Retention
 from bot.store import audit
+from bot.store import survey as surveys
 from bot.store.database import Database
 from config.model import Config
 
@@ -76,3 +77,43 @@ async def export_audit(
                 f"{e.action}{ref}{forum} {e.outcome}\n"
             )
     return len(trail)
+
+
+def spreadsheet_safe(text: str) -> str:
+    """Residents' words are data, not formulas: a cell starting with = + - @
+    (or a tab or carriage return) is opened as a formula by spreadsheet programs."""
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+SURVEY_COLUMNS = ("survey", "forum", "question", "answered_at", "option_number", "answer")
+
+
+async def export_survey(config: Config, ref: int, fmt: str, out: TextIO = sys.stdout) -> bool:
+    """One row per answer, oldest first; no resident's identity, only what
+    they answered and when. False if there is no such consultation."""
+    async with Database(config.database) as db, db.read() as tx:
+        survey = await surveys.get(tx, ref)
+        answers = await surveys.answers(tx, ref) if survey is not None else []
+    if survey is None:
+        return False
+    if fmt == "csv":
+        writer = csv.writer(out)
+        writer.writerow(SURVEY_COLUMNS)
+        for a in answers:
+            option = survey.options[a.choice] if a.choice is not None else ""
+            writer.writerow(
+                [
+                    survey.id,
+                    survey.forum_id,
+                    spreadsheet_safe(survey.question),
+                    a.answered_at.isoformat(),
+                    a.choice + 1 if a.choice is not None else "",
+                    spreadsheet_safe(option or a.text or ""),
+                ]
+            )
+    else:
+        out.write(f"consultation #{survey.id} ({survey.forum_id}): {survey.question}\n")
+        for a in answers:
+            shown = survey.options[a.choice] if a.choice is not None else (a.text or "")
+            out.write(f"{a.answered_at.isoformat(timespec='seconds')} {shown}\n")
+    return True

@@ -1,4 +1,4 @@
-"""``forumbot run | check-config | purge | audit | --version``."""
+"""``forumbot run | check-config | purge | audit | export survey N | --version``."""
 
 from __future__ import annotations
 
@@ -29,6 +29,7 @@ def _parser() -> argparse.ArgumentParser:
         ("check-config", "check a configuration file and list every problem"),
         ("purge", "erase personal data kept longer than the retention period, now"),
         ("audit", "export the audit trail of officers' actions"),
+        ("export", "export a consultation's answers: forumbot export survey 3"),
     ):
         sub = subs[name] = commands.add_parser(name, help=text, description=text)
         sub.add_argument(
@@ -44,6 +45,9 @@ def _parser() -> argparse.ArgumentParser:
         "--since", metavar="DATE", help="from this date (YYYY-MM-DD) or ISO 8601 instant"
     )
     subs["audit"].add_argument("--format", choices=("text", "csv"), default="text")
+    subs["export"].add_argument("what", choices=("survey",), help="what to export")
+    subs["export"].add_argument("ref", type=int, help="the consultation's number")
+    subs["export"].add_argument("--format", choices=("text", "csv"), default="csv")
     return parser
 
 
@@ -73,6 +77,12 @@ def main(argv: list[str] | None = None) -> int:
             print(f"--since {args.since!r}: expected a date such as 2026-11-01", file=sys.stderr)
             return 2
         asyncio.run(admin.export_audit(config, since, args.format))
+        return 0
+    if args.command == "export":
+        found = asyncio.run(admin.export_survey(config, args.ref, args.format))
+        if not found:
+            print(f"there is no consultation #{args.ref}", file=sys.stderr)
+            return 1
         return 0
     setup_logging(secrets_in_environment(config))
     with contextlib.suppress(KeyboardInterrupt):

@@ -9,9 +9,10 @@ from datetime import datetime
 
 import aiosqlite
 
-from bot.chat import ChatRef
+from bot.chat import Buttons, ChatRef
 from bot.rich import Rich, from_json, to_json
 from bot.store.database import Tx, fetch_all, fetch_one, instant, iso
+from bot.store.outbox import buttons_from_json, buttons_to_json
 
 PRIORITY_BROADCAST = 40  # after every reply, card and public post
 
@@ -32,6 +33,7 @@ class Broadcast:
     unreachable_before: int
     reported_at: datetime | None
     reported_done: int
+    buttons: Buttons = ()
 
 
 @dataclass(frozen=True)
@@ -69,6 +71,7 @@ def _row(r: aiosqlite.Row) -> Broadcast:
         unreachable_before=int(r["unreachable_before"]),
         reported_at=instant(r["reported_at"]) if r["reported_at"] else None,
         reported_done=int(r["reported_done"]),
+        buttons=buttons_from_json(r["buttons"]),
     )
 
 
@@ -84,12 +87,13 @@ async def create(
     report_chat: ChatRef | None,
     at: datetime,
     send_at: datetime,
+    buttons: Buttons = (),
 ) -> int:
     row = await fetch_one(
         tx,
         "INSERT INTO broadcast (forum_id, alert_type, body, urgent, to_public, requested_by,"
-        " report_platform, report_chat_id, report_chat_kind, created_at, send_at, state)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'scheduled') RETURNING id",
+        " report_platform, report_chat_id, report_chat_kind, created_at, send_at, state,"
+        " buttons) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'scheduled', ?) RETURNING id",
         (
             forum_id,
             alert_type,
@@ -102,6 +106,7 @@ async def create(
             report_chat.kind if report_chat else None,
             iso(at),
             iso(send_at),
+            buttons_to_json(buttons),
         ),
     )
     assert row is not None
@@ -140,17 +145,28 @@ async def fan_out(
     at: datetime,
 ) -> int:
     """One outbox row per part for every reachable subscriber on ``platform``
-    (one statement a part); returns how many subscribers it reached."""
+    (one statement a part; buttons on the last); returns how many subscribers
+    it reached."""
     reached = 0
     for index, part in enumerate(parts):
+        buttons = buttons_to_json(b.buttons) if index == len(parts) - 1 else None
         cursor = await tx.execute(
-            "INSERT INTO outbox (platform, chat_id, chat_kind, body, priority, purpose,"
+            "INSERT INTO outbox (platform, chat_id, chat_kind, body, buttons, priority, purpose,"
             " resident_id, state, created_at, broadcast_id)"
-            " SELECT r.platform, r.chat_id, 'private', ?, ?, 'alert', r.id, 'pending', ?, ?"
+            " SELECT r.platform, r.chat_id, 'private', ?, ?, ?, 'alert', r.id, 'pending', ?, ?"
             " FROM subscription s JOIN resident r ON r.id = s.resident_id"
             " WHERE s.forum_id = ? AND s.alert_type = ? AND r.platform = ?"
             " AND r.unreachable_at IS NULL AND r.blocked_at IS NULL ORDER BY r.id",
-            (to_json(part), PRIORITY_BROADCAST, iso(at), b.id, b.forum_id, b.alert_type, platform),
+            (
+                to_json(part),
+                buttons,
+                PRIORITY_BROADCAST,
+                iso(at),
+                b.id,
+                b.forum_id,
+                b.alert_type,
+                platform,
+            ),
         )
         if index == 0:
             reached = cursor.rowcount

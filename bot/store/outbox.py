@@ -36,13 +36,13 @@ class OutboxRow:
     alert_role_id: str | None = None  # the one role this message may ping (URGENT cards)
 
 
-def _buttons_to_json(buttons: Buttons) -> str | None:
+def buttons_to_json(buttons: Buttons) -> str | None:
     if not buttons:
         return None
     return json.dumps([[[b.label, b.data] for b in row] for row in buttons], ensure_ascii=False)
 
 
-def _buttons_from_json(raw: str | None) -> Buttons:
+def buttons_from_json(raw: str | None) -> Buttons:
     if not raw:
         return ()
     return tuple(tuple(Button(label, data) for label, data in row) for row in json.loads(raw))
@@ -53,7 +53,7 @@ def _row(r: aiosqlite.Row) -> OutboxRow:
         id=int(r["id"]),
         chat=ChatRef(str(r["platform"]), str(r["chat_id"]), r["chat_kind"]),
         body=from_json(str(r["body"])),
-        buttons=_buttons_from_json(r["buttons"]),
+        buttons=buttons_from_json(r["buttons"]),
         reply_to_message_id=r["reply_to_message_id"],
         priority=int(r["priority"]),
         purpose=str(r["purpose"]),
@@ -87,7 +87,7 @@ async def add(
             chat.chat_id,
             chat.kind,
             to_json(body),
-            _buttons_to_json(buttons),
+            buttons_to_json(buttons),
             reply_to_message_id,
             priority,
             purpose,

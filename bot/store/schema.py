@@ -204,4 +204,27 @@ MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE outbox ADD COLUMN broadcast_id INTEGER REFERENCES broadcast (id);
     CREATE INDEX outbox_broadcast ON outbox (broadcast_id, state) WHERE broadcast_id IS NOT NULL;
     """,
+    # 4: consultations (issue 5). One answer per resident per survey, changeable
+    # until it closes; a forgotten resident's answers go with them.
+    """
+    ALTER TABLE broadcast ADD COLUMN buttons TEXT;
+    CREATE TABLE survey (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        forum_id TEXT NOT NULL,
+        question TEXT NOT NULL,
+        options TEXT NOT NULL,
+        created_by TEXT,
+        created_at TEXT NOT NULL,
+        broadcast_id INTEGER REFERENCES broadcast (id),
+        closed_at TEXT
+    );
+    CREATE TABLE survey_answer (
+        survey_id INTEGER NOT NULL REFERENCES survey (id),
+        resident_id INTEGER NOT NULL REFERENCES resident (id) ON DELETE CASCADE,
+        choice INTEGER,
+        text TEXT,
+        answered_at TEXT NOT NULL,
+        PRIMARY KEY (survey_id, resident_id)
+    ) WITHOUT ROWID;
+    """,
 )

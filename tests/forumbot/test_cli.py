@@ -127,3 +127,34 @@ async def test_purge_and_audit_work_on_the_database(tmp_path: Path) -> None:
     assert "erased personal data of 1 closed question(s), 1 resident account(s)" in done.stdout
     again = _forumbot("purge", cwd=tmp_path)
     assert "erased personal data of 0 closed question(s), 0 resident account(s)" in again.stdout
+
+
+async def test_export_survey_as_csv_without_identities(tmp_path: Path) -> None:
+    from bot.clock import FakeClock
+    from tests.support.core_harness import CoreHarness, at, forum_config
+
+    database = tmp_path / "forum.sqlite3"
+    h = await CoreHarness(forum_config(str(database)), FakeClock(at("2026-11-23 12:00"))).open()
+    for user in ("5001", "5002"):
+        await h.resident_says(user, "/subscribe bromley")
+    await h.staff_says('/survey bromley "Which matters most?" "Speeding" "Burglary"')
+    await h.resident_presses("5001", "survey:1:1")
+    await h.resident_says("5002", "/survey 1 1")
+    await h.staff_says('/survey bromley "Anything else?"')
+    await h.resident_says("5001", "/survey 2 =SUM(A1) more patrols")
+    await h.close()
+    (tmp_path / "bot.yaml").write_text(
+        f"database: {database}\nforums:\n  - id: bromley\n"
+        "    name: Bromley Police Online Forum\n    phrases: [Bromley Police Online Forum]\n"
+    )
+
+    options = _forumbot("export", "survey", "1", cwd=tmp_path)
+    assert options.returncode == 0, options.stderr
+    lines = options.stdout.strip().splitlines()
+    assert lines[0] == "survey,forum,question,answered_at,option_number,answer"
+    assert [line.split(",")[-2:] for line in lines[1:]] == [["2", "Burglary"], ["1", "Speeding"]]
+    assert "5001" not in options.stdout and "5002" not in options.stdout
+    free = _forumbot("export", "survey", "2", "--format", "csv", cwd=tmp_path)
+    assert free.stdout.strip().splitlines()[1].endswith(",,'=SUM(A1) more patrols")
+    missing = _forumbot("export", "survey", "9", cwd=tmp_path)
+    assert missing.returncode == 1 and "there is no consultation #9" in missing.stderr

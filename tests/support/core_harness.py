@@ -153,6 +153,12 @@ class CoreHarness:
             )
         )
 
+    async def resident_replies(self, user: str, text: str, reply_to: str) -> list[str]:
+        before = len(self.sender.sent)
+        chat = ChatRef("telegram", user, "private")
+        await self.deliver(self._event(chat, user, text, reply_to_message_id=reply_to))
+        return [plain(m.body) for m in self.sender.sent[before:] if m.chat.chat_id == user]
+
     async def resident_presses(self, user: str, data: str) -> list[str]:
         before = len(self.sender.sent)
         await self.deliver(
