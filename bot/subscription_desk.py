@@ -99,7 +99,7 @@ class SubscriptionDesk:
     async def _chooser(self, tx: Tx, resident: Resident, forum: Forum) -> tuple[Rich, Buttons]:
         mine = {t for f, t in await subscriptions.of_resident(tx, resident.id) if f == forum.id}
         lines = []
-        rows: list[tuple[Button, ...]] = []
+        toggles: list[Button] = []
         for alert_type in AlertType:
             on = alert_type.value in mine
             label = self.label(alert_type.value)
@@ -108,16 +108,14 @@ class SubscriptionDesk:
                     "subscribe_choice_on" if on else "subscribe_choice_off", label=label
                 )
             )
-            rows.append(
-                (
-                    Button(
-                        self.wording.text(
-                            "button_alert_on" if on else "button_alert_off", label=label
-                        ),
-                        f"{BUTTON_PREFIX}t:{forum.id}:{alert_type.value}",
-                    ),
+            toggles.append(
+                Button(
+                    self.wording.text("button_alert_on" if on else "button_alert_off", label=label),
+                    f"{BUTTON_PREFIX}t:{forum.id}:{alert_type.value}",
                 )
             )
+        # Two a row: Discord shows at most five rows of buttons.
+        rows = [tuple(toggles[i : i + 2]) for i in range(0, len(toggles), 2)]
         rows.append(
             (
                 Button(self.wording.text("button_alert_all"), f"{BUTTON_PREFIX}a:{forum.id}"),

@@ -28,6 +28,7 @@ BUTTON_PREFIX = "survey:"
 MAX_OPTIONS = 8
 TEXT_ANSWERS_SHOWN = 20
 MAX_ANSWER_LENGTH = 1000
+BUTTON_LABEL_LENGTH = 80  # Discord's limit for a button's label
 _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'"})
 
 
@@ -71,10 +72,13 @@ class SurveyDesk:
             return usage
         question, options = words[1], words[2:]
         survey_id = await surveys.create(tx, forum.id, question, options, officer, now)
-        buttons = tuple(
-            (Button(option, f"{BUTTON_PREFIX}{survey_id}:{index}"),)
+        choices = [
+            Button(option[:BUTTON_LABEL_LENGTH], f"{BUTTON_PREFIX}{survey_id}:{index}")
             for index, option in enumerate(options)
-        )
+        ]
+        # Discord shows at most five rows of buttons: two a row past five options.
+        per_row = 1 if len(choices) <= 5 else 2
+        buttons = tuple(tuple(choices[i : i + per_row]) for i in range(0, len(choices), per_row))
         how = "survey_how_buttons" if options else "survey_how_text"
         body = join(
             [

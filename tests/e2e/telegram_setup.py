@@ -63,6 +63,8 @@ def forum() -> Forum:
         staff_rooms=(Room("telegram", chat_id=STAFF_GROUP),),
         public_rooms=(Room("telegram", chat_id=PUBLIC_CHANNEL),),
         officers=Officers(telegram=(OFFICER,)),
+        areas=("BR1", "BR2"),
+        quiet_hours=None,  # the tests run at any hour of the day
     )
 
 
@@ -115,6 +117,8 @@ forums:
       rrule: {f.schedule.rrule}
       duration: 60m
     announce_before: [24h, 1h]
+    areas: [BR1, BR2]
+    quiet_hours: "off"
     staff_rooms:
       - {{platform: telegram, chat_id: {STAFF_GROUP}}}
     public_rooms:

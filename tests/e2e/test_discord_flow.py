@@ -5,7 +5,6 @@ markdown in user text; long answers."""
 from __future__ import annotations
 
 import re
-import time
 from collections.abc import AsyncIterator
 from dataclasses import replace
 from pathlib import Path
@@ -126,7 +125,6 @@ async def test_officer_presses_approve(fake: FakeDiscord, app: App) -> None:
 
     start = len(fake.sent)
     callbacks = len(fake.interaction_callbacks)
-    pressed_at = time.monotonic()
     interaction_id = fake.press_button(STAFF_CHANNEL, OFFICER, card.id, "approve:1")
     confirmation = await fake.wait_for_sent(
         to_containing(STAFF_CHANNEL, "#1 approved"), WAIT_S, start=start
@@ -135,8 +133,7 @@ async def test_officer_presses_approve(fake: FakeDiscord, app: App) -> None:
     callback = await fake.wait_for_callback(
         lambda c: c.interaction_id == interaction_id, WAIT_S, start=callbacks
     )
-    assert callback.type in (4, 5, 6, 7)
-    assert callback.at - pressed_at < 3.0  # Discord's limit (the fake refuses later answers)
+    assert callback.type in (4, 5, 6, 7)  # answered (the fake refuses answers after 3 s)
     assert await state_of(app, 1) == State.APPROVED
     status = await resident_status(fake)
     assert "accepted for the next live session" in status
@@ -245,3 +242,41 @@ async def test_mydata_and_forget_by_dm(fake: FakeDiscord, app: App) -> None:
     assert "We no longer hold your account details" in plain(done.content)
     after = await resident_status(fake)  # a first contact again: with the notice
     assert after.startswith("You have no questions with us.") and "not monitored 24/7" in after
+
+
+async def test_subscribe_with_a_dm_button_then_an_alert_and_a_survey(
+    fake: FakeDiscord, app: App
+) -> None:
+    chooser = await ask(fake, "!subscribe")
+    assert "Alerts from Bromley Police Online Forum" in plain(chooser.content)
+    assert "sub:t:bromley:outcomes" in chooser.custom_ids
+    start = len(fake.sent)
+    fake.press_button(dm_of(fake), RESIDENT, chooser.id, "sub:t:bromley:outcomes")
+    on = await fake.wait_for_sent(to(dm_of(fake)), WAIT_S, start=start)
+    assert "- outcomes: on" in plain(on.content)
+    start = len(fake.sent)
+    fake.press_button(dm_of(fake), RESIDENT, on.id, "sub:t:bromley:consultations")
+    await fake.wait_for_sent(to(dm_of(fake)), WAIT_S, start=start)
+
+    start = len(fake.sent)
+    await staff_says(fake, "!alert bromley outcomes Two arrests @everyone", "is going to 1")
+    alert = await fake.wait_for_sent(to_containing(dm_of(fake), "Two arrests"), WAIT_S, start=start)
+    assert "To stop outcomes alerts: !unsubscribe outcomes" in plain(alert.content)
+    assert_pings_nobody(alert)
+    public = await fake.wait_for_sent(
+        to_containing(PUBLIC_CHANNEL, "Two arrests"), WAIT_S, start=start
+    )
+    assert_pings_nobody(public)
+
+    start = len(fake.sent)
+    await staff_says(fake, '!survey bromley "Bike marking?" "Yes" "No"', "Consultation #1")
+    survey = await fake.wait_for_sent(
+        to_containing(dm_of(fake), "Consultation #1"), WAIT_S, start=start
+    )
+    assert survey.custom_ids == ["survey:1:0", "survey:1:1"]
+    start = len(fake.sent)
+    fake.press_button(dm_of(fake), RESIDENT, survey.id, "survey:1:1")
+    thanks = await fake.wait_for_sent(to(dm_of(fake)), WAIT_S, start=start)
+    assert 'your answer to consultation #1 is "No"' in plain(thanks.content)
+    results = await staff_says(fake, "!survey results 1", "Consultation #1")
+    assert "- No: 1 (100%)" in plain(results.content)
