@@ -77,6 +77,9 @@ _PURGE_RESIDENTS = (  # the same before and after the questions are purged
     "FROM resident WHERE last_seen_at < ? AND blocked_at IS NULL AND NOT EXISTS"
     " (SELECT 1 FROM question q WHERE q.resident_id = resident.id AND q.purged_at IS NULL"
     f" AND NOT (q.state IN {_CLOSED} AND q.updated_at < ?))"
+    # a subscriber is kept while alerts can still reach them
+    " AND (unreachable_at < ? OR NOT EXISTS"
+    " (SELECT 1 FROM subscription s WHERE s.resident_id = resident.id))"
 )
 _PURGE_INBOX = "FROM inbox WHERE processed_at IS NOT NULL AND processed_at < ?"
 
@@ -85,7 +88,7 @@ async def purge(tx: Tx, cutoff: datetime, at: datetime, dry_run: bool = False) -
     """Erase what has been kept longer than the retention period (``cutoff`` is
     now minus the period). With ``dry_run``, only count."""
     when = (iso(cutoff),)
-    twice = when * 2
+    thrice = when * 3
 
     async def count(where: str, params: tuple[str, ...] = when) -> int:
         row = await fetch_one(tx, "SELECT COUNT(*) " + where, params)
@@ -93,7 +96,7 @@ async def purge(tx: Tx, cutoff: datetime, at: datetime, dry_run: bool = False) -
 
     counts = PurgeCounts(
         questions=await count(_PURGE_QUESTIONS),
-        residents=await count(_PURGE_RESIDENTS, twice),
+        residents=await count(_PURGE_RESIDENTS, thrice),
         deliveries=await count(_PURGE_DELIVERIES),
         inbox=await count(_PURGE_INBOX),
     )
@@ -105,7 +108,7 @@ async def purge(tx: Tx, cutoff: datetime, at: datetime, dry_run: bool = False) -
     )
     await tx.execute("DELETE " + _PURGE_DELIVERIES, when)
     await tx.execute("DELETE " + _PURGE_INBOX, when)
-    await tx.execute("DELETE " + _PURGE_RESIDENTS, twice)
+    await tx.execute("DELETE " + _PURGE_RESIDENTS, thrice)
     return counts
 
 

@@ -190,3 +190,19 @@ async def test_reminders_and_summaries_reach_those_who_chose_them(tmp_path: Path
     assert "The next live session is on Tuesday 8 December at 20:00" in summary
     assert not any("session has ended" in t for t in h.texts_to("5001"))
     await h.close()
+
+
+async def test_retention_keeps_subscribers_while_alerts_can_reach_them(tmp_path: Path) -> None:
+    h = await harness(tmp_path, start="2026-01-05 12:00")
+    await h.resident_says("5001", "/subscribe bromley")
+    await h.resident_says("5002", "/subscribe bromley")
+    await h.resident_says("5003", "/help")
+    h.sender.fail_with["5002"] = Unreachable("bot was blocked by the user")
+    await h.staff_says("/alert bromley advice --no-public Lock your shed")
+    h.clock.set(at("2026-06-01 12:00"))  # long past the 90 days
+    counts = await h.core.retention.purge()
+    assert counts.residents == 2  # the unreachable subscriber and the one who only asked for help
+    staff = await h.staff_says("/alert bromley advice --no-public Mark your bike")
+    assert "is going to 1 subscribers" in staff[0]
+    assert h.texts_to("5001")[-1].startswith("Mark your bike")
+    await h.close()
