@@ -12,6 +12,8 @@ from bot.rich import Rich, join
 from bot.store import privacy
 from bot.store import question as questions
 from bot.store import resident as residents
+from bot.store import subscription as subscriptions
+from bot.store import survey as surveys
 from bot.store.database import Tx
 from bot.store.outbox import PRIORITY_REPLY, PRIORITY_STAFF
 from bot.store.resident import Resident
@@ -36,6 +38,10 @@ class DataRights:
         self.wording = wording
         self.outbox = outbox
         self.retention = retention
+
+    def _forum_name(self, forum_id: str) -> str:
+        forum = self.directory.get(forum_id)
+        return forum.name if forum else forum_id
 
     async def my_data(self, tx: Tx, resident: Resident, zone: str) -> Rich:
         """Everything held about the resident, as one message (split if long)."""
@@ -78,6 +84,22 @@ class DataRights:
             if q.answer:
                 lines.append(w.render("mydata_answer", answer=q.answer))
             parts.append(join(lines))
+        chosen = await subscriptions.of_resident(tx, resident.id)
+        if chosen:
+            alerts = ", ".join(
+                f"{self._forum_name(f)}: {w.text(f'alert_type_{t}')}" for f, t in chosen
+            )
+            parts.append(w.render("mydata_subscriptions", alerts=alerts))
+        for survey, answer in await surveys.answers_of_resident(tx, resident.id):
+            shown = survey.options[answer.choice] if answer.choice is not None else answer.text
+            parts.append(
+                w.render(
+                    "mydata_survey_answer",
+                    ref=survey.id,
+                    question=survey.question,
+                    answer=shown or "",
+                )
+            )
         parts.append(
             w.render(
                 "mydata_retention",

@@ -118,3 +118,23 @@ async def answers(tx: Tx, survey_id: int) -> list[Answer]:
         )
         for r in rows
     ]
+
+
+async def answers_of_resident(tx: Tx, resident_id: int) -> list[tuple[Survey, Answer]]:
+    rows = await fetch_all(
+        tx,
+        "SELECT s.*, a.choice, a.text AS answer_text, a.answered_at FROM survey_answer a"
+        " JOIN survey s ON s.id = a.survey_id WHERE a.resident_id = ? ORDER BY s.id",
+        (resident_id,),
+    )
+    return [
+        (
+            _survey(r),
+            Answer(
+                r["choice"] if r["choice"] is None else int(r["choice"]),
+                r["answer_text"],
+                instant(r["answered_at"]),
+            ),
+        )
+        for r in rows
+    ]

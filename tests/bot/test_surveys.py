@@ -84,3 +84,14 @@ async def test_only_officers_run_surveys_and_bad_commands_get_usage(tmp_path: Pa
     assert "There is no consultation #42" in unknown[0]
     assert len(h.texts_to(STAFF_CHAT)) == 6
     await h.close()
+
+
+async def test_mydata_shows_alerts_chosen_and_consultation_answers(tmp_path: Path) -> None:
+    h = await _subscribed(tmp_path, "5001")
+    await h.staff_says('/survey bromley "Street lights bright enough?" "Yes" "No"')
+    await h.resident_presses("5001", "survey:1:1")
+    mine = await h.resident_says("5001", "/mydata")
+    text = "\n".join(mine)
+    assert "Alerts you chose: Bromley Police Online Forum: consultations." in text
+    assert "Your answer to consultation #1 (Street lights bright enough?): No" in text
+    await h.close()
