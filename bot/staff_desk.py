@@ -47,8 +47,16 @@ class Command:
 
 
 async def record_forum_action(
-    tx: Tx, event: Inbound, action: str, forum_id: str, detail: str | None, now: datetime
+    tx: Tx,
+    event: Inbound,
+    action: str,
+    forum_id: str | None,
+    detail: str | None,
+    now: datetime,
+    outcome: str = "done",
+    question_id: int | None = None,
 ) -> None:
+    """The sender's action (or refusal) in the audit trail."""
     await audit.record(
         tx,
         audit.AuditEntry(
@@ -56,8 +64,9 @@ async def record_forum_action(
             actor_platform=event.platform,
             actor_id=event.sender_id,
             action=action,
-            outcome="done",
+            outcome=outcome,
             forum_id=forum_id,
+            question_id=question_id,
             detail=detail,
         ),
     )
@@ -140,17 +149,8 @@ class StaffDesk:
         question_id: int | None,
         now: datetime,
     ) -> Rich:
-        await audit.record(
-            tx,
-            audit.AuditEntry(
-                at=now,
-                actor_platform=event.platform,
-                actor_id=event.sender_id,
-                action=action,
-                outcome="refused",
-                forum_id=forum_id,
-                question_id=question_id,
-            ),
+        await record_forum_action(
+            tx, event, action, forum_id, None, now, outcome="refused", question_id=question_id
         )
         log.info("refused action=%s sender=%s:%s", action, event.platform, event.sender_id)
         return self.wording.render("staff_refused")
