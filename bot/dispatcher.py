@@ -222,6 +222,7 @@ class Dispatcher:
         await self._commit.write(sending)
         if gone:
             return True
+        await self.pacers[chat.platform].at_wire()
         try:
             message_id = await sender.send(self._compose(batch))
         except RetryLater as error:

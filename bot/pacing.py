@@ -11,6 +11,8 @@ from __future__ import annotations
 import asyncio
 import heapq
 import itertools
+import math
+from collections import deque
 from dataclasses import dataclass
 
 from aiolimiter import AsyncLimiter
@@ -83,11 +85,51 @@ class PriorityGate:
         return len(self._waiting)
 
 
+class SendWindow:
+    """At most ``count`` sends start in any ``span`` seconds, and no two
+    closer than ``min_gap``: the platform's own count, taken just before the
+    request goes out. The gate spaces sends evenly, but a write to the
+    database between the gate and the wire can hold one back until it bunches
+    with the next. A sliding window alone would then repeat that bunch a
+    second later, exactly at the edge where network jitter tips the
+    platform's count over; the gap keeps sends apart at the edge too."""
+
+    def __init__(self, count: int, span: float = 1.0, min_gap: float = 0.0) -> None:
+        self._count = max(1, count)
+        self._span = span
+        self._min_gap = min_gap
+        self._starts: deque[float] = deque()
+
+    async def wait(self) -> None:
+        loop = asyncio.get_running_loop()
+        while True:
+            now = loop.time()
+            while self._starts and now - self._starts[0] >= self._span:
+                self._starts.popleft()
+            delay = 0.0
+            if len(self._starts) >= self._count:
+                delay = self._span - (now - self._starts[0])
+            if self._starts:
+                delay = max(delay, self._min_gap - (now - self._starts[-1]))
+            if delay <= 0:
+                self._starts.append(now)
+                return
+            await asyncio.sleep(delay)
+
+
 class Pacer:
     def __init__(self, pace: Pace) -> None:
         self.pace = pace
         self._overall = (
             PriorityGate(pace.overall_per_s * HEADROOM) if pace.overall_per_s is not None else None
+        )
+        self._wire = (
+            SendWindow(
+                math.floor(pace.overall_per_s * HEADROOM),
+                min_gap=0.5 / (pace.overall_per_s * HEADROOM),
+            )
+            if pace.overall_per_s is not None
+            else None
         )
         self._chats: dict[str, AsyncLimiter] = {}
 
@@ -119,6 +161,12 @@ class Pacer:
     async def wait_overall(self, priority: int = 0) -> None:
         if self._overall is not None:
             await self._overall.acquire(priority)
+
+    async def at_wire(self) -> None:
+        """Just before the request: never more starts in a second than the
+        platform allows, whatever happened since the gate."""
+        if self._wire is not None:
+            await self._wire.wait()
 
     def forget(self, chat: ChatRef) -> None:
         """Drop an idle chat's bucket once it has drained (keeps memory flat)."""

@@ -6,7 +6,7 @@ from __future__ import annotations
 import asyncio
 import itertools
 
-from bot.pacing import PriorityGate
+from bot.pacing import PriorityGate, SendWindow
 
 
 async def test_a_reply_passes_before_a_queue_of_alerts() -> None:
@@ -48,3 +48,21 @@ async def test_a_cancelled_waiter_gives_its_turn_away() -> None:
     first.cancel()
     await asyncio.wait_for(second, timeout=5)
     assert second.done() and not second.cancelled()
+
+
+async def test_the_send_window_never_lets_more_starts_into_a_second() -> None:
+    window = SendWindow(5, span=0.2, min_gap=0.01)
+    loop = asyncio.get_running_loop()
+    starts: list[float] = []
+
+    async def send() -> None:
+        await window.wait()
+        starts.append(loop.time())
+
+    await asyncio.gather(*(send() for _ in range(12)))
+    assert len(starts) == 12
+    for i, at in enumerate(starts):
+        within = [t for t in starts[: i + 1] if at - t < 0.2 - 0.002]
+        assert len(within) <= 5, (i, within)
+    gaps = [b - a for a, b in itertools.pairwise(starts)]
+    assert min(gaps) >= 0.01 - 0.002  # never bunched, not even at the window's edge
