@@ -34,6 +34,9 @@ class Pace:
 # than it left the gate and bunch with the next. Staying this far below the
 # limit keeps network jitter from ever tipping a second over it.
 HEADROOM = 0.97
+# The gate runs this much slower than the send window allows, so the window
+# only ever holds back a send that bunched, and never builds a queue of its own.
+GATE_SLACK = 0.995
 
 
 class PriorityGate:
@@ -99,8 +102,13 @@ class SendWindow:
         self._span = span
         self._min_gap = min_gap
         self._starts: deque[float] = deque()
+        self._turns = asyncio.Lock()
 
     async def wait(self) -> None:
+        async with self._turns:  # first come, first served: nobody starves
+            await self._wait()
+
+    async def _wait(self) -> None:
         loop = asyncio.get_running_loop()
         while True:
             now = loop.time()
@@ -120,17 +128,12 @@ class SendWindow:
 class Pacer:
     def __init__(self, pace: Pace) -> None:
         self.pace = pace
-        self._overall = (
-            PriorityGate(pace.overall_per_s * HEADROOM) if pace.overall_per_s is not None else None
-        )
-        self._wire = (
-            SendWindow(
-                math.floor(pace.overall_per_s * HEADROOM),
-                min_gap=0.5 / (pace.overall_per_s * HEADROOM),
-            )
-            if pace.overall_per_s is not None
-            else None
-        )
+        self._overall: PriorityGate | None = None
+        self._wire: SendWindow | None = None
+        if pace.overall_per_s is not None:
+            per_second = max(1, math.floor(pace.overall_per_s * HEADROOM))
+            self._overall = PriorityGate(per_second * GATE_SLACK)
+            self._wire = SendWindow(per_second, min_gap=0.5 / per_second)
         self._chats: dict[str, AsyncLimiter] = {}
 
     def _chat_limiter(self, chat: ChatRef) -> AsyncLimiter | None:

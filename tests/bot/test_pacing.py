@@ -66,3 +66,19 @@ async def test_the_send_window_never_lets_more_starts_into_a_second() -> None:
         assert len(within) <= 5, (i, within)
     gaps = [b - a for a, b in itertools.pairwise(starts)]
     assert min(gaps) >= 0.01 - 0.002  # never bunched, not even at the window's edge
+
+
+async def test_the_send_window_serves_waiters_in_the_order_they_came() -> None:
+    window = SendWindow(1, span=0.01)
+    passed: list[int] = []
+
+    async def send(n: int) -> None:
+        await window.wait()
+        passed.append(n)
+
+    tasks = []
+    for n in range(15):
+        tasks.append(asyncio.create_task(send(n)))
+        await asyncio.sleep(0)  # each arrives after the one before
+    await asyncio.gather(*tasks)
+    assert passed == list(range(15))
