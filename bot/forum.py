@@ -59,6 +59,8 @@ class ForumDirectory:
         return None
 
     def staff_forums(self, chat: ChatRef) -> list[Forum]:
+        if chat.platform == "web":
+            return [f for f in self.forums if self.web_staff_room(f) == chat]
         return [
             f
             for f in self.forums
@@ -66,7 +68,16 @@ class ForumDirectory:
         ]
 
     def staff_rooms(self, forum: Forum) -> list[ChatRef]:
-        return [room_chat(r, public=False) for r in forum.staff_rooms]
+        rooms = [room_chat(r, public=False) for r in forum.staff_rooms]
+        if self.config.web.enabled:
+            rooms.append(self.web_staff_room(forum))
+        return rooms
+
+    @staticmethod
+    def web_staff_room(forum: Forum) -> ChatRef:
+        """The forum's room in the web console: every forum has one while the
+        web side is on."""
+        return ChatRef("web", f"staff:{forum.id}", "group")
 
     def duty_roles(self, forum: Forum) -> dict[ChatRef, str]:
         """Staff rooms with a role to ping on URGENT cards, and that role."""
@@ -85,7 +96,19 @@ class ForumDirectory:
             return sender.user_id in officers.discord_users or any(
                 role in officers.discord_roles for role in sender.roles
             )
+        if sender.platform == "web":
+            return self.web_officer(forum, sender.user_id)
         return False
+
+    def web_officer(self, forum: Forum, username: str) -> bool:
+        """A console account for this forum, or an officer signed in with the
+        shared secret (``duty:<name>``), who works every forum."""
+        if username.startswith("duty:"):
+            return True
+        return any(
+            a.username == username and (not a.forums or forum.id in a.forums)
+            for a in self.config.web.staff_accounts
+        )
 
     def schedule(self, forum: Forum) -> SessionSchedule | None:
         return self._schedules[forum.id]

@@ -16,9 +16,10 @@ import yaml
 
 from config import scalar
 from config.forum import read_forums
-from config.model import Config, Contacts, Forum, Limits, Platforms, Schedule
+from config.model import Config, Contacts, Forum, Limits, Platforms, Schedule, WebConfig
 from config.node import Fields, Invalid, Problems, Reader, keys_of
 from config.platform import read_platforms
+from config.web import read_web
 
 DEFAULT_PATH = "bot.yaml"
 MESSAGES_DIR = Path(__file__).with_name("messages")
@@ -109,6 +110,7 @@ def _read_config(fields: Fields) -> Config:
         retention=fields.value("retention", scalar.duration, default.retention),
         limits=_limits(fields.section("limits", keys_of(Limits))),
         platforms=read_platforms(fields.section("platforms", keys_of(Platforms))),
+        web=read_web(fields.section("web", keys_of(WebConfig))),
         forums=read_forums(fields, zone),
     )
 

@@ -126,6 +126,28 @@ class Forum:
 
 
 @dataclass(frozen=True)
+class StaffAccount:
+    """An officer who signs in to the web console. ``password_hash`` is what
+    ``forumbot hash-password`` printed; ``forums`` empty means every forum."""
+
+    username: str
+    password_hash: str
+    forums: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class WebConfig:
+    """The web side: resident chat, officer console, public archive."""
+
+    enabled: bool = True
+    listen: str = "127.0.0.1"
+    port: int = 8080
+    public_url: str = ""  # the address residents use; "" = http://listen:port
+    staff_accounts: tuple[StaffAccount, ...] = ()
+    staff_secret_env: str = "FORUMBOT_STAFF_SECRET"
+
+
+@dataclass(frozen=True)
 class Config:
     database: str = "forumbot.sqlite3"
     timezone: str = "Europe/London"
@@ -134,6 +156,7 @@ class Config:
     retention: timedelta = timedelta(days=90)
     limits: Limits = field(default_factory=Limits)
     platforms: Platforms = field(default_factory=Platforms)
+    web: WebConfig = field(default_factory=WebConfig)
     forums: tuple[Forum, ...] = ()
 
     def forum(self, forum_id: str) -> Forum:

@@ -14,6 +14,9 @@ from typing import Any
 
 from adapters.discord.adapter import DiscordAdapter
 from adapters.telegram.adapter import POLL_TIMEOUT_S, TelegramAdapter
+from adapters.web.hub import Hub
+from adapters.web.sender import WebSender
+from adapters.web.server import WebServer
 from bot.clock import Clock, SystemClock
 from bot.core import Core, build_core
 from bot.delivery import Sender
@@ -33,6 +36,7 @@ def secrets_in_environment(config: Config) -> list[str]:
         config.platforms.telegram.token_env,
         config.platforms.telegram.webhook.secret_env,
         config.platforms.discord.token_env,
+        config.web.staff_secret_env,
     ]
     return [os.environ[n] for n in names if os.environ.get(n)]
 
@@ -43,6 +47,7 @@ class App:
     core: Core
     telegram: TelegramAdapter | None
     discord: DiscordAdapter | None = None
+    web: WebServer | None = None
     tasks: list[asyncio.Task[None]] = field(default_factory=list)
 
     async def start(self) -> None:
@@ -54,6 +59,8 @@ class App:
             self._supervise("telegram", self.telegram.run)
         if self.discord is not None:
             self._supervise("discord", self.discord.run)
+        if self.web is not None:
+            await self.web.start()
         await self.core.scheduler.start()
 
     def _supervise(self, name: str, run: Callable[[], Awaitable[None]]) -> None:
@@ -77,6 +84,9 @@ class App:
 
     async def stop(self) -> None:
         self.core.scheduler.stop()
+        if self.web is not None:
+            with contextlib.suppress(Exception):
+                await self.web.stop()
         for task in self.tasks:
             task.cancel()
         for task in self.tasks:
@@ -113,6 +123,7 @@ async def build_app(
             token,
             env.get(settings.webhook.secret_env, ""),
             env.get(config.platforms.discord.token_env, ""),
+            env.get(config.web.staff_secret_env, ""),
         ]
     )
     if token:
@@ -143,15 +154,30 @@ async def build_app(
         log.info("discord off: %s is not set", discord_settings.token_env)
     db = Database(config.database)
     await db.open()
+    clock = clock or SystemClock()
+    hub: Hub | None = None
+    if config.web.enabled:
+        hub = Hub()
+        senders["web"] = WebSender(db, hub, clock)
+        pacers["web"] = Pacer(Pace())
+    else:
+        log.info("web off: web.enabled is false")
     templates = Templates(load_messages(config.language))
-    core = build_core(config, db, clock or SystemClock(), templates, senders, pacers, queue)
-    return App(config, core, telegram, discord)
+    core = build_core(config, db, clock, templates, senders, pacers, queue)
+    web = (
+        WebServer(core, hub, clock, env.get(config.web.staff_secret_env, ""))
+        if hub is not None
+        else None
+    )
+    return App(config, core, telegram, discord, web)
 
 
 async def run(config: Config) -> None:
     app = await build_app(config)
     await app.start()
     log.info("forumbot running: %s forum(s), database %s", len(config.forums), config.database)
+    if app.web is not None:
+        log.info("web: residents ask at http://%s:%s/", config.web.listen, app.web.port)
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):

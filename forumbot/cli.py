@@ -1,10 +1,12 @@
-"""``forumbot run | check-config | purge | audit | export survey N | --version``."""
+"""``forumbot run | check-config | purge | audit | export survey N | hash-password | --version``."""
 
 from __future__ import annotations
 
 import argparse
 import asyncio
 import contextlib
+import dataclasses
+import getpass
 import logging
 import sys
 
@@ -48,11 +50,47 @@ def _parser() -> argparse.ArgumentParser:
     subs["export"].add_argument("what", choices=("survey",), help="what to export")
     subs["export"].add_argument("ref", type=int, help="the consultation's number")
     subs["export"].add_argument("--format", choices=("text", "csv"), default="csv")
+    subs["run"].add_argument(
+        "--web-port",
+        type=int,
+        metavar="PORT",
+        help="serve the web side on PORT (default: web.port)",
+    )
+    commands.add_parser(
+        "hash-password",
+        help="make a password hash for web.staff_accounts",
+        description=(
+            "Reads a password (twice, not echoed; or one line from standard input) and "
+            "prints the hash to paste into web.staff_accounts[].password_hash."
+        ),
+    )
     return parser
+
+
+def hash_password_command() -> int:
+    from adapters.web.passwords import MIN_LENGTH, hash_password
+
+    if sys.stdin.isatty():
+        password = getpass.getpass("Password: ")
+        if getpass.getpass("Again: ") != password:
+            print("The two passwords differ; nothing was made.", file=sys.stderr)
+            return 1
+    else:
+        password = sys.stdin.readline().rstrip("\r\n")
+    if len(password) < MIN_LENGTH:
+        print(
+            f"Use at least {MIN_LENGTH} characters (three random words work well).",
+            file=sys.stderr,
+        )
+        return 1
+    print(hash_password(password))
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if args.command == "hash-password":
+        return hash_password_command()
     try:
         config = load_config(args.config)
     except ConfigError as error:
@@ -84,6 +122,13 @@ def main(argv: list[str] | None = None) -> int:
             print(f"there is no consultation #{args.ref}", file=sys.stderr)
             return 1
         return 0
+    if args.web_port is not None:
+        if not 1 <= args.web_port <= 65535:
+            print(f"--web-port {args.web_port}: expected a port from 1 to 65535", file=sys.stderr)
+            return 2
+        config = dataclasses.replace(
+            config, web=dataclasses.replace(config.web, port=args.web_port)
+        )
     setup_logging(secrets_in_environment(config))
     with contextlib.suppress(KeyboardInterrupt):
         asyncio.run(run(config))

@@ -59,6 +59,8 @@ async def forget(tx: Tx, resident_id: int, platform: str, chat_id: str, at: date
         " OR (platform = ? AND chat_id = ? AND chat_kind = 'private')",
         (resident_id, platform, chat_id),
     )
+    if platform == "web":  # the web chat's copies of what the bot said
+        await tx.execute("DELETE FROM web_message WHERE chat_id = ?", (chat_id,))
     await tx.execute("DELETE FROM resident WHERE id = ?", (resident_id,))
     return Forgotten(
         withdrawn=sorted((int(r["id"]), str(r["forum_id"])) for r in open_rows),
@@ -82,6 +84,7 @@ _PURGE_RESIDENTS = (  # the same before and after the questions are purged
     " (SELECT 1 FROM subscription s WHERE s.resident_id = resident.id))"
 )
 _PURGE_INBOX = "FROM inbox WHERE processed_at IS NOT NULL AND processed_at < ?"
+_PURGE_WEB_COPIES = "FROM web_message WHERE created_at < ?"
 
 
 async def purge(tx: Tx, cutoff: datetime, at: datetime, dry_run: bool = False) -> PurgeCounts:
@@ -97,7 +100,7 @@ async def purge(tx: Tx, cutoff: datetime, at: datetime, dry_run: bool = False) -
     counts = PurgeCounts(
         questions=await count(_PURGE_QUESTIONS),
         residents=await count(_PURGE_RESIDENTS, thrice),
-        deliveries=await count(_PURGE_DELIVERIES),
+        deliveries=await count(_PURGE_DELIVERIES) + await count(_PURGE_WEB_COPIES),
         inbox=await count(_PURGE_INBOX),
     )
     if dry_run:
@@ -107,6 +110,7 @@ async def purge(tx: Tx, cutoff: datetime, at: datetime, dry_run: bool = False) -
         (ERASED, iso(at), ERASED, *when),
     )
     await tx.execute("DELETE " + _PURGE_DELIVERIES, when)
+    await tx.execute("DELETE " + _PURGE_WEB_COPIES, when)
     await tx.execute("DELETE " + _PURGE_INBOX, when)
     await tx.execute("DELETE " + _PURGE_RESIDENTS, thrice)
     return counts

@@ -227,4 +227,27 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (survey_id, resident_id)
     ) WITHOUT ROWID;
     """,
+    # 5: the web side (issue 6). The bot's messages to web chats, kept until
+    # read back; officers' console sign-ins; the key that signs the site's tokens.
+    """
+    CREATE TABLE web_message (
+        id INTEGER PRIMARY KEY,
+        chat_id TEXT NOT NULL,
+        outbox_id INTEGER NOT NULL UNIQUE,
+        body TEXT NOT NULL,
+        buttons TEXT,
+        created_at TEXT NOT NULL
+    );
+    CREATE INDEX web_message_chat ON web_message (chat_id, id);
+    CREATE TABLE web_login (
+        token_hash TEXT PRIMARY KEY,
+        username TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL
+    ) WITHOUT ROWID;
+    CREATE TABLE web_key (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        key BLOB NOT NULL
+    );
+    """,
 )

@@ -34,6 +34,7 @@ from config.model import (
     Platforms,
     Room,
     TelegramConfig,
+    WebConfig,
 )
 from forumbot.app import App, build_app
 from tests.e2e import telegram_setup as tg
@@ -98,6 +99,7 @@ def make_config(tmp_path: Path, fake: FakeDiscord, telegram: FakeTelegram | None
     return Config(
         database=str(tmp_path / "forum.sqlite3"),
         platforms=Platforms(telegram=tg_settings, discord=discord_settings(fake)),
+        web=WebConfig(enabled=False),
         forums=(forum(with_telegram=telegram is not None),),
     )
 

@@ -26,6 +26,7 @@ from config.model import (
     TelegramConfig,
     TelegramRateLimits,
     TelegramWebhook,
+    WebConfig,
 )
 from forumbot.app import App, build_app
 from tests.fakes.telegram_server import FakeTelegram, SentMessage
@@ -87,6 +88,7 @@ def make_config(
     return Config(
         database=database or str(tmp_path / "forum.sqlite3"),
         platforms=Platforms(telegram=telegram),
+        web=WebConfig(enabled=False),
         forums=(forum(),),
     )
 
@@ -108,6 +110,8 @@ platforms:
       overall_per_s: {limits.overall_per_s:g}
       per_chat_per_s: {limits.per_chat_per_s:g}
       per_group_per_min: {limits.per_group_per_min:g}
+web:
+  enabled: false
 forums:
   - id: {f.id}
     name: {f.name}

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import os
+import socket
 import subprocess
 import sys
+import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -71,9 +73,27 @@ def test_version_and_help(tmp_path: Path) -> None:
     assert "check-config" in helped.stdout and "run" in helped.stdout
 
 
-def test_run_without_tokens_starts_on_defaults_and_says_platforms_are_off(tmp_path: Path) -> None:
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def test_readme_first_command_serves_the_forum_on_the_web_with_no_tokens(tmp_path: Path) -> None:
+    """README's first command: ``forumbot run --config bot.example.yaml`` with no
+    token set serves the chat page (here on a free port instead of 8080)."""
+    port = _free_port()
     process = subprocess.Popen(
-        [sys.executable, "-m", "forumbot", "run"],
+        [
+            sys.executable,
+            "-m",
+            "forumbot",
+            "run",
+            "--config",
+            str(ROOT / "bot.example.yaml"),
+            "--web-port",
+            str(port),
+        ],
         cwd=tmp_path,
         stderr=subprocess.PIPE,
         text=True,
@@ -84,15 +104,48 @@ def test_run_without_tokens_starts_on_defaults_and_says_platforms_are_off(tmp_pa
     try:
         for line in process.stderr:
             lines.append(line)
-            if "forumbot running" in line:
+            if "web: residents ask at" in line:
                 break
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=10) as response:
+            page = response.read().decode()
     finally:
         process.terminate()
         process.wait(timeout=30)
     text = "".join(lines)
     assert "telegram off: TELEGRAM_BOT_TOKEN is not set" in text
+    assert "discord off: DISCORD_BOT_TOKEN is not set" in text
     assert "forumbot running: 1 forum(s)" in text
+    assert "Ask your neighbourhood police team" in page and 'name="text"' in page
     assert (tmp_path / "forumbot.sqlite3").exists()
+
+
+def test_hash_password_prints_a_hash_the_config_accepts(tmp_path: Path) -> None:
+    made = subprocess.run(
+        [sys.executable, "-m", "forumbot", "hash-password"],
+        input="correct horse battery staple\n",
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert made.returncode == 0, made.stderr
+    hashed = made.stdout.strip()
+    assert hashed.startswith("scrypt$") and "correct" not in hashed
+    (tmp_path / "bot.yaml").write_text(
+        "web:\n  staff_accounts:\n"
+        f'    - {{username: sgt.jones, password_hash: "{hashed}"}}\n'
+        "forums:\n  - id: bromley\n    name: Bromley Police Online Forum\n"
+        "    phrases: [Bromley Police Online Forum]\n"
+    )
+    checked = _forumbot("check-config", "--config", str(tmp_path / "bot.yaml"), cwd=tmp_path)
+    assert checked.returncode == 0, checked.stderr
+    short = subprocess.run(
+        [sys.executable, "-m", "forumbot", "hash-password"],
+        input="short\n",
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert short.returncode == 1 and "at least 12 characters" in short.stderr
 
 
 async def test_purge_and_audit_work_on_the_database(tmp_path: Path) -> None:

@@ -18,7 +18,7 @@ from bot.rich import Rich, plain
 from bot.store.database import Database
 from bot.template import Templates
 from config.messages import load_messages
-from config.model import Config, Forum, Officers, Room, Schedule
+from config.model import Config, Forum, Officers, Room, Schedule, WebConfig
 
 STAFF_CHAT = "-1001"
 PUBLIC_CHAT = "@publicforum"
@@ -50,6 +50,7 @@ def forum_config(database: str, **changes: object) -> Config:
         from dataclasses import replace
 
         forum = replace(forum, **forum_changes)  # type: ignore[arg-type]
+    config_changes.setdefault("web", WebConfig(enabled=False))
     return Config(database=database, forums=(forum,), **config_changes)  # type: ignore[arg-type]
 
 

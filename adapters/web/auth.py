@@ -1,0 +1,132 @@
+"""Signing in to the officers' console: an account from ``web.staff_accounts``
+(scrypt hash) or, if set, the shared secret in the environment variable
+``web.staff_secret_env`` (the officer then types their own name, kept as
+``duty:<name>`` in the audit trail).
+
+Sign-ins are kept in the database (a hash of the cookie's token, never the
+token), last 12 hours, and end at sign-out. Failed attempts are limited per
+address and per username (5 in 15 minutes) with aiolimiter."""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import hmac
+import secrets
+from dataclasses import dataclass
+from datetime import timedelta
+
+from aiohttp import web
+from aiolimiter import AsyncLimiter
+
+from adapters.web.passwords import DUMMY_HASH, verify_password
+from adapters.web.site import Site
+from bot.store.database import fetch_one, iso
+
+STAFF_COOKIE = "fb_staff"
+SIGN_IN_LASTS = timedelta(hours=12)
+FAILURES_ALLOWED = 5
+FAILURE_WINDOW_S = 15 * 60
+MAX_TRACKED = 10_000  # limiters kept in memory before the oldest are dropped
+
+
+@dataclass(frozen=True)
+class Officer:
+    username: str  # as recorded in the audit trail: the account, or duty:<name>
+
+    @property
+    def shown(self) -> str:
+        return self.username.removeprefix("duty:")
+
+
+def _token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+class SignIns:
+    def __init__(self, site: Site) -> None:
+        self.site = site
+        self._secret = site.staff_secret
+        self._failures: dict[str, AsyncLimiter] = {}
+
+    @property
+    def possible(self) -> bool:
+        return bool(self.site.web.staff_accounts or self._secret)
+
+    def _limiter(self, key: str) -> AsyncLimiter:
+        limiter = self._failures.get(key)
+        if limiter is None:
+            if len(self._failures) >= MAX_TRACKED:
+                self._failures.pop(next(iter(self._failures)))
+            limiter = self._failures[key] = AsyncLimiter(FAILURES_ALLOWED, FAILURE_WINDOW_S)
+        return limiter
+
+    def blocked(self, address: str, username: str) -> bool:
+        keys = (f"ip:{address}", f"user:{username.lower()}")
+        return any(not self._limiter(k).has_capacity() for k in keys)
+
+    async def failed(self, address: str, username: str) -> None:
+        for key in (f"ip:{address}", f"user:{username.lower()}"):
+            limiter = self._limiter(key)
+            if limiter.has_capacity():
+                await limiter.acquire()
+
+    async def check(self, username: str, password: str) -> Officer | None:
+        """The officer these credentials sign in, or None. scrypt runs in a
+        thread: it is meant to be slow, and the event loop must not wait."""
+        for account in self.site.web.staff_accounts:
+            if account.username.lower() == username.lower():
+                if await asyncio.to_thread(verify_password, password, account.password_hash):
+                    return Officer(account.username)
+                return None
+        await asyncio.to_thread(verify_password, password, DUMMY_HASH)  # same time, unknown name
+        if self._secret and hmac.compare_digest(password.encode(), self._secret.encode()):
+            name = "".join(ch for ch in username if ch.isalnum() or ch in "._-")[:40]
+            return Officer(f"duty:{name}") if name else None
+        return None
+
+    async def start(self, officer: Officer, response: web.StreamResponse) -> None:
+        token = secrets.token_urlsafe(32)
+        now = self.site.clock.now()
+        async with self.site.core.db.transaction() as tx:
+            await tx.execute("DELETE FROM web_login WHERE expires_at < ?", (iso(now),))
+            await tx.execute(
+                "INSERT INTO web_login (token_hash, username, created_at, expires_at)"
+                " VALUES (?, ?, ?, ?)",
+                (_token_hash(token), officer.username, iso(now), iso(now + SIGN_IN_LASTS)),
+            )
+        options = self.site.security.cookie_options()
+        response.set_cookie(
+            STAFF_COOKIE,
+            token,
+            max_age=int(SIGN_IN_LASTS.total_seconds()),
+            **options,  # type: ignore[arg-type]
+        )
+
+    async def officer(self, request: web.Request) -> Officer | None:
+        token = request.cookies.get(STAFF_COOKIE)
+        if not token or len(token) > 100:
+            return None
+        async with self.site.core.db.read() as tx:
+            row = await fetch_one(
+                tx,
+                "SELECT username FROM web_login WHERE token_hash = ? AND expires_at > ?",
+                (_token_hash(token), iso(self.site.clock.now())),
+            )
+        if row is None:
+            return None
+        username = str(row[0])
+        if not username.startswith("duty:") and not any(
+            a.username == username for a in self.site.web.staff_accounts
+        ):
+            return None  # the account was removed from the config
+        return Officer(username)
+
+    async def end(self, request: web.Request, response: web.StreamResponse) -> None:
+        token = request.cookies.get(STAFF_COOKIE)
+        if token:
+            async with self.site.core.db.transaction() as tx:
+                await tx.execute(
+                    "DELETE FROM web_login WHERE token_hash = ?", (_token_hash(token),)
+                )
+        response.del_cookie(STAFF_COOKIE, path="/")

@@ -1,0 +1,126 @@
+"""A web chat as a feed: what the visitor writes or presses goes to the core
+as an inbound event on the shared queue (exactly as Telegram's and
+Discord's do), and what the bot sends comes back over server-sent events.
+The resident chat and the officers' console are both feeds."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import secrets
+
+from aiohttp import web
+
+from adapters.web import store
+from adapters.web.site import Site
+from bot.chat import ChatRef
+from bot.inbound import Envelope, Inbound
+
+HEARTBEAT_S = 15.0
+MAX_TEXT = 4000  # longer than any limit: the core says what its limit is
+STORED_WITHIN_S = 10.0
+
+
+def split_command(text: str) -> tuple[str | None, str]:
+    """``/approve 12 text`` -> ("approve", "12 text"); plain text -> (None, text)."""
+    if not text.startswith("/"):
+        return None, text
+    head, _, rest = text[1:].partition(" ")
+    if "\n" in head:
+        head, _, more = head.partition("\n")
+        rest = more + (" " + rest if rest else "")
+    if not head:
+        return None, text
+    return head.lower(), rest.strip()
+
+
+async def submit(
+    site: Site,
+    chat: ChatRef,
+    sender_id: str,
+    *,
+    text: str = "",
+    button: str | None = None,
+    nonce: str | None = None,
+    handle: str | None = None,
+) -> None:
+    """Hand one event to the core; returns once it is stored (never lost)."""
+    command, args = split_command(text) if button is None else (None, "")
+    key = nonce if nonce and len(nonce) <= 64 else secrets.token_hex(8)
+    event = Inbound(
+        platform="web",
+        event_key=f"{chat.chat_id}:{key}",
+        chat=chat,
+        sender_id=sender_id,
+        text=text,
+        sender_handle=handle,
+        command=command,
+        args=args,
+        button=button,
+    )
+    envelope = Envelope(event)
+    await site.core.queue.put(envelope)
+    await asyncio.wait_for(asyncio.shield(envelope.stored), STORED_WITHIN_S)
+
+
+async def form_fields(request: web.Request) -> dict[str, str]:
+    if request.content_type == "application/json":
+        data = await request.json()
+        return {k: str(v) for k, v in data.items()} if isinstance(data, dict) else {}
+    form = await request.post()
+    return {k: v for k, v in form.items() if isinstance(v, str)}
+
+
+def wants_json(request: web.Request) -> bool:
+    return "application/json" in request.headers.get("Accept", "")
+
+
+async def history(site: Site, chat_id: str, after_id: int = 0) -> list[store.WebMessage]:
+    async with site.core.db.read() as tx:
+        return await store.after(tx, chat_id, after_id)
+
+
+async def events(site: Site, request: web.Request, chat_id: str) -> web.StreamResponse:
+    """Server-sent events: what was missed since ``Last-Event-ID`` (or
+    ``?after=``), then each new message as it is sent."""
+    raw = request.headers.get("Last-Event-ID") or request.query.get("after") or "0"
+    after_id = int(raw) if raw.isdigit() else 0
+    response = web.StreamResponse(
+        headers={
+            "Content-Type": "text/event-stream",
+            "Cache-Control": "no-store",
+            "X-Accel-Buffering": "no",
+        }
+    )
+    site.security.decorate(request, response)
+    queue = site.hub.watch(chat_id)  # before reading the past, so nothing falls between
+    try:
+        await response.prepare(request)
+        seen = after_id
+        for message in await history(site, chat_id, after_id):
+            await _write(response, message.as_event())
+            seen = message.id
+        while True:
+            try:
+                event = await asyncio.wait_for(queue.get(), HEARTBEAT_S)
+            except TimeoutError:
+                await response.write(b": still here\n\n")
+                continue
+            if event is None:
+                break
+            if int(str(event["id"])) > seen:
+                await _write(response, event)
+                seen = int(str(event["id"]))
+    except (ConnectionResetError, asyncio.CancelledError):
+        pass
+    finally:
+        site.hub.unwatch(chat_id, queue)
+    with contextlib.suppress(ConnectionResetError, RuntimeError):
+        await response.write_eof()
+    return response
+
+
+async def _write(response: web.StreamResponse, event: dict[str, object]) -> None:
+    data = json.dumps(event, ensure_ascii=False)
+    await response.write(f"id: {event['id']}\nevent: message\ndata: {data}\n\n".encode())

@@ -1,0 +1,133 @@
+"""What every page gets: a strict Content-Security-Policy and the other
+safety headers, and CSRF tokens for every form and script that changes
+anything.
+
+CSRF: a token is an HMAC of the visitor's CSRF cookie (random, HttpOnly,
+SameSite=Strict) under the server's key. A POST must carry the token in its
+form (``csrf``) or an ``X-CSRF-Token`` header, and, when the browser sends an
+``Origin``, come from this site.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+from collections.abc import Awaitable, Callable
+
+from aiohttp import web
+from aiohttp.typedefs import Middleware
+
+CSRF_COOKIE = "fb_csrf"
+_SEED = web.RequestKey("csrf_seed", str)
+_NEW_SEED = web.RequestKey("csrf_new_seed", str)
+CSRF_FIELD = "csrf"
+CSRF_HEADER = "X-CSRF-Token"
+
+CSP = "; ".join(
+    [
+        "default-src 'none'",
+        "script-src 'self'",
+        "style-src 'self'",
+        "img-src 'self'",
+        "connect-src 'self'",
+        "form-action 'self'",
+        "base-uri 'none'",
+        "frame-ancestors 'none'",
+    ]
+)
+
+HEADERS = {
+    "Content-Security-Policy": CSP,
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "same-origin",
+    "X-Frame-Options": "DENY",
+    "Cross-Origin-Opener-Policy": "same-origin",
+    "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
+}
+
+Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
+
+
+class Security:
+    def __init__(self, key: bytes, secure_cookies: bool) -> None:
+        self.key = key
+        self.secure_cookies = secure_cookies
+
+    def cookie_options(self) -> dict[str, object]:
+        return {
+            "httponly": True,
+            "samesite": "Strict",
+            "secure": self.secure_cookies,
+            "path": "/",
+        }
+
+    def sign(self, purpose: str, value: str) -> str:
+        mac = hmac.new(self.key, f"{purpose}:{value}".encode(), hashlib.sha256)
+        return mac.hexdigest()
+
+    def csrf_token(self, request: web.Request) -> str:
+        """The token for this visitor's forms; sets their CSRF cookie if new."""
+        seed = request.get(_SEED) or request.cookies.get(CSRF_COOKIE)
+        if not seed or len(seed) > 64:
+            seed = secrets.token_urlsafe(24)
+            request[_NEW_SEED] = seed
+        request[_SEED] = seed
+        return self.sign("csrf", seed)
+
+    def csrf_ok(self, request: web.Request, supplied: str | None) -> bool:
+        seed = request.cookies.get(CSRF_COOKIE)
+        if not seed or not supplied:
+            return False
+        return hmac.compare_digest(self.sign("csrf", seed), supplied)
+
+    @staticmethod
+    def same_origin(request: web.Request) -> bool:
+        origin = request.headers.get("Origin")
+        if origin is None or origin == "null":
+            return origin is None
+        return origin == f"{request.scheme}://{request.host}"
+
+    async def check_post(self, request: web.Request) -> None:
+        """Refuses (403) a state-changing request without a valid token."""
+        if not self.same_origin(request):
+            raise web.HTTPForbidden(text="This form came from another site.")
+        supplied = request.headers.get(CSRF_HEADER)
+        if supplied is None and request.content_type in (
+            "application/x-www-form-urlencoded",
+            "multipart/form-data",
+        ):
+            form = await request.post()
+            value = form.get(CSRF_FIELD)
+            supplied = value if isinstance(value, str) else None
+        if not self.csrf_ok(request, supplied):
+            raise web.HTTPForbidden(
+                text="This form has expired. Go back, reload the page and try again."
+            )
+
+    def decorate(self, request: web.Request, response: web.StreamResponse) -> None:
+        """Safety headers, and the CSRF cookie if this visit made one. A
+        handler that streams (server-sent events) calls this before
+        ``prepare``; the middleware does it for everything else."""
+        if response.prepared:
+            return
+        for name, value in HEADERS.items():
+            response.headers.setdefault(name, value)
+        new_seed = request.get(_NEW_SEED)
+        if new_seed:
+            response.set_cookie(CSRF_COOKIE, new_seed, **self.cookie_options())  # type: ignore[arg-type]
+
+    def middleware(self) -> Middleware:
+        @web.middleware
+        async def secure(request: web.Request, handler: Handler) -> web.StreamResponse:
+            try:
+                if request.method not in ("GET", "HEAD", "OPTIONS"):
+                    await self.check_post(request)
+                response = await handler(request)
+            except web.HTTPException as error:
+                self.decorate(request, error)
+                raise
+            self.decorate(request, response)
+            return response
+
+        return secure

@@ -1,0 +1,41 @@
+"""The dispatcher's port to the web: a message is stored for its chat and
+pushed to every page of that chat that is open. Storing is keyed by the
+outbox row, so sending again after a restart makes no second message."""
+
+from __future__ import annotations
+
+from adapters.web import store
+from adapters.web.hub import Hub
+from bot.clock import Clock
+from bot.delivery import Outgoing
+from bot.rich import Rich, plain
+from bot.store.database import Database
+
+
+class WebSender:
+    platform = "web"
+    max_length = 4000
+    idempotent = True
+    max_button_rows = 20
+
+    def __init__(self, db: Database, hub: Hub, clock: Clock) -> None:
+        self.db = db
+        self.hub = hub
+        self.clock = clock
+
+    def measure(self, body: Rich) -> int:
+        return len(plain(body))
+
+    async def send(self, message: Outgoing) -> str:
+        async with self.db.transaction() as tx:
+            stored, new = await store.add(
+                tx,
+                message.chat.chat_id,
+                message.outbox_id,
+                message.body,
+                message.buttons,
+                self.clock.now(),
+            )
+        if new:
+            self.hub.publish(message.chat.chat_id, stored.as_event())
+        return str(stored.id)

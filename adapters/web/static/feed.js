@@ -1,0 +1,108 @@
+// A chat feed: new messages arrive over server-sent events; sending and
+// pressing buttons post in the background. Without this script every form
+// still works by reloading the page.
+(function () {
+  "use strict";
+  var form = document.querySelector("form[data-events]");
+  var list = document.getElementById("messages");
+  if (!form || !list || !window.EventSource || !window.fetch) { return; }
+  var csrf = form.querySelector("input[name=csrf]").value;
+  var sendUrl = form.getAttribute("action");
+  var lastId = parseInt(list.getAttribute("data-last-id") || "0", 10);
+
+  function post(fields) {
+    fields.nonce = Math.random().toString(36).slice(2) + Date.now().toString(36);
+    return fetch(sendUrl, {
+      method: "POST",
+      credentials: "same-origin",
+      headers: { "Content-Type": "application/json", "Accept": "application/json", "X-CSRF-Token": csrf },
+      body: JSON.stringify(fields)
+    });
+  }
+
+  function buttonForm(label, data) {
+    var f = document.createElement("form");
+    f.className = "press";
+    var b = document.createElement("button");
+    b.type = "submit";
+    b.className = "secondary";
+    b.textContent = label;
+    f.appendChild(b);
+    f.addEventListener("submit", function (e) {
+      e.preventDefault();
+      b.disabled = true;
+      post({ button: data }).finally(function () { b.disabled = false; });
+    });
+    return f;
+  }
+
+  function show(event) {
+    if (event.id <= lastId) { return; }
+    lastId = event.id;
+    var li = document.createElement("li");
+    li.setAttribute("data-id", String(event.id));
+    event.spans.forEach(function (span) {
+      if (span[1]) {
+        var s = document.createElement("strong");
+        s.textContent = span[0];
+        li.appendChild(s);
+      } else {
+        li.appendChild(document.createTextNode(span[0]));
+      }
+    });
+    if (event.buttons.length) {
+      var row = document.createElement("div");
+      row.className = "buttons";
+      event.buttons.forEach(function (r) {
+        r.forEach(function (b) { row.appendChild(buttonForm(b[0], b[1])); });
+      });
+      li.appendChild(row);
+    }
+    list.appendChild(li);
+  }
+
+  function mine(text) {
+    var li = document.createElement("li");
+    li.className = "mine";
+    var who = document.createElement("span");
+    who.className = "visually-hidden";
+    who.textContent = "You wrote: ";
+    li.appendChild(who);
+    li.appendChild(document.createTextNode(text));
+    list.appendChild(li);
+  }
+
+  list.querySelectorAll("form.press").forEach(function (f) {
+    var data = f.querySelector("input[name=button]").value;
+    f.addEventListener("submit", function (e) {
+      e.preventDefault();
+      post({ button: data });
+    });
+  });
+
+  document.querySelectorAll("form.quick").forEach(function (f) {
+    var text = f.querySelector("input[name=text]").value;
+    f.addEventListener("submit", function (e) {
+      e.preventDefault();
+      post({ text: text });
+    });
+  });
+
+  form.addEventListener("submit", function (e) {
+    e.preventDefault();
+    var box = form.querySelector("textarea[name=text], input[name=text]");
+    var text = box.value.trim();
+    if (!text) { box.focus(); return; }
+    var fields = { text: text };
+    var forum = form.querySelector("[name=forum]");
+    if (forum) { fields.forum = forum.value; }
+    var button = form.querySelector("button[type=submit]");
+    button.disabled = true;
+    post(fields).then(function (r) {
+      if (r.ok) { mine(text); box.value = ""; }
+    }).finally(function () { button.disabled = false; box.focus(); });
+  });
+
+  var source = new EventSource(form.getAttribute("data-events") + "?after=" + lastId);
+  source.addEventListener("message", function (e) { show(JSON.parse(e.data)); });
+})();

@@ -1,0 +1,144 @@
+"""A whole forumbot (build_app) with the web side on a free port and no
+platform tokens, and an HTTP client that keeps cookies as a browser does."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import re
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import aiohttp
+
+from adapters.web.passwords import hash_password
+from config.model import StaffAccount, WebConfig
+from forumbot.app import App, build_app
+from tests.support.core_harness import forum_config
+
+OFFICER_NAME = "sgt.jones"
+OFFICER_PASSWORD = "three random words here"
+STAFF_SECRET = "the duty team shared secret"
+WAIT_S = 10.0
+_HASH = hash_password(OFFICER_PASSWORD)
+
+
+def web_config(tmp_path: Path, **web_changes: Any) -> Any:
+    web = WebConfig(
+        port=0,
+        staff_accounts=(StaffAccount(OFFICER_NAME, _HASH),),
+    )
+    return forum_config(str(tmp_path / "forum.sqlite3"), web=replace(web, **web_changes))
+
+
+@asynccontextmanager
+async def running_web(tmp_path: Path, **web_changes: Any) -> AsyncIterator[App]:
+    app = await build_app(
+        web_config(tmp_path, **web_changes), environ={"FORUMBOT_STAFF_SECRET": STAFF_SECRET}
+    )
+    await app.start()
+    try:
+        yield app
+    finally:
+        await app.stop()
+
+
+def base_url(app: App) -> str:
+    assert app.web is not None
+    return f"http://127.0.0.1:{app.web.port}"
+
+
+def browser() -> aiohttp.ClientSession:
+    """Cookies kept for 127.0.0.1 too, as a browser keeps them."""
+    return aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True))
+
+
+def csrf_of(html: str) -> str:
+    found = re.search(r'name="csrf" value="([^"]+)"', html)
+    assert found, "the page has no CSRF token"
+    return found.group(1)
+
+
+class Visitor:
+    """One browser: a resident on the chat page, or an officer on the console."""
+
+    def __init__(self, app: App, session: aiohttp.ClientSession) -> None:
+        self.base = base_url(app)
+        self.http = session
+        self.csrf = ""
+
+    async def get(self, path: str) -> tuple[int, str]:
+        async with self.http.get(self.base + path) as response:
+            text = await response.text()
+            if 'name="csrf"' in text:
+                self.csrf = csrf_of(text)
+            return response.status, text
+
+    async def post_json(self, path: str, fields: dict[str, str]) -> tuple[int, str]:
+        async with self.http.post(
+            self.base + path,
+            json=fields,
+            headers={"X-CSRF-Token": self.csrf, "Accept": "application/json"},
+        ) as response:
+            return response.status, await response.text()
+
+    async def post_form(
+        self, path: str, fields: dict[str, str], *, follow: bool = False
+    ) -> aiohttp.ClientResponse:
+        response = await self.http.post(
+            self.base + path, data={"csrf": self.csrf, **fields}, allow_redirects=follow
+        )
+        await response.read()
+        return response
+
+    async def sign_in(self, username: str = OFFICER_NAME, password: str = OFFICER_PASSWORD) -> int:
+        await self.get("/staff/login")
+        response = await self.post_form(
+            "/staff/login", {"username": username, "password": password}
+        )
+        return response.status
+
+
+class EventStream:
+    """An open server-sent events stream, read message by message."""
+
+    def __init__(self, response: aiohttp.ClientResponse) -> None:
+        self.response = response
+        self.messages: list[dict[str, Any]] = []
+        self._buffer = ""
+
+    @staticmethod
+    def text_of(message: dict[str, Any]) -> str:
+        return "".join(span[0] for span in message["spans"])
+
+    async def until(self, *needles: str, within: float = WAIT_S) -> dict[str, Any]:
+        """The first message (already read or new) whose text has every needle."""
+        for message in self.messages:
+            if all(n in self.text_of(message) for n in needles):
+                return message
+        async with asyncio.timeout(within):
+            while True:
+                chunk = await self.response.content.readany()
+                if not chunk:
+                    raise AssertionError(f"stream ended without {needles!r}")
+                self._buffer += chunk.decode()
+                while "\n\n" in self._buffer:
+                    block, self._buffer = self._buffer.split("\n\n", 1)
+                    data = [line[6:] for line in block.splitlines() if line.startswith("data: ")]
+                    if not data:
+                        continue
+                    message = json.loads("\n".join(data))
+                    self.messages.append(message)
+                    if all(n in self.text_of(message) for n in needles):
+                        return message
+
+
+@asynccontextmanager
+async def events(visitor: Visitor, path: str) -> AsyncIterator[EventStream]:
+    async with visitor.http.get(visitor.base + path) as response:
+        assert response.status == 200
+        assert response.headers["Content-Type"].startswith("text/event-stream")
+        yield EventStream(response)
