@@ -96,6 +96,8 @@ database: {json.dumps(database)}
 platforms:
   telegram:
     api_base_url: {base_url}
+web:
+  enabled: false
 forums:
   - id: bromley
     name: {FORUM_NAME}
@@ -153,7 +155,8 @@ class Run:
     alert_rate: float = float("nan")
     all_rate: float = float("nan")
     count_429: int = 0
-    ack_ms: list[float] = field(default_factory=list)
+    ack_ms: list[float] = field(default_factory=list)  # in the order they asked
+    asked_at_s: list[float] = field(default_factory=list)
     asked: int = 0
     rss_ready_mib: float = float("nan")
     rss_peak_mib: float = float("nan")
@@ -319,8 +322,12 @@ async def one_run(args: argparse.Namespace, subscribers: int, kill: bool) -> Run
                     restart = time.monotonic()
                     ready = await bot.start()
                     ready_at = time.monotonic()
+                # After a kill, sends cut off mid-request are not repeated, so
+                # the staff room's final count, not every subscriber, ends it.
                 await watch.until(
-                    lambda: len(watch.got) >= subscribers, expected_s * 3 + 60, "every subscriber"
+                    lambda: len(watch.got) >= subscribers or watch.finished is not None,
+                    expected_s * 3 + 60,
+                    "every subscriber",
                 )
                 if askers is not None:
                     await askers
@@ -356,7 +363,8 @@ async def one_run(args: argparse.Namespace, subscribers: int, kill: bool) -> Run
             window = [at for at in watch.all_times if times[0] <= at <= times[-1]]
             run.all_rate = (len(window) - 1) / span
     run.asked = len(watch.asked)
-    run.ack_ms = [(watch.acks[u] - watch.asked[u]) * 1000 for u in watch.acks]
+    run.ack_ms = [(watch.acks[u] - watch.asked[u]) * 1000 for u in sorted(watch.acks)]
+    run.asked_at_s = [watch.asked[u] - t0 for u in sorted(watch.acks)]
     if watch.finished is not None:
         run.final_count = watch.finished[0]
         run.final_after_s = watch.finished[1] - (times[-1] if times else t0)
@@ -393,6 +401,10 @@ def _report(run: Run) -> None:
             f"median {statistics.median(acks):.0f} ms, max {acks[-1]:.0f} ms"
             if acks
             else f"  acknowledgements during the broadcast: 0/{run.asked}"
+        )
+        slow = sorted(zip(run.ack_ms, run.asked_at_s, strict=True), reverse=True)[:3]
+        lines.append(
+            "  slowest: " + ", ".join(f"{ms:.0f} ms (asked {at:.0f}s in)" for ms, at in slow)
         )
     if run.kill:
         lines.append(
@@ -434,7 +446,7 @@ def main(argv: list[str] | None = None) -> int:
         formatter_class=argparse.RawDescriptionHelpFormatter,
         epilog="\n\n".join((__doc__ or "").split("\n\n")[1:]),
     )
-    parser.add_argument("--sizes", nargs="+", type=int, default=[1000, 10000])
+    parser.add_argument("--sizes", nargs="*", type=int, default=[1000, 10000])
     parser.add_argument("--kill-size", type=int, default=10000, help="0 for no kill run")
     parser.add_argument("--no-kill", dest="kill_size", action="store_const", const=0)
     parser.add_argument("--askers", type=int, default=20, help="residents asking during it")

@@ -118,6 +118,8 @@ platforms:
       overall_per_s: 1000000
       per_chat_per_s: 1000000
       per_group_per_min: 1000000
+web:
+  enabled: false
 forums:
   - id: bromley
     name: {FORUM_NAME}
