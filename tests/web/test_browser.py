@@ -1,0 +1,77 @@
+"""In a real headless browser (Debian's chromium through Playwright): a
+resident asks on the chat page and sees, without reloading, the answer an
+officer gives in the console; the pages work from the keyboard."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from playwright.async_api import expect
+
+from tests.web.browser import chromium
+from tests.web.web_setup import OFFICER_NAME, OFFICER_PASSWORD, base_url, running_web
+
+pytestmark = pytest.mark.timeout(90)
+
+
+async def test_resident_asks_on_the_page_and_sees_the_answer_given_in_the_console(
+    tmp_path: Path,
+) -> None:
+    async with running_web(tmp_path) as app, chromium() as browser:
+        base = base_url(app)
+        errors: list[str] = []
+        resident = await (await browser.new_context()).new_page()
+        resident.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+        await resident.goto(base + "/")
+        await resident.get_by_label("Your question").fill(
+            "When will the street lights on Elm Road be fixed? <b>soon</b>?"
+        )
+        await resident.get_by_role("button", name="Send").click()
+        messages = resident.locator("#messages")
+        await expect(messages).to_contain_text("Your question to Bromley Police Online Forum is #1")
+        await expect(messages).to_contain_text("<b>soon</b>")  # shown as text, not markup
+
+        officer = await (await browser.new_context()).new_page()
+        await officer.goto(base + "/staff")
+        await officer.get_by_label("Username").fill(OFFICER_NAME)
+        await officer.get_by_label("Password").fill(OFFICER_PASSWORD)
+        await officer.get_by_role("button", name="Sign in").click()
+        await expect(officer.get_by_role("heading", level=1)).to_contain_text("staff room")
+        room = officer.locator("#messages")
+        await expect(room).to_contain_text("Question #1")
+        await officer.get_by_role("button", name="Approve #1").click()
+        await expect(room).to_contain_text("#1")
+        await officer.get_by_label("Command").fill("answer 1 The council repairs them on Friday.")
+        await officer.get_by_label("Command").press("Tab")
+        await officer.keyboard.press("Enter")  # the Send button, from the keyboard
+
+        # The resident's page was not reloaded: the answer arrived live.
+        await expect(messages).to_contain_text("The council repairs them on Friday.")
+        assert not [e for e in errors if "Content Security Policy" in e], errors
+
+
+async def test_the_chat_page_works_from_the_keyboard_and_without_script(tmp_path: Path) -> None:
+    async with running_web(tmp_path) as app, chromium() as browser:
+        page = await (await browser.new_context()).new_page()
+        await page.goto(base_url(app) + "/")
+        await page.keyboard.press("Tab")
+        skip = page.get_by_role("link", name="Skip to content")
+        await expect(skip).to_be_focused()
+        await page.keyboard.press("Enter")
+        await page.get_by_label("Your question").focus()
+        await page.keyboard.type("/next")
+        await page.keyboard.press("Tab")
+        await page.keyboard.press("Enter")
+        await expect(page.locator("#messages")).to_contain_text("Upcoming live sessions")
+
+        still = await (await browser.new_context(java_script_enabled=False)).new_page()
+        await still.goto(base_url(app) + "/")
+        await still.get_by_label("Your question").fill("/next")
+        await still.get_by_role("button", name="Send").click()  # a plain form post
+        await still.wait_for_url("**/#messages")
+        for _ in range(20):  # the reply is stored just after the post returns
+            if "Upcoming live sessions" in await still.locator("#messages").inner_text():
+                break
+            await still.reload()
+        await expect(still.locator("#messages")).to_contain_text("Upcoming live sessions")
