@@ -1,0 +1,53 @@
+"""The pages against axe-core's WCAG 2.2 A and AA rules (labels, contrast,
+landmarks, headings, names of controls), and readable on a phone: no
+sideways scrolling at 375 pixels wide."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.async_playwright import Axe
+from playwright.async_api import Page, expect
+
+from tests.web.browser import chromium
+from tests.web.web_setup import OFFICER_NAME, OFFICER_PASSWORD, base_url, running_web
+
+pytestmark = pytest.mark.timeout(120)
+
+WCAG_AA = {
+    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]}
+}
+PHONE = {"width": 375, "height": 740}
+
+
+async def _check(page: Page, what: str) -> None:
+    results = await Axe().run(page, options=WCAG_AA)
+    assert results.violations_count == 0, f"{what}:\n{results.generate_snapshot()}"
+    scroll = await page.evaluate("document.documentElement.scrollWidth")
+    assert scroll <= PHONE["width"], f"{what} scrolls sideways on a phone ({scroll}px)"
+
+
+async def test_resident_and_console_pages_meet_wcag_aa_on_a_phone(tmp_path: Path) -> None:
+    async with running_web(tmp_path) as app, chromium() as browser:
+        base = base_url(app)
+        resident = await (await browser.new_context(viewport=PHONE)).new_page()
+        await resident.goto(base + "/")
+        await _check(resident, "chat page")
+        await resident.get_by_label("Your question").fill("Is the park gate locked at night?")
+        await resident.get_by_role("button", name="Send").click()
+        await expect(resident.locator("#messages")).to_contain_text("#1")
+        await _check(resident, "chat page with replies")
+
+        officer = await (await browser.new_context(viewport=PHONE)).new_page()
+        await officer.goto(base + "/staff/login")
+        await _check(officer, "sign-in page")
+        await officer.get_by_label("Username").fill(OFFICER_NAME)
+        await officer.get_by_label("Password").fill("wrong password entirely")
+        await officer.get_by_role("button", name="Sign in").click()
+        await expect(officer.get_by_role("alert")).to_contain_text("not right")
+        await _check(officer, "sign-in page with an error")
+        await officer.get_by_label("Password").fill(OFFICER_PASSWORD)
+        await officer.get_by_role("button", name="Sign in").click()
+        await expect(officer.locator("#messages")).to_contain_text("Question #1")
+        await _check(officer, "staff room with a card")
