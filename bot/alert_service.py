@@ -114,7 +114,13 @@ class AlertService:
         there is news, and a final count."""
         for b in await broadcasts.sending(tx):
             progress = await broadcasts.progress(tx, b)
-            done = progress.sent + progress.unreachable + progress.failed + progress.stopped
+            done = (
+                progress.sent
+                + progress.unreachable
+                + progress.failed
+                + progress.stopped
+                + progress.unknown
+            )
             if progress.finished:
                 await broadcasts.finish(tx, b.id, now)
                 key = "alert_finished"
@@ -145,6 +151,11 @@ class AlertService:
                     unreachable=progress.unreachable,
                     failed=progress.failed,
                     stopped=progress.stopped,
+                    unknown=(
+                        self.wording.text("alert_unknown", count=progress.unknown)
+                        if progress.unknown
+                        else ""
+                    ),
                 ),
                 priority=PRIORITY_STAFF,
                 purpose="staff_notice",

@@ -41,9 +41,10 @@ class Progress:
     total: int
     sent: int
     unreachable: int  # found unreachable now, plus those known before
-    failed: int  # rejected by the platform, or outcome unknown
+    failed: int  # rejected by the platform
     waiting: int
     stopped: int = 0  # unsubscribed while it was being sent
+    unknown: int = 0  # cut off mid-send by a restart: may have arrived, never sent twice
 
     @property
     def finished(self) -> bool:
@@ -203,7 +204,7 @@ async def progress(tx: Tx, b: Broadcast) -> Progress:
         " WHERE o.broadcast_id = ? AND o.chat_kind = 'private' GROUP BY 1, 2, 3",
         (b.id,),
     )
-    sent = unreachable = failed = waiting = stopped = 0
+    sent = unreachable = failed = waiting = stopped = unknown = 0
     for r in rows:
         n = int(r["n"])
         state = str(r["state"])
@@ -211,13 +212,17 @@ async def progress(tx: Tx, b: Broadcast) -> Progress:
             sent += n
         elif state in ("pending", "sending"):
             waiting += n
+        elif state == "unknown":
+            unknown += n
         elif r["stopped"]:
             stopped += n
         elif r["gone"]:
             unreachable += n
         else:
             failed += n
-    return Progress(b.total, sent, unreachable + b.unreachable_before, failed, waiting, stopped)
+    return Progress(
+        b.total, sent, unreachable + b.unreachable_before, failed, waiting, stopped, unknown
+    )
 
 
 async def mark_reported(tx: Tx, broadcast_id: int, done: int, at: datetime) -> None:

@@ -206,3 +206,32 @@ async def test_retention_keeps_subscribers_while_alerts_can_reach_them(tmp_path:
     assert "is going to 1 subscribers" in staff[0]
     assert h.texts_to("5001")[-1].startswith("Mark your bike")
     await h.close()
+
+
+async def test_a_send_cut_off_by_a_restart_is_counted_apart_and_never_repeated(
+    tmp_path: Path,
+) -> None:
+    h = await harness(tmp_path)
+    for user in ("5001", "5002", "5003"):
+        await h.resident_says(user, "/subscribe bromley")
+    forum = h.config.forums[0]
+    async with h.core.db.transaction() as tx:  # fanned out, not yet sent
+        await h.core.alerts.request(
+            tx,
+            forum,
+            AlertType.APPEALS,
+            (Span("Seen a red van?"),),
+            h.clock.now(),
+            report_chat=h.core.directory.staff_rooms(forum)[0],
+        )
+        # The process stopped while the send to 5002 was under way.
+        await tx.execute(
+            "UPDATE outbox SET state = 'sending' WHERE broadcast_id = 1 AND chat_id = '5002'"
+        )
+    await h.core.dispatcher.recover()
+    await h.tick()
+    final = h.texts_to(STAFF_CHAT)[-1]
+    assert "Alert #1 done: 2 of 3 sent, 0 unreachable, 0 failed" in final
+    assert "1 cut off by a restart while being sent: they may have arrived" in final
+    assert not any("red van" in t for t in h.texts_to("5002"))
+    await h.close()
