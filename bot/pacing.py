@@ -133,7 +133,7 @@ class Pacer:
         if pace.overall_per_s is not None:
             per_second = max(1, math.floor(pace.overall_per_s * HEADROOM))
             self._overall = PriorityGate(per_second * GATE_SLACK)
-            self._wire = SendWindow(per_second, min_gap=0.5 / per_second)
+            self._wire = SendWindow(per_second, min_gap=0.8 / per_second)
         self._chats: dict[str, AsyncLimiter] = {}
 
     def _chat_limiter(self, chat: ChatRef) -> AsyncLimiter | None:
