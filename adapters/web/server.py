@@ -11,7 +11,7 @@ from pathlib import Path
 
 from aiohttp import web
 
-from adapters.web import console, resident_chat
+from adapters.web import archive, console, feeds, health, resident_chat
 from adapters.web.hub import Hub
 from adapters.web.pages import Pages
 from adapters.web.security import Security
@@ -28,6 +28,9 @@ MAX_BODY = 64 * 1024  # a question is at most a few thousand characters
 PARTS: list[Callable[[web.Application, Site], None]] = [
     resident_chat.add_routes,
     console.add_routes,
+    archive.add_routes,
+    feeds.add_routes,
+    health.add_routes,
 ]
 
 

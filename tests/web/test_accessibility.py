@@ -51,3 +51,21 @@ async def test_resident_and_console_pages_meet_wcag_aa_on_a_phone(tmp_path: Path
         await officer.get_by_role("button", name="Sign in").click()
         await expect(officer.locator("#messages")).to_contain_text("Question #1")
         await _check(officer, "staff room with a card")
+
+
+async def test_the_public_archive_meets_wcag_aa_on_a_phone(tmp_path: Path) -> None:
+    from tests.web.test_archive import _published_forum
+
+    async with running_web(tmp_path) as app, chromium() as browser:
+        await _published_forum(app, tmp_path)
+        page = await (await browser.new_context(viewport=PHONE)).new_page()
+        base = base_url(app)
+        for path, what in (
+            ("/archive", "archive index"),
+            ("/archive/bromley?q=council", "forum page with search results"),
+            ("/archive/bromley/sessions/2", "session page with a follow-up"),
+            ("/archive/bromley/questions/1", "question page"),
+            ("/archive/bromley/questions/99", "not found page"),
+        ):
+            await page.goto(base + path)
+            await _check(page, what)

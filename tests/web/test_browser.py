@@ -75,3 +75,55 @@ async def test_the_chat_page_works_from_the_keyboard_and_without_script(tmp_path
                 break
             await still.reload()
         await expect(still.locator("#messages")).to_contain_text("Upcoming live sessions")
+
+
+async def test_an_answer_given_in_the_console_appears_in_the_archive_and_the_feed(
+    tmp_path: Path,
+) -> None:
+    async with running_web(tmp_path) as app, chromium() as browser:
+        base = base_url(app)
+        resident = await (await browser.new_context()).new_page()
+        await resident.goto(base + "/")
+        await resident.get_by_label("Your question").fill(
+            "Is the underpass by the station lit at night? I'm Jane Smith, 07700 900123."
+        )
+        await resident.get_by_role("button", name="Send").click()
+        await expect(resident.locator("#messages")).to_contain_text("#1")
+
+        officer = await (await browser.new_context()).new_page()
+        await officer.goto(base + "/staff/login")
+        await officer.get_by_label("Username").fill(OFFICER_NAME)
+        await officer.get_by_label("Password").fill(OFFICER_PASSWORD)
+        await officer.get_by_role("button", name="Sign in").click()
+        room = officer.locator("#messages")
+        await expect(room).to_contain_text("Question #1")
+        await officer.get_by_role("button", name="Open a session now").click()
+        await expect(room).to_contain_text("is open until")
+        command = officer.get_by_label("Command")
+        await command.fill("approve 1")  # the suggested text, details replaced
+        await officer.get_by_role("button", name="Send", exact=True).click()
+        await expect(room).to_contain_text("#1 approved")
+        await command.fill("answer 1 Yes: the council relit it last week.")
+        await officer.get_by_role("button", name="Send", exact=True).click()
+        await expect(room).to_contain_text("#1 answered")
+
+        public = await (await browser.new_context()).new_page()
+        await public.goto(base + "/")
+        await public.get_by_role("link", name="Answers").click()
+        await (
+            public.get_by_role("main")
+            .get_by_role("link", name="Bromley Police Online Forum")
+            .click()
+        )
+        await public.locator("a[href='/archive/bromley/sessions/1']").click()
+        article = public.get_by_role("article")
+        await expect(article).to_contain_text("Is the underpass by the station lit at night?")
+        await expect(article).to_contain_text("the council relit it last week")
+        assert "Jane Smith" not in await public.content()
+        assert "07700" not in await public.content()
+        await article.get_by_role("link", name="Question #1").click()
+        await expect(public).to_have_url(f"{base}/archive/bromley/questions/1")
+
+        feed = await public.request.get(base + "/archive/bromley/answers.atom")
+        body = await feed.text()
+        assert "the council relit it last week" in body and "Jane Smith" not in body

@@ -114,9 +114,10 @@ class EventStream:
     def text_of(message: dict[str, Any]) -> str:
         return "".join(span[0] for span in message["spans"])
 
-    async def until(self, *needles: str, within: float = WAIT_S) -> dict[str, Any]:
-        """The first message (already read or new) whose text has every needle."""
-        for message in self.messages:
+    async def until(self, *needles: str, within: float = WAIT_S, start: int = 0) -> dict[str, Any]:
+        """The first message from the ``start``-th on (already read or new)
+        whose text has every needle."""
+        for message in self.messages[start:]:
             if all(n in self.text_of(message) for n in needles):
                 return message
         async with asyncio.timeout(within):

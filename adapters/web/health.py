@@ -1,0 +1,121 @@
+"""For operators: ``/healthz`` (the process answers and the database can be
+read) and Prometheus metrics at ``/metrics``, read from the database at each
+scrape through prometheus_client (a registry of this app's own)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from aiohttp import web
+from prometheus_client import CollectorRegistry, generate_latest
+from prometheus_client.core import GaugeMetricFamily, Metric
+from prometheus_client.exposition import CONTENT_TYPE_LATEST
+from prometheus_client.registry import Collector
+
+from adapters.web.site import Site
+from bot.store.database import Tx, fetch_all, fetch_one
+
+
+@dataclass
+class Figures:
+    questions: list[tuple[str, str, int]] = field(default_factory=list)  # forum, state, n
+    answers: list[tuple[str, int]] = field(default_factory=list)  # forum, n
+    deliveries: list[tuple[str, str, int]] = field(default_factory=list)  # platform, outcome, n
+    outbox_depth: list[tuple[str, int]] = field(default_factory=list)  # platform, n
+    sessions_open: list[tuple[str, int]] = field(default_factory=list)  # forum, 0/1
+    web_pages_open: int = 0
+
+
+async def read_figures(tx: Tx, forum_ids: Iterable[str]) -> Figures:
+    figures = Figures()
+    for r in await fetch_all(
+        tx, "SELECT forum_id, state, COUNT(*) FROM question GROUP BY forum_id, state"
+    ):
+        figures.questions.append((str(r[0]), str(r[1]), int(r[2])))
+    for r in await fetch_all(
+        tx,
+        "SELECT forum_id, COUNT(*) FROM question WHERE state = 'answered' GROUP BY forum_id",
+    ):
+        figures.answers.append((str(r[0]), int(r[1])))
+    for r in await fetch_all(
+        tx, "SELECT platform, state, COUNT(*) FROM outbox GROUP BY platform, state"
+    ):
+        figures.deliveries.append((str(r[0]), str(r[1]), int(r[2])))
+    for r in await fetch_all(
+        tx,
+        "SELECT platform, COUNT(*) FROM outbox WHERE state IN ('pending', 'sending')"
+        " GROUP BY platform",
+    ):
+        figures.outbox_depth.append((str(r[0]), int(r[1])))
+    open_now = {
+        str(r[0]) for r in await fetch_all(tx, "SELECT forum_id FROM session WHERE state = 'open'")
+    }
+    figures.sessions_open = [(f, int(f in open_now)) for f in forum_ids]
+    return figures
+
+
+class _Snapshot(Collector):
+    def __init__(self, figures: Figures) -> None:
+        self.figures = figures
+
+    def collect(self) -> Iterator[Metric]:
+        f = self.figures
+        questions = GaugeMetricFamily(
+            "forumbot_questions", "Questions by forum and state", labels=["forum", "state"]
+        )
+        for forum, state, n in f.questions:
+            questions.add_metric([forum, state], n)
+        yield questions
+        answers = GaugeMetricFamily("forumbot_answers", "Answered questions", labels=["forum"])
+        for forum, n in f.answers:
+            answers.add_metric([forum], n)
+        yield answers
+        deliveries = GaugeMetricFamily(
+            "forumbot_deliveries",
+            "Messages in the outbox by platform and outcome (sent, failed, unknown, ...)",
+            labels=["platform", "outcome"],
+        )
+        for platform, outcome, n in f.deliveries:
+            deliveries.add_metric([platform, outcome], n)
+        yield deliveries
+        depth = GaugeMetricFamily(
+            "forumbot_outbox_depth", "Messages waiting to be sent", labels=["platform"]
+        )
+        for platform, n in f.outbox_depth:
+            depth.add_metric([platform], n)
+        yield depth
+        live = GaugeMetricFamily(
+            "forumbot_session_open", "1 while a live session is open", labels=["forum"]
+        )
+        for forum, n in f.sessions_open:
+            live.add_metric([forum], n)
+        yield live
+        pages = GaugeMetricFamily("forumbot_web_pages_open", "Web pages receiving live updates")
+        pages.add_metric([], f.web_pages_open)
+        yield pages
+
+
+def add_routes(app: web.Application, site: Site) -> None:
+    forum_ids = [f.id for f in site.config.forums]
+
+    async def healthz(request: web.Request) -> web.StreamResponse:
+        try:
+            async with site.core.db.read() as tx:
+                await fetch_one(tx, "SELECT 1")
+        except Exception:
+            return web.json_response({"status": "fail", "database": "unreachable"}, status=503)
+        return web.json_response({"status": "ok", "database": "ok"})
+
+    async def metrics(request: web.Request) -> web.StreamResponse:
+        async with site.core.db.read() as tx:
+            figures = await read_figures(tx, forum_ids)
+        figures.web_pages_open = site.hub.watching()
+        registry = CollectorRegistry(auto_describe=False)
+        registry.register(_Snapshot(figures))
+        response = web.Response(body=generate_latest(registry))
+        response.headers["Content-Type"] = CONTENT_TYPE_LATEST
+        return response
+
+    app.router.add_get("/healthz", healthz)
+    app.router.add_get("/metrics", metrics)
