@@ -44,3 +44,20 @@ class Envelope:
     stored: asyncio.Future[None] = field(
         default_factory=lambda: asyncio.get_running_loop().create_future()
     )
+
+
+def split_slash_command(text: str, bot_username: str | None = None) -> tuple[str | None, str]:
+    """``/approve@forum_bot 12 text`` -> ("approve", "12 text"); text that is not
+    a command -> (None, text). Telegram's and the web's commands start with "/"."""
+    if not text.startswith("/"):
+        return None, text
+    head, _, rest = text[1:].partition(" ")
+    if "\n" in head:
+        head, _, more = head.partition("\n")
+        rest = more + (" " + rest if rest else "")
+    name, _, target = head.partition("@")
+    if target and bot_username and target.lower() != bot_username.lower():
+        return None, text  # a command for another bot in the same group
+    if not name:
+        return None, text
+    return name.lower(), rest.strip()

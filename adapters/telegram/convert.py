@@ -5,7 +5,7 @@ from __future__ import annotations
 from telegram import Update
 
 from bot.chat import ChatKind, ChatRef
-from bot.inbound import Inbound
+from bot.inbound import Inbound, split_slash_command
 
 PLATFORM = "telegram"
 
@@ -16,22 +16,6 @@ def _kind(chat_type: str) -> ChatKind:
     if chat_type == "channel":
         return "channel"
     return "group"
-
-
-def split_command(text: str, bot_username: str | None) -> tuple[str | None, str]:
-    """``/approve@forum_bot 12 text`` -> ("approve", "12 text")."""
-    if not text.startswith("/"):
-        return None, text
-    head, _, rest = text[1:].partition(" ")
-    if "\n" in head:
-        head, _, more = head.partition("\n")
-        rest = more + (" " + rest if rest else "")
-    name, _, target = head.partition("@")
-    if target and bot_username and target.lower() != bot_username.lower():
-        return None, text  # a command for another bot in the same group
-    if not name:
-        return None, text
-    return name.lower(), rest.strip()
 
 
 def to_inbound(update: Update, bot_username: str | None) -> Inbound | None:
@@ -57,7 +41,7 @@ def to_inbound(update: Update, bot_username: str | None) -> Inbound | None:
     text = message.text or message.caption or ""
     if not text:
         return None
-    command, args = split_command(text, bot_username)
+    command, args = split_slash_command(text, bot_username)
     reply = message.reply_to_message
     return Inbound(
         platform=PLATFORM,

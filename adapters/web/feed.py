@@ -15,24 +15,11 @@ from aiohttp import web
 from adapters.web import store
 from adapters.web.site import Site
 from bot.chat import ChatRef
-from bot.inbound import Envelope, Inbound
+from bot.inbound import Envelope, Inbound, split_slash_command
 
 HEARTBEAT_S = 15.0
 MAX_TEXT = 4000  # longer than any limit: the core says what its limit is
 STORED_WITHIN_S = 10.0
-
-
-def split_command(text: str) -> tuple[str | None, str]:
-    """``/approve 12 text`` -> ("approve", "12 text"); plain text -> (None, text)."""
-    if not text.startswith("/"):
-        return None, text
-    head, _, rest = text[1:].partition(" ")
-    if "\n" in head:
-        head, _, more = head.partition("\n")
-        rest = more + (" " + rest if rest else "")
-    if not head:
-        return None, text
-    return head.lower(), rest.strip()
 
 
 async def submit(
@@ -46,7 +33,7 @@ async def submit(
     handle: str | None = None,
 ) -> None:
     """Hand one event to the core; returns once it is stored (never lost)."""
-    command, args = split_command(text) if button is None else (None, "")
+    command, args = split_slash_command(text) if button is None else (None, "")
     key = nonce if nonce and len(nonce) <= 64 else secrets.token_hex(8)
     event = Inbound(
         platform="web",
