@@ -112,3 +112,19 @@ async def test_buttons_post_back_like_a_chat_app(tmp_path: Path) -> None:
             status, _ = await resident.post_json("/chat/send", {"button": "sub:t:bromley:appeals"})
             assert status == 200
             await feed.until("appeals for information: on")
+
+
+async def test_limits_apply_on_the_web_as_on_the_apps(tmp_path: Path) -> None:
+    async with running_web(tmp_path) as app, browser() as http:
+        resident = Visitor(app, http)
+        await resident.get("/")
+        async with events(resident, "/chat/events") as feed:
+            await resident.post_json("/chat/send", {"text": "x" * 2500})
+            too_long = await feed.until("characters long; the most we can take is 2000")
+            assert "Nothing was stored" in EventStream.text_of(too_long)
+            for n in range(1, 6):
+                await resident.post_json("/chat/send", {"text": f"Question number {n}?"})
+                await feed.until(f"#{n}")
+            await resident.post_json("/chat/send", {"text": "A sixth question?"})
+            refused = await feed.until("You have asked 5 questions in the last hour")
+            assert "Nothing was stored" in EventStream.text_of(refused)
