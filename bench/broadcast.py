@@ -47,7 +47,6 @@ import contextlib
 import json
 import os
 import re
-import resource
 import sqlite3
 import statistics
 import sys
@@ -63,11 +62,18 @@ ROOT = SCRIPT.parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-STAFF_CHAT = -100200
-OFFICER_ID = 11111111
+from bench.common import (  # noqa: E402
+    FORUM_NAME,
+    OFFICER_ID,
+    STAFF_CHAT,
+    config_yaml,
+    emit,
+    peak_rss_kib,
+    read_json,
+)
+
 FIRST_SUBSCRIBER = 6_000_000
 FIRST_ASKER = 5_000_000
-FORUM_NAME = "Bromley Police Online Forum"
 LIMIT_PER_S = 30
 MARKER = "BENCH-APPEAL"
 ACK_RE = re.compile(r"#\d+")
@@ -77,53 +83,24 @@ FINISHED_RE = re.compile(r"Alert #\d+ done: (\d+) of (\d+) sent")
 # --------------------------------------------------------------------------- child
 
 
-def _peak_rss_kib() -> float:
-    """VmHWM of this process (ru_maxrss would include the parent's RSS at fork)."""
-    with contextlib.suppress(OSError):
-        for line in Path("/proc/self/status").read_text().splitlines():
-            if line.startswith("VmHWM:"):
-                return float(line.split()[1])
-    return float(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
-
-
-def _emit(kind: str, payload: dict[str, Any] | None = None) -> None:
-    print(json.dumps({"kind": kind, **(payload or {})}), flush=True)
-
-
-def config_yaml(base_url: str, database: str) -> str:
-    return f"""
-database: {json.dumps(database)}
-platforms:
-  telegram:
-    api_base_url: {base_url}
-web:
-  enabled: false
-forums:
-  - id: bromley
-    name: {FORUM_NAME}
-    phrases: ["{FORUM_NAME}"]
-    quiet_hours: off
-    areas: [BR1, BR2]
-    staff_rooms:
-      - {{platform: telegram, chat_id: {STAFF_CHAT}}}
-    officers:
-      telegram: [{OFFICER_ID}]
-"""
-
-
 async def child(args: argparse.Namespace) -> None:
     from config.load import parse_config
     from forumbot.app import build_app
 
-    config = parse_config(config_yaml(args.base_url, args.database), "bench")
+    config = parse_config(
+        config_yaml(
+            args.base_url, args.database, forum="    quiet_hours: off\n    areas: [BR1, BR2]\n"
+        ),
+        "bench",
+    )
     app = await build_app(config, environ={"TELEGRAM_BOT_TOKEN": args.token}, poll_timeout_s=1)
     await app.start()
     assert app.telegram is not None
     await asyncio.wait_for(app.telegram.ready.wait(), 30)
-    _emit("ready", {"rss_kib": _peak_rss_kib()})
+    emit("ready", {"rss_kib": peak_rss_kib()})
     await asyncio.get_running_loop().run_in_executor(None, sys.stdin.readline)  # "stop"
     await app.stop()
-    _emit("result", {"max_rss_kib": _peak_rss_kib()})
+    emit("result", {"max_rss_kib": peak_rss_kib()})
 
 
 # --------------------------------------------------------------------------- parent
@@ -170,18 +147,6 @@ class Run:
     rest_alerts: int = 0
 
 
-async def _read_json(stream: asyncio.StreamReader, kind: str, wait_s: float) -> dict[str, Any]:
-    async with asyncio.timeout(wait_s):
-        while True:
-            line = await stream.readline()
-            if not line:
-                raise RuntimeError(f"forumbot exited before sending {kind!r}")
-            with contextlib.suppress(ValueError):
-                data = json.loads(line)
-                if isinstance(data, dict) and data.get("kind") == kind:
-                    return data
-
-
 class Child:
     """forumbot in a subprocess of its own."""
 
@@ -206,14 +171,14 @@ class Child:
             cwd=str(ROOT),
         )
         assert self.proc.stdout is not None
-        return await _read_json(self.proc.stdout, "ready", 60)
+        return await read_json(self.proc.stdout, "ready", 60)
 
     async def stop(self) -> dict[str, Any]:
         assert self.proc is not None and self.proc.stdin is not None
         assert self.proc.stdout is not None
         self.proc.stdin.write(b"stop\n")
         await self.proc.stdin.drain()
-        result = await _read_json(self.proc.stdout, "result", 120)
+        result = await read_json(self.proc.stdout, "result", 120)
         await asyncio.wait_for(self.proc.wait(), 60)
         return result
 

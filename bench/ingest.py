@@ -54,10 +54,22 @@ ROOT = SCRIPT.parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-STAFF_CHAT = -100200
-OFFICER_ID = 11111111
+from bench.common import (  # noqa: E402
+    FORUM_NAME,
+    STAFF_CHAT,
+    config_yaml,
+    emit,
+    peak_rss_kib,
+    read_json,
+)
+
+UNLIMITED = """    rate_limits:
+      overall_per_s: 1000000
+      per_chat_per_s: 1000000
+      per_group_per_min: 1000000
+"""
+
 FIRST_RESIDENT = 5_000_000
-FORUM_NAME = "Bromley Police Online Forum"
 ACK_RE = re.compile(r"#\d+")
 CARD_RE = re.compile(r"Question #\d+")
 CONTENDER_RE = re.compile(r"^(forumbot|bare)(?:-(\d+))?$")
@@ -78,57 +90,19 @@ class _Usage:
 
     def ready(self) -> None:
         self._start = _cpu()
-        _emit("ready")
+        emit("ready")
 
     def result(self) -> dict[str, float]:
         cpu, loop_cpu = _cpu()
         return {
-            "max_rss_kib": _peak_rss_kib(),
+            "max_rss_kib": peak_rss_kib(),
             "cpu_s": cpu - self._start[0],
             "loop_cpu_s": loop_cpu - self._start[1],
         }
 
 
-def _peak_rss_kib() -> float:
-    """This process's peak RSS. VmHWM, not ru_maxrss: on Linux a child's
-    ru_maxrss starts from its parent's RSS at fork, so the fake server's
-    memory would leak into the figure."""
-    with contextlib.suppress(OSError):
-        for line in Path("/proc/self/status").read_text().splitlines():
-            if line.startswith("VmHWM:"):
-                return float(line.split()[1])  # kB
-    return float(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)  # KiB on Linux
-
-
 async def _read_stdin_line() -> str:
     return await asyncio.get_running_loop().run_in_executor(None, sys.stdin.readline)
-
-
-def _emit(kind: str, payload: dict[str, Any] | None = None) -> None:
-    print(json.dumps({"kind": kind, **(payload or {})}), flush=True)
-
-
-def forumbot_config_yaml(base_url: str, database: str) -> str:
-    return f"""
-database: {json.dumps(database)}
-platforms:
-  telegram:
-    api_base_url: {base_url}
-    rate_limits:
-      overall_per_s: 1000000
-      per_chat_per_s: 1000000
-      per_group_per_min: 1000000
-web:
-  enabled: false
-forums:
-  - id: bromley
-    name: {FORUM_NAME}
-    phrases: ["{FORUM_NAME}"]
-    staff_rooms:
-      - {{platform: telegram, chat_id: {STAFF_CHAT}}}
-    officers:
-      telegram: [{OFFICER_ID}]
-"""
 
 
 async def child_forumbot(args: argparse.Namespace) -> dict[str, Any]:
@@ -137,7 +111,7 @@ async def child_forumbot(args: argparse.Namespace) -> dict[str, Any]:
 
     with tempfile.TemporaryDirectory(prefix="forumbot-bench-") as tmp:
         database = os.path.join(tmp, "bench.sqlite3")
-        config = parse_config(forumbot_config_yaml(args.base_url, database), "bench")
+        config = parse_config(config_yaml(args.base_url, database, telegram=UNLIMITED), "bench")
         app = await build_app(config, environ={"TELEGRAM_BOT_TOKEN": args.token}, poll_timeout_s=1)
         # Count write transactions (each one a commit, an fsync with synchronous=FULL).
         db = app.core.db
@@ -267,7 +241,7 @@ def run_child(args: argparse.Namespace) -> None:
         profiler.dump_stats(args.profile)
     else:
         result = asyncio.run(body(args))
-    _emit("result", result)
+    emit("result", result)
 
 
 # --------------------------------------------------------------------------- parent
@@ -302,18 +276,6 @@ def _percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, max(0, round(q * (len(ordered) - 1))))]
 
 
-async def _read_json(stream: asyncio.StreamReader, kind: str, wait_s: float) -> dict[str, Any]:
-    async with asyncio.timeout(wait_s):
-        while True:
-            line = await stream.readline()
-            if not line:
-                raise RuntimeError(f"contender exited before sending {kind!r}")
-            with contextlib.suppress(ValueError):
-                data = json.loads(line)
-                if isinstance(data, dict) and data.get("kind") == kind:
-                    return data
-
-
 async def run_contender(name: str, args: argparse.Namespace) -> Figures:
     from tests.fakes.telegram_server import FakeTelegram
 
@@ -340,7 +302,7 @@ async def run_contender(name: str, args: argparse.Namespace) -> Figures:
         )
         assert proc.stdin is not None and proc.stdout is not None
         try:
-            await _read_json(proc.stdout, "ready", 60)
+            await read_json(proc.stdout, "ready", 60)
             # The burst starts once the bot is long-polling.
             await fake.wait_for_request("getUpdates", timeout=30)
             await asyncio.sleep(0.2)
@@ -351,7 +313,7 @@ async def run_contender(name: str, args: argparse.Namespace) -> Figures:
             figures.send_message = len(fake.requests_for("sendMessage"))
             proc.stdin.write(b"stop\n")
             await proc.stdin.drain()
-            result = await _read_json(proc.stdout, "result", 120)
+            result = await read_json(proc.stdout, "result", 120)
             await asyncio.wait_for(proc.wait(), 60)
         finally:
             if proc.returncode is None:

@@ -1,0 +1,64 @@
+"""What the benchmarks share: the one-forum configuration forumbot runs on,
+and the line protocol between a benchmark and the forumbot child it starts
+(JSON lines on stdout; peak RSS read as VmHWM)."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import resource
+from pathlib import Path
+from typing import Any
+
+STAFF_CHAT = -100200
+OFFICER_ID = 11111111
+FORUM_NAME = "Bromley Police Online Forum"
+
+
+def config_yaml(base_url: str, database: str, *, telegram: str = "", forum: str = "") -> str:
+    """One forum on Telegram (the fake at ``base_url``), web off. ``telegram``
+    and ``forum`` are extra YAML lines for those sections, indented to fit."""
+    return f"""
+database: {json.dumps(database)}
+platforms:
+  telegram:
+    api_base_url: {base_url}
+{telegram}web:
+  enabled: false
+forums:
+  - id: bromley
+    name: {FORUM_NAME}
+    phrases: ["{FORUM_NAME}"]
+{forum}    staff_rooms:
+      - {{platform: telegram, chat_id: {STAFF_CHAT}}}
+    officers:
+      telegram: [{OFFICER_ID}]
+"""
+
+
+def peak_rss_kib() -> float:
+    """This process's peak RSS. VmHWM, not ru_maxrss: on Linux a child's
+    ru_maxrss starts from its parent's RSS at fork."""
+    with contextlib.suppress(OSError):
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return float(line.split()[1])  # kB
+    return float(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)  # KiB on Linux
+
+
+def emit(kind: str, payload: dict[str, Any] | None = None) -> None:
+    print(json.dumps({"kind": kind, **(payload or {})}), flush=True)
+
+
+async def read_json(stream: asyncio.StreamReader, kind: str, wait_s: float) -> dict[str, Any]:
+    """The child's next JSON line of this kind (other output is skipped)."""
+    async with asyncio.timeout(wait_s):
+        while True:
+            line = await stream.readline()
+            if not line:
+                raise RuntimeError(f"forumbot exited before sending {kind!r}")
+            with contextlib.suppress(ValueError):
+                data = json.loads(line)
+                if isinstance(data, dict) and data.get("kind") == kind:
+                    return data
