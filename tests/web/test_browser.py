@@ -42,7 +42,13 @@ async def test_resident_asks_on_the_page_and_sees_the_answer_given_in_the_consol
         await expect(room).to_contain_text("Question #1")
         await officer.get_by_role("button", name="Approve #1").click()
         await expect(room).to_contain_text("#1")
-        await officer.get_by_label("Command").fill("answer 1 The council repairs them on Friday.")
+        # A card's own Answer button starts the command, as replying does in the apps.
+        await officer.get_by_role("button", name="Answer #1").click()
+        await expect(officer.get_by_label("Command")).to_be_focused()
+        await officer.keyboard.type("The council repairs them on Friday.")
+        await expect(officer.get_by_label("Command")).to_have_value(
+            "answer 1 The council repairs them on Friday."
+        )
         await officer.get_by_label("Command").press("Tab")
         await officer.keyboard.press("Enter")  # the Send button, from the keyboard
 

@@ -36,6 +36,28 @@
     return f;
   }
 
+  // In the console, a card can be answered from its own button: it fills the
+  // command box with "answer N " (the chat apps' "reply to the card").
+  var commandBox = form.id === "command" ? form.querySelector("textarea[name=text]") : null;
+  function answerButton(ref) {
+    var b = document.createElement("button");
+    b.type = "button";
+    b.className = "secondary";
+    b.textContent = "Answer #" + ref;
+    b.addEventListener("click", function () {
+      commandBox.value = "answer " + ref + " ";
+      commandBox.focus();
+    });
+    return b;
+  }
+  function addAnswerButtons(container, datas) {
+    if (!commandBox) { return; }
+    datas.forEach(function (data) {
+      var m = /^approve:(\d+)$/.exec(data);
+      if (m) { container.appendChild(answerButton(m[1])); }
+    });
+  }
+
   function show(event) {
     if (event.id <= lastId) { return; }
     lastId = event.id;
@@ -53,9 +75,11 @@
     if (event.buttons.length) {
       var row = document.createElement("div");
       row.className = "buttons";
+      var datas = [];
       event.buttons.forEach(function (r) {
-        r.forEach(function (b) { row.appendChild(buttonForm(b[0], b[1])); });
+        r.forEach(function (b) { row.appendChild(buttonForm(b[0], b[1])); datas.push(b[1]); });
       });
+      addAnswerButtons(row, datas);
       li.appendChild(row);
     }
     list.appendChild(li);
@@ -78,6 +102,11 @@
       e.preventDefault();
       post({ button: data });
     });
+  });
+  list.querySelectorAll(".buttons").forEach(function (row) {
+    var datas = [];
+    row.querySelectorAll("input[name=button]").forEach(function (i) { datas.push(i.value); });
+    addAnswerButtons(row, datas);
   });
 
   document.querySelectorAll("form.quick").forEach(function (f) {
