@@ -4,7 +4,8 @@ and search. Only what officers approved for publication is shown."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import UTC, datetime
 
 from aiohttp import web
 
@@ -15,14 +16,24 @@ from config.model import Forum
 MAX_QUERY = 200
 
 
+@dataclass(frozen=True)
+class Moment:
+    """An instant as a page shows it: words in the forum's zone, and the
+    machine-readable value for ``<time datetime=...>``."""
+
+    text: str
+    iso: str
+
+
+def feed_links(forum: Forum) -> dict[str, str]:
+    return {
+        "atom": f"/archive/{forum.id}/answers.atom",
+        "ics": f"/archive/{forum.id}/sessions.ics",
+    }
+
+
 def add_routes(app: web.Application, site: Site) -> None:
     directory = site.core.directory
-
-    def forum_of(request: web.Request) -> Forum:
-        forum = directory.get(request.match_info["forum_id"])
-        if forum is None:
-            raise not_found(request)
-        return forum
 
     def not_found(request: web.Request) -> web.HTTPNotFound:
         return web.HTTPNotFound(
@@ -30,54 +41,53 @@ def add_routes(app: web.Application, site: Site) -> None:
             content_type="text/html",
         )
 
-    def when(forum: Forum, at: datetime) -> str:
-        return site.core.wording.when(at, directory.zone(forum))
+    def forum_of(request: web.Request) -> Forum:
+        forum = directory.get(request.match_info["forum_id"])
+        if forum is None:
+            raise not_found(request)
+        return forum
 
-    def feeds(forum: Forum) -> dict[str, str]:
-        return {
-            "atom": f"/archive/{forum.id}/answers.atom",
-            "ics": f"/archive/{forum.id}/sessions.ics",
-        }
+    def number_of(request: web.Request, name: str) -> int:
+        raw = request.match_info[name]
+        if not raw.isdigit() or len(raw) > 18:
+            raise not_found(request)
+        return int(raw)
+
+    def moment(forum: Forum, at: datetime) -> Moment:
+        text = site.core.wording.when(at, directory.zone(forum))
+        return Moment(text, at.astimezone(UTC).isoformat(timespec="seconds"))
+
+    def upcoming(forum: Forum) -> Moment | None:
+        occurrence = site.core.sessions.next_occurrence(forum, site.clock.now())
+        return moment(forum, occurrence.starts_at) if occurrence is not None else None
 
     async def index(request: web.Request) -> web.StreamResponse:
-        now = site.clock.now()
-        forums = []
-        for forum in site.config.forums:
-            upcoming = site.core.sessions.next_occurrence(forum, now)
-            forums.append(
-                {
-                    "forum": forum,
-                    "next": when(forum, upcoming.starts_at) if upcoming is not None else None,
-                }
-            )
+        forums = [{"forum": f, "next": upcoming(f)} for f in site.config.forums]
         return site.pages.render(request, "archive_index.html", forums=forums)
 
     async def forum_page(request: web.Request) -> web.StreamResponse:
         forum = forum_of(request)
         query = request.query.get("q", "").strip()[:MAX_QUERY]
         async with site.core.db.read() as tx:
-            sessions = await archive.sessions(tx, forum.id)
+            held = await archive.sessions(tx, forum.id)
             found = await archive.search(tx, forum.id, query) if query else []
-        upcoming = site.core.sessions.next_occurrence(forum, site.clock.now())
         return site.pages.render(
             request,
             "archive_forum.html",
             forum=forum,
-            sessions=[(s, when(forum, s.starts_at)) for s in sessions],
+            sessions=[(s, moment(forum, s.starts_at)) for s in held],
             query=query,
-            found=[(q, when(forum, q.answered_at)) for q in found],
-            next=when(forum, upcoming.starts_at) if upcoming is not None else None,
-            feeds=feeds(forum),
+            found=[(q, moment(forum, q.answered_at)) for q in found],
+            next=upcoming(forum),
+            feeds=feed_links(forum),
         )
 
     async def session_page(request: web.Request) -> web.StreamResponse:
         forum = forum_of(request)
-        raw = request.match_info["session_id"]
-        if not raw.isdigit():
-            raise not_found(request)
+        session_id = number_of(request, "session_id")
         async with site.core.db.read() as tx:
-            held = await archive.session(tx, forum.id, int(raw))
-            published = await archive.in_session(tx, forum.id, int(raw)) if held else []
+            held = await archive.session(tx, forum.id, session_id)
+            published = await archive.in_session(tx, forum.id, session_id) if held else []
         if held is None:
             raise not_found(request)
         return site.pages.render(
@@ -85,18 +95,22 @@ def add_routes(app: web.Application, site: Site) -> None:
             "archive_session.html",
             forum=forum,
             session=held,
-            started=when(forum, held.starts_at),
-            published=published,
-            feeds=feeds(forum),
+            started=moment(forum, held.starts_at),
+            published=[(q, moment(forum, q.answered_at)) for q in published],
+            follow_ups=any(q.follow_up for q in published),
+            feeds=feed_links(forum),
         )
 
     async def question_page(request: web.Request) -> web.StreamResponse:
         forum = forum_of(request)
-        raw = request.match_info["ref"]
-        if not raw.isdigit():
-            raise not_found(request)
+        ref = number_of(request, "ref")
         async with site.core.db.read() as tx:
-            published = await archive.question(tx, forum.id, int(raw))
+            published = await archive.question(tx, forum.id, ref)
+            held = (
+                await archive.session(tx, forum.id, published.session_id)
+                if published is not None and published.session_id is not None
+                else None
+            )
         if published is None:
             raise not_found(request)
         return site.pages.render(
@@ -104,8 +118,9 @@ def add_routes(app: web.Application, site: Site) -> None:
             "archive_question.html",
             forum=forum,
             q=published,
-            answered=when(forum, published.answered_at),
-            feeds=feeds(forum),
+            answered=moment(forum, published.answered_at),
+            session_started=moment(forum, held.starts_at) if held is not None else None,
+            feeds=feed_links(forum),
         )
 
     app.router.add_get("/archive", index)

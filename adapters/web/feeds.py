@@ -69,13 +69,15 @@ def calendar(site: Site, forum: Forum) -> bytes:
             f"Officers answer residents' questions live. Ask any time: {site.base_url}/",
         )
         event.add("url", f"{site.base_url}/archive/{forum.id}")
-        event.add("dtstamp", datetime(2026, 1, 1, tzinfo=UTC))
+        event.add("dtstamp", site.clock.now().astimezone(UTC).replace(microsecond=0))
         event.add("dtstart", schedule.first.replace(tzinfo=zone))
         event.add("duration", schedule.duration)
         if schedule.rrule:
             event.add("rrule", vRecur.from_ical(schedule.rrule))
         cal.add_component(event)
-        cal.add_missing_timezones()
+        # The zone's rules from the first session on (icalendar stops at 2038;
+        # calendar apps know Europe/London by name beyond that).
+        cal.add_missing_timezones(first_date=schedule.first.date())
     return bytes(cal.to_ical())
 
 
