@@ -10,11 +10,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 from aiohttp import web
+from aiohttp.typedefs import Middleware
 
 from adapters.web import archive, console, feeds, health, resident_chat
 from adapters.web.hub import Hub
 from adapters.web.pages import Pages
-from adapters.web.security import Security
+from adapters.web.security import Handler, Security
 from adapters.web.site import Site
 from bot.clock import Clock
 from bot.core import Core
@@ -23,6 +24,9 @@ from bot.store.database import Database, fetch_one
 log = logging.getLogger("forumbot.web")
 
 STATIC_DIR = Path(__file__).with_name("static")
+STATIC_FILES = frozenset(
+    p.name for p in (STATIC_DIR.iterdir() if STATIC_DIR.is_dir() else ()) if p.is_file()
+)
 MAX_BODY = 64 * 1024  # a question is at most a few thousand characters
 
 PARTS: list[Callable[[web.Application, Site], None]] = [
@@ -44,6 +48,42 @@ async def site_key(db: Database) -> bytes:
         key = secrets.token_bytes(32)
         await tx.execute("INSERT INTO web_key (id, key) VALUES (1, ?)", (key,))
         return key
+
+
+async def static_file(request: web.Request) -> web.StreamResponse:
+    """A file of the site's own (stylesheet, script, icon), by name only:
+    nothing outside the folder can be asked for."""
+    path = STATIC_DIR / request.match_info["name"]
+    if request.match_info["name"] not in STATIC_FILES:
+        raise web.HTTPNotFound()
+    return web.FileResponse(path)
+
+
+async def favicon(_request: web.Request) -> web.StreamResponse:
+    """Browsers ask for /favicon.ico whatever the page says: the SVG icon."""
+    return web.FileResponse(STATIC_DIR / "favicon.svg", headers={"Content-Type": "image/svg+xml"})
+
+
+def error_pages(pages: Pages) -> Middleware:
+    """The site's own page for an unknown address (404) and for a fault (500),
+    inside the security middleware so both carry its headers. A fault is
+    logged with its traceback; the visitor sees no detail of it."""
+
+    @web.middleware
+    async def styled(request: web.Request, handler: Handler) -> web.StreamResponse:
+        try:
+            return await handler(request)
+        except web.HTTPNotFound as error:
+            if error.content_type == "text/html":
+                raise  # a page of the site's own already
+            return pages.render(request, "not_found.html", status=404)
+        except web.HTTPException:
+            raise
+        except Exception:
+            log.exception("web request failed: %s %s", request.method, request.path)
+            return pages.render(request, "error.html", status=500)
+
+    return styled
 
 
 def site_name(core: Core) -> str:
@@ -76,10 +116,14 @@ class WebServer:
             self.clock,
             self.staff_secret,
         )
-        app = web.Application(middlewares=[security.middleware()], client_max_size=MAX_BODY)
+        app = web.Application(
+            middlewares=[security.middleware(), error_pages(self.site.pages)],
+            client_max_size=MAX_BODY,
+        )
         for add_routes in PARTS:
             add_routes(app, self.site)
-        app.router.add_static("/static", STATIC_DIR, append_version=False)
+        app.router.add_get("/static/{name}", static_file)
+        app.router.add_get("/favicon.ico", favicon)
         return app
 
     async def start(self) -> None:
