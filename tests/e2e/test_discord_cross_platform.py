@@ -1,18 +1,23 @@
 """Telegram and Discord in one run: questions asked on one platform answered from the other,
-a session opened on one announced and published on both; and one platform failing (Discord
-rejects the token) while the other keeps serving."""
+a session opened on one announced and published on both; Discord out of reach while Telegram
+keeps serving; and a Discord token refused at start, which stops the start."""
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import logging
+import socket
 import sqlite3
 from collections.abc import AsyncIterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
+from bot.startup import StartupFailure
 from bot.store.question import State
+from forumbot.app import build_app
 from tests.e2e import telegram_setup as tg
 from tests.e2e.discord_setup import (
     OFFICER,
@@ -24,6 +29,7 @@ from tests.e2e.discord_setup import (
     add_world,
     ask,
     card_for,
+    discord_py_restored,
     dm_of,
     environ,
     make_config,
@@ -137,18 +143,29 @@ async def _discord_card_rows(database: str, expected: tuple[str, str]) -> bool:
     return rows == [expected]
 
 
-async def test_discord_token_rejected_telegram_keeps_serving(
+async def test_discord_out_of_reach_telegram_keeps_serving(
     tmp_path: Path,
     fake: FakeDiscord,
     telegram: FakeTelegram,
     caplog: pytest.LogCaptureFixture,
 ) -> None:
+    """Discord cannot be reached at start (nothing listens at its address): not
+    fatal. Telegram serves, and Discord's card waits for Discord to be back."""
     caplog.set_level(logging.DEBUG)
-    wrong = "wrong-discord-token-3f9a1c77"
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        closed = f"http://127.0.0.1:{probe.getsockname()[1]}"
     config = make_config(tmp_path, fake, telegram)
-    env = environ(None, telegram, DISCORD_BOT_TOKEN=wrong)
-    async with running(config, env, wait_ready=False) as app:
-        await fake.wait_for_request("GET", "/users/@me", timeout=WAIT_S)
+    config = replace(
+        config,
+        platforms=replace(
+            config.platforms,
+            discord=replace(
+                config.platforms.discord, api_base_url=f"{closed}/api/v10", gateway_url=closed
+            ),
+        ),
+    )
+    async with running(config, environ(fake, telegram), wait_ready=False) as app:
         ack = await tg.ask(telegram, f"{PHRASE} is the station open on Sundays?")
         assert "#1" in ack.plain_text
         assert "not monitored 24/7" in ack.plain_text
@@ -164,15 +181,36 @@ async def test_discord_token_rejected_telegram_keeps_serving(
             lambda: _discord_card_rows(config.database, ("pending", "Discord is not connected")),
             what="the Discord card tried and kept pending",
         )
+    assert any(
+        "Discord could not be reached to check the token" in r.getMessage() for r in caplog.records
+    )
+
+
+async def test_discord_token_refused_at_start_stops_the_start(
+    tmp_path: Path,
+    fake: FakeDiscord,
+    telegram: FakeTelegram,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """A refused token is an administrator's mistake: the start fails with the
+    plain line (the command line prints it and exits 1), Telegram is never
+    polled, and the token is in no log record."""
+    caplog.set_level(logging.DEBUG)
+    wrong = "wrong-discord-token-3f9a1c77"
+    config = make_config(tmp_path, fake, telegram)
+    env = environ(None, telegram, DISCORD_BOT_TOKEN=wrong)
+    with discord_py_restored():
+        app = await build_app(config, environ=env, poll_timeout_s=1)
+        async with app:
+            with pytest.raises(StartupFailure) as refused:
+                await asyncio.wait_for(app.start(), WAIT_S)
+    assert str(refused.value) == (
+        "Discord refused the token in DISCORD_BOT_TOKEN: set it to the bot token from the "
+        "Discord developer portal, or unset it to run without Discord"
+    )
     assert fake.identify_count == 0
     assert fake.sent == []
-    assert await _discord_card_rows(config.database, ("pending", "Discord is not connected"))
-
-    failures = [
-        r for r in caplog.records if r.name.startswith("forumbot") and "Discord" in r.getMessage()
-    ]
-    assert any("token" in r.getMessage() for r in failures), [r.getMessage() for r in failures]
-    assert wrong not in caplog.text
+    assert telegram.requests_for("getUpdates") == []
     for record in caplog.records:
         assert wrong not in record.getMessage()
         assert wrong not in str(record.args)
