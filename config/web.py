@@ -24,7 +24,7 @@ def read_web(fields: Fields | None) -> WebConfig:
         listen=fields.value("listen", scalar.text, default.listen),
         port=fields.value("port", scalar.port, default.port),
         public_url=fields.value("public_url", _public_url, default.public_url),
-        trusted_proxies=tuple(fields.values("trusted_proxies", _proxy, "[127.0.0.1, ::1]") or ()),
+        trusted_proxies=tuple(fields.values("trusted_proxies", _proxy, '[127.0.0.1, "::1"]') or ()),
         staff_accounts=_accounts(fields),
         staff_secret_env=fields.value(
             "staff_secret_env", scalar.env_name("FORUMBOT_STAFF_SECRET"), default.staff_secret_env

@@ -100,6 +100,11 @@ class WebServer:
         if addresses:
             self.port = int(addresses[0][1])
         log.info("web on http://%s:%s", self.settings.listen, self.port)
+        if self.settings.trusted_proxies:
+            log.info(
+                "believing X-Forwarded-* from %s",
+                ", ".join(str(n) for n in self.settings.trusted_proxies),
+            )
 
     async def stop(self) -> None:
         self.hub.close_all()

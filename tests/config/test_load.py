@@ -404,7 +404,7 @@ def test_each_bad_trusted_proxy_is_named_with_its_line(tmp_path: Path) -> None:
         problems(tmp_path, "web:\n  trusted_proxies: 127.0.0.1\n" + FORUM),
         "web.trusted_proxies",
         2,
-        "expected a list, e.g. [127.0.0.1, ::1]",
+        'expected a list, e.g. [127.0.0.1, "::1"]',
     )
 
 
