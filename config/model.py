@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
+from ipaddress import IPv4Network, IPv6Network
 from typing import Literal
 
 PlatformName = Literal["telegram", "discord"]
@@ -143,6 +144,8 @@ class WebConfig:
     listen: str = "127.0.0.1"
     port: int = 8080
     public_url: str = ""  # the address residents use; "" = http://listen:port
+    # Reverse proxies whose X-Forwarded-For/-Proto/-Host are believed; empty = none.
+    trusted_proxies: tuple[IPv4Network | IPv6Network, ...] = ()
     staff_accounts: tuple[StaffAccount, ...] = ()
     staff_secret_env: str = "FORUMBOT_STAFF_SECRET"
 

@@ -3,6 +3,7 @@ officers' console."""
 
 from __future__ import annotations
 
+import ipaddress
 import re
 
 from config import scalar
@@ -23,6 +24,7 @@ def read_web(fields: Fields | None) -> WebConfig:
         listen=fields.value("listen", scalar.text, default.listen),
         port=fields.value("port", scalar.port, default.port),
         public_url=fields.value("public_url", _public_url, default.public_url),
+        trusted_proxies=tuple(fields.values("trusted_proxies", _proxy, '[127.0.0.1, "::1"]') or ()),
         staff_accounts=_accounts(fields),
         staff_secret_env=fields.value(
             "staff_secret_env", scalar.env_name("FORUMBOT_STAFF_SECRET"), default.staff_secret_env
@@ -43,6 +45,36 @@ def _public_url(value: object) -> str:
     if isinstance(value, str) and not value.startswith(("http://", "https://")):
         raise Invalid(f"{value!r} is not the site's address; e.g. https://forum.example.police.uk")
     return scalar.http_url(value).rstrip("/")
+
+
+def _proxy(value: object) -> ipaddress.IPv4Network | ipaddress.IPv6Network:
+    """One trusted reverse proxy: an address (``127.0.0.1``, ``::1``) or a
+    network (``10.20.0.0/24``). Trusting every address is refused: anyone
+    could then choose the address the login limit counts."""
+    if not isinstance(value, str):
+        raise Invalid(
+            "expected the address or network (CIDR) of a reverse proxy, e.g. 127.0.0.1 "
+            f"or 10.20.0.0/24; found {scalar.describe(value)}"
+        )
+    text = value.strip()
+    try:
+        network = ipaddress.ip_network(text, strict=True)
+    except ValueError as error:
+        if "has host bits set" in str(error):
+            wider = ipaddress.ip_network(text, strict=False)
+            raise Invalid(
+                f"{text!r} is an address inside a network; write the network, {wider}, "
+                "or the proxy's own address without /"
+            ) from None
+        raise Invalid(
+            f"{text!r} is not an IP address or network; e.g. 127.0.0.1, ::1 or 10.20.0.0/24"
+        ) from None
+    if network.prefixlen == 0:
+        raise Invalid(
+            f"{text!r} trusts every address, so any visitor could claim any address; "
+            "list only your reverse proxies"
+        )
+    return network
 
 
 def _accounts(fields: Fields) -> tuple[StaffAccount, ...]:

@@ -85,7 +85,9 @@ class SignIns:
             return Officer(f"duty:{name}") if name else None
         return None
 
-    async def start(self, officer: Officer, response: web.StreamResponse) -> None:
+    async def start(
+        self, officer: Officer, request: web.Request, response: web.StreamResponse
+    ) -> None:
         token = secrets.token_urlsafe(32)
         now = self.site.clock.now()
         async with self.site.core.db.transaction() as tx:
@@ -95,7 +97,7 @@ class SignIns:
                 " VALUES (?, ?, ?, ?)",
                 (_token_hash(token), officer.username, iso(now), iso(now + SIGN_IN_LASTS)),
             )
-        options = self.site.security.cookie_options()
+        options = self.site.security.cookie_options(request)
         response.set_cookie(
             STAFF_COOKIE,
             token,

@@ -71,7 +71,7 @@ def add_routes(app: web.Application, site: Site) -> None:
                 possible=sign_ins.possible,
             )
         response = web.HTTPSeeOther("/staff")
-        await sign_ins.start(officer, response)
+        await sign_ins.start(officer, request, response)
         raise response
 
     async def logout(request: web.Request) -> web.StreamResponse:

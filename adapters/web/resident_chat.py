@@ -65,7 +65,7 @@ def add_routes(app: web.Application, site: Site) -> None:
                 RESIDENT_COOKIE,
                 token,
                 max_age=COOKIE_DAYS * 86400,
-                **site.security.cookie_options(),  # type: ignore[arg-type]
+                **site.security.cookie_options(request),  # type: ignore[arg-type]
             )
         response.headers["Cache-Control"] = "no-store"
         return response

@@ -5,7 +5,11 @@ anything.
 CSRF: a token is an HMAC of the visitor's CSRF cookie (random, HttpOnly,
 SameSite=Strict) under the server's key. A POST must carry the token in its
 form (``csrf``) or an ``X-CSRF-Token`` header, and, when the browser sends an
-``Origin``, come from this site.
+``Origin``, come from this site: the origin the request was made to (as a
+trusted reverse proxy reports it, see ``proxy.py``) or ``web.public_url``'s.
+
+Cookies are ``Secure`` when the visitor's request was https (again as a
+trusted proxy reports it) or ``web.public_url`` is https.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from collections.abc import Awaitable, Callable
 
 from aiohttp import web
 from aiohttp.typedefs import Middleware
+from yarl import URL
 
 CSRF_COOKIE = "fb_csrf"
 _SEED = web.RequestKey("csrf_seed", str)
@@ -50,15 +55,19 @@ Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
 
 class Security:
-    def __init__(self, key: bytes, secure_cookies: bool) -> None:
+    def __init__(self, key: bytes, public_url: str = "") -> None:
+        """``key``: 32 bytes that sign CSRF tokens. ``public_url``: the
+        site's address as residents reach it (``web.public_url``), or ""."""
         self.key = key
-        self.secure_cookies = secure_cookies
+        self.public_origin = str(URL(public_url).origin()) if public_url else ""
+        self.always_secure = public_url.startswith("https://")
 
-    def cookie_options(self) -> dict[str, object]:
+    def cookie_options(self, request: web.Request) -> dict[str, object]:
+        """What every cookie set in answer to ``request`` carries."""
         return {
             "httponly": True,
             "samesite": "Strict",
-            "secure": self.secure_cookies,
+            "secure": self.always_secure or request.secure,
             "path": "/",
         }
 
@@ -81,12 +90,13 @@ class Security:
             return False
         return hmac.compare_digest(self.sign("csrf", seed), supplied)
 
-    @staticmethod
-    def same_origin(request: web.Request) -> bool:
+    def same_origin(self, request: web.Request) -> bool:
+        """True without an ``Origin`` header (an older browser or a script);
+        otherwise whether it names this site."""
         origin = request.headers.get("Origin")
         if origin is None or origin == "null":
             return origin is None
-        return origin == f"{request.scheme}://{request.host}"
+        return origin in (f"{request.scheme}://{request.host}", self.public_origin)
 
     async def check_post(self, request: web.Request) -> None:
         """Refuses (403) a state-changing request without a valid token."""
@@ -115,7 +125,7 @@ class Security:
             response.headers.setdefault(name, value)
         new_seed = request.get(_NEW_SEED)
         if new_seed:
-            response.set_cookie(CSRF_COOKIE, new_seed, **self.cookie_options())  # type: ignore[arg-type]
+            response.set_cookie(CSRF_COOKIE, new_seed, **self.cookie_options(request))  # type: ignore[arg-type]
 
     def middleware(self) -> Middleware:
         @web.middleware

@@ -1,6 +1,7 @@
 """The web server: one aiohttp application with the resident chat, the
 officers' console and the public archive, behind the same safety headers and
-CSRF checks."""
+CSRF checks, and, with ``web.trusted_proxies``, a reverse proxy's view of
+each visitor."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from aiohttp.typedefs import Middleware
 from adapters.web import archive, console, feeds, health, resident_chat
 from adapters.web.hub import Hub
 from adapters.web.pages import Pages
+from adapters.web.proxy import forwarded_middleware
 from adapters.web.security import Handler, Security
 from adapters.web.site import Site
 from bot.clock import Clock
@@ -104,8 +106,7 @@ class WebServer:
 
     async def build(self) -> web.Application:
         key = await site_key(self.core.db)
-        public_url = self.settings.public_url
-        security = Security(key, secure_cookies=public_url.startswith("https://"))
+        security = Security(key, self.settings.public_url)
         self.site = Site(
             self.core.config,
             self.settings,
@@ -116,10 +117,13 @@ class WebServer:
             self.clock,
             self.staff_secret,
         )
-        app = web.Application(
-            middlewares=[security.middleware(), error_pages(self.site.pages)],
-            client_max_size=MAX_BODY,
-        )
+        # A trusted proxy's view of the visitor first: the CSRF check and the
+        # login limit then see the visitor's scheme, host and address.
+        middlewares = [security.middleware(), error_pages(self.site.pages)]
+        from_proxy = forwarded_middleware(self.settings.trusted_proxies)
+        if from_proxy is not None:
+            middlewares.insert(0, from_proxy)
+        app = web.Application(middlewares=middlewares, client_max_size=MAX_BODY)
         for add_routes in PARTS:
             add_routes(app, self.site)
         app.router.add_get("/static/{name}", static_file)
@@ -137,6 +141,11 @@ class WebServer:
         if addresses:
             self.port = int(addresses[0][1])
         log.info("web on http://%s:%s", self.settings.listen, self.port)
+        if self.settings.trusted_proxies:
+            log.info(
+                "believing X-Forwarded-* from %s",
+                ", ".join(str(n) for n in self.settings.trusted_proxies),
+            )
 
     async def stop(self) -> None:
         self.hub.close_all()

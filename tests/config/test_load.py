@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import fields, is_dataclass
 from datetime import datetime, timedelta
+from ipaddress import ip_network
 from pathlib import Path
 from textwrap import dedent
 
@@ -365,6 +366,46 @@ def test_webhook_mode_needs_an_https_url(tmp_path: Path) -> None:
     only(problems(tmp_path, text + FORUM), "platforms.telegram.webhook.url", 4, "https://")
     text = "platforms:\n  telegram:\n    mode: webhook\n    webhook: {url: https://x.org/t}\n"
     assert load(tmp_path, text + FORUM).platforms.telegram.webhook.url == "https://x.org/t"
+
+
+# --- web ----------------------------------------------------------------------------
+
+
+def test_trusted_proxies_are_addresses_and_networks(tmp_path: Path) -> None:
+    assert load(tmp_path, FORUM).web.trusted_proxies == ()
+    text = 'web:\n  trusted_proxies: [127.0.0.1, "::1", 10.20.0.0/24, "fd00::/64"]\n'
+    assert load(tmp_path, text + FORUM).web.trusted_proxies == (
+        ip_network("127.0.0.1/32"),
+        ip_network("::1/128"),
+        ip_network("10.20.0.0/24"),
+        ip_network("fd00::/64"),
+    )
+
+
+def test_each_bad_trusted_proxy_is_named_with_its_line(tmp_path: Path) -> None:
+    text = dedent(
+        """\
+        web:
+          trusted_proxies:
+            - 127.0.0.1
+            - nginx.internal
+            - 10.20.0.7/24
+            - 0.0.0.0/0
+            - 8080
+        """
+    )
+    found = problems(tmp_path, text + FORUM)
+    assert len(found) == 4, "\n".join(found)
+    find(found, "web.trusted_proxies[1]", 4, "'nginx.internal' is not an IP address or network")
+    find(found, "web.trusted_proxies[2]", 5, "write the network, 10.20.0.0/24")
+    find(found, "web.trusted_proxies[3]", 6, "trusts every address")
+    find(found, "web.trusted_proxies[4]", 7, "found the number 8080")
+    only(
+        problems(tmp_path, "web:\n  trusted_proxies: 127.0.0.1\n" + FORUM),
+        "web.trusted_proxies",
+        2,
+        'expected a list, e.g. [127.0.0.1, "::1"]',
+    )
 
 
 def test_mode_yes_no_value_is_explained(tmp_path: Path) -> None:

@@ -51,9 +51,10 @@ def base_url(app: App) -> str:
     return f"http://127.0.0.1:{app.web.port}"
 
 
-def browser() -> aiohttp.ClientSession:
-    """Cookies kept for 127.0.0.1 too, as a browser keeps them."""
-    return aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True))
+def browser(connector: aiohttp.BaseConnector | None = None) -> aiohttp.ClientSession:
+    """Cookies kept for 127.0.0.1 too, as a browser keeps them. ``connector``
+    chooses, say, the address the visitor connects from."""
+    return aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True), connector=connector)
 
 
 def csrf_of(html: str) -> str:
@@ -65,13 +66,14 @@ def csrf_of(html: str) -> str:
 class Visitor:
     """One browser: a resident on the chat page, or an officer on the console."""
 
-    def __init__(self, app: App, session: aiohttp.ClientSession) -> None:
-        self.base = base_url(app)
+    def __init__(self, app: App, session: aiohttp.ClientSession, base: str = "") -> None:
+        self.base = base or base_url(app)  # another address: a reverse proxy in front
         self.http = session
         self.csrf = ""
+        self.headers: dict[str, str] = {}  # sent with every request, e.g. Origin
 
     async def get(self, path: str) -> tuple[int, str]:
-        async with self.http.get(self.base + path) as response:
+        async with self.http.get(self.base + path, headers=self.headers) as response:
             text = await response.text()
             if 'name="csrf"' in text:
                 self.csrf = csrf_of(text)
@@ -81,7 +83,7 @@ class Visitor:
         async with self.http.post(
             self.base + path,
             json=fields,
-            headers={"X-CSRF-Token": self.csrf, "Accept": "application/json"},
+            headers={**self.headers, "X-CSRF-Token": self.csrf, "Accept": "application/json"},
         ) as response:
             return response.status, await response.text()
 
@@ -89,7 +91,10 @@ class Visitor:
         self, path: str, fields: dict[str, str], *, follow: bool = False
     ) -> aiohttp.ClientResponse:
         response = await self.http.post(
-            self.base + path, data={"csrf": self.csrf, **fields}, allow_redirects=follow
+            self.base + path,
+            data={"csrf": self.csrf, **fields},
+            headers=self.headers,
+            allow_redirects=follow,
         )
         await response.read()
         return response
