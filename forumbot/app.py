@@ -65,22 +65,12 @@ class App:
 
     def _supervise(self, name: str, run: Callable[[], Awaitable[None]]) -> None:
         """Run a service for good: if it fails it is logged and restarted, and
-        the other services carry on."""
+        the other services carry on. The back-off doubles from 1 s to 60 s
+        while it keeps failing and resets after 60 s of healthy running
+        (``forumbot.supervisor``)."""
+        from forumbot.supervisor import keep_running  # kept here: this function is all it needs
 
-        async def keep_running() -> None:
-            delay = 1.0
-            while True:
-                try:
-                    await run()
-                    return
-                except asyncio.CancelledError:
-                    raise
-                except Exception:
-                    log.exception("%s failed; restarting in %ss", name, int(delay))
-                    await asyncio.sleep(delay)
-                    delay = min(delay * 2, 60.0)
-
-        self.tasks.append(asyncio.create_task(keep_running(), name=name))
+        self.tasks.append(asyncio.create_task(keep_running(name, run), name=name))
 
     async def stop(self) -> None:
         self.core.scheduler.stop()
