@@ -94,9 +94,13 @@ async def test_what_no_browser_sends_is_refused_alone(
                 b"POST /chat/send HTTP/1.1\r\nHost: " + host + b"\r\n"
                 b"Cookie: " + cookies.encode() + b"\r\n"
                 b"X-CSRF-Token: " + resident.csrf.encode() + b"\r\n"
-                b"Accept: application/json\r\nContent-Type: " + content_type + b"\r\n"
+                b"Accept: application/json\r\nContent-Type: "
+                + content_type
+                + b"\r\n"
                 + extra
-                + b"Content-Length: " + str(len(body)).encode() + b"\r\nConnection: close\r\n\r\n"
+                + b"Content-Length: "
+                + str(len(body)).encode()
+                + b"\r\nConnection: close\r\n\r\n"
                 + body
             )
 
@@ -110,7 +114,10 @@ async def test_what_no_browser_sends_is_refused_alone(
         assert await raw_http(app, post(form, b"application/x-www-form-urlencoded")) == 200
         # A resident cookie that is not one this site made: a new visitor, not an error.
         page = (
-            b"GET / HTTP/1.1\r\nHost: " + host + b"\r\nCookie: fb_resident=\xff\xfe" + b"x" * 30
+            b"GET / HTTP/1.1\r\nHost: "
+            + host
+            + b"\r\nCookie: fb_resident=\xff\xfe"
+            + b"x" * 30
             + b"; fb_csrf=\xc3\x28\r\nConnection: close\r\n\r\n"
         )
         assert await raw_http(app, page) == 200
