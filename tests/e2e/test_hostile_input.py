@@ -13,11 +13,14 @@ import logging
 from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
 
+import aiohttp
 import pytest
 
+from adapters.telegram.adapter import SECRET_HEADER
 from bot.inbound import Envelope, Inbound
 from bot.store.database import fetch_all
 from bot.text import REPLACEMENT
+from config.model import TelegramWebhook
 from forumbot.app import App
 from tests.e2e import discord_setup as dc
 from tests.e2e import telegram_setup as tg
@@ -144,6 +147,43 @@ async def test_an_update_the_database_refuses_is_set_aside_and_confirmed_once(
         # A round trip later: the refused update was not delivered (nor answered) again.
         await tg.ask(telegram, "/help", THIRD)
         assert len(telegram.sent_to(tg.RESIDENT)) == 1
+        assert_never_restarted(app, caplog)
+
+
+async def test_hostile_and_refused_webhook_updates_are_confirmed_with_200(
+    tmp_path: Path, telegram: FakeTelegram, caplog: pytest.LogCaptureFixture
+) -> None:
+    """In webhook mode anything but 200 makes Telegram post the update again and again."""
+    caplog.set_level(logging.INFO, logger="forumbot")
+    port = tg.free_port()
+    hook = TelegramWebhook(listen="127.0.0.1", port=port, url="https://example.org/tg-hook")
+    config = tg.make_config(tmp_path, telegram, mode="webhook", webhook=hook)
+    env = tg.environ(telegram, TELEGRAM_WEBHOOK_SECRET="whsec-0123456789")
+    async with tg.running(config, env) as app:
+        await telegram.wait_for_request("setWebhook", timeout=tg.WAIT_S)
+        await refuse_poison(app)
+
+        async def post(user: int, text: str) -> int:
+            update_id = telegram.private_message(user, text)
+            update = next(u for u in telegram.pending_updates if u["update_id"] == update_id)
+            async with (
+                aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=tg.WAIT_S)) as http,
+                http.post(
+                    f"http://127.0.0.1:{port}/tg-hook",
+                    json=update,
+                    headers={SECRET_HEADER: "whsec-0123456789"},
+                ) as response,
+            ):
+                return response.status
+
+        assert await post(tg.RESIDENT, f"{tg.PHRASE} is \ud800 the road\x00 safe?") == 200
+        assert await post(THIRD, f"{tg.PHRASE} {POISON}") == 200
+        assert await post(NEIGHBOUR, EMERGENCY) == 200
+        await telegram.wait_for_sent(
+            tg.to_chat_containing(tg.RESIDENT, "Your question to"), tg.WAIT_S
+        )
+        await telegram.wait_for_sent(tg.to_chat_containing(THIRD, UNREADABLE), tg.WAIT_S)
+        await telegram.wait_for_sent(tg.to_chat_containing(NEIGHBOUR, "999"), tg.WAIT_S)
         assert_never_restarted(app, caplog)
 
 
