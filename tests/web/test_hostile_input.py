@@ -184,4 +184,6 @@ async def test_a_web_message_the_database_refuses_is_set_aside_and_the_resident_
             )
         assert [r[0] for r in aside] == ["web", "web"]
         assert all("payload refused" in str(r[1]) for r in aside)
+        async with http.get(base_url(app) + "/metrics") as response:
+            assert 'forumbot_inbox_set_aside{platform="web"} 2.0' in await response.text()
         assert_never_restarted(app, caplog)
