@@ -26,9 +26,9 @@ class Inbound:
     button: str | None = None  # data of the pressed button
 
     def to_json(self) -> str:
-        """The event as JSON text (what the inbox stores); raises
-        UnicodeEncodeError only when written out if a field is not valid
-        text, which :func:`clean_inbound` prevents."""
+        """The event as JSON text (what the inbox stores). A field that is
+        not valid text (a lone surrogate) makes writing it to the database
+        fail with UnicodeEncodeError; :func:`clean_inbound` prevents that."""
         return json.dumps(asdict(self), ensure_ascii=False)
 
     def to_ascii_json(self) -> str:
