@@ -88,7 +88,7 @@ def build_core(
         directory, wording, outbox, sessions, moderation, AskerTools(wording), alerts, survey_desk
     )
     scheduler = SessionScheduler(db, sessions, alerts, clock, dispatcher.wake)
-    intake = Intake(db, queue, directory, residents, staff, clock, dispatcher.wake)
+    intake = Intake(db, queue, directory, residents, staff, clock, wording, outbox, dispatcher.wake)
     return Core(
         config,
         db,

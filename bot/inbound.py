@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import asyncio
 import json
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 
 from bot.chat import ChatRef
+from bot.text import clean_line, clean_text
 
 
 @dataclass(frozen=True)
@@ -25,7 +26,16 @@ class Inbound:
     button: str | None = None  # data of the pressed button
 
     def to_json(self) -> str:
+        """The event as JSON text (what the inbox stores). A field that is
+        not valid text (a lone surrogate) makes writing it to the database
+        fail with UnicodeEncodeError; :func:`clean_inbound` prevents that."""
         return json.dumps(asdict(self), ensure_ascii=False)
+
+    def to_ascii_json(self) -> str:
+        """The event exactly as received, as ASCII JSON: storable whatever
+        its fields hold (lone surrogates are kept as ``\\ud800`` escapes).
+        For events set aside for an operator."""
+        return json.dumps(asdict(self), ensure_ascii=True)
 
     @classmethod
     def from_json(cls, raw: str) -> Inbound:
@@ -33,6 +43,37 @@ class Inbound:
         data["chat"] = ChatRef(**data["chat"])
         data["sender_roles"] = tuple(data["sender_roles"])
         return cls(**data)
+
+
+def clean_inbound(event: Inbound) -> Inbound:
+    """``event`` with every text field made valid (``bot.text``): message
+    text and arguments keep their lines, single values (ids, handle, roles,
+    command, button data) are one line. Returns ``event`` itself when
+    nothing changed. The inbox applies it to every event it stores, after
+    the adapters have applied it to what they took in."""
+    chat = event.chat
+    cleaned_chat = ChatRef(clean_line(chat.platform), clean_line(chat.chat_id), chat.kind)
+    changes = {
+        "platform": clean_line(event.platform),
+        "event_key": clean_line(event.event_key),
+        "chat": cleaned_chat if cleaned_chat != chat else chat,
+        "sender_id": clean_line(event.sender_id),
+        "text": clean_text(event.text),
+        "sender_handle": _maybe(event.sender_handle),
+        "sender_roles": tuple(clean_line(r) for r in event.sender_roles),
+        "message_id": _maybe(event.message_id),
+        "reply_to_message_id": _maybe(event.reply_to_message_id),
+        "command": _maybe(event.command),
+        "args": clean_text(event.args),
+        "button": _maybe(event.button),
+    }
+    if all(getattr(event, name) == value for name, value in changes.items()):
+        return event
+    return replace(event, **changes)  # type: ignore[arg-type]
+
+
+def _maybe(value: str | None) -> str | None:
+    return None if value is None else clean_line(value)
 
 
 @dataclass

@@ -1,19 +1,30 @@
 """Inbound events: from the shared queue into the inbox (durably, before the
-platform is told they arrived), then each processed exactly once."""
+platform is told they arrived), then each processed exactly once.
+
+No single event can stop the rest. A batch that fails to store is stored one
+event at a time; an event that fails alone is set aside (kept for an
+operator in a form that can always be stored) and its adapter is told it is
+stored, so its platform moves on. An event that fails to be processed is set
+aside too. Either way the sender, where there is a chat to answer in, is
+told the message could not be read and asked to send it again."""
 
 from __future__ import annotations
 
 import asyncio
 import logging
 from collections.abc import Callable
+from datetime import datetime
 
 from bot.clock import Clock
 from bot.forum import ForumDirectory
-from bot.inbound import Envelope, Inbound
+from bot.inbound import Envelope, Inbound, clean_inbound
+from bot.outbox import Outbox
 from bot.resident_desk import ResidentDesk
 from bot.staff_desk import StaffDesk
 from bot.store import inbox
 from bot.store.database import Database, Tx
+from bot.store.outbox import PRIORITY_URGENT
+from bot.wording import Wording
 
 log = logging.getLogger("forumbot.intake")
 
@@ -29,6 +40,8 @@ class Intake:
         residents: ResidentDesk,
         staff: StaffDesk,
         clock: Clock,
+        wording: Wording,
+        outbox: Outbox,
         on_change: Callable[[], None] = lambda: None,
     ) -> None:
         self.db = db
@@ -37,6 +50,8 @@ class Intake:
         self.residents = residents
         self.staff = staff
         self.clock = clock
+        self.wording = wording
+        self.outbox = outbox
         self._on_change = on_change
 
     async def run(self) -> None:
@@ -50,19 +65,50 @@ class Intake:
             await self.process_pending()
 
     async def accept(self, batch: list[Envelope]) -> None:
+        """Store ``batch`` and resolve each envelope's ``stored`` future.
+
+        One transaction for the batch; if it fails, one per event. An event
+        that fails alone is set aside (kept, marked done, the sender told)
+        and its future resolves as stored: its platform must not send it
+        again. Only when even that cannot be written (the database itself
+        is failing) does that one future get the error, so its platform
+        delivers it again later. Never raises."""
         try:
             async with self.db.transaction() as tx:
                 await inbox.store(tx, [e.inbound for e in batch], self.clock.now())
-        except Exception as error:  # the adapter will not confirm; the platform redelivers
+        except Exception:
+            log.exception("batch of %s event(s) not stored; storing them one by one", len(batch))
             for envelope in batch:
-                if not envelope.stored.done():
-                    envelope.stored.set_exception(error)
-            raise
+                await self._accept_alone(envelope)
+            self._on_change()
+            return
         for envelope in batch:
-            if not envelope.stored.done():
-                envelope.stored.set_result(None)
+            _resolve(envelope)
+
+    async def _accept_alone(self, envelope: Envelope) -> None:
+        event = envelope.inbound
+        try:
+            async with self.db.transaction() as tx:
+                await inbox.store(tx, [event], self.clock.now())
+        except Exception as error:
+            log.exception(
+                "event could not be stored platform=%s event=%s; set aside",
+                _safe(event.platform),
+                _safe(event.event_key),
+            )
+            try:
+                await self._set_aside(None, event, _describe(error))
+            except Exception as again:
+                log.exception("event could not be set aside either; its platform will resend it")
+                if not envelope.stored.done():
+                    envelope.stored.set_exception(again)
+                return
+        _resolve(envelope)
 
     async def process_pending(self) -> None:
+        """Process every stored, unprocessed event: a batch per transaction,
+        and one by one when a batch fails. Raises only when the database
+        cannot record that an event was set aside."""
         while True:
             async with self.db.read() as tx:
                 rows = await inbox.unprocessed(tx, BATCH)
@@ -71,27 +117,80 @@ class Intake:
             try:
                 async with self.db.transaction() as tx:
                     for row in rows:
+                        if row.inbound is None:
+                            raise ValueError(row.problem)
                         await self._route(tx, row.inbound)
                         await inbox.mark_processed(tx, row.id, self.clock.now())
             except Exception:
                 log.exception("batch failed; processing its events one by one")
                 for row in rows:
-                    await self._process_alone(row.id, row.inbound)
+                    await self._process_alone(row)
             self._on_change()
 
-    async def _process_alone(self, inbox_id: int, event: Inbound) -> None:
+    async def _process_alone(self, row: inbox.InboxRow) -> None:
+        event = row.inbound
+        if event is None:
+            log.error("inbox row %s cannot be read (%s); set aside", row.id, row.problem)
+            async with self.db.transaction() as tx:
+                await inbox.set_aside(tx, row.id, self.clock.now(), row.problem)
+            return
         try:
             async with self.db.transaction() as tx:
                 await self._route(tx, event)
-                await inbox.mark_processed(tx, inbox_id, self.clock.now())
-        except Exception:
+                await inbox.mark_processed(tx, row.id, self.clock.now())
+        except Exception as error:
             log.exception(
                 "event could not be processed platform=%s event=%s; set aside",
                 event.platform,
                 event.event_key,
             )
+            await self._set_aside(row.id, event, _describe(error))
+
+    async def _set_aside(self, inbox_id: int | None, event: Inbound, error: str) -> None:
+        """Keep ``event`` for an operator (``inbox_id`` None: it was never
+        stored) and tell its sender, in one transaction; without the message
+        to the sender if that is what fails. Raises if the event cannot be
+        kept at all."""
+        now = self.clock.now()
+
+        async def keep(tx: Tx) -> bool:
+            if inbox_id is None:
+                return await inbox.store_set_aside(tx, event, now, error)
+            await inbox.set_aside(tx, inbox_id, now, error)
+            return True
+
+        try:
             async with self.db.transaction() as tx:
-                await inbox.set_aside(tx, inbox_id, self.clock.now())
+                if await keep(tx):
+                    await self._tell_unreadable(tx, event, now)
+        except Exception:
+            log.exception("could not tell the sender; setting the event aside without it")
+            async with self.db.transaction() as tx:
+                await keep(tx)
+
+    async def _tell_unreadable(self, tx: Tx, event: Inbound, now: datetime) -> None:
+        """Ask the sender to send it again: in their private chat (with the
+        999 line, since the message could not be checked for an emergency),
+        or in a staff room, as a reply to the message. Nowhere else."""
+        event = clean_inbound(event)
+        chat = event.chat
+        if chat.kind == "private":
+            body = self.wording.render("unreadable", emergency=self.wording.contacts.emergency)
+            reply_to = None
+        elif self.directory.staff_forums(chat):
+            body = self.wording.render("unreadable_staff")
+            reply_to = event.message_id
+        else:
+            return
+        await self.outbox.add(
+            tx,
+            chat,
+            body,
+            priority=PRIORITY_URGENT,
+            purpose="unreadable",
+            at=now,
+            reply_to_message_id=reply_to,
+        )
 
     async def _route(self, tx: Tx, event: Inbound) -> None:
         now = self.clock.now()
@@ -107,3 +206,17 @@ class Intake:
                 event.platform,
                 event.chat.chat_id,
             )
+
+
+def _resolve(envelope: Envelope) -> None:
+    if not envelope.stored.done():
+        envelope.stored.set_result(None)
+
+
+def _describe(error: BaseException) -> str:
+    return f"{type(error).__name__}: {error}"
+
+
+def _safe(value: object) -> str:
+    """A value fit for the log whatever it holds."""
+    return ascii(value)[:80] if not isinstance(value, str) else ascii(value)[1:-1][:80]

@@ -37,6 +37,7 @@ from forumbot.startup import (
     newer_schema,
     port_problem,
 )
+from forumbot.supervisor import keep_running
 
 log = logging.getLogger("forumbot")
 
@@ -90,22 +91,10 @@ class App:
 
     def _supervise(self, name: str, run: Callable[[], Awaitable[None]]) -> None:
         """Run a service for good: if it fails it is logged and restarted, and
-        the other services carry on."""
-
-        async def keep_running() -> None:
-            delay = 1.0
-            while True:
-                try:
-                    await run()
-                    return
-                except asyncio.CancelledError:
-                    raise
-                except Exception:
-                    log.exception("%s failed; restarting in %ss", name, int(delay))
-                    await asyncio.sleep(delay)
-                    delay = min(delay * 2, 60.0)
-
-        self.tasks.append(asyncio.create_task(keep_running(), name=name))
+        the other services carry on. The back-off doubles from 1 s to 60 s
+        while it keeps failing and resets after 60 s of healthy running
+        (``forumbot.supervisor``)."""
+        self.tasks.append(asyncio.create_task(keep_running(name, run), name=name))
 
     async def stop(self) -> None:
         """Stop serving: the web side and the schedule first, then every

@@ -1,4 +1,6 @@
-"""Discord messages and button presses as the core's inbound events."""
+"""Discord messages and button presses as the core's inbound events. Every
+text taken from Discord (content, button ids, names) is made valid first
+(``bot.text``)."""
 
 from __future__ import annotations
 
@@ -6,6 +8,7 @@ import discord
 
 from bot.chat import ChatRef
 from bot.inbound import Inbound
+from bot.text import clean_line, clean_text
 
 PLATFORM = "discord"
 
@@ -37,9 +40,10 @@ def _chat(channel: object, guild: discord.Guild | None, channel_id: int) -> Chat
 def message_to_inbound(message: discord.Message, prefix: str) -> Inbound | None:
     if message.author.bot or message.webhook_id is not None:
         return None
-    text = message.content or ""
-    if not text.strip():
+    raw = message.content or ""
+    if not raw.strip():
         return None
+    text = clean_text(raw)  # may be blank now: the desks then answer as to any other message
     command, args = split_command(text, prefix)
     reference = message.reference
     return Inbound(
@@ -47,7 +51,7 @@ def message_to_inbound(message: discord.Message, prefix: str) -> Inbound | None:
         event_key=str(message.id),
         chat=_chat(message.channel, message.guild, message.channel.id),
         sender_id=str(message.author.id),
-        sender_handle=message.author.name,
+        sender_handle=clean_line(message.author.name),
         sender_roles=_roles(message.author),
         text=text,
         message_id=str(message.id),
@@ -70,8 +74,8 @@ def interaction_to_inbound(interaction: discord.Interaction) -> Inbound | None:
         event_key=f"interaction:{interaction.id}",
         chat=_chat(interaction.channel, interaction.guild, interaction.channel_id),
         sender_id=str(interaction.user.id),
-        sender_handle=interaction.user.name,
+        sender_handle=clean_line(interaction.user.name),
         sender_roles=_roles(interaction.user),
         message_id=str(interaction.message.id) if interaction.message else None,
-        button=custom_id,
+        button=clean_line(custom_id),
     )

@@ -1,4 +1,6 @@
-"""Telegram updates as the core's inbound events."""
+"""Telegram updates as the core's inbound events. Every text taken from an
+update (text, caption, button data, username) is made valid first
+(``bot.text``): Telegram's JSON can carry lone surrogates and NUL."""
 
 from __future__ import annotations
 
@@ -6,6 +8,7 @@ from telegram import Update
 
 from bot.chat import ChatKind, ChatRef
 from bot.inbound import Inbound, split_slash_command
+from bot.text import clean_line, clean_text
 
 PLATFORM = "telegram"
 
@@ -31,16 +34,17 @@ def to_inbound(update: Update, bot_username: str | None) -> Inbound | None:
             event_key=key,
             chat=ChatRef(PLATFORM, str(message.chat.id), _kind(message.chat.type)),
             sender_id=str(query.from_user.id),
-            sender_handle=query.from_user.username,
+            sender_handle=_handle(query.from_user.username),
             message_id=str(message.message_id),
-            button=query.data,
+            button=clean_line(query.data),
         )
     message = update.message
     if message is None or message.from_user is None:
         return None
-    text = message.text or message.caption or ""
-    if not text:
+    raw = message.text or message.caption or ""
+    if not raw:
         return None
+    text = clean_text(raw)  # may be empty now: the desks then answer as to any other message
     command, args = split_slash_command(text, bot_username)
     reply = message.reply_to_message
     return Inbound(
@@ -48,10 +52,14 @@ def to_inbound(update: Update, bot_username: str | None) -> Inbound | None:
         event_key=key,
         chat=ChatRef(PLATFORM, str(message.chat.id), _kind(message.chat.type)),
         sender_id=str(message.from_user.id),
-        sender_handle=message.from_user.username,
+        sender_handle=_handle(message.from_user.username),
         text=text,
         message_id=str(message.message_id),
         reply_to_message_id=str(reply.message_id) if reply is not None else None,
         command=command,
         args=args,
     )
+
+
+def _handle(username: str | None) -> str | None:
+    return clean_line(username) if username else None

@@ -11,6 +11,7 @@ from aiohttp import web
 
 from adapters.web.site import Site
 from bot.store import archive
+from bot.text import clean_text
 from config.model import Forum
 
 MAX_QUERY = 200
@@ -67,7 +68,7 @@ def add_routes(app: web.Application, site: Site) -> None:
 
     async def forum_page(request: web.Request) -> web.StreamResponse:
         forum = forum_of(request)
-        query = request.query.get("q", "").strip()[:MAX_QUERY]
+        query = clean_text(request.query.get("q", "")).strip()[:MAX_QUERY]
         async with site.core.db.read() as tx:
             held = await archive.sessions(tx, forum.id)
             found = await archive.search(tx, forum.id, query) if query else []

@@ -20,6 +20,7 @@ from aiohttp import web
 from aiolimiter import AsyncLimiter
 
 from adapters.web.passwords import DUMMY_HASH, verify_password
+from adapters.web.security import token_like
 from adapters.web.site import Site
 from bot.store.database import fetch_one, iso
 
@@ -106,8 +107,8 @@ class SignIns:
         )
 
     async def officer(self, request: web.Request) -> Officer | None:
-        token = request.cookies.get(STAFF_COOKIE)
-        if not token or len(token) > 100:
+        token = token_like(request.cookies.get(STAFF_COOKIE))
+        if token is None:
             return None
         async with self.site.core.db.read() as tx:
             row = await fetch_one(
@@ -125,7 +126,7 @@ class SignIns:
         return Officer(username)
 
     async def end(self, request: web.Request, response: web.StreamResponse) -> None:
-        token = request.cookies.get(STAFF_COOKIE)
+        token = token_like(request.cookies.get(STAFF_COOKIE))
         if token:
             async with self.site.core.db.transaction() as tx:
                 await tx.execute(

@@ -16,6 +16,7 @@ from adapters.web import store
 from adapters.web.site import Site
 from bot.chat import ChatRef
 from bot.inbound import Envelope, Inbound, split_slash_command
+from bot.text import clean_line, clean_text
 
 HEARTBEAT_S = 15.0
 MAX_TEXT = 4000  # longer than any limit: the core says what its limit is
@@ -33,18 +34,19 @@ async def submit(
     handle: str | None = None,
 ) -> None:
     """Hand one event to the core; returns once it is stored (never lost)."""
+    text = clean_text(text)
     command, args = split_slash_command(text) if button is None else (None, "")
-    key = nonce if nonce and len(nonce) <= 64 else secrets.token_hex(8)
+    key = clean_line(nonce) if nonce and len(nonce) <= 64 else secrets.token_hex(8)
     event = Inbound(
         platform="web",
         event_key=f"{chat.chat_id}:{key}",
         chat=chat,
         sender_id=sender_id,
         text=text,
-        sender_handle=handle,
+        sender_handle=clean_line(handle) if handle is not None else None,
         command=command,
         args=args,
-        button=button,
+        button=clean_line(button) if button is not None else None,
     )
     envelope = Envelope(event)
     await site.core.queue.put(envelope)
@@ -52,11 +54,21 @@ async def submit(
 
 
 async def form_fields(request: web.Request) -> dict[str, str]:
-    if request.content_type == "application/json":
-        data = await request.json()
-        return {k: str(v) for k, v in data.items()} if isinstance(data, dict) else {}
-    form = await request.post()
-    return {k: v for k, v in form.items() if isinstance(v, str)}
+    """A posted form or JSON object as text fields, each made valid
+    (``bot.text.clean_text``: lone surrogates, NUL and other control
+    characters never get further). Non-text values are given as their
+    ``str``. Raises HTTPBadRequest (400) for a body that is not valid JSON
+    or form data."""
+    try:
+        if request.content_type == "application/json":
+            data = await request.json()
+            raw = {str(k): str(v) for k, v in data.items()} if isinstance(data, dict) else {}
+        else:
+            form = await request.post()
+            raw = {k: v for k, v in form.items() if isinstance(v, str)}
+    except (ValueError, UnicodeDecodeError) as error:  # JSONDecodeError is a ValueError
+        raise web.HTTPBadRequest(text="The request could not be read.") from error
+    return {clean_line(k): clean_text(v) for k, v in raw.items()}
 
 
 def wants_json(request: web.Request) -> bool:
@@ -72,7 +84,7 @@ async def events(site: Site, request: web.Request, chat_id: str) -> web.StreamRe
     """Server-sent events: what was missed since ``Last-Event-ID`` (or
     ``?after=``), then each new message as it is sent."""
     raw = request.headers.get("Last-Event-ID") or request.query.get("after") or "0"
-    after_id = int(raw) if raw.isdigit() else 0
+    after_id = int(raw) if raw.isascii() and raw.isdigit() and len(raw) <= 18 else 0
     response = web.StreamResponse(
         headers={
             "Content-Type": "text/event-stream",

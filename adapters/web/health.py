@@ -25,6 +25,7 @@ class Figures:
     outbox_depth: list[tuple[str, int]] = field(default_factory=list)  # platform, n
     sessions_open: list[tuple[str, int]] = field(default_factory=list)  # forum, 0/1
     web_pages_open: int = 0
+    set_aside: list[tuple[str, int]] = field(default_factory=list)  # platform, n
 
 
 async def read_figures(tx: Tx, forum_ids: Iterable[str]) -> Figures:
@@ -48,6 +49,11 @@ async def read_figures(tx: Tx, forum_ids: Iterable[str]) -> Figures:
         " GROUP BY platform",
     ):
         figures.outbox_depth.append((str(r[0]), int(r[1])))
+    for r in await fetch_all(
+        tx,
+        "SELECT platform, COUNT(*) FROM inbox WHERE set_aside_at IS NOT NULL GROUP BY platform",
+    ):
+        figures.set_aside.append((str(r[0]), int(r[1])))
     open_now = {
         str(r[0]) for r in await fetch_all(tx, "SELECT forum_id FROM session WHERE state = 'open'")
     }
@@ -91,6 +97,14 @@ class _Snapshot(Collector):
         for forum, n in f.sessions_open:
             live.add_metric([forum], n)
         yield live
+        aside = GaugeMetricFamily(
+            "forumbot_inbox_set_aside",
+            "Inbound events that could not be stored or processed, kept for an operator",
+            labels=["platform"],
+        )
+        for platform, n in f.set_aside:
+            aside.add_metric([platform], n)
+        yield aside
         pages = GaugeMetricFamily("forumbot_web_pages_open", "Web pages receiving live updates")
         pages.add_metric([], f.web_pages_open)
         yield pages

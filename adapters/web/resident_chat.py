@@ -11,6 +11,7 @@ import secrets
 from aiohttp import web
 
 from adapters.web.feed import MAX_TEXT, events, form_fields, history, submit, wants_json
+from adapters.web.security import token_like
 from adapters.web.site import Site
 from bot.chat import ChatRef
 
@@ -23,8 +24,8 @@ def chat_id_of(token: str) -> str:
 
 
 def _token(request: web.Request) -> str | None:
-    token = request.cookies.get(RESIDENT_COOKIE)
-    if token and 20 <= len(token) <= 64:
+    token = token_like(request.cookies.get(RESIDENT_COOKIE), 64)
+    if token and len(token) >= 20:
         return token
     return None
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import re
 import secrets
 from collections.abc import Awaitable, Callable
 
@@ -51,6 +52,18 @@ HEADERS = {
     "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
 }
 
+_TOKEN = re.compile(r"[A-Za-z0-9_-]+")
+
+
+def token_like(value: str | None, longest: int = 100) -> str | None:
+    """``value`` if it could be a token this site made (``secrets.token_urlsafe``:
+    URL-safe ASCII, at most ``longest`` characters), else None. Cookies and
+    headers come from the visitor and can hold anything."""
+    if value and len(value) <= longest and _TOKEN.fullmatch(value):
+        return value
+    return None
+
+
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
 
@@ -77,18 +90,20 @@ class Security:
 
     def csrf_token(self, request: web.Request) -> str:
         """The token for this visitor's forms; sets their CSRF cookie if new."""
-        seed = request.get(_SEED) or request.cookies.get(CSRF_COOKIE)
-        if not seed or len(seed) > 64:
+        seed = request.get(_SEED) or token_like(request.cookies.get(CSRF_COOKIE), 64)
+        if not seed:
             seed = secrets.token_urlsafe(24)
             request[_NEW_SEED] = seed
         request[_SEED] = seed
         return self.sign("csrf", seed)
 
     def csrf_ok(self, request: web.Request, supplied: str | None) -> bool:
-        seed = request.cookies.get(CSRF_COOKIE)
+        seed = token_like(request.cookies.get(CSRF_COOKIE), 64)
         if not seed or not supplied:
             return False
-        return hmac.compare_digest(self.sign("csrf", seed), supplied)
+        return hmac.compare_digest(
+            self.sign("csrf", seed).encode(), supplied.encode("utf-8", "replace")
+        )
 
     def same_origin(self, request: web.Request) -> bool:
         """True without an ``Origin`` header (an older browser or a script);
@@ -107,7 +122,10 @@ class Security:
             "application/x-www-form-urlencoded",
             "multipart/form-data",
         ):
-            form = await request.post()
+            try:
+                form = await request.post()
+            except (ValueError, UnicodeDecodeError) as error:
+                raise web.HTTPBadRequest(text="The form could not be read.") from error
             value = form.get(CSRF_FIELD)
             supplied = value if isinstance(value, str) else None
         if not self.csrf_ok(request, supplied):

@@ -250,4 +250,23 @@ MIGRATIONS: tuple[str, ...] = (
         key BLOB NOT NULL
     );
     """,
+    # 6: set-aside inbox events (issue 12). An event that could not be stored
+    # or processed is kept with when and why, under its own key, so that its
+    # platform's redelivery stays a duplicate. Rows set aside before this kept
+    # their key with ':set-aside' appended: they get it back unless the event
+    # was stored again meanwhile.
+    """
+    ALTER TABLE inbox ADD COLUMN set_aside_at TEXT;
+    ALTER TABLE inbox ADD COLUMN error TEXT;
+    UPDATE inbox SET set_aside_at = processed_at WHERE event_key LIKE '%:set-aside';
+    UPDATE inbox SET event_key = substr(event_key, 1, length(event_key) - length(':set-aside'))
+     WHERE event_key LIKE '%:set-aside'
+       AND NOT EXISTS (
+           SELECT 1 FROM inbox AS other
+            WHERE other.platform = inbox.platform
+              AND other.event_key
+                  = substr(inbox.event_key, 1, length(inbox.event_key) - length(':set-aside'))
+       );
+    CREATE INDEX inbox_set_aside ON inbox (set_aside_at) WHERE set_aside_at IS NOT NULL;
+    """,
 )

@@ -48,3 +48,35 @@ async def test_upgrade_from_1_keeps_rows_and_never_reuses_outbox_ids(tmp_path: P
                 at=datetime(2026, 2, 1, tzinfo=UTC),
             )
         assert new_id == 2  # not 1: the dispatcher has already passed id 1
+
+
+async def test_events_set_aside_before_6_get_their_keys_back(tmp_path: Path) -> None:
+    """Until version 6 a set-aside event's key got ':set-aside' appended, so its platform's
+    redelivery would have been stored as new. The upgrade gives the key back, unless the
+    event was stored again meanwhile."""
+    path = tmp_path / "forum.sqlite3"
+    at = "2026-01-01T00:00:00+00:00"
+    with sqlite3.connect(path) as conn:
+        conn.executescript("\n".join(MIGRATIONS[:5]) + "\nPRAGMA user_version = 5;")
+        conn.executemany(
+            "INSERT INTO inbox (platform, event_key, payload, received_at, processed_at)"
+            " VALUES (?, ?, ?, ?, ?)",
+            [
+                ("telegram", "77:set-aside", '{"kept": 1}', at, at),
+                ("telegram", "88:set-aside", '{"kept": 2}', at, at),
+                ("telegram", "88", None, at, at),
+                ("discord", "99", None, at, at),
+            ],
+        )
+    async with Database(str(path)) as db:
+        assert await db.schema_version() == len(MIGRATIONS)
+        async with db.read() as tx:
+            found = await fetch_all(
+                tx, "SELECT platform, event_key, set_aside_at FROM inbox ORDER BY id"
+            )
+    assert [tuple(r) for r in found] == [
+        ("telegram", "77", at),
+        ("telegram", "88:set-aside", at),
+        ("telegram", "88", None),
+        ("discord", "99", None),
+    ]

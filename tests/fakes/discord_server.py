@@ -439,6 +439,18 @@ def _now_iso() -> str:
     return dtm.datetime.now(dtm.UTC).isoformat()
 
 
+def _has_lone_surrogate(value: Any) -> bool:
+    """Whether a decoded JSON value holds a surrogate code point anywhere (JSON can escape
+    one, ``"\\ud800"``, but it is not valid text)."""
+    if isinstance(value, str):
+        return any("\ud800" <= c <= "\udfff" for c in value)
+    if isinstance(value, dict):
+        return any(_has_lone_surrogate(k) or _has_lone_surrogate(v) for k, v in value.items())
+    if isinstance(value, list):
+        return any(_has_lone_surrogate(v) for v in value)
+    return False
+
+
 def _str_id(value: str | int) -> str:
     text = str(value)
     if not text.isdigit():
@@ -1888,6 +1900,8 @@ class FakeDiscord:
         if not isinstance(body, dict):
             if files:
                 return {}
+            raise _APIError(400, 50109, "The request body contains invalid JSON.")
+        if _has_lone_surrogate(body):  # escaped in JSON, but not text: Discord refuses it
             raise _APIError(400, 50109, "The request body contains invalid JSON.")
         errors = _FormErrors()
         content = body.get("content")

@@ -198,7 +198,12 @@ def _byte_offset(text: str, index: int) -> int:
 
 
 def _utf16_len(text: str) -> int:
-    return len(text.encode("utf-16-le")) // 2
+    # Telegram counts UTF-16 code units; a lone surrogate (which Telegram's JSON can carry as
+    # an escape, e.g. "\\ud800") is one of them.
+    return len(text.encode("utf-16-le", "surrogatepass")) // 2
+
+
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
 
 
 def parse_html(text: str) -> str:
@@ -809,6 +814,8 @@ class FakeTelegram:
             raise _HTTPError(400, "Bad Request: message text is empty")
         if not isinstance(text, str):
             text = str(text)
+        if _SURROGATE_RE.search(text):  # a lone surrogate is not UTF-8: Telegram refuses it
+            raise _HTTPError(400, "Bad Request: strings must be encoded in UTF-8")
         parse_mode = params.get("parse_mode")
         if isinstance(parse_mode, str) and parse_mode.lower() == "html":
             try:

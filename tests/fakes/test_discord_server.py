@@ -575,3 +575,17 @@ async def test_raw_protocol_resume_replays_after_sequence(fake: FakeDiscord) -> 
                 {"op": 6, "d": {"token": fake.token, "session_id": session_id, "seq": 4}}
             )
             assert await ws.receive_json(timeout=WAIT) == {"op": 9, "d": False}
+
+
+async def test_content_that_is_not_valid_unicode_arrives_and_cannot_be_sent(
+    fake: FakeDiscord, client: Recorder
+) -> None:
+    """A lone surrogate and NUL travel as JSON escapes to discord.py; sending a lone surrogate
+    back is refused as invalid JSON (50109)."""
+    fake.dm(CITIZEN, "x \ud800\x00", username="jo\udfff")
+    message = await client.next_message(from_user(CITIZEN))
+    assert message.content == "x \ud800\x00" and message.author.name == "jo\udfff"
+    with pytest.raises(discord.HTTPException) as refused:
+        await message.channel.send("x \ud800")
+    assert refused.value.status == 400 and refused.value.code == 50109
+    assert fake.sent_to(fake.dm_channel_id(CITIZEN)) == []

@@ -473,3 +473,30 @@ async def test_real_application_polling_round_trip(fake: FakeTelegram) -> None:
     assert fake.confirmed_offset == update_id + 1
     assert fake.pending_updates == []
     assert fake.count_conflicts == 0
+
+
+async def test_text_that_is_not_valid_unicode_is_delivered_as_telegram_delivers_it(
+    fake: FakeTelegram, bot: telegram.Bot
+) -> None:
+    """Telegram's JSON can carry a lone surrogate (``\\ud800``) or NUL (``\\u0000``) in a
+    message's text: the fake hands them to the client as they are, with command entities
+    counted in UTF-16 code units."""
+    fake.private_message(USER, "x \ud800\x00 /help")
+    updates = await asyncio.wait_for(bot.get_updates(timeout=0), 10)
+    message = updates[0].message
+    assert message is not None and message.text == "x \ud800\x00 /help"
+    assert message.entities[0].offset == 5 and message.entities[0].length == 5
+
+
+async def test_sending_a_lone_surrogate_is_refused(fake: FakeTelegram) -> None:
+    """It is not UTF-8: Telegram refuses the message (here over raw JSON, since
+    python-telegram-bot cannot even encode it)."""
+    url = f"{fake.base_url}/bot{DEFAULT_TOKEN}/sendMessage"
+    async with (
+        aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=10)) as session,
+        session.post(url, json={"chat_id": USER, "text": "x \ud800"}) as resp,
+    ):
+        body = await resp.json()
+    assert resp.status == 400
+    assert body["description"] == "Bad Request: strings must be encoded in UTF-8"
+    assert fake.sent == []
