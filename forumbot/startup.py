@@ -12,6 +12,7 @@ docs/decisions.md, "One process per database")."""
 from __future__ import annotations
 
 import errno
+import os
 import sqlite3
 from importlib import resources
 from pathlib import Path
@@ -155,7 +156,7 @@ def port_problem(host: str, port: int, error: OSError) -> StartupFailure:
             f"web port {port} needs privileges forumbot does not have: use a port above "
             "1023 (web.port or --web-port) behind a reverse proxy"
         )
-    reason = error.strerror or str(error)
+    reason = os.strerror(error.errno) if error.errno and error.errno > 0 else str(error)
     return StartupFailure(
         f"web.listen {host} cannot be used ({reason}): set web.listen to an address "
         "of this machine, e.g. 127.0.0.1 or 0.0.0.0"

@@ -5,8 +5,10 @@ queue, confirming each to Telegram only once the core has stored it."""
 from __future__ import annotations
 
 import asyncio
+import errno
 import hmac
 import logging
+import os
 from urllib.parse import urlparse
 
 from aiohttp import web
@@ -92,9 +94,13 @@ class TelegramAdapter:
             backoff = min(backoff * 2, BACKOFF_MAX_S)
 
     async def verify(self) -> None:
-        """At start-up: ask Telegram who the bot is (getMe). A refused token is
-        fatal (StartupFailure); Telegram out of reach is not: ``run`` keeps
-        trying, and the rest of forumbot serves meanwhile."""
+        """At start-up: in webhook mode, bind the webhook's port; then ask
+        Telegram who the bot is (getMe). A port that cannot be bound, a
+        missing webhook secret or a refused token is fatal (StartupFailure);
+        Telegram out of reach is not: ``run`` keeps trying, and the rest of
+        forumbot serves meanwhile."""
+        if self.settings.mode == "webhook":
+            await self._bind_webhook()
         try:
             await asyncio.wait_for(self._connect(), timeout=VERIFY_TIMEOUT_S)
         except InvalidToken:
@@ -176,27 +182,51 @@ class TelegramAdapter:
 
     # -- webhook -----------------------------------------------------------------
 
-    async def _serve_webhook(self) -> None:
+    async def _bind_webhook(self) -> None:
+        """Listen for Telegram's posts (once; kept across reconnects).
+        Raises StartupFailure when the secret is missing or the port cannot
+        be bound."""
+        if self._site is not None:
+            return
         hook = self.settings.webhook
         if not self.webhook_secret:
-            raise RuntimeError(f"webhook mode needs the secret in {hook.secret_env}")
+            raise StartupFailure(
+                f"Telegram webhook mode needs a secret in {hook.secret_env}: set it to a long "
+                "random string, or use platforms.telegram.mode: polling"
+            )
         app = web.Application(client_max_size=1024 * 1024)
-        path = urlparse(hook.url).path or "/"
-        app.router.add_post(path, self._on_webhook)
-        runner = web.AppRunner(app, access_log=None)
+        app.router.add_post(urlparse(hook.url).path or "/", self._on_webhook)
+        runner = web.AppRunner(app, access_log=None, shutdown_timeout=2.0)
         await runner.setup()
-        site = web.TCPSite(runner, hook.listen, hook.port)
-        await site.start()
+        try:
+            await web.TCPSite(runner, hook.listen, hook.port).start()
+        except OSError as error:
+            await runner.cleanup()
+            if error.errno == errno.EADDRINUSE:
+                raise StartupFailure(
+                    f"Telegram webhook port {hook.port} is in use: "
+                    "set platforms.telegram.webhook.port"
+                ) from None
+            reason = os.strerror(error.errno) if error.errno else str(error)
+            raise StartupFailure(
+                f"Telegram webhook port {hook.port} on {hook.listen} cannot be used ({reason}): "
+                "set platforms.telegram.webhook.port or .listen"
+            ) from None
         self._site = runner
+
+    async def _serve_webhook(self) -> None:
+        hook = self.settings.webhook
+        await self._bind_webhook()
         await self.bot.set_webhook(
             hook.url, secret_token=self.webhook_secret, allowed_updates=ALLOWED_UPDATES
         )
-        log.info("Telegram webhook listening on %s:%s%s", hook.listen, hook.port, path)
-        try:
-            await asyncio.Event().wait()
-        finally:
-            await runner.cleanup()
-            self._site = None
+        log.info(
+            "Telegram webhook listening on %s:%s%s",
+            hook.listen,
+            hook.port,
+            urlparse(hook.url).path or "/",
+        )
+        await asyncio.Event().wait()
 
     async def _on_webhook(self, request: web.Request) -> web.Response:
         given = request.headers.get(SECRET_HEADER, "")

@@ -3,7 +3,9 @@ the secret header are processed, others are refused with 403 and never stored.""
 
 from __future__ import annotations
 
+import asyncio
 import logging
+import socket
 from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
@@ -12,8 +14,9 @@ import aiohttp
 import pytest
 
 from adapters.telegram.adapter import SECRET_HEADER
+from bot.startup import StartupFailure
 from config.model import Config, TelegramWebhook
-from forumbot.app import App
+from forumbot.app import App, build_app
 from tests.e2e.telegram_setup import (
     PHRASE,
     RESIDENT,
@@ -133,3 +136,31 @@ async def test_webhook_send_survives_connection_refused(
         assert secret not in caplog.text
         for record in caplog.records:
             assert secret not in record.getMessage() + (record.exc_text or "")
+
+
+async def test_webhook_port_in_use_or_no_secret_stops_the_start(
+    tmp_path: Path, fake: FakeTelegram
+) -> None:
+    """What an administrator must fix is fatal at start, before anything is
+    served: the webhook's port taken, or webhook mode without its secret."""
+    config, port = _webhook_config(tmp_path, fake)
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", port))
+        taken.listen()
+        app = await build_app(config, environ(fake, TELEGRAM_WEBHOOK_SECRET=SECRET))
+        async with app:
+            with pytest.raises(StartupFailure) as in_use:
+                await asyncio.wait_for(app.start(), WAIT_S)
+    assert str(in_use.value) == (
+        f"Telegram webhook port {port} is in use: set platforms.telegram.webhook.port"
+    )
+
+    app = await build_app(config, environ(fake))
+    async with app:
+        with pytest.raises(StartupFailure) as no_secret:
+            await asyncio.wait_for(app.start(), WAIT_S)
+    assert str(no_secret.value) == (
+        "Telegram webhook mode needs a secret in TELEGRAM_WEBHOOK_SECRET: set it to a long "
+        "random string, or use platforms.telegram.mode: polling"
+    )
+    assert fake.requests_for("setWebhook") == []
