@@ -132,7 +132,8 @@ class WebServer:
 
     async def start(self) -> None:
         app = await self.build()
-        runner = web.AppRunner(app, access_log=None, handle_signals=False)
+        # At shut-down, requests under way get 2 s (live pages are ended first).
+        runner = web.AppRunner(app, access_log=None, handle_signals=False, shutdown_timeout=2.0)
         await runner.setup()
         tcp = web.TCPSite(runner, self.settings.listen, self.settings.port)
         await tcp.start()

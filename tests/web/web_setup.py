@@ -66,8 +66,11 @@ def csrf_of(html: str) -> str:
 class Visitor:
     """One browser: a resident on the chat page, or an officer on the console."""
 
-    def __init__(self, app: App, session: aiohttp.ClientSession, base: str = "") -> None:
-        self.base = base or base_url(app)  # another address: a reverse proxy in front
+    def __init__(self, app: App | None, session: aiohttp.ClientSession, base: str = "") -> None:
+        # ``base``: another address, e.g. a reverse proxy in front, or a
+        # ``forumbot run`` subprocess (then ``app`` is None).
+        assert app is not None or base, "a Visitor needs the app or the address"
+        self.base = base or base_url(app)  # type: ignore[arg-type]
         self.http = session
         self.csrf = ""
         self.headers: dict[str, str] = {}  # sent with every request, e.g. Origin
