@@ -250,4 +250,10 @@ MIGRATIONS: tuple[str, ...] = (
         key BLOB NOT NULL
     );
     """,
+    # 6: delivery that fails (issue 12). When a message's retries began, so it
+    # is given up after the configured time of failures, not of waiting for a
+    # platform that was off.
+    """
+    ALTER TABLE outbox ADD COLUMN retry_since TEXT;
+    """,
 )
