@@ -154,7 +154,7 @@ class Dispatcher:
                     await self.report(tx, [row], "unknown", reason, now)
             await self._skip_stale_rooms(tx, now)
 
-        await self._write(write)
+        await self._write(write, "recovering at start")
         self._recovered = True
 
     async def _skip_stale_rooms(self, tx: Tx, now: datetime) -> None:
@@ -323,7 +323,9 @@ class Dispatcher:
                 return
             outcome["moved"] = await rows.mark_sending(tx, ids)
 
-        await self._write(sending)
+        await self._write(
+            sending, f"marking chat={chat.key} outbox={[r.id for r in batch]} sending"
+        )
         moved = outcome["moved"]
         assert isinstance(moved, set)
         batch[:] = [row for row in batch if row.id in moved]
@@ -372,7 +374,7 @@ class Dispatcher:
             if card_ids:
                 await rows.record_card(tx, chat, message_id, card_ids)
 
-        await self._write(sent)
+        await self._write(sent, f"marking chat={chat.key} outbox={ids} sent")
         return True
 
     async def _again(self, batch: list[OutboxRow], error: str, wait_s: float) -> bool:
@@ -395,7 +397,7 @@ class Dispatcher:
         async def write(tx: Tx) -> None:
             await rows.retry_later(tx, ids, error, since)
 
-        await self._write(write)
+        await self._write(write, f"marking outbox={ids} for a retry")
         batch[:] = [replace(row, retry_since=since) for row in batch]
         await asyncio.sleep(wait_s)
         return False
@@ -409,7 +411,7 @@ class Dispatcher:
             await rows.mark(tx, ids, state, error)
             await self._report(tx, batch, state, error, now)
 
-        await self._write(write)
+        await self._write(write, f"marking outbox={ids} {state}")
 
     async def _report(
         self, tx: Tx, batch: Sequence[OutboxRow], state: str, error: str, now: datetime
@@ -417,7 +419,7 @@ class Dispatcher:
         if self.report is not None:
             await self.report(tx, batch, state, error, now)
 
-    async def _write(self, write: Write) -> None:
+    async def _write(self, write: Write, what: str = "") -> None:
         """Commit the dispatcher's own bookkeeping. A database held by another
         connection for longer than the busy timeout is waited out with
         back-off: a state change is never dropped."""
@@ -431,7 +433,7 @@ class Dispatcher:
                     raise
                 failures += 1
                 delay = self.retry.backoff(failures)
-                log.warning("database busy (%s); writing again in %ss", error, delay)
+                log.warning("database busy (%s) %s; writing again in %ss", error, what, delay)
                 await asyncio.sleep(delay)
 
     async def _unreachable(self, chat: ChatRef, batch: list[OutboxRow], error: str) -> None:
