@@ -161,17 +161,10 @@ def _delivery(fields: Fields | None) -> Delivery:
     if fields is None:
         return default
     return Delivery(
-        residents=fields.value("residents", _positive_duration, default.residents),
-        staff_rooms=fields.value("staff_rooms", _positive_duration, default.staff_rooms),
-        public_rooms=fields.value("public_rooms", _positive_duration, default.public_rooms),
+        residents=fields.value("residents", scalar.duration, default.residents),
+        staff_rooms=fields.value("staff_rooms", scalar.duration, default.staff_rooms),
+        public_rooms=fields.value("public_rooms", scalar.duration, default.public_rooms),
     )
-
-
-def _positive_duration(value: object) -> timedelta:
-    found = scalar.duration(value)
-    if found <= timedelta(0):
-        raise Invalid(f"expected a duration above 0 such as 2h, found {scalar.describe(value)}")
-    return found
 
 
 def _language(value: object) -> str:
