@@ -160,11 +160,11 @@ class Dispatcher:
     async def _skip_stale_rooms(self, tx: Tx, now: datetime) -> None:
         off: dict[str, list[int]] = {}
         old: list[int] = []
-        for outbox_id, platform, _chat_id, kind, created_at in await rows.pending_rooms(tx):
+        for outbox_id, platform, chat_id, kind, created_at in await rows.pending_rooms(tx):
             if platform not in self.senders:
                 off.setdefault(platform, []).append(outbox_id)
                 continue
-            chat = ChatRef(platform, _chat_id, "channel" if kind == "channel" else "group")
+            chat = ChatRef(platform, chat_id, "channel" if kind == "channel" else "group")
             if now - created_at > self.retry.window(chat):
                 old.append(outbox_id)
         for platform, ids in off.items():

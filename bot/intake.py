@@ -13,11 +13,13 @@ from bot.inbound import Envelope, Inbound
 from bot.resident_desk import ResidentDesk
 from bot.staff_desk import StaffDesk
 from bot.store import inbox
-from bot.store.database import Database, Tx
+from bot.store.database import Database, Tx, is_busy
 
 log = logging.getLogger("forumbot.intake")
 
 BATCH = 200
+BUSY_BACKOFF_S = 0.1  # first wait after the database was busy; doubles
+BUSY_BACKOFF_MAX_S = 30.0
 
 
 class Intake:
@@ -63,6 +65,7 @@ class Intake:
                 envelope.stored.set_result(None)
 
     async def process_pending(self) -> None:
+        busy = 0
         while True:
             async with self.db.read() as tx:
                 rows = await inbox.unprocessed(tx, BATCH)
@@ -73,18 +76,31 @@ class Intake:
                     for row in rows:
                         await self._route(tx, row.inbound)
                         await inbox.mark_processed(tx, row.id, self.clock.now())
-            except Exception:
+                busy = 0
+            except Exception as error:
+                if is_busy(error):
+                    # Another program holds the database: nothing was changed.
+                    # Wait and process the same events again; never set them aside.
+                    busy += 1
+                    delay = min(BUSY_BACKOFF_S * 2**busy, BUSY_BACKOFF_MAX_S)
+                    log.warning("database busy (%s); processing again in %ss", error, delay)
+                    await asyncio.sleep(delay)
+                    continue
                 log.exception("batch failed; processing its events one by one")
                 for row in rows:
-                    await self._process_alone(row.id, row.inbound)
+                    if not await self._process_alone(row.id, row.inbound):
+                        break
             self._on_change()
 
-    async def _process_alone(self, inbox_id: int, event: Inbound) -> None:
+    async def _process_alone(self, inbox_id: int, event: Inbound) -> bool:
+        """False when the database was busy: the event stays to be processed."""
         try:
             async with self.db.transaction() as tx:
                 await self._route(tx, event)
                 await inbox.mark_processed(tx, inbox_id, self.clock.now())
-        except Exception:
+        except Exception as error:
+            if is_busy(error):
+                return False
             log.exception(
                 "event could not be processed platform=%s event=%s; set aside",
                 event.platform,
@@ -92,6 +108,7 @@ class Intake:
             )
             async with self.db.transaction() as tx:
                 await inbox.set_aside(tx, inbox_id, self.clock.now())
+        return True
 
     async def _route(self, tx: Tx, event: Inbound) -> None:
         now = self.clock.now()

@@ -321,9 +321,12 @@ async def test_internal_server_error_as_telegram_answers_it(
     assert type(caught.value) is telegram.error.NetworkError
     assert caught.value.__cause__ is None
     url = f"{fake.base_url}/bot{DEFAULT_TOKEN}/sendMessage"
-    async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=10)) as session:
-        async with session.post(url, json={"chat_id": USER, "text": "raw"}) as resp:
-            body = await resp.json()
+    timeout = aiohttp.ClientTimeout(total=10)
+    async with (
+        aiohttp.ClientSession(timeout=timeout) as session,
+        session.post(url, json={"chat_id": USER, "text": "raw"}) as resp,
+    ):
+        body = await resp.json()
     assert resp.status == 500
     assert body == {"ok": False, "error_code": 500, "description": "Internal Server Error"}
     assert fake.sent == []  # not done
