@@ -106,5 +106,6 @@ class TelegramSender:
                 raise NotSent(str(error)) from error
             raise OutcomeUnknown(str(error)) from error
         except TelegramError as error:
-            raise Rejected(error.message) from error
+            # E.g. a 200 whose body could not be read: it may well have been sent.
+            raise OutcomeUnknown(error.message) from error
         return str(sent.message_id)
