@@ -189,10 +189,10 @@ async def test_a_card_that_meets_a_locked_database_is_sent_without_a_restart(
     config = make_config(tmp_path, fake)
     async with running(config, environ(fake)) as app:
         quick_retries(app)
-        # The staff room takes one message, then one every 3 s: the second card waits
+        # The staff room takes one message, then one every 5 s: the second card waits
         # in the dispatcher while the database is taken.
         app.core.dispatcher.pacers["telegram"] = Pacer(
-            Pace(1000.0, 1000.0, per_group_per_min=20.0, burst=1)
+            Pace(1000.0, 1000.0, per_group_per_min=12.0, burst=1)
         )
         await ask(fake, f"{PHRASE} is the station open on Sundays?")
         await card_for(fake, 1)
