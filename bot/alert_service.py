@@ -88,6 +88,11 @@ class AlertService:
         forum = self.directory.get(b.forum_id)
         total = 0
         for platform in await broadcasts.subscriber_platforms(tx, b.forum_id, b.alert_type):
+            if not self.directory.is_on(platform):
+                # Not kept for later: an alert is news now, and a platform that
+                # comes back must not receive a pile of old ones.
+                log.info("alert #%s: %s is off; its subscribers are not sent it", b.id, platform)
+                continue
             body = join([b.body, self._footer(platform, b.alert_type)], "\n\n")
             total += await broadcasts.fan_out(
                 tx, b, platform, self.outbox.parts(platform, body), now

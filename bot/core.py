@@ -4,6 +4,7 @@ composition root (forumbot.app) adds the platform adapters around this."""
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -13,7 +14,8 @@ from bot.asker_tools import AskerTools
 from bot.clock import Clock
 from bot.data_rights import DataRights
 from bot.delivery import Sender
-from bot.dispatcher import Dispatcher
+from bot.delivery_report import DeliveryReport, platform_name
+from bot.dispatcher import Dispatcher, RetryPolicy
 from bot.forum import ForumDirectory
 from bot.inbound import Envelope
 from bot.intake import Intake
@@ -31,6 +33,32 @@ from bot.survey_desk import SurveyDesk
 from bot.template import Templates
 from bot.wording import Wording
 from config.model import Config
+
+log = logging.getLogger("forumbot")
+
+
+def log_rooms_off(config: Config, directory: ForumDirectory) -> None:
+    """Once at start: each configured room whose platform is off, and each
+    forum left with no staff room at all."""
+    why = {
+        "telegram": f"{config.platforms.telegram.token_env} not set",
+        "discord": f"{config.platforms.discord.token_env} not set",
+    }
+    for off in directory.rooms_off():
+        log.warning(
+            "forum %s: %s %s room %s is off (%s); nothing is queued for it",
+            off.forum.id,
+            platform_name(off.room.platform),
+            off.role,
+            off.room.address,
+            why.get(off.room.platform, "not on"),
+        )
+    for forum in directory.forums:
+        if not directory.staff_rooms(forum):
+            log.warning(
+                "forum %s has no staff room on: questions are stored, but no officer sees them",
+                forum.id,
+            )
 
 
 @dataclass
@@ -61,7 +89,8 @@ def build_core(
     queue: asyncio.Queue[Envelope] | None = None,
 ) -> Core:
     queue = queue if queue is not None else asyncio.Queue()
-    directory = ForumDirectory(config)
+    directory = ForumDirectory(config, senders.keys())
+    log_rooms_off(config, directory)
     prefixes = {"telegram": "/", "discord": config.platforms.discord.command_prefix, "web": "/"}
     wording = Wording(templates, config.contacts, prefixes)
     dispatcher = Dispatcher(
@@ -72,8 +101,10 @@ def build_core(
         combined_header=lambda count, platform: wording.render(
             "cards_combined", count=count, prefix=wording.prefix(platform)
         ),
+        retry=RetryPolicy(config.delivery),
     )
     outbox = Outbox(dispatcher.wake, {name: s.measure for name, s in senders.items()})
+    dispatcher.report = DeliveryReport(directory, wording, outbox).ended
     alerts = AlertService(directory, wording, outbox)
     sessions = SessionService(directory, wording, outbox, alerts)
     moderation = Moderation(directory, wording, outbox, sessions)

@@ -1,7 +1,13 @@
 """Sends the outbox: one worker per chat with waiting messages, paced per chat
 and per platform, so a backlog to one chat never delays another. Each send is
 marked 'sending' durably before it goes out; after a crash such rows are
-'unknown' and are not blindly repeated."""
+'unknown' and are not blindly repeated.
+
+A send that fails in a way that may pass (rate limit, connection refused, the
+platform's own error) is retried with back-off for the configured time
+(``RetryPolicy``), then given up ('failed'); a database that stays locked
+while the dispatcher records a state is waited out, never dropped. Whatever
+ends other than 'sent' is handed to the report hook, which tells officers."""
 
 from __future__ import annotations
 
@@ -9,8 +15,9 @@ import asyncio
 import contextlib
 import heapq
 import logging
-from collections.abc import Callable, Mapping
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from datetime import datetime, timedelta
 
 from bot.chat import ChatRef
 from bot.clock import Clock
@@ -23,22 +30,58 @@ from bot.delivery import (
     Sender,
     Unreachable,
 )
-from bot.group_commit import GroupCommit
+from bot.group_commit import GroupCommit, Write
 from bot.pacing import Pacer
 from bot.rich import Rich, Span, join
 from bot.store import outbox as rows
 from bot.store import resident as residents
-from bot.store.database import Database, Tx
+from bot.store.database import Database, Tx, is_busy
 from bot.store.outbox import OutboxRow
+from config.model import Delivery
 
 log = logging.getLogger("forumbot.dispatcher")
 
 CARD_PURPOSES = ("card",)
 MAX_CARDS_COMBINED = 10
-RETRY_BACKOFF_S = 0.5
-RETRY_BACKOFF_MAX_S = 60.0
 LOAD_BATCH = 1000
 STOP_GRACE_S = 4.0  # at shutdown, for sends already under way
+
+# Told each final outcome other than 'sent': (transaction, the rows sent as
+# one message, state, reason, now). Writes in the same transaction.
+Report = Callable[[Tx, Sequence[OutboxRow], str, str, datetime], Awaitable[None]]
+
+
+@dataclass(frozen=True)
+class RetryPolicy:
+    """How failed sends are tried again. Back-off doubles from
+    ``first_backoff_s`` up to ``max_backoff_s`` (seconds, real time); a
+    message is given up once ``give_up`` (per kind of chat, by the clock) has
+    passed since its first failure."""
+
+    give_up: Delivery = field(default_factory=Delivery)
+    first_backoff_s: float = 0.5
+    max_backoff_s: float = 60.0
+
+    def window(self, chat: ChatRef) -> timedelta:
+        """How long messages to ``chat`` are retried (and, for rooms, how old a
+        waiting one may be at start-up and still be sent)."""
+        if chat.kind == "private":
+            return self.give_up.residents
+        if chat.kind == "channel":
+            return self.give_up.public_rooms
+        return self.give_up.staff_rooms
+
+    def backoff(self, attempts: int) -> float:
+        """Seconds to wait after the ``attempts``-th failure in a row."""
+        delay: float = self.first_backoff_s * 2.0 ** min(max(attempts, 1), 16)
+        return min(delay, self.max_backoff_s)
+
+
+def _describe(delta: timedelta) -> str:
+    hours = delta.total_seconds() / 3600
+    if hours >= 1:
+        return f"{hours:g} h"
+    return f"{delta.total_seconds() / 60:g} min"
 
 
 @dataclass
@@ -62,8 +105,12 @@ class Dispatcher:
         pacers: Mapping[str, Pacer],
         clock: Clock,
         combined_header: Callable[[int, str], Rich] | None = None,
+        retry: RetryPolicy | None = None,
+        report: Report | None = None,
     ) -> None:
         self.db = db
+        self.retry = retry or RetryPolicy()
+        self.report = report
         self._combined_header = combined_header or (
             lambda count, _platform: (Span(f"{count} new questions", bold=True),)
         )
@@ -76,21 +123,63 @@ class Dispatcher:
         self._loaded_upto = 0
         self._idle = asyncio.Event()
         self._stopping = False
+        self._recovered = False
 
     def wake(self) -> None:
         self._wake.set()
 
     async def recover(self) -> None:
-        """Rows whose send was under way when the process stopped: sent again
-        where the platform drops repeats (nonce), else left as unknown."""
+        """Once, before sending (later calls do nothing): rows whose send was
+        under way when the process stopped are sent again where the platform
+        drops repeats (nonce), else left as 'unknown' (officers are told of
+        answers). Messages to rooms of platforms that are off, or too old to
+        be of use, are skipped; residents' private messages wait for their
+        platform (they are owed)."""
+        if self._recovered:
+            return
+        now = self.clock.now()
         repeatable = [name for name, sender in self.senders.items() if sender.idempotent]
-        async with self.db.transaction() as tx:
+        reason = "process stopped during the send"
+
+        async def write(tx: Tx) -> None:
             ids = await rows.interrupted(tx, exclude_platforms=repeatable)
-            await rows.mark(tx, ids, "unknown", "process stopped during the send")
+            await rows.mark(tx, ids, "unknown", reason)
             retried = await rows.interrupted(tx, only_platforms=repeatable)
-            await rows.mark(tx, retried, "pending", "process stopped during the send")
-        for outbox_id in ids:
-            log.warning("delivery outcome unknown after restart outbox=%s; not resent", outbox_id)
+            await rows.mark(tx, retried, "pending", reason)
+            for outbox_id in ids:
+                log.warning(
+                    "delivery outcome unknown after restart outbox=%s; not resent", outbox_id
+                )
+            if self.report is not None:
+                for row in await rows.get_many(tx, ids):
+                    await self.report(tx, [row], "unknown", reason, now)
+            await self._skip_stale_rooms(tx, now)
+
+        await self._write(write, "recovering at start")
+        self._recovered = True
+
+    async def _skip_stale_rooms(self, tx: Tx, now: datetime) -> None:
+        off: dict[str, list[int]] = {}
+        old: list[int] = []
+        for outbox_id, platform, chat_id, kind, created_at in await rows.pending_rooms(tx):
+            if platform not in self.senders:
+                off.setdefault(platform, []).append(outbox_id)
+                continue
+            chat = ChatRef(platform, chat_id, "channel" if kind == "channel" else "group")
+            if now - created_at > self.retry.window(chat):
+                old.append(outbox_id)
+        for platform, ids in off.items():
+            await rows.mark(
+                tx, ids, "skipped", f"{platform} is off: messages to rooms are not kept for later"
+            )
+            log.warning(
+                "%s is off: %s waiting message(s) to its rooms skipped, not kept for later",
+                platform,
+                len(ids),
+            )
+        if old:
+            await rows.mark(tx, old, "skipped", "too old to send when the bot started")
+            log.warning("%s waiting message(s) to rooms skipped at start: too old", len(old))
 
     async def run(self) -> None:
         await self.recover()
@@ -149,25 +238,42 @@ class Dispatcher:
         chat = queue.chat
         sender = self.senders[chat.platform]
         pacer = self.pacers[chat.platform]
+        failures = 0
         try:
             while queue.heap and not self._stopping:
                 await pacer.wait_for_chat(chat)
                 batch = self._take(queue)
-                await pacer.wait_overall(batch[0].priority)
-                done = await self._send(sender, chat, batch)
+                try:
+                    await pacer.wait_overall(batch[0].priority)
+                    done = await self._send(sender, chat, batch)
+                except asyncio.CancelledError:
+                    raise
+                except Exception:
+                    # Not a delivery outcome (those are handled in _send): the
+                    # bookkeeping failed. Keep the rows and try them again later,
+                    # rather than leave them pending where no one loads them.
+                    failures += 1
+                    delay = self.retry.backoff(failures)
+                    log.exception(
+                        "dispatcher error chat=%s outbox=%s; trying again in %ss",
+                        chat.key,
+                        [row.id for row in batch],
+                        delay,
+                    )
+                    for row in batch:
+                        queue.push(row)
+                    await asyncio.sleep(delay)
+                    continue
+                failures = 0
                 if not done:
                     for row in batch:
                         queue.push(row)
-        except asyncio.CancelledError:
-            raise
-        except Exception:
-            log.exception("dispatcher worker failed chat=%s", chat.key)
         finally:
             queue.worker = None
             if queue.heap and not self._stopping:
                 queue.worker = asyncio.create_task(self._work(queue))
             else:
-                del self._queues[chat.key]
+                self._queues.pop(chat.key, None)
                 pacer.forget(chat)
 
     def _take(self, queue: _ChatQueue) -> list[OutboxRow]:
@@ -208,91 +314,147 @@ class Dispatcher:
 
     async def _send(self, sender: Sender, chat: ChatRef, batch: list[OutboxRow]) -> bool:
         """Send one message; return False when it should be tried again."""
-        ids = [row.id for row in batch]
-        gone: list[bool] = []
+        now = self.clock.now()
+        outcome: dict[str, object] = {}
 
         async def sending(tx: Tx) -> None:
+            outcome.clear()  # a write retried after a lock starts afresh
+            ids = [row.id for row in batch]
             if chat.kind == "private" and await residents.is_unreachable(
                 tx, chat.platform, chat.chat_id
             ):
                 await rows.mark(tx, ids, "skipped", "recipient unreachable")
-                gone.append(True)
+                await self._report(tx, batch, "skipped", "recipient unreachable", now)
+                outcome["moved"] = set()
                 return
-            moved = await rows.mark_sending(tx, ids)
-            if len(moved) < len(ids):
-                batch[:] = [row for row in batch if row.id in moved]
-                ids[:] = [row.id for row in batch]
-                if not batch:
-                    gone.append(True)
+            outcome["moved"] = await rows.mark_sending(tx, ids)
 
-        await self._commit.write(sending)
-        if gone:
+        await self._write(
+            sending, f"marking chat={chat.key} outbox={[r.id for r in batch]} sending"
+        )
+        moved = outcome["moved"]
+        assert isinstance(moved, set)
+        batch[:] = [row for row in batch if row.id in moved]
+        if not batch:
             return True
+        ids = [row.id for row in batch]
         await self.pacers[chat.platform].at_wire()
         try:
             message_id = await sender.send(self._compose(batch))
         except RetryLater as error:
             log.warning("rate limited chat=%s retry_after=%ss", chat.key, error.retry_after)
-            await self._mark(ids, "pending", str(error))
-            await asyncio.sleep(error.retry_after)
-            return False
+            return await self._again(batch, str(error), error.retry_after)
         except NotSent as error:
-            # Never reached the platform: safe to retry until it is back.
+            # Not done by the platform (never reached it, or it said it failed):
+            # safe to try again, with back-off, until it goes or is given up.
             attempts = max(row.attempts for row in batch) + 1
-            delay = min(RETRY_BACKOFF_S * 2 ** min(attempts, 10), RETRY_BACKOFF_MAX_S)
-            log.warning("not sent chat=%s: %s; retrying in %ss", chat.key, error, delay)
-            await self._mark(ids, "pending", str(error))
-            await asyncio.sleep(delay)
             batch[:] = [_with_attempts(row, attempts) for row in batch]
-            return False
+            delay = self.retry.backoff(attempts)
+            log.warning("not sent chat=%s: %s; retrying in %ss", chat.key, error, delay)
+            return await self._again(batch, str(error), delay)
         except Unreachable as error:
             log.warning("recipient unreachable chat=%s: %s", chat.key, error)
-            await self._unreachable(chat, ids, str(error))
+            await self._unreachable(chat, batch, str(error))
             self._drop_queue(chat)
             return True
         except Rejected as error:
             log.error("message rejected chat=%s outbox=%s: %s", chat.key, ids, error)
-            await self._mark(ids, "failed", str(error))
+            await self._end(batch, "failed", str(error))
             return True
         except OutcomeUnknown as error:
             if sender.idempotent:  # a repeat cannot make a second message
                 log.warning("outcome unknown chat=%s: %s; sending again", chat.key, error)
-                await self._mark(ids, "pending", str(error))
-                await asyncio.sleep(RETRY_BACKOFF_S)
-                return False
+                return await self._again(batch, str(error), self.retry.first_backoff_s)
             log.warning("delivery outcome unknown chat=%s outbox=%s: %s", chat.key, ids, error)
-            await self._mark(ids, "unknown", str(error))
+            await self._end(batch, "unknown", str(error))
             return True
         except Exception as error:
             log.exception("send failed unexpectedly chat=%s outbox=%s", chat.key, ids)
-            await self._mark(ids, "unknown", repr(error))
+            await self._end(batch, "unknown", repr(error))
             return True
-        now = self.clock.now()
+        sent_at = self.clock.now()
         card_ids = [r.question_id for r in batch if r.purpose in CARD_PURPOSES and r.question_id]
 
         async def sent(tx: Tx) -> None:
-            await rows.mark_sent(tx, ids, message_id, now)
+            await rows.mark_sent(tx, ids, message_id, sent_at)
             if card_ids:
                 await rows.record_card(tx, chat, message_id, card_ids)
 
-        await self._commit.write(sent)
+        await self._write(sent, f"marking chat={chat.key} outbox={ids} sent")
         return True
 
-    async def _mark(self, ids: list[int], state: str, error: str | None) -> None:
+    async def _again(self, batch: list[OutboxRow], error: str, wait_s: float) -> bool:
+        """After a failure that may pass: back to 'pending' and wait ``wait_s``
+        (returns False: try again), or, once the retry window since the first
+        failure has passed, give the message up (returns True)."""
+        now = self.clock.now()
+        chat = batch[0].chat
+        since = min(row.retry_since or now for row in batch)
+        window = self.retry.window(chat)
+        if now - since >= window:
+            reason = f"given up after {_describe(window)} of failures ({error})"
+            log.error(
+                "delivery given up chat=%s outbox=%s: %s", chat.key, [r.id for r in batch], reason
+            )
+            await self._end(batch, "failed", reason)
+            return True
+        ids = [row.id for row in batch]
+
         async def write(tx: Tx) -> None:
-            await rows.mark(tx, ids, state, error)
+            await rows.retry_later(tx, ids, error, since)
 
-        await self._commit.write(write)
+        await self._write(write, f"marking outbox={ids} for a retry")
+        batch[:] = [replace(row, retry_since=since) for row in batch]
+        await asyncio.sleep(wait_s)
+        return False
 
-    async def _unreachable(self, chat: ChatRef, ids: list[int], error: str) -> None:
+    async def _end(self, batch: Sequence[OutboxRow], state: str, error: str) -> None:
+        """A final state other than 'sent', and what officers must be told."""
+        ids = [row.id for row in batch]
         now = self.clock.now()
 
         async def write(tx: Tx) -> None:
-            await rows.mark(tx, ids, "failed", error)
-            await residents.mark_unreachable(tx, chat.platform, chat.chat_id, now)
-            await rows.skip_pending_to(tx, chat, "recipient unreachable")
+            await rows.mark(tx, ids, state, error)
+            await self._report(tx, batch, state, error, now)
 
-        await self._commit.write(write)
+        await self._write(write, f"marking outbox={ids} {state}")
+
+    async def _report(
+        self, tx: Tx, batch: Sequence[OutboxRow], state: str, error: str, now: datetime
+    ) -> None:
+        if self.report is not None:
+            await self.report(tx, batch, state, error, now)
+
+    async def _write(self, write: Write, what: str = "") -> None:
+        """Commit the dispatcher's own bookkeeping. A database held by another
+        connection for longer than the busy timeout is waited out with
+        back-off: a state change is never dropped."""
+        failures = 0
+        while True:
+            try:
+                await self._commit.write(write)
+                return
+            except Exception as error:
+                if not is_busy(error):
+                    raise
+                failures += 1
+                delay = self.retry.backoff(failures)
+                log.warning("database busy (%s) %s; writing again in %ss", error, what, delay)
+                await asyncio.sleep(delay)
+
+    async def _unreachable(self, chat: ChatRef, batch: list[OutboxRow], error: str) -> None:
+        now = self.clock.now()
+        ids = [row.id for row in batch]
+
+        async def write(tx: Tx) -> None:
+            await rows.mark(tx, ids, "failed", error)
+            await self._report(tx, batch, "failed", error, now)
+            await residents.mark_unreachable(tx, chat.platform, chat.chat_id, now)
+            skipped = await rows.skip_pending_to(tx, chat, "recipient unreachable")
+            for row in await rows.get_many(tx, skipped):
+                await self._report(tx, [row], "skipped", "recipient unreachable", now)
+
+        await self._write(write)
 
     def _drop_queue(self, chat: ChatRef) -> None:
         queue = self._queues.get(chat.key)

@@ -3,6 +3,7 @@ and schedules, looked up from configuration."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from bot.chat import ChatKind, ChatRef
@@ -27,10 +28,26 @@ def room_chat(room: Room, public: bool) -> ChatRef:
     return ChatRef(room.platform, room.address, kind)
 
 
+@dataclass(frozen=True)
+class RoomOff:
+    """A configured room on a platform that is off in this run."""
+
+    forum: Forum
+    role: str  # "staff" or "public"
+    room: Room
+
+
 class ForumDirectory:
-    def __init__(self, config: Config) -> None:
+    """``platforms_on`` names the platforms that can send in this run
+    (``None``: all of them). Rooms on other platforms are left out of
+    ``staff_rooms`` and ``public_rooms``, so nothing is queued for them."""
+
+    def __init__(self, config: Config, platforms_on: Iterable[str] | None = None) -> None:
         self.config = config
         self.forums = config.forums
+        self.platforms_on: frozenset[str] | None = (
+            frozenset(platforms_on) if platforms_on is not None else None
+        )
         self._phrases = sorted(
             ((normalise(p), f) for f in config.forums for p in f.phrases),
             key=lambda pair: -len(pair[0]),
@@ -67,11 +84,46 @@ class ForumDirectory:
             if any(r.platform == chat.platform and r.address == chat.chat_id for r in f.staff_rooms)
         ]
 
+    def is_on(self, platform: str) -> bool:
+        """Whether messages can be sent on ``platform`` in this run."""
+        if platform == "web" and not self.config.web.enabled:
+            return False
+        return self.platforms_on is None or platform in self.platforms_on
+
+    @property
+    def web_on(self) -> bool:
+        return self.is_on("web")
+
     def staff_rooms(self, forum: Forum) -> list[ChatRef]:
-        rooms = [room_chat(r, public=False) for r in forum.staff_rooms]
-        if self.config.web.enabled:
+        """The forum's staff rooms on platforms that are on (the console's
+        room among them while the web side is on)."""
+        rooms = [room_chat(r, public=False) for r in forum.staff_rooms if self.is_on(r.platform)]
+        if self.web_on:
             rooms.append(self.web_staff_room(forum))
         return rooms
+
+    def rooms_off(self) -> list[RoomOff]:
+        """Configured rooms whose platform is off in this run."""
+        return [
+            RoomOff(forum, role, room)
+            for forum in self.forums
+            for role, rooms in (("staff", forum.staff_rooms), ("public", forum.public_rooms))
+            for room in rooms
+            if not self.is_on(room.platform)
+        ]
+
+    def forums_of_room(self, chat: ChatRef) -> list[Forum]:
+        """The forums whose staff or public rooms include ``chat``."""
+        if chat.platform == "web":
+            return self.staff_forums(chat)
+        return [
+            f
+            for f in self.forums
+            if any(
+                r.platform == chat.platform and r.address == chat.chat_id
+                for r in (*f.staff_rooms, *f.public_rooms)
+            )
+        ]
 
     @staticmethod
     def web_staff_room(forum: Forum) -> ChatRef:
@@ -82,11 +134,14 @@ class ForumDirectory:
     def duty_roles(self, forum: Forum) -> dict[ChatRef, str]:
         """Staff rooms with a role to ping on URGENT cards, and that role."""
         return {
-            room_chat(r, public=False): r.duty_role_id for r in forum.staff_rooms if r.duty_role_id
+            room_chat(r, public=False): r.duty_role_id
+            for r in forum.staff_rooms
+            if r.duty_role_id and self.is_on(r.platform)
         }
 
     def public_rooms(self, forum: Forum) -> list[ChatRef]:
-        return [room_chat(r, public=True) for r in forum.public_rooms]
+        """The forum's public rooms on platforms that are on."""
+        return [room_chat(r, public=True) for r in forum.public_rooms if self.is_on(r.platform)]
 
     def is_officer(self, forum: Forum, sender: Sender) -> bool:
         officers = forum.officers

@@ -22,13 +22,16 @@ from bot.outbox import Outbox
 from bot.resident_desk import ResidentDesk
 from bot.staff_desk import StaffDesk
 from bot.store import inbox
-from bot.store.database import Database, Tx
+from bot.store.database import Database, Tx, is_busy
 from bot.store.outbox import PRIORITY_URGENT
 from bot.wording import Wording
 
 log = logging.getLogger("forumbot.intake")
 
 BATCH = 200
+BUSY_BACKOFF_S = 0.1  # first wait after the database was busy; doubles
+BUSY_BACKOFF_MAX_S = 30.0
+BUSY_STORE_TRIES = 6  # storing a batch while another program holds the database
 
 
 class Intake:
@@ -72,18 +75,27 @@ class Intake:
         and its future resolves as stored: its platform must not send it
         again. Only when even that cannot be written (the database itself
         is failing) does that one future get the error, so its platform
-        delivers it again later. Never raises."""
-        try:
-            async with self.db.transaction() as tx:
-                await inbox.store(tx, [e.inbound for e in batch], self.clock.now())
-        except Exception:
-            log.exception("batch of %s event(s) not stored; storing them one by one", len(batch))
+        delivers it again later. While another program holds the database
+        (busy), the batch is tried again with a growing wait first: a busy
+        database says nothing about the events. Never raises."""
+        for attempt in range(1, BUSY_STORE_TRIES + 1):
+            try:
+                async with self.db.transaction() as tx:
+                    await inbox.store(tx, [e.inbound for e in batch], self.clock.now())
+            except Exception as error:
+                if is_busy(error) and attempt < BUSY_STORE_TRIES:
+                    delay = min(BUSY_BACKOFF_S * 2**attempt, BUSY_BACKOFF_MAX_S)
+                    log.warning("database busy (%s); storing again in %ss", error, delay)
+                    await asyncio.sleep(delay)
+                    continue
+                break
             for envelope in batch:
-                await self._accept_alone(envelope)
-            self._on_change()
+                _resolve(envelope)
             return
+        log.exception("batch of %s event(s) not stored; storing them one by one", len(batch))
         for envelope in batch:
-            _resolve(envelope)
+            await self._accept_alone(envelope)
+        self._on_change()
 
     async def _accept_alone(self, envelope: Envelope) -> None:
         event = envelope.inbound
@@ -107,8 +119,11 @@ class Intake:
 
     async def process_pending(self) -> None:
         """Process every stored, unprocessed event: a batch per transaction,
-        and one by one when a batch fails. Raises only when the database
-        cannot record that an event was set aside."""
+        and one by one when a batch fails. A busy database (another program
+        holds it) sets nothing aside: the same events are processed again
+        after a wait. Raises only when the database cannot record that an
+        event was set aside."""
+        busy = 0
         while True:
             async with self.db.read() as tx:
                 rows = await inbox.unprocessed(tx, BATCH)
@@ -121,30 +136,45 @@ class Intake:
                             raise ValueError(row.problem)
                         await self._route(tx, row.inbound)
                         await inbox.mark_processed(tx, row.id, self.clock.now())
-            except Exception:
+                busy = 0
+            except Exception as error:
+                if is_busy(error):
+                    # Another program holds the database: nothing was changed.
+                    # Wait and process the same events again; never set them aside.
+                    busy += 1
+                    delay = min(BUSY_BACKOFF_S * 2**busy, BUSY_BACKOFF_MAX_S)
+                    log.warning("database busy (%s); processing again in %ss", error, delay)
+                    await asyncio.sleep(delay)
+                    continue
                 log.exception("batch failed; processing its events one by one")
                 for row in rows:
-                    await self._process_alone(row)
+                    if not await self._process_alone(row):
+                        break
             self._on_change()
 
-    async def _process_alone(self, row: inbox.InboxRow) -> None:
+    async def _process_alone(self, row: inbox.InboxRow) -> bool:
+        """Process one event, or set it aside. False when the database was
+        busy: the event stays to be processed again."""
         event = row.inbound
         if event is None:
             log.error("inbox row %s cannot be read (%s); set aside", row.id, row.problem)
             async with self.db.transaction() as tx:
                 await inbox.set_aside(tx, row.id, self.clock.now(), row.problem)
-            return
+            return True
         try:
             async with self.db.transaction() as tx:
                 await self._route(tx, event)
                 await inbox.mark_processed(tx, row.id, self.clock.now())
         except Exception as error:
+            if is_busy(error):
+                return False
             log.exception(
                 "event could not be processed platform=%s event=%s; set aside",
                 event.platform,
                 event.event_key,
             )
             await self._set_aside(row.id, event, _describe(error))
+        return True
 
     async def _set_aside(self, inbox_id: int | None, event: Inbound, error: str) -> None:
         """Keep ``event`` for an operator (``inbox_id`` None: it was never

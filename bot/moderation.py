@@ -9,6 +9,7 @@ import logging
 from dataclasses import dataclass
 from datetime import datetime
 
+from bot.delivery_report import platform_name
 from bot.forum import ForumDirectory
 from bot.outbox import Outbox
 from bot.rich import Rich, join
@@ -180,8 +181,60 @@ class Moderation:
             tx, forum, answered, follow_up or live is None, now
         )
         await self._audit(tx, officer, "answer", q, now)
-        where = self.wording.text("staff_answered_live" if published else "staff_answered_later")
-        return self.wording.render("staff_answered", ref=q.id, officer=officer.label, where=where)
+        return self.wording.render(
+            "staff_answered",
+            ref=q.id,
+            officer=officer.label,
+            asker=await self._asker_line(tx, q),
+            where=self._where_line(forum, published),
+        )
+
+    async def resend(self, tx: Tx, officer: Officer, q: Question, now: datetime) -> Rich:
+        """The answer to the asker once more: after a notice that it failed or
+        may not have arrived. A merged question's asker gets the answer of the
+        question it was merged into."""
+        answered: Question | None = q
+        if q.state == State.MERGED and q.merged_into is not None:
+            answered = await questions.get(tx, q.merged_into)
+        if answered is None or answered.state != State.ANSWERED or answered.answer is None:
+            await self._audit(tx, officer, "resend", q, now, outcome="refused")
+            return self.wording.render("staff_resend_nothing", ref=q.id)
+        await self._deliver_answer(tx, q, answered, self._forum(answered), now)
+        await self._audit(tx, officer, "resend", q, now)
+        return self.wording.render(
+            "staff_resent", ref=q.id, officer=officer.label, asker=await self._asker_line(tx, q)
+        )
+
+    async def _asker_line(self, tx: Tx, q: Question) -> str:
+        """What becomes of the message to the asker, in officers' words."""
+        resident = await residents.get(tx, q.resident_id) if q.resident_id is not None else None
+        if resident is None:
+            return self.wording.text("staff_answer_no_asker")
+        if not self.directory.is_on(resident.platform):
+            return self.wording.text(
+                "staff_answer_platform_off", platform=platform_name(resident.platform)
+            )
+        if resident.unreachable:
+            return self.wording.text("staff_answer_unreachable")
+        return self.wording.text("staff_answer_sending")
+
+    def _where_line(self, forum: Forum, now_live: bool) -> str:
+        """Where the answer is published: only rooms on platforms that are on count."""
+        count = len(self.directory.public_rooms(forum))
+        web = self.directory.web_on
+        if count:
+            key = "public_rooms_one" if count == 1 else "public_rooms_many"
+            rooms = self.wording.text(key, count=count)
+            if web:
+                rooms = self.wording.text("public_rooms_and_web", rooms=rooms)
+            return self.wording.text(
+                "staff_answered_live" if now_live else "staff_answered_later", rooms=rooms
+            )
+        if web:
+            return self.wording.text(
+                "staff_answered_web_only_live" if now_live else "staff_answered_web_only_later"
+            )
+        return self.wording.text("staff_answered_nowhere")
 
     async def sessions_open_id(self, tx: Tx, forum: Forum) -> int | None:
         live = await session_rows.open_session(tx, forum.id)

@@ -35,6 +35,7 @@ QUESTION_COMMANDS = {
     "answer": "answer 12 text",
     "later": "later 12 [note]",
     "merge": "merge 12 7",
+    "resend": "resend 12",
     **ASKER_COMMANDS,
 }
 FORUM_COMMANDS = ("queue", "open", "close", "next")
@@ -203,6 +204,8 @@ class StaffDesk:
             return await m.reject(tx, officer, q, rest or None, now)
         if name == "later":
             return await m.later(tx, officer, q, rest or None, now)
+        if name == "resend":
+            return await m.resend(tx, officer, q, now)
         if not rest:
             return usage
         if name == "edit":
@@ -283,7 +286,8 @@ class StaffDesk:
             report_chat=event.chat,
         )
         await record_forum_action(tx, event, "alert", forum.id, f"alert #{b.id}", now)
-        public = self.wording.text("staff_alert_public") if to_public else ""
+        on_public = to_public and bool(self.directory.public_rooms(forum))
+        public = self.wording.text("staff_alert_public") if on_public else ""
         if b.state == "scheduled":
             return self.wording.render(
                 "staff_alert_later",

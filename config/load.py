@@ -16,7 +16,16 @@ import yaml
 
 from config import scalar
 from config.forum import read_forums
-from config.model import Config, Contacts, Forum, Limits, Platforms, Schedule, WebConfig
+from config.model import (
+    Config,
+    Contacts,
+    Delivery,
+    Forum,
+    Limits,
+    Platforms,
+    Schedule,
+    WebConfig,
+)
 from config.node import Fields, Invalid, Problems, Reader, keys_of
 from config.platform import read_platforms
 from config.web import read_web
@@ -109,6 +118,7 @@ def _read_config(fields: Fields) -> Config:
         contacts=_contacts(fields.section("contacts", keys_of(Contacts))),
         retention=fields.value("retention", scalar.duration, default.retention),
         limits=_limits(fields.section("limits", keys_of(Limits))),
+        delivery=_delivery(fields.section("delivery", keys_of(Delivery))),
         platforms=read_platforms(fields.section("platforms", keys_of(Platforms))),
         web=read_web(fields.section("web", keys_of(WebConfig))),
         forums=read_forums(fields, zone),
@@ -143,6 +153,17 @@ def _limits(fields: Fields | None) -> Limits:
         question_length=fields.value(
             "question_length", scalar.positive_int, default.question_length
         ),
+    )
+
+
+def _delivery(fields: Fields | None) -> Delivery:
+    default = Delivery()
+    if fields is None:
+        return default
+    return Delivery(
+        residents=fields.value("residents", scalar.duration, default.residents),
+        staff_rooms=fields.value("staff_rooms", scalar.duration, default.staff_rooms),
+        public_rooms=fields.value("public_rooms", scalar.duration, default.public_rooms),
     )
 
 

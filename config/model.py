@@ -32,6 +32,18 @@ class Limits:
 
 
 @dataclass(frozen=True)
+class Delivery:
+    """How long a message that cannot be delivered is retried (after its first
+    failed attempt) before it is given up and officers are told. A message to
+    a room found still waiting at start-up that is older than this is not sent
+    (it would arrive stale)."""
+
+    residents: timedelta = timedelta(hours=24)  # private chats: answers, replies
+    staff_rooms: timedelta = timedelta(hours=24)  # cards, notices, confirmations
+    public_rooms: timedelta = timedelta(hours=2)  # session posts, published answers
+
+
+@dataclass(frozen=True)
 class TelegramRateLimits:
     overall_per_s: float = 30.0
     per_chat_per_s: float = 1.0
@@ -158,6 +170,7 @@ class Config:
     contacts: Contacts = field(default_factory=Contacts)
     retention: timedelta = timedelta(days=90)
     limits: Limits = field(default_factory=Limits)
+    delivery: Delivery = field(default_factory=Delivery)
     platforms: Platforms = field(default_factory=Platforms)
     web: WebConfig = field(default_factory=WebConfig)
     forums: tuple[Forum, ...] = ()

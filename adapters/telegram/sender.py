@@ -8,7 +8,16 @@ from datetime import timedelta
 
 import httpx
 from telegram import Bot, LinkPreviewOptions, ReplyParameters
-from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TimedOut
+from telegram.error import (
+    BadRequest,
+    ChatMigrated,
+    Forbidden,
+    InvalidToken,
+    NetworkError,
+    RetryAfter,
+    TelegramError,
+    TimedOut,
+)
 
 from adapters.telegram.render import PARSE_MODE, to_html, to_keyboard
 from bot.delivery import NotSent, OutcomeUnknown, Outgoing, Rejected, RetryLater, Unreachable
@@ -16,6 +25,18 @@ from bot.rich import Rich, plain
 
 # httpx errors raised before any byte of the request left this machine.
 _NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
+
+
+def answered_with_error(error: NetworkError) -> bool:
+    """Telegram answered with an error status that PTB has no class for (5xx,
+    or another code without ``retry_after``): ``{"ok": false, ...}``. PTB
+    raises a bare ``NetworkError`` for it, with no cause, or with the failed
+    parse of a body that was not JSON as cause; transport failures always
+    carry the httpx error as cause. The Bot API did not do the request."""
+    if isinstance(error, TimedOut | BadRequest):
+        return False
+    cause = error.__cause__
+    return cause is None or (isinstance(cause, TelegramError) and cause is not error)
 
 
 def _retry_after_s(error: RetryAfter) -> float:
@@ -70,8 +91,21 @@ class TelegramSender:
             if message.chat.kind == "private" and "chat not found" in error.message.lower():
                 raise Unreachable(error.message) from error
             raise Rejected(error.message) from error
+        except ChatMigrated as error:
+            raise Rejected(
+                f"the group became a supergroup with chat id {error.new_chat_id}:"
+                " put that id in the configuration"
+            ) from error
+        except InvalidToken as error:
+            # The token was refused (revoked?): nothing was sent; retried until given up.
+            raise NotSent(f"Telegram refused the bot token: {error.message}") from error
         except (TimedOut, NetworkError) as error:
+            if answered_with_error(error):
+                raise NotSent(f"Telegram answered with an error: {error.message}") from error
             if isinstance(error.__cause__, _NOT_SENT):
                 raise NotSent(str(error)) from error
             raise OutcomeUnknown(str(error)) from error
+        except TelegramError as error:
+            # E.g. a 200 whose body could not be read: it may well have been sent.
+            raise OutcomeUnknown(error.message) from error
         return str(sent.message_id)

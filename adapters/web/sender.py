@@ -7,9 +7,9 @@ from __future__ import annotations
 from adapters.web import store
 from adapters.web.hub import Hub
 from bot.clock import Clock
-from bot.delivery import Outgoing
+from bot.delivery import NotSent, Outgoing
 from bot.rich import Rich, plain
-from bot.store.database import Database
+from bot.store.database import Database, is_busy
 
 
 class WebSender:
@@ -27,15 +27,20 @@ class WebSender:
         return len(plain(body))
 
     async def send(self, message: Outgoing) -> str:
-        async with self.db.transaction() as tx:
-            stored, new = await store.add(
-                tx,
-                message.chat.chat_id,
-                message.outbox_id,
-                message.body,
-                message.buttons,
-                self.clock.now(),
-            )
+        try:
+            async with self.db.transaction() as tx:
+                stored, new = await store.add(
+                    tx,
+                    message.chat.chat_id,
+                    message.outbox_id,
+                    message.body,
+                    message.buttons,
+                    self.clock.now(),
+                )
+        except Exception as error:
+            if is_busy(error):  # rolled back: nothing stored, and a repeat is harmless
+                raise NotSent(f"database busy: {error}") from error
+            raise
         if new:
             self.hub.publish(message.chat.chat_id, stored.as_event())
         return str(stored.id)

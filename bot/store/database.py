@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import sqlite3
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime
@@ -24,6 +25,13 @@ def instant(raw: str) -> datetime:
     return datetime.fromisoformat(raw)
 
 
+def is_busy(error: BaseException) -> bool:
+    """A statement refused because another connection held the database
+    longer than the busy timeout ("database is locked"): it may pass."""
+    text = str(error).lower()
+    return isinstance(error, sqlite3.OperationalError) and ("locked" in text or "busy" in text)
+
+
 # aiosqlite runs each call on its own thread: ``execute`` then ``fetchone`` then
 # closing the cursor is three hand-offs and three wake-ups of the event loop;
 # ``execute_fetchall`` is one. Every read in the store goes through these two.
@@ -38,6 +46,11 @@ async def fetch_one(tx: Tx, sql: str, params: Sequence[object] = ()) -> aiosqlit
     """The first row of a query (written to return at most one), or None."""
     rows = await tx.execute_fetchall(sql, params)
     return next(iter(rows), None)
+
+
+# How long a statement waits for another connection's write lock before it
+# fails with "database is locked" (callers that must not lose a write retry).
+BUSY_TIMEOUT_MS = 5000
 
 
 class Database:
@@ -59,7 +72,7 @@ class Database:
             await conn.execute("PRAGMA journal_mode = WAL")
             await conn.execute("PRAGMA synchronous = FULL")
             await conn.execute("PRAGMA foreign_keys = ON")
-            await conn.execute("PRAGMA busy_timeout = 5000")
+            await conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_MS)}")
             self._conn = conn
             await self._migrate()
         except BaseException:
@@ -114,7 +127,14 @@ class Database:
             except BaseException:
                 await conn.execute("ROLLBACK")
                 raise
-            await conn.execute("COMMIT")
+            try:
+                await conn.execute("COMMIT")
+            except BaseException:
+                # A COMMIT that failed (e.g. the database stayed busy) leaves the
+                # transaction open: roll it back so the connection can be used again.
+                if conn.in_transaction:
+                    await conn.execute("ROLLBACK")
+                raise
 
     @asynccontextmanager
     async def read(self) -> AsyncIterator[Tx]:

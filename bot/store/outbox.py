@@ -12,7 +12,7 @@ import aiosqlite
 
 from bot.chat import Button, Buttons, ChatRef
 from bot.rich import Rich, from_json, to_json
-from bot.store.database import Tx, fetch_all, fetch_one, iso
+from bot.store.database import Tx, fetch_all, fetch_one, instant, iso
 
 # Lower sends first within a chat.
 PRIORITY_URGENT = 0
@@ -34,6 +34,8 @@ class OutboxRow:
     resident_id: int | None
     attempts: int
     alert_role_id: str | None = None  # the one role this message may ping (URGENT cards)
+    created_at: datetime | None = None
+    retry_since: datetime | None = None  # the first failed attempt of the current run of failures
 
 
 def buttons_to_json(buttons: Buttons) -> str | None:
@@ -61,6 +63,8 @@ def _row(r: aiosqlite.Row) -> OutboxRow:
         resident_id=r["resident_id"],
         attempts=int(r["attempts"]),
         alert_role_id=r["alert_role_id"],
+        created_at=instant(str(r["created_at"])),
+        retry_since=instant(str(r["retry_since"])) if r["retry_since"] else None,
     )
 
 
@@ -130,8 +134,8 @@ async def mark_sending(tx: Tx, ids: Sequence[int]) -> set[int]:
 
 async def mark_sent(tx: Tx, ids: Sequence[int], message_id: str, at: datetime) -> None:
     await tx.executemany(
-        "UPDATE outbox SET state = 'sent', sent_at = ?, platform_message_id = ?, error = NULL"
-        " WHERE id = ?",
+        "UPDATE outbox SET state = 'sent', sent_at = ?, platform_message_id = ?, error = NULL,"
+        " retry_since = NULL WHERE id = ?",
         [(iso(at), message_id, i) for i in ids],
     )
 
@@ -141,6 +145,35 @@ async def mark(tx: Tx, ids: Sequence[int], state: str, error: str | None) -> Non
     await tx.executemany(
         "UPDATE outbox SET state = ?, error = ? WHERE id = ?", [(state, error, i) for i in ids]
     )
+
+
+async def retry_later(tx: Tx, ids: Sequence[int], error: str, since: datetime) -> None:
+    """Back to 'pending' after a failure that may pass; ``since`` is kept from
+    the first failure of a run of them (the give-up clock)."""
+    await tx.executemany(
+        "UPDATE outbox SET state = 'pending', error = ?, retry_since = COALESCE(retry_since, ?)"
+        " WHERE id = ?",
+        [(error, iso(since), i) for i in ids],
+    )
+
+
+async def get_many(tx: Tx, ids: Sequence[int]) -> list[OutboxRow]:
+    if not ids:
+        return []
+    marks = ",".join("?" * len(ids))
+    rows = await fetch_all(tx, f"SELECT * FROM outbox WHERE id IN ({marks}) ORDER BY id", ids)
+    return [_row(r) for r in rows]
+
+
+async def pending_rooms(tx: Tx) -> list[tuple[int, str, str, str, datetime]]:
+    """Messages to rooms (not private chats) still waiting: id, platform,
+    chat id, chat kind and when each was queued."""
+    rows = await fetch_all(
+        tx,
+        "SELECT id, platform, chat_id, chat_kind, created_at FROM outbox"
+        " WHERE state = 'pending' AND chat_kind != 'private' ORDER BY id",
+    )
+    return [(int(r[0]), str(r[1]), str(r[2]), str(r[3]), instant(str(r[4]))) for r in rows]
 
 
 async def skip_pending_to(tx: Tx, chat: ChatRef, reason: str) -> list[int]:

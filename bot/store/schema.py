@@ -269,4 +269,10 @@ MIGRATIONS: tuple[str, ...] = (
        );
     CREATE INDEX inbox_set_aside ON inbox (set_aside_at) WHERE set_aside_at IS NOT NULL;
     """,
+    # 7: delivery that fails (issue 12). When a message's retries began, so it
+    # is given up after the configured time of failures, not of waiting for a
+    # platform that was off.
+    """
+    ALTER TABLE outbox ADD COLUMN retry_since TEXT;
+    """,
 )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from bot.chat import ChatRef
@@ -138,11 +139,9 @@ async def test_rows_interrupted_mid_send_are_unknown_after_restart(tmp_path: Pat
     await h2.close()
 
 
-async def test_connection_refused_is_retried_until_sent(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    import bot.dispatcher as dispatcher_module
-
-    monkeypatch.setattr(dispatcher_module, "RETRY_BACKOFF_S", 0.01)
+async def test_connection_refused_is_retried_until_sent(tmp_path: Path) -> None:
     h = await harness(tmp_path)
+    h.core.dispatcher.retry = replace(h.core.dispatcher.retry, first_backoff_s=0.01)
     failures = {"left": 3}
     original = h.sender.send
 

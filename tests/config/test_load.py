@@ -28,7 +28,7 @@ from config import (
     parse_config,
     parse_duration,
 )
-from config.model import QuietHours
+from config.model import Delivery, QuietHours
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "bot.example.yaml"
 
@@ -806,3 +806,16 @@ def test_limits_retention_and_duty_role_are_checked() -> None:
     assert (
         "forums[0].public_rooms[0].duty_role_id: duty_role_id belongs on a staff room" in problems
     )
+
+
+def test_delivery_windows_are_positive_durations(tmp_path: Path) -> None:
+    config = load(tmp_path, "delivery:\n  residents: 12h\n  public_rooms: 30m\n" + FORUM)
+    assert config.delivery == Delivery(
+        residents=timedelta(hours=12),
+        staff_rooms=timedelta(hours=24),
+        public_rooms=timedelta(minutes=30),
+    )
+    assert load_config(str(EXAMPLE)).delivery == Delivery()
+    found = problems(tmp_path, "delivery:\n  staff_rooms: 0m\n  residents: 12\n" + FORUM)
+    find(found, "delivery.staff_rooms", 2, "is not a positive duration")
+    find(found, "delivery.residents", 3, "expected a duration with a unit")

@@ -15,6 +15,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from bot.clock import Clock
 from bot.store import outbox
 from config.model import (
     Config,
@@ -137,9 +138,11 @@ def environ(fake: FakeTelegram, **extra: str) -> dict[str, str]:
 
 
 @contextlib.asynccontextmanager
-async def running(config: Config, env: dict[str, str]) -> AsyncIterator[App]:
+async def running(
+    config: Config, env: dict[str, str], clock: Clock | None = None
+) -> AsyncIterator[App]:
     """The real app, started in-process with a short poll timeout; stopped on exit."""
-    app = await build_app(config, environ=env, poll_timeout_s=1)
+    app = await build_app(config, environ=env, poll_timeout_s=1, clock=clock)
     await asyncio.wait_for(app.start(), WAIT_S)
     try:
         yield app

@@ -310,6 +310,30 @@ async def test_fault_times(fake: FakeTelegram, bot: telegram.Bot) -> None:
     assert await bot.get_updates(timeout=0) == ()
 
 
+async def test_internal_server_error_as_telegram_answers_it(
+    fake: FakeTelegram, bot: telegram.Bot
+) -> None:
+    fake.fail_next("sendMessage", USER, status=500, description="Internal Server Error", times=2)
+    # python-telegram-bot has no class for a 5xx: a bare NetworkError, with no cause
+    # (a transport failure always carries httpx's error as its cause).
+    with pytest.raises(telegram.error.NetworkError, match="Internal Server Error") as caught:
+        await bot.send_message(USER, "hi")
+    assert type(caught.value) is telegram.error.NetworkError
+    assert caught.value.__cause__ is None
+    url = f"{fake.base_url}/bot{DEFAULT_TOKEN}/sendMessage"
+    timeout = aiohttp.ClientTimeout(total=10)
+    async with (
+        aiohttp.ClientSession(timeout=timeout) as session,
+        session.post(url, json={"chat_id": USER, "text": "raw"}) as resp,
+    ):
+        body = await resp.json()
+    assert resp.status == 500
+    assert body == {"ok": False, "error_code": 500, "description": "Internal Server Error"}
+    assert fake.sent == []  # not done
+    await bot.send_message(USER, "third time")
+    assert [m.text for m in fake.sent] == ["third time"]
+
+
 async def test_too_long_rejected(fake: FakeTelegram, bot: telegram.Bot) -> None:
     with pytest.raises(BadRequest, match="too long"):
         await bot.send_message(USER, "x" * 4097)
