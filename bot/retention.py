@@ -9,12 +9,13 @@ from datetime import timedelta
 
 from bot.clock import Clock
 from bot.store import privacy
-from bot.store.database import Database
+from bot.store.database import Database, is_busy
 from bot.store.privacy import PurgeCounts
 
 log = logging.getLogger("forumbot.retention")
 
 EVERY = timedelta(hours=1)
+BUSY_RETRY_S = 60.0
 
 
 class Retention:
@@ -32,7 +33,15 @@ class Retention:
     async def run(self) -> None:
         """Purge now and every hour, for as long as the bot runs."""
         while True:
-            counts = await self.purge()
+            try:
+                counts = await self.purge()
+            except Exception as error:
+                if not is_busy(error):
+                    raise
+                # Another program holds the database: nothing was erased; soon again.
+                log.warning("database busy (%s); purging again in %ss", error, BUSY_RETRY_S)
+                await asyncio.sleep(BUSY_RETRY_S)
+                continue
             if counts.total:
                 log.info(
                     "purged after %s: questions=%s residents=%s deliveries=%s inbox=%s",

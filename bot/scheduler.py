@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.date import DateTrigger
@@ -17,11 +17,12 @@ from bot.alert_service import AlertService
 from bot.clock import Clock
 from bot.session import SessionService
 from bot.store import session as session_rows
-from bot.store.database import Database
+from bot.store.database import Database, is_busy
 
 log = logging.getLogger("forumbot.scheduler")
 
 SAFETY_INTERVAL_S = 30
+BUSY_RETRY_S = 5
 
 
 class SessionScheduler:
@@ -58,11 +59,20 @@ class SessionScheduler:
     async def tick(self) -> None:
         """Do what is due now, then arm a wake-up for the next event."""
         now = self.clock.now()
-        async with self.db.transaction() as tx:
-            await self.sessions.run_due(tx, now)
-            await self.alerts.run_due(tx, now)
-            open_ends = [row.ends_at for row in await session_rows.all_open(tx)]
-            alert_at = await self.alerts.next_due_at(tx)
+        try:
+            async with self.db.transaction() as tx:
+                await self.sessions.run_due(tx, now)
+                await self.alerts.run_due(tx, now)
+                open_ends = [row.ends_at for row in await session_rows.all_open(tx)]
+                alert_at = await self.alerts.next_due_at(tx)
+        except Exception as error:
+            if not is_busy(error):
+                raise
+            # Another program holds the database: nothing was done; soon again.
+            log.warning("database busy (%s); schedule checked again in %ss", error, BUSY_RETRY_S)
+            if self._scheduler.running:
+                self._arm(now + timedelta(seconds=BUSY_RETRY_S))
+            return
         self._on_change()
         upcoming = self.sessions.next_event_at(now, open_ends)
         if alert_at is not None and (upcoming is None or alert_at < upcoming):
