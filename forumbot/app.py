@@ -23,6 +23,7 @@ from bot.core import Core, build_core
 from bot.delivery import Sender
 from bot.inbound import Envelope
 from bot.pacing import Pace, Pacer
+from bot.startup import StartupFailure
 from bot.store.database import Database
 from bot.store.schema import MIGRATIONS
 from bot.template import Templates
@@ -214,6 +215,24 @@ def _wire(
     return App(config, core, telegram, discord, web)
 
 
+def check_something_to_serve(config: Config, env: dict[str, str]) -> None:
+    """Raise StartupFailure when no platform is on and the web side is off:
+    nobody could reach the forum."""
+    platforms = config.platforms
+    tokens = [platforms.telegram.token_env, platforms.discord.token_env]
+    if config.web.enabled or any(env.get(name) for name in tokens):
+        return
+    raise StartupFailure(
+        f"nothing to serve: no platform is on ({' and '.join(tokens)} are not set) and "
+        "web.enabled is false: set a platform's token, or turn the web side on"
+    )
+
+
+def site_address(config: Config, port: int) -> str:
+    """The address residents use: web.public_url, else where it listens."""
+    return config.web.public_url or f"http://{config.web.listen}:{port}"
+
+
 def console_sign_in(config: Config, env: dict[str, str]) -> str:
     """Who can sign in to the officers' console, for the start-up log."""
     web = config.web
@@ -238,8 +257,19 @@ async def run(config: Config, source: str = "built-in example settings") -> None
     for sig in (signal.SIGINT, signal.SIGTERM):
         with contextlib.suppress(NotImplementedError):
             loop.add_signal_handler(sig, stop.set)
+
+    def hang_up() -> None:
+        log.info(
+            "SIGHUP: the configuration is read only at start; stopping cleanly "
+            "(start forumbot again to apply changes)"
+        )
+        stop.set()
+
+    with contextlib.suppress(NotImplementedError):
+        loop.add_signal_handler(signal.SIGHUP, hang_up)
     log.info("configuration: %s", source)
     check_installation()
+    check_something_to_serve(config, dict(os.environ))
     check_database_place(config.database)
     with InstanceLock(config.database):
         app = await build_app(config)
@@ -261,7 +291,14 @@ async def run(config: Config, source: str = "built-in example settings") -> None
                 "forumbot running: %s forum(s), database %s", len(config.forums), config.database
             )
             if app.web is not None:
-                log.info("web: residents ask at http://%s:%s/", config.web.listen, app.web.port)
+                log.info("web: residents ask at %s/", site_address(config, app.web.port))
+                if not config.web.public_url and config.web.listen in ("0.0.0.0", "::"):
+                    log.warning(
+                        "web.public_url is not set: links in feeds and calendars will say "
+                        "http://%s:%s; set it to the address residents use",
+                        config.web.listen,
+                        app.web.port,
+                    )
             await stop.wait()
             log.info("forumbot stopping")
         log.info("forumbot stopped")

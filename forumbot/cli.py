@@ -17,6 +17,7 @@ from config.load import DEFAULT_PATH, ConfigError, load_config
 from forumbot import admin
 from forumbot.app import run, secrets_in_environment
 from forumbot.logs import setup_logging
+from forumbot.startup import MEMORY, check_database_place
 
 log = logging.getLogger("forumbot")
 
@@ -121,8 +122,22 @@ def _main(argv: list[str] | None) -> int:
             print("forumbot did not start. Fix the problems above and run again.", file=sys.stderr)
         return 1
     if args.command == "check-config":
-        print(f"{args.config or 'configuration'}: valid ({len(config.forums)} forum(s))")
+        source = args.config or (
+            DEFAULT_PATH if Path(DEFAULT_PATH).exists() else "built-in example settings"
+        )
+        print(f"{source}: valid ({len(config.forums)} forum(s))")
+        try:
+            check_database_place(config.database)
+        except StartupFailure as here:  # may differ on the machine that runs it
+            print(f"note: on this machine, {here}")
         return 0
+    if args.command in ("purge", "audit", "export") and not database_exists(config.database):
+        print(
+            f"forumbot: there is no database {config.database} in {Path.cwd()}: run this in "
+            "the folder forumbot runs in, or pass --config with its configuration file",
+            file=sys.stderr,
+        )
+        return 1
     if args.command == "purge":
         asyncio.run(admin.purge(config, args.dry_run))
         return 0
@@ -163,6 +178,11 @@ def _main(argv: list[str] | None) -> int:
         print(f"forumbot stopped: {type(error).__name__}: {error}", file=sys.stderr)
         return 1
     return 0
+
+
+def database_exists(database: str) -> bool:
+    """Admin commands read an existing database; they never make a new one."""
+    return database == MEMORY or Path(database).is_file()
 
 
 def config_source(path: str | None) -> str:

@@ -62,6 +62,11 @@ def check_database_place(database: str) -> None:
             f"database {database} is a folder: set database: to a file in it, "
             f"e.g. {path / 'forumbot.sqlite3'}"
         )
+    if folder.exists() and not folder.is_dir():
+        raise StartupFailure(
+            f"database {database}: {folder} is a file, not a folder: set database: to a "
+            "file in a folder"
+        )
     if not folder.is_dir():
         raise StartupFailure(
             f"database {database}: the folder {folder} does not exist: create it, "
@@ -88,6 +93,11 @@ def cannot_write(database: str, error: OSError | sqlite3.Error) -> StartupFailur
         return StartupFailure(
             f"database {database} cannot be written (permission denied): let the user "
             f"running forumbot write to {folder} and the file, or set database:"
+        )
+    if code == errno.ENOENT:
+        return StartupFailure(
+            f"database {database} cannot be created: no file can be made in {folder}: "
+            "set database: to a writable place, e.g. /var/lib/forumbot/forumbot.sqlite3"
         )
     if "not a database" in reason or "malformed" in reason:
         return StartupFailure(
@@ -122,6 +132,10 @@ class InstanceLock:
     def __enter__(self) -> InstanceLock:
         if self.database == MEMORY:
             return self
+        try:  # a place where no file can be made is not "another forumbot"
+            os.close(os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644))
+        except OSError as error:
+            raise cannot_write(self.database, error) from None
         lock = filelock.FileLock(self.path, timeout=0, fallback_to_soft=False)
         try:
             lock.acquire()

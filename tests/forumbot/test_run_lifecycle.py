@@ -86,7 +86,9 @@ def test_start_up_log_says_what_was_loaded_what_is_on_and_who_can_sign_in(
         assert bot.stop() == 0
 
 
-@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])
+@pytest.mark.parametrize(
+    "sig", [signal.SIGTERM, signal.SIGINT, signal.SIGHUP], ids=["SIGTERM", "SIGINT", "SIGHUP"]
+)
 def test_a_signal_stops_it_cleanly_and_the_database_is_whole(tmp_path: Path, sig: int) -> None:
     port = free_port()
     with Forumbot(run_args(EXAMPLE, port), cwd=tmp_path) as bot:
@@ -98,6 +100,8 @@ def test_a_signal_stops_it_cleanly_and_the_database_is_whole(tmp_path: Path, sig
     assert code == 0, bot.log
     assert took < 10
     assert "forumbot stopped" in bot.log
+    if sig == signal.SIGHUP:  # no reload: said so, and stopped cleanly for a restart
+        assert "SIGHUP: the configuration is read only at start; stopping cleanly" in bot.log
     assert "Traceback" not in bot.log
     with sqlite3.connect(tmp_path / "forumbot.sqlite3") as db:
         assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
@@ -145,6 +149,39 @@ def test_database_that_is_a_folder(tmp_path: Path) -> None:
             bot,
             "database data is a folder: set database: to a file in it, e.g. data/forumbot.sqlite3",
         )
+
+
+def test_database_in_a_folder_that_is_a_file(tmp_path: Path) -> None:
+    (tmp_path / "notes").write_text("not a folder\n")
+    config = example_with(tmp_path, database="notes/forumbot.sqlite3")
+    with Forumbot(run_args(config, free_port()), cwd=tmp_path) as bot:
+        assert_fatal(
+            bot,
+            f"database notes/forumbot.sqlite3: {tmp_path / 'notes'} is a file, not a folder: "
+            "set database: to a file in a folder",
+        )
+
+
+def test_database_where_no_file_can_be_made(tmp_path: Path) -> None:
+    config = example_with(tmp_path, database="/proc/forumbot.sqlite3")
+    with Forumbot(run_args(config, free_port()), cwd=tmp_path) as bot:
+        assert_fatal(
+            bot,
+            "database /proc/forumbot.sqlite3 cannot be created: no file can be made in /proc: "
+            "set database: to a writable place, e.g. /var/lib/forumbot/forumbot.sqlite3",
+        )
+
+
+def test_nothing_to_serve(tmp_path: Path) -> None:
+    """No token and the web side off: nobody could reach the forum."""
+    config = example_with(tmp_path, web={"enabled": False})
+    with Forumbot(["run", "--config", str(config)], cwd=tmp_path) as bot:
+        assert_fatal(
+            bot,
+            "nothing to serve: no platform is on (TELEGRAM_BOT_TOKEN and DISCORD_BOT_TOKEN are "
+            "not set) and web.enabled is false: set a platform's token, or turn the web side on",
+        )
+    assert not (tmp_path / "forumbot.sqlite3").exists()
 
 
 def test_database_that_is_not_a_database(tmp_path: Path) -> None:
@@ -271,14 +308,69 @@ def test_procfile_web_process_binds_the_port_the_platform_gives(tmp_path: Path) 
     ]
     assert line.startswith("forumbot run")
     (tmp_path / "bot.yaml").write_text(EXAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "other.yaml").write_text(EXAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
     port = free_port()
     command = line.replace("forumbot", "exec " + " ".join(python_m_forumbot()), 1)
     env = quiet_environment(PORT=str(port))
     with Forumbot([], cwd=tmp_path, env=env, argv=["sh", "-c", command]) as bot:
         bot.wait_for("forumbot running")
+        assert "configuration: loaded bot.yaml" in bot.log
         assert f"web on http://0.0.0.0:{port}" in bot.log
+        bot.wait_for("web.public_url is not set: links in feeds and calendars will say")
         assert get(port) == 200
         assert bot.stop() == 0
+    # FORUMBOT_CONFIG names another file; without PORT it serves on 8080's stand-in.
+    env = quiet_environment(PORT=str(port), FORUMBOT_CONFIG="other.yaml")
+    with Forumbot([], cwd=tmp_path, env=env, argv=["sh", "-c", command]) as bot:
+        bot.wait_for("forumbot running")
+        assert "configuration: loaded other.yaml" in bot.log
+        assert bot.stop() == 0
+
+
+def test_admin_commands_never_make_a_database_where_there_is_none(tmp_path: Path) -> None:
+    for command in (["audit"], ["purge", "--dry-run"], ["export", "survey", "1"]):
+        ran = subprocess.run(
+            [*python_m_forumbot(), *command],
+            cwd=tmp_path,
+            env=quiet_environment(),
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert ran.returncode == 1, command
+        assert ran.stderr.strip() == (
+            f"forumbot: there is no database forumbot.sqlite3 in {tmp_path}: run this in the "
+            "folder forumbot runs in, or pass --config with its configuration file"
+        )
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_check_config_says_what_it_checked(tmp_path: Path) -> None:
+    checked = subprocess.run(
+        [*python_m_forumbot(), "check-config"],
+        cwd=tmp_path,
+        env=quiet_environment(),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert checked.returncode == 0
+    assert checked.stdout.splitlines()[0] == "built-in example settings: valid (1 forum(s))"
+    config = example_with(tmp_path, database="missing/forumbot.sqlite3")
+    checked = subprocess.run(
+        [*python_m_forumbot(), "check-config", "--config", str(config)],
+        cwd=tmp_path,
+        env=quiet_environment(),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert checked.returncode == 0  # the folder may exist on the machine that runs it
+    assert checked.stdout.splitlines()[1] == (
+        f"note: on this machine, database missing/forumbot.sqlite3: the folder "
+        f"{tmp_path / 'missing'} does not exist: create it, or set database: to a file in an "
+        "existing folder"
+    )
 
 
 def test_audit_piped_into_head_ends_quietly(tmp_path: Path) -> None:
