@@ -3,9 +3,13 @@
 ``web.staff_secret_env`` (the officer then types their own name, kept as
 ``duty:<name>`` in the audit trail).
 
-Sign-ins are kept in the database (a hash of the cookie's token, never the
-token), last 12 hours, and end at sign-out. Failed attempts are limited per
-address and per username (5 in 15 minutes) with aiolimiter."""
+Sign-ins are kept in the database (an HMAC of the cookie's token, never the
+token), last 12 hours, and end at sign-out. The HMAC's key is the
+credential the officer signed in with (the account's password hash, or the
+shared secret), so a sign-in ends when that credential changes or goes: a
+new password hash, a removed account, a changed or unset shared secret.
+Failed attempts are limited per address and per username (5 in 15 minutes)
+with aiolimiter."""
 
 from __future__ import annotations
 
@@ -22,7 +26,7 @@ from aiolimiter import AsyncLimiter
 from adapters.web.passwords import DUMMY_HASH, verify_password
 from adapters.web.security import token_like
 from adapters.web.site import Site
-from bot.store.database import fetch_one, iso
+from bot.store.database import fetch_all, iso
 
 STAFF_COOKIE = "fb_staff"
 SIGN_IN_LASTS = timedelta(hours=12)
@@ -37,11 +41,16 @@ class Officer:
 
     @property
     def shown(self) -> str:
-        return self.username.removeprefix("duty:")
+        return self.username.removeprefix(DUTY)
 
 
-def _token_hash(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
+DUTY = "duty:"
+
+
+def _token_hash(token: str, credential: str) -> str:
+    """What the database keeps of a sign-in's token: an HMAC-SHA256 (hex)
+    keyed with the credential it was made with."""
+    return hmac.new(credential.encode(), token.encode(), hashlib.sha256).hexdigest()
 
 
 class SignIns:
@@ -83,12 +92,35 @@ class SignIns:
         await asyncio.to_thread(verify_password, password, DUMMY_HASH)  # same time, unknown name
         if self._secret and hmac.compare_digest(password.encode(), self._secret.encode()):
             name = "".join(ch for ch in username if ch.isalnum() or ch in "._-")[:40]
-            return Officer(f"duty:{name}") if name else None
+            return Officer(f"{DUTY}{name}") if name else None
         return None
+
+    def _credentials(self) -> dict[str, str]:
+        """Who may hold a sign-in now: credential -> its owner (an account's
+        username, or ``duty:`` for anyone who had the shared secret)."""
+        owners = {a.password_hash: a.username for a in self.site.web.staff_accounts}
+        if self._secret:
+            owners[self._secret] = DUTY
+        return owners
+
+    def _hashes(self, token: str) -> dict[str, str]:
+        """The token's hash under each credential in force -> that credential's owner."""
+        return {_token_hash(token, key): owner for key, owner in self._credentials().items()}
 
     async def start(
         self, officer: Officer, request: web.Request, response: web.StreamResponse
     ) -> None:
+        credential = next(
+            (
+                key
+                for key, owner in self._credentials().items()
+                if owner == officer.username
+                or (owner == DUTY and officer.username.startswith(DUTY))
+            ),
+            None,
+        )
+        if credential is None:
+            raise web.HTTPForbidden(text="This sign-in is no longer allowed.")
         token = secrets.token_urlsafe(32)
         now = self.site.clock.now()
         async with self.site.core.db.transaction() as tx:
@@ -96,7 +128,12 @@ class SignIns:
             await tx.execute(
                 "INSERT INTO web_login (token_hash, username, created_at, expires_at)"
                 " VALUES (?, ?, ?, ?)",
-                (_token_hash(token), officer.username, iso(now), iso(now + SIGN_IN_LASTS)),
+                (
+                    _token_hash(token, credential),
+                    officer.username,
+                    iso(now),
+                    iso(now + SIGN_IN_LASTS),
+                ),
             )
         options = self.site.security.cookie_options(request)
         response.set_cookie(
@@ -107,29 +144,34 @@ class SignIns:
         )
 
     async def officer(self, request: web.Request) -> Officer | None:
+        """The officer this visitor is signed in as, or None: no sign-in, an
+        expired one, or one whose credential is no longer in force."""
         token = token_like(request.cookies.get(STAFF_COOKIE))
         if token is None:
             return None
-        async with self.site.core.db.read() as tx:
-            row = await fetch_one(
-                tx,
-                "SELECT username FROM web_login WHERE token_hash = ? AND expires_at > ?",
-                (_token_hash(token), iso(self.site.clock.now())),
-            )
-        if row is None:
+        hashes = self._hashes(token)
+        if not hashes:
             return None
-        username = str(row[0])
-        if not username.startswith("duty:") and not any(
-            a.username == username for a in self.site.web.staff_accounts
-        ):
-            return None  # the account was removed from the config
-        return Officer(username)
+        marks = ",".join("?" * len(hashes))
+        async with self.site.core.db.read() as tx:
+            rows = await fetch_all(
+                tx,
+                f"SELECT token_hash, username FROM web_login WHERE token_hash IN ({marks})"
+                " AND expires_at > ?",
+                (*hashes, iso(self.site.clock.now())),
+            )
+        for row in rows:
+            owner, username = hashes[str(row[0])], str(row[1])
+            if owner == username or (owner == DUTY and username.startswith(DUTY)):
+                return Officer(username)
+        return None
 
     async def end(self, request: web.Request, response: web.StreamResponse) -> None:
         token = token_like(request.cookies.get(STAFF_COOKIE))
-        if token:
+        hashes = self._hashes(token) if token else {}
+        if hashes:
             async with self.site.core.db.transaction() as tx:
-                await tx.execute(
-                    "DELETE FROM web_login WHERE token_hash = ?", (_token_hash(token),)
+                await tx.executemany(
+                    "DELETE FROM web_login WHERE token_hash = ?", [(h,) for h in hashes]
                 )
         response.del_cookie(STAFF_COOKIE, path="/")

@@ -6,10 +6,15 @@ from __future__ import annotations
 
 import sqlite3
 from contextlib import closing
+from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from adapters.web.passwords import hash_password
+from config.model import StaffAccount
+from forumbot.app import build_app
 from tests.web.web_setup import (
     OFFICER_NAME,
     OFFICER_PASSWORD,
@@ -19,6 +24,7 @@ from tests.web.web_setup import (
     browser,
     events,
     running_web,
+    web_config,
 )
 
 pytestmark = pytest.mark.timeout(60)
@@ -145,3 +151,51 @@ async def test_an_account_limited_to_other_forums_cannot_act_here(tmp_path: Path
         assert status == 200 and "not an officer of any forum" in page
         async with http.get(base_url(app) + "/staff/bromley") as r:
             assert r.status == 404
+
+
+async def test_a_sign_in_ends_when_its_credential_changes_or_goes(tmp_path: Path) -> None:
+    """Restarts with the same settings keep officers signed in; a changed or
+    unset shared secret signs out those who used it, and a new password hash
+    signs out that account's sign-ins."""
+    config = web_config(tmp_path)
+
+    async def room_status(env: dict[str, str], cfg: Any, cookies: Any) -> int:
+        app = await build_app(cfg, environ=env)
+        async with app:
+            await app.start()
+            async with browser() as http:
+                http.cookie_jar.update_cookies(cookies)
+                async with http.get(
+                    base_url(app) + "/staff/bromley", allow_redirects=False
+                ) as response:
+                    return response.status
+
+    async def signed_in_cookies(env: dict[str, str], username: str, password: str) -> Any:
+        app = await build_app(config, environ=env)
+        async with app:
+            await app.start()
+            async with browser() as http:
+                officer = Visitor(app, http)
+                assert await officer.sign_in(username, password) == 303
+                return {c.key: c.value for c in http.cookie_jar}
+
+    secret = {"FORUMBOT_STAFF_SECRET": STAFF_SECRET}
+    duty = await signed_in_cookies(secret, "pc.patel", STAFF_SECRET)
+    assert await room_status(secret, config, duty) == 200  # the same secret: still in
+    changed = {"FORUMBOT_STAFF_SECRET": "a different phrase entirely now"}
+    assert await room_status(changed, config, duty) == 303  # to the sign-in page
+    assert await room_status({}, config, duty) == 303
+    assert await room_status(secret, config, duty) == 200  # the secret back: the sign-in too
+
+    account = await signed_in_cookies({}, OFFICER_NAME, OFFICER_PASSWORD)
+    assert await room_status({}, config, account) == 200
+    new_hash = replace(
+        config,
+        web=replace(
+            config.web,
+            staff_accounts=(StaffAccount(OFFICER_NAME, hash_password("another long password")),),
+        ),
+    )
+    assert await room_status({}, new_hash, account) == 303
+    removed = replace(config, web=replace(config.web, staff_accounts=()))
+    assert await room_status(secret, removed, account) == 303
