@@ -111,6 +111,7 @@ def available_languages() -> list[str]:
 def _read_config(fields: Fields) -> Config:
     default = Config()
     zone = fields.value("timezone", scalar.zone, default.timezone)
+    forums = read_forums(fields, zone)
     return Config(
         database=fields.value("database", scalar.text, default.database),
         timezone=zone,
@@ -120,8 +121,8 @@ def _read_config(fields: Fields) -> Config:
         limits=_limits(fields.section("limits", keys_of(Limits))),
         delivery=_delivery(fields.section("delivery", keys_of(Delivery))),
         platforms=read_platforms(fields.section("platforms", keys_of(Platforms))),
-        web=read_web(fields.section("web", keys_of(WebConfig))),
-        forums=read_forums(fields, zone),
+        web=read_web(fields.section("web", keys_of(WebConfig)), frozenset(f.id for f in forums)),
+        forums=forums,
     )
 
 

@@ -3,8 +3,10 @@ officers' console."""
 
 from __future__ import annotations
 
+import difflib
 import ipaddress
 import re
+from collections.abc import Callable
 
 from config import scalar
 from config.model import StaffAccount, WebConfig
@@ -15,17 +17,19 @@ _HASH = re.compile(r"scrypt\$\d+\$\d+\$\d+\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+")
 _USERNAME = re.compile(r"[A-Za-z0-9._-]{1,40}")
 
 
-def read_web(fields: Fields | None) -> WebConfig:
+def read_web(fields: Fields | None, forum_ids: frozenset[str] = frozenset()) -> WebConfig:
+    """The ``web:`` section. ``forum_ids``: the forums configured, which a
+    console account's ``forums`` must name (unchecked when empty)."""
     default = WebConfig()
     if fields is None:
         return default
     return WebConfig(
         enabled=fields.value("enabled", _flag, default.enabled),
-        listen=fields.value("listen", scalar.text, default.listen),
+        listen=fields.value("listen", _listen, default.listen),
         port=fields.value("port", scalar.port, default.port),
         public_url=fields.value("public_url", _public_url, default.public_url),
         trusted_proxies=tuple(fields.values("trusted_proxies", _proxy, '[127.0.0.1, "::1"]') or ()),
-        staff_accounts=_accounts(fields),
+        staff_accounts=_accounts(fields, forum_ids),
         staff_secret_env=fields.value(
             "staff_secret_env", scalar.env_name("FORUMBOT_STAFF_SECRET"), default.staff_secret_env
         ),
@@ -77,7 +81,42 @@ def _proxy(value: object) -> ipaddress.IPv4Network | ipaddress.IPv6Network:
     return network
 
 
-def _accounts(fields: Fields) -> tuple[StaffAccount, ...]:
+_HOSTNAME = re.compile(r"[A-Za-z0-9]([A-Za-z0-9-]{0,62})(\.[A-Za-z0-9]([A-Za-z0-9-]{0,62}))*\.?")
+
+
+def _listen(value: object) -> str:
+    """An IP address of this machine, or a host name; 0.0.0.0 for every address."""
+    text = scalar.text(value)
+    looks_numeric = all(part.isdigit() for part in text.split(".")) or ":" in text
+    if looks_numeric:
+        try:
+            ipaddress.ip_address(text)
+        except ValueError:
+            raise Invalid(
+                f'{text!r} is not an IP address; e.g. 127.0.0.1, 0.0.0.0 or "::1"'
+            ) from None
+    elif not _HOSTNAME.fullmatch(text):
+        raise Invalid(f"{text!r} is not an address or a host name; e.g. 127.0.0.1 or localhost")
+    return text
+
+
+def _forum_id_in(forum_ids: frozenset[str]) -> Callable[[object], str]:
+    def forum_id(value: object) -> str:
+        text = scalar.text(value)
+        if forum_ids and text not in forum_ids:
+            close = difflib.get_close_matches(text, sorted(forum_ids), n=1, cutoff=0.6)
+            hint = (
+                f"did you mean {close[0]!r}?"
+                if close
+                else f"forums: {', '.join(sorted(forum_ids))}"
+            )
+            raise Invalid(f"there is no forum {text!r}; {hint}")
+        return text
+
+    return forum_id
+
+
+def _accounts(fields: Fields, forum_ids: frozenset[str]) -> tuple[StaffAccount, ...]:
     node = fields.get("staff_accounts")
     if node is None:
         return ()
@@ -97,7 +136,7 @@ def _accounts(fields: Fields) -> tuple[StaffAccount, ...]:
             _password_hash,
             "make one with: forumbot hash-password",
         )
-        forums = entry.values("forums", scalar.text, "[bromley]")
+        forums = entry.values("forums", _forum_id_in(forum_ids), "[bromley]")
         if username is None or password_hash is None:
             continue
         if username.lower() in seen:

@@ -819,3 +819,38 @@ def test_delivery_windows_are_positive_durations(tmp_path: Path) -> None:
     found = problems(tmp_path, "delivery:\n  staff_rooms: 0m\n  residents: 12\n" + FORUM)
     find(found, "delivery.staff_rooms", 2, "is not a positive duration")
     find(found, "delivery.residents", 3, "expected a duration with a unit")
+
+
+def test_a_console_account_names_only_forums_that_exist(tmp_path: Path) -> None:
+    text = dedent(
+        """\
+        web:
+          staff_accounts:
+            - username: bob
+              password_hash: "scrypt$16384$8$1$c2FsdA==$aGFzaA=="
+              forums: [bromly, bromley]
+        """
+    )
+    only(
+        problems(tmp_path, text + FORUM),
+        "web.staff_accounts[0].forums[0]",
+        5,
+        "there is no forum 'bromly'; did you mean 'bromley'?",
+    )
+
+
+def test_web_listen_is_an_address_or_a_host_name(tmp_path: Path) -> None:
+    only(
+        problems(tmp_path, "web:\n  listen: 127.0.0.300\n" + FORUM),
+        "web.listen",
+        2,
+        "'127.0.0.300' is not an IP address",
+    )
+    only(
+        problems(tmp_path, "web:\n  listen: not a host\n" + FORUM),
+        "web.listen",
+        2,
+        "'not a host' is not an address or a host name",
+    )
+    for good in ("127.0.0.1", "0.0.0.0", '"::"', "localhost", "forum-host.internal"):
+        assert load(tmp_path, f"web:\n  listen: {good}\n" + FORUM).web.listen == good.strip('"')
