@@ -149,6 +149,9 @@ class Security:
         @web.middleware
         async def secure(request: web.Request, handler: Handler) -> web.StreamResponse:
             try:
+                unrouted = request.match_info.http_exception
+                if unrouted is not None:
+                    raise unrouted  # 404 or 405: nothing here to protect
                 if request.method not in ("GET", "HEAD", "OPTIONS"):
                     await self.check_post(request)
                 response = await handler(request)

@@ -66,24 +66,47 @@ async def favicon(_request: web.Request) -> web.StreamResponse:
     return web.FileResponse(STATIC_DIR / "favicon.svg", headers={"Content-Type": "image/svg+xml"})
 
 
-def error_pages(pages: Pages) -> Middleware:
-    """The site's own page for an unknown address (404) and for a fault (500),
-    inside the security middleware so both carry its headers. A fault is
-    logged with its traceback; the visitor sees no detail of it."""
+# What a browser is shown, in place of the web library's own text, when a
+# request is refused for a reason of its own making.
+REFUSALS = {
+    405: "This address does not take that kind of request.",
+    413: "That was too much to send at once. A question is at most a few thousand characters.",
+}
+
+
+def wants_html(request: web.Request) -> bool:
+    """A browser loading a page or posting a form (not the page's script,
+    which asks for JSON and shows the text itself)."""
+    return "text/html" in request.headers.get("Accept", "")
+
+
+def error_pages(pages: Pages, security: Security) -> Middleware:
+    """The site's own pages, with the security headers, for an unknown
+    address (404), a fault (500), and, for a browser, a refused request
+    (400, 403, 405, 413) with what to do. A fault is logged with its
+    traceback; the visitor sees no detail of it."""
+
+    def page(request: web.Request, name: str, status: int, **context: str) -> web.Response:
+        response = pages.render(request, name, status=status, **context)
+        security.decorate(request, response)
+        return response
 
     @web.middleware
     async def styled(request: web.Request, handler: Handler) -> web.StreamResponse:
         try:
             return await handler(request)
-        except web.HTTPNotFound as error:
+        except web.HTTPException as error:
             if error.content_type == "text/html":
                 raise  # a page of the site's own already
-            return pages.render(request, "not_found.html", status=404)
-        except web.HTTPException:
+            if error.status == 404:
+                return page(request, "not_found.html", 404)
+            if error.status in (400, 403, 405, 413) and wants_html(request):
+                message = REFUSALS.get(error.status) or error.text or ""
+                return page(request, "refused.html", error.status, message=message)
             raise
         except Exception:
             log.exception("web request failed: %s %s", request.method, request.path)
-            return pages.render(request, "error.html", status=500)
+            return page(request, "error.html", 500)
 
     return styled
 
@@ -119,7 +142,7 @@ class WebServer:
         )
         # A trusted proxy's view of the visitor first: the CSRF check and the
         # login limit then see the visitor's scheme, host and address.
-        middlewares = [security.middleware(), error_pages(self.site.pages)]
+        middlewares = [error_pages(self.site.pages, security), security.middleware()]
         from_proxy = forwarded_middleware(self.settings.trusted_proxies)
         if from_proxy is not None:
             middlewares.insert(0, from_proxy)

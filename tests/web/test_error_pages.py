@@ -63,3 +63,41 @@ async def test_the_favicon_is_served_where_browsers_look_and_linked_from_pages(
             page = await response.text()
     assert icon.startswith("<svg") and "</svg>" in icon
     assert '<link rel="icon" href="/static/favicon.svg" type="image/svg+xml">' in page
+
+
+async def test_a_refused_request_gets_a_page_for_browsers_and_text_for_the_script(
+    tmp_path: Path,
+) -> None:
+    html = {"Accept": "text/html,application/xhtml+xml"}
+    async with running_web(tmp_path) as app, browser() as http:
+        base = base_url(app)
+        # A method the address does not take: 405, before any form check.
+        async with http.delete(base + "/", headers=html) as response:
+            page = await response.text()
+            assert response.status == 405
+            assert response.headers["Content-Security-Policy"] == HEADERS["Content-Security-Policy"]
+        assert "This address does not take that kind of request." in page
+        assert "call 999" in page
+        # A form posted without its token (an old tab, another site): 403, a page.
+        async with http.post(base + "/chat/send", data={"text": "hello"}, headers=html) as response:
+            page = await response.text()
+            assert response.status == 403
+            assert response.content_type == "text/html"
+        assert "This form has expired. Go back, reload the page and try again." in page
+        assert "Nothing was sent or changed." in page
+        # Too much at once.
+        big = {"text": "x" * 70_000}
+        async with http.post(base + "/chat/send", data=big, headers=html) as response:
+            page = await response.text()
+            assert response.status == 413
+            assert response.content_type == "text/html"
+        assert "That was too much to send at once." in page
+        # The page's own script asks for JSON and shows the text itself.
+        async with http.post(
+            base + "/chat/send", json={"text": "hello"}, headers={"Accept": "application/json"}
+        ) as response:
+            assert response.status == 403
+            assert response.content_type == "text/plain"
+            assert await response.text() == (
+                "This form has expired. Go back, reload the page and try again."
+            )
