@@ -21,6 +21,11 @@ from forumbot.startup import MEMORY, check_database_place
 
 log = logging.getLogger("forumbot")
 
+# Exit statuses: 0 stopped cleanly; 1 a problem an administrator must fix
+# (configuration, start-up); 2 a wrong command line; EXIT_FAULT an unexpected
+# fault, worth a restart by the supervisor (sysexits' EX_SOFTWARE).
+EXIT_FAULT = 70
+
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
@@ -176,7 +181,7 @@ def _main(argv: list[str] | None) -> int:
         return 0
     except Exception as error:  # one plain line, never a traceback
         print(f"forumbot stopped: {type(error).__name__}: {error}", file=sys.stderr)
-        return 1
+        return EXIT_FAULT
     return 0
 
 

@@ -9,6 +9,8 @@ import sys
 import urllib.request
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent.parent
 
 BAD = """\
@@ -211,3 +213,21 @@ async def test_export_survey_as_csv_without_identities(tmp_path: Path) -> None:
     assert free.stdout.strip().splitlines()[1].endswith(",,'=SUM(A1) more patrols")
     missing = _forumbot("export", "survey", "9", cwd=tmp_path)
     assert missing.returncode == 1 and "there is no consultation #9" in missing.stderr
+
+
+def test_an_unexpected_fault_is_one_line_and_exit_70(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Unlike a start-up problem (exit 1: fix it), a fault is worth a restart:
+    a supervisor can tell them apart (systemd's RestartPreventExitStatus=1)."""
+    import forumbot.cli as cli
+
+    async def broken(*_args: object) -> None:
+        raise RuntimeError("the disk went away")
+
+    monkeypatch.setattr(cli, "run", broken)
+    monkeypatch.chdir(tmp_path)
+    assert cli.main(["run", "--config", str(ROOT / "bot.example.yaml")]) == 70
+    assert capsys.readouterr().err.splitlines()[-1] == (
+        "forumbot stopped: RuntimeError: the disk went away"
+    )
