@@ -208,7 +208,13 @@ def _wire(
     templates = Templates(load_messages(config.language))
     core = build_core(config, db, clock, templates, senders, pacers, queue)
     web = (
-        WebServer(core, hub, clock, env.get(config.web.staff_secret_env, ""))
+        WebServer(
+            core,
+            hub,
+            clock,
+            env.get(config.web.staff_secret_env, ""),
+            [adapter.connection for adapter in (telegram, discord) if adapter is not None],
+        )
         if hub is not None
         else None
     )

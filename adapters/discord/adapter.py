@@ -15,6 +15,7 @@ from discord.gateway import DiscordWebSocket
 
 from adapters.discord.convert import interaction_to_inbound, message_to_inbound
 from adapters.discord.sender import DiscordSender
+from bot.connection import Connection
 from bot.inbound import Envelope, Inbound
 from bot.startup import StartupFailure
 from config.model import DiscordConfig
@@ -58,6 +59,13 @@ class _Client(discord.Client):
             "Discord connected as %s (%s)", user.name if user else "?", user.id if user else "?"
         )
         self.adapter.ready.set()
+        self.adapter.connection.up()
+
+    async def on_resumed(self) -> None:
+        self.adapter.connection.up()
+
+    async def on_disconnect(self) -> None:
+        self.adapter.connection.down("gateway disconnected")
 
     async def on_message(self, message: discord.Message) -> None:
         inbound = message_to_inbound(message, self.adapter.settings.command_prefix)
@@ -90,6 +98,7 @@ class DiscordAdapter:
         self.token = token
         self.queue = queue
         self.ready = asyncio.Event()
+        self.connection = Connection("discord")
         point_at(settings)
         self._options = client_options
         self.client = _Client(self, **client_options)
@@ -110,7 +119,8 @@ class DiscordAdapter:
                     await self.client.start(self.token, reconnect=True)
             except asyncio.CancelledError:
                 raise
-            except discord.LoginFailure:
+            except discord.LoginFailure as error:
+                self.connection.down(error)
                 log.error(
                     "Discord rejected the token (%s); retrying in %ss",
                     self.settings.token_env,
@@ -118,9 +128,10 @@ class DiscordAdapter:
                 )
                 backoff = BACKOFF_MAX_S
             except Exception as error:
+                self.connection.down(error)
                 log.warning(
                     "Discord connection failed: %s; retrying in %ss",
-                    type(error).__name__,
+                    self.connection.problem,
                     int(backoff),
                 )
             self.ready.clear()
@@ -142,10 +153,11 @@ class DiscordAdapter:
                 "token from the Discord developer portal, or unset it to run without Discord"
             ) from None
         except (TimeoutError, aiohttp.ClientError, OSError, discord.HTTPException) as error:
+            self.connection.down(error)
             log.warning(
                 "Discord could not be reached to check the token (%s); serving the other "
                 "platforms and trying again",
-                type(error).__name__,
+                self.connection.problem,
             )
         finally:
             await http.close()

@@ -18,6 +18,7 @@ from telegram.request import HTTPXRequest
 
 from adapters.telegram.convert import to_inbound
 from adapters.telegram.sender import TelegramSender
+from bot.connection import Connection
 from bot.inbound import Envelope
 from bot.startup import StartupFailure
 from config.model import TelegramConfig
@@ -61,6 +62,7 @@ class TelegramAdapter:
         )
         self.sender = TelegramSender(self.bot, max_in_flight=SEND_CONNECTIONS)
         self.ready = asyncio.Event()
+        self.connection = Connection("telegram")
         self._site: web.AppRunner | None = None
         self._tasks: set[asyncio.Task[None]] = set()
 
@@ -77,7 +79,8 @@ class TelegramAdapter:
                     await self._poll()
             except asyncio.CancelledError:
                 raise
-            except InvalidToken:
+            except InvalidToken as error:
+                self.connection.down(error)
                 log.error(
                     "Telegram rejected the token (%s); retrying in %ss",
                     self.settings.token_env,
@@ -85,9 +88,10 @@ class TelegramAdapter:
                 )
                 backoff = BACKOFF_MAX_S
             except Exception as error:
+                self.connection.down(error)
                 log.warning(
                     "Telegram connection failed: %s; retrying in %ss",
-                    type(error).__name__,
+                    self.connection.problem,
                     int(backoff),
                 )
             await asyncio.sleep(backoff)
@@ -109,10 +113,11 @@ class TelegramAdapter:
                 "token BotFather gave the bot, or unset it to run without Telegram"
             ) from None
         except (TimeoutError, NetworkError) as error:
+            self.connection.down(error)
             log.warning(
                 "Telegram could not be reached to check the token (%s); serving the other "
                 "platforms and trying again",
-                type(error).__name__,
+                self.connection.problem,
             )
 
     async def stop(self) -> None:
@@ -132,6 +137,7 @@ class TelegramAdapter:
 
     async def _poll(self) -> None:
         await self.bot.delete_webhook(drop_pending_updates=False)
+        self.connection.up()
         offset: int | None = None
         errors = 0
         while True:
@@ -146,10 +152,14 @@ class TelegramAdapter:
             except NetworkError as error:
                 errors += 1
                 delay = min(2.0**errors, BACKOFF_MAX_S)
-                log.warning("getUpdates failed: %s; retrying in %ss", type(error).__name__, delay)
+                self.connection.down(error)
+                log.warning(
+                    "getUpdates failed: %s; retrying in %ss", self.connection.problem, delay
+                )
                 await asyncio.sleep(delay)
                 continue
             errors = 0
+            self.connection.up()
             if not updates:
                 continue
             await self._hand_over(updates)
@@ -220,6 +230,7 @@ class TelegramAdapter:
         await self.bot.set_webhook(
             hook.url, secret_token=self.webhook_secret, allowed_updates=ALLOWED_UPDATES
         )
+        self.connection.up()
         log.info(
             "Telegram webhook listening on %s:%s%s",
             hook.listen,

@@ -1,6 +1,8 @@
 """For operators: ``/healthz`` (the process answers and the database can be
-read) and Prometheus metrics at ``/metrics``, read from the database at each
-scrape through prometheus_client (a registry of this app's own)."""
+read: 200, with ``status`` "degraded" while a platform that is on cannot be
+reached; 503 when the database cannot be read) and Prometheus metrics at
+``/metrics``, read from the database at each scrape through
+prometheus_client (a registry of this app's own)."""
 
 from __future__ import annotations
 
@@ -26,6 +28,7 @@ class Figures:
     sessions_open: list[tuple[str, int]] = field(default_factory=list)  # forum, 0/1
     web_pages_open: int = 0
     set_aside: list[tuple[str, int]] = field(default_factory=list)  # platform, n
+    connected: list[tuple[str, int]] = field(default_factory=list)  # platform, 0/1
 
 
 async def read_figures(tx: Tx, forum_ids: Iterable[str]) -> Figures:
@@ -108,6 +111,14 @@ class _Snapshot(Collector):
         pages = GaugeMetricFamily("forumbot_web_pages_open", "Web pages receiving live updates")
         pages.add_metric([], f.web_pages_open)
         yield pages
+        connected = GaugeMetricFamily(
+            "forumbot_platform_connected",
+            "1 while the platform's adapter is connected, 0 while it cannot reach the platform",
+            labels=["platform"],
+        )
+        for platform, n in f.connected:
+            connected.add_metric([platform], n)
+        yield connected
 
 
 def add_routes(app: web.Application, site: Site) -> None:
@@ -119,12 +130,17 @@ def add_routes(app: web.Application, site: Site) -> None:
                 await fetch_one(tx, "SELECT 1")
         except Exception:
             return web.json_response({"status": "fail", "database": "unreachable"}, status=503)
-        return web.json_response({"status": "ok", "database": "ok"})
+        platforms = {c.platform: c.describe() for c in site.connections}
+        degraded = any(not c.connected for c in site.connections)
+        return web.json_response(
+            {"status": "degraded" if degraded else "ok", "database": "ok", "platforms": platforms}
+        )
 
     async def metrics(request: web.Request) -> web.StreamResponse:
         async with site.core.db.read() as tx:
             figures = await read_figures(tx, forum_ids)
         figures.web_pages_open = site.hub.watching()
+        figures.connected = [(c.platform, int(c.connected)) for c in site.connections]
         registry = CollectorRegistry(auto_describe=False)
         registry.register(_Snapshot(figures))
         response = web.Response(body=generate_latest(registry))

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import logging
 import secrets
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from aiohttp import web
@@ -20,6 +20,7 @@ from adapters.web.proxy import forwarded_middleware
 from adapters.web.security import Handler, Security
 from adapters.web.site import Site
 from bot.clock import Clock
+from bot.connection import Connection
 from bot.core import Core
 from bot.store.database import Database, fetch_one
 
@@ -117,9 +118,17 @@ def site_name(core: Core) -> str:
 
 
 class WebServer:
-    def __init__(self, core: Core, hub: Hub, clock: Clock, staff_secret: str = "") -> None:
+    def __init__(
+        self,
+        core: Core,
+        hub: Hub,
+        clock: Clock,
+        staff_secret: str = "",
+        connections: Sequence[Connection] = (),
+    ) -> None:
         self.core = core
         self.staff_secret = staff_secret
+        self.connections = tuple(connections)
         self.hub = hub
         self.clock = clock
         self.settings = core.config.web
@@ -139,6 +148,7 @@ class WebServer:
             self.hub,
             self.clock,
             self.staff_secret,
+            self.connections,
         )
         # A trusted proxy's view of the visitor first: the CSRF check and the
         # login limit then see the visitor's scheme, host and address.

@@ -9,6 +9,7 @@ from adapters.web.hub import Hub
 from adapters.web.pages import Pages
 from adapters.web.security import Security
 from bot.clock import Clock
+from bot.connection import Connection
 from bot.core import Core
 from config.model import Config, WebConfig
 
@@ -23,6 +24,7 @@ class Site:
     hub: Hub
     clock: Clock
     staff_secret: str = ""  # the shared sign-in secret, from the environment only
+    connections: tuple[Connection, ...] = ()  # the platforms that are on, for /healthz
 
     @property
     def base_url(self) -> str:

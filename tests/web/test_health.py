@@ -32,7 +32,7 @@ async def test_healthz_and_metrics_after_a_session(tmp_path: Path) -> None:
         await published_forum(app)
         async with http.get(base_url(app) + "/healthz") as response:
             assert response.status == 200
-            assert await response.json() == {"status": "ok", "database": "ok"}
+            assert await response.json() == {"status": "ok", "database": "ok", "platforms": {}}
         async with http.get(base_url(app) + "/metrics") as response:
             assert response.status == 200
             assert response.headers["Content-Type"] == CONTENT_TYPE_LATEST
