@@ -11,6 +11,7 @@ from bot.clock import Clock
 from bot.store import privacy
 from bot.store.database import Database, is_busy
 from bot.store.privacy import PurgeCounts
+from config.duration import format_duration
 
 log = logging.getLogger("forumbot.retention")
 
@@ -45,7 +46,7 @@ class Retention:
             if counts.total:
                 log.info(
                     "purged after %s: questions=%s residents=%s deliveries=%s inbox=%s",
-                    self.period,
+                    format_duration(self.period),
                     counts.questions,
                     counts.residents,
                     counts.deliveries,
