@@ -64,7 +64,7 @@ class Intake:
 
     async def process_pending(self) -> None:
         while True:
-            async with self.db.read() as tx:
+            async with self.db.read_in_turn() as tx:
                 rows = await inbox.unprocessed(tx, BATCH)
             if not rows:
                 return

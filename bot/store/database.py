@@ -1,8 +1,12 @@
-"""One SQLite database through aiosqlite: WAL, foreign keys, BEGIN IMMEDIATE."""
+"""One SQLite database through aiosqlite: WAL, foreign keys, BEGIN IMMEDIATE
+for writes on one connection, and reads on connections of their own."""
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import logging
+import sqlite3
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime
@@ -13,6 +17,10 @@ import aiosqlite
 from bot.store.schema import MIGRATIONS
 
 Tx = aiosqlite.Connection
+
+log = logging.getLogger("forumbot.store")
+
+BUSY_TIMEOUT_MS = 5000
 
 
 def iso(at: datetime) -> str:
@@ -40,14 +48,38 @@ async def fetch_one(tx: Tx, sql: str, params: Sequence[object] = ()) -> aiosqlit
     return next(iter(rows), None)
 
 
-class Database:
-    """Owns the connection. Every read and write goes through ``transaction``,
-    so one coroutine's statements never interleave with another's."""
+def _in_memory(path: str) -> bool:
+    """SQLite's in-memory or temporary databases: private to one connection."""
+    return path in ("", ":memory:") or (path.startswith("file:") and "memory" in path)
 
-    def __init__(self, path: str) -> None:
+
+class Database:
+    """Owns the connections.
+
+    Writes go through ``transaction``: one connection, one at a time (an
+    asyncio lock), ``BEGIN IMMEDIATE``. Reads go through ``read``, on
+    connections of their own (at most ``readers``, opened when first needed,
+    ``PRAGMA query_only``). In WAL mode a reader sees the last committed state
+    beside the writer, so a slow read never holds up a write and a write never
+    waits for a read. ``read_in_turn`` is a read on the writer's connection,
+    between writes, for the core's short reads just before it writes.
+
+    An in-memory database (``:memory:``) cannot be shared between
+    connections, so there ``read`` falls back to ``read_in_turn``; so does
+    ``readers=0`` (the benchmark's baseline)."""
+
+    READERS = 4  # the read pool's size unless given; 0: reads in turn with writes
+
+    def __init__(self, path: str, readers: int | None = None) -> None:
         self.path = path
+        self.readers = self.READERS if readers is None else max(readers, 0)
+        if _in_memory(path):
+            self.readers = 0
         self._conn: aiosqlite.Connection | None = None
         self._lock = asyncio.Lock()
+        self._idle: list[aiosqlite.Connection] = []
+        self._busy: set[aiosqlite.Connection] = set()
+        self._free = asyncio.Semaphore(max(self.readers, 1))
 
     async def open(self) -> None:
         conn = await aiosqlite.connect(self.path, isolation_level=None)
@@ -55,11 +87,18 @@ class Database:
         await conn.execute("PRAGMA journal_mode = WAL")
         await conn.execute("PRAGMA synchronous = FULL")
         await conn.execute("PRAGMA foreign_keys = ON")
-        await conn.execute("PRAGMA busy_timeout = 5000")
+        await conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         self._conn = conn
         await self._migrate()
 
     async def close(self) -> None:
+        """Close the read connections, then the writer's (which checkpoints the WAL)."""
+        readers = [*self._idle, *self._busy]
+        self._idle.clear()
+        self._busy.clear()
+        for reader in readers:
+            with contextlib.suppress(Exception):
+                await reader.close()
         if self._conn is not None:
             await self._conn.close()
             self._conn = None
@@ -78,6 +117,7 @@ class Database:
 
     @property
     def conn(self) -> aiosqlite.Connection:
+        """The writer's connection."""
         if self._conn is None:
             raise RuntimeError("database is not open")
         return self._conn
@@ -109,8 +149,11 @@ class Database:
             await conn.execute("COMMIT")
 
     @asynccontextmanager
-    async def read(self) -> AsyncIterator[Tx]:
-        """Reads that see one consistent state."""
+    async def read_in_turn(self) -> AsyncIterator[Tx]:
+        """A read on the writer's connection, between writes: it sees one
+        consistent state and never waits for the read pool. For the core's
+        short, indexed reads just before it writes (intake, dispatcher), so
+        they never queue behind the public's reads."""
         async with self._lock:
             conn = self.conn
             await conn.execute("BEGIN")
@@ -118,3 +161,54 @@ class Database:
                 yield conn
             finally:
                 await conn.execute("COMMIT")
+
+    @asynccontextmanager
+    async def read(self) -> AsyncIterator[Tx]:
+        """A read transaction on a read connection: one consistent snapshot of
+        what was committed when it began, however long it takes, with writes
+        going on beside it. Writing through it fails (``query_only``). Waits
+        only for a free read connection, never for the writer."""
+        if self.readers == 0:
+            async with self.read_in_turn() as tx:
+                yield tx
+            return
+        async with self._free:
+            conn = self._idle.pop() if self._idle else await self._open_reader()
+            self._busy.add(conn)
+            ended = False
+            try:
+                await conn.execute("BEGIN")
+                try:
+                    yield conn
+                finally:
+                    # Shielded: a request cancelled mid-read still ends its
+                    # transaction before the connection is used again.
+                    await asyncio.shield(self._end_read(conn))
+                    ended = True
+            finally:
+                self._busy.discard(conn)
+                if ended and self._conn is not None:
+                    self._idle.append(conn)
+                else:  # cancelled again while ending, or the database was closed
+                    asyncio.get_running_loop().create_task(self._discard(conn))
+
+    async def _open_reader(self) -> aiosqlite.Connection:
+        if self._conn is None:
+            raise RuntimeError("database is not open")
+        conn = await aiosqlite.connect(self.path, isolation_level=None)
+        conn.row_factory = aiosqlite.Row
+        await conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        await conn.execute("PRAGMA query_only = ON")
+        return conn
+
+    @staticmethod
+    async def _end_read(conn: aiosqlite.Connection) -> None:
+        with contextlib.suppress(sqlite3.OperationalError):  # BEGIN never ran
+            await conn.execute("ROLLBACK")
+
+    @staticmethod
+    async def _discard(conn: aiosqlite.Connection) -> None:
+        try:
+            await conn.close()
+        except Exception:
+            log.warning("a read connection did not close cleanly", exc_info=True)
