@@ -88,7 +88,8 @@ async def sessions(
     """Up to ``limit`` sessions that took place (were opened), newest first,
     with their answer counts; with ``before`` (a session id), those that
     started before it."""
-    where, params = "", [forum_id]
+    where = ""
+    params: list[object] = [forum_id]
     if before is not None:
         where = " AND (s.starts_at, s.id) < (SELECT starts_at, id FROM session WHERE id = ?)"
         params.append(before)

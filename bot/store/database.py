@@ -21,6 +21,7 @@ Tx = aiosqlite.Connection
 log = logging.getLogger("forumbot.store")
 
 BUSY_TIMEOUT_MS = 5000
+INTERRUPT_EVERY_S = 0.01
 
 
 def iso(at: datetime) -> str:
@@ -178,13 +179,16 @@ class Database:
             ended = False
             try:
                 await conn.execute("BEGIN")
+                cancelled = False
                 try:
                     yield conn
+                except asyncio.CancelledError:
+                    cancelled = True
+                    raise
                 finally:
-                    # Shielded: a request cancelled mid-read still ends its
-                    # transaction before the connection is used again.
-                    await asyncio.shield(self._end_read(conn))
-                    ended = True
+                    # Shielded: a read cancelled again while ending still ends
+                    # its transaction before the connection is used again.
+                    ended = await asyncio.shield(self._end_read(conn, cancelled))
             finally:
                 self._busy.discard(conn)
                 if ended and self._conn is not None:
@@ -202,9 +206,23 @@ class Database:
         return conn
 
     @staticmethod
-    async def _end_read(conn: aiosqlite.Connection) -> None:
-        with contextlib.suppress(sqlite3.OperationalError):  # BEGIN never ran
-            await conn.execute("ROLLBACK")
+    async def _end_read(conn: aiosqlite.Connection, interrupt: bool) -> bool:
+        """End the read transaction; whether the connection is clean again.
+        With ``interrupt`` (the reader was cancelled), the query it left
+        running in aiosqlite's thread is interrupted until it stops, so the
+        connection is free again at once rather than when the query ends."""
+
+        async def rollback() -> None:
+            with contextlib.suppress(sqlite3.OperationalError):  # interrupted too
+                await conn.execute("ROLLBACK")
+
+        ending = asyncio.ensure_future(rollback())
+        while interrupt and not ending.done():
+            # Again and again: an interrupt before the query has started is lost.
+            await conn.interrupt()
+            await asyncio.wait({ending}, timeout=INTERRUPT_EVERY_S)
+        await ending
+        return not conn.in_transaction
 
     @staticmethod
     async def _discard(conn: aiosqlite.Connection) -> None:

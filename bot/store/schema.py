@@ -282,6 +282,9 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX survey_answer_resident ON survey_answer (resident_id);
     CREATE INDEX inbox_processed ON inbox (processed_at) WHERE processed_at IS NOT NULL;
     CREATE INDEX web_message_created ON web_message (created_at);
+    CREATE INDEX web_login_expiry ON web_login (expires_at);
+    -- The alert service's half-minute tick: broadcasts due and in progress.
+    CREATE INDEX broadcast_state ON broadcast (state, send_at);
     -- /metrics: counts by forum and state, by platform and state, kept by
     -- triggers (a table rebuilt by a later migration must recreate them).
     CREATE TABLE question_tally (
@@ -337,6 +340,11 @@ MIGRATIONS: tuple[str, ...] = (
         tokenize = 'porter unicode61 remove_diacritics 2'
     );
     INSERT INTO archive_search (archive_search) VALUES ('rebuild');
+    CREATE TRIGGER archive_search_insert AFTER INSERT ON question
+    WHEN new.published_at IS NOT NULL BEGIN
+        INSERT INTO archive_search (rowid, publishable, answer)
+            VALUES (new.id, new.publishable, new.answer);
+    END;
     CREATE TRIGGER archive_search_update
     AFTER UPDATE OF published_at, publishable, answer ON question
     WHEN old.published_at IS NOT new.published_at OR old.publishable IS NOT new.publishable

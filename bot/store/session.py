@@ -89,7 +89,9 @@ async def close(tx: Tx, session_id: int, at: datetime) -> None:
 
 
 async def all_open(tx: Tx) -> list[SessionRow]:
-    rows = await fetch_all(tx, "SELECT * FROM session WHERE state = 'open' ORDER BY id")
+    rows = await fetch_all(
+        tx, "SELECT * FROM session WHERE state = 'open' ORDER BY forum_id, id"
+    )  # in the order of the session_open index
     return [_row(r) for r in rows]
 
 
