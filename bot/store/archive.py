@@ -140,8 +140,9 @@ def match_expression(text: str) -> str:
     each whitespace-separated word (the first ``SEARCH_WORDS``) becomes a
     quoted string, with ``"`` doubled and control characters dropped, so
     ``AND``, ``NEAR``, ``*``, ``-``, ``:`` and brackets are only text. Strings
-    side by side must all match. A word with no letters or digits matches
-    anything (FTS5 ignores an empty string); '' if there are no words."""
+    side by side must all match. A word with no letters or digits is an
+    empty string, which FTS5 ignores beside others (alone, it matches
+    nothing); '' if there are no words."""
     words = "".join(c if c.isprintable() else " " for c in text).split()[:SEARCH_WORDS]
     return " ".join('"' + word.replace('"', '""') + '"' for word in words)
 
