@@ -6,6 +6,8 @@ questions asked through the web chat meanwhile.
     python bench/archive.py                          # 100,000 then 1,000,000
     python bench/archive.py --sizes 100000 --seconds 5    # about 3 minutes
     python bench/archive.py --sizes 1000000 --old-cap 0   # no old-query timings
+    python bench/archive.py --sizes 5000 --modes pool --pages "iCalendar feed" \
+        --switch-interval 0.0005                   # the GIL's switch interval, see below
 
 For each size the store is built in a temporary directory (schema by
 forumbot's own migrations, rows by bulk SQL inserts: published questions and
@@ -33,6 +35,11 @@ Baselines in the same run:
   publication found by scanning ``publication``, search by ``LIKE``, metrics
   by ``GROUP BY``) run once on the same file in this process, stopped after S
   seconds.
+
+``--switch-interval``: forumbot's ``sys.setswitchinterval``. A page that
+keeps the event loop busy without awaiting (the iCalendar feed) makes each of
+aiosqlite's threads wait up to the interval (5 ms by default) for the GIL at
+every query, and an acknowledgement takes dozens of queries.
 """
 
 from __future__ import annotations
@@ -122,6 +129,8 @@ async def child(args: argparse.Namespace) -> None:
     from forumbot.app import build_app
 
     Database.READERS = args.readers
+    if args.switch_interval:
+        sys.setswitchinterval(args.switch_interval)
     config = parse_config(config_yaml(args.database), "bench")
     config = replace(config, web=replace(config.web, port=0))
     started = time.monotonic()
@@ -441,9 +450,10 @@ def time_old_queries(store: Store, cap_s: float) -> dict[str, float | None]:
 class Child:
     """forumbot in a subprocess of its own, web on, no platform tokens."""
 
-    def __init__(self, database: str, readers: int) -> None:
+    def __init__(self, database: str, readers: int, switch_interval: float) -> None:
         self.database = database
         self.readers = readers
+        self.switch_interval = switch_interval
         self.proc: asyncio.subprocess.Process | None = None
 
     async def start(self) -> dict[str, Any]:
@@ -455,6 +465,8 @@ class Child:
             self.database,
             "--readers",
             str(self.readers),
+            "--switch-interval",
+            str(self.switch_interval),
             stdin=asyncio.subprocess.PIPE,
             stdout=asyncio.subprocess.PIPE,
             cwd=str(ROOT),
@@ -633,7 +645,7 @@ async def run_mode(store: Store, mode: str, args: argparse.Namespace) -> ModeRun
 
     readers = Database.READERS if mode == "pool" else 0
     run = ModeRun(mode)
-    bot = Child(store.path, readers)
+    bot = Child(store.path, readers, args.switch_interval)
     residents: list[Resident] = []
     try:
         ready = await bot.start()
@@ -653,7 +665,7 @@ async def run_mode(store: Store, mode: str, args: argparse.Namespace) -> ModeRun
         deadline = time.monotonic() + args.seconds
         idle.acks_ms = await ask_until(residents, lambda: time.monotonic() > deadline)
         run.phases.append(idle)
-        for kind in PAGES:
+        for kind in args.pages:
             phase = Phase(kind)
             pages = asyncio.create_task(
                 load(base, _paths(kind, store, rng), args.clients, args.seconds)
@@ -778,6 +790,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seconds", type=float, default=10.0, help="per kind of page")
     parser.add_argument("--clients", type=int, default=4, help="concurrent page clients")
     parser.add_argument("--modes", nargs="*", default=["pool", "single"])
+    parser.add_argument("--pages", nargs="*", default=list(PAGES), choices=PAGES)
+    parser.add_argument(
+        "--switch-interval",
+        type=float,
+        default=0.0,
+        help="forumbot's sys.setswitchinterval in seconds (default: Python's 0.005)",
+    )
     parser.add_argument("--old-cap", type=float, default=20.0, help="0: skip the old SQL")
     parser.add_argument("--tmp", default=None, help="where the store is built (a temp dir)")
     parser.add_argument("--json", help="write every figure to this file")
