@@ -80,6 +80,7 @@ class Database:
         self._lock = asyncio.Lock()
         self._idle: list[aiosqlite.Connection] = []
         self._busy: set[aiosqlite.Connection] = set()
+        self._closing: set[asyncio.Task[None]] = set()
         self._free = asyncio.Semaphore(max(self.readers, 1))
 
     async def open(self) -> None:
@@ -166,8 +167,8 @@ class Database:
     @asynccontextmanager
     async def read(self) -> AsyncIterator[Tx]:
         """A read transaction on a read connection: one consistent snapshot of
-        what was committed when it began, however long it takes, with writes
-        going on beside it. Writing through it fails (``query_only``). Waits
+        what was committed when its first query ran, however long it takes,
+        with writes going on beside it. Writing through it fails (``query_only``). Waits
         only for a free read connection, never for the writer."""
         if self.readers == 0:
             async with self.read_in_turn() as tx:
@@ -194,7 +195,9 @@ class Database:
                 if ended and self._conn is not None:
                     self._idle.append(conn)
                 else:  # cancelled again while ending, or the database was closed
-                    asyncio.get_running_loop().create_task(self._discard(conn))
+                    closing = asyncio.get_running_loop().create_task(self._discard(conn))
+                    self._closing.add(closing)
+                    closing.add_done_callback(self._closing.discard)
 
     async def _open_reader(self) -> aiosqlite.Connection:
         if self._conn is None:
