@@ -154,7 +154,8 @@ def main(argv: list[str] | None = None) -> int:
                 results[size][1].append(stopping)
     base = statistics.median(baseline)
     print(f"\nimport baseline (python -c 'import forumbot.app'): median {base:.3f} s")
-    print(f"{'store':>12} | {'to serving: median / worst':>27} | {'SIGTERM to exit: median / worst':>32}")
+    header = ("store", "to serving: median / worst", "SIGTERM to exit: median / worst")
+    print(f"{header[0]:>12} | {header[1]:>27} | {header[2]:>32}")
     for size in args.sizes:
         serve, stop = results[size]
         print(

@@ -191,7 +191,7 @@ class Dispatcher:
 
     async def _load(self) -> None:
         while True:
-            async with self.db.read() as tx:
+            async with self.db.read_in_turn() as tx:
                 pending = await rows.pending_after(tx, self._loaded_upto, LOAD_BATCH)
             if not pending:
                 return

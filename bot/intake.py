@@ -125,7 +125,7 @@ class Intake:
         event was set aside."""
         busy = 0
         while True:
-            async with self.db.read() as tx:
+            async with self.db.read_in_turn() as tx:
                 rows = await inbox.unprocessed(tx, BATCH)
             if not rows:
                 return

@@ -69,14 +69,20 @@ def add_routes(app: web.Application, site: Site) -> None:
     async def forum_page(request: web.Request) -> web.StreamResponse:
         forum = forum_of(request)
         query = clean_text(request.query.get("q", "")).strip()[:MAX_QUERY]
+        raw_before = request.query.get("before", "")
+        before = int(raw_before) if raw_before.isdigit() and len(raw_before) <= 18 else None
         async with site.core.db.read() as tx:
-            held = await archive.sessions(tx, forum.id)
+            held = await archive.sessions(tx, forum.id, archive.SESSIONS_PAGE + 1, before)
             found = await archive.search(tx, forum.id, query) if query else []
+        older = held[-2].id if len(held) > archive.SESSIONS_PAGE else None
+        held = held[: archive.SESSIONS_PAGE]
         return site.pages.render(
             request,
             "archive_forum.html",
             forum=forum,
             sessions=[(s, moment(forum, s.starts_at)) for s in held],
+            older=older,
+            paged=before is not None,
             query=query,
             found=[(q, moment(forum, q.answered_at)) for q in found],
             next=upcoming(forum),

@@ -32,26 +32,24 @@ class Figures:
 
 
 async def read_figures(tx: Tx, forum_ids: Iterable[str]) -> Figures:
+    """The counts, from the tallies the store's triggers keep (a few rows,
+    whatever the size of the store) and the open sessions (one per forum)."""
     figures = Figures()
     for r in await fetch_all(
-        tx, "SELECT forum_id, state, COUNT(*) FROM question GROUP BY forum_id, state"
+        tx, "SELECT forum_id, state, n FROM question_tally WHERE n > 0 ORDER BY forum_id, state"
     ):
         figures.questions.append((str(r[0]), str(r[1]), int(r[2])))
+        if r[1] == "answered":
+            figures.answers.append((str(r[0]), int(r[2])))
+    depth: dict[str, int] = {}
     for r in await fetch_all(
-        tx,
-        "SELECT forum_id, COUNT(*) FROM question WHERE state = 'answered' GROUP BY forum_id",
+        tx, "SELECT platform, state, n FROM outbox_tally WHERE n > 0 ORDER BY platform, state"
     ):
-        figures.answers.append((str(r[0]), int(r[1])))
-    for r in await fetch_all(
-        tx, "SELECT platform, state, COUNT(*) FROM outbox GROUP BY platform, state"
-    ):
-        figures.deliveries.append((str(r[0]), str(r[1]), int(r[2])))
-    for r in await fetch_all(
-        tx,
-        "SELECT platform, COUNT(*) FROM outbox WHERE state IN ('pending', 'sending')"
-        " GROUP BY platform",
-    ):
-        figures.outbox_depth.append((str(r[0]), int(r[1])))
+        platform, state, n = str(r[0]), str(r[1]), int(r[2])
+        figures.deliveries.append((platform, state, n))
+        if state in ("pending", "sending"):
+            depth[platform] = depth.get(platform, 0) + n
+    figures.outbox_depth = sorted(depth.items())
     for r in await fetch_all(
         tx,
         "SELECT platform, COUNT(*) FROM inbox WHERE set_aside_at IS NOT NULL GROUP BY platform",

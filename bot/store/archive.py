@@ -19,6 +19,7 @@ from bot.store.database import Tx, fetch_all, fetch_one, instant
 
 SEARCH_LIMIT = 50
 SEARCH_WORDS = 8
+SESSIONS_PAGE = 50
 
 
 @dataclass(frozen=True)
@@ -41,22 +42,20 @@ class Published:
     follow_up: bool
 
 
-# Answered questions and the publication that put each in front of the public
-# (a question is answered once, so it has one publication; MAX keeps it one row).
-_FROM = (
-    " FROM question q JOIN publication p ON p.question_id = q.id"
-    " WHERE q.forum_id = ? AND q.state = 'answered' AND q.answer IS NOT NULL"
-    " AND p.published_at IS NOT NULL"
-    " AND p.id = (SELECT MAX(p2.id) FROM publication p2"
-    " WHERE p2.question_id = q.id AND p2.published_at IS NOT NULL)"
+# A question is in the archive once ``published_at`` is set on it (by
+# ``session.mark_published``, for answered questions only); every query below
+# has ``q.published_at IS NOT NULL`` to match the partial indexes on it.
+_COLUMNS = (
+    "SELECT q.id AS ref, q.publishable, q.answer, q.answered_at, q.published_at,"
+    " q.published_session_id AS session_id, q.answered_session_id IS NULL AS follow_up"
 )
-_PUBLISHED = (
-    "SELECT q.id AS ref, q.publishable, q.answer, q.answered_at, p.published_at,"
-    " p.session_id, q.answered_session_id IS NULL AS follow_up" + _FROM
-)
+_PUBLISHED = _COLUMNS + " FROM question q"
+# The count is of the session's own forum's questions: a forum's sessions
+# only ever publish that forum's answers.
 _SESSIONS = (
     "SELECT s.id, s.starts_at, s.ends_at, s.state,"
-    " (SELECT COUNT(*)" + _FROM + " AND p.session_id = s.id) AS answers"
+    " (SELECT COUNT(*) FROM question q WHERE q.published_session_id = s.id"
+    " AND q.published_at IS NOT NULL) AS answers"
     " FROM session s WHERE s.forum_id = ? AND s.opened_at IS NOT NULL"
 )
 
@@ -83,60 +82,83 @@ def _session(row: aiosqlite.Row) -> PublishedSession:
     )
 
 
-async def sessions(tx: Tx, forum_id: str) -> list[PublishedSession]:
-    """Sessions that took place (were opened), newest first, with their answer counts."""
+async def sessions(
+    tx: Tx, forum_id: str, limit: int = SESSIONS_PAGE, before: int | None = None
+) -> list[PublishedSession]:
+    """Up to ``limit`` sessions that took place (were opened), newest first,
+    with their answer counts; with ``before`` (a session id), those that
+    started before it."""
+    where = ""
+    params: list[object] = [forum_id]
+    if before is not None:
+        where = " AND (s.starts_at, s.id) < (SELECT starts_at, id FROM session WHERE id = ?)"
+        params.append(before)
     rows = await fetch_all(
-        tx, _SESSIONS + " ORDER BY s.starts_at DESC, s.id DESC", (forum_id, forum_id)
+        tx, _SESSIONS + where + " ORDER BY s.starts_at DESC, s.id DESC LIMIT ?", (*params, limit)
     )
     return [_session(r) for r in rows]
 
 
 async def session(tx: Tx, forum_id: str, session_id: int) -> PublishedSession | None:
-    row = await fetch_one(tx, _SESSIONS + " AND s.id = ?", (forum_id, forum_id, session_id))
+    row = await fetch_one(tx, _SESSIONS + " AND s.id = ?", (forum_id, session_id))
     return _session(row) if row is not None else None
 
 
 async def in_session(tx: Tx, forum_id: str, session_id: int) -> list[Published]:
     """What a session published, in the order the questions were asked."""
     rows = await fetch_all(
-        tx, _PUBLISHED + " AND p.session_id = ? ORDER BY q.id", (forum_id, session_id)
+        tx,
+        _PUBLISHED + " WHERE q.published_session_id = ? AND q.published_at IS NOT NULL"
+        " AND q.forum_id = ? ORDER BY q.id",
+        (session_id, forum_id),
     )
     return [_published(r) for r in rows]
 
 
 async def question(tx: Tx, forum_id: str, ref: int) -> Published | None:
-    row = await fetch_one(tx, _PUBLISHED + " AND q.id = ?", (forum_id, ref))
+    row = await fetch_one(
+        tx,
+        _PUBLISHED + " WHERE q.id = ? AND q.forum_id = ? AND q.published_at IS NOT NULL",
+        (ref, forum_id),
+    )
     return _published(row) if row is not None else None
 
 
 async def latest(tx: Tx, forum_id: str, limit: int = 50) -> list[Published]:
     """The most recently published, newest first."""
     rows = await fetch_all(
-        tx, _PUBLISHED + " ORDER BY p.published_at DESC, q.id DESC LIMIT ?", (forum_id, limit)
+        tx,
+        _PUBLISHED + " WHERE q.forum_id = ? AND q.published_at IS NOT NULL"
+        " ORDER BY q.published_at DESC, q.id DESC LIMIT ?",
+        (forum_id, limit),
     )
     return [_published(r) for r in rows]
 
 
-def _like(term: str) -> str:
-    escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
+def match_expression(text: str) -> str:
+    """The visitor's words as an FTS5 query that can never be a syntax error:
+    each whitespace-separated word (the first ``SEARCH_WORDS``) becomes a
+    quoted string, with ``"`` doubled and control characters dropped, so
+    ``AND``, ``NEAR``, ``*``, ``-``, ``:`` and brackets are only text. Strings
+    side by side must all match. A word with no letters or digits is an
+    empty string, which FTS5 ignores beside others (alone, it matches
+    nothing); '' if there are no words."""
+    words = "".join(c if c.isprintable() else " " for c in text).split()[:SEARCH_WORDS]
+    return " ".join('"' + word.replace('"', '""') + '"' for word in words)
 
 
-async def search(tx: Tx, forum_id: str, text: str) -> list[Published]:
+async def search(tx: Tx, forum_id: str, text: str, limit: int = SEARCH_LIMIT) -> list[Published]:
     """Published questions whose publishable text or answer has every word of
-    ``text`` (case-insensitive for ASCII letters), newest first."""
-    words = text.split()[:SEARCH_WORDS]
-    if not words:
+    ``text`` (full-text: whole words, any case, accents and English endings
+    ignored), newest question first, at most ``limit``."""
+    expression = match_expression(text)
+    if not expression:
         return []
-    where = "".join(
-        " AND (q.publishable LIKE ? ESCAPE '\\' OR q.answer LIKE ? ESCAPE '\\')" for _ in words
-    )
-    params: list[object] = [forum_id]
-    for word in words:
-        params += [_like(word), _like(word)]
     rows = await fetch_all(
         tx,
-        _PUBLISHED + where + " ORDER BY p.published_at DESC, q.id DESC LIMIT ?",
-        (*params, SEARCH_LIMIT),
+        _COLUMNS + " FROM archive_search JOIN question q ON q.id = archive_search.rowid"
+        " WHERE archive_search MATCH ? AND q.forum_id = ? AND q.published_at IS NOT NULL"
+        " ORDER BY archive_search.rowid DESC LIMIT ?",
+        (expression, forum_id, limit),
     )
     return [_published(r) for r in rows]

@@ -1,8 +1,11 @@
-"""One SQLite database through aiosqlite: WAL, foreign keys, BEGIN IMMEDIATE."""
+"""One SQLite database through aiosqlite: WAL, foreign keys, BEGIN IMMEDIATE
+for writes on one connection, and reads on connections of their own."""
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import logging
 import sqlite3
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
@@ -14,6 +17,13 @@ import aiosqlite
 from bot.store.schema import MIGRATIONS
 
 Tx = aiosqlite.Connection
+
+log = logging.getLogger("forumbot.store")
+
+# How long a statement waits for another connection's write lock before it
+# fails with "database is locked" (callers that must not lose a write retry).
+BUSY_TIMEOUT_MS = 5000
+INTERRUPT_EVERY_S = 0.01
 
 
 def iso(at: datetime) -> str:
@@ -48,19 +58,39 @@ async def fetch_one(tx: Tx, sql: str, params: Sequence[object] = ()) -> aiosqlit
     return next(iter(rows), None)
 
 
-# How long a statement waits for another connection's write lock before it
-# fails with "database is locked" (callers that must not lose a write retry).
-BUSY_TIMEOUT_MS = 5000
+def _in_memory(path: str) -> bool:
+    """SQLite's in-memory or temporary databases: private to one connection."""
+    return path in ("", ":memory:") or (path.startswith("file:") and "memory" in path)
 
 
 class Database:
-    """Owns the connection. Every read and write goes through ``transaction``,
-    so one coroutine's statements never interleave with another's."""
+    """Owns the connections.
 
-    def __init__(self, path: str) -> None:
+    Writes go through ``transaction``: one connection, one at a time (an
+    asyncio lock), ``BEGIN IMMEDIATE``. Reads go through ``read``, on
+    connections of their own (at most ``readers``, opened when first needed,
+    ``PRAGMA query_only``). In WAL mode a reader sees the last committed state
+    beside the writer, so a slow read never holds up a write and a write never
+    waits for a read. ``read_in_turn`` is a read on the writer's connection,
+    between writes, for the core's short reads just before it writes.
+
+    An in-memory database (``:memory:``) cannot be shared between
+    connections, so there ``read`` falls back to ``read_in_turn``; so does
+    ``readers=0`` (the benchmark's baseline)."""
+
+    READERS = 4  # the read pool's size unless given; 0: reads in turn with writes
+
+    def __init__(self, path: str, readers: int | None = None) -> None:
         self.path = path
+        self.readers = self.READERS if readers is None else max(readers, 0)
+        if _in_memory(path):
+            self.readers = 0
         self._conn: aiosqlite.Connection | None = None
         self._lock = asyncio.Lock()
+        self._idle: list[aiosqlite.Connection] = []
+        self._busy: set[aiosqlite.Connection] = set()
+        self._closing: set[asyncio.Task[None]] = set()
+        self._free = asyncio.Semaphore(max(self.readers, 1))
 
     async def open(self) -> None:
         """Open (creating the file on first use) and migrate. Raises
@@ -81,6 +111,13 @@ class Database:
             raise
 
     async def close(self) -> None:
+        """Close the read connections, then the writer's (which checkpoints the WAL)."""
+        readers = [*self._idle, *self._busy]
+        self._idle.clear()
+        self._busy.clear()
+        for reader in readers:
+            with contextlib.suppress(Exception):
+                await reader.close()
         if self._conn is not None:
             await self._conn.close()
             self._conn = None
@@ -99,6 +136,7 @@ class Database:
 
     @property
     def conn(self) -> aiosqlite.Connection:
+        """The writer's connection."""
         if self._conn is None:
             raise RuntimeError("database is not open")
         return self._conn
@@ -137,8 +175,11 @@ class Database:
                 raise
 
     @asynccontextmanager
-    async def read(self) -> AsyncIterator[Tx]:
-        """Reads that see one consistent state."""
+    async def read_in_turn(self) -> AsyncIterator[Tx]:
+        """A read on the writer's connection, between writes: it sees one
+        consistent state and never waits for the read pool. For the core's
+        short, indexed reads just before it writes (intake, dispatcher), so
+        they never queue behind the public's reads."""
         async with self._lock:
             conn = self.conn
             await conn.execute("BEGIN")
@@ -146,3 +187,73 @@ class Database:
                 yield conn
             finally:
                 await conn.execute("COMMIT")
+
+    @asynccontextmanager
+    async def read(self) -> AsyncIterator[Tx]:
+        """A read transaction on a read connection: one consistent snapshot of
+        what was committed when its first query ran, however long it takes,
+        with writes going on beside it. Writing through it fails (``query_only``). Waits
+        only for a free read connection, never for the writer."""
+        if self.readers == 0:
+            async with self.read_in_turn() as tx:
+                yield tx
+            return
+        async with self._free:
+            conn = self._idle.pop() if self._idle else await self._open_reader()
+            self._busy.add(conn)
+            ended = False
+            try:
+                await conn.execute("BEGIN")
+                cancelled = False
+                try:
+                    yield conn
+                except asyncio.CancelledError:
+                    cancelled = True
+                    raise
+                finally:
+                    # Shielded: a read cancelled again while ending still ends
+                    # its transaction before the connection is used again.
+                    ended = await asyncio.shield(self._end_read(conn, cancelled))
+            finally:
+                self._busy.discard(conn)
+                if ended and self._conn is not None:
+                    self._idle.append(conn)
+                else:  # cancelled again while ending, or the database was closed
+                    closing = asyncio.get_running_loop().create_task(self._discard(conn))
+                    self._closing.add(closing)
+                    closing.add_done_callback(self._closing.discard)
+
+    async def _open_reader(self) -> aiosqlite.Connection:
+        if self._conn is None:
+            raise RuntimeError("database is not open")
+        conn = await aiosqlite.connect(self.path, isolation_level=None)
+        conn.row_factory = aiosqlite.Row
+        await conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        await conn.execute("PRAGMA query_only = ON")
+        return conn
+
+    @staticmethod
+    async def _end_read(conn: aiosqlite.Connection, interrupt: bool) -> bool:
+        """End the read transaction; whether the connection is clean again.
+        With ``interrupt`` (the reader was cancelled), the query it left
+        running in aiosqlite's thread is interrupted until it stops, so the
+        connection is free again at once rather than when the query ends."""
+
+        async def rollback() -> None:
+            with contextlib.suppress(sqlite3.OperationalError):  # interrupted too
+                await conn.execute("ROLLBACK")
+
+        ending = asyncio.ensure_future(rollback())
+        while interrupt and not ending.done():
+            # Again and again: an interrupt before the query has started is lost.
+            await conn.interrupt()
+            await asyncio.wait({ending}, timeout=INTERRUPT_EVERY_S)
+        await ending
+        return not conn.in_transaction
+
+    @staticmethod
+    async def _discard(conn: aiosqlite.Connection) -> None:
+        try:
+            await conn.close()
+        except Exception:
+            log.warning("a read connection did not close cleanly", exc_info=True)

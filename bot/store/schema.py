@@ -275,4 +275,115 @@ MIGRATIONS: tuple[str, ...] = (
     """
     ALTER TABLE outbox ADD COLUMN retry_since TEXT;
     """,
+    # 8: no request, however slow, stops the bot (issue 12). Every query the
+    # archive, the feeds, /metrics and the retention purge run has an index.
+    # A question records when and in which session it was published (the
+    # archive no longer searches publication for it); counts for /metrics are
+    # kept by triggers; search is full-text (FTS5) over the published text only.
+    """
+    ALTER TABLE question ADD COLUMN published_at TEXT;
+    ALTER TABLE question ADD COLUMN published_session_id INTEGER REFERENCES session (id);
+    UPDATE question SET published_at = p.published_at, published_session_id = p.session_id
+    FROM (SELECT question_id, published_at, session_id FROM publication
+          WHERE id IN (SELECT MAX(id) FROM publication WHERE published_at IS NOT NULL
+                       GROUP BY question_id)) AS p
+    WHERE p.question_id = question.id AND question.state = 'answered'
+      AND question.answer IS NOT NULL;
+    -- The archive: a forum's latest answers (Atom), a session's answers and counts.
+    CREATE INDEX question_published ON question (forum_id, published_at, id)
+        WHERE published_at IS NOT NULL;
+    CREATE INDEX question_published_in ON question (published_session_id, id)
+        WHERE published_at IS NOT NULL;
+    -- Closing a session counts and lists what was answered in it.
+    CREATE INDEX question_answered_in ON question (answered_session_id, id)
+        WHERE answered_session_id IS NOT NULL;
+    -- A forum's sessions that took place, newest first.
+    CREATE INDEX session_held ON session (forum_id, starts_at, id) WHERE opened_at IS NOT NULL;
+    -- Forget and purge: a resident's copies (and the foreign keys to resident,
+    -- which SQLite checks row by row when a resident is deleted).
+    CREATE INDEX outbox_resident ON outbox (resident_id) WHERE resident_id IS NOT NULL;
+    CREATE INDEX outbox_private_chat ON outbox (platform, chat_id) WHERE chat_kind = 'private';
+    CREATE INDEX outbox_forgotten ON outbox (id) WHERE purpose = 'forgotten';
+    CREATE INDEX survey_answer_resident ON survey_answer (resident_id);
+    CREATE INDEX inbox_processed ON inbox (processed_at) WHERE processed_at IS NOT NULL;
+    CREATE INDEX web_message_created ON web_message (created_at);
+    CREATE INDEX web_login_expiry ON web_login (expires_at);
+    -- The alert service's half-minute tick: broadcasts due and in progress.
+    CREATE INDEX broadcast_state ON broadcast (state, send_at);
+    -- /metrics: counts by forum and state, by platform and state, kept by
+    -- triggers (a table rebuilt by a later migration must recreate them).
+    CREATE TABLE question_tally (
+        forum_id TEXT NOT NULL,
+        state TEXT NOT NULL,
+        n INTEGER NOT NULL,
+        PRIMARY KEY (forum_id, state)
+    ) WITHOUT ROWID;
+    INSERT INTO question_tally (forum_id, state, n)
+        SELECT forum_id, state, COUNT(*) FROM question GROUP BY forum_id, state;
+    CREATE TRIGGER question_tally_insert AFTER INSERT ON question BEGIN
+        INSERT INTO question_tally (forum_id, state, n) VALUES (new.forum_id, new.state, 1)
+            ON CONFLICT (forum_id, state) DO UPDATE SET n = n + 1;
+    END;
+    CREATE TRIGGER question_tally_update AFTER UPDATE OF forum_id, state ON question
+    WHEN old.forum_id IS NOT new.forum_id OR old.state IS NOT new.state BEGIN
+        UPDATE question_tally SET n = n - 1 WHERE forum_id = old.forum_id AND state = old.state;
+        INSERT INTO question_tally (forum_id, state, n) VALUES (new.forum_id, new.state, 1)
+            ON CONFLICT (forum_id, state) DO UPDATE SET n = n + 1;
+    END;
+    CREATE TRIGGER question_tally_delete AFTER DELETE ON question BEGIN
+        UPDATE question_tally SET n = n - 1 WHERE forum_id = old.forum_id AND state = old.state;
+    END;
+    CREATE TABLE outbox_tally (
+        platform TEXT NOT NULL,
+        state TEXT NOT NULL,
+        n INTEGER NOT NULL,
+        PRIMARY KEY (platform, state)
+    ) WITHOUT ROWID;
+    INSERT INTO outbox_tally (platform, state, n)
+        SELECT platform, state, COUNT(*) FROM outbox GROUP BY platform, state;
+    CREATE TRIGGER outbox_tally_insert AFTER INSERT ON outbox BEGIN
+        INSERT INTO outbox_tally (platform, state, n) VALUES (new.platform, new.state, 1)
+            ON CONFLICT (platform, state) DO UPDATE SET n = n + 1;
+    END;
+    CREATE TRIGGER outbox_tally_update AFTER UPDATE OF platform, state ON outbox
+    WHEN old.platform IS NOT new.platform OR old.state IS NOT new.state BEGIN
+        UPDATE outbox_tally SET n = n - 1 WHERE platform = old.platform AND state = old.state;
+        INSERT INTO outbox_tally (platform, state, n) VALUES (new.platform, new.state, 1)
+            ON CONFLICT (platform, state) DO UPDATE SET n = n + 1;
+    END;
+    CREATE TRIGGER outbox_tally_delete AFTER DELETE ON outbox BEGIN
+        UPDATE outbox_tally SET n = n - 1 WHERE platform = old.platform AND state = old.state;
+    END;
+    -- Search: the published text and answer only (never the text as
+    -- received), indexed from this view, so even a 'rebuild' indexes nothing
+    -- else. The triggers keep the index equal to what is published.
+    CREATE VIEW archive_published AS
+        SELECT id, publishable, answer FROM question WHERE published_at IS NOT NULL;
+    CREATE VIRTUAL TABLE archive_search USING fts5 (
+        publishable, answer,
+        content = 'archive_published', content_rowid = 'id',
+        tokenize = 'porter unicode61 remove_diacritics 2'
+    );
+    INSERT INTO archive_search (archive_search) VALUES ('rebuild');
+    CREATE TRIGGER archive_search_insert AFTER INSERT ON question
+    WHEN new.published_at IS NOT NULL BEGIN
+        INSERT INTO archive_search (rowid, publishable, answer)
+            VALUES (new.id, new.publishable, new.answer);
+    END;
+    CREATE TRIGGER archive_search_update
+    AFTER UPDATE OF published_at, publishable, answer ON question
+    WHEN old.published_at IS NOT new.published_at OR old.publishable IS NOT new.publishable
+        OR old.answer IS NOT new.answer BEGIN
+        INSERT INTO archive_search (archive_search, rowid, publishable, answer)
+            SELECT 'delete', old.id, old.publishable, old.answer
+            WHERE old.published_at IS NOT NULL;
+        INSERT INTO archive_search (rowid, publishable, answer)
+            SELECT new.id, new.publishable, new.answer WHERE new.published_at IS NOT NULL;
+    END;
+    CREATE TRIGGER archive_search_delete AFTER DELETE ON question
+    WHEN old.published_at IS NOT NULL BEGIN
+        INSERT INTO archive_search (archive_search, rowid, publishable, answer)
+            VALUES ('delete', old.id, old.publishable, old.answer);
+    END;
+    """,
 )

@@ -89,7 +89,9 @@ async def close(tx: Tx, session_id: int, at: datetime) -> None:
 
 
 async def all_open(tx: Tx) -> list[SessionRow]:
-    rows = await fetch_all(tx, "SELECT * FROM session WHERE state = 'open' ORDER BY id")
+    rows = await fetch_all(
+        tx, "SELECT * FROM session WHERE state = 'open' ORDER BY forum_id, id"
+    )  # in the order of the session_open index
     return [_row(r) for r in rows]
 
 
@@ -136,7 +138,15 @@ async def waiting_publications(tx: Tx, forum_id: str) -> list[tuple[int, int, bo
 
 
 async def mark_published(tx: Tx, publication_id: int, session_id: int | None, at: datetime) -> None:
+    """The publication went out to the public rooms; its question, if it is
+    answered, is now in the archive (and in its search index, by trigger)."""
     await tx.execute(
         "UPDATE publication SET published_at = ?, session_id = ? WHERE id = ?",
+        (iso(at), session_id, publication_id),
+    )
+    await tx.execute(
+        "UPDATE question SET published_at = ?, published_session_id = ?"
+        " WHERE id = (SELECT question_id FROM publication WHERE id = ?)"
+        " AND state = 'answered' AND answer IS NOT NULL",
         (iso(at), session_id, publication_id),
     )

@@ -4,10 +4,15 @@ rooms marked them, search, and 404 for whatever was not published."""
 
 from __future__ import annotations
 
+import re
+import sqlite3
+from contextlib import closing
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 
+from bot.store import archive as store_archive
 from forumbot.app import App
 from tests.support.core_harness import PUBLIC_CHAT
 from tests.web.public_setup import PRIVATE, public_site, published_forum
@@ -138,3 +143,157 @@ async def test_a_withdrawn_question_is_never_published(tmp_path: Path) -> None:
         assert response.status == 404
         forum = await (await client.get("/archive/bromley")).text()
         assert ": 0 answers (live now)" in forum and "park gate" not in forum
+
+
+def _results(page: str) -> str:
+    return page.split("Live sessions")[0]
+
+
+async def test_search_is_full_text_over_the_published_words(tmp_path: Path) -> None:
+    """Whole words in any case, accents and English endings ignored; every
+    word must be in the question or its answer; the text as received is
+    never searched."""
+    async with public_site(tmp_path) as (h, client):
+        await h.resident_says(RESIDENT, ASK + f"Are the street lights being fixed? {PRIVATE}")
+        await h.resident_says(RESIDENT, ASK + "Is anyone watching the café by the station?")
+        await h.staff_says("/open")
+        await h.staff_says("/edit 1 Are the street lights being fixed?")
+        await h.staff_says("/answer 1 The council repairs them on Friday.")
+        await h.staff_says("/answer 2 Patrols pass the Café Rouge every night.")
+
+        async def refs(words: str) -> set[str]:
+            response = await client.get("/archive/bromley", params={"q": words})
+            assert response.status == 200
+            return set(
+                re.findall(r"/archive/bromley/questions/(\d+)", _results(await response.text()))
+            )
+
+        assert await refs("repair") == {"1"}  # "repairs"
+        assert await refs("LIGHT") == {"1"}  # "lights"
+        assert await refs("cafe") == {"2"} and await refs("CAFÉ") == {"2"}
+        assert await refs("council friday") == {"1"}
+        assert await refs("council patrols") == set()  # not both in one
+        assert await refs("night street") == set()
+        assert await refs('"council"') == {"1"}  # quotes are only text
+        assert await refs("counc") == set()  # whole words
+        for private in ("Jane", "Smith", "07700", "900123", "Elm"):
+            assert await refs(private) == set(), private
+
+
+async def test_no_search_is_an_error(tmp_path: Path) -> None:
+    """FTS5's own syntax in a visitor's words is only text: quotes, stars,
+    NEAR, minus, column filters, brackets, control characters, any script,
+    the longest query the form allows."""
+    async with public_site(tmp_path) as (h, client):
+        await h.resident_says(RESIDENT, ASK + "Are the street lights being fixed?")
+        await h.staff_says("/open")
+        await h.staff_says("/answer 1 The council repairs them on Friday.")
+        hostile = [
+            '"',
+            '""',
+            'council"',
+            '"council',
+            "*",
+            "council*",
+            "NEAR",
+            "NEAR(council friday)",
+            "council NEAR/2 friday",
+            "-",
+            "-council",
+            "council -friday",
+            "council OR",
+            "AND",
+            "NOT council",
+            "publishable:council",
+            "answer : council",
+            "^council",
+            "(council",
+            "council)",
+            "{council friday}",
+            "+council",
+            "council\x00friday",
+            "\x01\x7f",
+            "caf\u00e9 \u0441\u0443\u0434 \U0001f6a8 \u8b66\u5bdf \u0645\u0631\u062d\u0628\u0627",
+            "\u200b\u200e\ufeff",
+            "x" * 200,
+            "council " * 25,
+            '" OR "" * NEAR( - ^ : ( ) { } +',
+        ]
+        for words in hostile:
+            response = await client.get("/archive/bromley", params={"q": words})
+            assert response.status == 200, words
+            page = await response.text()
+            assert "Results for" in page, words
+            found = re.findall(r"/archive/bromley/questions/(\d+)", _results(page))
+            assert found in ([], ["1"]), words
+            assert found or "No published answer matches" in page, words
+        # Words that are FTS5 operators match as words, not as operators.
+        response = await client.get("/archive/bromley", params={"q": "council OR patrols"})
+        assert "/archive/bromley/questions/1" not in _results(await response.text())
+
+
+async def test_the_search_index_holds_only_what_is_published(tmp_path: Path) -> None:
+    """After answers, a rejection, a withdrawal, a forget and the retention
+    purge, the full-text index holds exactly the published questions, with
+    not one word of what residents wrote as received."""
+    async with public_site(tmp_path) as (h, client):
+        await h.resident_says(RESIDENT, ASK + f"Are the street lights being fixed? {PRIVATE}")
+        await h.resident_says("5002", ASK + "Kevin Oduya here, my bike was stolen, help")
+        await h.resident_says("5003", ASK + "Priya Raman asking about the fireworks")
+        await h.resident_says("5004", ASK + "Tomasz Zielinski asks: is the market on?")
+        await h.staff_says("/open")
+        await h.staff_says("/edit 1 Are the street lights being fixed?")
+        await h.staff_says("/answer 1 The council repairs them on Friday.")
+        await h.staff_says("/reject 2 Please report crimes on 101")
+        await h.resident_says("5003", "/withdraw 3")
+        await h.staff_says("/close")
+        await h.staff_says("/edit 4 Is the market on this week?")
+        await h.staff_says("/answer 4 Yes, from nine.")  # published at the next opening
+        await h.resident_says("5004", "/forget confirm")
+        await h.staff_says("/open")
+        h.clock.advance(timedelta(days=400))
+        await h.core.retention.purge()
+
+        with closing(sqlite3.connect(h.config.database)) as conn:
+            conn.execute(
+                "CREATE VIRTUAL TABLE temp.words USING fts5vocab(main, archive_search, 'row')"
+            )
+            words = {str(r[0]) for r in conn.execute("SELECT term FROM temp.words")}
+            indexed = [r[0] for r in conn.execute("SELECT rowid FROM archive_search ORDER BY 1")]
+            conn.execute("INSERT INTO archive_search (archive_search) VALUES ('integrity-check')")
+            kept = conn.execute("SELECT text FROM question ORDER BY id").fetchall()
+        assert indexed == [1, 4]
+        assert {"street", "light", "council", "repair", "market", "week", "nine"} <= words
+        for private in ("jane", "smith", "07700", "kevin", "oduya", "priya", "raman", "tomasz",
+                        "zielinski", "bike", "stolen", "firework", "erased"):  # fmt: skip
+            assert private not in words, private
+        assert all(text == ("[erased]",) for text in kept)
+
+        forum = await (await client.get("/archive/bromley?q=market")).text()
+        assert "/archive/bromley/questions/4" in _results(forum)
+
+
+async def test_the_forum_page_lists_sessions_a_page_at_a_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(store_archive, "SESSIONS_PAGE", 2)
+    async with public_site(tmp_path) as (h, client):
+        for _ in range(3):
+            await h.staff_says("/open")
+            await h.staff_says("/close")
+            h.clock.advance(timedelta(days=1))
+
+        def sessions_on(page: str) -> list[str]:
+            return re.findall(r'href="/archive/bromley/sessions/(\d+)"', page)
+
+        first = await (await client.get("/archive/bromley")).text()
+        assert sessions_on(first) == ["3", "2"]
+        assert 'href="/archive/bromley?before=2"' in first and "Latest sessions" not in first
+        older = await (await client.get("/archive/bromley?before=2")).text()
+        assert sessions_on(older) == ["1"]
+        assert "Older sessions" not in older and 'href="/archive/bromley">Latest' in older
+        none = await (await client.get("/archive/bromley?before=1")).text()
+        assert sessions_on(none) == [] and "No older sessions." in none
+        for odd in ("x", "-1", "9" * 30, "99"):
+            response = await client.get("/archive/bromley", params={"before": odd})
+            assert response.status == 200, odd
