@@ -182,12 +182,16 @@ class Dispatcher:
             log.warning("%s waiting message(s) to rooms skipped at start: too old", len(old))
 
     async def run(self) -> None:
+        """Load and send until ``stop``. (``asyncio.timeout``, not
+        ``wait_for``: on Python 3.11 ``wait_for`` can swallow a cancellation
+        that arrives as its wait ends, and the loop would then never stop.)"""
         await self.recover()
-        while True:
+        while not self._stopping:
             self._wake.clear()
             await self._load()
             with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._wake.wait(), timeout=5.0)
+                async with asyncio.timeout(5.0):
+                    await self._wake.wait()
 
     async def _load(self) -> None:
         while True:
@@ -213,6 +217,7 @@ class Dispatcher:
         'pending' for the next run; a send cut short even so stays 'sending'
         and is 'unknown' after a restart."""
         self._stopping = True
+        self._wake.set()
         workers = [q.worker for q in self._queues.values() if q.worker is not None]
         if workers:
             await asyncio.wait(workers, timeout=grace_s)

@@ -111,13 +111,17 @@ class Database:
             raise
 
     async def close(self) -> None:
-        """Close the read connections, then the writer's (which checkpoints the WAL)."""
+        """Close the read connections, then the writer's (which checkpoints the
+        WAL). Every connection's thread has ended when this returns: a thread
+        left running would keep the process from exiting."""
         readers = [*self._idle, *self._busy]
         self._idle.clear()
         self._busy.clear()
         for reader in readers:
             with contextlib.suppress(Exception):
                 await reader.close()
+        if self._closing:
+            await asyncio.gather(*self._closing, return_exceptions=True)
         if self._conn is not None:
             await self._conn.close()
             self._conn = None
@@ -159,11 +163,13 @@ class Database:
         """A write transaction: committed on success, rolled back on error."""
         async with self._lock:
             conn = self.conn
-            await conn.execute("BEGIN IMMEDIATE")
             try:
+                await conn.execute("BEGIN IMMEDIATE")
                 yield conn
             except BaseException:
-                await conn.execute("ROLLBACK")
+                # Shielded, and also when cancelled while BEGIN was on its way
+                # (statements run in order): the writer never stays in a transaction.
+                await asyncio.shield(self._roll_back(conn))
                 raise
             try:
                 await conn.execute("COMMIT")
@@ -182,11 +188,14 @@ class Database:
         they never queue behind the public's reads."""
         async with self._lock:
             conn = self.conn
-            await conn.execute("BEGIN")
             try:
+                await conn.execute("BEGIN")
                 yield conn
             finally:
-                await conn.execute("COMMIT")
+                # Also when cancelled while BEGIN was on its way: aiosqlite runs
+                # a connection's statements in order, so this ends what BEGIN
+                # started, and the writer is never left inside a transaction.
+                await asyncio.shield(self._end_turn(conn))
 
     @asynccontextmanager
     async def read(self) -> AsyncIterator[Tx]:
@@ -227,9 +236,15 @@ class Database:
         if self._conn is None:
             raise RuntimeError("database is not open")
         conn = await aiosqlite.connect(self.path, isolation_level=None)
-        conn.row_factory = aiosqlite.Row
-        await conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        await conn.execute("PRAGMA query_only = ON")
+        try:
+            conn.row_factory = aiosqlite.Row
+            await conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            await conn.execute("PRAGMA query_only = ON")
+            if self._conn is None:  # closed while this one was opening
+                raise RuntimeError("database is not open")
+        except BaseException:
+            await asyncio.shield(conn.close())
+            raise
         return conn
 
     @staticmethod
@@ -250,6 +265,16 @@ class Database:
             await asyncio.wait({ending}, timeout=INTERRUPT_EVERY_S)
         await ending
         return not conn.in_transaction
+
+    @staticmethod
+    async def _roll_back(conn: aiosqlite.Connection) -> None:
+        with contextlib.suppress(sqlite3.OperationalError):  # BEGIN never went out
+            await conn.execute("ROLLBACK")
+
+    @staticmethod
+    async def _end_turn(conn: aiosqlite.Connection) -> None:
+        with contextlib.suppress(sqlite3.OperationalError):  # BEGIN never went out
+            await conn.execute("COMMIT")
 
     @staticmethod
     async def _discard(conn: aiosqlite.Connection) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import replace
 from pathlib import Path
 
@@ -154,4 +155,18 @@ async def test_connection_refused_is_retried_until_sent(tmp_path: Path) -> None:
     h.sender.send = refusing  # type: ignore[method-assign]
     replies = await h.resident_says(RESIDENT, "Bromley Police Online Forum q")
     assert "#1" in replies[0]
+    await h.close()
+
+
+async def test_stop_ends_the_run_loop_without_needing_a_cancellation(tmp_path: Path) -> None:
+    """Shut-down must not hang on the dispatcher: on Python 3.11 a cancellation
+    can be lost as a wait ends, so the loop ends on ``stop`` by itself, even
+    when woken at that very moment."""
+    h = await harness(tmp_path)
+    running = asyncio.create_task(h.core.dispatcher.run())
+    await asyncio.sleep(0.05)  # in its wait for work
+    h.core.dispatcher.wake()
+    await h.core.dispatcher.stop()
+    await asyncio.wait_for(running, 5)  # returned, not cancelled
+    assert running.done() and not running.cancelled()
     await h.close()

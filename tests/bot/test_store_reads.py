@@ -152,3 +152,30 @@ async def test_an_in_memory_database_reads_on_the_writer_connection() -> None:
         async with db.read() as tx:
             row = await fetch_one(tx, "SELECT value FROM meta WHERE key = 'k'")
         assert row is not None and row[0] == "v"
+
+
+@pytest.mark.parametrize("which", ["read_in_turn", "transaction"])
+async def test_a_turn_cancelled_as_it_begins_never_leaves_the_writer_in_a_transaction(
+    tmp_path: Path, which: str
+) -> None:
+    """Cancelled while BEGIN is on its way to aiosqlite's thread: the writer's
+    connection must not stay inside that transaction (every later write would
+    fail with "cannot start a transaction within a transaction")."""
+    db = Database(str(tmp_path / "forum.sqlite3"))
+    await db.open()
+    try:
+        for _ in range(20):
+
+            async def turn() -> None:
+                async with getattr(db, which)() as tx:
+                    await fetch_one(tx, "SELECT 1")
+
+            task = asyncio.create_task(turn())
+            await asyncio.sleep(0)  # BEGIN queued, not yet done
+            task.cancel()
+            await asyncio.gather(task, return_exceptions=True)
+            async with db.transaction() as tx:  # works: no transaction left open
+                await tx.execute("CREATE TABLE IF NOT EXISTS t (x)")
+            assert not db.conn.in_transaction
+    finally:
+        await db.close()

@@ -5,7 +5,7 @@ event that calendar apps expand to the same dates as the bot's schedule."""
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -102,3 +102,19 @@ async def test_a_forum_without_a_schedule_has_an_empty_calendar(tmp_path: Path) 
         feed = ET.fromstring(await response.read())
         assert feed.findall(f"{ATOM}entry") == []
         assert feed.findtext(f"{ATOM}title") == "Bromley Police Online Forum: answers"
+
+
+async def test_the_calendar_is_built_once_an_hour(tmp_path: Path) -> None:
+    """Building it keeps the event loop busy; a flood of requests must not
+    rebuild it each time. It changes only with the configuration."""
+    async with public_site(tmp_path) as (h, client):
+        first = await (await client.get("/archive/bromley/sessions.ics")).read()
+        h.clock.advance(timedelta(minutes=50))
+        again = await (await client.get("/archive/bromley/sessions.ics")).read()
+        h.clock.advance(timedelta(minutes=20))
+        later = await (await client.get("/archive/bromley/sessions.ics")).read()
+    assert again == first
+    stamps = [
+        Calendar.from_ical(body).walk("VEVENT")[0].decoded("dtstamp") for body in (first, later)
+    ]
+    assert stamps[1] - stamps[0] == timedelta(minutes=70)
