@@ -106,11 +106,7 @@ class App:
             with contextlib.suppress(Exception):
                 await self.web.stop()
         await self.core.dispatcher.stop()
-        for task in self.tasks:
-            task.cancel()
-        for task in self.tasks:
-            with contextlib.suppress(asyncio.CancelledError, Exception):
-                await task
+        await stop_tasks(self.tasks)
         self.tasks.clear()
         if self.telegram is not None:
             with contextlib.suppress(Exception):
@@ -119,6 +115,22 @@ class App:
             with contextlib.suppress(Exception):
                 await self.discord.stop()
         await self.core.db.close()
+
+
+async def stop_tasks(tasks: list[asyncio.Task[None]], within_s: float = 3.0) -> None:
+    """Cancel ``tasks`` and wait for them, cancelling again any that carried
+    on (a cancellation can be lost inside a library), for ``within_s``
+    seconds at most; one still running then is named in the log and left."""
+    pending = {task for task in tasks if not task.done()}
+    deadline = asyncio.get_running_loop().time() + within_s
+    while pending:
+        for task in pending:
+            task.cancel()
+        left = deadline - asyncio.get_running_loop().time()
+        if left <= 0:
+            log.warning("still stopping: %s", ", ".join(t.get_name() for t in pending))
+            return
+        _done, pending = await asyncio.wait(pending, timeout=min(left, 0.5))
 
 
 async def build_app(

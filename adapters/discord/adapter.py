@@ -146,7 +146,8 @@ class DiscordAdapter:
         out of reach is not: ``run`` keeps trying meanwhile."""
         http = discord.http.HTTPClient(asyncio.get_running_loop())
         try:
-            await asyncio.wait_for(http.static_login(self.token), timeout=VERIFY_TIMEOUT_S)
+            async with asyncio.timeout(VERIFY_TIMEOUT_S):
+                await http.static_login(self.token)
         except discord.LoginFailure:
             raise StartupFailure(
                 f"Discord refused the token in {self.settings.token_env}: set it to the bot "

@@ -106,7 +106,8 @@ class TelegramAdapter:
         if self.settings.mode == "webhook":
             await self._bind_webhook()
         try:
-            await asyncio.wait_for(self._connect(), timeout=VERIFY_TIMEOUT_S)
+            async with asyncio.timeout(VERIFY_TIMEOUT_S):
+                await self._connect()
         except InvalidToken:
             raise StartupFailure(
                 f"Telegram refused the token in {self.settings.token_env}: set it to the "
@@ -253,7 +254,8 @@ class TelegramAdapter:
         if update is None:
             return web.Response(status=400, text="bad update")
         try:
-            await asyncio.wait_for(self._hand_over([update]), timeout=30)
+            async with asyncio.timeout(30):
+                await self._hand_over([update])
         except Exception:
             log.exception("update not stored; Telegram will deliver it again")
             return web.Response(status=503, text="try again")

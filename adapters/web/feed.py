@@ -50,7 +50,8 @@ async def submit(
     )
     envelope = Envelope(event)
     await site.core.queue.put(envelope)
-    await asyncio.wait_for(asyncio.shield(envelope.stored), STORED_WITHIN_S)
+    async with asyncio.timeout(STORED_WITHIN_S):
+        await asyncio.shield(envelope.stored)
 
 
 async def form_fields(request: web.Request) -> dict[str, str]:
@@ -102,7 +103,8 @@ async def events(site: Site, request: web.Request, chat_id: str) -> web.StreamRe
             seen = message.id
         while True:
             try:
-                event = await asyncio.wait_for(queue.get(), HEARTBEAT_S)
+                async with asyncio.timeout(HEARTBEAT_S):
+                    event = await queue.get()
             except TimeoutError:
                 await response.write(b": still here\n\n")
                 continue

@@ -5,7 +5,7 @@ apps show the whole series."""
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from aiohttp import web
@@ -17,6 +17,7 @@ from config.model import Forum
 
 ATOM = "http://www.w3.org/2005/Atom"
 ENTRIES = 50
+CALENDAR_KEPT = timedelta(hours=1)
 
 
 def atom(site: Site, forum: Forum, published: list[archive.Published]) -> bytes:
@@ -98,10 +99,23 @@ def add_routes(app: web.Application, site: Site) -> None:
             charset="utf-8",
         )
 
+    # The calendar follows the configuration alone, and building it (the
+    # zone's rules as VTIMEZONE) keeps the event loop busy for milliseconds:
+    # built once an hour per forum, so a flood of calendar requests cannot
+    # hold up residents' messages.
+    built: dict[str, tuple[datetime, bytes]] = {}
+
+    def calendar_of(forum: Forum) -> bytes:
+        now = site.clock.now()
+        cached = built.get(forum.id)
+        if cached is None or now - cached[0] > CALENDAR_KEPT:
+            cached = built[forum.id] = (now, calendar(site, forum))
+        return cached[1]
+
     async def sessions(request: web.Request) -> web.StreamResponse:
         forum = forum_of(request)
         response = web.Response(
-            body=calendar(site, forum), content_type="text/calendar", charset="utf-8"
+            body=calendar_of(forum), content_type="text/calendar", charset="utf-8"
         )
         response.headers["Content-Disposition"] = f'inline; filename="{forum.id}-sessions.ics"'
         return response

@@ -267,7 +267,7 @@ MIGRATIONS: tuple[str, ...] = (
               AND other.event_key
                   = substr(inbox.event_key, 1, length(inbox.event_key) - length(':set-aside'))
        );
-    CREATE INDEX inbox_set_aside ON inbox (set_aside_at) WHERE set_aside_at IS NOT NULL;
+    CREATE INDEX inbox_set_aside ON inbox (platform, set_aside_at) WHERE set_aside_at IS NOT NULL;
     """,
     # 7: delivery that fails (issue 12). When a message's retries began, so it
     # is given up after the configured time of failures, not of waiting for a

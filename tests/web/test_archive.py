@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from bot.store import archive as store_archive
+from bot.text import clean_text
 from forumbot.app import App
 from tests.support.core_harness import PUBLIC_CHAT
 from tests.web.public_setup import PRIVATE, public_site, published_forum
@@ -223,6 +224,9 @@ async def test_no_search_is_an_error(tmp_path: Path) -> None:
             response = await client.get("/archive/bromley", params={"q": words})
             assert response.status == 200, words
             page = await response.text()
+            if not clean_text(words).strip():  # nothing left to search for: the plain page
+                assert "Results for" not in page and "Live sessions" in page, words
+                continue
             assert "Results for" in page, words
             found = re.findall(r"/archive/bromley/questions/(\d+)", _results(page))
             assert found in ([], ["1"]), words

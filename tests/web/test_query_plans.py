@@ -38,6 +38,7 @@ BOUNDED_INDEXES = {
     "session_open": "at most one open session per forum",
     "publication_waiting": "answers waiting for the next session",
     "broadcast_active": "alerts not yet finished",
+    "inbox_set_aside": "events that could not be read (rare; purged after the retention period)",
 }
 
 # Hostile searches: none may be a syntax error or match by accident.
