@@ -14,8 +14,8 @@ Per run:
   status 0, which is checked).
 
 Baseline in the same run: the interpreter importing forumbot's modules and
-exiting (``python -c "import forumbot.app"``), the part of start-up no store
-size changes. Printed: medians and worst of each, and the ratios store /
+exiting at once (``python -c "import forumbot.app; os._exit(0)"``), the
+part of start-up no store size changes. Printed: medians and worst of each, and the ratios store /
 empty and start-up / import baseline.
 
 The 100,000-question store is built once by bench/archive.py's builder
@@ -72,7 +72,8 @@ def config_for(folder: Path, database: Path) -> Path:
 def import_baseline() -> float:
     started = time.perf_counter()
     subprocess.run(
-        [sys.executable, "-c", "import forumbot.app, forumbot.cli"],
+        # os._exit: the interpreter's own teardown is no part of starting up.
+        [sys.executable, "-c", "import os, forumbot.app, forumbot.cli; os._exit(0)"],
         cwd=ROOT,
         env=quiet_env(),
         check=True,
@@ -95,12 +96,15 @@ def one_run(folder: Path, seed: Path | None) -> tuple[float, float]:
         cwd=folder,
         env=quiet_env(),
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stderr=(folder / "forumbot.log").open("w"),
     )
     try:
         while True:
             if process.poll() is not None:
-                raise RuntimeError(f"forumbot exited with {process.returncode} before serving")
+                log = (folder / "forumbot.log").read_text()[-3000:]
+                raise RuntimeError(
+                    f"forumbot exited with {process.returncode} before serving:\n{log}"
+                )
             if time.perf_counter() - started > SERVING_WITHIN_S:
                 raise RuntimeError("forumbot not serving after 120 s")
             try:
@@ -119,7 +123,8 @@ def one_run(folder: Path, seed: Path | None) -> tuple[float, float]:
             process.kill()
             process.wait()
     if code != 0:
-        raise RuntimeError(f"forumbot exited with {code} after SIGTERM")
+        log = (folder / "forumbot.log").read_text()[-3000:]
+        raise RuntimeError(f"forumbot exited with {code} after SIGTERM:\n{log}")
     return serving, stopping
 
 
@@ -153,7 +158,7 @@ def main(argv: list[str] | None = None) -> int:
                 results[size][0].append(serving)
                 results[size][1].append(stopping)
     base = statistics.median(baseline)
-    print(f"\nimport baseline (python -c 'import forumbot.app'): median {base:.3f} s")
+    print(f"\nimport baseline (python -c 'import forumbot.app; os._exit(0)'): median {base:.3f} s")
     header = ("store", "to serving: median / worst", "SIGTERM to exit: median / worst")
     print(f"{header[0]:>12} | {header[1]:>27} | {header[2]:>32}")
     for size in args.sizes:

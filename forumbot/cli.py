@@ -179,7 +179,10 @@ def _main(argv: list[str] | None) -> int:
         return 1
     except KeyboardInterrupt:  # before the signal handlers were in place
         return 0
-    except Exception as error:  # one plain line, never a traceback
+    except Exception as error:
+        # The traceback goes to the log (folded onto one line) for whoever
+        # investigates; the administrator's last line is the plain one.
+        log.error("unexpected fault", exc_info=error)
         print(f"forumbot stopped: {type(error).__name__}: {error}", file=sys.stderr)
         return EXIT_FAULT
     return 0
