@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 import aiohttp
@@ -34,19 +34,6 @@ POISON = "POISON-7f3a"  # what the app's database is made to refuse in an inbox 
 EMERGENCY = "someone is breaking into my house right now"
 NEIGHBOUR = 5002
 THIRD = 5003
-
-
-@pytest.fixture
-async def telegram() -> AsyncIterator[FakeTelegram]:
-    async with FakeTelegram() as server:
-        yield server
-
-
-@pytest.fixture
-async def discord_fake() -> AsyncIterator[FakeDiscord]:
-    async with FakeDiscord() as server:
-        dc.add_world(server)
-        yield server
 
 
 async def refuse_poison(app: App) -> None:

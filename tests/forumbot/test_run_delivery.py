@@ -10,7 +10,6 @@ import asyncio
 import contextlib
 import json
 import sqlite3
-from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
@@ -23,12 +22,6 @@ pytestmark = pytest.mark.timeout(120)
 
 WAIT_S = 30.0
 ANSWER = "Answer to your question #1"
-
-
-@pytest.fixture
-async def telegram() -> AsyncIterator[FakeTelegram]:
-    async with FakeTelegram() as server:
-        yield server
 
 
 def write_config(tmp_path: Path, telegram: FakeTelegram) -> Path:

@@ -11,7 +11,6 @@ import asyncio
 import json
 import urllib.error
 import urllib.request
-from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
@@ -28,19 +27,6 @@ WAIT_S = 20.0
 EMERGENCY = "someone is breaking into my house right now"
 NEIGHBOUR = 5002
 HOSTILE = "is \ud800 the road\x00 by the school\x07 safe?\r\n\x1b[2J\udfff"
-
-
-@pytest.fixture
-async def telegram() -> AsyncIterator[FakeTelegram]:
-    async with FakeTelegram() as server:
-        yield server
-
-
-@pytest.fixture
-async def discord_fake() -> AsyncIterator[FakeDiscord]:
-    async with FakeDiscord() as server:
-        dc.add_world(server)
-        yield server
 
 
 def write_config(tmp_path: Path, telegram: FakeTelegram, discord: FakeDiscord) -> Path:

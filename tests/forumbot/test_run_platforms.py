@@ -8,14 +8,12 @@ import asyncio
 import signal
 import sqlite3
 import time
-from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
 
-from tests.e2e.discord_setup import add_world
 from tests.fakes.discord_server import FakeDiscord
 from tests.fakes.telegram_server import FakeTelegram
 from tests.forumbot.run_support import EXAMPLE, Forumbot, free_port, quiet_environment
@@ -24,19 +22,6 @@ pytestmark = pytest.mark.timeout(120)
 
 RESIDENT = 5001
 PHRASE = "Bromley Police Online Forum"
-
-
-@pytest.fixture
-async def telegram() -> AsyncIterator[FakeTelegram]:
-    async with FakeTelegram() as fake:
-        yield fake
-
-
-@pytest.fixture
-async def discord_fake() -> AsyncIterator[FakeDiscord]:
-    async with FakeDiscord() as fake:
-        add_world(fake)
-        yield fake
 
 
 def config_for(
