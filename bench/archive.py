@@ -71,9 +71,9 @@ from bench.common import (  # noqa: E402
     FORUM_NAME,
     OFFICER_ID,
     STAFF_CHAT,
+    Child,
     emit,
     peak_rss_kib,
-    read_json,
 )
 
 FORUM = "bromley"
@@ -447,48 +447,6 @@ def time_old_queries(store: Store, cap_s: float) -> dict[str, float | None]:
 # --------------------------------------------------------------------------- browsers
 
 
-class Child:
-    """forumbot in a subprocess of its own, web on, no platform tokens."""
-
-    def __init__(self, database: str, readers: int, switch_interval: float) -> None:
-        self.database = database
-        self.readers = readers
-        self.switch_interval = switch_interval
-        self.proc: asyncio.subprocess.Process | None = None
-
-    async def start(self) -> dict[str, Any]:
-        self.proc = await asyncio.create_subprocess_exec(
-            sys.executable,
-            str(SCRIPT),
-            "--child",
-            "--database",
-            self.database,
-            "--readers",
-            str(self.readers),
-            "--switch-interval",
-            str(self.switch_interval),
-            stdin=asyncio.subprocess.PIPE,
-            stdout=asyncio.subprocess.PIPE,
-            cwd=str(ROOT),
-        )
-        assert self.proc.stdout is not None
-        return await read_json(self.proc.stdout, "ready", 300)
-
-    async def stop(self) -> dict[str, Any]:
-        assert self.proc is not None and self.proc.stdin is not None
-        assert self.proc.stdout is not None
-        self.proc.stdin.write(b"stop\n")
-        await self.proc.stdin.drain()
-        result = await read_json(self.proc.stdout, "result", 120)
-        await asyncio.wait_for(self.proc.wait(), 60)
-        return result
-
-    async def kill(self) -> None:
-        if self.proc is not None and self.proc.returncode is None:
-            self.proc.kill()
-            await self.proc.wait()
-
-
 class Resident:
     """A browser on the chat page, its server-sent events read into a queue."""
 
@@ -645,7 +603,18 @@ async def run_mode(store: Store, mode: str, args: argparse.Namespace) -> ModeRun
 
     readers = Database.READERS if mode == "pool" else 0
     run = ModeRun(mode)
-    bot = Child(store.path, readers, args.switch_interval)
+    bot = Child(
+        SCRIPT,
+        [
+            "--database",
+            store.path,
+            "--readers",
+            str(readers),
+            "--switch-interval",
+            str(args.switch_interval),
+        ],
+        ready_within_s=300,
+    )
     residents: list[Resident] = []
     try:
         ready = await bot.start()

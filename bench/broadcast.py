@@ -66,10 +66,10 @@ from bench.common import (  # noqa: E402
     FORUM_NAME,
     OFFICER_ID,
     STAFF_CHAT,
+    Child,
     config_yaml,
     emit,
     peak_rss_kib,
-    read_json,
 )
 
 FIRST_SUBSCRIBER = 6_000_000
@@ -147,47 +147,6 @@ class Run:
     rest_alerts: int = 0
 
 
-class Child:
-    """forumbot in a subprocess of its own."""
-
-    def __init__(self, fake: Any, database: str) -> None:
-        self.fake = fake
-        self.database = database
-        self.proc: asyncio.subprocess.Process | None = None
-
-    async def start(self) -> dict[str, Any]:
-        self.proc = await asyncio.create_subprocess_exec(
-            sys.executable,
-            str(SCRIPT),
-            "--child",
-            "--base-url",
-            self.fake.base_url,
-            "--token",
-            self.fake.token,
-            "--database",
-            self.database,
-            stdin=asyncio.subprocess.PIPE,
-            stdout=asyncio.subprocess.PIPE,
-            cwd=str(ROOT),
-        )
-        assert self.proc.stdout is not None
-        return await read_json(self.proc.stdout, "ready", 60)
-
-    async def stop(self) -> dict[str, Any]:
-        assert self.proc is not None and self.proc.stdin is not None
-        assert self.proc.stdout is not None
-        self.proc.stdin.write(b"stop\n")
-        await self.proc.stdin.drain()
-        result = await read_json(self.proc.stdout, "result", 120)
-        await asyncio.wait_for(self.proc.wait(), 60)
-        return result
-
-    async def kill(self) -> None:
-        if self.proc is not None and self.proc.returncode is None:
-            self.proc.kill()  # SIGKILL
-            await self.proc.wait()
-
-
 class Watch:
     """Reads what the fake accepted since ``start``."""
 
@@ -258,7 +217,10 @@ async def one_run(args: argparse.Namespace, subscribers: int, kill: bool) -> Run
         )
         async with FakeTelegram() as fake:
             fake.limit_overall_per_s = LIMIT_PER_S
-            bot = Child(fake, database)
+            bot = Child(
+                SCRIPT,
+                ["--base-url", fake.base_url, "--token", fake.token, "--database", database],
+            )
             try:
                 ready = await bot.start()
                 run.rss_ready_mib = ready["rss_kib"] / 1024

@@ -8,6 +8,7 @@ import asyncio
 import contextlib
 import json
 import resource
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -62,3 +63,43 @@ async def read_json(stream: asyncio.StreamReader, kind: str, wait_s: float) -> d
                 data = json.loads(line)
                 if isinstance(data, dict) and data.get("kind") == kind:
                     return data
+
+
+class Child:
+    """forumbot in a subprocess of its own, running ``script --child *args``
+    and speaking the line protocol above: a "ready" line once it serves,
+    then, when told "stop" on its stdin, a "result" line before it exits."""
+
+    def __init__(self, script: Path, args: list[str], ready_within_s: float = 60) -> None:
+        self.script = script
+        self.args = args
+        self.ready_within_s = ready_within_s
+        self.proc: asyncio.subprocess.Process | None = None
+
+    async def start(self) -> dict[str, Any]:
+        self.proc = await asyncio.create_subprocess_exec(
+            sys.executable,
+            str(self.script),
+            "--child",
+            *self.args,
+            stdin=asyncio.subprocess.PIPE,
+            stdout=asyncio.subprocess.PIPE,
+            cwd=str(self.script.resolve().parents[1]),
+        )
+        assert self.proc.stdout is not None
+        return await read_json(self.proc.stdout, "ready", self.ready_within_s)
+
+    async def stop(self) -> dict[str, Any]:
+        assert self.proc is not None and self.proc.stdin is not None
+        assert self.proc.stdout is not None
+        self.proc.stdin.write(b"stop\n")
+        await self.proc.stdin.drain()
+        result = await read_json(self.proc.stdout, "result", 120)
+        await asyncio.wait_for(self.proc.wait(), 60)
+        return result
+
+    async def kill(self) -> None:
+        """SIGKILL, as a crash would."""
+        if self.proc is not None and self.proc.returncode is None:
+            self.proc.kill()
+            await self.proc.wait()
