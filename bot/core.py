@@ -8,30 +8,30 @@ import logging
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from bot.admission import Admission
-from bot.alert_service import AlertService
-from bot.asker_tools import AskerTools
-from bot.clock import Clock
-from bot.data_rights import DataRights
-from bot.delivery import Sender
-from bot.delivery_report import DeliveryReport, platform_name
-from bot.dispatcher import Dispatcher, RetryPolicy
-from bot.forum import ForumDirectory
-from bot.inbound import Envelope
-from bot.intake import Intake
-from bot.moderation import Moderation
-from bot.outbox import Outbox
-from bot.pacing import Pacer
-from bot.resident_desk import ResidentDesk
-from bot.retention import Retention
-from bot.scheduler import SessionScheduler
-from bot.session import SessionService
-from bot.staff_desk import StaffDesk
+from bot.alerts.service import AlertService
+from bot.delivery.dispatcher import Dispatcher, RetryPolicy
+from bot.delivery.outbox import Outbox
+from bot.delivery.pacing import Pacer
+from bot.delivery.report import DeliveryReport, platform_name
+from bot.desks.admission import Admission
+from bot.desks.asker_tools import AskerTools
+from bot.desks.resident import ResidentDesk
+from bot.desks.staff import StaffDesk
+from bot.desks.subscription import SubscriptionDesk
+from bot.desks.survey import SurveyDesk
+from bot.edge.clock import Clock
+from bot.edge.inbound import Envelope
+from bot.edge.sending import Sender
+from bot.forum.directory import ForumDirectory
+from bot.forum.moderation import Moderation
+from bot.forum.scheduler import SessionScheduler
+from bot.forum.session import SessionService
+from bot.intake.intake import Intake
+from bot.privacy.data_rights import DataRights
+from bot.privacy.retention import Retention
 from bot.store.database import Database
-from bot.subscription_desk import SubscriptionDesk
-from bot.survey_desk import SurveyDesk
-from bot.template import Templates
-from bot.wording import Wording
+from bot.wording.template import Templates
+from bot.wording.wording import Wording
 from config.model import Config
 
 log = logging.getLogger("forumbot")

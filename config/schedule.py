@@ -1,6 +1,6 @@
 """A forum's ``schedule:``: first session, recurrence rule, duration, zone.
 
-The rule is checked the way ``bot.schedule`` expands it: one RRULE body
+The rule is checked the way ``bot.forum.schedule`` expands it: one RRULE body
 (``FREQ=WEEKLY;INTERVAL=2``, an ``RRULE:`` prefix allowed) on the naive local
 ``first``; an ``UNTIL`` is local wall-clock time, or UTC when it ends in ``Z``.
 """
@@ -87,7 +87,7 @@ def rule_problem(
 
 def _parts_problem(parts: dict[str, str], zone: ZoneInfo) -> str | None:
     """What dateutil would accept but must not pass, or explains badly. A UTC
-    ``UNTIL`` is rewritten in ``parts`` to local time, as ``bot.schedule`` reads it."""
+    ``UNTIL`` is rewritten in ``parts`` to local time, as ``bot.forum.schedule`` reads it."""
     if "FREQ" not in parts:
         return "FREQ is missing"
     for name in ("INTERVAL", "COUNT"):

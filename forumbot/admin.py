@@ -8,8 +8,8 @@ import sys
 from datetime import UTC, date, datetime, time
 from typing import TextIO
 
-from bot.clock import SystemClock
-from bot.retention import Retention
+from bot.edge.clock import SystemClock
+from bot.privacy.retention import Retention
 from bot.store import audit
 from bot.store import survey as surveys
 from bot.store.database import Database

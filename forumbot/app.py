@@ -18,15 +18,15 @@ from adapters.telegram.adapter import POLL_TIMEOUT_S, TelegramAdapter
 from adapters.web.hub import Hub
 from adapters.web.sender import WebSender
 from adapters.web.server import WebServer
-from bot.clock import Clock, SystemClock
 from bot.core import Core, build_core
-from bot.delivery import Sender
-from bot.inbound import Envelope
-from bot.pacing import Pace, Pacer
-from bot.startup import StartupFailure
+from bot.delivery.pacing import Pace, Pacer
+from bot.edge.clock import Clock, SystemClock
+from bot.edge.inbound import Envelope
+from bot.edge.sending import Sender
+from bot.edge.startup import StartupFailure
 from bot.store.database import Database
 from bot.store.schema import MIGRATIONS
-from bot.template import Templates
+from bot.wording.template import Templates
 from config.messages import load_messages
 from config.model import Config
 from forumbot.logs import mask_secrets_everywhere

@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 import bot
-from bot.startup import StartupFailure
+from bot.edge.startup import StartupFailure
 from config.load import DEFAULT_PATH, ConfigError, load_config
 from forumbot import admin
 from forumbot.app import run, secrets_in_environment

@@ -20,7 +20,7 @@ from types import TracebackType
 
 import filelock
 
-from bot.startup import StartupFailure
+from bot.edge.startup import StartupFailure
 from bot.store.schema import MIGRATIONS
 
 MEMORY = ":memory:"

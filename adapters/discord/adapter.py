@@ -15,9 +15,9 @@ from discord.gateway import DiscordWebSocket
 
 from adapters.discord.convert import interaction_to_inbound, message_to_inbound
 from adapters.discord.sender import DiscordSender
-from bot.connection import Connection
-from bot.inbound import Envelope, Inbound
-from bot.startup import StartupFailure
+from bot.edge.connection import Connection
+from bot.edge.inbound import Envelope, Inbound
+from bot.edge.startup import StartupFailure
 from config.model import DiscordConfig
 
 log = logging.getLogger("forumbot.discord")

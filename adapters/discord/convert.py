@@ -1,14 +1,14 @@
 """Discord messages and button presses as the core's inbound events. Every
 text taken from Discord (content, button ids, names) is made valid first
-(``bot.text``)."""
+(``bot.edge.text``)."""
 
 from __future__ import annotations
 
 import discord
 
-from bot.chat import ChatRef
-from bot.inbound import Inbound
-from bot.text import clean_line, clean_text
+from bot.edge.chat import ChatRef
+from bot.edge.inbound import Inbound
+from bot.edge.text import clean_line, clean_text
 
 PLATFORM = "discord"
 

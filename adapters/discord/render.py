@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import discord
 
-from bot.chat import Buttons
-from bot.rich import Rich
+from bot.edge.chat import Buttons
+from bot.edge.rich import Rich
 
 STYLE = {
     "approve": discord.ButtonStyle.success,

@@ -8,8 +8,8 @@ import aiohttp
 import discord
 
 from adapters.discord.render import to_markdown, to_view
-from bot.delivery import NotSent, Outgoing, Rejected, Unreachable
-from bot.rich import Rich
+from bot.edge.rich import Rich
+from bot.edge.sending import NotSent, Outgoing, Rejected, Unreachable
 
 CANNOT_MESSAGE_USER = 50007
 NO_MENTIONS = discord.AllowedMentions.none()

@@ -18,9 +18,9 @@ from telegram.request import HTTPXRequest
 
 from adapters.telegram.convert import to_inbound
 from adapters.telegram.sender import TelegramSender
-from bot.connection import Connection
-from bot.inbound import Envelope
-from bot.startup import StartupFailure
+from bot.edge.connection import Connection
+from bot.edge.inbound import Envelope
+from bot.edge.startup import StartupFailure
 from config.model import TelegramConfig
 
 log = logging.getLogger("forumbot.telegram")

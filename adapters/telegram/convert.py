@@ -1,14 +1,14 @@
 """Telegram updates as the core's inbound events. Every text taken from an
 update (text, caption, button data, username) is made valid first
-(``bot.text``): Telegram's JSON can carry lone surrogates and NUL."""
+(``bot.edge.text``): Telegram's JSON can carry lone surrogates and NUL."""
 
 from __future__ import annotations
 
 from telegram import Update
 
-from bot.chat import ChatKind, ChatRef
-from bot.inbound import Inbound, split_slash_command
-from bot.text import clean_line, clean_text
+from bot.edge.chat import ChatKind, ChatRef
+from bot.edge.inbound import Inbound, split_slash_command
+from bot.edge.text import clean_line, clean_text
 
 PLATFORM = "telegram"
 

@@ -6,8 +6,8 @@ import html
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot.chat import Buttons
-from bot.rich import Rich
+from bot.edge.chat import Buttons
+from bot.edge.rich import Rich
 
 PARSE_MODE = "HTML"
 

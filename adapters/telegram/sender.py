@@ -20,8 +20,8 @@ from telegram.error import (
 )
 
 from adapters.telegram.render import PARSE_MODE, to_html, to_keyboard
-from bot.delivery import NotSent, OutcomeUnknown, Outgoing, Rejected, RetryLater, Unreachable
-from bot.rich import Rich, plain
+from bot.edge.rich import Rich, plain
+from bot.edge.sending import NotSent, OutcomeUnknown, Outgoing, Rejected, RetryLater, Unreachable
 
 # httpx errors raised before any byte of the request left this machine.
 _NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)

@@ -10,7 +10,7 @@ from aiohttp import web
 from adapters.web.auth import Officer, SignIns
 from adapters.web.feed import MAX_TEXT, events, form_fields, history, submit, wants_json
 from adapters.web.site import Site
-from bot.chat import ChatRef
+from bot.edge.chat import ChatRef
 from config.model import Forum
 
 QUICK = (

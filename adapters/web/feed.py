@@ -14,9 +14,9 @@ from aiohttp import web
 
 from adapters.web import store
 from adapters.web.site import Site
-from bot.chat import ChatRef
-from bot.inbound import Envelope, Inbound, split_slash_command
-from bot.text import clean_line, clean_text
+from bot.edge.chat import ChatRef
+from bot.edge.inbound import Envelope, Inbound, split_slash_command
+from bot.edge.text import clean_line, clean_text
 
 HEARTBEAT_S = 15.0
 MAX_TEXT = 4000  # longer than any limit: the core says what its limit is
@@ -56,7 +56,7 @@ async def submit(
 
 async def form_fields(request: web.Request) -> dict[str, str]:
     """A posted form or JSON object as text fields, each made valid
-    (``bot.text.clean_text``: lone surrogates, NUL and other control
+    (``bot.edge.text.clean_text``: lone surrogates, NUL and other control
     characters never get further). Non-text values are given as their
     ``str``. Raises HTTPBadRequest (400) for a body that is not valid JSON
     or form data."""

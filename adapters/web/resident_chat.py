@@ -13,7 +13,7 @@ from aiohttp import web
 from adapters.web.feed import MAX_TEXT, events, form_fields, history, submit, wants_json
 from adapters.web.security import token_like
 from adapters.web.site import Site
-from bot.chat import ChatRef
+from bot.edge.chat import ChatRef
 
 RESIDENT_COOKIE = "fb_resident"
 COOKIE_DAYS = 365

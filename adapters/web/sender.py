@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from adapters.web import store
 from adapters.web.hub import Hub
-from bot.clock import Clock
-from bot.delivery import NotSent, Outgoing
-from bot.rich import Rich, plain
+from bot.edge.clock import Clock
+from bot.edge.rich import Rich, plain
+from bot.edge.sending import NotSent, Outgoing
 from bot.store.database import Database, is_busy
 
 

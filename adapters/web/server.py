@@ -19,9 +19,9 @@ from adapters.web.pages import Pages
 from adapters.web.proxy import forwarded_middleware
 from adapters.web.security import Handler, Security
 from adapters.web.site import Site
-from bot.clock import Clock
-from bot.connection import Connection
 from bot.core import Core
+from bot.edge.clock import Clock
+from bot.edge.connection import Connection
 from bot.store.database import Database, fetch_one
 
 log = logging.getLogger("forumbot.web")

@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from adapters.web.hub import Hub
 from adapters.web.pages import Pages
 from adapters.web.security import Security
-from bot.clock import Clock
-from bot.connection import Connection
 from bot.core import Core
+from bot.edge.clock import Clock
+from bot.edge.connection import Connection
 from config.model import Config, WebConfig
 
 

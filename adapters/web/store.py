@@ -9,8 +9,8 @@ import json
 from dataclasses import dataclass
 from datetime import datetime
 
-from bot.chat import Button, Buttons
-from bot.rich import Rich, from_json, to_json
+from bot.edge.chat import Button, Buttons
+from bot.edge.rich import Rich, from_json, to_json
 from bot.store.database import Tx, fetch_all, fetch_one, iso
 
 

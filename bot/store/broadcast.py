@@ -9,8 +9,8 @@ from datetime import datetime
 
 import aiosqlite
 
-from bot.chat import Buttons, ChatRef
-from bot.rich import Rich, from_json, to_json
+from bot.edge.chat import Buttons, ChatRef
+from bot.edge.rich import Rich, from_json, to_json
 from bot.store.database import Tx, fetch_all, fetch_one, instant, iso
 from bot.store.outbox import buttons_from_json, buttons_to_json
 

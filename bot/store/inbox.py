@@ -6,9 +6,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from bot.inbound import Inbound, clean_inbound
+from bot.edge.inbound import Inbound, clean_inbound
+from bot.edge.text import clean_line, clean_text
 from bot.store.database import Tx, fetch_all, iso
-from bot.text import clean_line, clean_text
 
 ERROR_CHARS = 500  # how much of an error's description a set-aside row keeps
 

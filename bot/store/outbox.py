@@ -10,8 +10,8 @@ from datetime import datetime
 
 import aiosqlite
 
-from bot.chat import Button, Buttons, ChatRef
-from bot.rich import Rich, from_json, to_json
+from bot.edge.chat import Button, Buttons, ChatRef
+from bot.edge.rich import Rich, from_json, to_json
 from bot.store.database import Tx, fetch_all, fetch_one, instant, iso
 
 # Lower sends first within a chat.

@@ -8,7 +8,7 @@ from datetime import datetime
 
 import aiosqlite
 
-from bot.chat import ChatRef
+from bot.edge.chat import ChatRef
 from bot.store.database import Tx, fetch_one, instant, iso
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bot.rich import Span, plain
+from bot.edge.rich import Span, plain
 from tests.support.core_harness import STAFF_CHAT, harness
 
 

@@ -2,7 +2,7 @@ from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
-from bot.clock import Clock, FakeClock, SystemClock
+from bot.edge.clock import Clock, FakeClock, SystemClock
 
 START = datetime(2026, 11, 24, 20, 0, tzinfo=UTC)
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bot.chat import ChatRef
-from bot.delivery import OutcomeUnknown, Rejected
-from bot.rich import Span
+from bot.edge.chat import ChatRef
+from bot.edge.rich import Span
+from bot.edge.sending import OutcomeUnknown, Rejected
 from bot.store import outbox as outbox_rows
 from bot.store.outbox import PRIORITY_REPLY
 from config.model import Room

@@ -6,10 +6,10 @@ import asyncio
 from dataclasses import replace
 from pathlib import Path
 
-from bot.chat import ChatRef
-from bot.delivery import NotSent, OutcomeUnknown, RetryLater, Unreachable
-from bot.pacing import Pace, Pacer
-from bot.rich import Span
+from bot.delivery.pacing import Pace, Pacer
+from bot.edge.chat import ChatRef
+from bot.edge.rich import Span
+from bot.edge.sending import NotSent, OutcomeUnknown, RetryLater, Unreachable
 from bot.store import outbox as outbox_rows
 from bot.store.outbox import PRIORITY_REPLY
 from tests.support.core_harness import STAFF_CHAT, harness
@@ -51,7 +51,7 @@ async def test_busy_staff_room_gets_combined_cards(tmp_path: Path) -> None:
 
 
 def _envelope(h: object, user: str, text: str):  # type: ignore[no-untyped-def]
-    from bot.inbound import Envelope, Inbound
+    from bot.edge.inbound import Envelope, Inbound
 
     return Envelope(
         Inbound(

@@ -14,11 +14,11 @@ from pathlib import Path
 
 import pytest
 
-from bot.chat import ChatRef
-from bot.inbound import Envelope, Inbound
+from bot.edge.chat import ChatRef
+from bot.edge.inbound import Envelope, Inbound
+from bot.edge.text import REPLACEMENT
 from bot.store import inbox
 from bot.store.database import Tx, fetch_all
-from bot.text import REPLACEMENT
 from tests.e2e.telegram_setup import eventually
 from tests.support.core_harness import OFFICER, STAFF_CHAT, CoreHarness, harness
 

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 import bot.store.database as database_module
-from bot.chat import ChatRef
-from bot.inbound import Envelope, Inbound
+from bot.edge.chat import ChatRef
+from bot.edge.inbound import Envelope, Inbound
 from tests.support.core_harness import STAFF_CHAT, harness
 
 RESIDENT = "5001"
@@ -59,8 +59,8 @@ async def test_the_schedule_and_the_purge_wait_out_a_held_database(
 ) -> None:
     """Neither fails (which would restart the purge and log a traceback);
     each says the database was busy and tries again."""
-    import bot.retention as retention_module
-    import bot.scheduler as scheduler_module
+    import bot.forum.scheduler as scheduler_module
+    import bot.privacy.retention as retention_module
 
     caplog.set_level(logging.WARNING)
     monkeypatch.setattr(database_module, "BUSY_TIMEOUT_MS", 100)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import asyncio
 import itertools
 
-from bot.pacing import PriorityGate, SendWindow
+from bot.delivery.pacing import PriorityGate, SendWindow
 
 
 async def test_a_reply_passes_before_a_queue_of_alerts() -> None:

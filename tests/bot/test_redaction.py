@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.redaction import Category, find_personal_details, suggest_publishable
+from bot.safeguarding.redaction import Category, find_personal_details, suggest_publishable
 
 
 @pytest.mark.parametrize(

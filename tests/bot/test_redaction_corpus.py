@@ -8,7 +8,7 @@ import hashlib
 
 import pytest
 
-from bot.redaction import Category
+from bot.safeguarding.redaction import Category
 from tests.support.redaction_figures import CORPUS, PARTS, load, measure
 
 # part: (recall floor, precision floor, most detail-free messages changed)

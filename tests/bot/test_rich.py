@@ -1,7 +1,7 @@
 from __future__ import annotations
 
-from bot.rich import Span, from_json, plain, split, to_json
-from bot.template import Templates
+from bot.edge.rich import Span, from_json, plain, split, to_json
+from bot.wording.template import Templates
 
 
 def test_split_respects_limit_and_prefers_line_then_word_boundaries() -> None:
@@ -37,7 +37,7 @@ def test_template_values_cannot_add_or_end_formatting() -> None:
 
 
 def test_split_for_a_platform_that_escapes_keeps_every_part_within_its_limit() -> None:
-    from bot.outbox import split_for
+    from bot.delivery.outbox import split_for
 
     def measure(rich: tuple[Span, ...]) -> int:  # every "*" is escaped to "\*"
         text = plain(rich)

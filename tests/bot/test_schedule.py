@@ -4,7 +4,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.schedule import (
+from bot.forum.schedule import (
     Occurrence,
     SessionSchedule,
     format_clock,

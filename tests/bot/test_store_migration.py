@@ -6,8 +6,8 @@ import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 
-from bot.chat import ChatRef
-from bot.rich import Span
+from bot.edge.chat import ChatRef
+from bot.edge.rich import Span
 from bot.store import archive, outbox
 from bot.store.database import Database, fetch_all, fetch_one
 from bot.store.schema import MIGRATIONS

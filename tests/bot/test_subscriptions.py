@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bot.alert import AlertType
-from bot.delivery import Unreachable
-from bot.rich import Span
+from bot.alerts.alert import AlertType
+from bot.edge.rich import Span
+from bot.edge.sending import Unreachable
 from tests.support.core_harness import PUBLIC_CHAT, STAFF_CHAT, at, harness
 
 AREAS = ("BR1", "BR2", "BR6 7")

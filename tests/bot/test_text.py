@@ -7,9 +7,9 @@ import json
 
 import pytest
 
-from bot.chat import ChatRef
-from bot.inbound import Inbound, clean_inbound
-from bot.text import REPLACEMENT, clean_line, clean_text
+from bot.edge.chat import ChatRef
+from bot.edge.inbound import Inbound, clean_inbound
+from bot.edge.text import REPLACEMENT, clean_line, clean_text
 
 
 @pytest.mark.parametrize(

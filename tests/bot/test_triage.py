@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from bot.triage import Concern, Triage, assess, looks_urgent
+from bot.safeguarding.triage import Concern, Triage, assess, looks_urgent
 from tests.support.triage_figures import CORPUS, KINDS, load, measure
 
 D, C, S, N = Concern.DANGER, Concern.CRIME_IN_PROGRESS, Concern.SELF_HARM, Concern.NONE

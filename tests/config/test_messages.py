@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from bot.alert import AlertType
+from bot.alerts.alert import AlertType
 from config.messages import available_languages, load_messages
 
 ROOT = Path(__file__).resolve().parent.parent.parent

@@ -15,7 +15,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from bot.clock import Clock
+from bot.edge.clock import Clock
 from bot.store import outbox
 from config.model import (
     Config,

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.startup import StartupFailure
+from bot.edge.startup import StartupFailure
 from bot.store.question import State
 from forumbot.app import build_app
 from tests.e2e import telegram_setup as tg

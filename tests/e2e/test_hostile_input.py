@@ -17,9 +17,9 @@ import aiohttp
 import pytest
 
 from adapters.telegram.adapter import SECRET_HEADER
-from bot.inbound import Envelope, Inbound
+from bot.edge.inbound import Envelope, Inbound
+from bot.edge.text import REPLACEMENT
 from bot.store.database import fetch_all
-from bot.text import REPLACEMENT
 from config.model import TelegramWebhook
 from forumbot.app import App
 from tests.e2e import discord_setup as dc

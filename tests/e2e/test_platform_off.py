@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from adapters.web.passwords import hash_password
-from bot.chat import ChatRef
-from bot.rich import Span
+from bot.edge.chat import ChatRef
+from bot.edge.rich import Span
 from bot.store import outbox as outbox_rows
 from bot.store.database import Database
 from bot.store.outbox import PRIORITY_PUBLIC, PRIORITY_STAFF

@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 
 import bot.store.database as database_module
-from bot.clock import FakeClock
-from bot.pacing import Pace, Pacer
+from bot.delivery.pacing import Pace, Pacer
+from bot.edge.clock import FakeClock
 from forumbot.app import App
 from tests.e2e.telegram_setup import (
     PHRASE,

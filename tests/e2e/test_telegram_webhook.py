@@ -14,7 +14,7 @@ import aiohttp
 import pytest
 
 from adapters.telegram.adapter import SECRET_HEADER
-from bot.startup import StartupFailure
+from bot.edge.startup import StartupFailure
 from config.model import Config, TelegramWebhook
 from forumbot.app import App, build_app
 from tests.e2e.telegram_setup import (

@@ -151,7 +151,7 @@ def test_hash_password_prints_a_hash_the_config_accepts(tmp_path: Path) -> None:
 
 
 async def test_purge_and_audit_work_on_the_database(tmp_path: Path) -> None:
-    from bot.clock import FakeClock
+    from bot.edge.clock import FakeClock
     from tests.support.core_harness import CoreHarness, at, forum_config
 
     database = tmp_path / "forum.sqlite3"
@@ -185,7 +185,7 @@ async def test_purge_and_audit_work_on_the_database(tmp_path: Path) -> None:
 
 
 async def test_export_survey_as_csv_without_identities(tmp_path: Path) -> None:
-    from bot.clock import FakeClock
+    from bot.edge.clock import FakeClock
     from tests.support.core_harness import CoreHarness, at, forum_config
 
     database = tmp_path / "forum.sqlite3"

@@ -8,15 +8,15 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from bot.chat import ChatRef
-from bot.clock import FakeClock
 from bot.core import Core, build_core
-from bot.delivery import DeliveryError, Outgoing
-from bot.inbound import Envelope, Inbound
-from bot.pacing import Pace, Pacer
-from bot.rich import Rich, plain
+from bot.delivery.pacing import Pace, Pacer
+from bot.edge.chat import ChatRef
+from bot.edge.clock import FakeClock
+from bot.edge.inbound import Envelope, Inbound
+from bot.edge.rich import Rich, plain
+from bot.edge.sending import DeliveryError, Outgoing
 from bot.store.database import Database
-from bot.template import Templates
+from bot.wording.template import Templates
 from config.messages import load_messages
 from config.model import Config, Forum, Officers, Room, Schedule, WebConfig
 

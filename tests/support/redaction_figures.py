@@ -1,4 +1,4 @@
-"""How well bot.redaction does on the labelled corpus in tests/data/personal_details/.
+"""How well bot.safeguarding.redaction does on the labelled corpus in tests/data/personal_details/.
 
     .venv/bin/python -m tests.support.redaction_figures [--timing]
 
@@ -18,7 +18,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bot.redaction import Category, Detail, find_personal_details
+from bot.safeguarding.redaction import Category, Detail, find_personal_details
 
 CORPUS = Path(__file__).resolve().parent.parent / "data" / "personal_details"
 PARTS = ("dev", "own_heldout", "independent_dev", "independent_heldout", "third_author")

@@ -1,4 +1,4 @@
-"""How well bot.triage does on the labelled corpus in tests/data/triage/.
+"""How well bot.safeguarding.triage does on the labelled corpus in tests/data/triage/.
 
     .venv/bin/python -m tests.support.triage_figures [--timing]
 
@@ -16,7 +16,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bot.triage import Concern, assess
+from bot.safeguarding.triage import Concern, assess
 
 CORPUS = Path(__file__).resolve().parent.parent / "data" / "triage"
 PARTS = ("dev", "heldout")

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from bot.edge.text import clean_text
 from bot.store import archive as store_archive
-from bot.text import clean_text
 from forumbot.app import App
 from tests.support.core_harness import PUBLIC_CHAT
 from tests.web.public_setup import PRIVATE, public_site, published_forum

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from bot.edge.text import REPLACEMENT
 from bot.store.database import fetch_all
-from bot.text import REPLACEMENT
 from forumbot.app import App
 from tests.web.web_setup import EventStream, Visitor, base_url, browser, events, running_web
 

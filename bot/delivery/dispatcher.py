@@ -1,0 +1,471 @@
+"""Sends the outbox: one worker per chat with waiting messages, paced per chat
+and per platform, so a backlog to one chat never delays another. Each send is
+marked 'sending' durably before it goes out; after a crash such rows are
+'unknown' and are not blindly repeated.
+
+A send that fails in a way that may pass (rate limit, connection refused, the
+platform's own error) is retried with back-off for the configured time
+(``RetryPolicy``), then given up ('failed'); a database that stays locked
+while the dispatcher records a state is waited out, never dropped. Whatever
+ends other than 'sent' is handed to the report hook, which tells officers."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import heapq
+import logging
+from collections.abc import Awaitable, Callable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timedelta
+
+from bot.delivery.group_commit import GroupCommit, Write
+from bot.delivery.pacing import Pacer
+from bot.edge.chat import ChatRef
+from bot.edge.clock import Clock
+from bot.edge.rich import Rich, Span, join
+from bot.edge.sending import (
+    NotSent,
+    OutcomeUnknown,
+    Outgoing,
+    Rejected,
+    RetryLater,
+    Sender,
+    Unreachable,
+)
+from bot.store import outbox as rows
+from bot.store import resident as residents
+from bot.store.database import Database, Tx, is_busy
+from bot.store.outbox import OutboxRow
+from config.model import Delivery
+
+log = logging.getLogger("forumbot.dispatcher")
+
+CARD_PURPOSES = ("card",)
+MAX_CARDS_COMBINED = 10
+LOAD_BATCH = 1000
+STOP_GRACE_S = 4.0  # at shutdown, for sends already under way
+
+# Told each final outcome other than 'sent': (transaction, the rows sent as
+# one message, state, reason, now). Writes in the same transaction.
+Report = Callable[[Tx, Sequence[OutboxRow], str, str, datetime], Awaitable[None]]
+
+
+@dataclass(frozen=True)
+class RetryPolicy:
+    """How failed sends are tried again. Back-off doubles from
+    ``first_backoff_s`` up to ``max_backoff_s`` (seconds, real time); a
+    message is given up once ``give_up`` (per kind of chat, by the clock) has
+    passed since its first failure."""
+
+    give_up: Delivery = field(default_factory=Delivery)
+    first_backoff_s: float = 0.5
+    max_backoff_s: float = 60.0
+
+    def window(self, chat: ChatRef) -> timedelta:
+        """How long messages to ``chat`` are retried (and, for rooms, how old a
+        waiting one may be at start-up and still be sent)."""
+        if chat.kind == "private":
+            return self.give_up.residents
+        if chat.kind == "channel":
+            return self.give_up.public_rooms
+        return self.give_up.staff_rooms
+
+    def backoff(self, attempts: int) -> float:
+        """Seconds to wait after the ``attempts``-th failure in a row."""
+        delay: float = self.first_backoff_s * 2.0 ** min(max(attempts, 1), 16)
+        return min(delay, self.max_backoff_s)
+
+
+def _describe(delta: timedelta) -> str:
+    hours = delta.total_seconds() / 3600
+    if hours >= 1:
+        return f"{hours:g} h"
+    return f"{delta.total_seconds() / 60:g} min"
+
+
+@dataclass
+class _ChatQueue:
+    chat: ChatRef
+    heap: list[tuple[int, int, OutboxRow]] = field(default_factory=list)
+    worker: asyncio.Task[None] | None = None
+
+    def push(self, row: OutboxRow) -> None:
+        heapq.heappush(self.heap, (row.priority, row.id, row))
+
+    def pop(self) -> OutboxRow:
+        return heapq.heappop(self.heap)[2]
+
+
+class Dispatcher:
+    def __init__(
+        self,
+        db: Database,
+        senders: Mapping[str, Sender],
+        pacers: Mapping[str, Pacer],
+        clock: Clock,
+        combined_header: Callable[[int, str], Rich] | None = None,
+        retry: RetryPolicy | None = None,
+        report: Report | None = None,
+    ) -> None:
+        self.db = db
+        self.retry = retry or RetryPolicy()
+        self.report = report
+        self._combined_header = combined_header or (
+            lambda count, _platform: (Span(f"{count} new questions", bold=True),)
+        )
+        self.senders = dict(senders)
+        self.pacers = dict(pacers)
+        self.clock = clock
+        self._commit = GroupCommit(db)
+        self._wake = asyncio.Event()
+        self._queues: dict[str, _ChatQueue] = {}
+        self._loaded_upto = 0
+        self._idle = asyncio.Event()
+        self._stopping = False
+        self._recovered = False
+
+    def wake(self) -> None:
+        self._wake.set()
+
+    async def recover(self) -> None:
+        """Once, before sending (later calls do nothing): rows whose send was
+        under way when the process stopped are sent again where the platform
+        drops repeats (nonce), else left as 'unknown' (officers are told of
+        answers). Messages to rooms of platforms that are off, or too old to
+        be of use, are skipped; residents' private messages wait for their
+        platform (they are owed)."""
+        if self._recovered:
+            return
+        now = self.clock.now()
+        repeatable = [name for name, sender in self.senders.items() if sender.idempotent]
+        reason = "process stopped during the send"
+
+        async def write(tx: Tx) -> None:
+            ids = await rows.interrupted(tx, exclude_platforms=repeatable)
+            await rows.mark(tx, ids, "unknown", reason)
+            retried = await rows.interrupted(tx, only_platforms=repeatable)
+            await rows.mark(tx, retried, "pending", reason)
+            for outbox_id in ids:
+                log.warning(
+                    "delivery outcome unknown after restart outbox=%s; not resent", outbox_id
+                )
+            if self.report is not None:
+                for row in await rows.get_many(tx, ids):
+                    await self.report(tx, [row], "unknown", reason, now)
+            await self._skip_stale_rooms(tx, now)
+
+        await self._write(write, "recovering at start")
+        self._recovered = True
+
+    async def _skip_stale_rooms(self, tx: Tx, now: datetime) -> None:
+        off: dict[str, list[int]] = {}
+        old: list[int] = []
+        for outbox_id, platform, chat_id, kind, created_at in await rows.pending_rooms(tx):
+            if platform not in self.senders:
+                off.setdefault(platform, []).append(outbox_id)
+                continue
+            chat = ChatRef(platform, chat_id, "channel" if kind == "channel" else "group")
+            if now - created_at > self.retry.window(chat):
+                old.append(outbox_id)
+        for platform, ids in off.items():
+            await rows.mark(
+                tx, ids, "skipped", f"{platform} is off: messages to rooms are not kept for later"
+            )
+            log.warning(
+                "%s is off: %s waiting message(s) to its rooms skipped, not kept for later",
+                platform,
+                len(ids),
+            )
+        if old:
+            await rows.mark(tx, old, "skipped", "too old to send when the bot started")
+            log.warning("%s waiting message(s) to rooms skipped at start: too old", len(old))
+
+    async def run(self) -> None:
+        """Load and send until ``stop``. (``asyncio.timeout``, not
+        ``wait_for``: on Python 3.11 ``wait_for`` can swallow a cancellation
+        that arrives as its wait ends, and the loop would then never stop.)"""
+        await self.recover()
+        while not self._stopping:
+            self._wake.clear()
+            await self._load()
+            with contextlib.suppress(TimeoutError):
+                async with asyncio.timeout(5.0):
+                    await self._wake.wait()
+
+    async def _load(self) -> None:
+        while True:
+            async with self.db.read_in_turn() as tx:
+                pending = await rows.pending_after(tx, self._loaded_upto, LOAD_BATCH)
+            if not pending:
+                return
+            self._loaded_upto = pending[-1].id
+            for row in pending:
+                if row.chat.platform not in self.senders:
+                    continue  # platform off in this run: sent when it is on again
+                queue = self._queues.get(row.chat.key)
+                if queue is None:
+                    queue = self._queues[row.chat.key] = _ChatQueue(row.chat)
+                queue.push(row)
+                if queue.worker is None:
+                    queue.worker = asyncio.create_task(self._work(queue))
+
+    async def stop(self, grace_s: float = STOP_GRACE_S) -> None:
+        """Shutdown: take no more rows, give sends already under way up to
+        ``grace_s`` seconds to finish and be recorded, then stop every
+        chat's worker and let pending writes finish. Rows not yet taken stay
+        'pending' for the next run; a send cut short even so stays 'sending'
+        and is 'unknown' after a restart."""
+        self._stopping = True
+        self._wake.set()
+        workers = [q.worker for q in self._queues.values() if q.worker is not None]
+        if workers:
+            await asyncio.wait(workers, timeout=grace_s)
+        for worker in workers:
+            worker.cancel()
+        await asyncio.gather(*workers, return_exceptions=True)
+        await self._commit.wait_idle()
+
+    def busy(self) -> bool:
+        return bool(self._queues)
+
+    async def flush(self, within_s: float = 30.0) -> None:
+        """Send everything pending now and wait until it is done."""
+        async with asyncio.timeout(within_s):
+            while True:
+                await self._load()
+                workers = [q.worker for q in self._queues.values() if q.worker is not None]
+                if not workers:
+                    return
+                await asyncio.gather(*workers, return_exceptions=True)
+
+    async def _work(self, queue: _ChatQueue) -> None:
+        chat = queue.chat
+        sender = self.senders[chat.platform]
+        pacer = self.pacers[chat.platform]
+        failures = 0
+        try:
+            while queue.heap and not self._stopping:
+                await pacer.wait_for_chat(chat)
+                batch = self._take(queue)
+                try:
+                    await pacer.wait_overall(batch[0].priority)
+                    done = await self._send(sender, chat, batch)
+                except asyncio.CancelledError:
+                    raise
+                except Exception:
+                    # Not a delivery outcome (those are handled in _send): the
+                    # bookkeeping failed. Keep the rows and try them again later,
+                    # rather than leave them pending where no one loads them.
+                    failures += 1
+                    delay = self.retry.backoff(failures)
+                    log.exception(
+                        "dispatcher error chat=%s outbox=%s; trying again in %ss",
+                        chat.key,
+                        [row.id for row in batch],
+                        delay,
+                    )
+                    for row in batch:
+                        queue.push(row)
+                    await asyncio.sleep(delay)
+                    continue
+                failures = 0
+                if not done:
+                    for row in batch:
+                        queue.push(row)
+        finally:
+            queue.worker = None
+            if queue.heap and not self._stopping:
+                queue.worker = asyncio.create_task(self._work(queue))
+            else:
+                self._queues.pop(chat.key, None)
+                pacer.forget(chat)
+
+    def _take(self, queue: _ChatQueue) -> list[OutboxRow]:
+        """The next row, or several waiting cards combined into one message."""
+        first = queue.pop()
+        if first.purpose not in CARD_PURPOSES:
+            return [first]
+        batch = [first]
+        sender = self.senders[first.chat.platform]
+        limit = sender.max_length - 200  # room for the combined header
+        length = sender.measure(first.body)
+        most = min(MAX_CARDS_COMBINED, sender.max_button_rows)
+        while queue.heap and len(batch) < most:
+            _priority, _id, candidate = queue.heap[0]
+            extra = sender.measure(candidate.body) + 2
+            if candidate.purpose not in CARD_PURPOSES or length + extra > limit:
+                break
+            batch.append(queue.pop())
+            length += extra
+        return batch
+
+    def _compose(self, batch: list[OutboxRow]) -> Outgoing:
+        first = batch[0]
+        if len(batch) == 1:
+            return Outgoing(
+                first.id,
+                first.chat,
+                first.body,
+                first.buttons,
+                first.reply_to_message_id,
+                first.alert_role_id,
+            )
+        body: Rich = join([row.body for row in batch], "\n\n")
+        header = self._combined_header(len(batch), first.chat.platform)
+        body = join([header, body], "\n\n")
+        buttons = tuple(button_row for row in batch for button_row in row.buttons)
+        return Outgoing(first.id, first.chat, body, buttons, None)
+
+    async def _send(self, sender: Sender, chat: ChatRef, batch: list[OutboxRow]) -> bool:
+        """Send one message; return False when it should be tried again."""
+        now = self.clock.now()
+        outcome: dict[str, object] = {}
+
+        async def sending(tx: Tx) -> None:
+            outcome.clear()  # a write retried after a lock starts afresh
+            ids = [row.id for row in batch]
+            if chat.kind == "private" and await residents.is_unreachable(
+                tx, chat.platform, chat.chat_id
+            ):
+                await rows.mark(tx, ids, "skipped", "recipient unreachable")
+                await self._report(tx, batch, "skipped", "recipient unreachable", now)
+                outcome["moved"] = set()
+                return
+            outcome["moved"] = await rows.mark_sending(tx, ids)
+
+        await self._write(
+            sending, f"marking chat={chat.key} outbox={[r.id for r in batch]} sending"
+        )
+        moved = outcome["moved"]
+        assert isinstance(moved, set)
+        batch[:] = [row for row in batch if row.id in moved]
+        if not batch:
+            return True
+        ids = [row.id for row in batch]
+        await self.pacers[chat.platform].at_wire()
+        try:
+            message_id = await sender.send(self._compose(batch))
+        except RetryLater as error:
+            log.warning("rate limited chat=%s retry_after=%ss", chat.key, error.retry_after)
+            return await self._again(batch, str(error), error.retry_after)
+        except NotSent as error:
+            # Not done by the platform (never reached it, or it said it failed):
+            # safe to try again, with back-off, until it goes or is given up.
+            attempts = max(row.attempts for row in batch) + 1
+            batch[:] = [_with_attempts(row, attempts) for row in batch]
+            delay = self.retry.backoff(attempts)
+            log.warning("not sent chat=%s: %s; retrying in %ss", chat.key, error, delay)
+            return await self._again(batch, str(error), delay)
+        except Unreachable as error:
+            log.warning("recipient unreachable chat=%s: %s", chat.key, error)
+            await self._unreachable(chat, batch, str(error))
+            self._drop_queue(chat)
+            return True
+        except Rejected as error:
+            log.error("message rejected chat=%s outbox=%s: %s", chat.key, ids, error)
+            await self._end(batch, "failed", str(error))
+            return True
+        except OutcomeUnknown as error:
+            if sender.idempotent:  # a repeat cannot make a second message
+                log.warning("outcome unknown chat=%s: %s; sending again", chat.key, error)
+                return await self._again(batch, str(error), self.retry.first_backoff_s)
+            log.warning("delivery outcome unknown chat=%s outbox=%s: %s", chat.key, ids, error)
+            await self._end(batch, "unknown", str(error))
+            return True
+        except Exception as error:
+            log.exception("send failed unexpectedly chat=%s outbox=%s", chat.key, ids)
+            await self._end(batch, "unknown", repr(error))
+            return True
+        sent_at = self.clock.now()
+        card_ids = [r.question_id for r in batch if r.purpose in CARD_PURPOSES and r.question_id]
+
+        async def sent(tx: Tx) -> None:
+            await rows.mark_sent(tx, ids, message_id, sent_at)
+            if card_ids:
+                await rows.record_card(tx, chat, message_id, card_ids)
+
+        await self._write(sent, f"marking chat={chat.key} outbox={ids} sent")
+        return True
+
+    async def _again(self, batch: list[OutboxRow], error: str, wait_s: float) -> bool:
+        """After a failure that may pass: back to 'pending' and wait ``wait_s``
+        (returns False: try again), or, once the retry window since the first
+        failure has passed, give the message up (returns True)."""
+        now = self.clock.now()
+        chat = batch[0].chat
+        since = min(row.retry_since or now for row in batch)
+        window = self.retry.window(chat)
+        if now - since >= window:
+            reason = f"given up after {_describe(window)} of failures ({error})"
+            log.error(
+                "delivery given up chat=%s outbox=%s: %s", chat.key, [r.id for r in batch], reason
+            )
+            await self._end(batch, "failed", reason)
+            return True
+        ids = [row.id for row in batch]
+
+        async def write(tx: Tx) -> None:
+            await rows.retry_later(tx, ids, error, since)
+
+        await self._write(write, f"marking outbox={ids} for a retry")
+        batch[:] = [replace(row, retry_since=since) for row in batch]
+        await asyncio.sleep(wait_s)
+        return False
+
+    async def _end(self, batch: Sequence[OutboxRow], state: str, error: str) -> None:
+        """A final state other than 'sent', and what officers must be told."""
+        ids = [row.id for row in batch]
+        now = self.clock.now()
+
+        async def write(tx: Tx) -> None:
+            await rows.mark(tx, ids, state, error)
+            await self._report(tx, batch, state, error, now)
+
+        await self._write(write, f"marking outbox={ids} {state}")
+
+    async def _report(
+        self, tx: Tx, batch: Sequence[OutboxRow], state: str, error: str, now: datetime
+    ) -> None:
+        if self.report is not None:
+            await self.report(tx, batch, state, error, now)
+
+    async def _write(self, write: Write, what: str = "") -> None:
+        """Commit the dispatcher's own bookkeeping. A database held by another
+        connection for longer than the busy timeout is waited out with
+        back-off: a state change is never dropped."""
+        failures = 0
+        while True:
+            try:
+                await self._commit.write(write)
+                return
+            except Exception as error:
+                if not is_busy(error):
+                    raise
+                failures += 1
+                delay = self.retry.backoff(failures)
+                log.warning("database busy (%s) %s; writing again in %ss", error, what, delay)
+                await asyncio.sleep(delay)
+
+    async def _unreachable(self, chat: ChatRef, batch: list[OutboxRow], error: str) -> None:
+        now = self.clock.now()
+        ids = [row.id for row in batch]
+
+        async def write(tx: Tx) -> None:
+            await rows.mark(tx, ids, "failed", error)
+            await self._report(tx, batch, "failed", error, now)
+            await residents.mark_unreachable(tx, chat.platform, chat.chat_id, now)
+            skipped = await rows.skip_pending_to(tx, chat, "recipient unreachable")
+            for row in await rows.get_many(tx, skipped):
+                await self._report(tx, [row], "skipped", "recipient unreachable", now)
+
+        await self._write(write)
+
+    def _drop_queue(self, chat: ChatRef) -> None:
+        queue = self._queues.get(chat.key)
+        if queue is not None:
+            queue.heap.clear()
+
+
+def _with_attempts(row: OutboxRow, attempts: int) -> OutboxRow:
+    return replace(row, attempts=attempts)

@@ -1,0 +1,132 @@
+"""Telling officers about messages that did not get through. When the
+dispatcher gives a message up (refused by the platform, or failing for longer
+than the configured time) or cannot know whether it arrived, the officers of
+the forum it belongs to get a notice in their staff rooms, written in the same
+transaction as the final state, saying what happened and what to do."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from datetime import datetime
+
+from bot.delivery.outbox import Outbox
+from bot.edge.chat import ChatRef
+from bot.edge.rich import Rich
+from bot.forum.directory import ForumDirectory
+from bot.store import question as questions
+from bot.store.database import Tx, fetch_one, instant
+from bot.store.outbox import PRIORITY_STAFF, OutboxRow
+from bot.wording.wording import Wording
+from config.model import Forum
+
+log = logging.getLogger("forumbot.delivery")
+
+# Officers' words to an asker: an answer (also to a merged duplicate's asker).
+ANSWER_PURPOSES = ("answer",)
+CARD_PURPOSES = ("card", "urgent_card")
+NOTICE_PURPOSE = "delivery_notice"
+
+PLATFORM_NAMES = {"telegram": "Telegram", "discord": "Discord", "web": "the web"}
+
+
+def platform_name(platform: str) -> str:
+    return PLATFORM_NAMES.get(platform, platform)
+
+
+class DeliveryReport:
+    def __init__(self, directory: ForumDirectory, wording: Wording, outbox: Outbox) -> None:
+        self.directory = directory
+        self.wording = wording
+        self.outbox = outbox
+
+    async def ended(
+        self, tx: Tx, batch: Sequence[OutboxRow], state: str, reason: str, now: datetime
+    ) -> None:
+        """``batch`` (rows sent as one message) ended in ``state`` ('failed',
+        'unknown' or 'skipped') for ``reason``: queue the notices officers need.
+        Nothing for what officers need not act on (acknowledgements, their own
+        confirmations, alerts to subscribers, which have their own report)."""
+        for row in batch:
+            if state == "skipped" and not await self._newly_unreachable(tx, row):
+                continue
+            notice = await self._notice(tx, row, state, reason)
+            if notice is None:
+                continue
+            forum, key, values = notice
+            rooms = [room for room in self.directory.staff_rooms(forum) if room != row.chat]
+            if not rooms:
+                log.error(
+                    "no staff room is on to tell about outbox=%s (%s, %s)", row.id, state, reason
+                )
+            for room in rooms:
+                body: Rich = self.wording.render(
+                    key, prefix=self.wording.prefix(room.platform), **values
+                )
+                await self.outbox.add(
+                    tx,
+                    room,
+                    body,
+                    priority=PRIORITY_STAFF,
+                    purpose=NOTICE_PURPOSE,
+                    at=now,
+                    question_id=row.question_id,
+                )
+
+    async def _newly_unreachable(self, tx: Tx, row: OutboxRow) -> bool:
+        """Skipped because the asker blocked the bot after the message was
+        queued (if they had before, the officer was told when answering)."""
+        if row.resident_id is None or row.created_at is None:
+            return False
+        found = await fetch_one(
+            tx, "SELECT unreachable_at FROM resident WHERE id = ?", (row.resident_id,)
+        )
+        if found is None or found[0] is None:
+            return False
+        return instant(str(found[0])) > row.created_at
+
+    async def _notice(
+        self, tx: Tx, row: OutboxRow, state: str, reason: str
+    ) -> tuple[Forum, str, dict[str, object]] | None:
+        platform = platform_name(row.chat.platform)
+        if row.purpose in ANSWER_PURPOSES and row.question_id is not None:
+            forum = await self._forum_of_question(tx, row.question_id)
+            if forum is None:
+                return None
+            key = "notice_answer_unknown" if state == "unknown" else "notice_answer_failed"
+            return forum, key, {"ref": row.question_id, "platform": platform, "reason": reason}
+        if state == "unknown":
+            return None  # a room message that may well have arrived: nothing to do
+        if row.chat.kind == "private":
+            return None
+        if row.purpose in CARD_PURPOSES and row.question_id is not None:
+            forum = await self._forum_of_question(tx, row.question_id)
+            if forum is None:
+                return None
+            return forum, "notice_card_failed", self._room_values(row, reason)
+        if row.chat.kind == "channel":
+            forums = self.directory.forums_of_room(row.chat)
+            if not forums:
+                return None
+            values = self._room_values(row, reason)
+            if row.purpose == "publication" and row.question_id is not None:
+                return forums[0], "notice_publication_failed", values
+            return forums[0], "notice_public_failed", values
+        return None
+
+    @staticmethod
+    def _room_values(row: OutboxRow, reason: str) -> dict[str, object]:
+        return {
+            "ref": row.question_id or "",
+            "platform": platform_name(row.chat.platform),
+            "room": _room_name(row.chat),
+            "reason": reason,
+        }
+
+    async def _forum_of_question(self, tx: Tx, question_id: int) -> Forum | None:
+        q = await questions.get(tx, question_id)
+        return self.directory.get(q.forum_id) if q is not None else None
+
+
+def _room_name(chat: ChatRef) -> str:
+    return chat.chat_id

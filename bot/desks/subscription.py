@@ -1,0 +1,199 @@
+"""Residents choosing their alerts: by forum and alert type with buttons, or
+by postcode (``/subscribe BR1 3QR``); listing them; stopping them, also in
+the middle of an alert being sent."""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+
+from bot.alerts.alert import AlertType
+from bot.alerts.postcode import covers, parse
+from bot.edge.chat import Button, Buttons
+from bot.edge.rich import Rich, join
+from bot.forum.directory import ForumDirectory
+from bot.store import broadcast as broadcasts
+from bot.store import subscription as subscriptions
+from bot.store.database import Tx
+from bot.store.resident import Resident
+from bot.wording.wording import Wording
+from config.model import Forum
+
+log = logging.getLogger("forumbot.subscriptions")
+
+COMMANDS = ("subscribe", "subscriptions", "unsubscribe")
+BUTTON_PREFIX = "sub:"
+
+
+class SubscriptionDesk:
+    def __init__(self, directory: ForumDirectory, wording: Wording) -> None:
+        self.directory = directory
+        self.wording = wording
+
+    def label(self, alert_type: str) -> str:
+        return self.wording.text(f"alert_type_{alert_type}")
+
+    async def command(
+        self, tx: Tx, resident: Resident, command: str, args: str, now: datetime
+    ) -> tuple[Rich, Buttons]:
+        prefix = self.wording.prefix(resident.platform)
+        if command == "subscriptions":
+            return await self._list(tx, resident, prefix), ()
+        if command == "unsubscribe":
+            return await self._unsubscribe(tx, resident, args, prefix), ()
+        args = args.strip()
+        if not args:
+            if len(self.directory.forums) == 1:
+                return await self._chooser(tx, resident, self.directory.forums[0])
+            return self._forum_chooser()
+        forum = self.directory.find(args)
+        if forum is not None:
+            return await self._subscribe(tx, resident, [forum], now, prefix), ()
+        postcode = parse(args)
+        if postcode is None:
+            return self.wording.render(
+                "subscribe_not_postcode", text=args, prefix=prefix, forums=self._areas()
+            ), ()
+        matched = [
+            f
+            for f in self.directory.forums
+            if not f.areas or any(covers(a, postcode) for a in f.areas)
+        ]
+        if not matched:
+            return self.wording.render(
+                "subscribe_no_forum", postcode=str(postcode), forums=self._areas()
+            ), ()
+        return await self._subscribe(tx, resident, matched, now, prefix), ()
+
+    async def button(
+        self, tx: Tx, resident: Resident, data: str, now: datetime
+    ) -> tuple[Rich, Buttons] | None:
+        """``sub:f:FORUM`` shows a forum's choices; ``sub:t:FORUM:TYPE``
+        turns one on or off; ``sub:a:FORUM`` / ``sub:n:FORUM`` all or none."""
+        parts = data.removeprefix(BUTTON_PREFIX).split(":")
+        forum = self.directory.get(parts[1]) if len(parts) > 1 else None
+        if forum is None:
+            return None
+        action = parts[0]
+        if action == "t" and len(parts) == 3 and AlertType.parse(parts[2]) is not None:
+            alert_type = parts[2]
+            mine = await subscriptions.of_resident(tx, resident.id)
+            if (forum.id, alert_type) in mine:
+                await self._stop(tx, resident, forum.id, alert_type)
+            else:
+                await subscriptions.add(tx, resident.id, [(forum.id, alert_type)], now)
+        elif action == "a":
+            await subscriptions.add(tx, resident.id, [(forum.id, t.value) for t in AlertType], now)
+        elif action == "n":
+            await self._stop(tx, resident, forum.id, None)
+        elif action != "f":
+            return None
+        return await self._chooser(tx, resident, forum)
+
+    def _forum_chooser(self) -> tuple[Rich, Buttons]:
+        buttons = tuple(
+            (Button(f.name, f"{BUTTON_PREFIX}f:{f.id}"),) for f in self.directory.forums
+        )
+        return self.wording.render("subscribe_choose_forum"), buttons
+
+    async def _chooser(self, tx: Tx, resident: Resident, forum: Forum) -> tuple[Rich, Buttons]:
+        mine = {t for f, t in await subscriptions.of_resident(tx, resident.id) if f == forum.id}
+        lines = []
+        toggles: list[Button] = []
+        for alert_type in AlertType:
+            on = alert_type.value in mine
+            label = self.label(alert_type.value)
+            lines.append(
+                self.wording.text(
+                    "subscribe_choice_on" if on else "subscribe_choice_off", label=label
+                )
+            )
+            toggles.append(
+                Button(
+                    self.wording.text("button_alert_on" if on else "button_alert_off", label=label),
+                    f"{BUTTON_PREFIX}t:{forum.id}:{alert_type.value}",
+                )
+            )
+        # Two a row: Discord shows at most five rows of buttons.
+        rows = [tuple(toggles[i : i + 2]) for i in range(0, len(toggles), 2)]
+        rows.append(
+            (
+                Button(self.wording.text("button_alert_all"), f"{BUTTON_PREFIX}a:{forum.id}"),
+                Button(self.wording.text("button_alert_none"), f"{BUTTON_PREFIX}n:{forum.id}"),
+            )
+        )
+        body = self.wording.render(
+            "subscribe_choose_types", forum=forum.name, choices="\n".join(lines)
+        )
+        return body, tuple(rows)
+
+    async def _subscribe(
+        self, tx: Tx, resident: Resident, forums: list[Forum], now: datetime, prefix: str
+    ) -> Rich:
+        pairs = [(f.id, t.value) for f in forums for t in AlertType]
+        await subscriptions.add(tx, resident.id, pairs, now)
+        log.info("subscribed forums=%s", ",".join(f.id for f in forums))
+        return self.wording.render(
+            "subscribe_done",
+            types=", ".join(self.label(t.value) for t in AlertType),
+            forums=", ".join(f.name for f in forums),
+            prefix=prefix,
+        )
+
+    async def _list(self, tx: Tx, resident: Resident, prefix: str) -> Rich:
+        mine = await subscriptions.of_resident(tx, resident.id)
+        if not mine:
+            return self.wording.render("subscriptions_none", prefix=prefix)
+        lines = [self.wording.render("subscriptions_header")]
+        for forum in self.directory.forums:
+            types = [self.label(t) for f, t in mine if f == forum.id]
+            if types:
+                lines.append(
+                    self.wording.render(
+                        "subscriptions_line", forum=forum.name, types=", ".join(types)
+                    )
+                )
+        lines.append(self.wording.render("subscriptions_footer", prefix=prefix))
+        return join(lines)
+
+    async def _unsubscribe(self, tx: Tx, resident: Resident, args: str, prefix: str) -> Rich:
+        forum: Forum | None = None
+        alert_type: AlertType | None = None
+        for word in args.split():
+            found_type = AlertType.parse(word)
+            found_forum = self.directory.get(word.lower())
+            if found_type is not None:
+                alert_type = found_type
+            elif found_forum is not None:
+                forum = found_forum
+            else:
+                return self.wording.render(
+                    "unsubscribe_usage",
+                    prefix=prefix,
+                    types=", ".join(t.value for t in AlertType),
+                )
+        ended = await self._stop(
+            tx, resident, forum.id if forum else None, alert_type.value if alert_type else None
+        )
+        if not ended:
+            return self.wording.render("unsubscribe_nothing")
+        what = [self.label(alert_type.value)] if alert_type else []
+        if forum is not None:
+            what.append(forum.name)
+        text = " from ".join(what) if what else self.wording.text("unsubscribe_everything")
+        return self.wording.render("unsubscribe_done", what=text)
+
+    async def _stop(
+        self, tx: Tx, resident: Resident, forum_id: str | None, alert_type: str | None
+    ) -> int:
+        ended = await subscriptions.remove(tx, resident.id, forum_id, alert_type)
+        skipped = await broadcasts.stop_for_resident(tx, resident.id, forum_id, alert_type)
+        log.info("unsubscribed ended=%s waiting_alerts_skipped=%s", ended, skipped)
+        return ended
+
+    def _areas(self) -> str:
+        lines = []
+        for forum in self.directory.forums:
+            areas = ", ".join(forum.areas) or self.wording.text("subscribe_forum_everywhere")
+            lines.append(self.wording.text("subscribe_forum_line", name=forum.name, areas=areas))
+        return "\n".join(lines)

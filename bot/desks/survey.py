@@ -1,0 +1,208 @@
+"""Consultations. Officers: ``survey FORUM "question" "option" ...`` (free
+text when no options), ``survey results 3``, ``survey close 3``. Residents
+who chose consultations answer with the buttons, by replying to the survey,
+or with ``/survey 3 answer``; one answer each, changeable until it closes."""
+
+from __future__ import annotations
+
+import logging
+import shlex
+from collections import Counter
+from datetime import datetime
+
+from bot.alerts.alert import AlertType
+from bot.alerts.service import AlertService
+from bot.edge.chat import Button, ChatRef
+from bot.edge.rich import Rich, join
+from bot.forum.directory import ForumDirectory
+from bot.store import survey as surveys
+from bot.store.database import Tx
+from bot.store.resident import Resident
+from bot.store.survey import Survey
+from bot.wording.wording import Wording
+from config.model import Forum
+
+log = logging.getLogger("forumbot.surveys")
+
+BUTTON_PREFIX = "survey:"
+MAX_OPTIONS = 8
+TEXT_ANSWERS_SHOWN = 20
+MAX_ANSWER_LENGTH = 1000
+BUTTON_LABEL_LENGTH = 80  # Discord's limit for a button's label
+_QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'"})
+
+
+class SurveyDesk:
+    def __init__(self, directory: ForumDirectory, wording: Wording, alerts: AlertService) -> None:
+        self.directory = directory
+        self.wording = wording
+        self.alerts = alerts
+
+    # -- officers -----------------------------------------------------------
+
+    async def staff(
+        self,
+        tx: Tx,
+        forums: list[Forum],
+        args: str,
+        officer: str,
+        room: ChatRef,
+        prefix: str,
+        now: datetime,
+    ) -> Rich:
+        """``forums`` are those the sender is an officer of, in this room."""
+        usage = self.wording.render("staff_survey_usage", prefix=prefix)
+        try:
+            words = shlex.split(args.translate(_QUOTES))
+        except ValueError:
+            return usage
+        if len(words) == 2 and words[0].lower() in ("results", "close"):
+            survey = await self._survey_of(tx, words[1], forums)
+            if survey is None:
+                return self.wording.render("staff_survey_unknown", ref=words[1].lstrip("#"))
+            if words[0].lower() == "close":
+                await surveys.close(tx, survey.id, now)
+                log.info("survey closed survey=%s", survey.id)
+                return await self.results(tx, survey, closed_now=True)
+            return await self.results(tx, survey)
+        if len(words) < 2 or len(words) > 2 + MAX_OPTIONS:
+            return usage
+        forum = self.directory.find(words[0])
+        if forum is None or forum not in forums:
+            return usage
+        question, options = words[1], words[2:]
+        survey_id = await surveys.create(tx, forum.id, question, options, officer, now)
+        choices = [
+            Button(option[:BUTTON_LABEL_LENGTH], f"{BUTTON_PREFIX}{survey_id}:{index}")
+            for index, option in enumerate(options)
+        ]
+        # Discord shows at most five rows of buttons: two a row past five options.
+        per_row = 1 if len(choices) <= 5 else 2
+        buttons = tuple(tuple(choices[i : i + per_row]) for i in range(0, len(choices), per_row))
+        how = "survey_how_buttons" if options else "survey_how_text"
+        body = join(
+            [
+                self.wording.render(
+                    "survey_alert", ref=survey_id, forum=forum.name, question=question
+                ),
+                self.wording.render(how),
+            ]
+        )
+        b = await self.alerts.request(
+            tx,
+            forum,
+            AlertType.CONSULTATIONS,
+            body,
+            now,
+            to_public=False,
+            requested_by=officer,
+            report_chat=room,
+            buttons=buttons,
+        )
+        await surveys.set_broadcast(tx, survey_id, b.id)
+        log.info("survey created survey=%s forum=%s alert=#%s", survey_id, forum.id, b.id)
+        key = "staff_survey_later" if b.state == "scheduled" else "staff_survey_sent"
+        return self.wording.render(
+            key,
+            ref=survey_id,
+            alert=b.id,
+            total=b.total,
+            when=self.wording.when(b.send_at, self.directory.zone(forum)),
+            prefix=prefix,
+        )
+
+    async def _survey_of(self, tx: Tx, ref: str, forums: list[Forum]) -> Survey | None:
+        digits = ref.lstrip("#")
+        if not digits.isdigit():
+            return None
+        survey = await surveys.get(tx, int(digits))
+        if survey is None or survey.forum_id not in {f.id for f in forums}:
+            return None
+        return survey
+
+    async def results(self, tx: Tx, survey: Survey, closed_now: bool = False) -> Rich:
+        answers = await surveys.answers(tx, survey.id)
+        state = "survey_state_closed" if not survey.open or closed_now else "survey_state_open"
+        lines = [
+            self.wording.render(
+                "staff_survey_results",
+                ref=survey.id,
+                question=survey.question,
+                count=len(answers),
+                state=self.wording.text(state),
+            )
+        ]
+        if survey.options:
+            counts = Counter(a.choice for a in answers)
+            for index, option in enumerate(survey.options):
+                n = counts.get(index, 0)
+                share = round(100 * n / len(answers)) if answers else 0
+                lines.append(
+                    self.wording.render("staff_survey_option", option=option, count=n, share=share)
+                )
+        else:
+            for a in answers[-TEXT_ANSWERS_SHOWN:]:
+                lines.append(self.wording.render("staff_survey_text", text=a.text or ""))
+            if len(answers) > TEXT_ANSWERS_SHOWN:
+                lines.append(
+                    self.wording.render(
+                        "staff_survey_more", count=len(answers) - TEXT_ANSWERS_SHOWN
+                    )
+                )
+        return join(lines)
+
+    # -- residents ----------------------------------------------------------
+
+    async def button(self, tx: Tx, resident: Resident, data: str, now: datetime) -> Rich | None:
+        survey_ref, _, index = data.removeprefix(BUTTON_PREFIX).partition(":")
+        if not survey_ref.isdigit() or not index.isdigit():
+            return None
+        survey = await surveys.get(tx, int(survey_ref))
+        if survey is None or int(index) >= len(survey.options):
+            return None
+        return await self._answer(tx, resident, survey, int(index), None, now)
+
+    async def command(self, tx: Tx, resident: Resident, args: str, now: datetime) -> Rich:
+        """``/survey 3 answer``: an option by its number or words, or free text."""
+        prefix = self.wording.prefix(resident.platform)
+        ref, _, text = args.strip().partition(" ")
+        survey = await surveys.get(tx, int(ref.lstrip("#"))) if ref.lstrip("#").isdigit() else None
+        if survey is None or not text.strip():
+            return self.wording.render("survey_usage", prefix=prefix)
+        return await self.reply(tx, resident, survey, text, now)
+
+    async def reply(
+        self, tx: Tx, resident: Resident, survey: Survey, text: str, now: datetime
+    ) -> Rich:
+        text = text.strip()
+        if not survey.options:
+            return await self._answer(tx, resident, survey, None, text[:MAX_ANSWER_LENGTH], now)
+        wanted = text.lower().strip(" .!")
+        for index, option in enumerate(survey.options):
+            if wanted in (str(index + 1), option.lower()):
+                return await self._answer(tx, resident, survey, index, None, now)
+        return self.wording.render(
+            "survey_pick_option",
+            ref=survey.id,
+            options=", ".join(f"{i + 1}. {o}" for i, o in enumerate(survey.options)),
+        )
+
+    async def of_reply(self, tx: Tx, resident: Resident, message_id: str) -> Survey | None:
+        return await surveys.of_delivery(tx, resident.platform, resident.chat_id, message_id)
+
+    async def _answer(
+        self,
+        tx: Tx,
+        resident: Resident,
+        survey: Survey,
+        choice: int | None,
+        text: str | None,
+        now: datetime,
+    ) -> Rich:
+        if not survey.open:
+            return self.wording.render("survey_closed", ref=survey.id)
+        changed = await surveys.answer(tx, survey.id, resident.id, choice, text, now)
+        shown = survey.options[choice] if choice is not None else (text or "")
+        return self.wording.render(
+            "survey_changed" if changed else "survey_thanks", ref=survey.id, answer=shown
+        )

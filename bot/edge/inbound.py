@@ -1,0 +1,104 @@
+"""An event a platform delivered to the bot, translated by its adapter."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from dataclasses import asdict, dataclass, field, replace
+
+from bot.edge.chat import ChatRef
+from bot.edge.text import clean_line, clean_text
+
+
+@dataclass(frozen=True)
+class Inbound:
+    platform: str
+    event_key: str  # unique per platform (Telegram update id, Discord message id)
+    chat: ChatRef
+    sender_id: str
+    text: str = ""
+    sender_handle: str | None = None
+    sender_roles: tuple[str, ...] = ()
+    message_id: str | None = None
+    reply_to_message_id: str | None = None
+    command: str | None = None  # lower-case command name, without prefix or @bot
+    args: str = ""
+    button: str | None = None  # data of the pressed button
+
+    def to_json(self) -> str:
+        """The event as JSON text (what the inbox stores). A field that is
+        not valid text (a lone surrogate) makes writing it to the database
+        fail with UnicodeEncodeError; :func:`clean_inbound` prevents that."""
+        return json.dumps(asdict(self), ensure_ascii=False)
+
+    def to_ascii_json(self) -> str:
+        """The event exactly as received, as ASCII JSON: storable whatever
+        its fields hold (lone surrogates are kept as ``\\ud800`` escapes).
+        For events set aside for an operator."""
+        return json.dumps(asdict(self), ensure_ascii=True)
+
+    @classmethod
+    def from_json(cls, raw: str) -> Inbound:
+        data = json.loads(raw)
+        data["chat"] = ChatRef(**data["chat"])
+        data["sender_roles"] = tuple(data["sender_roles"])
+        return cls(**data)
+
+
+def clean_inbound(event: Inbound) -> Inbound:
+    """``event`` with every text field made valid (``bot.edge.text``): message
+    text and arguments keep their lines, single values (ids, handle, roles,
+    command, button data) are one line. Returns ``event`` itself when
+    nothing changed. The inbox applies it to every event it stores, after
+    the adapters have applied it to what they took in."""
+    chat = event.chat
+    cleaned_chat = ChatRef(clean_line(chat.platform), clean_line(chat.chat_id), chat.kind)
+    changes = {
+        "platform": clean_line(event.platform),
+        "event_key": clean_line(event.event_key),
+        "chat": cleaned_chat if cleaned_chat != chat else chat,
+        "sender_id": clean_line(event.sender_id),
+        "text": clean_text(event.text),
+        "sender_handle": _maybe(event.sender_handle),
+        "sender_roles": tuple(clean_line(r) for r in event.sender_roles),
+        "message_id": _maybe(event.message_id),
+        "reply_to_message_id": _maybe(event.reply_to_message_id),
+        "command": _maybe(event.command),
+        "args": clean_text(event.args),
+        "button": _maybe(event.button),
+    }
+    if all(getattr(event, name) == value for name, value in changes.items()):
+        return event
+    return replace(event, **changes)  # type: ignore[arg-type]
+
+
+def _maybe(value: str | None) -> str | None:
+    return None if value is None else clean_line(value)
+
+
+@dataclass
+class Envelope:
+    """An inbound event on the shared queue. ``stored`` resolves once the event
+    is durable; an adapter confirms it to its platform only after that."""
+
+    inbound: Inbound
+    stored: asyncio.Future[None] = field(
+        default_factory=lambda: asyncio.get_running_loop().create_future()
+    )
+
+
+def split_slash_command(text: str, bot_username: str | None = None) -> tuple[str | None, str]:
+    """``/approve@forum_bot 12 text`` -> ("approve", "12 text"); text that is not
+    a command -> (None, text). Telegram's and the web's commands start with "/"."""
+    if not text.startswith("/"):
+        return None, text
+    head, _, rest = text[1:].partition(" ")
+    if "\n" in head:
+        head, _, more = head.partition("\n")
+        rest = more + (" " + rest if rest else "")
+    name, _, target = head.partition("@")
+    if target and bot_username and target.lower() != bot_username.lower():
+        return None, text  # a command for another bot in the same group
+    if not name:
+        return None, text
+    return name.lower(), rest.strip()

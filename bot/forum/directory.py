@@ -1,0 +1,180 @@
+"""The forums of this process, as the core needs them: phrases, rooms, officers
+and schedules, looked up from configuration."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from bot.edge.chat import ChatKind, ChatRef
+from bot.forum.schedule import SessionSchedule
+from config.model import Config, Forum, Room
+from config.phrase import normalise_phrase
+
+normalise = normalise_phrase
+
+
+@dataclass(frozen=True)
+class Sender:
+    """Who sent a staff-room command, as the platform identified them."""
+
+    platform: str
+    user_id: str
+    roles: tuple[str, ...] = ()
+
+
+def room_chat(room: Room, public: bool) -> ChatRef:
+    kind: ChatKind = "channel" if public else "group"
+    return ChatRef(room.platform, room.address, kind)
+
+
+@dataclass(frozen=True)
+class RoomOff:
+    """A configured room on a platform that is off in this run."""
+
+    forum: Forum
+    role: str  # "staff" or "public"
+    room: Room
+
+
+class ForumDirectory:
+    """``platforms_on`` names the platforms that can send in this run
+    (``None``: all of them). Rooms on other platforms are left out of
+    ``staff_rooms`` and ``public_rooms``, so nothing is queued for them."""
+
+    def __init__(self, config: Config, platforms_on: Iterable[str] | None = None) -> None:
+        self.config = config
+        self.forums = config.forums
+        self.platforms_on: frozenset[str] | None = (
+            frozenset(platforms_on) if platforms_on is not None else None
+        )
+        self._phrases = sorted(
+            ((normalise(p), f) for f in config.forums for p in f.phrases),
+            key=lambda pair: -len(pair[0]),
+        )
+        self._schedules: dict[str, SessionSchedule | None] = {}
+        for forum in config.forums:
+            s = forum.schedule
+            self._schedules[forum.id] = (
+                SessionSchedule(s.first, s.rrule, s.duration, config.zone_of(forum))
+                if s is not None
+                else None
+            )
+
+    def get(self, forum_id: str) -> Forum | None:
+        for forum in self.forums:
+            if forum.id == forum_id:
+                return forum
+        return None
+
+    def match(self, text: str) -> Forum | None:
+        """The forum whose phrase the text contains (longest phrase wins)."""
+        padded = f" {normalise(text)} "
+        for phrase, forum in self._phrases:
+            if phrase and f" {phrase} " in padded:
+                return forum
+        return None
+
+    def staff_forums(self, chat: ChatRef) -> list[Forum]:
+        if chat.platform == "web":
+            return [f for f in self.forums if self.web_staff_room(f) == chat]
+        return [
+            f
+            for f in self.forums
+            if any(r.platform == chat.platform and r.address == chat.chat_id for r in f.staff_rooms)
+        ]
+
+    def is_on(self, platform: str) -> bool:
+        """Whether messages can be sent on ``platform`` in this run."""
+        if platform == "web" and not self.config.web.enabled:
+            return False
+        return self.platforms_on is None or platform in self.platforms_on
+
+    @property
+    def web_on(self) -> bool:
+        return self.is_on("web")
+
+    def staff_rooms(self, forum: Forum) -> list[ChatRef]:
+        """The forum's staff rooms on platforms that are on (the console's
+        room among them while the web side is on)."""
+        rooms = [room_chat(r, public=False) for r in forum.staff_rooms if self.is_on(r.platform)]
+        if self.web_on:
+            rooms.append(self.web_staff_room(forum))
+        return rooms
+
+    def rooms_off(self) -> list[RoomOff]:
+        """Configured rooms whose platform is off in this run."""
+        return [
+            RoomOff(forum, role, room)
+            for forum in self.forums
+            for role, rooms in (("staff", forum.staff_rooms), ("public", forum.public_rooms))
+            for room in rooms
+            if not self.is_on(room.platform)
+        ]
+
+    def forums_of_room(self, chat: ChatRef) -> list[Forum]:
+        """The forums whose staff or public rooms include ``chat``."""
+        if chat.platform == "web":
+            return self.staff_forums(chat)
+        return [
+            f
+            for f in self.forums
+            if any(
+                r.platform == chat.platform and r.address == chat.chat_id
+                for r in (*f.staff_rooms, *f.public_rooms)
+            )
+        ]
+
+    @staticmethod
+    def web_staff_room(forum: Forum) -> ChatRef:
+        """The forum's room in the web console: every forum has one while the
+        web side is on."""
+        return ChatRef("web", f"staff:{forum.id}", "group")
+
+    def duty_roles(self, forum: Forum) -> dict[ChatRef, str]:
+        """Staff rooms with a role to ping on URGENT cards, and that role."""
+        return {
+            room_chat(r, public=False): r.duty_role_id
+            for r in forum.staff_rooms
+            if r.duty_role_id and self.is_on(r.platform)
+        }
+
+    def public_rooms(self, forum: Forum) -> list[ChatRef]:
+        """The forum's public rooms on platforms that are on."""
+        return [room_chat(r, public=True) for r in forum.public_rooms if self.is_on(r.platform)]
+
+    def is_officer(self, forum: Forum, sender: Sender) -> bool:
+        officers = forum.officers
+        if sender.platform == "telegram":
+            return sender.user_id.lstrip("-").isdigit() and int(sender.user_id) in officers.telegram
+        if sender.platform == "discord":
+            return sender.user_id in officers.discord_users or any(
+                role in officers.discord_roles for role in sender.roles
+            )
+        if sender.platform == "web":
+            return self.web_officer(forum, sender.user_id)
+        return False
+
+    def web_officer(self, forum: Forum, username: str) -> bool:
+        """A console account for this forum, or an officer signed in with the
+        shared secret (``duty:<name>``), who works every forum."""
+        if username.startswith("duty:"):
+            return True
+        return any(
+            a.username == username and (not a.forums or forum.id in a.forums)
+            for a in self.config.web.staff_accounts
+        )
+
+    def schedule(self, forum: Forum) -> SessionSchedule | None:
+        return self._schedules[forum.id]
+
+    def zone(self, forum: Forum) -> str:
+        return self.config.zone_of(forum)
+
+    def find(self, name: str) -> Forum | None:
+        """A forum named by an officer: its id, or its name."""
+        wanted = normalise(name)
+        for forum in self.forums:
+            if wanted in (forum.id, normalise(forum.name)):
+                return forum
+        return None

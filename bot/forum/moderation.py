@@ -1,0 +1,264 @@
+"""What officers do to questions: approve, edit, reject, answer, defer, merge.
+Each action checks the question's state, changes it, queues what residents,
+staff and the public must be told, and records itself in the audit trail, all
+in the caller's transaction."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import datetime
+
+from bot.delivery.outbox import Outbox
+from bot.delivery.report import platform_name
+from bot.edge.rich import Rich, join
+from bot.forum.directory import ForumDirectory
+from bot.forum.session import SessionService
+from bot.store import audit
+from bot.store import question as questions
+from bot.store import resident as residents
+from bot.store import session as session_rows
+from bot.store.database import Tx
+from bot.store.outbox import PRIORITY_REPLY
+from bot.store.question import OPEN_STATES, Question, State
+from bot.wording.wording import Wording
+from config.model import Forum
+
+log = logging.getLogger("forumbot.moderation")
+
+
+@dataclass(frozen=True)
+class Officer:
+    platform: str
+    user_id: str
+
+    @property
+    def label(self) -> str:
+        return f"officer {self.platform}:{self.user_id}"
+
+
+async def record_officer_action(
+    tx: Tx,
+    officer: Officer,
+    action: str,
+    q: Question,
+    now: datetime,
+    detail: str | None = None,
+    outcome: str = "done",
+) -> None:
+    """One line in the audit trail, and one in the log, for an officer's
+    action on a question (or their refusal: ``outcome="refused"``)."""
+    await audit.record(
+        tx,
+        audit.AuditEntry(
+            at=now,
+            actor_platform=officer.platform,
+            actor_id=officer.user_id,
+            action=action,
+            outcome=outcome,
+            forum_id=q.forum_id,
+            question_id=q.id,
+            detail=detail,
+        ),
+    )
+    log.info("action=%s forum=%s question=#%s %s", action, q.forum_id, q.id, officer.label)
+
+
+class Moderation:
+    def __init__(
+        self,
+        directory: ForumDirectory,
+        wording: Wording,
+        outbox: Outbox,
+        sessions: SessionService,
+    ) -> None:
+        self.directory = directory
+        self.wording = wording
+        self.outbox = outbox
+        self.sessions = sessions
+
+    async def _audit(
+        self,
+        tx: Tx,
+        officer: Officer,
+        action: str,
+        q: Question,
+        now: datetime,
+        detail: str | None = None,
+        outcome: str = "done",
+    ) -> None:
+        await record_officer_action(tx, officer, action, q, now, detail, outcome)
+
+    def _not_open(self, q: Question) -> Rich:
+        return self.wording.render("staff_not_open", ref=q.id, state=q.state.value)
+
+    async def _tell_asker(
+        self, tx: Tx, q: Question, body: Rich, purpose: str, now: datetime
+    ) -> None:
+        if q.resident_id is None:
+            return
+        resident = await residents.get(tx, q.resident_id)
+        if resident is None:
+            return
+        await self.outbox.add(
+            tx,
+            resident.chat,
+            body,
+            priority=PRIORITY_REPLY,
+            purpose=purpose,
+            at=now,
+            question_id=q.id,
+            resident_id=resident.id,
+        )
+
+    def _forum(self, q: Question) -> Forum:
+        forum = self.directory.get(q.forum_id)
+        if forum is None:
+            raise LookupError(f"forum {q.forum_id!r} is no longer configured")
+        return forum
+
+    async def approve(
+        self, tx: Tx, officer: Officer, q: Question, text: str | None, now: datetime
+    ) -> Rich:
+        if q.state not in OPEN_STATES:
+            return self._not_open(q)
+        if text:
+            await questions.set_publishable(tx, q.id, text, now)
+        await questions.set_state(tx, q.id, State.APPROVED, now)
+        await self._audit(tx, officer, "approve", q, now, detail="text replaced" if text else None)
+        return self.wording.render("staff_approved", ref=q.id, officer=officer.label)
+
+    async def edit(self, tx: Tx, officer: Officer, q: Question, text: str, now: datetime) -> Rich:
+        if q.state not in OPEN_STATES:
+            return self._not_open(q)
+        await questions.set_publishable(tx, q.id, text, now)
+        await self._audit(tx, officer, "edit", q, now)
+        return self.wording.render("staff_edited", ref=q.id, officer=officer.label)
+
+    async def reject(
+        self, tx: Tx, officer: Officer, q: Question, reason: str | None, now: datetime
+    ) -> Rich:
+        if q.state not in OPEN_STATES:
+            return self._not_open(q)
+        await questions.set_state(tx, q.id, State.REJECTED, now)
+        forum = self._forum(q)
+        parts = [self.wording.render("rejected_to_resident", ref=q.id, forum=forum.name)]
+        if reason:
+            parts.append(self.wording.render("rejected_reason", reason=reason))
+        await self._tell_asker(tx, q, join(parts), "rejection", now)
+        await self._audit(tx, officer, "reject", q, now, detail=reason)
+        return self.wording.render("staff_rejected", ref=q.id, officer=officer.label)
+
+    async def later(
+        self, tx: Tx, officer: Officer, q: Question, note: str | None, now: datetime
+    ) -> Rich:
+        if q.state not in OPEN_STATES:
+            return self._not_open(q)
+        await questions.set_state(tx, q.id, State.DEFERRED, now)
+        parts = [self.wording.render("later_to_resident", ref=q.id)]
+        if note:
+            parts.append(self.wording.render("later_note", note=note))
+        await self._tell_asker(tx, q, join(parts), "later", now)
+        await self._audit(tx, officer, "later", q, now, detail=note)
+        return self.wording.render("staff_deferred", ref=q.id, officer=officer.label)
+
+    async def answer(self, tx: Tx, officer: Officer, q: Question, text: str, now: datetime) -> Rich:
+        if q.state not in OPEN_STATES:
+            return self._not_open(q)
+        forum = self._forum(q)
+        if q.state == State.NEW:
+            await questions.set_state(tx, q.id, State.APPROVED, now)
+            await self._audit(tx, officer, "approve", q, now, detail="approved by answering")
+        follow_up = q.state == State.DEFERRED
+        live = await self.sessions_open_id(tx, forum)
+        await questions.set_answer(tx, q.id, text, live, now)
+        answered = await questions.get(tx, q.id)
+        assert answered is not None
+        await self._deliver_answer(tx, answered, answered, forum, now)
+        for duplicate in await questions.merged_into(tx, q.id):
+            await self._deliver_answer(tx, duplicate, answered, forum, now)
+        published = await self.sessions.publish_answer(
+            tx, forum, answered, follow_up or live is None, now
+        )
+        await self._audit(tx, officer, "answer", q, now)
+        return self.wording.render(
+            "staff_answered",
+            ref=q.id,
+            officer=officer.label,
+            asker=await self._asker_line(tx, q),
+            where=self._where_line(forum, published),
+        )
+
+    async def resend(self, tx: Tx, officer: Officer, q: Question, now: datetime) -> Rich:
+        """The answer to the asker once more: after a notice that it failed or
+        may not have arrived. A merged question's asker gets the answer of the
+        question it was merged into."""
+        answered: Question | None = q
+        if q.state == State.MERGED and q.merged_into is not None:
+            answered = await questions.get(tx, q.merged_into)
+        if answered is None or answered.state != State.ANSWERED or answered.answer is None:
+            await self._audit(tx, officer, "resend", q, now, outcome="refused")
+            return self.wording.render("staff_resend_nothing", ref=q.id)
+        await self._deliver_answer(tx, q, answered, self._forum(answered), now)
+        await self._audit(tx, officer, "resend", q, now)
+        return self.wording.render(
+            "staff_resent", ref=q.id, officer=officer.label, asker=await self._asker_line(tx, q)
+        )
+
+    async def _asker_line(self, tx: Tx, q: Question) -> str:
+        """What becomes of the message to the asker, in officers' words."""
+        resident = await residents.get(tx, q.resident_id) if q.resident_id is not None else None
+        if resident is None:
+            return self.wording.text("staff_answer_no_asker")
+        if not self.directory.is_on(resident.platform):
+            return self.wording.text(
+                "staff_answer_platform_off", platform=platform_name(resident.platform)
+            )
+        if resident.unreachable:
+            return self.wording.text("staff_answer_unreachable")
+        return self.wording.text("staff_answer_sending")
+
+    def _where_line(self, forum: Forum, now_live: bool) -> str:
+        """Where the answer is published: only rooms on platforms that are on count."""
+        count = len(self.directory.public_rooms(forum))
+        web = self.directory.web_on
+        if count:
+            key = "public_rooms_one" if count == 1 else "public_rooms_many"
+            rooms = self.wording.text(key, count=count)
+            if web:
+                rooms = self.wording.text("public_rooms_and_web", rooms=rooms)
+            return self.wording.text(
+                "staff_answered_live" if now_live else "staff_answered_later", rooms=rooms
+            )
+        if web:
+            return self.wording.text(
+                "staff_answered_web_only_live" if now_live else "staff_answered_web_only_later"
+            )
+        return self.wording.text("staff_answered_nowhere")
+
+    async def sessions_open_id(self, tx: Tx, forum: Forum) -> int | None:
+        live = await session_rows.open_session(tx, forum.id)
+        return live.id if live is not None else None
+
+    async def _deliver_answer(
+        self, tx: Tx, asked: Question, answered: Question, forum: Forum, now: datetime
+    ) -> None:
+        body = self.wording.render(
+            "answer_to_resident", ref=asked.id, forum=forum.name, answer=answered.answer or ""
+        )
+        await self._tell_asker(tx, asked, body, "answer", now)
+
+    async def merge(
+        self, tx: Tx, officer: Officer, q: Question, into: Question, now: datetime
+    ) -> Rich:
+        if q.state not in OPEN_STATES or q.id == into.id:
+            return self._not_open(q)
+        if into.state == State.MERGED and into.merged_into is not None:
+            target = await questions.get(tx, into.merged_into)
+            if target is not None:
+                into = target
+        await questions.merge(tx, q.id, into.id, now)
+        if into.state == State.ANSWERED:
+            await self._deliver_answer(tx, q, into, self._forum(into), now)
+        await self._audit(tx, officer, "merge", q, now, detail=f"into #{into.id}")
+        return self.wording.render("staff_merged", ref=q.id, other=into.id, officer=officer.label)

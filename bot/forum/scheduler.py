@@ -1,0 +1,92 @@
+"""Fires the session schedule: APScheduler wakes ``SessionService.run_due`` at
+the next reminder, start or end, and alerts held through quiet hours (and
+every half minute as a safety net, which also reports alerts' progress).
+Schedules are data: nothing is pickled; each start derives them afresh."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
+from apscheduler.triggers.date import DateTrigger
+from apscheduler.triggers.interval import IntervalTrigger
+
+from bot.alerts.service import AlertService
+from bot.edge.clock import Clock
+from bot.forum.session import SessionService
+from bot.store import session as session_rows
+from bot.store.database import Database, is_busy
+
+log = logging.getLogger("forumbot.scheduler")
+
+SAFETY_INTERVAL_S = 30
+BUSY_RETRY_S = 5
+
+
+class SessionScheduler:
+    def __init__(
+        self,
+        db: Database,
+        sessions: SessionService,
+        alerts: AlertService,
+        clock: Clock,
+        on_change: Callable[[], None] = lambda: None,
+    ) -> None:
+        self.db = db
+        self.sessions = sessions
+        self.alerts = alerts
+        self.clock = clock
+        self._on_change = on_change
+        self._scheduler = AsyncIOScheduler(timezone=UTC)
+
+    async def start(self) -> None:
+        self._scheduler.start()
+        self._scheduler.add_job(
+            self.tick,
+            IntervalTrigger(seconds=SAFETY_INTERVAL_S),
+            id="safety",
+            coalesce=True,
+            max_instances=1,
+        )
+        await self.tick()
+
+    def stop(self) -> None:
+        if self._scheduler.running:
+            self._scheduler.shutdown(wait=False)
+
+    async def tick(self) -> None:
+        """Do what is due now, then arm a wake-up for the next event."""
+        now = self.clock.now()
+        try:
+            async with self.db.transaction() as tx:
+                await self.sessions.run_due(tx, now)
+                await self.alerts.run_due(tx, now)
+                open_ends = [row.ends_at for row in await session_rows.all_open(tx)]
+                alert_at = await self.alerts.next_due_at(tx)
+        except Exception as error:
+            if not is_busy(error):
+                raise
+            # Another program holds the database: nothing was done; soon again.
+            log.warning("database busy (%s); schedule checked again in %ss", error, BUSY_RETRY_S)
+            if self._scheduler.running:
+                self._arm(now + timedelta(seconds=BUSY_RETRY_S))
+            return
+        self._on_change()
+        upcoming = self.sessions.next_event_at(now, open_ends)
+        if alert_at is not None and (upcoming is None or alert_at < upcoming):
+            upcoming = max(alert_at, now)
+        if upcoming is not None and self._scheduler.running:
+            self._arm(upcoming)
+
+    def _arm(self, at: datetime) -> None:
+        self._scheduler.add_job(
+            self.tick,
+            DateTrigger(run_date=at),
+            id="next-event",
+            replace_existing=True,
+            misfire_grace_time=None,
+            coalesce=True,
+        )
+        log.debug("next schedule event at %s", at.isoformat())

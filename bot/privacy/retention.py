@@ -1,0 +1,55 @@
+"""Keeping personal data no longer than the configured retention period:
+purged automatically every hour, and on demand (``forumbot purge``)."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from datetime import timedelta
+
+from bot.edge.clock import Clock
+from bot.store import privacy
+from bot.store.database import Database, is_busy
+from bot.store.privacy import PurgeCounts
+from config.duration import format_duration
+
+log = logging.getLogger("forumbot.retention")
+
+EVERY = timedelta(hours=1)
+BUSY_RETRY_S = 60.0
+
+
+class Retention:
+    def __init__(self, db: Database, clock: Clock, period: timedelta) -> None:
+        self.db = db
+        self.clock = clock
+        self.period = period
+
+    async def purge(self, dry_run: bool = False) -> PurgeCounts:
+        """Erase (or, with ``dry_run``, count) what is older than the period."""
+        now = self.clock.now()
+        async with self.db.transaction() as tx:
+            return await privacy.purge(tx, now - self.period, now, dry_run)
+
+    async def run(self) -> None:
+        """Purge now and every hour, for as long as the bot runs."""
+        while True:
+            try:
+                counts = await self.purge()
+            except Exception as error:
+                if not is_busy(error):
+                    raise
+                # Another program holds the database: nothing was erased; soon again.
+                log.warning("database busy (%s); purging again in %ss", error, BUSY_RETRY_S)
+                await asyncio.sleep(BUSY_RETRY_S)
+                continue
+            if counts.total:
+                log.info(
+                    "purged after %s: questions=%s residents=%s deliveries=%s inbox=%s",
+                    format_duration(self.period),
+                    counts.questions,
+                    counts.residents,
+                    counts.deliveries,
+                    counts.inbox,
+                )
+            await asyncio.sleep(EVERY.total_seconds())

@@ -1,0 +1,75 @@
+"""Suggested publishable text: personal details replaced by labels.
+
+Officers always see the text as received beside the suggestion, and approve
+it or write their own; nothing a resident wrote goes public otherwise.
+Measured on the labelled corpus in tests/data/personal_details/ (docs/privacy.md).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Iterator
+
+from bot.safeguarding.redaction.address import find_addresses
+from bot.safeguarding.redaction.code import (
+    find_emails,
+    find_ni_numbers,
+    find_postcodes,
+    find_vehicle_regs,
+)
+from bot.safeguarding.redaction.detail import Category, Detail
+from bot.safeguarding.redaction.person import find_dates_of_birth, find_names
+from bot.safeguarding.redaction.phone import find_phones
+
+__all__ = [
+    "LABEL_PATTERN",
+    "Category",
+    "Detail",
+    "find_personal_details",
+    "suggest_publishable",
+]
+
+# Earlier finders win a tie: an email beats the name inside it, a phone
+# number beats the date-like digits inside it.
+_FINDERS: tuple[Callable[[str], Iterable[Detail]], ...] = (
+    find_emails,
+    find_ni_numbers,
+    find_phones,
+    find_postcodes,
+    find_vehicle_regs,
+    find_dates_of_birth,
+    find_addresses,
+    find_names,
+)
+
+LABEL_PATTERN = re.compile("|".join(re.escape(c.label) for c in Category))
+
+
+def find_personal_details(text: str) -> list[Detail]:
+    """Every personal detail in the text, in order, none overlapping. Where
+    two finders claim overlapping text, the longer span wins, then the
+    earlier finder."""
+    found: list[tuple[int, int, int, Detail]] = []
+    for rank, finder in enumerate(_FINDERS):
+        for detail in finder(text):
+            if detail.end > detail.start:
+                found.append((detail.start, -(detail.end - detail.start), rank, detail))
+    found.sort(key=lambda item: (item[1], item[2], item[0]))
+    chosen: list[Detail] = []
+    for _start, _length, _rank, detail in found:
+        if all(detail.end <= c.start or detail.start >= c.end for c in chosen):
+            chosen.append(detail)
+    return sorted(chosen)
+
+
+def suggest_publishable(text: str) -> str:
+    return "".join(_replaced(text, find_personal_details(text)))
+
+
+def _replaced(text: str, details: list[Detail]) -> Iterator[str]:
+    position = 0
+    for detail in details:
+        yield text[position : detail.start]
+        yield detail.category.label
+        position = detail.end
+    yield text[position:]

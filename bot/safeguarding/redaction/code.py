@@ -1,0 +1,88 @@
+"""Details with a fixed shape: email addresses, National Insurance numbers,
+UK postcodes (full, and partial ones given as a place) and vehicle
+registrations (current, prefix and suffix formats)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from bot.alerts.postcode import AREAS
+from bot.safeguarding.redaction.detail import Category, Detail
+
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+(?<!\.)", re.UNICODE)
+# Written out to dodge spam filters: "jo at example dot co dot uk".
+_SPELLED_EMAIL = re.compile(
+    r"\b[\w.+-]+\s*(?:\bat\b|\(at\)|\[at\])\s*[\w-]+"
+    r"(?:\s*(?:\bdot\b|\(dot\)|\[dot\])\s*[\w-]+)*"
+    r"\s*(?:\bdot\b|\(dot\)|\[dot\])\s*(?:com|uk|org|net|me|io|info|gov|ac|nhs|co)\b",
+    re.IGNORECASE,
+)
+
+# Two letters, six digits, a suffix A-D, spaced anyhow. Any two letters: HMRC
+# never issues some prefixes, but people copy the "QQ 12 34 56 C" example
+# and mistype, and the shape alone is rare in ordinary text.
+_NI_NUMBER = re.compile(r"\b[A-Z]{2}\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D]\b", re.IGNORECASE)
+
+_AREA = "(?:" + "|".join(sorted(AREAS, key=len, reverse=True)) + ")"
+_OUTWARD = rf"{_AREA}\d[A-Z\d]?"
+_INWARD = r"\d[ABD-HJLNP-UW-Z]{2}"
+
+_FULL_POSTCODE = re.compile(rf"\b{_OUTWARD}\s*{_INWARD}\b", re.IGNORECASE)
+# A district ("BR6") or sector ("BR6 7") alone, written in capitals as
+# postcodes are; it counts when nothing around it says road, bus or route.
+_PARTIAL_POSTCODE = re.compile(rf"\b{_OUTWARD}(?:\s\d(?![\dA-Z]))?\b")
+# In lower case only where it is given as a place: "postcode br6", "we're in br5".
+_PARTIAL_AFTER_KEYWORD = re.compile(
+    r"(?:\bpost\s?code(?:\s+is|:)?|\b(?:live|living|based|we're|we are|r|are|i'm|im) in)\s+"
+    rf"({_OUTWARD}(?:\s\d(?![\dA-Z]))?)\b",
+    re.IGNORECASE,
+)
+_NOT_A_POSTCODE_BEFORE = re.compile(
+    r"(?:\bthe|\broute|\bbus|\bjunction|\bj|\bno\.?|\bnumber|\bsection|\bs|\bsize|\bform|#"
+    r"|\bgalaxy|\biphone|\bpixel|\bmodel|\bseries|\btype|\bversion|\bnote)\s*$",
+    re.IGNORECASE,
+)
+_NOT_A_POSTCODE_AFTER = re.compile(
+    r"^\s*(?:bus|buses|road|motorway|route|junction|night bus|service|series|model)\b",
+    re.IGNORECASE,
+)
+
+_VEHICLE_CURRENT = re.compile(r"\b[A-Z]{2}\d{2}\s?[A-Z]{3}\b", re.IGNORECASE)
+# Spaced out ("WN 68 HVB") only in capitals: in lower case "is 68 the" would match.
+_VEHICLE_CURRENT_SPACED = re.compile(r"\b[A-Z]{2}\s\d{2}\s?[A-Z]{3}\b")
+_VEHICLE_PREFIX = re.compile(r"\b[A-HJ-NP-Y]\s?\d{1,3}\s?[A-Z]{3}\b")
+_VEHICLE_SUFFIX = re.compile(r"\b[A-Z]{3}\s?\d{1,3}\s?[A-HJ-NP-Y]\b")
+_PLATE_KEYWORD = re.compile(r"(?i:\b(?:reg|registration|plate|plates|number plate|index)\b)")
+
+
+def find_emails(text: str) -> Iterator[Detail]:
+    for pattern in (_EMAIL, _SPELLED_EMAIL):
+        for match in pattern.finditer(text):
+            yield Detail(match.start(), match.end(), Category.EMAIL)
+
+
+def find_ni_numbers(text: str) -> Iterator[Detail]:
+    for match in _NI_NUMBER.finditer(text):
+        yield Detail(match.start(), match.end(), Category.NI_NUMBER)
+
+
+def find_postcodes(text: str) -> Iterator[Detail]:
+    for match in _FULL_POSTCODE.finditer(text):
+        yield Detail(match.start(), match.end(), Category.POSTCODE)
+    for match in _PARTIAL_AFTER_KEYWORD.finditer(text):
+        yield Detail(match.start(1), match.end(1), Category.POSTCODE)
+    for match in _PARTIAL_POSTCODE.finditer(text):
+        if _NOT_A_POSTCODE_BEFORE.search(text, 0, match.start()):
+            continue
+        if _NOT_A_POSTCODE_AFTER.match(text, match.end()):
+            continue
+        yield Detail(match.start(), match.end(), Category.POSTCODE)
+
+
+def find_vehicle_regs(text: str) -> Iterator[Detail]:
+    for match in _VEHICLE_CURRENT.finditer(text):
+        yield Detail(match.start(), match.end(), Category.VEHICLE_REG)
+    for pattern in (_VEHICLE_CURRENT_SPACED, _VEHICLE_PREFIX, _VEHICLE_SUFFIX):
+        for match in pattern.finditer(text):
+            yield Detail(match.start(), match.end(), Category.VEHICLE_REG)

@@ -1,0 +1,148 @@
+"""Names people give and dates of birth.
+
+Names are found where the writer gives them: introducing themselves ("my
+name is Sarah Jones", "I'm Dave", "this is Tom"), naming someone close ("my
+son Jack", "our neighbour, Mrs Okafor") and signing off ("Thanks, Maria",
+"Regards\\nJohn Smith", "- Kev"). A capitalised word after "I'm" is a name only
+when it is not an ordinary word ("I'm British", "I'm Not sure").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from bot.safeguarding.redaction.detail import Category, Detail, word_set
+
+_TITLE = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.?[ \t]+"
+# "Sarah", "O'Brien", "McDonald", "Smith-Jones"
+_WORD = r"(?:[A-Z]['’])?[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:-[A-Z][a-z]+)?"
+_INITIAL = r"[A-Z]\.?"
+# One to three capitalised words, or a title and a surname.
+_NAME = (
+    rf"(?:{_TITLE}(?:{_INITIAL}[ \t]+)?{_WORD}(?:[ \t]+{_WORD})?"
+    rf"|{_WORD}(?:[ \t]+(?:{_INITIAL}[ \t]+)?{_WORD}){{0,2}})"
+)
+
+_INTRODUCTION = re.compile(
+    rf"(?i:\b(?:my name is|my name's|my names|name is|name's|i am called|i'm called|"
+    rf"call me|i am|i'm|im|this is|it's|its|(?:my |her |his |their )?details(?: are)?|"
+    rf"(?:the )?name|called|named)\b[:,]?[ \t]+(?:name[ \t]+)?|"
+    rf"\b(?:contact|from|signed):[ \t]*)"
+    rf"({_NAME})"
+)
+_RELATION = re.compile(
+    r"(?i:\b(?:my|our|me|his|her|their|[a-z]+'s)\s+(?:(?:eldest|youngest|elderly|little|older|younger|teenage|"
+    r"\d{1,2}[- ]?(?:year[- ]old|yo))\s+)?"
+    r"(?:son|daughter|husband|wife|partner|neighbour|neighbor|mum|mom|mother|dad|father|"
+    r"brother|sister|friend|boyfriend|girlfriend|nephew|niece|grandson|granddaughter|"
+    r"grandmother|grandfather|nan|nana|gran|grandad|child|kid|lodger|tenant|landlord|"
+    r"landlady|carer|colleague|cousin|uncle|aunt|auntie|fiance|fiancee|stepson|"
+    r"stepdaughter|flatmate|housemate|mate|pal|ex|ex-partner|ex-husband|ex-wife|"
+    r"ex-boyfriend|ex-girlfriend|boss|manager)s?(?:\s*,)?\s+(?:is\s+(?:called|named)\s+)?)"
+    rf"({_NAME})"
+)
+_CLOSING = re.compile(
+    r"(?i:\b(?:thanks|thank you|thanks again|many thanks|regards|kind regards|best regards|"
+    r"warm regards|best wishes|best|cheers|ta|yours|yours sincerely|yours faithfully|"
+    r"sincerely|all the best|thx|ty)\b[ \t]*[,.!]?[ \t]*\n?[ \t]*)"
+    rf"({_NAME}(?:[ \t]+(?:and|&)[ \t]+{_NAME})?)[ \t]*[.!]?"
+    # a role or organisation may follow on one more line: "(Ward councillor)"
+    r"(?:[ \t]*\n[^\n]{1,60})?\s*$"
+)
+_DASH_SIGNATURE = re.compile(rf"(?:^|\n|\s)[-–—~][ \t]*({_NAME})[ \t]*\.?\s*$")
+# A last line that is only a name, after a line break. (A name alone after
+# the last sentence on the same line, "... BR3 4PE. Peter", is not taken:
+# "... no. Typical." and "Merry Christmas" look the same.)
+_NAME_LINE = re.compile(rf"\n[ \t]*({_NAME})[ \t]*\.?\s*$")
+# "Naomi here", "Dave next door", "Mrs Okafor" (a title names someone anywhere),
+# "Arthur Bell (DOB ...", "From Audrey" at the very end.
+_NAME_BY_ITSELF = re.compile(
+    rf"(?:^|(?<=[\s,(]))({_WORD}(?:[ \t]+{_WORD})?)(?=[ \t]+(?:here\b|next door\b|"
+    r"from next door\b|across the road\b|over the road\b|upstairs\b|downstairs\b))"
+    rf"|\b((?:Mr|Mrs|Ms|Miss|Mx)\.?[ \t]+(?:{_INITIAL}[ \t]+)?{_WORD}(?:[ \t]+{_WORD})?)"
+    rf"|(?:^|(?<=[,:;][ \t])|(?<=\n))({_WORD}[ \t]+{_WORD})"
+    r"(?=,?[ \t]*\(?(?i:dob|d\.o\.b|date of birth|born)\b)"
+    rf"|(?:^|(?<=\n)|(?<=[.!?][ \t]))From[ \t]+({_WORD})[ \t]*[.!]?[ \t]*$"
+)
+# Lower case, where nothing else could be meant: "my name is jake", "hi im jake".
+_LOWERCASE_INTRODUCTION = re.compile(
+    r"(?i:\bmy name is|\bmy name's|\b(?:hi|hello|hey|hiya),?[ \t]+(?:i'm|im|i am))[ \t]+"
+    r"([a-z][a-z'’-]+)\b"
+)
+
+# Capitalised words that follow "I'm" / "this is" / "thanks" and are not names.
+_NOT_NAMES = word_set(
+    """
+    i a an the not no so very really just also still now here there from in on at
+    british english scottish welsh irish asian black white muslim christian jewish hindu sikh
+    pakistani indian bangladeshi nigerian ghanaian somali polish romanian lithuanian
+    bulgarian italian spanish portuguese french german turkish kurdish chinese
+    vietnamese filipino jamaican caribbean african european american australian
+    gay lesbian trans bi deaf blind autistic disabled
+    thanks thank cheers regards help urgent update question nothing typical again
+    merry happy anyway whatever seriously honestly sent
+    sorry worried concerned scared afraid frightened sure unsure aware happy unhappy
+    fed fine ok okay good great glad grateful disabled elderly retired pregnant
+    new local resident residents parent parents mum dad mother father teacher nurse
+    writing asking emailing messaging contacting reporting wondering trying going looking
+    please police officer officers pc pcso sergeant inspector team forum bromley
+    monday tuesday wednesday thursday friday saturday sunday
+    january february march april may june july august september october november december
+    hi hello hey dear everyone all you again guys mate
+    it that this what why how when where who which
+    """
+)
+
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+_DATE = (
+    r"(?:\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\.?,?\s+\d{{2,4}}"
+    rf"|{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})"
+)
+_DATE_OF_BIRTH = re.compile(
+    r"(?i:\b(?:d\.?o\.?b\.?|date of birth|birth date|birthdate|born(?:\s+on)?|birthday is)"
+    r"\s*(?:is|was|:|-|=|\(|,)?\s*(?:the\s+)?)"
+    rf"(?i:({_DATE}))"
+)
+
+
+def _is_name(found: str) -> bool:
+    words = [w.strip(".").lower() for w in found.split()]
+    return bool(words) and words[0] not in _NOT_NAMES
+
+
+def _trimmed_length(found: str) -> int:
+    """Drop trailing ordinary capitalised words: "Sarah Please" -> "Sarah"."""
+    words = list(re.finditer(r"\S+", found))
+    while len(words) > 1 and words[-1].group(0).strip(".").lower() in _NOT_NAMES:
+        words.pop()
+    return words[-1].end()
+
+
+def find_names(text: str) -> Iterator[Detail]:
+    patterns = (
+        _INTRODUCTION,
+        _RELATION,
+        _CLOSING,
+        _DASH_SIGNATURE,
+        _NAME_LINE,
+        _NAME_BY_ITSELF,
+        _LOWERCASE_INTRODUCTION,
+    )
+    for pattern in patterns:
+        for match in pattern.finditer(text):
+            group = next(i for i, g in enumerate(match.groups(), 1) if g is not None)
+            found = match.group(group)
+            if not _is_name(found):
+                continue
+            start = match.start(group)
+            yield Detail(start, start + _trimmed_length(found), Category.NAME)
+
+
+def find_dates_of_birth(text: str) -> Iterator[Detail]:
+    for match in _DATE_OF_BIRTH.finditer(text):
+        yield Detail(match.start(1), match.end(1), Category.DATE_OF_BIRTH)

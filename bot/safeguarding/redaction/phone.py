@@ -1,0 +1,54 @@
+"""UK phone numbers, in every way people write them, found by Google's
+libphonenumber metadata (the ``phonenumbers`` package).
+
+Services' numbers are not personal details and stay: 999, 101, 111, 116 123
+and other short codes are too short to be a line, and freephone, shared-cost,
+premium-rate and 03 (UAN) numbers belong to organisations (Crimestoppers'
+0800 555 111, a council's 0300 ...).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import phonenumbers
+from phonenumbers import PhoneNumberType
+
+from bot.safeguarding.redaction.detail import Category, Detail
+
+_SERVICE_TYPES = frozenset(
+    {
+        PhoneNumberType.TOLL_FREE,
+        PhoneNumberType.SHARED_COST,
+        PhoneNumberType.PREMIUM_RATE,
+        PhoneNumberType.UAN,
+    }
+)
+# A UK line has 10 national digits (a few old ones 9); abroad, 7 or more.
+_MIN_UK_DIGITS = 9
+_MIN_FOREIGN_DIGITS = 7
+
+
+def _inside_a_word(text: str, start: int, end: int) -> bool:
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    return before.isalnum() or after.isalnum()
+
+
+def find_phones(text: str) -> Iterator[Detail]:
+    matcher = phonenumbers.PhoneNumberMatcher(text, "GB", leniency=phonenumbers.Leniency.POSSIBLE)
+    for match in matcher:
+        if "/" in match.raw_string:  # a reference ("01/123456/24") or a date
+            continue
+        if _inside_a_word(text, match.start, match.end):  # "NFRC240512345", a frame number
+            continue
+        number = match.number
+        digits = len(phonenumbers.national_significant_number(number))
+        if number.country_code == 44:
+            if digits < _MIN_UK_DIGITS:
+                continue
+        elif digits < _MIN_FOREIGN_DIGITS:
+            continue
+        if phonenumbers.number_type(number) in _SERVICE_TYPES:
+            continue
+        yield Detail(match.start, match.end, Category.PHONE)

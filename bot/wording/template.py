@@ -1,0 +1,44 @@
+"""Resident- and officer-facing wording, rendered from a language's templates.
+
+A template is text with ``{name}`` placeholders and ``**bold**`` marks. Marks
+are read only in the template's own text; a value is inserted as plain text in
+whatever style surrounds it, so no value can add or end formatting.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from bot.edge.rich import Rich, Span, merge
+
+_TOKEN = re.compile(r"\*\*|\{([a-z_]+)\}")
+
+
+class Templates:
+    def __init__(self, messages: Mapping[str, str]) -> None:
+        self._messages = dict(messages)
+
+    def keys(self) -> frozenset[str]:
+        return frozenset(self._messages)
+
+    def render(self, key: str, **values: object) -> Rich:
+        template = self._messages[key]
+        spans: list[Span] = []
+        bold = False
+        position = 0
+        for match in _TOKEN.finditer(template):
+            spans.append(Span(template[position : match.start()], bold))
+            if match.group(0) == "**":
+                bold = not bold
+            else:
+                spans.append(Span(str(values[match.group(1)]), bold))
+            position = match.end()
+        spans.append(Span(template[position:], bold))
+        return merge(spans)
+
+    def text(self, key: str, **values: object) -> str:
+        return "".join(span.text for span in self.render(key, **values))
+
+    def placeholders(self, key: str) -> set[str]:
+        return {m.group(1) for m in _TOKEN.finditer(self._messages[key]) if m.group(1)}

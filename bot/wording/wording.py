@@ -1,0 +1,60 @@
+"""What the bot says, in the configured language: templates plus the facts
+every message needs (contacts, command prefixes, local times)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import datetime
+
+from bot.edge.rich import Rich, join
+from bot.forum.schedule import format_clock, format_local
+from bot.wording.template import Templates
+from config.model import Contacts
+
+
+class Wording:
+    def __init__(
+        self, templates: Templates, contacts: Contacts, prefixes: Mapping[str, str]
+    ) -> None:
+        self.templates = templates
+        self.contacts = contacts
+        self._prefixes = dict(prefixes)
+
+    def render(self, key: str, **values: object) -> Rich:
+        return self.templates.render(key, **values)
+
+    def text(self, key: str, **values: object) -> str:
+        return self.templates.text(key, **values)
+
+    def prefix(self, platform: str) -> str:
+        return self._prefixes.get(platform, "/")
+
+    def notice(self) -> Rich:
+        c = self.contacts
+        return self.render(
+            "notice",
+            emergency=c.emergency,
+            non_emergency=c.non_emergency,
+            online_report_url=c.online_report_url,
+            crimestoppers=c.crimestoppers,
+        )
+
+    def emergency(self, self_harm: bool = False) -> Rich:
+        """999 guidance; with the self-harm helpline when the message suggests it."""
+        guidance = self.render("emergency", emergency=self.contacts.emergency)
+        if not self_harm:
+            return guidance
+        helpline = self.render(
+            "emergency_self_harm",
+            helpline=self.contacts.self_harm_helpline,
+            emergency=self.contacts.emergency,
+        )
+        return join([guidance, helpline], "\n\n")
+
+    @staticmethod
+    def when(at: datetime, zone: str) -> str:
+        return format_local(at, zone)
+
+    @staticmethod
+    def clock(at: datetime, zone: str) -> str:
+        return format_clock(at, zone)
