@@ -1,4 +1,23 @@
-"""The port through which the dispatcher sends, and the errors adapters map to."""
+"""The port through which the dispatcher sends, and the errors adapters map to.
+
+Every failed send surfaces as exactly one of these (an adapter maps each of
+its platform library's errors to one; anything else is a bug, recorded by
+the dispatcher as 'unknown')::
+
+    Exception
+    └── DeliveryError                 a send that did not succeed
+        ├── RetryLater                rate limited, nothing sent: wait ``retry_after`` s, send again
+        ├── NotSent                   never reached the platform, or it said it failed:
+        │                             send again with back-off, until the give-up window
+        ├── OutcomeUnknown            left, and no answer came: may have arrived;
+        │                             sent again only where the platform drops repeats
+        ├── Unreachable               the recipient cannot be messaged (blocked the bot):
+        │                             'failed', and the resident's waiting messages skipped
+        └── Rejected                  refused for good (bad request, no access): 'failed'
+
+``RetryLater`` and ``NotSent`` are the ones that may pass; the other three
+end the message (the dispatcher tells officers where they can act).
+"""
 
 from __future__ import annotations
 
@@ -11,6 +30,11 @@ from bot.edge.rich import Rich
 
 @dataclass(frozen=True)
 class Outgoing:
+    """One message to send: the outbox row it comes from (``outbox_id``, the
+    first row when queued cards are combined), where it goes, what it says,
+    button rows to show under it (at most the sender's ``max_button_rows``),
+    the platform message id it answers, and a role to ping."""
+
     outbox_id: int
     chat: ChatRef
     body: Rich
@@ -19,18 +43,44 @@ class Outgoing:
     alert_role_id: str | None = None  # a role to ping; only ever set on URGENT cards
 
 
-class Sender(Protocol):
-    platform: str
-    max_length: int  # longest message, as ``measure`` counts
-    idempotent: bool  # True when a repeated send cannot make a second message
-    max_button_rows: int  # rows of buttons one message may carry
+class LengthLimit(Protocol):
+    """How long a message a platform takes: the one place its limit is declared.
+    A sender declares it (as class attributes, so the outbox can split messages
+    for a platform that is off in this run)."""
 
-    def measure(self, body: Rich) -> int:
-        """The body's length as the platform counts it (after escaping)."""
+    @property
+    def max_length(self) -> int:
+        """The longest body the platform accepts, in the units ``measure``
+        counts (characters of the text as the platform receives it)."""
         ...
 
+    def measure(self, body: Rich) -> int:
+        """The body's length as the platform counts it (after escaping or
+        rendering to its markup): comparable with ``max_length``. Never raises."""
+        ...
+
+
+class Sender(LengthLimit, Protocol):
+    """One platform's way out, used by the dispatcher only.
+
+    ``platform`` is the name chats carry (``ChatRef.platform``); ``idempotent``
+    is True when sending the same ``Outgoing`` twice cannot make a second
+    message (the outbox id is the platform's nonce or key), so a send cut off
+    by a restart may be repeated; ``max_button_rows`` is how many rows of
+    buttons one message may carry (queued cards are combined up to it)."""
+
+    platform: str
+    idempotent: bool
+    max_button_rows: int
+
     async def send(self, message: Outgoing) -> str:
-        """Send; return the platform's message id, or raise a DeliveryError."""
+        """Send ``message`` (its body at most ``max_length`` as ``measure``
+        counts, which the outbox and the dispatcher ensure; a ping of ``alert_role_id`` may be put
+        before it) and return the platform's id for the message it made, as
+        text. Raises one of the ``DeliveryError`` kinds above when it did not
+        succeed, and nothing else for a platform failure (anything else is
+        taken as a bug and the row ends 'unknown'). May wait first for the
+        platform client's own pacing or connection pool."""
         ...
 
 
@@ -39,7 +89,8 @@ class DeliveryError(Exception):
 
 
 class RetryLater(DeliveryError):
-    """Rate limited: nothing was sent; try again after ``retry_after`` seconds."""
+    """Rate limited: nothing was sent; try again after ``retry_after`` seconds
+    (a float, the platform's own figure)."""
 
     def __init__(self, retry_after: float, detail: str = "") -> None:
         super().__init__(detail or f"retry after {retry_after}s")
@@ -47,16 +98,22 @@ class RetryLater(DeliveryError):
 
 
 class NotSent(DeliveryError):
-    """The request never reached the platform (connection refused, ...): safe to retry."""
+    """Not done: the request never reached the platform (connection refused,
+    connect or pool timeout, client not connected) or the platform answered
+    that it failed (5xx, a refused token, the web's database busy). Safe to
+    send again."""
 
 
 class Unreachable(DeliveryError):
-    """The recipient cannot be messaged (blocked the bot, DMs closed)."""
+    """The recipient of a private chat cannot be messaged (blocked the bot,
+    DMs closed, chat gone): the resident is marked unreachable."""
 
 
 class Rejected(DeliveryError):
-    """The platform refused this message for good (bad request, no access)."""
+    """The platform refused this message for good (bad request, no access to
+    the room, a group that moved): sending it again would fail the same way."""
 
 
 class OutcomeUnknown(DeliveryError):
-    """The request went out but no answer came back: it may have been delivered."""
+    """The request went out but no answer came back (read timeout, connection
+    cut): it may have been delivered."""

@@ -160,7 +160,15 @@ class Database:
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[Tx]:
-        """A write transaction: committed on success, rolled back on error."""
+        """A write transaction (``BEGIN IMMEDIATE``) on the writer's
+        connection, one at a time in this process: committed when the block
+        ends, rolled back when it raises (or is cancelled), and the error
+        raised again. Waits for the write before it (an asyncio lock), then
+        up to ``BUSY_TIMEOUT_MS`` (5 s) for another process's write lock.
+        Raises sqlite3.OperationalError "database is locked" when that runs
+        out, at BEGIN or at COMMIT (``is_busy`` tells it: nothing was
+        written; callers that must not lose a write try again), RuntimeError
+        when the database is not open, and whatever the block raises."""
         async with self._lock:
             conn = self.conn
             try:
