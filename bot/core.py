@@ -21,7 +21,7 @@ from bot.desks.subscription import SubscriptionDesk
 from bot.desks.survey import SurveyDesk
 from bot.edge.clock import Clock
 from bot.edge.inbound import Envelope
-from bot.edge.sending import Sender
+from bot.edge.sending import LengthLimit, Sender
 from bot.forum.directory import ForumDirectory
 from bot.forum.moderation import Moderation
 from bot.forum.scheduler import SessionScheduler
@@ -87,7 +87,13 @@ def build_core(
     senders: Mapping[str, Sender],
     pacers: Mapping[str, Pacer],
     queue: asyncio.Queue[Envelope] | None = None,
+    limits: Mapping[str, LengthLimit] | None = None,
 ) -> Core:
+    """The core wired together over ``db``. ``senders``: platform name to its
+    sender, for the platforms on in this run (``pacers`` the same keys).
+    ``limits``: platform name to its sender's length limit for every platform
+    messages may be queued for, off ones included (the senders' own count
+    where both are given; without it, only the senders')."""
     queue = queue if queue is not None else asyncio.Queue()
     directory = ForumDirectory(config, senders.keys())
     log_rooms_off(config, directory)
@@ -103,7 +109,7 @@ def build_core(
         ),
         retry=RetryPolicy(config.delivery),
     )
-    outbox = Outbox(dispatcher.wake, {name: s.measure for name, s in senders.items()})
+    outbox = Outbox(dispatcher.wake, {**(limits or {}), **senders})
     dispatcher.report = DeliveryReport(directory, wording, outbox).ended
     alerts = AlertService(directory, wording, outbox)
     sessions = SessionService(directory, wording, outbox, alerts)

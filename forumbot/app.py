@@ -14,7 +14,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from adapters.discord.adapter import DiscordAdapter
+from adapters.discord.sender import DiscordSender
 from adapters.telegram.adapter import POLL_TIMEOUT_S, TelegramAdapter
+from adapters.telegram.sender import TelegramSender
 from adapters.web.hub import Hub
 from adapters.web.sender import WebSender
 from adapters.web.server import WebServer
@@ -22,7 +24,7 @@ from bot.core import Core, build_core
 from bot.delivery.pacing import Pace, Pacer
 from bot.edge.clock import Clock, SystemClock
 from bot.edge.inbound import Envelope
-from bot.edge.sending import Sender
+from bot.edge.sending import LengthLimit, Sender
 from bot.edge.startup import StartupFailure
 from bot.store.database import Database
 from bot.store.schema import MIGRATIONS
@@ -41,6 +43,14 @@ from forumbot.startup import (
 from forumbot.supervisor import keep_running
 
 log = logging.getLogger("forumbot")
+
+# Each platform's length limit, as its sender class declares it: known for a
+# platform that is off too (messages owed to its residents wait for it).
+SENDER_LIMITS: dict[str, LengthLimit] = {
+    "telegram": TelegramSender,
+    "discord": DiscordSender,
+    "web": WebSender,
+}
 
 
 def secrets_in_environment(config: Config) -> list[str]:
@@ -218,7 +228,7 @@ def _wire(
     else:
         log.info("web off: web.enabled is false")
     templates = Templates(load_messages(config.language))
-    core = build_core(config, db, clock, templates, senders, pacers, queue)
+    core = build_core(config, db, clock, templates, senders, pacers, queue, SENDER_LIMITS)
     web = (
         WebServer(
             core,

@@ -17,14 +17,16 @@ NO_MENTIONS = discord.AllowedMentions.none()
 
 class DiscordSender:
     platform = "discord"
-    max_length = 2000
+    max_length = 2000  # characters of the message's markdown
     idempotent = True
     max_button_rows = 5  # Discord's limit of action rows per message
 
     def __init__(self, client: discord.Client) -> None:
         self.client = client
 
-    def measure(self, body: Rich) -> int:
+    @staticmethod
+    def measure(body: Rich) -> int:
+        """Characters of the body as Discord markdown (escapes included)."""
         return len(to_markdown(body))
 
     async def send(self, message: Outgoing) -> str:

@@ -14,7 +14,7 @@ from bot.store.database import Database, is_busy
 
 class WebSender:
     platform = "web"
-    max_length = 4000
+    max_length = 4000  # characters of the plain text: the web's one length limit
     idempotent = True
     max_button_rows = 20
 
@@ -23,7 +23,9 @@ class WebSender:
         self.hub = hub
         self.clock = clock
 
-    def measure(self, body: Rich) -> int:
+    @staticmethod
+    def measure(body: Rich) -> int:
+        """Characters of the plain text (the page escapes, the limit does not count it)."""
         return len(plain(body))
 
     async def send(self, message: Outgoing) -> str:

@@ -16,7 +16,7 @@ from bot.forum.directory import ForumDirectory
 from bot.store import broadcast as broadcasts
 from bot.store.broadcast import Broadcast
 from bot.store.database import Tx
-from bot.store.outbox import PRIORITY_PUBLIC, PRIORITY_STAFF
+from bot.store.outbox import OutboxDraft, OutboxPurpose
 from bot.wording.wording import Wording
 from config.model import Forum
 
@@ -102,7 +102,7 @@ class AlertService:
         if b.to_public and forum is not None:
             for room in self.directory.public_rooms(forum):
                 await self.outbox.add(
-                    tx, room, b.body, priority=PRIORITY_PUBLIC, purpose="alert_public", at=now
+                    tx, OutboxDraft(room, b.body, OutboxPurpose.ALERT_PUBLIC), now
                 )
         self.outbox.wake()
         log.info("alert sending forum=%s alert=#%s subscribers=%s", b.forum_id, b.id, total)
@@ -145,24 +145,19 @@ class AlertService:
             await broadcasts.mark_reported(tx, b.id, done, now)
             if b.report_chat is None:
                 continue
-            await self.outbox.add(
-                tx,
-                b.report_chat,
-                self.wording.render(
-                    key,
-                    ref=b.id,
-                    sent=progress.sent,
-                    total=progress.total,
-                    unreachable=progress.unreachable,
-                    failed=progress.failed,
-                    stopped=progress.stopped,
-                    unknown=(
-                        self.wording.text("alert_unknown", count=progress.unknown)
-                        if progress.unknown
-                        else ""
-                    ),
+            body = self.wording.render(
+                key,
+                ref=b.id,
+                sent=progress.sent,
+                total=progress.total,
+                unreachable=progress.unreachable,
+                failed=progress.failed,
+                stopped=progress.stopped,
+                unknown=(
+                    self.wording.text("alert_unknown", count=progress.unknown)
+                    if progress.unknown
+                    else ""
                 ),
-                priority=PRIORITY_STAFF,
-                purpose="staff_notice",
-                at=now,
             )
+            notice = OutboxDraft(b.report_chat, body, OutboxPurpose.STAFF_NOTICE)
+            await self.outbox.add(tx, notice, now)

@@ -36,19 +36,21 @@ from bot.edge.sending import (
 from bot.store import outbox as rows
 from bot.store import resident as residents
 from bot.store.database import Database, Tx, is_busy
-from bot.store.outbox import OutboxRow
+from bot.store.outbox import OutboxPurpose, OutboxRow, OutboxState
 from config.model import Delivery
 
 log = logging.getLogger("forumbot.dispatcher")
 
-CARD_PURPOSES = ("card",)
+# Cards waiting for the same room that may go as one message, and whose message
+# is recorded as theirs (card_message). URGENT cards go alone.
+CARD_PURPOSES = frozenset({OutboxPurpose.CARD})
 MAX_CARDS_COMBINED = 10
 LOAD_BATCH = 1000
 STOP_GRACE_S = 4.0  # at shutdown, for sends already under way
 
 # Told each final outcome other than 'sent': (transaction, the rows sent as
 # one message, state, reason, now). Writes in the same transaction.
-Report = Callable[[Tx, Sequence[OutboxRow], str, str, datetime], Awaitable[None]]
+Report = Callable[[Tx, Sequence[OutboxRow], OutboxState, str, datetime], Awaitable[None]]
 
 
 @dataclass(frozen=True)
@@ -98,6 +100,19 @@ class _ChatQueue:
 
 
 class Dispatcher:
+    """Sends the outbox's 'pending' rows through ``senders`` (platform name
+    to its sender; rows for a platform not among them wait), paced by
+    ``pacers`` (the same keys), one worker per chat, a chat's rows in
+    priority then id order. ``clock`` measures the give-up windows and stamps
+    ``sent_at``; ``combined_header(count, platform)`` heads cards combined into
+    one message; ``retry`` says how failures are retried; ``report`` is told
+    every final state other than 'sent', in the transaction that records it.
+
+    Row states move as ``bot.store.outbox.OutboxState`` draws them; each send's
+    failure is one of ``bot.edge.sending``'s ``DeliveryError`` kinds. Delivery
+    failures never escape: they become states. What does escape ``run`` is a
+    database error other than a busy database (the supervisor restarts it)."""
+
     def __init__(
         self,
         db: Database,
@@ -126,6 +141,7 @@ class Dispatcher:
         self._recovered = False
 
     def wake(self) -> None:
+        """Look for new rows now (rather than within 5 s). Safe from any task."""
         self._wake.set()
 
     async def recover(self) -> None:
@@ -143,16 +159,16 @@ class Dispatcher:
 
         async def write(tx: Tx) -> None:
             ids = await rows.interrupted(tx, exclude_platforms=repeatable)
-            await rows.mark(tx, ids, "unknown", reason)
+            await rows.mark(tx, ids, OutboxState.UNKNOWN, reason)
             retried = await rows.interrupted(tx, only_platforms=repeatable)
-            await rows.mark(tx, retried, "pending", reason)
+            await rows.mark(tx, retried, OutboxState.PENDING, reason)
             for outbox_id in ids:
                 log.warning(
                     "delivery outcome unknown after restart outbox=%s; not resent", outbox_id
                 )
             if self.report is not None:
                 for row in await rows.get_many(tx, ids):
-                    await self.report(tx, [row], "unknown", reason, now)
+                    await self.report(tx, [row], OutboxState.UNKNOWN, reason, now)
             await self._skip_stale_rooms(tx, now)
 
         await self._write(write, "recovering at start")
@@ -170,7 +186,10 @@ class Dispatcher:
                 old.append(outbox_id)
         for platform, ids in off.items():
             await rows.mark(
-                tx, ids, "skipped", f"{platform} is off: messages to rooms are not kept for later"
+                tx,
+                ids,
+                OutboxState.SKIPPED,
+                f"{platform} is off: messages to rooms are not kept for later",
             )
             log.warning(
                 "%s is off: %s waiting message(s) to its rooms skipped, not kept for later",
@@ -178,7 +197,7 @@ class Dispatcher:
                 len(ids),
             )
         if old:
-            await rows.mark(tx, old, "skipped", "too old to send when the bot started")
+            await rows.mark(tx, old, OutboxState.SKIPPED, "too old to send when the bot started")
             log.warning("%s waiting message(s) to rooms skipped at start: too old", len(old))
 
     async def run(self) -> None:
@@ -227,10 +246,12 @@ class Dispatcher:
         await self._commit.wait_idle()
 
     def busy(self) -> bool:
+        """Whether any chat has rows taken and not yet done."""
         return bool(self._queues)
 
     async def flush(self, within_s: float = 30.0) -> None:
-        """Send everything pending now and wait until it is done."""
+        """Send everything pending now and wait until it is done (sent or
+        ended). Raises TimeoutError after ``within_s`` seconds (real time)."""
         async with asyncio.timeout(within_s):
             while True:
                 await self._load()
@@ -328,8 +349,8 @@ class Dispatcher:
             if chat.kind == "private" and await residents.is_unreachable(
                 tx, chat.platform, chat.chat_id
             ):
-                await rows.mark(tx, ids, "skipped", "recipient unreachable")
-                await self._report(tx, batch, "skipped", "recipient unreachable", now)
+                await rows.mark(tx, ids, OutboxState.SKIPPED, "recipient unreachable")
+                await self._report(tx, batch, OutboxState.SKIPPED, "recipient unreachable", now)
                 outcome["moved"] = set()
                 return
             outcome["moved"] = await rows.mark_sending(tx, ids)
@@ -364,18 +385,18 @@ class Dispatcher:
             return True
         except Rejected as error:
             log.error("message rejected chat=%s outbox=%s: %s", chat.key, ids, error)
-            await self._end(batch, "failed", str(error))
+            await self._end(batch, OutboxState.FAILED, str(error))
             return True
         except OutcomeUnknown as error:
             if sender.idempotent:  # a repeat cannot make a second message
                 log.warning("outcome unknown chat=%s: %s; sending again", chat.key, error)
                 return await self._again(batch, str(error), self.retry.first_backoff_s)
             log.warning("delivery outcome unknown chat=%s outbox=%s: %s", chat.key, ids, error)
-            await self._end(batch, "unknown", str(error))
+            await self._end(batch, OutboxState.UNKNOWN, str(error))
             return True
         except Exception as error:
             log.exception("send failed unexpectedly chat=%s outbox=%s", chat.key, ids)
-            await self._end(batch, "unknown", repr(error))
+            await self._end(batch, OutboxState.UNKNOWN, repr(error))
             return True
         sent_at = self.clock.now()
         card_ids = [r.question_id for r in batch if r.purpose in CARD_PURPOSES and r.question_id]
@@ -401,7 +422,7 @@ class Dispatcher:
             log.error(
                 "delivery given up chat=%s outbox=%s: %s", chat.key, [r.id for r in batch], reason
             )
-            await self._end(batch, "failed", reason)
+            await self._end(batch, OutboxState.FAILED, reason)
             return True
         ids = [row.id for row in batch]
 
@@ -413,7 +434,7 @@ class Dispatcher:
         await asyncio.sleep(wait_s)
         return False
 
-    async def _end(self, batch: Sequence[OutboxRow], state: str, error: str) -> None:
+    async def _end(self, batch: Sequence[OutboxRow], state: OutboxState, error: str) -> None:
         """A final state other than 'sent', and what officers must be told."""
         ids = [row.id for row in batch]
         now = self.clock.now()
@@ -425,7 +446,12 @@ class Dispatcher:
         await self._write(write, f"marking outbox={ids} {state}")
 
     async def _report(
-        self, tx: Tx, batch: Sequence[OutboxRow], state: str, error: str, now: datetime
+        self,
+        tx: Tx,
+        batch: Sequence[OutboxRow],
+        state: OutboxState,
+        error: str,
+        now: datetime,
     ) -> None:
         if self.report is not None:
             await self.report(tx, batch, state, error, now)
@@ -452,12 +478,12 @@ class Dispatcher:
         ids = [row.id for row in batch]
 
         async def write(tx: Tx) -> None:
-            await rows.mark(tx, ids, "failed", error)
-            await self._report(tx, batch, "failed", error, now)
+            await rows.mark(tx, ids, OutboxState.FAILED, error)
+            await self._report(tx, batch, OutboxState.FAILED, error, now)
             await residents.mark_unreachable(tx, chat.platform, chat.chat_id, now)
             skipped = await rows.skip_pending_to(tx, chat, "recipient unreachable")
             for row in await rows.get_many(tx, skipped):
-                await self._report(tx, [row], "skipped", "recipient unreachable", now)
+                await self._report(tx, [row], OutboxState.SKIPPED, "recipient unreachable", now)
 
         await self._write(write)
 

@@ -16,16 +16,15 @@ from bot.edge.rich import Rich
 from bot.forum.directory import ForumDirectory
 from bot.store import question as questions
 from bot.store.database import Tx, fetch_one, instant
-from bot.store.outbox import PRIORITY_STAFF, OutboxRow
+from bot.store.outbox import OutboxDraft, OutboxPurpose, OutboxRow, OutboxState
 from bot.wording.wording import Wording
 from config.model import Forum
 
 log = logging.getLogger("forumbot.delivery")
 
 # Officers' words to an asker: an answer (also to a merged duplicate's asker).
-ANSWER_PURPOSES = ("answer",)
-CARD_PURPOSES = ("card", "urgent_card")
-NOTICE_PURPOSE = "delivery_notice"
+ANSWER_PURPOSES = frozenset({OutboxPurpose.ANSWER})
+CARD_PURPOSES = frozenset({OutboxPurpose.CARD, OutboxPurpose.URGENT_CARD})
 
 PLATFORM_NAMES = {"telegram": "Telegram", "discord": "Discord", "web": "the web"}
 
@@ -41,14 +40,14 @@ class DeliveryReport:
         self.outbox = outbox
 
     async def ended(
-        self, tx: Tx, batch: Sequence[OutboxRow], state: str, reason: str, now: datetime
+        self, tx: Tx, batch: Sequence[OutboxRow], state: OutboxState, reason: str, now: datetime
     ) -> None:
-        """``batch`` (rows sent as one message) ended in ``state`` ('failed',
-        'unknown' or 'skipped') for ``reason``: queue the notices officers need.
+        """``batch`` (rows sent as one message) ended in ``state`` (``FAILED``,
+        ``UNKNOWN`` or ``SKIPPED``) for ``reason``: queue the notices officers need.
         Nothing for what officers need not act on (acknowledgements, their own
         confirmations, alerts to subscribers, which have their own report)."""
         for row in batch:
-            if state == "skipped" and not await self._newly_unreachable(tx, row):
+            if state == OutboxState.SKIPPED and not await self._newly_unreachable(tx, row):
                 continue
             notice = await self._notice(tx, row, state, reason)
             if notice is None:
@@ -63,15 +62,10 @@ class DeliveryReport:
                 body: Rich = self.wording.render(
                     key, prefix=self.wording.prefix(room.platform), **values
                 )
-                await self.outbox.add(
-                    tx,
-                    room,
-                    body,
-                    priority=PRIORITY_STAFF,
-                    purpose=NOTICE_PURPOSE,
-                    at=now,
-                    question_id=row.question_id,
+                notice_draft = OutboxDraft(
+                    room, body, OutboxPurpose.DELIVERY_NOTICE, question_id=row.question_id
                 )
+                await self.outbox.add(tx, notice_draft, now)
 
     async def _newly_unreachable(self, tx: Tx, row: OutboxRow) -> bool:
         """Skipped because the asker blocked the bot after the message was
@@ -86,16 +80,18 @@ class DeliveryReport:
         return instant(str(found[0])) > row.created_at
 
     async def _notice(
-        self, tx: Tx, row: OutboxRow, state: str, reason: str
+        self, tx: Tx, row: OutboxRow, state: OutboxState, reason: str
     ) -> tuple[Forum, str, dict[str, object]] | None:
         platform = platform_name(row.chat.platform)
         if row.purpose in ANSWER_PURPOSES and row.question_id is not None:
             forum = await self._forum_of_question(tx, row.question_id)
             if forum is None:
                 return None
-            key = "notice_answer_unknown" if state == "unknown" else "notice_answer_failed"
+            key = (
+                "notice_answer_unknown" if state == OutboxState.UNKNOWN else "notice_answer_failed"
+            )
             return forum, key, {"ref": row.question_id, "platform": platform, "reason": reason}
-        if state == "unknown":
+        if state == OutboxState.UNKNOWN:
             return None  # a room message that may well have arrived: nothing to do
         if row.chat.kind == "private":
             return None
@@ -109,7 +105,7 @@ class DeliveryReport:
             if not forums:
                 return None
             values = self._room_values(row, reason)
-            if row.purpose == "publication" and row.question_id is not None:
+            if row.purpose == OutboxPurpose.PUBLICATION and row.question_id is not None:
                 return forums[0], "notice_publication_failed", values
             return forums[0], "notice_public_failed", values
         return None

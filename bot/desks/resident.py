@@ -25,7 +25,7 @@ from bot.safeguarding.triage import Concern, assess
 from bot.store import question as questions
 from bot.store import resident as residents
 from bot.store.database import Tx
-from bot.store.outbox import PRIORITY_REPLY, PRIORITY_STAFF, PRIORITY_URGENT
+from bot.store.outbox import OutboxDraft, OutboxPurpose
 from bot.store.question import OPEN_STATES, Question
 from bot.store.resident import Resident
 from bot.wording.wording import Wording
@@ -70,7 +70,7 @@ class ResidentDesk:
         urgent = triage.urgent
         if urgent:  # first, whatever else: blocked, over a limit, or a command
             guidance = self.wording.emergency(self_harm=triage.concern is Concern.SELF_HARM)
-            await self._reply(tx, resident, guidance, now, PRIORITY_URGENT, "emergency")
+            await self._reply(tx, resident, guidance, now, OutboxPurpose.EMERGENCY)
             log.info("urgent message concern=%s rule=%s", triage.concern, triage.reason)
         command = event.command
         if command in ("mydata", "forget"):  # data rights hold for everyone, blocked or not
@@ -213,17 +213,15 @@ class ResidentDesk:
             body = render_card(
                 self.wording, q, forum.name, pseudonym, self.wording.prefix(room.platform)
             )
-            await self.outbox.add(
-                tx,
+            card = OutboxDraft(
                 room,
                 body,
-                priority=PRIORITY_URGENT if q.urgent else PRIORITY_STAFF,
-                purpose="urgent_card" if q.urgent else "card",
-                at=now,
+                OutboxPurpose.URGENT_CARD if q.urgent else OutboxPurpose.CARD,
                 buttons=card_buttons(self.wording, q.id),
                 question_id=q.id,
                 alert_role_id=duty_roles.get(room),
             )
+            await self.outbox.add(tx, card, now)
 
     async def _help(self, tx: Tx, platform: str, now: datetime, welcome: bool) -> Rich:
         lines = []
@@ -284,14 +282,11 @@ class ResidentDesk:
         forum = self.directory.get(q.forum_id)
         if forum is not None:
             for room in self.directory.staff_rooms(forum):
+                notice = self.wording.render("staff_withdrawn", ref=q.id)
                 await self.outbox.add(
                     tx,
-                    room,
-                    self.wording.render("staff_withdrawn", ref=q.id),
-                    priority=PRIORITY_STAFF,
-                    purpose="staff_notice",
-                    at=now,
-                    question_id=q.id,
+                    OutboxDraft(room, notice, OutboxPurpose.STAFF_NOTICE, question_id=q.id),
+                    now,
                 )
         return self.wording.render("withdraw_done", ref=ref)
 
@@ -301,19 +296,16 @@ class ResidentDesk:
         resident: Resident,
         body: Rich,
         now: datetime,
-        priority: int = PRIORITY_REPLY,
-        purpose: str = "reply",
+        purpose: OutboxPurpose = OutboxPurpose.REPLY,
         question_id: int | None = None,
         buttons: Buttons = (),
     ) -> None:
-        await self.outbox.add(
-            tx,
+        reply = OutboxDraft(
             resident.chat,
             body,
-            priority=priority,
-            purpose=purpose,
-            at=now,
+            purpose,
+            buttons=buttons,
             question_id=question_id,
             resident_id=resident.id,
-            buttons=buttons,
         )
+        await self.outbox.add(tx, reply, now)

@@ -21,7 +21,7 @@ from bot.forum.session import SessionService
 from bot.store import audit
 from bot.store import question as questions
 from bot.store.database import Tx
-from bot.store.outbox import PRIORITY_STAFF
+from bot.store.outbox import OutboxDraft, OutboxPurpose
 from bot.store.question import OPEN_STATES, Question
 from bot.wording.wording import Wording
 from config.model import Forum
@@ -102,15 +102,13 @@ class StaffDesk:
         elif event.reply_to_message_id is not None and event.text.strip():
             reply = await self._reply_to_card(tx, event, forums, now)
         if reply is not None:
-            await self.outbox.add(
-                tx,
+            draft = OutboxDraft(
                 event.chat,
                 reply,
-                priority=PRIORITY_STAFF,
-                purpose="staff_reply",
-                at=now,
+                OutboxPurpose.STAFF_REPLY,
                 reply_to_message_id=event.message_id,
             )
+            await self.outbox.add(tx, draft, now)
 
     @staticmethod
     def _command_of(event: Inbound) -> Command | None:

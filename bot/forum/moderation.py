@@ -19,7 +19,7 @@ from bot.store import question as questions
 from bot.store import resident as residents
 from bot.store import session as session_rows
 from bot.store.database import Tx
-from bot.store.outbox import PRIORITY_REPLY
+from bot.store.outbox import OutboxDraft, OutboxPurpose
 from bot.store.question import OPEN_STATES, Question, State
 from bot.wording.wording import Wording
 from config.model import Forum
@@ -93,23 +93,15 @@ class Moderation:
         return self.wording.render("staff_not_open", ref=q.id, state=q.state.value)
 
     async def _tell_asker(
-        self, tx: Tx, q: Question, body: Rich, purpose: str, now: datetime
+        self, tx: Tx, q: Question, body: Rich, purpose: OutboxPurpose, now: datetime
     ) -> None:
         if q.resident_id is None:
             return
         resident = await residents.get(tx, q.resident_id)
         if resident is None:
             return
-        await self.outbox.add(
-            tx,
-            resident.chat,
-            body,
-            priority=PRIORITY_REPLY,
-            purpose=purpose,
-            at=now,
-            question_id=q.id,
-            resident_id=resident.id,
-        )
+        told = OutboxDraft(resident.chat, body, purpose, question_id=q.id, resident_id=resident.id)
+        await self.outbox.add(tx, told, now)
 
     def _forum(self, q: Question) -> Forum:
         forum = self.directory.get(q.forum_id)
@@ -145,7 +137,7 @@ class Moderation:
         parts = [self.wording.render("rejected_to_resident", ref=q.id, forum=forum.name)]
         if reason:
             parts.append(self.wording.render("rejected_reason", reason=reason))
-        await self._tell_asker(tx, q, join(parts), "rejection", now)
+        await self._tell_asker(tx, q, join(parts), OutboxPurpose.REJECTION, now)
         await self._audit(tx, officer, "reject", q, now, detail=reason)
         return self.wording.render("staff_rejected", ref=q.id, officer=officer.label)
 
@@ -158,7 +150,7 @@ class Moderation:
         parts = [self.wording.render("later_to_resident", ref=q.id)]
         if note:
             parts.append(self.wording.render("later_note", note=note))
-        await self._tell_asker(tx, q, join(parts), "later", now)
+        await self._tell_asker(tx, q, join(parts), OutboxPurpose.LATER, now)
         await self._audit(tx, officer, "later", q, now, detail=note)
         return self.wording.render("staff_deferred", ref=q.id, officer=officer.label)
 
@@ -246,7 +238,7 @@ class Moderation:
         body = self.wording.render(
             "answer_to_resident", ref=asked.id, forum=forum.name, answer=answered.answer or ""
         )
-        await self._tell_asker(tx, asked, body, "answer", now)
+        await self._tell_asker(tx, asked, body, OutboxPurpose.ANSWER, now)
 
     async def merge(
         self, tx: Tx, officer: Officer, q: Question, into: Question, now: datetime

@@ -15,7 +15,7 @@ from bot.forum.schedule import Occurrence, reminder_times
 from bot.store import question as questions
 from bot.store import session as sessions
 from bot.store.database import Tx
-from bot.store.outbox import PRIORITY_PUBLIC, PRIORITY_STAFF
+from bot.store.outbox import OutboxDraft, OutboxPurpose
 from bot.store.question import Question, State
 from bot.wording.wording import Wording
 from config.model import Forum
@@ -125,7 +125,7 @@ class SessionService:
             tx,
             forum,
             self.wording.render("public_open", forum=forum.name, until=until, phrase=phrase),
-            "session_open",
+            OutboxPurpose.SESSION_OPEN,
             now,
         )
         waiting = await questions.waiting(tx, (forum.id,), (State.APPROVED,))
@@ -133,7 +133,7 @@ class SessionService:
         staff.extend(self.queue_line(q) for q in waiting)
         if not waiting:
             staff.append(self.wording.render("staff_queue_empty"))
-        await self._to_staff(tx, forum, join(staff), "session_open", now)
+        await self._to_staff(tx, forum, join(staff), OutboxPurpose.SESSION_OPEN, now)
         for publication_id, question_id, follow_up in await sessions.waiting_publications(
             tx, forum.id
         ):
@@ -161,12 +161,12 @@ class SessionService:
             tx,
             forum,
             self.wording.render("public_close", forum=forum.name, count=count, next=next_part),
-            "session_close",
+            OutboxPurpose.SESSION_CLOSE,
             now,
         )
         await self._summarise(tx, forum, live.id, count, next_part, now)
         closed = self.wording.render("staff_session_closed", forum=forum.name, count=count)
-        await self._to_staff(tx, forum, closed, "session_close", now)
+        await self._to_staff(tx, forum, closed, OutboxPurpose.SESSION_CLOSE, now)
         return closed
 
     # -- answers ---------------------------------------------------------------
@@ -191,7 +191,9 @@ class SessionService:
         body = self.wording.render(
             key, ref=question.id, question=question.publishable, answer=question.answer or ""
         )
-        await self._to_public(tx, forum, body, "publication", now, question_id=question.id)
+        await self._to_public(
+            tx, forum, body, OutboxPurpose.PUBLICATION, now, question_id=question.id
+        )
 
     # -- the schedule ------------------------------------------------------------
 
@@ -252,7 +254,7 @@ class SessionService:
                     when=self.wording.when(occurrence.starts_at, zone),
                     phrase=forum.phrases[0],
                 )
-                await self._to_public(tx, forum, body, "reminder", now)
+                await self._to_public(tx, forum, body, OutboxPurpose.REMINDER, now)
                 await self._remind_subscribers(tx, forum, body, now)
                 await sessions.record_reminder(
                     tx, forum.id, occurrence.starts_at, offset_s, "sent", now
@@ -317,23 +319,17 @@ class SessionService:
         tx: Tx,
         forum: Forum,
         body: Rich,
-        purpose: str,
+        purpose: OutboxPurpose,
         now: datetime,
         question_id: int | None = None,
     ) -> None:
         for room in self.directory.public_rooms(forum):
             await self.outbox.add(
-                tx,
-                room,
-                body,
-                priority=PRIORITY_PUBLIC,
-                purpose=purpose,
-                at=now,
-                question_id=question_id,
+                tx, OutboxDraft(room, body, purpose, question_id=question_id), now
             )
 
     async def _to_staff(
-        self, tx: Tx, forum: Forum, body: Rich, purpose: str, now: datetime
+        self, tx: Tx, forum: Forum, body: Rich, purpose: OutboxPurpose, now: datetime
     ) -> None:
         for room in self.directory.staff_rooms(forum):
-            await self.outbox.add(tx, room, body, priority=PRIORITY_STAFF, purpose=purpose, at=now)
+            await self.outbox.add(tx, OutboxDraft(room, body, purpose), now)

@@ -23,7 +23,7 @@ from bot.edge.inbound import Envelope, Inbound, clean_inbound
 from bot.forum.directory import ForumDirectory
 from bot.store import inbox
 from bot.store.database import Database, Tx, is_busy
-from bot.store.outbox import PRIORITY_URGENT
+from bot.store.outbox import OutboxDraft, OutboxPurpose
 from bot.wording.wording import Wording
 
 log = logging.getLogger("forumbot.intake")
@@ -212,15 +212,8 @@ class Intake:
             reply_to = event.message_id
         else:
             return
-        await self.outbox.add(
-            tx,
-            chat,
-            body,
-            priority=PRIORITY_URGENT,
-            purpose="unreadable",
-            at=now,
-            reply_to_message_id=reply_to,
-        )
+        draft = OutboxDraft(chat, body, OutboxPurpose.UNREADABLE, reply_to_message_id=reply_to)
+        await self.outbox.add(tx, draft, now)
 
     async def _route(self, tx: Tx, event: Inbound) -> None:
         now = self.clock.now()

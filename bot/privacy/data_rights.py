@@ -15,7 +15,7 @@ from bot.store import resident as residents
 from bot.store import subscription as subscriptions
 from bot.store import survey as surveys
 from bot.store.database import Tx
-from bot.store.outbox import PRIORITY_REPLY, PRIORITY_STAFF
+from bot.store.outbox import OutboxDraft, OutboxPurpose
 from bot.store.resident import Resident
 from bot.wording.wording import Wording
 from config.duration import format_duration
@@ -124,14 +124,11 @@ class DataRights:
         for question_id, forum_id in done.withdrawn:
             forum = self.directory.get(forum_id)
             for room in self.directory.staff_rooms(forum) if forum else ():
+                notice = w.render("staff_withdrawn", ref=question_id)
                 await self.outbox.add(
                     tx,
-                    room,
-                    w.render("staff_withdrawn", ref=question_id),
-                    priority=PRIORITY_STAFF,
-                    purpose="staff_notice",
-                    at=now,
-                    question_id=question_id,
+                    OutboxDraft(room, notice, OutboxPurpose.STAFF_NOTICE, question_id=question_id),
+                    now,
                 )
         refs = ", ".join(f"#{question_id}" for question_id, _ in done.withdrawn)
         body = w.render(
@@ -143,7 +140,5 @@ class DataRights:
         )
         # Not linked to the resident (they no longer exist here); the purge
         # deletes this copy as soon as it is sent.
-        await self.outbox.add(
-            tx, resident.chat, body, priority=PRIORITY_REPLY, purpose="forgotten", at=now
-        )
+        await self.outbox.add(tx, OutboxDraft(resident.chat, body, OutboxPurpose.FORGOTTEN), now)
         return None

@@ -12,9 +12,7 @@ import aiosqlite
 from bot.edge.chat import Buttons, ChatRef
 from bot.edge.rich import Rich, from_json, to_json
 from bot.store.database import Tx, fetch_all, fetch_one, instant, iso
-from bot.store.outbox import buttons_from_json, buttons_to_json
-
-PRIORITY_BROADCAST = 40  # after every reply, card and public post
+from bot.store.outbox import OutboxPurpose, OutboxState, buttons_from_json, buttons_to_json
 
 
 @dataclass(frozen=True)
@@ -149,19 +147,22 @@ async def fan_out(
     (one statement a part; buttons on the last); returns how many subscribers
     it reached."""
     reached = 0
+    alert = OutboxPurpose.ALERT
     for index, part in enumerate(parts):
         buttons = buttons_to_json(b.buttons) if index == len(parts) - 1 else None
         cursor = await tx.execute(
             "INSERT INTO outbox (platform, chat_id, chat_kind, body, buttons, priority, purpose,"
             " resident_id, state, created_at, broadcast_id)"
-            " SELECT r.platform, r.chat_id, 'private', ?, ?, ?, 'alert', r.id, 'pending', ?, ?"
+            " SELECT r.platform, r.chat_id, 'private', ?, ?, ?, ?, r.id, ?, ?, ?"
             " FROM subscription s JOIN resident r ON r.id = s.resident_id"
             " WHERE s.forum_id = ? AND s.alert_type = ? AND r.platform = ?"
             " AND r.unreachable_at IS NULL AND r.blocked_at IS NULL ORDER BY r.id",
             (
                 to_json(part),
                 buttons,
-                PRIORITY_BROADCAST,
+                int(alert.priority_in("private")),
+                alert.value,
+                OutboxState.PENDING.value,
                 iso(at),
                 b.id,
                 b.forum_id,

@@ -1,5 +1,12 @@
 """Outbox rows: every message the bot will send, written in the same
-transaction as the change that caused it."""
+transaction as the change that caused it.
+
+The delivery vocabulary lives here, the lowest layer that uses it: what a row
+is for (``OutboxPurpose``, which knows its ``Priority``), where it is in its
+life (``OutboxState``), and what a caller asks to send (``OutboxDraft``,
+taken by ``add`` here and by ``bot.delivery.outbox.Outbox.add``). Purposes and
+states are stored as their text, so ``'pending'``, ``'card'``, ... in the
+database and in SQL are these enums' values."""
 
 from __future__ import annotations
 
@@ -7,18 +14,138 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from enum import IntEnum, StrEnum
 
 import aiosqlite
 
-from bot.edge.chat import Button, Buttons, ChatRef
+from bot.edge.chat import Button, Buttons, ChatKind, ChatRef
 from bot.edge.rich import Rich, from_json, to_json
 from bot.store.database import Tx, fetch_all, fetch_one, instant, iso
 
-# Lower sends first within a chat.
-PRIORITY_URGENT = 0
-PRIORITY_REPLY = 10
-PRIORITY_STAFF = 20
-PRIORITY_PUBLIC = 30
+
+class Priority(IntEnum):
+    """Which waiting message goes first: within a chat, and at the platform's
+    overall gate (``bot.delivery.pacing.PriorityGate``). Lower sends first;
+    stored in ``outbox.priority`` as the number."""
+
+    URGENT = 0  # emergency guidance, URGENT cards, "send that again"
+    REPLY = 10  # to a resident
+    STAFF = 20  # to a staff room
+    PUBLIC = 30  # to a public room
+    BROADCAST = 40  # alerts to subscribers: after every reply, card and public post
+
+
+class OutboxState(StrEnum):
+    """Where a row is in its life (``outbox.state``)::
+
+        pending ──▶ sending ──▶ sent
+           ▲           │
+           └───────────┤  (a failure that may pass: RetryLater, NotSent)
+                       ├──▶ failed    given up, refused, or the recipient unreachable
+                       └──▶ unknown   may have arrived; never sent twice
+        pending ──▶ skipped           not sent: recipient unreachable, platform off,
+                                      too old at start-up, unsubscribed
+
+    ``sending`` rows found at start-up become ``unknown`` (or ``pending`` again
+    where the platform drops repeats)."""
+
+    PENDING = "pending"
+    SENDING = "sending"
+    SENT = "sent"
+    FAILED = "failed"
+    UNKNOWN = "unknown"
+    SKIPPED = "skipped"
+
+
+class OutboxPurpose(StrEnum):
+    """Why a row was queued (``outbox.purpose``). The purpose decides the
+    row's priority (``priority_in``), which notices officers get when it
+    fails (``bot.delivery.report``), and whether cards may be combined."""
+
+    # To a resident, in their private chat.
+    EMERGENCY = "emergency"  # the 999 guidance, before anything else
+    REPLY = "reply"  # the resident desk's answer to what they wrote
+    ANSWER = "answer"  # an officer's answer to their question
+    REJECTION = "rejection"  # their question was not taken
+    LATER = "later"  # their question is kept for a later session
+    FORGOTTEN = "forgotten"  # confirming "forget": deleted once sent
+    ALERT = "alert"  # an alert they subscribed to (fanned out by bot.store.broadcast)
+    # To a resident or a staff room.
+    UNREADABLE = "unreadable"  # an event that could not be stored: "send that again"
+    # To a staff room.
+    CARD = "card"  # a new question, with its buttons
+    URGENT_CARD = "urgent_card"  # an URGENT question (may ping the duty role)
+    STAFF_REPLY = "staff_reply"  # the staff desk's answer to a command
+    STAFF_NOTICE = "staff_notice"  # a question withdrawn, an alert's progress
+    DELIVERY_NOTICE = "delivery_notice"  # a message that did not get through
+    # To a public room.
+    PUBLICATION = "publication"  # a published answer
+    REMINDER = "reminder"  # a session is coming
+    ALERT_PUBLIC = "alert_public"  # an alert, posted in the public rooms too
+    # To public rooms and staff rooms alike.
+    SESSION_OPEN = "session_open"
+    SESSION_CLOSE = "session_close"
+
+    def priority_in(self, kind: ChatKind) -> Priority:
+        """The priority of this purpose's message to a chat of ``kind``. One
+        per purpose, except a session's opening and closing, which go to both
+        kinds of room: ``PUBLIC`` in a public room (``"channel"``), ``STAFF``
+        in a staff room (``"group"``)."""
+        if kind == "channel":
+            return _PRIORITY_IN_PUBLIC_ROOMS.get(self, _PRIORITY[self])
+        return _PRIORITY[self]
+
+
+_PRIORITY: dict[OutboxPurpose, Priority] = {
+    OutboxPurpose.EMERGENCY: Priority.URGENT,
+    OutboxPurpose.REPLY: Priority.REPLY,
+    OutboxPurpose.ANSWER: Priority.REPLY,
+    OutboxPurpose.REJECTION: Priority.REPLY,
+    OutboxPurpose.LATER: Priority.REPLY,
+    OutboxPurpose.FORGOTTEN: Priority.REPLY,
+    OutboxPurpose.ALERT: Priority.BROADCAST,
+    OutboxPurpose.UNREADABLE: Priority.URGENT,
+    OutboxPurpose.CARD: Priority.STAFF,
+    OutboxPurpose.URGENT_CARD: Priority.URGENT,
+    OutboxPurpose.STAFF_REPLY: Priority.STAFF,
+    OutboxPurpose.STAFF_NOTICE: Priority.STAFF,
+    OutboxPurpose.DELIVERY_NOTICE: Priority.STAFF,
+    OutboxPurpose.PUBLICATION: Priority.PUBLIC,
+    OutboxPurpose.REMINDER: Priority.PUBLIC,
+    OutboxPurpose.ALERT_PUBLIC: Priority.PUBLIC,
+    OutboxPurpose.SESSION_OPEN: Priority.STAFF,
+    OutboxPurpose.SESSION_CLOSE: Priority.STAFF,
+}
+# The purposes that go to public rooms as well as staff rooms: their posts in
+# public rooms wait behind staff messages, like every public post.
+_PRIORITY_IN_PUBLIC_ROOMS: dict[OutboxPurpose, Priority] = {
+    OutboxPurpose.SESSION_OPEN: Priority.PUBLIC,
+    OutboxPurpose.SESSION_CLOSE: Priority.PUBLIC,
+}
+
+
+@dataclass(frozen=True)
+class OutboxDraft:
+    """A message to queue, before it has a row: where it goes (``chat``), what
+    it says (``body``, any length: the outbox service splits it to the
+    platform's limit), why (``purpose``, which gives the priority), rows of
+    buttons (``buttons``), the platform message id it answers
+    (``reply_to_message_id``), the question and resident it concerns (row ids,
+    for reports and for deleting a resident's messages), and the one role it
+    may ping (``alert_role_id``, URGENT cards only)."""
+
+    chat: ChatRef
+    body: Rich
+    purpose: OutboxPurpose
+    buttons: Buttons = ()
+    reply_to_message_id: str | None = None
+    question_id: int | None = None
+    resident_id: int | None = None
+    alert_role_id: str | None = None
+
+    @property
+    def priority(self) -> Priority:
+        return self.purpose.priority_in(self.chat.kind)
 
 
 @dataclass(frozen=True)
@@ -29,7 +156,7 @@ class OutboxRow:
     buttons: Buttons
     reply_to_message_id: str | None
     priority: int
-    purpose: str
+    purpose: OutboxPurpose
     question_id: int | None
     resident_id: int | None
     attempts: int
@@ -58,7 +185,7 @@ def _row(r: aiosqlite.Row) -> OutboxRow:
         buttons=buttons_from_json(r["buttons"]),
         reply_to_message_id=r["reply_to_message_id"],
         priority=int(r["priority"]),
-        purpose=str(r["purpose"]),
+        purpose=OutboxPurpose(str(r["purpose"])),
         question_id=r["question_id"],
         resident_id=r["resident_id"],
         attempts=int(r["attempts"]),
@@ -68,37 +195,32 @@ def _row(r: aiosqlite.Row) -> OutboxRow:
     )
 
 
-async def add(
-    tx: Tx,
-    chat: ChatRef,
-    body: Rich,
-    *,
-    priority: int,
-    purpose: str,
-    at: datetime,
-    buttons: Buttons = (),
-    reply_to_message_id: str | None = None,
-    question_id: int | None = None,
-    resident_id: int | None = None,
-    alert_role_id: str | None = None,
-) -> int:
+async def add(tx: Tx, draft: OutboxDraft, at: datetime) -> int:
+    """Queue ``draft`` as one 'pending' row, as it is (no splitting: a body
+    longer than its platform takes is refused when sent; use
+    ``bot.delivery.outbox.Outbox.add``). ``at`` is when it was queued (any
+    timezone, stored in UTC; the rooms' give-up window counts from it).
+    Returns the row id. Raises sqlite3.Error as the write does (e.g.
+    ``IntegrityError`` for a ``question_id`` or ``resident_id`` that does not
+    exist)."""
     cursor = await tx.execute(
         "INSERT INTO outbox (platform, chat_id, chat_kind, body, buttons, reply_to_message_id,"
         " priority, purpose, question_id, resident_id, state, created_at, alert_role_id)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?)",
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
-            chat.platform,
-            chat.chat_id,
-            chat.kind,
-            to_json(body),
-            buttons_to_json(buttons),
-            reply_to_message_id,
-            priority,
-            purpose,
-            question_id,
-            resident_id,
+            draft.chat.platform,
+            draft.chat.chat_id,
+            draft.chat.kind,
+            to_json(draft.body),
+            buttons_to_json(draft.buttons),
+            draft.reply_to_message_id,
+            int(draft.priority),
+            draft.purpose.value,
+            draft.question_id,
+            draft.resident_id,
+            OutboxState.PENDING.value,
             iso(at),
-            alert_role_id,
+            draft.alert_role_id,
         ),
     )
     assert cursor.lastrowid is not None
@@ -140,10 +262,14 @@ async def mark_sent(tx: Tx, ids: Sequence[int], message_id: str, at: datetime) -
     )
 
 
-async def mark(tx: Tx, ids: Sequence[int], state: str, error: str | None) -> None:
-    """Back to 'pending' for a retry, or a final 'failed' / 'unknown' / 'skipped'."""
+async def mark(tx: Tx, ids: Sequence[int], state: OutboxState, error: str | None) -> None:
+    """Rows ``ids`` to ``state``: back to ``PENDING`` (a send interrupted where
+    a repeat is harmless), or a final ``FAILED`` / ``UNKNOWN`` / ``SKIPPED``,
+    with ``error`` as the reason (None clears it). Ids that no longer exist
+    are passed over."""
     await tx.executemany(
-        "UPDATE outbox SET state = ?, error = ? WHERE id = ?", [(state, error, i) for i in ids]
+        "UPDATE outbox SET state = ?, error = ? WHERE id = ?",
+        [(state.value, error, i) for i in ids],
     )
 
 
@@ -183,7 +309,7 @@ async def skip_pending_to(tx: Tx, chat: ChatRef, reason: str) -> list[int]:
         (chat.platform, chat.chat_id),
     )
     ids = [int(r[0]) for r in rows]
-    await mark(tx, ids, "skipped", reason)
+    await mark(tx, ids, OutboxState.SKIPPED, reason)
     return ids
 
 

@@ -9,7 +9,7 @@ from bot.edge.chat import ChatRef
 from bot.edge.rich import Span
 from bot.edge.sending import OutcomeUnknown, Rejected
 from bot.store import outbox as outbox_rows
-from bot.store.outbox import PRIORITY_REPLY
+from bot.store.outbox import OutboxDraft, OutboxPurpose
 from config.model import Room
 from tests.support.core_harness import PUBLIC_CHAT, STAFF_CHAT, harness
 
@@ -90,12 +90,13 @@ async def test_an_answer_cut_off_by_a_restart_is_reported_as_unknown(tmp_path: P
     async with h.core.db.transaction() as tx:
         row_id = await outbox_rows.add(
             tx,
-            ChatRef("telegram", RESIDENT, "private"),
-            (Span("Answer to your question #1"),),
-            priority=PRIORITY_REPLY,
-            purpose="answer",
-            at=h.clock.now(),
-            question_id=1,
+            OutboxDraft(
+                ChatRef("telegram", RESIDENT, "private"),
+                (Span("Answer to your question #1"),),
+                OutboxPurpose.ANSWER,
+                question_id=1,
+            ),
+            h.clock.now(),
         )
         await outbox_rows.mark_sending(tx, [row_id])
     await h.close()

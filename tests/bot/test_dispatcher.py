@@ -11,7 +11,7 @@ from bot.edge.chat import ChatRef
 from bot.edge.rich import Span
 from bot.edge.sending import NotSent, OutcomeUnknown, RetryLater, Unreachable
 from bot.store import outbox as outbox_rows
-from bot.store.outbox import PRIORITY_REPLY
+from bot.store.outbox import OutboxDraft, OutboxPurpose
 from tests.support.core_harness import STAFF_CHAT, harness
 
 RESIDENT = "5001"
@@ -116,20 +116,18 @@ async def test_rows_interrupted_mid_send_are_unknown_after_restart(tmp_path: Pat
     async with h.core.db.transaction() as tx:
         row_id = await outbox_rows.add(
             tx,
-            ChatRef("telegram", RESIDENT, "private"),
-            (Span("hello"),),
-            priority=PRIORITY_REPLY,
-            purpose="reply",
-            at=h.clock.now(),
+            OutboxDraft(
+                ChatRef("telegram", RESIDENT, "private"), (Span("hello"),), OutboxPurpose.REPLY
+            ),
+            h.clock.now(),
         )
         await outbox_rows.mark_sending(tx, [row_id])
         await outbox_rows.add(
             tx,
-            ChatRef("telegram", RESIDENT, "private"),
-            (Span("second"),),
-            priority=PRIORITY_REPLY,
-            purpose="reply",
-            at=h.clock.now(),
+            OutboxDraft(
+                ChatRef("telegram", RESIDENT, "private"), (Span("second"),), OutboxPurpose.REPLY
+            ),
+            h.clock.now(),
         )
     await h.close()
     h2 = await harness(tmp_path)

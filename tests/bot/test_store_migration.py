@@ -10,6 +10,7 @@ from bot.edge.chat import ChatRef
 from bot.edge.rich import Span
 from bot.store import archive, outbox
 from bot.store.database import Database, fetch_all, fetch_one
+from bot.store.outbox import OutboxDraft, OutboxPurpose
 from bot.store.schema import MIGRATIONS
 
 
@@ -41,11 +42,10 @@ async def test_upgrade_from_1_keeps_rows_and_never_reuses_outbox_ids(tmp_path: P
             await tx.execute("DELETE FROM outbox")
             new_id = await outbox.add(
                 tx,
-                ChatRef("telegram", "5001", "private"),
-                (Span("again"),),
-                priority=10,
-                purpose="reply",
-                at=datetime(2026, 2, 1, tzinfo=UTC),
+                OutboxDraft(
+                    ChatRef("telegram", "5001", "private"), (Span("again"),), OutboxPurpose.REPLY
+                ),
+                datetime(2026, 2, 1, tzinfo=UTC),
             )
         assert new_id == 2  # not 1: the dispatcher has already passed id 1
 

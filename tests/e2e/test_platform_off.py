@@ -17,7 +17,7 @@ from bot.edge.chat import ChatRef
 from bot.edge.rich import Span
 from bot.store import outbox as outbox_rows
 from bot.store.database import Database
-from bot.store.outbox import PRIORITY_PUBLIC, PRIORITY_STAFF
+from bot.store.outbox import OutboxDraft, OutboxPurpose
 from config.model import Config, StaffAccount, WebConfig
 from forumbot.app import App
 from tests.e2e.telegram_setup import (
@@ -88,27 +88,30 @@ async def _left_by_an_earlier_version(database: str) -> list[int]:
         return [
             await outbox_rows.add(
                 tx,
-                ChatRef("telegram", str(STAFF_GROUP), "group"),
-                (Span("Old card from last month"),),
-                priority=PRIORITY_STAFF,
-                purpose="card",
-                at=LONG_AGO,
+                OutboxDraft(
+                    ChatRef("telegram", str(STAFF_GROUP), "group"),
+                    (Span("Old card from last month"),),
+                    OutboxPurpose.CARD,
+                ),
+                LONG_AGO,
             ),
             await outbox_rows.add(
                 tx,
-                ChatRef("telegram", PUBLIC_CHANNEL, "channel"),
-                (Span("Old session post from last month"),),
-                priority=PRIORITY_PUBLIC,
-                purpose="session_open",
-                at=LONG_AGO,
+                OutboxDraft(
+                    ChatRef("telegram", PUBLIC_CHANNEL, "channel"),
+                    (Span("Old session post from last month"),),
+                    OutboxPurpose.SESSION_OPEN,
+                ),
+                LONG_AGO,
             ),
             await outbox_rows.add(
                 tx,
-                ChatRef("discord", DISCORD_ROOM, "group"),
-                (Span("Old Discord card"),),
-                priority=PRIORITY_STAFF,
-                purpose="card",
-                at=LONG_AGO,
+                OutboxDraft(
+                    ChatRef("discord", DISCORD_ROOM, "group"),
+                    (Span("Old Discord card"),),
+                    OutboxPurpose.CARD,
+                ),
+                LONG_AGO,
             ),
         ]
 
