@@ -41,9 +41,11 @@ from config.model import Delivery
 
 log = logging.getLogger("forumbot.dispatcher")
 
-# Cards waiting for the same room that may go as one message, and whose message
-# is recorded as theirs (card_message). URGENT cards go alone.
+# Cards waiting for the same room that may go as one message. URGENT cards go alone.
 CARD_PURPOSES = frozenset({OutboxPurpose.CARD})
+# Messages recorded as their question's card (card_message), so an officer's
+# reply to one answers the question: URGENT cards as much as any other.
+RECORDED_AS_CARD = frozenset({OutboxPurpose.CARD, OutboxPurpose.URGENT_CARD})
 MAX_CARDS_COMBINED = 10
 LOAD_BATCH = 1000
 STOP_GRACE_S = 4.0  # at shutdown, for sends already under way
@@ -399,7 +401,9 @@ class Dispatcher:
             await self._end(batch, OutboxState.UNKNOWN, repr(error))
             return True
         sent_at = self.clock.now()
-        card_ids = [r.question_id for r in batch if r.purpose in CARD_PURPOSES and r.question_id]
+        card_ids = [
+            r.question_id for r in batch if r.purpose in RECORDED_AS_CARD and r.question_id
+        ]
 
         async def sent(tx: Tx) -> None:
             await rows.mark_sent(tx, ids, message_id, sent_at)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from bot.edge.rich import plain
 from bot.store import audit
 from bot.store import question as questions
 from bot.store.question import State
@@ -182,4 +183,22 @@ async def test_help_next_and_unknown_command(tmp_path: Path) -> None:
 async def test_chatter_in_staff_room_is_ignored(tmp_path: Path) -> None:
     h = await harness(tmp_path)
     assert await h.staff_says("morning all") == []
+    await h.close()
+
+
+async def test_reply_to_an_urgent_card_answers(tmp_path: Path) -> None:
+    """An URGENT card is a card: an officer's reply to it answers the question."""
+    h = await _asked(
+        tmp_path, "Bromley Police Online Forum someone is breaking into my house right now"
+    )
+    urgent = [m for m in h.messages_to(STAFF_CHAT) if "URGENT" in plain(m.body)]
+    assert urgent
+    async with h.core.db.read() as tx:
+        rows = await tx.execute_fetchall(
+            "SELECT platform_message_id FROM outbox WHERE id = ?", (urgent[0].outbox_id,)
+        )
+    card_message_id = str(next(iter(rows))[0])
+    await h.staff_says("Officers are on their way; stay safe.", reply_to=card_message_id)
+    assert "Officers are on their way" in h.texts_to(RESIDENT)[-1]
+    assert await _state(h, 1) == State.ANSWERED
     await h.close()
