@@ -1,5 +1,7 @@
 """The core's services, built from configuration and wired together. The
-composition root (forumbot.app) adds the platform adapters around this."""
+composition root (forumbot.app) adds the platform adapters around this: what
+the core knows of each platform comes from there (its sender, pace, command
+prefix, and why it is off), never from a list of its own."""
 
 from __future__ import annotations
 
@@ -37,13 +39,10 @@ from config.model import Config
 log = logging.getLogger("forumbot")
 
 
-def log_rooms_off(config: Config, directory: ForumDirectory) -> None:
-    """Once at start: each configured room whose platform is off, and each
-    forum left with no staff room at all."""
-    why = {
-        "telegram": f"{config.platforms.telegram.token_env} not set",
-        "discord": f"{config.platforms.discord.token_env} not set",
-    }
+def log_rooms_off(directory: ForumDirectory, why_off: Mapping[str, str]) -> None:
+    """Once at start: each configured room whose platform is off (with
+    ``why_off[platform]``, in a few words), and each forum left with no staff
+    room at all."""
     for off in directory.rooms_off():
         log.warning(
             "forum %s: %s %s room %s is off (%s); nothing is queued for it",
@@ -51,7 +50,7 @@ def log_rooms_off(config: Config, directory: ForumDirectory) -> None:
             platform_name(off.room.platform),
             off.role,
             off.room.address,
-            why.get(off.room.platform, "not on"),
+            why_off.get(off.room.platform, "not on"),
         )
     for forum in directory.forums:
         if not directory.staff_rooms(forum):
@@ -88,17 +87,22 @@ def build_core(
     pacers: Mapping[str, Pacer],
     queue: asyncio.Queue[Envelope] | None = None,
     limits: Mapping[str, LengthLimit] | None = None,
+    *,
+    prefixes: Mapping[str, str] | None = None,
+    why_off: Mapping[str, str] | None = None,
 ) -> Core:
-    """The core wired together over ``db``. ``senders``: platform name to its
-    sender, for the platforms on in this run (``pacers`` the same keys).
+    """The core over ``db`` (open), sending through ``senders`` paced by
+    ``pacers`` (both by platform name: the platforms on in this run).
     ``limits``: platform name to its sender's length limit for every platform
     messages may be queued for, off ones included (the senders' own count
-    where both are given; without it, only the senders')."""
+    where both are given; without it, only the senders'). ``prefixes``: each
+    platform's command prefix, by name, also for platforms that are off (``/``
+    where none is given); ``why_off``: why each platform that is off is off,
+    in a few words, for the warning about its rooms."""
     queue = queue if queue is not None else asyncio.Queue()
     directory = ForumDirectory(config, senders.keys())
-    log_rooms_off(config, directory)
-    prefixes = {"telegram": "/", "discord": config.platforms.discord.command_prefix, "web": "/"}
-    wording = Wording(templates, config.contacts, prefixes)
+    log_rooms_off(directory, why_off or {})
+    wording = Wording(templates, config.contacts, prefixes or {})
     dispatcher = Dispatcher(
         db,
         senders,

@@ -9,22 +9,19 @@ import logging
 import os
 import signal
 import sqlite3
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from adapters.discord.adapter import DiscordAdapter
-from adapters.discord.sender import DiscordSender
-from adapters.telegram.adapter import POLL_TIMEOUT_S, TelegramAdapter
-from adapters.telegram.sender import TelegramSender
-from adapters.web.hub import Hub
-from adapters.web.sender import WebSender
-from adapters.web.server import WebServer
+from adapters.discord.platform import PLATFORM as DISCORD
+from adapters.telegram.platform import PLATFORM as TELEGRAM
+from adapters.web.platform import PLATFORM as WEB
 from bot.core import Core, build_core
-from bot.delivery.pacing import Pace, Pacer
+from bot.delivery.pacing import Pacer
+from bot.edge.adapter import Adapter, Off, Platform
 from bot.edge.clock import Clock, SystemClock
+from bot.edge.connection import Connection
 from bot.edge.inbound import Envelope
-from bot.edge.sending import LengthLimit, Sender
 from bot.edge.startup import StartupFailure
 from bot.store.database import Database
 from bot.store.schema import MIGRATIONS
@@ -38,60 +35,93 @@ from forumbot.startup import (
     check_database_place,
     check_installation,
     newer_schema,
-    port_problem,
 )
 from forumbot.supervisor import keep_running
 
 log = logging.getLogger("forumbot")
 
-# Each platform's length limit, as its sender class declares it: known for a
-# platform that is off too (messages owed to its residents wait for it).
-SENDER_LIMITS: dict[str, LengthLimit] = {
-    "telegram": TelegramSender,
-    "discord": DiscordSender,
-    "web": WebSender,
-}
+
+@dataclass
+class AppWiring:
+    """What the root hands each platform to build its adapter: every
+    platform's ``bot.edge.adapter.Wiring``, and what the web side asks for
+    besides (``adapters.web.adapter.WebWiring``). ``core`` is set once the
+    core is built, after the adapters (it needs their senders)."""
+
+    config: Config
+    env: Mapping[str, str]
+    queue: asyncio.Queue[Envelope]
+    clock: Clock
+    db: Database
+    platform_options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    connections: list[Connection] = field(default_factory=list)
+    built_core: Core | None = None
+
+    def options(self, platform: str) -> Mapping[str, Any]:
+        return self.platform_options.get(platform, {})
+
+    @property
+    def core(self) -> Core:
+        """The core. Raises RuntimeError before it is built."""
+        if self.built_core is None:
+            raise RuntimeError("the core is read before it is built (read it from start on)")
+        return self.built_core
 
 
-def secrets_in_environment(config: Config) -> list[str]:
-    names = [
-        config.platforms.telegram.token_env,
-        config.platforms.telegram.webhook.secret_env,
-        config.platforms.discord.token_env,
-        config.web.staff_secret_env,
-    ]
-    return [os.environ[n] for n in names if os.environ.get(n)]
+# Every platform forumbot can serve, in the order they are logged and started.
+# Adding a platform: a folder under adapters/ with a PLATFORM, and a line here
+# (docs/architecture.md, "Adding a platform").
+PLATFORMS: list[Platform[AppWiring]] = [TELEGRAM, DISCORD, WEB]
+
+
+def secrets_in_environment(config: Config, env: Mapping[str, str] | None = None) -> list[str]:
+    """Every secret any platform would read from ``env`` (``os.environ``
+    when not given): what the log must never show."""
+    env = os.environ if env is None else env
+    return [secret for platform in PLATFORMS for secret in platform.secrets(config, env)]
 
 
 @dataclass
 class App:
     config: Config
     core: Core
-    telegram: TelegramAdapter | None
-    discord: DiscordAdapter | None = None
-    web: WebServer | None = None
+    adapters: list[Adapter] = field(default_factory=list)
     tasks: list[asyncio.Task[None]] = field(default_factory=list)
+
+    def adapter(self, platform: str) -> Adapter | None:
+        """The adapter for ``platform``, or None when it is off."""
+        return next((a for a in self.adapters if a.platform == platform), None)
+
+    # By name, for tests and benchmarks: the root itself never asks for one.
+    @property
+    def telegram(self) -> Any:
+        return self.adapter("telegram")
+
+    @property
+    def discord(self) -> Any:
+        return self.adapter("discord")
+
+    @property
+    def web(self) -> Any:
+        return self.adapter("web")
 
     async def start(self) -> None:
         """Start serving. What can be fatal comes first, before anything runs:
-        each platform's token, then the web port (StartupFailure)."""
-        await asyncio.gather(
-            *(adapter.verify() for adapter in (self.telegram, self.discord) if adapter is not None)
-        )
-        if self.web is not None:
-            try:
-                await self.web.start()
-            except OSError as error:
-                raise port_problem(self.config.web.listen, self.web.port, error) from None
+        every adapter's start at once (tokens checked, ports bound), the first
+        StartupFailure ending the others'."""
+        await start_all(self.adapters)
         await self.core.dispatcher.recover()
         self._supervise("intake", self.core.intake.run)
         self._supervise("dispatcher", self.core.dispatcher.run)
         self._supervise("retention", self.core.retention.run)
-        if self.telegram is not None:
-            self._supervise("telegram", self.telegram.run)
-        if self.discord is not None:
-            self._supervise("discord", self.discord.run)
+        for adapter in self.adapters:
+            self._supervise(adapter.platform, adapter.run)
         await self.core.scheduler.start()
+
+    def announce(self) -> None:
+        """Once serving: what each adapter tells the administrator."""
+        for adapter in self.adapters:
+            adapter.announce()
 
     async def __aenter__(self) -> App:
         return self
@@ -108,23 +138,36 @@ class App:
         self.tasks.append(asyncio.create_task(keep_running(name, run), name=name))
 
     async def stop(self) -> None:
-        """Stop serving: the web side and the schedule first, then every
-        service; sends already under way are given a moment to finish (see
-        Dispatcher.stop). Safe to call after a start that failed half-way."""
+        """Stop serving: the schedule first and every adapter stops taking
+        events in (the web side closes), then sends already under way are
+        given a moment to finish (see Dispatcher.stop), then every service
+        stops and the adapters close. Safe to call after a start that failed
+        half-way."""
         self.core.scheduler.stop()
-        if self.web is not None:
+        for adapter in self.adapters:
             with contextlib.suppress(Exception):
-                await self.web.stop()
+                await adapter.stop_accepting()
         await self.core.dispatcher.stop()
         await stop_tasks(self.tasks)
         self.tasks.clear()
-        if self.telegram is not None:
+        for adapter in self.adapters:
             with contextlib.suppress(Exception):
-                await self.telegram.stop()
-        if self.discord is not None:
-            with contextlib.suppress(Exception):
-                await self.discord.stop()
+                await adapter.close()
         await self.core.db.close()
+
+
+async def start_all(adapters: list[Adapter]) -> None:
+    """Every adapter's ``start`` at once. The first to fail ends the others'
+    (cancelled, waited for) and its error is raised; so does a cancellation
+    of the whole."""
+    tasks = [asyncio.create_task(a.start(), name=f"start {a.platform}") for a in adapters]
+    try:
+        await asyncio.gather(*tasks)
+    finally:
+        await stop_tasks(tasks)
+        for task in tasks:
+            if task.done() and not task.cancelled():
+                task.exception()  # seen: only the first failure is raised
 
 
 async def stop_tasks(tasks: list[asyncio.Task[None]], within_s: float = 3.0) -> None:
@@ -145,55 +188,37 @@ async def stop_tasks(tasks: list[asyncio.Task[None]], within_s: float = 3.0) -> 
 
 async def build_app(
     config: Config,
-    environ: dict[str, str] | None = None,
+    environ: Mapping[str, str] | None = None,
     clock: Clock | None = None,
     poll_timeout_s: int | None = None,
-    discord_options: dict[str, Any] | None = None,
+    discord_options: Mapping[str, Any] | None = None,
+    *,
+    options: Mapping[str, Mapping[str, Any]] | None = None,
 ) -> App:
-    """Everything wired; nothing running yet. Platforms whose token variable
-    is unset stay off."""
+    """Everything wired; nothing running yet. Each platform in PLATFORMS is
+    built when on (a platform whose token variable is unset stays off, and
+    says why). ``options``: settings passed to a platform unread, by name;
+    ``poll_timeout_s`` and ``discord_options`` are the tests' shorthands for
+    ``options["telegram"]["poll_timeout_s"]`` and ``options["discord"]``."""
     env = dict(os.environ) if environ is None else environ
-    queue: asyncio.Queue[Envelope] = asyncio.Queue()
-    senders: dict[str, Sender] = {}
-    pacers: dict[str, Pacer] = {}
-    telegram: TelegramAdapter | None = None
-    settings = config.platforms.telegram
-    token = env.get(settings.token_env, "")
-    mask_secrets_everywhere(
-        [
-            token,
-            env.get(settings.webhook.secret_env, ""),
-            env.get(config.platforms.discord.token_env, ""),
-            env.get(config.web.staff_secret_env, ""),
-        ]
-    )
-    if token:
-        telegram = TelegramAdapter(
-            settings,
-            token,
-            queue,
-            webhook_secret=env.get(settings.webhook.secret_env) or None,
-            poll_timeout_s=poll_timeout_s if poll_timeout_s is not None else POLL_TIMEOUT_S,
-        )
-        limits = settings.rate_limits
-        senders["telegram"] = telegram.sender
-        pacers["telegram"] = Pacer(
-            Pace(limits.overall_per_s, limits.per_chat_per_s, limits.per_group_per_min)
-        )
-        log.info("telegram on (%s mode)", settings.mode)
-    else:
-        log.info("telegram off: %s is not set", settings.token_env)
-    discord_settings = config.platforms.discord
-    discord_token = env.get(discord_settings.token_env, "")
-    discord: DiscordAdapter | None = None
-    if discord_token:
-        discord = DiscordAdapter(discord_settings, discord_token, queue, **(discord_options or {}))
-        senders["discord"] = discord.sender
-        pacers["discord"] = Pacer(Pace())  # discord.py keeps Discord's buckets itself
-        log.info("discord on")
-    else:
-        log.info("discord off: %s is not set", discord_settings.token_env)
+    mask_secrets_everywhere(secrets_in_environment(config, env))
+    given = {name: dict(values) for name, values in (options or {}).items()}
+    if poll_timeout_s is not None:
+        given.setdefault("telegram", {})["poll_timeout_s"] = poll_timeout_s
+    if discord_options:
+        given.setdefault("discord", {}).update(discord_options)
     db = Database(config.database)
+    wiring = AppWiring(config, env, asyncio.Queue(), clock or SystemClock(), db, given)
+    adapters: list[Adapter] = []
+    off: dict[str, Off] = {}
+    for platform in PLATFORMS:
+        why = platform.off(config, env)
+        if why is None:
+            adapters.append(platform.build(wiring))
+        else:
+            off[platform.name] = why
+            log.info("%s off: %s", platform.name, why.reason)
+    wiring.connections.extend(a.connection for a in adapters if a.connection is not None)
     try:
         await db.open()
     except sqlite3.Error as error:
@@ -202,79 +227,39 @@ async def build_app(
         found = await db.schema_version()
         if found > len(MIGRATIONS):
             raise newer_schema(config.database, found)
-        return _wire(config, env, db, clock, queue, senders, pacers, telegram, discord)
+        wiring.built_core = build_core(
+            config,
+            db,
+            wiring.clock,
+            Templates(load_messages(config.language)),
+            {adapter.platform: adapter.sender for adapter in adapters},
+            {adapter.platform: Pacer(adapter.pace) for adapter in adapters},
+            wiring.queue,
+            {p.name: p.length_limit for p in PLATFORMS},
+            prefixes={p.name: p.command_prefix(config) for p in PLATFORMS},
+            why_off={name: why.briefly for name, why in off.items()},
+        )
+        return App(config, wiring.built_core, adapters)
     except BaseException:
         await db.close()
         raise
 
 
-def _wire(
-    config: Config,
-    env: dict[str, str],
-    db: Database,
-    clock: Clock | None,
-    queue: asyncio.Queue[Envelope],
-    senders: dict[str, Sender],
-    pacers: dict[str, Pacer],
-    telegram: TelegramAdapter | None,
-    discord: DiscordAdapter | None,
-) -> App:
-    clock = clock or SystemClock()
-    hub: Hub | None = None
-    if config.web.enabled:
-        hub = Hub()
-        senders["web"] = WebSender(db, hub, clock)
-        pacers["web"] = Pacer(Pace())
-    else:
-        log.info("web off: web.enabled is false")
-    templates = Templates(load_messages(config.language))
-    core = build_core(config, db, clock, templates, senders, pacers, queue, SENDER_LIMITS)
-    web = (
-        WebServer(
-            core,
-            hub,
-            clock,
-            env.get(config.web.staff_secret_env, ""),
-            [adapter.connection for adapter in (telegram, discord) if adapter is not None],
-        )
-        if hub is not None
-        else None
-    )
-    return App(config, core, telegram, discord, web)
-
-
-def check_something_to_serve(config: Config, env: dict[str, str]) -> None:
-    """Raise StartupFailure when no platform is on and the web side is off:
-    nobody could reach the forum."""
-    platforms = config.platforms
-    tokens = [platforms.telegram.token_env, platforms.discord.token_env]
-    if config.web.enabled or any(env.get(name) for name in tokens):
+def check_something_to_serve(config: Config, env: Mapping[str, str]) -> None:
+    """Raise StartupFailure when every platform is off: nobody could reach
+    the forum."""
+    offs = [platform.off(config, env) for platform in PLATFORMS]
+    if any(why is None for why in offs):
         return
+    unset = [why.unset for why in offs if why is not None and why.unset]
+    reasons = [why.reason for why in offs if why is not None and not why.unset]
+    if unset:
+        verb = "is" if len(unset) == 1 else "are"
+        reasons.insert(0, f"no platform is on ({' and '.join(unset)} {verb} not set)")
     raise StartupFailure(
-        f"nothing to serve: no platform is on ({' and '.join(tokens)} are not set) and "
-        "web.enabled is false: set a platform's token, or turn the web side on"
+        f"nothing to serve: {' and '.join(reasons)}: set a platform's token, or turn the web "
+        "side on"
     )
-
-
-def site_address(config: Config, port: int) -> str:
-    """The address residents use: web.public_url, else where it listens."""
-    return config.web.public_url or f"http://{config.web.listen}:{port}"
-
-
-def console_sign_in(config: Config, env: dict[str, str]) -> str:
-    """Who can sign in to the officers' console, for the start-up log."""
-    web = config.web
-    ways = []
-    if web.staff_accounts:
-        ways.append(f"{len(web.staff_accounts)} account(s) in web.staff_accounts")
-    if env.get(web.staff_secret_env):
-        ways.append(f"the shared secret in {web.staff_secret_env}")
-    if not ways:
-        return (
-            "console: nobody can sign in (no web.staff_accounts, and "
-            f"{web.staff_secret_env} is not set)"
-        )
-    return "console: officers sign in with " + " or ".join(ways)
 
 
 async def run(config: Config, source: str = "built-in example settings") -> None:
@@ -313,20 +298,10 @@ async def run(config: Config, source: str = "built-in example settings") -> None
                 return
             stopping.cancel()
             starting.result()  # StartupFailure, if any
-            if config.web.enabled:
-                log.info(console_sign_in(config, dict(os.environ)))
             log.info(
                 "forumbot running: %s forum(s), database %s", len(config.forums), config.database
             )
-            if app.web is not None:
-                log.info("web: residents ask at %s/", site_address(config, app.web.port))
-                if not config.web.public_url and config.web.listen in ("0.0.0.0", "::"):
-                    log.warning(
-                        "web.public_url is not set: links in feeds and calendars will say "
-                        "http://%s:%s; set it to the address residents use",
-                        config.web.listen,
-                        app.web.port,
-                    )
+            app.announce()
             await stop.wait()
             log.info("forumbot stopping")
         log.info("forumbot stopped")

@@ -1,7 +1,8 @@
 """The checks ``forumbot run`` makes before it serves anyone, each failing
 with one plain line that names the cause and the fix (``StartupFailure``):
-the installation's own files, the database's place on disk, one process per
-database, and the web port.
+the installation's own files, the database's place on disk and one process
+per database. (The web port's line is the web adapter's own:
+``adapters.web.adapter.port_problem``.)
 
 One process per database: ``forumbot run`` holds an exclusive ``flock`` on
 ``<database>.lock`` (filelock) for as long as it runs. The kernel drops the
@@ -159,19 +160,3 @@ class InstanceLock:
         if self._lock is not None:
             self._lock.release()
             self._lock = None
-
-
-def port_problem(host: str, port: int, error: OSError) -> StartupFailure:
-    """The plain line for a web port that cannot be bound."""
-    if error.errno == errno.EADDRINUSE:
-        return StartupFailure(f"web port {port} is in use: set web.port or run with --web-port")
-    if error.errno in (errno.EACCES, errno.EPERM):
-        return StartupFailure(
-            f"web port {port} needs privileges forumbot does not have: use a port above "
-            "1023 (web.port or --web-port) behind a reverse proxy"
-        )
-    reason = os.strerror(error.errno) if error.errno and error.errno > 0 else str(error)
-    return StartupFailure(
-        f"web.listen {host} cannot be used ({reason}): set web.listen to an address "
-        "of this machine, e.g. 127.0.0.1 or 0.0.0.0"
-    )

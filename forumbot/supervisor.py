@@ -10,6 +10,8 @@ import logging
 import time
 from collections.abc import Awaitable, Callable
 
+from bot.edge.backoff import Backoff
+
 log = logging.getLogger("forumbot")
 
 FIRST_DELAY_S = 1.0
@@ -30,7 +32,7 @@ async def keep_running(
     again after the back-off. ``sleep`` and ``monotonic`` (seconds) are
     replaceable in tests; a run that lasted ``healthy_after_s`` seconds or
     more resets the back-off to its first delay."""
-    delay = FIRST_DELAY_S
+    backoff = Backoff(FIRST_DELAY_S, MAX_DELAY_S, sleep=sleep)
     while True:
         started = monotonic()
         try:
@@ -40,7 +42,6 @@ async def keep_running(
             raise
         except Exception:
             if monotonic() - started >= healthy_after_s:
-                delay = FIRST_DELAY_S
-            log.exception("%s failed; restarting in %ss", name, int(delay))
-            await sleep(delay)
-            delay = min(delay * 2, MAX_DELAY_S)
+                backoff.reset()
+            log.exception("%s failed; restarting in %ss", name, int(backoff.delay))
+            await backoff.wait()

@@ -15,8 +15,10 @@ from discord.gateway import DiscordWebSocket
 
 from adapters.discord.convert import interaction_to_inbound, message_to_inbound
 from adapters.discord.sender import DiscordSender
+from bot.edge.backoff import Backoff
 from bot.edge.connection import Connection
 from bot.edge.inbound import Envelope, Inbound
+from bot.edge.pace import Pace
 from bot.edge.startup import StartupFailure
 from config.model import DiscordConfig
 
@@ -85,7 +87,10 @@ class _Client(discord.Client):
 
 
 class DiscordAdapter:
+    """The ``bot.edge.adapter.Adapter`` for Discord."""
+
     platform = "discord"
+    pace = Pace()  # discord.py keeps Discord's buckets itself
 
     def __init__(
         self,
@@ -111,8 +116,9 @@ class DiscordAdapter:
 
     async def run(self) -> None:
         """Serve until cancelled; discord.py resumes dropped connections itself,
-        and this loop starts again with backoff when it gives up."""
-        backoff = 1.0
+        and this loop starts again when it gives up, after 1 s doubling to 60 s
+        (60 s after a refused token)."""
+        backoff = Backoff(1.0, BACKOFF_MAX_S)
         while True:
             try:
                 async with self.client:
@@ -126,21 +132,20 @@ class DiscordAdapter:
                     self.settings.token_env,
                     int(BACKOFF_MAX_S),
                 )
-                backoff = BACKOFF_MAX_S
+                backoff.longest()
             except Exception as error:
                 self.connection.down(error)
                 log.warning(
                     "Discord connection failed: %s; retrying in %ss",
                     self.connection.problem,
-                    int(backoff),
+                    int(backoff.delay),
                 )
             self.ready.clear()
-            await asyncio.sleep(backoff)
-            backoff = min(backoff * 2, BACKOFF_MAX_S)
+            await backoff.wait()
             self.client = _Client(self, **self._options)
             self.sender.client = self.client
 
-    async def verify(self) -> None:
+    async def start(self) -> None:
         """At start-up: log in over REST with discord.py's own HTTP client
         (GET /users/@me). A refused token is fatal (StartupFailure); Discord
         out of reach is not: ``run`` keeps trying meanwhile."""
@@ -163,6 +168,14 @@ class DiscordAdapter:
         finally:
             await http.close()
 
-    async def stop(self) -> None:
+    def announce(self) -> None:
+        """Nothing to add once forumbot is serving."""
+
+    async def stop_accepting(self) -> None:
+        """Nothing here: the gateway stays open for the last sends, and
+        closes with ``close``."""
+
+    async def close(self) -> None:
+        """Close discord.py's client (its gateway and HTTP session)."""
         if not self.client.is_closed():
             await self.client.close()

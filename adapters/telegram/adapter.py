@@ -18,8 +18,10 @@ from telegram.request import HTTPXRequest
 
 from adapters.telegram.convert import to_inbound
 from adapters.telegram.sender import TelegramSender
+from bot.edge.backoff import Backoff
 from bot.edge.connection import Connection
 from bot.edge.inbound import Envelope
+from bot.edge.pace import Pace
 from bot.edge.startup import StartupFailure
 from config.model import TelegramConfig
 
@@ -36,6 +38,8 @@ VERIFY_TIMEOUT_S = 10.0
 
 
 class TelegramAdapter:
+    """The ``bot.edge.adapter.Adapter`` for Telegram."""
+
     platform = "telegram"
 
     def __init__(
@@ -61,18 +65,21 @@ class TelegramAdapter:
             get_updates_request=HTTPXRequest(read_timeout=poll_timeout_s + 10.0),
         )
         self.sender = TelegramSender(self.bot, max_in_flight=SEND_CONNECTIONS)
+        limits = settings.rate_limits
+        self.pace = Pace(limits.overall_per_s, limits.per_chat_per_s, limits.per_group_per_min)
         self.ready = asyncio.Event()
         self.connection = Connection("telegram")
         self._site: web.AppRunner | None = None
         self._tasks: set[asyncio.Task[None]] = set()
 
     async def run(self) -> None:
-        """Serve until cancelled, reconnecting with backoff after failures."""
-        backoff = 1.0
+        """Serve until cancelled, reconnecting after failures: 1 s doubling to
+        60 s, from 1 s again once connected; 60 s after a refused token."""
+        backoff = Backoff(1.0, BACKOFF_MAX_S)
         while True:
             try:
                 await self._connect()
-                backoff = 1.0
+                backoff.reset()
                 if self.settings.mode == "webhook":
                     await self._serve_webhook()
                 else:
@@ -86,18 +93,17 @@ class TelegramAdapter:
                     self.settings.token_env,
                     int(BACKOFF_MAX_S),
                 )
-                backoff = BACKOFF_MAX_S
+                backoff.longest()
             except Exception as error:
                 self.connection.down(error)
                 log.warning(
                     "Telegram connection failed: %s; retrying in %ss",
                     self.connection.problem,
-                    int(backoff),
+                    int(backoff.delay),
                 )
-            await asyncio.sleep(backoff)
-            backoff = min(backoff * 2, BACKOFF_MAX_S)
+            await backoff.wait()
 
-    async def verify(self) -> None:
+    async def start(self) -> None:
         """At start-up: in webhook mode, bind the webhook's port; then ask
         Telegram who the bot is (getMe). A port that cannot be bound, a
         missing webhook secret or a refused token is fatal (StartupFailure);
@@ -121,12 +127,21 @@ class TelegramAdapter:
                 self.connection.problem,
             )
 
-    async def stop(self) -> None:
+    def announce(self) -> None:
+        """Nothing to add once forumbot is serving."""
+
+    async def stop_accepting(self) -> None:
+        """Nothing here: polling ends with ``run``'s task, and the webhook's
+        port is closed by ``close``."""
+
+    async def close(self) -> None:
+        """Close the webhook's port and the Bot's HTTP clients, also when
+        ``start`` opened them and then failed or was cancelled (the Bot's
+        ``shutdown`` does nothing when they were never opened)."""
         if self._site is not None:
             await self._site.cleanup()
             self._site = None
-        if self.ready.is_set():
-            await self.bot.shutdown()
+        await self.bot.shutdown()
 
     async def _connect(self) -> None:
         if not self.ready.is_set():
@@ -140,7 +155,7 @@ class TelegramAdapter:
         await self.bot.delete_webhook(drop_pending_updates=False)
         self.connection.up()
         offset: int | None = None
-        errors = 0
+        backoff = Backoff(2.0, BACKOFF_MAX_S)  # 2 s doubling to 60 s, reset by an answer
         while True:
             try:
                 updates = await self.bot.get_updates(
@@ -151,15 +166,14 @@ class TelegramAdapter:
             except (InvalidToken, Forbidden, Conflict):
                 raise
             except NetworkError as error:
-                errors += 1
-                delay = min(2.0**errors, BACKOFF_MAX_S)
+                delay = backoff.take()
                 self.connection.down(error)
                 log.warning(
                     "getUpdates failed: %s; retrying in %ss", self.connection.problem, delay
                 )
                 await asyncio.sleep(delay)
                 continue
-            errors = 0
+            backoff.reset()
             self.connection.up()
             if not updates:
                 continue

@@ -401,9 +401,7 @@ class Dispatcher:
             await self._end(batch, OutboxState.UNKNOWN, repr(error))
             return True
         sent_at = self.clock.now()
-        card_ids = [
-            r.question_id for r in batch if r.purpose in RECORDED_AS_CARD and r.question_id
-        ]
+        card_ids = [r.question_id for r in batch if r.purpose in RECORDED_AS_CARD and r.question_id]
 
         async def sent(tx: Tx) -> None:
             await rows.mark_sent(tx, ids, message_id, sent_at)

@@ -13,22 +13,11 @@ import heapq
 import itertools
 import math
 from collections import deque
-from dataclasses import dataclass
 
 from aiolimiter import AsyncLimiter
 
 from bot.edge.chat import ChatRef
-
-
-@dataclass(frozen=True)
-class Pace:
-    """Limits for one platform. ``None`` leaves pacing to the platform library."""
-
-    overall_per_s: float | None = None
-    per_chat_per_s: float | None = None
-    per_group_per_min: float | None = None
-    burst: int = 3  # messages a chat may take at once before the rate applies
-
+from bot.edge.pace import Pace as Pace  # where adapters say their limits
 
 # The platform counts arrivals in a sliding second; a send may reach it later
 # than it left the gate and bunch with the next. Staying this far below the

@@ -19,8 +19,11 @@ from bot.edge.sending import LengthLimit
 from bot.store import outbox as rows
 from bot.store.database import Database, fetch_all
 from bot.store.outbox import OutboxDraft, OutboxPurpose, OutboxState, Priority
-from forumbot.app import SENDER_LIMITS
+from forumbot.app import PLATFORMS
 from tests.support.core_harness import PUBLIC_CHAT, STAFF_CHAT, harness
+
+# Each platform's limit as the composition root hands it to the core.
+SENDER_LIMITS = {platform.name: platform.length_limit for platform in PLATFORMS}
 
 # Each purpose's priority before issue 13, by kind of chat: what each call site
 # chose (PRIORITY_URGENT 0, _REPLY 10, _STAFF 20, _PUBLIC 30, broadcast 40).

@@ -1,0 +1,45 @@
+"""Discord as the composition root lists it: on when its token is set."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+
+from adapters.discord.adapter import DiscordAdapter
+from adapters.discord.sender import DiscordSender
+from bot.edge.adapter import Off, Platform, Wiring
+from config.model import Config
+
+log = logging.getLogger("forumbot")
+
+
+class DiscordPlatform:
+    """The ``bot.edge.adapter.Platform`` entry for Discord. The root's
+    options for it are passed to discord.py's ``Client`` (tests shorten
+    ``guild_ready_timeout``)."""
+
+    name = "discord"
+
+    def off(self, config: Config, env: Mapping[str, str]) -> Off | None:
+        token_env = config.platforms.discord.token_env
+        return None if env.get(token_env) else Off.unset_variable(token_env)
+
+    def secrets(self, config: Config, env: Mapping[str, str]) -> list[str]:
+        token_env = config.platforms.discord.token_env
+        return [env[token_env]] if env.get(token_env) else []
+
+    length_limit = DiscordSender
+
+    def command_prefix(self, config: Config) -> str:
+        return config.platforms.discord.command_prefix
+
+    def build(self, wiring: Wiring) -> DiscordAdapter:
+        settings = wiring.config.platforms.discord
+        adapter = DiscordAdapter(
+            settings, wiring.env[settings.token_env], wiring.queue, **wiring.options(self.name)
+        )
+        log.info("discord on")
+        return adapter
+
+
+PLATFORM: Platform[Wiring] = DiscordPlatform()

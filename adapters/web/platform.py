@@ -1,0 +1,37 @@
+"""The web side as the composition root lists it: on unless
+``web.enabled`` is false."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from adapters.web.adapter import WebAdapter, WebWiring
+from adapters.web.sender import WebSender
+from bot.edge.adapter import Off, Platform
+from config.model import Config
+
+
+class WebPlatform:
+    """The ``bot.edge.adapter.Platform`` entry for the web side. Its wiring
+    must also give the store, the core and the other platforms' connections
+    (``WebWiring``)."""
+
+    name = "web"
+
+    def off(self, config: Config, env: Mapping[str, str]) -> Off | None:
+        return None if config.web.enabled else Off("web.enabled is false")
+
+    def secrets(self, config: Config, env: Mapping[str, str]) -> list[str]:
+        secret = env.get(config.web.staff_secret_env)
+        return [secret] if secret else []
+
+    length_limit = WebSender
+
+    def command_prefix(self, config: Config) -> str:
+        return "/"
+
+    def build(self, wiring: WebWiring) -> WebAdapter:
+        return WebAdapter(wiring)
+
+
+PLATFORM: Platform[WebWiring] = WebPlatform()
