@@ -22,6 +22,11 @@ from typing import Any
 
 import yaml
 
+try:  # libyaml's loader, ten times faster, when PyYAML was built with it
+    from yaml import CSafeLoader as _SafeLoader
+except ImportError:  # pragma: no cover
+    from yaml import SafeLoader as _SafeLoader  # type: ignore[assignment]
+
 _PACKAGE = __name__.rpartition(".")[0]
 # {name}: a block of vocabulary.yaml. Quantifiers ({2}, {0,4}) have no letters.
 _BLOCK_NAME = re.compile(r"\{([a-z_]+)\}")
@@ -31,11 +36,12 @@ class TriageDataError(ValueError):
     """A data file the triage cannot use; the message is ``"<file>: <entry>: <problem>"``."""
 
 
-class _Loader(yaml.SafeLoader):
-    """PyYAML's safe loader, refusing a key given twice (it would keep the last)."""
+class _Loader(_SafeLoader):
+    """PyYAML's safe loader, refusing a key given twice (PyYAML would keep the
+    last)."""
 
 
-def _mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> dict[Any, Any]:
+def _mapping(loader: _Loader, node: yaml.MappingNode) -> dict[Any, Any]:
     seen: set[Any] = set()
     for key_node, _ in node.value:
         key = loader.construct_object(key_node)
