@@ -16,8 +16,16 @@ _OTHER_CHARS = re.compile(r"[^a-z0-9'\s.,!?;:]")
 _WORD_SPLIT = re.compile(r"([a-z0-9']+)")
 
 
-def _load() -> tuple[dict[str, str], re.Pattern[str], list[tuple[re.Pattern[str], str]]]:
-    data = mapping(read(_FILE), _FILE)
+def spellings(
+    parsed: object,
+) -> tuple[dict[str, str], re.Pattern[str], list[tuple[re.Pattern[str], str]]]:
+    """From the parsed ``data/spellings.yaml``: the words to respell, the
+    pattern of "2" read as "to", and the phrase replacements in order.
+
+    Raises TriageDataError for a missing or unknown list, a word that can
+    never be seen (not lowercase letters, digits and apostrophes) or a
+    phrase that is not a regular expression."""
+    data = mapping(parsed, _FILE)
     if set(data) != {"words", "two_as_to", "phrases"}:
         raise TriageDataError(f"{_FILE}: give words, two_as_to and phrases")
     words = {
@@ -42,7 +50,7 @@ def _load() -> tuple[dict[str, str], re.Pattern[str], list[tuple[re.Pattern[str]
     return words, two_as_to, [*phrases, (re.compile(r"\s+"), " ")]
 
 
-_WORDS, _TWO_AS_TO, _PHRASES = _load()
+_WORDS, _TWO_AS_TO, _PHRASES = spellings(read(_FILE))
 
 
 def normalise(message: str) -> str:

@@ -41,13 +41,12 @@ def _rule(concern: Concern, name: str, alternatives: list[str], needs_now: bool)
     return Rule(f"{concern}.{name}", concern, compiled(rf"\b(?:{branches})", where), needs_now)
 
 
-def _rules(concern: Concern) -> list[Rule]:
-    """The rules of ``data/<concern>.yaml``, in the file's order.
+def rules_of(concern: Concern, data: object) -> list[Rule]:
+    """The rules in ``data``, the parsed ``data/<concern>.yaml``, in order.
 
     Raises TriageDataError for a file that is not a list of rules, a rule
     named twice, an unknown key or a pattern that does not compile."""
     file = f"{concern}.yaml"
-    data = read(file)
     if not isinstance(data, list):
         raise TriageDataError(f"{file}: expected a list of rules (- rule: ...)")
     rules: list[Rule] = []
@@ -71,7 +70,7 @@ def _rules(concern: Concern) -> list[Rule]:
 # helpline), then danger, then crime in progress. Rules are tried in this
 # order too, and in each file's order.
 PRIORITY = (Concern.SELF_HARM, Concern.DANGER, Concern.CRIME_IN_PROGRESS)
-RULES = [rule for concern in PRIORITY for rule in _rules(concern)]
+RULES = [rule for concern in PRIORITY for rule in rules_of(concern, read(f"{concern}.yaml"))]
 # Any rule at all. One pass of this finds every position where some rule
 # matches; each rule is then tried only there, anchored. That is several times
 # faster than searching the whole message once per rule.
