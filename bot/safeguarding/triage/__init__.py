@@ -24,17 +24,59 @@ When several concerns fire, self-harm wins (the resident also gets the
 helpline), then danger, then crime in progress.
 
 The package, by responsibility: ``concern`` (what is said: Concern, Triage),
-``engine`` (assess: the matching), ``normalise``, ``rules``, ``guards``, and
-``data`` (reading the word lists and patterns in ``data/``: spellings.yaml,
-vocabulary.yaml, one file of rules per concern, guards.yaml; read once at
-import). How to change them: docs/safeguarding.md.
+``engine`` (the matching), ``normalise``, ``rules``, ``guards``, and ``data``
+(reading the word lists and patterns in ``data/``: spellings.yaml,
+vocabulary.yaml, one file of rules per concern, guards.yaml). How to change
+them: docs/safeguarding.md.
+
+The data files are read and compiled once: by ``load()``, which start-up calls
+(forumbot.startup.check_installation), or else at the first assessment.
+Importing the package reads nothing, so a copy of the modules without their
+data files still imports and start-up can say in one line what is missing.
 
 Measured on the corpus in tests/data/triage/ (docs/safeguarding.md). The
 design errs towards giving 999 guidance: a false alarm costs a resident a line
 of advice; a miss could cost a life.
 """
 
-from bot.safeguarding.triage.concern import Concern, Triage
-from bot.safeguarding.triage.engine import assess, looks_urgent
+from __future__ import annotations
 
-__all__ = ["Concern", "Triage", "assess", "looks_urgent"]
+from collections.abc import Callable
+from functools import cache
+
+from bot.safeguarding.triage.concern import Concern, Triage
+from bot.safeguarding.triage.data import FILES, TriageDataError
+
+__all__ = ["FILES", "Concern", "Triage", "TriageDataError", "assess", "load", "looks_urgent"]
+
+
+def assess(text: str) -> Triage:
+    """Whether a message looks like danger to life, a crime in progress or a
+    risk of self-harm; self-harm wins over the others (the resident then also
+    gets the helpline), then danger. ``reason`` names the rule that fired
+    (``"danger.weapon_held"``) or the guard that stopped one
+    (``"none:past:crime_in_progress.break_in"``), never the resident's words.
+
+    Raises TriageDataError if the data files have not been loaded and
+    cannot be (start-up has loaded them: see ``load``)."""
+    return _engine()(text)
+
+
+def looks_urgent(text: str) -> bool:
+    """``assess(text).urgent``."""
+    return _engine()(text).urgent
+
+
+def load() -> None:
+    """Read and compile the data files now, if not done yet.
+
+    Raises TriageDataError (``"<file>: <entry>: <problem>"``) for a file that
+    is missing or cannot be used; the next call then tries again."""
+    _engine()
+
+
+@cache
+def _engine() -> Callable[[str], Triage]:
+    from bot.safeguarding.triage.engine import assess
+
+    return assess

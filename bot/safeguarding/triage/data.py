@@ -1,7 +1,9 @@
 """Reading the triage's data files (``bot/safeguarding/triage/data/``).
 
-Each file is read once, when the module that needs it is first imported, from
-the installed package (``importlib.resources``), so a wheel carries them.
+The files are read from the installed package (``importlib.resources``, so
+a wheel carries them), once: by :func:`bot.safeguarding.triage.load`, which
+start-up calls, or else at the first assessment. Importing this module reads
+nothing.
 
 Lists and patterns are YAML literal blocks (``|``), one entry a line: blank
 lines and lines starting with ``#`` are skipped, and a line indented further
@@ -28,6 +30,15 @@ except ImportError:  # pragma: no cover
     from yaml import SafeLoader as _SafeLoader  # type: ignore[assignment]
 
 _PACKAGE = __name__.rpartition(".")[0]
+# Every data file, in data/ beside this module (start-up checks they are there).
+FILES = (
+    "spellings.yaml",
+    "vocabulary.yaml",
+    "self_harm.yaml",
+    "danger.yaml",
+    "crime_in_progress.yaml",
+    "guards.yaml",
+)
 # {name}: a block of vocabulary.yaml. Quantifiers ({2}, {0,4}) have no letters.
 _BLOCK_NAME = re.compile(r"\{([a-z_]+)\}")
 
@@ -57,8 +68,13 @@ _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping
 def read(name: str) -> Any:
     """The parsed YAML of ``data/<name>`` in the installed package.
 
-    Raises TriageDataError for a syntax error or a key given twice."""
-    return parse((files(_PACKAGE) / "data" / name).read_text(encoding="utf-8"), name)
+    Raises TriageDataError for a file missing or not UTF-8, a syntax error
+    or a key given twice."""
+    try:
+        source = (files(_PACKAGE) / "data" / name).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise TriageDataError(f"{name}: cannot be read ({error})") from None
+    return parse(source, name)
 
 
 def parse(source: str, name: str) -> Any:
@@ -67,7 +83,8 @@ def parse(source: str, name: str) -> Any:
     try:
         return yaml.load(source, Loader=_Loader)
     except (yaml.YAMLError, TriageDataError) as error:
-        raise TriageDataError(f"{name}: {error}") from None
+        # PyYAML's messages take several lines; start-up reports one.
+        raise TriageDataError(f"{name}: {' '.join(str(error).split())}") from None
 
 
 def text(value: object, where: str) -> str:
@@ -158,6 +175,3 @@ class Vocabulary:
     def entries(self, block: object, where: str) -> list[str]:
         """The entries of a literal block (:func:`lines`), blocks expanded."""
         return [self.expand(entry, where) for entry in lines(block, where)]
-
-
-VOCABULARY = Vocabulary(read("vocabulary.yaml"), "vocabulary.yaml")

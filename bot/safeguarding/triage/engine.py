@@ -1,5 +1,8 @@
 """The matching: every rule tried where any rule matches, each match put to
-the guards, the concern that fired with the highest priority reported."""
+the guards, the concern that fired with the highest priority reported.
+
+Importing this module reads and compiles the data files (through rules,
+guards and normalise); the package imports it on first use (``load``)."""
 
 from __future__ import annotations
 
@@ -58,8 +61,3 @@ def assess(text: str) -> Triage:
         if concern in fired:
             return Triage(concern, fired[concern])
     return Triage(Concern.NONE, f"none:{stopped}" if stopped else "none")
-
-
-def looks_urgent(text: str) -> bool:
-    """``assess(text).urgent``."""
-    return assess(text).urgent

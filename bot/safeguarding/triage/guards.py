@@ -13,14 +13,13 @@ import re
 
 from bot.safeguarding.triage.concern import Concern
 from bot.safeguarding.triage.data import (
-    VOCABULARY,
     TriageDataError,
     compiled,
     mapping,
     one_of,
     read,
 )
-from bot.safeguarding.triage.rules import Rule
+from bot.safeguarding.triage.rules import VOCABULARY, Rule
 
 _FILE = "guards.yaml"
 _LISTS = (

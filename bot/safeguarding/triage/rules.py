@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 from bot.safeguarding.triage.concern import Concern
 from bot.safeguarding.triage.data import (
-    VOCABULARY,
     TriageDataError,
+    Vocabulary,
     compiled,
     mapping,
     read,
@@ -21,6 +21,8 @@ from bot.safeguarding.triage.data import (
 )
 
 _B = r"\b"
+# The blocks ({name}) the rules and the guards are written with.
+VOCABULARY = Vocabulary(read("vocabulary.yaml"), "vocabulary.yaml")
 
 
 @dataclass(frozen=True)
