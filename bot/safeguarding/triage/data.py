@@ -11,8 +11,8 @@ than the block goes on with the entry above, joined with nothing in between
 (a long pattern is broken where it has no space). ``{name}`` in an entry is
 the block ``name`` of ``vocabulary.yaml``.
 
-A file that cannot be used raises :class:`TriageDataError` at import, naming
-the file and the entry: the bot does not start with a broken word list.
+A file that cannot be used raises :class:`TriageDataError`, naming the file
+and the entry: the bot does not start with a broken word list.
 """
 
 from __future__ import annotations

@@ -1,6 +1,7 @@
 """Guards: why a rule's match may not be about now. Their cues are the lists
-of ``data/guards.yaml``, read once at import; what each list is searched in
-(the words before the match, the clause, ...) is fixed here.
+of ``data/guards.yaml``, read once when this module is first imported (by
+``triage.load``); what each list is searched in (the words before the match,
+the clause, ...) is fixed here.
 
 An explicit "right now" in the clause beats every guard except negation.
 Self-harm is guarded least: only negation, hypotheticals, general questions,

@@ -1,5 +1,6 @@
 """The rules, one data file per concern (``data/self_harm.yaml``,
-``data/danger.yaml``, ``data/crime_in_progress.yaml``), read once at import.
+``data/danger.yaml``, ``data/crime_in_progress.yaml``), read once when this
+module is first imported (by ``triage.load``).
 
 A rule is a name, its concern, one compiled pattern (its alternatives under a
 single leading ``\\b``) and whether it needs the message to say "now".
