@@ -22,6 +22,7 @@ from types import TracebackType
 import filelock
 
 from bot.edge.startup import StartupFailure
+from bot.safeguarding import triage
 from bot.store.schema import MIGRATIONS
 
 MEMORY = ":memory:"
@@ -31,11 +32,13 @@ MEMORY = ":memory:"
 NEEDED_FILES: dict[str, tuple[str, ...]] = {
     "adapters.web": ("templates/base.html", "templates/error.html", "static/site.css"),
     "config.messages": ("en.yaml",),
+    "bot.safeguarding.triage": tuple(f"data/{name}" for name in triage.FILES),
 }
 
 
 def check_installation() -> None:
-    """Raise StartupFailure if a file forumbot reads at run time is missing."""
+    """Raise StartupFailure if a file forumbot reads at run time is missing,
+    or if the triage's word lists cannot be used (they are loaded here)."""
     for package, names in NEEDED_FILES.items():
         folder = resources.files(package)
         for name in names:
@@ -46,6 +49,13 @@ def check_installation() -> None:
                     "pip install . from the source folder (a copy of the modules alone "
                     "leaves the templates and messages out)"
                 )
+    try:  # the triage's word lists, read and compiled once, here
+        triage.load()
+    except triage.TriageDataError as error:
+        raise StartupFailure(
+            f"the emergency triage cannot use bot/safeguarding/triage/data/{error}: correct "
+            "the file (docs/safeguarding.md, Changing the word lists) or reinstall forumbot"
+        ) from None
 
 
 def _folder_of(database: str) -> Path:

@@ -1,0 +1,82 @@
+"""Emergency triage: does a message look like danger to life, a crime in
+progress, or a risk of self-harm or suicide?
+
+    assess(text) -> Triage(concern, reason)
+    looks_urgent(text) -> bool
+
+Rules, not a model. A message is normalised (lowercase, text-speak and common
+typos spelled out), then every rule's pattern is searched. A match fires
+unless a *guard* in the same clause says it is not about now:
+
+- negation just before it ("no one is hurt", "he didn't have a knife");
+- a hypothetical or a general question ("what should I do if ...",
+  "how do I report ...", "what is being done about ...");
+- hearsay ("I heard ...", "apparently ...", "people are saying on Facebook");
+- a time in the past ("last year", "in March", "two weeks ago");
+- a habit rather than an event ("every night", "most weekends");
+- a joke or an idiom ("this traffic is going to kill me", "lol").
+
+An explicit "right now" (or "as we speak", "rn", ...) in the clause beats every
+guard except negation. Self-harm is guarded least: only negation,
+hypotheticals, general questions, hearsay and a *distant* past stop it.
+
+When several concerns fire, self-harm wins (the resident also gets the
+helpline), then danger, then crime in progress.
+
+The package, by responsibility: ``concern`` (what is said: Concern, Triage),
+``engine`` (the matching), ``normalise``, ``rules``, ``guards``, and ``data``
+(reading the word lists and patterns in ``data/``: spellings.yaml,
+vocabulary.yaml, one file of rules per concern, guards.yaml). How to change
+them: docs/safeguarding.md.
+
+The data files are read and compiled once: by ``load()``, which start-up calls
+(forumbot.startup.check_installation), or else at the first assessment.
+Importing the package reads nothing, so a copy of the modules without their
+data files still imports and start-up can say in one line what is missing.
+
+Measured on the corpus in tests/data/triage/ (docs/safeguarding.md). The
+design errs towards giving 999 guidance: a false alarm costs a resident a line
+of advice; a miss could cost a life.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import cache
+
+from bot.safeguarding.triage.concern import Concern, Triage
+from bot.safeguarding.triage.data import FILES, TriageDataError
+
+__all__ = ["FILES", "Concern", "Triage", "TriageDataError", "assess", "load", "looks_urgent"]
+
+
+def assess(text: str) -> Triage:
+    """Whether a message looks like danger to life, a crime in progress or a
+    risk of self-harm; self-harm wins over the others (the resident then also
+    gets the helpline), then danger. ``reason`` names the rule that fired
+    (``"danger.weapon_held"``) or the guard that stopped one
+    (``"none:past:crime_in_progress.break_in"``), never the resident's words.
+
+    Raises TriageDataError if the data files have not been loaded and
+    cannot be (start-up has loaded them: see ``load``)."""
+    return _engine()(text)
+
+
+def looks_urgent(text: str) -> bool:
+    """``assess(text).urgent``."""
+    return _engine()(text).urgent
+
+
+def load() -> None:
+    """Read and compile the data files now, if not done yet.
+
+    Raises TriageDataError (``"<file>: <entry>: <problem>"``) for a file that
+    is missing or cannot be used; the next call then tries again."""
+    _engine()
+
+
+@cache
+def _engine() -> Callable[[str], Triage]:
+    from bot.safeguarding.triage.engine import assess
+
+    return assess

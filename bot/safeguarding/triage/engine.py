@@ -1,0 +1,63 @@
+"""The matching: every rule tried where any rule matches, each match put to
+the guards, the concern that fired with the highest priority reported.
+
+Importing this module reads and compiles the data files (through rules,
+guards and normalise); the package imports it on first use (``load``)."""
+
+from __future__ import annotations
+
+from bot.safeguarding.triage.concern import Concern, Triage
+from bot.safeguarding.triage.guards import CLAUSE_BREAK, NOW, guard
+from bot.safeguarding.triage.normalise import normalise
+from bot.safeguarding.triage.rules import ANY_RULE, PRIORITY, RULES
+
+
+def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The clause around text[start:end]: from the last break before it to the
+    first break after it."""
+    left = 0
+    for found in CLAUSE_BREAK.finditer(text, 0, start):
+        left = found.end()
+    after = CLAUSE_BREAK.search(text, end)
+    return left, after.start() if after else len(text)
+
+
+def assess(text: str) -> Triage:
+    """Whether a message looks like danger to life, a crime in progress or a
+    risk of self-harm; self-harm wins over the others (the resident then also
+    gets the helpline), then danger."""
+    normal = normalise(text)
+    starts = []
+    found = ANY_RULE.search(normal)
+    while found is not None:
+        starts.append(found.start())
+        found = ANY_RULE.search(normal, found.start() + 1)
+    if not starts:
+        return Triage(Concern.NONE, "none")
+    says_now = NOW.search(normal) is not None
+    fired: dict[Concern, str] = {}
+    stopped: str | None = None
+    for rule in RULES:
+        if rule.concern in fired or (rule.needs_now and not says_now):
+            continue
+        for start in starts:
+            match = rule.pattern.match(normal, start)
+            if match is None:
+                continue
+            left, right = _clause_bounds(normal, match.start(), match.end())
+            stop = guard(
+                rule,
+                normal[left : match.start()],
+                normal[left : match.end()],
+                normal[left:right],
+                normal[match.end() : right],
+                normal[right : right + 1] == "?",
+            )
+            if stop is None:
+                fired[rule.concern] = rule.name
+                break
+            stopped = stopped or f"{stop}:{rule.name}"
+    for concern in PRIORITY:
+        if concern in fired:
+            return Triage(concern, fired[concern])
+    return Triage(Concern.NONE, f"none:{stopped}" if stopped else "none")

@@ -1,0 +1,123 @@
+"""Guards: why a rule's match may not be about now. Their cues are the lists
+of ``data/guards.yaml``, read once when this module is first imported (by
+``triage.load``); what each list is searched in (the words before the match,
+the clause, ...) is fixed here.
+
+An explicit "right now" in the clause beats every guard except negation.
+Self-harm is guarded least: only negation, hypotheticals, general questions,
+hearsay and a *distant* past stop it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.safeguarding.triage.concern import Concern
+from bot.safeguarding.triage.data import (
+    TriageDataError,
+    compiled,
+    mapping,
+    one_of,
+    read,
+)
+from bot.safeguarding.triage.rules import VOCABULARY, Rule
+
+_FILE = "guards.yaml"
+_LISTS = (
+    "clause_break", "right_now", "now", "now_after", "negation", "hypothetical",
+    "general_question", "hearsay", "distant_past", "past", "habitual", "habitual_crime_only",
+    "joke", "idiom_verb", "idiom_subject", "inverted_question",
+)  # fmt: skip
+_DATA = mapping(read(_FILE), _FILE)
+if set(_DATA) != set(_LISTS):
+    raise TriageDataError(f"{_FILE}: the lists are {', '.join(_LISTS)}")
+
+
+def _cues(name: str) -> list[str]:
+    return VOCABULARY.entries(_DATA[name], f"{_FILE}: {name}")
+
+
+def _words(name: str) -> str:
+    """Any one of the cues, as a whole word or phrase: ``\\b(?:a|b)\\b``."""
+    return r"\b" + one_of(_cues(name)) + r"\b"
+
+
+def _each(name: str) -> str:
+    """Each cue as a whole word or phrase of its own: ``\\ba\\b|\\bb\\b``."""
+    return "|".join(rf"\b{cue}\b" for cue in _cues(name))
+
+
+def _compiled(pattern: str, name: str) -> re.Pattern[str]:
+    return compiled(pattern, f"{_FILE}: {name}")
+
+
+# Clause boundaries: sentence punctuation, commas and "but"/"however".
+CLAUSE_BREAK = _compiled(r"[.!?;:,\n]|" + _words("clause_break"), "clause_break")
+# "right now" and friends: beats every guard except negation.
+RIGHT_NOW = _compiled(_words("right_now"), "right_now")
+# Any word for now: enough for a rule that needs one.
+NOW = _compiled(_words("now") + "|" + RIGHT_NOW.pattern, "now")
+# "now" or "still" straight after a match: "he is back in our garden now".
+_NOW_AFTER = _compiled(r"^(?:\s+[\w']+){0,2}?\s+" + one_of(_cues("now_after")) + r"\b", "now_after")
+# Negation in the last three words before the match.
+_NEGATED = _compiled(
+    r"(?:\b" + one_of(_cues("negation")) + r"\b|n't)(?:\s+[\w']+){0,2}\s*$", "negation"
+)
+# A hypothetical: "what should I do if ...", "when there's a fire ..."
+_HYPOTHETICAL = _compiled(_words("hypothetical"), "hypothetical")
+# A question asked by inverting the verb: "is someone trying to steal it?"
+_INVERTED_QUESTION = _compiled(
+    r"^\s*" + one_of(_cues("inverted_question")) + r"\b", "inverted_question"
+)
+# A general question or a topic: "what is being done about ...", "how do I report ..."
+_GENERAL = _compiled(_words("general_question"), "general_question")
+# Hearsay: news, rumour and social media, not something the writer is seeing.
+_HEARSAY = _compiled(_words("hearsay"), "hearsay")
+# Past time. Self-harm is stopped only by the distant past: pills taken last
+# night are still an emergency; a crime last night is a 101 report.
+_DISTANT_PAST = _compiled(_each("distant_past"), "distant_past")
+_PAST = _compiled(_DISTANT_PAST.pattern + "|" + _each("past"), "past")
+# Habit, not an event. "keeps" only stops a crime rule: "he keeps hitting me" is
+# still shown the 999 guidance.
+_HABITUAL = _compiled(_words("habitual"), "habitual")
+_KEEPS = _compiled(_each("habitual_crime_only"), "habitual_crime_only")
+# Jokes and idioms: "lol", "this traffic is going to kill me".
+_JOKE = _compiled(_words("joke"), "joke")
+_IDIOM_VERB = _compiled(one_of(_cues("idiom_verb")), "idiom_verb")
+_IDIOM_SUBJECT = _compiled(
+    r"\b" + one_of(_cues("idiom_subject")) + r"(?:\s+(?:is|are|will))?\s*$", "idiom_subject"
+)
+
+
+def guard(rule: Rule, before: str, upto: str, clause: str, after: str, asked: bool) -> str | None:
+    """The name of the guard that stops this match, or None if it stands.
+
+    ``before`` is the clause up to the match, ``upto`` up to its end (a match
+    may start with "is" and carry the question: "is it worth reporting someone
+    trying car doors"), ``clause`` the whole clause, ``after`` the rest of the
+    clause after the match; ``asked`` if the clause ends with a question mark."""
+    if _NEGATED.search(before):
+        return "negated"
+    if RIGHT_NOW.search(clause) or _NOW_AFTER.search(after):
+        return None
+    if _HYPOTHETICAL.search(upto):
+        return "hypothetical"
+    if _GENERAL.search(upto):
+        return "general_question"
+    if _HEARSAY.search(upto):
+        return "hearsay"
+    if rule.concern is Concern.SELF_HARM:
+        return "past" if _DISTANT_PAST.search(clause) else None
+    if _PAST.search(clause):
+        return "past"
+    if _HABITUAL.search(clause) or (
+        rule.concern is Concern.CRIME_IN_PROGRESS and _KEEPS.search(clause)
+    ):
+        return "habitual"
+    if _JOKE.search(clause):
+        return "joke"
+    if _IDIOM_VERB.search(upto[len(before) :]) and _IDIOM_SUBJECT.search(before):
+        return "idiom"
+    if asked and _INVERTED_QUESTION.search(upto):
+        return "question"
+    return None

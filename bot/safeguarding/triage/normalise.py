@@ -1,0 +1,66 @@
+"""Normalisation: the message as the rules read it. Lowercase, straight
+apostrophes, text-speak and typos spelled out (``data/spellings.yaml``)."""
+
+from __future__ import annotations
+
+import re
+
+from bot.safeguarding.triage.data import TriageDataError, compiled, lines, mapping, read, text
+
+_FILE = "spellings.yaml"
+
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "-": " ", "_": " "})
+# Anything that is not a letter, digit, apostrophe, space or clause punctuation.
+_OTHER_CHARS = re.compile(r"[^a-z0-9'\s.,!?;:]")
+# Splits a message into words (letters, digits, apostrophes) and what is between.
+_WORD_SPLIT = re.compile(r"([a-z0-9']+)")
+
+
+def spellings(
+    parsed: object,
+) -> tuple[dict[str, str], re.Pattern[str], list[tuple[re.Pattern[str], str]]]:
+    """From the parsed ``data/spellings.yaml``: the words to respell, the
+    pattern of "2" read as "to", and the phrase replacements in order.
+
+    Raises TriageDataError for a missing or unknown list, a word that can
+    never be seen (not lowercase letters, digits and apostrophes) or a
+    phrase that is not a regular expression."""
+    data = mapping(parsed, _FILE)
+    if set(data) != {"words", "two_as_to", "phrases"}:
+        raise TriageDataError(f"{_FILE}: give words, two_as_to and phrases")
+    words = {
+        word: text(spelled, f"{_FILE}: words: {word}")
+        for word, spelled in mapping(data["words"], f"{_FILE}: words").items()
+    }
+    for word in words:
+        if not _WORD_SPLIT.fullmatch(word):
+            raise TriageDataError(
+                f"{_FILE}: words: {word!r} is never seen: a word here is lowercase letters,"
+                " digits and apostrophes"
+            )
+    # "2" is "to" after these words: "tryin 2 get in", "want 2 die".
+    two_as_to = compiled(
+        r"\b(" + "|".join(lines(data["two_as_to"], f"{_FILE}: two_as_to")) + r") 2\b",
+        f"{_FILE}: two_as_to",
+    )
+    phrases = [
+        (compiled(find, f"{_FILE}: phrases: {find}"), text(write, f"{_FILE}: phrases: {find}"))
+        for find, write in mapping(data["phrases"], f"{_FILE}: phrases").items()
+    ]
+    return words, two_as_to, [*phrases, (re.compile(r"\s+"), " ")]
+
+
+_WORDS, _TWO_AS_TO, _PHRASES = spellings(read(_FILE))
+
+
+def normalise(message: str) -> str:
+    """The message as the rules read it, with one space at each end (so every
+    word has a space on both sides)."""
+    lowered = _OTHER_CHARS.sub(" ", message.lower().translate(_APOSTROPHES))
+    parts = _WORD_SPLIT.split(lowered)
+    parts[1::2] = [_WORDS.get(word, word) for word in parts[1::2]]
+    spelled = "".join(parts)
+    spelled = _TWO_AS_TO.sub(r"\1 to", spelled)
+    for pattern, replacement in _PHRASES:
+        spelled = pattern.sub(replacement, spelled)
+    return f" {spelled.strip()} "
