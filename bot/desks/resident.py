@@ -36,6 +36,7 @@ from config.model import Forum
 
 log = logging.getLogger("forumbot.resident")
 
+
 @dataclass(frozen=True)
 class Visit:
     """One event from a resident, as the stages and handlers see it."""
