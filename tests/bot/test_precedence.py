@@ -1,7 +1,8 @@
 """The order a resident's event meets the desk's stages in
 (bot/desks/resident.py PRECEDENCE): urgent first, data rights before the
 block, then presses, commands and messages; and presses the bot never made
-get the reply they always got."""
+get the reply they always got. (Urgent before the limits:
+tests/bot/test_data_rights.py, test_emergency_is_taken_over_the_limit.)"""
 
 from __future__ import annotations
 
@@ -104,11 +105,6 @@ async def test_an_urgent_command_gets_999_first_then_its_reply(tmp_path: Path) -
     assert "call 999 now" in replies[0]
     assert "You have no questions with us." in replies[1]
     await h.close()
-
-
-async def test_an_urgent_message_over_the_limit_is_tested_elsewhere() -> None:
-    """Urgent before limits: tests/bot/test_data_rights.py
-    test_emergency_is_taken_over_the_limit."""
 
 
 async def test_an_unknown_command_is_read_as_a_message(tmp_path: Path) -> None:
