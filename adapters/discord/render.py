@@ -6,9 +6,10 @@ from __future__ import annotations
 import discord
 
 from bot.edge.chat import Buttons
+from bot.edge.payload import CardAction, CardKind, unpack
 from bot.edge.rich import Rich
 
-STYLE = {
+STYLE: dict[CardKind, discord.ButtonStyle] = {
     "approve": discord.ButtonStyle.success,
     "reject": discord.ButtonStyle.danger,
     "later": discord.ButtonStyle.secondary,
@@ -37,17 +38,24 @@ def rendered_length(rich: Rich) -> int:
 
 
 def to_view(buttons: Buttons) -> discord.ui.View | None:
+    """Each button's data goes as its custom_id as it is (``pack()`` made it
+    fit); a card's buttons are coloured by their action."""
     if not buttons:
         return None
     view = discord.ui.View(timeout=None)
     for row_number, row in enumerate(buttons[:5]):
         for button in row[:5]:
-            action = button.data.partition(":")[0]
+            payload = unpack(button.data)
+            style = (
+                STYLE[payload.kind]
+                if isinstance(payload, CardAction)
+                else discord.ButtonStyle.secondary
+            )
             view.add_item(
                 discord.ui.Button(
                     label=button.label[:80],
-                    custom_id=button.data[:100],
-                    style=STYLE.get(action, discord.ButtonStyle.secondary),
+                    custom_id=button.data,
+                    style=style,
                     row=row_number,
                 )
             )

@@ -21,8 +21,11 @@ def to_html(rich: Rich) -> str:
 
 
 def to_keyboard(buttons: Buttons) -> InlineKeyboardMarkup | None:
+    """Each button's data goes as it is: ``pack()`` (``bot.edge.payload``)
+    made it to fit callback_data's 64 bytes, and cutting it would make a
+    button that does something else when pressed."""
     if not buttons:
         return None
     return InlineKeyboardMarkup(
-        [[InlineKeyboardButton(b.label, callback_data=b.data[:64]) for b in row] for row in buttons]
+        [[InlineKeyboardButton(b.label, callback_data=b.data) for b in row] for row in buttons]
     )

@@ -16,12 +16,6 @@ from bot.wording.wording import Wording
 
 log = logging.getLogger("forumbot.asker")
 
-ASKER_COMMANDS = {
-    "whois": "whois 12",
-    "block": "block 12",
-    "unblock": "unblock 12",
-}
-
 
 class AskerTools:
     def __init__(self, wording: Wording) -> None:

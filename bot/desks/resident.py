@@ -1,27 +1,30 @@
 """A resident's private chat with the bot: questions, help, status, withdraw,
-next sessions, and emergency guidance before anything else."""
+next sessions, alerts and consultations, and emergency guidance before
+anything else. Commands are routed by the table ``RESIDENT_ROUTES``, after
+the stages in ``PRECEDENCE``."""
 
 from __future__ import annotations
 
 import logging
-import re
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 from datetime import datetime
 
 from bot.delivery.outbox import Outbox
 from bot.desks.admission import Admission
-from bot.desks.subscription import COMMANDS as SUBSCRIPTION_COMMANDS
+from bot.desks.routes import Route, Routes, Who, parse_reference
 from bot.desks.subscription import SubscriptionDesk
-from bot.desks.survey import BUTTON_PREFIX as SURVEY_BUTTON
 from bot.desks.survey import SurveyDesk
 from bot.edge.chat import Buttons
 from bot.edge.inbound import Inbound
+from bot.edge.payload import SubscribeChoice, SurveyAnswer, unpack
 from bot.edge.rich import Rich, join
 from bot.forum.card import card_buttons, render_card
 from bot.forum.directory import ForumDirectory
 from bot.forum.session import SessionService
 from bot.privacy.data_rights import DataRights
 from bot.safeguarding.redaction import suggest_publishable
-from bot.safeguarding.triage import Concern, assess
+from bot.safeguarding.triage import Concern, Triage, assess
 from bot.store import question as questions
 from bot.store import resident as residents
 from bot.store.database import Tx
@@ -33,12 +36,24 @@ from config.model import Forum
 
 log = logging.getLogger("forumbot.resident")
 
-_REFERENCE = re.compile(r"^#?(\d+)$")
+
+@dataclass(frozen=True)
+class Visit:
+    """One event from a resident, as the stages and handlers see it."""
+
+    tx: Tx
+    event: Inbound
+    resident: Resident
+    triage: Triage
+    now: datetime
+
+    @property
+    def urgent(self) -> bool:
+        return self.triage.urgent
 
 
-def parse_reference(text: str) -> int | None:
-    match = _REFERENCE.match(text.strip())
-    return int(match.group(1)) if match else None
+ResidentHandler = Callable[["ResidentDesk", Visit], Awaitable[None]]
+Stage = Callable[["ResidentDesk", Visit], Awaitable[bool]]
 
 
 class ResidentDesk:
@@ -63,92 +78,145 @@ class ResidentDesk:
         self.surveys = surveys
 
     async def handle(self, tx: Tx, event: Inbound, now: datetime) -> None:
+        """Runs the stages of ``PRECEDENCE`` in order until one has dealt
+        with the event."""
         resident = await residents.get_or_create(
             tx, event.platform, event.sender_id, event.chat.chat_id, event.sender_handle, now
         )
-        triage = assess(event.text)
-        urgent = triage.urgent
-        if urgent:  # first, whatever else: blocked, over a limit, or a command
-            guidance = self.wording.emergency(self_harm=triage.concern is Concern.SELF_HARM)
-            await self._reply(tx, resident, guidance, now, OutboxPurpose.EMERGENCY)
-            log.info("urgent message concern=%s rule=%s", triage.concern, triage.reason)
-        command = event.command
-        if command in ("mydata", "forget"):  # data rights hold for everyone, blocked or not
-            body = await self._data_rights(tx, resident, command, event.args, now)
-            if body is not None:
-                await self._reply(tx, resident, self._with_notice_if_new(resident, body), now)
-        elif resident.blocked and not urgent:
-            notice = await self.admission.hold(tx, resident, event, now)
-            if notice is not None:
-                await self._reply(tx, resident, notice, now)
-        elif command in SUBSCRIPTION_COMMANDS:
-            body, buttons = await self.subscriptions.command(tx, resident, command, event.args, now)
-            await self._reply(
-                tx, resident, self._with_notice_if_new(resident, body), now, buttons=buttons
-            )
-        elif event.button is not None and event.button.startswith(SURVEY_BUTTON):
-            answered = await self.surveys.button(tx, resident, event.button, now)
+        visit = Visit(tx, event, resident, assess(event.text), now)
+        for _name, stage in PRECEDENCE:
+            if await stage(self, visit):
+                return
+
+    # -- the stages, in the order PRECEDENCE gives ---------------------------
+
+    async def _urgent(self, v: Visit) -> bool:
+        """999 guidance first, whatever else the message is (blocked, over a
+        limit, a command); then the stages go on."""
+        if v.urgent:
+            guidance = self.wording.emergency(self_harm=v.triage.concern is Concern.SELF_HARM)
+            await self._reply(v.tx, v.resident, guidance, v.now, OutboxPurpose.EMERGENCY)
+            log.info("urgent message concern=%s rule=%s", v.triage.concern, v.triage.reason)
+        return False
+
+    async def _data_rights(self, v: Visit) -> bool:
+        """``any resident`` routes (``/mydata``, ``/forget``): for everyone,
+        blocked or not."""
+        route = RESIDENT_ROUTES.find(v.event.command)
+        if route is None or route.who != "any resident":
+            return False
+        await route.handler(self, v)
+        return True
+
+    async def _blocked(self, v: Visit) -> bool:
+        """A blocked resident's message is held (a question stored, never
+        carded) and they are told once; not an urgent one, which goes on to
+        be taken."""
+        if not v.resident.blocked or v.urgent:
+            return False
+        notice = await self.admission.hold(v.tx, v.resident, v.event, v.now)
+        if notice is not None:
+            await self._reply(v.tx, v.resident, notice, v.now)
+        return True
+
+    async def _press(self, v: Visit) -> bool:
+        """A button: a consultation's option or the alerts chooser, by its
+        payload; anything else pressed gets no reply."""
+        if v.event.button is None:
+            return False
+        payload = unpack(v.event.button)
+        if isinstance(payload, SurveyAnswer):
+            answered = await self.surveys.button(v.tx, v.resident, payload, v.now)
             if answered is not None:
-                await self._reply(tx, resident, answered, now)
-        elif event.button is not None:
-            chosen = await self.subscriptions.button(tx, resident, event.button, now)
+                await self._reply(v.tx, v.resident, answered, v.now)
+        elif isinstance(payload, SubscribeChoice):
+            chosen = await self.subscriptions.button(v.tx, v.resident, payload, v.now)
             if chosen is not None:
-                await self._reply(tx, resident, chosen[0], now, buttons=chosen[1])
-        elif command == "survey":
-            await self._reply(
-                tx, resident, await self.surveys.command(tx, resident, event.args, now), now
-            )
-        elif (
-            command is None
-            and event.reply_to_message_id is not None
-            and (survey := await self.surveys.of_reply(tx, resident, event.reply_to_message_id))
-            is not None
-        ):
-            await self._reply(
-                tx, resident, await self.surveys.reply(tx, resident, survey, event.text, now), now
-            )
-        elif command in ("start", "help"):
-            await self._reply(
-                tx, resident, await self._help(tx, event.platform, now, welcome=True), now
-            )
-        elif command in ("status", "withdraw", "next"):
-            body = await self._command_reply(tx, resident, event, now)
-            await self._reply(tx, resident, self._with_notice_if_new(resident, body), now)
-        elif command == "ask":
-            await self._ask(tx, resident, event, event.args.strip(), urgent, now)
-        elif command is None and (forum := self.directory.match(event.text)) is not None:
-            await self._question(tx, resident, forum, event.text, urgent, now)
-        elif urgent:
+                await self._reply(v.tx, v.resident, chosen[0], v.now, buttons=chosen[1])
+        return True
+
+    async def _command(self, v: Visit) -> bool:
+        """A command in ``RESIDENT_ROUTES`` (``resident``: not blocked, which
+        the stage before saw to). An unknown command goes on, as a message."""
+        route = RESIDENT_ROUTES.find(v.event.command)
+        if route is None:
+            return False
+        await route.handler(self, v)
+        return True
+
+    async def _message(self, v: Visit) -> bool:
+        """Anything else: an answer to a consultation (a reply to it), a
+        question (starting with a forum's phrase; the limits apply unless
+        urgent), an urgent message without a phrase (taken in the forum the
+        resident last asked), or help."""
+        tx, event, resident, now = v.tx, v.event, v.resident, v.now
+        if event.command is None and event.reply_to_message_id is not None:
+            survey = await self.surveys.of_reply(tx, resident, event.reply_to_message_id)
+            if survey is not None:
+                answered = await self.surveys.reply(tx, resident, survey, event.text, now)
+                await self._reply(tx, resident, answered, now)
+                return True
+        forum = self.directory.match(event.text) if event.command is None else None
+        if forum is None and v.urgent:
             forum = await self._forum_for_urgent(tx, resident)
-            await self._question(tx, resident, forum, event.text, urgent, now)
-        else:
-            await self._reply(
-                tx,
-                resident,
-                await self._help(tx, event.platform, now, welcome=resident.is_new),
-                now,
-            )
+        if forum is not None:
+            await self._question(tx, resident, forum, event.text, v.urgent, now)
+            return True
+        help_text = await self._help(tx, event.platform, now, welcome=resident.is_new)
+        await self._reply(tx, resident, help_text, now)
+        return True
+
+    # -- the routes' handlers -----------------------------------------------
+
+    async def _mydata(self, v: Visit) -> None:
+        zone = self.directory.zone(self.directory.forums[0])
+        await self._answer(v, await self.rights.my_data(v.tx, v.resident, zone))
+
+    async def _forget(self, v: Visit) -> None:
+        body = await self.rights.forget(v.tx, v.resident, v.event.args, v.now)
+        if body is not None:
+            await self._answer(v, body)
+
+    async def _subscribe(self, v: Visit) -> None:
+        body, buttons = await self.subscriptions.subscribe(v.tx, v.resident, v.event.args, v.now)
+        await self._answer(v, body, buttons)
+
+    async def _subscriptions(self, v: Visit) -> None:
+        await self._answer(v, await self.subscriptions.listing(v.tx, v.resident))
+
+    async def _unsubscribe(self, v: Visit) -> None:
+        await self._answer(v, await self.subscriptions.unsubscribe(v.tx, v.resident, v.event.args))
+
+    async def _survey(self, v: Visit) -> None:
+        body = await self.surveys.command(v.tx, v.resident, v.event.args, v.now)
+        await self._reply(v.tx, v.resident, body, v.now)  # no notice: as it always was
+
+    async def _help_route(self, v: Visit) -> None:
+        body = await self._help(v.tx, v.event.platform, v.now, welcome=True)
+        await self._reply(v.tx, v.resident, body, v.now)
+
+    async def _status_route(self, v: Visit) -> None:
+        await self._answer(v, await self._status(v.tx, v.resident))
+
+    async def _withdraw_route(self, v: Visit) -> None:
+        await self._answer(v, await self._withdraw(v.tx, v.resident, v.event, v.now))
+
+    async def _next(self, v: Visit) -> None:
+        forums = list(self.directory.forums)
+        await self._answer(v, await self.sessions.schedule_lines(v.tx, forums, v.now))
+
+    async def _ask_route(self, v: Visit) -> None:
+        await self._ask(v.tx, v.resident, v.event, v.event.args.strip(), v.urgent, v.now)
+
+    async def _answer(self, v: Visit, body: Rich, buttons: Buttons = ()) -> None:
+        """A command's reply, with the notice on a first contact."""
+        await self._reply(
+            v.tx, v.resident, self._with_notice_if_new(v.resident, body), v.now, buttons=buttons
+        )
 
     def _with_notice_if_new(self, resident: Resident, body: Rich) -> Rich:
         """Every first contact carries the notice."""
         return join([body, self.wording.notice()], "\n\n") if resident.is_new else body
-
-    async def _data_rights(
-        self, tx: Tx, resident: Resident, command: str, args: str, now: datetime
-    ) -> Rich | None:
-        if command == "mydata":
-            zone = self.directory.zone(self.directory.forums[0])
-            return await self.rights.my_data(tx, resident, zone)
-        return await self.rights.forget(tx, resident, args, now)
-
-    async def _command_reply(
-        self, tx: Tx, resident: Resident, event: Inbound, now: datetime
-    ) -> Rich:
-        if event.command == "status":
-            return await self._status(tx, resident)
-        if event.command == "withdraw":
-            return await self._withdraw(tx, resident, event, now)
-        return await self.sessions.schedule_lines(tx, list(self.directory.forums), now)
 
     async def _ask(
         self, tx: Tx, resident: Resident, event: Inbound, text: str, urgent: bool, now: datetime
@@ -309,3 +377,47 @@ class ResidentDesk:
             resident_id=resident.id,
         )
         await self.outbox.add(tx, reply, now)
+
+
+_ANY: Who = "any resident"
+_RESIDENT: Who = "resident"
+
+RESIDENT_ROUTES: Routes[ResidentHandler] = Routes(
+    Route("ask", ResidentDesk._ask_route, _RESIDENT, "ask your question"),
+    Route("status", ResidentDesk._status_route, _RESIDENT, "status"),
+    Route("withdraw", ResidentDesk._withdraw_route, _RESIDENT, "withdraw #12"),
+    Route("next", ResidentDesk._next, _RESIDENT, "next"),
+    Route("mydata", ResidentDesk._mydata, _ANY, "mydata"),
+    Route("forget", ResidentDesk._forget, _ANY, "forget"),
+    Route("help", ResidentDesk._help_route, _RESIDENT, "help", aliases=("start",)),
+    Route("subscribe", ResidentDesk._subscribe, _RESIDENT, "subscribe [postcode]"),
+    Route("subscriptions", ResidentDesk._subscriptions, _RESIDENT, "subscriptions"),
+    Route("unsubscribe", ResidentDesk._unsubscribe, _RESIDENT, "unsubscribe [forum] [type]"),
+    Route("survey", ResidentDesk._survey, _RESIDENT, "survey 3 your answer"),
+)
+"""Residents' commands, in the order the help (the ``help`` template, prose
+written for residents) mentions them. A command no route has is read as a
+message."""
+
+PRECEDENCE: tuple[tuple[str, Stage], ...] = (
+    ("urgent", ResidentDesk._urgent),
+    ("data rights", ResidentDesk._data_rights),
+    ("blocked", ResidentDesk._blocked),
+    ("press", ResidentDesk._press),
+    ("command", ResidentDesk._command),
+    ("message", ResidentDesk._message),
+)
+"""What a resident's event meets, in order; each stage either deals with it
+(and the rest are skipped) or passes it on:
+
+1. urgent: 999 guidance, whatever the event is; always passes it on, and
+   the stages after treat it as urgent (never held, never over a limit);
+2. data rights: ``/mydata`` and ``/forget`` (``any resident`` routes),
+   for everyone, blocked or not;
+3. blocked: anything else from a blocked resident is held (not if urgent);
+4. press: a button, by its payload (``bot.edge.payload``);
+5. command: a route of ``RESIDENT_ROUTES``;
+6. message: a reply to a consultation, a question (the limits are checked
+   here, for questions that are not urgent), an urgent message without a
+   forum's phrase, else help.
+"""

@@ -1,19 +1,22 @@
-"""A staff room: officers' commands, buttons and replies to cards. Anyone not
-listed as an officer of the question's forum is refused and nothing changes."""
+"""A staff room: officers' commands, buttons and replies to cards, routed by
+the table ``STAFF_ROUTES``. Anyone not listed as an officer of the forum a
+command acts on is refused and nothing changes."""
 
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from bot.alerts.alert import AlertType
 from bot.alerts.service import AlertService
 from bot.delivery.outbox import Outbox
-from bot.desks.asker_tools import ASKER_COMMANDS, AskerTools
-from bot.desks.resident import parse_reference
+from bot.desks.asker_tools import AskerTools
+from bot.desks.routes import Route, Routes, Who, parse_reference
 from bot.desks.survey import SurveyDesk
 from bot.edge.inbound import Inbound
+from bot.edge.payload import CardAction, unpack
 from bot.edge.rich import Rich, Span, join
 from bot.forum.directory import ForumDirectory, Sender
 from bot.forum.moderation import Moderation, Officer
@@ -28,21 +31,11 @@ from config.model import Forum
 
 log = logging.getLogger("forumbot.staff")
 
-QUESTION_COMMANDS = {
-    "approve": "approve 12 [text]",
-    "edit": "edit 12 text",
-    "reject": "reject 12 [reason]",
-    "answer": "answer 12 text",
-    "later": "later 12 [note]",
-    "merge": "merge 12 7",
-    "resend": "resend 12",
-    **ASKER_COMMANDS,
-}
-FORUM_COMMANDS = ("queue", "open", "close", "next")
-
 
 @dataclass(frozen=True)
 class Command:
+    """A command as typed (``approve``, ``12 text``) or as a press reads."""
+
     name: str
     args: str
 
@@ -71,6 +64,41 @@ async def record_forum_action(
             detail=detail,
         ),
     )
+
+
+@dataclass(frozen=True)
+class Order:
+    """A command that passed its route's check of who may run it.
+
+    ``name``: as given, lower-case (``start`` for help's alias). ``args``:
+    what follows the question number for ``officer of the question`` routes,
+    else all the arguments. ``forums``: the forums the sender is an officer
+    of that the command acts on (the question's forum for question routes).
+    ``usage``: the route's usage reply."""
+
+    tx: Tx
+    event: Inbound
+    name: str
+    args: str
+    forums: list[Forum]
+    now: datetime
+    usage: Rich
+    asked: Question | None = None
+
+    @property
+    def question(self) -> Question:
+        """The question an ``officer of the question`` route acts on.
+        Raises LookupError for other routes, which have none."""
+        if self.asked is None:
+            raise LookupError(f"{self.name} is not a command on a question")
+        return self.asked
+
+    @property
+    def officer(self) -> Officer:
+        return Officer(self.event.platform, self.event.sender_id)
+
+
+StaffHandler = Callable[["StaffDesk", Order], Awaitable[Rich]]
 
 
 class StaffDesk:
@@ -113,6 +141,11 @@ class StaffDesk:
     @staticmethod
     def _command_of(event: Inbound) -> Command | None:
         if event.button is not None:
+            payload = unpack(event.button)
+            if isinstance(payload, CardAction):
+                return Command(payload.kind, str(payload.question_id))
+            # Any other press reads as the command it names ("name:args"), as
+            # presses in staff rooms always have: garbage gets "unknown command".
             action, _, ref = event.button.partition(":")
             return Command(action, ref)
         if event.command is not None:
@@ -154,136 +187,182 @@ class StaffDesk:
         log.info("refused action=%s sender=%s:%s", action, event.platform, event.sender_id)
         return self.wording.render("staff_refused")
 
+    # -- routing: look the command up, check who may run it, run it ----------
+
     async def _run(
         self, tx: Tx, event: Inbound, forums: list[Forum], command: Command, now: datetime
-    ) -> Rich | None:
+    ) -> Rich:
         name = command.name.lower()
-        prefix = self._prefix(event)
-        if name in ("help", "start"):
-            if not any(self.directory.is_officer(f, self._sender(event)) for f in forums):
-                return await self._refuse(tx, event, name, None, None, now)
-            return self.wording.render("staff_help", prefix=prefix)
-        if name in QUESTION_COMMANDS:
-            return await self._question_command(tx, event, forums, name, command.args, now)
-        if name in FORUM_COMMANDS:
-            return await self._forum_command(tx, event, forums, name, command.args, now)
-        if name == "alert":
-            return await self._alert(tx, event, forums, command.args, now)
-        if name == "survey":
-            return await self._survey(tx, event, forums, command.args, now)
-        return self.wording.render("staff_unknown_command", prefix=prefix, command=name)
-
-    async def _question_command(
-        self, tx: Tx, event: Inbound, forums: list[Forum], name: str, args: str, now: datetime
-    ) -> Rich:
-        usage = self.wording.render(
-            "staff_usage", usage=self._prefix(event) + QUESTION_COMMANDS[name]
+        route = STAFF_ROUTES.find(name)
+        if route is None:
+            return self.wording.render(
+                "staff_unknown_command", prefix=self._prefix(event), command=name
+            )
+        order = Order(
+            tx,
+            event,
+            name,
+            command.args,
+            forums,
+            now,
+            self.wording.render("staff_usage", usage=self._prefix(event) + route.usage),
         )
-        first, _, rest = args.strip().partition(" ")
-        rest = rest.strip()
-        ref = parse_reference(first)
-        if ref is None:
-            return usage
-        q = await questions.get(tx, ref)
-        forum = self.directory.get(q.forum_id) if q is not None else None
-        if q is None or forum is None or forum not in forums:
-            if not any(self.directory.is_officer(f, self._sender(event)) for f in forums):
-                return await self._refuse(tx, event, name, None, ref, now)
-            return self.wording.render("staff_no_question", ref=ref)
-        if not self.directory.is_officer(forum, self._sender(event)):
-            return await self._refuse(tx, event, name, forum.id, q.id, now)
-        officer = Officer(event.platform, event.sender_id)
-        if name in ASKER_COMMANDS:
-            return await self.askers.run(tx, name, officer, q, now)
-        m = self.moderation
-        if name == "approve":
-            return await m.approve(tx, officer, q, rest or None, now)
-        if name == "reject":
-            return await m.reject(tx, officer, q, rest or None, now)
-        if name == "later":
-            return await m.later(tx, officer, q, rest or None, now)
-        if name == "resend":
-            return await m.resend(tx, officer, q, now)
-        if not rest:
-            return usage
-        if name == "edit":
-            return await m.edit(tx, officer, q, rest, now)
-        if name == "answer":
-            return await m.answer(tx, officer, q, rest, now)
-        other_ref = parse_reference(rest)
-        other = await questions.get(tx, other_ref) if other_ref is not None else None
-        if other is None or other.forum_id != q.forum_id:
-            return self.wording.render("staff_no_question", ref=other_ref or rest)
-        return await m.merge(tx, officer, q, other, now)
+        check = _CHECKS.get(route.who)
+        if check is None:
+            raise LookupError(f"staff route {route.name} is for {route.who}")
+        return await check(self, route, order)
 
-    async def _forum_command(
-        self, tx: Tx, event: Inbound, forums: list[Forum], name: str, args: str, now: datetime
-    ) -> Rich:
-        chosen = forums
-        if args.strip():
-            found = self.directory.find(args.strip())
-            if found is None or found not in forums:
+    async def _in_room(self, route: Route[StaffHandler], order: Order) -> Rich:
+        """``officer in the room``: the handler gets the room's forums the
+        sender is an officer of."""
+        sender = self._sender(order.event)
+        officer_forums = [f for f in order.forums if self.directory.is_officer(f, sender)]
+        if not officer_forums:
+            return await self._refuse(order.tx, order.event, order.name, None, None, order.now)
+        return await route.handler(self, replace(order, forums=officer_forums))
+
+    async def _of_forum(self, route: Route[StaffHandler], order: Order) -> Rich:
+        """``officer of the forum``: the forum named (``open bromley``), else
+        the room's forums; the handler gets those the sender is an officer of."""
+        chosen = order.forums
+        if order.args.strip():
+            found = self.directory.find(order.args.strip())
+            if found is None or found not in order.forums:
                 return self.wording.render(
-                    "staff_which_forum", forums=", ".join(f.id for f in forums)
+                    "staff_which_forum", forums=", ".join(f.id for f in order.forums)
                 )
             chosen = [found]
-        officer_forums = [f for f in chosen if self.directory.is_officer(f, self._sender(event))]
+        sender = self._sender(order.event)
+        officer_forums = [f for f in chosen if self.directory.is_officer(f, sender)]
         if not officer_forums:
-            return await self._refuse(tx, event, name, chosen[0].id if chosen else None, None, now)
-        if name == "next":
-            return await self.sessions.schedule_lines(tx, officer_forums, now)
-        if name == "queue":
-            return await self._queue(tx, officer_forums)
-        if len(officer_forums) > 1:
-            return self.wording.render(
-                "staff_which_forum", forums=", ".join(f.id for f in officer_forums)
-            )
-        forum = officer_forums[0]
-        await record_forum_action(tx, event, name, forum.id, None, now)
-        if name == "open":
-            return await self.sessions.open(tx, forum, now)
-        return await self.sessions.close(tx, forum, now)
+            forum_id = chosen[0].id if chosen else None
+            return await self._refuse(order.tx, order.event, order.name, forum_id, None, order.now)
+        return await route.handler(self, replace(order, forums=officer_forums))
 
-    async def _alert(
-        self, tx: Tx, event: Inbound, forums: list[Forum], args: str, now: datetime
-    ) -> Rich:
+    async def _of_question(self, route: Route[StaffHandler], order: Order) -> Rich:
+        """``officer of the question``: ``NAME 12 [rest]``; the handler gets
+        question #12 and the rest. A question of a forum not served by this
+        room is "no question" to an officer and a refusal to anyone else."""
+        tx, event, now = order.tx, order.event, order.now
+        first, _, rest = order.args.strip().partition(" ")
+        ref = parse_reference(first)
+        if ref is None:
+            return order.usage
+        q = await questions.get(tx, ref)
+        forum = self.directory.get(q.forum_id) if q is not None else None
+        sender = self._sender(event)
+        if q is None or forum is None or forum not in order.forums:
+            if not any(self.directory.is_officer(f, sender) for f in order.forums):
+                return await self._refuse(tx, event, order.name, None, ref, now)
+            return self.wording.render("staff_no_question", ref=ref)
+        if not self.directory.is_officer(forum, sender):
+            return await self._refuse(tx, event, order.name, forum.id, q.id, now)
+        return await route.handler(self, replace(order, args=rest.strip(), forums=[forum], asked=q))
+
+    # -- commands on a question ---------------------------------------------
+
+    async def _approve(self, o: Order) -> Rich:
+        return await self.moderation.approve(o.tx, o.officer, o.question, o.args or None, o.now)
+
+    async def _reject(self, o: Order) -> Rich:
+        return await self.moderation.reject(o.tx, o.officer, o.question, o.args or None, o.now)
+
+    async def _later(self, o: Order) -> Rich:
+        return await self.moderation.later(o.tx, o.officer, o.question, o.args or None, o.now)
+
+    async def _resend(self, o: Order) -> Rich:
+        return await self.moderation.resend(o.tx, o.officer, o.question, o.now)
+
+    async def _edit(self, o: Order) -> Rich:
+        if not o.args:
+            return o.usage
+        return await self.moderation.edit(o.tx, o.officer, o.question, o.args, o.now)
+
+    async def _answer(self, o: Order) -> Rich:
+        if not o.args:
+            return o.usage
+        return await self.moderation.answer(o.tx, o.officer, o.question, o.args, o.now)
+
+    async def _merge(self, o: Order) -> Rich:
+        if not o.args:
+            return o.usage
+        other_ref = parse_reference(o.args)
+        other = await questions.get(o.tx, other_ref) if other_ref is not None else None
+        if other is None or other.forum_id != o.question.forum_id:
+            return self.wording.render("staff_no_question", ref=other_ref or o.args)
+        return await self.moderation.merge(o.tx, o.officer, o.question, other, o.now)
+
+    async def _asker(self, o: Order) -> Rich:
+        """``whois``, ``block``, ``unblock``: the person behind the question."""
+        return await self.askers.run(o.tx, o.name, o.officer, o.question, o.now)
+
+    # -- commands on a forum ------------------------------------------------
+
+    async def _queue(self, o: Order) -> Rich:
+        waiting: list[Question] = await questions.waiting(
+            o.tx, tuple(f.id for f in o.forums), tuple(OPEN_STATES)
+        )
+        if not waiting:
+            return self.wording.render("staff_queue_empty")
+        lines = [self.wording.render("staff_queue_header", count=len(waiting))]
+        lines.extend(self.sessions.queue_line(q) for q in waiting[:50])
+        return join(lines)
+
+    async def _next(self, o: Order) -> Rich:
+        return await self.sessions.schedule_lines(o.tx, o.forums, o.now)
+
+    async def _open(self, o: Order) -> Rich:
+        return await self._session(o, opening=True)
+
+    async def _close(self, o: Order) -> Rich:
+        return await self._session(o, opening=False)
+
+    async def _session(self, o: Order, opening: bool) -> Rich:
+        if len(o.forums) > 1:
+            return self.wording.render(
+                "staff_which_forum", forums=", ".join(f.id for f in o.forums)
+            )
+        forum = o.forums[0]
+        await record_forum_action(o.tx, o.event, o.name, forum.id, None, o.now)
+        if opening:
+            return await self.sessions.open(o.tx, forum, o.now)
+        return await self.sessions.close(o.tx, forum, o.now)
+
+    # -- commands in the room -----------------------------------------------
+
+    async def _help(self, o: Order) -> Rich:
+        prefix = self._prefix(o.event)
+        return join(
+            [
+                self.wording.render("staff_help_header"),
+                STAFF_ROUTES.help_lines(self.wording, prefix),
+            ]
+        )
+
+    async def _alert(self, o: Order) -> Rich:
         """``alert FORUM TYPE [--no-public] [--urgent] text``"""
-        officer_forums = [f for f in forums if self.directory.is_officer(f, self._sender(event))]
-        if not officer_forums:
-            return await self._refuse(tx, event, "alert", None, None, now)
-        words = args.split()
         usage = self.wording.render(
             "staff_alert_usage",
-            prefix=self._prefix(event),
+            prefix=self._prefix(o.event),
             types=", ".join(t.value for t in AlertType),
-            forums=", ".join(f.id for f in officer_forums),
+            forums=", ".join(f.id for f in o.forums),
         )
-        if len(words) < 3:
+        parsed = self._alert_words(o.args, o.forums)
+        if parsed is None:
             return usage
-        forum = self.directory.find(words[0])
-        alert_type = AlertType.parse(words[1])
-        if forum is None or forum not in officer_forums or alert_type is None:
-            return usage
-        flags = {"--no-public": False, "--urgent": False}
-        rest = words[2:]
-        while rest and rest[0].lower() in flags:
-            flags[rest.pop(0).lower()] = True
-        text = args.split(None, 2 + sum(flags.values()))[-1].strip() if rest else ""
-        if not text:
-            return usage
-        to_public = not flags["--no-public"]
+        forum, alert_type, urgent, to_public, text = parsed
         b = await self.alerts.request(
-            tx,
+            o.tx,
             forum,
             alert_type,
             (Span(text),),
-            now,
-            urgent=flags["--urgent"],
+            o.now,
+            urgent=urgent,
             to_public=to_public,
-            requested_by=f"{event.platform}:{event.sender_id}",
-            report_chat=event.chat,
+            requested_by=f"{o.event.platform}:{o.event.sender_id}",
+            report_chat=o.event.chat,
         )
-        await record_forum_action(tx, event, "alert", forum.id, f"alert #{b.id}", now)
+        await record_forum_action(o.tx, o.event, "alert", forum.id, f"alert #{b.id}", o.now)
         on_public = to_public and bool(self.directory.public_rooms(forum))
         public = self.wording.text("staff_alert_public") if on_public else ""
         if b.state == "scheduled":
@@ -304,32 +383,79 @@ class StaffDesk:
             public=public,
         )
 
-    async def _survey(
-        self, tx: Tx, event: Inbound, forums: list[Forum], args: str, now: datetime
-    ) -> Rich:
-        officer_forums = [f for f in forums if self.directory.is_officer(f, self._sender(event))]
-        if not officer_forums:
-            return await self._refuse(tx, event, "survey", None, None, now)
+    def _alert_words(
+        self, args: str, forums: list[Forum]
+    ) -> tuple[Forum, AlertType, bool, bool, str] | None:
+        """``FORUM TYPE [--no-public] [--urgent] text`` as (forum, type,
+        urgent, to public, text); None when it is not that, or the forum is
+        not one of ``forums``."""
+        words = args.split()
+        if len(words) < 3:
+            return None
+        forum = self.directory.find(words[0])
+        alert_type = AlertType.parse(words[1])
+        if forum is None or forum not in forums or alert_type is None:
+            return None
+        flags = {"--no-public": False, "--urgent": False}
+        rest = words[2:]
+        while rest and rest[0].lower() in flags:
+            flags[rest.pop(0).lower()] = True
+        text = args.split(None, 2 + sum(flags.values()))[-1].strip() if rest else ""
+        if not text:
+            return None
+        return forum, alert_type, flags["--urgent"], not flags["--no-public"], text
+
+    async def _survey(self, o: Order) -> Rich:
         reply = await self.surveys.staff(
-            tx,
-            officer_forums,
-            args,
-            f"{event.platform}:{event.sender_id}",
-            event.chat,
-            self._prefix(event),
-            now,
+            o.tx,
+            o.forums,
+            o.args,
+            f"{o.event.platform}:{o.event.sender_id}",
+            o.event.chat,
+            self._prefix(o.event),
+            o.now,
         )
         await record_forum_action(
-            tx, event, "survey", officer_forums[0].id, args.split(" ", 1)[0][:40], now
+            o.tx, o.event, "survey", o.forums[0].id, o.args.split(" ", 1)[0][:40], o.now
         )
         return reply
 
-    async def _queue(self, tx: Tx, forums: list[Forum]) -> Rich:
-        waiting: list[Question] = await questions.waiting(
-            tx, tuple(f.id for f in forums), tuple(OPEN_STATES)
-        )
-        if not waiting:
-            return self.wording.render("staff_queue_empty")
-        lines = [self.wording.render("staff_queue_header", count=len(waiting))]
-        lines.extend(self.sessions.queue_line(q) for q in waiting[:50])
-        return join(lines)
+
+_Check = Callable[[StaffDesk, Route[StaffHandler], Order], Awaitable[Rich]]
+_CHECKS: dict[Who, _Check] = {
+    "officer in the room": StaffDesk._in_room,
+    "officer of the forum": StaffDesk._of_forum,
+    "officer of the question": StaffDesk._of_question,
+}
+
+_QUESTION: Who = "officer of the question"
+_FORUM: Who = "officer of the forum"
+_ROOM: Who = "officer in the room"
+
+STAFF_ROUTES: Routes[StaffHandler] = Routes(
+    Route("approve", StaffDesk._approve, _QUESTION, "approve 12 [text]", "staff_help_approve"),
+    Route("edit", StaffDesk._edit, _QUESTION, "edit 12 text", "staff_help_edit"),
+    Route("reject", StaffDesk._reject, _QUESTION, "reject 12 [reason]", "staff_help_reject"),
+    Route("answer", StaffDesk._answer, _QUESTION, "answer 12 text", "staff_help_answer"),
+    Route("later", StaffDesk._later, _QUESTION, "later 12 [note]", "staff_help_later"),
+    Route("merge", StaffDesk._merge, _QUESTION, "merge 12 7", "staff_help_merge"),
+    Route("resend", StaffDesk._resend, _QUESTION, "resend 12", "staff_help_resend"),
+    Route("whois", StaffDesk._asker, _QUESTION, "whois 12", "staff_help_whois"),
+    Route("block", StaffDesk._asker, _QUESTION, "block 12", "staff_help_block"),
+    Route("unblock", StaffDesk._asker, _QUESTION, "unblock 12", "staff_help_block"),
+    Route("queue", StaffDesk._queue, _FORUM, "queue [forum]", "staff_help_queue"),
+    Route("open", StaffDesk._open, _FORUM, "open [forum]", "staff_help_open"),
+    Route("close", StaffDesk._close, _FORUM, "close [forum]", "staff_help_open"),
+    Route("next", StaffDesk._next, _FORUM, "next [forum]", "staff_help_next"),
+    Route("alert", StaffDesk._alert, _ROOM, "alert forum type text", "staff_help_alert"),
+    Route(
+        "survey",
+        StaffDesk._survey,
+        _ROOM,
+        'survey forum "question" "option" ...',
+        "staff_help_survey",
+    ),
+    Route("help", StaffDesk._help, _ROOM, "help", "staff_help_help", aliases=("start",)),
+)
+"""The officers' commands (and, by their names, the card's buttons), in the
+order the help lists them. A name no route has is "unknown command"."""

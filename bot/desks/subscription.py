@@ -10,7 +10,9 @@ from datetime import datetime
 from bot.alerts.alert import AlertType
 from bot.alerts.postcode import covers, parse
 from bot.edge.chat import Button, Buttons
+from bot.edge.payload import LIMIT_BYTES, PayloadTooLong, SubscribeChoice
 from bot.edge.rich import Rich, join
+from bot.edge.startup import StartupFailure
 from bot.forum.directory import ForumDirectory
 from bot.store import broadcast as broadcasts
 from bot.store import subscription as subscriptions
@@ -21,26 +23,41 @@ from config.model import Forum
 
 log = logging.getLogger("forumbot.subscriptions")
 
-COMMANDS = ("subscribe", "subscriptions", "unsubscribe")
-BUTTON_PREFIX = "sub:"
+
+def check_buttons_fit(forums: tuple[Forum, ...]) -> None:
+    """Every forum's chooser buttons fit a button's data (``LIMIT_BYTES``):
+    the longest is ``sub:t:FORUM:consultations``. Raises StartupFailure
+    naming a forum id too long for them, which would otherwise stop
+    ``/subscribe`` working for that forum."""
+    longest = max((t.value for t in AlertType), key=len)
+    for forum in forums:
+        try:
+            SubscribeChoice("toggle", forum.id, longest).pack()
+        except PayloadTooLong:
+            most = LIMIT_BYTES - len(SubscribeChoice("toggle", "x", longest).pack()) + 1
+            raise StartupFailure(
+                f"forum id {forum.id!r} is {len(forum.id)} characters, too long for the "
+                f"alert buttons: give the forum an id of at most {most} characters"
+            ) from None
 
 
 class SubscriptionDesk:
     def __init__(self, directory: ForumDirectory, wording: Wording) -> None:
+        """Raises StartupFailure when a forum id is too long for the buttons."""
+        check_buttons_fit(directory.forums)
         self.directory = directory
         self.wording = wording
 
     def label(self, alert_type: str) -> str:
         return self.wording.text(f"alert_type_{alert_type}")
 
-    async def command(
-        self, tx: Tx, resident: Resident, command: str, args: str, now: datetime
+    async def subscribe(
+        self, tx: Tx, resident: Resident, args: str, now: datetime
     ) -> tuple[Rich, Buttons]:
+        """``/subscribe``: the chooser (of forums, or of the only forum's
+        types); ``/subscribe bromley`` or ``/subscribe BR1 3QR``: every type
+        of that forum, or of the forums covering the postcode."""
         prefix = self.wording.prefix(resident.platform)
-        if command == "subscriptions":
-            return await self._list(tx, resident, prefix), ()
-        if command == "unsubscribe":
-            return await self._unsubscribe(tx, resident, args, prefix), ()
         args = args.strip()
         if not args:
             if len(self.directory.forums) == 1:
@@ -65,34 +82,41 @@ class SubscriptionDesk:
             ), ()
         return await self._subscribe(tx, resident, matched, now, prefix), ()
 
+    async def listing(self, tx: Tx, resident: Resident) -> Rich:
+        """``/subscriptions``: what the resident chose, forum by forum."""
+        return await self._list(tx, resident, self.wording.prefix(resident.platform))
+
+    async def unsubscribe(self, tx: Tx, resident: Resident, args: str) -> Rich:
+        """``/unsubscribe [forum] [type]``: everything, or what is named."""
+        return await self._unsubscribe(tx, resident, args, self.wording.prefix(resident.platform))
+
     async def button(
-        self, tx: Tx, resident: Resident, data: str, now: datetime
+        self, tx: Tx, resident: Resident, choice: SubscribeChoice, now: datetime
     ) -> tuple[Rich, Buttons] | None:
-        """``sub:f:FORUM`` shows a forum's choices; ``sub:t:FORUM:TYPE``
-        turns one on or off; ``sub:a:FORUM`` / ``sub:n:FORUM`` all or none."""
-        parts = data.removeprefix(BUTTON_PREFIX).split(":")
-        forum = self.directory.get(parts[1]) if len(parts) > 1 else None
+        """A press in the chooser: the forum's choices again, after turning a
+        type on or off, or all or none; None for a forum or type that is
+        not (or no longer) configured."""
+        forum = self.directory.get(choice.forum_id)
         if forum is None:
             return None
-        action = parts[0]
-        if action == "t" and len(parts) == 3 and AlertType.parse(parts[2]) is not None:
-            alert_type = parts[2]
+        if choice.step == "toggle":
+            alert_type = choice.alert_type
+            if alert_type not in {t.value for t in AlertType}:
+                return None
             mine = await subscriptions.of_resident(tx, resident.id)
             if (forum.id, alert_type) in mine:
                 await self._stop(tx, resident, forum.id, alert_type)
             else:
                 await subscriptions.add(tx, resident.id, [(forum.id, alert_type)], now)
-        elif action == "a":
+        elif choice.step == "all":
             await subscriptions.add(tx, resident.id, [(forum.id, t.value) for t in AlertType], now)
-        elif action == "n":
+        elif choice.step == "none":
             await self._stop(tx, resident, forum.id, None)
-        elif action != "f":
-            return None
         return await self._chooser(tx, resident, forum)
 
     def _forum_chooser(self) -> tuple[Rich, Buttons]:
         buttons = tuple(
-            (Button(f.name, f"{BUTTON_PREFIX}f:{f.id}"),) for f in self.directory.forums
+            (Button(f.name, SubscribeChoice("forum", f.id).pack()),) for f in self.directory.forums
         )
         return self.wording.render("subscribe_choose_forum"), buttons
 
@@ -111,15 +135,21 @@ class SubscriptionDesk:
             toggles.append(
                 Button(
                     self.wording.text("button_alert_on" if on else "button_alert_off", label=label),
-                    f"{BUTTON_PREFIX}t:{forum.id}:{alert_type.value}",
+                    SubscribeChoice("toggle", forum.id, alert_type.value).pack(),
                 )
             )
         # Two a row: Discord shows at most five rows of buttons.
         rows = [tuple(toggles[i : i + 2]) for i in range(0, len(toggles), 2)]
         rows.append(
             (
-                Button(self.wording.text("button_alert_all"), f"{BUTTON_PREFIX}a:{forum.id}"),
-                Button(self.wording.text("button_alert_none"), f"{BUTTON_PREFIX}n:{forum.id}"),
+                Button(
+                    self.wording.text("button_alert_all"),
+                    SubscribeChoice("all", forum.id).pack(),
+                ),
+                Button(
+                    self.wording.text("button_alert_none"),
+                    SubscribeChoice("none", forum.id).pack(),
+                ),
             )
         )
         body = self.wording.render(

@@ -12,7 +12,8 @@ from datetime import datetime
 
 from bot.alerts.alert import AlertType
 from bot.alerts.service import AlertService
-from bot.edge.chat import Button, ChatRef
+from bot.edge.chat import Button, Buttons, ChatRef
+from bot.edge.payload import SurveyAnswer
 from bot.edge.rich import Rich, join
 from bot.forum.directory import ForumDirectory
 from bot.store import survey as surveys
@@ -24,7 +25,6 @@ from config.model import Forum
 
 log = logging.getLogger("forumbot.surveys")
 
-BUTTON_PREFIX = "survey:"
 MAX_OPTIONS = 8
 TEXT_ANSWERS_SHOWN = 20
 MAX_ANSWER_LENGTH = 1000
@@ -70,15 +70,21 @@ class SurveyDesk:
         forum = self.directory.find(words[0])
         if forum is None or forum not in forums:
             return usage
-        question, options = words[1], words[2:]
+        return await self._create(tx, forum, words[1], words[2:], officer, room, prefix, now)
+
+    async def _create(
+        self,
+        tx: Tx,
+        forum: Forum,
+        question: str,
+        options: list[str],
+        officer: str,
+        room: ChatRef,
+        prefix: str,
+        now: datetime,
+    ) -> Rich:
+        """A new consultation, sent as an alert to those who chose consultations."""
         survey_id = await surveys.create(tx, forum.id, question, options, officer, now)
-        choices = [
-            Button(option[:BUTTON_LABEL_LENGTH], f"{BUTTON_PREFIX}{survey_id}:{index}")
-            for index, option in enumerate(options)
-        ]
-        # Discord shows at most five rows of buttons: two a row past five options.
-        per_row = 1 if len(choices) <= 5 else 2
-        buttons = tuple(tuple(choices[i : i + per_row]) for i in range(0, len(choices), per_row))
         how = "survey_how_buttons" if options else "survey_how_text"
         body = join(
             [
@@ -97,7 +103,7 @@ class SurveyDesk:
             to_public=False,
             requested_by=officer,
             report_chat=room,
-            buttons=buttons,
+            buttons=answer_buttons(survey_id, options),
         )
         await surveys.set_broadcast(tx, survey_id, b.id)
         log.info("survey created survey=%s forum=%s alert=#%s", survey_id, forum.id, b.id)
@@ -153,14 +159,15 @@ class SurveyDesk:
 
     # -- residents ----------------------------------------------------------
 
-    async def button(self, tx: Tx, resident: Resident, data: str, now: datetime) -> Rich | None:
-        survey_ref, _, index = data.removeprefix(BUTTON_PREFIX).partition(":")
-        if not survey_ref.isdigit() or not index.isdigit():
+    async def button(
+        self, tx: Tx, resident: Resident, answer: SurveyAnswer, now: datetime
+    ) -> Rich | None:
+        """A press on a consultation's option; None for a consultation or
+        option that does not exist."""
+        survey = await surveys.get(tx, answer.survey_id)
+        if survey is None or answer.option >= len(survey.options):
             return None
-        survey = await surveys.get(tx, int(survey_ref))
-        if survey is None or int(index) >= len(survey.options):
-            return None
-        return await self._answer(tx, resident, survey, int(index), None, now)
+        return await self._answer(tx, resident, survey, answer.option, None, now)
 
     async def command(self, tx: Tx, resident: Resident, args: str, now: datetime) -> Rich:
         """``/survey 3 answer``: an option by its number or words, or free text."""
@@ -206,3 +213,14 @@ class SurveyDesk:
         return self.wording.render(
             "survey_changed" if changed else "survey_thanks", ref=survey.id, answer=shown
         )
+
+
+def answer_buttons(survey_id: int, options: list[str]) -> Buttons:
+    """A button per option (``survey:3:0`` for the first), one a row; two a
+    row past five options, as Discord shows at most five rows of buttons."""
+    choices = [
+        Button(option[:BUTTON_LABEL_LENGTH], SurveyAnswer(survey_id, index).pack())
+        for index, option in enumerate(options)
+    ]
+    per_row = 1 if len(choices) <= 5 else 2
+    return tuple(tuple(choices[i : i + per_row]) for i in range(0, len(choices), per_row))

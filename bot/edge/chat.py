@@ -22,7 +22,7 @@ class ChatRef:
 @dataclass(frozen=True)
 class Button:
     label: str
-    data: str  # "<action>:<question number>", e.g. "approve:12"
+    data: str  # a packed payload (bot.edge.payload), e.g. "approve:12"
 
 
 Buttons = tuple[tuple[Button, ...], ...]

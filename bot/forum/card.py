@@ -4,6 +4,7 @@ handle, only their pseudonym."""
 from __future__ import annotations
 
 from bot.edge.chat import Button, Buttons
+from bot.edge.payload import CardAction, CardKind
 from bot.edge.rich import Rich, Span, join, merge
 from bot.safeguarding.redaction import LABEL_PATTERN
 from bot.store.question import Question
@@ -46,11 +47,19 @@ def highlight_labels(publishable: str) -> Rich:
     return merge(spans)
 
 
+# The card's buttons in order, each with its label's template.
+CARD_BUTTONS: tuple[tuple[CardKind, str], ...] = (
+    ("approve", "button_approve"),
+    ("reject", "button_reject"),
+    ("later", "button_later"),
+)
+
+
 def card_buttons(wording: Wording, question_id: int) -> Buttons:
+    """One row: approve, reject, later (``approve:12`` and so on on the wire)."""
     return (
-        (
-            Button(wording.text("button_approve", ref=question_id), f"approve:{question_id}"),
-            Button(wording.text("button_reject", ref=question_id), f"reject:{question_id}"),
-            Button(wording.text("button_later", ref=question_id), f"later:{question_id}"),
+        tuple(
+            Button(wording.text(label, ref=question_id), CardAction(kind, question_id).pack())
+            for kind, label in CARD_BUTTONS
         ),
     )

@@ -1,0 +1,110 @@
+"""Routes as data: each desk's commands are a table of ``Route`` rows (name
+and aliases, handler, who may run it, usage line, help line), looked up by
+name. The desks' modules hold their tables; the order a desk checks things
+in before it looks a command up (urgent messages first, data rights before
+blocks) is written down next to its table as ``PRECEDENCE``."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Generic, Literal, TypeVar
+
+from bot.edge.rich import Rich, join
+from bot.wording.wording import Wording
+
+H = TypeVar("H")
+
+_REFERENCE = re.compile(r"^#?(\d+)$")
+
+
+def parse_reference(text: str) -> int | None:
+    """A question's number as officers and residents write it: ``12`` or
+    ``#12``; None for anything else."""
+    match = _REFERENCE.match(text.strip())
+    return int(match.group(1)) if match else None
+
+
+Who = Literal[
+    "any resident",
+    "resident",
+    "officer in the room",
+    "officer of the forum",
+    "officer of the question",
+]
+"""Who may run a route, and so how its desk checks the sender before the
+handler runs:
+
+- ``any resident``: anyone in a private chat, blocked or not (data rights);
+- ``resident``: anyone in a private chat who is not blocked;
+- ``officer in the room``: an officer of at least one of the room's forums;
+  the handler gets those forums;
+- ``officer of the forum``: an officer of the forum named in the command
+  (``open bromley``), or of the room's forums when none is named; the
+  handler gets those forums;
+- ``officer of the question``: an officer of the forum of the question
+  numbered in the command (``approve 12``); the handler gets the question.
+"""
+
+
+@dataclass(frozen=True)
+class Route(Generic[H]):
+    """One command of a desk.
+
+    ``name`` and ``aliases`` are lower-case, without the platform's prefix.
+    ``usage`` is the command's syntax after the prefix (``approve 12 [text]``),
+    shown in its help line and, where the desk gives one, its usage reply.
+    ``help`` is the template key of the help line the route is listed on;
+    routes sharing a key share a line (``block 12 / unblock 12``); None: not
+    listed by ``Routes.help_lines``."""
+
+    name: str
+    handler: H
+    who: Who
+    usage: str = ""
+    help: str | None = None
+    aliases: tuple[str, ...] = ()
+
+
+class Routes(Generic[H]):
+    """A desk's routes, in the order its help lists them.
+
+    Raises ValueError when two routes claim the same name or alias."""
+
+    def __init__(self, *routes: Route[H]) -> None:
+        self._routes = routes
+        self._by_name: dict[str, Route[H]] = {}
+        for route in routes:
+            for name in (route.name, *route.aliases):
+                if name in self._by_name:
+                    raise ValueError(f"two routes are called {name!r}")
+                self._by_name[name] = route
+
+    def __iter__(self) -> Iterator[Route[H]]:
+        return iter(self._routes)
+
+    def find(self, name: str | None) -> Route[H] | None:
+        """The route called ``name`` (or with it as an alias), or None."""
+        return self._by_name.get(name) if name is not None else None
+
+    def names(self) -> frozenset[str]:
+        """Every name and alias."""
+        return frozenset(self._by_name)
+
+    def help_lines(self, wording: Wording, prefix: str) -> Rich:
+        """One line per help key, in table order: the template rendered with
+        ``usage`` (every route on the line, ``/block 12 / /unblock 12``) and
+        ``prefix``."""
+        keys: list[str] = []
+        usages: dict[str, list[str]] = {}
+        for route in self._routes:
+            if route.help is None:
+                continue
+            if route.help not in usages:
+                keys.append(route.help)
+                usages[route.help] = []
+            usages[route.help].append(prefix + route.usage)
+        return join(
+            wording.render(key, usage=" / ".join(usages[key]), prefix=prefix) for key in keys
+        )
