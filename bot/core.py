@@ -1,7 +1,16 @@
 """The core's services, built from configuration and wired together. The
 composition root (forumbot.app) adds the platform adapters around this: what
 the core knows of each platform comes from there (its sender, pace, command
-prefix, and why it is off), never from a list of its own."""
+prefix, and why it is off), never from a list of its own.
+
+Adapters import only ``bot.edge`` and this module (a contract in
+pyproject.toml). Besides ``Core``, it gives them what the web side uses of
+the store: the ``Database`` handle and its transactions (``Tx``), the read
+helpers and how instants are stored (``fetch_all``, ``fetch_one``, ``iso``,
+``instant``, ``is_busy``), the published archive's queries (``archive``),
+the operators' counts (``metrics``), and how a part keeps data of its own
+in the database (``Component``, ``PrivacyHooks``, ``KeepsData``).
+"""
 
 from __future__ import annotations
 
@@ -31,10 +40,30 @@ from bot.forum.session import SessionService
 from bot.intake.intake import Intake
 from bot.privacy.data_rights import DataRights
 from bot.privacy.retention import Retention
-from bot.store.database import Database
+from bot.store import archive, metrics
+from bot.store.component import Component, KeepsData, PrivacyHooks
+from bot.store.database import Database, Tx, fetch_all, fetch_one, instant, is_busy, iso
 from bot.wording.template import Templates
 from bot.wording.wording import Wording
 from config.model import Config
+
+__all__ = [
+    "Component",
+    "Core",
+    "Database",
+    "KeepsData",
+    "PrivacyHooks",
+    "Tx",
+    "archive",
+    "build_core",
+    "fetch_all",
+    "fetch_one",
+    "instant",
+    "is_busy",
+    "iso",
+    "log_rooms_off",
+    "metrics",
+]
 
 log = logging.getLogger("forumbot")
 
@@ -118,7 +147,7 @@ def build_core(
     alerts = AlertService(directory, wording, outbox)
     sessions = SessionService(directory, wording, outbox, alerts)
     moderation = Moderation(directory, wording, outbox, sessions)
-    rights = DataRights(directory, wording, outbox, config.retention)
+    rights = DataRights(directory, wording, outbox, config.retention, db.privacy_hooks)
     admission = Admission(directory, wording, config.limits)
     subscriptions = SubscriptionDesk(directory, wording)
     survey_desk = SurveyDesk(directory, wording, alerts)

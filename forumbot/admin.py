@@ -12,8 +12,8 @@ from bot.edge.clock import SystemClock
 from bot.privacy.retention import Retention
 from bot.store import audit
 from bot.store import survey as surveys
-from bot.store.database import Database
 from config.model import Config
+from forumbot.app import new_database
 
 AUDIT_COLUMNS = (
     "at",
@@ -28,7 +28,7 @@ AUDIT_COLUMNS = (
 
 
 async def purge(config: Config, dry_run: bool, out: TextIO = sys.stdout) -> None:
-    async with Database(config.database) as db:
+    async with new_database(config) as db:
         counts = await Retention(db, SystemClock(), config.retention).purge(dry_run)
     verb = "would erase" if dry_run else "erased"
     out.write(
@@ -50,7 +50,7 @@ def parse_since(text: str) -> datetime:
 async def export_audit(
     config: Config, since: datetime | None, fmt: str, out: TextIO = sys.stdout
 ) -> int:
-    async with Database(config.database) as db, db.read() as tx:
+    async with new_database(config) as db, db.read() as tx:
         trail = await audit.entries(tx, since=since)
     if fmt == "csv":
         writer = csv.writer(out)
@@ -91,7 +91,7 @@ SURVEY_COLUMNS = ("survey", "forum", "question", "answered_at", "option_number",
 async def export_survey(config: Config, ref: int, fmt: str, out: TextIO = sys.stdout) -> bool:
     """One row per answer, oldest first; no resident's identity, only what
     they answered and when. False if there is no such consultation."""
-    async with Database(config.database) as db, db.read() as tx:
+    async with new_database(config) as db, db.read() as tx:
         survey = await surveys.get(tx, ref)
         answers = await surveys.answers(tx, ref) if survey is not None else []
     if survey is None:

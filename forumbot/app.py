@@ -16,7 +16,7 @@ from typing import Any
 from adapters.discord.platform import PLATFORM as DISCORD
 from adapters.telegram.platform import PLATFORM as TELEGRAM
 from adapters.web.platform import PLATFORM as WEB
-from bot.core import Core, build_core
+from bot.core import Component, Core, KeepsData, build_core
 from bot.delivery.pacing import Pacer
 from bot.edge.adapter import Adapter, Off, Platform
 from bot.edge.clock import Clock, SystemClock
@@ -72,6 +72,19 @@ class AppWiring:
 # Adding a platform: a folder under adapters/ with a PLATFORM, and a line here
 # (docs/architecture.md, "Adding a platform").
 PLATFORMS: list[Platform[AppWiring]] = [TELEGRAM, DISCORD, WEB]
+
+
+def platform_data() -> list[Component]:
+    """What each platform keeps in the database of its own (an entry that
+    ``KeepsData``: the web's messages, sign-ins and key), whether it is on in
+    this run or not, so its tables are kept current and its copies are
+    still forgotten and purged."""
+    return [platform.data for platform in PLATFORMS if isinstance(platform, KeepsData)]
+
+
+def new_database(config: Config) -> Database:
+    """The forum's database, not yet open, with every platform's own data."""
+    return Database(config.database, components=platform_data())
 
 
 def secrets_in_environment(config: Config, env: Mapping[str, str] | None = None) -> list[str]:
@@ -207,7 +220,7 @@ async def build_app(
         given.setdefault("telegram", {})["poll_timeout_s"] = poll_timeout_s
     if discord_options:
         given.setdefault("discord", {}).update(discord_options)
-    db = Database(config.database)
+    db = new_database(config)
     wiring = AppWiring(config, env, asyncio.Queue(), clock or SystemClock(), db, given)
     adapters: list[Adapter] = []
     off: dict[str, Off] = {}

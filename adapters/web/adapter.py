@@ -14,12 +14,11 @@ from typing import Protocol
 from adapters.web.hub import Hub
 from adapters.web.sender import WebSender
 from adapters.web.server import WebServer
-from bot.core import Core
+from bot.core import Core, Database
 from bot.edge.adapter import Wiring
 from bot.edge.connection import Connection
 from bot.edge.pace import Pace
 from bot.edge.startup import StartupFailure
-from bot.store.database import Database
 from config.model import Config
 
 log = logging.getLogger("forumbot")
@@ -31,7 +30,8 @@ class WebWiring(Wiring, Protocol):
 
     @property
     def db(self) -> Database:
-        """The store (not yet open while adapters are built)."""
+        """The store (not yet open while adapters are built), made with the
+        web's own data (``WebPlatform.data``) among its components."""
         ...
 
     @property

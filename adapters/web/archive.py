@@ -10,8 +10,8 @@ from datetime import UTC, datetime
 from aiohttp import web
 
 from adapters.web.site import Site
+from bot.core import archive
 from bot.edge.text import clean_text
-from bot.store import archive
 from config.model import Forum
 
 MAX_QUERY = 200

@@ -23,10 +23,10 @@ from datetime import timedelta
 from aiohttp import web
 from aiolimiter import AsyncLimiter
 
+from adapters.web import store
 from adapters.web.passwords import DUMMY_HASH, verify_password
 from adapters.web.security import token_like
 from adapters.web.site import Site
-from bot.store.database import fetch_all, iso
 
 STAFF_COOKIE = "fb_staff"
 SIGN_IN_LASTS = timedelta(hours=12)
@@ -124,16 +124,8 @@ class SignIns:
         token = secrets.token_urlsafe(32)
         now = self.site.clock.now()
         async with self.site.core.db.transaction() as tx:
-            await tx.execute("DELETE FROM web_login WHERE expires_at < ?", (iso(now),))
-            await tx.execute(
-                "INSERT INTO web_login (token_hash, username, created_at, expires_at)"
-                " VALUES (?, ?, ?, ?)",
-                (
-                    _token_hash(token, credential),
-                    officer.username,
-                    iso(now),
-                    iso(now + SIGN_IN_LASTS),
-                ),
+            await store.add_sign_in(
+                tx, _token_hash(token, credential), officer.username, now, now + SIGN_IN_LASTS
             )
         options = self.site.security.cookie_options(request)
         response.set_cookie(
@@ -152,16 +144,10 @@ class SignIns:
         hashes = self._hashes(token)
         if not hashes:
             return None
-        marks = ",".join("?" * len(hashes))
         async with self.site.core.db.read() as tx:
-            rows = await fetch_all(
-                tx,
-                f"SELECT token_hash, username FROM web_login WHERE token_hash IN ({marks})"
-                " AND expires_at > ?",
-                (*hashes, iso(self.site.clock.now())),
-            )
-        for row in rows:
-            owner, username = hashes[str(row[0])], str(row[1])
+            rows = await store.signed_in(tx, hashes, self.site.clock.now())
+        for token_hash, username in rows:
+            owner = hashes[token_hash]
             if owner == username or (owner == DUTY and username.startswith(DUTY)):
                 return Officer(username)
         return None
@@ -171,7 +157,5 @@ class SignIns:
         hashes = self._hashes(token) if token else {}
         if hashes:
             async with self.site.core.db.transaction() as tx:
-                await tx.executemany(
-                    "DELETE FROM web_login WHERE token_hash = ?", [(h,) for h in hashes]
-                )
+                await store.end_sign_ins(tx, hashes)
         response.del_cookie(STAFF_COOKIE, path="/")

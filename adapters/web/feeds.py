@@ -12,7 +12,7 @@ from aiohttp import web
 from icalendar import Calendar, Event, vRecur
 
 from adapters.web.site import Site
-from bot.store import archive
+from bot.core import archive
 from config.model import Forum
 
 ATOM = "http://www.w3.org/2005/Atom"

@@ -6,7 +6,7 @@ prometheus_client (a registry of this app's own)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from aiohttp import web
@@ -16,50 +16,17 @@ from prometheus_client.exposition import CONTENT_TYPE_LATEST
 from prometheus_client.registry import Collector
 
 from adapters.web.site import Site
-from bot.store.database import Tx, fetch_all, fetch_one
+from bot.core import metrics
 
 
 @dataclass
 class Figures:
-    questions: list[tuple[str, str, int]] = field(default_factory=list)  # forum, state, n
-    answers: list[tuple[str, int]] = field(default_factory=list)  # forum, n
-    deliveries: list[tuple[str, str, int]] = field(default_factory=list)  # platform, outcome, n
-    outbox_depth: list[tuple[str, int]] = field(default_factory=list)  # platform, n
-    sessions_open: list[tuple[str, int]] = field(default_factory=list)  # forum, 0/1
+    """What ``/metrics`` shows: the store's counts (``metrics.Counts``) and
+    what only this process knows (open pages, platform links)."""
+
+    counts: metrics.Counts = field(default_factory=metrics.Counts)
     web_pages_open: int = 0
-    set_aside: list[tuple[str, int]] = field(default_factory=list)  # platform, n
     connected: list[tuple[str, int]] = field(default_factory=list)  # platform, 0/1
-
-
-async def read_figures(tx: Tx, forum_ids: Iterable[str]) -> Figures:
-    """The counts, from the tallies the store's triggers keep (a few rows,
-    whatever the size of the store) and the open sessions (one per forum)."""
-    figures = Figures()
-    for r in await fetch_all(
-        tx, "SELECT forum_id, state, n FROM question_tally WHERE n > 0 ORDER BY forum_id, state"
-    ):
-        figures.questions.append((str(r[0]), str(r[1]), int(r[2])))
-        if r[1] == "answered":
-            figures.answers.append((str(r[0]), int(r[2])))
-    depth: dict[str, int] = {}
-    for r in await fetch_all(
-        tx, "SELECT platform, state, n FROM outbox_tally WHERE n > 0 ORDER BY platform, state"
-    ):
-        platform, state, n = str(r[0]), str(r[1]), int(r[2])
-        figures.deliveries.append((platform, state, n))
-        if state in ("pending", "sending"):
-            depth[platform] = depth.get(platform, 0) + n
-    figures.outbox_depth = sorted(depth.items())
-    for r in await fetch_all(
-        tx,
-        "SELECT platform, COUNT(*) FROM inbox WHERE set_aside_at IS NOT NULL GROUP BY platform",
-    ):
-        figures.set_aside.append((str(r[0]), int(r[1])))
-    open_now = {
-        str(r[0]) for r in await fetch_all(tx, "SELECT forum_id FROM session WHERE state = 'open'")
-    }
-    figures.sessions_open = [(f, int(f in open_now)) for f in forum_ids]
-    return figures
 
 
 class _Snapshot(Collector):
@@ -67,7 +34,7 @@ class _Snapshot(Collector):
         self.figures = figures
 
     def collect(self) -> Iterator[Metric]:
-        f = self.figures
+        f = self.figures.counts
         questions = GaugeMetricFamily(
             "forumbot_questions", "Questions by forum and state", labels=["forum", "state"]
         )
@@ -107,14 +74,14 @@ class _Snapshot(Collector):
             aside.add_metric([platform], n)
         yield aside
         pages = GaugeMetricFamily("forumbot_web_pages_open", "Web pages receiving live updates")
-        pages.add_metric([], f.web_pages_open)
+        pages.add_metric([], self.figures.web_pages_open)
         yield pages
         connected = GaugeMetricFamily(
             "forumbot_platform_connected",
             "1 while the platform's adapter is connected, 0 while it cannot reach the platform",
             labels=["platform"],
         )
-        for platform, n in f.connected:
+        for platform, n in self.figures.connected:
             connected.add_metric([platform], n)
         yield connected
 
@@ -125,7 +92,7 @@ def add_routes(app: web.Application, site: Site) -> None:
     async def healthz(request: web.Request) -> web.StreamResponse:
         try:
             async with site.core.db.read() as tx:
-                await fetch_one(tx, "SELECT 1")
+                await metrics.readable(tx)
         except Exception:
             return web.json_response({"status": "fail", "database": "unreachable"}, status=503)
         platforms = {c.platform: c.describe() for c in site.connections}
@@ -134,11 +101,14 @@ def add_routes(app: web.Application, site: Site) -> None:
             {"status": "degraded" if degraded else "ok", "database": "ok", "platforms": platforms}
         )
 
-    async def metrics(request: web.Request) -> web.StreamResponse:
+    async def scrape(request: web.Request) -> web.StreamResponse:
         async with site.core.db.read() as tx:
-            figures = await read_figures(tx, forum_ids)
-        figures.web_pages_open = site.hub.watching()
-        figures.connected = [(c.platform, int(c.connected)) for c in site.connections]
+            counts = await metrics.counts(tx, forum_ids)
+        figures = Figures(
+            counts,
+            site.hub.watching(),
+            [(c.platform, int(c.connected)) for c in site.connections],
+        )
         registry = CollectorRegistry(auto_describe=False)
         registry.register(_Snapshot(figures))
         response = web.Response(body=generate_latest(registry))
@@ -146,4 +116,4 @@ def add_routes(app: web.Application, site: Site) -> None:
         return response
 
     app.router.add_get("/healthz", healthz)
-    app.router.add_get("/metrics", metrics)
+    app.router.add_get("/metrics", scrape)

@@ -7,6 +7,8 @@ from collections.abc import Mapping
 
 from adapters.web.adapter import WebAdapter, WebWiring
 from adapters.web.sender import WebSender
+from adapters.web.store import WEB_DATA
+from bot.core import Component
 from bot.edge.adapter import Off, Platform
 from config.model import Config
 
@@ -14,9 +16,13 @@ from config.model import Config
 class WebPlatform:
     """The ``bot.edge.adapter.Platform`` entry for the web side. Its wiring
     must also give the store, the core and the other platforms' connections
-    (``WebWiring``)."""
+    (``WebWiring``). It keeps data of its own (``bot.core.KeepsData``):
+    ``data``, its tables' migrations and the privacy hooks that erase its
+    chats' kept messages, which the root gives the database whether or not
+    the web is on."""
 
     name = "web"
+    data: Component = WEB_DATA
 
     def off(self, config: Config, env: Mapping[str, str]) -> Off | None:
         return None if config.web.enabled else Off("web.enabled is false")

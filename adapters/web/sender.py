@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from adapters.web import store
 from adapters.web.hub import Hub
+from bot.core import Database, is_busy
 from bot.edge.clock import Clock
 from bot.edge.rich import Rich, plain
 from bot.edge.sending import NotSent, Outgoing
-from bot.store.database import Database, is_busy
 
 
 class WebSender:

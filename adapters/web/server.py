@@ -6,23 +6,21 @@ each visitor."""
 from __future__ import annotations
 
 import logging
-import secrets
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from aiohttp import web
 from aiohttp.typedefs import Middleware
 
-from adapters.web import archive, console, feeds, health, resident_chat
+from adapters.web import archive, console, feeds, health, resident_chat, store
 from adapters.web.hub import Hub
 from adapters.web.pages import Pages
 from adapters.web.proxy import forwarded_middleware
 from adapters.web.security import Handler, Security
 from adapters.web.site import Site
-from bot.core import Core
+from bot.core import Core, Database
 from bot.edge.clock import Clock
 from bot.edge.connection import Connection
-from bot.store.database import Database, fetch_one
 
 log = logging.getLogger("forumbot.web")
 
@@ -45,12 +43,7 @@ async def site_key(db: Database) -> bytes:
     """The key that signs CSRF tokens: made once, kept in the database, so
     forms stay valid across a restart."""
     async with db.transaction() as tx:
-        row = await fetch_one(tx, "SELECT key FROM web_key WHERE id = 1")
-        if row is not None:
-            return bytes(row[0])
-        key = secrets.token_bytes(32)
-        await tx.execute("INSERT INTO web_key (id, key) VALUES (1, ?)", (key,))
-        return key
+        return await store.site_key(tx)
 
 
 async def static_file(request: web.Request) -> web.StreamResponse:

@@ -1,17 +1,28 @@
-"""The web chats' messages from the bot: a browser may be closed when a
-message is sent, so each one is kept until it is read back (and purged with
-the resident's other data). What the visitor wrote is not kept here: the
-core keeps the question, and the page shows the rest while it is open."""
+"""The web side's own data in the forum's database, and all of its SQL
+(its tables: ``adapters/web/schema.py``; declared to the core as
+``WEB_DATA``).
+
+- The web chats' messages from the bot: a browser may be closed when a
+  message is sent, so each one is kept until it is read back (and erased with
+  the resident's other data: ``WebCopies``, the component's privacy hooks).
+  What the visitor wrote is not kept here: the core keeps the question, and
+  the page shows the rest while it is open.
+- Officers' console sign-ins (an HMAC of the token, never the token).
+- The key that signs the site's tokens.
+"""
 
 from __future__ import annotations
 
 import json
+import secrets
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
 
+from adapters.web.schema import MIGRATIONS
+from bot.core import Component, Tx, fetch_all, fetch_one, iso
 from bot.edge.chat import Button, Buttons
 from bot.edge.rich import Rich, from_json, to_json
-from bot.store.database import Tx, fetch_all, fetch_one, iso
 
 
 @dataclass(frozen=True)
@@ -82,10 +93,86 @@ async def after(tx: Tx, chat_id: str, after_id: int, limit: int = 200) -> list[W
 
 
 async def forget_chat(tx: Tx, chat_id: str) -> int:
+    """Delete every message kept for the chat; how many there were."""
     cursor = await tx.execute("DELETE FROM web_message WHERE chat_id = ?", (chat_id,))
     return cursor.rowcount
 
 
+_KEPT_BEFORE = "FROM web_message WHERE created_at < ?"
+
+
+async def count_before(tx: Tx, cutoff: datetime) -> int:
+    """How many messages were kept from before ``cutoff``."""
+    row = await fetch_one(tx, "SELECT COUNT(*) " + _KEPT_BEFORE, (iso(cutoff),))
+    return int(row[0]) if row else 0
+
+
 async def purge_before(tx: Tx, cutoff: datetime) -> int:
-    cursor = await tx.execute("DELETE FROM web_message WHERE created_at < ?", (iso(cutoff),))
+    """Delete the messages kept from before ``cutoff``; how many there were."""
+    cursor = await tx.execute("DELETE " + _KEPT_BEFORE, (iso(cutoff),))
     return cursor.rowcount
+
+
+class WebCopies:
+    """The core's ``PrivacyHooks`` for the web chats' kept messages: a
+    forgotten web resident's go at once, everyone's after the retention
+    period."""
+
+    async def erase_chat(self, tx: Tx, platform: str, chat_id: str) -> None:
+        if platform == "web":
+            await forget_chat(tx, chat_id)
+
+    async def purge_before(self, tx: Tx, cutoff: datetime, *, dry_run: bool) -> int:
+        if dry_run:
+            return await count_before(tx, cutoff)
+        return await purge_before(tx, cutoff)
+
+
+WEB_DATA = Component("web", MIGRATIONS, privacy=WebCopies())
+
+
+# -- console sign-ins ----------------------------------------------------------
+
+
+async def add_sign_in(
+    tx: Tx, token_hash: str, username: str, at: datetime, expires_at: datetime
+) -> None:
+    """Keep a sign-in until ``expires_at``; those already expired go."""
+    await tx.execute("DELETE FROM web_login WHERE expires_at < ?", (iso(at),))
+    await tx.execute(
+        "INSERT INTO web_login (token_hash, username, created_at, expires_at) VALUES (?, ?, ?, ?)",
+        (token_hash, username, iso(at), iso(expires_at)),
+    )
+
+
+async def signed_in(tx: Tx, token_hashes: Collection[str], at: datetime) -> list[tuple[str, str]]:
+    """(token hash, username) of each of ``token_hashes`` still in force at ``at``."""
+    if not token_hashes:
+        return []
+    marks = ",".join("?" * len(token_hashes))
+    rows = await fetch_all(
+        tx,
+        f"SELECT token_hash, username FROM web_login WHERE token_hash IN ({marks})"
+        " AND expires_at > ?",
+        (*token_hashes, iso(at)),
+    )
+    return [(str(r[0]), str(r[1])) for r in rows]
+
+
+async def end_sign_ins(tx: Tx, token_hashes: Collection[str]) -> None:
+    """Forget the sign-ins with these token hashes."""
+    await tx.executemany("DELETE FROM web_login WHERE token_hash = ?", [(h,) for h in token_hashes])
+
+
+# -- the site's key ------------------------------------------------------------
+
+
+async def site_key(tx: Tx) -> bytes:
+    """The key that signs the site's tokens: made on first use (32 random
+    bytes), then the same one."""
+    row = await fetch_one(tx, "SELECT key FROM web_key WHERE id = 1")
+    if row is not None:
+        return bytes(row[0])
+    key = secrets.token_bytes(32)
+    await tx.execute("INSERT INTO web_key (id, key) VALUES (1, ?)", (key,))
+    return key

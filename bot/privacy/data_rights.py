@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from datetime import datetime, timedelta
 
 from bot.delivery.outbox import Outbox
@@ -14,6 +15,7 @@ from bot.store import question as questions
 from bot.store import resident as residents
 from bot.store import subscription as subscriptions
 from bot.store import survey as surveys
+from bot.store.component import PrivacyHooks
 from bot.store.database import Tx
 from bot.store.outbox import OutboxDraft, OutboxPurpose
 from bot.store.resident import Resident
@@ -33,11 +35,15 @@ class DataRights:
         wording: Wording,
         outbox: Outbox,
         retention: timedelta,
+        hooks: Sequence[PrivacyHooks] = (),
     ) -> None:
+        """``hooks``: how erasure reaches copies kept outside the core's
+        tables (``Database.privacy_hooks``)."""
         self.directory = directory
         self.wording = wording
         self.outbox = outbox
         self.retention = retention
+        self.hooks = tuple(hooks)
 
     def _forum_name(self, forum_id: str) -> str:
         forum = self.directory.get(forum_id)
@@ -119,7 +125,9 @@ class DataRights:
                 platform=resident.platform.capitalize(),
                 prefix=w.prefix(resident.platform),
             )
-        done = await privacy.forget(tx, resident.id, resident.platform, resident.chat_id, now)
+        done = await privacy.forget(
+            tx, resident.id, resident.platform, resident.chat_id, now, self.hooks
+        )
         log.info("resident forgotten on request; withdrawn=%s", len(done.withdrawn))
         for question_id, forum_id in done.withdrawn:
             forum = self.directory.get(forum_id)

@@ -1,5 +1,6 @@
 """Keeping personal data no longer than the configured retention period:
-purged automatically every hour, and on demand (``forumbot purge``)."""
+purged automatically every hour, and on demand (``forumbot purge``), in the
+core's tables and through the privacy hooks of the database's components."""
 
 from __future__ import annotations
 
@@ -29,7 +30,7 @@ class Retention:
         """Erase (or, with ``dry_run``, count) what is older than the period."""
         now = self.clock.now()
         async with self.db.transaction() as tx:
-            return await privacy.purge(tx, now - self.period, now, dry_run)
+            return await privacy.purge(tx, now - self.period, now, dry_run, self.db.privacy_hooks)
 
     async def run(self) -> None:
         """Purge now and every hour, for as long as the bot runs."""

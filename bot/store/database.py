@@ -7,13 +7,14 @@ import asyncio
 import contextlib
 import logging
 import sqlite3
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator, Iterable, Sequence
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime
 from types import TracebackType
 
 import aiosqlite
 
+from bot.store.component import Component, PrivacyHooks
 from bot.store.schema import MIGRATIONS
 
 Tx = aiosqlite.Connection
@@ -76,12 +77,23 @@ class Database:
 
     An in-memory database (``:memory:``) cannot be shared between
     connections, so there ``read`` falls back to ``read_in_turn``; so does
-    ``readers=0`` (the benchmark's baseline)."""
+    ``readers=0`` (the benchmark's baseline).
+
+    ``components``: the data parts outside the core keep here (the web
+    side's), each with its own migrations, applied by ``open`` after the
+    core's, and its privacy hooks (``privacy_hooks``). Raises ValueError when
+    two share a name."""
 
     READERS = 4  # the read pool's size unless given; 0: reads in turn with writes
 
-    def __init__(self, path: str, readers: int | None = None) -> None:
+    def __init__(
+        self, path: str, readers: int | None = None, components: Iterable[Component] = ()
+    ) -> None:
         self.path = path
+        self.components = tuple(components)
+        names = [c.name for c in self.components]
+        if len(set(names)) != len(names):
+            raise ValueError(f"components with the same name: {sorted(names)}")
         self.readers = self.READERS if readers is None else max(readers, 0)
         if _in_memory(path):
             self.readers = 0
@@ -92,8 +104,14 @@ class Database:
         self._closing: set[asyncio.Task[None]] = set()
         self._free = asyncio.Semaphore(max(self.readers, 1))
 
+    @property
+    def privacy_hooks(self) -> tuple[PrivacyHooks, ...]:
+        """How ``forget`` and the purge reach the components' copies."""
+        return tuple(c.privacy for c in self.components if c.privacy is not None)
+
     async def open(self) -> None:
-        """Open (creating the file on first use) and migrate. Raises
+        """Open (creating the file on first use) and migrate: the core's
+        schema, then each component's, in the order given. Raises
         sqlite3.Error when the file cannot be opened or written; nothing is
         left open then."""
         conn = await aiosqlite.connect(self.path, isolation_level=None)
@@ -152,6 +170,32 @@ class Database:
             await self.conn.executescript(
                 f"BEGIN IMMEDIATE;\n{script}\nPRAGMA user_version = {number};\nCOMMIT;"
             )
+        for component in self.components:
+            await self._migrate_component(component)
+
+    async def _migrate_component(self, component: Component) -> None:
+        """A component's migrations not yet applied, each in its own
+        transaction with the version it reaches (``meta``, ``schema:<name>``;
+        the name is checked, so it can be written into the script)."""
+        key = component.version_key
+        done = await self._component_version(self.conn, key)
+        for number, script in enumerate(component.migrations[done:], start=done + 1):
+            await self.conn.executescript(
+                f"BEGIN IMMEDIATE;\n{script}\n"
+                f"INSERT INTO meta (key, value) VALUES ('{key}', '{number}')"
+                " ON CONFLICT (key) DO UPDATE SET value = excluded.value;\nCOMMIT;"
+            )
+
+    @staticmethod
+    async def _component_version(tx: Tx, key: str) -> int:
+        row = await fetch_one(tx, "SELECT value FROM meta WHERE key = ?", (key,))
+        return int(row[0]) if row else 0
+
+    async def component_version(self, name: str) -> int:
+        """How many of component ``name``'s migrations this database has
+        had (0: none, or no such component)."""
+        async with self.read() as tx:
+            return await self._component_version(tx, f"schema:{name}")
 
     async def schema_version(self) -> int:
         async with self.read() as tx:

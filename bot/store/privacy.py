@@ -5,13 +5,20 @@ officer-approved, anonymised question and its answer, with no link to anyone.
 Erasing a question replaces the text as received with ``ERASED``; the
 publishable text is kept only for answered questions (it is, or will be,
 public); the link to the resident goes.
+
+Copies kept outside the core's tables (the web chat's replies) are reached
+through the ``PrivacyHooks`` of the components that keep them
+(``bot.store.component``; ``Database.privacy_hooks``), in the same
+transaction: erased means erased from every copy.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
+from bot.store.component import PrivacyHooks
 from bot.store.database import Tx, fetch_all, fetch_one, iso
 
 ERASED = "[erased]"
@@ -40,8 +47,16 @@ class PurgeCounts:
         return self.questions + self.residents + self.deliveries + self.inbox
 
 
-async def forget(tx: Tx, resident_id: int, platform: str, chat_id: str, at: datetime) -> Forgotten:
-    """Erase the resident and every link from them to their questions."""
+async def forget(
+    tx: Tx,
+    resident_id: int,
+    platform: str,
+    chat_id: str,
+    at: datetime,
+    hooks: Sequence[PrivacyHooks] = (),
+) -> Forgotten:
+    """Erase the resident and every link from them to their questions, and
+    every copy of what was sent to their private chat, ``hooks``' included."""
     open_rows = await fetch_all(
         tx,
         "UPDATE question SET state = 'withdrawn', updated_at = ? WHERE resident_id = ?"
@@ -59,8 +74,8 @@ async def forget(tx: Tx, resident_id: int, platform: str, chat_id: str, at: date
         " OR (platform = ? AND chat_id = ? AND chat_kind = 'private')",
         (resident_id, platform, chat_id),
     )
-    if platform == "web":  # the web chat's copies of what the bot said
-        await tx.execute("DELETE FROM web_message WHERE chat_id = ?", (chat_id,))
+    for hook in hooks:  # copies kept elsewhere (the web chat's)
+        await hook.erase_chat(tx, platform, chat_id)
     await tx.execute("DELETE FROM resident WHERE id = ?", (resident_id,))
     return Forgotten(
         withdrawn=sorted((int(r["id"]), str(r["forum_id"])) for r in open_rows),
@@ -87,12 +102,18 @@ _PURGE_RESIDENTS = (  # the same before and after the questions are purged
     " (SELECT 1 FROM subscription s WHERE s.resident_id = resident.id))"
 )
 _PURGE_INBOX = "FROM inbox WHERE processed_at IS NOT NULL AND processed_at < ?"
-_PURGE_WEB_COPIES = "FROM web_message WHERE created_at < ?"
 
 
-async def purge(tx: Tx, cutoff: datetime, at: datetime, dry_run: bool = False) -> PurgeCounts:
+async def purge(
+    tx: Tx,
+    cutoff: datetime,
+    at: datetime,
+    dry_run: bool = False,
+    hooks: Sequence[PrivacyHooks] = (),
+) -> PurgeCounts:
     """Erase what has been kept longer than the retention period (``cutoff`` is
-    now minus the period). With ``dry_run``, only count."""
+    now minus the period), ``hooks``' copies included (counted as
+    deliveries). With ``dry_run``, only count."""
     when = (iso(cutoff),)
     thrice = when * 3
 
@@ -100,23 +121,22 @@ async def purge(tx: Tx, cutoff: datetime, at: datetime, dry_run: bool = False) -
         row = await fetch_one(tx, "SELECT COUNT(*) " + where, params)
         return int(row[0]) if row else 0
 
-    counts = PurgeCounts(
-        questions=await count(_PURGE_QUESTIONS),
-        residents=await count(_PURGE_RESIDENTS, thrice),
-        deliveries=await count(_PURGE_DELIVERIES) + await count(_PURGE_WEB_COPIES),
-        inbox=await count(_PURGE_INBOX),
-    )
-    if dry_run:
-        return counts
-    await tx.execute(
-        _ERASE + " WHERE id IN (SELECT id " + _PURGE_QUESTIONS + ")",
-        (ERASED, iso(at), ERASED, *when),
-    )
-    await tx.execute("DELETE " + _PURGE_DELIVERIES, when)
-    await tx.execute("DELETE " + _PURGE_WEB_COPIES, when)
-    await tx.execute("DELETE " + _PURGE_INBOX, when)
-    await tx.execute("DELETE " + _PURGE_RESIDENTS, thrice)
-    return counts
+    questions = await count(_PURGE_QUESTIONS)
+    residents = await count(_PURGE_RESIDENTS, thrice)
+    deliveries = await count(_PURGE_DELIVERIES)
+    inbox = await count(_PURGE_INBOX)
+    if not dry_run:
+        await tx.execute(
+            _ERASE + " WHERE id IN (SELECT id " + _PURGE_QUESTIONS + ")",
+            (ERASED, iso(at), ERASED, *when),
+        )
+        await tx.execute("DELETE " + _PURGE_DELIVERIES, when)
+    for hook in hooks:  # copies kept elsewhere (the web chat's): counted, or deleted
+        deliveries += await hook.purge_before(tx, cutoff, dry_run=dry_run)
+    if not dry_run:
+        await tx.execute("DELETE " + _PURGE_INBOX, when)
+        await tx.execute("DELETE " + _PURGE_RESIDENTS, thrice)
+    return PurgeCounts(questions, residents, deliveries, inbox)
 
 
 async def deliveries_held_for(tx: Tx, resident_id: int, platform: str, chat_id: str) -> int:

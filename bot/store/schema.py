@@ -1,4 +1,6 @@
-"""Schema versions, applied in order; ``PRAGMA user_version`` records the last."""
+"""The core's schema versions, applied in order; ``PRAGMA user_version``
+records the last. Parts outside the core keep their own tables with their
+own migrations (``bot.store.component``): none is named here."""
 
 from __future__ import annotations
 
@@ -227,28 +229,10 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (survey_id, resident_id)
     ) WITHOUT ROWID;
     """,
-    # 5: the web side (issue 6). The bot's messages to web chats, kept until
-    # read back; officers' console sign-ins; the key that signs the site's tokens.
+    # 5: the web side's tables (issue 6), which are the web adapter's own
+    # since issue 13: its migrations (adapters/web/schema.py) make them, and
+    # accept a database where this migration made them before.
     """
-    CREATE TABLE web_message (
-        id INTEGER PRIMARY KEY,
-        chat_id TEXT NOT NULL,
-        outbox_id INTEGER NOT NULL UNIQUE,
-        body TEXT NOT NULL,
-        buttons TEXT,
-        created_at TEXT NOT NULL
-    );
-    CREATE INDEX web_message_chat ON web_message (chat_id, id);
-    CREATE TABLE web_login (
-        token_hash TEXT PRIMARY KEY,
-        username TEXT NOT NULL,
-        created_at TEXT NOT NULL,
-        expires_at TEXT NOT NULL
-    ) WITHOUT ROWID;
-    CREATE TABLE web_key (
-        id INTEGER PRIMARY KEY CHECK (id = 1),
-        key BLOB NOT NULL
-    );
     """,
     # 6: set-aside inbox events (issue 12). An event that could not be stored
     # or processed is kept with when and why, under its own key, so that its
@@ -306,8 +290,6 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX outbox_forgotten ON outbox (id) WHERE purpose = 'forgotten';
     CREATE INDEX survey_answer_resident ON survey_answer (resident_id);
     CREATE INDEX inbox_processed ON inbox (processed_at) WHERE processed_at IS NOT NULL;
-    CREATE INDEX web_message_created ON web_message (created_at);
-    CREATE INDEX web_login_expiry ON web_login (expires_at);
     -- The alert service's half-minute tick: broadcasts due and in progress.
     CREATE INDEX broadcast_state ON broadcast (state, send_at);
     -- /metrics: counts by forum and state, by platform and state, kept by
