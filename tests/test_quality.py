@@ -31,7 +31,7 @@ def test_ruff_lint_and_format() -> None:
 def test_layering_contracts() -> None:
     """The contracts in pyproject.toml's [tool.importlinter]: the core knows
     no platform library, the edge and the store import nothing above them,
-    delivery never reaches the desks, adapters know only the edge and not
+    delivery never reaches the desks, adapters know only the edge and the core and not
     each other, configuration knows nothing of what uses it."""
     result = subprocess.run(
         [str(Path(sys.executable).with_name("lint-imports"))],

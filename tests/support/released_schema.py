@@ -1,0 +1,394 @@
+"""The core's migrations 1 to 8 exactly as released before issue 13, when
+migrations 5 and 8 also made the web side's tables and indexes (a copy of
+``bot/store/schema.py`` at commit ab34164, only this docstring and the
+tuple's name changed). Databases made by those versions exist: tests build
+them with this to check that upgrading them, and making one afresh, end with
+the same schema (tests/web/test_web_data.py)."""
+
+from __future__ import annotations
+
+RELEASED_MIGRATIONS: tuple[str, ...] = (
+    """
+    CREATE TABLE meta (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    );
+    CREATE TABLE inbox (
+        id INTEGER PRIMARY KEY,
+        platform TEXT NOT NULL,
+        event_key TEXT NOT NULL,
+        payload TEXT,
+        received_at TEXT NOT NULL,
+        processed_at TEXT,
+        UNIQUE (platform, event_key)
+    );
+    CREATE INDEX inbox_unprocessed ON inbox (id) WHERE processed_at IS NULL;
+    CREATE TABLE resident (
+        id INTEGER PRIMARY KEY,
+        platform TEXT NOT NULL,
+        user_id TEXT NOT NULL,
+        chat_id TEXT NOT NULL,
+        handle TEXT,
+        pseudonym TEXT NOT NULL,
+        first_seen_at TEXT NOT NULL,
+        unreachable_at TEXT,
+        UNIQUE (platform, user_id)
+    );
+    CREATE INDEX resident_chat ON resident (platform, chat_id);
+    CREATE TABLE session (
+        id INTEGER PRIMARY KEY,
+        forum_id TEXT NOT NULL,
+        starts_at TEXT NOT NULL,
+        ends_at TEXT NOT NULL,
+        scheduled INTEGER NOT NULL,
+        state TEXT NOT NULL CHECK (state IN ('open', 'closed', 'missed')),
+        opened_at TEXT,
+        closed_at TEXT
+    );
+    CREATE UNIQUE INDEX session_scheduled ON session (forum_id, starts_at) WHERE scheduled = 1;
+    CREATE INDEX session_open ON session (forum_id) WHERE state = 'open';
+    CREATE TABLE question (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        forum_id TEXT NOT NULL,
+        resident_id INTEGER REFERENCES resident (id) ON DELETE SET NULL,
+        state TEXT NOT NULL CHECK (state IN (
+            'new', 'approved', 'deferred', 'answered', 'rejected', 'withdrawn', 'merged')),
+        text TEXT NOT NULL,
+        publishable TEXT NOT NULL,
+        urgent INTEGER NOT NULL DEFAULT 0,
+        answer TEXT,
+        answered_at TEXT,
+        answered_session_id INTEGER REFERENCES session (id),
+        merged_into INTEGER REFERENCES question (id),
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    );
+    CREATE INDEX question_forum_state ON question (forum_id, state);
+    CREATE INDEX question_resident ON question (resident_id);
+    CREATE INDEX question_merged ON question (merged_into) WHERE merged_into IS NOT NULL;
+    CREATE TABLE reminder (
+        forum_id TEXT NOT NULL,
+        starts_at TEXT NOT NULL,
+        offset_s INTEGER NOT NULL,
+        outcome TEXT NOT NULL CHECK (outcome IN ('sent', 'skipped')),
+        at TEXT NOT NULL,
+        PRIMARY KEY (forum_id, starts_at, offset_s)
+    );
+    CREATE TABLE publication (
+        id INTEGER PRIMARY KEY,
+        question_id INTEGER NOT NULL REFERENCES question (id),
+        forum_id TEXT NOT NULL,
+        follow_up INTEGER NOT NULL,
+        created_at TEXT NOT NULL,
+        published_at TEXT,
+        session_id INTEGER REFERENCES session (id)
+    );
+    CREATE INDEX publication_waiting ON publication (forum_id) WHERE published_at IS NULL;
+    CREATE TABLE outbox (
+        id INTEGER PRIMARY KEY,
+        platform TEXT NOT NULL,
+        chat_id TEXT NOT NULL,
+        chat_kind TEXT NOT NULL,
+        body TEXT NOT NULL,
+        buttons TEXT,
+        reply_to_message_id TEXT,
+        priority INTEGER NOT NULL,
+        purpose TEXT NOT NULL,
+        question_id INTEGER REFERENCES question (id),
+        resident_id INTEGER REFERENCES resident (id) ON DELETE SET NULL,
+        state TEXT NOT NULL CHECK (state IN (
+            'pending', 'sending', 'sent', 'failed', 'unknown', 'skipped')),
+        attempts INTEGER NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL,
+        sent_at TEXT,
+        platform_message_id TEXT,
+        error TEXT
+    );
+    CREATE INDEX outbox_pending ON outbox (id) WHERE state = 'pending';
+    CREATE INDEX outbox_sending ON outbox (id) WHERE state = 'sending';
+    CREATE TABLE card_message (
+        platform TEXT NOT NULL,
+        chat_id TEXT NOT NULL,
+        message_id TEXT NOT NULL,
+        question_id INTEGER NOT NULL REFERENCES question (id),
+        PRIMARY KEY (platform, chat_id, message_id, question_id)
+    );
+    CREATE TABLE audit (
+        id INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        forum_id TEXT,
+        question_id INTEGER,
+        actor_platform TEXT NOT NULL,
+        actor_id TEXT NOT NULL,
+        action TEXT NOT NULL,
+        detail TEXT,
+        outcome TEXT NOT NULL
+    );
+    """,
+    # 2: safeguarding and privacy (issue 4). Blocked residents, notices told once,
+    # last activity for retention; questions held (stored, not carded) and purged.
+    """
+    ALTER TABLE resident ADD COLUMN last_seen_at TEXT;
+    UPDATE resident SET last_seen_at = first_seen_at;
+    ALTER TABLE resident ADD COLUMN blocked_at TEXT;
+    ALTER TABLE resident ADD COLUMN blocked_told_at TEXT;
+    ALTER TABLE resident ADD COLUMN limit_told_at TEXT;
+    ALTER TABLE question ADD COLUMN held INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE question ADD COLUMN purged_at TEXT;
+    CREATE INDEX question_closed ON question (updated_at)
+        WHERE purged_at IS NULL AND state IN ('answered', 'rejected', 'withdrawn', 'merged');
+    CREATE INDEX resident_last_seen ON resident (last_seen_at);
+    -- Outbox ids must never be reused once rows are deleted (forget, purge): the
+    -- dispatcher loads rows above the last id it saw. Rebuilt with AUTOINCREMENT.
+    CREATE TABLE outbox_v2 (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        platform TEXT NOT NULL,
+        chat_id TEXT NOT NULL,
+        chat_kind TEXT NOT NULL,
+        body TEXT NOT NULL,
+        buttons TEXT,
+        reply_to_message_id TEXT,
+        priority INTEGER NOT NULL,
+        purpose TEXT NOT NULL,
+        question_id INTEGER REFERENCES question (id),
+        resident_id INTEGER REFERENCES resident (id) ON DELETE SET NULL,
+        state TEXT NOT NULL CHECK (state IN (
+            'pending', 'sending', 'sent', 'failed', 'unknown', 'skipped')),
+        attempts INTEGER NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL,
+        sent_at TEXT,
+        platform_message_id TEXT,
+        error TEXT,
+        alert_role_id TEXT
+    );
+    INSERT INTO outbox_v2 (id, platform, chat_id, chat_kind, body, buttons,
+        reply_to_message_id, priority, purpose, question_id, resident_id, state, attempts,
+        created_at, sent_at, platform_message_id, error)
+    SELECT id, platform, chat_id, chat_kind, body, buttons, reply_to_message_id, priority,
+        purpose, question_id, resident_id, state, attempts, created_at, sent_at,
+        platform_message_id, error FROM outbox;
+    DROP TABLE outbox;
+    ALTER TABLE outbox_v2 RENAME TO outbox;
+    CREATE INDEX outbox_pending ON outbox (id) WHERE state = 'pending';
+    CREATE INDEX outbox_sending ON outbox (id) WHERE state = 'sending';
+    CREATE INDEX outbox_created ON outbox (created_at);
+    """,
+    # 3: subscriptions by forum and alert type, and broadcasts (issue 5). An
+    # alert fans out into outbox rows (broadcast_id) in one transaction, so a
+    # restart carries on where it stopped and no one gets it twice.
+    """
+    CREATE TABLE subscription (
+        resident_id INTEGER NOT NULL REFERENCES resident (id) ON DELETE CASCADE,
+        forum_id TEXT NOT NULL,
+        alert_type TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        PRIMARY KEY (resident_id, forum_id, alert_type)
+    ) WITHOUT ROWID;
+    CREATE INDEX subscription_forum ON subscription (forum_id, alert_type);
+    CREATE TABLE broadcast (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        forum_id TEXT NOT NULL,
+        alert_type TEXT NOT NULL,
+        body TEXT NOT NULL,
+        urgent INTEGER NOT NULL DEFAULT 0,
+        to_public INTEGER NOT NULL,
+        requested_by TEXT,
+        report_platform TEXT,
+        report_chat_id TEXT,
+        report_chat_kind TEXT,
+        created_at TEXT NOT NULL,
+        send_at TEXT NOT NULL,
+        state TEXT NOT NULL CHECK (state IN ('scheduled', 'sending', 'done')),
+        total INTEGER NOT NULL DEFAULT 0,
+        unreachable_before INTEGER NOT NULL DEFAULT 0,
+        reported_at TEXT,
+        reported_done INTEGER NOT NULL DEFAULT 0,
+        finished_at TEXT
+    );
+    CREATE INDEX broadcast_active ON broadcast (send_at) WHERE state != 'done';
+    ALTER TABLE outbox ADD COLUMN broadcast_id INTEGER REFERENCES broadcast (id);
+    CREATE INDEX outbox_broadcast ON outbox (broadcast_id, state) WHERE broadcast_id IS NOT NULL;
+    """,
+    # 4: consultations (issue 5). One answer per resident per survey, changeable
+    # until it closes; a forgotten resident's answers go with them.
+    """
+    ALTER TABLE broadcast ADD COLUMN buttons TEXT;
+    CREATE TABLE survey (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        forum_id TEXT NOT NULL,
+        question TEXT NOT NULL,
+        options TEXT NOT NULL,
+        created_by TEXT,
+        created_at TEXT NOT NULL,
+        broadcast_id INTEGER REFERENCES broadcast (id),
+        closed_at TEXT
+    );
+    CREATE TABLE survey_answer (
+        survey_id INTEGER NOT NULL REFERENCES survey (id),
+        resident_id INTEGER NOT NULL REFERENCES resident (id) ON DELETE CASCADE,
+        choice INTEGER,
+        text TEXT,
+        answered_at TEXT NOT NULL,
+        PRIMARY KEY (survey_id, resident_id)
+    ) WITHOUT ROWID;
+    """,
+    # 5: the web side (issue 6). The bot's messages to web chats, kept until
+    # read back; officers' console sign-ins; the key that signs the site's tokens.
+    """
+    CREATE TABLE web_message (
+        id INTEGER PRIMARY KEY,
+        chat_id TEXT NOT NULL,
+        outbox_id INTEGER NOT NULL UNIQUE,
+        body TEXT NOT NULL,
+        buttons TEXT,
+        created_at TEXT NOT NULL
+    );
+    CREATE INDEX web_message_chat ON web_message (chat_id, id);
+    CREATE TABLE web_login (
+        token_hash TEXT PRIMARY KEY,
+        username TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL
+    ) WITHOUT ROWID;
+    CREATE TABLE web_key (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        key BLOB NOT NULL
+    );
+    """,
+    # 6: set-aside inbox events (issue 12). An event that could not be stored
+    # or processed is kept with when and why, under its own key, so that its
+    # platform's redelivery stays a duplicate. Rows set aside before this kept
+    # their key with ':set-aside' appended: they get it back unless the event
+    # was stored again meanwhile.
+    """
+    ALTER TABLE inbox ADD COLUMN set_aside_at TEXT;
+    ALTER TABLE inbox ADD COLUMN error TEXT;
+    UPDATE inbox SET set_aside_at = processed_at WHERE event_key LIKE '%:set-aside';
+    UPDATE inbox SET event_key = substr(event_key, 1, length(event_key) - length(':set-aside'))
+     WHERE event_key LIKE '%:set-aside'
+       AND NOT EXISTS (
+           SELECT 1 FROM inbox AS other
+            WHERE other.platform = inbox.platform
+              AND other.event_key
+                  = substr(inbox.event_key, 1, length(inbox.event_key) - length(':set-aside'))
+       );
+    CREATE INDEX inbox_set_aside ON inbox (platform, set_aside_at) WHERE set_aside_at IS NOT NULL;
+    """,
+    # 7: delivery that fails (issue 12). When a message's retries began, so it
+    # is given up after the configured time of failures, not of waiting for a
+    # platform that was off.
+    """
+    ALTER TABLE outbox ADD COLUMN retry_since TEXT;
+    """,
+    # 8: no request, however slow, stops the bot (issue 12). Every query the
+    # archive, the feeds, /metrics and the retention purge run has an index.
+    # A question records when and in which session it was published (the
+    # archive no longer searches publication for it); counts for /metrics are
+    # kept by triggers; search is full-text (FTS5) over the published text only.
+    """
+    ALTER TABLE question ADD COLUMN published_at TEXT;
+    ALTER TABLE question ADD COLUMN published_session_id INTEGER REFERENCES session (id);
+    UPDATE question SET published_at = p.published_at, published_session_id = p.session_id
+    FROM (SELECT question_id, published_at, session_id FROM publication
+          WHERE id IN (SELECT MAX(id) FROM publication WHERE published_at IS NOT NULL
+                       GROUP BY question_id)) AS p
+    WHERE p.question_id = question.id AND question.state = 'answered'
+      AND question.answer IS NOT NULL;
+    -- The archive: a forum's latest answers (Atom), a session's answers and counts.
+    CREATE INDEX question_published ON question (forum_id, published_at, id)
+        WHERE published_at IS NOT NULL;
+    CREATE INDEX question_published_in ON question (published_session_id, id)
+        WHERE published_at IS NOT NULL;
+    -- Closing a session counts and lists what was answered in it.
+    CREATE INDEX question_answered_in ON question (answered_session_id, id)
+        WHERE answered_session_id IS NOT NULL;
+    -- A forum's sessions that took place, newest first.
+    CREATE INDEX session_held ON session (forum_id, starts_at, id) WHERE opened_at IS NOT NULL;
+    -- Forget and purge: a resident's copies (and the foreign keys to resident,
+    -- which SQLite checks row by row when a resident is deleted).
+    CREATE INDEX outbox_resident ON outbox (resident_id) WHERE resident_id IS NOT NULL;
+    CREATE INDEX outbox_private_chat ON outbox (platform, chat_id) WHERE chat_kind = 'private';
+    CREATE INDEX outbox_forgotten ON outbox (id) WHERE purpose = 'forgotten';
+    CREATE INDEX survey_answer_resident ON survey_answer (resident_id);
+    CREATE INDEX inbox_processed ON inbox (processed_at) WHERE processed_at IS NOT NULL;
+    CREATE INDEX web_message_created ON web_message (created_at);
+    CREATE INDEX web_login_expiry ON web_login (expires_at);
+    -- The alert service's half-minute tick: broadcasts due and in progress.
+    CREATE INDEX broadcast_state ON broadcast (state, send_at);
+    -- /metrics: counts by forum and state, by platform and state, kept by
+    -- triggers (a table rebuilt by a later migration must recreate them).
+    CREATE TABLE question_tally (
+        forum_id TEXT NOT NULL,
+        state TEXT NOT NULL,
+        n INTEGER NOT NULL,
+        PRIMARY KEY (forum_id, state)
+    ) WITHOUT ROWID;
+    INSERT INTO question_tally (forum_id, state, n)
+        SELECT forum_id, state, COUNT(*) FROM question GROUP BY forum_id, state;
+    CREATE TRIGGER question_tally_insert AFTER INSERT ON question BEGIN
+        INSERT INTO question_tally (forum_id, state, n) VALUES (new.forum_id, new.state, 1)
+            ON CONFLICT (forum_id, state) DO UPDATE SET n = n + 1;
+    END;
+    CREATE TRIGGER question_tally_update AFTER UPDATE OF forum_id, state ON question
+    WHEN old.forum_id IS NOT new.forum_id OR old.state IS NOT new.state BEGIN
+        UPDATE question_tally SET n = n - 1 WHERE forum_id = old.forum_id AND state = old.state;
+        INSERT INTO question_tally (forum_id, state, n) VALUES (new.forum_id, new.state, 1)
+            ON CONFLICT (forum_id, state) DO UPDATE SET n = n + 1;
+    END;
+    CREATE TRIGGER question_tally_delete AFTER DELETE ON question BEGIN
+        UPDATE question_tally SET n = n - 1 WHERE forum_id = old.forum_id AND state = old.state;
+    END;
+    CREATE TABLE outbox_tally (
+        platform TEXT NOT NULL,
+        state TEXT NOT NULL,
+        n INTEGER NOT NULL,
+        PRIMARY KEY (platform, state)
+    ) WITHOUT ROWID;
+    INSERT INTO outbox_tally (platform, state, n)
+        SELECT platform, state, COUNT(*) FROM outbox GROUP BY platform, state;
+    CREATE TRIGGER outbox_tally_insert AFTER INSERT ON outbox BEGIN
+        INSERT INTO outbox_tally (platform, state, n) VALUES (new.platform, new.state, 1)
+            ON CONFLICT (platform, state) DO UPDATE SET n = n + 1;
+    END;
+    CREATE TRIGGER outbox_tally_update AFTER UPDATE OF platform, state ON outbox
+    WHEN old.platform IS NOT new.platform OR old.state IS NOT new.state BEGIN
+        UPDATE outbox_tally SET n = n - 1 WHERE platform = old.platform AND state = old.state;
+        INSERT INTO outbox_tally (platform, state, n) VALUES (new.platform, new.state, 1)
+            ON CONFLICT (platform, state) DO UPDATE SET n = n + 1;
+    END;
+    CREATE TRIGGER outbox_tally_delete AFTER DELETE ON outbox BEGIN
+        UPDATE outbox_tally SET n = n - 1 WHERE platform = old.platform AND state = old.state;
+    END;
+    -- Search: the published text and answer only (never the text as
+    -- received), indexed from this view, so even a 'rebuild' indexes nothing
+    -- else. The triggers keep the index equal to what is published.
+    CREATE VIEW archive_published AS
+        SELECT id, publishable, answer FROM question WHERE published_at IS NOT NULL;
+    CREATE VIRTUAL TABLE archive_search USING fts5 (
+        publishable, answer,
+        content = 'archive_published', content_rowid = 'id',
+        tokenize = 'porter unicode61 remove_diacritics 2'
+    );
+    INSERT INTO archive_search (archive_search) VALUES ('rebuild');
+    CREATE TRIGGER archive_search_insert AFTER INSERT ON question
+    WHEN new.published_at IS NOT NULL BEGIN
+        INSERT INTO archive_search (rowid, publishable, answer)
+            VALUES (new.id, new.publishable, new.answer);
+    END;
+    CREATE TRIGGER archive_search_update
+    AFTER UPDATE OF published_at, publishable, answer ON question
+    WHEN old.published_at IS NOT new.published_at OR old.publishable IS NOT new.publishable
+        OR old.answer IS NOT new.answer BEGIN
+        INSERT INTO archive_search (archive_search, rowid, publishable, answer)
+            SELECT 'delete', old.id, old.publishable, old.answer
+            WHERE old.published_at IS NOT NULL;
+        INSERT INTO archive_search (rowid, publishable, answer)
+            SELECT new.id, new.publishable, new.answer WHERE new.published_at IS NOT NULL;
+    END;
+    CREATE TRIGGER archive_search_delete AFTER DELETE ON question
+    WHEN old.published_at IS NOT NULL BEGIN
+        INSERT INTO archive_search (archive_search, rowid, publishable, answer)
+            VALUES ('delete', old.id, old.publishable, old.answer);
+    END;
+    """,
+)
