@@ -164,8 +164,13 @@ class Database:
         return self._conn
 
     async def _migrate(self) -> None:
+        """The core's migrations not yet applied, then the components'. A
+        database whose core schema is newer than this code knows is left as
+        it is, components included (``schema_version`` tells the caller)."""
         row = await fetch_one(self.conn, "PRAGMA user_version")
         version = int(row[0]) if row else 0
+        if version > len(MIGRATIONS):
+            return
         for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
             await self.conn.executescript(
                 f"BEGIN IMMEDIATE;\n{script}\nPRAGMA user_version = {number};\nCOMMIT;"
@@ -176,7 +181,8 @@ class Database:
     async def _migrate_component(self, component: Component) -> None:
         """A component's migrations not yet applied, each in its own
         transaction with the version it reaches (``meta``, ``schema:<name>``;
-        the name is checked, so it can be written into the script)."""
+        the name is checked, so it can be written into the script). A newer
+        version than it knows is left as it is."""
         key = component.version_key
         done = await self._component_version(self.conn, key)
         for number, script in enumerate(component.migrations[done:], start=done + 1):

@@ -192,3 +192,14 @@ async def test_forumbot_purge_erases_old_web_copies_while_the_web_is_off(tmp_pat
     assert "erased" in done.getvalue() and "1 sent message copy(ies)" in done.getvalue()
     async with new_database(config) as db:
         assert await _chats_kept(db) == ["new"]
+
+
+async def test_a_database_newer_than_this_forumbot_is_left_as_it_is(tmp_path: Path) -> None:
+    """The core's schema newer than known: nothing is migrated, the web's
+    tables included (the root then refuses to start, naming the schema)."""
+    path = tmp_path / "forum.sqlite3"
+    with closing(sqlite3.connect(path)) as conn:
+        conn.execute(f"PRAGMA user_version = {len(MIGRATIONS) + 1}")
+    async with Database(str(path), components=[WEB_DATA]) as db:
+        assert await db.schema_version() == len(MIGRATIONS) + 1
+    assert schema_of(path) == []
