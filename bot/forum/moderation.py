@@ -5,16 +5,14 @@ in the caller's transaction."""
 
 from __future__ import annotations
 
-import logging
-from dataclasses import dataclass
 from datetime import datetime
 
 from bot.delivery.outbox import Outbox
 from bot.delivery.report import platform_name
 from bot.edge.rich import Rich, join
-from bot.forum.directory import ForumDirectory
+from bot.forum import audit
+from bot.forum.directory import Actor, ForumDirectory
 from bot.forum.session import SessionService
-from bot.store import audit
 from bot.store import question as questions
 from bot.store import resident as residents
 from bot.store import session as session_rows
@@ -23,45 +21,6 @@ from bot.store.outbox import OutboxDraft, OutboxPurpose
 from bot.store.question import OPEN_STATES, Question, State
 from bot.wording.wording import Wording
 from config.model import Forum
-
-log = logging.getLogger("forumbot.moderation")
-
-
-@dataclass(frozen=True)
-class Officer:
-    platform: str
-    user_id: str
-
-    @property
-    def label(self) -> str:
-        return f"officer {self.platform}:{self.user_id}"
-
-
-async def record_officer_action(
-    tx: Tx,
-    officer: Officer,
-    action: str,
-    q: Question,
-    now: datetime,
-    detail: str | None = None,
-    outcome: str = "done",
-) -> None:
-    """One line in the audit trail, and one in the log, for an officer's
-    action on a question (or their refusal: ``outcome="refused"``)."""
-    await audit.record(
-        tx,
-        audit.AuditEntry(
-            at=now,
-            actor_platform=officer.platform,
-            actor_id=officer.user_id,
-            action=action,
-            outcome=outcome,
-            forum_id=q.forum_id,
-            question_id=q.id,
-            detail=detail,
-        ),
-    )
-    log.info("action=%s forum=%s question=#%s %s", action, q.forum_id, q.id, officer.label)
 
 
 class Moderation:
@@ -76,18 +35,6 @@ class Moderation:
         self.wording = wording
         self.outbox = outbox
         self.sessions = sessions
-
-    async def _audit(
-        self,
-        tx: Tx,
-        officer: Officer,
-        action: str,
-        q: Question,
-        now: datetime,
-        detail: str | None = None,
-        outcome: str = "done",
-    ) -> None:
-        await record_officer_action(tx, officer, action, q, now, detail, outcome)
 
     def _not_open(self, q: Question) -> Rich:
         return self.wording.render("staff_not_open", ref=q.id, state=q.state.value)
@@ -110,25 +57,35 @@ class Moderation:
         return forum
 
     async def approve(
-        self, tx: Tx, officer: Officer, q: Question, text: str | None, now: datetime
+        self, tx: Tx, officer: Actor, q: Question, text: str | None, now: datetime
     ) -> Rich:
         if q.state not in OPEN_STATES:
             return self._not_open(q)
         if text:
             await questions.set_publishable(tx, q.id, text, now)
         await questions.set_state(tx, q.id, State.APPROVED, now)
-        await self._audit(tx, officer, "approve", q, now, detail="text replaced" if text else None)
-        return self.wording.render("staff_approved", ref=q.id, officer=officer.label)
+        await audit.record(
+            tx,
+            officer,
+            "approve",
+            now,
+            forum_id=q.forum_id,
+            question_id=q.id,
+            detail="text replaced" if text else None,
+        )
+        return self.wording.render(
+            "staff_approved", ref=q.id, officer=self.wording.officer(officer)
+        )
 
-    async def edit(self, tx: Tx, officer: Officer, q: Question, text: str, now: datetime) -> Rich:
+    async def edit(self, tx: Tx, officer: Actor, q: Question, text: str, now: datetime) -> Rich:
         if q.state not in OPEN_STATES:
             return self._not_open(q)
         await questions.set_publishable(tx, q.id, text, now)
-        await self._audit(tx, officer, "edit", q, now)
-        return self.wording.render("staff_edited", ref=q.id, officer=officer.label)
+        await audit.record(tx, officer, "edit", now, forum_id=q.forum_id, question_id=q.id)
+        return self.wording.render("staff_edited", ref=q.id, officer=self.wording.officer(officer))
 
     async def reject(
-        self, tx: Tx, officer: Officer, q: Question, reason: str | None, now: datetime
+        self, tx: Tx, officer: Actor, q: Question, reason: str | None, now: datetime
     ) -> Rich:
         if q.state not in OPEN_STATES:
             return self._not_open(q)
@@ -138,11 +95,15 @@ class Moderation:
         if reason:
             parts.append(self.wording.render("rejected_reason", reason=reason))
         await self._tell_asker(tx, q, join(parts), OutboxPurpose.REJECTION, now)
-        await self._audit(tx, officer, "reject", q, now, detail=reason)
-        return self.wording.render("staff_rejected", ref=q.id, officer=officer.label)
+        await audit.record(
+            tx, officer, "reject", now, forum_id=q.forum_id, question_id=q.id, detail=reason
+        )
+        return self.wording.render(
+            "staff_rejected", ref=q.id, officer=self.wording.officer(officer)
+        )
 
     async def later(
-        self, tx: Tx, officer: Officer, q: Question, note: str | None, now: datetime
+        self, tx: Tx, officer: Actor, q: Question, note: str | None, now: datetime
     ) -> Rich:
         if q.state not in OPEN_STATES:
             return self._not_open(q)
@@ -151,18 +112,30 @@ class Moderation:
         if note:
             parts.append(self.wording.render("later_note", note=note))
         await self._tell_asker(tx, q, join(parts), OutboxPurpose.LATER, now)
-        await self._audit(tx, officer, "later", q, now, detail=note)
-        return self.wording.render("staff_deferred", ref=q.id, officer=officer.label)
+        await audit.record(
+            tx, officer, "later", now, forum_id=q.forum_id, question_id=q.id, detail=note
+        )
+        return self.wording.render(
+            "staff_deferred", ref=q.id, officer=self.wording.officer(officer)
+        )
 
-    async def answer(self, tx: Tx, officer: Officer, q: Question, text: str, now: datetime) -> Rich:
+    async def answer(self, tx: Tx, officer: Actor, q: Question, text: str, now: datetime) -> Rich:
         if q.state not in OPEN_STATES:
             return self._not_open(q)
         forum = self._forum(q)
         if q.state == State.NEW:
             await questions.set_state(tx, q.id, State.APPROVED, now)
-            await self._audit(tx, officer, "approve", q, now, detail="approved by answering")
+            await audit.record(
+                tx,
+                officer,
+                "approve",
+                now,
+                forum_id=q.forum_id,
+                question_id=q.id,
+                detail="approved by answering",
+            )
         follow_up = q.state == State.DEFERRED
-        live = await self.sessions_open_id(tx, forum)
+        live = await self._live_session_id(tx, forum)
         await questions.set_answer(tx, q.id, text, live, now)
         answered = await questions.get(tx, q.id)
         assert answered is not None
@@ -172,16 +145,16 @@ class Moderation:
         published = await self.sessions.publish_answer(
             tx, forum, answered, follow_up or live is None, now
         )
-        await self._audit(tx, officer, "answer", q, now)
+        await audit.record(tx, officer, "answer", now, forum_id=q.forum_id, question_id=q.id)
         return self.wording.render(
             "staff_answered",
             ref=q.id,
-            officer=officer.label,
+            officer=self.wording.officer(officer),
             asker=await self._asker_line(tx, q),
             where=self._where_line(forum, published),
         )
 
-    async def resend(self, tx: Tx, officer: Officer, q: Question, now: datetime) -> Rich:
+    async def resend(self, tx: Tx, officer: Actor, q: Question, now: datetime) -> Rich:
         """The answer to the asker once more: after a notice that it failed or
         may not have arrived. A merged question's asker gets the answer of the
         question it was merged into."""
@@ -189,12 +162,17 @@ class Moderation:
         if q.state == State.MERGED and q.merged_into is not None:
             answered = await questions.get(tx, q.merged_into)
         if answered is None or answered.state != State.ANSWERED or answered.answer is None:
-            await self._audit(tx, officer, "resend", q, now, outcome="refused")
+            await audit.record(
+                tx, officer, "resend", now, forum_id=q.forum_id, question_id=q.id, outcome="refused"
+            )
             return self.wording.render("staff_resend_nothing", ref=q.id)
         await self._deliver_answer(tx, q, answered, self._forum(answered), now)
-        await self._audit(tx, officer, "resend", q, now)
+        await audit.record(tx, officer, "resend", now, forum_id=q.forum_id, question_id=q.id)
         return self.wording.render(
-            "staff_resent", ref=q.id, officer=officer.label, asker=await self._asker_line(tx, q)
+            "staff_resent",
+            ref=q.id,
+            officer=self.wording.officer(officer),
+            asker=await self._asker_line(tx, q),
         )
 
     async def _asker_line(self, tx: Tx, q: Question) -> str:
@@ -228,7 +206,7 @@ class Moderation:
             )
         return self.wording.text("staff_answered_nowhere")
 
-    async def sessions_open_id(self, tx: Tx, forum: Forum) -> int | None:
+    async def _live_session_id(self, tx: Tx, forum: Forum) -> int | None:
         live = await session_rows.open_session(tx, forum.id)
         return live.id if live is not None else None
 
@@ -241,7 +219,7 @@ class Moderation:
         await self._tell_asker(tx, asked, body, OutboxPurpose.ANSWER, now)
 
     async def merge(
-        self, tx: Tx, officer: Officer, q: Question, into: Question, now: datetime
+        self, tx: Tx, officer: Actor, q: Question, into: Question, now: datetime
     ) -> Rich:
         if q.state not in OPEN_STATES or q.id == into.id:
             return self._not_open(q)
@@ -252,5 +230,15 @@ class Moderation:
         await questions.merge(tx, q.id, into.id, now)
         if into.state == State.ANSWERED:
             await self._deliver_answer(tx, q, into, self._forum(into), now)
-        await self._audit(tx, officer, "merge", q, now, detail=f"into #{into.id}")
-        return self.wording.render("staff_merged", ref=q.id, other=into.id, officer=officer.label)
+        await audit.record(
+            tx,
+            officer,
+            "merge",
+            now,
+            forum_id=q.forum_id,
+            question_id=q.id,
+            detail=f"into #{into.id}",
+        )
+        return self.wording.render(
+            "staff_merged", ref=q.id, other=into.id, officer=self.wording.officer(officer)
+        )

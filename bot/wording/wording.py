@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from datetime import datetime
 
 from bot.edge.rich import Rich, join
+from bot.forum.directory import Actor
 from bot.forum.schedule import format_clock, format_local
 from bot.wording.template import Templates
 from config.model import Contacts
@@ -28,6 +29,11 @@ class Wording:
 
     def prefix(self, platform: str) -> str:
         return self._prefixes.get(platform, "/")
+
+    def officer(self, actor: Actor) -> str:
+        """How confirmations in staff rooms name the officer who acted
+        (``officer telegram:42``): by platform id, so colleagues see who."""
+        return self.text("officer_label", platform=actor.platform, user_id=actor.user_id)
 
     def notice(self) -> Rich:
         c = self.contacts
