@@ -329,7 +329,7 @@ class StaffDesk:
         if parsed is None:
             return usage
         forum, alert_type, urgent, to_public, text = parsed
-        b = await self.alerts.request(
+        alert = await self.alerts.request(
             o.tx,
             forum,
             alert_type,
@@ -341,25 +341,25 @@ class StaffDesk:
             report_chat=o.event.chat,
         )
         await audit.record(
-            o.tx, o.actor, "alert", o.now, forum_id=forum.id, detail=f"alert #{b.id}"
+            o.tx, o.actor, "alert", o.now, forum_id=forum.id, detail=f"alert #{alert.id}"
         )
         on_public = to_public and bool(self.directory.public_rooms(forum))
         public = self.wording.text("staff_alert_public") if on_public else ""
-        if b.state == "scheduled":
+        if alert.state == "scheduled":
             return self.wording.render(
                 "staff_alert_later",
-                ref=b.id,
+                ref=alert.id,
                 type=alert_type.value,
                 forum=forum.name,
-                when=self.wording.when(b.send_at, self.directory.zone(forum)),
+                when=self.wording.when(alert.send_at, self.directory.zone(forum)),
                 public=public,
             )
         return self.wording.render(
             "staff_alert_now",
-            ref=b.id,
+            ref=alert.id,
             type=alert_type.value,
             forum=forum.name,
-            total=b.total,
+            total=alert.total,
             public=public,
         )
 

@@ -14,7 +14,7 @@ from bot.edge.payload import LIMIT_BYTES, PayloadTooLong, SubscribeChoice
 from bot.edge.rich import Rich, join
 from bot.edge.startup import StartupFailure
 from bot.forum.directory import ForumDirectory
-from bot.store import broadcast as broadcasts
+from bot.store import alert as alert_rows
 from bot.store import subscription as subscriptions
 from bot.store.database import Tx
 from bot.store.resident import Resident
@@ -217,7 +217,7 @@ class SubscriptionDesk:
         self, tx: Tx, resident: Resident, forum_id: str | None, alert_type: str | None
     ) -> int:
         ended = await subscriptions.remove(tx, resident.id, forum_id, alert_type)
-        skipped = await broadcasts.stop_for_resident(tx, resident.id, forum_id, alert_type)
+        skipped = await alert_rows.stop_for_resident(tx, resident.id, forum_id, alert_type)
         log.info("unsubscribed ended=%s waiting_alerts_skipped=%s", ended, skipped)
         return ended
 

@@ -94,7 +94,7 @@ class SurveyDesk:
                 self.wording.render(how),
             ]
         )
-        b = await self.alerts.request(
+        alert = await self.alerts.request(
             tx,
             forum,
             AlertType.CONSULTATIONS,
@@ -105,15 +105,15 @@ class SurveyDesk:
             report_chat=room,
             buttons=answer_buttons(survey_id, options),
         )
-        await surveys.set_broadcast(tx, survey_id, b.id)
-        log.info("survey created survey=%s forum=%s alert=#%s", survey_id, forum.id, b.id)
-        key = "staff_survey_later" if b.state == "scheduled" else "staff_survey_sent"
+        await surveys.set_alert(tx, survey_id, alert.id)
+        log.info("survey created survey=%s forum=%s alert=#%s", survey_id, forum.id, alert.id)
+        key = "staff_survey_later" if alert.state == "scheduled" else "staff_survey_sent"
         return self.wording.render(
             key,
             ref=survey_id,
-            alert=b.id,
-            total=b.total,
-            when=self.wording.when(b.send_at, self.directory.zone(forum)),
+            alert=alert.id,
+            total=alert.total,
+            when=self.wording.when(alert.send_at, self.directory.zone(forum)),
             prefix=prefix,
         )
 
