@@ -38,7 +38,8 @@ class AskerTools:
             )
         blocking = name == "block"
         if resident.blocked == blocking:
-            return w.render("staff_already", ref=q.id, state="blocked" if blocking else "allowed")
+            state = w.text("asker_blocked" if blocking else "asker_allowed")
+            return w.render("staff_already", ref=q.id, state=state)
         await residents.set_blocked(tx, resident.id, now if blocking else None)
         return w.render(
             "staff_blocked" if blocking else "staff_unblocked",

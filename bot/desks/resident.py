@@ -229,7 +229,10 @@ class ResidentDesk:
         if forum is None and len(self.directory.forums) == 1:
             forum = self.directory.forums[0]
         if forum is None:
-            phrases = "\n".join(f"- {f.phrases[0]}" for f in self.directory.forums)
+            phrases = "\n".join(
+                self.wording.text("ask_which_forum_line", phrase=f.phrases[0])
+                for f in self.directory.forums
+            )
             await self._reply(
                 tx, resident, self.wording.render("ask_which_forum", phrases=phrases), now
             )

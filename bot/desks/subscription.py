@@ -207,11 +207,17 @@ class SubscriptionDesk:
         )
         if not ended:
             return self.wording.render("unsubscribe_nothing")
-        what = [self.label(alert_type.value)] if alert_type else []
-        if forum is not None:
-            what.append(forum.name)
-        text = " from ".join(what) if what else self.wording.text("unsubscribe_everything")
-        return self.wording.render("unsubscribe_done", what=text)
+        if alert_type is not None and forum is not None:
+            what = self.wording.text(
+                "unsubscribe_type_from_forum", type=self.label(alert_type.value), forum=forum.name
+            )
+        elif alert_type is not None:
+            what = self.label(alert_type.value)
+        elif forum is not None:
+            what = forum.name
+        else:
+            what = self.wording.text("unsubscribe_everything")
+        return self.wording.render("unsubscribe_done", what=what)
 
     async def _stop(
         self, tx: Tx, resident: Resident, forum_id: str | None, alert_type: str | None

@@ -8,7 +8,6 @@ from __future__ import annotations
 from datetime import datetime
 
 from bot.delivery.outbox import Outbox
-from bot.delivery.report import platform_name
 from bot.edge.rich import Rich, join
 from bot.forum import audit
 from bot.forum.directory import Actor, ForumDirectory
@@ -182,7 +181,7 @@ class Moderation:
             return self.wording.text("staff_answer_no_asker")
         if not self.directory.is_on(resident.platform):
             return self.wording.text(
-                "staff_answer_platform_off", platform=platform_name(resident.platform)
+                "staff_answer_platform_off", platform=self.wording.platform_name(resident.platform)
             )
         if resident.unreachable:
             return self.wording.text("staff_answer_unreachable")

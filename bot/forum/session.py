@@ -62,13 +62,16 @@ class SessionService:
         )
 
     async def next_text(self, tx: Tx, forum: Forum, now: datetime) -> str:
-        """The next session in a few words, for help and /next lines."""
+        """The next session in a few words, for the residents' help: live
+        until when, the local day and time of the next, or not yet scheduled."""
         zone = self.directory.zone(forum)
         live = await sessions.open_session(tx, forum.id)
         if live is not None:
-            return f"live now until {self.wording.clock(live.ends_at, zone)}"
+            return self.wording.text("help_next_live", until=self.wording.clock(live.ends_at, zone))
         upcoming = self.next_occurrence(forum, now)
-        return self.wording.when(upcoming.starts_at, zone) if upcoming else "not yet scheduled"
+        if upcoming is None:
+            return self.wording.text("help_next_none")
+        return self.wording.when(upcoming.starts_at, zone)
 
     async def schedule_lines(self, tx: Tx, forums: list[Forum], now: datetime) -> Rich:
         lines = [self.wording.render("next_header")]

@@ -12,6 +12,14 @@ from bot.forum.schedule import format_clock, format_local
 from bot.wording.template import Templates
 from config.model import Contacts
 
+PLATFORM_NAMES: Mapping[str, str] = {
+    "telegram": "platform_telegram",
+    "discord": "platform_discord",
+    "web": "platform_web",
+}
+"""The template that names each platform in officers' notices (``Telegram``,
+``the web``); a platform without one is named by its name."""
+
 
 class Wording:
     def __init__(
@@ -29,6 +37,11 @@ class Wording:
 
     def prefix(self, platform: str) -> str:
         return self._prefixes.get(platform, "/")
+
+    def platform_name(self, platform: str) -> str:
+        """How officers' notices name ``platform`` (``PLATFORM_NAMES``)."""
+        key = PLATFORM_NAMES.get(platform)
+        return self.text(key) if key is not None else platform
 
     def officer(self, actor: Actor) -> str:
         """How confirmations in staff rooms name the officer who acted
