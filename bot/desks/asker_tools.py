@@ -34,7 +34,9 @@ class AskerTools:
                 ref=q.id,
                 platform=resident.platform.capitalize(),
                 user_id=resident.user_id,
-                handle=f" (@{resident.handle})" if resident.handle else "",
+                handle=w.text("staff_whois_handle", handle=resident.handle)
+                if resident.handle
+                else "",
             )
         blocking = name == "block"
         if resident.blocked == blocking:
