@@ -26,6 +26,12 @@ REPORT_EVERY = timedelta(seconds=30)
 
 
 class AlertService:
+    """Alerts to subscribers, for the staff desk, consultations and the
+    sessions' reminders and summaries. Every method that takes ``tx`` works
+    in the caller's transaction and raises ``sqlite3.Error`` when the
+    database fails and LookupError when a platform has no declared length
+    limit."""
+
     def __init__(self, directory: ForumDirectory, wording: Wording, outbox: Outbox) -> None:
         self.directory = directory
         self.wording = wording
@@ -45,7 +51,18 @@ class AlertService:
         report_chat: ChatRef | None = None,
         buttons: Buttons = (),
     ) -> Alert:
-        """Record an alert; it goes now, or when the quiet hours end."""
+        """Record an alert and return it as stored: it fans out now (state
+        ``sending``, ``total`` the subscribers it reached), or, asked inside
+        the forum's quiet hours and not ``urgent``, when they end (state
+        ``scheduled``, ``send_at`` then).
+
+        ``alert_type``: who gets it (those subscribed to that type of
+        ``forum``). ``body``: what it says; each platform's subscribers get
+        it with a footer on how to stop, split to the platform's limit, and
+        ``buttons`` under the last part. ``to_public``: posted in the forum's
+        public rooms as well. ``requested_by``: ``platform:user_id`` of the
+        officer, or None for the schedule's. ``report_chat``: the staff room
+        told of its progress, if any. ``now``: aware."""
         at = send_time(now, forum.quiet_hours, self.directory.zone(forum), urgent)
         alert_id = await alert_rows.create(
             tx,
@@ -82,6 +99,7 @@ class AlertService:
         await self.report(tx, now)
 
     async def next_due_at(self, tx: Tx) -> datetime | None:
+        """When the earliest alert held through quiet hours may go; None if none waits."""
         return await alert_rows.next_send_at(tx)
 
     async def _fan_out(self, tx: Tx, alert: Alert, now: datetime) -> None:

@@ -146,7 +146,8 @@ class Dispatcher:
         drops repeats (nonce), else left as 'unknown' (officers are told of
         answers). Messages to rooms of platforms that are off, or too old to
         be of use, are skipped; residents' private messages wait for their
-        platform (they are owed)."""
+        platform (they are owed). A busy database is waited out; raises
+        ``sqlite3.Error`` for any other database failure."""
         if self._recovered:
             return
         now = self.clock.now()

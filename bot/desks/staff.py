@@ -78,6 +78,10 @@ StaffHandler = Callable[["StaffDesk", Order], Awaitable[Rich]]
 
 
 class StaffDesk:
+    """The desk for every staff room: looks each command up in
+    ``STAFF_ROUTES``, checks the sender as the route's ``who`` says, runs it
+    and queues the reply in the room."""
+
     def __init__(
         self,
         directory: ForumDirectory,
@@ -99,6 +103,25 @@ class StaffDesk:
         self.surveys = surveys
 
     async def handle(self, tx: Tx, event: Inbound, forums: list[Forum], now: datetime) -> None:
+        """Deal with one event from a staff room, in ``tx`` (the intake's
+        transaction, which also marks the event processed).
+
+        ``event``: a command (``event.command`` without its prefix, and
+        ``event.args``), a press (``event.button``: a card's ``approve:12``,
+        else read as ``name:args``), or a message replying to a card
+        (``event.reply_to_message_id``; read as ``answer``). Anything else is
+        ignored. ``forums``: the forums whose staff room ``event.chat`` is
+        (``ForumDirectory.staff_forums``, at least one). ``now``: when it is
+        processed (aware, UTC).
+
+        The reply (a confirmation, a usage line, a refusal) is queued in
+        ``tx`` to the room, as a reply to the event's message. A sender who
+        may not run the command is refused and audited, not raised.
+
+        Raises ``sqlite3.Error`` when the database fails, and LookupError
+        when a question's forum is no longer configured or a platform has no
+        declared length limit: the intake then rolls ``tx`` back and sets the
+        event aside."""
         command = self._command_of(event)
         reply: Rich | None = None
         if command is not None:

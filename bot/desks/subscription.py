@@ -42,6 +42,10 @@ def check_buttons_fit(forums: tuple[Forum, ...]) -> None:
 
 
 class SubscriptionDesk:
+    """Residents' alerts, for the resident desk: every method works in the
+    caller's transaction and returns the reply (and buttons) to queue; they
+    raise ``sqlite3.Error`` when the database fails."""
+
     def __init__(self, directory: ForumDirectory, wording: Wording) -> None:
         """Raises StartupFailure when a forum id is too long for the buttons."""
         check_buttons_fit(directory.forums)
@@ -49,6 +53,7 @@ class SubscriptionDesk:
         self.wording = wording
 
     def label(self, alert_type: str) -> str:
+        """How residents read an ``AlertType`` value (``crime-prevention advice``)."""
         return self.wording.text(f"alert_type_{alert_type}")
 
     async def subscribe(

@@ -23,6 +23,18 @@ from config.model import Forum
 
 
 class Moderation:
+    """An officer's actions on a question, for the staff desk.
+
+    Every action takes the transaction, the officer (an ``Actor`` whose
+    check the staff desk has made), the question as read in that
+    transaction and ``now`` (aware, UTC), and returns the confirmation to
+    post in the staff room (a ``staff_*`` template naming the officer). A
+    question that is no longer open is not changed: the reply says so
+    (``staff_not_open``); nothing is raised for it. Each action that changes
+    something is audited. They raise LookupError when the question's forum is
+    no longer configured (reject, answer, resend, merge) or a platform has
+    no declared length limit, and ``sqlite3.Error`` when the database fails."""
+
     def __init__(
         self,
         directory: ForumDirectory,
@@ -58,6 +70,8 @@ class Moderation:
     async def approve(
         self, tx: Tx, officer: Actor, q: Question, text: str | None, now: datetime
     ) -> Rich:
+        """Accept ``q`` for the live session; ``text``, when given, replaces
+        its publishable text."""
         if q.state not in OPEN_STATES:
             return self._not_open(q)
         if text:
@@ -77,6 +91,7 @@ class Moderation:
         )
 
     async def edit(self, tx: Tx, officer: Actor, q: Question, text: str, now: datetime) -> Rich:
+        """Replace ``q``'s publishable text with ``text``."""
         if q.state not in OPEN_STATES:
             return self._not_open(q)
         await questions.set_publishable(tx, q.id, text, now)
@@ -86,6 +101,7 @@ class Moderation:
     async def reject(
         self, tx: Tx, officer: Actor, q: Question, reason: str | None, now: datetime
     ) -> Rich:
+        """Decline ``q``; the asker is told, with ``reason`` when given."""
         if q.state not in OPEN_STATES:
             return self._not_open(q)
         await questions.set_state(tx, q.id, State.REJECTED, now)
@@ -104,6 +120,7 @@ class Moderation:
     async def later(
         self, tx: Tx, officer: Actor, q: Question, note: str | None, now: datetime
     ) -> Rich:
+        """Keep ``q`` for follow-up; the asker is told, with ``note`` when given."""
         if q.state not in OPEN_STATES:
             return self._not_open(q)
         await questions.set_state(tx, q.id, State.DEFERRED, now)
@@ -119,6 +136,11 @@ class Moderation:
         )
 
     async def answer(self, tx: Tx, officer: Actor, q: Question, text: str, now: datetime) -> Rich:
+        """Answer ``q`` with ``text`` (approving it first if it was new): to
+        its asker and the askers of questions merged into it, at once; in the
+        public rooms now if a session is live, else when the next one opens
+        (a deferred question's answer as a follow-up). The confirmation says
+        what becomes of the message to the asker and where it is published."""
         if q.state not in OPEN_STATES:
             return self._not_open(q)
         forum = self._forum(q)
@@ -220,6 +242,10 @@ class Moderation:
     async def merge(
         self, tx: Tx, officer: Actor, q: Question, into: Question, now: datetime
     ) -> Rich:
+        """``q`` is a duplicate of ``into`` (or of the question ``into`` was
+        itself merged into): its asker gets that question's answer, at once
+        if it is answered already. Merging a question into itself is refused
+        like a closed one."""
         if q.state not in OPEN_STATES or q.id == into.id:
             return self._not_open(q)
         if into.state == State.MERGED and into.merged_into is not None:
