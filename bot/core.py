@@ -23,7 +23,7 @@ from bot.alerts.service import AlertService
 from bot.delivery.dispatcher import Dispatcher, RetryPolicy
 from bot.delivery.outbox import Outbox
 from bot.delivery.pacing import Pacer
-from bot.delivery.report import DeliveryReport, platform_name
+from bot.delivery.report import DeliveryReport
 from bot.desks.admission import Admission
 from bot.desks.asker_tools import AskerTools
 from bot.desks.resident import ResidentDesk
@@ -68,7 +68,7 @@ __all__ = [
 log = logging.getLogger("forumbot")
 
 
-def log_rooms_off(directory: ForumDirectory, why_off: Mapping[str, str]) -> None:
+def log_rooms_off(directory: ForumDirectory, wording: Wording, why_off: Mapping[str, str]) -> None:
     """Once at start: each configured room whose platform is off (with
     ``why_off[platform]``, in a few words), and each forum left with no staff
     room at all."""
@@ -76,7 +76,7 @@ def log_rooms_off(directory: ForumDirectory, why_off: Mapping[str, str]) -> None
         log.warning(
             "forum %s: %s %s room %s is off (%s); nothing is queued for it",
             off.forum.id,
-            platform_name(off.room.platform),
+            wording.platform_name(off.room.platform),
             off.role,
             off.room.address,
             why_off.get(off.room.platform, "not on"),
@@ -130,16 +130,14 @@ def build_core(
     in a few words, for the warning about its rooms."""
     queue = queue if queue is not None else asyncio.Queue()
     directory = ForumDirectory(config, senders.keys())
-    log_rooms_off(directory, why_off or {})
     wording = Wording(templates, config.contacts, prefixes or {})
+    log_rooms_off(directory, wording, why_off or {})
     dispatcher = Dispatcher(
         db,
         senders,
         pacers,
         clock,
-        combined_header=lambda count, platform: wording.render(
-            "cards_combined", count=count, prefix=wording.prefix(platform)
-        ),
+        wording,
         retry=RetryPolicy(config.delivery),
     )
     outbox = Outbox(dispatcher.wake, {**(limits or {}), **senders})

@@ -13,8 +13,8 @@ from bot.delivery.outbox import Outbox
 from bot.edge.chat import Buttons, ChatRef
 from bot.edge.rich import Rich, join
 from bot.forum.directory import ForumDirectory
-from bot.store import broadcast as broadcasts
-from bot.store.broadcast import Broadcast
+from bot.store import alert as alert_rows
+from bot.store.alert import Alert
 from bot.store.database import Tx
 from bot.store.outbox import OutboxDraft, OutboxPurpose
 from bot.wording.wording import Wording
@@ -26,6 +26,12 @@ REPORT_EVERY = timedelta(seconds=30)
 
 
 class AlertService:
+    """Alerts to subscribers, for the staff desk, consultations and the
+    sessions' reminders and summaries. Every method that takes ``tx`` works
+    in the caller's transaction and raises ``sqlite3.Error`` when the
+    database fails and LookupError when a platform has no declared length
+    limit."""
+
     def __init__(self, directory: ForumDirectory, wording: Wording, outbox: Outbox) -> None:
         self.directory = directory
         self.wording = wording
@@ -44,10 +50,21 @@ class AlertService:
         requested_by: str | None = None,
         report_chat: ChatRef | None = None,
         buttons: Buttons = (),
-    ) -> Broadcast:
-        """Record an alert; it goes now, or when the quiet hours end."""
+    ) -> Alert:
+        """Record an alert and return it as stored: it fans out now (state
+        ``sending``, ``total`` the subscribers it reached), or, asked inside
+        the forum's quiet hours and not ``urgent``, when they end (state
+        ``scheduled``, ``send_at`` then).
+
+        ``alert_type``: who gets it (those subscribed to that type of
+        ``forum``). ``body``: what it says; each platform's subscribers get
+        it with a footer on how to stop, split to the platform's limit, and
+        ``buttons`` under the last part. ``to_public``: posted in the forum's
+        public rooms as well. ``requested_by``: ``platform:user_id`` of the
+        officer, or None for the schedule's. ``report_chat``: the staff room
+        told of its progress, if any. ``now``: aware."""
         at = send_time(now, forum.quiet_hours, self.directory.zone(forum), urgent)
-        broadcast_id = await broadcasts.create(
+        alert_id = await alert_rows.create(
             tx,
             forum.id,
             alert_type.value,
@@ -63,49 +80,52 @@ class AlertService:
         log.info(
             "alert requested forum=%s alert=#%s type=%s send_at=%s",
             forum.id,
-            broadcast_id,
+            alert_id,
             alert_type.value,
             at.isoformat(),
         )
-        b = await broadcasts.get(tx, broadcast_id)
-        assert b is not None
+        alert = await alert_rows.get(tx, alert_id)
+        assert alert is not None
         if at <= now:
-            await self._fan_out(tx, b, now)
-            b = await broadcasts.get(tx, broadcast_id)
-            assert b is not None
-        return b
+            await self._fan_out(tx, alert, now)
+            alert = await alert_rows.get(tx, alert_id)
+            assert alert is not None
+        return alert
 
     async def run_due(self, tx: Tx, now: datetime) -> None:
         """Fan out every alert whose time has come, then report progress."""
-        for b in await broadcasts.due(tx, now):
-            await self._fan_out(tx, b, now)
+        for alert in await alert_rows.due(tx, now):
+            await self._fan_out(tx, alert, now)
         await self.report(tx, now)
 
     async def next_due_at(self, tx: Tx) -> datetime | None:
-        return await broadcasts.next_send_at(tx)
+        """When the earliest alert held through quiet hours may go; None if none waits."""
+        return await alert_rows.next_send_at(tx)
 
-    async def _fan_out(self, tx: Tx, b: Broadcast, now: datetime) -> None:
-        forum = self.directory.get(b.forum_id)
+    async def _fan_out(self, tx: Tx, alert: Alert, now: datetime) -> None:
+        forum = self.directory.get(alert.forum_id)
         total = 0
-        for platform in await broadcasts.subscriber_platforms(tx, b.forum_id, b.alert_type):
+        for platform in await alert_rows.subscriber_platforms(tx, alert.forum_id, alert.alert_type):
             if not self.directory.is_on(platform):
                 # Not kept for later: an alert is news now, and a platform that
                 # comes back must not receive a pile of old ones.
-                log.info("alert #%s: %s is off; its subscribers are not sent it", b.id, platform)
+                log.info(
+                    "alert #%s: %s is off; its subscribers are not sent it", alert.id, platform
+                )
                 continue
-            body = join([b.body, self._footer(platform, b.alert_type)], "\n\n")
-            total += await broadcasts.fan_out(
-                tx, b, platform, self.outbox.parts(platform, body), now
+            body = join([alert.body, self._footer(platform, alert.alert_type)], "\n\n")
+            total += await alert_rows.fan_out(
+                tx, alert, platform, self.outbox.parts(platform, body), now
             )
-        unreachable = await broadcasts.count_unreachable(tx, b.forum_id, b.alert_type)
-        await broadcasts.start(tx, b.id, total, unreachable, now)
-        if b.to_public and forum is not None:
+        unreachable = await alert_rows.count_unreachable(tx, alert.forum_id, alert.alert_type)
+        await alert_rows.start(tx, alert.id, total, unreachable, now)
+        if alert.to_public and forum is not None:
             for room in self.directory.public_rooms(forum):
                 await self.outbox.add(
-                    tx, OutboxDraft(room, b.body, OutboxPurpose.ALERT_PUBLIC), now
+                    tx, OutboxDraft(room, alert.body, OutboxPurpose.ALERT_PUBLIC), now
                 )
         self.outbox.wake()
-        log.info("alert sending forum=%s alert=#%s subscribers=%s", b.forum_id, b.id, total)
+        log.info("alert sending forum=%s alert=#%s subscribers=%s", alert.forum_id, alert.id, total)
 
     def _footer(self, platform: str, alert_type: str) -> Rich:
         return self.wording.render(
@@ -117,8 +137,8 @@ class AlertService:
     async def report(self, tx: Tx, now: datetime) -> None:
         """Progress to the staff room that asked, every half minute while
         there is news, and a final count."""
-        for b in await broadcasts.sending(tx):
-            progress = await broadcasts.progress(tx, b)
+        for alert in await alert_rows.sending(tx):
+            progress = await alert_rows.progress(tx, alert)
             done = (
                 progress.sent
                 + progress.unreachable
@@ -127,27 +147,27 @@ class AlertService:
                 + progress.unknown
             )
             if progress.finished:
-                await broadcasts.finish(tx, b.id, now)
+                await alert_rows.finish(tx, alert.id, now)
                 key = "alert_finished"
                 log.info(
                     "alert finished alert=#%s sent=%s unreachable=%s failed=%s",
-                    b.id,
+                    alert.id,
                     progress.sent,
                     progress.unreachable,
                     progress.failed,
                 )
-            elif done != b.reported_done and (
-                b.reported_at is None or now - b.reported_at >= REPORT_EVERY
+            elif done != alert.reported_done and (
+                alert.reported_at is None or now - alert.reported_at >= REPORT_EVERY
             ):
                 key = "alert_progress"
             else:
                 continue
-            await broadcasts.mark_reported(tx, b.id, done, now)
-            if b.report_chat is None:
+            await alert_rows.mark_reported(tx, alert.id, done, now)
+            if alert.report_chat is None:
                 continue
             body = self.wording.render(
                 key,
-                ref=b.id,
+                ref=alert.id,
                 sent=progress.sent,
                 total=progress.total,
                 unreachable=progress.unreachable,
@@ -159,5 +179,5 @@ class AlertService:
                     else ""
                 ),
             )
-            notice = OutboxDraft(b.report_chat, body, OutboxPurpose.STAFF_NOTICE)
+            notice = OutboxDraft(alert.report_chat, body, OutboxPurpose.STAFF_NOTICE)
             await self.outbox.add(tx, notice, now)

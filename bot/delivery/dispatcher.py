@@ -23,7 +23,7 @@ from bot.delivery.group_commit import GroupCommit, Write
 from bot.delivery.pacing import Pacer
 from bot.edge.chat import ChatRef
 from bot.edge.clock import Clock
-from bot.edge.rich import Rich, Span, join
+from bot.edge.rich import Rich, join
 from bot.edge.sending import (
     NotSent,
     OutcomeUnknown,
@@ -37,6 +37,7 @@ from bot.store import outbox as rows
 from bot.store import resident as residents
 from bot.store.database import Database, Tx, is_busy
 from bot.store.outbox import OutboxPurpose, OutboxRow, OutboxState
+from bot.wording.wording import Wording
 from config.model import Delivery
 
 log = logging.getLogger("forumbot.dispatcher")
@@ -81,13 +82,6 @@ class RetryPolicy:
         return min(delay, self.max_backoff_s)
 
 
-def _describe(delta: timedelta) -> str:
-    hours = delta.total_seconds() / 3600
-    if hours >= 1:
-        return f"{hours:g} h"
-    return f"{delta.total_seconds() / 60:g} min"
-
-
 @dataclass
 class _ChatQueue:
     chat: ChatRef
@@ -106,9 +100,11 @@ class Dispatcher:
     to its sender; rows for a platform not among them wait), paced by
     ``pacers`` (the same keys), one worker per chat, a chat's rows in
     priority then id order. ``clock`` measures the give-up windows and stamps
-    ``sent_at``; ``combined_header(count, platform)`` heads cards combined into
-    one message; ``retry`` says how failures are retried; ``report`` is told
-    every final state other than 'sent', in the transaction that records it.
+    ``sent_at``; ``wording`` gives the header of cards combined into one
+    message (``cards_combined``) and the reasons recorded with a row that ends
+    other than 'sent' (``reason_*``, which officers' notices quote);
+    ``retry`` says how failures are retried; ``report`` is told every final
+    state other than 'sent', in the transaction that records it.
 
     Row states move as ``bot.store.outbox.OutboxState`` draws them; each send's
     failure is one of ``bot.edge.sending``'s ``DeliveryError`` kinds. Delivery
@@ -121,16 +117,14 @@ class Dispatcher:
         senders: Mapping[str, Sender],
         pacers: Mapping[str, Pacer],
         clock: Clock,
-        combined_header: Callable[[int, str], Rich] | None = None,
+        wording: Wording,
         retry: RetryPolicy | None = None,
         report: Report | None = None,
     ) -> None:
         self.db = db
         self.retry = retry or RetryPolicy()
         self.report = report
-        self._combined_header = combined_header or (
-            lambda count, _platform: (Span(f"{count} new questions", bold=True),)
-        )
+        self.wording = wording
         self.senders = dict(senders)
         self.pacers = dict(pacers)
         self.clock = clock
@@ -152,12 +146,13 @@ class Dispatcher:
         drops repeats (nonce), else left as 'unknown' (officers are told of
         answers). Messages to rooms of platforms that are off, or too old to
         be of use, are skipped; residents' private messages wait for their
-        platform (they are owed)."""
+        platform (they are owed). A busy database is waited out; raises
+        ``sqlite3.Error`` for any other database failure."""
         if self._recovered:
             return
         now = self.clock.now()
         repeatable = [name for name, sender in self.senders.items() if sender.idempotent]
-        reason = "process stopped during the send"
+        reason = self.wording.text("reason_interrupted")
 
         async def write(tx: Tx) -> None:
             ids = await rows.interrupted(tx, exclude_platforms=repeatable)
@@ -191,7 +186,7 @@ class Dispatcher:
                 tx,
                 ids,
                 OutboxState.SKIPPED,
-                f"{platform} is off: messages to rooms are not kept for later",
+                self.wording.text("reason_platform_off", platform=platform),
             )
             log.warning(
                 "%s is off: %s waiting message(s) to its rooms skipped, not kept for later",
@@ -199,7 +194,7 @@ class Dispatcher:
                 len(ids),
             )
         if old:
-            await rows.mark(tx, old, OutboxState.SKIPPED, "too old to send when the bot started")
+            await rows.mark(tx, old, OutboxState.SKIPPED, self.wording.text("reason_too_old"))
             log.warning("%s waiting message(s) to rooms skipped at start: too old", len(old))
 
     async def run(self) -> None:
@@ -335,7 +330,9 @@ class Dispatcher:
                 first.alert_role_id,
             )
         body: Rich = join([row.body for row in batch], "\n\n")
-        header = self._combined_header(len(batch), first.chat.platform)
+        header = self.wording.render(
+            "cards_combined", count=len(batch), prefix=self.wording.prefix(first.chat.platform)
+        )
         body = join([header, body], "\n\n")
         buttons = tuple(button_row for row in batch for button_row in row.buttons)
         return Outgoing(first.id, first.chat, body, buttons, None)
@@ -351,8 +348,12 @@ class Dispatcher:
             if chat.kind == "private" and await residents.is_unreachable(
                 tx, chat.platform, chat.chat_id
             ):
-                await rows.mark(tx, ids, OutboxState.SKIPPED, "recipient unreachable")
-                await self._report(tx, batch, OutboxState.SKIPPED, "recipient unreachable", now)
+                await rows.mark(
+                    tx, ids, OutboxState.SKIPPED, self.wording.text("reason_unreachable")
+                )
+                await self._report(
+                    tx, batch, OutboxState.SKIPPED, self.wording.text("reason_unreachable"), now
+                )
                 outcome["moved"] = set()
                 return
             outcome["moved"] = await rows.mark_sending(tx, ids)
@@ -420,7 +421,9 @@ class Dispatcher:
         since = min(row.retry_since or now for row in batch)
         window = self.retry.window(chat)
         if now - since >= window:
-            reason = f"given up after {_describe(window)} of failures ({error})"
+            reason = self.wording.text(
+                "reason_given_up", window=self._duration(window), error=error
+            )
             log.error(
                 "delivery given up chat=%s outbox=%s: %s", chat.key, [r.id for r in batch], reason
             )
@@ -435,6 +438,13 @@ class Dispatcher:
         batch[:] = [replace(row, retry_since=since) for row in batch]
         await asyncio.sleep(wait_s)
         return False
+
+    def _duration(self, delta: timedelta) -> str:
+        """A give-up window as officers read it: ``24 h``, ``30 min``."""
+        hours = delta.total_seconds() / 3600
+        if hours >= 1:
+            return self.wording.text("duration_hours", hours=f"{hours:g}")
+        return self.wording.text("duration_minutes", minutes=f"{delta.total_seconds() / 60:g}")
 
     async def _end(self, batch: Sequence[OutboxRow], state: OutboxState, error: str) -> None:
         """A final state other than 'sent', and what officers must be told."""
@@ -483,9 +493,11 @@ class Dispatcher:
             await rows.mark(tx, ids, OutboxState.FAILED, error)
             await self._report(tx, batch, OutboxState.FAILED, error, now)
             await residents.mark_unreachable(tx, chat.platform, chat.chat_id, now)
-            skipped = await rows.skip_pending_to(tx, chat, "recipient unreachable")
+            skipped = await rows.skip_pending_to(tx, chat, self.wording.text("reason_unreachable"))
             for row in await rows.get_many(tx, skipped):
-                await self._report(tx, [row], OutboxState.SKIPPED, "recipient unreachable", now)
+                await self._report(
+                    tx, [row], OutboxState.SKIPPED, self.wording.text("reason_unreachable"), now
+                )
 
         await self._write(write)
 

@@ -146,10 +146,6 @@ class Pacer:
         if limiter is not None:
             await limiter.acquire()
 
-    def chat_has_room(self, chat: ChatRef) -> bool:
-        limiter = self._chat_limiter(chat)
-        return limiter is None or limiter.has_capacity()
-
     async def wait_overall(self, priority: int = 0) -> None:
         if self._overall is not None:
             await self._overall.acquire(priority)

@@ -26,12 +26,6 @@ log = logging.getLogger("forumbot.delivery")
 ANSWER_PURPOSES = frozenset({OutboxPurpose.ANSWER})
 CARD_PURPOSES = frozenset({OutboxPurpose.CARD, OutboxPurpose.URGENT_CARD})
 
-PLATFORM_NAMES = {"telegram": "Telegram", "discord": "Discord", "web": "the web"}
-
-
-def platform_name(platform: str) -> str:
-    return PLATFORM_NAMES.get(platform, platform)
-
 
 class DeliveryReport:
     def __init__(self, directory: ForumDirectory, wording: Wording, outbox: Outbox) -> None:
@@ -82,7 +76,7 @@ class DeliveryReport:
     async def _notice(
         self, tx: Tx, row: OutboxRow, state: OutboxState, reason: str
     ) -> tuple[Forum, str, dict[str, object]] | None:
-        platform = platform_name(row.chat.platform)
+        platform = self.wording.platform_name(row.chat.platform)
         if row.purpose in ANSWER_PURPOSES and row.question_id is not None:
             forum = await self._forum_of_question(tx, row.question_id)
             if forum is None:
@@ -110,11 +104,10 @@ class DeliveryReport:
             return forums[0], "notice_public_failed", values
         return None
 
-    @staticmethod
-    def _room_values(row: OutboxRow, reason: str) -> dict[str, object]:
+    def _room_values(self, row: OutboxRow, reason: str) -> dict[str, object]:
         return {
             "ref": row.question_id or "",
-            "platform": platform_name(row.chat.platform),
+            "platform": self.wording.platform_name(row.chat.platform),
             "room": _room_name(row.chat),
             "reason": reason,
         }

@@ -4,27 +4,27 @@ questions (``block`` / ``unblock``)."""
 
 from __future__ import annotations
 
-import logging
 from datetime import datetime
 
 from bot.edge.rich import Rich
-from bot.forum.moderation import Officer, record_officer_action
+from bot.forum import audit
+from bot.forum.directory import Actor
 from bot.store import resident as residents
 from bot.store.database import Tx
 from bot.store.question import Question
 from bot.wording.wording import Wording
-
-log = logging.getLogger("forumbot.asker")
 
 
 class AskerTools:
     def __init__(self, wording: Wording) -> None:
         self.wording = wording
 
-    async def run(self, tx: Tx, name: str, officer: Officer, q: Question, now: datetime) -> Rich:
+    async def run(self, tx: Tx, name: str, officer: Actor, q: Question, now: datetime) -> Rich:
         resident = await residents.get(tx, q.resident_id) if q.resident_id is not None else None
-        outcome = "done" if resident is not None else "invalid"
-        await record_officer_action(tx, officer, name, q, now, outcome=outcome)
+        outcome: audit.Outcome = "done" if resident is not None else "invalid"
+        await audit.record(
+            tx, officer, name, now, forum_id=q.forum_id, question_id=q.id, outcome=outcome
+        )
         w = self.wording
         if resident is None:
             return w.render("staff_whois_gone", ref=q.id)
@@ -34,15 +34,18 @@ class AskerTools:
                 ref=q.id,
                 platform=resident.platform.capitalize(),
                 user_id=resident.user_id,
-                handle=f" (@{resident.handle})" if resident.handle else "",
+                handle=w.text("staff_whois_handle", handle=resident.handle)
+                if resident.handle
+                else "",
             )
         blocking = name == "block"
         if resident.blocked == blocking:
-            return w.render("staff_already", ref=q.id, state="blocked" if blocking else "allowed")
+            state = w.text("asker_blocked" if blocking else "asker_allowed")
+            return w.render("staff_already", ref=q.id, state=state)
         await residents.set_blocked(tx, resident.id, now if blocking else None)
         return w.render(
             "staff_blocked" if blocking else "staff_unblocked",
             ref=q.id,
             pseudonym=resident.pseudonym,
-            officer=officer.label,
+            officer=w.officer(officer),
         )

@@ -57,6 +57,9 @@ Stage = Callable[["ResidentDesk", Visit], Awaitable[bool]]
 
 
 class ResidentDesk:
+    """The desk for residents' private chats: runs the stages of
+    ``PRECEDENCE`` and the routes of ``RESIDENT_ROUTES``."""
+
     def __init__(
         self,
         directory: ForumDirectory,
@@ -78,8 +81,19 @@ class ResidentDesk:
         self.surveys = surveys
 
     async def handle(self, tx: Tx, event: Inbound, now: datetime) -> None:
-        """Runs the stages of ``PRECEDENCE`` in order until one has dealt
-        with the event."""
+        """Deal with one event from a resident's private chat, in ``tx`` (the
+        intake's transaction, which also marks the event processed).
+
+        ``event``: text, a command (``event.command`` without its prefix, and
+        ``event.args``) or a press (``event.button``); its sender is found, or
+        registered as a resident, by platform and user id. ``now``: when it is
+        processed (aware, UTC). The stages of ``PRECEDENCE`` run in order
+        until one has dealt with the event; every reply, question, card and
+        notice it causes is queued in ``tx``.
+
+        Raises ``sqlite3.Error`` when the database fails, and LookupError
+        when a platform has no declared length limit: the intake then rolls
+        ``tx`` back and sets the event aside."""
         resident = await residents.get_or_create(
             tx, event.platform, event.sender_id, event.chat.chat_id, event.sender_handle, now
         )
@@ -229,7 +243,10 @@ class ResidentDesk:
         if forum is None and len(self.directory.forums) == 1:
             forum = self.directory.forums[0]
         if forum is None:
-            phrases = "\n".join(f"- {f.phrases[0]}" for f in self.directory.forums)
+            phrases = "\n".join(
+                self.wording.text("ask_which_forum_line", phrase=f.phrases[0])
+                for f in self.directory.forums
+            )
             await self._reply(
                 tx, resident, self.wording.render("ask_which_forum", phrases=phrases), now
             )

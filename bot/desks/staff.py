@@ -4,7 +4,6 @@ command acts on is refused and nothing changes."""
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -18,18 +17,16 @@ from bot.desks.survey import SurveyDesk
 from bot.edge.inbound import Inbound
 from bot.edge.payload import CardAction, unpack
 from bot.edge.rich import Rich, Span, join
-from bot.forum.directory import ForumDirectory, Sender
-from bot.forum.moderation import Moderation, Officer
+from bot.forum import audit
+from bot.forum.directory import Actor, ForumDirectory
+from bot.forum.moderation import Moderation
 from bot.forum.session import SessionService
-from bot.store import audit
 from bot.store import question as questions
 from bot.store.database import Tx
 from bot.store.outbox import OutboxDraft, OutboxPurpose
 from bot.store.question import OPEN_STATES, Question
 from bot.wording.wording import Wording
 from config.model import Forum
-
-log = logging.getLogger("forumbot.staff")
 
 
 @dataclass(frozen=True)
@@ -38,32 +35,6 @@ class Command:
 
     name: str
     args: str
-
-
-async def record_forum_action(
-    tx: Tx,
-    event: Inbound,
-    action: str,
-    forum_id: str | None,
-    detail: str | None,
-    now: datetime,
-    outcome: str = "done",
-    question_id: int | None = None,
-) -> None:
-    """The sender's action (or refusal) in the audit trail."""
-    await audit.record(
-        tx,
-        audit.AuditEntry(
-            at=now,
-            actor_platform=event.platform,
-            actor_id=event.sender_id,
-            action=action,
-            outcome=outcome,
-            forum_id=forum_id,
-            question_id=question_id,
-            detail=detail,
-        ),
-    )
 
 
 @dataclass(frozen=True)
@@ -94,14 +65,23 @@ class Order:
         return self.asked
 
     @property
-    def officer(self) -> Officer:
-        return Officer(self.event.platform, self.event.sender_id)
+    def actor(self) -> Actor:
+        """Who sent the command (an officer: the route's check passed)."""
+        return _actor(self.event)
+
+
+def _actor(event: Inbound) -> Actor:
+    return Actor(event.platform, event.sender_id, event.sender_roles)
 
 
 StaffHandler = Callable[["StaffDesk", Order], Awaitable[Rich]]
 
 
 class StaffDesk:
+    """The desk for every staff room: looks each command up in
+    ``STAFF_ROUTES``, checks the sender as the route's ``who`` says, runs it
+    and queues the reply in the room."""
+
     def __init__(
         self,
         directory: ForumDirectory,
@@ -123,6 +103,25 @@ class StaffDesk:
         self.surveys = surveys
 
     async def handle(self, tx: Tx, event: Inbound, forums: list[Forum], now: datetime) -> None:
+        """Deal with one event from a staff room, in ``tx`` (the intake's
+        transaction, which also marks the event processed).
+
+        ``event``: a command (``event.command`` without its prefix, and
+        ``event.args``), a press (``event.button``: a card's ``approve:12``,
+        else read as ``name:args``), or a message replying to a card
+        (``event.reply_to_message_id``; read as ``answer``). Anything else is
+        ignored. ``forums``: the forums whose staff room ``event.chat`` is
+        (``ForumDirectory.staff_forums``, at least one). ``now``: when it is
+        processed (aware, UTC).
+
+        The reply (a confirmation, a usage line, a refusal) is queued in
+        ``tx`` to the room, as a reply to the event's message. A sender who
+        may not run the command is refused and audited, not raised.
+
+        Raises ``sqlite3.Error`` when the database fails, and LookupError
+        when a question's forum is no longer configured or a platform has no
+        declared length limit: the intake then rolls ``tx`` back and sets the
+        event aside."""
         command = self._command_of(event)
         reply: Rich | None = None
         if command is not None:
@@ -169,9 +168,6 @@ class StaffDesk:
     def _prefix(self, event: Inbound) -> str:
         return self.wording.prefix(event.platform)
 
-    def _sender(self, event: Inbound) -> Sender:
-        return Sender(event.platform, event.sender_id, event.sender_roles)
-
     async def _refuse(
         self,
         tx: Tx,
@@ -181,10 +177,15 @@ class StaffDesk:
         question_id: int | None,
         now: datetime,
     ) -> Rich:
-        await record_forum_action(
-            tx, event, action, forum_id, None, now, outcome="refused", question_id=question_id
+        await audit.record(
+            tx,
+            _actor(event),
+            action,
+            now,
+            forum_id=forum_id,
+            question_id=question_id,
+            outcome="refused",
         )
-        log.info("refused action=%s sender=%s:%s", action, event.platform, event.sender_id)
         return self.wording.render("staff_refused")
 
     # -- routing: look the command up, check who may run it, run it ----------
@@ -215,8 +216,8 @@ class StaffDesk:
     async def _in_room(self, route: Route[StaffHandler], order: Order) -> Rich:
         """``officer in the room``: the handler gets the room's forums the
         sender is an officer of."""
-        sender = self._sender(order.event)
-        officer_forums = [f for f in order.forums if self.directory.is_officer(f, sender)]
+        actor = _actor(order.event)
+        officer_forums = [f for f in order.forums if self.directory.is_officer(f, actor)]
         if not officer_forums:
             return await self._refuse(order.tx, order.event, order.name, None, None, order.now)
         return await route.handler(self, replace(order, forums=officer_forums))
@@ -232,8 +233,8 @@ class StaffDesk:
                     "staff_which_forum", forums=", ".join(f.id for f in order.forums)
                 )
             chosen = [found]
-        sender = self._sender(order.event)
-        officer_forums = [f for f in chosen if self.directory.is_officer(f, sender)]
+        actor = _actor(order.event)
+        officer_forums = [f for f in chosen if self.directory.is_officer(f, actor)]
         if not officer_forums:
             forum_id = chosen[0].id if chosen else None
             return await self._refuse(order.tx, order.event, order.name, forum_id, None, order.now)
@@ -250,38 +251,38 @@ class StaffDesk:
             return order.usage
         q = await questions.get(tx, ref)
         forum = self.directory.get(q.forum_id) if q is not None else None
-        sender = self._sender(event)
+        actor = _actor(event)
         if q is None or forum is None or forum not in order.forums:
-            if not any(self.directory.is_officer(f, sender) for f in order.forums):
+            if not any(self.directory.is_officer(f, actor) for f in order.forums):
                 return await self._refuse(tx, event, order.name, None, ref, now)
             return self.wording.render("staff_no_question", ref=ref)
-        if not self.directory.is_officer(forum, sender):
+        if not self.directory.is_officer(forum, actor):
             return await self._refuse(tx, event, order.name, forum.id, q.id, now)
         return await route.handler(self, replace(order, args=rest.strip(), forums=[forum], asked=q))
 
     # -- commands on a question ---------------------------------------------
 
     async def _approve(self, o: Order) -> Rich:
-        return await self.moderation.approve(o.tx, o.officer, o.question, o.args or None, o.now)
+        return await self.moderation.approve(o.tx, o.actor, o.question, o.args or None, o.now)
 
     async def _reject(self, o: Order) -> Rich:
-        return await self.moderation.reject(o.tx, o.officer, o.question, o.args or None, o.now)
+        return await self.moderation.reject(o.tx, o.actor, o.question, o.args or None, o.now)
 
     async def _later(self, o: Order) -> Rich:
-        return await self.moderation.later(o.tx, o.officer, o.question, o.args or None, o.now)
+        return await self.moderation.later(o.tx, o.actor, o.question, o.args or None, o.now)
 
     async def _resend(self, o: Order) -> Rich:
-        return await self.moderation.resend(o.tx, o.officer, o.question, o.now)
+        return await self.moderation.resend(o.tx, o.actor, o.question, o.now)
 
     async def _edit(self, o: Order) -> Rich:
         if not o.args:
             return o.usage
-        return await self.moderation.edit(o.tx, o.officer, o.question, o.args, o.now)
+        return await self.moderation.edit(o.tx, o.actor, o.question, o.args, o.now)
 
     async def _answer(self, o: Order) -> Rich:
         if not o.args:
             return o.usage
-        return await self.moderation.answer(o.tx, o.officer, o.question, o.args, o.now)
+        return await self.moderation.answer(o.tx, o.actor, o.question, o.args, o.now)
 
     async def _merge(self, o: Order) -> Rich:
         if not o.args:
@@ -290,11 +291,11 @@ class StaffDesk:
         other = await questions.get(o.tx, other_ref) if other_ref is not None else None
         if other is None or other.forum_id != o.question.forum_id:
             return self.wording.render("staff_no_question", ref=other_ref or o.args)
-        return await self.moderation.merge(o.tx, o.officer, o.question, other, o.now)
+        return await self.moderation.merge(o.tx, o.actor, o.question, other, o.now)
 
     async def _asker(self, o: Order) -> Rich:
         """``whois``, ``block``, ``unblock``: the person behind the question."""
-        return await self.askers.run(o.tx, o.name, o.officer, o.question, o.now)
+        return await self.askers.run(o.tx, o.name, o.actor, o.question, o.now)
 
     # -- commands on a forum ------------------------------------------------
 
@@ -323,7 +324,7 @@ class StaffDesk:
                 "staff_which_forum", forums=", ".join(f.id for f in o.forums)
             )
         forum = o.forums[0]
-        await record_forum_action(o.tx, o.event, o.name, forum.id, None, o.now)
+        await audit.record(o.tx, o.actor, o.name, o.now, forum_id=forum.id)
         if opening:
             return await self.sessions.open(o.tx, forum, o.now)
         return await self.sessions.close(o.tx, forum, o.now)
@@ -351,7 +352,7 @@ class StaffDesk:
         if parsed is None:
             return usage
         forum, alert_type, urgent, to_public, text = parsed
-        b = await self.alerts.request(
+        alert = await self.alerts.request(
             o.tx,
             forum,
             alert_type,
@@ -362,24 +363,26 @@ class StaffDesk:
             requested_by=f"{o.event.platform}:{o.event.sender_id}",
             report_chat=o.event.chat,
         )
-        await record_forum_action(o.tx, o.event, "alert", forum.id, f"alert #{b.id}", o.now)
+        await audit.record(
+            o.tx, o.actor, "alert", o.now, forum_id=forum.id, detail=f"alert #{alert.id}"
+        )
         on_public = to_public and bool(self.directory.public_rooms(forum))
         public = self.wording.text("staff_alert_public") if on_public else ""
-        if b.state == "scheduled":
+        if alert.state == "scheduled":
             return self.wording.render(
                 "staff_alert_later",
-                ref=b.id,
+                ref=alert.id,
                 type=alert_type.value,
                 forum=forum.name,
-                when=self.wording.when(b.send_at, self.directory.zone(forum)),
+                when=self.wording.when(alert.send_at, self.directory.zone(forum)),
                 public=public,
             )
         return self.wording.render(
             "staff_alert_now",
-            ref=b.id,
+            ref=alert.id,
             type=alert_type.value,
             forum=forum.name,
-            total=b.total,
+            total=alert.total,
             public=public,
         )
 
@@ -415,8 +418,13 @@ class StaffDesk:
             self._prefix(o.event),
             o.now,
         )
-        await record_forum_action(
-            o.tx, o.event, "survey", o.forums[0].id, o.args.split(" ", 1)[0][:40], o.now
+        await audit.record(
+            o.tx,
+            o.actor,
+            "survey",
+            o.now,
+            forum_id=o.forums[0].id,
+            detail=o.args.split(" ", 1)[0][:40],
         )
         return reply
 

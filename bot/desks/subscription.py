@@ -14,7 +14,7 @@ from bot.edge.payload import LIMIT_BYTES, PayloadTooLong, SubscribeChoice
 from bot.edge.rich import Rich, join
 from bot.edge.startup import StartupFailure
 from bot.forum.directory import ForumDirectory
-from bot.store import broadcast as broadcasts
+from bot.store import alert as alert_rows
 from bot.store import subscription as subscriptions
 from bot.store.database import Tx
 from bot.store.resident import Resident
@@ -42,6 +42,10 @@ def check_buttons_fit(forums: tuple[Forum, ...]) -> None:
 
 
 class SubscriptionDesk:
+    """Residents' alerts, for the resident desk: every method works in the
+    caller's transaction and returns the reply (and buttons) to queue; they
+    raise ``sqlite3.Error`` when the database fails."""
+
     def __init__(self, directory: ForumDirectory, wording: Wording) -> None:
         """Raises StartupFailure when a forum id is too long for the buttons."""
         check_buttons_fit(directory.forums)
@@ -49,6 +53,7 @@ class SubscriptionDesk:
         self.wording = wording
 
     def label(self, alert_type: str) -> str:
+        """How residents read an ``AlertType`` value (``crime-prevention advice``)."""
         return self.wording.text(f"alert_type_{alert_type}")
 
     async def subscribe(
@@ -207,17 +212,23 @@ class SubscriptionDesk:
         )
         if not ended:
             return self.wording.render("unsubscribe_nothing")
-        what = [self.label(alert_type.value)] if alert_type else []
-        if forum is not None:
-            what.append(forum.name)
-        text = " from ".join(what) if what else self.wording.text("unsubscribe_everything")
-        return self.wording.render("unsubscribe_done", what=text)
+        if alert_type is not None and forum is not None:
+            what = self.wording.text(
+                "unsubscribe_type_from_forum", type=self.label(alert_type.value), forum=forum.name
+            )
+        elif alert_type is not None:
+            what = self.label(alert_type.value)
+        elif forum is not None:
+            what = forum.name
+        else:
+            what = self.wording.text("unsubscribe_everything")
+        return self.wording.render("unsubscribe_done", what=what)
 
     async def _stop(
         self, tx: Tx, resident: Resident, forum_id: str | None, alert_type: str | None
     ) -> int:
         ended = await subscriptions.remove(tx, resident.id, forum_id, alert_type)
-        skipped = await broadcasts.stop_for_resident(tx, resident.id, forum_id, alert_type)
+        skipped = await alert_rows.stop_for_resident(tx, resident.id, forum_id, alert_type)
         log.info("unsubscribed ended=%s waiting_alerts_skipped=%s", ended, skipped)
         return ended
 

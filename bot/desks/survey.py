@@ -33,6 +33,11 @@ _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": 
 
 
 class SurveyDesk:
+    """Consultations, for the staff desk (``survey`` in a staff room) and the
+    resident desk (presses, replies, ``/survey``). Every method works in the
+    caller's transaction and returns the reply to queue; they raise
+    ``sqlite3.Error`` when the database fails."""
+
     def __init__(self, directory: ForumDirectory, wording: Wording, alerts: AlertService) -> None:
         self.directory = directory
         self.wording = wording
@@ -50,7 +55,13 @@ class SurveyDesk:
         prefix: str,
         now: datetime,
     ) -> Rich:
-        """``forums`` are those the sender is an officer of, in this room."""
+        """``survey FORUM "question" "option" ...`` (a new consultation, sent
+        as an alert), ``survey results 3`` or ``survey close 3``, with
+        ``args`` what follows ``survey``. ``forums``: those the sender is an
+        officer of, in this room; a forum or survey outside them gets the
+        usage or "unknown". ``officer``: who asks, as ``platform:user_id``;
+        ``room``: the staff room, told of the alert's progress; ``prefix``:
+        the room's command prefix."""
         usage = self.wording.render("staff_survey_usage", prefix=prefix)
         try:
             words = shlex.split(args.translate(_QUOTES))
@@ -94,7 +105,7 @@ class SurveyDesk:
                 self.wording.render(how),
             ]
         )
-        b = await self.alerts.request(
+        alert = await self.alerts.request(
             tx,
             forum,
             AlertType.CONSULTATIONS,
@@ -105,15 +116,15 @@ class SurveyDesk:
             report_chat=room,
             buttons=answer_buttons(survey_id, options),
         )
-        await surveys.set_broadcast(tx, survey_id, b.id)
-        log.info("survey created survey=%s forum=%s alert=#%s", survey_id, forum.id, b.id)
-        key = "staff_survey_later" if b.state == "scheduled" else "staff_survey_sent"
+        await surveys.set_alert(tx, survey_id, alert.id)
+        log.info("survey created survey=%s forum=%s alert=#%s", survey_id, forum.id, alert.id)
+        key = "staff_survey_later" if alert.state == "scheduled" else "staff_survey_sent"
         return self.wording.render(
             key,
             ref=survey_id,
-            alert=b.id,
-            total=b.total,
-            when=self.wording.when(b.send_at, self.directory.zone(forum)),
+            alert=alert.id,
+            total=alert.total,
+            when=self.wording.when(alert.send_at, self.directory.zone(forum)),
             prefix=prefix,
         )
 
@@ -127,6 +138,8 @@ class SurveyDesk:
         return survey
 
     async def results(self, tx: Tx, survey: Survey, closed_now: bool = False) -> Rich:
+        """The answers so far: a count and share per option, or the latest
+        free-text answers (``TEXT_ANSWERS_SHOWN``)."""
         answers = await surveys.answers(tx, survey.id)
         state = "survey_state_closed" if not survey.open or closed_now else "survey_state_open"
         lines = [
@@ -181,6 +194,8 @@ class SurveyDesk:
     async def reply(
         self, tx: Tx, resident: Resident, survey: Survey, text: str, now: datetime
     ) -> Rich:
+        """``text`` as the resident's answer: an option by its number or
+        words, or free text (up to ``MAX_ANSWER_LENGTH`` characters kept)."""
         text = text.strip()
         if not survey.options:
             return await self._answer(tx, resident, survey, None, text[:MAX_ANSWER_LENGTH], now)
@@ -195,6 +210,8 @@ class SurveyDesk:
         )
 
     async def of_reply(self, tx: Tx, resident: Resident, message_id: str) -> Survey | None:
+        """The survey whose message (platform id ``message_id``, in the
+        resident's chat) the resident replied to, if it is one."""
         return await surveys.of_delivery(tx, resident.platform, resident.chat_id, message_id)
 
     async def _answer(

@@ -15,8 +15,13 @@ normalise = normalise_phrase
 
 
 @dataclass(frozen=True)
-class Sender:
-    """Who sent a staff-room command, as the platform identified them."""
+class Actor:
+    """Who does something in a staff room (a command, a press, a reply to a
+    card), as their platform identified them: the platform's name, their id
+    on it (for the web console, the account's username or ``duty:<name>``)
+    and, on Discord, their role ids. Whether they are an officer of a forum
+    is ``ForumDirectory.is_officer``; the audit trail records ``platform``
+    and ``user_id`` as the actor."""
 
     platform: str
     user_id: str
@@ -143,16 +148,19 @@ class ForumDirectory:
         """The forum's public rooms on platforms that are on."""
         return [room_chat(r, public=True) for r in forum.public_rooms if self.is_on(r.platform)]
 
-    def is_officer(self, forum: Forum, sender: Sender) -> bool:
+    def is_officer(self, forum: Forum, actor: Actor) -> bool:
+        """Whether ``actor`` is one of ``forum``'s officers: a Telegram user id
+        listed, a Discord user id or one of their roles listed, a web console
+        account for the forum. False for any other platform."""
         officers = forum.officers
-        if sender.platform == "telegram":
-            return sender.user_id.lstrip("-").isdigit() and int(sender.user_id) in officers.telegram
-        if sender.platform == "discord":
-            return sender.user_id in officers.discord_users or any(
-                role in officers.discord_roles for role in sender.roles
+        if actor.platform == "telegram":
+            return actor.user_id.lstrip("-").isdigit() and int(actor.user_id) in officers.telegram
+        if actor.platform == "discord":
+            return actor.user_id in officers.discord_users or any(
+                role in officers.discord_roles for role in actor.roles
             )
-        if sender.platform == "web":
-            return self.web_officer(forum, sender.user_id)
+        if actor.platform == "web":
+            return self.web_officer(forum, actor.user_id)
         return False
 
     def web_officer(self, forum: Forum, username: str) -> bool:

@@ -5,16 +5,13 @@ in the caller's transaction."""
 
 from __future__ import annotations
 
-import logging
-from dataclasses import dataclass
 from datetime import datetime
 
 from bot.delivery.outbox import Outbox
-from bot.delivery.report import platform_name
 from bot.edge.rich import Rich, join
-from bot.forum.directory import ForumDirectory
+from bot.forum import audit
+from bot.forum.directory import Actor, ForumDirectory
 from bot.forum.session import SessionService
-from bot.store import audit
 from bot.store import question as questions
 from bot.store import resident as residents
 from bot.store import session as session_rows
@@ -24,47 +21,20 @@ from bot.store.question import OPEN_STATES, Question, State
 from bot.wording.wording import Wording
 from config.model import Forum
 
-log = logging.getLogger("forumbot.moderation")
-
-
-@dataclass(frozen=True)
-class Officer:
-    platform: str
-    user_id: str
-
-    @property
-    def label(self) -> str:
-        return f"officer {self.platform}:{self.user_id}"
-
-
-async def record_officer_action(
-    tx: Tx,
-    officer: Officer,
-    action: str,
-    q: Question,
-    now: datetime,
-    detail: str | None = None,
-    outcome: str = "done",
-) -> None:
-    """One line in the audit trail, and one in the log, for an officer's
-    action on a question (or their refusal: ``outcome="refused"``)."""
-    await audit.record(
-        tx,
-        audit.AuditEntry(
-            at=now,
-            actor_platform=officer.platform,
-            actor_id=officer.user_id,
-            action=action,
-            outcome=outcome,
-            forum_id=q.forum_id,
-            question_id=q.id,
-            detail=detail,
-        ),
-    )
-    log.info("action=%s forum=%s question=#%s %s", action, q.forum_id, q.id, officer.label)
-
 
 class Moderation:
+    """An officer's actions on a question, for the staff desk.
+
+    Every action takes the transaction, the officer (an ``Actor`` whose
+    check the staff desk has made), the question as read in that
+    transaction and ``now`` (aware, UTC), and returns the confirmation to
+    post in the staff room (a ``staff_*`` template naming the officer). A
+    question that is no longer open is not changed: the reply says so
+    (``staff_not_open``); nothing is raised for it. Each action that changes
+    something is audited. They raise LookupError when the question's forum is
+    no longer configured (reject, answer, resend, merge) or a platform has
+    no declared length limit, and ``sqlite3.Error`` when the database fails."""
+
     def __init__(
         self,
         directory: ForumDirectory,
@@ -76,18 +46,6 @@ class Moderation:
         self.wording = wording
         self.outbox = outbox
         self.sessions = sessions
-
-    async def _audit(
-        self,
-        tx: Tx,
-        officer: Officer,
-        action: str,
-        q: Question,
-        now: datetime,
-        detail: str | None = None,
-        outcome: str = "done",
-    ) -> None:
-        await record_officer_action(tx, officer, action, q, now, detail, outcome)
 
     def _not_open(self, q: Question) -> Rich:
         return self.wording.render("staff_not_open", ref=q.id, state=q.state.value)
@@ -110,26 +68,40 @@ class Moderation:
         return forum
 
     async def approve(
-        self, tx: Tx, officer: Officer, q: Question, text: str | None, now: datetime
+        self, tx: Tx, officer: Actor, q: Question, text: str | None, now: datetime
     ) -> Rich:
+        """Accept ``q`` for the live session; ``text``, when given, replaces
+        its publishable text."""
         if q.state not in OPEN_STATES:
             return self._not_open(q)
         if text:
             await questions.set_publishable(tx, q.id, text, now)
         await questions.set_state(tx, q.id, State.APPROVED, now)
-        await self._audit(tx, officer, "approve", q, now, detail="text replaced" if text else None)
-        return self.wording.render("staff_approved", ref=q.id, officer=officer.label)
+        await audit.record(
+            tx,
+            officer,
+            "approve",
+            now,
+            forum_id=q.forum_id,
+            question_id=q.id,
+            detail="text replaced" if text else None,
+        )
+        return self.wording.render(
+            "staff_approved", ref=q.id, officer=self.wording.officer(officer)
+        )
 
-    async def edit(self, tx: Tx, officer: Officer, q: Question, text: str, now: datetime) -> Rich:
+    async def edit(self, tx: Tx, officer: Actor, q: Question, text: str, now: datetime) -> Rich:
+        """Replace ``q``'s publishable text with ``text``."""
         if q.state not in OPEN_STATES:
             return self._not_open(q)
         await questions.set_publishable(tx, q.id, text, now)
-        await self._audit(tx, officer, "edit", q, now)
-        return self.wording.render("staff_edited", ref=q.id, officer=officer.label)
+        await audit.record(tx, officer, "edit", now, forum_id=q.forum_id, question_id=q.id)
+        return self.wording.render("staff_edited", ref=q.id, officer=self.wording.officer(officer))
 
     async def reject(
-        self, tx: Tx, officer: Officer, q: Question, reason: str | None, now: datetime
+        self, tx: Tx, officer: Actor, q: Question, reason: str | None, now: datetime
     ) -> Rich:
+        """Decline ``q``; the asker is told, with ``reason`` when given."""
         if q.state not in OPEN_STATES:
             return self._not_open(q)
         await questions.set_state(tx, q.id, State.REJECTED, now)
@@ -138,12 +110,17 @@ class Moderation:
         if reason:
             parts.append(self.wording.render("rejected_reason", reason=reason))
         await self._tell_asker(tx, q, join(parts), OutboxPurpose.REJECTION, now)
-        await self._audit(tx, officer, "reject", q, now, detail=reason)
-        return self.wording.render("staff_rejected", ref=q.id, officer=officer.label)
+        await audit.record(
+            tx, officer, "reject", now, forum_id=q.forum_id, question_id=q.id, detail=reason
+        )
+        return self.wording.render(
+            "staff_rejected", ref=q.id, officer=self.wording.officer(officer)
+        )
 
     async def later(
-        self, tx: Tx, officer: Officer, q: Question, note: str | None, now: datetime
+        self, tx: Tx, officer: Actor, q: Question, note: str | None, now: datetime
     ) -> Rich:
+        """Keep ``q`` for follow-up; the asker is told, with ``note`` when given."""
         if q.state not in OPEN_STATES:
             return self._not_open(q)
         await questions.set_state(tx, q.id, State.DEFERRED, now)
@@ -151,18 +128,35 @@ class Moderation:
         if note:
             parts.append(self.wording.render("later_note", note=note))
         await self._tell_asker(tx, q, join(parts), OutboxPurpose.LATER, now)
-        await self._audit(tx, officer, "later", q, now, detail=note)
-        return self.wording.render("staff_deferred", ref=q.id, officer=officer.label)
+        await audit.record(
+            tx, officer, "later", now, forum_id=q.forum_id, question_id=q.id, detail=note
+        )
+        return self.wording.render(
+            "staff_deferred", ref=q.id, officer=self.wording.officer(officer)
+        )
 
-    async def answer(self, tx: Tx, officer: Officer, q: Question, text: str, now: datetime) -> Rich:
+    async def answer(self, tx: Tx, officer: Actor, q: Question, text: str, now: datetime) -> Rich:
+        """Answer ``q`` with ``text`` (approving it first if it was new): to
+        its asker and the askers of questions merged into it, at once; in the
+        public rooms now if a session is live, else when the next one opens
+        (a deferred question's answer as a follow-up). The confirmation says
+        what becomes of the message to the asker and where it is published."""
         if q.state not in OPEN_STATES:
             return self._not_open(q)
         forum = self._forum(q)
         if q.state == State.NEW:
             await questions.set_state(tx, q.id, State.APPROVED, now)
-            await self._audit(tx, officer, "approve", q, now, detail="approved by answering")
+            await audit.record(
+                tx,
+                officer,
+                "approve",
+                now,
+                forum_id=q.forum_id,
+                question_id=q.id,
+                detail="approved by answering",
+            )
         follow_up = q.state == State.DEFERRED
-        live = await self.sessions_open_id(tx, forum)
+        live = await self._live_session_id(tx, forum)
         await questions.set_answer(tx, q.id, text, live, now)
         answered = await questions.get(tx, q.id)
         assert answered is not None
@@ -172,16 +166,16 @@ class Moderation:
         published = await self.sessions.publish_answer(
             tx, forum, answered, follow_up or live is None, now
         )
-        await self._audit(tx, officer, "answer", q, now)
+        await audit.record(tx, officer, "answer", now, forum_id=q.forum_id, question_id=q.id)
         return self.wording.render(
             "staff_answered",
             ref=q.id,
-            officer=officer.label,
+            officer=self.wording.officer(officer),
             asker=await self._asker_line(tx, q),
             where=self._where_line(forum, published),
         )
 
-    async def resend(self, tx: Tx, officer: Officer, q: Question, now: datetime) -> Rich:
+    async def resend(self, tx: Tx, officer: Actor, q: Question, now: datetime) -> Rich:
         """The answer to the asker once more: after a notice that it failed or
         may not have arrived. A merged question's asker gets the answer of the
         question it was merged into."""
@@ -189,12 +183,17 @@ class Moderation:
         if q.state == State.MERGED and q.merged_into is not None:
             answered = await questions.get(tx, q.merged_into)
         if answered is None or answered.state != State.ANSWERED or answered.answer is None:
-            await self._audit(tx, officer, "resend", q, now, outcome="refused")
+            await audit.record(
+                tx, officer, "resend", now, forum_id=q.forum_id, question_id=q.id, outcome="refused"
+            )
             return self.wording.render("staff_resend_nothing", ref=q.id)
         await self._deliver_answer(tx, q, answered, self._forum(answered), now)
-        await self._audit(tx, officer, "resend", q, now)
+        await audit.record(tx, officer, "resend", now, forum_id=q.forum_id, question_id=q.id)
         return self.wording.render(
-            "staff_resent", ref=q.id, officer=officer.label, asker=await self._asker_line(tx, q)
+            "staff_resent",
+            ref=q.id,
+            officer=self.wording.officer(officer),
+            asker=await self._asker_line(tx, q),
         )
 
     async def _asker_line(self, tx: Tx, q: Question) -> str:
@@ -204,7 +203,7 @@ class Moderation:
             return self.wording.text("staff_answer_no_asker")
         if not self.directory.is_on(resident.platform):
             return self.wording.text(
-                "staff_answer_platform_off", platform=platform_name(resident.platform)
+                "staff_answer_platform_off", platform=self.wording.platform_name(resident.platform)
             )
         if resident.unreachable:
             return self.wording.text("staff_answer_unreachable")
@@ -228,7 +227,7 @@ class Moderation:
             )
         return self.wording.text("staff_answered_nowhere")
 
-    async def sessions_open_id(self, tx: Tx, forum: Forum) -> int | None:
+    async def _live_session_id(self, tx: Tx, forum: Forum) -> int | None:
         live = await session_rows.open_session(tx, forum.id)
         return live.id if live is not None else None
 
@@ -241,8 +240,12 @@ class Moderation:
         await self._tell_asker(tx, asked, body, OutboxPurpose.ANSWER, now)
 
     async def merge(
-        self, tx: Tx, officer: Officer, q: Question, into: Question, now: datetime
+        self, tx: Tx, officer: Actor, q: Question, into: Question, now: datetime
     ) -> Rich:
+        """``q`` is a duplicate of ``into`` (or of the question ``into`` was
+        itself merged into): its asker gets that question's answer, at once
+        if it is answered already. Merging a question into itself is refused
+        like a closed one."""
         if q.state not in OPEN_STATES or q.id == into.id:
             return self._not_open(q)
         if into.state == State.MERGED and into.merged_into is not None:
@@ -252,5 +255,15 @@ class Moderation:
         await questions.merge(tx, q.id, into.id, now)
         if into.state == State.ANSWERED:
             await self._deliver_answer(tx, q, into, self._forum(into), now)
-        await self._audit(tx, officer, "merge", q, now, detail=f"into #{into.id}")
-        return self.wording.render("staff_merged", ref=q.id, other=into.id, officer=officer.label)
+        await audit.record(
+            tx,
+            officer,
+            "merge",
+            now,
+            forum_id=q.forum_id,
+            question_id=q.id,
+            detail=f"into #{into.id}",
+        )
+        return self.wording.render(
+            "staff_merged", ref=q.id, other=into.id, officer=self.wording.officer(officer)
+        )

@@ -23,13 +23,9 @@ import heapq
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from dateutil.rrule import rrule, rruleset, rrulestr
-
-if TYPE_CHECKING:
-    from config.model import Schedule
 
 # Every UTC offset (and every gap shift) is well within a day, so a naive local
 # time read as if it were UTC is within _SLACK of the instant it stands for.
@@ -82,18 +78,12 @@ class SessionSchedule:
         self.first = first
         self.rule = rule
         self.duration = duration
-        self.zone_name = zone
         self.zone = _zone(zone)
         self._set: rruleset | None = None
         if rule is not None:
             self._set = rruleset(cache=True)
             self._set.rrule(_parse_rule(rule, first, self.zone))
             self._set.rdate(first)
-
-    @classmethod
-    def from_config(cls, schedule: Schedule, zone: str) -> SessionSchedule:
-        """Build from a forum's ``Schedule``; ``zone`` is ``Config.zone_of(forum)``."""
-        return cls(schedule.first, schedule.rrule, schedule.duration, zone)
 
     def occurrences_between(self, start: datetime, end: datetime) -> list[Occurrence]:
         """Sessions whose start lies in [start, end), in order."""

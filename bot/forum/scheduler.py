@@ -26,6 +26,10 @@ BUSY_RETRY_S = 5
 
 
 class SessionScheduler:
+    """Runs ``SessionService.run_due`` and ``AlertService.run_due`` when
+    something is due (``clock`` says when ``now`` is), in one transaction,
+    then calls ``on_change`` (the dispatcher's wake-up)."""
+
     def __init__(
         self,
         db: Database,
@@ -42,6 +46,8 @@ class SessionScheduler:
         self._scheduler = AsyncIOScheduler(timezone=UTC)
 
     async def start(self) -> None:
+        """Start APScheduler with the safety tick (every ``SAFETY_INTERVAL_S``
+        seconds) and run a first ``tick`` at once. Raises what ``tick`` raises."""
         self._scheduler.start()
         self._scheduler.add_job(
             self.tick,
@@ -53,11 +59,17 @@ class SessionScheduler:
         await self.tick()
 
     def stop(self) -> None:
+        """No more ticks from now on. Safe to call when never started, and twice."""
         if self._scheduler.running:
             self._scheduler.shutdown(wait=False)
 
     async def tick(self) -> None:
-        """Do what is due now, then arm a wake-up for the next event."""
+        """Do what is due now, then arm a wake-up for the next event (a
+        reminder, a session's start or end, an alert held through quiet
+        hours). A busy database (another program holds it) does nothing and
+        tries again in ``BUSY_RETRY_S`` seconds; any other database error is
+        raised (``sqlite3.Error``; under APScheduler, logged, and the safety
+        tick tries again)."""
         now = self.clock.now()
         try:
             async with self.db.transaction() as tx:

@@ -33,6 +33,14 @@ SUMMARY_LINE_LENGTH = 120
 
 
 class SessionService:
+    """Live sessions, for the desks, moderation and the scheduler.
+
+    Every method that takes ``tx`` works in the caller's transaction and
+    queues what it causes there (public posts, staff messages, alerts to
+    subscribers). ``now`` is always an aware instant; times shown are in the
+    forum's zone. They raise ``sqlite3.Error`` when the database fails and
+    LookupError when a platform has no declared length limit."""
+
     def __init__(
         self, directory: ForumDirectory, wording: Wording, outbox: Outbox, alerts: AlertService
     ) -> None:
@@ -44,10 +52,13 @@ class SessionService:
     # -- what residents and officers are told ---------------------------------
 
     def next_occurrence(self, forum: Forum, now: datetime) -> Occurrence | None:
+        """The forum's next scheduled session after ``now``; None without a schedule."""
         schedule = self.directory.schedule(forum)
         return schedule.next_after(now) if schedule is not None else None
 
     async def next_line(self, tx: Tx, forum: Forum, now: datetime) -> Rich:
+        """The acknowledgement's line on sessions: live until when, the next
+        one, or none announced."""
         zone = self.directory.zone(forum)
         live = await sessions.open_session(tx, forum.id)
         if live is not None:
@@ -62,15 +73,19 @@ class SessionService:
         )
 
     async def next_text(self, tx: Tx, forum: Forum, now: datetime) -> str:
-        """The next session in a few words, for help and /next lines."""
+        """The next session in a few words, for the residents' help: live
+        until when, the local day and time of the next, or not yet scheduled."""
         zone = self.directory.zone(forum)
         live = await sessions.open_session(tx, forum.id)
         if live is not None:
-            return f"live now until {self.wording.clock(live.ends_at, zone)}"
+            return self.wording.text("help_next_live", until=self.wording.clock(live.ends_at, zone))
         upcoming = self.next_occurrence(forum, now)
-        return self.wording.when(upcoming.starts_at, zone) if upcoming else "not yet scheduled"
+        if upcoming is None:
+            return self.wording.text("help_next_none")
+        return self.wording.when(upcoming.starts_at, zone)
 
     async def schedule_lines(self, tx: Tx, forums: list[Forum], now: datetime) -> Rich:
+        """``next``: a heading and one line per forum of ``forums``, in order."""
         lines = [self.wording.render("next_header")]
         for forum in forums:
             zone = self.directory.zone(forum)
@@ -96,6 +111,12 @@ class SessionService:
     async def open(
         self, tx: Tx, forum: Forum, now: datetime, occurrence: Occurrence | None = None
     ) -> Rich:
+        """Open a session: ``occurrence``'s (by the schedule, possibly late),
+        or a manual one from ``now`` for the schedule's duration (60 minutes
+        without one). Posts the opening publicly, sends the staff rooms the
+        approved questions, and publishes answers kept for this opening.
+        Returns the confirmation for the officer, or that one is already open
+        (then nothing changes)."""
         zone = self.directory.zone(forum)
         live = await sessions.open_session(tx, forum.id)
         if live is not None:
@@ -144,6 +165,9 @@ class SessionService:
         return self.wording.render("staff_session_opened", forum=forum.name, until=until)
 
     async def close(self, tx: Tx, forum: Forum, now: datetime) -> Rich:
+        """Close the forum's live session: a closing post with the count of
+        answers, the summary to subscribers, the staff rooms told. Returns
+        the confirmation, or that none is open (then nothing changes)."""
         live = await sessions.open_session(tx, forum.id)
         if live is None:
             return self.wording.render("staff_session_not_open", forum=forum.name)
@@ -174,8 +198,9 @@ class SessionService:
     async def publish_answer(
         self, tx: Tx, forum: Forum, question: Question, follow_up: bool, now: datetime
     ) -> bool:
-        """Publish now if a session is live, else keep for the next opening.
-        Returns whether it went out now."""
+        """Publish ``question``'s answer now if a session is live, else keep
+        it for the next opening (``follow_up``: marked as a follow-up when it
+        goes). Returns whether it went out now."""
         live = await sessions.open_session(tx, forum.id)
         publication_id = await sessions.add_publication(tx, question.id, forum.id, follow_up, now)
         if live is None:
@@ -286,7 +311,10 @@ class SessionService:
         await self.alerts.request(tx, forum, AlertType.SUMMARIES, join(lines), now, to_public=False)
 
     def next_event_at(self, now: datetime, open_ends: list[datetime]) -> datetime | None:
-        """When ``run_due`` next has something to do."""
+        """When ``run_due`` next has something to do: the earliest reminder,
+        start or end after ``now`` (of the next two sessions of each forum),
+        or of ``open_ends`` (the ends of sessions open now); None if nothing
+        is coming."""
         candidates = [end for end in open_ends if end > now]
         for forum in self.directory.forums:
             schedule = self.directory.schedule(forum)
@@ -305,6 +333,7 @@ class SessionService:
     # -- helpers -------------------------------------------------------------
 
     def queue_line(self, question: Question) -> Rich:
+        """One question in a staff queue: number, state, text cut to 80 characters."""
         text = question.publishable
         short = text if len(text) <= 80 else text[:79] + "…"
         return self.wording.render(

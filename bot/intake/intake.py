@@ -35,6 +35,14 @@ BUSY_STORE_TRIES = 6  # storing a batch while another program holds the database
 
 
 class Intake:
+    """Takes ``Envelope``s from ``queue`` (every adapter puts what it receives
+    there), stores them in the inbox, and hands each stored event to its
+    desk, a batch to a transaction (one event to a transaction when a batch
+    fails): a private chat's to ``residents``, a staff room's to ``staff``
+    (events from other rooms are marked processed and dropped).
+    ``on_change`` is called after events were processed (the dispatcher's
+    wake-up)."""
+
     def __init__(
         self,
         db: Database,

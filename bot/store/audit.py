@@ -1,4 +1,6 @@
-"""The audit trail: every officer action and refusal, with who and when."""
+"""The audit trail's rows: every officer action and refusal, with who and
+when. Entries are written only through ``bot.forum.audit.record``; read here
+(``entries``) by tests and ``forumbot export audit``."""
 
 from __future__ import annotations
 
@@ -10,6 +12,9 @@ from bot.store.database import Tx, fetch_all, iso
 
 @dataclass(frozen=True)
 class AuditEntry:
+    """One row of ``audit``: when, who (``actor_platform``, ``actor_id``),
+    what (``action``, ``outcome``), on what (``forum_id``, ``question_id``)."""
+
     at: datetime
     actor_platform: str
     actor_id: str
@@ -20,7 +25,8 @@ class AuditEntry:
     detail: str | None = None
 
 
-async def record(tx: Tx, entry: AuditEntry) -> None:
+async def add(tx: Tx, entry: AuditEntry) -> None:
+    """Write ``entry`` in ``tx``; only ``bot.forum.audit.record`` calls it."""
     await tx.execute(
         "INSERT INTO audit (at, forum_id, question_id, actor_platform, actor_id, action,"
         " detail, outcome) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",

@@ -32,7 +32,7 @@ class Priority(IntEnum):
     REPLY = 10  # to a resident
     STAFF = 20  # to a staff room
     PUBLIC = 30  # to a public room
-    BROADCAST = 40  # alerts to subscribers: after every reply, card and public post
+    ALERT = 40  # alerts to subscribers: after every reply, card and public post
 
 
 class OutboxState(StrEnum):
@@ -69,7 +69,7 @@ class OutboxPurpose(StrEnum):
     REJECTION = "rejection"  # their question was not taken
     LATER = "later"  # their question is kept for a later session
     FORGOTTEN = "forgotten"  # confirming "forget": deleted once sent
-    ALERT = "alert"  # an alert they subscribed to (fanned out by bot.store.broadcast)
+    ALERT = "alert"  # an alert they subscribed to (fanned out by bot.store.alert)
     # To a resident or a staff room.
     UNREADABLE = "unreadable"  # an event that could not be stored: "send that again"
     # To a staff room.
@@ -103,7 +103,7 @@ _PRIORITY: dict[OutboxPurpose, Priority] = {
     OutboxPurpose.REJECTION: Priority.REPLY,
     OutboxPurpose.LATER: Priority.REPLY,
     OutboxPurpose.FORGOTTEN: Priority.REPLY,
-    OutboxPurpose.ALERT: Priority.BROADCAST,
+    OutboxPurpose.ALERT: Priority.ALERT,
     OutboxPurpose.UNREADABLE: Priority.URGENT,
     OutboxPurpose.CARD: Priority.STAFF,
     OutboxPurpose.URGENT_CARD: Priority.URGENT,

@@ -38,10 +38,6 @@ class Question:
     merged_into: int | None
     created_at: datetime
 
-    @property
-    def is_open(self) -> bool:
-        return self.state in OPEN_STATES
-
 
 def _row(r: aiosqlite.Row) -> Question:
     return Question(

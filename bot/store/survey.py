@@ -19,7 +19,7 @@ class Survey:
     question: str
     options: tuple[str, ...]  # empty: free text
     created_at: datetime
-    broadcast_id: int | None
+    alert_id: int | None  # the alert that sent it (column survey.broadcast_id)
     closed_at: datetime | None
 
     @property
@@ -41,7 +41,7 @@ def _survey(r: aiosqlite.Row) -> Survey:
         question=str(r["question"]),
         options=tuple(json.loads(r["options"])),
         created_at=instant(r["created_at"]),
-        broadcast_id=r["broadcast_id"],
+        alert_id=r["broadcast_id"],
         closed_at=instant(r["closed_at"]) if r["closed_at"] else None,
     )
 
@@ -59,8 +59,10 @@ async def create(
     return int(row["id"])
 
 
-async def set_broadcast(tx: Tx, survey_id: int, broadcast_id: int) -> None:
-    await tx.execute("UPDATE survey SET broadcast_id = ? WHERE id = ?", (broadcast_id, survey_id))
+async def set_alert(tx: Tx, survey_id: int, alert_id: int) -> None:
+    """The alert that sends the survey (kept in the column ``broadcast_id``,
+    the name the alerts' table was created with)."""
+    await tx.execute("UPDATE survey SET broadcast_id = ? WHERE id = ?", (alert_id, survey_id))
 
 
 async def get(tx: Tx, survey_id: int) -> Survey | None:

@@ -39,6 +39,3 @@ class Templates:
 
     def text(self, key: str, **values: object) -> str:
         return "".join(span.text for span in self.render(key, **values))
-
-    def placeholders(self, key: str) -> set[str]:
-        return {m.group(1) for m in _TOKEN.finditer(self._messages[key]) if m.group(1)}

@@ -7,9 +7,18 @@ from collections.abc import Mapping
 from datetime import datetime
 
 from bot.edge.rich import Rich, join
+from bot.forum.directory import Actor
 from bot.forum.schedule import format_clock, format_local
 from bot.wording.template import Templates
 from config.model import Contacts
+
+PLATFORM_NAMES: Mapping[str, str] = {
+    "telegram": "platform_telegram",
+    "discord": "platform_discord",
+    "web": "platform_web",
+}
+"""The template that names each platform in officers' notices (``Telegram``,
+``the web``); a platform without one is named by its name."""
 
 
 class Wording:
@@ -28,6 +37,16 @@ class Wording:
 
     def prefix(self, platform: str) -> str:
         return self._prefixes.get(platform, "/")
+
+    def platform_name(self, platform: str) -> str:
+        """How officers' notices name ``platform`` (``PLATFORM_NAMES``)."""
+        key = PLATFORM_NAMES.get(platform)
+        return self.text(key) if key is not None else platform
+
+    def officer(self, actor: Actor) -> str:
+        """How confirmations in staff rooms name the officer who acted
+        (``officer telegram:42``): by platform id, so colleagues see who."""
+        return self.text("officer_label", platform=actor.platform, user_id=actor.user_id)
 
     def notice(self) -> Rich:
         c = self.contacts

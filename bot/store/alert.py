@@ -1,6 +1,11 @@
 """Alerts to subscribers: one row per alert, fanned out into outbox rows (one
 per subscriber) in a single statement, so a restart carries on where it
-stopped and nobody gets the same alert twice."""
+stopped and nobody gets the same alert twice.
+
+The table keeps the name it was created with, ``broadcast``, and outbox rows
+point at their alert through ``outbox.broadcast_id`` (as ``survey`` does):
+renaming them would take a migration for no change in behaviour. In code an
+alert is an alert everywhere."""
 
 from __future__ import annotations
 
@@ -16,7 +21,13 @@ from bot.store.outbox import OutboxPurpose, OutboxState, buttons_from_json, butt
 
 
 @dataclass(frozen=True)
-class Broadcast:
+class Alert:
+    """One alert: its forum and type (an ``AlertType`` value), what it says,
+    whether it is urgent (ignores quiet hours) and goes to the public rooms
+    too, the staff room that asked (told of its progress), when it was asked
+    for and may go (``send_at``), ``state`` (``scheduled``, ``sending``,
+    ``done``), and the counts its progress reports use."""
+
     id: int
     forum_id: str
     alert_type: str
@@ -49,13 +60,13 @@ class Progress:
         return self.waiting == 0
 
 
-def _row(r: aiosqlite.Row) -> Broadcast:
+def _row(r: aiosqlite.Row) -> Alert:
     report = (
         ChatRef(str(r["report_platform"]), str(r["report_chat_id"]), r["report_chat_kind"])
         if r["report_platform"]
         else None
     )
-    return Broadcast(
+    return Alert(
         id=int(r["id"]),
         forum_id=str(r["forum_id"]),
         alert_type=str(r["alert_type"]),
@@ -112,12 +123,12 @@ async def create(
     return int(row["id"])
 
 
-async def get(tx: Tx, broadcast_id: int) -> Broadcast | None:
-    row = await fetch_one(tx, "SELECT * FROM broadcast WHERE id = ?", (broadcast_id,))
+async def get(tx: Tx, alert_id: int) -> Alert | None:
+    row = await fetch_one(tx, "SELECT * FROM broadcast WHERE id = ?", (alert_id,))
     return _row(row) if row is not None else None
 
 
-async def due(tx: Tx, now: datetime) -> list[Broadcast]:
+async def due(tx: Tx, now: datetime) -> list[Alert]:
     rows = await fetch_all(
         tx,
         "SELECT * FROM broadcast WHERE state = 'scheduled' AND send_at <= ? ORDER BY id",
@@ -131,14 +142,14 @@ async def next_send_at(tx: Tx) -> datetime | None:
     return instant(row["at"]) if row is not None and row["at"] else None
 
 
-async def sending(tx: Tx) -> list[Broadcast]:
+async def sending(tx: Tx) -> list[Alert]:
     rows = await fetch_all(tx, "SELECT * FROM broadcast WHERE state = 'sending' ORDER BY id")
     return [_row(r) for r in rows]
 
 
 async def fan_out(
     tx: Tx,
-    b: Broadcast,
+    alert: Alert,
     platform: str,
     parts: list[Rich],
     at: datetime,
@@ -147,9 +158,9 @@ async def fan_out(
     (one statement a part; buttons on the last); returns how many subscribers
     it reached."""
     reached = 0
-    alert = OutboxPurpose.ALERT
+    purpose = OutboxPurpose.ALERT
     for index, part in enumerate(parts):
-        buttons = buttons_to_json(b.buttons) if index == len(parts) - 1 else None
+        buttons = buttons_to_json(alert.buttons) if index == len(parts) - 1 else None
         cursor = await tx.execute(
             "INSERT INTO outbox (platform, chat_id, chat_kind, body, buttons, priority, purpose,"
             " resident_id, state, created_at, broadcast_id)"
@@ -160,13 +171,13 @@ async def fan_out(
             (
                 to_json(part),
                 buttons,
-                int(alert.priority_in("private")),
-                alert.value,
+                int(purpose.priority_in("private")),
+                purpose.value,
                 OutboxState.PENDING.value,
                 iso(at),
-                b.id,
-                b.forum_id,
-                b.alert_type,
+                alert.id,
+                alert.forum_id,
+                alert.alert_type,
                 platform,
             ),
         )
@@ -185,17 +196,15 @@ async def count_unreachable(tx: Tx, forum_id: str, alert_type: str) -> int:
     return int(row["n"]) if row is not None else 0
 
 
-async def start(
-    tx: Tx, broadcast_id: int, total: int, unreachable_before: int, at: datetime
-) -> None:
+async def start(tx: Tx, alert_id: int, total: int, unreachable_before: int, at: datetime) -> None:
     await tx.execute(
         "UPDATE broadcast SET state = 'sending', total = ?, unreachable_before = ?,"
         " reported_at = ? WHERE id = ?",
-        (total, unreachable_before, iso(at), broadcast_id),
+        (total, unreachable_before, iso(at), alert_id),
     )
 
 
-async def progress(tx: Tx, b: Broadcast) -> Progress:
+async def progress(tx: Tx, alert: Alert) -> Progress:
     """Counted per subscriber (a message sent in parts counts once)."""
     rows = await fetch_all(
         tx,
@@ -203,7 +212,7 @@ async def progress(tx: Tx, b: Broadcast) -> Progress:
         " r.unreachable_at IS NOT NULL AS gone, COUNT(DISTINCT o.resident_id) AS n"
         " FROM outbox o LEFT JOIN resident r ON r.id = o.resident_id"
         " WHERE o.broadcast_id = ? AND o.chat_kind = 'private' GROUP BY 1, 2, 3",
-        (b.id,),
+        (alert.id,),
     )
     sent = unreachable = failed = waiting = stopped = unknown = 0
     for r in rows:
@@ -222,28 +231,28 @@ async def progress(tx: Tx, b: Broadcast) -> Progress:
         else:
             failed += n
     return Progress(
-        b.total, sent, unreachable + b.unreachable_before, failed, waiting, stopped, unknown
+        alert.total, sent, unreachable + alert.unreachable_before, failed, waiting, stopped, unknown
     )
 
 
-async def mark_reported(tx: Tx, broadcast_id: int, done: int, at: datetime) -> None:
+async def mark_reported(tx: Tx, alert_id: int, done: int, at: datetime) -> None:
     await tx.execute(
         "UPDATE broadcast SET reported_at = ?, reported_done = ? WHERE id = ?",
-        (iso(at), done, broadcast_id),
+        (iso(at), done, alert_id),
     )
 
 
-async def finish(tx: Tx, broadcast_id: int, at: datetime) -> None:
+async def finish(tx: Tx, alert_id: int, at: datetime) -> None:
     await tx.execute(
         "UPDATE broadcast SET state = 'done', finished_at = ? WHERE id = ?",
-        (iso(at), broadcast_id),
+        (iso(at), alert_id),
     )
 
 
 async def stop_for_resident(
     tx: Tx, resident_id: int, forum_id: str | None, alert_type: str | None
 ) -> int:
-    """A resident who unsubscribes mid-broadcast gets nothing more: their
+    """A resident who unsubscribes while an alert to them is being sent gets nothing more: their
     waiting alert messages are skipped."""
     sql = (
         "UPDATE outbox SET state = 'skipped', error = 'unsubscribed'"

@@ -1,10 +1,10 @@
-"""Broadcast benchmark: an officer's alert to thousands of Telegram
+"""Alert benchmark: an officer's alert to thousands of Telegram
 subscribers through the real python-telegram-bot client, against the fake Bot
 API enforcing Telegram's overall limit.
 
-    python bench/broadcast.py                      # 1,000 and 10,000, then kill -9 at 10,000
-    python bench/broadcast.py --sizes 1000 --kill-size 1000    # about 2 minutes
-    python bench/broadcast.py --sizes 10000 --no-kill
+    python bench/alerts.py                      # 1,000 and 10,000, then kill -9 at 10,000
+    python bench/alerts.py --sizes 1000 --kill-size 1000    # about 2 minutes
+    python bench/alerts.py --sizes 10000 --no-kill
 
 The fake server (tests/fakes/telegram_server.py) runs in this process with
 ``limit_overall_per_s=30``: it counts the messages it accepted in the last
@@ -25,7 +25,7 @@ questions, spread over the expected duration. Reported:
   subscribers who got nothing (misses);
 * time from the officer's command to the last alert, and its growth from the
   smallest to the largest size against the growth in subscribers;
-* acknowledgement latency for the residents who asked during the broadcast:
+* acknowledgement latency for the residents who asked while the alert went out:
   question created -> acknowledgement accepted by the fake;
 * forumbot's peak RSS (VmHWM), before the alert and at the end.
 
@@ -206,7 +206,7 @@ async def one_run(args: argparse.Namespace, subscribers: int, kill: bool) -> Run
 
     run = Run(subscribers, kill)
     expected_s = subscribers / (LIMIT_PER_S * 0.97)
-    with tempfile.TemporaryDirectory(prefix="forumbot-broadcast-") as tmp:
+    with tempfile.TemporaryDirectory(prefix="forumbot-alert-") as tmp:
         database = os.path.join(tmp, "bench.sqlite3")
         t = time.monotonic()
         await seed(database, subscribers)
@@ -324,10 +324,10 @@ def _report(run: Run) -> None:
     if run.asked:
         acks = sorted(run.ack_ms)
         lines.append(
-            f"  acknowledgements during the broadcast: {len(acks)}/{run.asked}; "
+            f"  acknowledgements during the alert: {len(acks)}/{run.asked}; "
             f"median {statistics.median(acks):.0f} ms, max {acks[-1]:.0f} ms"
             if acks
-            else f"  acknowledgements during the broadcast: 0/{run.asked}"
+            else f"  acknowledgements during the alert: 0/{run.asked}"
         )
         slow = sorted(zip(run.ack_ms, run.asked_at_s, strict=True), reverse=True)[:3]
         lines.append(
