@@ -13,10 +13,10 @@ from __future__ import annotations
 import difflib
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import timedelta
 from typing import TypeVar
 
 from config import scalar
+from config.model import Config, Schedule
 from config.phrase import normalise_phrase
 from config.schedule import rule_problem, zone_or_utc
 from config.source import Loc, Problem, Source, line_of, path_of
@@ -47,7 +47,7 @@ def check(data: object, source: Source) -> list[Problem]:
     checker = _Checker(source)
     if "forums" not in data:
         checker.add(("forums",), (), "at least one forum is needed; add a forums: list")
-    zone = _get(data, "timezone", scalar.zone) or "Europe/London"
+    zone = _get(data, "timezone", scalar.zone) or Config.timezone
     forum_ids: set[str] = set()
     for i, forum in _mappings(data.get("forums")):
         forum_id = checker.forum(("forums", i), forum, zone)
@@ -144,7 +144,7 @@ class _Checker:
         if rule is None:
             return
         first = _get(schedule, "first", scalar.local_datetime)
-        duration = _get(schedule, "duration", scalar.duration) or timedelta(minutes=60)
+        duration = _get(schedule, "duration", scalar.duration) or Schedule.duration
         own_zone = _get(schedule, "timezone", scalar.zone)
         problem = rule_problem(rule, first, zone_or_utc(own_zone or zone), duration)
         if problem is not None:
