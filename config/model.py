@@ -5,31 +5,46 @@ Field names equal the YAML keys (spec §3). These are plain frozen dataclasses;
 the parser its annotation names (``config.scalar``), every section forbidding
 unknown keys. A key without a default is required: its ``Hint`` completes
 "required key is missing; ...". A list's ``Example`` completes "expected a
-list, e.g. ...". Every value here has been validated; nothing downstream
-re-checks it. Code that builds these objects itself (tests, defaults) is not
-validated.
+list, e.g. ...". A field that may be None keeps one parser over the whole
+type (``Annotated[str | None, PlainValidator(...)]``): ``Text | None`` would
+let pydantic take a null without asking the parser, which refuses it. Every
+value here has been validated; nothing downstream re-checks it. Code that
+builds these objects itself (tests, defaults) is not validated.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime, time, timedelta
-from ipaddress import IPv4Network, IPv6Network
+from datetime import time, timedelta
 from typing import Annotated, ClassVar, Final, Literal
 
 from pydantic import AfterValidator, ConfigDict, PlainValidator
 
 from config import scalar
 from config.scalar import (
+    CommandPrefix,
     Duration,
     Flag,
+    GatewayUrl,
     HttpsUrl,
     HttpUrl,
+    Language,
+    Listen,
+    LocalDateTime,
+    Mode,
+    PasswordHash,
+    Phrase,
+    Platform,
     Port,
     PositiveInt,
     PositiveNumber,
+    PostcodeArea,
+    Proxy,
+    PublicUrl,
     Snowflake,
+    TelegramUser,
     Text,
+    Username,
     Zone,
 )
 
@@ -122,9 +137,7 @@ class TelegramConfig(_Section):
         "TELEGRAM_BOT_TOKEN"
     )
     api_base_url: HttpUrl = "https://api.telegram.org"
-    mode: Annotated[
-        Literal["polling", "webhook"], PlainValidator(scalar.either("polling", "webhook"))
-    ] = "polling"
+    mode: Mode = "polling"
     webhook: TelegramWebhook = field(default_factory=TelegramWebhook)
     rate_limits: TelegramRateLimits = field(default_factory=TelegramRateLimits)
 
@@ -135,8 +148,8 @@ class DiscordConfig(_Section):
         "DISCORD_BOT_TOKEN"
     )
     api_base_url: HttpUrl = "https://discord.com/api/v10"
-    gateway_url: Annotated[str | None, PlainValidator(scalar.gateway_url)] = None
-    command_prefix: Annotated[str, PlainValidator(scalar.command_prefix)] = "!"
+    gateway_url: GatewayUrl = None
+    command_prefix: CommandPrefix = "!"
 
 
 @dataclass(frozen=True)
@@ -149,14 +162,15 @@ class Platforms(_Section):
 class Schedule(_Section):
     """``rrule`` is checked against the others by ``config.checks``."""
 
-    first: Annotated[  # naive local wall-clock time in ``timezone``
-        datetime,
-        PlainValidator(scalar.local_datetime),
+    # naive local wall-clock time in ``timezone``
+    first: Annotated[
+        LocalDateTime,
         Hint("give the local time of the first session, e.g. first: 2026-11-24T20:00"),
     ]
     rrule: Annotated[str | None, PlainValidator(scalar.text)] = None
     duration: Duration = timedelta(minutes=60)
-    timezone: Annotated[str | None, PlainValidator(scalar.zone)] = None  # None: the top-level
+    # None: the top-level timezone
+    timezone: Annotated[str | None, PlainValidator(scalar.zone)] = None
 
 
 @dataclass(frozen=True)
@@ -165,11 +179,7 @@ class Room(_Section):
     ``@channelname``; ``channel_id`` a Discord channel snowflake as text. The
     platform's own id key is required (``config.checks``); the other's is refused."""
 
-    platform: Annotated[
-        PlatformName,
-        PlainValidator(scalar.either("telegram", "discord")),
-        Hint("give platform: telegram or platform: discord"),
-    ]
+    platform: Annotated[Platform, Hint("give platform: telegram or platform: discord")]
     chat_id: Annotated[
         int | str | None, PlainValidator(scalar.room_id("telegram", scalar.telegram_chat))
     ] = None
@@ -188,10 +198,7 @@ class Room(_Section):
 
 @dataclass(frozen=True)
 class Officers(_Section):
-    telegram: Annotated[
-        tuple[Annotated[int, PlainValidator(scalar.telegram_user)], ...],
-        Example("[11111111, 22222222]"),
-    ] = ()
+    telegram: Annotated[tuple[TelegramUser, ...], Example("[11111111, 22222222]")] = ()
     discord_users: Annotated[tuple[Snowflake, ...], Example('["333333333333333333"]')] = ()
     discord_roles: Annotated[tuple[Snowflake, ...], Example('["444444444444444444"]')] = ()
 
@@ -216,13 +223,11 @@ class Forum(_Section):
     """Ids, phrases and rooms are checked across forums by ``config.checks``."""
 
     id: Annotated[
-        str,
-        PlainValidator(scalar.forum_id),
-        Hint("give the forum a short id such as id: bromley"),
+        str, PlainValidator(scalar.forum_id), Hint("give the forum a short id such as id: bromley")
     ]
-    name: Annotated[str, PlainValidator(scalar.text), _NAME]
+    name: Annotated[Text, _NAME]
     phrases: Annotated[
-        tuple[Annotated[str, PlainValidator(scalar.phrase)], ...],
+        tuple[Phrase, ...],
         _SOME_PHRASE,
         Hint('give the phrase residents start with, e.g. phrases: ["Bromley Police"]'),
         _PHRASES,
@@ -237,10 +242,7 @@ class Forum(_Section):
     officers: Officers = field(default_factory=Officers)
     # Postcode areas, districts or sectors the forum covers ("BR", "BR1", "BR6 7"),
     # upper case, one space before a sector's digit.
-    areas: Annotated[
-        tuple[Annotated[str, PlainValidator(scalar.postcode_area)], ...],
-        Example('[BR1, BR2, "BR6 7"]'),
-    ] = ()
+    areas: Annotated[tuple[PostcodeArea, ...], Example('[BR1, BR2, "BR6 7"]')] = ()
     quiet_hours: Annotated[QuietHours | None, PlainValidator(_quiet_hours)] = field(
         default_factory=QuietHours
     )
@@ -252,12 +254,8 @@ class StaffAccount(_Section):
     ``forumbot hash-password`` printed; ``forums`` empty means every forum
     (each must be a configured forum: ``config.checks``)."""
 
-    username: Annotated[str, PlainValidator(scalar.username), Hint("e.g. username: jsmith")]
-    password_hash: Annotated[
-        str,
-        PlainValidator(scalar.password_hash),
-        Hint("make one with: forumbot hash-password"),
-    ]
+    username: Annotated[Username, Hint("e.g. username: jsmith")]
+    password_hash: Annotated[PasswordHash, Hint("make one with: forumbot hash-password")]
     forums: Annotated[tuple[Text, ...], Example("[bromley]")] = ()
 
 
@@ -266,15 +264,12 @@ class WebConfig(_Section):
     """The web side: resident chat, officer console, public archive."""
 
     enabled: Flag = True
-    listen: Annotated[str, PlainValidator(scalar.listen)] = "127.0.0.1"
+    listen: Listen = "127.0.0.1"
     port: Port = 8080
     # the address residents use; "" = http://listen:port
-    public_url: Annotated[str, PlainValidator(scalar.public_url)] = ""
+    public_url: PublicUrl = ""
     # Reverse proxies whose X-Forwarded-For/-Proto/-Host are believed; empty = none.
-    trusted_proxies: Annotated[
-        tuple[Annotated[IPv4Network | IPv6Network, PlainValidator(scalar.proxy)], ...],
-        Example('[127.0.0.1, "::1"]'),
-    ] = ()
+    trusted_proxies: Annotated[tuple[Proxy, ...], Example('[127.0.0.1, "::1"]')] = ()
     staff_accounts: Annotated[
         tuple[StaffAccount, ...],
         Example('[{username: jsmith, password_hash: "scrypt$..."}]'),
@@ -288,7 +283,7 @@ class WebConfig(_Section):
 class Config(_Section):
     database: Text = "forumbot.sqlite3"
     timezone: Zone = "Europe/London"
-    language: Annotated[str, PlainValidator(scalar.language)] = "en"
+    language: Language = "en"
     contacts: Contacts = field(default_factory=Contacts)
     retention: Duration = timedelta(days=90)
     limits: Limits = field(default_factory=Limits)

@@ -15,7 +15,7 @@ import ipaddress
 import re
 from collections.abc import Callable, Collection
 from datetime import date, datetime, time, timedelta
-from typing import Annotated
+from typing import Annotated, Literal
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
@@ -463,3 +463,17 @@ Duration = Annotated[timedelta, PlainValidator(duration)]
 Zone = Annotated[str, PlainValidator(zone)]
 Flag = Annotated[bool, PlainValidator(flag)]
 Snowflake = Annotated[str, PlainValidator(snowflake)]
+LocalDateTime = Annotated[datetime, PlainValidator(local_datetime)]
+Phrase = Annotated[str, PlainValidator(phrase)]
+PostcodeArea = Annotated[str, PlainValidator(postcode_area)]
+TelegramUser = Annotated[int, PlainValidator(telegram_user)]
+Username = Annotated[str, PlainValidator(username)]
+PasswordHash = Annotated[str, PlainValidator(password_hash)]
+Listen = Annotated[str, PlainValidator(listen)]
+PublicUrl = Annotated[str, PlainValidator(public_url)]
+Proxy = Annotated[ipaddress.IPv4Network | ipaddress.IPv6Network, PlainValidator(proxy)]
+Language = Annotated[str, PlainValidator(language)]
+GatewayUrl = Annotated[str | None, PlainValidator(gateway_url)]
+CommandPrefix = Annotated[str, PlainValidator(command_prefix)]
+Mode = Annotated[Literal["polling", "webhook"], PlainValidator(either("polling", "webhook"))]
+Platform = Annotated[Literal["telegram", "discord"], PlainValidator(either("telegram", "discord"))]
