@@ -2,36 +2,43 @@
 
     config = load_config("bot.yaml")    # raises ConfigError listing every problem
 
-The YAML is composed (not constructed) so every value keeps its line number;
-the node tree is walked section by section and each problem is recorded as
-``<path>: <message> (line N)``. A config with any problem is refused whole.
+The YAML is composed (not constructed) so every value keeps its node
+(``config.source``). pydantic validates the plain values into the dataclasses
+of ``config.model``, collecting every error with its location (``loc``), which
+is mapped back to the node for its line; ``config.checks`` adds what holds
+across keys. Each problem reads ``<path>: <message> (line N)``, in file order.
+A config with any problem is refused whole.
 """
 
 from __future__ import annotations
 
+import difflib
+from dataclasses import fields, is_dataclass
 from datetime import datetime, timedelta
+from functools import cache
 from pathlib import Path
+from types import UnionType
+from typing import Annotated, Any, Union, get_args, get_origin, get_type_hints
 
 import yaml
+from pydantic import PlainValidator, TypeAdapter, ValidationError
+from pydantic_core import ErrorDetails
 
-from config import scalar
-from config.forum import read_forums
-from config.model import (
-    Config,
-    Contacts,
-    Delivery,
-    Forum,
-    Limits,
-    Platforms,
-    Schedule,
-    WebConfig,
-)
-from config.node import Fields, Invalid, Problems, Reader, keys_of
-from config.platform import read_platforms
-from config.web import read_web
+from config import checks
+from config.model import Config, Example, Forum, Hint, Schedule
+from config.scalar import available_languages
+from config.source import Loc, Problem, Source, Unreadable, kind, line_of, path_of, read
+
+__all__ = [
+    "DEFAULT_PATH",
+    "ConfigError",
+    "available_languages",
+    "default_config",
+    "load_config",
+    "parse_config",
+]
 
 DEFAULT_PATH = "bot.yaml"
-MESSAGES_DIR = Path(__file__).with_name("messages")
 
 
 class ConfigError(Exception):
@@ -75,12 +82,20 @@ def parse_config(text: str, source: str = "<config>") -> Config:
     except yaml.YAMLError as e:
         raise ConfigError([f"{source}: YAML syntax error: {e}"], source) from None
     if root is None:
-        raise ConfigError([f"{source}: the file is empty; start from bot.example.yaml"], source)
-    problems = Problems()
-    fields = Reader(problems).mapping(root, "", keys_of(Config))
-    config = _read_config(fields) if fields is not None else None
-    if len(problems) or config is None:
-        raise ConfigError(problems.lines(), source)
+        message = f"{source}: the file is empty; start from bot.example.yaml"
+        raise ConfigError([message], source)
+    document = read(root)
+    data = _filled(document.data, Config, ())
+    # What YAML got wrong in a mapping, if the mapping is read (not under an unknown key).
+    problems = [p for loc, p in document.problems if _section_at(loc) is not None]
+    try:
+        config = _adapter().validate_python(data)
+    except ValidationError as e:
+        problems += [_problem(error, document) for error in _unknown_keys_first(e.errors())]
+    problems += checks.check(data, document)
+    if problems:
+        ordered = sorted(problems, key=lambda p: -1 if p.line is None else p.line)
+        raise ConfigError([str(p) for p in ordered], source)
     return config
 
 
@@ -102,80 +117,152 @@ def default_config() -> Config:
     )
 
 
-def available_languages() -> list[str]:
-    """Languages with a message file in config/messages/; ``en`` until there is one."""
-    found = sorted(p.stem for p in MESSAGES_DIR.glob("*.yaml"))
-    return found or ["en"]
+@cache
+def _adapter() -> TypeAdapter[Config]:
+    return TypeAdapter(Config)
 
 
-def _read_config(fields: Fields) -> Config:
-    default = Config()
-    zone = fields.value("timezone", scalar.zone, default.timezone)
-    forums = read_forums(fields, zone)
-    return Config(
-        database=fields.value("database", scalar.text, default.database),
-        timezone=zone,
-        language=fields.value("language", _language, default.language),
-        contacts=_contacts(fields.section("contacts", keys_of(Contacts))),
-        retention=fields.value("retention", scalar.duration, default.retention),
-        limits=_limits(fields.section("limits", keys_of(Limits))),
-        delivery=_delivery(fields.section("delivery", keys_of(Delivery))),
-        platforms=read_platforms(fields.section("platforms", keys_of(Platforms))),
-        web=read_web(fields.section("web", keys_of(WebConfig)), frozenset(f.id for f in forums)),
-        forums=forums,
-    )
+def _problem(error: ErrorDetails, document: Source) -> Problem:
+    """One pydantic error as the administrator reads it."""
+    loc: Loc = tuple(error["loc"])
+    node = document.nodes.get(loc)
+    match error["type"]:
+        case "value_error":  # from a parser in config.scalar (or a value YAML could not read)
+            given = error["input"]
+            message = given.problem if isinstance(given, Unreadable) else str(error["ctx"]["error"])
+        case "missing":
+            message = f"required key is missing; {_note(loc, Hint)}"
+        case "unexpected_keyword_argument":
+            message = _unknown_key(str(loc[-1]), _keys_at(loc[:-1]))
+            return Problem(path_of(loc), message, line_of(document.keys[loc]))
+        case "dataclass_type":
+            allowed = ", ".join(_keys_at(loc))
+            message = f"expected a mapping of keys ({allowed}), found {kind(node)}"
+        case "tuple_type":
+            message = f"expected a list, e.g. {_note(loc, Example)}; found {kind(node)}"
+        case _:
+            message = error["msg"]
+    return document.problem(loc, node, message)
 
 
-def _contacts(fields: Fields | None) -> Contacts:
-    default = Contacts()
-    if fields is None:
-        return default
-    return Contacts(
-        emergency=fields.value("emergency", scalar.text, default.emergency),
-        non_emergency=fields.value("non_emergency", scalar.text, default.non_emergency),
-        online_report_url=fields.value(
-            "online_report_url", scalar.http_url, default.online_report_url
-        ),
-        crimestoppers=fields.value("crimestoppers", scalar.text, default.crimestoppers),
-        self_harm_helpline=fields.value(
-            "self_harm_helpline", scalar.text, default.self_harm_helpline
-        ),
-    )
+def _unknown_keys_first(errors: list[ErrorDetails]) -> list[ErrorDetails]:
+    """pydantic's errors with each mapping's unknown keys moved before its
+    other problems (pydantic lists them last): the order the file is read in."""
+    ordered: list[ErrorDetails] = []
+    for error in errors:
+        at = len(ordered)
+        if error["type"] == "unexpected_keyword_argument":
+            mapping = error["loc"][:-1]
+            at = next(
+                (
+                    i
+                    for i, e in enumerate(ordered)
+                    if e["loc"][: len(mapping)] == mapping
+                    and not (e["type"] == error["type"] and e["loc"][:-1] == mapping)
+                ),
+                at,
+            )
+        ordered.insert(at, error)
+    return ordered
 
 
-def _limits(fields: Fields | None) -> Limits:
-    default = Limits()
-    if fields is None:
-        return default
-    return Limits(
-        questions_per_hour=fields.value(
-            "questions_per_hour", scalar.positive_int, default.questions_per_hour
-        ),
-        question_length=fields.value(
-            "question_length", scalar.positive_int, default.question_length
-        ),
-    )
+def _unknown_key(key: str, allowed: list[str]) -> str:
+    close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+    if close:
+        return f"unknown key; did you mean '{close[0]}'?"
+    return f"unknown key; allowed keys here: {', '.join(allowed)}"
 
 
-def _delivery(fields: Fields | None) -> Delivery:
-    default = Delivery()
-    if fields is None:
-        return default
-    return Delivery(
-        residents=fields.value("residents", scalar.duration, default.residents),
-        staff_rooms=fields.value("staff_rooms", scalar.duration, default.staff_rooms),
-        public_rooms=fields.value("public_rooms", scalar.duration, default.public_rooms),
-    )
+# --- the model's types, followed along a location ------------------------------------
 
 
-def _language(value: object) -> str:
-    languages = available_languages()
-    if isinstance(value, str) and value in languages:
+def _bare(annotation: Any) -> tuple[Any, tuple[object, ...]]:
+    """A field's type without ``Annotated`` and ``| None``, and its annotations."""
+    metadata: tuple[object, ...] = ()
+    if get_origin(annotation) is Annotated:
+        metadata = annotation.__metadata__
+        annotation = get_args(annotation)[0]
+    if get_origin(annotation) in (Union, UnionType):
+        others = [a for a in get_args(annotation) if a is not type(None)]
+        if len(others) == 1:
+            annotation = others[0]
+    return annotation, metadata
+
+
+@cache
+def _hints(cls: type) -> dict[str, Any]:
+    return get_type_hints(cls, include_extras=True)
+
+
+def _section(annotation: Any) -> type | None:
+    """The dataclass a mapping is read into, if ``annotation`` is one."""
+    return annotation if isinstance(annotation, type) and is_dataclass(annotation) else None
+
+
+def _is_value(metadata: tuple[object, ...]) -> bool:
+    """Read whole by a parser (even if it is a dataclass, as quiet hours are)."""
+    return any(isinstance(m, PlainValidator) for m in metadata)
+
+
+def _step(annotation: Any, metadata: tuple[object, ...], part: str | int) -> Any:
+    """The annotation one step in: a dataclass's field or a list's item; None if none."""
+    if _is_value(metadata):
+        return None
+    section = _section(annotation)
+    if isinstance(part, str) and section is not None:
+        return _hints(section).get(part)
+    if isinstance(part, int) and get_origin(annotation) is tuple:
+        return get_args(annotation)[0]
+    return None
+
+
+def _at(loc: Loc) -> tuple[Any, tuple[object, ...]]:
+    """The bare type at ``loc`` and its annotations; (None, ()) where the model has none."""
+    annotation: Any = Config
+    metadata: tuple[object, ...] = ()
+    for part in loc:
+        step = _step(annotation, metadata, part)
+        if step is None:
+            return None, ()
+        annotation, metadata = _bare(step)
+    return annotation, metadata
+
+
+def _section_at(loc: Loc) -> type | None:
+    """The dataclass a mapping at ``loc`` is read into; None if it is not read as one."""
+    annotation, metadata = _at(loc)
+    return None if _is_value(metadata) else _section(annotation)
+
+
+def _keys_at(loc: Loc) -> list[str]:
+    section = _section_at(loc)
+    return [f.name for f in fields(section)] if section is not None else []
+
+
+def _note(loc: Loc, note: type[Hint | Example]) -> str:
+    """The model's hint or example for the key at ``loc``."""
+    return next(m.text for m in _at(loc)[1] if isinstance(m, note))
+
+
+def _filled(value: object, annotation: Any, metadata: tuple[object, ...]) -> object:
+    """``value`` with an empty YAML value (null) as an empty section or list where
+    the model has one, so ``contacts:`` with nothing under it means the defaults."""
+    if _is_value(metadata):
         return value
-    raise Invalid(
-        f"expected one of the available languages: {', '.join(languages)}; "
-        f"found {scalar.describe(value)}"
-    )
+    section = _section(annotation)
+    if section is not None:
+        if value is None:
+            return {}
+        if isinstance(value, dict):
+            hints = _hints(section)
+            return {k: _filled(v, *_bare(hints[k])) if k in hints else v for k, v in value.items()}
+    elif get_origin(annotation) is tuple:
+        if value is None:
+            return []
+        if isinstance(value, list):
+            item = _bare(get_args(annotation)[0])
+            return [_filled(v, *item) for v in value]
+    return value
 
 
 def _syntax_problem(source: str, error: yaml.MarkedYAMLError) -> str:

@@ -1,103 +1,193 @@
-"""Typed configuration: what one YAML file loads into.
+"""Typed configuration: what one YAML file loads into, and how each key is read.
 
-Field names equal the YAML keys (spec §3). Every value here has been validated
-by ``config.load``; nothing downstream re-checks it.
+Field names equal the YAML keys (spec §3). These are plain frozen dataclasses;
+``config.load`` has pydantic validate the YAML into them, each value through
+the parser its annotation names (``config.scalar``), every section forbidding
+unknown keys. A key without a default is required: its ``Hint`` completes
+"required key is missing; ...". A list's ``Example`` completes "expected a
+list, e.g. ...". A field that may be None keeps one parser over the whole
+type (``Annotated[str | None, PlainValidator(...)]``): ``Text | None`` would
+let pydantic take a null without asking the parser, which refuses it. Every
+value here has been validated; nothing downstream re-checks it. Code that
+builds these objects itself (tests, defaults) is not validated.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime, time, timedelta
-from ipaddress import IPv4Network, IPv6Network
-from typing import Literal
+from datetime import time, timedelta
+from typing import Annotated, ClassVar, Final, Literal
+
+from pydantic import AfterValidator, ConfigDict, PlainValidator
+
+from config import scalar
+from config.scalar import (
+    CommandPrefix,
+    Duration,
+    Flag,
+    GatewayUrl,
+    HttpsUrl,
+    HttpUrl,
+    Language,
+    Listen,
+    LocalDateTime,
+    Mode,
+    PasswordHash,
+    Phrase,
+    Platform,
+    Port,
+    PositiveInt,
+    PositiveNumber,
+    PostcodeArea,
+    Proxy,
+    PublicUrl,
+    Snowflake,
+    TelegramUser,
+    Text,
+    Username,
+    Zone,
+)
 
 PlatformName = Literal["telegram", "discord"]
 
 
-@dataclass(frozen=True)
-class Contacts:
-    emergency: str = "999"
-    non_emergency: str = "101"
-    online_report_url: str = "https://www.police.uk/pu/contact-us/"
-    crimestoppers: str = "0800 555 111"
-    self_harm_helpline: str = "Samaritans, free, day or night, on 116 123"
+class _Section:
+    """A mapping in the file: an unknown key in it is a problem, never ignored."""
+
+    __pydantic_config__: ClassVar[ConfigDict] = ConfigDict(extra="forbid")
 
 
 @dataclass(frozen=True)
-class Limits:
+class Hint:
+    """How to give a required key that is missing."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class Example:
+    """A list written as it should be, for a value that is not a list."""
+
+    text: str
+
+
+def _at_least_one(message: str) -> AfterValidator:
+    def check(items: tuple[object, ...]) -> tuple[object, ...]:
+        if not items:
+            raise scalar.Invalid(message)
+        return items
+
+    return AfterValidator(check)
+
+
+def _quiet_hours(value: object) -> QuietHours | None:
+    span = scalar.quiet_hours(value)
+    return None if span is None else QuietHours(*span)
+
+
+@dataclass(frozen=True)
+class Contacts(_Section):
+    emergency: Text = "999"
+    non_emergency: Text = "101"
+    online_report_url: HttpUrl = "https://www.police.uk/pu/contact-us/"
+    crimestoppers: Text = "0800 555 111"
+    self_harm_helpline: Text = "Samaritans, free, day or night, on 116 123"
+
+
+@dataclass(frozen=True)
+class Limits(_Section):
     """Per resident, so one person's flood never crowds out the others."""
 
-    questions_per_hour: int = 5
-    question_length: int = 2000
+    questions_per_hour: PositiveInt = 5
+    question_length: PositiveInt = 2000
 
 
 @dataclass(frozen=True)
-class Delivery:
+class Delivery(_Section):
     """How long a message that cannot be delivered is retried (after its first
     failed attempt) before it is given up and officers are told. A message to
     a room found still waiting at start-up that is older than this is not sent
     (it would arrive stale)."""
 
-    residents: timedelta = timedelta(hours=24)  # private chats: answers, replies
-    staff_rooms: timedelta = timedelta(hours=24)  # cards, notices, confirmations
-    public_rooms: timedelta = timedelta(hours=2)  # session posts, published answers
+    residents: Duration = timedelta(hours=24)  # private chats: answers, replies
+    staff_rooms: Duration = timedelta(hours=24)  # cards, notices, confirmations
+    public_rooms: Duration = timedelta(hours=2)  # session posts, published answers
 
 
 @dataclass(frozen=True)
-class TelegramRateLimits:
-    overall_per_s: float = 30.0
-    per_chat_per_s: float = 1.0
-    per_group_per_min: float = 20.0
+class TelegramRateLimits(_Section):
+    overall_per_s: PositiveNumber = 30.0
+    per_chat_per_s: PositiveNumber = 1.0
+    per_group_per_min: PositiveNumber = 20.0
 
 
 @dataclass(frozen=True)
-class TelegramWebhook:
-    listen: str = "0.0.0.0"
-    port: int = 8443
-    url: str = ""
-    secret_env: str = "TELEGRAM_WEBHOOK_SECRET"
+class TelegramWebhook(_Section):
+    listen: Text = "0.0.0.0"
+    port: Port = 8443
+    url: HttpsUrl = ""
+    secret_env: Annotated[str, PlainValidator(scalar.env_name("TELEGRAM_WEBHOOK_SECRET"))] = (
+        "TELEGRAM_WEBHOOK_SECRET"
+    )
 
 
 @dataclass(frozen=True)
-class TelegramConfig:
-    token_env: str = "TELEGRAM_BOT_TOKEN"
-    api_base_url: str = "https://api.telegram.org"
-    mode: Literal["polling", "webhook"] = "polling"
+class TelegramConfig(_Section):
+    token_env: Annotated[str, PlainValidator(scalar.env_name("TELEGRAM_BOT_TOKEN"))] = (
+        "TELEGRAM_BOT_TOKEN"
+    )
+    api_base_url: HttpUrl = "https://api.telegram.org"
+    mode: Mode = "polling"
     webhook: TelegramWebhook = field(default_factory=TelegramWebhook)
     rate_limits: TelegramRateLimits = field(default_factory=TelegramRateLimits)
 
 
 @dataclass(frozen=True)
-class DiscordConfig:
-    token_env: str = "DISCORD_BOT_TOKEN"
-    api_base_url: str = "https://discord.com/api/v10"
-    gateway_url: str | None = None
-    command_prefix: str = "!"
+class DiscordConfig(_Section):
+    token_env: Annotated[str, PlainValidator(scalar.env_name("DISCORD_BOT_TOKEN"))] = (
+        "DISCORD_BOT_TOKEN"
+    )
+    api_base_url: HttpUrl = "https://discord.com/api/v10"
+    gateway_url: GatewayUrl = None
+    command_prefix: CommandPrefix = "!"
 
 
 @dataclass(frozen=True)
-class Platforms:
+class Platforms(_Section):
     telegram: TelegramConfig = field(default_factory=TelegramConfig)
     discord: DiscordConfig = field(default_factory=DiscordConfig)
 
 
 @dataclass(frozen=True)
-class Schedule:
-    first: datetime  # naive local wall-clock time in ``timezone``
-    rrule: str | None = None
-    duration: timedelta = timedelta(minutes=60)
-    timezone: str | None = None  # None: the top-level timezone
+class Schedule(_Section):
+    """``rrule`` is checked against the others by ``config.checks``."""
+
+    # naive local wall-clock time in ``timezone``
+    first: Annotated[
+        LocalDateTime,
+        Hint("give the local time of the first session, e.g. first: 2026-11-24T20:00"),
+    ]
+    rrule: Annotated[str | None, PlainValidator(scalar.text)] = None
+    duration: Duration = timedelta(minutes=60)
+    # None: the top-level timezone
+    timezone: Annotated[str | None, PlainValidator(scalar.zone)] = None
 
 
 @dataclass(frozen=True)
-class Room:
+class Room(_Section):
     """A staff or public room. ``chat_id`` is a Telegram chat id (int) or
-    ``@channelname``; ``channel_id`` a Discord channel snowflake as text."""
+    ``@channelname``; ``channel_id`` a Discord channel snowflake as text. The
+    platform's own id key is required (``config.checks``); the other's is refused."""
 
-    platform: PlatformName
-    chat_id: int | str | None = None
-    channel_id: str | None = None
-    duty_role_id: str | None = None  # Discord staff rooms: the role pinged on URGENT
+    platform: Annotated[Platform, Hint("give platform: telegram or platform: discord")]
+    chat_id: Annotated[
+        int | str | None, PlainValidator(scalar.room_id("telegram", scalar.telegram_chat))
+    ] = None
+    channel_id: Annotated[
+        str | None, PlainValidator(scalar.room_id("discord", scalar.snowflake))
+    ] = None
+    # Discord staff rooms: the role pinged on URGENT
+    duty_role_id: Annotated[str | None, PlainValidator(scalar.duty_role)] = None
 
     @property
     def address(self) -> str:
@@ -107,10 +197,10 @@ class Room:
 
 
 @dataclass(frozen=True)
-class Officers:
-    telegram: tuple[int, ...] = ()
-    discord_users: tuple[str, ...] = ()
-    discord_roles: tuple[str, ...] = ()
+class Officers(_Section):
+    telegram: Annotated[tuple[TelegramUser, ...], Example("[11111111, 22222222]")] = ()
+    discord_users: Annotated[tuple[Snowflake, ...], Example('["333333333333333333"]')] = ()
+    discord_roles: Annotated[tuple[Snowflake, ...], Example('["444444444444444444"]')] = ()
 
 
 @dataclass(frozen=True)
@@ -122,58 +212,89 @@ class QuietHours:
     end: time = time(8, 0)
 
 
+_ROOMS: Final = Example("[{platform: telegram, chat_id: -1001234567890}]")
+_NAME: Final = Hint("give the forum's name, e.g. name: Bromley Police Online Forum")
+_PHRASES: Final = Example('["Bromley Police Online Forum"]')
+_SOME_PHRASE: Final = _at_least_one(f"at least one phrase is needed, e.g. {_PHRASES.text}")
+
+
 @dataclass(frozen=True)
-class Forum:
-    id: str
-    name: str
-    phrases: tuple[str, ...]
+class Forum(_Section):
+    """Ids, phrases and rooms are checked across forums by ``config.checks``."""
+
+    id: Annotated[
+        str, PlainValidator(scalar.forum_id), Hint("give the forum a short id such as id: bromley")
+    ]
+    name: Annotated[Text, _NAME]
+    phrases: Annotated[
+        tuple[Phrase, ...],
+        _SOME_PHRASE,
+        Hint('give the phrase residents start with, e.g. phrases: ["Bromley Police"]'),
+        _PHRASES,
+    ]
     schedule: Schedule | None = None
-    announce_before: tuple[timedelta, ...] = (timedelta(hours=24), timedelta(hours=1))
-    staff_rooms: tuple[Room, ...] = ()
-    public_rooms: tuple[Room, ...] = ()
+    announce_before: Annotated[tuple[Duration, ...], Example("[24h, 1h]")] = (
+        timedelta(hours=24),
+        timedelta(hours=1),
+    )
+    staff_rooms: Annotated[tuple[Room, ...], _ROOMS] = ()
+    public_rooms: Annotated[tuple[Room, ...], _ROOMS] = ()
     officers: Officers = field(default_factory=Officers)
     # Postcode areas, districts or sectors the forum covers ("BR", "BR1", "BR6 7"),
     # upper case, one space before a sector's digit.
-    areas: tuple[str, ...] = ()
-    quiet_hours: QuietHours | None = field(default_factory=QuietHours)
+    areas: Annotated[tuple[PostcodeArea, ...], Example('[BR1, BR2, "BR6 7"]')] = ()
+    quiet_hours: Annotated[QuietHours | None, PlainValidator(_quiet_hours)] = field(
+        default_factory=QuietHours
+    )
 
 
 @dataclass(frozen=True)
-class StaffAccount:
+class StaffAccount(_Section):
     """An officer who signs in to the web console. ``password_hash`` is what
-    ``forumbot hash-password`` printed; ``forums`` empty means every forum."""
+    ``forumbot hash-password`` printed; ``forums`` empty means every forum
+    (each must be a configured forum: ``config.checks``)."""
 
-    username: str
-    password_hash: str
-    forums: tuple[str, ...] = ()
+    username: Annotated[Username, Hint("e.g. username: jsmith")]
+    password_hash: Annotated[PasswordHash, Hint("make one with: forumbot hash-password")]
+    forums: Annotated[tuple[Text, ...], Example("[bromley]")] = ()
 
 
 @dataclass(frozen=True)
-class WebConfig:
+class WebConfig(_Section):
     """The web side: resident chat, officer console, public archive."""
 
-    enabled: bool = True
-    listen: str = "127.0.0.1"
-    port: int = 8080
-    public_url: str = ""  # the address residents use; "" = http://listen:port
+    enabled: Flag = True
+    listen: Listen = "127.0.0.1"
+    port: Port = 8080
+    # the address residents use; "" = http://listen:port
+    public_url: PublicUrl = ""
     # Reverse proxies whose X-Forwarded-For/-Proto/-Host are believed; empty = none.
-    trusted_proxies: tuple[IPv4Network | IPv6Network, ...] = ()
-    staff_accounts: tuple[StaffAccount, ...] = ()
-    staff_secret_env: str = "FORUMBOT_STAFF_SECRET"
+    trusted_proxies: Annotated[tuple[Proxy, ...], Example('[127.0.0.1, "::1"]')] = ()
+    staff_accounts: Annotated[
+        tuple[StaffAccount, ...],
+        Example('[{username: jsmith, password_hash: "scrypt$..."}]'),
+    ] = ()
+    staff_secret_env: Annotated[str, PlainValidator(scalar.env_name("FORUMBOT_STAFF_SECRET"))] = (
+        "FORUMBOT_STAFF_SECRET"
+    )
 
 
 @dataclass(frozen=True)
-class Config:
-    database: str = "forumbot.sqlite3"
-    timezone: str = "Europe/London"
-    language: str = "en"
+class Config(_Section):
+    database: Text = "forumbot.sqlite3"
+    timezone: Zone = "Europe/London"
+    language: Language = "en"
     contacts: Contacts = field(default_factory=Contacts)
-    retention: timedelta = timedelta(days=90)
+    retention: Duration = timedelta(days=90)
     limits: Limits = field(default_factory=Limits)
     delivery: Delivery = field(default_factory=Delivery)
     platforms: Platforms = field(default_factory=Platforms)
     web: WebConfig = field(default_factory=WebConfig)
-    forums: tuple[Forum, ...] = ()
+    forums: Annotated[
+        tuple[Forum, ...],
+        _at_least_one("at least one forum is needed"),
+        Example("a list of forums, each starting with '- id: ...'"),
+    ] = ()
 
     def forum(self, forum_id: str) -> Forum:
         for forum in self.forums:

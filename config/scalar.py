@@ -1,22 +1,28 @@
-"""Parsers for single config values.
+"""Parsers for single config values, and the annotated types that attach them.
 
-Each takes the plain value YAML gave (str, int, bool, datetime, None, ...) and
-returns the typed value or raises ``Invalid`` with a message saying what to
-write instead. None of them falls back to a default.
+Each parser takes the plain value YAML gave (str, int, bool, datetime, None, a
+list or a dict, ...) and returns the typed value or raises ``Invalid`` with a
+message saying what to write instead. None of them falls back to a default.
+``config.model`` names them in its fields (``Text``, ``Duration``, ...), and
+pydantic runs them (``PlainValidator``: pydantic's own coercion never runs, so
+every message is one of these).
 """
 
 from __future__ import annotations
 
 import difflib
+import ipaddress
 import re
 from collections.abc import Callable, Collection
 from datetime import date, datetime, time, timedelta
+from typing import Annotated, Literal
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
+from pydantic import PlainValidator, ValidationInfo
+
+from config import messages
 from config.duration import parse_duration
-from config.model import QuietHours
-from config.node import Invalid, Structure
 from config.phrase import normalise_phrase
 
 _ENV_NAME = re.compile(r"[A-Z_][A-Z0-9_]*")
@@ -25,12 +31,23 @@ _POSTCODE_AREA = re.compile(r"[A-Z]{1,2}(?:\d[A-Z\d]?(?: \d)?)?")
 _QUIET_HOURS = re.compile(r"(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})")
 _TELEGRAM_USERNAME = re.compile(r"@[A-Za-z0-9_]+")
 _SNOWFLAKE_MAX = 2**64 - 1
+# What ``forumbot hash-password`` prints: scrypt$N$r$p$salt$hash (base64).
+_HASH = re.compile(r"scrypt\$\d+\$\d+\$\d+\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+")
+_USERNAME = re.compile(r"[A-Za-z0-9._-]{1,40}")
+_HOSTNAME = re.compile(r"[A-Za-z0-9]([A-Za-z0-9-]{0,62})(\.[A-Za-z0-9]([A-Za-z0-9-]{0,62}))*\.?")
+_ID_KEY = {"telegram": "chat_id", "discord": "channel_id"}
+
+
+class Invalid(ValueError):
+    """A value is not acceptable; the message says what was expected."""
 
 
 def describe(value: object) -> str:
     """How a value YAML gave reads in a message: ``the number 999``."""
-    if isinstance(value, Structure):
-        return value.kind
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
     if value is None:
         return "nothing (null)"
     if isinstance(value, bool):
@@ -137,17 +154,6 @@ def port(value: object) -> int:
     if isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 65535:
         return value
     raise Invalid(f"expected a TCP port number from 1 to 65535, found {describe(value)}")
-
-
-def one_of(choices: Collection[str]) -> Callable[[object], str]:
-    shown = ", ".join(choices)
-
-    def parse(value: object) -> str:
-        if isinstance(value, str) and value in choices:
-            return value
-        raise Invalid(f"expected one of: {shown}; found {describe(value)}")
-
-    return parse
 
 
 def zone(value: object) -> str:
@@ -290,8 +296,8 @@ def postcode_area(value: object) -> str:
     )
 
 
-def quiet_hours(value: object) -> QuietHours | None:
-    """``"21:00-08:00"`` in the forum's zone, or ``off``."""
+def quiet_hours(value: object) -> tuple[time, time] | None:
+    """``"21:00-08:00"`` in the forum's zone (start, end), or ``off`` (None)."""
     example = 'write e.g. "21:00-08:00", or off for none'
     if value is False or (isinstance(value, str) and value.strip().lower() == "off"):
         return None
@@ -300,6 +306,174 @@ def quiet_hours(value: object) -> QuietHours | None:
         if match:
             h1, m1, h2, m2 = (int(g) for g in match.groups())
             if h1 < 24 and h2 < 24 and m1 < 60 and m2 < 60 and (h1, m1) != (h2, m2):
-                return QuietHours(time(h1, m1), time(h2, m2))
+                return time(h1, m1), time(h2, m2)
         raise Invalid(f"{value!r} is not a span of hours; {example}")
     raise Invalid(f"expected quiet hours, {example}; found {describe(value)}")
+
+
+def flag(value: object) -> bool:
+    if isinstance(value, bool):
+        return value
+    raise Invalid(f"expected true or false; found {describe(value)}")
+
+
+def either(first: str, second: str) -> Callable[[object], str]:
+    """One of two words: ``polling`` or ``webhook``, ``telegram`` or ``discord``."""
+
+    def parse(value: object) -> str:
+        if isinstance(value, str) and value in (first, second):
+            return value
+        raise Invalid(f"expected {first} or {second}; found {describe(value)}")
+
+    return parse
+
+
+def available_languages() -> list[str]:
+    """Languages with a message file in config/messages/; ``en`` until there is one."""
+    return messages.available_languages() or ["en"]
+
+
+def language(value: object) -> str:
+    languages = available_languages()
+    if isinstance(value, str) and value in languages:
+        return value
+    raise Invalid(
+        f"expected one of the available languages: {', '.join(languages)}; found {describe(value)}"
+    )
+
+
+def command_prefix(value: object) -> str:
+    prefix = text(value)
+    if any(ch.isspace() for ch in prefix):
+        raise Invalid(f'a command prefix has no spaces, e.g. "!"; found {prefix!r}')
+    return prefix
+
+
+def public_url(value: object) -> str:
+    """The site's address as residents reach it; empty for http://listen:port."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, str) and not value.startswith(("http://", "https://")):
+        raise Invalid(f"{value!r} is not the site's address; e.g. https://forum.example.police.uk")
+    return http_url(value).rstrip("/")
+
+
+def proxy(value: object) -> ipaddress.IPv4Network | ipaddress.IPv6Network:
+    """One trusted reverse proxy: an address (``127.0.0.1``, ``::1``) or a
+    network (``10.20.0.0/24``). Trusting every address is refused: anyone
+    could then choose the address the login limit counts."""
+    if not isinstance(value, str):
+        raise Invalid(
+            "expected the address or network (CIDR) of a reverse proxy, e.g. 127.0.0.1 "
+            f"or 10.20.0.0/24; found {describe(value)}"
+        )
+    written = value.strip()
+    try:
+        network = ipaddress.ip_network(written, strict=True)
+    except ValueError as error:
+        if "has host bits set" in str(error):
+            wider = ipaddress.ip_network(written, strict=False)
+            raise Invalid(
+                f"{written!r} is an address inside a network; write the network, {wider}, "
+                "or the proxy's own address without /"
+            ) from None
+        raise Invalid(
+            f"{written!r} is not an IP address or network; e.g. 127.0.0.1, ::1 or 10.20.0.0/24"
+        ) from None
+    if network.prefixlen == 0:
+        raise Invalid(
+            f"{written!r} trusts every address, so any visitor could claim any address; "
+            "list only your reverse proxies"
+        )
+    return network
+
+
+def listen(value: object) -> str:
+    """An IP address of this machine, or a host name; 0.0.0.0 for every address."""
+    written = text(value)
+    looks_numeric = all(part.isdigit() for part in written.split(".")) or ":" in written
+    if looks_numeric:
+        try:
+            ipaddress.ip_address(written)
+        except ValueError:
+            raise Invalid(
+                f'{written!r} is not an IP address; e.g. 127.0.0.1, 0.0.0.0 or "::1"'
+            ) from None
+    elif not _HOSTNAME.fullmatch(written):
+        raise Invalid(f"{written!r} is not an address or a host name; e.g. 127.0.0.1 or localhost")
+    return written
+
+
+def username(value: object) -> str:
+    written = text(value)
+    if not _USERNAME.fullmatch(written):
+        raise Invalid(
+            f"{written!r} is not a username; use letters, digits, '.', '_' or '-' (up to 40)"
+        )
+    return written
+
+
+def password_hash(value: object) -> str:
+    written = text(value)
+    if not _HASH.fullmatch(written):
+        raise Invalid(
+            "this is not a password hash; run forumbot hash-password and paste what it "
+            "prints (never the password itself)"
+        )
+    return written
+
+
+def room_id(
+    own: str, parse: Callable[[object], object]
+) -> Callable[[object, ValidationInfo], object]:
+    """A room's ``chat_id`` (``own`` = telegram) or ``channel_id`` (discord):
+    read with ``parse`` in a room of that platform, refused in the other's. In
+    a room whose platform is missing or bad it is not read (that is the problem)."""
+
+    def check(value: object, info: ValidationInfo) -> object:
+        room_platform = info.data.get("platform")
+        if room_platform == own:
+            return parse(value)
+        if room_platform is None:
+            return value
+        raise Invalid(
+            f"{room_platform} rooms are given by {_ID_KEY[room_platform]}; "
+            f"{_ID_KEY[own]} is for {own} rooms"
+        )
+
+    return check
+
+
+def duty_role(value: object, info: ValidationInfo) -> object:
+    """A Discord staff room's duty role (a snowflake); Telegram has none."""
+    room_platform = info.data.get("platform")
+    if room_platform == "telegram":
+        raise Invalid("duty_role_id is for Discord staff rooms; Telegram has no roles to ping")
+    return snowflake(value) if room_platform == "discord" else value
+
+
+# The types ``config.model`` gives its fields: the value type, read by its parser.
+Text = Annotated[str, PlainValidator(text)]
+HttpUrl = Annotated[str, PlainValidator(http_url)]
+HttpsUrl = Annotated[str, PlainValidator(https_url)]
+Port = Annotated[int, PlainValidator(port)]
+PositiveInt = Annotated[int, PlainValidator(positive_int)]
+PositiveNumber = Annotated[float, PlainValidator(positive_number)]
+Duration = Annotated[timedelta, PlainValidator(duration)]
+Zone = Annotated[str, PlainValidator(zone)]
+Flag = Annotated[bool, PlainValidator(flag)]
+Snowflake = Annotated[str, PlainValidator(snowflake)]
+LocalDateTime = Annotated[datetime, PlainValidator(local_datetime)]
+Phrase = Annotated[str, PlainValidator(phrase)]
+PostcodeArea = Annotated[str, PlainValidator(postcode_area)]
+TelegramUser = Annotated[int, PlainValidator(telegram_user)]
+Username = Annotated[str, PlainValidator(username)]
+PasswordHash = Annotated[str, PlainValidator(password_hash)]
+Listen = Annotated[str, PlainValidator(listen)]
+PublicUrl = Annotated[str, PlainValidator(public_url)]
+Proxy = Annotated[ipaddress.IPv4Network | ipaddress.IPv6Network, PlainValidator(proxy)]
+Language = Annotated[str, PlainValidator(language)]
+GatewayUrl = Annotated[str | None, PlainValidator(gateway_url)]
+CommandPrefix = Annotated[str, PlainValidator(command_prefix)]
+Mode = Annotated[Literal["polling", "webhook"], PlainValidator(either("polling", "webhook"))]
+Platform = Annotated[Literal["telegram", "discord"], PlainValidator(either("telegram", "discord"))]

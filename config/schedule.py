@@ -1,4 +1,4 @@
-"""A forum's ``schedule:``: first session, recurrence rule, duration, zone.
+"""A forum's ``schedule.rrule``, checked against its first session, duration and zone.
 
 The rule is checked the way ``bot.forum.schedule`` expands it: one RRULE body
 (``FREQ=WEEKLY;INTERVAL=2``, an ``RRULE:`` prefix allowed) on the naive local
@@ -13,40 +13,13 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from dateutil.rrule import rrule, rrulestr
 
-from config import scalar
 from config.duration import format_duration
-from config.model import Schedule
-from config.node import Fields
 
 _EXAMPLE = "write an RFC 5545 RRULE such as FREQ=WEEKLY;INTERVAL=2"
 # Enough sessions to see the rule's spacing; the first is always a session.
 _SAMPLE = 24
 # Stands in for a missing or bad ``first`` so the rule itself is still checked.
 _ANY_START = datetime(2026, 1, 6, 20, 0)
-
-
-def read_schedule(fields: Fields, zone: str) -> Schedule | None:
-    """The schedule, or None if ``first`` is missing or bad (a problem is recorded).
-
-    ``zone`` is the top-level time zone, used when the schedule has none.
-    """
-    default = Schedule(first=_ANY_START)
-    first = fields.required(
-        "first",
-        scalar.local_datetime,
-        "give the local time of the first session, e.g. first: 2026-11-24T20:00",
-    )
-    duration = fields.value("duration", scalar.duration, default.duration)
-    own_zone: str | None = fields.value("timezone", scalar.zone, None)
-    rule: str | None = fields.value("rrule", scalar.text, None)
-    rule_node = fields.get("rrule")
-    if rule is not None and rule_node is not None:
-        problem = rule_problem(rule, first, _zone(own_zone or zone), duration)
-        if problem is not None:
-            fields.reader.problems.add(fields.path_of("rrule"), rule_node, problem)
-    if first is None:
-        return None
-    return Schedule(first=first, rrule=rule, duration=duration, timezone=own_zone)
 
 
 def rule_problem(
@@ -120,8 +93,10 @@ def _spacing_problem(rule: rrule, first: datetime, duration: timedelta) -> str |
     return None
 
 
-def _zone(name: str) -> ZoneInfo:
+def zone_or_utc(name: str) -> ZoneInfo:
+    """The zone of that name; UTC if there is none (the bad name is reported
+    where it is written)."""
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):
-        return ZoneInfo("UTC")  # the bad name is reported where it is written
+        return ZoneInfo("UTC")
