@@ -9,11 +9,13 @@ import getpass
 import logging
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import bot
 from bot.edge.startup import StartupFailure
 from config.load import DEFAULT_PATH, ConfigError, load_config
+from config.model import Config
 from forumbot import admin
 from forumbot.app import run, secrets_in_environment
 from forumbot.logs import setup_logging
@@ -115,8 +117,24 @@ def _main(argv: list[str] | None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "hash-password":
         return hash_password_command()
+    config = _config(args)
+    if config is None:
+        return 1
+    if args.command in ("purge", "audit", "export") and not database_exists(config.database):
+        print(
+            f"forumbot: there is no database {config.database} in {Path.cwd()}: run this in "
+            "the folder forumbot runs in, or pass --config with its configuration file",
+            file=sys.stderr,
+        )
+        return 1
+    command: Callable[[argparse.Namespace, Config], int] = COMMANDS[args.command]
+    return command(args, config)
+
+
+def _config(args: argparse.Namespace) -> Config | None:
+    """The configuration, or None once every problem with it is printed."""
     try:
-        config = load_config(args.config)
+        return load_config(args.config)
     except ConfigError as error:
         print(
             f"{args.config or 'configuration'}: {len(error.problems)} problem(s):", file=sys.stderr
@@ -125,41 +143,47 @@ def _main(argv: list[str] | None) -> int:
             print(f"  {problem}", file=sys.stderr)
         if args.command == "run":
             print("forumbot did not start. Fix the problems above and run again.", file=sys.stderr)
+        return None
+
+
+def check_config_command(args: argparse.Namespace, config: Config) -> int:
+    source = args.config or (
+        DEFAULT_PATH if Path(DEFAULT_PATH).exists() else "built-in example settings"
+    )
+    print(f"{source}: valid ({len(config.forums)} forum(s))")
+    try:
+        check_database_place(config.database)
+    except StartupFailure as here:  # may differ on the machine that runs it
+        print(f"note: on this machine, {here}")
+    return 0
+
+
+def purge_command(args: argparse.Namespace, config: Config) -> int:
+    asyncio.run(admin.purge(config, args.dry_run))
+    return 0
+
+
+def audit_command(args: argparse.Namespace, config: Config) -> int:
+    try:
+        since = admin.parse_since(args.since) if args.since else None
+    except ValueError:
+        print(f"--since {args.since!r}: expected a date such as 2026-11-01", file=sys.stderr)
+        return 2
+    asyncio.run(admin.export_audit(config, since, args.format))
+    return 0
+
+
+def export_command(args: argparse.Namespace, config: Config) -> int:
+    found = asyncio.run(admin.export_survey(config, args.ref, args.format))
+    if not found:
+        print(f"there is no consultation #{args.ref}", file=sys.stderr)
         return 1
-    if args.command == "check-config":
-        source = args.config or (
-            DEFAULT_PATH if Path(DEFAULT_PATH).exists() else "built-in example settings"
-        )
-        print(f"{source}: valid ({len(config.forums)} forum(s))")
-        try:
-            check_database_place(config.database)
-        except StartupFailure as here:  # may differ on the machine that runs it
-            print(f"note: on this machine, {here}")
-        return 0
-    if args.command in ("purge", "audit", "export") and not database_exists(config.database):
-        print(
-            f"forumbot: there is no database {config.database} in {Path.cwd()}: run this in "
-            "the folder forumbot runs in, or pass --config with its configuration file",
-            file=sys.stderr,
-        )
-        return 1
-    if args.command == "purge":
-        asyncio.run(admin.purge(config, args.dry_run))
-        return 0
-    if args.command == "audit":
-        try:
-            since = admin.parse_since(args.since) if args.since else None
-        except ValueError:
-            print(f"--since {args.since!r}: expected a date such as 2026-11-01", file=sys.stderr)
-            return 2
-        asyncio.run(admin.export_audit(config, since, args.format))
-        return 0
-    if args.command == "export":
-        found = asyncio.run(admin.export_survey(config, args.ref, args.format))
-        if not found:
-            print(f"there is no consultation #{args.ref}", file=sys.stderr)
-            return 1
-        return 0
+    return 0
+
+
+def run_command(args: argparse.Namespace, config: Config) -> int:
+    """``forumbot run``: 0 stopped on request, 1 a start-up problem, 2 a
+    wrong option, EXIT_FAULT an unexpected fault."""
     if args.web_port is not None:
         if not 1 <= args.web_port <= 65535:
             print(f"--web-port {args.web_port}: expected a port from 1 to 65535", file=sys.stderr)
@@ -186,6 +210,15 @@ def _main(argv: list[str] | None) -> int:
         print(f"forumbot stopped: {type(error).__name__}: {error}", file=sys.stderr)
         return EXIT_FAULT
     return 0
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace, Config], int]] = {
+    "check-config": check_config_command,
+    "purge": purge_command,
+    "audit": audit_command,
+    "export": export_command,
+    "run": run_command,
+}
 
 
 def database_exists(database: str) -> bool:

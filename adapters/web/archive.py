@@ -33,85 +33,96 @@ def feed_links(forum: Forum) -> dict[str, str]:
     }
 
 
-def add_routes(app: web.Application, site: Site) -> None:
-    directory = site.core.directory
+class Archive:
+    """The archive's pages, one method each; ``add_routes`` puts them at
+    their addresses."""
 
-    def not_found(request: web.Request) -> web.HTTPNotFound:
+    def __init__(self, site: Site) -> None:
+        self.site = site
+        self.directory = site.core.directory
+
+    def add_routes(self, app: web.Application) -> None:
+        app.router.add_get("/archive", self.index)
+        app.router.add_get("/archive/{forum_id}", self.forum_page)
+        app.router.add_get("/archive/{forum_id}/sessions/{session_id}", self.session_page)
+        app.router.add_get("/archive/{forum_id}/questions/{ref}", self.question_page)
+
+    def not_found(self, request: web.Request) -> web.HTTPNotFound:
         return web.HTTPNotFound(
-            text=site.pages.text(request, "not_found.html"),
+            text=self.site.pages.text(request, "not_found.html"),
             content_type="text/html",
         )
 
-    def forum_of(request: web.Request) -> Forum:
-        forum = directory.get(request.match_info["forum_id"])
+    def forum_of(self, request: web.Request) -> Forum:
+        forum = self.directory.get(request.match_info["forum_id"])
         if forum is None:
-            raise not_found(request)
+            raise self.not_found(request)
         return forum
 
-    def number_of(request: web.Request, name: str) -> int:
+    def number_of(self, request: web.Request, name: str) -> int:
         raw = request.match_info[name]
         if not raw.isdigit() or len(raw) > 18:
-            raise not_found(request)
+            raise self.not_found(request)
         return int(raw)
 
-    def moment(forum: Forum, at: datetime) -> Moment:
-        text = site.core.wording.when(at, directory.zone(forum))
+    def moment(self, forum: Forum, at: datetime) -> Moment:
+        text = self.site.core.wording.when(at, self.directory.zone(forum))
         return Moment(text, at.astimezone(UTC).isoformat(timespec="seconds"))
 
-    def upcoming(forum: Forum) -> Moment | None:
-        occurrence = site.core.sessions.next_occurrence(forum, site.clock.now())
-        return moment(forum, occurrence.starts_at) if occurrence is not None else None
+    def upcoming(self, forum: Forum) -> Moment | None:
+        occurrence = self.site.core.sessions.next_occurrence(forum, self.site.clock.now())
+        return self.moment(forum, occurrence.starts_at) if occurrence is not None else None
 
-    async def index(request: web.Request) -> web.StreamResponse:
-        forums = [{"forum": f, "next": upcoming(f)} for f in site.config.forums]
-        return site.pages.render(request, "archive_index.html", forums=forums)
+    async def index(self, request: web.Request) -> web.StreamResponse:
+        forums = [{"forum": f, "next": self.upcoming(f)} for f in self.site.config.forums]
+        return self.site.pages.render(request, "archive_index.html", forums=forums)
 
-    async def forum_page(request: web.Request) -> web.StreamResponse:
-        forum = forum_of(request)
+    async def forum_page(self, request: web.Request) -> web.StreamResponse:
+        forum = self.forum_of(request)
         query = clean_text(request.query.get("q", "")).strip()[:MAX_QUERY]
         raw_before = request.query.get("before", "")
         before = int(raw_before) if raw_before.isdigit() and len(raw_before) <= 18 else None
-        async with site.core.db.read() as tx:
+        async with self.site.core.db.read() as tx:
             held = await archive.sessions(tx, forum.id, archive.SESSIONS_PAGE + 1, before)
             found = await archive.search(tx, forum.id, query) if query else []
         older = held[-2].id if len(held) > archive.SESSIONS_PAGE else None
         held = held[: archive.SESSIONS_PAGE]
-        return site.pages.render(
+        return self.site.pages.render(
             request,
             "archive_forum.html",
             forum=forum,
-            sessions=[(s, moment(forum, s.starts_at)) for s in held],
+            sessions=[(s, self.moment(forum, s.starts_at)) for s in held],
             older=older,
             paged=before is not None,
             query=query,
-            found=[(q, moment(forum, q.answered_at)) for q in found],
-            next=upcoming(forum),
+            found=[(q, self.moment(forum, q.answered_at)) for q in found],
+            next=self.upcoming(forum),
             feeds=feed_links(forum),
         )
 
-    async def session_page(request: web.Request) -> web.StreamResponse:
-        forum = forum_of(request)
-        session_id = number_of(request, "session_id")
-        async with site.core.db.read() as tx:
+    async def session_page(self, request: web.Request) -> web.StreamResponse:
+        forum = self.forum_of(request)
+        session_id = self.number_of(request, "session_id")
+        async with self.site.core.db.read() as tx:
             held = await archive.session(tx, forum.id, session_id)
             published = await archive.in_session(tx, forum.id, session_id) if held else []
         if held is None:
-            raise not_found(request)
-        return site.pages.render(
+            raise self.not_found(request)
+        return self.site.pages.render(
             request,
             "archive_session.html",
             forum=forum,
             session=held,
-            started=moment(forum, held.starts_at),
-            published=[(q, moment(forum, q.answered_at)) for q in published],
+            started=self.moment(forum, held.starts_at),
+            published=[(q, self.moment(forum, q.answered_at)) for q in published],
             follow_ups=any(q.follow_up for q in published),
             feeds=feed_links(forum),
         )
 
-    async def question_page(request: web.Request) -> web.StreamResponse:
-        forum = forum_of(request)
-        ref = number_of(request, "ref")
-        async with site.core.db.read() as tx:
+    async def question_page(self, request: web.Request) -> web.StreamResponse:
+        forum = self.forum_of(request)
+        ref = self.number_of(request, "ref")
+        async with self.site.core.db.read() as tx:
             published = await archive.question(tx, forum.id, ref)
             held = (
                 await archive.session(tx, forum.id, published.session_id)
@@ -119,18 +130,17 @@ def add_routes(app: web.Application, site: Site) -> None:
                 else None
             )
         if published is None:
-            raise not_found(request)
-        return site.pages.render(
+            raise self.not_found(request)
+        return self.site.pages.render(
             request,
             "archive_question.html",
             forum=forum,
             q=published,
-            answered=moment(forum, published.answered_at),
-            session_started=moment(forum, held.starts_at) if held is not None else None,
+            answered=self.moment(forum, published.answered_at),
+            session_started=self.moment(forum, held.starts_at) if held is not None else None,
             feeds=feed_links(forum),
         )
 
-    app.router.add_get("/archive", index)
-    app.router.add_get("/archive/{forum_id}", forum_page)
-    app.router.add_get("/archive/{forum_id}/sessions/{session_id}", session_page)
-    app.router.add_get("/archive/{forum_id}/questions/{ref}", question_page)
+
+def add_routes(app: web.Application, site: Site) -> None:
+    Archive(site).add_routes(app)

@@ -13,110 +13,143 @@ from adapters.web.site import Site
 from bot.edge.chat import ChatRef
 from config.model import Forum
 
+# The console's quick buttons: the command each sends, and its label's template.
 QUICK = (
-    ("queue", "Show the queue"),
-    ("next", "Next sessions"),
-    ("open", "Open a session now"),
-    ("close", "Close the session"),
+    ("queue", "web_quick_queue"),
+    ("next", "web_quick_next"),
+    ("open", "web_quick_open"),
+    ("close", "web_quick_close"),
 )
 
 
-def add_routes(app: web.Application, site: Site) -> None:
-    sign_ins = SignIns(site)
-    directory = site.core.directory
+class Console:
+    """The console's pages and actions, one method each; ``add_routes``
+    puts them at their addresses."""
 
-    def forums_of(officer: Officer) -> list[Forum]:
-        return [f for f in site.config.forums if directory.web_officer(f, officer.username)]
+    def __init__(self, site: Site) -> None:
+        self.site = site
+        self.sign_ins = SignIns(site)
+        self.directory = site.core.directory
 
-    async def signed_in(request: web.Request) -> Officer:
-        officer = await sign_ins.officer(request)
+    def add_routes(self, app: web.Application) -> None:
+        app.router.add_get("/staff/login", self.login_page)
+        app.router.add_post("/staff/login", self.login)
+        app.router.add_post("/staff/logout", self.logout)
+        app.router.add_get("/staff", self.home)
+        app.router.add_get("/staff/{forum_id}", self.room)
+        app.router.add_post("/staff/{forum_id}/send", self.send)
+        app.router.add_get("/staff/{forum_id}/events", self.stream)
+
+    # -- who is asking ---------------------------------------------------------
+
+    def forums_of(self, officer: Officer) -> list[Forum]:
+        return [
+            f for f in self.site.config.forums if self.directory.web_officer(f, officer.username)
+        ]
+
+    async def signed_in(self, request: web.Request) -> Officer:
+        """The officer signed in on this visit; else off to the sign-in page."""
+        officer = await self.sign_ins.officer(request)
         if officer is None:
             raise web.HTTPSeeOther("/staff/login")
         return officer
 
-    async def forum_for(request: web.Request, officer: Officer) -> Forum:
-        forum = directory.get(request.match_info["forum_id"])
-        if forum is None or not directory.web_officer(forum, officer.username):
-            raise web.HTTPNotFound(text="No such forum for this account.")
+    async def forum_for(self, request: web.Request, officer: Officer) -> Forum:
+        """The forum in the address, if this officer's; else 404."""
+        forum = self.directory.get(request.match_info["forum_id"])
+        if forum is None or not self.directory.web_officer(forum, officer.username):
+            raise web.HTTPNotFound(text=self.site.core.wording.text("web_no_such_forum"))
         return forum
 
-    async def login_page(request: web.Request) -> web.StreamResponse:
-        return site.pages.render(
-            request, "staff_login.html", error=None, username="", possible=sign_ins.possible
+    # -- signing in and out ----------------------------------------------------
+
+    def sign_in_page(
+        self,
+        request: web.Request,
+        *,
+        status: int = 200,
+        error: str | None = None,
+        username: str = "",
+    ) -> web.Response:
+        message = self.site.core.wording.text(error) if error else None
+        return self.site.pages.render(
+            request,
+            "staff_login.html",
+            status=status,
+            error=message,
+            username=username,
+            possible=self.sign_ins.possible,
         )
 
-    async def login(request: web.Request) -> web.StreamResponse:
+    async def login_page(self, request: web.Request) -> web.StreamResponse:
+        return self.sign_in_page(request)
+
+    async def login(self, request: web.Request) -> web.StreamResponse:
         fields = await form_fields(request)
         username = fields.get("username", "").strip()[:80]
         password = fields.get("password", "")[:200]
         address = request.remote or "unknown"
-        if sign_ins.blocked(address, username):
-            return site.pages.render(
-                request,
-                "staff_login.html",
-                status=429,
-                error="Too many failed attempts. Wait 15 minutes, then try again.",
-                username=username,
-                possible=sign_ins.possible,
+        if self.sign_ins.blocked(address, username):
+            return self.sign_in_page(
+                request, status=429, error="web_sign_in_too_many", username=username
             )
-        officer = await sign_ins.check(username, password) if username and password else None
+        officer = await self.sign_ins.check(username, password) if username and password else None
         if officer is None:
-            await sign_ins.failed(address, username)
-            return site.pages.render(
-                request,
-                "staff_login.html",
-                status=401,
-                error="The username or password is not right.",
-                username=username,
-                possible=sign_ins.possible,
+            await self.sign_ins.failed(address, username)
+            return self.sign_in_page(
+                request, status=401, error="web_sign_in_wrong", username=username
             )
         response = web.HTTPSeeOther("/staff")
-        await sign_ins.start(officer, request, response)
+        await self.sign_ins.start(officer, request, response)
         raise response
 
-    async def logout(request: web.Request) -> web.StreamResponse:
+    async def logout(self, request: web.Request) -> web.StreamResponse:
         response = web.HTTPSeeOther("/staff/login")
-        await sign_ins.end(request, response)
+        await self.sign_ins.end(request, response)
         raise response
 
-    async def home(request: web.Request) -> web.StreamResponse:
-        officer = await signed_in(request)
-        forums = forums_of(officer)
+    # -- the rooms -------------------------------------------------------------
+
+    async def home(self, request: web.Request) -> web.StreamResponse:
+        officer = await self.signed_in(request)
+        forums = self.forums_of(officer)
         if len(forums) == 1:
             raise web.HTTPSeeOther(f"/staff/{forums[0].id}")
-        return site.pages.render(request, "staff_home.html", officer=officer, forums=forums)
+        return self.site.pages.render(request, "staff_home.html", officer=officer, forums=forums)
 
-    async def room(request: web.Request) -> web.StreamResponse:
-        officer = await signed_in(request)
-        forum = await forum_for(request, officer)
-        chat = directory.web_staff_room(forum)
-        messages = await history(site, chat.chat_id)
-        response = site.pages.render(
+    async def room(self, request: web.Request) -> web.StreamResponse:
+        officer = await self.signed_in(request)
+        forum = await self.forum_for(request, officer)
+        messages = await history(self.site, self.directory.web_staff_room(forum).chat_id)
+        wording = self.site.core.wording
+        response = self.site.pages.render(
             request,
             "staff_room.html",
             officer=officer,
             forum=forum,
-            forums=forums_of(officer),
+            forums=self.forums_of(officer),
             messages=messages,
             last_id=messages[-1].id if messages else 0,
             max_text=MAX_TEXT,
-            quick=QUICK,
+            quick=[(command, wording.text(label)) for command, label in QUICK],
         )
         response.headers["Cache-Control"] = "no-store"
         return response
 
-    async def send(request: web.Request) -> web.StreamResponse:
-        officer = await signed_in(request)
-        forum = await forum_for(request, officer)
+    async def send(self, request: web.Request) -> web.StreamResponse:
+        """A command typed in the box or a card's button pressed: the same
+        inbound event as in a chat staff room."""
+        officer = await self.signed_in(request)
+        forum = await self.forum_for(request, officer)
         fields = await form_fields(request)
         text = fields.get("text", "").strip()[:MAX_TEXT]
         button = fields.get("button") or None
         if text and not text.startswith("/"):
             text = "/" + text  # the console's box takes commands with or without "/"
-        chat: ChatRef = directory.web_staff_room(forum)
+        chat: ChatRef = self.directory.web_staff_room(forum)
         if text or button:
             await submit(
-                site,
+                self.site,
                 chat,
                 officer.username,
                 text=text if button is None else "",
@@ -128,15 +161,11 @@ def add_routes(app: web.Application, site: Site) -> None:
             return web.json_response({"ok": True})
         raise web.HTTPSeeOther(f"/staff/{forum.id}#messages")
 
-    async def stream(request: web.Request) -> web.StreamResponse:
-        officer = await signed_in(request)
-        forum = await forum_for(request, officer)
-        return await events(site, request, directory.web_staff_room(forum).chat_id)
+    async def stream(self, request: web.Request) -> web.StreamResponse:
+        officer = await self.signed_in(request)
+        forum = await self.forum_for(request, officer)
+        return await events(self.site, request, self.directory.web_staff_room(forum).chat_id)
 
-    app.router.add_get("/staff/login", login_page)
-    app.router.add_post("/staff/login", login)
-    app.router.add_post("/staff/logout", logout)
-    app.router.add_get("/staff", home)
-    app.router.add_get("/staff/{forum_id}", room)
-    app.router.add_post("/staff/{forum_id}/send", send)
-    app.router.add_get("/staff/{forum_id}/events", stream)
+
+def add_routes(app: web.Application, site: Site) -> None:
+    Console(site).add_routes(app)

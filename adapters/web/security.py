@@ -68,10 +68,13 @@ Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
 
 class Security:
-    def __init__(self, key: bytes, public_url: str = "") -> None:
+    def __init__(self, key: bytes, public_url: str, say: Callable[[str], str]) -> None:
         """``key``: 32 bytes that sign CSRF tokens. ``public_url``: the
-        site's address as residents reach it (``web.public_url``), or ""."""
+        site's address as residents reach it (``web.public_url``), or "".
+        ``say``: a message template's text by key (the refusals' words,
+        ``Wording.text``)."""
         self.key = key
+        self.say = say
         self.public_origin = str(URL(public_url).origin()) if public_url else ""
         self.always_secure = public_url.startswith("https://")
 
@@ -116,7 +119,7 @@ class Security:
     async def check_post(self, request: web.Request) -> None:
         """Refuses (403) a state-changing request without a valid token."""
         if not self.same_origin(request):
-            raise web.HTTPForbidden(text="This form came from another site.")
+            raise web.HTTPForbidden(text=self.say("web_form_elsewhere"))
         supplied = request.headers.get(CSRF_HEADER)
         if supplied is None and request.content_type in (
             "application/x-www-form-urlencoded",
@@ -129,9 +132,7 @@ class Security:
             value = form.get(CSRF_FIELD)
             supplied = value if isinstance(value, str) else None
         if not self.csrf_ok(request, supplied):
-            raise web.HTTPForbidden(
-                text="This form has expired. Go back, reload the page and try again."
-            )
+            raise web.HTTPForbidden(text=self.say("web_form_expired"))
 
     def decorate(self, request: web.Request, response: web.StreamResponse) -> None:
         """Safety headers, and the CSRF cookie if this visit made one. A

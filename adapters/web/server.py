@@ -61,11 +61,8 @@ async def favicon(_request: web.Request) -> web.StreamResponse:
 
 
 # What a browser is shown, in place of the web library's own text, when a
-# request is refused for a reason of its own making.
-REFUSALS = {
-    405: "This address does not take that kind of request.",
-    413: "That was too much to send at once. A question is at most a few thousand characters.",
-}
+# request is refused for a reason of its own making (templates in en.yaml).
+REFUSALS = {405: "web_refused_method", 413: "web_refused_too_much"}
 
 
 def wants_html(request: web.Request) -> bool:
@@ -74,11 +71,12 @@ def wants_html(request: web.Request) -> bool:
     return "text/html" in request.headers.get("Accept", "")
 
 
-def error_pages(pages: Pages, security: Security) -> Middleware:
+def error_pages(pages: Pages, security: Security, say: Callable[[str], str]) -> Middleware:
     """The site's own pages, with the security headers, for an unknown
     address (404), a fault (500), and, for a browser, a refused request
     (400, 403, 405, 413) with what to do. A fault is logged with its
-    traceback; the visitor sees no detail of it."""
+    traceback; the visitor sees no detail of it. ``say``: a template's
+    text by key."""
 
     def page(request: web.Request, name: str, status: int, **context: str) -> web.Response:
         response = pages.render(request, name, status=status, **context)
@@ -95,7 +93,8 @@ def error_pages(pages: Pages, security: Security) -> Middleware:
             if error.status == 404:
                 return page(request, "not_found.html", 404)
             if error.status in (400, 403, 405, 413) and wants_html(request):
-                message = REFUSALS.get(error.status) or error.text or ""
+                key = REFUSALS.get(error.status)
+                message = say(key) if key else error.text or ""
                 return page(request, "refused.html", error.status, message=message)
             raise
         except Exception:
@@ -131,7 +130,7 @@ class WebServer:
 
     async def build(self) -> web.Application:
         key = await site_key(self.core.db)
-        security = Security(key, self.settings.public_url)
+        security = Security(key, self.settings.public_url, self.core.wording.text)
         self.site = Site(
             self.core.config,
             self.settings,
@@ -145,7 +144,10 @@ class WebServer:
         )
         # A trusted proxy's view of the visitor first: the CSRF check and the
         # login limit then see the visitor's scheme, host and address.
-        middlewares = [error_pages(self.site.pages, security), security.middleware()]
+        middlewares = [
+            error_pages(self.site.pages, security, self.core.wording.text),
+            security.middleware(),
+        ]
         from_proxy = forwarded_middleware(self.settings.trusted_proxies)
         if from_proxy is not None:
             middlewares.insert(0, from_proxy)

@@ -338,69 +338,18 @@ class Dispatcher:
         return Outgoing(first.id, first.chat, body, buttons, None)
 
     async def _send(self, sender: Sender, chat: ChatRef, batch: list[OutboxRow]) -> bool:
-        """Send one message; return False when it should be tried again."""
-        now = self.clock.now()
-        outcome: dict[str, object] = {}
-
-        async def sending(tx: Tx) -> None:
-            outcome.clear()  # a write retried after a lock starts afresh
-            ids = [row.id for row in batch]
-            if chat.kind == "private" and await residents.is_unreachable(
-                tx, chat.platform, chat.chat_id
-            ):
-                await rows.mark(
-                    tx, ids, OutboxState.SKIPPED, self.wording.text("reason_unreachable")
-                )
-                await self._report(
-                    tx, batch, OutboxState.SKIPPED, self.wording.text("reason_unreachable"), now
-                )
-                outcome["moved"] = set()
-                return
-            outcome["moved"] = await rows.mark_sending(tx, ids)
-
-        await self._write(
-            sending, f"marking chat={chat.key} outbox={[r.id for r in batch]} sending"
-        )
-        moved = outcome["moved"]
-        assert isinstance(moved, set)
-        batch[:] = [row for row in batch if row.id in moved]
-        if not batch:
+        """Send one message (``batch``: its rows, several when cards are
+        combined); return False when it should be tried again. Marks the rows
+        'sending' first, then 'sent' with the platform's message id, or what
+        the failure says (``_after_failure``)."""
+        if not await self._mark_sending(chat, batch):
             return True
-        ids = [row.id for row in batch]
         await self.pacers[chat.platform].at_wire()
         try:
             message_id = await sender.send(self._compose(batch))
-        except RetryLater as error:
-            log.warning("rate limited chat=%s retry_after=%ss", chat.key, error.retry_after)
-            return await self._again(batch, str(error), error.retry_after)
-        except NotSent as error:
-            # Not done by the platform (never reached it, or it said it failed):
-            # safe to try again, with back-off, until it goes or is given up.
-            attempts = max(row.attempts for row in batch) + 1
-            batch[:] = [_with_attempts(row, attempts) for row in batch]
-            delay = self.retry.backoff(attempts)
-            log.warning("not sent chat=%s: %s; retrying in %ss", chat.key, error, delay)
-            return await self._again(batch, str(error), delay)
-        except Unreachable as error:
-            log.warning("recipient unreachable chat=%s: %s", chat.key, error)
-            await self._unreachable(chat, batch, str(error))
-            self._drop_queue(chat)
-            return True
-        except Rejected as error:
-            log.error("message rejected chat=%s outbox=%s: %s", chat.key, ids, error)
-            await self._end(batch, OutboxState.FAILED, str(error))
-            return True
-        except OutcomeUnknown as error:
-            if sender.idempotent:  # a repeat cannot make a second message
-                log.warning("outcome unknown chat=%s: %s; sending again", chat.key, error)
-                return await self._again(batch, str(error), self.retry.first_backoff_s)
-            log.warning("delivery outcome unknown chat=%s outbox=%s: %s", chat.key, ids, error)
-            await self._end(batch, OutboxState.UNKNOWN, str(error))
-            return True
         except Exception as error:
-            log.exception("send failed unexpectedly chat=%s outbox=%s", chat.key, ids)
-            await self._end(batch, OutboxState.UNKNOWN, repr(error))
-            return True
+            return await self._after_failure(sender, chat, batch, error)
+        ids = [row.id for row in batch]
         sent_at = self.clock.now()
         card_ids = [r.question_id for r in batch if r.purpose in RECORDED_AS_CARD and r.question_id]
 
@@ -410,6 +359,71 @@ class Dispatcher:
                 await rows.record_card(tx, chat, message_id, card_ids)
 
         await self._write(sent, f"marking chat={chat.key} outbox={ids} sent")
+        return True
+
+    async def _mark_sending(self, chat: ChatRef, batch: list[OutboxRow]) -> bool:
+        """Mark ``batch``'s rows 'sending' (committed before the request);
+        ``batch`` keeps only those still pending (a row erased since it was
+        loaded is not sent). False when nothing is left to send: the batch
+        was gone, or the resident is unreachable (the rows are skipped)."""
+        now = self.clock.now()
+        outcome: dict[str, set[int]] = {}
+
+        async def sending(tx: Tx) -> None:
+            outcome.clear()  # a write retried after a lock starts afresh
+            ids = [row.id for row in batch]
+            if chat.kind == "private" and await residents.is_unreachable(
+                tx, chat.platform, chat.chat_id
+            ):
+                reason = self.wording.text("reason_unreachable")
+                await rows.mark(tx, ids, OutboxState.SKIPPED, reason)
+                await self._report(tx, batch, OutboxState.SKIPPED, reason, now)
+                outcome["moved"] = set()
+                return
+            outcome["moved"] = await rows.mark_sending(tx, ids)
+
+        await self._write(
+            sending, f"marking chat={chat.key} outbox={[r.id for r in batch]} sending"
+        )
+        moved = outcome["moved"]
+        batch[:] = [row for row in batch if row.id in moved]
+        return bool(batch)
+
+    async def _after_failure(
+        self, sender: Sender, chat: ChatRef, batch: list[OutboxRow], error: Exception
+    ) -> bool:
+        """What a send that raised ``error`` leaves (the table in
+        docs/architecture.md, "Delivery that fails"); False: try again."""
+        ids = [row.id for row in batch]
+        if isinstance(error, RetryLater):
+            log.warning("rate limited chat=%s retry_after=%ss", chat.key, error.retry_after)
+            return await self._again(batch, str(error), error.retry_after)
+        if isinstance(error, NotSent):
+            # Not done by the platform (never reached it, or it said it failed):
+            # safe to try again, with back-off, until it goes or is given up.
+            attempts = max(row.attempts for row in batch) + 1
+            batch[:] = [_with_attempts(row, attempts) for row in batch]
+            delay = self.retry.backoff(attempts)
+            log.warning("not sent chat=%s: %s; retrying in %ss", chat.key, error, delay)
+            return await self._again(batch, str(error), delay)
+        if isinstance(error, Unreachable):
+            log.warning("recipient unreachable chat=%s: %s", chat.key, error)
+            await self._unreachable(chat, batch, str(error))
+            self._drop_queue(chat)
+            return True
+        if isinstance(error, Rejected):
+            log.error("message rejected chat=%s outbox=%s: %s", chat.key, ids, error)
+            await self._end(batch, OutboxState.FAILED, str(error))
+            return True
+        if isinstance(error, OutcomeUnknown):
+            if sender.idempotent:  # a repeat cannot make a second message
+                log.warning("outcome unknown chat=%s: %s; sending again", chat.key, error)
+                return await self._again(batch, str(error), self.retry.first_backoff_s)
+            log.warning("delivery outcome unknown chat=%s outbox=%s: %s", chat.key, ids, error)
+            await self._end(batch, OutboxState.UNKNOWN, str(error))
+            return True
+        log.error("send failed unexpectedly chat=%s outbox=%s", chat.key, ids, exc_info=error)
+        await self._end(batch, OutboxState.UNKNOWN, repr(error))
         return True
 
     async def _again(self, batch: list[OutboxRow], error: str, wait_s: float) -> bool:

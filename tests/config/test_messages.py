@@ -15,7 +15,7 @@ LITERAL = re.compile(r'"([a-z][a-z0-9_]+)"')
 
 def _found(pattern: re.Pattern[str]) -> set[str]:
     found: set[str] = set()
-    for path in (ROOT / "bot").rglob("*.py"):
+    for path in [*(ROOT / "bot").rglob("*.py"), *(ROOT / "adapters").rglob("*.py")]:
         found.update(pattern.findall(path.read_text(encoding="utf-8")))
     return found
 

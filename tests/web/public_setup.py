@@ -67,7 +67,7 @@ async def published_forum(app: App) -> None:
 
 def public_app(h: CoreHarness) -> web.Application:
     """Just the public routes, behind the site's safety middleware."""
-    security = Security(key=b"k" * 32)
+    security = Security(b"k" * 32, "", h.core.wording.text)
     config = h.config
     site = Site(config, config.web, h.core, Pages(security, "Bromley"), security, Hub(), h.clock)
     app = web.Application(middlewares=[security.middleware()])
