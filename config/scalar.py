@@ -215,8 +215,18 @@ def local_datetime(value: object) -> datetime:
     return parsed
 
 
+# The longest forum id whose alert buttons fit a button's data (64 bytes for
+# "sub:t:<id>:consultations"); tests/config pins it to bot.edge.payload's sums.
+FORUM_ID_MOST = 44
+
+
 def forum_id(value: object) -> str:
     if isinstance(value, str) and _FORUM_ID.fullmatch(value):
+        if len(value) > FORUM_ID_MOST:
+            raise Invalid(
+                f"a forum id is at most {FORUM_ID_MOST} characters (residents' alert buttons "
+                f"carry it); found {len(value)}"
+            )
         return value
     raise Invalid(
         "a forum id is lower-case letters, digits and hyphens ([a-z0-9-]+), "

@@ -854,3 +854,18 @@ def test_web_listen_is_an_address_or_a_host_name(tmp_path: Path) -> None:
     )
     for good in ("127.0.0.1", "0.0.0.0", '"::"', "localhost", "forum-host.internal"):
         assert load(tmp_path, f"web:\n  listen: {good}\n" + FORUM).web.listen == good.strip('"')
+
+
+def test_a_forum_id_fits_the_alert_buttons(tmp_path: Path) -> None:
+    """The longest id that fits ``sub:t:<id>:consultations`` in a button's 64 bytes."""
+    from bot.alerts.alert import AlertType
+    from bot.edge.payload import LIMIT_BYTES, SubscribeChoice
+    from config.scalar import FORUM_ID_MOST
+
+    longest_type = max((t.value for t in AlertType), key=len)
+    fits = LIMIT_BYTES - len(SubscribeChoice("toggle", "x", longest_type).pack()) + 1
+    assert fits == FORUM_ID_MOST
+    ok = FORUM.replace("id: bromley", "id: " + "b" * FORUM_ID_MOST)
+    assert load(tmp_path, ok).forums[0].id == "b" * FORUM_ID_MOST
+    too_long = FORUM.replace("id: bromley", "id: " + "b" * (FORUM_ID_MOST + 1))
+    only(problems(tmp_path, too_long), "forums[0].id", 2, "at most 44 characters", "found 45")
