@@ -74,7 +74,7 @@ def test_each_platform_splits_at_its_senders_limit() -> None:
         "discord": DiscordSender,
         "web": WebSender,
     }
-    assert declared == SENDER_LIMITS
+    assert declared.items() <= SENDER_LIMITS.items()  # and any platform added later
     outbox = Outbox(lambda: None, SENDER_LIMITS)
     body = (Span("word " * 1000),)  # 5,000 characters
     for platform, sender in SENDER_LIMITS.items():

@@ -60,7 +60,9 @@ def free_port() -> int:
 
 
 def test_the_root_lists_each_platform_once_in_order() -> None:
-    assert [p.name for p in PLATFORMS] == ["telegram", "discord", "web"]
+    names = [p.name for p in PLATFORMS]
+    assert names[:3] == ["telegram", "discord", "web"]  # a new platform comes after them
+    assert len(set(names)) == len(names)
 
 
 async def test_web_port_taken_with_telegram_on_closes_everything(
