@@ -67,4 +67,5 @@ async def test_wait_until_fails_with_what_was_recorded() -> None:
         echo.said.append("hello")
         with pytest.raises(AssertionError, match=r"never said 'bye'; said \['hello'\]"):
             await echo.wait_for_said("bye", timeout=0.05)
-        assert await echo.poll(lambda: None, 0.01) is None
+        nothing: list[str] = []
+        assert await echo.poll(lambda: nothing[0] if nothing else None, 0.01) is None

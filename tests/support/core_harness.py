@@ -132,6 +132,8 @@ class CoreHarness:
     # -- inbound -------------------------------------------------------------
 
     async def deliver(self, event: Inbound) -> None:
+        """``event`` through the intake as an adapter hands it over, then every
+        send it caused (recorded by ``sender``)."""
         envelope = Envelope(event)
         await self.core.intake.accept([envelope])
         await self.core.intake.process_pending()
@@ -156,6 +158,8 @@ class CoreHarness:
         )
 
     async def resident_says(self, user: str, text: str) -> list[str]:
+        """``user`` writes ``text`` (a command when it starts with "/") in a
+        private chat; returns the plain texts sent to that chat in reply."""
         before = len(self.sender.sent)
         await self.deliver(self._event(ChatRef("telegram", user, "private"), user, text))
         return [plain(m.body) for m in self.sender.sent[before:] if m.chat.chat_id == user]
@@ -163,6 +167,9 @@ class CoreHarness:
     async def staff_says(
         self, text: str, user: str = OFFICER, reply_to: str | None = None
     ) -> list[str]:
+        """``user`` (the officer by default) writes ``text`` in the staff room,
+        replying to the message ``reply_to`` if given; returns the plain texts
+        sent to the staff room afterwards."""
         before = len(self.sender.sent)
         await self.deliver(
             self._event(
@@ -172,6 +179,8 @@ class CoreHarness:
         return [plain(m.body) for m in self.sender.sent[before:] if m.chat.chat_id == STAFF_CHAT]
 
     async def press(self, data: str, user: str = OFFICER) -> None:
+        """``user`` (the officer by default) presses a button carrying ``data``
+        in the staff room."""
         await self.deliver(
             Inbound(
                 platform="telegram",
@@ -184,12 +193,15 @@ class CoreHarness:
         )
 
     async def resident_replies(self, user: str, text: str, reply_to: str) -> list[str]:
+        """As :meth:`resident_says`, replying to the message ``reply_to``."""
         before = len(self.sender.sent)
         chat = ChatRef("telegram", user, "private")
         await self.deliver(self._event(chat, user, text, reply_to_message_id=reply_to))
         return [plain(m.body) for m in self.sender.sent[before:] if m.chat.chat_id == user]
 
     async def resident_presses(self, user: str, data: str) -> list[str]:
+        """``user`` presses a button carrying ``data`` in their private chat;
+        returns the plain texts sent to that chat in reply."""
         before = len(self.sender.sent)
         await self.deliver(
             Inbound(
@@ -204,6 +216,8 @@ class CoreHarness:
         return [plain(m.body) for m in self.sender.sent[before:] if m.chat.chat_id == user]
 
     async def tick(self) -> None:
+        """What the scheduler does at the clock's now: sessions and alerts
+        that are due, their sends, then the alerts' progress reports."""
         async with self.core.db.transaction() as tx:
             await self.core.sessions.run_due(tx, self.clock.now())
             await self.core.alerts.run_due(tx, self.clock.now())
@@ -215,9 +229,11 @@ class CoreHarness:
     # -- what was sent -------------------------------------------------------
 
     def texts_to(self, chat_id: str) -> list[str]:
+        """The plain text of everything sent to ``chat_id``, oldest first."""
         return [plain(m.body) for m in self.sender.sent if m.chat.chat_id == chat_id]
 
     def messages_to(self, chat_id: str) -> list[Outgoing]:
+        """Everything sent to ``chat_id`` (body, buttons, reply), oldest first."""
         return [m for m in self.sender.sent if m.chat.chat_id == chat_id]
 
 

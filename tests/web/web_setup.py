@@ -15,7 +15,7 @@ from typing import Any
 import aiohttp
 
 from adapters.web.passwords import hash_password
-from config.model import StaffAccount, WebConfig
+from config.model import Config, StaffAccount, WebConfig
 from forumbot.app import App
 from tests.support.app import running_app
 from tests.support.core_harness import forum_config
@@ -27,7 +27,8 @@ WAIT_S = 10.0
 _HASH = hash_password(OFFICER_PASSWORD)
 
 
-def web_config(tmp_path: Path, **web_changes: Any) -> Any:
+def web_config(tmp_path: Path, **web_changes: Any) -> Config:
+    """One forum with the web side on a free port and one staff account."""
     web = WebConfig(
         port=0,
         staff_accounts=(StaffAccount(OFFICER_NAME, _HASH),),
@@ -138,10 +139,10 @@ class EventStream:
                     data = [line[6:] for line in block.splitlines() if line.startswith("data: ")]
                     if not data:
                         continue
-                    message = json.loads("\n".join(data))
-                    self.messages.append(message)
-                    if all(n in self.text_of(message) for n in needles):
-                        return message
+                    received: dict[str, Any] = json.loads("\n".join(data))
+                    self.messages.append(received)
+                    if all(n in self.text_of(received) for n in needles):
+                        return received
 
 
 @asynccontextmanager
