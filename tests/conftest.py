@@ -1,14 +1,35 @@
-"""Fixtures shared across the suite: the fake platforms on 127.0.0.1."""
+"""Fixtures shared across the suite: the core harness (closed at teardown,
+passed or failed) and the fake platforms on 127.0.0.1."""
 
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from pathlib import Path
 
 import pytest
 
 from tests.e2e.discord_setup import add_world
 from tests.fakes.discord_server import FakeDiscord
 from tests.fakes.telegram_server import FakeTelegram
+from tests.support.core_harness import CoreHarness, HarnessFactory
+
+
+@pytest.fixture
+async def make_harness(tmp_path: Path) -> AsyncIterator[HarnessFactory]:
+    """Opens harnesses on the test's database file: ``await make_harness(start=...,
+    **changes)``. Those still open are closed at teardown; a test that closes one
+    and opens another on purpose (a restart) closes the first itself."""
+    factory = HarnessFactory(tmp_path)
+    try:
+        yield factory
+    finally:
+        await factory.aclose()
+
+
+@pytest.fixture
+async def h(make_harness: HarnessFactory) -> CoreHarness:
+    """The default harness: one forum, its clock at 2026-11-20 12:00 UTC."""
+    return await make_harness()
 
 
 @pytest.fixture

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from bot.edge.rich import Span, plain
-from tests.support.core_harness import STAFF_CHAT, harness
+from tests.support.core_harness import STAFF_CHAT, CoreHarness
 
 
-async def test_card_shows_text_as_received_and_the_labels_in_bold(tmp_path: Path) -> None:
-    h = await harness(tmp_path)
+async def test_card_shows_text_as_received_and_the_labels_in_bold(h: CoreHarness) -> None:
     await h.resident_says(
         "5001", "Bromley Police Online Forum write to jo@example.com about the bins"
     )
@@ -19,13 +16,10 @@ async def test_card_shows_text_as_received_and_the_labels_in_bold(tmp_path: Path
     assert "write to [email] about the bins" in text
     assert Span("[email]", bold=True) in card.body
     assert "No personal details found" not in text
-    await h.close()
 
 
-async def test_card_says_when_nothing_was_replaced(tmp_path: Path) -> None:
-    h = await harness(tmp_path)
+async def test_card_says_when_nothing_was_replaced(h: CoreHarness) -> None:
     await h.resident_says("5001", "Bromley Police Online Forum is the 101 number free?")
     (card,) = h.messages_to(STAFF_CHAT)
     assert "No personal details found" in plain(card.body)
     assert not any(span.bold and span.text.startswith("[") for span in card.body)
-    await h.close()

@@ -4,14 +4,13 @@ the officer's whois, on the core with a real SQLite file and a fake clock."""
 from __future__ import annotations
 
 from datetime import timedelta
-from pathlib import Path
 
 from bot.store import audit
 from bot.store import question as questions
 from bot.store.database import fetch_all, fetch_one
 from bot.store.question import State
 from config.model import Limits
-from tests.support.core_harness import OFFICER, STAFF_CHAT, CoreHarness, harness
+from tests.support.core_harness import OFFICER, STAFF_CHAT, CoreHarness, HarnessFactory
 
 RESIDENT = "5001"
 OTHER = "5002"
@@ -25,8 +24,7 @@ async def _question(h: CoreHarness, ref: int) -> questions.Question:
     return q
 
 
-async def test_mydata_lists_account_questions_and_answers(tmp_path: Path) -> None:
-    h = await harness(tmp_path)
+async def test_mydata_lists_account_questions_and_answers(h: CoreHarness) -> None:
     await h.resident_says(RESIDENT, ASK + "my number is 07700 900123, is Elm Road patrolled?")
     await h.staff_says("/later 1 checking")
     await h.staff_says("/answer 1 Yes, twice a week.")
@@ -38,23 +36,19 @@ async def test_mydata_lists_account_questions_and_answers(tmp_path: Path) -> Non
     assert "As you wrote it: Bromley Police Online Forum my number is 07700 900123" in reply
     assert "Answer: Yes, twice a week." in reply
     assert "erased 90d after it closed" in reply
-    await h.close()
 
 
-async def test_forget_asks_for_confirmation_first_and_changes_nothing(tmp_path: Path) -> None:
-    h = await harness(tmp_path)
+async def test_forget_asks_for_confirmation_first_and_changes_nothing(h: CoreHarness) -> None:
     await h.resident_says(RESIDENT, ASK + "is Elm Road patrolled?")
     (reply,) = await h.resident_says(RESIDENT, "/forget")
     assert "Erase what we hold about you?" in reply
     assert "/forget confirm" in reply
     assert (await _question(h, 1)).resident_id is not None
-    await h.close()
 
 
 async def test_forget_erases_identity_and_links_and_keeps_published_answers(
-    tmp_path: Path,
+    h: CoreHarness,
 ) -> None:
-    h = await harness(tmp_path)
     await h.resident_says(RESIDENT, ASK + "I'm at 12 Elm Road, is it patrolled?")
     await h.resident_says(RESIDENT, ASK + "what about the park?")
     await h.staff_says("/answer 1 Yes, twice a week.")
@@ -79,11 +73,9 @@ async def test_forget_erases_identity_and_links_and_keeps_published_answers(
     # Writing again starts afresh: a new pseudonym, no old questions.
     (status,) = await h.resident_says(RESIDENT, "/status")
     assert "You have no questions with us." in status
-    await h.close()
 
 
-async def test_retention_purge_erases_closed_questions_and_idle_residents(tmp_path: Path) -> None:
-    h = await harness(tmp_path)
+async def test_retention_purge_erases_closed_questions_and_idle_residents(h: CoreHarness) -> None:
     await h.resident_says(RESIDENT, ASK + "my email is jo@example.com, any bike marking?")
     await h.resident_says(OTHER, ASK + "is the park patrolled?")
     await h.staff_says("/answer 1 Yes, on Saturday.")
@@ -103,20 +95,20 @@ async def test_retention_purge_erases_closed_questions_and_idle_residents(tmp_pa
     assert [r[0] for r in left] == [OTHER]
     again = await h.core.retention.purge()
     assert again.total == 0
-    await h.close()
 
 
-async def test_question_too_long_is_refused_with_the_limit(tmp_path: Path) -> None:
-    h = await harness(tmp_path, limits=Limits(questions_per_hour=5, question_length=100))
+async def test_question_too_long_is_refused_with_the_limit(make_harness: HarnessFactory) -> None:
+    h = await make_harness(limits=Limits(questions_per_hour=5, question_length=100))
     (reply,) = await h.resident_says(RESIDENT, ASK + "x " * 80)
     assert "the most we can take is 100" in reply
     async with h.core.db.read() as tx:
         assert await fetch_one(tx, "SELECT * FROM question") is None
-    await h.close()
 
 
-async def test_hourly_limit_tells_once_and_does_not_slow_others(tmp_path: Path) -> None:
-    h = await harness(tmp_path, limits=Limits(questions_per_hour=2, question_length=2000))
+async def test_hourly_limit_tells_once_and_does_not_slow_others(
+    make_harness: HarnessFactory,
+) -> None:
+    h = await make_harness(limits=Limits(questions_per_hour=2, question_length=2000))
     for n in range(2):
         (ack,) = await h.resident_says(RESIDENT, ASK + f"question {n}")
         assert f"#{n + 1}" in ack
@@ -129,20 +121,17 @@ async def test_hourly_limit_tells_once_and_does_not_slow_others(tmp_path: Path) 
     h.clock.advance(timedelta(minutes=61))
     (ack,) = await h.resident_says(RESIDENT, ASK + "question 5")
     assert "#4" in ack
-    await h.close()
 
 
-async def test_emergency_is_taken_over_the_limit(tmp_path: Path) -> None:
-    h = await harness(tmp_path, limits=Limits(questions_per_hour=1, question_length=2000))
+async def test_emergency_is_taken_over_the_limit(make_harness: HarnessFactory) -> None:
+    h = await make_harness(limits=Limits(questions_per_hour=1, question_length=2000))
     await h.resident_says(RESIDENT, ASK + "question one")
     replies = await h.resident_says(RESIDENT, ASK + "someone is breaking in right now help")
     assert "call 999 now" in replies[0]
     assert any("URGENT" in t for t in h.texts_to(STAFF_CHAT))
-    await h.close()
 
 
-async def test_whois_reveals_the_handle_only_on_request_and_is_audited(tmp_path: Path) -> None:
-    h = await harness(tmp_path)
+async def test_whois_reveals_the_handle_only_on_request_and_is_audited(h: CoreHarness) -> None:
     await h.resident_says(RESIDENT, ASK + "is Elm Road patrolled?")
     assert not any(RESIDENT in t for t in h.texts_to(STAFF_CHAT))  # not on the card
     (reply,) = await h.staff_says("/whois 1")
@@ -153,11 +142,9 @@ async def test_whois_reveals_the_handle_only_on_request_and_is_audited(tmp_path:
     async with h.core.db.read() as tx:
         trail = [(e.action, e.actor_id, e.outcome) for e in await audit.entries(tx, 1)]
     assert trail == [("whois", OFFICER, "done"), ("whois", "99999", "refused")]
-    await h.close()
 
 
-async def test_blocked_asker_is_stored_not_carded_and_told_once(tmp_path: Path) -> None:
-    h = await harness(tmp_path)
+async def test_blocked_asker_is_stored_not_carded_and_told_once(h: CoreHarness) -> None:
     await h.resident_says(RESIDENT, ASK + "first question")
     (reply,) = await h.staff_says("/block 1")
     assert "is blocked by officer telegram:11111111" in reply
@@ -175,14 +162,11 @@ async def test_blocked_asker_is_stored_not_carded_and_told_once(tmp_path: Path) 
     assert "unblocked" in reply
     (ack,) = await h.resident_says(RESIDENT, ASK + "fourth question")
     assert "#4" in ack
-    await h.close()
 
 
-async def test_first_contact_by_mydata_carries_the_notice(tmp_path: Path) -> None:
-    h = await harness(tmp_path)
+async def test_first_contact_by_mydata_carries_the_notice(h: CoreHarness) -> None:
     (reply,) = await h.resident_says(RESIDENT, "/mydata")
     assert "What we hold about you" in reply and "No questions." in reply
     assert "not monitored 24/7" in reply
     (again,) = await h.resident_says(RESIDENT, "/mydata")
     assert "not monitored 24/7" not in again
-    await h.close()

@@ -3,15 +3,13 @@ does not get through is reported in the other staff rooms with what to do."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from bot.edge.chat import ChatRef
 from bot.edge.rich import Span
 from bot.edge.sending import OutcomeUnknown, Rejected
 from bot.store import outbox as outbox_rows
 from bot.store.outbox import OutboxDraft, OutboxPurpose
 from config.model import Room
-from tests.support.core_harness import PUBLIC_CHAT, STAFF_CHAT, harness
+from tests.support.core_harness import PUBLIC_CHAT, STAFF_CHAT, CoreHarness, HarnessFactory
 
 RESIDENT = "5001"
 OTHER_STAFF = "-1002"
@@ -24,10 +22,9 @@ async def _platforms(h: object) -> dict[str, int]:
     return {str(r[0]): int(r[1]) for r in rows}
 
 
-async def test_rooms_of_a_platform_that_is_off_get_nothing(tmp_path: Path) -> None:
+async def test_rooms_of_a_platform_that_is_off_get_nothing(make_harness: HarnessFactory) -> None:
     # Telegram is on in the harness; Discord is not.
-    h = await harness(
-        tmp_path,
+    h = await make_harness(
         staff_rooms=(Room("telegram", chat_id=int(STAFF_CHAT)), Room("discord", channel_id="31")),
         public_rooms=(Room("telegram", chat_id=PUBLIC_CHAT), Room("discord", channel_id="41")),
     )
@@ -37,14 +34,12 @@ async def test_rooms_of_a_platform_that_is_off_get_nothing(tmp_path: Path) -> No
     assert "Publishing it now to 1 public room." in told[0]
     assert set(await _platforms(h)) == {"telegram"}
     assert any("Yes, at dusk." in text for text in h.texts_to(PUBLIC_CHAT))
-    await h.close()
 
 
 async def test_a_card_a_staff_room_refuses_is_reported_in_the_other_staff_rooms(
-    tmp_path: Path,
+    make_harness: HarnessFactory,
 ) -> None:
-    h = await harness(
-        tmp_path,
+    h = await make_harness(
         staff_rooms=(
             Room("telegram", chat_id=int(STAFF_CHAT)),
             Room("telegram", chat_id=int(OTHER_STAFF)),
@@ -59,13 +54,11 @@ async def test_a_card_a_staff_room_refuses_is_reported_in_the_other_staff_rooms(
         " /queue lists the questions waiting."
     ]
     assert h.texts_to(OTHER_STAFF) == []  # not told there: it cannot take messages
-    await h.close()
 
 
 async def test_an_answer_that_may_not_have_arrived_is_reported_and_can_be_resent(
-    tmp_path: Path,
+    h: CoreHarness,
 ) -> None:
-    h = await harness(tmp_path)
     await h.resident_says(RESIDENT, ASK)
     h.sender.fail_with[RESIDENT] = OutcomeUnknown("Timed out")
     told = await h.staff_says("/answer 1 Yes, at dusk.")
@@ -81,11 +74,12 @@ async def test_an_answer_that_may_not_have_arrived_is_reported_and_can_be_resent
     assert any("Yes, at dusk." in text for text in h.texts_to(RESIDENT))
     refused = await h.staff_says("/resend 1", user="99999")
     assert "Only this forum's officers" in refused[0]
-    await h.close()
 
 
-async def test_an_answer_cut_off_by_a_restart_is_reported_as_unknown(tmp_path: Path) -> None:
-    h = await harness(tmp_path)
+async def test_an_answer_cut_off_by_a_restart_is_reported_as_unknown(
+    make_harness: HarnessFactory,
+) -> None:
+    h = await make_harness()
     await h.resident_says(RESIDENT, ASK)
     async with h.core.db.transaction() as tx:
         row_id = await outbox_rows.add(
@@ -100,7 +94,7 @@ async def test_an_answer_cut_off_by_a_restart_is_reported_as_unknown(tmp_path: P
         )
         await outbox_rows.mark_sending(tx, [row_id])
     await h.close()
-    h2 = await harness(tmp_path)
+    h2 = await make_harness()
     await h2.core.dispatcher.recover()
     await h2.core.dispatcher.recover()  # again (the app and the dispatcher both call it)
     await h2.core.dispatcher.flush()
@@ -108,4 +102,3 @@ async def test_an_answer_cut_off_by_a_restart_is_reported_as_unknown(tmp_path: P
     assert len(notices) == 1
     assert "(process stopped during the send)" in notices[0]
     assert h2.texts_to(RESIDENT) == []  # not repeated
-    await h2.close()

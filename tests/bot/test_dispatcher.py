@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 from dataclasses import replace
-from pathlib import Path
 
 from bot.delivery.pacing import Pace, Pacer
 from bot.edge.chat import ChatRef
@@ -12,7 +11,7 @@ from bot.edge.rich import Span
 from bot.edge.sending import NotSent, OutcomeUnknown, RetryLater, Unreachable
 from bot.store import outbox as outbox_rows
 from bot.store.outbox import OutboxDraft, OutboxPurpose
-from tests.support.core_harness import STAFF_CHAT, harness
+from tests.support.core_harness import STAFF_CHAT, CoreHarness, HarnessFactory
 
 RESIDENT = "5001"
 
@@ -22,8 +21,7 @@ async def _states(h: object) -> dict[str, int]:
         return await outbox_rows.count_by_state(tx)
 
 
-async def test_busy_staff_room_gets_combined_cards(tmp_path: Path) -> None:
-    h = await harness(tmp_path)
+async def test_busy_staff_room_gets_combined_cards(h: CoreHarness) -> None:
     h.core.dispatcher.pacers["telegram"] = Pacer(Pace(per_group_per_min=60, burst=2))
     for n in range(12):
         await h.core.intake.accept(
@@ -47,7 +45,6 @@ async def test_busy_staff_room_gets_combined_cards(tmp_path: Path) -> None:
     message_id = str(next(iter(rows))[0])
     replies = await h.staff_says("the answer", reply_to=message_id)
     assert "several questions" in replies[0]
-    await h.close()
 
 
 def _envelope(h: object, user: str, text: str):  # type: ignore[no-untyped-def]
@@ -64,8 +61,7 @@ def _envelope(h: object, user: str, text: str):  # type: ignore[no-untyped-def]
     )
 
 
-async def test_unreachable_resident_is_marked_and_not_retried(tmp_path: Path) -> None:
-    h = await harness(tmp_path)
+async def test_unreachable_resident_is_marked_and_not_retried(h: CoreHarness) -> None:
     h.sender.fail_with[RESIDENT] = Unreachable("Forbidden: bot was blocked by the user")
     await h.resident_says(RESIDENT, "Bromley Police Online Forum question")
     assert len(h.messages_to(STAFF_CHAT)) == 1  # others continue
@@ -80,11 +76,9 @@ async def test_unreachable_resident_is_marked_and_not_retried(tmp_path: Path) ->
     del h.sender.fail_with[RESIDENT]
     replies = await h.resident_says(RESIDENT, "/status")
     assert "#1" in replies[0]
-    await h.close()
 
 
-async def test_retry_after_is_honoured_then_sent(tmp_path: Path) -> None:
-    h = await harness(tmp_path)
+async def test_retry_after_is_honoured_then_sent(h: CoreHarness) -> None:
     calls = {"n": 0}
     original = h.sender.send
 
@@ -99,20 +93,19 @@ async def test_retry_after_is_honoured_then_sent(tmp_path: Path) -> None:
     assert "#1" in replies[0]
     assert calls["n"] == 1
     assert (await _states(h)).get("sent") == 2
-    await h.close()
 
 
-async def test_not_sent_is_retried_outcome_unknown_is_not(tmp_path: Path) -> None:
-    h = await harness(tmp_path)
+async def test_not_sent_is_retried_outcome_unknown_is_not(h: CoreHarness) -> None:
     h.sender.fail_with[STAFF_CHAT] = OutcomeUnknown("read timed out")
     await h.resident_says(RESIDENT, "Bromley Police Online Forum q")
     states = await _states(h)
     assert states == {"sent": 1, "unknown": 1}
-    await h.close()
 
 
-async def test_rows_interrupted_mid_send_are_unknown_after_restart(tmp_path: Path) -> None:
-    h = await harness(tmp_path)
+async def test_rows_interrupted_mid_send_are_unknown_after_restart(
+    make_harness: HarnessFactory,
+) -> None:
+    h = await make_harness()
     async with h.core.db.transaction() as tx:
         row_id = await outbox_rows.add(
             tx,
@@ -130,16 +123,14 @@ async def test_rows_interrupted_mid_send_are_unknown_after_restart(tmp_path: Pat
             h.clock.now(),
         )
     await h.close()
-    h2 = await harness(tmp_path)
+    h2 = await make_harness()
     await h2.core.dispatcher.recover()
     await h2.core.dispatcher.flush()
     assert h2.texts_to(RESIDENT) == ["second"]
     assert await _states(h2) == {"unknown": 1, "sent": 1}
-    await h2.close()
 
 
-async def test_connection_refused_is_retried_until_sent(tmp_path: Path) -> None:
-    h = await harness(tmp_path)
+async def test_connection_refused_is_retried_until_sent(h: CoreHarness) -> None:
     h.core.dispatcher.retry = replace(h.core.dispatcher.retry, first_backoff_s=0.01)
     failures = {"left": 3}
     original = h.sender.send
@@ -153,18 +144,15 @@ async def test_connection_refused_is_retried_until_sent(tmp_path: Path) -> None:
     h.sender.send = refusing  # type: ignore[method-assign]
     replies = await h.resident_says(RESIDENT, "Bromley Police Online Forum q")
     assert "#1" in replies[0]
-    await h.close()
 
 
-async def test_stop_ends_the_run_loop_without_needing_a_cancellation(tmp_path: Path) -> None:
+async def test_stop_ends_the_run_loop_without_needing_a_cancellation(h: CoreHarness) -> None:
     """Shut-down must not hang on the dispatcher: on Python 3.11 a cancellation
     can be lost as a wait ends, so the loop ends on ``stop`` by itself, even
     when woken at that very moment."""
-    h = await harness(tmp_path)
     running = asyncio.create_task(h.core.dispatcher.run())
     await asyncio.sleep(0.05)  # in its wait for work
     h.core.dispatcher.wake()
     await h.core.dispatcher.stop()
     await asyncio.wait_for(running, 5)  # returned, not cancelled
     assert running.done() and not running.cancelled()
-    await h.close()

@@ -8,9 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import json
-from collections.abc import AsyncIterator
 from datetime import datetime
-from pathlib import Path
 
 import pytest
 
@@ -20,7 +18,7 @@ from bot.edge.text import REPLACEMENT
 from bot.store import inbox
 from bot.store.database import Tx, fetch_all
 from tests.e2e.telegram_setup import eventually
-from tests.support.core_harness import OFFICER, STAFF_CHAT, CoreHarness, harness
+from tests.support.core_harness import OFFICER, STAFF_CHAT, CoreHarness
 
 PHRASE = "Bromley Police Online Forum"
 UNREADABLE = "We could not read that message; please send it again."
@@ -50,15 +48,6 @@ def staff(key: str, text: str, chat: str = STAFF_CHAT) -> Inbound:
         command=command,
         args=args,
     )
-
-
-@pytest.fixture
-async def h(tmp_path: Path) -> AsyncIterator[CoreHarness]:
-    h = await harness(tmp_path)
-    try:
-        yield h
-    finally:
-        await h.close()
 
 
 async def refuse_in_inbox(h: CoreHarness, when: str) -> None:

@@ -7,24 +7,23 @@ import asyncio
 import contextlib
 import logging
 import sqlite3
-from pathlib import Path
 
 import pytest
 
 import bot.store.database as database_module
 from bot.edge.chat import ChatRef
 from bot.edge.inbound import Envelope, Inbound
-from tests.support.core_harness import STAFF_CHAT, harness
+from tests.support.core_harness import STAFF_CHAT, HarnessFactory
 
 RESIDENT = "5001"
 
 
 async def test_a_question_processed_while_the_database_is_held_is_not_set_aside(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+    make_harness: HarnessFactory, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
     caplog.set_level(logging.WARNING, logger="forumbot.intake")
     monkeypatch.setattr(database_module, "BUSY_TIMEOUT_MS", 100)
-    h = await harness(tmp_path)
+    h = await make_harness()
     event = Inbound(
         platform="telegram",
         event_key="locked-1",
@@ -51,11 +50,10 @@ async def test_a_question_processed_while_the_database_is_held_is_not_set_aside(
     async with h.core.db.read() as tx:
         keys = [str(r[0]) for r in await tx.execute_fetchall("SELECT event_key FROM inbox")]
     assert keys == ["locked-1"]  # processed, not ":set-aside"
-    await h.close()
 
 
 async def test_the_schedule_and_the_purge_wait_out_a_held_database(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+    make_harness: HarnessFactory, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
     """Neither fails (which would restart the purge and log a traceback);
     each says the database was busy and tries again."""
@@ -65,7 +63,7 @@ async def test_the_schedule_and_the_purge_wait_out_a_held_database(
     caplog.set_level(logging.WARNING)
     monkeypatch.setattr(database_module, "BUSY_TIMEOUT_MS", 100)
     monkeypatch.setattr(retention_module, "BUSY_RETRY_S", 0.05)
-    h = await harness(tmp_path)
+    h = await make_harness()
     holder = sqlite3.connect(h.config.database, isolation_level=None, check_same_thread=False)
     await asyncio.to_thread(holder.execute, "BEGIN IMMEDIATE")
     purging = asyncio.create_task(h.core.retention.run())
@@ -88,4 +86,3 @@ async def test_the_schedule_and_the_purge_wait_out_a_held_database(
         await purging
     await asyncio.wait_for(h.core.scheduler.tick(), 10)  # free again: works
     assert not [r for r in caplog.records if r.exc_info]
-    await h.close()

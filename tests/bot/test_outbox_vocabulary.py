@@ -20,7 +20,7 @@ from bot.store import outbox as rows
 from bot.store.database import Database, fetch_all
 from bot.store.outbox import OutboxDraft, OutboxPurpose, OutboxState, Priority
 from forumbot.app import PLATFORMS
-from tests.support.core_harness import PUBLIC_CHAT, STAFF_CHAT, harness
+from tests.support.core_harness import PUBLIC_CHAT, STAFF_CHAT, CoreHarness
 
 # Each platform's limit as the composition root hands it to the core.
 SENDER_LIMITS = {platform.name: platform.length_limit for platform in PLATFORMS}
@@ -128,13 +128,11 @@ async def test_one_draft_is_split_into_rows_with_buttons_last_and_reply_and_ping
 
 
 async def test_a_session_opening_goes_to_public_rooms_as_public_and_to_staff_as_staff(
-    tmp_path: Path,
+    h: CoreHarness,
 ) -> None:
-    h = await harness(tmp_path)
     await h.staff_says("/open")
     async with h.core.db.read() as tx:
         found = await fetch_all(
             tx, "SELECT chat_id, priority FROM outbox WHERE purpose = 'session_open' ORDER BY id"
         )
     assert {(str(r[0]), int(r[1])) for r in found} == {(PUBLIC_CHAT, 30), (STAFF_CHAT, 20)}
-    await h.close()

@@ -5,7 +5,6 @@ refuses what a platform would not take instead of cutting it."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 
 import pytest
 
@@ -24,7 +23,7 @@ from bot.edge.payload import (
 from bot.edge.sending import Outgoing
 from bot.edge.startup import StartupFailure
 from config.model import Forum
-from tests.support.core_harness import CoreHarness, harness
+from tests.support.core_harness import CoreHarness, HarnessFactory
 
 # Every grammar, as buttons posted before payloads were typed carry it.
 ON_THE_WIRE: list[tuple[Payload, str]] = [
@@ -142,12 +141,13 @@ def test_values_a_grammar_cannot_carry_are_refused(build: Callable[[], object]) 
         build()
 
 
-async def test_a_forum_id_too_long_for_the_alert_buttons_stops_start_up(tmp_path: Path) -> None:
+async def test_a_forum_id_too_long_for_the_alert_buttons_stops_start_up(
+    make_harness: HarnessFactory,
+) -> None:
     """``sub:t:ID:consultations`` must fit: 44 characters is the most."""
-    h = await harness(tmp_path, id="a" * 44)
+    h = await make_harness(id="a" * 44)
     (chooser,) = await _chooser(h)
     assert all(len(b.data.encode()) <= LIMIT_BYTES for row in chooser.buttons for b in row)
-    await h.close()
     too_long = Forum(id="a" * 45, name="A forum", phrases=("A forum",))
     with pytest.raises(StartupFailure, match=r"45 characters.* at most 44 characters"):
         check_buttons_fit((too_long,))

@@ -6,13 +6,11 @@ tests/bot/test_data_rights.py, test_emergency_is_taken_over_the_limit.)"""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from bot.desks.resident import PRECEDENCE
 from bot.store.database import fetch_all, fetch_one
-from tests.support.core_harness import STAFF_CHAT, CoreHarness, harness
+from tests.support.core_harness import STAFF_CHAT, CoreHarness
 
 RESIDENT = "5001"
 ASK = "Bromley Police Online Forum "
@@ -20,15 +18,13 @@ URGENT = "someone is breaking in right now help"
 BLOCKED = "you can no longer use this forum"
 
 
-async def _blocked(tmp_path: Path) -> CoreHarness:
+async def _block(h: CoreHarness) -> None:
     """A resident who asked #1 and was then blocked, and told so once."""
-    h = await harness(tmp_path)
     await h.resident_says(RESIDENT, ASK + "first question")
     (reply,) = await h.staff_says("/block 1")
     assert "is blocked" in reply
     (told,) = await h.resident_says(RESIDENT, ASK + "second question")
     assert BLOCKED in told
-    return h
 
 
 async def _subscriptions(h: CoreHarness) -> list[tuple[str, str]]:
@@ -49,9 +45,9 @@ def test_the_stages_in_order() -> None:
 
 
 async def test_urgent_from_a_blocked_resident_gets_999_and_is_carded_not_held(
-    tmp_path: Path,
+    h: CoreHarness,
 ) -> None:
-    h = await _blocked(tmp_path)
+    await _block(h)
     cards = len(h.texts_to(STAFF_CHAT))
     replies = await h.resident_says(RESIDENT, ASK + URGENT)
     assert "call 999 now" in replies[0]
@@ -59,56 +55,48 @@ async def test_urgent_from_a_blocked_resident_gets_999_and_is_carded_not_held(
     assert "#3" in replies[1]  # taken like any urgent question
     assert len(h.texts_to(STAFF_CHAT)) == cards + 1
     assert "URGENT" in h.texts_to(STAFF_CHAT)[-1]
-    await h.close()
 
 
 async def test_urgent_without_a_phrase_from_a_blocked_resident_is_still_carded(
-    tmp_path: Path,
+    h: CoreHarness,
 ) -> None:
-    h = await _blocked(tmp_path)
+    await _block(h)
     replies = await h.resident_says(RESIDENT, URGENT)
     assert "call 999 now" in replies[0]
     assert any("URGENT" in t and URGENT in t for t in h.texts_to(STAFF_CHAT))
-    await h.close()
 
 
-async def test_forget_works_for_a_blocked_resident(tmp_path: Path) -> None:
-    h = await _blocked(tmp_path)
+async def test_forget_works_for_a_blocked_resident(h: CoreHarness) -> None:
+    await _block(h)
     (ask,) = await h.resident_says(RESIDENT, "/forget")
     assert "Erase what we hold about you?" in ask
     (done,) = await h.resident_says(RESIDENT, "/forget confirm")
     assert "We no longer hold your account details" in done
     async with h.core.db.read() as tx:
         assert await fetch_one(tx, "SELECT 1 FROM resident WHERE user_id = ?", (RESIDENT,)) is None
-    await h.close()
 
 
-async def test_mydata_works_for_a_blocked_resident(tmp_path: Path) -> None:
-    h = await _blocked(tmp_path)
+async def test_mydata_works_for_a_blocked_resident(h: CoreHarness) -> None:
+    await _block(h)
     (mydata,) = await h.resident_says(RESIDENT, "/mydata")
     assert "What we hold about you" in mydata
-    await h.close()
 
 
-async def test_a_blocked_residents_other_commands_and_presses_are_held(tmp_path: Path) -> None:
-    h = await _blocked(tmp_path)
+async def test_a_blocked_residents_other_commands_and_presses_are_held(h: CoreHarness) -> None:
+    await _block(h)
     assert await h.resident_says(RESIDENT, "/subscribe") == []  # told once already
     assert await h.resident_presses(RESIDENT, "sub:a:bromley") == []
     assert await h.resident_says(RESIDENT, "/status") == []
     assert await _subscriptions(h) == []
-    await h.close()
 
 
-async def test_an_urgent_command_gets_999_first_then_its_reply(tmp_path: Path) -> None:
-    h = await harness(tmp_path)
+async def test_an_urgent_command_gets_999_first_then_its_reply(h: CoreHarness) -> None:
     replies = await h.resident_says(RESIDENT, "/status " + URGENT)
     assert "call 999 now" in replies[0]
     assert "You have no questions with us." in replies[1]
-    await h.close()
 
 
-async def test_an_unknown_command_is_read_as_a_message(tmp_path: Path) -> None:
-    h = await harness(tmp_path)
+async def test_an_unknown_command_is_read_as_a_message(h: CoreHarness) -> None:
     (reply,) = await h.resident_says(RESIDENT, "/frobnicate " + ASK + "is Elm Road patrolled?")
     assert "How to ask" in reply  # help, not a question: a command is never a question
     async with h.core.db.read() as tx:
@@ -116,7 +104,6 @@ async def test_an_unknown_command_is_read_as_a_message(tmp_path: Path) -> None:
     replies = await h.resident_says(RESIDENT, "/frobnicate " + URGENT)
     assert "call 999 now" in replies[0]
     assert any("URGENT" in t for t in h.texts_to(STAFF_CHAT))  # urgent: always taken
-    await h.close()
 
 
 @pytest.mark.parametrize(
@@ -133,14 +120,12 @@ async def test_an_unknown_command_is_read_as_a_message(tmp_path: Path) -> None:
     ],
 )
 async def test_a_resident_pressing_what_the_bot_never_made_gets_no_reply(
-    tmp_path: Path, garbage: str
+    h: CoreHarness, garbage: str
 ) -> None:
-    h = await harness(tmp_path)
     assert await h.resident_presses(RESIDENT, garbage) == []
     assert await _subscriptions(h) == []
     async with h.core.db.read() as tx:
         assert await fetch_one(tx, "SELECT 1 FROM question") is None
-    await h.close()
 
 
 @pytest.mark.parametrize(
@@ -155,19 +140,17 @@ async def test_a_resident_pressing_what_the_bot_never_made_gets_no_reply(
     ],
 )
 async def test_forms_the_bot_never_made_are_no_longer_half_read(
-    tmp_path: Path, forged: str
+    h: CoreHarness, forged: str
 ) -> None:
     """Before payloads were typed, these were read leniently (a chooser
     shown, every type subscribed, "appeal" stored as a type no alert has, a
     consultation answered). No button ever carried them; now, as any other
     press the bot never made, they get no reply and change nothing."""
-    h = await harness(tmp_path)
     await h.staff_says('/survey bromley "Is the new crossing useful?" "yes" "no"')
     assert await h.resident_presses(RESIDENT, forged) == []
     assert await _subscriptions(h) == []
     async with h.core.db.read() as tx:
         assert await fetch_one(tx, "SELECT 1 FROM survey_answer") is None
-    await h.close()
 
 
 @pytest.mark.parametrize(
@@ -183,12 +166,10 @@ async def test_forms_the_bot_never_made_are_no_longer_half_read(
     ],
 )
 async def test_a_press_in_a_staff_room_the_bot_never_made_reads_as_a_command(
-    tmp_path: Path, garbage: str, reply: str
+    h: CoreHarness, garbage: str, reply: str
 ) -> None:
-    h = await harness(tmp_path)
     await h.resident_says(RESIDENT, ASK + "is Elm Road patrolled?")
     before = len(h.texts_to(STAFF_CHAT))
     await h.press(garbage)
     (answer,) = h.texts_to(STAFF_CHAT)[before:]
     assert answer.startswith(reply)
-    await h.close()

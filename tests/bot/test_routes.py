@@ -4,8 +4,6 @@ button landing on a route."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from bot.desks.resident import RESIDENT_ROUTES
@@ -14,7 +12,7 @@ from bot.desks.staff import STAFF_ROUTES
 from bot.edge.payload import CARD_KINDS
 from bot.edge.rich import plain
 from bot.store import audit
-from tests.support.core_harness import harness
+from tests.support.core_harness import CoreHarness
 
 RESIDENT = "5001"
 STRANGER = "99999"
@@ -74,8 +72,7 @@ def test_names_and_aliases() -> None:
     assert parse_reference("12a") is None
 
 
-async def test_staff_help_is_made_from_the_table_word_for_word(tmp_path: Path) -> None:
-    h = await harness(tmp_path)
+async def test_staff_help_is_made_from_the_table_word_for_word(h: CoreHarness) -> None:
     (reply,) = await h.staff_says("/help")
     assert reply == STAFF_HELP.replace("!", "/")
     wording = h.core.intake.staff.wording
@@ -83,22 +80,18 @@ async def test_staff_help_is_made_from_the_table_word_for_word(tmp_path: Path) -
     assert plain(lines) == STAFF_HELP.split("\n", 1)[1]
     for route in STAFF_ROUTES:
         assert f"!{route.usage}" in STAFF_HELP
-    await h.close()
 
 
-async def test_residents_help_names_every_resident_command(tmp_path: Path) -> None:
-    h = await harness(tmp_path)
+async def test_residents_help_names_every_resident_command(h: CoreHarness) -> None:
     (reply,) = await h.resident_says(RESIDENT, "/help")
     for route in RESIDENT_ROUTES:
         assert f"/{route.name}" in reply
-    await h.close()
 
 
 @pytest.mark.parametrize("route", list(STAFF_ROUTES), ids=lambda r: r.name)
 async def test_every_staff_route_refuses_a_stranger_and_changes_nothing(
-    tmp_path: Path, route: Route[object]
+    h: CoreHarness, route: Route[object]
 ) -> None:
-    h = await harness(tmp_path)
     await h.resident_says(RESIDENT, ASK + "is Elm Road patrolled?")
     args = " 1" if route.who == "officer of the question" else ""
     (reply,) = await h.staff_says(f"/{route.name}{args}", user=STRANGER)
@@ -106,4 +99,3 @@ async def test_every_staff_route_refuses_a_stranger_and_changes_nothing(
     async with h.core.db.read() as tx:
         trail = await audit.entries(tx, 1) if args else []
     assert all(e.outcome == "refused" for e in trail)
-    await h.close()

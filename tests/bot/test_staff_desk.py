@@ -2,23 +2,20 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from bot.edge.rich import plain
 from bot.store import audit
 from bot.store import question as questions
 from bot.store.question import State
-from tests.support.core_harness import OFFICER, PUBLIC_CHAT, STAFF_CHAT, CoreHarness, harness
+from tests.support.core_harness import OFFICER, PUBLIC_CHAT, STAFF_CHAT, CoreHarness
 
 RESIDENT = "5001"
 STRANGER = "99999"
 
 
-async def _asked(tmp_path: Path, *texts: str) -> CoreHarness:
-    h = await harness(tmp_path)
+async def _ask(h: CoreHarness, *texts: str) -> None:
+    """The resident asks ``texts`` (by default, one question about a speed check)."""
     for text in texts or ("Bromley Police Online Forum is there a speed check on Elm Road?",):
         await h.resident_says(RESIDENT, text)
-    return h
 
 
 async def _state(h: CoreHarness, ref: int) -> State:
@@ -28,8 +25,8 @@ async def _state(h: CoreHarness, ref: int) -> State:
     return q.state
 
 
-async def test_non_officer_commands_change_nothing(tmp_path: Path) -> None:
-    h = await _asked(tmp_path)
+async def test_non_officer_commands_change_nothing(h: CoreHarness) -> None:
+    await _ask(h)
     for command in ("/approve 1", "/answer 1 yes", "/reject 1", "/later 1", "/open", "/queue"):
         replies = await h.staff_says(command, user=STRANGER)
         assert replies == ["Only this forum's officers can do that. Nothing was changed."]
@@ -41,11 +38,10 @@ async def test_non_officer_commands_change_nothing(tmp_path: Path) -> None:
         trail = await audit.entries(tx)
     assert {e.outcome for e in trail} == {"refused"}
     assert all(e.actor_id == STRANGER for e in trail)
-    await h.close()
 
 
-async def test_approve_with_text_replaces_publishable_and_is_audited(tmp_path: Path) -> None:
-    h = await _asked(tmp_path)
+async def test_approve_with_text_replaces_publishable_and_is_audited(h: CoreHarness) -> None:
+    await _ask(h)
     replies = await h.staff_says("/approve #1 Is there a speed check on a road in the ward?")
     assert "#1 approved" in replies[0]
     async with h.core.db.read() as tx:
@@ -54,30 +50,27 @@ async def test_approve_with_text_replaces_publishable_and_is_audited(tmp_path: P
     assert q is not None and q.state == State.APPROVED
     assert q.publishable == "Is there a speed check on a road in the ward?"
     assert [(e.action, e.actor_id, e.outcome) for e in trail] == [("approve", OFFICER, "done")]
-    await h.close()
 
 
-async def test_button_approves(tmp_path: Path) -> None:
-    h = await _asked(tmp_path)
+async def test_button_approves(h: CoreHarness) -> None:
+    await _ask(h)
     await h.press("approve:1")
     assert await _state(h, 1) == State.APPROVED
     assert "#1 approved" in h.texts_to(STAFF_CHAT)[-1]
-    await h.close()
 
 
-async def test_reject_tells_asker_with_reason(tmp_path: Path) -> None:
-    h = await _asked(tmp_path)
+async def test_reject_tells_asker_with_reason(h: CoreHarness) -> None:
+    await _ask(h)
     await h.staff_says("/reject 1 Please report this on 101")
     told = h.texts_to(RESIDENT)[-1]
     assert "#1" in told and "will not be answered" in told and "Please report this on 101" in told
     assert await _state(h, 1) == State.REJECTED
     again = await h.staff_says("/answer 1 too late")
     assert "cannot be changed" in again[0]
-    await h.close()
 
 
-async def test_reply_to_card_answers(tmp_path: Path) -> None:
-    h = await _asked(tmp_path)
+async def test_reply_to_card_answers(h: CoreHarness) -> None:
+    await _ask(h)
     card = h.messages_to(STAFF_CHAT)[0]
     async with h.core.db.read() as tx:
         rows = await tx.execute_fetchall(
@@ -87,13 +80,10 @@ async def test_reply_to_card_answers(tmp_path: Path) -> None:
     await h.staff_says("Yes, on Thursday morning.", reply_to=card_message_id)
     assert "Thursday morning" in h.texts_to(RESIDENT)[-1]
     assert await _state(h, 1) == State.ANSWERED
-    await h.close()
 
 
-async def test_answer_during_session_is_published_at_once(tmp_path: Path) -> None:
-    h = await _asked(
-        tmp_path, "Bromley Police Online Forum my number is 07700 900123, any burglaries?"
-    )
+async def test_answer_during_session_is_published_at_once(h: CoreHarness) -> None:
+    await _ask(h, "Bromley Police Online Forum my number is 07700 900123, any burglaries?")
     opened = await h.staff_says("/open")
     assert "is open until" in opened[-1]
     assert "now live until" in h.texts_to(PUBLIC_CHAT)[0]
@@ -104,14 +94,13 @@ async def test_answer_during_session_is_published_at_once(tmp_path: Path) -> Non
     closed = await h.staff_says("/close")
     assert "1 answered" in closed[-1]
     assert "answered 1 questions" in h.texts_to(PUBLIC_CHAT)[-1]
-    await h.close()
 
 
 async def test_approve_without_text_publishes_the_suggestion_and_nothing_personal(
-    tmp_path: Path,
+    h: CoreHarness,
 ) -> None:
-    h = await _asked(
-        tmp_path,
+    await _ask(
+        h,
         "Bromley Police Online Forum My name is Sarah Jones, I live at 14 Elm Road BR1 3QR. "
         "A van AB12 CDE parks on the pavement every day, what can I do? "
         "Email me at sarah.j@example.com",
@@ -126,11 +115,10 @@ async def test_approve_without_text_publishes_the_suggestion_and_nothing_persona
     assert "parking team" in post and "what can I do?" in post
     for personal in ("Sarah", "Jones", "14 Elm", "BR1", "AB12", "sarah.j@"):
         assert personal not in post
-    await h.close()
 
 
-async def test_answer_outside_session_waits_for_next_opening_as_follow_up(tmp_path: Path) -> None:
-    h = await _asked(tmp_path)
+async def test_answer_outside_session_waits_for_next_opening_as_follow_up(h: CoreHarness) -> None:
+    await _ask(h)
     await h.staff_says("/later 1 checking with the traffic unit")
     told = h.texts_to(RESIDENT)[-1]
     assert "will get back to you" in told and "traffic unit" in told
@@ -140,11 +128,9 @@ async def test_answer_outside_session_waits_for_next_opening_as_follow_up(tmp_pa
     await h.staff_says("/open")
     posts = h.texts_to(PUBLIC_CHAT)
     assert any("Follow-up to question #1" in p and "December" in p for p in posts)
-    await h.close()
 
 
-async def test_merge_sends_the_answer_to_both_askers(tmp_path: Path) -> None:
-    h = await harness(tmp_path)
+async def test_merge_sends_the_answer_to_both_askers(h: CoreHarness) -> None:
     await h.resident_says("6001", "Bromley Police Online Forum what about the fireworks?")
     await h.resident_says("6002", "Bromley Police Online Forum fireworks again?")
     merged = await h.staff_says("/merge 2 1")
@@ -153,12 +139,11 @@ async def test_merge_sends_the_answer_to_both_askers(tmp_path: Path) -> None:
     assert "Patrols on the 5th" in h.texts_to("6001")[-1]
     assert "Patrols on the 5th" in h.texts_to("6002")[-1]
     assert "#2" in h.texts_to("6002")[-1]
-    await h.close()
 
 
-async def test_queue_lists_open_questions_oldest_first(tmp_path: Path) -> None:
-    h = await _asked(
-        tmp_path,
+async def test_queue_lists_open_questions_oldest_first(h: CoreHarness) -> None:
+    await _ask(
+        h,
         "Bromley Police Online Forum first",
         "Bromley Police Online Forum second",
         "Bromley Police Online Forum third",
@@ -167,30 +152,23 @@ async def test_queue_lists_open_questions_oldest_first(tmp_path: Path) -> None:
     queue = (await h.staff_says("/queue"))[0]
     assert queue.index("#1") < queue.index("#3")
     assert "#2" not in queue
-    await h.close()
 
 
-async def test_help_next_and_unknown_command(tmp_path: Path) -> None:
-    h = await harness(tmp_path)
+async def test_help_next_and_unknown_command(h: CoreHarness) -> None:
     assert "/merge 12 7" in (await h.staff_says("/help"))[0]
     assert "Tuesday 24 November at 20:00" in (await h.staff_says("/next"))[0]
     assert "Unknown command /frobnicate" in (await h.staff_says("/frobnicate"))[0]
     assert "Usage" in (await h.staff_says("/answer"))[0]
     assert "no question #42" in (await h.staff_says("/approve 42"))[0]
-    await h.close()
 
 
-async def test_chatter_in_staff_room_is_ignored(tmp_path: Path) -> None:
-    h = await harness(tmp_path)
+async def test_chatter_in_staff_room_is_ignored(h: CoreHarness) -> None:
     assert await h.staff_says("morning all") == []
-    await h.close()
 
 
-async def test_reply_to_an_urgent_card_answers(tmp_path: Path) -> None:
+async def test_reply_to_an_urgent_card_answers(h: CoreHarness) -> None:
     """An URGENT card is a card: an officer's reply to it answers the question."""
-    h = await _asked(
-        tmp_path, "Bromley Police Online Forum someone is breaking into my house right now"
-    )
+    await _ask(h, "Bromley Police Online Forum someone is breaking into my house right now")
     urgent = [m for m in h.messages_to(STAFF_CHAT) if "URGENT" in plain(m.body)]
     assert urgent
     async with h.core.db.read() as tx:
@@ -201,4 +179,3 @@ async def test_reply_to_an_urgent_card_answers(tmp_path: Path) -> None:
     await h.staff_says("Officers are on their way; stay safe.", reply_to=card_message_id)
     assert "Officers are on their way" in h.texts_to(RESIDENT)[-1]
     assert await _state(h, 1) == State.ANSWERED
-    await h.close()

@@ -13,7 +13,7 @@ import pytest
 
 from bot.store import question as questions
 from bot.store.database import Database, fetch_all, fetch_one
-from tests.support.core_harness import STAFF_CHAT, harness
+from tests.support.core_harness import STAFF_CHAT, CoreHarness
 
 pytestmark = pytest.mark.timeout(60)
 
@@ -58,73 +58,61 @@ class EndlessReads:
 
 
 async def test_an_emergency_is_answered_while_every_read_connection_is_busy(
-    tmp_path: Path,
+    h: CoreHarness,
 ) -> None:
-    h = await harness(tmp_path)
-    try:
-        db = h.core.db
-        assert db.readers >= 1
-        busy = EndlessReads(db, db.readers)
-        await busy.start()
-        queued = asyncio.create_task(busy._read())  # one more read waits for a connection
+    db = h.core.db
+    assert db.readers >= 1
+    busy = EndlessReads(db, db.readers)
+    await busy.start()
+    queued = asyncio.create_task(busy._read())  # one more read waits for a connection
 
-        replies = await asyncio.wait_for(
-            h.resident_says(
-                RESIDENT, ASK + "someone is breaking into my neighbour's house right now"
-            ),
-            WAIT_S,
-        )
-        assert "call 999 now" in replies[0]
-        assert "#1" in replies[1]
-        assert h.texts_to(STAFF_CHAT)[0].startswith("URGENT")
-        # Every read was still under way when the resident was answered.
-        assert not any(t.done() for t in busy.tasks)
-        assert not queued.done()
+    replies = await asyncio.wait_for(
+        h.resident_says(RESIDENT, ASK + "someone is breaking into my neighbour's house right now"),
+        WAIT_S,
+    )
+    assert "call 999 now" in replies[0]
+    assert "#1" in replies[1]
+    assert h.texts_to(STAFF_CHAT)[0].startswith("URGENT")
+    # Every read was still under way when the resident was answered.
+    assert not any(t.done() for t in busy.tasks)
+    assert not queued.done()
 
-        busy.tasks.append(queued)
-        outcomes = await busy.stop()
-        assert all(
-            isinstance(e, sqlite3.OperationalError) and "interrupt" in str(e) for e in outcomes
-        )
-        async with db.read() as tx:  # the connections are clean and see the question
-            asked = await questions.get(tx, 1)
-        assert asked is not None and asked.urgent
-    finally:
-        await h.close()
+    busy.tasks.append(queued)
+    outcomes = await busy.stop()
+    assert all(isinstance(e, sqlite3.OperationalError) and "interrupt" in str(e) for e in outcomes)
+    async with db.read() as tx:  # the connections are clean and see the question
+        asked = await questions.get(tx, 1)
+    assert asked is not None and asked.urgent
 
 
 async def test_a_read_keeps_its_snapshot_while_a_question_is_acknowledged(
-    tmp_path: Path,
+    h: CoreHarness,
 ) -> None:
-    h = await harness(tmp_path)
-    try:
-        db = h.core.db
-        async with db.read() as snapshot:
-            before = await fetch_one(snapshot, "SELECT COUNT(*) FROM outbox")
-            assert before is not None and before[0] == 0
+    db = h.core.db
+    async with db.read() as snapshot:
+        before = await fetch_one(snapshot, "SELECT COUNT(*) FROM outbox")
+        assert before is not None and before[0] == 0
 
-            replies = await asyncio.wait_for(
-                h.resident_says(RESIDENT, ASK + "is anything planned about speeding?"), WAIT_S
+        replies = await asyncio.wait_for(
+            h.resident_says(RESIDENT, ASK + "is anything planned about speeding?"), WAIT_S
+        )
+        assert "#1" in replies[0]
+        # Written and committed while this read is still open...
+        async with db.read() as fresh:
+            acknowledged = await fetch_one(
+                fresh,
+                "SELECT state FROM outbox WHERE chat_id = ? AND question_id = 1",
+                (RESIDENT,),
             )
-            assert "#1" in replies[0]
-            # Written and committed while this read is still open...
-            async with db.read() as fresh:
-                acknowledged = await fetch_one(
-                    fresh,
-                    "SELECT state FROM outbox WHERE chat_id = ? AND question_id = 1",
-                    (RESIDENT,),
-                )
-            assert acknowledged is not None and acknowledged[0] == "sent"
-            # ...and this read still sees the state it began with.
-            still = await fetch_one(snapshot, "SELECT COUNT(*) FROM outbox")
-            assert still is not None and still[0] == 0
-            with pytest.raises(sqlite3.OperationalError, match="readonly"):
-                await snapshot.execute("DELETE FROM outbox")
-        async with db.read() as after:
-            now = await fetch_one(after, "SELECT COUNT(*) FROM outbox")
-        assert now is not None and now[0] > 0
-    finally:
-        await h.close()
+        assert acknowledged is not None and acknowledged[0] == "sent"
+        # ...and this read still sees the state it began with.
+        still = await fetch_one(snapshot, "SELECT COUNT(*) FROM outbox")
+        assert still is not None and still[0] == 0
+        with pytest.raises(sqlite3.OperationalError, match="readonly"):
+            await snapshot.execute("DELETE FROM outbox")
+    async with db.read() as after:
+        now = await fetch_one(after, "SELECT COUNT(*) FROM outbox")
+    assert now is not None and now[0] > 0
 
 
 async def test_a_cancelled_read_gives_its_connection_back_at_once(tmp_path: Path) -> None:

@@ -4,20 +4,18 @@ unreachable residents, and forget."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from bot.alerts.alert import AlertType
 from bot.edge.rich import Span
 from bot.edge.sending import Unreachable
-from tests.support.core_harness import PUBLIC_CHAT, STAFF_CHAT, at, harness
+from tests.support.core_harness import PUBLIC_CHAT, STAFF_CHAT, CoreHarness, HarnessFactory, at
 
 AREAS = ("BR1", "BR2", "BR6 7")
 
 
 async def test_subscribe_by_postcode_then_alert_reaches_subscribers_and_public(
-    tmp_path: Path,
+    make_harness: HarnessFactory,
 ) -> None:
-    h = await harness(tmp_path, areas=AREAS)
+    h = await make_harness(areas=AREAS)
     done = await h.resident_says("5001", "/subscribe br1 3qr")
     assert "You will now get" in done[0] and "appeals for information" in done[0]
     assert "Bromley Police Online Forum" in done[0]
@@ -38,11 +36,9 @@ async def test_subscribe_by_postcode_then_alert_reaches_subscribers_and_public(
     assert h.texts_to(PUBLIC_CHAT)[-1] == "Have you seen a red van on Elm Road?"
     await h.tick()
     assert "Alert #1 done: 2 of 2 sent, 0 unreachable, 0 failed" in h.texts_to(STAFF_CHAT)[-1]
-    await h.close()
 
 
-async def test_buttons_turn_each_alert_type_on_and_off(tmp_path: Path) -> None:
-    h = await harness(tmp_path)
+async def test_buttons_turn_each_alert_type_on_and_off(h: CoreHarness) -> None:
     chooser = await h.resident_says("5001", "/subscribe")
     assert "- appeals for information: off" in chooser[0]
     buttons = h.messages_to("5001")[-1].buttons
@@ -62,11 +58,9 @@ async def test_buttons_turn_each_alert_type_on_and_off(tmp_path: Path) -> None:
     assert "session reminders" in listed[0] and "consultations" in listed[0]
     await h.resident_presses("5001", "sub:n:bromley")
     assert "You have no alerts" in (await h.resident_says("5001", "/subscriptions"))[0]
-    await h.close()
 
 
-async def test_unsubscribe_one_type_or_everything(tmp_path: Path) -> None:
-    h = await harness(tmp_path)
+async def test_unsubscribe_one_type_or_everything(h: CoreHarness) -> None:
     await h.resident_says("5001", "/subscribe bromley")
     one = await h.resident_says("5001", "/unsubscribe appeals")
     assert "appeals for information stopped" in one[0]
@@ -82,11 +76,12 @@ async def test_unsubscribe_one_type_or_everything(tmp_path: Path) -> None:
     everything = await h.resident_says("5001", "/unsubscribe")
     assert "all your alerts stopped" in everything[0]
     assert "You have no alerts" in (await h.resident_says("5001", "/subscriptions"))[0]
-    await h.close()
 
 
-async def test_quiet_hours_hold_alerts_until_the_morning_unless_urgent(tmp_path: Path) -> None:
-    h = await harness(tmp_path, start="2026-11-24 22:00")  # London is on UTC in November
+async def test_quiet_hours_hold_alerts_until_the_morning_unless_urgent(
+    make_harness: HarnessFactory,
+) -> None:
+    h = await make_harness(start="2026-11-24 22:00")  # London is on UTC in November
     await h.resident_says("5001", "/subscribe bromley")
     held = await h.staff_says("/alert bromley advice --no-public Check your locks")
     assert "will go at Wednesday 25 November at 08:00, after the quiet hours" in held[0]
@@ -101,11 +96,9 @@ async def test_quiet_hours_hold_alerts_until_the_morning_unless_urgent(tmp_path:
     urgent = await h.staff_says("/alert bromley appeals --urgent Missing child, call 999")
     assert "is going to 1 subscribers and the public rooms" in urgent[0]
     assert h.texts_to("5001")[-1].startswith("Missing child, call 999")
-    await h.close()
 
 
-async def test_unsubscribing_while_an_alert_is_being_sent_stops_it(tmp_path: Path) -> None:
-    h = await harness(tmp_path)
+async def test_unsubscribing_while_an_alert_is_being_sent_stops_it(h: CoreHarness) -> None:
     for user in ("5001", "5002"):
         await h.resident_says(user, "/subscribe bromley")
     forum = h.config.forums[0]
@@ -118,11 +111,9 @@ async def test_unsubscribing_while_an_alert_is_being_sent_stops_it(tmp_path: Pat
     await h.tick()
     assert h.texts_to("5001")[-1].startswith("Two arrests")
     assert not any("Two arrests" in t for t in h.texts_to("5002"))
-    await h.close()
 
 
-async def test_unreachable_subscribers_are_counted_and_skipped_next_time(tmp_path: Path) -> None:
-    h = await harness(tmp_path)
+async def test_unreachable_subscribers_are_counted_and_skipped_next_time(h: CoreHarness) -> None:
     for user in ("5001", "5002", "5003"):
         await h.resident_says(user, "/subscribe bromley")
     h.sender.fail_with["5002"] = Unreachable("bot was blocked by the user")
@@ -133,11 +124,9 @@ async def test_unreachable_subscribers_are_counted_and_skipped_next_time(tmp_pat
     assert "is going to 2 subscribers" in staff[0]
     await h.tick()
     assert "Alert #2 done: 2 of 2 sent, 1 unreachable, 0 failed" in h.texts_to(STAFF_CHAT)[-1]
-    await h.close()
 
 
-async def test_only_officers_send_alerts_and_bad_commands_get_usage(tmp_path: Path) -> None:
-    h = await harness(tmp_path)
+async def test_only_officers_send_alerts_and_bad_commands_get_usage(h: CoreHarness) -> None:
     await h.resident_says("5001", "/subscribe bromley")
     refused = await h.staff_says("/alert bromley advice hello", user="99999")
     assert refused == ["Only this forum's officers can do that. Nothing was changed."]
@@ -150,21 +139,20 @@ async def test_only_officers_send_alerts_and_bad_commands_get_usage(tmp_path: Pa
         usage = await h.staff_says(bad)
         assert "Send: /alert FORUM TYPE" in usage[0], bad
     assert len(h.texts_to("5001")) == 1
-    await h.close()
 
 
-async def test_forget_ends_subscriptions(tmp_path: Path) -> None:
-    h = await harness(tmp_path)
+async def test_forget_ends_subscriptions(h: CoreHarness) -> None:
     await h.resident_says("5001", "/subscribe bromley")
     await h.resident_says("5001", "/forget")
     await h.resident_says("5001", "/forget confirm")
     staff = await h.staff_says("/alert bromley advice --no-public Hello")
     assert "is going to 0 subscribers" in staff[0]
-    await h.close()
 
 
-async def test_reminders_and_summaries_reach_those_who_chose_them(tmp_path: Path) -> None:
-    h = await harness(tmp_path, start="2026-11-23 19:59")
+async def test_reminders_and_summaries_reach_those_who_chose_them(
+    make_harness: HarnessFactory,
+) -> None:
+    h = await make_harness(start="2026-11-23 19:59")
     await h.resident_says("5001", "/subscribe")
     await h.resident_presses("5001", "sub:t:bromley:reminders")
     await h.resident_says("5002", "/subscribe")
@@ -189,11 +177,12 @@ async def test_reminders_and_summaries_reach_those_who_chose_them(tmp_path: Path
     assert "- #1: Bromley Police Online Forum is the bike marking event on?" in summary
     assert "The next live session is on Tuesday 8 December at 20:00" in summary
     assert not any("session has ended" in t for t in h.texts_to("5001"))
-    await h.close()
 
 
-async def test_retention_keeps_subscribers_while_alerts_can_reach_them(tmp_path: Path) -> None:
-    h = await harness(tmp_path, start="2026-01-05 12:00")
+async def test_retention_keeps_subscribers_while_alerts_can_reach_them(
+    make_harness: HarnessFactory,
+) -> None:
+    h = await make_harness(start="2026-01-05 12:00")
     await h.resident_says("5001", "/subscribe bromley")
     await h.resident_says("5002", "/subscribe bromley")
     await h.resident_says("5003", "/help")
@@ -205,13 +194,11 @@ async def test_retention_keeps_subscribers_while_alerts_can_reach_them(tmp_path:
     staff = await h.staff_says("/alert bromley advice --no-public Mark your bike")
     assert "is going to 1 subscribers" in staff[0]
     assert h.texts_to("5001")[-1].startswith("Mark your bike")
-    await h.close()
 
 
 async def test_a_send_cut_off_by_a_restart_is_counted_apart_and_never_repeated(
-    tmp_path: Path,
+    h: CoreHarness,
 ) -> None:
-    h = await harness(tmp_path)
     for user in ("5001", "5002", "5003"):
         await h.resident_says(user, "/subscribe bromley")
     forum = h.config.forums[0]
@@ -234,4 +221,3 @@ async def test_a_send_cut_off_by_a_restart_is_counted_apart_and_never_repeated(
     assert "Alert #1 done: 2 of 3 sent, 0 unreachable, 0 failed" in final
     assert "1 cut off by a restart while being sent: they may have arrived" in final
     assert not any("red van" in t for t in h.texts_to("5002"))
-    await h.close()

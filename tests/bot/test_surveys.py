@@ -3,22 +3,19 @@ by replying, or with /survey; one answer each, changeable until closed."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from tests.support.core_harness import STAFF_CHAT, CoreHarness, harness
+from tests.support.core_harness import STAFF_CHAT, CoreHarness
 
 
-async def _subscribed(tmp_path: Path, *users: str) -> CoreHarness:
-    h = await harness(tmp_path)
+async def _subscribe(h: CoreHarness, *users: str) -> None:
+    """``users`` subscribe to consultations; 5009 subscribes to nothing."""
     for user in users:
         await h.resident_says(user, "/subscribe")
         await h.resident_presses(user, "sub:t:bromley:consultations")
     await h.resident_says("5009", "/subscribe")  # subscribed to nothing
-    return h
 
 
-async def test_options_answered_with_buttons_changed_and_closed(tmp_path: Path) -> None:
-    h = await _subscribed(tmp_path, "5001", "5002", "5003")
+async def test_options_answered_with_buttons_changed_and_closed(h: CoreHarness) -> None:
+    await _subscribe(h, "5001", "5002", "5003")
     sent = await h.staff_says(
         '/survey bromley "Should we hold a bike-marking day?" "Yes" "No" "Not sure"'
     )
@@ -50,11 +47,10 @@ async def test_options_answered_with_buttons_changed_and_closed(tmp_path: Path) 
     late = await h.resident_presses("5001", "survey:1:0")
     assert "Consultation #1 has closed" in late[0]
     assert "- No: 2 (67%)" in (await h.staff_says("/survey results 1"))[0]
-    await h.close()
 
 
-async def test_free_text_answered_by_replying_to_the_survey(tmp_path: Path) -> None:
-    h = await _subscribed(tmp_path, "5001")
+async def test_free_text_answered_by_replying_to_the_survey(h: CoreHarness) -> None:
+    await _subscribe(h, "5001")
     await h.staff_says('/survey bromley "What worries you most about your street?"')
     assert "Reply to this message with your answer" in h.texts_to("5001")[-1]
     assert h.messages_to("5001")[-1].buttons == ()
@@ -70,11 +66,10 @@ async def test_free_text_answered_by_replying_to_the_survey(tmp_path: Path) -> N
     assert 'is now "Speeding at night"' in changed[0]
     results = await h.staff_says("/survey results 1")
     assert "1 answers" in results[0] and "- Speeding at night" in results[0]
-    await h.close()
 
 
-async def test_only_officers_run_surveys_and_bad_commands_get_usage(tmp_path: Path) -> None:
-    h = await _subscribed(tmp_path, "5001")
+async def test_only_officers_run_surveys_and_bad_commands_get_usage(h: CoreHarness) -> None:
+    await _subscribe(h, "5001")
     refused = await h.staff_says('/survey bromley "Q?" "A" "B"', user="99999")
     assert refused == ["Only this forum's officers can do that. Nothing was changed."]
     for bad in ("/survey", '/survey lewisham "Q?"', '/survey bromley "unclosed', "/survey bromley"):
@@ -83,15 +78,13 @@ async def test_only_officers_run_surveys_and_bad_commands_get_usage(tmp_path: Pa
     unknown = await h.staff_says("/survey results 42")
     assert "There is no consultation #42" in unknown[0]
     assert len(h.texts_to(STAFF_CHAT)) == 6
-    await h.close()
 
 
-async def test_mydata_shows_alerts_chosen_and_consultation_answers(tmp_path: Path) -> None:
-    h = await _subscribed(tmp_path, "5001")
+async def test_mydata_shows_alerts_chosen_and_consultation_answers(h: CoreHarness) -> None:
+    await _subscribe(h, "5001")
     await h.staff_says('/survey bromley "Street lights bright enough?" "Yes" "No"')
     await h.resident_presses("5001", "survey:1:1")
     mine = await h.resident_says("5001", "/mydata")
     text = "\n".join(mine)
     assert "Alerts you chose: Bromley Police Online Forum: consultations." in text
     assert "Your answer to consultation #1 (Street lights bright enough?): No" in text
-    await h.close()

@@ -6,23 +6,18 @@ room ``PUBLIC_CHANNEL``, both in guild ``GUILD``. Its Discord officers are autho
 ``OFFICER_ROLE`` only: ``OFFICER`` has that role and is not listed as a user. ``STRANGER`` is a
 guild member without it. ``RESIDENT`` writes to the bot by DM.
 
-``running`` points discord.py at the fake for the app's lifetime and puts discord.py's class
-attributes (``Route.BASE``, ``DiscordWebSocket.DEFAULT_GATEWAY``) back afterwards, so tests don't
-leak into each other.
+``running`` (tests.support.app.running_app) points discord.py at the fake for the app's lifetime
+and puts discord.py's class attributes (``Route.BASE``, ``DiscordWebSocket.DEFAULT_GATEWAY``) back
+afterwards, so tests don't leak into each other.
 """
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 import re
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import Callable
+from contextlib import AbstractAsyncContextManager
 from dataclasses import replace
 from pathlib import Path
-
-import discord
-import discord.http
-from discord.gateway import DiscordWebSocket
 
 from bot.store import question as questions
 from bot.store.question import State
@@ -36,10 +31,11 @@ from config.model import (
     TelegramConfig,
     WebConfig,
 )
-from forumbot.app import App, build_app
+from forumbot.app import App
 from tests.e2e import telegram_setup as tg
 from tests.fakes.discord_server import FakeDiscord, SentMessage
 from tests.fakes.telegram_server import FakeTelegram
+from tests.support.app import running_app
 
 GUILD = "710000000000000001"
 STAFF_CHANNEL = "710000000000000010"
@@ -116,38 +112,12 @@ def environ(
     return env
 
 
-@contextlib.contextmanager
-def discord_py_restored() -> Iterator[None]:
-    """Put back the discord.py class attributes that ``point_at`` changes."""
-    base = discord.http.Route.BASE
-    gateway = DiscordWebSocket.DEFAULT_GATEWAY
-    try:
-        yield
-    finally:
-        discord.http.Route.BASE = base
-        DiscordWebSocket.DEFAULT_GATEWAY = gateway
-
-
-@contextlib.asynccontextmanager
-async def running(
+def running(
     config: Config, env: dict[str, str], *, wait_ready: bool = True
-) -> AsyncIterator[App]:
+) -> AbstractAsyncContextManager[App]:
     """The real app, started in-process; with ``wait_ready`` until discord.py is ready (the
     fake has a gateway session to deliver events to). Stopped on exit."""
-    with discord_py_restored():
-        app = await build_app(
-            config,
-            environ=env,
-            poll_timeout_s=1,
-            discord_options={"guild_ready_timeout": 0.05},
-        )
-        try:
-            await asyncio.wait_for(app.start(), WAIT_S)
-            if wait_ready and app.discord is not None:
-                await asyncio.wait_for(app.discord.ready.wait(), WAIT_S)
-            yield app
-        finally:
-            await asyncio.wait_for(app.stop(), WAIT_S)
+    return running_app(config, env, wait_ready=wait_ready, within_s=WAIT_S)
 
 
 # -- what users see ------------------------------------------------------------------------

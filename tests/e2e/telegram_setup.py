@@ -9,7 +9,8 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import socket
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import Awaitable, Callable
+from contextlib import AbstractAsyncContextManager
 from dataclasses import replace
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -29,8 +30,9 @@ from config.model import (
     TelegramWebhook,
     WebConfig,
 )
-from forumbot.app import App, build_app
+from forumbot.app import App
 from tests.fakes.telegram_server import FakeTelegram, SentMessage
+from tests.support.app import running_app
 
 STAFF_GROUP = -100200
 PUBLIC_CHANNEL = "@bromleyforum"
@@ -137,17 +139,12 @@ def environ(fake: FakeTelegram, **extra: str) -> dict[str, str]:
     return {"TELEGRAM_BOT_TOKEN": fake.token, **extra}
 
 
-@contextlib.asynccontextmanager
-async def running(
+def running(
     config: Config, env: dict[str, str], clock: Clock | None = None
-) -> AsyncIterator[App]:
-    """The real app, started in-process with a short poll timeout; stopped on exit."""
-    app = await build_app(config, environ=env, poll_timeout_s=1, clock=clock)
-    await asyncio.wait_for(app.start(), WAIT_S)
-    try:
-        yield app
-    finally:
-        await asyncio.wait_for(app.stop(), WAIT_S)
+) -> AbstractAsyncContextManager[App]:
+    """The real app on ``clock``, started in-process with a short poll timeout;
+    stopped on exit (tests.support.app.running_app)."""
+    return running_app(config, env, clock=clock, within_s=WAIT_S)
 
 
 def free_port() -> int:

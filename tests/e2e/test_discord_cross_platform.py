@@ -9,7 +9,6 @@ import contextlib
 import logging
 import socket
 import sqlite3
-from collections.abc import AsyncIterator
 from dataclasses import replace
 from pathlib import Path
 
@@ -26,10 +25,8 @@ from tests.e2e.discord_setup import (
     RESIDENT,
     STAFF_CHANNEL,
     WAIT_S,
-    add_world,
     ask,
     card_for,
-    discord_py_restored,
     dm_of,
     environ,
     make_config,
@@ -41,21 +38,15 @@ from tests.e2e.discord_setup import (
 )
 from tests.fakes.discord_server import FakeDiscord
 from tests.fakes.telegram_server import FakeTelegram
+from tests.support.app import discord_py_restored
 
 pytestmark = pytest.mark.timeout(30)
 
 
 @pytest.fixture
-async def fake() -> AsyncIterator[FakeDiscord]:
-    async with FakeDiscord() as server:
-        add_world(server)
-        yield server
-
-
-@pytest.fixture
-async def telegram() -> AsyncIterator[FakeTelegram]:
-    async with FakeTelegram() as server:
-        yield server
+def fake(discord_fake: FakeDiscord) -> FakeDiscord:
+    """The platform these tests drive: the shared fake Discord and its world (tests/conftest.py)."""
+    return discord_fake
 
 
 async def test_questions_answers_and_sessions_cross_platforms(

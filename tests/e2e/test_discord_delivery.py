@@ -21,7 +21,6 @@ from tests.e2e.discord_setup import (
     RESIDENT,
     STAFF_CHANNEL,
     WAIT_S,
-    add_world,
     ask,
     card_for,
     dm_of,
@@ -47,10 +46,9 @@ ACK = "Your question to"
 
 
 @pytest.fixture
-async def fake() -> AsyncIterator[FakeDiscord]:
-    async with FakeDiscord() as server:
-        add_world(server)
-        yield server
+def fake(discord_fake: FakeDiscord) -> FakeDiscord:
+    """The platform these tests drive: the shared fake Discord and its world (tests/conftest.py)."""
+    return discord_fake
 
 
 @pytest.fixture

@@ -23,7 +23,6 @@ from tests.e2e.discord_setup import (
     STAFF_CHANNEL,
     STRANGER,
     WAIT_S,
-    add_world,
     ask,
     assert_pings_nobody,
     card_for,
@@ -44,10 +43,9 @@ pytestmark = pytest.mark.timeout(30)
 
 
 @pytest.fixture
-async def fake() -> AsyncIterator[FakeDiscord]:
-    async with FakeDiscord() as server:
-        add_world(server)
-        yield server
+def fake(discord_fake: FakeDiscord) -> FakeDiscord:
+    """The platform these tests drive: the shared fake Discord and its world (tests/conftest.py)."""
+    return discord_fake
 
 
 @pytest.fixture

@@ -5,7 +5,6 @@ room messages left waiting by an earlier run never flood the rooms later."""
 from __future__ import annotations
 
 import logging
-from collections.abc import AsyncIterator
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -49,9 +48,9 @@ LONG_AGO = datetime.now(UTC) - timedelta(days=20)
 
 
 @pytest.fixture
-async def fake() -> AsyncIterator[FakeTelegram]:
-    async with FakeTelegram() as server:
-        yield server
+def fake(telegram: FakeTelegram) -> FakeTelegram:
+    """The platform these tests drive: the shared fake Bot API (tests/conftest.py)."""
+    return telegram
 
 
 def _with_console(config: Config) -> Config:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
@@ -39,9 +39,9 @@ OTHER_RESIDENT = 5002
 
 
 @pytest.fixture
-async def fake() -> AsyncIterator[FakeTelegram]:
-    async with FakeTelegram() as server:
-        yield server
+def fake(telegram: FakeTelegram) -> FakeTelegram:
+    """The platform these tests drive: the shared fake Bot API (tests/conftest.py)."""
+    return telegram
 
 
 def _to(chat_id: int) -> Callable[[dict[str, Any]], bool]:

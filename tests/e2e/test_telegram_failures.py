@@ -7,7 +7,6 @@ from __future__ import annotations
 import asyncio
 import logging
 import sqlite3
-from collections.abc import AsyncIterator
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -43,9 +42,9 @@ ANSWER = "Answer to your question #1"
 
 
 @pytest.fixture
-async def fake() -> AsyncIterator[FakeTelegram]:
-    async with FakeTelegram() as server:
-        yield server
+def fake(telegram: FakeTelegram) -> FakeTelegram:
+    """The platform these tests drive: the shared fake Bot API (tests/conftest.py)."""
+    return telegram
 
 
 def quick_retries(app: App) -> None:

@@ -36,9 +36,9 @@ pytestmark = pytest.mark.timeout(30)
 
 
 @pytest.fixture
-async def fake() -> AsyncIterator[FakeTelegram]:
-    async with FakeTelegram() as server:
-        yield server
+def fake(telegram: FakeTelegram) -> FakeTelegram:
+    """The platform these tests drive: the shared fake Bot API (tests/conftest.py)."""
+    return telegram
 
 
 @pytest.fixture

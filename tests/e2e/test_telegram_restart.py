@@ -10,7 +10,6 @@ import os
 import signal
 import sqlite3
 import sys
-from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import IO
 
@@ -40,9 +39,9 @@ ACK = "Your question to"
 
 
 @pytest.fixture
-async def fake() -> AsyncIterator[FakeTelegram]:
-    async with FakeTelegram() as server:
-        yield server
+def fake(telegram: FakeTelegram) -> FakeTelegram:
+    """The platform these tests drive: the shared fake Bot API (tests/conftest.py)."""
+    return telegram
 
 
 async def test_questions_and_states_survive_a_restart(tmp_path: Path, fake: FakeTelegram) -> None:

@@ -95,8 +95,7 @@ import secrets
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from types import TracebackType
-from typing import Any, TypeVar
+from typing import Any
 
 import aiohttp
 import discord
@@ -104,6 +103,8 @@ import discord.gateway
 import discord.http
 import yarl
 from aiohttp import web
+
+from tests.fakes.server import HOST, FakeServer
 
 __all__ = [
     "API_VERSION",
@@ -124,7 +125,6 @@ __all__ = [
 ]
 
 JSONDict = dict[str, Any]
-_T = TypeVar("_T")
 
 DEFAULT_TOKEN = "fake-discord-token"
 BOT_USER_ID = "900000000000000001"
@@ -458,7 +458,7 @@ def _str_id(value: str | int) -> str:
     return text
 
 
-class FakeDiscord:
+class FakeDiscord(FakeServer):
     """In-process fake of Discord's REST API and gateway (see module docstring)."""
 
     def __init__(
@@ -468,6 +468,7 @@ class FakeDiscord:
         bot_user_id: str = BOT_USER_ID,
         bot_username: str = BOT_USERNAME,
     ) -> None:
+        super().__init__()
         self.token = token
         self.bot_user: JSONDict = {
             "id": bot_user_id,
@@ -529,48 +530,19 @@ class FakeDiscord:
         self._conns: list[_Conn] = []
         self._last_snowflake = 0
         self._next_dm_fallback = 1
-        self._changed = asyncio.Event()
         self._route_table = self._routes()
-        self._runner: web.AppRunner | None = None
-        self.port = 0
-        self.base_url = ""
 
     # ------------------------------------------------------------------ lifecycle
 
-    async def start(self) -> None:
-        if self._runner is not None:
-            raise RuntimeError("FakeDiscord already started")
-        app = web.Application()
+    def add_routes(self, app: web.Application) -> None:
         app.router.add_get("/gateway", self._handle_gateway)
         app.router.add_route("*", "/api/{tail:.*}", self._handle_api)
-        runner = web.AppRunner(app, access_log=None, shutdown_timeout=1.0)
-        await runner.setup()
-        site = web.TCPSite(runner, "127.0.0.1", 0)
-        await site.start()
-        self.port = int(runner.addresses[0][1])
-        self.base_url = f"http://127.0.0.1:{self.port}"
-        self._runner = runner
 
-    async def stop(self) -> None:
-        runner, self._runner = self._runner, None
+    async def before_stop(self) -> None:
         for conn in list(self._conns):
             conn.info.closed_by_server = True
             with contextlib.suppress(Exception):
                 await asyncio.wait_for(conn.ws.close(code=1001, message=b"server stopping"), 1)
-        if runner is not None:
-            await runner.cleanup()
-
-    async def __aenter__(self) -> FakeDiscord:
-        await self.start()
-        return self
-
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        await self.stop()
 
     @property
     def api_base(self) -> str:
@@ -580,7 +552,7 @@ class FakeDiscord:
     @property
     def gateway_url(self) -> str:
         """Value for ``DiscordWebSocket.DEFAULT_GATEWAY`` (wrap it in ``yarl.URL``)."""
-        return f"ws://127.0.0.1:{self.port}/gateway"
+        return f"ws://{HOST}:{self.port}/gateway"
 
     @contextlib.contextmanager
     def patch_discord_py(self) -> Iterator[None]:
@@ -913,9 +885,11 @@ class FakeDiscord:
                     conn.session.resumable = False
                 with contextlib.suppress(Exception):
                     await asyncio.wait_for(conn.ws.close(code=code), timeout)
-        found = await self._wait(lambda: all(c not in self._conns for c in conns) or None, timeout)
-        if found is None:
-            raise AssertionError(f"gateway connection did not close within {timeout}s")
+        await self.wait_until(
+            lambda: all(c not in self._conns for c in conns) or None,
+            timeout,
+            lambda: f"gateway connection did not close within {timeout}s",
+        )
 
     def expire_sessions(self) -> None:
         """End every session without a connection (Discord's resume window has lapsed)."""
@@ -1015,13 +989,14 @@ class FakeDiscord:
         def find() -> SentMessage | None:
             return next((m for m in self.sent[start:] if predicate(m)), None)
 
-        found = await self._wait(find, timeout)
-        if found is None:
-            raise AssertionError(
+        return await self.wait_until(
+            find,
+            timeout,
+            lambda: (
                 f"no matching sent message within {timeout}s; sent[{start}:]:\n"
                 + self._dump_sent(start)
-            )
-        return found
+            ),
+        )
 
     async def wait_for_request(
         self,
@@ -1043,13 +1018,14 @@ class FakeDiscord:
                     return req
             return None
 
-        found = await self._wait(find, timeout)
-        if found is None:
-            raise AssertionError(
+        return await self.wait_until(
+            find,
+            timeout,
+            lambda: (
                 f"no matching {method} {path_contains!r} request within {timeout}s; "
                 f"requests[{start}:]:\n" + self._dump_requests(start)
-            )
-        return found
+            ),
+        )
 
     async def wait_for_callback(
         self,
@@ -1063,13 +1039,14 @@ class FakeDiscord:
         def find() -> InteractionCallback | None:
             return next((c for c in self.interaction_callbacks[start:] if predicate(c)), None)
 
-        found = await self._wait(find, timeout)
-        if found is None:
-            raise AssertionError(
+        return await self.wait_until(
+            find,
+            timeout,
+            lambda: (
                 f"no matching interaction callback within {timeout}s; got "
                 f"{self.interaction_callbacks[start:]!r}"
-            )
-        return found
+            ),
+        )
 
     async def wait_until_identified(
         self,
@@ -1078,10 +1055,11 @@ class FakeDiscord:
         count: int = 1,
     ) -> None:
         """Until ``identify_count >= count`` (READY and GUILD_CREATEs have been queued)."""
-        if await self._wait(lambda: self.identify_count >= count or None, timeout) is None:
-            raise AssertionError(
-                f"gateway saw {self.identify_count} IDENTIFY within {timeout}s, wanted {count}"
-            )
+        await self.wait_until(
+            lambda: self.identify_count >= count or None,
+            timeout,
+            lambda: f"gateway saw {self.identify_count} IDENTIFY within {timeout}s, wanted {count}",
+        )
 
     async def wait_until_resumed(
         self,
@@ -1090,18 +1068,22 @@ class FakeDiscord:
         count: int = 1,
     ) -> None:
         """Until ``resume_count >= count`` (missed events and RESUMED have been queued)."""
-        if await self._wait(lambda: self.resume_count >= count or None, timeout) is None:
-            raise AssertionError(
-                f"gateway saw {self.resume_count} RESUME within {timeout}s, wanted {count}"
-            )
+        await self.wait_until(
+            lambda: self.resume_count >= count or None,
+            timeout,
+            lambda: f"gateway saw {self.resume_count} RESUME within {timeout}s, wanted {count}",
+        )
 
     async def wait_until_disconnected(
         self,
         timeout: float = 10,  # noqa: ASYNC109 - mandatory, bounded wait
     ) -> None:
         """Until no gateway websocket is open (e.g. after ``client.close()``)."""
-        if await self._wait(lambda: (not self._conns) or None, timeout) is None:
-            raise AssertionError(f"gateway connections still open after {timeout}s")
+        await self.wait_until(
+            lambda: (not self._conns) or None,
+            timeout,
+            lambda: f"gateway connections still open after {timeout}s",
+        )
 
     async def wait_until_delivered(
         self,
@@ -1115,26 +1097,9 @@ class FakeDiscord:
                     return None
             return True
 
-        if await self._wait(done, timeout) is None:
-            raise AssertionError(f"gateway events still undelivered after {timeout}s")
-
-    async def _wait(self, find: Callable[[], _T | None], wait_s: float) -> _T | None:
-        loop = asyncio.get_running_loop()
-        deadline = loop.time() + wait_s
-        while True:
-            event = self._changed
-            found = find()
-            if found is not None:
-                return found
-            remaining = deadline - loop.time()
-            if remaining <= 0:
-                return None
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(event.wait(), remaining)
-
-    def _notify(self) -> None:
-        event, self._changed = self._changed, asyncio.Event()
-        event.set()
+        await self.wait_until(
+            done, timeout, lambda: f"gateway events still undelivered after {timeout}s"
+        )
 
     def _dump_sent(self, start: int = 0) -> str:
         lines = [
@@ -1368,7 +1333,7 @@ class FakeDiscord:
             return
         for session in targets:
             self._deliver(session, event)
-        self._notify()
+        self.changed()
 
     def _deliver(self, session: _Session, event: _Event) -> None:
         if event.intent and not session.intents & event.intent:
@@ -1431,7 +1396,7 @@ class FakeDiscord:
         conn.writer = asyncio.create_task(self._write_loop(conn))
         hello = {"heartbeat_interval": self.heartbeat_interval_ms, "_trace": ["fake-gateway"]}
         conn.queue.put_nowait((json.dumps({"op": 10, "d": hello, "s": None, "t": None}), None))
-        self._notify()
+        self.changed()
         try:
             async for msg in ws:
                 if msg.type is aiohttp.WSMsgType.TEXT:
@@ -1445,7 +1410,7 @@ class FakeDiscord:
             conn.queue.put_nowait(None)
             with contextlib.suppress(BaseException):
                 await asyncio.wait_for(conn.writer, 1)
-            self._notify()
+            self.changed()
         return ws
 
     async def _write_loop(self, conn: _Conn) -> None:
@@ -1464,7 +1429,7 @@ class FakeDiscord:
                     interaction = self._interactions.get(entry.interaction_id)
                     if interaction is not None and interaction.delivered_at is None:
                         interaction.delivered_at = time.monotonic()
-            self._notify()
+            self.changed()
 
     async def _close(self, conn: _Conn, code: int, reason: str) -> None:
         conn.info.closed_by_server = True
@@ -1540,7 +1505,7 @@ class FakeDiscord:
         for guild in self._guilds.values():
             self._deliver(session, _Event("GUILD_CREATE", self._guild_create(guild), INTENT_GUILDS))
         self.identify_count += 1
-        self._notify()
+        self.changed()
 
     async def _on_resume(self, conn: _Conn, data: JSONDict) -> None:
         if conn.session is not None:
@@ -1573,7 +1538,7 @@ class FakeDiscord:
         conn.queue.put_nowait((json.dumps(resumed), None))
         conn.active = True
         self.resume_count += 1
-        self._notify()
+        self.changed()
 
     def _on_request_members(self, session: _Session, data: JSONDict) -> None:
         gids = data.get("guild_id")
@@ -1609,7 +1574,7 @@ class FakeDiscord:
             if data.get("nonce") is not None:
                 chunk["nonce"] = data["nonce"]
             self._deliver(session, _Event("GUILD_MEMBERS_CHUNK", chunk))
-        self._notify()
+        self.changed()
 
     # ------------------------------------------------------------------ REST plumbing
 
@@ -1633,7 +1598,7 @@ class FakeDiscord:
                 files=tuple(files),
             )
         )
-        self._notify()
+        self.changed()
         try:
             if m is None:
                 raise _APIError(404, 0, "404: Not Found")
@@ -1648,7 +1613,7 @@ class FakeDiscord:
         except _APIError as err:
             return self._error(err)
         finally:
-            self._notify()
+            self.changed()
         extra = self._ratelimit_headers(request.method, template)
         if status == 204:
             return web.Response(status=204, headers=extra)

@@ -33,11 +33,12 @@ import time
 from collections import deque
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from types import TracebackType
-from typing import Any, TypeVar
+from typing import Any
 
 import telegram
 from aiohttp import web
+
+from tests.fakes.server import FakeServer
 
 __all__ = [
     "BOT_USER",
@@ -51,7 +52,6 @@ __all__ = [
 ]
 
 JSONDict = dict[str, Any]
-_T = TypeVar("_T")
 RequestHook = Callable[[str, JSONDict], Awaitable[None] | None]
 
 DEFAULT_TOKEN = "123456789:TEST-token_for_the_fake_telegram_server"
@@ -320,10 +320,11 @@ def _same_chat(a: Any, b: Any) -> bool:
     return str(a).lstrip("@").lower() == str(b).lstrip("@").lower()
 
 
-class FakeTelegram:
+class FakeTelegram(FakeServer):
     """In-process fake of the Telegram Bot API (see module docstring)."""
 
     def __init__(self, token: str = DEFAULT_TOKEN, *, extra_tokens: tuple[str, ...] = ()) -> None:
+        super().__init__()
         self.token = token
         self.valid_tokens: set[str] = {token, *extra_tokens}
         self.bot_user: JSONDict = dict(BOT_USER)
@@ -354,46 +355,17 @@ class FakeTelegram:
         self._channel_ids: dict[str, int] = {}
         self._send_times: deque[float] = deque()
         self._poll_generation = 0
-        self._changed = asyncio.Event()
         self._closing = False
-        self._runner: web.AppRunner | None = None
-        self.base_url = ""
-        self.port = 0
 
     # ------------------------------------------------------------------ lifecycle
 
-    async def start(self) -> None:
-        if self._runner is not None:
-            raise RuntimeError("FakeTelegram already started")
+    def add_routes(self, app: web.Application) -> None:
         self._closing = False
-        app = web.Application()
         app.router.add_route("*", "/bot{token}/{method}", self._handle)
-        runner = web.AppRunner(app, access_log=None, shutdown_timeout=1.0)
-        await runner.setup()
-        site = web.TCPSite(runner, "127.0.0.1", 0)
-        await site.start()
-        self.port = int(runner.addresses[0][1])
-        self.base_url = f"http://127.0.0.1:{self.port}"
-        self._runner = runner
 
-    async def stop(self) -> None:
+    async def before_stop(self) -> None:
         self._closing = True
-        self._notify()  # wake long polls so shutdown doesn't wait for them
-        runner, self._runner = self._runner, None
-        if runner is not None:
-            await runner.cleanup()
-
-    async def __aenter__(self) -> FakeTelegram:
-        await self.start()
-        return self
-
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        await self.stop()
+        self.changed()  # wake long polls so shutdown doesn't wait for them
 
     @property
     def api_url(self) -> str:
@@ -420,7 +392,7 @@ class FakeTelegram:
                 self._messages[(chat_id, mid)] = msg
                 self._next_message_id[chat_id] = max(self._next_message_id.get(chat_id, 1), mid + 1)
         self._updates.append(update)
-        self._notify()
+        self.changed()
         return int(update["update_id"])
 
     def private_message(
@@ -571,13 +543,14 @@ class FakeTelegram:
                     return msg
             return None
 
-        found = await self._wait(find, timeout)
-        if found is None:
-            raise AssertionError(
+        return await self.wait_until(
+            find,
+            timeout,
+            lambda: (
                 f"no matching sent message within {timeout}s; sent[{start}:]:\n"
                 + self._dump_sent(start)
-            )
-        return found
+            ),
+        )
 
     async def wait_for_request(
         self,
@@ -595,27 +568,14 @@ class FakeTelegram:
                     return params
             return None
 
-        found = await self._wait(find, timeout)
-        if found is None:
-            raise AssertionError(
+        return await self.wait_until(
+            find,
+            timeout,
+            lambda: (
                 f"no matching {method} request within {timeout}s; requests[{start}:]:\n"
                 + self._dump_requests(start)
-            )
-        return found
-
-    async def _wait(self, find: Callable[[], _T | None], wait_s: float) -> _T | None:
-        loop = asyncio.get_running_loop()
-        deadline = loop.time() + wait_s
-        while True:
-            event = self._changed
-            found = find()
-            if found is not None:
-                return found
-            remaining = deadline - loop.time()
-            if remaining <= 0:
-                return None
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(event.wait(), remaining)
+            ),
+        )
 
     def _dump_sent(self, start: int = 0) -> str:
         lines = [
@@ -628,10 +588,6 @@ class FakeTelegram:
         lines = [f"  {name} {params!r}"[:300] for name, params in self.requests[start:][-40:]]
         return "\n".join(lines) or "  (none)"
 
-    def _notify(self) -> None:
-        event, self._changed = self._changed, asyncio.Event()
-        event.set()
-
     # ------------------------------------------------------------------ HTTP handling
 
     async def _handle(self, request: web.Request) -> web.Response:
@@ -642,7 +598,7 @@ class FakeTelegram:
         except ValueError as exc:
             return self._error(400, f"Bad Request: can't parse request: {exc}")
         self.requests.append((method, params))
-        self._notify()
+        self.changed()
         if token not in self.valid_tokens:
             return self._error(401, _ERR_UNAUTHORIZED)
         if self.on_request is not None:
@@ -890,7 +846,7 @@ class FakeTelegram:
             raise _HTTPError(409, _ERR_WEBHOOK_CONFLICT)
         self._poll_generation += 1
         generation = self._poll_generation
-        self._notify()  # terminate an older concurrent long poll
+        self.changed()  # terminate an older concurrent long poll
 
         offset = _as_int(params.get("offset")) or 0
         limit = _as_int(params.get("limit")) or 100
@@ -988,7 +944,7 @@ class FakeTelegram:
         self._messages[(numeric, message_id)] = message
 
         self.sent.append(self._record(params, chat_id, message_id, plain, reply_to))
-        self._notify()
+        self.changed()
         return message
 
     async def _edit_message_text(self, params: JSONDict) -> JSONDict:
@@ -1005,7 +961,7 @@ class FakeTelegram:
         else:
             message["reply_markup"] = new_markup
         self.edits.append(self._record(params, chat_id, message["message_id"], plain, None))
-        self._notify()
+        self.changed()
         return message
 
     async def _edit_message_reply_markup(self, params: JSONDict) -> JSONDict:
@@ -1019,7 +975,7 @@ class FakeTelegram:
         else:
             message["reply_markup"] = new_markup
         message["edit_date"] = int(time.time())
-        self._notify()
+        self.changed()
         return message
 
     async def _answer_callback_query(self, params: JSONDict) -> bool:
@@ -1033,7 +989,7 @@ class FakeTelegram:
         numeric = int(message["chat"]["id"])
         del self._messages[(numeric, int(message["message_id"]))]
         self.deleted.append((chat_id, int(message["message_id"])))
-        self._notify()
+        self.changed()
         return True
 
     async def _set_my_commands(self, params: JSONDict) -> bool:

@@ -151,15 +151,13 @@ def test_hash_password_prints_a_hash_the_config_accepts(tmp_path: Path) -> None:
 
 
 async def test_purge_and_audit_work_on_the_database(tmp_path: Path) -> None:
-    from bot.edge.clock import FakeClock
-    from tests.support.core_harness import CoreHarness, at, forum_config
+    from tests.support.core_harness import open_harness
 
     database = tmp_path / "forum.sqlite3"
-    h = await CoreHarness(forum_config(str(database)), FakeClock(at("2020-01-06 12:00"))).open()
-    await h.resident_says("5001", "Bromley Police Online Forum is Elm Road patrolled?")
-    await h.staff_says("/answer 1 Yes.")
-    await h.staff_says("/whois 1")
-    await h.close()
+    async with open_harness(tmp_path, start="2020-01-06 12:00") as h:
+        await h.resident_says("5001", "Bromley Police Online Forum is Elm Road patrolled?")
+        await h.staff_says("/answer 1 Yes.")
+        await h.staff_says("/whois 1")
     (tmp_path / "bot.yaml").write_text(
         f"database: {database}\nretention: 30d\nforums:\n  - id: bromley\n"
         "    name: Bromley Police Online Forum\n    phrases: [Bromley Police Online Forum]\n"
@@ -185,19 +183,17 @@ async def test_purge_and_audit_work_on_the_database(tmp_path: Path) -> None:
 
 
 async def test_export_survey_as_csv_without_identities(tmp_path: Path) -> None:
-    from bot.edge.clock import FakeClock
-    from tests.support.core_harness import CoreHarness, at, forum_config
+    from tests.support.core_harness import open_harness
 
     database = tmp_path / "forum.sqlite3"
-    h = await CoreHarness(forum_config(str(database)), FakeClock(at("2026-11-23 12:00"))).open()
-    for user in ("5001", "5002"):
-        await h.resident_says(user, "/subscribe bromley")
-    await h.staff_says('/survey bromley "Which matters most?" "Speeding" "Burglary"')
-    await h.resident_presses("5001", "survey:1:1")
-    await h.resident_says("5002", "/survey 1 1")
-    await h.staff_says('/survey bromley "Anything else?"')
-    await h.resident_says("5001", "/survey 2 =SUM(A1) more patrols")
-    await h.close()
+    async with open_harness(tmp_path, start="2026-11-23 12:00") as h:
+        for user in ("5001", "5002"):
+            await h.resident_says(user, "/subscribe bromley")
+        await h.staff_says('/survey bromley "Which matters most?" "Speeding" "Burglary"')
+        await h.resident_presses("5001", "survey:1:1")
+        await h.resident_says("5002", "/survey 1 1")
+        await h.staff_says('/survey bromley "Anything else?"')
+        await h.resident_says("5001", "/survey 2 =SUM(A1) more patrols")
     (tmp_path / "bot.yaml").write_text(
         f"database: {database}\nforums:\n  - id: bromley\n"
         "    name: Bromley Police Online Forum\n    phrases: [Bromley Police Online Forum]\n"

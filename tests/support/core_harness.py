@@ -1,9 +1,18 @@
 """Drives the core directly: a real SQLite file, a fake clock and a sender
-that records what would have gone to the platform."""
+that records what would have gone to the platform.
+
+Tests take a harness from the fixtures in tests/conftest.py, which close it
+at teardown, passed or failed (an open database keeps aiosqlite's threads,
+which are not daemons, running): ``h`` is the default one, ``make_harness``
+opens others (another start time, other settings, a restart on the same
+file). Outside a test function, :func:`open_harness` is the same as an async
+context manager."""
 
 from __future__ import annotations
 
 import itertools
+from collections.abc import AsyncIterator
+from contextlib import AsyncExitStack, asynccontextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -23,6 +32,10 @@ from config.model import Config, Forum, Officers, Room, Schedule, WebConfig
 STAFF_CHAT = "-1001"
 PUBLIC_CHAT = "@publicforum"
 OFFICER = "11111111"
+START = "2026-11-20 12:00"
+"""The harness clock's default start (UTC): days before the first session, 2026-11-24 20:00."""
+DATABASE = "forum.sqlite3"
+"""The database's file name in the test's directory."""
 # Event keys are unique per platform for good: restarted harnesses keep counting.
 _EVENT_KEYS = itertools.count(1)
 
@@ -56,6 +69,9 @@ def forum_config(database: str, **changes: object) -> Config:
 
 @dataclass
 class RecordingSender:
+    """A platform's sender that keeps what it was given (``sent``) and raises,
+    for a chat in ``fail_with``, that chat's DeliveryError instead."""
+
     platform: str = "telegram"
     max_length: int = 4096
     idempotent: bool = False
@@ -76,33 +92,48 @@ class RecordingSender:
 
 
 class CoreHarness:
+    """The core built on ``config`` and ``clock``, its one platform Telegram,
+    recorded by ``sender``. Not usable until :meth:`open` has returned."""
+
     def __init__(self, config: Config, clock: FakeClock) -> None:
         self.config = config
         self.clock = clock
         self.sender = RecordingSender()
         self.core: Core
+        self.closed = False
         self._events = _EVENT_KEYS
         self._message_ids = itertools.count(1)
 
     async def open(self) -> CoreHarness:
+        """Open (creating and migrating) the database and build the core;
+        returns self. Raises sqlite3.Error when the file cannot be opened."""
         db = Database(self.config.database)
         await db.open()
-        self.core = build_core(
-            self.config,
-            db,
-            self.clock,
-            Templates(load_messages("en")),
-            {"telegram": self.sender},
-            {"telegram": Pacer(Pace())},
-        )
+        try:
+            self.core = build_core(
+                self.config,
+                db,
+                self.clock,
+                Templates(load_messages("en")),
+                {"telegram": self.sender},
+                {"telegram": Pacer(Pace())},
+            )
+        except BaseException:
+            await db.close()
+            raise
         return self
 
     async def close(self) -> None:
-        await self.core.db.close()
+        """Close the database (its threads end); again is a no-op."""
+        if not self.closed:
+            self.closed = True
+            await self.core.db.close()
 
     # -- inbound -------------------------------------------------------------
 
     async def deliver(self, event: Inbound) -> None:
+        """``event`` through the intake as an adapter hands it over, then every
+        send it caused (recorded by ``sender``)."""
         envelope = Envelope(event)
         await self.core.intake.accept([envelope])
         await self.core.intake.process_pending()
@@ -127,6 +158,8 @@ class CoreHarness:
         )
 
     async def resident_says(self, user: str, text: str) -> list[str]:
+        """``user`` writes ``text`` (a command when it starts with "/") in a
+        private chat; returns the plain texts sent to that chat in reply."""
         before = len(self.sender.sent)
         await self.deliver(self._event(ChatRef("telegram", user, "private"), user, text))
         return [plain(m.body) for m in self.sender.sent[before:] if m.chat.chat_id == user]
@@ -134,6 +167,9 @@ class CoreHarness:
     async def staff_says(
         self, text: str, user: str = OFFICER, reply_to: str | None = None
     ) -> list[str]:
+        """``user`` (the officer by default) writes ``text`` in the staff room,
+        replying to the message ``reply_to`` if given; returns the plain texts
+        sent to the staff room afterwards."""
         before = len(self.sender.sent)
         await self.deliver(
             self._event(
@@ -143,6 +179,8 @@ class CoreHarness:
         return [plain(m.body) for m in self.sender.sent[before:] if m.chat.chat_id == STAFF_CHAT]
 
     async def press(self, data: str, user: str = OFFICER) -> None:
+        """``user`` (the officer by default) presses a button carrying ``data``
+        in the staff room."""
         await self.deliver(
             Inbound(
                 platform="telegram",
@@ -155,12 +193,15 @@ class CoreHarness:
         )
 
     async def resident_replies(self, user: str, text: str, reply_to: str) -> list[str]:
+        """As :meth:`resident_says`, replying to the message ``reply_to``."""
         before = len(self.sender.sent)
         chat = ChatRef("telegram", user, "private")
         await self.deliver(self._event(chat, user, text, reply_to_message_id=reply_to))
         return [plain(m.body) for m in self.sender.sent[before:] if m.chat.chat_id == user]
 
     async def resident_presses(self, user: str, data: str) -> list[str]:
+        """``user`` presses a button carrying ``data`` in their private chat;
+        returns the plain texts sent to that chat in reply."""
         before = len(self.sender.sent)
         await self.deliver(
             Inbound(
@@ -175,6 +216,8 @@ class CoreHarness:
         return [plain(m.body) for m in self.sender.sent[before:] if m.chat.chat_id == user]
 
     async def tick(self) -> None:
+        """What the scheduler does at the clock's now: sessions and alerts
+        that are due, their sends, then the alerts' progress reports."""
         async with self.core.db.transaction() as tx:
             await self.core.sessions.run_due(tx, self.clock.now())
             await self.core.alerts.run_due(tx, self.clock.now())
@@ -186,9 +229,11 @@ class CoreHarness:
     # -- what was sent -------------------------------------------------------
 
     def texts_to(self, chat_id: str) -> list[str]:
+        """The plain text of everything sent to ``chat_id``, oldest first."""
         return [plain(m.body) for m in self.sender.sent if m.chat.chat_id == chat_id]
 
     def messages_to(self, chat_id: str) -> list[Outgoing]:
+        """Everything sent to ``chat_id`` (body, buttons, reply), oldest first."""
         return [m for m in self.sender.sent if m.chat.chat_id == chat_id]
 
 
@@ -197,8 +242,35 @@ def at(text: str) -> datetime:
     return datetime.fromisoformat(text).replace(tzinfo=UTC)
 
 
-async def harness(
-    tmp_path: Path, start: str = "2026-11-20 12:00", **changes: object
-) -> CoreHarness:
-    config = forum_config(str(tmp_path / "forum.sqlite3"), **changes)
-    return await CoreHarness(config, FakeClock(at(start))).open()
+@asynccontextmanager
+async def open_harness(
+    directory: Path, start: str = START, **changes: object
+) -> AsyncIterator[CoreHarness]:
+    """A harness on ``directory``/forum.sqlite3, its clock at ``start`` (UTC,
+    'YYYY-MM-DD HH:MM'), ``changes`` applied as in :func:`forum_config`;
+    closed on exit, also when the block raises."""
+    config = forum_config(str(directory / DATABASE), **changes)
+    harness = await CoreHarness(config, FakeClock(at(start))).open()
+    try:
+        yield harness
+    finally:
+        await harness.close()
+
+
+class HarnessFactory:
+    """Opens harnesses on one test's database file (the ``make_harness``
+    fixture); :meth:`aclose` closes those still open. Each call is a fresh
+    core on the same file: closing one and calling again is a restart."""
+
+    def __init__(self, directory: Path) -> None:
+        self.directory = directory
+        self._stack = AsyncExitStack()
+
+    async def __call__(self, start: str = START, **changes: object) -> CoreHarness:
+        """A harness as :func:`open_harness` opens it, closed by :meth:`aclose`
+        unless closed before."""
+        return await self._stack.enter_async_context(open_harness(self.directory, start, **changes))
+
+    async def aclose(self) -> None:
+        """Close every harness still open, the last opened first."""
+        await self._stack.aclose()

@@ -160,9 +160,9 @@ def report(title: str, figures: Figures) -> str:
             f"{f'({caught}/{total})':>15} {labelled:>12} "
             f"{figures.category_precision(category):>10.3f} {f'({right}/{replaced})':>17}"
         )
-    caught = f"({figures.caught}/{figures.total})"
+    overall = f"({figures.caught}/{figures.total})"
     lines.append(
-        f"{'overall':<14} {figures.overall_recall:>7.3f} {caught:>15}"
+        f"{'overall':<14} {figures.overall_recall:>7.3f} {overall:>15}"
         f" {'':>12} {figures.overall_precision:>10.3f}"
     )
     lines.append(f"detail-free messages changed: {figures.clean_changed}/{figures.clean}")

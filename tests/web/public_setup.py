@@ -18,7 +18,7 @@ from adapters.web.pages import Pages
 from adapters.web.security import Security
 from adapters.web.site import Site
 from forumbot.app import App
-from tests.support.core_harness import CoreHarness, harness
+from tests.support.core_harness import START, CoreHarness, open_harness
 from tests.web.web_setup import EventStream, Visitor, browser, events
 
 # What the resident wrote in #1; the officer's edit leaves none of it public.
@@ -82,9 +82,8 @@ async def public_site(
 ) -> AsyncIterator[tuple[CoreHarness, TestClient[Any, Any]]]:
     """A core on a temporary SQLite file (fake clock, Telegram rooms recorded)
     and an HTTP client for the public routes."""
-    h = await harness(tmp_path, **changes)
-    try:
-        async with TestClient(TestServer(public_app(h))) as client:
-            yield h, client
-    finally:
-        await h.close()
+    async with (
+        open_harness(tmp_path, START, **changes) as h,
+        TestClient(TestServer(public_app(h))) as client,
+    ):
+        yield h, client

@@ -14,7 +14,7 @@ import pytest
 
 from adapters.web.passwords import hash_password
 from config.model import StaffAccount
-from forumbot.app import build_app
+from tests.support.app import running_app
 from tests.web.web_setup import (
     OFFICER_NAME,
     OFFICER_PASSWORD,
@@ -160,24 +160,18 @@ async def test_a_sign_in_ends_when_its_credential_changes_or_goes(tmp_path: Path
     config = web_config(tmp_path)
 
     async def room_status(env: dict[str, str], cfg: Any, cookies: Any) -> int:
-        app = await build_app(cfg, environ=env)
-        async with app:
-            await app.start()
-            async with browser() as http:
-                http.cookie_jar.update_cookies(cookies)
-                async with http.get(
-                    base_url(app) + "/staff/bromley", allow_redirects=False
-                ) as response:
-                    return response.status
+        async with running_app(cfg, env) as app, browser() as http:
+            http.cookie_jar.update_cookies(cookies)
+            async with http.get(
+                base_url(app) + "/staff/bromley", allow_redirects=False
+            ) as response:
+                return response.status
 
     async def signed_in_cookies(env: dict[str, str], username: str, password: str) -> Any:
-        app = await build_app(config, environ=env)
-        async with app:
-            await app.start()
-            async with browser() as http:
-                officer = Visitor(app, http)
-                assert await officer.sign_in(username, password) == 303
-                return {c.key: c.value for c in http.cookie_jar}
+        async with running_app(config, env) as app, browser() as http:
+            officer = Visitor(app, http)
+            assert await officer.sign_in(username, password) == 303
+            return {c.key: c.value for c in http.cookie_jar}
 
     secret = {"FORUMBOT_STAFF_SECRET": STAFF_SECRET}
     duty = await signed_in_cookies(secret, "pc.patel", STAFF_SECRET)

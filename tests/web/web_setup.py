@@ -7,7 +7,7 @@ import asyncio
 import json
 import re
 from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -15,8 +15,9 @@ from typing import Any
 import aiohttp
 
 from adapters.web.passwords import hash_password
-from config.model import StaffAccount, WebConfig
-from forumbot.app import App, build_app
+from config.model import Config, StaffAccount, WebConfig
+from forumbot.app import App
+from tests.support.app import running_app
 from tests.support.core_harness import forum_config
 
 OFFICER_NAME = "sgt.jones"
@@ -26,7 +27,8 @@ WAIT_S = 10.0
 _HASH = hash_password(OFFICER_PASSWORD)
 
 
-def web_config(tmp_path: Path, **web_changes: Any) -> Any:
+def web_config(tmp_path: Path, **web_changes: Any) -> Config:
+    """One forum with the web side on a free port and one staff account."""
     web = WebConfig(
         port=0,
         staff_accounts=(StaffAccount(OFFICER_NAME, _HASH),),
@@ -34,16 +36,14 @@ def web_config(tmp_path: Path, **web_changes: Any) -> Any:
     return forum_config(str(tmp_path / "forum.sqlite3"), web=replace(web, **web_changes))
 
 
-@asynccontextmanager
-async def running_web(tmp_path: Path, **web_changes: Any) -> AsyncIterator[App]:
-    app = await build_app(
-        web_config(tmp_path, **web_changes), environ={"FORUMBOT_STAFF_SECRET": STAFF_SECRET}
+def running_web(tmp_path: Path, **web_changes: Any) -> AbstractAsyncContextManager[App]:
+    """The app of :func:`web_config` (no platform tokens, the staff secret
+    set), started; stopped on exit (tests.support.app.running_app)."""
+    return running_app(
+        web_config(tmp_path, **web_changes),
+        {"FORUMBOT_STAFF_SECRET": STAFF_SECRET},
+        within_s=WAIT_S,
     )
-    await app.start()
-    try:
-        yield app
-    finally:
-        await app.stop()
 
 
 def base_url(app: App) -> str:
@@ -139,10 +139,10 @@ class EventStream:
                     data = [line[6:] for line in block.splitlines() if line.startswith("data: ")]
                     if not data:
                         continue
-                    message = json.loads("\n".join(data))
-                    self.messages.append(message)
-                    if all(n in self.text_of(message) for n in needles):
-                        return message
+                    received: dict[str, Any] = json.loads("\n".join(data))
+                    self.messages.append(received)
+                    if all(n in self.text_of(received) for n in needles):
+                        return received
 
 
 @asynccontextmanager
