@@ -21,6 +21,7 @@ from datetime import datetime, timedelta
 
 from bot.delivery.group_commit import GroupCommit, Write
 from bot.delivery.pacing import Pacer
+from bot.edge.backoff import Backoff
 from bot.edge.chat import ChatRef
 from bot.edge.clock import Clock
 from bot.edge.rich import Rich, join
@@ -77,9 +78,9 @@ class RetryPolicy:
         return self.give_up.staff_rooms
 
     def backoff(self, attempts: int) -> float:
-        """Seconds to wait after the ``attempts``-th failure in a row."""
-        delay: float = self.first_backoff_s * 2.0 ** min(max(attempts, 1), 16)
-        return min(delay, self.max_backoff_s)
+        """Seconds to wait after the ``attempts``-th failure in a row: twice
+        ``first_backoff_s`` after the first, doubling to ``max_backoff_s``."""
+        return Backoff(self.first_backoff_s * 2, self.max_backoff_s).after(attempts)
 
 
 @dataclass

@@ -1,11 +1,11 @@
 """Waiting before trying again: a delay that doubles while something keeps
 failing, up to a ceiling, and starts again from the first delay when told.
 
-One helper for every loop that tries again for good: each adapter's
-reconnect loop, Telegram's ``getUpdates`` and the supervisor
-(``forumbot.supervisor``). When to start again from the first delay is the
-caller's rule (a connection made, a healthy spell), so it stays next to the
-code that knows it.
+One helper for every loop that tries again: each adapter's reconnect loop,
+Telegram's ``getUpdates``, the supervisor (``forumbot.supervisor``), the
+intake while the database is busy, and the dispatcher's retries of a send.
+When to start again from the first delay is the caller's rule (a connection
+made, a healthy spell), so it stays next to the code that knows it.
 
     delays = Backoff()                     # 1 s, 2 s, 4 s ... 60 s, 60 s ...
     while True:
@@ -57,6 +57,13 @@ class Backoff:
         """Make the next wait the ceiling (a failure that will not clear
         soon, such as a refused token)."""
         self.delay = self.max_s
+
+    def after(self, failures: int) -> float:
+        """The wait after the ``failures``-th failure in a row (1 the first),
+        without keeping count here: for callers that keep the count
+        elsewhere (the dispatcher keeps it on each outbox row)."""
+        doublings = min(max(failures, 1) - 1, 32)
+        return float(min(self.first_s * 2.0**doublings, self.max_s))
 
     def take(self) -> float:
         """The next wait in seconds; the one after it is twice as long (at

@@ -18,6 +18,7 @@ from datetime import datetime
 from bot.delivery.outbox import Outbox
 from bot.desks.resident import ResidentDesk
 from bot.desks.staff import StaffDesk
+from bot.edge.backoff import Backoff
 from bot.edge.clock import Clock
 from bot.edge.inbound import Envelope, Inbound, clean_inbound
 from bot.forum.directory import ForumDirectory
@@ -31,6 +32,13 @@ log = logging.getLogger("forumbot.intake")
 BATCH = 200
 BUSY_BACKOFF_S = 0.1  # first wait after the database was busy; doubles
 BUSY_BACKOFF_MAX_S = 30.0
+
+
+def busy_backoff() -> Backoff:
+    """Waits while another program holds the database: 0.2 s, doubling to 30 s."""
+    return Backoff(BUSY_BACKOFF_S * 2, BUSY_BACKOFF_MAX_S)
+
+
 BUSY_STORE_TRIES = 6  # storing a batch while another program holds the database
 
 
@@ -86,15 +94,15 @@ class Intake:
         delivers it again later. While another program holds the database
         (busy), the batch is tried again with a growing wait first: a busy
         database says nothing about the events. Never raises."""
+        delays = busy_backoff()
         for attempt in range(1, BUSY_STORE_TRIES + 1):
             try:
                 async with self.db.transaction() as tx:
                     await inbox.store(tx, [e.inbound for e in batch], self.clock.now())
             except Exception as error:
                 if is_busy(error) and attempt < BUSY_STORE_TRIES:
-                    delay = min(BUSY_BACKOFF_S * 2**attempt, BUSY_BACKOFF_MAX_S)
-                    log.warning("database busy (%s); storing again in %ss", error, delay)
-                    await asyncio.sleep(delay)
+                    log.warning("database busy (%s); storing again in %ss", error, delays.delay)
+                    await delays.wait()
                     continue
                 break
             for envelope in batch:
@@ -131,7 +139,7 @@ class Intake:
         holds it) sets nothing aside: the same events are processed again
         after a wait. Raises only when the database cannot record that an
         event was set aside."""
-        busy = 0
+        delays = busy_backoff()
         while True:
             async with self.db.read_in_turn() as tx:
                 rows = await inbox.unprocessed(tx, BATCH)
@@ -144,15 +152,13 @@ class Intake:
                             raise ValueError(row.problem)
                         await self._route(tx, row.inbound)
                         await inbox.mark_processed(tx, row.id, self.clock.now())
-                busy = 0
+                delays.reset()
             except Exception as error:
                 if is_busy(error):
                     # Another program holds the database: nothing was changed.
                     # Wait and process the same events again; never set them aside.
-                    busy += 1
-                    delay = min(BUSY_BACKOFF_S * 2**busy, BUSY_BACKOFF_MAX_S)
-                    log.warning("database busy (%s); processing again in %ss", error, delay)
-                    await asyncio.sleep(delay)
+                    log.warning("database busy (%s); processing again in %ss", error, delays.delay)
+                    await delays.wait()
                     continue
                 log.exception("batch failed; processing its events one by one")
                 for row in rows:

@@ -39,3 +39,13 @@ async def test_wait_sleeps_the_next_delay() -> None:
 def test_refuses_delays_that_make_no_sense(first: float, ceiling: float) -> None:
     with pytest.raises(ValueError, match="first_s"):
         Backoff(first, ceiling)
+
+
+def test_after_counts_failures_kept_elsewhere() -> None:
+    """The dispatcher keeps each row's failures; ``after(n)`` is the wait
+    after the n-th in a row, as the loop's waits would be."""
+    delays = Backoff(1.0, 60.0)
+    loop = [delays.take() for _ in range(9)]
+    assert [Backoff(1.0, 60.0).after(n) for n in range(1, 10)] == loop
+    assert Backoff(1.0, 60.0).after(0) == 1.0
+    assert Backoff(1.0, 60.0).after(10_000) == 60.0
