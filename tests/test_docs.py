@@ -45,3 +45,22 @@ def test_the_configuration_reference_names_every_key_of_the_example() -> None:
     reference = (ROOT / "docs" / "configuration.md").read_text(encoding="utf-8")
     missing = sorted(k for k in _keys(example) if not re.search(rf"\b{re.escape(k)}\b", reference))
     assert missing == []
+
+
+def test_the_architecture_names_every_module_of_the_core() -> None:
+    """docs/architecture.md's tree and bot/ agree, module by module."""
+    text = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
+    tree = text[text.index("## The tree, module by module") :]
+    tree = tree[: tree.index("\n## ", 1)]
+    modules = sorted(
+        path.relative_to(ROOT).as_posix()
+        for path in (ROOT / "bot").rglob("*.py")
+        if path.name != "__init__.py"
+    )
+    unnamed = [m for m in modules if Path(m).name not in tree]
+    assert unnamed == []
+    named = set(re.findall(r"`([a-z_]+\.py)`", tree))
+    existing = {Path(m).name for m in modules}
+    assert named - existing == set()
+    packages = sorted(p.name for p in (ROOT / "bot").iterdir() if (p / "__init__.py").exists())
+    assert [p for p in packages if f"`bot/{p}/`" not in tree] == []
