@@ -18,6 +18,7 @@ from bot.edge.inbound import Inbound
 from bot.edge.payload import CardAction, unpack
 from bot.edge.rich import Rich, Span, join
 from bot.forum import audit
+from bot.forum.card import card_references
 from bot.forum.directory import Actor, ForumDirectory
 from bot.forum.moderation import Moderation
 from bot.forum.session import SessionService
@@ -109,13 +110,15 @@ class StaffDesk:
         ``event``: a command (``event.command`` without its prefix, and
         ``event.args``), a press (``event.button``: a card's ``approve:12``,
         else read as ``name:args``), or a message replying to a card
-        (``event.reply_to_message_id``; read as ``answer``). Anything else is
-        ignored. ``forums``: the forums whose staff room ``event.chat`` is
+        (``event.reply_to_message_id``; read as ``answer``). A reply to
+        another of the bot's messages is told it is not a card; anything
+        else (officers talking) is left alone. ``forums``: the forums whose staff room ``event.chat`` is
         (``ForumDirectory.staff_forums``, at least one). ``now``: when it is
         processed (aware, UTC).
 
         The reply (a confirmation, a usage line, a refusal) is queued in
-        ``tx`` to the room, as a reply to the event's message. A sender who
+        ``tx`` to the room, as a reply to the event's message, in the topic
+        or thread it was written in (``event.thread_id``). A sender who
         may not run the command is refused and audited, not raised.
 
         Raises ``sqlite3.Error`` when the database fails, and LookupError
@@ -134,6 +137,7 @@ class StaffDesk:
                 reply,
                 OutboxPurpose.STAFF_REPLY,
                 reply_to_message_id=event.message_id,
+                thread_id=event.thread_id,
             )
             await self.outbox.add(tx, draft, now)
 
@@ -154,11 +158,19 @@ class StaffDesk:
     async def _reply_to_card(
         self, tx: Tx, event: Inbound, forums: list[Forum], now: datetime
     ) -> Rich | None:
-        """An answer written as a reply to a card; None if it replies to something else."""
+        """An answer written as a reply to a card. The card is known by its
+        recorded message id, else (its send's outcome was unknown, so its id
+        was never recorded) by the questions its text names. A reply to
+        another of the bot's messages is told so; None for a reply to anyone
+        else's (officers talking among themselves)."""
         assert event.reply_to_message_id is not None
         ids = await questions.card_question_ids(
             tx, event.platform, event.chat.chat_id, event.reply_to_message_id
         )
+        if not ids and event.replied_bot_text is not None:
+            ids = card_references(self.wording, self._prefix(event), event.replied_bot_text)
+            if not ids:
+                return self.wording.render("staff_reply_not_card", prefix=self._prefix(event))
         if not ids:
             return None
         if len(ids) > 1:
@@ -186,6 +198,8 @@ class StaffDesk:
             question_id=question_id,
             outcome="refused",
         )
+        if event.as_group:
+            return self.wording.render("staff_refused_as_group")
         return self.wording.render("staff_refused")
 
     # -- routing: look the command up, check who may run it, run it ----------
@@ -199,6 +213,8 @@ class StaffDesk:
             return self.wording.render(
                 "staff_unknown_command", prefix=self._prefix(event), command=name
             )
+        if event.as_group:  # no officer can be told apart behind the group's name
+            return await self._refuse(tx, event, name, None, None, now)
         order = Order(
             tx,
             event,
