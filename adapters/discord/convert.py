@@ -73,11 +73,12 @@ def message_to_inbound(
     text = clean_text(raw)  # may be blank now: the desks then answer as to any other message
     command, args = split_command(text, prefix)
     reference = message.reference
-    in_thread = parent_id is not None and parent_id != message.channel.id
+    room = parent_id if parent_id is not None else message.channel.id
+    in_thread = room != message.channel.id
     return Inbound(
         platform=PLATFORM,
         event_key=str(message.id),
-        chat=_chat(message.channel, message.guild, parent_id if in_thread else message.channel.id),
+        chat=_chat(message.channel, message.guild, room),
         sender_id=str(message.author.id),
         sender_handle=clean_line(message.author.name),
         sender_roles=_roles(message.author),

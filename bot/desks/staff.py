@@ -112,8 +112,9 @@ class StaffDesk:
         else read as ``name:args``), or a message replying to a card
         (``event.reply_to_message_id``; read as ``answer``). A reply to
         another of the bot's messages is told it is not a card; anything
-        else (officers talking) is left alone. ``forums``: the forums whose staff room ``event.chat`` is
-        (``ForumDirectory.staff_forums``, at least one). ``now``: when it is
+        else (officers talking) is left alone. ``forums``: the forums whose
+        staff room ``event.chat`` is (``ForumDirectory.staff_forums``, at
+        least one). ``now``: when it is
         processed (aware, UTC).
 
         The reply (a confirmation, a usage line, a refusal) is queued in
