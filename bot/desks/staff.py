@@ -12,7 +12,7 @@ from bot.alerts.alert import AlertType
 from bot.alerts.service import AlertService
 from bot.delivery.outbox import Outbox
 from bot.desks.asker_tools import AskerTools
-from bot.desks.routes import Route, Routes, Who, parse_reference
+from bot.desks.routes import REPEAT_WINDOW, Route, Routes, Who, parse_reference
 from bot.desks.survey import SurveyDesk
 from bot.edge.inbound import Inbound
 from bot.edge.payload import CardAction, unpack
@@ -22,6 +22,7 @@ from bot.forum.card import card_references
 from bot.forum.directory import Actor, ForumDirectory
 from bot.forum.moderation import Moderation
 from bot.forum.session import SessionService
+from bot.store import alert as alert_rows
 from bot.store import question as questions
 from bot.store.database import Tx
 from bot.store.outbox import OutboxDraft, OutboxPurpose
@@ -358,7 +359,9 @@ class StaffDesk:
         )
 
     async def _alert(self, o: Order) -> Rich:
-        """``alert FORUM TYPE [--no-public] [--urgent] text``"""
+        """``alert FORUM TYPE [--no-public] [--urgent] text``. The same alert
+        (forum, type and words) asked for again within ``REPEAT_WINDOW`` is
+        not sent again: the reply names the first."""
         usage = self.wording.render(
             "staff_alert_usage",
             prefix=self._prefix(o.event),
@@ -369,6 +372,17 @@ class StaffDesk:
         if parsed is None:
             return usage
         forum, alert_type, urgent, to_public, text = parsed
+        earlier = await alert_rows.same_since(
+            o.tx, forum.id, alert_type.value, (Span(text),), o.now - REPEAT_WINDOW
+        )
+        if earlier is not None:  # the same alert asked for twice: it goes once
+            return self.wording.render(
+                "staff_alert_repeat",
+                ref=earlier.id,
+                type=alert_type.value,
+                forum=forum.name,
+                when=self.wording.clock(earlier.created_at, self.directory.zone(forum)),
+            )
         alert = await self.alerts.request(
             o.tx,
             forum,

@@ -12,6 +12,7 @@ from datetime import datetime
 
 from bot.alerts.alert import AlertType
 from bot.alerts.service import AlertService
+from bot.desks.routes import REPEAT_WINDOW
 from bot.edge.chat import Button, Buttons, ChatRef
 from bot.edge.payload import SurveyAnswer
 from bot.edge.rich import Rich, join
@@ -94,7 +95,16 @@ class SurveyDesk:
         prefix: str,
         now: datetime,
     ) -> Rich:
-        """A new consultation, sent as an alert to those who chose consultations."""
+        """A new consultation, sent as an alert to those who chose consultations.
+        The same consultation asked again within ``REPEAT_WINDOW`` (a command
+        sent twice) is not sent again: the reply names the first."""
+        earlier = await surveys.same_since(tx, forum.id, question, options, now - REPEAT_WINDOW)
+        if earlier is not None:
+            return self.wording.render(
+                "staff_survey_repeat",
+                ref=earlier.id,
+                when=self.wording.clock(earlier.created_at, self.directory.zone(forum)),
+            )
         survey_id = await surveys.create(tx, forum.id, question, options, officer, now)
         how = "survey_how_buttons" if options else "survey_how_text"
         body = join(

@@ -335,6 +335,19 @@ async def interrupted(
     ]
 
 
+async def answer_on_its_way(tx: Tx, question_id: int) -> bool:
+    """Whether an answer about question ``question_id`` waits to be sent or is
+    being sent (its rows 'pending' or 'sending')."""
+    row = await fetch_one(
+        tx,
+        "SELECT 1 FROM outbox WHERE state = 'pending' AND question_id = ? AND purpose = ?"
+        " UNION ALL SELECT 1 FROM outbox WHERE state = 'sending' AND question_id = ?"
+        " AND purpose = ? LIMIT 1",
+        (question_id, OutboxPurpose.ANSWER.value, question_id, OutboxPurpose.ANSWER.value),
+    )
+    return row is not None
+
+
 async def record_card(tx: Tx, chat: ChatRef, message_id: str, question_ids: Sequence[int]) -> None:
     await tx.executemany(
         "INSERT OR IGNORE INTO card_message (platform, chat_id, message_id, question_id)"
