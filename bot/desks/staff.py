@@ -24,6 +24,7 @@ from bot.forum.moderation import Moderation
 from bot.forum.session import SessionService
 from bot.store import alert as alert_rows
 from bot.store import question as questions
+from bot.store import session as session_rows
 from bot.store.database import Tx
 from bot.store.outbox import OutboxDraft, OutboxPurpose
 from bot.store.question import OPEN_STATES, Question
@@ -342,7 +343,10 @@ class StaffDesk:
                 "staff_which_forum", forums=", ".join(f.id for f in o.forums)
             )
         forum = o.forums[0]
-        await audit.record(o.tx, o.actor, o.name, o.now, forum_id=forum.id)
+        live = await session_rows.open_session(o.tx, forum.id)
+        acts = (live is None) == opening  # else already open / none open: nothing to do
+        outcome: audit.Outcome = "done" if acts else "invalid"
+        await audit.record(o.tx, o.actor, o.name, o.now, forum_id=forum.id, outcome=outcome)
         if opening:
             return await self.sessions.open(o.tx, forum, o.now)
         return await self.sessions.close(o.tx, forum, o.now)
@@ -376,6 +380,7 @@ class StaffDesk:
             o.tx, forum.id, alert_type.value, (Span(text),), o.now - REPEAT_WINDOW
         )
         if earlier is not None:  # the same alert asked for twice: it goes once
+            await audit.record(o.tx, o.actor, "alert", o.now, forum_id=forum.id, outcome="invalid")
             return self.wording.render(
                 "staff_alert_repeat",
                 ref=earlier.id,
@@ -440,7 +445,7 @@ class StaffDesk:
         return forum, alert_type, flags["--urgent"], not flags["--no-public"], text
 
     async def _survey(self, o: Order) -> Rich:
-        reply = await self.surveys.staff(
+        reply, acted = await self.surveys.staff(
             o.tx,
             o.forums,
             o.args,
@@ -456,6 +461,7 @@ class StaffDesk:
             o.now,
             forum_id=o.forums[0].id,
             detail=o.args.split(" ", 1)[0][:40],
+            outcome="done" if acted else "invalid",
         )
         return reply
 
