@@ -168,7 +168,6 @@ async def _run(
 ) -> tuple[dict[str, object], list[str]]:
     """``case`` once (``mode`` None) or twice as ``mode`` says: the effects and
     the replies in the staff room to the action(s)."""
-    directory.mkdir()
     async with open_harness(directory) as h:
         await _world(h, case)
         start = len(h.sender.sent)
@@ -199,6 +198,8 @@ def _cases() -> list[object]:
 
 @pytest.mark.parametrize(("case", "mode"), _cases())
 async def test_twice_acts_once(tmp_path: Path, case: Case, mode: Mode) -> None:
+    for name in ("once", "twice"):
+        (tmp_path / name).mkdir()
     once, once_replies = await _run(tmp_path / "once", case, None)
     twice, twice_replies = await _run(tmp_path / "twice", case, mode)
     assert twice == once
