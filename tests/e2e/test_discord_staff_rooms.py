@@ -108,3 +108,32 @@ async def test_a_reply_to_a_confirmation_is_told_it_is_not_a_card(
     told = await staff_says(fake, "Yes, Thursday.", "not a question", reply_to=approved.id)
     assert "!answer NUMBER text" in plain(told.content)
     assert await state_of(app, 1) == State.APPROVED
+
+
+async def test_reject_pressed_twice_tells_the_resident_once(fake: FakeDiscord, app: App) -> None:
+    """Kind 6: a double press: two interactions, one rejection, one message to the resident."""
+    await ask(fake, f"{PHRASE} is there a speed check on Elm Road?")
+    card = await card_for(fake, 1)
+    start = len(fake.sent)
+    fake.press_button(STAFF_CHANNEL, OFFICER, card.id, "reject:1")
+    fake.press_button(STAFF_CHANNEL, OFFICER, card.id, "reject:1")
+    await fake.wait_for_sent(to_containing(STAFF_CHANNEL, "#1 rejected by"), WAIT_S, start=start)
+    again = await fake.wait_for_sent(
+        to_containing(STAFF_CHANNEL, "#1 is already rejected"), WAIT_S, start=start
+    )
+    assert "no one was told again" in plain(again.content)
+    told = [m for m in fake.sent_to(dm_of(fake)) if "will not be answered" in plain(m.content)]
+    assert len(told) == 1
+    assert await state_of(app, 1) == State.REJECTED
+
+
+async def test_answer_sent_twice_answers_once(fake: FakeDiscord, app: App) -> None:
+    await ask(fake, f"{PHRASE} is there a speed check on Elm Road?")
+    await card_for(fake, 1)
+    await staff_says(fake, "!answer 1 On Thursday.", "#1 answered by")
+    again = await staff_says(fake, "!answer 1 On Thursday.", "#1 is already answered")
+    assert "Nothing was changed" in plain(again.content)
+    answers = [
+        m for m in fake.sent_to(dm_of(fake)) if "Answer to your question" in plain(m.content)
+    ]
+    assert len(answers) == 1

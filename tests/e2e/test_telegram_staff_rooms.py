@@ -104,3 +104,21 @@ async def test_a_reply_to_a_confirmation_is_told_it_is_not_a_card(
     assert "/answer NUMBER text" in told.plain_text
     assert await _state(app, 1) == State.APPROVED
     assert not any("Answer to your question" in m.plain_text for m in fake.sent_to(RESIDENT))
+
+
+async def test_later_pressed_twice_tells_the_resident_once(fake: FakeTelegram, app: App) -> None:
+    """Kind 6: two callback queries on the card: one deferral, one message to the resident."""
+    await ask(fake, f"{PHRASE} is there a speed check on Elm Road?")
+    card = await card_for(fake, 1)
+    start = len(fake.sent)
+    fake.callback_query(STAFF_GROUP, OFFICER, card.message_id, "later:1")
+    fake.callback_query(STAFF_GROUP, OFFICER, card.message_id, "later:1")
+    await fake.wait_for_sent(
+        to_chat_containing(STAFF_GROUP, "#1 marked for follow-up"), WAIT_S, start=start
+    )
+    await fake.wait_for_sent(
+        to_chat_containing(STAFF_GROUP, "#1 is already deferred"), WAIT_S, start=start
+    )
+    told = [m for m in fake.sent_to(RESIDENT) if "will get back to you" in m.plain_text]
+    assert len(told) == 1
+    assert await _state(app, 1) == State.DEFERRED
