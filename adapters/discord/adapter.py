@@ -13,7 +13,7 @@ import discord
 import yarl
 from discord.gateway import DiscordWebSocket
 
-from adapters.discord.convert import interaction_to_inbound, message_to_inbound
+from adapters.discord.convert import interaction_to_inbound, message_to_inbound, thread_parent
 from adapters.discord.sender import DiscordSender
 from bot.edge.backoff import Backoff
 from bot.edge.connection import Connection
@@ -70,9 +70,33 @@ class _Client(discord.Client):
         self.adapter.connection.down("gateway disconnected")
 
     async def on_message(self, message: discord.Message) -> None:
-        inbound = message_to_inbound(message, self.adapter.settings.command_prefix)
+        if message.author.bot or message.webhook_id is not None:
+            return
+        inbound = message_to_inbound(
+            message,
+            self.adapter.settings.command_prefix,
+            self.user.id if self.user else None,
+            await self._thread_parent(message),
+        )
         if inbound is not None:
             await self.adapter.hand_over(inbound)
+
+    async def _thread_parent(self, message: discord.Message) -> int | None:
+        """The channel a guild message's thread is under; None when it is not
+        in a thread. A thread discord.py has not seen (it missed the
+        THREAD_CREATE) is asked for over REST; when that fails, the message is
+        taken as written in the channel it names."""
+        parent = thread_parent(message.channel)
+        if parent is not None or message.guild is None:
+            return parent
+        if not isinstance(message.channel, discord.PartialMessageable):
+            return None
+        try:
+            channel = await self.fetch_channel(message.channel.id)
+        except (discord.HTTPException, discord.InvalidData) as error:
+            log.warning("channel %s could not be looked up: %s", message.channel.id, error)
+            return None
+        return thread_parent(channel)
 
     async def on_interaction(self, interaction: discord.Interaction) -> None:
         inbound = interaction_to_inbound(interaction)

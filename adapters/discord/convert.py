@@ -37,7 +37,34 @@ def _chat(channel: object, guild: discord.Guild | None, channel_id: int) -> Chat
     return ChatRef(PLATFORM, str(channel_id), "private" if private else "group")
 
 
-def message_to_inbound(message: discord.Message, prefix: str) -> Inbound | None:
+def thread_parent(channel: object) -> int | None:
+    """The id of the channel a thread is under; None for anything else."""
+    if isinstance(channel, discord.Thread):
+        return channel.parent_id
+    return None
+
+
+def _replied_bot_text(message: discord.Message, bot_id: int | None) -> str | None:
+    """The content of the bot's own message that ``message`` replies to
+    (Discord's ``referenced_message``), or None."""
+    reference = message.reference
+    replied = reference.resolved if reference is not None else None
+    if bot_id is None or not isinstance(replied, discord.Message):
+        return None
+    return clean_text(replied.content or "") if replied.author.id == bot_id else None
+
+
+def message_to_inbound(
+    message: discord.Message,
+    prefix: str,
+    bot_id: int | None = None,
+    parent_id: int | None = None,
+) -> Inbound | None:
+    """The core's view of a message, or None for bots' and webhooks' messages
+    and those with no text. ``bot_id``: the bot's user id (to recognise
+    replies to its messages). ``parent_id``: when the message is in a thread,
+    the channel the thread is under (``thread_parent``, or fetched): the
+    event's chat is then that channel and ``thread_id`` the thread."""
     if message.author.bot or message.webhook_id is not None:
         return None
     raw = message.content or ""
@@ -46,10 +73,12 @@ def message_to_inbound(message: discord.Message, prefix: str) -> Inbound | None:
     text = clean_text(raw)  # may be blank now: the desks then answer as to any other message
     command, args = split_command(text, prefix)
     reference = message.reference
+    room = parent_id if parent_id is not None else message.channel.id
+    in_thread = room != message.channel.id
     return Inbound(
         platform=PLATFORM,
         event_key=str(message.id),
-        chat=_chat(message.channel, message.guild, message.channel.id),
+        chat=_chat(message.channel, message.guild, room),
         sender_id=str(message.author.id),
         sender_handle=clean_line(message.author.name),
         sender_roles=_roles(message.author),
@@ -60,6 +89,8 @@ def message_to_inbound(message: discord.Message, prefix: str) -> Inbound | None:
         ),
         command=command,
         args=args,
+        thread_id=str(message.channel.id) if in_thread else None,
+        replied_bot_text=_replied_bot_text(message, bot_id),
     )
 
 

@@ -34,12 +34,14 @@ class DiscordSender:
             # Not logged in yet (starting, or reconnecting after a failure): discord.py has no
             # open HTTP session, so nothing can go out. Try again later.
             raise NotSent("Discord is not connected")
-        channel = self.client.get_partial_messageable(int(message.chat.chat_id))
+        # A thread is a channel of its own: a reply to an officer in one goes there.
+        where = int(message.thread_id or message.chat.chat_id)
+        channel = self.client.get_partial_messageable(where)
         view = to_view(message.buttons)
         reference = (
             discord.MessageReference(
                 message_id=int(message.reply_to_message_id),
-                channel_id=int(message.chat.chat_id),
+                channel_id=where,
                 fail_if_not_exists=False,
             )
             if message.reply_to_message_id

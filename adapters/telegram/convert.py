@@ -4,7 +4,7 @@ update (text, caption, button data, username) is made valid first
 
 from __future__ import annotations
 
-from telegram import Update
+from telegram import Message, Update
 
 from bot.edge.chat import ChatKind, ChatRef
 from bot.edge.inbound import Inbound, split_slash_command
@@ -37,6 +37,11 @@ def to_inbound(update: Update, bot_username: str | None) -> Inbound | None:
             sender_handle=_handle(query.from_user.username),
             message_id=str(message.message_id),
             button=clean_line(query.data),
+            thread_id=(
+                str(message.message_thread_id)
+                if isinstance(message, Message) and message.is_topic_message
+                else None
+            ),
         )
     message = update.message
     if message is None or message.from_user is None:
@@ -47,6 +52,11 @@ def to_inbound(update: Update, bot_username: str | None) -> Inbound | None:
     text = clean_text(raw)  # may be empty now: the desks then answer as to any other message
     command, args = split_slash_command(text, bot_username)
     reply = message.reply_to_message
+    if reply is not None and reply.forum_topic_created is not None:
+        # In a forum topic every message "replies" to the topic's first
+        # (service) message: that is where it was written, not a reply.
+        reply = None
+    topic = message.message_thread_id if message.is_topic_message else None
     return Inbound(
         platform=PLATFORM,
         event_key=key,
@@ -58,7 +68,21 @@ def to_inbound(update: Update, bot_username: str | None) -> Inbound | None:
         reply_to_message_id=str(reply.message_id) if reply is not None else None,
         command=command,
         args=args,
+        thread_id=str(topic) if topic is not None else None,
+        as_group=message.sender_chat is not None,
+        replied_bot_text=_replied_bot_text(reply, bot_username),
     )
+
+
+def _replied_bot_text(reply: Message | None, bot_username: str | None) -> str | None:
+    """The text of the bot's own message replied to (Telegram's
+    ``reply_to_message``), or None for anyone else's."""
+    if reply is None or reply.from_user is None or not reply.from_user.is_bot:
+        return None
+    name = reply.from_user.username
+    if not bot_username or not name or name.lower() != bot_username.lower():
+        return None
+    return clean_text(reply.text or reply.caption or "")
 
 
 def _handle(username: str | None) -> str | None:

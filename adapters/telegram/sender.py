@@ -82,6 +82,7 @@ class TelegramSender:
                     reply_markup=to_keyboard(message.buttons),
                     reply_parameters=reply,
                     link_preview_options=LinkPreviewOptions(is_disabled=True),
+                    message_thread_id=int(message.thread_id) if message.thread_id else None,
                 )
         except RetryAfter as error:
             raise RetryLater(_retry_after_s(error)) from error

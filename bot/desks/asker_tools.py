@@ -21,7 +21,9 @@ class AskerTools:
 
     async def run(self, tx: Tx, name: str, officer: Actor, q: Question, now: datetime) -> Rich:
         resident = await residents.get(tx, q.resident_id) if q.resident_id is not None else None
-        outcome: audit.Outcome = "done" if resident is not None else "invalid"
+        # Blocking the blocked (or unblocking the allowed) has nothing to act on.
+        already = resident is not None and name != "whois" and resident.blocked == (name == "block")
+        outcome: audit.Outcome = "done" if resident is not None and not already else "invalid"
         await audit.record(
             tx, officer, name, now, forum_id=q.forum_id, question_id=q.id, outcome=outcome
         )

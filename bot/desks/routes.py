@@ -9,12 +9,18 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Generic, Literal, TypeVar
 
 from bot.edge.rich import Rich, join
 from bot.wording.wording import Wording
 
 H = TypeVar("H")
+
+REPEAT_WINDOW = timedelta(hours=1)
+"""How long an alert or a consultation asked for again with the same words
+counts as the same request sent twice (a double press, a command resent
+by an impatient client): it is not sent again."""
 
 _REFERENCE = re.compile(r"^#?(\d+)$")
 

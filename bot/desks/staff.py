@@ -12,16 +12,19 @@ from bot.alerts.alert import AlertType
 from bot.alerts.service import AlertService
 from bot.delivery.outbox import Outbox
 from bot.desks.asker_tools import AskerTools
-from bot.desks.routes import Route, Routes, Who, parse_reference
+from bot.desks.routes import REPEAT_WINDOW, Route, Routes, Who, parse_reference
 from bot.desks.survey import SurveyDesk
 from bot.edge.inbound import Inbound
 from bot.edge.payload import CardAction, unpack
 from bot.edge.rich import Rich, Span, join
 from bot.forum import audit
+from bot.forum.card import card_references
 from bot.forum.directory import Actor, ForumDirectory
 from bot.forum.moderation import Moderation
 from bot.forum.session import SessionService
+from bot.store import alert as alert_rows
 from bot.store import question as questions
+from bot.store import session as session_rows
 from bot.store.database import Tx
 from bot.store.outbox import OutboxDraft, OutboxPurpose
 from bot.store.question import OPEN_STATES, Question
@@ -109,13 +112,16 @@ class StaffDesk:
         ``event``: a command (``event.command`` without its prefix, and
         ``event.args``), a press (``event.button``: a card's ``approve:12``,
         else read as ``name:args``), or a message replying to a card
-        (``event.reply_to_message_id``; read as ``answer``). Anything else is
-        ignored. ``forums``: the forums whose staff room ``event.chat`` is
-        (``ForumDirectory.staff_forums``, at least one). ``now``: when it is
+        (``event.reply_to_message_id``; read as ``answer``). A reply to
+        another of the bot's messages is told it is not a card; anything
+        else (officers talking) is left alone. ``forums``: the forums whose
+        staff room ``event.chat`` is (``ForumDirectory.staff_forums``, at
+        least one). ``now``: when it is
         processed (aware, UTC).
 
         The reply (a confirmation, a usage line, a refusal) is queued in
-        ``tx`` to the room, as a reply to the event's message. A sender who
+        ``tx`` to the room, as a reply to the event's message, in the topic
+        or thread it was written in (``event.thread_id``). A sender who
         may not run the command is refused and audited, not raised.
 
         Raises ``sqlite3.Error`` when the database fails, and LookupError
@@ -134,6 +140,7 @@ class StaffDesk:
                 reply,
                 OutboxPurpose.STAFF_REPLY,
                 reply_to_message_id=event.message_id,
+                thread_id=event.thread_id,
             )
             await self.outbox.add(tx, draft, now)
 
@@ -154,11 +161,19 @@ class StaffDesk:
     async def _reply_to_card(
         self, tx: Tx, event: Inbound, forums: list[Forum], now: datetime
     ) -> Rich | None:
-        """An answer written as a reply to a card; None if it replies to something else."""
+        """An answer written as a reply to a card. The card is known by its
+        recorded message id, else (its send's outcome was unknown, so its id
+        was never recorded) by the questions its text names. A reply to
+        another of the bot's messages is told so; None for a reply to anyone
+        else's (officers talking among themselves)."""
         assert event.reply_to_message_id is not None
         ids = await questions.card_question_ids(
             tx, event.platform, event.chat.chat_id, event.reply_to_message_id
         )
+        if not ids and event.replied_bot_text is not None:
+            ids = card_references(self.wording, self._prefix(event), event.replied_bot_text)
+            if not ids:
+                return self.wording.render("staff_reply_not_card", prefix=self._prefix(event))
         if not ids:
             return None
         if len(ids) > 1:
@@ -186,6 +201,8 @@ class StaffDesk:
             question_id=question_id,
             outcome="refused",
         )
+        if event.as_group:
+            return self.wording.render("staff_refused_as_group")
         return self.wording.render("staff_refused")
 
     # -- routing: look the command up, check who may run it, run it ----------
@@ -199,6 +216,8 @@ class StaffDesk:
             return self.wording.render(
                 "staff_unknown_command", prefix=self._prefix(event), command=name
             )
+        if event.as_group:  # no officer can be told apart behind the group's name
+            return await self._refuse(tx, event, name, None, None, now)
         order = Order(
             tx,
             event,
@@ -324,7 +343,10 @@ class StaffDesk:
                 "staff_which_forum", forums=", ".join(f.id for f in o.forums)
             )
         forum = o.forums[0]
-        await audit.record(o.tx, o.actor, o.name, o.now, forum_id=forum.id)
+        live = await session_rows.open_session(o.tx, forum.id)
+        acts = (live is None) == opening  # else already open / none open: nothing to do
+        outcome: audit.Outcome = "done" if acts else "invalid"
+        await audit.record(o.tx, o.actor, o.name, o.now, forum_id=forum.id, outcome=outcome)
         if opening:
             return await self.sessions.open(o.tx, forum, o.now)
         return await self.sessions.close(o.tx, forum, o.now)
@@ -341,7 +363,9 @@ class StaffDesk:
         )
 
     async def _alert(self, o: Order) -> Rich:
-        """``alert FORUM TYPE [--no-public] [--urgent] text``"""
+        """``alert FORUM TYPE [--no-public] [--urgent] text``. The same alert
+        (forum, type and words) asked for again within ``REPEAT_WINDOW`` is
+        not sent again: the reply names the first."""
         usage = self.wording.render(
             "staff_alert_usage",
             prefix=self._prefix(o.event),
@@ -352,6 +376,18 @@ class StaffDesk:
         if parsed is None:
             return usage
         forum, alert_type, urgent, to_public, text = parsed
+        earlier = await alert_rows.same_since(
+            o.tx, forum.id, alert_type.value, (Span(text),), o.now - REPEAT_WINDOW
+        )
+        if earlier is not None:  # the same alert asked for twice: it goes once
+            await audit.record(o.tx, o.actor, "alert", o.now, forum_id=forum.id, outcome="invalid")
+            return self.wording.render(
+                "staff_alert_repeat",
+                ref=earlier.id,
+                type=alert_type.value,
+                forum=forum.name,
+                when=self.wording.clock(earlier.created_at, self.directory.zone(forum)),
+            )
         alert = await self.alerts.request(
             o.tx,
             forum,
@@ -409,7 +445,7 @@ class StaffDesk:
         return forum, alert_type, flags["--urgent"], not flags["--no-public"], text
 
     async def _survey(self, o: Order) -> Rich:
-        reply = await self.surveys.staff(
+        reply, acted = await self.surveys.staff(
             o.tx,
             o.forums,
             o.args,
@@ -425,6 +461,7 @@ class StaffDesk:
             o.now,
             forum_id=o.forums[0].id,
             detail=o.args.split(" ", 1)[0][:40],
+            outcome="done" if acted else "invalid",
         )
         return reply
 

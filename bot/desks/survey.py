@@ -12,6 +12,7 @@ from datetime import datetime
 
 from bot.alerts.alert import AlertType
 from bot.alerts.service import AlertService
+from bot.desks.routes import REPEAT_WINDOW
 from bot.edge.chat import Button, Buttons, ChatRef
 from bot.edge.payload import SurveyAnswer
 from bot.edge.rich import Rich, join
@@ -54,33 +55,38 @@ class SurveyDesk:
         room: ChatRef,
         prefix: str,
         now: datetime,
-    ) -> Rich:
+    ) -> tuple[Rich, bool]:
         """``survey FORUM "question" "option" ...`` (a new consultation, sent
         as an alert), ``survey results 3`` or ``survey close 3``, with
         ``args`` what follows ``survey``. ``forums``: those the sender is an
         officer of, in this room; a forum or survey outside them gets the
         usage or "unknown". ``officer``: who asks, as ``platform:user_id``;
         ``room``: the staff room, told of the alert's progress; ``prefix``:
-        the room's command prefix."""
+        the room's command prefix. Returns the reply, and whether the command
+        was carried out (False for the usage, an unknown survey, a repeat of
+        a consultation or closing a closed one: nothing changed)."""
         usage = self.wording.render("staff_survey_usage", prefix=prefix)
         try:
             words = shlex.split(args.translate(_QUOTES))
         except ValueError:
-            return usage
+            return usage, False
         if len(words) == 2 and words[0].lower() in ("results", "close"):
             survey = await self._survey_of(tx, words[1], forums)
             if survey is None:
-                return self.wording.render("staff_survey_unknown", ref=words[1].lstrip("#"))
+                ref = words[1].lstrip("#")
+                return self.wording.render("staff_survey_unknown", ref=ref), False
             if words[0].lower() == "close":
+                if not survey.open:  # closed already: its results, nothing changed
+                    return await self.results(tx, survey), False
                 await surveys.close(tx, survey.id, now)
                 log.info("survey closed survey=%s", survey.id)
-                return await self.results(tx, survey, closed_now=True)
-            return await self.results(tx, survey)
+                return await self.results(tx, survey, closed_now=True), True
+            return await self.results(tx, survey), True
         if len(words) < 2 or len(words) > 2 + MAX_OPTIONS:
-            return usage
+            return usage, False
         forum = self.directory.find(words[0])
         if forum is None or forum not in forums:
-            return usage
+            return usage, False
         return await self._create(tx, forum, words[1], words[2:], officer, room, prefix, now)
 
     async def _create(
@@ -93,8 +99,18 @@ class SurveyDesk:
         room: ChatRef,
         prefix: str,
         now: datetime,
-    ) -> Rich:
-        """A new consultation, sent as an alert to those who chose consultations."""
+    ) -> tuple[Rich, bool]:
+        """A new consultation, sent as an alert to those who chose consultations.
+        The same consultation asked again within ``REPEAT_WINDOW`` (a command
+        sent twice) is not sent again: the reply names the first (and False)."""
+        earlier = await surveys.same_since(tx, forum.id, question, options, now - REPEAT_WINDOW)
+        if earlier is not None:
+            repeat = self.wording.render(
+                "staff_survey_repeat",
+                ref=earlier.id,
+                when=self.wording.clock(earlier.created_at, self.directory.zone(forum)),
+            )
+            return repeat, False
         survey_id = await surveys.create(tx, forum.id, question, options, officer, now)
         how = "survey_how_buttons" if options else "survey_how_text"
         body = join(
@@ -119,7 +135,7 @@ class SurveyDesk:
         await surveys.set_alert(tx, survey_id, alert.id)
         log.info("survey created survey=%s forum=%s alert=#%s", survey_id, forum.id, alert.id)
         key = "staff_survey_later" if alert.state == "scheduled" else "staff_survey_sent"
-        return self.wording.render(
+        sent = self.wording.render(
             key,
             ref=survey_id,
             alert=alert.id,
@@ -127,6 +143,7 @@ class SurveyDesk:
             when=self.wording.when(alert.send_at, self.directory.zone(forum)),
             prefix=prefix,
         )
+        return sent, True
 
     async def _survey_of(self, tx: Tx, ref: str, forums: list[Forum]) -> Survey | None:
         digits = ref.lstrip("#")

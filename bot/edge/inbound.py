@@ -24,6 +24,17 @@ class Inbound:
     command: str | None = None  # lower-case command name, without prefix or @bot
     args: str = ""
     button: str | None = None  # data of the pressed button
+    # Where in the room it was written, when the room has threads: a Telegram
+    # forum topic (message_thread_id) or a Discord thread (its channel id; then
+    # ``chat`` is the thread's parent channel). Replies go back there.
+    thread_id: str | None = None
+    # Posted on the group's behalf (a Telegram admin who "remains anonymous"):
+    # ``sender_id`` is then not a person and can never be an officer.
+    as_group: bool = False
+    # The text of the bot's own message this one replies to, as the platform
+    # gave it (Telegram reply_to_message.text, Discord referenced_message
+    # .content); None when it replies to someone else's message or to none.
+    replied_bot_text: str | None = None
 
     def to_json(self) -> str:
         """The event as JSON text (what the inbox stores). A field that is
@@ -66,6 +77,8 @@ def clean_inbound(event: Inbound) -> Inbound:
         "command": _maybe(event.command),
         "args": clean_text(event.args),
         "button": _maybe(event.button),
+        "thread_id": _maybe(event.thread_id),
+        "replied_bot_text": _maybe_text(event.replied_bot_text),
     }
     if all(getattr(event, name) == value for name, value in changes.items()):
         return event
@@ -74,6 +87,10 @@ def clean_inbound(event: Inbound) -> Inbound:
 
 def _maybe(value: str | None) -> str | None:
     return None if value is None else clean_line(value)
+
+
+def _maybe_text(value: str | None) -> str | None:
+    return None if value is None else clean_text(value)
 
 
 @dataclass

@@ -33,7 +33,8 @@ class Outgoing:
     """One message to send: the outbox row it comes from (``outbox_id``, the
     first row when queued cards are combined), where it goes, what it says,
     button rows to show under it (at most the sender's ``max_button_rows``),
-    the platform message id it answers, and a role to ping."""
+    the platform message id it answers, a role to ping, and the topic or
+    thread of the room it goes to."""
 
     outbox_id: int
     chat: ChatRef
@@ -41,6 +42,7 @@ class Outgoing:
     buttons: Buttons = ()
     reply_to_message_id: str | None = None
     alert_role_id: str | None = None  # a role to ping; only ever set on URGENT cards
+    thread_id: str | None = None  # the topic or thread of ``chat`` it goes to (Inbound.thread_id)
 
 
 class LengthLimit(Protocol):

@@ -3,6 +3,8 @@ handle, only their pseudonym."""
 
 from __future__ import annotations
 
+import re
+
 from bot.edge.chat import Button, Buttons
 from bot.edge.payload import CardAction, CardKind
 from bot.edge.rich import Rich, Span, join, merge
@@ -32,6 +34,26 @@ def render_card(
         parts.append(wording.render("card_nothing_replaced"))
     parts.append(wording.render("card_hint", prefix=prefix, ref=question.id))
     return join(parts)
+
+
+_REF_MARK = "REFERENCEMARK"
+
+
+def card_references(wording: Wording, prefix: str, text: str) -> list[int]:
+    """The questions a card's text names, read from its hint line
+    (``card_hint`` with the platform's ``prefix``), in order, without
+    repeats: one for a card, several for cards combined, none for any other
+    text. For a reply to a card whose platform id was never recorded (its
+    send's outcome was unknown). Markdown emphasis (``**``, ``__``) around
+    the text is ignored, as Discord's content keeps it."""
+    hint = wording.text("card_hint", prefix=prefix, ref=_REF_MARK)
+    pattern = re.escape(hint).replace(_REF_MARK, r"(\d+)", 1).replace(_REF_MARK, r"\d+")
+    found: list[int] = []
+    for match in re.finditer(pattern, text.replace("**", "").replace("__", "")):
+        ref = int(match.group(1))
+        if ref not in found:
+            found.append(ref)
+    return found
 
 
 def highlight_labels(publishable: str) -> Rich:

@@ -12,6 +12,7 @@ from bot.edge.rich import Rich, join
 from bot.forum import audit
 from bot.forum.directory import Actor, ForumDirectory
 from bot.forum.session import SessionService
+from bot.store import outbox as outbox_rows
 from bot.store import question as questions
 from bot.store import resident as residents
 from bot.store import session as session_rows
@@ -50,6 +51,11 @@ class Moderation:
     def _not_open(self, q: Question) -> Rich:
         return self.wording.render("staff_not_open", ref=q.id, state=q.state.value)
 
+    def _already(self, q: Question) -> Rich:
+        """A repeat (a second press, a command sent twice): nothing changes and
+        no one is told again."""
+        return self.wording.render("staff_already_done", ref=q.id, state=q.state.value)
+
     async def _tell_asker(
         self, tx: Tx, q: Question, body: Rich, purpose: OutboxPurpose, now: datetime
     ) -> None:
@@ -71,7 +77,10 @@ class Moderation:
         self, tx: Tx, officer: Actor, q: Question, text: str | None, now: datetime
     ) -> Rich:
         """Accept ``q`` for the live session; ``text``, when given, replaces
-        its publishable text."""
+        its publishable text. Approving an approved question again changes
+        nothing (``staff_already_done``) unless ``text`` is new."""
+        if q.state == State.APPROVED and (not text or text == q.publishable):
+            return self._already(q)
         if q.state not in OPEN_STATES:
             return self._not_open(q)
         if text:
@@ -91,9 +100,12 @@ class Moderation:
         )
 
     async def edit(self, tx: Tx, officer: Actor, q: Question, text: str, now: datetime) -> Rich:
-        """Replace ``q``'s publishable text with ``text``."""
+        """Replace ``q``'s publishable text with ``text``; the same text again
+        changes nothing (``staff_already_edited``)."""
         if q.state not in OPEN_STATES:
             return self._not_open(q)
+        if text == q.publishable:
+            return self.wording.render("staff_already_edited", ref=q.id)
         await questions.set_publishable(tx, q.id, text, now)
         await audit.record(tx, officer, "edit", now, forum_id=q.forum_id, question_id=q.id)
         return self.wording.render("staff_edited", ref=q.id, officer=self.wording.officer(officer))
@@ -101,7 +113,10 @@ class Moderation:
     async def reject(
         self, tx: Tx, officer: Actor, q: Question, reason: str | None, now: datetime
     ) -> Rich:
-        """Decline ``q``; the asker is told, with ``reason`` when given."""
+        """Decline ``q``; the asker is told, with ``reason`` when given (once:
+        rejecting it again changes nothing)."""
+        if q.state == State.REJECTED:
+            return self._already(q)
         if q.state not in OPEN_STATES:
             return self._not_open(q)
         await questions.set_state(tx, q.id, State.REJECTED, now)
@@ -120,7 +135,10 @@ class Moderation:
     async def later(
         self, tx: Tx, officer: Actor, q: Question, note: str | None, now: datetime
     ) -> Rich:
-        """Keep ``q`` for follow-up; the asker is told, with ``note`` when given."""
+        """Keep ``q`` for follow-up; the asker is told, with ``note`` when given
+        (once: deferring it again changes nothing)."""
+        if q.state == State.DEFERRED:
+            return self._already(q)
         if q.state not in OPEN_STATES:
             return self._not_open(q)
         await questions.set_state(tx, q.id, State.DEFERRED, now)
@@ -140,7 +158,11 @@ class Moderation:
         its asker and the askers of questions merged into it, at once; in the
         public rooms now if a session is live, else when the next one opens
         (a deferred question's answer as a follow-up). The confirmation says
-        what becomes of the message to the asker and where it is published."""
+        what becomes of the message to the asker and where it is published.
+        An answered question is not answered again (``staff_already_done``:
+        the asker is told once; ``resend`` sends it again on purpose)."""
+        if q.state == State.ANSWERED:
+            return self._already(q)
         if q.state not in OPEN_STATES:
             return self._not_open(q)
         forum = self._forum(q)
@@ -178,7 +200,8 @@ class Moderation:
     async def resend(self, tx: Tx, officer: Actor, q: Question, now: datetime) -> Rich:
         """The answer to the asker once more: after a notice that it failed or
         may not have arrived. A merged question's asker gets the answer of the
-        question it was merged into."""
+        question it was merged into. While that answer is still on its way
+        (waiting or being sent), nothing more is queued (``staff_resend_pending``)."""
         answered: Question | None = q
         if q.state == State.MERGED and q.merged_into is not None:
             answered = await questions.get(tx, q.merged_into)
@@ -187,6 +210,8 @@ class Moderation:
                 tx, officer, "resend", now, forum_id=q.forum_id, question_id=q.id, outcome="refused"
             )
             return self.wording.render("staff_resend_nothing", ref=q.id)
+        if await outbox_rows.answer_on_its_way(tx, q.id):
+            return self.wording.render("staff_resend_pending", ref=q.id)
         await self._deliver_answer(tx, q, answered, self._forum(answered), now)
         await audit.record(tx, officer, "resend", now, forum_id=q.forum_id, question_id=q.id)
         return self.wording.render(
@@ -245,7 +270,10 @@ class Moderation:
         """``q`` is a duplicate of ``into`` (or of the question ``into`` was
         itself merged into): its asker gets that question's answer, at once
         if it is answered already. Merging a question into itself is refused
-        like a closed one."""
+        like a closed one; merging it again into the same question changes
+        nothing (``staff_already_done``)."""
+        if q.state == State.MERGED and q.merged_into in (into.id, into.merged_into):
+            return self._already(q)
         if q.state not in OPEN_STATES or q.id == into.id:
             return self._not_open(q)
         if into.state == State.MERGED and into.merged_into is not None:

@@ -123,6 +123,20 @@ async def create(
     return int(row["id"])
 
 
+async def same_since(
+    tx: Tx, forum_id: str, alert_type: str, body: Rich, since: datetime
+) -> Alert | None:
+    """The latest alert of ``alert_type`` to ``forum_id`` saying exactly
+    ``body``, asked for at or after ``since``; None when there is none."""
+    row = await fetch_one(
+        tx,
+        "SELECT * FROM broadcast WHERE forum_id = ? AND alert_type = ? AND body = ?"
+        " AND created_at >= ? ORDER BY id DESC LIMIT 1",
+        (forum_id, alert_type, to_json(body), iso(since)),
+    )
+    return _row(row) if row is not None else None
+
+
 async def get(tx: Tx, alert_id: int) -> Alert | None:
     row = await fetch_one(tx, "SELECT * FROM broadcast WHERE id = ?", (alert_id,))
     return _row(row) if row is not None else None

@@ -132,7 +132,8 @@ class OutboxDraft:
     buttons (``buttons``), the platform message id it answers
     (``reply_to_message_id``), the question and resident it concerns (row ids,
     for reports and for deleting a resident's messages), and the one role it
-    may ping (``alert_role_id``, URGENT cards only)."""
+    may ping (``alert_role_id``, URGENT cards only), and the topic or thread of
+    the room it goes to (``thread_id``: a reply to an officer who wrote in one)."""
 
     chat: ChatRef
     body: Rich
@@ -142,6 +143,7 @@ class OutboxDraft:
     question_id: int | None = None
     resident_id: int | None = None
     alert_role_id: str | None = None
+    thread_id: str | None = None
 
     @property
     def priority(self) -> Priority:
@@ -163,6 +165,7 @@ class OutboxRow:
     alert_role_id: str | None = None  # the one role this message may ping (URGENT cards)
     created_at: datetime | None = None
     retry_since: datetime | None = None  # the first failed attempt of the current run of failures
+    thread_id: str | None = None  # the topic or thread of ``chat`` it goes to
 
 
 def buttons_to_json(buttons: Buttons) -> str | None:
@@ -192,6 +195,7 @@ def _row(r: aiosqlite.Row) -> OutboxRow:
         alert_role_id=r["alert_role_id"],
         created_at=instant(str(r["created_at"])),
         retry_since=instant(str(r["retry_since"])) if r["retry_since"] else None,
+        thread_id=r["thread_id"],
     )
 
 
@@ -205,8 +209,8 @@ async def add(tx: Tx, draft: OutboxDraft, at: datetime) -> int:
     exist)."""
     cursor = await tx.execute(
         "INSERT INTO outbox (platform, chat_id, chat_kind, body, buttons, reply_to_message_id,"
-        " priority, purpose, question_id, resident_id, state, created_at, alert_role_id)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " priority, purpose, question_id, resident_id, state, created_at, alert_role_id,"
+        " thread_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             draft.chat.platform,
             draft.chat.chat_id,
@@ -221,6 +225,7 @@ async def add(tx: Tx, draft: OutboxDraft, at: datetime) -> int:
             OutboxState.PENDING.value,
             iso(at),
             draft.alert_role_id,
+            draft.thread_id,
         ),
     )
     assert cursor.lastrowid is not None
@@ -328,6 +333,19 @@ async def interrupted(
         if platform not in exclude_platforms
         and (only_platforms is None or platform in only_platforms)
     ]
+
+
+async def answer_on_its_way(tx: Tx, question_id: int) -> bool:
+    """Whether an answer about question ``question_id`` waits to be sent or is
+    being sent (its rows 'pending' or 'sending')."""
+    row = await fetch_one(
+        tx,
+        "SELECT 1 FROM outbox WHERE state = 'pending' AND question_id = ? AND purpose = ?"
+        " UNION ALL SELECT 1 FROM outbox WHERE state = 'sending' AND question_id = ?"
+        " AND purpose = ? LIMIT 1",
+        (question_id, OutboxPurpose.ANSWER.value, question_id, OutboxPurpose.ANSWER.value),
+    )
+    return row is not None
 
 
 async def record_card(tx: Tx, chat: ChatRef, message_id: str, question_ids: Sequence[int]) -> None:

@@ -368,4 +368,10 @@ MIGRATIONS: tuple[str, ...] = (
             VALUES ('delete', old.id, old.publishable, old.answer);
     END;
     """,
+    # 9: officers in topics and threads (issue 14). A reply to an officer who
+    # wrote in a Telegram forum topic or a Discord thread of the staff room
+    # goes back into it: the topic's or thread's id, NULL for the room itself.
+    """
+    ALTER TABLE outbox ADD COLUMN thread_id TEXT;
+    """,
 )

@@ -59,6 +59,20 @@ async def create(
     return int(row["id"])
 
 
+async def same_since(
+    tx: Tx, forum_id: str, question: str, options: list[str], since: datetime
+) -> Survey | None:
+    """The latest consultation of ``forum_id`` asking exactly ``question``
+    with exactly ``options``, created at or after ``since``; None if none."""
+    row = await fetch_one(
+        tx,
+        "SELECT * FROM survey WHERE forum_id = ? AND question = ? AND options = ?"
+        " AND created_at >= ? ORDER BY id DESC LIMIT 1",
+        (forum_id, question, json.dumps(options, ensure_ascii=False), iso(since)),
+    )
+    return _survey(row) if row is not None else None
+
+
 async def set_alert(tx: Tx, survey_id: int, alert_id: int) -> None:
     """The alert that sends the survey (kept in the column ``broadcast_id``,
     the name the alerts' table was created with)."""

@@ -159,6 +159,7 @@ EVERYONE_PERMISSIONS |= 1 << 31
 
 CHANNEL_GUILD_TEXT = 0
 CHANNEL_DM = 1
+CHANNEL_PUBLIC_THREAD = 11
 MESSAGE_DEFAULT = 0
 MESSAGE_REPLY = 19
 INTERACTION_COMPONENT = 3
@@ -407,6 +408,7 @@ class _Guild:
     members: dict[str, list[str]]
     owner_id: str
     joined_at: str
+    threads: list[str] = field(default_factory=list)  # active thread channel ids
 
 
 @dataclass
@@ -696,6 +698,64 @@ class FakeDiscord(FakeServer):
             raise KeyError(f"user {uid} is not a member of guild {guild.id}")
         data = {"guild_id": guild.id, "user": dict(self._users[uid])}
         self._dispatch(_Event("GUILD_MEMBER_REMOVE", data, INTENT_GUILD_MEMBERS))
+
+    def add_thread(
+        self,
+        parent_id: str | int,
+        thread_id: str | int,
+        owner_id: str | int,
+        name: str = "thread",
+        *,
+        announce: bool = True,
+    ) -> None:
+        """A member starts a public thread (type 11) under the text channel ``parent_id``.
+
+        Like Discord, it is a channel of its own (messages in it carry the thread's id as
+        ``channel_id``; its ``parent_id`` is the channel) and is dispatched as THREAD_CREATE
+        (intent GUILDS, ``newly_created``); it is listed in GUILD_CREATE's ``threads`` while
+        active. ``announce=False`` leaves the bot unaware of it (as after an event it missed):
+        discord.py then sees messages in it on an unknown channel and must fetch it.
+        """
+        parent = _str_id(parent_id)
+        gid = self._channel_guild.get(parent)
+        if gid is None or self._channels[parent]["type"] != CHANNEL_GUILD_TEXT:
+            raise KeyError(f"no guild text channel {parent}")
+        tid, owner = _str_id(thread_id), _str_id(owner_id)
+        guild = self._guilds[gid]
+        if owner not in guild.members:
+            raise ValueError(f"user {owner} is not a member of guild {gid}")
+        thread: JSONDict = {
+            "id": tid,
+            "type": CHANNEL_PUBLIC_THREAD,
+            "guild_id": gid,
+            "parent_id": parent,
+            "owner_id": owner,
+            "name": name,
+            "last_message_id": None,
+            "rate_limit_per_user": 0,
+            "flags": 0,
+            "message_count": 0,
+            "member_count": 1,
+            "total_message_sent": 0,
+            "thread_metadata": {
+                "archived": False,
+                "auto_archive_duration": 1440,
+                "archive_timestamp": _now_iso(),
+                "locked": False,
+                "create_timestamp": _now_iso(),
+            },
+        }
+        self._channels[tid] = thread
+        self._channel_guild[tid] = gid
+        guild.threads.append(tid)
+        if announce:
+            self._dispatch(
+                _Event(
+                    "THREAD_CREATE",
+                    {**copy.deepcopy(thread), "newly_created": True},
+                    INTENT_GUILDS,
+                )
+            )
 
     def dm_channel_id(self, user_id: str | int) -> str:
         """The (stable) id of the DM channel between the bot and ``user_id``."""
@@ -1234,7 +1294,10 @@ class FakeDiscord(FakeServer):
                 {k: v for k, v in self._channels[cid].items() if k != "guild_id"}
                 for cid in guild.channels.values()
             ],
-            "threads": [],
+            "threads": [
+                {k: v for k, v in self._channels[tid].items() if k != "member"}
+                for tid in guild.threads
+            ],
             "presences": [],
             "voice_states": [],
             "stage_instances": [],

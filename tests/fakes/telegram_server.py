@@ -165,6 +165,14 @@ class _HTTPError(Exception):
         self.retry_after = retry_after
 
 
+GROUP_ANONYMOUS_BOT: JSONDict = {
+    "id": 1087968824,
+    "is_bot": True,
+    "first_name": "Group",
+    "username": "GroupAnonymousBot",
+}
+
+
 @dataclass
 class SentMessage:
     """A message successfully sent (``sendMessage``) or edited (``editMessageText``)."""
@@ -423,17 +431,38 @@ class FakeTelegram(FakeServer):
         username: str | None = None,
         message_thread_id: int | None = None,
         title: str | None = None,
+        anonymous: bool = False,
     ) -> int:
+        """A message in a group. ``message_thread_id``: written in that forum
+        topic (``is_topic_message``; without ``reply_to_message_id`` it
+        replies to the topic's creation message, as in Telegram, whose
+        ``message_id`` is the topic's id). ``anonymous``: an admin who
+        remains anonymous: ``from`` is GroupAnonymousBot and ``sender_chat``
+        the group (``user_id`` is not shown)."""
         user = self._user(user_id, first_name, username, None, None)
         chat = self._chat(chat_id)
         if title:
             chat["title"] = title
         if message_thread_id is not None:
             chat["is_forum"] = True
+        if anonymous:
+            user = dict(GROUP_ANONYMOUS_BOT)
         msg = self._inbound_message(chat, user, text)
+        if anonymous:
+            msg["sender_chat"] = dict(chat)
         if message_thread_id is not None:
             msg["message_thread_id"] = message_thread_id
             msg["is_topic_message"] = True
+            if reply_to_message_id is None:
+                msg["reply_to_message"] = {
+                    "message_id": message_thread_id,
+                    "message_thread_id": message_thread_id,
+                    "date": int(time.time()),
+                    "chat": dict(chat),
+                    "from": dict(user),
+                    "is_topic_message": True,
+                    "forum_topic_created": {"name": "Topic", "icon_color": 7322096},
+                }
         if reply_to_message_id is not None:
             replied = self._messages.get((chat_id, reply_to_message_id))
             if replied is not None:

@@ -165,17 +165,15 @@ class CoreHarness:
         return [plain(m.body) for m in self.sender.sent[before:] if m.chat.chat_id == user]
 
     async def staff_says(
-        self, text: str, user: str = OFFICER, reply_to: str | None = None
+        self, text: str, user: str = OFFICER, reply_to: str | None = None, **extra: object
     ) -> list[str]:
         """``user`` (the officer by default) writes ``text`` in the staff room,
-        replying to the message ``reply_to`` if given; returns the plain texts
-        sent to the staff room afterwards."""
+        replying to the message ``reply_to`` if given (``extra``: other
+        ``Inbound`` fields, e.g. ``thread_id``); returns the plain texts sent
+        to the staff room afterwards."""
         before = len(self.sender.sent)
-        await self.deliver(
-            self._event(
-                ChatRef("telegram", STAFF_CHAT, "group"), user, text, reply_to_message_id=reply_to
-            )
-        )
+        chat = ChatRef("telegram", STAFF_CHAT, "group")
+        await self.deliver(self._event(chat, user, text, reply_to_message_id=reply_to, **extra))
         return [plain(m.body) for m in self.sender.sent[before:] if m.chat.chat_id == STAFF_CHAT]
 
     async def press(self, data: str, user: str = OFFICER) -> None:
