@@ -34,6 +34,10 @@ class DiscordSender:
             # Not logged in yet (starting, or reconnecting after a failure): discord.py has no
             # open HTTP session, so nothing can go out. Try again later.
             raise NotSent("Discord is not connected")
+        if message.copy_from is not None:
+            # Discord has no copy: it would mean downloading and uploading the
+            # resident's file, which forumbot does not do (docs/decisions.md).
+            raise Rejected("Discord cannot copy a resident's message")
         channel = self.client.get_partial_messageable(int(message.chat.chat_id))
         view = to_view(message.buttons)
         reference = (

@@ -329,6 +329,7 @@ class Dispatcher:
                 first.buttons,
                 first.reply_to_message_id,
                 first.alert_role_id,
+                first.copy_from,
             )
         body: Rich = join([row.body for row in batch], "\n\n")
         header = self.wording.render(

@@ -16,10 +16,10 @@ from bot.desks.routes import Route, Routes, Who, parse_reference
 from bot.desks.subscription import SubscriptionDesk
 from bot.desks.survey import SurveyDesk
 from bot.edge.chat import Buttons
-from bot.edge.inbound import Inbound
+from bot.edge.inbound import Attachment, Inbound
 from bot.edge.payload import SubscribeChoice, SurveyAnswer, unpack
 from bot.edge.rich import Rich, join
-from bot.forum.card import card_buttons, render_card
+from bot.forum.card import card_buttons, describe_attachments, render_card
 from bot.forum.directory import ForumDirectory
 from bot.forum.session import SessionService
 from bot.privacy.data_rights import DataRights
@@ -50,6 +50,22 @@ class Visit:
     @property
     def urgent(self) -> bool:
         return self.triage.urgent
+
+
+@dataclass(frozen=True)
+class PhotoCopy:
+    """A resident's photo to copy into staff rooms on its platform: the
+    platform's chat and message ids, never the file."""
+
+    platform: str
+    chat_id: str
+    message_id: str
+
+
+COPYING_PLATFORMS = frozenset({"telegram"})
+"""Platforms that copy a message from one chat to another themselves
+(Telegram's copyMessage). Discord has no copy: it would take downloading and
+uploading the file, which forumbot does not do."""
 
 
 ResidentHandler = Callable[["ResidentDesk", Visit], Awaitable[None]]
@@ -174,9 +190,16 @@ class ResidentDesk:
         if forum is None and v.urgent:
             forum = await self._forum_for_urgent(tx, resident)
         if forum is not None:
-            await self._question(tx, resident, forum, event.text, v.urgent, now)
+            await self._question(tx, resident, forum, event.text, v.urgent, now, event)
             return True
         help_text = await self._help(tx, event.platform, now, welcome=resident.is_new)
+        if event.attachments:  # a photo, sticker, location... with no question: say so
+            not_passed = self.wording.render(
+                "attachment_not_passed",
+                what=describe_attachments(self.wording, event.attachments),
+                emergency=self.wording.contacts.emergency,
+            )
+            help_text = join([not_passed, help_text], "\n\n")
         await self._reply(tx, resident, help_text, now)
         return True
 
@@ -251,7 +274,7 @@ class ResidentDesk:
                 tx, resident, self.wording.render("ask_which_forum", phrases=phrases), now
             )
             return
-        await self._question(tx, resident, forum, text, urgent, now)
+        await self._question(tx, resident, forum, text, urgent, now, event)
 
     async def _forum_for_urgent(self, tx: Tx, resident: Resident) -> Forum:
         """An urgent message without a phrase still reaches officers: in the
@@ -261,7 +284,14 @@ class ResidentDesk:
         return forum or self.directory.forums[0]
 
     async def _question(
-        self, tx: Tx, resident: Resident, forum: Forum, text: str, urgent: bool, now: datetime
+        self,
+        tx: Tx,
+        resident: Resident,
+        forum: Forum,
+        text: str,
+        urgent: bool,
+        now: datetime,
+        event: Inbound,
     ) -> None:
         if not urgent:  # an emergency is always taken: officers must see it
             refusal = await self.admission.refusal(tx, resident, forum, text, now)
@@ -270,33 +300,85 @@ class ResidentDesk:
                     await self._reply(tx, resident, refusal, now)
                 return
         q = await questions.insert(
-            tx, forum.id, resident.id, text, suggest_publishable(text), urgent, now
+            tx,
+            forum.id,
+            resident.id,
+            text,
+            suggest_publishable(text),
+            urgent,
+            now,
+            attachments=event.attachments,
+            forwarded=event.forwarded,
+            source_message_id=event.message_id,
         )
         log.info("question received forum=%s question=#%s urgent=%s", forum.id, q.id, urgent)
-        ack = join(
-            [
-                self.wording.render(
-                    "acknowledgement",
-                    forum=forum.name,
-                    ref=q.id,
-                    next_line="".join(
-                        s.text for s in await self.sessions.next_line(tx, forum, now)
-                    ),
-                ),
-                self.wording.notice(),
-            ],
-            "\n\n",
-        )
-        await self._reply(tx, resident, ack, now, question_id=q.id)
-        await self.post_card(tx, forum, q, resident.pseudonym, now)
+        copy_from = self._copyable(forum, event)
+        parts = [
+            self.wording.render(
+                "acknowledgement",
+                forum=forum.name,
+                ref=q.id,
+                next_line="".join(s.text for s in await self.sessions.next_line(tx, forum, now)),
+            )
+        ]
+        parts.extend(self._attachments_ack(forum, event.attachments, copy_from))
+        parts.append(self.wording.notice())
+        await self._reply(tx, resident, join(parts, "\n\n"), now, question_id=q.id)
+        await self.post_card(tx, forum, q, resident.pseudonym, now, copy_from)
+
+    def _copyable(self, forum: Forum, event: Inbound) -> PhotoCopy | None:
+        """The resident's message to copy into the forum's staff rooms on
+        the same platform (chat id, message id): only a photo, only when
+        ``resident_photos`` is ``copied_to_staff_rooms``, only where the
+        platform copies (Telegram) and only if such a room is on."""
+        if (
+            forum.resident_photos != "copied_to_staff_rooms"
+            or Attachment.PHOTO not in event.attachments
+            or event.message_id is None
+            or event.platform not in COPYING_PLATFORMS
+            or not any(r.platform == event.platform for r in self.directory.staff_rooms(forum))
+        ):
+            return None
+        return PhotoCopy(event.platform, event.chat.chat_id, event.message_id)
+
+    def _attachments_ack(
+        self, forum: Forum, kinds: tuple[str, ...], copy_from: PhotoCopy | None
+    ) -> list[Rich]:
+        """The acknowledgement's lines on what was sent besides words: what
+        officers will see (the photo, when copied) and what they will not."""
+        shown = (Attachment.PHOTO.value,) if copy_from is not None else ()
+        hidden = tuple(k for k in kinds if k not in shown)
+        lines = []
+        if shown:
+            what = describe_attachments(self.wording, shown)
+            lines.append(self.wording.render("ack_attachments_shown", what=what))
+        if hidden:
+            what = describe_attachments(self.wording, hidden)
+            lines.append(self.wording.render("ack_attachments_not_shown", what=what))
+        return lines
 
     async def post_card(
-        self, tx: Tx, forum: Forum, q: Question, pseudonym: str, now: datetime
+        self,
+        tx: Tx,
+        forum: Forum,
+        q: Question,
+        pseudonym: str,
+        now: datetime,
+        copy_from: PhotoCopy | None = None,
     ) -> None:
+        """The card in each of the forum's staff rooms; where ``copy_from``
+        (the resident's photo, see ``_copyable``) can be copied, the copy
+        next to it."""
         duty_roles = self.directory.duty_roles(forum) if q.urgent else {}
         for room in self.directory.staff_rooms(forum):
+            copies = copy_from is not None and room.platform == copy_from.platform
             body = render_card(
-                self.wording, q, forum.name, pseudonym, self.wording.prefix(room.platform)
+                self.wording,
+                q,
+                forum.name,
+                pseudonym,
+                self.wording.prefix(room.platform),
+                copied=copies,
             )
             card = OutboxDraft(
                 room,
@@ -307,6 +389,17 @@ class ResidentDesk:
                 alert_role_id=duty_roles.get(room),
             )
             await self.outbox.add(tx, card, now)
+            if copy_from is not None and copies:
+                caption = self.wording.render("card_copy_caption", ref=q.id, forum=forum.name)
+                copy = OutboxDraft(
+                    room,
+                    caption,
+                    OutboxPurpose.CARD_COPY,
+                    question_id=q.id,
+                    resident_id=q.resident_id,
+                    copy_from=(copy_from.chat_id, copy_from.message_id),
+                )
+                await self.outbox.add(tx, copy, now)
 
     async def _help(self, tx: Tx, platform: str, now: datetime, welcome: bool) -> Rich:
         lines = []

@@ -18,6 +18,7 @@ from bot.edge.inbound import Inbound
 from bot.edge.payload import CardAction, unpack
 from bot.edge.rich import Rich, Span, join
 from bot.forum import audit
+from bot.forum.card import describe_attachments
 from bot.forum.directory import Actor, ForumDirectory
 from bot.forum.moderation import Moderation
 from bot.forum.session import SessionService
@@ -126,8 +127,15 @@ class StaffDesk:
         reply: Rich | None = None
         if command is not None:
             reply = await self._run(tx, event, forums, command, now)
-        elif event.reply_to_message_id is not None and event.text.strip():
+        elif event.reply_to_message_id is not None and (event.text.strip() or event.attachments):
             reply = await self._reply_to_card(tx, event, forums, now)
+        if reply is not None and event.attachments and event.text.strip():
+            # An answer's photo or file never reaches the resident: say so.
+            not_sent = self.wording.render(
+                "staff_attachment_not_sent",
+                what=describe_attachments(self.wording, event.attachments),
+            )
+            reply = join([reply, not_sent], "\n\n")
         if reply is not None:
             draft = OutboxDraft(
                 event.chat,
@@ -163,6 +171,10 @@ class StaffDesk:
             return None
         if len(ids) > 1:
             return self.wording.render("staff_reply_ambiguous", prefix=self._prefix(event))
+        if not event.text.strip():  # only a photo, sticker...: no answer to send
+            return self.wording.render(
+                "staff_reply_without_words", prefix=self._prefix(event), ref=ids[0]
+            )
         return await self._run(tx, event, forums, Command("answer", f"{ids[0]} {event.text}"), now)
 
     def _prefix(self, event: Inbound) -> str:

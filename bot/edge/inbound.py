@@ -5,9 +5,30 @@ from __future__ import annotations
 import asyncio
 import json
 from dataclasses import asdict, dataclass, field, replace
+from enum import StrEnum
 
 from bot.edge.chat import ChatRef
 from bot.edge.text import clean_line, clean_text
+
+
+class Attachment(StrEnum):
+    """What a message carried besides its words, one kind per thing sent.
+    Only the kind is kept: never the file, its name, a location's
+    coordinates or a contact's number (docs/decisions.md, "Every message
+    shape")."""
+
+    PHOTO = "photo"
+    VIDEO = "video"
+    VOICE = "voice"
+    AUDIO = "audio"
+    DOCUMENT = "document"
+    STICKER = "sticker"
+    ANIMATION = "animation"  # a GIF
+    LOCATION = "location"
+    CONTACT = "contact"
+    POLL = "poll"
+    EMBED = "embed"  # Discord: a message that is only an embed
+    OTHER = "other"  # anything else a platform can carry (a dice, a game, a story)
 
 
 @dataclass(frozen=True)
@@ -24,6 +45,12 @@ class Inbound:
     command: str | None = None  # lower-case command name, without prefix or @bot
     args: str = ""
     button: str | None = None  # data of the pressed button
+    # What the message carried besides its words (``Attachment`` values, in
+    # the order the platform gave them; the adapter's message id above is
+    # what a copy into a staff room needs, never the file).
+    attachments: tuple[str, ...] = ()
+    forwarded: bool = False  # forwarded from elsewhere: the words may be someone else's
+    edited: bool = False  # an edit of the earlier message ``message_id``
 
     def to_json(self) -> str:
         """The event as JSON text (what the inbox stores). A field that is
@@ -42,6 +69,7 @@ class Inbound:
         data = json.loads(raw)
         data["chat"] = ChatRef(**data["chat"])
         data["sender_roles"] = tuple(data["sender_roles"])
+        data["attachments"] = tuple(data.get("attachments", ()))
         return cls(**data)
 
 
@@ -66,6 +94,7 @@ def clean_inbound(event: Inbound) -> Inbound:
         "command": _maybe(event.command),
         "args": clean_text(event.args),
         "button": _maybe(event.button),
+        "attachments": tuple(clean_line(a) for a in event.attachments),
     }
     if all(getattr(event, name) == value for name, value in changes.items()):
         return event
