@@ -97,7 +97,7 @@ def attachments_of(
     words, an embed is the preview Discord made of a link in them)."""
     source = snapshot if snapshot is not None else message
     found: list[str] = []
-    voice = message.flags.voice
+    voice = source.flags.voice
     for attachment in source.attachments:
         found.append(_file_kind(attachment.content_type, voice))
     found.extend(Attachment.STICKER.value for _ in source.stickers)
