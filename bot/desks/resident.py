@@ -129,6 +129,79 @@ class ResidentDesk:
             log.info("urgent message concern=%s rule=%s", v.triage.concern, v.triage.reason)
         return False
 
+    async def _edit(self, v: Visit) -> bool:
+        """An edit of an earlier message (never run as a command). Of a
+        question officers have not acted on (new, its suggested text not
+        changed by them): the question takes the new words, redaction and
+        triage run again (an edit can only raise URGENT), and a new card
+        replaces the old. Of a question officers have acted on: not passed
+        on (an urgent one is taken as a new question); the resident is asked
+        to send a new message. Of anything else: a question if it now has a
+        forum's phrase (or is urgent), else the resident is told nothing was
+        passed on. A blocked resident's edit goes on to be held."""
+        event = v.event
+        if not event.edited or (v.resident.blocked and not v.urgent):
+            return False
+        asked = (
+            await questions.of_message(v.tx, v.resident.id, event.message_id)
+            if event.message_id is not None
+            else None
+        )
+        if asked is not None:
+            if _not_acted_on(asked) and event.text.strip():
+                await self._apply_edit(v, asked)
+                return True
+            if v.urgent:  # officers must see it: a new question, as any emergency
+                forum = self.directory.get(asked.forum_id) or self.directory.forums[0]
+                await self._question(v.tx, v.resident, forum, event.text, True, v.now, event)
+                return True
+            body = self.wording.render(
+                "edit_after_review", ref=asked.id, example_phrase=self._phrase_of(asked)
+            )
+            await self._reply(v.tx, v.resident, body, v.now, question_id=asked.id)
+            return True
+        if event.command is not None:
+            prefix = self.wording.prefix(event.platform)
+            await self._reply(
+                v.tx, v.resident, self.wording.render("edit_command", prefix=prefix), v.now
+            )
+            return True
+        if v.urgent or self.directory.match(event.text) is not None:
+            return False  # taken as a question by the message stage
+        body = self.wording.render(
+            "edit_no_question", example_phrase=self.directory.forums[0].phrases[0]
+        )
+        await self._reply(v.tx, v.resident, body, v.now)
+        return True
+
+    def _phrase_of(self, q: Question) -> str:
+        forum = self.directory.get(q.forum_id) or self.directory.forums[0]
+        return forum.phrases[0]
+
+    async def _apply_edit(self, v: Visit, asked: Question) -> None:
+        """The resident's edit becomes the question, and a new card says so."""
+        urgent = asked.urgent or v.urgent
+        text = v.event.text
+        await questions.set_edited(v.tx, asked.id, text, suggest_publishable(text), urgent, v.now)
+        log.info(
+            "question edited by the resident forum=%s question=#%s urgent=%s",
+            asked.forum_id,
+            asked.id,
+            urgent,
+        )
+        edited = await questions.get(v.tx, asked.id)
+        forum = self.directory.get(asked.forum_id)
+        assert edited is not None
+        await self._reply(
+            v.tx,
+            v.resident,
+            self.wording.render("edit_taken", ref=asked.id),
+            v.now,
+            question_id=asked.id,
+        )
+        if forum is not None:
+            await self.post_card(v.tx, forum, edited, v.resident.pseudonym, v.now, edited=True)
+
     async def _data_rights(self, v: Visit) -> bool:
         """``any resident`` routes (``/mydata``, ``/forget``): for everyone,
         blocked or not."""
@@ -365,6 +438,7 @@ class ResidentDesk:
         pseudonym: str,
         now: datetime,
         copy_from: PhotoCopy | None = None,
+        edited: bool = False,
     ) -> None:
         """The card in each of the forum's staff rooms; where ``copy_from``
         (the resident's photo, see ``_copyable``) can be copied, the copy
@@ -380,6 +454,8 @@ class ResidentDesk:
                 self.wording.prefix(room.platform),
                 copied=copies,
             )
+            if edited:
+                body = join([self.wording.render("card_edited_banner", ref=q.id), body])
             card = OutboxDraft(
                 room,
                 body,
@@ -489,6 +565,11 @@ class ResidentDesk:
         await self.outbox.add(tx, reply, now)
 
 
+def _not_acted_on(q: Question) -> bool:
+    """New, and officers have not changed its suggested publishable text."""
+    return q.state is questions.State.NEW and q.publishable == suggest_publishable(q.text)
+
+
 _ANY: Who = "any resident"
 _RESIDENT: Who = "resident"
 
@@ -511,6 +592,7 @@ message."""
 
 PRECEDENCE: tuple[tuple[str, Stage], ...] = (
     ("urgent", ResidentDesk._urgent),
+    ("edit", ResidentDesk._edit),
     ("data rights", ResidentDesk._data_rights),
     ("blocked", ResidentDesk._blocked),
     ("press", ResidentDesk._press),
@@ -522,6 +604,9 @@ PRECEDENCE: tuple[tuple[str, Stage], ...] = (
 
 1. urgent: 999 guidance, whatever the event is; always passes it on, and
    the stages after treat it as urgent (never held, never over a limit);
+   edit: an edit of an earlier message updates the question it made, if
+   officers have not acted on it, and is never run as a command; an edit
+   that makes a question goes on to the message stage;
 2. data rights: ``/mydata`` and ``/forget`` (``any resident`` routes),
    for everyone, blocked or not;
 3. blocked: anything else from a blocked resident is held (not if urgent);

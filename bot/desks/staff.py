@@ -110,8 +110,9 @@ class StaffDesk:
         ``event``: a command (``event.command`` without its prefix, and
         ``event.args``), a press (``event.button``: a card's ``approve:12``,
         else read as ``name:args``), or a message replying to a card
-        (``event.reply_to_message_id``; read as ``answer``). Anything else is
-        ignored. ``forums``: the forums whose staff room ``event.chat`` is
+        (``event.reply_to_message_id``; read as ``answer``). An edit of a
+        command or a reply is not acted on, and the officer is told. Anything
+        else is ignored. ``forums``: the forums whose staff room ``event.chat`` is
         (``ForumDirectory.staff_forums``, at least one). ``now``: when it is
         processed (aware, UTC).
 
@@ -125,7 +126,12 @@ class StaffDesk:
         event aside."""
         command = self._command_of(event)
         reply: Rich | None = None
-        if command is not None:
+        if event.edited:
+            # An edited command or answer is never run (it was run, or refused,
+            # as first sent); an edit of chatter is chatter.
+            if command is not None or event.reply_to_message_id is not None:
+                reply = self.wording.render("staff_edit_not_acted")
+        elif command is not None:
             reply = await self._run(tx, event, forums, command, now)
         elif event.reply_to_message_id is not None and (event.text.strip() or event.attachments):
             reply = await self._reply_to_card(tx, event, forums, now)
