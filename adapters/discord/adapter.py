@@ -74,6 +74,17 @@ class _Client(discord.Client):
         if inbound is not None:
             await self.adapter.hand_over(inbound)
 
+    async def on_raw_message_edit(self, payload: discord.RawMessageUpdateEvent) -> None:
+        """MESSAGE_UPDATE, cached or not. Only a user's edit (a new
+        ``edited_timestamp``) is an event: Discord also sends an update when
+        it adds a link's preview, which nobody wrote."""
+        message = payload.message
+        if message.edited_at is None:
+            return
+        inbound = message_to_inbound(message, self.adapter.settings.command_prefix, edited=True)
+        if inbound is not None:
+            await self.adapter.hand_over(inbound)
+
     async def on_interaction(self, interaction: discord.Interaction) -> None:
         inbound = interaction_to_inbound(interaction)
         if inbound is None:

@@ -591,11 +591,22 @@ class FakeTelegram(FakeServer):
             }
         return self.add_update({"message": msg})
 
+    def last_message_of(self, user_id: int) -> int:
+        """The id of the last message ``user_id`` sent in their private chat
+        with the bot. Raises ValueError when there is none."""
+        return max(
+            mid
+            for (chat, mid), message in self._messages.items()
+            if chat == user_id and message.get("from", {}).get("id") == user_id
+        )
+
     def edit_private_message(self, user_id: int, message_id: int, text: str) -> int:
         """The user edits their earlier private message ``message_id`` to
         ``text`` (its caption, if it has one): an ``edited_message`` update
         with ``edit_date``. Raises KeyError for a message the fake never saw."""
         original = self._messages[(user_id, message_id)]
+        if original.get("from", {}).get("id") != user_id:
+            raise ValueError(f"message {message_id} was not sent by {user_id}")
         edited = copy.deepcopy(original)
         edited.pop("entities", None)
         if "caption" in edited or any(k in edited for k in CAPTIONED):
