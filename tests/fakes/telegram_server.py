@@ -563,8 +563,9 @@ class FakeTelegram(FakeServer):
         ``SHAPES``: photo, video, voice, audio, document, sticker, animation,
         location, venue, contact, poll, video_note, dice, text), with the Bot
         API's own fields; ``caption`` for the shapes that take one (for
-        ``text``: the text; for a ``poll``: its question). ``forwarded``: as forwarded from another user
-        (``forward_origin``). Returns the update id."""
+        ``text``: the text; for a ``poll``: its question). ``forwarded``: as
+        forwarded from another user (``forward_origin``). Returns the update
+        id."""
         user = self._user(user_id, first_name, None, None, None)
         chat: JSONDict = {"id": user_id, "type": "private", "first_name": user["first_name"]}
         msg: JSONDict = {
