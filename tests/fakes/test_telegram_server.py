@@ -561,8 +561,8 @@ async def test_copy_message_copies_a_photo_and_refuses_what_is_gone(
     assert record.message_id == copied.message_id
     assert record.plain_text == "Photo for #1"
     assert "photo" in record.params["copied"]
-    with pytest.raises(BadRequest, match="(?i)message to copy not found"):
+    with pytest.raises(BadRequest, match=r"(?i)message to copy not found"):
         await bot.copy_message(GROUP, USER, photo_id + 100)
     fake.private_shape(USER, "sticker")
-    with pytest.raises(BadRequest, match="(?i)can.t have a caption"):
+    with pytest.raises(BadRequest, match=r"(?i)can.t have a caption"):
         await bot.copy_message(GROUP, USER, fake.last_message_of(USER), caption="x")
