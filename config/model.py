@@ -246,6 +246,11 @@ class Forum(_Section):
     quiet_hours: Annotated[QuietHours | None, PlainValidator(_quiet_hours)] = field(
         default_factory=QuietHours
     )
+    # Whether officers see the photos residents send with a question: not_shown
+    # (the default: only the card's line that one was sent), or
+    # copied_to_staff_rooms (Telegram to Telegram only: the platform copies the
+    # message; forumbot never downloads or stores it). docs/privacy.md.
+    resident_photos: scalar.ResidentPhotos = "not_shown"
 
 
 @dataclass(frozen=True)

@@ -487,3 +487,7 @@ GatewayUrl = Annotated[str | None, PlainValidator(gateway_url)]
 CommandPrefix = Annotated[str, PlainValidator(command_prefix)]
 Mode = Annotated[Literal["polling", "webhook"], PlainValidator(either("polling", "webhook"))]
 Platform = Annotated[Literal["telegram", "discord"], PlainValidator(either("telegram", "discord"))]
+ResidentPhotos = Annotated[
+    Literal["not_shown", "copied_to_staff_rooms"],
+    PlainValidator(either("not_shown", "copied_to_staff_rooms")),
+]

@@ -98,6 +98,23 @@ class _Client(discord.Client):
             return None
         return thread_parent(channel)
 
+    async def on_raw_message_edit(self, payload: discord.RawMessageUpdateEvent) -> None:
+        """MESSAGE_UPDATE, cached or not. Only a user's edit (a new
+        ``edited_timestamp``) is an event: Discord also sends an update when
+        it adds a link's preview, which nobody wrote."""
+        message = payload.message
+        if message.edited_at is None:
+            return
+        inbound = message_to_inbound(
+            message,
+            self.adapter.settings.command_prefix,
+            self.user.id if self.user else None,
+            await self._thread_parent(message),
+            edited=True,
+        )
+        if inbound is not None:
+            await self.adapter.hand_over(inbound)
+
     async def on_interaction(self, interaction: discord.Interaction) -> None:
         inbound = interaction_to_inbound(interaction)
         if inbound is None:

@@ -34,6 +34,10 @@ class DiscordSender:
             # Not logged in yet (starting, or reconnecting after a failure): discord.py has no
             # open HTTP session, so nothing can go out. Try again later.
             raise NotSent("Discord is not connected")
+        if message.copy_from is not None:
+            # Discord has no copy: it would mean downloading and uploading the
+            # resident's file, which forumbot does not do (docs/decisions.md).
+            raise Rejected("Discord cannot copy a resident's message")
         # A thread is a channel of its own: a reply to an officer in one goes there.
         where = int(message.thread_id or message.chat.chat_id)
         channel = self.client.get_partial_messageable(where)

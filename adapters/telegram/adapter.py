@@ -31,7 +31,7 @@ POLL_TIMEOUT_S = 25
 # Concurrent sendMessage requests: enough to keep ~30 messages/s flowing with
 # Telegram's latency, few enough that the HTTP pool stays cheap to manage.
 SEND_CONNECTIONS = 8
-ALLOWED_UPDATES = ["message", "callback_query"]
+ALLOWED_UPDATES = ["message", "edited_message", "callback_query"]
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 BACKOFF_MAX_S = 60.0
 VERIFY_TIMEOUT_S = 10.0

@@ -7,7 +7,7 @@ from __future__ import annotations
 from telegram import Message, Update
 
 from bot.edge.chat import ChatKind, ChatRef
-from bot.edge.inbound import Inbound, split_slash_command
+from bot.edge.inbound import Attachment, Inbound, split_slash_command
 from bot.edge.text import clean_line, clean_text
 
 PLATFORM = "telegram"
@@ -44,11 +44,15 @@ def to_inbound(update: Update, bot_username: str | None) -> Inbound | None:
             ),
         )
     message = update.message
+    edited = False
+    if message is None and update.edited_message is not None:
+        message, edited = update.edited_message, True
     if message is None or message.from_user is None:
         return None
-    raw = message.text or message.caption or ""
-    if not raw:
-        return None
+    attachments = attachments_of(message)
+    raw = message.text or message.caption or (message.poll.question if message.poll else "")
+    if not raw and not attachments:
+        return None  # a service message (someone joined, a pin): nothing anyone wrote
     text = clean_text(raw)  # may be empty now: the desks then answer as to any other message
     command, args = split_slash_command(text, bot_username)
     reply = message.reply_to_message
@@ -71,6 +75,47 @@ def to_inbound(update: Update, bot_username: str | None) -> Inbound | None:
         thread_id=str(topic) if topic is not None else None,
         as_group=message.sender_chat is not None,
         replied_bot_text=_replied_bot_text(reply, bot_username),
+        attachments=attachments,
+        forwarded=message.forward_origin is not None,
+        edited=edited,
+    )
+
+
+def attachments_of(message: Message) -> tuple[str, ...]:
+    """The kinds of what ``message`` carries besides its words. A GIF comes
+    with both ``animation`` and ``document`` (for old clients): one
+    animation. A venue is a location with a name. A video note is a video."""
+    found: list[Attachment] = []
+    if message.photo:
+        found.append(Attachment.PHOTO)
+    if message.video is not None or message.video_note is not None:
+        found.append(Attachment.VIDEO)
+    if message.animation is not None:
+        found.append(Attachment.ANIMATION)
+    elif message.document is not None:
+        found.append(Attachment.DOCUMENT)
+    if message.voice is not None:
+        found.append(Attachment.VOICE)
+    if message.audio is not None:
+        found.append(Attachment.AUDIO)
+    if message.sticker is not None:
+        found.append(Attachment.STICKER)
+    if message.location is not None or message.venue is not None:
+        found.append(Attachment.LOCATION)
+    if message.contact is not None:
+        found.append(Attachment.CONTACT)
+    if message.poll is not None:
+        found.append(Attachment.POLL)
+    if not found and _carries_other(message):
+        found.append(Attachment.OTHER)
+    return tuple(a.value for a in found)
+
+
+def _carries_other(message: Message) -> bool:
+    """Something a resident sent that is neither words nor a kind above."""
+    return any(
+        getattr(message, name, None) is not None
+        for name in ("dice", "game", "story", "paid_media", "invoice", "giveaway")
     )
 
 

@@ -75,6 +75,19 @@ class TelegramSender:
         )
         try:
             async with self._in_flight:
+                if message.copy_from is not None:
+                    # The resident's photo, copied by Telegram from their chat
+                    # (forumbot never downloads it); our caption replaces theirs.
+                    from_chat, from_message = message.copy_from
+                    copied = await self.bot.copy_message(
+                        chat_id=chat_id,
+                        from_chat_id=int(from_chat),
+                        message_id=int(from_message),
+                        caption=to_html(message.body),
+                        parse_mode=PARSE_MODE,
+                        reply_parameters=reply,
+                    )
+                    return str(copied.message_id)
                 sent = await self.bot.send_message(
                     chat_id=chat_id,
                     text=to_html(message.body),

@@ -329,7 +329,8 @@ class Dispatcher:
                 first.buttons,
                 first.reply_to_message_id,
                 first.alert_role_id,
-                first.thread_id,
+                thread_id=first.thread_id,
+                copy_from=first.copy_from,
             )
         body: Rich = join([row.body for row in batch], "\n\n")
         header = self.wording.render(

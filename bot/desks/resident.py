@@ -16,10 +16,10 @@ from bot.desks.routes import Route, Routes, Who, parse_reference
 from bot.desks.subscription import SubscriptionDesk
 from bot.desks.survey import SurveyDesk
 from bot.edge.chat import Buttons
-from bot.edge.inbound import Inbound
+from bot.edge.inbound import Attachment, Inbound
 from bot.edge.payload import SubscribeChoice, SurveyAnswer, unpack
 from bot.edge.rich import Rich, join
-from bot.forum.card import card_buttons, render_card
+from bot.forum.card import card_buttons, describe_attachments, render_card
 from bot.forum.directory import ForumDirectory
 from bot.forum.session import SessionService
 from bot.privacy.data_rights import DataRights
@@ -50,6 +50,22 @@ class Visit:
     @property
     def urgent(self) -> bool:
         return self.triage.urgent
+
+
+@dataclass(frozen=True)
+class PhotoCopy:
+    """A resident's photo to copy into staff rooms on its platform: the
+    platform's chat and message ids, never the file."""
+
+    platform: str
+    chat_id: str
+    message_id: str
+
+
+COPYING_PLATFORMS = frozenset({"telegram"})
+"""Platforms that copy a message from one chat to another themselves
+(Telegram's copyMessage). Discord has no copy: it would take downloading and
+uploading the file, which forumbot does not do."""
 
 
 ResidentHandler = Callable[["ResidentDesk", Visit], Awaitable[None]]
@@ -113,6 +129,79 @@ class ResidentDesk:
             log.info("urgent message concern=%s rule=%s", v.triage.concern, v.triage.reason)
         return False
 
+    async def _edit(self, v: Visit) -> bool:
+        """An edit of an earlier message (never run as a command). Of a
+        question officers have not acted on (new, its suggested text not
+        changed by them): the question takes the new words, redaction and
+        triage run again (an edit can only raise URGENT), and a new card
+        replaces the old. Of a question officers have acted on: not passed
+        on (an urgent one is taken as a new question); the resident is asked
+        to send a new message. Of anything else: a question if it now has a
+        forum's phrase (or is urgent), else the resident is told nothing was
+        passed on. A blocked resident's edit goes on to be held."""
+        event = v.event
+        if not event.edited or (v.resident.blocked and not v.urgent):
+            return False
+        asked = (
+            await questions.of_message(v.tx, v.resident.id, event.message_id)
+            if event.message_id is not None
+            else None
+        )
+        if asked is not None:
+            if _not_acted_on(asked) and event.text.strip():
+                await self._apply_edit(v, asked)
+                return True
+            if v.urgent:  # officers must see it: a new question, as any emergency
+                forum = self.directory.get(asked.forum_id) or self.directory.forums[0]
+                await self._question(v.tx, v.resident, forum, event.text, True, v.now, event)
+                return True
+            body = self.wording.render(
+                "edit_after_review", ref=asked.id, example_phrase=self._phrase_of(asked)
+            )
+            await self._reply(v.tx, v.resident, body, v.now, question_id=asked.id)
+            return True
+        if event.command is not None:
+            prefix = self.wording.prefix(event.platform)
+            await self._reply(
+                v.tx, v.resident, self.wording.render("edit_command", prefix=prefix), v.now
+            )
+            return True
+        if v.urgent or self.directory.match(event.text) is not None:
+            return False  # taken as a question by the message stage
+        body = self.wording.render(
+            "edit_no_question", example_phrase=self.directory.forums[0].phrases[0]
+        )
+        await self._reply(v.tx, v.resident, body, v.now)
+        return True
+
+    def _phrase_of(self, q: Question) -> str:
+        forum = self.directory.get(q.forum_id) or self.directory.forums[0]
+        return forum.phrases[0]
+
+    async def _apply_edit(self, v: Visit, asked: Question) -> None:
+        """The resident's edit becomes the question, and a new card says so."""
+        urgent = asked.urgent or v.urgent
+        text = v.event.text
+        await questions.set_edited(v.tx, asked.id, text, suggest_publishable(text), urgent, v.now)
+        log.info(
+            "question edited by the resident forum=%s question=#%s urgent=%s",
+            asked.forum_id,
+            asked.id,
+            urgent,
+        )
+        edited = await questions.get(v.tx, asked.id)
+        forum = self.directory.get(asked.forum_id)
+        assert edited is not None
+        await self._reply(
+            v.tx,
+            v.resident,
+            self.wording.render("edit_taken", ref=asked.id),
+            v.now,
+            question_id=asked.id,
+        )
+        if forum is not None:
+            await self.post_card(v.tx, forum, edited, v.resident.pseudonym, v.now, edited=True)
+
     async def _data_rights(self, v: Visit) -> bool:
         """``any resident`` routes (``/mydata``, ``/forget``): for everyone,
         blocked or not."""
@@ -174,9 +263,16 @@ class ResidentDesk:
         if forum is None and v.urgent:
             forum = await self._forum_for_urgent(tx, resident)
         if forum is not None:
-            await self._question(tx, resident, forum, event.text, v.urgent, now)
+            await self._question(tx, resident, forum, event.text, v.urgent, now, event)
             return True
         help_text = await self._help(tx, event.platform, now, welcome=resident.is_new)
+        if event.attachments:  # a photo, sticker, location... with no question: say so
+            not_passed = self.wording.render(
+                "attachment_not_passed",
+                what=describe_attachments(self.wording, event.attachments),
+                emergency=self.wording.contacts.emergency,
+            )
+            help_text = join([not_passed, help_text], "\n\n")
         await self._reply(tx, resident, help_text, now)
         return True
 
@@ -251,7 +347,7 @@ class ResidentDesk:
                 tx, resident, self.wording.render("ask_which_forum", phrases=phrases), now
             )
             return
-        await self._question(tx, resident, forum, text, urgent, now)
+        await self._question(tx, resident, forum, text, urgent, now, event)
 
     async def _forum_for_urgent(self, tx: Tx, resident: Resident) -> Forum:
         """An urgent message without a phrase still reaches officers: in the
@@ -261,7 +357,14 @@ class ResidentDesk:
         return forum or self.directory.forums[0]
 
     async def _question(
-        self, tx: Tx, resident: Resident, forum: Forum, text: str, urgent: bool, now: datetime
+        self,
+        tx: Tx,
+        resident: Resident,
+        forum: Forum,
+        text: str,
+        urgent: bool,
+        now: datetime,
+        event: Inbound,
     ) -> None:
         if not urgent:  # an emergency is always taken: officers must see it
             refusal = await self.admission.refusal(tx, resident, forum, text, now)
@@ -270,34 +373,89 @@ class ResidentDesk:
                     await self._reply(tx, resident, refusal, now)
                 return
         q = await questions.insert(
-            tx, forum.id, resident.id, text, suggest_publishable(text), urgent, now
+            tx,
+            forum.id,
+            resident.id,
+            text,
+            suggest_publishable(text),
+            urgent,
+            now,
+            attachments=event.attachments,
+            forwarded=event.forwarded,
+            source_message_id=event.message_id,
         )
         log.info("question received forum=%s question=#%s urgent=%s", forum.id, q.id, urgent)
-        ack = join(
-            [
-                self.wording.render(
-                    "acknowledgement",
-                    forum=forum.name,
-                    ref=q.id,
-                    next_line="".join(
-                        s.text for s in await self.sessions.next_line(tx, forum, now)
-                    ),
-                ),
-                self.wording.notice(),
-            ],
-            "\n\n",
-        )
-        await self._reply(tx, resident, ack, now, question_id=q.id)
-        await self.post_card(tx, forum, q, resident.pseudonym, now)
+        copy_from = self._copyable(forum, event)
+        parts = [
+            self.wording.render(
+                "acknowledgement",
+                forum=forum.name,
+                ref=q.id,
+                next_line="".join(s.text for s in await self.sessions.next_line(tx, forum, now)),
+            )
+        ]
+        parts.extend(self._attachments_ack(forum, event.attachments, copy_from))
+        parts.append(self.wording.notice())
+        await self._reply(tx, resident, join(parts, "\n\n"), now, question_id=q.id)
+        await self.post_card(tx, forum, q, resident.pseudonym, now, copy_from)
+
+    def _copyable(self, forum: Forum, event: Inbound) -> PhotoCopy | None:
+        """The resident's message to copy into the forum's staff rooms on
+        the same platform (chat id, message id): only a photo, only when
+        ``resident_photos`` is ``copied_to_staff_rooms``, only where the
+        platform copies (Telegram) and only if such a room is on."""
+        if (
+            forum.resident_photos != "copied_to_staff_rooms"
+            or Attachment.PHOTO not in event.attachments
+            or event.message_id is None
+            or event.platform not in COPYING_PLATFORMS
+            or not any(r.platform == event.platform for r in self.directory.staff_rooms(forum))
+        ):
+            return None
+        return PhotoCopy(event.platform, event.chat.chat_id, event.message_id)
+
+    def _attachments_ack(
+        self, forum: Forum, kinds: tuple[str, ...], copy_from: PhotoCopy | None
+    ) -> list[Rich]:
+        """The acknowledgement's lines on what was sent besides words: what
+        officers will see (the photo, when copied) and what they will not."""
+        shown = (Attachment.PHOTO.value,) if copy_from is not None else ()
+        hidden = tuple(k for k in kinds if k not in shown)
+        lines = []
+        if shown:
+            what = describe_attachments(self.wording, shown)
+            lines.append(self.wording.render("ack_attachments_shown", what=what))
+        if hidden:
+            what = describe_attachments(self.wording, hidden)
+            lines.append(self.wording.render("ack_attachments_not_shown", what=what))
+        return lines
 
     async def post_card(
-        self, tx: Tx, forum: Forum, q: Question, pseudonym: str, now: datetime
+        self,
+        tx: Tx,
+        forum: Forum,
+        q: Question,
+        pseudonym: str,
+        now: datetime,
+        copy_from: PhotoCopy | None = None,
+        edited: bool = False,
     ) -> None:
+        """The card in each of the forum's staff rooms; where ``copy_from``
+        (the resident's photo, see ``_copyable``) can be copied, the copy
+        next to it."""
         duty_roles = self.directory.duty_roles(forum) if q.urgent else {}
         for room in self.directory.staff_rooms(forum):
+            copies = copy_from is not None and room.platform == copy_from.platform
             body = render_card(
-                self.wording, q, forum.name, pseudonym, self.wording.prefix(room.platform)
+                self.wording,
+                q,
+                forum.name,
+                pseudonym,
+                self.wording.prefix(room.platform),
+                copied=copies,
             )
+            if edited:
+                body = join([self.wording.render("card_edited_banner", ref=q.id), body])
             card = OutboxDraft(
                 room,
                 body,
@@ -307,6 +465,17 @@ class ResidentDesk:
                 alert_role_id=duty_roles.get(room),
             )
             await self.outbox.add(tx, card, now)
+            if copy_from is not None and copies:
+                caption = self.wording.render("card_copy_caption", ref=q.id, forum=forum.name)
+                copy = OutboxDraft(
+                    room,
+                    caption,
+                    OutboxPurpose.CARD_COPY,
+                    question_id=q.id,
+                    resident_id=q.resident_id,
+                    copy_from=(copy_from.chat_id, copy_from.message_id),
+                )
+                await self.outbox.add(tx, copy, now)
 
     async def _help(self, tx: Tx, platform: str, now: datetime, welcome: bool) -> Rich:
         lines = []
@@ -396,6 +565,11 @@ class ResidentDesk:
         await self.outbox.add(tx, reply, now)
 
 
+def _not_acted_on(q: Question) -> bool:
+    """New, and officers have not changed its suggested publishable text."""
+    return q.state is questions.State.NEW and q.publishable == suggest_publishable(q.text)
+
+
 _ANY: Who = "any resident"
 _RESIDENT: Who = "resident"
 
@@ -418,6 +592,7 @@ message."""
 
 PRECEDENCE: tuple[tuple[str, Stage], ...] = (
     ("urgent", ResidentDesk._urgent),
+    ("edit", ResidentDesk._edit),
     ("data rights", ResidentDesk._data_rights),
     ("blocked", ResidentDesk._blocked),
     ("press", ResidentDesk._press),
@@ -429,6 +604,9 @@ PRECEDENCE: tuple[tuple[str, Stage], ...] = (
 
 1. urgent: 999 guidance, whatever the event is; always passes it on, and
    the stages after treat it as urgent (never held, never over a limit);
+   edit: an edit of an earlier message updates the question it made, if
+   officers have not acted on it, and is never run as a command; an edit
+   that makes a question goes on to the message stage;
 2. data rights: ``/mydata`` and ``/forget`` (``any resident`` routes),
    for everyone, blocked or not;
 3. blocked: anything else from a blocked resident is held (not if urgent);

@@ -18,7 +18,7 @@ from bot.edge.inbound import Inbound
 from bot.edge.payload import CardAction, unpack
 from bot.edge.rich import Rich, Span, join
 from bot.forum import audit
-from bot.forum.card import card_references
+from bot.forum.card import card_references, describe_attachments
 from bot.forum.directory import Actor, ForumDirectory
 from bot.forum.moderation import Moderation
 from bot.forum.session import SessionService
@@ -113,7 +113,8 @@ class StaffDesk:
         ``event.args``), a press (``event.button``: a card's ``approve:12``,
         else read as ``name:args``), or a message replying to a card
         (``event.reply_to_message_id``; read as ``answer``). A reply to
-        another of the bot's messages is told it is not a card; anything
+        another of the bot's messages is told it is not a card. An edit of a
+        command or a reply is not acted on, and the officer is told. Anything
         else (officers talking) is left alone. ``forums``: the forums whose
         staff room ``event.chat`` is (``ForumDirectory.staff_forums``, at
         least one). ``now``: when it is
@@ -130,10 +131,22 @@ class StaffDesk:
         event aside."""
         command = self._command_of(event)
         reply: Rich | None = None
-        if command is not None:
+        if event.edited:
+            # An edited command or answer is never run (it was run, or refused,
+            # as first sent); an edit of chatter is chatter.
+            if command is not None or event.reply_to_message_id is not None:
+                reply = self.wording.render("staff_edit_not_acted")
+        elif command is not None:
             reply = await self._run(tx, event, forums, command, now)
-        elif event.reply_to_message_id is not None and event.text.strip():
+        elif event.reply_to_message_id is not None and (event.text.strip() or event.attachments):
             reply = await self._reply_to_card(tx, event, forums, now)
+        if reply is not None and event.attachments and event.text.strip():
+            # An answer's photo or file never reaches the resident: say so.
+            not_sent = self.wording.render(
+                "staff_attachment_not_sent",
+                what=describe_attachments(self.wording, event.attachments),
+            )
+            reply = join([reply, not_sent], "\n\n")
         if reply is not None:
             draft = OutboxDraft(
                 event.chat,
@@ -178,6 +191,10 @@ class StaffDesk:
             return None
         if len(ids) > 1:
             return self.wording.render("staff_reply_ambiguous", prefix=self._prefix(event))
+        if not event.text.strip():  # only a photo, sticker...: no answer to send
+            return self.wording.render(
+                "staff_reply_without_words", prefix=self._prefix(event), ref=ids[0]
+            )
         return await self._run(tx, event, forums, Command("answer", f"{ids[0]} {event.text}"), now)
 
     def _prefix(self, event: Inbound) -> str:

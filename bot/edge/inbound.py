@@ -5,9 +5,30 @@ from __future__ import annotations
 import asyncio
 import json
 from dataclasses import asdict, dataclass, field, replace
+from enum import StrEnum
 
 from bot.edge.chat import ChatRef
 from bot.edge.text import clean_line, clean_text
+
+
+class Attachment(StrEnum):
+    """What a message carried besides its words, one kind per thing sent.
+    Only the kind is kept: never the file, its name, a location's
+    coordinates or a contact's number (docs/decisions.md, "Every message
+    shape")."""
+
+    PHOTO = "photo"
+    VIDEO = "video"
+    VOICE = "voice"
+    AUDIO = "audio"
+    DOCUMENT = "document"
+    STICKER = "sticker"
+    ANIMATION = "animation"  # a GIF
+    LOCATION = "location"
+    CONTACT = "contact"
+    POLL = "poll"
+    EMBED = "embed"  # Discord: a message that is only an embed
+    OTHER = "other"  # anything else a platform can carry (a dice, a game, a story)
 
 
 @dataclass(frozen=True)
@@ -35,6 +56,12 @@ class Inbound:
     # gave it (Telegram reply_to_message.text, Discord referenced_message
     # .content); None when it replies to someone else's message or to none.
     replied_bot_text: str | None = None
+    # What the message carried besides its words (``Attachment`` values, in
+    # the order the platform gave them; the adapter's message id above is
+    # what a copy into a staff room needs, never the file).
+    attachments: tuple[str, ...] = ()
+    forwarded: bool = False  # forwarded from elsewhere: the words may be someone else's
+    edited: bool = False  # an edit of the earlier message ``message_id``
 
     def to_json(self) -> str:
         """The event as JSON text (what the inbox stores). A field that is
@@ -53,6 +80,7 @@ class Inbound:
         data = json.loads(raw)
         data["chat"] = ChatRef(**data["chat"])
         data["sender_roles"] = tuple(data["sender_roles"])
+        data["attachments"] = tuple(data.get("attachments", ()))
         return cls(**data)
 
 
@@ -79,6 +107,7 @@ def clean_inbound(event: Inbound) -> Inbound:
         "button": _maybe(event.button),
         "thread_id": _maybe(event.thread_id),
         "replied_bot_text": _maybe_text(event.replied_bot_text),
+        "attachments": tuple(clean_line(a) for a in event.attachments),
     }
     if all(getattr(event, name) == value for name, value in changes.items()):
         return event

@@ -43,6 +43,10 @@ class Outgoing:
     reply_to_message_id: str | None = None
     alert_role_id: str | None = None  # a role to ping; only ever set on URGENT cards
     thread_id: str | None = None  # the topic or thread of ``chat`` it goes to (Inbound.thread_id)
+    # Copy the message (chat id, message id) from a private chat on the same
+    # platform, with ``body`` as its caption, instead of sending ``body`` alone.
+    # Only Telegram's sender takes it; others raise Rejected.
+    copy_from: tuple[str, str] | None = None
 
 
 class LengthLimit(Protocol):

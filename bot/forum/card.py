@@ -6,16 +6,49 @@ from __future__ import annotations
 import re
 
 from bot.edge.chat import Button, Buttons
+from bot.edge.inbound import Attachment
 from bot.edge.payload import CardAction, CardKind
 from bot.edge.rich import Rich, Span, join, merge
 from bot.safeguarding.redaction import LABEL_PATTERN
 from bot.store.question import Question
 from bot.wording.wording import Wording
 
+# How each kind of attachment is named to residents and officers.
+ATTACHMENT_WORDS: dict[str, str] = {
+    Attachment.PHOTO: "attachment_photo",
+    Attachment.VIDEO: "attachment_video",
+    Attachment.VOICE: "attachment_voice",
+    Attachment.AUDIO: "attachment_audio",
+    Attachment.DOCUMENT: "attachment_document",
+    Attachment.STICKER: "attachment_sticker",
+    Attachment.ANIMATION: "attachment_animation",
+    Attachment.LOCATION: "attachment_location",
+    Attachment.CONTACT: "attachment_contact",
+    Attachment.POLL: "attachment_poll",
+    Attachment.EMBED: "attachment_embed",
+    Attachment.OTHER: "attachment_other",
+}
+
+
+def describe_attachments(wording: Wording, kinds: tuple[str, ...]) -> str:
+    """``("photo", "voice", "photo")`` -> "a photo, a voice message": each
+    kind once, in the order first sent; a kind no template names (from a
+    newer adapter) reads as ``attachment_other``. "" for none."""
+    keys = dict.fromkeys(ATTACHMENT_WORDS.get(kind, "attachment_other") for kind in kinds)
+    return ", ".join(wording.text(key) for key in keys)
+
 
 def render_card(
-    wording: Wording, question: Question, forum_name: str, pseudonym: str, prefix: str
+    wording: Wording,
+    question: Question,
+    forum_name: str,
+    pseudonym: str,
+    prefix: str,
+    copied: bool = False,
 ) -> Rich:
+    """The card for ``question``: with a line naming what the resident sent
+    besides words (``copied``: its photo is copied below this card, in this
+    room), and a warning when it was forwarded."""
     parts: list[Rich] = []
     if question.urgent:
         parts.append(wording.render("card_urgent_banner"))
@@ -29,6 +62,17 @@ def render_card(
             text=question.text,
         )
     )
+    if question.forwarded:
+        parts.append(wording.render("card_forwarded"))
+    if question.attachments:
+        parts.append(
+            wording.render(
+                "card_attachments", what=describe_attachments(wording, question.attachments)
+            )
+        )
+        parts.append(
+            wording.render("card_attachments_copied" if copied else "card_attachments_not_shown")
+        )
     parts.append(highlight_labels(question.publishable))
     if question.publishable == question.text:
         parts.append(wording.render("card_nothing_replaced"))

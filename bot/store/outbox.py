@@ -77,6 +77,7 @@ class OutboxPurpose(StrEnum):
     URGENT_CARD = "urgent_card"  # an URGENT question (may ping the duty role)
     STAFF_REPLY = "staff_reply"  # the staff desk's answer to a command
     STAFF_NOTICE = "staff_notice"  # a question withdrawn, an alert's progress
+    CARD_COPY = "card_copy"  # a resident's photo copied next to its card (Telegram)
     DELIVERY_NOTICE = "delivery_notice"  # a message that did not get through
     # To a public room.
     PUBLICATION = "publication"  # a published answer
@@ -109,6 +110,7 @@ _PRIORITY: dict[OutboxPurpose, Priority] = {
     OutboxPurpose.URGENT_CARD: Priority.URGENT,
     OutboxPurpose.STAFF_REPLY: Priority.STAFF,
     OutboxPurpose.STAFF_NOTICE: Priority.STAFF,
+    OutboxPurpose.CARD_COPY: Priority.STAFF,
     OutboxPurpose.DELIVERY_NOTICE: Priority.STAFF,
     OutboxPurpose.PUBLICATION: Priority.PUBLIC,
     OutboxPurpose.REMINDER: Priority.PUBLIC,
@@ -144,6 +146,9 @@ class OutboxDraft:
     resident_id: int | None = None
     alert_role_id: str | None = None
     thread_id: str | None = None
+    # A copy of a resident's message (chat id, message id on the same
+    # platform) to send with ``body`` as its caption, instead of a text message.
+    copy_from: tuple[str, str] | None = None
 
     @property
     def priority(self) -> Priority:
@@ -166,6 +171,7 @@ class OutboxRow:
     created_at: datetime | None = None
     retry_since: datetime | None = None  # the first failed attempt of the current run of failures
     thread_id: str | None = None  # the topic or thread of ``chat`` it goes to
+    copy_from: tuple[str, str] | None = None  # (chat id, message id) to copy: OutboxDraft
 
 
 def buttons_to_json(buttons: Buttons) -> str | None:
@@ -196,6 +202,11 @@ def _row(r: aiosqlite.Row) -> OutboxRow:
         created_at=instant(str(r["created_at"])),
         retry_since=instant(str(r["retry_since"])) if r["retry_since"] else None,
         thread_id=r["thread_id"],
+        copy_from=(
+            (str(r["copy_from_chat"]), str(r["copy_from_message"]))
+            if r["copy_from_chat"] is not None and r["copy_from_message"] is not None
+            else None
+        ),
     )
 
 
@@ -210,7 +221,8 @@ async def add(tx: Tx, draft: OutboxDraft, at: datetime) -> int:
     cursor = await tx.execute(
         "INSERT INTO outbox (platform, chat_id, chat_kind, body, buttons, reply_to_message_id,"
         " priority, purpose, question_id, resident_id, state, created_at, alert_role_id,"
-        " thread_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " thread_id, copy_from_chat, copy_from_message)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             draft.chat.platform,
             draft.chat.chat_id,
@@ -226,6 +238,8 @@ async def add(tx: Tx, draft: OutboxDraft, at: datetime) -> int:
             iso(at),
             draft.alert_role_id,
             draft.thread_id,
+            draft.copy_from[0] if draft.copy_from else None,
+            draft.copy_from[1] if draft.copy_from else None,
         ),
     )
     assert cursor.lastrowid is not None

@@ -37,6 +37,8 @@ class Question:
     answered_at: datetime | None
     merged_into: int | None
     created_at: datetime
+    attachments: tuple[str, ...] = ()  # kinds sent with it (bot.edge.inbound.Attachment)
+    forwarded: bool = False  # it came as a forwarded message
 
 
 def _row(r: aiosqlite.Row) -> Question:
@@ -52,6 +54,8 @@ def _row(r: aiosqlite.Row) -> Question:
         answered_at=instant(r["answered_at"]) if r["answered_at"] else None,
         merged_into=r["merged_into"],
         created_at=instant(str(r["created_at"])),
+        attachments=tuple(a for a in str(r["attachments"] or "").split(",") if a),
+        forwarded=bool(r["forwarded"]),
     )
 
 
@@ -64,13 +68,33 @@ async def insert(
     urgent: bool,
     at: datetime,
     held: bool = False,
+    *,
+    attachments: tuple[str, ...] = (),
+    forwarded: bool = False,
+    source_message_id: str | None = None,
 ) -> Question:
-    """A new question; a ``held`` one (from a blocked asker) is stored, never carded or queued."""
+    """A new question; a ``held`` one (from a blocked asker) is stored, never
+    carded or queued. ``attachments``: the kinds its message carried;
+    ``source_message_id``: the platform's id of that message (an edit of it
+    finds the question with :func:`of_message`)."""
     row = await fetch_one(
         tx,
         "INSERT INTO question (forum_id, resident_id, state, text, publishable, urgent,"
-        " created_at, updated_at, held) VALUES (?, ?, 'new', ?, ?, ?, ?, ?, ?) RETURNING *",
-        (forum_id, resident_id, text, publishable, int(urgent), iso(at), iso(at), int(held)),
+        " created_at, updated_at, held, attachments, forwarded, source_message_id)"
+        " VALUES (?, ?, 'new', ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *",
+        (
+            forum_id,
+            resident_id,
+            text,
+            publishable,
+            int(urgent),
+            iso(at),
+            iso(at),
+            int(held),
+            ",".join(attachments),
+            int(forwarded),
+            source_message_id,
+        ),
     )
     assert row is not None
     return _row(row)
@@ -79,6 +103,29 @@ async def insert(
 async def get(tx: Tx, question_id: int) -> Question | None:
     row = await fetch_one(tx, "SELECT * FROM question WHERE id = ?", (question_id,))
     return _row(row) if row is not None else None
+
+
+async def of_message(tx: Tx, resident_id: int, source_message_id: str) -> Question | None:
+    """The question that came from the resident's message ``source_message_id``
+    (the platform's id), or None."""
+    row = await fetch_one(
+        tx,
+        "SELECT * FROM question WHERE resident_id = ? AND source_message_id = ?"
+        " ORDER BY id DESC LIMIT 1",
+        (resident_id, source_message_id),
+    )
+    return _row(row) if row is not None else None
+
+
+async def set_edited(
+    tx: Tx, question_id: int, text: str, publishable: str, urgent: bool, at: datetime
+) -> None:
+    """The resident edited the question before officers acted on it: its text
+    and suggested publishable text replaced, ``urgent`` (it only ever rises)."""
+    await tx.execute(
+        "UPDATE question SET text = ?, publishable = ?, urgent = ?, updated_at = ? WHERE id = ?",
+        (text, publishable, int(urgent), iso(at), question_id),
+    )
 
 
 async def set_state(tx: Tx, question_id: int, state: State, at: datetime) -> None:

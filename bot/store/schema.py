@@ -374,4 +374,18 @@ MIGRATIONS: tuple[str, ...] = (
     """
     ALTER TABLE outbox ADD COLUMN thread_id TEXT;
     """,
+    # 10: issue 14, every message shape and edits: what a question's message
+    # carried besides words (attachment kinds, comma-separated, for the card),
+    # whether it was forwarded, the platform's id of the message it came from
+    # (so an edit of that message finds it), and a staff-room copy of a
+    # resident's photo (the chat and message to copy: ids, never the file).
+    """
+    ALTER TABLE question ADD COLUMN attachments TEXT NOT NULL DEFAULT '';
+    ALTER TABLE question ADD COLUMN forwarded INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE question ADD COLUMN source_message_id TEXT;
+    CREATE INDEX question_source ON question (resident_id, source_message_id)
+        WHERE source_message_id IS NOT NULL;
+    ALTER TABLE outbox ADD COLUMN copy_from_chat TEXT;
+    ALTER TABLE outbox ADD COLUMN copy_from_message TEXT;
+    """,
 )

@@ -36,6 +36,7 @@ async def _subscriptions(h: CoreHarness) -> list[tuple[str, str]]:
 def test_the_stages_in_order() -> None:
     assert [name for name, _ in PRECEDENCE] == [
         "urgent",
+        "edit",  # issue 14: edits of earlier messages
         "data rights",
         "blocked",
         "press",

@@ -151,6 +151,8 @@ APPLICATION_FLAGS = (1 << 15) | (1 << 19)
 MESSAGE_FLAG_EPHEMERAL = 1 << 6
 MESSAGE_FLAG_LOADING = 1 << 7
 MESSAGE_FLAG_COMPONENTS_V2 = 1 << 15
+MESSAGE_FLAG_IS_VOICE_MESSAGE = 1 << 13
+MESSAGE_REFERENCE_FORWARD = 1
 
 # @everyone: VIEW_CHANNEL, SEND_MESSAGES, EMBED_LINKS, ATTACH_FILES, READ_MESSAGE_HISTORY,
 # ADD_REACTIONS, USE_APPLICATION_COMMANDS
@@ -803,6 +805,164 @@ class FakeDiscord(FakeServer):
         )
         return str(message["id"])
 
+    def dm_shape(
+        self,
+        user_id: str | int,
+        shape: str,
+        content: str = "",
+        *,
+        forwarded: bool = False,
+    ) -> str:
+        """The user DMs the bot a message of ``shape`` with ``content`` as
+        its words: ``photo``, ``video``, ``audio``, ``document``, ``gif``
+        (attachments with their ``content_type``), ``voice`` (the voice
+        message flag and its ogg attachment with ``duration_secs`` and
+        ``waveform``), ``sticker`` (``sticker_items``), ``embed`` (only an
+        embed), ``poll`` (``content`` is the poll's question) or ``text``.
+        ``forwarded``: the user forwards such a message from elsewhere, so its
+        words and files are in ``message_snapshots`` and its own ``content``
+        is empty (``message_reference`` type 1). Returns the message id."""
+        uid = _str_id(user_id)
+        self.add_user(uid)
+        cid = self.dm_channel_id(uid)
+        message = self._user_message(cid, uid, "", None)
+        inner = self._shape_fields(shape, content)
+        if forwarded:
+            message["message_reference"] = {
+                "type": MESSAGE_REFERENCE_FORWARD,
+                "message_id": self._snowflake(),
+                "channel_id": "710000000000099999",
+                "guild_id": "710000000000099990",
+            }
+            message["message_snapshots"] = [
+                {
+                    "message": {
+                        "type": MESSAGE_DEFAULT,
+                        "content": inner.pop("content", ""),
+                        "embeds": inner.pop("embeds", []),
+                        "attachments": inner.pop("attachments", []),
+                        "timestamp": _now_iso(),
+                        "edited_timestamp": None,
+                        "flags": inner.pop("flags", 0),
+                        "mentions": [],
+                        "mention_roles": [],
+                        "components": [],
+                        **(
+                            {"sticker_items": inner.pop("sticker_items")}
+                            if "sticker_items" in inner
+                            else {}
+                        ),
+                    }
+                }
+            ]
+        message.update(inner)
+        self._store(message)
+        self._dispatch(
+            _Event("MESSAGE_CREATE", copy.deepcopy(message), INTENT_DIRECT_MESSAGES), required=True
+        )
+        return str(message["id"])
+
+    def _shape_fields(self, shape: str, content: str) -> JSONDict:
+        def attachment(filename: str, content_type: str, **extra: Any) -> JSONDict:
+            aid = self._snowflake()
+            url = f"https://cdn.discordapp.com/attachments/1/{aid}/{filename}"
+            return {
+                "id": aid,
+                "filename": filename,
+                "size": 48213,
+                "url": url,
+                "proxy_url": url.replace("cdn.discordapp.com", "media.discordapp.net"),
+                "content_type": content_type,
+                **extra,
+            }
+
+        image = {"width": 1280, "height": 960}
+        fields: JSONDict = {"content": content}
+        if shape == "text":
+            pass
+        elif shape == "photo":
+            fields["attachments"] = [attachment("IMG_2041.jpg", "image/jpeg", **image)]
+        elif shape == "gif":
+            fields["attachments"] = [attachment("dance.gif", "image/gif", **image)]
+        elif shape == "video":
+            fields["attachments"] = [attachment("clip.mp4", "video/mp4", **image)]
+        elif shape == "audio":
+            fields["attachments"] = [attachment("song.mp3", "audio/mpeg")]
+        elif shape == "document":
+            fields["attachments"] = [attachment("statement.pdf", "application/pdf")]
+        elif shape == "voice":
+            if content:
+                raise ValueError("a voice message has no text")
+            fields["flags"] = MESSAGE_FLAG_IS_VOICE_MESSAGE
+            fields["attachments"] = [
+                attachment(
+                    "voice-message.ogg", "audio/ogg", duration_secs=3.2, waveform="AAAAAAAAAAAA"
+                )
+            ]
+        elif shape == "sticker":
+            fields["sticker_items"] = [
+                {"id": "749054660769218631", "name": "Wave", "format_type": 3}
+            ]
+        elif shape == "embed":
+            if content:
+                raise ValueError("an embed-only message has no text")
+            fields["embeds"] = [
+                {
+                    "type": "rich",
+                    "title": "Shared from an app",
+                    "description": "A card an app posted for the user",
+                    "color": 5814783,
+                }
+            ]
+        elif shape == "poll":
+            fields["content"] = ""
+            fields["poll"] = {
+                "question": {"text": content or "Which road is worst?"},
+                "answers": [
+                    {"answer_id": 1, "poll_media": {"text": "Elm Road"}},
+                    {"answer_id": 2, "poll_media": {"text": "Oak Lane"}},
+                ],
+                "expiry": "2030-01-01T00:00:00.000000+00:00",
+                "allow_multiselect": False,
+                "layout_type": 1,
+                "results": {"is_finalized": False, "answer_counts": []},
+            }
+        else:
+            raise ValueError(f"no shape {shape!r}")
+        return fields
+
+    def edit_dm(self, user_id: str | int, message_id: str | int, content: str) -> None:
+        """The user edits their DM ``message_id`` to ``content``: MESSAGE_UPDATE
+        with the whole message and its new ``edited_timestamp``."""
+        message = self._messages[_str_id(message_id)]
+        if message["author"]["id"] != _str_id(user_id):
+            raise ValueError(f"message {message_id} is not {user_id}'s")
+        message["content"] = content
+        message["edited_timestamp"] = _now_iso()
+        self._dispatch(
+            _Event("MESSAGE_UPDATE", copy.deepcopy(message), INTENT_DIRECT_MESSAGES),
+            required=True,
+        )
+
+    def unfurl_dm(self, message_id: str | int) -> None:
+        """Discord adds a link's preview to a DM after it was sent: MESSAGE_UPDATE
+        with the embed and no new ``edited_timestamp`` (the user edited nothing)."""
+        message = self._messages[_str_id(message_id)]
+        message["embeds"] = [
+            {"type": "link", "url": "https://example.org/", "title": "Example Domain"}
+        ]
+        self._dispatch(
+            _Event("MESSAGE_UPDATE", copy.deepcopy(message), INTENT_DIRECT_MESSAGES),
+            required=True,
+        )
+
+    def delete_dm(self, user_id: str | int, message_id: str | int) -> None:
+        """The user deletes their DM ``message_id``: MESSAGE_DELETE (id and channel only)."""
+        message = self._messages[_str_id(message_id)]
+        if message["author"]["id"] != _str_id(user_id):
+            raise ValueError(f"message {message_id} is not {user_id}'s")
+        self._delete_message(message)
+
     def channel_message(
         self,
         channel_id: str | int,
@@ -1421,6 +1581,11 @@ class FakeDiscord(FakeServer):
             return data
         stripped = dict(data, content="", embeds=[], attachments=[], components=[])
         stripped.pop("poll", None)
+        if data.get("message_snapshots"):  # a forward's words are content too
+            stripped["message_snapshots"] = [
+                {"message": dict(snap["message"], content="", embeds=[], attachments=[])}
+                for snap in data["message_snapshots"]
+            ]
         referenced = data.get("referenced_message")
         if isinstance(referenced, dict):
             stripped["referenced_message"] = self._without_content(referenced)

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import copy
 import inspect
 import json
 import re
@@ -56,6 +57,139 @@ RequestHook = Callable[[str, JSONDict], Awaitable[None] | None]
 
 DEFAULT_TOKEN = "123456789:TEST-token_for_the_fake_telegram_server"
 MAX_MESSAGE_LENGTH = 4096
+MAX_CAPTION_LENGTH = 1024
+
+# Update types Telegram leaves out unless a bot asks for them by name.
+_NOT_BY_DEFAULT = frozenset({"chat_member", "message_reaction", "message_reaction_count"})
+
+# What a resident can send, as the Bot API's Message fields (ids made up,
+# field names and shapes as documented: PhotoSize arrays, Voice, Sticker...).
+_FILE = {"file_id": "AgACAgQAAxkBAAIBZ2", "file_unique_id": "AQADk7cxG"}
+SHAPES: dict[str, JSONDict] = {
+    "text": {"text": "hello"},
+    "photo": {
+        "photo": [
+            {**_FILE, "width": 90, "height": 67, "file_size": 1395},
+            {
+                **_FILE,
+                "file_id": "AgACAgQAAxkBAAIBZ3",
+                "width": 1280,
+                "height": 960,
+                "file_size": 104320,
+            },
+        ]
+    },
+    "video": {
+        "video": {
+            **_FILE,
+            "width": 640,
+            "height": 360,
+            "duration": 7,
+            "mime_type": "video/mp4",
+            "file_size": 480213,
+        }
+    },
+    "video_note": {"video_note": {**_FILE, "length": 240, "duration": 4, "file_size": 99320}},
+    "voice": {"voice": {**_FILE, "duration": 3, "mime_type": "audio/ogg", "file_size": 9231}},
+    "audio": {
+        "audio": {
+            **_FILE,
+            "duration": 184,
+            "performer": "Band",
+            "title": "Song",
+            "mime_type": "audio/mpeg",
+            "file_size": 2948123,
+        }
+    },
+    "document": {
+        "document": {
+            **_FILE,
+            "file_name": "statement.pdf",
+            "mime_type": "application/pdf",
+            "file_size": 81234,
+        }
+    },
+    "sticker": {
+        "sticker": {
+            **_FILE,
+            "type": "regular",
+            "width": 512,
+            "height": 512,
+            "is_animated": False,
+            "is_video": False,
+            "emoji": "\U0001f44d",
+            "set_name": "HotCherry",
+            "file_size": 23410,
+        }
+    },
+    # A GIF comes as both animation and document (for clients that predate animations).
+    "animation": {
+        "animation": {
+            **_FILE,
+            "width": 320,
+            "height": 240,
+            "duration": 2,
+            "file_name": "dance.mp4",
+            "mime_type": "video/mp4",
+            "file_size": 90210,
+        },
+        "document": {
+            **_FILE,
+            "file_name": "dance.mp4",
+            "mime_type": "video/mp4",
+            "file_size": 90210,
+        },
+    },
+    "location": {"location": {"latitude": 51.40583, "longitude": 0.01472}},
+    "venue": {
+        "location": {"latitude": 51.40583, "longitude": 0.01472},
+        "venue": {
+            "location": {"latitude": 51.40583, "longitude": 0.01472},
+            "title": "Bromley Library",
+            "address": "High Street, Bromley",
+        },
+    },
+    "contact": {"contact": {"phone_number": "+447700900123", "first_name": "Sam", "user_id": 7001}},
+    "poll": {
+        "poll": {
+            "id": "5123450000000000001",
+            "question": "Which road is worst?",
+            "options": [
+                {"persistent_id": "0", "text": "Elm Road", "voter_count": 0},
+                {"persistent_id": "1", "text": "Oak Lane", "voter_count": 0},
+            ],
+            "total_voter_count": 0,
+            "is_closed": False,
+            "is_anonymous": False,
+            "type": "regular",
+            "allows_multiple_answers": False,
+            "allows_revoting": True,
+            "members_only": False,
+        }
+    },
+    "dice": {"dice": {"emoji": "\U0001f3b2", "value": 4}},
+}
+CAPTIONED = frozenset({"photo", "video", "voice", "audio", "document", "animation"})
+_COPYABLE = frozenset(
+    {
+        "text",
+        "photo",
+        "video",
+        "video_note",
+        "voice",
+        "audio",
+        "document",
+        "sticker",
+        "animation",
+        "location",
+        "venue",
+        "contact",
+        "poll",
+        "dice",
+        "entities",
+        "caption_entities",
+    }
+)
 FIRST_UPDATE_ID = 1000
 
 BOT_USER: JSONDict = {
@@ -352,6 +486,10 @@ class FakeTelegram(FakeServer):
         self.confirmed_offset = 0
         self.webhook_url: str = ""
         self.webhook_secret: str | None = None
+        # The update types the bot asked for (getUpdates / setWebhook
+        # allowed_updates, remembered until changed, as Telegram does); None: the default.
+        self.allowed_updates: list[str] | None = None
+        self.unwanted_updates: list[JSONDict] = []  # dropped: of a type the bot did not ask for
 
         self._faults: list[Fault] = []
         self._updates: list[JSONDict] = []
@@ -419,6 +557,73 @@ class FakeTelegram(FakeServer):
             chat["username"] = username
         msg = self._inbound_message(chat, user, text)
         return self.add_update({"message": msg})
+
+    def private_shape(
+        self,
+        user_id: int,
+        shape: str,
+        *,
+        caption: str | None = None,
+        forwarded: bool = False,
+        first_name: str = "Alex",
+    ) -> int:
+        """The user sends the bot a private message of ``shape`` (a key of
+        ``SHAPES``: photo, video, voice, audio, document, sticker, animation,
+        location, venue, contact, poll, video_note, dice, text), with the Bot
+        API's own fields; ``caption`` for the shapes that take one (for
+        ``text``: the text; for a ``poll``: its question). ``forwarded``: as
+        forwarded from another user (``forward_origin``). Returns the update
+        id."""
+        user = self._user(user_id, first_name, None, None, None)
+        chat: JSONDict = {"id": user_id, "type": "private", "first_name": user["first_name"]}
+        msg: JSONDict = {
+            "message_id": self._alloc_message_id(user_id),
+            "date": int(time.time()),
+            "chat": chat,
+            "from": user,
+        }
+        msg.update(copy.deepcopy(SHAPES[shape]))
+        if caption is not None:
+            if shape == "text":
+                msg["text"] = caption
+            elif shape == "poll":
+                msg["poll"]["question"] = caption
+            elif shape in CAPTIONED:
+                msg["caption"] = caption
+            else:
+                raise ValueError(f"a {shape} has no caption")
+        if forwarded:
+            msg["forward_origin"] = {
+                "type": "hidden_user",
+                "sender_user_name": "Someone Else",
+                "date": int(time.time()) - 3600,
+            }
+        return self.add_update({"message": msg})
+
+    def last_message_of(self, user_id: int) -> int:
+        """The id of the last message ``user_id`` sent in their private chat
+        with the bot. Raises ValueError when there is none."""
+        return max(
+            mid
+            for (chat, mid), message in self._messages.items()
+            if chat == user_id and message.get("from", {}).get("id") == user_id
+        )
+
+    def edit_private_message(self, user_id: int, message_id: int, text: str) -> int:
+        """The user edits their earlier private message ``message_id`` to
+        ``text`` (its caption, if it has one): an ``edited_message`` update
+        with ``edit_date``. Raises KeyError for a message the fake never saw."""
+        original = self._messages[(user_id, message_id)]
+        if original.get("from", {}).get("id") != user_id:
+            raise ValueError(f"message {message_id} was not sent by {user_id}")
+        edited = copy.deepcopy(original)
+        edited.pop("entities", None)
+        if "caption" in edited or any(k in edited for k in CAPTIONED):
+            edited["caption"] = text
+        else:
+            edited["text"] = text
+        edited["edit_date"] = int(time.time())
+        return self.add_update({"edited_message": edited})
 
     def group_message(
         self,
@@ -657,6 +862,7 @@ class FakeTelegram(FakeServer):
             "setwebhook": self._set_webhook,
             "getwebhookinfo": self._get_webhook_info,
             "sendmessage": self._send_message,
+            "copymessage": self._copy_message,
             "editmessagetext": self._edit_message_text,
             "editmessagereplymarkup": self._edit_message_reply_markup,
             "answercallbackquery": self._answer_callback_query,
@@ -886,6 +1092,8 @@ class FakeTelegram(FakeServer):
         except (TypeError, ValueError):
             timeout_s = 0.0
 
+        if "allowed_updates" in params:
+            self._allow(params.get("allowed_updates"))
         if offset > 0:
             self._updates = [u for u in self._updates if u["update_id"] >= offset]
             self.confirmed_offset = max(self.confirmed_offset, offset)
@@ -902,6 +1110,7 @@ class FakeTelegram(FakeServer):
             event = self._changed
             if self._poll_generation != generation:
                 raise _HTTPError(409, _ERR_POLL_CONFLICT)
+            self._drop_unwanted()
             if self._updates or self._closing:
                 return [dict(u) for u in self._updates[:limit]]
             remaining = deadline - loop.time()
@@ -909,6 +1118,29 @@ class FakeTelegram(FakeServer):
                 return []
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(event.wait(), remaining)
+
+    def _allow(self, raw: Any) -> None:
+        """Remember ``allowed_updates``: a list of types; an empty list means
+        the default again (every type but chat_member, message_reaction and
+        message_reaction_count)."""
+        if isinstance(raw, str):
+            raw = json.loads(raw)
+        if not isinstance(raw, list):
+            raise _HTTPError(400, "Bad Request: can't parse allowed updates")
+        self.allowed_updates = [str(t) for t in raw] or None
+
+    def _wanted(self, update: JSONDict) -> bool:
+        kinds = [k for k in update if k != "update_id"]
+        if self.allowed_updates is None:
+            return not any(k in _NOT_BY_DEFAULT for k in kinds)
+        return any(k in self.allowed_updates for k in kinds)
+
+    def _drop_unwanted(self) -> None:
+        """Telegram never delivers an update of a type the bot did not ask for."""
+        unwanted = [u for u in self._updates if not self._wanted(u)]
+        if unwanted:
+            self.unwanted_updates.extend(unwanted)
+            self._updates = [u for u in self._updates if self._wanted(u)]
 
     async def _delete_webhook(self, params: JSONDict) -> bool:
         self.webhook_url = ""
@@ -922,6 +1154,8 @@ class FakeTelegram(FakeServer):
         return True
 
     async def _set_webhook(self, params: JSONDict) -> bool:
+        if "allowed_updates" in params:
+            self._allow(params.get("allowed_updates"))
         self.webhook_url = str(params.get("url") or "")
         secret = params.get("secret_token")
         self.webhook_secret = str(secret) if secret is not None else None
@@ -975,6 +1209,51 @@ class FakeTelegram(FakeServer):
         self.sent.append(self._record(params, chat_id, message_id, plain, reply_to))
         self.changed()
         return message
+
+    async def _copy_message(self, params: JSONDict) -> JSONDict:
+        """copyMessage: the message ``message_id`` of ``from_chat_id`` sent
+        again to ``chat_id`` without a link to the original; ``caption``
+        replaces a media message's caption. Returns a MessageId. The copy is
+        recorded in ``sent`` (``text`` the caption, ``params`` with
+        ``copied``: the original)."""
+        chat_id, numeric = self._resolve_chat(params.get("chat_id"))
+        _from, from_numeric = self._resolve_chat(params.get("from_chat_id"))
+        original_id = _as_int(params.get("message_id"))
+        if original_id is None:
+            raise _HTTPError(400, "Bad Request: message identifier is not specified")
+        original = self._messages.get((from_numeric, original_id))
+        if original is None:
+            raise _HTTPError(400, "Bad Request: message to copy not found")
+        if not any(k in original for k in _COPYABLE):
+            raise _HTTPError(400, "Bad Request: message can't be copied")
+        caption = params.get("caption")
+        plain = ""
+        if caption is not None:
+            if not any(k in original for k in CAPTIONED):
+                raise _HTTPError(400, "Bad Request: message can't have a caption")
+            plain = self._plain_text(dict(params, text=caption))
+            if len(plain) > MAX_CAPTION_LENGTH:
+                raise _HTTPError(400, "Bad Request: message caption is too long")
+        self._check_flood()
+        message_id = self._alloc_message_id(numeric)
+        copied = {k: v for k, v in original.items() if k in _COPYABLE or k == "caption"}
+        if caption is not None:
+            copied["caption"] = plain
+        message: JSONDict = {
+            "message_id": message_id,
+            "date": int(time.time()),
+            "chat": self._chat(chat_id),
+            "from": dict(self.bot_user),
+            **copied,
+        }
+        self._messages[(numeric, message_id)] = message
+        record = self._record(
+            dict(params, copied=copy.deepcopy(original)), chat_id, message_id, plain, None
+        )
+        record.text = str(caption or "")
+        self.sent.append(record)
+        self.changed()
+        return {"message_id": message_id}
 
     async def _edit_message_text(self, params: JSONDict) -> JSONDict:
         chat_id, message = self._find_message(params, "message to edit not found")

@@ -589,3 +589,24 @@ async def test_content_that_is_not_valid_unicode_arrives_and_cannot_be_sent(
         await message.channel.send("x \ud800")
     assert refused.value.status == 400 and refused.value.code == 50109
     assert fake.sent_to(fake.dm_channel_id(CITIZEN)) == []
+
+
+async def test_dm_shapes_and_forwards_parse_as_real_messages(
+    fake: FakeDiscord, client: Recorder
+) -> None:
+    """Each shape, as discord.py reads it: files with their content types, the
+    voice flag, stickers, an embed, a poll, and a forward's snapshot."""
+    user = "300000000000000001"
+    fake.dm_shape(user, "voice")
+    fake.dm_shape(user, "sticker")
+    fake.dm_shape(user, "poll", "Which road?")
+    fake.dm_shape(user, "photo", "hello", forwarded=True)
+    voice = await client.next_message(from_user(user))
+    sticker = await client.next_message(from_user(user))
+    poll = await client.next_message(from_user(user))
+    forward = await client.next_message(from_user(user))
+    assert voice.flags.voice and voice.attachments[0].content_type == "audio/ogg"
+    assert sticker.stickers[0].name == "Wave"
+    assert poll.poll is not None and poll.poll.question == "Which road?"
+    assert forward.content == "" and forward.message_snapshots[0].content == "hello"
+    assert forward.message_snapshots[0].attachments[0].content_type == "image/jpeg"

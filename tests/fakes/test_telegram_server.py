@@ -524,3 +524,45 @@ async def test_sending_a_lone_surrogate_is_refused(fake: FakeTelegram) -> None:
     assert resp.status == 400
     assert body["description"] == "Bad Request: strings must be encoded in UTF-8"
     assert fake.sent == []
+
+
+async def test_every_shape_parses_as_a_real_message(fake: FakeTelegram, bot: telegram.Bot) -> None:
+    from tests.fakes.telegram_server import SHAPES
+
+    for shape in SHAPES:
+        fake.private_shape(USER, shape)
+    updates = await bot.get_updates(timeout=0)
+    assert len(updates) == len(SHAPES)
+    by_shape = dict(zip(SHAPES, updates, strict=True))
+    assert by_shape["photo"].message is not None and by_shape["photo"].message.photo
+    assert by_shape["poll"].message is not None and by_shape["poll"].message.poll is not None
+    animation = by_shape["animation"].message
+    assert animation is not None and animation.animation and animation.document
+
+
+async def test_allowed_updates_leave_out_other_types(fake: FakeTelegram, bot: telegram.Bot) -> None:
+    fake.private_message(USER, "hello")
+    message_id = fake.last_message_of(USER)
+    fake.edit_private_message(USER, message_id, "hello again")
+    updates = await bot.get_updates(timeout=0, allowed_updates=["message"])
+    assert [u.message is not None for u in updates] == [True]
+    assert len(fake.unwanted_updates) == 1 and "edited_message" in fake.unwanted_updates[0]
+
+
+async def test_copy_message_copies_a_photo_and_refuses_what_is_gone(
+    fake: FakeTelegram, bot: telegram.Bot
+) -> None:
+    fake.private_shape(USER, "photo", caption="my caption")
+    photo_id = fake.last_message_of(USER)
+    copied = await bot.copy_message(
+        GROUP, USER, photo_id, caption="<b>Photo</b> for #1", parse_mode="HTML"
+    )
+    record = fake.sent_to(GROUP)[-1]
+    assert record.message_id == copied.message_id
+    assert record.plain_text == "Photo for #1"
+    assert "photo" in record.params["copied"]
+    with pytest.raises(BadRequest, match=r"(?i)message to copy not found"):
+        await bot.copy_message(GROUP, USER, photo_id + 100)
+    fake.private_shape(USER, "sticker")
+    with pytest.raises(BadRequest, match=r"(?i)can.t have a caption"):
+        await bot.copy_message(GROUP, USER, fake.last_message_of(USER), caption="x")
