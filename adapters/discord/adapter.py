@@ -26,6 +26,11 @@ log = logging.getLogger("forumbot.discord")
 
 BACKOFF_MAX_S = 60.0
 VERIFY_TIMEOUT_S = 10.0
+# Where an administrator switches on the privileged intents ``intents()`` asks for.
+INTENTS_SWITCHES = (
+    "Discord Developer Portal -> the application -> Bot -> Privileged Gateway Intents: "
+    "switch on Message Content Intent and Server Members Intent, then save"
+)
 
 
 def intents() -> discord.Intents:
@@ -117,14 +122,35 @@ class DiscordAdapter:
     async def run(self) -> None:
         """Serve until cancelled; discord.py resumes dropped connections itself,
         and this loop starts again when it gives up, after 1 s doubling to 60 s
-        (60 s after a refused token)."""
+        (60 s after a refused token, or privileged intents the Developer
+        Portal has not switched on: gateway close 4014, logged once as an
+        ERROR naming the switches)."""
         backoff = Backoff(1.0, BACKOFF_MAX_S)
+        intents_told = False  # the ERROR once; repeats while it lasts are warnings
         while True:
             try:
                 async with self.client:
                     await self.client.start(self.token, reconnect=True)
             except asyncio.CancelledError:
                 raise
+            except discord.PrivilegedIntentsRequired as error:
+                # Gateway close 4014: the bot asks for intents the portal has not
+                # allowed. Nothing changes until an administrator switches them on.
+                self.connection.down(error)
+                backoff.longest()
+                if not intents_told:
+                    log.error(
+                        "Discord refused the connection: the bot's privileged intents are "
+                        "not switched on. In the %s. Retrying in %ss",
+                        INTENTS_SWITCHES,
+                        int(backoff.delay),
+                    )
+                    intents_told = True
+                else:
+                    log.warning(
+                        "Discord still refuses the privileged intents; retrying in %ss",
+                        int(backoff.delay),
+                    )
             except discord.LoginFailure as error:
                 self.connection.down(error)
                 log.error(

@@ -13,11 +13,11 @@ from urllib.parse import urlparse
 
 from aiohttp import web
 from telegram import Bot, Update
-from telegram.error import Conflict, Forbidden, InvalidToken, NetworkError, TimedOut
+from telegram.error import Conflict, Forbidden, InvalidToken, NetworkError, RetryAfter, TimedOut
 from telegram.request import HTTPXRequest
 
 from adapters.telegram.convert import to_inbound
-from adapters.telegram.sender import TelegramSender
+from adapters.telegram.sender import TelegramSender, retry_after_s
 from bot.edge.backoff import Backoff
 from bot.edge.connection import Connection
 from bot.edge.inbound import Envelope
@@ -162,6 +162,12 @@ class TelegramAdapter:
                     offset=offset, timeout=self.poll_timeout_s, allowed_updates=ALLOWED_UPDATES
                 )
             except TimedOut:
+                continue
+            except RetryAfter as error:
+                # 429: Telegram says how long to wait; polling sooner only prolongs it.
+                delay = retry_after_s(error)
+                log.warning("getUpdates rate limited by Telegram; polling again in %ss", delay)
+                await asyncio.sleep(delay)
                 continue
             except (InvalidToken, Forbidden, Conflict):
                 raise

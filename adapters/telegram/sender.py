@@ -39,7 +39,8 @@ def answered_with_error(error: NetworkError) -> bool:
     return cause is None or (isinstance(cause, TelegramError) and cause is not error)
 
 
-def _retry_after_s(error: RetryAfter) -> float:
+def retry_after_s(error: RetryAfter) -> float:
+    """Telegram's ``retry_after`` in seconds, whichever form PTB gives it in."""
     with warnings.catch_warnings():  # PTB 22 warns that the int form is going away
         warnings.simplefilter("ignore")
         value: int | timedelta = error.retry_after
@@ -84,7 +85,7 @@ class TelegramSender:
                     link_preview_options=LinkPreviewOptions(is_disabled=True),
                 )
         except RetryAfter as error:
-            raise RetryLater(_retry_after_s(error)) from error
+            raise RetryLater(retry_after_s(error)) from error
         except Forbidden as error:
             if message.chat.kind == "private":
                 raise Unreachable(error.message) from error
