@@ -17,6 +17,7 @@ from telegram.error import Conflict, Forbidden, InvalidToken, NetworkError, Retr
 from telegram.request import HTTPXRequest
 
 from adapters.telegram.convert import to_inbound
+from adapters.telegram.rooms import room_change
 from adapters.telegram.sender import TelegramSender, retry_after_s
 from bot.edge.backoff import Backoff
 from bot.edge.connection import Connection
@@ -32,6 +33,7 @@ POLL_TIMEOUT_S = 25
 # Telegram's latency, few enough that the HTTP pool stays cheap to manage.
 SEND_CONNECTIONS = 8
 ALLOWED_UPDATES = ["message", "callback_query"]
+ALLOWED_UPDATES.append("my_chat_member")  # the bot removed from a room, or let back in
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 BACKOFF_MAX_S = 60.0
 VERIFY_TIMEOUT_S = 10.0
@@ -191,7 +193,7 @@ class TelegramAdapter:
         """Put updates on the core's queue and wait until they are durable."""
         envelopes: list[Envelope] = []
         for update in updates:
-            inbound = to_inbound(update, self.bot.username)
+            inbound = room_change(update) or to_inbound(update, self.bot.username)
             if inbound is None:
                 continue
             envelope = Envelope(inbound)

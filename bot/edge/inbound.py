@@ -24,6 +24,12 @@ class Inbound:
     command: str | None = None  # lower-case command name, without prefix or @bot
     args: str = ""
     button: str | None = None  # data of the pressed button
+    # A change to the room itself rather than a message (bot.edge.rooms): "moved"
+    # (``moved_to`` its new id), "removed" (the bot may not post there; ``text``
+    # says why) or "added" (it may again). ``sender_handle`` is then the room's
+    # public @name, if it has one.
+    room_event: str | None = None
+    moved_to: str | None = None
 
     def to_json(self) -> str:
         """The event as JSON text (what the inbox stores). A field that is
@@ -66,6 +72,8 @@ def clean_inbound(event: Inbound) -> Inbound:
         "command": _maybe(event.command),
         "args": clean_text(event.args),
         "button": _maybe(event.button),
+        "room_event": _maybe(event.room_event),
+        "moved_to": _maybe(event.moved_to),
     }
     if all(getattr(event, name) == value for name, value in changes.items()):
         return event

@@ -368,4 +368,18 @@ MIGRATIONS: tuple[str, ...] = (
             VALUES ('delete', old.id, old.publishable, old.answer);
     END;
     """,
+    # Rooms that changed (issue 14): a Telegram group that became a supergroup
+    # (its new id, followed by every send and command) and a room the bot may
+    # not post in (removed, or its permission taken away: its messages wait).
+    """
+    CREATE TABLE room_state (
+        platform TEXT NOT NULL,
+        chat_id TEXT NOT NULL,
+        moved_to TEXT,
+        moved_at TEXT,
+        unreachable_since TEXT,
+        problem TEXT,
+        PRIMARY KEY (platform, chat_id)
+    );
+    """,
 )
