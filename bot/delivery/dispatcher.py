@@ -322,6 +322,12 @@ class Dispatcher:
         failures = 0
         try:
             while queue.heap and not self._stopping:
+                if self.rooms is not None and chat.kind != "private":
+                    moved = self.rooms.current_chat(chat)
+                    if moved != chat:  # the room moved: what waits here goes there
+                        for row in queue.clear():
+                            self._push(replace(row, chat=moved))
+                        break
                 await pacer.wait_for_chat(chat)
                 batch = self._take(queue)
                 try:

@@ -508,12 +508,18 @@ class FakeTelegram(FakeServer):
             }
         )
 
-    def migrate_group(self, old_id: int, new_id: int, *, by_user: int = 1) -> tuple[int, int]:
+    def migrate_group(
+        self, old_id: int, new_id: int, *, by_user: int = 1, announce: bool = True
+    ) -> tuple[int, int] | None:
         """Upgrade group ``old_id`` to supergroup ``new_id``, as Telegram does: sends to the
         old id fail from now on with 400 and ``parameters.migrate_to_chat_id``, and a
         service message goes to each chat (``migrate_to_chat_id`` in the old group,
-        ``migrate_from_chat_id`` in the new supergroup). Returns the two update ids."""
+        ``migrate_from_chat_id`` in the new supergroup). Returns the two update ids.
+        ``announce=False`` leaves the service messages out: a bot that has not received
+        them yet (they are still on their way) learns the new id from the 400."""
         self.migrated[old_id] = new_id
+        if not announce:
+            return None
         user = self._user(by_user, "Admin", None, None, None)
         old_chat: JSONDict = {"id": old_id, "type": "group", "title": f"Group {old_id}"}
         new_chat: JSONDict = {"id": new_id, "type": "supergroup", "title": f"Group {old_id}"}
