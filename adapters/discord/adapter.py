@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
+from collections.abc import Iterable
 from typing import Any
 
 import aiohttp
@@ -16,9 +18,11 @@ from discord.gateway import DiscordWebSocket
 from adapters.discord.convert import interaction_to_inbound, message_to_inbound
 from adapters.discord.sender import DiscordSender
 from bot.edge.backoff import Backoff
+from bot.edge.chat import ChatRef
 from bot.edge.connection import Connection
 from bot.edge.inbound import Envelope, Inbound
 from bot.edge.pace import Pace
+from bot.edge.rooms import room_added, room_removed
 from bot.edge.startup import StartupFailure
 from config.model import DiscordConfig
 
@@ -79,6 +83,23 @@ class _Client(discord.Client):
         if inbound is not None:
             await self.adapter.hand_over(inbound)
 
+    async def on_guild_remove(self, guild: discord.Guild) -> None:
+        """GUILD_DELETE without ``unavailable``: the bot was removed from the server."""
+        await self.adapter.rooms_changed(
+            guild.channels, "Discord: the bot was removed from the server"
+        )
+
+    async def on_guild_join(self, guild: discord.Guild) -> None:
+        """GUILD_CREATE for a server the bot was (re)invited to."""
+        await self.adapter.rooms_changed(guild.channels, None)
+
+    async def on_guild_channel_update(
+        self, before: discord.abc.GuildChannel, after: discord.abc.GuildChannel
+    ) -> None:
+        """CHANNEL_UPDATE: the bot's permission to post may have been taken or given."""
+        if _can_post(before) != _can_post(after):
+            await self.adapter.rooms_changed([after], None)
+
     async def on_interaction(self, interaction: discord.Interaction) -> None:
         inbound = interaction_to_inbound(interaction)
         if inbound is None:
@@ -102,9 +123,11 @@ class DiscordAdapter:
         settings: DiscordConfig,
         token: str,
         queue: asyncio.Queue[Envelope],
+        rooms: Iterable[str] = (),
         **client_options: Any,
     ) -> None:
         self.settings = settings
+        self.rooms = frozenset(rooms)  # the configured staff and public channels' ids
         self.token = token
         self.queue = queue
         self.ready = asyncio.Event()
@@ -118,6 +141,24 @@ class DiscordAdapter:
         envelope = Envelope(inbound)
         self.queue.put_nowait(envelope)
         await envelope.stored
+
+    async def rooms_changed(
+        self, channels: Iterable[discord.abc.GuildChannel], removed: str | None
+    ) -> None:
+        """Tell the core about the configured rooms among ``channels``: all
+        ``removed`` (the reason), or each as the bot's permissions now stand."""
+        for channel in channels:
+            if str(channel.id) not in self.rooms:
+                continue
+            chat = ChatRef(self.platform, str(channel.id), "group")
+            key = f"room:{channel.id}:{time.time_ns()}"
+            if removed is None and not _can_post(channel):
+                removed_now = "Discord: the bot may not view or post in the channel"
+                await self.hand_over(room_removed(chat, key, removed_now))
+            elif removed is None:
+                await self.hand_over(room_added(chat, key))
+            else:
+                await self.hand_over(room_removed(chat, key, removed))
 
     async def run(self) -> None:
         """Serve until cancelled; discord.py resumes dropped connections itself,
@@ -205,3 +246,12 @@ class DiscordAdapter:
         """Close discord.py's client (its gateway and HTTP session)."""
         if not self.client.is_closed():
             await self.client.close()
+
+
+def _can_post(channel: discord.abc.GuildChannel) -> bool:
+    """Whether the bot may see ``channel`` and send messages there."""
+    me = channel.guild.me
+    if me is None:
+        return False
+    allowed = channel.permissions_for(me)
+    return allowed.view_channel and allowed.send_messages
