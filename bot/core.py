@@ -139,6 +139,7 @@ def build_core(
         clock,
         wording,
         retry=RetryPolicy(config.delivery),
+        rooms=directory.rooms,
     )
     outbox = Outbox(dispatcher.wake, {**(limits or {}), **senders})
     dispatcher.report = DeliveryReport(directory, wording, outbox).ended

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
+from collections.abc import Iterable
 from typing import Any
 
 import aiohttp
@@ -16,9 +18,11 @@ from discord.gateway import DiscordWebSocket
 from adapters.discord.convert import interaction_to_inbound, message_to_inbound, thread_parent
 from adapters.discord.sender import DiscordSender
 from bot.edge.backoff import Backoff
+from bot.edge.chat import ChatRef
 from bot.edge.connection import Connection
 from bot.edge.inbound import Envelope, Inbound
 from bot.edge.pace import Pace
+from bot.edge.rooms import room_added, room_removed
 from bot.edge.startup import StartupFailure
 from config.model import DiscordConfig
 
@@ -26,6 +30,11 @@ log = logging.getLogger("forumbot.discord")
 
 BACKOFF_MAX_S = 60.0
 VERIFY_TIMEOUT_S = 10.0
+# Where an administrator switches on the privileged intents ``intents()`` asks for.
+INTENTS_SWITCHES = (
+    "Discord Developer Portal -> the application -> Bot -> Privileged Gateway Intents: "
+    "switch on Message Content Intent and Server Members Intent, then save"
+)
 
 
 def intents() -> discord.Intents:
@@ -115,6 +124,23 @@ class _Client(discord.Client):
         if inbound is not None:
             await self.adapter.hand_over(inbound)
 
+    async def on_guild_remove(self, guild: discord.Guild) -> None:
+        """GUILD_DELETE without ``unavailable``: the bot was removed from the server."""
+        await self.adapter.rooms_changed(
+            guild.channels, "Discord: the bot was removed from the server"
+        )
+
+    async def on_guild_join(self, guild: discord.Guild) -> None:
+        """GUILD_CREATE for a server the bot was (re)invited to."""
+        await self.adapter.rooms_changed(guild.channels, None)
+
+    async def on_guild_channel_update(
+        self, before: discord.abc.GuildChannel, after: discord.abc.GuildChannel
+    ) -> None:
+        """CHANNEL_UPDATE: the bot's permission to post may have been taken or given."""
+        if _can_post(before) != _can_post(after):
+            await self.adapter.rooms_changed([after], None)
+
     async def on_interaction(self, interaction: discord.Interaction) -> None:
         inbound = interaction_to_inbound(interaction)
         if inbound is None:
@@ -138,9 +164,11 @@ class DiscordAdapter:
         settings: DiscordConfig,
         token: str,
         queue: asyncio.Queue[Envelope],
+        rooms: Iterable[str] = (),
         **client_options: Any,
     ) -> None:
         self.settings = settings
+        self.rooms = frozenset(rooms)  # the configured staff and public channels' ids
         self.token = token
         self.queue = queue
         self.ready = asyncio.Event()
@@ -155,17 +183,56 @@ class DiscordAdapter:
         self.queue.put_nowait(envelope)
         await envelope.stored
 
+    async def rooms_changed(
+        self, channels: Iterable[discord.abc.GuildChannel], removed: str | None
+    ) -> None:
+        """Tell the core about the configured rooms among ``channels``: all
+        ``removed`` (the reason), or each as the bot's permissions now stand."""
+        for channel in channels:
+            if str(channel.id) not in self.rooms:
+                continue
+            chat = ChatRef(self.platform, str(channel.id), "group")
+            key = f"room:{channel.id}:{time.time_ns()}"
+            if removed is None and not _can_post(channel):
+                removed_now = "Discord: the bot may not view or post in the channel"
+                await self.hand_over(room_removed(chat, key, removed_now))
+            elif removed is None:
+                await self.hand_over(room_added(chat, key))
+            else:
+                await self.hand_over(room_removed(chat, key, removed))
+
     async def run(self) -> None:
         """Serve until cancelled; discord.py resumes dropped connections itself,
         and this loop starts again when it gives up, after 1 s doubling to 60 s
-        (60 s after a refused token)."""
+        (60 s after a refused token, or privileged intents the Developer
+        Portal has not switched on: gateway close 4014, logged once as an
+        ERROR naming the switches)."""
         backoff = Backoff(1.0, BACKOFF_MAX_S)
+        intents_told = False  # the ERROR once; repeats while it lasts are warnings
         while True:
             try:
                 async with self.client:
                     await self.client.start(self.token, reconnect=True)
             except asyncio.CancelledError:
                 raise
+            except discord.PrivilegedIntentsRequired as error:
+                # Gateway close 4014: the bot asks for intents the portal has not
+                # allowed. Nothing changes until an administrator switches them on.
+                self.connection.down(error)
+                backoff.longest()
+                if not intents_told:
+                    log.error(
+                        "Discord refused the connection: the bot's privileged intents are "
+                        "not switched on. In the %s. Retrying in %ss",
+                        INTENTS_SWITCHES,
+                        int(backoff.delay),
+                    )
+                    intents_told = True
+                else:
+                    log.warning(
+                        "Discord still refuses the privileged intents; retrying in %ss",
+                        int(backoff.delay),
+                    )
             except discord.LoginFailure as error:
                 self.connection.down(error)
                 log.error(
@@ -220,3 +287,12 @@ class DiscordAdapter:
         """Close discord.py's client (its gateway and HTTP session)."""
         if not self.client.is_closed():
             await self.client.close()
+
+
+def _can_post(channel: discord.abc.GuildChannel) -> bool:
+    """Whether the bot may see ``channel`` and send messages there."""
+    me = channel.guild.me
+    if me is None:
+        return False
+    allowed = channel.permissions_for(me)
+    return allowed.view_channel and allowed.send_messages

@@ -35,8 +35,18 @@ class DiscordPlatform:
 
     def build(self, wiring: Wiring) -> DiscordAdapter:
         settings = wiring.config.platforms.discord
+        rooms = [
+            room.address
+            for forum in wiring.config.forums
+            for room in (*forum.staff_rooms, *forum.public_rooms)
+            if room.platform == self.name
+        ]
         adapter = DiscordAdapter(
-            settings, wiring.env[settings.token_env], wiring.queue, **wiring.options(self.name)
+            settings,
+            wiring.env[settings.token_env],
+            wiring.queue,
+            rooms,
+            **wiring.options(self.name),
         )
         log.info("discord on")
         return adapter

@@ -9,9 +9,11 @@ import discord
 
 from adapters.discord.render import to_markdown, to_view
 from bot.edge.rich import Rich
-from bot.edge.sending import NotSent, Outgoing, Rejected, Unreachable
+from bot.edge.sending import NoAccess, NotSent, Outgoing, Rejected, Unreachable
 
 CANNOT_MESSAGE_USER = 50007
+MISSING_ACCESS = 50001  # the bot cannot see the channel (removed from the server, or hidden)
+MISSING_PERMISSIONS = 50013  # it sees the channel but may not post there
 NO_MENTIONS = discord.AllowedMentions.none()
 
 
@@ -75,7 +77,9 @@ class DiscordSender:
         except discord.Forbidden as error:
             if error.code == CANNOT_MESSAGE_USER or message.chat.kind == "private":
                 raise Unreachable(f"{error.code}: {error.text}") from error
-            raise Rejected(f"{error.code}: {error.text}") from error
+            # 50001 Missing Access, 50013 Missing Permissions: the room's messages
+            # wait until the bot is let back in.
+            raise NoAccess(f"{error.code}: {error.text}") from error
         except discord.NotFound as error:
             if message.chat.kind == "private":
                 raise Unreachable(f"{error.code}: {error.text}") from error

@@ -13,11 +13,12 @@ from urllib.parse import urlparse
 
 from aiohttp import web
 from telegram import Bot, Update
-from telegram.error import Conflict, Forbidden, InvalidToken, NetworkError, TimedOut
+from telegram.error import Conflict, Forbidden, InvalidToken, NetworkError, RetryAfter, TimedOut
 from telegram.request import HTTPXRequest
 
 from adapters.telegram.convert import to_inbound
-from adapters.telegram.sender import TelegramSender
+from adapters.telegram.rooms import room_change
+from adapters.telegram.sender import TelegramSender, retry_after_s
 from bot.edge.backoff import Backoff
 from bot.edge.connection import Connection
 from bot.edge.inbound import Envelope
@@ -31,7 +32,7 @@ POLL_TIMEOUT_S = 25
 # Concurrent sendMessage requests: enough to keep ~30 messages/s flowing with
 # Telegram's latency, few enough that the HTTP pool stays cheap to manage.
 SEND_CONNECTIONS = 8
-ALLOWED_UPDATES = ["message", "edited_message", "callback_query"]
+ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "my_chat_member"]
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 BACKOFF_MAX_S = 60.0
 VERIFY_TIMEOUT_S = 10.0
@@ -163,6 +164,12 @@ class TelegramAdapter:
                 )
             except TimedOut:
                 continue
+            except RetryAfter as error:
+                # 429: Telegram says how long to wait; polling sooner only prolongs it.
+                delay = retry_after_s(error)
+                log.warning("getUpdates rate limited by Telegram; polling again in %ss", delay)
+                await asyncio.sleep(delay)
+                continue
             except (InvalidToken, Forbidden, Conflict):
                 raise
             except NetworkError as error:
@@ -185,7 +192,7 @@ class TelegramAdapter:
         """Put updates on the core's queue and wait until they are durable."""
         envelopes: list[Envelope] = []
         for update in updates:
-            inbound = to_inbound(update, self.bot.username)
+            inbound = room_change(update) or to_inbound(update, self.bot.username)
             if inbound is None:
                 continue
             envelope = Envelope(inbound)

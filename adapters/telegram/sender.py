@@ -21,7 +21,21 @@ from telegram.error import (
 
 from adapters.telegram.render import PARSE_MODE, to_html, to_keyboard
 from bot.edge.rich import Rich, plain
-from bot.edge.sending import NotSent, OutcomeUnknown, Outgoing, Rejected, RetryLater, Unreachable
+from bot.edge.sending import (
+    Moved,
+    NoAccess,
+    NotSent,
+    OutcomeUnknown,
+    Outgoing,
+    Rejected,
+    RetryLater,
+    Unreachable,
+)
+
+# A 400 in a room that means the bot's right to post was taken away (Telegram's
+# wording: "not enough rights to send text messages to the chat", "need
+# administrator rights in the channel chat", "CHAT_WRITE_FORBIDDEN").
+_NO_RIGHTS = ("not enough rights", "need administrator rights", "chat_write_forbidden")
 
 # httpx errors raised before any byte of the request left this machine.
 _NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
@@ -39,7 +53,8 @@ def answered_with_error(error: NetworkError) -> bool:
     return cause is None or (isinstance(cause, TelegramError) and cause is not error)
 
 
-def _retry_after_s(error: RetryAfter) -> float:
+def retry_after_s(error: RetryAfter) -> float:
+    """Telegram's ``retry_after`` in seconds, whichever form PTB gives it in."""
     with warnings.catch_warnings():  # PTB 22 warns that the int form is going away
         warnings.simplefilter("ignore")
         value: int | timedelta = error.retry_after
@@ -98,20 +113,23 @@ class TelegramSender:
                     message_thread_id=int(message.thread_id) if message.thread_id else None,
                 )
         except RetryAfter as error:
-            raise RetryLater(_retry_after_s(error)) from error
+            raise RetryLater(retry_after_s(error)) from error
         except Forbidden as error:
             if message.chat.kind == "private":
                 raise Unreachable(error.message) from error
-            raise Rejected(error.message) from error
-        except BadRequest as error:
-            if message.chat.kind == "private" and "chat not found" in error.message.lower():
-                raise Unreachable(error.message) from error
-            raise Rejected(error.message) from error
+            # "bot was kicked from the group chat", "bot is not a member of the
+            # channel chat": the room's messages wait until it is let back in.
+            raise NoAccess(error.message) from error
         except ChatMigrated as error:
-            raise Rejected(
-                f"the group became a supergroup with chat id {error.new_chat_id}:"
-                " put that id in the configuration"
-            ) from error
+            # 400 with parameters.migrate_to_chat_id (PTB raises it before BadRequest).
+            raise Moved(str(error.new_chat_id), error.message) from error
+        except BadRequest as error:
+            text = error.message.lower()
+            if message.chat.kind == "private" and "chat not found" in text:
+                raise Unreachable(error.message) from error
+            if message.chat.kind != "private" and any(s in text for s in _NO_RIGHTS):
+                raise NoAccess(error.message) from error
+            raise Rejected(error.message) from error
         except InvalidToken as error:
             # The token was refused (revoked?): nothing was sent; retried until given up.
             raise NotSent(f"Telegram refused the bot token: {error.message}") from error

@@ -132,9 +132,26 @@ class Console:
             last_id=messages[-1].id if messages else 0,
             max_text=MAX_TEXT,
             quick=[(command, wording.text(label)) for command, label in QUICK],
+            unreachable=self.unreachable_rooms(forum),
         )
         response.headers["Cache-Control"] = "no-store"
         return response
+
+    def unreachable_rooms(self, forum: Forum) -> list[str]:
+        """One line for each of ``forum``'s rooms the bot cannot post in."""
+        wording = self.site.core.wording
+        directory = self.site.core.directory
+        return [
+            wording.text(
+                "web_room_unreachable",
+                platform=wording.platform_name(problem.chat.platform),
+                room=problem.chat.chat_id,
+                since=problem.since.strftime("%Y-%m-%d %H:%M"),
+                problem=problem.problem,
+            )
+            for problem in directory.rooms.unreachable()
+            if forum in directory.forums_of_room(problem.chat)
+        ]
 
     async def send(self, request: web.Request) -> web.StreamResponse:
         """A command typed in the box or a card's button pressed: the same

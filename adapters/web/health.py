@@ -96,10 +96,28 @@ def add_routes(app: web.Application, site: Site) -> None:
         except Exception:
             return web.json_response({"status": "fail", "database": "unreachable"}, status=503)
         platforms = {c.platform: c.describe() for c in site.connections}
-        degraded = any(not c.connected for c in site.connections)
-        return web.json_response(
-            {"status": "degraded" if degraded else "ok", "database": "ok", "platforms": platforms}
-        )
+        rooms = site.core.directory.rooms
+        # Rooms the bot cannot post in (their messages wait), and rooms that moved
+        # while bot.yaml still names their old id.
+        unreachable = {
+            p.chat.key: f"unreachable since {p.since.isoformat(timespec='seconds')}: {p.problem}"
+            for p in rooms.unreachable()
+        }
+        moved = {
+            chat.key: f"moved to {new}: update bot.yaml {', '.join(keys)}"
+            for chat, new, keys in rooms.moves()
+        }
+        degraded = any(not c.connected for c in site.connections) or bool(unreachable)
+        body: dict[str, object] = {
+            "status": "degraded" if degraded else "ok",
+            "database": "ok",
+            "platforms": platforms,
+        }
+        if unreachable:
+            body["rooms"] = unreachable
+        if moved:
+            body["rooms_moved"] = moved
+        return web.json_response(body)
 
     async def scrape(request: web.Request) -> web.StreamResponse:
         async with site.core.db.read() as tx:

@@ -26,6 +26,8 @@ from bot.edge.chat import ChatRef
 from bot.edge.clock import Clock
 from bot.edge.rich import Rich, join
 from bot.edge.sending import (
+    Moved,
+    NoAccess,
     NotSent,
     OutcomeUnknown,
     Outgoing,
@@ -34,8 +36,10 @@ from bot.edge.sending import (
     Sender,
     Unreachable,
 )
+from bot.forum.rooms import Rooms
 from bot.store import outbox as rows
 from bot.store import resident as residents
+from bot.store import room as room_rows
 from bot.store.database import Database, Tx, is_busy
 from bot.store.outbox import OutboxPurpose, OutboxRow, OutboxState
 from bot.wording.wording import Wording
@@ -88,12 +92,25 @@ class _ChatQueue:
     chat: ChatRef
     heap: list[tuple[int, int, OutboxRow]] = field(default_factory=list)
     worker: asyncio.Task[None] | None = None
+    ids: set[int] = field(default_factory=set)
 
     def push(self, row: OutboxRow) -> None:
+        if row.id in self.ids:
+            return  # already waiting here (a room let back in reloads what waits)
+        self.ids.add(row.id)
         heapq.heappush(self.heap, (row.priority, row.id, row))
 
     def pop(self) -> OutboxRow:
-        return heapq.heappop(self.heap)[2]
+        row = heapq.heappop(self.heap)[2]
+        self.ids.discard(row.id)
+        return row
+
+    def clear(self) -> list[OutboxRow]:
+        """Everything waiting here, taken out."""
+        taken = [row for _p, _i, row in self.heap]
+        self.heap.clear()
+        self.ids.clear()
+        return taken
 
 
 class Dispatcher:
@@ -105,7 +122,9 @@ class Dispatcher:
     message (``cards_combined``) and the reasons recorded with a row that ends
     other than 'sent' (``reason_*``, which officers' notices quote);
     ``retry`` says how failures are retried; ``report`` is told every final
-    state other than 'sent', in the transaction that records it.
+    state other than 'sent', in the transaction that records it; ``rooms``
+    (the directory's) follows rooms that moved and holds the messages of
+    rooms the bot cannot post in (without it, both end the message 'failed').
 
     Row states move as ``bot.store.outbox.OutboxState`` draws them; each send's
     failure is one of ``bot.edge.sending``'s ``DeliveryError`` kinds. Delivery
@@ -121,8 +140,10 @@ class Dispatcher:
         wording: Wording,
         retry: RetryPolicy | None = None,
         report: Report | None = None,
+        rooms: Rooms | None = None,
     ) -> None:
         self.db = db
+        self.rooms = rooms
         self.retry = retry or RetryPolicy()
         self.report = report
         self.wording = wording
@@ -156,6 +177,8 @@ class Dispatcher:
         reason = self.wording.text("reason_interrupted")
 
         async def write(tx: Tx) -> None:
+            if self.rooms is not None:
+                await self.rooms.load(tx)
             ids = await rows.interrupted(tx, exclude_platforms=repeatable)
             await rows.mark(tx, ids, OutboxState.UNKNOWN, reason)
             retried = await rows.interrupted(tx, only_platforms=repeatable)
@@ -175,11 +198,16 @@ class Dispatcher:
     async def _skip_stale_rooms(self, tx: Tx, now: datetime) -> None:
         off: dict[str, list[int]] = {}
         old: list[int] = []
+        # A room the bot could not post in keeps its messages, however old: they
+        # were owed when it was cut off, and go when it is let back in.
+        waiting = {p.chat.key for p in self.rooms.unreachable()} if self.rooms else set()
         for outbox_id, platform, chat_id, kind, created_at in await rows.pending_rooms(tx):
             if platform not in self.senders:
                 off.setdefault(platform, []).append(outbox_id)
                 continue
             chat = ChatRef(platform, chat_id, "channel" if kind == "channel" else "group")
+            if chat.key in waiting:
+                continue
             if now - created_at > self.retry.window(chat):
                 old.append(outbox_id)
         for platform, ids in off.items():
@@ -211,6 +239,7 @@ class Dispatcher:
                     await self._wake.wait()
 
     async def _load(self) -> None:
+        await self._load_reopened()
         while True:
             async with self.db.read_in_turn() as tx:
                 pending = await rows.pending_after(tx, self._loaded_upto, LOAD_BATCH)
@@ -220,12 +249,40 @@ class Dispatcher:
             for row in pending:
                 if row.chat.platform not in self.senders:
                     continue  # platform off in this run: sent when it is on again
-                queue = self._queues.get(row.chat.key)
-                if queue is None:
-                    queue = self._queues[row.chat.key] = _ChatQueue(row.chat)
-                queue.push(row)
-                if queue.worker is None:
-                    queue.worker = asyncio.create_task(self._work(queue))
+                row = self._placed(row)
+                if self.rooms is not None and self.rooms.is_held(row.chat):
+                    continue  # the bot cannot post there: it waits to be let back in
+                self._push(row)
+
+    async def _load_reopened(self) -> None:
+        """What waits for rooms the bot was let back into, queued again."""
+        if self.rooms is None:
+            return
+        for chat in self.rooms.take_reopened():
+            async with self.db.read_in_turn() as tx:
+                ids = await room_rows.waiting_for(tx, chat.platform, chat.chat_id)
+                waiting = await rows.get_many(tx, ids)
+            if waiting:
+                log.info("sending %s waiting message(s) to %s", len(waiting), chat.key)
+            for row in waiting:
+                if row.chat.platform in self.senders:
+                    self._push(self._placed(row))
+
+    def _placed(self, row: OutboxRow) -> OutboxRow:
+        """``row`` addressed to its room's current id (a room that moved)."""
+        if self.rooms is None or row.chat.kind == "private":
+            return row
+        chat = self.rooms.current_chat(row.chat)
+        return row if chat == row.chat else replace(row, chat=chat)
+
+    def _push(self, row: OutboxRow) -> None:
+        """Queue ``row`` for its chat, starting the chat's worker if needed."""
+        queue = self._queues.get(row.chat.key)
+        if queue is None:
+            queue = self._queues[row.chat.key] = _ChatQueue(row.chat)
+        queue.push(row)
+        if queue.worker is None and not self._stopping:
+            queue.worker = asyncio.create_task(self._work(queue))
 
     async def stop(self, grace_s: float = STOP_GRACE_S) -> None:
         """Shutdown: take no more rows, give sends already under way up to
@@ -265,6 +322,12 @@ class Dispatcher:
         failures = 0
         try:
             while queue.heap and not self._stopping:
+                if self.rooms is not None and chat.kind != "private":
+                    moved = self.rooms.current_chat(chat)
+                    if moved != chat:  # the room moved: what waits here goes there
+                        for row in queue.clear():
+                            self._push(replace(row, chat=moved))
+                        break
                 await pacer.wait_for_chat(chat)
                 batch = self._take(queue)
                 try:
@@ -360,6 +423,8 @@ class Dispatcher:
             await rows.mark_sent(tx, ids, message_id, sent_at)
             if card_ids:
                 await rows.record_card(tx, chat, message_id, card_ids)
+            if self.rooms is not None and chat.kind != "private":
+                await self.rooms.can_post(tx, chat)  # recorded as unreachable: no longer
 
         await self._write(sent, f"marking chat={chat.key} outbox={ids} sent")
         return True
@@ -414,7 +479,19 @@ class Dispatcher:
             await self._unreachable(chat, batch, str(error))
             self._drop_queue(chat)
             return True
-        if isinstance(error, Rejected):
+        room = self.rooms is not None and chat.kind != "private"
+        if isinstance(error, Moved) and room and error.new_chat_id != chat.chat_id:
+            await self._moved(chat, batch, error)
+            return True
+        if isinstance(error, NoAccess) and room:
+            await self._no_access(chat, batch, error)
+            return True
+        if isinstance(error, NoAccess) and chat.kind == "private":
+            log.warning("recipient unreachable chat=%s: %s", chat.key, error)
+            await self._unreachable(chat, batch, str(error))
+            self._drop_queue(chat)
+            return True
+        if isinstance(error, Rejected | Moved | NoAccess):
             log.error("message rejected chat=%s outbox=%s: %s", chat.key, ids, error)
             await self._end(batch, OutboxState.FAILED, str(error))
             return True
@@ -521,7 +598,42 @@ class Dispatcher:
     def _drop_queue(self, chat: ChatRef) -> None:
         queue = self._queues.get(chat.key)
         if queue is not None:
-            queue.heap.clear()
+            queue.clear()
+
+    async def _moved(self, chat: ChatRef, batch: list[OutboxRow], error: Moved) -> None:
+        """The room has a new id: the message, and everything waiting for the
+        room, go there (recorded, and the administrator told, by ``rooms``)."""
+        assert self.rooms is not None
+        rooms = self.rooms
+        now = self.clock.now()
+        ids = [row.id for row in batch]
+
+        async def write(tx: Tx) -> None:
+            await rows.mark(tx, ids, OutboxState.PENDING, str(error))
+            await rooms.moved(tx, chat, error.new_chat_id, now)
+            await room_rows.repoint_waiting(tx, chat.platform, chat.chat_id, error.new_chat_id)
+
+        await self._write(write, f"moving chat={chat.key} to {error.new_chat_id}")
+        queue = self._queues.get(chat.key)
+        waiting = [*batch, *(queue.clear() if queue is not None else [])]
+        new = ChatRef(chat.platform, error.new_chat_id, chat.kind)
+        for row in waiting:
+            self._push(replace(row, chat=new))
+
+    async def _no_access(self, chat: ChatRef, batch: list[OutboxRow], error: NoAccess) -> None:
+        """The bot cannot post in the room: the message goes back to wait
+        with the rest of the room's, until it is let back in."""
+        assert self.rooms is not None
+        rooms = self.rooms
+        now = self.clock.now()
+        ids = [row.id for row in batch]
+
+        async def write(tx: Tx) -> None:
+            await rows.mark(tx, ids, OutboxState.PENDING, str(error))
+            await rooms.cannot_post(tx, chat, str(error), now)
+
+        await self._write(write, f"holding chat={chat.key}")
+        self._drop_queue(chat)
 
 
 def _with_attempts(row: OutboxRow, attempts: int) -> OutboxRow:

@@ -62,6 +62,12 @@ class Inbound:
     attachments: tuple[str, ...] = ()
     forwarded: bool = False  # forwarded from elsewhere: the words may be someone else's
     edited: bool = False  # an edit of the earlier message ``message_id``
+    # A change to the room itself rather than a message (bot.edge.rooms): "moved"
+    # (``moved_to`` its new id), "removed" (the bot may not post there; ``text``
+    # says why) or "added" (it may again). ``sender_handle`` is then the room's
+    # public @name, if it has one.
+    room_event: str | None = None
+    moved_to: str | None = None
 
     def to_json(self) -> str:
         """The event as JSON text (what the inbox stores). A field that is
@@ -108,6 +114,8 @@ def clean_inbound(event: Inbound) -> Inbound:
         "thread_id": _maybe(event.thread_id),
         "replied_bot_text": _maybe_text(event.replied_bot_text),
         "attachments": tuple(clean_line(a) for a in event.attachments),
+        "room_event": _maybe(event.room_event),
+        "moved_to": _maybe(event.moved_to),
     }
     if all(getattr(event, name) == value for name, value in changes.items()):
         return event

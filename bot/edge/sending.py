@@ -13,10 +13,16 @@ the dispatcher as 'unknown')::
         │                             sent again only where the platform drops repeats
         ├── Unreachable               the recipient cannot be messaged (blocked the bot):
         │                             'failed', and the resident's waiting messages skipped
-        └── Rejected                  refused for good (bad request, no access): 'failed'
+        ├── Rejected                  refused for good (bad request): 'failed'
+        ├── Moved                     the room has a new id (``new_chat_id``): the room's
+        │                             messages, this one included, go there from now on
+        └── NoAccess                  the bot may not post in this room for now (removed,
+                                      permission taken away): the room's messages wait
 
-``RetryLater`` and ``NotSent`` are the ones that may pass; the other three
-end the message (the dispatcher tells officers where they can act).
+``RetryLater`` and ``NotSent`` are the ones that may pass; ``Moved`` and
+``NoAccess`` keep the message (a room's state, not the message's);
+``Unreachable``, ``Rejected`` and ``OutcomeUnknown`` end it (the dispatcher
+tells officers where they can act).
 """
 
 from __future__ import annotations
@@ -116,8 +122,25 @@ class Unreachable(DeliveryError):
 
 
 class Rejected(DeliveryError):
-    """The platform refused this message for good (bad request, no access to
-    the room, a group that moved): sending it again would fail the same way."""
+    """The platform refused this message for good (a bad request): sending it
+    again would fail the same way."""
+
+
+class Moved(DeliveryError):
+    """The room (a staff or public room) has a new id on the same platform: a
+    Telegram group upgraded to a supergroup. ``new_chat_id`` is the new id as
+    text; nothing was sent."""
+
+    def __init__(self, new_chat_id: str, detail: str = "") -> None:
+        super().__init__(detail or f"the room moved to {new_chat_id}")
+        self.new_chat_id = new_chat_id
+
+
+class NoAccess(DeliveryError):
+    """The bot may not post in this room (a staff or public room) for now: it
+    was removed, or its permission to post was taken away. Nothing was sent;
+    the room's messages wait until the bot is let back in. Private chats use
+    ``Unreachable``."""
 
 
 class OutcomeUnknown(DeliveryError):

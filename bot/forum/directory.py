@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from bot.edge.chat import ChatKind, ChatRef
+from bot.forum.rooms import Rooms
 from bot.forum.schedule import SessionSchedule
 from config.model import Config, Forum, Room
 from config.phrase import normalise_phrase
@@ -45,7 +46,9 @@ class RoomOff:
 class ForumDirectory:
     """``platforms_on`` names the platforms that can send in this run
     (``None``: all of them). Rooms on other platforms are left out of
-    ``staff_rooms`` and ``public_rooms``, so nothing is queued for them."""
+    ``staff_rooms`` and ``public_rooms``, so nothing is queued for them.
+    ``rooms`` knows the rooms that moved (their current ids are the ones
+    given out and recognised here) and those the bot cannot post in."""
 
     def __init__(self, config: Config, platforms_on: Iterable[str] | None = None) -> None:
         self.config = config
@@ -57,6 +60,7 @@ class ForumDirectory:
             ((normalise(p), f) for f in config.forums for p in f.phrases),
             key=lambda pair: -len(pair[0]),
         )
+        self.rooms = Rooms(config)
         self._schedules: dict[str, SessionSchedule | None] = {}
         for forum in config.forums:
             s = forum.schedule
@@ -83,11 +87,18 @@ class ForumDirectory:
     def staff_forums(self, chat: ChatRef) -> list[Forum]:
         if chat.platform == "web":
             return [f for f in self.forums if self.web_staff_room(f) == chat]
-        return [
-            f
-            for f in self.forums
-            if any(r.platform == chat.platform and r.address == chat.chat_id for r in f.staff_rooms)
-        ]
+        return [f for f in self.forums if any(self._is(r, chat) for r in f.staff_rooms)]
+
+    def _is(self, room: Room, chat: ChatRef) -> bool:
+        """Whether ``chat`` is ``room``, at its configured id or one it moved to."""
+        return room.platform == chat.platform and chat.chat_id in self.rooms.ids_of(
+            room.platform, room.address
+        )
+
+    def _chat(self, room: Room, public: bool) -> ChatRef:
+        """Where ``room`` is now (its current id, if it moved)."""
+        configured = room_chat(room, public)
+        return self.rooms.current_chat(configured)
 
     def is_on(self, platform: str) -> bool:
         """Whether messages can be sent on ``platform`` in this run."""
@@ -102,7 +113,7 @@ class ForumDirectory:
     def staff_rooms(self, forum: Forum) -> list[ChatRef]:
         """The forum's staff rooms on platforms that are on (the console's
         room among them while the web side is on)."""
-        rooms = [room_chat(r, public=False) for r in forum.staff_rooms if self.is_on(r.platform)]
+        rooms = [self._chat(r, public=False) for r in forum.staff_rooms if self.is_on(r.platform)]
         if self.web_on:
             rooms.append(self.web_staff_room(forum))
         return rooms
@@ -124,10 +135,7 @@ class ForumDirectory:
         return [
             f
             for f in self.forums
-            if any(
-                r.platform == chat.platform and r.address == chat.chat_id
-                for r in (*f.staff_rooms, *f.public_rooms)
-            )
+            if any(self._is(r, chat) for r in (*f.staff_rooms, *f.public_rooms))
         ]
 
     @staticmethod
@@ -139,14 +147,14 @@ class ForumDirectory:
     def duty_roles(self, forum: Forum) -> dict[ChatRef, str]:
         """Staff rooms with a role to ping on URGENT cards, and that role."""
         return {
-            room_chat(r, public=False): r.duty_role_id
+            self._chat(r, public=False): r.duty_role_id
             for r in forum.staff_rooms
             if r.duty_role_id and self.is_on(r.platform)
         }
 
     def public_rooms(self, forum: Forum) -> list[ChatRef]:
         """The forum's public rooms on platforms that are on."""
-        return [room_chat(r, public=True) for r in forum.public_rooms if self.is_on(r.platform)]
+        return [self._chat(r, public=True) for r in forum.public_rooms if self.is_on(r.platform)]
 
     def is_officer(self, forum: Forum, actor: Actor) -> bool:
         """Whether ``actor`` is one of ``forum``'s officers: a Telegram user id

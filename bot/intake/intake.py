@@ -231,6 +231,9 @@ class Intake:
 
     async def _route(self, tx: Tx, event: Inbound) -> None:
         now = self.clock.now()
+        if event.room_event is not None:  # the room itself changed (bot.forum.rooms)
+            await self.directory.rooms.handle(tx, event, now)
+            return
         if event.chat.kind == "private":
             await self.residents.handle(tx, event, now)
             return

@@ -388,4 +388,18 @@ MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE outbox ADD COLUMN copy_from_chat TEXT;
     ALTER TABLE outbox ADD COLUMN copy_from_message TEXT;
     """,
+    # 11: rooms that changed (issue 14): a Telegram group that became a supergroup
+    # (its new id, followed by every send and command) and a room the bot may
+    # not post in (removed, or its permission taken away: its messages wait).
+    """
+    CREATE TABLE room_state (
+        platform TEXT NOT NULL,
+        chat_id TEXT NOT NULL,
+        moved_to TEXT,
+        moved_at TEXT,
+        unreachable_since TEXT,
+        problem TEXT,
+        PRIMARY KEY (platform, chat_id)
+    );
+    """,
 )

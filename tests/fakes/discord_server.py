@@ -509,6 +509,8 @@ class FakeDiscord(FakeServer):
 
         # Behaviour knobs.
         self.closed_dms: set[str] = set()
+        # Guilds the bot was removed from (kicked): their channels answer 403 50001.
+        self.removed_from_guilds: set[str] = set()
         self.privileged_intents_enabled = True
         self.ratelimit_headers = True
         self.echo_own_messages = True
@@ -1080,6 +1082,27 @@ class FakeDiscord(FakeServer):
         )
         return iid
 
+    def remove_bot_from_guild(self, guild_id: str | int) -> None:
+        """An administrator kicks the bot: GUILD_DELETE without ``unavailable`` (removed,
+        not an outage), and from now on its channels answer 403 ``{"message": "Missing
+        Access", "code": 50001}`` and a new session's READY leaves the guild out."""
+        gid = _str_id(guild_id)
+        self._guild(gid)
+        self.removed_from_guilds.add(gid)
+        self._dispatch(_Event("GUILD_DELETE", {"id": gid}, INTENT_GUILDS), required=True)
+
+    def add_bot_to_guild(self, guild_id: str | int) -> None:
+        """The bot is invited back: GUILD_CREATE with the whole guild, as for a new guild."""
+        gid = _str_id(guild_id)
+        guild = self._guild(gid)
+        self.removed_from_guilds.discard(gid)
+        guild.joined_at = _now_iso()
+        payload = self._guild_create(guild)
+        # Only a guild coming back from an outage says "unavailable": false; a guild joined
+        # has no such key (discord.py dispatches guild_join, not guild_available, for it).
+        del payload["unavailable"]
+        self._dispatch(_Event("GUILD_CREATE", payload, INTENT_GUILDS), required=True)
+
     def dispatch(self, event: str, data: JSONDict, *, intent: int = 0) -> None:
         """Dispatch a raw gateway event to every live or resumable session."""
         self._dispatch(_Event(event, data, intent), required=True)
@@ -1599,7 +1622,11 @@ class FakeDiscord(FakeServer):
             "relationships": [],
             "private_channels": [],
             "presences": [],
-            "guilds": [{"id": gid, "unavailable": True} for gid in self._guilds],
+            "guilds": [
+                {"id": gid, "unavailable": True}
+                for gid in self._guilds
+                if gid not in self.removed_from_guilds
+            ],
             "guild_join_requests": [],
             "geo_ordered_rtc_regions": [],
             "session_id": session.id,
@@ -1731,6 +1758,8 @@ class FakeDiscord(FakeServer):
         conn.active = True
         self._deliver(session, _Event("READY", self._ready(session, data.get("shard"))))
         for guild in self._guilds.values():
+            if guild.id in self.removed_from_guilds:
+                continue
             self._deliver(session, _Event("GUILD_CREATE", self._guild_create(guild), INTENT_GUILDS))
         self.identify_count += 1
         self.changed()
@@ -2355,6 +2384,8 @@ class FakeDiscord(FakeServer):
 
     def _r_send(self, cid: str, *, body: Any, files: list[str], **_: Any) -> tuple[int, Any]:
         self._channel_or_404(cid)
+        if self._channel_guild.get(cid) in self.removed_from_guilds:
+            raise _APIError(403, 50001, "Missing Access")
         payload = self._validate_message(body, files)
         user_id = self._dm_user.get(cid)
         if user_id is not None and user_id in {str(u) for u in self.closed_dms}:

@@ -270,6 +270,7 @@ _ATTR_RE = re.compile(
 
 _ERR_UNAUTHORIZED = "Unauthorized"
 _ERR_BLOCKED = "Forbidden: bot was blocked by the user"
+_ERR_MIGRATED = "Bad Request: group chat was upgraded to a supergroup chat"
 _ERR_FLOOD = "Too Many Requests: retry after 1"
 _ERR_POLL_CONFLICT = (
     "Conflict: terminated by other getUpdates request; "
@@ -292,11 +293,18 @@ class EntityParseError(ValueError):
 class _HTTPError(Exception):
     """Internal: turned into a Telegram error response."""
 
-    def __init__(self, status: int, description: str, retry_after: int | None = None) -> None:
+    def __init__(
+        self,
+        status: int,
+        description: str,
+        retry_after: int | None = None,
+        parameters: JSONDict | None = None,
+    ) -> None:
         super().__init__(description)
         self.status = status
         self.description = description
         self.retry_after = retry_after
+        self.parameters = parameters
 
 
 GROUP_ANONYMOUS_BOT: JSONDict = {
@@ -490,6 +498,10 @@ class FakeTelegram(FakeServer):
         # allowed_updates, remembered until changed, as Telegram does); None: the default.
         self.allowed_updates: list[str] | None = None
         self.unwanted_updates: list[JSONDict] = []  # dropped: of a type the bot did not ask for
+        # Groups upgraded to supergroups: old id -> new id (sends to the old id get a 400).
+        self.migrated: dict[int, int] = {}
+        # Rooms the bot was removed from (numeric id -> "kicked" or "left").
+        self.removed_from: dict[int, str] = {}
 
         self._faults: list[Fault] = []
         self._updates: list[JSONDict] = []
@@ -725,6 +737,117 @@ class FakeTelegram(FakeServer):
             }
         )
 
+    def migrate_group(
+        self, old_id: int, new_id: int, *, by_user: int = 1, announce: bool = True
+    ) -> tuple[int, int] | None:
+        """Upgrade group ``old_id`` to supergroup ``new_id``, as Telegram does: sends to the
+        old id fail from now on with 400 and ``parameters.migrate_to_chat_id``, and a
+        service message goes to each chat (``migrate_to_chat_id`` in the old group,
+        ``migrate_from_chat_id`` in the new supergroup). Returns the two update ids.
+        ``announce=False`` leaves the service messages out: a bot that has not received
+        them yet (they are still on their way) learns the new id from the 400."""
+        self.migrated[old_id] = new_id
+        if not announce:
+            return None
+        user = self._user(by_user, "Admin", None, None, None)
+        old_chat: JSONDict = {"id": old_id, "type": "group", "title": f"Group {old_id}"}
+        new_chat: JSONDict = {"id": new_id, "type": "supergroup", "title": f"Group {old_id}"}
+        date = int(time.time())
+        first = self.add_update(
+            {
+                "message": {
+                    "message_id": self._alloc_message_id(old_id),
+                    "date": date,
+                    "chat": old_chat,
+                    "from": user,
+                    "migrate_to_chat_id": new_id,
+                }
+            }
+        )
+        second = self.add_update(
+            {
+                "message": {
+                    "message_id": self._alloc_message_id(new_id),
+                    "date": date,
+                    "chat": new_chat,
+                    "from": {
+                        "id": 1087968824,
+                        "is_bot": True,
+                        "first_name": "Group",
+                        "username": "GroupAnonymousBot",
+                    },
+                    "sender_chat": new_chat,
+                    "migrate_from_chat_id": old_id,
+                }
+            }
+        )
+        return first, second
+
+    def remove_bot(self, chat_id: int | str, *, banned: bool = True, by_user: int = 1) -> int:
+        """An administrator removes the bot from a group or channel (``banned``: removed and
+        banned, Telegram's usual "remove"; else it left). Sends there fail with 403 from now
+        on, and a ``my_chat_member`` update says so. Returns its update id."""
+        chat = self._room_chat(chat_id)
+        numeric = int(chat["id"])
+        old = self._bot_member(chat, present=True)
+        self.removed_from[numeric] = "kicked" if banned else "left"
+        new: JSONDict = {"user": dict(self.bot_user), "status": self.removed_from[numeric]}
+        if banned:
+            new["until_date"] = 0
+        return self._my_chat_member(chat, by_user, old, new)
+
+    def add_bot(self, chat_id: int | str, *, by_user: int = 1) -> int:
+        """An administrator adds the bot back (a member of a group; an administrator who
+        may post in a channel). Returns the ``my_chat_member`` update id."""
+        chat = self._room_chat(chat_id)
+        numeric = int(chat["id"])
+        was = self.removed_from.pop(numeric, "left")
+        old: JSONDict = {"user": dict(self.bot_user), "status": was}
+        if was == "kicked":
+            old["until_date"] = 0
+        return self._my_chat_member(chat, by_user, old, self._bot_member(chat, present=True))
+
+    def _room_chat(self, chat_id: int | str) -> JSONDict:
+        if isinstance(chat_id, int) and chat_id in self.migrated.values():
+            return {"id": chat_id, "type": "supergroup", "title": f"Group {chat_id}"}
+        return self._chat(chat_id)
+
+    def _bot_member(self, chat: JSONDict, *, present: bool) -> JSONDict:
+        if chat["type"] != "channel":
+            return {"user": dict(self.bot_user), "status": "member"}
+        return {
+            "user": dict(self.bot_user),
+            "status": "administrator",
+            "can_be_edited": False,
+            "is_anonymous": False,
+            "can_manage_chat": True,
+            "can_delete_messages": True,
+            "can_manage_video_chats": False,
+            "can_restrict_members": False,
+            "can_promote_members": False,
+            "can_change_info": False,
+            "can_invite_users": False,
+            "can_post_stories": False,
+            "can_edit_stories": False,
+            "can_delete_stories": False,
+            "can_post_messages": True,
+            "can_edit_messages": True,
+        }
+
+    def _my_chat_member(self, chat: JSONDict, by_user: int, old: JSONDict, new: JSONDict) -> int:
+        user = self._user(by_user, "Admin", None, None, None)
+        return self.add_update(
+            {
+                "my_chat_member": {
+                    "chat": dict(chat),
+                    "from": user,
+                    "date": int(time.time()),
+                    "old_chat_member": old,
+                    "new_chat_member": new,
+                }
+            }
+        )
+
     @property
     def pending_updates(self) -> list[JSONDict]:
         """Updates not yet confirmed by a ``getUpdates`` offset."""
@@ -851,7 +974,7 @@ class FakeTelegram(FakeServer):
                     # before PTB's final getUpdates): nobody sees the 409, don't count it.
                     raise web.HTTPGone() from None
                 self.count_conflicts += 1
-            return self._error(err.status, err.description, err.retry_after)
+            return self._error(err.status, err.description, err.retry_after, err.parameters)
         return web.json_response({"ok": True, "result": result})
 
     def _handlers(self) -> dict[str, Callable[[JSONDict], Awaitable[Any]]]:
@@ -895,10 +1018,18 @@ class FakeTelegram(FakeServer):
                     params[key] = {"size": len(value)}
         return params
 
-    def _error(self, status: int, description: str, retry_after: int | None = None) -> web.Response:
+    def _error(
+        self,
+        status: int,
+        description: str,
+        retry_after: int | None = None,
+        parameters: JSONDict | None = None,
+    ) -> web.Response:
         payload: JSONDict = {"ok": False, "error_code": status, "description": description}
         if retry_after is not None:
             payload["parameters"] = {"retry_after": retry_after}
+        if parameters:
+            payload["parameters"] = {**payload.get("parameters", {}), **parameters}
         if status == 429:
             self.count_429 += 1
         return web.json_response(payload, status=status)
@@ -916,6 +1047,20 @@ class FakeTelegram(FakeServer):
             chat_id = _as_int(params.get("chat_id"))
             if chat_id is not None and chat_id in self.blocked_chats:
                 raise _HTTPError(403, _ERR_BLOCKED)
+            if chat_id is not None and chat_id in self.migrated:
+                raise _HTTPError(
+                    400, _ERR_MIGRATED, parameters={"migrate_to_chat_id": self.migrated[chat_id]}
+                )
+            raw = params.get("chat_id")
+            numeric = chat_id
+            if numeric is None and isinstance(raw, str) and raw.startswith("@") and len(raw) > 1:
+                numeric = self._channel_id(raw[1:])
+            if numeric is not None and numeric in self.removed_from:
+                channel = numeric in self._channel_ids.values()
+                kind_name = "channel" if channel else "supergroup"
+                if self.removed_from[numeric] == "kicked" and kind_name != "channel":
+                    raise _HTTPError(403, f"Forbidden: bot was kicked from the {kind_name} chat")
+                raise _HTTPError(403, f"Forbidden: bot is not a member of the {kind_name} chat")
 
     # ------------------------------------------------------------------ chats / messages
 
