@@ -12,7 +12,7 @@ from datetime import datetime
 
 from bot.delivery.outbox import Outbox
 from bot.desks.admission import Admission
-from bot.desks.routes import Route, Routes, Who, parse_reference
+from bot.desks.routes import Route, Routes, Who, not_a_reference, parse_reference
 from bot.desks.subscription import SubscriptionDesk
 from bot.desks.survey import SurveyDesk
 from bot.edge.chat import Buttons
@@ -135,7 +135,9 @@ class ResidentDesk:
 
     async def _press(self, v: Visit) -> bool:
         """A button: a consultation's option or the alerts chooser, by its
-        payload; anything else pressed gets no reply."""
+        payload. Anything else pressed (a payload the bot never made, a
+        consultation, option or forum that no longer exists) changes nothing
+        and gets ``press_unknown``: what to do instead."""
         if v.event.button is None:
             return False
         payload = unpack(v.event.button)
@@ -143,10 +145,16 @@ class ResidentDesk:
             answered = await self.surveys.button(v.tx, v.resident, payload, v.now)
             if answered is not None:
                 await self._reply(v.tx, v.resident, answered, v.now)
+                return True
         elif isinstance(payload, SubscribeChoice):
             chosen = await self.subscriptions.button(v.tx, v.resident, payload, v.now)
             if chosen is not None:
                 await self._reply(v.tx, v.resident, chosen[0], v.now, buttons=chosen[1])
+                return True
+        prefix = self.wording.prefix(v.event.platform)
+        await self._reply(
+            v.tx, v.resident, self.wording.render("press_unknown", prefix=prefix), v.now
+        )
         return True
 
     async def _command(self, v: Visit) -> bool:
@@ -356,7 +364,10 @@ class ResidentDesk:
         prefix = self.wording.prefix(event.platform)
         ref = parse_reference(event.args)
         if ref is None:
-            return self.wording.render("withdraw_usage", prefix=prefix)
+            usage = self.wording.render("withdraw_usage", prefix=prefix)
+            if not event.args.strip():
+                return usage
+            return join([not_a_reference(self.wording, event.args), usage])
         q = await questions.get(tx, ref)
         if q is None or q.resident_id != resident.id:
             return self.wording.render("withdraw_not_yours", ref=ref)
@@ -432,7 +443,8 @@ PRECEDENCE: tuple[tuple[str, Stage], ...] = (
 2. data rights: ``/mydata`` and ``/forget`` (``any resident`` routes),
    for everyone, blocked or not;
 3. blocked: anything else from a blocked resident is held (not if urgent);
-4. press: a button, by its payload (``bot.edge.payload``);
+4. press: a button, by its payload (``bot.edge.payload``); one the bot
+   never made, or for what no longer exists, gets ``press_unknown``;
 5. command: a route of ``RESIDENT_ROUTES``;
 6. message: a reply to a consultation, a question (the limits are checked
    here, for questions that are not urgent), an urgent message without a

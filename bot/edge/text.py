@@ -53,3 +53,34 @@ def clean_line(text: str) -> str:
 
 def _nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
+
+
+MAX_NUMBER = 2**63 - 1
+"""The largest number any reference may be: SQLite's INTEGER (a signed
+64-bit value), which refuses anything larger with OverflowError."""
+
+_ASCII_DIGITS = re.compile("[0-9]+")
+
+
+def parse_number(text: str) -> int | None:
+    """``text`` as a whole number written with the digits 0-9 only (no sign,
+    no spaces, leading zeros allowed), or None: for the empty string, any
+    other character (``-1``, ``12abc``, superscripts such as ``²``, circled
+    ``①``, other scripts' digits such as ``٣``, which ``int()`` and
+    ``str.isdigit`` would accept) and for a value over ``MAX_NUMBER``.
+    Never raises, and never converts more than 19 significant digits (so
+    5,000 digits cost nothing and never meet ``int()``'s digit limit)."""
+    if _ASCII_DIGITS.fullmatch(text) is None:
+        return None
+    significant = text.lstrip("0") or "0"
+    if len(significant) > len(str(MAX_NUMBER)):
+        return None
+    value = int(significant)
+    return value if value <= MAX_NUMBER else None
+
+
+def shown(text: str, limit: int = 24) -> str:
+    """``text`` on one line, cut to ``limit`` characters with an ellipsis:
+    a value a resident or officer typed, quoted back in a refusal."""
+    line = clean_line(text).strip()
+    return line if len(line) <= limit else line[: limit - 1] + "\u2026"
