@@ -277,9 +277,8 @@ class ResidentDesk:
                 if refusal:
                     await self._reply(tx, resident, refusal, now)
                 return
-        q = await questions.insert(
-            tx, forum.id, resident.id, text, suggest_publishable(text), urgent, now
-        )
+        publishable = suggest_publishable(self.directory.without_phrase(forum, text))
+        q = await questions.insert(tx, forum.id, resident.id, text, publishable, urgent, now)
         log.info("question received forum=%s question=#%s urgent=%s", forum.id, q.id, urgent)
         ack = join(
             [

@@ -28,7 +28,7 @@ def render_card(
         )
     )
     parts.append(highlight_labels(question.publishable))
-    if question.publishable == question.text:
+    if LABEL_PATTERN.search(question.publishable) is None:
         parts.append(wording.render("card_nothing_replaced"))
     parts.append(wording.render("card_hint", prefix=prefix, ref=question.id))
     return join(parts)
