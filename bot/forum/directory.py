@@ -108,7 +108,8 @@ class ForumDirectory:
         the spaces and separators after it (``_AFTER_PHRASE``: a colon, a dash,
         a comma, dots), and
         the first letter of what is left made a capital. ``text`` as it is
-        when it does not start with a phrase, or is nothing but one."""
+        when it does not start with a phrase, or has no letter or digit
+        after it (a question that is only the phrase shows as written)."""
         for phrase in sorted(forum.phrases, key=len, reverse=True):
             wanted = normalise(phrase)
             end = _phrase_end(text, wanted) if wanted else None
@@ -117,7 +118,7 @@ class ForumDirectory:
             rest = text[end:]
             while rest and (rest[0].isspace() or rest[0] in _AFTER_PHRASE):
                 rest = rest[1:]
-            if rest:
+            if any(c.isalnum() for c in rest):
                 return rest[0].upper() + rest[1:]
         return text
 
