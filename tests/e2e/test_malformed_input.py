@@ -1,6 +1,7 @@
 """Malformed arguments through python-telegram-bot against the fake Bot API
 (issue 14, kind 7): references SQLite cannot hold, other scripts' digits,
-forged button data. The resident and the officers are told what was wrong,
+forged button data; and (kind 9) hidden characters. The resident and the
+officers are told what was wrong,
 the press is answered, and no event is set aside."""
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from bot.store.database import fetch_all
 from forumbot.app import App
 from tests.e2e.telegram_setup import (
     PHRASE,
+    PUBLIC_CHANNEL,
     RESIDENT,
     STAFF_GROUP,
     WAIT_S,
@@ -79,3 +81,23 @@ async def test_malformed_references_and_forged_presses_on_telegram(
     assert told.plain_text == PRESS_UNKNOWN
 
     assert await _set_aside(app) == []
+
+
+async def test_a_reversed_question_on_telegram_reads_the_same_everywhere(
+    telegram: FakeTelegram, app: App
+) -> None:
+    """Text hygiene (kind 9) through python-telegram-bot: the card, and the
+    public post without the phrase, show the text as it reads."""
+    fake = telegram
+    await ask(fake, f"{PHRASE}: is \u202eevil\u202c text on Elm\u200bRoad ok?")
+    card = await card_for(fake, 1)
+    assert f"{PHRASE}: is evil text on ElmRoad ok?" in card.plain_text
+    await staff_says(fake, "/open", "is open until")
+    start = len(fake.sent)
+    await staff_says(fake, "/answer 1 Yes.", "#1 answered")
+    post = await fake.wait_for_sent(
+        lambda m: to_chat(PUBLIC_CHANNEL)(m) and "Question #1" in m.plain_text, WAIT_S, start=start
+    )
+    assert "Question #1\nIs evil text on ElmRoad ok?" in post.plain_text
+    for message in fake.sent:
+        assert not any(c in message.text for c in "\u202e\u202c\u200b")
