@@ -1,8 +1,8 @@
 """Malformed arguments through python-telegram-bot against the fake Bot API
 (issue 14, kind 7): references SQLite cannot hold, other scripts' digits,
 forged button data; and (kind 9) hidden characters. The resident and the
-officers are told what was wrong,
-the press is answered, and no event is set aside."""
+officers are told what was wrong, the press is answered, and no event is set
+aside."""
 
 from __future__ import annotations
 
