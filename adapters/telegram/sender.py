@@ -61,9 +61,15 @@ def retry_after_s(error: RetryAfter) -> float:
     return value.total_seconds() if isinstance(value, timedelta) else float(value)
 
 
+def utf16_length(text: str) -> int:
+    """``text``'s length in UTF-16 code units: 2 for a character above
+    U+FFFF, 1 for any other."""
+    return len(text) + sum(1 for c in text if ord(c) > 0xFFFF)
+
+
 class TelegramSender:
     platform = "telegram"
-    max_length = 4096  # characters after entity parsing: the plain text
+    max_length = 4096  # UTF-16 code units of the plain text, after entity parsing
     idempotent = False  # the Bot API has no idempotency key
     max_button_rows = 10
 
@@ -76,8 +82,11 @@ class TelegramSender:
 
     @staticmethod
     def measure(body: Rich) -> int:
-        """Characters of the plain text: Telegram counts after parsing the HTML."""
-        return len(plain(body))
+        """UTF-16 code units of the plain text, as Telegram counts its 4096
+        ("1-4096 characters after entities parsing"; every length and offset
+        in the Bot API is in UTF-16 code units): a character outside the
+        Basic Multilingual Plane (most emoji) counts 2."""
+        return utf16_length(plain(body))
 
     async def send(self, message: Outgoing) -> str:
         chat_id: int | str = message.chat.chat_id

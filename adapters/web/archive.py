@@ -11,7 +11,7 @@ from aiohttp import web
 
 from adapters.web.site import Site
 from bot.core import archive
-from bot.edge.text import clean_text
+from bot.edge.text import clean_text, parse_number
 from config.model import Forum
 
 MAX_QUERY = 200
@@ -60,10 +60,13 @@ class Archive:
         return forum
 
     def number_of(self, request: web.Request, name: str) -> int:
-        raw = request.match_info[name]
-        if not raw.isdigit() or len(raw) > 18:
+        """The number in the address's ``name`` part; 404 for anything but
+        the digits 0-9 up to ``bot.edge.text.MAX_NUMBER`` (``-1``, ``²``,
+        ``٣``, 5,000 digits)."""
+        number = parse_number(request.match_info[name])
+        if number is None:
             raise self.not_found(request)
-        return int(raw)
+        return number
 
     def moment(self, forum: Forum, at: datetime) -> Moment:
         text = self.site.core.wording.when(at, self.directory.zone(forum))
@@ -81,7 +84,7 @@ class Archive:
         forum = self.forum_of(request)
         query = clean_text(request.query.get("q", "")).strip()[:MAX_QUERY]
         raw_before = request.query.get("before", "")
-        before = int(raw_before) if raw_before.isdigit() and len(raw_before) <= 18 else None
+        before = parse_number(raw_before)
         async with self.site.core.db.read() as tx:
             held = await archive.sessions(tx, forum.id, archive.SESSIONS_PAGE + 1, before)
             found = await archive.search(tx, forum.id, query) if query else []

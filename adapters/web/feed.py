@@ -16,7 +16,7 @@ from adapters.web import store
 from adapters.web.site import Site
 from bot.edge.chat import ChatRef
 from bot.edge.inbound import Envelope, Inbound, split_slash_command
-from bot.edge.text import clean_line, clean_text
+from bot.edge.text import clean_line, clean_text, parse_number
 
 HEARTBEAT_S = 15.0
 MAX_TEXT = 4000  # longer than any limit: the core says what its limit is
@@ -85,7 +85,7 @@ async def events(site: Site, request: web.Request, chat_id: str) -> web.StreamRe
     """Server-sent events: what was missed since ``Last-Event-ID`` (or
     ``?after=``), then each new message as it is sent."""
     raw = request.headers.get("Last-Event-ID") or request.query.get("after") or "0"
-    after_id = int(raw) if raw.isascii() and raw.isdigit() and len(raw) <= 18 else 0
+    after_id = parse_number(raw.strip()) or 0
     response = web.StreamResponse(
         headers={
             "Content-Type": "text/event-stream",

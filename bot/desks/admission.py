@@ -37,8 +37,9 @@ class Admission:
             forum = self.directory.forums[0]
         if forum is not None:
             text = event.args if event.command == "ask" else event.text
+            publishable = suggest_publishable(self.directory.without_phrase(forum, text))
             q = await questions.insert(
-                tx, forum.id, resident.id, text, suggest_publishable(text), False, now, held=True
+                tx, forum.id, resident.id, text, publishable, False, now, held=True
             )
             log.info("question held (asker blocked) forum=%s question=#%s", forum.id, q.id)
         if resident.blocked_told:

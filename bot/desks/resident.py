@@ -12,7 +12,7 @@ from datetime import datetime
 
 from bot.delivery.outbox import Outbox
 from bot.desks.admission import Admission
-from bot.desks.routes import Route, Routes, Who, parse_reference
+from bot.desks.routes import Route, Routes, Who, not_a_reference, parse_reference
 from bot.desks.subscription import SubscriptionDesk
 from bot.desks.survey import SurveyDesk
 from bot.edge.chat import Buttons
@@ -148,7 +148,7 @@ class ResidentDesk:
             else None
         )
         if asked is not None:
-            if _not_acted_on(asked) and event.text.strip():
+            if self._not_acted_on(asked) and event.text.strip():
                 await self._apply_edit(v, asked)
                 return True
             if v.urgent:  # officers must see it: a new question, as any emergency
@@ -174,6 +174,16 @@ class ResidentDesk:
         await self._reply(v.tx, v.resident, body, v.now)
         return True
 
+    def _without_phrase(self, q: Question, text: str) -> str:
+        """``text`` as it would be published for ``q``'s forum (its phrase off)."""
+        forum = self.directory.get(q.forum_id)
+        return text if forum is None else self.directory.without_phrase(forum, text)
+
+    def _not_acted_on(self, q: Question) -> bool:
+        """New, and officers have not changed its suggested publishable text."""
+        suggested = suggest_publishable(self._without_phrase(q, q.text))
+        return q.state is questions.State.NEW and q.publishable == suggested
+
     def _phrase_of(self, q: Question) -> str:
         forum = self.directory.get(q.forum_id) or self.directory.forums[0]
         return forum.phrases[0]
@@ -182,7 +192,8 @@ class ResidentDesk:
         """The resident's edit becomes the question, and a new card says so."""
         urgent = asked.urgent or v.urgent
         text = v.event.text
-        await questions.set_edited(v.tx, asked.id, text, suggest_publishable(text), urgent, v.now)
+        publishable = suggest_publishable(self._without_phrase(asked, text))
+        await questions.set_edited(v.tx, asked.id, text, publishable, urgent, v.now)
         log.info(
             "question edited by the resident forum=%s question=#%s urgent=%s",
             asked.forum_id,
@@ -224,7 +235,9 @@ class ResidentDesk:
 
     async def _press(self, v: Visit) -> bool:
         """A button: a consultation's option or the alerts chooser, by its
-        payload; anything else pressed gets no reply."""
+        payload. Anything else pressed (a payload the bot never made, a
+        consultation, option or forum that no longer exists) changes nothing
+        and gets ``press_unknown``: what to do instead."""
         if v.event.button is None:
             return False
         payload = unpack(v.event.button)
@@ -232,10 +245,16 @@ class ResidentDesk:
             answered = await self.surveys.button(v.tx, v.resident, payload, v.now)
             if answered is not None:
                 await self._reply(v.tx, v.resident, answered, v.now)
+                return True
         elif isinstance(payload, SubscribeChoice):
             chosen = await self.subscriptions.button(v.tx, v.resident, payload, v.now)
             if chosen is not None:
                 await self._reply(v.tx, v.resident, chosen[0], v.now, buttons=chosen[1])
+                return True
+        prefix = self.wording.prefix(v.event.platform)
+        await self._reply(
+            v.tx, v.resident, self.wording.render("press_unknown", prefix=prefix), v.now
+        )
         return True
 
     async def _command(self, v: Visit) -> bool:
@@ -372,12 +391,13 @@ class ResidentDesk:
                 if refusal:
                     await self._reply(tx, resident, refusal, now)
                 return
+        publishable = suggest_publishable(self.directory.without_phrase(forum, text))
         q = await questions.insert(
             tx,
             forum.id,
             resident.id,
             text,
-            suggest_publishable(text),
+            publishable,
             urgent,
             now,
             attachments=event.attachments,
@@ -525,7 +545,10 @@ class ResidentDesk:
         prefix = self.wording.prefix(event.platform)
         ref = parse_reference(event.args)
         if ref is None:
-            return self.wording.render("withdraw_usage", prefix=prefix)
+            usage = self.wording.render("withdraw_usage", prefix=prefix)
+            if not event.args.strip():
+                return usage
+            return join([not_a_reference(self.wording, event.args), usage])
         q = await questions.get(tx, ref)
         if q is None or q.resident_id != resident.id:
             return self.wording.render("withdraw_not_yours", ref=ref)
@@ -563,11 +586,6 @@ class ResidentDesk:
             resident_id=resident.id,
         )
         await self.outbox.add(tx, reply, now)
-
-
-def _not_acted_on(q: Question) -> bool:
-    """New, and officers have not changed its suggested publishable text."""
-    return q.state is questions.State.NEW and q.publishable == suggest_publishable(q.text)
 
 
 _ANY: Who = "any resident"
@@ -610,7 +628,8 @@ PRECEDENCE: tuple[tuple[str, Stage], ...] = (
 2. data rights: ``/mydata`` and ``/forget`` (``any resident`` routes),
    for everyone, blocked or not;
 3. blocked: anything else from a blocked resident is held (not if urgent);
-4. press: a button, by its payload (``bot.edge.payload``);
+4. press: a button, by its payload (``bot.edge.payload``); one the bot
+   never made, or for what no longer exists, gets ``press_unknown``;
 5. command: a route of ``RESIDENT_ROUTES``;
 6. message: a reply to a consultation, a question (the limits are checked
    here, for questions that are not urgent), an urgent message without a

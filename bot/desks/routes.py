@@ -6,13 +6,13 @@ blocks) is written down next to its table as ``PRECEDENCE``."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Generic, Literal, TypeVar
 
 from bot.edge.rich import Rich, join
+from bot.edge.text import parse_number, shown
 from bot.wording.wording import Wording
 
 H = TypeVar("H")
@@ -22,14 +22,22 @@ REPEAT_WINDOW = timedelta(hours=1)
 counts as the same request sent twice (a double press, a command resent
 by an impatient client): it is not sent again."""
 
-_REFERENCE = re.compile(r"^#?(\d+)$")
-
 
 def parse_reference(text: str) -> int | None:
-    """A question's number as officers and residents write it: ``12`` or
-    ``#12``; None for anything else."""
-    match = _REFERENCE.match(text.strip())
-    return int(match.group(1)) if match else None
+    """A question's (or consultation's) number as officers and residents
+    write it: ``12`` or ``#12``, surrounding spaces ignored; None for
+    anything else: no number, a sign, other characters, digits other than
+    0-9 (``²``, ``①``, ``٣``), or a number over ``bot.edge.text.MAX_NUMBER``
+    (what SQLite can hold). Never raises."""
+    text = text.strip()
+    return parse_number(text[1:] if text.startswith("#") else text)
+
+
+def not_a_reference(wording: Wording, given: str) -> Rich:
+    """The line telling a resident or officer that ``given`` (what they
+    wrote where a number belongs) is not a question number, quoted cut
+    short (``bot.edge.text.shown``)."""
+    return wording.render("not_a_reference", given=shown(given))
 
 
 Who = Literal[

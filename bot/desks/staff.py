@@ -12,11 +12,12 @@ from bot.alerts.alert import AlertType
 from bot.alerts.service import AlertService
 from bot.delivery.outbox import Outbox
 from bot.desks.asker_tools import AskerTools
-from bot.desks.routes import REPEAT_WINDOW, Route, Routes, Who, parse_reference
+from bot.desks.routes import REPEAT_WINDOW, Route, Routes, Who, not_a_reference, parse_reference
 from bot.desks.survey import SurveyDesk
 from bot.edge.inbound import Inbound
 from bot.edge.payload import CardAction, unpack
 from bot.edge.rich import Rich, Span, join
+from bot.edge.text import shown
 from bot.forum import audit
 from bot.forum.card import card_references, describe_attachments
 from bot.forum.directory import Actor, ForumDirectory
@@ -266,7 +267,9 @@ class StaffDesk:
             found = self.directory.find(order.args.strip())
             if found is None or found not in order.forums:
                 return self.wording.render(
-                    "staff_which_forum", forums=", ".join(f.id for f in order.forums)
+                    "staff_unknown_forum",
+                    given=shown(order.args),
+                    forums=", ".join(f.id for f in order.forums),
                 )
             chosen = [found]
         actor = _actor(order.event)
@@ -284,7 +287,9 @@ class StaffDesk:
         first, _, rest = order.args.strip().partition(" ")
         ref = parse_reference(first)
         if ref is None:
-            return order.usage
+            if not first:
+                return order.usage
+            return join([order.usage, not_a_reference(self.wording, first)])
         q = await questions.get(tx, ref)
         forum = self.directory.get(q.forum_id) if q is not None else None
         actor = _actor(event)
@@ -324,9 +329,11 @@ class StaffDesk:
         if not o.args:
             return o.usage
         other_ref = parse_reference(o.args)
-        other = await questions.get(o.tx, other_ref) if other_ref is not None else None
+        if other_ref is None:
+            return join([o.usage, not_a_reference(self.wording, o.args)])
+        other = await questions.get(o.tx, other_ref)
         if other is None or other.forum_id != o.question.forum_id:
-            return self.wording.render("staff_no_question", ref=other_ref or o.args)
+            return self.wording.render("staff_no_question", ref=other_ref)
         return await self.moderation.merge(o.tx, o.actor, o.question, other, o.now)
 
     async def _asker(self, o: Order) -> Rich:

@@ -12,7 +12,7 @@ from datetime import datetime
 
 from bot.alerts.alert import AlertType
 from bot.alerts.service import AlertService
-from bot.desks.routes import REPEAT_WINDOW
+from bot.desks.routes import REPEAT_WINDOW, not_a_reference, parse_reference
 from bot.edge.chat import Button, Buttons, ChatRef
 from bot.edge.payload import SurveyAnswer
 from bot.edge.rich import Rich, join
@@ -71,9 +71,11 @@ class SurveyDesk:
         except ValueError:
             return usage, False
         if len(words) == 2 and words[0].lower() in ("results", "close"):
-            survey = await self._survey_of(tx, words[1], forums)
+            ref = parse_reference(words[1])
+            if ref is None:
+                return join([usage, not_a_reference(self.wording, words[1])]), False
+            survey = await self._survey_of(tx, ref, forums)
             if survey is None:
-                ref = words[1].lstrip("#")
                 return self.wording.render("staff_survey_unknown", ref=ref), False
             if words[0].lower() == "close":
                 if not survey.open:  # closed already: its results, nothing changed
@@ -145,11 +147,8 @@ class SurveyDesk:
         )
         return sent, True
 
-    async def _survey_of(self, tx: Tx, ref: str, forums: list[Forum]) -> Survey | None:
-        digits = ref.lstrip("#")
-        if not digits.isdigit():
-            return None
-        survey = await surveys.get(tx, int(digits))
+    async def _survey_of(self, tx: Tx, ref: int, forums: list[Forum]) -> Survey | None:
+        survey = await surveys.get(tx, ref)
         if survey is None or survey.forum_id not in {f.id for f in forums}:
             return None
         return survey
@@ -202,10 +201,14 @@ class SurveyDesk:
     async def command(self, tx: Tx, resident: Resident, args: str, now: datetime) -> Rich:
         """``/survey 3 answer``: an option by its number or words, or free text."""
         prefix = self.wording.prefix(resident.platform)
-        ref, _, text = args.strip().partition(" ")
-        survey = await surveys.get(tx, int(ref.lstrip("#"))) if ref.lstrip("#").isdigit() else None
+        given, _, text = args.strip().partition(" ")
+        ref = parse_reference(given)
+        usage = self.wording.render("survey_usage", prefix=prefix)
+        if given and ref is None:
+            return join([not_a_reference(self.wording, given), usage])
+        survey = await surveys.get(tx, ref) if ref is not None else None
         if survey is None or not text.strip():
-            return self.wording.render("survey_usage", prefix=prefix)
+            return usage
         return await self.reply(tx, resident, survey, text, now)
 
     async def reply(

@@ -33,6 +33,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import ClassVar, Literal
 
+from bot.edge.text import MAX_NUMBER, parse_number
+
 LIMIT_BYTES = 64
 """The most a packed payload may be, in UTF-8 bytes: Telegram's callback_data
 takes 1-64 bytes, Discord's custom_id 100 characters, the web has no limit of
@@ -71,12 +73,13 @@ def _fit(data: str) -> str:
 
 
 def _number(text: str) -> int | None:
-    return int(text) if _NUMBER.fullmatch(text) else None
+    """As ``str(int)`` writes it, 0 to ``MAX_NUMBER`` (what SQLite holds)."""
+    return parse_number(text) if _NUMBER.fullmatch(text) else None
 
 
 def _check_number(name: str, value: int) -> None:
-    if value < 0:
-        raise PayloadInvalid(f"{name} must be 0 or more, not {value}")
+    if not 0 <= value <= MAX_NUMBER:
+        raise PayloadInvalid(f"{name} must be 0 to {MAX_NUMBER}, not {value}")
 
 
 @dataclass(frozen=True)

@@ -74,7 +74,7 @@ def render_card(
             wording.render("card_attachments_copied" if copied else "card_attachments_not_shown")
         )
     parts.append(highlight_labels(question.publishable))
-    if question.publishable == question.text:
+    if LABEL_PATTERN.search(question.publishable) is None:
         parts.append(wording.render("card_nothing_replaced"))
     parts.append(wording.render("card_hint", prefix=prefix, ref=question.id))
     return join(parts)

@@ -15,6 +15,26 @@ from config.phrase import normalise_phrase
 normalise = normalise_phrase
 
 
+_AFTER_PHRASE = frozenset(":;,.-\u2010\u2011\u2012\u2013\u2014\u2015\u2026>|~=")
+"""What may separate the phrase from the question (``Forum: is``, ``Forum -
+is``, ``Forum... is``, ``Forum > is``); not ``@``, ``#``, quotes or brackets,
+which belong to what follows."""
+
+
+def _phrase_end(text: str, wanted: str) -> int | None:
+    """Where the opening of ``text`` that normalises to ``wanted`` ends (at
+    the end of a word), or None when ``text`` does not open with it."""
+    for end in range(len(text) + 1):
+        if end < len(text) and text[end].isalnum():
+            continue  # a phrase ends where a word ends
+        found = normalise(text[:end])
+        if found == wanted:
+            return end
+        if not wanted.startswith(found):
+            return None
+    return None
+
+
 @dataclass(frozen=True)
 class Actor:
     """Who does something in a staff room (a command, a press, a reply to a
@@ -83,6 +103,28 @@ class ForumDirectory:
             if phrase and f" {phrase} " in padded:
                 return forum
         return None
+
+    @staticmethod
+    def without_phrase(forum: Forum, text: str) -> str:
+        """``text`` without ``forum``'s phrase at its start, as it is
+        published: the phrase matched as ``match`` matches it (any case,
+        punctuation and spacing: ``bromley police online forum -``), then
+        the spaces and separators after it (``_AFTER_PHRASE``: a colon, a dash,
+        a comma, dots), and
+        the first letter of what is left made a capital. ``text`` as it is
+        when it does not start with a phrase, or has no letter or digit
+        after it (a question that is only the phrase shows as written)."""
+        for phrase in sorted(forum.phrases, key=len, reverse=True):
+            wanted = normalise(phrase)
+            end = _phrase_end(text, wanted) if wanted else None
+            if end is None:
+                continue
+            rest = text[end:]
+            while rest and (rest[0].isspace() or rest[0] in _AFTER_PHRASE):
+                rest = rest[1:]
+            if any(c.isalnum() for c in rest):
+                return rest[0].upper() + rest[1:]
+        return text
 
     def staff_forums(self, chat: ChatRef) -> list[Forum]:
         if chat.platform == "web":

@@ -13,7 +13,8 @@ async def test_card_shows_text_as_received_and_the_labels_in_bold(h: CoreHarness
     (card,) = h.messages_to(STAFF_CHAT)
     text = plain(card.body)
     assert "As received:\nBromley Police Online Forum write to jo@example.com" in text
-    assert "write to [email] about the bins" in text
+    # The suggestion leaves out the forum's phrase: it is never published.
+    assert "labels in bold):\nWrite to [email] about the bins" in text
     assert Span("[email]", bold=True) in card.body
     assert "No personal details found" not in text
 

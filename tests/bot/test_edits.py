@@ -86,7 +86,7 @@ async def test_an_edit_after_an_officer_changed_the_suggestion_is_not_passed_on(
     h: CoreHarness,
 ) -> None:
     mid, _ = await says(h, f"{PHRASE} when is the next meeting?")
-    await h.staff_says("/edit 1 When is the next meeting?")
+    await h.staff_says("/edit 1 When is the next ward meeting?")
     replies = await edits(h, mid, f"{PHRASE} when is the next meeting in Penge?")
     assert "Officers have already started on question #1" in replies[0]
 

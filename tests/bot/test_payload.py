@@ -116,8 +116,8 @@ def test_pack_refuses_over_the_limit_instead_of_cutting() -> None:
     too_long = SubscribeChoice("toggle", "a" * (LIMIT_BYTES - 19), "consultations")
     with pytest.raises(PayloadTooLong, match=f"65 bytes; platforms take at most {LIMIT_BYTES}"):
         too_long.pack()
-    with pytest.raises(PayloadTooLong):
-        CardAction("approve", 10**60).pack()
+    with pytest.raises(PayloadInvalid, match="question_id must be 0 to 9223372036854775807"):
+        CardAction("approve", 10**60)  # more than SQLite holds: never a question's number
     assert LIMIT_BYTES == 64  # Telegram's callback_data: 1-64 bytes, the smallest
 
 

@@ -16,6 +16,7 @@ RESIDENT = "5001"
 ASK = "Bromley Police Online Forum "
 URGENT = "someone is breaking in right now help"
 BLOCKED = "you can no longer use this forum"
+PRESS_UNKNOWN = "That button no longer does anything. Send /help to see what you can do."
 
 
 async def _block(h: CoreHarness) -> None:
@@ -120,10 +121,10 @@ async def test_an_unknown_command_is_read_as_a_message(h: CoreHarness) -> None:
         "x" * 300,
     ],
 )
-async def test_a_resident_pressing_what_the_bot_never_made_gets_no_reply(
+async def test_a_resident_pressing_what_the_bot_never_made_is_told_it_does_nothing(
     h: CoreHarness, garbage: str
 ) -> None:
-    assert await h.resident_presses(RESIDENT, garbage) == []
+    assert await h.resident_presses(RESIDENT, garbage) == [PRESS_UNKNOWN]
     assert await _subscriptions(h) == []
     async with h.core.db.read() as tx:
         assert await fetch_one(tx, "SELECT 1 FROM question") is None
@@ -146,9 +147,10 @@ async def test_forms_the_bot_never_made_are_no_longer_half_read(
     """Before payloads were typed, these were read leniently (a chooser
     shown, every type subscribed, "appeal" stored as a type no alert has, a
     consultation answered). No button ever carried them; now, as any other
-    press the bot never made, they get no reply and change nothing."""
+    press the bot never made, they change nothing and the resident is told
+    the button does nothing (issue 14: nothing goes unanswered)."""
     await h.staff_says('/survey bromley "Is the new crossing useful?" "yes" "no"')
-    assert await h.resident_presses(RESIDENT, forged) == []
+    assert await h.resident_presses(RESIDENT, forged) == [PRESS_UNKNOWN]
     assert await _subscriptions(h) == []
     async with h.core.db.read() as tx:
         assert await fetch_one(tx, "SELECT 1 FROM survey_answer") is None

@@ -167,3 +167,30 @@ async def test_long_answer_is_split_at_word_boundaries(fake: FakeTelegram, app: 
     joined = " ".join(p.plain_text for p in parts)
     received = re.findall(r"\bw\d{4}\b", joined)
     assert received == words
+
+
+async def test_an_answer_of_emoji_is_split_as_telegram_counts(fake: FakeTelegram, app: App) -> None:
+    """3,600 characters, but 4,800 UTF-16 code units: one message by the
+    characters, which Telegram refuses ("message is too long"); split by the
+    sender's own measure, every part arrives."""
+    await ask(fake, f"{PHRASE} how did the car wash go?")
+    await card_for(fake, 1)
+    words = [f"\U0001f693\U0001f693{i:03d}" for i in range(600)]
+    long_answer = " ".join(words)
+    assert len(long_answer) < MAX_MESSAGE_LENGTH < len(long_answer.encode("utf-16-le")) // 2
+
+    start = len(fake.sent)
+    fake.group_message(STAFF_GROUP, OFFICER, f"/answer 1 {long_answer}")
+    last = await fake.wait_for_sent(
+        lambda m: to_chat(RESIDENT)(m) and words[-1] in m.plain_text, WAIT_S, start=start
+    )
+    parts = [
+        m for m in fake.sent[start:] if to_chat(RESIDENT)(m) and m.message_id <= last.message_id
+    ]
+    assert len(parts) == 2
+    assert "Answer to your question #1" in parts[0].plain_text
+    for part in parts:
+        assert len(part.plain_text.encode("utf-16-le")) // 2 <= MAX_MESSAGE_LENGTH
+    received = re.findall(r"\U0001f693\U0001f693\d{3}", " ".join(p.plain_text for p in parts))
+    assert received == words
+    assert await _state(app, 1) == State.ANSWERED

@@ -1162,7 +1162,8 @@ class FakeTelegram(FakeServer):
             plain = text
         if not plain.strip():
             raise _HTTPError(400, "Bad Request: message text is empty")
-        if len(plain) > MAX_MESSAGE_LENGTH:
+        # Telegram counts UTF-16 code units: an emoji outside the BMP is 2.
+        if len(plain.encode("utf-16-le")) // 2 > MAX_MESSAGE_LENGTH:
             raise _HTTPError(400, "Bad Request: message is too long")
         return plain
 

@@ -347,6 +347,19 @@ async def test_too_long_rejected(fake: FakeTelegram, bot: telegram.Bot) -> None:
         await bot.send_message(USER, "<b> </b>", parse_mode=ParseMode.HTML)
 
 
+async def test_length_is_counted_in_utf16_code_units(fake: FakeTelegram, bot: telegram.Bot) -> None:
+    # An emoji outside the Basic Multilingual Plane is 2 UTF-16 code units, as
+    # Telegram counts: 2048 police cars are 4096 units, 2049 are too long.
+    with pytest.raises(BadRequest, match=r"^Message is too long$"):
+        await bot.send_message(USER, "\U0001f693" * 2049)
+    await bot.send_message(USER, "\U0001f693" * 2048)
+    with pytest.raises(BadRequest, match="too long"):
+        await bot.send_message(
+            USER, "<b>" + "\U0001f693" * 2000 + "</b>" + "x" * 97, parse_mode=ParseMode.HTML
+        )
+    assert len(fake.sent) == 1
+
+
 @pytest.mark.parametrize(
     "text",
     [

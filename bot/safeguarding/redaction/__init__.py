@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator
 
+from bot.edge.text import strip_hidden
 from bot.safeguarding.redaction.address import find_addresses
 from bot.safeguarding.redaction.code import (
     find_emails,
@@ -63,6 +64,10 @@ def find_personal_details(text: str) -> list[Detail]:
 
 
 def suggest_publishable(text: str) -> str:
+    """``text`` with each personal detail replaced by its label. Characters
+    that show nothing (``bot.edge.text.strip_hidden``) are dropped first,
+    so a zero-width space inside a phone number hides nothing."""
+    text = strip_hidden(text)
     return "".join(_replaced(text, find_personal_details(text)))
 
 

@@ -1,10 +1,14 @@
-"""Normalisation: the message as the rules read it. Lowercase, straight
-apostrophes, text-speak and typos spelled out (``data/spellings.yaml``)."""
+"""Normalisation: the message as the rules read it. Invisible and
+bidirectional characters dropped, compatibility forms folded (fullwidth
+``ｋｉｌｌ``), lowercase, straight apostrophes, text-speak and typos spelled
+out (``data/spellings.yaml``)."""
 
 from __future__ import annotations
 
 import re
+import unicodedata
 
+from bot.edge.text import strip_hidden
 from bot.safeguarding.triage.data import TriageDataError, compiled, lines, mapping, read, text
 
 _FILE = "spellings.yaml"
@@ -55,8 +59,13 @@ _WORDS, _TWO_AS_TO, _PHRASES = spellings(read(_FILE))
 
 def normalise(message: str) -> str:
     """The message as the rules read it, with one space at each end (so every
-    word has a space on both sides)."""
-    lowered = _OTHER_CHARS.sub(" ", message.lower().translate(_APOSTROPHES))
+    word has a space on both sides). Characters that show nothing
+    (``bot.edge.text.strip_hidden``, and every other format character, even
+    the joiners an emoji keeps) are dropped before anything else, so
+    ``k\u200bill`` reads as ``kill``, not as ``k ill``."""
+    visible = "".join(c for c in strip_hidden(message) if unicodedata.category(c) != "Cf")
+    folded = unicodedata.normalize("NFKC", visible)
+    lowered = _OTHER_CHARS.sub(" ", folded.lower().translate(_APOSTROPHES))
     parts = _WORD_SPLIT.split(lowered)
     parts[1::2] = [_WORDS.get(word, word) for word in parts[1::2]]
     spelled = "".join(parts)
