@@ -53,11 +53,20 @@ class Admission:
         )
 
     async def refusal(
-        self, tx: Tx, resident: Resident, forum: Forum, text: str, now: datetime
+        self,
+        tx: Tx,
+        resident: Resident,
+        forum: Forum,
+        text: str,
+        now: datetime,
+        *,
+        always_answer: bool = False,
     ) -> Rich | None:
         """Why this question can't be taken now (empty: refused, already told),
         or None to take it. Past the hourly limit a resident is told once an
-        hour, not every time, so a flood gets one reply."""
+        hour, not every time, so a flood gets one reply; unless
+        ``always_answer`` (the sender sees nothing but replies: the web
+        page), when each later one gets the short ``limit_rate_again``."""
         if len(text) > self.limits.question_length:
             return self.wording.render(
                 "limit_length", length=len(text), limit=self.limits.question_length
@@ -67,6 +76,11 @@ class Admission:
             return None
         told = resident.limit_told_at
         if told is not None and now - told < HOUR:
+            if always_answer:
+                return self.wording.render(
+                    "limit_rate_again",
+                    when=self.wording.clock(earliest + HOUR, self.directory.zone(forum)),
+                )
             return ()  # refused without a word: told within the hour
         await residents.mark_limit_told(tx, resident.id, now)
         return self.wording.render(

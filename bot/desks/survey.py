@@ -96,14 +96,9 @@ class SurveyDesk:
     ) -> Rich:
         """A new consultation, sent as an alert to those who chose consultations."""
         survey_id = await surveys.create(tx, forum.id, question, options, officer, now)
-        how = "survey_how_buttons" if options else "survey_how_text"
-        body = join(
-            [
-                self.wording.render(
-                    "survey_alert", ref=survey_id, forum=forum.name, question=question
-                ),
-                self.wording.render(how),
-            ]
+        # How to answer is added per platform as it fans out (AlertService).
+        body = self.wording.render(
+            "survey_alert", ref=survey_id, forum=forum.name, question=question
         )
         alert = await self.alerts.request(
             tx,
@@ -188,7 +183,7 @@ class SurveyDesk:
         ref, _, text = args.strip().partition(" ")
         survey = await surveys.get(tx, int(ref.lstrip("#"))) if ref.lstrip("#").isdigit() else None
         if survey is None or not text.strip():
-            return self.wording.render("survey_usage", prefix=prefix)
+            return self.wording.render_for(resident.platform, "survey_usage", prefix=prefix)
         return await self.reply(tx, resident, survey, text, now)
 
     async def reply(

@@ -24,6 +24,10 @@ class Inbound:
     command: str | None = None  # lower-case command name, without prefix or @bot
     args: str = ""
     button: str | None = None  # data of the pressed button
+    # The sender sees nothing but the bot's replies (the web page): never
+    # leave one of their messages without a reply, e.g. a question past the
+    # hourly limit that the apps leave quiet after the first refusal.
+    always_answer: bool = False
 
     def to_json(self) -> str:
         """The event as JSON text (what the inbox stores). A field that is
