@@ -7,11 +7,12 @@ from pathlib import Path
 
 from bot.alerts.alert import AlertType
 from config.messages import available_languages, load_messages
+from forumbot.app import PLATFORMS as APP_PLATFORMS
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 RENDERED = re.compile(r"""(?:(?:render|text)\(|(?:render|text)_for\(\s*[a-z_.]+,)\s*"([a-z_]+)\"""")
 PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
-PLATFORMS = {"telegram", "discord", "web"}
+PLATFORMS = {p.name for p in APP_PLATFORMS}
 LITERAL = re.compile(r'"([a-z][a-z0-9_]+)"')
 
 
