@@ -300,3 +300,26 @@ async def test_a_message_set_aside_gets_a_reply_on_the_page(tmp_path: Path) -> N
             assert status == 200
             told = await feed.until("We could not read that message")
             assert "999" in EventStream.text_of(told)
+
+
+async def test_a_reply_not_yet_in_is_promised_and_the_page_refreshes_without_script(
+    tmp_path: Path,
+) -> None:
+    async with running(conversation_config(tmp_path)) as app, browser() as http:
+        resident = Visitor(app, http)
+        await resident.get("/")
+        # No reply can be queued for the web chats (the outbox refuses them).
+        await add_trigger(
+            app,
+            "CREATE TRIGGER refuse BEFORE INSERT ON outbox WHEN NEW.platform = 'web'"
+            " BEGIN SELECT RAISE(ABORT, 'not now'); END",
+        )
+        sent = await resident.http.post(
+            resident.base + "/chat/send", data={"csrf": resident.csrf, "text": "/next"}
+        )
+        page = await sent.text()
+        assert sent.status == 200 and str(sent.url).endswith("/")
+        assert '<span class="visually-hidden">You wrote: </span>/next' in page
+        assert '<p id="awaiting" class="hint" role="status">' in page  # shown, not hidden
+        assert "The reply will appear here" in page
+        assert '<noscript><meta http-equiv="refresh" content="5"></noscript>' in page
