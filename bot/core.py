@@ -8,7 +8,8 @@ pyproject.toml). Besides ``Core``, it gives them what the web side uses of
 the store: the ``Database`` handle and its transactions (``Tx``), the read
 helpers and how instants are stored (``fetch_all``, ``fetch_one``, ``iso``,
 ``instant``, ``is_busy``), the published archive's queries (``archive``),
-the operators' counts (``metrics``), and how a part keeps data of its own
+the operators' counts (``metrics``), which sent messages carry a
+consultation a reply answers (``open_text_consultations``), and how a part keeps data of its own
 in the database (``Component``, ``PrivacyHooks``, ``KeepsData``).
 """
 
@@ -43,6 +44,7 @@ from bot.privacy.retention import Retention
 from bot.store import archive, metrics
 from bot.store.component import Component, KeepsData, PrivacyHooks
 from bot.store.database import Database, Tx, fetch_all, fetch_one, instant, is_busy, iso
+from bot.store.survey import open_text_consultations
 from bot.wording.template import Templates
 from bot.wording.wording import Wording
 from config.model import Config
@@ -63,6 +65,7 @@ __all__ = [
     "iso",
     "log_rooms_off",
     "metrics",
+    "open_text_consultations",
 ]
 
 log = logging.getLogger("forumbot")

@@ -32,10 +32,18 @@ async def submit(
     button: str | None = None,
     nonce: str | None = None,
     handle: str | None = None,
+    reply_to: str | None = None,
+    always_answer: bool = False,
 ) -> None:
-    """Hand one event to the core; returns once it is stored (never lost)."""
+    """Hand one event to the core; returns once it is stored (never lost).
+    ``reply_to``: the web message id (as text) the resident answers, from
+    an answer box; the text is then read as it is, never as a command.
+    ``always_answer``: the sender sees nothing but replies (``Inbound``).
+    Raises TimeoutError when it was not stored within ``STORED_WITHIN_S``
+    seconds, and the intake's error when it could not be stored at all."""
     text = clean_text(text)
-    command, args = split_slash_command(text) if button is None else (None, "")
+    plain_reply = button is not None or reply_to is not None
+    command, args = split_slash_command(text) if not plain_reply else (None, "")
     key = clean_line(nonce) if nonce and len(nonce) <= 64 else secrets.token_hex(8)
     event = Inbound(
         platform="web",
@@ -47,6 +55,8 @@ async def submit(
         command=command,
         args=args,
         button=clean_line(button) if button is not None else None,
+        reply_to_message_id=clean_line(reply_to) if reply_to is not None else None,
+        always_answer=always_answer,
     )
     envelope = Envelope(event)
     await site.core.queue.put(envelope)
@@ -77,8 +87,10 @@ def wants_json(request: web.Request) -> bool:
 
 
 async def history(site: Site, chat_id: str, after_id: int = 0) -> list[store.WebMessage]:
+    """The chat's kept messages after ``after_id`` (the latest 200), each
+    consultation still open for free-text answers marked ``answerable``."""
     async with site.core.db.read() as tx:
-        return await store.after(tx, chat_id, after_id)
+        return await store.with_answer_boxes(tx, await store.after(tx, chat_id, after_id))
 
 
 async def events(site: Site, request: web.Request, chat_id: str) -> web.StreamResponse:

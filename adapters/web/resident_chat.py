@@ -1,22 +1,48 @@
 """The resident's chat page: a third platform for the same core. A resident
 is known by a random token in a cookie of their browser, nothing else; the
 chat's id is a hash of it, so the database alone cannot be used to read
-someone's replies."""
+someone's replies.
+
+The page is a conversation, as a private chat with the bot on the apps is:
+
+- "Send" passes what was written as it is (a command, a message starting
+  with a forum's phrase, anything else: help); "Ask the police team", with
+  the forum chosen on the page when there are several, asks it as a
+  question on purpose (``intent=ask``);
+- a consultation answered in free text has an answer box under it: what is
+  written there is a reply to that message, as replying is on the apps;
+- what the resident wrote or pressed is kept with the bot's messages, so
+  after the form's redirect the page shows both; when the reply is not in
+  yet, the page waits for it up to ``REPLY_WAIT_S``, then says it will
+  appear and, without script, refreshes itself (``AWAIT_S``);
+- text longer than the forum's question limit is refused with a message,
+  never cut; a message that could not be handed to the forum is marked
+  "not sent" on the page.
+"""
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import hashlib
 import secrets
+from datetime import timedelta
 
 from aiohttp import web
 
-from adapters.web.feed import MAX_TEXT, events, form_fields, history, submit, wants_json
+from adapters.web import store
+from adapters.web.feed import events, form_fields, history, submit, wants_json
 from adapters.web.security import token_like
 from adapters.web.site import Site
+from bot.core import instant
 from bot.edge.chat import ChatRef
 
 RESIDENT_COOKIE = "fb_resident"
 COOKIE_DAYS = 365
+REPLY_WAIT_S = 3.0  # after the form's redirect: how long the page waits for the reply
+AWAIT_S = 60.0  # a message this recent without a reply: "it will appear here"
+REFRESH_S = 5  # the page's own refresh while awaiting a reply, without script
+MAX_BUTTON_DATA = 200
 
 
 def chat_id_of(token: str) -> str:
@@ -47,20 +73,72 @@ def _with_phrase(site: Site, text: str, forum_id: str | None) -> str:
     return f"{forum.phrases[0]} {text}"
 
 
+def _reply_to(raw: str | None) -> str | None:
+    """An answer box's message id: digits only, else None."""
+    if raw and raw.isascii() and raw.isdigit() and len(raw) <= 18:
+        return str(int(raw))
+    return None
+
+
+def awaiting_reply(site: Site, messages: list[store.WebMessage]) -> bool:
+    """True when the chat's last message is the resident's own, handed to
+    the forum less than ``AWAIT_S`` ago: its reply is still to come."""
+    if not messages or not messages[-1].mine or messages[-1].failed:
+        return False
+    age = site.clock.now() - instant(messages[-1].created_at)
+    return age < timedelta(seconds=AWAIT_S)
+
+
 def add_routes(app: web.Application, site: Site) -> None:
+    limit = site.config.limits.question_length
+
+    def render(
+        request: web.Request,
+        messages: list[store.WebMessage],
+        *,
+        status: int = 200,
+        error: str = "",
+        text: str = "",
+        awaiting: bool = False,
+    ) -> web.Response:
+        response = site.pages.render(
+            request,
+            "chat.html",
+            status=status,
+            forums=site.config.forums,
+            messages=messages,
+            last_id=messages[-1].id if messages else 0,
+            max_text=limit,
+            error=error,
+            text=text,
+            awaiting=awaiting,
+            refresh_s=REFRESH_S,
+            not_sent=site.core.wording.text(
+                "web_not_sent", emergency=site.core.wording.contacts.emergency
+            ),
+        )
+        response.headers["Cache-Control"] = "no-store"
+        return response
+
     async def page(request: web.Request) -> web.StreamResponse:
         token = _token(request)
         new = token is None
         token = token or secrets.token_urlsafe(32)
-        messages = await history(site, chat_id_of(token))
-        response = site.pages.render(
-            request,
-            "chat.html",
-            forums=site.config.forums,
-            messages=messages,
-            last_id=messages[-1].id if messages else 0,
-            max_text=MAX_TEXT,
-        )
+        chat_id = chat_id_of(token)
+        queue = site.hub.watch(chat_id)  # before reading, so no reply falls between
+        try:
+            messages = await history(site, chat_id)
+            if awaiting_reply(site, messages):
+                with contextlib.suppress(TimeoutError):
+                    async with asyncio.timeout(REPLY_WAIT_S):
+                        while True:
+                            event = await queue.get()
+                            if event is None or not event.get("mine"):
+                                break
+                messages = await history(site, chat_id)
+        finally:
+            site.hub.unwatch(chat_id, queue)
+        response = render(request, messages, awaiting=awaiting_reply(site, messages))
         if new:
             response.set_cookie(
                 RESIDENT_COOKIE,
@@ -68,29 +146,64 @@ def add_routes(app: web.Application, site: Site) -> None:
                 max_age=COOKIE_DAYS * 86400,
                 **site.security.cookie_options(request),  # type: ignore[arg-type]
             )
-        response.headers["Cache-Control"] = "no-store"
         return response
+
+    async def refuse(request: web.Request, chat_id: str, message: str, text: str) -> web.Response:
+        """Nothing was sent: the reason, on the page with the text kept (a
+        plain form) or as JSON for the page's script."""
+        if wants_json(request):
+            return web.json_response({"error": message}, status=400)
+        return render(request, await history(site, chat_id), status=400, error=message, text=text)
 
     async def send(request: web.Request) -> web.StreamResponse:
         token = _token(request)
         if token is None:
             raise web.HTTPBadRequest(text="Open the chat page first, then ask your question.")
-        fields = await form_fields(request)
-        text = fields.get("text", "").strip()[:MAX_TEXT]
-        button = fields.get("button") or None
-        if not text and button is None:
-            if wants_json(request):
-                return web.json_response({"error": "Write your question first."}, status=400)
-            raise web.HTTPSeeOther("/#ask")
         chat = _chat(token)
-        await submit(
-            site,
-            chat,
-            chat.chat_id,
-            text=_with_phrase(site, text, fields.get("forum")) if button is None else "",
-            button=button[:200] if button else None,
-            nonce=fields.get("nonce"),
-        )
+        wording = site.core.wording
+        fields = await form_fields(request)
+        text = fields.get("text", "").strip()
+        button = fields.get("button") or None
+        reply_to = _reply_to(fields.get("reply_to"))
+        if button is None and not text.strip("\u200b\u200c\u200d\u2060\ufeff"):
+            return await refuse(request, chat.chat_id, wording.text("web_write_first"), "")
+        if button is None and len(text) > limit:
+            message = wording.text("web_too_long", length=len(text), limit=limit)
+            return await refuse(request, chat.chat_id, message, text)
+        if button is not None:
+            button = button[:MAX_BUTTON_DATA]
+        ask = button is None and reply_to is None and fields.get("intent") == "ask"
+        async with site.core.db.transaction() as tx:
+            shown = text
+            if button is not None:
+                shown = await store.button_label(tx, chat.chat_id, button) or ""
+            mine = (
+                await store.add_mine(tx, chat.chat_id, shown, site.clock.now()) if shown else None
+            )
+        if mine is not None:
+            site.hub.publish(chat.chat_id, mine.as_event())
+        try:
+            await submit(
+                site,
+                chat,
+                chat.chat_id,
+                text=_with_phrase(site, text, fields.get("forum")) if ask else text,
+                button=button,
+                nonce=fields.get("nonce"),
+                reply_to=reply_to,
+                always_answer=True,
+            )
+        except Exception:
+            if mine is not None:
+                with contextlib.suppress(Exception):
+                    async with site.core.db.transaction() as tx:
+                        await store.mark_failed(tx, mine.id)
+            not_sent = wording.text("web_not_sent", emergency=wording.contacts.emergency)
+            if wants_json(request):
+                return web.json_response({"error": not_sent}, status=503)
+            return render(
+                request, await history(site, chat.chat_id), status=503, error=not_sent, text=text
+            )
         if wants_json(request):
             return web.json_response({"ok": True})
         raise web.HTTPSeeOther("/#messages")

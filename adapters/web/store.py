@@ -2,11 +2,14 @@
 (its tables: ``adapters/web/schema.py``; declared to the core as
 ``WEB_DATA``).
 
-- The web chats' messages from the bot: a browser may be closed when a
-  message is sent, so each one is kept until it is read back (and erased with
-  the resident's other data: ``WebCopies``, the component's privacy hooks).
-  What the visitor wrote is not kept here: the core keeps the question, and
-  the page shows the rest while it is open.
+- The web chats' messages: the bot's (a browser may be closed when a
+  message is sent, so each one is kept until it is read back) and, so that
+  the page reads as a conversation after a reload, what the resident wrote
+  or pressed (``from_resident``; ``failed`` when it could not be handed to
+  the forum). Both are erased with the resident's other data (``WebCopies``,
+  the component's privacy hooks) and by the retention purge. Ids are never
+  used twice (AUTOINCREMENT), so a page never mistakes a new message for
+  one it has seen.
 - Officers' console sign-ins (an HMAC of the token, never the token).
 - The key that signs the site's tokens.
 """
@@ -16,29 +19,43 @@ from __future__ import annotations
 import json
 import secrets
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from adapters.web.schema import MIGRATIONS
-from bot.core import Component, Tx, fetch_all, fetch_one, iso
+from bot.core import Component, Tx, fetch_all, fetch_one, iso, open_text_consultations
 from bot.edge.chat import Button, Buttons
-from bot.edge.rich import Rich, from_json, to_json
+from bot.edge.rich import Rich, Span, from_json, to_json
 
 
 @dataclass(frozen=True)
 class WebMessage:
+    """One message of a web chat. ``mine``: the resident wrote (or pressed)
+    it, else the bot sent it; ``failed``: the resident's, not handed to the
+    forum; ``answerable``: the bot's message is an open consultation
+    answered in free text, so the page shows an answer box under it (worked
+    out when it is shown, never stored)."""
+
     id: int
     chat_id: str
     body: Rich
     buttons: Buttons
     created_at: str
+    mine: bool = False
+    failed: bool = False
+    answerable: bool = False
+    outbox_id: int | None = None
 
     def as_event(self) -> dict[str, object]:
+        """The message as the page's script receives it (JSON object)."""
         return {
             "id": self.id,
             "spans": [[span.text, span.bold] for span in self.body],
             "buttons": [[[b.label, b.data] for b in row] for row in self.buttons],
             "at": self.created_at,
+            "mine": self.mine,
+            "failed": self.failed,
+            "answerable": self.answerable,
         }
 
 
@@ -61,6 +78,9 @@ def _row(r: object) -> WebMessage:
         from_json(str(r["body"])),  # type: ignore[index]
         _buttons(r["buttons"]),  # type: ignore[index]
         str(r["created_at"]),  # type: ignore[index]
+        bool(r["from_resident"]),  # type: ignore[index]
+        bool(r["failed"]),  # type: ignore[index]
+        outbox_id=r["outbox_id"],  # type: ignore[index]
     )
 
 
@@ -79,6 +99,50 @@ async def add(
     row = await fetch_one(tx, "SELECT * FROM web_message WHERE outbox_id = ?", (outbox_id,))
     assert row is not None
     return _row(row), False
+
+
+async def add_mine(tx: Tx, chat_id: str, text: str, at: datetime) -> WebMessage:
+    """Keep what the resident wrote or pressed (``text``, plain) in their chat."""
+    row = await fetch_one(
+        tx,
+        "INSERT INTO web_message (chat_id, from_resident, body, created_at)"
+        " VALUES (?, 1, ?, ?) RETURNING *",
+        (chat_id, to_json((Span(text),)), iso(at)),
+    )
+    assert row is not None
+    return _row(row)
+
+
+async def mark_failed(tx: Tx, message_id: int) -> None:
+    """The resident's message ``message_id`` could not be handed to the forum."""
+    await tx.execute(
+        "UPDATE web_message SET failed = 1 WHERE id = ? AND from_resident = 1", (message_id,)
+    )
+
+
+async def button_label(tx: Tx, chat_id: str, data: str) -> str | None:
+    """The label of the latest button with ``data`` among the chat's kept
+    messages (what the resident pressed, in words); None when there is none."""
+    rows = await fetch_all(
+        tx,
+        "SELECT buttons FROM web_message WHERE chat_id = ? AND buttons IS NOT NULL"
+        " AND instr(buttons, ?) > 0 ORDER BY id DESC LIMIT 20",
+        (chat_id, json.dumps(data, ensure_ascii=False)),
+    )
+    for row in rows:
+        for line in _buttons(row[0]):
+            for button in line:
+                if button.data == data:
+                    return button.label
+    return None
+
+
+async def with_answer_boxes(tx: Tx, messages: list[WebMessage]) -> list[WebMessage]:
+    """``messages`` with ``answerable`` set on those that carry an open
+    consultation answered in free text."""
+    ids = [m.outbox_id for m in messages if m.outbox_id is not None]
+    wanted = await open_text_consultations(tx, ids) if ids else set()
+    return [replace(m, answerable=m.outbox_id in wanted) for m in messages]
 
 
 async def after(tx: Tx, chat_id: str, after_id: int, limit: int = 200) -> list[WebMessage]:

@@ -113,7 +113,7 @@ class AlertService:
                     "alert #%s: %s is off; its subscribers are not sent it", alert.id, platform
                 )
                 continue
-            body = join([alert.body, self._footer(platform, alert.alert_type)], "\n\n")
+            body = join([alert.body, self._footer(platform, alert)], "\n\n")
             total += await alert_rows.fan_out(
                 tx, alert, platform, self.outbox.parts(platform, body), now
             )
@@ -127,12 +127,19 @@ class AlertService:
         self.outbox.wake()
         log.info("alert sending forum=%s alert=#%s subscribers=%s", alert.forum_id, alert.id, total)
 
-    def _footer(self, platform: str, alert_type: str) -> Rich:
-        return self.wording.render(
+    def _footer(self, platform: str, alert: Alert) -> Rich:
+        """How to stop such alerts; before it, on a consultation, how to
+        answer it in the words of ``platform`` (buttons or a reply on the
+        apps, the answer box on the web page)."""
+        stop = self.wording.render(
             "alert_footer",
             prefix=self.wording.prefix(platform),
-            type=alert_type,
+            type=alert.alert_type,
         )
+        if alert.alert_type != AlertType.CONSULTATIONS.value:
+            return stop
+        how = "survey_how_buttons" if alert.buttons else "survey_how_text"
+        return join([self.wording.render_for(platform, how), stop], "\n\n")
 
     async def report(self, tx: Tx, now: datetime) -> None:
         """Progress to the staff room that asked, every half minute while

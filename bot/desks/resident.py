@@ -282,7 +282,16 @@ class ResidentDesk:
         if forum is None and v.urgent:
             forum = await self._forum_for_urgent(tx, resident)
         if forum is not None:
-            await self._question(tx, resident, forum, event.text, v.urgent, now, event)
+            await self._question(
+                tx,
+                resident,
+                forum,
+                event.text,
+                v.urgent,
+                now,
+                event,
+                always_answer=event.always_answer,
+            )
             return True
         help_text = await self._help(tx, event.platform, now, welcome=resident.is_new)
         if event.attachments:  # a photo, sticker, location... with no question: say so
@@ -366,7 +375,9 @@ class ResidentDesk:
                 tx, resident, self.wording.render("ask_which_forum", phrases=phrases), now
             )
             return
-        await self._question(tx, resident, forum, text, urgent, now, event)
+        await self._question(
+            tx, resident, forum, text, urgent, now, event, always_answer=event.always_answer
+        )
 
     async def _forum_for_urgent(self, tx: Tx, resident: Resident) -> Forum:
         """An urgent message without a phrase still reaches officers: in the
@@ -384,9 +395,13 @@ class ResidentDesk:
         urgent: bool,
         now: datetime,
         event: Inbound,
+        *,
+        always_answer: bool = False,
     ) -> None:
         if not urgent:  # an emergency is always taken: officers must see it
-            refusal = await self.admission.refusal(tx, resident, forum, text, now)
+            refusal = await self.admission.refusal(
+                tx, resident, forum, text, now, always_answer=always_answer
+            )
             if refusal is not None:
                 if refusal:
                     await self._reply(tx, resident, refusal, now)
@@ -510,12 +525,11 @@ class ResidentDesk:
             )
         parts: list[Rich] = []
         if welcome:
-            parts.append(
-                self.wording.render("welcome", example_phrase=self.directory.forums[0].phrases[0])
-            )
+            example = self.directory.forums[0].phrases[0]
+            parts.append(self.wording.render_for(platform, "welcome", example_phrase=example))
         parts.append(
-            self.wording.render(
-                "help", prefix=self.wording.prefix(platform), forums="\n".join(lines)
+            self.wording.render_for(
+                platform, "help", prefix=self.wording.prefix(platform), forums="\n".join(lines)
             )
         )
         parts.append(self.wording.notice())

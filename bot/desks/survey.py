@@ -114,14 +114,9 @@ class SurveyDesk:
             )
             return repeat, False
         survey_id = await surveys.create(tx, forum.id, question, options, officer, now)
-        how = "survey_how_buttons" if options else "survey_how_text"
-        body = join(
-            [
-                self.wording.render(
-                    "survey_alert", ref=survey_id, forum=forum.name, question=question
-                ),
-                self.wording.render(how),
-            ]
+        # How to answer is added per platform as it fans out (AlertService).
+        body = self.wording.render(
+            "survey_alert", ref=survey_id, forum=forum.name, question=question
         )
         alert = await self.alerts.request(
             tx,
@@ -203,7 +198,7 @@ class SurveyDesk:
         prefix = self.wording.prefix(resident.platform)
         given, _, text = args.strip().partition(" ")
         ref = parse_reference(given)
-        usage = self.wording.render("survey_usage", prefix=prefix)
+        usage = self.wording.render_for(resident.platform, "survey_usage", prefix=prefix)
         if given and ref is None:
             return join([not_a_reference(self.wording, given), usage])
         survey = await surveys.get(tx, ref) if ref is not None else None

@@ -68,6 +68,10 @@ class Inbound:
     # public @name, if it has one.
     room_event: str | None = None
     moved_to: str | None = None
+    # The sender sees nothing but the bot's replies (the web page): never
+    # leave one of their messages without a reply, e.g. a question past the
+    # hourly limit that the apps leave quiet after the first refusal.
+    always_answer: bool = False
 
     def to_json(self) -> str:
         """The event as JSON text (what the inbox stores). A field that is

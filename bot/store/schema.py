@@ -402,4 +402,9 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (platform, chat_id)
     );
     """,
+    # 12: issue 14 (web chat): which sent messages carry a consultation is read
+    # for every message the chat page shows (survey.open_text_consultations).
+    """
+    CREATE INDEX survey_broadcast ON survey (broadcast_id) WHERE broadcast_id IS NOT NULL;
+    """,
 )

@@ -4,6 +4,7 @@ one answer per resident, changeable until the survey closes."""
 from __future__ import annotations
 
 import json
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -93,6 +94,22 @@ async def of_delivery(tx: Tx, platform: str, chat_id: str, message_id: str) -> S
         (platform, chat_id, message_id),
     )
     return _survey(row) if row is not None else None
+
+
+async def open_text_consultations(tx: Tx, outbox_ids: Collection[int]) -> set[int]:
+    """Of ``outbox_ids`` (outbox rows), those whose message carries a
+    consultation still open and answered in free text: where a reply to the
+    message is an answer (``of_delivery``)."""
+    if not outbox_ids:
+        return set()
+    marks = ",".join("?" * len(outbox_ids))
+    rows = await fetch_all(
+        tx,
+        "SELECT o.id FROM outbox o JOIN survey s ON s.broadcast_id = o.broadcast_id"
+        f" WHERE o.id IN ({marks}) AND s.closed_at IS NULL AND s.options = '[]'",
+        tuple(outbox_ids),
+    )
+    return {int(r[0]) for r in rows}
 
 
 async def close(tx: Tx, survey_id: int, at: datetime) -> None:

@@ -3,6 +3,11 @@
 A template is text with ``{name}`` placeholders and ``**bold**`` marks. Marks
 are read only in the template's own text; a value is inserted as plain text in
 whatever style surrounds it, so no value can add or end formatting.
+
+A template may have a variant for one platform, ``key@platform`` (``help@web``):
+what a resident there is told where the general wording, written for the chat
+apps, would ask for something that platform cannot do. It is given the same
+values as ``key``.
 """
 
 from __future__ import annotations
@@ -13,6 +18,7 @@ from collections.abc import Mapping
 from bot.edge.rich import Rich, Span, merge
 
 _TOKEN = re.compile(r"\*\*|\{([a-z_]+)\}")
+VARIANT = "@"  # ``key@platform``: a template's wording for one platform
 
 
 class Templates:
@@ -21,6 +27,14 @@ class Templates:
 
     def keys(self) -> frozenset[str]:
         return frozenset(self._messages)
+
+    def for_platform(self, key: str, platform: str) -> str:
+        """The template to use for ``key`` on ``platform``: its variant
+        ``key@platform`` when the language has one (say, the web page's
+        words where the apps' would tell a resident to reply to a message),
+        else ``key`` itself."""
+        variant = f"{key}{VARIANT}{platform}"
+        return variant if variant in self._messages else key
 
     def render(self, key: str, **values: object) -> Rich:
         template = self._messages[key]

@@ -35,6 +35,15 @@ class Wording:
     def text(self, key: str, **values: object) -> str:
         return self.templates.text(key, **values)
 
+    def render_for(self, platform: str, key: str, **values: object) -> Rich:
+        """``key`` as a resident on ``platform`` reads it: its variant for
+        that platform when there is one (``Templates.for_platform``)."""
+        return self.templates.render(self.templates.for_platform(key, platform), **values)
+
+    def text_for(self, platform: str, key: str, **values: object) -> str:
+        """``render_for`` as plain text."""
+        return self.templates.text(self.templates.for_platform(key, platform), **values)
+
     def prefix(self, platform: str) -> str:
         return self._prefixes.get(platform, "/")
 

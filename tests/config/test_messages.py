@@ -7,9 +7,12 @@ from pathlib import Path
 
 from bot.alerts.alert import AlertType
 from config.messages import available_languages, load_messages
+from forumbot.app import PLATFORMS as APP_PLATFORMS
 
 ROOT = Path(__file__).resolve().parent.parent.parent
-RENDERED = re.compile(r"""(?:render|text)\(\s*"([a-z_]+)\"""")
+RENDERED = re.compile(r"""(?:(?:render|text)\(|(?:render|text)_for\(\s*[a-z_.]+,)\s*"([a-z_]+)\"""")
+PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
+PLATFORMS = {p.name for p in APP_PLATFORMS}
 LITERAL = re.compile(r'"([a-z][a-z0-9_]+)"')
 
 
@@ -25,7 +28,7 @@ def test_english_has_every_key_the_code_renders() -> None:
 
 
 def test_every_english_template_is_used() -> None:
-    messages = load_messages("en")
+    messages = {k: v for k, v in load_messages("en").items() if "@" not in k}
     by_state = {k for k in messages if k.startswith("state_")}  # chosen by a question's state
     by_type = {f"alert_type_{t.value}" for t in AlertType}  # chosen by an alert's type
     unused = set(messages) - _found(LITERAL) - by_state - by_type
@@ -34,3 +37,17 @@ def test_every_english_template_is_used() -> None:
 
 def test_languages_listed() -> None:
     assert "en" in available_languages()
+
+
+def test_a_platform_variant_stands_for_a_template_it_can_replace() -> None:
+    """``key@platform`` (bot/wording/template.py): its key exists, the
+    platform is one the program has, and it asks for no value the key's
+    callers do not give (its placeholders are among the key's)."""
+    messages = load_messages("en")
+    variants = {k: v for k, v in messages.items() if "@" in k}
+    assert variants, "the web page has its own wording of some templates"
+    for key, text in variants.items():
+        base, _, platform = key.partition("@")
+        assert base in messages, key
+        assert platform in PLATFORMS, key
+        assert set(PLACEHOLDER.findall(text)) <= set(PLACEHOLDER.findall(messages[base])), key

@@ -75,8 +75,9 @@ async def test_hostile_json_does_not_stop_forumbot_run(tmp_path: Path) -> None:
                 # JSON as it arrives on the wire: escapes for a lone surrogate, NUL, BEL, ESC.
                 statuses = []
                 for body in (
-                    rb'{"text": "x \ud800"}',
-                    rb'{"text": "is \udfff\u0000 the road\u0007 safe?\r\n\u001b[2J"}',
+                    rb'{"text": "x \ud800", "intent": "ask"}',
+                    rb'{"intent": "ask",'
+                    rb' "text": "is \udfff\u0000 the road\u0007 safe?\r\n\u001b[2J"}',
                     rb'{"text": "\u0000", "nonce": "\ud800\u0000"}',  # nothing left to ask
                 ):
                     async with http.post(base + "/chat/send", data=body, headers=headers) as sent:
@@ -84,7 +85,10 @@ async def test_hostile_json_does_not_stop_forumbot_run(tmp_path: Path) -> None:
                 assert statuses == [200, 200, 400]
                 async with http.post(
                     base + "/chat/send",
-                    json={"text": "When will the street lights on Elm Road be fixed?"},
+                    json={
+                        "text": "When will the street lights on Elm Road be fixed?",
+                        "intent": "ask",
+                    },
                     headers=headers,
                 ) as sent:
                     assert sent.status == 200

@@ -27,7 +27,7 @@ PRIVATE = "My name is Jane Smith of 12 Elm Road, call 07700 900123."
 
 async def _ask(resident: Visitor, text: str, ref: int) -> None:
     async with events(resident, "/chat/events") as feed:
-        await resident.post_json("/chat/send", {"text": text})
+        await resident.post_json("/chat/send", {"text": text, "intent": "ask"})
         await feed.until(f"#{ref}")
 
 

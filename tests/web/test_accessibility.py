@@ -34,8 +34,8 @@ async def test_resident_and_console_pages_meet_wcag_aa_on_a_phone(tmp_path: Path
         resident = await (await browser.new_context(viewport=PHONE)).new_page()
         await resident.goto(base + "/")
         await _check(resident, "chat page")
-        await resident.get_by_label("Your question").fill("Is the park gate locked at night?")
-        await resident.get_by_role("button", name="Send").click()
+        await resident.get_by_label("Your message").fill("Is the park gate locked at night?")
+        await resident.get_by_role("button", name="Ask the police team").click()
         await expect(resident.locator("#messages")).to_contain_text("#1")
         await _check(resident, "chat page with replies")
 

@@ -126,7 +126,9 @@ async def test_the_shared_secret_signs_in_and_the_audit_names_the_officer(
         resident = Visitor(app, r_http)
         await resident.get("/")
         async with events(resident, "/chat/events") as feed:
-            await resident.post_json("/chat/send", {"text": "Is the park gate locked at night?"})
+            await resident.post_json(
+                "/chat/send", {"text": "Is the park gate locked at night?", "intent": "ask"}
+            )
             await feed.until("#1")
         officer = Visitor(app, o_http)
         assert await officer.sign_in("pc.patel", STAFF_SECRET) == 303

@@ -54,7 +54,9 @@ async def test_hostile_json_gets_answers_and_an_emergency_after_it_gets_999(
                 "is the road\x00 by the school\x07 safe?\r\n\x1b[2J",
                 "\udfff\ud800 \x85 lights out on Elm Road",
             ):
-                status, _ = await resident.post_json("/chat/send", {"text": hostile})
+                status, _ = await resident.post_json(
+                    "/chat/send", {"text": hostile, "intent": "ask"}
+                )
                 assert status == 200
             status, _ = await resident.post_json(
                 "/chat/send", {"te\ud800xt": "x", "nonce": "n\x00\ud800", "forum": "\x00"}
@@ -166,7 +168,9 @@ async def test_a_web_message_the_database_refuses_is_set_aside_and_the_resident_
             assert "call 999" in EventStream.text_of(told)
             await resident.post_json("/chat/send", {"text": "someone is breaking in right now"})
             await feed.until("press 55")
-            await resident.post_json("/chat/send", {"text": "When are the lights fixed?"})
+            await resident.post_json(
+                "/chat/send", {"text": "When are the lights fixed?", "intent": "ask"}
+            )
             await feed.until("Your question to")
 
         # The console's command box too: a refused command is answered in the room.

@@ -72,10 +72,10 @@ async def test_through_nginx_a_resident_asks_and_an_officer_answers_in_real_brow
         resident_context = await browser_.new_context(ignore_https_errors=True)
         resident = await resident_context.new_page()
         await resident.goto(proxy.url + "/")
-        await resident.get_by_label("Your question").fill(
+        await resident.get_by_label("Your message").fill(
             "Has anyone reported the broken bus shelter on Elm Road?"
         )
-        await resident.get_by_role("button", name="Send").click()
+        await resident.get_by_role("button", name="Ask the police team").click()
         messages = resident.locator("#messages")
         await expect(messages).to_contain_text("Your question to Bromley Police Online Forum is #1")
 
@@ -195,7 +195,9 @@ async def test_without_trusted_proxies_public_url_lets_forms_through_but_all_sha
             a.headers["Origin"] = "https://evil.example"
             assert (await a.post_json("/chat/send", {"text": "from elsewhere"}))[0] == 403
             a.headers["Origin"] = public_url
-            status, _ = await a.post_json("/chat/send", {"text": "Is the park lit at night?"})
+            status, _ = await a.post_json(
+                "/chat/send", {"text": "Is the park lit at night?", "intent": "ask"}
+            )
             assert status == 200
             await feed.until("#1")
         # forumbot sees nginx's address for everyone: A's wrong guesses lock B out.

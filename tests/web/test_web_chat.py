@@ -24,9 +24,10 @@ async def test_a_resident_asks_on_the_web_and_gets_the_answer_from_the_console(
         status, page = await resident.get("/")
         assert status == 200 and 'name="text"' in page and "call 999" in page
         async with events(resident, "/chat/events") as feed:
-            # Without the phrase: the page chooses the forum.
+            # Without the phrase, asked on purpose: the page chooses the forum.
             status, _ = await resident.post_json(
-                "/chat/send", {"text": "When will the street lights on Elm Road be fixed?"}
+                "/chat/send",
+                {"text": "When will the street lights on Elm Road be fixed?", "intent": "ask"},
             )
             assert status == 200
             ack = await feed.until("#1")
@@ -68,7 +69,8 @@ async def test_user_text_never_becomes_markup(tmp_path: Path) -> None:
         await resident.get("/")
         async with events(resident, "/chat/events") as feed:
             await resident.post_json(
-                "/chat/send", {"text": 'Why <script>alert("x")</script> <b>bold</b>?'}
+                "/chat/send",
+                {"text": 'Why <script>alert("x")</script> <b>bold</b>?', "intent": "ask"},
             )
             await feed.until("#1")
         officer = Visitor(app, o_http)
@@ -119,12 +121,22 @@ async def test_limits_apply_on_the_web_as_on_the_apps(tmp_path: Path) -> None:
         resident = Visitor(app, http)
         await resident.get("/")
         async with events(resident, "/chat/events") as feed:
-            await resident.post_json("/chat/send", {"text": "x" * 2500})
-            too_long = await feed.until("characters long; the most we can take is 2000")
-            assert "Nothing was stored" in EventStream.text_of(too_long)
+            # Longer than the forum's limit: refused by the page itself, nothing sent.
+            status, body = await resident.post_json(
+                "/chat/send", {"text": "x" * 2500, "intent": "ask"}
+            )
+            assert status == 400
+            assert "2500 characters long; the most we can take is 2000" in body
             for n in range(1, 6):
-                await resident.post_json("/chat/send", {"text": f"Question number {n}?"})
+                await resident.post_json(
+                    "/chat/send", {"text": f"Question number {n}?", "intent": "ask"}
+                )
                 await feed.until(f"#{n}")
-            await resident.post_json("/chat/send", {"text": "A sixth question?"})
+            await resident.post_json("/chat/send", {"text": "A sixth question?", "intent": "ask"})
             refused = await feed.until("You have asked 5 questions in the last hour")
             assert "Nothing was stored" in EventStream.text_of(refused)
+            # On the page every later one is answered too (the apps stay quiet
+            # within the hour): the resident sees nothing else.
+            await resident.post_json("/chat/send", {"text": "A seventh question?", "intent": "ask"})
+            again = await feed.until("still over the hourly limit")
+            assert "Nothing was stored" in EventStream.text_of(again)

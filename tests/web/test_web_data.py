@@ -68,9 +68,11 @@ def released(path: Path, version: int) -> None:
 
 def made_the_old_way(path: Path) -> Schema:
     """The schema of a database made by the released migrations (web tables
-    in 5 and 8), then the core's later ones."""
+    in 5 and 8), then the core's later ones, then the web's own after its
+    first (2: ids never reused, the resident's messages)."""
     with closing(sqlite3.connect(path)) as conn:
         conn.executescript("\n".join(RELEASED_MIGRATIONS + MIGRATIONS[len(RELEASED_MIGRATIONS) :]))
+        conn.executescript("\n".join(WEB_MIGRATIONS[1:]))
     return schema_of(path)
 
 
@@ -136,11 +138,36 @@ async def test_the_web_data_is_migrated_once_and_joins_a_database_made_without_i
     assert "web_message" not in {name for _, name, _, _ in schema_of(Path(path))}
     for _ in range(2):
         async with Database(path, components=[WEB_DATA]) as db:
-            assert await db.component_version("web") == 1
+            assert await db.component_version("web") == len(WEB_MIGRATIONS)
             async with db.read() as tx:
                 found = await fetch_all(tx, "SELECT key, value FROM meta")
-            assert [tuple(r) for r in found] == [("schema:web", "1")]
+            assert [tuple(r) for r in found] == [("schema:web", str(len(WEB_MIGRATIONS)))]
     assert schema_of(Path(path)) == made_the_old_way(tmp_path / "old.sqlite3")
+
+
+async def test_message_ids_are_never_used_again_even_after_an_upgrade(tmp_path: Path) -> None:
+    """A page that has seen id N shows only ids above N: after /forget (or
+    the purge) erased the latest messages, and on a database from before web
+    migration 2, a new message still gets an id never used."""
+    path = tmp_path / "forum.sqlite3"
+    released(path, len(RELEASED_MIGRATIONS))  # a web_message row with id 1
+    with closing(sqlite3.connect(path)) as conn:
+        conn.execute(
+            "INSERT INTO web_message (id, chat_id, outbox_id, body, buttons, created_at)"
+            " VALUES (41, 'c1', 8, '[]', NULL, ?)",
+            (AT,),
+        )
+        conn.commit()
+    async with Database(str(path), components=platform_data()) as db:
+        async with db.transaction() as tx:
+            assert await store.forget_chat(tx, "c1") == 2  # both kept rows erased
+            mine = await store.add_mine(tx, "c1", "hello", datetime.now(UTC))
+            reply, _ = await store.add(tx, "c1", 9, (Span("hi"),), (), datetime.now(UTC))
+        assert (mine.id, mine.mine, reply.id, reply.mine) == (42, True, 43, False)
+        async with db.transaction() as tx:
+            await store.forget_chat(tx, "c1")
+            again = await store.add_mine(tx, "c1", "again", datetime.now(UTC))
+        assert again.id == 44
 
 
 def test_a_component_has_a_plain_name_and_one_entry_per_database() -> None:

@@ -1,6 +1,8 @@
 // A chat feed: new messages arrive over server-sent events; sending and
 // pressing buttons post in the background. Without this script every form
-// still works by reloading the page.
+// still works by reloading the page. On the resident's page what they wrote
+// comes back over the same events (the server keeps it), an open
+// consultation has an answer box, and a send that fails says so.
 (function () {
   "use strict";
   var form = document.querySelector("form[data-events]");
@@ -9,6 +11,27 @@
   var csrf = form.querySelector("input[name=csrf]").value;
   var sendUrl = form.getAttribute("action");
   var lastId = parseInt(list.getAttribute("data-last-id") || "0", 10);
+  var errorLine = document.getElementById("send-error");
+  var awaiting = document.getElementById("awaiting");
+  var notSent = form.getAttribute("data-not-sent") || "";
+  var echoed = form.id === "ask";  // the server keeps and sends back what the resident wrote
+  var maxText = (form.querySelector("textarea[name=text]") || {}).maxLength || 0;
+
+  // What went wrong with a send, on the page (a live region), or nothing.
+  function failed(message) {
+    if (!errorLine) { return; }
+    errorLine.textContent = message || "";
+    errorLine.hidden = !message;
+  }
+
+  // The server's refusal ({"error": ...}) or, when it gave none, "not sent".
+  function outcome(response) {
+    if (response.ok) { failed(""); return true; }
+    return response.json().then(function (body) {
+      failed(body && body.error ? body.error : notSent);
+      return false;
+    }, function () { failed(notSent); return false; });
+  }
 
   function post(fields) {
     fields.nonce = Math.random().toString(36).slice(2) + Date.now().toString(36);
@@ -31,7 +54,8 @@
     f.addEventListener("submit", function (e) {
       e.preventDefault();
       b.disabled = true;
-      post({ button: data }).finally(function () { b.disabled = false; });
+      post({ button: data }).then(outcome, function () { failed(notSent); })
+        .finally(function () { b.disabled = false; });
     });
     return f;
   }
@@ -58,9 +82,50 @@
     });
   }
 
+  // An answer box under a consultation: the text goes as a reply to it.
+  function answerBox(form) {
+    var box = form.querySelector("textarea[name=text]");
+    var id = form.querySelector("input[name=reply_to]").value;
+    form.addEventListener("submit", function (e) {
+      e.preventDefault();
+      var text = box.value.trim();
+      if (!text) { box.focus(); return; }
+      post({ text: text, reply_to: id }).then(outcome).then(function (ok) {
+        if (ok) { box.value = ""; }
+      }, function () { failed(notSent); });
+    });
+  }
+  function newAnswerBox(id) {
+    var f = document.createElement("form");
+    f.className = "reply-box";
+    var hidden = document.createElement("input");
+    hidden.type = "hidden";
+    hidden.name = "reply_to";
+    hidden.value = String(id);
+    var label = document.createElement("label");
+    label.htmlFor = "answer-" + id;
+    label.textContent = "Your answer";
+    var box = document.createElement("textarea");
+    box.id = "answer-" + id;
+    box.name = "text";
+    box.required = true;
+    if (maxText > 0) { box.maxLength = maxText; }
+    var b = document.createElement("button");
+    b.type = "submit";
+    b.textContent = "Send answer";
+    f.appendChild(hidden);
+    f.appendChild(label);
+    f.appendChild(box);
+    f.appendChild(b);
+    answerBox(f);
+    return f;
+  }
+
   function show(event) {
     if (event.id <= lastId) { return; }
     lastId = event.id;
+    if (event.mine) { mine(event.spans.map(function (s) { return s[0]; }).join("")); return; }
+    if (awaiting) { awaiting.hidden = true; }
     var li = document.createElement("li");
     li.setAttribute("data-id", String(event.id));
     event.spans.forEach(function (span) {
@@ -82,6 +147,7 @@
       addAnswerButtons(row, datas);
       li.appendChild(row);
     }
+    if (event.answerable) { li.appendChild(newAnswerBox(event.id)); }
     list.appendChild(li);
   }
 
@@ -100,9 +166,10 @@
     var data = f.querySelector("input[name=button]").value;
     f.addEventListener("submit", function (e) {
       e.preventDefault();
-      post({ button: data });
+      post({ button: data }).then(outcome, function () { failed(notSent); });
     });
   });
+  list.querySelectorAll("form.reply-box").forEach(answerBox);
   list.querySelectorAll(".buttons").forEach(function (row) {
     var datas = [];
     row.querySelectorAll("input[name=button]").forEach(function (i) { datas.push(i.value); });
@@ -125,11 +192,20 @@
     var fields = { text: text };
     var forum = form.querySelector("[name=forum]");
     if (forum) { fields.forum = forum.value; }
-    var button = form.querySelector("button[type=submit]");
-    button.disabled = true;
-    post(fields).then(function (r) {
-      if (r.ok) { mine(text); box.value = ""; }
-    }).finally(function () { button.disabled = false; box.focus(); });
+    // Which button sent it: "Ask the police team" asks a question on purpose.
+    var by = e.submitter || form.querySelector("button[type=submit]");
+    if (by && by.name) { fields[by.name] = by.value; }
+    var buttons = form.querySelectorAll("button[type=submit]");
+    buttons.forEach(function (b) { b.disabled = true; });
+    post(fields).then(outcome).then(function (ok) {
+      if (ok) {
+        if (!echoed) { mine(text); }  // the resident's page hears it back from the server
+        box.value = "";
+      }
+    }, function () { failed(notSent); }).finally(function () {
+      buttons.forEach(function (b) { b.disabled = false; });
+      box.focus();
+    });
   });
 
   var source = new EventSource(form.getAttribute("data-events") + "?after=" + lastId);
