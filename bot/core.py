@@ -145,7 +145,9 @@ def build_core(
         rooms=directory.rooms,
     )
     outbox = Outbox(dispatcher.wake, {**(limits or {}), **senders})
-    dispatcher.report = DeliveryReport(directory, wording, outbox).ended
+    report = DeliveryReport(directory, wording, outbox)
+    dispatcher.report = report.ended
+    directory.rooms.on_change = report.room_changed
     alerts = AlertService(directory, wording, outbox)
     sessions = SessionService(directory, wording, outbox, alerts)
     moderation = Moderation(directory, wording, outbox, sessions)

@@ -9,24 +9,38 @@ import errno
 import hmac
 import logging
 import os
+import warnings
+from collections.abc import Sequence
+from typing import Any
 from urllib.parse import urlparse
 
 from aiohttp import web
 from telegram import Bot, Update
 from telegram.error import Conflict, Forbidden, InvalidToken, NetworkError, RetryAfter, TimedOut
 from telegram.request import HTTPXRequest
+from telegram.warnings import PTBUserWarning
 
 from adapters.telegram.convert import to_inbound
 from adapters.telegram.rooms import room_change
 from adapters.telegram.sender import TelegramSender, retry_after_s
+from adapters.telegram.unreadable import (
+    QuietParseLog,
+    fallback_inbound,
+    kinds_of,
+    update_id_of,
+)
 from bot.edge.backoff import Backoff
 from bot.edge.connection import Connection
-from bot.edge.inbound import Envelope
+from bot.edge.inbound import Envelope, Inbound
 from bot.edge.pace import Pace
 from bot.edge.startup import StartupFailure
 from config.model import TelegramConfig
 
 log = logging.getLogger("forumbot.telegram")
+logging.getLogger("telegram.Bot").addFilter(QuietParseLog())
+# Reading getUpdates' answer as plain JSON (``_read_raw``) goes through
+# do_api_request, which warns that get_updates exists: we know, on purpose.
+warnings.filterwarnings("ignore", message=r"Please use 'Bot\.get_updates'", category=PTBUserWarning)
 
 POLL_TIMEOUT_S = 25
 # Concurrent sendMessage requests: enough to keep ~30 messages/s flowing with
@@ -180,6 +194,18 @@ class TelegramAdapter:
                 )
                 await asyncio.sleep(delay)
                 continue
+            except Exception as error:  # an update the library cannot read
+                log.warning(
+                    "python-telegram-bot could not read an update (%s); reading them one by one",
+                    type(error).__name__,
+                )
+                read = await self._read_raw(offset)
+                if read is None:
+                    continue
+                items, last = read
+                await self._hand_over(items)
+                offset = last + 1
+                continue
             backoff.reset()
             self.connection.up()
             if not updates:
@@ -188,11 +214,64 @@ class TelegramAdapter:
             # Confirmed to Telegram by the next getUpdates, only now that all are stored.
             offset = updates[-1].update_id + 1
 
-    async def _hand_over(self, updates: tuple[Update, ...] | list[Update]) -> None:
-        """Put updates on the core's queue and wait until they are durable."""
+    async def _read_raw(self, offset: int | None) -> tuple[list[Update | Inbound], int] | None:
+        """The pending updates from ``offset`` as plain JSON, each read by the
+        library when it can and by ``fallback_inbound`` when not (an
+        update neither can use is logged and passed over); with the last
+        update id. None when the request itself failed: polling goes on."""
+        params: dict[str, Any] = {"timeout": 0, "allowed_updates": ALLOWED_UPDATES}
+        if offset is not None:
+            params["offset"] = offset
+        try:
+            raw = await self.bot.do_api_request("get_updates", api_kwargs=params)
+        except Exception as error:
+            log.warning("getUpdates as plain JSON failed: %s", type(error).__name__)
+            await asyncio.sleep(1.0)
+            return None
+        if not isinstance(raw, list) or not raw:
+            return None
+        items: list[Update | Inbound] = []
+        last: int | None = None
+        for entry in raw:
+            update_id = update_id_of(entry)
+            if update_id is None:
+                continue
+            last = update_id if last is None else max(last, update_id)
+            item = self._read_one(entry)
+            if item is not None:
+                items.append(item)
+        return (items, last) if last is not None else None
+
+    def _read_one(self, raw: dict[str, Any]) -> Update | Inbound | None:
+        """One raw update as the library's ``Update`` or, when the library
+        cannot read it, as the core's event read from the JSON."""
+        try:
+            update = Update.de_json(raw, self.bot)
+        except Exception as error:
+            update = None
+            problem = type(error).__name__
+        else:
+            problem = "empty"
+        if update is not None:
+            return update
+        inbound = fallback_inbound(raw, self.bot.username)
+        log.warning(
+            "Telegram update %s (%s) could not be read by python-telegram-bot (%s): %s",
+            update_id_of(raw),
+            kinds_of(raw),
+            problem,
+            "read from its JSON" if inbound is not None else "passed over, nothing to answer",
+        )
+        return inbound
+
+    async def _hand_over(self, updates: Sequence[Update | Inbound]) -> None:
+        """Put updates (or events already read from an update's JSON) on the
+        core's queue and wait until they are durable. An update that fails
+        to convert is read again from its JSON, so no update can stop the
+        ones after it."""
         envelopes: list[Envelope] = []
         for update in updates:
-            inbound = room_change(update) or to_inbound(update, self.bot.username)
+            inbound = update if isinstance(update, Inbound) else self._convert(update)
             if inbound is None:
                 continue
             envelope = Envelope(inbound)
@@ -201,10 +280,23 @@ class TelegramAdapter:
         if envelopes:
             await asyncio.gather(*(e.stored for e in envelopes))
         for update in updates:
-            if update.callback_query is not None:
+            if isinstance(update, Update) and update.callback_query is not None:
                 task = asyncio.create_task(self._answer_callback(update.callback_query.id))
                 self._tasks.add(task)
                 task.add_done_callback(self._tasks.discard)
+
+    def _convert(self, update: Update) -> Inbound | None:
+        try:
+            return room_change(update) or to_inbound(update, self.bot.username)
+        except Exception as error:
+            inbound = fallback_inbound(update.to_dict(), self.bot.username)
+            log.warning(
+                "Telegram update %s could not be converted (%s): %s",
+                update.update_id,
+                type(error).__name__,
+                "read from its JSON" if inbound is not None else "passed over, nothing to answer",
+            )
+            return inbound
 
     async def _answer_callback(self, query_id: str) -> None:
         try:
@@ -269,14 +361,19 @@ class TelegramAdapter:
             return web.Response(status=403, text="forbidden")
         try:
             data = await request.json()
-            update = Update.de_json(data, self.bot)
         except Exception:
             return web.Response(status=400, text="bad update")
-        if update is None:
+        if update_id_of(data) is None:
             return web.Response(status=400, text="bad update")
+        # An update the library cannot read is read from its JSON and
+        # accepted: refused, Telegram would send it again and hold back
+        # every update after it.
+        item = self._read_one(data)
+        if item is None:
+            return web.Response(text="ok")
         try:
             async with asyncio.timeout(30):
-                await self._hand_over([update])
+                await self._hand_over([item])
         except Exception:
             log.exception("update not stored; Telegram will deliver it again")
             return web.Response(status=503, text="try again")

@@ -424,7 +424,7 @@ class Dispatcher:
             if card_ids:
                 await rows.record_card(tx, chat, message_id, card_ids)
             if self.rooms is not None and chat.kind != "private":
-                await self.rooms.can_post(tx, chat)  # recorded as unreachable: no longer
+                await self.rooms.can_post(tx, chat, sent_at)  # recorded as unreachable: no longer
 
         await self._write(sent, f"marking chat={chat.key} outbox={ids} sent")
         return True

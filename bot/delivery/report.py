@@ -14,6 +14,7 @@ from bot.delivery.outbox import Outbox
 from bot.edge.chat import ChatRef
 from bot.edge.rich import Rich
 from bot.forum.directory import ForumDirectory
+from bot.forum.rooms import RoomProblem
 from bot.store import question as questions
 from bot.store.database import Tx, fetch_one, instant
 from bot.store.outbox import OutboxDraft, OutboxPurpose, OutboxRow, OutboxState
@@ -60,6 +61,34 @@ class DeliveryReport:
                     room, body, OutboxPurpose.DELIVERY_NOTICE, question_id=row.question_id
                 )
                 await self.outbox.add(tx, notice_draft, now)
+
+    async def room_changed(
+        self, tx: Tx, chat: ChatRef, problem: RoomProblem | None, now: datetime
+    ) -> None:
+        """The bot can no longer post in room ``chat`` (``problem``), or can
+        again (None): tell the officers of every forum the room serves, in
+        their other staff rooms that can be reached (the console's among
+        them), once per change. Its own messages wait meanwhile, so this is
+        the one word officers in chat rooms get of it."""
+        platform = self.wording.platform_name(chat.platform)
+        room = _room_name(chat)
+        if problem is None:
+            key, values = "notice_room_back", {"platform": platform, "room": room}
+        else:
+            values = {"platform": platform, "room": room, "reason": problem.problem}
+            key = "notice_room_unreachable"
+        told: set[ChatRef] = set()
+        for forum in self.directory.forums_of_room(chat):
+            for staff in self.directory.staff_rooms(forum):
+                if staff == chat or staff in told or self.directory.rooms.is_held(staff):
+                    continue
+                told.add(staff)
+                body = self.wording.render(
+                    key, prefix=self.wording.prefix(staff.platform), **values
+                )
+                await self.outbox.add(
+                    tx, OutboxDraft(staff, body, OutboxPurpose.DELIVERY_NOTICE), now
+                )
 
     async def _newly_unreachable(self, tx: Tx, row: OutboxRow) -> bool:
         """Skipped because the asker blocked the bot after the message was

@@ -21,7 +21,7 @@ dispatcher); each change is written in the caller's transaction.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
+from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -48,13 +48,20 @@ class RoomProblem:
     keys: tuple[str, ...]
 
 
+RoomListener = Callable[[Tx, ChatRef, "RoomProblem | None", datetime], Awaitable[None]]
+"""Told, in the transaction of the change, when a room becomes unreachable
+(its ``RoomProblem``) or reachable again (None): officers are told."""
+
+
 class Rooms:
     """The configured rooms' moves and reachability for ``config``'s forums.
     Load once at start (``load``); every change goes through the methods that
-    take a transaction. Lookups never touch the database."""
+    take a transaction. Lookups never touch the database. ``on_change``: set
+    by the core to tell officers when a room is lost or back."""
 
     def __init__(self, config: Config) -> None:
         self.config = config
+        self.on_change: RoomListener | None = None
         self._moved: dict[tuple[str, str], str] = {}
         self._unreachable: dict[tuple[str, str], RoomProblem] = {}
         self._held: set[tuple[str, str]] = set()
@@ -217,6 +224,8 @@ class Rooms:
         self._unreachable[key] = RoomProblem(chat, since, problem, keys)
         if known is not None and known.problem == problem:
             return False
+        if known is None and self.on_change is not None:
+            await self.on_change(tx, chat, self._unreachable[key], now)
         log.warning(
             "%s room %s (%s) cannot be reached: %s; its messages wait and are sent when the "
             "bot is let back in",
@@ -227,12 +236,14 @@ class Rooms:
         )
         return True
 
-    async def can_post(self, tx: Tx, chat: ChatRef) -> bool:
-        """The bot may post in ``chat`` again: what waits is sent. True when
-        it had been unreachable."""
+    async def can_post(self, tx: Tx, chat: ChatRef, now: datetime) -> bool:
+        """The bot may post in ``chat`` again (at ``now``): what waits is
+        sent. True when it had been unreachable."""
         key = (chat.platform, chat.chat_id)
         if key not in self._unreachable and key not in self._held:
             return False
+        if self.on_change is not None:
+            await self.on_change(tx, chat, None, now)
         await store.set_reachable(tx, chat.platform, chat.chat_id)
         self._unreachable.pop(key, None)
         self._held.discard(key)
@@ -261,7 +272,7 @@ class Rooms:
         if event.room_event == REMOVED:
             await self.cannot_post(tx, target, event.text or "the bot was removed", now)
         elif event.room_event == ADDED:
-            await self.can_post(tx, target)
+            await self.can_post(tx, target, now)
 
     def _keys_naming(self, platform: str, chat_id: str) -> Iterable[str]:
         for f, forum in enumerate(self.config.forums):

@@ -29,6 +29,7 @@ from tests.e2e.discord_setup import (
     environ,
     make_config,
     running,
+    to_containing,
 )
 from tests.e2e.telegram_setup import eventually
 from tests.fakes.discord_server import FakeDiscord
@@ -95,6 +96,9 @@ async def test_removed_from_the_server_cards_wait_until_the_bot_is_invited_back(
             return "rooms" not in await _health(app)
 
         await eventually(clear, what="/healthz clear again")
+        # Back in the server, the staff channel hears that the public one is back.
+        back = "The bot can post in the Discord room"
+        await fake.wait_for_sent(to_containing(STAFF_CHANNEL, back, PUBLIC_CHANNEL), WAIT_S)
     assert "is the station open on Sundays?" in card.content
     assert _rows(
         config.database, "SELECT DISTINCT state FROM outbox WHERE chat_id = ?", STAFF_CHANNEL

@@ -163,6 +163,10 @@ async def test_a_public_channel_the_bot_was_removed_from_keeps_its_posts_until_i
         assert body["status"] == "degraded"
         assert body["rooms"][room].startswith("unreachable since ")
         assert "removed from the channel" in body["rooms"][room]
+        # Officers in the Telegram staff group are told, once.
+        lost = f"The bot cannot post in the Telegram room {PUBLIC_CHANNEL}"
+        notice = await fake.wait_for_sent(to_chat_containing(-100200, lost), WAIT_S)
+        assert "add the bot again" in notice.plain_text
 
         # The session opens: its post for the public channel waits, and is never tried.
         await _officer_says(fake, -100200, "/open", "is open until")
@@ -191,6 +195,10 @@ async def test_a_public_channel_the_bot_was_removed_from_keeps_its_posts_until_i
         await eventually(lambda: _no_room(app, room), what="/healthz clear again")
         body = await _health(app)
         assert body["status"] == "ok"
+        back = f"The bot can post in the Telegram room {PUBLIC_CHANNEL} again"
+        await fake.wait_for_sent(to_chat_containing(-100200, back), WAIT_S, start=start)
+    staff_notices = [m.plain_text for m in fake.sent_to(-100200) if "The bot can" in m.plain_text]
+    assert len(staff_notices) == 2  # one when it was lost, one when it was back
     assert "now live until" in post.plain_text
     assert [r for r in caplog.records if "cannot be reached" in r.getMessage()]
     states = _rows(
