@@ -12,7 +12,7 @@ from bot.alerts.alert import AlertType
 from bot.alerts.service import AlertService
 from bot.delivery.outbox import Outbox
 from bot.desks.asker_tools import AskerTools
-from bot.desks.routes import REPEAT_WINDOW, Route, Routes, Who, parse_reference
+from bot.desks.routes import REPEAT_WINDOW, Route, Routes, Who, misprefixed, parse_reference
 from bot.desks.survey import SurveyDesk
 from bot.edge.inbound import Inbound
 from bot.edge.payload import CardAction, unpack
@@ -130,8 +130,11 @@ class StaffDesk:
         event aside."""
         command = self._command_of(event)
         reply: Rich | None = None
+        slashed = None if command is not None else self._misprefixed(event)
         if command is not None:
             reply = await self._run(tx, event, forums, command, now)
+        elif slashed is not None:
+            reply = slashed
         elif event.reply_to_message_id is not None and event.text.strip():
             reply = await self._reply_to_card(tx, event, forums, now)
         if reply is not None:
@@ -179,6 +182,16 @@ class StaffDesk:
         if len(ids) > 1:
             return self.wording.render("staff_reply_ambiguous", prefix=self._prefix(event))
         return await self._run(tx, event, forums, Command("answer", f"{ids[0]} {event.text}"), now)
+
+    def _misprefixed(self, event: Inbound) -> Rich | None:
+        """How to run a command that came as a plain message beginning with
+        ``/`` (``routes.misprefixed``), or None. Before replies to cards: a
+        reply ``/answer 12 ...`` is never sent to the asker as it stands."""
+        prefix = self._prefix(event)
+        name = misprefixed(event.text, prefix, STAFF_ROUTES)
+        if name is None:
+            return None
+        return self.wording.render("slash_not_run", command=name, prefix=prefix)
 
     def _prefix(self, event: Inbound) -> str:
         return self.wording.prefix(event.platform)
