@@ -194,6 +194,10 @@ class DiscordAdapter:
         if inbound is None:
             return
         commands = self.catalogue()
+        if not self._may_run_here(inbound):
+            if deferred and commands is not None:
+                await self._say(interaction, to_markdown(commands.elsewhere))
+            return
         if deferred:
             private = inbound.chat.kind == "private"
             self.sender.waiting.add(key, interaction, inbound.chat.chat_id, private)
@@ -203,6 +207,21 @@ class DiscordAdapter:
                 self._settling.add(task)
                 task.add_done_callback(self._settling.discard)
         await self.hand_over(inbound)
+
+    def _may_run_here(self, inbound: Inbound) -> bool:
+        """A DM, or a staff room (a thread under one counts as it): the
+        officers' commands are listed in the whole server, but used
+        elsewhere they would go nowhere."""
+        return inbound.chat.kind == "private" or inbound.chat.chat_id in self.staff_channels
+
+    @staticmethod
+    async def _say(interaction: discord.Interaction, text: str) -> None:
+        try:
+            await interaction.edit_original_response(
+                content=text, allowed_mentions=discord.AllowedMentions.none()
+            )
+        except (discord.HTTPException, aiohttp.ClientError, OSError) as error:
+            log.info("slash command %s not answered: %s", interaction.id, error)
 
     async def register_commands(self) -> None:
         """Once per run, at the first connection: register the slash commands

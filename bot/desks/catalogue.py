@@ -85,11 +85,14 @@ class Catalogue:
     """Both desks' commands (``staff``, ``resident``, each in its table's
     order), and ``received``: what is said for a command whose own reply
     never came back to where it was used (the desk chose to say nothing,
-    as it does to a blocked resident told once already)."""
+    as it does to a blocked resident told once already); ``elsewhere``:
+    what an officers' command used outside the staff rooms is told (the
+    platform lists it in the whole server)."""
 
     staff: tuple[CommandEntry, ...]
     resident: tuple[CommandEntry, ...]
     received: Rich
+    elsewhere: Rich
 
 
 def _argument(usage: str) -> tuple[Argument, str]:
@@ -127,4 +130,5 @@ def catalogue(wording: Wording) -> Catalogue:
         _entries("staff", STAFF_ROUTES, wording),
         _entries("resident", RESIDENT_ROUTES, wording),
         wording.render("slash_received"),
+        wording.render("slash_elsewhere"),
     )

@@ -23,6 +23,7 @@ from tests.e2e.discord_setup import (
     GUILD,
     OFFICER,
     PHRASE,
+    PUBLIC_CHANNEL,
     REFUSED,
     RESIDENT,
     STAFF_CHANNEL,
@@ -138,6 +139,16 @@ async def test_a_non_officers_slash_approve_is_refused(fake: FakeDiscord, app: A
     refusal = await _response(fake, used, REFUSED)
     assert refusal.channel_id == STAFF_CHANNEL
     assert await state_of(app, 1) == State.NEW
+
+
+async def test_an_officers_command_outside_the_staff_channel_is_told_where(
+    fake: FakeDiscord, app: App
+) -> None:
+    used = fake.slash_command(PUBLIC_CHANNEL, OFFICER, "queue")
+    told = await _response(fake, used, "work only in the forum's staff channel")
+    assert told.channel_id == PUBLIC_CHANNEL
+    assert "Nothing was done" in plain(told.content)
+    assert fake.still_thinking() == []
 
 
 async def test_a_residents_slash_command_in_a_dm(fake: FakeDiscord, app: App) -> None:
