@@ -2583,7 +2583,9 @@ class FakeDiscord(FakeServer):
         assert isinstance(body, dict)
         rtype = int(body["type"])
         if rtype in (6, 7) and interaction.payload["type"] != INTERACTION_COMPONENT:
-            raise _APIError(
+            errors = _FormErrors()  # updating "the message" is for components' messages only
+            errors.add(("type",), "BASE_TYPE_CHOICES", "Value must be one of (4, 5, 9).")
+            errors.raise_if_any()
                 400, 40043, "Interaction response type is not valid for this interaction"
             )
         data = body.get("data") if isinstance(body.get("data"), dict) else None
