@@ -2586,8 +2586,6 @@ class FakeDiscord(FakeServer):
             errors = _FormErrors()  # updating "the message" is for components' messages only
             errors.add(("type",), "BASE_TYPE_CHOICES", "Value must be one of (4, 5, 9).")
             errors.raise_if_any()
-                400, 40043, "Interaction response type is not valid for this interaction"
-            )
         data = body.get("data") if isinstance(body.get("data"), dict) else None
         message: JSONDict | None = None
         cid = interaction.channel_id
