@@ -9,8 +9,9 @@ the store: the ``Database`` handle and its transactions (``Tx``), the read
 helpers and how instants are stored (``fetch_all``, ``fetch_one``, ``iso``,
 ``instant``, ``is_busy``), the published archive's queries (``archive``),
 the operators' counts (``metrics``), which sent messages carry a
-consultation a reply answers (``open_text_consultations``), and how a part keeps data of its own
-in the database (``Component``, ``PrivacyHooks``, ``KeepsData``).
+consultation a reply answers (``open_text_consultations``), how a part keeps data of its own
+in the database (``Component``, ``PrivacyHooks``, ``KeepsData``), and the
+desks' commands as a platform lists them (``catalogue``).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from bot.delivery.pacing import Pacer
 from bot.delivery.report import DeliveryReport
 from bot.desks.admission import Admission
 from bot.desks.asker_tools import AskerTools
+from bot.desks.catalogue import Catalogue, CommandEntry, catalogue
 from bot.desks.resident import ResidentDesk
 from bot.desks.staff import StaffDesk
 from bot.desks.subscription import SubscriptionDesk
@@ -50,6 +52,8 @@ from bot.wording.wording import Wording
 from config.model import Config
 
 __all__ = [
+    "Catalogue",
+    "CommandEntry",
     "Component",
     "Core",
     "Database",
@@ -58,6 +62,7 @@ __all__ = [
     "Tx",
     "archive",
     "build_core",
+    "catalogue",
     "fetch_all",
     "fetch_one",
     "instant",

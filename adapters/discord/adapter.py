@@ -1,13 +1,14 @@
 """The Discord adapter: owns a discord.py ``Client`` (``async with client``),
-turns DMs, staff-channel messages and button presses into the core's inbound
-events, and reconnects with backoff when Discord is unreachable."""
+turns DMs, staff-channel messages, button presses and slash commands into the
+core's inbound events, registers the slash commands (``commands``) once
+connected, and reconnects with backoff when Discord is unreachable."""
 
 from __future__ import annotations
 
 import asyncio
 import logging
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 import aiohttp
@@ -15,8 +16,16 @@ import discord
 import yarl
 from discord.gateway import DiscordWebSocket
 
-from adapters.discord.convert import interaction_to_inbound, message_to_inbound, thread_parent
+from adapters.discord.commands import Tree, fill, register, settle
+from adapters.discord.convert import (
+    command_to_inbound,
+    interaction_to_inbound,
+    message_to_inbound,
+    thread_parent,
+)
+from adapters.discord.render import to_markdown
 from adapters.discord.sender import DiscordSender
+from bot.core import Catalogue
 from bot.edge.backoff import Backoff
 from bot.edge.chat import ChatRef
 from bot.edge.connection import Connection
@@ -63,6 +72,14 @@ class _Client(discord.Client):
     def __init__(self, adapter: DiscordAdapter, **options: Any) -> None:
         super().__init__(intents=intents(), **options)
         self.adapter = adapter
+        self.tree = Tree(self, adapter.slash)
+
+    async def setup_hook(self) -> None:
+        """At login, before any event: the commands this run knows, so an
+        interaction is understood before registration has finished."""
+        commands = self.adapter.catalogue()
+        if commands is not None:
+            fill(self.tree, commands, self.adapter.guild_ids)
 
     async def on_ready(self) -> None:
         user = self.user
@@ -71,6 +88,7 @@ class _Client(discord.Client):
         )
         self.adapter.ready.set()
         self.adapter.connection.up()
+        await self.adapter.register_commands()
 
     async def on_resumed(self) -> None:
         self.adapter.connection.up()
@@ -91,21 +109,24 @@ class _Client(discord.Client):
             await self.adapter.hand_over(inbound)
 
     async def _thread_parent(self, message: discord.Message) -> int | None:
-        """The channel a guild message's thread is under; None when it is not
-        in a thread. A thread discord.py has not seen (it missed the
-        THREAD_CREATE) is asked for over REST; when that fails, the message is
+        return await self.parent_of(message.channel, message.guild is not None)
+
+    async def parent_of(self, channel: object, in_guild: bool) -> int | None:
+        """The channel a guild channel's thread is under; None when it is not
+        a thread. A thread discord.py has not seen (it missed the
+        THREAD_CREATE) is asked for over REST; when that fails, the event is
         taken as written in the channel it names."""
-        parent = thread_parent(message.channel)
-        if parent is not None or message.guild is None:
+        parent = thread_parent(channel)
+        if parent is not None or not in_guild:
             return parent
-        if not isinstance(message.channel, discord.PartialMessageable):
+        if not isinstance(channel, discord.PartialMessageable):
             return None
         try:
-            channel = await self.fetch_channel(message.channel.id)
+            found = await self.fetch_channel(channel.id)
         except (discord.HTTPException, discord.InvalidData) as error:
-            log.warning("channel %s could not be looked up: %s", message.channel.id, error)
+            log.warning("channel %s could not be looked up: %s", channel.id, error)
             return None
-        return thread_parent(channel)
+        return thread_parent(found)
 
     async def on_raw_message_edit(self, payload: discord.RawMessageUpdateEvent) -> None:
         """MESSAGE_UPDATE, cached or not. Only a user's edit (a new
@@ -165,8 +186,15 @@ class DiscordAdapter:
         token: str,
         queue: asyncio.Queue[Envelope],
         rooms: Iterable[str] = (),
+        *,
+        catalogue: Callable[[], Catalogue | None] = lambda: None,
+        staff_channels: Sequence[str] = (),
         **client_options: Any,
     ) -> None:
+        """``catalogue``: the desks' commands, read once connected (the core
+        is built after the adapters); None registers none. ``staff_channels``:
+        the Discord staff rooms' channel ids, whose guilds get the officers'
+        commands. ``client_options`` go to discord.py's ``Client``."""
         self.settings = settings
         self.rooms = frozenset(rooms)  # the configured staff and public channels' ids
         self.token = token
@@ -174,6 +202,11 @@ class DiscordAdapter:
         self.ready = asyncio.Event()
         self.connection = Connection("discord")
         point_at(settings)
+        self.catalogue = catalogue
+        self.staff_channels = tuple(staff_channels)
+        self.guild_ids: list[int] = []
+        self.registered = False
+        self._settling: set[asyncio.Task[None]] = set()
         self._options = client_options
         self.client = _Client(self, **client_options)
         self.sender = DiscordSender(self.client)
@@ -200,6 +233,98 @@ class DiscordAdapter:
                 await self.hand_over(room_added(chat, key))
             else:
                 await self.hand_over(room_removed(chat, key, removed))
+
+    async def slash(self, interaction: discord.Interaction, name: str, text: str) -> None:
+        """A slash command used: answered at once with "thinking" (Discord
+        wants an answer within 3 s), then handed over as the event its typed
+        form makes; the desk's reply becomes the response (``Waiting``), or
+        "Received." after ``commands.REPLY_WAIT_S`` when none comes."""
+        key = f"interaction:{interaction.id}"
+        deferred = False
+        try:
+            await interaction.response.defer()
+            deferred = True
+        except discord.HTTPException as error:
+            log.warning(
+                "slash command %s could not be acknowledged (%s %s); its reply goes to the channel",
+                key,
+                error.status,
+                error.code,
+            )
+        parent = await self.client.parent_of(interaction.channel, interaction.guild_id is not None)
+        inbound = command_to_inbound(interaction, name, text, self.settings.command_prefix, parent)
+        if inbound is None:
+            return
+        commands = self.catalogue()
+        if not self._may_run_here(inbound):
+            if deferred and commands is not None:
+                await self._say(interaction, to_markdown(commands.elsewhere))
+            return
+        if deferred:
+            private = inbound.chat.kind == "private"
+            self.sender.waiting.add(key, interaction, inbound.chat.chat_id, private)
+            if commands is not None:
+                received = to_markdown(commands.received)
+                task = asyncio.create_task(settle(self.sender.waiting, key, interaction, received))
+                self._settling.add(task)
+                task.add_done_callback(self._settling.discard)
+        await self.hand_over(inbound)
+
+    def _may_run_here(self, inbound: Inbound) -> bool:
+        """A DM, or a staff room (a thread under one counts as it): the
+        officers' commands are listed in the whole server, but used
+        elsewhere they would go nowhere."""
+        return inbound.chat.kind == "private" or inbound.chat.chat_id in self.staff_channels
+
+    @staticmethod
+    async def _say(interaction: discord.Interaction, text: str) -> None:
+        try:
+            await interaction.edit_original_response(
+                content=text, allowed_mentions=discord.AllowedMentions.none()
+            )
+        except (discord.HTTPException, aiohttp.ClientError, OSError) as error:
+            log.info("slash command %s not answered: %s", interaction.id, error)
+
+    async def register_commands(self) -> None:
+        """Once per run, at the first connection: register the slash commands
+        (``commands.register``). Refusals are logged, not raised; when
+        Discord cannot be reached it is tried again at the next connection."""
+        commands = self.catalogue()
+        if self.registered or commands is None:
+            return
+        self.registered = True
+        try:
+            self.guild_ids = await self._staff_guilds()
+            await register(self.client.tree, commands, self.guild_ids)
+        except (discord.HTTPException, aiohttp.ClientError, OSError) as error:
+            self.registered = False
+            log.warning(
+                "slash commands not registered (%s); trying again at the next connection", error
+            )
+        except discord.ClientException as error:  # no application id in READY
+            log.warning("slash commands not registered: %s", error)
+
+    async def _staff_guilds(self) -> list[int]:
+        """The guilds of the Discord staff rooms, each once, in order; a
+        channel the bot cannot see is logged and left out."""
+        found: list[int] = []
+        for channel_id in self.staff_channels:
+            channel: object = self.client.get_channel(int(channel_id))
+            if channel is None:
+                try:
+                    channel = await self.client.fetch_channel(int(channel_id))
+                except (discord.HTTPException, discord.InvalidData) as error:
+                    log.warning(
+                        "staff channel %s could not be looked up (%s): no slash commands for "
+                        "its server",
+                        channel_id,
+                        error,
+                    )
+                    continue
+            guild = getattr(channel, "guild", None)
+            if isinstance(guild, discord.Guild) and guild.id not in found:
+                found.append(guild.id)
+        return found
 
     async def run(self) -> None:
         """Serve until cancelled; discord.py resumes dropped connections itself,
@@ -285,6 +410,8 @@ class DiscordAdapter:
 
     async def close(self) -> None:
         """Close discord.py's client (its gateway and HTTP session)."""
+        for task in list(self._settling):
+            task.cancel()
         if not self.client.is_closed():
             await self.client.close()
 

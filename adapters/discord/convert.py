@@ -169,3 +169,38 @@ def interaction_to_inbound(interaction: discord.Interaction) -> Inbound | None:
         message_id=str(interaction.message.id) if interaction.message else None,
         button=clean_line(custom_id),
     )
+
+
+def command_to_inbound(
+    interaction: discord.Interaction,
+    name: str,
+    text: str,
+    prefix: str,
+    parent_id: int | None = None,
+) -> Inbound | None:
+    """An application ("slash") command as the same event its typed form
+    (``{prefix}{name} {text}``) makes, so the desk checks and runs it alike:
+    ``command`` and ``args``, the sender's roles, the chat (a thread's parent
+    channel, ``parent_id``, with the thread as ``thread_id``). Its
+    ``event_key`` and ``message_id`` are ``interaction:<id>``: the reply a
+    staff desk addresses to that id answers the interaction. None when
+    Discord gave no channel."""
+    if interaction.channel_id is None:
+        return None
+    key = f"interaction:{interaction.id}"
+    args = clean_text(text).strip()
+    room = parent_id if parent_id is not None else interaction.channel_id
+    private = interaction.guild_id is None
+    return Inbound(
+        platform=PLATFORM,
+        event_key=key,
+        chat=ChatRef(PLATFORM, str(room), "private" if private else "group"),
+        sender_id=str(interaction.user.id),
+        sender_handle=clean_line(interaction.user.name),
+        sender_roles=_roles(interaction.user),
+        text=f"{prefix}{clean_line(name)} {args}".strip(),
+        message_id=key,
+        command=clean_line(name).lower(),
+        args=args,
+        thread_id=str(interaction.channel_id) if room != interaction.channel_id else None,
+    )

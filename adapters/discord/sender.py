@@ -1,15 +1,24 @@
 """Sending through discord.py, with its errors mapped to the core's. The outbox
 row id is the message nonce (discord.py sets enforce_nonce), so a retried send
-can never create a second message: sends are idempotent."""
+can never create a second message: sends are idempotent.
+
+The reply to a slash command still waiting ("thinking", ``commands.Waiting``)
+becomes the command's response instead (an edit of ``@original``: repeated,
+it changes nothing); when that fails, the reply goes to the channel."""
 
 from __future__ import annotations
+
+import logging
 
 import aiohttp
 import discord
 
+from adapters.discord.commands import Waiting
 from adapters.discord.render import to_markdown, to_view
 from bot.edge.rich import Rich
 from bot.edge.sending import NoAccess, NotSent, Outgoing, Rejected, Unreachable
+
+log = logging.getLogger("forumbot.discord")
 
 CANNOT_MESSAGE_USER = 50007
 MISSING_ACCESS = 50001  # the bot cannot see the channel (removed from the server, or hidden)
@@ -25,6 +34,7 @@ class DiscordSender:
 
     def __init__(self, client: discord.Client) -> None:
         self.client = client
+        self.waiting = Waiting()
 
     @staticmethod
     def measure(body: Rich) -> int:
@@ -44,13 +54,12 @@ class DiscordSender:
         where = int(message.thread_id or message.chat.chat_id)
         channel = self.client.get_partial_messageable(where)
         view = to_view(message.buttons)
+        reply_to = message.reply_to_message_id
         reference = (
             discord.MessageReference(
-                message_id=int(message.reply_to_message_id),
-                channel_id=where,
-                fail_if_not_exists=False,
+                message_id=int(reply_to), channel_id=where, fail_if_not_exists=False
             )
-            if message.reply_to_message_id
+            if reply_to and reply_to.isdigit()  # not a slash command's "interaction:<id>"
             else None
         )
         kwargs: dict[str, object] = {}
@@ -68,6 +77,9 @@ class DiscordSender:
                 roles=[discord.Object(int(message.alert_role_id))],
             )
         try:
+            answered = await self._answer_command(message, content, mentions, view)
+            if answered is not None:
+                return answered
             sent = await channel.send(  # type: ignore[call-overload]
                 content,
                 allowed_mentions=mentions,
@@ -98,4 +110,34 @@ class DiscordSender:
         finally:
             if view is not None:
                 view.stop()  # presses are read from raw interactions, not this view
+        return str(sent.id)
+
+    async def _answer_command(
+        self,
+        message: Outgoing,
+        content: str,
+        mentions: discord.AllowedMentions,
+        view: discord.ui.View | None,
+    ) -> str | None:
+        """The sent message's id when ``message`` answered a slash command
+        waiting for it; None when none waits or the answer failed (the
+        token expired, the response was deleted, Discord out of reach: the
+        caller then sends it to the channel)."""
+        found = self.waiting.find(message)
+        if found is None:
+            return None
+        key, interaction = found
+        self.waiting.done(key)
+        try:
+            if view is not None:
+                sent = await interaction.edit_original_response(
+                    content=content, allowed_mentions=mentions, view=view
+                )
+            else:
+                sent = await interaction.edit_original_response(
+                    content=content, allowed_mentions=mentions
+                )
+        except (discord.HTTPException, aiohttp.ClientError, OSError, RuntimeError) as error:
+            log.info("slash command %s not answered in place (%s); sent as a message", key, error)
+            return None
         return str(sent.id)

@@ -12,7 +12,7 @@ from datetime import datetime
 
 from bot.delivery.outbox import Outbox
 from bot.desks.admission import Admission
-from bot.desks.routes import Route, Routes, Who, not_a_reference, parse_reference
+from bot.desks.routes import Route, Routes, Who, misprefixed, not_a_reference, parse_reference
 from bot.desks.subscription import SubscriptionDesk
 from bot.desks.survey import SurveyDesk
 from bot.edge.chat import Buttons
@@ -270,8 +270,16 @@ class ResidentDesk:
         """Anything else: an answer to a consultation (a reply to it), a
         question (starting with a forum's phrase; the limits apply unless
         urgent), an urgent message without a phrase (taken in the forum the
-        resident last asked), or help."""
+        resident last asked), or help. A command typed with ``/`` where the
+        platform's prefix is another (``routes.misprefixed``) is told how to
+        run it, unless urgent."""
         tx, event, resident, now = v.tx, v.event, v.resident, v.now
+        prefix = self.wording.prefix(event.platform)
+        slashed = misprefixed(event.text, prefix, RESIDENT_ROUTES) if not v.urgent else None
+        if event.command is None and slashed is not None:
+            hint = self.wording.render("slash_not_run", command=slashed, prefix=prefix)
+            await self._reply(tx, resident, hint, now)
+            return True
         if event.command is None and event.reply_to_message_id is not None:
             survey = await self.surveys.of_reply(tx, resident, event.reply_to_message_id)
             if survey is not None:
@@ -611,7 +619,7 @@ RESIDENT_ROUTES: Routes[ResidentHandler] = Routes(
     Route("withdraw", ResidentDesk._withdraw_route, _RESIDENT, "withdraw #12"),
     Route("next", ResidentDesk._next, _RESIDENT, "next"),
     Route("mydata", ResidentDesk._mydata, _ANY, "mydata"),
-    Route("forget", ResidentDesk._forget, _ANY, "forget"),
+    Route("forget", ResidentDesk._forget, _ANY, "forget [confirm]"),
     Route("help", ResidentDesk._help_route, _RESIDENT, "help", aliases=("start",)),
     Route("subscribe", ResidentDesk._subscribe, _RESIDENT, "subscribe [postcode]"),
     Route("subscriptions", ResidentDesk._subscriptions, _RESIDENT, "subscriptions"),

@@ -6,6 +6,7 @@ blocks) is written down next to its table as ``PRECEDENCE``."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import timedelta
@@ -21,6 +22,8 @@ REPEAT_WINDOW = timedelta(hours=1)
 """How long an alert or a consultation asked for again with the same words
 counts as the same request sent twice (a double press, a command resent
 by an impatient client): it is not sent again."""
+
+_SLASHED = re.compile(r"^/([A-Za-z][A-Za-z0-9_-]{0,31})(?:@\S*)?(?:\s|$)")
 
 
 def parse_reference(text: str) -> int | None:
@@ -122,3 +125,19 @@ class Routes(Generic[H]):
         return join(
             wording.render(key, usage=" / ".join(usages[key]), prefix=prefix) for key in keys
         )
+
+
+def misprefixed(text: str, prefix: str, routes: Routes[H]) -> str | None:
+    """The route's name when ``text`` begins like a command typed with ``/``
+    (``/answer 12 ...``) on a platform whose prefix is not ``/`` (Discord
+    delivers a slash command it has not registered, or one sent without
+    picking it from its list, as a plain message), and the word after the
+    ``/`` names one of ``routes``; None otherwise (``/shrug``, a path, a
+    platform whose prefix is ``/``)."""
+    if prefix == "/":
+        return None
+    match = _SLASHED.match(text.lstrip())
+    if match is None:
+        return None
+    route = routes.find(match.group(1).lower())
+    return route.name if route is not None else None

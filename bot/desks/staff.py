@@ -12,7 +12,15 @@ from bot.alerts.alert import AlertType
 from bot.alerts.service import AlertService
 from bot.delivery.outbox import Outbox
 from bot.desks.asker_tools import AskerTools
-from bot.desks.routes import REPEAT_WINDOW, Route, Routes, Who, not_a_reference, parse_reference
+from bot.desks.routes import (
+    REPEAT_WINDOW,
+    Route,
+    Routes,
+    Who,
+    misprefixed,
+    not_a_reference,
+    parse_reference,
+)
 from bot.desks.survey import SurveyDesk
 from bot.edge.inbound import Inbound
 from bot.edge.payload import CardAction, unpack
@@ -132,13 +140,16 @@ class StaffDesk:
         event aside."""
         command = self._command_of(event)
         reply: Rich | None = None
+        slashed = None if command is not None else self._misprefixed(event)
         if event.edited:
             # An edited command or answer is never run (it was run, or refused,
             # as first sent); an edit of chatter is chatter.
-            if command is not None or event.reply_to_message_id is not None:
+            if command is not None or slashed is not None or event.reply_to_message_id is not None:
                 reply = self.wording.render("staff_edit_not_acted")
         elif command is not None:
             reply = await self._run(tx, event, forums, command, now)
+        elif slashed is not None:
+            reply = slashed
         elif event.reply_to_message_id is not None and (event.text.strip() or event.attachments):
             reply = await self._reply_to_card(tx, event, forums, now)
         if reply is not None and event.attachments and event.text.strip():
@@ -197,6 +208,16 @@ class StaffDesk:
                 "staff_reply_without_words", prefix=self._prefix(event), ref=ids[0]
             )
         return await self._run(tx, event, forums, Command("answer", f"{ids[0]} {event.text}"), now)
+
+    def _misprefixed(self, event: Inbound) -> Rich | None:
+        """How to run a command that came as a plain message beginning with
+        ``/`` (``routes.misprefixed``), or None. Before replies to cards: a
+        reply ``/answer 12 ...`` is never sent to the asker as it stands."""
+        prefix = self._prefix(event)
+        name = misprefixed(event.text, prefix, STAFF_ROUTES)
+        if name is None:
+            return None
+        return self.wording.render("slash_not_run", command=name, prefix=prefix)
 
     def _prefix(self, event: Inbound) -> str:
         return self.wording.prefix(event.platform)

@@ -73,6 +73,16 @@ Discord behaviour that the fake reproduces because a bot's correctness depends o
   starts a new session, so events queued for an old one are lost, as on Discord.
 * An interaction must be answered once, within :attr:`FakeDiscord.interaction_ack_timeout_s`
   of its delivery (else 404 code 10062); a second answer gets 400 code 40060.
+  :meth:`FakeDiscord.still_thinking` lists deferred ones whose response was never sent.
+* Application commands: ``PUT /applications/{app}/commands`` (global) and
+  ``PUT /applications/{app}/guilds/{guild}/commands`` replace the scope's commands after
+  validating them as Discord does (names of 1-32 lower-case letters, digits, ``-`` and ``_``,
+  descriptions 1-100 characters, options' types and order, unique names, at most 100), else
+  400 code 50035 with the field errors; a guild in :attr:`FakeDiscord.no_commands_scope` (the
+  bot invited without ``applications.commands``) answers 403 code 50001 Missing Access.
+  :meth:`FakeDiscord.slash_command` uses one as a member's client would: only a command
+  registered for that place (a guild's, or a global one whose ``contexts`` allow it there),
+  with its required options.
 
 Faults can be injected with :meth:`FakeDiscord.fail_next` and :attr:`FakeDiscord.closed_dms`.
 Helpers that dispatch gateway events raise ``RuntimeError`` if no gateway session could ever
@@ -164,7 +174,15 @@ CHANNEL_DM = 1
 CHANNEL_PUBLIC_THREAD = 11
 MESSAGE_DEFAULT = 0
 MESSAGE_REPLY = 19
+INTERACTION_APPLICATION_COMMAND = 2
 INTERACTION_COMPONENT = 3
+COMMAND_CHAT_INPUT = 1
+OPTION_STRING = 3
+OPTION_TYPES = frozenset(range(1, 12))  # SUB_COMMAND .. ATTACHMENT
+MAX_COMMANDS = 100  # per scope: global, or one guild
+MAX_OPTIONS = 25
+MAX_DESCRIPTION = 100
+CONTEXT_GUILD, CONTEXT_BOT_DM, CONTEXT_PRIVATE_CHANNEL = 0, 1, 2
 COMPONENT_ACTION_ROW = 1
 COMPONENT_BUTTON = 2
 BUTTON_STYLE_LINK = 5
@@ -420,7 +438,7 @@ class _Interaction:
     channel_id: str
     guild_id: str | None
     user_id: str
-    message_id: str
+    message_id: str  # the message whose button was pressed; "" for a slash command
     payload: JSONDict
     delivered_at: float | None = None
     response_type: int | None = None
@@ -532,6 +550,9 @@ class FakeDiscord(FakeServer):
         self._nonces: dict[tuple[str, str, str], tuple[float, str]] = {}
         self._interactions: dict[str, _Interaction] = {}
         self._interactions_by_token: dict[str, _Interaction] = {}
+        self.global_commands: list[JSONDict] = []
+        self.guild_commands: dict[str, list[JSONDict]] = {}
+        self.no_commands_scope: set[str] = set()
         self._sessions: dict[str, _Session] = {}
         self._conns: list[_Conn] = []
         self._last_snowflake = 0
@@ -1102,6 +1123,119 @@ class FakeDiscord(FakeServer):
         # has no such key (discord.py dispatches guild_join, not guild_available, for it).
         del payload["unavailable"]
         self._dispatch(_Event("GUILD_CREATE", payload, INTENT_GUILDS), required=True)
+
+    def slash_command(
+        self,
+        channel_id: str | int,
+        user_id: str | int,
+        name: str,
+        text: str | None = None,
+    ) -> str:
+        """The user picks ``/name`` in the client and sends it with ``text`` in its
+        ``text`` option (INTERACTION_CREATE type 2, APPLICATION_COMMAND).
+
+        As Discord's client allows it: the command must be registered for that place (the
+        channel's guild, else global; a global one only where its ``contexts`` allow: 0 guild,
+        1 the bot's DM), and a required option must be given.  In a guild the payload has
+        ``member`` (with roles), in a DM ``user``.  Returns the interaction id.
+        """
+        cid = _str_id(channel_id)
+        uid = _str_id(user_id)
+        self.add_user(uid)
+        channel = self._channels.get(cid)
+        if channel is None:
+            raise KeyError(f"no channel {cid}")
+        guild_id = self._channel_guild.get(cid)
+        command = self._usable_command(guild_id, name)
+        options: list[JSONDict] = []
+        for option in command.get("options") or []:
+            if option.get("name") == "text" and text is not None:
+                options.append({"name": "text", "type": OPTION_STRING, "value": text})
+            elif option.get("required"):
+                raise ValueError(f"/{name} needs its {option.get('name')!r} option")
+        if text is not None and not options:
+            raise ValueError(f"/{name} has no text option")
+        iid = self._snowflake()
+        token = f"itok-{iid}-{secrets.token_hex(8)}"
+        data: JSONDict = {"id": command["id"], "name": name, "type": COMMAND_CHAT_INPUT}
+        if options:
+            data["options"] = options
+        if guild_id is not None:
+            data["guild_id"] = guild_id
+        payload: JSONDict = {
+            "id": iid,
+            "application_id": self.application_id,
+            "type": INTERACTION_APPLICATION_COMMAND,
+            "data": data,
+            "channel_id": cid,
+            "channel": copy.deepcopy(channel),
+            "token": token,
+            "version": 1,
+            "locale": "en-GB",
+            "app_permissions": str(EVERYONE_PERMISSIONS),
+            "entitlements": [],
+            "attachment_size_limit": ATTACHMENT_SIZE_LIMIT,
+        }
+        if guild_id is not None:
+            guild = self._guilds[guild_id]
+            if uid not in guild.members:
+                raise ValueError(f"user {uid} is not a member of guild {guild_id}")
+            member = self._member(guild, uid)
+            member["permissions"] = str(self._permissions(guild, uid))
+            payload.update(
+                guild_id=guild_id,
+                guild={"id": guild_id, "locale": "en-GB", "features": []},
+                guild_locale="en-GB",
+                member=member,
+                context=CONTEXT_GUILD,
+                authorizing_integration_owners={"0": guild_id},
+            )
+        else:
+            if self._dm_user.get(cid) != uid:
+                raise ValueError(f"user {uid} cannot see DM channel {cid}")
+            payload.update(
+                user=dict(self._users[uid]),
+                context=CONTEXT_BOT_DM,
+                authorizing_integration_owners={"0": "0"},
+            )
+        interaction = _Interaction(
+            id=iid,
+            token=token,
+            channel_id=cid,
+            guild_id=guild_id,
+            user_id=uid,
+            message_id="",
+            payload=payload,
+        )
+        self._interactions[iid] = interaction
+        self._interactions_by_token[token] = interaction
+        self._dispatch(_Event("INTERACTION_CREATE", payload, interaction_id=iid), required=True)
+        return iid
+
+    def _usable_command(self, guild_id: str | None, name: str) -> JSONDict:
+        if guild_id is not None:
+            for command in self.guild_commands.get(guild_id, []):
+                if command["name"] == name:
+                    return command
+        context = CONTEXT_GUILD if guild_id is not None else CONTEXT_BOT_DM
+        for command in self.global_commands:
+            contexts = command.get("contexts")
+            if command["name"] == name and (contexts is None or context in contexts):
+                return command
+        where = f"guild {guild_id}" if guild_id is not None else "a DM"
+        raise ValueError(f"no /{name} is registered for {where}: the client would not offer it")
+
+    def still_thinking(self) -> list[str]:
+        """Interactions answered "thinking" (deferred, type 5) whose response was never
+        sent: Discord shows "The application did not respond" after 15 minutes."""
+        waiting: list[str] = []
+        for interaction in self._interactions.values():
+            if interaction.response_type != 5 or interaction.original_message_id is None:
+                continue
+            message = self._messages.get(interaction.original_message_id)
+            if message is not None and int(message.get("flags") or 0) & MESSAGE_FLAG_LOADING:
+                waiting.append(interaction.id)
+        return waiting
 
     def dispatch(self, event: str, data: JSONDict, *, intent: int = 0) -> None:
         """Dispatch a raw gateway event to every live or resumable session."""
@@ -1985,6 +2119,8 @@ class FakeDiscord(FakeServer):
             ("GET", "/oauth2/applications/@me", self._r_application, True),
             ("GET", f"/applications/{sf}/commands", self._r_get_commands, True),
             ("PUT", f"/applications/{sf}/commands", self._r_put_commands, True),
+            ("GET", f"/applications/{sf}/guilds/{sf}/commands", self._r_get_guild_commands, True),
+            ("PUT", f"/applications/{sf}/guilds/{sf}/commands", self._r_put_guild_commands, True),
             ("POST", "/users/@me/channels", self._r_create_dm, True),
             ("GET", f"/channels/{sf}", self._r_channel, True),
             ("POST", f"/channels/{sf}/typing", self._r_typing, True),
@@ -2052,16 +2188,143 @@ class FakeDiscord(FakeServer):
         }
 
     def _r_get_commands(self, app_id: str, **_: Any) -> tuple[int, Any]:
-        return 200, []
+        self._own_application(app_id)
+        return 200, copy.deepcopy(self.global_commands)
 
     def _r_put_commands(self, app_id: str, *, body: Any, **_: Any) -> tuple[int, Any]:
-        commands = body if isinstance(body, list) else []
-        out = [
-            dict(c, id=self._snowflake(), application_id=app_id, version=self._snowflake())
-            for c in commands
-            if isinstance(c, dict)
+        self._own_application(app_id)
+        self.global_commands = self._registered(app_id, None, body)
+        return 200, copy.deepcopy(self.global_commands)
+
+    def _r_get_guild_commands(self, app_id: str, gid: str, **_: Any) -> tuple[int, Any]:
+        self._own_application(app_id)
+        self._guild_with_scope(gid)
+        return 200, copy.deepcopy(self.guild_commands.get(gid, []))
+
+    def _r_put_guild_commands(
+        self, app_id: str, gid: str, *, body: Any, **_: Any
+    ) -> tuple[int, Any]:
+        self._own_application(app_id)
+        self._guild_with_scope(gid)
+        self.guild_commands[gid] = self._registered(app_id, gid, body)
+        return 200, copy.deepcopy(self.guild_commands[gid])
+
+    def _own_application(self, app_id: str) -> None:
+        if app_id != self.application_id:
+            raise _APIError(403, 50001, "Missing Access")
+
+    def _guild_with_scope(self, gid: str) -> None:
+        if gid not in self._guilds or gid in self.no_commands_scope:
+            raise _APIError(403, 50001, "Missing Access")
+
+    def _registered(self, app_id: str, gid: str | None, body: Any) -> list[JSONDict]:
+        """Bulk overwrite: the commands as Discord stores them, or 400 50035."""
+        errors = _FormErrors()
+        if not isinstance(body, list):
+            errors.add((), "BASE_TYPE_ARRAY", "Must be an array.")
+            errors.raise_if_any()
+        assert isinstance(body, list)
+        if len(body) > MAX_COMMANDS:
+            errors.add((), "BASE_TYPE_MAX_LENGTH", f"Must be {MAX_COMMANDS} or fewer in length.")
+        seen: set[tuple[int, str]] = set()
+        for index, command in enumerate(body):
+            if not isinstance(command, dict):
+                errors.add((index,), "DICT_TYPE_CONVERT", "Only dictionaries may be used.")
+                continue
+            kind = command.get("type", COMMAND_CHAT_INPUT)
+            name = command.get("name")
+            self._check_name((index, "name"), name, errors)
+            if (kind, str(name)) in seen:
+                errors.add(
+                    (index, "name"),
+                    "APPLICATION_COMMANDS_DUPLICATE_NAME",
+                    f"Application command names must be unique: {name}",
+                )
+            seen.add((kind, str(name)))
+            if kind == COMMAND_CHAT_INPUT:
+                self._check_description((index, "description"), command.get("description"), errors)
+            contexts = command.get("contexts")
+            if contexts is not None and (
+                not isinstance(contexts, list)
+                or not all(
+                    c in (CONTEXT_GUILD, CONTEXT_BOT_DM, CONTEXT_PRIVATE_CHANNEL) for c in contexts
+                )
+            ):
+                errors.add(
+                    (index, "contexts"), "ENUM_TYPE_COERCE", "Value is not a valid enum value."
+                )
+            self._check_options((index, "options"), command.get("options"), errors)
+        errors.raise_if_any()
+        return [
+            {
+                **copy.deepcopy(c),
+                "id": self._snowflake(),
+                "application_id": app_id,
+                "version": self._snowflake(),
+                "type": c.get("type", COMMAND_CHAT_INPUT),
+                "options": copy.deepcopy(c.get("options") or []),
+                **({"guild_id": gid} if gid is not None else {}),
+            }
+            for c in body
         ]
-        return 200, out
+
+    @staticmethod
+    def _check_name(path: tuple[str | int, ...], name: Any, errors: _FormErrors) -> None:
+        valid = (
+            isinstance(name, str)
+            and 1 <= len(name) <= 32
+            and all(ch in "-_" or ch.isalnum() for ch in name)
+            and name == name.lower()
+        )
+        if not valid:
+            errors.add(path, "APPLICATION_COMMAND_INVALID_NAME", "Command name is invalid")
+
+    @staticmethod
+    def _check_description(path: tuple[str | int, ...], text: Any, errors: _FormErrors) -> None:
+        if not isinstance(text, str) or not 1 <= len(text) <= MAX_DESCRIPTION:
+            errors.add(
+                path,
+                "BASE_TYPE_BAD_LENGTH",
+                f"Must be between 1 and {MAX_DESCRIPTION} in length.",
+            )
+
+    def _check_options(
+        self, path: tuple[str | int, ...], options: Any, errors: _FormErrors
+    ) -> None:
+        if options is None:
+            return
+        if not isinstance(options, list):
+            errors.add(path, "BASE_TYPE_ARRAY", "Must be an array.")
+            return
+        if len(options) > MAX_OPTIONS:
+            errors.add(path, "BASE_TYPE_MAX_LENGTH", f"Must be {MAX_OPTIONS} or fewer in length.")
+        optional_seen = False
+        names: set[str] = set()
+        for index, option in enumerate(options):
+            where = (*path, index)
+            if not isinstance(option, dict):
+                errors.add(where, "DICT_TYPE_CONVERT", "Only dictionaries may be used.")
+                continue
+            if option.get("type") not in OPTION_TYPES:
+                errors.add((*where, "type"), "BASE_TYPE_CHOICES", "Value must be one of 1-11.")
+            self._check_name((*where, "name"), option.get("name"), errors)
+            self._check_description((*where, "description"), option.get("description"), errors)
+            if str(option.get("name")) in names:
+                errors.add(
+                    (*where, "name"),
+                    "APPLICATION_COMMAND_OPTIONS_NAME_ALREADY_EXISTS",
+                    "Option names must be unique",
+                )
+            names.add(str(option.get("name")))
+            if option.get("required"):
+                if optional_seen:
+                    errors.add(
+                        where,
+                        "APPLICATION_COMMAND_OPTIONS_REQUIRED_INVALID",
+                        "Required options must be placed before non-required options",
+                    )
+            else:
+                optional_seen = True
 
     def _r_create_dm(self, *, body: Any, **_: Any) -> tuple[int, Any]:
         recipient = body.get("recipient_id") if isinstance(body, dict) else None
@@ -2314,15 +2577,19 @@ class FakeDiscord(FakeServer):
         if interaction is not None:
             message["application_id"] = self.application_id
             message["webhook_id"] = self.application_id
+            kind = interaction.payload["type"]
             message["interaction_metadata"] = {
                 "id": interaction.id,
-                "type": INTERACTION_COMPONENT,
+                "type": kind,
                 "user": dict(self._users[interaction.user_id]),
                 "authorizing_integration_owners": interaction.payload.get(
                     "authorizing_integration_owners", {}
                 ),
-                "interacted_message_id": interaction.message_id,
             }
+            if kind == INTERACTION_COMPONENT:
+                message["interaction_metadata"]["interacted_message_id"] = interaction.message_id
+            else:
+                message["interaction_metadata"]["name"] = interaction.payload["data"]["name"]
         self._set_mentions(message, body.get("allowed_mentions"), replied_user)
         self._store(message)
         return message, replied_user
@@ -2511,6 +2778,10 @@ class FakeDiscord(FakeServer):
             errors.raise_if_any()
         assert isinstance(body, dict)
         rtype = int(body["type"])
+        if rtype in (6, 7) and interaction.payload["type"] != INTERACTION_COMPONENT:
+            errors = _FormErrors()  # updating "the message" is for components' messages only
+            errors.add(("type",), "BASE_TYPE_CHOICES", "Value must be one of (4, 5, 9).")
+            errors.raise_if_any()
         data = body.get("data") if isinstance(body.get("data"), dict) else None
         message: JSONDict | None = None
         cid = interaction.channel_id
@@ -2565,7 +2836,7 @@ class FakeDiscord(FakeServer):
         result: JSONDict = {
             "interaction": {
                 "id": interaction.id,
-                "type": INTERACTION_COMPONENT,
+                "type": interaction.payload["type"],
                 "response_message_loading": rtype == 5,
                 "response_message_ephemeral": bool(flags & MESSAGE_FLAG_EPHEMERAL),
             }
