@@ -3,8 +3,9 @@ change nothing (issue 14: a reply that says what was wrong)."""
 
 from __future__ import annotations
 
+from bot.edge.rich import plain
 from bot.store.database import fetch_one
-from tests.support.core_harness import CoreHarness
+from tests.support.core_harness import STAFF_CHAT, CoreHarness
 
 ASK = "Bromley Police Online Forum "
 RESIDENT = "61000"
@@ -33,3 +34,14 @@ async def test_resend_after_the_asker_was_erased_says_nothing_was_sent(h: CoreHa
     (reply,) = await h.staff_says("/resend 1")
     assert reply.startswith("#1: nothing was sent. The asker is no longer held")
     assert "goes to the asker again" not in reply
+
+
+async def test_closing_a_session_is_confirmed_once_in_the_room_that_closed_it(
+    h: CoreHarness,
+) -> None:
+    await h.staff_says("/open")
+    before = len(h.messages_to(STAFF_CHAT))
+    (reply,) = await h.staff_says("/close")
+    assert reply.startswith("Session for Bromley Police Online Forum is closed.")
+    closed = [m for m in h.messages_to(STAFF_CHAT)[before:] if "is closed" in plain(m.body)]
+    assert len(closed) == 1
