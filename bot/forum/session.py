@@ -338,11 +338,12 @@ class SessionService:
     # -- helpers -------------------------------------------------------------
 
     def queue_line(self, question: Question) -> Rich:
-        """One question in a staff queue: number, state, text cut to 80 characters."""
+        """One question in a staff queue: number, URGENT when it is, state,
+        text cut to 80 characters."""
         text = question.publishable
         short = text if len(text) <= 80 else text[:79] + "…"
         return self.wording.render(
-            "staff_queue_line",
+            "staff_queue_line_urgent" if question.urgent else "staff_queue_line",
             ref=question.id,
             state=question.state.value,
             text=short,

@@ -45,3 +45,13 @@ async def test_closing_a_session_is_confirmed_once_in_the_room_that_closed_it(
     assert reply.startswith("Session for Bromley Police Online Forum is closed.")
     closed = [m for m in h.messages_to(STAFF_CHAT)[before:] if "is closed" in plain(m.body)]
     assert len(closed) == 1
+
+
+async def test_the_queue_lists_urgent_questions_first_and_marked(h: CoreHarness) -> None:
+    await h.resident_says(RESIDENT, ASK + "is Elm Road patrolled?")
+    await h.resident_says("61001", "someone is breaking into my house right now")
+    (queue,) = await h.staff_says("/queue")
+    lines = queue.splitlines()
+    assert lines[0].endswith("(2 waiting, urgent first, then oldest first)")
+    assert lines[1].startswith("#2 · URGENT · new · ")
+    assert lines[2].startswith("#1 · new · ")
