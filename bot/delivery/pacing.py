@@ -97,6 +97,12 @@ class SendWindow:
         async with self._turns:  # first come, first served: nobody starves
             await self._wait()
 
+    @property
+    def last_start(self) -> float | None:
+        """When (the event loop's clock, s) the latest send was let through;
+        None before the first."""
+        return self._starts[-1] if self._starts else None
+
     async def _wait(self) -> None:
         loop = asyncio.get_running_loop()
         while True:

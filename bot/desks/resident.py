@@ -406,6 +406,13 @@ class ResidentDesk:
         *,
         always_answer: bool = False,
     ) -> None:
+        if not urgent and self.directory.is_only_phrase(forum, text):
+            # Only the forum's name: nothing to ask officers yet.
+            only = self.wording.render_for(
+                resident.platform, "phrase_only", example_phrase=forum.phrases[0]
+            )
+            await self._reply(tx, resident, only, now)
+            return
         if not urgent:  # an emergency is always taken: officers must see it
             refusal = await self.admission.refusal(
                 tx, resident, forum, text, now, always_answer=always_answer

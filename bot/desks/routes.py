@@ -36,11 +36,30 @@ def parse_reference(text: str) -> int | None:
     return parse_number(text[1:] if text.startswith("#") else text)
 
 
-def not_a_reference(wording: Wording, given: str) -> Rich:
-    """The line telling a resident or officer that ``given`` (what they
-    wrote where a number belongs) is not a question number, quoted cut
-    short (``bot.edge.text.shown``)."""
-    return wording.render("not_a_reference", given=shown(given))
+Numbered = Literal["question", "consultation"]
+"""What a number names: a question (``#12``) or a consultation (``/survey 3``)."""
+
+_WRITTEN_AS_NUMBER = re.compile(r"#?[0-9]+")
+_NOUNS: dict[str, str] = {
+    "question": "number_of_question",
+    "consultation": "number_of_consultation",
+}
+
+
+def not_a_reference(wording: Wording, given: str, numbered: Numbered = "question") -> Rich:
+    """The line telling a resident or officer what is wrong with ``given``
+    (what they wrote where one number belongs), quoted cut short
+    (``bot.edge.text.shown``): several numbers where one belongs, a number
+    written with 0-9 that no question or consultation can have (over
+    ``bot.edge.text.MAX_NUMBER``), or not a number at all. ``numbered``:
+    what the number names, in the words of the line."""
+    noun = wording.text(_NOUNS[numbered])
+    words = given.split()
+    if len(words) > 1 and all(_WRITTEN_AS_NUMBER.fullmatch(w) for w in words):
+        return wording.render("not_a_reference_several", given=shown(given), noun=noun)
+    if _WRITTEN_AS_NUMBER.fullmatch(given.strip()):
+        return wording.render("not_a_reference_too_big", given=shown(given), noun=noun)
+    return wording.render("not_a_reference", given=shown(given), noun=noun)
 
 
 Who = Literal[

@@ -394,7 +394,7 @@ class StaffDesk:
         await audit.record(o.tx, o.actor, o.name, o.now, forum_id=forum.id, outcome=outcome)
         if opening:
             return await self.sessions.open(o.tx, forum, o.now)
-        return await self.sessions.close(o.tx, forum, o.now)
+        return await self.sessions.close(o.tx, forum, o.now, asked_in=o.event.chat)
 
     # -- commands in the room -----------------------------------------------
 

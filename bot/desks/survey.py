@@ -73,7 +73,7 @@ class SurveyDesk:
         if len(words) == 2 and words[0].lower() in ("results", "close"):
             ref = parse_reference(words[1])
             if ref is None:
-                return join([usage, not_a_reference(self.wording, words[1])]), False
+                return join([usage, not_a_reference(self.wording, words[1], "consultation")]), False
             survey = await self._survey_of(tx, ref, forums)
             if survey is None:
                 return self.wording.render("staff_survey_unknown", ref=ref), False
@@ -200,7 +200,7 @@ class SurveyDesk:
         ref = parse_reference(given)
         usage = self.wording.render_for(resident.platform, "survey_usage", prefix=prefix)
         if given and ref is None:
-            return join([not_a_reference(self.wording, given), usage])
+            return join([not_a_reference(self.wording, given, "consultation"), usage])
         survey = await surveys.get(tx, ref) if ref is not None else None
         if survey is None or not text.strip():
             return usage

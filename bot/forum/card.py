@@ -75,7 +75,12 @@ def render_card(
         )
     parts.append(highlight_labels(question.publishable))
     if LABEL_PATTERN.search(question.publishable) is None:
-        parts.append(wording.render("card_nothing_replaced"))
+        verbatim = question.publishable == question.text
+        parts.append(
+            wording.render(
+                "card_nothing_replaced_verbatim" if verbatim else "card_nothing_replaced"
+            )
+        )
     parts.append(wording.render("card_hint", prefix=prefix, ref=question.id))
     return join(parts)
 

@@ -21,6 +21,25 @@ is``, ``Forum... is``, ``Forum > is``); not ``@``, ``#``, quotes or brackets,
 which belong to what follows."""
 
 
+_MAX_REPEATS = 8  # the phrase written again and again at the start: a few is plenty
+
+
+def _after_phrase(forum: Forum, text: str) -> str | None:
+    """``text`` after one of ``forum``'s phrases at its start (the longest
+    that matches) and the spaces and separators after it, or None when it
+    does not start with one."""
+    for phrase in sorted(forum.phrases, key=len, reverse=True):
+        wanted = normalise(phrase)
+        end = _phrase_end(text, wanted) if wanted else None
+        if end is None:
+            continue
+        rest = text[end:]
+        while rest and (rest[0].isspace() or rest[0] in _AFTER_PHRASE):
+            rest = rest[1:]
+        return rest
+    return None
+
+
 def _phrase_end(text: str, wanted: str) -> int | None:
     """Where the opening of ``text`` that normalises to ``wanted`` ends (at
     the end of a word), or None when ``text`` does not open with it."""
@@ -110,21 +129,33 @@ class ForumDirectory:
         published: the phrase matched as ``match`` matches it (any case,
         punctuation and spacing: ``bromley police online forum -``), then
         the spaces and separators after it (``_AFTER_PHRASE``: a colon, a dash,
-        a comma, dots), and
-        the first letter of what is left made a capital. ``text`` as it is
-        when it does not start with a phrase, or has no letter or digit
-        after it (a question that is only the phrase shows as written)."""
-        for phrase in sorted(forum.phrases, key=len, reverse=True):
-            wanted = normalise(phrase)
-            end = _phrase_end(text, wanted) if wanted else None
-            if end is None:
-                continue
-            rest = text[end:]
-            while rest and (rest[0].isspace() or rest[0] in _AFTER_PHRASE):
-                rest = rest[1:]
-            if any(c.isalnum() for c in rest):
-                return rest[0].upper() + rest[1:]
-        return text
+        a comma, dots), as many times as it is repeated there, and the first
+        letter of what is left made a capital. ``text`` as it is when it does
+        not start with a phrase, or has no letter or digit after it (a
+        question that is only the phrase: see ``is_only_phrase``)."""
+        rest = text
+        for _ in range(_MAX_REPEATS):
+            after = _after_phrase(forum, rest)
+            if after is None:
+                break
+            rest = after
+        if rest is text or not any(c.isalnum() for c in rest):
+            return text
+        return rest[0].upper() + rest[1:]
+
+    @staticmethod
+    def is_only_phrase(forum: Forum, text: str) -> bool:
+        """Whether ``text`` is ``forum``'s phrase (once or more) and nothing
+        else that could be a question: no letter or digit after it."""
+        rest: str | None = text
+        for _ in range(_MAX_REPEATS):
+            after = _after_phrase(forum, rest) if rest is not None else None
+            if after is None:
+                break
+            rest = after
+            if not any(c.isalnum() for c in rest):
+                return True
+        return False
 
     def staff_forums(self, chat: ChatRef) -> list[Forum]:
         if chat.platform == "web":

@@ -212,6 +212,8 @@ class Moderation:
             return self.wording.render("staff_resend_nothing", ref=q.id)
         if await outbox_rows.answer_on_its_way(tx, q.id):
             return self.wording.render("staff_resend_pending", ref=q.id)
+        if q.resident_id is None or await residents.get(tx, q.resident_id) is None:
+            return self.wording.render("staff_resend_no_asker", ref=q.id)
         await self._deliver_answer(tx, q, answered, self._forum(answered), now)
         await audit.record(tx, officer, "resend", now, forum_id=q.forum_id, question_id=q.id)
         return self.wording.render(
@@ -270,11 +272,13 @@ class Moderation:
         """``q`` is a duplicate of ``into`` (or of the question ``into`` was
         itself merged into): its asker gets that question's answer, at once
         if it is answered already. Merging a question into itself is refused
-        like a closed one; merging it again into the same question changes
-        nothing (``staff_already_done``)."""
+        (``staff_merge_self``), as is merging a closed one; merging it again
+        into the same question changes nothing (``staff_already_done``)."""
         if q.state == State.MERGED and q.merged_into in (into.id, into.merged_into):
             return self._already(q)
-        if q.state not in OPEN_STATES or q.id == into.id:
+        if q.id == into.id:
+            return self.wording.render("staff_merge_self", ref=q.id)
+        if q.state not in OPEN_STATES:
             return self._not_open(q)
         if into.state == State.MERGED and into.merged_into is not None:
             target = await questions.get(tx, into.merged_into)

@@ -9,6 +9,7 @@ from datetime import datetime, timedelta
 from bot.alerts.alert import AlertType, send_time
 from bot.alerts.service import AlertService
 from bot.delivery.outbox import Outbox
+from bot.edge.chat import ChatRef
 from bot.edge.rich import Rich, join
 from bot.forum.directory import ForumDirectory
 from bot.forum.schedule import Occurrence, reminder_times
@@ -164,10 +165,14 @@ class SessionService:
             await sessions.mark_published(tx, publication_id, row.id, now)
         return self.wording.render("staff_session_opened", forum=forum.name, until=until)
 
-    async def close(self, tx: Tx, forum: Forum, now: datetime) -> Rich:
+    async def close(
+        self, tx: Tx, forum: Forum, now: datetime, asked_in: ChatRef | None = None
+    ) -> Rich:
         """Close the forum's live session: a closing post with the count of
-        answers, the summary to subscribers, the staff rooms told. Returns
-        the confirmation, or that none is open (then nothing changes)."""
+        answers, the summary to subscribers, the staff rooms told (but
+        ``asked_in``, the room whose officer closed it: the returned
+        confirmation is their reply). Returns the confirmation, or that none
+        is open (then nothing changes)."""
         live = await sessions.open_session(tx, forum.id)
         if live is None:
             return self.wording.render("staff_session_not_open", forum=forum.name)
@@ -190,7 +195,7 @@ class SessionService:
         )
         await self._summarise(tx, forum, live.id, count, next_part, now)
         closed = self.wording.render("staff_session_closed", forum=forum.name, count=count)
-        await self._to_staff(tx, forum, closed, OutboxPurpose.SESSION_CLOSE, now)
+        await self._to_staff(tx, forum, closed, OutboxPurpose.SESSION_CLOSE, now, asked_in)
         return closed
 
     # -- answers ---------------------------------------------------------------
@@ -333,11 +338,12 @@ class SessionService:
     # -- helpers -------------------------------------------------------------
 
     def queue_line(self, question: Question) -> Rich:
-        """One question in a staff queue: number, state, text cut to 80 characters."""
+        """One question in a staff queue: number, URGENT when it is, state,
+        text cut to 80 characters."""
         text = question.publishable
         short = text if len(text) <= 80 else text[:79] + "…"
         return self.wording.render(
-            "staff_queue_line",
+            "staff_queue_line_urgent" if question.urgent else "staff_queue_line",
             ref=question.id,
             state=question.state.value,
             text=short,
@@ -358,7 +364,15 @@ class SessionService:
             )
 
     async def _to_staff(
-        self, tx: Tx, forum: Forum, body: Rich, purpose: OutboxPurpose, now: datetime
+        self,
+        tx: Tx,
+        forum: Forum,
+        body: Rich,
+        purpose: OutboxPurpose,
+        now: datetime,
+        but: ChatRef | None = None,
     ) -> None:
+        """``body`` to each of the forum's staff rooms, but ``but``."""
         for room in self.directory.staff_rooms(forum):
-            await self.outbox.add(tx, OutboxDraft(room, body, purpose), now)
+            if room != but:
+                await self.outbox.add(tx, OutboxDraft(room, body, purpose), now)

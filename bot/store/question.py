@@ -176,13 +176,14 @@ async def of_resident(tx: Tx, resident_id: int, limit: int = 20) -> list[Questio
 
 
 async def waiting(tx: Tx, forum_ids: tuple[str, ...], states: tuple[State, ...]) -> list[Question]:
-    """Questions of these forums in these states, oldest first."""
+    """Questions of these forums in these states, urgent ones first, each
+    group oldest first."""
     forum_marks = ",".join("?" * len(forum_ids))
     state_marks = ",".join("?" * len(states))
     rows = await fetch_all(
         tx,
         f"SELECT * FROM question WHERE forum_id IN ({forum_marks})"
-        f" AND state IN ({state_marks}) AND held = 0 ORDER BY id",
+        f" AND state IN ({state_marks}) AND held = 0 ORDER BY urgent DESC, id",
         (*forum_ids, *(s.value for s in states)),
     )
     return [_row(r) for r in rows]

@@ -24,3 +24,31 @@ async def test_card_says_when_nothing_was_replaced(h: CoreHarness) -> None:
     (card,) = h.messages_to(STAFF_CHAT)
     assert "No personal details found" in plain(card.body)
     assert not any(span.bold and span.text.startswith("[") for span in card.body)
+
+
+async def test_the_phrase_written_twice_is_taken_off_both_times(h: CoreHarness) -> None:
+    await h.resident_says(
+        "5001",
+        "Bromley Police Online Forum\n\nBromley Police Online Forum what time is the meeting?",
+    )
+    (card,) = h.messages_to(STAFF_CHAT)
+    assert "labels in bold):\nWhat time is the meeting?" in plain(card.body)
+
+
+async def test_a_phrase_inside_the_text_is_not_said_to_be_removed(h: CoreHarness) -> None:
+    await h.resident_says(
+        "5001", "Hi, a question for the bromley police online forum - when is the next meeting?"
+    )
+    (card,) = h.messages_to(STAFF_CHAT)
+    text = plain(card.body)
+    assert "the suggestion is the text exactly as received" in text
+    assert "without the forum's phrase" not in text
+
+
+async def test_only_the_phrase_is_not_a_question(h: CoreHarness) -> None:
+    for sent in ("Bromley Police Online Forum", "bromley police online forum:  ..."):
+        (reply,) = await h.resident_says("5001", sent)
+        assert reply.startswith("You sent only the forum's name, so nothing was passed")
+    assert h.messages_to(STAFF_CHAT) == []
+    (reply,) = await h.resident_says("5001", "/status")
+    assert "#1" not in reply

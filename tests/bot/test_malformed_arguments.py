@@ -25,6 +25,15 @@ from tests.support.core_harness import STAFF_CHAT, CoreHarness
 ASK = "Bromley Police Online Forum "
 UNREADABLE = "We could not read that message"
 NOT_A_NUMBER = "is not a question number"
+TOO_LARGE = "that number is far larger than any we have"
+WHAT_WAS_WRONG = (NOT_A_NUMBER, TOO_LARGE, "holds more than one")
+"""The three ways a refused number is explained: not a number, a number
+written with 0-9 that none can have, several where one belongs."""
+
+
+def _says_what_was_wrong(line: str, noun: str = "question number") -> bool:
+    return any(w.replace("question number", noun) in line for w in WHAT_WAS_WRONG)
+
 
 TOO_BIG = [
     "#99999999999999999999",
@@ -98,17 +107,17 @@ async def test_a_reference_that_is_not_a_number_is_named_to_the_officer(
         (reply,) = await h.staff_says(f"/{name} {given} some text")
         first, second = reply.split("\n")
         assert first.startswith(f"Usage: /{name} 12"), reply
-        assert NOT_A_NUMBER in second and len(second) < 120, reply
+        assert _says_what_was_wrong(second) and len(second) < 120, reply
     (reply,) = await h.staff_says(f"/{name}")
-    assert reply.startswith(f"Usage: /{name} 12") and NOT_A_NUMBER not in reply
+    assert reply.startswith(f"Usage: /{name} 12") and not _says_what_was_wrong(reply)
 
 
 async def test_what_was_typed_is_quoted_back_cut_short(h: CoreHarness) -> None:
     (reply,) = await h.staff_says("/approve " + "9" * 5000)
     assert reply == (
         "Usage: /approve 12 [text]\n"
-        "“99999999999999999999999…” is not a question number: write it with the digits 0-9,"
-        " as 12 or #12."
+        "There is no question number “99999999999999999999999…”: that number is far larger"
+        " than any we have."
     )
     (reply,) = await h.staff_says("/reject ²")
     assert "“²” is not a question number" in reply
@@ -121,23 +130,25 @@ async def test_a_number_too_big_for_the_database_is_refused_not_looked_up(
     (reply,) = await h.staff_says(f"/approve {MAX_NUMBER}")
     assert reply == f"There is no question #{MAX_NUMBER} for this room's forums."
     (reply,) = await h.staff_says(f"/approve {MAX_NUMBER + 1}")
-    assert NOT_A_NUMBER in reply
+    assert TOO_LARGE in reply
     (reply,) = await h.staff_says("/merge 1 99999999999999999999")
-    assert reply.startswith("Usage: /merge 12 7\n") and NOT_A_NUMBER in reply
+    assert reply.startswith("Usage: /merge 12 7\n") and TOO_LARGE in reply
     assert await _set_aside(h) == []
 
 
 async def test_a_resident_is_told_what_was_wrong_with_a_number(h: CoreHarness) -> None:
     await h.resident_says("60000", ASK + "is Elm Road patrolled?")
     (reply,) = await h.resident_says("60000", "/withdraw #99999999999999999999")
-    assert reply.startswith("“#99999999999999999999” is not a question number")
+    assert reply.startswith("There is no question number “#99999999999999999999”: that number")
     assert reply.endswith("for example /withdraw #12.")
     (reply,) = await h.resident_says("60000", "/withdraw ٣")
     assert reply.startswith("“٣” is not a question number")
     (reply,) = await h.resident_says("60000", "/withdraw")
     assert reply.startswith("To withdraw a question, send /withdraw")
+    (reply,) = await h.resident_says("60000", "/withdraw #3 #4")
+    assert reply.startswith("Give one question number at a time: “#3 #4” holds more than one.")
     (reply,) = await h.resident_says("60000", "/survey ² yes")
-    assert reply.startswith("“²” is not a question number")
+    assert reply.startswith("“²” is not a consultation number")
     assert "/survey followed by its number" in reply
     async with h.core.db.read() as tx:
         row = await fetch_one(tx, "SELECT state FROM question WHERE id = 1")
@@ -161,7 +172,7 @@ async def test_survey_results_and_close_with_a_malformed_number(
     for given in NOT_NUMBERS:
         (reply,) = await h.staff_says(f"/survey {action} {given}")
         assert reply.startswith("Send: /survey FORUM"), reply
-        assert NOT_A_NUMBER in reply, reply
+        assert _says_what_was_wrong(reply, "consultation number"), reply
     (reply,) = await h.staff_says(f"/survey {action} {MAX_NUMBER}")
     assert reply == f"There is no consultation #{MAX_NUMBER} for this room's forums."
     assert await _set_aside(h) == []
