@@ -157,8 +157,8 @@ class SubscriptionDesk:
                 ),
             )
         )
-        body = self.wording.render(
-            "subscribe_choose_types", forum=forum.name, choices="\n".join(lines)
+        body = self.wording.render_for(
+            resident.platform, "subscribe_choose_types", forum=forum.name, choices="\n".join(lines)
         )
         return body, tuple(rows)
 
