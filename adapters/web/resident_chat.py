@@ -176,8 +176,10 @@ def add_routes(app: web.Application, site: Site) -> None:
         ask = button is None and reply_to is None and fields.get("intent") == "ask"
         async with site.core.db.transaction() as tx:
             shown = text
-            if button is not None:
-                shown = await store.button_label(tx, chat.chat_id, button) or ""
+            if button is not None:  # a press the page never offered is still shown as one
+                shown = await store.button_label(tx, chat.chat_id, button) or wording.text(
+                    "web_pressed_unknown"
+                )
             mine = (
                 await store.add_mine(tx, chat.chat_id, shown, site.clock.now()) if shown else None
             )

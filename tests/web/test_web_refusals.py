@@ -6,6 +6,7 @@ too."""
 
 from __future__ import annotations
 
+import asyncio
 import html
 import re
 import sqlite3
@@ -18,7 +19,7 @@ from adapters.web.feed import MAX_TEXT
 from bot.core import ANSWER_LENGTH
 from forumbot.app import App
 from tests.web.test_web_conversation import conversation_config, running
-from tests.web.web_setup import EventStream, Visitor, browser, events
+from tests.web.web_setup import WAIT_S, EventStream, Visitor, browser, events
 
 pytestmark = pytest.mark.timeout(60)
 
@@ -109,3 +110,116 @@ async def test_the_console_refuses_an_over_long_command_and_keeps_it_in_the_box(
     # Nothing reached the staff desk: not even its "no question #1".
     assert "There is no question #1" not in _page_text(room_after)
     assert _rows(app, "SELECT COUNT(*) FROM inbox") == [(0,)]
+
+
+UNKNOWN = "That button no longer does anything"
+
+
+async def _reply(feed: EventStream, count: int) -> dict[str, object]:
+    """The ``count``-th reply saying a press did nothing, from the live feed."""
+    async with asyncio.timeout(WAIT_S):
+        while True:
+            found = [m for m in feed.messages if UNKNOWN in EventStream.text_of(m)]
+            if len(found) >= count:
+                return found[count - 1]
+            await feed.until(UNKNOWN, start=len(feed.messages))
+
+
+PRESSES = {
+    "a consultation that never was": "survey:99:0",
+    "an option the consultation does not have": "survey:1:7",
+    "a payload that does not unpack": "not-a-payload",
+    "a known kind with a broken number": "survey:x:0",
+    "an alerts choice for a forum that is gone": "sub:t:nowhere:appeals",
+    "a payload of 5,000 characters": "survey:1:" + "9" * 5000,
+}
+
+
+async def test_a_press_the_core_does_not_carry_out_is_answered_on_the_page(
+    tmp_path: Path,
+) -> None:
+    """With script (JSON and the live feed) and without (the form, then the
+    page after its redirect, which shows the reply: one for every press so
+    far): every press gets the reply on the page."""
+    async with (
+        running(conversation_config(tmp_path)) as app,
+        browser() as r_http,
+        browser() as o_http,
+    ):
+        resident = Visitor(app, r_http)
+        await resident.get("/")
+        officer = Visitor(app, o_http)
+        assert await officer.sign_in() == 303
+        await officer.get("/staff/bromley")
+        answered: dict[str, str] = {}
+        shown: dict[str, int] = {}
+        presses = 0
+        async with events(resident, "/chat/events") as feed:
+            await _consultation_on_the_page(resident, officer, feed, "Bike marking?", "Yes", "No")
+            for name, data in PRESSES.items():
+                status, _ = await resident.post_json("/chat/send", {"button": data})
+                assert status == 200, name
+                presses += 1
+                answered[name] = EventStream.text_of(await _reply(feed, presses))
+                form = await resident.post_form("/chat/send", {"button": data}, follow=True)
+                page = await form.text()
+                presses += 1
+                assert form.status == 200, name
+                # The page after the redirect shows the reply, with no script to fetch it.
+                shown[name] = _page_text(page).count(UNKNOWN)
+                await _reply(feed, presses)
+
+    for name in PRESSES:
+        assert answered[name] == (
+            "That button no longer does anything. Send /help to see what you can do."
+        ), name
+    assert shown == {name: 2 * (n + 1) for n, name in enumerate(PRESSES)}
+    assert _rows(app, "SELECT COUNT(*) FROM survey_answer") == [(0,)]
+
+
+async def test_a_consultations_button_pressed_after_it_closed_is_answered_without_script(
+    tmp_path: Path,
+) -> None:
+    async with (
+        running(conversation_config(tmp_path)) as app,
+        browser() as r_http,
+        browser() as o_http,
+    ):
+        resident = Visitor(app, r_http)
+        await resident.get("/")
+        officer = Visitor(app, o_http)
+        assert await officer.sign_in() == 303
+        await officer.get("/staff/bromley")
+        async with events(resident, "/chat/events") as feed:
+            await _consultation_on_the_page(resident, officer, feed, "Bike marking?", "Yes", "No")
+            await officer.post_form("/staff/bromley/send", {"text": "survey close 1"})
+            _, before = await resident.get("/")
+            form = await resident.post_form("/chat/send", {"button": "survey:1:0"}, follow=True)
+            page = _page_text(await form.text())
+
+    assert 'name="button" value="survey:1:0"' in before  # still on the page, as on the apps
+    assert form.status == 200
+    late = page.rfind("Consultation #1 has closed, so answers can no longer be given or changed.")
+    assert late > page.rfind("Yes")  # what was pressed, then the reply
+    assert _rows(app, "SELECT COUNT(*) FROM survey_answer") == [(0,)]
+
+
+async def test_a_press_the_console_does_not_carry_out_is_answered_in_the_room(
+    tmp_path: Path,
+) -> None:
+    async with running(conversation_config(tmp_path)) as app, browser() as o_http:
+        officer = Visitor(app, o_http)
+        assert await officer.sign_in() == 303
+        await officer.get("/staff/bromley")
+        async with events(officer, "/staff/bromley/events") as room:
+            for data in ("approve:999", "not-a-payload", "approve:" + "9" * 5000):
+                start = len(room.messages)
+                status, _ = await officer.post_json("/staff/bromley/send", {"button": data})
+                assert status == 200
+                await room.until(start=start)
+        replies = [EventStream.text_of(m) for m in room.messages]
+
+    assert len(replies) == 3
+    assert "There is no question #999" in replies[0]
+    assert replies[1] == "Unknown command /not-a-payload. Send /help for the list."
+    assert "is not a question number: write it with the digits 0-9" in replies[2]
