@@ -9,7 +9,8 @@ the store: the ``Database`` handle and its transactions (``Tx``), the read
 helpers and how instants are stored (``fetch_all``, ``fetch_one``, ``iso``,
 ``instant``, ``is_busy``), the published archive's queries (``archive``),
 the operators' counts (``metrics``), which sent messages carry a
-consultation a reply answers (``open_text_consultations``), how a part keeps data of its own
+consultation a reply answers (``open_text_consultations``) and how long its
+answer may be (``ANSWER_LENGTH``), how a part keeps data of its own
 in the database (``Component``, ``PrivacyHooks``, ``KeepsData``), and the
 desks' commands as a platform lists them (``catalogue``).
 """
@@ -46,12 +47,13 @@ from bot.privacy.retention import Retention
 from bot.store import archive, metrics
 from bot.store.component import Component, KeepsData, PrivacyHooks
 from bot.store.database import Database, Tx, fetch_all, fetch_one, instant, is_busy, iso
-from bot.store.survey import open_text_consultations
+from bot.store.survey import ANSWER_LENGTH, open_text_consultations
 from bot.wording.template import Templates
 from bot.wording.wording import Wording
 from config.model import Config
 
 __all__ = [
+    "ANSWER_LENGTH",
     "Catalogue",
     "CommandEntry",
     "Component",

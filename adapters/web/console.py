@@ -120,11 +120,28 @@ class Console:
     async def room(self, request: web.Request) -> web.StreamResponse:
         officer = await self.signed_in(request)
         forum = await self.forum_for(request, officer)
+        return await self.room_page(request, officer, forum)
+
+    async def room_page(
+        self,
+        request: web.Request,
+        officer: Officer,
+        forum: Forum,
+        *,
+        status: int = 200,
+        error: str = "",
+        text: str = "",
+    ) -> web.Response:
+        """The staff room's page; with ``error`` (why nothing was sent) and
+        the officer's ``text`` kept in the command box after a refusal."""
         messages = await history(self.site, self.directory.web_staff_room(forum).chat_id)
         wording = self.site.core.wording
         response = self.site.pages.render(
             request,
             "staff_room.html",
+            status=status,
+            error=error,
+            text=text,
             officer=officer,
             forum=forum,
             forums=self.forums_of(officer),
@@ -155,12 +172,24 @@ class Console:
 
     async def send(self, request: web.Request) -> web.StreamResponse:
         """A command typed in the box or a card's button pressed: the same
-        inbound event as in a chat staff room."""
+        inbound event as in a chat staff room. A command longer than
+        ``MAX_TEXT`` is refused (400, the page with the reason and the text
+        kept; JSON ``{"error": ...}`` for the page's script), never cut. A
+        button's data goes as it came: one the bot never made is the staff
+        desk's to answer."""
         officer = await self.signed_in(request)
         forum = await self.forum_for(request, officer)
         fields = await form_fields(request)
-        text = fields.get("text", "").strip()[:MAX_TEXT]
+        text = fields.get("text", "").strip()
         button = fields.get("button") or None
+        if button is None and len(text) > MAX_TEXT:  # refused, never cut: nothing is sent
+            wording = self.site.core.wording
+            message = wording.text("web_too_long", length=len(text), limit=MAX_TEXT)
+            if wants_json(request):
+                return web.json_response({"error": message}, status=400)
+            return await self.room_page(
+                request, officer, forum, status=400, error=message, text=text
+            )
         if text and not text.startswith("/"):
             text = "/" + text  # the console's box takes commands with or without "/"
         chat: ChatRef = self.directory.web_staff_room(forum)
@@ -170,7 +199,7 @@ class Console:
                 chat,
                 officer.username,
                 text=text if button is None else "",
-                button=button[:200] if button else None,
+                button=button,
                 nonce=fields.get("nonce"),
                 handle=officer.shown,
             )

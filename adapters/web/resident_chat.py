@@ -16,8 +16,9 @@ The page is a conversation, as a private chat with the bot on the apps is:
   yet, the page waits for it up to ``REPLY_WAIT_S``, then says it will
   appear and, without script, refreshes itself (``AWAIT_S``);
 - text longer than the forum's question limit is refused with a message,
-  never cut; a message that could not be handed to the forum is marked
-  "not sent" on the page.
+  never cut (an answer box's, longer than a consultation answer's
+  ``ANSWER_LENGTH``, by the core, in the chat); a message that could not
+  be handed to the forum is marked "not sent" on the page.
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ from adapters.web import store
 from adapters.web.feed import events, form_fields, history, submit, wants_json
 from adapters.web.security import token_like
 from adapters.web.site import Site
-from bot.core import instant
+from bot.core import ANSWER_LENGTH, instant
 from bot.edge.chat import ChatRef
 
 RESIDENT_COOKIE = "fb_resident"
@@ -42,7 +43,6 @@ COOKIE_DAYS = 365
 REPLY_WAIT_S = 3.0  # after the form's redirect: how long the page waits for the reply
 AWAIT_S = 60.0  # a message this recent without a reply: "it will appear here"
 REFRESH_S = 5  # the page's own refresh while awaiting a reply, without script
-MAX_BUTTON_DATA = 200
 
 
 def chat_id_of(token: str) -> str:
@@ -109,6 +109,7 @@ def add_routes(app: web.Application, site: Site) -> None:
             messages=messages,
             last_id=messages[-1].id if messages else 0,
             max_text=limit,
+            answer_max=ANSWER_LENGTH,
             error=error,
             text=text,
             awaiting=awaiting,
@@ -167,16 +168,18 @@ def add_routes(app: web.Application, site: Site) -> None:
         reply_to = _reply_to(fields.get("reply_to"))
         if button is None and not text.strip("\u200b\u200c\u200d\u2060\ufeff"):
             return await refuse(request, chat.chat_id, wording.text("web_write_first"), "")
-        if button is None and len(text) > limit:
+        if button is None and reply_to is None and len(text) > limit:
+            # An answer box's text is measured by the core, against the
+            # consultation answer's own limit, and answered in the chat.
             message = wording.text("web_too_long", length=len(text), limit=limit)
             return await refuse(request, chat.chat_id, message, text)
-        if button is not None:
-            button = button[:MAX_BUTTON_DATA]
         ask = button is None and reply_to is None and fields.get("intent") == "ask"
         async with site.core.db.transaction() as tx:
             shown = text
-            if button is not None:
-                shown = await store.button_label(tx, chat.chat_id, button) or ""
+            if button is not None:  # a press the page never offered is still shown as one
+                shown = await store.button_label(tx, chat.chat_id, button) or wording.text(
+                    "web_pressed_unknown"
+                )
             mine = (
                 await store.add_mine(tx, chat.chat_id, shown, site.clock.now()) if shown else None
             )

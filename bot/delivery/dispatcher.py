@@ -396,8 +396,9 @@ class Dispatcher:
                 copy_from=first.copy_from,
             )
         body: Rich = join([row.body for row in batch], "\n\n")
-        header = self.wording.render(
-            "cards_combined", count=len(batch), prefix=self.wording.prefix(first.chat.platform)
+        platform = first.chat.platform
+        header = self.wording.render_for(
+            platform, "cards_combined", count=len(batch), prefix=self.wording.prefix(platform)
         )
         body = join([header, body], "\n\n")
         buttons = tuple(button_row for row in batch for button_row in row.buttons)

@@ -501,7 +501,7 @@ class ResidentDesk:
                 q,
                 forum.name,
                 pseudonym,
-                self.wording.prefix(room.platform),
+                room.platform,
                 copied=copies,
             )
             if edited:

@@ -128,10 +128,11 @@ class Routes(Generic[H]):
         """Every name and alias."""
         return frozenset(self._by_name)
 
-    def help_lines(self, wording: Wording, prefix: str) -> Rich:
+    def help_lines(self, wording: Wording, prefix: str, platform: str = "") -> Rich:
         """One line per help key, in table order: the template rendered with
         ``usage`` (every route on the line, ``/block 12 / /unblock 12``) and
-        ``prefix``."""
+        ``prefix``, in its variant for ``platform`` where it has one
+        (``Wording.render_for``)."""
         keys: list[str] = []
         usages: dict[str, list[str]] = {}
         for route in self._routes:
@@ -142,7 +143,8 @@ class Routes(Generic[H]):
                 usages[route.help] = []
             usages[route.help].append(prefix + route.usage)
         return join(
-            wording.render(key, usage=" / ".join(usages[key]), prefix=prefix) for key in keys
+            wording.render_for(platform, key, usage=" / ".join(usages[key]), prefix=prefix)
+            for key in keys
         )
 
 

@@ -403,7 +403,7 @@ class StaffDesk:
         return join(
             [
                 self.wording.render("staff_help_header"),
-                STAFF_ROUTES.help_lines(self.wording, prefix),
+                STAFF_ROUTES.help_lines(self.wording, prefix, o.event.platform),
             ]
         )
 

@@ -13,6 +13,7 @@ from bot.edge.chat import Button, Buttons
 from bot.edge.payload import LIMIT_BYTES, PayloadTooLong, SubscribeChoice
 from bot.edge.rich import Rich, join
 from bot.edge.startup import StartupFailure
+from bot.edge.text import shown
 from bot.forum.directory import ForumDirectory
 from bot.store import alert as alert_rows
 from bot.store import subscription as subscriptions
@@ -74,7 +75,7 @@ class SubscriptionDesk:
         postcode = parse(args)
         if postcode is None:
             return self.wording.render(
-                "subscribe_not_postcode", text=args, prefix=prefix, forums=self._areas()
+                "subscribe_not_postcode", text=shown(args), prefix=prefix, forums=self._areas()
             ), ()
         matched = [
             f
@@ -157,8 +158,8 @@ class SubscriptionDesk:
                 ),
             )
         )
-        body = self.wording.render(
-            "subscribe_choose_types", forum=forum.name, choices="\n".join(lines)
+        body = self.wording.render_for(
+            resident.platform, "subscribe_choose_types", forum=forum.name, choices="\n".join(lines)
         )
         return body, tuple(rows)
 

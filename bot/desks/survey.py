@@ -20,7 +20,7 @@ from bot.forum.directory import ForumDirectory
 from bot.store import survey as surveys
 from bot.store.database import Tx
 from bot.store.resident import Resident
-from bot.store.survey import Survey
+from bot.store.survey import ANSWER_LENGTH, Survey
 from bot.wording.wording import Wording
 from config.model import Forum
 
@@ -28,7 +28,6 @@ log = logging.getLogger("forumbot.surveys")
 
 MAX_OPTIONS = 8
 TEXT_ANSWERS_SHOWN = 20
-MAX_ANSWER_LENGTH = 1000
 BUTTON_LABEL_LENGTH = 80  # Discord's limit for a button's label
 _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'"})
 
@@ -89,6 +88,15 @@ class SurveyDesk:
         forum = self.directory.find(words[0])
         if forum is None or forum not in forums:
             return usage, False
+        for number, option in enumerate(words[2:], start=1):
+            if len(option) > BUTTON_LABEL_LENGTH:  # a button would cut it: say so instead
+                too_long = self.wording.render(
+                    "staff_survey_option_too_long",
+                    number=number,
+                    length=len(option),
+                    limit=BUTTON_LABEL_LENGTH,
+                )
+                return too_long, False
         return await self._create(tx, forum, words[1], words[2:], officer, room, prefix, now)
 
     async def _create(
@@ -210,10 +218,12 @@ class SurveyDesk:
         self, tx: Tx, resident: Resident, survey: Survey, text: str, now: datetime
     ) -> Rich:
         """``text`` as the resident's answer: an option by its number or
-        words, or free text (up to ``MAX_ANSWER_LENGTH`` characters kept)."""
+        words, or free text of at most ``ANSWER_LENGTH`` characters; a longer
+        one is refused with its length and the limit, and nothing is kept
+        (an earlier answer stays)."""
         text = text.strip()
         if not survey.options:
-            return await self._answer(tx, resident, survey, None, text[:MAX_ANSWER_LENGTH], now)
+            return await self._answer(tx, resident, survey, None, text, now)
         wanted = text.lower().strip(" .!")
         for index, option in enumerate(survey.options):
             if wanted in (str(index + 1), option.lower()):
@@ -240,6 +250,10 @@ class SurveyDesk:
     ) -> Rich:
         if not survey.open:
             return self.wording.render("survey_closed", ref=survey.id)
+        if text is not None and len(text) > ANSWER_LENGTH:
+            return self.wording.render(
+                "survey_too_long", ref=survey.id, length=len(text), limit=ANSWER_LENGTH
+            )
         changed = await surveys.answer(tx, survey.id, resident.id, choice, text, now)
         shown = survey.options[choice] if choice is not None else (text or "")
         return self.wording.render(
@@ -249,9 +263,11 @@ class SurveyDesk:
 
 def answer_buttons(survey_id: int, options: list[str]) -> Buttons:
     """A button per option (``survey:3:0`` for the first), one a row; two a
-    row past five options, as Discord shows at most five rows of buttons."""
+    row past five options, as Discord shows at most five rows of buttons.
+    Each option is at most ``BUTTON_LABEL_LENGTH`` characters (``staff``
+    refuses longer ones), so a label is never cut."""
     choices = [
-        Button(option[:BUTTON_LABEL_LENGTH], SurveyAnswer(survey_id, index).pack())
+        Button(option, SurveyAnswer(survey_id, index).pack())
         for index, option in enumerate(options)
     ]
     per_row = 1 if len(choices) <= 5 else 2

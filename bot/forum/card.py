@@ -43,12 +43,14 @@ def render_card(
     question: Question,
     forum_name: str,
     pseudonym: str,
-    prefix: str,
+    platform: str,
     copied: bool = False,
 ) -> Rich:
-    """The card for ``question``: with a line naming what the resident sent
-    besides words (``copied``: its photo is copied below this card, in this
-    room), and a warning when it was forwarded."""
+    """The card for ``question`` in a staff room on ``platform``: with a
+    line naming what the resident sent besides words (``copied``: its photo
+    is copied below this card, in this room), a warning when it was
+    forwarded, and the hint of what officers can do there (``card_hint`` in
+    the platform's words and command prefix: the web console has no replies)."""
     parts: list[Rich] = []
     if question.urgent:
         parts.append(wording.render("card_urgent_banner"))
@@ -81,7 +83,8 @@ def render_card(
                 "card_nothing_replaced_verbatim" if verbatim else "card_nothing_replaced"
             )
         )
-    parts.append(wording.render("card_hint", prefix=prefix, ref=question.id))
+    prefix = wording.prefix(platform)
+    parts.append(wording.render_for(platform, "card_hint", prefix=prefix, ref=question.id))
     return join(parts)
 
 
@@ -90,10 +93,11 @@ _REF_MARK = "REFERENCEMARK"
 
 def card_references(wording: Wording, prefix: str, text: str) -> list[int]:
     """The questions a card's text names, read from its hint line
-    (``card_hint`` with the platform's ``prefix``), in order, without
-    repeats: one for a card, several for cards combined, none for any other
-    text. For a reply to a card whose platform id was never recorded (its
-    send's outcome was unknown). Markdown emphasis (``**``, ``__``) around
+    (``card_hint`` with the platform's ``prefix``: the apps' wording, as
+    only the apps have replies), in order, without repeats: one for a card,
+    several for cards combined, none for any other text. For a reply to a
+    card whose platform id was never recorded (its send's outcome was
+    unknown). Markdown emphasis (``**``, ``__``) around
     the text is ignored, as Discord's content keeps it."""
     hint = wording.text("card_hint", prefix=prefix, ref=_REF_MARK)
     pattern = re.escape(hint).replace(_REF_MARK, r"(\d+)", 1).replace(_REF_MARK, r"\d+")

@@ -12,6 +12,9 @@ import aiosqlite
 
 from bot.store.database import Tx, fetch_all, fetch_one, instant, iso
 
+ANSWER_LENGTH = 1000
+"""The most characters a free-text consultation answer holds."""
+
 
 @dataclass(frozen=True)
 class Survey:
@@ -121,7 +124,11 @@ async def close(tx: Tx, survey_id: int, at: datetime) -> None:
 async def answer(
     tx: Tx, survey_id: int, resident_id: int, choice: int | None, text: str | None, at: datetime
 ) -> bool:
-    """Record or change an answer; True when it replaced an earlier one."""
+    """Record or change an answer; True when it replaced an earlier one.
+    Raises ValueError for a ``text`` longer than ``ANSWER_LENGTH`` characters
+    (never cut: the desk refuses it first, saying so)."""
+    if text is not None and len(text) > ANSWER_LENGTH:
+        raise ValueError(f"a consultation answer of {len(text)} characters")
     earlier = await fetch_one(
         tx,
         "SELECT 1 FROM survey_answer WHERE survey_id = ? AND resident_id = ?",

@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 from bot.alerts.alert import AlertType
+from bot.wording.template import Templates
 from config.messages import available_languages, load_messages
 from forumbot.app import PLATFORMS as APP_PLATFORMS
 
@@ -51,3 +52,39 @@ def test_a_platform_variant_stands_for_a_template_it_can_replace() -> None:
         assert base in messages, key
         assert platform in PLATFORMS, key
         assert set(PLACEHOLDER.findall(text)) <= set(PLACEHOLDER.findall(messages[base])), key
+
+
+# What the apps ask for and the web chat and the officers' console cannot
+# give: they have no replies to a message (the console's form has no reply
+# field; the resident page's answer box is its own wording), nothing is
+# tapped, and they are not a private chat with a bot.
+APP_ONLY_INSTRUCTIONS = re.compile(
+    r"\brepl(?:y|ying)\b|\btap\b|private chat|message this bot|Remain anonymous", re.IGNORECASE
+)
+NEVER_ON_THE_WEB = {
+    "staff_reply_not_card": "said to a reply to the bot's message: the console has no replies",
+    "staff_reply_without_words": "said to a reply to a card: the console has no replies",
+    "staff_refused_as_group": "Telegram's anonymous admin only",
+    "public_reminder": "public rooms are Telegram or Discord rooms (config.model.Room)",
+    "public_open": "public rooms are Telegram or Discord rooms (config.model.Room)",
+}
+
+
+def test_what_the_web_is_asked_to_do_can_be_done_there() -> None:
+    """Every template, in the words it has for the web (``key@web`` or
+    ``key``), asks nothing the web chat or console lacks: no "reply to this
+    card", no "tap". The few that never reach the web are listed with why,
+    and each listed one does name an app's action (else it needs no place
+    on the list)."""
+    messages = load_messages("en")
+    templates = Templates(messages)
+    wrong: dict[str, str] = {}
+    for key in sorted(k for k in messages if "@" not in k):
+        values = dict.fromkeys(PLACEHOLDER.findall(messages[key]), "X")
+        text = templates.text(templates.for_platform(key, "web"), **values)
+        found = APP_ONLY_INSTRUCTIONS.search(text)
+        if key in NEVER_ON_THE_WEB:
+            assert found is not None, f"{key} is on the web's list without needing to be"
+        elif found is not None:
+            wrong[key] = text
+    assert wrong == {}

@@ -108,3 +108,33 @@ async def test_subscribe_alert_survey_unsubscribe(fake: FakeTelegram, app: App) 
         for m in fake.sent[start:]
         if str(m.chat_id) == PUBLIC_CHANNEL and "Second" in m.plain_text
     ]
+
+
+async def test_an_over_long_consultation_answer_is_refused_not_cut(
+    fake: FakeTelegram, app: App
+) -> None:
+    """A reply to a free-text consultation longer than an answer holds gets
+    its length and the limit; nothing is kept; the earlier answer stays."""
+    chooser = await ask(fake, "/subscribe")
+    await _press(fake, RESIDENT, chooser.message_id, "sub:t:bromley:consultations")
+    start = len(fake.sent)
+    await staff_says(fake, '/survey bromley "What worries you most?"', "Consultation #1")
+    survey = await fake.wait_for_sent(
+        to_chat_containing(RESIDENT, "Consultation #1"), WAIT_S, start=start
+    )
+    assert "Reply to this message with your answer" in survey.plain_text
+
+    start = len(fake.sent)
+    fake.private_message(RESIDENT, "Speeding", reply_to_message_id=survey.message_id)
+    await fake.wait_for_sent(to_chat_containing(RESIDENT, '"Speeding"'), WAIT_S, start=start)
+    start = len(fake.sent)
+    fake.private_message(RESIDENT, "s" * 1001, reply_to_message_id=survey.message_id)
+    refused = await fake.wait_for_sent(to_chat(RESIDENT), WAIT_S, start=start)
+    results = await staff_says(fake, "/survey results 1", "Consultation #1")
+
+    assert refused.plain_text == (
+        "Your answer to consultation #1 is 1001 characters long; the most we can take is 1000."
+        " Please shorten it and send it again. Nothing was stored."
+    )
+    assert "1 answers" in results.plain_text and "- Speeding" in results.plain_text
+    assert "sss" not in results.plain_text

@@ -562,12 +562,20 @@ class FakeTelegram(FakeServer):
         username: str | None = None,
         last_name: str | None = None,
         language_code: str | None = None,
+        reply_to_message_id: int | None = None,
     ) -> int:
+        """The user writes ``text`` to the bot privately; ``reply_to_message_id``:
+        as a reply to that message of the chat (the bot's, as sent), which
+        Telegram includes whole as ``reply_to_message`` (without its own
+        ``reply_to_message``). Returns the update id."""
         user = self._user(user_id, first_name, username, last_name, language_code)
         chat: JSONDict = {"id": user_id, "type": "private", "first_name": user["first_name"]}
         if username:
             chat["username"] = username
         msg = self._inbound_message(chat, user, text)
+        if reply_to_message_id is not None:
+            replied = self._messages[(user_id, reply_to_message_id)]
+            msg["reply_to_message"] = {k: v for k, v in replied.items() if k != "reply_to_message"}
         return self.add_update({"message": msg})
 
     def private_shape(

@@ -16,6 +16,8 @@
   var notSent = form.getAttribute("data-not-sent") || "";
   var echoed = form.id === "ask";  // the server keeps and sends back what the resident wrote
   var maxText = (form.querySelector("textarea[name=text]") || {}).maxLength || 0;
+  // An answer box holds at most a consultation answer (data-answer-max), not a question.
+  var maxAnswer = parseInt(form.getAttribute("data-answer-max") || "", 10) || maxText;
 
   // What went wrong with a send, on the page (a live region), or nothing.
   function failed(message) {
@@ -109,7 +111,7 @@
     box.id = "answer-" + id;
     box.name = "text";
     box.required = true;
-    if (maxText > 0) { box.maxLength = maxText; }
+    if (maxAnswer > 0) { box.maxLength = maxAnswer; }
     var b = document.createElement("button");
     b.type = "submit";
     b.textContent = "Send answer";
