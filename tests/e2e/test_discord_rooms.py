@@ -13,6 +13,7 @@ import logging
 import sqlite3
 from collections.abc import Awaitable
 from dataclasses import replace
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +21,7 @@ import aiohttp
 import pytest
 
 from adapters.web.passwords import hash_password
-from config.model import Config, StaffAccount, WebConfig
+from config.model import Config, Delivery, StaffAccount, WebConfig
 from forumbot.app import App
 from tests.e2e.discord_setup import (
     GUILD,
@@ -180,6 +181,44 @@ async def test_a_channel_without_send_permission_holds_its_messages_across_a_res
     assert _rows(
         config.database, "SELECT DISTINCT state FROM outbox WHERE chat_id = ?", STAFF_CHANNEL
     ) == [("sent",)]
+
+
+async def test_a_channel_refused_without_an_event_is_tried_again_while_running(
+    tmp_path: Path, discord_fake: FakeDiscord
+) -> None:
+    """Discord refuses the staff channel (403 50013) and says nothing when the permission comes
+    back (a role changed while the gateway was away, say): the held channel is tried again
+    every ``delivery.held_rooms_retry`` while forumbot runs, not only at the next start."""
+    fake = discord_fake
+    config = console_on(make_config(tmp_path, fake))
+    config = replace(config, delivery=Delivery(held_rooms_retry=timedelta(seconds=1)))
+    staff = f"discord:{STAFF_CHANNEL}"
+    refused = fake.fail_next(
+        "POST",
+        f"/channels/{STAFF_CHANNEL}/messages",
+        status=403,
+        code=50013,
+        message="Missing Permissions",
+        times=2,  # the first send, and the first try again
+    )
+    async with running(config, environ(fake)) as app:
+        await ask(fake, f"{PHRASE} is the station open on Sundays?")
+
+        async def reported() -> bool:
+            return staff in (await _health(app)).get("rooms", {})
+
+        await eventually(reported, what="/healthz naming the staff channel")
+        await ask(fake, f"{PHRASE} who patrols the park?")
+        card = await card_for(fake, 1)  # after the second refusal, the third try goes
+        await card_for(fake, 2)
+
+        async def clear() -> bool:
+            return "rooms" not in await _health(app)
+
+        await eventually(clear, what="/healthz clear again")
+        await eventually(lambda: _contains(_console(app), BACK), what="the console told")
+    assert refused.hits == 2
+    assert "is the station open on Sundays?" in card.content
 
 
 LOST = f"The bot cannot post in the Discord room {STAFF_CHANNEL}"
