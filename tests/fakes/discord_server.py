@@ -61,7 +61,8 @@ Discord behaviour that the fake reproduces because a bot's correctness depends o
 
 * ``POST /channels/{id}/messages`` with ``nonce`` + ``enforce_nonce``: a repeated nonce in the
   same channel within :attr:`FakeDiscord.nonce_window_s` returns the earlier message instead of
-  creating a new one.  Content over 2000 characters, empty messages, too many embeds/buttons
+  creating a new one.  Content over 2000 code points (Discord counts code points, not
+  UTF-16 units: an emoji is one), empty messages, too many embeds/buttons
   and invalid buttons are rejected like Discord does (400, code 50035/50006).
 * The bot's own messages are echoed back as MESSAGE_CREATE (so ``on_message`` sees them).
 * Gateway events are filtered by the IDENTIFY intents; without MESSAGE_CONTENT, guild messages
