@@ -112,6 +112,8 @@ class Delivery(_Section):
     residents: Duration = timedelta(hours=24)  # private chats: answers, replies
     staff_rooms: Duration = timedelta(hours=24)  # cards, notices, confirmations
     public_rooms: Duration = timedelta(hours=2)  # session posts, published answers
+    # A room the bot cannot post in: how often one of its waiting messages is tried.
+    held_rooms_retry: Duration = timedelta(minutes=5)
 
 
 @dataclass(frozen=True)

@@ -162,6 +162,22 @@ class _Client(discord.Client):
         if _can_post(before) != _can_post(after):
             await self.adapter.rooms_changed([after], None)
 
+    async def on_guild_role_update(self, before: discord.Role, after: discord.Role) -> None:
+        """GUILD_ROLE_UPDATE: a role the bot has (or @everyone) may have lost or
+        regained a permission in every channel at once; Discord sends no
+        CHANNEL_UPDATE for that. Each configured channel of the guild is told
+        as it now stands (the core ignores what changes nothing)."""
+        me = after.guild.me
+        if before.permissions == after.permissions or me is None:
+            return
+        if after.is_default() or any(role.id == after.id for role in me.roles):
+            await self.adapter.rooms_changed(after.guild.channels, None)
+
+    async def on_member_update(self, before: discord.Member, after: discord.Member) -> None:
+        """GUILD_MEMBER_UPDATE for the bot itself: a role given or taken away."""
+        if self.user is not None and after.id == self.user.id and before.roles != after.roles:
+            await self.adapter.rooms_changed(after.guild.channels, None)
+
     async def on_interaction(self, interaction: discord.Interaction) -> None:
         inbound = interaction_to_inbound(interaction)
         if inbound is None:

@@ -28,7 +28,7 @@ NO_MENTIONS = discord.AllowedMentions.none()
 
 class DiscordSender:
     platform = "discord"
-    max_length = 2000  # characters of the message's markdown
+    max_length = 2000  # code points of the message's markdown, as Discord counts content
     idempotent = True
     max_button_rows = 5  # Discord's limit of action rows per message
 
@@ -38,7 +38,10 @@ class DiscordSender:
 
     @staticmethod
     def measure(body: Rich) -> int:
-        """Characters of the body as Discord markdown (escapes included)."""
+        """Code points of the body as Discord markdown (escapes included): Discord
+        counts ``content`` in Unicode code points (Python's ``len``), so an emoji
+        outside the BMP is one, not the two UTF-16 units Telegram counts
+        (docs/decisions.md, "Rooms that change, second round")."""
         return len(to_markdown(body))
 
     async def send(self, message: Outgoing) -> str:

@@ -78,6 +78,7 @@ def to_inbound(update: Update, bot_username: str | None) -> Inbound | None:
         attachments=attachments,
         forwarded=message.forward_origin is not None,
         edited=edited,
+        album=message.media_group_id,
     )
 
 

@@ -81,6 +81,12 @@ class RetryPolicy:
             return self.give_up.public_rooms
         return self.give_up.staff_rooms
 
+    @property
+    def held_rooms_every(self) -> timedelta:
+        """How often a room the bot cannot post in gets one of its waiting
+        messages tried (by the clock): a success lets the room back in."""
+        return self.give_up.held_rooms_retry
+
     def backoff(self, attempts: int) -> float:
         """Seconds to wait after the ``attempts``-th failure in a row: twice
         ``first_backoff_s`` after the first, doubling to ``max_backoff_s``."""
@@ -157,6 +163,8 @@ class Dispatcher:
         self._idle = asyncio.Event()
         self._stopping = False
         self._recovered = False
+        # Held rooms ("platform:id"): when one of their messages was last tried.
+        self._held_tried: dict[str, datetime] = {}
 
     def wake(self) -> None:
         """Look for new rows now (rather than within 5 s). Safe from any task."""
@@ -231,15 +239,17 @@ class Dispatcher:
         ``wait_for``: on Python 3.11 ``wait_for`` can swallow a cancellation
         that arrives as its wait ends, and the loop would then never stop.)"""
         await self.recover()
+        idle_s = min(5.0, max(0.1, self.retry.held_rooms_every.total_seconds()))
         while not self._stopping:
             self._wake.clear()
             await self._load()
             with contextlib.suppress(TimeoutError):
-                async with asyncio.timeout(5.0):
+                async with asyncio.timeout(idle_s):
                     await self._wake.wait()
 
     async def _load(self) -> None:
         await self._load_reopened()
+        await self._try_held()
         while True:
             async with self.db.read_in_turn() as tx:
                 pending = await rows.pending_after(tx, self._loaded_upto, LOAD_BATCH)
@@ -267,6 +277,39 @@ class Dispatcher:
             for row in waiting:
                 if row.chat.platform in self.senders:
                     self._push(self._placed(row))
+
+    async def _try_held(self) -> None:
+        """Every ``held_rooms_every``, one waiting message of each held room is
+        sent anyway (its first by priority): the bot may have been let back in
+        without an event saying so (permission given back while the gateway
+        was away, an event the adapter cannot see). If it goes, the room is
+        reachable again and the rest follows; if it is refused again, it waits
+        as before, and nobody is told twice. A room just held waits a whole
+        interval first: it was refused a moment ago."""
+        if self.rooms is None:
+            return
+        now = self.clock.now()
+        held = {
+            f"{platform}:{chat_id}": (platform, chat_id) for platform, chat_id in self.rooms.held()
+        }
+        for key in set(self._held_tried) - set(held):
+            del self._held_tried[key]
+        for key, (platform, chat_id) in held.items():
+            if platform not in self.senders or key in self._queues:
+                continue  # off in this run, or a message is being tried already
+            last = self._held_tried.setdefault(key, now)
+            if now - last < self.retry.held_rooms_every:
+                continue
+            self._held_tried[key] = now
+            async with self.db.read_in_turn() as tx:
+                waiting = await rows.get_many(
+                    tx, await room_rows.waiting_for(tx, platform, chat_id)
+                )
+            if not waiting:
+                continue
+            first = min(waiting, key=lambda row: (row.priority, row.id))
+            log.info("trying %s again with outbox=%s", key, first.id)
+            self._push(first)
 
     def _placed(self, row: OutboxRow) -> OutboxRow:
         """``row`` addressed to its room's current id (a room that moved)."""
@@ -634,6 +677,7 @@ class Dispatcher:
             await rooms.cannot_post(tx, chat, str(error), now)
 
         await self._write(write, f"holding chat={chat.key}")
+        self._held_tried[chat.key] = now
         self._drop_queue(chat)
 
 

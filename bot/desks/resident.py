@@ -15,7 +15,7 @@ from bot.desks.admission import Admission
 from bot.desks.routes import Route, Routes, Who, misprefixed, not_a_reference, parse_reference
 from bot.desks.subscription import SubscriptionDesk
 from bot.desks.survey import SurveyDesk
-from bot.edge.chat import Buttons
+from bot.edge.chat import Buttons, ChatRef
 from bot.edge.inbound import Attachment, Inbound
 from bot.edge.payload import SubscribeChoice, SurveyAnswer, unpack
 from bot.edge.rich import Rich, join
@@ -63,6 +63,7 @@ class PhotoCopy:
 
 
 COPYING_PLATFORMS = frozenset({"telegram"})
+MAX_ALBUMS_REMEMBERED = 1000  # albums answered, kept so their other items get no reply
 """Platforms that copy a message from one chat to another themselves
 (Telegram's copyMessage). Discord has no copy: it would take downloading and
 uploading the file, which forumbot does not do."""
@@ -95,6 +96,9 @@ class ResidentDesk:
         self.admission = admission
         self.subscriptions = subscriptions
         self.surveys = surveys
+        # Albums (resident id, album id) already answered with "could not pass
+        # on": their other items get no reply of their own. Recent ones only.
+        self._albums_answered: dict[tuple[int, str], None] = {}
 
     async def handle(self, tx: Tx, event: Inbound, now: datetime) -> None:
         """Deal with one event from a resident's private chat, in ``tx`` (the
@@ -286,6 +290,13 @@ class ResidentDesk:
                 answered = await self.surveys.reply(tx, resident, survey, event.text, now)
                 await self._reply(tx, resident, answered, now)
                 return True
+        wordless = event.command is None and not event.text.strip()
+        if (
+            event.album is not None
+            and wordless
+            and await self._album_item(tx, resident, event, now)
+        ):
+            return True
         forum = self.directory.match(event.text) if event.command is None else None
         if forum is None and v.urgent:
             forum = await self._forum_for_urgent(tx, resident)
@@ -305,12 +316,44 @@ class ResidentDesk:
         if event.attachments:  # a photo, sticker, location... with no question: say so
             not_passed = self.wording.render(
                 "attachment_not_passed",
-                what=describe_attachments(self.wording, event.attachments),
+                what=describe_attachments(
+                    self.wording, event.attachments, album=event.album is not None
+                ),
                 emergency=self.wording.contacts.emergency,
             )
+            if event.album is not None:
+                self._album_answered(resident.id, event.album)
             help_text = join([not_passed, help_text], "\n\n")
         await self._reply(tx, resident, help_text, now)
         return True
+
+    async def _album_item(self, tx: Tx, resident: Resident, event: Inbound, now: datetime) -> bool:
+        """An item of an album without words (Telegram sends each photo of an
+        album as a message of its own, the caption on the first only). Part
+        of a question: its kinds are added to the question's and, where
+        photos are copied, it is copied next to the card; no reply (the
+        acknowledgement already spoke of the album). Part of an album already
+        answered: no reply either. True when handled here."""
+        assert event.album is not None
+        if (resident.id, event.album) in self._albums_answered:
+            return True
+        q = await questions.of_album(tx, resident.id, event.album)
+        if q is None:
+            return False
+        await questions.add_attachments(tx, q.id, event.attachments)
+        forum = self.directory.get(q.forum_id)
+        copy_from = self._copyable(forum, event) if forum is not None else None
+        if forum is not None and copy_from is not None:
+            for room in self.directory.staff_rooms(forum):
+                if room.platform == copy_from.platform:
+                    await self._queue_copy(tx, room, forum, q, copy_from, now)
+        log.info("album item folded into question=#%s kinds=%s", q.id, event.attachments)
+        return True
+
+    def _album_answered(self, resident_id: int, album: str) -> None:
+        self._albums_answered[(resident_id, album)] = None
+        while len(self._albums_answered) > MAX_ALBUMS_REMEMBERED:
+            del self._albums_answered[next(iter(self._albums_answered))]
 
     # -- the routes' handlers -----------------------------------------------
 
@@ -433,6 +476,7 @@ class ResidentDesk:
             attachments=event.attachments,
             forwarded=event.forwarded,
             source_message_id=event.message_id,
+            album=event.album,
         )
         log.info("question received forum=%s question=#%s urgent=%s", forum.id, q.id, urgent)
         copy_from = self._copyable(forum, event)
@@ -444,7 +488,9 @@ class ResidentDesk:
                 next_line="".join(s.text for s in await self.sessions.next_line(tx, forum, now)),
             )
         ]
-        parts.extend(self._attachments_ack(forum, event.attachments, copy_from))
+        parts.extend(
+            self._attachments_ack(forum, event.attachments, copy_from, event.album is not None)
+        )
         parts.append(self.wording.notice())
         await self._reply(tx, resident, join(parts, "\n\n"), now, question_id=q.id)
         await self.post_card(tx, forum, q, resident.pseudonym, now, copy_from)
@@ -465,7 +511,11 @@ class ResidentDesk:
         return PhotoCopy(event.platform, event.chat.chat_id, event.message_id)
 
     def _attachments_ack(
-        self, forum: Forum, kinds: tuple[str, ...], copy_from: PhotoCopy | None
+        self,
+        forum: Forum,
+        kinds: tuple[str, ...],
+        copy_from: PhotoCopy | None,
+        album: bool = False,
     ) -> list[Rich]:
         """The acknowledgement's lines on what was sent besides words: what
         officers will see (the photo, when copied) and what they will not."""
@@ -473,11 +523,13 @@ class ResidentDesk:
         hidden = tuple(k for k in kinds if k not in shown)
         lines = []
         if shown:
-            what = describe_attachments(self.wording, shown)
-            lines.append(self.wording.render("ack_attachments_shown", what=what))
+            what = describe_attachments(self.wording, shown, album)
+            key = "ack_album_shown" if album else "ack_attachments_shown"
+            lines.append(self.wording.render(key, what=what))
         if hidden:
-            what = describe_attachments(self.wording, hidden)
-            lines.append(self.wording.render("ack_attachments_not_shown", what=what))
+            what = describe_attachments(self.wording, hidden, album)
+            key = "ack_album_not_shown" if album else "ack_attachments_not_shown"
+            lines.append(self.wording.render(key, what=what))
         return lines
 
     async def post_card(
@@ -516,16 +568,22 @@ class ResidentDesk:
             )
             await self.outbox.add(tx, card, now)
             if copy_from is not None and copies:
-                caption = self.wording.render("card_copy_caption", ref=q.id, forum=forum.name)
-                copy = OutboxDraft(
-                    room,
-                    caption,
-                    OutboxPurpose.CARD_COPY,
-                    question_id=q.id,
-                    resident_id=q.resident_id,
-                    copy_from=(copy_from.chat_id, copy_from.message_id),
-                )
-                await self.outbox.add(tx, copy, now)
+                await self._queue_copy(tx, room, forum, q, copy_from, now)
+
+    async def _queue_copy(
+        self, tx: Tx, room: ChatRef, forum: Forum, q: Question, copy_from: PhotoCopy, now: datetime
+    ) -> None:
+        """The copy of the resident's photo ``copy_from`` into ``room``, after its card."""
+        caption = self.wording.render("card_copy_caption", ref=q.id, forum=forum.name)
+        copy = OutboxDraft(
+            room,
+            caption,
+            OutboxPurpose.CARD_COPY,
+            question_id=q.id,
+            resident_id=q.resident_id,
+            copy_from=(copy_from.chat_id, copy_from.message_id),
+        )
+        await self.outbox.add(tx, copy, now)
 
     async def _help(self, tx: Tx, platform: str, now: datetime, welcome: bool) -> Rich:
         lines = []

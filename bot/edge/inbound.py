@@ -61,6 +61,9 @@ class Inbound:
     # what a copy into a staff room needs, never the file).
     attachments: tuple[str, ...] = ()
     forwarded: bool = False  # forwarded from elsewhere: the words may be someone else's
+    # The album it belongs to (Telegram's media_group_id): several photos or
+    # videos sent together arrive as one message each, sharing this id.
+    album: str | None = None
     edited: bool = False  # an edit of the earlier message ``message_id``
     # A change to the room itself rather than a message (bot.edge.rooms): "moved"
     # (``moved_to`` its new id), "removed" (the bot may not post there; ``text``
@@ -120,6 +123,7 @@ def clean_inbound(event: Inbound) -> Inbound:
         "attachments": tuple(clean_line(a) for a in event.attachments),
         "room_event": _maybe(event.room_event),
         "moved_to": _maybe(event.moved_to),
+        "album": _maybe(event.album),
     }
     if all(getattr(event, name) == value for name, value in changes.items()):
         return event

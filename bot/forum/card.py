@@ -30,11 +30,27 @@ ATTACHMENT_WORDS: dict[str, str] = {
 }
 
 
-def describe_attachments(wording: Wording, kinds: tuple[str, ...]) -> str:
-    """``("photo", "voice", "photo")`` -> "a photo, a voice message": each
-    kind once, in the order first sent; a kind no template names (from a
-    newer adapter) reads as ``attachment_other``. "" for none."""
-    keys = dict.fromkeys(ATTACHMENT_WORDS.get(kind, "attachment_other") for kind in kinds)
+# What an album (several sent together) can hold, when there are several.
+PLURAL_WORDS = {
+    Attachment.PHOTO: "attachment_photos",
+    Attachment.VIDEO: "attachment_videos",
+    Attachment.DOCUMENT: "attachment_documents",
+    Attachment.AUDIO: "attachment_audios",
+}
+
+
+def describe_attachments(wording: Wording, kinds: tuple[str, ...], album: bool = False) -> str:
+    """``("photo", "voice", "photo")`` -> "photos, a voice message": each
+    kind once, in the order first sent, in the plural when sent more than
+    once or in an ``album`` (several sent together, of which only the first
+    may be known yet); a kind no template names (from a newer adapter) reads
+    as ``attachment_other``. "" for none."""
+    keys = dict.fromkeys(
+        PLURAL_WORDS[Attachment(kind)]
+        if kind in PLURAL_WORDS and (album or kinds.count(kind) > 1)
+        else ATTACHMENT_WORDS.get(kind, "attachment_other")
+        for kind in kinds
+    )
     return ", ".join(wording.text(key) for key in keys)
 
 
@@ -69,12 +85,14 @@ def render_card(
     if question.attachments:
         parts.append(
             wording.render(
-                "card_attachments", what=describe_attachments(wording, question.attachments)
+                "card_attachments",
+                what=describe_attachments(
+                    wording, question.attachments, album=question.album is not None
+                ),
             )
         )
-        parts.append(
-            wording.render("card_attachments_copied" if copied else "card_attachments_not_shown")
-        )
+        copied_key = "card_attachments_copied" if question.album is None else "card_photos_copied"
+        parts.append(wording.render(copied_key if copied else "card_attachments_not_shown"))
     parts.append(highlight_labels(question.publishable))
     if LABEL_PATTERN.search(question.publishable) is None:
         verbatim = question.publishable == question.text

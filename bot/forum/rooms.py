@@ -138,6 +138,10 @@ class Rooms:
         cannot post there, and has not been let back in."""
         return (chat.platform, chat.chat_id) in self._held
 
+    def held(self) -> list[tuple[str, str]]:
+        """The rooms whose sends wait in this run, as (platform, current id)."""
+        return sorted(self._held)
+
     def unreachable(self) -> list[RoomProblem]:
         """Rooms the bot cannot post in, oldest problem first."""
         return sorted(self._unreachable.values(), key=lambda p: (p.since, p.chat.key))

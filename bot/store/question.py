@@ -39,6 +39,7 @@ class Question:
     created_at: datetime
     attachments: tuple[str, ...] = ()  # kinds sent with it (bot.edge.inbound.Attachment)
     forwarded: bool = False  # it came as a forwarded message
+    album: str | None = None  # the platform's id of the album its message opened
 
 
 def _row(r: aiosqlite.Row) -> Question:
@@ -56,6 +57,7 @@ def _row(r: aiosqlite.Row) -> Question:
         created_at=instant(str(r["created_at"])),
         attachments=tuple(a for a in str(r["attachments"] or "").split(",") if a),
         forwarded=bool(r["forwarded"]),
+        album=r["album"],
     )
 
 
@@ -72,16 +74,18 @@ async def insert(
     attachments: tuple[str, ...] = (),
     forwarded: bool = False,
     source_message_id: str | None = None,
+    album: str | None = None,
 ) -> Question:
     """A new question; a ``held`` one (from a blocked asker) is stored, never
     carded or queued. ``attachments``: the kinds its message carried;
     ``source_message_id``: the platform's id of that message (an edit of it
-    finds the question with :func:`of_message`)."""
+    finds the question with :func:`of_message`); ``album``: the album the
+    message opened (:func:`of_album` finds it)."""
     row = await fetch_one(
         tx,
         "INSERT INTO question (forum_id, resident_id, state, text, publishable, urgent,"
-        " created_at, updated_at, held, attachments, forwarded, source_message_id)"
-        " VALUES (?, ?, 'new', ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *",
+        " created_at, updated_at, held, attachments, forwarded, source_message_id, album)"
+        " VALUES (?, ?, 'new', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *",
         (
             forum_id,
             resident_id,
@@ -94,6 +98,7 @@ async def insert(
             ",".join(attachments),
             int(forwarded),
             source_message_id,
+            album,
         ),
     )
     assert row is not None
@@ -103,6 +108,27 @@ async def insert(
 async def get(tx: Tx, question_id: int) -> Question | None:
     row = await fetch_one(tx, "SELECT * FROM question WHERE id = ?", (question_id,))
     return _row(row) if row is not None else None
+
+
+async def of_album(tx: Tx, resident_id: int, album: str) -> Question | None:
+    """The question the resident's album ``album`` opened, or None."""
+    row = await fetch_one(
+        tx,
+        "SELECT * FROM question WHERE resident_id = ? AND album = ? ORDER BY id DESC LIMIT 1",
+        (resident_id, album),
+    )
+    return _row(row) if row is not None else None
+
+
+async def add_attachments(tx: Tx, question_id: int, kinds: tuple[str, ...]) -> None:
+    """``kinds`` sent later with question ``question_id`` (an album's other items)."""
+    row = await fetch_one(tx, "SELECT attachments FROM question WHERE id = ?", (question_id,))
+    if row is None:
+        return
+    had = [a for a in str(row[0] or "").split(",") if a]
+    await tx.execute(
+        "UPDATE question SET attachments = ? WHERE id = ?", (",".join([*had, *kinds]), question_id)
+    )
 
 
 async def of_message(tx: Tx, resident_id: int, source_message_id: str) -> Question | None:

@@ -407,4 +407,10 @@ MIGRATIONS: tuple[str, ...] = (
     """
     CREATE INDEX survey_broadcast ON survey (broadcast_id) WHERE broadcast_id IS NOT NULL;
     """,
+    # 13: issue 14 (albums): the Telegram album (media_group_id) a question's message
+    # opened, so the album's other photos are folded into that question.
+    """
+    ALTER TABLE question ADD COLUMN album TEXT;
+    CREATE INDEX question_album ON question (resident_id, album) WHERE album IS NOT NULL;
+    """,
 )

@@ -50,7 +50,7 @@ async def test_the_reply_names_what_was_sent(h: CoreHarness) -> None:
     assert "(a location)" in (await sends(h, "", Attachment.LOCATION))[0]
     assert "(a contact)" in (await sends(h, "", Attachment.CONTACT))[0]
     assert (
-        "(a photo, a voice message)"
+        "(photos, a voice message)"  # two photos: "photos" (issue 14, albums)
         in (await sends(h, "", Attachment.PHOTO, Attachment.PHOTO, Attachment.VOICE))[0]
     )
 

@@ -200,6 +200,55 @@ async def test_long_answer_is_split_at_word_boundaries(fake: FakeDiscord, app: A
     assert re.findall(r"\bw\d{4}\b", joined) == words
 
 
+async def test_an_answer_of_emoji_goes_whole_as_discord_counts_it(
+    fake: FakeDiscord, app: App
+) -> None:
+    """Discord counts content in code points (an emoji outside the BMP is one, though two
+    UTF-16 units): 1,680 code points of emoji and digits, 2,240 UTF-16 units, is one message.
+    A measure in UTF-16 units would cut it in two."""
+    await ask(fake, f"{PHRASE} how did the car wash go?")
+    await card_for(fake, 1)
+    words = [f"\U0001f693\U0001f693{i:03d}" for i in range(280)]
+    long_answer = " ".join(words)
+    units = len(long_answer.encode("utf-16-le")) // 2
+    assert len(long_answer) < MAX_CONTENT_LENGTH - 200 and units > MAX_CONTENT_LENGTH + 200
+
+    start = len(fake.sent)
+    fake.channel_message(STAFF_CHANNEL, OFFICER, f"!answer 1 {long_answer}")
+    answer = await fake.wait_for_sent(
+        lambda m: to(dm_of(fake))(m) and words[-1] in plain(m.content), WAIT_S, start=start
+    )
+    assert "Answer to your question #1" in plain(answer.content)
+    assert re.findall(r"\U0001f693\U0001f693\d{3}", plain(answer.content)) == words
+    assert [m for m in fake.sent[start:] if to(dm_of(fake))(m)] == [answer]
+
+
+async def test_an_answer_of_emoji_longer_than_discord_takes_is_split_and_all_arrives(
+    fake: FakeDiscord, app: App
+) -> None:
+    """2,400 code points of emoji: more than one message by Discord's count, so it is cut, and
+    every part is one the fake (refusing over 2,000 code points, as Discord does) accepts."""
+    await ask(fake, f"{PHRASE} how did the car wash go?")
+    await card_for(fake, 1)
+    words = [f"\U0001f693\U0001f693{i:03d}" for i in range(400)]
+    long_answer = " ".join(words)
+    assert len(long_answer) > MAX_CONTENT_LENGTH
+
+    start = len(fake.sent)
+    fake.channel_message(STAFF_CHANNEL, OFFICER, f"!answer 1 {long_answer}")
+    dm = dm_of(fake)
+    last = await fake.wait_for_sent(
+        lambda m: to(dm)(m) and words[-1] in plain(m.content), WAIT_S, start=start
+    )
+    parts = [m for m in fake.sent[start:] if to(dm)(m) and int(m.id) <= int(last.id)]
+    assert len(parts) == 2
+    for part in parts:
+        assert len(part.content or "") <= MAX_CONTENT_LENGTH
+    joined = " ".join(plain(p.content) for p in parts)
+    assert re.findall(r"\U0001f693\U0001f693\d{3}", joined) == words
+    assert await state_of(app, 1) == State.ANSWERED
+
+
 DUTY_ROLE = "710000000000000200"
 
 

@@ -19,6 +19,7 @@ from tests.e2e.telegram_setup import (
     WAIT_S,
     card_for,
     environ,
+    eventually,
     make_config,
     running,
     to_chat,
@@ -157,3 +158,68 @@ async def test_photo_copied_into_the_staff_room_when_the_forum_chooses_it(
         assert copy.params["from_chat_id"] == RESIDENT
         assert "photo" in copy.params["copied"]  # Telegram copied the resident's photo itself
         assert copy.message_id > card.message_id  # next to its card, after it
+
+
+async def _replies_settle(fake: FakeTelegram, start: int, app: App) -> list[SentMessage]:
+    """What the bot sent the resident since ``start``, once every update is confirmed to
+    Telegram (stored), processed, and what it queued sent."""
+
+    async def processed() -> bool:
+        if fake.pending_updates:
+            return False
+        async with app.core.db.read() as tx:
+            rows = await tx.execute_fetchall("SELECT 1 FROM inbox WHERE processed_at IS NULL")
+        return not list(rows)
+
+    await eventually(processed, what="every update processed")
+    await app.core.dispatcher.flush(WAIT_S)
+    return [m for m in fake.sent[start:] if to_chat(RESIDENT)(m)]
+
+
+async def test_an_album_with_a_question_is_one_question_with_photos_and_one_reply(
+    fake: FakeTelegram, app: App
+) -> None:
+    """Three photos sent together arrive as three updates sharing a media_group_id, the
+    caption on the first: one question, one acknowledgement, a card that says photos."""
+    start = len(fake.sent)
+    fake.private_album(RESIDENT, 3, caption=f"{PHRASE} these cars block the school gate daily")
+    ack = await fake.wait_for_sent(to_chat(RESIDENT), WAIT_S, start=start)
+    assert "Your question to Bromley Police Online Forum is #1" in ack.plain_text
+    assert "Officers will not see photos, only that you sent them" in ack.plain_text
+    card = await card_for(fake, 1)
+    assert "The resident also sent: photos." in card.plain_text
+    assert await _replies_settle(fake, start, app) == [ack]  # no reply per extra photo
+    async with app.core.db.read() as tx:
+        rows = await tx.execute_fetchall("SELECT id, attachments FROM question")
+    assert [tuple(r) for r in rows] == [(1, "photo,photo,photo")]
+
+
+async def test_an_album_without_words_gets_one_reply(fake: FakeTelegram, app: App) -> None:
+    start = len(fake.sent)
+    fake.private_album(RESIDENT, 4)
+    reply = await fake.wait_for_sent(to_chat(RESIDENT), WAIT_S, start=start)
+    assert "I could not pass on what you sent (photos)" in reply.plain_text
+    assert await _replies_settle(fake, start, app) == [reply]
+    assert fake.sent_to(STAFF_GROUP) == []
+
+
+async def test_each_photo_of_an_album_is_copied_when_the_forum_chooses_it(
+    tmp_path: Path, fake: FakeTelegram
+) -> None:
+    config = make_config(tmp_path, fake)
+    forum = dataclasses.replace(config.forums[0], resident_photos="copied_to_staff_rooms")
+    config = dataclasses.replace(config, forums=(forum,))
+    async with running(config, environ(fake)) as app:
+        start = len(fake.sent)
+        updates = fake.private_album(RESIDENT, 2, caption=f"{PHRASE} graffiti on the bridge")
+        ack = await fake.wait_for_sent(to_chat(RESIDENT), WAIT_S, start=start)
+        assert "Officers will also see photos: they are copied" in ack.plain_text
+        card = await card_for(fake, 1)
+        assert "The photos are copied below this card" in card.plain_text
+        assert await _replies_settle(fake, start, app) == [ack]
+        copies = [
+            m for m in fake.sent_to(STAFF_GROUP) if "Photo sent with question #1" in m.plain_text
+        ]
+    assert len(updates) == 2
+    assert len(copies) == 2
+    assert len({c.params["message_id"] for c in copies}) == 2  # each photo, once

@@ -61,7 +61,8 @@ Discord behaviour that the fake reproduces because a bot's correctness depends o
 
 * ``POST /channels/{id}/messages`` with ``nonce`` + ``enforce_nonce``: a repeated nonce in the
   same channel within :attr:`FakeDiscord.nonce_window_s` returns the earlier message instead of
-  creating a new one.  Content over 2000 characters, empty messages, too many embeds/buttons
+  creating a new one.  Content over 2000 code points (Discord counts code points, not
+  UTF-16 units: an emoji is one), empty messages, too many embeds/buttons
   and invalid buttons are rejected like Discord does (400, code 50035/50006).
 * The bot's own messages are echoed back as MESSAGE_CREATE (so ``on_message`` sees them).
 * Gateway events are filtered by the IDENTIFY intents; without MESSAGE_CONTENT, guild messages
@@ -71,6 +72,11 @@ Discord behaviour that the fake reproduces because a bot's correctness depends o
   after RESUME, followed by RESUMED.  A client that closes with 1000/1001 ends its session;
   other sessions stay resumable until :meth:`FakeDiscord.expire_sessions`.  A new IDENTIFY
   starts a new session, so events queued for an old one are lost, as on Discord.
+* Permissions: roles' bits (``set_role_permissions``, GUILD_ROLE_UPDATE), the bot's roles
+  (``set_member_roles``) and channels' ``permission_overwrites`` (``set_permission_overwrite``,
+  CHANNEL_UPDATE) decide what the bot may do, computed as Discord does
+  (``channel_permissions``); a send without VIEW_CHANNEL is refused 403 50001 "Missing Access",
+  without SEND_MESSAGES 403 50013 "Missing Permissions".
 * An interaction must be answered once, within :attr:`FakeDiscord.interaction_ack_timeout_s`
   of its delivery (else 404 code 10062); a second answer gets 400 code 40060.
   :meth:`FakeDiscord.still_thinking` lists deferred ones whose response was never sent.
@@ -120,12 +126,15 @@ __all__ = [
     "API_VERSION",
     "BOT_USER_ID",
     "DEFAULT_TOKEN",
+    "EVERYONE_PERMISSIONS",
     "INTENT_DIRECT_MESSAGES",
     "INTENT_GUILDS",
     "INTENT_GUILD_MEMBERS",
     "INTENT_GUILD_MESSAGES",
     "INTENT_MESSAGE_CONTENT",
     "MAX_CONTENT_LENGTH",
+    "SEND_MESSAGES",
+    "VIEW_CHANNEL",
     "FakeDiscord",
     "Fault",
     "GatewayConnection",
@@ -164,10 +173,18 @@ MESSAGE_FLAG_COMPONENTS_V2 = 1 << 15
 MESSAGE_FLAG_IS_VOICE_MESSAGE = 1 << 13
 MESSAGE_REFERENCE_FORWARD = 1
 
+# Permission bits (Discord's "Bitwise Permission Flags").
+ADMINISTRATOR = 1 << 3
+VIEW_CHANNEL = 1 << 10
+SEND_MESSAGES = 1 << 11
+SEND_MESSAGES_IN_THREADS = 1 << 38
+ALL_PERMISSIONS = (1 << 51) - 1
 # @everyone: VIEW_CHANNEL, SEND_MESSAGES, EMBED_LINKS, ATTACH_FILES, READ_MESSAGE_HISTORY,
-# ADD_REACTIONS, USE_APPLICATION_COMMANDS
-EVERYONE_PERMISSIONS = (1 << 10) | (1 << 11) | (1 << 14) | (1 << 15) | (1 << 16) | (1 << 6)
-EVERYONE_PERMISSIONS |= 1 << 31
+# ADD_REACTIONS, USE_APPLICATION_COMMANDS, SEND_MESSAGES_IN_THREADS
+EVERYONE_PERMISSIONS = VIEW_CHANNEL | SEND_MESSAGES | (1 << 14) | (1 << 15) | (1 << 16) | (1 << 6)
+EVERYONE_PERMISSIONS |= (1 << 31) | SEND_MESSAGES_IN_THREADS
+OVERWRITE_ROLE = 0
+OVERWRITE_MEMBER = 1
 
 CHANNEL_GUILD_TEXT = 0
 CHANNEL_DM = 1
@@ -429,6 +446,9 @@ class _Guild:
     owner_id: str
     joined_at: str
     threads: list[str] = field(default_factory=list)  # active thread channel ids
+    # Role id -> its guild-wide permission bits; a role not here has none, @everyone
+    # (the guild's id) has EVERYONE_PERMISSIONS.
+    role_permissions: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass
@@ -723,6 +743,93 @@ class FakeDiscord(FakeServer):
             raise KeyError(f"user {uid} is not a member of guild {guild.id}")
         data = {"guild_id": guild.id, "user": dict(self._users[uid])}
         self._dispatch(_Event("GUILD_MEMBER_REMOVE", data, INTENT_GUILD_MEMBERS))
+
+    def set_role_permissions(self, guild_id: str | int, role_id: str | int, bits: int) -> None:
+        """An administrator changes a role's permissions (``role_id`` = the guild id for
+        @everyone): GUILD_ROLE_UPDATE, intent GUILDS. No channel event follows, as on
+        Discord, though what members may do in every channel can change with it."""
+        guild = self._guild(guild_id)
+        rid = _str_id(role_id)
+        if rid != guild.id and rid not in guild.roles.values():
+            raise KeyError(f"no role {rid} in guild {guild.id}")
+        guild.role_permissions[rid] = bits
+        position = 0 if rid == guild.id else list(guild.roles.values()).index(rid) + 1
+        name = next((n for n, r in guild.roles.items() if r == rid), None)
+        role = self._role(guild, name, rid, position)
+        self._dispatch(
+            _Event("GUILD_ROLE_UPDATE", {"guild_id": guild.id, "role": role}, INTENT_GUILDS)
+        )
+
+    def set_permission_overwrite(
+        self, channel_id: str | int, target_id: str | int, *, allow: int = 0, deny: int = 0
+    ) -> None:
+        """An administrator sets a channel's permission overwrite for a role (``target_id``
+        a role id, or the guild id for @everyone: type 0) or a member (type 1), as Edit
+        Channel Permissions does: the channel's ``permission_overwrites`` hold ``{id, type,
+        allow, deny}`` with the bit sets as strings, and CHANNEL_UPDATE (intent GUILDS)
+        carries the whole channel."""
+        cid, target = _str_id(channel_id), _str_id(target_id)
+        guild = self._guild_of(cid)
+        channel = self._channels[cid]
+        if channel["type"] != CHANNEL_GUILD_TEXT:
+            raise ValueError(f"{cid} is a thread: its permissions are its parent's")
+        if target == guild.id or target in guild.roles.values():
+            kind = OVERWRITE_ROLE
+        elif target in guild.members:
+            kind = OVERWRITE_MEMBER
+        else:
+            raise KeyError(f"{target} is neither a role nor a member of guild {guild.id}")
+        kept = [o for o in channel["permission_overwrites"] if o["id"] != target]
+        kept.append({"id": target, "type": kind, "allow": str(allow), "deny": str(deny)})
+        channel["permission_overwrites"] = kept
+        self._channel_updated(cid)
+
+    def remove_permission_overwrite(self, channel_id: str | int, target_id: str | int) -> None:
+        """Delete Channel Permission: the overwrite for ``target_id`` is gone (CHANNEL_UPDATE)."""
+        cid, target = _str_id(channel_id), _str_id(target_id)
+        self._guild_of(cid)
+        channel = self._channels[cid]
+        channel["permission_overwrites"] = [
+            o for o in channel["permission_overwrites"] if o["id"] != target
+        ]
+        self._channel_updated(cid)
+
+    def channel_permissions(self, channel_id: str | int, user_id: str | int) -> int:
+        """What ``user_id`` may do in the guild channel (a thread: its parent), computed as
+        Discord does: the guild-wide bits (all for the owner or an ADMINISTRATOR), then the
+        channel's @everyone overwrite, the member's roles' overwrites together, then the
+        member's own overwrite (each: deny removed, then allow added). Without VIEW_CHANNEL
+        nothing is left."""
+        cid, uid = _str_id(channel_id), _str_id(user_id)
+        guild = self._guild_of(cid)
+        channel = self._channels[cid]
+        if channel["type"] != CHANNEL_GUILD_TEXT:
+            channel = self._channels[channel["parent_id"]]
+        value = self._permissions(guild, uid)
+        if value == ALL_PERMISSIONS:
+            return value
+        overwrites = {o["id"]: o for o in channel["permission_overwrites"]}
+
+        def apply(value: int, allow: int, deny: int) -> int:
+            return (value & ~deny) | allow
+
+        everyone = overwrites.get(guild.id)
+        if everyone is not None:
+            value = apply(value, int(everyone["allow"]), int(everyone["deny"]))
+        allow = deny = 0
+        for rid in guild.members.get(uid, []):
+            found = overwrites.get(rid)
+            if found is not None and found["type"] == OVERWRITE_ROLE:
+                allow |= int(found["allow"])
+                deny |= int(found["deny"])
+        value = apply(value, allow, deny)
+        own = overwrites.get(uid)
+        if own is not None and own["type"] == OVERWRITE_MEMBER:
+            value = apply(value, int(own["allow"]), int(own["deny"]))
+        return value if value & VIEW_CHANNEL else 0
+
+    def _channel_updated(self, cid: str) -> None:
+        self._dispatch(_Event("CHANNEL_UPDATE", copy.deepcopy(self._channels[cid]), INTENT_GUILDS))
 
     def add_thread(
         self,
@@ -1530,7 +1637,7 @@ class FakeDiscord(FakeServer):
             "icon": None,
             "unicode_emoji": None,
             "position": position,
-            "permissions": str(EVERYONE_PERMISSIONS if everyone else 0),
+            "permissions": str(self._role_bits(guild, rid)),
             "managed": False,
             "mentionable": False,
             "flags": 0,
@@ -1544,12 +1651,20 @@ class FakeDiscord(FakeServer):
         ]
         return roles
 
+    @staticmethod
+    def _role_bits(guild: _Guild, rid: str) -> int:
+        default = EVERYONE_PERMISSIONS if rid == guild.id else 0
+        return guild.role_permissions.get(rid, default)
+
     def _permissions(self, guild: _Guild, user_id: str) -> int:
-        perms = {r["id"]: int(r["permissions"]) for r in self._roles(guild)}
-        value = perms[guild.id]
+        """A member's guild-wide permissions: @everyone's and their roles' bits (all of
+        them for the owner or an ADMINISTRATOR)."""
+        if user_id == guild.owner_id:
+            return ALL_PERMISSIONS
+        value = self._role_bits(guild, guild.id)
         for rid in guild.members.get(user_id, []):
-            value |= perms.get(rid, 0)
-        return value
+            value |= self._role_bits(guild, rid)
+        return ALL_PERMISSIONS if value & ADMINISTRATOR else value
 
     def _member(self, guild: _Guild, user_id: str, *, with_user: bool = True) -> JSONDict:
         member: JSONDict = {
@@ -2342,7 +2457,12 @@ class FakeDiscord(FakeServer):
         return channel
 
     def _r_channel(self, cid: str, **_: Any) -> tuple[int, Any]:
-        return 200, copy.deepcopy(self._channel_or_404(cid))
+        channel = self._channel_or_404(cid)
+        if cid in self._channel_guild and not (
+            self.channel_permissions(cid, self.bot_user["id"]) & VIEW_CHANNEL
+        ):
+            raise _APIError(403, 50001, "Missing Access")
+        return 200, copy.deepcopy(channel)
 
     def _r_typing(self, cid: str, **_: Any) -> tuple[int, Any]:
         self._channel_or_404(cid)
@@ -2653,6 +2773,7 @@ class FakeDiscord(FakeServer):
         self._channel_or_404(cid)
         if self._channel_guild.get(cid) in self.removed_from_guilds:
             raise _APIError(403, 50001, "Missing Access")
+        self._check_may_send(cid)
         payload = self._validate_message(body, files)
         user_id = self._dm_user.get(cid)
         if user_id is not None and user_id in {str(u) for u in self.closed_dms}:
@@ -2673,6 +2794,19 @@ class FakeDiscord(FakeServer):
         self.sent.append(self._record(message, payload, files, replied))
         self._echo("MESSAGE_CREATE", message)
         return 200, copy.deepcopy(message)
+
+    def _check_may_send(self, cid: str) -> None:
+        """Discord's answers to a bot posting where its permissions stop it: 403 50001
+        "Missing Access" without VIEW_CHANNEL, 403 50013 "Missing Permissions" without
+        SEND_MESSAGES (SEND_MESSAGES_IN_THREADS in a thread)."""
+        if cid not in self._channel_guild:
+            return  # a DM
+        bits = self.channel_permissions(cid, self.bot_user["id"])
+        if not bits & VIEW_CHANNEL:
+            raise _APIError(403, 50001, "Missing Access")
+        thread = self._channels[cid]["type"] != CHANNEL_GUILD_TEXT
+        if not bits & (SEND_MESSAGES_IN_THREADS if thread else SEND_MESSAGES):
+            raise _APIError(403, 50013, "Missing Permissions")
 
     def _r_history(self, cid: str, *, query: dict[str, str], **_: Any) -> tuple[int, Any]:
         self._channel_or_404(cid)

@@ -586,14 +586,15 @@ class FakeTelegram(FakeServer):
         caption: str | None = None,
         forwarded: bool = False,
         first_name: str = "Alex",
+        media_group_id: str | None = None,
     ) -> int:
         """The user sends the bot a private message of ``shape`` (a key of
         ``SHAPES``: photo, video, voice, audio, document, sticker, animation,
         location, venue, contact, poll, video_note, dice, text), with the Bot
         API's own fields; ``caption`` for the shapes that take one (for
         ``text``: the text; for a ``poll``: its question). ``forwarded``: as
-        forwarded from another user (``forward_origin``). Returns the update
-        id."""
+        forwarded from another user (``forward_origin``). ``media_group_id``:
+        one item of an album (see ``private_album``). Returns the update id."""
         user = self._user(user_id, first_name, None, None, None)
         chat: JSONDict = {"id": user_id, "type": "private", "first_name": user["first_name"]}
         msg: JSONDict = {
@@ -612,6 +613,12 @@ class FakeTelegram(FakeServer):
                 msg["caption"] = caption
             else:
                 raise ValueError(f"a {shape} has no caption")
+        if media_group_id is not None:
+            msg["media_group_id"] = media_group_id
+            for size in msg.get(shape, []) if shape == "photo" else []:
+                # each photo of an album is a file of its own
+                size["file_id"] += f"-{msg['message_id']}"
+                size["file_unique_id"] = f"{size['file_unique_id']}{msg['message_id']}"
         if forwarded:
             msg["forward_origin"] = {
                 "type": "hidden_user",
@@ -619,6 +626,23 @@ class FakeTelegram(FakeServer):
                 "date": int(time.time()) - 3600,
             }
         return self.add_update({"message": msg})
+
+    def private_album(
+        self, user_id: int, count: int, *, caption: str | None = None, shape: str = "photo"
+    ) -> list[int]:
+        """The user sends ``count`` photos (or videos, documents, audio files) together, as
+        Telegram delivers an album: each item a message and an update of its own, one after
+        the other, all with the same ``media_group_id`` (a string), the ``caption`` on the
+        first only. Returns the update ids."""
+        if shape not in ("photo", "video", "document", "audio"):
+            raise ValueError(f"an album cannot hold a {shape}")
+        group = str(13_000_000_000_000_000 + self._next_update_id)
+        return [
+            self.private_shape(
+                user_id, shape, caption=caption if i == 0 else None, media_group_id=group
+            )
+            for i in range(count)
+        ]
 
     def last_message_of(self, user_id: int) -> int:
         """The id of the last message ``user_id`` sent in their private chat

@@ -185,6 +185,34 @@ async def test_refused_privileged_intents(fake: FakeDiscord) -> None:
             await asyncio.wait_for(client.start(fake.token), WAIT)
 
 
+async def test_content_is_counted_in_code_points_as_discord_counts_it(fake: FakeDiscord) -> None:
+    """2,000 emoji outside the BMP (4,000 UTF-16 units) are taken; one more code point is
+    refused with Discord's Invalid Form Body, naming the field."""
+    url = f"{fake.api_base}/channels/{STAFF}/messages"
+    auth = {"Authorization": f"Bot {fake.token}"}
+    async with aiohttp.ClientSession() as session:
+        emoji = "\U0001f693" * MAX_CONTENT_LENGTH
+        async with session.post(url, json={"content": emoji}, headers=auth) as resp:
+            assert resp.status == 200
+        async with session.post(url, json={"content": emoji + "!"}, headers=auth) as resp:
+            assert resp.status == 400
+            assert await resp.json() == {
+                "code": 50035,
+                "message": "Invalid Form Body",
+                "errors": {
+                    "content": {
+                        "_errors": [
+                            {
+                                "code": "BASE_TYPE_MAX_LENGTH",
+                                "message": "Must be 2000 or fewer in length.",
+                            }
+                        ]
+                    }
+                },
+            }
+    assert [m.content for m in fake.sent] == [emoji]
+
+
 async def test_rest_errors_are_discord_shaped(fake: FakeDiscord) -> None:
     async with aiohttp.ClientSession() as session:
         auth = {"Authorization": f"Bot {fake.token}"}

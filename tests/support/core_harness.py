@@ -70,13 +70,15 @@ def forum_config(database: str, **changes: object) -> Config:
 @dataclass
 class RecordingSender:
     """A platform's sender that keeps what it was given (``sent``) and raises,
-    for a chat in ``fail_with``, that chat's DeliveryError instead."""
+    for a chat in ``fail_with``, that chat's DeliveryError instead (``tried``
+    keeps both)."""
 
     platform: str = "telegram"
     max_length: int = 4096
     idempotent: bool = False
     max_button_rows: int = 10
     sent: list[Outgoing] = field(default_factory=list)
+    tried: list[Outgoing] = field(default_factory=list)  # every send, refused ones too
     fail_with: dict[str, DeliveryError] = field(default_factory=dict)
     _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(500))
 
@@ -84,6 +86,7 @@ class RecordingSender:
         return len(plain(body))
 
     async def send(self, message: Outgoing) -> str:
+        self.tried.append(message)
         error = self.fail_with.get(message.chat.chat_id)
         if error is not None:
             raise error
