@@ -174,8 +174,9 @@ class Console:
         """A command typed in the box or a card's button pressed: the same
         inbound event as in a chat staff room. A command longer than
         ``MAX_TEXT`` is refused (400, the page with the reason and the text
-        kept; JSON ``{"error": ...}`` for the page's script), never cut. A
-        button's data goes as it came: one the bot never made is the staff
+        kept; JSON ``{"error": ...}`` for the page's script), never cut; an
+        empty one (nothing, or only invisible characters) is refused the same
+        way with what to type. A button's data goes as it came: one the bot never made is the staff
         desk's to answer."""
         officer = await self.signed_in(request)
         forum = await self.forum_for(request, officer)
@@ -190,6 +191,11 @@ class Console:
             return await self.room_page(
                 request, officer, forum, status=400, error=message, text=text
             )
+        if not text and button is None:  # nothing typed (or only invisible characters)
+            message = self.site.core.wording.text("console_write_first")
+            if wants_json(request):
+                return web.json_response({"error": message}, status=400)
+            return await self.room_page(request, officer, forum, status=400, error=message)
         if text and not text.startswith("/"):
             text = "/" + text  # the console's box takes commands with or without "/"
         chat: ChatRef = self.directory.web_staff_room(forum)

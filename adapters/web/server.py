@@ -146,6 +146,12 @@ class WebServer:
         # login limit then see the visitor's scheme, host and address.
         middlewares = [
             error_pages(self.site.pages, security, self.core.wording.text),
+            # An address typed with a slash at its end (/archive/) is sent on
+            # to the page without it, not told "Page not found" (before the
+            # security check, which refuses whatever no route matches).
+            web.normalize_path_middleware(
+                append_slash=False, remove_slash=True, merge_slashes=False
+            ),
             security.middleware(),
         ]
         from_proxy = forwarded_middleware(self.settings.trusted_proxies)

@@ -120,3 +120,25 @@ async def test_malformed_query_numbers_are_ignored_on_pages_and_live_streams(
             if value.isprintable() and value.isascii():  # a header carries no NUL
                 header = {"Last-Event-ID": value}
                 assert await _status(http, resident.base + "/chat/events", header) == 200
+
+
+async def test_an_address_with_a_slash_at_its_end_is_sent_to_the_page(tmp_path: Path) -> None:
+    async with running_web(tmp_path) as app, browser() as http:
+        await published_forum(app)
+        base = Visitor(app, http).base
+        moves = {}
+        for path in ("/archive/", "/archive/bromley/", "/archive/bromley/questions/1/"):
+            async with http.get(base + path, allow_redirects=False) as response:
+                moves[path] = (response.status, response.headers.get("Location"))
+            async with http.get(base + path) as followed:
+                assert followed.status == 200, path
+        # Never a way off the site: "//host/" is not sent on to "//host".
+        for path in ("//example.org/", "//example.org/archive/", "/\\example.org/"):
+            async with http.get(base + path, allow_redirects=False) as response:
+                location = response.headers.get("Location") or ""
+                assert not location.startswith(("//", "/\\")), (path, location)
+    assert moves == {
+        "/archive/": (308, "/archive"),
+        "/archive/bromley/": (308, "/archive/bromley"),
+        "/archive/bromley/questions/1/": (308, "/archive/bromley/questions/1"),
+    }

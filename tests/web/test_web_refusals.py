@@ -223,3 +223,20 @@ async def test_a_press_the_console_does_not_carry_out_is_answered_in_the_room(
     assert "There is no question #999" in replies[0]
     assert replies[1] == "Unknown command /not-a-payload. Send /help for the list."
     assert "is not a question number: write it with the digits 0-9" in replies[2]
+
+
+async def test_the_console_answers_an_empty_command_with_what_to_type(tmp_path: Path) -> None:
+    async with running(conversation_config(tmp_path)) as app, browser() as o_http:
+        officer = Visitor(app, o_http)
+        assert await officer.sign_in() == 303
+        await officer.get("/staff/bromley")
+        replies = []
+        for empty in ("", "   ", "\u200b\u2060", "\u202e"):
+            form = await officer.post_form("/staff/bromley/send", {"text": empty})
+            replies.append((form.status, _page_text(await form.text())))
+        status, body = await officer.post_json("/staff/bromley/send", {"text": "\u200b"})
+
+    told = "Type a command first, for example /queue or /answer 12 text."
+    assert all(code == 400 and told in page for code, page in replies), replies
+    assert status == 400 and told in body
+    assert _rows(app, "SELECT COUNT(*) FROM inbox") == [(0,)]
