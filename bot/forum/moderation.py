@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from bot.delivery.outbox import Outbox
-from bot.edge.rich import Rich, join
+from bot.edge.rich import Rich, join, plain
 from bot.forum import audit
 from bot.forum.directory import Actor, ForumDirectory
 from bot.forum.session import SessionService
@@ -124,12 +124,24 @@ class Moderation:
         parts = [self.wording.render("rejected_to_resident", ref=q.id, forum=forum.name)]
         if reason:
             parts.append(self.wording.render("rejected_reason", reason=reason))
-        await self._tell_asker(tx, q, join(parts), OutboxPurpose.REJECTION, now)
+        else:  # nothing from the officer: say where else to go
+            c = self.wording.contacts
+            parts.append(
+                self.wording.render(
+                    "rejected_elsewhere",
+                    non_emergency=c.non_emergency,
+                    online_report_url=c.online_report_url,
+                    emergency=c.emergency,
+                )
+            )
+        told = join(parts)
+        await self._tell_asker(tx, q, told, OutboxPurpose.REJECTION, now)
         await audit.record(
             tx, officer, "reject", now, forum_id=q.forum_id, question_id=q.id, detail=reason
         )
-        return self.wording.render(
-            "staff_rejected", ref=q.id, officer=self.wording.officer(officer)
+        return self._confirm_with_quote(
+            self.wording.render("staff_rejected", ref=q.id, officer=self.wording.officer(officer)),
+            told,
         )
 
     async def later(
@@ -145,13 +157,21 @@ class Moderation:
         parts = [self.wording.render("later_to_resident", ref=q.id)]
         if note:
             parts.append(self.wording.render("later_note", note=note))
-        await self._tell_asker(tx, q, join(parts), OutboxPurpose.LATER, now)
+        told = join(parts)
+        await self._tell_asker(tx, q, told, OutboxPurpose.LATER, now)
         await audit.record(
             tx, officer, "later", now, forum_id=q.forum_id, question_id=q.id, detail=note
         )
-        return self.wording.render(
-            "staff_deferred", ref=q.id, officer=self.wording.officer(officer)
+        return self._confirm_with_quote(
+            self.wording.render("staff_deferred", ref=q.id, officer=self.wording.officer(officer)),
+            told,
         )
+
+    def _confirm_with_quote(self, confirmation: Rich, told: Rich) -> Rich:
+        """An officer's confirmation followed by what the asker was sent,
+        quoted as plain text: the officer sees their reason or note as it
+        went out, word for word."""
+        return join([confirmation, self.wording.render("staff_sent_quote", sent=plain(told))])
 
     async def answer(self, tx: Tx, officer: Actor, q: Question, text: str, now: datetime) -> Rich:
         """Answer ``q`` with ``text`` (approving it first if it was new): to

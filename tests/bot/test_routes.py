@@ -21,9 +21,11 @@ ASK = "Bromley Police Online Forum "
 STAFF_HELP = """Officer commands (a number may be written 12 or #12)
 !approve 12 [text]: accept for the session; text replaces the publishable text
 !edit 12 text: replace the publishable text
-!reject 12 [reason]: decline; the asker is told
+!reject 12 [reason]: decline; the asker is told it will not be answered, with your reason sent \
+to them as you write it
 !answer 12 text: answer (or reply to the card)
-!later 12 [note]: we'll find out and get back to you
+!later 12 [note]: tell the asker we'll find out and get back to them; your note is sent to them \
+as you write it
 !merge 12 7: #12 is a duplicate of #7
 !resend 12: send the answer to the asker again (after a notice that it may not have arrived)
 !whois 12: the asker's account (recorded in the audit trail)

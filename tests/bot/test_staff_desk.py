@@ -69,6 +69,36 @@ async def test_reject_tells_asker_with_reason(h: CoreHarness) -> None:
     assert "cannot be changed" in again[0]
 
 
+async def test_the_officer_sees_the_reason_as_the_asker_was_sent_it(h: CoreHarness) -> None:
+    await _ask(h)
+    replies = await h.staff_says("/reject 1 Please report this on 101, quoting ref 5")
+    told = h.texts_to(RESIDENT)[-1]
+    assert told == (
+        "Your question #1 to Bromley Police Online Forum will not be answered by the team.\n"
+        "Reason: Please report this on 101, quoting ref 5"
+    )
+    assert replies == [f"#1 rejected by officer telegram:{OFFICER}. The asker is sent:\n“{told}”"]
+
+
+async def test_a_rejection_without_reason_says_where_else_to_go(h: CoreHarness) -> None:
+    await _ask(h)
+    replies = await h.staff_says("/reject 1")
+    told = h.texts_to(RESIDENT)[-1]
+    assert "#1" in told and "will not be answered" in told and "live session" not in told
+    assert "call 101 or report it online at https://www.police.uk/pu/contact-us/" in told
+    assert "In an emergency call 999." in told
+    assert told in replies[0]
+
+
+async def test_the_officer_sees_the_note_as_the_asker_was_sent_it(h: CoreHarness) -> None:
+    await _ask(h)
+    replies = await h.staff_says("/later 1 checking with the traffic unit")
+    told = h.texts_to(RESIDENT)[-1]
+    assert told.endswith("Note from the team: checking with the traffic unit")
+    assert replies[0].startswith("#1 marked for follow-up by")
+    assert f"“{told}”" in replies[0]
+
+
 async def test_reply_to_card_answers(h: CoreHarness) -> None:
     await _ask(h)
     card = h.messages_to(STAFF_CHAT)[0]

@@ -21,6 +21,7 @@ from tests.e2e.telegram_setup import (
     ask,
     card_for,
     environ,
+    eventually,
     make_config,
     running,
     staff_says,
@@ -32,6 +33,7 @@ from tests.fakes.telegram_server import FakeTelegram
 pytestmark = pytest.mark.timeout(30)
 
 TOPIC = 5
+NEW_GROUP = -1009876543210  # a group not yet in bot.yaml
 
 
 @pytest.fixture
@@ -122,3 +124,23 @@ async def test_later_pressed_twice_tells_the_resident_once(fake: FakeTelegram, a
     told = [m for m in fake.sent_to(RESIDENT) if "will get back to you" in m.plain_text]
     assert len(told) == 1
     assert await _state(app, 1) == State.DEFERRED
+
+
+async def test_a_new_groups_id_is_in_the_log_when_a_command_is_sent_there(
+    fake: FakeTelegram, app: App, caplog: pytest.LogCaptureFixture
+) -> None:
+    """docs/telegram.md: an administrator finds a new staff group's id by
+    sending /help@thebot there and reading the log; the bot says nothing in
+    a group that is no staff room."""
+    caplog.set_level("INFO", logger="forumbot")
+    needle = f"command ignored: telegram chat {NEW_GROUP} is not a staff room of any forum"
+
+    async def logged() -> bool:
+        return any(needle in r.getMessage() for r in caplog.records)
+
+    fake.group_message(NEW_GROUP, OFFICER, "/help@forum_test_bot")
+    await eventually(logged, what="the group's id in the log")
+    start = len(fake.sent)
+    fake.group_message(STAFF_GROUP, OFFICER, "/queue")
+    await fake.wait_for_sent(to_chat(STAFF_GROUP), WAIT_S, start=start)
+    assert [m for m in fake.sent if str(m.chat_id) == str(NEW_GROUP)] == []
