@@ -33,12 +33,10 @@ async def submit(
     nonce: str | None = None,
     handle: str | None = None,
     reply_to: str | None = None,
-    always_answer: bool = False,
 ) -> None:
     """Hand one event to the core; returns once it is stored (never lost).
     ``reply_to``: the web message id (as text) the resident answers, from
     an answer box; the text is then read as it is, never as a command.
-    ``always_answer``: the sender sees nothing but replies (``Inbound``).
     Raises TimeoutError when it was not stored within ``STORED_WITHIN_S``
     seconds, and the intake's error when it could not be stored at all."""
     text = clean_text(text)
@@ -56,7 +54,6 @@ async def submit(
         args=args,
         button=clean_line(button) if button is not None else None,
         reply_to_message_id=clean_line(reply_to) if reply_to is not None else None,
-        always_answer=always_answer,
     )
     envelope = Envelope(event)
     await site.core.queue.put(envelope)

@@ -194,7 +194,6 @@ def add_routes(app: web.Application, site: Site) -> None:
                 button=button,
                 nonce=fields.get("nonce"),
                 reply_to=reply_to,
-                always_answer=True,
             )
         except Exception:
             if mine is not None:

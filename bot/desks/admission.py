@@ -60,15 +60,12 @@ class Admission:
         forum: Forum,
         text: str,
         now: datetime,
-        *,
-        always_answer: bool = False,
     ) -> Rich | None:
-        """Why this question can't be taken now (empty: refused, already told),
-        or None to take it. Past the hourly limit a resident is told once an
-        hour, not every time, so a flood gets one reply; unless
-        ``always_answer`` (the sender sees nothing but replies: the web
-        page), when each later one gets the short ``limit_rate_again``."""
-        length = len(_without_phrase(forum, text))
+        """Why this question can't be taken now, or None to take it. Past the
+        hourly limit the first refusal in an hour says why in full
+        (``limit_rate``), and each later one gets the short
+        ``limit_rate_again``: no question goes unanswered."""
+        length = len(self.directory.without_phrase(forum, text).strip())
         if length > self.limits.question_length:
             return self.wording.render(
                 "limit_length", length=length, limit=self.limits.question_length
@@ -78,26 +75,13 @@ class Admission:
             return None
         told = resident.limit_told_at
         if told is not None and now - told < HOUR:
-            if always_answer:
-                return self.wording.render(
-                    "limit_rate_again",
-                    when=self.wording.clock(earliest + HOUR, self.directory.zone(forum)),
-                )
-            return ()  # refused without a word: told within the hour
+            return self.wording.render(
+                "limit_rate_again",
+                when=self.wording.clock(earliest + HOUR, self.directory.zone(forum)),
+            )
         await residents.mark_limit_told(tx, resident.id, now)
         return self.wording.render(
             "limit_rate",
             limit=self.limits.questions_per_hour,
             when=self.wording.clock(earliest + HOUR, self.directory.zone(forum)),
         )
-
-
-def _without_phrase(forum: Forum, text: str) -> str:
-    """The question as counted against the length limit: without the
-    forum's phrase it starts with (an address, not part of the question; the
-    web page's ask button puts it there for the resident)."""
-    stripped = text.strip()
-    for phrase in sorted(forum.phrases, key=len, reverse=True):
-        if phrase and stripped[: len(phrase)].casefold() == phrase.casefold():
-            return stripped[len(phrase) :].lstrip(" ,:;-")
-    return stripped

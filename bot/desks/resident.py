@@ -309,7 +309,6 @@ class ResidentDesk:
                 v.urgent,
                 now,
                 event,
-                always_answer=event.always_answer,
             )
             return True
         help_text = await self._help(tx, event.platform, now, welcome=resident.is_new)
@@ -426,9 +425,7 @@ class ResidentDesk:
                 tx, resident, self.wording.render("ask_which_forum", phrases=phrases), now
             )
             return
-        await self._question(
-            tx, resident, forum, text, urgent, now, event, always_answer=event.always_answer
-        )
+        await self._question(tx, resident, forum, text, urgent, now, event)
 
     async def _forum_for_urgent(self, tx: Tx, resident: Resident) -> Forum:
         """An urgent message without a phrase still reaches officers: in the
@@ -446,8 +443,6 @@ class ResidentDesk:
         urgent: bool,
         now: datetime,
         event: Inbound,
-        *,
-        always_answer: bool = False,
     ) -> None:
         if not urgent and self.directory.is_only_phrase(forum, text):
             # Only the forum's name: nothing to ask officers yet.
@@ -457,12 +452,9 @@ class ResidentDesk:
             await self._reply(tx, resident, only, now)
             return
         if not urgent:  # an emergency is always taken: officers must see it
-            refusal = await self.admission.refusal(
-                tx, resident, forum, text, now, always_answer=always_answer
-            )
+            refusal = await self.admission.refusal(tx, resident, forum, text, now)
             if refusal is not None:
-                if refusal:
-                    await self._reply(tx, resident, refusal, now)
+                await self._reply(tx, resident, refusal, now)
                 return
         publishable = suggest_publishable(self.directory.without_phrase(forum, text))
         q = await questions.insert(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, dataclass, field, fields, replace
 from enum import StrEnum
 
 from bot.edge.chat import ChatRef
@@ -71,10 +71,6 @@ class Inbound:
     # public @name, if it has one.
     room_event: str | None = None
     moved_to: str | None = None
-    # The sender sees nothing but the bot's replies (the web page): never
-    # leave one of their messages without a reply, e.g. a question past the
-    # hourly limit that the apps leave quiet after the first refusal.
-    always_answer: bool = False
 
     def to_json(self) -> str:
         """The event as JSON text (what the inbox stores). A field that is
@@ -91,10 +87,16 @@ class Inbound:
     @classmethod
     def from_json(cls, raw: str) -> Inbound:
         data = json.loads(raw)
+        # A field this version does not have (written by a newer or an
+        # older one) is left out, not a reason to lose the event.
+        data = {k: v for k, v in data.items() if k in _FIELDS}
         data["chat"] = ChatRef(**data["chat"])
         data["sender_roles"] = tuple(data["sender_roles"])
         data["attachments"] = tuple(data.get("attachments", ()))
         return cls(**data)
+
+
+_FIELDS = frozenset(f.name for f in fields(Inbound))
 
 
 def clean_inbound(event: Inbound) -> Inbound:

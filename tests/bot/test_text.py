@@ -87,3 +87,13 @@ def test_the_ascii_form_keeps_an_event_exactly_as_received() -> None:
     stored = event.to_ascii_json()
     assert stored.isascii()
     assert json.loads(stored)["text"] == "x \ud800\x00"
+
+
+def test_a_stored_event_with_a_field_this_version_lacks_still_loads() -> None:
+    """An inbox row written by another version (a field since removed, or
+    added by a newer one) is read, not lost."""
+    event = Inbound("telegram", "7", ChatRef("telegram", "5", "private"), "5", text="hello")
+    stored = json.loads(event.to_json())
+    stored["always_answer"] = True  # removed in issue 14
+    stored["from_the_future"] = {"x": 1}
+    assert Inbound.from_json(json.dumps(stored)) == event
