@@ -20,7 +20,6 @@ from bot.store.database import Tx
 from bot.store.outbox import OutboxDraft, OutboxPurpose
 from bot.store.resident import Resident
 from bot.wording.wording import Wording
-from config.duration import format_duration
 
 log = logging.getLogger("forumbot.data_rights")
 
@@ -109,7 +108,7 @@ class DataRights:
         parts.append(
             w.render(
                 "mydata_retention",
-                retention=format_duration(self.retention),
+                retention=self.wording.duration(self.retention),
                 prefix=w.prefix(resident.platform),
             )
         )

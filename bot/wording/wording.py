@@ -4,7 +4,7 @@ every message needs (contacts, command prefixes, local times)."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from bot.edge.rich import Rich, join
 from bot.forum.directory import Actor
@@ -19,6 +19,13 @@ PLATFORM_NAMES: Mapping[str, str] = {
 }
 """The template that names each platform in officers' notices (``Telegram``,
 ``the web``); a platform without one is named by its name."""
+
+
+_DURATION_UNITS = (
+    ("period_day", "period_days", 86400),
+    ("period_hour", "period_hours", 3600),
+    ("period_minute", "period_minutes", 60),
+)
 
 
 class Wording:
@@ -86,3 +93,18 @@ class Wording:
     @staticmethod
     def clock(at: datetime, zone: str) -> str:
         return format_clock(at, zone)
+
+    def duration(self, value: timedelta) -> str:
+        """A period in words for residents: ``timedelta(days=90)`` -> "90
+        days", ``timedelta(hours=36)`` -> "1 day and 12 hours" (days, hours
+        and minutes; seconds are left out, and less than a minute reads as
+        "1 minute")."""
+        seconds = max(int(value.total_seconds()), 60)
+        parts: list[str] = []
+        for one, many, size in _DURATION_UNITS:
+            amount, seconds = divmod(seconds, size)
+            if amount:
+                parts.append(self.text(one) if amount == 1 else self.text(many, count=amount))
+        if len(parts) == 1:
+            return parts[0]
+        return self.text("period_and", first=", ".join(parts[:-1]), last=parts[-1])

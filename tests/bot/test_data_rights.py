@@ -35,7 +35,7 @@ async def test_mydata_lists_account_questions_and_answers(h: CoreHarness) -> Non
     assert "#1 (Bromley Police Online Forum), answered" in reply
     assert "As you wrote it: Bromley Police Online Forum my number is 07700 900123" in reply
     assert "Answer: Yes, twice a week." in reply
-    assert "erased 90d after it closed" in reply
+    assert "erased 90 days after it closed" in reply
 
 
 async def test_forget_asks_for_confirmation_first_and_changes_nothing(h: CoreHarness) -> None:
@@ -173,3 +173,12 @@ async def test_first_contact_by_mydata_carries_the_notice(h: CoreHarness) -> Non
     assert "not monitored 24/7" in reply
     (again,) = await h.resident_says(RESIDENT, "/mydata")
     assert "not monitored 24/7" not in again
+
+
+async def test_periods_are_told_to_residents_in_words(h: CoreHarness) -> None:
+    duration = h.core.wording.duration
+    assert duration(timedelta(days=90)) == "90 days"
+    assert duration(timedelta(days=1)) == "1 day"
+    assert duration(timedelta(hours=36)) == "1 day and 12 hours"
+    assert duration(timedelta(days=2, hours=1, minutes=5)) == "2 days, 1 hour and 5 minutes"
+    assert duration(timedelta(seconds=5)) == "1 minute"

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import yaml
+
 from bot.alerts.alert import AlertType
 from bot.wording.template import Templates
 from config.messages import available_languages, load_messages
@@ -88,3 +90,14 @@ def test_what_the_web_is_asked_to_do_can_be_done_there() -> None:
         elif found is not None:
             wrong[key] = text
     assert wrong == {}
+
+
+def test_no_template_is_named_twice() -> None:
+    """YAML keeps the last of two equal keys without a word: a second
+    ``duration_hours`` would silently replace the first's wording."""
+    for path in sorted((ROOT / "config" / "messages").glob("*.yaml")):
+        root = yaml.compose(path.read_text(encoding="utf-8"))
+        assert isinstance(root, yaml.MappingNode), path
+        names = [key.value for key, _ in root.value]
+        twice = sorted({name for name in names if names.count(name) > 1})
+        assert twice == [], (path.name, twice)
