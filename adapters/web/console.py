@@ -13,6 +13,11 @@ from adapters.web.site import Site
 from bot.edge.chat import ChatRef
 from config.model import Forum
 
+# The longest username and password a sign-in is checked with (an account's
+# are shorter); longer is wrong, never cut to fit.
+MAX_USERNAME = 80
+MAX_PASSWORD = 200
+
 # The console's quick buttons: the command each sends, and its label's template.
 QUICK = (
     ("queue", "web_quick_queue"),
@@ -86,19 +91,24 @@ class Console:
 
     async def login(self, request: web.Request) -> web.StreamResponse:
         fields = await form_fields(request)
-        username = fields.get("username", "").strip()[:80]
-        password = fields.get("password", "")[:200]
+        username = fields.get("username", "").strip()
+        password = fields.get("password", "")
+        shown = username[:MAX_USERNAME]  # what the limiter keys and the page shows back
+        if not username or not password:  # not an attempt: nothing counted
+            return self.sign_in_page(
+                request, status=400, error="web_sign_in_missing", username=shown
+            )
         address = request.remote or "unknown"
-        if self.sign_ins.blocked(address, username):
+        if self.sign_ins.blocked(address, shown):
             return self.sign_in_page(
-                request, status=429, error="web_sign_in_too_many", username=username
+                request, status=429, error="web_sign_in_too_many", username=shown
             )
-        officer = await self.sign_ins.check(username, password) if username and password else None
+        # Checked whole, never cut: a name or password longer than any account's is wrong.
+        too_long = len(username) > MAX_USERNAME or len(password) > MAX_PASSWORD
+        officer = None if too_long else await self.sign_ins.check(username, password)
         if officer is None:
-            await self.sign_ins.failed(address, username)
-            return self.sign_in_page(
-                request, status=401, error="web_sign_in_wrong", username=username
-            )
+            await self.sign_ins.failed(address, shown)
+            return self.sign_in_page(request, status=401, error="web_sign_in_wrong", username=shown)
         response = web.HTTPSeeOther("/staff")
         await self.sign_ins.start(officer, request, response)
         raise response

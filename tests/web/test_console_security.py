@@ -109,6 +109,22 @@ async def test_five_failed_sign_ins_lock_the_account_out_for_a_while(tmp_path: P
         assert "Too many failed attempts" in await response.text()
 
 
+async def test_a_sign_in_without_a_name_or_password_is_told_and_not_counted(
+    tmp_path: Path,
+) -> None:
+    async with running_web(tmp_path) as app, browser() as http:
+        officer = Visitor(app, http)
+        for _ in range(6):  # more than the five failures that lock an account out
+            assert await officer.sign_in(username="   ", password=STAFF_SECRET) == 400
+            assert await officer.sign_in(password="") == 400
+        response = await officer.post_form("/staff/login", {"username": " ", "password": "x"})
+        assert "Enter your username and your password." in await response.text()
+        # Longer than any account's: wrong, not cut to fit.
+        assert await officer.sign_in(username=OFFICER_NAME + "x" * 3000) == 401
+        assert await officer.sign_in(password=OFFICER_PASSWORD + "x" * 300) == 401
+        assert await officer.sign_in() == 303  # none of the above locked the account
+
+
 async def test_sign_out_ends_the_sign_in(tmp_path: Path) -> None:
     async with running_web(tmp_path) as app, browser() as http:
         officer = Visitor(app, http)
