@@ -99,11 +99,16 @@ class _Client(discord.Client):
     async def on_message(self, message: discord.Message) -> None:
         if message.author.bot or message.webhook_id is not None:
             return
+        await self._hand_over_message(message, edited=False)
+
+    async def _hand_over_message(self, message: discord.Message, *, edited: bool) -> None:
+        """A message (or its edit) as the core's event, on the queue."""
         inbound = message_to_inbound(
             message,
             self.adapter.settings.command_prefix,
             self.user.id if self.user else None,
             await self._thread_parent(message),
+            edited=edited,
         )
         if inbound is not None:
             await self.adapter.hand_over(inbound)
@@ -135,15 +140,7 @@ class _Client(discord.Client):
         message = payload.message
         if message.edited_at is None:
             return
-        inbound = message_to_inbound(
-            message,
-            self.adapter.settings.command_prefix,
-            self.user.id if self.user else None,
-            await self._thread_parent(message),
-            edited=True,
-        )
-        if inbound is not None:
-            await self.adapter.hand_over(inbound)
+        await self._hand_over_message(message, edited=True)
 
     async def on_guild_remove(self, guild: discord.Guild) -> None:
         """GUILD_DELETE without ``unavailable``: the bot was removed from the server."""

@@ -13,7 +13,9 @@ from bot.edge.text import clean_line, clean_text
 PLATFORM = "telegram"
 
 
-def _kind(chat_type: str) -> ChatKind:
+def chat_kind(chat_type: object) -> ChatKind:
+    """The core's kind of a Telegram chat from its ``type``: private,
+    channel, or a group (group and supergroup alike)."""
     if chat_type == "private":
         return "private"
     if chat_type == "channel":
@@ -32,7 +34,7 @@ def to_inbound(update: Update, bot_username: str | None) -> Inbound | None:
         return Inbound(
             platform=PLATFORM,
             event_key=key,
-            chat=ChatRef(PLATFORM, str(message.chat.id), _kind(message.chat.type)),
+            chat=ChatRef(PLATFORM, str(message.chat.id), chat_kind(message.chat.type)),
             sender_id=str(query.from_user.id),
             sender_handle=_handle(query.from_user.username),
             message_id=str(message.message_id),
@@ -64,7 +66,7 @@ def to_inbound(update: Update, bot_username: str | None) -> Inbound | None:
     return Inbound(
         platform=PLATFORM,
         event_key=key,
-        chat=ChatRef(PLATFORM, str(message.chat.id), _kind(message.chat.type)),
+        chat=ChatRef(PLATFORM, str(message.chat.id), chat_kind(message.chat.type)),
         sender_id=str(message.from_user.id),
         sender_handle=_handle(message.from_user.username),
         text=text,

@@ -16,7 +16,8 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from bot.edge.chat import ChatKind, ChatRef
+from adapters.telegram.convert import chat_kind
+from bot.edge.chat import ChatRef
 from bot.edge.inbound import Attachment, Inbound, split_slash_command
 from bot.edge.text import clean_line, clean_text
 
@@ -90,7 +91,7 @@ def _from_message(
     return Inbound(
         platform=PLATFORM,
         event_key=key,
-        chat=ChatRef(PLATFORM, chat_id, _kind(chat.get("type"))),
+        chat=ChatRef(PLATFORM, chat_id, chat_kind(chat.get("type"))),
         sender_id=sender_id,
         sender_handle=clean_line(username) if isinstance(username, str) and username else None,
         text=text,
@@ -107,11 +108,3 @@ def _id(value: object) -> str | None:
     if isinstance(value, int) and not isinstance(value, bool):
         return str(value)
     return None
-
-
-def _kind(chat_type: object) -> ChatKind:
-    if chat_type == "private":
-        return "private"
-    if chat_type == "channel":
-        return "channel"
-    return "group"
