@@ -274,8 +274,23 @@ def telegram_chat(value: object) -> int | str:
     )
 
 
+# Ids Telegram gives to senders who are not one person: listed as an
+# officer, each would let anyone who posts that way act as one.
+_NOT_A_PERSON = {
+    1087968824: "the id Telegram gives every admin who posts anonymously as the group",
+    136817688: "the id Telegram gives messages sent on behalf of a channel",
+    777000: "Telegram's own account, which posts a linked channel's messages",
+}
+
+
 def telegram_user(value: object) -> int:
-    """An officer's numeric Telegram user id."""
+    """An officer's numeric Telegram user id: a person's (positive, and none
+    of the ids Telegram gives anonymous admins, channels or itself)."""
+    if isinstance(value, int) and not isinstance(value, bool) and value in _NOT_A_PERSON:
+        raise Invalid(
+            f"{value} is {_NOT_A_PERSON[value]}, not an officer: anyone posting that way "
+            "would act as one; list each officer's own user id"
+        )
     if isinstance(value, int) and not isinstance(value, bool) and value > 0:
         return value
     hint = ""

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import bot
+from adapters.web.platform import shared_secret_problem
 from bot.edge.startup import StartupFailure
 from config.load import DEFAULT_PATH, ConfigError, load_config
 from config.model import Config
@@ -150,6 +151,10 @@ def check_config_command(args: argparse.Namespace, config: Config) -> int:
     source = args.config or (
         DEFAULT_PATH if Path(DEFAULT_PATH).exists() else "built-in example settings"
     )
+    secret = shared_secret_problem(config, os.environ) if config.web.enabled else None
+    if secret is not None:  # the environment is part of what `run` will use
+        print(f"{source}: 1 problem(s):\n  {secret}", file=sys.stderr)
+        return 1
     print(f"{source}: valid ({len(config.forums)} forum(s))")
     try:
         check_database_place(config.database)

@@ -10,7 +10,25 @@ from adapters.web.sender import WebSender
 from adapters.web.store import WEB_DATA
 from bot.core import Component
 from bot.edge.adapter import Off, Platform
+from bot.edge.startup import StartupFailure
 from config.model import Config
+
+MIN_SECRET = 16  # characters in the console's shared secret, at the least
+
+
+def shared_secret_problem(config: Config, env: Mapping[str, str]) -> str | None:
+    """Why the console's shared secret (``web.staff_secret_env``) cannot be
+    used, or None: one shorter than ``MIN_SECRET`` characters can be
+    guessed. Unset is fine (officers then sign in with accounts)."""
+    name = config.web.staff_secret_env
+    secret = env.get(name, "")
+    if not secret or len(secret) >= MIN_SECRET:
+        return None
+    return (
+        f"{name} is {len(secret)} characters long: a shared secret needs at least "
+        f"{MIN_SECRET} (a phrase of four or more random words), or unset it and give "
+        "officers accounts under web.staff_accounts"
+    )
 
 
 class WebPlatform:
@@ -37,6 +55,11 @@ class WebPlatform:
         return "/"
 
     def build(self, wiring: WebWiring) -> WebAdapter:
+        """The web side; raises StartupFailure for a shared secret too short
+        to keep the console safe."""
+        problem = shared_secret_problem(wiring.config, wiring.env)
+        if problem is not None:
+            raise StartupFailure(problem)
         return WebAdapter(wiring)
 
 

@@ -746,6 +746,18 @@ def test_officers_are_authorised_by_numeric_id(tmp_path: Path) -> None:
     only(found, "forums[0].officers.telegram", 6, "expected a list")
 
 
+def test_ids_that_are_not_a_person_are_refused_as_officers(tmp_path: Path) -> None:
+    found = problems(
+        tmp_path,
+        forum_with("officers:\n  telegram: [1087968824, 136817688, 777000, -1001234567890]"),
+    )
+    assert len(found) == 4
+    find(found, "forums[0].officers.telegram[0]", 6, "admin who posts anonymously", "own user id")
+    find(found, "forums[0].officers.telegram[1]", 6, "on behalf of a channel")
+    find(found, "forums[0].officers.telegram[2]", 6, "Telegram's own account")
+    find(found, "forums[0].officers.telegram[3]", 6, "numeric Telegram user id")
+
+
 # --- durations and phrases ----------------------------------------------------------
 
 

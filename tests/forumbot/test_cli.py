@@ -28,8 +28,12 @@ forums:
 """
 
 
-def _forumbot(*args: str, cwd: Path, timeout: float = 60) -> subprocess.CompletedProcess[str]:
+def _forumbot(
+    *args: str, cwd: Path, timeout: float = 60, **extra: str
+) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if not k.endswith("_TOKEN")}
+    env.pop("FORUMBOT_STAFF_SECRET", None)
+    env.update(extra)
     return subprocess.run(
         [sys.executable, "-m", "forumbot", *args],
         cwd=cwd,
@@ -44,6 +48,26 @@ def test_check_config_accepts_the_example(tmp_path: Path) -> None:
     result = _forumbot("check-config", "--config", str(ROOT / "bot.example.yaml"), cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert "valid" in result.stdout
+
+
+def test_a_short_shared_secret_is_refused_by_check_config_and_run(tmp_path: Path) -> None:
+    example = str(ROOT / "bot.example.yaml")
+    short = {"FORUMBOT_STAFF_SECRET": "letmein2024"}
+    checked = _forumbot("check-config", "--config", example, cwd=tmp_path, **short)
+    assert checked.returncode == 1
+    assert "FORUMBOT_STAFF_SECRET is 11 characters long: a shared secret needs at least 16" in (
+        checked.stderr
+    )
+    assert "letmein2024" not in checked.stderr + checked.stdout  # never shown
+    port = str(_free_port())
+    ran = _forumbot("run", "--config", example, "--web-port", port, cwd=tmp_path, **short)
+    assert ran.returncode == 1
+    last = ran.stderr.strip().splitlines()[-1]
+    assert last.startswith("forumbot: FORUMBOT_STAFF_SECRET is 11 characters long")
+    assert "Traceback" not in ran.stderr
+    long_enough = {"FORUMBOT_STAFF_SECRET": "four random words here"}
+    fine = _forumbot("check-config", "--config", example, cwd=tmp_path, **long_enough)
+    assert fine.returncode == 0, fine.stderr
 
 
 def test_check_config_lists_every_problem_with_path_and_line(tmp_path: Path) -> None:
