@@ -59,13 +59,13 @@ async def export_audit(
             writer.writerow(
                 [
                     e.at.isoformat(),
-                    e.actor_platform,
-                    e.actor_id,
-                    e.action,
-                    e.outcome,
-                    e.forum_id or "",
+                    spreadsheet_safe(e.actor_platform),
+                    spreadsheet_safe(e.actor_id),  # a console name or a reason is typed text
+                    spreadsheet_safe(e.action),
+                    spreadsheet_safe(e.outcome),
+                    spreadsheet_safe(e.forum_id or ""),
                     e.question_id if e.question_id is not None else "",
-                    e.detail or "",
+                    spreadsheet_safe(e.detail or ""),
                 ]
             )
     else:

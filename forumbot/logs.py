@@ -3,15 +3,29 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import logging
 import sys
 from collections.abc import Iterable
+from urllib.parse import quote, quote_plus
 
 FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 
 
+@functools.lru_cache(maxsize=64)
+def spellings(secret: str) -> tuple[str, ...]:
+    """The ways a secret can appear in a log line: as it is, URL-encoded
+    (a token in a query string or a path, ``:`` as ``%3A``), and each of
+    those in lower and upper case (percent escapes and some libraries
+    change case). Longest first, so a longer spelling is masked whole."""
+    forms = {secret, quote(secret, safe=""), quote_plus(secret, safe="")}
+    forms |= {f.lower() for f in forms} | {f.upper() for f in forms}
+    return tuple(sorted(forms, key=len, reverse=True))
+
+
 class SecretMask(logging.Filter):
-    """Replaces any known secret in a record's final text with '***'."""
+    """Replaces any known secret in a record's final text with '***', in
+    every spelling (``spellings``)."""
 
     def __init__(self, secrets: Iterable[str]) -> None:
         super().__init__()
@@ -25,11 +39,12 @@ class SecretMask(logging.Filter):
             record.exc_text = logging.Formatter().formatException(record.exc_info)
         changed = False
         for secret in self.secrets:
-            if secret in message:
-                message = message.replace(secret, "***")
-                changed = True
-            if record.exc_text and secret in record.exc_text:
-                record.exc_text = record.exc_text.replace(secret, "***")
+            for spelling in spellings(secret):
+                if spelling in message:
+                    message = message.replace(spelling, "***")
+                    changed = True
+                if record.exc_text and spelling in record.exc_text:
+                    record.exc_text = record.exc_text.replace(spelling, "***")
         if changed:
             record.msg, record.args = message, None
         return True

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import os
 import socket
 import subprocess
@@ -251,3 +253,22 @@ def test_an_unexpected_fault_is_one_line_and_exit_70(
     assert capsys.readouterr().err.splitlines()[-1] == (
         "forumbot stopped: RuntimeError: the disk went away"
     )
+
+
+async def test_the_audit_csv_never_holds_a_formula(tmp_path: Path) -> None:
+    from tests.support.core_harness import open_harness
+
+    database = tmp_path / "forum.sqlite3"
+    async with open_harness(tmp_path, start="2020-01-06 12:00") as h:
+        await h.resident_says("5001", "Bromley Police Online Forum is Elm Road patrolled?")
+        await h.staff_says('/reject 1 =HYPERLINK("http://evil.example","click")')
+    (tmp_path / "bot.yaml").write_text(
+        f"database: {database}\nforums:\n  - id: bromley\n"
+        "    name: Bromley Police Online Forum\n    phrases: [Bromley Police Online Forum]\n"
+    )
+    audit = _forumbot("audit", "--format", "csv", cwd=tmp_path)
+    assert audit.returncode == 0, audit.stderr
+    rows = list(csv.reader(io.StringIO(audit.stdout)))
+    (reject,) = [row for row in rows if row[3] == "reject"]
+    assert reject[7] == "'=HYPERLINK(\"http://evil.example\",\"click\")"
+    assert not any(cell.startswith(("=", "+", "-", "@")) for row in rows[1:] for cell in row)

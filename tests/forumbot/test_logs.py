@@ -28,3 +28,18 @@ def test_secrets_are_masked_in_message_args_and_traceback() -> None:
 def test_a_traceback_stays_on_one_line() -> None:
     line = OneLineFormatter("%(message)s").format(_record("failed", exc=True))
     assert "\n" not in line and "RuntimeError" in line
+
+
+def test_a_token_is_masked_in_every_spelling() -> None:
+    token = "123456:AAF-Secret_Tok"
+    spelled = [
+        token,
+        "123456%3AAAF-Secret_Tok",  # URL-encoded, as in a path or query string
+        "123456%3aaaf-secret_tok",  # lower-cased, percent escape included
+        "123456:AAF-SECRET_TOK",
+    ]
+    for form in spelled:
+        record = _record("GET https://api.telegram.org/bot%s/getMe failed", form)
+        SecretMask([token]).filter(record)
+        line = OneLineFormatter("%(message)s").format(record)
+        assert line == "GET https://api.telegram.org/bot***/getMe failed", form
