@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from bot.alerts.service import AlertService
@@ -129,6 +129,7 @@ def build_core(
     *,
     prefixes: Mapping[str, str] | None = None,
     why_off: Mapping[str, str] | None = None,
+    scrub: Callable[[str], str] | None = None,
 ) -> Core:
     """The core over ``db`` (open), sending through ``senders`` paced by
     ``pacers`` (both by platform name: the platforms on in this run).
@@ -137,7 +138,9 @@ def build_core(
     where both are given; without it, only the senders'). ``prefixes``: each
     platform's command prefix, by name, also for platforms that are off (``/``
     where none is given); ``why_off``: why each platform that is off is off,
-    in a few words, for the warning about its rooms."""
+    in a few words, for the warning about its rooms. ``scrub``: applied to a
+    failed send's error text before it is stored (the root masks the
+    platforms' secrets with it: a library's error can hold a token)."""
     queue = queue if queue is not None else asyncio.Queue()
     directory = ForumDirectory(config, senders.keys())
     wording = Wording(templates, config.contacts, prefixes or {})
@@ -150,6 +153,7 @@ def build_core(
         wording,
         retry=RetryPolicy(config.delivery),
         rooms=directory.rooms,
+        scrub=scrub,
     )
     outbox = Outbox(dispatcher.wake, {**(limits or {}), **senders})
     report = DeliveryReport(directory, wording, outbox)

@@ -28,7 +28,7 @@ from bot.store.schema import MIGRATIONS
 from bot.wording.template import Templates
 from config.messages import load_messages
 from config.model import Config
-from forumbot.logs import mask_secrets_everywhere
+from forumbot.logs import mask_secrets_everywhere, without_secrets
 from forumbot.startup import (
     InstanceLock,
     cannot_write,
@@ -214,7 +214,8 @@ async def build_app(
     ``poll_timeout_s`` and ``discord_options`` are the tests' shorthands for
     ``options["telegram"]["poll_timeout_s"]`` and ``options["discord"]``."""
     env = dict(os.environ) if environ is None else environ
-    mask_secrets_everywhere(secrets_in_environment(config, env))
+    secrets = secrets_in_environment(config, env)
+    mask_secrets_everywhere(secrets)
     given = {name: dict(values) for name, values in (options or {}).items()}
     if poll_timeout_s is not None:
         given.setdefault("telegram", {})["poll_timeout_s"] = poll_timeout_s
@@ -251,6 +252,7 @@ async def build_app(
             {p.name: p.length_limit for p in PLATFORMS},
             prefixes={p.name: p.command_prefix(config) for p in PLATFORMS},
             why_off={name: why.briefly for name, why in off.items()},
+            scrub=lambda text: without_secrets(text, secrets),
         )
         return App(config, wiring.built_core, adapters)
     except BaseException:

@@ -23,6 +23,18 @@ def spellings(secret: str) -> tuple[str, ...]:
     return tuple(sorted(forms, key=len, reverse=True))
 
 
+def without_secrets(text: str, secrets: Iterable[str]) -> str:
+    """``text`` with each of ``secrets``, in every spelling, as ``***``: for
+    text that is stored rather than logged (a platform's error on a failed
+    send, kept on its outbox row)."""
+    for secret in secrets:
+        if not secret:
+            continue
+        for spelling in spellings(secret):
+            text = text.replace(spelling, "***")
+    return text
+
+
 class SecretMask(logging.Filter):
     """Replaces any known secret in a record's final text with '***', in
     every spelling (``spellings``)."""

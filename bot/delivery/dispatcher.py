@@ -147,9 +147,13 @@ class Dispatcher:
         retry: RetryPolicy | None = None,
         report: Report | None = None,
         rooms: Rooms | None = None,
+        scrub: Callable[[str], str] | None = None,
     ) -> None:
         self.db = db
         self.rooms = rooms
+        # Applied to every failure's text before it is stored or reported: a
+        # platform library's error can carry the bot's token (in a URL).
+        self.scrub: Callable[[str], str] = scrub or (lambda text: text)
         self.retry = retry or RetryPolicy()
         self.report = report
         self.wording = wording
@@ -507,9 +511,10 @@ class Dispatcher:
         """What a send that raised ``error`` leaves (the table in
         docs/architecture.md, "Delivery that fails"); False: try again."""
         ids = [row.id for row in batch]
+        reason = self.scrub(str(error))
         if isinstance(error, RetryLater):
             log.warning("rate limited chat=%s retry_after=%ss", chat.key, error.retry_after)
-            return await self._again(batch, str(error), error.retry_after)
+            return await self._again(batch, reason, error.retry_after)
         if isinstance(error, NotSent):
             # Not done by the platform (never reached it, or it said it failed):
             # safe to try again, with back-off, until it goes or is given up.
@@ -517,37 +522,37 @@ class Dispatcher:
             batch[:] = [_with_attempts(row, attempts) for row in batch]
             delay = self.retry.backoff(attempts)
             log.warning("not sent chat=%s: %s; retrying in %ss", chat.key, error, delay)
-            return await self._again(batch, str(error), delay)
+            return await self._again(batch, reason, delay)
         if isinstance(error, Unreachable):
             log.warning("recipient unreachable chat=%s: %s", chat.key, error)
-            await self._unreachable(chat, batch, str(error))
+            await self._unreachable(chat, batch, reason)
             self._drop_queue(chat)
             return True
         room = self.rooms is not None and chat.kind != "private"
         if isinstance(error, Moved) and room and error.new_chat_id != chat.chat_id:
-            await self._moved(chat, batch, error)
+            await self._moved(chat, batch, error, reason)
             return True
         if isinstance(error, NoAccess) and room:
-            await self._no_access(chat, batch, error)
+            await self._no_access(chat, batch, reason)
             return True
         if isinstance(error, NoAccess) and chat.kind == "private":
             log.warning("recipient unreachable chat=%s: %s", chat.key, error)
-            await self._unreachable(chat, batch, str(error))
+            await self._unreachable(chat, batch, reason)
             self._drop_queue(chat)
             return True
         if isinstance(error, Rejected | Moved | NoAccess):
             log.error("message rejected chat=%s outbox=%s: %s", chat.key, ids, error)
-            await self._end(batch, OutboxState.FAILED, str(error))
+            await self._end(batch, OutboxState.FAILED, reason)
             return True
         if isinstance(error, OutcomeUnknown):
             if sender.idempotent:  # a repeat cannot make a second message
                 log.warning("outcome unknown chat=%s: %s; sending again", chat.key, error)
-                return await self._again(batch, str(error), self.retry.first_backoff_s)
+                return await self._again(batch, reason, self.retry.first_backoff_s)
             log.warning("delivery outcome unknown chat=%s outbox=%s: %s", chat.key, ids, error)
-            await self._end(batch, OutboxState.UNKNOWN, str(error))
+            await self._end(batch, OutboxState.UNKNOWN, reason)
             return True
         log.error("send failed unexpectedly chat=%s outbox=%s", chat.key, ids, exc_info=error)
-        await self._end(batch, OutboxState.UNKNOWN, repr(error))
+        await self._end(batch, OutboxState.UNKNOWN, self.scrub(repr(error)))
         return True
 
     async def _again(self, batch: list[OutboxRow], error: str, wait_s: float) -> bool:
@@ -644,7 +649,9 @@ class Dispatcher:
         if queue is not None:
             queue.clear()
 
-    async def _moved(self, chat: ChatRef, batch: list[OutboxRow], error: Moved) -> None:
+    async def _moved(
+        self, chat: ChatRef, batch: list[OutboxRow], error: Moved, reason: str
+    ) -> None:
         """The room has a new id: the message, and everything waiting for the
         room, go there (recorded, and the administrator told, by ``rooms``)."""
         assert self.rooms is not None
@@ -653,7 +660,7 @@ class Dispatcher:
         ids = [row.id for row in batch]
 
         async def write(tx: Tx) -> None:
-            await rows.mark(tx, ids, OutboxState.PENDING, str(error))
+            await rows.mark(tx, ids, OutboxState.PENDING, reason)
             await rooms.moved(tx, chat, error.new_chat_id, now)
             await room_rows.repoint_waiting(tx, chat.platform, chat.chat_id, error.new_chat_id)
 
@@ -664,7 +671,7 @@ class Dispatcher:
         for row in waiting:
             self._push(replace(row, chat=new))
 
-    async def _no_access(self, chat: ChatRef, batch: list[OutboxRow], error: NoAccess) -> None:
+    async def _no_access(self, chat: ChatRef, batch: list[OutboxRow], reason: str) -> None:
         """The bot cannot post in the room: the message goes back to wait
         with the rest of the room's, until it is let back in."""
         assert self.rooms is not None
@@ -673,8 +680,8 @@ class Dispatcher:
         ids = [row.id for row in batch]
 
         async def write(tx: Tx) -> None:
-            await rows.mark(tx, ids, OutboxState.PENDING, str(error))
-            await rooms.cannot_post(tx, chat, str(error), now)
+            await rows.mark(tx, ids, OutboxState.PENDING, reason)
+            await rooms.cannot_post(tx, chat, reason, now)
 
         await self._write(write, f"holding chat={chat.key}")
         self._held_tried[chat.key] = now
