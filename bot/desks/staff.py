@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from bot.alerts.alert import AlertType
 from bot.alerts.service import AlertService
@@ -39,6 +39,10 @@ from bot.store.outbox import OutboxDraft, OutboxPurpose
 from bot.store.question import OPEN_STATES, Question
 from bot.wording.wording import Wording
 from config.model import Forum
+
+REFUSAL_QUIET = timedelta(minutes=10)
+"""After a refusal, how long the same sender's further refused commands are
+audited without a reply (issue 15: answer refusals sparingly)."""
 
 
 @dataclass(frozen=True)
@@ -159,7 +163,7 @@ class StaffDesk:
                 what=describe_attachments(self.wording, event.attachments),
             )
             reply = join([reply, not_sent], "\n\n")
-        if reply is not None:
+        if reply:  # None or empty: nothing to say (an edit of chatter, a refusal repeated)
             draft = OutboxDraft(
                 event.chat,
                 reply,
@@ -231,15 +235,18 @@ class StaffDesk:
         question_id: int | None,
         now: datetime,
     ) -> Rich:
+        """Refuse ``action`` to the sender of ``event``, audited. The reply
+        (why) is given once per ``REFUSAL_QUIET``: someone who is not an
+        officer cannot fill the staff room, and hold up its cards, by
+        sending refused commands; the rest are audited and get an empty
+        reply (nothing sent)."""
+        actor = _actor(event)
+        told = await audit.refused_since(tx, actor, now - REFUSAL_QUIET)
         await audit.record(
-            tx,
-            _actor(event),
-            action,
-            now,
-            forum_id=forum_id,
-            question_id=question_id,
-            outcome="refused",
+            tx, actor, action, now, forum_id=forum_id, question_id=question_id, outcome="refused"
         )
+        if told:
+            return ()
         if event.as_group:
             return self.wording.render("staff_refused_as_group")
         return self.wording.render("staff_refused")

@@ -63,3 +63,8 @@ async def record(
         actor.platform,
         actor.user_id,
     )
+
+
+async def refused_since(tx: Tx, actor: Actor, since: datetime) -> bool:
+    """Whether ``actor`` was refused anything after ``since``."""
+    return await audit_rows.refused_since(tx, actor.platform, actor.user_id, since)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from bot.store.database import Tx, fetch_all, iso
+from bot.store.database import Tx, fetch_all, fetch_one, iso
 
 
 @dataclass(frozen=True)
@@ -70,3 +70,15 @@ async def entries(
         )
         for r in rows
     ]
+
+
+async def refused_since(tx: Tx, actor_platform: str, actor_id: str, since: datetime) -> bool:
+    """Whether this actor was refused anything after ``since`` (the
+    partial index ``audit_refused`` keeps it cheap however long the trail)."""
+    row = await fetch_one(
+        tx,
+        "SELECT 1 FROM audit WHERE outcome = 'refused' AND actor_platform = ?"
+        " AND actor_id = ? AND at > ? LIMIT 1",
+        (actor_platform, actor_id, iso(since)),
+    )
+    return row is not None

@@ -413,4 +413,9 @@ MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE question ADD COLUMN album TEXT;
     CREATE INDEX question_album ON question (resident_id, album) WHERE album IS NOT NULL;
     """,
+    # 14: issue 15, refusals answered sparingly: was this sender refused lately?
+    """
+    CREATE INDEX audit_refused ON audit (actor_platform, actor_id, at)
+        WHERE outcome = 'refused';
+    """,
 )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bot.desks.staff import REFUSAL_QUIET
 from bot.edge.rich import plain
 from bot.store import audit
 from bot.store import question as questions
@@ -30,6 +31,7 @@ async def test_non_officer_commands_change_nothing(h: CoreHarness) -> None:
     for command in ("/approve 1", "/answer 1 yes", "/reject 1", "/later 1", "/open", "/queue"):
         replies = await h.staff_says(command, user=STRANGER)
         assert replies == ["Only this forum's officers can do that. Nothing was changed."]
+        h.clock.advance(REFUSAL_QUIET)  # each told: refusals are answered sparingly
     await h.press("approve:1", user=STRANGER)
     assert await _state(h, 1) == State.NEW
     assert h.texts_to(PUBLIC_CHAT) == []
@@ -209,3 +211,21 @@ async def test_reply_to_an_urgent_card_answers(h: CoreHarness) -> None:
     await h.staff_says("Officers are on their way; stay safe.", reply_to=card_message_id)
     assert "Officers are on their way" in h.texts_to(RESIDENT)[-1]
     assert await _state(h, 1) == State.ANSWERED
+
+
+async def test_a_strangers_flood_of_commands_gets_one_refusal_and_holds_up_no_card(
+    h: CoreHarness,
+) -> None:
+    await _ask(h)
+    replies = [await h.staff_says(f"/approve {n}", user=STRANGER) for n in range(1, 31)]
+    assert replies[0] == ["Only this forum's officers can do that. Nothing was changed."]
+    assert all(r == [] for r in replies[1:])  # audited, not answered
+    await h.resident_says(RESIDENT, "Bromley Police Online Forum is the station open?")
+    assert any("Question #2" in t for t in h.texts_to(STAFF_CHAT))
+    async with h.core.db.read() as tx:
+        trail = await audit.entries(tx)
+    assert len([e for e in trail if e.outcome == "refused"]) == 30
+    h.clock.advance(REFUSAL_QUIET)
+    assert await h.staff_says("/open", user=STRANGER) == [
+        "Only this forum's officers can do that. Nothing was changed."
+    ]

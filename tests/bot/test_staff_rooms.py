@@ -5,6 +5,7 @@ answered with why."""
 
 from __future__ import annotations
 
+from bot.desks.staff import REFUSAL_QUIET
 from bot.edge.rich import plain
 from bot.store import audit
 from bot.store import question as questions
@@ -64,9 +65,11 @@ async def test_the_anonymous_admin_is_told_why_and_nothing_changes(h: CoreHarnes
     for command in ("/approve 1", "/answer 1 yes", "/open", "/help"):
         replies = await h.staff_says(command, user=ANONYMOUS_ADMIN, as_group=True)
         assert replies == [AS_GROUP], command
+        h.clock.advance(REFUSAL_QUIET)  # each told: refusals are answered sparingly
     unknown = await h.staff_says("/frobnicate", user=ANONYMOUS_ADMIN, as_group=True)
     assert unknown == ["Unknown command /frobnicate. Send /help for the list."]
     card_id = await _card_message_id(h)
+    h.clock.advance(REFUSAL_QUIET)
     replies = await h.staff_says("Yes.", user=ANONYMOUS_ADMIN, reply_to=card_id, as_group=True)
     assert replies == [AS_GROUP]
     assert await _state(h, 1) == State.NEW
