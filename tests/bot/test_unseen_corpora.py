@@ -1,0 +1,52 @@
+"""The unseen sets written blind for issue 15 stay as written, and stay
+usable: their digests are pinned (an edit would make them a tuning set), and
+every line has the fields the figures need. No rule is run on them here:
+they are run once, when the work they measure is done
+(tests/data/triage/README.md, tests/data/personal_details/README.md)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import pytest
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+
+SEALED = {
+    "triage/unseen_2026_11_a.jsonl": (
+        "28f26826590393afdc9f00d6aed197cbc1d55b0d2694bda09420b3dc40935684"
+    ),
+    "triage/unseen_2026_11_b.jsonl": (
+        "7dacc2174c0b6399b3b214f282fad6b850938af6286504d7be0d8f529d243fcc"
+    ),
+    "personal_details/unseen_2026_11.jsonl": (
+        "57da83fcffe8dccf0161b239eddc5f4e6533c5a4ca58ad1870ad3e53c322be9b"
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(SEALED))
+def test_the_unseen_sets_are_as_written(name: str) -> None:
+    assert hashlib.sha256((DATA / name).read_bytes()).hexdigest() == SEALED[name]
+
+
+def test_the_triage_set_has_its_labels_and_enough_urgent_messages() -> None:
+    rows = [
+        json.loads(line)
+        for name in ("triage/unseen_2026_11_a.jsonl", "triage/unseen_2026_11_b.jsonl")
+        for line in (DATA / name).read_text(encoding="utf-8").splitlines()
+    ]
+    assert all(isinstance(r["text"], str) and isinstance(r["urgent"], bool) for r in rows)
+    assert len(rows) >= 400 and sum(r["urgent"] for r in rows) >= 150
+    assert len({r["id"] for r in rows}) == len(rows)
+
+
+def test_every_redaction_label_is_in_its_question() -> None:
+    text = (DATA / "personal_details/unseen_2026_11.jsonl").read_text(encoding="utf-8")
+    rows = [json.loads(line) for line in text.splitlines()]
+    assert len(rows) >= 300
+    for row in rows:
+        assert all(d["text"] in row["text"] for d in row["details"]), row["id"]
+        assert all(k in row["text"] for k in row["keep"]), row["id"]
