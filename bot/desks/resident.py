@@ -23,6 +23,7 @@ from bot.forum.card import card_buttons, describe_attachments, render_card
 from bot.forum.directory import ForumDirectory
 from bot.forum.session import SessionService
 from bot.privacy.data_rights import DataRights
+from bot.safeguarding.language import identify
 from bot.safeguarding.redaction import suggest_publishable
 from bot.safeguarding.triage import Concern, Triage, assess
 from bot.store import question as questions
@@ -126,11 +127,19 @@ class ResidentDesk:
 
     async def _urgent(self, v: Visit) -> bool:
         """999 guidance first, whatever else the message is (blocked, over a
-        limit, a command); then the stages go on."""
+        limit, a command); and to a message written in another language
+        (``bot.safeguarding.language``), the guidance in that language. Then
+        the stages go on."""
         if v.urgent:
             guidance = self.wording.emergency(self_harm=v.triage.concern is Concern.SELF_HARM)
             await self._reply(v.tx, v.resident, guidance, v.now, OutboxPurpose.EMERGENCY)
             log.info("urgent message concern=%s rule=%s", v.triage.concern, v.triage.reason)
+        event = v.event
+        code = identify(event.text) if event.command is None and event.button is None else None
+        notice = self.wording.in_language(code) if code is not None else None
+        if notice is not None:
+            await self._reply(v.tx, v.resident, notice, v.now, OutboxPurpose.EMERGENCY)
+            log.info("message in another language language=%s", code)
         return False
 
     async def _edit(self, v: Visit) -> bool:
@@ -538,6 +547,8 @@ class ResidentDesk:
         (the resident's photo, see ``_copyable``) can be copied, the copy
         next to it."""
         duty_roles = self.directory.duty_roles(forum) if q.urgent else {}
+        code = identify(q.text)
+        language = self.wording.language_name(code) if code is not None else None
         for room in self.directory.staff_rooms(forum):
             copies = copy_from is not None and room.platform == copy_from.platform
             body = render_card(
@@ -547,6 +558,7 @@ class ResidentDesk:
                 pseudonym,
                 room.platform,
                 copied=copies,
+                language=language,
             )
             if edited:
                 body = join([self.wording.render("card_edited_banner", ref=q.id), body])

@@ -61,11 +61,13 @@ def render_card(
     pseudonym: str,
     platform: str,
     copied: bool = False,
+    language: str | None = None,
 ) -> Rich:
     """The card for ``question`` in a staff room on ``platform``: with a
     line naming what the resident sent besides words (``copied``: its photo
     is copied below this card, in this room), a warning when it was
-    forwarded, and the hint of what officers can do there (``card_hint`` in
+    forwarded, the language it is written in when not English (``language``:
+    its English name), and the hint of what officers can do there (``card_hint`` in
     the platform's words and command prefix: the web console has no replies)."""
     parts: list[Rich] = []
     if question.urgent:
@@ -80,6 +82,8 @@ def render_card(
             text=question.text,
         )
     )
+    if language is not None:  # written in another language: its English name
+        parts.append(wording.render("card_language", language=language))
     if question.forwarded:
         parts.append(wording.render("card_forwarded"))
     if question.attachments:

@@ -28,6 +28,30 @@ _DURATION_UNITS = (
 )
 
 
+_LANGUAGE_NOTICES = {
+    "cy": "other_language_cy",
+    "pl": "other_language_pl",
+    "ro": "other_language_ro",
+    "pa": "other_language_pa",
+    "ur": "other_language_ur",
+    "pt": "other_language_pt",
+    "ar": "other_language_ar",
+    "bn": "other_language_bn",
+    "gu": "other_language_gu",
+}
+_LANGUAGE_NAMES = {
+    "cy": "language_name_cy",
+    "pl": "language_name_pl",
+    "ro": "language_name_ro",
+    "pa": "language_name_pa",
+    "ur": "language_name_ur",
+    "pt": "language_name_pt",
+    "ar": "language_name_ar",
+    "bn": "language_name_bn",
+    "gu": "language_name_gu",
+}
+
+
 class Wording:
     def __init__(
         self, templates: Templates, contacts: Contacts, prefixes: Mapping[str, str]
@@ -85,6 +109,23 @@ class Wording:
             emergency=self.contacts.emergency,
         )
         return join([guidance, helpline], "\n\n")
+
+    def in_language(self, code: str) -> Rich | None:
+        """The emergency guidance, and that the forum answers in English, in
+        the language ``code`` (ISO 639-1, ``bot.safeguarding.language``);
+        None for a language without a text."""
+        key = _LANGUAGE_NOTICES.get(code)
+        if key is None:
+            return None
+        return self.render(
+            key, emergency=self.contacts.emergency, non_emergency=self.contacts.non_emergency
+        )
+
+    def language_name(self, code: str) -> str:
+        """The English name of the language ``code``, for officers; the code
+        itself for one without a name."""
+        key = _LANGUAGE_NAMES.get(code)
+        return self.text(key) if key is not None else code
 
     @staticmethod
     def when(at: datetime, zone: str) -> str:
