@@ -162,7 +162,9 @@ def build_core(
     alerts = AlertService(directory, wording, outbox)
     sessions = SessionService(directory, wording, outbox, alerts)
     moderation = Moderation(directory, wording, outbox, sessions)
-    rights = DataRights(directory, wording, outbox, config.retention, db.privacy_hooks)
+    rights = DataRights(
+        directory, wording, outbox, config.retention, db.privacy_hooks, erased=db.erased
+    )
     admission = Admission(directory, wording, config.limits)
     subscriptions = SubscriptionDesk(directory, wording)
     survey_desk = SurveyDesk(directory, wording, alerts)

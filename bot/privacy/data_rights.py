@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
 
 from bot.delivery.outbox import Outbox
@@ -35,14 +35,23 @@ class DataRights:
         outbox: Outbox,
         retention: timedelta,
         hooks: Sequence[PrivacyHooks] = (),
+        erased: Callable[[], None] = lambda: None,
     ) -> None:
         """``hooks``: how erasure reaches copies kept outside the core's
-        tables (``Database.privacy_hooks``)."""
+        tables (``Database.privacy_hooks``); ``erased``: called inside the
+        transaction that erases (``Database.erased``: the write-ahead log is
+        truncated once it commits)."""
         self.directory = directory
         self.wording = wording
         self.outbox = outbox
         self.retention = retention
         self.hooks = tuple(hooks)
+        self.erased = erased
+
+    def erased_copy(self, ref: int) -> Rich:
+        """What a staff room's card or whois reply about question ``ref``
+        says once the resident asked to be forgotten."""
+        return self.wording.render("erased_copy_forgotten", ref=ref)
 
     def _forum_name(self, forum_id: str) -> str:
         forum = self.directory.get(forum_id)
@@ -125,8 +134,9 @@ class DataRights:
                 prefix=w.prefix(resident.platform),
             )
         done = await privacy.forget(
-            tx, resident.id, resident.platform, resident.chat_id, now, self.hooks
+            tx, resident.id, resident.platform, resident.chat_id, now, self.hooks, self.erased_copy
         )
+        self.erased()
         log.info("resident forgotten on request; withdrawn=%s", len(done.withdrawn))
         for question_id, forum_id in done.withdrawn:
             forum = self.directory.get(forum_id)

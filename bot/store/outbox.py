@@ -281,6 +281,12 @@ async def mark_sent(tx: Tx, ids: Sequence[int], message_id: str, at: datetime) -
     )
 
 
+async def delete(tx: Tx, ids: Sequence[int]) -> None:
+    """Delete rows ``ids`` (the confirmation of a forget, once sent: no copy
+    of it is kept). Ids that no longer exist are passed over."""
+    await tx.executemany("DELETE FROM outbox WHERE id = ?", [(i,) for i in ids])
+
+
 async def mark(tx: Tx, ids: Sequence[int], state: OutboxState, error: str | None) -> None:
     """Rows ``ids`` to ``state``: back to ``PENDING`` (a send interrupted where
     a repeat is harmless), or a final ``FAILED`` / ``UNKNOWN`` / ``SKIPPED``,
