@@ -189,6 +189,11 @@ def build_core(
         intake,
         dispatcher,
         scheduler,
-        Retention(db, clock, config.retention),
+        Retention(
+            db,
+            clock,
+            config.retention,
+            lambda ref: wording.render("erased_copy_purged", ref=ref),
+        ),
         alerts,
     )

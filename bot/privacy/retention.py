@@ -21,16 +21,31 @@ BUSY_RETRY_S = 60.0
 
 
 class Retention:
-    def __init__(self, db: Database, clock: Clock, period: timedelta) -> None:
+    def __init__(
+        self,
+        db: Database,
+        clock: Clock,
+        period: timedelta,
+        erased_copy: privacy.ErasedCopy = privacy.erased_by_default,
+    ) -> None:
+        """``erased_copy``: what a staff room's card or whois reply about a
+        purged question says once erased (``erased_copy_purged``)."""
         self.db = db
         self.clock = clock
         self.period = period
+        self.erased_copy = erased_copy
 
     async def purge(self, dry_run: bool = False) -> PurgeCounts:
-        """Erase (or, with ``dry_run``, count) what is older than the period."""
+        """Erase (or, with ``dry_run``, count) what is older than the period;
+        after an erasure the write-ahead log is truncated (``Database.erased``)."""
         now = self.clock.now()
         async with self.db.transaction() as tx:
-            return await privacy.purge(tx, now - self.period, now, dry_run, self.db.privacy_hooks)
+            counts = await privacy.purge(
+                tx, now - self.period, now, dry_run, self.db.privacy_hooks, self.erased_copy
+            )
+            if not dry_run and counts.total:
+                self.db.erased()
+            return counts
 
     async def run(self) -> None:
         """Purge now and every hour, for as long as the bot runs."""

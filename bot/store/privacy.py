@@ -169,6 +169,7 @@ class PurgeCounts:
     residents: int  # accounts deleted (no open question, not seen since the cutoff)
     deliveries: int  # copies of sent messages deleted
     inbox: int  # de-duplication keys of processed messages deleted
+    posted: tuple[Posted, ...] = ()  # staff-room messages posted about the erased questions
 
     @property
     def total(self) -> int:
@@ -248,10 +249,14 @@ async def purge(
     at: datetime,
     dry_run: bool = False,
     hooks: Sequence[PrivacyHooks] = (),
+    erased_copy: ErasedCopy = erased_by_default,
 ) -> PurgeCounts:
     """Erase what has been kept longer than the retention period (``cutoff`` is
     now minus the period), ``hooks``' copies included (counted as
-    deliveries). With ``dry_run``, only count."""
+    deliveries); the staff rooms' copies about the questions erased that
+    are still kept say ``erased_copy(ref)`` (``erase_staff_copies``), and
+    ``posted`` lists the messages already posted about them, for the
+    caller to edit in place. With ``dry_run``, only count."""
     when = (iso(cutoff),)
     thrice = when * 3
 
@@ -263,7 +268,10 @@ async def purge(
     residents = await count(_PURGE_RESIDENTS, thrice)
     deliveries = await count(_PURGE_DELIVERIES)
     inbox = await count(_PURGE_INBOX)
+    posted: list[Posted] = []
     if not dry_run:
+        erasing = await fetch_all(tx, "SELECT id " + _PURGE_QUESTIONS, when)
+        posted = await erase_staff_copies(tx, [int(r[0]) for r in erasing], erased_copy, hooks)
         await tx.execute(
             _ERASE + " WHERE id IN (SELECT id " + _PURGE_QUESTIONS + ")",
             (ERASED, iso(at), ERASED, *when),
@@ -274,7 +282,7 @@ async def purge(
     if not dry_run:
         await tx.execute("DELETE " + _PURGE_INBOX, when)
         await tx.execute("DELETE " + _PURGE_RESIDENTS, thrice)
-    return PurgeCounts(questions, residents, deliveries, inbox)
+    return PurgeCounts(questions, residents, deliveries, inbox, tuple(posted))
 
 
 async def deliveries_held_for(tx: Tx, resident_id: int, platform: str, chat_id: str) -> int:

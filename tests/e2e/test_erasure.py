@@ -14,7 +14,7 @@ import html
 import logging
 from collections.abc import AsyncIterator
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -36,6 +36,7 @@ from tests.e2e.telegram_setup import (
     staff_says,
     to_chat_containing,
 )
+from bot.edge.clock import FakeClock
 from tests.fakes.telegram_server import FakeTelegram
 from tests.support.app import running_app
 from tests.web.web_setup import Visitor, browser
@@ -94,7 +95,9 @@ def leftovers(paths: list[Path], log_text: str) -> list[str]:
     return found
 
 
-async def question_seen_everywhere(app: App, fake: FakeTelegram, officer: Visitor) -> None:
+async def question_seen_everywhere(
+    app: App, fake: FakeTelegram, officer: Visitor, now: datetime | None = None
+) -> None:
     """The resident asks (and writes an emergency); the cards reach the staff
     group and the console; an officer looks the asker up and answers #1."""
     fake.private_message(RESIDENT, QUESTION, username=HANDLE)
@@ -119,7 +122,7 @@ async def question_seen_everywhere(app: App, fake: FakeTelegram, officer: Visito
         message_id="99",
     )
     async with app.core.db.transaction() as tx:
-        await inbox.store_set_aside(tx, event, datetime.now(UTC), "could not route")
+        await inbox.store_set_aside(tx, event, now or datetime.now(UTC), "could not route")
 
 
 async def test_forget_leaves_no_trace_in_the_database_its_wal_or_the_logs(
@@ -148,4 +151,35 @@ async def test_forget_leaves_no_trace_in_the_database_its_wal_or_the_logs(
         assert [s for s in SECRETS if s in room] == []
         assert "erased at the resident's request" in room
 
+        assert leftovers(paths, caplog.text) == []
+
+
+async def test_the_purge_leaves_no_trace_in_the_database_its_wal_or_the_logs(
+    tmp_path: Path, fake: FakeTelegram, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO)
+    clock = FakeClock(datetime.now(UTC))
+    cfg = config(tmp_path, fake)
+    database = Path(cfg.database)
+    paths = [database, database.with_name(database.name + "-wal")]
+    async with (
+        running_app(cfg, environ(fake), clock=clock, within_s=WAIT_S) as app,
+        browser() as http,
+    ):
+        await question_seen_everywhere(app, fake, Visitor(app, http), clock.now())
+        # An officer's reason may quote the resident: it is theirs to erase too.
+        await staff_says(fake, "/reject 2 same as Zebedee Quixotefield's report", "#2")
+        await eventually(lambda: outbox_settled(app), WAIT_S, "the outbox sent everything")
+        assert leftovers(paths, "") != []
+
+        clock.advance(cfg.retention + timedelta(days=1))
+        counts = await app.core.retention.purge()
+        assert counts.questions == 2 and counts.residents == 1
+        await eventually(lambda: outbox_settled(app), WAIT_S, "the outbox sent everything")
+
+        async with browser() as later_http:
+            later = Visitor(app, later_http)
+            assert await later.sign_in() == 303
+            _, page = await later.get("/staff/bromley")
+        assert [s for s in SECRETS if s in html.unescape(page)] == []
         assert leftovers(paths, caplog.text) == []
