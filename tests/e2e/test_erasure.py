@@ -21,6 +21,7 @@ import pytest
 
 from adapters.web.passwords import hash_password
 from bot.edge.chat import ChatRef
+from bot.edge.clock import FakeClock
 from bot.edge.inbound import Inbound
 from bot.store import inbox
 from config.model import Config, StaffAccount, WebConfig
@@ -36,7 +37,6 @@ from tests.e2e.telegram_setup import (
     staff_says,
     to_chat_containing,
 )
-from bot.edge.clock import FakeClock
 from tests.fakes.telegram_server import FakeTelegram
 from tests.support.app import running_app
 from tests.web.web_setup import Visitor, browser
