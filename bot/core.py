@@ -43,6 +43,7 @@ from bot.forum.scheduler import SessionScheduler
 from bot.forum.session import SessionService
 from bot.intake.intake import Intake
 from bot.privacy.data_rights import DataRights
+from bot.privacy.erasure import Erasure
 from bot.privacy.retention import Retention
 from bot.store import archive, metrics
 from bot.store.component import Component, KeepsData, PrivacyHooks
@@ -193,7 +194,8 @@ def build_core(
             db,
             clock,
             config.retention,
-            lambda ref: wording.render("erased_copy_purged", ref=ref),
+            Erasure(wording),
+            dispatcher.wake,
         ),
         alerts,
     )

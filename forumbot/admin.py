@@ -9,6 +9,7 @@ from datetime import UTC, date, datetime, time
 from typing import TextIO
 
 from bot.edge.clock import SystemClock
+from bot.privacy.erasure import Erasure
 from bot.privacy.retention import Retention
 from bot.store import audit
 from bot.store import survey as surveys
@@ -37,7 +38,7 @@ async def purge(config: Config, dry_run: bool, out: TextIO = sys.stdout) -> None
             db,
             SystemClock(),
             config.retention,
-            lambda ref: wording.render("erased_copy_purged", ref=ref),
+            Erasure(wording),
         )
         counts = await retention.purge(dry_run)
     verb = "would erase" if dry_run else "erased"

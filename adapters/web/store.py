@@ -162,6 +162,14 @@ async def forget_chat(tx: Tx, chat_id: str) -> int:
     return cursor.rowcount
 
 
+async def edit(tx: Tx, message_id: int, body: Rich, buttons: Buttons) -> None:
+    """The bot's kept message ``message_id`` now says ``body`` with ``buttons``."""
+    await tx.execute(
+        "UPDATE web_message SET body = ?, buttons = ? WHERE id = ? AND from_resident = 0",
+        (to_json(body), _buttons_json(buttons) if buttons else None, message_id),
+    )
+
+
 async def replace_bodies(tx: Tx, bodies: Mapping[int, Rich]) -> None:
     """The kept messages of these outbox rows (keys) say the bodies given
     instead, with no buttons (a staff room's card once its question is

@@ -441,6 +441,7 @@ class Dispatcher:
                 first.alert_role_id,
                 thread_id=first.thread_id,
                 copy_from=first.copy_from,
+                edit_of=first.edit_of,
             )
         body: Rich = join([row.body for row in batch], "\n\n")
         platform = first.chat.platform

@@ -10,6 +10,7 @@ from datetime import datetime, timedelta
 from bot.delivery.outbox import Outbox
 from bot.edge.rich import Rich, join
 from bot.forum.directory import ForumDirectory
+from bot.privacy.erasure import Erasure
 from bot.store import privacy
 from bot.store import question as questions
 from bot.store import resident as residents
@@ -47,11 +48,7 @@ class DataRights:
         self.retention = retention
         self.hooks = tuple(hooks)
         self.erased = erased
-
-    def erased_copy(self, ref: int) -> Rich:
-        """What a staff room's card or whois reply about question ``ref``
-        says once the resident asked to be forgotten."""
-        return self.wording.render("erased_copy_forgotten", ref=ref)
+        self.erasure = Erasure(wording)
 
     def _forum_name(self, forum_id: str) -> str:
         forum = self.directory.get(forum_id)
@@ -134,10 +131,22 @@ class DataRights:
                 prefix=w.prefix(resident.platform),
             )
         done = await privacy.forget(
-            tx, resident.id, resident.platform, resident.chat_id, now, self.hooks, self.erased_copy
+            tx,
+            resident.id,
+            resident.platform,
+            resident.chat_id,
+            now,
+            self.hooks,
+            self.erasure.copy_for("forgotten"),
         )
+        # The cards and whois replies already posted are edited to say the same.
+        edits = await self.erasure.edit_posted(tx, done.posted, "forgotten", now)
         self.erased()
-        log.info("resident forgotten on request; withdrawn=%s", len(done.withdrawn))
+        log.info(
+            "resident forgotten on request; withdrawn=%s staff_messages_edited=%s",
+            len(done.withdrawn),
+            edits,
+        )
         for question_id, forum_id in done.withdrawn:
             forum = self.directory.get(forum_id)
             for room in self.directory.staff_rooms(forum) if forum else ():

@@ -23,7 +23,9 @@ from adapters.web.passwords import hash_password
 from bot.edge.chat import ChatRef
 from bot.edge.clock import FakeClock
 from bot.edge.inbound import Inbound
-from bot.store import inbox
+from bot.privacy.erasure import Erasure
+from bot.store import inbox, privacy
+from bot.store.database import fetch_all
 from config.model import Config, StaffAccount, WebConfig
 from forumbot.app import App
 from tests.e2e.telegram_setup import (
@@ -95,6 +97,13 @@ def leftovers(paths: list[Path], log_text: str) -> list[str]:
     return found
 
 
+def staff_group_now_says(fake: FakeTelegram) -> list[str]:
+    """The text of every message the bot posted in the staff group, as the
+    group shows it now (edited, or gone)."""
+    now = (fake.get_message(STAFF_GROUP, m.message_id) for m in fake.sent_to(STAFF_GROUP))
+    return [str(m.get("text", "")) for m in now if m is not None]
+
+
 async def question_seen_everywhere(
     app: App, fake: FakeTelegram, officer: Visitor, now: datetime | None = None
 ) -> None:
@@ -135,12 +144,41 @@ async def test_forget_leaves_no_trace_in_the_database_its_wal_or_the_logs(
         await question_seen_everywhere(app, fake, officer)
         paths = [database, database.with_name(database.name + "-wal")]
         assert leftovers(paths, "") != []  # the grep finds them while they are held
+        # An officer deletes the urgent card by hand: there is nothing to edit there.
+        urgent = next(m for m in fake.sent_to(STAFF_GROUP) if "Question #2" in m.plain_text)
+        fake.delete_in_room(STAFF_GROUP, urgent.message_id)
         start = len(fake.sent)
         fake.private_message(RESIDENT, "/forget confirm", username=HANDLE)
         await fake.wait_for_sent(
             to_chat_containing(RESIDENT, "We no longer hold your account"), WAIT_S, start=start
         )
         await eventually(lambda: outbox_settled(app), WAIT_S, "the outbox sent everything")
+
+        # The staff group's messages were edited in place: the card of #1 and
+        # the whois reply now say it was erased; the deleted card stays deleted.
+        now_says = staff_group_now_says(fake)
+        assert [s for s in SECRETS if s in "\n".join(now_says)] == []
+        assert sum("#1: erased at the resident's request" in t for t in now_says) == 2
+        async with app.core.db.read() as tx:
+            edits = await fetch_all(tx, "SELECT state FROM outbox WHERE purpose = 'card_edit'")
+        assert [str(r[0]) for r in edits] == ["sent"] * 3  # the deleted card's edit is done too
+
+        # Edited again (a repeat): Telegram answers "message is not modified",
+        # which is done too: no notice, no retry.
+        asked = len(fake.requests_for("editMessageText"))
+        async with app.core.db.transaction() as tx:
+            posted = await privacy.posted_copies(tx, [1])
+            again = await Erasure(app.core.wording).edit_posted(
+                tx, posted, "forgotten", datetime.now(UTC)
+            )
+        assert again == 2  # the card and the whois reply; the console's copy is the store's
+        app.core.dispatcher.wake()
+        await eventually(lambda: outbox_settled(app), WAIT_S, "the edits were tried")
+        assert len(fake.requests_for("editMessageText")) == asked + 2
+        async with app.core.db.read() as tx:
+            edits = await fetch_all(tx, "SELECT state FROM outbox WHERE purpose = 'card_edit'")
+            notices = await fetch_all(tx, "SELECT 1 FROM outbox WHERE purpose = 'delivery_notice'")
+        assert [str(r[0]) for r in edits] == ["sent"] * 5 and notices == []
 
         # An officer signing in now sees the console without the resident's words.
         async with browser() as later_http:
@@ -176,6 +214,15 @@ async def test_the_purge_leaves_no_trace_in_the_database_its_wal_or_the_logs(
         counts = await app.core.retention.purge()
         assert counts.questions == 2 and counts.residents == 1
         await eventually(lambda: outbox_settled(app), WAIT_S, "the outbox sent everything")
+        now_says = staff_group_now_says(fake)
+        # What officers wrote themselves stays in their room: the bot's
+        # confirmation of the rejection quotes the officer's reason
+        # (docs/privacy.md, what erasure cannot reach).
+        officers_words = [t for t in now_says if t.startswith("#2 rejected by")]
+        assert len(officers_words) == 1
+        cards = [t for t in now_says if t not in officers_words]
+        assert [s for s in SECRETS if s in "\n".join(cards)] == []
+        assert sum("erased after the retention period" in t for t in cards) == 3
 
         async with browser() as later_http:
             later = Visitor(app, later_http)
