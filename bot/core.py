@@ -43,6 +43,7 @@ from bot.forum.scheduler import SessionScheduler
 from bot.forum.session import SessionService
 from bot.intake.intake import Intake
 from bot.privacy.data_rights import DataRights
+from bot.privacy.erasure import Erasure
 from bot.privacy.retention import Retention
 from bot.store import archive, metrics
 from bot.store.component import Component, KeepsData, PrivacyHooks
@@ -162,7 +163,9 @@ def build_core(
     alerts = AlertService(directory, wording, outbox)
     sessions = SessionService(directory, wording, outbox, alerts)
     moderation = Moderation(directory, wording, outbox, sessions)
-    rights = DataRights(directory, wording, outbox, config.retention, db.privacy_hooks)
+    rights = DataRights(
+        directory, wording, outbox, config.retention, db.privacy_hooks, erased=db.erased
+    )
     admission = Admission(directory, wording, config.limits)
     subscriptions = SubscriptionDesk(directory, wording)
     survey_desk = SurveyDesk(directory, wording, alerts)
@@ -187,6 +190,12 @@ def build_core(
         intake,
         dispatcher,
         scheduler,
-        Retention(db, clock, config.retention),
+        Retention(
+            db,
+            clock,
+            config.retention,
+            Erasure(wording),
+            dispatcher.wake,
+        ),
         alerts,
     )

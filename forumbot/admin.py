@@ -9,9 +9,13 @@ from datetime import UTC, date, datetime, time
 from typing import TextIO
 
 from bot.edge.clock import SystemClock
+from bot.privacy.erasure import Erasure
 from bot.privacy.retention import Retention
 from bot.store import audit
 from bot.store import survey as surveys
+from bot.wording.template import Templates
+from bot.wording.wording import Wording
+from config.messages import load_messages
 from config.model import Config
 from forumbot.app import new_database
 
@@ -29,7 +33,14 @@ AUDIT_COLUMNS = (
 
 async def purge(config: Config, dry_run: bool, out: TextIO = sys.stdout) -> None:
     async with new_database(config) as db:
-        counts = await Retention(db, SystemClock(), config.retention).purge(dry_run)
+        wording = Wording(Templates(load_messages(config.language)), config.contacts, {})
+        retention = Retention(
+            db,
+            SystemClock(),
+            config.retention,
+            Erasure(wording),
+        )
+        counts = await retention.purge(dry_run)
     verb = "would erase" if dry_run else "erased"
     out.write(
         f"retention {config.retention.days}d: {verb} personal data of {counts.questions} "

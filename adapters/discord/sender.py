@@ -21,6 +21,7 @@ from bot.edge.sending import NoAccess, NotSent, Outgoing, Rejected, Unreachable
 log = logging.getLogger("forumbot.discord")
 
 CANNOT_MESSAGE_USER = 50007
+UNKNOWN_MESSAGE = 10008  # the message to edit is no longer there
 MISSING_ACCESS = 50001  # the bot cannot see the channel (removed from the server, or hidden)
 MISSING_PERMISSIONS = 50013  # it sees the channel but may not post there
 NO_MENTIONS = discord.AllowedMentions.none()
@@ -80,6 +81,8 @@ class DiscordSender:
                 roles=[discord.Object(int(message.alert_role_id))],
             )
         try:
+            if message.edit_of is not None:
+                return await self._edit(channel, message.edit_of, content, view)
             answered = await self._answer_command(message, content, mentions, view)
             if answered is not None:
                 return answered
@@ -114,6 +117,29 @@ class DiscordSender:
             if view is not None:
                 view.stop()  # presses are read from raw interactions, not this view
         return str(sent.id)
+
+    @staticmethod
+    async def _edit(
+        channel: discord.PartialMessageable,
+        message_id: str,
+        content: str,
+        view: discord.ui.View | None,
+    ) -> str:
+        """PATCH the bot's message ``message_id`` so that it says
+        ``content`` with ``view``'s buttons (None: its buttons go). A message
+        no longer there (10008 Unknown Message: deleted in the room) leaves
+        nothing to erase: done. A slash command's reply (``interaction:<id>``)
+        cannot be edited once its token has expired: Rejected."""
+        if not message_id.isdigit():
+            raise Rejected(f"cannot edit {message_id}: a slash command's reply")
+        try:
+            await channel.get_partial_message(int(message_id)).edit(
+                content=content, view=view, allowed_mentions=NO_MENTIONS
+            )
+        except discord.NotFound as error:
+            if error.code != UNKNOWN_MESSAGE:
+                raise
+        return message_id
 
     async def _answer_command(
         self,

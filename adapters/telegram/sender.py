@@ -67,6 +67,10 @@ def utf16_length(text: str) -> int:
     return len(text) + sum(1 for c in text if ord(c) > 0xFFFF)
 
 
+# Answers to editMessageText that leave nothing to do (lower case).
+_EDIT_DONE = ("message is not modified", "message to edit not found")
+
+
 class TelegramSender:
     platform = "telegram"
     max_length = 4096  # UTF-16 code units of the plain text, after entity parsing
@@ -88,6 +92,25 @@ class TelegramSender:
         Basic Multilingual Plane (most emoji) counts 2."""
         return utf16_length(plain(body))
 
+    async def _edit(self, chat_id: int | str, message_id: str, message: Outgoing) -> str:
+        """``editMessageText``: the bot's message ``message_id`` now says
+        ``message.body`` with its buttons (none: the keyboard goes). "message
+        is not modified" (it says that already) and "message to edit not
+        found" (deleted in the room) leave nothing to erase: done."""
+        try:
+            await self.bot.edit_message_text(
+                chat_id=chat_id,
+                message_id=int(message_id),
+                text=to_html(message.body),
+                parse_mode=PARSE_MODE,
+                reply_markup=to_keyboard(message.buttons),
+                link_preview_options=LinkPreviewOptions(is_disabled=True),
+            )
+        except BadRequest as error:
+            if not any(s in error.message.lower() for s in _EDIT_DONE):
+                raise
+        return message_id
+
     async def send(self, message: Outgoing) -> str:
         chat_id: int | str = message.chat.chat_id
         if isinstance(chat_id, str) and chat_id.lstrip("-").isdigit():
@@ -99,6 +122,8 @@ class TelegramSender:
         )
         try:
             async with self._in_flight:
+                if message.edit_of is not None:
+                    return await self._edit(chat_id, message.edit_of, message)
                 if message.copy_from is not None:
                     # The resident's photo, copied by Telegram from their chat
                     # (forumbot never downloads it); our caption replaces theirs.

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import json
 import secrets
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime
 
@@ -162,6 +162,24 @@ async def forget_chat(tx: Tx, chat_id: str) -> int:
     return cursor.rowcount
 
 
+async def edit(tx: Tx, message_id: int, body: Rich, buttons: Buttons) -> None:
+    """The bot's kept message ``message_id`` now says ``body`` with ``buttons``."""
+    await tx.execute(
+        "UPDATE web_message SET body = ?, buttons = ? WHERE id = ? AND from_resident = 0",
+        (to_json(body), _buttons_json(buttons) if buttons else None, message_id),
+    )
+
+
+async def replace_bodies(tx: Tx, bodies: Mapping[int, Rich]) -> None:
+    """The kept messages of these outbox rows (keys) say the bodies given
+    instead, with no buttons (a staff room's card once its question is
+    erased: the console's history shows the erased card)."""
+    await tx.executemany(
+        "UPDATE web_message SET body = ?, buttons = NULL WHERE outbox_id = ?",
+        [(to_json(body), outbox_id) for outbox_id, body in bodies.items()],
+    )
+
+
 _KEPT_BEFORE = "FROM web_message WHERE created_at < ?"
 
 
@@ -190,6 +208,9 @@ class WebCopies:
         if dry_run:
             return await count_before(tx, cutoff)
         return await purge_before(tx, cutoff)
+
+    async def replace_copies(self, tx: Tx, bodies: Mapping[int, Rich]) -> None:
+        await replace_bodies(tx, bodies)
 
 
 WEB_DATA = Component("web", MIGRATIONS, privacy=WebCopies())

@@ -441,6 +441,7 @@ class Dispatcher:
                 first.alert_role_id,
                 thread_id=first.thread_id,
                 copy_from=first.copy_from,
+                edit_of=first.edit_of,
             )
         body: Rich = join([row.body for row in batch], "\n\n")
         platform = first.chat.platform
@@ -467,8 +468,13 @@ class Dispatcher:
         sent_at = self.clock.now()
         card_ids = [r.question_id for r in batch if r.purpose in RECORDED_AS_CARD and r.question_id]
 
+        forgotten = [r.id for r in batch if r.purpose == OutboxPurpose.FORGOTTEN]
+
         async def sent(tx: Tx) -> None:
             await rows.mark_sent(tx, ids, message_id, sent_at)
+            if forgotten:  # the last word to a forgotten resident: no copy kept
+                await rows.delete(tx, forgotten)
+                self.db.erased()
             if card_ids:
                 await rows.record_card(tx, chat, message_id, card_ids)
             if self.rooms is not None and chat.kind != "private":

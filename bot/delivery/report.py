@@ -123,6 +123,11 @@ class DeliveryReport:
             if forum is None:
                 return None
             return forum, "notice_card_failed", self._room_values(row, reason)
+        if row.purpose == OutboxPurpose.CARD_EDIT and row.question_id is not None:
+            forum = await self._forum_of_question(tx, row.question_id)
+            if forum is None:
+                return None
+            return forum, "notice_card_edit_failed", self._room_values(row, reason)
         if row.chat.kind == "channel":
             forums = self.directory.forums_of_room(row.chat)
             if not forums:

@@ -365,8 +365,22 @@ class StaffDesk:
         return await self.moderation.merge(o.tx, o.actor, o.question, other, o.now)
 
     async def _asker(self, o: Order) -> Rich:
-        """``whois``, ``block``, ``unblock``: the person behind the question."""
-        return await self.askers.run(o.tx, o.name, o.actor, o.question, o.now)
+        """``whois``, ``block``, ``unblock``: the person behind the question.
+        The whois reply is queued here, linked to its question, so that
+        erasing the asker erases it too (``bot.store.privacy``)."""
+        reply = await self.askers.run(o.tx, o.name, o.actor, o.question, o.now)
+        if o.name != "whois":
+            return reply
+        draft = OutboxDraft(
+            o.event.chat,
+            reply,
+            OutboxPurpose.STAFF_REPLY,
+            reply_to_message_id=o.event.message_id,
+            thread_id=o.event.thread_id,
+            question_id=o.question.id,
+        )
+        await self.outbox.add(o.tx, draft, o.now)
+        return ()
 
     # -- commands on a forum ------------------------------------------------
 

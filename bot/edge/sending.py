@@ -53,6 +53,11 @@ class Outgoing:
     # platform, with ``body`` as its caption, instead of sending ``body`` alone.
     # Only Telegram's sender takes it; others raise Rejected.
     copy_from: tuple[str, str] | None = None
+    # The platform id of the bot's own message in ``chat`` to edit so that it
+    # says ``body`` with ``buttons`` (none: its buttons go), instead of
+    # sending a new message. The sender returns that same id. A message
+    # already saying it, or no longer there, is done: nothing is left to erase.
+    edit_of: str | None = None
 
 
 class LengthLimit(Protocol):

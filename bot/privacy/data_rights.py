@@ -4,12 +4,13 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
 
 from bot.delivery.outbox import Outbox
 from bot.edge.rich import Rich, join
 from bot.forum.directory import ForumDirectory
+from bot.privacy.erasure import Erasure
 from bot.store import privacy
 from bot.store import question as questions
 from bot.store import resident as residents
@@ -35,14 +36,19 @@ class DataRights:
         outbox: Outbox,
         retention: timedelta,
         hooks: Sequence[PrivacyHooks] = (),
+        erased: Callable[[], None] = lambda: None,
     ) -> None:
         """``hooks``: how erasure reaches copies kept outside the core's
-        tables (``Database.privacy_hooks``)."""
+        tables (``Database.privacy_hooks``); ``erased``: called inside the
+        transaction that erases (``Database.erased``: the write-ahead log is
+        truncated once it commits)."""
         self.directory = directory
         self.wording = wording
         self.outbox = outbox
         self.retention = retention
         self.hooks = tuple(hooks)
+        self.erased = erased
+        self.erasure = Erasure(wording)
 
     def _forum_name(self, forum_id: str) -> str:
         forum = self.directory.get(forum_id)
@@ -125,9 +131,22 @@ class DataRights:
                 prefix=w.prefix(resident.platform),
             )
         done = await privacy.forget(
-            tx, resident.id, resident.platform, resident.chat_id, now, self.hooks
+            tx,
+            resident.id,
+            resident.platform,
+            resident.chat_id,
+            now,
+            self.hooks,
+            self.erasure.copy_for("forgotten"),
         )
-        log.info("resident forgotten on request; withdrawn=%s", len(done.withdrawn))
+        # The cards and whois replies already posted are edited to say the same.
+        edits = await self.erasure.edit_posted(tx, done.posted, "forgotten", now)
+        self.erased()
+        log.info(
+            "resident forgotten on request; withdrawn=%s staff_messages_edited=%s",
+            len(done.withdrawn),
+            edits,
+        )
         for question_id, forum_id in done.withdrawn:
             forum = self.directory.get(forum_id)
             for room in self.directory.staff_rooms(forum) if forum else ():

@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Callable
 from datetime import timedelta
 
 from bot.edge.clock import Clock
+from bot.privacy.erasure import Erasure
 from bot.store import privacy
 from bot.store.database import Database, is_busy
 from bot.store.privacy import PurgeCounts
@@ -21,16 +23,41 @@ BUSY_RETRY_S = 60.0
 
 
 class Retention:
-    def __init__(self, db: Database, clock: Clock, period: timedelta) -> None:
+    def __init__(
+        self,
+        db: Database,
+        clock: Clock,
+        period: timedelta,
+        erasure: Erasure | None = None,
+        wake: Callable[[], None] = lambda: None,
+    ) -> None:
+        """``erasure``: what a staff room's card or whois reply about a
+        purged question says once erased, and the edits of those already
+        posted (without it: ``[erased]``, and no edits); ``wake``: tells the
+        dispatcher edits were queued (``Dispatcher.wake``)."""
         self.db = db
         self.clock = clock
         self.period = period
+        self.erasure = erasure
+        self.wake = wake
 
     async def purge(self, dry_run: bool = False) -> PurgeCounts:
-        """Erase (or, with ``dry_run``, count) what is older than the period."""
+        """Erase (or, with ``dry_run``, count) what is older than the period;
+        after an erasure the write-ahead log is truncated (``Database.erased``)."""
         now = self.clock.now()
+        edits = 0
         async with self.db.transaction() as tx:
-            return await privacy.purge(tx, now - self.period, now, dry_run, self.db.privacy_hooks)
+            copy = self.erasure.copy_for("purged") if self.erasure else privacy.erased_by_default
+            counts = await privacy.purge(
+                tx, now - self.period, now, dry_run, self.db.privacy_hooks, copy
+            )
+            if self.erasure is not None and counts.posted:
+                edits = await self.erasure.edit_posted(tx, counts.posted, "purged", now)
+            if not dry_run and counts.total:
+                self.db.erased()
+        if edits:
+            self.wake()
+        return counts
 
     async def run(self) -> None:
         """Purge now and every hour, for as long as the bot runs."""

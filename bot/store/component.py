@@ -11,11 +11,14 @@ after the core's own schema and gives its hooks to ``forget`` and ``purge``."""
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol, runtime_checkable
 
 import aiosqlite
+
+from bot.edge.rich import Rich
 
 _NAME = re.compile(r"[a-z][a-z0-9_]*")
 
@@ -36,6 +39,14 @@ class PrivacyHooks(Protocol):
         """The retention purge: the number of copies of sent messages kept
         from before ``cutoff`` (an aware instant), deleted unless
         ``dry_run``. Counted with the core's own copies (``deliveries``)."""
+        ...
+
+    async def replace_copies(self, tx: aiosqlite.Connection, bodies: Mapping[int, Rich]) -> None:
+        """Staff-room messages whose outbox rows (the keys, outbox row ids)
+        held a resident's words now say only the body given (the card as it
+        is once erased): every copy this component keeps of those rows
+        (the console's history) is to say the same, without buttons.
+        Nothing for rows it never kept."""
         ...
 
 

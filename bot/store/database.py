@@ -24,6 +24,10 @@ log = logging.getLogger("forumbot.store")
 # How long a statement waits for another connection's write lock before it
 # fails with "database is locked" (callers that must not lose a write retry).
 BUSY_TIMEOUT_MS = 5000
+# A checkpoint after an erasure waits for reads in progress (each try up to
+# BUSY_TIMEOUT_MS); when they still hold it, it is owed to the next commit.
+CHECKPOINT_TRIES = 2
+CHECKPOINT_PAUSE_S = 0.05
 INTERRUPT_EVERY_S = 0.01
 
 
@@ -98,11 +102,29 @@ class Database:
         if _in_memory(path):
             self.readers = 0
         self._conn: aiosqlite.Connection | None = None
+        self._erase_pending = False  # a checkpoint owed after an erasure (``erased``)
         self._lock = asyncio.Lock()
         self._idle: list[aiosqlite.Connection] = []
         self._busy: set[aiosqlite.Connection] = set()
         self._closing: set[asyncio.Task[None]] = set()
         self._free = asyncio.Semaphore(max(self.readers, 1))
+
+    def erased(self) -> None:
+        """The write transaction under way erases personal data: once it
+        commits, the write-ahead log is copied into the database file and
+        truncated to nothing, so no old copy of a page keeps the erased text
+        (with ``secure_delete`` on, the file itself keeps none). A
+        checkpoint a reader holds up is tried again after the next commit."""
+        self._erase_pending = True
+
+    async def _truncate_wal(self, conn: aiosqlite.Connection) -> None:
+        for _ in range(CHECKPOINT_TRIES):
+            row = await fetch_one(conn, "PRAGMA wal_checkpoint(TRUNCATE)")
+            if row is not None and int(row[0]) == 0:
+                self._erase_pending = False
+                return
+            await asyncio.sleep(CHECKPOINT_PAUSE_S)
+        log.warning("write-ahead log not truncated after an erasure (a read held it); next write")
 
     @property
     def privacy_hooks(self) -> tuple[PrivacyHooks, ...]:
@@ -121,6 +143,9 @@ class Database:
             await conn.execute("PRAGMA synchronous = FULL")
             await conn.execute("PRAGMA foreign_keys = ON")
             await conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_MS)}")
+            # Deleted and overwritten content is zeroed, not left in free
+            # space: erased means erased from the file (docs/privacy.md).
+            await conn.execute("PRAGMA secure_delete = ON")
             self._conn = conn
             await self._migrate()
         except BaseException:
@@ -237,6 +262,8 @@ class Database:
                 if conn.in_transaction:
                     await conn.execute("ROLLBACK")
                 raise
+            if self._erase_pending:
+                await self._truncate_wal(conn)
 
     @asynccontextmanager
     async def read_in_turn(self) -> AsyncIterator[Tx]:

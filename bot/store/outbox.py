@@ -78,6 +78,7 @@ class OutboxPurpose(StrEnum):
     STAFF_REPLY = "staff_reply"  # the staff desk's answer to a command
     STAFF_NOTICE = "staff_notice"  # a question withdrawn, an alert's progress
     CARD_COPY = "card_copy"  # a resident's photo copied next to its card (Telegram)
+    CARD_EDIT = "card_edit"  # a card (or whois reply) posted, edited to drop erased words
     DELIVERY_NOTICE = "delivery_notice"  # a message that did not get through
     # To a public room.
     PUBLICATION = "publication"  # a published answer
@@ -111,6 +112,7 @@ _PRIORITY: dict[OutboxPurpose, Priority] = {
     OutboxPurpose.STAFF_REPLY: Priority.STAFF,
     OutboxPurpose.STAFF_NOTICE: Priority.STAFF,
     OutboxPurpose.CARD_COPY: Priority.STAFF,
+    OutboxPurpose.CARD_EDIT: Priority.STAFF,
     OutboxPurpose.DELIVERY_NOTICE: Priority.STAFF,
     OutboxPurpose.PUBLICATION: Priority.PUBLIC,
     OutboxPurpose.REMINDER: Priority.PUBLIC,
@@ -149,6 +151,9 @@ class OutboxDraft:
     # A copy of a resident's message (chat id, message id on the same
     # platform) to send with ``body`` as its caption, instead of a text message.
     copy_from: tuple[str, str] | None = None
+    # The platform id of the bot's own message in ``chat`` that ``body`` (and
+    # ``buttons``) replace, instead of a new message (``CARD_EDIT``).
+    edit_of: str | None = None
 
     @property
     def priority(self) -> Priority:
@@ -172,6 +177,7 @@ class OutboxRow:
     retry_since: datetime | None = None  # the first failed attempt of the current run of failures
     thread_id: str | None = None  # the topic or thread of ``chat`` it goes to
     copy_from: tuple[str, str] | None = None  # (chat id, message id) to copy: OutboxDraft
+    edit_of: str | None = None  # the platform message id this row edits: OutboxDraft
 
 
 def buttons_to_json(buttons: Buttons) -> str | None:
@@ -207,6 +213,7 @@ def _row(r: aiosqlite.Row) -> OutboxRow:
             if r["copy_from_chat"] is not None and r["copy_from_message"] is not None
             else None
         ),
+        edit_of=r["edit_of"],
     )
 
 
@@ -221,8 +228,8 @@ async def add(tx: Tx, draft: OutboxDraft, at: datetime) -> int:
     cursor = await tx.execute(
         "INSERT INTO outbox (platform, chat_id, chat_kind, body, buttons, reply_to_message_id,"
         " priority, purpose, question_id, resident_id, state, created_at, alert_role_id,"
-        " thread_id, copy_from_chat, copy_from_message)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " thread_id, copy_from_chat, copy_from_message, edit_of)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             draft.chat.platform,
             draft.chat.chat_id,
@@ -240,6 +247,7 @@ async def add(tx: Tx, draft: OutboxDraft, at: datetime) -> int:
             draft.thread_id,
             draft.copy_from[0] if draft.copy_from else None,
             draft.copy_from[1] if draft.copy_from else None,
+            draft.edit_of,
         ),
     )
     assert cursor.lastrowid is not None
@@ -279,6 +287,12 @@ async def mark_sent(tx: Tx, ids: Sequence[int], message_id: str, at: datetime) -
         " retry_since = NULL WHERE id = ?",
         [(iso(at), message_id, i) for i in ids],
     )
+
+
+async def delete(tx: Tx, ids: Sequence[int]) -> None:
+    """Delete rows ``ids`` (the confirmation of a forget, once sent: no copy
+    of it is kept). Ids that no longer exist are passed over."""
+    await tx.executemany("DELETE FROM outbox WHERE id = ?", [(i,) for i in ids])
 
 
 async def mark(tx: Tx, ids: Sequence[int], state: OutboxState, error: str | None) -> None:

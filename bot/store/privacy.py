@@ -10,18 +10,59 @@ Copies kept outside the core's tables (the web chat's replies) are reached
 through the ``PrivacyHooks`` of the components that keep them
 (``bot.store.component``; ``Database.privacy_hooks``), in the same
 transaction: erased means erased from every copy.
+
+The staff rooms' copies of an erased question (its cards, urgent ones
+included, and the ``whois`` reply about it) keep their outbox rows, so
+that what was posted can still be found and edited in place, but their
+bodies become the erased card the caller gives (``erased_copy``), without
+buttons, and their errors go; events set aside by the intake from the
+resident's chat lose their payload; officers' free-text reasons in the
+audit trail about the question go. ``Database`` deletes securely (``PRAGMA
+secure_delete``), so no freed page keeps the old text, and the caller
+checkpoints the write-ahead log after (``Database.checkpoint``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
+from bot.edge.chat import ChatRef
+from bot.edge.rich import Rich, Span, to_json
 from bot.store.component import PrivacyHooks
 from bot.store.database import Tx, fetch_all, fetch_one, iso
 
 ERASED = "[erased]"
+# The outbox rows to staff rooms that hold a question's text or its asker:
+# its cards and the ``whois`` reply about it (a staff reply with a question).
+STAFF_COPIES = ("card", "urgent_card", "staff_reply")
+# The audit trail's free-text details (an officer's reason or note), which may
+# quote the resident; the other details are fixed forms ("into #12").
+FREE_TEXT_DETAILS = ("reject", "later")
+
+ErasedCopy = Callable[[int], Rich]
+"""The body a staff-room copy about question ``ref`` gets once erased."""
+
+
+def erased_by_default(ref: int) -> Rich:
+    """``#12 [erased]``: the erased copy when the caller gives no wording."""
+    return (Span(f"#{ref} {ERASED}"),)
+
+
+@dataclass(frozen=True)
+class Posted:
+    """A staff-room message the bot posted that held an erased question's
+    text or asker: where (``chat``, and ``thread_id`` for a Discord thread),
+    its platform ``message_id``, and the questions it was about (several
+    when cards were combined)."""
+
+    chat: ChatRef
+    message_id: str
+    thread_id: str | None
+    question_ids: tuple[int, ...] = ()
+
+
 _CLOSED = "('answered', 'rejected', 'withdrawn', 'merged')"
 _ERASE = (
     "UPDATE question SET text = ?, resident_id = NULL, purged_at = ?,"
@@ -33,6 +74,93 @@ _ERASE = (
 class Forgotten:
     withdrawn: list[tuple[int, str]]  # (question id, forum id) withdrawn because open
     published_kept: int  # answered questions whose anonymised text and answer stay public
+    posted: tuple[Posted, ...] = ()  # staff-room messages posted that held their words
+
+
+async def posted_copies(tx: Tx, question_ids: Sequence[int]) -> list[Posted]:
+    """The staff-room messages posted about ``question_ids`` (cards and
+    whois replies), each once, whether or not their outbox rows remain
+    (``card_message`` remembers cards)."""
+    if not question_ids:
+        return []
+    marks = ",".join("?" * len(question_ids))
+    kinds = ",".join("?" * len(STAFF_COPIES))
+    rows = await fetch_all(
+        tx,
+        "SELECT platform, chat_id, chat_kind, platform_message_id AS message_id, thread_id,"
+        f" question_id FROM outbox WHERE question_id IN ({marks}) AND purpose IN ({kinds})"
+        " AND platform_message_id IS NOT NULL AND chat_kind != 'private'"
+        " UNION SELECT platform, chat_id, 'group', message_id, NULL, question_id"
+        f" FROM card_message WHERE question_id IN ({marks})",
+        (*question_ids, *STAFF_COPIES, *question_ids),
+    )
+    found: dict[tuple[str, str, str], Posted] = {}
+    for r in rows:
+        key = (str(r["platform"]), str(r["chat_id"]), str(r["message_id"]))
+        before = found.get(key)
+        ids = (*before.question_ids, int(r["question_id"])) if before else (int(r["question_id"]),)
+        thread = r["thread_id"] if r["thread_id"] is not None else (before and before.thread_id)
+        found[key] = Posted(
+            ChatRef(key[0], key[1], r["chat_kind"]),
+            key[2],
+            thread or None,
+            tuple(sorted(set(ids))),
+        )
+    return list(found.values())
+
+
+async def erase_staff_copies(
+    tx: Tx,
+    question_ids: Sequence[int],
+    erased_copy: ErasedCopy,
+    hooks: Sequence[PrivacyHooks] = (),
+) -> list[Posted]:
+    """Every staff-room copy about ``question_ids`` (outbox rows of cards and
+    whois replies, and the components' copies of them) says only
+    ``erased_copy(ref)``, without buttons or error; returns the messages
+    already posted (to edit in place)."""
+    posted = await posted_copies(tx, question_ids)
+    if not question_ids:
+        return posted
+    marks = ",".join("?" * len(question_ids))
+    kinds = ",".join("?" * len(STAFF_COPIES))
+    rows = await fetch_all(
+        tx,
+        f"SELECT id, question_id FROM outbox WHERE question_id IN ({marks})"
+        f" AND purpose IN ({kinds}) AND chat_kind != 'private'",
+        (*question_ids, *STAFF_COPIES),
+    )
+    bodies = {int(r["id"]): erased_copy(int(r["question_id"])) for r in rows}
+    await tx.executemany(
+        "UPDATE outbox SET body = ?, buttons = NULL,"
+        " error = CASE WHEN error IS NULL THEN NULL ELSE ? END WHERE id = ?",
+        [(to_json(body), ERASED, outbox_id) for outbox_id, body in bodies.items()],
+    )
+    for hook in hooks:  # the console's history of those messages
+        await hook.replace_copies(tx, bodies)
+    await tx.executemany(
+        f"UPDATE audit SET detail = ? WHERE question_id = ? AND detail IS NOT NULL"
+        f" AND action IN ({','.join('?' * len(FREE_TEXT_DETAILS))})",
+        [(ERASED, q, *FREE_TEXT_DETAILS) for q in question_ids],
+    )
+    return posted
+
+
+async def erase_set_aside(tx: Tx, platform: str, chat_id: str, user_id: str | None) -> int:
+    """Events from this chat (or this user) that the intake set aside for an
+    operator lose their payload and error (the text as received); the row
+    stays, so a redelivery is still known. Returns how many."""
+    who = [chat_id] + ([user_id] if user_id and user_id != chat_id else [])
+    marks = ",".join("?" * len(who))
+    cursor = await tx.execute(
+        "UPDATE inbox SET payload = NULL, error = ? WHERE set_aside_at IS NOT NULL"
+        " AND payload IS NOT NULL AND platform = ? AND CASE WHEN json_valid(payload)"
+        f" THEN json_extract(payload, '$.chat.chat_id') IN ({marks})"
+        f" OR json_extract(payload, '$.sender_id') IN ({marks})"
+        " ELSE instr(payload, ?) > 0 END",
+        (ERASED, platform, *who, *who, chat_id),
+    )
+    return cursor.rowcount
 
 
 @dataclass(frozen=True)
@@ -41,6 +169,7 @@ class PurgeCounts:
     residents: int  # accounts deleted (no open question, not seen since the cutoff)
     deliveries: int  # copies of sent messages deleted
     inbox: int  # de-duplication keys of processed messages deleted
+    posted: tuple[Posted, ...] = ()  # staff-room messages posted about the erased questions
 
     @property
     def total(self) -> int:
@@ -54,9 +183,18 @@ async def forget(
     chat_id: str,
     at: datetime,
     hooks: Sequence[PrivacyHooks] = (),
+    erased_copy: ErasedCopy = erased_by_default,
 ) -> Forgotten:
     """Erase the resident and every link from them to their questions, and
-    every copy of what was sent to their private chat, ``hooks``' included."""
+    every copy of what was sent to their private chat, ``hooks``' included;
+    the staff rooms' copies about their questions say ``erased_copy(ref)``
+    (``erase_staff_copies``), and events set aside from their chat lose
+    their payload. ``posted``: the staff-room messages already posted that
+    held their words, for the caller to edit in place."""
+    mine = await fetch_all(tx, "SELECT id FROM question WHERE resident_id = ?", (resident_id,))
+    user = await fetch_one(tx, "SELECT user_id FROM resident WHERE id = ?", (resident_id,))
+    posted = await erase_staff_copies(tx, [int(r[0]) for r in mine], erased_copy, hooks)
+    await erase_set_aside(tx, platform, chat_id, str(user[0]) if user else None)
     open_rows = await fetch_all(
         tx,
         "UPDATE question SET state = 'withdrawn', updated_at = ? WHERE resident_id = ?"
@@ -80,6 +218,7 @@ async def forget(
     return Forgotten(
         withdrawn=sorted((int(r["id"]), str(r["forum_id"])) for r in open_rows),
         published_kept=int(kept[0]) if kept else 0,
+        posted=tuple(posted),
     )
 
 
@@ -110,10 +249,14 @@ async def purge(
     at: datetime,
     dry_run: bool = False,
     hooks: Sequence[PrivacyHooks] = (),
+    erased_copy: ErasedCopy = erased_by_default,
 ) -> PurgeCounts:
     """Erase what has been kept longer than the retention period (``cutoff`` is
     now minus the period), ``hooks``' copies included (counted as
-    deliveries). With ``dry_run``, only count."""
+    deliveries); the staff rooms' copies about the questions erased that
+    are still kept say ``erased_copy(ref)`` (``erase_staff_copies``), and
+    ``posted`` lists the messages already posted about them, for the
+    caller to edit in place. With ``dry_run``, only count."""
     when = (iso(cutoff),)
     thrice = when * 3
 
@@ -125,7 +268,10 @@ async def purge(
     residents = await count(_PURGE_RESIDENTS, thrice)
     deliveries = await count(_PURGE_DELIVERIES)
     inbox = await count(_PURGE_INBOX)
+    posted: list[Posted] = []
     if not dry_run:
+        erasing = await fetch_all(tx, "SELECT id " + _PURGE_QUESTIONS, when)
+        posted = await erase_staff_copies(tx, [int(r[0]) for r in erasing], erased_copy, hooks)
         await tx.execute(
             _ERASE + " WHERE id IN (SELECT id " + _PURGE_QUESTIONS + ")",
             (ERASED, iso(at), ERASED, *when),
@@ -136,7 +282,7 @@ async def purge(
     if not dry_run:
         await tx.execute("DELETE " + _PURGE_INBOX, when)
         await tx.execute("DELETE " + _PURGE_RESIDENTS, thrice)
-    return PurgeCounts(questions, residents, deliveries, inbox)
+    return PurgeCounts(questions, residents, deliveries, inbox, tuple(posted))
 
 
 async def deliveries_held_for(tx: Tx, resident_id: int, platform: str, chat_id: str) -> int:

@@ -418,4 +418,10 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX audit_refused ON audit (actor_platform, actor_id, at)
         WHERE outcome = 'refused';
     """,
+    # 15: issue 15, erase means erased: a row that edits a message already
+    # posted (a staff card whose question was erased) names that message's
+    # platform id; NULL for every row that sends a new message.
+    """
+    ALTER TABLE outbox ADD COLUMN edit_of TEXT;
+    """,
 )

@@ -47,6 +47,7 @@ BEFORE: dict[str, dict[ChatKind, int]] = {
     "session_close": {"group": 20, "channel": 30},
     "alert": {"private": 40},
     "card_copy": {"group": 20},  # new in issue 14: a resident's photo copied next to its card
+    "card_edit": {"group": 20},  # new in issue 15: a posted card edited once its question is erased
 }
 
 

@@ -37,6 +37,7 @@ from tests.e2e.discord_setup import (
     to,
     to_containing,
 )
+from tests.e2e.telegram_setup import eventually, outbox_settled
 from tests.fakes.discord_server import MAX_CONTENT_LENGTH, FakeDiscord
 
 pytestmark = pytest.mark.timeout(30)
@@ -332,3 +333,22 @@ async def test_subscribe_with_a_dm_button_then_an_alert_and_a_survey(
     assert 'your answer to consultation #1 is "No"' in plain(thanks.content)
     results = await staff_says(fake, "!survey results 1", "Consultation #1")
     assert "- No: 1 (100%)" in plain(results.content)
+
+
+async def test_forget_edits_the_card_and_whois_reply_posted_in_the_staff_channel(
+    fake: FakeDiscord, app: App
+) -> None:
+    await ask(fake, f"{PHRASE} I'm Zebedee Quixotefield, 07700 900417: is the park lit?")
+    card = await card_for(fake, 1)
+    assert "Quixotefield" in plain(card.content)
+    who = await staff_says(fake, "!whois 1", "#1 was asked by")
+    assert RESIDENT in plain(who.content)
+    await ask(fake, "!forget confirm")
+    await eventually(lambda: outbox_settled(app), WAIT_S, "the edits were sent")
+    for posted in (card, who):  # as the channel shows them now: edited by the bot
+        now = fake.get_message(posted.id)
+        assert now is not None and now["edited_timestamp"] is not None
+        text = plain(now["content"])
+        assert "Question #1: erased at the resident's request" in text
+        assert "Quixotefield" not in text and "900417" not in text and RESIDENT not in text
+        assert now["components"] == []  # the card's buttons went with its words

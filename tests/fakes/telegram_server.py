@@ -913,6 +913,12 @@ class FakeTelegram(FakeServer):
     def requests_for(self, method: str) -> list[JSONDict]:
         return [p for m, p in self.requests if m.lower() == method.lower()]
 
+    def delete_in_room(self, chat_id: int, message_id: int) -> None:
+        """Someone (an officer, an admin) deletes message ``message_id`` in the
+        room: it is gone, and editing it is "message to edit not found"."""
+        del self._messages[(chat_id, message_id)]
+        self.changed()
+
     def get_message(self, chat_id: int, message_id: int) -> JSONDict | None:
         """The fake's current view of a message (sent by the bot or injected)."""
         return self._messages.get((chat_id, message_id))
