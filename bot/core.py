@@ -38,6 +38,7 @@ from bot.edge.clock import Clock
 from bot.edge.inbound import Envelope
 from bot.edge.sending import LengthLimit, Sender
 from bot.forum.directory import ForumDirectory
+from bot.forum.escalation import Escalation
 from bot.forum.moderation import Moderation
 from bot.forum.scheduler import SessionScheduler
 from bot.forum.session import SessionService
@@ -115,6 +116,7 @@ class Core:
     scheduler: SessionScheduler
     retention: Retention
     alerts: AlertService
+    escalation: Escalation
 
 
 def build_core(
@@ -172,7 +174,8 @@ def build_core(
     staff = StaffDesk(
         directory, wording, outbox, sessions, moderation, AskerTools(wording), alerts, survey_desk
     )
-    scheduler = SessionScheduler(db, sessions, alerts, clock, dispatcher.wake)
+    escalation = Escalation(directory, wording, outbox)
+    scheduler = SessionScheduler(db, sessions, alerts, clock, dispatcher.wake, escalation)
     intake = Intake(db, queue, directory, residents, staff, clock, wording, outbox, dispatcher.wake)
     return Core(
         config,
@@ -189,4 +192,5 @@ def build_core(
         scheduler,
         Retention(db, clock, config.retention),
         alerts,
+        escalation,
     )

@@ -547,6 +547,7 @@ class ResidentDesk:
                 pseudonym,
                 room.platform,
                 copied=copies,
+                seen_within=forum.escalation.after,
             )
             if edited:
                 body = join([self.wording.render("card_edited_banner", ref=q.id), body])
@@ -554,7 +555,7 @@ class ResidentDesk:
                 room,
                 body,
                 OutboxPurpose.URGENT_CARD if q.urgent else OutboxPurpose.CARD,
-                buttons=card_buttons(self.wording, q.id),
+                buttons=card_buttons(self.wording, q.id, urgent=q.urgent and q.seen_at is None),
                 question_id=q.id,
                 alert_role_id=duty_roles.get(room),
             )

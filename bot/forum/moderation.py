@@ -99,6 +99,23 @@ class Moderation:
             "staff_approved", ref=q.id, officer=self.wording.officer(officer)
         )
 
+    async def seen(self, tx: Tx, officer: Actor, q: Question, now: datetime) -> Rich:
+        """An officer has seen URGENT ``q``: it is not raised again
+        (``bot.forum.escalation``). Once: a second "Seen" names who saw it
+        first and changes nothing; "Seen" on a question that is not URGENT
+        changes nothing either. Audited (``invalid`` when nothing changed)."""
+        if not q.urgent or q.seen_at is not None:
+            await audit.record(
+                tx, officer, "seen", now, forum_id=q.forum_id, question_id=q.id, outcome="invalid"
+            )
+            if not q.urgent:
+                return self.wording.render("staff_seen_not_urgent", ref=q.id)
+            return self.wording.render("staff_seen_already", ref=q.id, seen_by=q.seen_by or "")
+        label = self.wording.officer(officer)
+        await questions.set_seen(tx, q.id, label, now)
+        await audit.record(tx, officer, "seen", now, forum_id=q.forum_id, question_id=q.id)
+        return self.wording.render("staff_seen", ref=q.id, officer=label)
+
     async def edit(self, tx: Tx, officer: Actor, q: Question, text: str, now: datetime) -> Rich:
         """Replace ``q``'s publishable text with ``text``; the same text again
         changes nothing (``staff_already_edited``)."""

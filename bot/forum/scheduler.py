@@ -1,6 +1,7 @@
 """Fires the session schedule: APScheduler wakes ``SessionService.run_due`` at
-the next reminder, start or end, and alerts held through quiet hours (and
-every half minute as a safety net, which also reports alerts' progress).
+the next reminder, start or end, alerts held through quiet hours and URGENT
+cards due to be raised again (``Escalation``); and every half minute as a
+safety net, which also reports alerts' progress.
 Schedules are data: nothing is pickled; each start derives them afresh."""
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from apscheduler.triggers.interval import IntervalTrigger
 
 from bot.alerts.service import AlertService
 from bot.edge.clock import Clock
+from bot.forum.escalation import Escalation
 from bot.forum.session import SessionService
 from bot.store import session as session_rows
 from bot.store.database import Database, is_busy
@@ -37,10 +39,12 @@ class SessionScheduler:
         alerts: AlertService,
         clock: Clock,
         on_change: Callable[[], None] = lambda: None,
+        escalation: Escalation | None = None,
     ) -> None:
         self.db = db
         self.sessions = sessions
         self.alerts = alerts
+        self.escalation = escalation
         self.clock = clock
         self._on_change = on_change
         self._scheduler = AsyncIOScheduler(timezone=UTC)
@@ -77,6 +81,11 @@ class SessionScheduler:
                 await self.alerts.run_due(tx, now)
                 open_ends = [row.ends_at for row in await session_rows.all_open(tx)]
                 alert_at = await self.alerts.next_due_at(tx)
+                if self.escalation is not None:
+                    await self.escalation.run_due(tx, now)
+                    urgent_at = await self.escalation.next_due_at(tx)
+                    if urgent_at is not None and (alert_at is None or urgent_at < alert_at):
+                        alert_at = urgent_at
         except Exception as error:
             if not is_busy(error):
                 raise
