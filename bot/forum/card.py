@@ -74,6 +74,8 @@ def render_card(
     parts: list[Rich] = []
     if question.urgent:
         parts.append(wording.render("card_urgent_banner"))
+    if question.urgent_more:
+        parts.append(wording.render("card_urgent_more", count=question.urgent_more))
     parts.append(
         wording.render(
             "card",

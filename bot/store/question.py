@@ -343,24 +343,30 @@ async def hook_tried(tx: Tx, question_id: int, state: str, next_at: datetime | N
     return int(row[0]) if row is not None else 0
 
 
-async def open_urgent_since(tx: Tx, resident_id: int, since: datetime) -> Question | None:
-    """The resident's latest URGENT question created since ``since`` and
-    still ``new`` (so not yet acted on), or None."""
+async def unseen_urgent_of(
+    tx: Tx, resident_id: int, forum_id: str, since: datetime
+) -> Question | None:
+    """The resident's latest URGENT question in ``forum_id`` created since
+    ``since`` that officers have not yet seen: still ``new``, no "Seen",
+    not escalated, not held. None when there is none."""
     row = await fetch_one(
         tx,
-        "SELECT * FROM question WHERE resident_id = ? AND urgent = 1 AND state = 'new'"
-        " AND held = 0 AND created_at >= ? ORDER BY id DESC LIMIT 1",
-        (resident_id, iso(since)),
+        "SELECT * FROM question WHERE resident_id = ? AND forum_id = ? AND urgent = 1"
+        " AND state = 'new' AND seen_at IS NULL AND escalated_at IS NULL AND held = 0"
+        " AND created_at >= ? ORDER BY id DESC LIMIT 1",
+        (resident_id, forum_id, iso(since)),
     )
     return _row(row) if row is not None else None
 
 
-async def fold_urgent(tx: Tx, question_id: int, text: str, at: datetime) -> None:
-    """A further urgent message ``text`` from the same resident, folded into
-    URGENT question ``question_id``: appended to what was received (never to
-    the publishable suggestion), counted in ``urgent_more``."""
+async def fold_urgent(tx: Tx, question_id: int, text: str, publishable: str, at: datetime) -> None:
+    """A further urgent message from the same resident folded into URGENT
+    question ``question_id``: ``text`` appended to what was received,
+    ``publishable`` (its suggestion) to the suggestion, a blank line before
+    each; counted in ``urgent_more``."""
     await tx.execute(
         "UPDATE question SET text = text || char(10) || char(10) || ?,"
+        " publishable = publishable || char(10) || char(10) || ?,"
         " urgent_more = urgent_more + 1, updated_at = ? WHERE id = ?",
-        (text, iso(at), question_id),
+        (text, publishable, iso(at), question_id),
     )

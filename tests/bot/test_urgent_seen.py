@@ -128,3 +128,64 @@ async def test_the_scheduler_raises_it_on_its_own(h: CoreHarness) -> None:
     await h.core.scheduler.tick()
     await h.core.dispatcher.flush()
     assert "RAISED AGAIN" in h.texts_to(STAFF_CHAT)[-1]
+
+
+# -- a flood: one resident's many urgent messages make one URGENT card --------
+
+FLOOD = [
+    "Bromley Police Online Forum someone is breaking into my house right now",
+    "help me he has got a knife",
+    "he is coming up the stairs now with a knife",
+    "please help someone is breaking in",
+]
+
+
+async def test_a_flood_of_urgent_messages_makes_one_card_not_one_each(h: CoreHarness) -> None:
+    for i, text in enumerate(FLOOD):
+        replies = await h.resident_says(RESIDENT, text)
+        assert "call 999 now" in replies[0]  # every one gets the guidance at once
+        if i:
+            assert replies[-1].startswith("Thank you. That was added to your question #1")
+    cards = [m for m in h.messages_to(STAFF_CHAT) if "URGENT" in plain(m.body)]
+    assert len(cards) == 1  # one card, one ping
+    async with h.core.db.read() as tx:
+        rows = await fetch_all(tx, "SELECT id, urgent_more, text FROM question")
+    ((ref, more, text),) = [tuple(r) for r in rows]
+    assert (ref, more) == (1, 3)
+    assert all(line in str(text) for line in FLOOD)
+    (queue,) = await h.staff_says("/queue")
+    assert "#1 · URGENT · new · +3 more from the same resident" in queue
+
+
+async def test_the_seen_reply_shows_what_was_added(h: CoreHarness) -> None:
+    for text in FLOOD[:3]:
+        await h.resident_says(RESIDENT, text)
+    (reply,) = await h.staff_says("/seen 1")
+    assert reply.startswith(f"URGENT #1 marked Seen by officer telegram:{OFFICER}.")
+    assert "+2 more urgent messages from the same resident" in reply
+    assert "he is coming up the stairs now with a knife" in reply
+
+
+async def test_the_escalation_carries_the_whole_flood(h: CoreHarness) -> None:
+    for text in FLOOD:
+        await h.resident_says(RESIDENT, text)
+    h.clock.advance(timedelta(minutes=10))
+    await h.tick()
+    raised = h.texts_to(STAFF_CHAT)[-1]
+    assert "RAISED AGAIN" in raised and "+3 more urgent messages" in raised
+    assert "he is coming up the stairs now with a knife" in raised
+
+
+async def test_after_seen_or_the_window_a_new_urgent_message_is_a_new_card(
+    h: CoreHarness,
+) -> None:
+    await h.resident_says(RESIDENT, FLOOD[0])
+    await h.press("seen:1")
+    await h.resident_says(RESIDENT, FLOOD[1])  # seen: officers need the new one in front of them
+    h.clock.advance(timedelta(minutes=10, seconds=1))
+    await h.tick()  # #2 was raised again (no Seen)
+    await h.resident_says(RESIDENT, FLOOD[2])  # #2 escalated: a card of its own
+    await h.resident_says("7002", FLOOD[3])  # another resident: never folded
+    async with h.core.db.read() as tx:
+        rows = await fetch_all(tx, "SELECT id, urgent_more FROM question ORDER BY id")
+    assert [tuple(r) for r in rows] == [(1, 0), (2, 0), (3, 0), (4, 0)]
