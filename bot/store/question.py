@@ -318,7 +318,8 @@ async def hooks_due(tx: Tx, now: datetime) -> list[Question]:
     """Escalated questions whose webhook post is pending and due by ``now``."""
     rows = await fetch_all(
         tx,
-        "SELECT * FROM question WHERE hook_state = 'pending' AND hook_next_at <= ? ORDER BY id",
+        "SELECT * FROM question WHERE hook_state = 'pending' AND hook_next_at <= ?"
+        " ORDER BY hook_next_at, id",
         (iso(now),),
     )
     return [_row(r) for r in rows]
