@@ -35,9 +35,12 @@ from bot.desks.staff import StaffDesk
 from bot.desks.subscription import SubscriptionDesk
 from bot.desks.survey import SurveyDesk
 from bot.edge.clock import Clock
+from bot.edge.hook import HookPoster
 from bot.edge.inbound import Envelope
 from bot.edge.sending import LengthLimit, Sender
 from bot.forum.directory import ForumDirectory
+from bot.forum.escalation import Escalation
+from bot.forum.hook import EscalationHook
 from bot.forum.moderation import Moderation
 from bot.forum.scheduler import SessionScheduler
 from bot.forum.session import SessionService
@@ -116,6 +119,8 @@ class Core:
     scheduler: SessionScheduler
     retention: Retention
     alerts: AlertService
+    escalation: Escalation
+    hooks: EscalationHook | None
 
 
 def build_core(
@@ -131,6 +136,8 @@ def build_core(
     prefixes: Mapping[str, str] | None = None,
     why_off: Mapping[str, str] | None = None,
     scrub: Callable[[str], str] | None = None,
+    hook_poster: HookPoster | None = None,
+    hook_urls: Mapping[str, str] | None = None,
 ) -> Core:
     """The core over ``db`` (open), sending through ``senders`` paced by
     ``pacers`` (both by platform name: the platforms on in this run).
@@ -141,7 +148,10 @@ def build_core(
     where none is given); ``why_off``: why each platform that is off is off,
     in a few words, for the warning about its rooms. ``scrub``: applied to a
     failed send's error text before it is stored (the root masks the
-    platforms' secrets with it: a library's error can hold a token)."""
+    platforms' secrets with it: a library's error can hold a token).
+    ``hook_poster``: how escalations reach the forums' webhooks (none: not
+    posted); ``hook_urls``: forum id to its webhook URL, as read from the
+    environment variable its ``escalation.webhook_url_env`` names."""
     queue = queue if queue is not None else asyncio.Queue()
     directory = ForumDirectory(config, senders.keys())
     wording = Wording(templates, config.contacts, prefixes or {})
@@ -175,7 +185,13 @@ def build_core(
     staff = StaffDesk(
         directory, wording, outbox, sessions, moderation, AskerTools(wording), alerts, survey_desk
     )
-    scheduler = SessionScheduler(db, sessions, alerts, clock, dispatcher.wake)
+    escalation = Escalation(directory, wording, outbox)
+    hooks = (
+        EscalationHook(db, directory, wording, outbox, hook_poster, hook_urls or {})
+        if hook_poster is not None
+        else None
+    )
+    scheduler = SessionScheduler(db, sessions, alerts, clock, dispatcher.wake, escalation, hooks)
     intake = Intake(db, queue, directory, residents, staff, clock, wording, outbox, dispatcher.wake)
     return Core(
         config,
@@ -198,4 +214,6 @@ def build_core(
             dispatcher.wake,
         ),
         alerts,
+        escalation,
+        hooks,
     )

@@ -26,6 +26,7 @@ from config.scalar import (
     Duration,
     Flag,
     GatewayUrl,
+    HookFormat,
     HttpsUrl,
     HttpUrl,
     Language,
@@ -214,6 +215,22 @@ class QuietHours:
     end: time = time(8, 0)
 
 
+@dataclass(frozen=True)
+class Escalation(_Section):
+    """What happens to an URGENT card no officer marks "Seen": ``after`` it
+    was posted it is raised again in every staff room of the forum (once),
+    and, when ``webhook_url_env`` names an environment variable, posted to
+    that incoming webhook (the force's control room) in ``format``: ``teams``
+    (a Microsoft Teams MessageCard) or ``slack`` (``{"text": ...}``). The URL
+    is a secret: only ever read from the environment, masked in logs."""
+
+    after: Duration = timedelta(minutes=10)
+    webhook_url_env: Annotated[
+        str | None, PlainValidator(scalar.optional_env_name("FORUMBOT_ESCALATION_WEBHOOK"))
+    ] = None
+    format: HookFormat = "teams"
+
+
 _ROOMS: Final = Example("[{platform: telegram, chat_id: -1001234567890}]")
 _NAME: Final = Hint("give the forum's name, e.g. name: Bromley Police Online Forum")
 _PHRASES: Final = Example('["Bromley Police Online Forum"]')
@@ -253,6 +270,9 @@ class Forum(_Section):
     # copied_to_staff_rooms (Telegram to Telegram only: the platform copies the
     # message; forumbot never downloads or stores it). docs/privacy.md.
     resident_photos: scalar.ResidentPhotos = "not_shown"
+    # URGENT cards no officer marks "Seen": raised again after `after`, and
+    # sent to a webhook (docs/safeguarding.md, "Seen and escalation").
+    escalation: Escalation = field(default_factory=Escalation)
 
 
 @dataclass(frozen=True)

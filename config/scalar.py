@@ -502,6 +502,19 @@ GatewayUrl = Annotated[str | None, PlainValidator(gateway_url)]
 CommandPrefix = Annotated[str, PlainValidator(command_prefix)]
 Mode = Annotated[Literal["polling", "webhook"], PlainValidator(either("polling", "webhook"))]
 Platform = Annotated[Literal["telegram", "discord"], PlainValidator(either("telegram", "discord"))]
+HookFormat = Annotated[Literal["teams", "slack"], PlainValidator(either("teams", "slack"))]
+
+
+def optional_env_name(example: str) -> Callable[[object], str | None]:
+    """``env_name``, or null for none."""
+    named = env_name(example)
+
+    def parse(value: object) -> str | None:
+        return None if value is None else named(value)
+
+    return parse
+
+
 ResidentPhotos = Annotated[
     Literal["not_shown", "copied_to_staff_rooms"],
     PlainValidator(either("not_shown", "copied_to_staff_rooms")),

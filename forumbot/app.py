@@ -37,6 +37,7 @@ from forumbot.startup import (
     newer_schema,
 )
 from forumbot.supervisor import keep_running
+from forumbot.webhook import HttpHookPoster
 
 log = logging.getLogger("forumbot")
 
@@ -87,11 +88,38 @@ def new_database(config: Config) -> Database:
     return Database(config.database, components=platform_data())
 
 
+def hook_urls(config: Config, env: Mapping[str, str]) -> dict[str, str]:
+    """Each forum's escalation webhook URL, by forum id, from the environment
+    variable its ``escalation.webhook_url_env`` names (forums whose variable
+    is unset or empty are left out, and logged once)."""
+    urls: dict[str, str] = {}
+    for forum in config.forums:
+        name = forum.escalation.webhook_url_env
+        if name is None:
+            continue
+        if env.get(name):
+            urls[forum.id] = env[name]
+        else:
+            log.warning(
+                "forum %s: escalation.webhook_url_env names %s, which is not set:"
+                " escalations are not posted to the control room",
+                forum.id,
+                name,
+            )
+    return urls
+
+
 def secrets_in_environment(config: Config, env: Mapping[str, str] | None = None) -> list[str]:
     """Every secret any platform would read from ``env`` (``os.environ``
     when not given): what the log must never show."""
     env = os.environ if env is None else env
-    return [secret for platform in PLATFORMS for secret in platform.secrets(config, env)]
+    secrets = [secret for platform in PLATFORMS for secret in platform.secrets(config, env)]
+    hooks = [
+        env[forum.escalation.webhook_url_env]
+        for forum in config.forums
+        if forum.escalation.webhook_url_env and env.get(forum.escalation.webhook_url_env)
+    ]
+    return secrets + hooks
 
 
 @dataclass
@@ -253,6 +281,8 @@ async def build_app(
             prefixes={p.name: p.command_prefix(config) for p in PLATFORMS},
             why_off={name: why.briefly for name, why in off.items()},
             scrub=lambda text: without_secrets(text, secrets),
+            hook_poster=HttpHookPoster(),
+            hook_urls=hook_urls(config, env),
         )
         return App(config, wiring.built_core, adapters)
     except BaseException:

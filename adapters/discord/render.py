@@ -13,6 +13,7 @@ STYLE: dict[CardKind, discord.ButtonStyle] = {
     "approve": discord.ButtonStyle.success,
     "reject": discord.ButtonStyle.danger,
     "later": discord.ButtonStyle.secondary,
+    "seen": discord.ButtonStyle.primary,
 }
 
 

@@ -36,6 +36,7 @@ DESCRIPTIONS: dict[tuple[Desk, str], str] = {
     ("staff", "reject"): "slash_staff_reject",
     ("staff", "answer"): "slash_staff_answer",
     ("staff", "later"): "slash_staff_later",
+    ("staff", "seen"): "slash_staff_seen",
     ("staff", "merge"): "slash_staff_merge",
     ("staff", "resend"): "slash_staff_resend",
     ("staff", "whois"): "slash_staff_whois",

@@ -8,7 +8,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from bot.delivery.outbox import Outbox
 from bot.desks.admission import Admission
@@ -64,6 +64,9 @@ class PhotoCopy:
 
 
 COPYING_PLATFORMS = frozenset({"telegram"})
+URGENT_FOLD_WINDOW = timedelta(minutes=10)
+"""How long after a resident's URGENT question their further urgent messages
+are added to it (while officers have not seen it) rather than carded anew."""
 MAX_ALBUMS_REMEMBERED = 1000  # albums answered, kept so their other items get no reply
 """Platforms that copy a message from one chat to another themselves
 (Telegram's copyMessage). Discord has no copy: it would take downloading and
@@ -466,6 +469,8 @@ class ResidentDesk:
                 await self._reply(tx, resident, refusal, now)
                 return
         publishable = suggest_publishable(self.directory.without_phrase(forum, text))
+        if urgent and await self._folded(tx, resident, forum, text, publishable, now):
+            return
         q = await questions.insert(
             tx,
             forum.id,
@@ -495,6 +500,32 @@ class ResidentDesk:
         parts.append(self.wording.notice())
         await self._reply(tx, resident, join(parts, "\n\n"), now, question_id=q.id)
         await self.post_card(tx, forum, q, resident.pseudonym, now, copy_from)
+
+    async def _folded(
+        self, tx: Tx, resident: Resident, forum: Forum, text: str, publishable: str, now: datetime
+    ) -> bool:
+        """A flood makes one URGENT card, not one each: an urgent message
+        from a resident whose URGENT question in ``forum`` came in within
+        ``URGENT_FOLD_WINDOW`` and is not yet seen (no "Seen", not acted on,
+        not escalated) is added to that question, whose card is not sent
+        again: the escalation, ``queue`` and the "Seen" reply show it, with
+        "+N more from the same resident". The resident is told it was added.
+        Returns whether it was folded."""
+        open_one = await questions.unseen_urgent_of(
+            tx, resident.id, forum.id, now - URGENT_FOLD_WINDOW
+        )
+        if open_one is None:
+            return False
+        await questions.fold_urgent(tx, open_one.id, text, publishable, now)
+        log.info(
+            "urgent message folded into question=#%s forum=%s (%s more)",
+            open_one.id,
+            forum.id,
+            open_one.urgent_more + 1,
+        )
+        added = self.wording.render("urgent_added", ref=open_one.id, forum=forum.name)
+        await self._reply(tx, resident, added, now, question_id=open_one.id)
+        return True
 
     def _copyable(self, forum: Forum, event: Inbound) -> PhotoCopy | None:
         """The resident's message to copy into the forum's staff rooms on
@@ -559,6 +590,7 @@ class ResidentDesk:
                 room.platform,
                 copied=copies,
                 language=language,
+                seen_within=forum.escalation.after,
             )
             if edited:
                 body = join([self.wording.render("card_edited_banner", ref=q.id), body])
@@ -566,7 +598,7 @@ class ResidentDesk:
                 room,
                 body,
                 OutboxPurpose.URGENT_CARD if q.urgent else OutboxPurpose.CARD,
-                buttons=card_buttons(self.wording, q.id),
+                buttons=card_buttons(self.wording, q.id, urgent=q.urgent and q.seen_at is None),
                 question_id=q.id,
                 alert_role_id=duty_roles.get(room),
             )

@@ -340,6 +340,9 @@ class StaffDesk:
     async def _later(self, o: Order) -> Rich:
         return await self.moderation.later(o.tx, o.actor, o.question, o.args or None, o.now)
 
+    async def _seen(self, o: Order) -> Rich:
+        return await self.moderation.seen(o.tx, o.actor, o.question, o.now)
+
     async def _resend(self, o: Order) -> Rich:
         return await self.moderation.resend(o.tx, o.actor, o.question, o.now)
 
@@ -544,6 +547,7 @@ _FORUM: Who = "officer of the forum"
 _ROOM: Who = "officer in the room"
 
 STAFF_ROUTES: Routes[StaffHandler] = Routes(
+    Route("seen", StaffDesk._seen, _QUESTION, "seen 12", "staff_help_seen"),
     Route("approve", StaffDesk._approve, _QUESTION, "approve 12 [text]", "staff_help_approve"),
     Route("edit", StaffDesk._edit, _QUESTION, "edit 12 text", "staff_help_edit"),
     Route("reject", StaffDesk._reject, _QUESTION, "reject 12 [reason]", "staff_help_reject"),

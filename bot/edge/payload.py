@@ -10,6 +10,7 @@ Three kinds, one grammar each, named by the text before the first ``:``:
     ``CardAction``       ``approve:12``            officers, on a question's card
                          ``reject:12``
                          ``later:12``
+                         ``seen:12`` (URGENT only)
     ``SubscribeChoice``  ``sub:f:bromley``         a resident choosing alerts:
                          ``sub:t:bromley:advice``  a forum's choices, one type on
                          ``sub:a:bromley``         or off, all, none
@@ -41,8 +42,8 @@ takes 1-64 bytes, Discord's custom_id 100 characters, the web has no limit of
 its own. One limit for every platform, because the same buttons (a card, a
 consultation) go to rooms and residents on all of them."""
 
-CardKind = Literal["approve", "reject", "later"]
-CARD_KINDS: tuple[CardKind, ...] = ("approve", "reject", "later")
+CardKind = Literal["approve", "reject", "later", "seen"]
+CARD_KINDS: tuple[CardKind, ...] = ("approve", "reject", "later", "seen")
 
 SubscribeStep = Literal["forum", "toggle", "all", "none"]
 _STEP_CODES: Mapping[SubscribeStep, str] = {"forum": "f", "toggle": "t", "all": "a", "none": "n"}

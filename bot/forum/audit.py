@@ -16,10 +16,11 @@ from bot.store.database import Tx
 
 log = logging.getLogger("forumbot.audit")
 
-Outcome = Literal["done", "refused", "invalid"]
+Outcome = Literal["done", "refused", "invalid", "failed"]
 """``done``: carried out; ``refused``: the actor may not do it (nothing
 changed); ``invalid``: allowed, but there was nothing to do it to (the asker
-is no longer held)."""
+is no longer held); ``failed``: tried and did not work (an escalation's
+webhook post that was refused or did not get through)."""
 
 
 async def record(

@@ -4,6 +4,7 @@ handle, only their pseudonym."""
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 
 from bot.edge.chat import Button, Buttons
 from bot.edge.inbound import Attachment
@@ -62,16 +63,21 @@ def render_card(
     platform: str,
     copied: bool = False,
     language: str | None = None,
+    seen_within: timedelta | None = None,
 ) -> Rich:
     """The card for ``question`` in a staff room on ``platform``: with a
     line naming what the resident sent besides words (``copied``: its photo
     is copied below this card, in this room), a warning when it was
     forwarded, the language it is written in when not English (``language``:
     its English name), and the hint of what officers can do there (``card_hint`` in
-    the platform's words and command prefix: the web console has no replies)."""
+    the platform's words and command prefix: the web console has no replies).
+    ``seen_within``: for an URGENT card not yet seen, how long officers have
+    to press "Seen" before it is raised again (the forum's ``escalation.after``)."""
     parts: list[Rich] = []
     if question.urgent:
         parts.append(wording.render("card_urgent_banner"))
+    if question.urgent_more:
+        parts.append(wording.render("card_urgent_more", count=question.urgent_more))
     parts.append(
         wording.render(
             "card",
@@ -107,6 +113,15 @@ def render_card(
         )
     prefix = wording.prefix(platform)
     parts.append(wording.render_for(platform, "card_hint", prefix=prefix, ref=question.id))
+    if question.urgent and question.seen_at is None and seen_within is not None:
+        parts.append(
+            wording.render(
+                "card_urgent_seen_hint",
+                prefix=prefix,
+                ref=question.id,
+                after=wording.duration(seen_within),
+            )
+        )
     return join(parts)
 
 
@@ -150,13 +165,16 @@ CARD_BUTTONS: tuple[tuple[CardKind, str], ...] = (
     ("reject", "button_reject"),
     ("later", "button_later"),
 )
+SEEN_BUTTON: tuple[CardKind, str] = ("seen", "button_seen")
 
 
-def card_buttons(wording: Wording, question_id: int) -> Buttons:
-    """One row: approve, reject, later (``approve:12`` and so on on the wire)."""
+def card_buttons(wording: Wording, question_id: int, urgent: bool = False) -> Buttons:
+    """One row: approve, reject, later (``approve:12`` and so on on the
+    wire); an ``urgent`` card's row starts with "Seen" (``seen:12``)."""
+    kinds = (SEEN_BUTTON, *CARD_BUTTONS) if urgent else CARD_BUTTONS
     return (
         tuple(
             Button(wording.text(label, ref=question_id), CardAction(kind, question_id).pack())
-            for kind, label in CARD_BUTTONS
+            for kind, label in kinds
         ),
     )

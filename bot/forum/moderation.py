@@ -5,11 +5,13 @@ in the caller's transaction."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 
 from bot.delivery.outbox import Outbox
 from bot.edge.rich import Rich, join, plain
 from bot.forum import audit
+from bot.forum.card import render_card
 from bot.forum.directory import Actor, ForumDirectory
 from bot.forum.session import SessionService
 from bot.store import outbox as outbox_rows
@@ -98,6 +100,41 @@ class Moderation:
         return self.wording.render(
             "staff_approved", ref=q.id, officer=self.wording.officer(officer)
         )
+
+    async def seen(
+        self, tx: Tx, officer: Actor, q: Question, now: datetime, platform: str | None = None
+    ) -> Rich:
+        """An officer has seen URGENT ``q``: it is not raised again
+        (``bot.forum.escalation``). Once: a second "Seen" names who saw it
+        first and changes nothing; "Seen" on a question that is not URGENT
+        changes nothing either. Audited (``invalid`` when nothing changed).
+        When further urgent messages were folded into it since its card, the
+        reply carries the card as it now stands (for the staff room's
+        ``platform``, the officer's own by default)."""
+        platform = platform or officer.platform
+        if not q.urgent or q.seen_at is not None:
+            await audit.record(
+                tx, officer, "seen", now, forum_id=q.forum_id, question_id=q.id, outcome="invalid"
+            )
+            if not q.urgent:
+                return self.wording.render("staff_seen_not_urgent", ref=q.id)
+            return self.wording.render("staff_seen_already", ref=q.id, seen_by=q.seen_by or "")
+        label = self.wording.officer(officer)
+        await questions.set_seen(tx, q.id, label, now)
+        await audit.record(tx, officer, "seen", now, forum_id=q.forum_id, question_id=q.id)
+        seen = self.wording.render("staff_seen", ref=q.id, officer=label)
+        if not q.urgent_more:
+            return seen
+        # Messages folded into it since its card (a flood): the card as it now stands.
+        resident = await residents.get(tx, q.resident_id) if q.resident_id is not None else None
+        card = render_card(
+            self.wording,
+            replace(q, seen_at=now),
+            self._forum(q).name,
+            resident.pseudonym if resident is not None else "?",
+            platform,
+        )
+        return join([seen, card], "\n\n")
 
     async def edit(self, tx: Tx, officer: Actor, q: Question, text: str, now: datetime) -> Rich:
         """Replace ``q``'s publishable text with ``text``; the same text again

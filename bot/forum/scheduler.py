@@ -1,10 +1,12 @@
 """Fires the session schedule: APScheduler wakes ``SessionService.run_due`` at
-the next reminder, start or end, and alerts held through quiet hours (and
-every half minute as a safety net, which also reports alerts' progress).
+the next reminder, start or end, alerts held through quiet hours and URGENT
+cards due to be raised again (``Escalation``); and every half minute as a
+safety net, which also reports alerts' progress.
 Schedules are data: nothing is pickled; each start derives them afresh."""
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
@@ -15,6 +17,8 @@ from apscheduler.triggers.interval import IntervalTrigger
 
 from bot.alerts.service import AlertService
 from bot.edge.clock import Clock
+from bot.forum.escalation import Escalation
+from bot.forum.hook import EscalationHook
 from bot.forum.session import SessionService
 from bot.store import session as session_rows
 from bot.store.database import Database, is_busy
@@ -37,10 +41,15 @@ class SessionScheduler:
         alerts: AlertService,
         clock: Clock,
         on_change: Callable[[], None] = lambda: None,
+        escalation: Escalation | None = None,
+        hooks: EscalationHook | None = None,
     ) -> None:
         self.db = db
         self.sessions = sessions
         self.alerts = alerts
+        self.escalation = escalation
+        self.hooks = hooks
+        self._posting: asyncio.Task[int] | None = None
         self.clock = clock
         self._on_change = on_change
         self._scheduler = AsyncIOScheduler(timezone=UTC)
@@ -62,6 +71,8 @@ class SessionScheduler:
         """No more ticks from now on. Safe to call when never started, and twice."""
         if self._scheduler.running:
             self._scheduler.shutdown(wait=False)
+        if self._posting is not None:
+            self._posting.cancel()
 
     async def tick(self) -> None:
         """Do what is due now, then arm a wake-up for the next event (a
@@ -77,6 +88,11 @@ class SessionScheduler:
                 await self.alerts.run_due(tx, now)
                 open_ends = [row.ends_at for row in await session_rows.all_open(tx)]
                 alert_at = await self.alerts.next_due_at(tx)
+                if self.escalation is not None:
+                    await self.escalation.run_due(tx, now)
+                    urgent_at = await self.escalation.next_due_at(tx)
+                    if urgent_at is not None and (alert_at is None or urgent_at < alert_at):
+                        alert_at = urgent_at
         except Exception as error:
             if not is_busy(error):
                 raise
@@ -86,11 +102,25 @@ class SessionScheduler:
                 self._arm(now + timedelta(seconds=BUSY_RETRY_S))
             return
         self._on_change()
+        if self.hooks is not None:
+            self._post_hooks(now)
+            hook_at = await self.hooks.next_due_at()
+            # One due now is being posted (or waits for the task): the safety tick follows it.
+            if hook_at is not None and hook_at > now and (alert_at is None or hook_at < alert_at):
+                alert_at = hook_at
         upcoming = self.sessions.next_event_at(now, open_ends)
         if alert_at is not None and (upcoming is None or alert_at < upcoming):
             upcoming = max(alert_at, now)
         if upcoming is not None and self._scheduler.running:
             self._arm(upcoming)
+
+    def _post_hooks(self, now: datetime) -> None:
+        """Webhook posts due (escalations) in a task of their own, one at a
+        time, so their retries never hold up the schedule."""
+        if self.hooks is None or (self._posting is not None and not self._posting.done()):
+            return
+        self._posting = asyncio.create_task(self.hooks.post_due(now), name="escalation-hooks")
+        self._posting.add_done_callback(_log_failure)
 
     def _arm(self, at: datetime) -> None:
         self._scheduler.add_job(
@@ -102,3 +132,8 @@ class SessionScheduler:
             coalesce=True,
         )
         log.debug("next schedule event at %s", at.isoformat())
+
+
+def _log_failure(task: asyncio.Task[int]) -> None:
+    if not task.cancelled() and task.exception() is not None:
+        log.error("escalation webhooks failed: %r", task.exception())

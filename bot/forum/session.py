@@ -342,10 +342,20 @@ class SessionService:
         text cut to 80 characters."""
         text = question.publishable
         short = text if len(text) <= 80 else text[:79] + "…"
+        if not question.urgent:
+            return self.wording.render(
+                "staff_queue_line", ref=question.id, state=question.state.value, text=short
+            )
+        more = (
+            self.wording.text("staff_queue_line_more", count=question.urgent_more)
+            if question.urgent_more
+            else ""
+        )
         return self.wording.render(
-            "staff_queue_line_urgent" if question.urgent else "staff_queue_line",
+            "staff_queue_line_urgent",
             ref=question.id,
             state=question.state.value,
+            more=more,
             text=short,
         )
 

@@ -40,6 +40,10 @@ class Question:
     attachments: tuple[str, ...] = ()  # kinds sent with it (bot.edge.inbound.Attachment)
     forwarded: bool = False  # it came as a forwarded message
     album: str | None = None  # the platform's id of the album its message opened
+    seen_at: datetime | None = None  # an officer pressed "Seen" on its URGENT card
+    seen_by: str | None = None  # who did (platform:id)
+    escalated_at: datetime | None = None  # raised again for want of a "Seen"
+    urgent_more: int = 0  # later urgent messages from the same resident folded into it
 
 
 def _row(r: aiosqlite.Row) -> Question:
@@ -58,6 +62,10 @@ def _row(r: aiosqlite.Row) -> Question:
         attachments=tuple(a for a in str(r["attachments"] or "").split(",") if a),
         forwarded=bool(r["forwarded"]),
         album=r["album"],
+        seen_at=instant(r["seen_at"]) if r["seen_at"] else None,
+        seen_by=r["seen_by"],
+        escalated_at=instant(r["escalated_at"]) if r["escalated_at"] else None,
+        urgent_more=int(r["urgent_more"]),
     )
 
 
@@ -261,3 +269,105 @@ async def asked_since(tx: Tx, resident_id: int, since: datetime) -> tuple[int, d
     if row is None or not row[0]:
         return 0, None
     return int(row[0]), instant(str(row[1]))
+
+
+async def set_seen(tx: Tx, question_id: int, by: str, at: datetime) -> None:
+    """An officer (``by``: their label, ``officer telegram:42``) saw URGENT
+    question ``question_id``."""
+    await tx.execute(
+        "UPDATE question SET seen_at = ?, seen_by = ? WHERE id = ? AND seen_at IS NULL",
+        (iso(at), by, question_id),
+    )
+
+
+async def unseen_urgent(tx: Tx, forum_id: str, created_before: datetime) -> list[Question]:
+    """The forum's URGENT questions created by ``created_before`` that no
+    officer has seen (no "Seen", still ``new``), not held and not yet
+    escalated, oldest first."""
+    rows = await fetch_all(
+        tx,
+        "SELECT * FROM question WHERE urgent = 1 AND seen_at IS NULL AND escalated_at IS NULL"
+        " AND created_at <= ? AND forum_id = ? AND state = 'new' AND held = 0 ORDER BY id",
+        (iso(created_before), forum_id),
+    )
+    return [_row(r) for r in rows]
+
+
+async def oldest_unseen_urgent(tx: Tx, forum_id: str) -> datetime | None:
+    """When the forum's oldest URGENT question still waiting for a "Seen"
+    (and not escalated) was created, or None."""
+    row = await fetch_one(
+        tx,
+        "SELECT MIN(created_at) FROM question WHERE urgent = 1 AND seen_at IS NULL"
+        " AND escalated_at IS NULL AND forum_id = ? AND state = 'new' AND held = 0",
+        (forum_id,),
+    )
+    return instant(str(row[0])) if row is not None and row[0] else None
+
+
+async def set_escalated(tx: Tx, question_id: int, at: datetime, hook: bool) -> None:
+    """Question ``question_id`` was raised again at ``at``; ``hook``: a
+    webhook post is owed (``hook_state`` pending, due at once)."""
+    await tx.execute(
+        "UPDATE question SET escalated_at = ?, hook_state = ?, hook_next_at = ? WHERE id = ?",
+        (iso(at), "pending" if hook else None, iso(at) if hook else None, question_id),
+    )
+
+
+async def hooks_due(tx: Tx, now: datetime) -> list[Question]:
+    """Escalated questions whose webhook post is pending and due by ``now``."""
+    rows = await fetch_all(
+        tx,
+        "SELECT * FROM question WHERE hook_state = 'pending' AND hook_next_at <= ?"
+        " ORDER BY hook_next_at, id",
+        (iso(now),),
+    )
+    return [_row(r) for r in rows]
+
+
+async def next_hook_at(tx: Tx) -> datetime | None:
+    """When the next pending webhook post is due, or None."""
+    row = await fetch_one(tx, "SELECT MIN(hook_next_at) FROM question WHERE hook_state = 'pending'")
+    return instant(str(row[0])) if row is not None and row[0] else None
+
+
+async def hook_tried(tx: Tx, question_id: int, state: str, next_at: datetime | None) -> int:
+    """One more try of question ``question_id``'s webhook post: its new
+    ``state`` (``pending``, ``sent``, ``failed``) and, while pending, when
+    it is tried next. Returns the tries so far."""
+    row = await fetch_one(
+        tx,
+        "UPDATE question SET hook_state = ?, hook_tries = hook_tries + 1, hook_next_at = ?"
+        " WHERE id = ? RETURNING hook_tries",
+        (state, iso(next_at) if next_at is not None else None, question_id),
+    )
+    return int(row[0]) if row is not None else 0
+
+
+async def unseen_urgent_of(
+    tx: Tx, resident_id: int, forum_id: str, since: datetime
+) -> Question | None:
+    """The resident's latest URGENT question in ``forum_id`` created since
+    ``since`` that officers have not yet seen: still ``new``, no "Seen",
+    not escalated, not held. None when there is none."""
+    row = await fetch_one(
+        tx,
+        "SELECT * FROM question WHERE resident_id = ? AND forum_id = ? AND urgent = 1"
+        " AND state = 'new' AND seen_at IS NULL AND escalated_at IS NULL AND held = 0"
+        " AND created_at >= ? ORDER BY id DESC LIMIT 1",
+        (resident_id, forum_id, iso(since)),
+    )
+    return _row(row) if row is not None else None
+
+
+async def fold_urgent(tx: Tx, question_id: int, text: str, publishable: str, at: datetime) -> None:
+    """A further urgent message from the same resident folded into URGENT
+    question ``question_id``: ``text`` appended to what was received,
+    ``publishable`` (its suggestion) to the suggestion, a blank line before
+    each; counted in ``urgent_more``."""
+    await tx.execute(
+        "UPDATE question SET text = text || char(10) || char(10) || ?,"
+        " publishable = publishable || char(10) || char(10) || ?,"
+        " urgent_more = urgent_more + 1, updated_at = ? WHERE id = ?",
+        (text, publishable, iso(at), question_id),
+    )

@@ -424,4 +424,23 @@ MIGRATIONS: tuple[str, ...] = (
     """
     ALTER TABLE outbox ADD COLUMN edit_of TEXT;
     """,
+    # 16: issue 15, URGENT is impossible to miss: when an officer pressed "Seen"
+    # on an URGENT card (and who: the officer's label), when it was raised again for
+    # want of one (escalation.after), and how many more urgent messages from the
+    # same resident were folded into it (a flood makes one card, not thirty).
+    # The escalation's webhook post (the forum's control room): its state
+    # (pending, sent, failed; NULL when the forum has none), tries and the next.
+    """
+    ALTER TABLE question ADD COLUMN seen_at TEXT;
+    ALTER TABLE question ADD COLUMN seen_by TEXT;
+    ALTER TABLE question ADD COLUMN escalated_at TEXT;
+    ALTER TABLE question ADD COLUMN urgent_more INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE question ADD COLUMN hook_state TEXT;
+    ALTER TABLE question ADD COLUMN hook_tries INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE question ADD COLUMN hook_next_at TEXT;
+    CREATE INDEX question_unseen_urgent ON question (created_at)
+        WHERE urgent = 1 AND seen_at IS NULL AND escalated_at IS NULL;
+    CREATE INDEX question_hook_pending ON question (hook_next_at)
+        WHERE hook_state = 'pending';
+    """,
 )

@@ -69,6 +69,7 @@ COMMANDS: dict[str, Case] = {
         before=("/answer 1 On Thursday.",),
         apart=False,
     ),
+    "seen": Case("/seen 3", "URGENT #3 was already marked Seen by officer"),
     "whois": Case("/whois 1", None),
     "block": Case("/block 1", "The asker of #1 is already blocked"),
     "unblock": Case("/unblock 1", "The asker of #1 is already allowed", before=("/block 1",)),
@@ -90,6 +91,7 @@ BUTTONS: dict[str, Case] = {
     "approve": Case("approve:1", "#1 is already approved. Nothing was changed"),
     "reject": Case("reject:1", "#1 is already rejected. Nothing was changed"),
     "later": Case("later:1", "#1 is already deferred. Nothing was changed"),
+    "seen": Case("seen:3", "URGENT #3 was already marked Seen by officer"),
 }
 
 
@@ -120,9 +122,11 @@ def _event(case: Case) -> Inbound:
 
 
 async def _world(h: CoreHarness, case: Case) -> None:
-    """Two questions, subscribers to appeals and consultations, then ``before``."""
+    """Two questions, an URGENT one (#3), subscribers to appeals and
+    consultations, then ``before``."""
     await h.resident_says("5001", f"{PHRASE} is there a speed check on Elm Road?")
     await h.resident_says("5002", f"{PHRASE} speed checks on Elm Road?")
+    await h.resident_says("5004", f"{PHRASE} someone is breaking into my house right now")
     await h.resident_says("5003", "/subscribe")
     await h.resident_presses("5003", "sub:t:bromley:appeals")
     await h.resident_presses("5003", "sub:t:bromley:consultations")
@@ -144,7 +148,8 @@ async def _effects(h: CoreHarness) -> dict[str, object]:
         for chat in sorted({m.chat.chat_id for m in h.sender.sent} - {STAFF_CHAT})
     }
     queries = {
-        "questions": "SELECT id, state, publishable, answer, merged_into FROM question",
+        "questions": "SELECT id, state, publishable, answer, merged_into, seen_at, seen_by"
+        " FROM question",
         "residents": "SELECT id, blocked_at IS NOT NULL FROM resident",
         "sessions": "SELECT id, state FROM session",
         "alerts": "SELECT id, alert_type, body FROM broadcast",

@@ -19,6 +19,7 @@ STRANGER = "99999"
 ASK = "Bromley Police Online Forum "
 
 STAFF_HELP = """Officer commands (a number may be written 12 or #12)
+!seen 12: an officer has seen this URGENT question (stops it being raised again)
 !approve 12 [text]: accept for the session; text replaces the publishable text
 !edit 12 text: replace the publishable text
 !reject 12 [reason]: decline; the asker is told it will not be answered, with your reason sent \

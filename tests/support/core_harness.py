@@ -28,6 +28,7 @@ from bot.store.database import Database
 from bot.wording.template import Templates
 from config.messages import load_messages
 from config.model import Config, Forum, Officers, Room, Schedule, WebConfig
+from forumbot.webhook import HttpHookPoster
 
 STAFF_CHAT = "-1001"
 PUBLIC_CHAT = "@publicforum"
@@ -98,9 +99,13 @@ class CoreHarness:
     """The core built on ``config`` and ``clock``, its one platform Telegram,
     recorded by ``sender``. Not usable until :meth:`open` has returned."""
 
-    def __init__(self, config: Config, clock: FakeClock) -> None:
+    def __init__(
+        self, config: Config, clock: FakeClock, hook_urls: dict[str, str] | None = None
+    ) -> None:
         self.config = config
         self.clock = clock
+        self.hook_urls = hook_urls or {}
+        self.slept: list[float] = []  # the webhook's back-off waits (seconds), not slept
         self.sender = RecordingSender()
         self.core: Core
         self.closed = False
@@ -120,11 +125,18 @@ class CoreHarness:
                 Templates(load_messages("en")),
                 {"telegram": self.sender},
                 {"telegram": Pacer(Pace())},
+                hook_poster=HttpHookPoster(timeout_s=5.0),
+                hook_urls=self.hook_urls,
             )
+            assert self.core.hooks is not None
+            self.core.hooks.sleep = self._no_sleep
         except BaseException:
             await db.close()
             raise
         return self
+
+    async def _no_sleep(self, seconds: float) -> None:
+        self.slept.append(seconds)
 
     async def close(self) -> None:
         """Close the database (its threads end); again is a no-op."""
@@ -217,11 +229,16 @@ class CoreHarness:
         return [plain(m.body) for m in self.sender.sent[before:] if m.chat.chat_id == user]
 
     async def tick(self) -> None:
-        """What the scheduler does at the clock's now: sessions and alerts
-        that are due, their sends, then the alerts' progress reports."""
+        """What the scheduler does at the clock's now: sessions, alerts and
+        URGENT cards to raise again that are due, their sends, then the
+        alerts' progress reports."""
         async with self.core.db.transaction() as tx:
             await self.core.sessions.run_due(tx, self.clock.now())
             await self.core.alerts.run_due(tx, self.clock.now())
+            await self.core.escalation.run_due(tx, self.clock.now())
+        await self.core.dispatcher.flush()
+        assert self.core.hooks is not None
+        await self.core.hooks.post_due(self.clock.now())  # webhook posts (escalations)
         await self.core.dispatcher.flush()
         async with self.core.db.transaction() as tx:  # progress after the sends
             await self.core.alerts.report(tx, self.clock.now())
@@ -245,13 +262,18 @@ def at(text: str) -> datetime:
 
 @asynccontextmanager
 async def open_harness(
-    directory: Path, start: str = START, **changes: object
+    directory: Path,
+    start: str = START,
+    **changes: object,
 ) -> AsyncIterator[CoreHarness]:
     """A harness on ``directory``/forum.sqlite3, its clock at ``start`` (UTC,
-    'YYYY-MM-DD HH:MM'), ``changes`` applied as in :func:`forum_config`;
-    closed on exit, also when the block raises."""
+    'YYYY-MM-DD HH:MM'), ``changes`` applied as in :func:`forum_config`,
+    but ``hook_urls``: the forums' escalation webhook URLs by forum id
+    (``dict[str, str]``); closed on exit, also when the block raises."""
+    hook_urls = changes.pop("hook_urls", None)
+    assert hook_urls is None or isinstance(hook_urls, dict)
     config = forum_config(str(directory / DATABASE), **changes)
-    harness = await CoreHarness(config, FakeClock(at(start))).open()
+    harness = await CoreHarness(config, FakeClock(at(start)), hook_urls).open()
     try:
         yield harness
     finally:
