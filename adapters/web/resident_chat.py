@@ -230,6 +230,7 @@ def add_routes(app: web.Application, site: Site) -> None:
                 button=button,
                 nonce=fields.get("nonce"),
                 reply_to=reply_to,
+                burst=newcomers.from_burst(chat.chat_id),
             )
         except Exception:
             if mine is not None:

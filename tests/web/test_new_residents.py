@@ -182,3 +182,31 @@ async def test_a_forged_x_forwarded_for_from_an_untrusted_peer_escapes_no_limit(
         statuses = [(await ask(a, app, f"Forged {n}", h))[0] for n, h in enumerate(forged)]
         assert statuses == [303, 303, 429, 429, 429]
         await _questions_when(app, 2)
+
+
+async def test_the_third_new_resident_from_one_address_is_marked_on_the_officers_card(
+    tmp_path: Path,
+) -> None:
+    async with (
+        running_web(tmp_path) as app,
+        from_address(ADDRESS_A) as a,
+        from_address(ADDRESS_B) as b,
+        browser() as o_http,
+    ):
+        for n in (1, 2, 3):
+            assert (await ask(a, app, f"Question {n} from the busy address"))[0] == 303
+        assert (await ask(b, app, "A question from a quiet address"))[0] == 303
+        await _questions_when(app, 4)
+        officer = Visitor(app, o_http)
+        assert await officer.sign_in() == 303
+        banner = "From one of many new web residents who wrote at once"
+
+        async def cards_shown() -> bool:
+            _status, page = await officer.get("/staff/bromley")
+            return "quiet address" in page and "Question 3 from" in page
+
+        await eventually(cards_shown, WAIT_S, "the four cards on the console")
+        _status, page = await officer.get("/staff/bromley")
+        text = _page_text(page)
+        # The banner heads its card: once, on the third from the busy address.
+        assert re.findall(re.escape(banner) + r".*?Question #(\d+)", text) == ["3"], text
