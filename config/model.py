@@ -287,6 +287,19 @@ class StaffAccount(_Section):
 
 
 @dataclass(frozen=True)
+class NewResidents(_Section):
+    """How many new residents the web chat takes (a new resident: a browser
+    whose first message this is). Past either limit the message is refused
+    with a page that says when to try again, the emergency numbers always
+    shown; residents who have written before are never limited here."""
+
+    # from one address (an IPv6 visitor: its /64 network), in any hour
+    per_address_per_hour: PositiveInt = 10
+    # for the whole site, in any minute
+    per_minute: PositiveInt = 60
+
+
+@dataclass(frozen=True)
 class WebConfig(_Section):
     """The web side: resident chat, officer console, public archive."""
 
@@ -304,6 +317,7 @@ class WebConfig(_Section):
     staff_secret_env: Annotated[str, PlainValidator(scalar.env_name("FORUMBOT_STAFF_SECRET"))] = (
         "FORUMBOT_STAFF_SECRET"
     )
+    new_residents: NewResidents = field(default_factory=NewResidents)
 
 
 @dataclass(frozen=True)

@@ -33,12 +33,14 @@ async def submit(
     nonce: str | None = None,
     handle: str | None = None,
     reply_to: str | None = None,
+    burst: bool = False,
 ) -> None:
     """Hand one event to the core; returns once it is stored (never lost).
     ``reply_to``: the web message id (as text) the resident answers, from
     an answer box; the text is then read as it is, never as a command.
     Raises TimeoutError when it was not stored within ``STORED_WITHIN_S``
-    seconds, and the intake's error when it could not be stored at all."""
+    seconds, and the intake's error when it could not be stored at all.
+    ``burst``: the resident is from a burst of new ones (``Inbound.burst``)."""
     text = clean_text(text)
     plain_reply = button is not None or reply_to is not None
     command, args = split_slash_command(text) if not plain_reply else (None, "")
@@ -54,6 +56,7 @@ async def submit(
         args=args,
         button=clean_line(button) if button is not None else None,
         reply_to_message_id=clean_line(reply_to) if reply_to is not None else None,
+        burst=burst,
     )
     envelope = Envelope(event)
     await site.core.queue.put(envelope)

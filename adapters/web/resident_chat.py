@@ -15,6 +15,9 @@ The page is a conversation, as a private chat with the bot on the apps is:
   after the form's redirect the page shows both; when the reply is not in
   yet, the page waits for it up to ``REPLY_WAIT_S``, then says it will
   appear and, without script, refreshes itself (``AWAIT_S``);
+- a new resident (a browser whose first message this is) past
+  ``web.new_residents``' limits is refused (429) with when to try again and
+  the emergency numbers, nothing sent (``newcomers.py``);
 - text longer than the forum's question limit is refused with a message,
   never cut (an answer box's, longer than a consultation answer's
   ``ANSWER_LENGTH``, by the core, in the chat); a message that could not
@@ -27,12 +30,14 @@ import asyncio
 import contextlib
 import hashlib
 import secrets
-from datetime import timedelta
+import time
+from datetime import UTC, datetime, timedelta
 
 from aiohttp import web
 
 from adapters.web import store
 from adapters.web.feed import events, form_fields, history, submit, wants_json
+from adapters.web.newcomers import NewResidents, Refused
 from adapters.web.security import token_like
 from adapters.web.site import Site
 from bot.core import ANSWER_LENGTH, instant
@@ -91,6 +96,7 @@ def awaiting_reply(site: Site, messages: list[store.WebMessage]) -> bool:
 
 def add_routes(app: web.Application, site: Site) -> None:
     limit = site.config.limits.question_length
+    newcomers = NewResidents(site.web.new_residents)
 
     def render(
         request: web.Request,
@@ -156,6 +162,27 @@ def add_routes(app: web.Application, site: Site) -> None:
             return web.json_response({"error": message}, status=400)
         return render(request, await history(site, chat_id), status=400, error=message, text=text)
 
+    def busy(refused: Refused) -> str:
+        """Why a new resident was refused, with when to try again."""
+        wording = site.core.wording
+        c = wording.contacts
+        when = datetime.fromtimestamp(refused.retry_at, UTC) + timedelta(seconds=59)
+        return wording.text(
+            "web_busy_site" if refused.overall else "web_busy_address",
+            when=wording.clock(when.replace(second=0, microsecond=0), site.config.timezone),
+            emergency=c.emergency,
+            non_emergency=c.non_emergency,
+            online_report_url=c.online_report_url,
+        )
+
+    async def admitted(request: web.Request, chat_id: str) -> Refused | None:
+        """A new resident counted against ``web.new_residents``, or the refusal."""
+        async with site.core.db.read() as tx:
+            if await store.has_written(tx, chat_id):
+                return None
+        verdict = newcomers.admit(chat_id, request.remote)
+        return verdict if isinstance(verdict, Refused) else None
+
     async def send(request: web.Request) -> web.StreamResponse:
         token = _token(request)
         if token is None:
@@ -173,6 +200,15 @@ def add_routes(app: web.Application, site: Site) -> None:
             # consultation answer's own limit, and answered in the chat.
             message = wording.text("web_too_long", length=len(text), limit=limit)
             return await refuse(request, chat.chat_id, message, text)
+        refused = await admitted(request, chat.chat_id)
+        if refused is not None:
+            message = busy(refused)
+            retry_after = {"Retry-After": str(max(1, int(refused.retry_at - time.time()) + 1))}
+            if wants_json(request):
+                return web.json_response({"error": message}, status=429, headers=retry_after)
+            response = render(request, [], status=429, error=message, text=text)
+            response.headers.update(retry_after)
+            return response
         ask = button is None and reply_to is None and fields.get("intent") == "ask"
         async with site.core.db.transaction() as tx:
             shown = text
@@ -194,6 +230,7 @@ def add_routes(app: web.Application, site: Site) -> None:
                 button=button,
                 nonce=fields.get("nonce"),
                 reply_to=reply_to,
+                burst=newcomers.from_burst(chat.chat_id),
             )
         except Exception:
             if mine is not None:

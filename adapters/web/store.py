@@ -113,6 +113,17 @@ async def add_mine(tx: Tx, chat_id: str, text: str, at: datetime) -> WebMessage:
     return _row(row)
 
 
+async def has_written(tx: Tx, chat_id: str) -> bool:
+    """Whether the resident of ``chat_id`` has written in it before (a
+    message of theirs is kept): False for a new resident."""
+    row = await fetch_one(
+        tx,
+        "SELECT 1 FROM web_message WHERE chat_id = ? AND from_resident = 1 LIMIT 1",
+        (chat_id,),
+    )
+    return row is not None
+
+
 async def mark_failed(tx: Tx, message_id: int) -> None:
     """The resident's message ``message_id`` could not be handed to the forum."""
     await tx.execute(

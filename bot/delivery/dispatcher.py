@@ -423,7 +423,11 @@ class Dispatcher:
         while queue.heap and len(batch) < most:
             _priority, _id, candidate = queue.heap[0]
             extra = sender.measure(candidate.body) + 2
-            if candidate.purpose not in CARD_PURPOSES or length + extra > limit:
+            if (
+                candidate.purpose not in CARD_PURPOSES
+                or candidate.priority != first.priority  # a flood's cards go apart from others'
+                or length + extra > limit
+            ):
                 break
             batch.append(queue.pop())
             length += extra

@@ -65,12 +65,13 @@ class Outbox:
     async def add(self, tx: Tx, draft: OutboxDraft, at: datetime) -> list[int]:
         """Queue ``draft`` in ``tx`` (written with the change that caused it),
         one 'pending' row per part of its body (``parts``; room is kept for a
-        role ping when ``alert_role_id`` is set), at the priority its purpose
-        gives. The first part carries ``reply_to_message_id`` and the ping,
-        the last the buttons. ``at``: when it was queued. Returns the row ids
-        in sending order (none for an empty body) and wakes the dispatcher
-        (which only sees the rows once ``tx`` commits). Raises LookupError for
-        a platform with no declared limit, and sqlite3.Error as the writes do."""
+        role ping when ``alert_role_id`` is set), at the draft's priority
+        (its purpose's; a burst's card lower). The first part carries
+        ``reply_to_message_id`` and the ping, the last the buttons. ``at``:
+        when it was queued. Returns the row ids in sending order (none for an
+        empty body) and wakes the dispatcher (which only sees the rows once
+        ``tx`` commits). Raises LookupError for a platform with no declared
+        limit, and sqlite3.Error as the writes do."""
         room = ALERT_ROOM if draft.alert_role_id is not None else 0
         parts = self.parts(draft.chat.platform, draft.body, room)
         ids = []

@@ -227,7 +227,15 @@ class ResidentDesk:
             question_id=asked.id,
         )
         if forum is not None:
-            await self.post_card(v.tx, forum, edited, v.resident.pseudonym, v.now, edited=True)
+            await self.post_card(
+                v.tx,
+                forum,
+                edited,
+                v.resident.pseudonym,
+                v.now,
+                edited=True,
+                burst=v.event.burst,
+            )
 
     async def _data_rights(self, v: Visit) -> bool:
         """``any resident`` routes (``/mydata``, ``/forget``): for everyone,
@@ -499,7 +507,7 @@ class ResidentDesk:
         )
         parts.append(self.wording.notice())
         await self._reply(tx, resident, join(parts, "\n\n"), now, question_id=q.id)
-        await self.post_card(tx, forum, q, resident.pseudonym, now, copy_from)
+        await self.post_card(tx, forum, q, resident.pseudonym, now, copy_from, burst=event.burst)
 
     async def _folded(
         self, tx: Tx, resident: Resident, forum: Forum, text: str, publishable: str, now: datetime
@@ -573,10 +581,13 @@ class ResidentDesk:
         now: datetime,
         copy_from: PhotoCopy | None = None,
         edited: bool = False,
+        burst: bool = False,
     ) -> None:
         """The card in each of the forum's staff rooms; where ``copy_from``
         (the resident's photo, see ``_copyable``) can be copied, the copy
-        next to it."""
+        next to it. ``burst``: the resident is one of many new ones made at
+        once (``Inbound.burst``): the card says so and, unless URGENT, goes
+        after established residents' cards (``Priority.BURST``)."""
         duty_roles = self.directory.duty_roles(forum) if q.urgent else {}
         code = identify(q.text)
         language = self.wording.language_name(code) if code is not None else None
@@ -594,6 +605,8 @@ class ResidentDesk:
             )
             if edited:
                 body = join([self.wording.render("card_edited_banner", ref=q.id), body])
+            if burst:
+                body = join([self.wording.render("card_burst_banner"), body])
             card = OutboxDraft(
                 room,
                 body,
@@ -601,6 +614,7 @@ class ResidentDesk:
                 buttons=card_buttons(self.wording, q.id, urgent=q.urgent and q.seen_at is None),
                 question_id=q.id,
                 alert_role_id=duty_roles.get(room),
+                burst=burst,
             )
             await self.outbox.add(tx, card, now)
             if copy_from is not None and copies:

@@ -71,6 +71,10 @@ class Inbound:
     # public @name, if it has one.
     room_event: str | None = None
     moved_to: str | None = None
+    # The sender is one of many new residents made at once (web: many first
+    # messages from one address or across the site, adapters/web/newcomers.py):
+    # a question's card says so and goes after established residents'.
+    burst: bool = False
 
     def to_json(self) -> str:
         """The event as JSON text (what the inbox stores). A field that is

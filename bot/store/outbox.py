@@ -31,6 +31,7 @@ class Priority(IntEnum):
     URGENT = 0  # emergency guidance, URGENT cards, "send that again"
     REPLY = 10  # to a resident
     STAFF = 20  # to a staff room
+    BURST = 25  # the card of a resident from a burst of new ones (Inbound.burst)
     PUBLIC = 30  # to a public room
     ALERT = 40  # alerts to subscribers: after every reply, card and public post
 
@@ -154,9 +155,14 @@ class OutboxDraft:
     # The platform id of the bot's own message in ``chat`` that ``body`` (and
     # ``buttons``) replace, instead of a new message (``CARD_EDIT``).
     edit_of: str | None = None
+    # A card of a resident from a burst of new ones: sent at ``Priority.BURST``,
+    # after every other staff message (an URGENT card never: it goes first).
+    burst: bool = False
 
     @property
     def priority(self) -> Priority:
+        if self.burst and self.purpose == OutboxPurpose.CARD:
+            return Priority.BURST
         return self.purpose.priority_in(self.chat.kind)
 
 

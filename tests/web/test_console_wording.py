@@ -9,6 +9,7 @@ import html
 import re
 from pathlib import Path
 
+import aiohttp
 import pytest
 
 from bot.delivery.pacing import Pace, Pacer
@@ -82,7 +83,10 @@ async def test_combined_cards_on_the_console_say_to_use_buttons_or_the_box(
         await officer.get("/staff/bromley")
         async with events(officer, "/staff/bromley/events") as room:
             for n in range(3):
-                async with browser() as r_http:
+                # Three residents at three addresses: a third new one from one
+                # address would be from a burst, its card sent apart.
+                connector = aiohttp.TCPConnector(local_addr=(f"127.0.0.{n + 2}", 0))
+                async with browser(connector) as r_http:
                     resident = Visitor(app, r_http)
                     await resident.get("/")
                     async with events(resident, "/chat/events") as feed:
