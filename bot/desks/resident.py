@@ -7,14 +7,15 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from bot.delivery.outbox import Outbox
 from bot.desks.admission import Admission
+from bot.desks.resident_edits import ResidentEdits
 from bot.desks.routes import Route, Routes, Who, misprefixed, not_a_reference, parse_reference
 from bot.desks.subscription import SubscriptionDesk
 from bot.desks.survey import SurveyDesk
+from bot.desks.visit import PhotoCopy, Visit
 from bot.edge.chat import Buttons, ChatRef
 from bot.edge.inbound import Attachment, Inbound
 from bot.edge.payload import SubscribeChoice, SurveyAnswer, unpack
@@ -25,7 +26,7 @@ from bot.forum.session import SessionService
 from bot.privacy.data_rights import DataRights
 from bot.safeguarding.language import identify
 from bot.safeguarding.redaction import suggest_publishable
-from bot.safeguarding.triage import Concern, Triage, assess
+from bot.safeguarding.triage import Concern, assess
 from bot.store import question as questions
 from bot.store import resident as residents
 from bot.store.database import Tx
@@ -36,31 +37,6 @@ from bot.wording.wording import Wording
 from config.model import Forum
 
 log = logging.getLogger("forumbot.resident")
-
-
-@dataclass(frozen=True)
-class Visit:
-    """One event from a resident, as the stages and handlers see it."""
-
-    tx: Tx
-    event: Inbound
-    resident: Resident
-    triage: Triage
-    now: datetime
-
-    @property
-    def urgent(self) -> bool:
-        return self.triage.urgent
-
-
-@dataclass(frozen=True)
-class PhotoCopy:
-    """A resident's photo to copy into staff rooms on its platform: the
-    platform's chat and message ids, never the file."""
-
-    platform: str
-    chat_id: str
-    message_id: str
 
 
 COPYING_PLATFORMS = frozenset({"telegram"})
@@ -77,7 +53,7 @@ ResidentHandler = Callable[["ResidentDesk", Visit], Awaitable[None]]
 Stage = Callable[["ResidentDesk", Visit], Awaitable[bool]]
 
 
-class ResidentDesk:
+class ResidentDesk(ResidentEdits):
     """The desk for residents' private chats: runs the stages of
     ``PRECEDENCE`` and the routes of ``RESIDENT_ROUTES``."""
 
@@ -144,98 +120,6 @@ class ResidentDesk:
             await self._reply(v.tx, v.resident, notice, v.now, OutboxPurpose.EMERGENCY)
             log.info("message in another language language=%s", code)
         return False
-
-    async def _edit(self, v: Visit) -> bool:
-        """An edit of an earlier message (never run as a command). Of a
-        question officers have not acted on (new, its suggested text not
-        changed by them): the question takes the new words, redaction and
-        triage run again (an edit can only raise URGENT), and a new card
-        replaces the old. Of a question officers have acted on: not passed
-        on (an urgent one is taken as a new question); the resident is asked
-        to send a new message. Of anything else: a question if it now has a
-        forum's phrase (or is urgent), else the resident is told nothing was
-        passed on. A blocked resident's edit goes on to be held."""
-        event = v.event
-        if not event.edited or (v.resident.blocked and not v.urgent):
-            return False
-        asked = (
-            await questions.of_message(v.tx, v.resident.id, event.message_id)
-            if event.message_id is not None
-            else None
-        )
-        if asked is not None:
-            if self._not_acted_on(asked) and event.text.strip():
-                await self._apply_edit(v, asked)
-                return True
-            if v.urgent:  # officers must see it: a new question, as any emergency
-                forum = self.directory.get(asked.forum_id) or self.directory.forums[0]
-                await self._question(v.tx, v.resident, forum, event.text, True, v.now, event)
-                return True
-            body = self.wording.render(
-                "edit_after_review", ref=asked.id, example_phrase=self._phrase_of(asked)
-            )
-            await self._reply(v.tx, v.resident, body, v.now, question_id=asked.id)
-            return True
-        if event.command is not None:
-            prefix = self.wording.prefix(event.platform)
-            await self._reply(
-                v.tx, v.resident, self.wording.render("edit_command", prefix=prefix), v.now
-            )
-            return True
-        if v.urgent or self.directory.match(event.text) is not None:
-            return False  # taken as a question by the message stage
-        body = self.wording.render(
-            "edit_no_question", example_phrase=self.directory.forums[0].phrases[0]
-        )
-        await self._reply(v.tx, v.resident, body, v.now)
-        return True
-
-    def _without_phrase(self, q: Question, text: str) -> str:
-        """``text`` as it would be published for ``q``'s forum (its phrase off)."""
-        forum = self.directory.get(q.forum_id)
-        return text if forum is None else self.directory.without_phrase(forum, text)
-
-    def _not_acted_on(self, q: Question) -> bool:
-        """New, and officers have not changed its suggested publishable text."""
-        suggested = suggest_publishable(self._without_phrase(q, q.text))
-        return q.state is questions.State.NEW and q.publishable == suggested
-
-    def _phrase_of(self, q: Question) -> str:
-        forum = self.directory.get(q.forum_id) or self.directory.forums[0]
-        return forum.phrases[0]
-
-    async def _apply_edit(self, v: Visit, asked: Question) -> None:
-        """The resident's edit becomes the question, and a new card says so."""
-        urgent = asked.urgent or v.urgent
-        text = v.event.text
-        publishable = suggest_publishable(self._without_phrase(asked, text))
-        await questions.set_edited(v.tx, asked.id, text, publishable, urgent, v.now)
-        log.info(
-            "question edited by the resident forum=%s question=#%s urgent=%s",
-            asked.forum_id,
-            asked.id,
-            urgent,
-        )
-        edited = await questions.get(v.tx, asked.id)
-        forum = self.directory.get(asked.forum_id)
-        assert edited is not None
-        await self._reply(
-            v.tx,
-            v.resident,
-            self.wording.render("edit_taken", ref=asked.id),
-            v.now,
-            question_id=asked.id,
-        )
-        if forum is not None:
-            await self.post_card(
-                v.tx,
-                forum,
-                edited,
-                v.resident.pseudonym,
-                v.now,
-                edited=True,
-                burst=v.event.burst,
-            )
 
     async def _data_rights(self, v: Visit) -> bool:
         """``any resident`` routes (``/mydata``, ``/forget``): for everyone,
