@@ -94,11 +94,22 @@ def awaiting_reply(site: Site, messages: list[store.WebMessage]) -> bool:
     return age < timedelta(seconds=AWAIT_S)
 
 
-def add_routes(app: web.Application, site: Site) -> None:
-    limit = site.config.limits.question_length
-    newcomers = NewResidents(site.web.new_residents)
+class ResidentChat:
+    """The resident's chat page and what it posts: one method each; ``add_routes``
+    puts them at their addresses."""
+
+    def __init__(self, site: Site) -> None:
+        self.site = site
+        self.limit = site.config.limits.question_length
+        self.newcomers = NewResidents(site.web.new_residents)
+
+    def add_routes(self, app: web.Application) -> None:
+        app.router.add_get("/", self.page)
+        app.router.add_post("/chat/send", self.send)
+        app.router.add_get("/chat/events", self.stream)
 
     def render(
+        self,
         request: web.Request,
         messages: list[store.WebMessage],
         *,
@@ -107,152 +118,190 @@ def add_routes(app: web.Application, site: Site) -> None:
         text: str = "",
         awaiting: bool = False,
     ) -> web.Response:
-        response = site.pages.render(
+        response = self.site.pages.render(
             request,
             "chat.html",
             status=status,
-            forums=site.config.forums,
+            forums=self.site.config.forums,
             messages=messages,
             last_id=messages[-1].id if messages else 0,
-            max_text=limit,
+            max_text=self.limit,
             answer_max=ANSWER_LENGTH,
             error=error,
             text=text,
             awaiting=awaiting,
             refresh_s=REFRESH_S,
-            not_sent=site.core.wording.text(
-                "web_not_sent", emergency=site.core.wording.contacts.emergency
+            not_sent=self.site.core.wording.text(
+                "web_not_sent", emergency=self.site.core.wording.contacts.emergency
             ),
         )
         response.headers["Cache-Control"] = "no-store"
         return response
 
-    async def page(request: web.Request) -> web.StreamResponse:
+    async def page(self, request: web.Request) -> web.StreamResponse:
         token = _token(request)
         new = token is None
         token = token or secrets.token_urlsafe(32)
         chat_id = chat_id_of(token)
-        queue = site.hub.watch(chat_id)  # before reading, so no reply falls between
+        queue = self.site.hub.watch(chat_id)  # before reading, so no reply falls between
         try:
-            messages = await history(site, chat_id)
-            if awaiting_reply(site, messages):
+            messages = await history(self.site, chat_id)
+            if awaiting_reply(self.site, messages):
                 with contextlib.suppress(TimeoutError):
                     async with asyncio.timeout(REPLY_WAIT_S):
                         while True:
                             event = await queue.get()
                             if event is None or not event.get("mine"):
                                 break
-                messages = await history(site, chat_id)
+                messages = await history(self.site, chat_id)
         finally:
-            site.hub.unwatch(chat_id, queue)
-        response = render(request, messages, awaiting=awaiting_reply(site, messages))
+            self.site.hub.unwatch(chat_id, queue)
+        response = self.render(request, messages, awaiting=awaiting_reply(self.site, messages))
         if new:
             response.set_cookie(
                 RESIDENT_COOKIE,
                 token,
                 max_age=COOKIE_DAYS * 86400,
-                **site.security.cookie_options(request),  # type: ignore[arg-type]
+                **self.site.security.cookie_options(request),  # type: ignore[arg-type]
             )
         return response
 
-    async def refuse(request: web.Request, chat_id: str, message: str, text: str) -> web.Response:
+    async def refuse(
+        self, request: web.Request, chat_id: str, message: str, text: str
+    ) -> web.Response:
         """Nothing was sent: the reason, on the page with the text kept (a
         plain form) or as JSON for the page's script."""
         if wants_json(request):
             return web.json_response({"error": message}, status=400)
-        return render(request, await history(site, chat_id), status=400, error=message, text=text)
+        return self.render(
+            request, await history(self.site, chat_id), status=400, error=message, text=text
+        )
 
-    def busy(refused: Refused) -> str:
+    def busy(self, refused: Refused) -> str:
         """Why a new resident was refused, with when to try again."""
-        wording = site.core.wording
+        wording = self.site.core.wording
         c = wording.contacts
         when = datetime.fromtimestamp(refused.retry_at, UTC) + timedelta(seconds=59)
         return wording.text(
             "web_busy_site" if refused.overall else "web_busy_address",
-            when=wording.clock(when.replace(second=0, microsecond=0), site.config.timezone),
+            when=wording.clock(when.replace(second=0, microsecond=0), self.site.config.timezone),
             emergency=c.emergency,
             non_emergency=c.non_emergency,
             online_report_url=c.online_report_url,
         )
 
-    async def admitted(request: web.Request, chat_id: str) -> Refused | None:
+    async def admitted(self, request: web.Request, chat_id: str) -> Refused | None:
         """A new resident counted against ``web.new_residents``, or the refusal."""
-        async with site.core.db.read() as tx:
+        async with self.site.core.db.read() as tx:
             if await store.has_written(tx, chat_id):
                 return None
-        verdict = newcomers.admit(chat_id, request.remote)
+        verdict = self.newcomers.admit(chat_id, request.remote)
         return verdict if isinstance(verdict, Refused) else None
 
-    async def send(request: web.Request) -> web.StreamResponse:
+    async def send(self, request: web.Request) -> web.StreamResponse:
+        """What the resident typed or pressed: checked (``_refusal``), shown
+        on their page as theirs, then handed to the core; a page (or JSON for
+        the page's script) saying why when it was not sent."""
         token = _token(request)
         if token is None:
             raise web.HTTPBadRequest(text="Open the chat page first, then ask your question.")
         chat = _chat(token)
-        wording = site.core.wording
         fields = await form_fields(request)
         text = fields.get("text", "").strip()
         button = fields.get("button") or None
         reply_to = _reply_to(fields.get("reply_to"))
-        if button is None and not text.strip("\u200b\u200c\u200d\u2060\ufeff"):
-            return await refuse(request, chat.chat_id, wording.text("web_write_first"), "")
-        if button is None and reply_to is None and len(text) > limit:
-            # An answer box's text is measured by the core, against the
-            # consultation answer's own limit, and answered in the chat.
-            message = wording.text("web_too_long", length=len(text), limit=limit)
-            return await refuse(request, chat.chat_id, message, text)
-        refused = await admitted(request, chat.chat_id)
-        if refused is not None:
-            message = busy(refused)
-            retry_after = {"Retry-After": str(max(1, int(refused.retry_at - time.time()) + 1))}
-            if wants_json(request):
-                return web.json_response({"error": message}, status=429, headers=retry_after)
-            response = render(request, [], status=429, error=message, text=text)
-            response.headers.update(retry_after)
-            return response
+        refusal = await self._refusal(request, chat.chat_id, text, button, reply_to)
+        if refusal is not None:
+            return refusal
         ask = button is None and reply_to is None and fields.get("intent") == "ask"
-        async with site.core.db.transaction() as tx:
-            shown = text
-            if button is not None:  # a press the page never offered is still shown as one
-                shown = await store.button_label(tx, chat.chat_id, button) or wording.text(
-                    "web_pressed_unknown"
-                )
-            mine = (
-                await store.add_mine(tx, chat.chat_id, shown, site.clock.now()) if shown else None
-            )
-        if mine is not None:
-            site.hub.publish(chat.chat_id, mine.as_event())
+        mine = await self._shown_as_mine(chat.chat_id, text, button)
         try:
             await submit(
-                site,
+                self.site,
                 chat,
                 chat.chat_id,
-                text=_with_phrase(site, text, fields.get("forum")) if ask else text,
+                text=_with_phrase(self.site, text, fields.get("forum")) if ask else text,
                 button=button,
                 nonce=fields.get("nonce"),
                 reply_to=reply_to,
-                burst=newcomers.from_burst(chat.chat_id),
+                burst=self.newcomers.from_burst(chat.chat_id),
             )
         except Exception:
-            if mine is not None:
-                with contextlib.suppress(Exception):
-                    async with site.core.db.transaction() as tx:
-                        await store.mark_failed(tx, mine.id)
-            not_sent = wording.text("web_not_sent", emergency=wording.contacts.emergency)
-            if wants_json(request):
-                return web.json_response({"error": not_sent}, status=503)
-            return render(
-                request, await history(site, chat.chat_id), status=503, error=not_sent, text=text
-            )
+            return await self._not_sent(request, chat.chat_id, mine, text)
         if wants_json(request):
             return web.json_response({"ok": True})
         raise web.HTTPSeeOther("/#messages")
 
-    async def stream(request: web.Request) -> web.StreamResponse:
+    async def _refusal(
+        self,
+        request: web.Request,
+        chat_id: str,
+        text: str,
+        button: str | None,
+        reply_to: str | None,
+    ) -> web.Response | None:
+        """Why nothing is sent (empty, too long, a new resident over the
+        limits), as the response to give; None to send it."""
+        wording = self.site.core.wording
+        if button is None and not text.strip("\u200b\u200c\u200d\u2060\ufeff"):
+            return await self.refuse(request, chat_id, wording.text("web_write_first"), "")
+        if button is None and reply_to is None and len(text) > self.limit:
+            # An answer box's text is measured by the core, against the
+            # consultation answer's own limit, and answered in the chat.
+            message = wording.text("web_too_long", length=len(text), limit=self.limit)
+            return await self.refuse(request, chat_id, message, text)
+        refused = await self.admitted(request, chat_id)
+        if refused is None:
+            return None
+        message = self.busy(refused)
+        retry_after = {"Retry-After": str(max(1, int(refused.retry_at - time.time()) + 1))}
+        if wants_json(request):
+            return web.json_response({"error": message}, status=429, headers=retry_after)
+        response = self.render(request, [], status=429, error=message, text=text)
+        response.headers.update(retry_after)
+        return response
+
+    async def _shown_as_mine(
+        self, chat_id: str, text: str, button: str | None
+    ) -> store.WebMessage | None:
+        """The resident's own side of the chat: what they wrote, or the label
+        of what they pressed (a press the page never offered is still shown
+        as one), kept and sent to their open pages."""
+        async with self.site.core.db.transaction() as tx:
+            shown = text
+            if button is not None:
+                shown = await store.button_label(
+                    tx, chat_id, button
+                ) or self.site.core.wording.text("web_pressed_unknown")
+            mine = (
+                await store.add_mine(tx, chat_id, shown, self.site.clock.now()) if shown else None
+            )
+        if mine is not None:
+            self.site.hub.publish(chat_id, mine.as_event())
+        return mine
+
+    async def _not_sent(
+        self, request: web.Request, chat_id: str, mine: store.WebMessage | None, text: str
+    ) -> web.Response:
+        """The forum could not take the message in: marked "not sent" on the
+        page, with what to do (and 999)."""
+        if mine is not None:
+            with contextlib.suppress(Exception):
+                async with self.site.core.db.transaction() as tx:
+                    await store.mark_failed(tx, mine.id)
+        wording = self.site.core.wording
+        not_sent = wording.text("web_not_sent", emergency=wording.contacts.emergency)
+        if wants_json(request):
+            return web.json_response({"error": not_sent}, status=503)
+        messages = await history(self.site, chat_id)
+        return self.render(request, messages, status=503, error=not_sent, text=text)
+
+    async def stream(self, request: web.Request) -> web.StreamResponse:
         token = _token(request)
         if token is None:
             raise web.HTTPBadRequest(text="Open the chat page first.")
-        return await events(site, request, chat_id_of(token))
+        return await events(self.site, request, chat_id_of(token))
 
-    app.router.add_get("/", page)
-    app.router.add_post("/chat/send", send)
-    app.router.add_get("/chat/events", stream)
+
+def add_routes(app: web.Application, site: Site) -> None:
+    ResidentChat(site).add_routes(app)
