@@ -116,6 +116,7 @@ class EventStream:
     def __init__(self, response: aiohttp.ClientResponse) -> None:
         self.response = response
         self.messages: list[dict[str, Any]] = []
+        self.states: list[dict[str, Any]] = []  # the console's card state events, in order
         self._buffer = ""
 
     @staticmethod
@@ -136,7 +137,11 @@ class EventStream:
                 self._buffer += chunk.decode()
                 while "\n\n" in self._buffer:
                     block, self._buffer = self._buffer.split("\n\n", 1)
-                    data = [line[6:] for line in block.splitlines() if line.startswith("data: ")]
+                    lines = block.splitlines()
+                    data = [line[6:] for line in lines if line.startswith("data: ")]
+                    if "event: state" in lines:  # a card's state (the console): kept apart
+                        self.states.append(json.loads("\n".join(data)))
+                        continue
                     if not data:
                         continue
                     received: dict[str, Any] = json.loads("\n".join(data))
