@@ -62,7 +62,7 @@ async def test_an_urgent_card_after_many_ordinary_ones_is_first_and_its_state_li
 
     assert urgent_card["card"]["urgent"] is True
     assert urgent_card["card"]["awaiting_seen"] is True
-    assert [b[1] for row in urgent_card["buttons"] for b in row][0] == "seen:4"
+    assert next(b[1] for row in urgent_card["buttons"] for b in row) == "seen:4"
     # The page: the URGENT card comes before every ordinary one, labelled in words.
     first_card = before.index('data-question="')
     assert before[first_card:].startswith('data-question="4"')
