@@ -26,8 +26,17 @@ QUICK = (
     ("close", "web_quick_close"),
 )
 
-# A question's states, as a card in the console shows them (bot.store.question.State).
-CARD_STATES = ("new", "approved", "deferred", "answered", "rejected", "withdrawn", "merged")
+# A question's states (bot.store.question.State), each with the words a card
+# in the console shows for it.
+CARD_STATES = {
+    "new": "console_card_state_new",
+    "approved": "console_card_state_approved",
+    "deferred": "console_card_state_deferred",
+    "answered": "console_card_state_answered",
+    "rejected": "console_card_state_rejected",
+    "withdrawn": "console_card_state_withdrawn",
+    "merged": "console_card_state_merged",
+}
 
 
 class Console:
