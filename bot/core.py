@@ -10,7 +10,8 @@ helpers and how instants are stored (``fetch_all``, ``fetch_one``, ``iso``,
 ``instant``, ``is_busy``), the published archive's queries (``archive``),
 the operators' counts (``metrics``), which sent messages carry a
 consultation a reply answers (``open_text_consultations``) and how long its
-answer may be (``ANSWER_LENGTH``), how a part keeps data of its own
+answer may be (``ANSWER_LENGTH``), where each card's question now stands
+(``card_states``, ``CardState``: the console shows cards live), how a part keeps data of its own
 in the database (``Component``, ``PrivacyHooks``, ``KeepsData``), and the
 desks' commands as a platform lists them (``catalogue``).
 """
@@ -51,6 +52,7 @@ from bot.privacy.retention import Retention
 from bot.store import archive, metrics
 from bot.store.component import Component, KeepsData, PrivacyHooks
 from bot.store.database import Database, Tx, fetch_all, fetch_one, instant, is_busy, iso
+from bot.store.question import CardState, card_states
 from bot.store.survey import ANSWER_LENGTH, open_text_consultations
 from bot.wording.template import Templates
 from bot.wording.wording import Wording
@@ -58,6 +60,7 @@ from config.model import Config
 
 __all__ = [
     "ANSWER_LENGTH",
+    "CardState",
     "Catalogue",
     "CommandEntry",
     "Component",
@@ -68,6 +71,7 @@ __all__ = [
     "Tx",
     "archive",
     "build_core",
+    "card_states",
     "catalogue",
     "fetch_all",
     "fetch_one",

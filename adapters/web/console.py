@@ -26,6 +26,18 @@ QUICK = (
     ("close", "web_quick_close"),
 )
 
+# A question's states (bot.store.question.State), each with the words a card
+# in the console shows for it.
+CARD_STATES = {
+    "new": "console_card_state_new",
+    "approved": "console_card_state_approved",
+    "deferred": "console_card_state_deferred",
+    "answered": "console_card_state_answered",
+    "rejected": "console_card_state_rejected",
+    "withdrawn": "console_card_state_withdrawn",
+    "merged": "console_card_state_merged",
+}
+
 
 class Console:
     """The console's pages and actions, one method each; ``add_routes``
@@ -144,8 +156,13 @@ class Console:
     ) -> web.Response:
         """The staff room's page; with ``error`` (why nothing was sent) and
         the officer's ``text`` kept in the command box after a refusal."""
-        messages = await history(self.site, self.directory.web_staff_room(forum).chat_id)
+        messages = await history(
+            self.site, self.directory.web_staff_room(forum).chat_id, cards=True
+        )
         wording = self.site.core.wording
+        # URGENT cards above all others, newest first; the rest as they came.
+        urgent = [m for m in reversed(messages) if m.card is not None and m.card.urgent]
+        waiting = len({m.card.question_id for m in urgent if m.card and m.card.awaiting_seen})
         response = self.site.pages.render(
             request,
             "staff_room.html",
@@ -155,7 +172,13 @@ class Console:
             officer=officer,
             forum=forum,
             forums=self.forums_of(officer),
-            messages=messages,
+            messages=[m for m in messages if m not in urgent],
+            urgent=urgent,
+            urgent_waiting=waiting,
+            words=self.card_words(),
+            urgent_heading=wording.text("console_urgent_heading"),
+            urgent_hint=wording.text("console_urgent_hint"),
+            urgent_sound=wording.text("console_urgent_sound"),
             last_id=messages[-1].id if messages else 0,
             max_text=MAX_TEXT,
             quick=[(command, wording.text(label)) for command, label in QUICK],
@@ -163,6 +186,23 @@ class Console:
         )
         response.headers["Cache-Control"] = "no-store"
         return response
+
+    def card_words(self) -> dict[str, str]:
+        """The console's words for cards, by name (the page's script uses
+        them too): ``state_<state>`` for each question state, ``seen``
+        (with ``{officer}``), ``not_seen``, ``status``, ``urgent``,
+        ``alert`` (with ``{ref}``), ``title`` (with ``{count}``)."""
+        text = self.site.core.wording.text
+        words = {f"state_{state}": text(f"console_card_state_{state}") for state in CARD_STATES}
+        words.update(
+            seen=text("console_card_seen", officer="{officer}"),
+            not_seen=text("console_card_not_seen"),
+            status=text("console_card_status"),
+            urgent=text("console_urgent_label"),
+            alert=text("console_urgent_alert", ref="{ref}"),
+            title=text("console_urgent_title", count="{count}"),
+        )
+        return words
 
     def unreachable_rooms(self, forum: Forum) -> list[str]:
         """One line for each of ``forum``'s rooms the bot cannot post in."""
@@ -226,7 +266,9 @@ class Console:
     async def stream(self, request: web.Request) -> web.StreamResponse:
         officer = await self.signed_in(request)
         forum = await self.forum_for(request, officer)
-        return await events(self.site, request, self.directory.web_staff_room(forum).chat_id)
+        return await events(
+            self.site, request, self.directory.web_staff_room(forum).chat_id, cards=True
+        )
 
 
 def add_routes(app: web.Application, site: Site) -> None:

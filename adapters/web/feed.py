@@ -19,6 +19,7 @@ from bot.edge.inbound import Envelope, Inbound, split_slash_command
 from bot.edge.text import clean_line, clean_text, parse_number
 
 HEARTBEAT_S = 15.0
+CARD_CHECK_S = 5.0  # how often a staff room's stream looks for cards whose question changed
 MAX_TEXT = 4000  # longer than any limit: the core says what its limit is
 STORED_WITHIN_S = 10.0
 
@@ -86,16 +87,36 @@ def wants_json(request: web.Request) -> bool:
     return "application/json" in request.headers.get("Accept", "")
 
 
-async def history(site: Site, chat_id: str, after_id: int = 0) -> list[store.WebMessage]:
+async def history(
+    site: Site, chat_id: str, after_id: int = 0, *, cards: bool = False
+) -> list[store.WebMessage]:
     """The chat's kept messages after ``after_id`` (the latest 200), each
-    consultation still open for free-text answers marked ``answerable``."""
+    consultation still open for free-text answers marked ``answerable``;
+    with ``cards`` (a staff room), each question's card with where its
+    question now stands and only the buttons that still apply
+    (``store.with_cards``)."""
     async with site.core.db.read() as tx:
-        return await store.with_answer_boxes(tx, await store.after(tx, chat_id, after_id))
+        messages = await store.with_answer_boxes(tx, await store.after(tx, chat_id, after_id))
+        return await store.with_cards(tx, messages) if cards else messages
 
 
-async def events(site: Site, request: web.Request, chat_id: str) -> web.StreamResponse:
+async def _card_states(site: Site, chat_id: str) -> dict[int, dict[str, object]]:
+    """The state event (``WebMessage.as_state``) of each card among the
+    chat's latest messages, by message id."""
+    async with site.core.db.read() as tx:
+        return {m.id: m.as_state() for m in await store.latest_cards(tx, chat_id)}
+
+
+async def events(
+    site: Site, request: web.Request, chat_id: str, *, cards: bool = False
+) -> web.StreamResponse:
     """Server-sent events: what was missed since ``Last-Event-ID`` (or
-    ``?after=``), then each new message as it is sent."""
+    ``?after=``), then each new message as it is sent (``message`` events,
+    with an id). With ``cards`` (a staff room), also a ``state`` event
+    (``WebMessage.as_state``, no id) whenever a card's question changes:
+    checked after each message and every ``CARD_CHECK_S`` seconds, so a
+    change made in another staff room shows too; on connecting, one for
+    every card that is no longer new and unseen."""
     raw = request.headers.get("Last-Event-ID") or request.query.get("after") or "0"
     after_id = parse_number(raw.strip()) or 0
     response = web.StreamResponse(
@@ -110,21 +131,35 @@ async def events(site: Site, request: web.Request, chat_id: str) -> web.StreamRe
     try:
         await response.prepare(request)
         seen = after_id
-        for message in await history(site, chat_id, after_id):
+        known: dict[int, dict[str, object]] = {}
+        if cards:  # the page may be older than this stream: what changed since
+            known = await _card_states(site, chat_id)
+            for message_id, state in known.items():
+                card = state["card"]
+                moved = isinstance(card, dict) and (card["state"] != "new" or card["seen_by"])
+                if message_id <= after_id and moved:
+                    await _write_state(response, state)
+        for message in await history(site, chat_id, after_id, cards=cards):
             await _write(response, message.as_event())
             seen = message.id
         while True:
             try:
-                async with asyncio.timeout(HEARTBEAT_S):
+                async with asyncio.timeout(CARD_CHECK_S if cards else HEARTBEAT_S):
                     event = await queue.get()
             except TimeoutError:
                 await response.write(b": still here\n\n")
-                continue
+                event = {}
             if event is None:
                 break
-            if int(str(event["id"])) > seen:
+            if event and int(str(event["id"])) > seen:
                 await _write(response, event)
                 seen = int(str(event["id"]))
+            if cards:
+                now = await _card_states(site, chat_id)
+                for message_id, state in now.items():
+                    if message_id in known and known[message_id] != state:
+                        await _write_state(response, state)
+                known = now
     except (ConnectionResetError, asyncio.CancelledError):
         pass
     finally:
@@ -132,6 +167,11 @@ async def events(site: Site, request: web.Request, chat_id: str) -> web.StreamRe
     with contextlib.suppress(ConnectionResetError, RuntimeError):
         await response.write_eof()
     return response
+
+
+async def _write_state(response: web.StreamResponse, state: dict[str, object]) -> None:
+    data = json.dumps(state, ensure_ascii=False)
+    await response.write(f"event: state\ndata: {data}\n\n".encode())
 
 
 async def _write(response: web.StreamResponse, event: dict[str, object]) -> None:

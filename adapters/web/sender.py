@@ -45,8 +45,9 @@ class WebSender:
                     message.buttons,
                     self.clock.now(),
                 )
-                if new:  # a consultation gets its answer box on the page
+                if new:  # a consultation gets its answer box, a card its state
                     stored = (await store.with_answer_boxes(tx, [stored]))[0]
+                    stored = (await store.with_cards(tx, [stored]))[0]
         except Exception as error:
             if is_busy(error):  # rolled back: nothing stored, and a repeat is harmless
                 raise NotSent(f"database busy: {error}") from error

@@ -23,7 +23,16 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 
 from adapters.web.schema import MIGRATIONS
-from bot.core import Component, Tx, fetch_all, fetch_one, iso, open_text_consultations
+from bot.core import (
+    CardState,
+    Component,
+    Tx,
+    card_states,
+    fetch_all,
+    fetch_one,
+    iso,
+    open_text_consultations,
+)
 from bot.edge.chat import Button, Buttons
 from bot.edge.rich import Rich, Span, from_json, to_json
 
@@ -45,9 +54,11 @@ class WebMessage:
     failed: bool = False
     answerable: bool = False
     outbox_id: int | None = None
+    card: CardState | None = None
 
     def as_event(self) -> dict[str, object]:
-        """The message as the page's script receives it (JSON object)."""
+        """The message as the page's script receives it (JSON object);
+        ``card`` is ``card_event`` (or null: not a question's card)."""
         return {
             "id": self.id,
             "spans": [[span.text, span.bold] for span in self.body],
@@ -56,7 +67,75 @@ class WebMessage:
             "mine": self.mine,
             "failed": self.failed,
             "answerable": self.answerable,
+            "card": card_event(self.card) if self.card is not None else None,
         }
+
+    def as_state(self) -> dict[str, object]:
+        """The card's state as the console's script receives it when it
+        changes: ``{"id": message id, "card": card_event, "buttons": the
+        buttons that still apply}``."""
+        return {
+            "id": self.id,
+            "card": card_event(self.card) if self.card is not None else None,
+            "buttons": [[[b.label, b.data] for b in row] for row in self.buttons],
+        }
+
+
+def card_event(card: CardState) -> dict[str, object]:
+    """A card's state as JSON: ``question`` (id), ``urgent``, ``state``
+    (``new``, ``approved``, ``deferred``, ``answered``, ``rejected``,
+    ``withdrawn``, ``merged``), ``seen_by`` (who pressed "Seen", or null)
+    and ``awaiting_seen`` (an URGENT card still waiting for a "Seen")."""
+    return {
+        "question": card.question_id,
+        "urgent": card.urgent,
+        "state": card.state.value,
+        "seen_by": card.seen_by,
+        "awaiting_seen": card.awaiting_seen,
+    }
+
+
+# Which card buttons (by the text before ":") still apply in each state.
+_CARD_PRESSES: Mapping[str, frozenset[str]] = {
+    "new": frozenset({"seen", "approve", "reject", "later"}),
+    "approved": frozenset({"seen", "reject", "later"}),
+    "deferred": frozenset({"seen", "approve", "reject"}),
+}
+
+
+def buttons_now(buttons: Buttons, card: CardState) -> Buttons:
+    """A card's ``buttons`` less those that no longer apply to its question
+    as it stands: none once it is answered, rejected, withdrawn or merged;
+    "Approve" once approved, "Later" once deferred, "Seen" once seen (or no
+    longer new). Buttons that are not a card's own are kept."""
+    allowed = _CARD_PRESSES.get(card.state.value, frozenset())
+    if not card.awaiting_seen:
+        allowed = allowed - {"seen"}
+    kinds = {"seen", "approve", "reject", "later"}
+    rows = (
+        tuple(
+            b
+            for b in row
+            if b.data.split(":", 1)[0] not in kinds or b.data.split(":", 1)[0] in allowed
+        )
+        for row in buttons
+    )
+    return tuple(row for row in rows if row)
+
+
+async def with_cards(tx: Tx, messages: list[WebMessage]) -> list[WebMessage]:
+    """``messages`` with ``card`` set on each question's card (where its
+    question now stands) and its buttons cut to those that still apply
+    (``buttons_now``)."""
+    ids = [m.outbox_id for m in messages if m.outbox_id is not None and not m.mine]
+    states = await card_states(tx, ids) if ids else {}
+    out = []
+    for m in messages:
+        card = states.get(m.outbox_id) if m.outbox_id is not None else None
+        out.append(
+            m if card is None else replace(m, card=card, buttons=buttons_now(m.buttons, card))
+        )
+    return out
 
 
 def _buttons_json(buttons: Buttons) -> str:
@@ -165,6 +244,18 @@ async def after(tx: Tx, chat_id: str, after_id: int, limit: int = 200) -> list[W
         (chat_id, after_id, limit),
     )
     return [_row(r) for r in rows]
+
+
+async def latest_cards(tx: Tx, chat_id: str, limit: int = 200) -> list[WebMessage]:
+    """The bot's messages among the chat's latest ``limit`` that are a
+    question's card, each with ``card`` set (``with_cards``), oldest first."""
+    rows = await fetch_all(
+        tx,
+        "SELECT * FROM (SELECT * FROM web_message WHERE chat_id = ? ORDER BY id DESC LIMIT ?)"
+        " WHERE outbox_id IS NOT NULL ORDER BY id",
+        (chat_id, limit),
+    )
+    return [m for m in await with_cards(tx, [_row(r) for r in rows]) if m.card is not None]
 
 
 async def forget_chat(tx: Tx, chat_id: str) -> int:

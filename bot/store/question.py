@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
@@ -371,3 +372,47 @@ async def fold_urgent(tx: Tx, question_id: int, text: str, publishable: str, at:
         " urgent_more = urgent_more + 1, updated_at = ? WHERE id = ?",
         (text, publishable, iso(at), question_id),
     )
+
+
+@dataclass(frozen=True)
+class CardState:
+    """Where the question of a card (an outbox row) stands now, for a
+    console that shows its cards live: the question's id, whether the card
+    was an URGENT one (``urgent_card``), the question's ``state`` and who
+    pressed "Seen" on it (``seen_by``, None while nobody has)."""
+
+    question_id: int
+    urgent: bool
+    state: State
+    seen_by: str | None
+
+    @property
+    def awaiting_seen(self) -> bool:
+        """An URGENT card whose question still waits for a "Seen" (still new)."""
+        return self.urgent and self.seen_by is None and self.state == State.NEW
+
+
+async def card_states(tx: Tx, outbox_ids: Collection[int]) -> dict[int, CardState]:
+    """Of ``outbox_ids``, the rows that are a question's card (``card`` or
+    ``urgent_card``), each with its question as it now stands (keyed by
+    outbox id). Rows of other purposes, and cards whose question is gone,
+    are left out."""
+    if not outbox_ids:
+        return {}
+    marks = ",".join("?" * len(outbox_ids))
+    rows = await fetch_all(
+        tx,
+        "SELECT o.id, o.purpose, q.id, q.state, q.seen_at, q.seen_by FROM outbox o"
+        " JOIN question q ON q.id = o.question_id"
+        f" WHERE o.id IN ({marks}) AND o.purpose IN ('card', 'urgent_card')",
+        tuple(outbox_ids),
+    )
+    return {
+        int(r[0]): CardState(
+            int(r[2]),
+            str(r[1]) == "urgent_card",
+            State(str(r[3])),
+            (str(r[5] or "?") if r[4] else None),
+        )
+        for r in rows
+    }

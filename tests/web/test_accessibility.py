@@ -51,6 +51,16 @@ async def test_resident_and_console_pages_meet_wcag_aa_on_a_phone(tmp_path: Path
         await officer.get_by_role("button", name="Sign in").click()
         await expect(officer.locator("#messages")).to_contain_text("Question #1")
         await _check(officer, "staff room with a card")
+        # An URGENT card (issue 15): live on top, then on the page built again.
+        await resident.get_by_label("Your message").fill(
+            "someone is attacking my neighbour right now"
+        )
+        await resident.get_by_role("button", name="Ask the police team").click()
+        await expect(officer.locator("#urgent")).to_contain_text("Question #2")
+        await _check(officer, "staff room with an URGENT card arrived live")
+        await officer.reload()
+        await expect(officer.locator("#urgent")).to_contain_text("Question #2")
+        await _check(officer, "staff room with an URGENT card")
 
 
 async def test_the_public_archive_meets_wcag_aa_on_a_phone(tmp_path: Path) -> None:

@@ -49,11 +49,15 @@ async def test_the_consoles_card_names_its_buttons_and_command_box(tmp_path: Pat
     assert [b[0] for row in card["buttons"] for b in row] == ["Approve #1", "Reject #1", "Later #1"]
     assert "/answer 12 text: answer the asker" in help_text
     assert "reply" not in help_text.lower()
-    # The page itself: the card as shown, with its three buttons as forms.
+    # The page itself: the card as shown, approved (issue 15: its state shown,
+    # "Approve" gone), its other two buttons as forms.
     shown = _page_text(page)
     assert "Use the buttons below, or type in the command box" in shown
     assert "Reply to this card" not in shown
-    assert page.count('name="button" value="approve:1"') == 1
+    assert "Status: Approved: for the next live session" in shown
+    assert page.count('name="button" value="approve:1"') == 0
+    assert page.count('name="button" value="reject:1"') == 1
+    assert page.count('name="button" value="later:1"') == 1
     assert 'id="command"' in page
 
 

@@ -116,6 +116,7 @@ class EventStream:
     def __init__(self, response: aiohttp.ClientResponse) -> None:
         self.response = response
         self.messages: list[dict[str, Any]] = []
+        self.states: list[dict[str, Any]] = []  # the console's card state events, in order
         self._buffer = ""
 
     @staticmethod
@@ -130,19 +131,51 @@ class EventStream:
                 return message
         async with asyncio.timeout(within):
             while True:
-                chunk = await self.response.content.readany()
-                if not chunk:
-                    raise AssertionError(f"stream ended without {needles!r}")
-                self._buffer += chunk.decode()
-                while "\n\n" in self._buffer:
-                    block, self._buffer = self._buffer.split("\n\n", 1)
-                    data = [line[6:] for line in block.splitlines() if line.startswith("data: ")]
-                    if not data:
-                        continue
-                    received: dict[str, Any] = json.loads("\n".join(data))
-                    self.messages.append(received)
+                for received in await self._read():
                     if all(n in self.text_of(received) for n in needles):
                         return received
+
+    async def until_state(
+        self, question: int, state: str, *, seen: bool = False, within: float = WAIT_S
+    ) -> dict[str, Any]:
+        """The first card state event (already read or new) of ``question``
+        in ``state`` (and seen, with ``seen``)."""
+
+        def matches(event: dict[str, Any]) -> bool:
+            card = event["card"] or {}
+            return (
+                card.get("question") == question
+                and card.get("state") == state
+                and (not seen or bool(card.get("seen_by")))
+            )
+
+        async with asyncio.timeout(within):
+            while True:
+                for event in self.states:
+                    if matches(event):
+                        return event
+                await self._read()
+
+    async def _read(self) -> list[dict[str, Any]]:
+        """Read what came next: the messages in it (state events go to ``states``)."""
+        chunk = await self.response.content.readany()
+        if not chunk:
+            raise AssertionError("stream ended")
+        self._buffer += chunk.decode()
+        new: list[dict[str, Any]] = []
+        while "\n\n" in self._buffer:
+            block, self._buffer = self._buffer.split("\n\n", 1)
+            lines = block.splitlines()
+            data = [line[6:] for line in lines if line.startswith("data: ")]
+            if not data:
+                continue
+            received: dict[str, Any] = json.loads("\n".join(data))
+            if "event: state" in lines:  # a card's state (the console): kept apart
+                self.states.append(received)
+            else:
+                self.messages.append(received)
+                new.append(received)
+        return new
 
 
 @asynccontextmanager

@@ -76,12 +76,107 @@
     });
     return b;
   }
+  // One per card: any of its own buttons names the question.
   function addAnswerButtons(container, datas) {
     if (!commandBox) { return; }
-    datas.forEach(function (data) {
-      var m = /^approve:(\d+)$/.exec(data);
-      if (m) { container.appendChild(answerButton(m[1])); }
+    for (var i = 0; i < datas.length; i++) {
+      var m = /^(?:approve|reject|later|seen):(\d+)$/.exec(datas[i]);
+      if (m) { container.appendChild(answerButton(m[1])); return; }
+    }
+  }
+
+  // A row of buttons ([[label, data], ...] rows), or null when there are none.
+  function buttonsRow(buttons) {
+    if (!buttons.length) { return null; }
+    var row = document.createElement("div");
+    row.className = "buttons";
+    var datas = [];
+    buttons.forEach(function (r) {
+      r.forEach(function (b) { row.appendChild(buttonForm(b[0], b[1])); datas.push(b[1]); });
     });
+    if (!datas.length) { return null; }
+    addAnswerButtons(row, datas);
+    return row;
+  }
+
+  // The console's cards (issue 15): URGENT ones go to the list above all
+  // others and are announced (the alert region, the title, a sound only if
+  // the officer turned it on); each card shows where its question stands.
+  var urgentSection = document.getElementById("urgent-section");
+  var urgentList = document.getElementById("urgent");
+  var alertLine = document.getElementById("urgent-alert");
+  var words = urgentSection ? JSON.parse(urgentSection.getAttribute("data-words") || "{}") : {};
+  var baseTitle = urgentSection ? urgentSection.getAttribute("data-base-title") || document.title : "";
+  var soundBox = document.getElementById("urgent-sound-box");
+  var soundOn = document.getElementById("urgent-sound");
+  var audio = null;
+  if (soundBox && soundOn) {
+    soundBox.hidden = false;  // only with this script: the sound is played by it
+    soundOn.checked = false;  // off by default, every time the page is opened
+    soundOn.addEventListener("change", function () {
+      if (soundOn.checked && !audio && window.AudioContext) { audio = new window.AudioContext(); }
+    });
+  }
+  function beep() {
+    if (!soundOn || !soundOn.checked || !audio) { return; }
+    var tone = audio.createOscillator();
+    var gain = audio.createGain();
+    tone.frequency.value = 880;
+    gain.gain.value = 0.2;
+    tone.connect(gain);
+    gain.connect(audio.destination);
+    tone.start();
+    tone.stop(audio.currentTime + 0.4);
+  }
+  function updateTitle() {
+    if (!urgentList) { return; }
+    var waiting = {};
+    urgentList.querySelectorAll("li.awaiting").forEach(function (li) {
+      waiting[li.getAttribute("data-question")] = true;
+    });
+    var count = Object.keys(waiting).length;
+    document.title = (count ? (words.title || "").replace("{count}", String(count)) : "") + baseTitle;
+  }
+  function stateText(card) {
+    var text = words["state_" + card.state] || card.state;
+    if (card.seen_by) { text += " · " + (words.seen || "").replace("{officer}", card.seen_by); }
+    else if (card.awaiting_seen) { text += " · " + (words.not_seen || ""); }
+    return text;
+  }
+  function markCard(li, card) {
+    li.setAttribute("data-question", String(card.question));
+    li.setAttribute("data-state", card.state);
+    li.classList.add("card");
+    li.classList.toggle("urgent", !!card.urgent);
+    li.classList.toggle("awaiting", !!card.awaiting_seen);
+    var line = li.querySelector(".card-state");
+    if (!line) {
+      line = document.createElement("p");
+      line.className = "card-state";
+      var label = document.createElement("strong");
+      label.textContent = words.status || "";
+      var span = document.createElement("span");
+      span.className = "state-text";
+      line.appendChild(label);
+      line.appendChild(document.createTextNode(" "));
+      line.appendChild(span);
+      var after = li.querySelector(".buttons, form.reply-box");
+      li.insertBefore(line, after);
+    }
+    line.querySelector(".state-text").textContent = stateText(card);
+  }
+  // A card's question changed: its state line, and only the buttons that still apply.
+  function changed(event) {
+    if (!event.card) { return; }
+    var li = document.querySelector('li[data-id="' + String(event.id) + '"]');
+    if (!li) { return; }
+    markCard(li, event.card);
+    var old = li.querySelector(".buttons");
+    var row = buttonsRow(event.buttons);
+    if (old && row) { li.replaceChild(row, old); }
+    else if (old) { li.removeChild(old); }
+    else if (row) { li.appendChild(row); }
+    updateTitle();
   }
 
   // An answer box under a consultation: the text goes as a reply to it.
@@ -139,17 +234,25 @@
         li.appendChild(document.createTextNode(span[0]));
       }
     });
-    if (event.buttons.length) {
-      var row = document.createElement("div");
-      row.className = "buttons";
-      var datas = [];
-      event.buttons.forEach(function (r) {
-        r.forEach(function (b) { row.appendChild(buttonForm(b[0], b[1])); datas.push(b[1]); });
-      });
-      addAnswerButtons(row, datas);
-      li.appendChild(row);
-    }
+    var row = buttonsRow(event.buttons);
+    if (row) { li.appendChild(row); }
     if (event.answerable) { li.appendChild(newAnswerBox(event.id)); }
+    if (event.card) { markCard(li, event.card); }
+    if (event.card && event.card.urgent && urgentList) {
+      var label = document.createElement("strong");
+      label.className = "urgent-label";
+      label.textContent = words.urgent || "URGENT";
+      li.insertBefore(document.createTextNode(" "), li.firstChild);
+      li.insertBefore(label, li.firstChild);
+      urgentList.insertBefore(li, urgentList.firstChild);  // newest first, above all others
+      urgentSection.hidden = false;
+      if (alertLine) {
+        alertLine.textContent = (words.alert || "").replace("{ref}", String(event.card.question));
+      }
+      beep();
+      updateTitle();
+      return;
+    }
     list.appendChild(li);
   }
 
@@ -164,7 +267,7 @@
     list.appendChild(li);
   }
 
-  list.querySelectorAll("form.press").forEach(function (f) {
+  document.querySelectorAll("#messages form.press, #urgent form.press").forEach(function (f) {
     var data = f.querySelector("input[name=button]").value;
     f.addEventListener("submit", function (e) {
       e.preventDefault();
@@ -172,7 +275,7 @@
     });
   });
   list.querySelectorAll("form.reply-box").forEach(answerBox);
-  list.querySelectorAll(".buttons").forEach(function (row) {
+  document.querySelectorAll("#messages .buttons, #urgent .buttons").forEach(function (row) {
     var datas = [];
     row.querySelectorAll("input[name=button]").forEach(function (i) { datas.push(i.value); });
     addAnswerButtons(row, datas);
@@ -212,4 +315,5 @@
 
   var source = new EventSource(form.getAttribute("data-events") + "?after=" + lastId);
   source.addEventListener("message", function (e) { show(JSON.parse(e.data)); });
+  source.addEventListener("state", function (e) { changed(JSON.parse(e.data)); });
 })();
