@@ -20,6 +20,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 
 from bot.delivery.group_commit import GroupCommit, Write
+from bot.delivery.held_rooms import HeldRooms
 from bot.delivery.pacing import Pacer
 from bot.edge.backoff import Backoff
 from bot.edge.chat import ChatRef
@@ -167,8 +168,7 @@ class Dispatcher:
         self._idle = asyncio.Event()
         self._stopping = False
         self._recovered = False
-        # Held rooms ("platform:id"): when one of their messages was last tried.
-        self._held_tried: dict[str, datetime] = {}
+        self._held = HeldRooms(db, rooms, clock, self.retry.held_rooms_every, self.senders)
 
     def wake(self) -> None:
         """Look for new rows now (rather than within 5 s). Safe from any task."""
@@ -252,8 +252,10 @@ class Dispatcher:
                     await self._wake.wait()
 
     async def _load(self) -> None:
-        await self._load_reopened()
-        await self._try_held()
+        for row in await self._held.reopened():
+            self._push(row)
+        for row in await self._held.due(busy=self._queues):
+            self._push(row)
         while True:
             async with self.db.read_in_turn() as tx:
                 pending = await rows.pending_after(tx, self._loaded_upto, LOAD_BATCH)
@@ -263,64 +265,10 @@ class Dispatcher:
             for row in pending:
                 if row.chat.platform not in self.senders:
                     continue  # platform off in this run: sent when it is on again
-                row = self._placed(row)
-                if self.rooms is not None and self.rooms.is_held(row.chat):
+                row = self._held.placed(row)
+                if self._held.is_held(row.chat):
                     continue  # the bot cannot post there: it waits to be let back in
                 self._push(row)
-
-    async def _load_reopened(self) -> None:
-        """What waits for rooms the bot was let back into, queued again."""
-        if self.rooms is None:
-            return
-        for chat in self.rooms.take_reopened():
-            async with self.db.read_in_turn() as tx:
-                ids = await room_rows.waiting_for(tx, chat.platform, chat.chat_id)
-                waiting = await rows.get_many(tx, ids)
-            if waiting:
-                log.info("sending %s waiting message(s) to %s", len(waiting), chat.key)
-            for row in waiting:
-                if row.chat.platform in self.senders:
-                    self._push(self._placed(row))
-
-    async def _try_held(self) -> None:
-        """Every ``held_rooms_every``, one waiting message of each held room is
-        sent anyway (its first by priority): the bot may have been let back in
-        without an event saying so (permission given back while the gateway
-        was away, an event the adapter cannot see). If it goes, the room is
-        reachable again and the rest follows; if it is refused again, it waits
-        as before, and nobody is told twice. A room just held waits a whole
-        interval first: it was refused a moment ago."""
-        if self.rooms is None:
-            return
-        now = self.clock.now()
-        held = {
-            f"{platform}:{chat_id}": (platform, chat_id) for platform, chat_id in self.rooms.held()
-        }
-        for key in set(self._held_tried) - set(held):
-            del self._held_tried[key]
-        for key, (platform, chat_id) in held.items():
-            if platform not in self.senders or key in self._queues:
-                continue  # off in this run, or a message is being tried already
-            last = self._held_tried.setdefault(key, now)
-            if now - last < self.retry.held_rooms_every:
-                continue
-            self._held_tried[key] = now
-            async with self.db.read_in_turn() as tx:
-                waiting = await rows.get_many(
-                    tx, await room_rows.waiting_for(tx, platform, chat_id)
-                )
-            if not waiting:
-                continue
-            first = min(waiting, key=lambda row: (row.priority, row.id))
-            log.info("trying %s again with outbox=%s", key, first.id)
-            self._push(first)
-
-    def _placed(self, row: OutboxRow) -> OutboxRow:
-        """``row`` addressed to its room's current id (a room that moved)."""
-        if self.rooms is None or row.chat.kind == "private":
-            return row
-        chat = self.rooms.current_chat(row.chat)
-        return row if chat == row.chat else replace(row, chat=chat)
 
     def _push(self, row: OutboxRow) -> None:
         """Queue ``row`` for its chat, starting the chat's worker if needed."""
@@ -694,7 +642,7 @@ class Dispatcher:
             await rooms.cannot_post(tx, chat, reason, now)
 
         await self._write(write, f"holding chat={chat.key}")
-        self._held_tried[chat.key] = now
+        self._held.tried(chat, now)
         self._drop_queue(chat)
 
 
