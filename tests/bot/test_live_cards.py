@@ -16,11 +16,11 @@ URGENT = "Bromley Police Online Forum someone is breaking into my house right no
 
 
 def _edits(h: CoreHarness) -> list[Outgoing]:
-    return [m for m in h.messages_to(STAFF_CHAT) if m.edit_of is not None]
+    return h.edits_to(STAFF_CHAT)
 
 
 def _card(h: CoreHarness) -> Outgoing:
-    return next(m for m in h.messages_to(STAFF_CHAT) if m.buttons and m.edit_of is None)
+    return next(m for m in h.messages_to(STAFF_CHAT) if m.buttons)
 
 
 async def test_after_answer_the_posted_card_is_edited_with_no_buttons(h: CoreHarness) -> None:
