@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from bot.edge.rich import plain
 from bot.edge.sending import Outgoing
-from bot.store.database import fetch_one
+from bot.store.database import fetch_all, fetch_one
 from tests.support.core_harness import STAFF_CHAT, CoreHarness
 
 RESIDENT = "7001"
@@ -80,3 +80,13 @@ async def test_a_repeat_that_changes_nothing_edits_nothing(h: CoreHarness) -> No
     await h.staff_says("/approve 1")
     await h.staff_says("/approve 1")
     assert len(_edits(h)) == 1
+
+
+async def test_an_edit_queued_for_a_state_is_erased_with_the_question(h: CoreHarness) -> None:
+    await h.resident_says(RESIDENT, ORDINARY)
+    await h.staff_says("/approve 1")
+    await h.resident_says(RESIDENT, "/forget confirm")
+    async with h.core.db.read() as tx:
+        rows = await fetch_all(tx, "SELECT body FROM outbox WHERE purpose = 'card_edit'")
+    assert rows  # the state's edit, and the erasure's
+    assert [r[0] for r in rows if "Elm Road" in str(r[0])] == []
