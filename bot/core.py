@@ -11,7 +11,8 @@ helpers and how instants are stored (``fetch_all``, ``fetch_one``, ``iso``,
 the operators' counts (``metrics``), which sent messages carry a
 consultation a reply answers (``open_text_consultations``) and how long its
 answer may be (``ANSWER_LENGTH``), where each card's question now stands
-(``card_states``, ``CardState``: the console shows cards live), how a part keeps data of its own
+(``card_states``, ``CardState``, and the buttons that still apply,
+``buttons_now``: the console shows cards live), how a part keeps data of its own
 in the database (``Component``, ``PrivacyHooks``, ``KeepsData``), and the
 desks' commands as a platform lists them (``catalogue``).
 """
@@ -39,6 +40,7 @@ from bot.edge.clock import Clock
 from bot.edge.hook import HookPoster
 from bot.edge.inbound import Envelope
 from bot.edge.sending import LengthLimit, Sender
+from bot.forum.card_state import buttons_now
 from bot.forum.directory import ForumDirectory
 from bot.forum.escalation import Escalation
 from bot.forum.hook import EscalationHook
@@ -71,6 +73,7 @@ __all__ = [
     "Tx",
     "archive",
     "build_core",
+    "buttons_now",
     "card_states",
     "catalogue",
     "fetch_all",

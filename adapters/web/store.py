@@ -27,6 +27,7 @@ from bot.core import (
     CardState,
     Component,
     Tx,
+    buttons_now,
     card_states,
     fetch_all,
     fetch_one,
@@ -93,34 +94,6 @@ def card_event(card: CardState) -> dict[str, object]:
         "seen_by": card.seen_by,
         "awaiting_seen": card.awaiting_seen,
     }
-
-
-# Which card buttons (by the text before ":") still apply in each state.
-_CARD_PRESSES: Mapping[str, frozenset[str]] = {
-    "new": frozenset({"seen", "approve", "reject", "later"}),
-    "approved": frozenset({"seen", "reject", "later"}),
-    "deferred": frozenset({"seen", "approve", "reject"}),
-}
-
-
-def buttons_now(buttons: Buttons, card: CardState) -> Buttons:
-    """A card's ``buttons`` less those that no longer apply to its question
-    as it stands: none once it is answered, rejected, withdrawn or merged;
-    "Approve" once approved, "Later" once deferred, "Seen" once seen (or no
-    longer new). Buttons that are not a card's own are kept."""
-    allowed = _CARD_PRESSES.get(card.state.value, frozenset())
-    if not card.awaiting_seen:
-        allowed = allowed - {"seen"}
-    kinds = {"seen", "approve", "reject", "later"}
-    rows = (
-        tuple(
-            b
-            for b in row
-            if b.data.split(":", 1)[0] not in kinds or b.data.split(":", 1)[0] in allowed
-        )
-        for row in buttons
-    )
-    return tuple(row for row in rows if row)
 
 
 async def with_cards(tx: Tx, messages: list[WebMessage]) -> list[WebMessage]:

@@ -21,6 +21,7 @@ from bot.edge.inbound import Attachment, Inbound
 from bot.edge.payload import SubscribeChoice, SurveyAnswer, unpack
 from bot.edge.rich import Rich, join
 from bot.forum.card import card_buttons, describe_attachments, render_card
+from bot.forum.card_state import CardRefresh
 from bot.forum.directory import ForumDirectory
 from bot.forum.session import SessionService
 from bot.privacy.data_rights import DataRights
@@ -576,6 +577,7 @@ class ResidentDesk(ResidentEdits):
         if q.state not in OPEN_STATES:
             return self.wording.render("withdraw_not_open", ref=ref, state=self.state_text(q))
         await questions.set_state(tx, q.id, questions.State.WITHDRAWN, now)
+        await CardRefresh(self.wording, self.directory).refresh(tx, q.id, now)
         log.info("question withdrawn forum=%s question=#%s", q.forum_id, q.id)
         forum = self.directory.get(q.forum_id)
         if forum is not None:

@@ -12,6 +12,7 @@ from bot.delivery.outbox import Outbox
 from bot.edge.rich import Rich, join, plain
 from bot.forum import audit
 from bot.forum.card import render_card
+from bot.forum.card_state import CardRefresh
 from bot.forum.directory import Actor, ForumDirectory
 from bot.forum.session import SessionService
 from bot.store import outbox as outbox_rows
@@ -49,6 +50,8 @@ class Moderation:
         self.wording = wording
         self.outbox = outbox
         self.sessions = sessions
+        # Posted Telegram and Discord cards edited to show each new state.
+        self.cards = CardRefresh(wording, directory)
 
     def _not_open(self, q: Question) -> Rich:
         return self.wording.render("staff_not_open", ref=q.id, state=q.state.value)
@@ -88,6 +91,7 @@ class Moderation:
         if text:
             await questions.set_publishable(tx, q.id, text, now)
         await questions.set_state(tx, q.id, State.APPROVED, now)
+        await self.cards.refresh(tx, q.id, now)
         await audit.record(
             tx,
             officer,
@@ -121,6 +125,7 @@ class Moderation:
             return self.wording.render("staff_seen_already", ref=q.id, seen_by=q.seen_by or "")
         label = self.wording.officer(officer)
         await questions.set_seen(tx, q.id, label, now)
+        await self.cards.refresh(tx, q.id, now)
         await audit.record(tx, officer, "seen", now, forum_id=q.forum_id, question_id=q.id)
         seen = self.wording.render("staff_seen", ref=q.id, officer=label)
         if not q.urgent_more:
@@ -157,6 +162,7 @@ class Moderation:
         if q.state not in OPEN_STATES:
             return self._not_open(q)
         await questions.set_state(tx, q.id, State.REJECTED, now)
+        await self.cards.refresh(tx, q.id, now)
         forum = self._forum(q)
         parts = [self.wording.render("rejected_to_resident", ref=q.id, forum=forum.name)]
         if reason:
@@ -191,6 +197,7 @@ class Moderation:
         if q.state not in OPEN_STATES:
             return self._not_open(q)
         await questions.set_state(tx, q.id, State.DEFERRED, now)
+        await self.cards.refresh(tx, q.id, now)
         parts = [self.wording.render("later_to_resident", ref=q.id)]
         if note:
             parts.append(self.wording.render("later_note", note=note))
@@ -237,6 +244,7 @@ class Moderation:
         follow_up = q.state == State.DEFERRED
         live = await self._live_session_id(tx, forum)
         await questions.set_answer(tx, q.id, text, live, now)
+        await self.cards.refresh(tx, q.id, now)
         answered = await questions.get(tx, q.id)
         assert answered is not None
         await self._deliver_answer(tx, answered, answered, forum, now)
@@ -342,6 +350,7 @@ class Moderation:
             if target is not None:
                 into = target
         await questions.merge(tx, q.id, into.id, now)
+        await self.cards.refresh(tx, q.id, now)
         if into.state == State.ANSWERED:
             await self._deliver_answer(tx, q, into, self._forum(into), now)
         await audit.record(

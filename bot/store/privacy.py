@@ -138,12 +138,42 @@ async def erase_staff_copies(
     )
     for hook in hooks:  # the console's history of those messages
         await hook.replace_copies(tx, bodies)
+    await _erase_card_edits(tx, question_ids, posted, erased_copy)
     await tx.executemany(
         f"UPDATE audit SET detail = ? WHERE question_id = ? AND detail IS NOT NULL"
         f" AND action IN ({','.join('?' * len(FREE_TEXT_DETAILS))})",
         [(ERASED, q, *FREE_TEXT_DETAILS) for q in question_ids],
     )
     return posted
+
+
+async def _erase_card_edits(
+    tx: Tx, question_ids: Sequence[int], posted: Sequence[Posted], erased_copy: ErasedCopy
+) -> None:
+    """The edits queued of posted cards (``card_edit`` rows: a card as its
+    question's state changed, carrying the card's words) about
+    ``question_ids``, or of a message that held one of them (cards combined),
+    say only ``erased_copy(ref)`` (ref: the first erased question of the
+    message), without buttons."""
+    first = {(p.chat.platform, p.chat.chat_id, p.message_id): p.question_ids for p in posted}
+    edited = sorted({p.message_id for p in posted})
+    rows = await fetch_all(
+        tx,
+        "SELECT id, platform, chat_id, edit_of, question_id FROM outbox"
+        f" WHERE purpose = 'card_edit' AND (question_id IN ({','.join('?' * len(question_ids))})"
+        f" OR edit_of IN ({','.join('?' * len(edited))}))",
+        (*question_ids, *edited),
+    )
+    wanted = set(question_ids)
+    updates: list[tuple[str, int]] = []
+    for r in rows:
+        held = first.get((str(r["platform"]), str(r["chat_id"]), str(r["edit_of"])), ())
+        erased = [q for q in held if q in wanted]
+        if r["question_id"] in wanted:
+            erased.insert(0, int(r["question_id"]))
+        if erased:
+            updates.append((to_json(erased_copy(erased[0])), int(r["id"])))
+    await tx.executemany("UPDATE outbox SET body = ?, buttons = NULL WHERE id = ?", updates)
 
 
 async def erase_set_aside(tx: Tx, platform: str, chat_id: str, user_id: str | None) -> int:

@@ -185,11 +185,16 @@ class CoreHarness:
         """``user`` (the officer by default) writes ``text`` in the staff room,
         replying to the message ``reply_to`` if given (``extra``: other
         ``Inbound`` fields, e.g. ``thread_id``); returns the plain texts sent
-        to the staff room afterwards."""
+        to the staff room afterwards (new messages: not the edits of cards
+        posted before, see :meth:`edits_to`)."""
         before = len(self.sender.sent)
         chat = ChatRef("telegram", STAFF_CHAT, "group")
         await self.deliver(self._event(chat, user, text, reply_to_message_id=reply_to, **extra))
-        return [plain(m.body) for m in self.sender.sent[before:] if m.chat.chat_id == STAFF_CHAT]
+        return [
+            plain(m.body)
+            for m in self.sender.sent[before:]
+            if m.chat.chat_id == STAFF_CHAT and m.edit_of is None
+        ]
 
     async def press(self, data: str, user: str = OFFICER) -> None:
         """``user`` (the officer by default) presses a button carrying ``data``
@@ -247,12 +252,19 @@ class CoreHarness:
     # -- what was sent -------------------------------------------------------
 
     def texts_to(self, chat_id: str) -> list[str]:
-        """The plain text of everything sent to ``chat_id``, oldest first."""
-        return [plain(m.body) for m in self.sender.sent if m.chat.chat_id == chat_id]
+        """The plain text of every new message sent to ``chat_id``, oldest
+        first (not the edits of messages posted before: :meth:`edits_to`)."""
+        return [plain(m.body) for m in self.messages_to(chat_id)]
 
     def messages_to(self, chat_id: str) -> list[Outgoing]:
-        """Everything sent to ``chat_id`` (body, buttons, reply), oldest first."""
-        return [m for m in self.sender.sent if m.chat.chat_id == chat_id]
+        """Every new message sent to ``chat_id`` (body, buttons, reply),
+        oldest first; edits of messages posted before are :meth:`edits_to`."""
+        return [m for m in self.sender.sent if m.chat.chat_id == chat_id and m.edit_of is None]
+
+    def edits_to(self, chat_id: str) -> list[Outgoing]:
+        """The edits of messages posted in ``chat_id`` before (``edit_of``:
+        the message edited; body and buttons as they now are), oldest first."""
+        return [m for m in self.sender.sent if m.chat.chat_id == chat_id and m.edit_of is not None]
 
 
 def at(text: str) -> datetime:

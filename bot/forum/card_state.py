@@ -1,0 +1,172 @@
+"""Cards that show where their question stands, on every platform (issue 15).
+
+The web console reads each card's state as it renders (``card_states``,
+``buttons_now``). Telegram and Discord cards are messages already posted: when
+a question's state changes (approved, rejected, kept for later, answered,
+merged, withdrawn, seen), ``CardRefresh.refresh`` queues an edit of each of
+its posted cards (``CARD_EDIT`` outbox rows, in the caller's transaction) so
+that its state line reads the new state and the buttons that no longer apply
+are gone. Cards combined into one message are edited as a whole: each
+question's part as it now stands, under the combined header."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from datetime import datetime
+
+from bot.edge.chat import Buttons, ChatRef
+from bot.edge.rich import Rich, Span, from_json, join, merge, plain
+from bot.forum.directory import ForumDirectory
+from bot.store import outbox as rows
+from bot.store import question as questions
+from bot.store.database import Tx, fetch_all
+from bot.store.outbox import OutboxDraft, OutboxPurpose, buttons_from_json
+from bot.store.question import CardState, Question, State
+from bot.wording.wording import Wording
+
+# Platforms whose posted cards are edited by a queued row; the web console
+# renders each card's state itself (``adapters.web.store.with_cards``).
+EDITED_BY_ROW = frozenset({"telegram", "discord"})
+
+# Which card buttons (by the text before ":") still apply in each state.
+_CARD_PRESSES: Mapping[str, frozenset[str]] = {
+    "new": frozenset({"seen", "approve", "reject", "later"}),
+    "approved": frozenset({"seen", "reject", "later"}),
+    "deferred": frozenset({"seen", "approve", "reject"}),
+}
+_CARD_KINDS = frozenset({"seen", "approve", "reject", "later"})
+
+# The card's first line ends with its question's state (template ``card``:
+# "**Question #{ref}** · {forum} · {state}").
+_STATE_AT_END = re.compile(
+    r"^([^\n]* · )(" + "|".join(s.value for s in State) + r")(?=\n|$)", re.MULTILINE
+)
+
+
+def buttons_now(buttons: Buttons, card: CardState) -> Buttons:
+    """A card's ``buttons`` less those that no longer apply to its question
+    as it stands: none once it is answered, rejected, withdrawn or merged;
+    "Approve" once approved, "Later" once deferred, "Seen" once seen (or no
+    longer new). Buttons that are not a card's own are kept; rows left
+    empty are dropped."""
+    allowed = _CARD_PRESSES.get(card.state.value, frozenset())
+    if not card.awaiting_seen:
+        allowed = allowed - {"seen"}
+    kept = (
+        tuple(
+            b
+            for b in row
+            if b.data.split(":", 1)[0] not in _CARD_KINDS or b.data.split(":", 1)[0] in allowed
+        )
+        for row in buttons
+    )
+    return tuple(row for row in kept if row)
+
+
+def card_state_of(q: Question, urgent_card: bool) -> CardState:
+    """Where ``q`` stands, for its card (``urgent_card``: posted as URGENT)."""
+    return CardState(q.id, urgent_card, q.state, (q.seen_by or "?") if q.seen_at else None)
+
+
+class CardRefresh:
+    """Queues the edits that keep posted Telegram and Discord cards live."""
+
+    def __init__(self, wording: Wording, directory: ForumDirectory) -> None:
+        self.wording = wording
+        self.directory = directory
+
+    async def refresh(self, tx: Tx, question_id: int, now: datetime) -> int:
+        """Queue a ``CARD_EDIT`` row for each card of ``question_id`` posted
+        to a Telegram or Discord staff room (an outbox row of purpose
+        ``card``/``urgent_card`` with its platform message id), saying what
+        it now should: the state line with the question's state as it is in
+        ``tx`` and only the buttons that still apply (``buttons_now``). A
+        card combined with others is edited as a whole, every part as its
+        own question now stands. Cards not yet sent are left alone (they are
+        sent as queued). Returns how many edits were queued; raises
+        ``sqlite3.Error`` as the reads and writes do."""
+        posted = await fetch_all(
+            tx,
+            "SELECT DISTINCT platform, chat_id, chat_kind, platform_message_id, thread_id"
+            " FROM outbox WHERE question_id = ? AND purpose IN ('card', 'urgent_card')"
+            " AND platform_message_id IS NOT NULL AND chat_kind != 'private'",
+            (question_id,),
+        )
+        queued = 0
+        for message in posted:
+            if str(message["platform"]) not in EDITED_BY_ROW:
+                continue
+            parts = await fetch_all(
+                tx,
+                "SELECT purpose, question_id, body, buttons FROM outbox WHERE platform = ?"
+                " AND chat_id = ? AND platform_message_id = ?"
+                " AND purpose IN ('card', 'urgent_card') ORDER BY id",
+                (message["platform"], message["chat_id"], message["platform_message_id"]),
+            )
+            bodies: list[Rich] = []
+            buttons: list[Buttons] = []
+            for part in parts:
+                q = await questions.get(tx, int(part["question_id"]))
+                body = from_json(str(part["body"]))
+                stored = buttons_from_json(part["buttons"])
+                if q is None:
+                    bodies.append(body)
+                    continue
+                card = card_state_of(q, str(part["purpose"]) == OutboxPurpose.URGENT_CARD)
+                bodies.append(self._restated(body, q, str(message["platform"])))
+                buttons.append(buttons_now(stored, card))
+            platform = str(message["platform"])
+            if len(bodies) > 1:
+                header = self.wording.render_for(
+                    platform,
+                    "cards_combined",
+                    count=len(bodies),
+                    prefix=self.wording.prefix(platform),
+                )
+                body_now = join([header, join(bodies, "\n\n")], "\n\n")
+            else:
+                body_now = bodies[0]
+            draft = OutboxDraft(
+                ChatRef(platform, str(message["chat_id"]), message["chat_kind"]),
+                body_now,
+                OutboxPurpose.CARD_EDIT,
+                buttons=tuple(line for lines in buttons for line in lines),
+                question_id=question_id,
+                thread_id=message["thread_id"],
+                edit_of=str(message["platform_message_id"]),
+            )
+            await rows.add(tx, draft, now)
+            queued += 1
+        return queued
+
+    def _restated(self, body: Rich, q: Question, platform: str) -> Rich:
+        """``body`` (a card as posted) with its state line reading ``q``'s
+        state, and once ``q`` is seen or no longer new, without the hint to
+        press "Seen". A body that is not a card (an erased copy) is kept."""
+        hint = None
+        if q.urgent and (q.seen_at is not None or q.state != State.NEW):
+            forum = self.directory.get(q.forum_id)
+            if forum is not None:
+                hint = plain(
+                    self.wording.render(
+                        "card_urgent_seen_hint",
+                        prefix=self.wording.prefix(platform),
+                        ref=q.id,
+                        after=self.wording.duration(forum.escalation.after),
+                    )
+                )
+        marker = f"#{q.id}"
+        out: list[Span] = []
+        after_ref = False
+        for span in body:
+            text = span.text
+            if after_ref and not span.bold:
+                text = _STATE_AT_END.sub(lambda m: m.group(1) + q.state.value, text, count=1)
+                after_ref = False
+            if span.bold and text.endswith(marker):
+                after_ref = True
+            if hint is not None and not span.bold:
+                text = text.replace("\n" + hint, "")
+            out.append(Span(text, span.bold))
+        return merge(out)
