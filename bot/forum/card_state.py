@@ -95,8 +95,9 @@ class CardRefresh:
         )
         queued = 0
         for message in posted:
-            if str(message["platform"]) not in EDITED_BY_ROW:
-                continue
+            platform = str(message["platform"])
+            if platform not in EDITED_BY_ROW or not self.directory.is_on(platform):
+                continue  # the console shows state itself; a room of a platform off waits not
             parts = await fetch_all(
                 tx,
                 "SELECT purpose, question_id, body, buttons FROM outbox WHERE platform = ?"

@@ -443,4 +443,10 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX question_hook_pending ON question (hook_next_at)
         WHERE hook_state = 'pending';
     """,
+    # 17: issue 15, posted cards edited as their question changes: a
+    # question's posted cards, and the rows of one posted message.
+    """
+    CREATE INDEX outbox_question ON outbox (question_id) WHERE question_id IS NOT NULL;
+    CREATE INDEX outbox_posted ON outbox (platform, chat_id, platform_message_id);
+    """,
 )
