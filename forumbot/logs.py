@@ -49,16 +49,11 @@ class SecretMask(logging.Filter):
         message = record.getMessage()
         if record.exc_info and not record.exc_text:
             record.exc_text = logging.Formatter().formatException(record.exc_info)
-        changed = False
-        for secret in self.secrets:
-            for spelling in spellings(secret):
-                if spelling in message:
-                    message = message.replace(spelling, "***")
-                    changed = True
-                if record.exc_text and spelling in record.exc_text:
-                    record.exc_text = record.exc_text.replace(spelling, "***")
-        if changed:
-            record.msg, record.args = message, None
+        masked = without_secrets(message, self.secrets)
+        if record.exc_text:
+            record.exc_text = without_secrets(record.exc_text, self.secrets)
+        if masked != message:
+            record.msg, record.args = masked, None
         return True
 
 

@@ -243,7 +243,7 @@ class ResidentChat:
         """Why nothing is sent (empty, too long, a new resident over the
         limits), as the response to give; None to send it."""
         wording = self.site.core.wording
-        if button is None and not text.strip("\u200b\u200c\u200d\u2060\ufeff"):
+        if button is None and not text:  # form_fields made it valid: hidden characters gone
             return await self.refuse(request, chat_id, wording.text("web_write_first"), "")
         if button is None and reply_to is None and len(text) > self.limit:
             # An answer box's text is measured by the core, against the

@@ -40,6 +40,19 @@ def _after_phrase(forum: Forum, text: str) -> str | None:
     return None
 
 
+def _after_phrases(forum: Forum, text: str) -> str | None:
+    """``text`` after ``forum``'s phrase at its start, taken off as many
+    times as it is repeated there (with the separators after each), or None
+    when it does not start with one."""
+    rest = _after_phrase(forum, text)
+    for _ in range(_MAX_REPEATS - 1):
+        after = _after_phrase(forum, rest) if rest is not None else None
+        if after is None:
+            break
+        rest = after
+    return rest
+
+
 def _phrase_end(text: str, wanted: str) -> int | None:
     """Where the opening of ``text`` that normalises to ``wanted`` ends (at
     the end of a word), or None when ``text`` does not open with it."""
@@ -133,13 +146,8 @@ class ForumDirectory:
         letter of what is left made a capital. ``text`` as it is when it does
         not start with a phrase, or has no letter or digit after it (a
         question that is only the phrase: see ``is_only_phrase``)."""
-        rest = text
-        for _ in range(_MAX_REPEATS):
-            after = _after_phrase(forum, rest)
-            if after is None:
-                break
-            rest = after
-        if rest is text or not any(c.isalnum() for c in rest):
+        rest = _after_phrases(forum, text)
+        if rest is None or not any(c.isalnum() for c in rest):
             return text
         return rest[0].upper() + rest[1:]
 
@@ -147,15 +155,8 @@ class ForumDirectory:
     def is_only_phrase(forum: Forum, text: str) -> bool:
         """Whether ``text`` is ``forum``'s phrase (once or more) and nothing
         else that could be a question: no letter or digit after it."""
-        rest: str | None = text
-        for _ in range(_MAX_REPEATS):
-            after = _after_phrase(forum, rest) if rest is not None else None
-            if after is None:
-                break
-            rest = after
-            if not any(c.isalnum() for c in rest):
-                return True
-        return False
+        rest = _after_phrases(forum, text)
+        return rest is not None and not any(c.isalnum() for c in rest)
 
     def staff_forums(self, chat: ChatRef) -> list[Forum]:
         if chat.platform == "web":

@@ -91,6 +91,7 @@ _WORD = re.compile(r"[a-z']+")
 MIN_CONFIDENCE = 0.95
 
 
+@functools.lru_cache(maxsize=256)  # a question is read twice: its reply, then its card
 def identify(text: str) -> str | None:
     """The ISO 639-1 code (``"pl"``) of the language ``text`` is written in,
     when it is one of ``SUPPORTED`` other than English; None for English,
