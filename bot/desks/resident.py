@@ -401,8 +401,9 @@ class ResidentDesk(ResidentEdits):
         from a resident whose URGENT question in ``forum`` came in within
         ``URGENT_FOLD_WINDOW`` and is not yet seen (no "Seen", not acted on,
         not escalated) is added to that question, whose card is not sent
-        again: the escalation, ``queue`` and the "Seen" reply show it, with
-        "+N more from the same resident". The resident is told it was added.
+        again but edited where it was posted (``rewrite_cards``: "+N more
+        urgent messages" and their words); the escalation, ``queue`` and the
+        "Seen" reply show it too. The resident is told it was added.
         Returns whether it was folded."""
         open_one = await questions.unseen_urgent_of(
             tx, resident.id, forum.id, now - URGENT_FOLD_WINDOW
@@ -410,6 +411,9 @@ class ResidentDesk(ResidentEdits):
         if open_one is None:
             return False
         await questions.fold_urgent(tx, open_one.id, text, publishable, now)
+        folded = await questions.get(tx, open_one.id)
+        if folded is not None:
+            await self.rewrite_cards(tx, forum, folded, resident.pseudonym, now, edited=False)
         log.info(
             "urgent message folded into question=#%s forum=%s (%s more)",
             open_one.id,
@@ -474,24 +478,9 @@ class ResidentDesk(ResidentEdits):
         once (``Inbound.burst``): the card says so and, unless URGENT, goes
         after established residents' cards (``Priority.BURST``)."""
         duty_roles = self.directory.duty_roles(forum) if q.urgent else {}
-        code = identify(q.text)
-        language = self.wording.language_name(code) if code is not None else None
         for room in self.directory.staff_rooms(forum):
             copies = copy_from is not None and room.platform == copy_from.platform
-            body = render_card(
-                self.wording,
-                q,
-                forum.name,
-                pseudonym,
-                room.platform,
-                copied=copies,
-                language=language,
-                seen_within=forum.escalation.after,
-            )
-            if edited:
-                body = join([self.wording.render("card_edited_banner", ref=q.id), body])
-            if burst:
-                body = join([self.wording.render("card_burst_banner"), body])
+            body = self.card_body(forum, q, pseudonym, room.platform, copies, edited, burst)
             card = OutboxDraft(
                 room,
                 body,
@@ -504,6 +493,50 @@ class ResidentDesk(ResidentEdits):
             await self.outbox.add(tx, card, now)
             if copy_from is not None and copies:
                 await self._queue_copy(tx, room, forum, q, copy_from, now)
+
+    def card_body(
+        self,
+        forum: Forum,
+        q: Question,
+        pseudonym: str,
+        platform: str,
+        copied: bool = False,
+        edited: bool = False,
+        burst: bool = False,
+    ) -> Rich:
+        """``q``'s card in a staff room on ``platform`` (``render_card``),
+        with the banners ``edited`` (the resident changed it) and ``burst``
+        (``post_card``) ask for."""
+        code = identify(q.text)
+        body = render_card(
+            self.wording,
+            q,
+            forum.name,
+            pseudonym,
+            platform,
+            copied=copied,
+            language=self.wording.language_name(code) if code is not None else None,
+            seen_within=forum.escalation.after,
+        )
+        if edited:
+            body = join([self.wording.render("card_edited_banner", ref=q.id), body])
+        if burst:
+            body = join([self.wording.render("card_burst_banner"), body])
+        return body
+
+    async def rewrite_cards(
+        self, tx: Tx, forum: Forum, q: Question, pseudonym: str, now: datetime, edited: bool
+    ) -> None:
+        """The cards of ``q`` already posted, on every platform, edited in
+        place to read as ``q`` now does (its words changed: a resident's
+        edit, ``edited``, or a folded urgent message); where the new card
+        would not fit one message, only its state is restated."""
+
+        def fresh(platform: str) -> Rich | None:
+            body = self.card_body(forum, q, pseudonym, platform, edited=edited)
+            return body if len(self.outbox.parts(platform, body)) == 1 else None
+
+        await CardRefresh(self.wording, self.directory).refresh(tx, q.id, now, fresh)
 
     async def _queue_copy(
         self, tx: Tx, room: ChatRef, forum: Forum, q: Question, copy_from: PhotoCopy, now: datetime

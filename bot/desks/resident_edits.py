@@ -69,6 +69,16 @@ class ResidentEdits:
             burst: bool = False,
         ) -> None: ...
 
+        async def rewrite_cards(
+            self,
+            tx: Tx,
+            forum: Forum,
+            q: Question,
+            pseudonym: str,
+            now: datetime,
+            edited: bool,
+        ) -> None: ...
+
     async def _edit(self, v: Visit) -> bool:
         """An edit of an earlier message (never run as a command). Of a
         question officers have not acted on (new, its suggested text not
@@ -129,7 +139,8 @@ class ResidentEdits:
         return forum.phrases[0]
 
     async def _apply_edit(self, v: Visit, asked: Question) -> None:
-        """The resident's edit becomes the question, and a new card says so."""
+        """The resident's edit becomes the question; the cards posted are
+        edited to read it, and a new card says so."""
         urgent = asked.urgent or v.urgent
         text = v.event.text
         publishable = suggest_publishable(self._without_phrase(asked, text))
@@ -151,6 +162,9 @@ class ResidentEdits:
             question_id=asked.id,
         )
         if forum is not None:
+            # The cards already posted read the new words too (officers
+            # must not act on the old ones); the new card tells them.
+            await self.rewrite_cards(v.tx, forum, edited, v.resident.pseudonym, v.now, edited=True)
             await self.post_card(
                 v.tx,
                 forum,

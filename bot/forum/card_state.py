@@ -12,11 +12,12 @@ question's part as it now stands, under the combined header."""
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections import Counter
+from collections.abc import Callable, Mapping
 from datetime import datetime
 
 from bot.edge.chat import Buttons, ChatRef
-from bot.edge.rich import Rich, Span, from_json, join, merge, plain
+from bot.edge.rich import Rich, Span, from_json, join, merge, plain, to_json
 from bot.forum.directory import ForumDirectory
 from bot.store import outbox as rows
 from bot.store import question as questions
@@ -76,7 +77,13 @@ class CardRefresh:
         self.wording = wording
         self.directory = directory
 
-    async def refresh(self, tx: Tx, question_id: int, now: datetime) -> int:
+    async def refresh(
+        self,
+        tx: Tx,
+        question_id: int,
+        now: datetime,
+        fresh: Callable[[str], Rich | None] | None = None,
+    ) -> int:
         """Queue a ``CARD_EDIT`` row for each card of ``question_id`` posted
         to a Telegram or Discord staff room (an outbox row of purpose
         ``card``/``urgent_card`` with its platform message id), saying what
@@ -84,7 +91,16 @@ class CardRefresh:
         ``tx`` and only the buttons that still apply (``buttons_now``). A
         card combined with others is edited as a whole, every part as its
         own question now stands. Cards not yet sent are left alone (they are
-        sent as queued). Returns how many edits were queued; raises
+        sent as queued).
+
+        ``fresh``: the question's words changed (the resident edited it, or
+        a further urgent message was folded into it): ``fresh(platform)`` is
+        its card as it should now read, which replaces the posted one,
+        on the web console too (whose cards are stored, not re-rendered),
+        and becomes the card row's body, so that later restatements start
+        from it. Where ``fresh`` gives None (it would not fit one message),
+        the card was posted in several messages or combined with others,
+        it is only restated there. Returns how many edits were queued; raises
         ``sqlite3.Error`` as the reads and writes do."""
         posted = await fetch_all(
             tx,
@@ -93,14 +109,16 @@ class CardRefresh:
             " AND platform_message_id IS NOT NULL AND chat_kind != 'private'",
             (question_id,),
         )
+        messages_in_chat = Counter((str(m["platform"]), str(m["chat_id"])) for m in posted)
         queued = 0
         for message in posted:
             platform = str(message["platform"])
-            if platform not in EDITED_BY_ROW or not self.directory.is_on(platform):
+            edited_here = platform in EDITED_BY_ROW or fresh is not None
+            if not edited_here or not self.directory.is_on(platform):
                 continue  # the console shows state itself; a room of a platform off waits not
             parts = await fetch_all(
                 tx,
-                "SELECT purpose, question_id, body, buttons FROM outbox WHERE platform = ?"
+                "SELECT id, purpose, question_id, body, buttons FROM outbox WHERE platform = ?"
                 " AND chat_id = ? AND platform_message_id = ?"
                 " AND purpose IN ('card', 'urgent_card') ORDER BY id",
                 (message["platform"], message["chat_id"], message["platform_message_id"]),
@@ -115,7 +133,20 @@ class CardRefresh:
                     bodies.append(body)
                     continue
                 card = card_state_of(q, str(part["purpose"]) == OutboxPurpose.URGENT_CARD)
-                bodies.append(self._restated(body, q, str(message["platform"])))
+                anew = None
+                if fresh is not None and q.id == question_id:
+                    alone = (
+                        len(parts) == 1
+                        and messages_in_chat[(platform, str(message["chat_id"]))] == 1
+                    )
+                    anew = fresh(platform) if alone else None
+                if anew is not None:
+                    await tx.execute(
+                        "UPDATE outbox SET body = ? WHERE id = ?", (to_json(anew), part["id"])
+                    )
+                    bodies.append(anew)
+                else:
+                    bodies.append(self._restated(body, q, platform))
                 buttons.append(buttons_now(stored, card))
             platform = str(message["platform"])
             if len(bodies) > 1:

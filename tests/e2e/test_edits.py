@@ -48,6 +48,18 @@ async def test_telegram_edit_before_review_updates_the_card(
         assert "edited_message" in (fake.allowed_updates or [])
         assert fake.unwanted_updates == []
 
+        # The card posted first is edited in place to read the new words:
+        # an officer scrolling up does not act on the old ones (issue 15).
+        async def first_card_rewritten() -> bool:
+            now = fake.get_message(tg.STAFF_GROUP, first.message_id)
+            return now is not None and "with a knife" in str(now["text"])
+
+        await tg.eventually(first_card_rewritten, tg.WAIT_S, "the first card was rewritten")
+        rewritten = fake.get_message(tg.STAFF_GROUP, first.message_id)
+        assert rewritten is not None
+        assert "Edited by the resident" in str(rewritten["text"])
+        assert "URGENT" in str(rewritten["text"])
+
 
 async def test_telegram_edit_after_review_asks_for_a_new_message(
     tmp_path: Path, telegram: FakeTelegram

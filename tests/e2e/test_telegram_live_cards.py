@@ -82,3 +82,27 @@ async def test_the_posted_card_loses_the_buttons_that_no_longer_apply(
     assert sum("Question #1 ·" in m.plain_text for m in fake.sent_to(STAFF_GROUP)) == 1
     await eventually(lambda: outbox_settled(app), WAIT_S, "the edits were sent")
     assert len(fake.requests_for("editMessageText")) == 2
+
+
+async def test_a_folded_urgent_message_is_added_to_the_card_posted(
+    fake: FakeTelegram, app: App
+) -> None:
+    """A resident's further urgent messages are not new cards: the URGENT
+    card already in the group is edited to carry them ("+N more")."""
+    await ask(fake, f"{PHRASE} someone is breaking into my house right now")
+    card = await card_for(fake, 1)
+    await eventually(lambda: outbox_settled(app), WAIT_S, "the card was sent")
+    await ask(fake, f"{PHRASE} he has a knife and is coming up the stairs now")
+
+    async def carries_the_second() -> bool:
+        now = fake.get_message(STAFF_GROUP, card.message_id)
+        return now is not None and "coming up the stairs" in str(now["text"])
+
+    await eventually(carries_the_second, WAIT_S, "the card carries the second message")
+    now = fake.get_message(STAFF_GROUP, card.message_id)
+    assert now is not None
+    text = str(now["text"])
+    assert "+1 more urgent messages from the same resident" in text
+    assert "breaking into my house" in text and "URGENT" in text
+    assert _buttons(now) == ["seen:1", "approve:1", "reject:1", "later:1"]
+    assert sum("Question #" in m.plain_text for m in fake.sent_to(STAFF_GROUP)) == 1

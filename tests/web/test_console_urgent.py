@@ -5,6 +5,7 @@ buttons that still apply, on the page and live on the staff room's stream."""
 
 from __future__ import annotations
 
+import asyncio
 import html
 import re
 from pathlib import Path
@@ -85,3 +86,30 @@ async def test_an_urgent_card_after_many_ordinary_ones_is_first_and_its_state_li
     assert "Status: Rejected" in text
     assert "Seen by" in text
     assert after.index("Question #4") < after.index("Question #1")
+
+
+async def test_a_folded_urgent_message_is_added_to_the_card_in_the_console(
+    tmp_path: Path,
+) -> None:
+    """A resident's further urgent message is no new card: the console's
+    card of the first is rewritten to carry it, "+1 more" (issue 15)."""
+    async with running_web(tmp_path) as app, browser() as r_http, browser() as o_http:
+        worried = Visitor(app, r_http)
+        await worried.get("/")
+        officer = Visitor(app, o_http)
+        assert await officer.sign_in() == 303
+        await officer.get("/staff/bromley")
+        async with events(officer, "/staff/bromley/events") as room:
+            await worried.post_json("/chat/send", {"text": URGENT_TEXT, "intent": "ask"})
+            await room.until("Question #1")
+            second = "he has a knife and is kicking her door in now"
+            await worried.post_json("/chat/send", {"text": second, "intent": "ask"})
+            for _ in range(50):
+                _, page = await officer.get("/staff/bromley")
+                if "kicking her door in" in page:
+                    break
+                await asyncio.sleep(0.1)
+    text = html.unescape(re.sub(r"<[^>]+>", "", page))
+    assert "+1 more urgent messages from the same resident" in text
+    assert "kicking her door in" in text and "attacking my neighbour" in text
+    assert text.count("Question #") == 1
