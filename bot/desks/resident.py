@@ -13,14 +13,15 @@ from bot.delivery.outbox import Outbox
 from bot.desks.admission import Admission
 from bot.desks.resident_edits import ResidentEdits
 from bot.desks.routes import Route, Routes, Who, misprefixed, not_a_reference, parse_reference
+from bot.desks.staff_cards import StaffCards
 from bot.desks.subscription import SubscriptionDesk
 from bot.desks.survey import SurveyDesk
-from bot.desks.visit import PhotoCopy, Visit
-from bot.edge.chat import Buttons, ChatRef
-from bot.edge.inbound import Attachment, Inbound
+from bot.desks.visit import Visit
+from bot.edge.chat import Buttons
+from bot.edge.inbound import Inbound
 from bot.edge.payload import SubscribeChoice, SurveyAnswer, unpack
 from bot.edge.rich import Rich, join
-from bot.forum.card import card_buttons, describe_attachments, render_card
+from bot.forum.card import describe_attachments
 from bot.forum.card_state import CardRefresh
 from bot.forum.directory import ForumDirectory
 from bot.forum.session import SessionService
@@ -40,14 +41,10 @@ from config.model import Forum
 log = logging.getLogger("forumbot.resident")
 
 
-COPYING_PLATFORMS = frozenset({"telegram"})
 URGENT_FOLD_WINDOW = timedelta(minutes=10)
 """How long after a resident's URGENT question their further urgent messages
 are added to it (while officers have not seen it) rather than carded anew."""
 MAX_ALBUMS_REMEMBERED = 1000  # albums answered, kept so their other items get no reply
-"""Platforms that copy a message from one chat to another themselves
-(Telegram's copyMessage). Discord has no copy: it would take downloading and
-uploading the file, which forumbot does not do."""
 
 
 ResidentHandler = Callable[["ResidentDesk", Visit], Awaitable[None]]
@@ -77,6 +74,7 @@ class ResidentDesk(ResidentEdits):
         self.admission = admission
         self.subscriptions = subscriptions
         self.surveys = surveys
+        self.cards = StaffCards(directory, wording, outbox)
         # Albums (resident id, album id) already answered with "could not pass
         # on": their other items get no reply of their own. Recent ones only.
         self._albums_answered: dict[tuple[int, str], None] = {}
@@ -246,11 +244,11 @@ class ResidentDesk(ResidentEdits):
             return False
         await questions.add_attachments(tx, q.id, event.attachments)
         forum = self.directory.get(q.forum_id)
-        copy_from = self._copyable(forum, event) if forum is not None else None
+        copy_from = self.cards.copyable(forum, event) if forum is not None else None
         if forum is not None and copy_from is not None:
             for room in self.directory.staff_rooms(forum):
                 if room.platform == copy_from.platform:
-                    await self._queue_copy(tx, room, forum, q, copy_from, now)
+                    await self.cards.queue_copy(tx, room, forum, q, copy_from, now)
         log.info("album item folded into question=#%s kinds=%s", q.id, event.attachments)
         return True
 
@@ -378,7 +376,7 @@ class ResidentDesk(ResidentEdits):
             album=event.album,
         )
         log.info("question received forum=%s question=#%s urgent=%s", forum.id, q.id, urgent)
-        copy_from = self._copyable(forum, event)
+        copy_from = self.cards.copyable(forum, event)
         parts = [
             self.wording.render(
                 "acknowledgement",
@@ -388,11 +386,11 @@ class ResidentDesk(ResidentEdits):
             )
         ]
         parts.extend(
-            self._attachments_ack(forum, event.attachments, copy_from, event.album is not None)
+            self.cards.attachments_ack(forum, event.attachments, copy_from, event.album is not None)
         )
         parts.append(self.wording.notice())
         await self._reply(tx, resident, join(parts, "\n\n"), now, question_id=q.id)
-        await self.post_card(tx, forum, q, resident.pseudonym, now, copy_from, burst=event.burst)
+        await self.cards.post(tx, forum, q, resident.pseudonym, now, copy_from, burst=event.burst)
 
     async def _folded(
         self, tx: Tx, resident: Resident, forum: Forum, text: str, publishable: str, now: datetime
@@ -401,7 +399,7 @@ class ResidentDesk(ResidentEdits):
         from a resident whose URGENT question in ``forum`` came in within
         ``URGENT_FOLD_WINDOW`` and is not yet seen (no "Seen", not acted on,
         not escalated) is added to that question, whose card is not sent
-        again but edited where it was posted (``rewrite_cards``: "+N more
+        again but edited where it was posted (``StaffCards.rewrite``: "+N more
         urgent messages" and their words); the escalation, ``queue`` and the
         "Seen" reply show it too. The resident is told it was added.
         Returns whether it was folded."""
@@ -413,7 +411,7 @@ class ResidentDesk(ResidentEdits):
         await questions.fold_urgent(tx, open_one.id, text, publishable, now)
         folded = await questions.get(tx, open_one.id)
         if folded is not None:
-            await self.rewrite_cards(tx, forum, folded, resident.pseudonym, now, edited=False)
+            await self.cards.rewrite(tx, forum, folded, resident.pseudonym, now, edited=False)
         log.info(
             "urgent message folded into question=#%s forum=%s (%s more)",
             open_one.id,
@@ -423,135 +421,6 @@ class ResidentDesk(ResidentEdits):
         added = self.wording.render("urgent_added", ref=open_one.id, forum=forum.name)
         await self._reply(tx, resident, added, now, question_id=open_one.id)
         return True
-
-    def _copyable(self, forum: Forum, event: Inbound) -> PhotoCopy | None:
-        """The resident's message to copy into the forum's staff rooms on
-        the same platform (chat id, message id): only a photo, only when
-        ``resident_photos`` is ``copied_to_staff_rooms``, only where the
-        platform copies (Telegram) and only if such a room is on."""
-        if (
-            forum.resident_photos != "copied_to_staff_rooms"
-            or Attachment.PHOTO not in event.attachments
-            or event.message_id is None
-            or event.platform not in COPYING_PLATFORMS
-            or not any(r.platform == event.platform for r in self.directory.staff_rooms(forum))
-        ):
-            return None
-        return PhotoCopy(event.platform, event.chat.chat_id, event.message_id)
-
-    def _attachments_ack(
-        self,
-        forum: Forum,
-        kinds: tuple[str, ...],
-        copy_from: PhotoCopy | None,
-        album: bool = False,
-    ) -> list[Rich]:
-        """The acknowledgement's lines on what was sent besides words: what
-        officers will see (the photo, when copied) and what they will not."""
-        shown = (Attachment.PHOTO.value,) if copy_from is not None else ()
-        hidden = tuple(k for k in kinds if k not in shown)
-        lines = []
-        if shown:
-            what = describe_attachments(self.wording, shown, album)
-            key = "ack_album_shown" if album else "ack_attachments_shown"
-            lines.append(self.wording.render(key, what=what))
-        if hidden:
-            what = describe_attachments(self.wording, hidden, album)
-            key = "ack_album_not_shown" if album else "ack_attachments_not_shown"
-            lines.append(self.wording.render(key, what=what))
-        return lines
-
-    async def post_card(
-        self,
-        tx: Tx,
-        forum: Forum,
-        q: Question,
-        pseudonym: str,
-        now: datetime,
-        copy_from: PhotoCopy | None = None,
-        edited: bool = False,
-        burst: bool = False,
-    ) -> None:
-        """The card in each of the forum's staff rooms; where ``copy_from``
-        (the resident's photo, see ``_copyable``) can be copied, the copy
-        next to it. ``burst``: the resident is one of many new ones made at
-        once (``Inbound.burst``): the card says so and, unless URGENT, goes
-        after established residents' cards (``Priority.BURST``)."""
-        duty_roles = self.directory.duty_roles(forum) if q.urgent else {}
-        for room in self.directory.staff_rooms(forum):
-            copies = copy_from is not None and room.platform == copy_from.platform
-            body = self.card_body(forum, q, pseudonym, room.platform, copies, edited, burst)
-            card = OutboxDraft(
-                room,
-                body,
-                OutboxPurpose.URGENT_CARD if q.urgent else OutboxPurpose.CARD,
-                buttons=card_buttons(self.wording, q.id, urgent=q.urgent and q.seen_at is None),
-                question_id=q.id,
-                alert_role_id=duty_roles.get(room),
-                burst=burst,
-            )
-            await self.outbox.add(tx, card, now)
-            if copy_from is not None and copies:
-                await self._queue_copy(tx, room, forum, q, copy_from, now)
-
-    def card_body(
-        self,
-        forum: Forum,
-        q: Question,
-        pseudonym: str,
-        platform: str,
-        copied: bool = False,
-        edited: bool = False,
-        burst: bool = False,
-    ) -> Rich:
-        """``q``'s card in a staff room on ``platform`` (``render_card``),
-        with the banners ``edited`` (the resident changed it) and ``burst``
-        (``post_card``) ask for."""
-        code = identify(q.text)
-        body = render_card(
-            self.wording,
-            q,
-            forum.name,
-            pseudonym,
-            platform,
-            copied=copied,
-            language=self.wording.language_name(code) if code is not None else None,
-            seen_within=forum.escalation.after,
-        )
-        if edited:
-            body = join([self.wording.render("card_edited_banner", ref=q.id), body])
-        if burst:
-            body = join([self.wording.render("card_burst_banner"), body])
-        return body
-
-    async def rewrite_cards(
-        self, tx: Tx, forum: Forum, q: Question, pseudonym: str, now: datetime, edited: bool
-    ) -> None:
-        """The cards of ``q`` already posted, on every platform, edited in
-        place to read as ``q`` now does (its words changed: a resident's
-        edit, ``edited``, or a folded urgent message); where the new card
-        would not fit one message, only its state is restated."""
-
-        def fresh(platform: str) -> Rich | None:
-            body = self.card_body(forum, q, pseudonym, platform, edited=edited)
-            return body if len(self.outbox.parts(platform, body)) == 1 else None
-
-        await CardRefresh(self.wording, self.directory).refresh(tx, q.id, now, fresh)
-
-    async def _queue_copy(
-        self, tx: Tx, room: ChatRef, forum: Forum, q: Question, copy_from: PhotoCopy, now: datetime
-    ) -> None:
-        """The copy of the resident's photo ``copy_from`` into ``room``, after its card."""
-        caption = self.wording.render("card_copy_caption", ref=q.id, forum=forum.name)
-        copy = OutboxDraft(
-            room,
-            caption,
-            OutboxPurpose.CARD_COPY,
-            question_id=q.id,
-            resident_id=q.resident_id,
-            copy_from=(copy_from.chat_id, copy_from.message_id),
-        )
-        await self.outbox.add(tx, copy, now)
 
     async def _help(self, tx: Tx, platform: str, now: datetime, welcome: bool) -> Rich:
         lines = []

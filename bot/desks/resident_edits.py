@@ -10,7 +10,8 @@ import logging
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from bot.desks.visit import PhotoCopy, Visit
+from bot.desks.staff_cards import StaffCards
+from bot.desks.visit import Visit
 from bot.edge.chat import Buttons
 from bot.edge.inbound import Inbound
 from bot.edge.rich import Rich
@@ -32,6 +33,7 @@ class ResidentEdits:
 
     directory: ForumDirectory
     wording: Wording
+    cards: StaffCards
 
     if TYPE_CHECKING:  # the desk's own, which these stages use
 
@@ -55,28 +57,6 @@ class ResidentEdits:
             purpose: OutboxPurpose = OutboxPurpose.REPLY,
             question_id: int | None = None,
             buttons: Buttons = (),
-        ) -> None: ...
-
-        async def post_card(
-            self,
-            tx: Tx,
-            forum: Forum,
-            q: Question,
-            pseudonym: str,
-            now: datetime,
-            copy_from: PhotoCopy | None = None,
-            edited: bool = False,
-            burst: bool = False,
-        ) -> None: ...
-
-        async def rewrite_cards(
-            self,
-            tx: Tx,
-            forum: Forum,
-            q: Question,
-            pseudonym: str,
-            now: datetime,
-            edited: bool,
         ) -> None: ...
 
     async def _edit(self, v: Visit) -> bool:
@@ -164,8 +144,8 @@ class ResidentEdits:
         if forum is not None:
             # The cards already posted read the new words too (officers
             # must not act on the old ones); the new card tells them.
-            await self.rewrite_cards(v.tx, forum, edited, v.resident.pseudonym, v.now, edited=True)
-            await self.post_card(
+            await self.cards.rewrite(v.tx, forum, edited, v.resident.pseudonym, v.now, edited=True)
+            await self.cards.post(
                 v.tx,
                 forum,
                 edited,
