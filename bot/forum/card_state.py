@@ -12,6 +12,7 @@ question's part as it now stands, under the combined header."""
 from __future__ import annotations
 
 import re
+import sqlite3
 from collections import Counter
 from collections.abc import Callable, Mapping
 from datetime import datetime
@@ -116,54 +117,15 @@ class CardRefresh:
             edited_here = platform in EDITED_BY_ROW or fresh is not None
             if not edited_here or not self.directory.is_on(platform):
                 continue  # the console shows state itself; a room of a platform off waits not
-            parts = await fetch_all(
-                tx,
-                "SELECT id, purpose, question_id, body, buttons FROM outbox WHERE platform = ?"
-                " AND chat_id = ? AND platform_message_id = ?"
-                " AND purpose IN ('card', 'urgent_card') ORDER BY id",
-                (message["platform"], message["chat_id"], message["platform_message_id"]),
+            alone = messages_in_chat[(platform, str(message["chat_id"]))] == 1
+            body, buttons = await self._message_now(
+                tx, message, question_id, fresh if alone else None
             )
-            bodies: list[Rich] = []
-            buttons: list[Buttons] = []
-            for part in parts:
-                q = await questions.get(tx, int(part["question_id"]))
-                body = from_json(str(part["body"]))
-                stored = buttons_from_json(part["buttons"])
-                if q is None:
-                    bodies.append(body)
-                    continue
-                card = card_state_of(q, str(part["purpose"]) == OutboxPurpose.URGENT_CARD)
-                anew = None
-                if fresh is not None and q.id == question_id:
-                    alone = (
-                        len(parts) == 1
-                        and messages_in_chat[(platform, str(message["chat_id"]))] == 1
-                    )
-                    anew = fresh(platform) if alone else None
-                if anew is not None:
-                    await tx.execute(
-                        "UPDATE outbox SET body = ? WHERE id = ?", (to_json(anew), part["id"])
-                    )
-                    bodies.append(anew)
-                else:
-                    bodies.append(self._restated(body, q, platform))
-                buttons.append(buttons_now(stored, card))
-            platform = str(message["platform"])
-            if len(bodies) > 1:
-                header = self.wording.render_for(
-                    platform,
-                    "cards_combined",
-                    count=len(bodies),
-                    prefix=self.wording.prefix(platform),
-                )
-                body_now = join([header, join(bodies, "\n\n")], "\n\n")
-            else:
-                body_now = bodies[0]
             draft = OutboxDraft(
                 ChatRef(platform, str(message["chat_id"]), message["chat_kind"]),
-                body_now,
+                body,
                 OutboxPurpose.CARD_EDIT,
-                buttons=tuple(line for lines in buttons for line in lines),
+                buttons=buttons,
                 question_id=question_id,
                 thread_id=message["thread_id"],
                 edit_of=str(message["platform_message_id"]),
@@ -171,6 +133,54 @@ class CardRefresh:
             await rows.add(tx, draft, now)
             queued += 1
         return queued
+
+    async def _message_now(
+        self,
+        tx: Tx,
+        message: sqlite3.Row,
+        question_id: int,
+        fresh: Callable[[str], Rich | None] | None,
+    ) -> tuple[Rich, Buttons]:
+        """What a posted message (``message``: its platform, chat and
+        platform id) should now say, and its buttons: each card in it as its
+        question now stands; ``question_id``'s card from ``fresh`` when the
+        message holds only that card and ``fresh`` gives one (which then
+        becomes the card row's body)."""
+        platform = str(message["platform"])
+        parts = await fetch_all(
+            tx,
+            "SELECT id, purpose, question_id, body, buttons FROM outbox WHERE platform = ?"
+            " AND chat_id = ? AND platform_message_id = ?"
+            " AND purpose IN ('card', 'urgent_card') ORDER BY id",
+            (message["platform"], message["chat_id"], message["platform_message_id"]),
+        )
+        bodies: list[Rich] = []
+        buttons: list[Buttons] = []
+        for part in parts:
+            q = await questions.get(tx, int(part["question_id"]))
+            body = from_json(str(part["body"]))
+            if q is None:  # erased: its card as the erasure left it
+                bodies.append(body)
+                continue
+            card = card_state_of(q, str(part["purpose"]) == OutboxPurpose.URGENT_CARD)
+            anew = None
+            if fresh is not None and q.id == question_id and len(parts) == 1:
+                anew = fresh(platform)
+            if anew is not None:
+                await tx.execute(
+                    "UPDATE outbox SET body = ? WHERE id = ?", (to_json(anew), part["id"])
+                )
+                bodies.append(anew)
+            else:
+                bodies.append(self._restated(body, q, platform))
+            buttons.append(buttons_now(buttons_from_json(part["buttons"]), card))
+        flat = tuple(line for lines in buttons for line in lines)
+        if len(bodies) == 1:
+            return bodies[0], flat
+        header = self.wording.render_for(
+            platform, "cards_combined", count=len(bodies), prefix=self.wording.prefix(platform)
+        )
+        return join([header, join(bodies, "\n\n")], "\n\n"), flat
 
     def _restated(self, body: Rich, q: Question, platform: str) -> Rich:
         """``body`` (a card as posted) with its state line reading ``q``'s
