@@ -8,18 +8,16 @@ from pathlib import Path
 
 import pytest
 
-from tests.web.web_setup import EventStream, Visitor, browser, events, running_web
+from tests.web.web_setup import EventStream, events, resident_and_officer, running_web
 
 pytestmark = pytest.mark.timeout(60)
 
 
 async def test_with_telegram_off_the_console_says_where_the_answer_went(tmp_path: Path) -> None:
-    async with running_web(tmp_path) as app, browser() as r_http, browser() as o_http:
-        resident = Visitor(app, r_http)
-        await resident.get("/")
-        officer = Visitor(app, o_http)
-        assert await officer.sign_in() == 303
-        await officer.get("/staff/bromley")
+    async with (
+        running_web(tmp_path) as app,
+        resident_and_officer(app) as (resident, officer),
+    ):
         async with (
             events(resident, "/chat/events") as feed,
             events(officer, "/staff/bromley/events") as room,

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.web.web_setup import Visitor, browser, events, running_web
+from tests.web.web_setup import Visitor, browser, events, resident_and_officer, running_web
 
 pytestmark = pytest.mark.timeout(90)
 
@@ -93,22 +93,20 @@ async def test_a_folded_urgent_message_is_added_to_the_card_in_the_console(
 ) -> None:
     """A resident's further urgent message is no new card: the console's
     card of the first is rewritten to carry it, "+1 more" (issue 15)."""
-    async with running_web(tmp_path) as app, browser() as r_http, browser() as o_http:
-        worried = Visitor(app, r_http)
-        await worried.get("/")
-        officer = Visitor(app, o_http)
-        assert await officer.sign_in() == 303
-        await officer.get("/staff/bromley")
-        async with events(officer, "/staff/bromley/events") as room:
-            await worried.post_json("/chat/send", {"text": URGENT_TEXT, "intent": "ask"})
-            await room.until("Question #1")
-            second = "he has a knife and is kicking her door in now"
-            await worried.post_json("/chat/send", {"text": second, "intent": "ask"})
-            for _ in range(50):
-                _, page = await officer.get("/staff/bromley")
-                if "kicking her door in" in page:
-                    break
-                await asyncio.sleep(0.1)
+    async with (
+        running_web(tmp_path) as app,
+        resident_and_officer(app) as (worried, officer),
+        events(officer, "/staff/bromley/events") as room,
+    ):
+        await worried.post_json("/chat/send", {"text": URGENT_TEXT, "intent": "ask"})
+        await room.until("Question #1")
+        second = "he has a knife and is kicking her door in now"
+        await worried.post_json("/chat/send", {"text": second, "intent": "ask"})
+        for _ in range(50):
+            _, page = await officer.get("/staff/bromley")
+            if "kicking her door in" in page:
+                break
+            await asyncio.sleep(0.1)
     text = html.unescape(re.sub(r"<[^>]+>", "", page))
     assert "+1 more urgent messages from the same resident" in text
     assert "kicking her door in" in text and "attacking my neighbour" in text

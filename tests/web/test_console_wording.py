@@ -14,7 +14,14 @@ import pytest
 
 from bot.delivery.pacing import Pace, Pacer
 from bot.edge.chat import ChatRef
-from tests.web.web_setup import EventStream, Visitor, browser, events, running_web
+from tests.web.web_setup import (
+    EventStream,
+    Visitor,
+    browser,
+    events,
+    resident_and_officer,
+    running_web,
+)
 
 pytestmark = pytest.mark.timeout(60)
 
@@ -24,12 +31,10 @@ def _page_text(page: str) -> str:
 
 
 async def test_the_consoles_card_names_its_buttons_and_command_box(tmp_path: Path) -> None:
-    async with running_web(tmp_path) as app, browser() as r_http, browser() as o_http:
-        resident = Visitor(app, r_http)
-        await resident.get("/")
-        officer = Visitor(app, o_http)
-        assert await officer.sign_in() == 303
-        await officer.get("/staff/bromley")
+    async with (
+        running_web(tmp_path) as app,
+        resident_and_officer(app) as (resident, officer),
+    ):
         async with events(officer, "/staff/bromley/events") as room:
             await resident.post_json(
                 "/chat/send", {"text": "Is the park locked at night?", "intent": "ask"}

@@ -29,6 +29,7 @@ from tests.web.web_setup import (
     Visitor,
     browser,
     events,
+    resident_and_officer,
     web_config,
 )
 
@@ -136,14 +137,8 @@ async def test_a_question_is_asked_on_purpose_with_the_forum_chosen(tmp_path: Pa
 async def test_consultations_are_answered_on_the_page(tmp_path: Path) -> None:
     async with (
         running(conversation_config(tmp_path)) as app,
-        browser() as r_http,
-        browser() as o_http,
+        resident_and_officer(app) as (resident, officer),
     ):
-        resident = Visitor(app, r_http)
-        await resident.get("/")
-        officer = Visitor(app, o_http)
-        assert await officer.sign_in() == 303
-        await officer.get("/staff/bromley")
         async with events(resident, "/chat/events") as feed:
             await resident.post_json("/chat/send", {"text": "/subscribe"})
             await feed.until("Alerts from")

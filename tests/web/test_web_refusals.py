@@ -19,7 +19,7 @@ from adapters.web.feed import MAX_TEXT
 from bot.core import ANSWER_LENGTH
 from forumbot.app import App
 from tests.web.test_web_conversation import conversation_config, running
-from tests.web.web_setup import WAIT_S, EventStream, Visitor, browser, events
+from tests.web.web_setup import WAIT_S, EventStream, Visitor, browser, events, resident_and_officer
 
 pytestmark = pytest.mark.timeout(60)
 
@@ -53,28 +53,22 @@ async def test_the_answer_box_holds_a_consultation_answer_and_longer_is_refused(
 ) -> None:
     async with (
         running(conversation_config(tmp_path)) as app,
-        browser() as r_http,
-        browser() as o_http,
+        resident_and_officer(app) as (resident, officer),
+        events(resident, "/chat/events") as feed,
     ):
-        resident = Visitor(app, r_http)
-        await resident.get("/")
-        officer = Visitor(app, o_http)
-        assert await officer.sign_in() == 303
-        await officer.get("/staff/bromley")
-        async with events(resident, "/chat/events") as feed:
-            free = await _consultation_on_the_page(
-                resident, officer, feed, "What should we patrol more?"
-            )
-            _, page = await resident.get("/")
-            start = len(feed.messages)
-            # Without script: the form posts, the page comes back with the reply.
-            sent = await resident.post_form(
-                "/chat/send",
-                {"text": "x" * (ANSWER_LENGTH + 1), "reply_to": str(free["id"])},
-                follow=True,
-            )
-            refusal = EventStream.text_of(await feed.until("characters long", start=start))
-            _, after = await resident.get("/")
+        free = await _consultation_on_the_page(
+            resident, officer, feed, "What should we patrol more?"
+        )
+        _, page = await resident.get("/")
+        start = len(feed.messages)
+        # Without script: the form posts, the page comes back with the reply.
+        sent = await resident.post_form(
+            "/chat/send",
+            {"text": "x" * (ANSWER_LENGTH + 1), "reply_to": str(free["id"])},
+            follow=True,
+        )
+        refusal = EventStream.text_of(await feed.until("characters long", start=start))
+        _, after = await resident.get("/")
 
     box = re.search(rf'<textarea id="answer-{free["id"]}"[^>]*>', page)
     assert box and f'maxlength="{ANSWER_LENGTH}"' in box.group(0)
@@ -143,14 +137,8 @@ async def test_a_press_the_core_does_not_carry_out_is_answered_on_the_page(
     far): every press gets the reply on the page."""
     async with (
         running(conversation_config(tmp_path)) as app,
-        browser() as r_http,
-        browser() as o_http,
+        resident_and_officer(app) as (resident, officer),
     ):
-        resident = Visitor(app, r_http)
-        await resident.get("/")
-        officer = Visitor(app, o_http)
-        assert await officer.sign_in() == 303
-        await officer.get("/staff/bromley")
         answered: dict[str, str] = {}
         shown: dict[str, int] = {}
         presses = 0
@@ -182,20 +170,14 @@ async def test_a_consultations_button_pressed_after_it_closed_is_answered_withou
 ) -> None:
     async with (
         running(conversation_config(tmp_path)) as app,
-        browser() as r_http,
-        browser() as o_http,
+        resident_and_officer(app) as (resident, officer),
+        events(resident, "/chat/events") as feed,
     ):
-        resident = Visitor(app, r_http)
-        await resident.get("/")
-        officer = Visitor(app, o_http)
-        assert await officer.sign_in() == 303
-        await officer.get("/staff/bromley")
-        async with events(resident, "/chat/events") as feed:
-            await _consultation_on_the_page(resident, officer, feed, "Bike marking?", "Yes", "No")
-            await officer.post_form("/staff/bromley/send", {"text": "survey close 1"})
-            _, before = await resident.get("/")
-            form = await resident.post_form("/chat/send", {"button": "survey:1:0"}, follow=True)
-            page = _page_text(await form.text())
+        await _consultation_on_the_page(resident, officer, feed, "Bike marking?", "Yes", "No")
+        await officer.post_form("/staff/bromley/send", {"text": "survey close 1"})
+        _, before = await resident.get("/")
+        form = await resident.post_form("/chat/send", {"button": "survey:1:0"}, follow=True)
+        page = _page_text(await form.text())
 
     assert 'name="button" value="survey:1:0"' in before  # still on the page, as on the apps
     assert form.status == 200

@@ -184,3 +184,18 @@ async def events(visitor: Visitor, path: str) -> AsyncIterator[EventStream]:
         assert response.status == 200
         assert response.headers["Content-Type"].startswith("text/event-stream")
         yield EventStream(response)
+
+
+@asynccontextmanager
+async def resident_and_officer(
+    app: App, room: str = "/staff/bromley"
+) -> AsyncIterator[tuple[Visitor, Visitor]]:
+    """Two browsers on ``app``: a resident who has opened the chat page, and
+    an officer signed in with the staff account, on the staff ``room``."""
+    async with browser() as r_http, browser() as o_http:
+        resident = Visitor(app, r_http)
+        await resident.get("/")
+        officer = Visitor(app, o_http)
+        assert await officer.sign_in() == 303
+        await officer.get(room)
+        yield resident, officer
