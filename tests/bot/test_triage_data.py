@@ -93,7 +93,7 @@ def test_a_rule_file_is_read_in_order_under_one_leading_word_boundary() -> None:
         ("rule: a\n", "danger.yaml: expected a list of rules"),
         ("- patterns: x\n", "danger.yaml: rule 1: rule: expected text"),
         ("- rule: a\n  patterns: x\n- rule: a\n  patterns: y\n", "danger.yaml: a: a second rule"),
-        ("- rule: a\n  pattern: x\n", "danger.yaml: a: only rule, needs_now and patterns"),
+        ("- rule: a\n  pattern: x\n", "danger.yaml: a: only rule, needs_now, severe and patterns"),
         ("- rule: a\n  needs_now: yes please\n  patterns: x\n", "a: needs_now is true or false"),
         ("- rule: a\n  patterns: |\n    x{weapons}\n", "{weapons} is not a block"),
         ("- rule: a\n  patterns: |\n    x)\n", "danger.yaml: a: not a regular expression"),

@@ -3,7 +3,8 @@
 module is first imported (by ``triage.load``).
 
 A rule is a name, its concern, one compiled pattern (its alternatives under a
-single leading ``\\b``) and whether it needs the message to say "now".
+single leading ``\\b``), whether it needs the message to say "now", and
+whether it is severe (stopped only by clear evidence: ``guards.guard``).
 """
 
 from __future__ import annotations
@@ -32,16 +33,20 @@ class Rule:
     concern: Concern
     pattern: re.Pattern[str]
     needs_now: bool  # fires only when the message also says it is happening now
+    # stopped only by clear evidence that it is not now (guards.guard)
+    severe: bool = False
 
 
-def _rule(concern: Concern, name: str, alternatives: list[str], needs_now: bool) -> Rule:
+def _rule(
+    concern: Concern, name: str, alternatives: list[str], needs_now: bool, severe: bool = False
+) -> Rule:
     """Every alternative starts at a word boundary ("'s" included: it follows a
     word). One leading \\b for all of them keeps the search fast: a single
     alternative without it makes the regex engine try every branch at every
     position, five to ten times slower."""
     branches = "|".join(f"(?:{alternative.removeprefix(_B)})" for alternative in alternatives)
     where = f"{concern}.yaml: {name}"
-    return Rule(f"{concern}.{name}", concern, compiled(rf"\b(?:{branches})", where), needs_now)
+    return Rule(f"{concern}.{name}", concern, compiled(rf"\b(?:{branches})", where), needs_now, severe)
 
 
 def rules_of(concern: Concern, data: object) -> list[Rule]:
@@ -57,15 +62,18 @@ def rules_of(concern: Concern, data: object) -> list[Rule]:
         fields = mapping(entry, f"{file}: rule {number}")
         name = text(fields.get("rule"), f"{file}: rule {number}: rule")
         where = f"{file}: {name}"
-        if not set(fields) <= {"rule", "needs_now", "patterns"}:
-            raise TriageDataError(f"{where}: only rule, needs_now and patterns are read")
+        if not set(fields) <= {"rule", "needs_now", "severe", "patterns"}:
+            raise TriageDataError(f"{where}: only rule, needs_now, severe and patterns are read")
         if any(rule.name == f"{concern}.{name}" for rule in rules):
             raise TriageDataError(f"{where}: a second rule of that name")
         needs_now = fields.get("needs_now", False)
         if not isinstance(needs_now, bool):
             raise TriageDataError(f"{where}: needs_now is true or false")
+        severe = fields.get("severe", False)
+        if not isinstance(severe, bool):
+            raise TriageDataError(f"{where}: severe is true or false")
         patterns = VOCABULARY.entries(fields.get("patterns"), f"{where}: patterns")
-        rules.append(_rule(concern, name, patterns, needs_now))
+        rules.append(_rule(concern, name, patterns, needs_now, severe))
     return rules
 
 
