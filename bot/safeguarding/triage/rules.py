@@ -46,7 +46,9 @@ def _rule(
     position, five to ten times slower."""
     branches = "|".join(f"(?:{alternative.removeprefix(_B)})" for alternative in alternatives)
     where = f"{concern}.yaml: {name}"
-    return Rule(f"{concern}.{name}", concern, compiled(rf"\b(?:{branches})", where), needs_now, severe)
+    return Rule(
+        f"{concern}.{name}", concern, compiled(rf"\b(?:{branches})", where), needs_now, severe
+    )
 
 
 def rules_of(concern: Concern, data: object) -> list[Rule]:
