@@ -78,5 +78,14 @@ def load() -> None:
 @cache
 def _engine() -> Callable[[str], Triage]:
     from bot.safeguarding.triage.engine import assess
+    from bot.safeguarding.triage.other_languages import assess_other
 
-    return assess
+    def english_then_others(text: str) -> Triage:
+        """The English rules; when they find nothing urgent, the phrases of
+        other languages (``other_languages``)."""
+        found = assess(text)
+        if found.urgent:
+            return found
+        return assess_other(text) or found
+
+    return english_then_others
