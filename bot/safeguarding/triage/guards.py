@@ -116,7 +116,9 @@ def guard(rule: Rule, before: str, upto: str, clause: str, after: str, asked: bo
     if (_HEARSAY_CLEAR if rule.severe else _HEARSAY).search(upto):
         return "hearsay"
     if rule.concern is Concern.SELF_HARM:
-        return "past" if _DISTANT_PAST.search(clause) else None
+        if _DISTANT_PAST.search(clause):
+            return "past"
+        return "joke" if _JOKE.search(clause) else None
     if (_PAST_CLEAR if rule.severe else _PAST).search(clause):
         return "past"
     if (_HABITUAL_CLEAR if rule.severe else _HABITUAL).search(clause) or (

@@ -23,7 +23,7 @@ from bot.safeguarding.triage.concern import Concern, Triage
 from bot.safeguarding.triage.data import TriageDataError, lines, mapping, read, text
 
 _FILE = "other_languages.yaml"
-_CONCERNS = {Concern.DANGER, Concern.CRIME_IN_PROGRESS, Concern.SELF_HARM}
+_CONCERNS = {Concern.NONE, Concern.DANGER, Concern.CRIME_IN_PROGRESS, Concern.SELF_HARM}
 
 # Arabic-script letters written two ways (Arabic and Urdu/Shahmukhi forms),
 # and the tatweel; each read as one. Latin letters NFKD leaves whole.
@@ -84,7 +84,8 @@ def entries(parsed: object) -> list[Phrases]:
 
     Raises TriageDataError for a file that is not a list of entries, an
     entry without language, concern or phrases, an unknown key or concern,
-    or a phrase that folds to nothing."""
+    or a phrase that folds to nothing. An entry of concern ``none`` lists
+    phrases that say the message is not about now ("last year", "joking")."""
     if not isinstance(parsed, list):
         raise TriageDataError(f"{_FILE}: expected a list of entries (- language: ...)")
     found: list[Phrases] = []
@@ -100,9 +101,9 @@ def entries(parsed: object) -> list[Phrases]:
         try:
             concern = Concern(text(fields["concern"], f"{where}: concern"))
         except ValueError:
-            concern = Concern.NONE
-        if concern not in _CONCERNS:
-            raise TriageDataError(f"{where}: concern is danger, crime_in_progress or self_harm")
+            raise TriageDataError(
+                f"{where}: concern is danger, crime_in_progress, self_harm or none"
+            ) from None
         words = []
         for phrase in lines(fields["phrases"], f"{where}: phrases"):
             folded = fold(phrase.removeprefix("^")).strip()
@@ -139,17 +140,20 @@ _INDEX = _indexed(ENTRIES)
 def assess_other(message: str) -> Triage | None:
     """The concern of the first danger phrase of another language in
     ``message``, with that language (``Triage.language``) and the reason
-    ``"<concern>.other_language.<code>"``; None if there is none."""
+    ``"<concern>.other_language.<code>"``; None if there is none, or if
+    the message also has a phrase of concern ``none`` ("last year")."""
     words = fold(message).split()
+    first: Phrases | None = None
     for position, word in enumerate(words):
         for phrase, at_start, number in _INDEX.get(word, ()):
             if at_start and position:
                 continue
             if tuple(words[position : position + len(phrase)]) == phrase:
                 entry = ENTRIES[number]
-                return Triage(
-                    entry.concern,
-                    f"{entry.concern}.other_language.{entry.language}",
-                    entry.language,
-                )
-    return None
+                if entry.concern is Concern.NONE:
+                    return None  # "last year", "joking": not about now
+                first = first or entry
+                break
+    if first is None:
+        return None
+    return Triage(first.concern, f"{first.concern}.other_language.{first.language}", first.language)
