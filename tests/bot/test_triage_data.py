@@ -139,3 +139,35 @@ def test_the_shipped_spellings_and_blocks_reach_the_rules() -> None:
     assert assess("some1 tryin 2 get in my house rn").reason == "crime_in_progress.break_in_now"
     assert assess("he's got a machete").reason == "danger.weapon_held"
     assert not assess("he's got a knife crime leaflet").urgent
+
+
+def test_the_grouped_scan_finds_every_position_a_rule_matches_at() -> None:
+    # ANY_RULE groups the alternatives by first character (first_chars.grouped):
+    # the positions it finds are those where some rule matches, no more, no fewer.
+    from bot.safeguarding.triage.normalise import normalise
+    from bot.safeguarding.triage.rules import ANY_RULE
+    from tests.support.triage_figures import load
+
+    for example in load("heldout")[:120]:
+        text = normalise(example.text)
+        expected = {
+            start
+            for start in range(len(text))
+            if any(rule.pattern.match(text, start) for rule in RULES)
+        }
+        found = set()
+        match = ANY_RULE.search(text)
+        while match is not None:
+            found.add(match.start())
+            match = ANY_RULE.search(text, match.start() + 1)
+        assert found == expected, example.text
+
+
+def test_first_characters_of_a_pattern() -> None:
+    from bot.safeguarding.triage.first_chars import first_chars
+
+    assert first_chars(r"\b(?:is|are|'s)\b") == frozenset("ia'")
+    assert first_chars(r"(?<=^ )(?:please )?help") == frozenset("ph")
+    assert first_chars(r"(?:[0-9]|one) years?") == frozenset("0123456789o")
+    assert first_chars(r"\w+ knife") is None
+    assert first_chars(r"(?:a )?") is None  # can match nothing
