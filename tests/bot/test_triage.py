@@ -11,6 +11,7 @@ import re
 import pytest
 
 from bot.safeguarding.triage import Concern, Triage, assess, looks_urgent
+from tests.support import triage_labelled as labelled
 from tests.support.triage_figures import CORPUS, KINDS, load, measure
 
 D, C, S, N = Concern.DANGER, Concern.CRIME_IN_PROGRESS, Concern.SELF_HARM, Concern.NONE
@@ -214,10 +215,13 @@ def test_reason_names_a_rule_never_resident_text() -> None:
 # fails here.
 # ---------------------------------------------------------------------------
 
-WHOLE_RECALL_FLOOR = 0.98  # achieved 297/303 = 0.980
+# Issue 15 widened the rules by concept, tuning on dev and (as issue 15 asked)
+# on the held-out part too: its figure is no longer an unseen one (it was
+# 69/75 = 0.920 on its first and only run before issue 15).
+WHOLE_RECALL_FLOOR = 1.0  # achieved 303/303
 WHOLE_FALSE_ALARM_CEILING = 0.003  # achieved 1/396 = 0.0025
-WHOLE_KIND_FLOORS = {D: 0.975, C: 0.975, S: 0.985}  # achieved 0.976, 0.979, 0.988
-HELDOUT_RECALL_FLOOR = 0.92  # achieved 69/75 = 0.920 on its first and only run
+WHOLE_KIND_FLOORS = {D: 1.0, C: 1.0, S: 1.0}  # achieved 125/125, 96/96, 82/82
+HELDOUT_RECALL_FLOOR = 1.0  # achieved 75/75 after issue 15's tuning
 HELDOUT_FALSE_ALARM_CEILING = 0.0  # achieved 0/122
 # The held-out part as committed before any rule was written. Editing it would
 # make its figures meaningless: write a new held-out part instead.
@@ -261,3 +265,147 @@ def test_self_harm_in_the_corpus_is_reported_as_self_harm() -> None:
     for example in load():
         if example.concern is S and looks_urgent(example.text):
             assert assess(example.text).concern is S, example.text
+
+
+# ---------------------------------------------------------------------------
+# Issue 15: the development files written blind (tests/data/triage/
+# dev_2026_11_c.jsonl and _d.jsonl, schema {"id", "text", "urgent", ...}),
+# tuned on after their first run (docs/safeguarding.md has both figures).
+# ---------------------------------------------------------------------------
+
+ISSUE_15_DEV = {  # file: (recall floor, false-alarm ceiling), as achieved
+    "dev_2026_11_c.jsonl": (0.96, 0.005),  # 155/160 = 0.969, 1/240 = 0.004
+    "dev_2026_11_d.jsonl": (0.96, 0.017),  # 155/160 = 0.969, 4/240 = 0.017
+}
+
+
+@pytest.mark.parametrize("name", sorted(ISSUE_15_DEV))
+def test_issue_15_development_files(name: str) -> None:
+    floor, ceiling = ISSUE_15_DEV[name]
+    result = labelled.measure(labelled.read(CORPUS / name))
+    total = result.total
+    assert total.urgent == 160 and total.ordinary == 240
+    missed = [item.id for item, _ in result.misses]
+    assert total.caught / total.urgent >= floor, missed
+    alarms = [item.id for item, _ in result.alarms]
+    assert total.alarms / total.ordinary <= ceiling, alarms
+
+
+# The miss families named in issue 15, each written several ways (concepts,
+# not sentences: tense, text-speak, typos, fragments).
+ISSUE_15_FAMILIES = {
+    "stabbed, simple past": [
+        "he just stabbed me",
+        "my boyfriend stabbed me in the leg",
+        "HELP STABBED",
+        "some1 stabbd my mate outside the chippy",
+    ],
+    "hit, attacker still there": [
+        "my husband hit me and hes still in the house",
+        "partner punched me and won't leave",
+        "me husband he hit me, i am in bathroom, he is outside door",
+    ],
+    "fire with people inside": [
+        "the house next door is on fire and there are people inside",
+        "fire. kids inside. flat 4 hurry",
+        "theres a fire and my nan is trapped upstairs",
+    ],
+    "young child missing": [
+        "my 4 year old is missing",
+        "cant find my dauter anywere shes 5",
+        "missing 7yr old boy in the park red coat",
+        "my son is 8 and he didn't come home from school",
+    ],
+    "gunshots nearby": [
+        "heard gunshots outside just now",
+        "shots fired on our street",
+        "some1 firin a gun out a car window",
+    ],
+    "bridge, about to jump": [
+        "there's a man on the bridge threatening to jump",
+        "a woman is on the wrong side of the railing on the motorway bridge",
+        "girl sittin on the edge of the multi storey roof legs over the side",
+    ],
+    "exposure now": [
+        "a man is exposing himself at the playground now",
+        "bloke flashin at the girls outside the school rite now",
+    ],
+    "missiles at cars": [
+        "kids are throwing stones at cars right now",
+        "lads on the overpass chucking bricks onto the motorway",
+    ],
+    "cut wrists": [
+        "i've cut my wrists and it isn't stopping",
+        "ive cut myself and it wont stop bleeding",
+    ],
+    "farewell": [
+        "goodbye everyone, sorry for everything",
+        "this is goodbye",
+        "i'm done. goodbye.",
+    ],
+    "child alone in the road": [
+        "a toddler is alone in the road",
+        "small boy, maybe four, running along the central reservation. No adults.",
+    ],
+    "overdose": [
+        "took a whole packet of tablets",
+        "my mate od'd and wont wake up",
+        "ive taken everything in the cupboard",
+    ],
+    "drowning": [
+        "someone is drowning in the canal",
+        "person in the water struggling",
+        "he jumped in the lake and hes not come back up",
+    ],
+    "crash with injured": [
+        "car crash people injured",
+        "there's been a crash and someone is trapped",
+        "lorry has just ploughed into the bus stop, people under it",
+    ],
+    "followed now": [
+        "a man is following me",
+        "there's a car following me and it's still behind me",
+    ],
+    "collapsed, not breathing": [
+        "man collapsed in the street",
+        "my dad isnt breathing",
+        "old man fell and not moving",
+        "i cant wake my dad up",
+    ],
+}
+
+
+@pytest.mark.parametrize("text", [text for family in ISSUE_15_FAMILIES.values() for text in family])
+def test_issue_15_miss_families_are_urgent(text: str) -> None:
+    assert looks_urgent(text), assess(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we were stabbed in the back by the council",
+        "what's the first aid for a stab wound? doing a course",
+        "my boss is gonna kill me, I've lost the office keys",
+        "ive been shot!!! by a speed camera lol",
+        "overdosed on easter eggs this weekend haha",
+        "Lost my daughter for five minutes in the shopping centre, found her in the toy shop",
+        "they left a note on my car with a fake number",
+        "I'm sorry for everything that happened at the meeting",
+        "my son's band is on fire tonight",
+        "I took some paracetamol for my headache",
+        "bonfire night every year the lads throw fireworks at the houses",
+        "gonna kill myself laughing at this",
+        "I think I'm being followed on social media by an old school friend",
+    ],
+)
+def test_issue_15_idioms_and_the_past_stay_ordinary(text: str) -> None:
+    assert not looks_urgent(text), assess(text)
+
+
+def test_a_severe_rule_is_stopped_by_clear_evidence_only() -> None:
+    # "I heard" and "there was" stop other rules, not a severe one...
+    assert looks_urgent("I heard gunshots outside")
+    assert looks_urgent("there was a crash and a man is trapped in his car")
+    # ...but a time in the past, or a hypothetical, still does.
+    assert not looks_urgent("I heard gunshots last week near the park")
+    assert not looks_urgent("what should I do if someone collapsed in front of me?")
