@@ -151,3 +151,19 @@ async def test_an_ordinary_question_in_another_language_is_not_urgent(
     assert not any(r.startswith(EMERGENCY_OPENING) for r in replies), replies
     (card,) = h.messages_to(STAFF_CHAT)
     assert "URGENT" not in plain(card.body)
+
+
+async def test_a_cry_in_a_language_without_guidance_gets_the_english_and_an_urgent_card(
+    h: CoreHarness,
+) -> None:
+    replies = await h.resident_says(
+        "7113", f"{PHRASE} Mi vecino está golpeando a su esposa ahora mismo, hay niños"
+    )
+    assert replies[0].startswith(EMERGENCY_OPENING), replies[0]
+    (card,) = h.messages_to(STAFF_CHAT)
+    assert "URGENT" in plain(card.body) and "Written in Spanish." in plain(card.body)
+
+
+def test_not_now_phrases_of_a_language_stop_its_danger_phrases() -> None:
+    assert looks_urgent("ktoś napadł na mnie z nożem")
+    assert not looks_urgent("W zeszłym roku ktoś napadł na mnie z nożem. Czy sprawa jest otwarta?")
