@@ -432,7 +432,10 @@ def test_a_severe_rule_is_stopped_by_clear_evidence_only() -> None:
         "FIRE AT 22 ELM RD PEOPLE STILL INSIDE",
         "i've just been raped",
         "a man is filming girls in the changing rooms right now",
-        "my daughter is 14 and hasn't come home, she's not answering and her location is off, it's 2am",
+        (
+            "my daughter is 14 and hasn't come home, she's not answering and her location is off, "
+            "it's 2am"
+        ),
         "I can't find my son anywhere, he's 4",
         "there's a fight outside and someone's got a knife",
         "shots fired at the pub",
@@ -446,11 +449,26 @@ def test_a_severe_rule_is_stopped_by_clear_evidence_only() -> None:
         "a man is hitting a woman in the street",
         "my neighbour is being attacked by her son",
         "he's threatening to burn the house down with us in it",
-        "Good evening. I am sorry to trouble you but the gentleman next door appears to be lying on his kitchen floor and he is not responding to my knocking.",
-        "Sorry if this is the wrong place. A man is shouting at my window that he will kill me. He is still there.",
-        "probably nothing but my daughter (16) said she was going to the bridge to end things and now her phone is off",
-        "Hi, my friend just messaged me saying she's taken all her antidepressants. I don't know what to do.",
-        "I can smell burning and there's smoke coming from under my neighbour's door, they're not answering.",
+        (
+            "Good evening. I am sorry to trouble you but the gentleman next door appears to be "
+            "lying on his kitchen floor and he is not responding to my knocking."
+        ),
+        (
+            "Sorry if this is the wrong place. A man is shouting at my window that he will kill "
+            "me. He is still there."
+        ),
+        (
+            "probably nothing but my daughter (16) said she was going to the bridge to end things "
+            "and now her phone is off"
+        ),
+        (
+            "Hi, my friend just messaged me saying she's taken all her antidepressants. I don't "
+            "know what to do."
+        ),
+        (
+            "I can smell burning and there's smoke coming from under my neighbour's door, they're "
+            "not answering."
+        ),
         "Excuse me, a boy is drowning in the river, please send someone quickly.",
         "My husband has threatened to kill me and the children and he has a shotgun in the house.",
         "i just want it to stop. i have the pills here. i'm sorry.",
