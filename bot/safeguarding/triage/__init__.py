@@ -23,6 +23,11 @@ hypotheticals, general questions, hearsay and a *distant* past stop it.
 When several concerns fire, self-harm wins (the resident also gets the
 helpline), then danger, then crime in progress.
 
+A rule marked severe (a weapon injury, not breathing, people in a fire, ...)
+is stopped only by clear evidence that it is not now. When the English rules
+find nothing, danger phrases of Welsh and the community languages are looked
+for (``other_languages``); ``Triage.language`` then names the language.
+
 The package, by responsibility: ``concern`` (what is said: Concern, Triage),
 ``engine`` (the matching), ``normalise``, ``rules``, ``guards``, and ``data``
 (reading the word lists and patterns in ``data/``: spellings.yaml,

@@ -5,7 +5,9 @@ the clause, ...) is fixed here.
 
 An explicit "right now" in the clause beats every guard except negation.
 Self-harm is guarded least: only negation, hypotheticals, general questions,
-hearsay and a *distant* past stop it.
+hearsay, a *distant* past and a joke in the clause stop it. A severe rule
+(``Rule.severe``) is stopped by clear evidence only: the weak cues
+(``hearsay_weak``, ``past_weak``, ``habitual_weak``) do not stop it.
 """
 
 from __future__ import annotations

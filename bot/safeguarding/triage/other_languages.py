@@ -5,9 +5,11 @@ language (ISO 639-1, as ``bot.safeguarding.language``) and concern.
 A phrase is literal text, not a pattern: it is normalised as a message is
 (:func:`fold`) and found as whole words; one written with a leading ``^``
 only at the start of the message. A message is split into words and each
-word looked up among the phrases' first words. A message containing one is urgent
-whatever the English guards would say: the guards read English, and a
-resident who writes "pomocy" is not asking a general question.
+word looked up among the phrases' first words. A message containing one is
+urgent whatever the English guards would say (they read English, and a
+resident who writes "pomocy" is not asking a general question), unless it
+also has one of the phrases of concern ``none`` ("w zeszłym roku": last
+year).
 
 Read once when this module is first imported (by ``triage.load``).
 """
