@@ -496,6 +496,18 @@ def test_a_severe_rule_is_stopped_by_clear_evidence_only() -> None:
         "two men are kicking someone on the ground",
         "the bus has crashed into a house",
         "hes coming back with his mates to finish it",
+        "he's got me cornered in the kitchen",
+        "he's dragging me by my hair",
+        "i've locked myself in the bathroom, he's banging on the door",
+        "i've just been attacked and my face is bleeding",
+        "i've been self harming and it's bad this time",
+        "i've got a knife to my wrist",
+        "please send someone, I'm scared",
+        "someone's lit a fire in the letterbox",
+        "a man has fallen off the scaffolding and isn't moving",
+        "my wife has gone into labour and the baby is coming now",
+        "there's a gang outside my house with bats",
+        "i think someone is inside my house, i can hear them",
     ],
 )
 def test_issue_15_concepts_in_many_voices(text: str) -> None:
