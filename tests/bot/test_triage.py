@@ -396,6 +396,12 @@ def test_issue_15_miss_families_are_urgent(text: str) -> None:
         "bonfire night every year the lads throw fireworks at the houses",
         "gonna kill myself laughing at this",
         "I think I'm being followed on social media by an old school friend",
+        "I'm stockpiling tins for the food bank, can police collect?",
+        "my son is a burden on the NHS waiting list, any advice?",
+        "I've given away my old bike, do I need to tell police it was registered?",
+        "there's no point in reporting bike theft round here, is there?",
+        "my dad said goodbye to his colleagues when he retired",
+        "I can't see a way out of this parking dispute with my neighbour",
     ],
 )
 def test_issue_15_idioms_and_the_past_stay_ordinary(text: str) -> None:
@@ -508,6 +514,15 @@ def test_a_severe_rule_is_stopped_by_clear_evidence_only() -> None:
         "my wife has gone into labour and the baby is coming now",
         "there's a gang outside my house with bats",
         "i think someone is inside my house, i can hear them",
+        "i've been stockpiling my meds and tonight's the night",
+        "i just want to go to sleep and never wake up",
+        "i've given away all my things",
+        "i'm going to jump off the multi storey",
+        "i've been cutting and it's really deep this time",
+        "my dad has said he's going to end it and has gone out in the car",
+        "i can't see a way out",
+        "i've researched how to do it and bought what i need",
+        "i want to disappear forever",
     ],
 )
 def test_issue_15_concepts_in_many_voices(text: str) -> None:
