@@ -17,6 +17,7 @@ from bot.forum.card import card_buttons, describe_attachments, render_card
 from bot.forum.card_state import CardRefresh
 from bot.forum.directory import ForumDirectory
 from bot.safeguarding.language import identify
+from bot.safeguarding.triage import assess
 from bot.store.database import Tx
 from bot.store.outbox import OutboxDraft, OutboxPurpose
 from bot.store.question import Question
@@ -120,7 +121,7 @@ class StaffCards:
         """``q``'s card in a staff room on ``platform`` (``render_card``),
         with the banners ``edited`` (the resident changed it) and ``burst``
         (``post``) ask for."""
-        code = identify(q.text)
+        code = identify(q.text) or (assess(q.text).language if q.urgent else None)
         body = render_card(
             self.wording,
             q,

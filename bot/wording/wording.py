@@ -49,6 +49,10 @@ _LANGUAGE_NAMES = {
     "ar": "language_name_ar",
     "bn": "language_name_bn",
     "gu": "language_name_gu",
+    # no guidance of their own: named on the card when a danger phrase of
+    # theirs fired (bot/safeguarding/triage/data/other_languages.yaml)
+    "es": "language_name_es",
+    "de": "language_name_de",
 }
 
 

@@ -9,6 +9,7 @@ import pytest
 
 from bot.edge.rich import plain
 from bot.safeguarding.language import identify
+from bot.safeguarding.triage import looks_urgent
 from tests.support.core_harness import STAFF_CHAT, CoreHarness
 
 PHRASE = "Bromley Police Online Forum"
@@ -68,3 +69,101 @@ async def test_an_english_message_gets_no_notice_in_another_language(h: CoreHarn
     assert not any("Os ydych chi" in r or "Jeśli Ty" in r for r in replies)
     (card,) = h.messages_to(STAFF_CHAT)
     assert "Written in" not in plain(card.body)
+
+
+# Danger phrases in other languages (bot/safeguarding/triage/data/other_languages.yaml):
+# triaged urgent, so the resident gets the guidance in their language, then
+# the English 999 guidance, and officers an URGENT card. Per language and
+# script: (message, the opening of the guidance in that language).
+URGENT_IN = {
+    "cy": ("Mae o'n fy nharo i, mae ganddo gyllell", "Os ydych chi neu rywun arall"),
+    "pl": ("Ktoś się włamuje do mieszkania, mam dzieci w domu", "Jeśli Ty lub ktoś inny"),
+    "pl no accents": ("on ma noz i grozi mi, szybko", "Jeśli Ty lub ktoś inny"),
+    "ro": ("Soțul meu mă bate și are un cuțit", "Dacă dumneavoastră sau altcineva"),
+    "pt": ("Chamem a polícia, o meu vizinho está pegando fogo na casa", "Se você ou outra pessoa"),
+    "ar": ("زوجي يضربني الآن وأنا خائفة جدا", "إذا كنت أنت أو شخص آخر"),
+    "ur": ("میرا شوہر مجھے مار رہا ہے، پولیس کو بلاؤ", "اگر آپ یا کوئی اور"),
+    "ur romanised": ("mera shohar mujhe maar raha hai police bulao", "اگر آپ یا کوئی اور"),
+    "pa": ("ਮੇਰਾ ਪਤੀ ਮੈਨੂੰ ਕੁੱਟ ਰਿਹਾ ਹੈ, ਪੁਲਿਸ ਨੂੰ ਬੁਲਾਓ", "ਜੇ ਤੁਸੀਂ ਜਾਂ ਕੋਈ ਹੋਰ"),
+    # Shahmukhi is Urdu's script: the Urdu guidance, which its readers can read
+    "pa shahmukhi": ("میرا گھر والا مینوں مار رہیا اے پولیس نوں بلاؤ", "اگر آپ یا کوئی اور"),
+    "pa romanised": ("mera pati mainu kutt reha hai, police nu bulao", "ਜੇ ਤੁਸੀਂ ਜਾਂ ਕੋਈ ਹੋਰ"),
+    "bn": ("আমার স্বামী আমাকে মারছে, পুলিশ ডাকুন", "আপনি বা অন্য কেউ"),
+    "gu": ("મારો પતિ મને મારે છે, પોલીસ બોલાવો", "જો તમે અથવા બીજું કોઈ"),
+}
+EMERGENCY_OPENING = "If you or someone else is in danger"
+
+
+@pytest.mark.parametrize("case", sorted(URGENT_IN))
+async def test_danger_in_another_language_is_urgent_with_the_guidance_in_it(
+    h: CoreHarness, case: str
+) -> None:
+    text, opening = URGENT_IN[case]
+    assert looks_urgent(text), case
+    replies = await h.resident_says("7110", f"{PHRASE} {text}")
+    assert replies[0].startswith(opening), replies[0]
+    assert replies[1].startswith(EMERGENCY_OPENING), replies[1]
+    (card,) = h.messages_to(STAFF_CHAT)
+    assert "URGENT" in plain(card.body)
+
+
+@pytest.mark.parametrize(
+    ("text", "opening"),
+    [
+        ("pomocy!", "Jeśli Ty lub ktoś inny"),
+        ("Socorro!!", "Se você ou outra pessoa"),
+        ("mujhe bachao", "اگر آپ یا کوئی اور"),
+        ("ਅੱਗ ਲੱਗ ਗਈ", "ਜੇ ਤੁਸੀਂ ਜਾਂ ਕੋਈ ਹੋਰ"),
+    ],
+)
+async def test_a_cry_too_short_to_identify_still_gets_the_guidance_in_its_language(
+    h: CoreHarness, text: str, opening: str
+) -> None:
+    assert identify(text) is None  # too short for the identifier
+    replies = await h.resident_says("7111", text)
+    assert replies[0].startswith(opening), replies[0]
+    assert replies[1].startswith(EMERGENCY_OPENING), replies[1]
+
+
+# Ordinary questions in the same languages: not urgent. (Every message in
+# another language is still sent the guidance in it: see the tests above.)
+ORDINARY_IN = {
+    "cy": "Pryd mae'r cyfarfod nesaf gyda'r heddlu yn y llyfrgell?",
+    "pl": "Potrzebuję pomocy w sprawie parkowania przed moim domem, do kogo się zwrócić?",
+    "ro": "Am nevoie de ajutor cu o problemă de parcare pe strada mea.",
+    "pt": "Quando é a próxima reunião com a polícia no centro comunitário?",
+    "ar": "متى الاجتماع القادم مع الشرطة في المكتبة؟",
+    "ur": "پولیس اسٹیشن کب کھلتا ہے؟ مجھے اپنی گمشدہ سائیکل کے بارے میں پوچھنا ہے",
+    "ur romanised": "police station kab khulta hai? meri cycle chori ho gayi thi pichle hafte",
+    "pa": "ਪੁਲਿਸ ਸਟੇਸ਼ਨ ਕਦੋਂ ਖੁੱਲ੍ਹਦਾ ਹੈ? ਮੈਂ ਆਪਣੀ ਸਾਈਕਲ ਬਾਰੇ ਪੁੱਛਣਾ ਹੈ",
+    "bn": "পুলিশ স্টেশন কখন খোলে? আমি আমার হারানো সাইকেল সম্পর্কে জানতে চাই",
+    "gu": "પોલીસ સ્ટેશન ક્યારે ખુલે છે? મારે મારી સાયકલ વિશે પૂછવું છે",
+}
+
+
+@pytest.mark.parametrize("case", sorted(ORDINARY_IN))
+async def test_an_ordinary_question_in_another_language_is_not_urgent(
+    h: CoreHarness, case: str
+) -> None:
+    text = ORDINARY_IN[case]
+    assert not looks_urgent(text), case
+    replies = await h.resident_says("7112", f"{PHRASE} {text}")
+    assert not any(r.startswith(EMERGENCY_OPENING) for r in replies), replies
+    (card,) = h.messages_to(STAFF_CHAT)
+    assert "URGENT" not in plain(card.body)
+
+
+async def test_a_cry_in_a_language_without_guidance_gets_the_english_and_an_urgent_card(
+    h: CoreHarness,
+) -> None:
+    replies = await h.resident_says(
+        "7113", f"{PHRASE} Mi vecino está golpeando a su esposa ahora mismo, hay niños"
+    )
+    assert replies[0].startswith(EMERGENCY_OPENING), replies[0]
+    (card,) = h.messages_to(STAFF_CHAT)
+    assert "URGENT" in plain(card.body) and "Written in Spanish." in plain(card.body)
+
+
+def test_not_now_phrases_of_a_language_stop_its_danger_phrases() -> None:
+    assert looks_urgent("ktoś napadł na mnie z nożem")
+    assert not looks_urgent("W zeszłym roku ktoś napadł na mnie z nożem. Czy sprawa jest otwarta?")

@@ -11,6 +11,7 @@ import re
 import pytest
 
 from bot.safeguarding.triage import Concern, Triage, assess, looks_urgent
+from tests.support import triage_labelled as labelled
 from tests.support.triage_figures import CORPUS, KINDS, load, measure
 
 D, C, S, N = Concern.DANGER, Concern.CRIME_IN_PROGRESS, Concern.SELF_HARM, Concern.NONE
@@ -214,10 +215,13 @@ def test_reason_names_a_rule_never_resident_text() -> None:
 # fails here.
 # ---------------------------------------------------------------------------
 
-WHOLE_RECALL_FLOOR = 0.98  # achieved 297/303 = 0.980
+# Issue 15 widened the rules by concept, tuning on dev and (as issue 15 asked)
+# on the held-out part too: its figure is no longer an unseen one (it was
+# 69/75 = 0.920 on its first and only run before issue 15).
+WHOLE_RECALL_FLOOR = 1.0  # achieved 303/303
 WHOLE_FALSE_ALARM_CEILING = 0.003  # achieved 1/396 = 0.0025
-WHOLE_KIND_FLOORS = {D: 0.975, C: 0.975, S: 0.985}  # achieved 0.976, 0.979, 0.988
-HELDOUT_RECALL_FLOOR = 0.92  # achieved 69/75 = 0.920 on its first and only run
+WHOLE_KIND_FLOORS = {D: 1.0, C: 1.0, S: 1.0}  # achieved 125/125, 96/96, 82/82
+HELDOUT_RECALL_FLOOR = 1.0  # achieved 75/75 after issue 15's tuning
 HELDOUT_FALSE_ALARM_CEILING = 0.0  # achieved 0/122
 # The held-out part as committed before any rule was written. Editing it would
 # make its figures meaningless: write a new held-out part instead.
@@ -261,3 +265,265 @@ def test_self_harm_in_the_corpus_is_reported_as_self_harm() -> None:
     for example in load():
         if example.concern is S and looks_urgent(example.text):
             assert assess(example.text).concern is S, example.text
+
+
+# ---------------------------------------------------------------------------
+# Issue 15: the development files written blind (tests/data/triage/
+# dev_2026_11_c.jsonl and _d.jsonl, schema {"id", "text", "urgent", ...}),
+# tuned on after their first run (docs/safeguarding.md has both figures).
+# ---------------------------------------------------------------------------
+
+ISSUE_15_DEV = {  # file: (recall floor, false-alarm ceiling), as achieved
+    "dev_2026_11_c.jsonl": (0.99, 0.0),  # 159/160 = 0.994, 0/240
+    "dev_2026_11_d.jsonl": (0.98, 0.017),  # 158/160 = 0.988, 4/240 = 0.017
+}
+
+
+@pytest.mark.parametrize("name", sorted(ISSUE_15_DEV))
+def test_issue_15_development_files(name: str) -> None:
+    floor, ceiling = ISSUE_15_DEV[name]
+    result = labelled.measure(labelled.read(CORPUS / name))
+    total = result.total
+    assert total.urgent == 160 and total.ordinary == 240
+    missed = [item.id for item, _ in result.misses]
+    assert total.caught / total.urgent >= floor, missed
+    alarms = [item.id for item, _ in result.alarms]
+    assert total.alarms / total.ordinary <= ceiling, alarms
+
+
+# The miss families named in issue 15, each written several ways (concepts,
+# not sentences: tense, text-speak, typos, fragments).
+ISSUE_15_FAMILIES = {
+    "stabbed, simple past": [
+        "he just stabbed me",
+        "my boyfriend stabbed me in the leg",
+        "HELP STABBED",
+        "some1 stabbd my mate outside the chippy",
+    ],
+    "hit, attacker still there": [
+        "my husband hit me and hes still in the house",
+        "partner punched me and won't leave",
+        "me husband he hit me, i am in bathroom, he is outside door",
+    ],
+    "fire with people inside": [
+        "the house next door is on fire and there are people inside",
+        "fire. kids inside. flat 4 hurry",
+        "theres a fire and my nan is trapped upstairs",
+    ],
+    "young child missing": [
+        "my 4 year old is missing",
+        "cant find my dauter anywere shes 5",
+        "missing 7yr old boy in the park red coat",
+        "my son is 8 and he didn't come home from school",
+    ],
+    "gunshots nearby": [
+        "heard gunshots outside just now",
+        "shots fired on our street",
+        "some1 firin a gun out a car window",
+    ],
+    "bridge, about to jump": [
+        "there's a man on the bridge threatening to jump",
+        "a woman is on the wrong side of the railing on the motorway bridge",
+        "girl sittin on the edge of the multi storey roof legs over the side",
+    ],
+    "exposure now": [
+        "a man is exposing himself at the playground now",
+        "bloke flashin at the girls outside the school rite now",
+    ],
+    "missiles at cars": [
+        "kids are throwing stones at cars right now",
+        "lads on the overpass chucking bricks onto the motorway",
+    ],
+    "cut wrists": [
+        "i've cut my wrists and it isn't stopping",
+        "ive cut myself and it wont stop bleeding",
+    ],
+    "farewell": [
+        "goodbye everyone, sorry for everything",
+        "this is goodbye",
+        "i'm done. goodbye.",
+    ],
+    "child alone in the road": [
+        "a toddler is alone in the road",
+        "small boy, maybe four, running along the central reservation. No adults.",
+    ],
+    "overdose": [
+        "took a whole packet of tablets",
+        "my mate od'd and wont wake up",
+        "ive taken everything in the cupboard",
+    ],
+    "drowning": [
+        "someone is drowning in the canal",
+        "person in the water struggling",
+        "he jumped in the lake and hes not come back up",
+    ],
+    "crash with injured": [
+        "car crash people injured",
+        "there's been a crash and someone is trapped",
+        "lorry has just ploughed into the bus stop, people under it",
+    ],
+    "followed now": [
+        "a man is following me",
+        "there's a car following me and it's still behind me",
+    ],
+    "collapsed, not breathing": [
+        "man collapsed in the street",
+        "my dad isnt breathing",
+        "old man fell and not moving",
+        "i cant wake my dad up",
+    ],
+}
+
+
+@pytest.mark.parametrize("text", [text for family in ISSUE_15_FAMILIES.values() for text in family])
+def test_issue_15_miss_families_are_urgent(text: str) -> None:
+    assert looks_urgent(text), assess(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we were stabbed in the back by the council",
+        "what's the first aid for a stab wound? doing a course",
+        "my boss is gonna kill me, I've lost the office keys",
+        "ive been shot!!! by a speed camera lol",
+        "overdosed on easter eggs this weekend haha",
+        "Lost my daughter for five minutes in the shopping centre, found her in the toy shop",
+        "they left a note on my car with a fake number",
+        "I'm sorry for everything that happened at the meeting",
+        "my son's band is on fire tonight",
+        "I took some paracetamol for my headache",
+        "bonfire night every year the lads throw fireworks at the houses",
+        "gonna kill myself laughing at this",
+        "I think I'm being followed on social media by an old school friend",
+        "I'm stockpiling tins for the food bank, can police collect?",
+        "my son is a burden on the NHS waiting list, any advice?",
+        "I've given away my old bike, do I need to tell police it was registered?",
+        "there's no point in reporting bike theft round here, is there?",
+        "my dad said goodbye to his colleagues when he retired",
+        "I can't see a way out of this parking dispute with my neighbour",
+    ],
+)
+def test_issue_15_idioms_and_the_past_stay_ordinary(text: str) -> None:
+    assert not looks_urgent(text), assess(text)
+
+
+def test_a_severe_rule_is_stopped_by_clear_evidence_only() -> None:
+    # "I heard" and "there was" stop other rules, not a severe one...
+    assert looks_urgent("I heard gunshots outside")
+    assert looks_urgent("there was a crash and a man is trapped in his car")
+    # ...but a time in the past, or a hypothetical, still does.
+    assert not looks_urgent("I heard gunshots last week near the park")
+    assert not looks_urgent("what should I do if someone collapsed in front of me?")
+
+
+# More concepts of issue 15, in the voices the blind writers used (formal,
+# understated, non-native, text-speak); written for these tests, not taken
+# from any corpus.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "someone's thrown acid in a man's face outside the station",
+        "dog locked in a car - no wait its a toddler, strapped in, nobody around",
+        "my mum took all her tablets and shes asleep and wont wake up",
+        "my grandad's gone grey and isn't breathing properly",
+        "a gang is robbing the corner shop right now",
+        "woman lying in the road after a hit and run",
+        "a kid on the railway line",
+        "he's kicking the door in",
+        "I am being held in a house and cannot leave",
+        "there's a bloke trying to nick bikes outside with bolt cutters",
+        "im bleeding really bad",
+        "my wife collapsed and is not responding",
+        "FIRE AT 22 ELM RD PEOPLE STILL INSIDE",
+        "i've just been raped",
+        "a man is filming girls in the changing rooms right now",
+        (
+            "my daughter is 14 and hasn't come home, she's not answering and her location is off, "
+            "it's 2am"
+        ),
+        "I can't find my son anywhere, he's 4",
+        "there's a fight outside and someone's got a knife",
+        "shots fired at the pub",
+        "i'm done. goodbye.",
+        "i'm at the bridge",
+        "can't do this anymore, taking everything tonight",
+        "i've cut myself and it won't stop",
+        "pensioner collapsed at the bus stop",
+        "lorry has hit the bridge and there are people hurt",
+        "theres sum1 in my garden with a torch",
+        "a man is hitting a woman in the street",
+        "my neighbour is being attacked by her son",
+        "he's threatening to burn the house down with us in it",
+        (
+            "Good evening. I am sorry to trouble you but the gentleman next door appears to be "
+            "lying on his kitchen floor and he is not responding to my knocking."
+        ),
+        (
+            "Sorry if this is the wrong place. A man is shouting at my window that he will kill "
+            "me. He is still there."
+        ),
+        (
+            "probably nothing but my daughter (16) said she was going to the bridge to end things "
+            "and now her phone is off"
+        ),
+        (
+            "Hi, my friend just messaged me saying she's taken all her antidepressants. I don't "
+            "know what to do."
+        ),
+        (
+            "I can smell burning and there's smoke coming from under my neighbour's door, they're "
+            "not answering."
+        ),
+        "Excuse me, a boy is drowning in the river, please send someone quickly.",
+        "My husband has threatened to kill me and the children and he has a shotgun in the house.",
+        "i just want it to stop. i have the pills here. i'm sorry.",
+        "tonight's the night. can't take any more.",
+        "A woman has been pushed into the canal by a man and she is struggling.",
+        "sum1 jus got stabbd outside tesco",
+        "im gona kill maself 2nite",
+        "my m8 is unconcious n not breathin",
+        "my lil bro is missin hes 6",
+        "omg shes jumpin off da bridge",
+        "i jus took 40 paracetamol",
+        "i feel like endin it all",
+        "srsly scared hes gonna hurt me",
+        "lads r smashin up cars on my road rn",
+        "my neighbr is beatin his wife i can hear her screamin",
+        "gun shots on my road",
+        "he's threatenin 2 kill me",
+        "there are people locked in the back of a lorry, I can hear banging",
+        "my friend's been groomed online and she's gone to meet him right now",
+        "someone's shouting racist abuse and punching a man on the bus right now",
+        "my dog walker is stuck in the mud and the tide is coming in",
+        "the carbon monoxide alarm is going off and my kids are dizzy",
+        "my flatmate hasn't come out of her room for two days and there's a smell",
+        "someone has taken my car with my baby in the back",
+        "two men are kicking someone on the ground",
+        "the bus has crashed into a house",
+        "hes coming back with his mates to finish it",
+        "he's got me cornered in the kitchen",
+        "he's dragging me by my hair",
+        "i've locked myself in the bathroom, he's banging on the door",
+        "i've just been attacked and my face is bleeding",
+        "i've been self harming and it's bad this time",
+        "i've got a knife to my wrist",
+        "please send someone, I'm scared",
+        "someone's lit a fire in the letterbox",
+        "a man has fallen off the scaffolding and isn't moving",
+        "my wife has gone into labour and the baby is coming now",
+        "there's a gang outside my house with bats",
+        "i think someone is inside my house, i can hear them",
+        "i've been stockpiling my meds and tonight's the night",
+        "i just want to go to sleep and never wake up",
+        "i've given away all my things",
+        "i'm going to jump off the multi storey",
+        "i've been cutting and it's really deep this time",
+        "my dad has said he's going to end it and has gone out in the car",
+        "i can't see a way out",
+        "i've researched how to do it and bought what i need",
+        "i want to disappear forever",
+    ],
+)
+def test_issue_15_concepts_in_many_voices(text: str) -> None:
+    assert looks_urgent(text), assess(text)

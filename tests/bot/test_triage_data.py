@@ -93,7 +93,7 @@ def test_a_rule_file_is_read_in_order_under_one_leading_word_boundary() -> None:
         ("rule: a\n", "danger.yaml: expected a list of rules"),
         ("- patterns: x\n", "danger.yaml: rule 1: rule: expected text"),
         ("- rule: a\n  patterns: x\n- rule: a\n  patterns: y\n", "danger.yaml: a: a second rule"),
-        ("- rule: a\n  pattern: x\n", "danger.yaml: a: only rule, needs_now and patterns"),
+        ("- rule: a\n  pattern: x\n", "danger.yaml: a: only rule, needs_now, severe and patterns"),
         ("- rule: a\n  needs_now: yes please\n  patterns: x\n", "a: needs_now is true or false"),
         ("- rule: a\n  patterns: |\n    x{weapons}\n", "{weapons} is not a block"),
         ("- rule: a\n  patterns: |\n    x)\n", "danger.yaml: a: not a regular expression"),
@@ -139,3 +139,35 @@ def test_the_shipped_spellings_and_blocks_reach_the_rules() -> None:
     assert assess("some1 tryin 2 get in my house rn").reason == "crime_in_progress.break_in_now"
     assert assess("he's got a machete").reason == "danger.weapon_held"
     assert not assess("he's got a knife crime leaflet").urgent
+
+
+def test_the_grouped_scan_finds_every_position_a_rule_matches_at() -> None:
+    # ANY_RULE groups the alternatives by first character (first_chars.grouped):
+    # the positions it finds are those where some rule matches, no more, no fewer.
+    from bot.safeguarding.triage.normalise import normalise
+    from bot.safeguarding.triage.rules import ANY_RULE
+    from tests.support.triage_figures import load
+
+    for example in load("heldout")[:120]:
+        text = normalise(example.text)
+        expected = {
+            start
+            for start in range(len(text))
+            if any(rule.pattern.match(text, start) for rule in RULES)
+        }
+        found = set()
+        match = ANY_RULE.search(text)
+        while match is not None:
+            found.add(match.start())
+            match = ANY_RULE.search(text, match.start() + 1)
+        assert found == expected, example.text
+
+
+def test_first_characters_of_a_pattern() -> None:
+    from bot.safeguarding.triage.first_chars import first_chars
+
+    assert first_chars(r"\b(?:is|are|'s)\b") == frozenset("ia'")
+    assert first_chars(r"(?<=^ )(?:please )?help") == frozenset("ph")
+    assert first_chars(r"(?:[0-9]|one) years?") == frozenset("0123456789o")
+    assert first_chars(r"\w+ knife") is None
+    assert first_chars(r"(?:a )?") is None  # can match nothing

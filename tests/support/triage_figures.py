@@ -1,11 +1,21 @@
-"""How well bot.safeguarding.triage does on the labelled corpus in tests/data/triage/.
+"""How well bot.safeguarding.triage does on labelled messages.
 
     .venv/bin/python -m tests.support.triage_figures [--timing]
+    .venv/bin/python -m tests.support.triage_figures --file PATH [--file PATH ...] [--timing]
 
-Prints, for the whole corpus and for the held-out part separately: recall on
-urgent messages (detected as urgent, any kind), recall per kind, the share of
-urgent messages given the right kind, the false-alarm rate on ordinary
-messages, and every miss and false alarm.
+Without ``--file``: the old corpus (``dev.jsonl`` and ``heldout.jsonl`` in
+tests/data/triage/, rows ``{"text", "concern"}``). Prints, for the whole
+corpus and for the held-out part separately: recall on urgent messages
+(detected as urgent, any kind), recall per kind, the share of urgent messages
+given the right kind, the false-alarm rate on ordinary messages, and every
+miss and false alarm; with ``--timing``, the mean time a message.
+
+With ``--file`` (repeatable): each file on its own, in issue 15's schema
+(rows ``{"id", "text", "urgent": bool, "category", "voice", "note"}``; a file
+of the old schema is read too, its concern as the category, "urgent" being
+any concern but none, and its line number as the id). Prints urgent recall
+and the false-alarm rate, both per category and per voice, and every miss and
+false alarm with its id; with ``--timing``, the mean µs a message of the file.
 """
 
 from __future__ import annotations
@@ -17,6 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bot.safeguarding.triage import Concern, assess
+from tests.support import triage_labelled as labelled
 
 CORPUS = Path(__file__).resolve().parent.parent / "data" / "triage"
 PARTS = ("dev", "heldout")
@@ -140,6 +151,9 @@ def _per(start: float, count: int) -> str:
 
 
 def main(argv: list[str]) -> None:
+    if "--file" in argv:
+        print(labelled.main(argv))
+        return
     everything = load()
     print(report("whole corpus", measure(everything)))
     print()

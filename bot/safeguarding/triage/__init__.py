@@ -23,6 +23,11 @@ hypotheticals, general questions, hearsay and a *distant* past stop it.
 When several concerns fire, self-harm wins (the resident also gets the
 helpline), then danger, then crime in progress.
 
+A rule marked severe (a weapon injury, not breathing, people in a fire, ...)
+is stopped only by clear evidence that it is not now. When the English rules
+find nothing, danger phrases of Welsh and the community languages are looked
+for (``other_languages``); ``Triage.language`` then names the language.
+
 The package, by responsibility: ``concern`` (what is said: Concern, Triage),
 ``engine`` (the matching), ``normalise``, ``rules``, ``guards``, and ``data``
 (reading the word lists and patterns in ``data/``: spellings.yaml,
@@ -78,5 +83,14 @@ def load() -> None:
 @cache
 def _engine() -> Callable[[str], Triage]:
     from bot.safeguarding.triage.engine import assess
+    from bot.safeguarding.triage.other_languages import assess_other
 
-    return assess
+    def english_then_others(text: str) -> Triage:
+        """The English rules; when they find nothing urgent, the phrases of
+        other languages (``other_languages``)."""
+        found = assess(text)
+        if found.urgent:
+            return found
+        return assess_other(text) or found
+
+    return english_then_others

@@ -17,6 +17,9 @@ class Concern(StrEnum):
 class Triage:
     concern: Concern
     reason: str  # the rule that fired, or the guard that stopped one; never resident text
+    # ISO 639-1 code ("pl") when a phrase of another language fired
+    # (data/other_languages.yaml); None for the English rules
+    language: str | None = None
 
     @property
     def urgent(self) -> bool:

@@ -5,7 +5,9 @@ the clause, ...) is fixed here.
 
 An explicit "right now" in the clause beats every guard except negation.
 Self-harm is guarded least: only negation, hypotheticals, general questions,
-hearsay and a *distant* past stop it.
+hearsay, a *distant* past and a joke in the clause stop it. A severe rule
+(``Rule.severe``) is stopped by clear evidence only: the weak cues
+(``hearsay_weak``, ``past_weak``, ``habitual_weak``) do not stop it.
 """
 
 from __future__ import annotations
@@ -25,7 +27,8 @@ from bot.safeguarding.triage.rules import VOCABULARY, Rule
 _FILE = "guards.yaml"
 _LISTS = (
     "clause_break", "right_now", "now", "now_after", "negation", "hypothetical",
-    "general_question", "hearsay", "distant_past", "past", "habitual", "habitual_crime_only",
+    "general_question", "hearsay", "hearsay_weak", "distant_past", "past", "past_weak",
+    "habitual", "habitual_weak", "habitual_crime_only",
     "joke", "idiom_verb", "idiom_subject", "inverted_question",
 )  # fmt: skip
 _DATA = mapping(read(_FILE), _FILE)
@@ -72,14 +75,18 @@ _INVERTED_QUESTION = _compiled(
 # A general question or a topic: "what is being done about ...", "how do I report ..."
 _GENERAL = _compiled(_words("general_question"), "general_question")
 # Hearsay: news, rumour and social media, not something the writer is seeing.
-_HEARSAY = _compiled(_words("hearsay"), "hearsay")
+# A severe rule is stopped by clear hearsay only (not "I heard ...").
+_HEARSAY_CLEAR = _compiled(_words("hearsay"), "hearsay")
+_HEARSAY = _compiled(_HEARSAY_CLEAR.pattern + "|" + _words("hearsay_weak"), "hearsay_weak")
 # Past time. Self-harm is stopped only by the distant past: pills taken last
 # night are still an emergency; a crime last night is a 101 report.
 _DISTANT_PAST = _compiled(_each("distant_past"), "distant_past")
-_PAST = _compiled(_DISTANT_PAST.pattern + "|" + _each("past"), "past")
+_PAST_CLEAR = _compiled(_DISTANT_PAST.pattern + "|" + _each("past"), "past")
+_PAST = _compiled(_PAST_CLEAR.pattern + "|" + _each("past_weak"), "past_weak")
 # Habit, not an event. "keeps" only stops a crime rule: "he keeps hitting me" is
 # still shown the 999 guidance.
-_HABITUAL = _compiled(_words("habitual"), "habitual")
+_HABITUAL_CLEAR = _compiled(_words("habitual"), "habitual")
+_HABITUAL = _compiled(_HABITUAL_CLEAR.pattern + "|" + _words("habitual_weak"), "habitual_weak")
 _KEEPS = _compiled(_each("habitual_crime_only"), "habitual_crime_only")
 # Jokes and idioms: "lol", "this traffic is going to kill me".
 _JOKE = _compiled(_words("joke"), "joke")
@@ -95,7 +102,11 @@ def guard(rule: Rule, before: str, upto: str, clause: str, after: str, asked: bo
     ``before`` is the clause up to the match, ``upto`` up to its end (a match
     may start with "is" and carry the question: "is it worth reporting someone
     trying car doors"), ``clause`` the whole clause, ``after`` the rest of the
-    clause after the match; ``asked`` if the clause ends with a question mark."""
+    clause after the match; ``asked`` if the clause ends with a question mark.
+
+    A severe rule (``Rule.severe``: a weapon injury, not breathing, people
+    in a fire, ...) is stopped only by clear evidence: not by "I heard",
+    "there was" or "a lot of", which stop the others."""
     if _NEGATED.search(before):
         return "negated"
     if RIGHT_NOW.search(clause) or _NOW_AFTER.search(after):
@@ -104,13 +115,15 @@ def guard(rule: Rule, before: str, upto: str, clause: str, after: str, asked: bo
         return "hypothetical"
     if _GENERAL.search(upto):
         return "general_question"
-    if _HEARSAY.search(upto):
+    if (_HEARSAY_CLEAR if rule.severe else _HEARSAY).search(upto):
         return "hearsay"
     if rule.concern is Concern.SELF_HARM:
-        return "past" if _DISTANT_PAST.search(clause) else None
-    if _PAST.search(clause):
+        if _DISTANT_PAST.search(clause):
+            return "past"
+        return "joke" if _JOKE.search(clause) else None
+    if (_PAST_CLEAR if rule.severe else _PAST).search(clause):
         return "past"
-    if _HABITUAL.search(clause) or (
+    if (_HABITUAL_CLEAR if rule.severe else _HABITUAL).search(clause) or (
         rule.concern is Concern.CRIME_IN_PROGRESS and _KEEPS.search(clause)
     ):
         return "habitual"

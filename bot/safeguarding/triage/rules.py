@@ -3,7 +3,8 @@
 module is first imported (by ``triage.load``).
 
 A rule is a name, its concern, one compiled pattern (its alternatives under a
-single leading ``\\b``) and whether it needs the message to say "now".
+single leading ``\\b``), whether it needs the message to say "now", and
+whether it is severe (stopped only by clear evidence: ``guards.guard``).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from bot.safeguarding.triage.data import (
     read,
     text,
 )
+from bot.safeguarding.triage.first_chars import grouped
 
 _B = r"\b"
 # The blocks ({name}) the rules and the guards are written with.
@@ -32,16 +34,29 @@ class Rule:
     concern: Concern
     pattern: re.Pattern[str]
     needs_now: bool  # fires only when the message also says it is happening now
+    # stopped only by clear evidence that it is not now (guards.guard)
+    severe: bool = False
+    # its alternatives, without their leading \\b (for ANY_RULE)
+    alternatives: tuple[str, ...] = ()
 
 
-def _rule(concern: Concern, name: str, alternatives: list[str], needs_now: bool) -> Rule:
+def _rule(
+    concern: Concern, name: str, alternatives: list[str], needs_now: bool, severe: bool = False
+) -> Rule:
     """Every alternative starts at a word boundary ("'s" included: it follows a
     word). One leading \\b for all of them keeps the search fast: a single
     alternative without it makes the regex engine try every branch at every
     position, five to ten times slower."""
     branches = "|".join(f"(?:{alternative.removeprefix(_B)})" for alternative in alternatives)
     where = f"{concern}.yaml: {name}"
-    return Rule(f"{concern}.{name}", concern, compiled(rf"\b(?:{branches})", where), needs_now)
+    return Rule(
+        f"{concern}.{name}",
+        concern,
+        compiled(rf"\b(?:{branches})", where),
+        needs_now,
+        severe,
+        tuple(alternative.removeprefix(_B) for alternative in alternatives),
+    )
 
 
 def rules_of(concern: Concern, data: object) -> list[Rule]:
@@ -57,15 +72,18 @@ def rules_of(concern: Concern, data: object) -> list[Rule]:
         fields = mapping(entry, f"{file}: rule {number}")
         name = text(fields.get("rule"), f"{file}: rule {number}: rule")
         where = f"{file}: {name}"
-        if not set(fields) <= {"rule", "needs_now", "patterns"}:
-            raise TriageDataError(f"{where}: only rule, needs_now and patterns are read")
+        if not set(fields) <= {"rule", "needs_now", "severe", "patterns"}:
+            raise TriageDataError(f"{where}: only rule, needs_now, severe and patterns are read")
         if any(rule.name == f"{concern}.{name}" for rule in rules):
             raise TriageDataError(f"{where}: a second rule of that name")
         needs_now = fields.get("needs_now", False)
         if not isinstance(needs_now, bool):
             raise TriageDataError(f"{where}: needs_now is true or false")
+        severe = fields.get("severe", False)
+        if not isinstance(severe, bool):
+            raise TriageDataError(f"{where}: severe is true or false")
         patterns = VOCABULARY.entries(fields.get("patterns"), f"{where}: patterns")
-        rules.append(_rule(concern, name, patterns, needs_now))
+        rules.append(_rule(concern, name, patterns, needs_now, severe))
     return rules
 
 
@@ -76,5 +94,7 @@ PRIORITY = (Concern.SELF_HARM, Concern.DANGER, Concern.CRIME_IN_PROGRESS)
 RULES = [rule for concern in PRIORITY for rule in rules_of(concern, read(f"{concern}.yaml"))]
 # Any rule at all. One pass of this finds every position where some rule
 # matches; each rule is then tried only there, anchored. That is several times
-# faster than searching the whole message once per rule.
-ANY_RULE = re.compile("|".join(f"(?:{rule.pattern.pattern})" for rule in RULES))
+# faster than searching the whole message once per rule. Its alternatives are
+# grouped by first character (first_chars.grouped): a position tries only
+# those that can start with its character.
+ANY_RULE = re.compile(grouped([a for rule in RULES for a in rule.alternatives]))

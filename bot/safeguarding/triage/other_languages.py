@@ -1,0 +1,161 @@
+"""Danger phrases in other languages (``data/other_languages.yaml``): Welsh
+and the UK's most-used community languages, each phrase named with its
+language (ISO 639-1, as ``bot.safeguarding.language``) and concern.
+
+A phrase is literal text, not a pattern: it is normalised as a message is
+(:func:`fold`) and found as whole words; one written with a leading ``^``
+only at the start of the message. A message is split into words and each
+word looked up among the phrases' first words. A message containing one is
+urgent whatever the English guards would say (they read English, and a
+resident who writes "pomocy" is not asking a general question), unless it
+also has one of the phrases of concern ``none`` ("w zeszłym roku": last
+year).
+
+Read once when this module is first imported (by ``triage.load``).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from bot.edge.text import strip_hidden
+from bot.safeguarding.triage.concern import Concern, Triage
+from bot.safeguarding.triage.data import TriageDataError, lines, mapping, read, text
+
+_FILE = "other_languages.yaml"
+_CONCERNS = {Concern.NONE, Concern.DANGER, Concern.CRIME_IN_PROGRESS, Concern.SELF_HARM}
+
+# Arabic-script letters written two ways (Arabic and Urdu/Shahmukhi forms),
+# and the tatweel; each read as one. Latin letters NFKD leaves whole.
+_FOLD = str.maketrans(
+    {
+        "\u06cc": "\u064a",  # Farsi yeh -> yeh
+        "\u0649": "\u064a",  # alef maksura -> yeh
+        "\u06a9": "\u0643",  # keheh -> kaf
+        "\u06c1": "\u0647",  # heh goal -> heh
+        "\u06c2": "\u0647",  # heh goal with hamza -> heh
+        "\u06be": "\u0647",  # heh doachashmee -> heh
+        "\u06d5": "\u0647",  # ae -> heh
+        "\u0629": "\u0647",  # teh marbuta -> heh
+        "\u0623": "\u0627",  # alef with hamza above -> alef
+        "\u0625": "\u0627",  # alef with hamza below -> alef
+        "\u0622": "\u0627",  # alef with madda -> alef
+        "\u0671": "\u0627",  # alef wasla -> alef
+        "\u0640": None,  # tatweel
+        "\u2019": "'",
+        "\u2018": "'",
+        "ł": "l",
+        "ø": "o",
+        "đ": "d",
+    }
+)
+# Accents on Latin letters (the combining marks NFKD splits off) and the
+# vowel marks of Arabic script, dropped.
+_MARKS = re.compile("[\u0300-\u036f\u064b-\u065f\u0670\u06d6-\u06ed]")
+# Characters that show nothing (format characters, the joiners included).
+_HIDDEN = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
+# Anything that is neither a letter, a digit, an apostrophe nor a vowel sign
+# of the Indic scripts (which Python does not count as \w).
+_NOT_WORD = re.compile(r"[^\w'\u0900-\u0dff]+")
+
+
+def fold(message: str) -> str:
+    """``message`` as the phrases are matched against it: hidden characters
+    dropped, compatibility forms folded, case folded, accents taken off Latin
+    letters ("pożar" -> "pozar", "ajutați" -> "ajutati") and vowel marks off
+    Arabic letters, Arabic and Urdu letter forms made one, punctuation and
+    hyphens spaces, with one space at each end."""
+    visible = _HIDDEN.sub("", strip_hidden(message)).casefold()
+    if not visible.isascii():
+        decomposed = unicodedata.normalize("NFKD", visible)
+        visible = unicodedata.normalize("NFC", _MARKS.sub("", decomposed)).translate(_FOLD)
+    return " " + " ".join(_NOT_WORD.sub(" ", visible).split()) + " "
+
+
+@dataclass(frozen=True)
+class Phrases:
+    language: str  # ISO 639-1, "pl"
+    concern: Concern
+    words: tuple[str, ...]  # folded, as found in a folded message; "^": at its start
+
+
+def entries(parsed: object) -> list[Phrases]:
+    """The entries of the parsed ``data/other_languages.yaml``.
+
+    Raises TriageDataError for a file that is not a list of entries, an
+    entry without language, concern or phrases, an unknown key or concern,
+    or a phrase that folds to nothing. An entry of concern ``none`` lists
+    phrases that say the message is not about now ("last year", "joking")."""
+    if not isinstance(parsed, list):
+        raise TriageDataError(f"{_FILE}: expected a list of entries (- language: ...)")
+    found: list[Phrases] = []
+    for number, entry in enumerate(parsed, 1):
+        where = f"{_FILE}: entry {number}"
+        fields = mapping(entry, where)
+        if set(fields) != {"language", "name", "concern", "phrases"}:
+            raise TriageDataError(f"{where}: give language, name, concern and phrases")
+        language = text(fields["language"], f"{where}: language")
+        if not re.fullmatch(r"[a-z]{2}", language):
+            raise TriageDataError(f"{where}: language is an ISO 639-1 code, such as pl")
+        text(fields["name"], f"{where}: name")
+        try:
+            concern = Concern(text(fields["concern"], f"{where}: concern"))
+        except ValueError:
+            raise TriageDataError(
+                f"{where}: concern is danger, crime_in_progress, self_harm or none"
+            ) from None
+        words = []
+        for phrase in lines(fields["phrases"], f"{where}: phrases"):
+            folded = fold(phrase.removeprefix("^")).strip()
+            if not folded:
+                raise TriageDataError(f"{where}: phrases: {phrase!r} is no words")
+            words.append("^" + folded if phrase.startswith("^") else folded)
+        found.append(Phrases(language, concern, tuple(words)))
+    return found
+
+
+# Where a phrase may start: its first word -> (its words, only at the
+# message's start, its entry's index), longest phrase first.
+_Index = dict[str, list[tuple[tuple[str, ...], bool, int]]]
+
+
+def _indexed(found: list[Phrases]) -> _Index:
+    """Every phrase of ``found`` by its first word (a dictionary look-up a
+    word of the message is several times faster than one regular
+    expression of some 550 alternatives)."""
+    index: _Index = {}
+    for number, entry in enumerate(found):
+        for phrase in entry.words:
+            words = tuple(phrase.removeprefix("^").split())
+            index.setdefault(words[0], []).append((words, phrase.startswith("^"), number))
+    for starting in index.values():
+        starting.sort(key=lambda found: -len(found[0]))
+    return index
+
+
+ENTRIES = entries(read(_FILE))
+_INDEX = _indexed(ENTRIES)
+
+
+def assess_other(message: str) -> Triage | None:
+    """The concern of the first danger phrase of another language in
+    ``message``, with that language (``Triage.language``) and the reason
+    ``"<concern>.other_language.<code>"``; None if there is none, or if
+    the message also has a phrase of concern ``none`` ("last year")."""
+    words = fold(message).split()
+    first: Phrases | None = None
+    for position, word in enumerate(words):
+        for phrase, at_start, number in _INDEX.get(word, ()):
+            if at_start and position:
+                continue
+            if tuple(words[position : position + len(phrase)]) == phrase:
+                entry = ENTRIES[number]
+                if entry.concern is Concern.NONE:
+                    return None  # "last year", "joking": not about now
+                first = first or entry
+                break
+    if first is None:
+        return None
+    return Triage(first.concern, f"{first.concern}.other_language.{first.language}", first.language)
