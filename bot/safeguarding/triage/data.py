@@ -38,6 +38,7 @@ FILES = (
     "danger.yaml",
     "crime_in_progress.yaml",
     "guards.yaml",
+    "model.json",  # the statistical model's weights (model.py)
 )
 # {name}: a block of vocabulary.yaml. Quantifiers ({2}, {0,4}) have no letters.
 _BLOCK_NAME = re.compile(r"\{([a-z_]+)\}")
