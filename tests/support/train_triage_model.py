@@ -40,6 +40,7 @@ from pathlib import Path
 import numpy as np
 from scipy.sparse import csr_matrix
 from sklearn.linear_model import LogisticRegression
+from threadpoolctl import threadpool_limits
 
 from bot.safeguarding.triage.engine import by_rules, model_may_overrule
 from bot.safeguarding.triage.model import Model, features
@@ -63,7 +64,7 @@ NOT_ORDINARY = (
     "My niece Precious Adebayo is 15 and has gone missing",
     "Hello, I'm Olga Petrenko",  # forced to work: trafficking
 )
-C = 1.0  # inverse strength of the L2 penalty
+C = 10.0  # inverse strength of the L2 penalty
 MIN_MESSAGES = 2  # a feature must be seen in at least this many training messages
 DECIMALS = 4
 MAX_FALSE_ALARMS = 0.03  # share of held-out ordinary messages the model alone may flag
@@ -159,27 +160,36 @@ def corpora() -> dict[str, list[Labelled]]:
     return files
 
 
-def fit(examples: list[Labelled]) -> Model:
-    """A model trained on ``examples`` (threshold 0.5, to be chosen)."""
-    rows = [features(normalise(e.text)) for e in examples]
-    seen: dict[str, int] = {}
-    for row in rows:
-        for name in row:
-            seen[name] = seen.get(name, 0) + 1
-    vocabulary = sorted(name for name, count in seen.items() if count >= MIN_MESSAGES)
-    index = {name: i for i, name in enumerate(vocabulary)}
-    cells = [(r, index[n], v) for r, row in enumerate(rows) for n, v in row.items() if n in index]
-    matrix = csr_matrix(
-        ([v for _, _, v in cells], ([r for r, _, _ in cells], [c for _, c, _ in cells])),
-        shape=(len(rows), len(vocabulary)),
-        dtype=np.float64,
-    )
-    labels = np.array([e.urgent for e in examples])
+class Features:
+    """Every message's features, counted once: a sparse matrix (a row a
+    message, a column a feature) and the features' names, sorted."""
+
+    def __init__(self, examples: list[Labelled]) -> None:
+        rows = [features(normalise(e.text)) for e in examples]
+        self.names = sorted({name for row in rows for name in row})
+        index = {name: i for i, name in enumerate(self.names)}
+        cells = [(r, index[n], v) for r, row in enumerate(rows) for n, v in row.items()]
+        self.matrix = csr_matrix(
+            ([v for _, _, v in cells], ([r for r, _, _ in cells], [c for _, c, _ in cells])),
+            shape=(len(rows), len(self.names)),
+            dtype=np.float64,
+        )
+        self.labels = np.array([e.urgent for e in examples])
+
+
+def fit(table: Features, rows: list[int]) -> Model:
+    """A model trained on these rows of the table (threshold 0.5, to be
+    chosen), on the features seen in at least MIN_MESSAGES of them."""
+    matrix = table.matrix[rows]
+    columns = np.flatnonzero(np.asarray((matrix > 0).sum(axis=0)).ravel() >= MIN_MESSAGES)
     classifier = LogisticRegression(C=C, class_weight="balanced", max_iter=10_000)
-    classifier.fit(matrix, labels)
+    # One thread: ten times faster on this small problem than BLAS's threads
+    # fighting over two cores, and the same sums in the same order every run.
+    with threadpool_limits(1):
+        classifier.fit(matrix[:, columns], table.labels[rows])
     weights = {
-        name: round(float(w), DECIMALS)
-        for name, w in zip(vocabulary, classifier.coef_[0], strict=True)
+        table.names[column]: round(float(w), DECIMALS)
+        for column, w in zip(columns, classifier.coef_[0], strict=True)
         if round(float(w), DECIMALS) != 0.0
     }
     return Model(round(float(classifier.intercept_[0]), DECIMALS), 0.5, weights)
@@ -197,16 +207,17 @@ class Scored:
         return self.rules or (self.asked and self.probability >= threshold)
 
 
-def leave_one_file_out(files: dict[str, list[Labelled]]) -> list[Scored]:
+def leave_one_file_out(examples: list[Labelled], table: Features) -> list[Scored]:
     """Every message scored by a model trained on the other files."""
     scored = []
-    for held in files:
-        model = fit([e for name, rows in files.items() if name != held for e in rows])
-        for example in files[held]:
-            normal = normalise(example.text)
-            said = by_rules(normal)
-            probability = model.probability(normal)
-            scored.append(Scored(example, probability, said.urgent, model_may_overrule(said)))
+    for held in sorted({e.file for e in examples}):
+        model = fit(table, [i for i, e in enumerate(examples) if e.file != held])
+        for example in examples:
+            if example.file == held:
+                normal = normalise(example.text)
+                said = by_rules(normal)
+                probability = model.probability(normal)
+                scored.append(Scored(example, probability, said.urgent, model_may_overrule(said)))
     return scored
 
 
@@ -224,9 +235,11 @@ def choose_threshold(scored: list[Scored]) -> float:
 def train() -> tuple[str, list[Scored], float]:
     """The text of model.json, the leave-one-file-out scores and the threshold."""
     files = corpora()
-    scored = leave_one_file_out(files)
+    examples = [e for rows in files.values() for e in rows]
+    table = Features(examples)
+    scored = leave_one_file_out(examples, table)
     threshold = choose_threshold(scored)
-    model = fit([e for rows in files.values() for e in rows])
+    model = fit(table, list(range(len(examples))))
     document = {
         "about": "bot/safeguarding/triage/model.py; written by tests/support/train_triage_model.py",
         "trained_on": sorted(files),

@@ -76,17 +76,19 @@ def word_features(word: str) -> Iterator[str]:
             yield f"c:{padded[start : start + size]}"
 
 
-def features(normal: str) -> dict[str, int]:
+def features(normal: str) -> dict[str, float]:
     """Every feature of a normalised message and its value: how many of its
-    distinct words carry it (a pair of words counts once)."""
+    distinct words carry it (a pair of words counts once), divided by the
+    square root of the number of distinct words."""
     words = words_of(normal)
-    counts: dict[str, int] = {}
+    counts: dict[str, float] = {}
     for word in set(words):
         for feature in word_features(word):
             counts[feature] = counts.get(feature, 0) + 1
     for pair in {f"b:{a} {b}" for a, b in pairwise(words)}:
         counts[pair] = 1
-    return counts
+    scale = 1 / math.sqrt(max(1, len(set(words))))
+    return {feature: count * scale for feature, count in counts.items()}
 
 
 class Model:
@@ -107,8 +109,9 @@ class Model:
         words = words_of(normal)
         weights = self.weights
         scores = self._word_scores
-        total = self.bias
-        for word in set(words):
+        total = 0.0
+        distinct = set(words)
+        for word in distinct:
             found = scores.get(word)
             if found is None:
                 if len(scores) >= self._CACHED_WORDS:
@@ -117,7 +120,7 @@ class Model:
             total += found
         for pair in {f"b:{a} {b}" for a, b in pairwise(words)}:
             total += weights.get(pair, 0.0)
-        return total
+        return self.bias + total / math.sqrt(max(1, len(distinct)))
 
     def probability(self, normal: str) -> float:
         """How likely the normalised message is urgent, 0 to 1; 0 for a
