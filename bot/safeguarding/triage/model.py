@@ -122,6 +122,10 @@ class Model:
             total += weights.get(pair, 0.0)
         return self.bias + total / math.sqrt(max(1, len(distinct)))
 
+    def clear_cache(self) -> None:
+        """Forget the words' scores (a benchmark's cold start)."""
+        self._word_scores.clear()
+
     def probability(self, normal: str) -> float:
         """How likely the normalised message is urgent, 0 to 1; 0 for a
         message of fewer than MIN_WORDS words (the rules alone judge those:
