@@ -124,6 +124,7 @@ def test_negation(text: str) -> None:
     [
         "i'm not suicidal, i just want to know how to get counselling",
         "i wanted to end it all once, years ago, and an officer talked me down",
+        "my ex used to threaten to kill me, I left two years ago",
     ],
 )
 def test_hard_negatives_the_rules_stop(text: str) -> None:
@@ -141,7 +142,6 @@ def test_hard_negatives_the_rules_stop(text: str) -> None:
         "people are saying on facebook that someone tried to snatch a child",
         "some lads were trying car doors on our street last night, who do I send footage to?",
         "a man was following women in the park last month, has he been caught?",
-        "my ex used to threaten to kill me, I left two years ago",
     ],
 )
 def test_reported_speech_and_the_past(text: str) -> None:

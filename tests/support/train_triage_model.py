@@ -24,8 +24,8 @@ The threshold: each file in turn is held out, a model trained on the others
 and the held-out file scored (leave one file out: each file was written by
 other hands, so this is the honest estimate for a new writer). The threshold
 is the lowest probability, in steps of 0.01, at which the model alone raises
-no more than MAX_FALSE_ALARMS of the held-out ordinary messages, all files
-pooled. It does not depend on the rules, so widening them needs no new
+no more than MAX_FALSE_ALARMS of the held-out ordinary messages of the
+triage files, pooled. It does not depend on the rules, so widening them needs no new
 threshold; the rules' own false alarms come on top.
 """
 
@@ -52,7 +52,15 @@ MODEL_FILE = ROOT / "bot" / "safeguarding" / "triage" / "data" / "model.json"
 SEALED_PREFIX = "unseen_"
 # Redaction corpora (tests/data/personal_details/) read as ordinary messages.
 # Never the sealed unseen_2026_11.jsonl.
-ORDINARY = ["dev", "own_heldout", "independent_dev", "independent_heldout", "third_author"]
+ORDINARY = [
+    "dev",
+    "own_heldout",
+    "independent_dev",
+    "independent_heldout",
+    "third_author",
+    "dev_2026_11_e",
+    "dev_2026_11_f",
+]
 ORDINARY_DIR = ROOT / "tests" / "data" / "personal_details"
 # Their messages that are, or may be, urgent by the triage's labelling
 # conventions (docs/safeguarding.md), by their first words: left out of training.
@@ -63,9 +71,14 @@ NOT_ORDINARY = (
     "Hello, my husband Gordon Fraser",  # Alzheimer's, missing since 2pm
     "My niece Precious Adebayo is 15 and has gone missing",
     "Hello, I'm Olga Petrenko",  # forced to work: trafficking
+    "Good evening, I am from Romania, my name Ionut Stanciu",  # passport taken
+    "Hello, I am Pham Van Duc, I work in nail shop",  # passport kept, cannot leave
+    "There is a man in a grey hoodie trying car door handles",  # right now
+    "my nan sed a man came 2 her door",  # a stranger upstairs in her house
+    "I should explain that I am eighty nine, housebound",  # a stranger at the door
 )
 C = 10.0  # inverse strength of the L2 penalty
-MIN_MESSAGES = 2  # a feature must be seen in at least this many training messages
+MIN_MESSAGES = 3  # a feature must be seen in at least this many training messages
 DECIMALS = 4
 MAX_FALSE_ALARMS = 0.03  # share of held-out ordinary messages the model alone may flag
 
@@ -151,6 +164,9 @@ many thanks for your help
 Sent from my iPhone"""
 
 
+EXTRA_ORDINARY = {*(f"redaction_{name}" for name in ORDINARY), "chat"}
+
+
 def corpora() -> dict[str, list[Labelled]]:
     """Every training file's messages, by file."""
     files = {path.stem: load(path) for path in corpus_files()}
@@ -223,8 +239,15 @@ def leave_one_file_out(examples: list[Labelled], table: Features) -> list[Scored
 
 def choose_threshold(scored: list[Scored]) -> float:
     """The lowest threshold (steps of 0.01) at which the model alone flags
-    no more than MAX_FALSE_ALARMS of the ordinary messages."""
-    ordinary = [s.probability for s in scored if not s.example.urgent]
+    no more than MAX_FALSE_ALARMS of the ordinary messages of the triage
+    files (their hard negatives are what a new writer's ordinary messages
+    are measured on; the redaction corpora and the chat, easier, would
+    lower the threshold by their number alone)."""
+    ordinary = [
+        s.probability
+        for s in scored
+        if not s.example.urgent and s.example.file not in EXTRA_ORDINARY
+    ]
     for step in range(1, 100):
         threshold = step / 100
         if sum(p >= threshold for p in ordinary) <= MAX_FALSE_ALARMS * len(ordinary):
