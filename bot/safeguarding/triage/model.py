@@ -2,23 +2,28 @@
 regression) over the message as the rules read it, saying how likely it is
 to be urgent. Its weights are ``data/model.json`` in the installed package,
 written by ``tests/support/train_triage_model.py`` from the labelled corpora
-in ``tests/data/triage/``; nothing is downloaded, and inference is plain
-Python (no numpy at run time).
+in ``tests/data/`` (docs/safeguarding.md, "The statistical model"); nothing
+is downloaded, and inference is plain Python (no numpy at run time).
 
 Features, from :func:`bot.safeguarding.triage.normalise.normalise`'s text:
 
 - every distinct word (``w:knife``), and every distinct pair of neighbouring
   words (``b:got knife``);
 - for every distinct word, its character 3- to 5-grams with a space at each
-  end (``c: kni``, ``c:nife ``): "stabed" and "stabbed" share most of them.
+  end (``c: kni``, ``c:nife ``): "stabed" and "stabbed" share most of them;
+- the NEGATED_SPAN words after a negation in the same clause are marked
+  (``w:~suicidal``) and carry no character n-grams.
 
-A feature's value is how many distinct words carry it (1 for a word or a
-pair). The probability is ``1 / (1 + exp(-(bias + sum(value * weight))))``.
-A word's share of the sum (its unigram and its character n-grams) is cached,
-so a message costs one dictionary look-up a distinct word and a pair.
+A feature's value is how many distinct words carry it (1 for a word pair),
+divided by (number of distinct words) ** LENGTH_POWER, so a long message is
+not pushed down for its length alone. The probability is
+``1 / (1 + exp(-(bias + sum(value * weight))))``; a message of fewer than
+MIN_WORDS words gets 0. A word's share of the sum (its own weight and its
+character n-grams') is cached, so a message costs one dictionary look-up a
+distinct word and a pair.
 
-The file is read once, by :func:`load` (start-up, through
-``triage.load``), or else at the first assessment.
+The file is read once, by :func:`model` (through ``triage.load``, which
+start-up calls), or else at the first assessment.
 """
 
 from __future__ import annotations
@@ -43,6 +48,7 @@ _NEGATIONS = frozenset({"not", "no", "never", "nobody", "none", "nothing", "with
 NEGATED_SPAN = 2
 CHAR_SIZES = (3, 4, 5)
 MIN_WORDS = 3
+LENGTH_POWER = 0.5  # feature values are divided by (distinct words) ** LENGTH_POWER
 
 
 def words_of(normal: str) -> list[str]:
@@ -87,7 +93,7 @@ def features(normal: str) -> dict[str, float]:
             counts[feature] = counts.get(feature, 0) + 1
     for pair in {f"b:{a} {b}" for a, b in pairwise(words)}:
         counts[pair] = 1
-    scale = 1 / math.sqrt(max(1, len(set(words))))
+    scale = 1 / float(max(1, len(set(words)))) ** LENGTH_POWER
     return {feature: count * scale for feature, count in counts.items()}
 
 
@@ -106,7 +112,9 @@ class Model:
 
     def score(self, normal: str) -> float:
         """The linear score of a normalised message (its log-odds of being urgent)."""
-        words = words_of(normal)
+        return self._score(words_of(normal))
+
+    def _score(self, words: list[str]) -> float:
         weights = self.weights
         scores = self._word_scores
         total = 0.0
@@ -120,7 +128,7 @@ class Model:
             total += found
         for pair in {f"b:{a} {b}" for a, b in pairwise(words)}:
             total += weights.get(pair, 0.0)
-        return self.bias + total / math.sqrt(max(1, len(distinct)))
+        return self.bias + total / float(max(1, len(distinct))) ** LENGTH_POWER
 
     def clear_cache(self) -> None:
         """Forget the words' scores (a benchmark's cold start)."""
@@ -131,9 +139,10 @@ class Model:
         message of fewer than MIN_WORDS words (the rules alone judge those:
         a word or two carries too little for the model, and its learnt bias
         would speak instead of the message)."""
-        if len(words_of(normal)) < MIN_WORDS:
+        words = words_of(normal)
+        if len(words) < MIN_WORDS:
             return 0.0
-        score = self.score(normal)
+        score = self._score(words)
         return 1.0 / (1.0 + math.exp(-score)) if score > -500 else 0.0
 
     def urgent(self, normal: str) -> bool:
@@ -146,7 +155,7 @@ class Model:
 # costs nothing if it was not needed); anything else is danger.
 _SELF_HARM = re.compile(
     r"\b(?:suicid\w*|overdos\w*|od'?d|pills|tablets|paracetamol|self harm\w*|"
-    r"(?:kill|hurt|harm|cut|hang|cutting|hurting|harming|hanging|killing|killed|cut|hanged)"
+    r"(?:kill|hurt|harm|cut|hang|killing|hurting|harming|cutting|hanging|killed|hanged)"
     r" (?:my|him|her|them|your)sel(?:f|ves)|"
     r"end (?:it all|my life|his life|her life|things|everything)|take (?:my|his|her) (?:own )?life|"
     r"(?:want|wants|wanted|going|ready) to die|better off (?:dead|without me)|"
