@@ -93,7 +93,7 @@ def features(normal: str) -> dict[str, float]:
             counts[feature] = counts.get(feature, 0) + 1
     for pair in {f"b:{a} {b}" for a, b in pairwise(words)}:
         counts[pair] = 1
-    scale = 1 / float(max(1, len(set(words)))) ** LENGTH_POWER
+    scale = 1 / math.pow(max(1, len(set(words))), LENGTH_POWER)
     return {feature: count * scale for feature, count in counts.items()}
 
 
@@ -128,7 +128,7 @@ class Model:
             total += found
         for pair in {f"b:{a} {b}" for a, b in pairwise(words)}:
             total += weights.get(pair, 0.0)
-        return self.bias + total / float(max(1, len(distinct))) ** LENGTH_POWER
+        return self.bias + total / math.pow(max(1, len(distinct)), LENGTH_POWER)
 
     def clear_cache(self) -> None:
         """Forget the words' scores (a benchmark's cold start)."""
