@@ -107,19 +107,20 @@ class ResidentDesk(ResidentEdits):
 
     async def _urgent(self, v: Visit) -> bool:
         """999 guidance first, whatever else the message is (blocked, over a
-        limit, a command); and to a message written in another language
-        (``bot.safeguarding.language``), the guidance in that language. Then
-        the stages go on."""
-        if v.urgent:
-            guidance = self.wording.emergency(self_harm=v.triage.concern is Concern.SELF_HARM)
-            await self._reply(v.tx, v.resident, guidance, v.now, OutboxPurpose.EMERGENCY)
-            log.info("urgent message concern=%s rule=%s", v.triage.concern, v.triage.reason)
+        limit, a command); to a message written in another language
+        (``bot.safeguarding.language``), the guidance in that language
+        before the English (a triage model may find such a message urgent
+        too). Then the stages go on."""
         event = v.event
         code = identify(event.text) if event.command is None and event.button is None else None
         notice = self.wording.in_language(code) if code is not None else None
         if notice is not None:
             await self._reply(v.tx, v.resident, notice, v.now, OutboxPurpose.EMERGENCY)
             log.info("message in another language language=%s", code)
+        if v.urgent:
+            guidance = self.wording.emergency(self_harm=v.triage.concern is Concern.SELF_HARM)
+            await self._reply(v.tx, v.resident, guidance, v.now, OutboxPurpose.EMERGENCY)
+            log.info("urgent message concern=%s rule=%s", v.triage.concern, v.triage.reason)
         return False
 
     async def _data_rights(self, v: Visit) -> bool:

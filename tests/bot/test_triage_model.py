@@ -78,10 +78,18 @@ def test_the_model_defers_to_negation_and_hypotheticals_and_short_messages() -> 
     # A rule matched and the clause denies or supposes it: the model is not asked.
     assert assess("nobody has a knife, it was a toy").concern is Concern.NONE
     assert assess("what should I do if someone is breaking in?").concern is Concern.NONE
-    # Fewer than MIN_WORDS words: the rules alone judge ("help" is theirs).
-    assert MIN_WORDS == 3
-    assert model().probability(normalise("/start")) == 0.0
-    assert not assess("ok thanks").urgent
+    # Fewer than MIN_WORDS words: the rules alone judge ("I took pills" is theirs).
+    assert MIN_WORDS == 4
+    assert model().probability(normalise("yes ok thanks")) == 0.0
+    assert assess("I took pills").concern is Concern.SELF_HARM
+
+
+def test_the_model_reads_a_command_without_its_name() -> None:
+    # "/survey 1 not sure" is three words of the resident's, not four.
+    assert not assess("/survey 1 not sure").urgent
+    assert not assess("/subscribe my house").urgent
+    assert assess(f"/ask {THREAT}").urgent
+    assert assess(f"/ask@forumbot {OVERDOSE}").concern is Concern.SELF_HARM
 
 
 @pytest.mark.parametrize(

@@ -43,7 +43,7 @@ from sklearn.linear_model import LogisticRegression
 from threadpoolctl import threadpool_limits
 
 from bot.safeguarding.triage.engine import by_rules, model_may_overrule
-from bot.safeguarding.triage.model import Model, features
+from bot.safeguarding.triage.model import Model, features, without_command
 from bot.safeguarding.triage.normalise import normalise
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -181,7 +181,7 @@ class Features:
     message, a column a feature) and the features' names, sorted."""
 
     def __init__(self, examples: list[Labelled]) -> None:
-        rows = [features(normalise(e.text)) for e in examples]
+        rows = [features(normalise(without_command(e.text))) for e in examples]
         self.names = sorted({name for row in rows for name in row})
         index = {name: i for i, name in enumerate(self.names)}
         cells = [(r, index[n], v) for r, row in enumerate(rows) for n, v in row.items()]
@@ -230,9 +230,8 @@ def leave_one_file_out(examples: list[Labelled], table: Features) -> list[Scored
         model = fit(table, [i for i, e in enumerate(examples) if e.file != held])
         for example in examples:
             if example.file == held:
-                normal = normalise(example.text)
-                said = by_rules(normal)
-                probability = model.probability(normal)
+                said = by_rules(normalise(example.text))
+                probability = model.probability(normalise(without_command(example.text)))
                 scored.append(Scored(example, probability, said.urgent, model_may_overrule(said)))
     return scored
 

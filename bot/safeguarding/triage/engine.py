@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from bot.safeguarding.triage.concern import Concern, Triage
 from bot.safeguarding.triage.guards import CLAUSE_BREAK, NOW, guard
-from bot.safeguarding.triage.model import model, model_concern
+from bot.safeguarding.triage.model import model, model_concern, without_command
 from bot.safeguarding.triage.normalise import normalise
 from bot.safeguarding.triage.rules import ANY_RULE, PRIORITY, RULES
 
@@ -44,9 +44,12 @@ def assess(text: str) -> Triage:
     danger."""
     normal = normalise(text)
     said = by_rules(normal)
-    if not model_may_overrule(said) or not _MODEL.urgent(normal):
+    if not model_may_overrule(said):
         return said
-    return Triage(model_concern(normal), MODEL_RULE)
+    read = normalise(without_command(text)) if text.lstrip().startswith("/") else normal
+    if not _MODEL.urgent(read):
+        return said
+    return Triage(model_concern(read), MODEL_RULE)
 
 
 def model_may_overrule(said: Triage) -> bool:

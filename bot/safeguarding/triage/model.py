@@ -47,8 +47,16 @@ _CLAUSE_BREAKS = frozenset(".,!?;:")
 _NEGATIONS = frozenset({"not", "no", "never", "nobody", "none", "nothing", "without"})
 NEGATED_SPAN = 2
 CHAR_SIZES = (3, 4, 5)
-MIN_WORDS = 3
+MIN_WORDS = 4
+# A bot command at the start ("/subscribe", "/survey@forumbot"): not the resident's words.
+_COMMAND = re.compile(r"^\s*/[A-Za-z0-9_]+(?:@[A-Za-z0-9_]+)?")
 LENGTH_POWER = 0.5  # feature values are divided by (distinct words) ** LENGTH_POWER
+
+
+def without_command(text: str) -> str:
+    """The message without a bot command at its start: what the model reads
+    of "/ask there's a man in my garden" is "there's a man in my garden"."""
+    return _COMMAND.sub("", text, count=1)
 
 
 def words_of(normal: str) -> list[str]:
