@@ -144,11 +144,13 @@ class Model:
 
     def probability(self, normal: str) -> float:
         """How likely the normalised message is urgent, 0 to 1; 0 for a
-        message of fewer than MIN_WORDS words (the rules alone judge those:
-        a word or two carries too little for the model, and its learnt bias
-        would speak instead of the message)."""
+        message with fewer than MIN_WORDS distinct words the model knows
+        (has a weight for). The rules alone judge those: with so little the
+        model knows, its learnt bias, not the message, would speak ("zxq vbn
+        lkj mnb" would score 0.66)."""
         words = words_of(normal)
-        if len(words) < MIN_WORDS:
+        weights = self.weights
+        if sum(f"w:{word}" in weights for word in set(words)) < MIN_WORDS:
             return 0.0
         score = self._score(words)
         return 1.0 / (1.0 + math.exp(-score)) if score > -500 else 0.0
