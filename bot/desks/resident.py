@@ -108,7 +108,8 @@ class ResidentDesk(ResidentEdits):
         limit, a command). To a message written in another language
         (``bot.safeguarding.language``, or the language of the danger phrase
         the triage found: ``Triage.language``), the guidance in that language
-        before it. Then the stages go on."""
+        before the English (the triage's model may find such a message
+        urgent too). Then the stages go on."""
         event = v.event
         code = identify(event.text) if event.command is None and event.button is None else None
         code = code or v.triage.language

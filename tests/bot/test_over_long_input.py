@@ -148,9 +148,8 @@ async def test_an_over_long_answer_leaves_the_earlier_answer_as_it_was(h: CoreHa
 
 async def test_a_long_postcode_is_quoted_short_in_the_refusal(h: CoreHarness) -> None:
     replies = await h.resident_says(RESIDENT, "/subscribe " + "BR1 3QR and more " * 100)
-
-    assert "is not a postcode we recognise" in replies[0]
-    assert (
-        "“BR1 3QR and more BR1 3Q…”" in replies[0] or '"BR1 3QR and more BR1 3Q…"' in (replies[0])
-    )
-    assert len(replies[0]) < 1000
+    # The triage's model may take this for urgent (words it knows, none of them
+    # ordinary enough: issue 15 errs towards the 999 line); the refusal follows it.
+    (refusal,) = [r for r in replies if "is not a postcode we recognise" in r]
+    assert "“BR1 3QR and more BR1 3Q…”" in refusal or '"BR1 3QR and more BR1 3Q…"' in refusal
+    assert len(refusal) < 1000

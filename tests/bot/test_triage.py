@@ -12,6 +12,8 @@ import pytest
 
 from bot.safeguarding.triage import Concern, Triage, assess, looks_urgent
 from tests.support import triage_labelled as labelled
+from bot.safeguarding.triage.engine import by_rules
+from bot.safeguarding.triage.normalise import normalise
 from tests.support.triage_figures import CORPUS, KINDS, load, measure
 
 D, C, S, N = Concern.DANGER, Concern.CRIME_IN_PROGRESS, Concern.SELF_HARM, Concern.NONE
@@ -107,11 +109,27 @@ def test_someone_else_at_risk_of_self_harm() -> None:
         "nobody is in danger, just want to report graffiti",
         "he didn't have a knife, but he was shouting at people",
         "I'm not going to hurt myself or anything, I just feel let down",
-        "i'm not suicidal, i just want to know how to get counselling",
     ],
 )
 def test_negation(text: str) -> None:
     assert assess(text).concern is N
+
+
+# Hard negatives the rules stop but the statistical model (model.py), reading
+# words and not grammar, may flag: issue 15 traded a few such false alarms for
+# the emergencies the rules miss (docs/safeguarding.md, "The model"). The
+# rules' guards are checked here; the model's false alarms are measured on
+# whole files (tests/support/train_triage_model.py), not sentence by sentence.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i'm not suicidal, i just want to know how to get counselling",
+        "i wanted to end it all once, years ago, and an officer talked me down",
+        "my ex used to threaten to kill me, I left two years ago",
+    ],
+)
+def test_hard_negatives_the_rules_stop(text: str) -> None:
+    assert by_rules(normalise(text)).concern is N
 
 
 @pytest.mark.parametrize(
@@ -125,8 +143,6 @@ def test_negation(text: str) -> None:
         "people are saying on facebook that someone tried to snatch a child",
         "some lads were trying car doors on our street last night, who do I send footage to?",
         "a man was following women in the park last month, has he been caught?",
-        "my ex used to threaten to kill me, I left two years ago",
-        "i wanted to end it all once, years ago, and an officer talked me down",
     ],
 )
 def test_reported_speech_and_the_past(text: str) -> None:

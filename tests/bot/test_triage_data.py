@@ -13,6 +13,7 @@ import pytest
 
 from bot.safeguarding.triage import FILES, Concern, assess
 from bot.safeguarding.triage.data import TriageDataError, Vocabulary, lines, parse
+from bot.safeguarding.triage.engine import by_rules
 from bot.safeguarding.triage.normalise import normalise, spellings
 from bot.safeguarding.triage.rules import RULES, rules_of
 
@@ -138,7 +139,8 @@ def test_the_shipped_spellings_and_blocks_reach_the_rules() -> None:
     assert normalise("Some1 tryin 2 get in rn!") == " someone trying to get in right now! "
     assert assess("some1 tryin 2 get in my house rn").reason == "crime_in_progress.break_in_now"
     assert assess("he's got a machete").reason == "danger.weapon_held"
-    assert not assess("he's got a knife crime leaflet").urgent
+    # The rules' verdict (the model may flag it: test_triage.py, the rules' hard negatives)
+    assert not by_rules(normalise("he's got a knife crime leaflet")).urgent
 
 
 def test_the_grouped_scan_finds_every_position_a_rule_matches_at() -> None:

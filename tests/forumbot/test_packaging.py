@@ -79,6 +79,7 @@ def test_the_wheel_holds_every_file_of_the_packages(wheel: Path) -> None:
         "adapters/web/static/site.css",
         "adapters/web/static/favicon.svg",
         "config/messages/en.yaml",
+        "bot/safeguarding/triage/data/model.json",
     ):
         assert needed in inside
 

@@ -46,3 +46,22 @@ def test_a_broken_word_list_stops_the_start_in_one_plain_line(tmp_path: Path) ->
     )
     assert "Traceback" not in bot.log
     assert "forumbot running" not in bot.log
+
+
+def test_a_broken_model_file_stops_the_start_in_one_plain_line(tmp_path: Path) -> None:
+    data = _installed_copy(tmp_path / "site")
+    model = data / "model.json"
+    model.write_text(model.read_text(encoding="utf-8")[:5000], encoding="utf-8")  # cut short
+    env = quiet_environment(PYTHONPATH=str(tmp_path / "site"))
+    args = ["run", "--config", str(EXAMPLE), "--web-port", str(free_port())]
+    with Forumbot(args, cwd=tmp_path, env=env) as bot:
+        code = bot.wait_exit(10)
+    assert code == 1, bot.log
+    last = bot.log.strip().splitlines()[-1]
+    assert last.startswith(
+        "forumbot: the emergency triage cannot use bot/safeguarding/triage/data/model.json: "
+        "not a triage model"
+    ), bot.log
+    assert last.endswith("or reinstall forumbot")
+    assert "Traceback" not in bot.log
+    assert "forumbot running" not in bot.log

@@ -4,8 +4,12 @@ progress, or a risk of self-harm or suicide?
     assess(text) -> Triage(concern, reason)
     looks_urgent(text) -> bool
 
-Rules, not a model. A message is normalised (lowercase, text-speak and common
-typos spelled out), then every rule's pattern is searched. A match fires
+Rules first, then a statistical model (``model``: logistic regression over
+words and character n-grams, weights in ``data/model.json``) where no rule
+fires: a message is urgent when a rule fires or the model's probability
+reaches its threshold (reason ``model.urgent``). The rules: a message is
+normalised (lowercase, text-speak and common typos spelled out), then every
+rule's pattern is searched. A match fires
 unless a *guard* in the same clause says it is not about now:
 
 - negation just before it ("no one is hurt", "he didn't have a knife");
@@ -29,10 +33,10 @@ find nothing, danger phrases of Welsh and the community languages are looked
 for (``other_languages``); ``Triage.language`` then names the language.
 
 The package, by responsibility: ``concern`` (what is said: Concern, Triage),
-``engine`` (the matching), ``normalise``, ``rules``, ``guards``, and ``data``
-(reading the word lists and patterns in ``data/``: spellings.yaml,
-vocabulary.yaml, one file of rules per concern, guards.yaml). How to change
-them: docs/safeguarding.md.
+``engine`` (the matching), ``normalise``, ``rules``, ``guards``, ``model``
+and ``data`` (reading the word lists and patterns in ``data/``:
+spellings.yaml, vocabulary.yaml, one file of rules per concern, guards.yaml;
+and model.json). How to change them: docs/safeguarding.md.
 
 The data files are read and compiled once: by ``load()``, which start-up calls
 (forumbot.startup.check_installation), or else at the first assessment.

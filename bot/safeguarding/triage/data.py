@@ -39,6 +39,7 @@ FILES = (
     "crime_in_progress.yaml",
     "guards.yaml",
     "other_languages.yaml",
+    "model.json",  # the statistical model's weights (model.py)
 )
 # {name}: a block of vocabulary.yaml. Quantifiers ({2}, {0,4}) have no letters.
 _BLOCK_NAME = re.compile(r"\{([a-z_]+)\}")

@@ -1,13 +1,15 @@
 """The matching: every rule tried where any rule matches, each match put to
-the guards, the concern that fired with the highest priority reported.
+the guards, the concern that fired with the highest priority reported; when
+no rule fires, the statistical model (``model``) has its say.
 
 Importing this module reads and compiles the data files (through rules,
-guards and normalise); the package imports it on first use (``load``)."""
+guards, normalise and model); the package imports it on first use (``load``)."""
 
 from __future__ import annotations
 
 from bot.safeguarding.triage.concern import Concern, Triage
 from bot.safeguarding.triage.guards import CLAUSE_BREAK, NOW, guard
+from bot.safeguarding.triage.model import model, model_concern, without_command
 from bot.safeguarding.triage.normalise import normalise
 from bot.safeguarding.triage.rules import ANY_RULE, PRIORITY, RULES
 
@@ -22,11 +24,44 @@ def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return left, after.start() if after else len(text)
 
 
+_MODEL = model()
+MODEL_RULE = "model.urgent"
+"""The reason given when the model alone finds a message urgent."""
+# Guards the model defers to: a rule matched but the clause denies it ("I'm
+# not going to hurt myself"), supposes it ("what should I do if ...") or
+# asks in general ("how do I report ..."). A bag of words cannot read those
+# shapes; the other guards (past, habit, hearsay, ...) misfire more often on
+# new writers' text, so there the model still has its say.
+MODEL_DEFERS_TO = frozenset({"negated", "hypothetical", "general_question"})
+
+
 def assess(text: str) -> Triage:
     """Whether a message looks like danger to life, a crime in progress or a
     risk of self-harm; self-harm wins over the others (the resident then also
-    gets the helpline), then danger."""
+    gets the helpline), then danger. The rules first; if none fires, the
+    model: a message whose probability of being urgent reaches its threshold
+    is urgent too (``MODEL_RULE``), self-harm if it has self-harm words, else
+    danger."""
     normal = normalise(text)
+    said = by_rules(normal)
+    if not model_may_overrule(said):
+        return said
+    read = normalise(without_command(text)) if text.lstrip().startswith("/") else normal
+    if not _MODEL.urgent(read):
+        return said
+    return Triage(model_concern(read), MODEL_RULE)
+
+
+def model_may_overrule(said: Triage) -> bool:
+    """Whether the model is asked about a message the rules said this of:
+    not when they found it urgent, nor when one of MODEL_DEFERS_TO stopped
+    a rule (reason ``"none:<guard>:<rule>"``)."""
+    parts = said.reason.split(":")
+    return not said.urgent and not (len(parts) == 3 and parts[1] in MODEL_DEFERS_TO)
+
+
+def by_rules(normal: str) -> Triage:
+    """What the rules alone say of a normalised message."""
     starts = []
     found = ANY_RULE.search(normal)
     while found is not None:

@@ -1,0 +1,81 @@
+"""The emergency triage's cost per message: the rules alone against the rules
+and the statistical model (bot/safeguarding/triage/model.py), in the same
+process (so the ratio holds on a shared machine whose absolute times drift).
+
+    python bench/triage.py            # the triage corpora under tests/data/triage, 5 rounds
+
+Reported: the time to read the model's file, then microseconds a message (best of the
+rounds; normalisation included in both) for the rules alone and for the
+whole triage as the bot runs it (rules, then the model where they are
+silent), and the ratio. The budget is 1 ms a message, all in. The model's
+word cache is emptied before each round, so every message is scored afresh
+as far as its words go (a running bot's cache is warmer). Never the sealed
+unseen sets."""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from bot.safeguarding.triage import assess
+from bot.safeguarding.triage.engine import by_rules
+from bot.safeguarding.triage.model import FILE, model, parse
+from bot.safeguarding.triage.normalise import normalise
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPORA = sorted(
+    path
+    for path in (ROOT / "tests" / "data" / "triage").glob("*.jsonl")
+    if not path.name.startswith("unseen_")
+)
+ROUNDS = 5
+BUDGET_US = 1000.0
+
+
+def _rules_alone(text: str) -> object:
+    return by_rules(normalise(text))
+
+
+def _per_message_us(work: Callable[[str], object], texts: list[str]) -> float:
+    best = float("inf")
+    for _ in range(ROUNDS):
+        model().clear_cache()
+        start = time.perf_counter()
+        for text in texts:
+            work(text)
+        best = min(best, time.perf_counter() - start)
+    return best / len(texts) * 1e6
+
+
+def main() -> None:
+    texts = [
+        json.loads(line)["text"]
+        for path in CORPORA
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
+    source = (ROOT / "bot" / "safeguarding" / "triage" / "data" / FILE).read_text("utf-8")
+    start = time.perf_counter()
+    weights = len(parse(source).weights)
+    print(f"model read in {(time.perf_counter() - start) * 1000:.0f} ms ({weights} weights)")
+    rules_us = _per_message_us(_rules_alone, texts)
+    both_us = _per_message_us(assess, texts)
+    longest = max(texts, key=len)
+    long_rules_us = _per_message_us(_rules_alone, [longest] * 50)
+    long_us = _per_message_us(assess, [longest] * 50)
+    print(f"{len(texts)} messages from {len(CORPORA)} files (best of {ROUNDS} rounds)")
+    print(f"  rules alone        {rules_us:8.1f} us a message")
+    print(f"  rules + model      {both_us:8.1f} us a message")
+    print(f"  ratio (rules + model) / rules: {both_us / rules_us:.2f}")
+    print(
+        f"  longest message ({len(longest)} characters): rules alone {long_rules_us:.1f} us,"
+        f" rules + model {long_us:.1f} us"
+    )
+    verdict = "within" if max(both_us, long_us) < BUDGET_US else "OVER"
+    print(f"  {verdict} the budget of {BUDGET_US:.0f} us a message")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,106 @@
+"""The triage's statistical model (bot/safeguarding/triage/model.py): the
+shipped weights are exactly what the training script makes of the committed
+corpora, and a message only the model finds urgent reaches the resident as
+999 guidance (with the helpline when it speaks of self-harm) and the officers
+as an URGENT card. Its figures, file by file, are in docs/safeguarding.md."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from bot.safeguarding.triage import Concern, TriageDataError, assess
+from bot.safeguarding.triage.engine import MODEL_RULE, by_rules
+from bot.safeguarding.triage.model import MIN_WORDS, model, parse
+from bot.safeguarding.triage.normalise import normalise
+from tests.support.core_harness import STAFF_CHAT, CoreHarness
+from tests.support.train_triage_model import MODEL_FILE, corpus_files, train
+
+RESIDENT = "5550001"
+# Emergencies no rule catches when this was written (the rules may learn them later).
+OVERDOSE = "i have swallowed a whole packet of my mums sleeping tablets"
+THREAT = "my ex is banging on the door screaming he will do me in"
+
+
+def test_the_shipped_model_is_what_training_makes_of_the_corpora() -> None:
+    text, _, _ = train()
+    assert MODEL_FILE.read_text(encoding="utf-8") == text, (
+        "retrain: .venv/bin/python -m tests.support.train_triage_model --write"
+    )
+    document = json.loads(text)
+    assert "unseen" not in " ".join(document["trained_on"])
+    assert not any(path.name.startswith("unseen_") for path in corpus_files())
+    assert len(text.encode()) < 1_000_000
+
+
+async def test_only_the_model_catches_an_overdose_and_the_resident_gets_the_helpline(
+    h: CoreHarness,
+) -> None:
+    replies = await h.resident_says(RESIDENT, f"Bromley Police Online Forum {OVERDOSE}")
+    assert "call 999 now" in replies[0]
+    assert "Samaritans, free, day or night, on 116 123" in replies[0]
+    assert h.texts_to(STAFF_CHAT)[0].startswith("URGENT")
+
+
+async def test_only_the_model_catches_a_threat_and_the_officers_see_an_urgent_card(
+    h: CoreHarness,
+) -> None:
+    replies = await h.resident_says(RESIDENT, THREAT)
+    assert "call 999 now" in replies[0]
+    assert "116 123" not in replies[0]
+    assert h.texts_to(STAFF_CHAT)[0].startswith("URGENT")
+
+
+def test_the_model_speaks_where_the_rules_are_silent() -> None:
+    for text, concern in ((OVERDOSE, Concern.SELF_HARM), (THREAT, Concern.DANGER)):
+        said = assess(text)
+        assert said.urgent and said.concern is concern
+        if not by_rules(normalise(text)).urgent:
+            assert said.reason == MODEL_RULE
+
+
+async def test_an_ordinary_question_stays_ordinary(h: CoreHarness) -> None:
+    for text in (
+        "Bromley Police Online Forum what time does the next forum start?",
+        "can you tell me how to report a broken street light?",
+        "thanks for the advice about my bike last week",
+    ):
+        assert not assess(text).urgent, text
+    replies = await h.resident_says(
+        RESIDENT, "Bromley Police Online Forum can you tell me how to report a broken street light?"
+    )
+    assert len(replies) == 1 and "#1" in replies[0]
+    assert not h.texts_to(STAFF_CHAT)[0].startswith("URGENT")
+
+
+def test_the_model_defers_to_negation_and_hypotheticals_and_short_messages() -> None:
+    # A rule matched and the clause denies or supposes it: the model is not asked.
+    assert assess("nobody has a knife, it was a toy").concern is Concern.NONE
+    assert assess("what should I do if someone is breaking in?").concern is Concern.NONE
+    # Fewer than MIN_WORDS words: the rules alone judge ("I took pills" is theirs).
+    assert MIN_WORDS == 4
+    assert model().probability(normalise("yes ok thanks")) == 0.0
+    assert assess("I took pills").concern is Concern.SELF_HARM
+
+
+def test_the_model_reads_a_command_without_its_name() -> None:
+    # "/survey 1 not sure" is three words of the resident's, not four.
+    assert not assess("/survey 1 not sure").urgent
+    assert not assess("/subscribe my house").urgent
+    assert assess(f"/ask {THREAT}").urgent
+    assert assess(f"/ask@forumbot {OVERDOSE}").concern is Concern.SELF_HARM
+
+
+@pytest.mark.parametrize(
+    ("source", "problem"),
+    [
+        ("not json", "model.json: not a triage model"),
+        ('{"bias": 0, "weights": {}}', "model.json: not a triage model"),
+        ('{"bias": 0, "threshold": 1.5, "weights": {}}', "threshold is a probability"),
+        ('{"bias": 0, "threshold": 0.5, "weights": []}', "model.json: not a triage model"),
+    ],
+)
+def test_a_broken_model_file_says_so(source: str, problem: str) -> None:
+    with pytest.raises(TriageDataError, match=problem):
+        parse(source)

@@ -1,0 +1,311 @@
+"""Trains the triage's statistical model (bot/safeguarding/triage/model.py)
+and writes its weights to bot/safeguarding/triage/data/model.json.
+
+    .venv/bin/python -m tests.support.train_triage_model            # the leave-one-file-out table
+    .venv/bin/python -m tests.support.train_triage_model --write    # and write model.json
+
+Training data: every labelled file in tests/data/triage/ except the sealed
+unseen sets (``unseen_*``): old schema ``{"text", "concern"}`` (urgent when
+the concern is not "none") and new schema ``{"text", "urgent": bool, ...}``;
+and, as ordinary messages, the redaction corpora written before issue 15
+(ORDINARY below: realistic forum questions full of names, numbers,
+addresses and old crimes, by three authors), but for the few of their
+messages that ask for help now (NOT_ORDINARY), which are left out; and
+CHAT, the commands and pleasantries a bot is sent.
+
+The model: logistic regression (scikit-learn's lbfgs, L2, C below, classes
+balanced) over model.features of the normalised text; features seen in fewer
+than two messages are left out, weights rounded to four decimals. The same
+corpora give the same file, byte for byte (tests/bot/test_triage_model.py
+checks the committed one). scikit-learn is needed here only: the bot reads
+the file in plain Python.
+
+The threshold: each file in turn is held out, a model trained on the others
+and the held-out file scored (leave one file out: each file was written by
+other hands, so this is the honest estimate for a new writer). The threshold
+is the lowest probability, in steps of 0.01, at which the model alone raises
+no more than MAX_FALSE_ALARMS of the held-out ordinary messages of the
+triage files, pooled. It does not depend on the rules, so widening them needs no new
+threshold; the rules' own false alarms come on top.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+from scipy.sparse import csr_matrix
+from sklearn.linear_model import LogisticRegression
+from threadpoolctl import threadpool_limits
+
+from bot.safeguarding.triage.engine import by_rules, model_may_overrule
+from bot.safeguarding.triage.model import Model, features, without_command
+from bot.safeguarding.triage.normalise import normalise
+
+ROOT = Path(__file__).resolve().parents[2]
+CORPUS = ROOT / "tests" / "data" / "triage"
+MODEL_FILE = ROOT / "bot" / "safeguarding" / "triage" / "data" / "model.json"
+SEALED_PREFIX = "unseen_"
+# Redaction corpora (tests/data/personal_details/) read as ordinary messages.
+# Never the sealed unseen_2026_11.jsonl.
+ORDINARY = [
+    "dev",
+    "own_heldout",
+    "independent_dev",
+    "independent_heldout",
+    "third_author",
+    "dev_2026_11_e",
+    "dev_2026_11_f",
+]
+ORDINARY_DIR = ROOT / "tests" / "data" / "personal_details"
+# Their messages that are, or may be, urgent by the triage's labelling
+# conventions (docs/safeguarding.md), by their first words: left out of training.
+NOT_ORDINARY = (
+    "Hi, my name is Ravi Sharma. My son Arjun",  # a child not answering for hours
+    "Hello, my brother Callum Reid has been missing",
+    "My father Ray Dunn was born on 19 May 1940 and has dementia",  # missing this afternoon
+    "Hello, my husband Gordon Fraser",  # Alzheimer's, missing since 2pm
+    "My niece Precious Adebayo is 15 and has gone missing",
+    "Hello, I'm Olga Petrenko",  # forced to work: trafficking
+    "Good evening, I am from Romania, my name Ionut Stanciu",  # passport taken
+    "Hello, I am Pham Van Duc, I work in nail shop",  # passport kept, cannot leave
+    "There is a man in a grey hoodie trying car door handles",  # right now
+    "my nan sed a man came 2 her door",  # a stranger upstairs in her house
+    "I should explain that I am eighty nine, housebound",  # a stranger at the door
+)
+C = 10.0  # inverse strength of the L2 penalty
+MIN_MESSAGES = 3  # a feature must be seen in at least this many training messages
+DECIMALS = 4
+MAX_FALSE_ALARMS = 0.03  # share of held-out ordinary messages the model alone may flag
+
+
+@dataclass(frozen=True)
+class Labelled:
+    text: str
+    urgent: bool
+    file: str  # the corpus file's stem ("dev", "dev_2026_11_c")
+
+
+def corpus_files() -> list[Path]:
+    """The training files, sorted by name: every .jsonl in tests/data/triage/
+    but the sealed unseen sets."""
+    return sorted(p for p in CORPUS.glob("*.jsonl") if not p.name.startswith(SEALED_PREFIX))
+
+
+def load(path: Path) -> list[Labelled]:
+    """The labelled messages of one triage file (either schema)."""
+    examples = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            row = json.loads(line)
+            urgent = row["urgent"] if "urgent" in row else row["concern"] != "none"
+            examples.append(Labelled(row["text"], bool(urgent), path.stem))
+    return examples
+
+
+def load_ordinary(name: str) -> list[Labelled]:
+    """A redaction corpus's messages as ordinary ones, NOT_ORDINARY left out."""
+    path = ORDINARY_DIR / f"{name}.jsonl"
+    texts = [json.loads(line)["text"] for line in path.read_text("utf-8").splitlines() if line]
+    return [
+        Labelled(text, False, f"redaction_{name}")
+        for text in texts
+        if not text.startswith(NOT_ORDINARY)
+    ]
+
+
+# What residents send besides questions: the bot's commands, greetings,
+# thanks and sign-offs, all ordinary (the corpora above have few of them).
+CHAT = """/start
+/ask
+/help
+/status
+/next
+/withdraw 3
+/mydata
+/forget
+/stop
+/unsubscribe
+hi
+hello
+hello?
+hi there
+good morning
+good evening
+ok
+ok thanks
+yes
+no
+yes please
+no thank you
+thanks
+thank you
+thank you very much
+cheers
+ta
+great, thanks for letting me know
+that's fine
+sorry, wrong chat
+test
+testing testing
+is this working?
+how does this work?
+when is the next forum?
+can i ask a question here?
+I'll ask again next time
+bye
+see you next time
+kind regards
+many thanks for your help
+Sent from my iPhone"""
+
+
+EXTRA_ORDINARY = {*(f"redaction_{name}" for name in ORDINARY), "chat"}
+
+
+def corpora() -> dict[str, list[Labelled]]:
+    """Every training file's messages, by file."""
+    files = {path.stem: load(path) for path in corpus_files()}
+    for name in ORDINARY:
+        files[f"redaction_{name}"] = load_ordinary(name)
+    files["chat"] = [Labelled(text, False, "chat") for text in CHAT.splitlines()]
+    return files
+
+
+class Features:
+    """Every message's features, counted once: a sparse matrix (a row a
+    message, a column a feature) and the features' names, sorted."""
+
+    def __init__(self, examples: list[Labelled]) -> None:
+        rows = [features(normalise(without_command(e.text))) for e in examples]
+        self.names = sorted({name for row in rows for name in row})
+        index = {name: i for i, name in enumerate(self.names)}
+        cells = [(r, index[n], v) for r, row in enumerate(rows) for n, v in row.items()]
+        self.matrix = csr_matrix(
+            ([v for _, _, v in cells], ([r for r, _, _ in cells], [c for _, c, _ in cells])),
+            shape=(len(rows), len(self.names)),
+            dtype=np.float64,
+        )
+        self.labels = np.array([e.urgent for e in examples])
+
+
+def fit(table: Features, rows: list[int]) -> Model:
+    """A model trained on these rows of the table (threshold 0.5, to be
+    chosen), on the features seen in at least MIN_MESSAGES of them."""
+    matrix = table.matrix[rows]
+    columns = np.flatnonzero(np.asarray((matrix > 0).sum(axis=0)).ravel() >= MIN_MESSAGES)
+    classifier = LogisticRegression(C=C, class_weight="balanced", max_iter=10_000)
+    # One thread: ten times faster on this small problem than BLAS's threads
+    # fighting over two cores, and the same sums in the same order every run.
+    with threadpool_limits(1):
+        classifier.fit(matrix[:, columns], table.labels[rows])
+    weights = {
+        table.names[column]: round(float(w), DECIMALS)
+        for column, w in zip(columns, classifier.coef_[0], strict=True)
+        if round(float(w), DECIMALS) != 0.0
+    }
+    return Model(round(float(classifier.intercept_[0]), DECIMALS), 0.5, weights)
+
+
+@dataclass(frozen=True)
+class Scored:
+    example: Labelled
+    probability: float  # the model's, trained without this example's file
+    rules: bool  # whether the rules alone find it urgent
+    asked: bool  # whether the model is asked at all (engine.model_may_overrule)
+
+    def urgent(self, threshold: float) -> bool:
+        """What the triage says: the rules, or else the model."""
+        return self.rules or (self.asked and self.probability >= threshold)
+
+
+def leave_one_file_out(examples: list[Labelled], table: Features) -> list[Scored]:
+    """Every message scored by a model trained on the other files."""
+    scored = []
+    for held in sorted({e.file for e in examples}):
+        model = fit(table, [i for i, e in enumerate(examples) if e.file != held])
+        for example in examples:
+            if example.file == held:
+                said = by_rules(normalise(example.text))
+                probability = model.probability(normalise(without_command(example.text)))
+                scored.append(Scored(example, probability, said.urgent, model_may_overrule(said)))
+    return scored
+
+
+def choose_threshold(scored: list[Scored]) -> float:
+    """The lowest threshold (steps of 0.01) at which the model alone flags
+    no more than MAX_FALSE_ALARMS of the ordinary messages of the triage
+    files (their hard negatives are what a new writer's ordinary messages
+    are measured on; the redaction corpora and the chat, easier, would
+    lower the threshold by their number alone)."""
+    ordinary = [
+        s.probability
+        for s in scored
+        if not s.example.urgent and s.example.file not in EXTRA_ORDINARY
+    ]
+    for step in range(1, 100):
+        threshold = step / 100
+        if sum(p >= threshold for p in ordinary) <= MAX_FALSE_ALARMS * len(ordinary):
+            return threshold
+    return 0.99
+
+
+def train() -> tuple[str, list[Scored], float]:
+    """The text of model.json, the leave-one-file-out scores and the threshold."""
+    files = corpora()
+    examples = [e for rows in files.values() for e in rows]
+    table = Features(examples)
+    scored = leave_one_file_out(examples, table)
+    threshold = choose_threshold(scored)
+    model = fit(table, list(range(len(examples))))
+    document = {
+        "about": "bot/safeguarding/triage/model.py; written by tests/support/train_triage_model.py",
+        "trained_on": sorted(files),
+        "threshold": threshold,
+        "bias": model.bias,
+        "weights": dict(sorted(model.weights.items())),
+    }
+    return json.dumps(document, ensure_ascii=False, indent=0) + "\n", scored, threshold
+
+
+def table(scored: list[Scored], threshold: float) -> str:
+    """Per held-out file and pooled: recall and false alarms, rules alone
+    and rules + model."""
+    lines = [
+        f"threshold {threshold:.2f} (leave one file out)",
+        f"{'held out':<16}{'urgent':>7}{'ordinary':>9}  {'rules: recall':>13} {'false':>6}"
+        f"  {'rules+model: recall':>19} {'false':>6}",
+    ]
+    names = sorted({s.example.file for s in scored})
+    for name in [*names, "all"]:
+        part = [s for s in scored if name in ("all", s.example.file)]
+        urgent = [s for s in part if s.example.urgent]
+        ordinary = [s for s in part if not s.example.urgent]
+
+        def share(rows: list[Scored], model: bool) -> float:
+            flagged = sum(s.urgent(threshold) if model else s.rules for s in rows)
+            return flagged / len(rows) if rows else math.nan
+
+        lines.append(
+            f"{name:<16}{len(urgent):>7}{len(ordinary):>9}  {share(urgent, False):>13.3f}"
+            f" {share(ordinary, False):>6.3f}  {share(urgent, True):>19.3f}"
+            f" {share(ordinary, True):>6.3f}"
+        )
+    return "\n".join(lines)
+
+
+def main(argv: list[str]) -> None:
+    text, scored, threshold = train()
+    print(table(scored, threshold))
+    print(f"{len(json.loads(text)['weights'])} weights, {len(text.encode()) / 1024:.0f} KiB")
+    if "--write" in argv:
+        MODEL_FILE.write_text(text, encoding="utf-8")
+        print(f"written: {MODEL_FILE.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
