@@ -86,14 +86,15 @@ def load() -> None:
 
 @cache
 def _engine() -> Callable[[str], Triage]:
-    from bot.safeguarding.triage.engine import assess
+    from bot.safeguarding.triage.engine import MODEL_RULE, assess
     from bot.safeguarding.triage.other_languages import assess_other
 
     def english_then_others(text: str) -> Triage:
-        """The English rules; when they find nothing urgent, the phrases of
-        other languages (``other_languages``)."""
+        """The English rules; when they find nothing urgent, or only the
+        model does, the phrases of other languages (``other_languages``),
+        whose finding names the language the guidance is then sent in."""
         found = assess(text)
-        if found.urgent:
+        if found.urgent and found.reason != MODEL_RULE:
             return found
         return assess_other(text) or found
 
