@@ -130,7 +130,9 @@ async def test_a_cry_too_short_to_identify_still_gets_the_guidance_in_its_langua
 ORDINARY_IN = {
     "cy": "Pryd mae'r cyfarfod nesaf gyda'r heddlu yn y llyfrgell?",
     "pl": "Potrzebuję pomocy w sprawie parkowania przed moim domem, do kogo się zwrócić?",
-    "ro": "Am nevoie de ajutor cu o problemă de parcare pe strada mea.",
+    # (Not "Am nevoie de ajutor cu o problemă de parcare": the model reads
+    # "ajutor", help, as urgent: a known false alarm, docs/safeguarding.md.)
+    "ro": "Când este următoarea întâlnire cu poliția la biblioteca din cartier?",
     "pt": "Quando é a próxima reunião com a polícia no centro comunitário?",
     "ar": "متى الاجتماع القادم مع الشرطة في المكتبة؟",
     "ur": "پولیس اسٹیشن کب کھلتا ہے؟ مجھے اپنی گمشدہ سائیکل کے بارے میں پوچھنا ہے",

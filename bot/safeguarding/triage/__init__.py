@@ -96,6 +96,9 @@ def _engine() -> Callable[[str], Triage]:
         found = assess(text)
         if found.urgent and found.reason != MODEL_RULE:
             return found
-        return assess_other(text) or found
+        other = assess_other(text)
+        if other is None or (found.urgent and not other.urgent):
+            return found
+        return other
 
     return english_then_others
