@@ -47,7 +47,7 @@ _CLAUSE_BREAKS = frozenset(".,!?;:")
 _NEGATIONS = frozenset({"not", "no", "never", "nobody", "none", "nothing", "without"})
 NEGATED_SPAN = 2
 CHAR_SIZES = (3, 4, 5)
-MIN_WORDS = 4
+MIN_WORDS = 5
 # A bot command at the start ("/subscribe", "/survey@forumbot"): not the resident's words.
 _COMMAND = re.compile(r"^\s*/[A-Za-z0-9_]+(?:@[A-Za-z0-9_]+)?")
 LENGTH_POWER = 0.5  # feature values are divided by (distinct words) ** LENGTH_POWER
