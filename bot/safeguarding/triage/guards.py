@@ -5,7 +5,8 @@ the clause, ...) is fixed here.
 
 An explicit "right now" in the clause beats every guard except negation.
 Self-harm is guarded least: only negation, hypotheticals, general questions,
-hearsay, a *distant* past and a joke in the clause stop it. A severe rule
+hearsay, a *distant* past, a joke and a game, film, sport or drill (``not_real``)
+in the clause stop it. A severe rule
 (``Rule.severe``) is stopped by clear evidence only: the weak cues
 (``hearsay_weak``, ``past_weak``, ``habitual_weak``) do not stop it.
 """
@@ -29,7 +30,7 @@ _LISTS = (
     "clause_break", "right_now", "now", "now_after", "negation", "hypothetical",
     "general_question", "hearsay", "hearsay_weak", "distant_past", "past", "past_weak",
     "habitual", "habitual_weak", "habitual_crime_only",
-    "joke", "idiom_verb", "idiom_subject", "inverted_question",
+    "joke", "not_real", "idiom_verb", "idiom_subject", "inverted_question",
 )  # fmt: skip
 _DATA = mapping(read(_FILE), _FILE)
 if set(_DATA) != set(_LISTS):
@@ -90,6 +91,8 @@ _HABITUAL = _compiled(_HABITUAL_CLEAR.pattern + "|" + _words("habitual_weak"), "
 _KEEPS = _compiled(_each("habitual_crime_only"), "habitual_crime_only")
 # Jokes and idioms: "lol", "this traffic is going to kill me".
 _JOKE = _compiled(_words("joke"), "joke")
+# Not a real event: a game, a film or a book, a sport, a drill, a toy.
+_NOT_REAL = _compiled(_words("not_real"), "not_real")
 _IDIOM_VERB = _compiled(one_of(_cues("idiom_verb")), "idiom_verb")
 _IDIOM_SUBJECT = _compiled(
     r"\b" + one_of(_cues("idiom_subject")) + r"(?:\s+(?:is|are|will))?\s*$", "idiom_subject"
@@ -120,6 +123,8 @@ def guard(rule: Rule, before: str, upto: str, clause: str, after: str, asked: bo
     if rule.concern is Concern.SELF_HARM:
         if _DISTANT_PAST.search(clause):
             return "past"
+        if _NOT_REAL.search(clause):
+            return "not_real"
         return "joke" if _JOKE.search(clause) else None
     if (_PAST_CLEAR if rule.severe else _PAST).search(clause):
         return "past"
@@ -129,6 +134,8 @@ def guard(rule: Rule, before: str, upto: str, clause: str, after: str, asked: bo
         return "habitual"
     if _JOKE.search(clause):
         return "joke"
+    if _NOT_REAL.search(clause):
+        return "not_real"
     if _IDIOM_VERB.search(upto[len(before) :]) and _IDIOM_SUBJECT.search(before):
         return "idiom"
     if asked and _INVERTED_QUESTION.search(upto):
