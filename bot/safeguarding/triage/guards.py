@@ -95,7 +95,10 @@ _JOKE = _compiled(_words("joke"), "joke")
 _NOT_REAL = _compiled(_words("not_real"), "not_real")
 _IDIOM_VERB = _compiled(one_of(_cues("idiom_verb")), "idiom_verb")
 _IDIOM_SUBJECT = _compiled(
-    r"\b" + one_of(_cues("idiom_subject")) + r"(?:\s+(?:is|are|will))?\s*$", "idiom_subject"
+    r"\b"
+    + one_of(_cues("idiom_subject"))
+    + r"(?:\s+(?:is|are|will|was|were|has been|have been|has|have|(?:is |are )?going to))?\s*$",
+    "idiom_subject",
 )
 
 
