@@ -543,3 +543,79 @@ def test_a_severe_rule_is_stopped_by_clear_evidence_only() -> None:
 )
 def test_issue_15_concepts_in_many_voices(text: str) -> None:
     assert looks_urgent(text), assess(text)
+
+
+# Issue 15, files g, h and i (tests/data/triage/dev_2026_11_g/h/i.jsonl):
+# the rules tuned by concept. Written for these tests, not taken from any
+# corpus. The urgent ones are found by the rules, so the model is not asked.
+ISSUE_15_GHI_URGENT = {
+    "hanging, cut down": [
+        "found my dad in the shed with a rope round his neck, he's breathing but only just",
+        "my girlfriend tried to hang herself tonight, i've cut her down",
+        "we just got him down, he'd hanged himself from the banister",
+    ],
+    "a date set, with the means": [
+        "she's told her friends tonight's the night and she has a box of razor blades",
+    ],
+    "held, locked in": [
+        "he's locked me and my son in the back room and won't give the key",
+        "my sister texted she's being kept in a flat by some man in Luton",
+        "he locked the door and took my phone, I'm writing from the laptop",
+    ],
+    "on the railway": [
+        "a man is wandering along the railway tracks near the station with his hood up",
+        "an old lady's wheelchair is stuck on the level crossing",
+        "there's someone sat on the line under the bridge",
+    ],
+    "a fading cry, a care alarm": [
+        "the baby next door has been crying since yesterday and it's getting quieter",
+        "mum's lifeline alarm went off and she isn't answering the phone",
+    ],
+    "a vehicle over, someone loose on a fast road": [
+        "a minibus has tipped over on the bypass and there are kids still in it",
+        "two cows loose on the motorway near junction 4",
+        "an elderly man is walking down the middle of the dual carriageway in his pyjamas",
+    ],
+    "the far side of the railings": [
+        "a lad is on the far side of the bridge railings staring at the water",
+    ],
+}
+
+
+@pytest.mark.parametrize(
+    "text", [text for family in ISSUE_15_GHI_URGENT.values() for text in family]
+)
+def test_issue_15_ghi_concepts_are_urgent(text: str) -> None:
+    assert looks_urgent(text), assess(text)
+    assert by_rules(normalise(text)).urgent, by_rules(normalise(text))
+
+
+# Ordinary messages of the families that raised false alarms in g, h and i:
+# a game, a film or a book, a sport, a drill, a toy, a stunt, an idiom, a past
+# told with its time, a habit. Asserted of the rules (the model is retrained
+# by the lead after the merge, and judged by its own figures).
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my nephew screams he's stabbing me every time he loses at Minecraft",
+        "the hostage scene in the new season of that Netflix series was brutal",
+        "I'm writing a detective novel where a girl is kept in a cellar",
+        "our under 12s got knocked out in the quarter final on penalties",
+        "he was knocked out in boxing on saturday and is fine now",
+        "the kids have a water pistol each and are chasing the dog",
+        "the office had an active shooter drill this morning, it felt very real",
+        "the buses have been killing me all week",
+        "the ivy is choking the whole back wall",
+        "my maths teacher is going to murder me, I forgot my homework",
+        "a few nights ago some lads were shouting for help but it turned out to be a prank",
+        "my brother was stabbed in the 80s and still has the scar",
+        "my car got shunted at the lights, no one was hurt, do I need a crime number",
+        "she's getting help now for her drinking, how can I support her",
+        "lads diving off the pier into the harbour in the heat, is that allowed",
+        "someone's been nicking the flowers off the graves, can you do anything",
+        "my son was arrested years ago for fighting, will it show on a DBS",
+        "I took three paracetamol and a coffee this morning for a migraine",
+    ],
+)
+def test_issue_15_ghi_ordinary_families_are_not_urgent_by_rules(text: str) -> None:
+    assert not by_rules(normalise(text)).urgent, by_rules(normalise(text))
