@@ -11,9 +11,9 @@ import re
 import pytest
 
 from bot.safeguarding.triage import Concern, Triage, assess, looks_urgent
-from tests.support import triage_labelled as labelled
 from bot.safeguarding.triage.engine import by_rules
 from bot.safeguarding.triage.normalise import normalise
+from tests.support import triage_labelled as labelled
 from tests.support.triage_figures import CORPUS, KINDS, load, measure
 
 D, C, S, N = Concern.DANGER, Concern.CRIME_IN_PROGRESS, Concern.SELF_HARM, Concern.NONE
