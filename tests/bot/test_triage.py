@@ -560,6 +560,7 @@ ISSUE_15_GHI_URGENT = {
     "held, locked in": [
         "he's locked me and my son in the back room and won't give the key",
         "my sister texted she's being kept in a flat by some man in Luton",
+        "a woman is locked in the back of a van outside the car wash",
         "he locked the door and took my phone, I'm writing from the laptop",
     ],
     "on the railway": [
@@ -615,6 +616,10 @@ def test_issue_15_ghi_concepts_are_urgent(text: str) -> None:
         "someone's been nicking the flowers off the graves, can you do anything",
         "my son was arrested years ago for fighting, will it show on a DBS",
         "I took three paracetamol and a coffee this morning for a migraine",
+        "the fairy lights hanging from the banister look lovely",
+        "I'll cut him down to size at the next residents' meeting",
+        "the cat is locked in the shed next door again",
+        "the railway line is closed for engineering works on sunday",
     ],
 )
 def test_issue_15_ghi_ordinary_families_are_not_urgent_by_rules(text: str) -> None:
