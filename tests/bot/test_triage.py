@@ -577,6 +577,14 @@ ISSUE_15_GHI_URGENT = {
         "two cows loose on the motorway near junction 4",
         "an elderly man is walking down the middle of the dual carriageway in his pyjamas",
     ],
+    "a body failing, stab slang, a boat over": [
+        "the old bloke next door has gone a funny colour and he's slumped in his chair",
+        "her mouth has dropped on one side and she can't lift her arm",
+        "my brother has got chest pains down his left arm and he's clammy",
+        "my cousin just got wet up by the park gates",
+        "he's been stuck in the side outside the kebab shop, it's pouring out blood",
+        "a dinghy has capsized off the slipway and there are two kids in the water",
+    ],
     "the far side of the railings": [
         "a lad is on the far side of the bridge railings staring at the water",
     ],
@@ -620,6 +628,8 @@ def test_issue_15_ghi_concepts_are_urgent(text: str) -> None:
         "I'll cut him down to size at the next residents' meeting",
         "the cat is locked in the shed next door again",
         "the railway line is closed for engineering works on sunday",
+        "bro got poked on facebook by his nan",
+        "our dinghy capsized at sailing club and the kids all swam to the bank laughing",
     ],
 )
 def test_issue_15_ghi_ordinary_families_are_not_urgent_by_rules(text: str) -> None:
