@@ -585,6 +585,26 @@ ISSUE_15_GHI_URGENT = {
         "he's been stuck in the side outside the kebab shop, it's pouring out blood",
         "a dinghy has capsized off the slipway and there are two kids in the water",
     ],
+    "drowning said, through the ice": [
+        "DROWNING by the weir",
+        "she went through the ice at the boating lake, we can't reach her",
+        "a man in the canal clinging to a shopping trolley, the current is strong",
+    ],
+    "snatched, dragged, beaten now": [
+        "two men just shoved a girl into the back of a silver car on Park Road",
+        "he's dragging her down the stairs by her hair",
+        "they're kicking his head in by the cashpoint",
+        "my neighbour has just been mugged and they're still on the street",
+    ],
+    "fire reaching people, a drink spiked": [
+        "smoke is coming under our door and the corridor is full of it",
+        "the fire's spreading up the stairwell and there's a family on the top floor",
+        "I just watched a man drop a pill into a woman's drink at the bar",
+    ],
+    "barefoot on a fast road, over the fence": [
+        "a woman in her nightie is barefoot on the hard shoulder of the motorway",
+        "a boy has climbed over the barrier on the viaduct and is on the other side",
+    ],
     "the far side of the railings": [
         "a lad is on the far side of the bridge railings staring at the water",
     ],
@@ -628,6 +648,9 @@ def test_issue_15_ghi_concepts_are_urgent(text: str) -> None:
         "I'll cut him down to size at the next residents' meeting",
         "the cat is locked in the shed next door again",
         "the railway line is closed for engineering works on sunday",
+        "I'm drowning in paperwork this week",
+        "the bouncers pushed him into a taxi and sent him home",
+        "my son just got knocked out of the cup, gutted",
         "bro got poked on facebook by his nan",
         "our dinghy capsized at sailing club and the kids all swam to the bank laughing",
     ],
