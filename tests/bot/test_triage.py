@@ -657,3 +657,22 @@ def test_issue_15_ghi_concepts_are_urgent(text: str) -> None:
 )
 def test_issue_15_ghi_ordinary_families_are_not_urgent_by_rules(text: str) -> None:
     assert not by_rules(normalise(text)).urgent, by_rules(normalise(text))
+
+
+def test_a_writer_who_says_they_are_safe_is_not_urgent_unless_they_have_acted() -> None:
+    # Thoughts with a plain reassurance anywhere in the message: ordinary
+    # (the model defers too), and the resident still sees the ordinary reply.
+    thoughts = "I feel like I can't go on some days. I'm safe, I just want to talk to someone"
+    assert assess(thoughts) == Triage(N, "none:reassured:self_harm.cant_go_on")
+    assert not looks_urgent(
+        "sometimes I think my family would be better off without me, but I won't act on it"
+    )
+    # An act, a plan for tonight or a hedged reassurance stays urgent.
+    for text in (
+        "I took an overdose an hour ago but I'm safe",
+        "i want to kill myself. i'm safe for now",
+        "i want to die. i'm not going to do anything tonight",
+        "i'm going to kill myself tonight, i won't do anything stupid before i post this",
+    ):
+        assert looks_urgent(text), assess(text)
+        assert assess(text).concern is S

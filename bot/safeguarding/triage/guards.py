@@ -30,7 +30,7 @@ _LISTS = (
     "clause_break", "right_now", "now", "now_after", "negation", "hypothetical",
     "general_question", "hearsay", "hearsay_weak", "distant_past", "past", "past_weak",
     "habitual", "habitual_weak", "habitual_crime_only",
-    "joke", "not_real", "idiom_verb", "idiom_subject", "inverted_question",
+    "joke", "not_real", "reassured", "idiom_verb", "idiom_subject", "inverted_question",
 )  # fmt: skip
 _DATA = mapping(read(_FILE), _FILE)
 if set(_DATA) != set(_LISTS):
@@ -89,6 +89,14 @@ _PAST = _compiled(_PAST_CLEAR.pattern + "|" + _each("past_weak"), "past_weak")
 _HABITUAL_CLEAR = _compiled(_words("habitual"), "habitual")
 _HABITUAL = _compiled(_HABITUAL_CLEAR.pattern + "|" + _words("habitual_weak"), "habitual_weak")
 _KEEPS = _compiled(_each("habitual_crime_only"), "habitual_crime_only")
+# The writer says they are safe, anywhere in the message: "... but I'm not
+# going to do anything". Stops a self-harm rule that is not severe.
+_REASSURED = _compiled(_words("reassured"), "reassured")
+# The self-harm rules of thoughts, not acts, that reassurance may stop (rule
+# names of self_harm.yaml): pills taken or "kill myself tonight" stay urgent.
+REASSURED_STOPS = frozenset(
+    {"want_to_die", "not_want_to_live", "no_reason_to_live", "cant_go_on", "burden", "suicidal"}
+)
 # Jokes and idioms: "lol", "this traffic is going to kill me".
 _JOKE = _compiled(_words("joke"), "joke")
 # Not a real event: a game, a film or a book, a sport, a drill, a toy.
@@ -102,7 +110,9 @@ _IDIOM_SUBJECT = _compiled(
 )
 
 
-def guard(rule: Rule, before: str, upto: str, clause: str, after: str, asked: bool) -> str | None:
+def guard(
+    rule: Rule, before: str, upto: str, clause: str, after: str, asked: bool, message: str = ""
+) -> str | None:
     """The name of the guard that stops this match, or None if it stands.
 
     ``before`` is the clause up to the match, ``upto`` up to its end (a match
@@ -112,7 +122,12 @@ def guard(rule: Rule, before: str, upto: str, clause: str, after: str, asked: bo
 
     A severe rule (``Rule.severe``: a weapon injury, not breathing, people
     in a fire, ...) is stopped only by clear evidence: not by "I heard",
-    "there was" or "a lot of", which stop the others."""
+    "there was" or "a lot of", which stop the others.
+
+    ``message`` is the whole normalised message: a self-harm rule of
+    thoughts (``REASSURED_STOPS``) is stopped when the writer says anywhere
+    in it that they are safe (``reassured``: "I'm not going to do
+    anything")."""
     if _NEGATED.search(before):
         return "negated"
     if RIGHT_NOW.search(clause) or _NOW_AFTER.search(after):
@@ -124,6 +139,9 @@ def guard(rule: Rule, before: str, upto: str, clause: str, after: str, asked: bo
     if (_HEARSAY_CLEAR if rule.severe else _HEARSAY).search(upto):
         return "hearsay"
     if rule.concern is Concern.SELF_HARM:
+        thought = rule.name.partition(".")[2] in REASSURED_STOPS
+        if thought and not rule.severe and _REASSURED.search(message):
+            return "reassured"
         if _DISTANT_PAST.search(clause):
             return "past"
         if _NOT_REAL.search(clause):
