@@ -605,6 +605,13 @@ ISSUE_15_GHI_URGENT = {
         "a woman in her nightie is barefoot on the hard shoulder of the motorway",
         "a boy has climbed over the barrier on the viaduct and is on the other side",
     ],
+    "a child gone, a weapon out, followed from somewhere": [
+        "my little girl was playing on the green and now she is not anywhere, her scooter is there",
+        "my son of 10 never came out of school and the office says he left",
+        "my 7 year old got out the front door and is on the main road",
+        "a man has pulled out what looks like a pistol in the pub",
+        "some man followed me all the way home from the station and is outside now",
+    ],
     "the far side of the railings": [
         "a lad is on the far side of the bridge railings staring at the water",
     ],
@@ -649,6 +656,8 @@ def test_issue_15_ghi_concepts_are_urgent(text: str) -> None:
         "the cat is locked in the shed next door again",
         "the railway line is closed for engineering works on sunday",
         "I'm drowning in paperwork this week",
+        "my daughter is not anywhere near as shy as she was",
+        "my son ran away from home 20 years ago and we are close again now",
         "the bouncers pushed him into a taxi and sent him home",
         "my son just got knocked out of the cup, gutted",
         "bro got poked on facebook by his nan",
