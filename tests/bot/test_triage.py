@@ -612,6 +612,12 @@ ISSUE_15_GHI_URGENT = {
         "a man has pulled out what looks like a pistol in the pub",
         "some man followed me all the way home from the station and is outside now",
     ],
+    "found still, a dog set on someone, an armed threat": [
+        "there's a woman lying by the bins not moving",
+        "my flatmate has been in the shower for an hour, the door is locked and he's not answering",
+        "a dog is mauling a little boy in the park",
+        "he's waving a syringe and says he's going to stab me if I don't open the till",
+    ],
     "the far side of the railings": [
         "a lad is on the far side of the bridge railings staring at the water",
     ],
@@ -656,6 +662,9 @@ def test_issue_15_ghi_concepts_are_urgent(text: str) -> None:
         "the cat is locked in the shed next door again",
         "the railway line is closed for engineering works on sunday",
         "I'm drowning in paperwork this week",
+        "the nurse with the needle said she'll stick me in the arm for the jab",
+        "my knife skills teacher will cut me from the course if I miss another class",
+        "if i dont get my bike back i'll kill him",
         "my daughter is not anywhere near as shy as she was",
         "my son ran away from home 20 years ago and we are close again now",
         "the bouncers pushed him into a taxi and sent him home",
