@@ -545,3 +545,154 @@ def test_a_severe_rule_is_stopped_by_clear_evidence_only() -> None:
 )
 def test_issue_15_concepts_in_many_voices(text: str) -> None:
     assert looks_urgent(text), assess(text)
+
+
+# Issue 15, files g, h and i (tests/data/triage/dev_2026_11_g/h/i.jsonl):
+# the rules tuned by concept. Written for these tests, not taken from any
+# corpus. The urgent ones are found by the rules, so the model is not asked.
+ISSUE_15_GHI_URGENT = {
+    "hanging, cut down": [
+        "found my dad in the shed with a rope round his neck, he's breathing but only just",
+        "my girlfriend tried to hang herself tonight, i've cut her down",
+        "we just got him down, he'd hanged himself from the banister",
+    ],
+    "a date set, with the means": [
+        "she's told her friends tonight's the night and she has a box of razor blades",
+    ],
+    "held, locked in": [
+        "he's locked me and my son in the back room and won't give the key",
+        "my sister texted she's being kept in a flat by some man in Luton",
+        "a woman is locked in the back of a van outside the car wash",
+        "he locked the door and took my phone, I'm writing from the laptop",
+    ],
+    "on the railway": [
+        "a man is wandering along the railway tracks near the station with his hood up",
+        "an old lady's wheelchair is stuck on the level crossing",
+        "there's someone sat on the line under the bridge",
+    ],
+    "a fading cry, a care alarm": [
+        "the baby next door has been crying since yesterday and it's getting quieter",
+        "mum's lifeline alarm went off and she isn't answering the phone",
+    ],
+    "a vehicle over, someone loose on a fast road": [
+        "a minibus has tipped over on the bypass and there are kids still in it",
+        "two cows loose on the motorway near junction 4",
+        "an elderly man is walking down the middle of the dual carriageway in his pyjamas",
+    ],
+    "a body failing, stab slang, a boat over": [
+        "the old bloke next door has gone a funny colour and he's slumped in his chair",
+        "her mouth has dropped on one side and she can't lift her arm",
+        "my brother has got chest pains down his left arm and he's clammy",
+        "my cousin just got wet up by the park gates",
+        "he's been stuck in the side outside the kebab shop, it's pouring out blood",
+        "a dinghy has capsized off the slipway and there are two kids in the water",
+    ],
+    "drowning said, through the ice": [
+        "DROWNING by the weir",
+        "she went through the ice at the boating lake, we can't reach her",
+        "a man in the canal clinging to a shopping trolley, the current is strong",
+    ],
+    "snatched, dragged, beaten now": [
+        "two men just shoved a girl into the back of a silver car on Park Road",
+        "he's dragging her down the stairs by her hair",
+        "they're kicking his head in by the cashpoint",
+        "my neighbour has just been mugged and they're still on the street",
+    ],
+    "fire reaching people, a drink spiked": [
+        "smoke is coming under our door and the corridor is full of it",
+        "the fire's spreading up the stairwell and there's a family on the top floor",
+        "I just watched a man drop a pill into a woman's drink at the bar",
+    ],
+    "barefoot on a fast road, over the fence": [
+        "a woman in her nightie is barefoot on the hard shoulder of the motorway",
+        "a boy has climbed over the barrier on the viaduct and is on the other side",
+    ],
+    "a child gone, a weapon out, followed from somewhere": [
+        "my little girl was playing on the green and now she is not anywhere, her scooter is there",
+        "my son of 10 never came out of school and the office says he left",
+        "my 7 year old got out the front door and is on the main road",
+        "a man has pulled out what looks like a pistol in the pub",
+        "some man followed me all the way home from the station and is outside now",
+    ],
+    "found still, a dog set on someone, an armed threat": [
+        "there's a woman lying by the bins not moving",
+        "my flatmate has been in the shower for an hour, the door is locked and he's not answering",
+        "a dog is mauling a little boy in the park",
+        "he's waving a syringe and says he's going to stab me if I don't open the till",
+    ],
+    "the far side of the railings": [
+        "a lad is on the far side of the bridge railings staring at the water",
+    ],
+}
+
+
+@pytest.mark.parametrize(
+    "text", [text for family in ISSUE_15_GHI_URGENT.values() for text in family]
+)
+def test_issue_15_ghi_concepts_are_urgent(text: str) -> None:
+    assert looks_urgent(text), assess(text)
+    assert by_rules(normalise(text)).urgent, by_rules(normalise(text))
+
+
+# Ordinary messages of the families that raised false alarms in g, h and i:
+# a game, a film or a book, a sport, a drill, a toy, a stunt, an idiom, a past
+# told with its time, a habit. Asserted of the rules (the model is retrained
+# by the lead after the merge, and judged by its own figures).
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my nephew screams he's stabbing me every time he loses at Minecraft",
+        "the hostage scene in the new season of that Netflix series was brutal",
+        "I'm writing a detective novel where a girl is kept in a cellar",
+        "our under 12s got knocked out in the quarter final on penalties",
+        "he was knocked out in boxing on saturday and is fine now",
+        "the kids have a water pistol each and are chasing the dog",
+        "the office had an active shooter drill this morning, it felt very real",
+        "the buses have been killing me all week",
+        "the ivy is choking the whole back wall",
+        "my maths teacher is going to murder me, I forgot my homework",
+        "a few nights ago some lads were shouting for help but it turned out to be a prank",
+        "my brother was stabbed in the 80s and still has the scar",
+        "my car got shunted at the lights, no one was hurt, do I need a crime number",
+        "she's getting help now for her drinking, how can I support her",
+        "lads diving off the pier into the harbour in the heat, is that allowed",
+        "someone's been nicking the flowers off the graves, can you do anything",
+        "my son was arrested years ago for fighting, will it show on a DBS",
+        "I took three paracetamol and a coffee this morning for a migraine",
+        "the fairy lights hanging from the banister look lovely",
+        "I'll cut him down to size at the next residents' meeting",
+        "the cat is locked in the shed next door again",
+        "the railway line is closed for engineering works on sunday",
+        "I'm drowning in paperwork this week",
+        "the nurse with the needle said she'll stick me in the arm for the jab",
+        "my knife skills teacher will cut me from the course if I miss another class",
+        "if i dont get my bike back i'll kill him",
+        "my daughter is not anywhere near as shy as she was",
+        "my son ran away from home 20 years ago and we are close again now",
+        "the bouncers pushed him into a taxi and sent him home",
+        "my son just got knocked out of the cup, gutted",
+        "bro got poked on facebook by his nan",
+        "our dinghy capsized at sailing club and the kids all swam to the bank laughing",
+    ],
+)
+def test_issue_15_ghi_ordinary_families_are_not_urgent_by_rules(text: str) -> None:
+    assert not by_rules(normalise(text)).urgent, by_rules(normalise(text))
+
+
+def test_a_writer_who_says_they_are_safe_is_not_urgent_unless_they_have_acted() -> None:
+    # Thoughts with a plain reassurance anywhere in the message: ordinary
+    # (the model defers too), and the resident still sees the ordinary reply.
+    thoughts = "I feel like I can't go on some days. I'm safe, I just want to talk to someone"
+    assert assess(thoughts) == Triage(N, "none:reassured:self_harm.cant_go_on")
+    assert not looks_urgent(
+        "sometimes I think my family would be better off without me, but I won't act on it"
+    )
+    # An act, a plan for tonight or a hedged reassurance stays urgent.
+    for text in (
+        "I took an overdose an hour ago but I'm safe",
+        "i want to kill myself. i'm safe for now",
+        "i want to die. i'm not going to do anything tonight",
+        "i'm going to kill myself tonight, i won't do anything stupid before i post this",
+    ):
+        assert looks_urgent(text), assess(text)
+        assert assess(text).concern is S

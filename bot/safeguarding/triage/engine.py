@@ -28,11 +28,12 @@ _MODEL = model()
 MODEL_RULE = "model.urgent"
 """The reason given when the model alone finds a message urgent."""
 # Guards the model defers to: a rule matched but the clause denies it ("I'm
-# not going to hurt myself"), supposes it ("what should I do if ...") or
+# not going to hurt myself") or the writer says they are safe ("... but I'm
+# not going to do anything"), supposes it ("what should I do if ...") or
 # asks in general ("how do I report ..."). A bag of words cannot read those
 # shapes; the other guards (past, habit, hearsay, ...) misfire more often on
 # new writers' text, so there the model still has its say.
-MODEL_DEFERS_TO = frozenset({"negated", "hypothetical", "general_question"})
+MODEL_DEFERS_TO = frozenset({"negated", "hypothetical", "general_question", "reassured"})
 
 
 def assess(text: str) -> Triage:
@@ -87,6 +88,7 @@ def by_rules(normal: str) -> Triage:
                 normal[left:right],
                 normal[match.end() : right],
                 normal[right : right + 1] == "?",
+                normal,
             )
             if stop is None:
                 fired[rule.concern] = rule.name

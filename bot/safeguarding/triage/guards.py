@@ -5,7 +5,8 @@ the clause, ...) is fixed here.
 
 An explicit "right now" in the clause beats every guard except negation.
 Self-harm is guarded least: only negation, hypotheticals, general questions,
-hearsay, a *distant* past and a joke in the clause stop it. A severe rule
+hearsay, a *distant* past, a joke and a game, film, sport or drill (``not_real``)
+in the clause stop it. A severe rule
 (``Rule.severe``) is stopped by clear evidence only: the weak cues
 (``hearsay_weak``, ``past_weak``, ``habitual_weak``) do not stop it.
 """
@@ -29,7 +30,7 @@ _LISTS = (
     "clause_break", "right_now", "now", "now_after", "negation", "hypothetical",
     "general_question", "hearsay", "hearsay_weak", "distant_past", "past", "past_weak",
     "habitual", "habitual_weak", "habitual_crime_only",
-    "joke", "idiom_verb", "idiom_subject", "inverted_question",
+    "joke", "not_real", "reassured", "idiom_verb", "idiom_subject", "inverted_question",
 )  # fmt: skip
 _DATA = mapping(read(_FILE), _FILE)
 if set(_DATA) != set(_LISTS):
@@ -88,15 +89,30 @@ _PAST = _compiled(_PAST_CLEAR.pattern + "|" + _each("past_weak"), "past_weak")
 _HABITUAL_CLEAR = _compiled(_words("habitual"), "habitual")
 _HABITUAL = _compiled(_HABITUAL_CLEAR.pattern + "|" + _words("habitual_weak"), "habitual_weak")
 _KEEPS = _compiled(_each("habitual_crime_only"), "habitual_crime_only")
+# The writer says they are safe, anywhere in the message: "... but I'm not
+# going to do anything". Stops a self-harm rule that is not severe.
+_REASSURED = _compiled(_words("reassured"), "reassured")
+# The self-harm rules of thoughts, not acts, that reassurance may stop (rule
+# names of self_harm.yaml): pills taken or "kill myself tonight" stay urgent.
+REASSURED_STOPS = frozenset(
+    {"want_to_die", "not_want_to_live", "no_reason_to_live", "cant_go_on", "burden", "suicidal"}
+)
 # Jokes and idioms: "lol", "this traffic is going to kill me".
 _JOKE = _compiled(_words("joke"), "joke")
+# Not a real event: a game, a film or a book, a sport, a drill, a toy.
+_NOT_REAL = _compiled(_words("not_real"), "not_real")
 _IDIOM_VERB = _compiled(one_of(_cues("idiom_verb")), "idiom_verb")
 _IDIOM_SUBJECT = _compiled(
-    r"\b" + one_of(_cues("idiom_subject")) + r"(?:\s+(?:is|are|will))?\s*$", "idiom_subject"
+    r"\b"
+    + one_of(_cues("idiom_subject"))
+    + r"(?:\s+(?:is|are|will|was|were|has been|have been|has|have|(?:is |are )?going to))?\s*$",
+    "idiom_subject",
 )
 
 
-def guard(rule: Rule, before: str, upto: str, clause: str, after: str, asked: bool) -> str | None:
+def guard(
+    rule: Rule, before: str, upto: str, clause: str, after: str, asked: bool, message: str = ""
+) -> str | None:
     """The name of the guard that stops this match, or None if it stands.
 
     ``before`` is the clause up to the match, ``upto`` up to its end (a match
@@ -106,7 +122,12 @@ def guard(rule: Rule, before: str, upto: str, clause: str, after: str, asked: bo
 
     A severe rule (``Rule.severe``: a weapon injury, not breathing, people
     in a fire, ...) is stopped only by clear evidence: not by "I heard",
-    "there was" or "a lot of", which stop the others."""
+    "there was" or "a lot of", which stop the others.
+
+    ``message`` is the whole normalised message: a self-harm rule of
+    thoughts (``REASSURED_STOPS``) is stopped when the writer says anywhere
+    in it that they are safe (``reassured``: "I'm not going to do
+    anything")."""
     if _NEGATED.search(before):
         return "negated"
     if RIGHT_NOW.search(clause) or _NOW_AFTER.search(after):
@@ -118,8 +139,13 @@ def guard(rule: Rule, before: str, upto: str, clause: str, after: str, asked: bo
     if (_HEARSAY_CLEAR if rule.severe else _HEARSAY).search(upto):
         return "hearsay"
     if rule.concern is Concern.SELF_HARM:
+        thought = rule.name.partition(".")[2] in REASSURED_STOPS
+        if thought and not rule.severe and _REASSURED.search(message):
+            return "reassured"
         if _DISTANT_PAST.search(clause):
             return "past"
+        if _NOT_REAL.search(clause):
+            return "not_real"
         return "joke" if _JOKE.search(clause) else None
     if (_PAST_CLEAR if rule.severe else _PAST).search(clause):
         return "past"
@@ -129,6 +155,8 @@ def guard(rule: Rule, before: str, upto: str, clause: str, after: str, asked: bo
         return "habitual"
     if _JOKE.search(clause):
         return "joke"
+    if _NOT_REAL.search(clause):
+        return "not_real"
     if _IDIOM_VERB.search(upto[len(before) :]) and _IDIOM_SUBJECT.search(before):
         return "idiom"
     if asked and _INVERTED_QUESTION.search(upto):
