@@ -96,11 +96,13 @@ class ResidentDesk(ResidentEdits):
         resident = await residents.get_or_create(
             tx, event.platform, event.sender_id, event.chat.chat_id, event.sender_handle, now
         )
-        # Triage reads what the resident wrote, not the forum's phrase before
-        # it ("Bromley Police Online Forum ..."): the model was not trained on
-        # it, and "police" leans towards urgent.
-        forum = self.directory.match(event.text)
-        said = event.text if forum is None else self.directory.without_phrase(forum, event.text)
+        # Triage reads what the resident wrote: not a command's name (in any
+        # platform's prefix: "!ask ...") nor the forum's phrase before it
+        # ("Bromley Police Online Forum ..."): the model was not trained on
+        # them, and "police" leans towards urgent.
+        said = event.args if event.command is not None else event.text
+        forum = self.directory.match(said)
+        said = said if forum is None else self.directory.without_phrase(forum, said)
         visit = Visit(tx, event, resident, assess(said), now)
         for _name, stage in PRECEDENCE:
             if await stage(self, visit):

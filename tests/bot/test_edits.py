@@ -65,7 +65,7 @@ async def test_an_edit_before_review_updates_the_question_and_its_card(h: CoreHa
 async def test_an_edit_that_adds_danger_raises_urgent(h: CoreHarness) -> None:
     # (Not "there is a man outside my house": the triage's model, issue 15, reads
     # that as someone lurking now, as new writers mean it.)
-    mid, _ = await says(h, f"{PHRASE} there is a van parked outside my house")
+    mid, _ = await says(h, f"{PHRASE} a van has been parked on my road for weeks, who do I tell?")
     assert "URGENT" not in h.texts_to(STAFF_CHAT)[0]
     replies = await edits(h, mid, f"{PHRASE} there is a man outside my house with a knife")
     assert "call 999 now" in replies[0]

@@ -79,8 +79,9 @@ def test_the_model_defers_to_negation_and_hypotheticals_and_short_messages() -> 
     assert assess("nobody has a knife, it was a toy").concern is Concern.NONE
     assert assess("what should I do if someone is breaking in?").concern is Concern.NONE
     # Fewer than MIN_WORDS words: the rules alone judge ("I took pills" is theirs).
-    assert MIN_WORDS == 4
+    assert MIN_WORDS == 5
     assert model().probability(normalise("yes ok thanks")) == 0.0
+    assert model().probability(normalise("and on Ash Grove?")) == 0.0  # read as urgent
     assert assess("I took pills").concern is Concern.SELF_HARM
 
 

@@ -25,7 +25,7 @@ async def test_telegram_edit_before_review_updates_the_card(
 ) -> None:
     fake = telegram
     async with tg.running(tg.make_config(tmp_path, fake), tg.environ(fake)):
-        await tg.ask(fake, f"{PHRASE} there is a van parked outside my house")
+        await tg.ask(fake, f"{PHRASE} a van has been parked on my road for weeks, who do I tell?")
         first = await tg.card_for(fake, 1)
         assert "URGENT" not in first.plain_text
         asked = fake.last_message_of(tg.RESIDENT)
