@@ -19,6 +19,7 @@ from bot.safeguarding.redaction.code import (
     find_vehicle_regs,
 )
 from bot.safeguarding.redaction.detail import Category, Detail
+from bot.safeguarding.redaction.names import Doubt, find_doubtful_names, find_unintroduced_names
 from bot.safeguarding.redaction.person import find_dates_of_birth, find_names
 from bot.safeguarding.redaction.phone import find_phones
 
@@ -41,6 +42,7 @@ _FINDERS: tuple[Callable[[str], Iterable[Detail]], ...] = (
     find_dates_of_birth,
     find_addresses,
     find_names,
+    find_unintroduced_names,
 )
 
 LABEL_PATTERN = re.compile("|".join(re.escape(c.label) for c in Category))

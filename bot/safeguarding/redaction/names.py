@@ -1,0 +1,378 @@
+"""Names with no lead-in: "Priya Raman said", "I asked jake", "Mr Kowalski".
+
+A word is taken for a person's name from what it is and where it stands:
+
+- it is a given name in the name lists (data/, built from Faker's person
+  providers for every locale plus data/extra_names.txt) and not an ordinary
+  English word (SCOWL's lower-case words): "Priya", "jake", "Chidi";
+- or it is a given name that is also an ordinary word ("Mark", "Grace",
+  "Will") and something says it is a person: a surname after it, a verb
+  people do after it ("Will said"), or a lead-in before it ("asked Grace");
+- or any capitalised word or surname with such a lead-in or verb;
+- and a capitalised word after a name is its surname ("Priya Okonkwo").
+
+Not taken: a word that starts a place ("Victoria Park", "Bell Lane", "St
+Mary's", "Grace Road"), a shop or brand ("Tesco", "Sainsbury's"), months and
+days. A capitalised word in mid-sentence that is none of these, nor an
+ordinary word, and has nothing around it to say it is a person is *doubtful*:
+not replaced in the suggestion, but named on the staff card ("check:
+possibly a name").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from bot.safeguarding.redaction.detail import Category, Detail, word_set
+
+# A word: letters, with inner apostrophes or hyphens ("O'Brien", "Smith-Jones").
+_TOKEN = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
+_POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
+
+
+@cache
+def _words(name: str) -> frozenset[str]:
+    text = resources.files("bot.safeguarding.redaction").joinpath("data", name)
+    return frozenset(text.read_text(encoding="utf-8").split())
+
+
+def first_names() -> frozenset[str]:
+    """Lower-case given names (data/first_names.txt), accented and plain."""
+    return _words("first_names.txt")
+
+
+def surnames() -> frozenset[str]:
+    """Lower-case family names (data/surnames.txt)."""
+    return _words("surnames.txt")
+
+
+def ordinary_words() -> frozenset[str]:
+    """Lower-case English words (data/ordinary_words.txt, from SCOWL)."""
+    return _words("ordinary_words.txt")
+
+
+def proper_nouns() -> frozenset[str]:
+    """Lower-case proper nouns from SCOWL (data/proper_nouns.txt): places,
+    peoples, languages, and some given names."""
+    return _words("proper_nouns.txt")
+
+
+# The word after a name that makes it a place, not a person: "Victoria Park",
+# "Bell Lane", "Grace Road", "Kings College", "Clare's Law", "Herbert Protocol".
+PLACE_WORDS = word_set(
+    """
+    road rd street st lane ln avenue ave close drive dr way crescent court ct gardens gdns
+    place square sq hill grove terrace walk row mews parade rise vale view green common
+    park parkway estate bridge wharf quay end gate yard broadway circus village town
+    station halt stop interchange airport
+    school academy college university uni primary nursery infants juniors high
+    church chapel mosque temple gurdwara synagogue cathedral abbey
+    hospital surgery clinic practice pharmacy centre center library hall house tower towers
+    arms inn tavern hotel club stadium ground leisure pool baths museum gallery theatre cinema
+    market shopping retail mall arcade precinct
+    recreation rec playing fields field woods wood forest heath marsh meadow meadows
+    river canal lake reservoir
+    council borough ward police fire ambulance nhs
+    law protocol scheme act operation project trust foundation charity
+    """
+)
+# A capitalised word before a name that makes the pair a place or a thing:
+# "St Mary's", "West Wickham", "Lower Camden", "Operation Venice".
+_PLACE_BEFORE = word_set(
+    """
+    st saint fort port mount mt lake loch north south east west upper lower great little
+    new old royal operation project
+    """
+)
+# Shops, brands, cars and services named like people, and other capitalised
+# words that are not persons. Compared in lower case, without a final "'s".
+NOT_PERSONS = word_set(
+    """
+    tesco sainsbury sainsburys asda morrisons morrison lidl aldi waitrose iceland coop co-op
+    boots superdrug greggs costa nero pret starbucks mcdonald mcdonalds kfc subway domino dominos
+    wetherspoon wetherspoons argos currys halfords screwfix wickes homebase primark
+    natwest barclays lloyds halifax santander nationwide hsbc monzo paypal amazon ebay
+    facebook instagram insta tiktok snapchat snap whatsapp telegram discord twitter youtube
+    nextdoor google apple samsung uber deliveroo ocado evri hermes dpd ups fedex jobcentre
+    ford vauxhall toyota honda nissan audi bmw mercedes volkswagen vw kia hyundai skoda seat
+    peugeot renault citroen fiat volvo tesla lexus mazda suzuki yamaha
+    astra corsa fiesta focus golf polo octavia fabia clio micra qashqai juke yaris prius civic
+    punto mini transit sprinter kuga mondeo insignia zafira bedford
+    christmas easter eid diwali ramadan hanukkah halloween bonfire
+    monday tuesday wednesday thursday friday saturday sunday
+    january february march april may june july august september october november december
+    forum online police
+    """
+)
+_TITLE = word_set("mr mrs ms miss mx dr prof sir dame lady lord auntie aunty uncle")
+# A police rank before a name: an officer, not a resident's detail.
+_RANK = word_set("pc pcso dc ds di dci sgt sergeant insp inspector officer constable supt")
+# Words before a name that say it is a person: "asked Grace", "with jake".
+_LEAD_IN = word_set(
+    """
+    asked ask asking told tell telling called call calling rang ring phoned texted text
+    messaged message dm'd dmed emailed saw seen see met meet named
+    with and or by thanked blamed accused reported warned threatened attacked hit punched
+    pushed followed harassed hassled chased robbed mugged bullied grabbed kicked
+    """
+)
+# Lead-ins strong enough for a word with no other sign ("asked Chidi").
+_STRONG_LEAD_IN = _LEAD_IN - word_set("with and or by see seen saw")
+# Words before a capitalised word that make it a place or a thing ("in Hayes",
+# "the Glades", "on Nextdoor"): such a word is a person only when it is
+# plainly a given name.
+_PLACE_LEAD_IN = word_set(
+    """
+    in at near around outside opposite towards toward into past behind via through across
+    round nearby on onto off along up down the a an this that these those our your their its
+    """
+)
+# Words after a name that say it is a person: "Will said", "jake told me".
+_PERSON_VERBS = word_set(
+    """
+    said says saying told tells asked asks rang rings called calls texted texts messaged
+    replied shouted screamed threatened threatens lives lived works worked who whose
+    is was has had and keeps kept came comes went goes got gets hit punched pushed
+    stole steals took takes knows knew thinks thought reckons wants wanted reckoned
+    """
+)
+# Of those, the ones that alone (no other sign) make a capitalised word a person.
+_STRONG_PERSON_VERBS = _PERSON_VERBS - word_set(
+    "is was has had and who whose got gets came comes went goes keeps kept took takes"
+)
+# Capitalised words that the sentence gives no reason to doubt.
+_NEVER_DOUBTFUL = word_set(
+    """
+    i i'm i've i'd i'll im ive id ok okay hi hello hey dear thanks cheers pls asap fyi btw
+    tbh omg lol cctv asb ppl dob nhs gp ae a&e mp dvla dwp hmrc tv uk eu usa us
+    """
+)
+# Lower-case words in the name lists that are not names when written so.
+_NOT_LOWER_NAMES = word_set(
+    """
+    nan nana nanna gran nat ins mum mam dad bro sis fam bruv hun babe mate pal lad lads
+    innit gonna wanna gotta kinda lol tho thru cos coz ya yeah yep nah pls plz
+    """
+)
+# "McDonald", "O'Brien", "MacKenzie", "DeShawn": inner capitals a name may have.
+_NAME_PREFIX = re.compile(r"^(?:Mc|Mac|O['’]|D['’]|De|Di|La|Le|Van|Fitz)(?=[A-Z])")
+
+
+def _written_as_name(raw: str) -> bool:
+    """A capital, then small letters, in each part: "Priya", "O'Brien",
+    "McDonald", "Smith-Jones", "Wiśniewski"; not "NINO", "TfL", "iPhone"."""
+    parts = re.split(r"[\-'’]", _NAME_PREFIX.sub("", _POSSESSIVE.sub("", raw)))
+    return all(p[:1].isupper() and (len(p) == 1 or p[1:].islower()) for p in parts if p)
+
+
+@dataclass(frozen=True)
+class _Word:
+    start: int
+    end: int
+    text: str
+    key: str  # lower case, without a final "'s"
+    capital: bool
+    sentence_start: bool
+
+
+def _tokens(text: str) -> list[_Word]:
+    words: list[_Word] = []
+    for match in _TOKEN.finditer(text):
+        raw = match.group(0)
+        if match.end() < len(text) and (text[match.end()].isdigit() or text[match.end()] == "_"):
+            continue  # part of a username or code ("gary2011"): not a word
+        if match.start() and text[match.start() - 1] in "@#_":
+            continue
+        key = _POSSESSIVE.sub("", raw.lower().replace("’", "'"))
+        before = text[: match.start()].rstrip(" \t\"'“‘(")
+        sentence_start = not before or before[-1] in ".!?\n:;" or before.endswith(("-", "–"))
+        capital = _written_as_name(raw)
+        if not capital and not raw.islower():
+            continue  # "NINO", "TfL", "PCSOs": initials and brands, not names
+        words.append(_Word(match.start(), match.end(), raw, key, capital, sentence_start))
+    return words
+
+
+def _adjacent(text: str, left: _Word, right: _Word) -> bool:
+    """Only spaces (or a full stop after an initial, then spaces) between."""
+    return re.fullmatch(r"\.?[ \t]+", text[left.end : right.start]) is not None
+
+
+def _is_place(words: list[_Word], index: int, text: str) -> bool:
+    """The word is part of a place's or a thing's name: a capitalised run
+    ending in a place word ("Victoria Park", "Bell Lane", "St Mary's Church",
+    "Clare's Law"), or after "St", "West", "Operation"..."""
+    word = words[index]
+    if (
+        word.key in _PLACE_BEFORE
+        and index + 1 < len(words)
+        and words[index + 1].capital
+        and _adjacent(text, word, words[index + 1])
+    ):
+        return True  # "West" of "West Wickham"
+    if index > 0:
+        previous = words[index - 1]
+        if (
+            previous.key.rstrip(".") in _PLACE_BEFORE
+            and previous.capital
+            and _adjacent(text, previous, words[index])
+        ):
+            return True
+    position = index
+    while position + 1 < len(words) and _adjacent(text, words[position], words[position + 1]):
+        following = words[position + 1]
+        if following.key in PLACE_WORDS and (following.capital or following.key in {"road", "st"}):
+            return True
+        if not following.capital:
+            return False
+        position += 1
+    return False
+
+
+def _kind(word: _Word) -> str:
+    """"name" (a given name, not an ordinary word), "ambiguous" (a given name
+    that is also an ordinary word or a place), "surname", "proper" (a place,
+    a people...), "ordinary" or "unknown"."""
+    key = word.key
+    if key in NOT_PERSONS or key in _NEVER_DOUBTFUL or len(key) < 2:
+        return "ordinary"
+    ordinary = key in ordinary_words()
+    if key in first_names():
+        return "ambiguous" if ordinary or key in proper_nouns() else "name"
+    if ordinary:
+        return "ordinary"
+    if key in proper_nouns():
+        return "proper"
+    if key in surnames():
+        return "surname"
+    return "unknown"
+
+
+@dataclass(frozen=True)
+class Doubt:
+    """A capitalised word that may be a name: shown to officers, not replaced."""
+
+    start: int
+    end: int
+
+
+def _person(words: list[_Word], kinds: list[str], index: int, text: str) -> tuple[bool, bool]:
+    """(is a person's name, is doubtful) for the word at ``index``."""
+    word, kind = words[index], kinds[index]
+    previous = words[index - 1] if index else None
+    after = words[index + 1] if index + 1 < len(words) else None
+    prev_key = previous.key.rstrip(".") if previous is not None else ""
+    joined = previous is not None and _adjacent(text, previous, word)
+    if kind == "ambiguous" and len(word.key) <= 2:
+        return False, False  # "My", "An", "Al": too short to tell
+    if kind == "ordinary" or word.key in PLACE_WORDS or _is_place(words, index, text):
+        return False, False
+    if prev_key in _RANK and joined:
+        return False, False  # "PC Harris": an officer
+    if prev_key in _TITLE and joined and (previous is not None and previous.capital):
+        return True, False
+    # a lead-in counts in the same sentence only: "... a 999 call? My daughter"
+    lead_in = prev_key in _LEAD_IN and not word.sentence_start
+    strong_lead_in = prev_key in _STRONG_LEAD_IN and not word.sentence_start
+    place_lead_in = prev_key in _PLACE_LEAD_IN
+    verb = (
+        after is not None
+        and not after.capital
+        and after.key in _PERSON_VERBS
+        and after.key != "and"
+        and _adjacent(text, word, after)
+    )
+    strong_verb = verb and after is not None and after.key in _STRONG_PERSON_VERBS
+    surname_follows = (
+        after is not None
+        and after.capital
+        and not after.sentence_start
+        and _adjacent(text, word, after)
+        and after.key not in PLACE_WORDS
+        and (kinds[index + 1] in {"name", "surname", "unknown"} or after.key in surnames())
+    )
+    if not word.capital:
+        if word.key in _NOT_LOWER_NAMES or len(word.key) < 3:
+            return False, False
+        if kind == "name":
+            return True, False  # "i asked jake", "priya said"
+        return kind in {"surname", "unknown"} and strong_lead_in and strong_verb, False
+    if kind == "name":
+        if place_lead_in and not (surname_follows or verb):
+            return False, True  # "in Priya"? more likely a place: ask
+        return True, False
+    if kind == "ambiguous":
+        person = (
+            surname_follows
+            or strong_lead_in
+            or (strong_verb and not place_lead_in)
+            or (not word.sentence_start and not place_lead_in and (lead_in or verb))
+        )
+        return person, not person and not word.sentence_start
+    # a surname, a proper noun or an unknown word
+    person = (strong_lead_in or (strong_verb and not place_lead_in)) and kind != "proper"
+    doubtful = not person and not word.sentence_start and kind != "proper"
+    return person, doubtful
+
+
+def _classify(text: str) -> tuple[list[Detail], list[Doubt]]:
+    words = _tokens(text)
+    kinds = [_kind(w) for w in words]
+    sure: list[tuple[int, int]] = []  # word index ranges [first, last]
+    doubts: list[int] = []
+    index = 0
+    while index < len(words):
+        person, doubtful = _person(words, kinds, index, text)
+        if not person:
+            if doubtful:
+                doubts.append(index)
+            index += 1
+            continue
+        word = words[index]
+        last = index
+        # a surname (or a second given name) after it: "Priya Raman", "priya raman"
+        while last + 1 < len(words) and _adjacent(text, words[last], words[last + 1]):
+            nxt, nxt_kind = words[last + 1], kinds[last + 1]
+            if nxt.key in PLACE_WORDS or nxt.sentence_start:
+                break
+            if nxt.capital and (nxt_kind not in {"ordinary"} or nxt.key in surnames()):
+                last += 1  # "Priya Okonkwo", "Mark Baker"
+            elif not nxt.capital and not word.capital and nxt_kind in {"name", "surname"}:
+                last += 1
+            else:
+                break
+        previous = words[index - 1] if index else None
+        titled = (
+            previous is not None
+            and previous.key.rstrip(".") in _TITLE
+            and previous.capital
+            and _adjacent(text, previous, word)
+        )
+        sure.append((index - 1 if titled else index, last))
+        index = last + 1
+    details = [Detail(words[a].start, words[b].end, Category.NAME) for a, b in sure]
+    # a doubt that is the same word as a sure name elsewhere is sure too
+    named = {words[i].key for a, b in sure for i in range(a, b + 1)}
+    found: list[Doubt] = []
+    for i in doubts:
+        if words[i].key in named:
+            details.append(Detail(words[i].start, words[i].end, Category.NAME))
+        else:
+            found.append(Doubt(words[i].start, words[i].end))
+    return details, found
+
+
+def find_unintroduced_names(text: str) -> Iterator[Detail]:
+    """Names found by what the word is and where it stands (module docstring)."""
+    details, _ = _classify(text)
+    yield from details
+
+
+def find_doubtful_names(text: str) -> list[Doubt]:
+    """Capitalised words that may be names and were not replaced, in order."""
+    _, doubts = _classify(text)
+    return doubts
