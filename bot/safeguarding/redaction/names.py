@@ -105,7 +105,7 @@ NOT_PERSONS = word_set(
     christmas easter eid diwali ramadan hanukkah halloween bonfire
     monday tuesday wednesday thursday friday saturday sunday
     january february march april may june july august september october november december
-    forum online police
+    forum online police bromley london england scotland wales ireland britain
     """
 )
 _TITLE = word_set("mr mrs ms miss mx dr prof sir dame lady lord auntie aunty uncle")
@@ -120,8 +120,20 @@ _LEAD_IN = word_set(
     pushed followed harassed hassled chased robbed mugged bullied grabbed kicked
     """
 )
+# People named by who they are to the writer: "my brother-in-law Femi", "mum (Kerry)".
+RELATIONS = word_set(
+    """
+    son daughter husband wife partner neighbour neighbor neighbours mum mom mam mother dad
+    father brother sister friend boyfriend girlfriend nephew niece grandson granddaughter
+    grandmother grandfather nan nana gran grandad grandma grandpa child kid lodger tenant
+    landlord landlady carer colleague cousin uncle aunt auntie aunty fiance fiancee fiancé
+    stepson stepdaughter stepmum stepdad flatmate housemate mate pal ex boss manager
+    brother-in-law sister-in-law son-in-law daughter-in-law mother-in-law father-in-law
+    bf gf hubby missus
+    """
+)
 # Lead-ins strong enough for a word with no other sign ("asked Chidi").
-_STRONG_LEAD_IN = _LEAD_IN - word_set("with and or by see seen saw")
+_STRONG_LEAD_IN = (_LEAD_IN - word_set("with and or by see seen saw")) | RELATIONS
 # Words before a capitalised word that make it a place or a thing ("in Hayes",
 # "the Glades", "on Nextdoor"): such a word is a person only when it is
 # plainly a given name.
@@ -191,8 +203,6 @@ def _tokens(text: str) -> list[_Word]:
         before = text[: match.start()].rstrip(" \t\"'“‘(")
         sentence_start = not before or before[-1] in ".!?\n:;" or before.endswith(("-", "–"))
         capital = _written_as_name(raw)
-        if not capital and not raw.islower():
-            continue  # "NINO", "TfL", "PCSOs": initials and brands, not names
         words.append(_Word(match.start(), match.end(), raw, key, capital, sentence_start))
     return words
 
@@ -240,9 +250,13 @@ def _kind(word: _Word) -> str:
     key = word.key
     if key in NOT_PERSONS or key in _NEVER_DOUBTFUL or len(key) < 2:
         return "ordinary"
+    if not word.capital and not word.text.islower():
+        return "ordinary"  # "NINO", "TfL", "PCSOs", "PC": initials and brands
     ordinary = key in ordinary_words()
     if key in first_names():
-        return "ambiguous" if ordinary or key in proper_nouns() else "name"
+        if ordinary:
+            return "ambiguous"
+        return "proper name" if key in proper_nouns() else "name"
     if ordinary:
         return "ordinary"
     if key in proper_nouns():
@@ -269,12 +283,12 @@ def _person(words: list[_Word], kinds: list[str], index: int, text: str) -> tupl
     joined = previous is not None and _adjacent(text, previous, word)
     if kind == "ambiguous" and len(word.key) <= 2:
         return False, False  # "My", "An", "Al": too short to tell
-    if kind == "ordinary" or word.key in PLACE_WORDS or _is_place(words, index, text):
-        return False, False
     if prev_key in _RANK and joined:
         return False, False  # "PC Harris": an officer
-    if prev_key in _TITLE and joined and (previous is not None and previous.capital):
-        return True, False
+    if prev_key in _TITLE and joined and previous is not None and previous.capital:
+        return True, False  # "Mrs Okafor", "Mr Harold Green"
+    if kind == "ordinary" or word.key in PLACE_WORDS or _is_place(words, index, text):
+        return False, False
     # a lead-in counts in the same sentence only: "... a 999 call? My daughter"
     lead_in = prev_key in _LEAD_IN and not word.sentence_start
     strong_lead_in = prev_key in _STRONG_LEAD_IN and not word.sentence_start
@@ -298,12 +312,20 @@ def _person(words: list[_Word], kinds: list[str], index: int, text: str) -> tupl
     if not word.capital:
         if word.key in _NOT_LOWER_NAMES or len(word.key) < 3:
             return False, False
-        if kind == "name":
+        if kind == "name" or (
+            kind == "proper name" and not place_lead_in and not _in_address(words, index, text)
+        ):
             return True, False  # "i asked jake", "priya said"
+        if kind == "proper name":
+            return False, True  # "near hayes"
         return kind in {"surname", "unknown"} and strong_lead_in and strong_verb, False
+    if _signs_off(words, index, text):
+        return kind != "proper", False  # "... Peter", "Jade x" as the last words
     if kind == "name":
-        if place_lead_in and not (surname_follows or verb):
-            return False, True  # "in Priya"? more likely a place: ask
+        return True, False
+    if kind == "proper name":  # "Lucy", "Kerry", "Hayes", "Venice": a person or a place
+        if (place_lead_in or _in_address(words, index, text)) and not (surname_follows or verb):
+            return False, True  # "in Hayes", "near Camden": ask
         return True, False
     if kind == "ambiguous":
         person = (
@@ -317,6 +339,43 @@ def _person(words: list[_Word], kinds: list[str], index: int, text: str) -> tupl
     person = (strong_lead_in or (strong_verb and not place_lead_in)) and kind != "proper"
     doubtful = not person and not word.sentence_start and kind != "proper"
     return person, doubtful
+
+
+# "moved to Hayes", "came from Camden": a place after these and "to" or "from".
+_MOTION = word_set(
+    """
+    move moved moving went go goes going gone drove drive driving walked walk walking came
+    come comes coming travel travelled travelling back way trip bus train ride commute
+    """
+)
+
+
+def _in_address(words: list[_Word], index: int, text: str) -> bool:
+    """After a place word and a comma ("9 Meadow Close, Hayes"), or after
+    "moved to" / "came from": a town, not a person."""
+    if index == 0:
+        return False
+    previous = words[index - 1]
+    between = text[previous.end : words[index].start]
+    if previous.key in PLACE_WORDS and previous.capital and between.strip() == ",":
+        return True
+    return (
+        previous.key in {"to", "from"}
+        and index >= 2
+        and words[index - 2].key in _MOTION
+    )
+
+
+_SIGN_OFF_END = re.compile(r"[ \t]*(?:[.!,]|[ \t]+x+|[ \t]+[A-Z][a-z]+)?[ \t]*[.!]?\s*$")
+
+
+def _signs_off(words: list[_Word], index: int, text: str) -> bool:
+    """The word starts the last line or the last sentence and only a surname,
+    kisses ("x") or a full stop follow it: "... BR3 4PE. Peter", "Jade x"."""
+    word = words[index]
+    if not word.sentence_start or _SIGN_OFF_END.fullmatch(text, word.end) is None:
+        return False
+    return index + 1 >= len(words) or words[-1].capital or words[-1].key.strip("x") == ""
 
 
 def _classify(text: str) -> tuple[list[Detail], list[Doubt]]:
@@ -334,17 +393,6 @@ def _classify(text: str) -> tuple[list[Detail], list[Doubt]]:
             continue
         word = words[index]
         last = index
-        # a surname (or a second given name) after it: "Priya Raman", "priya raman"
-        while last + 1 < len(words) and _adjacent(text, words[last], words[last + 1]):
-            nxt, nxt_kind = words[last + 1], kinds[last + 1]
-            if nxt.key in PLACE_WORDS or nxt.sentence_start:
-                break
-            if nxt.capital and (nxt_kind not in {"ordinary"} or nxt.key in surnames()):
-                last += 1  # "Priya Okonkwo", "Mark Baker"
-            elif not nxt.capital and not word.capital and nxt_kind in {"name", "surname"}:
-                last += 1
-            else:
-                break
         previous = words[index - 1] if index else None
         titled = (
             previous is not None
@@ -352,6 +400,24 @@ def _classify(text: str) -> tuple[list[Detail], list[Doubt]]:
             and previous.capital
             and _adjacent(text, previous, word)
         )
+        # a surname (or a second given name) after it: "Priya Raman", "priya raman"
+        while last + 1 < len(words) and _adjacent(text, words[last], words[last + 1]):
+            nxt, nxt_kind = words[last + 1], kinds[last + 1]
+            if (nxt.key in PLACE_WORDS and not titled) or nxt.sentence_start:
+                break
+            if nxt.capital and (nxt_kind not in {"ordinary"} or nxt.key in surnames()):
+                last += 1  # "Priya Okonkwo", "Mark Baker"
+            elif not nxt.capital and not word.capital and nxt_kind in {"name", "surname"}:
+                last += 1
+            elif (
+                not nxt.capital
+                and not word.capital
+                and nxt.key in surnames()
+                and re.match(r"\s*(?:[,.!?;:]|$)", text[nxt.end :]) is not None
+            ):
+                last += 1  # "my name's lucy brown, ..."
+            else:
+                break
         sure.append((index - 1 if titled else index, last))
         index = last + 1
     details = [Detail(words[a].start, words[b].end, Category.NAME) for a, b in sure]
