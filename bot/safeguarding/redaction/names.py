@@ -432,10 +432,40 @@ def _classify(text: str) -> tuple[list[Detail], list[Doubt]]:
     return details, found
 
 
+# Trades after a person's name make a small business that names its owner:
+# "Khan's Motors", "Dave Smith Plumbing", "Tony's Barbers".
+_TRADES = (
+    r"(?:Motors|Autos?|Cars|Garage|Taxis?|Cabs|Minicabs|Plumbing|Plumbers?|Heating|"
+    r"Electrical|Electricals|Electrics|Builders?|Building|Roofing|Scaffolding|Removals|"
+    r"Carpets|Flooring|Decorating|Decorators|Landscaping|Gardening|Fencing|Joinery|Glazing|"
+    r"Windows|Locksmiths?|Barbers?|Hair|Hairdressers?|Nails|Beauty|Salon|Kitchen|Cafe|Café|"
+    r"Takeaway|Kebabs?|Pizza|Chippy|Fish[ \t]Bar|Grocers?|Off[ \t]Licence|Stores?|Mini[ \t]Mart|"
+    r"Services|Cleaning|Couriers|Tyres|Bodywork|Repairs|Construction|Ltd|Limited|[&+][ \t]Sons?)"
+)
+_BUSINESS = re.compile(
+    rf"\b([A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?['’]s|[A-Z][a-z]+[ \t]+[A-Z][a-z]+)[ \t]+{_TRADES}\b"
+)
+
+
+def find_business_names(text: str) -> Iterator[Detail]:
+    """A business named after a person: "Khan's Motors", "Dave Smith
+    Plumbing" (a given name or surname, not a brand: "Sainsbury's Local",
+    "Tesco Express" stay)."""
+    for match in _BUSINESS.finditer(text):
+        words = [_POSSESSIVE.sub("", w).lower() for w in match.group(1).split()]
+        if any(w in NOT_PERSONS for w in words):
+            continue
+        named = [w in first_names() or w in surnames() for w in words]
+        possessive = match.group(1)[-2:] in {"'s", "’s"}
+        if named[0] or (possessive and any(named)):
+            yield Detail(match.start(), match.end(), Category.NAME)
+
+
 def find_unintroduced_names(text: str) -> Iterator[Detail]:
     """Names found by what the word is and where it stands (module docstring)."""
     details, _ = _classify(text)
     yield from details
+    yield from find_business_names(text)
 
 
 def find_doubtful_names(text: str) -> list[Doubt]:
