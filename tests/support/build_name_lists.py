@@ -101,7 +101,8 @@ def scowl_words() -> tuple[set[str], set[str]]:
     """(SCOWL's lower-case entries, its capitalised entries in lower case):
     ordinary words, and proper nouns (places, peoples, given names...)."""
     words = SCOWL.read_text(encoding="utf-8").split()
-    ordinary = {w.replace("'", "") if w.endswith("n't") else w for w in words if w.islower()}
+    ordinary = {w for w in words if w.islower()}
+    ordinary |= {w.replace("'", "") for w in ordinary if w.endswith("n't")}
     ordinary = {w for w in ordinary if len(w) >= 2 and _LATIN.fullmatch(w) and not w.endswith("'s")}
     ordinary.update(_CONTRACTIONS.split())
     proper = {w.lower() for w in words if w[:1].isupper() and w.isalpha() and len(w) >= 2}

@@ -68,7 +68,7 @@ PLACE_WORDS = word_set(
     road rd street st lane ln avenue ave close drive dr way crescent court ct gardens gdns
     place square sq hill grove terrace walk row mews parade rise vale view green common
     park parkway estate bridge wharf quay end gate yard broadway circus village town
-    station halt stop interchange airport
+    station halt stop interchange airport cross
     school academy college university uni primary nursery infants juniors high
     church chapel mosque temple gurdwara synagogue cathedral abbey
     hospital surgery clinic practice pharmacy centre center library hall house tower towers
@@ -105,6 +105,7 @@ NOT_PERSONS = word_set(
     christmas easter eid diwali ramadan hanukkah halloween bonfire
     monday tuesday wednesday thursday friday saturday sunday
     january february march april may june july august september october november december
+    nandos nando raleigh carrera boardman brompton trek specialized
     forum online police bromley london england scotland wales ireland britain
     """
 )
@@ -129,11 +130,26 @@ RELATIONS = word_set(
     landlord landlady carer colleague cousin uncle aunt auntie aunty fiance fiancee fiancé
     stepson stepdaughter stepmum stepdad flatmate housemate mate pal ex boss manager
     brother-in-law sister-in-law son-in-law daughter-in-law mother-in-law father-in-law
-    bf gf hubby missus
+    bf gf hubby missus frend freind m8 m8s bestie bezzie sis bro cuz cuzzy oppo
     """
 )
+# Words that give a name next: "its danny", "shes Rivka", "my names olamide".
+_GIVES_NAME = word_set(
+    """
+    its it's im i'm names name's name called named shes she's hes he's thats that's aka
+    nicknamed """
+)
 # Lead-ins strong enough for a word with no other sign ("asked Chidi").
-_STRONG_LEAD_IN = (_LEAD_IN - word_set("with and or by see seen saw")) | RELATIONS
+_STRONG_LEAD_IN = (_LEAD_IN - word_set("with and or by see seen saw")) | RELATIONS | _GIVES_NAME
+# Two words that give a name next: "calls him Big Sully", "known as Gaz".
+_GIVES_NAME_PAIRS = frozenset(
+    {
+        ("calls", "him"), ("calls", "her"), ("call", "him"), ("call", "her"),
+        ("called", "him"), ("called", "her"), ("known", "as"), ("goes", "by"),
+        ("go", "by"), ("name", "is"), ("names", "is"), ("it", "is"), ("this", "is"),
+        ("she", "is"), ("he", "is"), ("was", "called"),
+    }
+)
 # Words before a capitalised word that make it a place or a thing ("in Hayes",
 # "the Glades", "on Nextdoor"): such a word is a person only when it is
 # plainly a given name.
@@ -161,6 +177,7 @@ _NEVER_DOUBTFUL = word_set(
     """
     i i'm i've i'd i'll im ive id ok okay hi hello hey dear thanks cheers pls asap fyi btw
     tbh omg lol cctv asb ppl dob nhs gp ae a&e mp dvla dwp hmrc tv uk eu usa us
+    carer carers careworker pcso pcsos ebike escooter scooter airbnb uber
     """
 )
 # Lower-case words in the name lists that are not names when written so.
@@ -235,8 +252,8 @@ def _is_place(words: list[_Word], index: int, text: str) -> bool:
     position = index
     while position + 1 < len(words) and _adjacent(text, words[position], words[position + 1]):
         following = words[position + 1]
-        if following.key in PLACE_WORDS and (following.capital or following.key in {"road", "st"}):
-            return True
+        if following.key in PLACE_WORDS and (following.capital or position == index):
+            return True  # "Victoria Park", "Ely station", "Grace Road"
         if not following.capital:
             return False
         position += 1
@@ -281,17 +298,36 @@ def _person(words: list[_Word], kinds: list[str], index: int, text: str) -> tupl
     after = words[index + 1] if index + 1 < len(words) else None
     prev_key = previous.key.rstrip(".") if previous is not None else ""
     joined = previous is not None and _adjacent(text, previous, word)
+    gives_name = not word.sentence_start and (
+        prev_key in _GIVES_NAME
+        or (index >= 2 and (words[index - 2].key, prev_key) in _GIVES_NAME_PAIRS)
+    )
+    if (
+        gives_name
+        and word.capital
+        and kind in {"ordinary", "ambiguous"}
+        and after is not None
+        and after.capital
+        and _adjacent(text, word, after)
+        and word.key not in NOT_PERSONS
+        and after.key not in NOT_PERSONS
+        and after.key not in PLACE_WORDS
+    ):
+        return True, False  # "calls him Big Sully"
     if kind == "ambiguous" and len(word.key) <= 2:
         return False, False  # "My", "An", "Al": too short to tell
-    if prev_key in _RANK and joined:
-        return False, False  # "PC Harris": an officer
+    if prev_key in _RANK and joined and word.capital and kind != "ordinary":
+        return True, False  # "PC Harris", "Detective Sergeant Morrison": named all the same
     if prev_key in _TITLE and joined and previous is not None and previous.capital:
         return True, False  # "Mrs Okafor", "Mr Harold Green"
     if kind == "ordinary" or word.key in PLACE_WORDS or _is_place(words, index, text):
         return False, False
     # a lead-in counts in the same sentence only: "... a 999 call? My daughter"
+    pair = (words[index - 2].key, prev_key) if index >= 2 else ("", "")
     lead_in = prev_key in _LEAD_IN and not word.sentence_start
-    strong_lead_in = prev_key in _STRONG_LEAD_IN and not word.sentence_start
+    strong_lead_in = (
+        prev_key in _STRONG_LEAD_IN or pair in _GIVES_NAME_PAIRS
+    ) and not word.sentence_start
     place_lead_in = prev_key in _PLACE_LEAD_IN
     verb = (
         after is not None
@@ -310,18 +346,23 @@ def _person(words: list[_Word], kinds: list[str], index: int, text: str) -> tupl
         and (kinds[index + 1] in {"name", "surname", "unknown"} or after.key in surnames())
     )
     if not word.capital:
-        if word.key in _NOT_LOWER_NAMES or len(word.key) < 3:
+        if word.key in _NOT_LOWER_NAMES or len(word.key) < (2 if gives_name else 3):
             return False, False
         if kind == "name" or (
             kind == "proper name" and not place_lead_in and not _in_address(words, index, text)
         ):
             return True, False  # "i asked jake", "priya said"
+        if strong_lead_in and (prev_key in RELATIONS or prev_key in _GIVES_NAME or pair[0]):
+            # "my neighbour sandeep", "its mohammed", "was called tj": not an ordinary word
+            return kind in {"surname", "unknown", "proper name"}, False
         if kind == "proper name":
             return False, True  # "near hayes"
         return kind in {"surname", "unknown"} and strong_lead_in and strong_verb, False
     if _signs_off(words, index, text):
         return kind != "proper", False  # "... Peter", "Jade x" as the last words
     if kind == "name":
+        if word.text[-2:] in {"'s", "’s"} and (place_lead_in or prev_key == "from"):
+            return False, True  # "from Nando's", "at Greggs's": a shop, perhaps
         return True, False
     if kind == "proper name":  # "Lucy", "Kerry", "Hayes", "Venice": a person or a place
         if (place_lead_in or _in_address(words, index, text)) and not (surname_follows or verb):
@@ -366,7 +407,9 @@ def _in_address(words: list[_Word], index: int, text: str) -> bool:
     )
 
 
-_SIGN_OFF_END = re.compile(r"[ \t]*(?:[.!,]|[ \t]+x+|[ \t]+[A-Z][a-z]+)?[ \t]*[.!]?\s*$")
+_SIGN_OFF_END = re.compile(
+    r"[ \t]*(?:[.!,]|[ \t]+x+|[ \t]+[A-Z][a-z]+)?[ \t]*[.!]?[ \t]*(?:\([^()\n]{1,40}\))?\s*$"
+)
 
 
 def _signs_off(words: list[_Word], index: int, text: str) -> bool:
@@ -375,6 +418,8 @@ def _signs_off(words: list[_Word], index: int, text: str) -> bool:
     word = words[index]
     if not word.sentence_start or _SIGN_OFF_END.fullmatch(text, word.end) is None:
         return False
+    if text[word.end :].lstrip(" \t.!,").startswith("("):
+        return True  # "Martin (club sec)"
     return index + 1 >= len(words) or words[-1].capital or words[-1].key.strip("x") == ""
 
 
@@ -405,8 +450,10 @@ def _classify(text: str) -> tuple[list[Detail], list[Doubt]]:
             nxt, nxt_kind = words[last + 1], kinds[last + 1]
             if (nxt.key in PLACE_WORDS and not titled) or nxt.sentence_start:
                 break
-            if nxt.capital and (nxt_kind not in {"ordinary"} or nxt.key in surnames()):
-                last += 1  # "Priya Okonkwo", "Mark Baker"
+            if nxt.capital and (
+                nxt_kind != "ordinary" or nxt.key in surnames() or kinds[index] == "ordinary"
+            ):
+                last += 1  # "Priya Okonkwo", "Mark Baker", "Big Sully"
             elif not nxt.capital and not word.capital and nxt_kind in {"name", "surname"}:
                 last += 1
             elif (

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 
 from bot.safeguarding.redaction.detail import Category, Detail, word_set
-from bot.safeguarding.redaction.names import first_names, proper_nouns
+from bot.safeguarding.redaction.names import NOT_PERSONS, first_names, proper_nouns
 
 _TITLE = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.?[ \t]+"
 # "Sarah", "O'Brien", "McDonald", "Smith-Jones"
@@ -113,7 +113,7 @@ _DATE_OF_BIRTH = re.compile(
 
 def _is_name(found: str) -> bool:
     words = [w.strip(".").lower() for w in found.split()]
-    if not words or words[0] in _NOT_NAMES:
+    if not words or words[0] in _NOT_NAMES or words[0].removesuffix("'s") in NOT_PERSONS:
         return False
     # "I'm Ukrainian", "I'm Jamaican": a people or a place, not a given name
     first = words[0] if words[0] not in {"mr", "mrs", "ms", "miss", "mx", "dr", "prof"} else ""
