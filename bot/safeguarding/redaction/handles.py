@@ -64,9 +64,15 @@ def _plausible(handle: str, shaped: bool) -> bool:
     )
 
 
+# An account of the police or the council ("@NeighbourhoodCopsEast", "@MetPoliceUK")
+# is public, not a resident's detail.
+_PUBLIC_ACCOUNT = re.compile(r"(?i)police|cops|constab|council|borough|nhs|gov")
+
+
 def find_handles(text: str) -> Iterator[Detail]:
     for match in _AT.finditer(text):
-        if re.search(r"[A-Za-z]", match.group(1)) is not None:
+        handle = match.group(1)
+        if _PUBLIC_ACCOUNT.search(handle) is None and re.search(r"[A-Za-z]", handle) is not None:
             yield Detail(match.start(), match.end(1), Category.HANDLE)
     for match in _AFTER_PLATFORM.finditer(text):
         # "on tiktok yesterday": a bare word after a platform needs a handle's shape;

@@ -32,20 +32,32 @@ _HOME = re.compile(rf"(?<![\w])({_NAME}{_HOME_WORDS})\b(?![ \t]+{_STREET_WORDS}\
 # After an address cue: "we live at Brook House", "address: Meadow View Farm"
 _CUED = re.compile(
     r"(?i:\b(?:live|living|lives|lived|moved|move|staying|stay|stays|based)[ \t]+(?:at|in)"
-    r"|\baddress(?:[ \t]+is)?[ \t]*[:\-]?|\bcome[ \t]+to|\bdeliver(?:ed)?[ \t]+to)[ \t]+"
+    r"|\breside[sd]?[ \t]+at|\baddress(?:[ \t]+is)?[ \t]*[:\-]?|\bcome[ \t]+to"
+    r"|\bdeliver(?:ed)?[ \t]+to)[ \t]+"
     rf"({_NAME}(?:{_CAPITAL}[ \t]+)?{_PUBLIC_TOO})\b"
 )
-# An address line after a house name: "Rose Cottage, Church Lane" is taken with it.
-_STREET_AFTER = re.compile(
-    r",[ \t]*(?:[A-Z][a-z]+[ \t]+){1,3}(?:Lane|Road|Street|Close|Avenue|Way|Drive|Hill|Green)\b"
+# "Ivy House", "Meadow View", "Cherry Tree Farm", "Orchard End": plants and
+# land words before a word public places share are a house's name.
+_NATURE = (
+    r"(?:Ivy|Rose|Holly|Laurel|Oak|Oaks|Willow|Willows|Beech|Elm|Ash|Birch|Cedar|Pine|Yew|"
+    r"Hawthorn|Rowan|Maple|Cherry|Apple|Pear|Plum|Walnut|Chestnut|Sycamore|Lilac|Wisteria|"
+    r"Jasmine|Honeysuckle|Lavender|Fern|Heather|Bramble|Orchard|Meadow|Meadows|Brook|Stream|"
+    r"Spring|Well|Field|Fields|Hill|Valley|Woodland|Gable|Gables|Tree|Trees|Thatch|Stone|"
+    r"Hollow|Sunny|Sunnyside|Fairview|Bella|Bryn|Glen|Green|Little|Lower|Upper|Tudor|White|Red)"
 )
-
-
+_NATURE_HOME = re.compile(
+    rf"\b((?:{_NATURE}[ \t]+){{1,2}}(?:House|Farm|View|End|Barn|Mill|Croft|Lea|Dene|Garth))\b"
+    rf"(?![ \t]+{_STREET_WORDS}\b)"
+)
+# "The Laurels", "The Willows", "The Old Rectory": a house.
+_THE_HOME = re.compile(
+    r"\b((?i:the)[ \t]+(?:Laurels|Willows|Beeches|Elms|Pines|Hollies|Limes|Cedars|Firs|Poplars|"
+    r"Oaks|Birches|Chestnuts|Sycamores|Maples|Larches|Rowans|Yews|Hawthorns|Gables|Paddocks?|"
+    r"Orchards?|Spinney|Coppice|Homestead|Old[ \t][A-Z][a-z]+))\b"
+)
 def find_house_names(text: str) -> Iterator[Detail]:
-    for pattern in (_HOME, _CUED):
+    for pattern in (_HOME, _CUED, _NATURE_HOME, _THE_HOME):
         for match in pattern.finditer(text):
-            start, end = match.start(1), match.end(1)
-            street = _STREET_AFTER.match(text, end)
-            if street is not None:
-                end = street.end()
-            yield Detail(start, end, Category.ADDRESS)
+            # the street after it ("Rose Cottage, Church Lane") stays: without
+            # the house it names no one
+            yield Detail(match.start(1), match.end(1), Category.ADDRESS)

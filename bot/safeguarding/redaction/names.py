@@ -316,7 +316,7 @@ def _person(words: list[_Word], kinds: list[str], index: int, text: str) -> tupl
         return True, False  # "calls him Big Sully"
     if kind == "ambiguous" and len(word.key) <= 2:
         return False, False  # "My", "An", "Al": too short to tell
-    if prev_key in _RANK and joined and word.capital and kind != "ordinary":
+    if prev_key in _RANK and joined and word.capital and word.key not in ordinary_words():
         return True, False  # "PC Harris", "Detective Sergeant Morrison": named all the same
     if prev_key in _TITLE and joined and previous is not None and previous.capital:
         return True, False  # "Mrs Okafor", "Mr Harold Green"
@@ -352,6 +352,14 @@ def _person(words: list[_Word], kinds: list[str], index: int, text: str) -> tupl
             kind == "proper name" and not place_lead_in and not _in_address(words, index, text)
         ):
             return True, False  # "i asked jake", "priya said"
+        if (
+            gives_name
+            and kind == "ambiguous"
+            and after is not None
+            and not after.capital
+            and kinds[index + 1] in {"surname", "unknown", "name", "proper name"}
+        ):
+            return True, False  # "name on it is jade whitfield"
         if strong_lead_in and (prev_key in RELATIONS or prev_key in _GIVES_NAME or pair[0]):
             # "my neighbour sandeep", "its mohammed", "was called tj": not an ordinary word
             return kind in {"surname", "unknown", "proper name"}, False
@@ -423,6 +431,26 @@ def _signs_off(words: list[_Word], index: int, text: str) -> bool:
     return index + 1 >= len(words) or words[-1].capital or words[-1].key.strip("x") == ""
 
 
+# After these a capitalised word is most likely a place: no doubt is raised
+# ("from China", "in Brixton", "near Limehouse"). "at" is not among them: "at
+# Fernleigh" may be a house.
+_PLACE_PREPOSITIONS = word_set(
+    "in near from to into between around via towards toward outside opposite past through"
+)
+
+
+def _worth_asking(words: list[_Word], index: int, text: str) -> bool:
+    """A doubtful word worth an officer's look: not after a place's
+    preposition, not the second word of a capitalised run ("Tesco Metro",
+    "Woodside Junior", "Holy Trinity")."""
+    if index == 0:
+        return True
+    previous = words[index - 1]
+    if previous.key in _PLACE_PREPOSITIONS:
+        return False
+    return not (previous.capital and _adjacent(text, previous, words[index]))
+
+
 def _classify(text: str) -> tuple[list[Detail], list[Doubt]]:
     words = _tokens(text)
     kinds = [_kind(w) for w in words]
@@ -432,7 +460,7 @@ def _classify(text: str) -> tuple[list[Detail], list[Doubt]]:
     while index < len(words):
         person, doubtful = _person(words, kinds, index, text)
         if not person:
-            if doubtful:
+            if doubtful and _worth_asking(words, index, text):
                 doubts.append(index)
             index += 1
             continue
@@ -480,32 +508,63 @@ def _classify(text: str) -> tuple[list[Detail], list[Doubt]]:
 
 
 # Trades after a person's name make a small business that names its owner:
-# "Khan's Motors", "Dave Smith Plumbing", "Tony's Barbers".
+# "Khan's Motors", "Dave Smith Plumbing", "Bhatti Brothers Newsagents".
 _TRADES = (
-    r"(?:Motors|Autos?|Cars|Garage|Taxis?|Cabs|Minicabs|Plumbing|Plumbers?|Heating|"
-    r"Electrical|Electricals|Electrics|Builders?|Building|Roofing|Scaffolding|Removals|"
+    r"(?:Motors|Autos?|Cars|Car[ \t]Sales|Sales|Garage|Taxis?|Cabs|Minicabs|Plumbing|Plumbers?|"
+    r"Heating|Electrical|Electricals|Electrics|Builders?|Building|Roofing|Scaffolding|Removals|"
     r"Carpets|Flooring|Decorating|Decorators|Landscaping|Gardening|Fencing|Joinery|Glazing|"
     r"Windows|Locksmiths?|Barbers?|Hair|Hairdressers?|Nails|Beauty|Salon|Kitchen|Cafe|Café|"
     r"Takeaway|Kebabs?|Pizza|Chippy|Fish[ \t]Bar|Grocers?|Off[ \t]Licence|Stores?|Mini[ \t]Mart|"
-    r"Services|Cleaning|Couriers|Tyres|Bodywork|Repairs|Construction|Ltd|Limited|[&+][ \t]Sons?)"
+    r"Supermarket|Superstore|Newsagents?|Bakery|Bakers|Butchers?|Deli|Pharmacy|Chemists?|"
+    r"Scrap|Recycling|Skips|Handyman|Services|Cleaning|Couriers|Tyres|Bodywork|Repairs|"
+    r"Construction|Properties|Lettings|Ltd|Limited|[&+][ \t]Sons?)"
 )
+_CAP = r"[^\W\d_a-z][^\W\d_A-Z]+"
 _BUSINESS = re.compile(
-    rf"\b([A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?['’]s|[A-Z][a-z]+[ \t]+[A-Z][a-z]+)[ \t]+{_TRADES}\b"
+    rf"(?<!\w)(?<!\w['’])((?:{_CAP}[ \t]+)?{_CAP}(?:['’]s)?)((?:[ \t]+{_CAP}){{0,2}})"
+    rf"[ \t]+{_TRADES}\b"
+)
+# "the Shah family", "the Kowalski boy", "the Harringtons"
+_FAMILY = re.compile(
+    rf"\b(?i:the)[ \t]+({_CAP}(?:[ \t]+{_CAP})?)(?:[ \t]+(?:family|families|boy|boys|girl|girls|"
+    r"kids|children|lad|lads|brothers|sisters|twins|household|clan|lot|woman|man|bloke|couple)\b"
+    r"|(?<=s)(?=[ \t,.!?]))"
 )
 
 
 def find_business_names(text: str) -> Iterator[Detail]:
     """A business named after a person: "Khan's Motors", "Dave Smith
-    Plumbing" (a given name or surname, not a brand: "Sainsbury's Local",
-    "Tesco Express" stay)."""
+    Plumbing", "Wiśniewski Polish Deli" (a given name, a surname or an owner's
+    "'s"; not a brand: "Sainsbury's Local", "Tesco Express" stay)."""
     for match in _BUSINESS.finditer(text):
         words = [_POSSESSIVE.sub("", w).lower() for w in match.group(1).split()]
-        if any(w in NOT_PERSONS for w in words):
-            continue
-        named = [w in first_names() or w in surnames() for w in words]
+        between = match.group(2).lower().split()
+        if any(w in NOT_PERSONS or w in PLACE_WORDS for w in words + between):
+            continue  # "Tesco Express", "Bell Lane Garage"
         possessive = match.group(1)[-2:] in {"'s", "’s"}
-        if named[0] or (possessive and any(named)):
+        named = any(
+            w in first_names() or w in surnames() or w not in ordinary_words() for w in words
+        )
+        if possessive or named:
             yield Detail(match.start(), match.end(), Category.NAME)
+
+
+def find_families(text: str) -> Iterator[Detail]:
+    """A family or a child named by its surname: "the Shah family", "the
+    Kowalski boy", "the Harringtons" (a surname in the plural)."""
+    for match in _FAMILY.finditer(text):
+        name = match.group(1)
+        key = name.split()[-1].lower()
+        plural = match.group(0).endswith(name)
+        if plural:
+            stem = key[:-1]
+            if stem not in surnames() or key in ordinary_words() or key in NOT_PERSONS:
+                continue
+        elif key in NOT_PERSONS or key in PLACE_WORDS or (
+            key in ordinary_words() and key not in surnames()
+        ):
+            continue
+        yield Detail(match.start(1), match.end(1), Category.NAME)
 
 
 def find_unintroduced_names(text: str) -> Iterator[Detail]:
@@ -513,6 +572,7 @@ def find_unintroduced_names(text: str) -> Iterator[Detail]:
     details, _ = _classify(text)
     yield from details
     yield from find_business_names(text)
+    yield from find_families(text)
 
 
 def find_doubtful_names(text: str) -> list[Doubt]:
