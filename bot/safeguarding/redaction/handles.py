@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 
 from bot.safeguarding.redaction.detail import Category, Detail
-from bot.safeguarding.redaction.names import ordinary_words
+from bot.safeguarding.redaction.names import NOT_PERSONS, ordinary_words
 
 _HANDLE = r"[A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?"
 _PLATFORM = (
@@ -66,13 +66,17 @@ def _plausible(handle: str, shaped: bool) -> bool:
 
 # An account of the police or the council ("@NeighbourhoodCopsEast", "@MetPoliceUK")
 # is public, not a resident's detail.
-_PUBLIC_ACCOUNT = re.compile(r"(?i)police|cops|constab|council|borough|nhs|gov")
+# "@everyone" and "@here" are Discord's mentions of a whole room, not anyone's handle.
+_PUBLIC_ACCOUNT = re.compile(
+    r"(?i)police|cops|constab|council|borough|nhs|gov|^(?:everyone|here|channel|all|admins?|mods?)$"
+)
 
 
 def find_handles(text: str) -> Iterator[Detail]:
     for match in _AT.finditer(text):
         handle = match.group(1)
-        if _PUBLIC_ACCOUNT.search(handle) is None and re.search(r"[A-Za-z]", handle) is not None:
+        public = _PUBLIC_ACCOUNT.search(handle) is not None or handle.lower() in NOT_PERSONS
+        if not public and re.search(r"[A-Za-z]", handle) is not None:
             yield Detail(match.start(), match.end(1), Category.HANDLE)
     for match in _AFTER_PLATFORM.finditer(text):
         # "on tiktok yesterday": a bare word after a platform needs a handle's shape;

@@ -214,8 +214,8 @@ def _tokens(text: str) -> list[_Word]:
         raw = match.group(0)
         if match.end() < len(text) and (text[match.end()].isdigit() or text[match.end()] == "_"):
             continue  # part of a username or code ("gary2011"): not a word
-        if match.start() and text[match.start() - 1] in "@#_":
-            continue
+        if match.start() and (text[match.start() - 1] in "@#_" or text[match.start() - 1].isdigit()):
+            continue  # "@jaz", "#tag", the "st" of "1st"
         key = _POSSESSIVE.sub("", raw.lower().replace("’", "'"))
         before = text[: match.start()].rstrip(" \t\"'“‘(")
         sentence_start = not before or before[-1] in ".!?\n:;" or before.endswith(("-", "–"))
@@ -316,8 +316,10 @@ def _person(words: list[_Word], kinds: list[str], index: int, text: str) -> tupl
         return True, False  # "calls him Big Sully"
     if kind == "ambiguous" and len(word.key) <= 2:
         return False, False  # "My", "An", "Al": too short to tell
-    if prev_key in _RANK and joined and word.capital and word.key not in ordinary_words():
-        return True, False  # "PC Harris", "Detective Sergeant Morrison": named all the same
+    if prev_key in _RANK and joined and word.capital:
+        # "PC Harris", "Detective Sergeant Morrison": an officer's name (real or
+        # claimed by a caller) is not a resident's detail, but the officer checks
+        return False, word.key not in ordinary_words()
     if prev_key in _TITLE and joined and previous is not None and previous.capital:
         return True, False  # "Mrs Okafor", "Mr Harold Green"
     if kind == "ordinary" or word.key in PLACE_WORDS or _is_place(words, index, text):
@@ -428,6 +430,11 @@ def _signs_off(words: list[_Word], index: int, text: str) -> bool:
         return False
     if text[word.end :].lstrip(" \t.!,").startswith("("):
         return True  # "Martin (club sec)"
+    following = words[index + 1] if index + 1 < len(words) else None
+    if following is not None and following.capital and (
+        following.key in NOT_PERSONS or following.key in ordinary_words()
+    ):
+        return False  # "Merry Christmas", "Happy Easter"
     return index + 1 >= len(words) or words[-1].capital or words[-1].key.strip("x") == ""
 
 
