@@ -68,7 +68,7 @@ PLACE_WORDS = word_set(
     road rd street st lane ln avenue ave close drive dr way crescent court ct gardens gdns
     place square sq hill grove terrace walk row mews parade rise vale view green common
     park parkway estate bridge wharf quay end gate yard broadway circus village town
-    station halt stop interchange airport cross
+    station halt stop interchange airport cross junction
     school academy college university uni primary nursery infants juniors high
     church chapel mosque temple gurdwara synagogue cathedral abbey
     hospital surgery clinic practice pharmacy centre center library hall house tower towers
@@ -359,7 +359,7 @@ def _person(words: list[_Word], kinds: list[str], index: int, text: str) -> tupl
             and kind == "ambiguous"
             and after is not None
             and not after.capital
-            and kinds[index + 1] in {"surname", "unknown", "name", "proper name"}
+            and kinds[index + 1] in {"surname", "unknown", "name", "proper name", "proper"}
         ):
             return True, False  # "name on it is jade whitfield"
         if strong_lead_in and (prev_key in RELATIONS or prev_key in _GIVES_NAME or pair[0]):
@@ -386,8 +386,12 @@ def _person(words: list[_Word], kinds: list[str], index: int, text: str) -> tupl
             or (not word.sentence_start and not place_lead_in and (lead_in or verb))
         )
         return person, not person and not word.sentence_start
-    # a surname, a proper noun or an unknown word
-    person = (strong_lead_in or (strong_verb and not place_lead_in)) and kind != "proper"
+    # a surname, a proper noun or an unknown word: a person when a lead-in or a
+    # verb says so, or when a known surname follows ("Xiaoming Zhang")
+    known_surname_follows = surname_follows and after is not None and kinds[index + 1] == "surname"
+    person = (
+        strong_lead_in or (strong_verb and not place_lead_in) or known_surname_follows
+    ) and kind != "proper"
     doubtful = not person and not word.sentence_start and kind != "proper"
     return person, doubtful
 
@@ -489,7 +493,7 @@ def _classify(text: str) -> tuple[list[Detail], list[Doubt]]:
                 nxt_kind != "ordinary" or nxt.key in surnames() or kinds[index] == "ordinary"
             ):
                 last += 1  # "Priya Okonkwo", "Mark Baker", "Big Sully"
-            elif not nxt.capital and not word.capital and nxt_kind in {"name", "surname"}:
+            elif not nxt.capital and not word.capital and nxt_kind in {"name", "surname", "proper"}:
                 last += 1
             elif (
                 not nxt.capital

@@ -1,0 +1,94 @@
+"""Names with no lead-in, handles, house names and businesses named after a
+person (issue 15): the suggestion an officer would approve, and the words the
+card asks them to check."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.safeguarding.redaction import find_doubtful_names, suggest_publishable
+
+
+@pytest.mark.parametrize(
+    ("asked", "suggested"),
+    [
+        # no lead-in, from many backgrounds
+        ("Priya Raman said the car was back", "[name] said the car was back"),
+        ("Chidi keeps parking across our drive", "[name] keeps parking across our drive"),
+        ("I saw Wojciech Nowak with the dog", "I saw [name] with the dog"),
+        ("Abdirahman and Hodan were there too", "[name] and [name] were there too"),
+        ("Xiaoming Zhang lost his wallet", "[name] lost his wallet"),
+        ("Siobhan told me about the van", "[name] told me about the van"),
+        ("Ionut Popescu is the one with the van", "[name] is the one with the van"),
+        # lower case
+        ("I asked jake about it", "I asked [name] about it"),
+        ("my mate jas took a pic", "my mate [name] took a pic"),
+        ("its mohammed and his cousins", "its [name] and his cousins"),
+        ("my neighbour sandeep has cctv", "my neighbour [name] has cctv"),
+        ("hi my name's lucy brown, my ex keeps coming", "hi my name's [name], my ex keeps coming"),
+        # given names that are also words, told apart by what surrounds them
+        ("Mark Evans and Grace said nothing", "[name] and [name] said nothing"),
+        ("I told Grace about the bus", "I told [name] about the bus"),
+        # nicknames, titles, families, sign-offs
+        ("everyone calls him Big Sully, he has the phones", "everyone calls him [name], he has the phones"),
+        ("was called tj n another had a tattoo", "was called [name] n another had a tattoo"),
+        ("Mrs Okafor at the end house", "[name] at the end house"),
+        ("the Kowalski boy from Hawthorn Close", "the [name] boy from Hawthorn Close"),
+        ("a couple called the Harringtons moved in", "a couple called the [name] moved in"),
+        ("Any tips welcome. Martin (club sec)", "Any tips welcome. [name] (club sec)"),
+        ("Sorry to bother you.\nJade x", "Sorry to bother you.\n[name] x"),
+        # social media handles
+        ("she is on insta as jaz_xo", "she is on insta as [social media handle]"),
+        ("follow @jaz_xo for the videos", "follow [social media handle] for the videos"),
+        ("his tiktok: kayzxo", "his tiktok: [social media handle]"),
+        ("gary2011 on xbox keeps messaging him", "[social media handle] on xbox keeps messaging him"),
+        # house names and businesses named after someone
+        ("We live at Rose Cottage, Church Lane", "We live at [address], Church Lane"),
+        ("the shed at The Old Forge was broken into", "the shed at [address] was broken into"),
+        ("The one at Ivy House records everything", "The one at [address] records everything"),
+        ("fixed at Khan's Motors last week", "fixed at [name] last week"),
+        ("Dave Smith Plumbing left a mess", "[name] left a mess"),
+        ("behind Singh's Superstore every weekend", "behind [name] every weekend"),
+    ],
+)
+def test_names_are_replaced(asked: str, suggested: str) -> None:
+    assert suggest_publishable(asked) == suggested
+
+
+@pytest.mark.parametrize(
+    "ordinary",
+    [
+        "We met at Victoria Park near Bell Lane by St Mary's and Tesco in May",
+        "Is Grace Road patrolled at night?",
+        "Stolen bikes from Ely station again",
+        "The 61 bus to Clapham Junction at 7pm on Friday",
+        "Will there be extra patrols for Halloween?",
+        "Happy Christmas to the team. Merry Christmas",
+        "Sainsbury's Local and Tesco Express both had the windows smashed",
+        "My car was at Bell Lane Garage, a grey Skoda Octavia",
+        "I saw it on tiktok yesterday, his insta is private",
+        "Bromley Police Online Forum @everyone look",
+        "moved to Hayes in June, is there a neighbourhood watch?",
+        "@NeighbourhoodCopsEast you promised a patrol",
+        "We've told TfL and the DVLA about the NINO letter",
+        "Do you still use the call 55 thing? My daughter asked me.",
+    ],
+)
+def test_ordinary_words_and_places_stay(ordinary: str) -> None:
+    assert suggest_publishable(ordinary) == ordinary
+
+
+@pytest.mark.parametrize(
+    ("text", "doubts"),
+    [
+        ("my neighbour's tree at Fernleigh has fallen", ["Fernleigh"]),
+        ("we ride together and someone watches Strava", ["Strava"]),
+        ("Thank you PC Harris for coming out", ["Harris"]),
+        ("I lost my wallet in Croydon", []),  # after "in": a place, no doubt raised
+        ("Victoria Park is locked", []),
+    ],
+)
+def test_capitalised_words_in_doubt_are_left_in_and_named(text: str, doubts: list[str]) -> None:
+    suggested = suggest_publishable(text)
+    assert suggested == text
+    assert [suggested[d.start : d.end] for d in find_doubtful_names(suggested)] == doubts
