@@ -30,7 +30,10 @@ from bot.safeguarding.redaction import find_doubtful_names, suggest_publishable
         ("Mark Evans and Grace said nothing", "[name] and [name] said nothing"),
         ("I told Grace about the bus", "I told [name] about the bus"),
         # nicknames, titles, families, sign-offs
-        ("everyone calls him Big Sully, he has the phones", "everyone calls him [name], he has the phones"),
+        (
+            "everyone calls him Big Sully, he has the phones",
+            "everyone calls him [name], he has the phones",
+        ),
         ("was called tj n another had a tattoo", "was called [name] n another had a tattoo"),
         ("Mrs Okafor at the end house", "[name] at the end house"),
         ("the Kowalski boy from Hawthorn Close", "the [name] boy from Hawthorn Close"),
@@ -41,7 +44,10 @@ from bot.safeguarding.redaction import find_doubtful_names, suggest_publishable
         ("she is on insta as jaz_xo", "she is on insta as [social media handle]"),
         ("follow @jaz_xo for the videos", "follow [social media handle] for the videos"),
         ("his tiktok: kayzxo", "his tiktok: [social media handle]"),
-        ("gary2011 on xbox keeps messaging him", "[social media handle] on xbox keeps messaging him"),
+        (
+            "gary2011 on xbox keeps messaging him",
+            "[social media handle] on xbox keeps messaging him",
+        ),
         # house names and businesses named after someone
         ("We live at Rose Cottage, Church Lane", "We live at [address], Church Lane"),
         ("the shed at The Old Forge was broken into", "the shed at [address] was broken into"),

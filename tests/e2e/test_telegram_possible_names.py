@@ -35,6 +35,7 @@ async def test_the_card_asks_the_officer_to_check_a_possible_name(
     assert "<b>Check: possibly a name</b>" in card.text
     # the resident's words stay text: escaped, in the suggestion and the check line
     assert "&lt;b&gt;fell&lt;/b&gt;" in card.text and "<b>fell</b>" not in card.text
-    assert "[name] saw it" in card.plain_text and "Priya" not in card.plain_text.split(
-        "Suggested for publication"
-    )[1]
+    assert (
+        "[name] saw it" in card.plain_text
+        and "Priya" not in card.plain_text.split("Suggested for publication")[1]
+    )

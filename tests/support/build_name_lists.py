@@ -37,7 +37,7 @@ _ATTRIBUTE = re.compile(r"^(first|last)_\w*names\w*$")
 
 
 def _folded(word: str) -> str:
-    """"łukasz" -> "lukasz": the letters without their accents."""
+    """ "łukasz" -> "lukasz": the letters without their accents."""
     word = word.replace("ł", "l").replace("đ", "d").replace("ı", "i").replace("’", "'")
     return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
@@ -57,7 +57,7 @@ def _words(names: Iterable[object]) -> set[str]:
 
 def faker_names() -> tuple[set[str], set[str]]:
     """(first names, surnames) of every Faker person provider."""
-    import faker.providers.person as person  # noqa: PLC0415 (only this script needs Faker)
+    import faker.providers.person as person  # only this script needs Faker
 
     first: set[str] = set()
     last: set[str] = set()

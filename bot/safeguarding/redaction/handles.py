@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from bot.safeguarding.redaction.detail import Category, Detail
+from bot.safeguarding.redaction.detail import Category, Detail, word_set
 from bot.safeguarding.redaction.names import NOT_PERSONS, ordinary_words
 
 _HANDLE = r"[A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?"
@@ -38,14 +38,14 @@ _BEFORE_PLATFORM = re.compile(rf"(?<![\w@.])({_HANDLE})(?=[ \t]+(?i:on|from)[ \t
 _SHAPE = re.compile(r"(?<![\w@.])([A-Za-z0-9.]*[A-Za-z][A-Za-z0-9.]*_[A-Za-z0-9_.]*[A-Za-z0-9])")
 
 # Words after a platform that are not handles: "on insta as well", "tiktok is full of it".
-_NOT_HANDLES = frozenset(
+_NOT_HANDLES = word_set(
     """
     a an the and or but is was as at in on of to for from with by it its it's this that
     these those my his her their our your me him them us you i he she they we
     name handle username account profile page called named under well too again
     now then there here said says saying told posted post posts posting message messages
     messaged video videos live story stories group chat chats dm dms
-    """.split()
+    """
 )
 
 

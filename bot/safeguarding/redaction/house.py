@@ -55,6 +55,8 @@ _THE_HOME = re.compile(
     r"Oaks|Birches|Chestnuts|Sycamores|Maples|Larches|Rowans|Yews|Hawthorns|Gables|Paddocks?|"
     r"Orchards?|Spinney|Coppice|Homestead|Old[ \t][A-Z][a-z]+))\b"
 )
+
+
 def find_house_names(text: str) -> Iterator[Detail]:
     for pattern in (_HOME, _CUED, _NATURE_HOME, _THE_HOME):
         for match in pattern.finditer(text):

@@ -144,10 +144,22 @@ _STRONG_LEAD_IN = (_LEAD_IN - word_set("with and or by see seen saw")) | RELATIO
 # Two words that give a name next: "calls him Big Sully", "known as Gaz".
 _GIVES_NAME_PAIRS = frozenset(
     {
-        ("calls", "him"), ("calls", "her"), ("call", "him"), ("call", "her"),
-        ("called", "him"), ("called", "her"), ("known", "as"), ("goes", "by"),
-        ("go", "by"), ("name", "is"), ("names", "is"), ("it", "is"), ("this", "is"),
-        ("she", "is"), ("he", "is"), ("was", "called"),
+        ("calls", "him"),
+        ("calls", "her"),
+        ("call", "him"),
+        ("call", "her"),
+        ("called", "him"),
+        ("called", "her"),
+        ("known", "as"),
+        ("goes", "by"),
+        ("go", "by"),
+        ("name", "is"),
+        ("names", "is"),
+        ("it", "is"),
+        ("this", "is"),
+        ("she", "is"),
+        ("he", "is"),
+        ("was", "called"),
     }
 )
 # Words before a capitalised word that make it a place or a thing ("in Hayes",
@@ -214,7 +226,9 @@ def _tokens(text: str) -> list[_Word]:
         raw = match.group(0)
         if match.end() < len(text) and (text[match.end()].isdigit() or text[match.end()] == "_"):
             continue  # part of a username or code ("gary2011"): not a word
-        if match.start() and (text[match.start() - 1] in "@#_" or text[match.start() - 1].isdigit()):
+        if match.start() and (
+            text[match.start() - 1] in "@#_" or text[match.start() - 1].isdigit()
+        ):
             continue  # "@jaz", "#tag", the "st" of "1st"
         key = _POSSESSIVE.sub("", raw.lower().replace("’", "'"))
         before = text[: match.start()].rstrip(" \t\"'“‘(")
@@ -261,7 +275,7 @@ def _is_place(words: list[_Word], index: int, text: str) -> bool:
 
 
 def _kind(word: _Word) -> str:
-    """"name" (a given name, not an ordinary word), "ambiguous" (a given name
+    """ "name" (a given name, not an ordinary word), "ambiguous" (a given name
     that is also an ordinary word or a place), "surname", "proper" (a place,
     a people...), "ordinary" or "unknown"."""
     key = word.key
@@ -414,11 +428,7 @@ def _in_address(words: list[_Word], index: int, text: str) -> bool:
     between = text[previous.end : words[index].start]
     if previous.key in PLACE_WORDS and previous.capital and between.strip() == ",":
         return True
-    return (
-        previous.key in {"to", "from"}
-        and index >= 2
-        and words[index - 2].key in _MOTION
-    )
+    return previous.key in {"to", "from"} and index >= 2 and words[index - 2].key in _MOTION
 
 
 _SIGN_OFF_END = re.compile(
@@ -435,8 +445,10 @@ def _signs_off(words: list[_Word], index: int, text: str) -> bool:
     if text[word.end :].lstrip(" \t.!,").startswith("("):
         return True  # "Martin (club sec)"
     following = words[index + 1] if index + 1 < len(words) else None
-    if following is not None and following.capital and (
-        following.key in NOT_PERSONS or following.key in ordinary_words()
+    if (
+        following is not None
+        and following.capital
+        and (following.key in NOT_PERSONS or following.key in ordinary_words())
     ):
         return False  # "Merry Christmas", "Happy Easter"
     return index + 1 >= len(words) or words[-1].capital or words[-1].key.strip("x") == ""
@@ -571,8 +583,10 @@ def find_families(text: str) -> Iterator[Detail]:
             stem = key[:-1]
             if stem not in surnames() or key in ordinary_words() or key in NOT_PERSONS:
                 continue
-        elif key in NOT_PERSONS or key in PLACE_WORDS or (
-            key in ordinary_words() and key not in surnames()
+        elif (
+            key in NOT_PERSONS
+            or key in PLACE_WORDS
+            or (key in ordinary_words() and key not in surnames())
         ):
             continue
         yield Detail(match.start(1), match.end(1), Category.NAME)
