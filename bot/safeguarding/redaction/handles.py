@@ -34,8 +34,8 @@ _AFTER_PLATFORM = re.compile(
 )
 # "jaz_xo on snap", "gary2011 on xbox"
 _BEFORE_PLATFORM = re.compile(rf"(?<![\w@.])({_HANDLE})(?=[ \t]+(?i:on|from)[ \t]+{_PLATFORM}\b)")
-# "jaz_xo", "big.dave_99": an underscore inside letters is a handle's shape
-_SHAPE = re.compile(r"(?<![\w@.])([A-Za-z0-9.]*[A-Za-z][A-Za-z0-9.]*_[A-Za-z0-9_.]*[A-Za-z0-9])")
+# "jaz_xo", "big.dave_99", "fatimaabdi_": an underscore by letters is a handle's shape
+_SHAPE = re.compile(r"(?<![\w@.])(_*[A-Za-z0-9.]*[A-Za-z][A-Za-z0-9.]*_[A-Za-z0-9_.]*)(?!\w)")
 
 # Words after a platform that are not handles: "on insta as well", "tiktok is full of it".
 _NOT_HANDLES = word_set(

@@ -105,11 +105,17 @@ NOT_PERSONS = word_set(
     christmas easter eid diwali ramadan hanukkah halloween bonfire
     monday tuesday wednesday thursday friday saturday sunday
     january february march april may june july august september october november december
+    crimestoppers childline samaritans victim support refuge
     nandos nando raleigh carrera boardman brompton trek specialized
     forum online police bromley london england scotland wales ireland britain
     """
 )
-_TITLE = word_set("mr mrs ms miss mx dr prof sir dame lady lord auntie aunty uncle")
+_TITLE = word_set(
+    """
+    mr mrs ms miss mx dr prof sir dame lady lord auntie aunty uncle colonel col major
+    captain capt rev revd reverend imam rabbi pastor cllr councillor
+    """
+)
 # A police rank before a name: an officer, not a resident's detail.
 _RANK = word_set("pc pcso dc ds di dci sgt sergeant insp inspector officer constable supt")
 # Words before a name that say it is a person: "asked Grace", "with jake".
@@ -239,8 +245,13 @@ def _tokens(text: str) -> list[_Word]:
 
 
 def _adjacent(text: str, left: _Word, right: _Word) -> bool:
-    """Only spaces (or a full stop after an initial, then spaces) between."""
-    return re.fullmatch(r"\.?[ \t]+", text[left.end : right.start]) is not None
+    """Only spaces between, or a full stop and spaces after an initial or a
+    short form ("J. Smith", "Mr. Khan", "St. Mary's"): not a sentence's end."""
+    between = text[left.end : right.start]
+    if re.fullmatch(r"[ \t]+", between) is not None:
+        return True
+    short = len(left.text) == 1 or left.key in _TITLE or left.key in _RANK or left.key == "st"
+    return short and re.fullmatch(r"\.[ \t]+", between) is not None
 
 
 def _is_place(words: list[_Word], index: int, text: str) -> bool:
@@ -350,7 +361,7 @@ def _person(words: list[_Word], kinds: list[str], index: int, text: str) -> tupl
         and not after.capital
         and after.key in _PERSON_VERBS
         and after.key != "and"
-        and _adjacent(text, word, after)
+        and re.fullmatch(r",?[ \t]+", text[word.end : after.start]) is not None
     )
     strong_verb = verb and after is not None and after.key in _STRONG_PERSON_VERBS
     surname_follows = (
@@ -540,7 +551,8 @@ _TRADES = (
     r"Takeaway|Kebabs?|Pizza|Chippy|Fish[ \t]Bar|Grocers?|Off[ \t]Licence|Stores?|Mini[ \t]Mart|"
     r"Supermarket|Superstore|Newsagents?|Bakery|Bakers|Butchers?|Deli|Pharmacy|Chemists?|"
     r"Scrap|Recycling|Skips|Handyman|Services|Cleaning|Couriers|Tyres|Bodywork|Repairs|"
-    r"Construction|Properties|Lettings|Ltd|Limited|[&+][ \t]Sons?)"
+    r"Construction|Properties|Lettings|Fruit|Veg|Greengrocers?|Stall|Foods?|Catering|Cakes|"
+    r"Florists?|Flowers|Jewellers|Tailors|Dry[ \t]Cleaners|Laundrette|Ltd|Limited|[&+][ \t]Sons?)"
 )
 _CAP = r"[^\W\d_a-z][^\W\d_A-Z]+"
 _BUSINESS = re.compile(

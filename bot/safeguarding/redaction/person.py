@@ -72,6 +72,15 @@ _LOWERCASE_INTRODUCTION = re.compile(
     r"([a-z][a-z'’-]+)\b"
 )
 
+# The last word of a street or a public place ("Mill Lane here", "Ely Station").
+_STREET_WORDS = word_set(
+    """
+    road rd street st lane avenue ave close drive way crescent court gardens place square
+    terrace mews parade station school academy college hospital surgery centre library
+    estate
+    """
+)
+
 # Capitalised words that follow "I'm" / "this is" / "thanks" and are not names.
 _NOT_NAMES = word_set(
     """
@@ -115,6 +124,8 @@ def _is_name(found: str) -> bool:
     words = [w.strip(".").lower() for w in found.split()]
     if not words or words[0] in _NOT_NAMES or words[0].removesuffix("'s") in NOT_PERSONS:
         return False
+    if len(words) > 1 and words[-1] in _STREET_WORDS:
+        return False  # "Mill Lane here": a street, not "Naomi here"
     # "I'm Ukrainian", "I'm Jamaican": a people or a place, not a given name
     first = words[0] if words[0] not in {"mr", "mrs", "ms", "miss", "mx", "dr", "prof"} else ""
     return not first or first in first_names() or first not in proper_nouns()
