@@ -46,7 +46,8 @@ _NATURE = (
     r"Hollow|Sunny|Sunnyside|Fairview|Bella|Bryn|Glen|Green|Little|Lower|Upper|Tudor|White|Red)"
 )
 _NATURE_HOME = re.compile(
-    rf"\b((?:{_NATURE}[ \t]+){{1,2}}(?:House|Farm|View|End|Barn|Mill|Croft|Lea|Dene|Garth|Bank|Side|Nook|Rest|Haven))\b"
+    rf"\b((?:{_NATURE}[ \t]+){{1,2}}"
+    r"(?:House|Farm|View|End|Barn|Mill|Croft|Lea|Dene|Garth|Bank|Side|Nook|Rest|Haven))\b"
     rf"(?![ \t]+{_STREET_WORDS}\b)"
 )
 # "The Laurels", "The Willows", "The Old Rectory": a house.
