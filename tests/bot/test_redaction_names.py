@@ -71,6 +71,8 @@ def test_names_are_replaced(asked: str, suggested: str) -> None:
         "Will there be extra patrols for Halloween?",
         "Happy Christmas to the team. Merry Christmas",
         "Sainsbury's Local and Tesco Express both had the windows smashed",
+        "Shoplifters at John Lewis, Marks and Spencer and TK Maxx; Dr Martens boots taken",
+        "Thanks to Sergeant Patel for the talk",
         "My car was at Bell Lane Garage, a grey Skoda Octavia",
         "I saw it on tiktok yesterday, his insta is private",
         "Bromley Police Online Forum @everyone look",

@@ -110,6 +110,30 @@ NOT_PERSONS = word_set(
     forum online police bromley london england scotland wales ireland britain
     """
 )
+# Shops and brands named like people, in more than one word: never a person.
+_BRANDS = re.compile(
+    r"\b(?:John[ \t]Lewis|Marks[ \t](?:and|&)[ \t]Spencers?|M[ \t]?&[ \t]?S|TK[ \t]Maxx|"
+    r"Sue[ \t]Ryder|Dr\.?[ \t]Martens?|Ted[ \t]Baker|Harvey[ \t]Nichols|Dorothy[ \t]Perkins|"
+    r"Holland[ \t](?:and|&)[ \t]Barrett|Papa[ \t]John['’]?s|Tim[ \t]Hortons|Ronald[ \t]McDonald|"
+    r"Wilko|Barnardo['’]?s|Jack[ \t]Wills|Louis[ \t]Vuitton|Calvin[ \t]Klein|Tommy[ \t]Hilfiger|"
+    r"Ralph[ \t]Lauren|Hugo[ \t]Boss|Stella[ \t]Artois|Jack[ \t]Daniel['’]?s|Ben[ \t]Sherman|"
+    r"Fred[ \t]Perry|Ben[ \t](?:and|&)[ \t]Jerry['’]?s|Victoria[ \t]Station|Charlie[ \t]Brown['’]?s|"
+    r"Kings?[ \t]Cross|St\.?[ \t][A-Z][a-z]+['’]?s?)\b"
+)
+_SAID_AFTER = re.compile(r"[ \t]+(?:said|says|told|asked|texted|rang|called|is[ \t]+my)\b")
+
+
+def brand_spans(text: str) -> list[tuple[int, int]]:
+    """Where the text names a shop or brand that looks like a person ("John
+    Lewis", "Dr Martens", "Sue Ryder"), unless a person's verb follows it
+    ("John Lewis said")."""
+    return [
+        (m.start(), m.end())
+        for m in _BRANDS.finditer(text)
+        if _SAID_AFTER.match(text, m.end()) is None
+    ]
+
+
 _TITLE = word_set(
     """
     mr mrs ms miss mx dr prof sir dame lady lord auntie aunty uncle colonel col major
@@ -482,16 +506,22 @@ def _worth_asking(words: list[_Word], index: int, text: str) -> bool:
     previous = words[index - 1]
     if previous.key in _PLACE_PREPOSITIONS:
         return False
+    if previous.key.rstrip(".") in _RANK or previous.key.rstrip(".") in _TITLE:
+        return True  # "Sergeant Patel": the officer decides
     return not (previous.capital and _adjacent(text, previous, words[index]))
 
 
 def _classify(text: str) -> tuple[list[Detail], list[Doubt]]:
     words = _tokens(text)
-    kinds = [_kind(w) for w in words]
+    brands = brand_spans(text)
+    kinds = ["ordinary" if any(a <= w.start < b for a, b in brands) else _kind(w) for w in words]
     sure: list[tuple[int, int]] = []  # word index ranges [first, last]
     doubts: list[int] = []
     index = 0
     while index < len(words):
+        if any(a <= words[index].start < b for a, b in brands):
+            index += 1  # "Dr Martens", "Sue Ryder": a brand
+            continue
         person, doubtful = _person(words, kinds, index, text)
         if not person:
             if doubtful and _worth_asking(words, index, text):

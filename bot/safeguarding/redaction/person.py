@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 
 from bot.safeguarding.redaction.detail import Category, Detail, word_set
-from bot.safeguarding.redaction.names import NOT_PERSONS, first_names, proper_nouns
+from bot.safeguarding.redaction.names import NOT_PERSONS, brand_spans, first_names, proper_nouns
 
 _TITLE = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.?[ \t]+"
 # "Sarah", "O'Brien", "McDonald", "Smith-Jones"
@@ -149,6 +149,7 @@ def find_names(text: str) -> Iterator[Detail]:
         _NAME_BY_ITSELF,
         _LOWERCASE_INTRODUCTION,
     )
+    brands = brand_spans(text)
     for pattern in patterns:
         for match in pattern.finditer(text):
             group = next(i for i, g in enumerate(match.groups(), 1) if g is not None)
@@ -156,6 +157,8 @@ def find_names(text: str) -> Iterator[Detail]:
             if not _is_name(found):
                 continue
             start = match.start(group)
+            if any(a <= start < b for a, b in brands):
+                continue  # "Dr Martens", "Sue Ryder": a brand
             yield Detail(start, start + _trimmed_length(found), Category.NAME)
 
 
