@@ -169,6 +169,9 @@ _GIVES_NAME = word_set(
     its it's im i'm names name's name called named shes she's hes he's thats that's aka
     nicknamed """
 )
+# Of those, the ones that say outright that a name comes next ("called tj"):
+# after "its", "im", "shes" a lower-case word may be anything ("im writting").
+_NAMES_NEXT = word_set("names name's name called named aka nicknamed")
 # Lead-ins strong enough for a word with no other sign ("asked Chidi").
 _STRONG_LEAD_IN = (_LEAD_IN - word_set("with and or by see seen saw")) | RELATIONS | _GIVES_NAME
 # Two words that give a name next: "calls him Big Sully", "known as Gaz".
@@ -227,6 +230,7 @@ _NOT_LOWER_NAMES = word_set(
     """
     nan nana nanna gran nat ins mum mam dad bro sis fam bruv hun babe mate pal lad lads
     innit gonna wanna gotta kinda lol tho thru cos coz ya yeah yep nah pls plz
+    til tru sed abit alot fella sne reg ave tel ring more less too also again still
     """
 )
 # "McDonald", "O'Brien", "MacKenzie", "DeShawn": inner capitals a name may have.
@@ -318,6 +322,8 @@ def _kind(word: _Word) -> str:
         return "ordinary"
     if not word.capital and not word.text.islower():
         return "ordinary"  # "NINO", "TfL", "PCSOs", "PC": initials and brands
+    if key.endswith("in") and key + "g" in ordinary_words():
+        return "ordinary"  # "sayin", "gettin": a word with its g dropped
     ordinary = key in ordinary_words()
     if key in first_names():
         if ordinary:
@@ -404,16 +410,21 @@ def _person(words: list[_Word], kinds: list[str], index: int, text: str) -> tupl
         ):
             return True, False  # "i asked jake", "priya said"
         if (
-            gives_name
+            (prev_key in _NAMES_NEXT or pair in _GIVES_NAME_PAIRS)
             and kind == "ambiguous"
             and after is not None
             and not after.capital
             and kinds[index + 1] in {"surname", "unknown", "name", "proper name", "proper"}
         ):
             return True, False  # "name on it is jade whitfield"
-        if strong_lead_in and (prev_key in RELATIONS or prev_key in _GIVES_NAME or pair[0]):
-            # "my neighbour sandeep", "its mohammed", "was called tj": not an ordinary word
+        if strong_lead_in and (
+            prev_key in RELATIONS or prev_key in _NAMES_NEXT or pair in _GIVES_NAME_PAIRS
+        ):
+            # "my neighbour sandeep", "was called tj": a word that is no ordinary word
             return kind in {"surname", "unknown", "proper name"}, False
+        if strong_lead_in and prev_key in _GIVES_NAME:
+            # "its mohammed", "im olamide", but not "im writting": a known name only
+            return kind in {"surname", "proper name"}, False
         if kind == "proper name":
             return False, True  # "near hayes"
         return kind in {"surname", "unknown"} and strong_lead_in and strong_verb, False
@@ -552,6 +563,7 @@ def _classify(text: str) -> tuple[list[Detail], list[Doubt]]:
                 not nxt.capital
                 and not word.capital
                 and nxt.key in surnames()
+                and nxt.key not in _NOT_LOWER_NAMES
                 and re.match(r"\s*(?:[,.!?;:]|$)", text[nxt.end :]) is not None
             ):
                 last += 1  # "my name's lucy brown, ..."
