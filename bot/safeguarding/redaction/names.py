@@ -414,7 +414,7 @@ def _person(words: list[_Word], kinds: list[str], index: int, text: str) -> tupl
             and kind == "ambiguous"
             and after is not None
             and not after.capital
-            and kinds[index + 1] in {"surname", "unknown", "name", "proper name", "proper"}
+            and kinds[index + 1] in {"surname", "name", "proper name", "proper"}
         ):
             return True, False  # "name on it is jade whitfield"
         if strong_lead_in and (
