@@ -73,6 +73,13 @@ def test_names_are_replaced(asked: str, suggested: str) -> None:
         "Sainsbury's Local and Tesco Express both had the windows smashed",
         "Shoplifters at John Lewis, Marks and Spencer and TK Maxx; Dr Martens boots taken",
         "Thanks to Sergeant Patel for the talk",
+        "Dear Sir or Madam, I'm organising the street party",
+        "The lady opposite shouts at the telly, her staffy barks all night",
+        "We moved here in June from Bristol",
+        # other languages in Latin letters: their words are not names
+        "Mae dyn gyda chyllell tu allan i'r siop ar y Stryd Fawr",
+        "Czy w Wielkiej Brytanii można legalnie nosić gaz pieprzowy?",
+        "pichle hafte sadi gaddi da shisha tod gaye, ki main online report kar sakda haan?",
         "My car was at Bell Lane Garage, a grey Skoda Octavia",
         "I saw it on tiktok yesterday, his insta is private",
         "Bromley Police Online Forum @everyone look",

@@ -13,7 +13,13 @@ import re
 from collections.abc import Iterator
 
 from bot.safeguarding.redaction.detail import Category, Detail, word_set
-from bot.safeguarding.redaction.names import NOT_PERSONS, brand_spans, first_names, proper_nouns
+from bot.safeguarding.redaction.names import (
+    NOT_PERSONS,
+    brand_spans,
+    first_names,
+    ordinary_words,
+    proper_nouns,
+)
 
 _TITLE = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.?[ \t]+"
 # "Sarah", "O'Brien", "McDonald", "Smith-Jones"
@@ -91,6 +97,7 @@ _NOT_NAMES = word_set(
     vietnamese filipino jamaican caribbean african european american australian
     gay lesbian trans bi deaf blind autistic disabled
     thanks thank cheers regards help urgent update question nothing typical again
+    my im neighbour neighbours sir madam
     merry happy anyway whatever seriously honestly sent
     sorry worried concerned scared afraid frightened sure unsure aware happy unhappy
     fed fine ok okay good great glad grateful disabled elderly retired pregnant
@@ -156,6 +163,8 @@ def find_names(text: str) -> Iterator[Detail]:
             found = match.group(group)
             if not _is_name(found):
                 continue
+            if pattern is _LOWERCASE_INTRODUCTION and found.lower() in ordinary_words():
+                continue  # "hello, I'm organising the fair"
             start = match.start(group)
             if any(a <= start < b for a, b in brands):
                 continue  # "Dr Martens", "Sue Ryder": a brand
