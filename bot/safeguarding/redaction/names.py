@@ -118,7 +118,8 @@ _BRANDS = re.compile(
     r"Holland[ \t](?:and|&)[ \t]Barrett|Papa[ \t]John['’]?s|Tim[ \t]Hortons|Ronald[ \t]McDonald|"
     r"Wilko|Barnardo['’]?s|Jack[ \t]Wills|Louis[ \t]Vuitton|Calvin[ \t]Klein|Tommy[ \t]Hilfiger|"
     r"Ralph[ \t]Lauren|Hugo[ \t]Boss|Stella[ \t]Artois|Jack[ \t]Daniel['’]?s|Ben[ \t]Sherman|"
-    r"Fred[ \t]Perry|Ben[ \t](?:and|&)[ \t]Jerry['’]?s|Victoria[ \t]Station|Charlie[ \t]Brown['’]?s|"
+    r"Fred[ \t]Perry|Ben[ \t](?:and|&)[ \t]Jerry['’]?s|Victoria[ \t]Station|"
+    r"Charlie[ \t]Brown['’]?s|"
     r"Kings?[ \t]Cross|St\.?[ \t][A-Z][a-z]+['’]?s?)\b"
 )
 _SAID_AFTER = re.compile(r"[ \t]+(?:said|says|told|asked|texted|rang|called|is[ \t]+my)\b")
@@ -377,10 +378,9 @@ def _person(words: list[_Word], kinds: list[str], index: int, text: str) -> tupl
         # "PC Harris", "Detective Sergeant Morrison": an officer's name (real or
         # claimed by a caller) is not a resident's detail, but the officer checks
         return False, word.key not in ordinary_words()
-    if prev_key in _TITLE and joined and previous is not None and previous.capital:
-        # "Mrs Okafor", "Mr Harold Green", "mr henderson"; not "Sir or Madam"
-        if word.capital or kind in {"name", "proper name", "surname", "unknown"}:
-            return True, False
+    titled = prev_key in _TITLE and joined and previous is not None and previous.capital
+    if titled and (word.capital or kind in {"name", "proper name", "surname", "unknown"}):
+        return True, False  # "Mrs Okafor", "Mr Harold Green", "mr henderson"; not "Sir or Madam"
     if kind == "ordinary" or word.key in PLACE_WORDS or _is_place(words, index, text):
         return False, False
     # a lead-in counts in the same sentence only: "... a 999 call? My daughter"
