@@ -34,6 +34,17 @@ _TOKEN = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 _POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
 
 
+FILES = ("first_names.txt", "surnames.txt", "ordinary_words.txt", "proper_nouns.txt")
+"""The lists in data/ this module reads (package data)."""
+
+
+def load() -> None:
+    """Read the lists now (about 0.1 s), not on the first question; raises
+    OSError for one that is missing."""
+    for name in FILES:
+        _words(name)
+
+
 @cache
 def _words(name: str) -> frozenset[str]:
     text = resources.files("bot.safeguarding.redaction").joinpath("data", name)
