@@ -40,6 +40,13 @@ from bot.safeguarding.redaction import find_doubtful_names, suggest_publishable
         ("a couple called the Harringtons moved in", "a couple called the [name] moved in"),
         ("Any tips welcome. Martin (club sec)", "Any tips welcome. [name] (club sec)"),
         ("Sorry to bother you.\nJade x", "Sorry to bother you.\n[name] x"),
+        # double-barrelled, possessive, shouted
+        ("My daughter Lily-Mae was groped on the bus", "My daughter [name] was groped on the bus"),
+        ("Mark's van was there again", "[name] van was there again"),
+        (
+            "MY NEIGHBOUR DAVE KEEPS PARKING ON THE PAVEMENT",
+            "MY NEIGHBOUR [name] KEEPS PARKING ON THE PAVEMENT",
+        ),
         # social media handles
         ("she is on insta as jaz_xo", "she is on insta as [social media handle]"),
         ("follow @jaz_xo for the videos", "follow [social media handle] for the videos"),
@@ -76,6 +83,7 @@ def test_names_are_replaced(asked: str, suggested: str) -> None:
         "Dear Sir or Madam, I'm organising the street party",
         "The lady opposite shouts at the telly, her staffy barks all night",
         "We moved here in June from Bristol",
+        "THE A21 IS CLOSED AT ORPINGTON, MEET AT VICTORIA PARK INSTEAD",
         # other languages in Latin letters: their words are not names
         "Mae dyn gyda chyllell tu allan i'r siop ar y Stryd Fawr",
         "Czy w Wielkiej Brytanii można legalnie nosić gaz pieprzowy?",

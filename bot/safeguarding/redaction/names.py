@@ -349,6 +349,11 @@ def _kind(word: _Word) -> str:
         return "proper"
     if key in surnames():
         return "surname"
+    parts = [p for p in re.split(r"[-']", key) if p]
+    if len(parts) > 1 and all(p in first_names() or p in surnames() for p in parts):
+        if any(p in first_names() and p not in ordinary_words() for p in parts):
+            return "name"  # "Lily-Mae", "Smith-Okafor"
+        return "surname"
     return "unknown"
 
 
@@ -454,9 +459,18 @@ def _person(words: list[_Word], kinds: list[str], index: int, text: str) -> tupl
         if near_place and not (surname_follows or verb):
             return False, True  # "in Hayes", "near Camden": ask
         return True, False
+    possessive = word.text[-2:] in {"'s", "’s"}
+    owner = (
+        possessive
+        and not place_lead_in
+        and after is not None
+        and not after.capital
+        and after.key not in _PERSON_VERBS
+    )
     if kind == "ambiguous":
         person = (
-            surname_follows
+            owner  # "Mark's van was there", "Grace's son"
+            or surname_follows
             or strong_lead_in
             or (strong_verb and not place_lead_in)
             or (not word.sentence_start and not place_lead_in and (lead_in or verb))
@@ -466,7 +480,7 @@ def _person(words: list[_Word], kinds: list[str], index: int, text: str) -> tupl
     # verb says so, or when a known surname follows ("Xiaoming Zhang")
     known_surname_follows = surname_follows and after is not None and kinds[index + 1] == "surname"
     person = (
-        strong_lead_in or (strong_verb and not place_lead_in) or known_surname_follows
+        strong_lead_in or (strong_verb and not place_lead_in) or known_surname_follows or owner
     ) and kind != "proper"
     doubtful = not person and not word.sentence_start and kind != "proper"
     return person, doubtful
@@ -689,9 +703,17 @@ def find_families(text: str) -> Iterator[Detail]:
         yield Detail(match.start(1), match.end(1), Category.NAME)
 
 
+def _shouted(text: str) -> bool:
+    """Written in capitals: "MY NEIGHBOUR DAVE KEEPS PARKING"."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 12 and sum(c.isupper() for c in letters) >= 0.7 * len(letters)
+
+
 def find_unintroduced_names(text: str) -> Iterator[Detail]:
-    """Names found by what the word is and where it stands (module docstring)."""
-    details, _ = _classify(text)
+    """Names found by what the word is and where it stands (module docstring).
+    A question written in capitals is read in lower case (same length, so the
+    spans are the same)."""
+    details, _ = _classify(text.lower() if _shouted(text) else text)
     yield from details
     yield from find_business_names(text)
     yield from find_families(text)
