@@ -176,6 +176,14 @@ RELATIONS = word_set(
     bf gf hubby missus frend freind m8 m8s bestie bezzie sis bro cuz cuzzy oppo
     """
 )
+# Words after "my son", "my mate" that are not his name: "my brother will be".
+_NOT_AFTER_RELATION = word_set(
+    """
+    will may can might must shall should would could did does do dont won't wont cant
+    is was has had and or who got gets keeps kept said says told asks asked lives lived
+    works
+    """
+)
 # Words that give a name next: "its danny", "shes Rivka", "my names olamide".
 _GIVES_NAME = word_set(
     """
@@ -320,7 +328,9 @@ def _is_place(words: list[_Word], index: int, text: str) -> bool:
     while position + 1 < len(words) and _adjacent(text, words[position], words[position + 1]):
         following = words[position + 1]
         if following.key in PLACE_WORDS and (following.capital or position == index):
-            return True  # "Victoria Park", "Ely station", "Grace Road"
+            then = words[position + 2] if position + 2 < len(words) else None
+            said = then is not None and not then.capital and then.key in _STRONG_PERSON_VERBS
+            return not said  # "Victoria Park", "Ely station"; but "Neil Heath said"
         if not following.capital:
             return False
         position += 1
@@ -440,7 +450,10 @@ def _person(words: list[_Word], kinds: list[str], index: int, text: str) -> tupl
         if strong_lead_in and (
             prev_key in RELATIONS or prev_key in _NAMES_NEXT or pair in _GIVES_NAME_PAIRS
         ):
-            # "my neighbour sandeep", "was called tj": a word that is no ordinary word
+            # "my neighbour sandeep", "was called tj": a word that is no ordinary word;
+            # "my mate john": a given name that is one, unless it is a verb here
+            if kind == "ambiguous":  # "my neighbour's son": a relation is no name
+                return word.key not in _NOT_AFTER_RELATION and word.key not in RELATIONS, False
             return kind in {"surname", "unknown", "proper name"}, False
         if strong_lead_in and prev_key in _GIVES_NAME:
             # "its mohammed", "im olamide", but not "im writting": a known name only
