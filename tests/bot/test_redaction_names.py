@@ -26,6 +26,9 @@ from bot.safeguarding.redaction import find_doubtful_names, suggest_publishable
         ("its mohammed and his cousins", "its [name] and his cousins"),
         ("my neighbour sandeep has cctv", "my neighbour [name] has cctv"),
         ("hi my name's lucy brown, my ex keeps coming", "hi my name's [name], my ex keeps coming"),
+        ("name on it is jade whitfield dob", "name on it is [name] dob"),
+        ("my mate john got robbed at the station", "my mate [name] got robbed at the station"),
+        ("Neil Heath said the car was back", "[name] said the car was back"),
         # given names that are also words, told apart by what surrounds them
         ("Mark Evans and Grace said nothing", "[name] and [name] said nothing"),
         ("I told Grace about the bus", "I told [name] about the bus"),
@@ -84,6 +87,8 @@ def test_names_are_replaced(asked: str, suggested: str) -> None:
         "The lady opposite shouts at the telly, her staffy barks all night",
         "We moved here in June from Bristol",
         "THE A21 IS CLOSED AT ORPINGTON, MEET AT VICTORIA PARK INSTEAD",
+        "my neighbour's son is 14, she is 9, van blue, this is long, is joke",
+        "my brother will be there",
         # other languages in Latin letters: their words are not names
         "Mae dyn gyda chyllell tu allan i'r siop ar y Stryd Fawr",
         "Czy w Wielkiej Brytanii można legalnie nosić gaz pieprzowy?",

@@ -176,6 +176,18 @@ RELATIONS = word_set(
     bf gf hubby missus frend freind m8 m8s bestie bezzie sis bro cuz cuzzy oppo
     """
 )
+# Two words after which a given name that is also a word is a name when a
+# surname follows it: "name on it is jade whitfield" (not "she is 9, van blue").
+_NAME_IS = frozenset({("name", "is"), ("names", "is"), ("name's", "is")})
+
+
+def _name_is(words: list[_Word], index: int) -> bool:
+    """ "the name on it is ...", "his name now is ...": "is" after "name"."""
+    if index < 2 or words[index - 1].key != "is":
+        return False
+    return any(w.key in {"name", "names"} for w in words[max(0, index - 5) : index - 1])
+
+
 # Words after "my son", "my mate" that are not his name: "my brother will be".
 _NOT_AFTER_RELATION = word_set(
     """
@@ -440,7 +452,7 @@ def _person(words: list[_Word], kinds: list[str], index: int, text: str) -> tupl
         ):
             return True, False  # "i asked jake", "priya said"
         if (
-            (prev_key in _NAMES_NEXT or pair in _GIVES_NAME_PAIRS)
+            (prev_key in _NAMES_NEXT or pair in _NAME_IS or _name_is(words, index))
             and kind == "ambiguous"
             and after is not None
             and not after.capital
@@ -453,7 +465,9 @@ def _person(words: list[_Word], kinds: list[str], index: int, text: str) -> tupl
             # "my neighbour sandeep", "was called tj": a word that is no ordinary word;
             # "my mate john": a given name that is one, unless it is a verb here
             if kind == "ambiguous":  # "my neighbour's son": a relation is no name
-                return word.key not in _NOT_AFTER_RELATION and word.key not in RELATIONS, False
+                told = prev_key in RELATIONS or prev_key in _NAMES_NEXT  # not "it is long"
+                keep = word.key in _NOT_AFTER_RELATION or word.key in RELATIONS
+                return told and not keep, False
             return kind in {"surname", "unknown", "proper name"}, False
         if strong_lead_in and prev_key in _GIVES_NAME:
             # "its mohammed", "im olamide", but not "im writting": a known name only
