@@ -635,8 +635,10 @@ def _classify(text: str) -> tuple[list[Detail], list[Doubt]]:
         # a surname (or a second given name) after it: "Priya Raman", "priya raman"
         while last + 1 < len(words) and _adjacent(text, words[last], words[last + 1]):
             nxt, nxt_kind = words[last + 1], kinds[last + 1]
-            if (nxt.key in PLACE_WORDS and not titled) or nxt.sentence_start:
-                break
+            then = words[last + 2] if last + 2 < len(words) else None
+            said = then is not None and not then.capital and then.key in _STRONG_PERSON_VERBS
+            if (nxt.key in PLACE_WORDS and not titled and not said) or nxt.sentence_start:
+                break  # "Grace Road"; but "Neil Heath said"
             if nxt.capital and (
                 nxt_kind != "ordinary" or nxt.key in surnames() or kinds[index] == "ordinary"
             ):
