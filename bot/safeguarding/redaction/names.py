@@ -480,10 +480,12 @@ def _person(words: list[_Word], kinds: list[str], index: int, text: str) -> tupl
     if kind == "name":
         if word.text[-2:] in {"'s", "’s"} and (place_lead_in or prev_key == "from"):
             return False, True  # "from Nando's", "at Greggs's": a shop, perhaps
+        if _in_address(words, index, text) and not surname_follows:
+            return False, True  # "the bus to Camden", "someone from Kenley": ask
         return True, False
     if kind == "proper name":  # "Lucy", "Kerry", "Hayes", "Venice": a person or a place
         near_place = place_lead_in or prev_key == "from" or _in_address(words, index, text)
-        if near_place and not (surname_follows or verb):
+        if near_place and not (surname_follows or (verb and prev_key != "from")):
             return False, True  # "in Hayes", "near Camden": ask
         return True, False
     possessive = word.text[-2:] in {"'s", "’s"}
@@ -522,6 +524,15 @@ _MOTION = word_set(
 )
 
 
+# "someone from Camden", "lads from Kingston": where people come from.
+_PEOPLE = word_set(
+    """
+    someone somebody people man men woman women lad lads guy guys bloke blokes kids
+    family families gang gangs boys girls youths one anyone everyone those them group
+    """
+)
+
+
 def _in_address(words: list[_Word], index: int, text: str) -> bool:
     """After a place word and a comma ("9 Meadow Close, Hayes"), or after
     "moved to" / "came from": a town, not a person."""
@@ -531,7 +542,10 @@ def _in_address(words: list[_Word], index: int, text: str) -> bool:
     between = text[previous.end : words[index].start]
     if previous.key in PLACE_WORDS and previous.capital and between.strip() == ",":
         return True
-    return previous.key in {"to", "from"} and index >= 2 and words[index - 2].key in _MOTION
+    if previous.key not in {"to", "from"} or index < 2:
+        return False
+    before = words[index - 2].key
+    return before in _MOTION or (previous.key == "from" and before in _PEOPLE)
 
 
 _SIGN_OFF_END = re.compile(
