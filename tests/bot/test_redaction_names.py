@@ -29,6 +29,8 @@ from bot.safeguarding.redaction import find_doubtful_names, suggest_publishable
         ("name on it is jade whitfield dob", "name on it is [name] dob"),
         ("my mate john got robbed at the station", "my mate [name] got robbed at the station"),
         ("Neil Heath said the car was back", "[name] said the car was back"),
+        ("Hope and her sister were followed home", "[name] and her sister were followed home"),
+        ("Our neighbour April has dementia", "Our neighbour [name] has dementia"),
         # given names that are also words, told apart by what surrounds them
         ("Mark Evans and Grace said nothing", "[name] and [name] said nothing"),
         ("I told Grace about the bus", "I told [name] about the bus"),
@@ -89,6 +91,8 @@ def test_names_are_replaced(asked: str, suggested: str) -> None:
         "THE A21 IS CLOSED AT ORPINGTON, MEET AT VICTORIA PARK INSTEAD",
         "my neighbour's son is 14, she is 9, van blue, this is long, is joke",
         "my brother will be there",
+        "I'm a resident of Anerley and I want to know why",
+        "in April and May the Police and their partners",
         # other languages in Latin letters: their words are not names
         "Mae dyn gyda chyllell tu allan i'r siop ar y Stryd Fawr",
         "Czy w Wielkiej Brytanii można legalnie nosić gaz pieprzowy?",

@@ -419,6 +419,14 @@ def _person(words: list[_Word], kinds: list[str], index: int, text: str) -> tupl
     titled = prev_key in _TITLE and joined and previous is not None and previous.capital
     if titled and (word.capital or kind in {"name", "proper name", "surname", "unknown"}):
         return True, False  # "Mrs Okafor", "Mr Harold Green", "mr henderson"; not "Sir or Madam"
+    if (
+        prev_key in RELATIONS
+        and word.capital
+        and not word.sentence_start
+        and word.key in first_names()
+        and not _is_place(words, index, text)
+    ):
+        return True, False  # "our neighbour April", "my daughter May", "my son Will"
     if kind == "ordinary" or word.key in PLACE_WORDS or _is_place(words, index, text):
         return False, False
     # a lead-in counts in the same sentence only: "... a 999 call? My daughter"
@@ -428,14 +436,21 @@ def _person(words: list[_Word], kinds: list[str], index: int, text: str) -> tupl
         prev_key in _STRONG_LEAD_IN or pair in _GIVES_NAME_PAIRS
     ) and not word.sentence_start
     place_lead_in = prev_key in _PLACE_LEAD_IN
-    verb = (
+    and_theirs = (  # "Hope and her sister", "Gang and his mates"; not "of Anerley and I"
+        prev_key not in _PLACE_LEAD_IN | {"of", "from", "to", "near", "in", "at"}
+        and after is not None
+        and after.key == "and"
+        and index + 2 < len(words)
+        and words[index + 2].key in {"her", "his", "their", "my", "i", "me"}
+    )
+    verb = and_theirs or (
         after is not None
         and not after.capital
         and after.key in _PERSON_VERBS
         and after.key != "and"
         and re.fullmatch(r",?[ \t]+", text[word.end : after.start]) is not None
     )
-    strong_verb = verb and after is not None and after.key in _STRONG_PERSON_VERBS
+    strong_verb = and_theirs or (verb and after is not None and after.key in _STRONG_PERSON_VERBS)
     surname_follows = (
         after is not None
         and after.capital
