@@ -31,6 +31,9 @@ from bot.safeguarding.redaction import find_doubtful_names, suggest_publishable
         ("Neil Heath said the car was back", "[name] said the car was back"),
         ("Hope and her sister were followed home", "[name] and her sister were followed home"),
         ("Our neighbour April has dementia", "Our neighbour [name] has dementia"),
+        ("my name is Zebedee Quixotefield, call me", "my name is [name], call me"),
+        ("same as Zebedee Quixotefield's report", "same as [name] report"),
+        ("I asked Zebedee about it", "I asked [name] about it"),
         # given names that are also words, told apart by what surrounds them
         ("Mark Evans and Grace said nothing", "[name] and [name] said nothing"),
         ("I told Grace about the bus", "I told [name] about the bus"),
@@ -92,6 +95,7 @@ def test_names_are_replaced(asked: str, suggested: str) -> None:
         "my neighbour's son is 14, she is 9, van blue, this is long, is joke",
         "my brother will be there",
         "I'm a resident of Anerley and I want to know why",
+        "I'm Ukrainian and came in 2022",
         "in April and May the Police and their partners",
         # other languages in Latin letters: their words are not names
         "Mae dyn gyda chyllell tu allan i'r siop ar y Stryd Fawr",

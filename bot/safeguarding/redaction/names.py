@@ -438,6 +438,7 @@ def _person(words: list[_Word], kinds: list[str], index: int, text: str) -> tupl
     place_lead_in = prev_key in _PLACE_LEAD_IN
     and_theirs = (  # "Hope and her sister", "Gang and his mates"; not "of Anerley and I"
         prev_key not in _PLACE_LEAD_IN | {"of", "from", "to", "near", "in", "at"}
+        and not _in_address(words, index, text)
         and after is not None
         and after.key == "and"
         and index + 2 < len(words)
@@ -525,7 +526,9 @@ def _person(words: list[_Word], kinds: list[str], index: int, text: str) -> tupl
     known_surname_follows = surname_follows and after is not None and kinds[index + 1] == "surname"
     person = (
         strong_lead_in or (strong_verb and not place_lead_in) or known_surname_follows or owner
-    ) and kind != "proper"
+    ) and (
+        kind != "proper" or (strong_lead_in and not place_lead_in and prev_key not in _GIVES_NAME)
+    )
     doubtful = not person and not word.sentence_start and kind != "proper"
     return person, doubtful
 
@@ -684,7 +687,17 @@ def _classify(text: str) -> tuple[list[Detail], list[Doubt]]:
                 last += 1  # "my name's lucy brown, ..."
             else:
                 break
-        sure.append((index - 1 if titled else index, last))
+        first = index - 1 if titled else index
+        if not titled and index > 0 and (not sure or sure[-1][1] < index - 1):
+            before = words[index - 1]
+            if (
+                before.capital
+                and _adjacent(text, before, word)
+                and kinds[index - 1] in {"proper", "unknown", "name", "proper name", "surname"}
+                and not _is_place(words, index - 1, text)
+            ):
+                first = index - 1  # "Zebedee Quixotefield's": the given name before
+        sure.append((first, last))
         index = last + 1
     details = [Detail(words[a].start, words[b].end, Category.NAME) for a, b in sure]
     # a doubt that is the same word as a sure name elsewhere is sure too

@@ -133,9 +133,10 @@ def _is_name(found: str) -> bool:
         return False
     if len(words) > 1 and words[-1] in _STREET_WORDS:
         return False  # "Mill Lane here": a street, not "Naomi here"
-    # "I'm Ukrainian", "I'm Jamaican": a people or a place, not a given name
-    first = words[0] if words[0] not in {"mr", "mrs", "ms", "miss", "mx", "dr", "prof"} else ""
-    return not first or first in first_names() or first not in proper_nouns()
+    # "I'm Ukrainian", "I'm Jamaican": a people, not a given name ("Zebedee" is one)
+    first = words[0]
+    people = re.search(r"(?:an|ish|ese|i|ic)$", first) is not None
+    return len(words) > 1 or first in first_names() or not (people and first in proper_nouns())
 
 
 def _trimmed_length(found: str) -> int:
