@@ -67,6 +67,10 @@ from bot.safeguarding.redaction import find_doubtful_names, suggest_publishable
         ("We live at Rose Cottage, Church Lane", "We live at [address], Church Lane"),
         ("the shed at The Old Forge was broken into", "the shed at [address] was broken into"),
         ("The one at Ivy House records everything", "The one at [address] records everything"),
+        (
+            "my late brother's house, Brackenside, on the Moor Road",
+            "my late brother's house, [address], on the Moor Road",
+        ),
         ("fixed at Khan's Motors last week", "fixed at [name] last week"),
         ("Dave Smith Plumbing left a mess", "[name] left a mess"),
         ("behind Singh's Superstore every weekend", "behind [name] every weekend"),
@@ -91,6 +95,7 @@ def test_names_are_replaced(asked: str, suggested: str) -> None:
         "Dear Sir or Madam, I'm organising the street party",
         "The lady opposite shouts at the telly, her staffy barks all night",
         "We moved here in June from Bristol",
+        "my house, Bromley, is on the list; the house, Monday.",
         "THE A21 IS CLOSED AT ORPINGTON, MEET AT VICTORIA PARK INSTEAD",
         "my neighbour's son is 14, she is 9, van blue, this is long, is joke",
         "my brother will be there",

@@ -14,6 +14,12 @@ import re
 from collections.abc import Iterator
 
 from bot.safeguarding.redaction.detail import Category, Detail
+from bot.safeguarding.redaction.names import (
+    NOT_PERSONS,
+    first_names,
+    ordinary_words,
+    proper_nouns,
+)
 
 _CAPITAL = r"[A-Z][a-z]+(?:['’][a-z]+)?"
 _HOME_WORDS = (
@@ -58,9 +64,32 @@ _THE_HOME = re.compile(
 )
 
 
+# A home named as such: "my brother's house, Brackenside, on the Moor Road",
+# "a bungalow called Fernleigh", "the farm is Highfields".
+_CALLED = re.compile(
+    r"(?i:\b(?:house|home|cottage|bungalow|farmhouse|farm|property|place)"
+    r"(?:[ \t]*,|[ \t]+(?:called|named|is[ \t]+called|is[ \t]+named)))[ \t]+"
+    rf"((?:The[ \t]+)?{_CAPITAL}(?:[ \t]+{_CAPITAL}){{0,2}})"
+    r"(?=[ \t]*[,.;:!?)]|[ \t]+(?:on|in|at|near|off)\b)"
+)
+
+
+def _house_like(name: str) -> bool:
+    """A name after "house," that is not a town, a day, a shop or a word
+    ("my house, Bromley, is", "the house, Monday.")."""
+    last = name.split()[-1].lower()
+    return not (
+        last in NOT_PERSONS
+        or last in ordinary_words()
+        or (last in proper_nouns() and last not in first_names())
+    )
+
+
 def find_house_names(text: str) -> Iterator[Detail]:
-    for pattern in (_HOME, _CUED, _NATURE_HOME, _THE_HOME):
+    for pattern in (_HOME, _CUED, _NATURE_HOME, _THE_HOME, _CALLED):
         for match in pattern.finditer(text):
+            if pattern is _CALLED and not _house_like(match.group(1)):
+                continue
             # the street after it ("Rose Cottage, Church Lane") stays: without
             # the house it names no one
             yield Detail(match.start(1), match.end(1), Category.ADDRESS)
