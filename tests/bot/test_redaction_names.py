@@ -60,6 +60,18 @@ from bot.safeguarding.redaction import find_doubtful_names, suggest_publishable
         ("follow @jaz_xo for the videos", "follow [social media handle] for the videos"),
         ("his tiktok: kayzxo", "his tiktok: [social media handle]"),
         (
+            "his tiktok account 'jazzyxo' posts it",
+            "his tiktok account '[social media handle]' posts it",
+        ),
+        (
+            "message him on insta, hes called dannyboy07",
+            "message him on insta, hes called [social media handle]",
+        ),
+        (
+            "My youtube channel is called CrimeWatchBromley",
+            "My youtube channel is called [social media handle]",
+        ),
+        (
             "gary2011 on xbox keeps messaging him",
             "[social media handle] on xbox keeps messaging him",
         ),
@@ -108,6 +120,7 @@ def test_names_are_replaced(asked: str, suggested: str) -> None:
         "pichle hafte sadi gaddi da shisha tod gaye, ki main online report kar sakda haan?",
         "My car was at Bell Lane Garage, a grey Skoda Octavia",
         "I saw it on tiktok yesterday, his insta is private",
+        "I had covid19 last year and my password was summer2020 on the Route61 bus",
         "Bromley Police Online Forum @everyone look",
         "moved to Hayes in June, is there a neighbourhood watch?",
         "@NeighbourhoodCopsEast you promised a patrol",

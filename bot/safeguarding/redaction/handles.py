@@ -20,7 +20,8 @@ _PLATFORM = (
     r"(?:insta(?:gram)?|ig|tik[ \t]?tok|tt|snap(?:chat)?|sc|twitter|x\.com|threads|"
     r"facebook|fb|messenger|discord|telegram|whatsapp|youtube|yt|twitch|reddit|kik|"
     r"xbox(?:[ \t]live)?|psn|playstation|steam|roblox|fortnite|minecraft|onlyfans|"
-    r"gamertag|gamer[ \t]tag|username|user[ \t]name|user|handle|account|profile|acc|page)"
+    r"gamertag|gamer[ \t]tag|username|user[ \t]name|user|handle|account|profile|acc|page|"
+    r"channel)"
 )
 # "@jaz_xo" (not the middle of an email: nothing word-like before the @)
 _AT = re.compile(rf"(?<![\w.])@({_HANDLE})")
@@ -28,10 +29,13 @@ _AT = re.compile(rf"(?<![\w.])@({_HANDLE})")
 # "his gamertag is called Gaz_99", "on insta its jaz_xo"
 _AFTER_PLATFORM = re.compile(
     rf"(?i:\b{_PLATFORM}(?:['’]s)?"
-    r"((?:[ \t]+(?:name|handle|username|account|is|was|as|called|named|it's|its|under|"
-    r"goes[ \t]by|by))*[ \t]*[:=\-]?[ \t]*@?))"
+    r"((?:[ \t]+(?:name|handle|username|account|channel|page|is|was|as|called|named|it's|its|"
+    r"under|goes[ \t]by|by))*[ \t]*[:=\-]?[ \t]*['\"“‘]?@?))"
     rf"({_HANDLE})"
 )
+# "dannyboy07", "gary2011": letters then digits, as usernames are made
+_DIGITS_SHAPE = re.compile(r"(?<![\w@.])([A-Za-z][a-z]{2,}[A-Za-z._]*\d{2,4})(?![\w@])")
+_CODES = word_set("covid ps xbox iphone ipad galaxy pixel windows mp fifa gta")
 # "jaz_xo on snap", "gary2011 on xbox"
 _BEFORE_PLATFORM = re.compile(rf"(?<![\w@.])({_HANDLE})(?=[ \t]+(?i:on|from)[ \t]+{_PLATFORM}\b)")
 # "jaz_xo", "big.dave_99", "fatimaabdi_": an underscore by letters is a handle's shape
@@ -86,6 +90,10 @@ def find_handles(text: str) -> Iterator[Detail]:
     for pattern in (_BEFORE_PLATFORM, _SHAPE):
         for match in pattern.finditer(text):
             yield from _handle(text, match.start(1), match.group(1), shaped=True)
+    for match in _DIGITS_SHAPE.finditer(text):
+        letters = re.sub(r"[\d._]+$", "", match.group(1)).lower()
+        if letters not in ordinary_words() and letters not in NOT_PERSONS | _CODES:
+            yield Detail(match.start(1), match.end(1), Category.HANDLE)
 
 
 def _handle(text: str, start: int, found: str, shaped: bool) -> Iterator[Detail]:
