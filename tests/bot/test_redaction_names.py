@@ -30,6 +30,8 @@ from bot.safeguarding.redaction import find_doubtful_names, suggest_publishable
         ("my mate john got robbed at the station", "my mate [name] got robbed at the station"),
         ("Neil Heath said the car was back", "[name] said the car was back"),
         ("Hope and her sister were followed home", "[name] and her sister were followed home"),
+        ("Spoke to Oluwaseun and Temitope about it", "Spoke to [name] and [name] about it"),
+        ("Me and Bartłomiej were threatened", "Me and [name] were threatened"),
         ("Our neighbour April has dementia", "Our neighbour [name] has dementia"),
         ("my name is Zebedee Quixotefield, call me", "my name is [name], call me"),
         ("same as Zebedee Quixotefield's report", "same as [name] report"),

@@ -632,6 +632,15 @@ def _english(words: list[_Word]) -> bool:
     return markers >= 2 or len(small) < 3 or ordinary >= 0.5 * len(small)
 
 
+def _joined_to_a_name(words: list[_Word], index: int, sure: list[tuple[int, int]]) -> bool:
+    """The word follows "and" after a name already found, or "me and"."""
+    if index < 2 or words[index - 1].key not in {"and", "&", "or"}:
+        return False
+    if words[index - 2].key in {"me", "i"}:
+        return True
+    return bool(sure) and sure[-1][1] == index - 2
+
+
 def _classify(text: str) -> tuple[list[Detail], list[Doubt]]:
     words = _tokens(text)
     if not _english(words):
@@ -650,6 +659,8 @@ def _classify(text: str) -> tuple[list[Detail], list[Doubt]]:
             index += 1  # "Dr Martens", "Sue Ryder": a brand
             continue
         person, doubtful = _person(words, kinds, index, text)
+        if not person and doubtful and _joined_to_a_name(words, index, sure):
+            person = True  # "Oluwaseun and Temitope", "me and Bartłomiej"
         if not person:
             if doubtful and for_doubts and _worth_asking(words, index, text):
                 doubts.append(index)
