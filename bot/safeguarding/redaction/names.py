@@ -604,8 +604,8 @@ def _worth_asking(words: list[_Word], index: int, text: str) -> bool:
     if index == 0:
         return True
     previous = words[index - 1]
-    if previous.key in _PLACE_PREPOSITIONS:
-        return False
+    if previous.key in _PLACE_PREPOSITIONS or previous.key in {"the", "a", "an"}:
+        return False  # "in Croydon", "the Red Lion": a place or a thing
     if previous.key.rstrip(".") in _RANK or previous.key.rstrip(".") in _TITLE:
         return True  # "Sergeant Patel": the officer decides
     return not (previous.capital and _adjacent(text, previous, words[index]))
