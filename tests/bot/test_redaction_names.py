@@ -105,6 +105,8 @@ def test_names_are_replaced(asked: str, suggested: str) -> None:
         "Happy Christmas to the team. Merry Christmas",
         "Sainsbury's Local and Tesco Express both had the windows smashed",
         "Shoplifters at John Lewis, Marks and Spencer and TK Maxx; Dr Martens boots taken",
+        "The alarms at Burger King, Toby Carvery, Ann Summers and Ernest Jones went off",
+        "Kids were shoplifting in Chicken Cottage and Poundland again",
         "Thanks to Sergeant Patel for the talk",
         "Dear Sir or Madam, I'm organising the street party",
         "The lady opposite shouts at the telly, her staffy barks all night",

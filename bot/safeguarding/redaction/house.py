@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from bot.safeguarding.redaction.detail import Category, Detail
 from bot.safeguarding.redaction.names import (
     NOT_PERSONS,
+    brand_spans,
     first_names,
     ordinary_words,
     proper_nouns,
@@ -86,8 +87,11 @@ def _house_like(name: str) -> bool:
 
 
 def find_house_names(text: str) -> Iterator[Detail]:
+    brands = brand_spans(text)
     for pattern in (_HOME, _CUED, _NATURE_HOME, _THE_HOME, _CALLED):
         for match in pattern.finditer(text):
+            if any(a <= match.start(1) < b for a, b in brands):
+                continue  # "Chicken Cottage": a shop
             if pattern is _CALLED and not _house_like(match.group(1)):
                 continue
             # the street after it ("Rose Cottage, Church Lane") stays: without

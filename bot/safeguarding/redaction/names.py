@@ -118,7 +118,10 @@ NOT_PERSONS = word_set(
     january february march april may june july august september october november december
     crimestoppers childline samaritans victim support refuge
     fortnite roblox minecraft xbox playstation fifa gta netflix spotify
-    nandos nando raleigh carrera boardman brompton trek specialized
+    nandos nando raleigh nisa pandora wilko londis spar
+    budgens savers poundland matalan dunelm specsavers travelodge beefeater wimpy prezzo
+    zizzi wagamama itsu timpson ladbrokes betfred foxtons oxfam
+    carrera boardman brompton trek specialized
     forum online police bromley london england scotland wales ireland britain
     """
 )
@@ -131,6 +134,10 @@ _BRANDS = re.compile(
     r"Ralph[ \t]Lauren|Hugo[ \t]Boss|Stella[ \t]Artois|Jack[ \t]Daniel['’]?s|Ben[ \t]Sherman|"
     r"Fred[ \t]Perry|Ben[ \t](?:and|&)[ \t]Jerry['’]?s|Victoria[ \t]Station|"
     r"Charlie[ \t]Brown['’]?s|"
+    r"Burger[ \t]King|Toby[ \t]Carvery|Greene[ \t]King|Franco[ \t]Manca|Bella[ \t]Italia|"
+    r"ASK[ \t]Italian|Frankie[ \t](?:and|&)[ \t]Benny['’]?s|Miller[ \t](?:and|&)[ \t]Carter|"
+    r"Ann[ \t]Summers|H\.?[ \t]Samuel|Ernest[ \t]Jones|Chicken[ \t]Cottage|William[ \t]Hill|"
+    r"Paddy[ \t]Power|Harvey[ \t]Norman|Johnny[ \t]Rockets|Patisserie[ \t]Valerie|"
     r"Kings?[ \t]Cross|St\.?[ \t][A-Z][a-z]+['’]?s?)\b"
 )
 _SAID_AFTER = re.compile(r"[ \t]+(?:said|says|told|asked|texted|rang|called|is[ \t]+my)\b")
