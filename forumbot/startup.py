@@ -23,7 +23,7 @@ import filelock
 
 from bot.edge.startup import StartupFailure
 from bot.safeguarding import triage
-from bot.safeguarding.redaction import names as name_lists
+from bot.safeguarding.redaction import lexicon as name_lists
 from bot.store.schema import MIGRATIONS
 
 MEMORY = ":memory:"

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 
 from bot.safeguarding.redaction.detail import Category, Detail, word_set
-from bot.safeguarding.redaction.names import NOT_PERSONS, ordinary_words
+from bot.safeguarding.redaction.lexicon import NOT_PERSONS, ordinary_words
 
 _HANDLE = r"[A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?"
 _PLATFORM = (

@@ -24,73 +24,24 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
-from importlib import resources
 
+from bot.safeguarding.redaction.business import find_business_names, find_families
 from bot.safeguarding.redaction.detail import Category, Detail, word_set
+from bot.safeguarding.redaction.lexicon import (
+    NOT_PERSONS,
+    PLACE_WORDS,
+    brand_spans,
+    first_names,
+    ordinary_words,
+    proper_nouns,
+    surnames,
+)
 
 # A word: letters, with inner apostrophes or hyphens ("O'Brien", "Smith-Jones").
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 _POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
 
 
-FILES = ("first_names.txt", "surnames.txt", "ordinary_words.txt", "proper_nouns.txt")
-"""The lists in data/ this module reads (package data)."""
-
-
-def load() -> None:
-    """Read the lists now (about 0.1 s), not on the first question; raises
-    OSError for one that is missing."""
-    for name in FILES:
-        _words(name)
-
-
-@cache
-def _words(name: str) -> frozenset[str]:
-    text = resources.files("bot.safeguarding.redaction").joinpath("data", name)
-    return frozenset(text.read_text(encoding="utf-8").split())
-
-
-def first_names() -> frozenset[str]:
-    """Lower-case given names (data/first_names.txt), accented and plain."""
-    return _words("first_names.txt")
-
-
-def surnames() -> frozenset[str]:
-    """Lower-case family names (data/surnames.txt)."""
-    return _words("surnames.txt")
-
-
-def ordinary_words() -> frozenset[str]:
-    """Lower-case English words (data/ordinary_words.txt, from SCOWL)."""
-    return _words("ordinary_words.txt")
-
-
-def proper_nouns() -> frozenset[str]:
-    """Lower-case proper nouns from SCOWL (data/proper_nouns.txt): places,
-    peoples, languages, and some given names."""
-    return _words("proper_nouns.txt")
-
-
-# The word after a name that makes it a place, not a person: "Victoria Park",
-# "Bell Lane", "Grace Road", "Kings College", "Clare's Law", "Herbert Protocol".
-PLACE_WORDS = word_set(
-    """
-    road rd street st lane ln avenue ave close drive dr way crescent court ct gardens gdns
-    place square sq hill grove terrace walk row mews parade rise vale view green common
-    park parkway estate bridge wharf quay end gate yard broadway circus village town
-    station halt stop interchange airport cross junction
-    school academy college university uni primary nursery infants juniors high
-    church chapel mosque temple gurdwara synagogue cathedral abbey
-    hospital surgery clinic practice pharmacy centre center library hall house tower towers
-    arms inn tavern hotel club stadium ground leisure pool baths museum gallery theatre cinema
-    market shopping retail mall arcade precinct
-    recreation rec playing fields field woods wood forest heath marsh meadow meadows
-    river canal lake reservoir
-    council borough ward police fire ambulance nhs
-    law protocol scheme act operation project trust foundation charity
-    """
-)
 # A capitalised word before a name that makes the pair a place or a thing:
 # "St Mary's", "West Wickham", "Lower Camden", "Operation Venice".
 _PLACE_BEFORE = word_set(
@@ -99,61 +50,6 @@ _PLACE_BEFORE = word_set(
     new old royal operation project
     """
 )
-# Shops, brands, cars and services named like people, and other capitalised
-# words that are not persons. Compared in lower case, without a final "'s".
-NOT_PERSONS = word_set(
-    """
-    tesco sainsbury sainsburys asda morrisons morrison lidl aldi waitrose iceland coop co-op
-    boots superdrug greggs costa nero pret starbucks mcdonald mcdonalds kfc subway domino dominos
-    wetherspoon wetherspoons argos currys halfords screwfix wickes homebase primark
-    natwest barclays lloyds halifax santander nationwide hsbc monzo paypal amazon ebay
-    facebook instagram insta tiktok snapchat snap whatsapp telegram discord twitter youtube
-    nextdoor google apple samsung uber deliveroo ocado evri hermes dpd ups fedex jobcentre
-    ford vauxhall toyota honda nissan audi bmw mercedes volkswagen vw kia hyundai skoda seat
-    peugeot renault citroen fiat volvo tesla lexus mazda suzuki yamaha
-    astra corsa fiesta focus golf polo octavia fabia clio micra qashqai juke yaris prius civic
-    punto mini transit sprinter kuga mondeo insignia zafira bedford
-    christmas easter eid diwali ramadan hanukkah halloween bonfire
-    monday tuesday wednesday thursday friday saturday sunday
-    january february march april may june july august september october november december
-    crimestoppers childline samaritans victim support refuge
-    fortnite roblox minecraft xbox playstation fifa gta netflix spotify
-    nandos nando raleigh nisa pandora wilko londis spar
-    budgens savers poundland matalan dunelm specsavers travelodge beefeater wimpy prezzo
-    zizzi wagamama itsu timpson ladbrokes betfred foxtons oxfam
-    carrera boardman brompton trek specialized
-    forum online police bromley london england scotland wales ireland britain
-    """
-)
-# Shops and brands named like people, in more than one word: never a person.
-_BRANDS = re.compile(
-    r"\b(?:John[ \t]Lewis|Marks[ \t](?:and|&)[ \t]Spencers?|M[ \t]?&[ \t]?S|TK[ \t]Maxx|"
-    r"Sue[ \t]Ryder|Dr\.?[ \t]Martens?|Ted[ \t]Baker|Harvey[ \t]Nichols|Dorothy[ \t]Perkins|"
-    r"Holland[ \t](?:and|&)[ \t]Barrett|Papa[ \t]John['’]?s|Tim[ \t]Hortons|Ronald[ \t]McDonald|"
-    r"Wilko|Barnardo['’]?s|Jack[ \t]Wills|Louis[ \t]Vuitton|Calvin[ \t]Klein|Tommy[ \t]Hilfiger|"
-    r"Ralph[ \t]Lauren|Hugo[ \t]Boss|Stella[ \t]Artois|Jack[ \t]Daniel['’]?s|Ben[ \t]Sherman|"
-    r"Fred[ \t]Perry|Ben[ \t](?:and|&)[ \t]Jerry['’]?s|Victoria[ \t]Station|"
-    r"Charlie[ \t]Brown['’]?s|"
-    r"Burger[ \t]King|Toby[ \t]Carvery|Greene[ \t]King|Franco[ \t]Manca|Bella[ \t]Italia|"
-    r"ASK[ \t]Italian|Frankie[ \t](?:and|&)[ \t]Benny['’]?s|Miller[ \t](?:and|&)[ \t]Carter|"
-    r"Ann[ \t]Summers|H\.?[ \t]Samuel|Ernest[ \t]Jones|Chicken[ \t]Cottage|William[ \t]Hill|"
-    r"Paddy[ \t]Power|Harvey[ \t]Norman|Johnny[ \t]Rockets|Patisserie[ \t]Valerie|"
-    r"Kings?[ \t]Cross|St\.?[ \t][A-Z][a-z]+['’]?s?)\b"
-)
-_SAID_AFTER = re.compile(r"[ \t]+(?:said|says|told|asked|texted|rang|called|is[ \t]+my)\b")
-
-
-def brand_spans(text: str) -> list[tuple[int, int]]:
-    """Where the text names a shop or brand that looks like a person ("John
-    Lewis", "Dr Martens", "Sue Ryder"), unless a person's verb follows it
-    ("John Lewis said")."""
-    return [
-        (m.start(), m.end())
-        for m in _BRANDS.finditer(text)
-        if _SAID_AFTER.match(text, m.end()) is None
-    ]
-
-
 _TITLE = word_set(
     """
     mr mrs ms miss mx dr prof sir dame lady lord auntie aunty uncle colonel col major
@@ -727,69 +623,6 @@ def _classify(text: str) -> tuple[list[Detail], list[Doubt]]:
         else:
             found.append(Doubt(words[i].start, words[i].end))
     return details, found
-
-
-# Trades after a person's name make a small business that names its owner:
-# "Khan's Motors", "Dave Smith Plumbing", "Bhatti Brothers Newsagents".
-_TRADES = (
-    r"(?:Motors|Autos?|Cars|Car[ \t]Sales|Sales|Garage|Taxis?|Cabs|Minicabs|Plumbing|Plumbers?|"
-    r"Heating|Electrical|Electricals|Electrics|Builders?|Building|Roofing|Scaffolding|Removals|"
-    r"Carpets|Flooring|Decorating|Decorators|Landscaping|Gardening|Fencing|Joinery|Glazing|"
-    r"Windows|Locksmiths?|Barbers?|Hair|Hairdressers?|Nails|Beauty|Salon|Kitchen|Cafe|Café|"
-    r"Takeaway|Kebabs?|Pizza|Chippy|Fish[ \t]Bar|Grocers?|Off[ \t]Licence|Stores?|Mini[ \t]Mart|"
-    r"Supermarket|Superstore|Newsagents?|Bakery|Bakers|Butchers?|Deli|Pharmacy|Chemists?|"
-    r"Scrap|Recycling|Skips|Handyman|Services|Cleaning|Couriers|Tyres|Bodywork|Repairs|"
-    r"Construction|Properties|Lettings|Fruit|Veg|Greengrocers?|Stall|Foods?|Catering|Cakes|"
-    r"Florists?|Flowers|Jewellers|Tailors|Dry[ \t]Cleaners|Laundrette|Ltd|Limited|[&+][ \t]Sons?)"
-)
-_CAP = r"[^\W\d_a-z][^\W\d_A-Z]+"
-_BUSINESS = re.compile(
-    rf"(?<!\w)(?<!\w['’])((?:{_CAP}[ \t]+)?{_CAP}(?:['’]s)?)((?:[ \t]+{_CAP}){{0,2}})"
-    rf"[ \t]+{_TRADES}\b"
-)
-# "the Shah family", "the Kowalski boy", "the Harringtons"
-_FAMILY = re.compile(
-    rf"\b(?i:the)[ \t]+({_CAP}(?:[ \t]+{_CAP})?)(?:[ \t]+(?:family|families|boy|boys|girl|girls|"
-    r"kids|children|lad|lads|brothers|sisters|twins|household|clan|lot|woman|man|bloke|couple)\b"
-    r"|(?<=s)(?=[ \t,.!?]))"
-)
-
-
-def find_business_names(text: str) -> Iterator[Detail]:
-    """A business named after a person: "Khan's Motors", "Dave Smith
-    Plumbing", "Wiśniewski Polish Deli" (a given name, a surname or an owner's
-    "'s"; not a brand: "Sainsbury's Local", "Tesco Express" stay)."""
-    for match in _BUSINESS.finditer(text):
-        words = [_POSSESSIVE.sub("", w).lower() for w in match.group(1).split()]
-        between = match.group(2).lower().split()
-        if any(w in NOT_PERSONS or w in PLACE_WORDS for w in words + between):
-            continue  # "Tesco Express", "Bell Lane Garage"
-        possessive = match.group(1)[-2:] in {"'s", "’s"}
-        named = any(
-            w in first_names() or w in surnames() or w not in ordinary_words() for w in words
-        )
-        if possessive or named:
-            yield Detail(match.start(), match.end(), Category.NAME)
-
-
-def find_families(text: str) -> Iterator[Detail]:
-    """A family or a child named by its surname: "the Shah family", "the
-    Kowalski boy", "the Harringtons" (a surname in the plural)."""
-    for match in _FAMILY.finditer(text):
-        name = match.group(1)
-        key = name.split()[-1].lower()
-        plural = match.group(0).endswith(name)
-        if plural:
-            stem = key[:-1]
-            if stem not in surnames() or key in ordinary_words() or key in NOT_PERSONS:
-                continue
-        elif (
-            key in NOT_PERSONS
-            or key in PLACE_WORDS
-            or (key in ordinary_words() and key not in surnames())
-        ):
-            continue
-        yield Detail(match.start(1), match.end(1), Category.NAME)
 
 
 def _shouted(text: str) -> bool:

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 
 from bot.safeguarding.redaction.detail import Category, Detail, word_set
-from bot.safeguarding.redaction.names import (
+from bot.safeguarding.redaction.lexicon import (
     NOT_PERSONS,
     brand_spans,
     first_names,
