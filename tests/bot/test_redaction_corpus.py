@@ -15,9 +15,9 @@ from tests.support.redaction_figures import CORPUS, PARTS, load, measure
 FLOORS = {
     # Issue 15 (names with no lead-in, handles) finds names the labels left out:
     # "ask for Marion" and "The Hughes family" (dev), a second "Maya's"
-    # (independent_dev); and the username "gary2011" (dev), a detail in the
-    # issue 15 brief. Counted as wrong here.
-    "dev": (1.0, 0.98, 2),  # 176/176, 176/179, 2/88: the rules were written against it
+    # (independent_dev); and the username "gary2011" and the officer's name in
+    # "PC Harris" (dev), details in the issue 15 brief. Counted as wrong here.
+    "dev": (1.0, 0.975, 3),  # 176/176, 176/180, 3/88: the rules were written against it
     "own_heldout": (0.985, 0.985, 1),  # 86/87, 86/87, 1/42 (first run: 0.816, 0.973)
     "independent_dev": (0.99, 0.995, 0),  # 347/350, 347/348, 0/160 (first run: 0.957, 0.991)
     "independent_heldout": (0.965, 0.995, 0),  # 200/207, 200/201, 0/112: first and only run

@@ -29,7 +29,10 @@ _TRADES = (
     r"Supermarket|Superstore|Newsagents?|Bakery|Bakers|Butchers?|Deli|Pharmacy|Chemists?|"
     r"Scrap|Recycling|Skips|Handyman|Services|Cleaning|Couriers|Tyres|Bodywork|Repairs|"
     r"Construction|Properties|Lettings|Fruit|Veg|Greengrocers?|Stall|Foods?|Catering|Cakes|"
-    r"Florists?|Flowers|Jewellers|Tailors|Dry[ \t]Cleaners|Laundrette|Ltd|Limited|[&+][ \t]Sons?)"
+    r"Florists?|Flowers|Jewellers|Tailors|Dry[ \t]Cleaners|Laundrette|Grill[ \t]House|Grill|"
+    r"Diner|Restaurant|Bistro|Place|Sweet[ \t]Centre|Sweets|Funeral[ \t](?:Directors|Services)|"
+    r"Undertakers|Opticians|Solicitors|Accountants|Estate[ \t]Agents|Driving[ \t]School|"
+    r"Ltd|Limited|[&+][ \t](?:Sons?|Daughters?))"
 )
 _CAP = r"[^\W\d_a-z][^\W\d_A-Z]+"
 _BUSINESS = re.compile(
@@ -38,8 +41,9 @@ _BUSINESS = re.compile(
 )
 # "the Shah family", "the Kowalski boy", "the Harringtons"
 _FAMILY = re.compile(
-    rf"\b(?i:the)[ \t]+({_CAP}(?:[ \t]+{_CAP})?)(?:[ \t]+(?:family|families|boy|boys|girl|girls|"
-    r"kids|children|lad|lads|brothers|sisters|twins|household|clan|lot|woman|man|bloke|couple)\b"
+    rf"\b(?i:the|that|this|those)[ \t]+({_CAP}(?:[ \t]+{_CAP})?)(?:[ \t]+(?:family|families|"
+    r"boy|boys|girl|girls|kid|kids|children|lad|lads|brothers|sisters|twins|household|clan|lot|"
+    r"woman|man|bloke|couple)\b"
     r"|(?<=s)(?=[ \t,.!?]))"
 )
 
@@ -54,10 +58,12 @@ def find_business_names(text: str) -> Iterator[Detail]:
         if any(w in NOT_PERSONS or w in PLACE_WORDS for w in words + between):
             continue  # "Tesco Express", "Bell Lane Garage"
         possessive = match.group(1)[-2:] in {"'s", "’s"}
+        # a name, not words: "Dean Wilkes Car Sales", not "Golden Dragon Foods", "Star Cars"
         named = any(
-            w in first_names() or w in surnames() or w not in ordinary_words() for w in words
-        )
-        if possessive or named:
+            (w in first_names() or w in surnames()) and w not in ordinary_words() for w in words
+        ) or not any(w in ordinary_words() for w in words)
+        place = match.group(0).split()[-1] == "Place"
+        if (possessive or named) and not (place and not possessive):
             yield Detail(match.start(), match.end(), Category.NAME)
 
 

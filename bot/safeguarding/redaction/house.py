@@ -69,21 +69,36 @@ _THE_HOME = re.compile(
 # "a bungalow called Fernleigh", "the farm is Highfields".
 _CALLED = re.compile(
     r"(?i:\b(?:house|home|cottage|bungalow|farmhouse|farm|property|place)"
-    r"(?:[ \t]*,|[ \t]+(?:called|named|is[ \t]+called|is[ \t]+named)))[ \t]+"
+    r"(?:[ \t]*,|[ \t]+(?:called|named|is[ \t]+called|is[ \t]+named|(?:they|we|locals|"
+    r"everyone|people)[ \t]+call(?:[ \t]+it)?))"
+    r"|\bn[ei]{2}ghbou?rs?[ \t]+(?:at|of|from)"
+    r"|\b(?:live|lives|lived|living)(?:[ \t]+(?:alone|together|on[ \t]+my[ \t]+own))?[ \t]+at)"
+    r"[ \t]+"
     rf"((?:The[ \t]+)?{_CAPITAL}(?:[ \t]+{_CAPITAL}){{0,2}})"
-    r"(?=[ \t]*[,.;:!?)]|[ \t]+(?:on|in|at|near|off)\b)"
+    r"(?![ \t]*[A-Z])"
 )
 
 
 def _house_like(name: str) -> bool:
-    """A name after "house," that is not a town, a day, a shop or a word
-    ("my house, Bromley, is", "the house, Monday.")."""
-    last = name.split()[-1].lower()
-    return not (
-        last in NOT_PERSONS
-        or last in ordinary_words()
-        or (last in proper_nouns() and last not in first_names())
-    )
+    """A name after "house," or "lives at" that is not a town, a day, a shop or
+    a word ("my house, Bromley, is", "the house, Monday.", "lives at Tesco");
+    of more words, not a street ("lives at Kings Hill"): "Primrose View",
+    "Wren's Nest", "Tall Trees" are houses."""
+    words = [w.lower().removesuffix("'s").removesuffix("’s") for w in name.split()]
+    if words[0] == "the":
+        words = words[1:] or words
+    if any(w in NOT_PERSONS for w in words) or re.search(rf"\b{_STREET_WORDS}$", name):
+        return False
+    if len(words) > 1:
+        return True
+    last = words[-1]
+    return not (last in ordinary_words() or (last in proper_nouns() and last not in first_names()))
+
+
+# A home's name in a care home or sheltered housing is the building's: it stays.
+_INSTITUTION = re.compile(
+    r"(?i:sheltered|care[ \t]home|nursing[ \t]home|retirement|hostel|hotel|residential)"
+)
 
 
 def find_house_names(text: str) -> Iterator[Detail]:
@@ -94,6 +109,9 @@ def find_house_names(text: str) -> Iterator[Detail]:
                 continue  # "Chicken Cottage": a shop
             if pattern is _CALLED and not _house_like(match.group(1)):
                 continue
+            near = text[max(0, match.start(1) - 40) : match.end(1) + 20]
+            if pattern is _HOME and _INSTITUTION.search(near) is not None:
+                continue  # "sheltered housing at Hawthorn Lodge", "Oakwood Lodge care home"
             # the street after it ("Rose Cottage, Church Lane") stays: without
             # the house it names no one
             yield Detail(match.start(1), match.end(1), Category.ADDRESS)

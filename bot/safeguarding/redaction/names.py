@@ -38,7 +38,7 @@ from bot.safeguarding.redaction.lexicon import (
 )
 
 # A word: letters, with inner apostrophes or hyphens ("O'Brien", "Smith-Jones").
-_TOKEN = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
+_TOKEN = re.compile(r"(?i:m8s?)\b|[^\W\d_]+(?:['’\-][^\W\d_]+)*")  # "m8": a mate
 _POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
 
 
@@ -47,6 +47,7 @@ _POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
 _PLACE_BEFORE = word_set(
     """
     st saint fort port mount mt lake loch north south east west upper lower great little
+    long high kings queens bishops market chipping
     new old royal operation project
     """
 )
@@ -63,7 +64,7 @@ _LEAD_IN = word_set(
     """
     asked ask asking told tell telling called call calling rang ring phoned texted text
     messaged message dm'd dmed emailed saw seen see met meet named
-    with and or by thanked blamed accused reported warned threatened attacked hit punched
+    with by thanked blamed accused reported warned threatened attacked hit punched
     pushed followed harassed hassled chased robbed mugged bullied grabbed kicked
     """
 )
@@ -82,6 +83,14 @@ RELATIONS = word_set(
 # Two words after which a given name that is also a word is a name when a
 # surname follows it: "name on it is jade whitfield" (not "she is 9, van blue").
 _NAME_IS = frozenset({("name", "is"), ("names", "is"), ("name's", "is")})
+
+
+def _set_off(words: list[_Word], index: int, text: str) -> bool:
+    """Between commas, or after a comma at a sentence's end: ", Martin, he"."""
+    word = words[index]
+    before = text[: word.start].rstrip(" \t")
+    after = text[word.end :].lstrip(" \t")
+    return before.endswith(",") and (after[:1] in {",", ".", "!", "?", ""})
 
 
 def _name_is(words: list[_Word], index: int) -> bool:
@@ -109,7 +118,7 @@ _GIVES_NAME = word_set(
 # after "its", "im", "shes" a lower-case word may be anything ("im writting").
 _NAMES_NEXT = word_set("names name's name called named aka nicknamed")
 # Lead-ins strong enough for a word with no other sign ("asked Chidi").
-_STRONG_LEAD_IN = (_LEAD_IN - word_set("with and or by see seen saw")) | RELATIONS | _GIVES_NAME
+_STRONG_LEAD_IN = (_LEAD_IN - word_set("with by see seen saw")) | RELATIONS | _GIVES_NAME
 # Two words that give a name next: "calls him Big Sully", "known as Gaz".
 _GIVES_NAME_PAIRS = frozenset(
     {
@@ -129,6 +138,11 @@ _GIVES_NAME_PAIRS = frozenset(
         ("she", "is"),
         ("he", "is"),
         ("was", "called"),
+        ("called", "himself"),
+        ("called", "herself"),
+        ("calls", "himself"),
+        ("calls", "herself"),
+        ("they", "call"),
     }
 )
 # Words before a capitalised word that make it a place or a thing ("in Hayes",
@@ -313,12 +327,28 @@ def _person(words: list[_Word], kinds: list[str], index: int, text: str) -> tupl
         and after.key not in PLACE_WORDS
     ):
         return True, False  # "calls him Big Sully"
-    if kind == "ambiguous" and len(word.key) <= 2:
+    if (
+        word.capital
+        and kind not in {"ordinary", "proper"}
+        and word.key not in PLACE_WORDS
+        and _name_is(words, index)
+    ):
+        return True, False  # "name inside is Tendai Moyo"
+    if (
+        word.capital
+        and kind in {"ambiguous", "proper name"}
+        and not word.sentence_start
+        and _set_off(words, index, text)
+        and not _in_address(words, index, text)
+        and not _is_place(words, index, text)
+    ):
+        return True, False  # "the bloke at no 12, Martin, he works", "from 19, Jordan."
+    if kind == "ambiguous" and len(word.key) <= 2 and not (gives_name and word.capital):
         return False, False  # "My", "An", "Al": too short to tell
-    if prev_key in _RANK and joined and word.capital:
-        # "PC Harris", "Detective Sergeant Morrison": an officer's name (real or
-        # claimed by a caller) is not a resident's detail, but the officer checks
-        return False, word.key not in ordinary_words()
+    if prev_key in _RANK and joined and word.capital and word.key not in ordinary_words():
+        # "PC Harris", "Sergeant Malik", a caller's "Detective Sergeant Morrison":
+        # a name all the same (the officer can put it back)
+        return True, False
     titled = prev_key in _TITLE and joined and previous is not None and previous.capital
     if titled and (word.capital or kind in {"name", "proper name", "surname", "unknown"}):
         return True, False  # "Mrs Okafor", "Mr Harold Green", "mr henderson"; not "Sir or Madam"
