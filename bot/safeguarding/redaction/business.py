@@ -59,9 +59,13 @@ def find_business_names(text: str) -> Iterator[Detail]:
             continue  # "Tesco Express", "Bell Lane Garage"
         possessive = match.group(1)[-2:] in {"'s", "’s"}
         # a name, not words: "Dean Wilkes Car Sales", not "Golden Dragon Foods", "Star Cars"
-        named = any(
-            (w in first_names() or w in surnames()) and w not in ordinary_words() for w in words
-        ) or not any(w in ordinary_words() for w in words)
+        named = (
+            any(
+                (w in first_names() or w in surnames()) and w not in ordinary_words() for w in words
+            )
+            or not any(w in ordinary_words() for w in words)
+            or (len(words) == 2 and words[0] in first_names() and words[1] in surnames())
+        )
         place = match.group(0).split()[-1] == "Place"
         if (possessive or named) and not (place and not possessive):
             yield Detail(match.start(), match.end(), Category.NAME)

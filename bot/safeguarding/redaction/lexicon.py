@@ -58,7 +58,7 @@ PLACE_WORDS = word_set(
     place square sq hill grove terrace walk row mews parade rise vale view green common
     park parkway estate bridge wharf quay end gate yard broadway circus village town
     station halt stop interchange airport cross junction bay beach pier harbour marina
-    mills home
+    mills home lodge
     school academy college university uni primary nursery infants juniors high
     church chapel mosque temple gurdwara synagogue cathedral abbey
     hospital surgery clinic practice pharmacy centre center library hall house tower towers

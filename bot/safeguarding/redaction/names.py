@@ -93,6 +93,12 @@ def _set_off(words: list[_Word], index: int, text: str) -> bool:
     return before.endswith(",") and (after[:1] in {",", ".", "!", "?", ""})
 
 
+def _pronoun_next(words: list[_Word], index: int) -> bool:
+    """ "..., Martin, he works": a person's pronoun follows."""
+    following = words[index + 1] if index + 1 < len(words) else None
+    return following is not None and following.key in {"he", "she", "who", "he's", "she's"}
+
+
 def _name_is(words: list[_Word], index: int) -> bool:
     """ "the name on it is ...", "his name now is ...": "is" after "name"."""
     if index < 2 or words[index - 1].key != "is":
@@ -143,6 +149,8 @@ _GIVES_NAME_PAIRS = frozenset(
         ("calls", "himself"),
         ("calls", "herself"),
         ("they", "call"),
+        ("himself", "as"),
+        ("herself", "as"),
     }
 )
 # Words before a capitalised word that make it a place or a thing ("in Hayes",
@@ -229,7 +237,12 @@ def _adjacent(text: str, left: _Word, right: _Word) -> bool:
     between = text[left.end : right.start]
     if re.fullmatch(r"[ \t]+", between) is not None:
         return True
-    short = len(left.text) == 1 or left.key in _TITLE or left.key in _RANK or left.key == "st"
+    short = (
+        len(left.text) == 1
+        or left.key in _TITLE
+        or (left.key in _RANK and len(left.key) <= 4)  # "Sgt.", not "constable."
+        or left.key == "st"
+    )
     return short and re.fullmatch(r"\.[ \t]+", between) is not None
 
 
@@ -339,13 +352,21 @@ def _person(words: list[_Word], kinds: list[str], index: int, text: str) -> tupl
         and kind in {"ambiguous", "proper name"}
         and not word.sentence_start
         and _set_off(words, index, text)
-        and not _in_address(words, index, text)
+        and (not _in_address(words, index, text) or _pronoun_next(words, index))
         and not _is_place(words, index, text)
     ):
         return True, False  # "the bloke at no 12, Martin, he works", "from 19, Jordan."
     if kind == "ambiguous" and len(word.key) <= 2 and not (gives_name and word.capital):
         return False, False  # "My", "An", "Al": too short to tell
-    if prev_key in _RANK and joined and word.capital and word.key not in ordinary_words():
+    if (
+        prev_key in _RANK
+        and joined
+        and word.capital
+        and word.key not in PLACE_WORDS
+        and (
+            word.key in surnames() or word.key in first_names() or word.key not in ordinary_words()
+        )
+    ):
         # "PC Harris", "Sergeant Malik", a caller's "Detective Sergeant Morrison":
         # a name all the same (the officer can put it back)
         return True, False
