@@ -102,6 +102,10 @@ from bot.safeguarding.redaction import find_doubtful_names, suggest_publishable
             "the break in at the takeaway, [name].",
         ),
         ("the vans of Whitfield & Daughters block it", "the vans of [name] block it"),
+        (
+            "the idiot who runs Dean Wilkes Car Sales parks there",
+            "the idiot who runs [name] parks there",
+        ),
         ("We live at Rose Cottage, Church Lane", "We live at [address], Church Lane"),
         ("the shed at The Old Forge was broken into", "the shed at [address] was broken into"),
         ("The one at Ivy House records everything", "The one at [address] records everything"),

@@ -57,6 +57,7 @@ def find_business_names(text: str) -> Iterator[Detail]:
         between = match.group(2).lower().split()
         if any(w in NOT_PERSONS or w in PLACE_WORDS for w in words + between):
             continue  # "Tesco Express", "Bell Lane Garage"
+
         possessive = match.group(1)[-2:] in {"'s", "’s"}
         # a name, not words: "Dean Wilkes Car Sales", not "Golden Dragon Foods", "Star Cars"
         named = (
@@ -64,7 +65,7 @@ def find_business_names(text: str) -> Iterator[Detail]:
                 (w in first_names() or w in surnames()) and w not in ordinary_words() for w in words
             )
             or not any(w in ordinary_words() for w in words)
-            or (len(words) == 2 and words[0] in first_names() and words[1] in surnames())
+            or (len(words) == 2 and words[0] in first_names() and words[1] not in ordinary_words())
         )
         place = match.group(0).split()[-1] == "Place"
         if (possessive or named) and not (place and not possessive):
