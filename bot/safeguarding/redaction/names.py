@@ -345,6 +345,7 @@ def _person(words: list[_Word], kinds: list[str], index: int, text: str) -> tupl
         and kind not in {"ordinary", "proper"}
         and word.key not in PLACE_WORDS
         and _name_is(words, index)
+        and not _is_place(words, index, text)
     ):
         return True, False  # "name inside is Tendai Moyo"
     if (
