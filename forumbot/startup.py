@@ -23,6 +23,7 @@ import filelock
 
 from bot.edge.startup import StartupFailure
 from bot.safeguarding import triage
+from bot.safeguarding.redaction import lexicon as name_lists
 from bot.store.schema import MIGRATIONS
 
 MEMORY = ":memory:"
@@ -33,12 +34,14 @@ NEEDED_FILES: dict[str, tuple[str, ...]] = {
     "adapters.web": ("templates/base.html", "templates/error.html", "static/site.css"),
     "config.messages": ("en.yaml",),
     "bot.safeguarding.triage": tuple(f"data/{name}" for name in triage.FILES),
+    "bot.safeguarding.redaction": tuple(f"data/{name}" for name in name_lists.FILES),
 }
 
 
 def check_installation() -> None:
     """Raise StartupFailure if a file forumbot reads at run time is missing,
-    or if the triage's word lists cannot be used (they are loaded here)."""
+    or if the triage's word lists cannot be used (they are loaded here, and
+    the redaction's name lists too)."""
     for package, names in NEEDED_FILES.items():
         folder = resources.files(package)
         for name in names:
@@ -49,6 +52,7 @@ def check_installation() -> None:
                     "pip install . from the source folder (a copy of the modules alone "
                     "leaves the templates and messages out)"
                 )
+    name_lists.load()  # the redaction's name lists, read once, here
     try:  # the triage's word lists, read and compiled once, here
         triage.load()
     except triage.TriageDataError as error:

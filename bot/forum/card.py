@@ -10,7 +10,7 @@ from bot.edge.chat import Button, Buttons
 from bot.edge.inbound import Attachment
 from bot.edge.payload import CardAction, CardKind
 from bot.edge.rich import Rich, Span, join, merge
-from bot.safeguarding.redaction import LABEL_PATTERN
+from bot.safeguarding.redaction import LABEL_PATTERN, find_doubtful_names
 from bot.store.question import Question
 from bot.wording.wording import Wording
 
@@ -104,6 +104,16 @@ def render_card(
         copied_key = "card_attachments_copied" if question.album is None else "card_photos_copied"
         parts.append(wording.render(copied_key if copied else "card_attachments_not_shown"))
     parts.append(highlight_labels(question.publishable))
+    doubtful = possible_names(question.publishable)
+    if doubtful:
+        parts.append(
+            wording.render(
+                "card_possible_names",
+                names=", ".join(doubtful),
+                prefix=wording.prefix(platform),
+                ref=question.id,
+            )
+        )
     if LABEL_PATTERN.search(question.publishable) is None:
         verbatim = question.publishable == question.text
         parts.append(
@@ -144,6 +154,15 @@ def card_references(wording: Wording, prefix: str, text: str) -> list[int]:
         if ref not in found:
             found.append(ref)
     return found
+
+
+def possible_names(publishable: str) -> list[str]:
+    """The words of the suggestion that may be names and were left in
+    (``bot.safeguarding.redaction.find_doubtful_names``), each once, quoted,
+    in order: ``['"Fernleigh"', '"Strava"']``. The card asks the officer to
+    check them rather than hide the doubt."""
+    found = [publishable[d.start : d.end] for d in find_doubtful_names(publishable)]
+    return [f"\u201c{word}\u201d" for word in dict.fromkeys(found)]
 
 
 def highlight_labels(publishable: str) -> Rich:

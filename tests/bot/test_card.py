@@ -52,3 +52,30 @@ async def test_only_the_phrase_is_not_a_question(h: CoreHarness) -> None:
     assert h.messages_to(STAFF_CHAT) == []
     (reply,) = await h.resident_says("5001", "/status")
     assert "#1" not in reply
+
+
+async def test_a_word_that_may_be_a_name_is_shown_to_the_officer_to_check(h: CoreHarness) -> None:
+    await h.resident_says(
+        "5001",
+        "Bromley Police Online Forum my neighbour's tree at Fernleigh has fallen across "
+        "the footpath on Windmill Lane. Priya Raman said the council knows.",
+    )
+    (card,) = h.messages_to(STAFF_CHAT)
+    text = plain(card.body)
+    # Sure names are replaced; the street stays; the doubtful word is left in
+    # the suggestion and named on the card, not hidden.
+    assert "labels in bold):\nMy neighbour's tree at Fernleigh has fallen across the " in text
+    assert "Windmill Lane. [name] said the council knows." in text
+    assert (
+        "Check: possibly a name, left in the suggestion: \u201cFernleigh\u201d. "
+        "If it is a person, send /edit 1 with the text to publish." in text
+    )
+    assert Span("Check: possibly a name", bold=True) in card.body
+
+
+async def test_no_check_line_when_nothing_is_in_doubt(h: CoreHarness) -> None:
+    await h.resident_says(
+        "5001", "Bromley Police Online Forum Is Victoria Park locked at 9pm? The 61 bus stops."
+    )
+    (card,) = h.messages_to(STAFF_CHAT)
+    assert "possibly a name" not in plain(card.body)

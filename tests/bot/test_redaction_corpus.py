@@ -13,9 +13,13 @@ from tests.support.redaction_figures import CORPUS, PARTS, load, measure
 
 # part: (recall floor, precision floor, most detail-free messages changed)
 FLOORS = {
-    "dev": (1.0, 1.0, 0),  # 176/176, 176/176, 0/88: the rules were written against it
+    # Issue 15 (names with no lead-in, handles) finds names the labels left out:
+    # "ask for Marion" and "The Hughes family" (dev), a second "Maya's"
+    # (independent_dev); and the username "gary2011" and the officer's name in
+    # "PC Harris" (dev), details in the issue 15 brief. Counted as wrong here.
+    "dev": (1.0, 0.975, 3),  # 176/176, 176/180, 3/88: the rules were written against it
     "own_heldout": (0.985, 0.985, 1),  # 86/87, 86/87, 1/42 (first run: 0.816, 0.973)
-    "independent_dev": (0.99, 1.0, 0),  # 347/350, 347/347, 0/160 (first run: 0.957, 0.991)
+    "independent_dev": (0.99, 0.995, 0),  # 347/350, 347/348, 0/160 (first run: 0.957, 0.991)
     "independent_heldout": (0.965, 0.995, 0),  # 200/207, 200/201, 0/112: first and only run
     "third_author": (0.96, 0.995, 0),  # 228/237, 228/229, 0/127: first and only run
 }
@@ -33,7 +37,9 @@ def test_corpus_is_big_and_covers_every_category() -> None:
     assert len({e.text for e in everything}) == len(everything)
     assert sum(not e.details for e in everything) >= 400  # ordinary questions, for precision
     for part in PARTS:
-        counts = {c: 0 for c in Category}
+        # social media handles came with issue 15: they are measured on the
+        # dev_2026_11 files (new schema), not on these parts
+        counts = {c: 0 for c in Category if c is not Category.HANDLE}
         for example in load(part):
             for detail in example.details:
                 counts[detail.category] += 1

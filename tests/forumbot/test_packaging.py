@@ -80,6 +80,8 @@ def test_the_wheel_holds_every_file_of_the_packages(wheel: Path) -> None:
         "adapters/web/static/favicon.svg",
         "config/messages/en.yaml",
         "bot/safeguarding/triage/data/model.json",
+        "bot/safeguarding/redaction/data/first_names.txt",
+        "bot/safeguarding/redaction/data/ordinary_words.txt",
     ):
         assert needed in inside
 
@@ -101,6 +103,21 @@ def test_the_bot_runs_from_the_installed_files_alone(wheel: Path, tmp_path: Path
         check=True,
     )
     assert where.stdout.strip().startswith(str(installed))
+    # the redaction's name lists are read from the installed package data
+    named = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "from bot.safeguarding.redaction import suggest_publishable as s;"
+            "print(s('Priya Raman said so near Victoria Park'))",
+        ],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert named.stdout.strip() == "[name] said so near Victoria Park"
 
     port = free_port()
     shutil.copy(ROOT / "bot.example.yaml", tmp_path / "bot.example.yaml")

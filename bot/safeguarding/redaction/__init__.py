@@ -19,6 +19,9 @@ from bot.safeguarding.redaction.code import (
     find_vehicle_regs,
 )
 from bot.safeguarding.redaction.detail import Category, Detail
+from bot.safeguarding.redaction.handles import find_handles
+from bot.safeguarding.redaction.house import find_house_names
+from bot.safeguarding.redaction.names import Doubt, find_doubtful_names, find_unintroduced_names
 from bot.safeguarding.redaction.person import find_dates_of_birth, find_names
 from bot.safeguarding.redaction.phone import find_phones
 
@@ -26,6 +29,8 @@ __all__ = [
     "LABEL_PATTERN",
     "Category",
     "Detail",
+    "Doubt",
+    "find_doubtful_names",
     "find_personal_details",
     "suggest_publishable",
 ]
@@ -34,13 +39,16 @@ __all__ = [
 # number beats the date-like digits inside it.
 _FINDERS: tuple[Callable[[str], Iterable[Detail]], ...] = (
     find_emails,
+    find_handles,
     find_ni_numbers,
     find_phones,
     find_postcodes,
     find_vehicle_regs,
     find_dates_of_birth,
     find_addresses,
+    find_house_names,
     find_names,
+    find_unintroduced_names,
 )
 
 LABEL_PATTERN = re.compile("|".join(re.escape(c.label) for c in Category))

@@ -15,6 +15,7 @@ class Category(StrEnum):
     ADDRESS = "address"
     NAME = "name"
     DATE_OF_BIRTH = "date of birth"
+    HANDLE = "social media handle"
 
     @property
     def label(self) -> str:

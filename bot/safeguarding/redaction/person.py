@@ -13,6 +13,13 @@ import re
 from collections.abc import Iterator
 
 from bot.safeguarding.redaction.detail import Category, Detail, word_set
+from bot.safeguarding.redaction.lexicon import (
+    NOT_PERSONS,
+    brand_spans,
+    first_names,
+    ordinary_words,
+    proper_nouns,
+)
 
 _TITLE = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.?[ \t]+"
 # "Sarah", "O'Brien", "McDonald", "Smith-Jones"
@@ -71,6 +78,15 @@ _LOWERCASE_INTRODUCTION = re.compile(
     r"([a-z][a-z'’-]+)\b"
 )
 
+# The last word of a street or a public place ("Mill Lane here", "Ely Station").
+_STREET_WORDS = word_set(
+    """
+    road rd street st lane avenue ave close drive way crescent court gardens place square
+    terrace mews parade station school academy college hospital surgery centre library
+    estate
+    """
+)
+
 # Capitalised words that follow "I'm" / "this is" / "thanks" and are not names.
 _NOT_NAMES = word_set(
     """
@@ -81,6 +97,7 @@ _NOT_NAMES = word_set(
     vietnamese filipino jamaican caribbean african european american australian
     gay lesbian trans bi deaf blind autistic disabled
     thanks thank cheers regards help urgent update question nothing typical again
+    my im neighbour neighbours sir madam
     merry happy anyway whatever seriously honestly sent
     sorry worried concerned scared afraid frightened sure unsure aware happy unhappy
     fed fine ok okay good great glad grateful disabled elderly retired pregnant
@@ -112,7 +129,14 @@ _DATE_OF_BIRTH = re.compile(
 
 def _is_name(found: str) -> bool:
     words = [w.strip(".").lower() for w in found.split()]
-    return bool(words) and words[0] not in _NOT_NAMES
+    if not words or words[0] in _NOT_NAMES or words[0].removesuffix("'s") in NOT_PERSONS:
+        return False
+    if len(words) > 1 and words[-1] in _STREET_WORDS:
+        return False  # "Mill Lane here": a street, not "Naomi here"
+    # "I'm Ukrainian", "I'm Jamaican": a people, not a given name ("Zebedee" is one)
+    first = words[0]
+    people = re.search(r"(?:an|ish|ese|i|ic)$", first) is not None
+    return len(words) > 1 or first in first_names() or not (people and first in proper_nouns())
 
 
 def _trimmed_length(found: str) -> int:
@@ -133,13 +157,18 @@ def find_names(text: str) -> Iterator[Detail]:
         _NAME_BY_ITSELF,
         _LOWERCASE_INTRODUCTION,
     )
+    brands = brand_spans(text)
     for pattern in patterns:
         for match in pattern.finditer(text):
             group = next(i for i, g in enumerate(match.groups(), 1) if g is not None)
             found = match.group(group)
             if not _is_name(found):
                 continue
+            if pattern is _LOWERCASE_INTRODUCTION and found.lower() in ordinary_words():
+                continue  # "hello, I'm organising the fair"
             start = match.start(group)
+            if any(a <= start < b for a, b in brands):
+                continue  # "Dr Martens", "Sue Ryder": a brand
             yield Detail(start, start + _trimmed_length(found), Category.NAME)
 
 

@@ -1,0 +1,92 @@
+"""Businesses named after a person ("Khan's Motors", "Dave Smith
+Plumbing") and families named by their surname ("the Shah family", "the
+Harringtons")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from bot.safeguarding.redaction.detail import Category, Detail
+from bot.safeguarding.redaction.lexicon import (
+    NOT_PERSONS,
+    PLACE_WORDS,
+    first_names,
+    ordinary_words,
+    surnames,
+)
+
+_POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
+
+# Trades after a person's name make a small business that names its owner:
+# "Khan's Motors", "Dave Smith Plumbing", "Bhatti Brothers Newsagents".
+_TRADES = (
+    r"(?:Motors|Autos?|Cars|Car[ \t]Sales|Sales|Garage|Taxis?|Cabs|Minicabs|Plumbing|Plumbers?|"
+    r"Heating|Electrical|Electricals|Electrics|Builders?|Building|Roofing|Scaffolding|Removals|"
+    r"Carpets|Flooring|Decorating|Decorators|Landscaping|Gardening|Fencing|Joinery|Glazing|"
+    r"Windows|Locksmiths?|Barbers?|Hair|Hairdressers?|Nails|Beauty|Salon|Kitchen|Cafe|Café|"
+    r"Takeaway|Kebabs?|Pizza|Chippy|Fish[ \t]Bar|Grocers?|Off[ \t]Licence|Stores?|Mini[ \t]Mart|"
+    r"Supermarket|Superstore|Newsagents?|Bakery|Bakers|Butchers?|Deli|Pharmacy|Chemists?|"
+    r"Scrap|Recycling|Skips|Handyman|Services|Cleaning|Couriers|Tyres|Bodywork|Repairs|"
+    r"Construction|Properties|Lettings|Fruit|Veg|Greengrocers?|Stall|Foods?|Catering|Cakes|"
+    r"Florists?|Flowers|Jewellers|Tailors|Dry[ \t]Cleaners|Laundrette|Grill[ \t]House|Grill|"
+    r"Diner|Restaurant|Bistro|Place|Sweet[ \t]Centre|Sweets|Funeral[ \t](?:Directors|Services)|"
+    r"Undertakers|Opticians|Solicitors|Accountants|Estate[ \t]Agents|Driving[ \t]School|"
+    r"Ltd|Limited|[&+][ \t](?:Sons?|Daughters?))"
+)
+_CAP = r"[^\W\d_a-z][^\W\d_A-Z]+"
+_BUSINESS = re.compile(
+    rf"(?<!\w)(?<!\w['’])((?:{_CAP}[ \t]+)?{_CAP}(?:['’]s)?)((?:[ \t]+{_CAP}){{0,2}})"
+    rf"[ \t]+{_TRADES}\b"
+)
+# "the Shah family", "the Kowalski boy", "the Harringtons"
+_FAMILY = re.compile(
+    rf"\b(?i:the|that|this|those)[ \t]+({_CAP}(?:[ \t]+{_CAP})?)(?:[ \t]+(?:family|families|"
+    r"boy|boys|girl|girls|kid|kids|children|lad|lads|brothers|sisters|twins|household|clan|lot|"
+    r"woman|man|bloke|couple)\b"
+    r"|(?<=s)(?=[ \t,.!?]))"
+)
+
+
+def find_business_names(text: str) -> Iterator[Detail]:
+    """A business named after a person: "Khan's Motors", "Dave Smith
+    Plumbing", "Wiśniewski Polish Deli" (a given name, a surname or an owner's
+    "'s"; not a brand: "Sainsbury's Local", "Tesco Express" stay)."""
+    for match in _BUSINESS.finditer(text):
+        words = [_POSSESSIVE.sub("", w).lower() for w in match.group(1).split()]
+        between = match.group(2).lower().split()
+        if any(w in NOT_PERSONS or w in PLACE_WORDS for w in words + between):
+            continue  # "Tesco Express", "Bell Lane Garage"
+
+        possessive = match.group(1)[-2:] in {"'s", "’s"}
+        # a name, not words: "Dean Wilkes Car Sales", not "Golden Dragon Foods", "Star Cars"
+        named = (
+            any(
+                (w in first_names() or w in surnames()) and w not in ordinary_words() for w in words
+            )
+            or not any(w in ordinary_words() for w in words)
+            or (len(words) == 2 and words[0] in first_names() and words[1] not in ordinary_words())
+        )
+        place = match.group(0).split()[-1] == "Place"
+        if (possessive or named) and not (place and not possessive):
+            yield Detail(match.start(), match.end(), Category.NAME)
+
+
+def find_families(text: str) -> Iterator[Detail]:
+    """A family or a child named by its surname: "the Shah family", "the
+    Kowalski boy", "the Harringtons" (a surname in the plural)."""
+    for match in _FAMILY.finditer(text):
+        name = match.group(1)
+        key = name.split()[-1].lower()
+        plural = match.group(0).endswith(name)
+        if plural:
+            stem = key[:-1]
+            if stem not in surnames() or key in ordinary_words() or key in NOT_PERSONS:
+                continue
+        elif (
+            key in NOT_PERSONS
+            or key in PLACE_WORDS
+            or (key in ordinary_words() and key not in surnames())
+        ):
+            continue
+        yield Detail(match.start(1), match.end(1), Category.NAME)

@@ -1,0 +1,699 @@
+"""Names with no lead-in: "Priya Raman said", "I asked jake", "Mr Kowalski".
+
+A word is taken for a person's name from what it is and where it stands:
+
+- it is a given name in the name lists (data/, built from Faker's person
+  providers for every locale plus data/extra_names.txt) and not an ordinary
+  English word (SCOWL's lower-case words): "Priya", "jake", "Chidi";
+- or it is a given name that is also an ordinary word ("Mark", "Grace",
+  "Will") and something says it is a person: a surname after it, a verb
+  people do after it ("Will said"), or a lead-in before it ("asked Grace");
+- or any capitalised word or surname with such a lead-in or verb;
+- and a capitalised word after a name is its surname ("Priya Okonkwo").
+
+Not taken: a word that starts a place ("Victoria Park", "Bell Lane", "St
+Mary's", "Grace Road"), a shop or brand ("Tesco", "Sainsbury's"), months and
+days. A capitalised word in mid-sentence that is none of these, nor an
+ordinary word, and has nothing around it to say it is a person is *doubtful*:
+not replaced in the suggestion, but named on the staff card ("check:
+possibly a name").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from bot.safeguarding.redaction.business import find_business_names, find_families
+from bot.safeguarding.redaction.detail import Category, Detail, word_set
+from bot.safeguarding.redaction.lexicon import (
+    NOT_PERSONS,
+    PLACE_WORDS,
+    brand_spans,
+    first_names,
+    ordinary_words,
+    proper_nouns,
+    surnames,
+)
+
+# A word: letters, with inner apostrophes or hyphens ("O'Brien", "Smith-Jones").
+_TOKEN = re.compile(r"(?i:m8s?)\b|[^\W\d_]+(?:['’\-][^\W\d_]+)*")  # "m8": a mate
+_POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
+
+
+# A capitalised word before a name that makes the pair a place or a thing:
+# "St Mary's", "West Wickham", "Lower Camden", "Operation Venice".
+_PLACE_BEFORE = word_set(
+    """
+    st saint fort port mount mt lake loch north south east west upper lower great little
+    long high kings queens bishops market chipping
+    new old royal operation project
+    """
+)
+_TITLE = word_set(
+    """
+    mr mrs ms miss mx dr prof sir dame lady lord auntie aunty uncle colonel col major
+    captain capt rev revd reverend imam rabbi pastor cllr councillor
+    """
+)
+# A police rank before a name: an officer, not a resident's detail.
+_RANK = word_set("pc pcso dc ds di dci sgt sergeant insp inspector officer constable supt")
+# Words before a name that say it is a person: "asked Grace", "with jake".
+_LEAD_IN = word_set(
+    """
+    asked ask asking told tell telling called call calling rang ring phoned texted text
+    messaged message dm'd dmed emailed saw seen see met meet named
+    with by thanked blamed accused reported warned threatened attacked hit punched
+    pushed followed harassed hassled chased robbed mugged bullied grabbed kicked
+    """
+)
+# People named by who they are to the writer: "my brother-in-law Femi", "mum (Kerry)".
+RELATIONS = word_set(
+    """
+    son daughter husband wife partner neighbour neighbor neighbours mum mom mam mother dad
+    father brother sister friend boyfriend girlfriend nephew niece grandson granddaughter
+    grandmother grandfather nan nana gran grandad grandma grandpa child kid lodger tenant
+    landlord landlady carer colleague cousin uncle aunt auntie aunty fiance fiancee fiancé
+    stepson stepdaughter stepmum stepdad flatmate housemate mate pal ex boss manager
+    brother-in-law sister-in-law son-in-law daughter-in-law mother-in-law father-in-law
+    bf gf hubby missus frend freind m8 m8s bestie bezzie sis bro cuz cuzzy oppo
+    """
+)
+# Two words after which a given name that is also a word is a name when a
+# surname follows it: "name on it is jade whitfield" (not "she is 9, van blue").
+_NAME_IS = frozenset({("name", "is"), ("names", "is"), ("name's", "is")})
+
+
+def _set_off(words: list[_Word], index: int, text: str) -> bool:
+    """Between commas, or after a comma at a sentence's end: ", Martin, he"."""
+    word = words[index]
+    before = text[: word.start].rstrip(" \t")
+    after = text[word.end :].lstrip(" \t")
+    return before.endswith(",") and (after[:1] in {",", ".", "!", "?", ""})
+
+
+def _pronoun_next(words: list[_Word], index: int) -> bool:
+    """ "..., Martin, he works": a person's pronoun follows."""
+    following = words[index + 1] if index + 1 < len(words) else None
+    return following is not None and following.key in {"he", "she", "who", "he's", "she's"}
+
+
+def _name_is(words: list[_Word], index: int) -> bool:
+    """ "the name on it is ...", "his name now is ...": "is" after "name"."""
+    if index < 2 or words[index - 1].key != "is":
+        return False
+    return any(w.key in {"name", "names"} for w in words[max(0, index - 5) : index - 1])
+
+
+# Words after "my son", "my mate" that are not his name: "my brother will be".
+_NOT_AFTER_RELATION = word_set(
+    """
+    will may can might must shall should would could did does do dont won't wont cant
+    is was has had and or who got gets keeps kept said says told asks asked lives lived
+    works
+    """
+)
+# Words that give a name next: "its danny", "shes Rivka", "my names olamide".
+_GIVES_NAME = word_set(
+    """
+    its it's im i'm names name's name called named shes she's hes he's thats that's aka
+    nicknamed """
+)
+# Of those, the ones that say outright that a name comes next ("called tj"):
+# after "its", "im", "shes" a lower-case word may be anything ("im writting").
+_NAMES_NEXT = word_set("names name's name called named aka nicknamed")
+# Lead-ins strong enough for a word with no other sign ("asked Chidi").
+_STRONG_LEAD_IN = (_LEAD_IN - word_set("with by see seen saw")) | RELATIONS | _GIVES_NAME
+# Two words that give a name next: "calls him Big Sully", "known as Gaz".
+_GIVES_NAME_PAIRS = frozenset(
+    {
+        ("calls", "him"),
+        ("calls", "her"),
+        ("call", "him"),
+        ("call", "her"),
+        ("called", "him"),
+        ("called", "her"),
+        ("known", "as"),
+        ("goes", "by"),
+        ("go", "by"),
+        ("name", "is"),
+        ("names", "is"),
+        ("it", "is"),
+        ("this", "is"),
+        ("she", "is"),
+        ("he", "is"),
+        ("was", "called"),
+        ("called", "himself"),
+        ("called", "herself"),
+        ("calls", "himself"),
+        ("calls", "herself"),
+        ("they", "call"),
+        ("himself", "as"),
+        ("herself", "as"),
+    }
+)
+# Words before a capitalised word that make it a place or a thing ("in Hayes",
+# "the Glades", "on Nextdoor"): such a word is a person only when it is
+# plainly a given name.
+_PLACE_LEAD_IN = word_set(
+    """
+    in at near around outside opposite towards toward into past behind via through across
+    round nearby on onto off along up down the a an this that these those our your their its
+    """
+)
+# Words after a name that say it is a person: "Will said", "jake told me".
+_PERSON_VERBS = word_set(
+    """
+    said says saying told tells asked asks rang rings called calls texted texts messaged
+    replied shouted screamed threatened threatens lives lived works worked who whose
+    is was has had and keeps kept came comes went goes got gets hit punched pushed
+    stole steals took takes knows knew thinks thought reckons wants wanted reckoned
+    """
+)
+# Of those, the ones that alone (no other sign) make a capitalised word a person.
+_STRONG_PERSON_VERBS = _PERSON_VERBS - word_set(
+    "is was has had and who whose got gets came comes went goes keeps kept took takes"
+)
+# Capitalised words that the sentence gives no reason to doubt.
+_NEVER_DOUBTFUL = word_set(
+    """
+    i i'm i've i'd i'll im ive id ok okay hi hello hey dear thanks cheers pls asap fyi btw
+    tbh omg lol cctv asb ppl dob nhs gp ae a&e mp dvla dwp hmrc tv uk eu usa us
+    carer carers careworker pcso pcsos ebike escooter scooter airbnb uber
+    """
+)
+# Lower-case words in the name lists that are not names when written so.
+_NOT_LOWER_NAMES = word_set(
+    """
+    nan nana nanna gran nat ins mum mam dad bro sis fam bruv hun babe mate pal lad lads
+    innit gonna wanna gotta kinda lol tho thru cos coz ya yeah yep nah pls plz
+    til tru sed abit alot fella sne reg ave tel ring more less too also again still
+    telly tele staffy staffie brekkie maccies chippy offie bossman
+    """
+)
+# "McDonald", "O'Brien", "MacKenzie", "DeShawn": inner capitals a name may have.
+_NAME_PREFIX = re.compile(r"^(?:Mc|Mac|O['’]|D['’]|De|Di|La|Le|Van|Fitz)(?=[A-Z])")
+
+
+def _written_as_name(raw: str) -> bool:
+    """A capital, then small letters, in each part: "Priya", "O'Brien",
+    "McDonald", "Smith-Jones", "Wiśniewski"; not "NINO", "TfL", "iPhone"."""
+    parts = re.split(r"[\-'’]", _NAME_PREFIX.sub("", _POSSESSIVE.sub("", raw)))
+    return all(p[:1].isupper() and (len(p) == 1 or p[1:].islower()) for p in parts if p)
+
+
+@dataclass(frozen=True)
+class _Word:
+    start: int
+    end: int
+    text: str
+    key: str  # lower case, without a final "'s"
+    capital: bool
+    sentence_start: bool
+
+
+def _tokens(text: str) -> list[_Word]:
+    words: list[_Word] = []
+    for match in _TOKEN.finditer(text):
+        raw = match.group(0)
+        if match.end() < len(text) and (text[match.end()].isdigit() or text[match.end()] == "_"):
+            continue  # part of a username or code ("gary2011"): not a word
+        if match.start() and (
+            text[match.start() - 1] in "@#_" or text[match.start() - 1].isdigit()
+        ):
+            continue  # "@jaz", "#tag", the "st" of "1st"
+        key = _POSSESSIVE.sub("", raw.lower().replace("’", "'"))
+        before = text[: match.start()].rstrip(" \t\"'“‘(")
+        sentence_start = not before or before[-1] in ".!?\n:;" or before.endswith(("-", "–"))
+        capital = _written_as_name(raw)
+        words.append(_Word(match.start(), match.end(), raw, key, capital, sentence_start))
+    return words
+
+
+def _adjacent(text: str, left: _Word, right: _Word) -> bool:
+    """Only spaces between, or a full stop and spaces after an initial or a
+    short form ("J. Smith", "Mr. Khan", "St. Mary's"): not a sentence's end."""
+    between = text[left.end : right.start]
+    if re.fullmatch(r"[ \t]+", between) is not None:
+        return True
+    short = (
+        len(left.text) == 1
+        or left.key in _TITLE
+        or (left.key in _RANK and len(left.key) <= 4)  # "Sgt.", not "constable."
+        or left.key == "st"
+    )
+    return short and re.fullmatch(r"\.[ \t]+", between) is not None
+
+
+def _is_place(words: list[_Word], index: int, text: str) -> bool:
+    """The word is part of a place's or a thing's name: a capitalised run
+    ending in a place word ("Victoria Park", "Bell Lane", "St Mary's Church",
+    "Clare's Law"), or after "St", "West", "Operation"..."""
+    word = words[index]
+    if (
+        word.key in _PLACE_BEFORE
+        and index + 1 < len(words)
+        and words[index + 1].capital
+        and _adjacent(text, word, words[index + 1])
+    ):
+        return True  # "West" of "West Wickham"
+    if index > 0:
+        previous = words[index - 1]
+        if (
+            previous.key.rstrip(".") in _PLACE_BEFORE
+            and previous.capital
+            and _adjacent(text, previous, words[index])
+        ):
+            return True
+    position = index
+    while position + 1 < len(words) and _adjacent(text, words[position], words[position + 1]):
+        following = words[position + 1]
+        if following.key in PLACE_WORDS and (following.capital or position == index):
+            then = words[position + 2] if position + 2 < len(words) else None
+            said = then is not None and not then.capital and then.key in _STRONG_PERSON_VERBS
+            return not said  # "Victoria Park", "Ely station"; but "Neil Heath said"
+        if not following.capital:
+            return False
+        position += 1
+    return False
+
+
+def _kind(word: _Word) -> str:
+    """ "name" (a given name, not an ordinary word), "ambiguous" (a given name
+    that is also an ordinary word or a place), "surname", "proper" (a place,
+    a people...), "ordinary" or "unknown"."""
+    key = word.key
+    if key in NOT_PERSONS or key in _NEVER_DOUBTFUL or len(key) < 2:
+        return "ordinary"
+    if not word.capital and not word.text.islower():
+        return "ordinary"  # "NINO", "TfL", "PCSOs", "PC": initials and brands
+    if key.endswith("in") and key + "g" in ordinary_words():
+        return "ordinary"  # "sayin", "gettin": a word with its g dropped
+    ordinary = key in ordinary_words()
+    if key in first_names():
+        if ordinary:
+            return "ambiguous"
+        return "proper name" if key in proper_nouns() else "name"
+    if ordinary:
+        return "ordinary"
+    if key in proper_nouns():
+        return "proper"
+    if key in surnames():
+        return "surname"
+    parts = [p for p in re.split(r"[-']", key) if p]
+    if len(parts) > 1 and all(p in first_names() or p in surnames() for p in parts):
+        if any(p in first_names() and p not in ordinary_words() for p in parts):
+            return "name"  # "Lily-Mae", "Smith-Okafor"
+        return "surname"
+    return "unknown"
+
+
+@dataclass(frozen=True)
+class Doubt:
+    """A capitalised word that may be a name: shown to officers, not replaced."""
+
+    start: int
+    end: int
+
+
+def _person(words: list[_Word], kinds: list[str], index: int, text: str) -> tuple[bool, bool]:
+    """(is a person's name, is doubtful) for the word at ``index``."""
+    word, kind = words[index], kinds[index]
+    previous = words[index - 1] if index else None
+    after = words[index + 1] if index + 1 < len(words) else None
+    prev_key = previous.key.rstrip(".") if previous is not None else ""
+    joined = previous is not None and _adjacent(text, previous, word)
+    gives_name = not word.sentence_start and (
+        prev_key in _GIVES_NAME
+        or (index >= 2 and (words[index - 2].key, prev_key) in _GIVES_NAME_PAIRS)
+    )
+    if (
+        gives_name
+        and word.capital
+        and kind in {"ordinary", "ambiguous"}
+        and after is not None
+        and after.capital
+        and _adjacent(text, word, after)
+        and word.key not in NOT_PERSONS
+        and after.key not in NOT_PERSONS
+        and after.key not in PLACE_WORDS
+    ):
+        return True, False  # "calls him Big Sully"
+    if (
+        word.capital
+        and kind not in {"ordinary", "proper"}
+        and word.key not in PLACE_WORDS
+        and _name_is(words, index)
+        and not _is_place(words, index, text)
+    ):
+        return True, False  # "name inside is Tendai Moyo"
+    if (
+        word.capital
+        and kind in {"ambiguous", "proper name"}
+        and not word.sentence_start
+        and _set_off(words, index, text)
+        and (not _in_address(words, index, text) or _pronoun_next(words, index))
+        and not _is_place(words, index, text)
+    ):
+        return True, False  # "the bloke at no 12, Martin, he works", "from 19, Jordan."
+    if kind == "ambiguous" and len(word.key) <= 2 and not (gives_name and word.capital):
+        return False, False  # "My", "An", "Al": too short to tell
+    if (
+        prev_key in _RANK
+        and joined
+        and word.capital
+        and word.key not in PLACE_WORDS
+        and (
+            word.key in surnames() or word.key in first_names() or word.key not in ordinary_words()
+        )
+    ):
+        # "PC Harris", "Sergeant Malik", a caller's "Detective Sergeant Morrison":
+        # a name all the same (the officer can put it back)
+        return True, False
+    titled = prev_key in _TITLE and joined and previous is not None and previous.capital
+    if titled and (word.capital or kind in {"name", "proper name", "surname", "unknown"}):
+        return True, False  # "Mrs Okafor", "Mr Harold Green", "mr henderson"; not "Sir or Madam"
+    if (
+        prev_key in RELATIONS
+        and word.capital
+        and not word.sentence_start
+        and word.key in first_names()
+        and not _is_place(words, index, text)
+    ):
+        return True, False  # "our neighbour April", "my daughter May", "my son Will"
+    if kind == "ordinary" or word.key in PLACE_WORDS or _is_place(words, index, text):
+        return False, False
+    # a lead-in counts in the same sentence only: "... a 999 call? My daughter"
+    pair = (words[index - 2].key, prev_key) if index >= 2 else ("", "")
+    lead_in = prev_key in _LEAD_IN and not word.sentence_start
+    strong_lead_in = (
+        prev_key in _STRONG_LEAD_IN or pair in _GIVES_NAME_PAIRS
+    ) and not word.sentence_start
+    place_lead_in = prev_key in _PLACE_LEAD_IN
+    and_theirs = (  # "Hope and her sister", "Gang and his mates"; not "of Anerley and I"
+        prev_key not in _PLACE_LEAD_IN | {"of", "from", "to", "near", "in", "at"}
+        and not _in_address(words, index, text)
+        and after is not None
+        and after.key == "and"
+        and index + 2 < len(words)
+        and words[index + 2].key in {"her", "his", "their", "my", "i", "me"}
+    )
+    verb = and_theirs or (
+        after is not None
+        and not after.capital
+        and after.key in _PERSON_VERBS
+        and after.key != "and"
+        and re.fullmatch(r",?[ \t]+", text[word.end : after.start]) is not None
+    )
+    strong_verb = and_theirs or (verb and after is not None and after.key in _STRONG_PERSON_VERBS)
+    surname_follows = (
+        after is not None
+        and after.capital
+        and not after.sentence_start
+        and _adjacent(text, word, after)
+        and after.key not in PLACE_WORDS
+        and (kinds[index + 1] in {"name", "surname", "unknown"} or after.key in surnames())
+    )
+    if not word.capital:
+        if word.key in _NOT_LOWER_NAMES or len(word.key) < (2 if gives_name else 3):
+            return False, False
+        if kind == "name" or (
+            kind == "proper name" and not place_lead_in and not _in_address(words, index, text)
+        ):
+            return True, False  # "i asked jake", "priya said"
+        if (
+            (prev_key in _NAMES_NEXT or pair in _NAME_IS or _name_is(words, index))
+            and kind == "ambiguous"
+            and after is not None
+            and not after.capital
+            and kinds[index + 1] in {"surname", "name", "proper name", "proper"}
+        ):
+            return True, False  # "name on it is jade whitfield"
+        if strong_lead_in and (
+            prev_key in RELATIONS or prev_key in _NAMES_NEXT or pair in _GIVES_NAME_PAIRS
+        ):
+            # "my neighbour sandeep", "was called tj": a word that is no ordinary word;
+            # "my mate john": a given name that is one, unless it is a verb here
+            if kind == "ambiguous":  # "my neighbour's son": a relation is no name
+                told = prev_key in RELATIONS or prev_key in _NAMES_NEXT  # not "it is long"
+                keep = word.key in _NOT_AFTER_RELATION or word.key in RELATIONS
+                return told and not keep, False
+            return kind in {"surname", "unknown", "proper name"}, False
+        if strong_lead_in and prev_key in _GIVES_NAME:
+            # "its mohammed", "im olamide", but not "im writting": a known name only
+            return kind in {"surname", "proper name"}, False
+        if kind == "proper name":
+            return False, True  # "near hayes"
+        return kind in {"surname", "unknown"} and strong_lead_in and strong_verb, False
+    if _signs_off(words, index, text):
+        return kind != "proper", False  # "... Peter", "Jade x" as the last words
+    if kind == "name":
+        if word.text[-2:] in {"'s", "’s"} and (place_lead_in or prev_key == "from"):
+            return False, True  # "from Nando's", "at Greggs's": a shop, perhaps
+        if _in_address(words, index, text) and not surname_follows:
+            return False, True  # "the bus to Camden", "someone from Kenley": ask
+        return True, False
+    if kind == "proper name":  # "Lucy", "Kerry", "Hayes", "Venice": a person or a place
+        near_place = place_lead_in or prev_key == "from" or _in_address(words, index, text)
+        if near_place and not (surname_follows or (verb and prev_key != "from")):
+            return False, True  # "in Hayes", "near Camden": ask
+        return True, False
+    possessive = word.text[-2:] in {"'s", "’s"}
+    owner = (
+        possessive
+        and not place_lead_in
+        and after is not None
+        and not after.capital
+        and after.key not in _PERSON_VERBS
+    )
+    if kind == "ambiguous":
+        person = (
+            owner  # "Mark's van was there", "Grace's son"
+            or surname_follows
+            or strong_lead_in
+            or (strong_verb and not place_lead_in)
+            or (not word.sentence_start and not place_lead_in and (lead_in or verb))
+        )
+        return person, not person and not word.sentence_start
+    # a surname, a proper noun or an unknown word: a person when a lead-in or a
+    # verb says so, or when a known surname follows ("Xiaoming Zhang")
+    known_surname_follows = surname_follows and after is not None and kinds[index + 1] == "surname"
+    person = (
+        strong_lead_in or (strong_verb and not place_lead_in) or known_surname_follows or owner
+    ) and (
+        kind != "proper" or (strong_lead_in and not place_lead_in and prev_key not in _GIVES_NAME)
+    )
+    doubtful = not person and not word.sentence_start and kind != "proper"
+    return person, doubtful
+
+
+# "moved to Hayes", "came from Camden": a place after these and "to" or "from".
+_MOTION = word_set(
+    """
+    move moved moving went go goes going gone drove drive driving walked walk walking came
+    come comes coming travel travelled travelling back way trip bus train ride commute
+    """
+)
+
+
+# "someone from Camden", "lads from Kingston": where people come from.
+_PEOPLE = word_set(
+    """
+    someone somebody people man men woman women lad lads guy guys bloke blokes kids
+    family families gang gangs boys girls youths one anyone everyone those them group
+    """
+)
+
+
+def _in_address(words: list[_Word], index: int, text: str) -> bool:
+    """After a place word and a comma ("9 Meadow Close, Hayes"), or after
+    "moved to" / "came from": a town, not a person."""
+    if index == 0:
+        return False
+    previous = words[index - 1]
+    between = text[previous.end : words[index].start]
+    if previous.key in PLACE_WORDS and previous.capital and between.strip() == ",":
+        return True
+    if previous.key not in {"to", "from"} or index < 2:
+        return False
+    before = words[index - 2].key
+    return before in _MOTION or (previous.key == "from" and before in _PEOPLE)
+
+
+_SIGN_OFF_END = re.compile(
+    r"[ \t]*(?:[.!,]|[ \t]+x+|[ \t]+[A-Z][a-z]+)?[ \t]*[.!]?[ \t]*(?:\([^()\n]{1,40}\))?\s*$"
+)
+
+
+def _signs_off(words: list[_Word], index: int, text: str) -> bool:
+    """The word starts the last line or the last sentence and only a surname,
+    kisses ("x") or a full stop follow it: "... BR3 4PE. Peter", "Jade x"."""
+    word = words[index]
+    if not word.sentence_start or _SIGN_OFF_END.fullmatch(text, word.end) is None:
+        return False
+    if text[word.end :].lstrip(" \t.!,").startswith("("):
+        return True  # "Martin (club sec)"
+    following = words[index + 1] if index + 1 < len(words) else None
+    if (
+        following is not None
+        and following.capital
+        and (following.key in NOT_PERSONS or following.key in ordinary_words())
+    ):
+        return False  # "Merry Christmas", "Happy Easter"
+    return index + 1 >= len(words) or words[-1].capital or words[-1].key.strip("x") == ""
+
+
+# After these a capitalised word is most likely a place: no doubt is raised
+# ("from China", "in Brixton", "near Limehouse"). "at" is not among them: "at
+# Fernleigh" may be a house.
+_PLACE_PREPOSITIONS = word_set(
+    "in near from to into between around via towards toward outside opposite past through"
+)
+
+
+def _worth_asking(words: list[_Word], index: int, text: str) -> bool:
+    """A doubtful word worth an officer's look: not after a place's
+    preposition, not the second word of a capitalised run ("Tesco Metro",
+    "Woodside Junior", "Holy Trinity")."""
+    if index == 0:
+        return True
+    previous = words[index - 1]
+    if previous.key in _PLACE_PREPOSITIONS or previous.key in {"the", "a", "an"}:
+        return False  # "in Croydon", "the Red Lion": a place or a thing
+    if previous.key.rstrip(".") in _RANK or previous.key.rstrip(".") in _TITLE:
+        return True  # "Sergeant Patel": the officer decides
+    return not (previous.capital and _adjacent(text, previous, words[index]))
+
+
+# English words that other languages written in Latin letters rarely have.
+_ENGLISH_MARKERS = word_set(
+    """
+    the to and my is on of for it me you he she they we at was with this that but not
+    have has are what can there our his her been from just about if so who im i'm its it's
+    """
+)
+
+
+def _english(words: list[_Word]) -> bool:
+    """The question is written in English (text-speak too: "askin for a m8
+    lol (its danny)"): two or more of the commonest English words, or half
+    its lower-case words English ones. In Welsh, Polish or Punjabi in Latin letters, lower-case
+    words that happen to be in the name lists ("allan", "gaye", "rio") are
+    not taken and no doubt is raised (docs/privacy.md)."""
+    markers = sum(w.key in _ENGLISH_MARKERS or w.text.lower() in _ENGLISH_MARKERS for w in words)
+    small = [w.key for w in words if w.text.islower()]
+    ordinary = sum(w in ordinary_words() for w in small)
+    return markers >= 2 or len(small) < 3 or ordinary >= 0.5 * len(small)
+
+
+def _joined_to_a_name(words: list[_Word], index: int, sure: list[tuple[int, int]]) -> bool:
+    """The word follows "and" after a name already found, or "me and"."""
+    if index < 2 or words[index - 1].key not in {"and", "&", "or"}:
+        return False
+    if words[index - 2].key in {"me", "i"}:
+        return True
+    return bool(sure) and sure[-1][1] == index - 2
+
+
+def _classify(text: str) -> tuple[list[Detail], list[Doubt]]:
+    words = _tokens(text)
+    if not _english(words):
+        # only capitalised words within a sentence can be names ("Mae dyn ..." is Welsh)
+        words = [w for w in words if w.capital and not w.sentence_start]
+        for_doubts: list[_Word] = []
+    else:
+        for_doubts = words
+    brands = brand_spans(text)
+    kinds = ["ordinary" if any(a <= w.start < b for a, b in brands) else _kind(w) for w in words]
+    sure: list[tuple[int, int]] = []  # word index ranges [first, last]
+    doubts: list[int] = []
+    index = 0
+    while index < len(words):
+        if any(a <= words[index].start < b for a, b in brands):
+            index += 1  # "Dr Martens", "Sue Ryder": a brand
+            continue
+        person, doubtful = _person(words, kinds, index, text)
+        if not person and doubtful and _joined_to_a_name(words, index, sure):
+            person = True  # "Oluwaseun and Temitope", "me and Bartłomiej"
+        if not person:
+            if doubtful and for_doubts and _worth_asking(words, index, text):
+                doubts.append(index)
+            index += 1
+            continue
+        word = words[index]
+        last = index
+        previous = words[index - 1] if index else None
+        titled = (
+            previous is not None
+            and previous.key.rstrip(".") in _TITLE
+            and previous.capital
+            and _adjacent(text, previous, word)
+        )
+        # a surname (or a second given name) after it: "Priya Raman", "priya raman"
+        while last + 1 < len(words) and _adjacent(text, words[last], words[last + 1]):
+            nxt, nxt_kind = words[last + 1], kinds[last + 1]
+            then = words[last + 2] if last + 2 < len(words) else None
+            said = then is not None and not then.capital and then.key in _STRONG_PERSON_VERBS
+            if (nxt.key in PLACE_WORDS and not titled and not said) or nxt.sentence_start:
+                break  # "Grace Road"; but "Neil Heath said"
+            if nxt.capital and (
+                nxt_kind != "ordinary" or nxt.key in surnames() or kinds[index] == "ordinary"
+            ):
+                last += 1  # "Priya Okonkwo", "Mark Baker", "Big Sully"
+            elif not nxt.capital and not word.capital and nxt_kind in {"name", "surname", "proper"}:
+                last += 1
+            elif (
+                not nxt.capital
+                and not word.capital
+                and nxt.key in surnames()
+                and nxt.key not in _NOT_LOWER_NAMES
+                and re.match(r"\s*(?:[,.!?;:]|$)", text[nxt.end :]) is not None
+            ):
+                last += 1  # "my name's lucy brown, ..."
+            else:
+                break
+        first = index - 1 if titled else index
+        if not titled and index > 0 and (not sure or sure[-1][1] < index - 1):
+            before = words[index - 1]
+            if (
+                before.capital
+                and _adjacent(text, before, word)
+                and kinds[index - 1] in {"proper", "unknown", "name", "proper name", "surname"}
+                and not _is_place(words, index - 1, text)
+            ):
+                first = index - 1  # "Zebedee Quixotefield's": the given name before
+        sure.append((first, last))
+        index = last + 1
+    details = [Detail(words[a].start, words[b].end, Category.NAME) for a, b in sure]
+    # a doubt that is the same word as a sure name elsewhere is sure too
+    named = {words[i].key for a, b in sure for i in range(a, b + 1)}
+    found: list[Doubt] = []
+    for i in doubts:
+        if words[i].key in named:
+            details.append(Detail(words[i].start, words[i].end, Category.NAME))
+        else:
+            found.append(Doubt(words[i].start, words[i].end))
+    return details, found
+
+
+def _shouted(text: str) -> bool:
+    """Written in capitals: "MY NEIGHBOUR DAVE KEEPS PARKING"."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 12 and sum(c.isupper() for c in letters) >= 0.7 * len(letters)
+
+
+def find_unintroduced_names(text: str) -> Iterator[Detail]:
+    """Names found by what the word is and where it stands (module docstring).
+    A question written in capitals is read in lower case (same length, so the
+    spans are the same)."""
+    details, _ = _classify(text.lower() if _shouted(text) else text)
+    yield from details
+    yield from find_business_names(text)
+    yield from find_families(text)
+
+
+def find_doubtful_names(text: str) -> list[Doubt]:
+    """Capitalised words that may be names and were not replaced, in order."""
+    _, doubts = _classify(text)
+    return doubts
