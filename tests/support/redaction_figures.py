@@ -1,13 +1,19 @@
 """How well bot.safeguarding.redaction does on the labelled corpus in tests/data/personal_details/.
 
     .venv/bin/python -m tests.support.redaction_figures [--timing]
+    .venv/bin/python -m tests.support.redaction_figures --file PATH [--file PATH ...]
 
-Prints, for each part (dev, held-out) and the whole corpus: recall per
-category and overall (a labelled detail counts as caught when every letter
-and digit of it is replaced, whatever the label), how many were caught with
-the right label, precision per category (a replacement is right when it
-touches a labelled detail), how many detail-free messages were changed at
-all, and every miss and every wrong replacement.
+Without ``--file``: for each of the older parts (dev, held-out, ...) and the
+whole of them: recall per category and overall (a labelled detail counts as
+caught when every letter and digit of it is replaced, whatever the label),
+how many were caught with the right label, precision per category (a
+replacement is right when it touches a labelled detail), how many
+detail-free messages were changed at all, and every miss and every wrong
+replacement.
+
+With ``--file``: files in the issue-15 schema, one JSON object a line,
+``{"id", "text", "details": [{"text", "kind"}], "keep": [...], "voice",
+"note"}`` (figures in :mod:`tests.support.redaction_kinds`).
 """
 
 from __future__ import annotations
@@ -19,6 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bot.safeguarding.redaction import Category, Detail, find_personal_details
+from tests.support.redaction_kinds import kinds_report
 
 CORPUS = Path(__file__).resolve().parent.parent / "data" / "personal_details"
 PARTS = ("dev", "own_heldout", "independent_dev", "independent_heldout", "third_author")
@@ -190,6 +197,10 @@ def timing(examples: list[Example], rounds: int = 20) -> str:
 
 
 def main(argv: list[str]) -> None:
+    files = [Path(argv[i + 1]) for i, a in enumerate(argv[:-1]) if a == "--file"]
+    if files:
+        print(kinds_report(files))
+        return
     for part in PARTS:
         print(report(part, measure(load(part))))
         print()
