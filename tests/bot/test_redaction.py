@@ -74,7 +74,7 @@ def test_ordinary_questions_are_left_alone(ordinary: str) -> None:
         ("they asked for ab123456c", "they asked for [NI number]"),
         ("I live at 14 Elm Road, Bromley", "I live at [address], Bromley"),
         ("Flat 3, 22 High Street", "[address]"),
-        ("number 7 The Crescent", "number [address]"),
+        ("number 7 The Crescent", "[address]"),
         ("My name is Sarah Jones.", "My name is [name]."),
         ("Hi, I'm Dave, we met at the last forum", "Hi, I'm [name], we met at the last forum"),
         ("my neighbour Mrs Okafor saw it", "my neighbour [name] saw it"),
@@ -115,3 +115,54 @@ def test_several_details_keep_the_text_between_them() -> None:
 
 def test_the_space_after_a_phone_number_is_kept() -> None:
     assert suggest_publishable("call 07700 900123 today") == "call [phone] today"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("call oh seven seven double oh nine double oh one two three ok", "call [phone] ok"),
+        ("my mobile is 07700 nine hundred one two three", "my mobile is [phone]"),
+        ("ring oh seven seven oh oh, nine oh oh, four five six please", "ring [phone] please"),
+        ("plus four four seven seven double oh nine double oh one two three", "[phone]"),
+        ("it's 0 7 7 0 0 9 0 0 1 2 3 or 077.009.001.23", "it's [phone] or [phone]"),
+        ("oh one six one, four nine six, oh one two three", "[phone]"),
+        ("the reg was Alpha Bravo one two Charlie Delta Echo", "the reg was [vehicle reg]"),
+        ("the van, ab 12 cde, was there again", "the van, [vehicle reg], was there again"),
+        ("white car A B 1 2 C D E", "white car [vehicle reg]"),
+        ("jo dot bloggs at gmail dot com", "[email]"),
+        ("it's jo_bloggs (at) hotmail", "it's [email]"),
+        ("jo @ gmail . com or j dot smith at btinternet dot com", "[email] or [email]"),
+        ("they live at number twelve Elm Road", "they live at [address]"),
+        ("I'm in flat three, 4 Park Road", "I'm in [address]"),
+        (
+            "she lives at number 12, the one with the gate",
+            "she lives at [address], the one with the gate",
+        ),
+        ("we're in flat 3 above the chippy", "we're in [address] above the chippy"),
+        ("postcode br1 3qr", "postcode [postcode]"),
+    ],
+)
+def test_numbers_in_any_written_form(text: str, expected: str) -> None:
+    assert suggest_publishable(text) == expected
+
+
+@pytest.mark.parametrize(
+    "ordinary",
+    [
+        "crimestoppers is oh eight hundred five five five one one one",
+        "it cost two thousand five hundred and fifty pounds in twenty twenty four",
+        "the number 12 bus at 7.30 on 01.03.2024",
+        "we were 3 or 4 people at 10 past 9, about half ten",
+        "my car is 12 yrs old",
+        "they drove down Seven Sisters Road at ninety miles an hour",
+        "the lad from number 12 keeps revving, outside number 40",
+        "my number one concern is the speeding",
+        "I was at school, then at home at tea time",
+        "the N3 and the 61 buses, junction 4 of the M25",
+        "call 999 or 101, or 111, or 116 123; 0300 123 1234 is the council",
+        "Frame number WTU123C4567D",
+        "three cars on Elm Road, two vans on the High Street",
+    ],
+)
+def test_ordinary_numbers_stay(ordinary: str) -> None:
+    assert suggest_publishable(ordinary) == ordinary

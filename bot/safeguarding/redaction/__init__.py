@@ -21,6 +21,7 @@ from bot.safeguarding.redaction.code import (
 from bot.safeguarding.redaction.detail import Category, Detail
 from bot.safeguarding.redaction.person import find_dates_of_birth, find_names
 from bot.safeguarding.redaction.phone import find_phones
+from bot.safeguarding.redaction.spoken import find_spoken_phones, find_spoken_regs
 
 __all__ = [
     "LABEL_PATTERN",
@@ -36,8 +37,10 @@ _FINDERS: tuple[Callable[[str], Iterable[Detail]], ...] = (
     find_emails,
     find_ni_numbers,
     find_phones,
+    find_spoken_phones,
     find_postcodes,
     find_vehicle_regs,
+    find_spoken_regs,
     find_dates_of_birth,
     find_addresses,
     find_names,

@@ -11,11 +11,19 @@ from bot.alerts.postcode import AREAS
 from bot.safeguarding.redaction.detail import Category, Detail
 
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+(?<!\.)", re.UNICODE)
-# Written out to dodge spam filters: "jo at example dot co dot uk".
+# Written out to dodge spam filters or read aloud: "jo at example dot co dot
+# uk", "jo dot bloggs at gmail dot com", "jo_b (at) hotmail", "jo @ gmail . com".
+_DOT = r"(?:\s*(?:\bdot\b|\(dot\)|\[dot\])\s*|\s?\.\s?)"
+_LOCAL = r"[\w+-]+(?:(?:\s+(?:dot|underscore|dash|hyphen)\s+|[._])[\w+-]+)*"
+_AT = r"\s*(?:\bat\b|\(at\)|\[at\]|\bat sign\b|@)\s*"
+_PROVIDER = (
+    r"(?:gmail|googlemail|hotmail|outlook|yahoo|ymail|icloud|msn|aol|btinternet|"
+    r"virginmedia|talktalk|protonmail|tiscali|ntlworld|blueyonder)"
+)
+_TLD = r"(?:com|uk|org|net|me|io|info|gov|ac|nhs|co|police|sch|ltd|biz)"
 _SPELLED_EMAIL = re.compile(
-    r"\b[\w.+-]+\s*(?:\bat\b|\(at\)|\[at\])\s*[\w-]+"
-    r"(?:\s*(?:\bdot\b|\(dot\)|\[dot\])\s*[\w-]+)*"
-    r"\s*(?:\bdot\b|\(dot\)|\[dot\])\s*(?:com|uk|org|net|me|io|info|gov|ac|nhs|co)\b",
+    rf"(?<![\w.+-]){_LOCAL}{_AT}"
+    rf"(?:[\w-]+(?:{_DOT}[\w-]+)*{_DOT}{_TLD}\b|{_PROVIDER}\b(?:{_DOT}{_TLD}\b)*)",
     re.IGNORECASE,
 )
 
