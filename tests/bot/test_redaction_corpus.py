@@ -19,6 +19,18 @@ FLOORS = {
     "independent_heldout": (0.965, 0.995, 0),  # 200/207, 200/201, 0/112: first and only run
     "third_author": (0.96, 0.995, 0),  # 228/237, 228/229, 0/127: first and only run
 }
+# The categories these parts label (issue 15's kinds are in their own files,
+# measured with --file).
+OLD_CATEGORIES = (
+    Category.PHONE,
+    Category.EMAIL,
+    Category.POSTCODE,
+    Category.VEHICLE_REG,
+    Category.NI_NUMBER,
+    Category.ADDRESS,
+    Category.NAME,
+    Category.DATE_OF_BIRTH,
+)
 # The parts never tuned on, as their authors wrote them. Editing one would
 # make its figures meaningless: add a new part instead.
 UNSEEN_SHA256 = {
@@ -33,7 +45,7 @@ def test_corpus_is_big_and_covers_every_category() -> None:
     assert len({e.text for e in everything}) == len(everything)
     assert sum(not e.details for e in everything) >= 400  # ordinary questions, for precision
     for part in PARTS:
-        counts = {c: 0 for c in Category}
+        counts = {c: 0 for c in OLD_CATEGORIES}
         for example in load(part):
             for detail in example.details:
                 counts[detail.category] += 1

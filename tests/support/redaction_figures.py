@@ -28,6 +28,21 @@ from bot.safeguarding.redaction import Category, Detail, find_personal_details
 from tests.support.redaction_kinds import kinds_report
 
 CORPUS = Path(__file__).resolve().parent.parent / "data" / "personal_details"
+# What these parts label. Replacements of issue 15's descriptions (school and
+# year, job, age) are listed apart: these parts never labelled them, so they
+# can be judged neither right nor wrong here.
+LABELLED = frozenset(
+    {
+        Category.PHONE,
+        Category.EMAIL,
+        Category.POSTCODE,
+        Category.VEHICLE_REG,
+        Category.NI_NUMBER,
+        Category.ADDRESS,
+        Category.NAME,
+        Category.DATE_OF_BIRTH,
+    }
+)
 PARTS = ("dev", "own_heldout", "independent_dev", "independent_heldout", "third_author")
 
 
@@ -96,6 +111,7 @@ class Figures:
     )
     misses: list[tuple[Example, Detail]] = field(default_factory=list)
     wrong: list[tuple[Example, Detail]] = field(default_factory=list)
+    unjudged: list[tuple[Example, Detail]] = field(default_factory=list)
 
     def _sum(self, table: dict[Category, list[int]], column: int) -> int:
         return sum(row[column] for row in table.values())
@@ -129,7 +145,13 @@ class Figures:
 def measure(examples: list[Example]) -> Figures:
     figures = Figures()
     for example in examples:
-        found = find_personal_details(example.text)
+        every = find_personal_details(example.text)
+        found = [d for d in every if d.category in LABELLED]
+        figures.unjudged += [
+            (example, d)
+            for d in every
+            if d.category not in LABELLED and not _touches(d, example.details)
+        ]
         figures.messages += 1
         if not example.details:
             figures.clean += 1
@@ -159,7 +181,7 @@ def report(title: str, figures: Figures) -> str:
         f"{'category':<14} {'recall':>7} {'(caught/total)':>15} {'right label':>12} "
         f"{'precision':>10} {'(right/replaced)':>17}",
     ]
-    for category in Category:
+    for category in sorted(LABELLED, key=list(Category).index):
         caught, labelled, total = figures.recall[category]
         right, replaced = figures.precision[category]
         lines.append(
@@ -182,6 +204,11 @@ def report(title: str, figures: Figures) -> str:
     lines += [
         f"  [{e.part}:{e.line}] -> {d.category}: {e.text[d.start : d.end]!r} in {e.text!r}"
         for e, d in figures.wrong
+    ]
+    lines.append(f"issue-15 descriptions replaced, not labelled here ({len(figures.unjudged)}):")
+    lines += [
+        f"  [{e.part}:{e.line}] -> {d.category}: {e.text[d.start : d.end]!r} in {e.text!r}"
+        for e, d in figures.unjudged
     ]
     return "\n".join(lines)
 

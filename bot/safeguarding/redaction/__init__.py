@@ -21,6 +21,11 @@ from bot.safeguarding.redaction.code import (
 from bot.safeguarding.redaction.detail import Category, Detail
 from bot.safeguarding.redaction.person import find_dates_of_birth, find_names
 from bot.safeguarding.redaction.phone import find_phones
+from bot.safeguarding.redaction.situation import (
+    find_ages_with_detail,
+    find_school_years,
+    find_singular_roles,
+)
 from bot.safeguarding.redaction.spoken import find_spoken_phones, find_spoken_regs
 
 __all__ = [
@@ -43,6 +48,9 @@ _FINDERS: tuple[Callable[[str], Iterable[Detail]], ...] = (
     find_spoken_regs,
     find_dates_of_birth,
     find_addresses,
+    find_school_years,
+    find_singular_roles,
+    find_ages_with_detail,
     find_names,
 )
 

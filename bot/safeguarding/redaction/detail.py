@@ -15,6 +15,10 @@ class Category(StrEnum):
     ADDRESS = "address"
     NAME = "name"
     DATE_OF_BIRTH = "date of birth"
+    # Descriptions that single someone out (situation.py)
+    SCHOOL = "school and year"
+    JOB = "job"
+    AGE = "age"
 
     @property
     def label(self) -> str:
