@@ -140,6 +140,15 @@ def test_the_space_after_a_phone_number_is_kept() -> None:
         ),
         ("we're in flat 3 above the chippy", "we're in [address] above the chippy"),
         ("postcode br1 3qr", "postcode [postcode]"),
+        ("the lad from number 12 keeps revving", "the lad from [address] keeps revving"),
+        ("the family at no 9 let them off", "the family at [address] let them off"),
+        ("my nieghbour at 14a parks there", "my nieghbour at [address] parks there"),
+        ("i live at 27 n my car", "i live at [address] n my car"),
+        ("stays at mine (flat 4b, Kenton House) does", "stays at mine ([address]) does"),
+        ("My address is 9 The Paddocks, ox14 3rj.", "My address is [address], [postcode]."),
+        ("still at hers, 33 fern st, her name", "still at hers, [address], her name"),
+        ("Stolen: green Raleigh, frame no WR4471239.", "Stolen: green Raleigh, [ID number]."),
+        ("taxi driver, badge 4471. One passenger", "taxi driver, [ID number]. One passenger"),
     ],
 )
 def test_numbers_in_any_written_form(text: str, expected: str) -> None:
@@ -155,14 +164,68 @@ def test_numbers_in_any_written_form(text: str, expected: str) -> None:
         "we were 3 or 4 people at 10 past 9, about half ten",
         "my car is 12 yrs old",
         "they drove down Seven Sisters Road at ninety miles an hour",
-        "the lad from number 12 keeps revving, outside number 40",
+        "the number 12 bus, then number 101, page number 4",
         "my number one concern is the speeding",
         "I was at school, then at home at tea time",
         "the N3 and the 61 buses, junction 4 of the M25",
         "call 999 or 101, or 111, or 116 123; 0300 123 1234 is the council",
-        "Frame number WTU123C4567D",
         "three cars on Elm Road, two vans on the High Street",
     ],
 )
 def test_ordinary_numbers_stay(ordinary: str) -> None:
+    assert suggest_publishable(ordinary) == ordinary
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("hes in yr 8 at st aidans. can text", "hes in [school and year]. can text"),
+        (
+            "my daughter (Year 10, Beacon Academy) was sent",
+            "my daughter ([school and year]) was sent",
+        ),
+        ("my son in Year 9 at Hayes School is bullied", "my son in [school and year] is bullied"),
+        ("bro is in yr 7 at kingsmead and some", "bro is in [school and year] and some"),
+        (
+            "My son (Year 3, Mrs Patel's class at Holy Trinity) says",
+            "My son ([school and year]) says",
+        ),
+        (
+            "goes to Northfield Academy, she's in Year 9 there, and",
+            "goes to [school and year], and",
+        ),
+        ("my son, yr 7 Highgate Wood school", "my son, [school and year]"),
+        ("in the Nursery class at Little Acorns. Is there", "in the [school and year]. Is there"),
+        ("im the only recepshonist at Greenway Dental on Church Rd", "im [job] on Church Rd"),
+        ("I am the churchwarden at St Barnabas. Lead", "I am [job]. Lead"),
+        ("I'm the landlady at The Crown on Bridge Street.", "I'm [job] on Bridge Street."),
+        ("the night manager at the hotel by the station saw it", "[job] by the station saw it"),
+        ("I am 86 years of age and live alone", "I am [age] and live alone"),
+        (
+            "my 87 year old mum who lives alone got a call",
+            "my [age] mum who lives alone got a call",
+        ),
+        ("She's 92 and housebound.", "She's [age] and housebound."),
+    ],
+)
+def test_descriptions_that_single_someone_out(text: str, expected: str) -> None:
+    assert suggest_publishable(text) == expected
+
+
+@pytest.mark.parametrize(
+    "ordinary",
+    [
+        "Year 9 kids hang about at the school gate",
+        "in year 9 at school they learn about this",
+        "she's in year 10 at the moment",
+        "my son goes to Hayes School",
+        "the owner of the car was not there",
+        "the officer in charge never called back",
+        "I'm the one at fault, a manager at Tesco said",
+        "my son is 15 and my neighbour's car was scratched",
+        "She's 92 and didn't let him in",
+        "crime ref 01/123456/24 and case number 4471239",
+    ],
+)
+def test_descriptions_shared_by_many_stay(ordinary: str) -> None:
     assert suggest_publishable(ordinary) == ordinary

@@ -28,9 +28,10 @@ from bot.safeguarding.redaction import Category, Detail, find_personal_details
 from tests.support.redaction_kinds import kinds_report
 
 CORPUS = Path(__file__).resolve().parent.parent / "data" / "personal_details"
-# What these parts label. Replacements of issue 15's descriptions (school and
-# year, job, age) are listed apart: these parts never labelled them, so they
-# can be judged neither right nor wrong here.
+# What these parts label. Replacements of issue 15's descriptions (school
+# and year, job, age) and ID numbers (frame, badge, card) are listed apart:
+# these parts never labelled them, so they can be judged neither right nor
+# wrong here.
 LABELLED = frozenset(
     {
         Category.PHONE,

@@ -14,6 +14,7 @@ from bot.edge.text import strip_hidden
 from bot.safeguarding.redaction.address import find_addresses
 from bot.safeguarding.redaction.code import (
     find_emails,
+    find_id_numbers,
     find_ni_numbers,
     find_postcodes,
     find_vehicle_regs,
@@ -42,6 +43,7 @@ _FINDERS: tuple[Callable[[str], Iterable[Detail]], ...] = (
     find_emails,
     find_ni_numbers,
     find_phones,
+    find_id_numbers,
     find_spoken_phones,
     find_postcodes,
     find_vehicle_regs,

@@ -1,8 +1,9 @@
 """House number + street: "14 Elm Road", "Flat 3, 22 High Street",
-"7 The Crescent", "twelve Elm Road"; a house or flat number alone ("at
-number 12", "number twelve", "No. 4", "flat three"). A street named without
-a house number is not a personal detail ("speeding on Elm Road") and stays,
-and so does a bus's or a list's number ("the number 12 bus")."""
+"7 The Crescent", "9 The Paddocks", "twelve Elm Road", "33 fern st"; a house
+or flat number alone ("the bloke at number 31", "no 9", "flat 4b, Kenton
+House", "i live at 27"). A street named without a house number is not a
+personal detail ("speeding on Elm Road") and stays, and so does a bus's, a
+list's or a service's number ("the number 12 bus", "number 101")."""
 
 from __future__ import annotations
 
@@ -45,15 +46,25 @@ def _address(name_word: str, lead: str = "") -> re.Pattern[str]:
     )
 
 
-# Street names in capitals anywhere; in lower case ("14 elm road") only after
-# words that introduce an address, so "junction 4 slip road" stays.
+# Street names in capitals anywhere; in lower case ("14 elm road") after
+# words that introduce an address, or anywhere before the commonest street
+# words ("33 fern st", "8 gladstone rd"), the count check below keeping
+# "3 cars down the road"; "junction 4 slip road" stays.
 _ADDRESSES = (
     _address(_CAPITAL_WORD),
     _address(
         _ANY_WORD,
         lead=r"(?i:(?<=\bat )|(?<=\bis )|(?<=\bnumber )|(?<=\bno )|(?<=\bfrom )|(?<=\bto ))",
     ),
+    re.compile(
+        rf"(?<![\w£$.,:/-])(?i:{_FLAT})\b{_HOUSE}\s+(?:[a-z][a-z'’]+\s+){{1,2}}"
+        r"(?:road|rd|street|st|lane|ln|avenue|ave|close|crescent|gardens|gdns|grove|terrace|mews|"
+        r"drive)\b(?!\s*(?:\d|[a-z]{1,2}\b))"
+    ),
+    # "9 The Paddocks", "2 The Glade": "The" and one name are a street.
+    re.compile(rf"(?<![\w£$.,:/-])(?i:{_FLAT})\b{_HOUSE}\s+The\s+(?P<street>[A-Z][a-z]{{2,}})\b"),
 )
+_LOWER_CASE_ANYWHERE = 2
 # A street named in one word ("12 Greenway", "2 Kingsway"), when the text
 # says an address is coming.
 _ONE_WORD_STREET = re.compile(
@@ -70,42 +81,86 @@ _COUNTED = re.compile(
 )
 _ORDINARY_WORDS = word_set(
     "the a an and or of to in on at up down along across from off into near by per for "
-    "with is was are were be been"
+    "with is was are were be been mph kph mile miles metres yards feet foot year years yr yrs "
+    "old minute minutes min mins"
 )
 
 
-# A house or flat number alone is taken where the writer says it is their
-# home or someone's ("I live at number twelve", "she's in flat 3", "we're at
-# No. 4"); "outside number 40" or "Number 45 on our road" locate nobody
-# without the street and stay, as the labelled corpora have them.
-_HOUSE_NUMBER_ALONE = re.compile(
-    r"(?i:\b(?:live|lives|living|lived|stay|stays|staying|moved|i'm|im|i am|we're|we are|"
-    r"were|he's|she's|they're|he is|she is|they are|address is|home is|house is)"
-    r"\s+(?:at|in|to)\s+(?:the\s+)?)"
-    rf"((?i:(?:house\s+)?(?:number|num|no\.?|nr\.?|\#)|flat|apartment|apt)\s*"
-    rf"(?:\d{{1,4}}[a-z]?\b|(?i:{_NUMBER_WORD})))(?!\s*\d)"
+# A house or flat number alone: "the bloke in number 31", "the family at no
+# 9", "No. 4 parks on the pavement", "emeka from flat 12", "flat 4b, Kenton
+# House", and a bare number where someone lives ("i live at 27", "my
+# neighbour at 14a"). Not a bus's, a route's, a list's or a service's number.
+_FLAT_ALONE = re.compile(
+    rf"(?i:\b(?:flat|apartment|apt|room|bedsit)\s*(?:\d{{1,4}}[a-z]?\b|{_NUMBER_WORD}))"
+    rf"(?:,?\s+(?:(?i:at|in|of)\s+)?(?:[A-Z][\w'’]+\s+){{1,3}}(?:Court|House|Lodge|Mansions|Point|"
+    r"Tower|Heights|Buildings|Block|Flats|Apartments|Place|Hall|Gardens|Close|Yard|Wharf|Mill)\b)?"
 )
+_HOUSE_OR_WORD = rf"(?:\d{{1,4}}[a-z]?\b|{_NUMBER_WORD})"
+_NUMBER_ALONE = re.compile(
+    rf"(?i:\b(?:(?:house\s+)?(?:number|num|nr\.?|no\.)|\#)\s*{_HOUSE_OR_WORD}"
+    r"|(?:(?<=\bat )|(?<=\bin )|(?<=\bfrom )|(?<=\bto )|(?<=\bof )|(?<=\boutside )"
+    r"|(?<=\bopposite )|(?<=\bnear )|(?<=\bby )|(?<=^)|(?<=\n)|(?<=[.!?] ))"
+    rf"no\s*{_HOUSE_OR_WORD})"
+)
+_BARE_HOUSE = re.compile(
+    r"(?i:\b(?:live|lives|living|lived|n(?:ei|ie|e|a)(?:gh|g)?b(?:ou|o|e|a)?rs?|family|bloke|man|woman|lady|guy|girl|boy|lads?|"
+    r"people|couple|tenants?|kids|residents?|occupants?|them|house|home|staying|stays)\s+"
+    r"(?:at|in|from|over at)\s+)"
+    r"(\d{1,4}[a-z]?)\b(?!\s*(?:am|pm|a\.m|p\.m|o'?clock|:\d|\.\d|mph|%|years?|yrs?|mins?|"
+    r"minutes?|hours?|hrs?|days?|weeks?|months?|times?|pounds?|quid|p\b|k\b|ish|or\s+\d|-\s*\d|"
+    r"past|to\s+\d|til|till|until|onwards|tonight|at night|in the (?:morning|evening)))"
+)
+_NOT_A_HOUSE_BEFORE = re.compile(
+    r"(?i:\b(?:the|a|an|bus|buses|route|platform|junction|gate|ward|room|size|page|item|"
+    r"question|point|option|step|case|ref|reference|crime|incident|log|phone|mobile|my|your|"
+    r"his|her|their|our|its|this|that|what|which|any|wrong|same|big|lucky|top|badge|frame|"
+    r"serial|account|card|shoe|section|exit|pump|seat|table|track|locker|bay|ticket|my mobile)"
+    r"\s+)$"
+)
+_NOT_A_HOUSE_AFTER = re.compile(
+    r"(?i:^\s*(?:bus|buses|route|service|platform|gate|stop|on the list|in the queue|"
+    r"priority|fan|choice|spot|rule|reason|problem|issue|times?|plate|%|percent|"
+    r"sign|one|hit|single|album|song|shirt|jersey|kit|\d))"
+)
+_SERVICE_NUMBERS = frozenset({"999", "101", "111", "105", "112", "1", "one"})
 _NOT_A_HOUSE_BEFORE_WORD = re.compile(
     r"(?i:\b(?:on|along|down|up|off|near|the|of|in|onto|into|across|via|by|past|about|"
     r"over|under|all|both|these|those|every|last|first|next|only)\s+)$"
 )
 
 
+def _is_house_and_street(text: str, match: re.Match[str], rank: int) -> bool:
+    if rank == _LOWER_CASE_ANYWHERE and _NOT_A_HOUSE_BEFORE.search(text, 0, match.start()):
+        return False  # "the M25 junction 4 slip road"
+    tail = text[match.start("house") : match.end()]
+    worded = not tail[:1].isdigit()
+    if worded and _NOT_A_HOUSE_BEFORE_WORD.search(text, 0, match.start("house")):
+        return False  # "on Seven Sisters Road", "the two High Street banks"
+    if _COUNTED.match(tail) and not tail.split()[1][:1].isupper():
+        return False
+    words = tail.split()[1:-1]
+    return not any(w.lower() in _ORDINARY_WORDS and not w[:1].isupper() for w in words)
+
+
 def find_addresses(text: str) -> Iterator[Detail]:
-    for match in (m for pattern in _ADDRESSES for m in pattern.finditer(text)):
-        found = match.group(0)
-        tail = text[match.start("house") : match.end()]
-        worded = not tail[:1].isdigit()
-        if worded and _NOT_A_HOUSE_BEFORE_WORD.search(text, 0, match.start("house")):
-            continue  # "on Seven Sisters Road", "the two High Street banks"
-        if _COUNTED.match(tail) and not tail.split()[1][:1].isupper():
-            continue
-        words = tail.split()[1:-1]
-        if any(w.lower() in _ORDINARY_WORDS and not w[:1].isupper() for w in words):
-            continue
-        del found
-        yield Detail(match.start(), match.end(), Category.ADDRESS)
+    for rank, pattern in enumerate(_ADDRESSES):
+        for match in pattern.finditer(text):
+            if _is_house_and_street(text, match, rank):
+                yield Detail(match.start(), match.end(), Category.ADDRESS)
     for match in _ONE_WORD_STREET.finditer(text):
         yield Detail(match.start(1), match.end(1), Category.ADDRESS)
-    for match in _HOUSE_NUMBER_ALONE.finditer(text):
+    for match in _FLAT_ALONE.finditer(text):
+        number_at = match.start() + len(match.group(0).split()[0])
+        if not _COUNTED.match(text[number_at:].lstrip()):  # "my flat 3 doors down"
+            yield Detail(match.start(), match.end(), Category.ADDRESS)
+    for match in _NUMBER_ALONE.finditer(text):
+        number = match.group(0).split()[-1].lstrip("#.").lower()
+        if number in _SERVICE_NUMBERS or number.startswith("0"):
+            continue
+        if _NOT_A_HOUSE_BEFORE.search(text, 0, match.start()):
+            continue
+        if _NOT_A_HOUSE_AFTER.match(text, match.end()):
+            continue
+        yield Detail(match.start(), match.end(), Category.ADDRESS)
+    for match in _BARE_HOUSE.finditer(text):
         yield Detail(match.start(1), match.end(1), Category.ADDRESS)

@@ -1,6 +1,9 @@
 """Details with a fixed shape: email addresses, National Insurance numbers,
-UK postcodes (full, and partial ones given as a place) and vehicle
-registrations (current, prefix and suffix formats)."""
+UK postcodes (full, and partial ones given as a place), vehicle
+registrations (current, prefix and suffix formats) and numbers that lead to
+one person (a bike's frame number, a taxi badge, a passport, card or
+account number). Crime, case and incident references stay: they are the
+police's own and residents are asked for them."""
 
 from __future__ import annotations
 
@@ -62,6 +65,22 @@ _VEHICLE_CURRENT_SPACED = re.compile(r"\b[A-Z]{2}\s\d{2}\s?[A-Z]{3}\b")
 _VEHICLE_PREFIX = re.compile(r"\b[A-HJ-NP-Y]\s?\d{1,3}\s?[A-Z]{3}\b")
 _VEHICLE_SUFFIX = re.compile(r"\b[A-Z]{3}\s?\d{1,3}\s?[A-HJ-NP-Y]\b")
 _PLATE_KEYWORD = re.compile(r"(?i:\b(?:reg|registration|plate|plates|number plate|index)\b)")
+
+
+# "frame no WR4471239", "badge 4471", "passport number 123456789", "card
+# ending 4321", "account 12345678", "NHS number 485 777 3456".
+_ID_NUMBER = re.compile(
+    r"(?i:\b(?:frame|serial|chassis|vin|imei|badge|licen[cs]e|passport|account|acct|card|"
+    r"membership|member|staff|employee|payroll|student|patient|nhs|policy|customer|"
+    r"hackney|sort[ \t]code|card[ \t]ending(?:[ \t]in)?|ending[ \t]in)"
+    r"[ \t]*(?:number|no\.?|num|#|id|ref)?[ \t]*(?:is|was|:|-)?[ \t]*)"
+    r"(\d[\d \t-]{4,}\d(?![\w])|[A-Za-z0-9-]*\d{3}[A-Za-z0-9-]*|\d{4})"
+)
+
+
+def find_id_numbers(text: str) -> Iterator[Detail]:
+    for match in _ID_NUMBER.finditer(text):
+        yield Detail(match.start(), match.end(1), Category.ID_NUMBER)
 
 
 def find_emails(text: str) -> Iterator[Detail]:

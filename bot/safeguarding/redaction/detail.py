@@ -19,6 +19,7 @@ class Category(StrEnum):
     SCHOOL = "school and year"
     JOB = "job"
     AGE = "age"
+    ID_NUMBER = "ID number"
 
     @property
     def label(self) -> str:

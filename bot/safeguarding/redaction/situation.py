@@ -4,8 +4,9 @@
   Hayes School"): the year group and the school go together, since either
   alone is shared by hundreds ("Year 9", "Hayes School" stay by themselves);
 - a job that only one person does at a place ("the only pharmacist at the
-  chemist on the High St", "the night manager at the hotel"): the job goes,
-  the place stays ("[job] at the chemist on the High St");
+  chemist on the High St", "the night manager at the hotel"): the job and
+  the place go together, where the place is, not how to find it ("[job] on
+  the High St");
 - an age with something that narrows it to one household ("my 87 year old
   mum who lives alone", "she's 92, housebound"): the age goes. An age alone
   ("my son is 15") stays;
@@ -36,26 +37,44 @@ _NUMBER_WORDS = (
 _YEAR_GROUP = (
     rf"(?:year|yr|y)[ \t]?(?:\d{{1,2}}|{_NUMBER_WORDS})\b(?:[ \t]?[A-Z]\b)?"
     r"|reception(?:[ \t]+class)?|nursery|sixth[ \t-]form|lower[ \t]+sixth|upper[ \t]+sixth"
-    r"|(?:class|form|set|tutor[ \t]+group)[ \t]+(?:\d{1,2}[A-Za-z]{0,3}|[A-Z]{1,3}\d?)\b"
+    r"|(?:class|form|tutor[ \t]+group)[ \t]+\d{1,2}[A-Za-z]{0,2}\b"
 )
 _SCHOOL_WORD = (
     r"(?:school|academy|college|primary|secondary|high|grammar|juniors?|infants?|"
     r"nursery|prep|comp|comprehensive|c\.?of\.?e\.?|rc|free[ \t]+school)"
 )
-# "Hayes School", "St Mary's C of E Primary", "Bishop Justus", "hayes school"
-_SCHOOL = (
-    rf"(?:(?:[A-Z][\w'’.-]*[ \t]+){{1,5}}(?i:{_SCHOOL_WORD})\b(?:[ \t]+(?i:school|academy))?"
-    rf"|(?:[a-z][\w'’-]*[ \t]+){{1,3}}(?i:school|academy|primary|college)\b)"
+# A school's name: capitalised words ("Hayes School", "St Mary's C of E
+# Primary", "Holy Trinity", "Stepney All Saints"), or after "at" one or two
+# lower-case words that are not ordinary ("at st aidans", "at kingsmead").
+_CAPITAL_NAME_WORD = r"(?:[A-Z][\w'’-]*|of|the|&)"
+_SCHOOL_NAME = (
+    rf"(?:St\.?[ \t]+)?[A-Z][\w'’-]*(?:[ \t]+{_CAPITAL_NAME_WORD}){{0,5}}"
+    rf"(?:[ \t]+(?i:{_SCHOOL_WORD}))?"
 )
-_NOT_SCHOOL_START = re.compile(
+_LOWER_SCHOOL_NAME = (
+    rf"(?:st\.?[ \t]+)?[a-z][\w'’-]+(?:[ \t]+[a-z][\w'’-]+)?(?:[ \t]+(?i:{_SCHOOL_WORD}))?"
+)
+# "Mrs Patel's class", "Mr Okafor's class": a teacher's class between them.
+_TEACHERS_CLASS = r"(?:[ \t]*,?[ \t]*(?:Mrs|Mr|Ms|Miss|Dr)\.?[ \t]+[A-Z][\w-]*['’]s[ \t]+class)?"
+_YEAR_THEN_SCHOOL = re.compile(
+    rf"(?i:\b(?:{_YEAR_GROUP}))(?:[ \t]+(?i:class|group))?{_TEACHERS_CLASS}"
+    rf"(?:[ \t]*,?[ \t]*(?i:at|in|of|from|@)[ \t]+(?:(?P<lower>{_LOWER_SCHOOL_NAME})|"
+    rf"(?P<after_at>{_SCHOOL_NAME}))|[ \t]*,?[ \t]+(?P<plain>{_SCHOOL_NAME}))"
+)
+_SCHOOL_THEN_YEAR = re.compile(
+    rf"(?P<school>{_SCHOOL_NAME})[ \t]*,?[ \t]+(?:(?i:(?:and[ \t]+)?(?:she's|he's|they're|she is|"
+    r"he is|they are|who's|who is|is|are|now)[ \t]+))?(?i:in)?[ \t]*"
+    rf"(?i:(?:{_YEAR_GROUP}))(?:[ \t]+(?i:there))?"
+)
+_NOT_A_SCHOOL = re.compile(
     r"(?i)^(?:the|a|an|his|her|their|my|our|local|same|new|other|different|that|this|"
-    r"secondary|primary)\b"
+    r"secondary|primary|school|home|lunch|break|night|weekend|work|church|college|uni|all|"
+    r"least|last|first|and|or|but|so|when|since|now|because|it|they|he|she|i|we|you|class|"
+    r"year|form|set|group|there|here|total|general|maths|english|science|pe|art|music|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|"
+    r"may|june|july|august|september|october|november|december|term|half|summer|winter)\b"
 )
-_SCHOOL_YEAR = re.compile(
-    rf"(?i:\b(?:{_YEAR_GROUP}))(?:[ \t]+(?i:class|group))?[ \t]*,?[ \t]+(?i:at|in|of|from|@)[ \t]+"
-    rf"(?:(?i:the)[ \t]+)?({_SCHOOL})"
-    rf"|({_SCHOOL})[ \t]*,?[ \t]+(?i:in|year)?[ \t]*(?i:(?:{_YEAR_GROUP}))"
-)
+_SCHOOL_WORD_AT_END = re.compile(rf"(?i:{_SCHOOL_WORD})$")
 
 # --- a job only one person does at a place -------------------------------
 
@@ -79,31 +98,57 @@ _ROLE_MARK = (
     r"parish|pub|hotel|club|centre|library|surgery|station|resident|live-in|female|male|"
     r"lady|woman|man|young|older|old|general|area|branch|overnight|saturday|sunday)"
 )
+_PLACE_NOUN = (
+    r"(?:sub[ \t]post[ \t]office|post[ \t]office|surgery|pharmacy|chemist|school|church|hotel|"
+    r"pub|shop|store|branch|library|cent(?:re|er)|station|garage|cafe|café|restaurant|salon|"
+    r"club|bank|takeaway|chippy|launderette|care[ \t]home|nursing[ \t]home|nursery|gym|office|"
+    r"practice|hospital|ward|depot|warehouse|factory|site|hall|bar|supermarket|newsagents?|"
+    r"off[ \t]licen[cs]e|offy|bakery|butchers?|mosque|temple|synagogue|gurdwara|academy|"
+    r"college|clinic|dentists?|vets?|kebab[ \t]shop|corner[ \t]shop|petrol[ \t]station)"
+)
+# Where the job is: a name ("Greenway Dental", "The Crown", "St Barnabas",
+# "the Upper Stoke sub post office") or "the" and a kind of place ("the hotel").
+_PLACE = (
+    rf"(?:(?:[Tt]he[ \t]+)?(?:St\.?[ \t]+)?[A-Z][\w'’&-]*(?:[ \t]+(?:[A-Z][\w'’&-]*|of|&)){{0,4}}"
+    rf"(?:[ \t]+(?i:{_PLACE_NOUN}))?"
+    rf"|(?i:the)[ \t]+(?:[a-z][\w'’-]*[ \t]+){{0,2}}(?i:{_PLACE_NOUN})\b)"
+)
+_NOT_A_PLACE_AFTER = (
+    r"(?!an?[ \t]|[A-Z]{1,3}\d|I\b|(?:the[ \t]+)?(?:car|vehicle|van|dog|cat|phone|bike|property|"
+    r"house|flat|land|account|case|investigation|charge|question|area|street|road|country|"
+    r"world|team|day|week|month|year|night|morning|evening|time|moment|end)\b)"
+)
+_AT = r"[ \t]*,?[ \t]+(?:at|in|of|for|from)[ \t]+"
+# "the night manager at the hotel", "the landlady at The Crown".
 _ROLE_PHRASE = re.compile(
-    rf"(?i:\b(?:the|their|our|your|its)[ \t]+((?:{_ROLE_MARK}[ \t]+){{0,2}}{_ROLE}s?)\b"
-    r"(?:[ \t]+(?:who|that)[ \t]+works?)?[ \t]*,?[ \t]+(?:at|in|of|from|for)[ \t]+)"
-    r"(?!an?[ \t]|[A-Z]{1,3}\d"
-    r"|(?:the[ \t]+|my[ \t]+|his[ \t]+|her[ \t]+|their[ \t]+)?(?:car|vehicle|van|dog|"
-    r"cat|phone|bike|property|house|flat|land|account|case|investigation|charge|question|area|"
-    r"street|road|country|world|team|day|week|month|year|night|morning|evening|time)\b)"
-    r"(?=(?:(?i:the)[ \t]+)?(?:[A-Z0-9]|(?i:(?:local|corner|village|little|big|new|old|"
-    r"24[ \t-]?hour)[ \t]+)?[a-z]+\b))"
+    rf"(?i:\b(?:the|their|our|your|its)[ \t]+(?:{_ROLE_MARK}[ \t]+){{0,2}}{_ROLE}s?\b"
+    rf"(?:[ \t]+(?:who|that)[ \t]+works?)?){_AT}{_NOT_A_PLACE_AFTER}{_PLACE}"
 )
-# "I'm the only pharmacist", "she's the night manager": the job of someone
-# the writer names by pronoun, even with no place after it.
-_ROLE_OF_SOMEONE = re.compile(
-    rf"(?i:\b(?:i'm|im|i am|he's|he is|she's|she is|they're|they are|my \w+ is|works as)"
-    rf"[ \t]+(?:the|their)[ \t]+((?:only|sole|one|head|night|day|weekend|deputy|duty)"
-    rf"[ \t]+(?:{_ROLE_MARK}[ \t]+)?{_ROLE}s?)\b)"
+# "I'm the churchwarden at St Barnabas", "writing as the headteacher's PA at
+# Woodside Junior": whatever the job is called, said of someone, at a place.
+_SOMEONES_JOB = re.compile(
+    r"(?i:\b(?:i'm|im|i am|i work as|working as|writing as|as|he's|he is|she's|she is|"
+    r"they're|they are|who is|who's|works as)[ \t]+)"
+    r"((?i:the)[ \t]+(?:[\w'’-]+[ \t]+){0,2}?[\w'’-]+)"
+    rf"{_AT}{_NOT_A_PLACE_AFTER}({_PLACE})"
 )
-_NOT_A_ROLE = re.compile(r"(?i)^(?:one|new|old|man|woman|lady)\b(?![ \t]+\w)")
-
+# "the only recepshonist at Greenway Dental", "the only postmistress at the
+# Upper Stoke sub post office": "only" singles out whatever the job is.
+_ONLY_ONE = re.compile(
+    r"(?i:\bthe[ \t]+(?:only|sole|one[ \t]+and[ \t]+only)[ \t]+)(?:[\w'’-]+[ \t]+)?[\w'’-]+"
+    rf"{_AT}{_NOT_A_PLACE_AFTER}{_PLACE}"
+)
+_NOT_A_JOB = re.compile(
+    r"(?i)^the[ \t]+(?:only[ \t]+)?(?:one|ones|thing|things|way|time|reason|problem|person|people|"
+    r"option|issue|place|victim|case|same|first|last|best|worst|other|end|kind|sort|type|"
+    r"rest|lot|police|cops|council|owner[ \t]+of[ \t]+the[ \t]+car)\b"
+)
 # --- an age with what narrows it -----------------------------------------
 
 _AGE_NUMBER = rf"(?:\d{{1,3}}|{_NUMBER_WORDS})"
 _AGES = (
     re.compile(
-        rf"(?i:\b({_AGE_NUMBER}[ \t-]?(?:years?|yrs?)[ \t-]?old"
+        rf"(?i:\b({_AGE_NUMBER}[ \t-]?(?:years?|yrs?)[ \t-]?(?:old|of[ \t]+age)"
         rf"|{_AGE_NUMBER}[ \t-]?(?:yo|y/o|y\.o\.)"
         rf"|aged[ \t]+{_AGE_NUMBER}"
         r"|in (?:his|her|their) (?:late |early |mid[- ])?(?:seventies|eighties|nineties|"
@@ -145,21 +190,39 @@ _DESCRIBED_BEFORE = re.compile(
 
 
 def find_school_years(text: str) -> Iterator[Detail]:
-    """A year group or class with a named school, either way round."""
-    for match in _SCHOOL_YEAR.finditer(text):
-        school = match.group(1) or match.group(2)
-        if _NOT_SCHOOL_START.match(school):
+    """A year group or class with a named school, either way round: "yr 8 at
+    st aidans", "Year 10, Beacon Academy", "Year 3, Mrs Patel's class at Holy
+    Trinity", "Northfield Academy, she's in Year 9"."""
+    for match in _YEAR_THEN_SCHOOL.finditer(text):
+        name = match.group("lower") or match.group("after_at") or match.group("plain")
+        if _NOT_A_SCHOOL.match(name):
+            continue
+        if match.group("plain") and not _SCHOOL_WORD_AT_END.search(name):
+            continue  # "Year 9 Maths" needs "at"; "yr 7 Highgate Wood school" has its word
+        end = match.end()
+        if match.group("lower"):
+            words = list(re.finditer(r"\S+", name))
+            while words and _NOT_A_SCHOOL.match(words[-1].group(0)):
+                words.pop()  # "at kingsmead and" -> "at kingsmead"
+            if not words:
+                continue
+            end = match.start("lower") + words[-1].end()
+        yield Detail(match.start(), end, Category.SCHOOL)
+    for match in _SCHOOL_THEN_YEAR.finditer(text):
+        if _NOT_A_SCHOOL.match(match.group("school")):
             continue
         yield Detail(match.start(), match.end(), Category.SCHOOL)
 
 
 def find_singular_roles(text: str) -> Iterator[Detail]:
-    """The job of the one person who does it at a place."""
-    for pattern in (_ROLE_PHRASE, _ROLE_OF_SOMEONE):
+    """The job of the one person who does it, with the place: "the only
+    pharmacist at the chemist", "the landlady at The Crown"."""
+    for pattern in (_ROLE_PHRASE, _SOMEONES_JOB, _ONLY_ONE):
         for match in pattern.finditer(text):
-            if _NOT_A_ROLE.match(match.group(1)):
+            start = match.start(1) if pattern is _SOMEONES_JOB else match.start()
+            if _NOT_A_JOB.match(text, start):
                 continue
-            yield Detail(match.start(1), match.end(1), Category.JOB)
+            yield Detail(start, match.end(), Category.JOB)
 
 
 def find_ages_with_detail(text: str) -> Iterator[Detail]:
