@@ -140,6 +140,13 @@ def test_the_space_after_a_phone_number_is_kept() -> None:
         ),
         ("we're in flat 3 above the chippy", "we're in [address] above the chippy"),
         ("postcode br1 3qr", "postcode [postcode]"),
+        ("call me on O77OO 9OO123 please", "call me on [phone] please"),
+        ("her silver Honda Jazz AB12 CDE was keyed", "her [vehicle reg] was keyed"),
+        (
+            "my neighbour's white Transit, reg AB12 CDE, blocks",
+            "my neighbour's [vehicle reg], blocks",
+        ),
+        ("a white van AB12 CDE keeps speeding", "a white van [vehicle reg] keeps speeding"),
         ("the lad from number 12 keeps revving", "the lad from [address] keeps revving"),
         ("the family at no 9 let them off", "the family at [address] let them off"),
         ("my nieghbour at 14a parks there", "my nieghbour at [address] parks there"),
@@ -206,6 +213,9 @@ def test_ordinary_numbers_stay(ordinary: str) -> None:
             "my [age] mum who lives alone got a call",
         ),
         ("She's 92 and housebound.", "She's [age] and housebound."),
+        ("my mum (87) lives alone", "my mum ([age]) lives alone"),
+        ("she owns the chippy on Elm Road", "she owns [job] on Elm Road"),
+        ("I'm the only pharmacist so they know me", "I'm [job] so they know me"),
     ],
 )
 def test_descriptions_that_single_someone_out(text: str, expected: str) -> None:
@@ -225,6 +235,7 @@ def test_descriptions_that_single_someone_out(text: str, expected: str) -> None:
         "my son is 15 and my neighbour's car was scratched",
         "She's 92 and didn't let him in",
         "crime ref 01/123456/24 and case number 4471239",
+        "Dark blue Audi A3, plates ending in 'FGE', the first bit I missed",
     ],
 )
 def test_descriptions_shared_by_many_stay(ordinary: str) -> None:

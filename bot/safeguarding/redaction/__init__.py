@@ -24,6 +24,7 @@ from bot.safeguarding.redaction.person import find_dates_of_birth, find_names
 from bot.safeguarding.redaction.phone import find_phones
 from bot.safeguarding.redaction.situation import (
     find_ages_with_detail,
+    find_described_plates,
     find_school_years,
     find_singular_roles,
 )
@@ -48,6 +49,7 @@ _FINDERS: tuple[Callable[[str], Iterable[Detail]], ...] = (
     find_postcodes,
     find_vehicle_regs,
     find_spoken_regs,
+    find_described_plates,
     find_dates_of_birth,
     find_addresses,
     find_school_years,

@@ -79,6 +79,11 @@ _COUNTED = re.compile(
     r"mins?|hours?|days?|weeks?|months?|years?|of|or|and|to|more|in|on|at|up|down|along|"
     r"across|from|off|into|onto|near|by|per|a|an|the)\b",
 )
+_FLAT_COUNTED = re.compile(
+    r"^\S+\s+(?:doors?|floors?|stor(?:e)?ys?|times?|minutes?|mins?|hours?|days?|weeks?|months?|"
+    r"years?|people|of|or|and|to|more|x|by)\b",
+    re.IGNORECASE,
+)
 _ORDINARY_WORDS = word_set(
     "the a an and or of to in on at up down along across from off into near by per for "
     "with is was are were be been mph kph mile miles metres yards feet foot year years yr yrs "
@@ -151,7 +156,7 @@ def find_addresses(text: str) -> Iterator[Detail]:
         yield Detail(match.start(1), match.end(1), Category.ADDRESS)
     for match in _FLAT_ALONE.finditer(text):
         number_at = match.start() + len(match.group(0).split()[0])
-        if not _COUNTED.match(text[number_at:].lstrip()):  # "my flat 3 doors down"
+        if not _FLAT_COUNTED.match(text[number_at:].lstrip()):  # "my flat 3 doors down"
             yield Detail(match.start(), match.end(), Category.ADDRESS)
     for match in _NUMBER_ALONE.finditer(text):
         number = match.group(0).split()[-1].lstrip("#.").lower()

@@ -10,9 +10,10 @@
 - an age with something that narrows it to one household ("my 87 year old
   mum who lives alone", "she's 92, housebound"): the age goes. An age alone
   ("my son is 15") stays;
-- a car described with its plate ("her silver Honda Jazz AB12 CDE"): the
-  description goes with the plate, since together they are one car; a
-  description without a plate stays.
+- a car that is someone's, described with its plate ("her silver Honda
+  Jazz AB12 CDE"): the description goes with the plate, since together they
+  are that person's car; a stranger's car keeps its description ("a white
+  van [vehicle reg]"), and a description without a plate stays.
 
 What is replaced, and why, is in docs/decisions.md ("Descriptions that
 single someone out").
@@ -21,9 +22,12 @@ single someone out").
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
+from itertools import chain
 
+from bot.safeguarding.redaction.code import find_vehicle_regs
 from bot.safeguarding.redaction.detail import Category, Detail
+from bot.safeguarding.redaction.spoken import find_spoken_regs
 
 _NUMBER_WORDS = (
     r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
@@ -138,6 +142,15 @@ _ONLY_ONE = re.compile(
     r"(?i:\bthe[ \t]+(?:only|sole|one[ \t]+and[ \t]+only)[ \t]+)(?:[\w'’-]+[ \t]+)?[\w'’-]+"
     rf"{_AT}{_NOT_A_PLACE_AFTER}{_PLACE}"
 )
+# "the only pharmacist", "the sole caretaker" with no place after it.
+_ONLY_ROLE = re.compile(rf"(?i:\bthe[ \t]+(?:only|sole)[ \t]+(?:{_ROLE_MARK}[ \t]+)?{_ROLE}\b)")
+# "I run the corner shop", "she owns the chippy on Elm Road": the one who
+# runs a place.
+_RUNS_THE_PLACE = re.compile(
+    r"(?i:\b(?:i|he|she|they|we|who)[ \t]+(?:run|runs|own|owns|manage|manages|ran|owned|"
+    r"managed)[ \t]+)"
+    rf"((?i:the)[ \t]+(?:[\w'’-]+[ \t]+){{0,2}}?(?i:{_PLACE_NOUN})\b)"
+)
 _NOT_A_JOB = re.compile(
     r"(?i)^the[ \t]+(?:only[ \t]+)?(?:one|ones|thing|things|way|time|reason|problem|person|people|"
     r"option|issue|place|victim|case|same|first|last|best|worst|other|end|kind|sort|type|"
@@ -154,6 +167,8 @@ _AGES = (
         r"|in (?:his|her|their) (?:late |early |mid[- ])?(?:seventies|eighties|nineties|"
         r"70s|80s|90s))\b)"
     ),
+    # "my mum (87) lives alone"
+    re.compile(r"(?<=\()(\d{2,3})(?=\))"),
     re.compile(
         r"(?i:\b(?:he's|she's|he is|she is|i'm|i am|mum's|dad's|who's|who is)[ \t]+"
         rf"({_AGE_NUMBER})\b(?![ \t]*(?:mph|miles|minutes|mins|hours|times|%|pounds|quid|"
@@ -178,14 +193,22 @@ _COLOUR = (
     r"(?:black|white|silver|grey|gray|red|blue|green|yellow|orange|purple|brown|gold|beige|"
     r"maroon|navy|dark|light|pale|bright|metallic|matt|matte|cream|bronze|burgundy)"
 )
-_DESCRIPTION_WORD = rf"(?:{_COLOUR}|[A-Z][\w-]*|\d(?:\.\d)?|[a-z]*\d[\w-]*|old|new|battered|little)"
-_DESCRIBED_BEFORE = re.compile(
-    rf"(?:\b(?:my|our|his|her|their|the|a|an|[a-z]+'s)[ \t]+)?"
-    rf"((?:{_DESCRIPTION_WORD}[ \t]+){{0,4}}"
-    r"(?:(?i:car|van|motorbike|bike|moped|scooter|4x4|suv|jeep|lorry|truck|pickup|hatchback|"
-    r"estate|saloon|convertible|taxi|cab)[ \t]+)?"
-    r"(?:[ \t]*[,(-][ \t]*)?(?:(?i:reg(?:istration)?|plate|number plate|index)"
-    r"(?:[ \t]+(?i:number|no\.?))?[ \t]*(?:is|:|-)?[ \t]*)?)$"
+_DESCRIPTION_WORD = (
+    rf"(?:(?i:{_COLOUR})|[A-Z][\w-]*|\d(?:\.\d)?|[a-z]*\d[\w-]*|old|new|battered|little|"
+    r"(?i:car|van|motorbike|bike|moped|scooter|4x4|suv|jeep|lorry|truck|pickup|hatchback|"
+    r"estate|saloon|convertible|taxi|cab|transit|camper|campervan|motorhome|series|class|sport|"
+    r"diesel|petrol|electric|hybrid|coupe|automatic|auto|manual|door|seater))"
+)
+# A car tied to a person by its owner's word ("my", "her", "Dave's", "my
+# neighbour's"), its description, and a plate after it (a comma, "reg" or
+# "plate" between): "her silver Honda Jazz AB12 CDE", "my neighbour's white
+# Transit, reg AB12 CDE". A stranger's car ("a white van AB12 CDE") keeps its
+# description: the plate alone is what leads to the keeper.
+_OWNED_DESCRIPTION = re.compile(
+    r"(?i:\b(?:my|our|his|her|their|[a-z]+['’]s)[ \t]+)"
+    rf"((?:{_DESCRIPTION_WORD}[ \t]*,?[ \t]+){{1,6}}?"
+    r"(?:[ \t]*[,(-][ \t]*)?(?:(?i:reg(?:istration)?|plate|number[ \t]+plate|index)"
+    r"(?:[ \t]+(?i:number|no\.?))?[ \t]*(?:(?i:is|was)|:|-)?[ \t]*)?)$"
 )
 
 
@@ -217,9 +240,9 @@ def find_school_years(text: str) -> Iterator[Detail]:
 def find_singular_roles(text: str) -> Iterator[Detail]:
     """The job of the one person who does it, with the place: "the only
     pharmacist at the chemist", "the landlady at The Crown"."""
-    for pattern in (_ROLE_PHRASE, _SOMEONES_JOB, _ONLY_ONE):
+    for pattern in (_ROLE_PHRASE, _SOMEONES_JOB, _ONLY_ONE, _ONLY_ROLE, _RUNS_THE_PLACE):
         for match in pattern.finditer(text):
-            start = match.start(1) if pattern is _SOMEONES_JOB else match.start()
+            start = match.start(1) if pattern.groups else match.start()
             if _NOT_A_JOB.match(text, start):
                 continue
             yield Detail(start, match.end(), Category.JOB)
@@ -235,13 +258,11 @@ def find_ages_with_detail(text: str) -> Iterator[Detail]:
                 yield Detail(match.start(1), match.end(1), Category.AGE)
 
 
-def described_plates(text: str, plates: Iterable[Detail]) -> Iterator[Detail]:
-    """Each plate widened back over the car's description just before it:
-    "her silver Honda Jazz AB12 CDE", "a white Transit van, reg AB12 CDE"."""
+def find_described_plates(text: str) -> Iterator[Detail]:
+    """A plate with the description of a car that is someone's, as one span."""
+    plates = chain(find_vehicle_regs(text), find_spoken_regs(text))
     for plate in plates:
         line_start = text.rfind("\n", 0, plate.start) + 1
-        match = _DESCRIBED_BEFORE.search(text, line_start, plate.start)
-        if match is None or not match.group(1).strip():
-            continue
-        start = match.start(1)
-        yield Detail(start, plate.end, Category.VEHICLE_REG)
+        match = _OWNED_DESCRIPTION.search(text, line_start, plate.start)
+        if match is not None and match.group(1).strip():
+            yield Detail(match.start(1), plate.end, Category.VEHICLE_REG)

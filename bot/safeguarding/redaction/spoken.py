@@ -103,7 +103,8 @@ _COMMON_SHORT_WORDS = word_set(
     """
 )
 
-_TOKEN = re.compile(r"\+?\d+|x-ray|[A-Za-z]+|[^\sA-Za-z\d]")
+# A figure group may have the letter O typed for a zero ("O77OO 9OO123").
+_TOKEN = re.compile(r"\+?[Oo]*\d[\dOo]*|x-ray|[A-Za-z]+|[^\sA-Za-z\d]")
 _SEPARATORS = frozenset(",.-()")
 _SERVICE_PREFIXES = ("0800", "0808", "0500", "03", "084", "087", "09", "116", "118", "999")
 _PHONE_CUE = re.compile(
@@ -124,6 +125,9 @@ class _Token:
 
     @property
     def lower(self) -> str:
+        """The text in lower case, a figure group with its letter Os as zeros."""
+        if any(c.isdigit() for c in self.text):
+            return self.text.lower().replace("o", "0")
         return self.text.lower()
 
 
@@ -134,7 +138,7 @@ def _tokens(text: str) -> list[_Token]:
 def _is_number_token(token: _Token) -> bool:
     word = token.lower
     return (
-        token.text.lstrip("+").isdigit()
+        word.lstrip("+").isdigit()
         or word in _UNITS
         or word in _TEENS
         or word in _TENS
@@ -275,7 +279,10 @@ def find_spoken_phones(text: str) -> Iterator[Detail]:
             if not (len(digits) >= 9 or (len(digits) >= 7 and (digits[0] == "0" or cue))):
                 continue
         else:
-            if len(run) < 3 or not digits.startswith("0") or not 10 <= len(digits) <= 11:
+            typed_o = any(not t.text.lstrip("+").isdigit() for t in run)  # "O77OO"
+            if (len(run) < 3 and not typed_o) or not digits.startswith("0"):
+                continue
+            if not 10 <= len(digits) <= 11:
                 continue
         yield Detail(start, run[-1].end, Category.PHONE)
 
@@ -294,6 +301,8 @@ def _plate_piece(token: _Token) -> str | None:
         return _NATO[word]
     if token.text.isdigit() and len(token.text) <= 3:
         return token.text
+    if word.isdigit():
+        return None
     if word in _UNITS and word != "o":
         return str(_UNITS[word])
     if token.text.isalpha() and len(token.text) <= 3:
