@@ -177,6 +177,11 @@ def test_numbers_in_any_written_form(text: str, expected: str) -> None:
         "the N3 and the 61 buses, junction 4 of the M25",
         "call 999 or 101, or 111, or 116 123; 0300 123 1234 is the council",
         "three cars on Elm Road, two vans on the High Street",
+        "we bought our house in 1979; she was attacked in her home in 2011",
+        "she lives alone and I'm two hundred miles away",
+        "hes still doing it, number 42 heading into town",
+        "I've got him in my flat 4) the parking on the verge",
+        "the BR6 bus was late again",
     ],
 )
 def test_ordinary_numbers_stay(ordinary: str) -> None:

@@ -111,7 +111,7 @@ _BARE_HOUSE = re.compile(
     r"(?i:\b(?:live|lives|living|lived|n(?:ei|ie|e|a)(?:gh|g)?b(?:ou|o|e|a)?rs?|family|bloke|man|woman|lady|guy|girl|boy|lads?|"
     r"people|couple|tenants?|kids|residents?|occupants?|them|house|home|staying|stays)\s+"
     r"(?:at|in|from|over at)\s+)"
-    r"(\d{1,4}[a-z]?)\b(?!\s*(?:am|pm|a\.m|p\.m|o'?clock|:\d|\.\d|mph|%|years?|yrs?|mins?|"
+    r"(\d{1,3}[a-z]?)\b(?!\s*(?:am|pm|a\.m|p\.m|o'?clock|:\d|\.\d|mph|%|years?|yrs?|mins?|"
     r"minutes?|hours?|hrs?|days?|weeks?|months?|times?|pounds?|quid|p\b|k\b|ish|or\s+\d|-\s*\d|"
     r"past|to\s+\d|til|till|until|onwards|tonight|at night|in the (?:morning|evening)))"
 )
@@ -123,9 +123,10 @@ _NOT_A_HOUSE_BEFORE = re.compile(
     r"\s+)$"
 )
 _NOT_A_HOUSE_AFTER = re.compile(
-    r"(?i:^\s*(?:bus|buses|route|service|platform|gate|stop|on the list|in the queue|"
+    r"(?i:\s*(?:bus|buses|route|service|platform|gate|stop|on the list|in the queue|"
     r"priority|fan|choice|spot|rule|reason|problem|issue|times?|plate|%|percent|"
-    r"sign|one|hit|single|album|song|shirt|jersey|kit|\d))"
+    r"sign|one|hit|single|album|song|shirt|jersey|kit|heading|going|bound|towards|into town|"
+    r"driver|\d))"
 )
 _SERVICE_NUMBERS = frozenset({"999", "101", "111", "105", "112", "1", "one"})
 _NOT_A_HOUSE_BEFORE_WORD = re.compile(
@@ -155,6 +156,9 @@ def find_addresses(text: str) -> Iterator[Detail]:
     for match in _ONE_WORD_STREET.finditer(text):
         yield Detail(match.start(1), match.end(1), Category.ADDRESS)
     for match in _FLAT_ALONE.finditer(text):
+        opened = "(" in text[max(0, match.start() - 20) : match.start()]
+        if text[match.end() : match.end() + 1] == ")" and not opened:
+            continue  # "in my flat 4) the parking": a list's numbering
         number_at = match.start() + len(match.group(0).split()[0])
         if not _FLAT_COUNTED.match(text[number_at:].lstrip()):  # "my flat 3 doors down"
             yield Detail(match.start(), match.end(), Category.ADDRESS)

@@ -55,7 +55,7 @@ _NOT_A_POSTCODE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _NOT_A_POSTCODE_AFTER = re.compile(
-    r"^\s*(?:bus|buses|road|motorway|route|junction|night bus|service|series|model)\b",
+    r"\s*(?:bus|buses|road|motorway|route|junction|night bus|service|series|model)\b",
     re.IGNORECASE,
 )
 

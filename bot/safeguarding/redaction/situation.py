@@ -171,7 +171,8 @@ _AGES = (
     re.compile(r"(?<=\()(\d{2,3})(?=\))"),
     re.compile(
         r"(?i:\b(?:he's|she's|he is|she is|i'm|i am|mum's|dad's|who's|who is)[ \t]+"
-        rf"({_AGE_NUMBER})\b(?![ \t]*(?:mph|miles|minutes|mins|hours|times|%|pounds|quid|"
+        rf"({_AGE_NUMBER})\b(?![ \t]*(?:hundred|thousand|million|mph|miles|minutes|mins|hours|"
+        r"times|%|pounds|quid|"
         r"grand|k\b|m\b|st\b|nd\b|rd\b|th\b|ft|feet|stone|kg)))"
     ),
 )
