@@ -108,14 +108,16 @@ _PLACE_NOUN = (
     r"club|bank|takeaway|chippy|launderette|care[ \t]home|nursing[ \t]home|nursery|gym|office|"
     r"practice|hospital|ward|depot|warehouse|factory|site|hall|bar|supermarket|newsagents?|"
     r"off[ \t]licen[cs]e|offy|bakery|butchers?|mosque|temple|synagogue|gurdwara|academy|"
-    r"college|clinic|dentists?|vets?|kebab[ \t]shop|corner[ \t]shop|petrol[ \t]station)"
+    r"college|clinic|dentists?|vets?|kebab[ \t]shop|corner[ \t]shop|petrol[ \t]station|market|"
+    r"stall|farm|yard|workshop|village|estate|precinct|parade|arcade|mall|cinema|theatre|"
+    r"leisure[ \t]cent(?:re|er)|pool|sports[ \t]cent(?:re|er)|job[ \t]?cent(?:re|er)|council)"
 )
 # Where the job is: a name ("Greenway Dental", "The Crown", "St Barnabas",
 # "the Upper Stoke sub post office") or "the" and a kind of place ("the hotel").
 _PLACE = (
-    rf"(?:(?:[Tt]he[ \t]+)?(?:St\.?[ \t]+)?[A-Z][\w'’&-]*(?:[ \t]+(?:[A-Z][\w'’&-]*|of|&)){{0,4}}"
-    rf"(?:[ \t]+(?i:{_PLACE_NOUN}))?"
-    rf"|(?i:the)[ \t]+(?:[a-z][\w'’-]*[ \t]+){{0,2}}(?i:{_PLACE_NOUN})\b)"
+    rf"(?:(?i:the)[ \t]+(?:[\w'’-]+[ \t]+){{0,2}}(?i:{_PLACE_NOUN})\b"
+    rf"|(?:[Tt]he[ \t]+)?(?:St\.?[ \t]+)?[A-Z][\w'’&-]*(?:[ \t]+(?:[A-Z][\w'’&-]*|of|&)){{0,4}}"
+    rf"(?:[ \t]+(?i:{_PLACE_NOUN}))?)"
 )
 _NOT_A_PLACE_AFTER = (
     r"(?!an?[ \t]|[A-Z]{1,3}\d|I\b|(?:the[ \t]+)?(?:car|vehicle|van|dog|cat|phone|bike|property|"
@@ -139,8 +141,19 @@ _SOMEONES_JOB = re.compile(
 # "the only recepshonist at Greenway Dental", "the only postmistress at the
 # Upper Stoke sub post office": "only" singles out whatever the job is.
 _ONLY_ONE = re.compile(
-    r"(?i:\bthe[ \t]+(?:only|sole|one[ \t]+and[ \t]+only)[ \t]+)(?:[\w'’-]+[ \t]+)?[\w'’-]+"
-    rf"{_AT}{_NOT_A_PLACE_AFTER}{_PLACE}"
+    r"(?i:\bthe[ \t]+(?:only|sole|one[ \t]+and[ \t]+only)[ \t]+)(?:[\w'’-]+[ \t]+){0,2}[\w'’-]+"
+    r"[ \t]*,?[ \t]+(?i:at|in|of|for|from|on)[ \t]+"
+    rf"(?:{_PLACE}|(?i:the)[ \t]+(?:[\w'’-]+[ \t]+){{0,2}}?[\w'’-]+\b)"
+)
+# What may follow the place and still be part of the one person's job: when
+# ("on nights"), the round or rank ("on the Chapel Street round"), a landmark
+# nearby that is not a street ("by junction 9"), the employer ("for Royal
+# Mail"). A street after it ("on Church Rd") stays.
+_JOB_TAIL = re.compile(
+    r"(?i:[ \t]+(?:on[ \t]+(?:nights|days|lates|earlies|weekends|the[ \t]+night[ \t]+shift|"
+    r"the[ \t]+(?:[\w'’-]+[ \t]+){0,3}?(?:round|rank|shift|desk|till|door|gate))"
+    r"|at[ \t]+night|by[ \t]+junction[ \t]+\d+|in[ \t]+the[ \t]+village|in[ \t]+town"
+    r"|for[ \t]+(?-i:[A-Z][\w'’&-]*(?:[ \t]+[A-Z][\w'’&-]*){0,3})))+"
 )
 # "the only pharmacist", "the sole caretaker" with no place after it.
 _ONLY_ROLE = re.compile(rf"(?i:\bthe[ \t]+(?:only|sole)[ \t]+(?:{_ROLE_MARK}[ \t]+)?{_ROLE}\b)")
@@ -152,10 +165,13 @@ _RUNS_THE_PLACE = re.compile(
     rf"((?i:the)[ \t]+(?:[\w'’-]+[ \t]+){{0,2}}?(?i:{_PLACE_NOUN})\b)"
 )
 _NOT_A_JOB = re.compile(
-    r"(?i)^the[ \t]+(?:only[ \t]+)?(?:one|ones|thing|things|way|time|reason|problem|person|people|"
-    r"option|issue|place|victim|case|same|first|last|best|worst|other|end|kind|sort|type|"
-    r"rest|lot|police|cops|council|owner[ \t]+of[ \t]+the[ \t]+car)\b"
+    r"(?i)the[ \t]+(?:only[ \t]+|sole[ \t]+)?(?:one|ones|thing|things|way|ways|time|times|reason|"
+    r"problem|person|people|option|issue|place|victim|case|same|first|last|best|worst|other|end|"
+    r"kind|sort|type|rest|lot|police|cops|council|owner[ \t]+of[ \t]+the[ \t]+car|car|cars|"
+    r"house|road|street|drive|light|lights|camera|cctv|entrance|exit|door|access|difference|"
+    r"answer|advice|help|evidence|witness)\b"
 )
+
 # --- an age with what narrows it -----------------------------------------
 
 _AGE_NUMBER = rf"(?:\d{{1,3}}|{_NUMBER_WORDS})"
@@ -168,9 +184,14 @@ _AGES = (
         r"70s|80s|90s))\b)"
     ),
     # "my mum (87) lives alone"
-    re.compile(r"(?<=\()(\d{2,3})(?=\))"),
+    re.compile(r"(\(\d{2,3}\))"),
     re.compile(
-        r"(?i:\b(?:he's|she's|he is|she is|i'm|i am|mum's|dad's|who's|who is)[ \t]+"
+        r"(?i:\b(?:he's|she's|he is|she is|i'm|im|i am|mum's|dad's|who's|who is|"
+        r"(?:mum|mom|mother|dad|father|nan|nana|gran|granny|grandma|grandad|grandpa|grandmother|"
+        r"grandfather|husband|wife|partner|neighbour|neighbor|son|daughter|brother|sister|aunt|"
+        r"auntie|uncle|friend|lodger|tenant|he|she|who)[ \t]+"
+        r"(?:is|was|turned|turns|has[ \t]+turned))[ \t]+"
+        r"(?:now[ \t]+|nearly[ \t]+|almost[ \t]+|over[ \t]+)?"
         rf"({_AGE_NUMBER})\b(?![ \t]*(?:hundred|thousand|million|mph|miles|minutes|mins|hours|"
         r"times|%|pounds|quid|"
         r"grand|k\b|m\b|st\b|nd\b|rd\b|th\b|ft|feet|stone|kg)))"
@@ -184,8 +205,25 @@ _NARROWS = re.compile(
     r"\bwidow(?:ed|er)?\b|\boxygen|\bzimmer|\bwalking (?:frame|stick)|\bcarers?\b|"
     r"\bonly (?:child|boy|girl|one|person|house|family|resident)|\bautis(?:m|tic)|"
     r"\bdown'?s syndrome|\bcerebral palsy|\bpregnant|\btwins\b|\bon the corner\b|"
-    r"\bat number\b|\bnext door\b|\bacross the road\b|\bopposite\b|\bfoster|\bin care\b)"
+    r"\bat number\b|\bnext door\b|\bacross the road\b|\bopposite\b|\bfoster|\bin care\b|"
+    r"\bpacemaker|\bfrail|\bbed-?ridden|\bterminally ill|\bhard of hearing|\bpartially deaf|"
+    r"\b(?:don't|doesn't|do not|does not|can't|cannot|can not)\s+(?:drive|walk|see|hear|get out)\b|"
+    r"\bno (?:family|one else|relatives)\b|\bsingle (?:mum|mother|dad|father|parent)|"
+    r"\bnon[- ]?verbal|\blearning (?:difficult|disabilit)\w*)"
 )
+# Where the narrowing detail puts them: "lives alone above the old butchers
+# on Church Street", up to the end of the clause.
+_WHERE = re.compile(
+    r"[ \t]+(?:at|above|below|over|in|on|near|opposite|next[ \t]+to|behind)[ \t]+"
+    r"[^,.;:!?()\n]*?(?=[,.;:!?()\n]|[ \t]+(?:and|but|so|who|which|since|because|with)\b|$)"
+)
+# An age this old narrows a street's residents to a few by itself.
+_OLD_AGE = 70
+_AGE_WORDS = {
+    "seventies": 70,
+    "eighties": 80,
+    "nineties": 90,
+}
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
 
 # --- a car described with its plate --------------------------------------
@@ -246,17 +284,49 @@ def find_singular_roles(text: str) -> Iterator[Detail]:
             start = match.start(1) if pattern.groups else match.start()
             if _NOT_A_JOB.match(text, start):
                 continue
-            yield Detail(start, match.end(), Category.JOB)
+            tail = _JOB_TAIL.match(text, match.end())
+            yield Detail(start, tail.end() if tail else match.end(), Category.JOB)
+
+
+def _years(age: str) -> int:
+    """The number of years an age phrase says: "87 year old" 87, "eighty
+    four" 84, "in her eighties" 80; 0 if it says none."""
+    lowered = age.lower()
+    figures = re.search(r"\d+", lowered)
+    if figures:
+        return int(figures.group(0))
+    for word, value in _AGE_WORDS.items():
+        if word in lowered:
+            return value
+    tens = {"seventy": 70, "eighty": 80, "ninety": 90, "sixty": 60, "fifty": 50}
+    units = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+    units |= {"eight": 8, "nine": 9}
+    words = re.findall(r"[a-z]+", lowered)
+    total = sum(tens.get(w, 0) for w in words)
+    return total + sum(units.get(w, 0) for w in words) if total else 0
 
 
 def find_ages_with_detail(text: str) -> Iterator[Detail]:
-    """An age in a sentence that also says what narrows it to one home."""
+    """An age that, with what the sentence says, narrows to one home: an age
+    of 70 or more by itself ("I am ninety one"), a younger one with a detail
+    such as "lives alone", "dementia", "registered blind". The span runs from
+    the age over the details that follow it in the same clause, and where
+    they say the person lives ("91 and has dementia and lives on her own",
+    "88, lives alone above the old butchers on Church Street")."""
     for sentence in _SENTENCE.finditer(text):
-        if not _NARROWS.search(sentence.group(0)):
-            continue
+        narrows = list(_NARROWS.finditer(text, sentence.start(), sentence.end()))
         for pattern in _AGES:
             for match in pattern.finditer(text, sentence.start(), sentence.end()):
-                yield Detail(match.start(1), match.end(1), Category.AGE)
+                if not narrows and _years(match.group(1)) < _OLD_AGE:
+                    continue
+                end = match.end(1)
+                for narrow in narrows:
+                    if end <= narrow.start() <= end + 25:
+                        end = narrow.end()
+                if end > match.end(1):
+                    where = _WHERE.match(text, end, sentence.end())
+                    end = where.end() if where else end
+                yield Detail(match.start(1), end, Category.AGE)
 
 
 def find_described_plates(text: str) -> Iterator[Detail]:
