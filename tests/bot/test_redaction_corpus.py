@@ -13,10 +13,11 @@ from tests.support.redaction_figures import CORPUS, PARTS, load, measure
 
 # part: (recall floor, precision floor, most detail-free messages changed)
 # Issue 15 takes a house number alone ("from number 12", "outside number
-# 40"), as its corpora label it; these parts did not, so each such number is
-# counted wrong here: dev 2, own_heldout 1, independent_dev 1, third_author 1.
+# 40") and part of a plate ("plates ending in 'FGE'"), as its corpora label
+# them; these parts did not, so each is counted wrong here: dev 3,
+# own_heldout 1, independent_dev 1, third_author 1.
 FLOORS = {
-    "dev": (1.0, 0.985, 1),  # 176/176, 176/178, 1/88: the rules were written against it
+    "dev": (1.0, 0.98, 2),  # 176/176, 176/179, 2/88: the rules were written against it
     "own_heldout": (0.985, 0.975, 2),  # 86/87, 86/88, 2/42 (first run: 0.816, 0.973)
     "independent_dev": (0.99, 0.995, 0),  # 347/350, 347/348, 0/160 (first run: 0.957, 0.991)
     "independent_heldout": (0.97, 0.995, 0),  # 201/207, 201/202, 0/112: first run 0.966

@@ -28,7 +28,11 @@ from bot.safeguarding.redaction.situation import (
     find_school_years,
     find_singular_roles,
 )
-from bot.safeguarding.redaction.spoken import find_spoken_phones, find_spoken_regs
+from bot.safeguarding.redaction.spoken import (
+    find_partial_plates,
+    find_spoken_phones,
+    find_spoken_regs,
+)
 
 __all__ = [
     "LABEL_PATTERN",
@@ -49,6 +53,7 @@ _FINDERS: tuple[Callable[[str], Iterable[Detail]], ...] = (
     find_postcodes,
     find_vehicle_regs,
     find_spoken_regs,
+    find_partial_plates,
     find_described_plates,
     find_dates_of_birth,
     find_addresses,

@@ -16,17 +16,25 @@ from bot.safeguarding.redaction.detail import Category, Detail
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+(?<!\.)", re.UNICODE)
 # Written out to dodge spam filters or read aloud: "jo at example dot co dot
 # uk", "jo dot bloggs at gmail dot com", "jo_b (at) hotmail", "jo @ gmail . com".
-_DOT = r"(?:\s*(?:\bdot\b|\(dot\)|\[dot\])\s*|\s?\.\s?)"
-_LOCAL = r"[\w+-]+(?:(?:\s+(?:dot|underscore|dash|hyphen)\s+|[._])[\w+-]+)*"
+_SPOKEN_DOT = r"(?:\s*(?:\bdot\b|\(dot\)|\[dot\])\s*)"
+_DOT = rf"(?:{_SPOKEN_DOT}|\.|[ \t]\.[ \t])"
+# A local part's pieces: a word, or letters spelled one by one ("p e t e r");
+# joined by "dot", "underscore", "dash", a dot, or a space before figures
+# ("wojcik 88").
+_PIECE = r"(?:(?:[a-z0-9][ \t]){1,}[a-z0-9](?![\w])|[\w+-]+)"
+_LOCAL = rf"{_PIECE}(?:(?:\s+(?:dot|underscore|dash|hyphen)\s+|[._]|[ \t](?=\d+\s+at\b)){_PIECE})*"
 _AT = r"\s*(?:\bat\b|\(at\)|\[at\]|\bat sign\b|@)\s*"
 _PROVIDER = (
     r"(?:gmail|googlemail|hotmail|outlook|yahoo|ymail|icloud|msn|aol|btinternet|"
     r"virginmedia|talktalk|protonmail|tiscali|ntlworld|blueyonder)"
 )
+# Any country's code after a spelled-out "dot" ("wp dot pl"); after a real
+# dot, the common ones.
 _TLD = r"(?:com|uk|org|net|me|io|info|gov|ac|nhs|co|police|sch|ltd|biz)"
 _SPELLED_EMAIL = re.compile(
     rf"(?<![\w.+-]){_LOCAL}{_AT}"
-    rf"(?:[\w-]+(?:{_DOT}[\w-]+)*{_DOT}{_TLD}\b|{_PROVIDER}\b(?:{_DOT}{_TLD}\b)*)",
+    rf"(?:[\w-]+(?:{_DOT}[\w-]+)*(?:{_DOT}{_TLD}|{_SPOKEN_DOT}[a-z]{{2}})\b"
+    rf"|{_PROVIDER}\b(?:{_DOT}{_TLD}\b)*)",
     re.IGNORECASE,
 )
 

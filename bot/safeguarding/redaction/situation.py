@@ -60,8 +60,13 @@ _LOWER_SCHOOL_NAME = (
 )
 # "Mrs Patel's class", "Mr Okafor's class": a teacher's class between them.
 _TEACHERS_CLASS = r"(?:[ \t]*,?[ \t]*(?:Mrs|Mr|Ms|Miss|Dr)\.?[ \t]+[A-Z][\w-]*['’]s[ \t]+class)?"
+# "15 and in year 11 at Hollins High": the child's age goes with them.
+_AGE_BEFORE_YEAR = (
+    rf"(?:(?i:\d{{1,2}}|{_NUMBER_WORDS})(?:[ \t]+(?i:years?[ \t]+old|yo))?[ \t]*,?[ \t]*"
+    r"(?i:and[ \t]+)?(?i:in[ \t]+))?"
+)
 _YEAR_THEN_SCHOOL = re.compile(
-    rf"(?i:\b(?:{_YEAR_GROUP}))(?:[ \t]+(?i:class|group))?{_TEACHERS_CLASS}"
+    rf"{_AGE_BEFORE_YEAR}(?i:\b(?:{_YEAR_GROUP}))(?:[ \t]+(?i:class|group))?{_TEACHERS_CLASS}"
     rf"(?:[ \t]*,?[ \t]*(?i:at|in|of|from|@)[ \t]+(?:(?P<lower>{_LOWER_SCHOOL_NAME})|"
     rf"(?P<after_at>{_SCHOOL_NAME}))|[ \t]*,?[ \t]+(?P<plain>{_SCHOOL_NAME}))"
 )

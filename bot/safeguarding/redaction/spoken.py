@@ -90,6 +90,7 @@ _NATO = {
     "whisky": "W",
     "xray": "X",
     "x-ray": "X",
+    "x ray": "X",
     "yankee": "Y",
     "zulu": "Z",
 }
@@ -104,7 +105,7 @@ _COMMON_SHORT_WORDS = word_set(
 )
 
 # A figure group may have the letter O typed for a zero ("O77OO 9OO123").
-_TOKEN = re.compile(r"\+?[Oo]*\d[\dOo]*|x-ray|[A-Za-z]+|[^\sA-Za-z\d]")
+_TOKEN = re.compile(r"\+?[Oo]*\d[\dOo]*|(?i:x[ -]?ray)\b|[A-Za-z]+|[^\sA-Za-z\d]")
 _SEPARATORS = frozenset(",.-()")
 _SERVICE_PREFIXES = ("0800", "0808", "0500", "03", "084", "087", "09", "116", "118", "999")
 _PHONE_CUE = re.compile(
@@ -308,6 +309,22 @@ def _plate_piece(token: _Token) -> str | None:
     if token.text.isalpha() and len(token.text) <= 3:
         return token.text.upper()
     return None
+
+
+# Part of a plate, given as such: "it started HN09", "the reg began with
+# AB12", "partial plate: KX19", "plates ending in 'FGE'".
+_PARTIAL_PLATE = re.compile(
+    r"(?i:\b(?:reg|registration|plates?|number[ \t]+plate|index)\b[^.\n]{0,25}?"
+    r"\b(?:start(?:s|ed|ing)?|begin(?:s|ning)?|began|end(?:s|ed|ing)?|had|contain(?:s|ed|ing)?|"
+    r"partial)[ \t]*(?:with|in|was|is|:)?[ \t]*['\"“‘]?)"
+    r"((?=[A-Za-z0-9 ]*\d)[A-Za-z0-9]{2,4}(?:[ \t][A-Z0-9]{1,3})?|[A-Z]{2,3})(?![\w])"
+)
+
+
+def find_partial_plates(text: str) -> Iterator[Detail]:
+    """Part of a plate, given as such."""
+    for match in _PARTIAL_PLATE.finditer(text):
+        yield Detail(match.start(1), match.end(1), Category.VEHICLE_REG)
 
 
 def find_spoken_regs(text: str) -> Iterator[Detail]:
