@@ -109,7 +109,8 @@ _NUMBER_ALONE = re.compile(
 )
 _BARE_HOUSE = re.compile(
     r"(?i:\b(?:live|lives|living|lived|n(?:ei|ie|e|a)(?:gh|g)?b(?:ou|o|e|a)?rs?|family|bloke|man|woman|lady|guy|girl|boy|lads?|"
-    r"people|couple|tenants?|kids|residents?|occupants?|them|house|home|staying|stays)\s+"
+    r"people|couple|tenants?|kids|residents?|occupants?|them|house|home|staying|stays|"
+    r"we're|we are|i'm|im|i am|they're|they are)\s+"
     r"(?:at|in|from|over at)\s+)"
     r"(\d{1,3}[a-z]?)\b(?!\s*(?:am|pm|a\.m|p\.m|o'?clock|:\d|\.\d|mph|%|years?|yrs?|mins?|"
     r"minutes?|hours?|hrs?|days?|weeks?|months?|times?|pounds?|quid|p\b|k\b|ish|or\s+\d|-\s*\d|"

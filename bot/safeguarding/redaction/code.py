@@ -22,7 +22,11 @@ _DOT = rf"(?:{_SPOKEN_DOT}|\.|[ \t]\.[ \t])"
 # joined by "dot", "underscore", "dash", a dot, or a space before figures
 # ("wojcik 88").
 _PIECE = r"(?:(?:[a-z0-9][ \t]){1,}[a-z0-9](?![\w])|[\w+-]+)"
-_LOCAL = rf"{_PIECE}(?:(?:\s+(?:dot|underscore|dash|hyphen)\s+|[._]|[ \t](?=\d+\s+at\b)){_PIECE})*"
+_JOIN = (
+    r"(?:\s+(?:dot|underscore|dash|hyphen)\s+|\s*[(\[](?:dot|underscore)[)\]]\s*|[._]"
+    r"|[ \t](?=\d+\s+at\b))"
+)
+_LOCAL = rf"{_PIECE}(?:{_JOIN}{_PIECE})*"
 _AT = r"\s*(?:\bat\b|\(at\)|\[at\]|\bat sign\b|@)\s*"
 _PROVIDER = (
     r"(?:gmail|googlemail|hotmail|outlook|yahoo|ymail|icloud|msn|aol|btinternet|"
