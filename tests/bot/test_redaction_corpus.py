@@ -10,6 +10,7 @@ import pytest
 
 from bot.safeguarding.redaction import Category
 from tests.support.redaction_figures import CORPUS, PARTS, load, measure
+from tests.support.redaction_kinds import STRICT_KINDS, load_rows, measure_rows
 
 # part: (recall floor, precision floor, most detail-free messages changed)
 # Issue 15 takes a house number alone ("from number 12", "outside number
@@ -69,3 +70,55 @@ def test_figures_hold(part: str) -> None:
     assert figures.overall_recall >= recall_floor, figures.misses
     assert figures.overall_precision >= precision_floor, figures.wrong
     assert figures.clean_changed <= changed_ceiling
+
+
+# Issue 15's development files (written blind, tuned on after one recorded
+# run; figures in docs/privacy.md): floors for the kinds this engine's
+# numbers and descriptions cover, and for the words that must stay.
+# file: ({kind: floor of the share gone}, floor of keep strings intact)
+ISSUE15_FLOORS = {
+    "dev_2026_11_e.jsonl": (
+        {
+            "phone": 1.0,
+            "email": 1.0,
+            "postcode": 1.0,
+            "registration": 1.0,
+            "number_words": 1.0,
+            "house_number_address": 1.0,
+            "child_school": 1.0,
+            "workplace_role": 1.0,
+            "age_with_detail": 1.0,
+        },
+        0.99,  # 342/344; first run 0.853 for the 0.99 group
+    ),
+    "dev_2026_11_f.jsonl": (
+        {
+            "phone": 1.0,
+            "email": 1.0,
+            "postcode": 1.0,
+            "registration": 1.0,
+            "number_words": 1.0,
+            "house_number_address": 1.0,
+            "child_school": 1.0,
+            "workplace_role": 0.85,  # 6/7: "... at St Anne's Primary on Grove Road" keeps the road
+            "age_with_detail": 1.0,
+        },
+        0.985,  # 86/87; first run 0.875 for the 0.99 group
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(ISSUE15_FLOORS))
+def test_issue15_figures_hold(name: str) -> None:
+    floors, keep_floor = ISSUE15_FLOORS[name]
+    figures = measure_rows(load_rows(CORPUS / name))
+    for kind, floor in floors.items():
+        gone, total = figures.share([kind])
+        assert total > 0 and gone / total >= floor, (
+            kind,
+            [m for m in figures.misses if m[1] == kind],
+        )
+    gone, total = figures.share(STRICT_KINDS)
+    assert gone / total >= 0.99
+    kept, listed = figures.keep
+    assert kept / listed >= keep_floor, figures.lost
