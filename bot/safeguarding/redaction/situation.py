@@ -52,7 +52,7 @@ _SCHOOL_WORD = (
 # lower-case words that are not ordinary ("at st aidans", "at kingsmead").
 _CAPITAL_NAME_WORD = r"(?:[A-Z][\w'’-]*|of|the|&)"
 _SCHOOL_NAME = (
-    rf"(?:St\.?[ \t]+)?[A-Z][\w'’-]*(?:[ \t]+{_CAPITAL_NAME_WORD}){{0,5}}"
+    rf"(?:St\.?[ \t]+)?[A-Z][\w'’-]+(?:[ \t]+{_CAPITAL_NAME_WORD}){{0,5}}"
     rf"(?:[ \t]+(?i:{_SCHOOL_WORD}))?"
 )
 _LOWER_SCHOOL_NAME = (
@@ -66,14 +66,16 @@ _AGE_BEFORE_YEAR = (
     r"(?i:and[ \t]+)?(?i:in[ \t]+))?"
 )
 _YEAR_THEN_SCHOOL = re.compile(
-    rf"{_AGE_BEFORE_YEAR}(?i:\b(?:{_YEAR_GROUP}))(?:[ \t]+(?i:class|group))?{_TEACHERS_CLASS}"
+    rf"{_AGE_BEFORE_YEAR}(?i:\b(?:{_YEAR_GROUP}))"
+    rf"(?:[ \t]+(?i:class|group|pupil|student|kid|girl|boy))?{_TEACHERS_CLASS}"
     rf"(?:[ \t]*,?[ \t]*(?i:at|in|of|from|@)[ \t]+(?:(?P<lower>{_LOWER_SCHOOL_NAME})|"
     rf"(?P<after_at>{_SCHOOL_NAME}))|[ \t]*,?[ \t]+(?P<plain>{_SCHOOL_NAME}))"
 )
 _SCHOOL_THEN_YEAR = re.compile(
-    rf"(?P<school>{_SCHOOL_NAME})[ \t]*,?[ \t]+(?:(?i:(?:and[ \t]+)?(?:she's|he's|they're|she is|"
-    r"he is|they are|who's|who is|is|are|now)[ \t]+))?(?i:in)?[ \t]*"
-    rf"(?i:(?:{_YEAR_GROUP}))(?:[ \t]+(?i:there))?"
+    rf"(?P<school>{_SCHOOL_NAME})(?:[ \t]*[,(][ \t]*|[ \t]+)"
+    r"(?:(?i:(?:and[ \t]+)?(?:she's|he's|they're|she is|he is|they are|who's|who is|is|are|now)"
+    r"[ \t]+))?(?:(?i:in)[ \t]+)?"
+    rf"(?i:\b(?:{_YEAR_GROUP}))(?:[ \t]+(?i:there))?\)?"
 )
 _NOT_A_SCHOOL = re.compile(
     r"(?i)^(?:the|a|an|his|her|their|my|our|local|same|new|other|different|that|this|"
@@ -115,12 +117,14 @@ _PLACE_NOUN = (
     r"off[ \t]licen[cs]e|offy|bakery|butchers?|mosque|temple|synagogue|gurdwara|academy|"
     r"college|clinic|dentists?|vets?|kebab[ \t]shop|corner[ \t]shop|petrol[ \t]station|market|"
     r"stall|farm|yard|workshop|village|estate|precinct|parade|arcade|mall|cinema|theatre|"
-    r"leisure[ \t]cent(?:re|er)|pool|sports[ \t]cent(?:re|er)|job[ \t]?cent(?:re|er)|council)"
+    r"leisure[ \t]cent(?:re|er)|pool|sports[ \t]cent(?:re|er)|job[ \t]?cent(?:re|er)|council|"
+    r"flats|block|building|tower|estate|co-?op)"
 )
+_NOT_A_LINK = r"(?!(?i:on|in|at|of|by|near|off|the|and|or|for|to|from)\b)"
 # Where the job is: a name ("Greenway Dental", "The Crown", "St Barnabas",
 # "the Upper Stoke sub post office") or "the" and a kind of place ("the hotel").
 _PLACE = (
-    rf"(?:(?i:the)[ \t]+(?:[\w'’-]+[ \t]+){{0,2}}(?i:{_PLACE_NOUN})\b"
+    rf"(?:(?i:the)[ \t]+(?:{_NOT_A_LINK}[\w'’-]+[ \t]+){{0,2}}(?i:{_PLACE_NOUN})\b"
     rf"|(?:[Tt]he[ \t]+)?(?:St\.?[ \t]+)?[A-Z][\w'’&-]*(?:[ \t]+(?:[A-Z][\w'’&-]*|of|&)){{0,4}}"
     rf"(?:[ \t]+(?i:{_PLACE_NOUN}))?)"
 )
@@ -167,7 +171,7 @@ _ONLY_ROLE = re.compile(rf"(?i:\bthe[ \t]+(?:only|sole)[ \t]+(?:{_ROLE_MARK}[ \t
 _RUNS_THE_PLACE = re.compile(
     r"(?i:\b(?:i|he|she|they|we|who)[ \t]+(?:run|runs|own|owns|manage|manages|ran|owned|"
     r"managed)[ \t]+)"
-    rf"((?i:the)[ \t]+(?:[\w'’-]+[ \t]+){{0,2}}?(?i:{_PLACE_NOUN})\b)"
+    rf"({_PLACE})"
 )
 _NOT_A_JOB = re.compile(
     r"(?i)the[ \t]+(?:only[ \t]+|sole[ \t]+)?(?:one|ones|thing|things|way|ways|time|times|reason|"
@@ -187,6 +191,12 @@ _AGES = (
         rf"|aged[ \t]+{_AGE_NUMBER}"
         r"|in (?:his|her|their) (?:late |early |mid[- ])?(?:seventies|eighties|nineties|"
         r"70s|80s|90s))\b)"
+    ),
+    # "my elderly neighbour, 83, who lives alone"
+    re.compile(
+        r"(?i:\b(?:mum|mom|mother|dad|father|nan|gran|grandma|grandad|neighbour|neighbor|lady|"
+        r"man|gentleman|woman|widow|widower|pensioner|aunt|uncle|husband|wife)\b[^.,\n]{0,20},"
+        r"[ \t]*)(\d{2,3})(?=[ \t]*,)"
     ),
     # "my mum (87) lives alone"
     re.compile(r"(\(\d{2,3}\))"),
@@ -238,7 +248,7 @@ _COLOUR = (
     r"maroon|navy|dark|light|pale|bright|metallic|matt|matte|cream|bronze|burgundy)"
 )
 _DESCRIPTION_WORD = (
-    rf"(?:(?i:{_COLOUR})|[A-Z][\w-]*|\d(?:\.\d)?|[a-z]*\d[\w-]*|old|new|battered|little|"
+    rf"(?:(?i:{_COLOUR})|[A-Z][\w-]*|\d(?:\.\d)?|[a-z]*\d[\w-]*|old|new|battered|little|a|an|"
     r"(?i:car|van|motorbike|bike|moped|scooter|4x4|suv|jeep|lorry|truck|pickup|hatchback|"
     r"estate|saloon|convertible|taxi|cab|transit|camper|campervan|motorhome|series|class|sport|"
     r"diesel|petrol|electric|hybrid|coupe|automatic|auto|manual|door|seater))"
@@ -341,4 +351,7 @@ def find_described_plates(text: str) -> Iterator[Detail]:
         line_start = text.rfind("\n", 0, plate.start) + 1
         match = _OWNED_DESCRIPTION.search(text, line_start, plate.start)
         if match is not None and match.group(1).strip():
-            yield Detail(match.start(1), plate.end, Category.VEHICLE_REG)
+            end = plate.end
+            if "(" in match.group(1) and text[end : end + 1] == ")":
+                end += 1  # "my blue Ford Fiesta (AB12 CDE)"
+            yield Detail(match.start(1), end, Category.VEHICLE_REG)
