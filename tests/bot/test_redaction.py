@@ -194,6 +194,8 @@ def test_numbers_in_any_written_form(text: str, expected: str) -> None:
         "I paid £2,500 on 12.03.2024 at 7.30pm, ref 0012345678",
         "I'm at 10 tonight and we're at 50% battery",
         "Tyrone, 07 is not a year group",
+        "no1 was hurt but our car was written off",
+        "im 30 weeks pregnant and im bleeding",
         "the N3 and the 61 buses, junction 4 of the M25",
         "call 999 or 101, or 111, or 116 123; 0300 123 1234 is the council",
         "three cars on Elm Road, two vans on the High Street",

@@ -164,7 +164,7 @@ def find_addresses(text: str) -> Iterator[Detail]:
         if not _FLAT_COUNTED.match(text[number_at:].lstrip()):  # "my flat 3 doors down"
             yield Detail(match.start(), match.end(), Category.ADDRESS)
     for match in _NUMBER_ALONE.finditer(text):
-        number = match.group(0).split()[-1].lstrip("#.").lower()
+        number = re.split(r"[\s#.]|(?<=no)(?=\d)", match.group(0).lower())[-1]
         if number in _SERVICE_NUMBERS or number.startswith("0"):
             continue
         if _NOT_A_HOUSE_BEFORE.search(text, 0, match.start()):

@@ -208,6 +208,7 @@ _AGES = (
         r"(?:is|was|turned|turns|has[ \t]+turned))[ \t]+"
         r"(?:now[ \t]+|nearly[ \t]+|almost[ \t]+|over[ \t]+)?"
         rf"({_AGE_NUMBER})\b(?![ \t]*(?:hundred|thousand|million|mph|miles|minutes|mins|hours|"
+        r"weeks|months|days|hrs|percent|"
         r"times|%|pounds|quid|"
         r"grand|k\b|m\b|st\b|nd\b|rd\b|th\b|ft|feet|stone|kg)))"
     ),
