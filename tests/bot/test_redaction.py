@@ -258,6 +258,10 @@ def test_ordinary_numbers_stay(ordinary: str) -> None:
         ("my elderly neighbour, 83, who lives alone was", "my elderly neighbour, [age] was"),
         ("my blue Ford Fiesta (AB12 CDE) was", "my [vehicle reg] was"),
         ("his car, a grey Vauxhall Astra AB12 CDE, was", "his [vehicle reg], was"),
+        (
+            "I live at BR1 3QR. A van AB12 CDE parks",
+            "I live at [postcode]. A van [vehicle reg] parks",
+        ),
         ("im the only female security guard at the Arndale on nights and", "im [job] and"),
         (
             "i work as the night receptionist at Premier Inn by junction 9 and",

@@ -107,6 +107,7 @@ _COMMON_SHORT_WORDS = word_set(
 # A figure group may have the letter O typed for a zero ("O77OO 9OO123").
 _TOKEN = re.compile(r"\+?[Oo]*\d[\dOo]*|(?i:x[ -]?ray)\b|[A-Za-z]+|[^\sA-Za-z\d]")
 _SEPARATORS = frozenset(",.-()")
+_PLATE_SEPARATORS = frozenset(",-")
 _SERVICE_PREFIXES = ("0800", "0808", "0500", "03", "084", "087", "09", "116", "118", "999")
 _PHONE_CUE = re.compile(
     r"(?i:\b(?:call|ring|phone|mobile|mob|number|no|num|tel|text|whatsapp|contact|reach|"
@@ -338,7 +339,7 @@ def find_spoken_regs(text: str) -> Iterator[Detail]:
         while scan < len(tokens):
             piece = _plate_piece(tokens[scan])
             if piece is None:
-                if tokens[scan].text in _SEPARATORS and pieces:
+                if tokens[scan].text in _PLATE_SEPARATORS and pieces:
                     scan += 1
                     continue
                 break
@@ -381,7 +382,10 @@ def _believable(text: str, used: list[_Token]) -> bool:
     if nato >= 2:
         return True
     letters = [t for t in used if t.text.isalpha() and t.lower not in _NATO]
-    if len(used) >= 3 and all(t.text.isupper() for t in letters):
+    # Read out letter by letter in capitals: "A B 1 2 C D E" (grouped capitals,
+    # "AB12 CDE", are code.py's; grouped pieces here would join a postcode
+    # to the next sentence's "A").
+    if all(len(t.text) == 1 for t in used) and all(t.text.isupper() for t in letters):
         return True
     if any(t.lower in _COMMON_SHORT_WORDS for t in letters):
         return False
