@@ -140,6 +140,10 @@ def test_the_space_after_a_phone_number_is_kept() -> None:
         ),
         ("we're in flat 3 above the chippy", "we're in [address] above the chippy"),
         ("postcode br1 3qr", "postcode [postcode]"),
+        ("postcode BR1-3QR", "postcode [postcode]"),
+        ("reg AB-12-CDE, and AB12 C D E", "reg [vehicle reg], and [vehicle reg]"),
+        ("call 020 7946 oh one two three now", "call [phone] now"),
+        ("call 077 009 00 123 or 07700 900123/07700 900456", "call [phone] or [phone]/[phone]"),
         ("call me on O77OO 9OO123 please", "call me on [phone] please"),
         ("its reg is lima kilo one seven, x ray yankee zulu.", "its reg is [vehicle reg]."),
         (

@@ -51,7 +51,7 @@ _AREA = "(?:" + "|".join(sorted(AREAS, key=len, reverse=True)) + ")"
 _OUTWARD = rf"{_AREA}\d[A-Z\d]?"
 _INWARD = r"\d[ABD-HJLNP-UW-Z]{2}"
 
-_FULL_POSTCODE = re.compile(rf"\b{_OUTWARD}\s*{_INWARD}\b", re.IGNORECASE)
+_FULL_POSTCODE = re.compile(rf"\b{_OUTWARD}(?:\s*|-){_INWARD}\b", re.IGNORECASE)
 # A district ("BR6") or sector ("BR6 7") alone, written in capitals as
 # postcodes are; it counts when nothing around it says road, bus or route.
 _PARTIAL_POSTCODE = re.compile(rf"\b{_OUTWARD}(?:\s\d(?![\dA-Z]))?\b")
