@@ -348,7 +348,7 @@ def find_spoken_regs(text: str) -> Iterator[Detail]:
         found = _plate_in(text, pieces)
         if found is not None:
             yield found
-            index = max(scan, index + 1)
+            index = max(index + 1, next(i for i, t in enumerate(tokens) if t.end >= found.end) + 1)
         else:
             index += 1
 
@@ -385,7 +385,11 @@ def _believable(text: str, used: list[_Token]) -> bool:
     # Read out letter by letter in capitals: "A B 1 2 C D E" (grouped capitals,
     # "AB12 CDE", are code.py's; grouped pieces here would join a postcode
     # to the next sentence's "A").
-    if all(len(t.text) == 1 for t in used) and all(t.text.isupper() for t in letters):
+    figures = [t for t in used if t.text.isdigit()]
+    one_figure_group = len(figures) == 1 and len(figures[0].text) == 2  # "AB12 C D E"
+    if all(t.text.isupper() for t in letters) and (
+        all(len(t.text) == 1 for t in used) or (one_figure_group and len(used) >= 4)
+    ):
         return True
     if any(t.lower in _COMMON_SHORT_WORDS for t in letters):
         return False
