@@ -290,6 +290,8 @@ def test_descriptions_that_single_someone_out(text: str, expected: str) -> None:
         "my son is 15 and my neighbour's car was scratched",
         "the speed limit is 30 and they do 60, my son is 15",
         "crime ref 01/123456/24 and case number 4471239",
+        "The only officer at the station was busy; he's 80 yards away",
+        "he is the driver of the car, she is the mother of the boy at the school",
     ],
 )
 def test_descriptions_shared_by_many_stay(ordinary: str) -> None:

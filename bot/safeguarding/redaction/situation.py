@@ -178,7 +178,8 @@ _NOT_A_JOB = re.compile(
     r"problem|person|people|option|issue|place|victim|case|same|first|last|best|worst|other|end|"
     r"kind|sort|type|rest|lot|police|cops|council|owner[ \t]+of[ \t]+the[ \t]+car|car|cars|"
     r"house|road|street|drive|light|lights|camera|cctv|entrance|exit|door|access|difference|"
-    r"answer|advice|help|evidence|witness)\b"
+    r"answer|advice|help|evidence|witness|officers?|pcsos?|police|coppers?|cops?|detectives?|"
+    r"sergeants?|inspectors?|constables?|response)\b"
 )
 
 # --- an age with what narrows it -----------------------------------------
@@ -208,7 +209,7 @@ _AGES = (
         r"(?:is|was|turned|turns|has[ \t]+turned))[ \t]+"
         r"(?:now[ \t]+|nearly[ \t]+|almost[ \t]+|over[ \t]+)?"
         rf"({_AGE_NUMBER})\b(?![ \t]*(?:hundred|thousand|million|mph|miles|minutes|mins|hours|"
-        r"weeks|months|days|hrs|percent|"
+        r"weeks|months|days|hrs|percent|yards|metres|meters|km|cm|inches|degrees|"
         r"times|%|pounds|quid|"
         r"grand|k\b|m\b|st\b|nd\b|rd\b|th\b|ft|feet|stone|kg)))"
     ),
