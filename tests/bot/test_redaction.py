@@ -199,6 +199,7 @@ def test_numbers_in_any_written_form(text: str, expected: str) -> None:
         "I'm at 10 tonight and we're at 50% battery",
         "Tyrone, 07 is not a year group",
         "no1 was hurt but our car was written off",
+        "my birthday is on the 5th of May, can I have a party in the park?",
         "im 30 weeks pregnant and im bleeding",
         "the N3 and the 61 buses, junction 4 of the M25",
         "call 999 or 101, or 111, or 116 123; 0300 123 1234 is the council",
@@ -260,6 +261,11 @@ def test_ordinary_numbers_stay(ordinary: str) -> None:
         ("I'm the caretaker for the flats on Ashgrove Road", "I'm [job] on Ashgrove Road"),
         ("I manage the Co-op on Station Road", "I manage [job] on Station Road"),
         ("my elderly neighbour, 83, who lives alone was", "my elderly neighbour, [age] was"),
+        ("and her birthday 12/11/1949. her", "and her birthday [date of birth]. her"),
+        (
+            "I was born on the third of March nineteen fifty and",
+            "I was born on [date of birth] and",
+        ),
         ("my blue Ford Fiesta (AB12 CDE) was", "my [vehicle reg] was"),
         ("his car, a grey Vauxhall Astra AB12 CDE, was", "his [vehicle reg], was"),
         (

@@ -24,6 +24,7 @@ from bot.safeguarding.redaction.person import find_dates_of_birth, find_names
 from bot.safeguarding.redaction.phone import find_phones
 from bot.safeguarding.redaction.situation import (
     find_ages_with_detail,
+    find_birth_dates,
     find_described_plates,
     find_school_years,
     find_singular_roles,
@@ -56,6 +57,7 @@ _FINDERS: tuple[Callable[[str], Iterable[Detail]], ...] = (
     find_partial_plates,
     find_described_plates,
     find_dates_of_birth,
+    find_birth_dates,
     find_addresses,
     find_school_years,
     find_singular_roles,

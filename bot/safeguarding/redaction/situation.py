@@ -243,6 +243,44 @@ _AGE_WORDS = {
 }
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
 
+# --- a date of birth in other words ----------------------------------------
+
+_MONTHS = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+_ORDINAL_WORDS = (
+    r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
+    r"thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|"
+    r"twenty[- ](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|thirtieth|"
+    r"thirty[- ]first)"
+)
+_YEAR_WORDS = (
+    rf"(?:nineteen|twenty)[- ]?(?:hundred[- ]?(?:and[- ])?)?(?:oh[- ])?{_NUMBER_WORDS}"
+    r"|(?:two thousand(?: and)?(?: " + _NUMBER_WORDS + r")?)"
+)
+_DAY = rf"(?:\d{{1,2}}(?:st|nd|rd|th)?|{_ORDINAL_WORDS})"
+_YEAR = rf"(?:\d{{2,4}}|{_YEAR_WORDS})"
+_SPOKEN_DATE = (
+    rf"(?:\d{{1,2}}[/.\-]\d{{1,2}}[/.\-]\d{{2,4}}"
+    rf"|(?:the[ \t]+)?{_DAY}[ \t]+(?:of[ \t]+)?{_MONTHS}\.?,?[ \t]+{_YEAR}"
+    rf"|{_MONTHS}\.?[ \t]+(?:the[ \t]+)?{_DAY},?[ \t]+{_YEAR})"
+)
+# "her birthday 12/11/1949", "born on the third of March nineteen fifty",
+# "DOB 3rd March 85": the date after a word that says it is a birth date.
+_BIRTH_DATE = re.compile(
+    r"(?i:\b(?:birthday|b'?day|born(?:[ \t]+on)?|d\.?o\.?b\.?|date[ \t]+of[ \t]+birth|"
+    r"birth[ \t]?date)[ \t]*(?:is|was|:|-|=)?[ \t]*(?:on[ \t]+)?"
+    rf"({_SPOKEN_DATE}))\b"
+)
+
+
+def find_birth_dates(text: str) -> Iterator[Detail]:
+    """A date of birth after "birthday", "born", "DOB", in figures or words."""
+    for match in _BIRTH_DATE.finditer(text):
+        yield Detail(match.start(1), match.end(1), Category.DATE_OF_BIRTH)
+
+
 # --- a car described with its plate --------------------------------------
 
 _COLOUR = (
