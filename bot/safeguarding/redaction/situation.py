@@ -263,14 +263,14 @@ _DAY = rf"(?:\d{{1,2}}(?:st|nd|rd|th)?|{_ORDINAL_WORDS})"
 _YEAR = rf"(?:\d{{2,4}}|{_YEAR_WORDS})"
 _SPOKEN_DATE = (
     rf"(?:\d{{1,2}}[/.\-]\d{{1,2}}[/.\-]\d{{2,4}}"
-    rf"|(?:the[ \t]+)?{_DAY}[ \t]+(?:of[ \t]+)?{_MONTHS}\.?,?[ \t]+{_YEAR}"
+    rf"|{_DAY}[ \t]+(?:of[ \t]+)?{_MONTHS}\.?,?[ \t]+{_YEAR}"
     rf"|{_MONTHS}\.?[ \t]+(?:the[ \t]+)?{_DAY},?[ \t]+{_YEAR})"
 )
 # "her birthday 12/11/1949", "born on the third of March nineteen fifty",
 # "DOB 3rd March 85": the date after a word that says it is a birth date.
 _BIRTH_DATE = re.compile(
     r"(?i:\b(?:birthday|b'?day|born(?:[ \t]+on)?|d\.?o\.?b\.?|date[ \t]+of[ \t]+birth|"
-    r"birth[ \t]?date)[ \t]*(?:is|was|:|-|=)?[ \t]*(?:on[ \t]+)?"
+    r"birth[ \t]?date)[ \t]*(?:is|was|:|-|=)?[ \t]*(?:on[ \t]+)?(?:the[ \t]+)?"
     rf"({_SPOKEN_DATE}))\b"
 )
 
