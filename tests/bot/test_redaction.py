@@ -264,7 +264,7 @@ def test_ordinary_numbers_stay(ordinary: str) -> None:
         ("and her birthday 12/11/1949. her", "and her birthday [date of birth]. her"),
         (
             "I was born on the third of March nineteen fifty and",
-            "I was born on [date of birth] and",
+            "I was born on the [date of birth] and",
         ),
         ("my blue Ford Fiesta (AB12 CDE) was", "my [vehicle reg] was"),
         ("his car, a grey Vauxhall Astra AB12 CDE, was", "his [vehicle reg], was"),
