@@ -107,6 +107,11 @@ _NUMBER_ALONE = re.compile(
     r"|(?<=\bopposite )|(?<=\bnear )|(?<=\bby )|(?<=^)|(?<=\n)|(?<=[.!?] ))"
     rf"no\s*{_HOUSE_OR_WORD})"
 )
+# "my house number is 12", "door number: 7"
+_HOUSE_NUMBER_IS = re.compile(
+    r"(?i:\b(?:house|door|flat|home)[ \t]+(?:number|no\.?)[ \t]*(?:is|was|:)[ \t]*"
+    rf"{_HOUSE_OR_WORD})"
+)
 _BARE_HOUSE = re.compile(
     r"(?i:\b(?:live|lives|living|lived|n(?:ei|ie|e|a)(?:gh|g)?b(?:ou|o|e|a)?rs?|family|bloke|man|woman|lady|guy|girl|boy|lads?|"
     r"people|couple|tenants?|kids|residents?|occupants?|them|house|home|staying|stays|"
@@ -171,6 +176,8 @@ def find_addresses(text: str) -> Iterator[Detail]:
             continue
         if _NOT_A_HOUSE_AFTER.match(text, match.end()):
             continue
+        yield Detail(match.start(), match.end(), Category.ADDRESS)
+    for match in _HOUSE_NUMBER_IS.finditer(text):
         yield Detail(match.start(), match.end(), Category.ADDRESS)
     for match in _BARE_HOUSE.finditer(text):
         yield Detail(match.start(1), match.end(1), Category.ADDRESS)

@@ -42,6 +42,8 @@ _YEAR_GROUP = (
     rf"(?:year|yr|y)[ \t]?(?:\d{{1,2}}|{_NUMBER_WORDS})\b(?:[ \t]?[A-Z]\b)?"
     r"|reception(?:[ \t]+class)?|nursery|sixth[ \t-]form|lower[ \t]+sixth|upper[ \t]+sixth"
     r"|(?:class|form|tutor[ \t]+group)[ \t]+\d{1,2}[A-Za-z]{0,2}\b"
+    # a form code ("9B", "10X") or a Scottish year ("P5", "S2"), in capitals
+    r"|(?-i:(?<=in )\d{1,2}(?!AM|PM)[A-Z]{1,2}\b|\b[PS][1-7]\b)"
 )
 _SCHOOL_WORD = (
     r"(?:school|academy|college|primary|secondary|high|grammar|juniors?|infants?|"
