@@ -148,6 +148,9 @@ def _is_house_and_street(text: str, match: re.Match[str], rank: int) -> bool:
     worded = not tail[:1].isdigit()
     if worded and _NOT_A_HOUSE_BEFORE_WORD.search(text, 0, match.start("house")):
         return False  # "on Seven Sisters Road", "the two High Street banks"
+    after_number = re.search(r"(?i:\b(?:number|no\.?)\s*)$", text[: match.start("house")])
+    if worded and tail[:1].isupper() and not after_number:
+        return False  # "Seven Sisters Road", "Three Kings Yard": the number is the name's
     if _COUNTED.match(tail) and not tail.split()[1][:1].isupper():
         return False
     words = tail.split()[1:-1]
