@@ -10,10 +10,10 @@
 - an age with something that narrows it to one household ("my 87 year old
   mum who lives alone", "she's 92, housebound"): the age goes. An age alone
   ("my son is 15") stays;
-- a car that is someone's, described with its plate ("her silver Honda
-  Jazz AB12 CDE"): the description goes with the plate, since together they
-  are that person's car; a stranger's car keeps its description ("a white
-  van [vehicle reg]"), and a description without a plate stays.
+- a car described with its plate ("her silver Honda Jazz AB12 CDE", "a
+  white Transit (LN15 OPA)"): the description goes with the plate, since
+  together they are one car and its keeper; a description without a plate
+  stays ("a white van keeps speeding").
 
 What is replaced, and why, is in docs/decisions.md ("Descriptions that
 single someone out").
@@ -289,23 +289,39 @@ _COLOUR = (
     r"(?:black|white|silver|grey|gray|red|blue|green|yellow|orange|purple|brown|gold|beige|"
     r"maroon|navy|dark|light|pale|bright|metallic|matt|matte|cream|bronze|burgundy)"
 )
+_VEHICLE = (
+    r"(?:car|van|motorbike|bike|moped|scooter|4x4|suv|jeep|lorry|truck|pickup|hatchback|"
+    r"estate|saloon|convertible|taxi|cab|camper|campervan|motorhome)"
+)
+_MAKE = (
+    r"(?:ford|vauxhall|toyota|vw|volkswagen|bmw|audi|mercedes|merc|nissan|honda|kia|hyundai|"
+    r"peugeot|renault|citroen|citroën|fiat|mini|skoda|seat|volvo|land[ \t]rover|range[ \t]rover|"
+    r"jaguar|tesla|mazda|suzuki|lexus|porsche|dacia|mitsubishi|subaru|transit|astra|corsa|"
+    r"fiesta|focus|golf|polo|qashqai|yaris|juke|clio|octavia|jazz|civic|prius|sprinter|escort|"
+    r"passat|insignia|zafira|mondeo|kuga|puma)"
+)
 _DESCRIPTION_WORD = (
-    rf"(?:(?i:{_COLOUR})|[A-Z][\w-]*|\d(?:\.\d)?|[a-z]*\d[\w-]*|old|new|battered|little|a|an|"
-    r"(?i:car|van|motorbike|bike|moped|scooter|4x4|suv|jeep|lorry|truck|pickup|hatchback|"
-    r"estate|saloon|convertible|taxi|cab|transit|camper|campervan|motorhome|series|class|sport|"
-    r"diesel|petrol|electric|hybrid|coupe|automatic|auto|manual|door|seater))"
+    rf"(?:(?i:{_COLOUR}|{_VEHICLE}|{_MAKE})|[A-Z][\w-]*|\d(?:\.\d)?|[a-z]*\d[\w-]*|old|new|"
+    r"battered|little|a|an|(?i:series|class|sport|diesel|petrol|electric|hybrid|coupe|automatic|"
+    r"auto|manual|door|seater|with|private))"
 )
-# A car tied to a person by its owner's word ("my", "her", "Dave's", "my
-# neighbour's"), its description, and a plate after it (a comma, "reg" or
-# "plate" between): "her silver Honda Jazz AB12 CDE", "my neighbour's white
-# Transit, reg AB12 CDE". A stranger's car ("a white van AB12 CDE") keeps its
-# description: the plate alone is what leads to the keeper.
-_OWNED_DESCRIPTION = re.compile(
-    r"(?i:\b(?:my|our|his|her|their|[a-z]+['’]s)[ \t]+)"
-    rf"((?:{_DESCRIPTION_WORD}[ \t]*,?[ \t]+){{1,6}}?"
-    r"(?:[ \t]*[,(-][ \t]*)?(?:(?i:reg(?:istration)?|plate|number[ \t]+plate|index)"
-    r"(?:[ \t]+(?i:number|no\.?))?[ \t]*(?:(?i:is|was)|:|-)?[ \t]*)?)$"
+_PLATE_WORDS = (
+    r"(?:[ \t]*[,(-][ \t]*)?(?:(?i:reg(?:istration)?(?:[ \t]+mark)?|plate|number[ \t]+plate|"
+    r"index)(?:[ \t]+(?i:number|no\.?))?[ \t]*(?:(?i:is|was)|:|-)?[ \t]*)?"
 )
+# A car's description just before its plate (a comma, a bracket, "reg" or
+# "plate" between): "her silver Honda Jazz AB12 CDE", "a white Transit (LN15
+# OPA)", "Red Mini, EF21 OPA". After "my", "her", "Dave's", an article or
+# nothing; what is taken must name a colour or a make, or follow an owner's
+# word.
+_DESCRIBED = re.compile(
+    r"(?:(?P<owner>\b(?i:my|our|his|her|their|[a-z]+['’]s))[ \t]+"
+    r"|\b(?i:a|an|the|that|this|same)[ \t]+)?"
+    rf"(?P<description>(?:{_DESCRIPTION_WORD}[ \t]*,?[ \t]+){{1,6}}?{_PLATE_WORDS})$"
+)
+# What makes a description tell one car from others: a colour or a make. "A
+# van" alone does not, and stays ("a van [vehicle reg]").
+_NAMES_A_CAR = re.compile(rf"(?i:\b(?:{_COLOUR}|{_MAKE})\b)")
 
 
 def find_school_years(text: str) -> Iterator[Detail]:
@@ -387,13 +403,21 @@ def find_ages_with_detail(text: str) -> Iterator[Detail]:
 
 
 def find_described_plates(text: str) -> Iterator[Detail]:
-    """A plate with the description of a car that is someone's, as one span."""
+    """A plate with the car's description before it, as one span."""
     plates = chain(find_vehicle_regs(text), find_spoken_regs(text))
     for plate in plates:
         line_start = text.rfind("\n", 0, plate.start) + 1
-        match = _OWNED_DESCRIPTION.search(text, line_start, plate.start)
-        if match is not None and match.group(1).strip():
-            end = plate.end
-            if "(" in match.group(1) and text[end : end + 1] == ")":
-                end += 1  # "my blue Ford Fiesta (AB12 CDE)"
-            yield Detail(match.start(1), end, Category.VEHICLE_REG)
+        match = _DESCRIBED.search(text, line_start, plate.start)
+        if match is None or not match.group("description").strip():
+            continue
+        description = match.group("description")
+        if not (match.group("owner") or _NAMES_A_CAR.search(description)):
+            continue
+        first_car_word = _NAMES_A_CAR.search(description)
+        start = match.start("description")
+        if not match.group("owner") and first_car_word is not None:
+            start += first_car_word.start()  # "Yesterday silver Astra" -> "silver Astra"
+        end = plate.end
+        if "(" in description and text[end : end + 1] == ")":
+            end += 1  # "my blue Ford Fiesta (AB12 CDE)"
+        yield Detail(start, end, Category.VEHICLE_REG)
