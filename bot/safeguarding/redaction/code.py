@@ -91,6 +91,8 @@ _ID_NUMBER = re.compile(
 
 
 def find_id_numbers(text: str) -> Iterator[Detail]:
+    """A number that leads to one person, with the word that says what it is
+    ("frame no WR4471239", "badge 4471"): the span starts at that word."""
     for match in _ID_NUMBER.finditer(text):
         yield Detail(match.start(), match.end(1), Category.ID_NUMBER)
 

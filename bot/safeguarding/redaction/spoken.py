@@ -6,7 +6,7 @@ four four seven seven ..."), and figures spaced or dotted oddly ("0 7 7 0 0
 9 0 0 1 2 3", "077.009.001.23"). Registrations: read out letter by letter
 or in the NATO alphabet ("Alpha Bravo one two Charlie Delta Echo"), or
 spaced in lower case after a word that says a vehicle or plate is meant
-("the van, ab 12 cde").
+("the van, ab 12 cde"); part of a plate given as such ("it started HN09").
 
 Services' numbers stay, as in :mod:`.phone`: 999, 101, 111, 116 123, and
 numbers starting 0800, 0808, 0500, 03, 084, 087 or 09.
