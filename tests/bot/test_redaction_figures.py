@@ -84,10 +84,14 @@ def test_several_files_are_reported_one_by_one_then_together(
     assert out.count("details gone: ") == 3
 
 
-def test_a_detail_not_in_its_text_is_refused_with_its_row(tmp_path: Path) -> None:
-    path = tmp_path / "bad.jsonl"
+def test_a_label_not_in_its_text_is_left_out_and_listed_with_its_row(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "slip.jsonl"
     row = dict(ROWS[0])
     row["details"] = [{"text": "07700 900999", "kind": "phone"}]
     path.write_text(json.dumps(row) + "\n", encoding="utf-8")
-    with pytest.raises(ValueError, match=r"bad.jsonl:1 \(t-1\): '07700 900999'"):
-        main(["--file", str(path)])
+    lines = _run(path, capsys).splitlines()
+    assert lines[0] == "== slip.jsonl: 1 messages, 0 details, 1 with none =="
+    assert "labels not in their text, left out (1):" in lines
+    assert "  [t-1] '07700 900999'" in lines

@@ -51,11 +51,13 @@ class Row:
     text: str
     details: tuple[tuple[str, str], ...]
     keep: tuple[str, ...]
+    unfound: tuple[str, ...] = ()  # labels not in the text (a writer's slip): left out
 
 
 def load_rows(path: Path) -> list[Row]:
-    """The rows of one file. Raises ValueError naming the row when a detail
-    or keep string is not in its text."""
+    """The rows of one file. A detail or keep string that is not in its text
+    (a writer's slip) is left out of the figures and kept in ``unfound``,
+    which the report lists."""
     rows = []
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if not line.strip():
@@ -65,10 +67,10 @@ def load_rows(path: Path) -> list[Row]:
         row_id = str(raw.get("id", f"{path.name}:{number}"))
         details = tuple((d["kind"], strip_hidden(d["text"])) for d in raw["details"])
         keep = tuple(strip_hidden(k) for k in raw.get("keep", []))
-        for value in [t for _, t in details] + list(keep):
-            if value not in text:
-                raise ValueError(f"{path.name}:{number} ({row_id}): {value!r} is not in the text")
-        rows.append(Row(row_id, text, details, keep))
+        unfound = tuple(v for v in [t for _, t in details] + list(keep) if v not in text)
+        details = tuple((kind, value) for kind, value in details if value in text)
+        keep = tuple(value for value in keep if value in text)
+        rows.append(Row(row_id, text, details, keep, unfound))
     return rows
 
 
@@ -113,6 +115,7 @@ class KindFigures:
     misses: list[tuple[Row, str, str]] = field(default_factory=list)
     lost: list[tuple[Row, str]] = field(default_factory=list)
     outside: list[tuple[Row, Detail]] = field(default_factory=list)
+    rows: list[Row] = field(default_factory=list)
 
     def share(self, kinds: Iterable[str] | None = None) -> tuple[int, int]:
         """(gone, total) over ``kinds`` (every kind if None)."""
@@ -123,6 +126,7 @@ class KindFigures:
 def measure_rows(rows: list[Row]) -> KindFigures:
     figures = KindFigures()
     for row in rows:
+        figures.rows.append(row)
         text = row.text
         found = find_personal_details(text)
         figures.messages += 1
@@ -182,6 +186,9 @@ def report_rows(title: str, figures: KindFigures) -> str:
     lines += [f"  [{r.id}] {kind}: {value!r} in {r.text!r}" for r, kind, value in figures.misses]
     lines.append(f"lost keep strings ({len(figures.lost)}):")
     lines += [f"  [{r.id}] {value!r} in {r.text!r}" for r, value in figures.lost]
+    unfound = [(r, value) for r in figures.rows for value in r.unfound]
+    lines.append(f"labels not in their text, left out ({len(unfound)}):")
+    lines += [f"  [{r.id}] {value!r}" for r, value in unfound]
     lines.append(f"replaced outside details ({len(figures.outside)}):")
     lines += [
         f"  [{r.id}] -> {d.category}: {r.text[d.start : d.end]!r}" for r, d in figures.outside
