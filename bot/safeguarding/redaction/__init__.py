@@ -30,6 +30,7 @@ from bot.safeguarding.redaction.situation import (
     find_singular_roles,
 )
 from bot.safeguarding.redaction.spoken import (
+    find_cued_plates,
     find_partial_plates,
     find_spoken_phones,
     find_spoken_regs,
@@ -55,6 +56,7 @@ _FINDERS: tuple[Callable[[str], Iterable[Detail]], ...] = (
     find_vehicle_regs,
     find_spoken_regs,
     find_partial_plates,
+    find_cued_plates,
     find_described_plates,
     find_dates_of_birth,
     find_birth_dates,

@@ -16,7 +16,10 @@ _STREET_TYPES = (
     "Road|Rd|Street|St|Avenue|Ave|Av|Lane|Ln|Close|Cl|Drive|Dr|Way|Crescent|Cres|Gardens|Gdns|"
     "Place|Pl|Court|Ct|Grove|Gr|Hill|Terrace|Terr|Park|Rise|Mews|View|Walk|Row|Square|Sq|"
     "Parade|Approach|Green|Vale|Hollow|Wharf|Yard|Mead|End|Gate|Path|Boulevard|Broadway|"
-    "Embankment|Fields|Heights|Meadow|Meadows|Orchard|Passage|Quay|Ridge|Chase|Croft|Wood"
+    "Embankment|Fields|Heights|Meadow|Meadows|Orchard|Passage|Quay|Ridge|Chase|Croft|Wood|"
+    # blocks and rows of homes: "2 Coronation Cottages", "11 Somerset Tower"
+    "Cottages|Cottage|Tower|Towers|Mansions|Buildings|Flats|Lodge|House|Houses|Almshouses|"
+    "Villas|Manor|Farm|Barns|Homes"
 )
 _CAPITAL_WORD = r"[A-Z][\w'’.-]*"
 _ANY_WORD = r"(?:[A-Z][\w'’.-]*|[a-z][a-z'’]+)"
@@ -81,7 +84,7 @@ _COUNTED = re.compile(
 )
 _FLAT_COUNTED = re.compile(
     r"^\S+\s+(?:doors?|floors?|stor(?:e)?ys?|times?|minutes?|mins?|hours?|days?|weeks?|months?|"
-    r"years?|people|of|or|and|to|more|x|by)\b",
+    r"years?|people|of|or|to|more|x|by)\b",
     re.IGNORECASE,
 )
 _ORDINARY_WORDS = word_set(
@@ -96,7 +99,8 @@ _ORDINARY_WORDS = word_set(
 # House", and a bare number where someone lives ("i live at 27", "my
 # neighbour at 14a"). Not a bus's, a route's, a list's or a service's number.
 _FLAT_ALONE = re.compile(
-    rf"(?i:\b(?:flat|apartment|apt|room|bedsit)\s*(?:\d{{1,4}}[a-z]?\b|{_NUMBER_WORD}))"
+    rf"(?i:\b(?:flat|apartment|apt|room|bedsit|plot|berth|mooring)(?:\s+(?:number|no\.?))?\s*"
+    rf"(?:\d{{1,4}}[a-z]?\b|{_NUMBER_WORD}))"
     rf"(?:,?\s+(?:(?i:at|in|of)\s+)?(?:[A-Z][\w'’]+\s+){{1,3}}(?:Court|House|Lodge|Mansions|Point|"
     r"Tower|Heights|Buildings|Block|Flats|Apartments|Place|Hall|Gardens|Close|Yard|Wharf|Mill)\b)?"
 )
@@ -112,6 +116,17 @@ _HOUSE_NUMBER_IS = re.compile(
     r"(?i:\b(?:house|door|flat|home)[ \t]+(?:number|no\.?)[ \t]*(?:is|was|:)[ \t]*"
     rf"{_HOUSE_OR_WORD})"
 )
+# "my neighbour kev at 45 he drives home", "the lads next door at 68 are
+# playing music": a bare number after "at" that people do things at, in a
+# sentence about neighbours or homes.
+_AT_NUMBER_WHO = re.compile(
+    r"\bat[ \t]+(\d{1,3}[a-z]?)\b(?=[ \t]+(?i:he|she|they|who|is|are|was|were|has|have|keeps?|"
+    r"plays?|parks?|lets?|leaves?|drives?|shouts?|screams?|and[ \t]+(?:his|her|their))\b)"
+)
+_ABOUT_HOMES = re.compile(
+    r"(?i:\bn(?:ei|ie|e|a)(?:gh|g)?b(?:ou|o|e|a)?rs?\b|next[ \t]+door|\blives?\b|\bliving\b|"
+    r"\bhouse\b|\bflat\b|\bover the road\b|\bopposite\b|\bacross the road\b)"
+)
 _BARE_HOUSE = re.compile(
     r"(?i:\b(?:live|lives|living|lived|n(?:ei|ie|e|a)(?:gh|g)?b(?:ou|o|e|a)?rs?|family|bloke|man|woman|lady|guy|girl|boy|lads?|"
     r"people|couple|tenants?|kids|residents?|occupants?|them|house|home|staying|stays|"
@@ -119,7 +134,8 @@ _BARE_HOUSE = re.compile(
     r"(?:at|in|from|over at)\s+)"
     r"(\d{1,3}[a-z]?)\b(?!\s*(?:am|pm|a\.m|p\.m|o'?clock|:\d|\.\d|mph|%|years?|yrs?|mins?|"
     r"minutes?|hours?|hrs?|days?|weeks?|months?|times?|pounds?|quid|p\b|k\b|ish|or\s+\d|-\s*\d|"
-    r"past|to\s+\d|til|till|until|onwards|tonight|at night|in the (?:morning|evening)))"
+    r"past|to\s+\d|til|till|until|onwards|tonight|at night|"
+    r"in (?:the )?(?:morning|evening|afternoon)))"
 )
 _NOT_A_HOUSE_BEFORE = re.compile(
     r"(?i:\b(?:the|a|an|bus|buses|route|platform|junction|gate|ward|room|size|page|item|"
@@ -182,5 +198,9 @@ def find_addresses(text: str) -> Iterator[Detail]:
         yield Detail(match.start(), match.end(), Category.ADDRESS)
     for match in _HOUSE_NUMBER_IS.finditer(text):
         yield Detail(match.start(), match.end(), Category.ADDRESS)
+    for match in _AT_NUMBER_WHO.finditer(text):
+        sentence_start = max(text.rfind(".", 0, match.start()), text.rfind("\n", 0, match.start()))
+        if _ABOUT_HOMES.search(text, sentence_start + 1, match.start()):
+            yield Detail(match.start(1), match.end(1), Category.ADDRESS)
     for match in _BARE_HOUSE.finditer(text):
         yield Detail(match.start(1), match.end(1), Category.ADDRESS)

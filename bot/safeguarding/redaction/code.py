@@ -16,14 +16,15 @@ from bot.safeguarding.redaction.detail import Category, Detail
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+(?<!\.)", re.UNICODE)
 # Written out to dodge spam filters or read aloud: "jo at example dot co dot
 # uk", "jo dot bloggs at gmail dot com", "jo_b (at) hotmail", "jo @ gmail . com".
-_SPOKEN_DOT = r"(?:\s*(?:\bdot\b|\(dot\)|\[dot\])\s*)"
+_SPOKEN_DOT = r"(?:\s*(?:\bdot\b|\bpoint\b|\(dot\)|\[dot\])\s*)"
 _DOT = rf"(?:{_SPOKEN_DOT}|\.|[ \t]\.[ \t])"
 # A local part's pieces: a word, or letters spelled one by one ("p e t e r");
 # joined by "dot", "underscore", "dash", a dot, or a space before figures
 # ("wojcik 88").
 _PIECE = r"(?:(?:[a-z0-9][ \t]){1,}[a-z0-9](?![\w])|[\w+-]+)"
 _JOIN = (
-    r"(?:\s+(?:dot|underscore|dash|hyphen)\s+|\s*[(\[](?:dot|underscore)[)\]]\s*|[._]"
+    r"(?:\s+(?:dot|point|underscore|dash|hyphen)\s+|\s*[(\[](?:dot|underscore)[)\]]\s*|[._]"
+    r"|(?<=[a-z])(?<![\w'’][a-z])[ \t](?=[a-z0-9])"
     r"|[ \t](?=\d+\s+at\b))"
 )
 _LOCAL = rf"{_PIECE}(?:{_JOIN}{_PIECE})*"
@@ -63,11 +64,13 @@ _PARTIAL_AFTER_KEYWORD = re.compile(
 )
 _NOT_A_POSTCODE_BEFORE = re.compile(
     r"(?:\bthe|\broute|\bbus|\bjunction|\bj|\bno\.?|\bnumber|\bsection|\bs|\bsize|\bform|#"
-    r"|\bgalaxy|\biphone|\bpixel|\bmodel|\bseries|\btype|\bversion|\bnote)\s*$",
+    r"|\bgalaxy|\biphone|\bpixel|\bmodel|\bseries|\btype|\bversion|\bnote"
+    r"|\bon|\balong|\boff|\bonto|\bvia|\bup|\bdown|\bjoin|\bjoined|\bleave|\bleft)\s*$",
     re.IGNORECASE,
 )
 _NOT_A_POSTCODE_AFTER = re.compile(
-    r"\s*(?:bus|buses|road|motorway|route|junction|night bus|service|series|model)\b",
+    r"\s*(?:bus|buses|road|motorway|route|junction|night bus|service|series|model|toll|"
+    r"southbound|northbound|eastbound|westbound|j\d+|services|slip)\b",
     re.IGNORECASE,
 )
 

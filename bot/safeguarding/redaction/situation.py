@@ -42,6 +42,7 @@ _YEAR_GROUP = (
     rf"(?:year|yr|y)[ \t]?(?:\d{{1,2}}|{_NUMBER_WORDS})\b(?:[ \t]?[A-Z]\b)?"
     r"|reception(?:[ \t]+class)?|nursery|sixth[ \t-]form|lower[ \t]+sixth|upper[ \t]+sixth"
     r"|(?:class|form|tutor[ \t]+group)[ \t]+\d{1,2}[A-Za-z]{0,2}\b"
+    r"|(?:my|his|her|their|our|the[ \t]+same)[ \t]+year"
     # a form code ("9B", "10X") or a Scottish year ("P5", "S2"), in capitals
     r"|(?-i:(?<=in )\d{1,2}(?!AM|PM)[A-Z]{1,2}\b|\b[PS][1-7]\b)"
 )
@@ -65,7 +66,10 @@ _TEACHERS_CLASS = r"(?:[ \t]*,?[ \t]*(?:Mrs|Mr|Ms|Miss|Dr)\.?[ \t]+[A-Z][\w-]*['
 # "15 and in year 11 at Hollins High": the child's age goes with them.
 _AGE_BEFORE_YEAR = (
     rf"(?:(?i:\d{{1,2}}|{_NUMBER_WORDS})(?:[ \t]+(?i:years?[ \t]+old|yo))?[ \t]*,?[ \t]*"
-    r"(?i:and[ \t]+)?(?i:in[ \t]+))?"
+    r"(?i:and[ \t]+)?(?i:(?:in|at)[ \t]+))?"
+)
+_NOT_A_LINK_WORD = (
+    r"(?!(?:the|a|an|to|at|in|of|go|goes|went|and|my|his|her|their|our|is|was|i|he|she)\b)"
 )
 _YEAR_THEN_SCHOOL = re.compile(
     rf"{_AGE_BEFORE_YEAR}(?i:\b(?:{_YEAR_GROUP}))"
@@ -73,8 +77,16 @@ _YEAR_THEN_SCHOOL = re.compile(
     rf"(?:[ \t]*,?[ \t]*(?i:at|in|of|from|@)[ \t]+(?:(?P<lower>{_LOWER_SCHOOL_NAME})|"
     rf"(?P<after_at>{_SCHOOL_NAME}))|[ \t]*,?[ \t]+(?P<plain>{_SCHOOL_NAME}))"
 )
+# A school then the year ("Northfield Academy, she's in Year 9", "harris
+# academy yr 10"), with the child's age first if it comes ("16 and at
+# Mulberry Academy year 11").
+_LOWER_SCHOOL_WITH_WORD = (
+    rf"(?:{_NOT_A_LINK_WORD}[a-z][\w'’-]+[ \t]+){{1,3}}"
+    r"(?:school|academy|college|primary|high|grammar)"
+)
 _SCHOOL_THEN_YEAR = re.compile(
-    rf"(?P<school>{_SCHOOL_NAME})(?:[ \t]*[,(][ \t]*|[ \t]+)"
+    r"(?:(?i:\d{1,2}|" + _NUMBER_WORDS + r")[ \t]+(?i:and[ \t]+)?(?i:at|in)[ \t]+)?"
+    rf"(?P<school>{_SCHOOL_NAME}|{_LOWER_SCHOOL_WITH_WORD})(?:[ \t]*[,(][ \t]*|[ \t]+)"
     r"(?:(?i:(?:and[ \t]+)?(?:she's|he's|they're|she is|he is|they are|who's|who is|is|are|now)"
     r"[ \t]+))?(?:(?i:in)[ \t]+)?"
     rf"(?i:\b(?:{_YEAR_GROUP}))(?:[ \t]+(?i:there))?\)?"
@@ -135,7 +147,7 @@ _NOT_A_PLACE_AFTER = (
     r"house|flat|land|account|case|investigation|charge|question|area|street|road|country|"
     r"world|team|day|week|month|year|night|morning|evening|time|moment|end)\b)"
 )
-_AT = r"[ \t]*,?[ \t]+(?:at|in|of|for|from)[ \t]+"
+_AT = r"[ \t]*,?[ \t]+(?:at|in|of|for)[ \t]+"
 # "the night manager at the hotel", "the landlady at The Crown".
 _ROLE_PHRASE = re.compile(
     rf"(?i:\b(?:the|their|our|your|its)[ \t]+(?:{_ROLE_MARK}[ \t]+){{0,2}}{_ROLE}s?\b"
@@ -152,26 +164,47 @@ _SOMEONES_JOB = re.compile(
 # "the only recepshonist at Greenway Dental", "the only postmistress at the
 # Upper Stoke sub post office": "only" singles out whatever the job is.
 _ONLY_ONE = re.compile(
-    r"(?i:\bthe[ \t]+(?:only|sole|one[ \t]+and[ \t]+only)[ \t]+)(?:[\w'’-]+[ \t]+){0,2}[\w'’-]+"
-    r"[ \t]*,?[ \t]+(?i:at|in|of|for|from|on)[ \t]+"
-    rf"(?:{_PLACE}|(?i:the)[ \t]+(?:[\w'’-]+[ \t]+){{0,2}}?[\w'’-]+\b)"
+    r"(?i:\b(?:the[ \t]+)?(?:only|sole|one[ \t]+and[ \t]+only)[ \t]+)"
+    rf"(?:{_NOT_A_LINK}[\w'’-]+[ \t]+){{0,3}}{_NOT_A_LINK}[\w'’-]+"
+    r"[ \t]*,?[ \t]+(?:(?i:working|employed)[ \t]+)?(?i:at|in|of|for|from|on|with)[ \t]+"
+    rf"(?:{_PLACE}|(?i:the|my|our)[ \t]+(?:[\w'’-]+[ \t]+){{0,2}}?[\w'’-]+\b|[A-Z][\w'’-]+)"
 )
-# What may follow the place and still be part of the one person's job: when
-# ("on nights"), the round or rank ("on the Chapel Street round"), a landmark
-# nearby that is not a street ("by junction 9"), the employer ("for Royal
-# Mail"). A street after it ("on Church Rd") stays.
+# What may follow the place and still be part of the one person's job: where
+# the place is ("on King Street", "in Ashford", "on Ward 6 at the General"),
+# when ("on nights", "on a Friday"), for whom ("for Royal Mail"), and "only
+# one on site" after a comma. The writers of issue 15's files mostly label
+# all of it with the job.
+_TAIL_WORD = (
+    r"(?:[A-Z][\w'’&-]*|\d+\w*|(?i:the|a|an|my|our|nights?|days?|lates|earlies|weekends?|"
+    r"shifts?|mornings?|afternoons?|evenings?|round|rank|site|ward|floor|desk|till|door|gate|"
+    r"late|early|night|day|weekday|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|miles|village|town|"
+    r"area|estate|team|line|run|airport|school|unit|court|surgery|practice|branch|store|shop|"
+    r"market|rota|service|centre|hospital|ward|depot|warehouse|office|patch|beat|route|junction))"
+)
+_TAIL_END = (
+    r"(?=[ \t]*(?:[,.;:!?()\n]|$)|[ \t]+(?i:and|but|so|who|which|because|since|when|if|he|she|"
+    r"they|i|we|has|have|had|is|was|are|were|keeps?|said|says|on|in|at|for|with|by|near|off|"
+    r"from)\b)"
+)
+# A street or a named public place after the job stays ("on Church Rd", "on
+# Park Lane", "near Brockwell Park"): the writers keep them.
+_STREET_WORD = (
+    r"(?:road|rd|street|st|avenue|ave|lane|ln|close|drive|way|crescent|gardens|grove|terrace|"
+    r"place|court|hill|park|parade|green|common|square|rise|mews|row|walk|broadway|estate)"
+)
 _JOB_TAIL = re.compile(
-    r"(?i:[ \t]+(?:on[ \t]+(?:nights|days|lates|earlies|weekends|the[ \t]+night[ \t]+shift|"
-    r"the[ \t]+(?:[\w'’-]+[ \t]+){0,3}?(?:round|rank|shift|desk|till|door|gate))"
-    r"|at[ \t]+night|by[ \t]+junction[ \t]+\d+|in[ \t]+the[ \t]+village|in[ \t]+town"
-    r"|for[ \t]+(?-i:[A-Z][\w'’&-]*(?:[ \t]+[A-Z][\w'’&-]*){0,3})))+"
+    r"(?:[ \t]*,?[ \t]+(?i:on|in|at|for|with|by|near|off|who[ \t]+does|from)[ \t]+"
+    rf"(?!(?:(?i:the)[ \t]+)?(?:{_TAIL_WORD}[ \t]+){{0,3}}(?i:{_STREET_WORD})\b{_TAIL_END})"
+    rf"(?:{_TAIL_WORD}[ \t]+){{0,4}}?{_TAIL_WORD}{_TAIL_END}"
+    r"|[ \t]*,[ \t]+(?i:(?:the[ \t]+)?only[ \t]+(?:one|[\w'’-]+))[^,.;:!?\n]{0,40})+"
 )
 # "the only pharmacist", "the sole caretaker" with no place after it.
 _ONLY_ROLE = re.compile(rf"(?i:\bthe[ \t]+(?:only|sole)[ \t]+(?:{_ROLE_MARK}[ \t]+)?{_ROLE}\b)")
 # "I run the corner shop", "she owns the chippy on Elm Road": the one who
 # runs a place.
 _RUNS_THE_PLACE = re.compile(
-    r"(?i:\b(?:i|he|she|they|we|who)[ \t]+(?:run|runs|own|owns|manage|manages|ran|owned|"
+    r"(?i:\b(?:i|he|she|they|we)[ \t]+(?:run|runs|own|owns|manage|manages|ran|owned|"
     r"managed)[ \t]+)"
     rf"({_PLACE})"
 )
@@ -192,8 +225,16 @@ _AGES = (
         rf"(?i:\b({_AGE_NUMBER}[ \t-]?(?:years?|yrs?)[ \t-]?(?:old|of[ \t]+age)"
         rf"|{_AGE_NUMBER}[ \t-]?(?:yo|y/o|y\.o\.)"
         rf"|aged[ \t]+{_AGE_NUMBER}"
-        r"|in (?:his|her|their) (?:late |early |mid[- ])?(?:seventies|eighties|nineties|"
-        r"70s|80s|90s))\b)"
+        r"|in (?:my|our|his|her|their) (?:late |early |mid[- ])?(?:seventies|eighties|nineties|"
+        r"70s|80s|90s)"
+        r"|in (?:my|his|her|their) (?:seventieth|eightieth|ninetieth|hundredth|"
+        r"(?:seventy|eighty|ninety)[- ](?:first|second|third|fourth|fifth|sixth|seventh|eighth|"
+        r"ninth)) year)\b)"
+    ),
+    # "a widow of eighty seven", "a retired magistrate of seventy seven years"
+    re.compile(
+        r"(?i:\b(an?[ \t]+(?:[\w'’-]+[ \t]+){0,3}?(?:of|aged)[ \t]+"
+        rf"{_AGE_NUMBER}(?:[ \t]+years?(?:[ \t]+of[ \t]+age)?)?)\b)"
     ),
     # "my elderly neighbour, 83, who lives alone"
     re.compile(
@@ -209,7 +250,8 @@ _AGES = (
         r"grandfather|husband|wife|partner|neighbour|neighbor|son|daughter|brother|sister|aunt|"
         r"auntie|uncle|friend|lodger|tenant|he|she|who)[ \t]+"
         r"(?:is|was|turned|turns|has[ \t]+turned))[ \t]+"
-        r"(?:now[ \t]+|nearly[ \t]+|almost[ \t]+|over[ \t]+)?"
+        r"(?:now[ \t]+|nearly[ \t]+|almost[ \t]+|over[ \t]+|about[ \t]+|around[ \t]+|"
+        r"at[ \t]+least[ \t]+)?"
         rf"({_AGE_NUMBER})\b(?![ \t]*(?:hundred|thousand|million|mph|miles|minutes|mins|hours|"
         r"weeks|months|days|hrs|percent|yards|metres|meters|km|cm|inches|degrees|"
         r"times|%|pounds|quid|"
@@ -242,6 +284,10 @@ _AGE_WORDS = {
     "seventies": 70,
     "eighties": 80,
     "nineties": 90,
+    "seventieth": 70,
+    "eightieth": 80,
+    "ninetieth": 90,
+    "hundredth": 100,
 }
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
 
@@ -272,7 +318,7 @@ _SPOKEN_DATE = (
 # "DOB 3rd March 85": the date after a word that says it is a birth date.
 _BIRTH_DATE = re.compile(
     r"(?i:\b(?:birthday|b'?day|born(?:[ \t]+on)?|d\.?o\.?b\.?|date[ \t]+of[ \t]+birth|"
-    r"birth[ \t]?date)[ \t]*(?:is|was|:|-|=)?[ \t]*(?:on[ \t]+)?(?:the[ \t]+)?"
+    r"birth[ \t]?date)[ \t]*(?:is|was|of|:|-|=)?[ \t]*(?:on[ \t]+)?(?:the[ \t]+)?"
     rf"({_SPOKEN_DATE}))\b"
 )
 
@@ -301,12 +347,12 @@ _MAKE = (
     r"passat|insignia|zafira|mondeo|kuga|puma)"
 )
 _DESCRIPTION_WORD = (
-    rf"(?:(?i:{_COLOUR}|{_VEHICLE}|{_MAKE})|[A-Z][\w-]*|\d(?:\.\d)?|[a-z]*\d[\w-]*|old|new|"
+    rf"(?:(?i:{_COLOUR}|{_VEHICLE}|{_MAKE})|[A-Z][\w-]*|\d(?:\.\d)?|[a-z]+\d[\w-]*|\d[a-z][\w-]*|old|new|"
     r"battered|little|a|an|(?i:series|class|sport|diesel|petrol|electric|hybrid|coupe|automatic|"
     r"auto|manual|door|seater|with|private))"
 )
 _PLATE_WORDS = (
-    r"(?:[ \t]*[,(-][ \t]*)?(?:(?i:reg(?:istration)?(?:[ \t]+mark)?|plate|number[ \t]+plate|"
+    r"(?:[ \t]*[,(-])?[ \t]*(?:(?i:reg(?:istration)?(?:[ \t]+mark)?|plate|number[ \t]+plate|"
     r"index)(?:[ \t]+(?i:number|no\.?))?[ \t]*(?:(?i:is|was)|:|-)?[ \t]*)?"
 )
 # A car's description just before its plate (a comma, a bracket, "reg" or
@@ -317,7 +363,8 @@ _PLATE_WORDS = (
 _DESCRIBED = re.compile(
     r"(?:(?P<owner>\b(?i:my|our|his|her|their|[a-z]+['’]s))[ \t]+"
     r"|\b(?i:a|an|the|that|this|same)[ \t]+)?"
-    rf"(?P<description>(?:{_DESCRIPTION_WORD}[ \t]*,?[ \t]+){{1,6}}?{_PLATE_WORDS})$"
+    rf"(?P<description>(?:{_DESCRIPTION_WORD}[ \t]+){{0,5}}{_DESCRIPTION_WORD}"
+    rf"{_PLATE_WORDS}[ \t]*)$"
 )
 # What makes a description tell one car from others: a colour or a make. "A
 # van" alone does not, and stays ("a van [vehicle reg]").
@@ -354,7 +401,7 @@ def find_singular_roles(text: str) -> Iterator[Detail]:
     pharmacist at the chemist", "the landlady at The Crown"."""
     for pattern in (_ROLE_PHRASE, _SOMEONES_JOB, _ONLY_ONE, _ONLY_ROLE, _RUNS_THE_PLACE):
         for match in pattern.finditer(text):
-            start = match.start(1) if pattern.groups else match.start()
+            start = match.start(1) if pattern is _SOMEONES_JOB else match.start()
             if _NOT_A_JOB.match(text, start):
                 continue
             tail = _JOB_TAIL.match(text, match.end())

@@ -35,6 +35,7 @@ _UNITS = {
     "seven": 7,
     "eight": 8,
     "nine": 9,
+    "niner": 9,
 }
 _TEENS = {
     "ten": 10,
@@ -60,6 +61,7 @@ _TENS = {
     "ninety": 90,
 }
 _ZERO_WORDS = word_set("zero oh o nought nil")
+_DOUBLE_ZERO_WORDS = word_set("oo ooh")  # "nine oo one": two zeros typed as letters
 _REPEAT = {"double": 2, "triple": 3, "treble": 3}
 _NATO = {
     "alpha": "A",
@@ -110,8 +112,8 @@ _SEPARATORS = frozenset(",.-()")
 _PLATE_SEPARATORS = frozenset(",-")
 _SERVICE_PREFIXES = ("0800", "0808", "0500", "03", "084", "087", "09", "116", "118", "999")
 _PHONE_CUE = re.compile(
-    r"(?i:\b(?:call|ring|phone|mobile|mob|number|no|num|tel|text|whatsapp|contact|reach|"
-    r"landline|on|is)\b)[\s:.,-]*$"
+    r"(?i:\b(?:call|ring|phone|mobile|mob|number|no|num|tel|telephone|text|whatsapp|contact|"
+    r"reach|landline|on|is|at)\b)[\s:.,-]*$"
 )
 _VEHICLE_CUE = re.compile(
     r"(?i:\b(?:reg|registration|plate|plates|index|car|van|vehicle|motorbike|bike|moped|"
@@ -145,6 +147,7 @@ def _is_number_token(token: _Token) -> bool:
         or word in _TEENS
         or word in _TENS
         or word in _REPEAT
+        or word in _DOUBLE_ZERO_WORDS
         or word in ("hundred", "thousand")
     )
 
@@ -173,6 +176,10 @@ class _Digits:
         elif word in _REPEAT:
             self.flush()
             self.repeat = _REPEAT[word]
+        elif word in _DOUBLE_ZERO_WORDS:
+            self.flush()
+            self.digits += "00" * self.repeat
+            self.repeat = 1
         elif word in _ZERO_WORDS:
             self.flush()
             self.digits += "0" * self.repeat
@@ -278,7 +285,12 @@ def find_spoken_phones(text: str) -> Iterator[Detail]:
         worded = any(t.text.isalpha() for t in run)
         if worded:
             cue = _PHONE_CUE.search(text, 0, start) is not None
-            if not (len(digits) >= 9 or (len(digits) >= 7 and (digits[0] == "0" or cue))):
+            # 6 figures after "ring me on": an old village exchange's local number
+            if not (
+                len(digits) >= 9
+                or (len(digits) >= 7 and digits[0] == "0")
+                or (len(digits) >= 6 and cue)
+            ):
                 continue
         else:
             typed_o = any(not t.text.lstrip("+").isdigit() for t in run)  # "O77OO"
@@ -326,6 +338,52 @@ def find_partial_plates(text: str) -> Iterator[Detail]:
     """Part of a plate, given as such."""
     for match in _PARTIAL_PLATE.finditer(text):
         yield Detail(match.start(1), match.end(1), Category.VEHICLE_REG)
+
+
+# Right after "reg", "registration (mark)", "plate": whatever plate follows,
+# cherished ones too ("reg WR 1 X", "registration Romeo Echo Golf one").
+_PLATE_CUE = re.compile(
+    r"(?i:\b(?:reg(?:istration)?(?:[ \t]+(?:mark|number|no\.?))?|(?:private[ \t]+|number[ \t]+)?"
+    r"plate)[ \t]*(?:is|was|:|-)?[ \t]*)$"
+)
+
+
+def find_cued_plates(text: str) -> Iterator[Detail]:
+    """Any plate, cherished ones too, right after a word that says a plate
+    follows: capitals, figures, the NATO alphabet or figures in words, with
+    at least one letter and one figure."""
+    tokens = _tokens(text)
+    for index, token in enumerate(tokens):
+        if not _PLATE_CUE.search(text, max(0, token.start - 40), token.start):
+            continue
+        if (
+            index > 0
+            and tokens[index - 1].end > token.start - 1
+            and _plate_piece(tokens[index - 1])
+        ):
+            continue  # inside a run of pieces, not its start
+        used: list[_Token] = []
+        for candidate in tokens[index : index + 8]:
+            piece = _plate_piece(candidate)
+            plate_like = (
+                candidate.lower in _NATO
+                or candidate.text.isdigit()
+                or (candidate.lower in _UNITS and candidate.lower != "o")
+                or (candidate.text.isalpha() and candidate.text.isupper())
+            )
+            if piece is None or not plate_like:
+                break
+            used.append(candidate)
+        # the longest run of pieces that makes a plate's shape, or all of them
+        # for a cherished plate: "WN 68 HVB I think" stops before "I"
+        for length in range(len(used), 1, -1):
+            if _PLATE_SHAPES.fullmatch("".join(_plate_piece(t) or "" for t in used[:length])):
+                used = used[:length]
+                break
+        pieces = "".join(_plate_piece(t) or "" for t in used)
+        has_both = any(c.isdigit() for c in pieces) and any(c.isalpha() for c in pieces)
+        if has_both and len(pieces) <= 8 and not _inside_a_word(text, used[0].start, used[-1].end):
+            yield Detail(used[0].start, used[-1].end, Category.VEHICLE_REG)
 
 
 def find_spoken_regs(text: str) -> Iterator[Detail]:
@@ -381,14 +439,17 @@ def _believable(text: str, used: list[_Token]) -> bool:
     nato = sum(t.lower in _NATO for t in used)
     if nato >= 2:
         return True
-    letters = [t for t in used if t.text.isalpha() and t.lower not in _NATO]
+    letters = [
+        t for t in used if t.text.isalpha() and t.lower not in _NATO and t.lower not in _UNITS
+    ]
     # Read out letter by letter in capitals: "A B 1 2 C D E" (grouped capitals,
     # "AB12 CDE", are code.py's; grouped pieces here would join a postcode
     # to the next sentence's "A").
     figures = [t for t in used if t.text.isdigit()]
     one_figure_group = len(figures) == 1 and len(figures[0].text) == 2  # "AB12 C D E"
+    one_by_one = all(len(t.text) == 1 or t.lower in _UNITS for t in used)  # "F Y one six"
     if all(t.text.isupper() for t in letters) and (
-        all(len(t.text) == 1 for t in used) or (one_figure_group and len(used) >= 4)
+        one_by_one or (one_figure_group and len(used) >= 4)
     ):
         return True
     if any(t.lower in _COMMON_SHORT_WORDS for t in letters):
