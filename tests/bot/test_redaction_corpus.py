@@ -10,19 +10,36 @@ import pytest
 
 from bot.safeguarding.redaction import Category
 from tests.support.redaction_figures import CORPUS, PARTS, load, measure
+from tests.support.redaction_kinds import STRICT_KINDS, load_rows, measure_rows
 
 # part: (recall floor, precision floor, most detail-free messages changed)
+# Issue 15 takes a house number alone ("from number 12", "outside number
+# 40") and part of a plate ("plates ending in 'FGE'"), as its corpora label
+# them; these parts did not, so each is counted wrong here: dev 3,
+# own_heldout 2, independent_dev 1, third_author 1.
 FLOORS = {
-    # Issue 15 (names with no lead-in, handles) finds names the labels left out:
-    # "ask for Marion" and "The Hughes family" (dev), a second "Maya's"
-    # (independent_dev); and the username "gary2011" and the officer's name in
-    # "PC Harris" (dev), details in the issue 15 brief. Counted as wrong here.
-    "dev": (1.0, 0.975, 3),  # 176/176, 176/180, 3/88: the rules were written against it
-    "own_heldout": (0.985, 0.985, 1),  # 86/87, 86/87, 1/42 (first run: 0.816, 0.973)
-    "independent_dev": (0.99, 0.995, 0),  # 347/350, 347/348, 0/160 (first run: 0.957, 0.991)
-    "independent_heldout": (0.965, 0.995, 0),  # 200/207, 200/201, 0/112: first and only run
-    "third_author": (0.96, 0.995, 0),  # 228/237, 228/229, 0/127: first and only run
+    # Issue 15 (names with no lead-in, handles, house numbers alone, part of a
+    # plate) finds what the labels left out: "ask for Marion", "The Hughes
+    # family", the username "gary2011", "PC Harris", "from number 12". Counted
+    # as wrong here.
+    "dev": (1.0, 0.96, 4),
+    "own_heldout": (0.985, 0.96, 3),
+    "independent_dev": (0.99, 0.99, 0),
+    "independent_heldout": (0.965, 0.99, 0),
+    "third_author": (0.96, 0.985, 1),
 }
+# The categories these parts label (issue 15's kinds are in their own files,
+# measured with --file).
+OLD_CATEGORIES = (
+    Category.PHONE,
+    Category.EMAIL,
+    Category.POSTCODE,
+    Category.VEHICLE_REG,
+    Category.NI_NUMBER,
+    Category.ADDRESS,
+    Category.NAME,
+    Category.DATE_OF_BIRTH,
+)
 # The parts never tuned on, as their authors wrote them. Editing one would
 # make its figures meaningless: add a new part instead.
 UNSEEN_SHA256 = {
@@ -37,9 +54,7 @@ def test_corpus_is_big_and_covers_every_category() -> None:
     assert len({e.text for e in everything}) == len(everything)
     assert sum(not e.details for e in everything) >= 400  # ordinary questions, for precision
     for part in PARTS:
-        # social media handles came with issue 15: they are measured on the
-        # dev_2026_11 files (new schema), not on these parts
-        counts = {c: 0 for c in Category if c is not Category.HANDLE}
+        counts = {c: 0 for c in OLD_CATEGORIES}
         for example in load(part):
             for detail in example.details:
                 counts[detail.category] += 1
@@ -59,3 +74,57 @@ def test_figures_hold(part: str) -> None:
     assert figures.overall_recall >= recall_floor, figures.misses
     assert figures.overall_precision >= precision_floor, figures.wrong
     assert figures.clean_changed <= changed_ceiling
+
+
+# Issue 15's development files (written blind, tuned on after one recorded
+# run; figures in docs/privacy.md): floors for the kinds this engine's
+# numbers and descriptions cover, and for the words that must stay.
+# file: ({kind: floor of the share gone}, floor of keep strings intact)
+ISSUE15_FLOORS = {
+    "dev_2026_11_e.jsonl": (
+        {
+            "phone": 1.0,
+            "email": 1.0,
+            "postcode": 1.0,
+            "registration": 1.0,
+            "number_words": 1.0,
+            "house_number_address": 1.0,
+            "child_school": 1.0,
+            "workplace_role": 1.0,
+            "date_of_birth": 1.0,
+        },
+        0.99,  # 505/509; first runs 0.853 (first 200 rows), 0.941 (last 100) for the 0.99 group
+    ),
+    "dev_2026_11_f.jsonl": (
+        {
+            "phone": 1.0,
+            "email": 1.0,
+            "postcode": 1.0,
+            "registration": 1.0,
+            "number_words": 1.0,
+            "house_number_address": 1.0,
+            "child_school": 0.93,  # 15/16
+            # 28/48: these writers put the street after the place in the job ("... on Mill
+            # Road"), e's writers keep it; it stays, for the words that must stay
+            "workplace_role": 0.55,
+            "age_with_detail": 0.44,  # 29/65: most labels run on to the end of the sentence
+        },
+        0.99,  # 553/555; first runs 0.875 (first 50 rows), 0.914 (the 252 new) for the 0.99 group
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(ISSUE15_FLOORS))
+def test_issue15_figures_hold(name: str) -> None:
+    floors, keep_floor = ISSUE15_FLOORS[name]
+    figures = measure_rows(load_rows(CORPUS / name))
+    for kind, floor in floors.items():
+        gone, total = figures.share([kind])
+        assert total > 0 and gone / total >= floor, (
+            kind,
+            [m for m in figures.misses if m[1] == kind],
+        )
+    gone, total = figures.share(STRICT_KINDS)
+    assert gone / total >= 0.99
+    kept, listed = figures.keep
+    assert kept / listed >= keep_floor, figures.lost

@@ -63,12 +63,12 @@ from bot.safeguarding.redaction import find_doubtful_names, suggest_publishable
         # set off by commas, given after "called himself", after "name inside is"
         (
             "the bloke at no 12, Martin, he works nights",
-            "the bloke at no 12, [name], he works nights",
+            "the bloke at [address], [name], he works nights",
         ),
         ("the driver called himself Mo", "the driver called himself [name]"),
         ("name inside is Tendai Moyo", "name inside is [name]"),
         ("my m8 shav got stopped", "my m8 [name] got stopped"),
-        ("one of them is that Ellis kid from no 30", "one of them is that [name] kid from no 30"),
+        ("one of them is that Ellis kid from no 30", "one of them is that [name] kid from [address]"),
         # social media handles
         ("she is on insta as jaz_xo", "she is on insta as [social media handle]"),
         ("follow @jaz_xo for the videos", "follow [social media handle] for the videos"),

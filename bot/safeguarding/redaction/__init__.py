@@ -14,6 +14,7 @@ from bot.edge.text import strip_hidden
 from bot.safeguarding.redaction.address import find_addresses
 from bot.safeguarding.redaction.code import (
     find_emails,
+    find_id_numbers,
     find_ni_numbers,
     find_postcodes,
     find_vehicle_regs,
@@ -24,6 +25,19 @@ from bot.safeguarding.redaction.house import find_house_names
 from bot.safeguarding.redaction.names import Doubt, find_doubtful_names, find_unintroduced_names
 from bot.safeguarding.redaction.person import find_dates_of_birth, find_names
 from bot.safeguarding.redaction.phone import find_phones
+from bot.safeguarding.redaction.situation import (
+    find_ages_with_detail,
+    find_birth_dates,
+    find_described_plates,
+    find_school_years,
+    find_singular_roles,
+)
+from bot.safeguarding.redaction.spoken import (
+    find_cued_plates,
+    find_partial_plates,
+    find_spoken_phones,
+    find_spoken_regs,
+)
 
 __all__ = [
     "LABEL_PATTERN",
@@ -42,11 +56,21 @@ _FINDERS: tuple[Callable[[str], Iterable[Detail]], ...] = (
     find_handles,
     find_ni_numbers,
     find_phones,
+    find_id_numbers,
+    find_spoken_phones,
     find_postcodes,
     find_vehicle_regs,
+    find_spoken_regs,
+    find_partial_plates,
+    find_cued_plates,
+    find_described_plates,
     find_dates_of_birth,
+    find_birth_dates,
     find_addresses,
     find_house_names,
+    find_school_years,
+    find_singular_roles,
+    find_ages_with_detail,
     find_names,
     find_unintroduced_names,
 )
@@ -56,19 +80,26 @@ LABEL_PATTERN = re.compile("|".join(re.escape(c.label) for c in Category))
 
 def find_personal_details(text: str) -> list[Detail]:
     """Every personal detail in the text, in order, none overlapping. Where
-    two finders claim overlapping text, the longer span wins, then the
-    earlier finder."""
+    finders claim overlapping text, the union is taken (so no part of either
+    is left showing), labelled as the longest claim, then the earliest
+    finder's."""
     found: list[tuple[int, int, int, Detail]] = []
     for rank, finder in enumerate(_FINDERS):
         for detail in finder(text):
             if detail.end > detail.start:
                 found.append((detail.start, -(detail.end - detail.start), rank, detail))
-    found.sort(key=lambda item: (item[1], item[2], item[0]))
-    chosen: list[Detail] = []
-    for _start, _length, _rank, detail in found:
-        if all(detail.end <= c.start or detail.start >= c.end for c in chosen):
-            chosen.append(detail)
-    return sorted(chosen)
+    found.sort(key=lambda item: (item[0], item[1], item[2]))
+    merged: list[tuple[int, int, tuple[int, int], Category]] = []
+    for start, negative_length, rank, detail in found:
+        claim = (negative_length, rank)
+        if merged and start < merged[-1][1]:
+            last_start, last_end, best, category = merged[-1]
+            if claim < best:
+                best, category = claim, detail.category
+            merged[-1] = (last_start, max(last_end, detail.end), best, category)
+        else:
+            merged.append((start, detail.end, claim, detail.category))
+    return [Detail(start, end, category) for start, end, _best, category in merged]
 
 
 def suggest_publishable(text: str) -> str:

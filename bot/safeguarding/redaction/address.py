@@ -1,6 +1,9 @@
 """House number + street: "14 Elm Road", "Flat 3, 22 High Street",
-"7 The Crescent". A street named without a house number is not a personal
-detail ("speeding on Elm Road") and stays."""
+"7 The Crescent", "9 The Paddocks", "twelve Elm Road", "33 fern st"; a house
+or flat number alone ("the bloke at number 31", "no 9", "flat 4b, Kenton
+House", "i live at 27"). A street named without a house number is not a
+personal detail ("speeding on Elm Road") and stays, and so does a bus's, a
+list's or a service's number ("the number 12 bus", "number 101")."""
 
 from __future__ import annotations
 
@@ -13,36 +16,58 @@ _STREET_TYPES = (
     "Road|Rd|Street|St|Avenue|Ave|Av|Lane|Ln|Close|Cl|Drive|Dr|Way|Crescent|Cres|Gardens|Gdns|"
     "Place|Pl|Court|Ct|Grove|Gr|Hill|Terrace|Terr|Park|Rise|Mews|View|Walk|Row|Square|Sq|"
     "Parade|Approach|Green|Vale|Hollow|Wharf|Yard|Mead|End|Gate|Path|Boulevard|Broadway|"
-    "Embankment|Fields|Heights|Meadow|Meadows|Orchard|Passage|Quay|Ridge|Chase|Croft|Wood"
+    "Embankment|Fields|Heights|Meadow|Meadows|Orchard|Passage|Quay|Ridge|Chase|Croft|Wood|"
+    # blocks and rows of homes: "2 Coronation Cottages", "11 Somerset Tower"
+    "Cottages|Cottage|Tower|Towers|Mansions|Buildings|Flats|Lodge|House|Houses|Almshouses|"
+    "Villas|Manor|Farm|Barns|Homes"
 )
 _CAPITAL_WORD = r"[A-Z][\w'’.-]*"
 _ANY_WORD = r"(?:[A-Z][\w'’.-]*|[a-z][a-z'’]+)"
+_UNIT_WORD = "one|two|three|four|five|six|seven|eight|nine"
+# "twelve", "twenty-two", "forty one": a house number as a word.
+_NUMBER_WORD = (
+    rf"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:{_UNIT_WORD}))?"
+    rf"|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+    rf"|{_UNIT_WORD})\b"
+)
 # "Flat 3, ", "flat 2b ", "Flat 12, Beechwood Court, "
 _BUILDING = (
     r"(?:[A-Z][\w'’]+\s+){1,3}(?:Court|House|Lodge|Mansions|Point|Tower|Heights|Buildings|"
     r"Block),?\s+"
 )
-_FLAT = rf"(?:(?:flat|apartment|apt|unit)\s*\d{{1,4}}[a-z]?,?\s+(?-i:{_BUILDING})?)?"
-_HOUSE = r"\d{1,4}[a-zA-Z]?(?:-\d{1,4})?,?"
+_FLAT = (
+    rf"(?:(?:flat|apartment|apt|unit)\s*(?:\d{{1,4}}[a-z]?|{_NUMBER_WORD}),?\s+(?-i:{_BUILDING})?)?"
+)
+_HOUSE = rf"(?P<house>\d{{1,4}}[a-zA-Z]?(?:-\d{{1,4}})?|(?i:{_NUMBER_WORD})),?"
 
 
 def _address(name_word: str, lead: str = "") -> re.Pattern[str]:
     return re.compile(
-        rf"{lead}(?i:{_FLAT})\b{_HOUSE}\s+"
+        rf"{lead}(?i:(?:number\s+|no\.?\s*)?{_FLAT})\b{_HOUSE}\s+"
         rf"(?:(?i:the)\s+(?:{name_word}\s+){{0,2}}|(?:{name_word}\s+){{1,3}})"
         rf"(?i:{_STREET_TYPES})\b"
     )
 
 
-# Street names in capitals anywhere; in lower case ("14 elm road") only after
-# words that introduce an address, so "junction 4 slip road" stays.
+# Street names in capitals anywhere; in lower case ("14 elm road") after
+# words that introduce an address, or anywhere before the commonest street
+# words ("33 fern st", "8 gladstone rd"), the count check below keeping
+# "3 cars down the road"; "junction 4 slip road" stays.
 _ADDRESSES = (
     _address(_CAPITAL_WORD),
     _address(
         _ANY_WORD,
         lead=r"(?i:(?<=\bat )|(?<=\bis )|(?<=\bnumber )|(?<=\bno )|(?<=\bfrom )|(?<=\bto ))",
     ),
+    re.compile(
+        rf"(?<![\w£$.,:/-])(?i:{_FLAT})\b{_HOUSE}\s+(?:[a-z][a-z'’]+\s+){{1,2}}"
+        r"(?:road|rd|street|st|lane|ln|avenue|ave|close|crescent|gardens|gdns|grove|terrace|mews|"
+        r"drive)\b(?!\s*(?:\d|[a-z]{1,2}\b))"
+    ),
+    # "9 The Paddocks", "2 The Glade": "The" and one name are a street.
+    re.compile(rf"(?<![\w£$.,:/-])(?i:{_FLAT})\b{_HOUSE}\s+The\s+(?P<street>[A-Z][a-z]{{2,}})\b"),
 )
+_LOWER_CASE_ANYWHERE = 2
 # A street named in one word ("12 Greenway", "2 Kingsway"), when the text
 # says an address is coming.
 _ONE_WORD_STREET = re.compile(
@@ -53,27 +78,129 @@ _ONE_WORD_STREET = re.compile(
 # Words that, lowercase, mean the number is a count, not a house
 # ("3 cars down the road", "2 kids on the street").
 _COUNTED = re.compile(
-    r"^\d+\s+(?:times?|cars?|kids?|men|lads|boys|girls|people|youths|houses?|doors?|minutes?|"
+    rf"^(?:\d+|(?i:{_NUMBER_WORD}))\s+(?:times?|cars?|kids?|men|lads|boys|girls|people|youths|houses?|doors?|minutes?|"
     r"mins?|hours?|days?|weeks?|months?|years?|of|or|and|to|more|in|on|at|up|down|along|"
     r"across|from|off|into|onto|near|by|per|a|an|the)\b",
 )
+_FLAT_COUNTED = re.compile(
+    r"^\S+\s+(?:doors?|floors?|stor(?:e)?ys?|times?|minutes?|mins?|hours?|days?|weeks?|months?|"
+    r"years?|people|of|or|to|more|x|by)\b",
+    re.IGNORECASE,
+)
 _ORDINARY_WORDS = word_set(
     "the a an and or of to in on at up down along across from off into near by per for "
-    "with is was are were be been"
+    "with is was are were be been mph kph mile miles metres yards feet foot year years yr yrs "
+    "old minute minutes min mins"
 )
 
 
+# A house or flat number alone: "the bloke in number 31", "the family at no
+# 9", "No. 4 parks on the pavement", "emeka from flat 12", "flat 4b, Kenton
+# House", and a bare number where someone lives ("i live at 27", "my
+# neighbour at 14a"). Not a bus's, a route's, a list's or a service's number.
+_FLAT_ALONE = re.compile(
+    rf"(?i:\b(?:flat|apartment|apt|room|bedsit|plot|berth|mooring)(?:\s+(?:number|no\.?))?\s*"
+    rf"(?:\d{{1,4}}[a-z]?\b|{_NUMBER_WORD}))"
+    rf"(?:,?\s+(?:(?i:at|in|of)\s+)?(?:[A-Z][\w'’]+\s+){{1,3}}(?:Court|House|Lodge|Mansions|Point|"
+    r"Tower|Heights|Buildings|Block|Flats|Apartments|Place|Hall|Gardens|Close|Yard|Wharf|Mill)\b)?"
+)
+_HOUSE_OR_WORD = rf"(?:\d{{1,4}}[a-z]?\b|{_NUMBER_WORD})"
+_NUMBER_ALONE = re.compile(
+    rf"(?i:\b(?:(?:house\s+)?(?:number|num|nr\.?|no\.)|\#)\s*{_HOUSE_OR_WORD}"
+    r"|(?:(?<=\bat )|(?<=\bin )|(?<=\bfrom )|(?<=\bto )|(?<=\bof )|(?<=\boutside )"
+    r"|(?<=\bopposite )|(?<=\bnear )|(?<=\bby )|(?<=^)|(?<=\n)|(?<=[.!?] ))"
+    rf"no\s*{_HOUSE_OR_WORD})"
+)
+# "my house number is 12", "door number: 7"
+_HOUSE_NUMBER_IS = re.compile(
+    r"(?i:\b(?:house|door|flat|home)[ \t]+(?:number|no\.?)[ \t]*(?:is|was|:)[ \t]*"
+    rf"{_HOUSE_OR_WORD})"
+)
+# "my neighbour kev at 45 he drives home", "the lads next door at 68 are
+# playing music": a bare number after "at" that people do things at, in a
+# sentence about neighbours or homes.
+_AT_NUMBER_WHO = re.compile(
+    r"\bat[ \t]+(\d{1,3}[a-z]?)\b(?=[ \t]+(?i:he|she|they|who|is|are|was|were|has|have|keeps?|"
+    r"plays?|parks?|lets?|leaves?|drives?|shouts?|screams?|and[ \t]+(?:his|her|their))\b)"
+)
+_ABOUT_HOMES = re.compile(
+    r"(?i:\bn(?:ei|ie|e|a)(?:gh|g)?b(?:ou|o|e|a)?rs?\b|next[ \t]+door|\blives?\b|\bliving\b|"
+    r"\bhouse\b|\bflat\b|\bover the road\b|\bopposite\b|\bacross the road\b)"
+)
+_BARE_HOUSE = re.compile(
+    r"(?i:\b(?:live|lives|living|lived|n(?:ei|ie|e|a)(?:gh|g)?b(?:ou|o|e|a)?rs?|family|bloke|man|woman|lady|guy|girl|boy|lads?|"
+    r"people|couple|tenants?|kids|residents?|occupants?|them|house|home|staying|stays|"
+    r"we're|we are|i'm|im|i am|they're|they are)\s+"
+    r"(?:at|in|from|over at)\s+)"
+    r"(\d{1,3}[a-z]?)\b(?!\s*(?:am|pm|a\.m|p\.m|o'?clock|:\d|\.\d|mph|%|years?|yrs?|mins?|"
+    r"minutes?|hours?|hrs?|days?|weeks?|months?|times?|pounds?|quid|p\b|k\b|ish|or\s+\d|-\s*\d|"
+    r"past|to\s+\d|til|till|until|onwards|tonight|at night|"
+    r"in (?:the )?(?:morning|evening|afternoon)))"
+)
+_NOT_A_HOUSE_BEFORE = re.compile(
+    r"(?i:\b(?:the|a|an|bus|buses|route|platform|junction|gate|ward|room|size|page|item|"
+    r"question|point|option|step|case|ref|reference|crime|incident|log|phone|mobile|my|your|"
+    r"his|her|their|our|its|this|that|what|which|any|wrong|same|big|lucky|top|badge|frame|"
+    r"serial|account|card|shoe|section|exit|pump|seat|table|track|locker|bay|ticket|my mobile)"
+    r"\s+)$"
+)
+_NOT_A_HOUSE_AFTER = re.compile(
+    r"(?i:\s*(?:bus|buses|route|service|platform|gate|stop|on the list|in the queue|"
+    r"priority|fan|choice|spot|rule|reason|problem|issue|times?|plate|%|percent|"
+    r"sign|one|hit|single|album|song|shirt|jersey|kit|heading|going|bound|towards|into town|"
+    r"driver|\d))"
+)
+_SERVICE_NUMBERS = frozenset({"999", "101", "111", "105", "112", "1", "one"})
+_NOT_A_HOUSE_BEFORE_WORD = re.compile(
+    r"(?i:\b(?:on|along|down|up|off|near|the|of|in|onto|into|across|via|by|past|about|"
+    r"over|under|all|both|these|those|every|last|first|next|only)\s+)$"
+)
+
+
+def _is_house_and_street(text: str, match: re.Match[str], rank: int) -> bool:
+    if rank == _LOWER_CASE_ANYWHERE and _NOT_A_HOUSE_BEFORE.search(text, 0, match.start()):
+        return False  # "the M25 junction 4 slip road"
+    tail = text[match.start("house") : match.end()]
+    worded = not tail[:1].isdigit()
+    if worded and _NOT_A_HOUSE_BEFORE_WORD.search(text, 0, match.start("house")):
+        return False  # "on Seven Sisters Road", "the two High Street banks"
+    after_number = re.search(r"(?i:\b(?:number|no\.?)\s*)$", text[: match.start("house")])
+    if worded and tail[:1].isupper() and not after_number:
+        return False  # "Seven Sisters Road", "Three Kings Yard": the number is the name's
+    if _COUNTED.match(tail) and not tail.split()[1][:1].isupper():
+        return False
+    words = tail.split()[1:-1]
+    return not any(w.lower() in _ORDINARY_WORDS and not w[:1].isupper() for w in words)
+
+
 def find_addresses(text: str) -> Iterator[Detail]:
-    for match in (m for pattern in _ADDRESSES for m in pattern.finditer(text)):
-        found = match.group(0)
-        number_at = re.search(r"\d", found)
-        assert number_at is not None
-        tail = found[number_at.start() :]
-        if _COUNTED.match(tail) and not tail.split()[1][:1].isupper():
+    for rank, pattern in enumerate(_ADDRESSES):
+        for match in pattern.finditer(text):
+            if _is_house_and_street(text, match, rank):
+                yield Detail(match.start(), match.end(), Category.ADDRESS)
+    for match in _ONE_WORD_STREET.finditer(text):
+        yield Detail(match.start(1), match.end(1), Category.ADDRESS)
+    for match in _FLAT_ALONE.finditer(text):
+        opened = "(" in text[max(0, match.start() - 20) : match.start()]
+        if text[match.end() : match.end() + 1] == ")" and not opened:
+            continue  # "in my flat 4) the parking": a list's numbering
+        number_at = match.start() + len(match.group(0).split()[0])
+        if not _FLAT_COUNTED.match(text[number_at:].lstrip()):  # "my flat 3 doors down"
+            yield Detail(match.start(), match.end(), Category.ADDRESS)
+    for match in _NUMBER_ALONE.finditer(text):
+        number = re.split(r"[\s#.]|(?<=no)(?=\d)", match.group(0).lower())[-1]
+        if number in _SERVICE_NUMBERS or number.startswith("0"):
             continue
-        words = tail.split()[1:-1]
-        if any(w.lower() in _ORDINARY_WORDS and not w[:1].isupper() for w in words):
+        if _NOT_A_HOUSE_BEFORE.search(text, 0, match.start()):
+            continue
+        if _NOT_A_HOUSE_AFTER.match(text, match.end()):
             continue
         yield Detail(match.start(), match.end(), Category.ADDRESS)
-    for match in _ONE_WORD_STREET.finditer(text):
+    for match in _HOUSE_NUMBER_IS.finditer(text):
+        yield Detail(match.start(), match.end(), Category.ADDRESS)
+    for match in _AT_NUMBER_WHO.finditer(text):
+        sentence_start = max(text.rfind(".", 0, match.start()), text.rfind("\n", 0, match.start()))
+        if _ABOUT_HOMES.search(text, sentence_start + 1, match.start()):
+            yield Detail(match.start(1), match.end(1), Category.ADDRESS)
+    for match in _BARE_HOUSE.finditer(text):
         yield Detail(match.start(1), match.end(1), Category.ADDRESS)

@@ -1,6 +1,9 @@
 """Details with a fixed shape: email addresses, National Insurance numbers,
-UK postcodes (full, and partial ones given as a place) and vehicle
-registrations (current, prefix and suffix formats)."""
+UK postcodes (full, and partial ones given as a place), vehicle
+registrations (current, prefix and suffix formats) and numbers that lead to
+one person (a bike's frame number, a taxi badge, a passport, card or
+account number). Crime, case and incident references stay: they are the
+police's own and residents are asked for them."""
 
 from __future__ import annotations
 
@@ -11,11 +14,32 @@ from bot.alerts.postcode import AREAS
 from bot.safeguarding.redaction.detail import Category, Detail
 
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+(?<!\.)", re.UNICODE)
-# Written out to dodge spam filters: "jo at example dot co dot uk".
+# Written out to dodge spam filters or read aloud: "jo at example dot co dot
+# uk", "jo dot bloggs at gmail dot com", "jo_b (at) hotmail", "jo @ gmail . com".
+_SPOKEN_DOT = r"(?:\s*(?:\bdot\b|\bpoint\b|\(dot\)|\[dot\])\s*)"
+_DOT = rf"(?:{_SPOKEN_DOT}|\.|[ \t]\.[ \t])"
+# A local part's pieces: a word, or letters spelled one by one ("p e t e r");
+# joined by "dot", "underscore", "dash", a dot, or a space before figures
+# ("wojcik 88").
+_PIECE = r"(?:(?:[a-z0-9][ \t]){1,}[a-z0-9](?![\w])|[\w+-]+)"
+_JOIN = (
+    r"(?:\s+(?:dot|point|underscore|dash|hyphen)\s+|\s*[(\[](?:dot|underscore)[)\]]\s*|[._]"
+    r"|(?<=[a-z])(?<![\w'’][a-z])[ \t](?=[a-z0-9])"
+    r"|[ \t](?=\d+\s+at\b))"
+)
+_LOCAL = rf"{_PIECE}(?:{_JOIN}{_PIECE})*"
+_AT = r"\s*(?:\bat\b|\(at\)|\[at\]|\bat sign\b|@)\s*"
+_PROVIDER = (
+    r"(?:gmail|googlemail|hotmail|outlook|yahoo|ymail|icloud|msn|aol|btinternet|"
+    r"virginmedia|talktalk|protonmail|tiscali|ntlworld|blueyonder)"
+)
+# Any country's code after a spelled-out "dot" ("wp dot pl"); after a real
+# dot, the common ones.
+_TLD = r"(?:com|uk|org|net|me|io|info|gov|ac|nhs|co|police|sch|ltd|biz)"
 _SPELLED_EMAIL = re.compile(
-    r"\b[\w.+-]+\s*(?:\bat\b|\(at\)|\[at\])\s*[\w-]+"
-    r"(?:\s*(?:\bdot\b|\(dot\)|\[dot\])\s*[\w-]+)*"
-    r"\s*(?:\bdot\b|\(dot\)|\[dot\])\s*(?:com|uk|org|net|me|io|info|gov|ac|nhs|co)\b",
+    rf"(?<![\w.+-]){_LOCAL}{_AT}"
+    rf"(?:[\w-]+(?:{_DOT}[\w-]+)*(?:{_DOT}{_TLD}|{_SPOKEN_DOT}[a-z]{{2}})\b"
+    rf"|{_PROVIDER}\b(?:{_DOT}{_TLD}\b)*)",
     re.IGNORECASE,
 )
 
@@ -28,7 +52,7 @@ _AREA = "(?:" + "|".join(sorted(AREAS, key=len, reverse=True)) + ")"
 _OUTWARD = rf"{_AREA}\d[A-Z\d]?"
 _INWARD = r"\d[ABD-HJLNP-UW-Z]{2}"
 
-_FULL_POSTCODE = re.compile(rf"\b{_OUTWARD}\s*{_INWARD}\b", re.IGNORECASE)
+_FULL_POSTCODE = re.compile(rf"\b{_OUTWARD}(?:\s*|-){_INWARD}\b", re.IGNORECASE)
 # A district ("BR6") or sector ("BR6 7") alone, written in capitals as
 # postcodes are; it counts when nothing around it says road, bus or route.
 _PARTIAL_POSTCODE = re.compile(rf"\b{_OUTWARD}(?:\s\d(?![\dA-Z]))?\b")
@@ -40,11 +64,13 @@ _PARTIAL_AFTER_KEYWORD = re.compile(
 )
 _NOT_A_POSTCODE_BEFORE = re.compile(
     r"(?:\bthe|\broute|\bbus|\bjunction|\bj|\bno\.?|\bnumber|\bsection|\bs|\bsize|\bform|#"
-    r"|\bgalaxy|\biphone|\bpixel|\bmodel|\bseries|\btype|\bversion|\bnote)\s*$",
+    r"|\bgalaxy|\biphone|\bpixel|\bmodel|\bseries|\btype|\bversion|\bnote"
+    r"|\bon|\balong|\boff|\bonto|\bvia|\bup|\bdown|\bjoin|\bjoined|\bleave|\bleft)\s*$",
     re.IGNORECASE,
 )
 _NOT_A_POSTCODE_AFTER = re.compile(
-    r"^\s*(?:bus|buses|road|motorway|route|junction|night bus|service|series|model)\b",
+    r"\s*(?:bus|buses|road|motorway|route|junction|night bus|service|series|model|toll|"
+    r"southbound|northbound|eastbound|westbound|j\d+|services|slip)\b",
     re.IGNORECASE,
 )
 
@@ -54,6 +80,24 @@ _VEHICLE_CURRENT_SPACED = re.compile(r"\b[A-Z]{2}\s\d{2}\s?[A-Z]{3}\b")
 _VEHICLE_PREFIX = re.compile(r"\b[A-HJ-NP-Y]\s?\d{1,3}\s?[A-Z]{3}\b")
 _VEHICLE_SUFFIX = re.compile(r"\b[A-Z]{3}\s?\d{1,3}\s?[A-HJ-NP-Y]\b")
 _PLATE_KEYWORD = re.compile(r"(?i:\b(?:reg|registration|plate|plates|number plate|index)\b)")
+
+
+# "frame no WR4471239", "badge 4471", "passport number 123456789", "card
+# ending 4321", "account 12345678", "NHS number 485 777 3456".
+_ID_NUMBER = re.compile(
+    r"(?i:\b(?:frame|serial|chassis|vin|imei|badge|licen[cs]e|passport|account|acct|card|"
+    r"membership|member|staff|employee|payroll|student|patient|nhs|policy|customer|"
+    r"hackney|sort[ \t]code|card[ \t]ending(?:[ \t]in)?|ending[ \t]in)"
+    r"[ \t]*(?:number|no\.?|num|#|id|ref)?[ \t]*(?:is|was|:|-)?[ \t]*)"
+    r"(\d[\d \t-]{4,}\d(?![\w])|[A-Za-z0-9-]*\d{3}[A-Za-z0-9-]*|\d{4})"
+)
+
+
+def find_id_numbers(text: str) -> Iterator[Detail]:
+    """A number that leads to one person, with the word that says what it is
+    ("frame no WR4471239", "badge 4471"): the span starts at that word."""
+    for match in _ID_NUMBER.finditer(text):
+        yield Detail(match.start(), match.end(1), Category.ID_NUMBER)
 
 
 def find_emails(text: str) -> Iterator[Detail]:

@@ -16,6 +16,11 @@ class Category(StrEnum):
     NAME = "name"
     DATE_OF_BIRTH = "date of birth"
     HANDLE = "social media handle"
+    # Descriptions that single someone out (situation.py)
+    SCHOOL = "school and year"
+    JOB = "job"
+    AGE = "age"
+    ID_NUMBER = "ID number"
 
     @property
     def label(self) -> str:

@@ -9,6 +9,7 @@ premium-rate and 03 (UAN) numbers belong to organisations (Crimestoppers'
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import phonenumbers
@@ -35,12 +36,23 @@ def _inside_a_word(text: str, start: int, end: int) -> bool:
     return before.isalnum() or after.isalnum()
 
 
+# A reference the police, a bank or a shop gave ("ref 0012345678", "crime
+# number 0123456789") is not a line.
+_REFERENCE_BEFORE = re.compile(
+    r"(?i:\b(?:ref|reference|crime|case|incident|log|order|invoice|tracking|account|acct|"
+    r"policy|claim|booking|ticket)\b(?:[ \t]+(?:no\.?|number|num|ref|reference))?"
+    r"[ \t]*[:#.]?[ \t]*)$"
+)
+
+
 def find_phones(text: str) -> Iterator[Detail]:
     matcher = phonenumbers.PhoneNumberMatcher(text, "GB", leniency=phonenumbers.Leniency.POSSIBLE)
     for match in matcher:
         if "/" in match.raw_string:  # a reference ("01/123456/24") or a date
             continue
         if _inside_a_word(text, match.start, match.end):  # "NFRC240512345", a frame number
+            continue
+        if _REFERENCE_BEFORE.search(text, max(0, match.start - 40), match.start):
             continue
         number = match.number
         digits = len(phonenumbers.national_significant_number(number))

@@ -1,0 +1,470 @@
+"""Descriptions that single one person out, though no one detail names them:
+
+- a child's school with their year group or class ("my son in Year 9 at
+  Hayes School"): the year group and the school go together, since either
+  alone is shared by hundreds ("Year 9", "Hayes School" stay by themselves);
+- a job that only one person does at a place ("the only pharmacist at the
+  chemist on the High St", "the night manager at the hotel"): the job and
+  the place go together, where the place is, not how to find it ("[job] on
+  the High St");
+- an age with something that narrows it to one household ("my 87 year old
+  mum who lives alone", "she's 92, housebound"): the age goes. An age alone
+  ("my son is 15") stays;
+- a car described with its plate ("her silver Honda Jazz AB12 CDE", "a
+  white Transit (LN15 OPA)"): the description goes with the plate, since
+  together they are one car and its keeper; a description without a plate
+  stays ("a white van keeps speeding").
+
+What is replaced, and why, is in docs/decisions.md ("Descriptions that
+single someone out").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from itertools import chain
+
+from bot.safeguarding.redaction.code import find_vehicle_regs
+from bot.safeguarding.redaction.detail import Category, Detail
+from bot.safeguarding.redaction.spoken import find_spoken_regs
+
+_NUMBER_WORDS = (
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+    r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|"
+    r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|"
+    r"five|six|seven|eight|nine))?)"
+)
+
+# --- a child's school and year group -------------------------------------
+
+_YEAR_GROUP = (
+    rf"(?:year|yr|y)[ \t]?(?:\d{{1,2}}|{_NUMBER_WORDS})\b(?:[ \t]?[A-Z]\b)?"
+    r"|reception(?:[ \t]+class)?|nursery|sixth[ \t-]form|lower[ \t]+sixth|upper[ \t]+sixth"
+    r"|(?:class|form|tutor[ \t]+group)[ \t]+\d{1,2}[A-Za-z]{0,2}\b"
+    r"|(?:my|his|her|their|our|the[ \t]+same)[ \t]+year"
+    # a form code ("9B", "10X") or a Scottish year ("P5", "S2"), in capitals
+    r"|(?-i:(?<=in )\d{1,2}(?!AM|PM)[A-Z]{1,2}\b|\b[PS][1-7]\b)"
+)
+_SCHOOL_WORD = (
+    r"(?:school|academy|college|primary|secondary|high|grammar|juniors?|infants?|"
+    r"nursery|prep|comp|comprehensive|c\.?of\.?e\.?|rc|free[ \t]+school)"
+)
+# A school's name: capitalised words ("Hayes School", "St Mary's C of E
+# Primary", "Holy Trinity", "Stepney All Saints"), or after "at" one or two
+# lower-case words that are not ordinary ("at st aidans", "at kingsmead").
+_CAPITAL_NAME_WORD = r"(?:[A-Z][\w'’-]*|of|the|&)"
+_SCHOOL_NAME = (
+    rf"(?:St\.?[ \t]+)?[A-Z][\w'’-]+(?:[ \t]+{_CAPITAL_NAME_WORD}){{0,5}}"
+    rf"(?:[ \t]+(?i:{_SCHOOL_WORD}))?"
+)
+_LOWER_SCHOOL_NAME = (
+    rf"(?:st\.?[ \t]+)?[a-z][\w'’-]+(?:[ \t]+[a-z][\w'’-]+)?(?:[ \t]+(?i:{_SCHOOL_WORD}))?"
+)
+# "Mrs Patel's class", "Mr Okafor's class": a teacher's class between them.
+_TEACHERS_CLASS = r"(?:[ \t]*,?[ \t]*(?:Mrs|Mr|Ms|Miss|Dr)\.?[ \t]+[A-Z][\w-]*['’]s[ \t]+class)?"
+# "15 and in year 11 at Hollins High": the child's age goes with them.
+_AGE_BEFORE_YEAR = (
+    rf"(?:(?i:\d{{1,2}}|{_NUMBER_WORDS})(?:[ \t]+(?i:years?[ \t]+old|yo))?[ \t]*,?[ \t]*"
+    r"(?i:and[ \t]+)?(?i:(?:in|at)[ \t]+))?"
+)
+_NOT_A_LINK_WORD = (
+    r"(?!(?:the|a|an|to|at|in|of|go|goes|went|and|my|his|her|their|our|is|was|i|he|she)\b)"
+)
+_YEAR_THEN_SCHOOL = re.compile(
+    rf"{_AGE_BEFORE_YEAR}(?i:\b(?:{_YEAR_GROUP}))"
+    rf"(?:[ \t]+(?i:class|group|pupil|student|kid|girl|boy))?{_TEACHERS_CLASS}"
+    rf"(?:[ \t]*,?[ \t]*(?i:at|in|of|from|@)[ \t]+(?:(?P<lower>{_LOWER_SCHOOL_NAME})|"
+    rf"(?P<after_at>{_SCHOOL_NAME}))|[ \t]*,?[ \t]+(?P<plain>{_SCHOOL_NAME}))"
+)
+# A school then the year ("Northfield Academy, she's in Year 9", "harris
+# academy yr 10"), with the child's age first if it comes ("16 and at
+# Mulberry Academy year 11").
+_LOWER_SCHOOL_WITH_WORD = (
+    rf"(?:{_NOT_A_LINK_WORD}[a-z][\w'’-]+[ \t]+){{1,3}}"
+    r"(?:school|academy|college|primary|high|grammar)"
+)
+_SCHOOL_THEN_YEAR = re.compile(
+    r"(?:(?i:\d{1,2}|" + _NUMBER_WORDS + r")[ \t]+(?i:and[ \t]+)?(?i:at|in)[ \t]+)?"
+    rf"(?P<school>{_SCHOOL_NAME}|{_LOWER_SCHOOL_WITH_WORD})(?:[ \t]*[,(][ \t]*|[ \t]+)"
+    r"(?:(?i:(?:and[ \t]+)?(?:she's|he's|they're|she is|he is|they are|who's|who is|is|are|now)"
+    r"[ \t]+))?(?:(?i:in)[ \t]+)?"
+    rf"(?i:\b(?:{_YEAR_GROUP}))(?:[ \t]+(?i:there))?\)?"
+)
+_NOT_A_SCHOOL = re.compile(
+    r"(?i)^(?:the|a|an|his|her|their|my|our|local|same|new|other|different|that|this|"
+    r"secondary|primary|school|home|lunch|break|night|weekend|work|church|college|uni|all|"
+    r"least|last|first|and|or|but|so|when|since|now|because|it|they|he|she|i|we|you|class|"
+    r"year|form|set|group|there|here|total|general|maths|english|science|pe|art|music|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|"
+    r"may|june|july|august|september|october|november|december|term|half|summer|winter)\b"
+)
+_SCHOOL_WORD_AT_END = re.compile(rf"(?i:{_SCHOOL_WORD})$")
+
+# --- a job only one person does at a place -------------------------------
+
+_ROLE = (
+    r"(?:pharmacist|manager|caretaker|head[ \t]?teacher|head(?:[ \t]of[ \t]year)?|"
+    r"head(?:master|mistress)|principal|teacher|teaching[ \t]assistant|ta|senco|vicar|priest|"
+    r"imam|rabbi|minister|curate|gp|doctor|nurse|midwife|receptionist|landlord|landlady|"
+    r"barman|barmaid|bartender|chef|cook|cleaner|security[ \t]guard|guard|bouncer|doorman|"
+    r"driver|postman|postwoman|postie|lollipop[ \t](?:lady|man)|crossing[ \t]patrol|warden|"
+    r"porter|janitor|owner|proprietor|shopkeeper|cashier|dentist|vet|optician|butcher|"
+    r"baker|hairdresser|barber|mechanic|coach|instructor|lifeguard|librarian|secretary|"
+    r"supervisor|concierge|keyholder|key[ \t]holder|steward|attendant|clerk|assistant|"
+    r"chair|chairman|chairwoman|treasurer|groundsman|"
+    r"gardener|handyman|plumber|electrician|builder|nanny|childminder|carer|support[ \t]worker|"
+    r"social[ \t]worker|youth[ \t]worker|scout[ \t]leader|akela|leader|coordinator|organiser|"
+    r"director|boss|foreman|operator|technician|presenter)"
+)
+_ROLE_MARK = (
+    r"(?:only|one|sole|main|head|night|day|weekend|evening|morning|late|early|duty|deputy|"
+    r"assistant|shift|senior|new|regular|usual|store|shop|bar|site|school|practice|church|"
+    r"parish|pub|hotel|club|centre|library|surgery|station|resident|live-in|female|male|"
+    r"lady|woman|man|young|older|old|general|area|branch|overnight|saturday|sunday)"
+)
+_PLACE_NOUN = (
+    r"(?:sub[ \t]post[ \t]office|post[ \t]office|surgery|pharmacy|chemist|school|church|hotel|"
+    r"pub|shop|store|branch|library|cent(?:re|er)|station|garage|cafe|café|restaurant|salon|"
+    r"club|bank|takeaway|chippy|launderette|care[ \t]home|nursing[ \t]home|nursery|gym|office|"
+    r"practice|hospital|ward|depot|warehouse|factory|site|hall|bar|supermarket|newsagents?|"
+    r"off[ \t]licen[cs]e|offy|bakery|butchers?|mosque|temple|synagogue|gurdwara|academy|"
+    r"college|clinic|dentists?|vets?|kebab[ \t]shop|corner[ \t]shop|petrol[ \t]station|market|"
+    r"stall|farm|yard|workshop|village|estate|precinct|parade|arcade|mall|cinema|theatre|"
+    r"leisure[ \t]cent(?:re|er)|pool|sports[ \t]cent(?:re|er)|job[ \t]?cent(?:re|er)|council|"
+    r"flats|block|building|tower|estate|co-?op)"
+)
+_NOT_A_LINK = r"(?!(?i:on|in|at|of|by|near|off|the|and|or|for|to|from)\b)"
+# Where the job is: a name ("Greenway Dental", "The Crown", "St Barnabas",
+# "the Upper Stoke sub post office") or "the" and a kind of place ("the hotel").
+_PLACE = (
+    rf"(?:(?i:the)[ \t]+(?:{_NOT_A_LINK}[\w'’-]+[ \t]+){{0,2}}(?i:{_PLACE_NOUN})\b"
+    rf"|(?:[Tt]he[ \t]+)?(?:St\.?[ \t]+)?[A-Z][\w'’&-]*(?:[ \t]+(?:[A-Z][\w'’&-]*|of|&)){{0,4}}"
+    rf"(?:[ \t]+(?i:{_PLACE_NOUN}))?)"
+)
+_NOT_A_PLACE_AFTER = (
+    r"(?!an?[ \t]|[A-Z]{1,3}\d|I\b|(?:the[ \t]+)?(?:car|vehicle|van|dog|cat|phone|bike|property|"
+    r"house|flat|land|account|case|investigation|charge|question|area|street|road|country|"
+    r"world|team|day|week|month|year|night|morning|evening|time|moment|end)\b)"
+)
+_AT = r"[ \t]*,?[ \t]+(?:at|in|of|for)[ \t]+"
+# "the night manager at the hotel", "the landlady at The Crown".
+_ROLE_PHRASE = re.compile(
+    rf"(?i:\b(?:the|their|our|your|its)[ \t]+(?:{_ROLE_MARK}[ \t]+){{0,2}}{_ROLE}s?\b"
+    rf"(?:[ \t]+(?:who|that)[ \t]+works?)?){_AT}{_NOT_A_PLACE_AFTER}{_PLACE}"
+)
+# "I'm the churchwarden at St Barnabas", "writing as the headteacher's PA at
+# Woodside Junior": whatever the job is called, said of someone, at a place.
+_SOMEONES_JOB = re.compile(
+    r"(?i:\b(?:i'm|im|i am|i work as|working as|writing as|as|he's|he is|she's|she is|"
+    r"they're|they are|who is|who's|works as)[ \t]+)"
+    r"((?i:the)[ \t]+(?:[\w'’-]+[ \t]+){0,2}?[\w'’-]+)"
+    rf"{_AT}{_NOT_A_PLACE_AFTER}({_PLACE})"
+)
+# "the only recepshonist at Greenway Dental", "the only postmistress at the
+# Upper Stoke sub post office": "only" singles out whatever the job is.
+_ONLY_ONE = re.compile(
+    r"(?i:\b(?:the[ \t]+)?(?:only|sole|one[ \t]+and[ \t]+only)[ \t]+)"
+    rf"(?:{_NOT_A_LINK}[\w'’-]+[ \t]+){{0,3}}{_NOT_A_LINK}[\w'’-]+"
+    r"[ \t]*,?[ \t]+(?:(?i:working|employed)[ \t]+)?(?i:at|in|of|for|from|on|with)[ \t]+"
+    rf"(?:{_PLACE}|(?i:the|my|our)[ \t]+(?:[\w'’-]+[ \t]+){{0,2}}?[\w'’-]+\b|[A-Z][\w'’-]+)"
+)
+# What may follow the place and still be part of the one person's job: where
+# the place is ("on King Street", "in Ashford", "on Ward 6 at the General"),
+# when ("on nights", "on a Friday"), for whom ("for Royal Mail"), and "only
+# one on site" after a comma. The writers of issue 15's files mostly label
+# all of it with the job.
+_TAIL_WORD = (
+    r"(?:[A-Z][\w'’&-]*|\d+\w*|(?i:the|a|an|my|our|nights?|days?|lates|earlies|weekends?|"
+    r"shifts?|mornings?|afternoons?|evenings?|round|rank|site|ward|floor|desk|till|door|gate|"
+    r"late|early|night|day|weekday|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|miles|village|town|"
+    r"area|estate|team|line|run|airport|school|unit|court|surgery|practice|branch|store|shop|"
+    r"market|rota|service|centre|hospital|ward|depot|warehouse|office|patch|beat|route|junction))"
+)
+_TAIL_END = (
+    r"(?=[ \t]*(?:[,.;:!?()\n]|$)|[ \t]+(?i:and|but|so|who|which|because|since|when|if|he|she|"
+    r"they|i|we|has|have|had|is|was|are|were|keeps?|said|says|on|in|at|for|with|by|near|off|"
+    r"from)\b)"
+)
+# A street or a named public place after the job stays ("on Church Rd", "on
+# Park Lane", "near Brockwell Park"): the writers keep them.
+_STREET_WORD = (
+    r"(?:road|rd|street|st|avenue|ave|lane|ln|close|drive|way|crescent|gardens|grove|terrace|"
+    r"place|court|hill|park|parade|green|common|square|rise|mews|row|walk|broadway|estate)"
+)
+_JOB_TAIL = re.compile(
+    r"(?:[ \t]*,?[ \t]+(?i:on|in|at|for|with|by|near|off|who[ \t]+does|from)[ \t]+"
+    rf"(?!(?:(?i:the)[ \t]+)?(?:{_TAIL_WORD}[ \t]+){{0,3}}(?i:{_STREET_WORD})\b{_TAIL_END})"
+    rf"(?:{_TAIL_WORD}[ \t]+){{0,4}}?{_TAIL_WORD}{_TAIL_END}"
+    r"|[ \t]*,[ \t]+(?i:(?:the[ \t]+)?only[ \t]+(?:one|[\w'’-]+))[^,.;:!?\n]{0,40})+"
+)
+# "the only pharmacist", "the sole caretaker" with no place after it.
+_ONLY_ROLE = re.compile(rf"(?i:\bthe[ \t]+(?:only|sole)[ \t]+(?:{_ROLE_MARK}[ \t]+)?{_ROLE}\b)")
+# "I run the corner shop", "she owns the chippy on Elm Road": the one who
+# runs a place.
+_RUNS_THE_PLACE = re.compile(
+    r"(?i:\b(?:i|he|she|they|we)[ \t]+(?:run|runs|own|owns|manage|manages|ran|owned|"
+    r"managed)[ \t]+)"
+    rf"({_PLACE})"
+)
+_NOT_A_JOB = re.compile(
+    r"(?i)the[ \t]+(?:only[ \t]+|sole[ \t]+)?(?:one|ones|thing|things|way|ways|time|times|reason|"
+    r"problem|person|people|option|issue|place|victim|case|same|first|last|best|worst|other|end|"
+    r"kind|sort|type|rest|lot|police|cops|council|owner[ \t]+of[ \t]+the[ \t]+car|car|cars|"
+    r"house|road|street|drive|light|lights|camera|cctv|entrance|exit|door|access|difference|"
+    r"answer|advice|help|evidence|witness|officers?|pcsos?|police|coppers?|cops?|detectives?|"
+    r"sergeants?|inspectors?|constables?|response)\b"
+)
+
+# --- an age with what narrows it -----------------------------------------
+
+_AGE_NUMBER = rf"(?:\d{{1,3}}|{_NUMBER_WORDS})"
+_AGES = (
+    re.compile(
+        rf"(?i:\b({_AGE_NUMBER}[ \t-]?(?:years?|yrs?)[ \t-]?(?:old|of[ \t]+age)"
+        rf"|{_AGE_NUMBER}[ \t-]?(?:yo|y/o|y\.o\.)"
+        rf"|aged[ \t]+{_AGE_NUMBER}"
+        r"|in (?:my|our|his|her|their) (?:late |early |mid[- ])?(?:seventies|eighties|nineties|"
+        r"70s|80s|90s)"
+        r"|in (?:my|his|her|their) (?:seventieth|eightieth|ninetieth|hundredth|"
+        r"(?:seventy|eighty|ninety)[- ](?:first|second|third|fourth|fifth|sixth|seventh|eighth|"
+        r"ninth)) year)\b)"
+    ),
+    # "a widow of eighty seven", "a retired magistrate of seventy seven years"
+    re.compile(
+        r"(?i:\b(an?[ \t]+(?:[\w'’-]+[ \t]+){0,3}?(?:of|aged)[ \t]+"
+        rf"{_AGE_NUMBER}(?:[ \t]+years?(?:[ \t]+of[ \t]+age)?)?)\b)"
+    ),
+    # "my elderly neighbour, 83, who lives alone"
+    re.compile(
+        r"(?i:\b(?:mum|mom|mother|dad|father|nan|gran|grandma|grandad|neighbour|neighbor|lady|"
+        r"man|gentleman|woman|widow|widower|pensioner|aunt|uncle|husband|wife)\b[^.,\n]{0,20},"
+        r"[ \t]*)(\d{2,3})(?=[ \t]*,)"
+    ),
+    # "my mum (87) lives alone"
+    re.compile(r"(\(\d{2,3}\))"),
+    re.compile(
+        r"(?i:\b(?:he's|she's|he is|she is|i'm|im|i am|mum's|dad's|who's|who is|"
+        r"(?:mum|mom|mother|dad|father|nan|nana|gran|granny|grandma|grandad|grandpa|grandmother|"
+        r"grandfather|husband|wife|partner|neighbour|neighbor|son|daughter|brother|sister|aunt|"
+        r"auntie|uncle|friend|lodger|tenant|he|she|who)[ \t]+"
+        r"(?:is|was|turned|turns|has[ \t]+turned))[ \t]+"
+        r"(?:now[ \t]+|nearly[ \t]+|almost[ \t]+|over[ \t]+|about[ \t]+|around[ \t]+|"
+        r"at[ \t]+least[ \t]+)?"
+        rf"({_AGE_NUMBER})\b(?![ \t]*(?:hundred|thousand|million|mph|miles|minutes|mins|hours|"
+        r"weeks|months|days|hrs|percent|yards|metres|meters|km|cm|inches|degrees|"
+        r"times|%|pounds|quid|"
+        r"grand|k\b|m\b|st\b|nd\b|rd\b|th\b|ft|feet|stone|kg)))"
+    ),
+)
+_NARROWS = re.compile(
+    r"(?i:\blives?\s+(?:alone|on (?:his|her|their) own|by (?:him|her|them)sel(?:f|ves))|"
+    r"\bliving\s+(?:alone|on (?:his|her) own)|\bon (?:his|her) own\b|\balone\b|"
+    r"\bhousebound|\bbed[- ]?bound|\bwheelchair|\bmobility scooter|\bregistered blind|"
+    r"\bpartially sighted|\bblind\b|\bdeaf\b|\bdementia|\balzheimer|\bdisabled|\bdisability|"
+    r"\bwidow(?:ed|er)?\b|\boxygen|\bzimmer|\bwalking (?:frame|stick)|\bcarers?\b|"
+    r"\bonly (?:child|boy|girl|one|person|house|family|resident)|\bautis(?:m|tic)|"
+    r"\bdown'?s syndrome|\bcerebral palsy|\bpregnant|\btwins\b|\bon the corner\b|"
+    r"\bat number\b|\bnext door\b|\bacross the road\b|\bopposite\b|\bfoster|\bin care\b|"
+    r"\bpacemaker|\bfrail|\bbed-?ridden|\bterminally ill|\bhard of hearing|\bpartially deaf|"
+    r"\b(?:don't|doesn't|do not|does not|can't|cannot|can not)\s+(?:drive|walk|see|hear|get out)\b|"
+    r"\bno (?:family|one else|relatives)\b|\bsingle (?:mum|mother|dad|father|parent)|"
+    r"\bnon[- ]?verbal|\blearning (?:difficult|disabilit)\w*)"
+)
+# Where the narrowing detail puts them: "lives alone above the old butchers
+# on Church Street", up to the end of the clause.
+_WHERE = re.compile(
+    r"[ \t]+(?:at|above|below|over|in|on|near|opposite|next[ \t]+to|behind)[ \t]+"
+    r"[^,.;:!?()\n]*?(?=[,.;:!?()\n]|[ \t]+(?:and|but|so|who|which|since|because|with)\b|$)"
+)
+# An age this old narrows a street's residents to a few by itself.
+_OLD_AGE = 70
+_AGE_WORDS = {
+    "seventies": 70,
+    "eighties": 80,
+    "nineties": 90,
+    "seventieth": 70,
+    "eightieth": 80,
+    "ninetieth": 90,
+    "hundredth": 100,
+}
+_SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
+
+# --- a date of birth in other words ----------------------------------------
+
+_MONTHS = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+_ORDINAL_WORDS = (
+    r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
+    r"thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|"
+    r"twenty[- ](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|thirtieth|"
+    r"thirty[- ]first)"
+)
+_YEAR_WORDS = (
+    rf"(?:nineteen|twenty)[- ]?(?:hundred[- ]?(?:and[- ])?)?(?:oh[- ])?{_NUMBER_WORDS}"
+    r"|(?:two thousand(?: and)?(?: " + _NUMBER_WORDS + r")?)"
+)
+_DAY = rf"(?:\d{{1,2}}(?:st|nd|rd|th)?|{_ORDINAL_WORDS})"
+_YEAR = rf"(?:\d{{2,4}}|{_YEAR_WORDS})"
+_SPOKEN_DATE = (
+    rf"(?:\d{{1,2}}[/.\-]\d{{1,2}}[/.\-]\d{{2,4}}"
+    rf"|{_DAY}[ \t]+(?:of[ \t]+)?{_MONTHS}\.?,?[ \t]+{_YEAR}"
+    rf"|{_MONTHS}\.?[ \t]+(?:the[ \t]+)?{_DAY},?[ \t]+{_YEAR})"
+)
+# "her birthday 12/11/1949", "born on the third of March nineteen fifty",
+# "DOB 3rd March 85": the date after a word that says it is a birth date.
+_BIRTH_DATE = re.compile(
+    r"(?i:\b(?:birthday|b'?day|born(?:[ \t]+on)?|d\.?o\.?b\.?|date[ \t]+of[ \t]+birth|"
+    r"birth[ \t]?date)[ \t]*(?:is|was|of|:|-|=)?[ \t]*(?:on[ \t]+)?(?:the[ \t]+)?"
+    rf"({_SPOKEN_DATE}))\b"
+)
+
+
+def find_birth_dates(text: str) -> Iterator[Detail]:
+    """A date of birth after "birthday", "born", "DOB", in figures or words."""
+    for match in _BIRTH_DATE.finditer(text):
+        yield Detail(match.start(1), match.end(1), Category.DATE_OF_BIRTH)
+
+
+# --- a car described with its plate --------------------------------------
+
+_COLOUR = (
+    r"(?:black|white|silver|grey|gray|red|blue|green|yellow|orange|purple|brown|gold|beige|"
+    r"maroon|navy|dark|light|pale|bright|metallic|matt|matte|cream|bronze|burgundy)"
+)
+_VEHICLE = (
+    r"(?:car|van|motorbike|bike|moped|scooter|4x4|suv|jeep|lorry|truck|pickup|hatchback|"
+    r"estate|saloon|convertible|taxi|cab|camper|campervan|motorhome)"
+)
+_MAKE = (
+    r"(?:ford|vauxhall|toyota|vw|volkswagen|bmw|audi|mercedes|merc|nissan|honda|kia|hyundai|"
+    r"peugeot|renault|citroen|citroën|fiat|mini|skoda|seat|volvo|land[ \t]rover|range[ \t]rover|"
+    r"jaguar|tesla|mazda|suzuki|lexus|porsche|dacia|mitsubishi|subaru|transit|astra|corsa|"
+    r"fiesta|focus|golf|polo|qashqai|yaris|juke|clio|octavia|jazz|civic|prius|sprinter|escort|"
+    r"passat|insignia|zafira|mondeo|kuga|puma)"
+)
+_DESCRIPTION_WORD = (
+    rf"(?:(?i:{_COLOUR}|{_VEHICLE}|{_MAKE})|[A-Z][\w-]*|\d(?:\.\d)?|[a-z]+\d[\w-]*|\d[a-z][\w-]*|old|new|"
+    r"battered|little|a|an|(?i:series|class|sport|diesel|petrol|electric|hybrid|coupe|automatic|"
+    r"auto|manual|door|seater|with|private))"
+)
+_PLATE_WORDS = (
+    r"(?:[ \t]*[,(-])?[ \t]*(?:(?i:reg(?:istration)?(?:[ \t]+mark)?|plate|number[ \t]+plate|"
+    r"index)(?:[ \t]+(?i:number|no\.?))?[ \t]*(?:(?i:is|was)|:|-)?[ \t]*)?"
+)
+# A car's description just before its plate (a comma, a bracket, "reg" or
+# "plate" between): "her silver Honda Jazz AB12 CDE", "a white Transit (LN15
+# OPA)", "Red Mini, EF21 OPA". After "my", "her", "Dave's", an article or
+# nothing; what is taken must name a colour or a make, or follow an owner's
+# word.
+_DESCRIBED = re.compile(
+    r"(?:(?P<owner>\b(?i:my|our|his|her|their|[a-z]+['’]s))[ \t]+"
+    r"|\b(?i:a|an|the|that|this|same)[ \t]+)?"
+    rf"(?P<description>(?:{_DESCRIPTION_WORD}[ \t]+){{0,5}}{_DESCRIPTION_WORD}"
+    rf"{_PLATE_WORDS}[ \t]*)$"
+)
+# What makes a description tell one car from others: a colour or a make. "A
+# van" alone does not, and stays ("a van [vehicle reg]").
+_NAMES_A_CAR = re.compile(rf"(?i:\b(?:{_COLOUR}|{_MAKE})\b)")
+
+
+def find_school_years(text: str) -> Iterator[Detail]:
+    """A year group or class with a named school, either way round: "yr 8 at
+    st aidans", "Year 10, Beacon Academy", "Year 3, Mrs Patel's class at Holy
+    Trinity", "Northfield Academy, she's in Year 9"."""
+    for match in _YEAR_THEN_SCHOOL.finditer(text):
+        name = match.group("lower") or match.group("after_at") or match.group("plain")
+        if _NOT_A_SCHOOL.match(name):
+            continue
+        if match.group("plain") and not _SCHOOL_WORD_AT_END.search(name):
+            continue  # "Year 9 Maths" needs "at"; "yr 7 Highgate Wood school" has its word
+        end = match.end()
+        if match.group("lower"):
+            words = list(re.finditer(r"\S+", name))
+            while words and _NOT_A_SCHOOL.match(words[-1].group(0)):
+                words.pop()  # "at kingsmead and" -> "at kingsmead"
+            if not words:
+                continue
+            end = match.start("lower") + words[-1].end()
+        yield Detail(match.start(), end, Category.SCHOOL)
+    for match in _SCHOOL_THEN_YEAR.finditer(text):
+        if _NOT_A_SCHOOL.match(match.group("school")):
+            continue
+        yield Detail(match.start(), match.end(), Category.SCHOOL)
+
+
+def find_singular_roles(text: str) -> Iterator[Detail]:
+    """The job of the one person who does it, with the place: "the only
+    pharmacist at the chemist", "the landlady at The Crown"."""
+    for pattern in (_ROLE_PHRASE, _SOMEONES_JOB, _ONLY_ONE, _ONLY_ROLE, _RUNS_THE_PLACE):
+        for match in pattern.finditer(text):
+            start = match.start(1) if pattern is _SOMEONES_JOB else match.start()
+            if _NOT_A_JOB.match(text, start):
+                continue
+            tail = _JOB_TAIL.match(text, match.end())
+            yield Detail(start, tail.end() if tail else match.end(), Category.JOB)
+
+
+def _years(age: str) -> int:
+    """The number of years an age phrase says: "87 year old" 87, "eighty
+    four" 84, "in her eighties" 80; 0 if it says none."""
+    lowered = age.lower()
+    figures = re.search(r"\d+", lowered)
+    if figures:
+        return int(figures.group(0))
+    for word, value in _AGE_WORDS.items():
+        if word in lowered:
+            return value
+    tens = {"seventy": 70, "eighty": 80, "ninety": 90, "sixty": 60, "fifty": 50}
+    units = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+    units |= {"eight": 8, "nine": 9}
+    words = re.findall(r"[a-z]+", lowered)
+    total = sum(tens.get(w, 0) for w in words)
+    return total + sum(units.get(w, 0) for w in words) if total else 0
+
+
+def find_ages_with_detail(text: str) -> Iterator[Detail]:
+    """An age that, with what the sentence says, narrows to one home: an age
+    of 70 or more by itself ("I am ninety one"), a younger one with a detail
+    such as "lives alone", "dementia", "registered blind". The span runs from
+    the age over the details that follow it in the same clause, and where
+    they say the person lives ("91 and has dementia and lives on her own",
+    "88, lives alone above the old butchers on Church Street")."""
+    for sentence in _SENTENCE.finditer(text):
+        narrows = list(_NARROWS.finditer(text, sentence.start(), sentence.end()))
+        for pattern in _AGES:
+            for match in pattern.finditer(text, sentence.start(), sentence.end()):
+                if not narrows and _years(match.group(1)) < _OLD_AGE:
+                    continue
+                end = match.end(1)
+                for narrow in narrows:
+                    if end <= narrow.start() <= end + 25:
+                        end = narrow.end()
+                if end > match.end(1):
+                    where = _WHERE.match(text, end, sentence.end())
+                    end = where.end() if where else end
+                yield Detail(match.start(1), end, Category.AGE)
+
+
+def find_described_plates(text: str) -> Iterator[Detail]:
+    """A plate with the car's description before it, as one span."""
+    plates = chain(find_vehicle_regs(text), find_spoken_regs(text))
+    for plate in plates:
+        line_start = text.rfind("\n", 0, plate.start) + 1
+        match = _DESCRIBED.search(text, line_start, plate.start)
+        if match is None or not match.group("description").strip():
+            continue
+        description = match.group("description")
+        if not (match.group("owner") or _NAMES_A_CAR.search(description)):
+            continue
+        first_car_word = _NAMES_A_CAR.search(description)
+        start = match.start("description")
+        if not match.group("owner") and first_car_word is not None:
+            start += first_car_word.start()  # "Yesterday silver Astra" -> "silver Astra"
+        end = plate.end
+        if "(" in description and text[end : end + 1] == ")":
+            end += 1  # "my blue Ford Fiesta (AB12 CDE)"
+        yield Detail(start, end, Category.VEHICLE_REG)

@@ -1,0 +1,458 @@
+"""Phone numbers and vehicle registrations written the way people say them.
+
+Phones: digits as words or mixed with figures ("oh seven seven double oh
+nine hundred one two three", "07700 nine double oh one two three", "plus
+four four seven seven ..."), and figures spaced or dotted oddly ("0 7 7 0 0
+9 0 0 1 2 3", "077.009.001.23"). Registrations: read out letter by letter
+or in the NATO alphabet ("Alpha Bravo one two Charlie Delta Echo"), or
+spaced in lower case after a word that says a vehicle or plate is meant
+("the van, ab 12 cde"); part of a plate given as such ("it started HN09").
+
+Services' numbers stay, as in :mod:`.phone`: 999, 101, 111, 116 123, and
+numbers starting 0800, 0808, 0500, 03, 084, 087 or 09.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from bot.safeguarding.redaction.detail import Category, Detail, word_set
+
+_UNITS = {
+    "zero": 0,
+    "oh": 0,
+    "o": 0,
+    "nought": 0,
+    "nil": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "niner": 9,
+}
+_TEENS = {
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+}
+_TENS = {
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fourty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+_ZERO_WORDS = word_set("zero oh o nought nil")
+_DOUBLE_ZERO_WORDS = word_set("oo ooh")  # "nine oo one": two zeros typed as letters
+_REPEAT = {"double": 2, "triple": 3, "treble": 3}
+_NATO = {
+    "alpha": "A",
+    "alfa": "A",
+    "bravo": "B",
+    "charlie": "C",
+    "delta": "D",
+    "echo": "E",
+    "foxtrot": "F",
+    "golf": "G",
+    "hotel": "H",
+    "india": "I",
+    "juliet": "J",
+    "juliett": "J",
+    "kilo": "K",
+    "lima": "L",
+    "mike": "M",
+    "november": "N",
+    "oscar": "O",
+    "papa": "P",
+    "quebec": "Q",
+    "romeo": "R",
+    "sierra": "S",
+    "tango": "T",
+    "uniform": "U",
+    "victor": "V",
+    "whiskey": "W",
+    "whisky": "W",
+    "xray": "X",
+    "x-ray": "X",
+    "x ray": "X",
+    "yankee": "Y",
+    "zulu": "Z",
+}
+# Lower-case words that look like plate letters but are words.
+_COMMON_SHORT_WORDS = word_set(
+    """
+    is it at on in of to be by we he me my no so up an or do go us am as if ok
+    the and was for are but not you all any can had her his one our out day get has him
+    how man men new now see two way who boy did its let put say she too use ago yrs old
+    mph hrs min mins yes yet off few got lot van car bus say ran saw see sat set
+    """
+)
+
+# A figure group may have the letter O typed for a zero ("O77OO 9OO123").
+_TOKEN = re.compile(r"\+?[Oo]*\d[\dOo]*|(?i:x[ -]?ray)\b|[A-Za-z]+|[^\sA-Za-z\d]")
+_SEPARATORS = frozenset(",.-()")
+_PLATE_SEPARATORS = frozenset(",-")
+_SERVICE_PREFIXES = ("0800", "0808", "0500", "03", "084", "087", "09", "116", "118", "999")
+_PHONE_CUE = re.compile(
+    r"(?i:\b(?:call|ring|phone|mobile|mob|number|no|num|tel|telephone|text|whatsapp|contact|"
+    r"reach|landline|on|is|at)\b)[\s:.,-]*$"
+)
+_VEHICLE_CUE = re.compile(
+    r"(?i:\b(?:reg|registration|plate|plates|index|car|van|vehicle|motorbike|bike|moped|"
+    r"lorry|truck|taxi|cab|suv|4x4|motor|hatchback|estate|transit|number)\b)"
+)
+
+
+@dataclass(frozen=True)
+class _Token:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def lower(self) -> str:
+        """The text in lower case, a figure group with its letter Os as zeros."""
+        if any(c.isdigit() for c in self.text):
+            return self.text.lower().replace("o", "0")
+        return self.text.lower()
+
+
+def _tokens(text: str) -> list[_Token]:
+    return [_Token(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text)]
+
+
+def _is_number_token(token: _Token) -> bool:
+    word = token.lower
+    return (
+        word.lstrip("+").isdigit()
+        or word in _UNITS
+        or word in _TEENS
+        or word in _TENS
+        or word in _REPEAT
+        or word in _DOUBLE_ZERO_WORDS
+        or word in ("hundred", "thousand")
+    )
+
+
+class _Digits:
+    """Turns number words, read in order, into the digits they say: "oh
+    seven seven" is 077, "nine hundred and twelve" 912, "double nine" 99."""
+
+    def __init__(self) -> None:
+        self.digits = ""
+        self.total = 0
+        self.current: int | None = None
+        self.last = ""  # "unit", "tens", "teen", "hundred", "thousand", "and"
+        self.repeat = 1
+
+    def flush(self) -> None:
+        if self.current is not None:
+            self.digits += str(self.total + self.current)
+        self.total, self.current, self.last = 0, None, ""
+
+    def add(self, word: str) -> None:
+        if word.lstrip("+").isdigit():
+            self.flush()
+            self.digits += word.lstrip("+") * self.repeat
+            self.repeat = 1
+        elif word in _REPEAT:
+            self.flush()
+            self.repeat = _REPEAT[word]
+        elif word in _DOUBLE_ZERO_WORDS:
+            self.flush()
+            self.digits += "00" * self.repeat
+            self.repeat = 1
+        elif word in _ZERO_WORDS:
+            self.flush()
+            self.digits += "0" * self.repeat
+            self.repeat = 1
+        elif word in _UNITS or word in _TEENS or word in _TENS:
+            value = _UNITS.get(word, _TEENS.get(word, _TENS.get(word, 0)))
+            kind = "unit" if word in _UNITS else "teen" if word in _TEENS else "tens"
+            if self.repeat > 1:
+                self.flush()
+                self.digits += str(value) * self.repeat
+                self.repeat = 1
+                return
+            # "nine hundred one two three" is read as 900123, as phone
+            # numbers are said; "nine hundred and five", "two thousand five",
+            # "nine hundred twelve" and "twenty one" are one number.
+            joins = self.current is not None and (
+                self.last in ("and", "thousand")
+                or (self.last == "hundred" and kind != "unit")
+                or (self.last == "tens" and kind == "unit")
+            )
+            if joins:
+                self.current = (self.current or 0) + value
+            else:
+                self.flush()
+                self.current = value
+            self.last = kind
+        elif word == "hundred":
+            self.current = (self.current if self.current else 1) * 100
+            self.last = "hundred"
+        elif word == "thousand":
+            self.total = (self.total + (self.current or 1)) * 1000
+            self.current = 0
+            self.last = "thousand"
+        elif word == "and":
+            self.last = "and"
+
+    def done(self) -> str:
+        self.flush()
+        return self.digits
+
+
+def _runs(tokens: list[_Token]) -> Iterator[list[_Token]]:
+    """Stretches of number tokens, with single separators or "and" after a
+    hundred or thousand between them."""
+    index = 0
+    while index < len(tokens):
+        if not _is_number_token(tokens[index]):
+            index += 1
+            continue
+        run = [tokens[index]]
+        index += 1
+        while index < len(tokens):
+            token = tokens[index]
+            if _is_number_token(token):
+                run.append(token)
+                index += 1
+                continue
+            following = tokens[index + 1] if index + 1 < len(tokens) else None
+            bridges = token.text in _SEPARATORS or (
+                token.lower == "and" and run[-1].lower in ("hundred", "thousand")
+            )
+            if bridges and following is not None and _is_number_token(following):
+                if token.lower == "and":
+                    run.append(token)
+                index += 1
+                continue
+            break
+        yield run
+
+
+def _inside_a_word(text: str, start: int, end: int) -> bool:
+    return (start > 0 and text[start - 1].isalnum()) or (end < len(text) and text[end].isalnum())
+
+
+def _is_service(digits: str) -> bool:
+    return digits.startswith(_SERVICE_PREFIXES) or digits in ("101", "111", "105", "112")
+
+
+def find_spoken_phones(text: str) -> Iterator[Detail]:
+    """Phone numbers in words, mixed, or in figures spaced oddly."""
+    tokens = _tokens(text)
+    for run in _runs(tokens):
+        start = run[0].start
+        plus = False
+        before = text[max(0, start - 6) : start].lower()
+        if before.rstrip().endswith("plus"):
+            plus = True
+            start = text.lower().rindex("plus", 0, start)
+        elif run[0].text.startswith("+"):
+            plus = True
+        if _inside_a_word(text, run[0].start, run[-1].end):  # "NFRC240512345"
+            continue
+        reader = _Digits()
+        for token in run:
+            reader.add(token.lower)
+        digits = reader.done()
+        if plus or digits.startswith("0044"):
+            digits = "0" + digits.removeprefix("00").removeprefix("44")
+        elif digits.startswith("44") and len(digits) >= 12:
+            digits = "0" + digits[2:]
+        if _is_service(digits):
+            continue
+        worded = any(t.text.isalpha() for t in run)
+        if worded:
+            cue = _PHONE_CUE.search(text, 0, start) is not None
+            # 6 figures after "ring me on": an old village exchange's local number
+            if not (
+                len(digits) >= 9
+                or (len(digits) >= 7 and digits[0] == "0")
+                or (len(digits) >= 6 and cue)
+            ):
+                continue
+        else:
+            typed_o = any(not t.text.lstrip("+").isdigit() for t in run)  # "O77OO"
+            if (len(run) < 3 and not typed_o) or not digits.startswith("0"):
+                continue
+            if not 10 <= len(digits) <= 11:
+                continue
+        yield Detail(start, run[-1].end, Category.PHONE)
+
+
+_PLATE_SHAPES = re.compile(
+    r"[A-Z]{2}\d{2}[A-Z]{3}"  # current: AB12CDE
+    r"|[A-HJ-NP-Y]\d{1,3}[A-Z]{3}"  # prefix: P45XYZ
+    r"|[A-Z]{3}\d{1,3}[A-HJ-NP-Y]"  # suffix: ABC123D
+)
+
+
+def _plate_piece(token: _Token) -> str | None:
+    """What one token adds to a plate read out: letters, digits or None."""
+    word = token.lower
+    if word in _NATO:
+        return _NATO[word]
+    if token.text.isdigit() and len(token.text) <= 3:
+        return token.text
+    if word.isdigit():
+        return None
+    if word in _UNITS and word != "o":
+        return str(_UNITS[word])
+    if token.text.isalpha() and len(token.text) <= 3:
+        return token.text.upper()
+    return None
+
+
+# Part of a plate, given as such: "it started HN09", "the reg began with
+# AB12", "partial plate: KX19", "plates ending in 'FGE'".
+_PARTIAL_PLATE = re.compile(
+    r"(?i:\b(?:reg|registration|plates?|number[ \t]+plate|index)\b[^.\n]{0,25}?"
+    r"\b(?:start(?:s|ed|ing)?|begin(?:s|ning)?|began|end(?:s|ed|ing)?|had|contain(?:s|ed|ing)?|"
+    r"partial)[ \t]*(?:with|in|was|is|:)?[ \t]*['\"“‘]?)"
+    r"((?=[A-Za-z0-9 ]*\d)[A-Za-z0-9]{2,4}(?:[ \t][A-Z0-9]{1,3})?|[A-Z]{2,3})(?![\w])"
+)
+
+
+def find_partial_plates(text: str) -> Iterator[Detail]:
+    """Part of a plate, given as such."""
+    for match in _PARTIAL_PLATE.finditer(text):
+        yield Detail(match.start(1), match.end(1), Category.VEHICLE_REG)
+
+
+# Right after "reg", "registration (mark)", "plate": whatever plate follows,
+# cherished ones too ("reg WR 1 X", "registration Romeo Echo Golf one").
+_PLATE_CUE = re.compile(
+    r"(?i:\b(?:reg(?:istration)?(?:[ \t]+(?:mark|number|no\.?))?|(?:private[ \t]+|number[ \t]+)?"
+    r"plate)[ \t]*(?:is|was|:|-)?[ \t]*)$"
+)
+
+
+def find_cued_plates(text: str) -> Iterator[Detail]:
+    """Any plate, cherished ones too, right after a word that says a plate
+    follows: capitals, figures, the NATO alphabet or figures in words, with
+    at least one letter and one figure."""
+    tokens = _tokens(text)
+    for index, token in enumerate(tokens):
+        if not _PLATE_CUE.search(text, max(0, token.start - 40), token.start):
+            continue
+        if (
+            index > 0
+            and tokens[index - 1].end > token.start - 1
+            and _plate_piece(tokens[index - 1])
+        ):
+            continue  # inside a run of pieces, not its start
+        used: list[_Token] = []
+        for candidate in tokens[index : index + 8]:
+            piece = _plate_piece(candidate)
+            plate_like = (
+                candidate.lower in _NATO
+                or candidate.text.isdigit()
+                or (candidate.lower in _UNITS and candidate.lower != "o")
+                or (candidate.text.isalpha() and candidate.text.isupper())
+            )
+            if piece is None or not plate_like:
+                break
+            used.append(candidate)
+        # the longest run of pieces that makes a plate's shape, or all of them
+        # for a cherished plate: "WN 68 HVB I think" stops before "I"
+        for length in range(len(used), 1, -1):
+            if _PLATE_SHAPES.fullmatch("".join(_plate_piece(t) or "" for t in used[:length])):
+                used = used[:length]
+                break
+        pieces = "".join(_plate_piece(t) or "" for t in used)
+        has_both = any(c.isdigit() for c in pieces) and any(c.isalpha() for c in pieces)
+        if has_both and len(pieces) <= 8 and not _inside_a_word(text, used[0].start, used[-1].end):
+            yield Detail(used[0].start, used[-1].end, Category.VEHICLE_REG)
+
+
+def find_spoken_regs(text: str) -> Iterator[Detail]:
+    """Registrations read out (NATO alphabet, letter by letter) or spaced in
+    lower case after a vehicle word."""
+    tokens = _tokens(text)
+    index = 0
+    while index < len(tokens):
+        pieces: list[tuple[_Token, str]] = []
+        scan = index
+        while scan < len(tokens):
+            piece = _plate_piece(tokens[scan])
+            if piece is None:
+                if tokens[scan].text in _PLATE_SEPARATORS and pieces:
+                    scan += 1
+                    continue
+                break
+            pieces.append((tokens[scan], piece))
+            scan += 1
+        found = _plate_in(text, pieces)
+        if found is not None:
+            yield found
+            index = max(index + 1, next(i for i, t in enumerate(tokens) if t.end >= found.end) + 1)
+        else:
+            index += 1
+
+
+def _plate_in(text: str, pieces: list[tuple[_Token, str]]) -> Detail | None:
+    """The first plate shape made of whole pieces from the first piece on."""
+    joined = ""
+    for count, (_token, piece) in enumerate(pieces, 1):
+        joined += piece
+        if count < 2 or not _PLATE_SHAPES.fullmatch(joined):
+            continue
+        used = [t for t, _ in pieces[:count]]
+        # the longest shape wins: "AB 12 CDE" not "AB 12 C" for a suffix shape
+        longer = joined
+        for extra_token, extra in pieces[count:]:
+            longer += extra
+            if _PLATE_SHAPES.fullmatch(longer):
+                used.append(extra_token)
+            else:
+                break
+        if _inside_a_word(text, used[0].start, used[-1].end):  # a frame number
+            return None
+        if _believable(text, used):
+            return Detail(used[0].start, used[-1].end, Category.VEHICLE_REG)
+        return None
+    return None
+
+
+def _believable(text: str, used: list[_Token]) -> bool:
+    nato = sum(t.lower in _NATO for t in used)
+    if nato >= 2:
+        return True
+    letters = [
+        t for t in used if t.text.isalpha() and t.lower not in _NATO and t.lower not in _UNITS
+    ]
+    # Read out letter by letter in capitals: "A B 1 2 C D E" (grouped capitals,
+    # "AB12 CDE", are code.py's; grouped pieces here would join a postcode
+    # to the next sentence's "A").
+    figures = [t for t in used if t.text.isdigit()]
+    one_figure_group = len(figures) == 1 and len(figures[0].text) == 2  # "AB12 C D E"
+    one_by_one = all(len(t.text) == 1 or t.lower in _UNITS for t in used)  # "F Y one six"
+    if all(t.text.isupper() for t in letters) and (
+        one_by_one or (one_figure_group and len(used) >= 4)
+    ):
+        return True
+    if any(t.lower in _COMMON_SHORT_WORDS for t in letters):
+        return False
+    window = text[max(0, used[0].start - 60) : used[0].start]
+    return _VEHICLE_CUE.search(window) is not None
