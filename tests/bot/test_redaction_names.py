@@ -68,7 +68,10 @@ from bot.safeguarding.redaction import find_doubtful_names, suggest_publishable
         ("the driver called himself Mo", "the driver called himself [name]"),
         ("name inside is Tendai Moyo", "name inside is [name]"),
         ("my m8 shav got stopped", "my m8 [name] got stopped"),
-        ("one of them is that Ellis kid from no 30", "one of them is that [name] kid from [address]"),
+        (
+            "one of them is that Ellis kid from no 30",
+            "one of them is that [name] kid from [address]",
+        ),
         # social media handles
         ("she is on insta as jaz_xo", "she is on insta as [social media handle]"),
         ("follow @jaz_xo for the videos", "follow [social media handle] for the videos"),
