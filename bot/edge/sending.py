@@ -14,13 +14,16 @@ the dispatcher as 'unknown')::
         ├── Unreachable               the recipient cannot be messaged (blocked the bot):
         │                             'failed', and the resident's waiting messages skipped
         ├── Rejected                  refused for good (bad request): 'failed'
+        ├── WaitsForResident          a private chat the platform lets the bot write to only
+        │                             after the resident writes again: the chat's messages wait
         ├── Moved                     the room has a new id (``new_chat_id``): the room's
         │                             messages, this one included, go there from now on
         └── NoAccess                  the bot may not post in this room for now (removed,
                                       permission taken away): the room's messages wait
 
 ``RetryLater`` and ``NotSent`` are the ones that may pass; ``Moved`` and
-``NoAccess`` keep the message (a room's state, not the message's);
+``NoAccess`` keep the message (a room's state, not the message's), and
+``WaitsForResident`` keeps it (the resident's chat's state) until they write;
 ``Unreachable``, ``Rejected`` and ``OutcomeUnknown`` end it (the dispatcher
 tells officers where they can act).
 """
@@ -58,6 +61,10 @@ class Outgoing:
     # sending a new message. The sender returns that same id. A message
     # already saying it, or no longer there, is done: nothing is left to erase.
     edit_of: str | None = None
+    # What the outbox row is for (``bot.store.outbox.OutboxPurpose``'s value:
+    # "reply", "answer", ...), for a platform whose rules depend on it
+    # (Messenger: a reply, an update, an officer-written answer).
+    purpose: str = ""
 
 
 class LengthLimit(Protocol):
@@ -129,6 +136,13 @@ class Unreachable(DeliveryError):
 class Rejected(DeliveryError):
     """The platform refused this message for good (a bad request): sending it
     again would fail the same way."""
+
+
+class WaitsForResident(DeliveryError):
+    """The platform lets the bot message this resident only once they write
+    to it again (Messenger's 24-hour window has closed): nothing was sent.
+    The message, and whatever else waits for the chat, goes when the
+    resident's next message arrives; it is never given up."""
 
 
 class Moved(DeliveryError):
