@@ -9,13 +9,14 @@ Telegram group ``STAFF_GROUP`` and its officer ``OFFICER``."""
 from __future__ import annotations
 
 import contextlib
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from dataclasses import replace
 from pathlib import Path
 
 from bot.edge.clock import Clock
 from config.model import Config, FacebookConfig, WebConfig
 from forumbot.app import App
+from tests.e2e.telegram_setup import PHRASE
 from tests.e2e.telegram_setup import make_config as telegram_config
 from tests.fakes.facebook_server import FakeFacebook, SentMessage
 from tests.fakes.telegram_server import FakeTelegram
@@ -67,7 +68,7 @@ async def running(
         yield app
 
 
-def to_resident(psid: str = RESIDENT_PSID, *needles: str) -> object:
+def to_resident(psid: str = RESIDENT_PSID, *needles: str) -> Callable[[SentMessage], bool]:
     """A matcher for ``FakeFacebook.wait_for_sent``: to ``psid``, containing
     each of ``needles``."""
     return lambda m: m.psid == psid and all(n in m.text for n in needles)
@@ -79,3 +80,6 @@ async def ask(fb: FakeFacebook, text: str, psid: str = RESIDENT_PSID) -> SentMes
     start = len(fb.sent)
     fb.message(psid, text)
     return await fb.wait_for_sent(lambda m: m.psid == psid, WAIT_S, start=start)
+
+
+PHRASE_QUESTION = f"{PHRASE}: is anything planned about speeding on Elm Road?"
