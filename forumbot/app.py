@@ -79,7 +79,7 @@ class AppWiring:
 # Every platform forumbot can serve, in the order they are logged and started.
 # Adding a platform: a folder under adapters/ with a PLATFORM, and a line here
 # (docs/architecture.md, "Adding a platform").
-PLATFORMS: list[Platform[AppWiring]] = [TELEGRAM, DISCORD, FACEBOOK, WEB]
+PLATFORMS: list[Platform[AppWiring]] = [TELEGRAM, DISCORD, WEB, FACEBOOK]
 
 
 def platform_data() -> list[Component]:
@@ -311,7 +311,8 @@ def check_something_to_serve(config: Config, env: Mapping[str, str]) -> None:
     reasons = [why.reason for why in offs if why is not None and not why.unset]
     if unset:
         verb = "is" if len(unset) == 1 else "are"
-        reasons.insert(0, f"no platform is on ({' and '.join(unset)} {verb} not set)")
+        names = unset[0] if len(unset) == 1 else f"{', '.join(unset[:-1])} and {unset[-1]}"
+        reasons.insert(0, f"no platform is on ({names} {verb} not set)")
     raise StartupFailure(
         f"nothing to serve: {' and '.join(reasons)}: set a platform's token, or turn the web "
         "side on"

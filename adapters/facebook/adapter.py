@@ -8,7 +8,7 @@ import asyncio
 import logging
 
 from adapters.facebook.graph import Graph, GraphError, NotReached, Unanswered
-from adapters.facebook.sender import TOKEN_EXPIRED, FacebookSender
+from adapters.facebook.sender import RATE_LIMITED_WAIT_S, TOKEN_EXPIRED, FacebookSender
 from adapters.facebook.webhook import Webhook
 from bot.edge.connection import Connection
 from bot.edge.inbound import Envelope, Inbound
@@ -37,13 +37,18 @@ class FacebookAdapter:
         app_secret: str,
         verify_token: str,
         queue: asyncio.Queue[Envelope],
+        rate_limited_wait_s: float = RATE_LIMITED_WAIT_S,
     ) -> None:
         self.settings = settings
         self.queue = queue
         self.connection = Connection("facebook")
         self.graph = Graph(settings.api_base_url, settings.api_version, token)
         self.sender = FacebookSender(
-            self.graph, self.connection, settings.human_agent_approved, settings.page_token_env
+            self.graph,
+            self.connection,
+            settings.human_agent_approved,
+            settings.page_token_env,
+            rate_limited_wait_s,
         )
         self.webhook = Webhook(settings.page_id, app_secret, verify_token, self._put)
 

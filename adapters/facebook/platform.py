@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from typing import Protocol
 
 from adapters.facebook.adapter import FacebookAdapter
-from adapters.facebook.sender import FacebookSender
+from adapters.facebook.sender import RATE_LIMITED_WAIT_S, FacebookSender
 from adapters.facebook.webhook import PATH
 from bot.edge.adapter import Off, Platform, Wiring
 from bot.edge.endpoint import Endpoint
@@ -55,7 +55,9 @@ def setup_problems(config: Config, env: Mapping[str, str]) -> list[str]:
 
 
 class FacebookPlatform:
-    """The ``bot.edge.adapter.Platform`` entry for a Facebook Page."""
+    """The ``bot.edge.adapter.Platform`` entry for a Facebook Page. The root
+    may pass ``rate_limited_wait_s`` (seconds before a send Graph refused as
+    over a rate limit is tried again; tests shorten it) in its options."""
 
     name = "facebook"
 
@@ -87,6 +89,7 @@ class FacebookPlatform:
             env[fb.app_secret_env],
             env[fb.verify_token_env],
             wiring.queue,
+            float(wiring.options(self.name).get("rate_limited_wait_s", RATE_LIMITED_WAIT_S)),
         )
         wiring.serve(adapter.webhook)
         log.info("facebook on (Page %s, webhook at %s on the web side)", fb.page_id, PATH)

@@ -77,8 +77,14 @@ class FacebookSender:
     max_button_rows = MAX_QUICK_REPLIES
 
     def __init__(
-        self, graph: Graph, connection: Connection, human_agent: bool, token_env: str
+        self,
+        graph: Graph,
+        connection: Connection,
+        human_agent: bool,
+        token_env: str,
+        rate_limited_wait_s: float = RATE_LIMITED_WAIT_S,
     ) -> None:
+        self.rate_limited_wait_s = rate_limited_wait_s
         self.graph = graph
         self.connection = connection
         self.human_agent = human_agent
@@ -138,7 +144,7 @@ class FacebookSender:
         if error.code == PERSON_UNAVAILABLE:
             return Unreachable(str(error))
         if error.code in RATE_LIMITS:
-            return RetryLater(RATE_LIMITED_WAIT_S, str(error))
+            return RetryLater(self.rate_limited_wait_s, str(error))
         if error.code == TOKEN_EXPIRED:
             told = not self.connection.connected and self.connection.problem == "token refused"
             self.connection.down("token refused")

@@ -394,6 +394,7 @@ class Dispatcher:
                 thread_id=first.thread_id,
                 copy_from=first.copy_from,
                 edit_of=first.edit_of,
+                purpose=first.purpose.value,
             )
         body: Rich = join([row.body for row in batch], "\n\n")
         platform = first.chat.platform
@@ -402,7 +403,7 @@ class Dispatcher:
         )
         body = join([header, body], "\n\n")
         buttons = tuple(button_row for row in batch for button_row in row.buttons)
-        return Outgoing(first.id, first.chat, body, buttons, None)
+        return Outgoing(first.id, first.chat, body, buttons, None, purpose=first.purpose.value)
 
     async def _send(self, sender: Sender, chat: ChatRef, batch: list[OutboxRow]) -> bool:
         """Send one message (``batch``: its rows, several when cards are
