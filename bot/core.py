@@ -176,6 +176,7 @@ def build_core(
     outbox = Outbox(dispatcher.wake, {**(limits or {}), **senders})
     report = DeliveryReport(directory, wording, outbox)
     dispatcher.report = report.ended
+    dispatcher.report_waiting = report.waiting
     directory.rooms.on_change = report.room_changed
     alerts = AlertService(directory, wording, outbox)
     sessions = SessionService(directory, wording, outbox, alerts)
@@ -199,7 +200,18 @@ def build_core(
         else None
     )
     scheduler = SessionScheduler(db, sessions, alerts, clock, dispatcher.wake, escalation, hooks)
-    intake = Intake(db, queue, directory, residents, staff, clock, wording, outbox, dispatcher.wake)
+    intake = Intake(
+        db,
+        queue,
+        directory,
+        residents,
+        staff,
+        clock,
+        wording,
+        outbox,
+        dispatcher.wake,
+        on_heard=dispatcher.heard_from,
+    )
     return Core(
         config,
         db,

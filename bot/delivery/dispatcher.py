@@ -36,6 +36,7 @@ from bot.edge.sending import (
     RetryLater,
     Sender,
     Unreachable,
+    WaitsForResident,
 )
 from bot.forum.rooms import Rooms
 from bot.store import outbox as rows
@@ -60,6 +61,9 @@ STOP_GRACE_S = 4.0  # at shutdown, for sends already under way
 # Told each final outcome other than 'sent': (transaction, the rows sent as
 # one message, state, reason, now). Writes in the same transaction.
 Report = Callable[[Tx, Sequence[OutboxRow], OutboxState, str, datetime], Awaitable[None]]
+# Told the rows that have just begun to wait for their resident's next
+# message (``WaitsForResident``): (transaction, rows, now).
+WaitReport = Callable[[Tx, Sequence[OutboxRow], datetime], Awaitable[None]]
 
 
 @dataclass(frozen=True)
@@ -169,6 +173,19 @@ class Dispatcher:
         self._stopping = False
         self._recovered = False
         self._held = HeldRooms(db, rooms, clock, self.retry.held_rooms_every, self.senders)
+        # Told the rows that begin to wait for their resident (officers' notice).
+        self.report_waiting: WaitReport | None = None
+        # Residents' chats the platform lets the bot write to only after they
+        # write again (by ``ChatRef.key``): their rows are not loaded.
+        self._waiting: dict[str, ChatRef] = {}
+        self._heard: set[str] = set()  # of those, chats whose resident just wrote
+
+    def heard_from(self, chat: ChatRef) -> None:
+        """The resident of private chat ``chat`` just wrote (their message is
+        stored): what waited for that is sent now. Safe from any task."""
+        if chat.key in self._waiting:
+            self._heard.add(chat.key)
+            self._wake.set()
 
     def wake(self) -> None:
         """Look for new rows now (rather than within 5 s). Safe from any task."""
@@ -252,6 +269,8 @@ class Dispatcher:
                     await self._wake.wait()
 
     async def _load(self) -> None:
+        for row in await self._reopened_chats():
+            self._push(row)
         for row in await self._held.reopened():
             self._push(row)
         for row in await self._held.due(busy=self._queues):
@@ -265,10 +284,27 @@ class Dispatcher:
             for row in pending:
                 if row.chat.platform not in self.senders:
                     continue  # platform off in this run: sent when it is on again
+                if row.chat.key in self._waiting:
+                    continue  # waits for the resident's next message
                 row = self._held.placed(row)
                 if self._held.is_held(row.chat):
                     continue  # the bot cannot post there: it waits to be let back in
                 self._push(row)
+
+    async def _reopened_chats(self) -> list[OutboxRow]:
+        """What waited for residents who have written since."""
+        found: list[OutboxRow] = []
+        for key in list(self._heard):
+            self._heard.discard(key)
+            chat = self._waiting.pop(key, None)
+            if chat is None:
+                continue
+            async with self.db.read_in_turn() as tx:
+                waiting = await rows.pending_to(tx, chat)
+            if waiting:
+                log.info("%s wrote again: sending %s waiting message(s)", chat.key, len(waiting))
+            found.extend(waiting)
+        return found
 
     def _push(self, row: OutboxRow) -> None:
         """Queue ``row`` for its chat, starting the chat's worker if needed."""
@@ -482,6 +518,9 @@ class Dispatcher:
             delay = self.retry.backoff(attempts)
             log.warning("not sent chat=%s: %s; retrying in %ss", chat.key, error, delay)
             return await self._again(batch, reason, delay)
+        if isinstance(error, WaitsForResident) and chat.kind == "private":
+            await self._wait_for_resident(chat, batch)
+            return True
         if isinstance(error, Unreachable):
             log.warning("recipient unreachable chat=%s: %s", chat.key, error)
             await self._unreachable(chat, batch, reason)
@@ -602,6 +641,26 @@ class Dispatcher:
                 )
 
         await self._write(write)
+
+    async def _wait_for_resident(self, chat: ChatRef, batch: list[OutboxRow]) -> None:
+        """The platform lets the bot write to ``chat`` only once its resident
+        writes again: the message, and all that waits for the chat, wait for
+        that (never given up); officers are told of the answers among them,
+        once each."""
+        now = self.clock.now()
+        reason = self.wording.text("reason_waits_for_resident")
+        queue = self._queues.get(chat.key)
+        waiting = [*batch, *(queue.clear() if queue is not None else [])]
+        ids = [row.id for row in waiting]
+
+        async def write(tx: Tx) -> None:
+            new = set(await rows.wait_for_resident(tx, ids, reason))
+            if self.report_waiting is not None and new:
+                await self.report_waiting(tx, [r for r in waiting if r.id in new], now)
+
+        await self._write(write, f"holding chat={chat.key} for the resident")
+        log.info("%s message(s) to %s wait for the resident's next message", len(waiting), chat.key)
+        self._waiting[chat.key] = chat
 
     def _drop_queue(self, chat: ChatRef) -> None:
         queue = self._queues.get(chat.key)

@@ -62,6 +62,29 @@ class DeliveryReport:
                 )
                 await self.outbox.add(tx, notice_draft, now)
 
+    async def waiting(self, tx: Tx, batch: Sequence[OutboxRow], now: datetime) -> None:
+        """``batch`` has begun to wait for its resident's next message (the
+        platform's window has closed): officers are told of each answer
+        among it, in the forum's staff rooms, that it waits and why."""
+        for row in batch:
+            if row.purpose not in ANSWER_PURPOSES or row.question_id is None:
+                continue
+            forum = await self._forum_of_question(tx, row.question_id)
+            if forum is None:
+                continue
+            platform = self.wording.platform_name(row.chat.platform)
+            for room in self.directory.staff_rooms(forum):
+                body: Rich = self.wording.render(
+                    "notice_answer_waits",
+                    prefix=self.wording.prefix(room.platform),
+                    ref=row.question_id,
+                    platform=platform,
+                )
+                draft = OutboxDraft(
+                    room, body, OutboxPurpose.DELIVERY_NOTICE, question_id=row.question_id
+                )
+                await self.outbox.add(tx, draft, now)
+
     async def room_changed(
         self, tx: Tx, chat: ChatRef, problem: RoomProblem | None, now: datetime
     ) -> None:

@@ -312,6 +312,33 @@ async def mark(tx: Tx, ids: Sequence[int], state: OutboxState, error: str | None
     )
 
 
+async def wait_for_resident(tx: Tx, ids: Sequence[int], reason: str) -> list[int]:
+    """Rows ``ids`` back to 'pending' with ``reason``, their give-up clock
+    cleared: they wait for the resident's next message, however long, and
+    are never given up. Returns those that were not already waiting for it
+    (their previous error was another), so officers are told once."""
+    if not ids:
+        return []
+    marks = ",".join("?" * len(ids))
+    before = await fetch_all(tx, f"SELECT id, error FROM outbox WHERE id IN ({marks})", ids)
+    new = [int(r[0]) for r in before if r[1] != reason]
+    await tx.executemany(
+        "UPDATE outbox SET state = 'pending', error = ?, retry_since = NULL WHERE id = ?",
+        [(reason, i) for i in ids],
+    )
+    return new
+
+
+async def pending_to(tx: Tx, chat: ChatRef) -> list[OutboxRow]:
+    """What waits to be sent to ``chat``, oldest first."""
+    rows = await fetch_all(
+        tx,
+        "SELECT * FROM outbox WHERE platform = ? AND chat_id = ? AND state = 'pending' ORDER BY id",
+        (chat.platform, chat.chat_id),
+    )
+    return [_row(r) for r in rows]
+
+
 async def retry_later(tx: Tx, ids: Sequence[int], error: str, since: datetime) -> None:
     """Back to 'pending' after a failure that may pass; ``since`` is kept from
     the first failure of a run of them (the give-up clock)."""

@@ -122,7 +122,7 @@ async def test_a_resident_who_blocked_the_page_is_unreachable_and_officers_are_t
     notice = await telegram.wait_for_sent(
         to_chat_containing(STAFF_GROUP, "#1", "isn't available"), WAIT_S, start=start
     )
-    assert "Facebook" in notice.plain_text or "facebook" in notice.plain_text
+    assert "Messenger" in notice.plain_text
 
 
 async def test_rate_limits_are_waited_out_and_the_message_goes(
