@@ -29,10 +29,15 @@ WAIT_S = 8.0
 
 
 def make_config(
-    tmp_path: Path, fb: FakeFacebook, tg: FakeTelegram, *, human_agent: bool = False
+    tmp_path: Path,
+    fb: FakeFacebook,
+    tg: FakeTelegram,
+    *,
+    human_agent: bool = False,
+    web: WebConfig | None = None,
 ) -> Config:
     """Bromley with Facebook pointed at ``fb`` and Telegram at ``tg``, the
-    web side on a free port."""
+    web side on a free port (or as ``web`` says)."""
     base = telegram_config(tmp_path, tg)
     facebook = FacebookConfig(
         page_id=fb.page_id,
@@ -41,7 +46,7 @@ def make_config(
         human_agent_approved=human_agent,
     )
     platforms = replace(base.platforms, facebook=facebook)
-    return replace(base, platforms=platforms, web=WebConfig(port=0))
+    return replace(base, platforms=platforms, web=web or WebConfig(port=0))
 
 
 def environ(fb: FakeFacebook, tg: FakeTelegram) -> dict[str, str]:

@@ -115,3 +115,25 @@ async def test_a_delivery_not_answered_200_is_delivered_again_and_taken(
     ack = await facebook.wait_for_sent(lambda m: m.psid == RESIDENT_PSID, WAIT_S)
     assert "#1" in ack.text
     assert await facebook_events(app) == [mid]
+
+
+async def test_hostile_text_in_a_delivery_is_stored_and_answered(
+    app: App, facebook: FakeFacebook
+) -> None:
+    """A lone surrogate, NUL and control characters (JSON escapes Meta's
+    JSON can carry) reach the inbox made valid, and the resident is answered."""
+    body = facebook.body_of(
+        {
+            "sender": {"id": RESIDENT_PSID},
+            "recipient": {"id": facebook.page_id},
+            "timestamp": 1764470000000,
+            "message": {"mid": "m_hostile", "text": "PLACEHOLDER"},
+        }
+    )
+    hostile = (PHRASE_QUESTION + " \\ud800 \\u0000 \\u001b[2J").encode()
+    body = body.replace(b"PLACEHOLDER", hostile)
+    facebook.last_heard[RESIDENT_PSID] = facebook.now
+    facebook.deliver(body)
+    ack = await facebook.wait_for_sent(lambda m: m.psid == RESIDENT_PSID, WAIT_S)
+    assert "#1" in ack.text
+    assert await facebook_events(app) == ["m_hostile"]
