@@ -37,12 +37,18 @@ def events(delivery: object, page_id: str) -> Iterator[Mapping[str, Any]]:
     for another Page, and anything that is not a Page delivery, give none)."""
     if not isinstance(delivery, dict) or delivery.get("object") != "page":
         return
-    for entry in delivery.get("entry") or ():
+    for entry in _list(delivery.get("entry")):
         if not isinstance(entry, dict) or str(entry.get("id")) != page_id:
             continue
-        for event in entry.get("messaging") or ():
+        for event in _list(entry.get("messaging")):
             if isinstance(event, dict):
                 yield event
+
+
+def _list(value: object) -> list[object]:
+    """``value`` when it is a list, else empty: a delivery's JSON is read,
+    never trusted."""
+    return value if isinstance(value, list) else []
 
 
 def _id(value: object) -> str | None:

@@ -112,3 +112,36 @@ async def test_a_refused_token_or_another_pages_stops_the_start_with_one_line(
         f"the token in FACEBOOK_PAGE_TOKEN is for Facebook Page {facebook.page_id}, not "
         "platforms.facebook.page_id 999: make a token for that Page, or correct page_id"
     )
+
+
+async def test_an_answer_owed_while_facebook_is_off_goes_when_it_is_on_again(
+    tmp_path: Path, facebook: FakeFacebook, telegram: FakeTelegram
+) -> None:
+    config = make_config(tmp_path, facebook, telegram)
+    async with running(config, facebook, telegram):
+        await ask(facebook, PHRASE_QUESTION)
+        await card_for(telegram, 1)
+    without = {k: v for k, v in environ(facebook, telegram).items() if "FACEBOOK" not in k}
+    async with running_app(config, without, within_s=WAIT_S) as app:
+        assert app.facebook is None
+        card = await card_for(telegram, 1)
+        told = len(telegram.sent)
+        telegram.group_message(
+            STAFF_GROUP, OFFICER, "On Friday.", reply_to_message_id=card.message_id
+        )
+        reply = await telegram.wait_for_sent(
+            to_chat_containing(STAFF_GROUP, "#1"), WAIT_S, start=told
+        )
+        assert "The asker is on Messenger, which is off in this run" in reply.plain_text
+        await app.core.dispatcher.flush(WAIT_S)
+        async with app.core.db.read() as tx:
+            rows = await tx.execute_fetchall(
+                "SELECT state FROM outbox WHERE platform = 'facebook' AND purpose = 'answer'"
+            )
+        assert [str(r[0]) for r in rows] == ["pending"]  # owed, waiting for its platform
+    start = len(facebook.sent)
+    async with running(config, facebook, telegram):
+        answer = await facebook.wait_for_sent(
+            to_resident(RESIDENT_PSID, "Answer to your question #1"), WAIT_S, start=start
+        )
+        assert "On Friday." in answer.text

@@ -80,6 +80,8 @@ def test_echoes_receipts_and_other_pages_are_passed_over() -> None:
     assert [e["message"]["mid"] for e in events(delivery, PAGE)] == ["m_7"]
     assert list(events({"object": "instagram", "entry": []}, PAGE)) == []
     assert list(events(["not", "a", "delivery"], PAGE)) == []
+    assert list(events({"object": "page", "entry": 7}, PAGE)) == []
+    assert list(events({"object": "page", "entry": [{"id": PAGE, "messaging": {}}]}, PAGE)) == []
 
 
 def test_hostile_text_is_made_valid() -> None:
