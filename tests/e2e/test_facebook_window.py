@@ -89,6 +89,13 @@ async def test_an_answer_outside_the_window_waits_and_goes_when_the_resident_wri
     )
     assert "Messenger lets the bot message them only within 24 hours" in notice.plain_text
     await settled(app)
+    async with app.core.db.read() as tx:  # and in the officers' console
+        console = await fetch_all(
+            tx,
+            "SELECT body FROM web_message WHERE chat_id LIKE 'staff%' AND body LIKE ?",
+            (f"%{WAITS}%",),
+        )
+    assert len(console) == 1
     assert [m for m in facebook.sent[start:] if m.psid == RESIDENT_PSID] == []
     assert [r["messaging_type"] for r in facebook.refused] == ["UPDATE"]  # never tagged
     [(state, error)] = await answer_rows(app)
