@@ -158,6 +158,15 @@ class DiscordConfig(_Section):
 
 
 @dataclass(frozen=True)
+class FacebookRateLimits(_Section):
+    """Meta's published Send API limit: 300 calls a second per Page for
+    text; a single thread may be limited sooner (one a second here)."""
+
+    overall_per_s: PositiveNumber = 300.0
+    per_chat_per_s: PositiveNumber = 1.0
+
+
+@dataclass(frozen=True)
 class FacebookConfig(_Section):
     """A Facebook Page's Messenger (docs/facebook.md). On when the variable
     ``page_token_env`` names is set; then ``page_id`` and the variables
@@ -181,6 +190,7 @@ class FacebookConfig(_Section):
     # officer-written answer may then go up to 7 days after the resident's
     # last message, not only 24 hours (docs/decisions.md, "Messenger's window").
     human_agent_approved: Flag = False
+    rate_limits: FacebookRateLimits = field(default_factory=FacebookRateLimits)
 
 
 @dataclass(frozen=True)

@@ -19,16 +19,12 @@ from config.model import FacebookConfig
 log = logging.getLogger("forumbot.facebook")
 
 VERIFY_TIMEOUT_S = 10.0
-# Messenger's own pacing is per Page and per person and not published as a
-# rate: one message a second to a resident, 20 a second in all.
-PACE = Pace(overall_per_s=20.0, per_chat_per_s=1.0)
 
 
 class FacebookAdapter:
     """The ``bot.edge.adapter.Adapter`` for a Facebook Page."""
 
     platform = "facebook"
-    pace = PACE
 
     def __init__(
         self,
@@ -42,6 +38,8 @@ class FacebookAdapter:
         self.settings = settings
         self.queue = queue
         self.connection = Connection("facebook")
+        limits = settings.rate_limits
+        self.pace = Pace(overall_per_s=limits.overall_per_s, per_chat_per_s=limits.per_chat_per_s)
         self.graph = Graph(settings.api_base_url, settings.api_version, token)
         self.sender = FacebookSender(
             self.graph,

@@ -14,7 +14,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from bot.edge.clock import Clock
-from config.model import Config, FacebookConfig, WebConfig
+from config.model import Config, FacebookConfig, FacebookRateLimits, WebConfig
 from forumbot.app import App
 from tests.e2e.telegram_setup import PHRASE
 from tests.e2e.telegram_setup import make_config as telegram_config
@@ -26,6 +26,8 @@ RESIDENT_PSID = "7001002003004005"
 VERIFY_TOKEN = "a verify token the administrator chose"
 WEBHOOK_PATH = "/facebook/webhook"
 WAIT_S = 8.0
+# High enough that pacing never slows a test that isn't about pacing.
+FAST = FacebookRateLimits(overall_per_s=1000.0, per_chat_per_s=1000.0)
 
 
 def make_config(
@@ -44,6 +46,7 @@ def make_config(
         api_base_url=fb.base_url,
         api_version=fb.version,
         human_agent_approved=human_agent,
+        rate_limits=FAST,
     )
     platforms = replace(base.platforms, facebook=facebook)
     return replace(base, platforms=platforms, web=web or WebConfig(port=0))

@@ -146,3 +146,8 @@ async def test_an_expired_token_is_one_clear_error_naming_the_fix(
     assert len(errors) == 1, errors
     assert "FACEBOOK_PAGE_TOKEN" in errors[0] and "make a new Page access token" in errors[0]
     assert facebook.page_token not in caplog.text
+
+
+async def test_the_pace_is_the_configured_one(app: App) -> None:
+    pace = app.facebook.pace
+    assert (pace.overall_per_s, pace.per_chat_per_s) == (1000.0, 1000.0)  # FAST

@@ -66,6 +66,7 @@ def test_the_keys_are_read_with_their_defaults(tmp_path: Path) -> None:
     assert fb.api_base_url == "https://graph.facebook.com"
     assert fb.api_version == "v21.0"
     assert fb.human_agent_approved is False
+    assert (fb.rate_limits.overall_per_s, fb.rate_limits.per_chat_per_s) == (300.0, 1.0)
 
 
 def test_bad_values_are_problems_with_path_and_line(tmp_path: Path) -> None:
