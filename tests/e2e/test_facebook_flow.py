@@ -151,3 +151,16 @@ async def test_an_expired_token_is_one_clear_error_naming_the_fix(
 async def test_the_pace_is_the_configured_one(app: App) -> None:
     pace = app.facebook.pace
     assert (pace.overall_per_s, pace.per_chat_per_s) == (1000.0, 1000.0)  # FAST
+
+
+async def test_commands_and_data_rights_on_messenger(
+    app: App, facebook: FakeFacebook, telegram: FakeTelegram
+) -> None:
+    await ask(facebook, PHRASE_QUESTION)
+    upcoming = await ask(facebook, "/next")
+    assert "Bromley Police Online Forum" in upcoming.text
+    withdrawn = await ask(facebook, "/withdraw #1")
+    assert "#1" in withdrawn.text and "withdrawn" in withdrawn.text.lower()
+    mine = await ask(facebook, "/mydata")
+    assert "#1" in mine.text
+    assert facebook.refused == []
