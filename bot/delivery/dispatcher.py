@@ -654,7 +654,7 @@ class Dispatcher:
         ids = [row.id for row in waiting]
 
         async def write(tx: Tx) -> None:
-            new = set(await rows.wait_for_resident(tx, ids, reason))
+            new = set(await rows.wait_for_resident(tx, ids, reason, now))
             if self.report_waiting is not None and new:
                 await self.report_waiting(tx, [r for r in waiting if r.id in new], now)
 

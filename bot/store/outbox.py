@@ -280,7 +280,7 @@ async def mark_sending(tx: Tx, ids: Sequence[int]) -> set[int]:
     marks = ",".join("?" * len(ids))
     moved = await fetch_all(
         tx,
-        f"UPDATE outbox SET state = 'sending', attempts = attempts + 1"
+        f"UPDATE outbox SET state = 'sending', attempts = attempts + 1, waits_since = NULL"
         f" WHERE id IN ({marks}) AND state = 'pending' RETURNING id",
         tuple(ids),
     )
@@ -312,19 +312,21 @@ async def mark(tx: Tx, ids: Sequence[int], state: OutboxState, error: str | None
     )
 
 
-async def wait_for_resident(tx: Tx, ids: Sequence[int], reason: str) -> list[int]:
+async def wait_for_resident(tx: Tx, ids: Sequence[int], reason: str, since: datetime) -> list[int]:
     """Rows ``ids`` back to 'pending' with ``reason``, their give-up clock
-    cleared: they wait for the resident's next message, however long, and
-    are never given up. Returns those that were not already waiting for it
-    (their previous error was another), so officers are told once."""
+    cleared, waiting (``waits_since``) from ``since``: they wait for the
+    resident's next message, however long, and are never given up. Returns
+    those that were not already waiting for it (their previous error was
+    another), so officers are told once."""
     if not ids:
         return []
     marks = ",".join("?" * len(ids))
     before = await fetch_all(tx, f"SELECT id, error FROM outbox WHERE id IN ({marks})", ids)
     new = [int(r[0]) for r in before if r[1] != reason]
     await tx.executemany(
-        "UPDATE outbox SET state = 'pending', error = ?, retry_since = NULL WHERE id = ?",
-        [(reason, i) for i in ids],
+        "UPDATE outbox SET state = 'pending', error = ?, retry_since = NULL,"
+        " waits_since = ? WHERE id = ?",
+        [(reason, iso(since), i) for i in ids],
     )
     return new
 

@@ -6,6 +6,8 @@ with one line."""
 
 from __future__ import annotations
 
+import html
+import re
 from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
@@ -36,12 +38,22 @@ pytestmark = pytest.mark.timeout(60)
 WAITS = "The answer to #1 waits for the asker"
 
 
+def card_state(page: str) -> str:
+    """The state line of the one card on the console's page."""
+    [state] = re.findall(r'<span class="state-text">([^<]*)</span>', page)
+    return html.unescape(state)
+
+
+def console() -> WebConfig:
+    return WebConfig(
+        port=0, staff_accounts=(StaffAccount(OFFICER_NAME, hash_password(OFFICER_PASSWORD)),)
+    )
+
+
 async def test_an_answer_written_in_the_console_reaches_messenger(
     tmp_path: Path, facebook: FakeFacebook, telegram: FakeTelegram
 ) -> None:
-    web = WebConfig(
-        port=0, staff_accounts=(StaffAccount(OFFICER_NAME, hash_password(OFFICER_PASSWORD)),)
-    )
+    web = console()
     config = make_config(tmp_path, facebook, telegram, web=web)
     async with running(config, facebook, telegram) as app, browser() as http:
         await ask(facebook, PHRASE_QUESTION)
@@ -145,3 +157,30 @@ async def test_an_answer_owed_while_facebook_is_off_goes_when_it_is_on_again(
             to_resident(RESIDENT_PSID, "Answer to your question #1"), WAIT_S, start=start
         )
         assert "On Friday." in answer.text
+
+
+async def test_the_consoles_card_says_the_answer_waits_until_it_goes(
+    tmp_path: Path, facebook: FakeFacebook, telegram: FakeTelegram
+) -> None:
+    waits = "the answer waits for the asker to write again"
+    config = make_config(tmp_path, facebook, telegram, web=console())
+    async with running(config, facebook, telegram) as app, browser() as http:
+        await ask(facebook, PHRASE_QUESTION)
+        officer = Visitor(app, http)
+        assert await officer.sign_in() == 303
+        facebook.advance(timedelta(hours=30))
+        await officer.get("/staff/bromley")
+        status, _ = await officer.post_json("/staff/bromley/send", {"text": "answer 1 On Friday."})
+        assert status == 200
+        await telegram.wait_for_sent(to_chat_containing(STAFF_GROUP, WAITS), WAIT_S)
+        await app.core.dispatcher.flush(WAIT_S)
+        _, page = await officer.get("/staff/bromley")
+        assert waits in card_state(page)  # on the card, beside its status
+        start = len(facebook.sent)
+        facebook.message(RESIDENT_PSID, "any news?")
+        await facebook.wait_for_sent(
+            to_resident(RESIDENT_PSID, "Answer to your question #1"), WAIT_S, start=start
+        )
+        await app.core.dispatcher.flush(WAIT_S)
+        _, page = await officer.get("/staff/bromley")
+        assert card_state(page) == "Answered"
