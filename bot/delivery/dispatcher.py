@@ -57,6 +57,8 @@ RECORDED_AS_CARD = frozenset({OutboxPurpose.CARD, OutboxPurpose.URGENT_CARD})
 MAX_CARDS_COMBINED = 10
 LOAD_BATCH = 1000
 STOP_GRACE_S = 4.0  # at shutdown, for sends already under way
+HEARD_FOR_S = 60.0  # how long a resident's last message is remembered (loop time)
+HEARD_KEPT = 1000  # residents remembered before the old ones are let go
 
 # Told each final outcome other than 'sent': (transaction, the rows sent as
 # one message, state, reason, now). Writes in the same transaction.
@@ -179,10 +181,18 @@ class Dispatcher:
         # write again (by ``ChatRef.key``): their rows are not loaded.
         self._waiting: dict[str, ChatRef] = {}
         self._heard: set[str] = set()  # of those, chats whose resident just wrote
+        # When each resident last wrote (event loop time), kept a minute: a
+        # send refused for the window while they were writing is not held.
+        self._heard_at: dict[str, float] = {}
+        self._send_began: dict[str, float] = {}  # by chat: when its send went out
 
     def heard_from(self, chat: ChatRef) -> None:
         """The resident of private chat ``chat`` just wrote (their message is
         stored): what waited for that is sent now. Safe from any task."""
+        now = asyncio.get_running_loop().time()
+        if len(self._heard_at) > HEARD_KEPT:
+            self._heard_at = {k: t for k, t in self._heard_at.items() if now - t < HEARD_FOR_S}
+        self._heard_at[chat.key] = now
         if chat.key in self._waiting:
             self._heard.add(chat.key)
             self._wake.set()
@@ -449,10 +459,13 @@ class Dispatcher:
         if not await self._mark_sending(chat, batch):
             return True
         await self.pacers[chat.platform].at_wire()
+        self._send_began[chat.key] = asyncio.get_running_loop().time()
         try:
             message_id = await sender.send(self._compose(batch))
         except Exception as error:
             return await self._after_failure(sender, chat, batch, error)
+        finally:
+            self._send_began.pop(chat.key, None)
         ids = [row.id for row in batch]
         sent_at = self.clock.now()
         card_ids = [r.question_id for r in batch if r.purpose in RECORDED_AS_CARD and r.question_id]
@@ -661,6 +674,12 @@ class Dispatcher:
         await self._write(write, f"holding chat={chat.key} for the resident")
         log.info("%s message(s) to %s wait for the resident's next message", len(waiting), chat.key)
         self._waiting[chat.key] = chat
+        began = self._send_began.get(chat.key)
+        heard = self._heard_at.get(chat.key)
+        if began is not None and heard is not None and heard >= began:
+            # They wrote while this send was being refused: their window is open again.
+            self._heard.add(chat.key)
+            self._wake.set()
 
     def _drop_queue(self, chat: ChatRef) -> None:
         queue = self._queues.get(chat.key)
