@@ -64,7 +64,7 @@ class FacebookAdapter:
             async with asyncio.timeout(VERIFY_TIMEOUT_S):
                 me = await self.graph.call("GET", "/me?fields=id,name")
         except GraphError as error:
-            if error.code == TOKEN_EXPIRED or error.status in (400, 401, 403):
+            if error.code == TOKEN_EXPIRED or error.status == 401:
                 raise StartupFailure(
                     f"Facebook refused the Page access token in {self.settings.page_token_env} "
                     f"({error.message}): make a new one (docs/facebook.md), or unset it to run "
