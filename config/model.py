@@ -166,6 +166,24 @@ class FacebookRateLimits(_Section):
     per_chat_per_s: PositiveNumber = 1.0
 
 
+PageAnswers = Annotated[
+    Literal["comments", "posts"], PlainValidator(scalar.either("comments", "posts"))
+]
+
+
+@dataclass(frozen=True)
+class FacebookPagePosts(_Section):
+    """What the public sees on the Page (docs/facebook.md, "On the Page").
+    ``forums``: the ids of the forums whose public posts go on the Page
+    (session openings, reminders, published answers, closings; none when
+    empty); each must be a configured forum (``config.checks``).
+    ``answers``: ``comments`` (a post per session, each published answer
+    and the closing a comment on it) or ``posts`` (a post for each)."""
+
+    forums: Annotated[tuple[Text, ...], Example("[bromley]")] = ()
+    answers: PageAnswers = "comments"
+
+
 @dataclass(frozen=True)
 class FacebookConfig(_Section):
     """A Facebook Page's Messenger (docs/facebook.md). On when the variable
@@ -191,6 +209,7 @@ class FacebookConfig(_Section):
     # last message, not only 24 hours (docs/decisions.md, "Messenger's window").
     human_agent_approved: Flag = False
     rate_limits: FacebookRateLimits = field(default_factory=FacebookRateLimits)
+    page_posts: FacebookPagePosts = field(default_factory=FacebookPagePosts)
 
 
 @dataclass(frozen=True)

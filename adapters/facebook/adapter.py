@@ -8,6 +8,7 @@ import asyncio
 import logging
 
 from adapters.facebook.graph import Graph, GraphError, NotReached, Unanswered
+from adapters.facebook.page import PagePoster
 from adapters.facebook.sender import RATE_LIMITED_WAIT_S, TOKEN_EXPIRED, FacebookSender
 from adapters.facebook.webhook import Webhook
 from bot.edge.connection import Connection
@@ -47,6 +48,7 @@ class FacebookAdapter:
             settings.human_agent_approved,
             settings.page_token_env,
             rate_limited_wait_s,
+            PagePoster(self.graph, settings.page_id, settings.page_posts.answers == "comments"),
         )
         self.webhook = Webhook(settings.page_id, app_secret, verify_token, self._put)
 

@@ -19,6 +19,7 @@ import logging
 from typing import Any
 
 from adapters.facebook.graph import Graph, GraphError, NotReached, Unanswered
+from adapters.facebook.page import PagePoster
 from bot.edge.chat import Buttons
 from bot.edge.connection import Connection
 from bot.edge.rich import Rich, plain
@@ -83,8 +84,10 @@ class FacebookSender:
         human_agent: bool,
         token_env: str,
         rate_limited_wait_s: float = RATE_LIMITED_WAIT_S,
+        page: PagePoster | None = None,
     ) -> None:
         self.rate_limited_wait_s = rate_limited_wait_s
+        self.page = page
         self.graph = graph
         self.connection = connection
         self.human_agent = human_agent
@@ -96,8 +99,12 @@ class FacebookSender:
         return len(plain(body))
 
     async def send(self, message: Outgoing) -> str:
+        if message.chat.kind == "channel" and self.page is not None:
+            post_id = await self.page.post(message, self._mapped)
+            self.connection.up()
+            return post_id
         if message.chat.kind != "private":
-            raise Rejected("forumbot has no Facebook rooms: only residents' conversations")
+            raise Rejected("forumbot has no Facebook rooms but the Page: residents' conversations")
         if message.edit_of is not None or message.copy_from is not None:
             raise Rejected("Messenger messages cannot be edited or copied by forumbot")
         body: dict[str, Any] = {"text": plain(message.body)}

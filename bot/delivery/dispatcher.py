@@ -51,6 +51,9 @@ log = logging.getLogger("forumbot.dispatcher")
 
 # Cards waiting for the same room that may go as one message. URGENT cards go alone.
 CARD_PURPOSES = frozenset({OutboxPurpose.CARD})
+# Posts in a public room that belong under the session's opening post
+# (``Outgoing.under``).
+UNDER_SESSION_POST = frozenset({OutboxPurpose.PUBLICATION, OutboxPurpose.SESSION_CLOSE})
 # Messages recorded as their question's card (card_message), so an officer's
 # reply to one answers the question: URGENT cards as much as any other.
 RECORDED_AS_CARD = frozenset({OutboxPurpose.CARD, OutboxPurpose.URGENT_CARD})
@@ -427,7 +430,14 @@ class Dispatcher:
             length += extra
         return batch
 
-    def _compose(self, batch: list[OutboxRow]) -> Outgoing:
+    async def _session_post(self, row: OutboxRow) -> str | None:
+        """The opening post ``row`` belongs under (``Outgoing.under``)."""
+        if row.chat.kind != "channel" or row.purpose not in UNDER_SESSION_POST:
+            return None
+        async with self.db.read() as tx:
+            return await rows.session_post(tx, row.chat, row.id)
+
+    def _compose(self, batch: list[OutboxRow], under: str | None = None) -> Outgoing:
         first = batch[0]
         if len(batch) == 1:
             return Outgoing(
@@ -441,6 +451,7 @@ class Dispatcher:
                 copy_from=first.copy_from,
                 edit_of=first.edit_of,
                 purpose=first.purpose.value,
+                under=under,
             )
         body: Rich = join([row.body for row in batch], "\n\n")
         platform = first.chat.platform
@@ -458,10 +469,11 @@ class Dispatcher:
         the failure says (``_after_failure``)."""
         if not await self._mark_sending(chat, batch):
             return True
+        under = await self._session_post(batch[0])
         await self.pacers[chat.platform].at_wire()
         self._send_began[chat.key] = asyncio.get_running_loop().time()
         try:
-            message_id = await sender.send(self._compose(batch))
+            message_id = await sender.send(self._compose(batch, under))
         except Exception as error:
             return await self._after_failure(sender, chat, batch, error)
         finally:

@@ -93,7 +93,7 @@ class DeliveryReport:
         their other staff rooms that can be reached (the console's among
         them), once per change. Its own messages wait meanwhile, so this is
         the one word officers in chat rooms get of it."""
-        platform = self.wording.platform_name(chat.platform)
+        platform = self._room_platform(chat)
         room = _room_name(chat)
         if problem is None:
             key, values = "notice_room_back", {"platform": platform, "room": room}
@@ -161,10 +161,17 @@ class DeliveryReport:
             return forums[0], "notice_public_failed", values
         return None
 
+    def _room_platform(self, chat: ChatRef) -> str:
+        """How notices name the platform of the room ``chat``: a Facebook
+        public room is the Page (``platform_facebook_page``), not Messenger."""
+        if chat.platform == "facebook" and chat.kind == "channel":
+            return self.wording.text("platform_facebook_page")
+        return self.wording.platform_name(chat.platform)
+
     def _room_values(self, row: OutboxRow, reason: str) -> dict[str, object]:
         return {
             "ref": row.question_id or "",
-            "platform": self.wording.platform_name(row.chat.platform),
+            "platform": self._room_platform(row.chat),
             "room": _room_name(row.chat),
             "reason": reason,
         }

@@ -65,6 +65,12 @@ class Outgoing:
     # "reply", "answer", ...), for a platform whose rules depend on it
     # (Messenger: a reply, an update, an officer-written answer).
     purpose: str = ""
+    # The platform id of the post that opened the session, in this public
+    # room, for a published answer or the session's closing: a platform
+    # whose posts take comments (a Facebook Page) may put this beneath it;
+    # others post it as usual. None for anything else, or when the opening
+    # post was never sent.
+    under: str | None = None
 
 
 class LengthLimit(Protocol):

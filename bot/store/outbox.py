@@ -411,6 +411,22 @@ async def answer_on_its_way(tx: Tx, question_id: int) -> bool:
     return row is not None
 
 
+async def session_post(tx: Tx, chat: ChatRef, before_id: int) -> str | None:
+    """The platform id of the session's opening post in the public room
+    ``chat`` that a row ``before_id`` (a published answer, the closing)
+    belongs under: the latest ``session_open`` row to ``chat`` queued before
+    it, when that one was sent; else None."""
+    row = await fetch_one(
+        tx,
+        "SELECT state, platform_message_id FROM outbox WHERE platform = ? AND chat_id = ?"
+        " AND purpose = ? AND id < ? ORDER BY id DESC LIMIT 1",
+        (chat.platform, chat.chat_id, OutboxPurpose.SESSION_OPEN.value, before_id),
+    )
+    if row is None or row[0] != OutboxState.SENT.value or not row[1]:
+        return None
+    return str(row[1])
+
+
 async def record_card(tx: Tx, chat: ChatRef, message_id: str, question_ids: Sequence[int]) -> None:
     await tx.executemany(
         "INSERT OR IGNORE INTO card_message (platform, chat_id, message_id, question_id)"

@@ -14,7 +14,13 @@ from dataclasses import replace
 from pathlib import Path
 
 from bot.edge.clock import Clock
-from config.model import Config, FacebookConfig, FacebookRateLimits, WebConfig
+from config.model import (
+    Config,
+    FacebookConfig,
+    FacebookPagePosts,
+    FacebookRateLimits,
+    WebConfig,
+)
 from forumbot.app import App
 from tests.e2e.telegram_setup import PHRASE
 from tests.e2e.telegram_setup import make_config as telegram_config
@@ -37,6 +43,7 @@ def make_config(
     *,
     human_agent: bool = False,
     web: WebConfig | None = None,
+    page_posts: FacebookPagePosts | None = None,
 ) -> Config:
     """Bromley with Facebook pointed at ``fb`` and Telegram at ``tg``, the
     web side on a free port (or as ``web`` says)."""
@@ -47,6 +54,7 @@ def make_config(
         api_version=fb.version,
         human_agent_approved=human_agent,
         rate_limits=FAST,
+        page_posts=page_posts or FacebookPagePosts(),
     )
     platforms = replace(base.platforms, facebook=facebook)
     return replace(base, platforms=platforms, web=web or WebConfig(port=0))

@@ -18,6 +18,16 @@ reference; docs/decisions.md, "Facebook Messenger"):
   for it (``human_agent_approved``). A person who never wrote: error 100
   subcode 2018001; one who blocked the Page (``blocked``): 551.
   ``fail_next`` makes the next sends answer any error Graph gives.
+- The Page (Pages API): ``POST /{version}/{page-id}/feed`` with ``message``
+  makes a post (``{"id": "PAGEID_N"}``) and ``POST /{version}/{post-id}/comments``
+  a comment on one of its posts (``{"id": "POSTID_N"}``), each recorded
+  (``posts``, ``PagePost.comments``) with the mentions Graph would make of
+  ``@[id]`` in the message. Refused as Graph refuses them: no token or
+  another's (190); a permission not granted (``granted``: posting needs
+  ``pages_manage_posts``, commenting as the Page ``pages_manage_engagement``;
+  403, code 200); an empty message, a post over 63,206 characters or a
+  comment over 8,000 (100); a post that does not exist (100, subcode 33);
+  ``fail_next_post`` for any other error (rate limits 4, 17, 32, 613; 368).
 - Deliveries: :meth:`FakeFacebook.message` (and ``quick_reply``, ``referral``)
   build a messaging event at the fake's clock, opening that person's window,
   and POST it to ``webhook_url`` with ``X-Hub-Signature-256``; a delivery
@@ -32,6 +42,7 @@ import hashlib
 import hmac
 import itertools
 import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -61,6 +72,25 @@ class SentMessage:
     tag: str | None
     mid: str
     at: datetime
+
+
+MAX_POST = 63206  # characters of a post's message
+MAX_COMMENT = 8000  # characters of a comment's message
+MENTION = re.compile(r"@\[(\d+)")  # Graph's mention tag in a post's message
+PAGE_PERMISSIONS = frozenset({"pages_messaging", "pages_manage_posts", "pages_manage_engagement"})
+
+
+@dataclass
+class PagePost:
+    """A post on the Page, or a comment on one (``parent``: the post's id),
+    as the public sees it, with whom Graph would have tagged in it."""
+
+    id: str
+    message: str
+    at: datetime
+    parent: str | None = None
+    mentions: tuple[str, ...] = ()
+    comments: list[PagePost] = field(default_factory=list)
 
 
 @dataclass
@@ -98,6 +128,10 @@ class FakeFacebook(FakeServer):
     blocked: set[str] = field(default_factory=set)
     last_heard: dict[str, datetime] = field(default_factory=dict)
     failures: list[GraphFailure] = field(default_factory=list)
+    posts: list[PagePost] = field(default_factory=list)  # on the Page, oldest first
+    post_refusals: list[dict[str, Any]] = field(default_factory=list)  # Graph's errors answered
+    post_failures: list[GraphFailure] = field(default_factory=list)
+    granted: set[str] = field(default_factory=lambda: set(PAGE_PERMISSIONS))
 
     def __post_init__(self) -> None:
         super().__init__()
@@ -110,6 +144,8 @@ class FakeFacebook(FakeServer):
     def add_routes(self, app: web.Application) -> None:
         app.router.add_get(f"/{self.version}/me", self._me)
         app.router.add_post(f"/{self.version}/me/messages", self._send)
+        app.router.add_post(f"/{self.version}/{{object_id}}/feed", self._feed)
+        app.router.add_post(f"/{self.version}/{{object_id}}/comments", self._comment)
 
     async def before_stop(self) -> None:
         for task in list(self._tasks):
@@ -126,6 +162,94 @@ class FakeFacebook(FakeServer):
     def fail_next(self, code: int, subcode: int = 0, status: int = 400, message: str = "") -> None:
         """The next send answers Graph's error ``code`` / ``subcode``."""
         self.failures.append(GraphFailure(status, code, subcode, message or f"(#{code}) error"))
+
+    def fail_next_post(
+        self, code: int, subcode: int = 0, status: int = 400, message: str = ""
+    ) -> None:
+        """The next post or comment answers Graph's error ``code``."""
+        self.post_failures.append(
+            GraphFailure(status, code, subcode, message or f"(#{code}) error")
+        )
+
+    # ------------------------------------------------------------------ the Page
+
+    def post_by_id(self, post_id: str) -> PagePost | None:
+        return next((p for p in self.posts if p.id == post_id), None)
+
+    def delete_post(self, post_id: str) -> None:
+        """A moderator deletes a post from the Page."""
+        self.posts = [p for p in self.posts if p.id != post_id]
+
+    async def _feed(self, request: web.Request) -> web.Response:
+        return await self._publish(request, None)
+
+    async def _comment(self, request: web.Request) -> web.Response:
+        return await self._publish(request, request.match_info["object_id"])
+
+    async def _publish(self, request: web.Request, parent_id: str | None) -> web.Response:
+        try:
+            body = await request.json()
+        except ValueError:
+            body = dict(await request.post())
+        answer, message = self._check_post(request, body, parent_id)
+        if answer is not None:
+            self.post_refusals.append({"path": request.path, "body": body})
+            self.changed()
+            return answer
+        mentions = tuple(MENTION.findall(message))
+        if parent_id is None:
+            post = PagePost(f"{self.page_id}_{next(self._mids)}", message, self.now, None, mentions)
+            self.posts.append(post)
+        else:
+            parent = self.post_by_id(parent_id)
+            assert parent is not None
+            post = PagePost(
+                f"{parent_id.split('_')[-1]}_{next(self._mids)}",
+                message,
+                self.now,
+                parent_id,
+                mentions,
+            )
+            parent.comments.append(post)
+        self.changed()
+        return web.json_response({"id": post.id})
+
+    def _check_post(
+        self, request: web.Request, body: Any, parent_id: str | None
+    ) -> tuple[web.Response | None, str]:
+        """Graph's error for this post or comment (None when it takes it), and its message."""
+        if not self._authorised(request):
+            return self._error(400, 190, "Error validating access token: Session has expired"), ""
+        if self.post_failures:
+            f = self.post_failures.pop(0)
+            return self._error(f.status, f.code, f.message, f.subcode), ""
+        needed = "pages_manage_posts" if parent_id is None else "pages_manage_engagement"
+        if needed not in self.granted:
+            return self._error(
+                403,
+                200,
+                f"(#200) If posting to a page, requires both pages_read_engagement and {needed} "
+                "as an admin with sufficient administrative permission",
+            ), ""
+        if parent_id is None and request.match_info["object_id"] != self.page_id:
+            return self._error(403, 200, "(#200) The Page token may post only on its Page"), ""
+        if parent_id is not None and self.post_by_id(parent_id) is None:
+            return self._error(
+                400,
+                100,
+                f"Unsupported post request. Object with ID '{parent_id}' does not exist, cannot "
+                "be loaded due to missing permissions, or does not support this operation",
+                33,
+            ), ""
+        message = body.get("message") if isinstance(body, dict) else None
+        if not isinstance(message, str) or not message.strip():
+            return self._error(400, 100, "(#100) Missing message or attachment"), ""
+        limit = MAX_POST if parent_id is None else MAX_COMMENT
+        if len(message) > limit:
+            return self._error(
+                400, 100, f"(#100) Param message must be at most {limit} characters long"
+            ), ""
+        return None, message
 
     @staticmethod
     def _error(status: int, code: int, message: str, subcode: int = 0) -> web.Response:
@@ -326,6 +450,28 @@ class FakeFacebook(FakeServer):
             lambda: (
                 f"no matching message within {timeout}s; sent: "
                 + repr([(m.psid, m.text[:60]) for m in self.sent[start:]])
+            ),
+        )
+
+    async def wait_for_post(
+        self,
+        match: Callable[[PagePost], bool],
+        timeout: float = 8.0,  # noqa: ASYNC109 - bounded wait
+        comments: bool = False,
+    ) -> PagePost:
+        """The first post on the Page (or, with ``comments``, comment on
+        any of its posts) that ``match``es."""
+
+        def found() -> PagePost | None:
+            pool = [c for p in self.posts for c in p.comments] if comments else self.posts
+            return next((p for p in pool if match(p)), None)
+
+        return await self.wait_until(
+            found,
+            timeout,
+            lambda: (
+                f"no matching post within {timeout}s; posts: "
+                + repr([(p.message[:60], [c.message[:40] for c in p.comments]) for p in self.posts])
             ),
         )
 

@@ -103,3 +103,60 @@ async def test_deliveries_are_signed_and_sent_again_until_answered_200(
         expected = hmac.new(facebook.app_secret.encode(), body, hashlib.sha256).hexdigest()
         assert signature == f"sha256={expected}"
         assert facebook.last_heard[PSID] == facebook.now
+
+
+async def publish(
+    fb: FakeFacebook, path: str, message: object, token: str | None = None
+) -> tuple[int, Any]:
+    headers = {"Authorization": f"Bearer {token or fb.page_token}"}
+    async with (
+        aiohttp.ClientSession() as http,
+        http.post(
+            f"{fb.base_url}/{fb.version}{path}", json={"message": message}, headers=headers
+        ) as r,
+    ):
+        return r.status, await r.json()
+
+
+async def test_the_page_takes_posts_and_comments_as_graph_does(facebook: FakeFacebook) -> None:
+    feed = f"/{facebook.page_id}/feed"
+    status, answer = await publish(facebook, feed, "Live now @[42]")
+    assert status == 200 and answer["id"].startswith(f"{facebook.page_id}_")
+    [post] = facebook.posts
+    assert post.message == "Live now @[42]" and post.mentions == ("42",)
+    status, answer = await publish(facebook, f"/{post.id}/comments", "An answer")
+    assert status == 200
+    assert [(c.id, c.parent, c.message) for c in post.comments] == [
+        (answer["id"], post.id, "An answer")
+    ]
+    # Graph's limits: 63,206 characters for a post, 8,000 for a comment, none empty.
+    assert error((await publish(facebook, feed, "x" * 63207))[1]) == (100, 0)
+    assert (await publish(facebook, feed, "x" * 63206))[0] == 200
+    assert error((await publish(facebook, f"/{post.id}/comments", "x" * 8001))[1]) == (100, 0)
+    assert error((await publish(facebook, feed, " "))[1]) == (100, 0)
+    # A post that is not there (deleted), another Page, a refused token.
+    assert error((await publish(facebook, "/1_2/comments", "hi"))[1]) == (100, 33)
+    assert (await publish(facebook, "/999/feed", "hi"))[0] == 403
+    assert error((await publish(facebook, feed, "hi", token="other"))[1]) == (190, 0)
+    assert len(facebook.post_refusals) == 6
+
+
+async def test_the_page_refuses_what_a_permission_not_granted_would(
+    facebook: FakeFacebook,
+) -> None:
+    feed = f"/{facebook.page_id}/feed"
+    assert (await publish(facebook, feed, "post"))[0] == 200
+    post = facebook.posts[0]
+    facebook.granted.discard("pages_manage_engagement")
+    status, answer = await publish(facebook, f"/{post.id}/comments", "comment")
+    assert (status, error(answer)) == (403, (200, 0))
+    assert "pages_manage_engagement" in answer["error"]["message"]
+    facebook.granted.discard("pages_manage_posts")
+    status, answer = await publish(facebook, feed, "post")
+    assert (status, error(answer)) == (403, (200, 0))
+    assert "pages_manage_posts" in answer["error"]["message"]
+    facebook.granted.add("pages_manage_posts")
+    facebook.fail_next_post(32, message="(#32) Page request limit reached")
+    assert error((await publish(facebook, feed, "post"))[1]) == (32, 0)
+    assert (await publish(facebook, feed, "post"))[0] == 200
+    assert len(facebook.posts) == 2
