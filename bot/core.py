@@ -177,6 +177,7 @@ def build_core(
     report = DeliveryReport(directory, wording, outbox)
     dispatcher.report = report.ended
     dispatcher.report_waiting = report.waiting
+    dispatcher.report_went = report.went
     directory.rooms.on_change = report.room_changed
     alerts = AlertService(directory, wording, outbox)
     sessions = SessionService(directory, wording, outbox, alerts)

@@ -180,6 +180,8 @@ class Dispatcher:
         self._held = HeldRooms(db, rooms, clock, self.retry.held_rooms_every, self.senders)
         # Told the rows that begin to wait for their resident (officers' notice).
         self.report_waiting: WaitReport | None = None
+        # Told the rows that went after waiting for their resident: (tx, rows, now).
+        self.report_went: WaitReport | None = None
         # Residents' chats the platform lets the bot write to only after they
         # write again (by ``ChatRef.key``): their rows are not loaded.
         self._waiting: dict[str, ChatRef] = {}
@@ -483,6 +485,7 @@ class Dispatcher:
         card_ids = [r.question_id for r in batch if r.purpose in RECORDED_AS_CARD and r.question_id]
 
         forgotten = [r.id for r in batch if r.purpose == OutboxPurpose.FORGOTTEN]
+        went = [r for r in batch if r.waits_since is not None]
 
         async def sent(tx: Tx) -> None:
             await rows.mark_sent(tx, ids, message_id, sent_at)
@@ -491,6 +494,8 @@ class Dispatcher:
                 self.db.erased()
             if card_ids:
                 await rows.record_card(tx, chat, message_id, card_ids)
+            if went and self.report_went is not None:
+                await self.report_went(tx, went, sent_at)
             if self.rooms is not None and chat.kind != "private":
                 await self.rooms.can_post(tx, chat, sent_at)  # recorded as unreachable: no longer
 

@@ -13,6 +13,7 @@ from datetime import datetime
 from bot.delivery.outbox import Outbox
 from bot.edge.chat import ChatRef
 from bot.edge.rich import Rich
+from bot.forum.card_state import CardRefresh
 from bot.forum.directory import ForumDirectory
 from bot.forum.rooms import RoomProblem
 from bot.store import question as questions
@@ -33,6 +34,7 @@ class DeliveryReport:
         self.directory = directory
         self.wording = wording
         self.outbox = outbox
+        self.cards = CardRefresh(wording, directory)
 
     async def ended(
         self, tx: Tx, batch: Sequence[OutboxRow], state: OutboxState, reason: str, now: datetime
@@ -84,6 +86,15 @@ class DeliveryReport:
                     room, body, OutboxPurpose.DELIVERY_NOTICE, question_id=row.question_id
                 )
                 await self.outbox.add(tx, draft, now)
+            await self.cards.refresh(tx, row.question_id, now)
+
+    async def went(self, tx: Tx, batch: Sequence[OutboxRow], now: datetime) -> None:
+        """``batch`` waited for its resident and has now been sent: the
+        Telegram and Discord cards of the answers among it no longer say
+        that it waits."""
+        for question_id in {r.question_id for r in batch if r.purpose in ANSWER_PURPOSES}:
+            if question_id is not None:
+                await self.cards.refresh(tx, question_id, now)
 
     async def room_changed(
         self, tx: Tx, chat: ChatRef, problem: RoomProblem | None, now: datetime

@@ -184,6 +184,9 @@ class OutboxRow:
     thread_id: str | None = None  # the topic or thread of ``chat`` it goes to
     copy_from: tuple[str, str] | None = None  # (chat id, message id) to copy: OutboxDraft
     edit_of: str | None = None  # the platform message id this row edits: OutboxDraft
+    # Since when it waits for its resident to write again (WaitsForResident),
+    # as it was loaded; None when it does not.
+    waits_since: datetime | None = None
 
 
 def buttons_to_json(buttons: Buttons) -> str | None:
@@ -220,6 +223,7 @@ def _row(r: aiosqlite.Row) -> OutboxRow:
             else None
         ),
         edit_of=r["edit_of"],
+        waits_since=instant(str(r["waits_since"])) if r["waits_since"] else None,
     )
 
 

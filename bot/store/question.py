@@ -396,6 +396,18 @@ class CardState:
         return self.urgent and self.seen_by is None and self.state == State.NEW
 
 
+async def answer_waits(tx: Tx, question_id: int) -> bool:
+    """Whether an answer about ``question_id`` waits for its asker to write
+    again (an ``answer`` row pending with ``waits_since``)."""
+    row = await fetch_one(
+        tx,
+        "SELECT 1 FROM outbox WHERE question_id = ? AND purpose = 'answer'"
+        " AND state = 'pending' AND waits_since IS NOT NULL LIMIT 1",
+        (question_id,),
+    )
+    return row is not None
+
+
 async def card_states(tx: Tx, outbox_ids: Collection[int]) -> dict[int, CardState]:
     """Of ``outbox_ids``, the rows that are a question's card (``card`` or
     ``urgent_card``), each with its question as it now stands (keyed by
