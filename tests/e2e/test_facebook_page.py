@@ -239,3 +239,18 @@ async def test_the_link_in_the_answers_comment_brings_the_waiting_answer_to_mess
         to_resident(RESIDENT_PSID, "Answer to your question #1"), WAIT_S, start=start
     )
     assert "Yes, on Thursday." in answer.text
+
+
+async def test_an_opening_post_refused_for_good_leaves_the_answers_posts_of_their_own(
+    app: App, facebook: FakeFacebook, telegram: FakeTelegram
+) -> None:
+    facebook.fail_next_post(100, message="(#100) Invalid parameter")
+    await staff_says(telegram, "/open", "is open until")
+    notice = await telegram.wait_for_sent(
+        to_chat_containing(STAFF_GROUP, "could not be published", "Facebook Page"), WAIT_S
+    )
+    assert "Invalid parameter" in notice.plain_text
+    await ask(facebook, PHRASE_QUESTION)
+    await staff_says(telegram, "/answer 1 Yes, on Thursday.", "#1")
+    answer = await facebook.wait_for_post(lambda p: "Question #1" in p.message, WAIT_S)
+    assert answer.parent is None and [p.id for p in facebook.posts] == [answer.id]
