@@ -102,6 +102,14 @@ def log_rooms_off(directory: ForumDirectory, wording: Wording, why_off: Mapping[
             off.room.address,
             why_off.get(off.room.platform, "not on"),
         )
+    fb = directory.config.platforms.facebook
+    if fb.page_posts.forums and not directory.is_on("facebook"):
+        log.warning(
+            "forums %s: the Facebook Page %s is off (%s); nothing is posted on it",
+            ", ".join(fb.page_posts.forums),
+            fb.page_id or "(no page_id)",
+            why_off.get("facebook", "not on"),
+        )
     for forum in directory.forums:
         if not directory.staff_rooms(forum):
             log.warning(

@@ -8,6 +8,7 @@ the other platforms' public rooms."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import AsyncIterator
 from dataclasses import replace
 from datetime import timedelta
@@ -30,6 +31,7 @@ from tests.e2e.telegram_setup import PUBLIC_CHANNEL, STAFF_GROUP, staff_says, to
 from tests.e2e.test_facebook_restart_and_console import console
 from tests.fakes.facebook_server import MAX_COMMENT, FakeFacebook, PagePost
 from tests.fakes.telegram_server import FakeTelegram
+from tests.support.app import running_app
 from tests.web.web_setup import Visitor, browser
 
 pytestmark = pytest.mark.timeout(60)
@@ -254,3 +256,21 @@ async def test_an_opening_post_refused_for_good_leaves_the_answers_posts_of_thei
     await staff_says(telegram, "/answer 1 Yes, on Thursday.", "#1")
     answer = await facebook.wait_for_post(lambda p: "Question #1" in p.message, WAIT_S)
     assert answer.parent is None and [p.id for p in facebook.posts] == [answer.id]
+
+
+async def test_with_facebook_off_the_start_says_the_page_gets_nothing(
+    tmp_path: Path,
+    facebook: FakeFacebook,
+    telegram: FakeTelegram,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    config = page_config(tmp_path, facebook, telegram, COMMENTS)
+    caplog.set_level(logging.WARNING)
+    async with running_app(config, {"TELEGRAM_BOT_TOKEN": telegram.token}, within_s=WAIT_S):
+        await staff_says(telegram, "/open", "is open until")
+        await telegram.wait_for_sent(to_chat_containing(PUBLIC_CHANNEL, "now live until"), WAIT_S)
+    assert (
+        f"forums bromley: the Facebook Page {facebook.page_id} is off (FACEBOOK_PAGE_TOKEN not"
+        " set); nothing is posted on it" in [r.getMessage() for r in caplog.records]
+    )
+    assert facebook.posts == [] and facebook.post_refusals == []
