@@ -64,6 +64,15 @@ def check(data: object, source: Source) -> list[Problem]:
     if isinstance(posts, dict):
         loc: Loc = ("platforms", "facebook", "page_posts", "forums")
         checker.forum_names(loc, posts.get("forums"), frozenset(forum_ids))
+        listed = posts.get("forums")
+        if isinstance(listed, list) and len(listed) > 1 and posts.get("answers") != "posts":
+            checker.add(
+                loc,
+                loc,
+                "with answers: comments the Page takes one forum (each session's answers go "
+                "under its post, and two forums' sessions would mix); list one forum, or set "
+                "answers: posts",
+            )
     return checker.problems
 
 

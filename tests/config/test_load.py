@@ -869,6 +869,14 @@ def test_the_facebook_page_posts_for_forums_that_exist_as_comments_or_posts(
     good = tmp_path / "good.yaml"
     good.write_text("platforms:\n  facebook:\n    page_posts:\n      forums: [bromley]\n" + FORUM)
     posts = load_config(str(good)).platforms.facebook.page_posts
+    two = "platforms:\n  facebook:\n    page_posts:\n      forums: [bromley, bexley]\n"
+    bexley = FORUM + "  - id: bexley\n    name: Bexley Forum\n    phrases: [Bexley Forum]\n"
+    only(problems(tmp_path, two + bexley), "platforms.facebook.page_posts.forums", 4, "one forum")
+    (tmp_path / "two.yaml").write_text(two + "      answers: posts\n" + bexley)
+    assert load_config(str(tmp_path / "two.yaml")).platforms.facebook.page_posts.forums == (
+        "bromley",
+        "bexley",
+    )
     assert posts == FacebookPagePosts(forums=("bromley",), answers="comments")
     assert load_config(str(EXAMPLE)).platforms.facebook.page_posts.answers == "comments"
 
