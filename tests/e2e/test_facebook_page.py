@@ -274,3 +274,18 @@ async def test_with_facebook_off_the_start_says_the_page_gets_nothing(
         " set); nothing is posted on it" in [r.getMessage() for r in caplog.records]
     )
     assert facebook.posts == [] and facebook.post_refusals == []
+
+
+async def test_a_refused_token_on_a_post_is_one_error_naming_the_fix_and_is_tried_again(
+    app: App,
+    facebook: FakeFacebook,
+    telegram: FakeTelegram,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    facebook.fail_next_post(190, message="Error validating access token: Session has expired")
+    caplog.set_level(logging.ERROR)
+    opening = await open_session(facebook, telegram)  # tried again, and taken
+    assert facebook.posts == [opening]
+    errors = [r.getMessage() for r in caplog.records if r.levelno == logging.ERROR]
+    assert len(errors) == 1 and "FACEBOOK_PAGE_TOKEN" in errors[0]
+    assert facebook.page_token not in "\n".join(r.getMessage() for r in caplog.records)
