@@ -11,8 +11,9 @@ from __future__ import annotations
 import logging
 from collections.abc import AsyncIterator
 from dataclasses import replace
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -289,3 +290,23 @@ async def test_a_refused_token_on_a_post_is_one_error_naming_the_fix_and_is_trie
     errors = [r.getMessage() for r in caplog.records if r.levelno == logging.ERROR]
     assert len(errors) == 1 and "FACEBOOK_PAGE_TOKEN" in errors[0]
     assert facebook.page_token not in "\n".join(r.getMessage() for r in caplog.records)
+
+
+async def test_a_reminder_is_a_post_of_its_own_on_the_page(
+    tmp_path: Path, facebook: FakeFacebook, telegram: FakeTelegram
+) -> None:
+    config = page_config(tmp_path, facebook, telegram, COMMENTS)
+    [forum] = config.forums
+    assert forum.schedule is not None
+    # The session an hour and three seconds from now: its 1-hour reminder is due at once.
+    first = (datetime.now(UTC) + timedelta(hours=1, seconds=3)).astimezone(
+        ZoneInfo(config.timezone)
+    )
+    schedule = replace(forum.schedule, first=first.replace(tzinfo=None, microsecond=0))
+    config = replace(config, forums=(replace(forum, schedule=schedule),))
+    async with running(config, facebook, telegram):
+        reminder = await facebook.wait_for_post(
+            lambda p: "the next live session is" in p.message, WAIT_S
+        )
+    assert reminder.parent is None and link(facebook) in reminder.message
+    assert 'starting with "Bromley Police Online Forum"' in reminder.message
