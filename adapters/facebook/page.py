@@ -6,7 +6,9 @@ PAGE_ID, "channel")``). A message goes as a post on the Page's feed
 (``POST /{page-id}/feed`` with ``message``; Graph answers ``{"id":
 "PAGEID_POSTID"}``), or, when the administrator chose ``answers:
 comments`` and the session's opening post is known (``Outgoing.under``), as
-a comment on that post (``POST /{post-id}/comments``; ``{"id": ...}``).
+a comment on that post (``POST /{post-id}/comments``; ``{"id": ...}``). The
+second and later parts of an answer split at the limit go beneath its first
+part when there is no session's post to go under (``Outgoing.continues``).
 
 Only plain text goes: the body's plain text, with Graph's one piece of
 markup in a post's message, the mention tag ``@[id]``, broken by a word
@@ -70,11 +72,17 @@ class PagePoster:
         if message.edit_of is not None or message.copy_from is not None:
             raise Rejected("forumbot does not edit or copy posts on the Page")
         text = plain_post(plain(message.body))
-        if self.comments and message.under:
+        # Beneath the session's post (comments), else beneath the earlier part
+        # of the same answer (an answer split at the limit), else on the feed.
+        targets = [message.under] if self.comments else []
+        targets.append(message.continues)
+        for target in targets:
+            if not target:
+                continue
             try:
-                return await self._call(f"/{message.under}/comments", text, mapped)
+                return await self._call(f"/{target}/comments", text, mapped)
             except _Gone:
-                log.warning("the session's post on the Page is gone: posting on its own")
+                log.warning("a post on the Page is gone: posting beneath another, or on its own")
         try:
             return await self._call(f"/{self.page_id}/feed", text, mapped)
         except _Gone as error:

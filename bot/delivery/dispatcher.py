@@ -432,14 +432,22 @@ class Dispatcher:
             length += extra
         return batch
 
-    async def _session_post(self, row: OutboxRow) -> str | None:
-        """The opening post ``row`` belongs under (``Outgoing.under``)."""
+    async def _posted_before(self, row: OutboxRow) -> tuple[str | None, str | None]:
+        """For a post in a public room: the session's opening post it belongs
+        under (``Outgoing.under``), and the earlier part of the same answer
+        it continues (``Outgoing.continues``)."""
         if row.chat.kind != "channel" or row.purpose not in UNDER_SESSION_POST:
-            return None
+            return None, None
         async with self.db.read() as tx:
-            return await rows.session_post(tx, row.chat, row.id)
+            under = await rows.session_post(tx, row.chat, row.id)
+            continues = None
+            if row.purpose == OutboxPurpose.PUBLICATION and row.question_id is not None:
+                continues = await rows.earlier_part(tx, row.chat, row.id, row.question_id)
+        return under, continues
 
-    def _compose(self, batch: list[OutboxRow], under: str | None = None) -> Outgoing:
+    def _compose(
+        self, batch: list[OutboxRow], under: str | None = None, continues: str | None = None
+    ) -> Outgoing:
         first = batch[0]
         if len(batch) == 1:
             return Outgoing(
@@ -454,6 +462,7 @@ class Dispatcher:
                 edit_of=first.edit_of,
                 purpose=first.purpose.value,
                 under=under,
+                continues=continues,
             )
         body: Rich = join([row.body for row in batch], "\n\n")
         platform = first.chat.platform
@@ -471,11 +480,11 @@ class Dispatcher:
         the failure says (``_after_failure``)."""
         if not await self._mark_sending(chat, batch):
             return True
-        under = await self._session_post(batch[0])
+        under, continues = await self._posted_before(batch[0])
         await self.pacers[chat.platform].at_wire()
         self._send_began[chat.key] = asyncio.get_running_loop().time()
         try:
-            message_id = await sender.send(self._compose(batch, under))
+            message_id = await sender.send(self._compose(batch, under, continues))
         except Exception as error:
             return await self._after_failure(sender, chat, batch, error)
         finally:

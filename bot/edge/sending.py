@@ -71,6 +71,11 @@ class Outgoing:
     # others post it as usual. None for anything else, or when the opening
     # post was never sent.
     under: str | None = None
+    # The platform id of the earlier part of the same message in this public
+    # room, for the second and later parts of a published answer split at the
+    # platform's limit: a platform whose posts take comments may put the part
+    # beneath it. None otherwise, or when that part was never sent.
+    continues: str | None = None
 
 
 class LengthLimit(Protocol):

@@ -431,6 +431,29 @@ async def session_post(tx: Tx, chat: ChatRef, before_id: int) -> str | None:
     return str(row[1])
 
 
+async def earlier_part(tx: Tx, chat: ChatRef, row_id: int, question_id: int) -> str | None:
+    """The platform id of the part before row ``row_id`` of the same
+    published answer (``question_id``) in the public room ``chat``: the row
+    just before it to ``chat`` when it is a publication of that question and
+    was sent; else None. A split message's parts are queued one after the
+    other to each room, in one transaction."""
+    row = await fetch_one(
+        tx,
+        "SELECT purpose, question_id, state, platform_message_id FROM outbox"
+        " WHERE platform = ? AND chat_id = ? AND id < ? ORDER BY id DESC LIMIT 1",
+        (chat.platform, chat.chat_id, row_id),
+    )
+    if (
+        row is None
+        or row[0] != OutboxPurpose.PUBLICATION.value
+        or row[1] != question_id
+        or row[2] != OutboxState.SENT.value
+        or not row[3]
+    ):
+        return None
+    return str(row[3])
+
+
 async def record_card(tx: Tx, chat: ChatRef, message_id: str, question_ids: Sequence[int]) -> None:
     await tx.executemany(
         "INSERT OR IGNORE INTO card_message (platform, chat_id, message_id, question_id)"

@@ -310,3 +310,21 @@ async def test_a_reminder_is_a_post_of_its_own_on_the_page(
         )
     assert reminder.parent is None and link(facebook) in reminder.message
     assert 'starting with "Bromley Police Online Forum"' in reminder.message
+
+
+async def test_with_answers_as_posts_an_over_long_answer_continues_beneath_its_first_part(
+    tmp_path: Path, facebook: FakeFacebook, telegram: FakeTelegram
+) -> None:
+    config = page_config(tmp_path, facebook, telegram, POSTS)
+    async with running(config, facebook, telegram):
+        opening = await open_session(facebook, telegram)
+        await ask(facebook, PHRASE_QUESTION)
+        words = [f"word{i:04d}" for i in range(400)]
+        await staff_says(telegram, "/answer 1 " + " ".join(words), "#1")
+        await facebook.wait_for_post(lambda p: "word0399" in p.message, WAIT_S, comments=True)
+        opened, first = facebook.posts  # the answer is one post...
+        assert opened.id == opening.id and "Question #1" in first.message
+        assert first.comments and all(c.parent == first.id for c in first.comments)
+        parts = [first, *first.comments]  # ...the rest of it beneath, in order
+        joined = " ".join(" ".join(p.message for p in parts).split())
+        assert " ".join(words) in joined
