@@ -102,6 +102,14 @@ def log_rooms_off(directory: ForumDirectory, wording: Wording, why_off: Mapping[
             off.room.address,
             why_off.get(off.room.platform, "not on"),
         )
+    fb = directory.config.platforms.facebook
+    if fb.page_posts.forums and not directory.is_on("facebook"):
+        log.warning(
+            "forums %s: the Facebook Page %s is off (%s); nothing is posted on it",
+            ", ".join(fb.page_posts.forums),
+            fb.page_id or "(no page_id)",
+            why_off.get("facebook", "not on"),
+        )
     for forum in directory.forums:
         if not directory.staff_rooms(forum):
             log.warning(
@@ -176,6 +184,8 @@ def build_core(
     outbox = Outbox(dispatcher.wake, {**(limits or {}), **senders})
     report = DeliveryReport(directory, wording, outbox)
     dispatcher.report = report.ended
+    dispatcher.report_waiting = report.waiting
+    dispatcher.report_went = report.went
     directory.rooms.on_change = report.room_changed
     alerts = AlertService(directory, wording, outbox)
     sessions = SessionService(directory, wording, outbox, alerts)
@@ -199,7 +209,18 @@ def build_core(
         else None
     )
     scheduler = SessionScheduler(db, sessions, alerts, clock, dispatcher.wake, escalation, hooks)
-    intake = Intake(db, queue, directory, residents, staff, clock, wording, outbox, dispatcher.wake)
+    intake = Intake(
+        db,
+        queue,
+        directory,
+        residents,
+        staff,
+        clock,
+        wording,
+        outbox,
+        dispatcher.wake,
+        on_heard=dispatcher.heard_from,
+    )
     return Core(
         config,
         db,

@@ -59,6 +59,20 @@ def check(data: object, source: Source) -> list[Problem]:
     platforms = data.get("platforms")
     if isinstance(platforms, dict) and isinstance(platforms.get("telegram"), dict):
         checker.webhook(platforms["telegram"])
+    facebook = platforms.get("facebook") if isinstance(platforms, dict) else None
+    posts = facebook.get("page_posts") if isinstance(facebook, dict) else None
+    if isinstance(posts, dict):
+        loc: Loc = ("platforms", "facebook", "page_posts", "forums")
+        checker.forum_names(loc, posts.get("forums"), frozenset(forum_ids))
+        listed = posts.get("forums")
+        if isinstance(listed, list) and len(listed) > 1 and posts.get("answers") != "posts":
+            checker.add(
+                loc,
+                loc,
+                "with answers: comments the Page takes one forum (each session's answers go "
+                "under its post, and two forums' sessions would mix); list one forum, or set "
+                "answers: posts",
+            )
     return checker.problems
 
 
@@ -183,25 +197,24 @@ class _Checker:
             )
         self.rooms.setdefault((role, key), self.claim(label, loc))
 
+    def forum_names(self, loc: Loc, forums: object, forum_ids: frozenset[str]) -> None:
+        """Each of the list ``forums`` at ``loc`` names a configured forum."""
+        for k, name in enumerate(forums if isinstance(forums, list) and forum_ids else ()):
+            text = _parse(scalar.text, name)
+            if text is not None and text not in forum_ids:
+                close = difflib.get_close_matches(text, sorted(forum_ids), n=1, cutoff=0.6)
+                hint = (
+                    f"did you mean {close[0]!r}?"
+                    if close
+                    else f"forums: {', '.join(sorted(forum_ids))}"
+                )
+                self.add((*loc, k), (*loc, k), f"there is no forum {text!r}; {hint}")
+
     def accounts(self, accounts: object, forum_ids: frozenset[str]) -> None:
         seen: set[str] = set()
         for j, account in _mappings(accounts):
             loc: Loc = ("web", "staff_accounts", j)
-            forums = account.get("forums")
-            for k, name in enumerate(forums if isinstance(forums, list) and forum_ids else ()):
-                text = _parse(scalar.text, name)
-                if text is not None and text not in forum_ids:
-                    close = difflib.get_close_matches(text, sorted(forum_ids), n=1, cutoff=0.6)
-                    hint = (
-                        f"did you mean {close[0]!r}?"
-                        if close
-                        else f"forums: {', '.join(sorted(forum_ids))}"
-                    )
-                    self.add(
-                        (*loc, "forums", k),
-                        (*loc, "forums", k),
-                        f"there is no forum {text!r}; {hint}",
-                    )
+            self.forum_names((*loc, "forums"), account.get("forums"), forum_ids)
             username = _get(account, "username", scalar.username)
             if username is None or _get(account, "password_hash", scalar.password_hash) is None:
                 continue

@@ -24,8 +24,10 @@ from config import scalar
 from config.scalar import (
     CommandPrefix,
     Duration,
+    FacebookId,
     Flag,
     GatewayUrl,
+    GraphVersion,
     HookFormat,
     HttpsUrl,
     HttpUrl,
@@ -156,9 +158,65 @@ class DiscordConfig(_Section):
 
 
 @dataclass(frozen=True)
+class FacebookRateLimits(_Section):
+    """Meta's published Send API limit: 300 calls a second per Page for
+    text; a single thread may be limited sooner (one a second here)."""
+
+    overall_per_s: PositiveNumber = 300.0
+    per_chat_per_s: PositiveNumber = 1.0
+
+
+PageAnswers = Annotated[
+    Literal["comments", "posts"], PlainValidator(scalar.either("comments", "posts"))
+]
+
+
+@dataclass(frozen=True)
+class FacebookPagePosts(_Section):
+    """What the public sees on the Page (docs/facebook.md, "On the Page").
+    ``forums``: the ids of the forums whose public posts go on the Page
+    (session openings, reminders, published answers, closings; none when
+    empty); each must be a configured forum (``config.checks``).
+    ``answers``: ``comments`` (a post per session, each published answer
+    and the closing a comment on it) or ``posts`` (a post for each)."""
+
+    forums: Annotated[tuple[Text, ...], Example("[bromley]")] = ()
+    answers: PageAnswers = "comments"
+
+
+@dataclass(frozen=True)
+class FacebookConfig(_Section):
+    """A Facebook Page's Messenger (docs/facebook.md). On when the variable
+    ``page_token_env`` names is set; then ``page_id`` and the variables
+    ``app_secret_env`` and ``verify_token_env`` name are needed too (checked
+    by ``check-config`` and at start), and the web side must be on: the
+    webhook is served there, at ``/facebook/webhook``."""
+
+    page_id: FacebookId = ""
+    page_token_env: Annotated[str, PlainValidator(scalar.env_name("FACEBOOK_PAGE_TOKEN"))] = (
+        "FACEBOOK_PAGE_TOKEN"
+    )
+    app_secret_env: Annotated[str, PlainValidator(scalar.env_name("FACEBOOK_APP_SECRET"))] = (
+        "FACEBOOK_APP_SECRET"
+    )
+    verify_token_env: Annotated[str, PlainValidator(scalar.env_name("FACEBOOK_VERIFY_TOKEN"))] = (
+        "FACEBOOK_VERIFY_TOKEN"
+    )
+    api_base_url: HttpUrl = "https://graph.facebook.com"
+    api_version: GraphVersion = "v21.0"
+    # Meta approved the app for the HUMAN_AGENT tag (App Review): an
+    # officer-written answer may then go up to 7 days after the resident's
+    # last message, not only 24 hours (docs/decisions.md, "Messenger's window").
+    human_agent_approved: Flag = False
+    rate_limits: FacebookRateLimits = field(default_factory=FacebookRateLimits)
+    page_posts: FacebookPagePosts = field(default_factory=FacebookPagePosts)
+
+
+@dataclass(frozen=True)
 class Platforms(_Section):
     telegram: TelegramConfig = field(default_factory=TelegramConfig)
     discord: DiscordConfig = field(default_factory=DiscordConfig)
+    facebook: FacebookConfig = field(default_factory=FacebookConfig)
 
 
 @dataclass(frozen=True)

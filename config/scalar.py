@@ -259,6 +259,27 @@ def snowflake(value: object) -> str:
     )
 
 
+def facebook_id(value: object) -> str:
+    """A Facebook object id (a Page's), digits as text; "" when not given."""
+    if isinstance(value, int) and not isinstance(value, bool) and value > 0:
+        return str(value)
+    if isinstance(value, str) and (value == "" or (value.isascii() and value.isdigit())):
+        return value
+    raise Invalid(
+        f'expected the Page id, digits such as "102030405060708", found {describe(value)}'
+    )
+
+
+_GRAPH_VERSION = re.compile(r"v\d{1,3}\.\d{1,2}")
+
+
+def graph_version(value: object) -> str:
+    """A Graph API version as Meta writes it, e.g. ``v21.0``."""
+    if isinstance(value, str) and _GRAPH_VERSION.fullmatch(value):
+        return value
+    raise Invalid(f"expected a Graph API version such as v21.0, found {describe(value)}")
+
+
 def telegram_chat(value: object) -> int | str:
     """A Telegram chat: its numeric id (-1001234567890) or a public ``@username``."""
     if isinstance(value, int) and not isinstance(value, bool) and value != 0:
@@ -488,6 +509,8 @@ Duration = Annotated[timedelta, PlainValidator(duration)]
 Zone = Annotated[str, PlainValidator(zone)]
 Flag = Annotated[bool, PlainValidator(flag)]
 Snowflake = Annotated[str, PlainValidator(snowflake)]
+FacebookId = Annotated[str, PlainValidator(facebook_id)]
+GraphVersion = Annotated[str, PlainValidator(graph_version)]
 LocalDateTime = Annotated[datetime, PlainValidator(local_datetime)]
 Phrase = Annotated[str, PlainValidator(phrase)]
 PostcodeArea = Annotated[str, PlainValidator(postcode_area)]

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from adapters.discord.platform import PLATFORM as DISCORD
+from adapters.facebook.platform import PLATFORM as FACEBOOK
 from adapters.telegram.platform import PLATFORM as TELEGRAM
 from adapters.web.platform import PLATFORM as WEB
 from bot.core import Component, Core, KeepsData, build_core
@@ -21,6 +22,7 @@ from bot.delivery.pacing import Pacer
 from bot.edge.adapter import Adapter, Off, Platform
 from bot.edge.clock import Clock, SystemClock
 from bot.edge.connection import Connection
+from bot.edge.endpoint import Endpoint
 from bot.edge.inbound import Envelope
 from bot.edge.startup import StartupFailure
 from bot.store.database import Database
@@ -56,10 +58,15 @@ class AppWiring:
     db: Database
     platform_options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     connections: list[Connection] = field(default_factory=list)
+    endpoints: list[Endpoint] = field(default_factory=list)
     built_core: Core | None = None
 
     def options(self, platform: str) -> Mapping[str, Any]:
         return self.platform_options.get(platform, {})
+
+    def serve(self, endpoint: Endpoint) -> None:
+        """Have the web side serve ``endpoint`` (``adapters.facebook``'s webhook)."""
+        self.endpoints.append(endpoint)
 
     @property
     def core(self) -> Core:
@@ -72,7 +79,7 @@ class AppWiring:
 # Every platform forumbot can serve, in the order they are logged and started.
 # Adding a platform: a folder under adapters/ with a PLATFORM, and a line here
 # (docs/architecture.md, "Adding a platform").
-PLATFORMS: list[Platform[AppWiring]] = [TELEGRAM, DISCORD, WEB]
+PLATFORMS: list[Platform[AppWiring]] = [TELEGRAM, DISCORD, WEB, FACEBOOK]
 
 
 def platform_data() -> list[Component]:
@@ -145,6 +152,10 @@ class App:
     @property
     def web(self) -> Any:
         return self.adapter("web")
+
+    @property
+    def facebook(self) -> Any:
+        return self.adapter("facebook")
 
     async def start(self) -> None:
         """Start serving. What can be fatal comes first, before anything runs:
@@ -300,7 +311,8 @@ def check_something_to_serve(config: Config, env: Mapping[str, str]) -> None:
     reasons = [why.reason for why in offs if why is not None and not why.unset]
     if unset:
         verb = "is" if len(unset) == 1 else "are"
-        reasons.insert(0, f"no platform is on ({' and '.join(unset)} {verb} not set)")
+        names = unset[0] if len(unset) == 1 else f"{', '.join(unset[:-1])} and {unset[-1]}"
+        reasons.insert(0, f"no platform is on ({names} {verb} not set)")
     raise StartupFailure(
         f"nothing to serve: {' and '.join(reasons)}: set a platform's token, or turn the web "
         "side on"

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import bot
+from adapters.facebook.platform import setup_problems as facebook_problems
 from adapters.web.platform import shared_secret_problem
 from bot.edge.startup import StartupFailure
 from config.load import DEFAULT_PATH, ConfigError, load_config
@@ -151,9 +152,13 @@ def check_config_command(args: argparse.Namespace, config: Config) -> int:
     source = args.config or (
         DEFAULT_PATH if Path(DEFAULT_PATH).exists() else "built-in example settings"
     )
+    # The environment is part of what `run` will use.
     secret = shared_secret_problem(config, os.environ) if config.web.enabled else None
-    if secret is not None:  # the environment is part of what `run` will use
-        print(f"{source}: 1 problem(s):\n  {secret}", file=sys.stderr)
+    problems = [secret] if secret is not None else []
+    problems += facebook_problems(config, os.environ)
+    if problems:
+        lines = "".join(f"\n  {problem}" for problem in problems)
+        print(f"{source}: {len(problems)} problem(s):{lines}", file=sys.stderr)
         return 1
     print(f"{source}: valid ({len(config.forums)} forum(s))")
     try:

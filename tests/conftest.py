@@ -10,6 +10,7 @@ import pytest
 
 from tests.e2e.discord_setup import add_world
 from tests.fakes.discord_server import FakeDiscord
+from tests.fakes.facebook_server import FakeFacebook
 from tests.fakes.telegram_server import FakeTelegram
 from tests.support.core_harness import CoreHarness, HarnessFactory
 
@@ -44,4 +45,11 @@ async def discord_fake() -> AsyncIterator[FakeDiscord]:
     """The fake Discord, with the guild, channels, roles and users of tests/e2e/discord_setup."""
     async with FakeDiscord() as server:
         add_world(server)
+        yield server
+
+
+@pytest.fixture
+async def facebook() -> AsyncIterator[FakeFacebook]:
+    """The fake Graph API (Messenger's Send API and Meta's webhook deliveries), empty."""
+    async with FakeFacebook() as server:
         yield server

@@ -17,6 +17,7 @@ from adapters.web.server import WebServer
 from bot.core import Core, Database
 from bot.edge.adapter import Wiring
 from bot.edge.connection import Connection
+from bot.edge.endpoint import Endpoint
 from bot.edge.pace import Pace
 from bot.edge.startup import StartupFailure
 from config.model import Config
@@ -43,6 +44,12 @@ class WebWiring(Wiring, Protocol):
     @property
     def connections(self) -> Sequence[Connection]:
         """The other platforms' links, for ``/healthz`` and ``/metrics``."""
+        ...
+
+    @property
+    def endpoints(self) -> Sequence[Endpoint]:
+        """Addresses other platforms asked the site to serve (Facebook's
+        webhook), complete once every adapter is built: read from ``start``."""
         ...
 
 
@@ -113,6 +120,7 @@ class WebAdapter:
             self.wiring.clock,
             self.staff_secret,
             self.wiring.connections,
+            self.wiring.endpoints,
         )
         try:
             await self.server.start()

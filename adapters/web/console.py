@@ -190,13 +190,14 @@ class Console:
     def card_words(self) -> dict[str, str]:
         """The console's words for cards, by name (the page's script uses
         them too): ``state_<state>`` for each question state, ``seen``
-        (with ``{officer}``), ``not_seen``, ``status``, ``urgent``,
+        (with ``{officer}``), ``not_seen``, ``answer_waits``, ``status``, ``urgent``,
         ``alert`` (with ``{ref}``), ``title`` (with ``{count}``)."""
         text = self.site.core.wording.text
         words = {f"state_{state}": text(f"console_card_state_{state}") for state in CARD_STATES}
         words.update(
             seen=text("console_card_seen", officer="{officer}"),
             not_seen=text("console_card_not_seen"),
+            answer_waits=text("console_card_answer_waits"),
             status=text("console_card_status"),
             urgent=text("console_urgent_label"),
             alert=text("console_urgent_alert", ref="{ref}"),

@@ -146,14 +146,21 @@ class Security:
         if new_seed:
             response.set_cookie(CSRF_COOKIE, new_seed, **self.cookie_options(request))  # type: ignore[arg-type]
 
-    def middleware(self) -> Middleware:
+    def middleware(self, exempt: frozenset[str] = frozenset()) -> Middleware:
+        """Safety headers on every answer, and the CSRF check on every
+        request that changes anything, except to the paths in ``exempt``
+        (other platforms' endpoints, which check their callers themselves:
+        ``adapters/web/endpoints.py``)."""
+
         @web.middleware
         async def secure(request: web.Request, handler: Handler) -> web.StreamResponse:
             try:
                 unrouted = request.match_info.http_exception
                 if unrouted is not None:
                     raise unrouted  # 404 or 405: nothing here to protect
-                if request.method not in ("GET", "HEAD", "OPTIONS"):
+                if request.method not in ("GET", "HEAD", "OPTIONS") and (
+                    request.path not in exempt
+                ):
                     await self.check_post(request)
                 response = await handler(request)
             except web.HTTPException as error:

@@ -12,7 +12,7 @@ from pathlib import Path
 from aiohttp import web
 from aiohttp.typedefs import Middleware
 
-from adapters.web import archive, console, feeds, health, resident_chat, store
+from adapters.web import archive, console, endpoints, feeds, health, resident_chat, store
 from adapters.web.hub import Hub
 from adapters.web.pages import Pages
 from adapters.web.proxy import forwarded_middleware
@@ -21,6 +21,7 @@ from adapters.web.site import Site
 from bot.core import Core, Database
 from bot.edge.clock import Clock
 from bot.edge.connection import Connection
+from bot.edge.endpoint import Endpoint
 
 log = logging.getLogger("forumbot.web")
 
@@ -117,8 +118,10 @@ class WebServer:
         clock: Clock,
         staff_secret: str = "",
         connections: Sequence[Connection] = (),
+        served: Sequence[Endpoint] = (),
     ) -> None:
         self.core = core
+        self.served = tuple(served)
         self.staff_secret = staff_secret
         self.connections = tuple(connections)
         self.hub = hub
@@ -152,7 +155,7 @@ class WebServer:
             web.normalize_path_middleware(
                 append_slash=False, remove_slash=True, merge_slashes=False
             ),
-            security.middleware(),
+            security.middleware(exempt=endpoints.paths(self.served)),
         ]
         from_proxy = forwarded_middleware(self.settings.trusted_proxies)
         if from_proxy is not None:
@@ -160,6 +163,7 @@ class WebServer:
         app = web.Application(middlewares=middlewares, client_max_size=MAX_BODY)
         for add_routes in PARTS:
             add_routes(app, self.site)
+        endpoints.add_routes(app, self.served)
         app.router.add_get("/static/{name}", static_file)
         app.router.add_get("/favicon.ico", favicon)
         return app

@@ -85,14 +85,16 @@ class WebMessage:
 def card_event(card: CardState) -> dict[str, object]:
     """A card's state as JSON: ``question`` (id), ``urgent``, ``state``
     (``new``, ``approved``, ``deferred``, ``answered``, ``rejected``,
-    ``withdrawn``, ``merged``), ``seen_by`` (who pressed "Seen", or null)
-    and ``awaiting_seen`` (an URGENT card still waiting for a "Seen")."""
+    ``withdrawn``, ``merged``), ``seen_by`` (who pressed "Seen", or null),
+    ``awaiting_seen`` (an URGENT card still waiting for a "Seen") and
+    ``answer_waits`` (its answer waits for the asker to write again)."""
     return {
         "question": card.question_id,
         "urgent": card.urgent,
         "state": card.state.value,
         "seen_by": card.seen_by,
         "awaiting_seen": card.awaiting_seen,
+        "answer_waits": card.answer_waits,
     }
 
 

@@ -36,6 +36,7 @@ from bot.edge.sending import (
     RetryLater,
     Sender,
     Unreachable,
+    WaitsForResident,
 )
 from bot.forum.rooms import Rooms
 from bot.store import outbox as rows
@@ -50,16 +51,24 @@ log = logging.getLogger("forumbot.dispatcher")
 
 # Cards waiting for the same room that may go as one message. URGENT cards go alone.
 CARD_PURPOSES = frozenset({OutboxPurpose.CARD})
+# Posts in a public room that belong under the session's opening post
+# (``Outgoing.under``).
+UNDER_SESSION_POST = frozenset({OutboxPurpose.PUBLICATION, OutboxPurpose.SESSION_CLOSE})
 # Messages recorded as their question's card (card_message), so an officer's
 # reply to one answers the question: URGENT cards as much as any other.
 RECORDED_AS_CARD = frozenset({OutboxPurpose.CARD, OutboxPurpose.URGENT_CARD})
 MAX_CARDS_COMBINED = 10
 LOAD_BATCH = 1000
 STOP_GRACE_S = 4.0  # at shutdown, for sends already under way
+HEARD_FOR_S = 60.0  # how long a resident's last message is remembered (loop time)
+HEARD_KEPT = 1000  # residents remembered before the old ones are let go
 
 # Told each final outcome other than 'sent': (transaction, the rows sent as
 # one message, state, reason, now). Writes in the same transaction.
 Report = Callable[[Tx, Sequence[OutboxRow], OutboxState, str, datetime], Awaitable[None]]
+# Told the rows that have just begun to wait for their resident's next
+# message (``WaitsForResident``): (transaction, rows, now).
+WaitReport = Callable[[Tx, Sequence[OutboxRow], datetime], Awaitable[None]]
 
 
 @dataclass(frozen=True)
@@ -169,6 +178,29 @@ class Dispatcher:
         self._stopping = False
         self._recovered = False
         self._held = HeldRooms(db, rooms, clock, self.retry.held_rooms_every, self.senders)
+        # Told the rows that begin to wait for their resident (officers' notice).
+        self.report_waiting: WaitReport | None = None
+        # Told the rows that went after waiting for their resident: (tx, rows, now).
+        self.report_went: WaitReport | None = None
+        # Residents' chats the platform lets the bot write to only after they
+        # write again (by ``ChatRef.key``): their rows are not loaded.
+        self._waiting: dict[str, ChatRef] = {}
+        self._heard: set[str] = set()  # of those, chats whose resident just wrote
+        # When each resident last wrote (event loop time), kept a minute: a
+        # send refused for the window while they were writing is not held.
+        self._heard_at: dict[str, float] = {}
+        self._send_began: dict[str, float] = {}  # by chat: when its send went out
+
+    def heard_from(self, chat: ChatRef) -> None:
+        """The resident of private chat ``chat`` just wrote (their message is
+        stored): what waited for that is sent now. Safe from any task."""
+        now = asyncio.get_running_loop().time()
+        if len(self._heard_at) > HEARD_KEPT:
+            self._heard_at = {k: t for k, t in self._heard_at.items() if now - t < HEARD_FOR_S}
+        self._heard_at[chat.key] = now
+        if chat.key in self._waiting:
+            self._heard.add(chat.key)
+            self._wake.set()
 
     def wake(self) -> None:
         """Look for new rows now (rather than within 5 s). Safe from any task."""
@@ -252,6 +284,8 @@ class Dispatcher:
                     await self._wake.wait()
 
     async def _load(self) -> None:
+        for row in await self._reopened_chats():
+            self._push(row)
         for row in await self._held.reopened():
             self._push(row)
         for row in await self._held.due(busy=self._queues):
@@ -265,10 +299,27 @@ class Dispatcher:
             for row in pending:
                 if row.chat.platform not in self.senders:
                     continue  # platform off in this run: sent when it is on again
+                if row.chat.key in self._waiting:
+                    continue  # waits for the resident's next message
                 row = self._held.placed(row)
                 if self._held.is_held(row.chat):
                     continue  # the bot cannot post there: it waits to be let back in
                 self._push(row)
+
+    async def _reopened_chats(self) -> list[OutboxRow]:
+        """What waited for residents who have written since."""
+        found: list[OutboxRow] = []
+        for key in list(self._heard):
+            self._heard.discard(key)
+            chat = self._waiting.pop(key, None)
+            if chat is None:
+                continue
+            async with self.db.read_in_turn() as tx:
+                waiting = await rows.pending_to(tx, chat)
+            if waiting:
+                log.info("%s wrote again: sending %s waiting message(s)", chat.key, len(waiting))
+            found.extend(waiting)
+        return found
 
     def _push(self, row: OutboxRow) -> None:
         """Queue ``row`` for its chat, starting the chat's worker if needed."""
@@ -381,7 +432,22 @@ class Dispatcher:
             length += extra
         return batch
 
-    def _compose(self, batch: list[OutboxRow]) -> Outgoing:
+    async def _posted_before(self, row: OutboxRow) -> tuple[str | None, str | None]:
+        """For a post in a public room: the session's opening post it belongs
+        under (``Outgoing.under``), and the earlier part of the same answer
+        it continues (``Outgoing.continues``)."""
+        if row.chat.kind != "channel" or row.purpose not in UNDER_SESSION_POST:
+            return None, None
+        async with self.db.read() as tx:
+            under = await rows.session_post(tx, row.chat, row.id)
+            continues = None
+            if row.purpose == OutboxPurpose.PUBLICATION and row.question_id is not None:
+                continues = await rows.earlier_part(tx, row.chat, row.id, row.question_id)
+        return under, continues
+
+    def _compose(
+        self, batch: list[OutboxRow], under: str | None = None, continues: str | None = None
+    ) -> Outgoing:
         first = batch[0]
         if len(batch) == 1:
             return Outgoing(
@@ -394,6 +460,9 @@ class Dispatcher:
                 thread_id=first.thread_id,
                 copy_from=first.copy_from,
                 edit_of=first.edit_of,
+                purpose=first.purpose.value,
+                under=under,
+                continues=continues,
             )
         body: Rich = join([row.body for row in batch], "\n\n")
         platform = first.chat.platform
@@ -402,7 +471,7 @@ class Dispatcher:
         )
         body = join([header, body], "\n\n")
         buttons = tuple(button_row for row in batch for button_row in row.buttons)
-        return Outgoing(first.id, first.chat, body, buttons, None)
+        return Outgoing(first.id, first.chat, body, buttons, None, purpose=first.purpose.value)
 
     async def _send(self, sender: Sender, chat: ChatRef, batch: list[OutboxRow]) -> bool:
         """Send one message (``batch``: its rows, several when cards are
@@ -411,16 +480,21 @@ class Dispatcher:
         the failure says (``_after_failure``)."""
         if not await self._mark_sending(chat, batch):
             return True
+        under, continues = await self._posted_before(batch[0])
         await self.pacers[chat.platform].at_wire()
+        self._send_began[chat.key] = asyncio.get_running_loop().time()
         try:
-            message_id = await sender.send(self._compose(batch))
+            message_id = await sender.send(self._compose(batch, under, continues))
         except Exception as error:
             return await self._after_failure(sender, chat, batch, error)
+        finally:
+            self._send_began.pop(chat.key, None)
         ids = [row.id for row in batch]
         sent_at = self.clock.now()
         card_ids = [r.question_id for r in batch if r.purpose in RECORDED_AS_CARD and r.question_id]
 
         forgotten = [r.id for r in batch if r.purpose == OutboxPurpose.FORGOTTEN]
+        went = [r for r in batch if r.waits_since is not None]
 
         async def sent(tx: Tx) -> None:
             await rows.mark_sent(tx, ids, message_id, sent_at)
@@ -429,6 +503,8 @@ class Dispatcher:
                 self.db.erased()
             if card_ids:
                 await rows.record_card(tx, chat, message_id, card_ids)
+            if went and self.report_went is not None:
+                await self.report_went(tx, went, sent_at)
             if self.rooms is not None and chat.kind != "private":
                 await self.rooms.can_post(tx, chat, sent_at)  # recorded as unreachable: no longer
 
@@ -481,6 +557,9 @@ class Dispatcher:
             delay = self.retry.backoff(attempts)
             log.warning("not sent chat=%s: %s; retrying in %ss", chat.key, error, delay)
             return await self._again(batch, reason, delay)
+        if isinstance(error, WaitsForResident) and chat.kind == "private":
+            await self._wait_for_resident(chat, batch)
+            return True
         if isinstance(error, Unreachable):
             log.warning("recipient unreachable chat=%s: %s", chat.key, error)
             await self._unreachable(chat, batch, reason)
@@ -601,6 +680,32 @@ class Dispatcher:
                 )
 
         await self._write(write)
+
+    async def _wait_for_resident(self, chat: ChatRef, batch: list[OutboxRow]) -> None:
+        """The platform lets the bot write to ``chat`` only once its resident
+        writes again: the message, and all that waits for the chat, wait for
+        that (never given up); officers are told of the answers among them,
+        once each."""
+        now = self.clock.now()
+        reason = self.wording.text("reason_waits_for_resident")
+        queue = self._queues.get(chat.key)
+        waiting = [*batch, *(queue.clear() if queue is not None else [])]
+        ids = [row.id for row in waiting]
+
+        async def write(tx: Tx) -> None:
+            new = set(await rows.wait_for_resident(tx, ids, reason, now))
+            if self.report_waiting is not None and new:
+                await self.report_waiting(tx, [r for r in waiting if r.id in new], now)
+
+        await self._write(write, f"holding chat={chat.key} for the resident")
+        log.info("%s message(s) to %s wait for the resident's next message", len(waiting), chat.key)
+        self._waiting[chat.key] = chat
+        began = self._send_began.get(chat.key)
+        heard = self._heard_at.get(chat.key)
+        if began is not None and heard is not None and heard >= began:
+            # They wrote while this send was being refused: their window is open again.
+            self._heard.add(chat.key)
+            self._wake.set()
 
     def _drop_queue(self, chat: ChatRef) -> None:
         queue = self._queues.get(chat.key)

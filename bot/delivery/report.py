@@ -13,6 +13,7 @@ from datetime import datetime
 from bot.delivery.outbox import Outbox
 from bot.edge.chat import ChatRef
 from bot.edge.rich import Rich
+from bot.forum.card_state import CardRefresh
 from bot.forum.directory import ForumDirectory
 from bot.forum.rooms import RoomProblem
 from bot.store import question as questions
@@ -33,6 +34,7 @@ class DeliveryReport:
         self.directory = directory
         self.wording = wording
         self.outbox = outbox
+        self.cards = CardRefresh(wording, directory)
 
     async def ended(
         self, tx: Tx, batch: Sequence[OutboxRow], state: OutboxState, reason: str, now: datetime
@@ -62,6 +64,38 @@ class DeliveryReport:
                 )
                 await self.outbox.add(tx, notice_draft, now)
 
+    async def waiting(self, tx: Tx, batch: Sequence[OutboxRow], now: datetime) -> None:
+        """``batch`` has begun to wait for its resident's next message (the
+        platform's window has closed): officers are told of each answer
+        among it, in the forum's staff rooms, that it waits and why."""
+        for row in batch:
+            if row.purpose not in ANSWER_PURPOSES or row.question_id is None:
+                continue
+            forum = await self._forum_of_question(tx, row.question_id)
+            if forum is None:
+                continue
+            platform = self.wording.platform_name(row.chat.platform)
+            for room in self.directory.staff_rooms(forum):
+                body: Rich = self.wording.render(
+                    "notice_answer_waits",
+                    prefix=self.wording.prefix(room.platform),
+                    ref=row.question_id,
+                    platform=platform,
+                )
+                draft = OutboxDraft(
+                    room, body, OutboxPurpose.DELIVERY_NOTICE, question_id=row.question_id
+                )
+                await self.outbox.add(tx, draft, now)
+            await self.cards.refresh(tx, row.question_id, now)
+
+    async def went(self, tx: Tx, batch: Sequence[OutboxRow], now: datetime) -> None:
+        """``batch`` waited for its resident and has now been sent: the
+        Telegram and Discord cards of the answers among it no longer say
+        that it waits."""
+        for question_id in {r.question_id for r in batch if r.purpose in ANSWER_PURPOSES}:
+            if question_id is not None:
+                await self.cards.refresh(tx, question_id, now)
+
     async def room_changed(
         self, tx: Tx, chat: ChatRef, problem: RoomProblem | None, now: datetime
     ) -> None:
@@ -70,7 +104,7 @@ class DeliveryReport:
         their other staff rooms that can be reached (the console's among
         them), once per change. Its own messages wait meanwhile, so this is
         the one word officers in chat rooms get of it."""
-        platform = self.wording.platform_name(chat.platform)
+        platform = self._room_platform(chat)
         room = _room_name(chat)
         if problem is None:
             key, values = "notice_room_back", {"platform": platform, "room": room}
@@ -138,10 +172,17 @@ class DeliveryReport:
             return forums[0], "notice_public_failed", values
         return None
 
+    def _room_platform(self, chat: ChatRef) -> str:
+        """How notices name the platform of the room ``chat``: a Facebook
+        public room is the Page (``platform_facebook_page``), not Messenger."""
+        if chat.platform == "facebook" and chat.kind == "channel":
+            return self.wording.text("platform_facebook_page")
+        return self.wording.platform_name(chat.platform)
+
     def _room_values(self, row: OutboxRow, reason: str) -> dict[str, object]:
         return {
             "ref": row.question_id or "",
-            "platform": self.wording.platform_name(row.chat.platform),
+            "platform": self._room_platform(row.chat),
             "room": _room_name(row.chat),
             "reason": reason,
         }

@@ -388,7 +388,8 @@ class ResidentDesk(ResidentEdits):
         log.info("question received forum=%s question=#%s urgent=%s", forum.id, q.id, urgent)
         copy_from = self.cards.copyable(forum, event)
         parts = [
-            self.wording.render(
+            self.wording.render_for(
+                event.platform,
                 "acknowledgement",
                 forum=forum.name,
                 ref=q.id,

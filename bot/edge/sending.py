@@ -14,13 +14,16 @@ the dispatcher as 'unknown')::
         ├── Unreachable               the recipient cannot be messaged (blocked the bot):
         │                             'failed', and the resident's waiting messages skipped
         ├── Rejected                  refused for good (bad request): 'failed'
+        ├── WaitsForResident          a private chat the platform lets the bot write to only
+        │                             after the resident writes again: the chat's messages wait
         ├── Moved                     the room has a new id (``new_chat_id``): the room's
         │                             messages, this one included, go there from now on
         └── NoAccess                  the bot may not post in this room for now (removed,
                                       permission taken away): the room's messages wait
 
 ``RetryLater`` and ``NotSent`` are the ones that may pass; ``Moved`` and
-``NoAccess`` keep the message (a room's state, not the message's);
+``NoAccess`` keep the message (a room's state, not the message's), and
+``WaitsForResident`` keeps it (the resident's chat's state) until they write;
 ``Unreachable``, ``Rejected`` and ``OutcomeUnknown`` end it (the dispatcher
 tells officers where they can act).
 """
@@ -58,6 +61,21 @@ class Outgoing:
     # sending a new message. The sender returns that same id. A message
     # already saying it, or no longer there, is done: nothing is left to erase.
     edit_of: str | None = None
+    # What the outbox row is for (``bot.store.outbox.OutboxPurpose``'s value:
+    # "reply", "answer", ...), for a platform whose rules depend on it
+    # (Messenger: a reply, an update, an officer-written answer).
+    purpose: str = ""
+    # The platform id of the post that opened the session, in this public
+    # room, for a published answer or the session's closing: a platform
+    # whose posts take comments (a Facebook Page) may put this beneath it;
+    # others post it as usual. None for anything else, or when the opening
+    # post was never sent.
+    under: str | None = None
+    # The platform id of the earlier part of the same message in this public
+    # room, for the second and later parts of a published answer split at the
+    # platform's limit: a platform whose posts take comments may put the part
+    # beneath it. None otherwise, or when that part was never sent.
+    continues: str | None = None
 
 
 class LengthLimit(Protocol):
@@ -129,6 +147,13 @@ class Unreachable(DeliveryError):
 class Rejected(DeliveryError):
     """The platform refused this message for good (a bad request): sending it
     again would fail the same way."""
+
+
+class WaitsForResident(DeliveryError):
+    """The platform lets the bot message this resident only once they write
+    to it again (Messenger's 24-hour window has closed): nothing was sent.
+    The message, and whatever else waits for the chat, goes when the
+    resident's next message arrives; it is never given up."""
 
 
 class Moved(DeliveryError):

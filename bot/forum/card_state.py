@@ -40,10 +40,15 @@ _CARD_PRESSES: Mapping[str, frozenset[str]] = {
 _CARD_KINDS = frozenset({"seen", "approve", "reject", "later"})
 
 # The card's first line ends with its question's state (template ``card``:
-# "**Question #{ref}** · {forum} · {state}").
-_STATE_AT_END = re.compile(
-    r"^([^\n]* · )(" + "|".join(s.value for s in State) + r")(?=\n|$)", re.MULTILINE
-)
+# "**Question #{ref}** · {forum} · {state}"), and then, while its answer waits
+# for the asker, the template ``card_answer_waits``'s words.
+_STATES = "|".join(s.value for s in State)
+
+
+def _state_at_end(waits_words: str) -> re.Pattern[str]:
+    return re.compile(
+        rf"^([^\n]* · )({_STATES})(?:{re.escape(waits_words)})?(?=\n|$)", re.MULTILINE
+    )
 
 
 def buttons_now(buttons: Buttons, card: CardState) -> Buttons:
@@ -77,6 +82,8 @@ class CardRefresh:
     def __init__(self, wording: Wording, directory: ForumDirectory) -> None:
         self.wording = wording
         self.directory = directory
+        self._waits_words = wording.text("card_answer_waits")
+        self._state_at_end = _state_at_end(self._waits_words)
 
     async def refresh(
         self,
@@ -172,7 +179,8 @@ class CardRefresh:
                 )
                 bodies.append(anew)
             else:
-                bodies.append(self._restated(body, q, platform))
+                waits = await questions.answer_waits(tx, q.id)
+                bodies.append(self._restated(body, q, platform, waits))
             buttons.append(buttons_now(buttons_from_json(part["buttons"]), card))
         flat = tuple(line for lines in buttons for line in lines)
         if len(bodies) == 1:
@@ -182,10 +190,12 @@ class CardRefresh:
         )
         return join([header, join(bodies, "\n\n")], "\n\n"), flat
 
-    def _restated(self, body: Rich, q: Question, platform: str) -> Rich:
+    def _restated(self, body: Rich, q: Question, platform: str, waits: bool = False) -> Rich:
         """``body`` (a card as posted) with its state line reading ``q``'s
-        state, and once ``q`` is seen or no longer new, without the hint to
-        press "Seen". A body that is not a card (an erased copy) is kept."""
+        state, followed while its answer ``waits`` for the asker by the
+        words saying so, and once ``q`` is seen or no longer new, without
+        the hint to press "Seen". A body that is not a card (an erased copy)
+        is kept."""
         hint = None
         if q.urgent and (q.seen_at is not None or q.state != State.NEW):
             forum = self.directory.get(q.forum_id)
@@ -198,13 +208,14 @@ class CardRefresh:
                         after=self.wording.duration(forum.escalation.after),
                     )
                 )
+        state = q.state.value + (self._waits_words if waits else "")
         marker = f"#{q.id}"
         out: list[Span] = []
         after_ref = False
         for span in body:
             text = span.text
             if after_ref and not span.bold:
-                text = _STATE_AT_END.sub(lambda m: m.group(1) + q.state.value, text, count=1)
+                text = self._state_at_end.sub(lambda m: m.group(1) + state, text, count=1)
                 after_ref = False
             if span.bold and text.endswith(marker):
                 after_ref = True

@@ -203,13 +203,15 @@ class ForumDirectory:
         ]
 
     def forums_of_room(self, chat: ChatRef) -> list[Forum]:
-        """The forums whose staff or public rooms include ``chat``."""
+        """The forums whose staff or public rooms include ``chat`` (their
+        Facebook Page among them)."""
         if chat.platform == "web":
             return self.staff_forums(chat)
         return [
             f
             for f in self.forums
             if any(self._is(r, chat) for r in (*f.staff_rooms, *f.public_rooms))
+            or self.facebook_page(f) == chat
         ]
 
     @staticmethod
@@ -227,8 +229,29 @@ class ForumDirectory:
         }
 
     def public_rooms(self, forum: Forum) -> list[ChatRef]:
-        """The forum's public rooms on platforms that are on."""
-        return [self._chat(r, public=True) for r in forum.public_rooms if self.is_on(r.platform)]
+        """The forum's public rooms on platforms that are on, its Facebook
+        Page among them when it publishes there (``facebook_page``)."""
+        rooms = [self._chat(r, public=True) for r in forum.public_rooms if self.is_on(r.platform)]
+        page = self.facebook_page(forum)
+        if page is not None:
+            rooms.append(page)
+        return rooms
+
+    def facebook_page(self, forum: Forum) -> ChatRef | None:
+        """The Facebook Page as a public room of ``forum`` (its chat id the
+        Page id), when ``platforms.facebook.page_posts.forums`` lists the
+        forum and Facebook is on; else None."""
+        fb = self.config.platforms.facebook
+        if fb.page_id and forum.id in fb.page_posts.forums and self.is_on("facebook"):
+            return ChatRef("facebook", fb.page_id, "channel")
+        return None
+
+    def messenger_link(self, forum: Forum) -> str:
+        """The m.me link that opens a Messenger conversation with the Page,
+        its ``ref`` the forum's id (a referral event when followed:
+        docs/facebook.md); empty without a Page id."""
+        page_id = self.config.platforms.facebook.page_id
+        return f"https://m.me/{page_id}?ref={forum.id}" if page_id else ""
 
     def is_officer(self, forum: Forum, actor: Actor) -> bool:
         """Whether ``actor`` is one of ``forum``'s officers: a Telegram user id

@@ -116,6 +116,9 @@ class Rooms:
                     ids = {i.lower() for i in self.ids_of(room.platform, room.address)}
                     if ids & wanted:
                         keys.append(f"forums[{f}].{role}[{r}].{_id_key(room)}")
+        fb = self.config.platforms.facebook
+        if chat.platform == "facebook" and chat.chat_id == fb.page_id and fb.page_posts.forums:
+            keys.append("platforms.facebook.page_id")  # the Page, a public room (page_posts)
         return tuple(keys)
 
     def configured(self, chat: ChatRef, alias: str | None = None) -> ChatRef | None:

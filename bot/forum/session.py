@@ -4,6 +4,7 @@ publishing answers, and telling people when the next session is."""
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 from datetime import datetime, timedelta
 
 from bot.alerts.alert import AlertType, send_time
@@ -146,7 +147,8 @@ class SessionService:
         await self._to_public(
             tx,
             forum,
-            self.wording.render("public_open", forum=forum.name, until=until, phrase=phrase),
+            "public_open",
+            {"forum": forum.name, "until": until, "phrase": phrase},
             OutboxPurpose.SESSION_OPEN,
             now,
         )
@@ -189,7 +191,8 @@ class SessionService:
         await self._to_public(
             tx,
             forum,
-            self.wording.render("public_close", forum=forum.name, count=count, next=next_part),
+            "public_close",
+            {"forum": forum.name, "count": count, "next": next_part},
             OutboxPurpose.SESSION_CLOSE,
             now,
         )
@@ -218,11 +221,13 @@ class SessionService:
         self, tx: Tx, forum: Forum, question: Question, follow_up: bool, now: datetime
     ) -> None:
         key = "public_follow_up" if follow_up else "public_answer"
-        body = self.wording.render(
-            key, ref=question.id, question=question.publishable, answer=question.answer or ""
-        )
+        values = {
+            "ref": question.id,
+            "question": question.publishable,
+            "answer": question.answer or "",
+        }
         await self._to_public(
-            tx, forum, body, OutboxPurpose.PUBLICATION, now, question_id=question.id
+            tx, forum, key, values, OutboxPurpose.PUBLICATION, now, question_id=question.id
         )
 
     # -- the schedule ------------------------------------------------------------
@@ -278,13 +283,15 @@ class SessionService:
                     )
                     log.info("reminder skipped (stale) forum=%s offset=%ss", forum.id, offset_s)
                     continue
-                body = self.wording.render(
-                    "public_reminder",
-                    forum=forum.name,
-                    when=self.wording.when(occurrence.starts_at, zone),
-                    phrase=forum.phrases[0],
+                values = {
+                    "forum": forum.name,
+                    "when": self.wording.when(occurrence.starts_at, zone),
+                    "phrase": forum.phrases[0],
+                }
+                body = self.wording.render("public_reminder", **values)
+                await self._to_public(
+                    tx, forum, "public_reminder", values, OutboxPurpose.REMINDER, now
                 )
-                await self._to_public(tx, forum, body, OutboxPurpose.REMINDER, now)
                 await self._remind_subscribers(tx, forum, body, now)
                 await sessions.record_reminder(
                     tx, forum.id, occurrence.starts_at, offset_s, "sent", now
@@ -363,12 +370,18 @@ class SessionService:
         self,
         tx: Tx,
         forum: Forum,
-        body: Rich,
+        key: str,
+        values: Mapping[str, object],
         purpose: OutboxPurpose,
         now: datetime,
         question_id: int | None = None,
     ) -> None:
+        """The template ``key`` with ``values`` to each of the forum's public
+        rooms, in its variant for the room's platform (``key@facebook`` for
+        the Page, with ``link``: the m.me link to the Page's Messenger)."""
+        link = self.directory.messenger_link(forum)
         for room in self.directory.public_rooms(forum):
+            body = self.wording.render_for(room.platform, key, **values, link=link)
             await self.outbox.add(
                 tx, OutboxDraft(room, body, purpose, question_id=question_id), now
             )

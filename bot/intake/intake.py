@@ -19,6 +19,7 @@ from bot.delivery.outbox import Outbox
 from bot.desks.resident import ResidentDesk
 from bot.desks.staff import StaffDesk
 from bot.edge.backoff import Backoff
+from bot.edge.chat import ChatRef
 from bot.edge.clock import Clock
 from bot.edge.inbound import Envelope, Inbound, clean_inbound
 from bot.forum.directory import ForumDirectory
@@ -49,7 +50,8 @@ class Intake:
     fails): a private chat's to ``residents``, a staff room's to ``staff``
     (events from other rooms are marked processed and dropped).
     ``on_change`` is called after events were processed (the dispatcher's
-    wake-up)."""
+    wake-up); ``on_heard`` with each private chat whose events were just
+    stored (the dispatcher sends what waited for that resident to write)."""
 
     def __init__(
         self,
@@ -62,6 +64,7 @@ class Intake:
         wording: Wording,
         outbox: Outbox,
         on_change: Callable[[], None] = lambda: None,
+        on_heard: Callable[[ChatRef], None] = lambda chat: None,
     ) -> None:
         self.db = db
         self.queue = queue
@@ -72,6 +75,7 @@ class Intake:
         self.wording = wording
         self.outbox = outbox
         self._on_change = on_change
+        self._on_heard = on_heard
 
     async def run(self) -> None:
         """Consume the queue forever: store each batch, then process it."""
@@ -107,11 +111,18 @@ class Intake:
                 break
             for envelope in batch:
                 _resolve(envelope)
+            self._heard(batch)
             return
         log.exception("batch of %s event(s) not stored; storing them one by one", len(batch))
         for envelope in batch:
             await self._accept_alone(envelope)
+        self._heard(batch)
         self._on_change()
+
+    def _heard(self, batch: list[Envelope]) -> None:
+        """Tell ``on_heard`` of each private chat whose resident just wrote."""
+        for chat in {e.inbound.chat for e in batch if e.inbound.chat.kind == "private"}:
+            self._on_heard(chat)
 
     async def _accept_alone(self, envelope: Envelope) -> None:
         event = envelope.inbound

@@ -184,6 +184,9 @@ class OutboxRow:
     thread_id: str | None = None  # the topic or thread of ``chat`` it goes to
     copy_from: tuple[str, str] | None = None  # (chat id, message id) to copy: OutboxDraft
     edit_of: str | None = None  # the platform message id this row edits: OutboxDraft
+    # Since when it waits for its resident to write again (WaitsForResident),
+    # as it was loaded; None when it does not.
+    waits_since: datetime | None = None
 
 
 def buttons_to_json(buttons: Buttons) -> str | None:
@@ -220,6 +223,7 @@ def _row(r: aiosqlite.Row) -> OutboxRow:
             else None
         ),
         edit_of=r["edit_of"],
+        waits_since=instant(str(r["waits_since"])) if r["waits_since"] else None,
     )
 
 
@@ -280,7 +284,7 @@ async def mark_sending(tx: Tx, ids: Sequence[int]) -> set[int]:
     marks = ",".join("?" * len(ids))
     moved = await fetch_all(
         tx,
-        f"UPDATE outbox SET state = 'sending', attempts = attempts + 1"
+        f"UPDATE outbox SET state = 'sending', attempts = attempts + 1, waits_since = NULL"
         f" WHERE id IN ({marks}) AND state = 'pending' RETURNING id",
         tuple(ids),
     )
@@ -310,6 +314,35 @@ async def mark(tx: Tx, ids: Sequence[int], state: OutboxState, error: str | None
         "UPDATE outbox SET state = ?, error = ? WHERE id = ?",
         [(state.value, error, i) for i in ids],
     )
+
+
+async def wait_for_resident(tx: Tx, ids: Sequence[int], reason: str, since: datetime) -> list[int]:
+    """Rows ``ids`` back to 'pending' with ``reason``, their give-up clock
+    cleared, waiting (``waits_since``) from ``since``: they wait for the
+    resident's next message, however long, and are never given up. Returns
+    those that were not already waiting for it (their previous error was
+    another), so officers are told once."""
+    if not ids:
+        return []
+    marks = ",".join("?" * len(ids))
+    before = await fetch_all(tx, f"SELECT id, error FROM outbox WHERE id IN ({marks})", ids)
+    new = [int(r[0]) for r in before if r[1] != reason]
+    await tx.executemany(
+        "UPDATE outbox SET state = 'pending', error = ?, retry_since = NULL,"
+        " waits_since = ? WHERE id = ?",
+        [(reason, iso(since), i) for i in ids],
+    )
+    return new
+
+
+async def pending_to(tx: Tx, chat: ChatRef) -> list[OutboxRow]:
+    """What waits to be sent to ``chat``, oldest first."""
+    rows = await fetch_all(
+        tx,
+        "SELECT * FROM outbox WHERE platform = ? AND chat_id = ? AND state = 'pending' ORDER BY id",
+        (chat.platform, chat.chat_id),
+    )
+    return [_row(r) for r in rows]
 
 
 async def retry_later(tx: Tx, ids: Sequence[int], error: str, since: datetime) -> None:
@@ -380,6 +413,45 @@ async def answer_on_its_way(tx: Tx, question_id: int) -> bool:
         (question_id, OutboxPurpose.ANSWER.value, question_id, OutboxPurpose.ANSWER.value),
     )
     return row is not None
+
+
+async def session_post(tx: Tx, chat: ChatRef, before_id: int) -> str | None:
+    """The platform id of the session's opening post in the public room
+    ``chat`` that a row ``before_id`` (a published answer, the closing)
+    belongs under: the latest ``session_open`` row to ``chat`` queued before
+    it, when that one was sent; else None."""
+    row = await fetch_one(
+        tx,
+        "SELECT state, platform_message_id FROM outbox WHERE platform = ? AND chat_id = ?"
+        " AND purpose = ? AND id < ? ORDER BY id DESC LIMIT 1",
+        (chat.platform, chat.chat_id, OutboxPurpose.SESSION_OPEN.value, before_id),
+    )
+    if row is None or row[0] != OutboxState.SENT.value or not row[1]:
+        return None
+    return str(row[1])
+
+
+async def earlier_part(tx: Tx, chat: ChatRef, row_id: int, question_id: int) -> str | None:
+    """The platform id of the part before row ``row_id`` of the same
+    published answer (``question_id``) in the public room ``chat``: the row
+    just before it to ``chat`` when it is a publication of that question and
+    was sent; else None. A split message's parts are queued one after the
+    other to each room, in one transaction."""
+    row = await fetch_one(
+        tx,
+        "SELECT purpose, question_id, state, platform_message_id FROM outbox"
+        " WHERE platform = ? AND chat_id = ? AND id < ? ORDER BY id DESC LIMIT 1",
+        (chat.platform, chat.chat_id, row_id),
+    )
+    if (
+        row is None
+        or row[0] != OutboxPurpose.PUBLICATION.value
+        or row[1] != question_id
+        or row[2] != OutboxState.SENT.value
+        or not row[3]
+    ):
+        return None
+    return str(row[3])
 
 
 async def record_card(tx: Tx, chat: ChatRef, message_id: str, question_ids: Sequence[int]) -> None:

@@ -379,17 +379,33 @@ class CardState:
     """Where the question of a card (an outbox row) stands now, for a
     console that shows its cards live: the question's id, whether the card
     was an URGENT one (``urgent_card``), the question's ``state`` and who
-    pressed "Seen" on it (``seen_by``, None while nobody has)."""
+    pressed "Seen" on it (``seen_by``, None while nobody has), and whether
+    its answer waits for the asker to write again (``answer_waits``)."""
 
     question_id: int
     urgent: bool
     state: State
     seen_by: str | None
+    # An answer to the asker waits for them to write again (the platform's
+    # window has closed: Messenger's 24 hours).
+    answer_waits: bool = False
 
     @property
     def awaiting_seen(self) -> bool:
         """An URGENT card whose question still waits for a "Seen" (still new)."""
         return self.urgent and self.seen_by is None and self.state == State.NEW
+
+
+async def answer_waits(tx: Tx, question_id: int) -> bool:
+    """Whether an answer about ``question_id`` waits for its asker to write
+    again (an ``answer`` row pending with ``waits_since``)."""
+    row = await fetch_one(
+        tx,
+        "SELECT 1 FROM outbox WHERE question_id = ? AND purpose = 'answer'"
+        " AND state = 'pending' AND waits_since IS NOT NULL LIMIT 1",
+        (question_id,),
+    )
+    return row is not None
 
 
 async def card_states(tx: Tx, outbox_ids: Collection[int]) -> dict[int, CardState]:
@@ -402,8 +418,10 @@ async def card_states(tx: Tx, outbox_ids: Collection[int]) -> dict[int, CardStat
     marks = ",".join("?" * len(outbox_ids))
     rows = await fetch_all(
         tx,
-        "SELECT o.id, o.purpose, q.id, q.state, q.seen_at, q.seen_by FROM outbox o"
-        " JOIN question q ON q.id = o.question_id"
+        "SELECT o.id, o.purpose, q.id, q.state, q.seen_at, q.seen_by,"
+        " EXISTS (SELECT 1 FROM outbox a WHERE a.question_id = q.id AND a.purpose = 'answer'"
+        "  AND a.state = 'pending' AND a.waits_since IS NOT NULL)"
+        " FROM outbox o JOIN question q ON q.id = o.question_id"
         f" WHERE o.id IN ({marks}) AND o.purpose IN ('card', 'urgent_card')",
         tuple(outbox_ids),
     )
@@ -413,6 +431,7 @@ async def card_states(tx: Tx, outbox_ids: Collection[int]) -> dict[int, CardStat
             str(r[1]) == "urgent_card",
             State(str(r[3])),
             (str(r[5] or "?") if r[4] else None),
+            bool(r[6]),
         )
         for r in rows
     }

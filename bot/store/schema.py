@@ -449,4 +449,11 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX outbox_question ON outbox (question_id) WHERE question_id IS NOT NULL;
     CREATE INDEX outbox_posted ON outbox (platform, chat_id, platform_message_id);
     """,
+    # 18: issue 16, Messenger's 24-hour window: since when a pending message
+    # waits for its resident to write again (the platform refused it for the
+    # window; never given up), so the console's card can say its answer waits.
+    # NULL for every other row, and again once it is being sent.
+    """
+    ALTER TABLE outbox ADD COLUMN waits_since TEXT;
+    """,
 )

@@ -16,6 +16,7 @@ PLATFORM_NAMES: Mapping[str, str] = {
     "telegram": "platform_telegram",
     "discord": "platform_discord",
     "web": "platform_web",
+    "facebook": "platform_facebook",
 }
 """The template that names each platform in officers' notices (``Telegram``,
 ``the web``); a platform without one is named by its name."""

@@ -7,11 +7,11 @@ from dataclasses import replace
 
 from bot.delivery.pacing import Pace, Pacer
 from bot.edge.chat import ChatRef
-from bot.edge.rich import Span
-from bot.edge.sending import NotSent, OutcomeUnknown, RetryLater, Unreachable
+from bot.edge.rich import Span, plain
+from bot.edge.sending import NotSent, OutcomeUnknown, Rejected, RetryLater, Unreachable
 from bot.store import outbox as outbox_rows
 from bot.store.outbox import OutboxDraft, OutboxPurpose
-from tests.support.core_harness import STAFF_CHAT, CoreHarness, HarnessFactory
+from tests.support.core_harness import PUBLIC_CHAT, STAFF_CHAT, CoreHarness, HarnessFactory
 
 RESIDENT = "5001"
 
@@ -156,3 +156,36 @@ async def test_stop_ends_the_run_loop_without_needing_a_cancellation(h: CoreHarn
     await h.core.dispatcher.stop()
     await asyncio.wait_for(running, 5)  # returned, not cancelled
     assert running.done() and not running.cancelled()
+
+
+async def test_published_answers_and_the_closing_go_under_the_sessions_post(
+    h: CoreHarness,
+) -> None:
+    """``Outgoing.under``: in a public room, a published answer and the
+    closing carry the platform id of the session's opening post there; the
+    opening itself, and anything to other rooms, none."""
+    await h.staff_says("/open")
+    await h.resident_says(RESIDENT, "Bromley Police Online Forum is the station open?")
+    await h.staff_says("/answer 1 Yes, from 9 to 5.")
+    await h.staff_says("/close")
+    opening, answer, closing = h.messages_to(PUBLIC_CHAT)
+    async with h.core.db.read() as tx:
+        rows = await tx.execute_fetchall(
+            "SELECT platform_message_id FROM outbox WHERE id = ?", (opening.outbox_id,)
+        )
+    opening_id = str(next(iter(rows))[0])
+    assert "now live" in plain(opening.body) and opening.under is None
+    assert "from 9 to 5" in plain(answer.body) and answer.under == opening_id
+    assert "has ended" in plain(closing.body) and closing.under == opening_id
+    assert all(m.under is None for m in h.sender.sent if m.chat.chat_id != PUBLIC_CHAT)
+
+
+async def test_an_opening_post_that_failed_leaves_nothing_to_go_under(h: CoreHarness) -> None:
+    h.sender.fail_with[PUBLIC_CHAT] = Rejected("no such channel")
+    await h.staff_says("/open")
+    await h.core.dispatcher.flush()
+    del h.sender.fail_with[PUBLIC_CHAT]
+    await h.resident_says(RESIDENT, "Bromley Police Online Forum is the station open?")
+    await h.staff_says("/answer 1 Yes, from 9 to 5.")
+    [answer] = h.messages_to(PUBLIC_CHAT)
+    assert "from 9 to 5" in plain(answer.body) and answer.under is None

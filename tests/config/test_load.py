@@ -28,7 +28,7 @@ from config import (
     parse_config,
     parse_duration,
 )
-from config.model import Delivery, QuietHours
+from config.model import Delivery, FacebookPagePosts, QuietHours
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "bot.example.yaml"
 
@@ -849,6 +849,36 @@ def test_a_console_account_names_only_forums_that_exist(tmp_path: Path) -> None:
         5,
         "there is no forum 'bromly'; did you mean 'bromley'?",
     )
+
+
+def test_the_facebook_page_posts_for_forums_that_exist_as_comments_or_posts(
+    tmp_path: Path,
+) -> None:
+    text = dedent(
+        """\
+        platforms:
+          facebook:
+            page_posts:
+              forums: [bromly]
+              answers: replies
+        """
+    )
+    found = problems(tmp_path, text + FORUM)
+    find(found, "platforms.facebook.page_posts.forums[0]", 4, "there is no forum 'bromly'; did")
+    find(found, "platforms.facebook.page_posts.answers", 5, "comments")
+    good = tmp_path / "good.yaml"
+    good.write_text("platforms:\n  facebook:\n    page_posts:\n      forums: [bromley]\n" + FORUM)
+    posts = load_config(str(good)).platforms.facebook.page_posts
+    two = "platforms:\n  facebook:\n    page_posts:\n      forums: [bromley, bexley]\n"
+    bexley = FORUM + "  - id: bexley\n    name: Bexley Forum\n    phrases: [Bexley Forum]\n"
+    only(problems(tmp_path, two + bexley), "platforms.facebook.page_posts.forums", 4, "one forum")
+    (tmp_path / "two.yaml").write_text(two + "      answers: posts\n" + bexley)
+    assert load_config(str(tmp_path / "two.yaml")).platforms.facebook.page_posts.forums == (
+        "bromley",
+        "bexley",
+    )
+    assert posts == FacebookPagePosts(forums=("bromley",), answers="comments")
+    assert load_config(str(EXAMPLE)).platforms.facebook.page_posts.answers == "comments"
 
 
 def test_web_listen_is_an_address_or_a_host_name(tmp_path: Path) -> None:

@@ -53,7 +53,23 @@ def test_a_platform_variant_stands_for_a_template_it_can_replace() -> None:
         base, _, platform = key.partition("@")
         assert base in messages, key
         assert platform in PLATFORMS, key
-        assert set(PLACEHOLDER.findall(text)) <= set(PLACEHOLDER.findall(messages[base])), key
+        given = set(PLACEHOLDER.findall(messages[base])) | GIVEN_TO_VARIANTS.get(base, set())
+        assert set(PLACEHOLDER.findall(text)) <= given, key
+
+
+# Values a template's callers give that only some platform's variant shows:
+# the public posts get the m.me link (``Session._to_public``), which the
+# Facebook Page's wording shows and the other rooms' do not.
+GIVEN_TO_VARIANTS = {
+    key: {"link"}
+    for key in (
+        "public_reminder",
+        "public_open",
+        "public_answer",
+        "public_follow_up",
+        "public_close",
+    )
+}
 
 
 # What the apps ask for and the web chat and the officers' console cannot

@@ -149,8 +149,9 @@ def test_nothing_to_serve_names_every_platform_that_is_off(tmp_path: Path) -> No
     with pytest.raises(StartupFailure) as failed:
         check_something_to_serve(config, {})
     assert str(failed.value) == (
-        "nothing to serve: no platform is on (TELEGRAM_BOT_TOKEN and DISCORD_BOT_TOKEN are not "
-        "set) and web.enabled is false: set a platform's token, or turn the web side on"
+        "nothing to serve: no platform is on (TELEGRAM_BOT_TOKEN, DISCORD_BOT_TOKEN and "
+        "FACEBOOK_PAGE_TOKEN are not set) and web.enabled is false: set a platform's token, "
+        "or turn the web side on"
     )
     check_something_to_serve(config, {"DISCORD_BOT_TOKEN": "x"})  # one is enough
     check_something_to_serve(replace(config, web=WebConfig()), {})

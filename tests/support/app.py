@@ -29,6 +29,8 @@ TEST_OPTIONS: Mapping[str, Mapping[str, Any]] = {
     "telegram": {"poll_timeout_s": 1},
     # discord.py is ready as soon as the fake's guilds are in (its default waits 2 s).
     "discord": {"guild_ready_timeout": 0.05},
+    # A send Graph refused as over a rate limit is tried again at once.
+    "facebook": {"rate_limited_wait_s": 0.1},
 }
 """The platforms' options for tests (build_app's ``options``); a platform
 that is off never reads its own."""

@@ -141,6 +141,7 @@
     var text = words["state_" + card.state] || card.state;
     if (card.seen_by) { text += " · " + (words.seen || "").replace("{officer}", card.seen_by); }
     else if (card.awaiting_seen) { text += " · " + (words.not_seen || ""); }
+    if (card.answer_waits) { text += " · " + (words.answer_waits || ""); }
     return text;
   }
   function markCard(li, card) {

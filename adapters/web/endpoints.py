@@ -1,0 +1,49 @@
+"""Addresses other adapters ask the web side to serve (``bot.edge.endpoint``):
+each request handed over as it came (the raw body: the endpoint checks its
+signature), without the site's CSRF check, which is for browsers; the
+endpoint checks its caller itself."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+
+from aiohttp import web
+from aiohttp.typedefs import Handler
+
+from bot.edge.endpoint import Endpoint, HttpRequest
+
+log = logging.getLogger("forumbot.web")
+
+
+async def read_body(request: web.Request, limit: int) -> bytes | None:
+    """The body, or None when it is longer than ``limit`` bytes."""
+    body = await request.content.read(limit + 1)
+    return None if len(body) > limit else body
+
+
+def handler(endpoint: Endpoint) -> Handler:
+    async def handle(request: web.Request) -> web.StreamResponse:
+        body = await read_body(request, endpoint.max_body)
+        if body is None:
+            return web.Response(status=413, text="too large")
+        query = {key: request.query[key] for key in request.query}
+        given = HttpRequest(request.method, query, dict(request.headers), body)
+        reply = await endpoint.handle(given)
+        return web.Response(status=reply.status, text=reply.text, headers=dict(reply.headers))
+
+    return handle
+
+
+def add_routes(app: web.Application, endpoints: Sequence[Endpoint]) -> None:
+    """GET and POST to each endpoint's path (other methods: 405)."""
+    for endpoint in endpoints:
+        handle = handler(endpoint)
+        app.router.add_get(endpoint.path, handle, allow_head=False)
+        app.router.add_post(endpoint.path, handle)
+        log.info("web: serving %s for another platform", endpoint.path)
+
+
+def paths(endpoints: Sequence[Endpoint]) -> frozenset[str]:
+    """The paths the site's CSRF check leaves alone."""
+    return frozenset(endpoint.path for endpoint in endpoints)
