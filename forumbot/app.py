@@ -195,7 +195,7 @@ class App:
         given a moment to finish (see Dispatcher.stop), then every service
         stops and the adapters close. Safe to call after a start that failed
         half-way."""
-        self.core.scheduler.stop()
+        await self.core.scheduler.close()
         for adapter in self.adapters:
             with contextlib.suppress(Exception):
                 await adapter.stop_accepting()

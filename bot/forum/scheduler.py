@@ -53,6 +53,11 @@ class SessionScheduler:
         self.clock = clock
         self._on_change = on_change
         self._scheduler = AsyncIOScheduler(timezone=UTC)
+        # One tick at a time; ``close`` waits for the one under way, so the
+        # database is never closed under it (a tick on a closed aiosqlite
+        # connection can wait for ever).
+        self._ticking = asyncio.Lock()
+        self._stopped = False
 
     async def start(self) -> None:
         """Start APScheduler with the safety tick (every ``SAFETY_INTERVAL_S``
@@ -69,10 +74,25 @@ class SessionScheduler:
 
     def stop(self) -> None:
         """No more ticks from now on. Safe to call when never started, and twice."""
+        self._stopped = True
         if self._scheduler.running:
             self._scheduler.shutdown(wait=False)
         if self._posting is not None:
             self._posting.cancel()
+
+    async def close(self, within_s: float = 5.0) -> None:
+        """``stop``, then wait (``within_s`` seconds at most) for a tick
+        under way and the webhook posts to end, so that the database can be
+        closed after. Safe to call when never started, and twice."""
+        self.stop()
+        try:
+            async with asyncio.timeout(within_s):
+                async with self._ticking:
+                    pass
+                if self._posting is not None:
+                    await asyncio.gather(self._posting, return_exceptions=True)
+        except TimeoutError:
+            log.warning("the schedule's last tick did not end within %ss", within_s)
 
     async def tick(self) -> None:
         """Do what is due now, then arm a wake-up for the next event (a
@@ -80,7 +100,12 @@ class SessionScheduler:
         hours). A busy database (another program holds it) does nothing and
         tries again in ``BUSY_RETRY_S`` seconds; any other database error is
         raised (``sqlite3.Error``; under APScheduler, logged, and the safety
-        tick tries again)."""
+        tick tries again). Nothing once stopped."""
+        async with self._ticking:
+            if not self._stopped:
+                await self._tick()
+
+    async def _tick(self) -> None:
         now = self.clock.now()
         try:
             async with self.db.transaction() as tx:
@@ -117,7 +142,9 @@ class SessionScheduler:
     def _post_hooks(self, now: datetime) -> None:
         """Webhook posts due (escalations) in a task of their own, one at a
         time, so their retries never hold up the schedule."""
-        if self.hooks is None or (self._posting is not None and not self._posting.done()):
+        if self.hooks is None or self._stopped:
+            return
+        if self._posting is not None and not self._posting.done():
             return
         self._posting = asyncio.create_task(self.hooks.post_due(now), name="escalation-hooks")
         self._posting.add_done_callback(_log_failure)
