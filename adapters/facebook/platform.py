@@ -47,6 +47,13 @@ def setup_problems(config: Config, env: Mapping[str, str]) -> list[str]:
                 f"{name} is not set (platforms.facebook.{key}): Facebook needs it besides "
                 f"{fb.page_token_env} (docs/facebook.md)"
             )
+    for name in (fb.page_token_env, fb.app_secret_env, fb.verify_token_env):
+        value = env.get(name) or ""
+        if value != value.strip() or any(ord(c) < 32 or c == "\x7f" for c in value):
+            problems.append(
+                f"{name} has spaces, a line break or another invisible character in it:"
+                " set it again to the value Meta shows, exactly (docs/facebook.md)"
+            )
     if not config.web.enabled:
         problems.append(
             f"Facebook's webhook ({PATH}) is served by the web side: set web.enabled to true"

@@ -17,9 +17,20 @@ log = logging.getLogger("forumbot.web")
 
 
 async def read_body(request: web.Request, limit: int) -> bytes | None:
-    """The body, or None when it is longer than ``limit`` bytes."""
-    body = await request.content.read(limit + 1)
-    return None if len(body) > limit else body
+    """The whole body, or None when it is longer than ``limit`` bytes. Read
+    to its end: one ``read(n)`` returns only what has arrived so far, and a
+    body that comes in pieces (a slow network, a proxy) would be cut short
+    and fail its signature check."""
+    chunks: list[bytes] = []
+    size = 0
+    while True:
+        chunk = await request.content.read(limit + 1 - size)
+        if not chunk:
+            return b"".join(chunks)
+        chunks.append(chunk)
+        size += len(chunk)
+        if size > limit:
+            return None
 
 
 def handler(endpoint: Endpoint) -> Handler:

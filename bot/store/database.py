@@ -343,13 +343,18 @@ class Database:
             with contextlib.suppress(sqlite3.OperationalError):  # interrupted too
                 await conn.execute("ROLLBACK")
 
-        ending = asyncio.ensure_future(rollback())
-        while interrupt and not ending.done():
-            # Again and again: an interrupt before the query has started is lost.
-            await conn.interrupt()
-            await asyncio.wait({ending}, timeout=INTERRUPT_EVERY_S)
-        await ending
-        return not conn.in_transaction
+        try:
+            ending = asyncio.ensure_future(rollback())
+            while interrupt and not ending.done():
+                # Again and again: an interrupt before the query has started is lost.
+                await conn.interrupt()
+                await asyncio.wait({ending}, timeout=INTERRUPT_EVERY_S)
+            await ending
+            return not conn.in_transaction
+        except (ValueError, sqlite3.ProgrammingError):
+            # The database was closed under the read (the bot is stopping and
+            # ``close`` closed this connection): nothing left to end.
+            return False
 
     @staticmethod
     async def _roll_back(conn: aiosqlite.Connection) -> None:

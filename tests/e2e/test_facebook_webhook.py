@@ -4,6 +4,7 @@ taken once however often Meta delivers it."""
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -137,3 +138,37 @@ async def test_hostile_text_in_a_delivery_is_stored_and_answered(
     ack = await facebook.wait_for_sent(lambda m: m.psid == RESIDENT_PSID, WAIT_S)
     assert "#1" in ack.text
     assert await facebook_events(app) == ["m_hostile"]
+
+
+async def test_a_signed_delivery_that_arrives_in_pieces_is_taken(
+    app: App, facebook: FakeFacebook
+) -> None:
+    """A body that reaches the web side in two pieces, with a pause between
+    (a slow network, a proxy), is read whole, so its signature holds."""
+    facebook.webhook_url = webhook_url(app)
+    facebook.last_heard[RESIDENT_PSID] = facebook.now  # the window Meta opens with it
+    text = PHRASE_QUESTION + " It is a long one, with a lot to say about the parking." * 12
+    body = facebook.body_of(
+        {
+            "sender": {"id": RESIDENT_PSID},
+            "recipient": {"id": facebook.page_id},
+            "timestamp": 1,
+            "message": {"mid": "m_in_pieces", "text": text},
+        }
+    )
+    assert len(body) > 600
+
+    async def in_pieces() -> AsyncIterator[bytes]:
+        yield body[:600]
+        await asyncio.sleep(0.3)
+        yield body[600:]
+
+    headers = {"Content-Type": "application/json", "X-Hub-Signature-256": facebook.sign(body)}
+    async with (
+        aiohttp.ClientSession() as http,
+        http.post(facebook.webhook_url, data=in_pieces(), headers=headers) as response,
+    ):
+        assert response.status == 200, await response.text()
+    ack = await facebook.wait_for_sent(lambda m: m.psid == RESIDENT_PSID, WAIT_S)
+    assert "#1" in ack.text
+    assert await facebook_events(app) == ["m_in_pieces"]

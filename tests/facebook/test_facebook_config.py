@@ -164,3 +164,25 @@ def test_facebooks_secrets_are_masked(tmp_path: Path) -> None:
         "page-token",
         "verify-token",
     ]
+
+
+def test_a_secret_pasted_with_a_line_break_is_one_plain_line(tmp_path: Path) -> None:
+    """A token copied with its line break (or a space) would crash the HTTP
+    client or fail every signature: refused by name, never echoed."""
+    path = write(tmp_path, '  facebook:\n    page_id: "102030405060708"\n')
+    token = "EAAGpagetokenvalue123456"
+    secrets = {
+        "FACEBOOK_PAGE_TOKEN": token + "\n",
+        "FACEBOOK_APP_SECRET": " appsecretvalue0123456789",
+        "FACEBOOK_VERIFY_TOKEN": "a long verify phrase for meta",
+    }
+    checked = forumbot("check-config", "--config", path, cwd=tmp_path, **secrets)
+    assert checked.returncode == 1
+    assert "FACEBOOK_PAGE_TOKEN has spaces, a line break" in checked.stderr
+    assert "FACEBOOK_APP_SECRET has spaces, a line break" in checked.stderr
+    assert "FACEBOOK_VERIFY_TOKEN has" not in checked.stderr
+    assert token not in checked.stderr + checked.stdout
+    ran = forumbot("run", "--config", path, "--web-port", str(free_port()), cwd=tmp_path, **secrets)
+    assert ran.returncode == 1
+    assert ran.stderr.strip().splitlines()[-1].startswith("forumbot: FACEBOOK_PAGE_TOKEN has")
+    assert "Traceback" not in ran.stderr

@@ -98,9 +98,11 @@ def _site(folder: Path, upstream_port: int, proxy: Proxy) -> str:
         "/etc/letsencrypt/live/forum.example.police.uk/privkey.pem",
         str(folder / "key.pem"),
     )
-    return _replace_once(
-        site, "proxy_pass http://127.0.0.1:8080;", f"proxy_pass http://{HOST}:{upstream_port};"
-    )
+    # Every location passes to forumbot (the site, and Facebook's webhook with
+    # its own body limit).
+    upstream = "proxy_pass http://127.0.0.1:8080;"
+    assert site.count(upstream) >= 1, f"the nginx example in docs/web.md no longer has {upstream!r}"
+    return site.replace(upstream, f"proxy_pass http://{HOST}:{upstream_port};")
 
 
 def _main_config(folder: Path, site_file: Path) -> str:
