@@ -13,14 +13,19 @@ from __future__ import annotations
 
 import json
 import resource
+import sys
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 from bot.safeguarding import language
 from bot.safeguarding.triage import assess
 
 ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:  # run as a script: bench/ is on the path, not the root
+    sys.path.insert(0, str(ROOT))
+
+from bench.common import best_per_message_us  # noqa: E402
+
 # Labelled English messages already in the repository (never the sealed unseen sets).
 CORPORA = [
     "tests/data/triage/dev.jsonl",
@@ -35,17 +40,6 @@ def _rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def _per_message_us(work: Callable[[str], object], texts: list[str]) -> float:
-    best = float("inf")
-    for _ in range(ROUNDS):
-        language.identify.cache_clear()
-        start = time.perf_counter()
-        for text in texts:
-            work(text)
-        best = min(best, time.perf_counter() - start)
-    return best / len(texts) * 1e6
-
-
 def main() -> None:
     texts = [
         json.loads(line)["text"]
@@ -57,8 +51,10 @@ def main() -> None:
     language.warm_up()
     built_ms = (time.perf_counter() - start) * 1000
     print(f"detector built in {built_ms:.0f} ms, peak RSS +{_rss_mb() - before:.0f} MB")
-    triage_us = _per_message_us(assess, texts)
-    identify_us = _per_message_us(language.identify, texts)
+    triage_us = best_per_message_us(assess, texts, ROUNDS, language.identify.cache_clear)
+    identify_us = best_per_message_us(
+        language.identify, texts, ROUNDS, language.identify.cache_clear
+    )
     flagged = sum(language.identify(t) is not None for t in texts)
     print(f"{len(texts)} messages (best of {ROUNDS} rounds)")
     print(f"  triage (baseline)  {triage_us:8.1f} us a message")

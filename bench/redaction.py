@@ -14,8 +14,8 @@ message. Never the sealed unseen set."""
 from __future__ import annotations
 
 import json
+import sys
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 from bot.safeguarding.redaction import suggest_publishable
@@ -31,6 +31,11 @@ from bot.safeguarding.redaction.phone import find_phones
 from bot.safeguarding.triage import assess
 
 ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:  # run as a script: bench/ is on the path, not the root
+    sys.path.insert(0, str(ROOT))
+
+from bench.common import best_per_message_us  # noqa: E402
+
 CORPUS = ROOT / "tests" / "data" / "personal_details"
 ROUNDS = 5
 OLD_FINDERS = (
@@ -49,16 +54,6 @@ def _old_categories(text: str) -> object:
     return [list(finder(text)) for finder in OLD_FINDERS]
 
 
-def _per_message_us(work: Callable[[str], object], texts: list[str]) -> float:
-    best = float("inf")
-    for _ in range(ROUNDS):
-        start = time.perf_counter()
-        for text in texts:
-            work(text)
-        best = min(best, time.perf_counter() - start)
-    return best / len(texts) * 1e6
-
-
 def main() -> None:
     texts = [
         json.loads(line)["text"]
@@ -67,9 +62,9 @@ def main() -> None:
         for line in path.read_text(encoding="utf-8").splitlines()
     ]
     suggest_publishable("warm up: read the name lists")
-    triage_us = _per_message_us(assess, texts)
-    old_us = _per_message_us(_old_categories, texts)
-    whole_us = _per_message_us(suggest_publishable, texts)
+    triage_us = best_per_message_us(assess, texts, ROUNDS)
+    old_us = best_per_message_us(_old_categories, texts, ROUNDS)
+    whole_us = best_per_message_us(suggest_publishable, texts, ROUNDS)
     slowest = max(texts, key=len)
     start = time.perf_counter()
     suggest_publishable(slowest)

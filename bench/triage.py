@@ -15,8 +15,8 @@ unseen sets."""
 from __future__ import annotations
 
 import json
+import sys
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 from bot.safeguarding.triage import assess
@@ -25,6 +25,11 @@ from bot.safeguarding.triage.model import FILE, model, parse
 from bot.safeguarding.triage.normalise import normalise
 
 ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:  # run as a script: bench/ is on the path, not the root
+    sys.path.insert(0, str(ROOT))
+
+from bench.common import best_per_message_us  # noqa: E402
+
 CORPORA = sorted(
     path
     for path in (ROOT / "tests" / "data" / "triage").glob("*.jsonl")
@@ -38,17 +43,6 @@ def _rules_alone(text: str) -> object:
     return by_rules(normalise(text))
 
 
-def _per_message_us(work: Callable[[str], object], texts: list[str]) -> float:
-    best = float("inf")
-    for _ in range(ROUNDS):
-        model().clear_cache()
-        start = time.perf_counter()
-        for text in texts:
-            work(text)
-        best = min(best, time.perf_counter() - start)
-    return best / len(texts) * 1e6
-
-
 def main() -> None:
     texts = [
         json.loads(line)["text"]
@@ -60,11 +54,11 @@ def main() -> None:
     start = time.perf_counter()
     weights = len(parse(source).weights)
     print(f"model read in {(time.perf_counter() - start) * 1000:.0f} ms ({weights} weights)")
-    rules_us = _per_message_us(_rules_alone, texts)
-    both_us = _per_message_us(assess, texts)
+    rules_us = best_per_message_us(_rules_alone, texts, ROUNDS, model().clear_cache)
+    both_us = best_per_message_us(assess, texts, ROUNDS, model().clear_cache)
     longest = max(texts, key=len)
-    long_rules_us = _per_message_us(_rules_alone, [longest] * 50)
-    long_us = _per_message_us(assess, [longest] * 50)
+    long_rules_us = best_per_message_us(_rules_alone, [longest] * 50, ROUNDS, model().clear_cache)
+    long_us = best_per_message_us(assess, [longest] * 50, ROUNDS, model().clear_cache)
     print(f"{len(texts)} messages from {len(CORPORA)} files (best of {ROUNDS} rounds)")
     print(f"  rules alone        {rules_us:8.1f} us a message")
     print(f"  rules + model      {both_us:8.1f} us a message")
