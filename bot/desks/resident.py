@@ -22,7 +22,6 @@ from bot.edge.inbound import Inbound
 from bot.edge.payload import SubscribeChoice, SurveyAnswer, unpack
 from bot.edge.rich import Rich, join
 from bot.forum.card import describe_attachments
-from bot.forum.card_state import CardRefresh
 from bot.forum.directory import ForumDirectory
 from bot.forum.session import SessionService
 from bot.privacy.data_rights import DataRights
@@ -490,7 +489,7 @@ class ResidentDesk(ResidentEdits):
         if q.state not in OPEN_STATES:
             return self.wording.render("withdraw_not_open", ref=ref, state=self.state_text(q))
         await questions.set_state(tx, q.id, questions.State.WITHDRAWN, now)
-        await CardRefresh(self.wording, self.directory).refresh(tx, q.id, now)
+        await self.cards.refresh.refresh(tx, q.id, now)
         log.info("question withdrawn forum=%s question=#%s", q.forum_id, q.id)
         forum = self.directory.get(q.forum_id)
         if forum is not None:

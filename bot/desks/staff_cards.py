@@ -37,6 +37,7 @@ class StaffCards:
         self.directory = directory
         self.wording = wording
         self.outbox = outbox
+        self.refresh = CardRefresh(wording, directory)
 
     def copyable(self, forum: Forum, event: Inbound) -> PhotoCopy | None:
         """The resident's message to copy into the forum's staff rooms on
@@ -92,9 +93,10 @@ class StaffCards:
         once (``Inbound.burst``): the card says so and, unless URGENT, goes
         after established residents' cards (``Priority.BURST``)."""
         duty_roles = self.directory.duty_roles(forum) if q.urgent else {}
+        language = self.language_of(q)
         for room in self.directory.staff_rooms(forum):
             copies = copy_from is not None and room.platform == copy_from.platform
-            body = self.body(forum, q, pseudonym, room.platform, copies, edited, burst)
+            body = self.body(forum, q, pseudonym, room.platform, language, copies, edited, burst)
             card = OutboxDraft(
                 room,
                 body,
@@ -114,14 +116,15 @@ class StaffCards:
         q: Question,
         pseudonym: str,
         platform: str,
+        language: str | None,
         copied: bool = False,
         edited: bool = False,
         burst: bool = False,
     ) -> Rich:
         """``q``'s card in a staff room on ``platform`` (``render_card``),
-        with the banners ``edited`` (the resident changed it) and ``burst``
+        saying it is written in ``language`` (``language_of``), with the
+        banners ``edited`` (the resident changed it) and ``burst``
         (``post``) ask for."""
-        code = identify(q.text) or (assess(q.text).language if q.urgent else None)
         body = render_card(
             self.wording,
             q,
@@ -129,7 +132,7 @@ class StaffCards:
             pseudonym,
             platform,
             copied=copied,
-            language=self.wording.language_name(code) if code is not None else None,
+            language=language,
             seen_within=forum.escalation.after,
         )
         if edited:
@@ -146,11 +149,21 @@ class StaffCards:
         edit, ``edited``, or a folded urgent message); where the new card
         would not fit one message, only its state is restated."""
 
+        language = self.language_of(q)
+
         def fresh(platform: str) -> Rich | None:
-            body = self.body(forum, q, pseudonym, platform, edited=edited)
+            body = self.body(forum, q, pseudonym, platform, language, edited=edited)
             return body if len(self.outbox.parts(platform, body)) == 1 else None
 
-        await CardRefresh(self.wording, self.directory).refresh(tx, q.id, now, fresh)
+        await self.refresh.refresh(tx, q.id, now, fresh)
+
+    def language_of(self, q: Question) -> str | None:
+        """The English name of the language ``q`` is written in, when not
+        English: identified, or for an URGENT question too short to identify,
+        the language of the danger phrase the triage found. Once a question,
+        not once a room: the triage is the costly part."""
+        code = identify(q.text) or (assess(q.text).language if q.urgent else None)
+        return self.wording.language_name(code) if code is not None else None
 
     async def queue_copy(
         self, tx: Tx, room: ChatRef, forum: Forum, q: Question, copy_from: PhotoCopy, now: datetime
