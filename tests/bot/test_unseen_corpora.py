@@ -21,6 +21,12 @@ SEALED = {
     "triage/unseen_2026_11_b.jsonl": (
         "7dacc2174c0b6399b3b214f282fad6b850938af6286504d7be0d8f529d243fcc"
     ),
+    "triage/unseen_2026_11_30_a.jsonl": (
+        "0069f5bba14e48f1244ffa084509c1cad85d1a836712f3fcd157d5e85325eee3"
+    ),
+    "triage/unseen_2026_11_30_b.jsonl": (
+        "3e515dd54994081baa8ef8d41981fb0f265c36fec3955fdc21e51e1e9102eccd"
+    ),
     "personal_details/unseen_2026_11.jsonl": (
         "57da83fcffe8dccf0161b239eddc5f4e6533c5a4ca58ad1870ad3e53c322be9b"
     ),
@@ -32,10 +38,19 @@ def test_the_unseen_sets_are_as_written(name: str) -> None:
     assert hashlib.sha256((DATA / name).read_bytes()).hexdigest() == SEALED[name]
 
 
-def test_the_triage_set_has_its_labels_and_enough_urgent_messages() -> None:
+TRIAGE_SETS = [
+    ("triage/unseen_2026_11_a.jsonl", "triage/unseen_2026_11_b.jsonl"),
+    ("triage/unseen_2026_11_30_a.jsonl", "triage/unseen_2026_11_30_b.jsonl"),
+]
+
+
+@pytest.mark.parametrize("names", TRIAGE_SETS)
+def test_the_triage_set_has_its_labels_and_enough_urgent_messages(
+    names: tuple[str, str],
+) -> None:
     rows = [
         json.loads(line)
-        for name in ("triage/unseen_2026_11_a.jsonl", "triage/unseen_2026_11_b.jsonl")
+        for name in names
         for line in (DATA / name).read_text(encoding="utf-8").splitlines()
     ]
     assert all(isinstance(r["text"], str) and isinstance(r["urgent"], bool) for r in rows)
