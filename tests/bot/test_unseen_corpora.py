@@ -30,6 +30,15 @@ SEALED = {
     "personal_details/unseen_2026_11.jsonl": (
         "57da83fcffe8dccf0161b239eddc5f4e6533c5a4ca58ad1870ad3e53c322be9b"
     ),
+    "personal_details/unseen_2026_11_30_a.jsonl": (
+        "7ef7abf6ff844eab474d881e2609a981f4383c14be57ca9b738f1e8320a16de2"
+    ),
+    "personal_details/unseen_2026_11_30_b.jsonl": (
+        "e2dc1c08e6913776c19f13f699df88add38a5851a700d90b4e5fcb4ff793de26"
+    ),
+    "personal_details/unseen_2026_11_30_c.jsonl": (
+        "cd512cca14cb6da878a93493c04827a2d3d5377755d81b6e9d47dd989c93273a"
+    ),
 }
 
 
@@ -58,10 +67,24 @@ def test_the_triage_set_has_its_labels_and_enough_urgent_messages(
     assert len({r["id"] for r in rows}) == len(rows)
 
 
-def test_every_redaction_label_is_in_its_question() -> None:
-    text = (DATA / "personal_details/unseen_2026_11.jsonl").read_text(encoding="utf-8")
-    rows = [json.loads(line) for line in text.splitlines()]
-    assert len(rows) >= 300
+REDACTION_SETS = [
+    ("personal_details/unseen_2026_11.jsonl",),
+    (
+        "personal_details/unseen_2026_11_30_a.jsonl",
+        "personal_details/unseen_2026_11_30_b.jsonl",
+        "personal_details/unseen_2026_11_30_c.jsonl",
+    ),
+]
+
+
+@pytest.mark.parametrize("names", REDACTION_SETS)
+def test_every_redaction_label_is_in_its_question(names: tuple[str, ...]) -> None:
+    rows = [
+        json.loads(line)
+        for name in names
+        for line in (DATA / name).read_text(encoding="utf-8").splitlines()
+    ]
+    assert len(rows) >= 300 and len({r["id"] for r in rows}) == len(rows)
     for row in rows:
         assert all(d["text"] in row["text"] for d in row["details"]), row["id"]
         assert all(k in row["text"] for k in row["keep"]), row["id"]
