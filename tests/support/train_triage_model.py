@@ -5,7 +5,8 @@ and writes its weights to bot/safeguarding/triage/data/model.json.
     .venv/bin/python -m tests.support.train_triage_model --write    # and write model.json
 
 Training data: every labelled file in tests/data/triage/ except the sealed
-unseen sets (``unseen_*``): old schema ``{"text", "concern"}`` (urgent when
+unseen sets (``unseen_*``; the spent ones in SPENT, run once and then
+released for tuning, are read like the dev files): old schema ``{"text", "concern"}`` (urgent when
 the concern is not "none") and new schema ``{"text", "urgent": bool, ...}``;
 and, as ordinary messages, the redaction corpora written before issue 15
 (ORDINARY below: realistic forum questions full of names, numbers,
@@ -50,6 +51,9 @@ ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "tests" / "data" / "triage"
 MODEL_FILE = ROOT / "bot" / "safeguarding" / "triage" / "data" / "model.json"
 SEALED_PREFIX = "unseen_"
+# Unseen sets run once and spent (tests/data/triage/README.md): development
+# data since. Any other unseen_* file is sealed and never read here.
+SPENT = frozenset({"unseen_2026_11_a.jsonl", "unseen_2026_11_b.jsonl"})
 # Redaction corpora (tests/data/personal_details/) read as ordinary messages.
 # Never the sealed unseen_2026_11.jsonl.
 ORDINARY = [
@@ -92,8 +96,12 @@ class Labelled:
 
 def corpus_files() -> list[Path]:
     """The training files, sorted by name: every .jsonl in tests/data/triage/
-    but the sealed unseen sets."""
-    return sorted(p for p in CORPUS.glob("*.jsonl") if not p.name.startswith(SEALED_PREFIX))
+    but the sealed unseen sets (the spent ones, SPENT, are read)."""
+    return sorted(
+        p
+        for p in CORPUS.glob("*.jsonl")
+        if not p.name.startswith(SEALED_PREFIX) or p.name in SPENT
+    )
 
 
 def load(path: Path) -> list[Labelled]:
