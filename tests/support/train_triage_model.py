@@ -43,7 +43,8 @@ from scipy.sparse import csr_matrix
 from sklearn.linear_model import LogisticRegression
 from threadpoolctl import threadpool_limits
 
-from bot.safeguarding.triage.engine import by_rules, model_may_overrule
+from bot.safeguarding.triage.concern import Triage
+from bot.safeguarding.triage.engine import by_rules, model_says
 from bot.safeguarding.triage.model import Model, features, without_command
 from bot.safeguarding.triage.normalise import normalise
 
@@ -98,9 +99,7 @@ def corpus_files() -> list[Path]:
     """The training files, sorted by name: every .jsonl in tests/data/triage/
     but the sealed unseen sets (the spent ones, SPENT, are read)."""
     return sorted(
-        p
-        for p in CORPUS.glob("*.jsonl")
-        if not p.name.startswith(SEALED_PREFIX) or p.name in SPENT
+        p for p in CORPUS.glob("*.jsonl") if not p.name.startswith(SEALED_PREFIX) or p.name in SPENT
     )
 
 
@@ -223,12 +222,17 @@ def fit(table: Features, rows: list[int]) -> Model:
 class Scored:
     example: Labelled
     probability: float  # the model's, trained without this example's file
-    rules: bool  # whether the rules alone find it urgent
-    asked: bool  # whether the model is asked at all (engine.model_may_overrule)
+    said: Triage  # what the rules alone say of it
+    normal: str  # the text the model read
+
+    @property
+    def rules(self) -> bool:
+        """Whether the rules alone find it urgent."""
+        return self.said.urgent
 
     def urgent(self, threshold: float) -> bool:
-        """What the triage says: the rules, or else the model."""
-        return self.rules or (self.asked and self.probability >= threshold)
+        """What the triage says: the rules, or else the model (engine.model_says)."""
+        return self.rules or model_says(self.said, self.normal, self.probability, threshold)
 
 
 def leave_one_file_out(examples: list[Labelled], table: Features) -> list[Scored]:
@@ -239,8 +243,8 @@ def leave_one_file_out(examples: list[Labelled], table: Features) -> list[Scored
         for example in examples:
             if example.file == held:
                 said = by_rules(normalise(example.text))
-                probability = model.probability(normalise(without_command(example.text)))
-                scored.append(Scored(example, probability, said.urgent, model_may_overrule(said)))
+                normal = normalise(without_command(example.text))
+                scored.append(Scored(example, model.probability(normal), said, normal))
     return scored
 
 

@@ -8,7 +8,7 @@ guards, normalise and model); the package imports it on first use (``load``)."""
 from __future__ import annotations
 
 from bot.safeguarding.triage.concern import Concern, Triage
-from bot.safeguarding.triage.guards import CLAUSE_BREAK, NOW, guard
+from bot.safeguarding.triage.guards import ALL_CLEAR, CLAUSE_BREAK, NOW, guard
 from bot.safeguarding.triage.model import model, model_concern, without_command
 from bot.safeguarding.triage.normalise import normalise
 from bot.safeguarding.triage.rules import ANY_RULE, PRIORITY, RULES
@@ -34,6 +34,12 @@ MODEL_RULE = "model.urgent"
 # shapes; the other guards (past, habit, hearsay, ...) misfire more often on
 # new writers' text, so there the model still has its say.
 MODEL_DEFERS_TO = frozenset({"negated", "hypothetical", "general_question", "reassured"})
+# ... but not when it is this sure, for the question shapes only: "please
+# tell me what to do, the man next door is on his roof and says he's going
+# to jump" is a plea, not a hypothetical (leave one file out, on every
+# file: two emergencies more, no false alarm more; docs/decisions.md).
+SURE = 0.9
+OVERRULED_WHEN_SURE = frozenset({"hypothetical", "general_question"})
 
 
 def assess(text: str) -> Triage:
@@ -41,24 +47,35 @@ def assess(text: str) -> Triage:
     risk of self-harm; self-harm wins over the others (the resident then also
     gets the helpline), then danger. The rules first; if none fires, the
     model: a message whose probability of being urgent reaches its threshold
-    is urgent too (``MODEL_RULE``), self-harm if it has self-harm words, else
-    danger."""
+    is urgent too (``MODEL_RULE``, ``model_says``), self-harm if it has
+    self-harm words, else danger."""
     normal = normalise(text)
     said = by_rules(normal)
-    if not model_may_overrule(said):
+    if said.urgent:
         return said
     read = normalise(without_command(text)) if text.lstrip().startswith("/") else normal
-    if not _MODEL.urgent(read):
+    if not model_says(said, read, _MODEL.probability(read), _MODEL.threshold):
         return said
     return Triage(model_concern(read), MODEL_RULE)
 
 
-def model_may_overrule(said: Triage) -> bool:
-    """Whether the model is asked about a message the rules said this of:
-    not when they found it urgent, nor when one of MODEL_DEFERS_TO stopped
-    a rule (reason ``"none:<guard>:<rule>"``)."""
+def model_says(said: Triage, normal: str, probability: float, threshold: float) -> bool:
+    """Whether the model makes urgent a normalised message the rules said
+    ``said`` of (not urgent), given its ``probability`` (0 to 1) and
+    ``threshold``:
+
+    - a guard of MODEL_DEFERS_TO stopped a rule (reason
+      ``"none:<guard>:<rule>"``): no, unless the guard is one of
+      OVERRULED_WHEN_SURE and the probability reaches SURE;
+    - the message says nobody is in danger or that it is over
+      (``guards.ALL_CLEAR``: "nobody was hurt", "all quiet now"): no;
+    - else when the probability reaches the threshold."""
     parts = said.reason.split(":")
-    return not said.urgent and not (len(parts) == 3 and parts[1] in MODEL_DEFERS_TO)
+    if len(parts) == 3 and parts[1] in MODEL_DEFERS_TO:
+        return parts[1] in OVERRULED_WHEN_SURE and probability >= max(SURE, threshold)
+    if ALL_CLEAR.search(normal):
+        return False
+    return probability >= threshold
 
 
 def by_rules(normal: str) -> Triage:
