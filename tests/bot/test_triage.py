@@ -710,6 +710,9 @@ def test_a_writer_who_says_they_are_safe_is_not_urgent_unless_they_have_acted() 
         "the cab driver has locked the doors and won't let me out, we're on the bypass",
         "im in an uber and the driver isnt going where i asked, its dark and he won't stop",
         "the boss has my passport and says i cannot leave the farm until i pay",
+        "the co alarm went off and we've all got headaches, the kids are being sick",
+        "there's a lad been behind me since the station and he crossed when i crossed",
+        "a van has been driving next to me for five minutes and the man keeps shouting get in",
     ],
 )
 def test_unseen_ab_miss_concepts_are_urgent(text: str) -> None:

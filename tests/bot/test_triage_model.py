@@ -110,12 +110,20 @@ def test_the_model_overrules_a_question_shape_only_when_sure() -> None:
     plea = Triage(Concern.NONE, "none:hypothetical:self_harm.at_height")
     asked = Triage(Concern.NONE, "none:general_question:self_harm.method")
     denied = Triage(Concern.NONE, "none:negated:self_harm.harm_myself")
-    assert model_says(plea, "what do i do he's on the roof", 0.95, 0.52)
-    assert model_says(asked, "is it normal for a hose to", SURE, 0.52)
-    assert not model_says(asked, "is it normal for a hose to", 0.8, 0.52)
-    assert not model_says(denied, "i'm not going to hurt myself", 0.99, 0.52)
-    assert not model_says(Triage(Concern.NONE, "none"), "nobody was hurt", 0.99, 0.52)
-    assert model_says(Triage(Concern.NONE, "none:past:danger.fire"), "last night", 0.6, 0.52)
+
+    def says(said: Triage, text: str, probability: float) -> bool:
+        return model_says(said, text, normalise(text), probability, 0.52)
+
+    assert says(plea, "what do i do he's on the roof", 0.95)
+    assert says(asked, "is it normal for a hose to", SURE)
+    assert not says(asked, "is it normal for a hose to", 0.8)
+    assert not says(denied, "i'm not going to hurt myself", 0.99)
+    assert not says(Triage(Concern.NONE, "none"), "nobody was hurt", 0.99)
+    assert says(Triage(Concern.NONE, "none:past:danger.fire"), "last night", 0.6)
+    # The writer laughing: only when sure. Emoji count, though normalising drops them.
+    for laughing in ("he says he'll end me lol", "he says he'll end me 😂", "LMAOOO he'll end me"):
+        assert not says(Triage(Concern.NONE, "none"), laughing, 0.8), laughing
+        assert says(Triage(Concern.NONE, "none"), laughing, SURE), laughing
 
 
 def test_the_model_reads_a_command_without_its_name() -> None:

@@ -232,7 +232,9 @@ class Scored:
 
     def urgent(self, threshold: float) -> bool:
         """What the triage says: the rules, or else the model (engine.model_says)."""
-        return self.rules or model_says(self.said, self.normal, self.probability, threshold)
+        return self.rules or model_says(
+            self.said, self.example.text, self.normal, self.probability, threshold
+        )
 
 
 def leave_one_file_out(examples: list[Labelled], table: Features) -> list[Scored]:

@@ -8,7 +8,7 @@ guards, normalise and model); the package imports it on first use (``load``)."""
 from __future__ import annotations
 
 from bot.safeguarding.triage.concern import Concern, Triage
-from bot.safeguarding.triage.guards import ALL_CLEAR, CLAUSE_BREAK, NOW, guard
+from bot.safeguarding.triage.guards import ALL_CLEAR, CLAUSE_BREAK, LAUGHING, NOW, guard
 from bot.safeguarding.triage.model import model, model_concern, without_command
 from bot.safeguarding.triage.normalise import normalise
 from bot.safeguarding.triage.rules import ANY_RULE, PRIORITY, RULES
@@ -54,27 +54,31 @@ def assess(text: str) -> Triage:
     if said.urgent:
         return said
     read = normalise(without_command(text)) if text.lstrip().startswith("/") else normal
-    if not model_says(said, read, _MODEL.probability(read), _MODEL.threshold):
+    if not model_says(said, text, read, _MODEL.probability(read), _MODEL.threshold):
         return said
     return Triage(model_concern(read), MODEL_RULE)
 
 
-def model_says(said: Triage, normal: str, probability: float, threshold: float) -> bool:
-    """Whether the model makes urgent a normalised message the rules said
-    ``said`` of (not urgent), given its ``probability`` (0 to 1) and
-    ``threshold``:
+def model_says(said: Triage, text: str, normal: str, probability: float, threshold: float) -> bool:
+    """Whether the model makes urgent a message the rules said ``said`` of
+    (not urgent): ``text`` as sent, ``normal`` as the model read it, given
+    its ``probability`` (0 to 1) and ``threshold``:
 
     - a guard of MODEL_DEFERS_TO stopped a rule (reason
       ``"none:<guard>:<rule>"``): no, unless the guard is one of
       OVERRULED_WHEN_SURE and the probability reaches SURE;
     - the message says nobody is in danger or that it is over
       (``guards.ALL_CLEAR``: "nobody was hurt", "all quiet now"): no;
+    - the writer is laughing (``guards.LAUGHING``, in ``text``: normalising
+      drops emoji; "lol", "lmao", "😂"): when the probability reaches SURE;
     - else when the probability reaches the threshold."""
     parts = said.reason.split(":")
     if len(parts) == 3 and parts[1] in MODEL_DEFERS_TO:
         return parts[1] in OVERRULED_WHEN_SURE and probability >= max(SURE, threshold)
     if ALL_CLEAR.search(normal):
         return False
+    if LAUGHING.search(text.lower()):
+        return probability >= max(SURE, threshold)
     return probability >= threshold
 
 

@@ -30,7 +30,7 @@ _LISTS = (
     "clause_break", "right_now", "now", "now_after", "negation", "hypothetical",
     "general_question", "hearsay", "hearsay_weak", "distant_past", "past", "past_weak",
     "habitual", "habitual_weak", "habitual_crime_only",
-    "joke", "not_real", "reassured", "all_clear",
+    "joke", "not_real", "reassured", "all_clear", "laughing",
     "idiom_verb", "idiom_subject", "inverted_question",
 )  # fmt: skip
 _DATA = mapping(read(_FILE), _FILE)
@@ -101,6 +101,9 @@ REASSURED_STOPS = frozenset(
 # Nobody in danger, or over: "nobody was hurt", "all quiet now". Stops no
 # rule; a model-only alarm is silenced by it (engine.model_says).
 ALL_CLEAR = _compiled(_words("all_clear"), "all_clear")
+# The writer laughing anywhere ("lol", "lmao", "😂"): the model must be sure
+# (engine.model_says). Each cue as written: emoji have no word boundaries.
+LAUGHING = _compiled("|".join(_cues("laughing")), "laughing")
 # Jokes and idioms: "lol", "this traffic is going to kill me".
 _JOKE = _compiled(_words("joke"), "joke")
 # Not a real event: a game, a film or a book, a sport, a drill, a toy.
