@@ -712,7 +712,7 @@ def test_a_writer_who_says_they_are_safe_is_not_urgent_unless_they_have_acted() 
         "the boss has my passport and says i cannot leave the farm until i pay",
         "the co alarm went off and we've all got headaches, the kids are being sick",
         "there's a lad been behind me since the station and he crossed when i crossed",
-        "a van has been driving next to me for five minutes and the man keeps shouting get in",
+        "a van has been driving next to me for five minutes and the man keeps asking me to get in",
     ],
 )
 def test_unseen_ab_miss_concepts_are_urgent(text: str) -> None:
