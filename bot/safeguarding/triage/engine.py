@@ -53,6 +53,8 @@ def assess(text: str) -> Triage:
     said = by_rules(normal)
     if said.urgent:
         return said
+    if _stopped_by(said) in MODEL_DEFERS_TO - OVERRULED_WHEN_SURE:
+        return said  # the model would not be heard: spare scoring it
     read = normalise(without_command(text)) if text.lstrip().startswith("/") else normal
     if not model_says(said, text, read, _MODEL.probability(read), _MODEL.threshold):
         return said
@@ -72,14 +74,20 @@ def model_says(said: Triage, text: str, normal: str, probability: float, thresho
     - the writer is laughing (``guards.LAUGHING``, in ``text``: normalising
       drops emoji; "lol", "lmao", "😂"): when the probability reaches SURE;
     - else when the probability reaches the threshold."""
-    parts = said.reason.split(":")
-    if len(parts) == 3 and parts[1] in MODEL_DEFERS_TO:
-        return parts[1] in OVERRULED_WHEN_SURE and probability >= max(SURE, threshold)
+    stopped_by = _stopped_by(said)
+    if stopped_by in MODEL_DEFERS_TO:
+        return stopped_by in OVERRULED_WHEN_SURE and probability >= max(SURE, threshold)
     if ALL_CLEAR.search(normal):
         return False
     if LAUGHING.search(text.lower()):
         return probability >= max(SURE, threshold)
     return probability >= threshold
+
+
+def _stopped_by(said: Triage) -> str:
+    """The guard that stopped a rule (reason ``"none:<guard>:<rule>"``), or ""."""
+    parts = said.reason.split(":")
+    return parts[1] if len(parts) == 3 else ""
 
 
 def by_rules(normal: str) -> Triage:
