@@ -739,3 +739,24 @@ def test_unseen_ab_miss_concepts_are_urgent(text: str) -> None:
 )
 def test_unseen_ab_false_alarm_families_are_not_urgent_by_rules(text: str) -> None:
     assert not by_rules(normalise(text)).urgent, by_rules(normalise(text))
+
+
+# Emergencies of g, h and i the rules had left to the model (or missed), as
+# concepts, in wordings written for the tests: caught by the rules.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "three little ones about 4 in the house on their own, been crying for hours",
+        "when i got to my nan's she was on the floor cold and not responding",
+        "while I type this the bins caught fire and it's going towards the houses",
+        "lads on the footbridge over the ring road are dropping slabs",
+        "my sister slash her arm, she dey bleed plenty",
+        "one pikin dey for the middle of the dual carriageway alone",
+        "I've put my affairs in order. Please feed my cat as I won't be here.",
+        "pretty sure i've been spiked, room spinning, this man keeps saying he'll drive me home",
+        "a man rang saying he's a detective and a courier will come for my bank cards at 4",
+    ],
+)
+def test_ghi_left_concepts_are_urgent_by_rules(text: str) -> None:
+    assert looks_urgent(text), assess(text)
+    assert by_rules(normalise(text)).urgent, by_rules(normalise(text))
