@@ -120,6 +120,10 @@ def test_the_model_overrules_a_question_shape_only_when_sure() -> None:
     assert not says(denied, "i'm not going to hurt myself", 0.99)
     assert not says(Triage(Concern.NONE, "none"), "nobody was hurt", 0.99)
     assert says(Triage(Concern.NONE, "none:past:danger.fire"), "last night", 0.6)
+    # A game, a film or a joke in the clause: only when sure.
+    game = Triage(Concern.NONE, "none:not_real:danger.threat_to_kill")
+    assert not says(game, "he'll murder us in the bleep test", 0.8)
+    assert says(game, "he'll murder us in the bleep test", SURE)
     # The writer laughing: only when sure. Emoji count, though normalising drops them.
     for laughing in ("he says he'll end me lol", "he says he'll end me 😂", "LMAOOO he'll end me"):
         assert not says(Triage(Concern.NONE, "none"), laughing, 0.8), laughing

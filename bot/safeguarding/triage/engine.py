@@ -33,13 +33,17 @@ MODEL_RULE = "model.urgent"
 # asks in general ("how do I report ..."). A bag of words cannot read those
 # shapes; the other guards (past, habit, hearsay, ...) misfire more often on
 # new writers' text, so there the model still has its say.
-MODEL_DEFERS_TO = frozenset({"negated", "hypothetical", "general_question", "reassured"})
-# ... but not when it is this sure, for the question shapes only: "please
-# tell me what to do, the man next door is on his roof and says he's going
-# to jump" is a plea, not a hypothetical (leave one file out, on every
+# A game, a film, a stunt or a joke in the clause (not_real, joke): the
+# model defers too, unless sure.
+MODEL_DEFERS_TO = frozenset(
+    {"negated", "hypothetical", "general_question", "reassured", "not_real", "joke"}
+)
+# ... but not when it is this sure, for the question shapes, games and jokes:
+# "please tell me what to do, the man next door is on his roof and says he's
+# going to jump" is a plea, not a hypothetical (leave one file out, on every
 # file: two emergencies more, no false alarm more; docs/decisions.md).
 SURE = 0.9
-OVERRULED_WHEN_SURE = frozenset({"hypothetical", "general_question"})
+OVERRULED_WHEN_SURE = frozenset({"hypothetical", "general_question", "not_real", "joke"})
 
 
 def assess(text: str) -> Triage:
