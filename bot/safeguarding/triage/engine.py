@@ -8,7 +8,14 @@ guards, normalise and model); the package imports it on first use (``load``)."""
 from __future__ import annotations
 
 from bot.safeguarding.triage.concern import Concern, Triage
-from bot.safeguarding.triage.guards import ALL_CLEAR, CLAUSE_BREAK, LAUGHING, NOW, guard
+from bot.safeguarding.triage.guards import (
+    ALL_CLEAR,
+    CLAUSE_BREAK,
+    LAUGHING_SIGNS,
+    LAUGHING_WORDS,
+    NOW,
+    guard,
+)
 from bot.safeguarding.triage.model import model, model_concern, without_command
 from bot.safeguarding.triage.normalise import normalise
 from bot.safeguarding.triage.rules import ANY_RULE, PRIORITY, RULES
@@ -75,15 +82,16 @@ def model_says(said: Triage, text: str, normal: str, probability: float, thresho
       OVERRULED_WHEN_SURE and the probability reaches SURE;
     - the message says nobody is in danger or that it is over
       (``guards.ALL_CLEAR``: "nobody was hurt", "all quiet now"): no;
-    - the writer is laughing (``guards.LAUGHING``, in ``text``: normalising
-      drops emoji; "lol", "lmao", "😂"): when the probability reaches SURE;
+    - the writer is laughing (``guards.LAUGHING_WORDS`` in ``normal``,
+      ``LAUGHING_SIGNS`` in ``text``, since normalising drops emoji: "lol",
+      "lmao", "😂"): when the probability reaches SURE;
     - else when the probability reaches the threshold."""
     stopped_by = _stopped_by(said)
     if stopped_by in MODEL_DEFERS_TO:
         return stopped_by in OVERRULED_WHEN_SURE and probability >= max(SURE, threshold)
     if ALL_CLEAR.search(normal):
         return False
-    if LAUGHING.search(text.lower()):
+    if LAUGHING_WORDS.search(normal) or LAUGHING_SIGNS.search(text):
         return probability >= max(SURE, threshold)
     return probability >= threshold
 

@@ -102,8 +102,15 @@ REASSURED_STOPS = frozenset(
 # rule; a model-only alarm is silenced by it (engine.model_says).
 ALL_CLEAR = _compiled(_words("all_clear"), "all_clear")
 # The writer laughing anywhere ("lol", "lmao", "😂"): the model must be sure
-# (engine.model_says). Each cue as written: emoji have no word boundaries.
-LAUGHING = _compiled("|".join(_cues("laughing")), "laughing")
+# (engine.model_says). The word cues (starting with \b) are searched in the
+# normalised message, under one \b; the others (emoji, which normalising
+# drops and which have no word boundaries) in the message as sent.
+_LAUGHS = _cues("laughing")
+LAUGHING_WORDS = _compiled(
+    r"\b(?:" + "|".join(c.removeprefix(r"\b") for c in _LAUGHS if c.startswith(r"\b")) + ")",
+    "laughing",
+)
+LAUGHING_SIGNS = _compiled("|".join(c for c in _LAUGHS if not c.startswith(r"\b")), "laughing")
 # Jokes and idioms: "lol", "this traffic is going to kill me".
 _JOKE = _compiled(_words("joke"), "joke")
 # Not a real event: a game, a film or a book, a sport, a drill, a toy.
