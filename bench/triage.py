@@ -9,7 +9,8 @@ rounds; normalisation included in both) for the rules alone and for the
 whole triage as the bot runs it (rules, then the model where they are
 silent), and the ratio. The budget is 1 ms a message, all in. The model's
 word cache is emptied before each round, so every message is scored afresh
-as far as its words go (a running bot's cache is warmer). Never the sealed
+as far as its words go (a running bot's cache is warmer); the scores of
+the model's own words, computed when the model is read, stay. Never the sealed
 unseen sets."""
 
 from __future__ import annotations

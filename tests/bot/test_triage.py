@@ -696,3 +696,67 @@ def test_a_writer_who_says_they_are_safe_is_not_urgent_unless_they_have_acted() 
     ):
         assert looks_urgent(text), assess(text)
         assert assess(text).concern is S
+
+
+# The concepts of the three misses of the spent unseen set (a gas smell with a
+# neighbour not answering, a hose from an exhaust into a car, held in a taxi),
+# in wordings written for the tests, caught by the rules.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the landing stinks of gas and my neighbour isn't answering her door",
+        "probably nothing but the hall reeks like gas and the old man downstairs won't answer",
+        "is it normal for a van to be parked with a pipe through the window from the exhaust?",
+        "the cab driver has locked the doors and won't let me out, we're on the bypass",
+        "im in an uber and the driver isnt going where i asked, its dark and he won't stop",
+        "the boss has my passport and says i cannot leave the farm until i pay",
+        "the co alarm went off and we've all got headaches, the kids are being sick",
+        "there's a lad been behind me since the station and he crossed when i crossed",
+        "a van has been driving next to me for five minutes and the man keeps asking me to get in",
+    ],
+)
+def test_unseen_ab_miss_concepts_are_urgent(text: str) -> None:
+    assert looks_urgent(text), assess(text)
+    assert by_rules(normalise(text)).urgent, by_rules(normalise(text))
+
+
+# The families of the rules' false alarms on the spent unseen set: a stage
+# fight, a headline or what everyone says online, how to apply for an order,
+# what counts as an emergency, a passport kept by an employer with no one held,
+# a housemate who took money. Asserted of the rules.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "our youth theatre is rehearsing a play with a stage sword fight, do we need a licence",
+        "can we carry the prop guns through town to the panto on saturday",
+        "saw the headline 'teenager stabbed near station', is that near the school?",
+        "everybody on fb saying a man got stabbed by the precinct, is that true",
+        "how do i apply for a restraining order, he keeps texting but lives in leeds now",
+        "my dad says you mustn't ring 999 for a shed being broken into once they've gone",
+        "my agency keeps my passport and says i cannot have it until i pay the fee, is that legal",
+        "someone in my shared house stole my phone charger, can I report it online",
+    ],
+)
+def test_unseen_ab_false_alarm_families_are_not_urgent_by_rules(text: str) -> None:
+    assert not by_rules(normalise(text)).urgent, by_rules(normalise(text))
+
+
+# Emergencies of g, h and i the rules had left to the model (or missed), as
+# concepts, in wordings written for the tests: caught by the rules.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "three little ones about 4 in the house on their own, been crying for hours",
+        "when i got to my nan's she was on the floor cold and not responding",
+        "while I type this the bins caught fire and it's going towards the houses",
+        "lads on the footbridge over the ring road are dropping slabs",
+        "my sister slash her arm, she dey bleed plenty",
+        "one pikin dey for the middle of the dual carriageway alone",
+        "I've put my affairs in order. Please feed my cat as I won't be here.",
+        "pretty sure i've been spiked, room spinning, this man keeps saying he'll drive me home",
+        "a man rang saying he's a detective and a courier will come for my bank cards at 4",
+    ],
+)
+def test_ghi_left_concepts_are_urgent_by_rules(text: str) -> None:
+    assert looks_urgent(text), assess(text)
+    assert by_rules(normalise(text)).urgent, by_rules(normalise(text))

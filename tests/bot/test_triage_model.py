@@ -11,11 +11,12 @@ import json
 import pytest
 
 from bot.safeguarding.triage import Concern, TriageDataError, assess
-from bot.safeguarding.triage.engine import MODEL_RULE, by_rules
+from bot.safeguarding.triage.concern import Triage
+from bot.safeguarding.triage.engine import MODEL_RULE, SURE, by_rules, model_says
 from bot.safeguarding.triage.model import MIN_WORDS, model, parse
 from bot.safeguarding.triage.normalise import normalise
 from tests.support.core_harness import STAFF_CHAT, CoreHarness
-from tests.support.train_triage_model import MODEL_FILE, corpus_files, train
+from tests.support.train_triage_model import MODEL_FILE, SPENT, corpus_files, train
 
 RESIDENT = "5550001"
 # Emergencies no rule catches when this was written (the rules may learn them later).
@@ -29,8 +30,10 @@ def test_the_shipped_model_is_what_training_makes_of_the_corpora() -> None:
         "retrain: .venv/bin/python -m tests.support.train_triage_model --write"
     )
     document = json.loads(text)
-    assert "unseen" not in " ".join(document["trained_on"])
-    assert not any(path.name.startswith("unseen_") for path in corpus_files())
+    # Never a sealed unseen set; the spent ones (run once) are development data.
+    sealed = [f for f in document["trained_on"] if f.startswith("unseen_")]
+    assert sorted(sealed) == ["unseen_2026_11_a", "unseen_2026_11_b"]
+    assert {p.name for p in corpus_files() if p.name.startswith("unseen_")} == SPENT
     assert len(text.encode()) < 1_000_000
 
 
@@ -83,6 +86,48 @@ def test_the_model_defers_to_negation_and_hypotheticals_and_short_messages() -> 
     assert model().probability(normalise("yes ok thanks")) == 0.0
     assert model().probability(normalise("and on Ash Grove?")) == 0.0  # read as urgent
     assert assess("I took pills").concern is Concern.SELF_HARM
+
+
+FIGHT = "loads of lads with bottles kicking off outside the chippy on Station Road"
+
+
+async def test_a_model_alarm_is_silenced_when_the_writer_says_nobody_is_hurt_or_it_is_over(
+    h: CoreHarness,
+) -> None:
+    # No rule fires on any of these; the model alone finds the fight urgent.
+    assert assess(f"{FIGHT}, blood on the pavement").reason == MODEL_RULE
+    for ending in ("nobody was hurt", "all quiet now", "it's not violent, just loud"):
+        assert not assess(f"{FIGHT}, {ending}").urgent, ending
+    # Not "not hurt yet", and not a hedge: understated emergencies are written so.
+    assert assess(f"{FIGHT}, nobody is hurt yet").reason == MODEL_RULE
+    assert assess(f"probably nothing but {FIGHT}, blood on the pavement").urgent
+    replies = await h.resident_says(RESIDENT, f"Bromley Police Online Forum {FIGHT}, all quiet now")
+    assert "call 999 now" not in " ".join(replies) and "#1" in replies[0]
+    assert not h.texts_to(STAFF_CHAT)[0].startswith("URGENT")
+
+
+def test_the_model_overrules_a_question_shape_only_when_sure() -> None:
+    plea = Triage(Concern.NONE, "none:hypothetical:self_harm.at_height")
+    asked = Triage(Concern.NONE, "none:general_question:self_harm.method")
+    denied = Triage(Concern.NONE, "none:negated:self_harm.harm_myself")
+
+    def says(said: Triage, text: str, probability: float) -> bool:
+        return model_says(said, text, normalise(text), probability, 0.52)
+
+    assert says(plea, "what do i do he's on the roof", 0.95)
+    assert says(asked, "is it normal for a hose to", SURE)
+    assert not says(asked, "is it normal for a hose to", 0.8)
+    assert not says(denied, "i'm not going to hurt myself", 0.99)
+    assert not says(Triage(Concern.NONE, "none"), "nobody was hurt", 0.99)
+    assert says(Triage(Concern.NONE, "none:past:danger.fire"), "last night", 0.6)
+    # A game, a film or a joke in the clause: only when sure.
+    game = Triage(Concern.NONE, "none:not_real:danger.threat_to_kill")
+    assert not says(game, "he'll murder us in the bleep test", 0.8)
+    assert says(game, "he'll murder us in the bleep test", SURE)
+    # The writer laughing: only when sure. Emoji count, though normalising drops them.
+    for laughing in ("he says he'll end me lol", "he says he'll end me 😂", "LMAOOO he'll end me"):
+        assert not says(Triage(Concern.NONE, "none"), laughing, 0.8), laughing
+        assert says(Triage(Concern.NONE, "none"), laughing, SURE), laughing
 
 
 def test_the_model_reads_a_command_without_its_name() -> None:

@@ -7,7 +7,10 @@ progress, or a risk of self-harm or suicide?
 Rules first, then a statistical model (``model``: logistic regression over
 words and character n-grams, weights in ``data/model.json``) where no rule
 fires: a message is urgent when a rule fires or the model's probability
-reaches its threshold (reason ``model.urgent``). The rules: a message is
+reaches its threshold (reason ``model.urgent``; ``engine.model_says``: not
+when the writer says nobody is hurt or it is over; only when sure when the
+writer is laughing, or a hypothetical, general-question, game or joke guard
+stopped a rule). The rules: a message is
 normalised (lowercase, text-speak and common typos spelled out), then every
 rule's pattern is searched. A match fires
 unless a *guard* in the same clause says it is not about now:

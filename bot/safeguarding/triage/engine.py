@@ -8,7 +8,14 @@ guards, normalise and model); the package imports it on first use (``load``)."""
 from __future__ import annotations
 
 from bot.safeguarding.triage.concern import Concern, Triage
-from bot.safeguarding.triage.guards import CLAUSE_BREAK, NOW, guard
+from bot.safeguarding.triage.guards import (
+    ALL_CLEAR,
+    CLAUSE_BREAK,
+    LAUGHING_SIGNS,
+    LAUGHING_WORDS,
+    NOW,
+    guard,
+)
 from bot.safeguarding.triage.model import model, model_concern, without_command
 from bot.safeguarding.triage.normalise import normalise
 from bot.safeguarding.triage.rules import ANY_RULE, PRIORITY, RULES
@@ -33,7 +40,17 @@ MODEL_RULE = "model.urgent"
 # asks in general ("how do I report ..."). A bag of words cannot read those
 # shapes; the other guards (past, habit, hearsay, ...) misfire more often on
 # new writers' text, so there the model still has its say.
-MODEL_DEFERS_TO = frozenset({"negated", "hypothetical", "general_question", "reassured"})
+# A game, a film, a stunt or a joke in the clause (not_real, joke): the
+# model defers too, unless sure.
+MODEL_DEFERS_TO = frozenset(
+    {"negated", "hypothetical", "general_question", "reassured", "not_real", "joke"}
+)
+# ... but not when it is this sure, for the question shapes, games and jokes:
+# "please tell me what to do, the man next door is on his roof and says he's
+# going to jump" is a plea, not a hypothetical (leave one file out, on every
+# file: two emergencies more, no false alarm more; docs/decisions.md).
+SURE = 0.9
+OVERRULED_WHEN_SURE = frozenset({"hypothetical", "general_question", "not_real", "joke"})
 
 
 def assess(text: str) -> Triage:
@@ -41,24 +58,48 @@ def assess(text: str) -> Triage:
     risk of self-harm; self-harm wins over the others (the resident then also
     gets the helpline), then danger. The rules first; if none fires, the
     model: a message whose probability of being urgent reaches its threshold
-    is urgent too (``MODEL_RULE``), self-harm if it has self-harm words, else
-    danger."""
+    is urgent too (``MODEL_RULE``, ``model_says``), self-harm if it has
+    self-harm words, else danger."""
     normal = normalise(text)
     said = by_rules(normal)
-    if not model_may_overrule(said):
+    if said.urgent:
         return said
+    if _stopped_by(said) in MODEL_DEFERS_TO - OVERRULED_WHEN_SURE:
+        return said  # the model would not be heard: spare scoring it
     read = normalise(without_command(text)) if text.lstrip().startswith("/") else normal
-    if not _MODEL.urgent(read):
+    if not model_says(said, text, read, _MODEL.probability(read), _MODEL.threshold):
         return said
     return Triage(model_concern(read), MODEL_RULE)
 
 
-def model_may_overrule(said: Triage) -> bool:
-    """Whether the model is asked about a message the rules said this of:
-    not when they found it urgent, nor when one of MODEL_DEFERS_TO stopped
-    a rule (reason ``"none:<guard>:<rule>"``)."""
+def model_says(said: Triage, text: str, normal: str, probability: float, threshold: float) -> bool:
+    """Whether the model makes urgent a message the rules said ``said`` of
+    (not urgent): ``text`` as sent, ``normal`` as the model read it, given
+    its ``probability`` (0 to 1) and ``threshold``:
+
+    - a guard of MODEL_DEFERS_TO stopped a rule (reason
+      ``"none:<guard>:<rule>"``): no, unless the guard is one of
+      OVERRULED_WHEN_SURE and the probability reaches SURE;
+    - the message says nobody is in danger or that it is over
+      (``guards.ALL_CLEAR``: "nobody was hurt", "all quiet now"): no;
+    - the writer is laughing (``guards.LAUGHING_WORDS`` in ``normal``,
+      ``LAUGHING_SIGNS`` in ``text``, since normalising drops emoji: "lol",
+      "lmao", "😂"): when the probability reaches SURE;
+    - else when the probability reaches the threshold."""
+    stopped_by = _stopped_by(said)
+    if stopped_by in MODEL_DEFERS_TO:
+        return stopped_by in OVERRULED_WHEN_SURE and probability >= max(SURE, threshold)
+    if ALL_CLEAR.search(normal):
+        return False
+    if LAUGHING_WORDS.search(normal) or LAUGHING_SIGNS.search(text):
+        return probability >= max(SURE, threshold)
+    return probability >= threshold
+
+
+def _stopped_by(said: Triage) -> str:
+    """The guard that stopped a rule (reason ``"none:<guard>:<rule>"``), or ""."""
     parts = said.reason.split(":")
-    return not said.urgent and not (len(parts) == 3 and parts[1] in MODEL_DEFERS_TO)
+    return parts[1] if len(parts) == 3 else ""
 
 
 def by_rules(normal: str) -> Triage:

@@ -30,7 +30,8 @@ _LISTS = (
     "clause_break", "right_now", "now", "now_after", "negation", "hypothetical",
     "general_question", "hearsay", "hearsay_weak", "distant_past", "past", "past_weak",
     "habitual", "habitual_weak", "habitual_crime_only",
-    "joke", "not_real", "reassured", "idiom_verb", "idiom_subject", "inverted_question",
+    "joke", "not_real", "reassured", "all_clear", "laughing",
+    "idiom_verb", "idiom_subject", "inverted_question",
 )  # fmt: skip
 _DATA = mapping(read(_FILE), _FILE)
 if set(_DATA) != set(_LISTS):
@@ -97,6 +98,19 @@ _REASSURED = _compiled(_words("reassured"), "reassured")
 REASSURED_STOPS = frozenset(
     {"want_to_die", "not_want_to_live", "no_reason_to_live", "cant_go_on", "burden", "suicidal"}
 )
+# Nobody in danger, or over: "nobody was hurt", "all quiet now". Stops no
+# rule; a model-only alarm is silenced by it (engine.model_says).
+ALL_CLEAR = _compiled(_words("all_clear"), "all_clear")
+# The writer laughing anywhere ("lol", "lmao", "😂"): the model must be sure
+# (engine.model_says). The word cues (starting with \b) are searched in the
+# normalised message, under one \b; the others (emoji, which normalising
+# drops and which have no word boundaries) in the message as sent.
+_LAUGHS = _cues("laughing")
+LAUGHING_WORDS = _compiled(
+    r"\b(?:" + "|".join(c.removeprefix(r"\b") for c in _LAUGHS if c.startswith(r"\b")) + ")",
+    "laughing",
+)
+LAUGHING_SIGNS = _compiled("|".join(c for c in _LAUGHS if not c.startswith(r"\b")), "laughing")
 # Jokes and idioms: "lol", "this traffic is going to kill me".
 _JOKE = _compiled(_words("joke"), "joke")
 # Not a real event: a game, a film or a book, a sport, a drill, a toy.

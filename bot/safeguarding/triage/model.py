@@ -20,7 +20,8 @@ not pushed down for its length alone. The probability is
 ``1 / (1 + exp(-(bias + sum(value * weight))))``; a message of fewer than
 MIN_WORDS words gets 0. A word's share of the sum (its own weight and its
 character n-grams') is cached, so a message costs one dictionary look-up a
-distinct word and a pair.
+distinct word and a pair; the shares of the model's own words (those with
+a ``w:`` weight) are computed when the file is read.
 
 The file is read once, by :func:`model` (through ``triage.load``, which
 start-up calls), or else at the first assessment.
@@ -116,6 +117,15 @@ class Model:
         self.bias = bias
         self.threshold = threshold
         self.weights = dict(weights)
+        # The share of every word the model has a weight for, computed once
+        # here (some 3,000 words, about 30 ms): a long message of known words
+        # costs a look-up a word, not its character n-grams. Other words are
+        # scored on first sight and cached.
+        self._known_scores = {
+            feature[2:]: sum(self.weights.get(f, 0.0) for f in word_features(feature[2:]))
+            for feature in self.weights
+            if feature.startswith("w:")
+        }
         self._word_scores: dict[str, float] = {}
 
     def score(self, normal: str) -> float:
@@ -124,11 +134,14 @@ class Model:
 
     def _score(self, words: list[str]) -> float:
         weights = self.weights
+        known = self._known_scores
         scores = self._word_scores
         total = 0.0
         distinct = set(words)
         for word in distinct:
-            found = scores.get(word)
+            found = known.get(word)
+            if found is None:
+                found = scores.get(word)
             if found is None:
                 if len(scores) >= self._CACHED_WORDS:
                     scores.clear()
@@ -139,7 +152,9 @@ class Model:
         return self.bias + total / math.pow(max(1, len(distinct)), LENGTH_POWER)
 
     def clear_cache(self) -> None:
-        """Forget the words' scores (a benchmark's cold start)."""
+        """Forget the scores of words met since start-up (a benchmark's cold
+        start); those of the model's own words, computed when it was read,
+        stay."""
         self._word_scores.clear()
 
     def probability(self, normal: str) -> float:
