@@ -333,7 +333,16 @@ class FakeFacebook(FakeServer):
                 400, 100, "(#100) param message[quick_replies] must have at most 13 elements"
             )
         for q in quick:
-            if not q.get("title") or len(str(q.get("payload", ""))) > MAX_PAYLOAD:
+            # Meta's quick replies reference: a text quick reply needs a
+            # non-empty title (shown to 20 characters, longer cut) and a
+            # payload of at most 1000 characters.
+            if (
+                not isinstance(q, dict)
+                or q.get("content_type") != "text"
+                or not q.get("title")
+                or not str(q.get("payload", ""))
+                or len(str(q.get("payload", ""))) > MAX_PAYLOAD
+            ):
                 return self._error(400, 100, "(#100) Invalid quick reply")
         psid = str(body["recipient"].get("id"))
         if psid in self.blocked:
