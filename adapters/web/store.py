@@ -30,8 +30,8 @@ from bot.core import (
     buttons_now,
     card_states,
     fetch_all,
-    heading_now,
     fetch_one,
+    heading_now,
     iso,
     open_text_consultations,
 )
