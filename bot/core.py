@@ -12,7 +12,8 @@ the operators' counts (``metrics``), which sent messages carry a
 consultation a reply answers (``open_text_consultations``) and how long its
 answer may be (``ANSWER_LENGTH``), where each card's question now stands
 (``card_states``, ``CardState``, and the buttons that still apply,
-``buttons_now``: the console shows cards live), how a part keeps data of its own
+``buttons_now``, the heading's state ``heading_now``: the console shows
+cards live), how a part keeps data of its own
 in the database (``Component``, ``PrivacyHooks``, ``KeepsData``), and the
 desks' commands as a platform lists them (``catalogue``).
 """
@@ -40,7 +41,7 @@ from bot.edge.clock import Clock
 from bot.edge.hook import HookPoster
 from bot.edge.inbound import Envelope
 from bot.edge.sending import LengthLimit, Sender
-from bot.forum.card_state import buttons_now
+from bot.forum.card_state import buttons_now, heading_now
 from bot.forum.directory import ForumDirectory
 from bot.forum.escalation import Escalation
 from bot.forum.hook import EscalationHook
@@ -78,6 +79,7 @@ __all__ = [
     "catalogue",
     "fetch_all",
     "fetch_one",
+    "heading_now",
     "instant",
     "is_busy",
     "iso",

@@ -8,11 +8,18 @@ of ``config.model``, collecting every error with its location (``loc``), which
 is mapped back to the node for its line; ``config.checks`` adds what holds
 across keys. Each problem reads ``<path>: <message> (line N)``, in file order.
 A config with any problem is refused whole.
+
+What can only be checked with the environment (a platform on because its
+token is set) is checked later, by ``check-config`` and ``run``; such a
+problem names the key's line too: ``problem_at(config, "web.enabled",
+message)`` reads ``web.enabled: <message> (line N)`` for a config loaded
+from a file (the lines of its keys are remembered, ``written_at``).
 """
 
 from __future__ import annotations
 
 import difflib
+import weakref
 from dataclasses import fields, is_dataclass
 from datetime import datetime, timedelta
 from functools import cache
@@ -36,7 +43,39 @@ __all__ = [
     "default_config",
     "load_config",
     "parse_config",
+    "problem_at",
+    "same_lines",
+    "written_at",
 ]
+
+# The line of each key (by path, "web.enabled") of each config loaded from
+# text, by id(config), for as long as that config lives.
+_WRITTEN: dict[int, dict[str, int]] = {}
+
+
+def written_at(config: Config, key: str) -> int | None:
+    """The line on which ``key`` (a dotted path, ``web.enabled``,
+    ``forums[0].id``) is written in the file ``config`` was loaded from;
+    None when it is not written there (its default) or ``config`` was made
+    otherwise (the built-in example, a copy made with ``replace``)."""
+    return _WRITTEN.get(id(config), {}).get(key)
+
+
+def same_lines(loaded: Config, copy: Config) -> Config:
+    """``copy`` (``loaded`` with a value or two replaced, as command-line
+    options do) with ``loaded``'s lines remembered for it too."""
+    lines = _WRITTEN.get(id(loaded))
+    if lines is not None and copy is not loaded:
+        _WRITTEN[id(copy)] = lines
+        weakref.finalize(copy, _WRITTEN.pop, id(copy), None)
+    return copy
+
+
+def problem_at(config: Config, key: str, message: str) -> str:
+    """A problem with ``key`` as the loader words one: ``<key>: <message>
+    (line N)``, without the line where ``written_at`` knows none."""
+    return str(Problem(key, message, written_at(config, key)))
+
 
 DEFAULT_PATH = "bot.yaml"
 
@@ -96,6 +135,8 @@ def parse_config(text: str, source: str = "<config>") -> Config:
     if problems:
         ordered = sorted(problems, key=lambda p: -1 if p.line is None else p.line)
         raise ConfigError([str(p) for p in ordered], source)
+    _WRITTEN[id(config)] = {path_of(loc): line_of(node) for loc, node in document.keys.items()}
+    weakref.finalize(config, _WRITTEN.pop, id(config), None)
     return config
 
 

@@ -16,7 +16,7 @@ import bot
 from adapters.facebook.platform import setup_problems as facebook_problems
 from adapters.web.platform import shared_secret_problem
 from bot.edge.startup import StartupFailure
-from config.load import DEFAULT_PATH, ConfigError, load_config
+from config.load import DEFAULT_PATH, ConfigError, load_config, same_lines
 from config.model import Config
 from forumbot import admin
 from forumbot.app import run, secrets_in_environment
@@ -194,6 +194,7 @@ def export_command(args: argparse.Namespace, config: Config) -> int:
 def run_command(args: argparse.Namespace, config: Config) -> int:
     """``forumbot run``: 0 stopped on request, 1 a start-up problem, 2 a
     wrong option, EXIT_FAULT an unexpected fault."""
+    loaded = config
     if args.web_port is not None:
         if not 1 <= args.web_port <= 65535:
             print(f"--web-port {args.web_port}: expected a port from 1 to 65535", file=sys.stderr)
@@ -205,6 +206,7 @@ def run_command(args: argparse.Namespace, config: Config) -> int:
         config = dataclasses.replace(
             config, web=dataclasses.replace(config.web, listen=args.web_listen)
         )
+    config = same_lines(loaded, config)  # problems found at start still name their lines
     setup_logging(secrets_in_environment(config))
     try:
         asyncio.run(run(config, config_source(args.config)))

@@ -13,8 +13,11 @@ part when there is no session's post to go under (``Outgoing.continues``).
 Only plain text goes: the body's plain text, with Graph's one piece of
 markup in a post's message, the mention tag ``@[id]``, broken by a word
 joiner so it shows as typed and tags no one. At most 2000 characters (the
-outbox splits longer ones at the sender's limit, below the Page's own
-limits: 63,206 characters for a post, 8,000 for a comment).
+outbox splits longer ones at the sender's limit). Meta documents no length
+limit for a post's or a comment's ``message`` (the Pages API "Posts"
+guide, the Graph API reference "Page Feed" and "/{object-id}/comments");
+2000, Messenger's, is kept as the conservative value (docs/facebook.md,
+"Meta's limits").
 
 Graph's errors, as for the other platforms' public rooms: a permission
 missing (code 200 and its range, 10: ``pages_manage_posts`` not granted,
@@ -35,8 +38,6 @@ from bot.edge.sending import NoAccess, NotSent, OutcomeUnknown, Outgoing, Reject
 
 log = logging.getLogger("forumbot.facebook")
 
-MAX_POST = 63206  # characters of a Page post's message
-MAX_COMMENT = 8000  # characters of a comment's message
 
 PERMISSION_CODES = frozenset({10, *range(200, 300)})  # "(#200) ... permission(s) ..."
 BLOCKED = 368  # "temporarily blocked for policies violations"

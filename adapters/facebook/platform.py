@@ -13,6 +13,7 @@ from adapters.facebook.webhook import PATH
 from bot.edge.adapter import Off, Platform, Wiring
 from bot.edge.endpoint import Endpoint
 from bot.edge.startup import StartupFailure
+from config.load import problem_at
 from config.model import Config
 
 log = logging.getLogger("forumbot")
@@ -56,7 +57,13 @@ def setup_problems(config: Config, env: Mapping[str, str]) -> list[str]:
             )
     if not config.web.enabled:
         problems.append(
-            f"Facebook's webhook ({PATH}) is served by the web side: set web.enabled to true"
+            problem_at(
+                config,
+                "web.enabled",
+                f"is false, but Facebook is on ({fb.page_token_env} is set) and its webhook "
+                f"({PATH}) is served by the web side: set web.enabled to true (docs/web.md), "
+                f"or unset {fb.page_token_env} to run without Facebook",
+            )
         )
     return problems
 

@@ -3,7 +3,10 @@ Graph's errors mapped to the core's, and Messenger's 24-hour window kept.
 
 What goes: the body as plain text (Messenger shows no markup: nothing a
 resident wrote can become any), at most 2000 characters; buttons as quick
-replies (at most 13, titles cut to 20 characters, payloads at most 1000).
+replies (at most 13, titles cut to 20 characters, payloads at most 1000:
+Meta's quick replies reference). Titles that would show alike once cut
+are numbered, and the text ends with what each number stands for
+(``quick_replies``).
 
 The window (docs/decisions.md, "Messenger's window"): a message goes as
 ``RESPONSE`` (a reply to what the resident wrote) or ``UPDATE`` (anything
@@ -53,22 +56,37 @@ RESPONSES = frozenset({"reply", "emergency", "unreadable"})
 OFFICER_WRITTEN = frozenset({"answer"})
 
 
-def quick_replies(buttons: Buttons) -> list[dict[str, str]]:
+def cut(label: str) -> str:
+    """``label`` as a quick reply's title: at most 20 characters, a longer
+    one cut with "…" (Messenger would cut it anyway, without saying so)."""
+    label = label.strip() or "?"
+    return label if len(label) <= MAX_TITLE else label[: MAX_TITLE - 1].rstrip() + "…"
+
+
+def quick_replies(buttons: Buttons) -> tuple[list[dict[str, str]], list[str]]:
     """The buttons' rows, flattened, as quick replies within Messenger's
-    limits. Raises Rejected for more than 13 (the core never makes so many
-    for a resident) or a payload too long to come back whole."""
+    limits, and the key to add to the text: empty when every title reads
+    apart from the others once cut to 20 characters; else each title starts
+    with its number ("2. Yes, more patro…") and the key gives each number's
+    whole label ("2. Yes, more patrols near the school"). Raises Rejected
+    for more than 13 (the core never makes so many: the forum list has
+    pages) or a payload too long to come back whole."""
     flat = [button for row in buttons for button in row]
     if len(flat) > MAX_QUICK_REPLIES:
         raise Rejected(f"{len(flat)} buttons: Messenger takes at most {MAX_QUICK_REPLIES}")
-    out = []
     for button in flat:
         if len(button.data) > MAX_PAYLOAD:
             raise Rejected(f"a button's payload is {len(button.data)} characters long")
-        title = (
-            button.label if len(button.label) <= MAX_TITLE else button.label[: MAX_TITLE - 1] + "…"
-        )
-        out.append({"content_type": "text", "title": title, "payload": button.data})
-    return out
+    titles = [cut(button.label) for button in flat]
+    key: list[str] = []
+    if len({title.casefold() for title in titles}) < len(titles):
+        titles = [cut(f"{n}. {button.label}") for n, button in enumerate(flat, start=1)]
+        key = [f"{n}. {button.label}" for n, button in enumerate(flat, start=1)]
+    out = [
+        {"content_type": "text", "title": title, "payload": button.data}
+        for title, button in zip(titles, flat, strict=True)
+    ]
+    return out, key
 
 
 class FacebookSender:
@@ -109,7 +127,10 @@ class FacebookSender:
             raise Rejected("Messenger messages cannot be edited or copied by forumbot")
         body: dict[str, Any] = {"text": plain(message.body)}
         if message.buttons:
-            body["quick_replies"] = quick_replies(message.buttons)
+            body["quick_replies"], key = quick_replies(message.buttons)
+            with_key = body["text"] + "\n\n" + "\n".join(key) if key else body["text"]
+            if len(with_key) <= self.max_length:  # else the numbers alone tell them apart
+                body["text"] = with_key
         kind = "RESPONSE" if message.purpose in RESPONSES else "UPDATE"
         request: dict[str, Any] = {
             "recipient": {"id": message.chat.chat_id},

@@ -2,8 +2,12 @@
 (``bot.edge.endpoint``).
 
 GET is Meta's set-up check: ``hub.mode=subscribe`` with the verify token
-the administrator typed in the App Dashboard answers ``hub.challenge``;
-anything else 403. POST is a delivery: refused (403) unless
+the administrator typed in the App Dashboard answers ``hub.challenge``
+(200, the challenge as the body); a wrong verify token or another mode
+403, logged as a warning; a check missing one of the three parameters
+400. A GET with none of them is not Meta's check at all (a browser, a
+monitor, a scanner): 400, logged at INFO as what it is, never as a wrong
+token. POST is a delivery: refused (403) unless
 ``X-Hub-Signature-256`` is ``sha256=`` and the HMAC-SHA256 of the raw body
 under the app secret (compared in constant time); otherwise each messaging
 event is put on the core's queue and the 200 goes back only once all are
@@ -28,6 +32,7 @@ log = logging.getLogger("forumbot.facebook")
 
 PATH = "/facebook/webhook"
 SIGNATURE_HEADER = "X-Hub-Signature-256"
+CHECK_PARAMETERS = ("hub.mode", "hub.verify_token", "hub.challenge")  # Meta's set-up check
 MAX_BODY = 1024 * 1024  # a delivery batches many events; Meta's are far smaller
 STORE_TIMEOUT_S = 15.0  # Meta gives up on an answer after 20 s and delivers again
 
@@ -88,13 +93,25 @@ class Webhook:
         return HttpReply(200, "EVENT_RECEIVED")
 
     def _verify(self, request: HttpRequest) -> HttpReply:
-        mode = request.query.get("hub.mode")
-        token = request.query.get("hub.verify_token", "")
-        challenge = request.query.get("hub.challenge", "")
-        if mode == "subscribe" and hmac.compare_digest(
-            token.encode("utf-8", "replace"), self.verify_token.encode()
-        ):
-            log.info("Facebook webhook verified by Meta")
-            return HttpReply(200, challenge)
-        log.warning("Facebook webhook set-up check refused: wrong verify token")
-        return HttpReply(403, "forbidden")
+        """Meta's set-up check (module docstring)."""
+        given = {name: request.query.get(name) for name in CHECK_PARAMETERS}
+        if all(value is None for value in given.values()):
+            log.info(
+                "Facebook webhook: a GET without the set-up check's parameters (%s), so not "
+                "Meta's check (a browser or a monitor); answered 400",
+                ", ".join(CHECK_PARAMETERS),
+            )
+            return HttpReply(400, "not a webhook set-up check")
+        missing = [name for name, value in given.items() if not value]
+        if missing:
+            log.warning("Facebook webhook set-up check refused: %s missing", ", ".join(missing))
+            return HttpReply(400, "incomplete set-up check")
+        mode, token, challenge = (str(given[name]) for name in CHECK_PARAMETERS)
+        if mode != "subscribe":
+            log.warning("Facebook webhook set-up check refused: hub.mode is not subscribe")
+            return HttpReply(403, "forbidden")
+        if not hmac.compare_digest(token.encode("utf-8", "replace"), self.verify_token.encode()):
+            log.warning("Facebook webhook set-up check refused: wrong verify token")
+            return HttpReply(403, "forbidden")
+        log.info("Facebook webhook verified by Meta")
+        return HttpReply(200, challenge)

@@ -31,6 +31,7 @@ from bot.core import (
     card_states,
     fetch_all,
     fetch_one,
+    heading_now,
     iso,
     open_text_consultations,
 )
@@ -73,10 +74,12 @@ class WebMessage:
 
     def as_state(self) -> dict[str, object]:
         """The card's state as the console's script receives it when it
-        changes: ``{"id": message id, "card": card_event, "buttons": the
+        changes: ``{"id": message id, "spans": the card's text with its
+        heading's state as it now is, "card": card_event, "buttons": the
         buttons that still apply}``."""
         return {
             "id": self.id,
+            "spans": [[span.text, span.bold] for span in self.body],
             "card": card_event(self.card) if self.card is not None else None,
             "buttons": [[[b.label, b.data] for b in row] for row in self.buttons],
         }
@@ -100,15 +103,23 @@ def card_event(card: CardState) -> dict[str, object]:
 
 async def with_cards(tx: Tx, messages: list[WebMessage]) -> list[WebMessage]:
     """``messages`` with ``card`` set on each question's card (where its
-    question now stands) and its buttons cut to those that still apply
-    (``buttons_now``)."""
+    question now stands), its heading ending in that state (``heading_now``:
+    "· answered", not the "· new" it was posted with) and its buttons cut
+    to those that still apply (``buttons_now``)."""
     ids = [m.outbox_id for m in messages if m.outbox_id is not None and not m.mine]
     states = await card_states(tx, ids) if ids else {}
     out = []
     for m in messages:
         card = states.get(m.outbox_id) if m.outbox_id is not None else None
         out.append(
-            m if card is None else replace(m, card=card, buttons=buttons_now(m.buttons, card))
+            m
+            if card is None
+            else replace(
+                m,
+                card=card,
+                body=heading_now(m.body, card),
+                buttons=buttons_now(m.buttons, card),
+            )
         )
     return out
 

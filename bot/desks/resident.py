@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Awaitable, Callable
+from dataclasses import replace
 from datetime import datetime, timedelta
+from typing import Literal
 
 from bot.delivery.outbox import Outbox
 from bot.desks.admission import Admission
@@ -102,7 +104,10 @@ class ResidentDesk(ResidentEdits):
         said = event.args if event.command is not None else event.text
         forum = self.directory.match(said)
         said = said if forum is None else self.directory.without_phrase(forum, said)
-        visit = Visit(tx, event, resident, assess(said), now)
+        triage = assess(said)
+        if forum is None and not triage.urgent:
+            event = plain_command(event)
+        visit = Visit(tx, event, resident, triage, now)
         for _name, stage in PRECEDENCE:
             if await stage(self, visit):
                 return
@@ -523,21 +528,52 @@ class ResidentDesk(ResidentEdits):
         await self.outbox.add(tx, reply, now)
 
 
+def plain_command(event: Inbound) -> Inbound:
+    """``event`` as the command its words are, when a resident wrote one
+    without the prefix (``status``, ``withdraw 3``: ``Routes.plain_command``)
+    in a message of only words: not a press, a reply (a consultation's
+    free-text answer), an edit, an album, nor one with attachments. The
+    caller checks first that it is not a question (the forum's phrase) and
+    not urgent: those are never read as commands. Otherwise ``event``."""
+    if (
+        event.command is not None
+        or event.button is not None
+        or event.reply_to_message_id is not None
+        or event.edited
+        or event.album is not None
+        or event.attachments
+    ):
+        return event
+    found = RESIDENT_ROUTES.plain_command(event.text)
+    if found is None:
+        return event
+    log.info("command written without its prefix command=%s", found[0])
+    return replace(event, command=found[0], args=found[1])
+
+
 _ANY: Who = "any resident"
 _RESIDENT: Who = "resident"
+_ALONE: Literal["alone"] = "alone"
+_ARGS: Literal["with arguments"] = "with arguments"
 
 RESIDENT_ROUTES: Routes[ResidentHandler] = Routes(
     Route("ask", ResidentDesk._ask_route, _RESIDENT, "ask your question"),
-    Route("status", ResidentDesk._status_route, _RESIDENT, "status"),
-    Route("withdraw", ResidentDesk._withdraw_route, _RESIDENT, "withdraw #12"),
-    Route("next", ResidentDesk._next, _RESIDENT, "next"),
-    Route("mydata", ResidentDesk._mydata, _ANY, "mydata"),
-    Route("forget", ResidentDesk._forget, _ANY, "forget [confirm]"),
-    Route("help", ResidentDesk._help_route, _RESIDENT, "help", aliases=("start",)),
-    Route("subscribe", ResidentDesk._subscribe, _RESIDENT, "subscribe [postcode]"),
-    Route("subscriptions", ResidentDesk._subscriptions, _RESIDENT, "subscriptions"),
-    Route("unsubscribe", ResidentDesk._unsubscribe, _RESIDENT, "unsubscribe [forum] [type]"),
-    Route("survey", ResidentDesk._survey, _RESIDENT, "survey 3 your answer"),
+    Route("status", ResidentDesk._status_route, _RESIDENT, "status", plain=_ALONE),
+    Route("withdraw", ResidentDesk._withdraw_route, _RESIDENT, "withdraw #12", plain=_ARGS),
+    Route("next", ResidentDesk._next, _RESIDENT, "next", plain=_ALONE),
+    Route("mydata", ResidentDesk._mydata, _ANY, "mydata", plain=_ALONE),
+    Route("forget", ResidentDesk._forget, _ANY, "forget [confirm]", plain=_ARGS),
+    Route("help", ResidentDesk._help_route, _RESIDENT, "help", aliases=("start",), plain=_ALONE),
+    Route("subscribe", ResidentDesk._subscribe, _RESIDENT, "subscribe [postcode]", plain=_ARGS),
+    Route("subscriptions", ResidentDesk._subscriptions, _RESIDENT, "subscriptions", plain=_ALONE),
+    Route(
+        "unsubscribe",
+        ResidentDesk._unsubscribe,
+        _RESIDENT,
+        "unsubscribe [forum] [type]",
+        plain=_ARGS,
+    ),
+    Route("survey", ResidentDesk._survey, _RESIDENT, "survey 3 your answer", plain=_ARGS),
 )
 """Residents' commands, in the order the help (the ``help`` template, prose
 written for residents) mentions them. A command no route has is read as a

@@ -101,6 +101,11 @@ class Route(Generic[H]):
     usage: str = ""
     help: str | None = None
     aliases: tuple[str, ...] = ()
+    # Whether a resident may run it without the prefix, as a plain word
+    # (``status``, ``withdraw 3``): "alone" when the message is only the
+    # word, "with arguments" when words may follow; None: never
+    # (``Routes.plain_command``).
+    plain: Literal["alone", "with arguments"] | None = None
 
 
 class Routes(Generic[H]):
@@ -123,6 +128,27 @@ class Routes(Generic[H]):
     def find(self, name: str | None) -> Route[H] | None:
         """The route called ``name`` (or with it as an alias), or None."""
         return self._by_name.get(name) if name is not None else None
+
+    def plain_command(self, text: str) -> tuple[str, str] | None:
+        """``text`` read as a command written without its prefix: (the
+        route's name or alias as written, its arguments), or None. The
+        first word, in any case and with a trailing ``?``, ``!``, ``.`` or
+        ``,``, must name a route with ``plain`` set; a route ``alone`` takes
+        nothing after it (``status``, ``Help?``), one ``with arguments``
+        takes the rest of the line (``withdraw 3``, ``subscribe BR1 3QR``).
+        Text over one line is never a command."""
+        text = text.strip()
+        if not text or "\n" in text:
+            return None
+        head, _, rest = text.partition(" ")
+        name = head.lower().rstrip("?!.,")
+        route = self._by_name.get(name)
+        if route is None or route.plain is None:
+            return None
+        rest = rest.strip()
+        if route.plain == "alone" and rest.strip("?!., "):
+            return None
+        return name, rest if route.plain == "with arguments" else ""
 
     def names(self) -> frozenset[str]:
         """Every name and alias."""

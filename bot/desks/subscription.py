@@ -24,6 +24,11 @@ from config.model import Forum
 
 log = logging.getLogger("forumbot.subscriptions")
 
+FORUMS_PER_PAGE = 8
+"""Forums on one page of the ``/subscribe`` forum list: two buttons a row in
+four rows, and a fifth row to turn the page, fits every platform (Discord:
+five rows of buttons; Messenger: 13 quick replies)."""
+
 
 def check_buttons_fit(forums: tuple[Forum, ...]) -> None:
     """Every forum's chooser buttons fit a button's data (``LIMIT_BYTES``):
@@ -68,7 +73,7 @@ class SubscriptionDesk:
         if not args:
             if len(self.directory.forums) == 1:
                 return await self._chooser(tx, resident, self.directory.forums[0])
-            return self._forum_chooser()
+            return self._forum_chooser(prefix, 0)
         forum = self.directory.find(args)
         if forum is not None:
             return await self._subscribe(tx, resident, [forum], now, prefix), ()
@@ -101,7 +106,12 @@ class SubscriptionDesk:
     ) -> tuple[Rich, Buttons] | None:
         """A press in the chooser: the forum's choices again, after turning a
         type on or off, or all or none; None for a forum or type that is
-        not (or no longer) configured."""
+        not (or no longer) configured. A page of the forum list: that page
+        (the last one for a page past the end, as when forums were removed)."""
+        if choice.step == "page":
+            pages = max(1, -(-len(self.directory.forums) // FORUMS_PER_PAGE))
+            prefix = self.wording.prefix(resident.platform)
+            return self._forum_chooser(prefix, min(choice.page, pages - 1))
         forum = self.directory.get(choice.forum_id)
         if forum is None:
             return None
@@ -120,11 +130,61 @@ class SubscriptionDesk:
             await self._stop(tx, resident, forum.id, None)
         return await self._chooser(tx, resident, forum)
 
-    def _forum_chooser(self) -> tuple[Rich, Buttons]:
-        buttons = tuple(
-            (Button(f.name, SubscribeChoice("forum", f.id).pack()),) for f in self.directory.forums
-        )
-        return self.wording.render("subscribe_choose_forum"), buttons
+    def _forum_chooser(self, prefix: str, page: int) -> tuple[Rich, Buttons]:
+        """Page ``page`` (from 0) of the forum list: the page's forums
+        numbered in the text with their areas (numbers run on across pages),
+        a button each starting with its number (a platform that cuts a
+        button's label, Messenger at 20 characters, still shows which is
+        which), two a row, and a row to turn the page when there are more
+        than ``FORUMS_PER_PAGE``. A forum is also reached by name or
+        postcode (``/subscribe BR1 3QR``), which the text says."""
+        forums = self.directory.forums
+        first = page * FORUMS_PER_PAGE
+        shown_forums = forums[first : first + FORUMS_PER_PAGE]
+        lines = []
+        buttons: list[Button] = []
+        for number, forum in enumerate(shown_forums, start=first + 1):
+            areas = ", ".join(forum.areas) or self.wording.text("subscribe_forum_everywhere")
+            lines.append(
+                self.wording.text(
+                    "subscribe_chooser_line", number=number, name=forum.name, areas=areas
+                )
+            )
+            buttons.append(
+                Button(
+                    self.wording.text("button_subscribe_forum", number=number, name=forum.name),
+                    SubscribeChoice("forum", forum.id).pack(),
+                )
+            )
+        rows = [tuple(buttons[i : i + 2]) for i in range(0, len(buttons), 2)]
+        turn: list[Button] = []
+        if page > 0:
+            turn.append(
+                Button(
+                    self.wording.text("button_forums_back"),
+                    SubscribeChoice.list_page(page - 1).pack(),
+                )
+            )
+        if first + FORUMS_PER_PAGE < len(forums):
+            turn.append(
+                Button(
+                    self.wording.text("button_forums_more"),
+                    SubscribeChoice.list_page(page + 1).pack(),
+                )
+            )
+        if turn:
+            rows.append(tuple(turn))
+            lines.insert(
+                0,
+                self.wording.text(
+                    "subscribe_chooser_page",
+                    first=first + 1,
+                    last=first + len(shown_forums),
+                    total=len(forums),
+                ),
+            )
+        body = self.wording.render("subscribe_choose_forum", forums="\n".join(lines), prefix=prefix)
+        return body, tuple(rows)
 
     async def _chooser(self, tx: Tx, resident: Resident, forum: Forum) -> tuple[Rich, Buttons]:
         mine = {t for f, t in await subscriptions.of_resident(tx, resident.id) if f == forum.id}

@@ -15,6 +15,7 @@ Three kinds, one grammar each, named by the text before the first ``:``:
                          ``sub:t:bromley:advice``  a forum's choices, one type on
                          ``sub:a:bromley``         or off, all, none
                          ``sub:n:bromley``
+                         ``sub:p:2``               the forum list's page 2
     ``SurveyAnswer``     ``survey:3:0``            a resident answering a
                                                    consultation (option 0 = first)
     ===================  ========================  ================================
@@ -45,8 +46,14 @@ consultation) go to rooms and residents on all of them."""
 CardKind = Literal["approve", "reject", "later", "seen"]
 CARD_KINDS: tuple[CardKind, ...] = ("approve", "reject", "later", "seen")
 
-SubscribeStep = Literal["forum", "toggle", "all", "none"]
-_STEP_CODES: Mapping[SubscribeStep, str] = {"forum": "f", "toggle": "t", "all": "a", "none": "n"}
+SubscribeStep = Literal["forum", "toggle", "all", "none", "page"]
+_STEP_CODES: Mapping[SubscribeStep, str] = {
+    "forum": "f",
+    "toggle": "t",
+    "all": "a",
+    "none": "n",
+    "page": "p",
+}
 _CODE_STEPS: Mapping[str, SubscribeStep] = {code: step for step, code in _STEP_CODES.items()}
 
 _NUMBER = re.compile(r"0|[1-9][0-9]*")  # as str(int) writes it: no sign, no leading zero
@@ -116,18 +123,27 @@ class SubscribeChoice:
     """A resident's button in the alerts chooser: ``forum`` shows a forum's
     choices (``sub:f:bromley``), ``toggle`` turns one alert type on or off
     (``sub:t:bromley:advice``), ``all`` / ``none`` every type of the forum
-    (``sub:a:bromley``, ``sub:n:bromley``). ``alert_type`` is set for
-    ``toggle`` only."""
+    (``sub:a:bromley``, ``sub:n:bromley``); ``page`` shows another page of
+    the forum list (``sub:p:2``: its forum id is empty, ``page`` counts
+    from 0). ``alert_type`` is set for ``toggle`` only."""
 
     step: SubscribeStep
     forum_id: str
     alert_type: str | None = None
+    page: int = 0
 
     tags: ClassVar[tuple[str, ...]] = ("sub",)
 
     def __post_init__(self) -> None:
         if self.step not in _STEP_CODES:
             raise PayloadInvalid(f"a subscription step is one of {', '.join(_STEP_CODES)}")
+        if self.step == "page":
+            if self.forum_id or self.alert_type is not None:
+                raise PayloadInvalid("a page of the forum list names no forum or alert type")
+            _check_number("page", self.page)
+            return
+        if self.page:
+            raise PayloadInvalid("only the page step has a page")
         if not _WORD.fullmatch(self.forum_id):
             raise PayloadInvalid(f"forum id {self.forum_id!r} is not [a-z0-9-]+")
         if (self.step == "toggle") != (self.alert_type is not None):
@@ -135,7 +151,14 @@ class SubscribeChoice:
         if self.alert_type is not None and not _WORD.fullmatch(self.alert_type):
             raise PayloadInvalid(f"alert type {self.alert_type!r} is not [a-z0-9-]+")
 
+    @classmethod
+    def list_page(cls, page: int) -> SubscribeChoice:
+        """The button showing page ``page`` (from 0) of the forum list."""
+        return cls("page", "", page=page)
+
     def pack(self) -> str:
+        if self.step == "page":
+            return _fit(f"sub:p:{self.page}")
         parts = ["sub", _STEP_CODES[self.step], self.forum_id]
         if self.alert_type is not None:
             parts.append(self.alert_type)
@@ -145,6 +168,9 @@ class SubscribeChoice:
     def read(cls, tag: str, rest: str) -> SubscribeChoice | None:
         code, _, rest = rest.partition(":")
         step = _CODE_STEPS.get(code)
+        if step == "page":
+            page = _number(rest)
+            return cls.list_page(page) if page is not None else None
         forum_id, _, alert_type = rest.partition(":")
         if step is None or not _WORD.fullmatch(forum_id):
             return None

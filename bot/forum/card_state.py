@@ -51,6 +51,35 @@ def _state_at_end(waits_words: str) -> re.Pattern[str]:
     )
 
 
+_HEADING_STATE = _state_at_end("")
+
+
+def _with_state(body: Rich, question_id: int, state: str, pattern: re.Pattern[str]) -> Rich:
+    """``body`` (a card) with the state ending its heading, the line after
+    the bold ``#question_id``, replaced by ``state``."""
+    marker = f"#{question_id}"
+    out: list[Span] = []
+    after_ref = False
+    for span in body:
+        text = span.text
+        if after_ref and not span.bold:
+            text = pattern.sub(lambda m: m.group(1) + state, text, count=1)
+            after_ref = False
+        if span.bold and text.endswith(marker):
+            after_ref = True
+        out.append(Span(text, span.bold))
+    return merge(out)
+
+
+def heading_now(body: Rich, card: CardState) -> Rich:
+    """A card's ``body`` as stored (its heading "**Question #12** · Bromley
+    · new" as it was when posted) with its heading ending in the state its
+    question is in now (``card.state``: "· answered"), for a console that
+    shows stored cards live (the web's: its status line says the rest). A
+    body that is not a card (an erased copy) is returned as it is."""
+    return _with_state(body, card.question_id, card.state.value, _HEADING_STATE)
+
+
 def buttons_now(buttons: Buttons, card: CardState) -> Buttons:
     """A card's ``buttons`` less those that no longer apply to its question
     as it stands: none once it is answered, rejected, withdrawn or merged;
@@ -209,17 +238,10 @@ class CardRefresh:
                     )
                 )
         state = q.state.value + (self._waits_words if waits else "")
-        marker = f"#{q.id}"
-        out: list[Span] = []
-        after_ref = False
-        for span in body:
-            text = span.text
-            if after_ref and not span.bold:
-                text = self._state_at_end.sub(lambda m: m.group(1) + state, text, count=1)
-                after_ref = False
-            if span.bold and text.endswith(marker):
-                after_ref = True
-            if hint is not None and not span.bold:
-                text = text.replace("\n" + hint, "")
-            out.append(Span(text, span.bold))
-        return merge(out)
+        restated = _with_state(body, q.id, state, self._state_at_end)
+        if hint is None:
+            return restated
+        return merge(
+            Span(span.text if span.bold else span.text.replace("\n" + hint, ""), span.bold)
+            for span in restated
+        )

@@ -8,6 +8,13 @@ A template may have a variant for one platform, ``key@platform`` (``help@web``):
 what a resident there is told where the general wording, written for the chat
 apps, would ask for something that platform cannot do. It is given the same
 values as ``key``.
+
+A number's words agree with it by ``{name|one|many}``: the text before the
+bar when the value ``name`` is 1, the text after it otherwise (``{count}
+{count|question was|questions were} answered``: "1 question was answered",
+"3 questions were answered", "0 questions were answered"). Either side may
+be empty (``question{count||s}``); neither holds ``{``, ``}``, ``|`` or
+``**``.
 """
 
 from __future__ import annotations
@@ -17,7 +24,7 @@ from collections.abc import Mapping
 
 from bot.edge.rich import Rich, Span, merge
 
-_TOKEN = re.compile(r"\*\*|\{([a-z_]+)\}")
+_TOKEN = re.compile(r"\*\*|\{([a-z_]+)(?:\|([^{}|*]*)\|([^{}|*]*))?\}")
 VARIANT = "@"  # ``key@platform``: a template's wording for one platform
 
 
@@ -45,6 +52,9 @@ class Templates:
             spans.append(Span(template[position : match.start()], bold))
             if match.group(0) == "**":
                 bold = not bold
+            elif match.group(2) is not None:  # {count|one|many}
+                one = values[match.group(1)] == 1
+                spans.append(Span(match.group(2) if one else match.group(3), bold))
             else:
                 spans.append(Span(str(values[match.group(1)]), bold))
             position = match.end()

@@ -56,7 +56,7 @@ async def test_forget_erases_identity_and_links_and_keeps_published_answers(
     (reply,) = await h.resident_says(RESIDENT, "/forget confirm")
     assert "We no longer hold your account details" in reply
     assert "Withdrawn because not yet answered: #2." in reply
-    assert "Kept: 1 published question(s)" in reply
+    assert "Kept: 1 published question with its answer," in reply
     answered, waiting = await _question(h, 1), await _question(h, 2)
     assert answered.resident_id is None and waiting.resident_id is None
     assert answered.state == State.ANSWERED and answered.answer == "Yes, twice a week."

@@ -39,6 +39,7 @@ ON_THE_WIRE: list[tuple[Payload, str]] = [
     ),
     (SubscribeChoice("all", "bromley"), "sub:a:bromley"),
     (SubscribeChoice("none", "bromley"), "sub:n:bromley"),
+    (SubscribeChoice.list_page(2), "sub:p:2"),
     (SurveyAnswer(3, 0), "survey:3:0"),
     (SurveyAnswer(1, 7), "survey:1:7"),
 ]
@@ -91,6 +92,10 @@ def test_every_kind_is_in_the_registry_and_claims_its_own_tags() -> None:
         "sub:t:Bromley:advice",
         "sub:a:bromley:advice",
         "sub:f:bromley:",
+        "sub:p:",
+        "sub:p:x",
+        "sub:p:01",
+        "sub:p:bromley",
         "f:bromley",
         "t:bromley:advice",
         "survey",

@@ -47,3 +47,11 @@ def test_split_for_a_platform_that_escapes_keeps_every_part_within_its_limit() -
     parts = split_for(body, 2000, measure)
     assert all(measure(p) <= 2000 for p in parts)
     assert " ".join(plain(p) for p in parts).split() == plain(body).split()
+
+
+def test_a_numbers_words_agree_with_it() -> None:
+    templates = Templates({"t": "**{count} {count|question was|questions were}** answered{n||s}"})
+    assert templates.text("t", count=1, n=1) == "1 question was answered"
+    assert templates.text("t", count=0, n=1) == "0 questions were answered"
+    assert templates.text("t", count=1, n=2) == "1 question was answereds"
+    assert templates.render("t", count=3, n=1)[0] == Span("3 questions were", bold=True)

@@ -102,3 +102,35 @@ async def test_every_staff_route_refuses_a_stranger_and_changes_nothing(
     async with h.core.db.read() as tx:
         trail = await audit.entries(tx, 1) if args else []
     assert all(e.outcome == "refused" for e in trail)
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("status", ("status", "")),
+        ("  Status? ", ("status", "")),
+        ("HELP", ("help", "")),
+        ("start", ("start", "")),
+        ("withdraw 3", ("withdraw", "3")),
+        ("Withdraw #3", ("withdraw", "#3")),
+        ("subscribe BR1 3QR", ("subscribe", "BR1 3QR")),
+        ("forget confirm", ("forget", "confirm")),
+        ("survey 3 more patrols", ("survey", "3 more patrols")),
+        ("status of my question", None),  # words after a command that takes none
+        ("next to the school", None),
+        ("ask is anything planned?", None),  # a question needs the forum's phrase
+        ("withdraw\n3", None),  # over one line
+        ("statuses", None),
+        ("", None),
+    ],
+)
+def test_a_resident_command_written_without_its_prefix(
+    text: str, read: tuple[str, str] | None
+) -> None:
+    assert RESIDENT_ROUTES.plain_command(text) == read
+
+
+async def test_plain_words_work_on_telegram_too(h: CoreHarness) -> None:
+    assert (await h.resident_says(RESIDENT, "status"))[0].startswith("You have no questions")
+    await h.resident_says(RESIDENT, ASK + "is anything planned about speeding?")
+    assert "Question #1 is withdrawn" in (await h.resident_says(RESIDENT, "withdraw 1"))[0]

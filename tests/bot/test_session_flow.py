@@ -78,7 +78,7 @@ async def test_unanswered_approved_questions_carry_over(make_harness: HarnessFac
     await h.staff_says("/answer 1 done")
     h.clock.set(at("2026-11-24 21:00"))
     await h.tick()
-    assert "answered 1 questions" in h.texts_to(PUBLIC_CHAT)[-1]
+    assert "answered 1 question." in h.texts_to(PUBLIC_CHAT)[-1]
     h.clock.set(at("2026-12-08 20:00"))
     await h.tick()
     waiting = h.texts_to(STAFF_CHAT)[-1]

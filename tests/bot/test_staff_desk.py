@@ -125,7 +125,7 @@ async def test_answer_during_session_is_published_at_once(h: CoreHarness) -> Non
     assert "07700" not in post and "[phone]" in post
     closed = await h.staff_says("/close")
     assert "1 answered" in closed[-1]
-    assert "answered 1 questions" in h.texts_to(PUBLIC_CHAT)[-1]
+    assert "answered 1 question." in h.texts_to(PUBLIC_CHAT)[-1]
 
 
 async def test_approve_without_text_publishes_the_suggestion_and_nothing_personal(

@@ -94,7 +94,7 @@ async def test_quiet_hours_hold_alerts_until_the_morning_unless_urgent(
     assert h.texts_to("5001")[-1].startswith("Check your locks")
     assert not any("Check your locks" in t for t in h.texts_to(PUBLIC_CHAT))  # --no-public
     urgent = await h.staff_says("/alert bromley appeals --urgent Missing child, call 999")
-    assert "is going to 1 subscribers and the public rooms" in urgent[0]
+    assert "is going to 1 subscriber and the public rooms" in urgent[0]
     assert h.texts_to("5001")[-1].startswith("Missing child, call 999")
 
 
@@ -173,7 +173,7 @@ async def test_reminders_and_summaries_reach_those_who_chose_them(
     h.clock.set(at("2026-11-25 08:00"))
     await h.tick()
     summary = h.texts_to("5002")[-1]
-    assert "the live session has ended; 1 questions were answered" in summary
+    assert "the live session has ended; 1 question was answered" in summary
     assert "- #1: Is the bike marking event on?" in summary  # published without the phrase
     assert "The next live session is on Tuesday 8 December at 20:00" in summary
     assert not any("session has ended" in t for t in h.texts_to("5001"))
@@ -192,7 +192,7 @@ async def test_retention_keeps_subscribers_while_alerts_can_reach_them(
     counts = await h.core.retention.purge()
     assert counts.residents == 2  # the unreachable subscriber and the one who only asked for help
     staff = await h.staff_says("/alert bromley advice --no-public Mark your bike")
-    assert "is going to 1 subscribers" in staff[0]
+    assert "is going to 1 subscriber" in staff[0]
     assert h.texts_to("5001")[-1].startswith("Mark your bike")
 
 

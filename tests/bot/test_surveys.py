@@ -65,7 +65,7 @@ async def test_free_text_answered_by_replying_to_the_survey(h: CoreHarness) -> N
     changed = await h.resident_replies("5001", "Speeding at night", reply_to=survey_message_id)
     assert 'is now "Speeding at night"' in changed[0]
     results = await h.staff_says("/survey results 1")
-    assert "1 answers" in results[0] and "- Speeding at night" in results[0]
+    assert "\n1 answer.\n" in results[0] and "- Speeding at night" in results[0]
 
 
 async def test_only_officers_run_surveys_and_bad_commands_get_usage(h: CoreHarness) -> None:

@@ -117,3 +117,24 @@ def test_no_template_is_named_twice() -> None:
         names = [key.value for key, _ in root.value]
         twice = sorted({name for name in names if names.count(name) > 1})
         assert twice == [], (path.name, twice)
+
+
+COUNTED = re.compile(r"\{([a-z_]+)\|[^{}|]*\|[^{}|]*\}")
+
+
+def test_every_counted_template_reads_right_for_one_and_for_many() -> None:
+    """``{count|one|many}`` (bot/wording/template.py) sits beside the number
+    it agrees with, and no template says "1 questions" (the closing post
+    did)."""
+    messages = load_messages("en")
+    templates = Templates(messages)
+    counted = {k: v for k, v in messages.items() if COUNTED.search(v)}
+    assert {"public_close", "public_close@facebook", "summary_header"} <= set(counted)
+    for key, text in counted.items():
+        for name in COUNTED.findall(text):
+            assert "{" + name + "}" in text, key
+        values: dict[str, object] = dict.fromkeys(PLACEHOLDER.findall(text), "X")
+        for n in (1, 2):
+            values.update(dict.fromkeys(COUNTED.findall(text), n))
+            shown = templates.text(key, **values)
+            assert not re.search(r"\b1 [a-z]+s\b", shown), (key, shown)

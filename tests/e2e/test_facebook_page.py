@@ -93,7 +93,7 @@ async def test_a_session_is_a_post_and_each_answer_a_comment_on_it(
         lambda p: "this live session has ended" in p.message, WAIT_S, comments=True
     )
     assert closing.parent == opening.id
-    assert "Officers answered 1 questions" in closing.message
+    assert "Officers answered 1 question." in closing.message
     assert [p.id for p in facebook.posts] == [opening.id]  # one post for the session
     assert [c.id for c in opening.comments] == [comment.id, closing.id]
     assert facebook.post_refusals == []

@@ -184,3 +184,50 @@ async def test_the_consoles_card_says_the_answer_waits_until_it_goes(
         await app.core.dispatcher.flush(WAIT_S)
         _, page = await officer.get("/staff/bromley")
         assert card_state(page) == "Answered"
+
+
+async def test_the_consoles_card_heading_follows_its_state_live(
+    tmp_path: Path, facebook: FakeFacebook, telegram: FakeTelegram
+) -> None:
+    """The card's first line ("Question #1 · Bromley ... · new") reads
+    "answered" once the question is answered, in the open page (the state
+    event) and when the page is built again, as its status line does."""
+    from playwright.async_api import expect
+
+    from tests.web.browser import chromium
+    from tests.web.web_setup import base_url
+
+    config = make_config(tmp_path, facebook, telegram, web=console())
+    async with running(config, facebook, telegram) as app, chromium() as chrome:
+        errors: list[str] = []
+        officer = await (await chrome.new_context()).new_page()
+        officer.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+        await officer.goto(base_url(app) + "/staff")
+        await officer.get_by_label("Username").fill(OFFICER_NAME)
+        await officer.get_by_label("Password").fill(OFFICER_PASSWORD)
+        await officer.get_by_role("button", name="Sign in").click()
+        await expect(officer.get_by_role("heading", level=1)).to_contain_text("staff room")
+
+        await ask(facebook, PHRASE_QUESTION)
+        card = officer.locator("#messages li", has_text="Question #1")
+        heading = card.locator(".msg-text")
+        await expect(heading).to_contain_text("Question #1 · Bromley Police Online Forum · new")
+
+        start = len(facebook.sent)
+        await officer.get_by_label("Command").fill("answer 1 Yes: speed checks on Thursday.")
+        await officer.get_by_role("button", name="Send", exact=True).click()
+        await expect(card.locator(".card-state")).to_contain_text("Answered")
+        await expect(heading).to_contain_text(
+            "Question #1 · Bromley Police Online Forum · answered"
+        )
+        await expect(heading).not_to_contain_text("· new")
+        await facebook.wait_for_sent(
+            to_resident(RESIDENT_PSID, "Answer to your question #1"), WAIT_S, start=start
+        )
+
+        await officer.reload()  # built again by the server: the same
+        card = officer.locator("#messages li", has_text="Question #1")
+        await expect(card.locator(".msg-text")).to_contain_text(
+            "Question #1 · Bromley Police Online Forum · answered"
+        )
+        assert not errors, errors

@@ -5,6 +5,7 @@ taken once however often Meta delivers it."""
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -60,7 +61,32 @@ async def test_metas_set_up_check_is_answered_only_with_the_verify_token(app: Ap
     assert (status, text) == (200, "1158201444")
     wrong = {"hub.mode": "subscribe", "hub.verify_token": "guess", "hub.challenge": "42"}
     assert (await get(url, **wrong))[0] == 403
-    assert (await get(url))[0] == 403
+
+
+async def test_a_get_that_is_not_metas_check_is_not_called_a_wrong_token(
+    app: App, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A browser or a monitor opening the webhook's address sends none of
+    the check's parameters: answered 400 and logged as that, at INFO; a
+    check missing its challenge is incomplete; only a wrong token is one."""
+    url = webhook_url(app)
+    caplog.clear()
+    with caplog.at_level(logging.INFO, logger="forumbot.facebook"):
+        assert await get(url) == (400, "not a webhook set-up check")
+    [record] = [r for r in caplog.records if "webhook" in r.getMessage()]
+    assert record.levelno == logging.INFO
+    assert "without the set-up check's parameters" in record.getMessage()
+    assert "hub.mode, hub.verify_token, hub.challenge" in record.getMessage()
+    assert "verify token" not in record.getMessage().replace("hub.verify_token", "")
+
+    caplog.clear()
+    no_challenge = {"hub.mode": "subscribe", "hub.verify_token": VERIFY_TOKEN}
+    assert (await get(url, **no_challenge))[0] == 400
+    assert "hub.challenge missing" in caplog.text and "wrong verify token" not in caplog.text
+    caplog.clear()
+    other_mode = {"hub.mode": "unsubscribe", "hub.verify_token": VERIFY_TOKEN, "hub.challenge": "1"}
+    assert (await get(url, **other_mode))[0] == 403
+    assert "hub.mode is not subscribe" in caplog.text
 
 
 async def test_a_forged_or_unsigned_delivery_is_refused_and_nothing_is_taken(

@@ -136,5 +136,5 @@ async def test_an_over_long_consultation_answer_is_refused_not_cut(
         "Your answer to consultation #1 is 1001 characters long; the most we can take is 1000."
         " Please shorten it and send it again. Nothing was stored."
     )
-    assert "1 answers" in results.plain_text and "- Speeding" in results.plain_text
+    assert "\n1 answer.\n" in results.plain_text and "- Speeding" in results.plain_text
     assert "sss" not in results.plain_text

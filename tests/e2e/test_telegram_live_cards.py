@@ -102,7 +102,7 @@ async def test_a_folded_urgent_message_is_added_to_the_card_posted(
     now = fake.get_message(STAFF_GROUP, card.message_id)
     assert now is not None
     text = str(now["text"])
-    assert "+1 more urgent messages from the same resident" in text
+    assert "+1 more urgent message from the same resident" in text
     assert "breaking into my house" in text and "URGENT" in text
     assert _buttons(now) == ["seen:1", "approve:1", "reject:1", "later:1"]
     assert sum("Question #" in m.plain_text for m in fake.sent_to(STAFF_GROUP)) == 1

@@ -148,7 +148,28 @@ def test_check_config_refuses_facebook_without_the_web_side(tmp_path: Path) -> N
         FACEBOOK_VERIFY_TOKEN="verify me",
     )
     assert checked.returncode == 1
-    assert "served by the web side: set web.enabled to true" in checked.stderr
+    line = Path(path).read_text().splitlines().index("  enabled: false") + 1
+    # Like every other config problem: the key, what is wrong, the fix, the line.
+    said = (
+        "web.enabled: is false, but Facebook is on (FACEBOOK_PAGE_TOKEN is set) and its "
+        "webhook (/facebook/webhook) is served by the web side: set web.enabled to true "
+        f"(docs/web.md), or unset FACEBOOK_PAGE_TOKEN to run without Facebook (line {line})"
+    )
+    assert said in checked.stderr
+    ran = forumbot(
+        "run",
+        "--config",
+        path,
+        "--web-port",
+        str(free_port()),
+        cwd=tmp_path,
+        FACEBOOK_PAGE_TOKEN="tok",
+        FACEBOOK_APP_SECRET="s3cret",
+        FACEBOOK_VERIFY_TOKEN="verify me",
+    )
+    assert ran.returncode == 1
+    assert ran.stderr.strip().splitlines()[-1] == f"forumbot: {said}"
+    assert "Traceback" not in ran.stderr
 
 
 def test_facebooks_secrets_are_masked(tmp_path: Path) -> None:

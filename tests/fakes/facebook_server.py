@@ -26,7 +26,9 @@ reference; docs/decisions.md, "Facebook Messenger"):
   another's (190); a permission not granted (``granted``: posting needs
   ``pages_manage_posts``, commenting as the Page ``pages_manage_engagement``;
   403, code 200); an empty message, a post over 63,206 characters or a
-  comment over 8,000 (100); a post that does not exist (100, subcode 33);
+  comment over 8,000 (100: figures from third-party pages, standing for
+  "some limit", as Meta documents none; docs/facebook.md, "Meta's
+  limits"); a post that does not exist (100, subcode 33);
   ``fail_next_post`` for any other error (rate limits 4, 17, 32, 613; 368).
 - Deliveries: :meth:`FakeFacebook.message` (and ``quick_reply``, ``referral``)
   build a messaging event at the fake's clock, opening that person's window,
@@ -333,7 +335,16 @@ class FakeFacebook(FakeServer):
                 400, 100, "(#100) param message[quick_replies] must have at most 13 elements"
             )
         for q in quick:
-            if not q.get("title") or len(str(q.get("payload", ""))) > MAX_PAYLOAD:
+            # Meta's quick replies reference: a text quick reply needs a
+            # non-empty title (shown to 20 characters, longer cut) and a
+            # payload of at most 1000 characters.
+            if (
+                not isinstance(q, dict)
+                or q.get("content_type") != "text"
+                or not q.get("title")
+                or not str(q.get("payload", ""))
+                or len(str(q.get("payload", ""))) > MAX_PAYLOAD
+            ):
                 return self._error(400, 100, "(#100) Invalid quick reply")
         psid = str(body["recipient"].get("id"))
         if psid in self.blocked:

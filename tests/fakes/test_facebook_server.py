@@ -65,6 +65,22 @@ async def test_limits_blocked_people_and_tokens(facebook: FakeFacebook) -> None:
     assert error((await send(facebook, too_many))[1])[0] == 100
     too_many["message"]["quick_replies"] = quick[:13]
     assert (await send(facebook, too_many))[0] == 200
+    # Meta's quick replies reference: a text quick reply needs its title and
+    # a payload of at most 1000 characters; a longer title is cut, not refused.
+    for bad in (
+        {"title": "", "payload": "p"},
+        {"title": "t"},
+        {"title": "t", "payload": "p" * 1001},
+    ):
+        one = text()
+        one["message"]["quick_replies"] = [{"content_type": "text", **bad}]
+        assert error((await send(facebook, one))[1])[0] == 100
+    long_title = text()
+    long_title["message"]["quick_replies"] = [
+        {"content_type": "text", "title": "a title of over twenty characters", "payload": "p"}
+    ]
+    assert (await send(facebook, long_title))[0] == 200
+    assert facebook.sent[-1].quick_replies == (("a title of over twen", "p"),)
     facebook.blocked.add(PSID)
     assert error((await send(facebook, text()))[1])[0] == 551
     assert error((await send(facebook, text(), token="wrong"))[1])[0] == 190

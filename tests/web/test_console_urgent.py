@@ -108,6 +108,6 @@ async def test_a_folded_urgent_message_is_added_to_the_card_in_the_console(
                 break
             await asyncio.sleep(0.1)
     text = html.unescape(re.sub(r"<[^>]+>", "", page))
-    assert "+1 more urgent messages from the same resident" in text
+    assert "+1 more urgent message from the same resident" in text
     assert "kicking her door in" in text and "attacking my neighbour" in text
     assert text.count("Question #") == 1

@@ -166,11 +166,28 @@
     }
     line.querySelector(".state-text").textContent = stateText(card);
   }
-  // A card's question changed: its state line, and only the buttons that still apply.
+  // A message's words, in a span of their own (a card's heading changes with its state).
+  function textOf(spans) {
+    var text = document.createElement("span");
+    text.className = "msg-text";
+    spans.forEach(function (span) {
+      if (span[1]) {
+        var s = document.createElement("strong");
+        s.textContent = span[0];
+        text.appendChild(s);
+      } else {
+        text.appendChild(document.createTextNode(span[0]));
+      }
+    });
+    return text;
+  }
+  // A card's question changed: its heading, its state line, and only the buttons that still apply.
   function changed(event) {
     if (!event.card) { return; }
     var li = document.querySelector('li[data-id="' + String(event.id) + '"]');
     if (!li) { return; }
+    var oldText = li.querySelector(".msg-text");
+    if (oldText && event.spans) { li.replaceChild(textOf(event.spans), oldText); }
     markCard(li, event.card);
     var old = li.querySelector(".buttons");
     var row = buttonsRow(event.buttons);
@@ -226,15 +243,7 @@
     if (awaiting) { awaiting.hidden = true; }
     var li = document.createElement("li");
     li.setAttribute("data-id", String(event.id));
-    event.spans.forEach(function (span) {
-      if (span[1]) {
-        var s = document.createElement("strong");
-        s.textContent = span[0];
-        li.appendChild(s);
-      } else {
-        li.appendChild(document.createTextNode(span[0]));
-      }
-    });
+    li.appendChild(textOf(event.spans));
     var row = buttonsRow(event.buttons);
     if (row) { li.appendChild(row); }
     if (event.answerable) { li.appendChild(newAnswerBox(event.id)); }

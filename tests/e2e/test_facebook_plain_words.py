@@ -1,0 +1,73 @@
+"""Messenger residents rarely type a slash: ``status``, ``next``,
+``withdraw 1``, ``subscribe BR1``, ``mydata``, ``help`` written as plain
+words work as the slash commands do, through the real app; a question that
+starts with the forum's phrase stays a question, and an emergency that
+starts with a command word is triaged first and carded as urgent."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+
+from forumbot.app import App
+from tests.e2e.facebook_setup import PHRASE_QUESTION, WAIT_S, ask, make_config, running
+from tests.e2e.telegram_setup import PHRASE, STAFF_GROUP, card_for, to_chat_containing
+from tests.fakes.facebook_server import FakeFacebook
+from tests.fakes.telegram_server import FakeTelegram
+
+pytestmark = pytest.mark.timeout(60)
+
+
+@pytest.fixture
+async def app(tmp_path: Path, facebook: FakeFacebook, telegram: FakeTelegram) -> AsyncIterator[App]:
+    async with running(make_config(tmp_path, facebook, telegram), facebook, telegram) as started:
+        yield started
+
+
+async def test_commands_written_as_plain_words(
+    app: App, facebook: FakeFacebook, telegram: FakeTelegram
+) -> None:
+    assert "You have no questions with us." in (await ask(facebook, "status")).text
+    ack = await ask(facebook, PHRASE_QUESTION)
+    assert "is #1" in ack.text
+
+    status = await ask(facebook, "Status?")
+    assert "Your questions" in status.text and "#1 (Bromley Police Online Forum)" in status.text
+    assert "Upcoming live sessions" in (await ask(facebook, "next")).text
+    assert "What we hold about you" in (await ask(facebook, "mydata")).text
+    helped = await ask(facebook, "HELP")
+    assert "How to ask" in helped.text and "with or without the /" in helped.text
+    subscribed = await ask(facebook, "subscribe BR1")
+    assert "You will now get" in subscribed.text
+    chooser = await ask(facebook, "subscribe")
+    assert "Alerts from Bromley Police Online Forum" in chooser.text
+
+    withdrawn = await ask(facebook, "withdraw 1")
+    assert withdrawn.text == "Question #1 is withdrawn. It will not be answered or published."
+    await telegram.wait_for_sent(
+        to_chat_containing(STAFF_GROUP, "#1 was withdrawn by the asker"), WAIT_S
+    )
+    assert facebook.refused == []
+
+
+async def test_a_question_starting_with_the_phrase_is_never_a_command(
+    app: App, facebook: FakeFacebook, telegram: FakeTelegram
+) -> None:
+    ack = await ask(facebook, f"{PHRASE} status of the speed cameras on Elm Road?")
+    assert "is #1" in ack.text
+    # Words after a no-argument command: a message, not the command (help).
+    helped = await ask(facebook, "next to the school cars park on the pavement")
+    assert "How to ask" in helped.text and "Upcoming live sessions" not in helped.text
+    card = await card_for(telegram, 1)
+    assert "speed cameras on Elm Road" in card.plain_text
+
+
+async def test_an_emergency_starting_with_a_command_word_is_triaged_first(
+    app: App, facebook: FakeFacebook, telegram: FakeTelegram
+) -> None:
+    urgent = await ask(facebook, "help there is a man with a knife outside my house now")
+    assert urgent.text.startswith("If you or someone else is in danger")
+    card = await card_for(telegram, 1)
+    assert "URGENT" in card.plain_text and "knife" in card.plain_text
