@@ -285,9 +285,10 @@ class ForumDirectory:
         return self.config.zone_of(forum)
 
     def find(self, name: str) -> Forum | None:
-        """A forum named by an officer: its id, or its name."""
+        """A forum named by an officer: its id (``ward-1``, in any case), or its
+        name; punctuation and spacing are ignored in both, as in phrases."""
         wanted = normalise(name)
         for forum in self.forums:
-            if wanted in (forum.id, normalise(forum.name)):
+            if wanted in (normalise(forum.id), normalise(forum.name)):
                 return forum
         return None

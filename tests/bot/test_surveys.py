@@ -3,7 +3,7 @@ by replying, or with /survey; one answer each, changeable until closed."""
 
 from __future__ import annotations
 
-from tests.support.core_harness import STAFF_CHAT, CoreHarness
+from tests.support.core_harness import STAFF_CHAT, CoreHarness, HarnessFactory
 
 
 async def _subscribe(h: CoreHarness, *users: str) -> None:
@@ -88,3 +88,14 @@ async def test_mydata_shows_alerts_chosen_and_consultation_answers(h: CoreHarnes
     text = "\n".join(mine)
     assert "Alerts you chose: Bromley Police Online Forum: consultations." in text
     assert "Your answer to consultation #1 (Street lights bright enough?): No" in text
+
+
+async def test_a_forum_whose_id_has_a_hyphen_is_found_as_the_officer_types_it(
+    make_harness: HarnessFactory,
+) -> None:
+    h = await make_harness(id="bromley-town")
+    await h.resident_says("5001", "/subscribe")
+    await h.resident_presses("5001", "sub:t:bromley-town:consultations")
+    for typed in ("bromley-town", "Bromley-Town"):
+        sent = await h.staff_says(f'/survey {typed} "Is the crossing working ({typed})?" "Y" "N"')
+        assert "is going to 1 subscriber" in sent[0], sent
