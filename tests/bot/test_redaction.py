@@ -276,19 +276,20 @@ def test_ordinary_numbers_stay(ordinary: str) -> None:
         ("I am the churchwarden at St Barnabas. Lead", "I am [job]. Lead"),
         ("I'm the landlady at The Crown on Bridge Street.", "I'm [job] on Bridge Street."),
         ("the night manager at the hotel by the station saw it", "[job] by the station saw it"),
-        ("I am 86 years of age and live alone, off Mill Hill", "I am [age], off Mill Hill"),
-        ("my 87 year old mum who lives alone got a call", "my [age] got a call"),
-        ("She's 92 and housebound.", "She's [age]."),
-        ("She's 92 and didn't let him in", "She's [age] and didn't let him in"),
+        ("I am 86 years of age and live alone, off Mill Hill", "[age], off Mill Hill"),
+        ("my 87 year old mum who lives alone got a call", "[age] got a call"),
+        ("She's 92 and housebound.", "[age]."),
+        ("She's 92 and didn't let him in. He", "[age]. He"),
+        ("She's 92 and she didn't let him in", "[age] and she didn't let him in"),
         ("my mum (87) lives alone", "my mum [age]"),
-        ("I am ninety one and my number is 01632 960118", "I am [age] and my number is [phone]"),
+        ("I am ninety one and my number is 01632 960118", "[age] and my number is [phone]"),
         (
             "He's 88, lives alone above the old butchers on Church Street and keeps",
-            "He's [age] and keeps",
+            "[age] and keeps",
         ),
         (
-            "I am eighty four and a widow living alone at number nineteen Coppice Way, and",
-            "I am [age], and",
+            "I am eighty four and a widow living alone at number nineteen Coppice Way, and I",
+            "[age], and I",
         ),
         ("she owns the chippy on Elm Road", "[job] on Elm Road"),
         ("I'm the only pharmacist so they know me", "I'm [job] so they know me"),
@@ -303,8 +304,45 @@ def test_ordinary_numbers_stay(ordinary: str) -> None:
         ("I'm the only male nurse on Ward 6 at the General and", "I'm [job] and"),
         ("I'm the caretaker at Millbrook Primary, only one on site. A", "I'm [job]. A"),
         ("I manage the only Chinese supermarket in Ashford and", "[job] and"),
-        ("I am a widow of eighty seven and I", "I am [age] and I"),
-        ("I am in my ninetieth year and cannot", "I am [age] and cannot"),
+        ("I am a widow of eighty seven and I", "[age] and I"),
+        ("I am in my ninetieth year and I cannot", "[age] and I cannot"),
+        # issue 15, the people who never saw the engine: the age is replaced
+        # with who it is said of and what is said of them in the same clause
+        (
+            "my nan is 91, blind, and lives on her own in the last bungalow on Cedar Close "
+            "and she's getting calls",
+            "[age] and she's getting calls",
+        ),
+        (
+            "My daughter is 15 and works Saturdays at the bakery on Church St, a man in his "
+            "40s keeps coming in",
+            "[age], a man in his 40s keeps coming in",
+        ),
+        (
+            "my 13 yr old who's the only girl in the under-14s at Rovers FC is getting messages",
+            "[age] is getting messages",
+        ),
+        (
+            "I'm a 72 year old widower and the only person on Bank Street with a mobility "
+            "scooter, which someone",
+            "[age], which someone",
+        ),
+        ("shes got dementia, shes 86, and a man keeps", "[age], and a man keeps"),
+        ("im 17 n pregnant n my ex keeps turnin up", "[age] n my ex keeps turnin up"),
+        (
+            "My mother, who is 94 and has carers visiting daily at her home, has had items go",
+            "My mother, [age], has had items go",
+        ),
+        ("Mr Patel is 72 and does the night shift alone. SORT IT", "[name] [age]. SORT IT"),
+        (
+            "My uncle Ravi is 84, lives alone at 22 Orchard Way, and a builder charged him",
+            "My uncle [name] [age], and a builder charged him",
+        ),
+        (
+            "hes called Ifeanyi, 21, plays for the uni rugby team, the other guy was",
+            "hes called [name], [age], the other guy was",
+        ),
+        ("I am a retired GP, aged seventy five. Regards", "[age]. Regards"),
         ("she's a year 10 student at Bishop Justus and", "she's a [school and year] and"),
         ("my son's in 9B at Hayes School and", "my son's in [school and year] and"),
         ("she is P5 at St Mary's Primary and", "she is [school and year] and"),

@@ -26,6 +26,7 @@ from bot.safeguarding.redaction.names import Doubt, find_doubtful_names, find_un
 from bot.safeguarding.redaction.person import find_dates_of_birth, find_names
 from bot.safeguarding.redaction.phone import find_phones
 from bot.safeguarding.redaction.situation import (
+    ages_after_names,
     find_ages_with_detail,
     find_birth_dates,
     find_described_plates,
@@ -88,6 +89,10 @@ def find_personal_details(text: str) -> list[Detail]:
         for detail in finder(text):
             if detail.end > detail.start:
                 found.append((detail.start, -(detail.end - detail.start), rank, detail))
+    # an age right after a name goes with it ("Nadia is 14")
+    names = [item[3] for item in found if item[3].category is Category.NAME]
+    for detail in ages_after_names(text, names):
+        found.append((detail.start, -(detail.end - detail.start), len(_FINDERS), detail))
     found.sort(key=lambda item: (item[0], item[1], item[2]))
     merged: list[tuple[int, int, tuple[int, int], Category]] = []
     for start, negative_length, rank, detail in found:

@@ -244,8 +244,14 @@ _AGES = (
     ),
     # "my mum (87) lives alone"
     re.compile(r"(\(\d{2,3}\))"),
+    # "I am a retired police sergeant, seventy one, and served ..."
     re.compile(
-        r"(?i:\b(?:he's|she's|he is|she is|i'm|im|i am|mum's|dad's|who's|who is|"
+        r"(?i:\b(?:i am|i'm|i’m|im|he is|she is|he's|she's)[ \t]+an?[ \t]+[^,.;:!?()\n]{1,40},"
+        rf"[ \t]*)({_AGE_NUMBER})(?=[ \t]*[,.;]|[ \t]+and\b)"
+    ),
+    re.compile(
+        r"(?i:\b(?:he's|she's|he’s|she’s|hes|shes|he is|she is|i'm|i’m|im|i am|mum's|dad's|"
+        r"who's|who is|"
         r"(?:mum|mom|mother|dad|father|nan|nana|gran|granny|grandma|grandad|grandpa|grandmother|"
         r"grandfather|husband|wife|partner|neighbour|neighbor|son|daughter|brother|sister|aunt|"
         r"auntie|uncle|friend|lodger|tenant|he|she|who)[ \t]+"
@@ -270,7 +276,15 @@ _NARROWS = re.compile(
     r"\bpacemaker|\bfrail|\bbed-?ridden|\bterminally ill|\bhard of hearing|\bpartially deaf|"
     r"\b(?:don't|doesn't|do not|does not|can't|cannot|can not)\s+(?:drive|walk|see|hear|get out)\b|"
     r"\bno (?:family|one else|relatives)\b|\bsingle (?:mum|mother|dad|father|parent)|"
-    r"\bnon[- ]?verbal|\blearning (?:difficult|disabilit)\w*)"
+    r"\bnon[- ]?verbal|\blearning (?:difficult|disabilit)\w*|"
+    # what else singles one person out: where they work or study, what they
+    # were, their health, being the only or the oldest one
+    r"\bworks?\b[^.,;\n]{0,30}\b(?:at|in|for|on)\b|\bworking\b|\bthe only\b|\boldest\b|"
+    r"\byoungest\b|\bformer\b|\bretired\b|\bex-\w|\bveteran\b|\bserved\b|"
+    r"\bat (?:college|uni|university|sixth form)\b|\bpassed (?:his|her|my) (?:driving )?test|"
+    r"\bplays for\b|\bstroke\b|\bdiabet\w*|\bschizophreni\w*|\bbipolar\b|\bepilep\w*|\bcancer\b|"
+    r"\bnew hip\b|\bwalking frames?\b|\bspeak (?:any |much |no )?english|\bonly speaks?\b|"
+    r"\bcarers?\b|\bin (?:a|the) home\b|\bsheltered\b)"
 )
 # Where the narrowing detail puts them: "lives alone above the old butchers
 # on Church Street", up to the end of the clause.
@@ -429,24 +443,152 @@ def _years(age: str) -> int:
 def find_ages_with_detail(text: str) -> Iterator[Detail]:
     """An age that, with what the sentence says, narrows to one home: an age
     of 70 or more by itself ("I am ninety one"), a younger one with a detail
-    such as "lives alone", "dementia", "registered blind". The span runs from
-    the age over the details that follow it in the same clause, and where
-    they say the person lives ("91 and has dementia and lives on her own",
-    "88, lives alone above the old butchers on Church Street")."""
+    such as "lives alone", "dementia", "works Saturdays at the bakery". The
+    whole description is one span: who it is said of ("I am", "my nan is",
+    "who is", "my 13 yr old"), the age, and what is said of them after it in
+    the same clause ("91, blind, and lives on her own in the last bungalow
+    on Cedar Close"), up to a clause with a subject of its own (", and she's
+    getting calls", ", a man keeps coming in")."""
     for sentence in _SENTENCE.finditer(text):
         narrows = list(_NARROWS.finditer(text, sentence.start(), sentence.end()))
         for pattern in _AGES:
             for match in pattern.finditer(text, sentence.start(), sentence.end()):
                 if not narrows and _years(match.group(1)) < _OLD_AGE:
                     continue
-                end = match.end(1)
+                if not narrows and _DECADE.search(match.group(1)):
+                    continue  # "she's in her 80s": a decade alone stays
+                start = _subject_start(text, match.start(1), sentence.start())
+                after_who = re.match(r"(?i)who", text[start : match.start(1)]) is not None
+                end = _description_end(text, match.end(1), sentence.end(), after_who)
                 for narrow in narrows:
                     if end <= narrow.start() <= end + 25:
-                        end = narrow.end()
+                        end = max(end, narrow.end())
                 if end > match.end(1):
                     where = _WHERE.match(text, end, sentence.end())
                     end = where.end() if where else end
-                yield Detail(match.start(1), end, Category.AGE)
+                yield Detail(start, end, Category.AGE)
+        # "shes got dementia, shes 86": what narrows it just before the age
+        for narrow in narrows:
+            before = _NARROW_THEN_AGE.match(text, narrow.end(), sentence.end())
+            if before is not None:
+                subject = _SUBJECT_BEFORE_NARROW.search(
+                    text, max(sentence.start(), narrow.start() - 30), narrow.start()
+                )
+                start = subject.start() if subject is not None else narrow.start()
+                yield Detail(start, before.end(), Category.AGE)
+
+
+# Who the age is said of, just before it: "I am", "she's", "my nan is", "who
+# is", "Mr Patel is", "my" (of "my 13 yr old"), "I'm a" (of "a 72 year old
+# widower"), "I am a retired GP," (of "aged seventy five").
+_SUBJECT_BEFORE_AGE = re.compile(
+    r"(?:(?i:\b(?:i[ \t]+am|i['’]m|im|she['’]s|shes|she[ \t]+is|he['’]s|hes|he[ \t]+is|"
+    r"they['’]re|they[ \t]+are|we['’]re|we[ \t]+are|who['’]s|who[ \t]+is|who[ \t]+are|"
+    r"(?:my|our|his|her|their)[ \t]+(?:[\w'’-]+[ \t]+){0,2}?(?:is|was)|"
+    r"(?:my|our|his|her|their)[ \t]+[\w-]+['’]s)[ \t]+)"
+    r"|\b(?:Mr|Mrs|Ms|Miss|Dr)\.?[ \t]+[A-Z][\w'’-]+[ \t]+(?i:is|was)[ \t]+)"
+    r"(?i:(?:an?[ \t]+[^,.;:!?()\n]{1,40},[ \t]*)?(?:now|nearly|almost|over|about|around|only|"
+    r"just)?[ \t]*(?:an?[ \t]+)?)$"
+    r"|(?i:\b(?:my|our|his|her|their)[ \t]+)$"
+)
+
+
+def _subject_start(text: str, start: int, floor: int) -> int:
+    """Where the age's subject starts, or ``start`` if none is before it."""
+    window = max(floor, start - 70)
+    match = _SUBJECT_BEFORE_AGE.search(text, window, start)
+    return match.start() if match is not None else start
+
+
+# Parts of the description after the age: ", blind", " and lives on her
+# own", " n pregnant", " who's the only girl", " widower" (after "year old").
+_DESCRIPTION_JOIN = re.compile(
+    r"(?:[ \t]*,[ \t]*(?:(?i:and|n|&)[ \t]+)?|[ \t]+(?i:and|n|&|with|who['’]s|who[ \t]+is|"
+    r"who|that)[ \t]+|[ \t]+(?=[a-z]))"
+)
+_DESCRIPTION_PART = re.compile(
+    r"[^,.;:!?()\n]+?(?=[ \t]*[,.;:!?()\n]|[ \t]+(?:and|n|&)[ \t]+|$"
+    r"|[ \t]+(?i:because|cos|coz|when|whenever|while|whilst|until|but|so|which|whereas|though)\b"
+    r"|[ \t]+(?i:since|after|before|as)[ \t]+(?i:the|a|an|he|she|they|i|we|someone|people|it)\b)"
+)
+# A part that starts a clause of its own: a subject, or a conjunction.
+_NEW_CLAUSE = re.compile(
+    r"(?i)(?:i|i'm|im|i’m|i've|he|she|they|we|it|it's|its|you|there|this|these|those|so|but|"
+    r"because|cos|coz|which|when|while|whilst|if|then|though|although|as|since|until|now|"
+    r"he's|she's|hes|shes|they're|we're|my|our|your|his|their|yesterday|today|last|"
+    r"please|someone|somebody|sum1|some1|any1|anyone|everyone|nobody|people|kids|youths|men)\b"
+)
+# A verb that makes a part a clause of its own when it is not the part's
+# first word: "the other guy was", "a supervisor keeps touching me".
+_FINITE_VERB = re.compile(
+    r"(?i)[ \t]+(?:is|was|are|were|keeps|kept|came|comes|said|says|told|got|gets|went|goes|"
+    r"has[ \t]+been|have[ \t]+been|had[ \t]+been|did|does|will|would|can|could|"
+    r"started|starts|rang|rings|called|calls|tried|tries|wants|wanted|asked|asks|took|"
+    r"takes|knocked|followed|threatened|moved|stole|broke)\b"
+)
+_DESCRIPTION_LIMIT = 120
+# After a comma, a verb that goes back to the sentence's own subject.
+_MAIN_VERB = re.compile(
+    r"(?i)(?:was|is|were|are|got|gets|keeps|kept|went|came|said|told|(?:has|have|had)[ \t]+"
+    r"(?:been|had|got|gone|told|said))\b"
+)
+_SINGLES_OUT = re.compile(
+    r"(?i)(?:the|a|an)[ \t]+(?:only|sole|oldest|youngest|eldest|last|first|former|retired)\b"
+)
+_DETERMINER = re.compile(r"(?i)(?:a|an|the|some|this|that|these|those|one|two|three)\b")
+_PLACE_FIRST = re.compile(r"(?i)(?:off|on|in|at|near|by|opposite|behind|outside)\b")
+
+
+def _description_end(text: str, end: int, stop: int, after_who: bool = False) -> int:
+    """How far what is said of the person runs after their age (see
+    ``find_ages_with_detail``); ``end`` if nothing is. ``after_who``: the age
+    is in a clause of its own ("my mother, who is 94 and ..., has had")."""
+    position = end
+    old = re.match(r"(?i:.*\b(?:old|yo|y/o))$", text[max(0, end - 6) : end]) is not None
+    while position < stop and position - end < _DESCRIPTION_LIMIT:
+        join = _DESCRIPTION_JOIN.match(text, position, stop)
+        if join is None:
+            break
+        if join.group(0).strip() == "" and not old:
+            break  # "he is 25 quid": only "a 72 year old widower" runs on with no word between
+        part = _DESCRIPTION_PART.match(text, join.end(), stop)
+        if part is None or not part.group(0).strip():
+            break
+        words = part.group(0)
+        relative = re.search(r"(?i)who|that", join.group(0)) is not None
+        if not relative and _NEW_CLAUSE.match(words):
+            break
+        if "," in join.group(0) and (words[:1].isupper() or _PLACE_FIRST.match(words)):
+            break  # ", Holloway Road", ", off Mill Hill": where, not who
+        if (
+            _DETERMINER.match(words)
+            and not _SINGLES_OUT.match(words)
+            and (re.search(r"(?i)\b(?:and|n)\b|&", join.group(0)) or len(words.split()) > 8)
+        ):
+            break  # ", and a cowboy builder charged him": someone else
+        if _MAIN_VERB.match(words):
+            break  # "Jayden, 16, was stopped", "who is 94 and ..., has had items go missing"
+        verb = _FINITE_VERB.search(words)
+        if verb is not None:
+            if not relative and _DETERMINER.match(words):
+                break  # ", a man in his 40s keeps coming in"
+            # "who's the only girl ... is getting", "works the till on Sundays was threatened"
+            position = join.end() + verb.start()
+            break
+        position = part.end()
+        old = False
+    return position
+
+
+_DECADE = re.compile(r"(?i)\d0s\b")
+_SUBJECT_BEFORE_NARROW = re.compile(
+    r"(?i:\b(?:i['’]?m|im|i|she['’]?s|shes|he['’]?s|hes|she|he|they|they['’]re)[ \t]+"
+    r"(?:(?:has|have|is|was|are)[ \t]+)?(?:got[ \t]+)?)$"
+)
+_NARROW_THEN_AGE = re.compile(
+    r"[ \t]*,[ \t]*(?i:(?:and[ \t]+)?(?:she['’]s|shes|he['’]s|hes|she[ \t]+is|he[ \t]+is|"
+    r"i['’]m|im|i[ \t]+am))[ \t]+\d{1,3}\b"
+)
 
 
 def find_described_plates(text: str) -> Iterator[Detail]:
@@ -468,3 +610,39 @@ def find_described_plates(text: str) -> Iterator[Detail]:
         if "(" in description and text[end : end + 1] == ")":
             end += 1  # "my blue Ford Fiesta (AB12 CDE)"
         yield Detail(start, end, Category.VEHICLE_REG)
+
+
+# An age right after a person's name: "Nadia is 14", "Connor Walsh 14 is",
+# "Mrs Patricia Ogunleye, 72,", "Jean Abernethy, aged 81", "jim is 89 and the
+# only one left". Not "Tom is 5 minutes away".
+_AGE_AFTER_NAME = re.compile(
+    r"(?i:(?:[ \t]*,[ \t]*|[ \t]+(?:is|was|who[ \t]+is|who['’]s|turned|turns)[ \t]+|[ \t]+)"
+    r"(?:now[ \t]+|nearly[ \t]+|almost[ \t]+|about[ \t]+|just[ \t]+)?(?:aged[ \t]+)?"
+    rf"({_AGE_NUMBER}|\(\d{{1,3}}\))(?:[ \t-]?(?:years?|yrs?)(?:[ \t-]?old)?)?)\b"
+    r"(?![ \t]*(?:hundred|thousand|million|mph|miles|minutes|mins|hours|weeks|months|days|hrs|"
+    r"percent|yards|metres|meters|km|cm|inches|degrees|times|%|pounds|quid|grand|k\b|m\b|"
+    r"st\b|nd\b|rd\b|th\b|ft|feet|stone|kg|[a-z]+[ \t]+(?:road|street|lane|close|avenue|way)\b|"
+    r"[:./-]\d))"
+)
+
+
+def ages_after_names(text: str, names: list[Detail]) -> Iterator[Detail]:
+    """The age said right after a name the engine found, with what is said of
+    the person after it ("Mr Patel is 72 and does the night shift alone",
+    "Kai, 19, plays for the uni rugby team"): as ``find_ages_with_detail``,
+    70 or more, or younger in a sentence that says what narrows it."""
+    for name in names:
+        match = _AGE_AFTER_NAME.match(text, name.end)
+        if match is None or match.group(1)[:1] == "0":
+            continue
+        digits = re.sub(r"\D", "", match.group(1))
+        if digits and not 0 < int(digits) < 120:
+            continue
+        sentence = next(s for s in _SENTENCE.finditer(text) if s.end() >= match.end())
+        narrows = _NARROWS.search(text, sentence.start(), sentence.end()) is not None
+        if not narrows and _years(match.group(1)) < _OLD_AGE:
+            continue
+        sentence_end = re.search(r"[.!?\n]", text[match.end() :])
+        stop = match.end() + sentence_end.start() if sentence_end else len(text)
+        start = name.end + len(match.group(0)) - len(match.group(0).lstrip(" \t,"))
+        yield Detail(start, _description_end(text, match.end(), stop), Category.AGE)
