@@ -27,6 +27,7 @@ from itertools import chain
 
 from bot.safeguarding.redaction.code import find_vehicle_regs
 from bot.safeguarding.redaction.detail import Category, Detail
+from bot.safeguarding.redaction.lexicon import NOT_PERSONS
 from bot.safeguarding.redaction.spoken import find_spoken_regs
 
 _NUMBER_WORDS = (
@@ -115,7 +116,9 @@ _ROLE = (
     r"chair|chairman|chairwoman|treasurer|groundsman|"
     r"gardener|handyman|plumber|electrician|builder|nanny|childminder|carer|support[ \t]worker|"
     r"social[ \t]worker|youth[ \t]worker|scout[ \t]leader|akela|leader|coordinator|organiser|"
-    r"director|boss|foreman|operator|technician|presenter)"
+    r"director|boss|foreman|operator|technician|presenter|staff[ \t]member|member[ \t]of[ \t]staff|"
+    r"worker|employee|volunteer|waiter|waitress|porter|verger|churchwarden|warden|paramedic|"
+    r"groundsman|translator|interpreter|farrier|apprentice|teacher)"
 )
 _ROLE_MARK = (
     r"(?:only|one|sole|main|head|night|day|weekend|evening|morning|late|early|duty|deputy|"
@@ -138,8 +141,9 @@ _NOT_A_LINK = r"(?!(?i:on|in|at|of|by|near|off|the|and|or|for|to|from)\b)"
 # Where the job is: a name ("Greenway Dental", "The Crown", "St Barnabas",
 # "the Upper Stoke sub post office") or "the" and a kind of place ("the hotel").
 _PLACE = (
-    rf"(?:(?i:the)[ \t]+(?:{_NOT_A_LINK}[\w'’-]+[ \t]+){{0,2}}(?i:{_PLACE_NOUN})\b"
-    rf"|(?:[Tt]he[ \t]+)?(?:St\.?[ \t]+)?[A-Z][\w'’&-]*(?:[ \t]+(?:[A-Z][\w'’&-]*|of|&)){{0,4}}"
+    rf"(?:(?i:the)[ \t]+(?:(?:{_NOT_A_LINK}[\w'’-]+|and)[ \t]+){{0,3}}(?i:{_PLACE_NOUN})\b"
+    rf"|(?:[Tt]he[ \t]+)?(?:St\.?[ \t]+)?[A-Z][\w'’&-]*"
+    rf"(?:[ \t]+(?:[A-Z][\w'’&-]*|\d+[A-Za-z]?\b|of|&|and(?=[ \t]+[A-Z]))){{0,6}}"
     rf"(?:[ \t]+(?i:{_PLACE_NOUN}))?)"
 )
 _NOT_A_PLACE_AFTER = (
@@ -147,7 +151,7 @@ _NOT_A_PLACE_AFTER = (
     r"house|flat|land|account|case|investigation|charge|question|area|street|road|country|"
     r"world|team|day|week|month|year|night|morning|evening|time|moment|end)\b)"
 )
-_AT = r"[ \t]*,?[ \t]+(?:at|in|of|for)[ \t]+"
+_AT = r"[ \t]*,?[ \t]+(?:at|in|of|for|outside|opposite|by)[ \t]+"
 # "the night manager at the hotel", "the landlady at The Crown".
 _ROLE_PHRASE = re.compile(
     rf"(?i:\b(?:the|their|our|your|its)[ \t]+(?:{_ROLE_MARK}[ \t]+){{0,2}}{_ROLE}s?\b"
@@ -158,7 +162,8 @@ _ROLE_PHRASE = re.compile(
 _SOMEONES_JOB = re.compile(
     r"(?i:\b(?:i'm|im|i am|i work as|working as|writing as|as|he's|he is|she's|she is|"
     r"they're|they are|who is|who's|works as)[ \t]+)"
-    r"((?i:the)[ \t]+(?:[\w'’-]+[ \t]+){0,2}?[\w'’-]+)"
+    r"((?i:the)[ \t]+(?:[\w'’-]+[ \t]+){0,2}?[\w'’-]+"
+    rf"|(?<=(?i:as)[ \t])(?i:(?:{_ROLE_MARK}[ \t]+){{0,2}}{_ROLE}))"
     rf"{_AT}{_NOT_A_PLACE_AFTER}({_PLACE})"
 )
 # "the only recepshonist at Greenway Dental", "the only postmistress at the
@@ -166,7 +171,8 @@ _SOMEONES_JOB = re.compile(
 _ONLY_ONE = re.compile(
     r"(?i:\b(?:the[ \t]+)?(?:only|sole|one[ \t]+and[ \t]+only)[ \t]+)"
     rf"(?:{_NOT_A_LINK}[\w'’-]+[ \t]+){{0,3}}{_NOT_A_LINK}[\w'’-]+"
-    r"[ \t]*,?[ \t]+(?:(?i:working|employed)[ \t]+)?(?i:at|in|of|for|from|on|with)[ \t]+"
+    r"[ \t]*,?[ \t]+(?:(?i:on)[ \t]+(?=(?i:at)\b))?(?:(?i:working|employed|used|based)[ \t]+)?"
+    r"(?i:at|in|of|for|from|on|with|by)[ \t]+"
     rf"(?:{_PLACE}|(?i:the|my|our)[ \t]+(?:[\w'’-]+[ \t]+){{0,2}}?[\w'’-]+\b|[A-Z][\w'’-]+)"
 )
 # What may follow the place and still be part of the one person's job: where
@@ -174,18 +180,17 @@ _ONLY_ONE = re.compile(
 # when ("on nights", "on a Friday"), for whom ("for Royal Mail"), and "only
 # one on site" after a comma. The writers of issue 15's files mostly label
 # all of it with the job.
-_TAIL_WORD = (
-    r"(?:[A-Z][\w'’&-]*|\d+\w*|(?i:the|a|an|my|our|nights?|days?|lates|earlies|weekends?|"
-    r"shifts?|mornings?|afternoons?|evenings?|round|rank|site|ward|floor|desk|till|door|gate|"
-    r"late|early|night|day|weekday|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
-    r"mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|miles|village|town|"
-    r"area|estate|team|line|run|airport|school|unit|court|surgery|practice|branch|store|shop|"
-    r"market|rota|service|centre|hospital|ward|depot|warehouse|office|patch|beat|route|junction))"
+_NOT_TAIL = (
+    r"(?:and|but|so|who|which|because|since|when|if|he|she|they|i|we|you|it|has|have|had|is|"
+    r"was|are|were|am|keeps?|said|says|can|could|would|will|do|does|did|got|get|gets|been|"
+    r"im|i'm|i’m|he's|she's|its|it's|there|this|that|then|than|me|him|her|them|us|my|your|"
+    r"his|their|someone|people|everyone|nobody|what|how|why|where|please|not|no|to)"
 )
+_TAIL_WORD = rf"(?:(?!(?i:{_NOT_TAIL})\b)[\w'’&-]+|(?i:the|a|an|my|our|his|her|their)(?=[ \t]))"
 _TAIL_END = (
     r"(?=[ \t]*(?:[,.;:!?()\n]|$)|[ \t]+(?i:and|but|so|who|which|because|since|when|if|he|she|"
     r"they|i|we|has|have|had|is|was|are|were|keeps?|said|says|on|in|at|for|with|by|near|off|"
-    r"from)\b)"
+    r"from|to)\b)"
 )
 # A street or a named public place after the job stays ("on Church Rd", "on
 # Park Lane", "near Brockwell Park"): the writers keep them.
@@ -194,13 +199,32 @@ _STREET_WORD = (
     r"place|court|hill|park|parade|green|common|square|rise|mews|row|walk|broadway|estate)"
 )
 _JOB_TAIL = re.compile(
-    r"(?:[ \t]*,?[ \t]+(?i:on|in|at|for|with|by|near|off|who[ \t]+does|from)[ \t]+"
-    rf"(?!(?:(?i:the)[ \t]+)?(?:{_TAIL_WORD}[ \t]+){{0,3}}(?i:{_STREET_WORD})\b{_TAIL_END})"
+    r"(?:[ \t]*,?[ \t]+(?i:on|in|at|for|with|by|near|off|who[ \t]+does|from|opposite|outside|"
+    r"behind|beside|above|inside|next[ \t]+to|based[ \t]+at|used[ \t]+by)[ \t]+"
     rf"(?:{_TAIL_WORD}[ \t]+){{0,4}}?{_TAIL_WORD}{_TAIL_END}"
+    # what the place is, when, straight after it: "... St Mark's almshouses", "overnight"
+    rf"|(?:[ \t]+(?!{_NOT_TAIL}\b)(?-i:[a-z][\w'’-]*)){{1,2}}(?<!\bthe)(?<!\ba)(?<!\ban)"
+    rf"{_TAIL_END}"
+    # a town after a comma: "at Holy Trinity, Lower Bourne"
+    r"|[ \t]*,[ \t]+[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?(?=[ \t]*[,.;:!?\n]|$)"
+    # who it is: "... who gets the 7am bus from the village", "who wears a turban"
+    r"|[ \t]+who[ \t]+(?!(?i:is|was|are|were|has|had|keeps?|said|says)\b)[^,.;:!?()\n]{1,60}?"
+    r"(?=[ \t]*[,.;:!?()\n]|[ \t]+(?:and|but|so)\b|$)"
+    r"|[ \t]*\([^()\n]{0,30}\bonly\b[^()\n]{0,30}\)"
     r"|[ \t]*,[ \t]+(?i:(?:the[ \t]+)?only[ \t]+(?:one|[\w'’-]+))[^,.;:!?\n]{0,40})+"
 )
 # "the only pharmacist", "the sole caretaker" with no place after it.
-_ONLY_ROLE = re.compile(rf"(?i:\bthe[ \t]+(?:only|sole)[ \t]+(?:{_ROLE_MARK}[ \t]+)?{_ROLE}\b)")
+_ONLY_ROLE = re.compile(
+    rf"(?i:\b(?:the|our|their|its)[ \t]+(?:only|sole)[ \t]+(?:{_NOT_A_LINK}[\w'’-]+[ \t]+){{0,2}}"
+    rf"{_ROLE}s?\b)"
+)
+# "the only one who works Sunday mornings at the Shell garage", "the only one
+# who locks up"
+_ONLY_ONE_WHO = re.compile(
+    r"(?i:\bthe[ \t]+only[ \t]+(?:one|person)[ \t]+who[ \t]+(?:works?|locks?|opens?|closes?|"
+    r"runs?|does|drives?|cleans?|manages?|is[ \t]+on)\b[^,.;:!?()\n]{0,60}?"
+    r"(?=[ \t]*[,.;:!?()\n]|[ \t]+(?:and|but|so)\b|$))"
+)
 # "I run the corner shop", "she owns the chippy on Elm Road": the one who
 # runs a place.
 _RUNS_THE_PLACE = re.compile(
@@ -413,13 +437,38 @@ def find_school_years(text: str) -> Iterator[Detail]:
 def find_singular_roles(text: str) -> Iterator[Detail]:
     """The job of the one person who does it, with the place: "the only
     pharmacist at the chemist", "the landlady at The Crown"."""
-    for pattern in (_ROLE_PHRASE, _SOMEONES_JOB, _ONLY_ONE, _ONLY_ROLE, _RUNS_THE_PLACE):
+    patterns = (_ROLE_PHRASE, _SOMEONES_JOB, _ONLY_ONE, _ONLY_ROLE, _RUNS_THE_PLACE, _ONLY_ONE_WHO)
+    for pattern in patterns:
         for match in pattern.finditer(text):
             start = match.start(1) if pattern is _SOMEONES_JOB else match.start()
-            if _NOT_A_JOB.match(text, start):
+            if pattern is not _ONLY_ONE_WHO and _NOT_A_JOB.match(text, start):
                 continue
             tail = _JOB_TAIL.match(text, match.end())
-            yield Detail(start, tail.end() if tail else match.end(), Category.JOB)
+            end = tail.end() if tail else match.end()
+            street = _STREET_IN_TAIL.search(text, match.end(), end) if tail else None
+            if street is not None and _named_uniquely(text[start : street.start()]):
+                end = street.start()
+            yield Detail(start, end, Category.JOB)
+
+
+# A street or an area in what follows the place: "on Park Lane", "near
+# Brockwell Park", "on the industrial estate".
+_STREET_IN_TAIL = re.compile(
+    r"[ \t]*,?[ \t]+(?i:on|in|near|off|by)[ \t]+(?:(?i:the)[ \t]+)?"
+    r"(?:(?!(?i:on|in|at|near|off|by)\b)[\w'’-]+[ \t]+){0,3}"
+    rf"(?i:{_STREET_WORD}|industrial[ \t]+estate|retail[ \t]+park)\b"
+)
+
+
+def _named_uniquely(job: str) -> bool:
+    """The place the job is at has a name of its own ("The Crown", "Greenway
+    Dental", "the Bowls Club"), not a chain's or a kind's ("the Boots", "the
+    vets", "the Shell garage"). After such a name the street stays: the name
+    already says which place; after a chain's or a kind's, the street says
+    which one and goes with the job."""
+    last = re.findall(r"[\w'’&-]+", job)[-1]
+    key = re.sub(r"['’]s$", "", last.lower())
+    return last[:1].isupper() and key not in NOT_PERSONS
 
 
 def _years(age: str) -> int:
