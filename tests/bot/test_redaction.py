@@ -375,7 +375,8 @@ def test_ordinary_numbers_stay(ordinary: str) -> None:
             "I'm [job] and the",
         ),
         (
-            "I'm the manager of the Subway opposite the station, our only night-shift staff member got threatened",
+            "I'm the manager of the Subway opposite the station, our only night-shift staff "
+            "member got threatened",
             "I'm [job], [job] got threatened",
         ),
         (
