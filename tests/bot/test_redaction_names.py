@@ -58,8 +58,8 @@ from bot.safeguarding.redaction import find_doubtful_names, suggest_publishable
             "MY NEIGHBOUR [name] KEEPS PARKING ON THE PAVEMENT",
         ),
         # officers too, real or claimed (the officer can put it back)
-        ("Thanks to Sergeant Patel for the talk", "Thanks to Sergeant [name] for the talk"),
-        ("he said he was Detective Sergeant Morrison", "he said he was Detective Sergeant [name]"),
+        ("Thanks to Sergeant Patel for the talk", "Thanks to [name] for the talk"),
+        ("he said he was Detective Sergeant Morrison", "he said he was Detective [name]"),
         # set off by commas, given after "called himself", after "name inside is"
         (
             "the bloke at no 12, Martin, he works nights",

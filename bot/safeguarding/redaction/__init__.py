@@ -23,6 +23,7 @@ from bot.safeguarding.redaction.detail import Category, Detail
 from bot.safeguarding.redaction.handles import find_handles
 from bot.safeguarding.redaction.house import find_house_names
 from bot.safeguarding.redaction.names import Doubt, find_doubtful_names, find_unintroduced_names
+from bot.safeguarding.redaction.people import find_people_shapes, widen_names
 from bot.safeguarding.redaction.person import find_dates_of_birth, find_names
 from bot.safeguarding.redaction.phone import find_phones
 from bot.safeguarding.redaction.situation import (
@@ -74,6 +75,7 @@ _FINDERS: tuple[Callable[[str], Iterable[Detail]], ...] = (
     find_ages_with_detail,
     find_names,
     find_unintroduced_names,
+    find_people_shapes,
 )
 
 LABEL_PATTERN = re.compile("|".join(re.escape(c.label) for c in Category))
@@ -89,9 +91,12 @@ def find_personal_details(text: str) -> list[Detail]:
         for detail in finder(text):
             if detail.end > detail.start:
                 found.append((detail.start, -(detail.end - detail.start), rank, detail))
-    # an age right after a name goes with it ("Nadia is 14")
-    names = [item[3] for item in found if item[3].category is Category.NAME]
-    for detail in ages_after_names(text, names):
+    # what goes with a name: a title, a business, a school, an age ("PC Hayes",
+    # "Tindall & Sons Roofing", "Nadia is 14")
+    every = [item[3] for item in found]
+    names = [detail for detail in every if detail.category is Category.NAME]
+    widened = list(widen_names(text, every)) + list(ages_after_names(text, names))
+    for detail in widened:
         found.append((detail.start, -(detail.end - detail.start), len(_FINDERS), detail))
     found.sort(key=lambda item: (item[0], item[1], item[2]))
     merged: list[tuple[int, int, tuple[int, int], Category]] = []

@@ -1,0 +1,252 @@
+"""What goes with a person's name, and names in shapes the word-by-word
+reader (names.py) does not see.
+
+With a name the engine found, the words that make it one person's go too:
+
+- a title, rank or initials before it ("PC Hayes", "Brigadier A. Fenwick",
+  "Major (retd) Charles Fairbrother", "C. M. Whitlock");
+- a particle or an initial after it ("Seán Ó Briain", "Sammy B");
+- the business named after them ("Tindall & Sons Roofing", "Kieran Doyle
+  Landscapes", "Hartley's Hardware", "Paws with Kate");
+- a child's year group and school ("Isla Fraser, Primary 6 at Bankhead
+  Primary", "kai yr9 at the academy").
+
+Shapes found by themselves: nicknames ("big mikey", "lil t", "calls himself
+'Smudge'"), a given name where someone lives ("mark at number 12", "Lee at 47
+Harrow Road"), a name in capitals ("MR DAVID ALAN FORSYTH"), a title in lower
+case ("dr patel"), a shop named with a given name in lower case ("sue's
+sandwich bar"). Why: docs/decisions.md, "Issue 15, people".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from bot.safeguarding.redaction.detail import Category, Detail, word_set
+from bot.safeguarding.redaction.lexicon import (
+    NOT_PERSONS,
+    PLACE_WORDS,
+    first_names,
+    ordinary_words,
+    surnames,
+)
+
+# --- before a name ---------------------------------------------------------
+
+_TITLES = (
+    r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame|Lady|Lord|Rev|Revd|Reverend|Fr|Father|Sister|"
+    r"Brother|Pastor|Imam|Rabbi|Cllr|Councillor|PC|PCSO|DC|DS|DI|DCI|Sgt|Sergeant|Insp|"
+    r"Inspector|Constable|Supt|Major|Maj|Colonel|Col|Captain|Capt|Lt|Lieutenant|Cdr|Commander|"
+    r"Brigadier|Brig|General|Gen|Admiral|Wing[ \t]Commander|Squadron[ \t]Leader|Flt|Air)"
+)
+_BEFORE_NAME = re.compile(
+    rf"(?:\b{_TITLES}\.?[ \t]+(?:\((?i:retd|rtd|ret|retired)\.?\)[ \t]+)?)+"
+    r"(?:(?:[A-Z]\.[ \t]*|[A-Z][ \t]+){1,3})?$"
+    r"|(?:^|(?<=[\s,(]))(?:[A-Z]\.[ \t]*){1,3}$"
+)
+
+# --- after a name ----------------------------------------------------------
+
+# "Seán Ó Briain", "Ana de Souza", "Pieter van der Berg"; "Sammy B" (an initial).
+_AFTER_NAME = re.compile(
+    r"(?:[ \t]+(?:Ó|Ní|Nic|Mac|Mc|O['’]|de|da|di|do|dos|van|von|der|den|ter|le|la|bin|binti|"
+    r"bint|ibn|al|el|ben|ap)(?=[ \t]+[A-Z]))+[ \t]+[A-Z][\w'’-]+"
+    r"|[ \t]+(?![AI]\b)[A-Z](?![\w'’.&])"
+)
+
+# What a business named after someone sells or does, after the name: "&
+# Sons", "Roofing", "Funeral Directors", "Money Transfer", "Ltd".
+_PARTNERS = re.compile(
+    r"[ \t]+(?:&|and|\+)[ \t]+(?:Sons?|Daughters?|Co\b\.?|Partners|Associates|Family|"
+    r"[A-Z][\w'’-]+(?=[ \t]+(?:Solicitors|Accountants|Estate|Associates|LLP|Ltd)\b|"
+    r"[ \t]*[,.;)]))"
+)
+_CAPITAL_WORD = re.compile(r"[ \t]+(&[ \t]+|and[ \t]+(?=[A-Z]))?([A-Z][^\W\d_A-Z][\w'’-]*)")
+# Words after a name that are not a business's: "Priya Raman Thanks", "Tom Monday".
+_NOT_TRADE = word_set(
+    """
+    thanks thank cheers regards please help i i'm im and or but so the a an he she they we
+    it its this that from at on in of to for by with said says told asked here there
+    yesterday today tonight tomorrow again also too now then x xx xxx
+    """
+)
+_BY_OR_WITH = re.compile(
+    r"(?:^|(?<=[\s,(\"'“‘]))([A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?[ \t]+(?:with|by)[ \t]+)$"
+)
+
+# --- a child's year and school after their name -----------------------------
+
+_YEAR = r"(?:year|yr|y|primary|p|s)[ \t]?\d{1,2}\b"
+_SCHOOL_WORDS = r"(?:school|academy|primary|college|high|grammar|juniors|infants|nursery)"
+_YEAR_AFTER_NAME = re.compile(
+    r"(?i:(?:[ \t]*,[ \t]*|[ \t]+)(?:(?:who['’]s|who[ \t]+is|who[ \t]+attends|is|'s)[ \t]+)?"
+    rf"(?:in[ \t]+)?\(?{_YEAR}\)?"
+    rf"(?:[ \t]*,?[ \t]*(?:both[ \t]+)?(?:at|in|@)[ \t]+(?:the[ \t]+)?{_SCHOOL_WORDS}\b)?)"
+)
+_BETWEEN_NAME_AND_SCHOOL = re.compile(
+    r"(?i)[ \t]*(?:,|\()?[ \t]*(?:(?:who['’]s|who[ \t]+is|who[ \t]+attends|who[ \t]+goes[ \t]+to|"
+    r"is|in|at|and)[ \t]+)*$"
+)
+
+
+def _names(details: Iterable[Detail]) -> list[Detail]:
+    return [d for d in details if d.category is Category.NAME]
+
+
+def widen_names(text: str, found: Iterable[Detail]) -> Iterator[Detail]:
+    """What goes with each name found (module docstring), as details that
+    overlap the name, so the union replaces both."""
+    every = list(found)
+    for name in _names(every):
+        before = _BEFORE_NAME.search(text, max(0, name.start - 60), name.start)
+        if before is not None and before.end() == name.start and before.group(0).strip():
+            yield Detail(before.start(), name.end, Category.NAME)
+        after = _AFTER_NAME.match(text, name.end)
+        if after is not None:
+            yield Detail(name.start, after.end(), Category.NAME)
+        business = _business_after(text, name)
+        if business > name.end:
+            yield Detail(name.start, business, Category.NAME)
+        by_with = _BY_OR_WITH.search(text, max(0, name.start - 40), name.start)
+        if by_with is not None and _business_words(by_with.group(1)):
+            yield Detail(by_with.start(1), name.end, Category.NAME)  # "Paws with Kate"
+        year = _YEAR_AFTER_NAME.match(text, name.end)
+        if year is not None:
+            yield Detail(name.start, year.end(), Category.SCHOOL)
+        for school in every:
+            if (
+                school.category is Category.SCHOOL
+                and name.end <= school.start <= name.end + 30
+                and _BETWEEN_NAME_AND_SCHOOL.match(text[name.end : school.start])
+            ):
+                yield Detail(name.start, school.end, Category.SCHOOL)
+
+
+def _business_words(words: str) -> bool:
+    """Capitalised words that name a business, not a person or a place:
+    "Paws", "Green Thumb"."""
+    keys = [w.lower() for w in words.split()[:-1]]
+    return bool(keys) and all(
+        k not in first_names() and k not in PLACE_WORDS and k not in NOT_PERSONS for k in keys
+    )
+
+
+def _business_after(text: str, name: Detail) -> int:
+    """Where a business named after the person ends: "Tindall & Sons
+    Roofing", "Kieran Doyle Landscapes", "Hartley's Hardware", "Ali's Cash
+    and Carry"; the name's end if no business follows."""
+    end = name.end
+    partners = _PARTNERS.match(text, end)
+    if partners is not None:
+        end = partners.end()
+    possessive = text[name.start : name.end].endswith(("'s", "’s"))
+    words = 0
+    while words < 4:
+        word = _CAPITAL_WORD.match(text, end)
+        if word is None:
+            break
+        key = re.sub(r"['’]s$", "", word.group(2).lower())
+        if key in _NOT_TRADE or key in NOT_PERSONS or (key in PLACE_WORDS and not possessive):
+            break
+        if word.group(1) and not (words or possessive):
+            break  # "Mark Evans and Grace": two people
+        if (
+            not possessive
+            and partners is None
+            and (key not in ordinary_words() or (key in first_names() and not words))
+        ):
+            break  # "Priya Okonkwo", "Mark Evans and Grace": a surname or a name, not a trade
+        end = word.end()
+        words += 1
+    return end if (words or partners is not None) else name.end
+
+
+# --- shapes found by themselves -----------------------------------------------
+
+# "big mikey", "lil t", "Big John", "little Kev": a nickname.
+_NICKNAME = re.compile(
+    r"(?<![\w'’])(?i:big|lil|lil'|little|young|mad|fat|skinny|baby)[ \t]+"
+    r"([a-zA-Z][a-z]{0,2}(?![\w'’-])|[A-Za-z][a-z]+(?![\w'’-]))"
+)
+_ARTICLE_BEFORE = re.compile(
+    r"(?i:\b(?:the|a|an|our|your|his|her|my|its|their|this|that|some|very|so|too)[ \t]+)$"
+)
+# "calls himself 'Smudge'", "known as "Tiny"": a nickname in quotes.
+_QUOTED_NICKNAME = re.compile(
+    r"(?i:\b(?:calls?|called)[ \t]+(?:him|her|them)sel(?:f|ves)|\bknown[ \t]+as|\bgoes[ \t]+by|"
+    r"\bnicknamed|\baka|\bcalled|\bnamed)[ \t]+['\"“‘]([^'\"”’\n]{1,25})['\"”’]"
+)
+# "mark at number 12", "Lee at 47 Harrow Road", "jen from no 9": a given name
+# where someone lives.
+_WHERE_THEY_LIVE = re.compile(
+    r"(?<![\w'’])([A-Za-z][a-z'’]{2,})(?=[ \t]+(?:(?i:at|from)[ \t]+(?:(?i:number|no\.?|flat)"
+    r"[ \t]*)?|(?i:in)[ \t]+(?i:number|no\.?|flat)[ \t]*)"
+    r"\d{1,3}[a-z]?\b(?![ \t]*(?i:am|pm|mph|minutes|mins|hours|o['’]clock|[:.]\d)))"
+)
+# Before a given name that is also a word ("mark at number 12"): someone spoken to.
+_SPOKEN_TO = re.compile(r"(?i:\b(?:to|with|asked|told|and|saw|ask|tell|called|rang)[ \t]+)$")
+# Two or more words in capitals that are names: "MR DAVID ALAN FORSYTH".
+_CAPITALS = re.compile(
+    r"\b(?:(?:MR|MRS|MS|MISS|DR)\.?[ \t]+)?[A-Z][A-Z'’-]+(?:[ \t]+[A-Z][A-Z'’-]+)+\b"
+)
+# "dr patel", "mr henderson" in lower case.
+_LOWER_TITLE = re.compile(r"\b(?:dr|mr|mrs|ms|pc|sgt)\.?[ \t]+([a-z][a-z'’-]+)\b")
+# "sue's sandwich bar", "bella's nail bar": a given name's shop.
+_LOWER_SHOP = re.compile(
+    r"(?<![\w'’])([a-z]+)['’]s[ \t]+(?:[a-z]+[ \t]+)?(?:bar|cafe|café|shop|salon|barbers?|"
+    r"kitchen|takeaway|chippy|bakery|deli|stall|van|garage|studio|boutique|parlour|store)\b"
+)
+
+
+def find_people_shapes(text: str) -> Iterator[Detail]:
+    """Names in the shapes of the module docstring, found by themselves."""
+    for match in _NICKNAME.finditer(text):
+        word = match.group(1).lower()
+        if _ARTICLE_BEFORE.search(text, max(0, match.start() - 8), match.start()):
+            continue  # "the little Co-op", "a big will"
+        short = len(word) <= 3 and word not in ordinary_words()
+        if short or (word in first_names() and word not in _NOT_NICKNAMES) or word.endswith("y"):
+            if word in ordinary_words() and word not in first_names():
+                continue  # "big baby", "little bit"
+            yield Detail(match.start(), match.end(), Category.NAME)
+    for match in _QUOTED_NICKNAME.finditer(text):
+        yield Detail(match.start(1), match.end(1), Category.NAME)
+    for match in _WHERE_THEY_LIVE.finditer(text):
+        word = match.group(1).lower()
+        if word not in first_names() or word in NOT_PERSONS | _VERBS_AND_MONTHS:
+            continue
+        capital = match.group(1)[:1].isupper()
+        if word in ordinary_words() and not (
+            capital or _SPOKEN_TO.search(text, max(0, match.start() - 10), match.start())
+        ):
+            continue  # "the man at 52", "my van at 221 High St"
+        yield Detail(match.start(1), match.end(1), Category.NAME)
+    for match in _CAPITALS.finditer(text):
+        words = [w.lower().strip(".") for w in match.group(0).split()]
+        names = [w for w in words if w not in {"mr", "mrs", "ms", "miss", "dr"}]
+        if len(names) >= 2 and all(
+            (w in first_names() or w in surnames())
+            and w not in NOT_PERSONS
+            and w not in PLACE_WORDS
+            and (w not in ordinary_words() or w in first_names())
+            for w in names
+        ):
+            yield Detail(match.start(), match.end(), Category.NAME)
+    for match in _LOWER_TITLE.finditer(text):
+        word = match.group(1)
+        if (word in surnames() or word in first_names()) and word not in ordinary_words():
+            yield Detail(match.start(), match.end(), Category.NAME)
+    for match in _LOWER_SHOP.finditer(text):
+        if match.group(1) in first_names() and match.group(1) not in ordinary_words() | {"mum"}:
+            yield Detail(match.start(), match.end(), Category.NAME)
+
+
+# Given names that are also everyday words after "big", "at": "big will", "may at 3".
+_NOT_NICKNAMES = word_set(
+    """
+    will may mark bill rob pat sue grace hope joy faith april june rose lily holly ivy
+    guy jack bob dick art ray sunny sky river summer autumn mum dad man men lad boy girl
+    """
+)
+_VERBS_AND_MONTHS = word_set("will may june april august march can did done said")
