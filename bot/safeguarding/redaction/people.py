@@ -31,6 +31,7 @@ from bot.safeguarding.redaction.lexicon import (
     ordinary_words,
     surnames,
 )
+from bot.safeguarding.redaction.names import RELATIONS
 
 # --- before a name ---------------------------------------------------------
 
@@ -63,6 +64,7 @@ _PARTNERS = re.compile(
     r"[ \t]*[,.;)]))"
 )
 _CAPITAL_WORD = re.compile(r"[ \t]+(&[ \t]+|and[ \t]+(?=[A-Z]))?([A-Z][^\W\d_A-Z][\w'’-]*)")
+_COMPANY = word_set("ltd limited llp plc co inc")
 # Words after a name that are not a business's: "Priya Raman Thanks", "Tom Monday".
 _NOT_TRADE = word_set(
     """
@@ -82,11 +84,23 @@ _SCHOOL_WORDS = r"(?:school|academy|primary|college|high|grammar|juniors|infants
 _YEAR_AFTER_NAME = re.compile(
     r"(?i:(?:[ \t]*,[ \t]*|[ \t]+)(?:(?:who['’]s|who[ \t]+is|who[ \t]+attends|is|'s)[ \t]+)?"
     rf"(?:in[ \t]+)?\(?{_YEAR}\)?"
-    rf"(?:[ \t]*,?[ \t]*(?:both[ \t]+)?(?:at|in|@)[ \t]+(?:the[ \t]+)?{_SCHOOL_WORDS}\b)?)"
+    rf"(?:[ \t]*,?[ \t]*(?:both[ \t]+)?(?:at|in|@)[ \t]+(?:the[ \t]+)?"
+    rf"(?-i:(?:(?:St\.?[ \t]+)?[A-Z][\w'’-]+[ \t]+){{0,4}}){_SCHOOL_WORDS}\b)?)"
 )
 _BETWEEN_NAME_AND_SCHOOL = re.compile(
     r"(?i)[ \t]*(?:,|\()?[ \t]*(?:(?:who['’]s|who[ \t]+is|who[ \t]+attends|who[ \t]+goes[ \t]+to|"
     r"is|in|at|and)[ \t]+)*$"
+)
+
+
+_LOWER_GIVEN_BEFORE = re.compile(r"(?:^|(?<=[\s,(]))([a-z]{3,})[ \t]+$")
+_LOWER_UNKNOWN_AFTER = re.compile(r"[ \t]+([a-z]{3,})(?=[ \t]*(?:[,.!?;]|$))")
+_SHORT_FORMS = word_set("dob lol pls plz thx asap btw tbh omg idk innit wot")
+_NOT_LOWER_GIVEN = word_set(
+    """
+    the and but are was has had his her him its our you who she they them then than
+    for with from not can did got get see saw met ask asked told call called rang
+    """
 )
 
 
@@ -102,6 +116,23 @@ def widen_names(text: str, found: Iterable[Detail]) -> Iterator[Detail]:
         before = _BEFORE_NAME.search(text, max(0, name.start - 60), name.start)
         if before is not None and before.end() == name.start and before.group(0).strip():
             yield Detail(before.start(), name.end, Category.NAME)
+        given = _LOWER_GIVEN_BEFORE.search(text, max(0, name.start - 20), name.start)
+        if given is not None and text[name.start : name.start + 1].islower():
+            key = given.group(1)
+            if (
+                key in first_names()
+                and key not in NOT_PERSONS
+                and key not in _NOT_LOWER_GIVEN
+                and key not in RELATIONS
+            ):
+                yield Detail(
+                    given.start(1), name.end, Category.NAME
+                )  # "tom baxter", "jade thompson"
+        unknown = _LOWER_UNKNOWN_AFTER.match(text, name.end)
+        if unknown is not None and text[name.start : name.start + 1].islower():
+            key = unknown.group(1)
+            if key not in ordinary_words() | NOT_PERSONS | _NOT_TRADE | _SHORT_FORMS:
+                yield Detail(name.start, unknown.end(1), Category.NAME)  # "musa kamara,"
         after = _AFTER_NAME.match(text, name.end)
         if after is not None:
             yield Detail(name.start, after.end(), Category.NAME)
@@ -127,9 +158,7 @@ def _business_words(words: str) -> bool:
     """Capitalised words that name a business, not a person or a place:
     "Paws", "Green Thumb"."""
     keys = [w.lower() for w in words.split()[:-1]]
-    return bool(keys) and all(
-        k not in first_names() and k not in PLACE_WORDS and k not in NOT_PERSONS for k in keys
-    )
+    return bool(keys) and all(k not in first_names() and k not in NOT_PERSONS for k in keys)
 
 
 def _business_after(text: str, name: Detail) -> int:
@@ -137,10 +166,12 @@ def _business_after(text: str, name: Detail) -> int:
     Roofing", "Kieran Doyle Landscapes", "Hartley's Hardware", "Ali's Cash
     and Carry"; the name's end if no business follows."""
     end = name.end
+    if text[end : end + 2] in {"'s", "’s"}:
+        end += 2  # "Ali's Cash and Carry", where the name found is "Ali"
     partners = _PARTNERS.match(text, end)
     if partners is not None:
         end = partners.end()
-    possessive = text[name.start : name.end].endswith(("'s", "’s"))
+    possessive = text[name.start : end].endswith(("'s", "’s"))
     words = 0
     while words < 4:
         word = _CAPITAL_WORD.match(text, end)
@@ -149,6 +180,10 @@ def _business_after(text: str, name: Detail) -> int:
         key = re.sub(r"['’]s$", "", word.group(2).lower())
         if key in _NOT_TRADE or key in NOT_PERSONS or (key in PLACE_WORDS and not possessive):
             break
+        if key in _COMPANY:
+            end = word.end()  # "Petrescu Builders Ltd"
+            words += 1
+            continue
         if word.group(1) and not (words or possessive):
             break  # "Mark Evans and Grace": two people
         if (
@@ -199,8 +234,21 @@ _LOWER_SHOP = re.compile(
 )
 
 
+_FAMILY_WORDS = word_set("mum mam dad nan nana gran mate bro sis son")
+# "he goes by Smithy", "known as Tiny": a capitalised word after these is a
+# name, even an everyday word.
+_GOES_BY = re.compile(
+    r"(?i:\b(?:goes|go|went)[ \t]+by|\bknown[ \t]+as|\bcalls?[ \t]+(?:him|her)sel(?:f|ves)|"
+    r"\bnicknamed|\baka)[ \t]+([A-Z][a-z'’-]+)\b"
+)
+
+
 def find_people_shapes(text: str) -> Iterator[Detail]:
     """Names in the shapes of the module docstring, found by themselves."""
+    for match in _GOES_BY.finditer(text):
+        key = match.group(1).lower()
+        if key not in NOT_PERSONS and key not in PLACE_WORDS:
+            yield Detail(match.start(1), match.end(1), Category.NAME)
     for match in _NICKNAME.finditer(text):
         word = match.group(1).lower()
         if _ARTICLE_BEFORE.search(text, max(0, match.start() - 8), match.start()):
@@ -238,7 +286,7 @@ def find_people_shapes(text: str) -> Iterator[Detail]:
         if (word in surnames() or word in first_names()) and word not in ordinary_words():
             yield Detail(match.start(), match.end(), Category.NAME)
     for match in _LOWER_SHOP.finditer(text):
-        if match.group(1) in first_names() and match.group(1) not in ordinary_words() | {"mum"}:
+        if match.group(1) in first_names() and match.group(1) not in _FAMILY_WORDS:
             yield Detail(match.start(), match.end(), Category.NAME)
 
 
@@ -250,3 +298,57 @@ _NOT_NICKNAMES = word_set(
     """
 )
 _VERBS_AND_MONTHS = word_set("will may june april august march can did done said")
+
+
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def repeat_names(text: str, found: Iterable[Detail]) -> Iterator[Detail]:
+    """Every other place a capitalised word of a found name is written with a
+    capital: "Poppy Lawson ... Poppy is 12", "spat at Ruby", "Mercy from
+    Mercy's Hair & Beauty"; with a capitalised word after it that is no
+    place's ("Janet ... Janet Marsh")."""
+    every = list(found)
+    names = _names(every)
+    keys: set[str] = set()
+    for name in names:
+        for word in _WORD.finditer(text, name.start, name.end):
+            raw = re.sub(r"['’]s$", "", word.group(0))
+            key = raw.lower()
+            if (
+                raw[:1].isupper()
+                and len(key) >= 3
+                and key not in NOT_PERSONS
+                and key not in PLACE_WORDS
+                and key not in _TITLE_KEYS
+            ):
+                keys.add(key)
+    if not keys:
+        return
+    for word in _WORD.finditer(text):
+        raw = re.sub(r"['’]s$", "", word.group(0))
+        if not raw[:1].isupper() or raw.lower() not in keys:
+            continue
+        if any(d.start <= word.start() < d.end for d in every):
+            continue
+        following = re.match(r"[ \t]+([A-Z][\w'’-]+)", text[word.end() :])
+        end = word.end()
+        if following is not None:
+            key = following.group(1).lower()
+            if key in _STREET_TYPES:
+                continue  # "Marsh Lane": a place
+            if key not in NOT_PERSONS and key not in _NOT_TRADE:
+                end = word.end() + following.end()
+        yield Detail(word.start(), end, Category.NAME)
+
+
+_STREET_TYPES = word_set(
+    """
+    road rd street st lane ln avenue ave close drive way crescent court gardens place square
+    terrace mews parade park station school academy college primary hospital surgery centre
+    church hall house estate
+    """
+)
+_TITLE_KEYS = word_set(
+    "mr mrs ms miss dr prof sir dame lady lord rev pc pcso sgt sergeant major colonel captain"
+)
