@@ -100,6 +100,11 @@ def find_personal_details(text: str) -> list[Detail]:
     widened += [d for d in every if d not in {item[3] for item in found}]
     for detail in widened:
         found.append((detail.start, -(detail.end - detail.start), len(_FINDERS), detail))
+    found = [
+        (d.start, -(d.end - d.start), rank, d)
+        for rank, d in ((rank, _after_names(text, d, names)) for _s, _l, rank, d in found)
+        if d.end > d.start
+    ]
     found.sort(key=lambda item: (item[0], item[1], item[2]))
     merged: list[tuple[int, int, tuple[int, int], Category]] = []
     for start, negative_length, rank, detail in found:
@@ -112,6 +117,20 @@ def find_personal_details(text: str) -> list[Detail]:
         else:
             merged.append((start, detail.end, claim, detail.category))
     return _joined(text, [Detail(start, end, category) for start, end, _b, category in merged])
+
+
+def _after_names(text: str, detail: Detail, names: list[Detail]) -> Detail:
+    """An age whose subject is a name ("My dad George is 91") starts after the
+    name, so the name keeps its own label: "My dad [name] [age]"."""
+    if detail.category is not Category.AGE:
+        return detail
+    start = detail.start
+    for name in names:
+        if detail.start <= name.start and name.end < detail.end:
+            start = max(start, name.end)
+    while start < detail.end and text[start] in " \t,":
+        start += 1
+    return Detail(start, detail.end, detail.category)
 
 
 # Two children with their years, one school: "Ruby (Year 4) and Finn (Year

@@ -423,6 +423,13 @@ def _person(words: list[_Word], kinds: list[str], index: int, text: str) -> tupl
         ):
             return True, False  # "i asked jake", "priya said"
         if (
+            kind == "ambiguous"
+            and (word.text[-2:] in {"'s", "’s"} or prev_key in {"im", "i'm", "its", "it's"})
+            and not (index + 1 < len(words) and words[index + 1].key in _PERSON_VERBS)
+        ):
+            # "tom's dog", "im precious": a name or a word; the card asks
+            return False, word.key not in _NOT_AFTER_RELATION and word.key not in RELATIONS
+        if (
             (prev_key in _NAMES_NEXT or pair in _NAME_IS or _name_is(words, index))
             and kind == "ambiguous"
             and after is not None

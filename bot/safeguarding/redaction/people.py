@@ -210,7 +210,8 @@ _ARTICLE_BEFORE = re.compile(
 # "calls himself 'Smudge'", "known as "Tiny"": a nickname in quotes.
 _QUOTED_NICKNAME = re.compile(
     r"(?i:\b(?:calls?|called)[ \t]+(?:him|her|them)sel(?:f|ves)|\bknown[ \t]+as|\bgoes[ \t]+by|"
-    r"\bnicknamed|\baka|\bcalled|\bnamed)[ \t]+['\"“‘]([^'\"”’\n]{1,25})['\"”’]"
+    r"\bnicknamed|\baka|\bcalled|\bnamed)[ \t]+(?:the[ \t]+name[ \t]+(?:of[ \t]+)?)?"
+    r"['\"“‘]([^'\"”’\n]{1,25})['\"”’]"
 )
 # "mark at number 12", "Lee at 47 Harrow Road", "jen from no 9": a given name
 # where someone lives.
@@ -238,7 +239,8 @@ _FAMILY_WORDS = word_set("mum mam dad nan nana gran mate bro sis son")
 # "he goes by Smithy", "known as Tiny": a capitalised word after these is a
 # name, even an everyday word.
 _GOES_BY = re.compile(
-    r"(?i:\b(?:goes|go|went)[ \t]+by|\bknown[ \t]+as|\bcalls?[ \t]+(?:him|her)sel(?:f|ves)|"
+    r"(?i:\b(?:goes|go|went)[ \t]+by(?:[ \t]+the[ \t]+name(?:[ \t]+of)?)?|\bknown[ \t]+as|"
+    r"\bcalls?[ \t]+(?:him|her)sel(?:f|ves)|"
     r"\bnicknamed|\baka)[ \t]+([A-Z][a-z'’-]+)\b"
 )
 
@@ -265,8 +267,9 @@ def find_people_shapes(text: str) -> Iterator[Detail]:
         if word not in first_names() or word in NOT_PERSONS | _VERBS_AND_MONTHS:
             continue
         capital = match.group(1)[:1].isupper()
+        first = re.fullmatch(r"\s*|.*[.!?\n]\s*", text[: match.start()], re.DOTALL) is not None
         if word in ordinary_words() and not (
-            capital or _SPOKEN_TO.search(text, max(0, match.start() - 10), match.start())
+            capital or first or _SPOKEN_TO.search(text, max(0, match.start() - 10), match.start())
         ):
             continue  # "the man at 52", "my van at 221 High St"
         yield Detail(match.start(1), match.end(1), Category.NAME)

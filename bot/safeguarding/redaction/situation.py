@@ -268,6 +268,15 @@ _AGES = (
     ),
     # "my mum (87) lives alone"
     re.compile(r"(\(\d{2,3}\))"),
+    # "my grandson is 16 and works at the Co-op", "our youngest is 9 and autistic"
+    re.compile(
+        r"(?i:\b(?:my|our|his|her|their)[ \t]+(?:[\w'’-]+[ \t]+){0,2}?[\w'’-]+[ \t]+"
+        r"(?:is|was|turned|turns)[ \t]+"
+        r"(?:now[ \t]+|nearly[ \t]+|almost[ \t]+|only[ \t]+|just[ \t]+)?)"
+        rf"({_AGE_NUMBER})\b(?![ \t]*(?:hundred|thousand|million|mph|miles|minutes|mins|hours|"
+        r"weeks|months|days|years|yrs|hrs|percent|yards|metres|meters|km|cm|inches|degrees|times|%|"
+        r"pounds|quid|grand|k\b|m\b|st\b|nd\b|rd\b|th\b|ft|feet|stone|kg|[:.]\d|am\b|pm\b))"
+    ),
     # "I am a retired police sergeant, seventy one, and served ..."
     re.compile(
         r"(?i:\b(?:i am|i'm|i’m|im|he is|she is|he's|she's)[ \t]+an?[ \t]+[^,.;:!?()\n]{1,40},"
