@@ -95,7 +95,7 @@ _BETWEEN_NAME_AND_SCHOOL = re.compile(
 
 _LOWER_GIVEN_BEFORE = re.compile(r"(?:^|(?<=[\s,(]))([a-z]{3,})[ \t]+$")
 _LOWER_UNKNOWN_AFTER = re.compile(r"[ \t]+([a-z]{3,})(?=[ \t]*(?:[,.!?;]|$))")
-_SHORT_FORMS = word_set("dob lol pls plz thx asap btw tbh omg idk innit wot")
+_SHORT_FORMS = word_set("dob lol pls plz thx asap btw tbh omg idk innit wot coz cos tho gna bc")
 _NOT_LOWER_GIVEN = word_set(
     """
     the and but are was has had his her him its our you who she they them then than
@@ -201,7 +201,7 @@ def _business_after(text: str, name: Detail) -> int:
 
 # "big mikey", "lil t", "Big John", "little Kev": a nickname.
 _NICKNAME = re.compile(
-    r"(?<![\w'’])(?i:big|lil|lil'|little|young|mad|fat|skinny|baby)[ \t]+"
+    r"(?<![\w'’])(?i:big|lil|lil'|little|young|fat|skinny)[ \t]+"
     r"([a-zA-Z][a-z]{0,2}(?![\w'’-])|[A-Za-z][a-z]+(?![\w'’-]))"
 )
 _ARTICLE_BEFORE = re.compile(
@@ -255,7 +255,7 @@ def find_people_shapes(text: str) -> Iterator[Detail]:
         word = match.group(1).lower()
         if _ARTICLE_BEFORE.search(text, max(0, match.start() - 8), match.start()):
             continue  # "the little Co-op", "a big will"
-        short = len(word) <= 3 and word not in ordinary_words()
+        short = len(word) <= 3 and word not in ordinary_words() | _SHORT_FORMS
         if short or (word in first_names() and word not in _NOT_NICKNAMES) or word.endswith("y"):
             if word in ordinary_words() and word not in first_names():
                 continue  # "big baby", "little bit"
