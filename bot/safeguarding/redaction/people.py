@@ -131,7 +131,9 @@ def widen_names(text: str, found: Iterable[Detail]) -> Iterator[Detail]:
         unknown = _LOWER_UNKNOWN_AFTER.match(text, name.end)
         if unknown is not None and text[name.start : name.start + 1].islower():
             key = unknown.group(1)
-            if key not in ordinary_words() | NOT_PERSONS | _NOT_TRADE | _SHORT_FORMS:
+            if not any(
+                key in words for words in (ordinary_words(), NOT_PERSONS, _NOT_TRADE, _SHORT_FORMS)
+            ):
                 yield Detail(name.start, unknown.end(1), Category.NAME)  # "musa kamara,"
         after = _AFTER_NAME.match(text, name.end)
         if after is not None:
@@ -255,7 +257,7 @@ def find_people_shapes(text: str) -> Iterator[Detail]:
         word = match.group(1).lower()
         if _ARTICLE_BEFORE.search(text, max(0, match.start() - 8), match.start()):
             continue  # "the little Co-op", "a big will"
-        short = len(word) <= 3 and word not in ordinary_words() | _SHORT_FORMS
+        short = len(word) <= 3 and word not in ordinary_words() and word not in _SHORT_FORMS
         if short or (word in first_names() and word not in _NOT_NICKNAMES) or word.endswith("y"):
             if word in ordinary_words() and word not in first_names():
                 continue  # "big baby", "little bit"
