@@ -343,6 +343,12 @@ def test_ordinary_numbers_stay(ordinary: str) -> None:
             "hes called [name], [age], the other guy was",
         ),
         ("I am a retired GP, aged seventy five. Regards", "[age]. Regards"),
+        ("at 92 she still lives alone and a man tried", "[age] and a man tried"),
+        ("she'll be 90 next month and lives alone, should she", "[age], should she"),
+        (
+            "I'm a dinner lady at Oakwood Primary, the only one on the late shift, and a",
+            "I'm [job], and a",
+        ),
         ("she's a year 10 student at Bishop Justus and", "she's a [school and year] and"),
         ("my son's in 9B at Hayes School and", "my son's in [school and year] and"),
         ("she is P5 at St Mary's Primary and", "she is [school and year] and"),

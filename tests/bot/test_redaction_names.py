@@ -252,6 +252,14 @@ def test_capitalised_words_in_doubt_are_left_in_and_named(text: str, doubts: lis
             "My two kids, [school and year], walk",
         ),
         ("my boy kai yr9 at the academy got stabbed", "my boy [school and year] got stabbed"),
+        ("my son Jayden (year 7, St Bede's) was robbed", "my son [school and year] was robbed"),
+        (
+            "my daughter, 14, at Castle View School is bullied",
+            "my daughter, [school and year] is bullied",
+        ),
+        ("the Khan Brothers garage is open late", "the [name] garage is open late"),
+        ("J. Smith & Son Builders took a deposit", "[name] took a deposit"),
+        ("Mr and Mrs Okonkwo next door have had", "[name] next door have had"),
     ],
 )
 def test_what_goes_with_a_name_goes_with_it(asked: str, suggested: str) -> None:

@@ -703,4 +703,5 @@ def find_unintroduced_names(text: str) -> Iterator[Detail]:
 def find_doubtful_names(text: str) -> list[Doubt]:
     """Capitalised words that may be names and were not replaced, in order."""
     _, doubts = _classify(text)
-    return doubts
+    labels = [m.span() for m in re.finditer(r"\[[^\[\]\n]{1,30}\]", text)]
+    return [d for d in doubts if not any(a <= d.start < b for a, b in labels)]

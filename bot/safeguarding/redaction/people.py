@@ -42,7 +42,7 @@ _TITLES = (
     r"Brigadier|Brig|General|Gen|Admiral|Wing[ \t]Commander|Squadron[ \t]Leader|Flt|Air)"
 )
 _BEFORE_NAME = re.compile(
-    rf"(?:\b{_TITLES}\.?[ \t]+(?:\((?i:retd|rtd|ret|retired)\.?\)[ \t]+)?)+"
+    rf"(?:\b{_TITLES}\.?[ \t]+(?:(?:and|&)[ \t]+)?(?:\((?i:retd|rtd|ret|retired)\.?\)[ \t]+)?)+"
     r"(?:(?:[A-Z]\.[ \t]*|[A-Z][ \t]+){1,3})?$"
     r"|(?:^|(?<=[\s,(]))(?:[A-Z]\.[ \t]*){1,3}$"
 )
@@ -82,10 +82,11 @@ _BY_OR_WITH = re.compile(
 _YEAR = r"(?:year|yr|y|primary|p|s)[ \t]?\d{1,2}\b"
 _SCHOOL_WORDS = r"(?:school|academy|primary|college|high|grammar|juniors|infants|nursery)"
 _YEAR_AFTER_NAME = re.compile(
-    r"(?i:(?:[ \t]*,[ \t]*|[ \t]+)(?:(?:who['’]s|who[ \t]+is|who[ \t]+attends|is|'s)[ \t]+)?"
-    rf"(?:in[ \t]+)?\(?{_YEAR}\)?"
-    rf"(?:[ \t]*,?[ \t]*(?:both[ \t]+)?(?:at|in|@)[ \t]+(?:the[ \t]+)?"
-    rf"(?-i:(?:(?:St\.?[ \t]+)?[A-Z][\w'’-]+[ \t]+){{0,4}}){_SCHOOL_WORDS}\b)?)"
+    rf"(?:[ \t]*\((?=[^()\n]*\b(?i:year|yr|y)[ \t]?\d{{1,2}}\b)[^()\n]{{1,50}}\)"
+    r"|(?i:(?:[ \t]*,[ \t]*|[ \t]+)(?:(?:who['’]s|who[ \t]+is|who[ \t]+attends|is|'s)[ \t]+)?"
+    rf"(?:in[ \t]+)?\(?{_YEAR}\)?))"
+    rf"(?i:[ \t]*,?[ \t]*(?:both[ \t]+)?(?:at|in|@)[ \t]+(?:the[ \t]+)?"
+    rf"(?-i:(?:(?:St\.?[ \t]+)?[A-Z][\w'’-]+[ \t]+){{0,4}}){_SCHOOL_WORDS}\b)?"
 )
 _BETWEEN_NAME_AND_SCHOOL = re.compile(
     r"(?i)[ \t]*(?:,|\()?[ \t]*(?:(?:who['’]s|who[ \t]+is|who[ \t]+attends|who[ \t]+goes[ \t]+to|"

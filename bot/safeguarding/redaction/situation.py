@@ -100,6 +100,14 @@ _NOT_A_SCHOOL = re.compile(
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|"
     r"may|june|july|august|september|october|november|december|term|half|summer|winter)\b"
 )
+# "my daughter, 14, at Castle View School", "my son (12) goes to St Bede's
+# Academy": a child's age with a named school.
+_AGE_AT_SCHOOL = re.compile(
+    r"(?i:\b(?:son|daughter|boy|girl|lad|kid|child|grandson|granddaughter|nephew|niece|"
+    r"stepson|stepdaughter)\b[^.,;\n]{0,20}?[ \t]*[,(][ \t]*)"
+    r"(\d{1,2}\)?[ \t]*,?[ \t]*(?i:(?:and[ \t]+)?(?:at|goes[ \t]+to|attends)[ \t]+)"
+    rf"(?:St\.?[ \t]+)?[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){{0,4}}[ \t]+(?i:{_SCHOOL_WORD}))\b"
+)
 _SCHOOL_WORD_AT_END = re.compile(rf"(?i:{_SCHOOL_WORD})$")
 
 # --- a job only one person does at a place -------------------------------
@@ -277,6 +285,16 @@ _AGES = (
         r"weeks|months|days|years|yrs|hrs|percent|yards|metres|meters|km|cm|inches|degrees|times|%|"
         r"pounds|quid|grand|k\b|m\b|st\b|nd\b|rd\b|th\b|ft|feet|stone|kg|[:.]\d|am\b|pm\b))"
     ),
+    # "at 92 she still lives alone", "she'll be 90 next month", "Reg, is 94"
+    re.compile(
+        r"(?i:(?:\bat[ \t]+(?=\d{2,3}[ \t]*,?[ \t]+(?:she|he|i|my|our)\b)|"
+        r"\b(?:she|he|i|they|who)['’]ll[ \t]+be[ \t]+|\b(?:will[ \t]+be|turns|turned)[ \t]+|"
+        r",[ \t]*(?:is|was)[ \t]+(?:now[ \t]+)?))"
+        rf"({_AGE_NUMBER})\b(?![ \t]*(?:hundred|thousand|million|mph|miles|minutes|mins|hours|"
+        r"weeks|months|days|years|yrs|hrs|percent|yards|metres|meters|km|cm|inches|degrees|times|%|"
+        r"pounds|quid|grand|k\b|m\b|st\b|nd\b|rd\b|th\b|ft|feet|stone|kg|[:.]\d|am\b|pm\b|"
+        r"o['’]clock))"
+    ),
     # "I am a retired police sergeant, seventy one, and served ..."
     re.compile(
         r"(?i:\b(?:i am|i'm|i’m|im|he is|she is|he's|she's)[ \t]+an?[ \t]+[^,.;:!?()\n]{1,40},"
@@ -437,19 +455,39 @@ def find_school_years(text: str) -> Iterator[Detail]:
                 continue
             end = match.start("lower") + words[-1].end()
         yield Detail(match.start(), end, Category.SCHOOL)
+    for match in _AGE_AT_SCHOOL.finditer(text):
+        yield Detail(match.start(1), match.end(1), Category.SCHOOL)
     for match in _SCHOOL_THEN_YEAR.finditer(text):
         if _NOT_A_SCHOOL.match(match.group("school")):
             continue
         yield Detail(match.start(), match.end(), Category.SCHOOL)
 
 
+# "I'm a dinner lady at Oakwood Primary, the only one on the late shift": a
+# job anyone might do, made one person's by "the only" after it.
+_A_JOB_ONLY_ONE = re.compile(
+    r"(?i:\b(?:i'm|i’m|im|i am|i work as|he's|he is|she's|she is|who is)[ \t]+)"
+    rf"((?i:an?[ \t]+(?:[\w'’-]+[ \t]+){{0,2}}?(?:{_ROLE}|lady|man|woman))"
+    rf"{_AT}{_NOT_A_PLACE_AFTER}{_PLACE})(?=[ \t]*,[ \t]*(?i:the[ \t]+)?(?i:only|sole)\b)"
+)
+
+
 def find_singular_roles(text: str) -> Iterator[Detail]:
     """The job of the one person who does it, with the place: "the only
     pharmacist at the chemist", "the landlady at The Crown"."""
-    patterns = (_ROLE_PHRASE, _SOMEONES_JOB, _ONLY_ONE, _ONLY_ROLE, _RUNS_THE_PLACE, _ONLY_ONE_WHO)
+    patterns = (
+        _ROLE_PHRASE,
+        _SOMEONES_JOB,
+        _ONLY_ONE,
+        _ONLY_ROLE,
+        _RUNS_THE_PLACE,
+        _ONLY_ONE_WHO,
+        _A_JOB_ONLY_ONE,
+    )
     for pattern in patterns:
         for match in pattern.finditer(text):
-            start = match.start(1) if pattern is _SOMEONES_JOB else match.start()
+            grouped = pattern is _SOMEONES_JOB or pattern is _A_JOB_ONLY_ONE
+            start = match.start(1) if grouped else match.start()
             if pattern is not _ONLY_ONE_WHO and _NOT_A_JOB.match(text, start):
                 continue
             tail = _JOB_TAIL.match(text, match.end())
@@ -542,6 +580,7 @@ def find_ages_with_detail(text: str) -> Iterator[Detail]:
 _SUBJECT_BEFORE_AGE = re.compile(
     r"(?:(?i:\b(?:i[ \t]+am|i['’]m|im|she['’]s|shes|she[ \t]+is|he['’]s|hes|he[ \t]+is|"
     r"they['’]re|they[ \t]+are|we['’]re|we[ \t]+are|who['’]s|who[ \t]+is|who[ \t]+are|"
+    r"(?:she|he|i|they|who)['’]ll[ \t]+be|at|"
     r"(?:my|our|his|her|their)[ \t]+(?:[\w'’-]+[ \t]+){0,2}?(?:is|was)|"
     r"(?:my|our|his|her|their)[ \t]+[\w-]+['’]s)[ \t]+)"
     r"|\b(?:Mr|Mrs|Ms|Miss|Dr)\.?[ \t]+[A-Z][\w'’-]+[ \t]+(?i:is|was)[ \t]+)"
