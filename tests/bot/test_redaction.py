@@ -447,6 +447,15 @@ def test_descriptions_that_single_someone_out(text: str, expected: str) -> None:
         "crime ref 01/123456/24 and case number 4471239",
         "The only officer at the station was busy; he's 80 yards away",
         "he is the driver of the car, she is the mother of the boy at the school",
+        # issue 15, people: a thing's age, a decade alone, an age with nothing
+        # that narrows it, "the only" of a thing
+        "the house is 100 years old and the roof leaks",
+        "We are in our 70s and live on Park Road",
+        "I'm 45 and want to know if I need a licence for a drone",
+        "a man in his 60s with a limp keeps trying car doors",
+        "the only shop open on Sunday is the Co-op on High Street",
+        "Big Ben was lit up last night",
+        "the lads are about 15 or 16 and ride e-bikes",
     ],
 )
 def test_descriptions_shared_by_many_stay(ordinary: str) -> None:

@@ -27,6 +27,7 @@ from bot.safeguarding.redaction.detail import Category, Detail, word_set
 from bot.safeguarding.redaction.lexicon import (
     NOT_PERSONS,
     PLACE_WORDS,
+    brand_spans,
     first_names,
     ordinary_words,
     surnames,
@@ -254,8 +255,11 @@ def find_people_shapes(text: str) -> Iterator[Detail]:
         key = match.group(1).lower()
         if key not in NOT_PERSONS and key not in PLACE_WORDS:
             yield Detail(match.start(1), match.end(1), Category.NAME)
+    brands = brand_spans(text)
     for match in _NICKNAME.finditer(text):
         word = match.group(1).lower()
+        if any(a <= match.start() < b for a, b in brands):
+            continue  # "Big Ben"
         if _ARTICLE_BEFORE.search(text, max(0, match.start() - 8), match.start()):
             continue  # "the little Co-op", "a big will"
         short = len(word) <= 3 and word not in ordinary_words() and word not in _SHORT_FORMS

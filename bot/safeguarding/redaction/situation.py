@@ -241,7 +241,9 @@ _RUNS_THE_PLACE = re.compile(
     rf"({_PLACE})"
 )
 _NOT_A_JOB = re.compile(
-    r"(?i)the[ \t]+(?:only[ \t]+|sole[ \t]+)?(?:one|ones|thing|things|way|ways|time|times|reason|"
+    r"(?i)the[ \t]+(?:only[ \t]+|sole[ \t]+)?(?:shops?|stores?|places?|cctv|cameras?|bus|buses|"
+    r"trains?|paths?|roads?|streets?|lights?|"
+    r"one|ones|thing|things|way|ways|time|times|reason|"
     r"problem|person|people|option|issue|place|victim|case|same|first|last|best|worst|other|end|"
     r"kind|sort|type|rest|lot|police|cops|council|owner[ \t]+of[ \t]+the[ \t]+car|car|cars|"
     r"house|road|street|drive|light|lights|camera|cctv|entrance|exit|door|access|difference|"
@@ -553,6 +555,8 @@ def find_ages_with_detail(text: str) -> Iterator[Detail]:
                     continue
                 if not narrows and _DECADE.search(match.group(1)):
                     continue  # "she's in her 80s": a decade alone stays
+                if _THING_BEFORE.search(text, max(0, match.start(1) - 40), match.start(1)):
+                    continue  # "the house is 100 years old"
                 start = _subject_start(text, match.start(1), sentence.start())
                 after_who = re.match(r"(?i)who", text[start : match.start(1)]) is not None
                 end = _description_end(text, match.end(1), sentence.end(), after_who)
@@ -677,6 +681,15 @@ def _description_end(text: str, end: int, stop: int, after_who: bool = False) ->
     return position
 
 
+# A thing's age, not a person's: "the house is 100 years old", "it's 80 years old".
+_THING_BEFORE = re.compile(
+    r"(?i:\b(?:(?:the|this|that|our|my|his|her|their|its)[ \t]+(?:[\w-]+[ \t]+)?"
+    r"(?:house|home|building|car|van|tree|trees|flat|bungalow|church|school|bridge|wall|fence|"
+    r"shed|bike|boiler|roof|property|road|pub|shop|estate|block|clock|bus|lorry|scheme|club|"
+    r"business|company|firm|tradition|law|rule)|it)"
+    r"(?:['’]s|[ \t]+(?:is|was|must[ \t]+be|will[ \t]+be))[ \t]+"
+    r"(?:about[ \t]+|over[ \t]+|nearly[ \t]+|around[ \t]+|almost[ \t]+)?)$"
+)
 _DECADE = re.compile(r"(?i)\d0s\b")
 _SUBJECT_BEFORE_NARROW = re.compile(
     r"(?i:\b(?:i['’]?m|im|i|she['’]?s|shes|he['’]?s|hes|she|he|they|they['’]re)[ \t]+"
