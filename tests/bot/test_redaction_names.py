@@ -260,6 +260,11 @@ def test_capitalised_words_in_doubt_are_left_in_and_named(text: str, doubts: lis
         ("the Khan Brothers garage is open late", "the [name] garage is open late"),
         ("J. Smith & Son Builders took a deposit", "[name] took a deposit"),
         ("Mr and Mrs Okonkwo next door have had", "[name] next door have had"),
+        ("DARREN SMITH KEEPS THREATENING ME", "[name] KEEPS THREATENING ME"),
+        (
+            "the scammer said his name was Officer James Brown",
+            "the scammer said his name was [name]",
+        ),
     ],
 )
 def test_what_goes_with_a_name_goes_with_it(asked: str, suggested: str) -> None:
@@ -276,6 +281,7 @@ def test_what_goes_with_a_name_goes_with_it(asked: str, suggested: str) -> None:
         "Tom is 5 minutes away from the station",
         "How many burglaries were there in Petts Wood in 2024?",
         "PLEASE HELP, THE STREET LIGHTS ARE OUT AGAIN",
+        "I HAVE CALLED 101 FOUR TIMES ABOUT GRACE ROAD",
         "Grace Road is closed again",
     ],
 )

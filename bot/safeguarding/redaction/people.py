@@ -39,7 +39,7 @@ from bot.safeguarding.redaction.names import RELATIONS
 _TITLES = (
     r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame|Lady|Lord|Rev|Revd|Reverend|Fr|Father|Sister|"
     r"Brother|Pastor|Imam|Rabbi|Cllr|Councillor|PC|PCSO|DC|DS|DI|DCI|Sgt|Sergeant|Insp|"
-    r"Inspector|Constable|Supt|Major|Maj|Colonel|Col|Captain|Capt|Lt|Lieutenant|Cdr|Commander|"
+    r"Inspector|Constable|Supt|Officer|Detective|Det|Major|Maj|Colonel|Col|Captain|Capt|Lt|Lieutenant|Cdr|Commander|"
     r"Brigadier|Brig|General|Gen|Admiral|Wing[ \t]Commander|Squadron[ \t]Leader|Flt|Air)"
 )
 _BEFORE_NAME = re.compile(
@@ -281,16 +281,7 @@ def find_people_shapes(text: str) -> Iterator[Detail]:
             continue  # "the man at 52", "my van at 221 High St"
         yield Detail(match.start(1), match.end(1), Category.NAME)
     for match in _CAPITALS.finditer(text):
-        words = [w.lower().strip(".") for w in match.group(0).split()]
-        names = [w for w in words if w not in {"mr", "mrs", "ms", "miss", "dr"}]
-        if len(names) >= 2 and all(
-            (w in first_names() or w in surnames())
-            and w not in NOT_PERSONS
-            and w not in PLACE_WORDS
-            and (w not in ordinary_words() or w in first_names())
-            for w in names
-        ):
-            yield Detail(match.start(), match.end(), Category.NAME)
+        yield from _names_in_capitals(match.group(0), match.start())
     for match in _LOWER_TITLE.finditer(text):
         word = match.group(1)
         if (word in surnames() or word in first_names()) and word not in ordinary_words():
@@ -362,3 +353,39 @@ _STREET_TYPES = word_set(
 _TITLE_KEYS = word_set(
     "mr mrs ms miss dr prof sir dame lady lord rev pc pcso sgt sergeant major colonel captain"
 )
+
+
+_CAPITAL_TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr"})
+
+
+def _names_in_capitals(run: str, offset: int) -> Iterator[Detail]:
+    """The names in a run of words in capitals ("MR DAVID ALAN FORSYTH",
+    "DARREN SMITH KEEPS ..."): a title or a given name that is no everyday
+    word, then given names or surnames."""
+    words = list(re.finditer(r"[^\s]+", run))
+    index = 0
+    while index < len(words):
+        first = index
+        if words[index].group(0).lower().strip(".") in _CAPITAL_TITLES:
+            index += 1
+        if index >= len(words):
+            break
+        key = words[index].group(0).lower()
+        if not (key in first_names() and key not in ordinary_words() and key not in NOT_PERSONS):
+            index = max(index, first) + 1
+            continue
+        last = index
+        while last + 1 < len(words):
+            nxt = words[last + 1].group(0).lower()
+            if (
+                (nxt in first_names() or nxt in surnames())
+                and nxt not in NOT_PERSONS
+                and nxt not in PLACE_WORDS
+                and nxt not in _NOT_TRADE
+            ):
+                last += 1
+            else:
+                break
+        if last > index or first < index:
+            yield Detail(offset + words[first].start(), offset + words[last].end(), Category.NAME)
+        index = last + 1
