@@ -59,7 +59,7 @@ from bot.safeguarding.redaction import find_doubtful_names, suggest_publishable
         ),
         # officers too, real or claimed (the officer can put it back)
         ("Thanks to Sergeant Patel for the talk", "Thanks to [name] for the talk"),
-        ("he said he was Detective Sergeant Morrison", "he said he was Detective [name]"),
+        ("he said he was Detective Sergeant Morrison", "he said he was [name]"),
         # set off by commas, given after "called himself", after "name inside is"
         (
             "the bloke at no 12, Martin, he works nights",
