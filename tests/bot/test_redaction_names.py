@@ -215,6 +215,10 @@ def test_capitalised_words_in_doubt_are_left_in_and_named(text: str, doubts: lis
             "I run a dog-walking business, [name], and",
         ),
         ("round the back of bella's nail bar, is it", "round the back of [name], is it"),
+        (
+            "smashed the window of Sandra's cafe on the parade",
+            "smashed the window of [name] on the parade",
+        ),
         # nicknames
         ("that idiot big mikey from the flats", "that idiot [name] from the flats"),
         ("lil t and his crew are on the benches", "[name] and his crew are on the benches"),

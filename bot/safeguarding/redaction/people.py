@@ -234,8 +234,9 @@ _CAPITALS = re.compile(
 _LOWER_TITLE = re.compile(r"\b(?:dr|mr|mrs|ms|pc|sgt)\.?[ \t]+([a-z][a-z'’-]+)\b")
 # "sue's sandwich bar", "bella's nail bar": a given name's shop.
 _LOWER_SHOP = re.compile(
-    r"(?<![\w'’])([a-z]+)['’]s[ \t]+(?:[a-z]+[ \t]+)?(?:bar|cafe|café|shop|salon|barbers?|"
-    r"kitchen|takeaway|chippy|bakery|deli|stall|van|garage|studio|boutique|parlour|store)\b"
+    r"(?<![\w'’])([A-Za-z][a-z]+)['’]s[ \t]+(?:[a-z]+[ \t]+)?(?:bar|cafe|café|shop|salon|"
+    r"barbers?|kitchen|takeaway|chippy|bakery|deli|stall|garage|studio|boutique|parlour|store|"
+    r"nails|hair|florist|butchers?|bakers|newsagents?|off[ \t]licen[cs]e|restaurant|diner)\b"
 )
 
 
@@ -287,7 +288,8 @@ def find_people_shapes(text: str) -> Iterator[Detail]:
         if (word in surnames() or word in first_names()) and word not in ordinary_words():
             yield Detail(match.start(), match.end(), Category.NAME)
     for match in _LOWER_SHOP.finditer(text):
-        if match.group(1) in first_names() and match.group(1) not in _FAMILY_WORDS:
+        key = match.group(1).lower()
+        if key in first_names() and key not in _FAMILY_WORDS and key not in NOT_PERSONS:
             yield Detail(match.start(), match.end(), Category.NAME)
 
 
