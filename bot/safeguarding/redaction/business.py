@@ -44,7 +44,7 @@ _FAMILY = re.compile(
     rf"\b(?i:the|that|this|those)[ \t]+({_CAP}(?:[ \t]+{_CAP})?)(?:[ \t]+(?:family|families|"
     r"boy|boys|girl|girls|kid|kids|children|lad|lads|brothers|sisters|twins|household|clan|lot|"
     r"woman|man|bloke|couple)\b"
-    r"|(?<=s)(?=[ \t,.!?]))"
+    r"|(?<=s)(?=[ \t,.!?]|$))"
 )
 
 
