@@ -344,6 +344,10 @@ def test_ordinary_numbers_stay(ordinary: str) -> None:
         ),
         ("I am a retired GP, aged seventy five. Regards", "[age]. Regards"),
         ("at 92 she still lives alone and a man tried", "[age] and a man tried"),
+        (
+            "My nan, bless her, is 96 and the oldest resident at Meadowbank, and she's",
+            "My nan, bless her, is [age], and she's",
+        ),
         ("she'll be 90 next month and lives alone, should she", "[age], should she"),
         (
             "I'm a dinner lady at Oakwood Primary, the only one on the late shift, and a",
@@ -455,6 +459,7 @@ def test_descriptions_that_single_someone_out(text: str, expected: str) -> None:
         "a man in his 60s with a limp keeps trying car doors",
         "the only shop open on Sunday is the Co-op on High Street",
         "Big Ben was lit up last night",
+        "The limit is 30 and the only camera is broken",
         "the lads are about 15 or 16 and ride e-bikes",
     ],
 )

@@ -549,10 +549,14 @@ def find_ages_with_detail(text: str) -> Iterator[Detail]:
     getting calls", ", a man keeps coming in")."""
     for sentence in _SENTENCE.finditer(text):
         narrows = list(_NARROWS.finditer(text, sentence.start(), sentence.end()))
-        for pattern in _AGES:
+        for pattern in (*_AGES, _IS_AGE):
             for match in pattern.finditer(text, sentence.start(), sentence.end()):
-                if not narrows and _years(match.group(1)) < _OLD_AGE:
+                if not narrows and (_years(match.group(1)) < _OLD_AGE or pattern is _IS_AGE):
                     continue
+                if pattern is _IS_AGE and not _PERSON_BEFORE.search(
+                    text, max(sentence.start(), match.start() - 40), match.start()
+                ):
+                    continue  # "the limit is 30 and the only camera": no one's age
                 if not narrows and _DECADE.search(match.group(1)):
                     continue  # "she's in her 80s": a decade alone stays
                 if _THING_BEFORE.search(text, max(0, match.start(1) - 40), match.start(1)):
@@ -689,6 +693,17 @@ _THING_BEFORE = re.compile(
     r"business|company|firm|tradition|law|rule)|it)"
     r"(?:['’]s|[ \t]+(?:is|was|must[ \t]+be|will[ \t]+be))[ \t]+"
     r"(?:about[ \t]+|over[ \t]+|nearly[ \t]+|around[ \t]+|almost[ \t]+)?)$"
+)
+# "My nan, bless her, is 96 and the oldest resident": "is" and an age with
+# no subject next to it, taken only where the sentence says what narrows it.
+_IS_AGE = re.compile(
+    rf"(?i:\b(?:is|was)[ \t]+(?:now[ \t]+|nearly[ \t]+|almost[ \t]+)?)({_AGE_NUMBER})\b"
+    r"(?=[ \t]*,|[ \t]+(?:and|n|&|with|who)\b|[ \t]*[.!?]|$)"
+)
+_PERSON_BEFORE = re.compile(
+    r"(?i)\b(?:nan|nana|mum|mom|mam|dad|gran|granny|grandad|grandma|grandpa|mother|father|son|"
+    r"daughter|wife|husband|partner|neighbour|neighbor|aunt|auntie|uncle|brother|sister|he|she|"
+    r"man|woman|lady|gentleman|boy|girl|lad|friend|cousin|nephew|niece|grandson|granddaughter)\b"
 )
 _DECADE = re.compile(r"(?i)\d0s\b")
 _SUBJECT_BEFORE_NARROW = re.compile(
