@@ -246,6 +246,18 @@ def test_capitalised_words_in_doubt_are_left_in_and_named(text: str, doubts: lis
             "it's [name] from the next road, [name], she's",
         ),
         ("Signed, Roger and Lynne Tate.", "Signed, [name]."),
+        (
+            "i think its the lad from 19, Jordan. got it on ring",
+            "i think its the lad from [address], [name]. got it on ring",
+        ),
+        (
+            "hi its sue from sue's sandwich bar on the market",
+            "hi its [name] from [name] on the market",
+        ),
+        (
+            "My kids, Ruby (Year 4) and Finn (Year 1), walk home. He spat at Ruby.",
+            "My kids, [school and year], walk home. He spat at [name].",
+        ),
         # a child's name with their year and school
         (
             "My granddaughter, Isla Fraser, Primary 6 at Bankhead Primary, reports",

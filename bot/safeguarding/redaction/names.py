@@ -524,6 +524,8 @@ def _in_address(words: list[_Word], index: int, text: str) -> bool:
         return True
     if previous.key not in {"to", "from"} or index < 2:
         return False
+    if any(c.isdigit() for c in between):
+        return False  # "the lad from 19, Jordan": a house number, then a person
     before = words[index - 2].key
     return before in _MOTION or (previous.key == "from" and before in _PEOPLE)
 

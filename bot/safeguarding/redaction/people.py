@@ -313,11 +313,23 @@ def repeat_names(text: str, found: Iterable[Detail]) -> Iterator[Detail]:
     place's ("Janet ... Janet Marsh")."""
     every = list(found)
     names = _names(every)
+    # a child named before their year ("Ruby (Year 4)") is a name too
+    names += [
+        Detail(d.start, d.start + len(first.group(0)), Category.NAME)
+        for d in every
+        if d.category is Category.SCHOOL
+        and (first := re.match(r"[A-Z][a-z]+", text[d.start : d.end])) is not None
+        and first.group(0).lower() in first_names()
+        and first.group(0).lower() not in PLACE_WORDS
+    ]
     keys: set[str] = set()
+    lower_keys: set[str] = set()
     for name in names:
         for word in _WORD.finditer(text, name.start, name.end):
             raw = re.sub(r"['’]s$", "", word.group(0))
             key = raw.lower()
+            if raw[:1].islower() and key in first_names() and len(key) >= 3:
+                lower_keys.add(key)  # "sue's sandwich bar"
             if (
                 raw[:1].isupper()
                 and len(key) >= 3
@@ -326,10 +338,14 @@ def repeat_names(text: str, found: Iterable[Detail]) -> Iterator[Detail]:
                 and key not in _TITLE_KEYS
             ):
                 keys.add(key)
-    if not keys:
+    if not keys and not lower_keys:
         return
     for word in _WORD.finditer(text):
         raw = re.sub(r"['’]s$", "", word.group(0))
+        if raw[:1].islower() and raw in lower_keys:
+            if _GIVEN_BEFORE.search(text, max(0, word.start() - 12), word.start()):
+                yield Detail(word.start(), word.end(), Category.NAME)  # "its sue from"
+            continue
         if not raw[:1].isupper() or raw.lower() not in keys:
             continue
         if any(d.start <= word.start() < d.end for d in every):
@@ -352,6 +368,7 @@ _STREET_TYPES = word_set(
     church hall house estate
     """
 )
+_GIVEN_BEFORE = re.compile(r"(?i:\b(?:its|it['’]s|im|i['’]m|this is|called|named|ask for)[ \t]+)$")
 _TITLE_KEYS = word_set(
     "mr mrs ms miss dr prof sir dame lady lord rev pc pcso sgt sergeant major colonel captain"
 )
