@@ -353,6 +353,15 @@ def test_ordinary_numbers_stay(ordinary: str) -> None:
             "I'm a dinner lady at Oakwood Primary, the only one on the late shift, and a",
             "I'm [job], and a",
         ),
+        ("I'm head of year 9 at Oakfield Academy and a parent", "I'm [job] and a parent"),
+        (
+            "I was the assistant manager there, the only one, so everyone",
+            "I was [job], so everyone",
+        ),
+        (
+            "I am writing as chair of the residents association about parking",
+            "I am writing as [job] about parking",
+        ),
         ("she's a year 10 student at Bishop Justus and", "she's a [school and year] and"),
         ("my son's in 9B at Hayes School and", "my son's in [school and year] and"),
         ("she is P5 at St Mary's Primary and", "she is [school and year] and"),
@@ -460,6 +469,7 @@ def test_descriptions_that_single_someone_out(text: str, expected: str) -> None:
         "the only shop open on Sunday is the Co-op on High Street",
         "Big Ben was lit up last night",
         "The limit is 30 and the only camera is broken",
+        "I am a secretary at a law firm and my car was broken into",
         "the lads are about 15 or 16 and ride e-bikes",
     ],
 )

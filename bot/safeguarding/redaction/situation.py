@@ -143,7 +143,8 @@ _PLACE_NOUN = (
     r"college|clinic|dentists?|vets?|kebab[ \t]shop|corner[ \t]shop|petrol[ \t]station|market|"
     r"stall|farm|yard|workshop|village|estate|precinct|parade|arcade|mall|cinema|theatre|"
     r"leisure[ \t]cent(?:re|er)|pool|sports[ \t]cent(?:re|er)|job[ \t]?cent(?:re|er)|council|"
-    r"flats|block|building|tower|estate|co-?op)"
+    r"flats|block|building|tower|estate|co-?op|association|society|committee|group|trust|charity|"
+    r"board|partnership|watch|federation|league)"
 )
 _NOT_A_LINK = r"(?!(?i:on|in|at|of|by|near|off|the|and|or|for|to|from)\b)"
 # Where the job is: a name ("Greenway Dental", "The Crown", "St Barnabas",
@@ -192,7 +193,8 @@ _NOT_TAIL = (
     r"(?:and|but|so|who|which|because|since|when|if|he|she|they|i|we|you|it|has|have|had|is|"
     r"was|are|were|am|keeps?|said|says|can|could|would|will|do|does|did|got|get|gets|been|"
     r"im|i'm|i’m|he's|she's|its|it's|there|this|that|then|than|me|him|her|them|us|my|your|"
-    r"his|their|someone|people|everyone|nobody|what|how|why|where|please|not|no|to)"
+    r"his|their|someone|people|everyone|nobody|what|how|why|where|please|not|no|to|about|"
+    r"regarding|concerning|re|as|after|before|while|during|until|asking|wanting|hoping)"
 )
 _TAIL_WORD = rf"(?:(?!(?i:{_NOT_TAIL})\b)[\w'’&-]+|(?i:the|a|an|my|our|his|her|their)(?=[ \t]))"
 _TAIL_END = (
@@ -474,6 +476,25 @@ _A_JOB_ONLY_ONE = re.compile(
 )
 
 
+# Jobs there is one of at a place, with or without "the": "I'm head of year 9
+# at Oakfield Academy", "as chair of the Friends of Bolton Park".
+_ONE_A_PLACE = (
+    r"(?:head[ \t]+of[ \t]+(?:year[ \t]?\d{1,2}|[\w-]+)|deputy[ \t]+head(?:teacher)?|"
+    r"head[ \t]?teacher|headmaster|headmistress|principal|chair(?:man|woman|person)?|secretary|"
+    r"treasurer|practice[ \t]+manager|store[ \t]+manager|branch[ \t]+manager|landlord|landlady|"
+    r"vicar|rector|imam|rabbi|caretaker|warden)"
+)
+_UNIQUE_ROLE = re.compile(
+    r"(?i:\b(?:i'm|i’m|im|i am|he's|he is|she's|she is|as|who is|who's)[ \t]+)"
+    rf"((?i:(?:the[ \t]+)?{_ONE_A_PLACE}){_AT}{_NOT_A_PLACE_AFTER}{_PLACE})"
+)
+# "I was the assistant manager there, the only one"
+_THERE_THE_ONLY_ONE = re.compile(
+    rf"(?i:\bthe[ \t]+(?:{_ROLE_MARK}[ \t]+){{0,2}}{_ROLE}[ \t]+there)"
+    r"(?=[ \t]*,[ \t]*(?i:the[ \t]+)?(?i:only|sole)\b)"
+)
+
+
 def find_singular_roles(text: str) -> Iterator[Detail]:
     """The job of the one person who does it, with the place: "the only
     pharmacist at the chemist", "the landlady at The Crown"."""
@@ -485,10 +506,12 @@ def find_singular_roles(text: str) -> Iterator[Detail]:
         _RUNS_THE_PLACE,
         _ONLY_ONE_WHO,
         _A_JOB_ONLY_ONE,
+        _UNIQUE_ROLE,
+        _THERE_THE_ONLY_ONE,
     )
     for pattern in patterns:
         for match in pattern.finditer(text):
-            grouped = pattern is _SOMEONES_JOB or pattern is _A_JOB_ONLY_ONE
+            grouped = pattern in (_SOMEONES_JOB, _A_JOB_ONLY_ONE, _UNIQUE_ROLE)
             start = match.start(1) if grouped else match.start()
             if pattern is not _ONLY_ONE_WHO and _NOT_A_JOB.match(text, start):
                 continue
