@@ -152,7 +152,7 @@ _NOT_A_LINK = r"(?!(?i:on|in|at|of|by|near|off|the|and|or|for|to|from)\b)"
 _PLACE = (
     rf"(?:(?i:the)[ \t]+(?:(?:{_NOT_A_LINK}[\w'’-]+|and)[ \t]+){{0,3}}(?i:{_PLACE_NOUN})\b"
     rf"|(?:[Tt]he[ \t]+)?(?:St\.?[ \t]+)?[A-Z][\w'’&-]*"
-    rf"(?:[ \t]+(?:[A-Z][\w'’&-]*|\d+[A-Za-z]?\b|of|&|and(?=[ \t]+[A-Z]))){{0,6}}"
+    rf"(?:[ \t]+(?:(?!I\b)[A-Z][\w'’&-]*|\d+[A-Za-z]?\b|of|&|and(?=[ \t]+[A-Z]))){{0,6}}"
     rf"(?:[ \t]+(?i:{_PLACE_NOUN}))?)"
 )
 _NOT_A_PLACE_AFTER = (
@@ -701,7 +701,8 @@ def _description_end(text: str, end: int, stop: int, after_who: bool = False) ->
             if not relative and _DETERMINER.match(words):
                 break  # ", a man in his 40s keeps coming in"
             # "who's the only girl ... is getting", "works the till on Sundays was threatened"
-            position = join.end() + verb.start()
+            if verb.start() > 0:
+                position = join.end() + verb.start()
             break
         position = part.end()
         old = False
