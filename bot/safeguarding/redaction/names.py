@@ -428,7 +428,7 @@ def _person(words: list[_Word], kinds: list[str], index: int, text: str) -> tupl
             and not (index + 1 < len(words) and words[index + 1].key in _PERSON_VERBS)
         ):
             # "tom's dog", "im precious": a name or a word; the card asks
-            return False, word.key not in _NOT_AFTER_RELATION and word.key not in RELATIONS
+            return False, word.key not in _NOT_AFTER_RELATION | RELATIONS | {"else", "over", "fed"}
         if (
             (prev_key in _NAMES_NEXT or pair in _NAME_IS or _name_is(words, index))
             and kind == "ambiguous"
