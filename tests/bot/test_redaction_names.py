@@ -277,6 +277,7 @@ def test_capitalised_words_in_doubt_are_left_in_and_named(text: str, doubts: lis
         ("J. Smith & Son Builders took a deposit", "[name] took a deposit"),
         ("Mr and Mrs Okonkwo next door have had", "[name] next door have had"),
         ("DARREN SMITH KEEPS THREATENING ME", "[name] KEEPS THREATENING ME"),
+        ("the kids call him Tiny and he sells", "the kids call him [name] and he sells"),
         (
             "the scammer said his name was Officer James Brown",
             "the scammer said his name was [name]",

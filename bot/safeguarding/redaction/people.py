@@ -245,7 +245,7 @@ _FAMILY_WORDS = word_set("mum mam dad nan nana gran mate bro sis son")
 # name, even an everyday word.
 _GOES_BY = re.compile(
     r"(?i:\b(?:goes|go|went)[ \t]+by(?:[ \t]+the[ \t]+name(?:[ \t]+of)?)?|\bknown[ \t]+as|"
-    r"\bcalls?[ \t]+(?:him|her)sel(?:f|ves)|"
+    r"\bcalls?[ \t]+(?:him|her)sel(?:f|ves)|\bcall(?:s|ed)?[ \t]+(?:him|her|them)|"
     r"\bnicknamed|\baka)[ \t]+([A-Z][a-z'’-]+)\b"
 )
 
