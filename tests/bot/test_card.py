@@ -79,3 +79,13 @@ async def test_no_check_line_when_nothing_is_in_doubt(h: CoreHarness) -> None:
     )
     (card,) = h.messages_to(STAFF_CHAT)
     assert "possibly a name" not in plain(card.body)
+
+
+async def test_a_lower_case_word_that_may_be_a_name_is_shown_to_check(h: CoreHarness) -> None:
+    await h.resident_says(
+        "5001", "Bromley Police Online Forum Cheers to whoever found tom's dog on the common"
+    )
+    (card,) = h.messages_to(STAFF_CHAT)
+    text = plain(card.body)
+    assert "Cheers to whoever found tom's dog on the common" in text
+    assert "Check: possibly a name, left in the suggestion: \u201ctom's\u201d." in text

@@ -276,21 +276,22 @@ def test_ordinary_numbers_stay(ordinary: str) -> None:
         ("I am the churchwarden at St Barnabas. Lead", "I am [job]. Lead"),
         ("I'm the landlady at The Crown on Bridge Street.", "I'm [job] on Bridge Street."),
         ("the night manager at the hotel by the station saw it", "[job] by the station saw it"),
-        ("I am 86 years of age and live alone, off Mill Hill", "I am [age], off Mill Hill"),
-        ("my 87 year old mum who lives alone got a call", "my [age] got a call"),
-        ("She's 92 and housebound.", "She's [age]."),
-        ("She's 92 and didn't let him in", "She's [age] and didn't let him in"),
+        ("I am 86 years of age and live alone, off Mill Hill", "[age], off Mill Hill"),
+        ("my 87 year old mum who lives alone got a call", "[age] got a call"),
+        ("She's 92 and housebound.", "[age]."),
+        ("She's 92 and didn't let him in. He", "[age]. He"),
+        ("She's 92 and she didn't let him in", "[age] and she didn't let him in"),
         ("my mum (87) lives alone", "my mum [age]"),
-        ("I am ninety one and my number is 01632 960118", "I am [age] and my number is [phone]"),
+        ("I am ninety one and my number is 01632 960118", "[age] and my number is [phone]"),
         (
             "He's 88, lives alone above the old butchers on Church Street and keeps",
-            "He's [age] and keeps",
+            "[age] and keeps",
         ),
         (
-            "I am eighty four and a widow living alone at number nineteen Coppice Way, and",
-            "I am [age], and",
+            "I am eighty four and a widow living alone at number nineteen Coppice Way, and I",
+            "[age], and I",
         ),
-        ("she owns the chippy on Elm Road", "[job] on Elm Road"),
+        ("she owns the chippy on Elm Road", "[job]"),
         ("I'm the only pharmacist so they know me", "I'm [job] so they know me"),
         ("i am 15 and in year 11 at Hollins High and", "i am [school and year] and"),
         ("he's in my year at st thomas more", "he's in [school and year]"),
@@ -303,14 +304,124 @@ def test_ordinary_numbers_stay(ordinary: str) -> None:
         ("I'm the only male nurse on Ward 6 at the General and", "I'm [job] and"),
         ("I'm the caretaker at Millbrook Primary, only one on site. A", "I'm [job]. A"),
         ("I manage the only Chinese supermarket in Ashford and", "[job] and"),
-        ("I am a widow of eighty seven and I", "I am [age] and I"),
-        ("I am in my ninetieth year and cannot", "I am [age] and cannot"),
+        ("I am a widow of eighty seven and I", "[age] and I"),
+        ("I am in my ninetieth year and I cannot", "[age] and I cannot"),
+        # issue 15, the people who never saw the engine: the age is replaced
+        # with who it is said of and what is said of them in the same clause
+        (
+            "my nan is 91, blind, and lives on her own in the last bungalow on Cedar Close "
+            "and she's getting calls",
+            "[age] and she's getting calls",
+        ),
+        (
+            "My daughter is 15 and works Saturdays at the bakery on Church St, a man in his "
+            "40s keeps coming in",
+            "[age], a man in his 40s keeps coming in",
+        ),
+        (
+            "my 13 yr old who's the only girl in the under-14s at Rovers FC is getting messages",
+            "[age] is getting messages",
+        ),
+        (
+            "I'm a 72 year old widower and the only person on Bank Street with a mobility "
+            "scooter, which someone",
+            "[age], which someone",
+        ),
+        ("shes got dementia, shes 86, and a man keeps", "[age], and a man keeps"),
+        ("im 17 n pregnant n my ex keeps turnin up", "[age] n my ex keeps turnin up"),
+        (
+            "My mother, who is 94 and has carers visiting daily at her home, has had items go",
+            "My mother, [age], has had items go",
+        ),
+        ("Mr Patel is 72 and does the night shift alone. SORT IT", "[name] [age]. SORT IT"),
+        (
+            "My uncle Ravi is 84, lives alone at 22 Orchard Way, and a builder charged him",
+            "My uncle [name] [age], and a builder charged him",
+        ),
+        (
+            "hes called Ifeanyi, 21, plays for the uni rugby team, the other guy was",
+            "hes called [name], [age], the other guy was",
+        ),
+        ("I am a retired GP, aged seventy five. Regards", "[age]. Regards"),
+        ("at 92 she still lives alone and a man tried", "[age] and a man tried"),
+        (
+            "My nan, bless her, is 96 and the oldest resident at Meadowbank, and she's",
+            "My nan, bless her, is [age], and she's",
+        ),
+        ("she'll be 90 next month and lives alone, should she", "[age], should she"),
+        (
+            "I'm a dinner lady at Oakwood Primary, the only one on the late shift, and a",
+            "I'm [job], and a",
+        ),
+        ("I'm head of year 9 at Oakfield Academy and a parent", "I'm [job] and a parent"),
+        (
+            "I was the assistant manager there, the only one, so everyone",
+            "I was [job], so everyone",
+        ),
+        (
+            "I am writing as chair of the residents association about parking",
+            "I am writing as [job] about parking",
+        ),
         ("she's a year 10 student at Bishop Justus and", "she's a [school and year] and"),
         ("my son's in 9B at Hayes School and", "my son's in [school and year] and"),
         ("she is P5 at St Mary's Primary and", "she is [school and year] and"),
         ("He's at Hayes School (Year 9) and", "He's at [school and year] and"),
-        ("I'm the caretaker for the flats on Ashgrove Road", "I'm [job] on Ashgrove Road"),
-        ("I manage the Co-op on Station Road", "[job] on Station Road"),
+        ("I'm the caretaker for the flats on Ashgrove Road", "I'm [job]"),
+        ("I manage the Co-op on Station Road", "[job]"),
+        # issue 15, people: after a chain's or a kind's place the street says
+        # which one and goes with the job; after a name of its own it stays
+        (
+            "I'm the only female pharmacist at the Boots on Commercial Street and a customer",
+            "I'm [job] and a customer",
+        ),
+        ("I'm the night manager at the Premier Inn by the station and we", "I'm [job] and we"),
+        (
+            "I'm the lollipop lady outside Brookfield Primary and drivers keep",
+            "I'm [job] and drivers keep",
+        ),
+        ("I'm the landlady of the Fox and Hounds in the village and I've", "I'm [job] and I've"),
+        ("I'm the only Polish-speaking nurse on Ward 7 at the General and a", "I'm [job] and a"),
+        (
+            "I am writing as chair of the Friends of Bolton Park group to request",
+            "I am writing as [job] to request",
+        ),
+        (
+            "As the only female bus driver on the number 36 route I'm getting",
+            "As [job] I'm getting",
+        ),
+        (
+            "I'm the only one who works Sunday mornings at the Shell garage on Leeds Road and the",
+            "I'm [job] and the",
+        ),
+        (
+            "I'm the manager of the Subway opposite the station, our only night-shift staff "
+            "member got threatened",
+            "I'm [job], [job] got threatened",
+        ),
+        (
+            "The driver is our only Sikh driver who wears a turban, and the",
+            "The driver is [job], and the",
+        ),
+        ("I'm the warden at St Mark's almshouses and one of", "I'm [job] and one of"),
+        (
+            "I'm the only security guard at the Riverside shopping centre overnight and I keep",
+            "I'm [job] and I keep",
+        ),
+        (
+            "As the school nurse at St Cuthbert's (I'm the only one) I'm worried",
+            "As [job] I'm worried",
+        ),
+        ("As the sole duty manager at the council tip on Sandy Lane, I have", "As [job], I have"),
+        ("he runs the fruit and veg stall on Thursdays. I'm", "[job]. I'm"),
+        (
+            "I am the sole churchwarden at Holy Trinity, Lower Bourne, and it falls",
+            "I am [job], and it falls",
+        ),
+        ("I am the secretary of the Bowls Club on Park Lane. Our", "I am [job] on Park Lane. Our"),
+        (
+            "I'm the only woman in the warehouse at Dunmore Logistics on the industrial estate so",
+            "I'm [job] on the industrial estate so",
+        ),
         ("my elderly neighbour, 83, who lives alone was", "my elderly neighbour, [age] was"),
         ("and her birthday 12/11/1949. her", "and her birthday [date of birth]. her"),
         (
@@ -349,6 +460,17 @@ def test_descriptions_that_single_someone_out(text: str, expected: str) -> None:
         "crime ref 01/123456/24 and case number 4471239",
         "The only officer at the station was busy; he's 80 yards away",
         "he is the driver of the car, she is the mother of the boy at the school",
+        # issue 15, people: a thing's age, a decade alone, an age with nothing
+        # that narrows it, "the only" of a thing
+        "the house is 100 years old and the roof leaks",
+        "We are in our 70s and live on Park Road",
+        "I'm 45 and want to know if I need a licence for a drone",
+        "a man in his 60s with a limp keeps trying car doors",
+        "the only shop open on Sunday is the Co-op on High Street",
+        "Big Ben was lit up last night",
+        "The limit is 30 and the only camera is broken",
+        "I am a secretary at a law firm and my car was broken into",
+        "the lads are about 15 or 16 and ride e-bikes",
     ],
 )
 def test_descriptions_shared_by_many_stay(ordinary: str) -> None:

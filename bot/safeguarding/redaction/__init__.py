@@ -23,9 +23,11 @@ from bot.safeguarding.redaction.detail import Category, Detail
 from bot.safeguarding.redaction.handles import find_handles
 from bot.safeguarding.redaction.house import find_house_names
 from bot.safeguarding.redaction.names import Doubt, find_doubtful_names, find_unintroduced_names
+from bot.safeguarding.redaction.people import find_people_shapes, repeat_names, widen_names
 from bot.safeguarding.redaction.person import find_dates_of_birth, find_names
 from bot.safeguarding.redaction.phone import find_phones
 from bot.safeguarding.redaction.situation import (
+    ages_after_names,
     find_ages_with_detail,
     find_birth_dates,
     find_described_plates,
@@ -73,6 +75,7 @@ _FINDERS: tuple[Callable[[str], Iterable[Detail]], ...] = (
     find_ages_with_detail,
     find_names,
     find_unintroduced_names,
+    find_people_shapes,
 )
 
 LABEL_PATTERN = re.compile("|".join(re.escape(c.label) for c in Category))
@@ -88,6 +91,20 @@ def find_personal_details(text: str) -> list[Detail]:
         for detail in finder(text):
             if detail.end > detail.start:
                 found.append((detail.start, -(detail.end - detail.start), rank, detail))
+    # what goes with a name: a title, a business, a school, an age ("PC Hayes",
+    # "Tindall & Sons Roofing", "Nadia is 14")
+    every = [item[3] for item in found]
+    every += list(repeat_names(text, every))
+    names = [detail for detail in every if detail.category is Category.NAME]
+    widened = list(widen_names(text, every)) + list(ages_after_names(text, names))
+    widened += [d for d in every if d not in {item[3] for item in found}]
+    for detail in widened:
+        found.append((detail.start, -(detail.end - detail.start), len(_FINDERS), detail))
+    found = [
+        (d.start, -(d.end - d.start), rank, d)
+        for rank, d in ((rank, _after_names(text, d, names)) for _s, _l, rank, d in found)
+        if d.end > d.start
+    ]
     found.sort(key=lambda item: (item[0], item[1], item[2]))
     merged: list[tuple[int, int, tuple[int, int], Category]] = []
     for start, negative_length, rank, detail in found:
@@ -99,7 +116,41 @@ def find_personal_details(text: str) -> list[Detail]:
             merged[-1] = (last_start, max(last_end, detail.end), best, category)
         else:
             merged.append((start, detail.end, claim, detail.category))
-    return [Detail(start, end, category) for start, end, _best, category in merged]
+    return _joined(text, [Detail(start, end, category) for start, end, _b, category in merged])
+
+
+def _after_names(text: str, detail: Detail, names: list[Detail]) -> Detail:
+    """An age whose subject is a name ("My dad George is 91") starts after the
+    name, so the name keeps its own label: "My dad [name] [age]"."""
+    if detail.category is not Category.AGE:
+        return detail
+    start = detail.start
+    for name in names:
+        if detail.start <= name.start and name.end < detail.end:
+            start = max(start, name.end)
+    while start < detail.end and text[start] in " \t,":
+        start += 1
+    return Detail(start, detail.end, detail.category)
+
+
+# Two children with their years, one school: "Ruby (Year 4) and Finn (Year
+# 1), both at Park View Primary" is one detail.
+_AND_BETWEEN = re.compile(r"[ \t]*,?[ \t]*(?:and|&)[ \t]+")
+
+
+def _joined(text: str, details: list[Detail]) -> list[Detail]:
+    joined: list[Detail] = []
+    for detail in details:
+        last = joined[-1] if joined else None
+        if (
+            last is not None
+            and last.category is Category.SCHOOL is detail.category
+            and _AND_BETWEEN.fullmatch(text, last.end, detail.start)
+        ):
+            joined[-1] = Detail(last.start, detail.end, Category.SCHOOL)
+        else:
+            joined.append(detail)
+    return joined
 
 
 def suggest_publishable(text: str) -> str:

@@ -32,7 +32,7 @@ _TRADES = (
     r"Florists?|Flowers|Jewellers|Tailors|Dry[ \t]Cleaners|Laundrette|Grill[ \t]House|Grill|"
     r"Diner|Restaurant|Bistro|Place|Sweet[ \t]Centre|Sweets|Funeral[ \t](?:Directors|Services)|"
     r"Undertakers|Opticians|Solicitors|Accountants|Estate[ \t]Agents|Driving[ \t]School|"
-    r"Ltd|Limited|[&+][ \t](?:Sons?|Daughters?))"
+    r"Ltd|Limited|Brothers|Bros\.?|[&+][ \t](?:Sons?|Daughters?))"
 )
 _CAP = r"[^\W\d_a-z][^\W\d_A-Z]+"
 _BUSINESS = re.compile(
@@ -44,7 +44,7 @@ _FAMILY = re.compile(
     rf"\b(?i:the|that|this|those)[ \t]+({_CAP}(?:[ \t]+{_CAP})?)(?:[ \t]+(?:family|families|"
     r"boy|boys|girl|girls|kid|kids|children|lad|lads|brothers|sisters|twins|household|clan|lot|"
     r"woman|man|bloke|couple)\b"
-    r"|(?<=s)(?=[ \t,.!?]))"
+    r"|(?<=s)(?=[ \t,.!?]|$))"
 )
 
 
@@ -67,6 +67,10 @@ def find_business_names(text: str) -> Iterator[Detail]:
             or not any(w in ordinary_words() for w in words)
             or (len(words) == 2 and words[0] in first_names() and words[1] not in ordinary_words())
         )
+        family = re.search(
+            r"(?:Brothers|Bros\.?|[&+][ \t]Sons?|[&+][ \t]Daughters?)$", match.group(0)
+        )
+        named = named or family is not None  # "Smith & Son", "Khan Brothers"
         place = match.group(0).split()[-1] == "Place"
         if (possessive or named) and not (place and not possessive):
             yield Detail(match.start(), match.end(), Category.NAME)

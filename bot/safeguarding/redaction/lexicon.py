@@ -109,7 +109,7 @@ _BRANDS = re.compile(
     r"ASK[ \t]Italian|Frankie[ \t](?:and|&)[ \t]Benny['’]?s|Miller[ \t](?:and|&)[ \t]Carter|"
     r"Ann[ \t]Summers|H\.?[ \t]Samuel|Ernest[ \t]Jones|Chicken[ \t]Cottage|William[ \t]Hill|"
     r"Paddy[ \t]Power|Harvey[ \t]Norman|Johnny[ \t]Rockets|Patisserie[ \t]Valerie|"
-    r"Kings?[ \t]Cross|St\.?[ \t][A-Z][a-z]+['’]?s?)\b"
+    r"Big[ \t]Ben|Little[ \t]Chef|Kings?[ \t]Cross|St\.?[ \t][A-Z][a-z]+['’]?s?)\b"
 )
 _SAID_AFTER = re.compile(r"[ \t]+(?:said|says|told|asked|texted|rang|called|is[ \t]+my)\b")
 

@@ -423,6 +423,13 @@ def _person(words: list[_Word], kinds: list[str], index: int, text: str) -> tupl
         ):
             return True, False  # "i asked jake", "priya said"
         if (
+            kind == "ambiguous"
+            and (word.text[-2:] in {"'s", "’s"} or prev_key in {"im", "i'm", "its", "it's"})
+            and not (index + 1 < len(words) and words[index + 1].key in _PERSON_VERBS)
+        ):
+            # "tom's dog", "im precious": a name or a word; the card asks
+            return False, word.key not in _NOT_AFTER_RELATION | RELATIONS | {"else", "over", "fed"}
+        if (
             (prev_key in _NAMES_NEXT or pair in _NAME_IS or _name_is(words, index))
             and kind == "ambiguous"
             and after is not None
@@ -517,6 +524,8 @@ def _in_address(words: list[_Word], index: int, text: str) -> bool:
         return True
     if previous.key not in {"to", "from"} or index < 2:
         return False
+    if any(c.isdigit() for c in between):
+        return False  # "the lad from 19, Jordan": a house number, then a person
     before = words[index - 2].key
     return before in _MOTION or (previous.key == "from" and before in _PEOPLE)
 
@@ -696,4 +705,5 @@ def find_unintroduced_names(text: str) -> Iterator[Detail]:
 def find_doubtful_names(text: str) -> list[Doubt]:
     """Capitalised words that may be names and were not replaced, in order."""
     _, doubts = _classify(text)
-    return doubts
+    labels = [m.span() for m in re.finditer(r"\[[^\[\]\n]{1,30}\]", text)]
+    return [d for d in doubts if not any(a <= d.start < b for a, b in labels)]

@@ -52,7 +52,7 @@ _RELATION = re.compile(
 _CLOSING = re.compile(
     r"(?i:\b(?:thanks|thank you|thanks again|many thanks|regards|kind regards|best regards|"
     r"warm regards|best wishes|best|cheers|ta|yours|yours sincerely|yours faithfully|"
-    r"sincerely|all the best|thx|ty)\b[ \t]*[,.!]?[ \t]*\n?[ \t]*)"
+    r"sincerely|all the best|thx|ty|signed)\b[ \t]*[,.!:]?[ \t]*\n?[ \t]*)"
     rf"({_NAME}(?:[ \t]+(?:and|&)[ \t]+{_NAME})?)[ \t]*[.!]?"
     # a role or organisation may follow on one more line: "(Ward councillor)"
     r"(?:[ \t]*\n[^\n]{1,60})?\s*$"

@@ -27,6 +27,7 @@ from itertools import chain
 
 from bot.safeguarding.redaction.code import find_vehicle_regs
 from bot.safeguarding.redaction.detail import Category, Detail
+from bot.safeguarding.redaction.lexicon import NOT_PERSONS
 from bot.safeguarding.redaction.spoken import find_spoken_regs
 
 _NUMBER_WORDS = (
@@ -99,6 +100,14 @@ _NOT_A_SCHOOL = re.compile(
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|"
     r"may|june|july|august|september|october|november|december|term|half|summer|winter)\b"
 )
+# "my daughter, 14, at Castle View School", "my son (12) goes to St Bede's
+# Academy": a child's age with a named school.
+_AGE_AT_SCHOOL = re.compile(
+    r"(?i:\b(?:son|daughter|boy|girl|lad|kid|child|grandson|granddaughter|nephew|niece|"
+    r"stepson|stepdaughter)\b[^.,;\n]{0,20}?[ \t]*[,(][ \t]*)"
+    r"(\d{1,2}\)?[ \t]*,?[ \t]*(?i:(?:and[ \t]+)?(?:at|goes[ \t]+to|attends)[ \t]+)"
+    rf"(?:St\.?[ \t]+)?[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){{0,4}}[ \t]+(?i:{_SCHOOL_WORD}))\b"
+)
 _SCHOOL_WORD_AT_END = re.compile(rf"(?i:{_SCHOOL_WORD})$")
 
 # --- a job only one person does at a place -------------------------------
@@ -115,7 +124,9 @@ _ROLE = (
     r"chair|chairman|chairwoman|treasurer|groundsman|"
     r"gardener|handyman|plumber|electrician|builder|nanny|childminder|carer|support[ \t]worker|"
     r"social[ \t]worker|youth[ \t]worker|scout[ \t]leader|akela|leader|coordinator|organiser|"
-    r"director|boss|foreman|operator|technician|presenter)"
+    r"director|boss|foreman|operator|technician|presenter|staff[ \t]member|member[ \t]of[ \t]staff|"
+    r"worker|employee|volunteer|waiter|waitress|porter|verger|churchwarden|warden|paramedic|"
+    r"groundsman|translator|interpreter|farrier|apprentice|teacher)"
 )
 _ROLE_MARK = (
     r"(?:only|one|sole|main|head|night|day|weekend|evening|morning|late|early|duty|deputy|"
@@ -132,14 +143,16 @@ _PLACE_NOUN = (
     r"college|clinic|dentists?|vets?|kebab[ \t]shop|corner[ \t]shop|petrol[ \t]station|market|"
     r"stall|farm|yard|workshop|village|estate|precinct|parade|arcade|mall|cinema|theatre|"
     r"leisure[ \t]cent(?:re|er)|pool|sports[ \t]cent(?:re|er)|job[ \t]?cent(?:re|er)|council|"
-    r"flats|block|building|tower|estate|co-?op)"
+    r"flats|block|building|tower|estate|co-?op|association|society|committee|group|trust|charity|"
+    r"board|partnership|watch|federation|league)"
 )
 _NOT_A_LINK = r"(?!(?i:on|in|at|of|by|near|off|the|and|or|for|to|from)\b)"
 # Where the job is: a name ("Greenway Dental", "The Crown", "St Barnabas",
 # "the Upper Stoke sub post office") or "the" and a kind of place ("the hotel").
 _PLACE = (
-    rf"(?:(?i:the)[ \t]+(?:{_NOT_A_LINK}[\w'’-]+[ \t]+){{0,2}}(?i:{_PLACE_NOUN})\b"
-    rf"|(?:[Tt]he[ \t]+)?(?:St\.?[ \t]+)?[A-Z][\w'’&-]*(?:[ \t]+(?:[A-Z][\w'’&-]*|of|&)){{0,4}}"
+    rf"(?:(?i:the)[ \t]+(?:(?:{_NOT_A_LINK}[\w'’-]+|and)[ \t]+){{0,3}}(?i:{_PLACE_NOUN})\b"
+    rf"|(?:[Tt]he[ \t]+)?(?:St\.?[ \t]+)?[A-Z][\w'’&-]*"
+    rf"(?:[ \t]+(?:(?!I\b)[A-Z][\w'’&-]*|\d+[A-Za-z]?\b|of|&|and(?=[ \t]+[A-Z]))){{0,6}}"
     rf"(?:[ \t]+(?i:{_PLACE_NOUN}))?)"
 )
 _NOT_A_PLACE_AFTER = (
@@ -147,7 +160,7 @@ _NOT_A_PLACE_AFTER = (
     r"house|flat|land|account|case|investigation|charge|question|area|street|road|country|"
     r"world|team|day|week|month|year|night|morning|evening|time|moment|end)\b)"
 )
-_AT = r"[ \t]*,?[ \t]+(?:at|in|of|for)[ \t]+"
+_AT = r"[ \t]*,?[ \t]+(?:at|in|of|for|outside|opposite|by)[ \t]+"
 # "the night manager at the hotel", "the landlady at The Crown".
 _ROLE_PHRASE = re.compile(
     rf"(?i:\b(?:the|their|our|your|its)[ \t]+(?:{_ROLE_MARK}[ \t]+){{0,2}}{_ROLE}s?\b"
@@ -158,7 +171,8 @@ _ROLE_PHRASE = re.compile(
 _SOMEONES_JOB = re.compile(
     r"(?i:\b(?:i'm|im|i am|i work as|working as|writing as|as|he's|he is|she's|she is|"
     r"they're|they are|who is|who's|works as)[ \t]+)"
-    r"((?i:the)[ \t]+(?:[\w'’-]+[ \t]+){0,2}?[\w'’-]+)"
+    r"((?i:the)[ \t]+(?:[\w'’-]+[ \t]+){0,2}?[\w'’-]+"
+    rf"|(?<=(?i:as)[ \t])(?i:(?:{_ROLE_MARK}[ \t]+){{0,2}}{_ROLE}))"
     rf"{_AT}{_NOT_A_PLACE_AFTER}({_PLACE})"
 )
 # "the only recepshonist at Greenway Dental", "the only postmistress at the
@@ -166,7 +180,8 @@ _SOMEONES_JOB = re.compile(
 _ONLY_ONE = re.compile(
     r"(?i:\b(?:the[ \t]+)?(?:only|sole|one[ \t]+and[ \t]+only)[ \t]+)"
     rf"(?:{_NOT_A_LINK}[\w'’-]+[ \t]+){{0,3}}{_NOT_A_LINK}[\w'’-]+"
-    r"[ \t]*,?[ \t]+(?:(?i:working|employed)[ \t]+)?(?i:at|in|of|for|from|on|with)[ \t]+"
+    r"[ \t]*,?[ \t]+(?:(?i:on)[ \t]+(?=(?i:at)\b))?(?:(?i:working|employed|used|based)[ \t]+)?"
+    r"(?i:at|in|of|for|from|on|with|by)[ \t]+"
     rf"(?:{_PLACE}|(?i:the|my|our)[ \t]+(?:[\w'’-]+[ \t]+){{0,2}}?[\w'’-]+\b|[A-Z][\w'’-]+)"
 )
 # What may follow the place and still be part of the one person's job: where
@@ -174,18 +189,18 @@ _ONLY_ONE = re.compile(
 # when ("on nights", "on a Friday"), for whom ("for Royal Mail"), and "only
 # one on site" after a comma. The writers of issue 15's files mostly label
 # all of it with the job.
-_TAIL_WORD = (
-    r"(?:[A-Z][\w'’&-]*|\d+\w*|(?i:the|a|an|my|our|nights?|days?|lates|earlies|weekends?|"
-    r"shifts?|mornings?|afternoons?|evenings?|round|rank|site|ward|floor|desk|till|door|gate|"
-    r"late|early|night|day|weekday|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
-    r"mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|miles|village|town|"
-    r"area|estate|team|line|run|airport|school|unit|court|surgery|practice|branch|store|shop|"
-    r"market|rota|service|centre|hospital|ward|depot|warehouse|office|patch|beat|route|junction))"
+_NOT_TAIL = (
+    r"(?:and|but|so|who|which|because|since|when|if|he|she|they|i|we|you|it|has|have|had|is|"
+    r"was|are|were|am|keeps?|said|says|can|could|would|will|do|does|did|got|get|gets|been|"
+    r"im|i'm|i’m|he's|she's|its|it's|there|this|that|then|than|me|him|her|them|us|my|your|"
+    r"his|their|someone|people|everyone|nobody|what|how|why|where|please|not|no|to|about|"
+    r"regarding|concerning|re|as|after|before|while|during|until|asking|wanting|hoping)"
 )
+_TAIL_WORD = rf"(?:(?!(?i:{_NOT_TAIL})\b)[\w'’&-]+|(?i:the|a|an|my|our|his|her|their)(?=[ \t]))"
 _TAIL_END = (
     r"(?=[ \t]*(?:[,.;:!?()\n]|$)|[ \t]+(?i:and|but|so|who|which|because|since|when|if|he|she|"
     r"they|i|we|has|have|had|is|was|are|were|keeps?|said|says|on|in|at|for|with|by|near|off|"
-    r"from)\b)"
+    r"from|to)\b)"
 )
 # A street or a named public place after the job stays ("on Church Rd", "on
 # Park Lane", "near Brockwell Park"): the writers keep them.
@@ -194,13 +209,32 @@ _STREET_WORD = (
     r"place|court|hill|park|parade|green|common|square|rise|mews|row|walk|broadway|estate)"
 )
 _JOB_TAIL = re.compile(
-    r"(?:[ \t]*,?[ \t]+(?i:on|in|at|for|with|by|near|off|who[ \t]+does|from)[ \t]+"
-    rf"(?!(?:(?i:the)[ \t]+)?(?:{_TAIL_WORD}[ \t]+){{0,3}}(?i:{_STREET_WORD})\b{_TAIL_END})"
+    r"(?:[ \t]*,?[ \t]+(?i:on|in|at|for|with|by|near|off|who[ \t]+does|from|opposite|outside|"
+    r"behind|beside|above|inside|next[ \t]+to|based[ \t]+at|used[ \t]+by)[ \t]+"
     rf"(?:{_TAIL_WORD}[ \t]+){{0,4}}?{_TAIL_WORD}{_TAIL_END}"
+    # what the place is, when, straight after it: "... St Mark's almshouses", "overnight"
+    rf"|(?:[ \t]+(?!{_NOT_TAIL}\b)(?-i:[a-z][\w'’-]*)){{1,2}}(?<!\bthe)(?<!\ba)(?<!\ban)"
+    rf"{_TAIL_END}"
+    # a town after a comma: "at Holy Trinity, Lower Bourne"
+    r"|[ \t]*,[ \t]+[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?(?=[ \t]*[,.;:!?\n]|$)"
+    # who it is: "... who gets the 7am bus from the village", "who wears a turban"
+    r"|[ \t]+who[ \t]+(?!(?i:is|was|are|were|has|had|keeps?|said|says)\b)[^,.;:!?()\n]{1,60}?"
+    r"(?=[ \t]*[,.;:!?()\n]|[ \t]+(?:and|but|so)\b|$)"
+    r"|[ \t]*\([^()\n]{0,30}\bonly\b[^()\n]{0,30}\)"
     r"|[ \t]*,[ \t]+(?i:(?:the[ \t]+)?only[ \t]+(?:one|[\w'’-]+))[^,.;:!?\n]{0,40})+"
 )
 # "the only pharmacist", "the sole caretaker" with no place after it.
-_ONLY_ROLE = re.compile(rf"(?i:\bthe[ \t]+(?:only|sole)[ \t]+(?:{_ROLE_MARK}[ \t]+)?{_ROLE}\b)")
+_ONLY_ROLE = re.compile(
+    rf"(?i:\b(?:the|our|their|its)[ \t]+(?:only|sole)[ \t]+(?:{_NOT_A_LINK}[\w'’-]+[ \t]+){{0,2}}"
+    rf"{_ROLE}s?\b)"
+)
+# "the only one who works Sunday mornings at the Shell garage", "the only one
+# who locks up"
+_ONLY_ONE_WHO = re.compile(
+    r"(?i:\bthe[ \t]+only[ \t]+(?:one|person)[ \t]+who[ \t]+(?:works?|locks?|opens?|closes?|"
+    r"runs?|does|drives?|cleans?|manages?|is[ \t]+on)\b[^,.;:!?()\n]{0,60}?"
+    r"(?=[ \t]*[,.;:!?()\n]|[ \t]+(?:and|but|so)\b|$))"
+)
 # "I run the corner shop", "she owns the chippy on Elm Road": the one who
 # runs a place.
 _RUNS_THE_PLACE = re.compile(
@@ -209,7 +243,9 @@ _RUNS_THE_PLACE = re.compile(
     rf"({_PLACE})"
 )
 _NOT_A_JOB = re.compile(
-    r"(?i)the[ \t]+(?:only[ \t]+|sole[ \t]+)?(?:one|ones|thing|things|way|ways|time|times|reason|"
+    r"(?i)the[ \t]+(?:only[ \t]+|sole[ \t]+)?(?:shops?|stores?|places?|cctv|cameras?|bus|buses|"
+    r"trains?|paths?|roads?|streets?|lights?|"
+    r"one|ones|thing|things|way|ways|time|times|reason|"
     r"problem|person|people|option|issue|place|victim|case|same|first|last|best|worst|other|end|"
     r"kind|sort|type|rest|lot|police|cops|council|owner[ \t]+of[ \t]+the[ \t]+car|car|cars|"
     r"house|road|street|drive|light|lights|camera|cctv|entrance|exit|door|access|difference|"
@@ -244,8 +280,33 @@ _AGES = (
     ),
     # "my mum (87) lives alone"
     re.compile(r"(\(\d{2,3}\))"),
+    # "my grandson is 16 and works at the Co-op", "our youngest is 9 and autistic"
     re.compile(
-        r"(?i:\b(?:he's|she's|he is|she is|i'm|im|i am|mum's|dad's|who's|who is|"
+        r"(?i:\b(?:my|our|his|her|their)[ \t]+(?:[\w'’-]+[ \t]+){0,2}?[\w'’-]+[ \t]+"
+        r"(?:is|was|turned|turns)[ \t]+"
+        r"(?:now[ \t]+|nearly[ \t]+|almost[ \t]+|only[ \t]+|just[ \t]+)?)"
+        rf"({_AGE_NUMBER})\b(?![ \t]*(?:hundred|thousand|million|mph|miles|minutes|mins|hours|"
+        r"weeks|months|days|years|yrs|hrs|percent|yards|metres|meters|km|cm|inches|degrees|times|%|"
+        r"pounds|quid|grand|k\b|m\b|st\b|nd\b|rd\b|th\b|ft|feet|stone|kg|[:.]\d|am\b|pm\b))"
+    ),
+    # "at 92 she still lives alone", "she'll be 90 next month", "Reg, is 94"
+    re.compile(
+        r"(?i:(?:\bat[ \t]+(?=\d{2,3}[ \t]*,?[ \t]+(?:she|he|i|my|our)\b)|"
+        r"\b(?:she|he|i|they|who)['’]ll[ \t]+be[ \t]+|\b(?:will[ \t]+be|turns|turned)[ \t]+|"
+        r",[ \t]*(?:is|was)[ \t]+(?:now[ \t]+)?))"
+        rf"({_AGE_NUMBER})\b(?![ \t]*(?:hundred|thousand|million|mph|miles|minutes|mins|hours|"
+        r"weeks|months|days|years|yrs|hrs|percent|yards|metres|meters|km|cm|inches|degrees|times|%|"
+        r"pounds|quid|grand|k\b|m\b|st\b|nd\b|rd\b|th\b|ft|feet|stone|kg|[:.]\d|am\b|pm\b|"
+        r"o['’]clock))"
+    ),
+    # "I am a retired police sergeant, seventy one, and served ..."
+    re.compile(
+        r"(?i:\b(?:i am|i'm|i’m|im|he is|she is|he's|she's)[ \t]+an?[ \t]+[^,.;:!?()\n]{1,40},"
+        rf"[ \t]*)({_AGE_NUMBER})(?=[ \t]*[,.;]|[ \t]+and\b)"
+    ),
+    re.compile(
+        r"(?i:\b(?:he's|she's|he’s|she’s|hes|shes|he is|she is|i'm|i’m|im|i am|mum's|dad's|"
+        r"who's|who is|"
         r"(?:mum|mom|mother|dad|father|nan|nana|gran|granny|grandma|grandad|grandpa|grandmother|"
         r"grandfather|husband|wife|partner|neighbour|neighbor|son|daughter|brother|sister|aunt|"
         r"auntie|uncle|friend|lodger|tenant|he|she|who)[ \t]+"
@@ -270,7 +331,15 @@ _NARROWS = re.compile(
     r"\bpacemaker|\bfrail|\bbed-?ridden|\bterminally ill|\bhard of hearing|\bpartially deaf|"
     r"\b(?:don't|doesn't|do not|does not|can't|cannot|can not)\s+(?:drive|walk|see|hear|get out)\b|"
     r"\bno (?:family|one else|relatives)\b|\bsingle (?:mum|mother|dad|father|parent)|"
-    r"\bnon[- ]?verbal|\blearning (?:difficult|disabilit)\w*)"
+    r"\bnon[- ]?verbal|\blearning (?:difficult|disabilit)\w*|"
+    # what else singles one person out: where they work or study, what they
+    # were, their health, being the only or the oldest one
+    r"\bworks?\b[^.,;\n]{0,30}\b(?:at|in|for|on)\b|\bworking\b|\bthe only\b|\boldest\b|"
+    r"\byoungest\b|\bformer\b|\bretired\b|\bex-\w|\bveteran\b|\bserved\b|"
+    r"\bat (?:college|uni|university|sixth form)\b|\bpassed (?:his|her|my) (?:driving )?test|"
+    r"\bplays for\b|\bstroke\b|\bdiabet\w*|\bschizophreni\w*|\bbipolar\b|\bepilep\w*|\bcancer\b|"
+    r"\bnew hip\b|\bwalking frames?\b|\bspeak (?:any |much |no )?english|\bonly speaks?\b|"
+    r"\bcarers?\b|\bin (?:a|the) home\b|\bsheltered\b)"
 )
 # Where the narrowing detail puts them: "lives alone above the old butchers
 # on Church Street", up to the end of the clause.
@@ -390,22 +459,88 @@ def find_school_years(text: str) -> Iterator[Detail]:
                 continue
             end = match.start("lower") + words[-1].end()
         yield Detail(match.start(), end, Category.SCHOOL)
+    for match in _AGE_AT_SCHOOL.finditer(text):
+        yield Detail(match.start(1), match.end(1), Category.SCHOOL)
     for match in _SCHOOL_THEN_YEAR.finditer(text):
         if _NOT_A_SCHOOL.match(match.group("school")):
             continue
         yield Detail(match.start(), match.end(), Category.SCHOOL)
 
 
+# "I'm a dinner lady at Oakwood Primary, the only one on the late shift": a
+# job anyone might do, made one person's by "the only" after it.
+_A_JOB_ONLY_ONE = re.compile(
+    r"(?i:\b(?:i'm|i’m|im|i am|i work as|he's|he is|she's|she is|who is)[ \t]+)"
+    rf"((?i:an?[ \t]+(?:[\w'’-]+[ \t]+){{0,2}}?(?:{_ROLE}|lady|man|woman))"
+    rf"{_AT}{_NOT_A_PLACE_AFTER}{_PLACE})(?=[ \t]*,[ \t]*(?i:the[ \t]+)?(?i:only|sole)\b)"
+)
+
+
+# Jobs there is one of at a place, with or without "the": "I'm head of year 9
+# at Oakfield Academy", "as chair of the Friends of Bolton Park".
+_ONE_A_PLACE = (
+    r"(?:head[ \t]+of[ \t]+(?:year[ \t]?\d{1,2}|[\w-]+)|deputy[ \t]+head(?:teacher)?|"
+    r"head[ \t]?teacher|headmaster|headmistress|principal|chair(?:man|woman|person)?|secretary|"
+    r"treasurer|practice[ \t]+manager|store[ \t]+manager|branch[ \t]+manager|landlord|landlady|"
+    r"vicar|rector|imam|rabbi|caretaker|warden)"
+)
+_UNIQUE_ROLE = re.compile(
+    r"(?i:\b(?:i'm|i’m|im|i am|he's|he is|she's|she is|as|who is|who's)[ \t]+)"
+    rf"((?i:(?:the[ \t]+)?{_ONE_A_PLACE}){_AT}{_NOT_A_PLACE_AFTER}{_PLACE})"
+)
+# "I was the assistant manager there, the only one"
+_THERE_THE_ONLY_ONE = re.compile(
+    rf"(?i:\bthe[ \t]+(?:{_ROLE_MARK}[ \t]+){{0,2}}{_ROLE}[ \t]+there)"
+    r"(?=[ \t]*,[ \t]*(?i:the[ \t]+)?(?i:only|sole)\b)"
+)
+
+
 def find_singular_roles(text: str) -> Iterator[Detail]:
     """The job of the one person who does it, with the place: "the only
     pharmacist at the chemist", "the landlady at The Crown"."""
-    for pattern in (_ROLE_PHRASE, _SOMEONES_JOB, _ONLY_ONE, _ONLY_ROLE, _RUNS_THE_PLACE):
+    patterns = (
+        _ROLE_PHRASE,
+        _SOMEONES_JOB,
+        _ONLY_ONE,
+        _ONLY_ROLE,
+        _RUNS_THE_PLACE,
+        _ONLY_ONE_WHO,
+        _A_JOB_ONLY_ONE,
+        _UNIQUE_ROLE,
+        _THERE_THE_ONLY_ONE,
+    )
+    for pattern in patterns:
         for match in pattern.finditer(text):
-            start = match.start(1) if pattern is _SOMEONES_JOB else match.start()
-            if _NOT_A_JOB.match(text, start):
+            grouped = pattern in (_SOMEONES_JOB, _A_JOB_ONLY_ONE, _UNIQUE_ROLE)
+            start = match.start(1) if grouped else match.start()
+            if pattern is not _ONLY_ONE_WHO and _NOT_A_JOB.match(text, start):
                 continue
             tail = _JOB_TAIL.match(text, match.end())
-            yield Detail(start, tail.end() if tail else match.end(), Category.JOB)
+            end = tail.end() if tail else match.end()
+            street = _STREET_IN_TAIL.search(text, match.end(), end) if tail else None
+            if street is not None and _named_uniquely(text[start : street.start()]):
+                end = street.start()
+            yield Detail(start, end, Category.JOB)
+
+
+# A street or an area in what follows the place: "on Park Lane", "near
+# Brockwell Park", "on the industrial estate".
+_STREET_IN_TAIL = re.compile(
+    r"[ \t]*,?[ \t]+(?i:on|in|near|off|by)[ \t]+(?:(?i:the)[ \t]+)?"
+    r"(?:(?!(?i:on|in|at|near|off|by)\b)[\w'’-]+[ \t]+){0,3}"
+    rf"(?i:{_STREET_WORD}|industrial[ \t]+estate|retail[ \t]+park)\b"
+)
+
+
+def _named_uniquely(job: str) -> bool:
+    """The place the job is at has a name of its own ("The Crown", "Greenway
+    Dental", "the Bowls Club"), not a chain's or a kind's ("the Boots", "the
+    vets", "the Shell garage"). After such a name the street stays: the name
+    already says which place; after a chain's or a kind's, the street says
+    which one and goes with the job."""
+    last = re.findall(r"[\w'’&-]+", job)[-1]
+    key = re.sub(r"['’]s$", "", last.lower())
+    return last[:1].isupper() and key not in NOT_PERSONS
 
 
 def _years(age: str) -> int:
@@ -429,24 +564,180 @@ def _years(age: str) -> int:
 def find_ages_with_detail(text: str) -> Iterator[Detail]:
     """An age that, with what the sentence says, narrows to one home: an age
     of 70 or more by itself ("I am ninety one"), a younger one with a detail
-    such as "lives alone", "dementia", "registered blind". The span runs from
-    the age over the details that follow it in the same clause, and where
-    they say the person lives ("91 and has dementia and lives on her own",
-    "88, lives alone above the old butchers on Church Street")."""
+    such as "lives alone", "dementia", "works Saturdays at the bakery". The
+    whole description is one span: who it is said of ("I am", "my nan is",
+    "who is", "my 13 yr old"), the age, and what is said of them after it in
+    the same clause ("91, blind, and lives on her own in the last bungalow
+    on Cedar Close"), up to a clause with a subject of its own (", and she's
+    getting calls", ", a man keeps coming in")."""
     for sentence in _SENTENCE.finditer(text):
         narrows = list(_NARROWS.finditer(text, sentence.start(), sentence.end()))
-        for pattern in _AGES:
+        for pattern in (*_AGES, _IS_AGE):
             for match in pattern.finditer(text, sentence.start(), sentence.end()):
-                if not narrows and _years(match.group(1)) < _OLD_AGE:
+                if not narrows and (_years(match.group(1)) < _OLD_AGE or pattern is _IS_AGE):
                     continue
-                end = match.end(1)
+                if pattern is _IS_AGE and not _PERSON_BEFORE.search(
+                    text, max(sentence.start(), match.start() - 40), match.start()
+                ):
+                    continue  # "the limit is 30 and the only camera": no one's age
+                if not narrows and _DECADE.search(match.group(1)):
+                    continue  # "she's in her 80s": a decade alone stays
+                if _THING_BEFORE.search(text, max(0, match.start(1) - 40), match.start(1)):
+                    continue  # "the house is 100 years old"
+                start = _subject_start(text, match.start(1), sentence.start())
+                after_who = re.match(r"(?i)who", text[start : match.start(1)]) is not None
+                end = _description_end(text, match.end(1), sentence.end(), after_who)
                 for narrow in narrows:
                     if end <= narrow.start() <= end + 25:
-                        end = narrow.end()
+                        end = max(end, narrow.end())
                 if end > match.end(1):
                     where = _WHERE.match(text, end, sentence.end())
                     end = where.end() if where else end
-                yield Detail(match.start(1), end, Category.AGE)
+                yield Detail(start, end, Category.AGE)
+        # "shes got dementia, shes 86": what narrows it just before the age
+        for narrow in narrows:
+            before = _NARROW_THEN_AGE.match(text, narrow.end(), sentence.end())
+            if before is not None:
+                subject = _SUBJECT_BEFORE_NARROW.search(
+                    text, max(sentence.start(), narrow.start() - 30), narrow.start()
+                )
+                start = subject.start() if subject is not None else narrow.start()
+                yield Detail(start, before.end(), Category.AGE)
+
+
+# Who the age is said of, just before it: "I am", "she's", "my nan is", "who
+# is", "Mr Patel is", "my" (of "my 13 yr old"), "I'm a" (of "a 72 year old
+# widower"), "I am a retired GP," (of "aged seventy five").
+_SUBJECT_BEFORE_AGE = re.compile(
+    r"(?:(?i:\b(?:i[ \t]+am|i['’]m|im|she['’]s|shes|she[ \t]+is|he['’]s|hes|he[ \t]+is|"
+    r"they['’]re|they[ \t]+are|we['’]re|we[ \t]+are|who['’]s|who[ \t]+is|who[ \t]+are|"
+    r"(?:she|he|i|they|who)['’]ll[ \t]+be|at|"
+    r"(?:my|our|his|her|their)[ \t]+(?:[\w'’-]+[ \t]+){0,2}?(?:is|was)|"
+    r"(?:my|our|his|her|their)[ \t]+[\w-]+['’]s)[ \t]+)"
+    r"|\b(?:Mr|Mrs|Ms|Miss|Dr)\.?[ \t]+[A-Z][\w'’-]+[ \t]+(?i:is|was)[ \t]+)"
+    r"(?i:(?:an?[ \t]+[^,.;:!?()\n]{1,40},[ \t]*)?(?:now|nearly|almost|over|about|around|only|"
+    r"just)?[ \t]*(?:an?[ \t]+)?)$"
+    r"|(?i:\b(?:my|our|his|her|their)[ \t]+)$"
+)
+
+
+def _subject_start(text: str, start: int, floor: int) -> int:
+    """Where the age's subject starts, or ``start`` if none is before it."""
+    window = max(floor, start - 70)
+    match = _SUBJECT_BEFORE_AGE.search(text, window, start)
+    return match.start() if match is not None else start
+
+
+# Parts of the description after the age: ", blind", " and lives on her
+# own", " n pregnant", " who's the only girl", " widower" (after "year old").
+_DESCRIPTION_JOIN = re.compile(
+    r"(?:[ \t]*,[ \t]*(?:(?i:and|n|&)[ \t]+)?|[ \t]+(?i:and|n|&|with|who['’]s|who[ \t]+is|"
+    r"who|that)[ \t]+|[ \t]+(?=[a-z]))"
+)
+_DESCRIPTION_PART = re.compile(
+    r"[^,.;:!?()\n]+?(?=[ \t]*[,.;:!?()\n]|[ \t]+(?:and|n|&)[ \t]+|$"
+    r"|[ \t]+(?i:because|cos|coz|when|whenever|while|whilst|until|but|so|which|whereas|though)\b"
+    r"|[ \t]+(?i:since|after|before|as)[ \t]+(?i:the|a|an|he|she|they|i|we|someone|people|it)\b)"
+)
+# A part that starts a clause of its own: a subject, or a conjunction.
+_NEW_CLAUSE = re.compile(
+    r"(?i)(?:i|i'm|im|i’m|i've|he|she|they|we|it|it's|its|you|there|this|these|those|so|but|"
+    r"because|cos|coz|which|when|while|whilst|if|then|though|although|as|since|until|now|"
+    r"he's|she's|hes|shes|they're|we're|my|our|your|his|their|yesterday|today|last|"
+    r"please|someone|somebody|sum1|some1|any1|anyone|everyone|nobody|people|kids|youths|men)\b"
+)
+# A verb that makes a part a clause of its own when it is not the part's
+# first word: "the other guy was", "a supervisor keeps touching me".
+_FINITE_VERB = re.compile(
+    r"(?i)[ \t]+(?:is|was|are|were|keeps|kept|came|comes|said|says|told|got|gets|went|goes|"
+    r"has[ \t]+been|have[ \t]+been|had[ \t]+been|did|does|will|would|can|could|"
+    r"started|starts|rang|rings|called|calls|tried|tries|wants|wanted|asked|asks|took|"
+    r"takes|knocked|followed|threatened|moved|stole|broke)\b"
+)
+_DESCRIPTION_LIMIT = 120
+# After a comma, a verb that goes back to the sentence's own subject.
+_MAIN_VERB = re.compile(
+    r"(?i)(?:was|is|were|are|got|gets|keeps|kept|went|came|said|told|(?:has|have|had)[ \t]+"
+    r"(?:been|had|got|gone|told|said))\b"
+)
+_SINGLES_OUT = re.compile(
+    r"(?i)(?:the|a|an)[ \t]+(?:only|sole|oldest|youngest|eldest|last|first|former|retired)\b"
+)
+_DETERMINER = re.compile(r"(?i)(?:a|an|the|some|this|that|these|those|one|two|three)\b")
+_PLACE_FIRST = re.compile(r"(?i)(?:off|on|in|at|near|by|opposite|behind|outside)\b")
+
+
+def _description_end(text: str, end: int, stop: int, after_who: bool = False) -> int:
+    """How far what is said of the person runs after their age (see
+    ``find_ages_with_detail``); ``end`` if nothing is. ``after_who``: the age
+    is in a clause of its own ("my mother, who is 94 and ..., has had")."""
+    position = end
+    old = re.match(r"(?i:.*\b(?:old|yo|y/o))$", text[max(0, end - 6) : end]) is not None
+    while position < stop and position - end < _DESCRIPTION_LIMIT:
+        join = _DESCRIPTION_JOIN.match(text, position, stop)
+        if join is None:
+            break
+        if join.group(0).strip() == "" and not old:
+            break  # "he is 25 quid": only "a 72 year old widower" runs on with no word between
+        part = _DESCRIPTION_PART.match(text, join.end(), stop)
+        if part is None or not part.group(0).strip():
+            break
+        words = part.group(0)
+        relative = re.search(r"(?i)who|that", join.group(0)) is not None
+        if not relative and _NEW_CLAUSE.match(words):
+            break
+        if "," in join.group(0) and (words[:1].isupper() or _PLACE_FIRST.match(words)):
+            break  # ", Holloway Road", ", off Mill Hill": where, not who
+        if (
+            _DETERMINER.match(words)
+            and not _SINGLES_OUT.match(words)
+            and (re.search(r"(?i)\b(?:and|n)\b|&", join.group(0)) or len(words.split()) > 8)
+        ):
+            break  # ", and a cowboy builder charged him": someone else
+        if _MAIN_VERB.match(words):
+            break  # "Jayden, 16, was stopped", "who is 94 and ..., has had items go missing"
+        verb = _FINITE_VERB.search(words)
+        if verb is not None:
+            if not relative and _DETERMINER.match(words):
+                break  # ", a man in his 40s keeps coming in"
+            # "who's the only girl ... is getting", "works the till on Sundays was threatened"
+            if verb.start() > 0:
+                position = join.end() + verb.start()
+            break
+        position = part.end()
+        old = False
+    return position
+
+
+# A thing's age, not a person's: "the house is 100 years old", "it's 80 years old".
+_THING_BEFORE = re.compile(
+    r"(?i:\b(?:(?:the|this|that|our|my|his|her|their|its)[ \t]+(?:[\w-]+[ \t]+)?"
+    r"(?:house|home|building|car|van|tree|trees|flat|bungalow|church|school|bridge|wall|fence|"
+    r"shed|bike|boiler|roof|property|road|pub|shop|estate|block|clock|bus|lorry|scheme|club|"
+    r"business|company|firm|tradition|law|rule)|it)"
+    r"(?:['’]s|[ \t]+(?:is|was|must[ \t]+be|will[ \t]+be))[ \t]+"
+    r"(?:about[ \t]+|over[ \t]+|nearly[ \t]+|around[ \t]+|almost[ \t]+)?)$"
+)
+# "My nan, bless her, is 96 and the oldest resident": "is" and an age with
+# no subject next to it, taken only where the sentence says what narrows it.
+_IS_AGE = re.compile(
+    rf"(?i:\b(?:is|was)[ \t]+(?:now[ \t]+|nearly[ \t]+|almost[ \t]+)?)({_AGE_NUMBER})\b"
+    r"(?=[ \t]*,|[ \t]+(?:and|n|&|with|who)\b|[ \t]*[.!?]|$)"
+)
+_PERSON_BEFORE = re.compile(
+    r"(?i)\b(?:nan|nana|mum|mom|mam|dad|gran|granny|grandad|grandma|grandpa|mother|father|son|"
+    r"daughter|wife|husband|partner|neighbour|neighbor|aunt|auntie|uncle|brother|sister|he|she|"
+    r"man|woman|lady|gentleman|boy|girl|lad|friend|cousin|nephew|niece|grandson|granddaughter)\b"
+)
+_DECADE = re.compile(r"(?i)\d0s\b")
+_SUBJECT_BEFORE_NARROW = re.compile(
+    r"(?i:\b(?:i['’]?m|im|i|she['’]?s|shes|he['’]?s|hes|she|he|they|they['’]re)[ \t]+"
+    r"(?:(?:has|have|is|was|are)[ \t]+)?(?:got[ \t]+)?)$"
+)
+_NARROW_THEN_AGE = re.compile(
+    r"[ \t]*,[ \t]*(?i:(?:and[ \t]+)?(?:she['’]s|shes|he['’]s|hes|she[ \t]+is|he[ \t]+is|"
+    r"i['’]m|im|i[ \t]+am))[ \t]+\d{1,3}\b"
+)
 
 
 def find_described_plates(text: str) -> Iterator[Detail]:
@@ -468,3 +759,39 @@ def find_described_plates(text: str) -> Iterator[Detail]:
         if "(" in description and text[end : end + 1] == ")":
             end += 1  # "my blue Ford Fiesta (AB12 CDE)"
         yield Detail(start, end, Category.VEHICLE_REG)
+
+
+# An age right after a person's name: "Nadia is 14", "Connor Walsh 14 is",
+# "Mrs Patricia Ogunleye, 72,", "Jean Abernethy, aged 81", "jim is 89 and the
+# only one left". Not "Tom is 5 minutes away".
+_AGE_AFTER_NAME = re.compile(
+    r"(?i:(?:[ \t]*,[ \t]*|[ \t]+(?:is|was|who[ \t]+is|who['’]s|turned|turns)[ \t]+|[ \t]+)"
+    r"(?:now[ \t]+|nearly[ \t]+|almost[ \t]+|about[ \t]+|just[ \t]+)?(?:aged[ \t]+)?"
+    rf"({_AGE_NUMBER}|\(\d{{1,3}}\))(?:[ \t-]?(?:years?|yrs?)(?:[ \t-]?old)?)?)\b"
+    r"(?![ \t]*(?:hundred|thousand|million|mph|miles|minutes|mins|hours|weeks|months|days|hrs|"
+    r"percent|yards|metres|meters|km|cm|inches|degrees|times|%|pounds|quid|grand|k\b|m\b|"
+    r"st\b|nd\b|rd\b|th\b|ft|feet|stone|kg|[a-z]+[ \t]+(?:road|street|lane|close|avenue|way)\b|"
+    r"[:./-]\d))"
+)
+
+
+def ages_after_names(text: str, names: list[Detail]) -> Iterator[Detail]:
+    """The age said right after a name the engine found, with what is said of
+    the person after it ("Mr Patel is 72 and does the night shift alone",
+    "Kai, 19, plays for the uni rugby team"): as ``find_ages_with_detail``,
+    70 or more, or younger in a sentence that says what narrows it."""
+    for name in names:
+        match = _AGE_AFTER_NAME.match(text, name.end)
+        if match is None or match.group(1)[:1] == "0":
+            continue
+        digits = re.sub(r"\D", "", match.group(1))
+        if digits and not 0 < int(digits) < 120:
+            continue
+        sentence = next(s for s in _SENTENCE.finditer(text) if s.end() >= match.end())
+        narrows = _NARROWS.search(text, sentence.start(), sentence.end()) is not None
+        if not narrows and _years(match.group(1)) < _OLD_AGE:
+            continue
+        sentence_end = re.search(r"[.!?\n]", text[match.end() :])
+        stop = match.end() + sentence_end.start() if sentence_end else len(text)
+        start = name.end + len(match.group(0)) - len(match.group(0).lstrip(" \t,"))
+        yield Detail(start, _description_end(text, match.end(), stop), Category.AGE)
