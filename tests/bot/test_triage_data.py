@@ -165,6 +165,22 @@ def test_the_grouped_scan_finds_every_position_a_rule_matches_at() -> None:
         assert found == expected, example.text
 
 
+def test_the_grouped_scan_copies_no_alternative_into_many_groups() -> None:
+    # An alternative that can start with many characters goes once into a
+    # group of its own: copied into each character's group, the scan's pattern
+    # was six times the length of the rules and took seconds to compile at
+    # every start (first_chars.MOST_COPIES).
+    from bot.safeguarding.triage.first_chars import MOST_COPIES, first_chars, grouped
+    from bot.safeguarding.triage.rules import ANY_RULE
+
+    alternatives = [a for rule in RULES for a in rule.alternatives]
+    assert len(ANY_RULE.pattern) < 3 * sum(len(a) for a in alternatives)
+    broad = next(a for a in alternatives if len(first_chars(a) or ()) > MOST_COPIES)
+    assert grouped([broad]).count(broad) == 1
+    narrow = r"[sz]tab"
+    assert grouped([narrow]) == r"\b(?:(?=s)(?:(?:[sz]tab))|(?=z)(?:(?:[sz]tab)))"
+
+
 def test_first_characters_of_a_pattern() -> None:
     from bot.safeguarding.triage.first_chars import first_chars
 
