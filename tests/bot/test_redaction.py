@@ -475,3 +475,26 @@ def test_descriptions_that_single_someone_out(text: str, expected: str) -> None:
 )
 def test_descriptions_shared_by_many_stay(ordinary: str) -> None:
     assert suggest_publishable(ordinary) == ordinary
+
+
+@pytest.mark.parametrize(
+    ("question", "suggested"),
+    [
+        (
+            "my mum is 82 and lives alone, how do I get her a free door chain?",
+            "[age], how do I get her a free door chain?",
+        ),
+        (
+            "My dad is 88 and has dementia, is there a scheme for people who wander?",
+            "[age], is there a scheme for people who wander?",
+        ),
+        (
+            "I am 79 and live on my own, do you do home visits?",
+            "[age], do you do home visits?",
+        ),
+    ],
+)
+def test_the_question_after_an_age_and_its_description_stays(question: str, suggested: str) -> None:
+    # The description of the asker goes; the question they ask after it does
+    # not (it went with the age, leaving "[age]?" to publish).
+    assert suggest_publishable(question) == suggested

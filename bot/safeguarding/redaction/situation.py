@@ -644,7 +644,16 @@ _NEW_CLAUSE = re.compile(
     r"(?i)(?:i|i'm|im|i’m|i've|he|she|they|we|it|it's|its|you|there|this|these|those|so|but|"
     r"because|cos|coz|which|when|while|whilst|if|then|though|although|as|since|until|now|"
     r"he's|she's|hes|shes|they're|we're|my|our|your|his|their|yesterday|today|last|"
-    r"please|someone|somebody|sum1|some1|any1|anyone|everyone|nobody|people|kids|youths|men)\b"
+    r"please|someone|somebody|sum1|some1|any1|anyone|everyone|nobody|people|kids|youths|men|"
+    # a question after the description: "my mum is 82 and lives alone, how do I ..."
+    r"how|what|whats|what's|where|why|anybody|thanks|thank|cheers|regards)\b"
+)
+# After a comma, a question of its own: "she's 82, is there a scheme ...",
+# "I am 79, do you do home visits?" (after "and" these go on describing:
+# "72 and does the night shift alone").
+_QUESTION_AFTER_COMMA = re.compile(
+    r"(?i)(?:can|could|should|would|do|does|did|is|are|am|will|was|were|has|have)[ \t]+"
+    r"(?:i|you|we|they|there|it|anyone|anybody|someone|somebody|the|a|an|this|that|she|he)\b"
 )
 # A verb that makes a part a clause of its own when it is not the part's
 # first word: "the other guy was", "a supervisor keeps touching me".
@@ -685,6 +694,8 @@ def _description_end(text: str, end: int, stop: int, after_who: bool = False) ->
         words = part.group(0)
         relative = re.search(r"(?i)who|that", join.group(0)) is not None
         if not relative and _NEW_CLAUSE.match(words):
+            break
+        if "," in join.group(0) and _QUESTION_AFTER_COMMA.match(words):
             break
         if "," in join.group(0) and (words[:1].isupper() or _PLACE_FIRST.match(words)):
             break  # ", Holloway Road", ", off Mill Hill": where, not who
