@@ -53,6 +53,26 @@ _OUTWARD = rf"{_AREA}\d[A-Z\d]?"
 _INWARD = r"\d[ABD-HJLNP-UW-Z]{2}"
 
 _FULL_POSTCODE = re.compile(rf"\b{_OUTWARD}(?:\s*|-){_INWARD}\b", re.IGNORECASE)
+# Spaced anyhow, as people type or read it out: "GU 27 3 RP", "b 23 7hl",
+# "N W 1 0 4 R T", "L 8 7 NQ". Each letter and figure may stand alone; the
+# whole must still be a real area, a district and an inward code. In lower
+# case an inward code that reads as an ordinal ("m 1 2nd") is not one.
+_GAP = r"[ \t]?"
+_SPACED_AREA = (
+    "(?:" + "|".join(_GAP.join(area) for area in sorted(AREAS, key=len, reverse=True)) + ")"
+)
+_INWARD_LETTER = "[ABD-HJLNP-UW-Z]"
+_SPACED_POSTCODE = re.compile(
+    rf"(?<![\w-]){_SPACED_AREA}{_GAP}\d{_GAP}(?:[A-Z\d]{_GAP})?"
+    rf"\d{_GAP}{_INWARD_LETTER}{_GAP}{_INWARD_LETTER}(?![\w-])",
+    re.IGNORECASE,
+)
+_ORDINAL_END = re.compile(r"(?:\d[ \t]?)(?:st|nd|rd|th)$")
+# Letters standing apart from the inward figure are not a two-letter word:
+# "the M25 at junction 4" is a road, a figure and a word.
+_LOOSE_INWARD = re.compile(
+    r"\d[ \t](?i:at|up|us|he|we|be|to|ta|an|as|eh|ah|ha|uh|ye|ya|yep|re|pa|la|da|de)$"
+)
 # A district ("BR6") or sector ("BR6 7") alone, written in capitals as
 # postcodes are; it counts when nothing around it says road, bus or route.
 _PARTIAL_POSTCODE = re.compile(rf"\b{_OUTWARD}(?:\s\d(?![\dA-Z]))?\b")
@@ -113,6 +133,15 @@ def find_ni_numbers(text: str) -> Iterator[Detail]:
 
 def find_postcodes(text: str) -> Iterator[Detail]:
     for match in _FULL_POSTCODE.finditer(text):
+        yield Detail(match.start(), match.end(), Category.POSTCODE)
+    for match in _SPACED_POSTCODE.finditer(text):
+        written = match.group(0)
+        if _ORDINAL_END.search(written):
+            continue  # "the m 1 2nd exit"
+        if _LOOSE_INWARD.search(written):
+            continue  # "the M25 at junction 4": a word after the figure
+        if _NOT_A_POSTCODE_BEFORE.search(text, 0, match.start()):
+            continue
         yield Detail(match.start(), match.end(), Category.POSTCODE)
     for match in _PARTIAL_AFTER_KEYWORD.finditer(text):
         yield Detail(match.start(1), match.end(1), Category.POSTCODE)
