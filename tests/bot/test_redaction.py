@@ -144,7 +144,8 @@ def test_the_space_after_a_phone_number_is_kept() -> None:
         ("reg AB-12-CDE, and AB12 C D E", "reg [vehicle reg], and [vehicle reg]"),
         ("plate F Y one six, H C K. Insurance", "plate [vehicle reg]. Insurance"),
         ("reg Echo Yankee one niner, Mike Kilo Lima and", "reg [vehicle reg] and"),
-        ("a white Subaru, reg WR 1 X, does 80", "a white Subaru, reg [vehicle reg], does 80"),
+        # a cherished plate goes with its description like any other (issue 15, numbers)
+        ("a white Subaru, reg WR 1 X, does 80", "a [vehicle reg], does 80"),
         ("registration Romeo Echo Golf one. It", "registration [vehicle reg]. It"),
         ("his number was seven seven double oh nine oo one four four", "his number was [phone]"),
         (

@@ -44,3 +44,53 @@ def test_postcodes_spaced_anyhow(text: str, expected: str) -> None:
 )
 def test_numbers_that_are_not_personal_stay(ordinary: str) -> None:
     assert suggest_publishable(ordinary) == ordinary
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "a red Corsa, plate something like Bravo Echo one six... then I missed the rest",
+            "a red Corsa, plate something like [vehicle reg]... then I missed the rest",
+        ),
+        (
+            "the reg was like, whisky lima one nine, then kilo something. it drove off",
+            "the reg was like, [vehicle reg]. it drove off",
+        ),
+        (
+            "Car is black, number is B, M, one, nine, then X, Y, K. Driver spat at me.",
+            "Car is black, number is [vehicle reg]. Driver spat at me.",
+        ),
+        (
+            "the registration was Echo Yankee six eight, then I think Tango",
+            "the registration was [vehicle reg]",
+        ),
+        ("the reg started with Foxtrot Tango two", "the reg started with [vehicle reg]"),
+        ("NI reg ABZ 7731 parks across our drive", "NI reg [vehicle reg] parks across our drive"),
+        ("car with plates MV-18-KLO parks here", "car with plates [vehicle reg] parks here"),
+        (
+            "silver Zafira GY 18 - LPZ parked on the zig zags",
+            "[vehicle reg] parked on the zig zags",
+        ),
+        ("he drives a blue vauxhall combo van DY70 HBN and", "he drives a [vehicle reg] and"),
+        ("green Kawasaki motorbike, reg ended in WXO I think", "[vehicle reg] I think"),
+        ("a black Range Rover with the plate S4 MMY keeps racing", "a [vehicle reg] keeps racing"),
+    ],
+)
+def test_plates_read_out_whole_or_in_part(text: str, expected: str) -> None:
+    assert suggest_publishable(text) == expected
+
+
+@pytest.mark.parametrize(
+    "ordinary",
+    [
+        "Mike and Victor 2 doors down keep shouting",
+        "in November two thousand and six the car was stolen",
+        "the hotel, two cars were parked there",
+        "he drives a Golf GTI, reg unknown, about 2 years old",
+        "the bike's reg I didn't get, it went down the B2158 at 9pm",
+        "Delta Force 2 was on the telly",
+    ],
+)
+def test_words_that_sound_like_plates_stay(ordinary: str) -> None:
+    assert suggest_publishable(ordinary) == ordinary

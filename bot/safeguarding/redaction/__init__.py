@@ -35,6 +35,7 @@ from bot.safeguarding.redaction.situation import (
 from bot.safeguarding.redaction.spoken import (
     find_cued_plates,
     find_partial_plates,
+    find_read_out_plates,
     find_spoken_phones,
     find_spoken_regs,
 )
@@ -63,6 +64,7 @@ _FINDERS: tuple[Callable[[str], Iterable[Detail]], ...] = (
     find_spoken_regs,
     find_partial_plates,
     find_cued_plates,
+    find_read_out_plates,
     find_described_plates,
     find_dates_of_birth,
     find_birth_dates,

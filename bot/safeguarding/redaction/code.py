@@ -95,6 +95,15 @@ _NOT_A_POSTCODE_AFTER = re.compile(
 )
 
 _VEHICLE_CURRENT = re.compile(r"\b[A-Z]{2}\d{2}\s?[A-Z]{3}\b", re.IGNORECASE)
+# With dashes between the groups: "GY 18 - LPZ", "MV-18-KLO", "kd69-wzr".
+_VEHICLE_DASHED = re.compile(
+    r"\b[A-Z]{2}[ \t]?(?:-[ \t]?)?\d{2}[ \t]?-[ \t]?[A-Z]{3}\b"
+    r"|\b[A-Z]{2}[ \t]?-[ \t]?\d{2}[ \t]?(?:-[ \t]?)?[A-Z]{3}\b",
+    re.IGNORECASE,
+)
+# Northern Ireland: two or three letters, the last two a county's code (each
+# has an I or a Z), and up to four figures: "AXZ 4521", "ABZ 7731", "IJ 123".
+_VEHICLE_NORTHERN_IRELAND = re.compile(r"\b[A-Z]?(?:[A-HJ-PR-Y]Z|I[ABGJLW]|[JOUX]I)[ \t]?\d{2,4}\b")
 # Spaced out ("WN 68 HVB") only in capitals: in lower case "is 68 the" would match.
 _VEHICLE_CURRENT_SPACED = re.compile(r"\b[A-Z]{2}\s\d{2}\s?[A-Z]{3}\b")
 _VEHICLE_PREFIX = re.compile(r"\b[A-HJ-NP-Y]\s?\d{1,3}\s?[A-Z]{3}\b")
@@ -156,6 +165,12 @@ def find_postcodes(text: str) -> Iterator[Detail]:
 def find_vehicle_regs(text: str) -> Iterator[Detail]:
     for match in _VEHICLE_CURRENT.finditer(text):
         yield Detail(match.start(), match.end(), Category.VEHICLE_REG)
-    for pattern in (_VEHICLE_CURRENT_SPACED, _VEHICLE_PREFIX, _VEHICLE_SUFFIX):
+    for pattern in (
+        _VEHICLE_CURRENT_SPACED,
+        _VEHICLE_DASHED,
+        _VEHICLE_NORTHERN_IRELAND,
+        _VEHICLE_PREFIX,
+        _VEHICLE_SUFFIX,
+    ):
         for match in pattern.finditer(text):
             yield Detail(match.start(), match.end(), Category.VEHICLE_REG)

@@ -27,7 +27,12 @@ from itertools import chain
 
 from bot.safeguarding.redaction.code import find_vehicle_regs
 from bot.safeguarding.redaction.detail import Category, Detail
-from bot.safeguarding.redaction.spoken import find_spoken_regs
+from bot.safeguarding.redaction.spoken import (
+    find_cued_plates,
+    find_partial_plates,
+    find_read_out_plates,
+    find_spoken_regs,
+)
 
 _NUMBER_WORDS = (
     r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
@@ -352,8 +357,11 @@ _DESCRIPTION_WORD = (
     r"auto|manual|door|seater|with|private))"
 )
 _PLATE_WORDS = (
-    r"(?:[ \t]*[,(-])?[ \t]*(?:(?i:reg(?:istration)?(?:[ \t]+mark)?|plate|number[ \t]+plate|"
-    r"index)(?:[ \t]+(?i:number|no\.?))?[ \t]*(?:(?i:is|was)|:|-)?[ \t]*)?"
+    r"(?:[ \t]*[,(-])?[ \t]*(?:(?i:(?:with[ \t]+(?:the[ \t]+|a[ \t]+)?)?"
+    r"(?:reg(?:istration)?(?:[ \t]+mark)?|plates?|number[ \t]+plates?|"
+    r"index)(?:[ \t]+(?i:number|no\.?))?[ \t]*(?:is|was|:|-)?[ \t]*"
+    # part of a plate: "reg ending in 'XJT'", "plate started with"
+    r"(?:(?:start|end|begin|began)\w*[ \t]+(?:with|in)[ \t]*)?(?:like[ \t]+)?['\"“‘]?))?"
 )
 # A car's description just before its plate (a comma, a bracket, "reg" or
 # "plate" between): "her silver Honda Jazz AB12 CDE", "a white Transit (LN15
@@ -369,6 +377,18 @@ _DESCRIBED = re.compile(
 # What makes a description tell one car from others: a colour or a make. "A
 # van" alone does not, and stays ("a van [vehicle reg]").
 _NAMES_A_CAR = re.compile(rf"(?i:\b(?:{_COLOUR}|{_MAKE})\b)")
+# A colour or a make, then up to three words of any kind that are not
+# doings or links: "blue vauxhall combo van DY70 HBN", "grey kia sportage
+# gt line, reg ...".
+_LINK_WORDS = (
+    r"(?:and|or|but|the|a|an|with|who|that|which|is|was|were|are|has|had|to|at|in|on|by|"
+    r"from|said|says|parked|parks|drove|drives|driving|keeps|outside|near|for|of|it|he|she|"
+    r"they|i|we|you|his|her|their|my|our|every|each|again|too|then|when|while)"
+)
+_LOOSE_DESCRIBED = re.compile(
+    rf"\b(?i:{_COLOUR}|{_MAKE})(?:[ \t]+(?!(?i:{_LINK_WORDS})\b)[A-Za-z][\w-]*){{1,3}}"
+    rf"{_PLATE_WORDS}[ \t]*$"
+)
 
 
 def find_school_years(text: str) -> Iterator[Detail]:
@@ -451,9 +471,18 @@ def find_ages_with_detail(text: str) -> Iterator[Detail]:
 
 def find_described_plates(text: str) -> Iterator[Detail]:
     """A plate with the car's description before it, as one span."""
-    plates = chain(find_vehicle_regs(text), find_spoken_regs(text))
+    plates = chain(
+        find_vehicle_regs(text),
+        find_spoken_regs(text),
+        find_cued_plates(text),
+        find_partial_plates(text),
+        find_read_out_plates(text),
+    )
     for plate in plates:
         line_start = text.rfind("\n", 0, plate.start) + 1
+        loose = _LOOSE_DESCRIBED.search(text, line_start, plate.start)
+        if loose is not None:
+            yield Detail(loose.start(), plate.end, Category.VEHICLE_REG)
         match = _DESCRIBED.search(text, line_start, plate.start)
         if match is None or not match.group("description").strip():
             continue

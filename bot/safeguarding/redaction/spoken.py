@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import pairwise
 
 from bot.safeguarding.redaction.detail import Category, Detail, word_set
 
@@ -456,3 +457,140 @@ def _believable(text: str, used: list[_Token]) -> bool:
         return False
     window = text[max(0, used[0].start - 60) : used[0].start]
     return _VEHICLE_CUE.search(window) is not None
+
+
+# --- a plate read out, whole or in part ------------------------------------
+
+# Between the pieces of a plate read out: "then", "and", "I think", "maybe".
+_READ_OUT_BRIDGES = (
+    ("and", "then"),
+    ("then",),
+    ("and",),
+    ("or",),
+    ("maybe",),
+    ("possibly",),
+    ("i", "think"),
+    ("i", "thought"),
+)
+# After the last piece: "then kilo something", "six six X-ray something".
+_READ_OUT_TAIL = word_set("something summat sumthing else")
+# Figures glued to letters that are not part of a plate: a time, an
+# ordinal, a measure ("7pm", "2nd", "30mph").
+_NOT_A_PLATE_BIT = re.compile(
+    r"(?i:\d+(?:am|pm|st|nd|rd|th|mph|kph|ish|s|k|p|kg|ft|m|mm|cm|km|hrs?|mins?|yrs?|yo)"
+    r"|[ABMNJ]\d+)"
+)
+_GLUED_BIT = re.compile(r"[A-Za-z]{1,3}\d{1,3}[A-Za-z]{0,3}")
+_READ_OUT_PLATE_CUE = re.compile(r"(?i:\b(?:reg|registration|plates?|index)\b)[^.!?\n]{0,45}$")
+_READ_OUT_VEHICLE_CUE = re.compile(rf"{_VEHICLE_CUE.pattern}[^!?\n]{{0,70}}$")
+
+
+# Roads, night buses and junctions: "the B2158", "the N89", "J10".
+_ROAD = re.compile(r"(?<![\w])(?:[ABM]\d{1,4}|[NJ]\d{1,3})(?![\w])")
+
+
+def _read_out_piece(token: _Token, roads: list[tuple[int, int]]) -> str | None:
+    """ "nato", "figure", "letter" or None: what one token is in a plate read
+    out; None inside a road's number (``roads``)."""
+    if any(a <= token.start < b for a, b in roads):
+        return None
+    word = token.lower
+    if word in _NATO:
+        return "nato"
+    if token.text.isdigit() and len(token.text) <= 4:
+        return "figure"
+    if (word in _UNITS and word != "o") or word in _REPEAT or word in _DOUBLE_ZERO_WORDS:
+        return "figure"
+    if len(token.text) == 1 and token.text.isalpha() and word not in ("a", "i"):
+        return "letter"
+    if _GLUED_BIT.fullmatch(token.text) and not _NOT_A_PLATE_BIT.fullmatch(token.text):
+        return "letter"
+    return None
+
+
+def _bridge_at(tokens: list[_Token], index: int) -> int:
+    """How many tokens a bridge ("then", "I think") takes from ``index``; 0 if none."""
+    for bridge in _READ_OUT_BRIDGES:
+        words = [t.lower for t in tokens[index : index + len(bridge)]]
+        if tuple(words) == bridge:
+            return len(bridge)
+    return 0
+
+
+def find_read_out_plates(text: str) -> Iterator[Detail]:
+    """A plate read out in the NATO alphabet, letter by letter or in figures,
+    whole or in part, as people half-remember one: "Bravo Echo one six...",
+    "whisky lima one nine, then kilo something", "B, M, one, nine, then X,
+    Y, K", "yankee four zero something". Two NATO words and a figure are
+    enough anywhere; fewer need "reg" or "plate" just before, or a vehicle
+    in the sentence."""
+    tokens = _tokens(text)
+    roads = [m.span() for m in _ROAD.finditer(text)]
+    index = 0
+    while index < len(tokens):
+        kind = _read_out_piece(tokens[index], roads)
+        if kind is None:
+            index += 1
+            continue
+        kinds = [kind]
+        end_index = index
+        scan = index + 1
+        while scan < len(tokens):
+            if tokens[scan].text in _SEPARATORS or tokens[scan].text in "…/":
+                scan += 1
+                continue
+            after = scan
+            while after < len(tokens):  # "then I think", ", and then"
+                bridge = _bridge_at(tokens, after)
+                while after + bridge < len(tokens) and tokens[after + bridge].text in _SEPARATORS:
+                    bridge += 1
+                if not bridge:
+                    break
+                after += bridge
+            following = _read_out_piece(tokens[after], roads) if after < len(tokens) else None
+            if following is None:
+                break
+            kinds.append(following)
+            end_index = after
+            scan = after + 1
+        end = tokens[end_index].end
+        # "... then kilo something": the vague end goes with it
+        tail = end_index + 1
+        while tail < len(tokens) and (
+            tokens[tail].text in _SEPARATORS or tokens[tail].lower in ("then", "and")
+        ):
+            tail += 1
+        while tail < len(tokens) and tokens[tail].lower in _READ_OUT_TAIL:
+            end = tokens[tail].end
+            tail += 1
+        start = tokens[index].start
+        if _is_read_out_plate(text, start, kinds, tokens[index : end_index + 1]):
+            yield Detail(start, end, Category.VEHICLE_REG)
+        index = end_index + 1
+
+
+def _is_read_out_plate(text: str, start: int, kinds: list[str], used: list[_Token]) -> bool:
+    nato = kinds.count("nato")
+    figures = kinds.count("figure")
+    letters = kinds.count("letter")
+    if _inside_a_word(text, used[0].start, used[-1].end):
+        return False
+    window = text[max(0, start - 120) : start]
+    plate_cue = _READ_OUT_PLATE_CUE.search(window) is not None
+    vehicle_cue = plate_cue or _READ_OUT_VEHICLE_CUE.search(window) is not None
+    if nato and all(t.lower == "november" for t in used if t.lower in _NATO) and nato == 1:
+        return False  # "in November two thousand and six"
+    # two NATO words side by side, not names in a list ("Charlie, 7, and Oscar")
+    side_by_side = any(
+        a.lower in _NATO and b.lower in _NATO and not text[a.end : b.start].strip(" \t,-")
+        for a, b in pairwise(used)
+    )
+    if side_by_side and len(kinds) >= 3 and (figures or nato >= 3):
+        return True
+    if nato >= 1 and figures and vehicle_cue:
+        return True
+    if nato == 0 and letters and figures:
+        if plate_cue and len(kinds) >= 2:
+            return True
+        return vehicle_cue and letters >= 2 and figures >= 2 and len(kinds) >= 4
+    return False
