@@ -94,3 +94,50 @@ def test_plates_read_out_whole_or_in_part(text: str, expected: str) -> None:
 )
 def test_words_that_sound_like_plates_stay(ordinary: str) -> None:
     assert suggest_publishable(ordinary) == ordinary
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "I'm in Apartment 4, 9 Quayside and the bike store",
+            "I'm in [address] and the bike store",
+        ),
+        ("we live at number eight Ashgrove, the one with", "we live at [address], the one with"),
+        ("we're at 3 Fernhill, off the B road", "we're at [address], off the B road"),
+        ("my mum lives at 3 the paddocks and", "my mum lives at [address] and"),
+        (
+            "Previous address: 2 Canal Side, Hebden Bridge.",
+            "Previous address: [address], Hebden Bridge.",
+        ),
+        (
+            "posted my address online, its 9 wharf st. help",
+            "posted my address online, its [address]. help",
+        ),
+        ("I live Clifton Road number 12, top floor. Post goes", "I live [address]. Post goes"),
+        ("I'm in flat nine at twenty-two Mill Street and", "I'm in [address] and"),
+        (
+            "smoked weed in our bin store at 1 0 4 Moss Lane again",
+            "smoked weed in our bin store at [address] again",
+        ),
+        ("address: Flat 2/1, 18 Dumbarton Road", "address: [address]"),
+        ("I'm at flat 6 of 12 Castle St, third floor", "I'm at [address]"),
+    ],
+)
+def test_house_numbers_in_any_order_and_form(text: str, expected: str) -> None:
+    assert suggest_publishable(text) == expected
+
+
+@pytest.mark.parametrize(
+    "ordinary",
+    [
+        "the meeting is at 7 Westfield shopping centre",
+        "the No. 9 bus stops on Station Road number 2 stop",
+        "it happened at 10 the next morning",
+        "at 7 the police came",
+        "the top floor of the car park",
+        "there are 3 flats in Kings Court",
+    ],
+)
+def test_numbers_near_streets_that_are_not_homes_stay(ordinary: str) -> None:
+    assert suggest_publishable(ordinary) == ordinary
