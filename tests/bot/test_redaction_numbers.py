@@ -141,3 +141,63 @@ def test_house_numbers_in_any_order_and_form(text: str, expected: str) -> None:
 )
 def test_numbers_near_streets_that_are_not_homes_stay(ordinary: str) -> None:
     assert suggest_publishable(ordinary) == ordinary
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I reside at Fairview, 2 Wood End. Since", "I reside at [address], [address]. Since"),
+        (
+            "Sheep worrying again at Highfield Farm last night",
+            "Sheep worrying again at [address] last night",
+        ),
+        (
+            "Major Charles Fairbrother of Hollybush House, telephone",
+            "[name] of [address], telephone",
+        ),
+        (
+            "we are at the willows on top road, kids climb",
+            "we are at [address] on top road, kids climb",
+        ),
+        (
+            "the man from the Grange keeps flying his drone",
+            "the man from [address] keeps flying his drone",
+        ),
+        (
+            "my mum lives at the old rectory by the church",
+            "my mum lives at [address] by the church",
+        ),
+        (
+            "I'm at Greystones, the last house on the lane",
+            "I'm at [address], the last house on the lane",
+        ),
+        ("we're at Wren's Nest, top of the hill", "we're at [address], top of the hill"),
+        ("aged seventy five, and live nearby at Hillcrest. Regards", None),
+    ],
+)
+def test_house_names_given_in_other_ways(text: str, expected: str | None) -> None:
+    if expected is None:  # only the house name is asserted here
+        assert "Hillcrest" not in suggest_publishable(text)
+    else:
+        assert suggest_publishable(text) == expected
+
+
+@pytest.mark.parametrize(
+    "ordinary",
+    [
+        "we took the kids to Mudchute Farm at the weekend",
+        "the puppy farm at Home Farm",
+        "Highbury House surgery has changed its hours",
+        "the Grange pub on the corner",
+        "Sunnyside Farm shop was broken into",
+        "The Old Bell pub and The Red Lion both had fights",
+        "I am at Kings Cross station",
+        "we are at the park with the kids",
+        "the old post office is derelict",
+        "Tesco, Station Road is closed",
+        "I'm a resident of Shortlands and I'd like to know",
+        "is there a Neighbourhood Watch for Elmers End?",
+    ],
+)
+def test_public_places_named_like_homes_stay(ordinary: str) -> None:
+    assert suggest_publishable(ordinary) == ordinary

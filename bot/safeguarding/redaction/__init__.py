@@ -21,7 +21,7 @@ from bot.safeguarding.redaction.code import (
 )
 from bot.safeguarding.redaction.detail import Category, Detail
 from bot.safeguarding.redaction.handles import find_handles
-from bot.safeguarding.redaction.house import find_house_names
+from bot.safeguarding.redaction.house import find_house_names, find_more_house_names
 from bot.safeguarding.redaction.names import Doubt, find_doubtful_names, find_unintroduced_names
 from bot.safeguarding.redaction.person import find_dates_of_birth, find_names
 from bot.safeguarding.redaction.phone import find_phones
@@ -70,6 +70,7 @@ _FINDERS: tuple[Callable[[str], Iterable[Detail]], ...] = (
     find_birth_dates,
     find_addresses,
     find_house_names,
+    find_more_house_names,
     find_school_years,
     find_singular_roles,
     find_ages_with_detail,
