@@ -201,3 +201,47 @@ def test_house_names_given_in_other_ways(text: str, expected: str | None) -> Non
 )
 def test_public_places_named_like_homes_stay(ordinary: str) -> None:
     assert suggest_publishable(ordinary) == ordinary
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "I was born on the first of April nineteen ninety, my name",
+            "I was born on [date of birth], my name",
+        ),
+        (
+            "My daughter was born on the ninth of October 2008 and",
+            "My daughter was born on [date of birth] and",
+        ),
+        ("born 1995-08-22. My passport", "born [date of birth]. My passport"),
+        ("my son (born 2009-06-14) was stopped", "my son (born [date of birth]) was stopped"),
+        ("DOB 04-17-1988 if you need it", "DOB [date of birth] if you need it"),
+        ("My son turned 18 on 3 March and got a letter", "My son [date of birth] and got a letter"),
+        ("she turned eighty on the 2nd of May", "she [date of birth]"),
+        ("hi im Kai (07/12/2006) and", "hi im [name] ([date of birth]) and"),
+        (
+            "got a letter about me, 30/01/99, lost it",
+            "got a letter about me, [date of birth], lost it",
+        ),
+    ],
+)
+def test_dates_of_birth_in_any_order_and_form(text: str, expected: str) -> None:
+    assert suggest_publishable(text) == expected
+
+
+@pytest.mark.parametrize(
+    "ordinary",
+    [
+        "on 12/03/2009 my car was stolen",
+        "since 01/01/2005 we have had trouble",
+        "letter dated 03/04/2010 from the council",
+        "I paid on 14/10/2026 and nothing came",
+        "the 3rd of May is the fete",
+        "on the 3rd of May 1961 the church was built",
+        "my son turned 18 on Saturday",
+        "crime ref 01/123456/24 has gone quiet",
+    ],
+)
+def test_dates_that_are_not_births_stay(ordinary: str) -> None:
+    assert suggest_publishable(ordinary) == ordinary

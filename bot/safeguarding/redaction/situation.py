@@ -316,6 +316,7 @@ _DAY = rf"(?:\d{{1,2}}(?:st|nd|rd|th)?|{_ORDINAL_WORDS})"
 _YEAR = rf"(?:\d{{2,4}}|{_YEAR_WORDS})"
 _SPOKEN_DATE = (
     rf"(?:\d{{1,2}}[/.\-]\d{{1,2}}[/.\-]\d{{2,4}}"
+    rf"|(?:19|20)\d\d[/.\-]\d{{1,2}}[/.\-]\d{{1,2}}"  # "1995-08-22"
     rf"|{_DAY}[ \t]+(?:of[ \t]+)?{_MONTHS}\.?,?[ \t]+{_YEAR}"
     rf"|{_MONTHS}\.?[ \t]+(?:the[ \t]+)?{_DAY},?[ \t]+{_YEAR})"
 )
@@ -323,15 +324,63 @@ _SPOKEN_DATE = (
 # "DOB 3rd March 85": the date after a word that says it is a birth date.
 _BIRTH_DATE = re.compile(
     r"(?i:\b(?:birthday|b'?day|born(?:[ \t]+on)?|d\.?o\.?b\.?|date[ \t]+of[ \t]+birth|"
-    r"birth[ \t]?date)[ \t]*(?:is|was|of|:|-|=)?[ \t]*(?:on[ \t]+)?(?:the[ \t]+)?"
-    rf"({_SPOKEN_DATE}))\b"
+    r"birth[ \t]?date)[ \t]*(?:is|was|of|:|-|=|\()?[ \t]*(?:on[ \t]+)?"
+    rf"((?:the[ \t]+)?{_SPOKEN_DATE}))\b"
 )
+# An age and the day it was reached: "turned 18 on 3 March" gives the date
+# of birth, and the whole is taken. A birthday alone ("my birthday is on the
+# 5th of May") stays: a day shared by one in 365.
+_DAY_AND_MONTH = (
+    rf"(?:(?:the[ \t]+)?{_DAY}[ \t]+(?:of[ \t]+)?{_MONTHS}\b\.?"
+    rf"|{_MONTHS}\.?[ \t]+(?:the[ \t]+)?{_DAY}\b)"
+)
+_BIRTHDAY_NO_YEAR = re.compile(
+    rf"(?i:\b(turned[ \t]+(?:\d{{1,3}}|{_NUMBER_WORDS})[ \t]+on[ \t]+{_DAY_AND_MONTH}))"
+)
+# A whole date with no keyword, of a year people are born in, beside a name
+# or in brackets: "ryan mcguire 30/01/99", "Name: Peter Odell, 12/08/1957",
+# "Kai (07/12/2006)". Not after a word that makes it an event's date ("on",
+# "since", "dated"...), and not a recent year.
+_BARE_DATE = re.compile(
+    r"(?<![\w/.\-])(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4}|\d{2})(?![\w/.\-]|\.\d)"
+)
+_EVENT_BEFORE = re.compile(
+    r"(?i:\b(?:on|since|from|until|till|til|by|dated|before|after|in|at|of|between|and|to|"
+    r"ref|reference|crime|incident|log|date|week|w/c|expires?|expiry|valid|due|paid|"
+    r"happened|occurred|sent|received|letter|issued)[ \t]*[:,(]?[ \t]*)$"
+)
+_LATEST_BIRTH_YEAR = 2012  # a child old enough to be written about with a date of birth
+
+
+def _birth_year(day: str, month: str, year: str) -> bool:
+    """Whether day, month and year (either order of day and month) make a
+    date whose year people now living were born in, up to 2012."""
+    first, second = int(day), int(month)
+    if not (1 <= first <= 31 and 1 <= second <= 31 and min(first, second) <= 12):
+        return False
+    if len(year) == 2:
+        number = int(year)
+        full = 1900 + number if number > 26 else 2000 + number
+    else:
+        full = int(year)
+    return 1900 <= full <= _LATEST_BIRTH_YEAR
 
 
 def find_birth_dates(text: str) -> Iterator[Detail]:
-    """A date of birth after "birthday", "born", "DOB", in figures or words."""
+    """A date of birth after "birthday", "born", "DOB", in figures or words
+    (the "the" of "the 3rd of May 1961" with it); an age and the day it was
+    reached ("turned 18 on 3 March"); a whole date of a birth year with no keyword, where nothing makes
+    it an event's date."""
     for match in _BIRTH_DATE.finditer(text):
         yield Detail(match.start(1), match.end(1), Category.DATE_OF_BIRTH)
+    for match in _BIRTHDAY_NO_YEAR.finditer(text):
+        yield Detail(match.start(1), match.end(1), Category.DATE_OF_BIRTH)
+    for match in _BARE_DATE.finditer(text):
+        if not _birth_year(*match.groups()):
+            continue
+        if _EVENT_BEFORE.search(text, max(0, match.start() - 30), match.start()):
+            continue  # "on 12/03/2009", "since 01/01/2005"
+        yield Detail(match.start(), match.end(), Category.DATE_OF_BIRTH)
 
 
 # --- a car described with its plate --------------------------------------
