@@ -335,10 +335,20 @@ _PARTIAL_PLATE = re.compile(
 )
 
 
+# "Partial reg 'DF5'", "part of the plate: KX19", "half the reg was AB1"
+_PARTIAL_BEFORE_PLATE = re.compile(
+    r"(?i:\b(?:partial|part[ \t]+of[ \t]+(?:the|a)|half[ \t]+(?:of[ \t]+)?the|first[ \t]+bit"
+    r"[ \t]+of[ \t]+the|some[ \t]+of[ \t]+the)[ \t]+(?:reg(?:istration)?|plate|number[ \t]+plate)"
+    r"[ \t]*(?:is|was|:|-|=)?[ \t]*['\"“‘]?)"
+    r"((?=[A-Za-z0-9 ]*\d)[A-Za-z0-9]{2,4}(?:[ \t][A-Z0-9]{1,3})?|[A-Z]{2,3})(?![\w])"
+)
+
+
 def find_partial_plates(text: str) -> Iterator[Detail]:
     """Part of a plate, given as such."""
-    for match in _PARTIAL_PLATE.finditer(text):
-        yield Detail(match.start(1), match.end(1), Category.VEHICLE_REG)
+    for pattern in (_PARTIAL_PLATE, _PARTIAL_BEFORE_PLATE):
+        for match in pattern.finditer(text):
+            yield Detail(match.start(1), match.end(1), Category.VEHICLE_REG)
 
 
 # Right after "reg", "registration (mark)", "plate": whatever plate follows,
