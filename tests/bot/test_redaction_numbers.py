@@ -245,3 +245,18 @@ def test_dates_of_birth_in_any_order_and_form(text: str, expected: str) -> None:
 )
 def test_dates_that_are_not_births_stay(ordinary: str) -> None:
     assert suggest_publishable(ordinary) == ordinary
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Partial reg 'DF5' on a dark hatchback",
+            "Partial reg '[vehicle reg]' on a dark hatchback",
+        ),
+        ("Polish plates WX 12345 on a van", "Polish plates [vehicle reg] on a van"),
+        ("my number ends in 4567", "my number ends in [phone]"),
+    ],
+)
+def test_parts_and_plates_from_abroad(text: str, expected: str) -> None:
+    assert suggest_publishable(text) == expected

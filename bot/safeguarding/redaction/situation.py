@@ -369,8 +369,8 @@ def _birth_year(day: str, month: str, year: str) -> bool:
 def find_birth_dates(text: str) -> Iterator[Detail]:
     """A date of birth after "birthday", "born", "DOB", in figures or words
     (the "the" of "the 3rd of May 1961" with it); an age and the day it was
-    reached ("turned 18 on 3 March"); a whole date of a birth year with no keyword, where nothing makes
-    it an event's date."""
+    reached ("turned 18 on 3 March"); a whole date of a birth year with no
+    keyword, where nothing makes it an event's date."""
     for match in _BIRTH_DATE.finditer(text):
         yield Detail(match.start(1), match.end(1), Category.DATE_OF_BIRTH)
     for match in _BIRTHDAY_NO_YEAR.finditer(text):

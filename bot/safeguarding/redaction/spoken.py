@@ -355,8 +355,16 @@ def find_partial_plates(text: str) -> Iterator[Detail]:
 # cherished ones too ("reg WR 1 X", "registration Romeo Echo Golf one").
 _PLATE_CUE = re.compile(
     r"(?i:\b(?:reg(?:istration)?(?:[ \t]+(?:mark|number|no\.?))?|(?:private[ \t]+|number[ \t]+)?"
-    r"plate)[ \t]*(?:is|was|:|-)?[ \t]*)$"
+    r"plates?)[ \t]*(?:is|was|are|were|:|-)?[ \t]*)$"
 )
+
+
+def _cued_piece(token: _Token) -> str | None:
+    """A plate's piece after "reg" or "plate": also figures in fours and fives,
+    as plates abroad and in Northern Ireland have them ("WX 12345")."""
+    if token.text.isdigit() and len(token.text) <= 5:
+        return token.text
+    return _plate_piece(token)
 
 
 def find_cued_plates(text: str) -> Iterator[Detail]:
@@ -375,7 +383,7 @@ def find_cued_plates(text: str) -> Iterator[Detail]:
             continue  # inside a run of pieces, not its start
         used: list[_Token] = []
         for candidate in tokens[index : index + 8]:
-            piece = _plate_piece(candidate)
+            piece = _cued_piece(candidate)
             plate_like = (
                 candidate.lower in _NATO
                 or candidate.text.isdigit()
@@ -388,10 +396,10 @@ def find_cued_plates(text: str) -> Iterator[Detail]:
         # the longest run of pieces that makes a plate's shape, or all of them
         # for a cherished plate: "WN 68 HVB I think" stops before "I"
         for length in range(len(used), 1, -1):
-            if _PLATE_SHAPES.fullmatch("".join(_plate_piece(t) or "" for t in used[:length])):
+            if _PLATE_SHAPES.fullmatch("".join(_cued_piece(t) or "" for t in used[:length])):
                 used = used[:length]
                 break
-        pieces = "".join(_plate_piece(t) or "" for t in used)
+        pieces = "".join(_cued_piece(t) or "" for t in used)
         has_both = any(c.isdigit() for c in pieces) and any(c.isalpha() for c in pieces)
         if has_both and len(pieces) <= 8 and not _inside_a_word(text, used[0].start, used[-1].end):
             yield Detail(used[0].start, used[-1].end, Category.VEHICLE_REG)
