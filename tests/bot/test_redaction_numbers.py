@@ -260,3 +260,27 @@ def test_dates_that_are_not_births_stay(ordinary: str) -> None:
 )
 def test_parts_and_plates_from_abroad(text: str, expected: str) -> None:
     assert suggest_publishable(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("e-mail - dan.p-at-gmail-dot-com", "e-mail - [email]"),
+        ("my home is 88 Kings Avenue, Flat C", "my home is [address]"),
+        (
+            "the residents at Summerfield House are frightened",
+            "the residents at [address] are frightened",
+        ),
+        ("Kind regards, the Pikes, Heron's Rest", "Kind regards, the Pikes, [address]"),
+    ],
+)
+def test_probe_c_forms(text: str, expected: str) -> None:
+    assert suggest_publishable(text) == expected
+
+
+@pytest.mark.parametrize(
+    "ordinary",
+    ["a trip to Land's End", "we went to the World's End pub", "meet at 3-at-the-latest"],
+)
+def test_places_with_home_words_stay(ordinary: str) -> None:
+    assert suggest_publishable(ordinary) == ordinary

@@ -205,12 +205,20 @@ def _is_house_and_street(text: str, match: re.Match[str], rank: int) -> bool:
     return not any(w.lower() in _ORDINARY_WORDS and not w[:1].isupper() for w in words)
 
 
+# The flat after the street: "88 Kings Avenue, Flat C", "12 Elm Road (flat 2)"
+_FLAT_AFTER = re.compile(rf"(?i:,?[ \t]+\(?(?:flat|apartment|apt|unit)[ \t]*{_FLAT_NUMBER}\)?)")
+
+
 def find_addresses(text: str) -> Iterator[Detail]:
     """House numbers with their street, and house or flat numbers alone where
-    they are a home, with the floor after them ("..., top floor")."""
+    they are a home, with the flat or floor after them ("..., Flat C", "...,
+    top floor")."""
     for found in _house_numbers(text):
-        floor = _FLOOR_AFTER.match(text, found.end)
-        yield Detail(found.start, floor.end(), found.category) if floor else found
+        end = found.end
+        for after in (_FLAT_AFTER, _FLOOR_AFTER):
+            more = after.match(text, end)
+            end = more.end() if more else end
+        yield Detail(found.start, end, found.category)
 
 
 def _house_numbers(text: str) -> Iterator[Detail]:

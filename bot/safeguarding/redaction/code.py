@@ -16,7 +16,7 @@ from bot.safeguarding.redaction.detail import Category, Detail
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+(?<!\.)", re.UNICODE)
 # Written out to dodge spam filters or read aloud: "jo at example dot co dot
 # uk", "jo dot bloggs at gmail dot com", "jo_b (at) hotmail", "jo @ gmail . com".
-_SPOKEN_DOT = r"(?:\s*(?:\bdot\b|\bpoint\b|\(dot\)|\[dot\])\s*)"
+_SPOKEN_DOT = r"(?:(?:\s*|-)(?:\bdot\b|\bpoint\b|\(dot\)|\[dot\])(?:\s*|-))"
 _DOT = rf"(?:{_SPOKEN_DOT}|\.|[ \t]\.[ \t])"
 # A local part's pieces: a word, or letters spelled one by one ("p e t e r");
 # joined by "dot", "underscore", "dash", a dot, or a space before figures
@@ -28,7 +28,8 @@ _JOIN = (
     r"|[ \t](?=\d+\s+at\b))"
 )
 _LOCAL = rf"{_PIECE}(?:{_JOIN}{_PIECE})*"
-_AT = r"\s*(?:\bat\b|\(at\)|\[at\]|\bat sign\b|@)\s*"
+# "-at-" and "-dot-" too: "dan.p-at-gmail-dot-com"
+_AT = r"(?:\s*|-)(?:\bat\b|\(at\)|\[at\]|\bat sign\b|@)(?:\s*|-)"
 _PROVIDER = (
     r"(?:gmail|googlemail|hotmail|outlook|yahoo|ymail|icloud|msn|aol|btinternet|"
     r"virginmedia|talktalk|protonmail|tiscali|ntlworld|blueyonder)"

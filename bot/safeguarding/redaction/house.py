@@ -80,7 +80,8 @@ _CALLED = re.compile(
     r"|\b(?:live|lives|lived|living)(?:[ \t]+(?:alone|together|on[ \t]+my[ \t]+own|nearby|"
     r"locally|close[ \t]+by|here|there|out|just[ \t]+(?:up|down)[ \t]+the[ \t]+road|"
     r"round[ \t]+the[ \t]+corner))?[ \t]+at"
-    r"|\breside[sd]?[ \t]+at|\bresiding[ \t]+at)"
+    r"|\breside[sd]?[ \t]+at|\bresiding[ \t]+at"
+    r"|\b(?:residents?|tenants?|occupants?|owners?|family)[ \t]+at)"
     r"[ \t]+"
     rf"((?:The[ \t]+)?{_CAPITAL}(?:[ \t]+{_CAPITAL}){{0,2}})"
     r"(?![ \t]*[A-Z])"
@@ -201,6 +202,15 @@ _VISITED = re.compile(
 )
 
 
+# A possessive and a word for a refuge is a house's name: "Heron's Rest",
+# "Wren's Nest", "Badger's Hollow" ("Land's End", "World's End" are places).
+_POSSESSIVE_HOME = re.compile(
+    r"\b((?!(?:Land|World|Lands|Worlds)['’])[A-Z][a-z]+['’]s[ \t]+"
+    r"(?:Rest|Nest|Retreat|Haven|Reach|Hollow|Nook|End|Corner|Acre|Patch|Folly|Lair|Den|"
+    r"Roost|Perch|Lodge|Cottage|Barn|Croft|Leap|Keep|Return))\b"
+)
+
+
 def _not_public(name: str) -> bool:
     """A single word that is not a town, a shop or a word; several words not
     ending as a street does."""
@@ -225,6 +235,7 @@ def find_more_house_names(text: str) -> Iterator[Detail]:
         _COMPOUND_HOME,
         _NAME_OF_HOME,
         _ADDRESS_LINE,
+        _POSSESSIVE_HOME,
     ):
         for match in pattern.finditer(text):
             name = match.group(1)
