@@ -58,14 +58,10 @@ _FULL_POSTCODE = re.compile(rf"\b{_OUTWARD}(?:\s*|-){_INWARD}\b", re.IGNORECASE)
 # "N W 1 0 4 R T", "L 8 7 NQ". Each letter and figure may stand alone; the
 # whole must still be a real area, a district and an inward code. In lower
 # case an inward code that reads as an ordinal ("m 1 2nd") is not one.
-_GAP = r"[ \t]?"
-_SPACED_AREA = (
-    "(?:" + "|".join(_GAP.join(area) for area in sorted(AREAS, key=len, reverse=True)) + ")"
-)
 _INWARD_LETTER = "[ABD-HJLNP-UW-Z]"
 _SPACED_POSTCODE = re.compile(
-    rf"(?<![\w-]){_SPACED_AREA}{_GAP}\d{_GAP}(?:[A-Z\d]{_GAP})?"
-    rf"\d{_GAP}{_INWARD_LETTER}{_GAP}{_INWARD_LETTER}(?![\w-])",
+    r"(?<![\w-])(?P<area>[A-Z](?:[ \t]?[A-Z])?)[ \t]?\d[ \t]?(?:[A-Z\d][ \t]?)?"
+    rf"\d[ \t]?{_INWARD_LETTER}[ \t]?{_INWARD_LETTER}(?![\w-])",
     re.IGNORECASE,
 )
 _ORDINAL_END = re.compile(r"(?:\d[ \t]?)(?:st|nd|rd|th)$")
@@ -146,6 +142,8 @@ def find_postcodes(text: str) -> Iterator[Detail]:
         yield Detail(match.start(), match.end(), Category.POSTCODE)
     for match in _SPACED_POSTCODE.finditer(text):
         written = match.group(0)
+        if re.sub(r"[ \t]", "", match.group("area")).upper() not in AREAS:
+            continue  # the real postcode areas only
         if _ORDINAL_END.search(written):
             continue  # "the m 1 2nd exit"
         if _LOOSE_INWARD.search(written):

@@ -528,7 +528,8 @@ def find_described_plates(text: str) -> Iterator[Detail]:
         find_read_out_plates(text),
     )
     for plate in plates:
-        line_start = text.rfind("\n", 0, plate.start) + 1
+        # a description is a few words: look back 100 characters at most
+        line_start = max(text.rfind("\n", 0, plate.start) + 1, plate.start - 100)
         loose = _LOOSE_DESCRIBED.search(text, line_start, plate.start)
         if loose is not None:
             yield Detail(loose.start(), plate.end, Category.VEHICLE_REG)

@@ -15,8 +15,9 @@ numbers starting 0800, 0808, 0500, 03, 084, 087 or 09.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import pairwise
 
 from bot.safeguarding.redaction.detail import Category, Detail, word_set
@@ -136,8 +137,10 @@ class _Token:
         return self.text.lower()
 
 
-def _tokens(text: str) -> list[_Token]:
-    return [_Token(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text)]
+@lru_cache(maxsize=16)
+def _tokens(text: str) -> tuple[_Token, ...]:
+    """The text's tokens, read once a question (each finder here reads them)."""
+    return tuple(_Token(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text))
 
 
 def _is_number_token(token: _Token) -> bool:
@@ -222,7 +225,7 @@ class _Digits:
         return self.digits
 
 
-def _runs(tokens: list[_Token]) -> Iterator[list[_Token]]:
+def _runs(tokens: Sequence[_Token]) -> Iterator[list[_Token]]:
     """Stretches of number tokens, with single separators or "and" after a
     hundred or thousand between them."""
     index = 0
@@ -346,6 +349,15 @@ _PARTIAL_BEFORE_PLATE = re.compile(
 
 def find_partial_plates(text: str) -> Iterator[Detail]:
     """Part of a plate, given as such."""
+    return iter(_find_partial_plates(text))
+
+
+@lru_cache(maxsize=16)  # read again by situation.find_described_plates
+def _find_partial_plates(text: str) -> tuple[Detail, ...]:
+    return tuple(_find_partial_plates_in(text))
+
+
+def _find_partial_plates_in(text: str) -> Iterator[Detail]:
     for pattern in (_PARTIAL_PLATE, _PARTIAL_BEFORE_PLATE):
         for match in pattern.finditer(text):
             yield Detail(match.start(1), match.end(1), Category.VEHICLE_REG)
@@ -371,6 +383,15 @@ def find_cued_plates(text: str) -> Iterator[Detail]:
     """Any plate, cherished ones too, right after a word that says a plate
     follows: capitals, figures, the NATO alphabet or figures in words, with
     at least one letter and one figure."""
+    return iter(_find_cued_plates(text))
+
+
+@lru_cache(maxsize=16)  # read again by situation.find_described_plates
+def _find_cued_plates(text: str) -> tuple[Detail, ...]:
+    return tuple(_find_cued_plates_in(text))
+
+
+def _find_cued_plates_in(text: str) -> Iterator[Detail]:
     tokens = _tokens(text)
     for index, token in enumerate(tokens):
         if not _PLATE_CUE.search(text, max(0, token.start - 40), token.start):
@@ -408,6 +429,15 @@ def find_cued_plates(text: str) -> Iterator[Detail]:
 def find_spoken_regs(text: str) -> Iterator[Detail]:
     """Registrations read out (NATO alphabet, letter by letter) or spaced in
     lower case after a vehicle word."""
+    return iter(_find_spoken_regs(text))
+
+
+@lru_cache(maxsize=16)  # read again by situation.find_described_plates
+def _find_spoken_regs(text: str) -> tuple[Detail, ...]:
+    return tuple(_find_spoken_regs_in(text))
+
+
+def _find_spoken_regs_in(text: str) -> Iterator[Detail]:
     tokens = _tokens(text)
     index = 0
     while index < len(tokens):
@@ -526,7 +556,7 @@ def _read_out_piece(token: _Token, roads: list[tuple[int, int]]) -> str | None:
     return None
 
 
-def _bridge_at(tokens: list[_Token], index: int) -> int:
+def _bridge_at(tokens: Sequence[_Token], index: int) -> int:
     """How many tokens a bridge ("then", "I think") takes from ``index``; 0 if none."""
     for bridge in _READ_OUT_BRIDGES:
         words = [t.lower for t in tokens[index : index + len(bridge)]]
@@ -542,6 +572,15 @@ def find_read_out_plates(text: str) -> Iterator[Detail]:
     Y, K", "yankee four zero something". Two NATO words and a figure are
     enough anywhere; fewer need "reg" or "plate" just before, or a vehicle
     in the sentence."""
+    return iter(_find_read_out_plates(text))
+
+
+@lru_cache(maxsize=16)  # read again by situation.find_described_plates
+def _find_read_out_plates(text: str) -> tuple[Detail, ...]:
+    return tuple(_find_read_out_plates_in(text))
+
+
+def _find_read_out_plates_in(text: str) -> Iterator[Detail]:
     tokens = _tokens(text)
     roads = [m.span() for m in _ROAD.finditer(text)]
     index = 0
@@ -587,7 +626,7 @@ def find_read_out_plates(text: str) -> Iterator[Detail]:
         index = end_index + 1
 
 
-def _is_read_out_plate(text: str, start: int, kinds: list[str], used: list[_Token]) -> bool:
+def _is_read_out_plate(text: str, start: int, kinds: list[str], used: Sequence[_Token]) -> bool:
     nato = kinds.count("nato")
     figures = kinds.count("figure")
     letters = kinds.count("letter")
