@@ -284,3 +284,33 @@ def test_probe_c_forms(text: str, expected: str) -> None:
 )
 def test_places_with_home_words_stay(ordinary: str) -> None:
     assert suggest_publishable(ordinary) == ordinary
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("send to h u g h at bt internet dot com", "send to [email]"),
+        ("Our postcode ends 4HQ, it's TN2", "Our postcode ends [postcode], it's [postcode]"),
+        (
+            "the first two letters of the reg were LD and then 19",
+            "the first two letters of the reg were [vehicle reg]",
+        ),
+        ("Ground Floor Flat, 3 Marine Parade, Brighton", "[address], Brighton"),
+        ("Basement flat at 27 Oxford Gardens has rats", "[address] has rats"),
+        ("I (born 1949) am a pensioner", "I (born [date of birth]) am a pensioner"),
+    ],
+)
+def test_probe_d_forms(text: str, expected: str) -> None:
+    assert suggest_publishable(text) == expected
+
+
+@pytest.mark.parametrize(
+    "ordinary",
+    [
+        "my son was born in 2010 and is getting in trouble",
+        "I gave the reg to the PC at 10pm",
+        "the ground floor flat is empty",
+    ],
+)
+def test_probe_d_ordinary(ordinary: str) -> None:
+    assert suggest_publishable(ordinary) == ordinary

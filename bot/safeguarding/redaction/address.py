@@ -42,8 +42,11 @@ _BUILDING = (
 _FLAT_NUMBER = rf"(?:\d{{1,4}}[a-z]?(?:/\d{{1,2}})?\b|(?-i:[A-H])\b|{_NUMBER_WORD})"
 # "Flat 3, ", "flat 6 of ", "flat nine at ", "Apartment 4, "
 _FLAT = (
-    rf"(?:(?:flat|apartment|apt|unit)\s*{_FLAT_NUMBER},?\s+(?:(?:of|at|in)\s+)?"
-    rf"(?-i:{_BUILDING})?)?"
+    rf"(?:(?:(?:flat|apartment|apt|unit)\s*{_FLAT_NUMBER}"
+    # "Ground Floor Flat, 3 Marine Parade", "Basement flat at 27 Oxford Gardens"
+    r"|(?:ground|first|second|third|top|upper|lower|basement|garden|attic)\s+(?:floor\s+)?"
+    r"(?:flat|apartment|maisonette))"
+    rf",?\s+(?:(?:of|at|in)\s+)?(?-i:{_BUILDING})?)?"
 )
 # "14", "14a", "14-16", "1 0 4" (figures typed apart), "twelve"
 _HOUSE = (

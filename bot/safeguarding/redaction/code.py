@@ -31,8 +31,9 @@ _LOCAL = rf"{_PIECE}(?:{_JOIN}{_PIECE})*"
 # "-at-" and "-dot-" too: "dan.p-at-gmail-dot-com"
 _AT = r"(?:\s*|-)(?:\bat\b|\(at\)|\[at\]|\bat sign\b|@)(?:\s*|-)"
 _PROVIDER = (
-    r"(?:gmail|googlemail|hotmail|outlook|yahoo|ymail|icloud|msn|aol|btinternet|"
-    r"virginmedia|talktalk|protonmail|tiscali|ntlworld|blueyonder)"
+    r"(?:gmail|google[ \t]?mail|hot[ \t]?mail|outlook|yahoo|ymail|icloud|msn|aol|"
+    r"bt[ \t]?internet|virgin[ \t]?media|talk[ \t]?talk|proton[ \t]?mail|tiscali|ntlworld|"
+    r"blue[ \t]?yonder)"
 )
 # Any country's code after a spelled-out "dot" ("wp dot pl"); after a real
 # dot, the common ones.
@@ -80,7 +81,7 @@ _PARTIAL_AFTER_KEYWORD = re.compile(
     re.IGNORECASE,
 )
 _NOT_A_POSTCODE_BEFORE = re.compile(
-    r"(?:\bthe|\broute|\bbus|\bjunction|\bj|\bno\.?|\bnumber|\bsection|\bs|\bsize|\bform|#"
+    r"(?:\bthe|\broute|\bbus|\bjunction|\bj|\bno\.?|\bnumber|\bsection|(?<!['’])\bs|\bsize|\bform|#"
     r"|\bgalaxy|\biphone|\bpixel|\bmodel|\bseries|\btype|\bversion|\bnote"
     r"|\bon|\balong|\boff|\bonto|\bvia|\bup|\bdown|\bjoin|\bjoined|\bleave|\bleft)\s*$",
     re.IGNORECASE,
@@ -137,7 +138,17 @@ def find_ni_numbers(text: str) -> Iterator[Detail]:
         yield Detail(match.start(), match.end(), Category.NI_NUMBER)
 
 
+# The inward code alone, given as such: "our postcode ends 4HQ".
+_INWARD_ALONE = re.compile(
+    r"(?i:\bpost[ \t]?code[ \t]+(?:ends|ending|ended|finishes)[ \t]*(?:in|with)?[ \t]*)"
+    r"(\d[ \t]?[ABD-HJLNP-UW-Z][ \t]?[ABD-HJLNP-UW-Z])\b",
+    re.IGNORECASE,
+)
+
+
 def find_postcodes(text: str) -> Iterator[Detail]:
+    for match in _INWARD_ALONE.finditer(text):
+        yield Detail(match.start(1), match.end(1), Category.POSTCODE)
     for match in _FULL_POSTCODE.finditer(text):
         yield Detail(match.start(), match.end(), Category.POSTCODE)
     for match in _SPACED_POSTCODE.finditer(text):

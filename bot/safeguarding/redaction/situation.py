@@ -337,6 +337,10 @@ _DAY_AND_MONTH = (
 _BIRTHDAY_NO_YEAR = re.compile(
     rf"(?i:\b(turned[ \t]+(?:\d{{1,3}}|{_NUMBER_WORDS})[ \t]+on[ \t]+{_DAY_AND_MONTH}))"
 )
+# A year written as a record's field after "born": "(born 1949)", "b.
+# 1949". Told as a story ("my son was born in 2010") it stays: writers keep
+# it, as they keep an age without more.
+_BIRTH_YEAR = re.compile(r"(?i:(?:\bborn|\bb\.)[ \t]*:?[ \t]*((?:19|20)\d\d))\b(?![/.\-]\d)")
 # A whole date with no keyword, of a year people are born in, beside a name
 # or in brackets: "ryan mcguire 30/01/99", "Name: Peter Odell, 12/08/1957",
 # "Kai (07/12/2006)". Not after a word that makes it an event's date ("on",
@@ -373,8 +377,9 @@ def find_birth_dates(text: str) -> Iterator[Detail]:
     keyword, where nothing makes it an event's date."""
     for match in _BIRTH_DATE.finditer(text):
         yield Detail(match.start(1), match.end(1), Category.DATE_OF_BIRTH)
-    for match in _BIRTHDAY_NO_YEAR.finditer(text):
-        yield Detail(match.start(1), match.end(1), Category.DATE_OF_BIRTH)
+    for pattern in (_BIRTHDAY_NO_YEAR, _BIRTH_YEAR):
+        for match in pattern.finditer(text):
+            yield Detail(match.start(1), match.end(1), Category.DATE_OF_BIRTH)
     for match in _BARE_DATE.finditer(text):
         if not _birth_year(*match.groups()):
             continue

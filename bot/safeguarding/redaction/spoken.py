@@ -537,9 +537,10 @@ _READ_OUT_VEHICLE_CUE = re.compile(rf"{_VEHICLE_CUE.pattern}[^!?\n]{{0,70}}$")
 _ROAD = re.compile(r"(?<![\w])(?:[ABM]\d{1,4}|[NJ]\d{1,3})(?![\w])")
 
 
-def _read_out_piece(token: _Token, roads: list[tuple[int, int]]) -> str | None:
+def _read_out_piece(token: _Token, roads: list[tuple[int, int]], cued: bool = False) -> str | None:
     """ "nato", "figure", "letter" or None: what one token is in a plate read
-    out; None inside a road's number (``roads``)."""
+    out; None inside a road's number (``roads``). Groups of two or three
+    capitals count only where "reg" or "plate" is just before (``cued``)."""
     if any(a <= token.start < b for a, b in roads):
         return None
     word = token.lower
@@ -551,6 +552,8 @@ def _read_out_piece(token: _Token, roads: list[tuple[int, int]]) -> str | None:
         return "figure"
     if len(token.text) == 1 and token.text.isalpha() and word not in ("a", "i"):
         return "letter"
+    if cued and 2 <= len(token.text) <= 3 and token.text.isalpha() and token.text.isupper():
+        return "letter"  # "the reg were LD and then 19"
     if _GLUED_BIT.fullmatch(token.text) and not _NOT_A_PLATE_BIT.fullmatch(token.text):
         return "letter"
     return None
@@ -580,12 +583,22 @@ def _find_read_out_plates(text: str) -> tuple[Detail, ...]:
     return tuple(_find_read_out_plates_in(text))
 
 
+def _after_whole_plate(used: Sequence[_Token]) -> bool:
+    """Whether the pieces so far already make a whole plate's shape."""
+    joined = "".join(_plate_piece(t) or t.text.upper() for t in used if t.text.isalnum())
+    return _PLATE_SHAPES.fullmatch(joined) is not None
+
+
 def _find_read_out_plates_in(text: str) -> Iterator[Detail]:
     tokens = _tokens(text)
     roads = [m.span() for m in _ROAD.finditer(text)]
     index = 0
     while index < len(tokens):
-        kind = _read_out_piece(tokens[index], roads)
+        cue = _READ_OUT_PLATE_CUE.search(
+            text, max(0, tokens[index].start - 60), tokens[index].start
+        )
+        cued = cue is not None
+        kind = _read_out_piece(tokens[index], roads, cued)
         if kind is None:
             index += 1
             continue
@@ -596,6 +609,8 @@ def _find_read_out_plates_in(text: str) -> Iterator[Detail]:
             if tokens[scan].text in _SEPARATORS or tokens[scan].text in "…/":
                 scan += 1
                 continue
+            if _after_whole_plate(tokens[index : end_index + 1]):
+                break  # "reg AB-12-CDE, and AB12 C D E": two plates, not one
             after = scan
             while after < len(tokens):  # "then I think", ", and then"
                 bridge = _bridge_at(tokens, after)
@@ -604,7 +619,7 @@ def _find_read_out_plates_in(text: str) -> Iterator[Detail]:
                 if not bridge:
                     break
                 after += bridge
-            following = _read_out_piece(tokens[after], roads) if after < len(tokens) else None
+            following = _read_out_piece(tokens[after], roads, cued) if after < len(tokens) else None
             if following is None:
                 break
             kinds.append(following)
