@@ -314,3 +314,40 @@ def test_probe_d_forms(text: str, expected: str) -> None:
 )
 def test_probe_d_ordinary(ordinary: str) -> None:
     assert suggest_publishable(ordinary) == ordinary
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the red Nissan Micra with reg ending 'KTW'", "the [vehicle reg]'"),
+        ("home is Tanglewood, Shore Road", "home is [address], Shore Road"),
+        (
+            "Yours sincerely, Edna Price (born 2/2/1938)",
+            "Yours sincerely, [name] (born [date of birth])",
+        ),
+        (
+            "Name: Peter Odell, 12/08/1957, reporting a scam",
+            "Name: [name], [date of birth], reporting a scam",
+        ),
+    ],
+)
+def test_probe_e_forms(text: str, expected: str) -> None:
+    assert suggest_publishable(text) == expected
+
+
+@pytest.mark.parametrize(
+    "ordinary",
+    [
+        "We're at Wembley for the match, 3pm kick off",
+        "He was released 12/12/2010 and has been back since",
+        "number 47 bus and number 3 tram",
+        "Between 01/06/2024 and 05/06/2024 three cars were done",
+        "The Golf Club on Hotel Road had 4 buggies stolen",
+        "Delta flight 22 was delayed and my bag went missing",
+        "Hollybush Lane and Oak Farm Road are flooded",
+        "the Old Forge pub quiz is at 8",
+        "Route 9 via Station Road number 14 stop is closed",
+    ],
+)
+def test_probe_e_ordinary(ordinary: str) -> None:
+    assert suggest_publishable(ordinary) == ordinary

@@ -178,7 +178,8 @@ _NOT_A_HOUSE_BEFORE = re.compile(
     r"\s+)$"
 )
 _NOT_A_HOUSE_AFTER = re.compile(
-    r"(?i:\s*(?:bus|buses|route|service|platform|gate|stop|on the list|in the queue|"
+    r"(?i:\s*(?:bus|buses|tram|trams|train|coach|ferry|route|service|platform|gate|stop|"
+    r"on the list|in the queue|"
     r"priority|fan|choice|spot|rule|reason|problem|issue|times?|plate|%|percent|"
     r"sign|one|hit|single|album|song|shirt|jersey|kit|heading|going|bound|towards|into town|"
     r"driver|\d))"

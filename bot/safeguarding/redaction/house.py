@@ -144,6 +144,11 @@ _HOME_END = (
     r"(?:Nest|Rest|Haven|Nook|View|End|Lodge|Cottage|House|Farm|Barn|Croft|Retreat|Acre|Acres|"
     r"Corner|Orchard|Garth|Mead|Lea|Dene|Bank|Side|Reach|Trees|Gables|Lea|Hollow|Patch|Plot)"
 )
+# After a one-word name, what says it is a home: "I'm at Greystones, the
+# last house on the lane".
+_HOME_NEAR = re.compile(
+    r"[^.!?\n]{0,40}?\b(?i:house|cottage|bungalow|farm|home|lane|drive|gate|door|garden)\b"
+)
 _WHERE_I_AM = re.compile(
     r"(?i:\b(?:we're|we[ \t]+are|were|i'm|im|i[ \t]+am|hello[ \t]+from|greetings[ \t]+from|"
     r"writing[ \t]+from)[ \t]+at)[ \t]+"
@@ -192,6 +197,7 @@ _STREET_AFTER = (
 )
 _ADDRESS_LINE = re.compile(
     r"(?:(?<=\bat[ \t])|(?<=\bof[ \t])|(?<=\bto[ \t])|(?<=\bfrom[ \t])|(?<=:[ \t])|(?<=,[ \t])"
+    r"|(?<=\bis[ \t])"
     r"|(?<=^)|(?<=\n))"
     rf"((?:The[ \t]+)?{_CAPITAL}(?:[ \t]+{_CAPITAL})?)(?={_STREET_AFTER})"
 )
@@ -215,6 +221,14 @@ def _not_public(name: str) -> bool:
     """A single word that is not a town, a shop or a word; several words not
     ending as a street does."""
     return _house_like(name)
+
+
+def _a_persons_name(name: str) -> bool:
+    """A given name first and no home word last: "Sam Lee", not "Rose Cottage"."""
+    words = name.split()
+    if words[0].lower() == "the" or re.search(rf"{_HOME_END}$", name):
+        return False
+    return words[0].lower() in first_names()
 
 
 def _farm_named(match: re.Match[str]) -> bool:
@@ -248,8 +262,12 @@ def find_more_house_names(text: str) -> Iterator[Detail]:
             if pattern is _WHERE_I_AM and " " in name.strip():
                 if not re.search(rf"{_HOME_END}$", name):
                     continue  # "we're at Kings Cross"
+            elif pattern is _WHERE_I_AM and not _HOME_NEAR.match(text, match.end(1)):
+                continue  # "We're at Wembley for the match": a home is not said
             elif pattern in (_WHERE_I_AM, _ADDRESS_LINE) and not _not_public(name):
                 continue
+            if pattern is _ADDRESS_LINE and _a_persons_name(name):
+                continue  # "My name is Sam Lee, 14 Elm Road"
             if pattern is _FARM and not _farm_named(match):
                 continue
             near = text[max(0, match.start(1) - 40) : match.end(1) + 20]

@@ -27,6 +27,7 @@ from itertools import chain
 
 from bot.safeguarding.redaction.code import find_vehicle_regs
 from bot.safeguarding.redaction.detail import Category, Detail
+from bot.safeguarding.redaction.lexicon import first_names, surnames
 from bot.safeguarding.redaction.spoken import (
     find_cued_plates,
     find_partial_plates,
@@ -353,6 +354,10 @@ _EVENT_BEFORE = re.compile(
     r"ref|reference|crime|incident|log|date|week|w/c|expires?|expiry|valid|due|paid|"
     r"happened|occurred|sent|received|letter|issued)[ \t]*[:,(]?[ \t]*)$"
 )
+# What stands just before a date of birth given with no keyword: a name
+# ("ryan mcguire 30/01/99", "Peter Odell, 12/08/1957") or a bracket ("Kai
+# (07/12/2006)").
+_BESIDE_A_NAME = re.compile(r"(?:(?P<word>[A-Za-z][\w'’-]*)[ \t]*[,:]?[ \t]*|\([ \t]*)$")
 _LATEST_BIRTH_YEAR = 2012  # a child old enough to be written about with a date of birth
 
 
@@ -370,6 +375,18 @@ def _birth_year(day: str, month: str, year: str) -> bool:
     return 1900 <= full <= _LATEST_BIRTH_YEAR
 
 
+def _named(text: str, start: int) -> bool:
+    """Whether the date at ``start`` is in a bracket or follows a name."""
+    before = _BESIDE_A_NAME.search(text, max(0, start - 40), start)
+    if before is None:
+        return False
+    word = before.group("word")
+    if word is None:
+        return True  # "(07/12/2006)"
+    lowered = word.lower()
+    return lowered in first_names() or lowered in surnames() or lowered in ("me", "dob")
+
+
 def find_birth_dates(text: str) -> Iterator[Detail]:
     """A date of birth after "birthday", "born", "DOB", in figures or words
     (the "the" of "the 3rd of May 1961" with it); an age and the day it was
@@ -385,6 +402,10 @@ def find_birth_dates(text: str) -> Iterator[Detail]:
             continue
         if _EVENT_BEFORE.search(text, max(0, match.start() - 30), match.start()):
             continue  # "on 12/03/2009", "since 01/01/2005"
+        if not _BESIDE_A_NAME.search(text, max(0, match.start() - 40), match.start()):
+            continue  # "He was released 12/12/2010": no one's date of birth
+        if not _named(text, match.start()):
+            continue
         yield Detail(match.start(), match.end(), Category.DATE_OF_BIRTH)
 
 
@@ -415,7 +436,7 @@ _PLATE_WORDS = (
     r"(?:reg(?:istration)?(?:[ \t]+mark)?|plates?|number[ \t]+plates?|"
     r"index)(?:[ \t]+(?i:number|no\.?))?[ \t]*(?:is|was|:|-)?[ \t]*"
     # part of a plate: "reg ending in 'XJT'", "plate started with"
-    r"(?:(?:start|end|begin|began)\w*[ \t]+(?:with|in)[ \t]*)?(?:like[ \t]+)?['\"“‘]?))?"
+    r"(?:(?:start|end|begin|began)\w*(?:[ \t]+(?:with|in))?[ \t]*)?(?:like[ \t]+)?['\"“‘]?))?"
 )
 # A car's description just before its plate (a comma, a bracket, "reg" or
 # "plate" between): "her silver Honda Jazz AB12 CDE", "a white Transit (LN15
