@@ -351,3 +351,23 @@ def test_probe_e_forms(text: str, expected: str) -> None:
 )
 def test_probe_e_ordinary(ordinary: str) -> None:
     assert suggest_publishable(ordinary) == ordinary
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Lower Barn Farm lambs stolen", "[address] lambs stolen"),
+        ("my home Fairview was burgled", "my home [address] was burgled"),
+        ("number eight Ashgrove is ours", "[address] is ours"),
+    ],
+)
+def test_the_briefs_own_examples(text: str, expected: str) -> None:
+    assert suggest_publishable(text) == expected
+
+
+@pytest.mark.parametrize(
+    "ordinary",
+    ["my home Wi-Fi was hacked", "our house Ring doorbell caught it", "we went to Home Farm"],
+)
+def test_words_after_my_home_that_are_not_its_name_stay(ordinary: str) -> None:
+    assert suggest_publishable(ordinary) == ordinary

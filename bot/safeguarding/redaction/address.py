@@ -85,7 +85,9 @@ _LOWER_CASE_ANYWHERE = 2
 # A street named in one word ("12 Greenway", "2 Kingsway"), when the text
 # says an address is coming.
 _ONE_WORD_STREET = re.compile(
-    r"(?i:(?:\bat|\baddress(?: is)?:?|\blive at|\bfrom|\bto|\bin|\bis)\s+)"
+    r"(?:(?i:(?:\bat|\baddress(?: is)?:?|\blive at|\bfrom|\bto|\bin|\bis)\s+)"
+    # or "number" itself says it: "number eight Ashgrove"
+    r"|(?=(?i:number|no\.?)\s*\w))"
     rf"((?i:(?:flat|apartment|apt|unit)\s*{_FLAT_NUMBER},?\s+(?:(?:of|at|in)\s+)?)?"
     rf"(?:(?i:number|no\.?)\s*)?(?:\d{{1,4}}[a-z]?|(?i:{_NUMBER_WORD})),?\s+"
     r"[A-Z][a-z]+(?:way|gate|green|side|field|fields|wood|dale|hurst|croft|"

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from bot.safeguarding.redaction.detail import Category, Detail
+from bot.safeguarding.redaction.detail import Category, Detail, word_set
 from bot.safeguarding.redaction.lexicon import (
     NOT_PERSONS,
     brand_spans,
@@ -167,6 +167,13 @@ _LOWER_AFTER_CUE = re.compile(
     r"station[ \t]+house)|coach[ \t]+house|grange|rectory|vicarage|manse|lodge|cottage|"
     r"bungalow|farmhouse))\b"
 )
+# "my home Fairview was burgled", "our cottage Greystones": a home's name
+# right after the home.
+_MY_HOME_NAMED = re.compile(
+    r"(?i:\b(?:my|our|his|her|their|[a-z]+['’]s)[ \t]+(?:house|home|cottage|bungalow|"
+    r"farmhouse|farm|property))[ \t]+"
+    rf"({_CAPITAL}(?:[ \t]+{_CAPITAL}){{0,2}})(?![ \t]*[A-Z])"
+)
 # A farm named as such: "Highfield Farm", "Brookside Farm". Farms named by a
 # common word ("Home Farm", "City Farm", "Manor Farm", "a puppy farm") are
 # estates and public places, and stay.
@@ -231,10 +238,21 @@ def _a_persons_name(name: str) -> bool:
     return words[0].lower() in first_names()
 
 
+# Farms named by what they are, estates' and public ones: "Home Farm", "City
+# Farm", "Manor Farm", "Church Farm market".
+_GENERIC_FARM_WORDS = word_set(
+    """
+    home city manor church park hall model grange abbey castle court priory dairy puppy
+    wind solar fish trout fruit organic open community urban pet pets animal care
+    children's childrens petting rare breeds the a
+    """
+)
+
+
 def _farm_named(match: re.Match[str]) -> bool:
-    first = match.group(1).split()[0].lower()
-    named = match.group(2).lower()
-    return named not in ordinary_words() or first not in ordinary_words()
+    """A farm with a name of its own, not a generic one."""
+    words = [w.lower() for w in match.group(1).split()[:-1]]
+    return any(w not in _GENERIC_FARM_WORDS for w in words)
 
 
 def find_more_house_names(text: str) -> Iterator[Detail]:
@@ -250,6 +268,7 @@ def find_more_house_names(text: str) -> Iterator[Detail]:
         _NAME_OF_HOME,
         _ADDRESS_LINE,
         _POSSESSIVE_HOME,
+        _MY_HOME_NAMED,
     ):
         for match in pattern.finditer(text):
             name = match.group(1)
@@ -264,7 +283,7 @@ def find_more_house_names(text: str) -> Iterator[Detail]:
                     continue  # "we're at Kings Cross"
             elif pattern is _WHERE_I_AM and not _HOME_NEAR.match(text, match.end(1)):
                 continue  # "We're at Wembley for the match": a home is not said
-            elif pattern in (_WHERE_I_AM, _ADDRESS_LINE) and not _not_public(name):
+            elif pattern in (_WHERE_I_AM, _ADDRESS_LINE, _MY_HOME_NAMED) and not _not_public(name):
                 continue
             if pattern is _ADDRESS_LINE and _a_persons_name(name):
                 continue  # "My name is Sam Lee, 14 Elm Road"
