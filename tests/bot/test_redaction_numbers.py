@@ -137,6 +137,8 @@ def test_house_numbers_in_any_order_and_form(text: str, expected: str) -> None:
         "at 7 the police came",
         "the top floor of the car park",
         "there are 3 flats in Kings Court",
+        "in 1990 the house was built",
+        "meet at 7 the park gates",
     ],
 )
 def test_numbers_near_streets_that_are_not_homes_stay(ordinary: str) -> None:

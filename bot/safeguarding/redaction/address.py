@@ -193,6 +193,17 @@ _NOT_A_HOUSE_BEFORE_WORD = re.compile(
 )
 
 
+# Street words that, in lower case after "the", are more often a thing or a
+# place than a street: "the house", "the park", "the hill".
+_NOT_A_THE_STREET = word_set(
+    """
+    house houses flats home homes buildings tower towers mansions lodge farm manor barns
+    villas cottage cottages park hill way view walk row end yard gate path wood quay side
+    bank common heath mount court place square green
+    """
+)
+
+
 def _is_house_and_street(text: str, match: re.Match[str], rank: int) -> bool:
     if rank == _LOWER_CASE_ANYWHERE and _NOT_A_HOUSE_BEFORE.search(text, 0, match.start()):
         return False  # "the M25 junction 4 slip road"
@@ -204,7 +215,10 @@ def _is_house_and_street(text: str, match: re.Match[str], rank: int) -> bool:
     if worded and tail[:1].isupper() and not after_number:
         return False  # "Seven Sisters Road", "Three Kings Yard": the number is the name's
     if re.fullmatch(r"\S+,?\s+(?i:the)\s+\S+(?:\s+\S+)?", tail):
-        return True  # "8 the meadows", "3 the paddocks": a street named with "the"
+        # "8 the meadows", "3 the paddocks": a street named with "the"; not "in
+        # 1990 the house was built", "at 7 the park gates"
+        number, last = tail.split()[0], tail.split()[-1]
+        return not (re.fullmatch(r"(?:19|20)\d\d,?", number) or last in _NOT_A_THE_STREET)
     if _COUNTED.match(tail) and not tail.split()[1][:1].isupper():
         return False
     words = tail.split()[1:-1]
