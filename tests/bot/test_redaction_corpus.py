@@ -146,11 +146,18 @@ ISSUE15_FLOORS = {
         | {"registration": 0.66},  # 2/3: "X-ray Ray Echo one two", "Ray" is no NATO word
         0.91,  # 11/12: "Our community centre is at 2 Market Square" (an address is taken)
     ),
+    # first run 0.714 (10/14), keep 0.944 (17/18); tuned on since
+    "numbers_probe_g.jsonl": (
+        {k: 1.0 for k in NUMBERS_AND_HOMES if k not in ("postcode", "date_of_birth")}
+        | {"postcode": 0.66, "date_of_birth": 0.66},  # "see are nought, 2 a b"; "of the eleventh"
+        0.94,  # 17/18: "Bristol" (a place read as a name)
+    ),
 }
 
 
-# The 0.99 group's floor where a file is below it: probe f, not tuned on, 16/17.
-GROUP_FLOORS = {"numbers_probe_f.jsonl": 0.94}
+# The 0.99 group's floor where a file is below it: probe f, not tuned on, 16/17;
+# probe g 13/14 (a postcode spelled in letter names).
+GROUP_FLOORS = {"numbers_probe_f.jsonl": 0.94, "numbers_probe_g.jsonl": 0.92}
 
 
 @pytest.mark.parametrize("name", sorted(ISSUE15_FLOORS))

@@ -51,7 +51,7 @@ def test_numbers_that_are_not_personal_stay(ordinary: str) -> None:
     [
         (
             "a red Corsa, plate something like Bravo Echo one six... then I missed the rest",
-            "a red Corsa, plate something like [vehicle reg]... then I missed the rest",
+            "a [vehicle reg]... then I missed the rest",
         ),
         (
             "the reg was like, whisky lima one nine, then kilo something. it drove off",
@@ -66,6 +66,14 @@ def test_numbers_that_are_not_personal_stay(ordinary: str) -> None:
             "the registration was [vehicle reg]",
         ),
         ("the reg started with Foxtrot Tango two", "the reg started with [vehicle reg]"),
+        (
+            "The motorbike reg begins with Golf Yankee and ends X-ray Echo Lima",
+            "The motorbike reg begins with [vehicle reg]",
+        ),
+        (
+            "a dark blue Skoda, I think reg is something like NG 1 7 something",
+            "a [vehicle reg]",
+        ),
         ("NI reg ABZ 7731 parks across our drive", "NI reg [vehicle reg] parks across our drive"),
         ("car with plates MV-18-KLO parks here", "car with plates [vehicle reg] parks here"),
         (
@@ -373,3 +381,18 @@ def test_the_briefs_own_examples(text: str, expected: str) -> None:
 )
 def test_words_after_my_home_that_are_not_its_name_stay(ordinary: str) -> None:
     assert suggest_publishable(ordinary) == ordinary
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "I have the email georgina dot hart seventy two at hotmail dot co dot uk",
+            "I have the email [email]",
+        ),
+        ("I am at two hundred and four Great North Road", "I am at [address]"),
+        ("I was born 3 March in 1958 so I am 67", "I was born [date of birth] so I am 67"),
+    ],
+)
+def test_probe_g_forms(text: str, expected: str) -> None:
+    assert suggest_publishable(text) == expected

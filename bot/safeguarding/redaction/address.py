@@ -28,10 +28,15 @@ _CAPITAL_WORD = r"[A-Z][\w'’.-]*"
 _ANY_WORD = r"(?:[A-Z][\w'’.-]*|[a-z][a-z'’]+)"
 _UNIT_WORD = "one|two|three|four|five|six|seven|eight|nine"
 # "twelve", "twenty-two", "forty one": a house number as a word.
-_NUMBER_WORD = (
+_BELOW_HUNDRED = (
     rf"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:{_UNIT_WORD}))?"
     rf"|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
-    rf"|{_UNIT_WORD})\b"
+    rf"|{_UNIT_WORD})"
+)
+# up to "two hundred and four"
+_NUMBER_WORD = (
+    rf"(?:(?:(?:a|one|{_UNIT_WORD})[- ]hundred(?:(?:[- ]and)?[- ]{_BELOW_HUNDRED})?)"
+    rf"|{_BELOW_HUNDRED})\b"
 )
 # "Flat 3, ", "flat 2b ", "Flat 12, Beechwood Court, "
 _BUILDING = (
@@ -207,18 +212,21 @@ _NOT_A_THE_STREET = word_set(
 def _is_house_and_street(text: str, match: re.Match[str], rank: int) -> bool:
     if rank == _LOWER_CASE_ANYWHERE and _NOT_A_HOUSE_BEFORE.search(text, 0, match.start()):
         return False  # "the M25 junction 4 slip road"
-    tail = text[match.start("house") : match.end()]
-    worded = not tail[:1].isdigit()
+    house = match.group("house")
+    # the house number as one word however it was written ("two hundred and
+    # four", "1 0 4"), then the street
+    tail = "1" + text[match.end("house") : match.end()]
+    worded = not house[:1].isdigit()
     if worded and _NOT_A_HOUSE_BEFORE_WORD.search(text, 0, match.start("house")):
         return False  # "on Seven Sisters Road", "the two High Street banks"
     after_number = re.search(r"(?i:\b(?:number|no\.?)\s*)$", text[: match.start("house")])
-    if worded and tail[:1].isupper() and not after_number:
+    if worded and house[:1].isupper() and not after_number:
         return False  # "Seven Sisters Road", "Three Kings Yard": the number is the name's
     if re.fullmatch(r"\S+,?\s+(?i:the)\s+\S+(?:\s+\S+)?", tail):
         # "8 the meadows", "3 the paddocks": a street named with "the"; not "in
         # 1990 the house was built", "at 7 the park gates"
-        number, last = tail.split()[0], tail.split()[-1]
-        return not (re.fullmatch(r"(?:19|20)\d\d,?", number) or last in _NOT_A_THE_STREET)
+        last = tail.split()[-1]
+        return not (re.fullmatch(r"(?:19|20)\d\d", house) or last in _NOT_A_THE_STREET)
     if _COUNTED.match(tail) and not tail.split()[1][:1].isupper():
         return False
     words = tail.split()[1:-1]

@@ -25,7 +25,10 @@ _PIECE = r"(?:(?:[a-z0-9][ \t]){1,}[a-z0-9](?![\w])|[\w+-]+)"
 _JOIN = (
     r"(?:\s+(?:dot|point|underscore|dash|hyphen)\s+|\s*[(\[](?:dot|underscore)[)\]]\s*|[._]"
     r"|(?<=[a-z])(?<![\w'’][a-z])[ \t](?=[a-z0-9])"
-    r"|[ \t](?=\d+\s+at\b))"
+    r"|[ \t](?=\d+\s+at\b)"
+    # figures in words in the name: "georgina dot hart seventy two at hotmail"
+    r"|[ \t](?=(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
+    r"forty|fifty|sixty|seventy|eighty|ninety|oh|zero|double|hundred)\b))"
 )
 _LOCAL = rf"{_PIECE}(?:{_JOIN}{_PIECE})*"
 # "-at-" and "-dot-" too: "dan.p-at-gmail-dot-com"

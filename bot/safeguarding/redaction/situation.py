@@ -318,7 +318,7 @@ _YEAR = rf"(?:\d{{2,4}}|{_YEAR_WORDS})"
 _SPOKEN_DATE = (
     rf"(?:\d{{1,2}}[/.\-]\d{{1,2}}[/.\-]\d{{2,4}}"
     rf"|(?:19|20)\d\d[/.\-]\d{{1,2}}[/.\-]\d{{1,2}}"  # "1995-08-22"
-    rf"|{_DAY}[ \t]+(?:of[ \t]+)?{_MONTHS}\.?,?[ \t]+{_YEAR}"
+    rf"|{_DAY}[ \t]+(?:of[ \t]+)?{_MONTHS}\.?,?[ \t]+(?:in[ \t]+)?{_YEAR}"
     rf"|{_MONTHS}\.?[ \t]+(?:the[ \t]+)?{_DAY},?[ \t]+{_YEAR})"
 )
 # "her birthday 12/11/1949", "born on the third of March nineteen fifty",
@@ -432,11 +432,13 @@ _DESCRIPTION_WORD = (
     r"auto|manual|door|seater|with|private))"
 )
 _PLATE_WORDS = (
-    r"(?:[ \t]*[,(-])?[ \t]*(?:(?i:(?:with[ \t]+(?:the[ \t]+|a[ \t]+)?)?"
+    r"(?:[ \t]*[,(-])?[ \t]*(?:(?i:(?:with[ \t]+(?:the[ \t]+|a[ \t]+)?"
+    r"|i[ \t]+think[ \t]+(?:the[ \t]+)?)?"
     r"(?:reg(?:istration)?(?:[ \t]+mark)?|plates?|number[ \t]+plates?|"
     r"index)(?:[ \t]+(?i:number|no\.?))?[ \t]*(?:is|was|:|-)?[ \t]*"
     # part of a plate: "reg ending in 'XJT'", "plate started with"
-    r"(?:(?:start|end|begin|began)\w*(?:[ \t]+(?:with|in))?[ \t]*)?(?:like[ \t]+)?['\"“‘]?))?"
+    r"(?:(?:start|end|begin|began)\w*(?:[ \t]+(?:with|in))?[ \t]*)?(?:something[ \t]+)?"
+    r"(?:like[ \t]+)?['\"“‘]?))?"
 )
 # A car's description just before its plate (a comma, a bracket, "reg" or
 # "plate" between): "her silver Honda Jazz AB12 CDE", "a white Transit (LN15

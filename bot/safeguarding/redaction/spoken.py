@@ -519,6 +519,14 @@ _READ_OUT_BRIDGES = (
     ("possibly",),
     ("i", "think"),
     ("i", "thought"),
+    # "begins with Golf Yankee and ends X-ray Echo Lima"
+    ("and", "ends", "with"),
+    ("and", "ends", "in"),
+    ("and", "ends"),
+    ("and", "ending", "in"),
+    ("and", "ending"),
+    ("ends", "in"),
+    ("ends",),
 )
 # After the last piece: "then kilo something", "six six X-ray something".
 _READ_OUT_TAIL = word_set("something summat sumthing else")
