@@ -22,6 +22,7 @@ from bot.safeguarding.redaction import suggest_publishable
         ("our postcode is N W 1 0 4 R T", "our postcode is [postcode]"),
         ("its ls6 3 hb by the uni", "its [postcode] by the uni"),
         ("delivery to L 8 7 NQ went missing", "delivery to [postcode] went missing"),
+        ("we're in Rg4 7 ta", "we're in [postcode]"),
     ],
 )
 def test_postcodes_spaced_anyhow(text: str, expected: str) -> None:

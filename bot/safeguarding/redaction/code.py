@@ -71,9 +71,7 @@ _SPACED_POSTCODE = re.compile(
 _ORDINAL_END = re.compile(r"(?:\d[ \t]?)(?:st|nd|rd|th)$")
 # Letters standing apart from the inward figure are not a two-letter word:
 # "the M25 at junction 4" is a road, a figure and a word.
-_LOOSE_INWARD = re.compile(
-    r"\d[ \t](?i:at|up|us|he|we|be|to|ta|an|as|eh|ah|ha|uh|ye|ya|yep|re|pa|la|da|de)$"
-)
+_LOOSE_INWARD = re.compile(r"\d[ \t](?i:at|up|us|he|we|be|to|an|as|eh|ah|ha|uh|ye|ya)$")
 # A district ("BR6") or sector ("BR6 7") alone, written in capitals as
 # postcodes are; it counts when nothing around it says road, bus or route.
 _PARTIAL_POSTCODE = re.compile(rf"\b{_OUTWARD}(?:\s\d(?![\dA-Z]))?\b")
