@@ -157,6 +157,9 @@ ISSUE15_FLOORS = {
         {k: 1.0 for k in NUMBERS_AND_HOMES if k != "car_description_with_plate"},
         1.0,
     ),
+    # no details, only words that must stay; first run 0.941 (48/51), now 50/51
+    # ("Kent Roofing" read as a name)
+    "numbers_probe_i.jsonl": ({}, 0.98),
 }
 
 
@@ -176,6 +179,6 @@ def test_issue15_figures_hold(name: str) -> None:
             [m for m in figures.misses if m[1] == kind],
         )
     gone, total = figures.share(STRICT_KINDS)
-    assert gone / total >= GROUP_FLOORS.get(name, 0.99)
+    assert total == 0 or gone / total >= GROUP_FLOORS.get(name, 0.99)
     kept, listed = figures.keep
     assert kept / listed >= keep_floor, figures.lost

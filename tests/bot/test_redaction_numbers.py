@@ -397,3 +397,18 @@ def test_words_after_my_home_that_are_not_its_name_stay(ordinary: str) -> None:
 )
 def test_probe_g_forms(text: str, expected: str) -> None:
     assert suggest_publishable(text) == expected
+
+
+@pytest.mark.parametrize(
+    "ordinary",
+    [
+        "NHS 111 told me to ring you",
+        "The youth club at The Grange community centre is closing",
+        "Bus 162 at 8.05, 8.20 and 8.35 never turns up",
+        "On 21/11/2026 at 10pm a firework went through our letterbox",
+        "My 1998 Honda was broken into at 3am",
+        "is 30 too fast for the B2015 by the school?",
+    ],
+)
+def test_probe_i_ordinary(ordinary: str) -> None:
+    assert suggest_publishable(ordinary) == ordinary

@@ -121,10 +121,15 @@ _ID_NUMBER = re.compile(
 )
 
 
+_SERVICE_NUMBERS = frozenset({"999", "101", "111", "105", "112", "119", "116123", "116000"})
+
+
 def find_id_numbers(text: str) -> Iterator[Detail]:
     """A number that leads to one person, with the word that says what it is
     ("frame no WR4471239", "badge 4471"): the span starts at that word."""
     for match in _ID_NUMBER.finditer(text):
+        if re.sub(r"\D", "", match.group(1)) in _SERVICE_NUMBERS:
+            continue  # "NHS 111": a service's number
         yield Detail(match.start(), match.end(1), Category.ID_NUMBER)
 
 

@@ -114,6 +114,7 @@ _INSTITUTION = re.compile(
 # surgery", "Sunnyside Farm shop".
 _PUBLIC_AFTER = re.compile(
     r"[ \t]+(?i:pub|inn|tavern|bar|hotel|restaurant|caf[eé]|shop|farm[ \t]+shop|surgery|"
+    r"community|youth|sports|social|leisure|medical|health|day[ \t]+centre|"
     r"school|academy|college|nursery|church|chapel|centre|center|club|practice|clinic|"
     r"hospital|hostel|library|museum|gallery|estate|industrial|business|offices?|"
     r"garden[ \t]+centre|care[ \t]+home|nursing[ \t]+home)\b"
