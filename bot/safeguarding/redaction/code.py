@@ -84,7 +84,9 @@ _PARTIAL_AFTER_KEYWORD = re.compile(
 _NOT_A_POSTCODE_BEFORE = re.compile(
     r"(?:\bthe|\broute|\bbus|\bjunction|\bj|\bno\.?|\bnumber|\bsection|(?<!['’])\bs|\bsize|\bform|#"
     r"|\bgalaxy|\biphone|\bpixel|\bmodel|\bseries|\btype|\bversion|\bnote"
-    r"|\bon|\balong|\boff|\bonto|\bvia|\bup|\bdown|\bjoin|\bjoined|\bleave|\bleft)\s*$",
+    r"|\bon|\balong|\boff|\bonto|\bvia|\bup|\bdown|\bjoin|\bjoined|\bleave|\bleft"
+    # part of a plate: "reg started wiv LD68"
+    r"|\breg|\bplates?|\b(?:start|begin|end)\w*(?:\s+(?:with|wiv|in))?|\bbegan(?:\s+with)?)\s*$",
     re.IGNORECASE,
 )
 _NOT_A_POSTCODE_AFTER = re.compile(

@@ -333,7 +333,7 @@ def _plate_piece(token: _Token) -> str | None:
 _PARTIAL_PLATE = re.compile(
     r"(?i:\b(?:reg|registration|plates?|number[ \t]+plate|index)\b[^.\n]{0,25}?"
     r"\b(?:start(?:s|ed|ing)?|begin(?:s|ning)?|began|end(?:s|ed|ing)?|had|contain(?:s|ed|ing)?|"
-    r"partial)[ \t]*(?:with|in|was|is|:)?[ \t]*['\"“‘]?)"
+    r"partial)[ \t]*(?:with|wiv|wif|w/|in|was|is|:)?[ \t]*['\"“‘]?)"
     r"((?=[A-Za-z0-9 ]*\d)[A-Za-z0-9]{2,4}(?:[ \t][A-Z0-9]{1,3})?|[A-Z]{2,3})(?![\w])"
 )
 
