@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from itertools import pairwise
 
 from bot.safeguarding.redaction.detail import Category, Detail, word_set
@@ -129,7 +129,7 @@ class _Token:
     end: int
     text: str
 
-    @property
+    @cached_property  # read many times a question: worked out once a token
     def lower(self) -> str:
         """The text in lower case, a figure group with its letter Os as zeros."""
         if any(c.isdigit() for c in self.text):
