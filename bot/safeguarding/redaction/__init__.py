@@ -21,7 +21,7 @@ from bot.safeguarding.redaction.code import (
 )
 from bot.safeguarding.redaction.detail import Category, Detail
 from bot.safeguarding.redaction.handles import find_handles
-from bot.safeguarding.redaction.house import find_house_names
+from bot.safeguarding.redaction.house import find_house_names, find_more_house_names
 from bot.safeguarding.redaction.names import Doubt, find_doubtful_names, find_unintroduced_names
 from bot.safeguarding.redaction.people import find_people_shapes, repeat_names, widen_names
 from bot.safeguarding.redaction.person import find_dates_of_birth, find_names
@@ -37,6 +37,7 @@ from bot.safeguarding.redaction.situation import (
 from bot.safeguarding.redaction.spoken import (
     find_cued_plates,
     find_partial_plates,
+    find_read_out_plates,
     find_spoken_phones,
     find_spoken_regs,
 )
@@ -65,11 +66,13 @@ _FINDERS: tuple[Callable[[str], Iterable[Detail]], ...] = (
     find_spoken_regs,
     find_partial_plates,
     find_cued_plates,
+    find_read_out_plates,
     find_described_plates,
     find_dates_of_birth,
     find_birth_dates,
     find_addresses,
     find_house_names,
+    find_more_house_names,
     find_school_years,
     find_singular_roles,
     find_ages_with_detail,

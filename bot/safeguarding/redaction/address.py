@@ -19,26 +19,45 @@ _STREET_TYPES = (
     "Embankment|Fields|Heights|Meadow|Meadows|Orchard|Passage|Quay|Ridge|Chase|Croft|Wood|"
     # blocks and rows of homes: "2 Coronation Cottages", "11 Somerset Tower"
     "Cottages|Cottage|Tower|Towers|Mansions|Buildings|Flats|Lodge|House|Houses|Almshouses|"
-    "Villas|Manor|Farm|Barns|Homes"
+    "Villas|Manor|Farm|Barns|Homes|"
+    # more of the words British streets end in: "2 Canal Side", "5 Bridge Bank"
+    "Side|Bank|Brow|Heath|Common|Circus|Wynd|Glade|Dell|Pastures|Paddock|Paddocks|Leys|"
+    "Nook|Garth|Fold|Brae|Mount|Downs|Promenade|Esplanade|Causeway|Precinct|Crossway|Wharfside"
 )
 _CAPITAL_WORD = r"[A-Z][\w'’.-]*"
 _ANY_WORD = r"(?:[A-Z][\w'’.-]*|[a-z][a-z'’]+)"
 _UNIT_WORD = "one|two|three|four|five|six|seven|eight|nine"
 # "twelve", "twenty-two", "forty one": a house number as a word.
-_NUMBER_WORD = (
+_BELOW_HUNDRED = (
     rf"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:{_UNIT_WORD}))?"
     rf"|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
-    rf"|{_UNIT_WORD})\b"
+    rf"|{_UNIT_WORD})"
+)
+# up to "two hundred and four"
+_NUMBER_WORD = (
+    rf"(?:(?:(?:a|one|{_UNIT_WORD})[- ]hundred(?:(?:[- ]and)?[- ]{_BELOW_HUNDRED})?)"
+    rf"|{_BELOW_HUNDRED})\b"
 )
 # "Flat 3, ", "flat 2b ", "Flat 12, Beechwood Court, "
 _BUILDING = (
     r"(?:[A-Z][\w'’]+\s+){1,3}(?:Court|House|Lodge|Mansions|Point|Tower|Heights|Buildings|"
     r"Block),?\s+"
 )
+# A flat's number: "3", "3b", "2/1" (Scotland's floor and door), "B", "nine".
+_FLAT_NUMBER = rf"(?:\d{{1,4}}[a-z]?(?:/\d{{1,2}})?\b|(?-i:[A-H])\b|{_NUMBER_WORD})"
+# "Flat 3, ", "flat 6 of ", "flat nine at ", "Apartment 4, "
 _FLAT = (
-    rf"(?:(?:flat|apartment|apt|unit)\s*(?:\d{{1,4}}[a-z]?|{_NUMBER_WORD}),?\s+(?-i:{_BUILDING})?)?"
+    rf"(?:(?:(?:flat|apartment|apt|unit)\s*{_FLAT_NUMBER}"
+    # "Ground Floor Flat, 3 Marine Parade", "Basement flat at 27 Oxford Gardens"
+    r"|(?:ground|first|second|third|top|upper|lower|basement|garden|attic)\s+(?:floor\s+)?"
+    r"(?:flat|apartment|maisonette))"
+    rf",?\s+(?:(?:of|at|in)\s+)?(?-i:{_BUILDING})?)?"
 )
-_HOUSE = rf"(?P<house>\d{{1,4}}[a-zA-Z]?(?:-\d{{1,4}})?|(?i:{_NUMBER_WORD})),?"
+# "14", "14a", "14-16", "1 0 4" (figures typed apart), "twelve"
+_HOUSE = (
+    rf"(?P<house>\d{{1,4}}[a-zA-Z]?(?:-\d{{1,4}})?|\d(?:[ \t]\d){{1,2}}(?=[ \t]+[A-Z])"
+    rf"|(?i:{_NUMBER_WORD})),?"
+)
 
 
 def _address(name_word: str, lead: str = "") -> re.Pattern[str]:
@@ -71,9 +90,30 @@ _LOWER_CASE_ANYWHERE = 2
 # A street named in one word ("12 Greenway", "2 Kingsway"), when the text
 # says an address is coming.
 _ONE_WORD_STREET = re.compile(
-    r"(?i:(?:\bat|\baddress(?: is)?:?|\blive at|\bfrom|\bto)\s+)"
-    r"(\d{1,4}[a-z]?,?\s+[A-Z][a-z]+(?:way|gate|green|side|field|fields|wood|dale|hurst|croft|"
-    r"mead|ridge|walk|lands|bury)\b)"
+    r"(?:(?i:(?:\bat|\baddress(?: is)?:?|\blive at|\bfrom|\bto|\bin|\bis)\s+)"
+    # or "number" itself says it: "number eight Ashgrove"
+    r"|(?=(?i:number|no\.?)\s*\w))"
+    rf"((?i:(?:flat|apartment|apt|unit)\s*{_FLAT_NUMBER},?\s+(?:(?:of|at|in)\s+)?)?"
+    rf"(?:(?i:number|no\.?)\s*)?(?:\d{{1,4}}[a-z]?|(?i:{_NUMBER_WORD})),?\s+"
+    r"[A-Z][a-z]+(?:way|gate|green|side|field|fields|wood|dale|hurst|croft|"
+    r"mead|ridge|walk|lands|bury|hill|hills|grove|bank|brook|moor|view|rise|lea|leigh|ley|"
+    r"heath|downs|crest|dene|combe|cote|garth|nook|haven|vale|mere|wick|stead|holme|acre|"
+    r"acres|quay|wharf|water|well|wells|mount|court|park|row|yard|end|ings)\b)"
+    # not a public place named so: "at 7 Westfield shopping centre"
+    r"(?![ \t]+(?i:shopping|centre|center|station|school|academy|college|church|hospital|"
+    r"surgery|library|leisure|sports|retail|business|industrial|tube|bus)\b)"
+)
+# The street, then the number: "Birch Avenue number 9", "Clifton Road no. 12"
+_STREET_THEN_NUMBER = re.compile(
+    # no comma between: "Acacia Avenue, number twenty six" is the street and,
+    # apart, a house number alone (taken below)
+    rf"\b(?:{_CAPITAL_WORD}\s+){{1,3}}(?i:{_STREET_TYPES})\s+"
+    rf"(?i:number|no\.?|nr\.?|num)\s*(?:\d{{1,4}}[a-z]?\b|(?i:{_NUMBER_WORD}))"
+)
+# Which floor, after the address: "..., top floor", "12 Elm Road, ground floor flat"
+_FLOOR_AFTER = re.compile(
+    r"(?i:,?[ \t]+(?:the[ \t]+)?(?:top|ground|first|second|third|fourth|fifth|upper|lower|"
+    r"basement|1st|2nd|3rd|4th|5th)[ \t]+floor(?:[ \t]+(?:flat|front|back|rear))?)\b"
 )
 # Words that, lowercase, mean the number is a count, not a house
 # ("3 cars down the road", "2 kids on the street").
@@ -140,12 +180,13 @@ _BARE_HOUSE = re.compile(
 _NOT_A_HOUSE_BEFORE = re.compile(
     r"(?i:\b(?:the|a|an|bus|buses|route|platform|junction|gate|ward|room|size|page|item|"
     r"question|point|option|step|case|ref|reference|crime|incident|log|phone|mobile|my|your|"
-    r"his|her|their|our|its|this|that|what|which|any|wrong|same|big|lucky|top|badge|frame|"
+    r"his|her|their|our|this|that|what|which|any|wrong|same|big|lucky|top|badge|frame|"
     r"serial|account|card|shoe|section|exit|pump|seat|table|track|locker|bay|ticket|my mobile)"
     r"\s+)$"
 )
 _NOT_A_HOUSE_AFTER = re.compile(
-    r"(?i:\s*(?:bus|buses|route|service|platform|gate|stop|on the list|in the queue|"
+    r"(?i:\s*(?:bus|buses|tram|trams|train|coach|ferry|route|service|platform|gate|stop|"
+    r"on the list|in the queue|"
     r"priority|fan|choice|spot|rule|reason|problem|issue|times?|plate|%|percent|"
     r"sign|one|hit|single|album|song|shirt|jersey|kit|heading|going|bound|towards|into town|"
     r"driver|\d))"
@@ -157,23 +198,61 @@ _NOT_A_HOUSE_BEFORE_WORD = re.compile(
 )
 
 
+# Street words that, in lower case after "the", are more often a thing or a
+# place than a street: "the house", "the park", "the hill".
+_NOT_A_THE_STREET = word_set(
+    """
+    house houses flats home homes buildings tower towers mansions lodge farm manor barns
+    villas cottage cottages park hill way view walk row end yard gate path wood quay side
+    bank common heath mount court place square green
+    """
+)
+
+
 def _is_house_and_street(text: str, match: re.Match[str], rank: int) -> bool:
     if rank == _LOWER_CASE_ANYWHERE and _NOT_A_HOUSE_BEFORE.search(text, 0, match.start()):
         return False  # "the M25 junction 4 slip road"
-    tail = text[match.start("house") : match.end()]
-    worded = not tail[:1].isdigit()
+    house = match.group("house")
+    # the house number as one word however it was written ("two hundred and
+    # four", "1 0 4"), then the street
+    tail = "1" + text[match.end("house") : match.end()]
+    worded = not house[:1].isdigit()
     if worded and _NOT_A_HOUSE_BEFORE_WORD.search(text, 0, match.start("house")):
         return False  # "on Seven Sisters Road", "the two High Street banks"
     after_number = re.search(r"(?i:\b(?:number|no\.?)\s*)$", text[: match.start("house")])
-    if worded and tail[:1].isupper() and not after_number:
+    if worded and house[:1].isupper() and not after_number:
         return False  # "Seven Sisters Road", "Three Kings Yard": the number is the name's
+    if re.fullmatch(r"\S+,?\s+(?i:the)\s+\S+(?:\s+\S+)?", tail):
+        # "8 the meadows", "3 the paddocks": a street named with "the"; not "in
+        # 1990 the house was built", "at 7 the park gates"
+        last = tail.split()[-1]
+        return not (re.fullmatch(r"(?:19|20)\d\d", house) or last in _NOT_A_THE_STREET)
     if _COUNTED.match(tail) and not tail.split()[1][:1].isupper():
         return False
     words = tail.split()[1:-1]
     return not any(w.lower() in _ORDINARY_WORDS and not w[:1].isupper() for w in words)
 
 
+# The flat after the street: "88 Kings Avenue, Flat C", "12 Elm Road (flat 2)"
+_FLAT_AFTER = re.compile(rf"(?i:,?[ \t]+\(?(?:flat|apartment|apt|unit)[ \t]*{_FLAT_NUMBER}\)?)")
+
+
 def find_addresses(text: str) -> Iterator[Detail]:
+    """House numbers with their street, and house or flat numbers alone where
+    they are a home, with the flat or floor after them ("..., Flat C", "...,
+    top floor")."""
+    for found in _house_numbers(text):
+        end = found.end
+        for after in (_FLAT_AFTER, _FLOOR_AFTER):
+            more = after.match(text, end)
+            end = more.end() if more else end
+        yield Detail(found.start, end, found.category)
+
+
+def _house_numbers(text: str) -> Iterator[Detail]:
+    for match in _STREET_THEN_NUMBER.finditer(text):
+        if not _NOT_A_HOUSE_AFTER.match(text, match.end()):  # "Station Road no. 2 stop"
+            yield Detail(match.start(), match.end(), Category.ADDRESS)
     for rank, pattern in enumerate(_ADDRESSES):
         for match in pattern.finditer(text):
             if _is_house_and_street(text, match, rank):

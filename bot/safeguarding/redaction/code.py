@@ -16,7 +16,7 @@ from bot.safeguarding.redaction.detail import Category, Detail
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+(?<!\.)", re.UNICODE)
 # Written out to dodge spam filters or read aloud: "jo at example dot co dot
 # uk", "jo dot bloggs at gmail dot com", "jo_b (at) hotmail", "jo @ gmail . com".
-_SPOKEN_DOT = r"(?:\s*(?:\bdot\b|\bpoint\b|\(dot\)|\[dot\])\s*)"
+_SPOKEN_DOT = r"(?:(?:\s*|-)(?:\bdot\b|\bpoint\b|\(dot\)|\[dot\])(?:\s*|-))"
 _DOT = rf"(?:{_SPOKEN_DOT}|\.|[ \t]\.[ \t])"
 # A local part's pieces: a word, or letters spelled one by one ("p e t e r");
 # joined by "dot", "underscore", "dash", a dot, or a space before figures
@@ -25,13 +25,18 @@ _PIECE = r"(?:(?:[a-z0-9][ \t]){1,}[a-z0-9](?![\w])|[\w+-]+)"
 _JOIN = (
     r"(?:\s+(?:dot|point|underscore|dash|hyphen)\s+|\s*[(\[](?:dot|underscore)[)\]]\s*|[._]"
     r"|(?<=[a-z])(?<![\w'’][a-z])[ \t](?=[a-z0-9])"
-    r"|[ \t](?=\d+\s+at\b))"
+    r"|[ \t](?=\d+\s+at\b)"
+    # figures in words in the name: "georgina dot hart seventy two at hotmail"
+    r"|[ \t](?=(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
+    r"forty|fifty|sixty|seventy|eighty|ninety|oh|zero|double|hundred)\b))"
 )
 _LOCAL = rf"{_PIECE}(?:{_JOIN}{_PIECE})*"
-_AT = r"\s*(?:\bat\b|\(at\)|\[at\]|\bat sign\b|@)\s*"
+# "-at-" and "-dot-" too: "dan.p-at-gmail-dot-com"
+_AT = r"(?:\s*|-)(?:\bat\b|\(at\)|\[at\]|\bat sign\b|@)(?:\s*|-)"
 _PROVIDER = (
-    r"(?:gmail|googlemail|hotmail|outlook|yahoo|ymail|icloud|msn|aol|btinternet|"
-    r"virginmedia|talktalk|protonmail|tiscali|ntlworld|blueyonder)"
+    r"(?:gmail|google[ \t]?mail|hot[ \t]?mail|outlook|yahoo|ymail|icloud|msn|aol|"
+    r"bt[ \t]?internet|virgin[ \t]?media|talk[ \t]?talk|proton[ \t]?mail|tiscali|ntlworld|"
+    r"blue[ \t]?yonder)"
 )
 # Any country's code after a spelled-out "dot" ("wp dot pl"); after a real
 # dot, the common ones.
@@ -53,6 +58,20 @@ _OUTWARD = rf"{_AREA}\d[A-Z\d]?"
 _INWARD = r"\d[ABD-HJLNP-UW-Z]{2}"
 
 _FULL_POSTCODE = re.compile(rf"\b{_OUTWARD}(?:\s*|-){_INWARD}\b", re.IGNORECASE)
+# Spaced anyhow, as people type or read it out: "GU 27 3 RP", "b 23 7hl",
+# "N W 1 0 4 R T", "L 8 7 NQ". Each letter and figure may stand alone; the
+# whole must still be a real area, a district and an inward code. In lower
+# case an inward code that reads as an ordinal ("m 1 2nd") is not one.
+_INWARD_LETTER = "[ABD-HJLNP-UW-Z]"
+_SPACED_POSTCODE = re.compile(
+    r"(?<![\w-])(?P<area>[A-Z](?:[ \t]?[A-Z])?)[ \t]?\d[ \t]?(?:[A-Z\d][ \t]?)?"
+    rf"\d[ \t]?{_INWARD_LETTER}[ \t]?{_INWARD_LETTER}(?![\w-])",
+    re.IGNORECASE,
+)
+_ORDINAL_END = re.compile(r"(?:\d[ \t]?)(?:st|nd|rd|th)$")
+# Letters standing apart from the inward figure are not a two-letter word:
+# "the M25 at junction 4" is a road, a figure and a word.
+_LOOSE_INWARD = re.compile(r"\d[ \t](?i:at|up|us|he|we|be|to|an|as|eh|ah|ha|uh|ye|ya)$")
 # A district ("BR6") or sector ("BR6 7") alone, written in capitals as
 # postcodes are; it counts when nothing around it says road, bus or route.
 _PARTIAL_POSTCODE = re.compile(rf"\b{_OUTWARD}(?:\s\d(?![\dA-Z]))?\b")
@@ -63,9 +82,11 @@ _PARTIAL_AFTER_KEYWORD = re.compile(
     re.IGNORECASE,
 )
 _NOT_A_POSTCODE_BEFORE = re.compile(
-    r"(?:\bthe|\broute|\bbus|\bjunction|\bj|\bno\.?|\bnumber|\bsection|\bs|\bsize|\bform|#"
+    r"(?:\bthe|\broute|\bbus|\bjunction|\bj|\bno\.?|\bnumber|\bsection|(?<!['’])\bs|\bsize|\bform|#"
     r"|\bgalaxy|\biphone|\bpixel|\bmodel|\bseries|\btype|\bversion|\bnote"
-    r"|\bon|\balong|\boff|\bonto|\bvia|\bup|\bdown|\bjoin|\bjoined|\bleave|\bleft)\s*$",
+    r"|\bon|\balong|\boff|\bonto|\bvia|\bup|\bdown|\bjoin|\bjoined|\bleave|\bleft"
+    # part of a plate: "reg started wiv LD68"
+    r"|\breg|\bplates?|\b(?:start|begin|end)\w*(?:\s+(?:with|wiv|in))?|\bbegan(?:\s+with)?)\s*$",
     re.IGNORECASE,
 )
 _NOT_A_POSTCODE_AFTER = re.compile(
@@ -75,6 +96,15 @@ _NOT_A_POSTCODE_AFTER = re.compile(
 )
 
 _VEHICLE_CURRENT = re.compile(r"\b[A-Z]{2}\d{2}\s?[A-Z]{3}\b", re.IGNORECASE)
+# With dashes between the groups: "GY 18 - LPZ", "MV-18-KLO", "kd69-wzr".
+_VEHICLE_DASHED = re.compile(
+    r"\b[A-Z]{2}[ \t]?(?:-[ \t]?)?\d{2}[ \t]?-[ \t]?[A-Z]{3}\b"
+    r"|\b[A-Z]{2}[ \t]?-[ \t]?\d{2}[ \t]?(?:-[ \t]?)?[A-Z]{3}\b",
+    re.IGNORECASE,
+)
+# Northern Ireland: two or three letters, the last two a county's code (each
+# has an I or a Z), and up to four figures: "AXZ 4521", "ABZ 7731", "IJ 123".
+_VEHICLE_NORTHERN_IRELAND = re.compile(r"\b[A-Z]?(?:[A-HJ-PR-Y]Z|I[ABGJLW]|[JOUX]I)[ \t]?\d{2,4}\b")
 # Spaced out ("WN 68 HVB") only in capitals: in lower case "is 68 the" would match.
 _VEHICLE_CURRENT_SPACED = re.compile(r"\b[A-Z]{2}\s\d{2}\s?[A-Z]{3}\b")
 _VEHICLE_PREFIX = re.compile(r"\b[A-HJ-NP-Y]\s?\d{1,3}\s?[A-Z]{3}\b")
@@ -93,10 +123,15 @@ _ID_NUMBER = re.compile(
 )
 
 
+_SERVICE_NUMBERS = frozenset({"999", "101", "111", "105", "112", "119", "116123", "116000"})
+
+
 def find_id_numbers(text: str) -> Iterator[Detail]:
     """A number that leads to one person, with the word that says what it is
     ("frame no WR4471239", "badge 4471"): the span starts at that word."""
     for match in _ID_NUMBER.finditer(text):
+        if re.sub(r"\D", "", match.group(1)) in _SERVICE_NUMBERS:
+            continue  # "NHS 111": a service's number
         yield Detail(match.start(), match.end(1), Category.ID_NUMBER)
 
 
@@ -111,8 +146,29 @@ def find_ni_numbers(text: str) -> Iterator[Detail]:
         yield Detail(match.start(), match.end(), Category.NI_NUMBER)
 
 
+# The inward code alone, given as such: "our postcode ends 4HQ".
+_INWARD_ALONE = re.compile(
+    r"(?i:\bpost[ \t]?code[ \t]+(?:ends|ending|ended|finishes)[ \t]*(?:in|with)?[ \t]*)"
+    r"(\d[ \t]?[ABD-HJLNP-UW-Z][ \t]?[ABD-HJLNP-UW-Z])\b",
+    re.IGNORECASE,
+)
+
+
 def find_postcodes(text: str) -> Iterator[Detail]:
+    for match in _INWARD_ALONE.finditer(text):
+        yield Detail(match.start(1), match.end(1), Category.POSTCODE)
     for match in _FULL_POSTCODE.finditer(text):
+        yield Detail(match.start(), match.end(), Category.POSTCODE)
+    for match in _SPACED_POSTCODE.finditer(text):
+        written = match.group(0)
+        if re.sub(r"[ \t]", "", match.group("area")).upper() not in AREAS:
+            continue  # the real postcode areas only
+        if _ORDINAL_END.search(written):
+            continue  # "the m 1 2nd exit"
+        if _LOOSE_INWARD.search(written):
+            continue  # "the M25 at junction 4": a word after the figure
+        if _NOT_A_POSTCODE_BEFORE.search(text, 0, match.start()):
+            continue
         yield Detail(match.start(), match.end(), Category.POSTCODE)
     for match in _PARTIAL_AFTER_KEYWORD.finditer(text):
         yield Detail(match.start(1), match.end(1), Category.POSTCODE)
@@ -127,6 +183,12 @@ def find_postcodes(text: str) -> Iterator[Detail]:
 def find_vehicle_regs(text: str) -> Iterator[Detail]:
     for match in _VEHICLE_CURRENT.finditer(text):
         yield Detail(match.start(), match.end(), Category.VEHICLE_REG)
-    for pattern in (_VEHICLE_CURRENT_SPACED, _VEHICLE_PREFIX, _VEHICLE_SUFFIX):
+    for pattern in (
+        _VEHICLE_CURRENT_SPACED,
+        _VEHICLE_DASHED,
+        _VEHICLE_NORTHERN_IRELAND,
+        _VEHICLE_PREFIX,
+        _VEHICLE_SUFFIX,
+    ):
         for match in pattern.finditer(text):
             yield Detail(match.start(), match.end(), Category.VEHICLE_REG)

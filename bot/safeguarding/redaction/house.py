@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from bot.safeguarding.redaction.detail import Category, Detail
+from bot.safeguarding.redaction.detail import Category, Detail, word_set
 from bot.safeguarding.redaction.lexicon import (
     NOT_PERSONS,
     brand_spans,
@@ -29,7 +29,7 @@ _HOME_WORDS = (
     r"Old[ \t]School[ \t]House|Barn[ \t]Conversion|Stables)"
 )
 _PUBLIC_TOO = r"(?:House|Farm|Mill|Barn|Hall|Manor|View|Place|Croft|End)"
-_NAME = rf"(?:The[ \t]+)?(?:{_CAPITAL}[ \t]+){{0,2}}"
+_NAME = rf"(?:(?i:the)[ \t]+)?(?:{_CAPITAL}[ \t]+){{0,2}}"
 # Anywhere: "Rose Cottage", "The Old Forge", "Willow Lodge"
 _STREET_WORDS = (
     r"(?:Road|Lane|Street|Close|Avenue|Way|Drive|Hill|Green|Park|Grove|Gardens|Court|"
@@ -61,7 +61,12 @@ _NATURE_HOME = re.compile(
 _THE_HOME = re.compile(
     r"\b((?i:the)[ \t]+(?:Laurels|Willows|Beeches|Elms|Pines|Hollies|Limes|Cedars|Firs|Poplars|"
     r"Oaks|Birches|Chestnuts|Sycamores|Maples|Larches|Rowans|Yews|Hawthorns|Gables|Paddocks?|"
-    r"Orchards?|Spinney|Coppice|Homestead|Old[ \t][A-Z][a-z]+))\b"
+    r"Orchards?|Spinney|Coppice|Homestead|Old[ \t](?!(?:Bell|Swan|Crown|Lion|Anchor|Plough|"
+    r"Ship|Bull|Fox|Globe|Angel|Wheatsheaf|Feathers|Harrow|Ram|Oak|Dog|Duck|Cock|Hare|Hound|"
+    r"Horse|Horns?|Kings|Queens|George|Mitre|Vic|Kent|Bailey|Trafford|Street|Town|Kent|"
+    r"Bill|Bank|Market|Library|Station)\b)[A-Z][a-z]+))\b"
+    r"(?![ \t]+(?i:pub|inn|tavern|bar|hotel|restaurant|caf[eé]|shop|club|surgery|school|"
+    r"church|chapel|station|library|market|bridge|road|lane|street)\b)"
 )
 
 
@@ -72,7 +77,11 @@ _CALLED = re.compile(
     r"(?:[ \t]*,|[ \t]+(?:called|named|is[ \t]+called|is[ \t]+named|(?:they|we|locals|"
     r"everyone|people)[ \t]+call(?:[ \t]+it)?))"
     r"|\bn[ei]{2}ghbou?rs?[ \t]+(?:at|of|from)"
-    r"|\b(?:live|lives|lived|living)(?:[ \t]+(?:alone|together|on[ \t]+my[ \t]+own))?[ \t]+at)"
+    r"|\b(?:live|lives|lived|living)(?:[ \t]+(?:alone|together|on[ \t]+my[ \t]+own|nearby|"
+    r"locally|close[ \t]+by|here|there|out|just[ \t]+(?:up|down)[ \t]+the[ \t]+road|"
+    r"round[ \t]+the[ \t]+corner))?[ \t]+at"
+    r"|\breside[sd]?[ \t]+at|\bresiding[ \t]+at"
+    r"|\b(?:residents?|tenants?|occupants?|owners?|family)[ \t]+at)"
     r"[ \t]+"
     rf"((?:The[ \t]+)?{_CAPITAL}(?:[ \t]+{_CAPITAL}){{0,2}})"
     r"(?![ \t]*[A-Z])"
@@ -101,12 +110,25 @@ _INSTITUTION = re.compile(
 )
 
 
+# A public place named like a home: "the Grange pub", "Highbury House
+# surgery", "Sunnyside Farm shop".
+_PUBLIC_AFTER = re.compile(
+    r"[ \t]+(?i:pub|inn|tavern|bar|hotel|restaurant|caf[eé]|shop|farm[ \t]+shop|surgery|"
+    r"community|youth|sports|social|leisure|medical|health|day[ \t]+centre|"
+    r"school|academy|college|nursery|church|chapel|centre|center|club|practice|clinic|"
+    r"hospital|hostel|library|museum|gallery|estate|industrial|business|offices?|"
+    r"garden[ \t]+centre|care[ \t]+home|nursing[ \t]+home)\b"
+)
+
+
 def find_house_names(text: str) -> Iterator[Detail]:
     brands = brand_spans(text)
     for pattern in (_HOME, _CUED, _NATURE_HOME, _THE_HOME, _CALLED):
         for match in pattern.finditer(text):
             if any(a <= match.start(1) < b for a, b in brands):
                 continue  # "Chicken Cottage": a shop
+            if _PUBLIC_AFTER.match(text, match.end(1)):
+                continue  # "the Grange pub"
             if pattern is _CALLED and not _house_like(match.group(1)):
                 continue
             near = text[max(0, match.start(1) - 40) : match.end(1) + 20]
@@ -114,4 +136,161 @@ def find_house_names(text: str) -> Iterator[Detail]:
                 continue  # "sheltered housing at Hawthorn Lodge", "Oakwood Lodge care home"
             # the street after it ("Rose Cottage, Church Lane") stays: without
             # the house it names no one
+            yield Detail(match.start(1), match.end(1), Category.ADDRESS)
+
+
+# Where the writer says they are, when what follows names a home: "I'm at
+# Greystones, ...", "we're at Wren's Nest", "hello from the Coach House".
+_HOME_END = (
+    r"(?:Nest|Rest|Haven|Nook|View|End|Lodge|Cottage|House|Farm|Barn|Croft|Retreat|Acre|Acres|"
+    r"Corner|Orchard|Garth|Mead|Lea|Dene|Bank|Side|Reach|Trees|Gables|Lea|Hollow|Patch|Plot)"
+)
+# After a one-word name, what says it is a home: "I'm at Greystones, the
+# last house on the lane".
+_HOME_NEAR = re.compile(
+    r"[^.!?\n]{0,40}?\b(?i:house|cottage|bungalow|farm|home|lane|drive|gate|door|garden)\b"
+)
+_WHERE_I_AM = re.compile(
+    r"(?i:\b(?:we're|we[ \t]+are|were|i'm|im|i[ \t]+am|hello[ \t]+from|greetings[ \t]+from|"
+    r"writing[ \t]+from)[ \t]+at)[ \t]+"
+    rf"((?:The[ \t]+)?{_CAPITAL}(?:[ \t]+{_CAPITAL}){{0,2}})(?![ \t]*[A-Z])"
+)
+# After a word that says someone lives there, a home's name in lower case:
+# "we are at the willows", "my mum lives at the old rectory".
+_LOWER_AFTER_CUE = re.compile(
+    r"(?i:\b(?:live|lives|lived|living|reside[sd]?|residing|we're|we[ \t]+are|i'm|im|i[ \t]+am|"
+    r"staying|stays)[ \t]+at[ \t]+)"
+    r"((?i:the)[ \t]+(?:(?-i:[a-z]+)[ \t]+)?(?-i:laurels|willows|beeches|elms|pines|hollies|"
+    r"limes|cedars|firs|poplars|oaks|birches|chestnuts|sycamores|maples|larches|rowans|yews|"
+    r"hawthorns|gables|paddocks?|orchards?|spinney|coppice|homestead|old[ \t]+(?:rectory|"
+    r"vicarage|forge|bakery|bakehouse|smithy|manse|granary|dairy|coach[ \t]+house|"
+    r"school[ \t]?house|stables|barn|mill|chapel|post[ \t]+office|police[ \t]+house|"
+    r"station[ \t]+house)|coach[ \t]+house|grange|rectory|vicarage|manse|lodge|cottage|"
+    r"bungalow|farmhouse))\b"
+)
+# "my home Fairview was burgled", "our cottage Greystones": a home's name
+# right after the home.
+_MY_HOME_NAMED = re.compile(
+    r"(?i:\b(?:my|our|his|her|their|[a-z]+['’]s)[ \t]+(?:house|home|cottage|bungalow|"
+    r"farmhouse|farm|property))[ \t]+"
+    rf"({_CAPITAL}(?:[ \t]+{_CAPITAL}){{0,2}})(?![ \t]*[A-Z])"
+)
+# A farm named as such: "Highfield Farm", "Brookside Farm". Farms named by a
+# common word ("Home Farm", "City Farm", "Manor Farm", "a puppy farm") are
+# estates and public places, and stay.
+_FARM = re.compile(
+    rf"\b((?:{_CAPITAL}[ \t]+)?({_CAPITAL})[ \t]+Farm)\b(?![ \t]+(?i:shop|park|"
+    r"café|cafe|kitchen|foods|road|lane|street|close|way|drive|estate|trail)\b)"
+)
+# A house named by a plant or land word and more, with a home word:
+# "Hollybush House", "Oakwood Farm", "Ashgrove Cottage" ("Elmers End" and
+# "Highbury Hall" are places: "End" and "Hall" are not taken here).
+_COMPOUND_HOME = re.compile(
+    r"\b((?:Holly|Oak|Ash|Elm|Birch|Beech|Yew|Rose|Ivy|Fern|Willow|Hazel|Thorn|Bramble|Heather|"
+    r"Brook|Meadow|Orchard|Lavender|Primrose|Bluebell|Foxglove|High|Green|Fair|Sunny|Red|White)"
+    r"[a-z]{3,}[ \t]+(?:House|Farm|Barn|Lodge|Cottage))\b"
+)
+# "Charles Fairbrother of Hollybush House", "Mrs Ashby of Lilac Villa".
+_NAME_OF_HOME = re.compile(
+    rf"\b[A-Z][a-z]+[ \t]+of[ \t]+((?:The[ \t]+)?(?:{_CAPITAL}[ \t]+){{1,2}}"
+    r"(?:House|Farm|Hall|Manor|Villa|Barn|Mill|Grange|Place|Court|Lodge|Cottage))\b"
+)
+# A house's name as the first line of an address, a street after it:
+# "reside at Fairview, 2 Wood End", "Oakhurst, Mill Road", "my home,
+# Glenmore, on Queen's Road".
+_STREET_AFTER = (
+    r",[ \t]+(?:on[ \t]+|off[ \t]+)?(?:\d{1,4}[a-z]?[ \t]+)?(?:[A-Z][\w'’]*[ \t]+){1,3}"
+    r"(?:Road|Rd|Lane|Street|St|Close|Avenue|Ave|Way|Drive|Hill|Green|Grove|Gardens|Crescent|"
+    r"Place|Rise|Mews|Row|Walk|Terrace|End|Approach|Park|Square|Court|Vale|View)\b"
+)
+_ADDRESS_LINE = re.compile(
+    r"(?:(?<=\bat[ \t])|(?<=\bof[ \t])|(?<=\bto[ \t])|(?<=\bfrom[ \t])|(?<=:[ \t])|(?<=,[ \t])"
+    r"|(?<=\bis[ \t])"
+    r"|(?<=^)|(?<=\n))"
+    rf"((?:The[ \t]+)?{_CAPITAL}(?:[ \t]+{_CAPITAL})?)(?={_STREET_AFTER})"
+)
+
+
+_VISITED = re.compile(
+    r"(?i:\b(?:to|visit|visited|visiting|trip[ \t]+to|day[ \t]+out[ \t]+at))[ \t]+$"
+)
+
+
+# A possessive and a word for a refuge is a house's name: "Heron's Rest",
+# "Wren's Nest", "Badger's Hollow" ("Land's End", "World's End" are places).
+_POSSESSIVE_HOME = re.compile(
+    r"\b((?!(?:Land|World|Lands|Worlds)['’])[A-Z][a-z]+['’]s[ \t]+"
+    r"(?:Rest|Nest|Retreat|Haven|Reach|Hollow|Nook|End|Corner|Acre|Patch|Folly|Lair|Den|"
+    r"Roost|Perch|Lodge|Cottage|Barn|Croft|Leap|Keep|Return))\b"
+)
+
+
+def _not_public(name: str) -> bool:
+    """A single word that is not a town, a shop or a word; several words not
+    ending as a street does."""
+    return _house_like(name)
+
+
+def _a_persons_name(name: str) -> bool:
+    """A given name first and no home word last: "Sam Lee", not "Rose Cottage"."""
+    words = name.split()
+    if words[0].lower() == "the" or re.search(rf"{_HOME_END}$", name):
+        return False
+    return words[0].lower() in first_names()
+
+
+# Farms named by what they are, estates' and public ones: "Home Farm", "City
+# Farm", "Manor Farm", "Church Farm market".
+_GENERIC_FARM_WORDS = word_set(
+    """
+    home city manor church park hall model grange abbey castle court priory dairy puppy
+    wind solar fish trout fruit organic open community urban pet pets animal care
+    children's childrens petting rare breeds the a
+    """
+)
+
+
+def _farm_named(match: re.Match[str]) -> bool:
+    """A farm with a name of its own, not a generic one."""
+    words = [w.lower() for w in match.group(1).split()[:-1]]
+    return any(w not in _GENERIC_FARM_WORDS for w in words)
+
+
+def find_more_house_names(text: str) -> Iterator[Detail]:
+    """House names given in other ways: where the writer says they are,
+    in lower case after "live at", farms, plant-word homes, "X of Y House",
+    and a name before its street."""
+    brands = brand_spans(text)
+    for pattern in (
+        _WHERE_I_AM,
+        _LOWER_AFTER_CUE,
+        _FARM,
+        _COMPOUND_HOME,
+        _NAME_OF_HOME,
+        _ADDRESS_LINE,
+        _POSSESSIVE_HOME,
+        _MY_HOME_NAMED,
+    ):
+        for match in pattern.finditer(text):
+            name = match.group(1)
+            if any(a <= match.start(1) < b for a, b in brands):
+                continue
+            if _PUBLIC_AFTER.match(text, match.end(1)):
+                continue  # "Highbury House surgery", "Sunnyside Farm shop"
+            if pattern is _FARM and _VISITED.search(text, 0, match.start(1)):
+                continue  # "took the kids to Mudchute Farm": a place people visit
+            if pattern is _WHERE_I_AM and " " in name.strip():
+                if not re.search(rf"{_HOME_END}$", name):
+                    continue  # "we're at Kings Cross"
+            elif pattern is _WHERE_I_AM and not _HOME_NEAR.match(text, match.end(1)):
+                continue  # "We're at Wembley for the match": a home is not said
+            elif pattern in (_WHERE_I_AM, _ADDRESS_LINE, _MY_HOME_NAMED) and not _not_public(name):
+                continue
+            if pattern is _ADDRESS_LINE and _a_persons_name(name):
+                continue  # "My name is Sam Lee, 14 Elm Road"
+            if pattern is _FARM and not _farm_named(match):
+                continue
+            near = text[max(0, match.start(1) - 40) : match.end(1) + 20]
+            if _INSTITUTION.search(near) is not None:
+                continue
             yield Detail(match.start(1), match.end(1), Category.ADDRESS)

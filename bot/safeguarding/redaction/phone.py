@@ -45,7 +45,19 @@ _REFERENCE_BEFORE = re.compile(
 )
 
 
+# The end of a line's number, given as such: "my number ends in 4567",
+# "her mobile ending 912".
+_PHONE_ENDING = re.compile(
+    r"(?i:\b(?:number|mobile|mob|phone|landline|line)[ \t]+(?:ends|ending|ended|finishes|"
+    r"finishing)[ \t]+(?:in|with)?[ \t]*)(\d{3,6})\b"
+)
+
+
 def find_phones(text: str) -> Iterator[Detail]:
+    """UK and foreign phone numbers (libphonenumber), less services' numbers
+    and references; and the last figures of one given as such."""
+    for ending in _PHONE_ENDING.finditer(text):
+        yield Detail(ending.start(1), ending.end(1), Category.PHONE)
     matcher = phonenumbers.PhoneNumberMatcher(text, "GB", leniency=phonenumbers.Leniency.POSSIBLE)
     for match in matcher:
         if "/" in match.raw_string:  # a reference ("01/123456/24") or a date

@@ -27,8 +27,13 @@ from itertools import chain
 
 from bot.safeguarding.redaction.code import find_vehicle_regs
 from bot.safeguarding.redaction.detail import Category, Detail
-from bot.safeguarding.redaction.lexicon import NOT_PERSONS
-from bot.safeguarding.redaction.spoken import find_spoken_regs
+from bot.safeguarding.redaction.lexicon import NOT_PERSONS, first_names, surnames
+from bot.safeguarding.redaction.spoken import (
+    find_cued_plates,
+    find_partial_plates,
+    find_read_out_plates,
+    find_spoken_regs,
+)
 
 _NUMBER_WORDS = (
     r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
@@ -380,22 +385,96 @@ _DAY = rf"(?:\d{{1,2}}(?:st|nd|rd|th)?|{_ORDINAL_WORDS})"
 _YEAR = rf"(?:\d{{2,4}}|{_YEAR_WORDS})"
 _SPOKEN_DATE = (
     rf"(?:\d{{1,2}}[/.\-]\d{{1,2}}[/.\-]\d{{2,4}}"
-    rf"|{_DAY}[ \t]+(?:of[ \t]+)?{_MONTHS}\.?,?[ \t]+{_YEAR}"
+    rf"|(?:19|20)\d\d[/.\-]\d{{1,2}}[/.\-]\d{{1,2}}"  # "1995-08-22"
+    rf"|{_DAY}[ \t]+(?:of[ \t]+)?{_MONTHS}\.?,?[ \t]+(?:in[ \t]+)?{_YEAR}"
     rf"|{_MONTHS}\.?[ \t]+(?:the[ \t]+)?{_DAY},?[ \t]+{_YEAR})"
 )
 # "her birthday 12/11/1949", "born on the third of March nineteen fifty",
 # "DOB 3rd March 85": the date after a word that says it is a birth date.
 _BIRTH_DATE = re.compile(
     r"(?i:\b(?:birthday|b'?day|born(?:[ \t]+on)?|d\.?o\.?b\.?|date[ \t]+of[ \t]+birth|"
-    r"birth[ \t]?date)[ \t]*(?:is|was|of|:|-|=)?[ \t]*(?:on[ \t]+)?(?:the[ \t]+)?"
-    rf"({_SPOKEN_DATE}))\b"
+    r"birth[ \t]?date)[ \t]*(?:is|was|of|:|-|=|\()?[ \t]*(?:on[ \t]+)?"
+    rf"((?:the[ \t]+)?{_SPOKEN_DATE}))\b"
 )
+# An age and the day it was reached: "turned 18 on 3 March" gives the date
+# of birth, and the whole is taken. A birthday alone ("my birthday is on the
+# 5th of May") stays: a day shared by one in 365.
+_DAY_AND_MONTH = (
+    rf"(?:(?:the[ \t]+)?{_DAY}[ \t]+(?:of[ \t]+)?{_MONTHS}\b\.?"
+    rf"|{_MONTHS}\.?[ \t]+(?:the[ \t]+)?{_DAY}\b)"
+)
+_BIRTHDAY_NO_YEAR = re.compile(
+    rf"(?i:\b(turned[ \t]+(?:\d{{1,3}}|{_NUMBER_WORDS})[ \t]+on[ \t]+{_DAY_AND_MONTH}))"
+)
+# A year written as a record's field after "born": "(born 1949)", "b.
+# 1949". Told as a story ("my son was born in 2010") it stays: writers keep
+# it, as they keep an age without more.
+_BIRTH_YEAR = re.compile(r"(?i:(?:\bborn|\bb\.)[ \t]*:?[ \t]*((?:19|20)\d\d))\b(?![/.\-]\d)")
+# A whole date with no keyword, of a year people are born in, beside a name
+# or in brackets: "ryan mcguire 30/01/99", "Name: Peter Odell, 12/08/1957",
+# "Kai (07/12/2006)". Not after a word that makes it an event's date ("on",
+# "since", "dated"...), and not a recent year.
+_BARE_DATE = re.compile(
+    r"(?<![\w/.\-])(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4}|\d{2})(?![\w/.\-]|\.\d)"
+)
+_EVENT_BEFORE = re.compile(
+    r"(?i:\b(?:on|since|from|until|till|til|by|dated|before|after|in|at|of|between|and|to|"
+    r"ref|reference|crime|incident|log|date|week|w/c|expires?|expiry|valid|due|paid|"
+    r"happened|occurred|sent|received|letter|issued)[ \t]*[:,(]?[ \t]*)$"
+)
+# What stands just before a date of birth given with no keyword: a name
+# ("ryan mcguire 30/01/99", "Peter Odell, 12/08/1957") or a bracket ("Kai
+# (07/12/2006)").
+_BESIDE_A_NAME = re.compile(r"(?:(?P<word>[A-Za-z][\w'’-]*)[ \t]*[,:]?[ \t]*|\([ \t]*)$")
+_LATEST_BIRTH_YEAR = 2012  # a child old enough to be written about with a date of birth
+
+
+def _birth_year(day: str, month: str, year: str) -> bool:
+    """Whether day, month and year (either order of day and month) make a
+    date whose year people now living were born in, up to 2012."""
+    first, second = int(day), int(month)
+    if not (1 <= first <= 31 and 1 <= second <= 31 and min(first, second) <= 12):
+        return False
+    if len(year) == 2:
+        number = int(year)
+        full = 1900 + number if number > 26 else 2000 + number
+    else:
+        full = int(year)
+    return 1900 <= full <= _LATEST_BIRTH_YEAR
+
+
+def _named(text: str, start: int) -> bool:
+    """Whether the date at ``start`` is in a bracket or follows a name."""
+    before = _BESIDE_A_NAME.search(text, max(0, start - 40), start)
+    if before is None:
+        return False
+    word = before.group("word")
+    if word is None:
+        return True  # "(07/12/2006)"
+    lowered = word.lower()
+    return lowered in first_names() or lowered in surnames() or lowered in ("me", "dob")
 
 
 def find_birth_dates(text: str) -> Iterator[Detail]:
-    """A date of birth after "birthday", "born", "DOB", in figures or words."""
+    """A date of birth after "birthday", "born", "DOB", in figures or words
+    (the "the" of "the 3rd of May 1961" with it); an age and the day it was
+    reached ("turned 18 on 3 March"); a whole date of a birth year with no
+    keyword, where nothing makes it an event's date."""
     for match in _BIRTH_DATE.finditer(text):
         yield Detail(match.start(1), match.end(1), Category.DATE_OF_BIRTH)
+    for pattern in (_BIRTHDAY_NO_YEAR, _BIRTH_YEAR):
+        for match in pattern.finditer(text):
+            yield Detail(match.start(1), match.end(1), Category.DATE_OF_BIRTH)
+    for match in _BARE_DATE.finditer(text):
+        if not _birth_year(*match.groups()):
+            continue
+        if _EVENT_BEFORE.search(text, max(0, match.start() - 30), match.start()):
+            continue  # "on 12/03/2009", "since 01/01/2005"
+        if not _BESIDE_A_NAME.search(text, max(0, match.start() - 40), match.start()):
+            continue  # "He was released 12/12/2010": no one's date of birth
+        if not _named(text, match.start()):
+            continue
+        yield Detail(match.start(), match.end(), Category.DATE_OF_BIRTH)
 
 
 # --- a car described with its plate --------------------------------------
@@ -421,8 +500,13 @@ _DESCRIPTION_WORD = (
     r"auto|manual|door|seater|with|private))"
 )
 _PLATE_WORDS = (
-    r"(?:[ \t]*[,(-])?[ \t]*(?:(?i:reg(?:istration)?(?:[ \t]+mark)?|plate|number[ \t]+plate|"
-    r"index)(?:[ \t]+(?i:number|no\.?))?[ \t]*(?:(?i:is|was)|:|-)?[ \t]*)?"
+    r"(?:[ \t]*[,(-])?[ \t]*(?:(?i:(?:with[ \t]+(?:the[ \t]+|a[ \t]+)?"
+    r"|i[ \t]+think[ \t]+(?:the[ \t]+)?)?"
+    r"(?:reg(?:istration)?(?:[ \t]+mark)?|plates?|number[ \t]+plates?|"
+    r"index)(?:[ \t]+(?i:number|no\.?))?[ \t]*(?:is|was|:|-)?[ \t]*"
+    # part of a plate: "reg ending in 'XJT'", "plate started with"
+    r"(?:(?:start|end|begin|began)\w*(?:[ \t]+(?:with|in))?[ \t]*)?(?:something[ \t]+)?"
+    r"(?:like[ \t]+)?['\"“‘]?))?"
 )
 # A car's description just before its plate (a comma, a bracket, "reg" or
 # "plate" between): "her silver Honda Jazz AB12 CDE", "a white Transit (LN15
@@ -438,6 +522,18 @@ _DESCRIBED = re.compile(
 # What makes a description tell one car from others: a colour or a make. "A
 # van" alone does not, and stays ("a van [vehicle reg]").
 _NAMES_A_CAR = re.compile(rf"(?i:\b(?:{_COLOUR}|{_MAKE})\b)")
+# A colour or a make, then up to three words of any kind that are not
+# doings or links: "blue vauxhall combo van DY70 HBN", "grey kia sportage
+# gt line, reg ...".
+_LINK_WORDS = (
+    r"(?:and|or|but|the|a|an|with|who|that|which|is|was|were|are|has|had|to|at|in|on|by|"
+    r"from|said|says|parked|parks|drove|drives|driving|keeps|outside|near|for|of|it|he|she|"
+    r"they|i|we|you|his|her|their|my|our|every|each|again|too|then|when|while)"
+)
+_LOOSE_DESCRIBED = re.compile(
+    rf"\b(?i:{_COLOUR}|{_MAKE})(?:[ \t]+(?!(?i:{_LINK_WORDS})\b)[A-Za-z][\w-]*){{1,3}}"
+    rf"{_PLATE_WORDS}[ \t]*$"
+)
 
 
 def find_school_years(text: str) -> Iterator[Detail]:
@@ -753,9 +849,19 @@ _NARROW_THEN_AGE = re.compile(
 
 def find_described_plates(text: str) -> Iterator[Detail]:
     """A plate with the car's description before it, as one span."""
-    plates = chain(find_vehicle_regs(text), find_spoken_regs(text))
+    plates = chain(
+        find_vehicle_regs(text),
+        find_spoken_regs(text),
+        find_cued_plates(text),
+        find_partial_plates(text),
+        find_read_out_plates(text),
+    )
     for plate in plates:
-        line_start = text.rfind("\n", 0, plate.start) + 1
+        # a description is a few words: look back 100 characters at most
+        line_start = max(text.rfind("\n", 0, plate.start) + 1, plate.start - 100)
+        loose = _LOOSE_DESCRIBED.search(text, line_start, plate.start)
+        if loose is not None:
+            yield Detail(loose.start(), plate.end, Category.VEHICLE_REG)
         match = _DESCRIBED.search(text, line_start, plate.start)
         if match is None or not match.group("description").strip():
             continue

@@ -15,8 +15,10 @@ numbers starting 0800, 0808, 0500, 03, 084, 087 or 09.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import cached_property, lru_cache
+from itertools import pairwise
 
 from bot.safeguarding.redaction.detail import Category, Detail, word_set
 
@@ -127,7 +129,7 @@ class _Token:
     end: int
     text: str
 
-    @property
+    @cached_property  # read many times a question: worked out once a token
     def lower(self) -> str:
         """The text in lower case, a figure group with its letter Os as zeros."""
         if any(c.isdigit() for c in self.text):
@@ -135,8 +137,10 @@ class _Token:
         return self.text.lower()
 
 
-def _tokens(text: str) -> list[_Token]:
-    return [_Token(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text)]
+@lru_cache(maxsize=16)
+def _tokens(text: str) -> tuple[_Token, ...]:
+    """The text's tokens, read once a question (each finder here reads them)."""
+    return tuple(_Token(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text))
 
 
 def _is_number_token(token: _Token) -> bool:
@@ -221,7 +225,7 @@ class _Digits:
         return self.digits
 
 
-def _runs(tokens: list[_Token]) -> Iterator[list[_Token]]:
+def _runs(tokens: Sequence[_Token]) -> Iterator[list[_Token]]:
     """Stretches of number tokens, with single separators or "and" after a
     hundred or thousand between them."""
     index = 0
@@ -329,29 +333,65 @@ def _plate_piece(token: _Token) -> str | None:
 _PARTIAL_PLATE = re.compile(
     r"(?i:\b(?:reg|registration|plates?|number[ \t]+plate|index)\b[^.\n]{0,25}?"
     r"\b(?:start(?:s|ed|ing)?|begin(?:s|ning)?|began|end(?:s|ed|ing)?|had|contain(?:s|ed|ing)?|"
-    r"partial)[ \t]*(?:with|in|was|is|:)?[ \t]*['\"“‘]?)"
+    r"partial)[ \t]*(?:with|wiv|wif|w/|in|was|is|:)?[ \t]*['\"“‘]?)"
+    r"((?=[A-Za-z0-9 ]*\d)[A-Za-z0-9]{2,4}(?:[ \t][A-Z0-9]{1,3})?|[A-Z]{2,3})(?![\w])"
+)
+
+
+# "Partial reg 'DF5'", "part of the plate: KX19", "half the reg was AB1"
+_PARTIAL_BEFORE_PLATE = re.compile(
+    r"(?i:\b(?:partial|part[ \t]+of[ \t]+(?:the|a)|half[ \t]+(?:of[ \t]+)?the|first[ \t]+bit"
+    r"[ \t]+of[ \t]+the|some[ \t]+of[ \t]+the)[ \t]+(?:reg(?:istration)?|plate|number[ \t]+plate)"
+    r"[ \t]*(?:is|was|:|-|=)?[ \t]*['\"“‘]?)"
     r"((?=[A-Za-z0-9 ]*\d)[A-Za-z0-9]{2,4}(?:[ \t][A-Z0-9]{1,3})?|[A-Z]{2,3})(?![\w])"
 )
 
 
 def find_partial_plates(text: str) -> Iterator[Detail]:
     """Part of a plate, given as such."""
-    for match in _PARTIAL_PLATE.finditer(text):
-        yield Detail(match.start(1), match.end(1), Category.VEHICLE_REG)
+    return iter(_find_partial_plates(text))
+
+
+@lru_cache(maxsize=16)  # read again by situation.find_described_plates
+def _find_partial_plates(text: str) -> tuple[Detail, ...]:
+    return tuple(_find_partial_plates_in(text))
+
+
+def _find_partial_plates_in(text: str) -> Iterator[Detail]:
+    for pattern in (_PARTIAL_PLATE, _PARTIAL_BEFORE_PLATE):
+        for match in pattern.finditer(text):
+            yield Detail(match.start(1), match.end(1), Category.VEHICLE_REG)
 
 
 # Right after "reg", "registration (mark)", "plate": whatever plate follows,
 # cherished ones too ("reg WR 1 X", "registration Romeo Echo Golf one").
 _PLATE_CUE = re.compile(
     r"(?i:\b(?:reg(?:istration)?(?:[ \t]+(?:mark|number|no\.?))?|(?:private[ \t]+|number[ \t]+)?"
-    r"plate)[ \t]*(?:is|was|:|-)?[ \t]*)$"
+    r"plates?)[ \t]*(?:is|was|are|were|:|-)?[ \t]*)$"
 )
+
+
+def _cued_piece(token: _Token) -> str | None:
+    """A plate's piece after "reg" or "plate": also figures in fours and fives,
+    as plates abroad and in Northern Ireland have them ("WX 12345")."""
+    if token.text.isdigit() and len(token.text) <= 5:
+        return token.text
+    return _plate_piece(token)
 
 
 def find_cued_plates(text: str) -> Iterator[Detail]:
     """Any plate, cherished ones too, right after a word that says a plate
     follows: capitals, figures, the NATO alphabet or figures in words, with
     at least one letter and one figure."""
+    return iter(_find_cued_plates(text))
+
+
+@lru_cache(maxsize=16)  # read again by situation.find_described_plates
+def _find_cued_plates(text: str) -> tuple[Detail, ...]:
+    return tuple(_find_cued_plates_in(text))
+
+
+def _find_cued_plates_in(text: str) -> Iterator[Detail]:
     tokens = _tokens(text)
     for index, token in enumerate(tokens):
         if not _PLATE_CUE.search(text, max(0, token.start - 40), token.start):
@@ -364,7 +404,7 @@ def find_cued_plates(text: str) -> Iterator[Detail]:
             continue  # inside a run of pieces, not its start
         used: list[_Token] = []
         for candidate in tokens[index : index + 8]:
-            piece = _plate_piece(candidate)
+            piece = _cued_piece(candidate)
             plate_like = (
                 candidate.lower in _NATO
                 or candidate.text.isdigit()
@@ -377,10 +417,10 @@ def find_cued_plates(text: str) -> Iterator[Detail]:
         # the longest run of pieces that makes a plate's shape, or all of them
         # for a cherished plate: "WN 68 HVB I think" stops before "I"
         for length in range(len(used), 1, -1):
-            if _PLATE_SHAPES.fullmatch("".join(_plate_piece(t) or "" for t in used[:length])):
+            if _PLATE_SHAPES.fullmatch("".join(_cued_piece(t) or "" for t in used[:length])):
                 used = used[:length]
                 break
-        pieces = "".join(_plate_piece(t) or "" for t in used)
+        pieces = "".join(_cued_piece(t) or "" for t in used)
         has_both = any(c.isdigit() for c in pieces) and any(c.isalpha() for c in pieces)
         if has_both and len(pieces) <= 8 and not _inside_a_word(text, used[0].start, used[-1].end):
             yield Detail(used[0].start, used[-1].end, Category.VEHICLE_REG)
@@ -389,6 +429,15 @@ def find_cued_plates(text: str) -> Iterator[Detail]:
 def find_spoken_regs(text: str) -> Iterator[Detail]:
     """Registrations read out (NATO alphabet, letter by letter) or spaced in
     lower case after a vehicle word."""
+    return iter(_find_spoken_regs(text))
+
+
+@lru_cache(maxsize=16)  # read again by situation.find_described_plates
+def _find_spoken_regs(text: str) -> tuple[Detail, ...]:
+    return tuple(_find_spoken_regs_in(text))
+
+
+def _find_spoken_regs_in(text: str) -> Iterator[Detail]:
     tokens = _tokens(text)
     index = 0
     while index < len(tokens):
@@ -456,3 +505,172 @@ def _believable(text: str, used: list[_Token]) -> bool:
         return False
     window = text[max(0, used[0].start - 60) : used[0].start]
     return _VEHICLE_CUE.search(window) is not None
+
+
+# --- a plate read out, whole or in part ------------------------------------
+
+# Between the pieces of a plate read out: "then", "and", "I think", "maybe".
+_READ_OUT_BRIDGES = (
+    ("and", "then"),
+    ("then",),
+    ("and",),
+    ("or",),
+    ("maybe",),
+    ("possibly",),
+    ("i", "think"),
+    ("i", "thought"),
+    # "begins with Golf Yankee and ends X-ray Echo Lima"
+    ("and", "ends", "with"),
+    ("and", "ends", "in"),
+    ("and", "ends"),
+    ("and", "ending", "in"),
+    ("and", "ending"),
+    ("ends", "in"),
+    ("ends",),
+)
+# After the last piece: "then kilo something", "six six X-ray something".
+_READ_OUT_TAIL = word_set("something summat sumthing else")
+# Figures glued to letters that are not part of a plate: a time, an
+# ordinal, a measure ("7pm", "2nd", "30mph").
+_NOT_A_PLATE_BIT = re.compile(
+    r"(?i:\d+(?:am|pm|st|nd|rd|th|mph|kph|ish|s|k|p|kg|ft|m|mm|cm|km|hrs?|mins?|yrs?|yo)"
+    r"|[ABMNJ]\d+)"
+)
+_GLUED_BIT = re.compile(r"[A-Za-z]{1,3}\d{1,3}[A-Za-z]{0,3}")
+_READ_OUT_PLATE_CUE = re.compile(r"(?i:\b(?:reg|registration|plates?|index)\b)[^.!?\n]{0,45}$")
+_READ_OUT_VEHICLE_CUE = re.compile(rf"{_VEHICLE_CUE.pattern}[^!?\n]{{0,70}}$")
+
+
+# Roads, night buses and junctions: "the B2158", "the N89", "J10".
+_ROAD = re.compile(r"(?<![\w])(?:[ABM]\d{1,4}|[NJ]\d{1,3})(?![\w])")
+
+
+def _read_out_piece(token: _Token, roads: list[tuple[int, int]], cued: bool = False) -> str | None:
+    """ "nato", "figure", "letter" or None: what one token is in a plate read
+    out; None inside a road's number (``roads``). Groups of two or three
+    capitals count only where "reg" or "plate" is just before (``cued``)."""
+    if any(a <= token.start < b for a, b in roads):
+        return None
+    word = token.lower
+    if word in _NATO:
+        return "nato"
+    if token.text.isdigit() and len(token.text) <= 4:
+        return "figure"
+    if (word in _UNITS and word != "o") or word in _REPEAT or word in _DOUBLE_ZERO_WORDS:
+        return "figure"
+    if len(token.text) == 1 and token.text.isalpha() and word not in ("a", "i"):
+        return "letter"
+    if cued and 2 <= len(token.text) <= 3 and token.text.isalpha() and token.text.isupper():
+        return "letter"  # "the reg were LD and then 19"
+    if _GLUED_BIT.fullmatch(token.text) and not _NOT_A_PLATE_BIT.fullmatch(token.text):
+        return "letter"
+    return None
+
+
+def _bridge_at(tokens: Sequence[_Token], index: int) -> int:
+    """How many tokens a bridge ("then", "I think") takes from ``index``; 0 if none."""
+    for bridge in _READ_OUT_BRIDGES:
+        words = [t.lower for t in tokens[index : index + len(bridge)]]
+        if tuple(words) == bridge:
+            return len(bridge)
+    return 0
+
+
+def find_read_out_plates(text: str) -> Iterator[Detail]:
+    """A plate read out in the NATO alphabet, letter by letter or in figures,
+    whole or in part, as people half-remember one: "Bravo Echo one six...",
+    "whisky lima one nine, then kilo something", "B, M, one, nine, then X,
+    Y, K", "yankee four zero something". Two NATO words and a figure are
+    enough anywhere; fewer need "reg" or "plate" just before, or a vehicle
+    in the sentence."""
+    return iter(_find_read_out_plates(text))
+
+
+@lru_cache(maxsize=16)  # read again by situation.find_described_plates
+def _find_read_out_plates(text: str) -> tuple[Detail, ...]:
+    return tuple(_find_read_out_plates_in(text))
+
+
+def _after_whole_plate(used: Sequence[_Token]) -> bool:
+    """Whether the pieces so far already make a whole plate's shape."""
+    joined = "".join(_plate_piece(t) or t.text.upper() for t in used if t.text.isalnum())
+    return _PLATE_SHAPES.fullmatch(joined) is not None
+
+
+def _find_read_out_plates_in(text: str) -> Iterator[Detail]:
+    tokens = _tokens(text)
+    roads = [m.span() for m in _ROAD.finditer(text)]
+    index = 0
+    while index < len(tokens):
+        cue = _READ_OUT_PLATE_CUE.search(
+            text, max(0, tokens[index].start - 60), tokens[index].start
+        )
+        cued = cue is not None
+        kind = _read_out_piece(tokens[index], roads, cued)
+        if kind is None:
+            index += 1
+            continue
+        kinds = [kind]
+        end_index = index
+        scan = index + 1
+        while scan < len(tokens):
+            if tokens[scan].text in _SEPARATORS or tokens[scan].text in "…/":
+                scan += 1
+                continue
+            if _after_whole_plate(tokens[index : end_index + 1]):
+                break  # "reg AB-12-CDE, and AB12 C D E": two plates, not one
+            after = scan
+            while after < len(tokens):  # "then I think", ", and then"
+                bridge = _bridge_at(tokens, after)
+                while after + bridge < len(tokens) and tokens[after + bridge].text in _SEPARATORS:
+                    bridge += 1
+                if not bridge:
+                    break
+                after += bridge
+            following = _read_out_piece(tokens[after], roads, cued) if after < len(tokens) else None
+            if following is None:
+                break
+            kinds.append(following)
+            end_index = after
+            scan = after + 1
+        end = tokens[end_index].end
+        # "... then kilo something": the vague end goes with it
+        tail = end_index + 1
+        while tail < len(tokens) and (
+            tokens[tail].text in _SEPARATORS or tokens[tail].lower in ("then", "and")
+        ):
+            tail += 1
+        while tail < len(tokens) and tokens[tail].lower in _READ_OUT_TAIL:
+            end = tokens[tail].end
+            tail += 1
+        start = tokens[index].start
+        if _is_read_out_plate(text, start, kinds, tokens[index : end_index + 1]):
+            yield Detail(start, end, Category.VEHICLE_REG)
+        index = end_index + 1
+
+
+def _is_read_out_plate(text: str, start: int, kinds: list[str], used: Sequence[_Token]) -> bool:
+    nato = kinds.count("nato")
+    figures = kinds.count("figure")
+    letters = kinds.count("letter")
+    if _inside_a_word(text, used[0].start, used[-1].end):
+        return False
+    window = text[max(0, start - 120) : start]
+    plate_cue = _READ_OUT_PLATE_CUE.search(window) is not None
+    vehicle_cue = plate_cue or _READ_OUT_VEHICLE_CUE.search(window) is not None
+    if nato and all(t.lower == "november" for t in used if t.lower in _NATO) and nato == 1:
+        return False  # "in November two thousand and six"
+    # two NATO words side by side, not names in a list ("Charlie, 7, and Oscar")
+    side_by_side = any(
+        a.lower in _NATO and b.lower in _NATO and not text[a.end : b.start].strip(" \t,-")
+        for a, b in pairwise(used)
+    )
+    if side_by_side and len(kinds) >= 3 and (figures or nato >= 3):
+        return True
+    if nato >= 1 and figures and vehicle_cue:
+        return True
+    if nato == 0 and letters and figures:
+        if plate_cue and len(kinds) >= 2:
+            return True
+        return vehicle_cue and letters >= 2 and figures >= 2 and len(kinds) >= 4
+    return False
