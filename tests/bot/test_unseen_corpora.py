@@ -39,6 +39,18 @@ SEALED = {
     "personal_details/unseen_2026_11_30_c.jsonl": (
         "cd512cca14cb6da878a93493c04827a2d3d5377755d81b6e9d47dd989c93273a"
     ),
+    "triage/unseen_2026_11_30_c.jsonl": (
+        "e8ec916a8a93eb10e4ae27ed9eb06733de3177770ea3357693aae6f0f903874b"
+    ),
+    "triage/unseen_2026_11_30_d.jsonl": (
+        "b77186e3aeaf1b07eb8002aa212da5fb0e2d6cced8c6afcb7b4958536a930aae"
+    ),
+    "personal_details/unseen_2026_11_30_d.jsonl": (
+        "9bcbbb24ba97c543e2211d30a4f774d55e632881c3049711b6d800c6e8978f5b"
+    ),
+    "personal_details/unseen_2026_11_30_e.jsonl": (
+        "a80d1df95ab1ea925d2e98a00e6309631b8b445f08943b6d8f3783582813714e"
+    ),
 }
 
 
@@ -50,6 +62,7 @@ def test_the_unseen_sets_are_as_written(name: str) -> None:
 TRIAGE_SETS = [
     ("triage/unseen_2026_11_a.jsonl", "triage/unseen_2026_11_b.jsonl"),
     ("triage/unseen_2026_11_30_a.jsonl", "triage/unseen_2026_11_30_b.jsonl"),
+    ("triage/unseen_2026_11_30_c.jsonl", "triage/unseen_2026_11_30_d.jsonl"),
 ]
 
 
@@ -73,6 +86,10 @@ REDACTION_SETS = [
         "personal_details/unseen_2026_11_30_a.jsonl",
         "personal_details/unseen_2026_11_30_b.jsonl",
         "personal_details/unseen_2026_11_30_c.jsonl",
+    ),
+    (
+        "personal_details/unseen_2026_11_30_d.jsonl",
+        "personal_details/unseen_2026_11_30_e.jsonl",
     ),
 ]
 
