@@ -158,7 +158,8 @@ class DataRights:
                 )
         refs = ", ".join(f"#{question_id}" for question_id, _ in done.withdrawn)
         body = w.render(
-            "forget_done",
+            "forget_done_blocked" if done.block_kept else "forget_done",
+            platform=resident.platform.capitalize(),
             withdrawn_line=w.text("forget_withdrawn_line", refs=refs) if refs else "",
             kept_line=(
                 w.text("forget_kept_line", count=done.published_kept) if done.published_kept else ""

@@ -75,6 +75,7 @@ class Forgotten:
     withdrawn: list[tuple[int, str]]  # (question id, forum id) withdrawn because open
     published_kept: int  # answered questions whose anonymised text and answer stay public
     posted: tuple[Posted, ...] = ()  # staff-room messages posted that held their words
+    block_kept: bool = False  # blocked by officers: the block's record stays (below)
 
 
 async def posted_copies(tx: Tx, question_ids: Sequence[int]) -> list[Posted]:
@@ -222,7 +223,10 @@ async def forget(
     their payload. ``posted``: the staff-room messages already posted that
     held their words, for the caller to edit in place."""
     mine = await fetch_all(tx, "SELECT id FROM question WHERE resident_id = ?", (resident_id,))
-    user = await fetch_one(tx, "SELECT user_id FROM resident WHERE id = ?", (resident_id,))
+    user = await fetch_one(
+        tx, "SELECT user_id, blocked_at FROM resident WHERE id = ?", (resident_id,)
+    )
+    blocked = user is not None and user["blocked_at"] is not None
     posted = await erase_staff_copies(tx, [int(r[0]) for r in mine], erased_copy, hooks)
     await erase_set_aside(tx, platform, chat_id, str(user[0]) if user else None)
     open_rows = await fetch_all(
@@ -236,7 +240,20 @@ async def forget(
         "SELECT COUNT(*) FROM question WHERE resident_id = ? AND state = 'answered'",
         (resident_id,),
     )
-    await tx.execute(_ERASE + " WHERE resident_id = ?", (ERASED, iso(at), ERASED, resident_id))
+    if blocked:
+        # A block outlives the erasure, as it outlives the retention period:
+        # what they wrote goes, but the account row stays with only what the
+        # block needs (platform, platform ids, pseudonym, when blocked), and
+        # their questions keep the link to it so that "unblock 12" can lift
+        # it. docs/decisions.md, "Erasure keeps an officer's block".
+        await tx.execute(
+            "UPDATE question SET text = ?, purged_at = ?,"
+            " publishable = CASE WHEN state = 'answered' THEN publishable ELSE ? END"
+            " WHERE resident_id = ?",
+            (ERASED, iso(at), ERASED, resident_id),
+        )
+    else:
+        await tx.execute(_ERASE + " WHERE resident_id = ?", (ERASED, iso(at), ERASED, resident_id))
     await tx.execute(
         "DELETE FROM outbox WHERE resident_id = ?"
         " OR (platform = ? AND chat_id = ? AND chat_kind = 'private')",
@@ -244,11 +261,17 @@ async def forget(
     )
     for hook in hooks:  # copies kept elsewhere (the web chat's)
         await hook.erase_chat(tx, platform, chat_id)
-    await tx.execute("DELETE FROM resident WHERE id = ?", (resident_id,))
+    if blocked:
+        await tx.execute("UPDATE resident SET handle = NULL WHERE id = ?", (resident_id,))
+        await tx.execute("DELETE FROM subscription WHERE resident_id = ?", (resident_id,))
+        await tx.execute("DELETE FROM survey_answer WHERE resident_id = ?", (resident_id,))
+    else:
+        await tx.execute("DELETE FROM resident WHERE id = ?", (resident_id,))
     return Forgotten(
         withdrawn=sorted((int(r["id"]), str(r["forum_id"])) for r in open_rows),
         published_kept=int(kept[0]) if kept else 0,
         posted=tuple(posted),
+        block_kept=blocked,
     )
 
 

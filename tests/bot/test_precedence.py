@@ -68,12 +68,36 @@ async def test_urgent_without_a_phrase_from_a_blocked_resident_is_still_carded(
     assert any("URGENT" in t and URGENT in t for t in h.texts_to(STAFF_CHAT))
 
 
-async def test_forget_works_for_a_blocked_resident(h: CoreHarness) -> None:
+async def test_forget_works_for_a_blocked_resident_and_keeps_only_the_block(
+    h: CoreHarness,
+) -> None:
     await _block(h)
     (ask,) = await h.resident_says(RESIDENT, "/forget")
     assert "Erase what we hold about you?" in ask
     (done,) = await h.resident_says(RESIDENT, "/forget confirm")
-    assert "We no longer hold your account details" in done
+    assert "We have erased what you wrote and your username" in done
+    assert "a record of that stays until they lift it" in done
+    async with h.core.db.read() as tx:
+        row = await fetch_one(
+            tx, "SELECT handle, blocked_at FROM resident WHERE user_id = ?", (RESIDENT,)
+        )
+        texts = await fetch_all(tx, "SELECT text FROM question ORDER BY id")
+    assert row is not None and row["handle"] is None and row["blocked_at"] is not None
+    assert all("question" not in str(t["text"]) for t in texts)  # their words are gone
+    # Erasure is no way round the block: a new question is still held, not carded.
+    cards_before = len(h.texts_to(STAFF_CHAT))
+    await h.resident_says(RESIDENT, ASK + "back again after forget")
+    assert len(h.texts_to(STAFF_CHAT)) == cards_before
+    # ... and the officers can still lift it.
+    (lifted,) = await h.staff_says("/unblock 1")
+    assert "unblocked" in lifted
+    (ack,) = await h.resident_says(RESIDENT, ASK + "a question after the block was lifted")
+    assert "#4" in ack
+
+
+async def test_forget_for_a_resident_never_blocked_deletes_the_account(h: CoreHarness) -> None:
+    await h.resident_says(RESIDENT, ASK + "first question")
+    await h.resident_says(RESIDENT, "/forget confirm")
     async with h.core.db.read() as tx:
         assert await fetch_one(tx, "SELECT 1 FROM resident WHERE user_id = ?", (RESIDENT,)) is None
 
