@@ -156,7 +156,9 @@ URGENT: dict[str, dict[str, list[str]]] = {
     },
     "ur": {
         "attacked": ["وہ ہمیں مار رہے ہیں، جلدی آئیں"],
-        "weapon or threat": ["mera shohar mujhe jaan se maar dene ki dhamki de raha hai, chaku hai uske paas"],
+        "weapon or threat": [
+            "mera shohar mujhe jaan se maar dene ki dhamki de raha hai, chaku hai uske paas"
+        ],
         "fire with people inside": ["aag lag gayi hai aur bache andar phanse hain"],
         "not breathing, not moving, bleeding": [
             "ابو ہوش میں نہیں ہیں اور ہل نہیں رہے",
@@ -166,7 +168,10 @@ URGENT: dict[str, dict[str, list[str]]] = {
         "in water": ["bacha pani mein gir gaya hai nehar mein"],
         "child missing": ["mera beta gum ho gaya hai market mein", "بچہ گم ہو گیا ہے پارک میں"],
         "held": ["انہوں نے ہمیں بند کر دیا ہے اور پاسپورٹ لے لیے"],
-        "suicide and overdose": ["meri behn ne goliyan kha li hain", "woh khudkushi karne ki baat kar raha hai"],
+        "suicide and overdose": [
+            "meri behn ne goliyan kha li hain",
+            "woh khudkushi karne ki baat kar raha hai",
+        ],
     },
     "pa": {
         "attacked": ["ਉਹ ਮੇਰੇ ਭਰਾ ਨੂੰ ਕੁੱਟ ਰਹੇ ਹਨ"],
@@ -287,6 +292,83 @@ URGENT: dict[str, dict[str, list[str]]] = {
     },
 }
 
+# More of the same concepts, where a language had fewer above.
+MORE: dict[str, dict[str, list[str]]] = {
+    "cy": {
+        "attacked": ["Mae o'n fy nharo i ac mae'r plant yn crio"],
+        "breaking in": ["Mae rhywun yn torri i mewn i'r garej nawr"],
+        "fallen and hurt": ["Mae Mam-gu wedi cwympo lawr y grisiau ac yn gwaedu"],
+        "held": ["Mae'r bos wedi fy nghloi yn y stordy"],
+        "not breathing, not moving, bleeding": ["Dydy e ddim yn anadlu, dewch yn gyflym"],
+    },
+    "pt": {
+        "breaking in": ["Estão a arrombar a porta das traseiras, estou sozinha"],
+        "child missing": ["O meu filho desapareceu no supermercado agora mesmo"],
+        "suicide and overdose": ["A minha irmã tomou todos os comprimidos da caixa"],
+        "in water": ["Um miúdo caiu ao rio e não consegue nadar"],
+        "weapon or threat": ["Um homem com uma faca está a ameaçar as pessoas"],
+    },
+    "pa": {
+        "breaking in": ["ਕੋਈ ਦਰਵਾਜ਼ਾ ਤੋੜ ਰਿਹਾ ਹੈ, ਅਸੀਂ ਅੰਦਰ ਹਾਂ"],
+        "weapon or threat": ["oh banda talwar lai ke khada hai gali vich"],
+        "not breathing, not moving, bleeding": ["bapu ji saah nahi le rahe"],
+    },
+    "bn": {
+        "attacked": ["আমার স্বামী আমাকে মারছে এখন"],
+        "breaking in": ["কেউ দরজা ভাঙছে, আমি একা"],
+        "held": ["মালিক আমাদের পাসপোর্ট নিয়ে গেছে আর তালা দিয়ে রেখেছে"],
+    },
+    "gu": {
+        "breaking in": ["કોઈ દરવાજો તોડી રહ્યું છે"],
+        "fallen and hurt": ["બા સીડી પરથી પડી ગયા છે અને લોહી નીકળે છે"],
+        "suicide and overdose": ["તેણે ઘણી ગોળીઓ ખાઈ લીધી છે"],
+    },
+    "ur": {
+        "breaking in": ["koi darwaza tod raha hai, main akeli hoon", "چور گھر میں گھس آیا ہے"],
+    },
+    "tr": {
+        "breaking in": ["Birileri kapıyı kırıyor, evde yalnızım"],
+        "held": ["Patron pasaportlarımızı aldı ve bizi kilitledi"],
+        "in water": ["Çocuk suya düştü, boğuluyor"],
+    },
+    "fa": {
+        "fire with people inside": ["خانه آتش گرفته و بچه ها داخل گیر کرده اند"],
+        "suicide and overdose": ["دوستم میخواهد خودکشی کند"],
+        "held": ["ما را زندانی کرده و پاسپورتهایمان را گرفته"],
+    },
+    "sk": {
+        "fire with people inside": ["Horí byt a deti sú vo vnútri, vo vnútri sú aj starí rodičia"],
+        "child missing": ["Stratilo sa dieťa v obchode, dieťa sa stratilo pred chvíľou"],
+        "held": ["Šéf nás zamkol a vzali nám pasy"],
+    },
+    "it": {
+        "fire with people inside": ["La casa va a fuoco e i bambini sono dentro"],
+        "in water": ["Un ragazzo è caduto nell'acqua del canale, sta annegando"],
+        "held": ["Ci hanno chiusi nel capannone e ci hanno preso i passaporti"],
+    },
+    "fr": {
+        "breaking in": ["Quelqu'un force la porte de l'appartement"],
+        "in water": ["Un enfant est tombé dans l'eau au port, il se noie"],
+        "suicide and overdose": ["Ma sœur a pris tous les médicaments de la boîte"],
+    },
+    "es": {
+        "attacked": ["Me está golpeando mi pareja, ayuda"],
+        "breaking in": ["Están forzando la puerta de mi casa ahora"],
+        "held": ["Nos encerró el jefe y nos quitaron los pasaportes"],
+    },
+    "so": {
+        "breaking in": ["Nin ayaa guriga ku soo galay, albaabka jebinaya"],
+        "child missing": ["Ilmaha wuu lumay, gabadhii way luntay suuqa"],
+    },
+    "lt": {
+        "in water": ["Vaikas skęsta ežere"],
+        "child missing": ["Sūnus dingo prekybos centre, negalime jo rasti"],
+    },
+}
+for _code, _concepts in MORE.items():
+    for _concept, _texts in _concepts.items():
+        URGENT[_code].setdefault(_concept, []).extend(_texts)
+
 URGENT_CASES = [
     (code, concept, text)
     for code, concepts in URGENT.items()
@@ -346,7 +428,21 @@ NOT_URGENT: dict[str, list[str]] = {
         "Mon vélo a disparu la semaine dernière, comment porter plainte?",
         "Comment signaler un risque d'incendie dans un immeuble?",
     ],
-    "es": ["El año pasado se me perdió la cartera, ¿puedo denunciarlo todavía?"],
+    "es": [
+        "El año pasado se me perdió la cartera, ¿puedo denunciarlo todavía?",
+        "¿Cómo denuncio un pasaporte perdido?",
+    ],
+    "cy": [
+        "Llynedd cafodd fy meic ei ddwyn o'r sied, ydy hi'n rhy hwyr?",
+        "Sut mae riportio pasbort sydd ar goll?",
+    ],
+    "pt": [
+        "No ano passado partiram o vidro do meu carro, ainda posso fazer queixa?",
+        "Como comunico um passaporte perdido?",
+    ],
+    "pa": ["ਪਿਛਲੇ ਸਾਲ ਮੇਰਾ ਸਾਈਕਲ ਚੋਰੀ ਹੋ ਗਿਆ ਸੀ, ਕੀ ਹੁਣ ਰਿਪੋਰਟ ਕਰ ਸਕਦਾ ਹਾਂ?"],
+    "bn": ["গত বছর আমার ফোন হারিয়ে গেছে, এখন কি রিপোর্ট করা যাবে?"],
+    "gu": ["પાસપોર્ટ ખોવાઈ જાય તો ક્યાં જાણ કરવી?"],
 }
 
 NOT_URGENT_CASES = [(code, text) for code, texts in NOT_URGENT.items() for text in texts]
