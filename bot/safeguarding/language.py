@@ -34,8 +34,9 @@ SUPPORTED: dict[Language, str] = {
     Language.ARABIC: "ar",
     Language.BENGALI: "bn",
     Language.GUJARATI: "gu",
-    # Identified since issue 15d; no guidance text of their own (the
-    # resident gets the English guidance; the card names the language).
+    # Identified since issue 15d. Spanish, French, Italian, Turkish and
+    # Chinese have a guidance text (config/messages/en.yaml); the others
+    # are named on the card and an urgent message gets the English guidance.
     Language.SOMALI: "so",
     Language.LITHUANIAN: "lt",
     Language.TURKISH: "tr",

@@ -39,6 +39,12 @@ _LANGUAGE_NOTICES = {
     "ar": "other_language_ar",
     "bn": "other_language_bn",
     "gu": "other_language_gu",
+    # issue 15d
+    "es": "other_language_es",
+    "fr": "other_language_fr",
+    "it": "other_language_it",
+    "tr": "other_language_tr",
+    "zh": "other_language_zh",
 }
 _LANGUAGE_NAMES = {
     "cy": "language_name_cy",
