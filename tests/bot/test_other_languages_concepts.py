@@ -360,6 +360,14 @@ MORE: dict[str, dict[str, list[str]]] = {
         "breaking in": ["Nin ayaa guriga ku soo galay, albaabka jebinaya"],
         "child missing": ["Ilmaha wuu lumay, gabadhii way luntay suuqa"],
     },
+    "ta": {
+        "attacked": ["என் கணவர் என்னை அடிக்கிறார், உதவி செய்யுங்கள்"],
+        "weapon or threat": ["ஒருவன் கத்தியுடன் வீட்டு வாசலில் நிற்கிறான்"],
+        "fire with people inside": ["வீடு தீப்பிடித்து எரிகிறது, குழந்தைகள் உள்ளே"],
+        "not breathing, not moving, bleeding": ["அப்பா மூச்சு விடவில்லை"],
+        "child missing": ["என் மகனைக் காணவில்லை, பூங்காவில் தேடுகிறோம்"],
+        "in water": ["சிறுவன் தண்ணீரில் விழுந்து மூழ்கி கொண்டிருக்கிறான்"],
+    },
     "lt": {
         "in water": ["Vaikas skęsta ežere"],
         "child missing": ["Sūnus dingo prekybos centre, negalime jo rasti"],
@@ -367,7 +375,7 @@ MORE: dict[str, dict[str, list[str]]] = {
 }
 for _code, _concepts in MORE.items():
     for _concept, _texts in _concepts.items():
-        URGENT[_code].setdefault(_concept, []).extend(_texts)
+        URGENT.setdefault(_code, {}).setdefault(_concept, []).extend(_texts)
 
 URGENT_CASES = [
     (code, concept, text)
@@ -443,6 +451,10 @@ NOT_URGENT: dict[str, list[str]] = {
     "pa": ["ਪਿਛਲੇ ਸਾਲ ਮੇਰਾ ਸਾਈਕਲ ਚੋਰੀ ਹੋ ਗਿਆ ਸੀ, ਕੀ ਹੁਣ ਰਿਪੋਰਟ ਕਰ ਸਕਦਾ ਹਾਂ?"],
     "bn": ["গত বছর আমার ফোন হারিয়ে গেছে, এখন কি রিপোর্ট করা যাবে?"],
     "gu": ["પાસપોર્ટ ખોવાઈ જાય તો ક્યાં જાણ કરવી?"],
+    "ta": [
+        "கடந்த ஆண்டு என் சைக்கிள் திருடப்பட்டது, இப்போது புகார் செய்யலாமா?",
+        "பாஸ்போர்ட் தொலைந்தால் எங்கே புகார் செய்வது?",
+    ],
 }
 
 NOT_URGENT_CASES = [(code, text) for code, texts in NOT_URGENT.items() for text in texts]
@@ -466,6 +478,7 @@ def test_past_events_and_procedure_questions_in_each_language_are_not_urgent(
         ("Mio marito mi sta picchiando e ha un coltello in mano", "it"),
         ("Manžel ma bije a má nôž, deti sú v izbe", "sk"),
         ("شوهرم داره منو میزنه و چاقو دارد، بچه ها گریه میکنند", "fa"),
+        ("என் கணவர் என்னை அடிக்கிறார், உதவி செய்யுங்கள்", "ta"),
     ],
 )
 def test_the_newly_identified_languages_are_identified(text: str, code: str) -> None:
