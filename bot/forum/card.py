@@ -89,7 +89,7 @@ def render_card(
         )
     )
     if language is not None:  # written in another language: its English name
-        parts.append(wording.render("card_language", language=language))
+        parts.append(wording.card_language(language))
     if question.forwarded:
         parts.append(wording.render("card_forwarded"))
     if question.attachments:

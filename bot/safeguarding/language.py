@@ -34,10 +34,28 @@ SUPPORTED: dict[Language, str] = {
     Language.ARABIC: "ar",
     Language.BENGALI: "bn",
     Language.GUJARATI: "gu",
+    # Identified since issue 15d. Spanish, French, Italian, Turkish and
+    # Chinese have a guidance text (config/messages/en.yaml); the others
+    # are named on the card and an urgent message gets the English guidance.
+    Language.SOMALI: "so",
+    Language.LITHUANIAN: "lt",
+    Language.TURKISH: "tr",
+    Language.PERSIAN: "fa",
+    Language.TAMIL: "ta",
+    Language.CHINESE: "zh",
+    Language.SLOVAK: "sk",
+    Language.SPANISH: "es",
+    Language.ITALIAN: "it",
+    Language.FRENCH: "fr",
 }
 """English, Welsh, and the most-spoken main languages in England and Wales
 after English at the 2021 census that lingua identifies (Polish, Romanian,
-Panjabi, Urdu, Portuguese, Arabic, Bengali, Gujarati)."""
+Panjabi, Urdu, Portuguese, Arabic, Bengali, Gujarati); then (issue 15d)
+other languages residents in the UK write that lingua identifies: Somali,
+Lithuanian, Turkish, Persian (Farsi), Tamil, Chinese, Slovak, Spanish,
+Italian and French. Kurdish lingua does not identify. Identifying
+the eleven more also stops Spanish and French being taken for Portuguese,
+and Farsi for Urdu."""
 
 
 @functools.cache

@@ -39,6 +39,12 @@ _LANGUAGE_NOTICES = {
     "ar": "other_language_ar",
     "bn": "other_language_bn",
     "gu": "other_language_gu",
+    # issue 15d
+    "es": "other_language_es",
+    "fr": "other_language_fr",
+    "it": "other_language_it",
+    "tr": "other_language_tr",
+    "zh": "other_language_zh",
 }
 _LANGUAGE_NAMES = {
     "cy": "language_name_cy",
@@ -50,10 +56,20 @@ _LANGUAGE_NAMES = {
     "ar": "language_name_ar",
     "bn": "language_name_bn",
     "gu": "language_name_gu",
-    # no guidance of their own: named on the card when a danger phrase of
-    # theirs fired (bot/safeguarding/triage/data/other_languages.yaml)
+    # no guidance of their own (the English guidance): named on the card
+    # when identified or when a danger phrase of theirs fired
+    # (bot/safeguarding/triage/data/other_languages.yaml); issue 15d
     "es": "language_name_es",
     "de": "language_name_de",
+    "so": "language_name_so",
+    "lt": "language_name_lt",
+    "tr": "language_name_tr",
+    "fa": "language_name_fa",
+    "ta": "language_name_ta",
+    "zh": "language_name_zh",
+    "sk": "language_name_sk",
+    "it": "language_name_it",
+    "fr": "language_name_fr",
 }
 
 
@@ -131,6 +147,15 @@ class Wording:
         itself for one without a name."""
         key = _LANGUAGE_NAMES.get(code)
         return self.text(key) if key is not None else code
+
+    def card_language(self, name: str) -> Rich:
+        """The card's line for a question written in the language named
+        ``name`` (as ``language_name`` gives it): that the resident was sent
+        the guidance in it, or, for a language without a text of its own
+        (Somali, Spanish, ...), in English only."""
+        translated = {self.text(_LANGUAGE_NAMES[code]) for code in _LANGUAGE_NOTICES}
+        key = "card_language" if name in translated else "card_language_english"
+        return self.render(key, language=name)
 
     @staticmethod
     def when(at: datetime, zone: str) -> str:

@@ -26,6 +26,12 @@ HELP_NOW = {
     "pa": ("ਮੇਰੀ ਮਦਦ ਕਰੋ, ਕੋਈ ਮੇਰੇ ਉੱਤੇ ਹਮਲਾ ਕਰ ਰਿਹਾ ਹੈ", "ਜੇ ਤੁਸੀਂ ਜਾਂ ਕੋਈ ਹੋਰ"),
     "bn": ("আমাকে সাহায্য করুন, কেউ আমাকে আক্রমণ করছে", "আপনি বা অন্য কেউ"),
     "gu": ("મને મદદ કરો, કોઈ મારા પર હુમલો કરી રહ્યું છે", "જો તમે અથવા બીજું કોઈ"),
+    # issue 15d
+    "es": ("Ayuda, alguien me está atacando ahora en mi casa", "Si usted u otra persona"),
+    "fr": ("Aidez-moi, quelqu'un m'attaque maintenant chez moi", "Si vous ou une autre personne"),
+    "it": ("Aiuto, qualcuno mi sta aggredendo adesso in casa", "Se lei o un'altra persona"),
+    "tr": ("Yardım edin, biri şu anda evde bana saldırıyor", "Siz veya başka biri"),
+    "zh": ("救命！有人现在正在我家里攻击我，请帮帮我", "如果您或其他人有危险"),
 }
 
 
@@ -155,13 +161,15 @@ async def test_an_ordinary_question_in_another_language_is_not_urgent(
     assert "URGENT" not in plain(card.body)
 
 
-async def test_a_cry_in_a_language_without_guidance_gets_the_english_and_an_urgent_card(
+async def test_a_cry_in_spanish_gets_its_guidance_the_english_and_an_urgent_card(
     h: CoreHarness,
 ) -> None:
+    # Spanish has had its own text since issue 15d (before: the English only).
     replies = await h.resident_says(
         "7113", f"{PHRASE} Mi vecino está golpeando a su esposa ahora mismo, hay niños"
     )
-    assert replies[0].startswith(EMERGENCY_OPENING), replies[0]
+    assert replies[0].startswith("Si usted u otra persona"), replies[0]
+    assert replies[1].startswith(EMERGENCY_OPENING), replies[1]
     (card,) = h.messages_to(STAFF_CHAT)
     assert "URGENT" in plain(card.body) and "Written in Spanish." in plain(card.body)
 
