@@ -32,7 +32,7 @@ _LISTS = (
     "habitual", "habitual_weak", "habitual_crime_only",
     "joke", "not_real", "reassured", "all_clear", "laughing",
     "idiom_verb", "idiom_subject", "inverted_question",
-    "resolved", "present", "plea", "lawful_shooting", "person_harmed", "idiom_phrase",
+    "resolved", "present", "plea", "away", "lawful_shooting", "person_harmed", "idiom_phrase",
 )  # fmt: skip
 _DATA = mapping(read(_FILE), _FILE)
 if set(_DATA) != set(_LISTS):
@@ -142,6 +142,11 @@ _PERSON_HARMED = _compiled(_words("person_harmed"), "person_harmed")
 LAWFUL_STOPS = frozenset(
     {"gunfire", "weapon_held", "weapon_shown", "weapon_out", "panic", "weapon_point"}
 )
+# The welfare rules stopped when the person is away and nothing says now:
+# the neighbour whose post piles up "mentioned going to Pakistan for a
+# wedding".
+_AWAY = _compiled(_words("away"), "away")
+ACCOUNTED_STOPS = frozenset({"welfare"})
 # Idioms that contain a rule's words: "I'm on fire this week", "got shot
 # down at the parish council". Stops a match that overlaps one.
 _IDIOM_PHRASE = _compiled(_words("idiom_phrase"), "idiom_phrase")
@@ -250,6 +255,12 @@ def guard(
         and not _PERSON_HARMED.search(message)
     ):
         return "lawful"
+    if (
+        rule.name.partition(".")[2] in ACCOUNTED_STOPS
+        and _AWAY.search(message)
+        and not _says_now(message)
+    ):
+        return "away"
     if message and _told_as_over(rule, clause, opening, message):
         return "past"
     if asked and _INVERTED_QUESTION.search(upto):
