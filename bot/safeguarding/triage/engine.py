@@ -14,6 +14,7 @@ from bot.safeguarding.triage.guards import (
     LAUGHING_SIGNS,
     LAUGHING_WORDS,
     NOW,
+    asks_in_general,
     guard,
     resolved,
 )
@@ -94,7 +95,7 @@ def model_says(said: Triage, text: str, normal: str, probability: float, thresho
         return stopped_by in OVERRULED_WHEN_SURE and probability >= max(SURE, threshold)
     if ALL_CLEAR.search(normal) or resolved(normal):
         return False
-    if LAUGHING_WORDS.search(normal) or LAUGHING_SIGNS.search(text):
+    if LAUGHING_WORDS.search(normal) or LAUGHING_SIGNS.search(text) or asks_in_general(normal):
         return probability >= max(SURE, threshold)
     return probability >= threshold
 

@@ -168,6 +168,23 @@ def resolved(message: str) -> bool:
     return _RESOLVED.search(message) is not None and not _says_now(message)
 
 
+_QUESTION = re.compile(r"[^.!?\n]*\?")
+
+
+def asks_in_general(message: str) -> bool:
+    """Whether the normalised message asks a question that supposes or asks
+    in general (a hypothetical or general_question cue in a sentence ending
+    with "?": "what's the right thing to do if a customer's leaving to
+    drive ...?", "who do I talk to about ...?"; not "he does not answer
+    when I call") and has no word for now: the model must then be sure
+    (engine.model_says)."""
+    asked = any(
+        _HYPOTHETICAL.search(question.group()) or _GENERAL.search(question.group())
+        for question in _QUESTION.finditer(message)
+    )
+    return asked and not _says_now(message)
+
+
 def _told_as_over(rule: Rule, clause: str, opening: str, message: str) -> bool:
     """Whether the whole message tells the match as over: its clause has no
     verb in the present, the message says nothing of now ("now", "tonight",
