@@ -800,7 +800,8 @@ def test_ghi_left_concepts_are_urgent_by_rules(text: str) -> None:
             "idiom",
         ),
         (
-            "My idea for a speed camera got shot down at the residents' meeting, who else can I ask?",
+            "My idea for a speed camera got shot down at the residents' meeting,"
+            " who else can I ask?",
             "idiom",
         ),
         (
@@ -830,7 +831,7 @@ def test_unseen_30_false_alarm_families_are_stopped_by_concept(text: str, guard:
         "my kitchen is on fire and I can't get to the door",
         "my brother got shot down the road by the garages",
         "post piling up and she hasn't been seen for days, no answer at the door",
-        "smoke everywhere at the farm, my grandad ran back in for his medication and hasnt come out",
+        "smoke everywhere at the farm, grandad ran back in for his medication and hasnt come out",
         "BYRE ALIGHT UP AT THE TOP FARM, MY UNCLE WENT INSIDE FOR THE DOGS AND HASNT COME BACK OUT",
     ],
 )
