@@ -93,6 +93,8 @@ def model_says(said: Triage, text: str, normal: str, probability: float, thresho
     stopped_by = _stopped_by(said)
     if stopped_by in MODEL_DEFERS_TO:
         return stopped_by in OVERRULED_WHEN_SURE and probability >= max(SURE, threshold)
+    if probability < threshold:
+        return False  # spare the message-wide searches below: none could say yes
     if ALL_CLEAR.search(normal) or resolved(normal):
         return False
     if LAUGHING_WORDS.search(normal) or LAUGHING_SIGNS.search(text) or asks_in_general(normal):

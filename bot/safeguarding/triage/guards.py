@@ -168,7 +168,8 @@ def resolved(message: str) -> bool:
     return _RESOLVED.search(message) is not None and not _says_now(message)
 
 
-_QUESTION = re.compile(r"[^.!?\n]*\?")
+# A sentence and the mark that ends it; contiguous matches, so one pass.
+_SENTENCE = re.compile(r"[^.!?\n]*[.!?\n]?")
 
 
 def asks_in_general(message: str) -> bool:
@@ -179,8 +180,9 @@ def asks_in_general(message: str) -> bool:
     when I call") and has no word for now: the model must then be sure
     (engine.model_says)."""
     asked = any(
-        _HYPOTHETICAL.search(question.group()) or _GENERAL.search(question.group())
-        for question in _QUESTION.finditer(message)
+        _HYPOTHETICAL.search(question) or _GENERAL.search(question)
+        for question in (found.group() for found in _SENTENCE.finditer(message))
+        if question.endswith("?")
     )
     return asked and not _says_now(message)
 
