@@ -760,3 +760,81 @@ def test_unseen_ab_false_alarm_families_are_not_urgent_by_rules(text: str) -> No
 def test_ghi_left_concepts_are_urgent_by_rules(text: str) -> None:
     assert looks_urgent(text), assess(text)
     assert by_rules(normalise(text)).urgent, by_rules(normalise(text))
+
+
+# The families of the false alarms of the second spent unseen set
+# (unseen_2026_11_30_a/_b), in wordings written for the tests, each with the
+# guard that now stops the rule: a story told as over (a past time before
+# the danger words or help come, nothing said of now, the clause not in the
+# present), lawful shooting, an idiom, the person away.
+@pytest.mark.parametrize(
+    ("text", "guard"),
+    [
+        (
+            "Three weeks ago a man pulled a knife on me at the cashpoint on Mill Street and took"
+            " my bank card. I wasn't hurt. Has anyone been caught yet?",
+            "past",
+        ),
+        (
+            "My dad collapsed at the bus stop this morning, the paramedics came straight away."
+            " Which hospital would they have taken him to?",
+            "past",
+        ),
+        (
+            "On Friday night there was a massive brawl outside the kebab shop, chairs flying."
+            " It's all quiet now. Did anyone get arrested?",
+            "past",
+        ),
+        (
+            "There's been gunfire from the woods all afternoon, it's the grouse shoot on the"
+            " estate. Are they allowed this near the lane?",
+            "lawful",
+        ),
+        (
+            "I have an FAC and I was out with my rifle shooting rabbits on my uncle's farm."
+            " A walker shouted at me. Who is in the right?",
+            "lawful",
+        ),
+        (
+            "Our striker is on fire this season, any chance the police team want a friendly?",
+            "idiom",
+        ),
+        (
+            "My idea for a speed camera got shot down at the residents' meeting,"
+            " who else can I ask?",
+            "idiom",
+        ),
+        (
+            "The milk is piling up on her step but she mentioned going to her sister's in Wales"
+            " for a fortnight. Should I do anything?",
+            "away",
+        ),
+    ],
+)
+def test_unseen_30_false_alarm_families_are_stopped_by_concept(text: str, guard: str) -> None:
+    said = by_rules(normalise(text))
+    assert not said.urgent and said.reason.split(":")[1] == guard, said
+
+
+# ... and the same words where something says now, someone is harmed, or the
+# words are meant: still urgent, by the rules. The miss of that set (someone
+# went into a fire and hasn't come out) is caught.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Last week my ex threatened me. Now he's outside the house with a knife.",
+        "Last night my ex came round drunk. He pulled a knife on me, please help",
+        "My dad has collapsed and the ambulance came but he's not breathing now",
+        "The farmer who goes lamping shot at my dog and pointed the rifle at me",
+        "a man was waving a rifle about at the end of the lane, he has a firearms licence i think",
+        "there's a grouse shoot on but someone has been shot in the leg and is bleeding badly",
+        "my kitchen is on fire and I can't get to the door",
+        "my brother got shot down the road by the garages",
+        "post piling up and she hasn't been seen for days, no answer at the door",
+        "smoke everywhere at the farm, grandad ran back in for his medication and hasnt come out",
+        "BYRE ALIGHT UP AT THE TOP FARM, MY UNCLE WENT INSIDE FOR THE DOGS AND HASNT COME BACK OUT",
+    ],
+)
+def test_unseen_30_concepts_still_urgent_by_rules(text: str) -> None:
+    assert looks_urgent(text), assess(text)
+    assert by_rules(normalise(text)).urgent, by_rules(normalise(text))

@@ -32,7 +32,12 @@ def test_the_shipped_model_is_what_training_makes_of_the_corpora() -> None:
     document = json.loads(text)
     # Never a sealed unseen set; the spent ones (run once) are development data.
     sealed = [f for f in document["trained_on"] if f.startswith("unseen_")]
-    assert sorted(sealed) == ["unseen_2026_11_a", "unseen_2026_11_b"]
+    assert sorted(sealed) == [
+        "unseen_2026_11_30_a",
+        "unseen_2026_11_30_b",
+        "unseen_2026_11_a",
+        "unseen_2026_11_b",
+    ]
     assert {p.name for p in corpus_files() if p.name.startswith("unseen_")} == SPENT
     assert len(text.encode()) < 1_000_000
 
@@ -150,3 +155,28 @@ def test_the_model_reads_a_command_without_its_name() -> None:
 def test_a_broken_model_file_says_so(source: str, problem: str) -> None:
     with pytest.raises(TriageDataError, match=problem):
         parse(source)
+
+
+def test_help_come_silences_the_model_and_a_general_question_makes_it_need_to_be_sure() -> None:
+    none = Triage(Concern.NONE, "none")
+
+    def says(text: str, probability: float) -> bool:
+        return model_says(none, text, normalise(text), probability, 0.52)
+
+    # Help came or the person recovered, and nothing else says now: silenced.
+    for over in (
+        "my brother was stabbed outside the club two years ago, he pulled through",
+        "a man fell off his bike on the hill, the ambulance came in minutes",
+        "my nan fell in the night last month, she's fine now",
+    ):
+        assert not says(over, 0.99), over
+    # ... but not when something else says now, nor on a hedge.
+    assert says("the ambulance came yesterday and now he's back with a knife", 0.6)
+    assert says("my dad collapsed but he says he's fine", 0.6)
+    # A question that supposes or asks in general, with no word for now: only when sure.
+    pub = "we run a pub, what should we do if a customer is drunk and wants to drive?"
+    assert not says(pub, 0.8)
+    assert says(pub, SURE)
+    assert says("what should i do if he comes back? he's outside right now", 0.6)
+    # "when" outside a question is not one: "he does not answer when I call".
+    assert says("my husband went to the beck an hour ago and does not answer when i call", 0.6)

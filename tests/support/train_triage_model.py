@@ -54,7 +54,14 @@ MODEL_FILE = ROOT / "bot" / "safeguarding" / "triage" / "data" / "model.json"
 SEALED_PREFIX = "unseen_"
 # Unseen sets run once and spent (tests/data/triage/README.md): development
 # data since. Any other unseen_* file is sealed and never read here.
-SPENT = frozenset({"unseen_2026_11_a.jsonl", "unseen_2026_11_b.jsonl"})
+SPENT = frozenset(
+    {
+        "unseen_2026_11_a.jsonl",
+        "unseen_2026_11_b.jsonl",
+        "unseen_2026_11_30_a.jsonl",
+        "unseen_2026_11_30_b.jsonl",
+    }
+)
 # Redaction corpora (tests/data/personal_details/) read as ordinary messages.
 # Never the sealed unseen_2026_11.jsonl.
 ORDINARY = [

@@ -23,6 +23,11 @@ unless a *guard* in the same clause says it is not about now:
 - a habit rather than an event ("every night", "most weekends");
 - a joke or an idiom ("this traffic is going to kill me", "lol").
 
+The whole message is read too: a danger or crime match is stopped when the
+message tells it as over (a past time before it, or help came, "the
+ambulance came", and nothing says now); lawful shooting ("pheasant shoot",
+"an SGC") stops the gunfire and weapon rules unless someone is harmed.
+
 An explicit "right now" (or "as we speak", "rn", ...) in the clause beats every
 guard except negation. Self-harm is guarded least: only negation,
 hypotheticals, general questions, hearsay and a *distant* past stop it.

@@ -14,7 +14,9 @@ from bot.safeguarding.triage.guards import (
     LAUGHING_SIGNS,
     LAUGHING_WORDS,
     NOW,
+    asks_in_general,
     guard,
+    resolved,
 )
 from bot.safeguarding.triage.model import model, model_concern, without_command
 from bot.safeguarding.triage.normalise import normalise
@@ -81,7 +83,9 @@ def model_says(said: Triage, text: str, normal: str, probability: float, thresho
       ``"none:<guard>:<rule>"``): no, unless the guard is one of
       OVERRULED_WHEN_SURE and the probability reaches SURE;
     - the message says nobody is in danger or that it is over
-      (``guards.ALL_CLEAR``: "nobody was hurt", "all quiet now"): no;
+      (``guards.ALL_CLEAR``: "nobody was hurt", "all quiet now"), or that
+      help came or the person recovered and nothing else says now
+      (``guards.resolved``: "he pulled through", "the ambulance came"): no;
     - the writer is laughing (``guards.LAUGHING_WORDS`` in ``normal``,
       ``LAUGHING_SIGNS`` in ``text``, since normalising drops emoji: "lol",
       "lmao", "😂"): when the probability reaches SURE;
@@ -89,9 +93,11 @@ def model_says(said: Triage, text: str, normal: str, probability: float, thresho
     stopped_by = _stopped_by(said)
     if stopped_by in MODEL_DEFERS_TO:
         return stopped_by in OVERRULED_WHEN_SURE and probability >= max(SURE, threshold)
-    if ALL_CLEAR.search(normal):
+    if probability < threshold:
+        return False  # spare the message-wide searches below: none could say yes
+    if ALL_CLEAR.search(normal) or resolved(normal):
         return False
-    if LAUGHING_WORDS.search(normal) or LAUGHING_SIGNS.search(text):
+    if LAUGHING_WORDS.search(normal) or LAUGHING_SIGNS.search(text) or asks_in_general(normal):
         return probability >= max(SURE, threshold)
     return probability >= threshold
 
@@ -130,6 +136,7 @@ def by_rules(normal: str) -> Triage:
                 normal[match.end() : right],
                 normal[right : right + 1] == "?",
                 normal,
+                normal[: match.end()],
             )
             if stop is None:
                 fired[rule.concern] = rule.name

@@ -32,6 +32,7 @@ _LISTS = (
     "habitual", "habitual_weak", "habitual_crime_only",
     "joke", "not_real", "reassured", "all_clear", "laughing",
     "idiom_verb", "idiom_subject", "inverted_question",
+    "resolved", "present", "plea", "away", "lawful_shooting", "person_harmed", "idiom_phrase",
 )  # fmt: skip
 _DATA = mapping(read(_FILE), _FILE)
 if set(_DATA) != set(_LISTS):
@@ -99,8 +100,12 @@ REASSURED_STOPS = frozenset(
     {"want_to_die", "not_want_to_live", "no_reason_to_live", "cant_go_on", "burden", "suicidal"}
 )
 # Nobody in danger, or over: "nobody was hurt", "all quiet now". Stops no
-# rule; a model-only alarm is silenced by it (engine.model_says).
+# rule by itself (only in a message told as over: _told_as_over); a
+# model-only alarm is silenced by it (engine.model_says).
 ALL_CLEAR = _compiled(_words("all_clear"), "all_clear")
+# Help came or the person recovered ("he pulled through", "the ambulance
+# came", "she's fine now"): see ``resolved``.
+_RESOLVED = _compiled(_words("resolved"), "resolved")
 # The writer laughing anywhere ("lol", "lmao", "😂"): the model must be sure
 # (engine.model_says). The word cues (starting with \b) are searched in the
 # normalised message, under one \b; the others (emoji, which normalising
@@ -124,8 +129,90 @@ _IDIOM_SUBJECT = _compiled(
 )
 
 
+# A verb in the present tense (or a future): the clause is not told as past.
+_PRESENT = _compiled(_words("present"), "present")
+# A plea for help ("please help", "send someone"): a word for now.
+_PLEA = _compiled(_words("plea"), "plea")
+# Lawful shooting or a weapon's licence, anywhere in the message ("pheasant
+# shoot", "an SGC", "shooting pigeons with the farmer's permission"): the
+# gunfire and weapon rules of LAWFUL_STOPS are stopped, unless someone is
+# shot at, threatened or hurt (person_harmed).
+_LAWFUL = _compiled(_words("lawful_shooting"), "lawful_shooting")
+_PERSON_HARMED = _compiled(_words("person_harmed"), "person_harmed")
+LAWFUL_STOPS = frozenset(
+    {"gunfire", "weapon_held", "weapon_shown", "weapon_out", "panic", "weapon_point"}
+)
+# The welfare rules stopped when the person is away and nothing says now:
+# the neighbour whose post piles up "mentioned going to Pakistan for a
+# wedding".
+_AWAY = _compiled(_words("away"), "away")
+ACCOUNTED_STOPS = frozenset({"welfare"})
+# Idioms that contain a rule's words: "I'm on fire this week", "got shot
+# down at the parish council". Stops a match that overlaps one.
+_IDIOM_PHRASE = _compiled(_words("idiom_phrase"), "idiom_phrase")
+
+
+def _says_now(message: str) -> bool:
+    """Whether the message has a word for now ("now", "tonight", "right
+    now", ...) outside its all-clear and resolved phrases ("it's all calm
+    now", "she's fine now")."""
+    rest = _RESOLVED.sub(" ", ALL_CLEAR.sub(" ", message))
+    return NOW.search(rest) is not None or _PLEA.search(rest) is not None
+
+
+def resolved(message: str) -> bool:
+    """Whether the normalised message says help came or the person
+    recovered (``resolved``: "he pulled through", "the ambulance came") and
+    has no other word for now: a model-only alarm is then silenced
+    (engine.model_says), as by ALL_CLEAR."""
+    return _RESOLVED.search(message) is not None and not _says_now(message)
+
+
+# A sentence and the mark that ends it; contiguous matches, so one pass.
+_SENTENCE = re.compile(r"[^.!?\n]*[.!?\n]?")
+
+
+def asks_in_general(message: str) -> bool:
+    """Whether the normalised message asks a question that supposes or asks
+    in general (a hypothetical or general_question cue in a sentence ending
+    with "?": "what's the right thing to do if a customer's leaving to
+    drive ...?", "who do I talk to about ...?"; not "he does not answer
+    when I call") and has no word for now: the model must then be sure
+    (engine.model_says)."""
+    asked = any(
+        _HYPOTHETICAL.search(question) or _GENERAL.search(question)
+        for question in (found.group() for found in _SENTENCE.finditer(message))
+        if question.endswith("?")
+    )
+    return asked and not _says_now(message)
+
+
+def _told_as_over(rule: Rule, clause: str, opening: str, message: str) -> bool:
+    """Whether the whole message tells the match as over: its clause has no
+    verb in the present, the message says nothing of now ("now", "tonight",
+    "right now", once the resolved phrases are taken out), and either a time
+    in the past comes before the match (``opening``: the message up to the
+    end of the match; for a severe rule a clear past only, not "there was")
+    or the message says it is over or help came (``all_clear``,
+    ``resolved``)."""
+    if _PRESENT.search(clause) or _says_now(message):
+        return False
+    return bool(
+        (_PAST_CLEAR if rule.severe else _PAST).search(opening)
+        or ALL_CLEAR.search(message)
+        or _RESOLVED.search(message)
+    )
+
+
 def guard(
-    rule: Rule, before: str, upto: str, clause: str, after: str, asked: bool, message: str = ""
+    rule: Rule,
+    before: str,
+    upto: str,
+    clause: str,
+    after: str,
+    asked: bool,
+    message: str = "",
+    opening: str = "",
 ) -> str | None:
     """The name of the guard that stops this match, or None if it stands.
 
@@ -141,7 +228,10 @@ def guard(
     ``message`` is the whole normalised message: a self-harm rule of
     thoughts (``REASSURED_STOPS``) is stopped when the writer says anywhere
     in it that they are safe (``reassured``: "I'm not going to do
-    anything")."""
+    anything"). ``opening`` is the message up to the end of the match: a
+    danger or crime rule is stopped as ``past`` when the message tells it
+    as over (``_told_as_over``: a past time before it or help come, and
+    nothing said of now, its clause not in the present)."""
     if _NEGATED.search(before):
         return "negated"
     if RIGHT_NOW.search(clause) or _NOW_AFTER.search(after):
@@ -173,6 +263,25 @@ def guard(
         return "not_real"
     if _IDIOM_VERB.search(upto[len(before) :]) and _IDIOM_SUBJECT.search(before):
         return "idiom"
+    if any(
+        idiom.start() < len(upto) and idiom.end() > len(before)
+        for idiom in _IDIOM_PHRASE.finditer(clause)
+    ):
+        return "idiom"
+    if (
+        rule.name.partition(".")[2] in LAWFUL_STOPS
+        and _LAWFUL.search(message)
+        and not _PERSON_HARMED.search(message)
+    ):
+        return "lawful"
+    if (
+        rule.name.partition(".")[2] in ACCOUNTED_STOPS
+        and _AWAY.search(message)
+        and not _says_now(message)
+    ):
+        return "away"
+    if message and _told_as_over(rule, clause, opening, message):
+        return "past"
     if asked and _INVERTED_QUESTION.search(upto):
         return "question"
     return None
