@@ -100,12 +100,14 @@ def _engine() -> Callable[[str], Triage]:
     def english_then_others(text: str) -> Triage:
         """The English rules; when they find nothing urgent, or only the
         model does, the phrases of other languages (``other_languages``),
-        whose finding names the language the guidance is then sent in."""
+        whose finding names the language the guidance is then sent in. A
+        phrase there that says it is not about now ("last year") silences
+        the English model, which reads other languages only by chance."""
         found = assess(text)
         if found.urgent and found.reason != MODEL_RULE:
             return found
         other = assess_other(text)
-        if other is None or (found.urgent and not other.urgent):
+        if other is None or not (found.urgent or other.urgent):
             return found
         return other
 

@@ -142,8 +142,9 @@ _INDEX = _indexed(ENTRIES)
 def assess_other(message: str) -> Triage | None:
     """The concern of the first danger phrase of another language in
     ``message``, with that language (``Triage.language``) and the reason
-    ``"<concern>.other_language.<code>"``; None if there is none, or if
-    the message also has a phrase of concern ``none`` ("last year")."""
+    ``"<concern>.other_language.<code>"``; None if there is no phrase. A
+    phrase of concern ``none`` ("last year", "joking") makes the message not
+    urgent whatever else it has: ``Triage(NONE, "none.other_language.<code>")``."""
     words = fold(message).split()
     first: Phrases | None = None
     for position, word in enumerate(words):
@@ -152,8 +153,8 @@ def assess_other(message: str) -> Triage | None:
                 continue
             if tuple(words[position : position + len(phrase)]) == phrase:
                 entry = ENTRIES[number]
-                if entry.concern is Concern.NONE:
-                    return None  # "last year", "joking": not about now
+                if entry.concern is Concern.NONE:  # "last year", "joking": not about now
+                    return Triage(Concern.NONE, f"none.other_language.{entry.language}")
                 first = first or entry
                 break
     if first is None:
