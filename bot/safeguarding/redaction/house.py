@@ -19,6 +19,7 @@ from bot.safeguarding.redaction.lexicon import (
     brand_spans,
     first_names,
     ordinary_words,
+    places,
     proper_nouns,
 )
 
@@ -88,6 +89,13 @@ _CALLED = re.compile(
 )
 
 
+# A capitalised home word and a comma: the home's name came before it, the
+# village after it ("Church Farm, Sculthorpe", "Cringley House, Carperby").
+_AFTER_NAMED_HOME = re.compile(
+    r"\b(?:House|Home|Cottage|Bungalow|Farmhouse|Farm|Property|Place)[ \t]*,[ \t]+$"
+)
+
+
 def _house_like(name: str) -> bool:
     """A name after "house," or "lives at" that is not a town, a day, a shop or
     a word ("my house, Bromley, is", "the house, Monday.", "lives at Tesco");
@@ -101,6 +109,8 @@ def _house_like(name: str) -> bool:
     if len(words) > 1:
         return True
     last = words[-1]
+    if last in places():
+        return False  # "my house, Alston": a town
     return not (last in ordinary_words() or (last in proper_nouns() and last not in first_names()))
 
 
@@ -131,6 +141,8 @@ def find_house_names(text: str) -> Iterator[Detail]:
                 continue  # "the Grange pub"
             if pattern is _CALLED and not _house_like(match.group(1)):
                 continue
+            if pattern is _CALLED and _AFTER_NAMED_HOME.search(text, 0, match.start(1)):
+                continue  # "Low Riggs Farm, Gunnerside": the home is named; its village follows
             near = text[max(0, match.start(1) - 40) : match.end(1) + 20]
             if pattern is _HOME and _INSTITUTION.search(near) is not None:
                 continue  # "sheltered housing at Hawthorn Lodge", "Oakwood Lodge care home"
