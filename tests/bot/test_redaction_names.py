@@ -317,3 +317,30 @@ def test_people_shapes_leave_ordinary_words(ordinary: str) -> None:
 def test_lower_case_words_that_may_be_names_are_asked_about(text: str, doubts: list[str]) -> None:
     suggested = suggest_publishable(text)
     assert [suggested[d.start : d.end] for d in find_doubtful_names(suggested)] == doubts
+
+
+@pytest.mark.parametrize(
+    "asked",
+    [
+        # Scots and Welsh words in the name lists (issue 15's second unseen set)
+        "my mates da drives hame fae the pub every sat steamin, hes fae Pollokshields",
+        "wee guy on a moped keeps zoomin up n doon Victoria Rd at midnite wi nae lights",
+        "We're worried about the lane behind our house. Diolch",
+        # words that are given names elsewhere
+        "one of them went straight through my neighbour's veg patch",
+        "Nearest one with a front desk is Yeovil, 40 minutes each way. Joke.",
+        "now the other boy father come to our flat and shout",
+        # text-speak with a figure is not a handle
+        "sum1 on fb marketplace sellin a strimmer like my dads",
+        "any1 on insta seen this van?",
+    ],
+)
+def test_dialect_and_words_stay(asked: str) -> None:
+    assert suggest_publishable(asked) == asked
+
+
+def test_names_beside_dialect_words_still_go() -> None:
+    assert (
+        suggest_publishable("ma pal Jamie fae the pub got his car done, gaz_rothbury_88 on insta")
+        == "ma pal [name] fae the pub got his car done, [social media handle] on insta"
+    )
