@@ -84,3 +84,60 @@ def test_gazetteer_is_uk_places() -> None:
     assert {"ely", "king's lynn", "hawes", "alston", "skipton", "lampeter"} <= known
     assert len(known) > 9000
     assert "from" not in known and "paris" not in known
+
+
+@pytest.mark.parametrize(
+    ("asked", "suggested"),
+    [
+        # rural homes with no "Farm" or "House" cue, Welsh and Cornish names
+        (
+            "we farm at Hill Top near Keld and the fox has had 11 lambs",
+            "we farm at [address] near Keld and the fox has had 11 lambs",
+        ),
+        (
+            "We farm at West Ancroft Steads, up near the border",
+            "We farm at [address], up near the border",
+        ),
+        (
+            "Our quad bike was taken from the shed at Hallington Mill last night",
+            "Our quad bike was taken from the shed at [address] last night",
+        ),
+        (
+            "Someone has poisoned two of our sheepdogs at Pantglas above Cwm-y-glo.",
+            "Someone has poisoned two of our sheepdogs at [address] above Cwm-y-glo.",
+        ),
+        (
+            "some1 nicked the diesel out of our tractor at Penrhiw farm overnight",
+            "some1 nicked the diesel out of our tractor at [address] farm overnight",
+        ),
+        (
+            "We let the annexe at the back of our place (Trewartha, just off the Stratton road)",
+            "We let the annexe at the back of our place ([address], just off the Stratton road)",
+        ),
+        (
+            "My late brother's bungalow, Glan-y-Môr, on Heol Hir, has stood empty",
+            "My late brother's bungalow, [address], on Heol Hir, has stood empty",
+        ),
+        (
+            "Walter Dinsdale, born 2nd June 1936, of Cringley House, Carperby, Leyburn.",
+            "[name], born [date of birth], of [address], Carperby, Leyburn.",
+        ),
+    ],
+)
+def test_rural_homes_go(asked: str, suggested: str) -> None:
+    assert suggest_publishable(asked) == suggested
+
+
+@pytest.mark.parametrize(
+    "asked",
+    [
+        "we met at Tesco near Bromley",
+        "I work at Costa near Bromley",
+        "the match at Wembley near the end",
+        "took the kids to Mudchute farm",
+        "a puppy farm near us",
+        "The girl riding it was the one from the stables at Home Farm",
+    ],
+)
+def test_shops_towns_and_public_farms_stay(asked: str) -> None:
+    assert suggest_publishable(asked) == asked
