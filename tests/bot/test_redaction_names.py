@@ -344,3 +344,46 @@ def test_names_beside_dialect_words_still_go() -> None:
         suggest_publishable("ma pal Jamie fae the pub got his car done, gaz_rothbury_88 on insta")
         == "ma pal [name] fae the pub got his car done, [social media handle] on insta"
     )
+
+
+@pytest.mark.parametrize(
+    ("asked", "suggested"),
+    [
+        # businesses named after people, in more trades and shapes
+        (
+            "The lad at Mo's Car Wash on Belgrave Gate scratched my door",
+            "The lad at [name] on Belgrave Gate scratched my door",
+        ),
+        ("the van says Tony's Ices on it", "the van says [name] on it"),
+        (
+            "The lads outside Tasty Tony's Chicken on Mare Street are dealing",
+            "The lads outside [name] on Mare Street are dealing",
+        ),
+        (
+            "the same lad who drives for Robson's Skip Hire out of Wooler",
+            "the same lad who drives for [name] out of Wooler",
+        ),
+        (
+            "is it legal for Harkers garage in Danby to sell red diesel",
+            "is it legal for [name] in Danby to sell red diesel",
+        ),
+        (
+            "he went to work at his uncle's garage, McKeown's Motors, in Derry",
+            "he went to work at his uncle's garage, [name], in Derry",
+        ),
+        (
+            "a bloke from D. Leggett Driveways tarmacked our drive",
+            "a bloke from [name] tarmacked our drive",
+        ),
+        (
+            "I paid a deposit to K. Trewin Roofing & Building in October",
+            "I paid a deposit to [name] in October",
+        ),
+        # chains and towns with a trade stay
+        ("the Tescos garage has shut", "the Tescos garage has shut"),
+        ("Halfords garage did my MOT", "Halfords garage did my MOT"),
+        ("at Sainsbury's Car Wash", "at Sainsbury's Car Wash"),
+    ],
+)
+def test_businesses_named_after_people(asked: str, suggested: str) -> None:
+    assert suggest_publishable(asked) == suggested
