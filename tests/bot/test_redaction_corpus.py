@@ -231,9 +231,9 @@ def test_people_figures_hold(name: str) -> None:
 # 0.99 group 0.962, keep 0.975) and spent: tuned on since (docs/privacy.md,
 # "Issue 15's second unseen set"). file: (details gone, 0.99 group, keep strings)
 SECOND_UNSEEN_FLOORS = {
-    "unseen_2026_11_30_a.jsonl": (0.92, 0.96, 0.99),  # keep 353/355 after the gazetteer
-    "unseen_2026_11_30_b.jsonl": (0.81, 1.0, 0.99),  # keep 190/191 (0.937 before)
-    "unseen_2026_11_30_c.jsonl": (0.83, 0.91, 0.98),  # keep 167/169
+    "unseen_2026_11_30_a.jsonl": (0.94, 0.96, 0.99),  # 206/218, 93/96, keep 354/355
+    "unseen_2026_11_30_b.jsonl": (0.91, 1.0, 0.99),  # 111/121, 41/41, keep 190/191 (0.937)
+    "unseen_2026_11_30_c.jsonl": (0.85, 0.91, 0.98),  # 98/114, 42/46, keep 167/169
 }
 
 

@@ -1,6 +1,8 @@
-"""Towns and villages stay in the suggestion (issue 15, the second unseen
-set): a known place after a place cue is neither a name nor a home, while
-people named like places, house names and addresses with numbers still go."""
+"""The countryside in the suggestion (issue 15, from the second unseen set):
+towns and villages stay (a known place after a place cue is neither a name
+nor a home) while people named like places, house names and addresses with
+numbers still go; rural homes without a "Farm" or "House" cue go; a
+village's or a body's one office goes."""
 
 from __future__ import annotations
 
@@ -141,3 +143,30 @@ def test_rural_homes_go(asked: str, suggested: str) -> None:
 )
 def test_shops_towns_and_public_farms_stay(asked: str) -> None:
     assert suggest_publishable(asked) == asked
+
+
+@pytest.mark.parametrize(
+    ("asked", "suggested"),
+    [
+        # a village's or a body's one office, with no "the only"
+        (
+            "I'm the churchwarden, you can get me on the phone.",
+            "I'm [job], you can get me on the phone.",
+        ),
+        (
+            "As clerk to Llangorse Community Council I have been asked to enquire",
+            "As [job] I have been asked to enquire",
+        ),
+        (
+            "The Upper Coquetdale postman is driving like a maniac down the lanes",
+            "[job] is driving like a maniac down the lanes",
+        ),
+        # a job said of no one in particular stays
+        ("the postman came at 9", "the postman came at 9"),
+        ("our postie is lovely", "our postie is lovely"),
+        ("The Royal Mail postman was late", "The Royal Mail postman was late"),
+        ("I am the manager", "I am the manager"),
+    ],
+)
+def test_offices_one_person_holds(asked: str, suggested: str) -> None:
+    assert suggest_publishable(asked) == suggested
