@@ -18,6 +18,7 @@ from bot.safeguarding.redaction.lexicon import places
         # a known place after a cue, or before a place's word
         ("Is the Hawes police office still open on Tuesdays?", None),
         ("Who's our PCSO for Alston now?", None),
+        ("he lost it on the 505 bus from Spalding to Boston on Monday", None),
         ("Harvest is start in July near King's Lynn.", None),
         ("I have takeaway, Golden Dragon, in Ely. Every weekend they throw stone.", None),
         ("Quad and trailer stolen from Brompton Ralph overnight.", None),
@@ -57,6 +58,8 @@ def test_places_stay(asked: str, suggested: str | None) -> None:
         # people whose surnames are places, with what makes them people
         ("Mr Hawes from the parish council rang", "[name] from the parish council rang"),
         ("Jim Alston said he saw the van", "[name] said he saw the van"),
+        # a given name that is also a town, after "to": a person
+        ("I spoke to Bradley about it", "I spoke to [name] about it"),
         # a given name that is also a town, after an address: a person
         (
             "it's the bloke at no 9 Cedar Road, Martin, he works nights",

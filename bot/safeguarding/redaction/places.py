@@ -42,6 +42,10 @@ _CUES = word_set(
     to into through via across behind by opposite fae frae
     """
 )
+# After these a known place that is also a given name is a place ("in
+# Ashley", "near Bradley"); after the others it may be a person ("spoke to
+# Bradley", "shouted at Clifford", "a text from Ashley").
+_PLACE_ONLY_CUES = word_set("in near nr outside above below beyond fae frae")
 # After these any capitalised run with nothing personal after it is a place.
 _STRONG_CUES = word_set("near nr above below beyond outside frae fae")
 # "our PCSO for Alston", "the beat team for Hawes".
@@ -62,6 +66,7 @@ _PERSON_AFTER = re.compile(
     r"had|keeps|lives|works)\b"
 )
 _WELSH_JOIN = word_set("yr y ar upon")
+_FROM_TO = re.compile(r"\bfrom[ \t]+[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)?[ \t]+to[ \t]+$")
 
 
 def _key(words: str) -> str:
@@ -108,8 +113,11 @@ def is_place(text: str, start: int, end: int) -> bool:
     known = _known(span)
     after = re.match(r"[ \t]+([a-z]+)\b", text[end:])
     if known:
-        if (word in _CUES and not comma) or _ROLE_FOR.search(text, 0, start):
+        given = _key(span) in first_names()
+        if word in _CUES and not comma and (not given or word in _PLACE_ONLY_CUES):
             return True
+        if _ROLE_FOR.search(text, 0, start) or _FROM_TO.search(text, 0, start):
+            return True  # "our PCSO for Alston", "the bus from Spalding to Boston"
         # a given name that is also a town ("Cedar Road, Martin, he works
         # ...") only where the address goes on: ", DL11 6LF"
         if (
