@@ -317,3 +317,73 @@ def test_people_shapes_leave_ordinary_words(ordinary: str) -> None:
 def test_lower_case_words_that_may_be_names_are_asked_about(text: str, doubts: list[str]) -> None:
     suggested = suggest_publishable(text)
     assert [suggested[d.start : d.end] for d in find_doubtful_names(suggested)] == doubts
+
+
+@pytest.mark.parametrize(
+    "asked",
+    [
+        # Scots and Welsh words in the name lists (issue 15's second unseen set)
+        "my mates da drives hame fae the pub every sat steamin, hes fae Pollokshields",
+        "wee guy on a moped keeps zoomin up n doon Victoria Rd at midnite wi nae lights",
+        "We're worried about the lane behind our house. Diolch",
+        # words that are given names elsewhere
+        "one of them went straight through my neighbour's veg patch",
+        "Nearest one with a front desk is Yeovil, 40 minutes each way. Joke.",
+        "now the other boy father come to our flat and shout",
+        # text-speak with a figure is not a handle
+        "sum1 on fb marketplace sellin a strimmer like my dads",
+        "any1 on insta seen this van?",
+    ],
+)
+def test_dialect_and_words_stay(asked: str) -> None:
+    assert suggest_publishable(asked) == asked
+
+
+def test_names_beside_dialect_words_still_go() -> None:
+    assert (
+        suggest_publishable("ma pal Jamie fae the pub got his car done, gaz_rothbury_88 on insta")
+        == "ma pal [name] fae the pub got his car done, [social media handle] on insta"
+    )
+
+
+@pytest.mark.parametrize(
+    ("asked", "suggested"),
+    [
+        # businesses named after people, in more trades and shapes
+        (
+            "The lad at Mo's Car Wash on Belgrave Gate scratched my door",
+            "The lad at [name] on Belgrave Gate scratched my door",
+        ),
+        ("the van says Tony's Ices on it", "the van says [name] on it"),
+        (
+            "The lads outside Tasty Tony's Chicken on Mare Street are dealing",
+            "The lads outside [name] on Mare Street are dealing",
+        ),
+        (
+            "the same lad who drives for Robson's Skip Hire out of Wooler",
+            "the same lad who drives for [name] out of Wooler",
+        ),
+        (
+            "is it legal for Harkers garage in Danby to sell red diesel",
+            "is it legal for [name] in Danby to sell red diesel",
+        ),
+        (
+            "he went to work at his uncle's garage, McKeown's Motors, in Derry",
+            "he went to work at his uncle's garage, [name], in Derry",
+        ),
+        (
+            "a bloke from D. Leggett Driveways tarmacked our drive",
+            "a bloke from [name] tarmacked our drive",
+        ),
+        (
+            "I paid a deposit to K. Trewin Roofing & Building in October",
+            "I paid a deposit to [name] in October",
+        ),
+        # chains and towns with a trade stay
+        ("the Tescos garage has shut", "the Tescos garage has shut"),
+        ("Halfords garage did my MOT", "Halfords garage did my MOT"),
+        ("at Sainsbury's Car Wash", "at Sainsbury's Car Wash"),
+    ],
+)
+def test_businesses_named_after_people(asked: str, suggested: str) -> None:
+    assert suggest_publishable(asked) == suggested

@@ -26,6 +26,7 @@ from bot.safeguarding.redaction.names import Doubt, find_doubtful_names, find_un
 from bot.safeguarding.redaction.people import find_people_shapes, repeat_names, widen_names
 from bot.safeguarding.redaction.person import find_dates_of_birth, find_names
 from bot.safeguarding.redaction.phone import find_phones
+from bot.safeguarding.redaction.places import keep_places
 from bot.safeguarding.redaction.situation import (
     ages_after_names,
     find_ages_with_detail,
@@ -96,6 +97,8 @@ def find_personal_details(text: str) -> list[Detail]:
                 found.append((detail.start, -(detail.end - detail.start), rank, detail))
     # what goes with a name: a title, a business, a school, an age ("PC Hayes",
     # "Tindall & Sons Roofing", "Nadia is 14")
+    kept = set(keep_places(text, [item[3] for item in found]))
+    found = [item for item in found if item[3] in kept]
     every = [item[3] for item in found]
     every += list(repeat_names(text, every))
     names = [detail for detail in every if detail.category is Category.NAME]

@@ -13,6 +13,8 @@ from bot.safeguarding.redaction.lexicon import (
     PLACE_WORDS,
     first_names,
     ordinary_words,
+    places,
+    proper_nouns,
     surnames,
 )
 
@@ -32,12 +34,22 @@ _TRADES = (
     r"Florists?|Flowers|Jewellers|Tailors|Dry[ \t]Cleaners|Laundrette|Grill[ \t]House|Grill|"
     r"Diner|Restaurant|Bistro|Place|Sweet[ \t]Centre|Sweets|Funeral[ \t](?:Directors|Services)|"
     r"Undertakers|Opticians|Solicitors|Accountants|Estate[ \t]Agents|Driving[ \t]School|"
+    r"Car[ \t]Wash|Hand[ \t]Car[ \t]Wash|Valeting|Ices|Ice[ \t]Cream|Chicken|Skip[ \t]Hire|"
+    r"Plant[ \t]Hire|Hire|Driveways|Paving|Tarmac|Surfacing|"
     r"Ltd|Limited|Brothers|Bros\.?|[&+][ \t](?:Sons?|Daughters?))"
 )
-_CAP = r"[^\W\d_a-z][^\W\d_A-Z]+"
+_CAP = r"(?:Mc|Mac|O['’])?[^\W\d_a-z][^\W\d_A-Z]+"
+# "D. Leggett Driveways", "K. Trewin Roofing": the owner's initial goes with it.
+_INITIAL = r"(?:[A-Z]\.?[ \t]+)?"
 _BUSINESS = re.compile(
-    rf"(?<!\w)(?<!\w['’])((?:{_CAP}[ \t]+)?{_CAP}(?:['’]s)?)((?:[ \t]+{_CAP}){{0,2}})"
-    rf"[ \t]+{_TRADES}\b"
+    rf"(?<!\w)(?<!\w['’]){_INITIAL}((?:{_CAP}[ \t]+)?{_CAP}(?:['’]s)?)((?:[ \t]+{_CAP}){{0,2}})"
+    rf"[ \t]+{_TRADES}\b(?:[ \t]*(?:&|and)[ \t]+{_TRADES}\b)?"
+)
+# "Harkers garage": a surname with the owner's s and no apostrophe, then a
+# trade in lower case.
+_SURNAME_S_TRADE = re.compile(
+    r"(?<![\w'’])((?:Mc|Mac)?[A-Z][a-z]+s)[ \t]+(?:garage|motors|cabs|taxis|skips|builders|"
+    r"butchers|bakery|chippy|caff|cafe|café|scrapyard|yard|haulage|coaches)\b"
 )
 # "the Shah family", "the Kowalski boy", "the Harringtons"
 _FAMILY = re.compile(
@@ -73,6 +85,18 @@ def find_business_names(text: str) -> Iterator[Detail]:
         named = named or family is not None  # "Smith & Son", "Khan Brothers"
         place = match.group(0).split()[-1] == "Place"
         if (possessive or named) and not (place and not possessive):
+            yield Detail(match.start(), match.end(), Category.NAME)
+    for match in _SURNAME_S_TRADE.finditer(text):
+        stem = match.group(1)[:-1].lower()
+        word = match.group(1).lower()
+        if (
+            word in NOT_PERSONS
+            or stem in NOT_PERSONS
+            or word in ordinary_words()
+            or word in places()
+        ):
+            continue  # "Halfords garage", "Tescos garage", "Motors garage"
+        if stem in surnames() or (stem not in ordinary_words() and word not in proper_nouns()):
             yield Detail(match.start(), match.end(), Category.NAME)
 
 

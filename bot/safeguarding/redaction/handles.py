@@ -96,8 +96,21 @@ def find_handles(text: str) -> Iterator[Detail]:
             yield Detail(match.start(1), match.end(1), Category.HANDLE)
 
 
+# Text-speak with a figure in it is a word, not a handle: "sum1 on fb
+# marketplace", "any1 on insta", "m8 on snap".
+_TEXT_SPEAK = word_set(
+    """
+    sum1 some1 sumone1 any1 ne1 every1 evry1 evry1s no1 sum1s some1s any1s every1s
+    2day 2nite 2night 2moro 2morro 2mora 2morrow gr8 m8 m8s l8 l8r l8er b4 4eva w8 h8
+    str8 2nd 1st 3rd 4th
+    """
+)
+
+
 def _handle(text: str, start: int, found: str, shaped: bool) -> Iterator[Detail]:
     handle = found.rstrip(".")
+    if handle.lower() in _TEXT_SPEAK:
+        return
     if _plausible(handle, shaped):
         end = start + len(handle)
         if start and text[start - 1] == "@":

