@@ -140,6 +140,8 @@ class ResidentDesk(ResidentEdits):
         route = RESIDENT_ROUTES.find(v.event.command)
         if route is None or route.who != "any resident":
             return False
+        if v.urgent:  # carded before anything is erased: officers must see it
+            await self._urgent_card(v, v.event.args)
         await route.handler(self, v)
         return True
 
@@ -185,7 +187,18 @@ class ResidentDesk(ResidentEdits):
         if route is None:
             return False
         await route.handler(self, v)
+        if v.urgent and route.name != "ask":  # ask takes it as its question already
+            await self._urgent_card(v, v.event.args)
         return True
+
+    async def _urgent_card(self, v: Visit, text: str) -> None:
+        """An urgent message that came by another route (a command's words,
+        a consultation's answer, an edited command) is also taken as an
+        URGENT question, as any urgent message: in the forum its phrase
+        names, else the forum the resident last asked (``_forum_for_urgent``).
+        ``text``: what the resident wrote, without the command's name."""
+        forum = self.directory.match(text) or await self._forum_for_urgent(v.tx, v.resident)
+        await self._question(v.tx, v.resident, forum, text, True, v.now, v.event)
 
     async def _message(self, v: Visit) -> bool:
         """Anything else: an answer to a consultation (a reply to it), a
@@ -203,6 +216,10 @@ class ResidentDesk(ResidentEdits):
             return True
         if event.command is None and event.reply_to_message_id is not None:
             survey = await self.surveys.of_reply(tx, resident, event.reply_to_message_id)
+            if survey is not None and v.urgent:  # an emergency, not an answer
+                await self._reply(tx, resident, self._urgent_not_answer(), now)
+                await self._urgent_card(v, event.text)
+                return True
             if survey is not None:
                 answered = await self.surveys.reply(tx, resident, survey, event.text, now)
                 await self._reply(tx, resident, answered, now)
@@ -293,8 +310,16 @@ class ResidentDesk(ResidentEdits):
         await self._answer(v, await self.subscriptions.unsubscribe(v.tx, v.resident, v.event.args))
 
     async def _survey(self, v: Visit) -> None:
+        if v.urgent:  # an emergency, not an answer: the command stage cards it
+            await self._reply(v.tx, v.resident, self._urgent_not_answer(), v.now)
+            return
         body = await self.surveys.command(v.tx, v.resident, v.event.args, v.now)
         await self._reply(v.tx, v.resident, body, v.now)  # no notice: as it always was
+
+    def _urgent_not_answer(self) -> Rich:
+        """What a resident is told when their consultation answer looks
+        urgent: it goes to officers as URGENT and is not kept as the answer."""
+        return self.wording.render("urgent_not_answer")
 
     async def _help_route(self, v: Visit) -> None:
         body = await self._help(v.tx, v.event.platform, v.now, welcome=True)
@@ -333,6 +358,8 @@ class ResidentDesk(ResidentEdits):
         forum = self.directory.match(text)
         if forum is None and len(self.directory.forums) == 1:
             forum = self.directory.forums[0]
+        if forum is None and urgent:  # an emergency is always taken
+            forum = await self._forum_for_urgent(tx, resident)
         if forum is None:
             phrases = "\n".join(
                 self.wording.text("ask_which_forum_line", phrase=f.phrases[0])
