@@ -51,7 +51,7 @@ async def test_an_urgent_reply_to_a_consultation_is_carded_not_kept(h: CoreHarne
     assert NOT_KEPT in replies[1]
     assert "#1" in replies[2] and "Bromley Police Online Forum" in replies[2]  # the question
     assert not any("Your answer to consultation" in r for r in replies)
-    (card,) = _urgent_cards(h, KNIFE)
+    assert len(_urgent_cards(h, KNIFE)) == 1
     assert "0 answers" in await _answers(h)
     # A calm answer afterwards is kept as ever.
     thanks = await h.resident_replies(RESIDENT, "Speeding at night", reply_to=message_id)
