@@ -14,7 +14,15 @@ from typing import Literal
 from bot.delivery.outbox import Outbox
 from bot.desks.admission import Admission
 from bot.desks.resident_edits import ResidentEdits
-from bot.desks.routes import Route, Routes, Who, misprefixed, not_a_reference, parse_reference
+from bot.desks.routes import (
+    Route,
+    Routes,
+    Who,
+    misprefixed,
+    not_a_reference,
+    resident_command,
+    resident_reference,
+)
 from bot.desks.staff_cards import StaffCards
 from bot.desks.subscription import SubscriptionDesk
 from bot.desks.survey import SurveyDesk
@@ -97,6 +105,9 @@ class ResidentDesk(ResidentEdits):
         resident = await residents.get_or_create(
             tx, event.platform, event.sender_id, event.chat.chat_id, event.sender_handle, now
         )
+        command = resident_command(event.command, RESIDENT_ROUTES)  # "/status?" is /status
+        if command != event.command:
+            event = replace(event, command=command)
         # Triage reads what the resident wrote: not a command's name (in any
         # platform's prefix: "!ask ...") nor the forum's phrase before it
         # ("Bromley Police Online Forum ..."): the model was not trained on
@@ -509,7 +520,7 @@ class ResidentDesk(ResidentEdits):
 
     async def _withdraw(self, tx: Tx, resident: Resident, event: Inbound, now: datetime) -> Rich:
         prefix = self.wording.prefix(event.platform)
-        ref = parse_reference(event.args)
+        ref = resident_reference(event.args)
         if ref is None:
             usage = self.wording.render("withdraw_usage", prefix=prefix)
             if not event.args.strip():
