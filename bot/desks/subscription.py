@@ -9,6 +9,7 @@ from datetime import datetime
 
 from bot.alerts.alert import AlertType
 from bot.alerts.postcode import covers, parse
+from bot.desks.routes import resident_reference
 from bot.edge.chat import Button, Buttons
 from bot.edge.payload import LIMIT_BYTES, PayloadTooLong, SubscribeChoice
 from bot.edge.rich import Rich, join
@@ -67,7 +68,10 @@ class SubscriptionDesk:
     ) -> tuple[Rich, Buttons]:
         """``/subscribe``: the chooser (of forums, or of the only forum's
         types); ``/subscribe bromley`` or ``/subscribe BR1 3QR``: every type
-        of that forum, or of the forums covering the postcode."""
+        of that forum, or of the forums covering the postcode;
+        ``/subscribe 2``: the chooser of the forum numbered 2 in the forum
+        list (``_forum_chooser``: the numbers run on across its pages), as
+        its button does."""
         prefix = self.wording.prefix(resident.platform)
         args = args.strip()
         if not args:
@@ -77,6 +81,9 @@ class SubscriptionDesk:
         forum = self.directory.find(args)
         if forum is not None:
             return await self._subscribe(tx, resident, [forum], now, prefix), ()
+        number = resident_reference(args)
+        if number is not None and 1 <= number <= len(self.directory.forums):
+            return await self._chooser(tx, resident, self.directory.forums[number - 1])
         postcode = parse(args)
         if postcode is None:
             return self.wording.render(
