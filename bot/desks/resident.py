@@ -6,6 +6,7 @@ the stages in ``PRECEDENCE``."""
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Awaitable, Callable
 from dataclasses import replace
 from datetime import datetime, timedelta
@@ -117,7 +118,7 @@ class ResidentDesk(ResidentEdits):
         said = said if forum is None else self.directory.without_phrase(forum, said)
         triage = assess(said)
         if forum is None and not triage.urgent:
-            event = plain_command(event)
+            event = stop_request(plain_command(event))
         visit = Visit(tx, event, resident, triage, now)
         for _name, stage in PRECEDENCE:
             if await stage(self, visit):
@@ -564,6 +565,47 @@ class ResidentDesk(ResidentEdits):
             resident_id=resident.id,
         )
         await self.outbox.add(tx, reply, now)
+
+
+STOP_WORDS = frozenset(
+    {
+        "stop",
+        "stopall",
+        "stop all",
+        "stop alerts",
+        "stop all alerts",
+        "stop messages",
+        "stop all messages",
+        "stop everything",
+        "unsubscribe",
+        "unsubscribe me",
+        "unsubscribe all",
+        "unsubscribe everything",
+    }
+)
+"""What residents send to stop alerts, as text messages are stopped (with or
+without a prefix, in any case, "please" and punctuation aside): each is
+``unsubscribe`` from everything (docs/decisions.md "STOP stops alerts")."""
+
+
+def stop_request(event: Inbound) -> Inbound:
+    """``event`` as ``unsubscribe`` (everything) when it is only one of
+    ``STOP_WORDS``: not a press, a reply, an edit, an album or with
+    attachments. Otherwise ``event``."""
+    if (
+        event.button is not None
+        or event.reply_to_message_id is not None
+        or event.edited
+        or event.album is not None
+        or event.attachments
+    ):
+        return event
+    said = f"{event.command} {event.args}" if event.command is not None else event.text
+    words = re.sub(r"[^\w\s]", " ", said.casefold()).split()
+    if " ".join(w for w in words if w != "please") not in STOP_WORDS:
+        return event
+    log.info("stop request read as unsubscribe")
+    return replace(event, command="unsubscribe", args="")
 
 
 def plain_command(event: Inbound) -> Inbound:

@@ -5,6 +5,7 @@ the middle of an alert being sent."""
 from __future__ import annotations
 
 import logging
+import re
 from datetime import datetime
 
 from bot.alerts.alert import AlertType
@@ -48,6 +49,18 @@ def check_buttons_fit(forums: tuple[Forum, ...]) -> None:
             ) from None
 
 
+FILLER = frozenset({"me", "please", "up", "to", "alerts", "all", "everything"})
+"""Words residents add to ``subscribe`` that name no forum nor postcode."""
+
+
+def only_filler(args: str) -> bool:
+    """Whether ``args`` is only ``FILLER`` words, in any case, with
+    punctuation (``me``, ``Me please!``): ``subscribe me`` is the chooser,
+    never the ME postcode area (Medway's districts, ``ME1``, still are)."""
+    words = re.sub(r"[^\w\s]", " ", args.casefold()).split()
+    return bool(words) and all(w in FILLER for w in words)
+
+
 class SubscriptionDesk:
     """Residents' alerts, for the resident desk: every method works in the
     caller's transaction and returns the reply (and buttons) to queue; they
@@ -74,6 +87,8 @@ class SubscriptionDesk:
         its button does."""
         prefix = self.wording.prefix(resident.platform)
         args = args.strip()
+        if only_filler(args):  # "subscribe me", "subscribe me please": not the ME area
+            args = ""
         if not args:
             if len(self.directory.forums) == 1:
                 return await self._chooser(tx, resident, self.directory.forums[0])
@@ -279,7 +294,7 @@ class SubscriptionDesk:
             tx, resident, forum.id if forum else None, alert_type.value if alert_type else None
         )
         if not ended:
-            return self.wording.render("unsubscribe_nothing")
+            return self.wording.render("unsubscribe_nothing", prefix=prefix)
         if alert_type is not None and forum is not None:
             what = self.wording.text(
                 "unsubscribe_type_from_forum", type=self.label(alert_type.value), forum=forum.name
@@ -290,7 +305,7 @@ class SubscriptionDesk:
             what = forum.name
         else:
             what = self.wording.text("unsubscribe_everything")
-        return self.wording.render("unsubscribe_done", what=what)
+        return self.wording.render("unsubscribe_done", what=what, prefix=prefix)
 
     async def _stop(
         self, tx: Tx, resident: Resident, forum_id: str | None, alert_type: str | None

@@ -107,3 +107,16 @@ async def test_trailing_punctuation_after_commands(
     assert "Erase what we hold about you?" in (await ask(facebook, "forget")).text
     erased = await ask(facebook, "Forget Confirm.")
     assert "We no longer hold your account details" in erased.text
+
+
+async def test_stop_stops_alerts_and_subscribe_me_is_not_a_postcode(
+    app: App, facebook: FakeFacebook, telegram: FakeTelegram
+) -> None:
+    """Issue 16: STOP, as text messages are stopped; "subscribe me" is not ME."""
+    chooser = await ask(facebook, "subscribe me")
+    assert "Alerts from Bromley Police Online Forum" in chooser.text
+    assert "You will now get" in (await ask(facebook, "subscribe BR1")).text
+    stopped = await ask(facebook, "STOP")
+    assert "Done: all your alerts stopped." in stopped.text
+    assert "To subscribe again, send /subscribe." in stopped.text
+    assert "You have no alerts" in (await ask(facebook, "subscriptions")).text
