@@ -120,3 +120,17 @@ async def test_stop_stops_alerts_and_subscribe_me_is_not_a_postcode(
     assert "Done: all your alerts stopped." in stopped.text
     assert "To subscribe again, send /subscribe." in stopped.text
     assert "You have no alerts" in (await ask(facebook, "subscriptions")).text
+
+
+async def test_help_with_a_bang_is_a_cry_for_help_and_the_help_says_so(
+    app: App, facebook: FakeFacebook, telegram: FakeTelegram
+) -> None:
+    """Issue 16: the docs said help works "with a trailing ? or !"; "help!"
+    is the emergency rule's cry for help (kept), and the help now says so."""
+    helped = await ask(facebook, "help?")
+    assert "How to ask" in helped.text
+    assert '"Help!" with an exclamation mark is read as a call for help' in helped.text
+    urgent = await ask(facebook, "help!")
+    assert urgent.text.startswith("If you or someone else is in danger")
+    card = await card_for(telegram, 1)
+    assert "URGENT" in card.plain_text and "help!" in card.plain_text
