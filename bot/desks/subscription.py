@@ -92,7 +92,7 @@ class SubscriptionDesk:
         if not args:
             if len(self.directory.forums) == 1:
                 return await self._chooser(tx, resident, self.directory.forums[0])
-            return self._forum_chooser(prefix, 0)
+            return self._forum_chooser(resident.platform, 0)
         forum = self.directory.find(args)
         if forum is not None:
             return await self._subscribe(tx, resident, [forum], now, prefix), ()
@@ -132,8 +132,7 @@ class SubscriptionDesk:
         (the last one for a page past the end, as when forums were removed)."""
         if choice.step == "page":
             pages = max(1, -(-len(self.directory.forums) // FORUMS_PER_PAGE))
-            prefix = self.wording.prefix(resident.platform)
-            return self._forum_chooser(prefix, min(choice.page, pages - 1))
+            return self._forum_chooser(resident.platform, min(choice.page, pages - 1))
         forum = self.directory.get(choice.forum_id)
         if forum is None:
             return None
@@ -152,7 +151,7 @@ class SubscriptionDesk:
             await self._stop(tx, resident, forum.id, None)
         return await self._chooser(tx, resident, forum)
 
-    def _forum_chooser(self, prefix: str, page: int) -> tuple[Rich, Buttons]:
+    def _forum_chooser(self, platform: str, page: int) -> tuple[Rich, Buttons]:
         """Page ``page`` (from 0) of the forum list: the page's forums
         numbered in the text with their areas (numbers run on across pages),
         a button each starting with its number (a platform that cuts a
@@ -205,7 +204,12 @@ class SubscriptionDesk:
                     total=len(forums),
                 ),
             )
-        body = self.wording.render("subscribe_choose_forum", forums="\n".join(lines), prefix=prefix)
+        body = self.wording.render_for(
+            platform,
+            "subscribe_choose_forum",
+            forums="\n".join(lines),
+            prefix=self.wording.prefix(platform),
+        )
         return body, tuple(rows)
 
     async def _chooser(self, tx: Tx, resident: Resident, forum: Forum) -> tuple[Rich, Buttons]:
