@@ -8,12 +8,21 @@ answer. An urgent consultation answer is not kept as the answer
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
 from bot.edge.chat import ChatRef
+from bot.edge.clock import FakeClock
 from bot.edge.rich import plain
-from tests.support.core_harness import STAFF_CHAT, CoreHarness
+from tests.support.core_harness import (
+    DATABASE,
+    STAFF_CHAT,
+    START,
+    CoreHarness,
+    at,
+    forum_config,
+)
 
 RESIDENT = "5001"
 KNIFE = "there is a man with a knife outside my house right now"
@@ -117,3 +126,22 @@ async def test_an_urgent_edit_of_a_command_is_carded_not_run(h: CoreHarness) -> 
     assert "call 999 now" in replies[0]
     assert not any("You have no questions" in r for r in replies)
     assert _urgent_cards(h, CAR)
+
+
+async def test_an_urgent_ask_without_a_phrase_with_two_forums_is_carded(tmp_path: Path) -> None:
+    """With two forums, ``/ask`` without a phrase asks which forum; an
+    urgent one is taken in the forum the resident last asked (else the first)."""
+    config = forum_config(str(tmp_path / DATABASE))
+    bromley = config.forums[0]
+    bexley = replace(bromley, id="bexley", name="Bexley Forum", phrases=("Bexley Forum",))
+    config = replace(config, forums=(bromley, bexley))
+    h = await CoreHarness(config, FakeClock(at(START))).open()
+    try:
+        (which,) = await h.resident_says(RESIDENT, "/ask is Elm Road patrolled?")
+        assert "Which forum is your question for?" in which and "- Bexley Forum" in which
+        replies = await h.resident_says(RESIDENT, f"/ask {CAR}")
+        assert "call 999 now" in replies[0]
+        assert "#1" in replies[1] and "Bromley Police Online Forum" in replies[1]
+        assert _urgent_cards(h, CAR)
+    finally:
+        await h.close()
