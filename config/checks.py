@@ -1,6 +1,8 @@
 """What must hold across keys, checked on the plain values beside the
 per-key validation, so these problems are listed with the others: at least one
-forum; forum ids unique; a phrase belongs to one forum; a room has its
+forum; forum ids unique, and no two forums' ids or names reading the same
+once case, punctuation and spacing are set aside (officers' commands find a
+forum that way: ``ForumDirectory.find``); a phrase belongs to one forum; a room has its
 platform's id and is not both a staff room and a public room; the schedule's
 rule against its first session; console accounts name forums that exist, once
 each; webhook mode has its URL.
@@ -95,6 +97,7 @@ class _Checker:
         self.problems: list[Problem] = []
         self.ids: dict[str, _Claim] = {}
         self.phrases: dict[str, _Claim] = {}
+        self.handles: dict[str, _Claim] = {}  # a forum's id or name as officers type it
         self.rooms: dict[tuple[str, tuple[str, str]], _Claim] = {}  # (role, room key)
 
     def add(self, loc: Loc, at: Loc, message: str) -> None:
@@ -119,6 +122,10 @@ class _Checker:
                 )
             else:
                 self.ids[forum_id] = self.claim(repr(forum_id), (*loc, "id"))
+                self._handle(loc, "id", forum_id, label)
+        name = _get(forum, "name", scalar.text)
+        if name is not None:
+            self._handle(loc, "name", name, label)
         phrases = self._phrases((*loc, "phrases"), forum.get("phrases"), label)
         schedule = forum.get("schedule")
         if isinstance(schedule, dict):
@@ -132,6 +139,27 @@ class _Checker:
         if forum_id is None or _get(forum, "name", scalar.text) is None or not phrases:
             return None
         return forum_id
+
+    def _handle(self, loc: Loc, key: str, value: str, label: str) -> None:
+        """A forum's id or name (``key``) must not read the same as another
+        forum's id or name once normalised (``normalise_phrase``): officers
+        name a forum in commands that way, and one would hide the other."""
+        normalised = normalise_phrase(value)
+        earlier = self.handles.get(normalised)
+        if earlier is None:
+            self.handles[normalised] = self.claim(label, (*loc, key))
+            return
+        if earlier.forum == label:
+            return  # a forum's own id and name may read the same
+        self.add(
+            (*loc, key),
+            (*loc, key),
+            f"forum {key} {value!r} reads the same as the "
+            f"{path_of(earlier.loc).rsplit('.', 1)[-1]} of forum {earlier.forum} "
+            f"({earlier.where()}) once case, punctuation and spacing are ignored, as "
+            "officers' commands read them; one would hide the other (an alert could go to "
+            f"the wrong forum's subscribers): give this forum another {key}",
+        )
 
     def _phrases(self, loc: Loc, phrases: object, label: str) -> int:
         count = 0

@@ -25,6 +25,12 @@ log = logging.getLogger("forumbot.alerts")
 REPORT_EVERY = timedelta(seconds=30)
 
 
+OFFICERS_TYPES = frozenset(
+    {AlertType.ADVICE.value, AlertType.APPEALS.value, AlertType.OUTCOMES.value}
+)
+"""Alert types written by officers, whose words need not name the forum."""
+
+
 class AlertService:
     """Alerts to subscribers, for the staff desk, consultations and the
     sessions' reminders and summaries. Every method that takes ``tx`` works
@@ -113,7 +119,9 @@ class AlertService:
                     "alert #%s: %s is off; its subscribers are not sent it", alert.id, platform
                 )
                 continue
-            body = join([alert.body, self._footer(platform, alert)], "\n\n")
+            body = join(
+                [*self._header(forum, alert), alert.body, self._footer(platform, alert)], "\n\n"
+            )
             total += await alert_rows.fan_out(
                 tx, alert, platform, self.outbox.parts(platform, body), now
             )
@@ -126,6 +134,16 @@ class AlertService:
                 )
         self.outbox.wake()
         log.info("alert sending forum=%s alert=#%s subscribers=%s", alert.forum_id, alert.id, total)
+
+    def _header(self, forum: Forum | None, alert: Alert) -> list[Rich]:
+        """Which forum an officer's alert (advice, appeals, outcomes) is
+        from, for its subscribers: their chat holds every forum's alerts
+        (consultations, reminders and summaries name it already). The
+        forum's public rooms are its own and get no header."""
+        if forum is None or alert.alert_type not in OFFICERS_TYPES:
+            return []
+        label = self.wording.text(f"alert_type_{alert.alert_type}")
+        return [self.wording.render("alert_header", type=label, forum=forum.name)]
 
     def _footer(self, platform: str, alert: Alert) -> Rich:
         """How to stop such alerts; before it, on a consultation, how to

@@ -6,6 +6,7 @@ the stages in ``PRECEDENCE``."""
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Awaitable, Callable
 from dataclasses import replace
 from datetime import datetime, timedelta
@@ -14,7 +15,15 @@ from typing import Literal
 from bot.delivery.outbox import Outbox
 from bot.desks.admission import Admission
 from bot.desks.resident_edits import ResidentEdits
-from bot.desks.routes import Route, Routes, Who, misprefixed, not_a_reference, parse_reference
+from bot.desks.routes import (
+    Route,
+    Routes,
+    Who,
+    misprefixed,
+    not_a_reference,
+    resident_command,
+    resident_reference,
+)
 from bot.desks.staff_cards import StaffCards
 from bot.desks.subscription import SubscriptionDesk
 from bot.desks.survey import SurveyDesk
@@ -97,6 +106,9 @@ class ResidentDesk(ResidentEdits):
         resident = await residents.get_or_create(
             tx, event.platform, event.sender_id, event.chat.chat_id, event.sender_handle, now
         )
+        command = resident_command(event.command, RESIDENT_ROUTES)  # "/status?" is /status
+        if command != event.command:
+            event = replace(event, command=command)
         # Triage reads what the resident wrote: not a command's name (in any
         # platform's prefix: "!ask ...") nor the forum's phrase before it
         # ("Bromley Police Online Forum ..."): the model was not trained on
@@ -106,7 +118,7 @@ class ResidentDesk(ResidentEdits):
         said = said if forum is None else self.directory.without_phrase(forum, said)
         triage = assess(said)
         if forum is None and not triage.urgent:
-            event = plain_command(event)
+            event = stop_request(plain_command(event))
         visit = Visit(tx, event, resident, triage, now)
         for _name, stage in PRECEDENCE:
             if await stage(self, visit):
@@ -140,6 +152,8 @@ class ResidentDesk(ResidentEdits):
         route = RESIDENT_ROUTES.find(v.event.command)
         if route is None or route.who != "any resident":
             return False
+        if v.urgent:  # carded before anything is erased: officers must see it
+            await self._urgent_card(v, v.event.args)
         await route.handler(self, v)
         return True
 
@@ -185,7 +199,18 @@ class ResidentDesk(ResidentEdits):
         if route is None:
             return False
         await route.handler(self, v)
+        if v.urgent and route.name != "ask":  # ask takes it as its question already
+            await self._urgent_card(v, v.event.args)
         return True
+
+    async def _urgent_card(self, v: Visit, text: str) -> None:
+        """An urgent message that came by another route (a command's words,
+        a consultation's answer, an edited command) is also taken as an
+        URGENT question, as any urgent message: in the forum its phrase
+        names, else the forum the resident last asked (``_forum_for_urgent``).
+        ``text``: what the resident wrote, without the command's name."""
+        forum = self.directory.match(text) or await self._forum_for_urgent(v.tx, v.resident)
+        await self._question(v.tx, v.resident, forum, text, True, v.now, v.event)
 
     async def _message(self, v: Visit) -> bool:
         """Anything else: an answer to a consultation (a reply to it), a
@@ -203,6 +228,10 @@ class ResidentDesk(ResidentEdits):
             return True
         if event.command is None and event.reply_to_message_id is not None:
             survey = await self.surveys.of_reply(tx, resident, event.reply_to_message_id)
+            if survey is not None and v.urgent:  # an emergency, not an answer
+                await self._reply(tx, resident, self._urgent_not_answer(), now)
+                await self._urgent_card(v, event.text)
+                return True
             if survey is not None:
                 answered = await self.surveys.reply(tx, resident, survey, event.text, now)
                 await self._reply(tx, resident, answered, now)
@@ -293,8 +322,16 @@ class ResidentDesk(ResidentEdits):
         await self._answer(v, await self.subscriptions.unsubscribe(v.tx, v.resident, v.event.args))
 
     async def _survey(self, v: Visit) -> None:
+        if v.urgent:  # an emergency, not an answer: the command stage cards it
+            await self._reply(v.tx, v.resident, self._urgent_not_answer(), v.now)
+            return
         body = await self.surveys.command(v.tx, v.resident, v.event.args, v.now)
         await self._reply(v.tx, v.resident, body, v.now)  # no notice: as it always was
+
+    def _urgent_not_answer(self) -> Rich:
+        """What a resident is told when their consultation answer looks
+        urgent: it goes to officers as URGENT and is not kept as the answer."""
+        return self.wording.render("urgent_not_answer")
 
     async def _help_route(self, v: Visit) -> None:
         body = await self._help(v.tx, v.event.platform, v.now, welcome=True)
@@ -333,6 +370,8 @@ class ResidentDesk(ResidentEdits):
         forum = self.directory.match(text)
         if forum is None and len(self.directory.forums) == 1:
             forum = self.directory.forums[0]
+        if forum is None and urgent:  # an emergency is always taken
+            forum = await self._forum_for_urgent(tx, resident)
         if forum is None:
             phrases = "\n".join(
                 self.wording.text("ask_which_forum_line", phrase=f.phrases[0])
@@ -482,7 +521,7 @@ class ResidentDesk(ResidentEdits):
 
     async def _withdraw(self, tx: Tx, resident: Resident, event: Inbound, now: datetime) -> Rich:
         prefix = self.wording.prefix(event.platform)
-        ref = parse_reference(event.args)
+        ref = resident_reference(event.args)
         if ref is None:
             usage = self.wording.render("withdraw_usage", prefix=prefix)
             if not event.args.strip():
@@ -526,6 +565,47 @@ class ResidentDesk(ResidentEdits):
             resident_id=resident.id,
         )
         await self.outbox.add(tx, reply, now)
+
+
+STOP_WORDS = frozenset(
+    {
+        "stop",
+        "stopall",
+        "stop all",
+        "stop alerts",
+        "stop all alerts",
+        "stop messages",
+        "stop all messages",
+        "stop everything",
+        "unsubscribe",
+        "unsubscribe me",
+        "unsubscribe all",
+        "unsubscribe everything",
+    }
+)
+"""What residents send to stop alerts, as text messages are stopped (with or
+without a prefix, in any case, "please" and punctuation aside): each is
+``unsubscribe`` from everything (docs/decisions.md "STOP stops alerts")."""
+
+
+def stop_request(event: Inbound) -> Inbound:
+    """``event`` as ``unsubscribe`` (everything) when it is only one of
+    ``STOP_WORDS``: not a press, a reply, an edit, an album or with
+    attachments. Otherwise ``event``."""
+    if (
+        event.button is not None
+        or event.reply_to_message_id is not None
+        or event.edited
+        or event.album is not None
+        or event.attachments
+    ):
+        return event
+    said = f"{event.command} {event.args}" if event.command is not None else event.text
+    words = re.sub(r"[^\w\s]", " ", said.casefold()).split()
+    if " ".join(w for w in words if w != "please") not in STOP_WORDS:
+        return event
+    log.info("stop request read as unsubscribe")
+    return replace(event, command="unsubscribe", args="")
 
 
 def plain_command(event: Inbound) -> Inbound:

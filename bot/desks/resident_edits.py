@@ -48,6 +48,8 @@ class ResidentEdits:
             event: Inbound,
         ) -> None: ...
 
+        async def _urgent_card(self, v: Visit, text: str) -> None: ...
+
         async def _reply(
             self,
             tx: Tx,
@@ -89,6 +91,9 @@ class ResidentEdits:
                 "edit_after_review", ref=asked.id, example_phrase=self._phrase_of(asked)
             )
             await self._reply(v.tx, v.resident, body, v.now, question_id=asked.id)
+            return True
+        if event.command is not None and v.urgent:  # never run; officers must see it
+            await self._urgent_card(v, event.args)
             return True
         if event.command is not None:
             prefix = self.wording.prefix(event.platform)

@@ -36,6 +36,27 @@ def parse_reference(text: str) -> int | None:
     return parse_number(text[1:] if text.startswith("#") else text)
 
 
+TRAILING = "?!.,;:"
+"""Punctuation a phone's keyboard or a resident adds at the end of a command
+or its number (``withdraw 3.``, ``/status?``), which cannot be meant there."""
+
+
+def resident_reference(text: str) -> int | None:
+    """``parse_reference`` after the trailing punctuation a resident adds
+    (``3.``, ``#3!``): None for anything else."""
+    return parse_reference(text.strip().rstrip(TRAILING))
+
+
+def resident_command(name: str | None, routes: Routes[H]) -> str | None:
+    """A resident's command name as its route knows it: ``status?`` ->
+    ``status`` when only the trailing punctuation (``TRAILING``) stood in
+    the way; ``name`` itself otherwise."""
+    if name is None or routes.find(name) is not None:
+        return name
+    bare = name.rstrip(TRAILING)
+    return bare if bare and routes.find(bare) is not None else name
+
+
 Numbered = Literal["question", "consultation"]
 """What a number names: a question (``#12``) or a consultation (``/survey 3``)."""
 
@@ -141,12 +162,12 @@ class Routes(Generic[H]):
         if not text or "\n" in text:
             return None
         head, _, rest = text.partition(" ")
-        name = head.lower().rstrip("?!.,")
+        name = head.lower().rstrip(TRAILING)
         route = self._by_name.get(name)
         if route is None or route.plain is None:
             return None
         rest = rest.strip()
-        if route.plain == "alone" and rest.strip("?!., "):
+        if route.plain == "alone" and rest.strip(TRAILING + " "):
             return None
         return name, rest if route.plain == "with arguments" else ""
 

@@ -5,10 +5,12 @@ the middle of an alert being sent."""
 from __future__ import annotations
 
 import logging
+import re
 from datetime import datetime
 
 from bot.alerts.alert import AlertType
 from bot.alerts.postcode import covers, parse
+from bot.desks.routes import resident_reference
 from bot.edge.chat import Button, Buttons
 from bot.edge.payload import LIMIT_BYTES, PayloadTooLong, SubscribeChoice
 from bot.edge.rich import Rich, join
@@ -47,6 +49,18 @@ def check_buttons_fit(forums: tuple[Forum, ...]) -> None:
             ) from None
 
 
+FILLER = frozenset({"me", "please", "up", "to", "alerts", "all", "everything"})
+"""Words residents add to ``subscribe`` that name no forum nor postcode."""
+
+
+def only_filler(args: str) -> bool:
+    """Whether ``args`` is only ``FILLER`` words, in any case, with
+    punctuation (``me``, ``Me please!``): ``subscribe me`` is the chooser,
+    never the ME postcode area (Medway's districts, ``ME1``, still are)."""
+    words = re.sub(r"[^\w\s]", " ", args.casefold()).split()
+    return bool(words) and all(w in FILLER for w in words)
+
+
 class SubscriptionDesk:
     """Residents' alerts, for the resident desk: every method works in the
     caller's transaction and returns the reply (and buttons) to queue; they
@@ -67,16 +81,24 @@ class SubscriptionDesk:
     ) -> tuple[Rich, Buttons]:
         """``/subscribe``: the chooser (of forums, or of the only forum's
         types); ``/subscribe bromley`` or ``/subscribe BR1 3QR``: every type
-        of that forum, or of the forums covering the postcode."""
+        of that forum, or of the forums covering the postcode;
+        ``/subscribe 2``: the chooser of the forum numbered 2 in the forum
+        list (``_forum_chooser``: the numbers run on across its pages), as
+        its button does."""
         prefix = self.wording.prefix(resident.platform)
         args = args.strip()
+        if only_filler(args):  # "subscribe me", "subscribe me please": not the ME area
+            args = ""
         if not args:
             if len(self.directory.forums) == 1:
                 return await self._chooser(tx, resident, self.directory.forums[0])
-            return self._forum_chooser(prefix, 0)
+            return self._forum_chooser(resident.platform, 0)
         forum = self.directory.find(args)
         if forum is not None:
             return await self._subscribe(tx, resident, [forum], now, prefix), ()
+        number = resident_reference(args)
+        if number is not None and 1 <= number <= len(self.directory.forums):
+            return await self._chooser(tx, resident, self.directory.forums[number - 1])
         postcode = parse(args)
         if postcode is None:
             return self.wording.render(
@@ -110,8 +132,7 @@ class SubscriptionDesk:
         (the last one for a page past the end, as when forums were removed)."""
         if choice.step == "page":
             pages = max(1, -(-len(self.directory.forums) // FORUMS_PER_PAGE))
-            prefix = self.wording.prefix(resident.platform)
-            return self._forum_chooser(prefix, min(choice.page, pages - 1))
+            return self._forum_chooser(resident.platform, min(choice.page, pages - 1))
         forum = self.directory.get(choice.forum_id)
         if forum is None:
             return None
@@ -130,7 +151,7 @@ class SubscriptionDesk:
             await self._stop(tx, resident, forum.id, None)
         return await self._chooser(tx, resident, forum)
 
-    def _forum_chooser(self, prefix: str, page: int) -> tuple[Rich, Buttons]:
+    def _forum_chooser(self, platform: str, page: int) -> tuple[Rich, Buttons]:
         """Page ``page`` (from 0) of the forum list: the page's forums
         numbered in the text with their areas (numbers run on across pages),
         a button each starting with its number (a platform that cuts a
@@ -183,7 +204,12 @@ class SubscriptionDesk:
                     total=len(forums),
                 ),
             )
-        body = self.wording.render("subscribe_choose_forum", forums="\n".join(lines), prefix=prefix)
+        body = self.wording.render_for(
+            platform,
+            "subscribe_choose_forum",
+            forums="\n".join(lines),
+            prefix=self.wording.prefix(platform),
+        )
         return body, tuple(rows)
 
     async def _chooser(self, tx: Tx, resident: Resident, forum: Forum) -> tuple[Rich, Buttons]:
@@ -272,7 +298,7 @@ class SubscriptionDesk:
             tx, resident, forum.id if forum else None, alert_type.value if alert_type else None
         )
         if not ended:
-            return self.wording.render("unsubscribe_nothing")
+            return self.wording.render("unsubscribe_nothing", prefix=prefix)
         if alert_type is not None and forum is not None:
             what = self.wording.text(
                 "unsubscribe_type_from_forum", type=self.label(alert_type.value), forum=forum.name
@@ -283,7 +309,7 @@ class SubscriptionDesk:
             what = forum.name
         else:
             what = self.wording.text("unsubscribe_everything")
-        return self.wording.render("unsubscribe_done", what=what)
+        return self.wording.render("unsubscribe_done", what=what, prefix=prefix)
 
     async def _stop(
         self, tx: Tx, resident: Resident, forum_id: str | None, alert_type: str | None

@@ -12,7 +12,7 @@ from datetime import datetime
 
 from bot.alerts.alert import AlertType
 from bot.alerts.service import AlertService
-from bot.desks.routes import REPEAT_WINDOW, not_a_reference, parse_reference
+from bot.desks.routes import REPEAT_WINDOW, not_a_reference, parse_reference, resident_reference
 from bot.edge.chat import Button, Buttons, ChatRef
 from bot.edge.payload import SurveyAnswer
 from bot.edge.rich import Rich, join
@@ -205,7 +205,7 @@ class SurveyDesk:
         """``/survey 3 answer``: an option by its number or words, or free text."""
         prefix = self.wording.prefix(resident.platform)
         given, _, text = args.strip().partition(" ")
-        ref = parse_reference(given)
+        ref = resident_reference(given)
         usage = self.wording.render_for(resident.platform, "survey_usage", prefix=prefix)
         if given and ref is None:
             return join([not_a_reference(self.wording, given, "consultation"), usage])

@@ -75,7 +75,9 @@ def render_card(
     to press "Seen" before it is raised again (the forum's ``escalation.after``)."""
     parts: list[Rich] = []
     if question.urgent:
-        parts.append(wording.render("card_urgent_banner"))
+        # The web console puts its own URGENT label before the card: its
+        # banner does not say the word again ("URGENT URGENT: ...").
+        parts.append(wording.render_for(platform, "card_urgent_banner"))
     if question.urgent_more:
         parts.append(wording.render("card_urgent_more", count=question.urgent_more))
     parts.append(

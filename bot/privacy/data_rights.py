@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
 
@@ -26,6 +27,14 @@ log = logging.getLogger("forumbot.data_rights")
 
 CONFIRM_WORDS = ("confirm", "yes")
 ALL_QUESTIONS = 10_000
+
+
+def confirmed(args: str) -> bool:
+    """Whether ``forget``'s arguments confirm the erasure: one of
+    ``CONFIRM_WORDS`` in any case, with punctuation and "please" around it
+    as residents write it (``Confirm.``, ``confirm please``, ``yes!``)."""
+    words = [w for w in re.sub(r"[^\w\s]", " ", args.casefold()).split() if w != "please"]
+    return len(words) == 1 and words[0] in CONFIRM_WORDS
 
 
 class DataRights:
@@ -124,7 +133,7 @@ class DataRights:
         """Without confirmation: what would happen, and how to confirm. With it:
         erase, queue the answer to the resident, and return None."""
         w = self.wording
-        if args.strip().lower() not in CONFIRM_WORDS:
+        if not confirmed(args):
             return w.render(
                 "forget_confirm",
                 platform=resident.platform.capitalize(),

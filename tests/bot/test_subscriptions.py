@@ -11,6 +11,9 @@ from tests.support.core_harness import PUBLIC_CHAT, STAFF_CHAT, CoreHarness, Har
 
 AREAS = ("BR1", "BR2", "BR6 7")
 
+HEADER = "Bromley Police Online Forum: "
+"""An officer's alert names its forum first (issue 16)."""
+
 
 async def test_subscribe_by_postcode_then_alert_reaches_subscribers_and_public(
     make_harness: HarnessFactory,
@@ -30,7 +33,9 @@ async def test_subscribe_by_postcode_then_alert_reaches_subscribers_and_public(
     assert "Alert #1 (appeals, Bromley Police Online Forum) is going to 2 subscribers" in staff[0]
     for resident in ("5001", "5004"):
         alert = h.texts_to(resident)[-1]
-        assert alert.startswith("Have you seen a red van on Elm Road?")
+        assert alert.startswith(  # the forum named (issue 16), then the words
+            "Bromley Police Online Forum: appeals for information\n\nHave you seen a red van"
+        )
         assert "To stop appeals alerts: /unsubscribe appeals" in alert
     assert len(h.texts_to("5002")) == 1 and len(h.texts_to("5003")) == 1
     assert h.texts_to(PUBLIC_CHAT)[-1] == "Have you seen a red van on Elm Road?"
@@ -68,7 +73,7 @@ async def test_unsubscribe_one_type_or_everything(h: CoreHarness) -> None:
     await h.staff_says("/alert bromley advice Lock your shed")
     texts = h.texts_to("5001")
     assert not any("Seen this bike?" in t for t in texts)
-    assert any(t.startswith("Lock your shed") for t in texts)
+    assert any(t.startswith(HEADER + "crime-prevention advice\n\nLock your shed") for t in texts)
     again = await h.resident_says("5001", "/unsubscribe appeals")
     assert "You had no alerts of that kind" in again[0]
     usage = await h.resident_says("5001", "/unsubscribe sometimes")
@@ -91,11 +96,13 @@ async def test_quiet_hours_hold_alerts_until_the_morning_unless_urgent(
     assert not any("Check your locks" in t for t in h.texts_to("5001"))
     h.clock.set(at("2026-11-25 08:00"))
     await h.tick()
-    assert h.texts_to("5001")[-1].startswith("Check your locks")
+    assert h.texts_to("5001")[-1].startswith(HEADER + "crime-prevention advice\n\nCheck your locks")
     assert not any("Check your locks" in t for t in h.texts_to(PUBLIC_CHAT))  # --no-public
     urgent = await h.staff_says("/alert bromley appeals --urgent Missing child, call 999")
     assert "is going to 1 subscriber and the public rooms" in urgent[0]
-    assert h.texts_to("5001")[-1].startswith("Missing child, call 999")
+    assert h.texts_to("5001")[-1].startswith(
+        HEADER + "appeals for information\n\nMissing child, call 999"
+    )
 
 
 async def test_unsubscribing_while_an_alert_is_being_sent_stops_it(h: CoreHarness) -> None:
@@ -109,7 +116,7 @@ async def test_unsubscribing_while_an_alert_is_being_sent_stops_it(h: CoreHarnes
     assert b.total == 2
     await h.resident_says("5002", "/unsubscribe")
     await h.tick()
-    assert h.texts_to("5001")[-1].startswith("Two arrests")
+    assert h.texts_to("5001")[-1].startswith(HEADER + "outcomes\n\nTwo arrests")
     assert not any("Two arrests" in t for t in h.texts_to("5002"))
 
 
@@ -193,7 +200,7 @@ async def test_retention_keeps_subscribers_while_alerts_can_reach_them(
     assert counts.residents == 2  # the unreachable subscriber and the one who only asked for help
     staff = await h.staff_says("/alert bromley advice --no-public Mark your bike")
     assert "is going to 1 subscriber" in staff[0]
-    assert h.texts_to("5001")[-1].startswith("Mark your bike")
+    assert h.texts_to("5001")[-1].startswith(HEADER + "crime-prevention advice\n\nMark your bike")
 
 
 async def test_a_send_cut_off_by_a_restart_is_counted_apart_and_never_repeated(

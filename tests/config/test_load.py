@@ -316,15 +316,17 @@ def test_yaml_merge_keys_and_aliases_work(tmp_path: Path) -> None:
         id: bromley
         name: Bromley Police Online Forum
         phrases: ["Bromley Police Online Forum"]
+        schedule: {first: "2026-12-01T19:00", duration: 45m}
         staff_rooms: &staff [{platform: telegram, chat_id: -100123}]
       - <<: *common
         id: bexley
+        name: Bexley Police Online Forum  # two forums may not share a name (issue 16)
         phrases: ["Bexley Police Online Forum"]
         staff_rooms: *staff
     """
     config = load(tmp_path, text)
     bromley, bexley = config.forums
-    assert bexley.name == bromley.name
+    assert bexley.schedule == bromley.schedule  # merged from &common
     assert bexley.staff_rooms == bromley.staff_rooms
 
 
@@ -911,3 +913,26 @@ def test_a_forum_id_fits_the_alert_buttons(tmp_path: Path) -> None:
     assert load(tmp_path, ok).forums[0].id == "b" * FORUM_ID_MOST
     too_long = FORUM.replace("id: bromley", "id: " + "b" * (FORUM_ID_MOST + 1))
     only(problems(tmp_path, too_long), "forums[0].id", 2, "at most 44 characters", "found 45")
+
+
+def test_forum_ids_and_names_that_read_the_same_are_refused(tmp_path: Path) -> None:
+    """Officers' commands find a forum with case and punctuation ignored
+    (bot/forum/directory.py ``find``): ``ward-1`` and ``ward1`` would be one."""
+    text = """\
+    forums:
+      - id: ward-1
+        name: Ward One
+        phrases: ["Ward One Forum"]
+      - id: ward1
+        name: Ward Two
+        phrases: ["Ward Two Forum"]
+      - id: ward-3
+        name: WARD ONE!
+        phrases: ["Ward Three Forum"]
+    """
+    found = problems(tmp_path, text)
+    assert len(found) == 2, "\\n".join(found)
+    find(found, "forums[1].id", 5, "id 'ward1' reads the same as the id of forum 'ward-1'")
+    find(found, "forums[1].id", 5, "forums[0].id, line 2", "give this forum another id")
+    find(found, "forums[2].name", 9, "'WARD ONE!' reads the same as the name of forum 'ward-1'")
+    find(found, "forums[2].name", 9, "forums[0].name, line 3", "give this forum another name")

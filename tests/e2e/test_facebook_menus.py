@@ -118,3 +118,22 @@ async def test_consultation_options_alike_at_twenty_characters_are_numbered(
     thanks = await tap(facebook, survey, titles[1])
     assert '"More patrols near the school"' in thanks.text
     assert facebook.refused == []
+
+
+async def test_the_forum_list_says_how_to_choose_and_a_typed_number_works(
+    app: App, facebook: FakeFacebook
+) -> None:
+    """Issue 16: the list said "Choose its number" but a number got the help.
+    It now says to tap the button or send subscribe and the number, which
+    works with or without the slash, on either page's numbers."""
+    menu = await ask(facebook, "/subscribe")
+    assert "Tap its button, or send /subscribe and its number (e.g. /subscribe 2)" in menu.text
+    assert "Choose its number" not in menu.text
+    typed = await ask(facebook, "subscribe 12")
+    within_limits(typed)
+    assert f"Alerts from {NAMES[11]}\n" in typed.text
+    slashed = await ask(facebook, "/subscribe #2.")
+    assert f"Alerts from {NAMES[1]}\n" in slashed.text
+    too_far = await ask(facebook, "subscribe 16")
+    assert "Alerts from" not in too_far.text  # no forum 16: read as a postcode, and told
+    assert facebook.refused == []

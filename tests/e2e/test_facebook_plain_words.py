@@ -12,7 +12,15 @@ from pathlib import Path
 import pytest
 
 from forumbot.app import App
-from tests.e2e.facebook_setup import PHRASE_QUESTION, WAIT_S, ask, make_config, running
+from tests.e2e.facebook_setup import (
+    PHRASE_QUESTION,
+    RESIDENT_PSID,
+    WAIT_S,
+    ask,
+    make_config,
+    running,
+    to_resident,
+)
 from tests.e2e.telegram_setup import PHRASE, STAFF_GROUP, card_for, to_chat_containing
 from tests.fakes.facebook_server import FakeFacebook
 from tests.fakes.telegram_server import FakeTelegram
@@ -71,3 +79,58 @@ async def test_an_emergency_starting_with_a_command_word_is_triaged_first(
     assert urgent.text.startswith("If you or someone else is in danger")
     card = await card_for(telegram, 1)
     assert "URGENT" in card.plain_text and "knife" in card.plain_text
+
+
+async def test_an_emergency_sent_as_a_consultation_answer_reaches_officers(
+    app: App, facebook: FakeFacebook, telegram: FakeTelegram
+) -> None:
+    """Issue 16: ``/survey 1 ...`` with an emergency made no card before."""
+    start = len(facebook.sent)
+    urgent = await ask(facebook, "/survey 1 someone is breaking into my car right now")
+    assert urgent.text.startswith("If you or someone else is in danger")
+    await facebook.wait_for_sent(
+        to_resident(RESIDENT_PSID, "not kept as your consultation answer"), WAIT_S, start=start
+    )
+    card = await card_for(telegram, 1)
+    assert "URGENT" in card.plain_text and "breaking into my car" in card.plain_text
+
+
+async def test_trailing_punctuation_after_commands(
+    app: App, facebook: FakeFacebook, telegram: FakeTelegram
+) -> None:
+    """Issue 16: what phones add at the end no longer gets "not a number" or help."""
+    assert "is #1" in (await ask(facebook, PHRASE_QUESTION)).text
+    status = await ask(facebook, "/status?")
+    assert "Your questions" in status.text and "How to ask" not in status.text
+    withdrawn = await ask(facebook, "Withdraw #1!")
+    assert withdrawn.text == "Question #1 is withdrawn. It will not be answered or published."
+    assert "Erase what we hold about you?" in (await ask(facebook, "forget")).text
+    erased = await ask(facebook, "Forget Confirm.")
+    assert "We no longer hold your account details" in erased.text
+
+
+async def test_stop_stops_alerts_and_subscribe_me_is_not_a_postcode(
+    app: App, facebook: FakeFacebook, telegram: FakeTelegram
+) -> None:
+    """Issue 16: STOP, as text messages are stopped; "subscribe me" is not ME."""
+    chooser = await ask(facebook, "subscribe me")
+    assert "Alerts from Bromley Police Online Forum" in chooser.text
+    assert "You will now get" in (await ask(facebook, "subscribe BR1")).text
+    stopped = await ask(facebook, "STOP")
+    assert "Done: all your alerts stopped." in stopped.text
+    assert "To subscribe again, send /subscribe." in stopped.text
+    assert "You have no alerts" in (await ask(facebook, "subscriptions")).text
+
+
+async def test_help_with_a_bang_is_a_cry_for_help_and_the_help_says_so(
+    app: App, facebook: FakeFacebook, telegram: FakeTelegram
+) -> None:
+    """Issue 16: the docs said help works "with a trailing ? or !"; "help!"
+    is the emergency rule's cry for help (kept), and the help now says so."""
+    helped = await ask(facebook, "help?")
+    assert "How to ask" in helped.text
+    assert '"Help!" with an exclamation mark is read as a call for help' in helped.text
+    urgent = await ask(facebook, "help!")
+    assert urgent.text.startswith("If you or someone else is in danger")
+    card = await card_for(telegram, 1)
+    assert "URGENT" in card.plain_text and "help!" in card.plain_text

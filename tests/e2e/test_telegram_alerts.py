@@ -73,7 +73,11 @@ async def test_subscribe_alert_survey_unsubscribe(fake: FakeTelegram, app: App) 
     assert "is going to 2 subscribers and the public rooms" in sent.plain_text
     for user in (RESIDENT, NEIGHBOUR):
         alert = await fake.wait_for_sent(to_chat_containing(user, "red"), WAIT_S, start=start)
-        assert alert.plain_text.startswith("Seen a <b>red</b> van? @everyone")
+        assert alert.plain_text.startswith(  # the forum named first (issue 16)
+            "Bromley Police Online Forum: appeals for information\n\n"
+            "Seen a <b>red</b> van? @everyone"
+        )
+        assert alert.text.startswith("<b>Bromley Police Online Forum: appeals for information</b>")
         assert "To stop appeals alerts: /unsubscribe appeals" in alert.plain_text
         assert "&lt;b&gt;" in alert.text  # escaped, not bold
     public = await fake.wait_for_sent(

@@ -95,6 +95,35 @@ def test_run_refuses_a_bad_config_with_the_same_messages(tmp_path: Path) -> None
     assert not (tmp_path / "forum.sqlite3").exists()
 
 
+def test_forum_ids_that_read_the_same_are_refused_by_check_config_and_run(
+    tmp_path: Path,
+) -> None:
+    """``ward-1`` and ``ward1`` would be one forum to officers' commands."""
+    path = tmp_path / "bot.yaml"
+    path.write_text(
+        "database: forum.sqlite3\n"
+        "forums:\n"
+        "  - id: ward-1\n"
+        "    name: Ward One\n"
+        '    phrases: ["Ward One Forum"]\n'
+        "  - id: ward1\n"
+        "    name: Ward Two\n"
+        '    phrases: ["Ward Two Forum"]\n'
+    )
+    checked = _forumbot("check-config", "--config", str(path), cwd=tmp_path)
+    assert checked.returncode == 1
+    expected = (
+        "forums[1].id: forum id 'ward1' reads the same as the id of forum 'ward-1' "
+        "(forums[0].id, line 3)"
+    )
+    assert expected in checked.stderr
+    assert "give this forum another id (line 6)" in checked.stderr
+    ran = _forumbot("run", "--config", str(path), cwd=tmp_path)
+    assert ran.returncode == 1
+    assert expected in ran.stderr and "did not start" in ran.stderr
+    assert not (tmp_path / "forum.sqlite3").exists()
+
+
 def test_version_and_help(tmp_path: Path) -> None:
     assert "forumbot 0.1.0" in _forumbot("--version", cwd=tmp_path).stdout
     helped = _forumbot("--help", cwd=tmp_path)

@@ -69,6 +69,12 @@ async def test_an_urgent_card_after_many_ordinary_ones_is_first_and_its_state_li
     assert before[first_card:].startswith('data-question="4"')
     assert before.index("Question #4") < before.index("Question #1")
     assert 'class="urgent-label">URGENT<' in before
+    # Said once (issue 16): the label, then the card's own banner without the word.
+    assert "URGENT URGENT" not in before and "URGENT: may be" not in before
+    assert (
+        '"urgent-label">URGENT</strong> <span class="msg-text"><strong>May be an emergency.'
+        in before
+    )
     assert _title(before).startswith("(1 URGENT) ")
     assert 'name="button" value="seen:4"' in before
     # Live state events: the card as it now stands, with the buttons that still apply.
