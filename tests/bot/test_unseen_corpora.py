@@ -51,6 +51,18 @@ SEALED = {
     "personal_details/unseen_2026_11_30_e.jsonl": (
         "a80d1df95ab1ea925d2e98a00e6309631b8b445f08943b6d8f3783582813714e"
     ),
+    "triage/unseen_2026_11_30_e.jsonl": (
+        "d99be8c46ec4bf43981ea718fa660b50569ee604657f3c88f6f1eca63c2d0c5a"
+    ),
+    "triage/unseen_2026_11_30_f.jsonl": (
+        "101b875453261f615b8362a99ea52604659d8ddebb12794ff6ce4d58c1d4e1cf"
+    ),
+    "personal_details/unseen_2026_11_30_f.jsonl": (
+        "15ae8c01789a6871e7e8ab6b00acb942e625fdac66687a3833f030293fdb2e76"
+    ),
+    "personal_details/unseen_2026_11_30_g.jsonl": (
+        "bdbdbed4767afca862120603f331607e233840a62281ef41367dda7addf7a3b3"
+    ),
 }
 
 
@@ -63,6 +75,7 @@ TRIAGE_SETS = [
     ("triage/unseen_2026_11_a.jsonl", "triage/unseen_2026_11_b.jsonl"),
     ("triage/unseen_2026_11_30_a.jsonl", "triage/unseen_2026_11_30_b.jsonl"),
     ("triage/unseen_2026_11_30_c.jsonl", "triage/unseen_2026_11_30_d.jsonl"),
+    ("triage/unseen_2026_11_30_e.jsonl", "triage/unseen_2026_11_30_f.jsonl"),
 ]
 
 
@@ -90,6 +103,10 @@ REDACTION_SETS = [
     (
         "personal_details/unseen_2026_11_30_d.jsonl",
         "personal_details/unseen_2026_11_30_e.jsonl",
+    ),
+    (
+        "personal_details/unseen_2026_11_30_f.jsonl",
+        "personal_details/unseen_2026_11_30_g.jsonl",
     ),
 ]
 
