@@ -8,7 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from forumbot.app import App
 from tests.e2e.discord_setup import add_world
+from tests.e2e.facebook_setup import make_config as make_facebook_config
+from tests.e2e.facebook_setup import running as facebook_running
 from tests.fakes.discord_server import FakeDiscord
 from tests.fakes.facebook_server import FakeFacebook
 from tests.fakes.telegram_server import FakeTelegram
@@ -53,3 +56,15 @@ async def facebook() -> AsyncIterator[FakeFacebook]:
     """The fake Graph API (Messenger's Send API and Meta's webhook deliveries), empty."""
     async with FakeFacebook() as server:
         yield server
+
+
+@pytest.fixture
+async def facebook_app(
+    tmp_path: Path, facebook: FakeFacebook, telegram: FakeTelegram
+) -> AsyncIterator[App]:
+    """The real app with Facebook on (tests/e2e/facebook_setup's configuration) and a
+    Telegram staff group, against the fake Graph API and the fake Bot API."""
+    async with facebook_running(
+        make_facebook_config(tmp_path, facebook, telegram), facebook, telegram
+    ) as started:
+        yield started

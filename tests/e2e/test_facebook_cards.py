@@ -5,7 +5,6 @@ place, as the console's card says it (tests/e2e/test_facebook_restart_and_consol
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
@@ -21,7 +20,6 @@ from tests.e2e.facebook_setup import (
     ask,
     environ,
     make_config,
-    running,
     to_resident,
     webhook_url,
 )
@@ -36,14 +34,8 @@ pytestmark = pytest.mark.timeout(40)
 WAITS = "· answered · the answer waits for the asker to write again"
 
 
-@pytest.fixture
-async def app(tmp_path: Path, facebook: FakeFacebook, telegram: FakeTelegram) -> AsyncIterator[App]:
-    async with running(make_config(tmp_path, facebook, telegram), facebook, telegram) as started:
-        yield started
-
-
 async def test_the_telegram_card_says_the_answer_waits_until_it_goes(
-    app: App, facebook: FakeFacebook, telegram: FakeTelegram
+    facebook_app: App, facebook: FakeFacebook, telegram: FakeTelegram
 ) -> None:
     await ask(facebook, PHRASE_QUESTION)
     card = await card_for(telegram, 1)
@@ -76,7 +68,7 @@ async def test_the_telegram_card_says_the_answer_waits_until_it_goes(
 
 
 async def test_an_answer_within_the_window_leaves_the_card_answered_only(
-    app: App, facebook: FakeFacebook, telegram: FakeTelegram
+    facebook_app: App, facebook: FakeFacebook, telegram: FakeTelegram
 ) -> None:
     await ask(facebook, PHRASE_QUESTION)
     card = await card_for(telegram, 1)

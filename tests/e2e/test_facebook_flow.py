@@ -7,8 +7,6 @@ Graph's errors followed."""
 from __future__ import annotations
 
 import logging
-from collections.abc import AsyncIterator
-from pathlib import Path
 
 import pytest
 
@@ -18,8 +16,6 @@ from tests.e2e.facebook_setup import (
     RESIDENT_PSID,
     WAIT_S,
     ask,
-    make_config,
-    running,
     to_resident,
 )
 from tests.e2e.telegram_setup import OFFICER, STAFF_GROUP, card_for, to_chat_containing
@@ -29,19 +25,13 @@ from tests.fakes.telegram_server import FakeTelegram
 pytestmark = pytest.mark.timeout(40)
 
 
-@pytest.fixture
-async def app(tmp_path: Path, facebook: FakeFacebook, telegram: FakeTelegram) -> AsyncIterator[App]:
-    async with running(make_config(tmp_path, facebook, telegram), facebook, telegram) as started:
-        yield started
-
-
 async def answer_from_staff_room(telegram: FakeTelegram, ref: int, text: str) -> None:
     card = await card_for(telegram, ref)
     telegram.group_message(STAFF_GROUP, OFFICER, text, reply_to_message_id=card.message_id)
 
 
 async def test_a_question_on_messenger_answered_from_the_telegram_staff_room(
-    app: App, facebook: FakeFacebook, telegram: FakeTelegram
+    facebook_app: App, facebook: FakeFacebook, telegram: FakeTelegram
 ) -> None:
     ack = await ask(facebook, PHRASE_QUESTION)
     assert "Your question to Bromley Police Online Forum is #1" in ack.text
@@ -68,7 +58,9 @@ async def test_a_question_on_messenger_answered_from_the_telegram_staff_room(
     assert facebook.refused == []
 
 
-async def test_help_and_emergency_guidance_at_once(app: App, facebook: FakeFacebook) -> None:
+async def test_help_and_emergency_guidance_at_once(
+    facebook_app: App, facebook: FakeFacebook
+) -> None:
     helped = await ask(facebook, "help")
     assert "How to ask" in helped.text and "/status" in helped.text
     urgent = await ask(
@@ -79,7 +71,7 @@ async def test_help_and_emergency_guidance_at_once(app: App, facebook: FakeFaceb
 
 
 async def test_buttons_are_quick_replies_within_messengers_limits(
-    app: App, facebook: FakeFacebook
+    facebook_app: App, facebook: FakeFacebook
 ) -> None:
     menu = await ask(facebook, "/subscribe")
     titles = [title for title, _payload in menu.quick_replies]
@@ -95,7 +87,7 @@ async def test_buttons_are_quick_replies_within_messengers_limits(
 
 
 async def test_a_long_answer_comes_in_parts_messenger_takes(
-    app: App, facebook: FakeFacebook, telegram: FakeTelegram
+    facebook_app: App, facebook: FakeFacebook, telegram: FakeTelegram
 ) -> None:
     await ask(facebook, PHRASE_QUESTION)
     start = len(facebook.sent)
@@ -104,7 +96,7 @@ async def test_a_long_answer_comes_in_parts_messenger_takes(
     first = await facebook.wait_for_sent(
         to_resident(RESIDENT_PSID, "Answer to your question #1"), WAIT_S, start=start
     )
-    await app.core.dispatcher.flush(WAIT_S)
+    await facebook_app.core.dispatcher.flush(WAIT_S)
     parts = [m for m in facebook.sent[start:] if m.psid == RESIDENT_PSID]
     assert len(parts) >= 2 and parts[0] == first
     assert all(len(m.text) <= MAX_TEXT for m in parts)
@@ -113,7 +105,7 @@ async def test_a_long_answer_comes_in_parts_messenger_takes(
 
 
 async def test_a_resident_who_blocked_the_page_is_unreachable_and_officers_are_told(
-    app: App, facebook: FakeFacebook, telegram: FakeTelegram
+    facebook_app: App, facebook: FakeFacebook, telegram: FakeTelegram
 ) -> None:
     await ask(facebook, PHRASE_QUESTION)
     facebook.blocked.add(RESIDENT_PSID)
@@ -126,7 +118,7 @@ async def test_a_resident_who_blocked_the_page_is_unreachable_and_officers_are_t
 
 
 async def test_rate_limits_are_waited_out_and_the_message_goes(
-    app: App, facebook: FakeFacebook
+    facebook_app: App, facebook: FakeFacebook
 ) -> None:
     facebook.fail_next(613, message="(#613) Calls to this api have exceeded the rate limit.")
     reply = await ask(facebook, "/status")
@@ -135,7 +127,7 @@ async def test_rate_limits_are_waited_out_and_the_message_goes(
 
 
 async def test_an_expired_token_is_one_clear_error_naming_the_fix(
-    app: App, facebook: FakeFacebook, caplog: pytest.LogCaptureFixture
+    facebook_app: App, facebook: FakeFacebook, caplog: pytest.LogCaptureFixture
 ) -> None:
     caplog.set_level(logging.ERROR, logger="forumbot.facebook")
     for _ in range(2):
@@ -148,13 +140,13 @@ async def test_an_expired_token_is_one_clear_error_naming_the_fix(
     assert facebook.page_token not in caplog.text
 
 
-async def test_the_pace_is_the_configured_one(app: App) -> None:
-    pace = app.facebook.pace
+async def test_the_pace_is_the_configured_one(facebook_app: App) -> None:
+    pace = facebook_app.facebook.pace
     assert (pace.overall_per_s, pace.per_chat_per_s) == (1000.0, 1000.0)  # FAST
 
 
 async def test_commands_and_data_rights_on_messenger(
-    app: App, facebook: FakeFacebook, telegram: FakeTelegram
+    facebook_app: App, facebook: FakeFacebook, telegram: FakeTelegram
 ) -> None:
     await ask(facebook, PHRASE_QUESTION)
     upcoming = await ask(facebook, "/next")

@@ -6,9 +6,6 @@ starts with a command word is triaged first and carded as urgent."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-from pathlib import Path
-
 import pytest
 
 from forumbot.app import App
@@ -17,8 +14,6 @@ from tests.e2e.facebook_setup import (
     RESIDENT_PSID,
     WAIT_S,
     ask,
-    make_config,
-    running,
     to_resident,
 )
 from tests.e2e.telegram_setup import PHRASE, STAFF_GROUP, card_for, to_chat_containing
@@ -28,14 +23,8 @@ from tests.fakes.telegram_server import FakeTelegram
 pytestmark = pytest.mark.timeout(60)
 
 
-@pytest.fixture
-async def app(tmp_path: Path, facebook: FakeFacebook, telegram: FakeTelegram) -> AsyncIterator[App]:
-    async with running(make_config(tmp_path, facebook, telegram), facebook, telegram) as started:
-        yield started
-
-
 async def test_commands_written_as_plain_words(
-    app: App, facebook: FakeFacebook, telegram: FakeTelegram
+    facebook_app: App, facebook: FakeFacebook, telegram: FakeTelegram
 ) -> None:
     assert "You have no questions with us." in (await ask(facebook, "status")).text
     ack = await ask(facebook, PHRASE_QUESTION)
@@ -61,7 +50,7 @@ async def test_commands_written_as_plain_words(
 
 
 async def test_a_question_starting_with_the_phrase_is_never_a_command(
-    app: App, facebook: FakeFacebook, telegram: FakeTelegram
+    facebook_app: App, facebook: FakeFacebook, telegram: FakeTelegram
 ) -> None:
     ack = await ask(facebook, f"{PHRASE} status of the speed cameras on Elm Road?")
     assert "is #1" in ack.text
@@ -73,7 +62,7 @@ async def test_a_question_starting_with_the_phrase_is_never_a_command(
 
 
 async def test_an_emergency_starting_with_a_command_word_is_triaged_first(
-    app: App, facebook: FakeFacebook, telegram: FakeTelegram
+    facebook_app: App, facebook: FakeFacebook, telegram: FakeTelegram
 ) -> None:
     urgent = await ask(facebook, "help there is a man with a knife outside my house now")
     assert urgent.text.startswith("If you or someone else is in danger")
@@ -82,7 +71,7 @@ async def test_an_emergency_starting_with_a_command_word_is_triaged_first(
 
 
 async def test_an_emergency_sent_as_a_consultation_answer_reaches_officers(
-    app: App, facebook: FakeFacebook, telegram: FakeTelegram
+    facebook_app: App, facebook: FakeFacebook, telegram: FakeTelegram
 ) -> None:
     """Issue 16: ``/survey 1 ...`` with an emergency made no card before."""
     start = len(facebook.sent)
@@ -96,7 +85,7 @@ async def test_an_emergency_sent_as_a_consultation_answer_reaches_officers(
 
 
 async def test_trailing_punctuation_after_commands(
-    app: App, facebook: FakeFacebook, telegram: FakeTelegram
+    facebook_app: App, facebook: FakeFacebook, telegram: FakeTelegram
 ) -> None:
     """Issue 16: what phones add at the end no longer gets "not a number" or help."""
     assert "is #1" in (await ask(facebook, PHRASE_QUESTION)).text
@@ -110,7 +99,7 @@ async def test_trailing_punctuation_after_commands(
 
 
 async def test_stop_stops_alerts_and_subscribe_me_is_not_a_postcode(
-    app: App, facebook: FakeFacebook, telegram: FakeTelegram
+    facebook_app: App, facebook: FakeFacebook, telegram: FakeTelegram
 ) -> None:
     """Issue 16: STOP, as text messages are stopped; "subscribe me" is not ME."""
     chooser = await ask(facebook, "subscribe me")
@@ -123,7 +112,7 @@ async def test_stop_stops_alerts_and_subscribe_me_is_not_a_postcode(
 
 
 async def test_help_with_a_bang_is_a_cry_for_help_and_the_help_says_so(
-    app: App, facebook: FakeFacebook, telegram: FakeTelegram
+    facebook_app: App, facebook: FakeFacebook, telegram: FakeTelegram
 ) -> None:
     """Issue 16: the docs said help works "with a trailing ? or !"; "help!"
     is the emergency rule's cry for help (kept), and the help now says so."""

@@ -7,7 +7,6 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import AsyncIterator
-from pathlib import Path
 
 import aiohttp
 import pytest
@@ -19,24 +18,15 @@ from tests.e2e.facebook_setup import (
     RESIDENT_PSID,
     VERIFY_TOKEN,
     WAIT_S,
-    make_config,
-    running,
     webhook_url,
 )
 from tests.fakes.facebook_server import FakeFacebook
-from tests.fakes.telegram_server import FakeTelegram
 
 pytestmark = pytest.mark.timeout(40)
 
 
-@pytest.fixture
-async def app(tmp_path: Path, facebook: FakeFacebook, telegram: FakeTelegram) -> AsyncIterator[App]:
-    async with running(make_config(tmp_path, facebook, telegram), facebook, telegram) as started:
-        yield started
-
-
-async def facebook_events(app: App) -> list[str]:
-    async with app.core.db.read() as tx:
+async def facebook_events(facebook_app: App) -> list[str]:
+    async with facebook_app.core.db.read() as tx:
         rows = await fetch_all(
             tx, "SELECT event_key FROM inbox WHERE platform = 'facebook' ORDER BY id"
         )
@@ -48,8 +38,8 @@ async def get(url: str, **params: str) -> tuple[int, str]:
         return r.status, await r.text()
 
 
-async def test_metas_set_up_check_is_answered_only_with_the_verify_token(app: App) -> None:
-    url = webhook_url(app)
+async def test_metas_set_up_check_is_answered_only_with_the_verify_token(facebook_app: App) -> None:
+    url = webhook_url(facebook_app)
     status, text = await get(
         url,
         **{
@@ -64,12 +54,12 @@ async def test_metas_set_up_check_is_answered_only_with_the_verify_token(app: Ap
 
 
 async def test_a_get_that_is_not_metas_check_is_not_called_a_wrong_token(
-    app: App, caplog: pytest.LogCaptureFixture
+    facebook_app: App, caplog: pytest.LogCaptureFixture
 ) -> None:
     """A browser or a monitor opening the webhook's address sends none of
     the check's parameters: answered 400 and logged as that, at INFO; a
     check missing its challenge is incomplete; only a wrong token is one."""
-    url = webhook_url(app)
+    url = webhook_url(facebook_app)
     caplog.clear()
     with caplog.at_level(logging.INFO, logger="forumbot.facebook"):
         assert await get(url) == (400, "not a webhook set-up check")
@@ -90,9 +80,9 @@ async def test_a_get_that_is_not_metas_check_is_not_called_a_wrong_token(
 
 
 async def test_a_forged_or_unsigned_delivery_is_refused_and_nothing_is_taken(
-    app: App, facebook: FakeFacebook
+    facebook_app: App, facebook: FakeFacebook
 ) -> None:
-    facebook.webhook_url = webhook_url(app)
+    facebook.webhook_url = webhook_url(facebook_app)
     body = facebook.body_of(
         {
             "sender": {"id": RESIDENT_PSID},
@@ -109,30 +99,30 @@ async def test_a_forged_or_unsigned_delivery_is_refused_and_nothing_is_taken(
     assert (
         await facebook.post_once(body.replace(b"anything", b"Anything"), facebook.sign(body)) == 403
     )
-    assert await facebook_events(app) == []
+    assert await facebook_events(facebook_app) == []
     assert facebook.sent == []
 
 
 async def test_a_message_is_stored_before_the_200_and_taken_once_when_delivered_again(
-    app: App, facebook: FakeFacebook
+    facebook_app: App, facebook: FakeFacebook
 ) -> None:
     mid = facebook.message(RESIDENT_PSID, PHRASE_QUESTION)
     ack = await facebook.wait_for_sent(lambda m: m.psid == RESIDENT_PSID, WAIT_S)
     assert "#1" in ack.text
     first = await facebook.wait_for_delivery(lambda d: d.status == 200)
     assert first.attempt == 1
-    assert await facebook_events(app) == [mid]
+    assert await facebook_events(facebook_app) == [mid]
     # Meta delivers the same body again (it does, when unsure we got it).
     assert await facebook.post_once(first.body, facebook.sign(first.body)) == 200
-    assert await facebook_events(app) == [mid]
-    await app.core.dispatcher.flush(WAIT_S)
+    assert await facebook_events(facebook_app) == [mid]
+    await facebook_app.core.dispatcher.flush(WAIT_S)
     assert [m for m in facebook.sent if m.psid == RESIDENT_PSID] == [ack]
 
 
 async def test_a_delivery_not_answered_200_is_delivered_again_and_taken(
-    app: App, facebook: FakeFacebook
+    facebook_app: App, facebook: FakeFacebook
 ) -> None:
-    right = webhook_url(app)
+    right = webhook_url(facebook_app)
     facebook.webhook_url = right.replace("/facebook/webhook", "/facebook/elsewhere")
     mid = facebook.message(RESIDENT_PSID, PHRASE_QUESTION)
     await facebook.wait_for_delivery(lambda d: d.status == 404)
@@ -141,11 +131,11 @@ async def test_a_delivery_not_answered_200_is_delivered_again_and_taken(
     assert taken.attempt >= 2
     ack = await facebook.wait_for_sent(lambda m: m.psid == RESIDENT_PSID, WAIT_S)
     assert "#1" in ack.text
-    assert await facebook_events(app) == [mid]
+    assert await facebook_events(facebook_app) == [mid]
 
 
 async def test_hostile_text_in_a_delivery_is_stored_and_answered(
-    app: App, facebook: FakeFacebook
+    facebook_app: App, facebook: FakeFacebook
 ) -> None:
     """A lone surrogate, NUL and control characters (JSON escapes Meta's
     JSON can carry) reach the inbox made valid, and the resident is answered."""
@@ -163,15 +153,15 @@ async def test_hostile_text_in_a_delivery_is_stored_and_answered(
     facebook.deliver(body)
     ack = await facebook.wait_for_sent(lambda m: m.psid == RESIDENT_PSID, WAIT_S)
     assert "#1" in ack.text
-    assert await facebook_events(app) == ["m_hostile"]
+    assert await facebook_events(facebook_app) == ["m_hostile"]
 
 
 async def test_a_signed_delivery_that_arrives_in_pieces_is_taken(
-    app: App, facebook: FakeFacebook
+    facebook_app: App, facebook: FakeFacebook
 ) -> None:
     """A body that reaches the web side in two pieces, with a pause between
     (a slow network, a proxy), is read whole, so its signature holds."""
-    facebook.webhook_url = webhook_url(app)
+    facebook.webhook_url = webhook_url(facebook_app)
     facebook.last_heard[RESIDENT_PSID] = facebook.now  # the window Meta opens with it
     text = PHRASE_QUESTION + " It is a long one, with a lot to say about the parking." * 12
     body = facebook.body_of(
@@ -197,4 +187,4 @@ async def test_a_signed_delivery_that_arrives_in_pieces_is_taken(
         assert response.status == 200, await response.text()
     ack = await facebook.wait_for_sent(lambda m: m.psid == RESIDENT_PSID, WAIT_S)
     assert "#1" in ack.text
-    assert await facebook_events(app) == ["m_in_pieces"]
+    assert await facebook_events(facebook_app) == ["m_in_pieces"]

@@ -40,12 +40,6 @@ WAITS = "The answer to #1 waits for the asker"
 
 
 @pytest.fixture
-async def app(tmp_path: Path, facebook: FakeFacebook, telegram: FakeTelegram) -> AsyncIterator[App]:
-    async with running(make_config(tmp_path, facebook, telegram), facebook, telegram) as started:
-        yield started
-
-
-@pytest.fixture
 async def approved(
     tmp_path: Path, facebook: FakeFacebook, telegram: FakeTelegram
 ) -> AsyncIterator[App]:
@@ -61,8 +55,8 @@ async def answer_from_staff_room(telegram: FakeTelegram, ref: int, text: str) ->
     telegram.group_message(STAFF_GROUP, OFFICER, text, reply_to_message_id=card.message_id)
 
 
-async def answer_rows(app: App) -> list[tuple[str, str | None]]:
-    async with app.core.db.read() as tx:
+async def answer_rows(facebook_app: App) -> list[tuple[str, str | None]]:
+    async with facebook_app.core.db.read() as tx:
         rows = await fetch_all(
             tx,
             "SELECT state, error FROM outbox WHERE platform = 'facebook' AND purpose = 'answer'",
@@ -70,13 +64,13 @@ async def answer_rows(app: App) -> list[tuple[str, str | None]]:
     return [(str(r[0]), r[1]) for r in rows]
 
 
-async def settled(app: App) -> None:
+async def settled(facebook_app: App) -> None:
     """Everything that can go now has gone (what waits for residents stays)."""
-    await app.core.dispatcher.flush(WAIT_S)
+    await facebook_app.core.dispatcher.flush(WAIT_S)
 
 
 async def test_an_answer_outside_the_window_waits_and_goes_when_the_resident_writes(
-    app: App, facebook: FakeFacebook, telegram: FakeTelegram
+    facebook_app: App, facebook: FakeFacebook, telegram: FakeTelegram
 ) -> None:
     ack = await ask(facebook, PHRASE_QUESTION)
     assert "reply only within 24 hours of your last message" in ack.text
@@ -88,8 +82,8 @@ async def test_an_answer_outside_the_window_waits_and_goes_when_the_resident_wri
         to_chat_containing(STAFF_GROUP, WAITS), WAIT_S, start=staff_start
     )
     assert "Messenger lets the bot message them only within 24 hours" in notice.plain_text
-    await settled(app)
-    async with app.core.db.read() as tx:  # and in the officers' console
+    await settled(facebook_app)
+    async with facebook_app.core.db.read() as tx:  # and in the officers' console
         console = await fetch_all(
             tx,
             "SELECT body FROM web_message WHERE chat_id LIKE 'staff%' AND body LIKE ?",
@@ -98,7 +92,7 @@ async def test_an_answer_outside_the_window_waits_and_goes_when_the_resident_wri
     assert len(console) == 1
     assert [m for m in facebook.sent[start:] if m.psid == RESIDENT_PSID] == []
     assert [r["messaging_type"] for r in facebook.refused] == ["UPDATE"]  # never tagged
-    [(state, error)] = await answer_rows(app)
+    [(state, error)] = await answer_rows(facebook_app)
     assert state == "pending" and error is not None and "24-hour window" in error
 
     facebook.advance(timedelta(days=30))  # however long: never given up
@@ -107,14 +101,14 @@ async def test_an_answer_outside_the_window_waits_and_goes_when_the_resident_wri
         to_resident(RESIDENT_PSID, "Answer to your question #1"), WAIT_S, start=start
     )
     assert ANSWER in answer.text and answer.messaging_type == "UPDATE"
-    await settled(app)
-    assert [state for state, _error in await answer_rows(app)] == ["sent"]
+    await settled(facebook_app)
+    assert [state for state, _error in await answer_rows(facebook_app)] == ["sent"]
     waits = [m for m in telegram.sent if WAITS in m.plain_text]
     assert len(waits) == 1  # told once
 
 
 async def test_following_the_m_me_link_delivers_what_waited(
-    app: App, facebook: FakeFacebook, telegram: FakeTelegram
+    facebook_app: App, facebook: FakeFacebook, telegram: FakeTelegram
 ) -> None:
     await ask(facebook, PHRASE_QUESTION)
     facebook.advance(timedelta(hours=25))
@@ -130,7 +124,7 @@ async def test_following_the_m_me_link_delivers_what_waited(
 
 
 async def test_within_the_window_the_answer_goes_at_once(
-    app: App, facebook: FakeFacebook, telegram: FakeTelegram
+    facebook_app: App, facebook: FakeFacebook, telegram: FakeTelegram
 ) -> None:
     await ask(facebook, PHRASE_QUESTION)
     facebook.advance(timedelta(hours=23))
