@@ -1,0 +1,1 @@
+"""E-mail: questions by e-mail (inbound.py, listener.py), alerts and answers by e-mail."""

@@ -1,0 +1,239 @@
+"""The SMTP listener residents' questions arrive at (docs/email.md,
+"Questions by e-mail"): the force's mail relay delivers mail for the
+inbound address here, by an MX record or a forwarding rule.
+
+An aiosmtpd ``SMTP`` protocol served on the running event loop (not
+aiosmtpd's ``Controller``, which runs a loop of its own in a thread: the
+core's queue and the stored futures belong to this loop). One SMTP
+transaction:
+
+- ``RCPT TO`` the inbound address (compared normalised) is taken; any other
+  recipient is refused ``550 5.1.1`` (never an open relay); while forumbot
+  is stopping, ``451 4.3.2`` (the relay keeps the mail and tries again).
+- ``DATA`` larger than ``max_bytes`` is refused ``552 5.3.4`` with what to do
+  instead (the relay turns it into a non-delivery report to the sender:
+  the only answer a message nobody read can get). A ``SIZE`` announced over
+  the limit is refused at ``MAIL FROM`` the same way.
+- The message is read and classified (``inbound.py``). A resident's message
+  is put on the core's queue and answered ``250`` only once it is stored
+  (``451 4.3.0`` if storing fails or takes longer than ``store_timeout_s``:
+  the relay delivers it again; the inbox keeps one event per Message-ID). A
+  bounce's failed addresses go to ``on_bounce``. Auto-replies, loops and
+  mail without an answerable From are taken (``250``, so nobody retries)
+  and dropped: they get no reply, since answering an auto-reply starts a
+  loop and a bounce has nobody behind it. Logged by kind and reason, never
+  by address.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import weakref
+from collections.abc import Awaitable, Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from aiosmtpd.smtp import SMTP, Session
+from aiosmtpd.smtp import Envelope as SmtpEnvelope
+
+from adapters.email.inbound import Kind, Ours, classify, normalise_address, read, to_inbound
+from bot.edge.inbound import Envelope, Inbound
+from bot.edge.startup import StartupFailure
+
+log = logging.getLogger("forumbot.email")
+
+DEFAULT_MAX_BYTES = 10 * 1024 * 1024  # a question with a photo or two; big files belong elsewhere
+STORE_TIMEOUT_S = 30.0
+LINE_LIMIT = 64 * 1024  # RFC 5321 says 1,000; some clients send longer HTML lines
+IDLE_TIMEOUT_S = 300.0  # RFC 5321 4.5.3.2.7: a server waits 5 minutes for a command
+
+REFUSED_RECIPIENT = "550 5.1.1 Mailbox unavailable: this server only takes mail for {address}"
+STOPPING = "451 4.3.2 forumbot is stopping: please try again later"
+NOT_STORED = "451 4.3.0 Not stored: please try again later"
+TOO_BIG = (
+    "552 5.3.4 Message too big for forumbot (over {megabytes} MB): send your question as "
+    "words in a shorter e-mail without attachments. If you or someone else is in danger, "
+    "call {emergency} now."
+)
+TAKEN = "250 2.0.0 OK"
+
+
+@dataclass
+class Taken:
+    """What the listener did with each message (for the tests and the log):
+    kind and reason per DATA answered 250."""
+
+    kinds: list[tuple[Kind, str]] = field(default_factory=list)
+
+
+class _Smtp(SMTP):
+    """aiosmtpd's SMTP with longer lines allowed and its fixed size-refusal
+    texts replaced by one that tells the resident what to do."""
+
+    line_length_limit = LINE_LIMIT
+
+    def __init__(self, handler: Handler, too_big: str, **kwargs: Any) -> None:
+        super().__init__(handler, **kwargs)
+        self._too_big = too_big
+
+    async def push(self, status: Any) -> None:
+        if isinstance(status, str) and status.startswith("552 Error:"):
+            status = self._too_big
+        await super().push(status)
+
+
+class Handler:
+    """aiosmtpd's handler: the hooks ``handle_RCPT`` and ``handle_DATA``."""
+
+    def __init__(
+        self,
+        address: str,
+        ours: Ours,
+        put: Callable[[Inbound], Envelope],
+        on_bounce: Callable[[tuple[str, ...]], Awaitable[None]],
+        phrases: Iterable[str] = (),
+        store_timeout_s: float = STORE_TIMEOUT_S,
+    ) -> None:
+        self.address = normalise_address(address) or address.lower()
+        self.ours = ours
+        self.put = put
+        self.on_bounce = on_bounce
+        self.phrases = tuple(phrases)
+        self.store_timeout_s = store_timeout_s
+        self.accepting = True
+        self.taken = Taken()
+
+    async def handle_RCPT(
+        self,
+        server: SMTP,
+        session: Session,
+        envelope: SmtpEnvelope,
+        address: str,
+        rcpt_options: list[str],
+    ) -> str:
+        if not self.accepting:
+            return STOPPING
+        if normalise_address(address) != self.address:
+            log.info("e-mail refused for a recipient that is not the inbound address (550)")
+            return REFUSED_RECIPIENT.format(address=self.address)
+        envelope.rcpt_tos.append(address)
+        return "250 2.1.5 OK"
+
+    async def handle_DATA(self, server: SMTP, session: Session, envelope: SmtpEnvelope) -> str:
+        if not self.accepting:
+            return STOPPING
+        raw = envelope.original_content or b""
+        mail = read(raw, envelope.mail_from or "")
+        verdict = classify(mail, self.ours)
+        if verdict.kind is Kind.MESSAGE:
+            return await self._message(to_inbound(mail, self.phrases))
+        self.taken.kinds.append((verdict.kind, verdict.reason))
+        if verdict.kind is Kind.BOUNCE:
+            log.info("e-mail bounce taken: %s", verdict.reason)
+            if verdict.failed:
+                try:
+                    await self.on_bounce(verdict.failed)
+                except Exception:
+                    log.exception("a bounce's addresses could not be suppressed; try again")
+                    self.taken.kinds.pop()
+                    return NOT_STORED
+        else:
+            log.info("e-mail taken and dropped, no reply: %s (%s)", verdict.kind, verdict.reason)
+        return TAKEN
+
+    async def _message(self, event: Inbound) -> str:
+        envelope = self.put(event)
+        try:
+            async with asyncio.timeout(self.store_timeout_s):
+                await envelope.stored
+        except Exception:
+            log.exception("an e-mail was not stored; the relay will deliver it again (451)")
+            return NOT_STORED
+        self.taken.kinds.append((Kind.MESSAGE, "stored"))
+        log.info("e-mail message stored")
+        return TAKEN
+
+
+class Listener:
+    """The listening socket. ``start`` binds ``host``:``port`` (a port that
+    cannot be bound raises ``StartupFailure``); ``stop_accepting`` makes every
+    new recipient and message ``451``; ``close`` stops listening and drops
+    the connections."""
+
+    def __init__(
+        self,
+        handler: Handler,
+        host: str,
+        port: int,
+        max_bytes: int = DEFAULT_MAX_BYTES,
+        emergency: str = "999",
+        hostname: str | None = None,
+    ) -> None:
+        self.handler = handler
+        self.host = host
+        self.port = port
+        self.max_bytes = max_bytes
+        self.too_big = TOO_BIG.format(megabytes=_megabytes(max_bytes), emergency=emergency)
+        self.hostname = hostname
+        self._server: asyncio.Server | None = None
+        self._connections: weakref.WeakSet[SMTP] = weakref.WeakSet()
+
+    @property
+    def bound_port(self) -> int:
+        """The port listened on (``port`` 0: the one the system chose)."""
+        if self._server is None or not self._server.sockets:
+            return self.port
+        return int(self._server.sockets[0].getsockname()[1])
+
+    def _protocol(self) -> SMTP:
+        smtp = _Smtp(
+            self.handler,
+            self.too_big,
+            data_size_limit=self.max_bytes,
+            enable_SMTPUTF8=True,
+            hostname=self.hostname,
+            ident="forumbot",
+            timeout=IDLE_TIMEOUT_S,
+            loop=asyncio.get_running_loop(),
+        )
+        self._connections.add(smtp)
+        return smtp
+
+    async def start(self) -> None:
+        try:
+            self._server = await asyncio.get_running_loop().create_server(
+                self._protocol, self.host, self.port
+            )
+        except OSError as error:
+            raise StartupFailure(
+                f"the e-mail listener cannot listen on {self.host}:{self.port} "
+                f"({error.strerror or error}): free the port or set "
+                "platforms.email.inbound.listen_port to another"
+            ) from None
+        log.info("e-mail listener on %s:%s", self.host, self.bound_port)
+
+    def stop_accepting(self) -> None:
+        self.handler.accepting = False
+
+    async def close(self) -> None:
+        self.handler.accepting = False
+        server, self._server = self._server, None
+        if server is not None:
+            server.close()
+        for smtp in list(self._connections):
+            transport = smtp.transport
+            if transport is not None:
+                transport.close()
+        self._connections.clear()
+        if server is not None:
+            try:
+                async with asyncio.timeout(5):
+                    await server.wait_closed()
+            except TimeoutError:
+                log.warning("the e-mail listener's connections did not all close in 5 s")
+
+
+def _megabytes(size: int) -> str:
+    value = size / (1024 * 1024)
+    return f"{value:g}" if value >= 1 else f"{value:.1f}"
