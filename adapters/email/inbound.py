@@ -63,13 +63,15 @@ MAX_TEXT = 64 * 1024  # characters of words kept (the core refuses a question ov
 MAX_SUBJECT = 998  # RFC 5322's longest line
 MAX_IDS = 20  # References kept (the nearest ones: the end of the header)
 
-# Subjects of "I am away" replies sent without RFC 3834's headers.
+# Subjects of "I am away" replies sent without RFC 3834's headers: the
+# client's own prefix, then a colon or dash, or nothing more ("Out of Office:
+# Your question #3"). A resident's "Out of office hours noise" is not one.
 _AWAY_SUBJECT = re.compile(
-    r"^\s*(?:(?:auto(?:matic)?[ -]?(?:reply|response|answer)|autoreply|out of (?:the )?office|"
-    r"away from (?:the|my) office|on (?:annual )?leave|on holiday|on vacation|vacation reply|"
-    r"abwesenheitsnotiz|automatische antwort|r[ée]ponse automatique|absence du bureau|"
-    r"respuesta autom[áa]tica|fuera de la oficina|risposta automatica|fuori sede|"
-    r"automatyczna odpowied[źz]|nieobecno[śs][ćc])\b|out of office\b)",
+    r"^\s*(?:auto(?:matic)?[ -]?(?:reply|response|answer)|autoreply|"
+    r"out of (?:the )?office(?: (?:reply|autoreply|notice|message|response))?|"
+    r"vacation reply|away message|abwesenheitsnotiz|automatische antwort|"
+    r"r[ée]ponse automatique|absence du bureau|respuesta autom[áa]tica|risposta automatica|"
+    r"automatyczna odpowied[źz])\s*(?:[:\-–]|$)",
     re.IGNORECASE,
 )
 _REPLY_PREFIX = re.compile(r"^\s*(?:(?:re|fwd?|aw|wg|sv|vs|tr|rif|odp)\s*:\s*)+", re.IGNORECASE)

@@ -122,6 +122,9 @@ def test_auto_replies_are_recognised() -> None:
     for raw, reason in cases.items():
         verdict = classify(read(raw, "mary.smith@example.org"), OURS)
         assert (verdict.kind, verdict.reason) == (Kind.AUTO_REPLY, reason)
+    # a resident's subject that only begins like an away message is theirs
+    noisy = samples.plain("Bromley Police, loud music", subject="Out of office hours noise")
+    assert classify(read(noisy, "mary@example.org"), OURS).kind is Kind.MESSAGE
     # Auto-Submitted: no is a person's mail
     person = samples.plain("Bromley Police, hi", headers={"Auto-Submitted": "no"})
     assert classify(read(person, "mary@example.org"), OURS).kind is Kind.MESSAGE
