@@ -42,6 +42,9 @@ from bot.edge.inbound import Envelope, Inbound
 from bot.edge.startup import StartupFailure
 
 log = logging.getLogger("forumbot.email")
+# aiosmtpd logs every command, sender and recipient address at INFO: the
+# addresses are personal data, so only its warnings are let through.
+AIOSMTPD_LOGGER = "mail.log"
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024  # a question with a photo or two; big files belong elsewhere
 STORE_TIMEOUT_S = 30.0
@@ -201,6 +204,7 @@ class Listener:
         return smtp
 
     async def start(self) -> None:
+        logging.getLogger(AIOSMTPD_LOGGER).setLevel(logging.WARNING)
         try:
             self._server = await asyncio.get_running_loop().create_server(
                 self._protocol, self.host, self.port

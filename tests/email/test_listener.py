@@ -7,6 +7,7 @@ taken and dropped."""
 from __future__ import annotations
 
 import asyncio
+import logging
 import socket
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
@@ -110,6 +111,18 @@ async def test_a_question_is_answered_250_once_stored_and_is_on_the_queue(
     assert event.platform == "email"
     assert event.chat.chat_id == "mary.smith@example.org"
     assert event.text == "Bromley Police, is there a speed check on Elm Road?"
+
+
+async def test_no_address_reaches_the_log(
+    running: Running, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    await running.send(samples.plain("Bromley Police, hello"), mail_from="mary.smith@example.org")
+    await running.send(samples.gmail_vacation(), mail_from="mary.smith@example.org")
+    await running.send(samples.postfix_dsn("gone.away@example.net"), mail_from="")
+    assert "e-mail message stored" in caplog.text
+    for address in ("mary.smith", "gone.away", "ask@forum"):
+        assert address not in caplog.text.lower()
 
 
 async def test_a_redelivery_is_stored_once(running: Running) -> None:
