@@ -1,1 +1,3 @@
-"""E-mail: questions by e-mail (inbound.py, listener.py), alerts and answers by e-mail."""
+"""E-mail: alerts, reminders, summaries and consultations to residents who
+subscribed on the web site, sent through the force's SMTP server; and questions
+by e-mail, taken by an SMTP listener the force's relay delivers to (docs/email.md)."""
