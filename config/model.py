@@ -222,11 +222,13 @@ class EmailInbound(_Section):
     """Questions by e-mail (docs/email.md, "Questions by e-mail"; the inbound
     side's keys): the SMTP listener the force's mail relay forwards residents'
     mail to, on ``listen_host``:``listen_port``, taking mail for ``address``
-    only (empty: no questions by e-mail)."""
+    only (empty: no questions by e-mail). ``max_bytes``: a message larger
+    than this is refused (552) with what to do instead."""
 
     listen_host: Listen = "127.0.0.1"
     listen_port: Port = 2525
     address: EmailAddress = ""
+    max_bytes: PositiveInt = 10 * 1024 * 1024
 
 
 @dataclass(frozen=True)
