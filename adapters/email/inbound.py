@@ -14,7 +14,9 @@ a question".
   ``MAIL FROM``: a relay that forwards rewrites it (SRS), and bounces carry
   none. Not ``Reply-To``: it would let one mailbox send answers to another
   address that never asked (and mailing lists set it to themselves).
-- **Threading**: ``Message-ID`` (without its angle brackets; one made from
+- **Threading**: ``Message-ID`` (with its angle brackets, as the header
+  writes it and as forumbot's sender returns its own ids, so a reply's
+  ``In-Reply-To`` matches the outbox's platform message id; one made from
   the message's SHA-256 when it has none, so a re-delivery of the same
   bytes is still the same event), ``In-Reply-To`` and ``References``.
 - **Words**: the ``Subject`` and the first ``text/plain`` part that is not
@@ -102,10 +104,11 @@ class Ours:
 @dataclass(frozen=True)
 class Mail:
     """One message as read. ``address``: the From address normalised (None
-    when there is none that can be answered); ``message_id``: without
-    angle brackets; ``mail_from``: the envelope sender as given (``""``
-    for ``<>``, None when not known); ``text``: the words the core takes (subject first when it
-    carries the phrase, quotes and signature cut); ``html_only``: the words
+    when there is none that can be answered); ``message_id``: with its
+    angle brackets (``<a@b>``), as are ``in_reply_to`` and ``references``;
+    ``mail_from``: the envelope sender as given (``""`` for ``<>``, None
+    when not known); ``body``: the words (quotes and signature cut; see
+    ``text`` for the subject); ``html_only``: the words
     came from HTML; ``attachments``: ``Attachment`` values, one per part."""
 
     address: str | None
@@ -175,7 +178,7 @@ def read(raw: bytes, mail_from: str | None = None) -> Mail:
     return Mail(
         address=_from_address(message),
         message_id=_first_id(_header(message, "Message-ID"))
-        or f"sha256.{hashlib.sha256(raw).hexdigest()}@forumbot.invalid",
+        or f"<sha256.{hashlib.sha256(raw).hexdigest()}@forumbot.invalid>",
         in_reply_to=_first_id(_header(message, "In-Reply-To")),
         references=tuple(_ids(_header(message, "References")))[-MAX_IDS:],
         subject=clean_line(_header(message, "Subject"))[:MAX_SUBJECT],
@@ -277,16 +280,16 @@ def _from_address(message: EmailMessage) -> str | None:
 
 
 def _ids(value: str) -> list[str]:
-    """Message ids in a header (``<a@b> <c@d>``), without brackets."""
-    return [clean_line(m) for m in _MESSAGE_ID.findall(value)]
+    """Message ids in a header (``<a@b> <c@d>``), each with its brackets."""
+    return [f"<{clean_line(m)}>" for m in _MESSAGE_ID.findall(value)]
 
 
 def _first_id(value: str) -> str | None:
     found = _ids(value)
     if found:
         return found[0]
-    bare = value.strip()
-    return clean_line(bare) if bare and " " not in bare else None
+    bare = value.strip()  # an id written without brackets (some old clients)
+    return f"<{clean_line(bare)}>" if bare and " " not in bare and "<" not in bare else None
 
 
 def _words(message: EmailMessage) -> tuple[str, bool]:
@@ -390,7 +393,7 @@ def _loop(mail: Mail, ours: Ours) -> str:
     if ours.list_id and f"<{ours.list_id.lower()}>" in list_ids:
         return "List-Id is forumbot's own"
     domain = ours.message_id_domain.lower()
-    if domain and mail.message_id.lower().endswith("@" + domain):
+    if domain and mail.message_id.lower().rstrip(">").endswith("@" + domain):
         return "Message-ID is in forumbot's own domain"
     for value in _all_headers(message, "X-Loop"):
         if normalise_address(value.strip().strip("<>")) in ours.addresses:

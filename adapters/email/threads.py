@@ -19,7 +19,7 @@ _SQL = (
 
 
 async def answered_message(db: Database, outbox_id: int) -> str | None:
-    """The Message-ID (without angle brackets) of the e-mail that asked the
+    """The Message-ID (``<a@b>``) of the e-mail that asked the
     question the outbox row ``outbox_id`` is about; None when the row is
     about no question, or one not asked by e-mail."""
     async with db.read() as tx:

@@ -27,7 +27,7 @@ def test_a_plain_question_becomes_an_event_from_the_normalised_from_address() ->
     assert event.chat.key == "email:mary.smith@example.org"
     assert event.chat.kind == "private"
     assert event.sender_id == "mary.smith@example.org"  # From, not Reply-To nor MAIL FROM
-    assert event.event_key == event.message_id == "CAF1234.5678@mail.example.org"
+    assert event.event_key == event.message_id == "<CAF1234.5678@mail.example.org>"
     # the signature (name and phone) is cut; the sign-off is the resident's own words
     assert (
         event.text == "Bromley Police, is there a speed check planned on Elm Road?\n\nThanks\nMary"
@@ -50,8 +50,12 @@ def test_a_reply_quoting_forumbot_keeps_only_the_new_words_and_threads() -> None
     assert classify(mail, OURS).kind is Kind.MESSAGE  # a reply to us is no loop
     event = to_inbound(mail, PHRASES)
     assert event.text == "Bromley Police, and what about parking at night?"
-    assert event.reply_to_message_id == "q12.ab@forum.example.police.uk"
-    assert mail.references == ("q11.aa@forum.example.police.uk", "q12.ab@forum.example.police.uk")
+    # as forumbot's sender returns its own ids: the outbox's platform message id
+    assert event.reply_to_message_id == "<q12.ab@forum.example.police.uk>"
+    assert mail.references == (
+        "<q11.aa@forum.example.police.uk>",
+        "<q12.ab@forum.example.police.uk>",
+    )
 
 
 def test_outlook_original_message_block_and_phone_footer_are_cut() -> None:
@@ -107,7 +111,8 @@ def test_a_mail_without_message_id_gets_a_stable_one() -> None:
     raw = samples.plain("Bromley Police, hello", message_id="")
     first, again = read(raw), read(raw)
     assert first.message_id == again.message_id
-    assert first.message_id.endswith("@forumbot.invalid")
+    assert first.message_id.startswith("<sha256.")
+    assert first.message_id.endswith("@forumbot.invalid>")
 
 
 def test_auto_replies_are_recognised() -> None:

@@ -107,7 +107,7 @@ async def test_a_question_is_answered_250_once_stored_and_is_on_the_queue(
         mail_from="srs0=ab=cd=example.org=mary.smith@relay.example.net",
     )
     assert answer.startswith("250 ")
-    event = running.core.stored["CAF1234.5678@mail.example.org"]
+    event = running.core.stored["<CAF1234.5678@mail.example.org>"]
     assert event.platform == "email"
     assert event.chat.chat_id == "mary.smith@example.org"
     assert event.text == "Bromley Police, is there a speed check on Elm Road?"
@@ -130,7 +130,7 @@ async def test_a_redelivery_is_stored_once(running: Running) -> None:
     assert (await running.send(raw)).startswith("250 ")
     assert (await running.send(raw)).startswith("250 ")
     assert running.core.received == 2
-    assert list(running.core.stored) == ["CAF1234.5678@mail.example.org"]
+    assert list(running.core.stored) == ["<CAF1234.5678@mail.example.org>"]
 
 
 async def test_only_the_inbound_address_is_taken_never_an_open_relay(running: Running) -> None:
@@ -209,7 +209,7 @@ async def test_a_message_that_could_not_be_stored_is_deferred_451(running: Runni
     assert slow.value.code == 451
     running.core.hang = False  # the relay tries again: now it is stored
     assert (await running.send(samples.plain("Bromley Police, one"))).startswith("250 ")
-    assert list(running.core.stored) == ["CAF1234.5678@mail.example.org"]
+    assert list(running.core.stored) == ["<CAF1234.5678@mail.example.org>"]
 
 
 async def test_a_bounce_hands_its_failed_address_on_and_is_no_question(running: Running) -> None:
