@@ -28,9 +28,10 @@ from tests.e2e.telegram_setup import (
     card_for,
     environ,
     running,
+    staff_says,
     to_chat_containing,
 )
-from tests.email.email_setup import make_config
+from tests.email.email_setup import FROM, make_config, subscribe
 from tests.fakes.smtp_server import FakeSmtp, Received
 from tests.fakes.telegram_server import FakeTelegram
 from tests.support import mail_samples as samples
@@ -223,3 +224,25 @@ async def test_a_redelivered_question_is_one_question(
     await card_for(telegram, 2)
     acks = [m for m in smtp.messages if "Your question to" in m.part("plain")]
     assert len(acks) == 2
+
+
+async def test_a_consultation_answered_by_replying_to_its_email(
+    app: App, smtp: FakeSmtp, telegram: FakeTelegram
+) -> None:
+    await subscribe(app, MARY, "consultations")
+    await staff_says(telegram, '/survey bromley "What worries you most?"', "Consultation #1")
+    survey = await mail_to(smtp, MARY, "Consultation #1", "Reply to this message")
+    start = len(smtp.messages)
+    reply = samples.plain(
+        "Speeding on Elm Road\n\nSent from my iPhone\n\n"
+        f"On 30 Nov 2026, at 10:00, Bromley Police Online Forum <{FROM}> wrote:\n"
+        "> Consultation #1: What worries you most?\n",
+        subject=f"Re: {survey.message['Subject']}",
+        message_id="<reply-to-survey@mail.example.org>",
+        headers={"In-Reply-To": survey.message_id, "References": survey.message_id},
+    )
+    assert (await deliver(app, reply)).startswith("250")
+    thanks = await mail_to(smtp, MARY, "consultation #1", start=start)
+    assert 'your answer to consultation #1 is "Speeding on Elm Road"' in thanks.part("plain")
+    results = await staff_says(telegram, "/survey results 1", "Consultation #1")
+    assert "Speeding on Elm Road" in results.plain_text
