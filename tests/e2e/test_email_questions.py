@@ -26,12 +26,11 @@ from tests.e2e.telegram_setup import (
     STAFF_GROUP,
     WAIT_S,
     card_for,
-    environ,
     running,
     staff_says,
     to_chat_containing,
 )
-from tests.email.email_setup import FROM, make_config, subscribe
+from tests.email.email_setup import FROM, environ, make_config, subscribe
 from tests.fakes.smtp_server import FakeSmtp, Received
 from tests.fakes.telegram_server import FakeTelegram
 from tests.support import mail_samples as samples
@@ -231,7 +230,7 @@ async def test_a_consultation_answered_by_replying_to_its_email(
 ) -> None:
     await subscribe(app, MARY, "consultations")
     await staff_says(telegram, '/survey bromley "What worries you most?"', "Consultation #1")
-    survey = await mail_to(smtp, MARY, "Consultation #1", "Reply to this message")
+    survey = await mail_to(smtp, MARY, "Consultation #1", "Reply to this e-mail with your answer")
     start = len(smtp.messages)
     reply = samples.plain(
         "Speeding on Elm Road\n\nSent from my iPhone\n\n"
