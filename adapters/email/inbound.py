@@ -332,7 +332,11 @@ def _html_to_text(html: str) -> str:
 
 def _trim(text: str) -> str:
     """``text`` without quoted earlier mails and signature (mail-parser-reply,
-    hyphen lists kept); the whole text when that would leave nothing."""
+    hyphen lists kept); the whole text when that would leave nothing. A
+    "signature" that reads like more of the message (a line of more than
+    ``SIGNATURE_WORDS`` words, or more than ``SIGNATURE_LINES`` lines: "Kind
+    regards, Mary / PS there is a man trying car doors on our street right
+    now") is kept: an emergency is never cut off as a sign-off."""
     if not text.strip():
         return ""
     try:
@@ -340,8 +344,24 @@ def _trim(text: str) -> str:
     except Exception:  # never lose a resident's words to the trimmer
         log.exception("quote trimming failed; the whole text is kept")
         return text.strip()
-    latest = replies[0].body.strip() if replies else ""
-    return latest or text.strip()
+    if not replies:
+        return text.strip()
+    latest = replies[0]
+    words = latest.body.strip() if _signature_only(latest.signatures) else latest.full_body
+    return words.strip() or text.strip()
+
+
+SIGNATURE_LINES = 8
+SIGNATURE_WORDS = 8
+
+
+def _signature_only(signature: str) -> bool:
+    """Whether what was taken for a signature looks like one: a few short
+    lines (a name, a job, a phone number, "Sent from my iPhone")."""
+    lines = [line for line in signature.splitlines() if line.strip()]
+    return len(lines) <= SIGNATURE_LINES and all(
+        len(line.split()) <= SIGNATURE_WORDS for line in lines
+    )
 
 
 def _attachments(message: EmailMessage) -> Iterable[str]:

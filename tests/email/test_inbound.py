@@ -68,6 +68,19 @@ def test_outlook_original_message_block_and_phone_footer_are_cut() -> None:
     )
 
 
+def test_words_after_a_sign_off_that_read_as_more_message_are_kept() -> None:
+    raw = samples.plain(
+        "Bromley Police, a question about parking.\n\nKind regards,\nMary\n"
+        "PS there is a man trying car doors on our street right now\n"
+    )
+    assert to_inbound(read(raw), PHRASES).text == (
+        "Bromley Police, a question about parking.\n\nKind regards,\nMary\n"
+        "PS there is a man trying car doors on our street right now"
+    )
+    short = samples.plain("Bromley Police, is it lit?\n\nKind regards\nMary Smith\n07700 900123\n")
+    assert to_inbound(read(short), PHRASES).text == "Bromley Police, is it lit?"
+
+
 def test_a_list_in_the_question_is_not_taken_for_a_signature() -> None:
     raw = samples.plain("Bromley Police, two things:\n- the lights\n- the bins\n")
     assert to_inbound(read(raw), PHRASES).text == (
