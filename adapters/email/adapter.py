@@ -94,7 +94,8 @@ class EmailAdapter:
             list_id=self.settings.list_identifier,
         )
         phrases = [phrase for forum in config.forums for phrase in forum.phrases]
-        handler = Handler(inbound.address, ours, self._put, self._bounced, phrases)
+        addresses = (inbound.address, self.settings.from_address)
+        handler = Handler(addresses, ours, self._put, self._bounced, phrases)
         return Listener(
             handler,
             inbound.listen_host,

@@ -131,8 +131,12 @@ class Mail:
     def text(self, phrases: Iterable[str] = ()) -> str:
         """The words for the core: the body, after the subject when the body
         does not start with one of ``phrases`` and the subject does (``Re:``
-        and ``Fwd:`` set aside). Empty subject and body: empty text."""
+        and ``Fwd:`` set aside); the subject alone when the body is empty
+        (a mail client's ``mailto:...?subject=unsubscribe``, "status" typed
+        as the subject). Empty subject and body: empty text."""
         subject = _REPLY_PREFIX.sub("", self.subject).strip()
+        if subject and not self.body.strip():
+            return clean_text(subject)
         if (
             subject
             and not _starts_with_any(self.body, phrases)
@@ -347,8 +351,11 @@ def _trim(text: str) -> str:
     if not replies:
         return text.strip()
     latest = replies[0]
-    words = latest.body.strip() if _signature_only(latest.signatures) else latest.full_body
-    return words.strip() or text.strip()
+    signature_only = _signature_only(latest.signatures)
+    words = latest.body.strip() if signature_only else latest.full_body.strip()
+    if not words and len(replies) == 1 and signature_only:
+        return ""  # nothing but "Sent from my iPhone": no words (the subject may have them)
+    return words or text.strip()
 
 
 SIGNATURE_LINES = 8

@@ -7,8 +7,9 @@ aiosmtpd's ``Controller``, which runs a loop of its own in a thread: the
 core's queue and the stored futures belong to this loop). One SMTP
 transaction:
 
-- ``RCPT TO`` the inbound address (compared normalised) is taken; any other
-  recipient is refused ``550 5.1.1`` (never an open relay); while forumbot
+- ``RCPT TO`` the inbound address or forumbot's From address (compared
+  normalised: bounces go to the envelope sender, the From address) is
+  taken; any other recipient is refused ``550 5.1.1`` (never an open relay); while forumbot
   is stopping, ``451 4.3.2`` (the relay keeps the mail and tries again).
 - ``DATA`` larger than ``max_bytes`` is refused ``552 5.3.4`` with what to do
   instead (the relay turns it into a non-delivery report to the sender:
@@ -87,18 +88,20 @@ class _Smtp(SMTP):
 
 
 class Handler:
-    """aiosmtpd's handler: the hooks ``handle_RCPT`` and ``handle_DATA``."""
+    """aiosmtpd's handler: the hooks ``handle_RCPT`` and ``handle_DATA``.
+    ``addresses``: the recipients taken (the inbound address, and the From
+    address, where bounces and auto-replies to forumbot's mail go)."""
 
     def __init__(
         self,
-        address: str,
+        addresses: Iterable[str],
         ours: Ours,
         put: Callable[[Inbound], Envelope],
         on_bounce: Callable[[tuple[str, ...]], Awaitable[None]],
         phrases: Iterable[str] = (),
         store_timeout_s: float = STORE_TIMEOUT_S,
     ) -> None:
-        self.address = normalise_address(address) or address.lower()
+        self.addresses = [normalise_address(a) or a.lower() for a in addresses if a]
         self.ours = ours
         self.put = put
         self.on_bounce = on_bounce
@@ -117,9 +120,9 @@ class Handler:
     ) -> str:
         if not self.accepting:
             return STOPPING
-        if normalise_address(address) != self.address:
+        if normalise_address(address) not in self.addresses:
             log.info("e-mail refused for a recipient that is not the inbound address (550)")
-            return REFUSED_RECIPIENT.format(address=self.address)
+            return REFUSED_RECIPIENT.format(address=" and ".join(self.addresses))
         envelope.rcpt_tos.append(address)
         return "250 2.1.5 OK"
 

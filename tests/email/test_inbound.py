@@ -98,6 +98,13 @@ def test_the_phrase_in_the_subject_goes_first() -> None:
     assert to_inbound(read(reply), PHRASES).text.startswith("Bromley police\n\n")
 
 
+def test_an_empty_body_takes_the_subject() -> None:
+    raw = samples.plain("", subject="unsubscribe")  # a mailto: link's e-mail
+    assert to_inbound(read(raw), PHRASES).text == "unsubscribe"
+    reply = samples.plain("\n\nSent from my iPhone\n", subject="Re: status")
+    assert to_inbound(read(reply), PHRASES).text == "status"
+
+
 def test_html_only_mail_is_read_as_text_without_scripts_or_styles() -> None:
     raw = samples.html_only(
         "<html><head><style>p{color:red}</style><script>alert('x')</script></head><body>"

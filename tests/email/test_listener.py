@@ -22,6 +22,7 @@ from bot.edge.startup import StartupFailure
 from tests.support import mail_samples as samples
 
 INBOUND = "ask@forum.example.police.uk"
+FROM = "alerts@forum.example.police.uk"  # where bounces to forumbot's mail are sent
 OURS = Ours(
     addresses=frozenset({INBOUND, "alerts@forum.example.police.uk"}),
     message_id_domain="forum.example.police.uk",
@@ -75,12 +76,14 @@ class Running:
         await smtp.connect()
         return smtp
 
-    async def send(self, raw: bytes, mail_from: str = "mary.smith@example.org") -> str:
-        """One whole transaction to the inbound address; the DATA answer."""
+    async def send(
+        self, raw: bytes, mail_from: str = "mary.smith@example.org", to: str = INBOUND
+    ) -> str:
+        """One whole transaction to ``to``; the DATA answer."""
         smtp = await self.client()
         try:
             await smtp.mail(mail_from)
-            await smtp.rcpt(INBOUND)
+            await smtp.rcpt(to)
             response = await smtp.data(raw)
             return f"{response.code} {response.message}"
         finally:
@@ -90,7 +93,7 @@ class Running:
 @pytest.fixture
 async def running() -> AsyncIterator[Running]:
     core = Core()
-    handler = Handler(INBOUND, OURS, core.put, core.on_bounce, ("Bromley Police",), 0.5)
+    handler = Handler((INBOUND, FROM), OURS, core.put, core.on_bounce, ("Bromley Police",), 0.5)
     listener = Listener(handler, "127.0.0.1", 0, max_bytes=200_000, emergency="999")
     await listener.start()
     try:
@@ -140,7 +143,9 @@ async def test_only_the_inbound_address_is_taken_never_an_open_relay(running: Ru
         with pytest.raises(aiosmtplib.SMTPRecipientRefused) as refused:
             await smtp.rcpt("victim@example.net")
         assert refused.value.code == 550
-        assert "only takes mail for ask@forum.example.police.uk" in refused.value.message
+        assert "only takes mail for ask@forum.example.police.uk and alerts@" in (
+            refused.value.message
+        )
         with pytest.raises(aiosmtplib.SMTPRecipientRefused):
             await smtp.rcpt("ask@forum.example.police.uk.evil.example")
         accepted = await smtp.rcpt("ASK@Forum.Example.Police.UK")  # the same mailbox
@@ -213,7 +218,8 @@ async def test_a_message_that_could_not_be_stored_is_deferred_451(running: Runni
 
 
 async def test_a_bounce_hands_its_failed_address_on_and_is_no_question(running: Running) -> None:
-    answer = await running.send(samples.postfix_dsn("gone.away@example.net"), mail_from="")
+    # a bounce goes to the envelope sender of forumbot's mail: the From address
+    answer = await running.send(samples.postfix_dsn("gone.away@example.net"), "", to=FROM)
     assert answer.startswith("250 ")
     assert running.core.bounced == [("gone.away@example.net",)]
     assert running.core.received == 0
@@ -246,7 +252,8 @@ async def test_a_port_in_use_is_a_startup_failure() -> None:
         busy.listen()
         port = busy.getsockname()[1]
         core = Core()
-        listener = Listener(Handler(INBOUND, OURS, core.put, core.on_bounce), "127.0.0.1", port)
+        handler = Handler((INBOUND,), OURS, core.put, core.on_bounce)
+        listener = Listener(handler, "127.0.0.1", port)
         with pytest.raises(StartupFailure, match="listen_port"):
             await listener.start()
         await listener.close()  # safe after a failed start
