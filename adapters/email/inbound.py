@@ -307,9 +307,9 @@ def _words(message: EmailMessage) -> tuple[str, bool]:
     if part is None:
         return "", False
     content = _content(part)
-    if html_only:
-        content = _html_to_text(content)
-    return _trim(clean_text(content)[:MAX_TEXT]), html_only
+    if html_only:  # markup takes room: a longer piece of HTML makes MAX_TEXT of words
+        content = _html_to_text(content[: MAX_TEXT * 8])
+    return _trim(clean_text(content[:MAX_TEXT])), html_only
 
 
 def _content(part: MIMEPart) -> str:

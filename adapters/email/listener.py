@@ -38,7 +38,16 @@ from typing import Any
 from aiosmtpd.smtp import SMTP, Session
 from aiosmtpd.smtp import Envelope as SmtpEnvelope
 
-from adapters.email.inbound import Kind, Ours, classify, normalise_address, read, to_inbound
+from adapters.email.inbound import (
+    Kind,
+    Mail,
+    Ours,
+    Verdict,
+    classify,
+    normalise_address,
+    read,
+    to_inbound,
+)
 from bot.edge.inbound import Envelope, Inbound
 from bot.edge.startup import StartupFailure
 
@@ -130,8 +139,8 @@ class Handler:
         if not self.accepting:
             return STOPPING
         raw = envelope.original_content or b""
-        mail = read(raw, envelope.mail_from or "")
-        verdict = classify(mail, self.ours)
+        # Reading a large message (up to max_bytes) takes a while: not on the loop.
+        mail, verdict = await asyncio.to_thread(self._read, raw, envelope.mail_from or "")
         if verdict.kind is Kind.MESSAGE:
             return await self._message(to_inbound(mail, self.phrases))
         self.taken.kinds.append((verdict.kind, verdict.reason))
@@ -147,6 +156,10 @@ class Handler:
         else:
             log.info("e-mail taken and dropped, no reply: %s (%s)", verdict.kind, verdict.reason)
         return TAKEN
+
+    def _read(self, raw: bytes, mail_from: str) -> tuple[Mail, Verdict]:
+        mail = read(raw, mail_from)
+        return mail, classify(mail, self.ours)
 
     async def _message(self, event: Inbound) -> str:
         envelope = self.put(event)
