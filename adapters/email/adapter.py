@@ -95,7 +95,7 @@ class EmailAdapter:
         )
         phrases = [phrase for forum in config.forums for phrase in forum.phrases]
         addresses = (inbound.address, self.settings.from_address)
-        handler = Handler(addresses, ours, self._put, self._bounced, phrases)
+        handler = Handler(addresses, ours, self._put, self._bounced, phrases, relays=inbound.relays)
         return Listener(
             handler,
             inbound.listen_host,

@@ -9,7 +9,9 @@ transaction:
 
 - ``RCPT TO`` the inbound address or forumbot's From address (compared
   normalised: bounces go to the envelope sender, the From address) is
-  taken; any other recipient is refused ``550 5.1.1`` (never an open relay); while forumbot
+  taken; any other recipient is refused ``550 5.1.1`` (never an open relay),
+  and so is every recipient of a client that is not one of ``relays``
+  (``550 5.7.1``; any client, when none are given); while forumbot
   is stopping, ``451 4.3.2`` (the relay keeps the mail and tries again).
 - ``DATA`` larger than ``max_bytes`` is refused ``552 5.3.4`` with what to do
   instead (the relay turns it into a non-delivery report to the sender:
@@ -29,6 +31,7 @@ transaction:
 from __future__ import annotations
 
 import asyncio
+import ipaddress
 import logging
 import weakref
 from collections.abc import Awaitable, Callable, Iterable
@@ -61,6 +64,7 @@ STORE_TIMEOUT_S = 30.0
 LINE_LIMIT = 64 * 1024  # RFC 5321 says 1,000; some clients send longer HTML lines
 IDLE_TIMEOUT_S = 300.0  # RFC 5321 4.5.3.2.7: a server waits 5 minutes for a command
 
+NOT_A_RELAY = "550 5.7.1 This server takes mail only from the force's mail relay"
 REFUSED_RECIPIENT = "550 5.1.1 Mailbox unavailable: this server only takes mail for {address}"
 STOPPING = "451 4.3.2 forumbot is stopping: please try again later"
 NOT_STORED = "451 4.3.0 Not stored: please try again later"
@@ -109,6 +113,7 @@ class Handler:
         on_bounce: Callable[[tuple[str, ...]], Awaitable[None]],
         phrases: Iterable[str] = (),
         store_timeout_s: float = STORE_TIMEOUT_S,
+        relays: Iterable[ipaddress.IPv4Network | ipaddress.IPv6Network] = (),
     ) -> None:
         self.addresses = [normalise_address(a) or a.lower() for a in addresses if a]
         self.ours = ours
@@ -116,6 +121,7 @@ class Handler:
         self.on_bounce = on_bounce
         self.phrases = tuple(phrases)
         self.store_timeout_s = store_timeout_s
+        self.relays = tuple(relays)
         self.accepting = True
         self.taken = Taken()
 
@@ -129,6 +135,9 @@ class Handler:
     ) -> str:
         if not self.accepting:
             return STOPPING
+        if not self._from_relay(session):
+            log.warning("e-mail refused from a client that is not one of inbound.relays (550)")
+            return NOT_A_RELAY
         if normalise_address(address) not in self.addresses:
             log.info("e-mail refused for a recipient that is not the inbound address (550)")
             return REFUSED_RECIPIENT.format(address=" and ".join(self.addresses))
@@ -156,6 +165,19 @@ class Handler:
         else:
             log.info("e-mail taken and dropped, no reply: %s (%s)", verdict.kind, verdict.reason)
         return TAKEN
+
+    def _from_relay(self, session: Session) -> bool:
+        """Whether the client is one of ``relays`` (any, when none are given)."""
+        if not self.relays:
+            return True
+        peer = session.peer[0] if isinstance(session.peer, tuple) else session.peer
+        try:
+            client = ipaddress.ip_address(str(peer))
+        except ValueError:
+            return False
+        if isinstance(client, ipaddress.IPv6Address) and client.ipv4_mapped is not None:
+            client = client.ipv4_mapped
+        return any(client in network for network in self.relays)
 
     def _read(self, raw: bytes, mail_from: str) -> tuple[Mail, Verdict]:
         mail = read(raw, mail_from)

@@ -7,6 +7,7 @@ taken and dropped."""
 from __future__ import annotations
 
 import asyncio
+import ipaddress
 import logging
 import socket
 from collections.abc import AsyncIterator
@@ -161,6 +162,24 @@ async def test_only_the_inbound_address_is_taken_never_an_open_relay(running: Ru
             port=running.port,
         )
     assert running.core.received == 0
+
+
+async def test_only_the_relays_may_deliver_when_they_are_named(running: Running) -> None:
+    running.handler.relays = (ipaddress.ip_network("10.0.0.0/24"),)
+    smtp = await running.client()
+    try:
+        await smtp.mail("mary.smith@example.org")
+        with pytest.raises(aiosmtplib.SMTPRecipientRefused) as refused:
+            await smtp.rcpt(INBOUND)
+    finally:
+        await smtp.quit()
+    assert refused.value.code == 550
+    assert "only from the force's mail relay" in refused.value.message
+    running.handler.relays = (
+        ipaddress.ip_network("10.0.0.0/24"),
+        ipaddress.ip_network("127.0.0.1"),
+    )
+    assert (await running.send(samples.plain("Bromley Police, hello"))).startswith("250")
 
 
 async def test_an_oversized_mail_is_refused_with_what_to_do(running: Running) -> None:
