@@ -5,11 +5,14 @@ threaded as a reply to their message; the officer's answer from the
 Telegram staff room arrives the same way; an emergency gets the 999
 guidance at once and an URGENT card; auto-replies, bounces and loops never
 become questions (a bounce suppresses its address); nothing is met with
-silence; the staff card never shows the address."""
+silence; the staff card never shows the address; a consultation is answered
+by replying to its e-mail; "forget confirm" by e-mail leaves no address in
+the database, its WAL or the log."""
 
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections.abc import AsyncIterator
 from dataclasses import replace
 from pathlib import Path
@@ -26,6 +29,8 @@ from tests.e2e.telegram_setup import (
     STAFF_GROUP,
     WAIT_S,
     card_for,
+    eventually,
+    outbox_settled,
     running,
     staff_says,
     to_chat_containing,
@@ -245,3 +250,39 @@ async def test_a_consultation_answered_by_replying_to_its_email(
     assert 'your answer to consultation #1 is "Speeding on Elm Road"' in thanks.part("plain")
     results = await staff_says(telegram, "/survey results 1", "Consultation #1")
     assert "Speeding on Elm Road" in results.plain_text
+
+
+async def test_forget_by_email_leaves_no_address_or_words_in_the_database_or_log(
+    app: App, smtp: FakeSmtp, telegram: FakeTelegram, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO)
+    # the address (and its local part, in any case), the display name, the phone number;
+    # the publishable text, kept for the archive by design, has the phone as [phone]
+    secrets = (MARY, "mary.smith", "Mary.Smith", "Mary Smith", "900417")
+    await deliver(
+        app,
+        question(f"{PHRASE}, a van parks on the pavement every night, call me on 07700 900417"),
+    )
+    card = await card_for(telegram, 1)
+    telegram.group_message(
+        STAFF_GROUP, OFFICER, "Officers will check the van.", reply_to_message_id=card.message_id
+    )
+    await mail_to(smtp, MARY, "Answer to your question #1")
+    database = Path(app.config.database)
+    paths = [database, database.with_name(database.name + "-wal")]
+    assert any(s.encode() in p.read_bytes() for p in paths if p.exists() for s in secrets)
+
+    start = len(smtp.messages)
+    forget = question("forget confirm", message_id="<forget@mail.example.org>", subject="")
+    assert (await deliver(app, forget)).startswith("250")
+    await mail_to(smtp, MARY, "We no longer hold your account", start=start)
+    await eventually(lambda: outbox_settled(app), WAIT_S, "the outbox sent everything")
+    left = [
+        f"{p.name}: {s}"
+        for p in paths
+        if p.exists()
+        for s in secrets
+        if s.encode() in p.read_bytes()
+    ]
+    left += [f"log: {s}" for s in secrets if s in caplog.text]
+    assert left == []
