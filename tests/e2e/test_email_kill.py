@@ -19,7 +19,7 @@ from bot.store import subscription
 from config.load import load_config
 from forumbot.app import new_database
 from tests.e2e.email_setup import Run
-from tests.e2e.telegram_setup import OFFICER, STAFF_GROUP, to_chat_containing
+from tests.e2e.telegram_setup import OFFICER, STAFF_GROUP, eventually, to_chat_containing
 from tests.fakes.smtp_server import FakeSmtp
 from tests.fakes.telegram_server import FakeTelegram
 
@@ -82,11 +82,13 @@ async def test_killed_mid_alert_no_email_is_sent_twice(
     assert cut_off < SUBSCRIBERS
 
     async with run.running():
-        async with asyncio.timeout(WAIT_S):
-            while run.query(
+
+        async def settled() -> bool:
+            return not run.query(
                 "SELECT 1 FROM outbox WHERE platform = 'email' AND state IN ('pending', 'sending')"
-            ):
-                await asyncio.sleep(0.05)
+            )
+
+        await eventually(settled, WAIT_S, "every e-mail sent or given up")
         await asyncio.sleep(0.3)
 
     ids = [m.message_id for m in smtp.messages]

@@ -15,7 +15,7 @@ import aiohttp
 import pytest
 
 from tests.e2e.email_setup import Run, subscribe_on_the_site
-from tests.e2e.telegram_setup import OFFICER, STAFF_GROUP, to_chat_containing
+from tests.e2e.telegram_setup import OFFICER, STAFF_GROUP, eventually, to_chat_containing
 from tests.fakes.smtp_server import FakeSmtp
 from tests.fakes.telegram_server import FakeTelegram
 
@@ -39,12 +39,6 @@ async def officer_alerts(telegram: FakeTelegram, text: str, expect: str) -> None
     start = len(telegram.sent)
     telegram.group_message(STAFF_GROUP, OFFICER, text)
     await telegram.wait_for_sent(to_chat_containing(STAFF_GROUP, expect), WAIT_S, start=start)
-
-
-async def until(condition: object, what: str) -> None:
-    async with asyncio.timeout(WAIT_S):
-        while not condition():  # type: ignore[operator]
-            await asyncio.sleep(0.05)
 
 
 async def test_subscribe_confirm_alert_and_unsubscribe_by_post_only(
@@ -91,7 +85,11 @@ async def test_a_5xx_suppresses_an_address_for_good_across_a_restart(
         smtp.refuse[BOB] = "550 5.1.1 <bob@example.net>: no such user"
         await officer_alerts(telegram, "/alert bromley advice First", "going to 2")
         await smtp.wait_for(3, within_s=WAIT_S)
-        await until(lambda: len(run.query("SELECT 1 FROM email_suppression")) == 1, "suppressed")
+
+        async def suppressed() -> bool:
+            return len(run.query("SELECT 1 FROM email_suppression")) == 1
+
+        await eventually(suppressed, WAIT_S, "the address suppressed")
     assert run.query(
         "SELECT state FROM outbox WHERE platform = 'email' AND chat_id = ? AND purpose = 'alert'",
         (BOB,),
