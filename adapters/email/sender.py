@@ -180,10 +180,9 @@ class EmailSender:
         if message.edit_of is not None or message.copy_from is not None:
             raise Rejected("an e-mail cannot be edited or copied once sent")
         address = message.chat.chat_id
-        # A reply (to what the address's owner just did: asked on the site to
-        # subscribe, or wrote) still goes: it is how a suppressed address
-        # comes back, once its owner confirms it.
-        if address in self.suppressions and message.purpose != "reply":
+        # The link to confirm an address its owner just gave on the site still
+        # goes: it is how a suppressed address comes back, once confirmed.
+        if address in self.suppressions and message.purpose != "confirmation":
             raise Unreachable("the address is suppressed: a server refused it for good")
         extras = await self.extras(message)
         if message.reply_to_message_id is None:  # an answer to a question asked by e-mail

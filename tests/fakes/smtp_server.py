@@ -7,8 +7,9 @@ server), with a handler the test controls and that records what arrived.
   other recipient is accepted.
 - ``refuse_data``: the replies the next messages' ends of ``DATA`` get, in
   turn (``"451 4.3.0 try again"``), before messages are taken again.
-- ``hold_data``: while set, the end of ``DATA`` gets no answer until it is
-  cleared (a server that went quiet once the message was sent).
+- ``hold_data``: while set, the end of ``DATA`` gets no answer until the
+  event is set (a server that went quiet once the message was sent);
+  ``held`` is set once a message is held so.
 - ``login``: (user, password) the server asks for (AUTH PLAIN/LOGIN over
   the plain connection, as a test relay may); None: no login.
 - ``messages``: every message taken (``Received``: envelope sender,
@@ -58,6 +59,7 @@ class FakeSmtp:
     messages: list[Received] = field(default_factory=list)
     attempts: list[str] = field(default_factory=list)
     arrived: asyncio.Event = field(default_factory=asyncio.Event)
+    held: asyncio.Event = field(default_factory=asyncio.Event)
     server: asyncio.Server | None = None
     port: int = 0
     sessions: list[SMTP] = field(default_factory=list)
@@ -76,6 +78,7 @@ class FakeSmtp:
 
     async def handle_DATA(self, server: SMTP, session: Session, envelope: Envelope) -> str:
         if self.hold_data is not None:
+            self.held.set()
             await self.hold_data.wait()
         if self.refuse_data:
             return self.refuse_data.pop(0)
