@@ -21,7 +21,9 @@ transaction:
   is put on the core's queue and answered ``250`` only once it is stored
   (``451 4.3.0`` if storing fails or takes longer than ``store_timeout_s``:
   the relay delivers it again; the inbox keeps one event per Message-ID). A
-  bounce's failed addresses go to ``on_bounce``. Auto-replies, loops and
+  bounce's failed addresses go to ``on_bounce``. More than
+  ``FLOOD_MESSAGES`` messages from one address in ``FLOOD_WINDOW_S`` are a
+  loop with a responder that ignores ``Auto-Submitted``, and dropped. Auto-replies, loops and
   mail without an answerable From are taken (``250``, so nobody retries)
   and dropped: they get no reply, since answering an auto-reply starts a
   loop and a bounce has nobody behind it. Logged by kind and reason, never
@@ -33,6 +35,7 @@ from __future__ import annotations
 import asyncio
 import ipaddress
 import logging
+import time
 import weakref
 from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass, field
@@ -74,6 +77,12 @@ TOO_BIG = (
     "call {emergency} now."
 )
 TAKEN = "250 2.0.0 OK"
+# More messages than this from one address within FLOOD_WINDOW_S is a loop with a
+# responder that ignores Auto-Submitted (a helpdesk's "we got your e-mail"), not a
+# person: the rest are taken and dropped until the window has room again.
+FLOOD_MESSAGES = 10
+FLOOD_WINDOW_S = 600.0
+MAX_SENDERS_REMEMBERED = 10_000
 
 
 @dataclass
@@ -82,6 +91,36 @@ class Taken:
     kind and reason per DATA answered 250."""
 
     kinds: list[tuple[Kind, str]] = field(default_factory=list)
+
+
+class Flood:
+    """Messages per address in a moving window (``FLOOD_MESSAGES`` in
+    ``FLOOD_WINDOW_S``), each Message-ID counted once (a re-delivery is not
+    another message). In memory: a restart forgets, which only delays the
+    next drop."""
+
+    def __init__(
+        self,
+        limit: int = FLOOD_MESSAGES,
+        window_s: float = FLOOD_WINDOW_S,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.limit = limit
+        self.window_s = window_s
+        self.clock = clock
+        self.seen: dict[str, dict[str, float]] = {}
+
+    def too_many(self, address: str, message_id: str) -> bool:
+        """Count ``message_id`` from ``address``; whether that makes it more
+        than ``limit`` in the window."""
+        now = self.clock()
+        times = self.seen.pop(address, {})
+        times = {mid: at for mid, at in times.items() if now - at <= self.window_s}
+        times.setdefault(message_id, now)
+        self.seen[address] = times  # the newest last: the oldest go first below
+        while len(self.seen) > MAX_SENDERS_REMEMBERED:
+            del self.seen[next(iter(self.seen))]
+        return len(times) > self.limit
 
 
 class _Smtp(SMTP):
@@ -122,6 +161,7 @@ class Handler:
         self.phrases = tuple(phrases)
         self.store_timeout_s = store_timeout_s
         self.relays = tuple(relays)
+        self.flood = Flood()
         self.accepting = True
         self.taken = Taken()
 
@@ -151,7 +191,14 @@ class Handler:
         # Reading a large message (up to max_bytes) takes a while: not on the loop.
         mail, verdict = await asyncio.to_thread(self._read, raw, envelope.mail_from or "")
         if verdict.kind is Kind.MESSAGE:
-            return await self._message(to_inbound(mail, self.phrases))
+            assert mail.address is not None
+            if not self.flood.too_many(mail.address, mail.message_id):
+                return await self._message(to_inbound(mail, self.phrases))
+            verdict = Verdict(
+                Kind.LOOP,
+                f"more than {self.flood.limit} messages from one address in "
+                f"{self.flood.window_s / 60:g} minutes",
+            )
         self.taken.kinds.append((verdict.kind, verdict.reason))
         if verdict.kind is Kind.BOUNCE:
             log.info("e-mail bounce taken: %s", verdict.reason)

@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 import aiosmtplib
 import pytest
 
-from adapters.email.inbound import Ours
-from adapters.email.listener import Handler, Listener
+from adapters.email.inbound import Kind, Ours
+from adapters.email.listener import Flood, Handler, Listener
 from bot.edge.inbound import Envelope, Inbound
 from bot.edge.startup import StartupFailure
 from tests.support import mail_samples as samples
@@ -263,6 +263,33 @@ async def test_auto_replies_and_loops_are_taken_and_dropped(running: Running) ->
         "auto-reply",
         "auto-reply",
     ]
+
+
+async def test_a_flood_from_one_address_is_a_loop_and_dropped(running: Running) -> None:
+    for n in range(12):
+        raw = samples.plain(
+            "Thank you for your e-mail.", message_id=f"<ticket.{n}@helpdesk.example>"
+        )
+        assert (await running.send(raw)).startswith("250")
+    assert running.core.received == 10
+    assert (
+        running.handler.taken.kinds[-2:]
+        == [(Kind.LOOP, "more than 10 messages from one address in 10 minutes")] * 2
+    )
+    other = samples.plain("Bromley Police, hello", sender="bob@example.net")
+    assert (await running.send(other)).startswith("250")
+    assert running.core.received == 11  # another address is not held up
+
+
+def test_the_flood_window_moves() -> None:
+    now = [0.0]
+    flood = Flood(limit=2, window_s=60.0, clock=lambda: now[0])
+    assert not flood.too_many("a@x.example", "<1>")
+    assert not flood.too_many("a@x.example", "<2>")
+    assert not flood.too_many("a@x.example", "<2>")  # a re-delivery is not one more
+    assert flood.too_many("a@x.example", "<3>")
+    now[0] = 61.0
+    assert not flood.too_many("a@x.example", "<4>")
 
 
 async def test_a_port_in_use_is_a_startup_failure() -> None:
