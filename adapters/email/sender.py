@@ -185,8 +185,11 @@ class EmailSender:
         extras = await self.extras(message)
         msgid = message_id(message.outbox_id, self.suppressions.secret, self.settings.domain)
         try:
-            mail = compose(self.settings, message, msgid, extras, datetime.now(UTC))
-            data = mail.as_bytes()
+            # The email package takes a few milliseconds a message: off the event
+            # loop, so residents' acknowledgements never queue behind an alert.
+            data = await asyncio.to_thread(
+                lambda: compose(self.settings, message, msgid, extras, datetime.now(UTC)).as_bytes()
+            )
         except (ValueError, TypeError) as error:
             raise Rejected(f"could not make the e-mail: {type(error).__name__}") from None
         async with self.lock:

@@ -15,6 +15,7 @@ import re
 from collections.abc import AsyncIterator
 from pathlib import Path
 
+import aiohttp
 import pytest
 
 from bot.core import fetch_all
@@ -191,17 +192,26 @@ async def test_the_connection_follows_the_server_for_healthz(
     tmp_path: Path, smtp: FakeSmtp, telegram: FakeTelegram
 ) -> None:
     async with running(make_config(tmp_path, smtp, telegram), environ(telegram)) as app:
-        assert app.email.connection.describe() == "connected"
+        assert await healthz(app) == ("ok", "connected")
         await smtp.stop()
         await app.email.sender.check()
-        assert app.email.connection.describe().startswith("not connected since")
+        status, email = await healthz(app)
+        assert status == "degraded" and email.startswith("not connected since")
         await subscribe(app, ANN, "advice")
         await staff_says(telegram, "/alert bromley advice While it was down", "is going to 1")
         await eventually(lambda: _tried(app, ANN), what="a send tried and failed")
         await smtp.start()  # the same port again
         (mail,) = await smtp.wait_for(1)
         assert "While it was down" in mail.part("plain")
-        assert app.email.connection.describe() == "connected"
+        assert await healthz(app) == ("ok", "connected")
+
+
+async def healthz(app: object) -> tuple[str, str]:
+    """/healthz's status and what it says of e-mail."""
+    url = f"{app.config.web.public_url}/healthz"  # type: ignore[attr-defined]
+    async with aiohttp.ClientSession() as http, http.get(url) as reply:
+        body = await reply.json()
+    return str(body["status"]), str(body["platforms"]["email"])
 
 
 async def _tried(app: object, address: str) -> bool:
