@@ -243,3 +243,18 @@ async def test_the_password_comes_from_its_variable_and_never_reaches_the_log(
                 pass
     finally:
         await smtp.stop()
+
+
+async def test_a_connection_the_server_closed_while_idle_is_opened_again_at_once(
+    tmp_path: Path, smtp: FakeSmtp, telegram: FakeTelegram
+) -> None:
+    async with running(make_config(tmp_path, smtp, telegram), environ(telegram)) as app:
+        await subscribe(app, ANN, "advice")
+        smtp.drop_connections()  # the server's idle timeout
+        await staff_says(telegram, "/alert bromley advice After a quiet hour", "is going to 1")
+        (mail,) = await smtp.wait_for(1)
+        assert "After a quiet hour" in mail.part("plain")
+        await eventually(lambda: _sent(app, ANN), what="the row marked sent")
+        async with app.core.db.read() as tx:
+            rows = await fetch_all(tx, "SELECT attempts FROM outbox WHERE chat_id = ?", (ANN,))
+        assert [int(r[0]) for r in rows] == [1]  # no failed try first

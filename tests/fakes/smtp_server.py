@@ -133,6 +133,13 @@ class FakeSmtp:
         self.port = self.server.sockets[0].getsockname()[1]
         return self
 
+    def drop_connections(self) -> None:
+        """Close every open connection, still listening (a server's idle timeout)."""
+        for session in self.sessions:
+            if session.transport is not None:
+                session.transport.close()
+        self.sessions.clear()
+
     async def stop(self) -> None:
         """Stop listening and drop every open connection (a server gone away)."""
         if self.server is not None:
