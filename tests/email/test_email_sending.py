@@ -28,7 +28,15 @@ from tests.e2e.telegram_setup import (
     staff_says,
     to_chat_containing,
 )
-from tests.email.email_setup import ANN, BOB, FROM, environ, make_config, subscribe
+from tests.email.email_setup import (
+    ANN,
+    BOB,
+    FROM,
+    LINK_SECRET,
+    environ,
+    make_config,
+    subscribe,
+)
 from tests.fakes.smtp_server import FakeSmtp
 from tests.fakes.telegram_server import FakeTelegram
 
@@ -222,6 +230,11 @@ async def _tried(app: object, address: str) -> bool:
     return bool(rows) and int(rows[0][0]) >= 1
 
 
+def stored_bytes(folder: Path) -> bytes:
+    """The database file and its WAL, as bytes."""
+    return b"".join(p.read_bytes() for p in folder.iterdir() if p.name.startswith("forum.sqlite3"))
+
+
 @pytest.mark.filterwarnings("ignore:Requiring AUTH while not requiring TLS:UserWarning")
 async def test_the_password_comes_from_its_variable_and_never_reaches_the_log(
     tmp_path: Path, telegram: FakeTelegram, caplog: pytest.LogCaptureFixture
@@ -238,6 +251,8 @@ async def test_the_password_comes_from_its_variable_and_never_reaches_the_log(
             assert "Logged in" in mail.part("plain")
         assert password not in caplog.text
         assert ANN not in caplog.text  # a resident's address is never logged either
+        stored = stored_bytes(tmp_path)
+        assert password.encode() not in stored and LINK_SECRET.encode() not in stored
         with pytest.raises(StartupFailure, match="FORUMBOT_SMTP_PASSWORD"):
             async with running(config, environ(telegram, FORUMBOT_SMTP_PASSWORD="wrong one")):
                 pass
