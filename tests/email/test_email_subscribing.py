@@ -111,6 +111,7 @@ async def test_subscribe_confirm_alert_and_one_click_unsubscribe(
         text = mail.part("plain")
         assert "Bromley Police Online Forum" in text and "within 2 days" in text
         (url,) = [link for link in links_in(mail) if "/email/confirm?t=" in link]
+        assert f'<a href="{url}"' in mail.part("html")  # a link in the HTML too
 
         # Nothing listed, nothing sent, until the link is pressed.
         assert await residents_on_email(app) == 0
