@@ -152,6 +152,7 @@ class EmailAdapter:
             footer=tuple(footer),
             unsubscribe_url=unsubscribe,
             language=self.wiring.config.language,
+            site=self.wiring.config.web.public_url,
         )
 
     async def start(self) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import re
 from dataclasses import dataclass
 from datetime import datetime
 from email.message import EmailMessage
@@ -16,7 +17,7 @@ from email.utils import format_datetime, formataddr
 
 import jinja2
 
-from bot.edge.rich import Rich, Span, plain
+from bot.edge.rich import Rich, plain
 from bot.edge.sending import Outgoing
 from config.model import EmailConfig
 
@@ -40,6 +41,16 @@ class FooterItem:
 
 
 @dataclass(frozen=True)
+class Piece:
+    """Part of a line of the HTML: text (escaped by the template), bold or
+    not, and the link it is, for an address of forumbot's own site only."""
+
+    text: str
+    bold: bool = False
+    url: str | None = None
+
+
+@dataclass(frozen=True)
 class Extras:
     """What a message carries besides its body: the heading above it (the
     sender's name), the headings of the options and footer lists, the
@@ -54,6 +65,9 @@ class Extras:
     unsubscribe_url: str | None = None
     unsubscribe_mailto: str | None = None
     language: str = "en"
+    # The site's address (web.public_url): addresses under it in the text
+    # (a confirmation's link) are made links in the HTML; no other text is.
+    site: str = ""
 
 
 def message_id(outbox_id: int, secret: bytes, domain: str) -> str:
@@ -76,20 +90,22 @@ def subject(body: Rich) -> str:
     return (cut[:space] if space > SUBJECT_LENGTH // 2 else cut).rstrip(" ,;:.-") + "…"
 
 
-def paragraphs(body: Rich) -> list[list[list[Span]]]:
-    """The body as paragraphs (split at blank lines) of lines of spans, for
-    the HTML template: the spans' text is escaped there, their style kept."""
-    lines: list[list[Span]] = [[]]
+def paragraphs(body: Rich, site: str = "") -> list[list[list[Piece]]]:
+    """The body as paragraphs (split at blank lines) of lines of pieces, for
+    the HTML template: the text is escaped there, its style kept; an address
+    under ``site`` (forumbot's own pages, from a template: the confirmation
+    link) becomes a link, nothing else does."""
+    own = re.compile(re.escape(site.rstrip("/")) + r"/[^\s<>\"]*") if site else None
+    lines: list[list[Piece]] = [[]]
     for span in body:
         for index, piece in enumerate(span.text.split("\n")):
             if index:
                 lines.append([])
-            if piece:
-                lines[-1].append(Span(piece, span.bold))
-    out: list[list[list[Span]]] = []
-    current: list[list[Span]] = []
+            lines[-1].extend(_linked(piece, span.bold, own))
+    out: list[list[list[Piece]]] = []
+    current: list[list[Piece]] = []
     for line in lines:
-        if any(span.text.strip() for span in line):
+        if any(piece.text.strip() for piece in line):
             current.append(line)
         elif current:
             out.append(current)
@@ -97,6 +113,23 @@ def paragraphs(body: Rich) -> list[list[list[Span]]]:
     if current:
         out.append(current)
     return out
+
+
+def _linked(text: str, bold: bool, own: re.Pattern[str] | None) -> list[Piece]:
+    if not text:
+        return []
+    if own is None:
+        return [Piece(text, bold)]
+    pieces: list[Piece] = []
+    at = 0
+    for found in own.finditer(text):
+        if found.start() > at:
+            pieces.append(Piece(text[at : found.start()], bold))
+        pieces.append(Piece(found.group(0), bold, found.group(0)))
+        at = found.end()
+    if at < len(text):
+        pieces.append(Piece(text[at:], bold))
+    return pieces
 
 
 def render(message: Outgoing, extras: Extras) -> tuple[str, str, str]:
@@ -108,7 +141,7 @@ def render(message: Outgoing, extras: Extras) -> tuple[str, str, str]:
         "heading": extras.heading,
         "language": extras.language,
         "body": plain(message.body).strip(),
-        "paragraphs": paragraphs(message.body),
+        "paragraphs": paragraphs(message.body, extras.site),
         "options": options,
         "options_heading": extras.options_heading,
         "footer": extras.footer,

@@ -22,6 +22,7 @@ from __future__ import annotations
 import asyncio
 import email
 import email.policy
+import time
 from dataclasses import dataclass, field
 from email.message import EmailMessage
 from typing import Any
@@ -31,10 +32,23 @@ from aiosmtpd.smtp import SMTP, AuthResult, Envelope, LoginPassword, Session
 
 @dataclass
 class Received:
+    """One message taken: the envelope, the raw bytes, when (``time.monotonic()``);
+    ``message`` parses the bytes when first read (parsing every message as it
+    arrives would slow the server under a benchmark's thousands)."""
+
     mail_from: str
     rcpt_tos: list[str]
     raw: bytes
-    message: EmailMessage
+    at: float = 0.0
+    _parsed: EmailMessage | None = None
+
+    @property
+    def message(self) -> EmailMessage:
+        if self._parsed is None:
+            parsed = email.message_from_bytes(self.raw, policy=email.policy.default)
+            assert isinstance(parsed, EmailMessage)
+            self._parsed = parsed
+        return self._parsed
 
     @property
     def message_id(self) -> str:
@@ -83,10 +97,8 @@ class FakeSmtp:
         if self.refuse_data:
             return self.refuse_data.pop(0)
         raw = envelope.original_content or b""
-        parsed = email.message_from_bytes(raw, policy=email.policy.default)
-        assert isinstance(parsed, EmailMessage)
         self.messages.append(
-            Received(str(envelope.mail_from), list(envelope.rcpt_tos), raw, parsed)
+            Received(str(envelope.mail_from), list(envelope.rcpt_tos), raw, time.monotonic())
         )
         self.arrived.set()
         return "250 2.0.0 accepted"
@@ -120,6 +132,13 @@ class FakeSmtp:
         self.server = await loop.create_server(self._protocol, "127.0.0.1", self.port)
         self.port = self.server.sockets[0].getsockname()[1]
         return self
+
+    def drop_connections(self) -> None:
+        """Close every open connection, still listening (a server's idle timeout)."""
+        for session in self.sessions:
+            if session.transport is not None:
+                session.transport.close()
+        self.sessions.clear()
 
     async def stop(self) -> None:
         """Stop listening and drop every open connection (a server gone away)."""
