@@ -201,3 +201,28 @@ def test_a_malformed_message_does_not_raise() -> None:
     mail = read(raw, "a@b.example")
     assert classify(mail, OURS).kind is Kind.MESSAGE
     assert "Bromley Police" in to_inbound(mail, PHRASES).text
+
+
+def test_encodings_phones_and_webmail_send_are_read() -> None:
+    latin1_qp = (
+        b"From: =?iso-8859-1?q?Si=E2n_Jones?= <sian@example.org>\r\n"
+        b"Subject: =?utf-8?b?QnJvbWxleSBQb2xpY2U=?=\r\n"
+        b"Message-ID: <qp.1@example.org>\r\n"
+        b"MIME-Version: 1.0\r\n"
+        b"Content-Type: text/plain; charset=iso-8859-1; format=flowed\r\n"
+        b"Content-Transfer-Encoding: quoted-printable\r\n\r\n"
+        b"Is the caf=E9 on the corner licensed until midnight? Diolch=\r\n"
+        b" yn fawr\r\n"
+    )
+    event = to_inbound(read(latin1_qp, "sian@example.org"), PHRASES)
+    assert event.text == (
+        "Bromley Police\n\nIs the café on the corner licensed until midnight? Diolch yn fawr"
+    )
+    iphone = samples.plain(
+        "Bromley Police, thank you. What about the bins? \u0175\n\nSent from my iPhone\n\n"
+        "> On 30 Nov 2026, at 10:00, Bromley Police Online Forum <ask@forum.example.police.uk>"
+        " wrote:\n>\n> Thank you. Your question is #4.\n"
+    )
+    assert to_inbound(read(iphone), PHRASES).text == (
+        "Bromley Police, thank you. What about the bins? \u0175"
+    )
