@@ -28,6 +28,7 @@ _ENV = jinja2.Environment(
     autoescape=jinja2.select_autoescape(enabled_extensions=("html",), default=False),
     keep_trailing_newline=True,
     undefined=jinja2.StrictUndefined,
+    auto_reload=False,  # read once: a file changed under a running forumbot is not mixed in
 )
 
 

@@ -53,6 +53,7 @@ _ENV = jinja2.Environment(
     loader=jinja2.PackageLoader("adapters.email", "templates"),
     autoescape=True,
     undefined=jinja2.StrictUndefined,
+    auto_reload=False,  # read once: a file changed under a running forumbot is not mixed in
 )
 
 Handler = Callable[[HttpRequest], Awaitable[HttpReply]]
