@@ -91,9 +91,20 @@ def test_a_list_in_the_question_is_not_taken_for_a_signature() -> None:
 def test_the_phrase_in_the_subject_goes_first() -> None:
     raw = samples.plain("Is the underpass lit at night?", subject="Bromley Police")
     assert to_inbound(read(raw), PHRASES).text == "Bromley Police\n\nIs the underpass lit at night?"
-    # a subject without the phrase is not put before the body
+    # a subject of the resident's own goes after a body with the phrase (triage reads it)
     other = samples.plain("Bromley Police, is it lit?", subject="Underpass")
-    assert to_inbound(read(other), PHRASES).text == "Bromley Police, is it lit?"
+    assert to_inbound(read(other), PHRASES).text == (
+        "Bromley Police, is it lit?\n\nSubject: Underpass"
+    )
+    # ... and before a body without it
+    urgent = samples.plain("please send someone", subject="Man with a knife outside now")
+    assert to_inbound(read(urgent), PHRASES).text == (
+        "Man with a knife outside now\n\nplease send someone"
+    )
+    # a subject that says nothing, or a reply's, is left out
+    for said in ("Question", "Hello", "Re: Your question #3", "Fwd: lights"):
+        mail = read(samples.plain("Bromley Police, is it lit?", subject=said))
+        assert to_inbound(mail, PHRASES).text == "Bromley Police, is it lit?"
     reply = samples.plain("Is it lit?", subject="Re: Bromley police")
     assert to_inbound(read(reply), PHRASES).text.startswith("Bromley police\n\n")
 
@@ -123,7 +134,7 @@ def test_attachments_are_noted_by_kind_and_an_inline_logo_is_not_one() -> None:
         "Bromley Police, this car has been here a week.", "<p>Bromley Police, this car</p>"
     )
     event = to_inbound(read(raw), PHRASES)
-    assert event.text == "Bromley Police, this car has been here a week."
+    assert event.text == "Bromley Police, this car has been here a week.\n\nSubject: With a photo"
     assert event.attachments == ("photo",)
 
 
