@@ -73,7 +73,7 @@ class DataRights:
         parts: list[Rich] = [
             w.render("mydata_header"),
             w.render(
-                "mydata_account",
+                w.templates.for_platform("mydata_account", resident.platform),
                 platform=resident.platform.capitalize(),
                 user_id=resident.user_id,
                 handle=f" (@{resident.handle})" if resident.handle else "",
@@ -121,7 +121,8 @@ class DataRights:
                 )
             )
         parts.append(
-            w.render(
+            w.render_for(
+                resident.platform,
                 "mydata_retention",
                 retention=self.wording.duration(self.retention),
                 prefix=w.prefix(resident.platform),

@@ -456,4 +456,10 @@ MIGRATIONS: tuple[str, ...] = (
     """
     ALTER TABLE outbox ADD COLUMN waits_since TEXT;
     """,
+    # 19: issue 17, e-mail's confirmation of a new subscriber's address:
+    # deleted as soon as it is sent (or has failed), like a forget's last
+    # word, so an address never confirmed leaves no copy behind.
+    """
+    CREATE INDEX outbox_confirmation ON outbox (id) WHERE purpose = 'confirmation';
+    """,
 )

@@ -1,0 +1,167 @@
+"""E-mail as the composition root lists it: on when ``platforms.email.host``
+is set."""
+
+from __future__ import annotations
+
+import ipaddress
+import logging
+from collections.abc import Mapping
+
+from adapters.email.adapter import EmailAdapter, EmailWiring
+from adapters.email.sender import EmailSender
+from adapters.email.store import EMAIL_DATA
+from bot.core import Component
+from bot.edge.adapter import Off, Platform
+from bot.edge.startup import StartupFailure
+from config.load import problem_at, written_at
+from config.model import Config
+from config.source import Problem
+
+log = logging.getLogger("forumbot")
+
+SECTION = "platforms.email"
+MIN_SECRET = 16  # characters of the links' secret, at the least
+
+
+def _at(config: Config, key: str, message: str) -> str:
+    """``platforms.email.<key>: <message> (line N)``: the line the key is
+    written on, else the line of ``host`` (what turned e-mail on)."""
+    line = written_at(config, f"{SECTION}.{key}") or written_at(config, f"{SECTION}.host")
+    return str(Problem(f"{SECTION}.{key}", message, line))
+
+
+def _local(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def setup_problems(config: Config, env: Mapping[str, str]) -> list[str]:
+    """What keeps e-mail from working although ``host`` is set (empty when
+    it is not: e-mail is then simply off). Each names the key, its line and
+    the fix."""
+    s = config.platforms.email
+    if not s.host:
+        return []
+    problems = []
+    if not s.from_address:
+        problems.append(
+            _at(
+                config,
+                "from_address",
+                "is not set, but e-mail is on (platforms.email.host is set): give the address "
+                "e-mail is sent from, e.g. from_address: alerts@forum.example.police.uk "
+                "(docs/email.md)",
+            )
+        )
+    password = env.get(s.password_env, "")
+    if s.user and not password:
+        problems.append(
+            _at(
+                config,
+                "password_env",
+                f"{s.password_env} is not set, but platforms.email.user is: set it to the SMTP "
+                "password (never in this file), or remove user for a relay that needs no login "
+                "(docs/email.md)",
+            )
+        )
+    if password and (password != password.strip() or any(ord(c) < 32 for c in password)):
+        problems.append(
+            _at(
+                config,
+                "password_env",
+                f"{s.password_env} has spaces, a line break or another invisible character "
+                "at its ends or in it: set it again to the password, exactly",
+            )
+        )
+    secret = env.get(s.link_secret_env, "")
+    if len(secret) < MIN_SECRET:
+        told = "is not set" if not secret else f"is {len(secret)} characters long"
+        problems.append(
+            _at(
+                config,
+                "link_secret_env",
+                f"{s.link_secret_env} {told}: it signs the links in every e-mail (unsubscribe, "
+                f"choose alerts, see or erase your data); set it to {MIN_SECRET} or more random "
+                "characters, e.g. the output of: openssl rand -hex 32 (docs/email.md)",
+            )
+        )
+    if not config.web.enabled:
+        problems.append(
+            problem_at(
+                config,
+                "web.enabled",
+                "is false, but e-mail is on (platforms.email.host is set), and residents "
+                "subscribe, confirm and unsubscribe on the web site: set web.enabled to true, "
+                "or remove platforms.email.host to run without e-mail",
+            )
+        )
+    elif not config.web.public_url:
+        problems.append(
+            problem_at(
+                config,
+                "web.public_url",
+                "is not set, but e-mail is on and every e-mail links to the site: give the "
+                "address residents reach it at, e.g. web.public_url: "
+                "https://forum.example.police.uk (docs/web.md)",
+            )
+        )
+    if s.user and s.security == "none" and not _local(s.host):
+        problems.append(
+            _at(
+                config,
+                "security",
+                f"is none, so the password would cross the network to {s.host} unencrypted: "
+                "use starttls (port 587) or tls (port 465)",
+            )
+        )
+    return problems
+
+
+class EmailPlatform:
+    """The ``bot.edge.adapter.Platform`` entry for e-mail. It keeps data of
+    its own (``bot.core.KeepsData``): the suppression list and its key."""
+
+    name = "email"
+    data: Component = EMAIL_DATA
+
+    def off(self, config: Config, env: Mapping[str, str]) -> Off | None:
+        if config.platforms.email.host:
+            return None
+        return Off("platforms.email.host is not set")
+
+    def secrets(self, config: Config, env: Mapping[str, str]) -> list[str]:
+        s = config.platforms.email
+        return [env[name] for name in (s.password_env, s.link_secret_env) if env.get(name)]
+
+    length_limit = EmailSender
+
+    def command_prefix(self, config: Config) -> str:
+        return "/"
+
+    def build(self, wiring: EmailWiring) -> EmailAdapter:
+        """Its adapter. Raises StartupFailure for what ``setup_problems`` finds."""
+        config, env = wiring.config, wiring.env
+        problems = setup_problems(config, env)
+        if problems:
+            raise StartupFailure(problems[0])
+        s = config.platforms.email
+        adapter = EmailAdapter(
+            wiring, env.get(s.password_env) if s.user else None, env[s.link_secret_env]
+        )
+        for endpoint in adapter.pages.endpoints:
+            wiring.serve(endpoint)
+        log.info(
+            "email on (SMTP %s:%s, %s, %s a second at most)",
+            s.host,
+            s.port,
+            s.security,
+            f"{s.pace:g}",
+        )
+        return adapter
+
+
+PLATFORM: Platform[EmailWiring] = EmailPlatform()
