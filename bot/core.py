@@ -25,6 +25,7 @@ import logging
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
+from bot.alerts.newsletter import Newsletters
 from bot.alerts.service import AlertService
 from bot.delivery.dispatcher import Dispatcher, RetryPolicy
 from bot.delivery.outbox import Outbox
@@ -138,6 +139,7 @@ class Core:
     alerts: AlertService
     escalation: Escalation
     hooks: EscalationHook | None
+    newsletters: Newsletters
 
 
 def build_core(
@@ -190,6 +192,7 @@ def build_core(
     dispatcher.report_went = report.went
     directory.rooms.on_change = report.room_changed
     alerts = AlertService(directory, wording, outbox)
+    newsletters = Newsletters(directory, wording, alerts)
     sessions = SessionService(directory, wording, outbox, alerts)
     moderation = Moderation(directory, wording, outbox, sessions)
     rights = DataRights(
@@ -202,7 +205,15 @@ def build_core(
         directory, wording, outbox, sessions, rights, admission, subscriptions, survey_desk
     )
     staff = StaffDesk(
-        directory, wording, outbox, sessions, moderation, AskerTools(wording), alerts, survey_desk
+        directory,
+        wording,
+        outbox,
+        sessions,
+        moderation,
+        AskerTools(wording),
+        alerts,
+        survey_desk,
+        newsletters,
     )
     escalation = Escalation(directory, wording, outbox)
     hooks = (
@@ -210,7 +221,9 @@ def build_core(
         if hook_poster is not None
         else None
     )
-    scheduler = SessionScheduler(db, sessions, alerts, clock, dispatcher.wake, escalation, hooks)
+    scheduler = SessionScheduler(
+        db, sessions, alerts, clock, dispatcher.wake, escalation, hooks, newsletters
+    )
     intake = Intake(
         db,
         queue,
@@ -246,4 +259,5 @@ def build_core(
         alerts,
         escalation,
         hooks,
+        newsletters,
     )
