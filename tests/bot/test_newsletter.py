@@ -258,3 +258,21 @@ async def test_someone_who_is_not_an_officer_is_refused(h: CoreHarness) -> None:
     async with h.core.db.read() as tx:
         rows = await fetch_all(tx, "SELECT outcome FROM audit WHERE action = 'newsletter'")
     assert [r["outcome"] for r in rows] == ["refused"]
+
+
+async def test_the_scheduler_wakes_for_it_and_sends_it(make_harness: HarnessFactory) -> None:
+    """What APScheduler is armed for after a session closed: the next
+    morning's newsletter; the real scheduler's tick then sends it."""
+    h = await make_harness(start="2026-11-24 19:00")
+    await _subscribe(h)
+    async with h.core.db.read() as tx:
+        assert await h.core.newsletters.next_due_at(tx, h.clock.now()) is None  # none closed
+    await _session_with_an_answer_and_an_alert(h)
+    async with h.core.db.read() as tx:
+        assert await h.core.newsletters.next_due_at(tx, h.clock.now()) == at("2026-11-25 10:00")
+    h.clock.set(at("2026-11-25 10:00"))
+    await h.core.scheduler.tick()
+    await h.core.dispatcher.flush()
+    assert ANSWER in h.texts_to(CHOSE_IT)[-1]
+    async with h.core.db.read() as tx:
+        assert await h.core.newsletters.next_due_at(tx, h.clock.now()) is None
