@@ -25,17 +25,21 @@ from config import scalar
 from config.scalar import (
     CommandPrefix,
     Duration,
+    EmailAddress,
     FacebookId,
     Flag,
     GatewayUrl,
     GraphVersion,
     HookFormat,
+    Host,
     HttpsUrl,
     HttpUrl,
     Language,
     Listen,
+    ListId,
     LocalDateTime,
     Mode,
+    OptionalText,
     PasswordHash,
     Phrase,
     Platform,
@@ -45,6 +49,7 @@ from config.scalar import (
     PostcodeArea,
     Proxy,
     PublicUrl,
+    SmtpSecurity,
     Snowflake,
     TelegramUser,
     Text,
@@ -214,10 +219,61 @@ class FacebookConfig(_Section):
 
 
 @dataclass(frozen=True)
+class EmailInbound(_Section):
+    """Questions by e-mail (docs/email.md, "Questions by e-mail"; the inbound
+    side's keys): the SMTP listener the force's mail relay forwards residents'
+    mail to, on ``listen_host``:``listen_port``, taking mail for ``address``
+    only (empty: no questions by e-mail)."""
+
+    listen_host: Listen = "127.0.0.1"
+    listen_port: Port = 2525
+    address: EmailAddress = ""
+
+
+@dataclass(frozen=True)
+class EmailConfig(_Section):
+    """E-mail (docs/email.md). On when ``host`` is set: alerts, reminders,
+    summaries and consultations to residents who subscribed on the web site,
+    sent through that SMTP server; then ``from_address`` is needed too, and
+    the password, when ``user`` is given, is read only from the variable
+    ``password_env`` names (checked by ``check-config`` and at start).
+    ``security``: ``starttls`` (port 587, the usual), ``tls`` (port 465) or
+    ``none`` (a relay on this machine or network only). ``pace``: messages a
+    second at most, the whole platform. ``list_id``: the List-Id every
+    message carries (empty: ``alerts.`` and the From address's domain)."""
+
+    host: Host = ""
+    port: Port = 587
+    security: SmtpSecurity = "starttls"
+    user: OptionalText = ""
+    password_env: Annotated[str, PlainValidator(scalar.env_name("FORUMBOT_SMTP_PASSWORD"))] = (
+        "FORUMBOT_SMTP_PASSWORD"
+    )
+    from_address: EmailAddress = ""
+    from_name: OptionalText = ""
+    list_id: ListId = ""
+    pace: PositiveNumber = 10.0
+    # Seconds to wait for the server's answer to each step before giving up on it.
+    timeout_s: PositiveNumber = 30.0
+    inbound: EmailInbound = field(default_factory=EmailInbound)
+
+    @property
+    def domain(self) -> str:
+        """The From address's domain (``forum.example.police.uk``)."""
+        return self.from_address.rpartition("@")[2]
+
+    @property
+    def list_identifier(self) -> str:
+        """The List-Id's identifier: ``list_id``, else ``alerts.<domain>``."""
+        return self.list_id or f"alerts.{self.domain}"
+
+
+@dataclass(frozen=True)
 class Platforms(_Section):
     telegram: TelegramConfig = field(default_factory=TelegramConfig)
     discord: DiscordConfig = field(default_factory=DiscordConfig)
     facebook: FacebookConfig = field(default_factory=FacebookConfig)
+    email: EmailConfig = field(default_factory=EmailConfig)
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ from typing import Annotated, Literal
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
+import email_validator
 from pydantic import PlainValidator, ValidationInfo
 
 from config import messages
@@ -374,6 +375,18 @@ def either(first: str, second: str) -> Callable[[object], str]:
     return parse
 
 
+def one_of(*words: str) -> Callable[[object], str]:
+    """One of a few words: ``starttls``, ``tls`` or ``none``."""
+
+    def parse(value: object) -> str:
+        if isinstance(value, str) and value in words:
+            return value
+        listed = ", ".join(words[:-1]) + f" or {words[-1]}"
+        raise Invalid(f"expected {listed}; found {describe(value)}")
+
+    return parse
+
+
 def available_languages() -> list[str]:
     """Languages with a message file in config/messages/; ``en`` until there is one."""
     return messages.available_languages() or ["en"]
@@ -541,4 +554,64 @@ def optional_env_name(example: str) -> Callable[[object], str | None]:
 ResidentPhotos = Annotated[
     Literal["not_shown", "copied_to_staff_rooms"],
     PlainValidator(either("not_shown", "copied_to_staff_rooms")),
+]
+
+
+def email_address(value: object) -> str:
+    """An e-mail address (``alerts@forum.example.police.uk``), checked for its
+    shape by email-validator (no DNS look-up), lower-cased whole; empty text
+    for none."""
+    if value is None or value == "":
+        return ""
+    if not isinstance(value, str):
+        raise Invalid(
+            f"expected an e-mail address such as alerts@forum.example.police.uk, "
+            f"found {describe(value)}"
+        )
+    try:
+        checked = email_validator.validate_email(value.strip(), check_deliverability=False)
+    except email_validator.EmailNotValidError as error:
+        raise Invalid(
+            f"{value!r} is not an e-mail address ({error}); e.g. alerts@forum.example.police.uk"
+        ) from None
+    return checked.normalized.lower()
+
+
+def optional_text(value: object) -> str:
+    """Text, or empty text (or null) for none."""
+    if value is None or value == "":
+        return ""
+    return text(value)
+
+
+def host(value: object) -> str:
+    """A host name or IP address to connect to; empty text for none."""
+    if value is None or value == "":
+        return ""
+    return listen(value)
+
+
+def list_id(value: object) -> str:
+    """An RFC 2919 list identifier: dot-separated labels of letters, digits
+    and hyphens (``alerts.forum.example.police.uk``); empty for one made
+    from the From address's domain."""
+    if value is None or value == "":
+        return ""
+    written = text(value).strip().strip("<>")
+    if not _LIST_ID.fullmatch(written):
+        raise Invalid(
+            f"{written!r} is not a list id; use labels of letters, digits and '-' joined by "
+            "dots, e.g. alerts.forum.example.police.uk"
+        )
+    return written.lower()
+
+
+_LIST_ID = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,62})(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}))+")
+
+EmailAddress = Annotated[str, PlainValidator(email_address)]
+Host = Annotated[str, PlainValidator(host)]
+OptionalText = Annotated[str, PlainValidator(optional_text)]
+ListId = Annotated[str, PlainValidator(list_id)]
+SmtpSecurity = Annotated[
+    Literal["starttls", "tls", "none"], PlainValidator(one_of("starttls", "tls", "none"))
 ]

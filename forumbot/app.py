@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from adapters.discord.platform import PLATFORM as DISCORD
+from adapters.email.platform import PLATFORM as EMAIL
 from adapters.facebook.platform import PLATFORM as FACEBOOK
 from adapters.telegram.platform import PLATFORM as TELEGRAM
 from adapters.web.platform import PLATFORM as WEB
@@ -30,7 +31,7 @@ from bot.store.schema import MIGRATIONS
 from bot.wording.template import Templates
 from config.messages import load_messages
 from config.model import Config
-from forumbot.logs import mask_secrets_everywhere, without_secrets
+from forumbot.logs import mask_addresses_everywhere, mask_secrets_everywhere, without_secrets
 from forumbot.startup import (
     InstanceLock,
     cannot_write,
@@ -79,7 +80,7 @@ class AppWiring:
 # Every platform forumbot can serve, in the order they are logged and started.
 # Adding a platform: a folder under adapters/ with a PLATFORM, and a line here
 # (docs/architecture.md, "Adding a platform").
-PLATFORMS: list[Platform[AppWiring]] = [TELEGRAM, DISCORD, WEB, FACEBOOK]
+PLATFORMS: list[Platform[AppWiring]] = [TELEGRAM, DISCORD, WEB, FACEBOOK, EMAIL]
 
 
 def platform_data() -> list[Component]:
@@ -156,6 +157,10 @@ class App:
     @property
     def facebook(self) -> Any:
         return self.adapter("facebook")
+
+    @property
+    def email(self) -> Any:
+        return self.adapter("email")
 
     async def start(self) -> None:
         """Start serving. What can be fatal comes first, before anything runs:
@@ -255,6 +260,7 @@ async def build_app(
     env = dict(os.environ) if environ is None else environ
     secrets = secrets_in_environment(config, env)
     mask_secrets_everywhere(secrets)
+    mask_addresses_everywhere()
     given = {name: dict(values) for name, values in (options or {}).items()}
     if poll_timeout_s is not None:
         given.setdefault("telegram", {})["poll_timeout_s"] = poll_timeout_s

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import bot
+from adapters.email.platform import setup_problems as email_problems
 from adapters.facebook.platform import setup_problems as facebook_problems
 from adapters.web.platform import shared_secret_problem
 from bot.edge.startup import StartupFailure
@@ -156,6 +157,7 @@ def check_config_command(args: argparse.Namespace, config: Config) -> int:
     secret = shared_secret_problem(config, os.environ) if config.web.enabled else None
     problems = [secret] if secret is not None else []
     problems += facebook_problems(config, os.environ)
+    problems += email_problems(config, os.environ)
     if problems:
         lines = "".join(f"\n  {problem}" for problem in problems)
         print(f"{source}: {len(problems)} problem(s):{lines}", file=sys.stderr)

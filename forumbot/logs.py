@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import logging
+import re
 import sys
 from collections.abc import Iterable
 from urllib.parse import quote, quote_plus
@@ -104,3 +105,51 @@ def setup_logging(secrets: Iterable[str], level: int = logging.INFO) -> None:
     # These log every request URL, and Telegram's URLs carry the token.
     for noisy in ("httpx", "httpcore", "telegram", "apscheduler", "aiosqlite"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
+
+
+# An e-mail address anywhere in a log line: a resident's address is their chat
+# id on e-mail (``email:ann@example.org``) and must never reach the log.
+_ADDRESS = re.compile(r"[\w.!#$%&'*+/=?^`{|}~-]+@[\w-]+(?:\.[\w-]+)+")
+ADDRESS_SHOWN = "[address]"
+
+
+def without_addresses(text: str) -> str:
+    """``text`` with every e-mail address as ``[address]``."""
+    return _ADDRESS.sub(ADDRESS_SHOWN, text) if "@" in text else text
+
+
+class AddressMask(logging.Filter):
+    """Replaces any e-mail address in a record's final text with ``[address]``."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        masked = without_addresses(message)
+        if record.exc_info and not record.exc_text:
+            record.exc_text = logging.Formatter().formatException(record.exc_info)
+        if record.exc_text:
+            record.exc_text = without_addresses(record.exc_text)
+        if masked != message:
+            record.msg, record.args = masked, None
+        return True
+
+
+_ADDRESSES_MASKED = False
+
+
+def mask_addresses_everywhere() -> None:
+    """Mask e-mail addresses in every log record from now on, whichever
+    logger made it (``mask_secrets_everywhere``'s way); once is enough."""
+    global _ADDRESSES_MASKED
+    if _ADDRESSES_MASKED:
+        return
+    make_record = logging.getLogRecordFactory()
+    mask = AddressMask()
+
+    def masked_record(*args: object, **kwargs: object) -> logging.LogRecord:
+        record = make_record(*args, **kwargs)
+        with contextlib.suppress(Exception):
+            mask.filter(record)
+        return record
+
+    logging.setLogRecordFactory(masked_record)
+    _ADDRESSES_MASKED = True

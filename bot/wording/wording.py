@@ -17,6 +17,7 @@ PLATFORM_NAMES: Mapping[str, str] = {
     "discord": "platform_discord",
     "web": "platform_web",
     "facebook": "platform_facebook",
+    "email": "platform_email",
 }
 """The template that names each platform in officers' notices (``Telegram``,
 ``the web``); a platform without one is named by its name."""

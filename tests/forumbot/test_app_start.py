@@ -150,8 +150,8 @@ def test_nothing_to_serve_names_every_platform_that_is_off(tmp_path: Path) -> No
         check_something_to_serve(config, {})
     assert str(failed.value) == (
         "nothing to serve: no platform is on (TELEGRAM_BOT_TOKEN, DISCORD_BOT_TOKEN and "
-        "FACEBOOK_PAGE_TOKEN are not set) and web.enabled is false: set a platform's token, "
-        "or turn the web side on"
+        "FACEBOOK_PAGE_TOKEN are not set) and web.enabled is false and platforms.email.host "
+        "is not set: set a platform's token, or turn the web side on"
     )
     check_something_to_serve(config, {"DISCORD_BOT_TOKEN": "x"})  # one is enough
     check_something_to_serve(replace(config, web=WebConfig()), {})

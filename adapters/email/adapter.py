@@ -1,0 +1,125 @@
+"""The e-mail adapter: its sender sends through the force's SMTP server;
+``start`` reads the suppression list and checks the server and password;
+``run`` keeps an eye on the connection for ``/healthz``."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from typing import Protocol
+
+from adapters.email.mail import Extras
+from adapters.email.sender import AuthRefused, EmailSender
+from adapters.email.store import Suppressions
+from bot.core import Core, Database
+from bot.edge.adapter import Wiring
+from bot.edge.backoff import Backoff
+from bot.edge.connection import Connection
+from bot.edge.endpoint import Endpoint
+from bot.edge.pace import Pace
+from bot.edge.sending import Outgoing
+from bot.edge.startup import StartupFailure
+
+log = logging.getLogger("forumbot.email")
+
+CHECK_TIMEOUT_S = 30.0
+WATCH_EVERY_S = 60.0  # a NOOP this often keeps the connection's state true on /healthz
+
+
+class EmailWiring(Wiring, Protocol):
+    """What e-mail needs from the root beyond any platform's wiring: the
+    store (its suppression list and key), the core (its wording), and the
+    web side to serve its pages."""
+
+    @property
+    def db(self) -> Database: ...
+
+    @property
+    def core(self) -> Core:
+        """Built after the adapters: read from ``start`` on."""
+        ...
+
+    def serve(self, endpoint: Endpoint) -> None:
+        """Have the web side serve ``endpoint``."""
+        ...
+
+
+class EmailAdapter:
+    """The ``bot.edge.adapter.Adapter`` for e-mail."""
+
+    platform = "email"
+
+    def __init__(self, wiring: EmailWiring, password: str | None) -> None:
+        self.wiring = wiring
+        self.settings = wiring.config.platforms.email
+        self.connection = Connection("email")
+        self.suppressions = Suppressions()
+        # The whole platform's pace; one an address is plenty (an alert is one e-mail).
+        self.pace = Pace(overall_per_s=self.settings.pace, per_chat_per_s=1.0)
+        self.sender = EmailSender(
+            self.settings,
+            password,
+            self.connection,
+            self.suppressions,
+            wiring.db,
+            self.extras,
+        )
+
+    async def extras(self, message: Outgoing) -> Extras:
+        """What the message carries besides its body (the heading, and for a
+        subscriber the links at its end and the unsubscribe headers)."""
+        wording = self.wiring.core.wording
+        return Extras(
+            heading=self.settings.from_name or wording.text("email_heading"),
+            options_heading=wording.text("email_options"),
+            footer_heading=wording.text("email_footer_heading"),
+            language=self.wiring.config.language,
+        )
+
+    async def start(self) -> None:
+        """Read the suppression list, then connect to the SMTP server (and
+        log in). A refused password is fatal (StartupFailure); a server out
+        of reach is not: sends try again, and ``run`` keeps trying."""
+        await self.suppressions.load(self.wiring.db)
+        s = self.settings
+        try:
+            async with asyncio.timeout(CHECK_TIMEOUT_S):
+                await self.sender.connect()
+        except AuthRefused as refused:
+            raise StartupFailure(
+                f"the SMTP server {s.host} refused the user {s.user} with the password in "
+                f"{s.password_env} ({refused}): set the right password, or correct "
+                "platforms.email.user (docs/email.md)"
+            ) from None
+        except (TimeoutError, OSError, Exception) as error:  # aiosmtplib's errors too
+            self.connection.down(error if not isinstance(error, TimeoutError) else "timeout")
+            log.warning(
+                "the SMTP server %s:%s could not be reached (%s); serving the other platforms "
+                "and trying again",
+                s.host,
+                s.port,
+                self.connection.problem,
+            )
+            return
+        log.info("e-mail connected to %s:%s (%s)", s.host, s.port, s.security)
+
+    async def run(self) -> None:
+        """Check the connection every minute (a NOOP, or connect again with
+        back-off while it is down) until cancelled."""
+        backoff = Backoff()
+        while True:
+            await self.sender.check()
+            if self.connection.connected:
+                backoff.reset()
+                await asyncio.sleep(WATCH_EVERY_S)
+            else:
+                await backoff.wait()
+
+    def announce(self) -> None:
+        """Nothing to add once forumbot is serving."""
+
+    async def stop_accepting(self) -> None:
+        """Nothing comes in by e-mail to stop here (the sender still works)."""
+
+    async def close(self) -> None:
+        await self.sender.close()

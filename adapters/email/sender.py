@@ -1,0 +1,259 @@
+"""Sending e-mail through the force's SMTP server (aiosmtplib), with the
+server's answers mapped to the core's errors.
+
+One connection, kept open and used by one send at a time (the dispatcher's
+pace, ``platforms.email.pace``, keeps well inside what a relay takes); it is
+opened again when it was closed or lost. Each message goes as ``MAIL FROM``,
+``RCPT TO`` and ``DATA`` (so what failed is known):
+
+- could not connect, or the connection went before ``DATA``: ``NotSent``
+  (sent again with back-off; ``/healthz`` shows the connection down);
+- the server refused the password: ``NotSent``, logged once naming
+  ``password_env``, the connection down;
+- 4xx for the sender, the recipient or the message (mailbox busy,
+  greylisting): ``NotSent``, sent again;
+- 5xx for the recipient (``550 no such user``): ``Unreachable``, and the
+  address suppressed for good (``store.Suppressions``): nothing more goes
+  to it;
+- 5xx for the sender or the message: ``Rejected`` (this message failed;
+  officers are told where they can act);
+- no answer once ``DATA`` was sent, or the connection cut then:
+  ``OutcomeUnknown`` (it may have arrived: never sent again).
+
+SMTP has no way to drop a repeat, so the sender is not ``idempotent``: a
+message left ``sending`` by a restart (kill -9 between ``DATA`` and the
+dispatcher's ``sent``) ends ``unknown`` and is never sent twice
+(docs/decisions.md, "E-mail is sent at most once")."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime
+
+import aiosmtplib
+
+from adapters.email.mail import Extras, compose, message_id
+from adapters.email.store import Suppressions
+from bot.core import Database
+from bot.edge.connection import Connection
+from bot.edge.rich import Rich, plain
+from bot.edge.sending import (
+    NotSent,
+    OutcomeUnknown,
+    Outgoing,
+    Rejected,
+    Unreachable,
+)
+from config.model import EmailConfig
+
+log = logging.getLogger("forumbot.email")
+
+ExtrasFor = Callable[[Outgoing], Awaitable[Extras]]
+
+
+def permanent(code: int) -> bool:
+    """A 5xx reply: refused for good (RFC 5321, 4.2.1)."""
+    return 500 <= code <= 599
+
+
+class AuthRefused(Exception):
+    """The SMTP server refused the user and password."""
+
+
+class EmailSender:
+    """The ``bot.edge.sending.Sender`` for e-mail. Returns each message's
+    Message-ID as its platform id."""
+
+    platform = "email"
+    idempotent = False  # SMTP drops no repeats: see the module's note
+    max_length = 100_000  # characters: an e-mail has no limit to speak of; one a message
+    max_button_rows = 20  # listed as options under the text (an e-mail has no buttons)
+
+    def __init__(
+        self,
+        settings: EmailConfig,
+        password: str | None,
+        connection: Connection,
+        suppressions: Suppressions,
+        db: Database,
+        extras: ExtrasFor,
+    ) -> None:
+        self.settings = settings
+        self.password = password
+        self.connection = connection
+        self.suppressions = suppressions
+        self.db = db
+        self.extras = extras
+        self.smtp: aiosmtplib.SMTP | None = None
+        self.lock = asyncio.Lock()
+        self.auth_told = False
+
+    @staticmethod
+    def measure(body: Rich) -> int:
+        """Characters of the plain text."""
+        return len(plain(body))
+
+    def _client(self) -> aiosmtplib.SMTP:
+        s = self.settings
+        login = {"username": s.user, "password": self.password or ""} if s.user else {}
+        return aiosmtplib.SMTP(
+            hostname=s.host,
+            port=s.port,
+            use_tls=s.security == "tls",
+            start_tls=s.security == "starttls",
+            timeout=s.timeout_s,
+            **login,  # type: ignore[arg-type]
+        )
+
+    async def connect(self) -> None:
+        """Open the connection if it is not open (``STARTTLS`` and the login
+        as configured). Raises AuthRefused for a refused password, and
+        aiosmtplib's errors or OSError when the server cannot be reached."""
+        if self.smtp is not None and self.smtp.is_connected:
+            return
+        smtp = self._client()
+        try:
+            await smtp.connect()
+        except aiosmtplib.SMTPAuthenticationError as error:
+            smtp.close()
+            self.connection.down("authentication refused")
+            raise AuthRefused(f"{error.code}") from None
+        except (aiosmtplib.SMTPException, OSError) as error:
+            smtp.close()
+            self.connection.down(error)
+            raise
+        self.smtp = smtp
+        self.connection.up()
+
+    async def close(self) -> None:
+        """Say goodbye to the server (QUIT) and close; safe when not open."""
+        smtp, self.smtp = self.smtp, None
+        if smtp is None:
+            return
+        try:
+            if smtp.is_connected:
+                await asyncio.wait_for(smtp.quit(), timeout=2.0)
+        except (aiosmtplib.SMTPException, OSError, TimeoutError):
+            pass
+        finally:
+            smtp.close()
+
+    async def check(self) -> None:
+        """For the adapter's watch: a ``NOOP`` on the open connection, or
+        connect; the connection's state follows. Never raises for the server."""
+        async with self.lock:
+            try:
+                if self.smtp is not None and self.smtp.is_connected:
+                    await self.smtp.noop()
+                    self.connection.up()
+                else:
+                    await self.connect()
+            except AuthRefused:
+                self._told_auth()
+            except (aiosmtplib.SMTPException, OSError) as error:
+                self.connection.down(error)
+                self._drop()
+
+    def _drop(self) -> None:
+        smtp, self.smtp = self.smtp, None
+        if smtp is not None:
+            smtp.close()
+
+    def _told_auth(self) -> None:
+        if not self.auth_told:
+            self.auth_told = True
+            log.error(
+                "the SMTP server %s refused the user %s and the password in %s: set the right "
+                "password (docs/email.md) and restart; e-mail waits meanwhile",
+                self.settings.host,
+                self.settings.user,
+                self.settings.password_env,
+            )
+
+    async def send(self, message: Outgoing) -> str:
+        if message.chat.kind != "private":
+            raise Rejected("e-mail has no rooms: only residents' addresses")
+        if message.edit_of is not None or message.copy_from is not None:
+            raise Rejected("an e-mail cannot be edited or copied once sent")
+        address = message.chat.chat_id
+        if address in self.suppressions:
+            raise Unreachable("the address is suppressed: a server refused it for good")
+        extras = await self.extras(message)
+        msgid = message_id(message.outbox_id, self.suppressions.secret, self.settings.domain)
+        try:
+            mail = compose(self.settings, message, msgid, extras, datetime.now(UTC))
+            data = mail.as_bytes()
+        except (ValueError, TypeError) as error:
+            raise Rejected(f"could not make the e-mail: {type(error).__name__}") from None
+        async with self.lock:
+            await self._transmit(address, data)
+        return msgid
+
+    async def _transmit(self, address: str, data: bytes) -> None:
+        """MAIL, RCPT and DATA on the open connection (opened first if need be)."""
+        try:
+            await self.connect()
+        except AuthRefused:
+            self._told_auth()
+            raise NotSent("the SMTP server refused the password") from None
+        except (aiosmtplib.SMTPException, OSError) as error:
+            raise NotSent(f"SMTP server not reached ({type(error).__name__})") from None
+        smtp = self.smtp
+        assert smtp is not None
+        options = ["SMTPUTF8"] if not address.isascii() else []
+        try:
+            await smtp.mail(self.settings.from_address, options=options)
+            await smtp.rcpt(address)
+        except aiosmtplib.SMTPSenderRefused as error:
+            await self._reset()
+            if permanent(error.code):
+                raise Rejected(f"the server refused the sender: {error.code}") from None
+            raise NotSent(f"the server refused the sender for now: {error.code}") from None
+        except aiosmtplib.SMTPRecipientRefused as error:
+            await self._reset()
+            if permanent(error.code):
+                await self.suppressions.add(self.db, address, error.code, datetime.now(UTC))
+                log.warning("an address was refused for good (%s): suppressed", error.code)
+                raise Unreachable(f"the server refused the recipient: {error.code}") from None
+            raise NotSent(f"the server refused the recipient for now: {error.code}") from None
+        except aiosmtplib.SMTPResponseException as error:
+            self._drop()
+            raise NotSent(f"the server answered {error.code} before the message") from None
+        except (aiosmtplib.SMTPException, OSError) as error:
+            self.connection.down(error)
+            self._drop()
+            raise NotSent(
+                f"the connection failed before the message ({type(error).__name__})"
+            ) from None
+        try:
+            await smtp.data(data)
+        except aiosmtplib.SMTPDataError as error:
+            await self._reset()
+            if permanent(error.code):
+                raise Rejected(f"the server refused the message: {error.code}") from None
+            raise NotSent(f"the server refused the message for now: {error.code}") from None
+        except aiosmtplib.SMTPResponseException as error:
+            self._drop()
+            if permanent(error.code):
+                raise Rejected(f"the server refused the message: {error.code}") from None
+            raise NotSent(f"the server answered {error.code} to the message") from None
+        except (aiosmtplib.SMTPException, OSError) as error:
+            self.connection.down(error)
+            self._drop()
+            raise OutcomeUnknown(
+                f"no answer once the message was sent ({type(error).__name__})"
+            ) from None
+        self.connection.up()
+
+    async def _reset(self) -> None:
+        """RSET after a refusal, so the next message starts clean; a
+        connection that fails it is dropped (opened again next time)."""
+        smtp = self.smtp
+        if smtp is None:
+            return
+        try:
+            await smtp.rset()
+        except (aiosmtplib.SMTPException, OSError):
+            self._drop()
