@@ -1,0 +1,89 @@
+"""The newsletter by e-mail through the real app (issue 17): an officer
+sends it from the Telegram staff room and it reaches the e-mail subscriber
+who chose it at a real SMTP server (aiosmtpd on 127.0.0.1, tests/fakes) as
+plain text and accessible HTML, the published answer in it, nothing of the
+words as received, and nobody who did not choose it gets it."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+
+from tests.e2e.telegram_setup import (
+    PHRASE,
+    PUBLIC_CHANNEL,
+    WAIT_S,
+    ask,
+    card_for,
+    environ,
+    running,
+    staff_says,
+    to_chat_containing,
+)
+from tests.email.email_setup import ANN, BOB, FROM, make_config, subscribe
+from tests.fakes.smtp_server import FakeSmtp
+from tests.fakes.telegram_server import FakeTelegram
+
+pytestmark = pytest.mark.timeout(60)
+
+ASKED = f"{PHRASE} why do cars park on the pavement on Elm Road & Oak Lane? Jo Bloggs, 07700 900123"
+PUBLISHED = "Why do cars park on the pavement on Elm Road & Oak Lane?"
+ANSWER = "We patrol <Elm Road> on Fridays now."
+
+
+@pytest.fixture
+async def smtp() -> AsyncIterator[FakeSmtp]:
+    server = await FakeSmtp().start()
+    try:
+        yield server
+    finally:
+        await server.stop()
+
+
+async def test_the_newsletter_reaches_an_email_subscriber_as_text_and_html(
+    tmp_path: Path, smtp: FakeSmtp, telegram: FakeTelegram
+) -> None:
+    async with running(make_config(tmp_path, smtp, telegram), environ(telegram)) as app:
+        await subscribe(app, ANN, "newsletter")
+        await subscribe(app, BOB, "appeals", "summaries")
+        await ask(telegram, ASKED, user=4242)
+        await card_for(telegram, 1)
+        await staff_says(telegram, f"/approve 1 {PUBLISHED}", "#1")
+        await staff_says(telegram, "/open", "live until")
+        start = len(telegram.sent)
+        await staff_says(telegram, f"/answer 1 {ANSWER}", "#1")
+        await telegram.wait_for_sent(
+            to_chat_containing(PUBLIC_CHANNEL, "Fridays"), WAIT_S, start=start
+        )
+        await staff_says(telegram, "/close", "is closed")
+        summary = await smtp.wait_for(1)  # Bob chose summaries: the session's, at its close
+        assert [m.rcpt_tos for m in summary] == [[BOB]]
+
+        preview = await staff_says(telegram, "/newsletter", "as it would go now")
+        assert "to 1 subscriber (e-mail 1)" in preview.plain_text
+
+        said = await staff_says(telegram, "/newsletter send", "Newsletter #1")
+        assert "is going to 1 subscriber" in said.plain_text
+        (_, mail) = await smtp.wait_for(2)
+        assert mail.rcpt_tos == [ANN] and mail.mail_from == FROM
+        m = mail.message
+        assert m["Subject"] == "Bromley Police Online Forum: newsletter"
+        assert m["List-Id"] == "Bromley Police Online Forum <alerts.forum.example.police.uk>"
+        assert m.get_content_type() == "multipart/alternative"
+
+        text = mail.part("plain").replace("\r\n", "\n")
+        assert "Answers from the live session of " in text
+        assert f"Question #1: {PUBLISHED}\nAnswer: {ANSWER}" in text  # as written
+        assert "Next live sessions" in text
+        assert "Bloggs" not in text and "07700" not in text  # only what was published
+
+        html = mail.part("html")
+        assert '<html lang="en">' in html
+        assert "Bromley Police Online Forum: newsletter" in html
+        assert "Oak Lane?" in html and "&amp; Oak Lane" in html  # escaped, never markup
+        assert "We patrol &lt;Elm Road&gt; on Fridays now." in html
+        assert "<strong>Question #1:</strong>" in html
+        assert "<table" not in html
+        assert "Bloggs" not in html
