@@ -113,7 +113,7 @@ async def test_an_officer_sees_it_sends_it_and_is_told_when_nothing_is_new(
     (preview,) = await h.staff_says("/newsletter")
     assert preview.startswith(
         "The Bromley Police Online Forum newsletter, as it would go now to 1 subscriber "
-        "(Telegram 1). To send it: /newsletter send bromley"
+        "(1 on Telegram). To send it: /newsletter send bromley"
     )
     assert f"Question #1: {PUBLISHED}" in preview and ADVICE in preview
     assert len(h.texts_to(CHOSE_IT)) == before  # a preview sends nothing

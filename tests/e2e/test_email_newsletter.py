@@ -62,7 +62,7 @@ async def test_the_newsletter_reaches_an_email_subscriber_as_text_and_html(
         assert [m.rcpt_tos for m in summary] == [[BOB]]
 
         preview = await staff_says(telegram, "/newsletter", "as it would go now")
-        assert "to 1 subscriber (e-mail 1)" in preview.plain_text
+        assert "to 1 subscriber (1 on e-mail)" in preview.plain_text
 
         said = await staff_says(telegram, "/newsletter send", "Newsletter #1")
         assert "is going to 1 subscriber" in said.plain_text

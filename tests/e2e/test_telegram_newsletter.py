@@ -74,7 +74,7 @@ async def test_the_day_after_a_session_the_app_sends_the_newsletter_once(
         await fake.wait_for_sent(to_chat_containing(PUBLIC_CHANNEL, ANSWER), WAIT_S, start=start)
         await staff_says(fake, "/close", "is closed")
         preview = await staff_says(fake, "/newsletter", "as it would go now")
-        assert "to 1 subscriber (Telegram 1). To send it: /newsletter send bromley" in (
+        assert "to 1 subscriber (1 on Telegram). To send it: /newsletter send bromley" in (
             preview.plain_text
         )
         assert ANSWER in preview.plain_text
