@@ -28,30 +28,28 @@ async def test_an_officer_sees_and_sends_it_from_the_console(tmp_path: Path) -> 
     async with (
         running_app(config, {"FORUMBOT_STAFF_SECRET": STAFF_SECRET}, within_s=WAIT_S) as app,
         resident_and_officer(app) as (resident, officer),
+        events(resident, "/chat/events") as feed,
+        events(officer, "/staff/bromley/events") as room,
     ):
-        async with (
-            events(resident, "/chat/events") as feed,
-            events(officer, "/staff/bromley/events") as room,
-        ):
-            await resident.post_json("/chat/send", {"button": "sub:t:bromley:newsletter"})
-            await feed.until("newsletter: on")
-            await resident.post_json(
-                "/chat/send", {"text": "Bromley Police Online Forum: is the park locked at night?"}
-            )
-            await room.until("Question #1")
-            await officer.post_json("/staff/bromley/send", {"text": "newsletter"})
-            nothing = EventStream.text_of(await room.until("Nothing new"))
-            await officer.post_json("/staff/bromley/send", {"text": "open"})
-            await room.until("is open until")
-            await officer.post_json("/staff/bromley/send", {"text": "answer 1 Yes, at dusk."})
-            await room.until("#1 answered by")
-            await officer.post_json("/staff/bromley/send", {"text": "close"})
-            await room.until("is closed")
-            await officer.post_json("/staff/bromley/send", {"text": "/newsletter"})
-            preview = EventStream.text_of(await room.until("as it would go now"))
-            await officer.post_json("/staff/bromley/send", {"text": "newsletter send bromley"})
-            sent = EventStream.text_of(await room.until("Newsletter #1"))
-            letter = await feed.until("Forum: newsletter")
+        await resident.post_json("/chat/send", {"button": "sub:t:bromley:newsletter"})
+        await feed.until("newsletter: on")
+        await resident.post_json(
+            "/chat/send", {"text": "Bromley Police Online Forum: is the park locked at night?"}
+        )
+        await room.until("Question #1")
+        await officer.post_json("/staff/bromley/send", {"text": "newsletter"})
+        nothing = EventStream.text_of(await room.until("Nothing new"))
+        await officer.post_json("/staff/bromley/send", {"text": "open"})
+        await room.until("is open until")
+        await officer.post_json("/staff/bromley/send", {"text": "answer 1 Yes, at dusk."})
+        await room.until("#1 answered by")
+        await officer.post_json("/staff/bromley/send", {"text": "close"})
+        await room.until("is closed")
+        await officer.post_json("/staff/bromley/send", {"text": "/newsletter"})
+        preview = EventStream.text_of(await room.until("as it would go now"))
+        await officer.post_json("/staff/bromley/send", {"text": "newsletter send bromley"})
+        sent = EventStream.text_of(await room.until("Newsletter #1"))
+        letter = await feed.until("Forum: newsletter")
 
     assert "Nothing new for the Bromley Police Online Forum newsletter" in nothing
     assert "to 1 subscriber (1 on the web). To send it: /newsletter send bromley" in preview
