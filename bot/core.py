@@ -8,9 +8,11 @@ pyproject.toml). Besides ``Core``, it gives them what the web side uses of
 the store: the ``Database`` handle and its transactions (``Tx``), the read
 helpers and how instants are stored (``fetch_all``, ``fetch_one``, ``iso``,
 ``instant``, ``is_busy``), the published archive's queries (``archive``),
-the operators' counts (``metrics``), which sent messages carry a
-consultation a reply answers (``open_text_consultations``) and how long its
-answer may be (``ANSWER_LENGTH``), where each card's question now stands
+the operators' counts (``metrics``), subscribing on pages
+(``Subscribers``, ``Core.subscribers``, and every alert type,
+``ALERT_TYPES``), which sent messages carry a consultation a reply
+answers (``open_text_consultations``) and how long its answer may be
+(``ANSWER_LENGTH``), where each card's question now stands
 (``card_states``, ``CardState``, and the buttons that still apply,
 ``buttons_now``, the heading's state ``heading_now``: the console shows
 cards live), how a part keeps data of its own
@@ -27,6 +29,7 @@ from dataclasses import dataclass
 
 from bot.alerts.newsletter import Newsletters
 from bot.alerts.service import AlertService
+from bot.alerts.subscribers import ALERT_TYPES, Subscribers
 from bot.delivery.dispatcher import Dispatcher, RetryPolicy
 from bot.delivery.outbox import Outbox
 from bot.delivery.pacing import Pacer
@@ -63,6 +66,7 @@ from bot.wording.wording import Wording
 from config.model import Config
 
 __all__ = [
+    "ALERT_TYPES",
     "ANSWER_LENGTH",
     "CardState",
     "Catalogue",
@@ -72,6 +76,7 @@ __all__ = [
     "Database",
     "KeepsData",
     "PrivacyHooks",
+    "Subscribers",
     "Tx",
     "archive",
     "build_core",
@@ -140,6 +145,7 @@ class Core:
     escalation: Escalation
     hooks: EscalationHook | None
     newsletters: Newsletters
+    subscribers: Subscribers
 
 
 def build_core(
@@ -260,4 +266,5 @@ def build_core(
         escalation,
         hooks,
         newsletters,
+        Subscribers(directory, wording, outbox, rights),
     )

@@ -236,7 +236,10 @@ class EmailConfig(_Section):
     summaries and consultations to residents who subscribed on the web site,
     sent through that SMTP server; then ``from_address`` is needed too, and
     the password, when ``user`` is given, is read only from the variable
-    ``password_env`` names (checked by ``check-config`` and at start).
+    ``password_env`` names, the links' secret from ``link_secret_env``'s, and
+    the web side must be on with its ``public_url`` (the subscription pages
+    and every e-mail's links are there): checked by ``check-config`` and at
+    start.
     ``security``: ``starttls`` (port 587, the usual), ``tls`` (port 465) or
     ``none`` (a relay on this machine or network only). ``pace``: messages a
     second at most, the whole platform. ``list_id``: the List-Id every
@@ -255,6 +258,13 @@ class EmailConfig(_Section):
     pace: PositiveNumber = 10.0
     # Seconds to wait for the server's answer to each step before giving up on it.
     timeout_s: PositiveNumber = 30.0
+    # The variable holding the secret that signs the links in every e-mail
+    # (unsubscribe, choose alerts, see or erase your data): 16 characters or more.
+    link_secret_env: Annotated[
+        str, PlainValidator(scalar.env_name("FORUMBOT_EMAIL_LINK_SECRET"))
+    ] = "FORUMBOT_EMAIL_LINK_SECRET"
+    # How long the link that confirms a new subscriber's address works.
+    confirm_within: Duration = timedelta(hours=48)
     inbound: EmailInbound = field(default_factory=EmailInbound)
 
     @property

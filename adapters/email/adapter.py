@@ -8,7 +8,10 @@ import asyncio
 import logging
 from typing import Protocol
 
-from adapters.email.mail import Extras
+from adapters.email import links as paths
+from adapters.email.links import Links
+from adapters.email.mail import Extras, FooterItem
+from adapters.email.pages import Pages
 from adapters.email.sender import AuthRefused, EmailSender
 from adapters.email.store import Suppressions
 from bot.core import Core, Database
@@ -49,8 +52,9 @@ class EmailAdapter:
 
     platform = "email"
 
-    def __init__(self, wiring: EmailWiring, password: str | None) -> None:
+    def __init__(self, wiring: EmailWiring, password: str | None, link_secret: str) -> None:
         self.wiring = wiring
+        self.links = Links(wiring.config.web.public_url, link_secret.encode())
         self.settings = wiring.config.platforms.email
         self.connection = Connection("email")
         self.suppressions = Suppressions()
@@ -64,15 +68,48 @@ class EmailAdapter:
             wiring.db,
             self.extras,
         )
+        self.pages = Pages(
+            wiring.config,
+            wiring.db,
+            lambda: wiring.core,
+            self.links,
+            self.suppressions,
+            wiring.clock,
+        )
 
     async def extras(self, message: Outgoing) -> Extras:
-        """What the message carries besides its body (the heading, and for a
-        subscriber the links at its end and the unsubscribe headers)."""
-        wording = self.wiring.core.wording
+        """What the message carries besides its body: the heading, and for a
+        resident of the e-mail platform the links at its end (choose alerts,
+        see or erase their data, and for a subscriber, stop all alerts, also
+        as the List-Unsubscribe headers). An address with no resident yet (a
+        confirmation) or no longer (the last e-mail after erasure) gets none."""
+        core = self.wiring.core
+        wording = core.wording
+        address = message.chat.chat_id
+        async with self.wiring.db.read() as tx:
+            resident = await core.subscribers.find(tx, "email", address)
+            chosen = await core.subscribers.chosen(tx, resident) if resident is not None else []
+        footer: list[FooterItem] = []
+        unsubscribe: str | None = None
+        if resident is not None:
+            token = self.links.token(resident.id, address)
+            site = self.wiring.config.web.public_url
+            if chosen:
+                footer.append(FooterItem(wording.text("email_footer_why", site=site)))
+                unsubscribe = self.links.url(paths.UNSUBSCRIBE, token)
+                footer.append(FooterItem(wording.text("email_footer_unsubscribe"), unsubscribe))
+            footer.append(
+                FooterItem(wording.text("email_footer_manage"), self.links.url(paths.MANAGE, token))
+            )
+            footer.append(
+                FooterItem(wording.text("email_footer_data"), self.links.url(paths.DATA, token))
+            )
         return Extras(
             heading=self.settings.from_name or wording.text("email_heading"),
             options_heading=wording.text("email_options"),
             footer_heading=wording.text("email_footer_heading"),
+            footer=tuple(footer),
+            unsubscribe_url=unsubscribe,
             language=self.wiring.config.language,
         )
 

@@ -143,6 +143,8 @@ def compose(
     mail["Subject"] = title
     mail["Date"] = format_datetime(now)
     mail["Message-ID"] = msgid
+    if settings.inbound.address:  # replies reach forumbot's listener (questions by e-mail)
+        mail["Reply-To"] = formataddr((settings.from_name, settings.inbound.address))
     name = settings.from_name or extras.heading
     mail["List-Id"] = f"{name} <{settings.list_identifier}>"
     if message.reply_to_message_id:

@@ -13,13 +13,14 @@ from adapters.email.store import EMAIL_DATA
 from bot.core import Component
 from bot.edge.adapter import Off, Platform
 from bot.edge.startup import StartupFailure
-from config.load import written_at
+from config.load import problem_at, written_at
 from config.model import Config
 from config.source import Problem
 
 log = logging.getLogger("forumbot")
 
 SECTION = "platforms.email"
+MIN_SECRET = 16  # characters of the links' secret, at the least
 
 
 def _at(config: Config, key: str, message: str) -> str:
@@ -76,6 +77,38 @@ def setup_problems(config: Config, env: Mapping[str, str]) -> list[str]:
                 "at its ends or in it: set it again to the password, exactly",
             )
         )
+    secret = env.get(s.link_secret_env, "")
+    if len(secret) < MIN_SECRET:
+        told = "is not set" if not secret else f"is {len(secret)} characters long"
+        problems.append(
+            _at(
+                config,
+                "link_secret_env",
+                f"{s.link_secret_env} {told}: it signs the links in every e-mail (unsubscribe, "
+                f"choose alerts, see or erase your data); set it to {MIN_SECRET} or more random "
+                "characters, e.g. the output of: openssl rand -hex 32 (docs/email.md)",
+            )
+        )
+    if not config.web.enabled:
+        problems.append(
+            problem_at(
+                config,
+                "web.enabled",
+                "is false, but e-mail is on (platforms.email.host is set), and residents "
+                "subscribe, confirm and unsubscribe on the web site: set web.enabled to true, "
+                "or remove platforms.email.host to run without e-mail",
+            )
+        )
+    elif not config.web.public_url:
+        problems.append(
+            problem_at(
+                config,
+                "web.public_url",
+                "is not set, but e-mail is on and every e-mail links to the site: give the "
+                "address residents reach it at, e.g. web.public_url: "
+                "https://forum.example.police.uk (docs/web.md)",
+            )
+        )
     if s.user and s.security == "none" and not _local(s.host):
         problems.append(
             _at(
@@ -101,8 +134,8 @@ class EmailPlatform:
         return Off("platforms.email.host is not set")
 
     def secrets(self, config: Config, env: Mapping[str, str]) -> list[str]:
-        password = env.get(config.platforms.email.password_env)
-        return [password] if password else []
+        s = config.platforms.email
+        return [env[name] for name in (s.password_env, s.link_secret_env) if env.get(name)]
 
     length_limit = EmailSender
 
@@ -116,7 +149,11 @@ class EmailPlatform:
         if problems:
             raise StartupFailure(problems[0])
         s = config.platforms.email
-        adapter = EmailAdapter(wiring, env.get(s.password_env) if s.user else None)
+        adapter = EmailAdapter(
+            wiring, env.get(s.password_env) if s.user else None, env[s.link_secret_env]
+        )
+        for endpoint in adapter.pages.endpoints:
+            wiring.serve(endpoint)
         log.info(
             "email on (SMTP %s:%s, %s, %s a second at most)",
             s.host,

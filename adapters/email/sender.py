@@ -178,7 +178,10 @@ class EmailSender:
         if message.edit_of is not None or message.copy_from is not None:
             raise Rejected("an e-mail cannot be edited or copied once sent")
         address = message.chat.chat_id
-        if address in self.suppressions:
+        # A reply (to what the address's owner just did: asked on the site to
+        # subscribe, or wrote) still goes: it is how a suppressed address
+        # comes back, once its owner confirms it.
+        if address in self.suppressions and message.purpose != "reply":
             raise Unreachable("the address is suppressed: a server refused it for good")
         extras = await self.extras(message)
         msgid = message_id(message.outbox_id, self.suppressions.secret, self.settings.domain)

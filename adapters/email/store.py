@@ -13,17 +13,23 @@ as ``EMAIL_DATA``), and all of its SQL.
   erased while nothing in it says whose it was (docs/decisions.md,
   "Suppressed e-mail addresses"). With it only the reply code (``550``),
   never the server's text (which often quotes the address).
+- ``email_pending``: addresses given on the subscription page and not yet
+  confirmed (double opt-in), with what was chosen and the hash of the
+  confirmation link's token; deleted once confirmed, expired, forgotten or
+  purged. Nothing is sent to such an address but the confirmation.
 """
 
 from __future__ import annotations
 
 import hashlib
 import hmac
+import json
 import secrets
 from collections.abc import Mapping
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import UTC, datetime
 
-from bot.core import Component, Database, Tx, fetch_all, fetch_one, iso
+from bot.core import Component, Database, Tx, fetch_all, fetch_one, instant, iso
 from bot.edge.rich import Rich
 
 MIGRATIONS: tuple[str, ...] = (
@@ -38,6 +44,22 @@ MIGRATIONS: tuple[str, ...] = (
         code INTEGER NOT NULL,
         created_at TEXT NOT NULL
     ) WITHOUT ROWID;
+    """,
+    # 2: addresses given on the subscription page, waiting for their owner to
+    # confirm them (double opt-in): the address, what was chosen, and the
+    # confirmation token's hash; deleted once confirmed, once expired, or when
+    # the address's owner is forgotten (issue 17).
+    """
+    CREATE TABLE IF NOT EXISTS email_pending (
+        id INTEGER PRIMARY KEY,
+        token_hash TEXT NOT NULL UNIQUE,
+        address TEXT NOT NULL,
+        choices TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL
+    );
+    CREATE INDEX IF NOT EXISTS email_pending_address ON email_pending (address);
+    CREATE INDEX IF NOT EXISTS email_pending_expiry ON email_pending (expires_at);
     """,
 )
 
@@ -99,16 +121,82 @@ class Suppressions:
         self.hashes.discard(digest)
 
 
+@dataclass(frozen=True)
+class Pending:
+    """An address waiting to be confirmed, and the (forum id, alert type)
+    pairs chosen with it."""
+
+    address: str
+    pairs: list[tuple[str, str]]
+    expires_at: datetime
+
+
+async def add_pending(
+    tx: Tx,
+    digest: str,
+    address: str,
+    pairs: list[tuple[str, str]],
+    at: datetime,
+    expires_at: datetime,
+) -> None:
+    """Keep an address to confirm (its token's hash ``digest``); those expired go."""
+    await tx.execute("DELETE FROM email_pending WHERE expires_at <= ?", (iso(at),))
+    await tx.execute(
+        "INSERT INTO email_pending (token_hash, address, choices, created_at, expires_at)"
+        " VALUES (?, ?, ?, ?, ?)",
+        (digest, address, json.dumps(pairs), iso(at), iso(expires_at)),
+    )
+
+
+async def asked_since(tx: Tx, address: str, since: datetime) -> bool:
+    """Whether a confirmation was asked for ``address`` at or after ``since``."""
+    row = await fetch_one(
+        tx,
+        "SELECT 1 FROM email_pending WHERE address = ? AND created_at >= ? LIMIT 1",
+        (address, iso(since)),
+    )
+    return row is not None
+
+
+async def pending(tx: Tx, digest: str, now: datetime) -> Pending | None:
+    """The address waiting under the token's hash ``digest``, unless expired."""
+    row = await fetch_one(
+        tx,
+        "SELECT address, choices, expires_at FROM email_pending"
+        " WHERE token_hash = ? AND expires_at > ?",
+        (digest, iso(now)),
+    )
+    if row is None:
+        return None
+    pairs = [(str(f), str(t)) for f, t in json.loads(str(row["choices"]))]
+    return Pending(str(row["address"]), pairs, instant(row["expires_at"]))
+
+
+async def forget_pending(tx: Tx, address: str) -> int:
+    """Every confirmation waiting for ``address`` deleted; how many."""
+    cursor = await tx.execute("DELETE FROM email_pending WHERE address = ?", (address,))
+    return cursor.rowcount
+
+
 class EmailCopies:
-    """The core's ``PrivacyHooks`` for the e-mail side: it keeps no copy of
-    a message, and the suppression list holds no address (a keyed hash), so
-    there is nothing to erase here yet."""
+    """The core's ``PrivacyHooks`` for the e-mail side. It keeps no copy of
+    a message; the suppression list holds no address (a keyed hash), so it
+    stays (an address refused for good stays refused: docs/decisions.md);
+    addresses waiting to be confirmed go with their owner's other data, and
+    with the retention purge (they expire sooner anyway)."""
 
     async def erase_chat(self, tx: Tx, platform: str, chat_id: str) -> None:
-        return None
+        if platform == "email":
+            await forget_pending(tx, chat_id)
 
     async def purge_before(self, tx: Tx, cutoff: datetime, *, dry_run: bool) -> int:
-        return 0
+        where = " FROM email_pending WHERE created_at < ? OR expires_at <= ?"
+        params = (iso(cutoff), iso(datetime.now(UTC)))
+        if dry_run:
+            row = await fetch_one(tx, "SELECT COUNT(*) AS n" + where, params)
+            return int(row["n"]) if row is not None else 0
+        cursor = await tx.execute("DELETE" + where, params)
+        return cursor.rowcount
 
     async def replace_copies(self, tx: Tx, bodies: Mapping[int, Rich]) -> None:
         return None

@@ -12,9 +12,12 @@ from adapters.web.security import Security
 
 
 class Pages:
-    def __init__(self, security: Security, site_name: str) -> None:
+    def __init__(self, security: Security, site_name: str, email_alerts: bool = False) -> None:
+        """``email_alerts``: e-mail is on, so every page links to its
+        subscription page (``/email/subscribe``, served for adapters.email)."""
         self.security = security
         self.site_name = site_name
+        self.email_alerts = email_alerts
         self.env = Environment(
             loader=PackageLoader("adapters.web", "templates"),
             autoescape=select_autoescape(default=True, default_for_string=True),
@@ -27,6 +30,7 @@ class Pages:
         return self.env.get_template(name).render(
             csrf=self.security.csrf_token(request),
             site_name=self.site_name,
+            email_alerts=self.email_alerts,
             path=request.path,
             **context,
         )

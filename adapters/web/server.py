@@ -138,7 +138,7 @@ class WebServer:
             self.core.config,
             self.settings,
             self.core,
-            Pages(security, site_name(self.core)),
+            Pages(security, site_name(self.core), bool(self.core.config.platforms.email.host)),
             security,
             self.hub,
             self.clock,

@@ -149,7 +149,8 @@ class AlertService:
         """How to stop such alerts; before it, on a consultation, how to
         answer it in the words of ``platform`` (buttons or a reply on the
         apps, the answer box on the web page)."""
-        stop = self.wording.render(
+        stop = self.wording.render_for(
+            platform,
             "alert_footer",
             prefix=self.wording.prefix(platform),
             type=alert.alert_type,

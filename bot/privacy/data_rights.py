@@ -121,7 +121,8 @@ class DataRights:
                 )
             )
         parts.append(
-            w.render(
+            w.render_for(
+                resident.platform,
                 "mydata_retention",
                 retention=self.wording.duration(self.retention),
                 prefix=w.prefix(resident.platform),

@@ -12,6 +12,7 @@ from bot.store import resident as residents
 from bot.store import subscription
 from config.model import Config, EmailConfig, WebConfig
 from forumbot.app import App
+from tests.e2e.telegram_setup import free_port
 from tests.e2e.telegram_setup import make_config as telegram_config
 from tests.fakes.smtp_server import FakeSmtp
 from tests.fakes.telegram_server import FakeTelegram
@@ -19,13 +20,13 @@ from tests.fakes.telegram_server import FakeTelegram
 FROM = "alerts@forum.example.police.uk"
 ANN = "ann@example.org"
 BOB = "bob@example.net"
+LINK_SECRET = "a links secret of forty characters, or so"
 
 
-def make_config(
-    tmp_path: Path, smtp: FakeSmtp, tg: FakeTelegram, *, web: bool = False, **email: object
-) -> Config:
+def make_config(tmp_path: Path, smtp: FakeSmtp, tg: FakeTelegram, **email: object) -> Config:
     """Bromley with e-mail pointed at ``smtp`` (no login, no TLS: a relay on
-    this machine), fast; the web side on a free port when ``web``."""
+    this machine), fast; the web side on a free port of 127.0.0.1, which is
+    its public address (the links in e-mails)."""
     base = telegram_config(tmp_path, tg)
     settings = EmailConfig(
         host="127.0.0.1",
@@ -38,9 +39,14 @@ def make_config(
     )
     settings = replace(settings, **email)  # type: ignore[arg-type]
     platforms = replace(base.platforms, email=settings)
-    return replace(
-        base, platforms=platforms, web=WebConfig(port=0) if web else WebConfig(enabled=False)
-    )
+    port = free_port()
+    web = WebConfig(port=port, public_url=f"http://127.0.0.1:{port}")
+    return replace(base, platforms=platforms, web=web)
+
+
+def environ(tg: FakeTelegram, **extra: str) -> dict[str, str]:
+    """Telegram's token and the e-mail links' secret (and ``extra``)."""
+    return {"TELEGRAM_BOT_TOKEN": tg.token, "FORUMBOT_EMAIL_LINK_SECRET": LINK_SECRET, **extra}
 
 
 async def subscribe(app: App, address: str, *types: str) -> int:

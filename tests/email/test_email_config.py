@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from textwrap import dedent, indent
 
 import pytest
 
@@ -15,7 +16,20 @@ from adapters.email.platform import PLATFORM as EMAIL
 from config.load import ConfigError, load_config
 from forumbot.app import build_app, secrets_in_environment
 from forumbot.logs import without_addresses
-from tests.facebook.test_facebook_config import forumbot, free_port, write
+from tests.facebook.test_facebook_config import FORUM, forumbot, free_port, write
+
+
+def write_with(tmp_path: Path, email: str, web: str) -> str:
+    """A file with ``platforms.email`` (the lines under it) and ``web`` (the lines under it)."""
+    path = tmp_path / "bot.yaml"
+    email_lines = indent(dedent(email), "    ")
+    web_lines = indent(dedent(web), "  ")
+    text = (
+        f"database: {tmp_path / 'f.sqlite3'}\nplatforms:\n  email:\n{email_lines}"
+        f"web:\n{web_lines}{FORUM}"
+    )
+    path.write_text(text, encoding="utf-8")
+    return str(path)
 
 
 def test_the_keys_are_read_with_their_defaults(tmp_path: Path) -> None:
@@ -100,7 +114,15 @@ def test_check_config_names_the_key_its_line_and_the_fix(tmp_path: Path) -> None
     )
     checked = forumbot("check-config", "--config", path, cwd=tmp_path)
     assert checked.returncode == 1
-    assert "3 problem(s)" in checked.stderr
+    assert "5 problem(s)" in checked.stderr
+    assert (
+        "platforms.email.link_secret_env: FORUMBOT_EMAIL_LINK_SECRET is not set: it signs the "
+        "links in every e-mail" in checked.stderr
+    )
+    assert (
+        "web.public_url: is not set, but e-mail is on and every e-mail links to the site"
+        in checked.stderr
+    )
     assert (
         "platforms.email.from_address: is not set, but e-mail is on (platforms.email.host is "
         "set): give the address e-mail is sent from" in checked.stderr
@@ -123,19 +145,56 @@ def test_check_config_names_the_key_its_line_and_the_fix(tmp_path: Path) -> None
         .startswith("forumbot: platforms.email.from_address: is not set")
     )
     assert "Traceback" not in ran.stderr
-    fine = write(
+    fine = write_with(
         tmp_path,
         """\
-          email:
-            host: smtp.example.police.uk
-            user: forumbot
-            from_address: alerts@forum.example.police.uk
+          host: smtp.example.police.uk
+          user: forumbot
+          from_address: alerts@forum.example.police.uk
         """,
+        "public_url: https://forum.example.police.uk\n",
     )
     password = "a long SMTP password"
-    ok = forumbot("check-config", "--config", fine, cwd=tmp_path, FORUMBOT_SMTP_PASSWORD=password)
+    secret = "0123456789abcdef0123"
+    ok = forumbot(
+        "check-config",
+        "--config",
+        fine,
+        cwd=tmp_path,
+        FORUMBOT_SMTP_PASSWORD=password,
+        FORUMBOT_EMAIL_LINK_SECRET=secret,
+    )
     assert ok.returncode == 0, ok.stderr
     assert password not in ok.stdout + ok.stderr
+    short = forumbot(
+        "check-config",
+        "--config",
+        fine,
+        cwd=tmp_path,
+        FORUMBOT_SMTP_PASSWORD=password,
+        FORUMBOT_EMAIL_LINK_SECRET="short",
+    )
+    assert "FORUMBOT_EMAIL_LINK_SECRET is 5 characters long" in short.stderr
+
+
+def test_email_needs_the_web_side(tmp_path: Path) -> None:
+    path = write_with(
+        tmp_path,
+        """\
+          host: smtp.example.police.uk
+          from_address: alerts@forum.example.police.uk
+        """,
+        "enabled: false\n",
+    )
+    checked = forumbot(
+        "check-config", "--config", path, cwd=tmp_path, FORUMBOT_EMAIL_LINK_SECRET="x" * 20
+    )
+    assert checked.returncode == 1
+    assert (
+        "web.enabled: is false, but e-mail is on (platforms.email.host is set), and residents "
+        "subscribe, confirm and unsubscribe on the web site: set web.enabled to true, or remove "
+        "platforms.email.host to run without e-mail (line 7)" in checked.stderr
+    )
 
 
 def test_the_password_is_a_secret_masked_in_the_log(tmp_path: Path) -> None:

@@ -22,13 +22,12 @@ from bot.edge.startup import StartupFailure
 from tests.e2e.telegram_setup import (
     STAFF_GROUP,
     WAIT_S,
-    environ,
     eventually,
     running,
     staff_says,
     to_chat_containing,
 )
-from tests.email.email_setup import ANN, BOB, FROM, make_config, subscribe
+from tests.email.email_setup import ANN, BOB, FROM, environ, make_config, subscribe
 from tests.fakes.smtp_server import FakeSmtp
 from tests.fakes.telegram_server import FakeTelegram
 

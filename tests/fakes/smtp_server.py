@@ -40,12 +40,13 @@ class Received:
         return str(self.message["Message-ID"])
 
     def part(self, subtype: str) -> str:
-        """The text of the ``text/<subtype>`` part (``plain``, ``html``)."""
+        """The text of the ``text/<subtype>`` part (``plain``, ``html``), its
+        lines ending in ``\n`` as a mail client shows them."""
         found = self.message.get_body(preferencelist=(subtype,))
         assert found is not None, f"no text/{subtype} part"
         content = found.get_content()
         assert isinstance(content, str)
-        return content
+        return content.replace("\r\n", "\n")
 
 
 @dataclass
