@@ -201,7 +201,11 @@ class _Checker:
     def _newsletter(self, loc: Loc, newsletter: dict[str, object], zone: str) -> None:
         """A newsletter's rule needs its ``first``, checked as a session
         schedule's rule is; ``first`` is for a rule only."""
-        rule = _get(newsletter, "schedule", newsletter_keys.schedule)
+        rule = (
+            _get(newsletter, "schedule", newsletter_keys.schedule)
+            if "schedule" in newsletter
+            else newsletter_keys.AFTER_SESSIONS
+        )
         first = _get(newsletter, "first", scalar.local_datetime)
         if rule is None or rule in (newsletter_keys.AFTER_SESSIONS, newsletter_keys.OFF):
             if "first" in newsletter and rule is not None:

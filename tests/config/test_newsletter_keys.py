@@ -61,11 +61,16 @@ def test_mistakes_are_reported_on_their_lines(tmp_path: Path) -> None:
         + "  - id: sutton\n"
         + "    name: Sutton\n"
         + "    phrases: [Sutton Police]\n"
-        + "    newsletter: {schedule: after_sessions, first: 2026-12-01T10:00}\n",
+        + "    newsletter: {schedule: after_sessions, first: 2026-12-01T10:00}\n"
+        + "  - id: merton\n"
+        + "    name: Merton\n"
+        + "    phrases: [Merton Police]\n"
+        + "    newsletter: {first: 2026-12-01T10:00}\n",
     )
-    assert len(found) == 5, "\n".join(found)
+    assert len(found) == 6, "\n".join(found)
     find(found, "forums[0].newsletter.schedule", 6, "'fortnightly' is not a newsletter schedule")
     find(found, "forums[0].newsletter.at", 7, "'25:00' is not a time of day", '"10:00"')
     find(found, "forums[1].newsletter", 11, "needs first", "first: 2026-12-01T10:00")
     find(found, "forums[2].newsletter.schedule", 16, "invalid recurrence rule 'FREQ=WEEKY'")
     find(found, "forums[3].newsletter.first", 21, "first is for a newsletter schedule given as")
+    find(found, "forums[4].newsletter.first", 25, "with after_sessions it is not used")
