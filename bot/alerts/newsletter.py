@@ -8,8 +8,8 @@ forum's own schedule (``Forum.newsletter``) or when an officer says so
 Only what was published goes in it: the question as officers approved it
 for the public and their answer (``bot.store.archive``), never the text as
 received; alerts as their officers wrote them. Its title and sections are
-heading templates (``# ...``, ``## ...``): headings an e-mail renders as
-``<h1>``/``<h2>``, bold on the chat apps.
+heading templates (``# ...``, ``## ...``): ``Span.heading`` levels an
+e-mail's HTML can make headings of, bold on the chat apps.
 
 When it goes by itself: ``after_sessions``, the day after a session
 closed at ``Newsletter.at`` local time; an RRULE, at each of its times from

@@ -8,7 +8,7 @@ A span may be a heading (``heading`` 1 to 3, its level; 0: running text): a
 template written as ``# Title`` or ``## Section`` (``bot.wording.template``).
 A heading span is also bold, so a renderer that knows no headings (the chat
 apps: Telegram's HTML, Discord's Markdown, the web chat) shows it bold, and
-one that does (e-mail's HTML) makes it an ``<h1>``..``<h3>``. A heading is one
+one that knows them (e-mail's HTML) can make it a real heading. A heading is one
 line: the newline before and after it are running text.
 """
 
