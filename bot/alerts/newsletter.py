@@ -165,6 +165,9 @@ class Newsletters:
         else:
             parts.append(self.wording.render("newsletter_sessions_none"))
         parts.append(self.wording.render("newsletter_how_to_ask", phrase=forum.phrases[0]))
+        archive_link = self._archive_link(forum)
+        if archive_link:
+            parts.append(self.wording.render("newsletter_archive", link=archive_link))
         return Digest(
             forum=forum,
             body=join(parts, "\n\n"),
@@ -185,10 +188,17 @@ class Newsletters:
             ]
         )
 
-    def _more_answers(self, forum: Forum, session_id: int, count: int) -> Rich:
+    def _archive_link(self, forum: Forum, path: str = "") -> str:
+        """The forum's public archive (``path`` under it) at ``web.public_url``;
+        empty when the web side is off or has no public address."""
         base = self.directory.config.web.public_url
-        if self.directory.web_on and base:
-            link = f"{base}/archive/{forum.id}/sessions/{session_id}"
+        if not (self.directory.web_on and base):
+            return ""
+        return f"{base}/archive/{forum.id}{path}"
+
+    def _more_answers(self, forum: Forum, session_id: int, count: int) -> Rich:
+        link = self._archive_link(forum, f"/sessions/{session_id}")
+        if link:
             return self.wording.render("newsletter_answers_more_link", count=count, link=link)
         return self.wording.render("newsletter_answers_more", count=count)
 

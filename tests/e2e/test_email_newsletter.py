@@ -93,6 +93,7 @@ async def test_the_newsletter_reaches_an_email_subscriber_as_text_and_html(
         assert "Answers from the live session of " in text
         assert f"Question #1: {PUBLISHED}\nAnswer: {ANSWER}" in text  # as written
         assert "Next live sessions" in text
+        assert f"Every answer so far: {site(app)}/archive/bromley" in text
         assert "Bloggs" not in text and "07700" not in text  # only what was published
 
         html = mail.part("html")
