@@ -9,6 +9,7 @@ import logging
 from typing import Protocol
 
 from adapters.email import links as paths
+from adapters.email import store
 from adapters.email.links import Links
 from adapters.email.mail import Extras, FooterItem
 from adapters.email.pages import Pages
@@ -141,16 +142,35 @@ class EmailAdapter:
         log.info("e-mail connected to %s:%s (%s)", s.host, s.port, s.security)
 
     async def run(self) -> None:
-        """Check the connection every minute (a NOOP, or connect again with
-        back-off while it is down) until cancelled."""
+        """Every minute until cancelled: forget the addresses whose
+        confirmation expired, and check the connection (a NOOP, or connect
+        again with back-off while it is down)."""
         backoff = Backoff()
         while True:
+            await self.sweep()
             await self.sender.check()
             if self.connection.connected:
                 backoff.reset()
                 await asyncio.sleep(WATCH_EVERY_S)
             else:
                 await backoff.wait()
+
+    async def sweep(self) -> int:
+        """Delete the addresses waiting for a confirmation that expired; how many."""
+        async with self.wiring.db.transaction() as tx:
+            gone = await store.sweep_expired(tx, self.wiring.clock.now())
+            if gone:
+                self.wiring.db.erased()  # no old page of the WAL keeps them
+        if gone:
+            log.info("e-mail: %s address(es) never confirmed, forgotten", gone)
+        return gone
+
+    async def suppress(self, address: str, code: int = 550) -> None:
+        """Send nothing more to ``address`` (normalised, lower case): a
+        server refused it for good (``code``, its reply code). For the
+        inbound side's bounce reports; the sender does the same on a 5xx.
+        The resident is marked unreachable at the next send to them."""
+        await self.suppressions.add(self.wiring.db, address, code, self.wiring.clock.now())
 
     def announce(self) -> None:
         """Nothing to add once forumbot is serving."""

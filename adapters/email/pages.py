@@ -14,6 +14,8 @@ The pages' words are in config/messages (``email_page_*``)."""
 from __future__ import annotations
 
 import logging
+import time
+from collections import deque
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
@@ -38,6 +40,9 @@ log = logging.getLogger("forumbot.email")
 
 MAX_BODY = 16_384  # bytes of a form: every forum and type chosen fits many times over
 ASK_AGAIN_AFTER = timedelta(minutes=10)  # one confirmation e-mail per address in this time
+# Confirmation e-mails for the whole site in any minute: the form cannot be
+# used to send a flood of them to addresses that never asked.
+CONFIRMATIONS_PER_MINUTE = 30
 HEADERS: Mapping[str, str] = {
     "Content-Type": "text/html; charset=utf-8",
     "Cache-Control": "no-store",
@@ -106,6 +111,8 @@ class Pages:
         self.links = links
         self.suppressions = suppressions
         self.clock = clock
+        self.per_minute = CONFIRMATIONS_PER_MINUTE
+        self.sent_at: deque[float] = deque()
 
     @property
     def endpoints(self) -> Sequence[Endpoint]:
@@ -247,6 +254,13 @@ class Pages:
             problems.append(self.w("email_page_problem_types"))
         if problems or address is None:
             return self.subscribe_form(problems, given, postcode, forum_ids, types, status=400)
+        if not self.room_for_one_more():
+            log.warning(
+                "e-mail: confirmations over %s a minute; a request refused", self.per_minute
+            )
+            return self.message(
+                self.w("email_page_busy_title"), self.w("email_page_busy"), status=429
+            )
         pairs = subscribers.valid_pairs((f, t) for f in forums for t in types)
         now = self.clock.now()
         within = self.settings.confirm_within
@@ -269,6 +283,17 @@ class Pages:
             self.w("email_page_sent_title"),
             self.w("email_page_sent", address=address, within=self.core().wording.duration(within)),
         )
+
+    def room_for_one_more(self) -> bool:
+        """Whether another confirmation may go within the site's minute
+        (counted when asked, a second request for an address included)."""
+        at = time.monotonic()
+        while self.sent_at and at - self.sent_at[0] >= 60:
+            self.sent_at.popleft()
+        if len(self.sent_at) >= self.per_minute:
+            return False
+        self.sent_at.append(at)
+        return True
 
     async def confirm(self, request: HttpRequest) -> HttpReply:
         """GET: what is to be confirmed, and the button. POST: the address's

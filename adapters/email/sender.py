@@ -178,24 +178,25 @@ class EmailSender:
         if message.edit_of is not None or message.copy_from is not None:
             raise Rejected("an e-mail cannot be edited or copied once sent")
         address = message.chat.chat_id
-        # A reply (to what the address's owner just did: asked on the site to
-        # subscribe, or wrote) still goes: it is how a suppressed address
-        # comes back, once its owner confirms it.
-        if address in self.suppressions and message.purpose != "reply":
+        # The link to confirm an address its owner just gave on the site still
+        # goes: it is how a suppressed address comes back, once confirmed.
+        if address in self.suppressions and message.purpose != "confirmation":
             raise Unreachable("the address is suppressed: a server refused it for good")
         extras = await self.extras(message)
         msgid = message_id(message.outbox_id, self.suppressions.secret, self.settings.domain)
         try:
-            mail = compose(self.settings, message, msgid, extras, datetime.now(UTC))
-            data = mail.as_bytes()
+            # The email package takes a few milliseconds a message: off the event
+            # loop, so residents' acknowledgements never queue behind an alert.
+            data = await asyncio.to_thread(
+                lambda: compose(self.settings, message, msgid, extras, datetime.now(UTC)).as_bytes()
+            )
         except (ValueError, TypeError) as error:
             raise Rejected(f"could not make the e-mail: {type(error).__name__}") from None
         async with self.lock:
             await self._transmit(address, data)
         return msgid
 
-    async def _transmit(self, address: str, data: bytes) -> None:
-        """MAIL, RCPT and DATA on the open connection (opened first if need be)."""
+    async def _open(self) -> aiosmtplib.SMTP:
         try:
             await self.connect()
         except AuthRefused:
@@ -203,11 +204,28 @@ class EmailSender:
             raise NotSent("the SMTP server refused the password") from None
         except (aiosmtplib.SMTPException, OSError) as error:
             raise NotSent(f"SMTP server not reached ({type(error).__name__})") from None
-        smtp = self.smtp
-        assert smtp is not None
-        options = ["SMTPUTF8"] if not address.isascii() else []
+        assert self.smtp is not None
+        return self.smtp
+
+    async def _mail(self, smtp: aiosmtplib.SMTP, options: list[str]) -> aiosmtplib.SMTP:
+        """``MAIL FROM`` on ``smtp``; on a kept connection the server closed
+        meanwhile (an idle timeout), once more on a new one. Returns the
+        connection it worked on."""
         try:
             await smtp.mail(self.settings.from_address, options=options)
+            return smtp
+        except aiosmtplib.SMTPServerDisconnected:
+            self._drop()
+        smtp = await self._open()
+        await smtp.mail(self.settings.from_address, options=options)
+        return smtp
+
+    async def _transmit(self, address: str, data: bytes) -> None:
+        """MAIL, RCPT and DATA on the open connection (opened first if need be)."""
+        smtp = await self._open()
+        options = ["SMTPUTF8"] if not address.isascii() else []
+        try:
+            smtp = await self._mail(smtp, options)
             await smtp.rcpt(address)
         except aiosmtplib.SMTPSenderRefused as error:
             await self._reset()

@@ -27,7 +27,7 @@ import json
 import secrets
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 
 from bot.core import Component, Database, Tx, fetch_all, fetch_one, instant, iso
 from bot.edge.rich import Rich
@@ -172,6 +172,13 @@ async def pending(tx: Tx, digest: str, now: datetime) -> Pending | None:
     return Pending(str(row["address"]), pairs, instant(row["expires_at"]))
 
 
+async def sweep_expired(tx: Tx, now: datetime) -> int:
+    """Addresses whose confirmation expired, deleted (their owner never
+    confirmed: "we forget the address"); how many."""
+    cursor = await tx.execute("DELETE FROM email_pending WHERE expires_at <= ?", (iso(now),))
+    return cursor.rowcount
+
+
 async def forget_pending(tx: Tx, address: str) -> int:
     """Every confirmation waiting for ``address`` deleted; how many."""
     cursor = await tx.execute("DELETE FROM email_pending WHERE address = ?", (address,))
@@ -190,8 +197,8 @@ class EmailCopies:
             await forget_pending(tx, chat_id)
 
     async def purge_before(self, tx: Tx, cutoff: datetime, *, dry_run: bool) -> int:
-        where = " FROM email_pending WHERE created_at < ? OR expires_at <= ?"
-        params = (iso(cutoff), iso(datetime.now(UTC)))
+        where = " FROM email_pending WHERE created_at < ?"
+        params = (iso(cutoff),)
         if dry_run:
             row = await fetch_one(tx, "SELECT COUNT(*) AS n" + where, params)
             return int(row["n"]) if row is not None else 0

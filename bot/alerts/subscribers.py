@@ -141,5 +141,6 @@ class Subscribers:
 
     async def send_confirmation(self, tx: Tx, chat: ChatRef, body: Rich, now: datetime) -> None:
         """Queue ``body`` to ``chat``, which belongs to no resident yet (an
-        address to confirm): a reply to what its owner just did."""
-        await self.outbox.add(tx, OutboxDraft(chat, body, OutboxPurpose.REPLY), now)
+        address to confirm), as a ``confirmation``: no copy is kept once it
+        is sent (or has failed)."""
+        await self.outbox.add(tx, OutboxDraft(chat, body, OutboxPurpose.CONFIRMATION), now)

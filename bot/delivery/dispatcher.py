@@ -49,6 +49,10 @@ from config.model import Delivery
 
 log = logging.getLogger("forumbot.dispatcher")
 
+# Messages of which no copy is kept once sent: the last word to a forgotten
+# resident, and the link that confirms an e-mail address (to no resident yet).
+NO_COPY_KEPT = frozenset({OutboxPurpose.FORGOTTEN, OutboxPurpose.CONFIRMATION})
+
 # Cards waiting for the same room that may go as one message. URGENT cards go alone.
 CARD_PURPOSES = frozenset({OutboxPurpose.CARD})
 # Posts in a public room that belong under the session's opening post
@@ -493,12 +497,12 @@ class Dispatcher:
         sent_at = self.clock.now()
         card_ids = [r.question_id for r in batch if r.purpose in RECORDED_AS_CARD and r.question_id]
 
-        forgotten = [r.id for r in batch if r.purpose == OutboxPurpose.FORGOTTEN]
+        forgotten = [r.id for r in batch if r.purpose in NO_COPY_KEPT]
         went = [r for r in batch if r.waits_since is not None]
 
         async def sent(tx: Tx) -> None:
             await rows.mark_sent(tx, ids, message_id, sent_at)
-            if forgotten:  # the last word to a forgotten resident: no copy kept
+            if forgotten:  # the last word to a forgotten resident (or an address to confirm)
                 await rows.delete(tx, forgotten)
                 self.db.erased()
             if card_ids:

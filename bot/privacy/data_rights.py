@@ -73,7 +73,7 @@ class DataRights:
         parts: list[Rich] = [
             w.render("mydata_header"),
             w.render(
-                "mydata_account",
+                w.templates.for_platform("mydata_account", resident.platform),
                 platform=resident.platform.capitalize(),
                 user_id=resident.user_id,
                 handle=f" (@{resident.handle})" if resident.handle else "",

@@ -70,6 +70,9 @@ class OutboxPurpose(StrEnum):
     REJECTION = "rejection"  # their question was not taken
     LATER = "later"  # their question is kept for a later session
     FORGOTTEN = "forgotten"  # confirming "forget": deleted once sent
+    # An e-mail address's owner asked to subscribe: the link to confirm it
+    # (double opt-in), to no resident yet; deleted once sent.
+    CONFIRMATION = "confirmation"
     ALERT = "alert"  # an alert they subscribed to (fanned out by bot.store.alert)
     # To a resident or a staff room.
     UNREADABLE = "unreadable"  # an event that could not be stored: "send that again"
@@ -106,6 +109,7 @@ _PRIORITY: dict[OutboxPurpose, Priority] = {
     OutboxPurpose.REJECTION: Priority.REPLY,
     OutboxPurpose.LATER: Priority.REPLY,
     OutboxPurpose.FORGOTTEN: Priority.REPLY,
+    OutboxPurpose.CONFIRMATION: Priority.REPLY,
     OutboxPurpose.ALERT: Priority.ALERT,
     OutboxPurpose.UNREADABLE: Priority.URGENT,
     OutboxPurpose.CARD: Priority.STAFF,

@@ -278,12 +278,13 @@ async def forget(
 _PURGE_QUESTIONS = (
     f"FROM question WHERE purged_at IS NULL AND state IN {_CLOSED} AND updated_at < ?"
 )
-# Old copies, and the confirmation of a forget as soon as it is sent: a
+# Old copies, and the confirmation of a forget (or of an e-mail address) once done: a
 # UNION, so each half has its index (an OR of the two scans the outbox).
 _DONE = "state NOT IN ('pending', 'sending')"
 _PURGE_DELIVERIES = (
     f"FROM outbox WHERE id IN (SELECT id FROM outbox WHERE created_at < ? AND {_DONE}"
-    f" UNION SELECT id FROM outbox WHERE purpose = 'forgotten' AND {_DONE})"
+    f" UNION SELECT id FROM outbox WHERE purpose = 'forgotten' AND {_DONE}"
+    f" UNION SELECT id FROM outbox WHERE purpose = 'confirmation' AND {_DONE})"
 )
 _PURGE_RESIDENTS = (  # the same before and after the questions are purged
     "FROM resident WHERE last_seen_at < ? AND blocked_at IS NULL AND NOT EXISTS"

@@ -456,7 +456,13 @@ MIGRATIONS: tuple[str, ...] = (
     """
     ALTER TABLE outbox ADD COLUMN waits_since TEXT;
     """,
-    # 19: issue 17, the newsletter: one row per newsletter a forum sent (or
+    # 19: issue 17, e-mail's confirmation of a new subscriber's address:
+    # deleted as soon as it is sent (or has failed), like a forget's last
+    # word, so an address never confirmed leaves no copy behind.
+    """
+    CREATE INDEX outbox_confirmation ON outbox (id) WHERE purpose = 'confirmation';
+    """,
+    # 20: issue 17, the newsletter: one row per newsletter a forum sent (or
     # found nothing new for), so the schedule never sends one twice for the
     # same time after a restart (``due_at``: the scheduled instant; NULL when
     # an officer sent it) and the next knows what is new since (the last

@@ -48,6 +48,7 @@ BEFORE: dict[str, dict[ChatKind, int]] = {
     "alert": {"private": 40},
     "card_copy": {"group": 20},  # new in issue 14: a resident's photo copied next to its card
     "card_edit": {"group": 20},  # new in issue 15: a posted card edited once its question is erased
+    "confirmation": {"private": 10},  # new in issue 17: the link that confirms an e-mail address
 }
 
 

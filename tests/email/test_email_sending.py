@@ -15,6 +15,7 @@ import re
 from collections.abc import AsyncIterator
 from pathlib import Path
 
+import aiohttp
 import pytest
 
 from bot.core import fetch_all
@@ -27,7 +28,15 @@ from tests.e2e.telegram_setup import (
     staff_says,
     to_chat_containing,
 )
-from tests.email.email_setup import ANN, BOB, FROM, environ, make_config, subscribe
+from tests.email.email_setup import (
+    ANN,
+    BOB,
+    FROM,
+    LINK_SECRET,
+    environ,
+    make_config,
+    subscribe,
+)
 from tests.fakes.smtp_server import FakeSmtp
 from tests.fakes.telegram_server import FakeTelegram
 
@@ -191,17 +200,26 @@ async def test_the_connection_follows_the_server_for_healthz(
     tmp_path: Path, smtp: FakeSmtp, telegram: FakeTelegram
 ) -> None:
     async with running(make_config(tmp_path, smtp, telegram), environ(telegram)) as app:
-        assert app.email.connection.describe() == "connected"
+        assert await healthz(app) == ("ok", "connected")
         await smtp.stop()
         await app.email.sender.check()
-        assert app.email.connection.describe().startswith("not connected since")
+        status, email = await healthz(app)
+        assert status == "degraded" and email.startswith("not connected since")
         await subscribe(app, ANN, "advice")
         await staff_says(telegram, "/alert bromley advice While it was down", "is going to 1")
         await eventually(lambda: _tried(app, ANN), what="a send tried and failed")
         await smtp.start()  # the same port again
         (mail,) = await smtp.wait_for(1)
         assert "While it was down" in mail.part("plain")
-        assert app.email.connection.describe() == "connected"
+        assert await healthz(app) == ("ok", "connected")
+
+
+async def healthz(app: object) -> tuple[str, str]:
+    """/healthz's status and what it says of e-mail."""
+    url = f"{app.config.web.public_url}/healthz"  # type: ignore[attr-defined]
+    async with aiohttp.ClientSession() as http, http.get(url) as reply:
+        body = await reply.json()
+    return str(body["status"]), str(body["platforms"]["email"])
 
 
 async def _tried(app: object, address: str) -> bool:
@@ -210,6 +228,11 @@ async def _tried(app: object, address: str) -> bool:
             tx, "SELECT attempts FROM outbox WHERE platform = 'email' AND chat_id = ?", (address,)
         )
     return bool(rows) and int(rows[0][0]) >= 1
+
+
+def stored_bytes(folder: Path) -> bytes:
+    """The database file and its WAL, as bytes."""
+    return b"".join(p.read_bytes() for p in folder.iterdir() if p.name.startswith("forum.sqlite3"))
 
 
 @pytest.mark.filterwarnings("ignore:Requiring AUTH while not requiring TLS:UserWarning")
@@ -228,8 +251,25 @@ async def test_the_password_comes_from_its_variable_and_never_reaches_the_log(
             assert "Logged in" in mail.part("plain")
         assert password not in caplog.text
         assert ANN not in caplog.text  # a resident's address is never logged either
+        stored = stored_bytes(tmp_path)
+        assert password.encode() not in stored and LINK_SECRET.encode() not in stored
         with pytest.raises(StartupFailure, match="FORUMBOT_SMTP_PASSWORD"):
             async with running(config, environ(telegram, FORUMBOT_SMTP_PASSWORD="wrong one")):
                 pass
     finally:
         await smtp.stop()
+
+
+async def test_a_connection_the_server_closed_while_idle_is_opened_again_at_once(
+    tmp_path: Path, smtp: FakeSmtp, telegram: FakeTelegram
+) -> None:
+    async with running(make_config(tmp_path, smtp, telegram), environ(telegram)) as app:
+        await subscribe(app, ANN, "advice")
+        smtp.drop_connections()  # the server's idle timeout
+        await staff_says(telegram, "/alert bromley advice After a quiet hour", "is going to 1")
+        (mail,) = await smtp.wait_for(1)
+        assert "After a quiet hour" in mail.part("plain")
+        await eventually(lambda: _sent(app, ANN), what="the row marked sent")
+        async with app.core.db.read() as tx:
+            rows = await fetch_all(tx, "SELECT attempts FROM outbox WHERE chat_id = ?", (ANN,))
+        assert [int(r[0]) for r in rows] == [1]  # no failed try first

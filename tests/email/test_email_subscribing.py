@@ -244,3 +244,25 @@ async def test_choose_alerts_see_data_and_erase(
             assert dead.status == 404
         async with http.get(f"{site(app)}/email/unsubscribe?t=1-{'A' * 32}") as forged:
             assert forged.status == 404
+
+
+async def test_confirmations_are_limited_for_the_whole_site(
+    tmp_path: Path, smtp: FakeSmtp, telegram: FakeTelegram
+) -> None:
+    config = make_config(tmp_path, smtp, telegram)
+    async with running(config, environ(telegram)) as app, aiohttp.ClientSession() as http:
+        app.email.pages.per_minute = 2
+        statuses = []
+        for n in range(3):
+            form = {"address": f"person{n}@example.org", "forum": "bromley", "type": "advice"}
+            async with http.post(f"{site(app)}/email/subscribe", data=form) as reply:
+                statuses.append(reply.status)
+                page = await reply.text()
+        assert statuses == [200, 200, 429]
+        assert "Nothing was sent: please try again in a minute." in page
+        await smtp.wait_for(2)
+        await asyncio.sleep(0.3)
+        assert sorted(r for m in smtp.messages for r in m.rcpt_tos) == [
+            "person0@example.org",
+            "person1@example.org",
+        ]

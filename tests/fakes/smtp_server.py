@@ -7,8 +7,9 @@ server), with a handler the test controls and that records what arrived.
   other recipient is accepted.
 - ``refuse_data``: the replies the next messages' ends of ``DATA`` get, in
   turn (``"451 4.3.0 try again"``), before messages are taken again.
-- ``hold_data``: while set, the end of ``DATA`` gets no answer until it is
-  cleared (a server that went quiet once the message was sent).
+- ``hold_data``: while set, the end of ``DATA`` gets no answer until the
+  event is set (a server that went quiet once the message was sent);
+  ``held`` is set once a message is held so.
 - ``login``: (user, password) the server asks for (AUTH PLAIN/LOGIN over
   the plain connection, as a test relay may); None: no login.
 - ``messages``: every message taken (``Received``: envelope sender,
@@ -21,6 +22,7 @@ from __future__ import annotations
 import asyncio
 import email
 import email.policy
+import time
 from dataclasses import dataclass, field
 from email.message import EmailMessage
 from typing import Any
@@ -30,10 +32,23 @@ from aiosmtpd.smtp import SMTP, AuthResult, Envelope, LoginPassword, Session
 
 @dataclass
 class Received:
+    """One message taken: the envelope, the raw bytes, when (``time.monotonic()``);
+    ``message`` parses the bytes when first read (parsing every message as it
+    arrives would slow the server under a benchmark's thousands)."""
+
     mail_from: str
     rcpt_tos: list[str]
     raw: bytes
-    message: EmailMessage
+    at: float = 0.0
+    _parsed: EmailMessage | None = None
+
+    @property
+    def message(self) -> EmailMessage:
+        if self._parsed is None:
+            parsed = email.message_from_bytes(self.raw, policy=email.policy.default)
+            assert isinstance(parsed, EmailMessage)
+            self._parsed = parsed
+        return self._parsed
 
     @property
     def message_id(self) -> str:
@@ -58,6 +73,7 @@ class FakeSmtp:
     messages: list[Received] = field(default_factory=list)
     attempts: list[str] = field(default_factory=list)
     arrived: asyncio.Event = field(default_factory=asyncio.Event)
+    held: asyncio.Event = field(default_factory=asyncio.Event)
     server: asyncio.Server | None = None
     port: int = 0
     sessions: list[SMTP] = field(default_factory=list)
@@ -76,14 +92,13 @@ class FakeSmtp:
 
     async def handle_DATA(self, server: SMTP, session: Session, envelope: Envelope) -> str:
         if self.hold_data is not None:
+            self.held.set()
             await self.hold_data.wait()
         if self.refuse_data:
             return self.refuse_data.pop(0)
         raw = envelope.original_content or b""
-        parsed = email.message_from_bytes(raw, policy=email.policy.default)
-        assert isinstance(parsed, EmailMessage)
         self.messages.append(
-            Received(str(envelope.mail_from), list(envelope.rcpt_tos), raw, parsed)
+            Received(str(envelope.mail_from), list(envelope.rcpt_tos), raw, time.monotonic())
         )
         self.arrived.set()
         return "250 2.0.0 accepted"
@@ -117,6 +132,13 @@ class FakeSmtp:
         self.server = await loop.create_server(self._protocol, "127.0.0.1", self.port)
         self.port = self.server.sockets[0].getsockname()[1]
         return self
+
+    def drop_connections(self) -> None:
+        """Close every open connection, still listening (a server's idle timeout)."""
+        for session in self.sessions:
+            if session.transport is not None:
+                session.transport.close()
+        self.sessions.clear()
 
     async def stop(self) -> None:
         """Stop listening and drop every open connection (a server gone away)."""
