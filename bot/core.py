@@ -27,6 +27,7 @@ import logging
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
+from bot.alerts.newsletter import Newsletters
 from bot.alerts.service import AlertService
 from bot.alerts.subscribers import ALERT_TYPES, Subscribers
 from bot.delivery.dispatcher import Dispatcher, RetryPolicy
@@ -143,6 +144,7 @@ class Core:
     alerts: AlertService
     escalation: Escalation
     hooks: EscalationHook | None
+    newsletters: Newsletters
     subscribers: Subscribers
 
 
@@ -196,6 +198,7 @@ def build_core(
     dispatcher.report_went = report.went
     directory.rooms.on_change = report.room_changed
     alerts = AlertService(directory, wording, outbox)
+    newsletters = Newsletters(directory, wording, alerts)
     sessions = SessionService(directory, wording, outbox, alerts)
     moderation = Moderation(directory, wording, outbox, sessions)
     rights = DataRights(
@@ -208,7 +211,15 @@ def build_core(
         directory, wording, outbox, sessions, rights, admission, subscriptions, survey_desk
     )
     staff = StaffDesk(
-        directory, wording, outbox, sessions, moderation, AskerTools(wording), alerts, survey_desk
+        directory,
+        wording,
+        outbox,
+        sessions,
+        moderation,
+        AskerTools(wording),
+        alerts,
+        survey_desk,
+        newsletters,
     )
     escalation = Escalation(directory, wording, outbox)
     hooks = (
@@ -216,7 +227,9 @@ def build_core(
         if hook_poster is not None
         else None
     )
-    scheduler = SessionScheduler(db, sessions, alerts, clock, dispatcher.wake, escalation, hooks)
+    scheduler = SessionScheduler(
+        db, sessions, alerts, clock, dispatcher.wake, escalation, hooks, newsletters
+    )
     intake = Intake(
         db,
         queue,
@@ -252,5 +265,6 @@ def build_core(
         alerts,
         escalation,
         hooks,
+        newsletters,
         Subscribers(directory, wording, outbox, rights),
     )

@@ -4,7 +4,7 @@ forum; forum ids unique, and no two forums' ids or names reading the same
 once case, punctuation and spacing are set aside (officers' commands find a
 forum that way: ``ForumDirectory.find``); a phrase belongs to one forum; a room has its
 platform's id and is not both a staff room and a public room; the schedule's
-rule against its first session; console accounts name forums that exist, once
+rule against its first session (and the newsletter's); console accounts name forums that exist, once
 each; webhook mode has its URL.
 
 A value that is itself bad is left to its own problem and skipped here.
@@ -15,8 +15,10 @@ from __future__ import annotations
 import difflib
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import TypeVar
 
+from config import newsletter as newsletter_keys
 from config import scalar
 from config.model import Config, Schedule
 from config.phrase import normalise_phrase
@@ -130,6 +132,10 @@ class _Checker:
         schedule = forum.get("schedule")
         if isinstance(schedule, dict):
             self._schedule((*loc, "schedule"), schedule, zone)
+        newsletter = forum.get("newsletter")
+        if isinstance(newsletter, dict):
+            own = _get(schedule, "timezone", scalar.zone) if isinstance(schedule, dict) else None
+            self._newsletter((*loc, "newsletter"), newsletter, own or zone)
         for key, role, other in (
             ("staff_rooms", "staff", "public"),
             ("public_rooms", "public", "staff"),
@@ -191,6 +197,36 @@ class _Checker:
         problem = rule_problem(rule, first, zone_or_utc(own_zone or zone), duration)
         if problem is not None:
             self.add((*loc, "rrule"), (*loc, "rrule"), problem)
+
+    def _newsletter(self, loc: Loc, newsletter: dict[str, object], zone: str) -> None:
+        """A newsletter's rule needs its ``first``, checked as a session
+        schedule's rule is; ``first`` is for a rule only."""
+        rule = (
+            _get(newsletter, "schedule", newsletter_keys.schedule)
+            if "schedule" in newsletter
+            else newsletter_keys.AFTER_SESSIONS
+        )
+        first = _get(newsletter, "first", scalar.local_datetime)
+        if rule is None or rule in (newsletter_keys.AFTER_SESSIONS, newsletter_keys.OFF):
+            if "first" in newsletter and rule is not None:
+                self.add(
+                    (*loc, "first"),
+                    (*loc, "first"),
+                    f"first is for a newsletter schedule given as a rule; with {rule} it is "
+                    "not used: remove it, or give schedule a rule such as FREQ=WEEKLY;INTERVAL=2",
+                )
+            return
+        if "first" not in newsletter:
+            self.add(
+                loc,
+                (*loc, "schedule"),
+                "a newsletter schedule given as a rule needs first, the local time of the "
+                "first newsletter, e.g. first: 2026-12-01T10:00",
+            )
+            return
+        problem = rule_problem(rule, first, zone_or_utc(zone), timedelta(minutes=1))
+        if problem is not None:
+            self.add((*loc, "schedule"), (*loc, "schedule"), problem)
 
     def _room(self, loc: Loc, room: dict[str, object], label: str, role: str, other: str) -> None:
         platform = _get(room, "platform", _PLATFORM)

@@ -15,11 +15,12 @@ builds these objects itself (tests, defaults) is not validated.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import time, timedelta
+from datetime import datetime, time, timedelta
 from typing import Annotated, ClassVar, Final, Literal
 
 from pydantic import AfterValidator, ConfigDict, PlainValidator
 
+from config import newsletter as newsletter_keys
 from config import scalar
 from config.scalar import (
     CommandPrefix,
@@ -362,6 +363,22 @@ class Escalation(_Section):
     format: HookFormat = "teams"
 
 
+@dataclass(frozen=True)
+class Newsletter(_Section):
+    """When the forum's newsletter (a digest of the last session's answers,
+    the next sessions and recent alerts: docs/alerts.md) goes by itself to
+    the subscribers who chose it. ``schedule``: ``after_sessions`` (the day
+    after each session closes, at ``at``, local time), ``off`` (only when
+    an officer sends it), or an RRULE body (``FREQ=WEEKLY;INTERVAL=2``)
+    from ``first``, a naive local time (checked by ``config.checks``)."""
+
+    schedule: Annotated[str, PlainValidator(newsletter_keys.schedule)] = (
+        newsletter_keys.AFTER_SESSIONS
+    )
+    at: Annotated[time, PlainValidator(newsletter_keys.clock_time)] = time(10, 0)
+    first: Annotated[datetime | None, PlainValidator(scalar.local_datetime)] = None
+
+
 _ROOMS: Final = Example("[{platform: telegram, chat_id: -1001234567890}]")
 _NAME: Final = Hint("give the forum's name, e.g. name: Bromley Police Online Forum")
 _PHRASES: Final = Example('["Bromley Police Online Forum"]')
@@ -404,6 +421,8 @@ class Forum(_Section):
     # URGENT cards no officer marks "Seen": raised again after `after`, and
     # sent to a webhook (docs/safeguarding.md, "Seen and escalation").
     escalation: Escalation = field(default_factory=Escalation)
+    # The forum's newsletter to its subscribers: when it goes by itself.
+    newsletter: Newsletter = field(default_factory=Newsletter)
 
 
 @dataclass(frozen=True)

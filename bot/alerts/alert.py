@@ -16,12 +16,13 @@ class AlertType(StrEnum):
     APPEALS = "appeals"  # appeals for information
     OUTCOMES = "outcomes"  # results: arrests, charges, what was done
     CONSULTATIONS = "consultations"  # surveys
+    NEWSLETTER = "newsletter"  # the forum's digest (bot.alerts.newsletter)
 
     @classmethod
     def parse(cls, text: str) -> AlertType | None:
         word = text.strip().lower()
         for alert_type in cls:
-            if word in (alert_type.value, alert_type.value.rstrip("s")):
+            if word in (alert_type.value, alert_type.value.rstrip("s"), alert_type.value + "s"):
                 return alert_type
         return None
 

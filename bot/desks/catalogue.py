@@ -48,6 +48,7 @@ DESCRIPTIONS: dict[tuple[Desk, str], str] = {
     ("staff", "next"): "slash_staff_next",
     ("staff", "alert"): "slash_staff_alert",
     ("staff", "survey"): "slash_staff_survey",
+    ("staff", "newsletter"): "slash_staff_newsletter",
     ("staff", "help"): "slash_staff_help",
     ("resident", "ask"): "slash_resident_ask",
     ("resident", "status"): "slash_resident_status",

@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from bot.alerts.alert import AlertType
+from bot.alerts.newsletter import Newsletters
 from bot.alerts.service import AlertService
 from bot.delivery.outbox import Outbox
 from bot.desks.asker_tools import AskerTools
@@ -32,6 +33,7 @@ from bot.forum.directory import Actor, ForumDirectory
 from bot.forum.moderation import Moderation
 from bot.forum.session import SessionService
 from bot.store import alert as alert_rows
+from bot.store import newsletter as newsletter_rows
 from bot.store import question as questions
 from bot.store import session as session_rows
 from bot.store.database import Tx
@@ -39,6 +41,9 @@ from bot.store.outbox import OutboxDraft, OutboxPurpose
 from bot.store.question import OPEN_STATES, Question
 from bot.wording.wording import Wording
 from config.model import Forum
+
+ALERTABLE = tuple(t for t in AlertType if t is not AlertType.NEWSLETTER)
+"""The alert types ``alert`` sends; the newsletter is made by ``newsletter``."""
 
 REFUSAL_QUIET = timedelta(minutes=10)
 """After a refusal, how long the same sender's further refused commands are
@@ -108,8 +113,10 @@ class StaffDesk:
         askers: AskerTools,
         alerts: AlertService,
         surveys: SurveyDesk,
+        newsletters: Newsletters | None = None,
     ) -> None:
         self.directory = directory
+        self.newsletters = newsletters or Newsletters(directory, wording, alerts)
         self.wording = wording
         self.outbox = outbox
         self.sessions = sessions
@@ -438,7 +445,7 @@ class StaffDesk:
         usage = self.wording.render(
             "staff_alert_usage",
             prefix=self._prefix(o.event),
-            types=", ".join(t.value for t in AlertType),
+            types=", ".join(t.value for t in ALERTABLE),
             forums=", ".join(f.id for f in o.forums),
         )
         parsed = self._alert_words(o.args, o.forums)
@@ -502,7 +509,12 @@ class StaffDesk:
             return None
         forum = self.directory.find(words[0])
         alert_type = AlertType.parse(words[1])
-        if forum is None or forum not in forums or alert_type is None:
+        if (
+            forum is None
+            or forum not in forums
+            or alert_type is None
+            or alert_type not in ALERTABLE
+        ):
             return None
         flags = {"--no-public": False, "--urgent": False}
         rest = words[2:]
@@ -512,6 +524,105 @@ class StaffDesk:
         if not text:
             return None
         return forum, alert_type, flags["--urgent"], not flags["--no-public"], text
+
+    async def _newsletter(self, o: Order) -> Rich:
+        """``newsletter [forum]``: the forum's newsletter as it would go now,
+        with who would get it; ``newsletter send [forum]``: send it (nothing
+        is sent when nothing is new since the last). Audited either way."""
+        words = o.args.split()
+        sending = bool(words) and words[0].lower() == "send"
+        named = words[1:] if sending else words
+        usage = self.wording.render(
+            "staff_newsletter_usage",
+            prefix=self._prefix(o.event),
+            forums=", ".join(f.id for f in o.forums),
+        )
+        if len(named) > 1:
+            return usage
+        if named:
+            found = self.directory.find(named[0])
+            if found is None or found not in o.forums:
+                return join(
+                    [
+                        self.wording.render(
+                            "staff_unknown_forum",
+                            given=shown(named[0]),
+                            forums=", ".join(f.id for f in o.forums),
+                        ),
+                        usage,
+                    ]
+                )
+            forum = found
+        elif len(o.forums) > 1:
+            return self.wording.render(
+                "staff_which_forum", forums=", ".join(f.id for f in o.forums)
+            )
+        else:
+            forum = o.forums[0]
+        if not sending:
+            return await self._newsletter_preview(o, forum)
+        sent = await self.newsletters.send(
+            o.tx,
+            forum,
+            o.now,
+            requested_by=f"{o.event.platform}:{o.event.sender_id}",
+            report_chat=o.event.chat,
+        )
+        if sent.alert is None:
+            await audit.record(
+                o.tx, o.actor, "newsletter", o.now, forum_id=forum.id, outcome="invalid"
+            )
+            return await self._nothing_new(o, forum)
+        assert sent.row is not None
+        await audit.record(
+            o.tx,
+            o.actor,
+            "newsletter",
+            o.now,
+            forum_id=forum.id,
+            detail=f"newsletter #{sent.row.id}, alert #{sent.alert.id}",
+        )
+        return self.newsletters.confirmation(sent)
+
+    async def _newsletter_preview(self, o: Order, forum: Forum) -> Rich:
+        digest = await self.newsletters.digest(o.tx, forum, o.now)
+        await audit.record(o.tx, o.actor, "newsletter", o.now, forum_id=forum.id, detail="preview")
+        if not digest.new:
+            return await self._nothing_new(o, forum)
+        audience = await self.newsletters.audience(o.tx, forum)
+        platforms = ", ".join(
+            self.wording.text(
+                "staff_newsletter_audience",
+                platform=self.wording.platform_name(platform),
+                count=count,
+            )
+            for platform, count in audience.items()
+        )
+        heading = self.wording.render(
+            "staff_newsletter_preview",
+            forum=forum.name,
+            forum_id=forum.id,
+            total=sum(audience.values()),
+            platforms=(
+                self.wording.text("staff_newsletter_platforms", platforms=platforms)
+                if platforms
+                else ""
+            ),
+            prefix=self._prefix(o.event),
+        )
+        return join([heading, digest.body], "\n\n")
+
+    async def _nothing_new(self, o: Order, forum: Forum) -> Rich:
+        last = await newsletter_rows.last_sent(o.tx, forum.id)
+        since = (
+            self.wording.text(
+                "staff_newsletter_since",
+                when=self.wording.when(last.created_at, self.directory.zone(forum)),
+            )
+            if last is not None
+            else ""
+        )
+        return self.wording.render("staff_newsletter_nothing_new", forum=forum.name, since=since)
 
     async def _survey(self, o: Order) -> Rich:
         reply, acted = await self.surveys.staff(
@@ -569,6 +680,13 @@ STAFF_ROUTES: Routes[StaffHandler] = Routes(
         _ROOM,
         'survey forum "question" "option" ...',
         "staff_help_survey",
+    ),
+    Route(
+        "newsletter",
+        StaffDesk._newsletter,
+        _ROOM,
+        "newsletter [send] [forum]",
+        "staff_help_newsletter",
     ),
     Route("help", StaffDesk._help, _ROOM, "help", "staff_help_help", aliases=("start",)),
 )

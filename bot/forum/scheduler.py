@@ -1,6 +1,7 @@
 """Fires the session schedule: APScheduler wakes ``SessionService.run_due`` at
-the next reminder, start or end, alerts held through quiet hours and URGENT
-cards due to be raised again (``Escalation``); and every half minute as a
+the next reminder, start or end, alerts held through quiet hours, URGENT
+cards due to be raised again (``Escalation``) and newsletters due
+(``Newsletters``); and every half minute as a
 safety net, which also reports alerts' progress.
 Schedules are data: nothing is pickled; each start derives them afresh."""
 
@@ -15,6 +16,7 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.date import DateTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 
+from bot.alerts.newsletter import Newsletters
 from bot.alerts.service import AlertService
 from bot.edge.clock import Clock
 from bot.forum.escalation import Escalation
@@ -43,8 +45,10 @@ class SessionScheduler:
         on_change: Callable[[], None] = lambda: None,
         escalation: Escalation | None = None,
         hooks: EscalationHook | None = None,
+        newsletters: Newsletters | None = None,
     ) -> None:
         self.db = db
+        self.newsletters = newsletters
         self.sessions = sessions
         self.alerts = alerts
         self.escalation = escalation
@@ -110,9 +114,15 @@ class SessionScheduler:
         try:
             async with self.db.transaction() as tx:
                 await self.sessions.run_due(tx, now)
+                if self.newsletters is not None:
+                    await self.newsletters.run_due(tx, now)
                 await self.alerts.run_due(tx, now)
                 open_ends = [row.ends_at for row in await session_rows.all_open(tx)]
                 alert_at = await self.alerts.next_due_at(tx)
+                if self.newsletters is not None:
+                    letter_at = await self.newsletters.next_due_at(tx, now)
+                    if letter_at is not None and (alert_at is None or letter_at < alert_at):
+                        alert_at = letter_at
                 if self.escalation is not None:
                     await self.escalation.run_due(tx, now)
                     urgent_at = await self.escalation.next_due_at(tx)

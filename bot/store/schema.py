@@ -462,4 +462,25 @@ MIGRATIONS: tuple[str, ...] = (
     """
     CREATE INDEX outbox_confirmation ON outbox (id) WHERE purpose = 'confirmation';
     """,
+    # 20: issue 17, the newsletter: one row per newsletter a forum sent (or
+    # found nothing new for), so the schedule never sends one twice for the
+    # same time after a restart (``due_at``: the scheduled instant; NULL when
+    # an officer sent it) and the next knows what is new since (the last
+    # session whose answers it carried, and when). ``alert_id``: the alert
+    # that fanned it out to subscribers. No personal data.
+    """
+    CREATE TABLE newsletter (
+        id INTEGER PRIMARY KEY,
+        forum_id TEXT NOT NULL,
+        due_at TEXT,
+        outcome TEXT NOT NULL CHECK (outcome IN ('sent', 'nothing_new')),
+        session_id INTEGER,
+        alert_id INTEGER REFERENCES broadcast (id),
+        requested_by TEXT,
+        created_at TEXT NOT NULL
+    );
+    CREATE UNIQUE INDEX newsletter_due ON newsletter (forum_id, due_at)
+        WHERE due_at IS NOT NULL;
+    CREATE INDEX newsletter_forum ON newsletter (forum_id, outcome, id);
+    """,
 )

@@ -15,6 +15,11 @@ bar when the value ``name`` is 1, the text after it otherwise (``{count}
 "3 questions were answered", "0 questions were answered"). Either side may
 be empty (``question{count||s}``); neither holds ``{``, ``}``, ``|`` or
 ``**``.
+
+A template written ``# Title`` (``##``, ``###``: levels 2 and 3) is a
+heading: its whole text, values included, is heading spans of that level
+(``bot.edge.rich``), bold, without the marks; a heading template is one
+line. The e-mail newsletter's title and sections are such templates.
 """
 
 from __future__ import annotations
@@ -22,8 +27,9 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from bot.edge.rich import Rich, Span, merge
+from bot.edge.rich import MAX_HEADING, Rich, Span, merge
 
+_HEADING = re.compile(f"#{{1,{MAX_HEADING}}} ")
 _TOKEN = re.compile(r"\*\*|\{([a-z_]+)(?:\|([^{}|*]*)\|([^{}|*]*))?\}")
 VARIANT = "@"  # ``key@platform``: a template's wording for one platform
 
@@ -45,6 +51,14 @@ class Templates:
 
     def render(self, key: str, **values: object) -> Rich:
         template = self._messages[key]
+        heading = _HEADING.match(template)
+        if heading is not None:
+            level = len(heading.group(0)) - 1
+            body = self._spans(template[heading.end() :], values)
+            return merge(Span(span.text, True, level) for span in body)
+        return self._spans(template, values)
+
+    def _spans(self, template: str, values: dict[str, object]) -> Rich:
         spans: list[Span] = []
         bold = False
         position = 0

@@ -84,6 +84,11 @@ COMMANDS: dict[str, Case] = {
         '/survey bromley "A bike-marking day?" "Yes" "No"',
         "with the same question and options was already sent",
     ),
+    "newsletter": Case(
+        "/newsletter send",
+        "Nothing new for the Bromley Police Online Forum newsletter since the last one",
+        before=("/alert bromley appeals Have you seen a red van?",),
+    ),
     "help": Case("/help", None),
 }
 

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from bot.edge.rich import Span, from_json, plain, split, to_json
+from bot.edge.rich import Span, from_json, headings, join, plain, split, to_json
 from bot.wording.template import Templates
 
 
@@ -55,3 +55,32 @@ def test_a_numbers_words_agree_with_it() -> None:
     assert templates.text("t", count=0, n=1) == "0 questions were answered"
     assert templates.text("t", count=1, n=2) == "1 question was answereds"
     assert templates.render("t", count=3, n=1)[0] == Span("3 questions were", bold=True)
+
+
+def test_a_heading_template_is_one_heading_span_whatever_its_values_hold() -> None:
+    """``# {forum}`` is a level-1 heading, bold for renderers that know no
+    headings; a value's ``**`` or ``##`` stays text in it."""
+    templates = Templates({"title": "# {forum}: newsletter", "part": "## Answers", "line": "#12 x"})
+    assert templates.render("title", forum="**Bromley** ## x") == (
+        Span("**Bromley** ## x: newsletter", bold=True, heading=1),
+    )
+    assert templates.render("part") == (Span("Answers", bold=True, heading=2),)
+    assert templates.render("line") == (Span("#12 x"),)  # no space after '#': no heading
+
+
+def test_headings_survive_json_split_and_join() -> None:
+    """A heading span keeps its level through the outbox (JSON), a split at
+    the platform's limit and a join; what was stored before headings reads
+    as it did."""
+    rich = join(
+        [(Span("Bromley", True, 1),), (Span("Answers", True, 2),), (Span("a " * 3000),)], "\n"
+    )
+    assert from_json(to_json(rich)) == rich
+    assert from_json('[["old", true]]') == (Span("old", True),)
+    parts = split(rich, 4096)
+    assert parts[0][:3] == (Span("Bromley", True, 1), Span("\n"), Span("Answers", True, 2))
+    assert headings(rich) == [(1, "Bromley"), (2, "Answers")]
+    assert join([(Span("A", True, 1),), (Span("B", True, 2),)], "") == (
+        Span("A", True, 1),
+        Span("B", True, 2),
+    )

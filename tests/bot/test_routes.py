@@ -38,6 +38,7 @@ as you write it
 appeals, outcomes, consultations)
 !survey forum "question" "option" ...: a consultation to subscribers; !survey results 3, \
 !survey close 3
+!newsletter [send] [forum]: see the newsletter to subscribers as it would go now, or send it
 !help: this list"""
 
 

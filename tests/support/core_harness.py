@@ -234,11 +234,12 @@ class CoreHarness:
         return [plain(m.body) for m in self.sender.sent[before:] if m.chat.chat_id == user]
 
     async def tick(self) -> None:
-        """What the scheduler does at the clock's now: sessions, alerts and
-        URGENT cards to raise again that are due, their sends, then the
+        """What the scheduler does at the clock's now: sessions, newsletters,
+        alerts and URGENT cards to raise again that are due, their sends, then the
         alerts' progress reports."""
         async with self.core.db.transaction() as tx:
             await self.core.sessions.run_due(tx, self.clock.now())
+            await self.core.newsletters.run_due(tx, self.clock.now())
             await self.core.alerts.run_due(tx, self.clock.now())
             await self.core.escalation.run_due(tx, self.clock.now())
         await self.core.dispatcher.flush()
