@@ -29,8 +29,11 @@ _ANY_WORD = r"(?:[A-Z][\w'’.-]*|[a-z][a-z'’]+)"
 _UNIT_WORD = "one|two|three|four|five|six|seven|eight|nine"
 # "twelve", "twenty-two", "forty one": a house number as a word.
 _BELOW_HUNDRED = (
-    rf"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:{_UNIT_WORD}))?"
-    rf"|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+    rf"(?:(?:twenty|thirty|forty|fourty|fifty|sixty|seventy|eighty|ninety|nintey)"
+    rf"(?:[- ](?:{_UNIT_WORD}))?"
+    # misspelt as people type them: "ninteen", "fourty two", "eightteen"
+    rf"|ten|eleven|twelve|thirteen|fourteen|fifteen|fithteen|sixteen|seventeen|eighteen"
+    rf"|eightteen|nineteen|ninteen|nineten"
     rf"|{_UNIT_WORD})"
 )
 # up to "two hundred and four"
@@ -60,11 +63,25 @@ _HOUSE = (
 )
 
 
+# A street's side or part after its type: "47 Paisley Rd West", "Bouverie
+# Road West", "High Street North".
+_QUARTER = r"(?:[ \t]+(?:North|South|East|West|Upper|Lower))?\b"
+# Welsh and Gaelic streets put their street word first: "6 Heol y Nant",
+# "14 Stryd y Castell", "3 Lôn Las", "22 Ffordd yr Orsaf", "5 Maes y Dre",
+# "12 Sràid na h-Eaglaise". The same words alone, with no house number, stay.
+_FIRST_STREET_WORDS = (
+    r"(?:Heol|Hewl|Stryd|Ffordd|Lôn|Lon|Maes|Rhodfa|Cilgant|Clos|Rhes|Teras|Llwyn|Cwrt|"
+    r"Sràid|Sraid|Rathad|Ceum|Cnoc)"
+)
+_WELSH_LINK = r"(?:y|yr|'r|na|nan|an|a'|nam|nan)"
+
+
 def _address(name_word: str, lead: str = "") -> re.Pattern[str]:
     return re.compile(
         rf"{lead}(?i:(?:number\s+|no\.?\s*)?{_FLAT})\b{_HOUSE}\s+"
-        rf"(?:(?i:the)\s+(?:{name_word}\s+){{0,2}}|(?:{name_word}\s+){{1,3}})"
-        rf"(?i:{_STREET_TYPES})\b"
+        rf"(?:(?:(?i:the)\s+(?:{name_word}\s+){{0,2}}|(?:{name_word}\s+){{1,3}})"
+        rf"(?i:{_STREET_TYPES})\b{_QUARTER}"
+        rf"|{_FIRST_STREET_WORDS}(?:[ \t-]+{_WELSH_LINK})?(?:[ \t-]+[A-Z][\w'’-]*){{1,2}})"
     )
 
 
@@ -81,7 +98,8 @@ _ADDRESSES = (
     re.compile(
         rf"(?<![\w£$.,:/-])(?i:{_FLAT})\b{_HOUSE}\s+(?:[a-z][a-z'’]+\s+){{1,2}}"
         r"(?:road|rd|street|st|lane|ln|avenue|ave|close|crescent|gardens|gdns|grove|terrace|mews|"
-        r"drive)\b(?!\s*(?:\d|[a-z]{1,2}\b))"
+        # not "st 2", "rd xx"; "rd in skeg" is a street
+        r"drive)\b(?!\s*(?:\d|(?!(?:in|on|at|is|by|to|an|nr)\b)[a-z]{1,2}\b))"
     ),
     # "9 The Paddocks", "2 The Glade": "The" and one name are a street.
     re.compile(rf"(?<![\w£$.,:/-])(?i:{_FLAT})\b{_HOUSE}\s+The\s+(?P<street>[A-Z][a-z]{{2,}})\b"),
@@ -139,8 +157,9 @@ _ORDINARY_WORDS = word_set(
 # House", and a bare number where someone lives ("i live at 27", "my
 # neighbour at 14a"). Not a bus's, a route's, a list's or a service's number.
 _FLAT_ALONE = re.compile(
-    rf"(?i:\b(?:flat|apartment|apt|room|bedsit|plot|berth|mooring)(?:\s+(?:number|no\.?))?\s*"
-    rf"(?:\d{{1,4}}[a-z]?\b|{_NUMBER_WORD}))"
+    rf"(?i:\b(?:flat|apartment|apt|room|bedsit|plot|berth|mooring|pitch)(?:\s+(?:number|no\.?))?\s*"
+    # "flat 2/1": Scotland's floor and door
+    rf"(?:\d{{1,4}}[a-z]?(?:/\d{{1,2}})?\b|{_NUMBER_WORD}))"
     rf"(?:,?\s+(?:(?i:at|in|of)\s+)?(?:[A-Z][\w'’]+\s+){{1,3}}(?:Court|House|Lodge|Mansions|Point|"
     r"Tower|Heights|Buildings|Block|Flats|Apartments|Place|Hall|Gardens|Close|Yard|Wharf|Mill)\b)?"
 )
@@ -193,7 +212,8 @@ _NOT_A_HOUSE_AFTER = re.compile(
 )
 _SERVICE_NUMBERS = frozenset({"999", "101", "111", "105", "112", "1", "one"})
 _NOT_A_HOUSE_BEFORE_WORD = re.compile(
-    r"(?i:\b(?:on|along|down|up|off|near|the|of|in|onto|into|across|via|by|past|about|"
+    # "one of"; not "out of": "dealing out of fifty-two Gloucester Road"
+    r"(?i:\b(?:on|along|down|up|off|near|the|(?<!\bout )of|in|onto|into|across|via|by|past|about|"
     r"over|under|all|both|these|those|every|last|first|next|only)\s+)$"
 )
 
@@ -222,6 +242,8 @@ def _is_house_and_street(text: str, match: re.Match[str], rank: int) -> bool:
     after_number = re.search(r"(?i:\b(?:number|no\.?)\s*)$", text[: match.start("house")])
     if worded and house[:1].isupper() and not after_number:
         return False  # "Seven Sisters Road", "Three Kings Yard": the number is the name's
+    if re.match(rf"\S+,?\s+{_FIRST_STREET_WORDS}\b", tail):
+        return True  # "22 Ffordd yr Orsaf": "yr" is Welsh, not "year"
     if re.fullmatch(r"\S+,?\s+(?i:the)\s+\S+(?:\s+\S+)?", tail):
         # "8 the meadows", "3 the paddocks": a street named with "the"; not "in
         # 1990 the house was built", "at 7 the park gates"

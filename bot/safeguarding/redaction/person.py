@@ -172,6 +172,17 @@ def find_names(text: str) -> Iterator[Detail]:
             yield Detail(start, start + _trimmed_length(found), Category.NAME)
 
 
+# The day alone, or the day and month in ordinals, after "born on the": "born
+# on the 3rd", "born on the 3rd of the 5th 1961".
+_BORN_ON_THE_DAY = re.compile(
+    r"(?i:\bborn[ \t]+on[ \t]+(the[ \t]+\d{1,2}(?:st|nd|rd|th)"
+    r"(?:[ \t]+of[ \t]+the[ \t]+\d{1,2}(?:st|nd|rd|th)(?:,?[ \t]+\d{2,4})?)?)\b)"
+)
+
+
 def find_dates_of_birth(text: str) -> Iterator[Detail]:
+    """A date after "DOB", "date of birth", "born (on)"; a day after "born on the"."""
     for match in _DATE_OF_BIRTH.finditer(text):
+        yield Detail(match.start(1), match.end(1), Category.DATE_OF_BIRTH)
+    for match in _BORN_ON_THE_DAY.finditer(text):
         yield Detail(match.start(1), match.end(1), Category.DATE_OF_BIRTH)

@@ -441,9 +441,7 @@ _BIRTH_YEAR = re.compile(r"(?i:(?:\bborn|\bb\.)[ \t]*:?[ \t]*((?:19|20)\d\d))\b(
 # or in brackets: "ryan mcguire 30/01/99", "Name: Peter Odell, 12/08/1957",
 # "Kai (07/12/2006)". Not after a word that makes it an event's date ("on",
 # "since", "dated"...), and not a recent year.
-_BARE_DATE = re.compile(
-    r"(?<![\w/.\-])(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4}|\d{2})(?![\w/.\-]|\.\d)"
-)
+_BARE_DATE = re.compile(r"(?<![\w/.\-])(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4}|\d{2})(?![\w/\-]|\.\w)")
 _EVENT_BEFORE = re.compile(
     r"(?i:\b(?:on|since|from|until|till|til|by|dated|before|after|in|at|of|between|and|to|"
     r"ref|reference|crime|incident|log|date|week|w/c|expires?|expiry|valid|due|paid|"
@@ -453,6 +451,11 @@ _EVENT_BEFORE = re.compile(
 # ("ryan mcguire 30/01/99", "Peter Odell, 12/08/1957") or a bracket ("Kai
 # (07/12/2006)").
 _BESIDE_A_NAME = re.compile(r"(?:(?P<word>[A-Za-z][\w'’-]*)[ \t]*[,:]?[ \t]*|\([ \t]*)$")
+# A word for a date of birth a little before a whole date of a birth year,
+# with words between: the date is that date of birth.
+_BIRTH_WORD_NEAR = re.compile(
+    r"(?i:\b(?:d\.?o\.?b|date[ \t]+of[ \t]+birth|birth[ \t]*date|born)\b)"
+)
 _LATEST_BIRTH_YEAR = 2012  # a child old enough to be written about with a date of birth
 
 
@@ -497,6 +500,10 @@ def find_birth_dates(text: str) -> Iterator[Detail]:
             continue
         if _EVENT_BEFORE.search(text, max(0, match.start() - 30), match.start()):
             continue  # "on 12/03/2009", "since 01/01/2005"
+        if _BIRTH_WORD_NEAR.search(text, max(0, match.start() - 60), match.start()):
+            # "her DOB is on it 03.05.61", "my DOB for Friday? its 12/09/1999"
+            yield Detail(match.start(), match.end(), Category.DATE_OF_BIRTH)
+            continue
         if not _BESIDE_A_NAME.search(text, max(0, match.start() - 40), match.start()):
             continue  # "He was released 12/12/2010": no one's date of birth
         if not _named(text, match.start()):

@@ -109,7 +109,10 @@ _COMMON_SHORT_WORDS = word_set(
 )
 
 # A figure group may have the letter O typed for a zero ("O77OO 9OO123").
-_TOKEN = re.compile(r"\+?[Oo]*\d[\dOo]*|(?i:x[ -]?ray)\b|[A-Za-z]+|[^\sA-Za-z\d]")
+# and an l or I for a one between figures ("07700 9oo 6l3").
+_TOKEN = re.compile(
+    r"\+?(?:[Oo]|[lI](?=\d))*\d(?:[\dOo]|[lI](?=\d))*|(?i:x[ -]?ray)\b|[A-Za-z]+|[^\sA-Za-z\d]"
+)
 _SEPARATORS = frozenset(",.-()")
 _PLATE_SEPARATORS = frozenset(",-")
 _SERVICE_PREFIXES = ("0800", "0808", "0500", "03", "084", "087", "09", "116", "118", "999")
@@ -133,7 +136,7 @@ class _Token:
     def lower(self) -> str:
         """The text in lower case, a figure group with its letter Os as zeros."""
         if any(c.isdigit() for c in self.text):
-            return self.text.lower().replace("o", "0")
+            return self.text.lower().replace("o", "0").replace("l", "1").replace("i", "1")
         return self.text.lower()
 
 
@@ -300,7 +303,9 @@ def find_spoken_phones(text: str) -> Iterator[Detail]:
             typed_o = any(not t.text.lstrip("+").isdigit() for t in run)  # "O77OO"
             if (len(run) < 3 and not typed_o) or not digits.startswith("0"):
                 continue
-            if not 10 <= len(digits) <= 11:
+            # one figure too many, typed apart ("07 3 9 8 2 1 4 6 5 0 5"): a
+            # mobile all the same
+            if not (10 <= len(digits) <= 11 or (len(digits) == 12 and digits[:2] == "07")):
                 continue
         yield Detail(start, run[-1].end, Category.PHONE)
 
