@@ -98,3 +98,57 @@ def test_dates_of_birth_and_numbers_that_lead_to_one_person_go(text: str, expect
 )
 def test_the_numbers_and_words_around_them_stay(ordinary: str) -> None:
     assert suggest_publishable(ordinary) == ordinary
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a town at the end of an age's description stays
+        (
+            "My nan is 88 and lives on her own in Ormskirk, and keeps getting calls",
+            "[age] in Ormskirk, and keeps getting calls",
+        ),
+        (
+            "I am a widower of 91 and have lived in Haworth all my life.",
+            "[age] and have lived in Haworth all my life.",
+        ),
+        # after a job, only where the place already says which one
+        (
+            "I am the verger at St Mary's church, Whitby, and lock up at night",
+            "I am [job], Whitby, and lock up at night",
+        ),
+        (
+            "I'm the treasurer of the village cricket club here in Much Wenlock. We lost the mower",
+            "I'm [job] here in Much Wenlock. We lost the mower",
+        ),
+        ("I'm the only GP at the surgery in Tobermory", "I'm [job]"),
+    ],
+)
+def test_a_town_after_a_description_stays(text: str, expected: str) -> None:
+    assert suggest_publishable(text) == expected
+
+
+@pytest.mark.parametrize(
+    "ordinary",
+    [
+        # a postal town beside its postcode's place, a street after a title word
+        "the funeral went down Lord Street and Lady Lane on Friday",
+        "we moved here from Hong Kong and my cousin is still in Lagos",
+        "Everyone in Blackbird Leys knows who it is",
+        "a drone over the gardens in Chew Magna again",
+    ],
+)
+def test_places_that_looked_like_names_stay(ordinary: str) -> None:
+    assert suggest_publishable(ordinary) == ordinary
+
+
+def test_a_postal_town_beside_a_postcode_stays() -> None:
+    assert suggest_publishable("12 Mill Lane, Haxby, York YO32 3AB please") == (
+        "[address], Haxby, York [postcode] please"
+    )
+    assert suggest_publishable("3 Hall Lane, Kirk Ella, Hull HU10 7QR") == (
+        "[address], Kirk Ella, Hull [postcode]"
+    )
+    assert suggest_publishable("it was LS6 2AB Leeds, near the park") == (
+        "it was [postcode] Leeds, near the park"
+    )

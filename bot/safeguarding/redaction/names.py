@@ -635,6 +635,8 @@ def _classify(text: str) -> tuple[list[Detail], list[Doubt]]:
             index += 1  # "Dr Martens", "Sue Ryder": a brand
             continue
         person, doubtful = _person(words, kinds, index, text)
+        if person and _street_after_a_title(words, index, text):
+            person, doubtful = False, False  # "on Lord Street", "Lady Lane"
         if not person and doubtful and _joined_to_a_name(words, index, sure):
             person = True  # "Oluwaseun and Temitope", "me and Bartłomiej"
         if not person:
@@ -702,6 +704,21 @@ def _shouted(text: str) -> bool:
     """Written in capitals: "MY NEIGHBOUR DAVE KEEPS PARKING"."""
     letters = [c for c in text if c.isalpha()]
     return len(letters) >= 12 and sum(c.isupper() for c in letters) >= 0.7 * len(letters)
+
+
+# Street words that after a title are a street's name, never a surname:
+# "Lord Street", "Lady Lane", "Queen Street" ("Neil Heath said" is a person).
+_STREET_AFTER_TITLE = word_set(
+    "street st road rd lane ln avenue ave close drive crescent terrace row way mews gardens"
+)
+
+
+def _street_after_a_title(words: list[_Word], index: int, text: str) -> bool:
+    word = words[index]
+    if index == 0 or word.key not in _STREET_AFTER_TITLE or not word.capital:
+        return False
+    previous = words[index - 1]
+    return previous.key.rstrip(".") in _TITLE and _adjacent(text, previous, word)
 
 
 def find_unintroduced_names(text: str) -> Iterator[Detail]:
