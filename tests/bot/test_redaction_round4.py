@@ -152,3 +152,51 @@ def test_a_postal_town_beside_a_postcode_stays() -> None:
     assert suggest_publishable("it was LS6 2AB Leeds, near the park") == (
         "it was [postcode] Leeds, near the park"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a house's name where an address would be, with no house word
+        (
+            "someone's been in the back garden at Hollinsend, Crook, twice now",
+            "someone's been in the back garden at [address], Crook, twice now",
+        ),
+        (
+            "the van is always parked at Greenhaugh, Mill Lane, blocking the gate",
+            "the van is always parked at [address], Mill Lane, blocking the gate",
+        ),
+        (
+            "could your officer call at Orchard House, behind the chapel, one evening",
+            "could your officer call at [address], behind the chapel, one evening",
+        ),
+        # Welsh and Gaelic names with their articles; "of" in a Scottish farm's name
+        (
+            "my father lives at Pen y Bryn above Llanberis",
+            "my father lives at [address] above Llanberis",
+        ),
+        (
+            "we farm at Tigh na Mara, near Ullapool",
+            "we farm at [address], near Ullapool",
+        ),
+        (
+            "they took diesel from the yard at Mains of Cairnbrogie, near Oldmeldrum",
+            "they took diesel from the yard at [address], near Oldmeldrum",
+        ),
+    ],
+)
+def test_house_and_farm_names_without_a_house_word_go(text: str, expected: str) -> None:
+    assert suggest_publishable(text) == expected
+
+
+@pytest.mark.parametrize(
+    "ordinary",
+    [
+        "we drove from Skipton, Keighley Road was shut",
+        "I live in Otley, Bridge Street end",
+        "the lads in the garden at Christmas were loud",
+        "could someone call at the police station about my bike",
+    ],
+)
+def test_towns_before_streets_and_times_stay(ordinary: str) -> None:
+    assert suggest_publishable(ordinary) == ordinary

@@ -32,7 +32,12 @@ _HOME_WORDS = (
 _PUBLIC_TOO = r"(?:House|Farm|Mill|Barn|Hall|Manor|View|Place|Croft|End)"
 _NAME = rf"(?:(?i:the)[ \t]+)?(?:{_CAPITAL}[ \t]+){{0,2}}"
 # A Welsh or Cornish name in parts, accented: "Glan-y-Môr", "Tŷ-Gwyn", "Pen-y-Bryn".
-_WELSH_NAME = r"[A-ZŴŶ][a-zà-öø-ÿŵŷ]+(?:-(?:[a-zà-öø-ÿŵŷ]+|[A-ZŴŶ][a-zà-öø-ÿŵŷ]+))+"
+_WELSH_NAME = (
+    r"[A-ZŴŶ][a-zà-öø-ÿŵŷ]+(?:-(?:[a-zà-öø-ÿŵŷ]+|[A-ZŴŶ][a-zà-öø-ÿŵŷ]+))+"
+    # spaced, with a Welsh or Gaelic article or "of": "Maes y Coed", "Pen yr
+    # Heol", "Mains of Auchindoir", "Tigh na Mara"
+    r"|[A-ZŴŶ][a-zà-öø-ÿŵŷ]+(?:[ \t]+(?:y|yr|'r|of|na|nan|an|a')[ \t]+[A-ZŴŶ][a-zà-öø-ÿŵŷ]+)+"
+)
 # Anywhere: "Rose Cottage", "The Old Forge", "Willow Lodge"
 _STREET_WORDS = (
     r"(?:Road|Lane|Street|Close|Avenue|Way|Drive|Hill|Green|Park|Grove|Gardens|Court|"
@@ -43,6 +48,8 @@ _HOME = re.compile(rf"(?<![\w])({_NAME}{_HOME_WORDS})\b(?![ \t]+{_STREET_WORDS}\
 _CUED = re.compile(
     r"(?i:\b(?:live|living|lives|lived|moved|move|staying|stay|stays|based)[ \t]+(?:at|in)"
     r"|\breside[sd]?[ \t]+at|\baddress(?:[ \t]+is)?[ \t]*[:\-]?|\bcome[ \t]+to"
+    # an officer asked to call: "could an officer call at Glebe House"
+    r"|\b(?:call|calling|knock|knocking|pop|popping|come[ \t]+round)[ \t]+(?:in[ \t]+)?at"
     r"|\bdeliver(?:ed)?[ \t]+to)[ \t]+"
     rf"({_NAME}(?:{_CAPITAL}[ \t]+)?{_PUBLIC_TOO})\b"
 )
@@ -98,11 +105,13 @@ _AFTER_NAMED_HOME = re.compile(
 )
 
 
-def _house_like(name: str) -> bool:
+def _house_like(name: str, town_too: bool = False) -> bool:
     """A name after "house," or "lives at" that is not a town, a day, a shop or
     a word ("my house, Bromley, is", "the house, Monday.", "lives at Tesco");
     of more words, not a street ("lives at Kings Hill"): "Primrose View",
-    "Wren's Nest", "Tall Trees" are houses."""
+    "Wren's Nest", "Tall Trees" are houses. ``town_too``: a town's name may
+    be a house's ("at Woodside, Sheepy Lane": a village does not come before
+    its street)."""
     words = [w.lower().removesuffix("'s").removesuffix("’s") for w in name.split()]
     if words[0] == "the":
         words = words[1:] or words
@@ -111,7 +120,7 @@ def _house_like(name: str) -> bool:
     if len(words) > 1:
         return True
     last = words[-1]
-    if last in places():
+    if last in places() and not town_too:
         return False  # "my house, Alston": a town
     return not (last in ordinary_words() or (last in proper_nouns() and last not in first_names()))
 
@@ -284,14 +293,15 @@ _WE_FARM_AT = re.compile(
 )
 _OUTBUILDING_AT = re.compile(
     r"(?i:\b(?:the|our|my|his|her|their)[ \t]+(?:shed|sheds|yard|farmyard|barn|barns|stables?|"
-    r"outbuildings?|steading|byre|fold|land|caravan|lambing[ \t]+shed|workshop)[ \t]+at)[ \t]+"
-    + _HOME_NAME
-    + r"(?![ \t]*[A-Z])"
+    r"outbuildings?|steading|byre|fold|land|caravan|lambing[ \t]+shed|workshop|"
+    # the parts of a home: "our garden at Applegarth", "the drive at Woodlands"
+    r"garden|gardens|back[ \t]+garden|front[ \t]+garden|drive|driveway|porch|garage|"
+    r"front[ \t]+door|back[ \t]+door|gate)[ \t]+at)[ \t]+" + _HOME_NAME + r"(?![ \t]*[A-Z])"
 )
 _AT_ABOVE_PLACE = re.compile(
     r"(?i:\bat)[ \t]+"
     + _HOME_NAME
-    + r"(?=[ \t]+(?i:above|below|near|nr|beyond|outside|just[ \t]+outside|up[ \t]+above)"
+    + r"(?=[ \t]*,?[ \t]+(?i:above|below|near|nr|beyond|outside|just[ \t]+outside|up[ \t]+above)"
     r"[ \t]+[A-ZŴŶ])"
 )
 _LOWER_FARM_AFTER = re.compile(
@@ -361,7 +371,11 @@ def find_more_house_names(text: str) -> Iterator[Detail]:
                     continue  # "we're at Kings Cross"
             elif pattern is _WHERE_I_AM and not _HOME_NEAR.match(text, match.end(1)):
                 continue  # "We're at Wembley for the match": a home is not said
-            elif pattern in (_WHERE_I_AM, _ADDRESS_LINE, _MY_HOME_NAMED) and not _not_public(name):
+            elif pattern is _ADDRESS_LINE and not _house_like(
+                name, town_too=re.search(r"\bat[ \t]+$", text[: match.start(1)]) is not None
+            ):
+                continue
+            elif pattern in (_WHERE_I_AM, _MY_HOME_NAMED) and not _not_public(name):
                 continue
             if pattern in _RURAL and not _rural_home(text, match):
                 continue

@@ -204,6 +204,14 @@ def _in_address_lines(text: str, start: int, end: int) -> bool:
     return re.match(r"[ \t]*(?:[,.\n]|$)", text[end:]) is not None
 
 
+# "at Woodside, Sheepy Lane": a name before its street is a house's, even
+# where a village has it too (a village comes after its street, not before).
+_HOME_AT_A_STREET = re.compile(
+    r"[ \t]*,[ \t]+(?:[A-Z][\w'’]*[ \t]+){1,3}(?:Road|Rd|Lane|Ln|Street|St|Close|Avenue|Ave|"
+    r"Way|Drive|Crescent|Terrace|Row|Grove|Gardens|Mews)\b"
+)
+
+
 def keep_places(text: str, details: list[Detail]) -> list[Detail]:
     """``details`` less the names and house names that are places."""
     kept: list[Detail] = []
@@ -216,6 +224,10 @@ def keep_places(text: str, details: list[Detail]) -> list[Detail]:
             detail.category is Category.ADDRESS
             and _known(text[detail.start : detail.end])
             and is_place(text, detail.start, detail.end)
+            and not (
+                _HOME_AT_A_STREET.match(text, detail.end)
+                and re.search(r"\bat[ \t]+$", text[: detail.start]) is not None
+            )
         ):
             continue
         kept.append(detail)
