@@ -342,6 +342,18 @@ def _rural_home(text: str, match: re.Match[str]) -> bool:
     return _house_like(name) and not (len(words) == 1 and words[0].lower() in places())
 
 
+def _public_or_house(text: str, match: re.Match[str], pattern: re.Pattern[str]) -> bool:
+    """False where the name is a town, a shop or a word for these patterns;
+    after "at" and before a street, a town's name may be a house's."""
+    name = match.group(1)
+    if pattern is _ADDRESS_LINE:
+        at = re.search(r"\bat[ \t]+$", text[: match.start(1)]) is not None
+        return _house_like(name, town_too=at)
+    if pattern in (_WHERE_I_AM, _MY_HOME_NAMED):
+        return _not_public(name)
+    return True
+
+
 def find_more_house_names(text: str) -> Iterator[Detail]:
     """House names given in other ways: where the writer says they are,
     in lower case after "live at", farms, plant-word homes, "X of Y House",
@@ -371,11 +383,7 @@ def find_more_house_names(text: str) -> Iterator[Detail]:
                     continue  # "we're at Kings Cross"
             elif pattern is _WHERE_I_AM and not _HOME_NEAR.match(text, match.end(1)):
                 continue  # "We're at Wembley for the match": a home is not said
-            elif pattern is _ADDRESS_LINE and not _house_like(
-                name, town_too=re.search(r"\bat[ \t]+$", text[: match.start(1)]) is not None
-            ):
-                continue
-            elif pattern in (_WHERE_I_AM, _MY_HOME_NAMED) and not _not_public(name):
+            elif not _public_or_house(text, match, pattern):
                 continue
             if pattern in _RURAL and not _rural_home(text, match):
                 continue
