@@ -200,3 +200,40 @@ def test_house_and_farm_names_without_a_house_word_go(text: str, expected: str) 
 )
 def test_towns_before_streets_and_times_stay(ordinary: str) -> None:
     assert suggest_publishable(ordinary) == ordinary
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the school first, then the year
+        (
+            "it happened at Oakbank Academy, hes in yr 9, and the school did nothing",
+            "it happened at [school and year], and the school did nothing",
+        ),
+        # class codes and Scottish and Northern Irish years
+        (
+            "her class, 3B at Moorside Community Primary, is going on a trip",
+            "her class, [school and year], is going on a trip",
+        ),
+        ("my boy is in P6 at Sacred Heart Primary", "my boy is in [school and year]"),
+        ("he's in primary 3 at Kirkhill Primary now", "he's in [school and year] now"),
+        ("my niece is in 3rd year at lurgan college", "my niece is in [school and year]"),
+        ("the lad in S2 at st ninians high", "the lad in [school and year]"),
+        # a one-letter Welsh word starting the school's name
+        ("she's in year 5 at Y Garreg Lwyd Primary", "she's in [school and year]"),
+    ],
+)
+def test_children_s_schools_written_any_way_round_go(text: str, expected: str) -> None:
+    assert suggest_publishable(text) == expected
+
+
+@pytest.mark.parametrize(
+    "ordinary",
+    [
+        "the first year at the new school was hard on everyone",
+        "Year 9 maths homework keeps going missing",
+        "the school bus at 8am is always late",
+    ],
+)
+def test_school_words_with_no_child_stay(ordinary: str) -> None:
+    assert suggest_publishable(ordinary) == ordinary

@@ -49,6 +49,9 @@ _YEAR_GROUP = (
     r"|reception(?:[ \t]+class)?|nursery|sixth[ \t-]form|lower[ \t]+sixth|upper[ \t]+sixth"
     r"|(?:class|form|tutor[ \t]+group)[ \t]+\d{1,2}[A-Za-z]{0,2}\b"
     r"|(?:my|his|her|their|our|the[ \t]+same)[ \t]+year"
+    # Scotland's and Northern Ireland's: "primary 4", "2nd year", "first year"
+    r"|primary[ \t]?[1-7]\b|(?:1st|2nd|3rd|4th|5th|6th|first|second|third|fourth|fifth|sixth)"
+    r"[ \t]+year\b"
     # a form code ("9B", "10X") or a Scottish year ("P5", "S2"), in capitals
     r"|(?-i:(?<=in )\d{1,2}(?!AM|PM)[A-Z]{1,2}\b|\b[PS][1-7]\b)"
 )
@@ -61,7 +64,7 @@ _SCHOOL_WORD = (
 # lower-case words that are not ordinary ("at st aidans", "at kingsmead").
 _CAPITAL_NAME_WORD = r"(?:[A-Z][\w'’-]*|of|the|&)"
 _SCHOOL_NAME = (
-    rf"(?:St\.?[ \t]+)?[A-Z][\w'’-]+(?:[ \t]+{_CAPITAL_NAME_WORD}){{0,5}}"
+    rf"(?:St\.?[ \t]+)?[A-Z][\w'’-]*(?:[ \t]+{_CAPITAL_NAME_WORD}){{0,5}}"
     rf"(?:[ \t]+(?i:{_SCHOOL_WORD}))?"
 )
 _LOWER_SCHOOL_NAME = (
@@ -93,7 +96,8 @@ _LOWER_SCHOOL_WITH_WORD = (
 _SCHOOL_THEN_YEAR = re.compile(
     r"(?:(?i:\d{1,2}|" + _NUMBER_WORDS + r")[ \t]+(?i:and[ \t]+)?(?i:at|in)[ \t]+)?"
     rf"(?P<school>{_SCHOOL_NAME}|{_LOWER_SCHOOL_WITH_WORD})(?:[ \t]*[,(][ \t]*|[ \t]+)"
-    r"(?:(?i:(?:and[ \t]+)?(?:she's|he's|they're|she is|he is|they are|who's|who is|is|are|now)"
+    r"(?:(?i:(?:and[ \t]+)?(?:she['’]?s|he['’]?s|they['’]?re|she is|he is|they are|who['’]?s|"
+    r"who is|is|are|now)"
     r"[ \t]+))?(?:(?i:in)[ \t]+)?"
     rf"(?i:\b(?:{_YEAR_GROUP}))(?:[ \t]+(?i:there))?\)?"
 )
@@ -114,6 +118,13 @@ _AGE_AT_SCHOOL = re.compile(
     rf"(?:St\.?[ \t]+)?[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){{0,4}}[ \t]+(?i:{_SCHOOL_WORD}))\b"
 )
 _SCHOOL_WORD_AT_END = re.compile(rf"(?i:{_SCHOOL_WORD})$")
+# A class's code at a named school: "4M at Kingsthorpe Village Primary", "P5
+# at Holy Cross", "10X at Castle View Academy".
+_CLASS_CODE_AT_SCHOOL = re.compile(
+    r"\b(?:\d{1,2}[A-Z]{1,2}|[PS][1-7])[ \t]+(?i:at|in|of)[ \t]+"
+    rf"(?:St\.?[ \t]+)?[A-Z][\w'’-]*(?:[ \t]+{_CAPITAL_NAME_WORD}){{0,4}}[ \t]+"
+    rf"(?i:{_SCHOOL_WORD})\b"
+)
 
 # --- a job only one person does at a place -------------------------------
 
@@ -584,6 +595,8 @@ def find_school_years(text: str) -> Iterator[Detail]:
         if match.group("lower"):
             words = list(re.finditer(r"\S+", name))
             while words and _NOT_A_SCHOOL.match(words[-1].group(0)):
+                if len(words) > 1 and _SCHOOL_WORD_AT_END.search(words[-1].group(0)):
+                    break  # "at st andrews secondary": the school's own word
                 words.pop()  # "at kingsmead and" -> "at kingsmead"
             if not words:
                 continue
@@ -591,6 +604,8 @@ def find_school_years(text: str) -> Iterator[Detail]:
         yield Detail(match.start(), end, Category.SCHOOL)
     for match in _AGE_AT_SCHOOL.finditer(text):
         yield Detail(match.start(1), match.end(1), Category.SCHOOL)
+    for match in _CLASS_CODE_AT_SCHOOL.finditer(text):
+        yield Detail(match.start(), match.end(), Category.SCHOOL)
     for match in _SCHOOL_THEN_YEAR.finditer(text):
         if _NOT_A_SCHOOL.match(match.group("school")):
             continue
