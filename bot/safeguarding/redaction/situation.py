@@ -121,7 +121,7 @@ _SCHOOL_WORD_AT_END = re.compile(rf"(?i:{_SCHOOL_WORD})$")
 # A class's code at a named school: "4M at Kingsthorpe Village Primary", "P5
 # at Holy Cross", "10X at Castle View Academy".
 _CLASS_CODE_AT_SCHOOL = re.compile(
-    r"\b(?:\d{1,2}[A-Z]{1,2}|[PS][1-7])[ \t]+(?i:at|in|of)[ \t]+"
+    r"\b(?:\d{1,2}(?!AM\b|PM\b)[A-Z]{1,2}|[PS][1-7])[ \t]+(?i:at|in|of)[ \t]+"
     rf"(?:St\.?[ \t]+)?[A-Z][\w'’-]*(?:[ \t]+{_CAPITAL_NAME_WORD}){{0,4}}[ \t]+"
     rf"(?i:{_SCHOOL_WORD})\b"
 )
