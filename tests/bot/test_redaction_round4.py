@@ -237,3 +237,16 @@ def test_children_s_schools_written_any_way_round_go(text: str, expected: str) -
 )
 def test_school_words_with_no_child_stay(ordinary: str) -> None:
     assert suggest_publishable(ordinary) == ordinary
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("my youngest Cerys is being picked on", "my youngest [name] is being picked on"),
+        ("Osian and Gethin from the farm saw it", "[name] and [name] from the farm saw it"),
+        ("ask Mhairi at the shop, she saw them", "ask [name] at the shop, she saw them"),
+        ("thanks, Jaswinder", "thanks, [name]"),
+    ],
+)
+def test_welsh_gaelic_and_punjabi_given_names_go(text: str, expected: str) -> None:
+    assert suggest_publishable(text) == expected
