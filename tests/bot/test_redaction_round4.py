@@ -250,3 +250,47 @@ def test_school_words_with_no_child_stay(ordinary: str) -> None:
 )
 def test_welsh_gaelic_and_punjabi_given_names_go(text: str, expected: str) -> None:
     assert suggest_publishable(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # initials and a surname, as a signature or anywhere with full stops
+        ("Please advise. Yours, T. W. Marsden", "Please advise. Yours, [name]"),
+        ("I have written twice. K. Baines", "I have written twice. [name]"),
+        (
+            "the letter was from a J. Okonjo at the council",
+            "the letter was from a [name] at the council",
+        ),
+        # a name in capitals where a name is written down
+        (
+            "the name on the parcel was D HOLT, not mine",
+            "the name on the parcel was [name], not mine",
+        ),
+        # a given name and a surname's initial
+        (
+            "it's a lad called jordan t. from the estate",
+            "it's a lad called [name]. from the estate",
+        ),
+        ("his tag says KAYDEN R, in red", "his tag says [name], in red"),
+        # a name given as such, a family signing
+        ("the seller gave her name as Lisa Tranter", "the seller gave her name as [name]"),
+        ("Kind regards, the Hargreaves", "Kind regards, the [name]"),
+    ],
+)
+def test_names_by_initials_capitals_and_sign_offs_go(text: str, expected: str) -> None:
+    assert suggest_publishable(text) == expected
+
+
+@pytest.mark.parametrize(
+    "ordinary",
+    [
+        "P.S. Thanks for the help last week",
+        "my name is on the LIST at the door",
+        "They used my name, DOB and address",
+        "H C K. Insurance is with Aviva, the car is fine",
+        "I'm not sure. Will I get a reply?",
+    ],
+)
+def test_capitals_and_letters_that_are_not_names_stay(ordinary: str) -> None:
+    assert suggest_publishable(ordinary) == ordinary

@@ -24,7 +24,11 @@ from bot.safeguarding.redaction.handles import find_handles
 from bot.safeguarding.redaction.house import find_house_names, find_more_house_names
 from bot.safeguarding.redaction.names import Doubt, find_doubtful_names, find_unintroduced_names
 from bot.safeguarding.redaction.people import find_people_shapes, repeat_names, widen_names
-from bot.safeguarding.redaction.person import find_dates_of_birth, find_names
+from bot.safeguarding.redaction.person import (
+    find_dates_of_birth,
+    find_initialled_names,
+    find_names,
+)
 from bot.safeguarding.redaction.phone import find_phones
 from bot.safeguarding.redaction.places import keep_places, trim_towns
 from bot.safeguarding.redaction.situation import (
@@ -78,6 +82,7 @@ _FINDERS: tuple[Callable[[str], Iterable[Detail]], ...] = (
     find_singular_roles,
     find_ages_with_detail,
     find_names,
+    find_initialled_names,
     find_unintroduced_names,
     find_people_shapes,
 )
