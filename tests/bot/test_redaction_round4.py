@@ -294,3 +294,29 @@ def test_names_by_initials_capitals_and_sign_offs_go(text: str, expected: str) -
 )
 def test_capitals_and_letters_that_are_not_names_stay(ordinary: str) -> None:
     assert suggest_publishable(ordinary) == ordinary
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a count after a phone number is not part of it
+        (
+            "rang them on 0161 496 0123 four times, nothing",
+            "rang them on [phone] four times, nothing",
+        ),
+        # "now" between an age and what singles the person out
+        (
+            "my grandad is 99 now, the last veteran in the village, and he's scared",
+            "[age], and he's scared",
+        ),
+        # a job there is one of where "there" names the place
+        ("I'm the caretaker there, so I see it all", "I'm [job], so I see it all"),
+    ],
+)
+def test_round_4_smaller_forms(text: str, expected: str) -> None:
+    assert suggest_publishable(text) == expected
+
+
+def test_a_town_alone_at_the_end_stays() -> None:
+    text = "The bins have not been collected for three weeks. Ammanford"
+    assert suggest_publishable(text) == text

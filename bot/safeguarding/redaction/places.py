@@ -117,6 +117,13 @@ def is_place(text: str, start: int, end: int) -> bool:
         return True
     known = _known(span)
     after = re.match(r"[ \t]+([a-z]+)\b", text[end:])
+    if (
+        known
+        and _key(span) not in first_names()
+        and re.match(r"[ \t]*[.!]?\s*$", text[end:])
+        and re.search(r"(?:[.!?]|\n)[ \t]*$", text[:start])
+    ):
+        return True  # "... since august. Gorseinon": where the writer is, at the end
     if known and (_POSTCODE_AFTER.match(text, end) or _POSTCODE_BEFORE.search(text, 0, start)):
         return True  # "York YO23 2QG", "ST16 2NQ Stafford": the postal town
     if known:

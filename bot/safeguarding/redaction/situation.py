@@ -303,6 +303,8 @@ _AGES = (
     re.compile(
         rf"(?i:\b({_AGE_NUMBER}[ \t-]?(?:years?|yrs?)[ \t-]?(?:old|of[ \t]+age)"
         rf"|{_AGE_NUMBER}[ \t-]?(?:yo|y/o|y\.o\.)"
+        # "old Gurkha veteran, 79 age": the word order of some first languages
+        rf"|(?<=,[ \t]){_AGE_NUMBER}[ \t]+age(?=[ \t]*,)"
         rf"|aged[ \t]+{_AGE_NUMBER}"
         r"|in (?:my|our|his|her|their) (?:late |early |mid[- ])?(?:seventies|eighties|nineties|"
         r"70s|80s|90s)"
@@ -631,7 +633,9 @@ _ONE_A_PLACE = (
 )
 _UNIQUE_ROLE = re.compile(
     r"(?i:\b(?:i'm|i’m|im|i am|he's|he is|she's|she is|as|who is|who's)[ \t]+)"
-    rf"((?i:(?:the[ \t]+)?{_ONE_A_PLACE}){_AT}{_NOT_A_PLACE_AFTER}{_PLACE})"
+    rf"((?i:(?:the[ \t]+)?{_ONE_A_PLACE})(?:{_AT}{_NOT_A_PLACE_AFTER}{_PLACE}|"
+    # "I'm the caretaker there": the place said before
+    r"(?<=[a-z])[ \t]+(?i:there)\b(?![ \t]+(?i:is|are|was|were)\b)))"
 )
 # "I was the assistant manager there, the only one"
 _THERE_THE_ONLY_ONE = re.compile(
@@ -674,6 +678,9 @@ def find_singular_roles(text: str) -> Iterator[Detail]:
                 continue
             tail = _JOB_TAIL.match(text, match.end())
             end = tail.end() if tail else match.end()
+            there = re.match(r"[ \t]+(?i:there|here)\b", text[end:])
+            if there is not None and not tail:
+                end += there.end()  # "I'm the lollipop lady there": the place said before
             street = _STREET_IN_TAIL.search(text, match.end(), end) if tail else None
             if street is not None and _named_uniquely(text[start : street.start()]):
                 end = street.start()
@@ -843,6 +850,10 @@ def _description_end(text: str, end: int, stop: int, after_who: bool = False) ->
         join = _DESCRIPTION_JOIN.match(text, position, stop)
         if join is None:
             break
+        now = re.match(r"[ \t]+now(?=[ \t]*,)", text[position:stop])
+        if now is not None and position == end:
+            position += now.end()  # "she's 96 now, the oldest person in the town"
+            continue
         if join.group(0).strip() == "" and not old:
             break  # "he is 25 quid": only "a 72 year old widower" runs on with no word between
         part = _DESCRIPTION_PART.match(text, join.end(), stop)

@@ -265,10 +265,29 @@ def _is_service(digits: str) -> bool:
     return digits.startswith(_SERVICE_PREFIXES) or digits in ("101", "111", "105", "112")
 
 
+# A count after a number: "phoned them 0151 724 9310 three times".
+_COUNT_AFTER = re.compile(
+    r"[ \t]+(?i:times?|days?|weeks?|months?|years?|hours?|minutes?|mins?|people|men|kids|"
+    r"cars|calls|messages|texts|more|of)\b"
+)
+
+
+def _without_a_count(text: str, run: list[_Token]) -> list[_Token]:
+    """The run less number words at its end that count what follows them,
+    where figures come before them."""
+    if not _COUNT_AFTER.match(text, run[-1].end):
+        return run
+    trimmed = list(run)
+    while len(trimmed) > 1 and trimmed[-1].text.isalpha():
+        trimmed.pop()
+    return trimmed if any(t.text[:1].isdigit() for t in trimmed) else run
+
+
 def find_spoken_phones(text: str) -> Iterator[Detail]:
     """Phone numbers in words, mixed, or in figures spaced oddly."""
     tokens = _tokens(text)
-    for run in _runs(tokens):
+    for whole in _runs(tokens):
+        run = _without_a_count(text, whole)
         start = run[0].start
         plus = False
         before = text[max(0, start - 6) : start].lower()
