@@ -320,3 +320,29 @@ def test_round_4_smaller_forms(text: str, expected: str) -> None:
 def test_a_town_alone_at_the_end_stays() -> None:
     text = "The bins have not been collected for three weeks. Ammanford"
     assert suggest_publishable(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("date of birth is the 3rd of the 4th, 85", "date of birth is [date of birth]"),
+        ("my mob is 077 009 001 23", "my mob is [phone]"),
+    ],
+)
+def test_more_number_forms(text: str, expected: str) -> None:
+    assert suggest_publishable(text) == expected
+
+
+@pytest.mark.parametrize(
+    "ordinary",
+    [
+        "Kids from the high school, year 10 I think, are smoking at the bus stop.",
+        "Someone keeps parking at the top of Stryd Fawr near the chapel.",
+        "Is it legal to fly a drone over Maes y Parc playing fields?",
+        "The bus from Gorseinon to Swansea is always late.",
+        "The code on the gate at the allotments keeps changing.",
+        "I called at the police station on Monday and nobody was there.",
+    ],
+)
+def test_round_4_ordinary_questions_stay(ordinary: str) -> None:
+    assert suggest_publishable(ordinary) == ordinary

@@ -180,8 +180,9 @@ def find_names(text: str) -> Iterator[Detail]:
 # The day alone, or the day and month in ordinals, after "born on the": "born
 # on the 3rd", "born on the 3rd of the 5th 1961".
 _BORN_ON_THE_DAY = re.compile(
-    r"(?i:\bborn[ \t]+on[ \t]+(the[ \t]+\d{1,2}(?:st|nd|rd|th)"
-    r"(?:[ \t]+of[ \t]+the[ \t]+\d{1,2}(?:st|nd|rd|th)(?:,?[ \t]+\d{2,4})?)?)\b)"
+    r"(?i:\b(?:born[ \t]+on|(?:d\.?o\.?b\.?|date[ \t]+of[ \t]+birth)(?:[ \t]+(?:is|was))?"
+    r"[ \t]*:?)[ \t]+(the[ \t]+\d{1,2}(?:st|nd|rd|th)"
+    r"(?:[ \t]+of[ \t]+the[ \t]+\d{1,2}(?:st|nd|rd|th)(?:,?[ \t]+(?:\d{2}|\d{4}))?)?)\b)"
 )
 
 

@@ -45,7 +45,9 @@ _NUMBER_WORDS = (
 # --- a child's school and year group -------------------------------------
 
 _YEAR_GROUP = (
-    rf"(?:year|yr|y)[ \t]?(?:\d{{1,2}}|{_NUMBER_WORDS})\b(?:[ \t]?[A-Z]\b)?"
+    # a class letter after it ("Year 4 B"), not the word "I" or "A" ("year 10 I think")
+    rf"(?:year|yr|y)[ \t]?(?:\d{{1,2}}|{_NUMBER_WORDS})\b"
+    r"(?:[ \t]?(?-i:(?![AI][ \t]+[a-z])[A-Z])\b)?"
     r"|reception(?:[ \t]+class)?|nursery|sixth[ \t-]form|lower[ \t]+sixth|upper[ \t]+sixth"
     r"|(?:class|form|tutor[ \t]+group)[ \t]+\d{1,2}[A-Za-z]{0,2}\b"
     r"|(?:my|his|her|their|our|the[ \t]+same)[ \t]+year"
@@ -104,6 +106,7 @@ _SCHOOL_THEN_YEAR = re.compile(
 _NOT_A_SCHOOL = re.compile(
     r"(?i)^(?:the|a|an|his|her|their|my|our|local|same|new|other|different|that|this|"
     r"secondary|primary|school|home|lunch|break|night|weekend|work|church|college|uni|all|"
+    r"high|grammar|comp|junior|juniors|infant|infants|middle|boys|girls|big|catholic|"
     r"least|last|first|and|or|but|so|when|since|now|because|it|they|he|she|i|we|you|class|"
     r"year|form|set|group|there|here|total|general|maths|english|science|pe|art|music|"
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|"
@@ -298,7 +301,7 @@ _NOT_A_JOB = re.compile(
 
 # --- an age with what narrows it -----------------------------------------
 
-_AGE_NUMBER = rf"(?:\d{{1,3}}|{_NUMBER_WORDS})"
+_AGE_NUMBER = rf"(?:[1-9]\d{{0,2}}|{_NUMBER_WORDS})"  # never "077..."
 _AGES = (
     re.compile(
         rf"(?i:\b({_AGE_NUMBER}[ \t-]?(?:years?|yrs?)[ \t-]?(?:old|of[ \t]+age)"
