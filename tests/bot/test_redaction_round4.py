@@ -346,3 +346,23 @@ def test_more_number_forms(text: str, expected: str) -> None:
 )
 def test_round_4_ordinary_questions_stay(ordinary: str) -> None:
     assert suggest_publishable(ordinary) == ordinary
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "My parents are at Hafod Wen, above the village.",
+            "My parents are at [address], above the village.",
+        ),
+        ("both boys are at Westfield, years 8 and 10", "both boys are at [school and year]"),
+        ("Many thanks, P & D Sowerby", "Many thanks, [name]"),
+    ],
+)
+def test_homes_schools_and_couples_said_plainly_go(text: str, expected: str) -> None:
+    assert suggest_publishable(text) == expected
+
+
+def test_a_shop_with_an_ampersand_stays() -> None:
+    text = "we shop at B & Q Warehouse on Sundays"
+    assert suggest_publishable(text) == text

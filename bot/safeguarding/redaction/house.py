@@ -302,7 +302,9 @@ _AT_ABOVE_PLACE = re.compile(
     r"(?i:\bat)[ \t]+"
     + _HOME_NAME
     + r"(?=[ \t]*,?[ \t]+(?i:above|below|near|nr|beyond|outside|just[ \t]+outside|up[ \t]+above)"
-    r"[ \t]+[A-ZŴŶ])"
+    # a village named or not: "at Hafod Wen, above the village"
+    r"[ \t]+(?:[A-ZŴŶ]|(?i:the[ \t]+(?:village|town|church|chapel|river|reservoir|valley|"
+    r"farm|quarry|pub|school|station|bridge|green)\b)))"
 )
 _LOWER_FARM_AFTER = re.compile(
     rf"(?<![\w'’])((?:{_WELSH_NAME}|{_CAPITAL})(?:[ \t]+(?:{_WELSH_NAME}|{_CAPITAL}))?)"

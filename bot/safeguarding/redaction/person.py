@@ -191,7 +191,9 @@ _BORN_ON_THE_DAY = re.compile(
 # without full stops only as the last words of the message.
 _INITIALS_NAME = re.compile(
     r"(?<![\w.])((?:[A-Z]\.[ \t]*){1,3}(?:[A-Z]['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b"
-    r"|(?:(?<=[.!?,][ \t])|(?<=\n)|(?<=^))((?:[A-Z][ \t]+){1,2}[A-Z][a-z]+)[ \t]*\.?[ \t]*$"
+    r"|(?:(?<=[.!?,][ \t])|(?<=\n)|(?<=^))((?:[A-Z][ \t]+){1,2}[A-Z][a-z]+"
+    # a couple signing: "Thanks, J & M Robertshaw"
+    r"|[A-Z]\.?[ \t]*(?:&|and)[ \t]*[A-Z]\.?[ \t]+[A-Z][a-z]+)[ \t]*\.?[ \t]*$"
 )
 _NOT_AFTER_INITIALS = word_set(
     "thanks thank please sorry the and regards hope i we you it this that cheers also just"

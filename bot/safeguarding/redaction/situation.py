@@ -48,6 +48,8 @@ _YEAR_GROUP = (
     # a class letter after it ("Year 4 B"), not the word "I" or "A" ("year 10 I think")
     rf"(?:year|yr|y)[ \t]?(?:\d{{1,2}}|{_NUMBER_WORDS})\b"
     r"(?:[ \t]?(?-i:(?![AI][ \t]+[a-z])[A-Z])\b)?"
+    # two children's years together: "years 7 and 9"
+    r"|(?:years|yrs)[ \t]?\d{1,2}(?:[ \t]*(?:,|and|&)[ \t]*\d{1,2}\b)+"
     r"|reception(?:[ \t]+class)?|nursery|sixth[ \t-]form|lower[ \t]+sixth|upper[ \t]+sixth"
     r"|(?:class|form|tutor[ \t]+group)[ \t]+\d{1,2}[A-Za-z]{0,2}\b"
     r"|(?:my|his|her|their|our|the[ \t]+same)[ \t]+year"
