@@ -366,3 +366,24 @@ def test_homes_schools_and_couples_said_plainly_go(text: str, expected: str) -> 
 def test_a_shop_with_an_ampersand_stays() -> None:
     text = "we shop at B & Q Warehouse on Sundays"
     assert suggest_publishable(text) == text
+
+
+@pytest.mark.parametrize(
+    "ordinary",
+    [
+        # words typed wrong, dialect and kinship words are not names
+        "my dad recieved a text saying he owes money",
+        "they made a page in my name useing my pictures",
+        "he keeps sending her msgs at night",
+        "Reet, so the lads were back again last night",
+        "Nana's fine but very shaken by it all",
+    ],
+)
+def test_misspellings_dialect_and_kinship_words_stay(ordinary: str) -> None:
+    assert suggest_publishable(ordinary) == ordinary
+
+
+def test_a_name_after_a_kinship_word_still_goes() -> None:
+    assert suggest_publishable("Nana Akosua from church was robbed") == (
+        "Nana [name] from church was robbed"
+    )

@@ -193,6 +193,8 @@ _NEVER_NAMES = word_set(
     couldnae didnae isnae wasnae gonnae wantae tae yous aye naw och hoose toon
     diolch iawn hwyl bore nos cariad
     joke jokes veg come comes coming
+    reet nowt owt summat mardy ginnel snicket
+    nan nana nanna nanny gran granny grandma grandad grandpa gramps grampa
     """
 )
 # Lower-case words in the name lists that are not names when written so.
@@ -291,6 +293,32 @@ def _is_place(words: list[_Word], index: int, text: str) -> bool:
     return False
 
 
+# Common ways a word is typed wrong: "recieved", "useing", "beleive",
+# "truely", "msgs" (a word without its vowels).
+_SHORTENED = word_set("msg msgs txt txts pic pics plz pls ppl bc coz cuz tmrw tmw tho thx wkend")
+
+
+def _misspelt(key: str) -> bool:
+    """A lower-case word that is an ordinary word typed wrong: "ie" and "ei"
+    swapped, an "e" added before an ending or a letter doubled or dropped,
+    or a texting short form."""
+    words = ordinary_words()
+    if key in _SHORTENED:
+        return True
+    if len(key) < 5:
+        return False
+    swapped = key.replace("ie", "\0").replace("ei", "ie").replace("\0", "ei")
+    if swapped != key and swapped in words:
+        return True
+    for ending in ("eing", "eed", "ely"):
+        if key.endswith(ending) and key[: -len(ending)] + ending[1:] in words:
+            return True  # "useing", "truely"
+    for i in range(1, len(key)):
+        if key[i] == key[i - 1] and key[:i] + key[i + 1 :] in words:
+            return True  # "untill", "realy" below
+    return any(key[:i] + key[i] + key[i:] in words for i in range(1, len(key)) if key[i].isalpha())
+
+
 def _kind(word: _Word) -> str:
     """ "name" (a given name, not an ordinary word), "ambiguous" (a given name
     that is also an ordinary word or a place), "surname", "proper" (a place,
@@ -309,6 +337,8 @@ def _kind(word: _Word) -> str:
         return "proper name" if key in proper_nouns() else "name"
     if ordinary:
         return "ordinary"
+    if not word.capital and _misspelt(key):
+        return "ordinary"  # "recieved", "useing", "msgs": a word typed wrong
     if key in proper_nouns():
         return "proper"
     if key in surnames():
