@@ -387,3 +387,29 @@ def test_a_name_after_a_kinship_word_still_goes() -> None:
     assert suggest_publishable("Nana Akosua from church was robbed") == (
         "Nana [name] from church was robbed"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("we're at #14 in the cul-de-sac", "we're at [address] in the cul-de-sac"),
+        ("my mum's at 4 Bryn Teg, Bangor", "my mum's at [address], Bangor"),
+        ("we live at 9 Cae Glas", "we live at [address]"),
+        (
+            "she's at 44, the house with the green door",
+            "she's at [address], the house with the green door",
+        ),
+        # the street after a house number alone stays (the writers disagree)
+        ("the house at number 6 on Rosebery Street", "the house at [address] on Rosebery Street"),
+    ],
+)
+def test_more_house_number_forms(text: str, expected: str) -> None:
+    assert suggest_publishable(text) == expected
+
+
+@pytest.mark.parametrize(
+    "ordinary",
+    ["I bought 4 Pen Drives from the market", "she's at 38 weeks now", "the 12 bus at junction 12"],
+)
+def test_numbers_before_welsh_looking_words_stay(ordinary: str) -> None:
+    assert suggest_publishable(ordinary) == ordinary

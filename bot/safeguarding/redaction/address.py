@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator
 
 from bot.safeguarding.redaction.detail import Category, Detail, word_set
+from bot.safeguarding.redaction.lexicon import ordinary_words
 
 _STREET_TYPES = (
     "Road|Rd|Street|St|Avenue|Ave|Av|Lane|Ln|Close|Cl|Drive|Dr|Way|Crescent|Cres|Gardens|Gdns|"
@@ -71,6 +72,9 @@ _QUARTER = r"(?:[ \t]+(?:North|South|East|West|Upper|Lower))?\b"
 # "12 Sràid na h-Eaglaise". The same words alone, with no house number, stay.
 _FIRST_STREET_WORDS = (
     r"(?:Heol|Hewl|Stryd|Ffordd|Lôn|Lon|Maes|Rhodfa|Cilgant|Clos|Rhes|Teras|Llwyn|Cwrt|"
+    # with a house number before them, hill, field, court and the like: "4 Bryn
+    # Teg", "9 Cae Glas", "2 Llys Afon", "6 Parc y Llyn", "11 Pen y Bryn"
+    r"Bryn|Cae|Llys|Parc|Erw|Bro|Dol|Glan|Gwel|Pen|Tan|Plas|Pant|Cefn|Coed|Tyn|Tŷ|"
     r"Sràid|Sraid|Rathad|Ceum|Cnoc)"
 )
 _WELSH_LINK = r"(?:y|yr|'r|na|nan|an|a'|nam|nan)"
@@ -165,7 +169,7 @@ _FLAT_ALONE = re.compile(
 )
 _HOUSE_OR_WORD = rf"(?:\d{{1,4}}[a-z]?\b|{_NUMBER_WORD})"
 _NUMBER_ALONE = re.compile(
-    rf"(?i:\b(?:(?:house\s+)?(?:number|num|nr\.?|no\.)|\#)\s*{_HOUSE_OR_WORD}"
+    rf"(?i:(?:\b(?:house\s+)?(?:number|num|nr\.?|no\.)|(?<![\w&])\#)\s*{_HOUSE_OR_WORD}"
     r"|(?:(?<=\bat )|(?<=\bin )|(?<=\bfrom )|(?<=\bto )|(?<=\bof )|(?<=\boutside )"
     r"|(?<=\bopposite )|(?<=\bnear )|(?<=\bby )|(?<=^)|(?<=\n)|(?<=[.!?] ))"
     rf"no\s*{_HOUSE_OR_WORD})"
@@ -189,7 +193,7 @@ _ABOUT_HOMES = re.compile(
 _BARE_HOUSE = re.compile(
     r"(?i:\b(?:live|lives|living|lived|n(?:ei|ie|e|a)(?:gh|g)?b(?:ou|o|e|a)?rs?|family|bloke|man|woman|lady|guy|girl|boy|lads?|"
     r"people|couple|tenants?|kids|residents?|occupants?|them|house|home|staying|stays|"
-    r"we're|we are|i'm|im|i am|they're|they are)\s+"
+    r"we're|we are|i'm|im|i am|they're|they are|she's|shes|he's|hes|she is|he is)\s+"
     r"(?:at|in|from|over at)\s+)"
     r"(\d{1,3}[a-z]?)\b(?!\s*(?:am|pm|a\.m|p\.m|o'?clock|:\d|\.\d|mph|%|years?|yrs?|mins?|"
     r"minutes?|hours?|hrs?|days?|weeks?|months?|times?|pounds?|quid|p\b|k\b|ish|or\s+\d|-\s*\d|"
@@ -243,7 +247,13 @@ def _is_house_and_street(text: str, match: re.Match[str], rank: int) -> bool:
     if worded and house[:1].isupper() and not after_number:
         return False  # "Seven Sisters Road", "Three Kings Yard": the number is the name's
     if re.match(rf"\S+,?\s+{_FIRST_STREET_WORDS}\b", tail):
-        return True  # "22 Ffordd yr Orsaf": "yr" is Welsh, not "year"
+        # "22 Ffordd yr Orsaf": "yr" is Welsh, not "year"; the name after the
+        # street word is Welsh or Gaelic, not English words ("4 Pen Drives")
+        rest = tail.split()[2:]
+        return bool(rest) and (
+            rest[0].lower() in {"y", "yr", "'r", "na", "nan", "an", "a'"}
+            or not any(w.lower().strip("'’") in ordinary_words() for w in rest)
+        )
     if re.fullmatch(r"\S+,?\s+(?i:the)\s+\S+(?:\s+\S+)?", tail):
         # "8 the meadows", "3 the paddocks": a street named with "the"; not "in
         # 1990 the house was built", "at 7 the park gates"
@@ -296,6 +306,8 @@ def _house_numbers(text: str) -> Iterator[Detail]:
             continue
         if _NOT_A_HOUSE_AFTER.match(text, match.end()):
             continue
+        # the street after it ("number 6 on Rosebery Street") stays: the
+        # writers who labelled it disagree, and the number alone is gone
         yield Detail(match.start(), match.end(), Category.ADDRESS)
     for match in _HOUSE_NUMBER_IS.finditer(text):
         yield Detail(match.start(), match.end(), Category.ADDRESS)
