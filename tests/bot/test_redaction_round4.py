@@ -413,3 +413,10 @@ def test_more_house_number_forms(text: str, expected: str) -> None:
 )
 def test_numbers_before_welsh_looking_words_stay(ordinary: str) -> None:
     assert suggest_publishable(ordinary) == ordinary
+
+
+def test_a_date_of_birth_with_the_month_as_an_ordinal_goes() -> None:
+    assert suggest_publishable("dob second of the twelfth, seventy one") == "dob [date of birth]"
+    assert suggest_publishable("the first of the month is payday") == (
+        "the first of the month is payday"
+    )

@@ -432,7 +432,10 @@ _SPOKEN_DATE = (
     rf"(?:\d{{1,2}}[/.\-]\d{{1,2}}[/.\-]\d{{2,4}}"
     rf"|(?:19|20)\d\d[/.\-]\d{{1,2}}[/.\-]\d{{1,2}}"  # "1995-08-22"
     rf"|{_DAY}[ \t]+(?:of[ \t]+)?{_MONTHS}\.?,?[ \t]+(?:in[ \t]+)?{_YEAR}"
-    rf"|{_MONTHS}\.?[ \t]+(?:the[ \t]+)?{_DAY},?[ \t]+{_YEAR})"
+    rf"|{_MONTHS}\.?[ \t]+(?:the[ \t]+)?{_DAY},?[ \t]+{_YEAR}"
+    # the month as an ordinal too: "nineteenth of the eleventh, eighty four"
+    rf"|{_DAY}[ \t]+of[ \t]+the[ \t]+{_DAY}"
+    rf"(?:,?[ \t]+(?:{_YEAR}|{_NUMBER_WORDS})|(?=[ \t]*[,.;!?]|$)))"
 )
 # "her birthday 12/11/1949", "born on the third of March nineteen fifty",
 # "DOB 3rd March 85": the date after a word that says it is a birth date.
