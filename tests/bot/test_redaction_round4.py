@@ -420,3 +420,15 @@ def test_a_date_of_birth_with_the_month_as_an_ordinal_goes() -> None:
     assert suggest_publishable("the first of the month is payday") == (
         "the first of the month is payday"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("he lives at 3 Ffordd Pen y Bryn, Llandudno", "he lives at [address], Llandudno"),
+        ("drop it at Nyth y Wennol, Cwm Road", "drop it at [address], Cwm Road"),
+        ("my wee girl in primary two at Kilbowie Primary", "my wee girl in [school and year]"),
+    ],
+)
+def test_welsh_names_of_several_words_and_years_in_words(text: str, expected: str) -> None:
+    assert suggest_publishable(text) == expected

@@ -85,7 +85,7 @@ def _address(name_word: str, lead: str = "") -> re.Pattern[str]:
         rf"{lead}(?i:(?:number\s+|no\.?\s*)?{_FLAT})\b{_HOUSE}\s+"
         rf"(?:(?:(?i:the)\s+(?:{name_word}\s+){{0,2}}|(?:{name_word}\s+){{1,3}})"
         rf"(?i:{_STREET_TYPES})\b{_QUARTER}"
-        rf"|{_FIRST_STREET_WORDS}(?:[ \t-]+{_WELSH_LINK})?(?:[ \t-]+[A-Z][\w'’-]*){{1,2}})"
+        rf"|{_FIRST_STREET_WORDS}(?:(?:[ \t-]+{_WELSH_LINK})?[ \t-]+[A-Z][\w'’-]*){{1,3}})"
     )
 
 
@@ -250,9 +250,10 @@ def _is_house_and_street(text: str, match: re.Match[str], rank: int) -> bool:
         # "22 Ffordd yr Orsaf": "yr" is Welsh, not "year"; the name after the
         # street word is Welsh or Gaelic, not English words ("4 Pen Drives")
         rest = tail.split()[2:]
+        links = {"y", "yr", "'r", "na", "nan", "an", "a'"}
         return bool(rest) and (
-            rest[0].lower() in {"y", "yr", "'r", "na", "nan", "an", "a'"}
-            or not any(w.lower().strip("'’") in ordinary_words() for w in rest)
+            any(w.lower() in links for w in rest)
+            or not all(w.lower().strip("'’") in ordinary_words() for w in rest)
         )
     if re.fullmatch(r"\S+,?\s+(?i:the)\s+\S+(?:\s+\S+)?", tail):
         # "8 the meadows", "3 the paddocks": a street named with "the"; not "in

@@ -230,7 +230,7 @@ _ADDRESS_LINE = re.compile(
     r"(?:(?<=\bat[ \t])|(?<=\bof[ \t])|(?<=\bto[ \t])|(?<=\bfrom[ \t])|(?<=:[ \t])|(?<=,[ \t])"
     r"|(?<=\bis[ \t])"
     r"|(?<=^)|(?<=\n))"
-    rf"((?:The[ \t]+)?{_CAPITAL}(?:[ \t]+{_CAPITAL})?)(?={_STREET_AFTER})"
+    rf"((?:The[ \t]+)?(?:{_WELSH_NAME}|{_CAPITAL}(?:[ \t]+{_CAPITAL})?))(?={_STREET_AFTER})"
 )
 
 

@@ -54,7 +54,8 @@ _YEAR_GROUP = (
     r"|(?:class|form|tutor[ \t]+group)[ \t]+\d{1,2}[A-Za-z]{0,2}\b"
     r"|(?:my|his|her|their|our|the[ \t]+same)[ \t]+year"
     # Scotland's and Northern Ireland's: "primary 4", "2nd year", "first year"
-    r"|primary[ \t]?[1-7]\b|(?:1st|2nd|3rd|4th|5th|6th|first|second|third|fourth|fifth|sixth)"
+    r"|primary[ \t]?(?:[1-7]|one|two|three|four|five|six|seven)\b"
+    r"|(?:1st|2nd|3rd|4th|5th|6th|first|second|third|fourth|fifth|sixth)"
     r"[ \t]+year\b"
     # a form code ("9B", "10X") or a Scottish year ("P5", "S2"), in capitals
     r"|(?-i:(?<=in )\d{1,2}(?!AM|PM)[A-Z]{1,2}\b|\b[PS][1-7]\b)"
