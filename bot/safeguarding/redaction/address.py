@@ -13,6 +13,10 @@ from collections.abc import Iterator
 from bot.safeguarding.redaction.detail import Category, Detail, word_set
 from bot.safeguarding.redaction.lexicon import ordinary_words
 
+# How far back a cue before a match is looked for: the cues are a few words
+# long, and searching from the start each time made long texts quadratic.
+_LOOK_BACK = 80
+
 _STREET_TYPES = (
     "Road|Rd|Street|St|Avenue|Ave|Av|Lane|Ln|Close|Cl|Drive|Dr|Way|Crescent|Cres|Gardens|Gdns|"
     "Place|Pl|Court|Ct|Grove|Gr|Hill|Terrace|Terr|Park|Rise|Mews|View|Walk|Row|Square|Sq|"
@@ -234,14 +238,18 @@ _NOT_A_THE_STREET = word_set(
 
 
 def _is_house_and_street(text: str, match: re.Match[str], rank: int) -> bool:
-    if rank == _LOWER_CASE_ANYWHERE and _NOT_A_HOUSE_BEFORE.search(text, 0, match.start()):
+    if rank == _LOWER_CASE_ANYWHERE and _NOT_A_HOUSE_BEFORE.search(
+        text, max(0, match.start() - _LOOK_BACK), match.start()
+    ):
         return False  # "the M25 junction 4 slip road"
     house = match.group("house")
     # the house number as one word however it was written ("two hundred and
     # four", "1 0 4"), then the street
     tail = "1" + text[match.end("house") : match.end()]
     worded = not house[:1].isdigit()
-    if worded and _NOT_A_HOUSE_BEFORE_WORD.search(text, 0, match.start("house")):
+    if worded and _NOT_A_HOUSE_BEFORE_WORD.search(
+        text, max(0, match.start("house") - _LOOK_BACK), match.start("house")
+    ):
         return False  # "on Seven Sisters Road", "the two High Street banks"
     after_number = re.search(r"(?i:\b(?:number|no\.?)\s*)$", text[: match.start("house")])
     if worded and house[:1].isupper() and not after_number:
@@ -303,7 +311,7 @@ def _house_numbers(text: str) -> Iterator[Detail]:
         number = re.split(r"[\s#.]|(?<=no)(?=\d)", match.group(0).lower())[-1]
         if number in _SERVICE_NUMBERS or number.startswith("0"):
             continue
-        if _NOT_A_HOUSE_BEFORE.search(text, 0, match.start()):
+        if _NOT_A_HOUSE_BEFORE.search(text, max(0, match.start() - _LOOK_BACK), match.start()):
             continue
         if _NOT_A_HOUSE_AFTER.match(text, match.end()):
             continue

@@ -13,6 +13,10 @@ from collections.abc import Iterator
 from bot.alerts.postcode import AREAS
 from bot.safeguarding.redaction.detail import Category, Detail
 
+# How far back a cue before a match is looked for: the cues are a few words
+# long, and searching from the start each time made long texts quadratic.
+_LOOK_BACK = 80
+
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+(?<!\.)", re.UNICODE)
 # Written out to dodge spam filters or read aloud: "jo at example dot co dot
 # uk", "jo dot bloggs at gmail dot com", "jo_b (at) hotmail", "jo @ gmail . com".
@@ -21,7 +25,9 @@ _DOT = rf"(?:{_SPOKEN_DOT}|\.|[ \t]\.[ \t])"
 # A local part's pieces: a word, or letters spelled one by one ("p e t e r");
 # joined by "dot", "underscore", "dash", a dot, or a space before figures
 # ("wojcik 88").
-_PIECE = r"(?:(?:[a-z0-9][ \t]){1,}[a-z0-9](?![\w])|[\w+-]+)"
+# Atomic (Python 3.11): once a piece is read it is not split again another
+# way, or letters spaced apart ("A A A A ...") take exponential time.
+_PIECE = r"(?:(?>(?:[a-z0-9][ \t]){1,}[a-z0-9](?![\w]))|[\w+-]+)"
 _JOIN = (
     r"(?:\s+(?:dot|point|underscore|dash|hyphen)\s+|\s*[(\[](?:dot|underscore)[)\]]\s*|[._]"
     r"|(?<=[a-z])(?<![\w'’][a-z])[ \t](?=[a-z0-9])"
@@ -177,10 +183,17 @@ def find_id_numbers(text: str) -> Iterator[Detail]:
         yield Detail(match.start(1), match.end(1), Category.ID_NUMBER)
 
 
+# Where an e-mail written out can be: an "at" or "@" somewhere in the text.
+_AT_ANYWHERE = re.compile(r"(?i:\bat\b|@)")
+
+
 def find_emails(text: str) -> Iterator[Detail]:
-    for pattern in (_EMAIL, _SPELLED_EMAIL):
-        for match in pattern.finditer(text):
-            yield Detail(match.start(), match.end(), Category.EMAIL)
+    for match in _EMAIL.finditer(text):
+        yield Detail(match.start(), match.end(), Category.EMAIL)
+    if _AT_ANYWHERE.search(text) is None:
+        return  # nothing written out: "A A A A ..." need not be tried
+    for match in _SPELLED_EMAIL.finditer(text):
+        yield Detail(match.start(), match.end(), Category.EMAIL)
 
 
 def find_ni_numbers(text: str) -> Iterator[Detail]:
@@ -209,13 +222,13 @@ def find_postcodes(text: str) -> Iterator[Detail]:
             continue  # "the m 1 2nd exit"
         if _LOOSE_INWARD.search(written):
             continue  # "the M25 at junction 4": a word after the figure
-        if _NOT_A_POSTCODE_BEFORE.search(text, 0, match.start()):
+        if _NOT_A_POSTCODE_BEFORE.search(text, max(0, match.start() - _LOOK_BACK), match.start()):
             continue
         yield Detail(match.start(), match.end(), Category.POSTCODE)
     for match in _PARTIAL_AFTER_KEYWORD.finditer(text):
         yield Detail(match.start(1), match.end(1), Category.POSTCODE)
     for match in _PARTIAL_POSTCODE.finditer(text):
-        if _NOT_A_POSTCODE_BEFORE.search(text, 0, match.start()):
+        if _NOT_A_POSTCODE_BEFORE.search(text, max(0, match.start() - _LOOK_BACK), match.start()):
             continue
         if _NOT_A_POSTCODE_AFTER.match(text, match.end()):
             continue

@@ -23,6 +23,10 @@ from bot.safeguarding.redaction.lexicon import (
     proper_nouns,
 )
 
+# How far back a cue before a match is looked for: the cues are a few words
+# long, and searching from the start each time made long texts quadratic.
+_LOOK_BACK = 80
+
 _CAPITAL = r"[A-Z][a-z]+(?:['’][a-z]+)?"
 _HOME_WORDS = (
     r"(?:Cottage|Cottages|Forge|Lodge|Bungalow|Oast|Oast[ \t]House|Farmhouse|Rectory|"
@@ -152,7 +156,9 @@ def find_house_names(text: str) -> Iterator[Detail]:
                 continue  # "the Grange pub"
             if pattern is _CALLED and not _house_like(match.group(1)):
                 continue
-            if pattern is _CALLED and _AFTER_NAMED_HOME.search(text, 0, match.start(1)):
+            if pattern is _CALLED and _AFTER_NAMED_HOME.search(
+                text, max(0, match.start(1) - _LOOK_BACK), match.start(1)
+            ):
                 continue  # "Low Riggs Farm, Gunnerside": the home is named; its village follows
             near = text[max(0, match.start(1) - 40) : match.end(1) + 20]
             if pattern is _HOME and _INSTITUTION.search(near) is not None:
@@ -336,7 +342,9 @@ def _rural_home(text: str, match: re.Match[str]) -> bool:
     if words[-1] == "Farm" and all(w.lower() in _GENERIC_FARM_WORDS for w in words[:-1]):
         return False  # "the stables at Home Farm": an estate's, a public place
     if match.re is _LOWER_FARM_AFTER:
-        if words[0].lower() in _GENERIC_FARM_WORDS or _VISITED.search(text, 0, match.start(1)):
+        if words[0].lower() in _GENERIC_FARM_WORDS or _VISITED.search(
+            text, max(0, match.start(1) - _LOOK_BACK), match.start(1)
+        ):
             return False  # "Manor farm", "a trip to Mudchute farm"
         start = match.start(1)
         if start == 0 or re.search(r"[.!?\n][ \t]*$", text[:start]):
@@ -378,7 +386,9 @@ def find_more_house_names(text: str) -> Iterator[Detail]:
                 continue
             if _PUBLIC_AFTER.match(text, match.end(1)):
                 continue  # "Highbury House surgery", "Sunnyside Farm shop"
-            if pattern is _FARM and _VISITED.search(text, 0, match.start(1)):
+            if pattern is _FARM and _VISITED.search(
+                text, max(0, match.start(1) - _LOOK_BACK), match.start(1)
+            ):
                 continue  # "took the kids to Mudchute Farm": a place people visit
             if pattern is _WHERE_I_AM and " " in name.strip():
                 if not re.search(rf"{_HOME_END}$", name):

@@ -35,6 +35,10 @@ from bot.safeguarding.redaction.lexicon import (
     surnames,
 )
 
+# How far back a cue before a match is looked for: the cues are a few words
+# long, and searching from the start each time made long texts quadratic.
+_LOOK_BACK = 80
+
 # After these a known place is a place.
 _CUES = word_set(
     """
@@ -84,7 +88,7 @@ def _known(words: str) -> bool:
 def _cue_before(text: str, start: int) -> tuple[str, bool]:
     """The word just before ``start`` in lower case, and whether a comma
     stands between it and ``start``."""
-    match = _WORD_BEFORE.search(text, 0, start)
+    match = _WORD_BEFORE.search(text, max(0, start - _LOOK_BACK), start)
     if match is None:
         return "", False
     return match.group(1).lower().replace("’", "'"), bool(match.group(2))
@@ -124,13 +128,18 @@ def is_place(text: str, start: int, end: int) -> bool:
         and re.search(r"(?:[.!?]|\n)[ \t]*$", text[:start])
     ):
         return True  # "... since august. Gorseinon": where the writer is, at the end
-    if known and (_POSTCODE_AFTER.match(text, end) or _POSTCODE_BEFORE.search(text, 0, start)):
+    if known and (
+        _POSTCODE_AFTER.match(text, end)
+        or _POSTCODE_BEFORE.search(text, max(0, start - _LOOK_BACK), start)
+    ):
         return True  # "York YO23 2QG", "ST16 2NQ Stafford": the postal town
     if known:
         given = _key(span) in first_names()
         if word in _CUES and not comma and (not given or word in _PLACE_ONLY_CUES):
             return True
-        if _ROLE_FOR.search(text, 0, start) or _FROM_TO.search(text, 0, start):
+        if _ROLE_FOR.search(text, max(0, start - _LOOK_BACK), start) or _FROM_TO.search(
+            text, max(0, start - _LOOK_BACK), start
+        ):
             return True  # "our PCSO for Alston", "the bus from Spalding to Boston"
         # a given name that is also a town ("Cedar Road, Martin, he works
         # ...") only where the address goes on: ", DL11 6LF"
@@ -173,7 +182,10 @@ def is_place(text: str, start: int, end: int) -> bool:
         # "Applegarth, Chew Magna": the whole run is a known place, whatever is before
         if _known(f"{first} {span}") and not _given_and_surname(f"{first} {span}"):
             return True
-    return word in _WELSH_JOIN and _WELSH_BEFORE.search(text, 0, start) is not None
+    return (
+        word in _WELSH_JOIN
+        and _WELSH_BEFORE.search(text, max(0, start - _LOOK_BACK), start) is not None
+    )
 
 
 # A postcode next to a known place: its postal town.

@@ -22,6 +22,10 @@ from itertools import pairwise
 
 from bot.safeguarding.redaction.detail import Category, Detail, word_set
 
+# How far back a cue before a match is looked for: the cues are a few words
+# long, and searching from the start each time made long texts quadratic.
+_LOOK_BACK = 80
+
 _UNITS = {
     "zero": 0,
     "oh": 0,
@@ -310,7 +314,7 @@ def find_spoken_phones(text: str) -> Iterator[Detail]:
             continue
         worded = any(t.text.isalpha() for t in run)
         if worded:
-            cue = _PHONE_CUE.search(text, 0, start) is not None
+            cue = _PHONE_CUE.search(text, max(0, start - _LOOK_BACK), start) is not None
             # 6 figures after "ring me on": an old village exchange's local number
             if not (
                 len(digits) >= 9
@@ -461,13 +465,18 @@ def _find_spoken_regs(text: str) -> tuple[Detail, ...]:
     return tuple(_find_spoken_regs_in(text))
 
 
+_MOST_PLATE_PIECES = 12
+
+
 def _find_spoken_regs_in(text: str) -> Iterator[Detail]:
     tokens = _tokens(text)
     index = 0
     while index < len(tokens):
         pieces: list[tuple[_Token, str]] = []
         scan = index
-        while scan < len(tokens):
+        # a plate is at most seven characters: a dozen pieces is plenty, and
+        # a long run of single letters ("A A A ...") stays linear
+        while scan < len(tokens) and len(pieces) < _MOST_PLATE_PIECES:
             piece = _plate_piece(tokens[scan])
             if piece is None:
                 if tokens[scan].text in _PLATE_SEPARATORS and pieces:
@@ -643,6 +652,8 @@ def _find_read_out_plates_in(text: str) -> Iterator[Detail]:
                 continue
             if _after_whole_plate(tokens[index : end_index + 1]):
                 break  # "reg AB-12-CDE, and AB12 C D E": two plates, not one
+            if end_index - index >= _MOST_PLATE_PIECES:
+                break  # a long run of single letters or figures is no plate read out
             after = scan
             while after < len(tokens):  # "then I think", ", and then"
                 bridge = _bridge_at(tokens, after)
