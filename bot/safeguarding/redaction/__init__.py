@@ -24,9 +24,13 @@ from bot.safeguarding.redaction.handles import find_handles
 from bot.safeguarding.redaction.house import find_house_names, find_more_house_names
 from bot.safeguarding.redaction.names import Doubt, find_doubtful_names, find_unintroduced_names
 from bot.safeguarding.redaction.people import find_people_shapes, repeat_names, widen_names
-from bot.safeguarding.redaction.person import find_dates_of_birth, find_names
+from bot.safeguarding.redaction.person import (
+    find_dates_of_birth,
+    find_initialled_names,
+    find_names,
+)
 from bot.safeguarding.redaction.phone import find_phones
-from bot.safeguarding.redaction.places import keep_places
+from bot.safeguarding.redaction.places import keep_places, trim_towns
 from bot.safeguarding.redaction.situation import (
     ages_after_names,
     find_ages_with_detail,
@@ -78,6 +82,7 @@ _FINDERS: tuple[Callable[[str], Iterable[Detail]], ...] = (
     find_singular_roles,
     find_ages_with_detail,
     find_names,
+    find_initialled_names,
     find_unintroduced_names,
     find_people_shapes,
 )
@@ -99,6 +104,9 @@ def find_personal_details(text: str) -> list[Detail]:
     # "Tindall & Sons Roofing", "Nadia is 14")
     kept = set(keep_places(text, [item[3] for item in found]))
     found = [item for item in found if item[3] in kept]
+    # a town at the end of an age's or a job's description stays
+    found = [(s, n, rank, trim_towns(text, d)) for s, n, rank, d in found]
+    found = [(d.start, -(d.end - d.start), rank, d) for _s, _n, rank, d in found]
     every = [item[3] for item in found]
     every += list(repeat_names(text, every))
     names = [detail for detail in every if detail.category is Category.NAME]
@@ -131,8 +139,11 @@ def _after_names(text: str, detail: Detail, names: list[Detail]) -> Detail:
     if detail.category is not Category.AGE:
         return detail
     start = detail.start
+    # only a name before the age: "my dad is 87 and lives at Bryn Awel" keeps its start
+    age = re.search(r"\d", text[detail.start : detail.end])
+    before_age = detail.start + age.start() if age else detail.end
     for name in names:
-        if detail.start <= name.start and name.end < detail.end:
+        if detail.start <= name.start and name.end < detail.end and name.end <= before_age:
             start = max(start, name.end)
     while start < detail.end and text[start] in " \t,":
         start += 1

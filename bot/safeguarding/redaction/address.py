@@ -11,6 +11,11 @@ import re
 from collections.abc import Iterator
 
 from bot.safeguarding.redaction.detail import Category, Detail, word_set
+from bot.safeguarding.redaction.lexicon import ordinary_words
+
+# How far back a cue before a match is looked for: the cues are a few words
+# long, and searching from the start each time made long texts quadratic.
+_LOOK_BACK = 80
 
 _STREET_TYPES = (
     "Road|Rd|Street|St|Avenue|Ave|Av|Lane|Ln|Close|Cl|Drive|Dr|Way|Crescent|Cres|Gardens|Gdns|"
@@ -29,8 +34,11 @@ _ANY_WORD = r"(?:[A-Z][\w'’.-]*|[a-z][a-z'’]+)"
 _UNIT_WORD = "one|two|three|four|five|six|seven|eight|nine"
 # "twelve", "twenty-two", "forty one": a house number as a word.
 _BELOW_HUNDRED = (
-    rf"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:{_UNIT_WORD}))?"
-    rf"|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+    rf"(?:(?:twenty|thirty|forty|fourty|fifty|sixty|seventy|eighty|ninety|nintey)"
+    rf"(?:[- ](?:{_UNIT_WORD}))?"
+    # misspelt as people type them: "ninteen", "fourty two", "eightteen"
+    rf"|ten|eleven|twelve|thirteen|fourteen|fifteen|fithteen|sixteen|seventeen|eighteen"
+    rf"|eightteen|nineteen|ninteen|nineten"
     rf"|{_UNIT_WORD})"
 )
 # up to "two hundred and four"
@@ -60,11 +68,28 @@ _HOUSE = (
 )
 
 
+# A street's side or part after its type: "47 Paisley Rd West", "Bouverie
+# Road West", "High Street North".
+_QUARTER = r"(?:[ \t]+(?:North|South|East|West|Upper|Lower))?\b"
+# Welsh and Gaelic streets put their street word first: "6 Heol y Nant",
+# "14 Stryd y Castell", "3 Lôn Las", "22 Ffordd yr Orsaf", "5 Maes y Dre",
+# "12 Sràid na h-Eaglaise". The same words alone, with no house number, stay.
+_FIRST_STREET_WORDS = (
+    r"(?:Heol|Hewl|Stryd|Ffordd|Lôn|Lon|Maes|Rhodfa|Cilgant|Clos|Rhes|Teras|Llwyn|Cwrt|"
+    # with a house number before them, hill, field, court and the like: "4 Bryn
+    # Teg", "9 Cae Glas", "2 Llys Afon", "6 Parc y Llyn", "11 Pen y Bryn"
+    r"Bryn|Cae|Llys|Parc|Erw|Bro|Dol|Glan|Gwel|Pen|Tan|Plas|Pant|Cefn|Coed|Tyn|Tŷ|"
+    r"Sràid|Sraid|Rathad|Ceum|Cnoc)"
+)
+_WELSH_LINK = r"(?:y|yr|'r|na|nan|an|a'|nam|nan)"
+
+
 def _address(name_word: str, lead: str = "") -> re.Pattern[str]:
     return re.compile(
         rf"{lead}(?i:(?:number\s+|no\.?\s*)?{_FLAT})\b{_HOUSE}\s+"
-        rf"(?:(?i:the)\s+(?:{name_word}\s+){{0,2}}|(?:{name_word}\s+){{1,3}})"
-        rf"(?i:{_STREET_TYPES})\b"
+        rf"(?:(?:(?i:the)\s+(?:{name_word}\s+){{0,2}}|(?:{name_word}\s+){{1,3}})"
+        rf"(?i:{_STREET_TYPES})\b{_QUARTER}"
+        rf"|{_FIRST_STREET_WORDS}(?:(?:[ \t-]+{_WELSH_LINK})?[ \t-]+[A-Z][\w'’-]*){{1,3}})"
     )
 
 
@@ -81,7 +106,8 @@ _ADDRESSES = (
     re.compile(
         rf"(?<![\w£$.,:/-])(?i:{_FLAT})\b{_HOUSE}\s+(?:[a-z][a-z'’]+\s+){{1,2}}"
         r"(?:road|rd|street|st|lane|ln|avenue|ave|close|crescent|gardens|gdns|grove|terrace|mews|"
-        r"drive)\b(?!\s*(?:\d|[a-z]{1,2}\b))"
+        # not "st 2", "rd xx"; "rd in skeg" is a street
+        r"drive)\b(?!\s*(?:\d|(?!(?:in|on|at|is|by|to|an|nr)\b)[a-z]{1,2}\b))"
     ),
     # "9 The Paddocks", "2 The Glade": "The" and one name are a street.
     re.compile(rf"(?<![\w£$.,:/-])(?i:{_FLAT})\b{_HOUSE}\s+The\s+(?P<street>[A-Z][a-z]{{2,}})\b"),
@@ -139,14 +165,15 @@ _ORDINARY_WORDS = word_set(
 # House", and a bare number where someone lives ("i live at 27", "my
 # neighbour at 14a"). Not a bus's, a route's, a list's or a service's number.
 _FLAT_ALONE = re.compile(
-    rf"(?i:\b(?:flat|apartment|apt|room|bedsit|plot|berth|mooring)(?:\s+(?:number|no\.?))?\s*"
-    rf"(?:\d{{1,4}}[a-z]?\b|{_NUMBER_WORD}))"
+    rf"(?i:\b(?:flat|apartment|apt|room|bedsit|plot|berth|mooring|pitch)(?:\s+(?:number|no\.?))?\s*"
+    # "flat 2/1": Scotland's floor and door
+    rf"(?:\d{{1,4}}[a-z]?(?:/\d{{1,2}})?\b|{_NUMBER_WORD}))"
     rf"(?:,?\s+(?:(?i:at|in|of)\s+)?(?:[A-Z][\w'’]+\s+){{1,3}}(?:Court|House|Lodge|Mansions|Point|"
     r"Tower|Heights|Buildings|Block|Flats|Apartments|Place|Hall|Gardens|Close|Yard|Wharf|Mill)\b)?"
 )
 _HOUSE_OR_WORD = rf"(?:\d{{1,4}}[a-z]?\b|{_NUMBER_WORD})"
 _NUMBER_ALONE = re.compile(
-    rf"(?i:\b(?:(?:house\s+)?(?:number|num|nr\.?|no\.)|\#)\s*{_HOUSE_OR_WORD}"
+    rf"(?i:(?:\b(?:house\s+)?(?:number|num|nr\.?|no\.)|(?<![\w&])\#)\s*{_HOUSE_OR_WORD}"
     r"|(?:(?<=\bat )|(?<=\bin )|(?<=\bfrom )|(?<=\bto )|(?<=\bof )|(?<=\boutside )"
     r"|(?<=\bopposite )|(?<=\bnear )|(?<=\bby )|(?<=^)|(?<=\n)|(?<=[.!?] ))"
     rf"no\s*{_HOUSE_OR_WORD})"
@@ -170,7 +197,7 @@ _ABOUT_HOMES = re.compile(
 _BARE_HOUSE = re.compile(
     r"(?i:\b(?:live|lives|living|lived|n(?:ei|ie|e|a)(?:gh|g)?b(?:ou|o|e|a)?rs?|family|bloke|man|woman|lady|guy|girl|boy|lads?|"
     r"people|couple|tenants?|kids|residents?|occupants?|them|house|home|staying|stays|"
-    r"we're|we are|i'm|im|i am|they're|they are)\s+"
+    r"we're|we are|i'm|im|i am|they're|they are|she's|shes|he's|hes|she is|he is)\s+"
     r"(?:at|in|from|over at)\s+)"
     r"(\d{1,3}[a-z]?)\b(?!\s*(?:am|pm|a\.m|p\.m|o'?clock|:\d|\.\d|mph|%|years?|yrs?|mins?|"
     r"minutes?|hours?|hrs?|days?|weeks?|months?|times?|pounds?|quid|p\b|k\b|ish|or\s+\d|-\s*\d|"
@@ -193,7 +220,8 @@ _NOT_A_HOUSE_AFTER = re.compile(
 )
 _SERVICE_NUMBERS = frozenset({"999", "101", "111", "105", "112", "1", "one"})
 _NOT_A_HOUSE_BEFORE_WORD = re.compile(
-    r"(?i:\b(?:on|along|down|up|off|near|the|of|in|onto|into|across|via|by|past|about|"
+    # "one of"; not "out of": "dealing out of fifty-two Gloucester Road"
+    r"(?i:\b(?:on|along|down|up|off|near|the|(?<!\bout )of|in|onto|into|across|via|by|past|about|"
     r"over|under|all|both|these|those|every|last|first|next|only)\s+)$"
 )
 
@@ -210,18 +238,31 @@ _NOT_A_THE_STREET = word_set(
 
 
 def _is_house_and_street(text: str, match: re.Match[str], rank: int) -> bool:
-    if rank == _LOWER_CASE_ANYWHERE and _NOT_A_HOUSE_BEFORE.search(text, 0, match.start()):
+    if rank == _LOWER_CASE_ANYWHERE and _NOT_A_HOUSE_BEFORE.search(
+        text, max(0, match.start() - _LOOK_BACK), match.start()
+    ):
         return False  # "the M25 junction 4 slip road"
     house = match.group("house")
     # the house number as one word however it was written ("two hundred and
     # four", "1 0 4"), then the street
     tail = "1" + text[match.end("house") : match.end()]
     worded = not house[:1].isdigit()
-    if worded and _NOT_A_HOUSE_BEFORE_WORD.search(text, 0, match.start("house")):
+    if worded and _NOT_A_HOUSE_BEFORE_WORD.search(
+        text, max(0, match.start("house") - _LOOK_BACK), match.start("house")
+    ):
         return False  # "on Seven Sisters Road", "the two High Street banks"
     after_number = re.search(r"(?i:\b(?:number|no\.?)\s*)$", text[: match.start("house")])
     if worded and house[:1].isupper() and not after_number:
         return False  # "Seven Sisters Road", "Three Kings Yard": the number is the name's
+    if re.match(rf"\S+,?\s+{_FIRST_STREET_WORDS}\b", tail):
+        # "22 Ffordd yr Orsaf": "yr" is Welsh, not "year"; the name after the
+        # street word is Welsh or Gaelic, not English words ("4 Pen Drives")
+        rest = tail.split()[2:]
+        links = {"y", "yr", "'r", "na", "nan", "an", "a'"}
+        return bool(rest) and (
+            any(w.lower() in links for w in rest)
+            or not all(w.lower().strip("'’") in ordinary_words() for w in rest)
+        )
     if re.fullmatch(r"\S+,?\s+(?i:the)\s+\S+(?:\s+\S+)?", tail):
         # "8 the meadows", "3 the paddocks": a street named with "the"; not "in
         # 1990 the house was built", "at 7 the park gates"
@@ -270,10 +311,12 @@ def _house_numbers(text: str) -> Iterator[Detail]:
         number = re.split(r"[\s#.]|(?<=no)(?=\d)", match.group(0).lower())[-1]
         if number in _SERVICE_NUMBERS or number.startswith("0"):
             continue
-        if _NOT_A_HOUSE_BEFORE.search(text, 0, match.start()):
+        if _NOT_A_HOUSE_BEFORE.search(text, max(0, match.start() - _LOOK_BACK), match.start()):
             continue
         if _NOT_A_HOUSE_AFTER.match(text, match.end()):
             continue
+        # the street after it ("number 6 on Rosebery Street") stays: the
+        # writers who labelled it disagree, and the number alone is gone
         yield Detail(match.start(), match.end(), Category.ADDRESS)
     for match in _HOUSE_NUMBER_IS.finditer(text):
         yield Detail(match.start(), match.end(), Category.ADDRESS)

@@ -13,6 +13,10 @@ from collections.abc import Iterator
 from bot.alerts.postcode import AREAS
 from bot.safeguarding.redaction.detail import Category, Detail
 
+# How far back a cue before a match is looked for: the cues are a few words
+# long, and searching from the start each time made long texts quadratic.
+_LOOK_BACK = 80
+
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+(?<!\.)", re.UNICODE)
 # Written out to dodge spam filters or read aloud: "jo at example dot co dot
 # uk", "jo dot bloggs at gmail dot com", "jo_b (at) hotmail", "jo @ gmail . com".
@@ -21,7 +25,9 @@ _DOT = rf"(?:{_SPOKEN_DOT}|\.|[ \t]\.[ \t])"
 # A local part's pieces: a word, or letters spelled one by one ("p e t e r");
 # joined by "dot", "underscore", "dash", a dot, or a space before figures
 # ("wojcik 88").
-_PIECE = r"(?:(?:[a-z0-9][ \t]){1,}[a-z0-9](?![\w])|[\w+-]+)"
+# Atomic (Python 3.11): once a piece is read it is not split again another
+# way, or letters spaced apart ("A A A A ...") take exponential time.
+_PIECE = r"(?:(?>(?:[a-z0-9][ \t]){1,}[a-z0-9](?![\w]))|[\w+-]+)"
 _JOIN = (
     r"(?:\s+(?:dot|point|underscore|dash|hyphen)\s+|\s*[(\[](?:dot|underscore)[)\]]\s*|[._]"
     r"|(?<=[a-z])(?<![\w'’][a-z])[ \t](?=[a-z0-9])"
@@ -114,13 +120,36 @@ _PLATE_KEYWORD = re.compile(r"(?i:\b(?:reg|registration|plate|plates|number plat
 
 # "frame no WR4471239", "badge 4471", "passport number 123456789", "card
 # ending 4321", "account 12345678", "NHS number 485 777 3456".
-_ID_NUMBER = re.compile(
+_ID_WORD = (
     r"(?i:\b(?:frame|serial|chassis|vin|imei|badge|licen[cs]e|passport|account|acct|card|"
     r"membership|member|staff|employee|payroll|student|patient|nhs|policy|customer|"
+    # a firearm or shotgun certificate; a farm's holding (CPH), herd or flock number;
+    # a taxi's council plate
+    r"certificate|cert|cph|holding|herd|flock|council[ \t]+plate|"
     r"hackney|sort[ \t]code|card[ \t]ending(?:[ \t]in)?|ending[ \t]in)"
-    r"[ \t]*(?:number|no\.?|num|#|id|ref)?[ \t]*(?:is|was|:|-)?[ \t]*)"
-    r"(\d[\d \t-]{4,}\d(?![\w])|[A-Za-z0-9-]*\d{3}[A-Za-z0-9-]*|\d{4})"
+    r"[ \t]*(?:number|no\.?|num|#|id|ref)?[ \t]*(?:is|was|:|-|,)?[ \t]*)"
 )
+_ID_NUMBER = re.compile(
+    rf"{_ID_WORD}(\d[\d \t-]{{4,}}\d(?![\w])|[A-Za-z0-9-]*\d{{3}}[A-Za-z0-9-]*|\d{{4}})"
+)
+# The same number in groups of capitals and figures, spaced or slashed: "frame
+# number WTU 0847 3322 K", "badge number was 1KBF 7JH2 3014", "Certificate
+# number 14/SG/0987", "CPH number, 33/512/0047".
+_ID_GROUPS = re.compile(
+    rf"{_ID_WORD}((?-i:[A-Z0-9]+(?:(?:[ \t]+|[ \t]*[/-][ \t]*)[A-Z0-9]+){{1,5}}))(?![\w/])"
+)
+_GROUP = re.compile(r"[A-Z0-9]+")
+_MIN_ID_FIGURES = 3
+# The code of a key safe, a door or an alarm, said in the same sentence:
+# "the code is written on a bit of paper in the hall, it's 4471".
+_ACCESS_CODE = re.compile(
+    r"(?i:\b(?:key[ \t]?safe|door|alarm|gate|entry|access|lock|padlock|garage)[ \t]+"
+    r"(?:code|pin|combination)\b|\bthe[ \t]+(?:code|pin|combination)\b)"
+    r"(?=[^.?!\n\d]{0,100}?(?<![\w])(\d{4,8})\b)"
+)
+# "the code" is a lock's when one is named a little before it
+_LOCKED = re.compile(r"(?i:\b(?:key[ \t]?safe|keysafe|alarm|padlock|lock|door|gate)\b)")
+_YEAR_AFTER = re.compile(r"(?i:\b(?:in|since|from|until|till|of|by|before|after)[ \t]+)$")
 
 
 _SERVICE_NUMBERS = frozenset({"999", "101", "111", "105", "112", "119", "116123", "116000"})
@@ -133,12 +162,38 @@ def find_id_numbers(text: str) -> Iterator[Detail]:
         if re.sub(r"\D", "", match.group(1)) in _SERVICE_NUMBERS:
             continue  # "NHS 111": a service's number
         yield Detail(match.start(), match.end(1), Category.ID_NUMBER)
+    for match in _ID_GROUPS.finditer(text):
+        groups = list(_GROUP.finditer(match.group(1)))
+        # not the words after it: "badge 4471 I think", "WX12345 PLEASE HELP"
+        while groups and groups[-1].group(0).isalpha():
+            if len(groups[-1].group(0)) == 1 and groups[-1].group(0) not in "IA":
+                break
+            groups.pop()
+        figures = sum(c.isdigit() for g in groups for c in g.group(0))
+        if len(groups) < 2 or figures < _MIN_ID_FIGURES:
+            continue
+        yield Detail(match.start(), match.start(1) + groups[-1].end(), Category.ID_NUMBER)
+    for match in _ACCESS_CODE.finditer(text):
+        if match.group(0).lower().startswith("the") and not _LOCKED.search(
+            text, max(0, match.start() - 300), match.start()
+        ):
+            continue  # "the code of practice"
+        if _YEAR_AFTER.search(text, max(0, match.start(1) - 10), match.start(1)):
+            continue  # "changed in 2019"
+        yield Detail(match.start(1), match.end(1), Category.ID_NUMBER)
+
+
+# Where an e-mail written out can be: an "at" or "@" somewhere in the text.
+_AT_ANYWHERE = re.compile(r"(?i:\bat\b|@)")
 
 
 def find_emails(text: str) -> Iterator[Detail]:
-    for pattern in (_EMAIL, _SPELLED_EMAIL):
-        for match in pattern.finditer(text):
-            yield Detail(match.start(), match.end(), Category.EMAIL)
+    for match in _EMAIL.finditer(text):
+        yield Detail(match.start(), match.end(), Category.EMAIL)
+    if _AT_ANYWHERE.search(text) is None:
+        return  # nothing written out: "A A A A ..." need not be tried
+    for match in _SPELLED_EMAIL.finditer(text):
+        yield Detail(match.start(), match.end(), Category.EMAIL)
 
 
 def find_ni_numbers(text: str) -> Iterator[Detail]:
@@ -167,13 +222,13 @@ def find_postcodes(text: str) -> Iterator[Detail]:
             continue  # "the m 1 2nd exit"
         if _LOOSE_INWARD.search(written):
             continue  # "the M25 at junction 4": a word after the figure
-        if _NOT_A_POSTCODE_BEFORE.search(text, 0, match.start()):
+        if _NOT_A_POSTCODE_BEFORE.search(text, max(0, match.start() - _LOOK_BACK), match.start()):
             continue
         yield Detail(match.start(), match.end(), Category.POSTCODE)
     for match in _PARTIAL_AFTER_KEYWORD.finditer(text):
         yield Detail(match.start(1), match.end(1), Category.POSTCODE)
     for match in _PARTIAL_POSTCODE.finditer(text):
-        if _NOT_A_POSTCODE_BEFORE.search(text, 0, match.start()):
+        if _NOT_A_POSTCODE_BEFORE.search(text, max(0, match.start() - _LOOK_BACK), match.start()):
             continue
         if _NOT_A_POSTCODE_AFTER.match(text, match.end()):
             continue

@@ -23,6 +23,10 @@ from bot.safeguarding.redaction.lexicon import (
     proper_nouns,
 )
 
+# How far back a cue before a match is looked for: the cues are a few words
+# long, and searching from the start each time made long texts quadratic.
+_LOOK_BACK = 80
+
 _CAPITAL = r"[A-Z][a-z]+(?:['’][a-z]+)?"
 _HOME_WORDS = (
     r"(?:Cottage|Cottages|Forge|Lodge|Bungalow|Oast|Oast[ \t]House|Farmhouse|Rectory|"
@@ -32,7 +36,12 @@ _HOME_WORDS = (
 _PUBLIC_TOO = r"(?:House|Farm|Mill|Barn|Hall|Manor|View|Place|Croft|End)"
 _NAME = rf"(?:(?i:the)[ \t]+)?(?:{_CAPITAL}[ \t]+){{0,2}}"
 # A Welsh or Cornish name in parts, accented: "Glan-y-Môr", "Tŷ-Gwyn", "Pen-y-Bryn".
-_WELSH_NAME = r"[A-ZŴŶ][a-zà-öø-ÿŵŷ]+(?:-(?:[a-zà-öø-ÿŵŷ]+|[A-ZŴŶ][a-zà-öø-ÿŵŷ]+))+"
+_WELSH_NAME = (
+    r"[A-ZŴŶ][a-zà-öø-ÿŵŷ]+(?:-(?:[a-zà-öø-ÿŵŷ]+|[A-ZŴŶ][a-zà-öø-ÿŵŷ]+))+"
+    # spaced, with a Welsh or Gaelic article or "of": "Maes y Coed", "Pen yr
+    # Heol", "Mains of Auchindoir", "Tigh na Mara"
+    r"|[A-ZŴŶ][a-zà-öø-ÿŵŷ]+(?:[ \t]+(?:y|yr|'r|of|na|nan|an|a')[ \t]+[A-ZŴŶ][a-zà-öø-ÿŵŷ]+)+"
+)
 # Anywhere: "Rose Cottage", "The Old Forge", "Willow Lodge"
 _STREET_WORDS = (
     r"(?:Road|Lane|Street|Close|Avenue|Way|Drive|Hill|Green|Park|Grove|Gardens|Court|"
@@ -43,6 +52,8 @@ _HOME = re.compile(rf"(?<![\w])({_NAME}{_HOME_WORDS})\b(?![ \t]+{_STREET_WORDS}\
 _CUED = re.compile(
     r"(?i:\b(?:live|living|lives|lived|moved|move|staying|stay|stays|based)[ \t]+(?:at|in)"
     r"|\breside[sd]?[ \t]+at|\baddress(?:[ \t]+is)?[ \t]*[:\-]?|\bcome[ \t]+to"
+    # an officer asked to call: "could an officer call at Glebe House"
+    r"|\b(?:call|calling|knock|knocking|pop|popping|come[ \t]+round)[ \t]+(?:in[ \t]+)?at"
     r"|\bdeliver(?:ed)?[ \t]+to)[ \t]+"
     rf"({_NAME}(?:{_CAPITAL}[ \t]+)?{_PUBLIC_TOO})\b"
 )
@@ -98,11 +109,13 @@ _AFTER_NAMED_HOME = re.compile(
 )
 
 
-def _house_like(name: str) -> bool:
+def _house_like(name: str, town_too: bool = False) -> bool:
     """A name after "house," or "lives at" that is not a town, a day, a shop or
     a word ("my house, Bromley, is", "the house, Monday.", "lives at Tesco");
     of more words, not a street ("lives at Kings Hill"): "Primrose View",
-    "Wren's Nest", "Tall Trees" are houses."""
+    "Wren's Nest", "Tall Trees" are houses. ``town_too``: a town's name may
+    be a house's ("at Woodside, Sheepy Lane": a village does not come before
+    its street)."""
     words = [w.lower().removesuffix("'s").removesuffix("’s") for w in name.split()]
     if words[0] == "the":
         words = words[1:] or words
@@ -111,7 +124,7 @@ def _house_like(name: str) -> bool:
     if len(words) > 1:
         return True
     last = words[-1]
-    if last in places():
+    if last in places() and not town_too:
         return False  # "my house, Alston": a town
     return not (last in ordinary_words() or (last in proper_nouns() and last not in first_names()))
 
@@ -143,7 +156,9 @@ def find_house_names(text: str) -> Iterator[Detail]:
                 continue  # "the Grange pub"
             if pattern is _CALLED and not _house_like(match.group(1)):
                 continue
-            if pattern is _CALLED and _AFTER_NAMED_HOME.search(text, 0, match.start(1)):
+            if pattern is _CALLED and _AFTER_NAMED_HOME.search(
+                text, max(0, match.start(1) - _LOOK_BACK), match.start(1)
+            ):
                 continue  # "Low Riggs Farm, Gunnerside": the home is named; its village follows
             near = text[max(0, match.start(1) - 40) : match.end(1) + 20]
             if pattern is _HOME and _INSTITUTION.search(near) is not None:
@@ -221,7 +236,7 @@ _ADDRESS_LINE = re.compile(
     r"(?:(?<=\bat[ \t])|(?<=\bof[ \t])|(?<=\bto[ \t])|(?<=\bfrom[ \t])|(?<=:[ \t])|(?<=,[ \t])"
     r"|(?<=\bis[ \t])"
     r"|(?<=^)|(?<=\n))"
-    rf"((?:The[ \t]+)?{_CAPITAL}(?:[ \t]+{_CAPITAL})?)(?={_STREET_AFTER})"
+    rf"((?:The[ \t]+)?(?:{_WELSH_NAME}|{_CAPITAL}(?:[ \t]+{_CAPITAL})?))(?={_STREET_AFTER})"
 )
 
 
@@ -284,15 +299,18 @@ _WE_FARM_AT = re.compile(
 )
 _OUTBUILDING_AT = re.compile(
     r"(?i:\b(?:the|our|my|his|her|their)[ \t]+(?:shed|sheds|yard|farmyard|barn|barns|stables?|"
-    r"outbuildings?|steading|byre|fold|land|caravan|lambing[ \t]+shed|workshop)[ \t]+at)[ \t]+"
-    + _HOME_NAME
-    + r"(?![ \t]*[A-Z])"
+    r"outbuildings?|steading|byre|fold|land|caravan|lambing[ \t]+shed|workshop|"
+    # the parts of a home: "our garden at Applegarth", "the drive at Woodlands"
+    r"garden|gardens|back[ \t]+garden|front[ \t]+garden|drive|driveway|porch|garage|"
+    r"front[ \t]+door|back[ \t]+door|gate)[ \t]+at)[ \t]+" + _HOME_NAME + r"(?![ \t]*[A-Z])"
 )
 _AT_ABOVE_PLACE = re.compile(
     r"(?i:\bat)[ \t]+"
     + _HOME_NAME
-    + r"(?=[ \t]+(?i:above|below|near|nr|beyond|outside|just[ \t]+outside|up[ \t]+above)"
-    r"[ \t]+[A-ZŴŶ])"
+    + r"(?=[ \t]*,?[ \t]+(?i:above|below|near|nr|beyond|outside|just[ \t]+outside|up[ \t]+above)"
+    # a village named or not: "at Hafod Wen, above the village"
+    r"[ \t]+(?:[A-ZŴŶ]|(?i:the[ \t]+(?:village|town|church|chapel|river|reservoir|valley|"
+    r"farm|quarry|pub|school|station|bridge|green)\b)))"
 )
 _LOWER_FARM_AFTER = re.compile(
     rf"(?<![\w'’])((?:{_WELSH_NAME}|{_CAPITAL})(?:[ \t]+(?:{_WELSH_NAME}|{_CAPITAL}))?)"
@@ -324,12 +342,26 @@ def _rural_home(text: str, match: re.Match[str]) -> bool:
     if words[-1] == "Farm" and all(w.lower() in _GENERIC_FARM_WORDS for w in words[:-1]):
         return False  # "the stables at Home Farm": an estate's, a public place
     if match.re is _LOWER_FARM_AFTER:
-        if words[0].lower() in _GENERIC_FARM_WORDS or _VISITED.search(text, 0, match.start(1)):
+        if words[0].lower() in _GENERIC_FARM_WORDS or _VISITED.search(
+            text, max(0, match.start(1) - _LOOK_BACK), match.start(1)
+        ):
             return False  # "Manor farm", "a trip to Mudchute farm"
         start = match.start(1)
         if start == 0 or re.search(r"[.!?\n][ \t]*$", text[:start]):
             return False  # a sentence's first word: "Dairy farm rules ..."
     return _house_like(name) and not (len(words) == 1 and words[0].lower() in places())
+
+
+def _public_or_house(text: str, match: re.Match[str], pattern: re.Pattern[str]) -> bool:
+    """False where the name is a town, a shop or a word for these patterns;
+    after "at" and before a street, a town's name may be a house's."""
+    name = match.group(1)
+    if pattern is _ADDRESS_LINE:
+        at = re.search(r"\bat[ \t]+$", text[: match.start(1)]) is not None
+        return _house_like(name, town_too=at)
+    if pattern in (_WHERE_I_AM, _MY_HOME_NAMED):
+        return _not_public(name)
+    return True
 
 
 def find_more_house_names(text: str) -> Iterator[Detail]:
@@ -354,14 +386,16 @@ def find_more_house_names(text: str) -> Iterator[Detail]:
                 continue
             if _PUBLIC_AFTER.match(text, match.end(1)):
                 continue  # "Highbury House surgery", "Sunnyside Farm shop"
-            if pattern is _FARM and _VISITED.search(text, 0, match.start(1)):
+            if pattern is _FARM and _VISITED.search(
+                text, max(0, match.start(1) - _LOOK_BACK), match.start(1)
+            ):
                 continue  # "took the kids to Mudchute Farm": a place people visit
             if pattern is _WHERE_I_AM and " " in name.strip():
                 if not re.search(rf"{_HOME_END}$", name):
                     continue  # "we're at Kings Cross"
             elif pattern is _WHERE_I_AM and not _HOME_NEAR.match(text, match.end(1)):
                 continue  # "We're at Wembley for the match": a home is not said
-            elif pattern in (_WHERE_I_AM, _ADDRESS_LINE, _MY_HOME_NAMED) and not _not_public(name):
+            elif not _public_or_house(text, match, pattern):
                 continue
             if pattern in _RURAL and not _rural_home(text, match):
                 continue

@@ -193,6 +193,8 @@ _NEVER_NAMES = word_set(
     couldnae didnae isnae wasnae gonnae wantae tae yous aye naw och hoose toon
     diolch iawn hwyl bore nos cariad
     joke jokes veg come comes coming
+    reet nowt owt summat mardy ginnel snicket
+    nan nana nanna nanny gran granny grandma grandad grandpa gramps grampa
     """
 )
 # Lower-case words in the name lists that are not names when written so.
@@ -291,6 +293,32 @@ def _is_place(words: list[_Word], index: int, text: str) -> bool:
     return False
 
 
+# Common ways a word is typed wrong: "recieved", "useing", "beleive",
+# "truely", "msgs" (a word without its vowels).
+_SHORTENED = word_set("msg msgs txt txts pic pics plz pls ppl bc coz cuz tmrw tmw tho thx wkend")
+
+
+def _misspelt(key: str) -> bool:
+    """A lower-case word that is an ordinary word typed wrong: "ie" and "ei"
+    swapped, an "e" added before an ending or a letter doubled or dropped,
+    or a texting short form."""
+    words = ordinary_words()
+    if key in _SHORTENED:
+        return True
+    if len(key) < 5:
+        return False
+    swapped = key.replace("ie", "\0").replace("ei", "ie").replace("\0", "ei")
+    if swapped != key and swapped in words:
+        return True
+    for ending in ("eing", "eed", "ely"):
+        if key.endswith(ending) and key[: -len(ending)] + ending[1:] in words:
+            return True  # "useing", "truely"
+    for i in range(1, len(key)):
+        if key[i] == key[i - 1] and key[:i] + key[i + 1 :] in words:
+            return True  # "untill", "realy" below
+    return any(key[:i] + key[i] + key[i:] in words for i in range(1, len(key)) if key[i].isalpha())
+
+
 def _kind(word: _Word) -> str:
     """ "name" (a given name, not an ordinary word), "ambiguous" (a given name
     that is also an ordinary word or a place), "surname", "proper" (a place,
@@ -309,6 +337,8 @@ def _kind(word: _Word) -> str:
         return "proper name" if key in proper_nouns() else "name"
     if ordinary:
         return "ordinary"
+    if not word.capital and _misspelt(key):
+        return "ordinary"  # "recieved", "useing", "msgs": a word typed wrong
     if key in proper_nouns():
         return "proper"
     if key in surnames():
@@ -635,6 +665,8 @@ def _classify(text: str) -> tuple[list[Detail], list[Doubt]]:
             index += 1  # "Dr Martens", "Sue Ryder": a brand
             continue
         person, doubtful = _person(words, kinds, index, text)
+        if person and _street_after_a_title(words, index, text):
+            person, doubtful = False, False  # "on Lord Street", "Lady Lane"
         if not person and doubtful and _joined_to_a_name(words, index, sure):
             person = True  # "Oluwaseun and Temitope", "me and Bartłomiej"
         if not person:
@@ -702,6 +734,21 @@ def _shouted(text: str) -> bool:
     """Written in capitals: "MY NEIGHBOUR DAVE KEEPS PARKING"."""
     letters = [c for c in text if c.isalpha()]
     return len(letters) >= 12 and sum(c.isupper() for c in letters) >= 0.7 * len(letters)
+
+
+# Street words that after a title are a street's name, never a surname:
+# "Lord Street", "Lady Lane", "Queen Street" ("Neil Heath said" is a person).
+_STREET_AFTER_TITLE = word_set(
+    "street st road rd lane ln avenue ave close drive crescent terrace row way mews gardens"
+)
+
+
+def _street_after_a_title(words: list[_Word], index: int, text: str) -> bool:
+    word = words[index]
+    if index == 0 or word.key not in _STREET_AFTER_TITLE or not word.capital:
+        return False
+    previous = words[index - 1]
+    return previous.key.rstrip(".") in _TITLE and _adjacent(text, previous, word)
 
 
 def find_unintroduced_names(text: str) -> Iterator[Detail]:

@@ -19,6 +19,7 @@ from bot.safeguarding.redaction.lexicon import (
     first_names,
     ordinary_words,
     proper_nouns,
+    surnames,
 )
 
 _TITLE = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.?[ \t]+"
@@ -34,6 +35,8 @@ _NAME = (
 _INTRODUCTION = re.compile(
     rf"(?i:\b(?:my name is|my name's|my names|name is|name's|i am called|i'm called|"
     rf"call me|i am|i'm|im|this is|it's|its|(?:my |her |his |their )?details(?: are)?|"
+    # "who gave his name as Callum Ward", "goes by Shaun", "calls himself Tyler"
+    rf"name as|goes by|went by|calls (?:himself|herself)|calling (?:himself|herself)|"
     rf"(?:the )?name|called|named)\b[:,]?[ \t]+(?:name[ \t]+)?|"
     rf"\b(?:contact|from|signed):[ \t]*)"
     rf"({_NAME})"
@@ -53,6 +56,8 @@ _CLOSING = re.compile(
     r"(?i:\b(?:thanks|thank you|thanks again|many thanks|regards|kind regards|best regards|"
     r"warm regards|best wishes|best|cheers|ta|yours|yours sincerely|yours faithfully|"
     r"sincerely|all the best|thx|ty|signed)\b[ \t]*[,.!:]?[ \t]*\n?[ \t]*)"
+    # a family signing together: "Many thanks, the Threlfalls"
+    r"(?:(?i:the)[ \t]+(?=[A-Z][a-z]+s\b))?"
     rf"({_NAME}(?:[ \t]+(?:and|&)[ \t]+{_NAME})?)[ \t]*[.!]?"
     # a role or organisation may follow on one more line: "(Ward councillor)"
     r"(?:[ \t]*\n[^\n]{1,60})?\s*$"
@@ -172,6 +177,99 @@ def find_names(text: str) -> Iterator[Detail]:
             yield Detail(start, start + _trimmed_length(found), Category.NAME)
 
 
+# The day alone, or the day and month in ordinals, after "born on the": "born
+# on the 3rd", "born on the 3rd of the 5th 1961".
+_BORN_ON_THE_DAY = re.compile(
+    r"(?i:\b(?:born[ \t]+on|(?:d\.?o\.?b\.?|date[ \t]+of[ \t]+birth)(?:[ \t]+(?:is|was))?"
+    r"[ \t]*:?)[ \t]+(the[ \t]+\d{1,2}(?:st|nd|rd|th)"
+    r"(?:[ \t]+of[ \t]+the[ \t]+\d{1,2}(?:st|nd|rd|th)(?:,?[ \t]+(?:\d{2}|\d{4}))?)?)\b)"
+)
+
+
+# Initials and a surname: "R. J. Pilling", "R. Crouch" anywhere (initials
+# with full stops before a capitalised word are a person's); "R J Pilling"
+# without full stops only as the last words of the message.
+_INITIALS_NAME = re.compile(
+    r"(?<![\w.])((?:[A-Z]\.[ \t]*){1,3}(?:[A-Z]['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b"
+    r"|(?:(?<=[.!?,][ \t])|(?<=\n)|(?<=^))((?:[A-Z][ \t]+){1,2}[A-Z][a-z]+"
+    # a couple signing: "Thanks, J & M Robertshaw"
+    r"|[A-Z]\.?[ \t]*(?:&|and)[ \t]*[A-Z]\.?[ \t]+[A-Z][a-z]+)[ \t]*\.?[ \t]*$"
+)
+_NOT_AFTER_INITIALS = word_set(
+    "thanks thank please sorry the and regards hope i we you it this that cheers also just"
+)
+_NOT_INITIALS = frozenset({"PS", "NB", "AM", "PM", "UK", "EG", "IE", "US", "PPS", "AD", "BC"})
+# A name in capitals where a name is written down: "name on it A KHAN", "his
+# name scratched on it, OLLIE B", "the name on the parcel was J SMITH".
+_NAME_WRITTEN = re.compile(
+    r"(?i:\bname(?:[ \t]+(?:on|in|scratched|written|printed|engraved|sprayed|tattooed|it|"
+    r"the|card|parcel|letter|account|back|front|is|was|reads|read|said|says|of|him|her)){0,5}"
+    r"[ \t]*[,:]?[ \t]*[\"“']?[ \t]*)"
+    r"((?:[A-Z]\.?[ \t]+){0,2}[A-Z][A-Z'’-]{1,}(?:[ \t]+[A-Z][A-Z'’-]*){0,2})(?![\w])"
+)
+# Capitals that are not a name after "name": "my name, DOB ...", "name and NI number".
+_CAPITALS_NOT_NAMES = word_set(
+    "dob ni nhs cctv id pin dvla uk gb ok fyi asap pls plz url www tv pc pcso and or"
+)
+# A given name and one letter for the surname: "OLLIE B", "chloe m", "Jade K."
+_NAME_AND_INITIAL = re.compile(
+    r"(?<![\w'’])([A-Za-z][a-z]+|[A-Z]{2,})[ \t]+[A-Za-z](?=[ \t]*(?:[.,!?;:)]|$))"
+)
+
+
+def find_initialled_names(text: str) -> Iterator[Detail]:
+    """Names given by initials, in capitals where a name is written down, or
+    as a given name and a surname's initial."""
+    brands = brand_spans(text)
+    for match in _INITIALS_NAME.finditer(text):
+        if any(a <= match.start() < b for a, b in brands):
+            continue  # "J. Sainsbury"
+        found = match.group(1) or match.group(2)
+        start = match.start(1) if match.group(1) else match.start(2)
+        letters = "".join(c for c in found if c.isupper())
+        last = found.split()[-1].split(".")[-1].lower()
+        if letters[:-1] in _NOT_INITIALS or last in _NOT_AFTER_INITIALS:
+            continue  # "P.S. Thanks"
+        if re.search(r"(?<![\w'’])[A-Z][ \t]*,?[ \t]+$", text[max(0, start - 6) : start]):
+            continue  # "H C K. Insurance": the end of letters spelled out
+        # a word, not a surname, only as a signature at the end: "R. J. Pilling"
+        signs_off = re.match(r"[ \t]*(?:[.,]?[ \t]*(?:\n|$)|\()", text[start + len(found) :])
+        if last in ordinary_words() and last not in surnames() and not signs_off:
+            continue
+        yield Detail(start, start + len(found), Category.NAME)
+    for match in _NAME_WRITTEN.finditer(text):
+        words = match.group(1).split()
+        while len(words) > 1 and len(words[-1]) > 1 and words[-1].lower() in ordinary_words():
+            if words[-1].lower() in surnames():
+                break
+            words.pop()  # "BRENDA COLLINS MY NUMBER IS": not "MY"
+        if all(len(w.strip(".")) <= 1 for w in words):
+            continue
+        if any(w.lower() in NOT_PERSONS for w in words):
+            continue
+        keys = [w.strip(".").lower() for w in words if len(w.strip(".")) > 1]
+        if any(k in _CAPITALS_NOT_NAMES for k in keys):
+            continue  # "my name, DOB 03/09/1979"
+        if len(words) == 1 and keys[0] in ordinary_words() and keys[0] not in first_names():
+            continue  # "my name is on the LIST"
+        if not any(
+            k in first_names() or k in surnames() or k not in ordinary_words() for k in keys
+        ):
+            continue
+        end = match.start(1) + match.group(1).index(words[-1]) + len(words[-1])
+        yield Detail(match.start(1), end, Category.NAME)
+    for match in _NAME_AND_INITIAL.finditer(text):
+        word = match.group(1).lower()
+        if word not in first_names() or word in ordinary_words():
+            continue
+        if match.group(0)[-1].lower() in ("i", "a") and match.group(0)[-1].isupper():
+            continue  # "Sam I", "Jo A" read as words
+        yield Detail(match.start(), match.end(), Category.NAME)
+
+
 def find_dates_of_birth(text: str) -> Iterator[Detail]:
+    """A date after "DOB", "date of birth", "born (on)"; a day after "born on the"."""
     for match in _DATE_OF_BIRTH.finditer(text):
+        yield Detail(match.start(1), match.end(1), Category.DATE_OF_BIRTH)
+    for match in _BORN_ON_THE_DAY.finditer(text):
         yield Detail(match.start(1), match.end(1), Category.DATE_OF_BIRTH)

@@ -35,6 +35,10 @@ from bot.safeguarding.redaction.lexicon import (
     surnames,
 )
 
+# How far back a cue before a match is looked for: the cues are a few words
+# long, and searching from the start each time made long texts quadratic.
+_LOOK_BACK = 80
+
 # After these a known place is a place.
 _CUES = word_set(
     """
@@ -66,6 +70,7 @@ _PERSON_AFTER = re.compile(
     r"had|keeps|lives|works)\b"
 )
 _WELSH_JOIN = word_set("yr y ar upon")
+_TITLES = word_set("mr mrs ms miss mx dr prof sir dame lady lord st saint the")
 _FROM_TO = re.compile(r"\bfrom[ \t]+[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)?[ \t]+to[ \t]+$")
 
 
@@ -83,7 +88,7 @@ def _known(words: str) -> bool:
 def _cue_before(text: str, start: int) -> tuple[str, bool]:
     """The word just before ``start`` in lower case, and whether a comma
     stands between it and ``start``."""
-    match = _WORD_BEFORE.search(text, 0, start)
+    match = _WORD_BEFORE.search(text, max(0, start - _LOOK_BACK), start)
     if match is None:
         return "", False
     return match.group(1).lower().replace("’", "'"), bool(match.group(2))
@@ -110,13 +115,31 @@ def is_place(text: str, start: int, end: int) -> bool:
     if _PERSON_AFTER.match(text, end):
         return False
     word, comma = _cue_before(text, start)
+    # the first word of a known place of more words: "Kirk" of ", Kirk Ella,"
+    more = re.match(r"(?:[ \t]+[A-Z][\w'’-]*){1,2}", text[end:])
+    if more and (comma or word in _PLACE_ONLY_CUES) and _known(span + more.group(0)):
+        return True
     known = _known(span)
     after = re.match(r"[ \t]+([a-z]+)\b", text[end:])
+    if (
+        known
+        and _key(span) not in first_names()
+        and re.match(r"[ \t]*[.!]?\s*$", text[end:])
+        and re.search(r"(?:[.!?]|\n)[ \t]*$", text[:start])
+    ):
+        return True  # "... since august. Gorseinon": where the writer is, at the end
+    if known and (
+        _POSTCODE_AFTER.match(text, end)
+        or _POSTCODE_BEFORE.search(text, max(0, start - _LOOK_BACK), start)
+    ):
+        return True  # "York YO23 2QG", "ST16 2NQ Stafford": the postal town
     if known:
         given = _key(span) in first_names()
         if word in _CUES and not comma and (not given or word in _PLACE_ONLY_CUES):
             return True
-        if _ROLE_FOR.search(text, 0, start) or _FROM_TO.search(text, 0, start):
+        if _ROLE_FOR.search(text, max(0, start - _LOOK_BACK), start) or _FROM_TO.search(
+            text, max(0, start - _LOOK_BACK), start
+        ):
             return True  # "our PCSO for Alston", "the bus from Spalding to Boston"
         # a given name that is also a town ("Cedar Road, Martin, he works
         # ...") only where the address goes on: ", DL11 6LF"
@@ -144,9 +167,31 @@ def is_place(text: str, start: int, end: int) -> bool:
         lead, _c = _cue_before(text, before.start(1))
         if lead in _CUES and (_known(first) or _known(f"{first} {span}")):
             return True
-    return word in _WELSH_JOIN and _WELSH_BEFORE.search(text, 0, start) is not None
+        # "in Blackbird Leys", "near Esh Winning": a run after "in" or "near"
+        # whose first word is no one's given name nor a title is a place's name
+        raw_lead = re.search(r"(\w+)[ \t]+$", text[: before.start(1)])
+        first_key = _key(first.split()[0])
+        if (
+            raw_lead is not None
+            and raw_lead.group(1) in _PLACE_ONLY_CUES
+            and first_key not in first_names()
+            and first_key not in _TITLES
+            and not re.search(r"['’]s\b", first)
+        ):
+            return True
+        # "Applegarth, Chew Magna": the whole run is a known place, whatever is before
+        if _known(f"{first} {span}") and not _given_and_surname(f"{first} {span}"):
+            return True
+    return (
+        word in _WELSH_JOIN
+        and _WELSH_BEFORE.search(text, max(0, start - _LOOK_BACK), start) is not None
+    )
 
 
+# A postcode next to a known place: its postal town.
+_POSTCODE_SHAPE = r"[A-Z]{1,2}\d[A-Z\d]?[ \t]*\d[ \t]*[A-Z][ \t]*[A-Z]"
+_POSTCODE_AFTER = re.compile(rf"[ \t]*,?[ \t]*(?i:{_POSTCODE_SHAPE})\b")
+_POSTCODE_BEFORE = re.compile(rf"\b(?i:{_POSTCODE_SHAPE})[ \t]*,?[ \t]*$")
 _WELSH_BEFORE = re.compile(r"[A-Z][\w'’]*[ \t]+(?:yr|y|ar|upon)[ \t]+$")
 
 
@@ -178,6 +223,14 @@ def _in_address_lines(text: str, start: int, end: int) -> bool:
     return re.match(r"[ \t]*(?:[,.\n]|$)", text[end:]) is not None
 
 
+# "at Woodside, Sheepy Lane": a name before its street is a house's, even
+# where a village has it too (a village comes after its street, not before).
+_HOME_AT_A_STREET = re.compile(
+    r"[ \t]*,[ \t]+(?:[A-Z][\w'’]*[ \t]+){1,3}(?:Road|Rd|Lane|Ln|Street|St|Close|Avenue|Ave|"
+    r"Way|Drive|Crescent|Terrace|Row|Grove|Gardens|Mews)\b"
+)
+
+
 def keep_places(text: str, details: list[Detail]) -> list[Detail]:
     """``details`` less the names and house names that are places."""
     kept: list[Detail] = []
@@ -190,7 +243,72 @@ def keep_places(text: str, details: list[Detail]) -> list[Detail]:
             detail.category is Category.ADDRESS
             and _known(text[detail.start : detail.end])
             and is_place(text, detail.start, detail.end)
+            and not (
+                _HOME_AT_A_STREET.match(text, detail.end)
+                and re.search(r"\bat[ \t]+$", text[: detail.start]) is not None
+            )
         ):
             continue
         kept.append(detail)
     return kept
+
+
+# A town at the end of what is said of someone: "lives on her own in
+# Chorley", "have lived in Saltaire all my life" (an age's description); "the
+# organist at St Cuthbert's church, Lytham", "the secretary of the bowls club
+# here in Bourton-on-the-Water" (a job's, after a comma or "here in" only: in
+# "the only GP in Tobermory" the town is what singles the job out). The town
+# stays; the description ends before it.
+_TOWN_IN_DESCRIPTION = re.compile(
+    r"(?:[ \t]*,[ \t]*|[ \t]+(?:(?:here|up|down|over|out)[ \t]+)?(?:in|near|nr)[ \t]+)"
+    r"(?P<town>[A-Z][\w'’]*(?:(?:[ \t]+|-)(?:(?:on|upon|under|in|le|by|the|y|yr)(?:[ \t]+|-))*"
+    r"[A-Z][\w'’]*){0,3})"
+)
+# what is left hanging once the town is cut: "and have lived", "who lives", "living"
+_DANGLING = re.compile(
+    r"(?i:(?:[ \t]*,)?(?:[ \t]+(?:and|who|n|&))?(?:[ \t]+(?:have|has|had))?"
+    r"(?:[ \t]+(?:always|all))?[ \t]+(?:lived|lives|living|live|grew[ \t]+up|based|been))$"
+)
+_STREET_END = PLACE_WORDS | word_set("rd st ln ave")
+# where the age or the job is said, so the cut never goes before it
+_DESCRIPTION_CORE = re.compile(
+    r"\d|(?i:\b(?:seventy|eighty|ninety|hundred|sixty|fifty|forty|thirty|twenty|teens?|"
+    r"seventies|eighties|nineties)\b)"
+)
+
+
+def _town(text: str, start: int, end: int, cue: str) -> bool:
+    """``text[start:end]`` is a town or village after ``cue``: a known one,
+    or after "in"/"near" any run that is no one's name and no street."""
+    words = _key(text[start:end]).replace("-", " ").split()
+    if _known(text[start:end]):
+        return True
+    if "," in cue or not words:
+        return False
+    if words[0] in first_names() or words[0] in _TITLES or words[-1] in _STREET_END:
+        return False
+    return not _PERSON_AFTER.match(text, end) and "'s" not in words[-1]
+
+
+def trim_towns(text: str, detail: Detail) -> Detail:
+    """An age's or a job's description (``Category.AGE``, ``Category.JOB``)
+    ended before the first town or village named in it after its core; other
+    details as they are."""
+    if detail.category not in (Category.AGE, Category.JOB):
+        return detail
+    core = _DESCRIPTION_CORE.search(text, detail.start, detail.end)
+    floor = core.end() if detail.category is Category.AGE and core else detail.start + 1
+    for match in _TOWN_IN_DESCRIPTION.finditer(text, floor, detail.end):
+        if match.end("town") > detail.end:
+            continue
+        cue = text[match.start() : match.start("town")]
+        if detail.category is Category.JOB and not ("," in cue or "here" in cue):
+            continue  # "the only GP at the surgery in Tobermory": the town singles out
+        if _town(text, match.start("town"), match.end("town"), cue):
+            end = match.start()
+            dangling = _DANGLING.search(text, detail.start, end)
+            end = dangling.start() if dangling and dangling.start() > floor else end
+            while end > detail.start and text[end - 1] in " \t,":
+                end -= 1
+            return Detail(detail.start, end, detail.category)
+    return detail

@@ -45,10 +45,18 @@ _NUMBER_WORDS = (
 # --- a child's school and year group -------------------------------------
 
 _YEAR_GROUP = (
-    rf"(?:year|yr|y)[ \t]?(?:\d{{1,2}}|{_NUMBER_WORDS})\b(?:[ \t]?[A-Z]\b)?"
+    # a class letter after it ("Year 4 B"), not the word "I" or "A" ("year 10 I think")
+    rf"(?:year|yr|y)[ \t]?(?:\d{{1,2}}|{_NUMBER_WORDS})\b"
+    r"(?:[ \t]?(?-i:(?![AI][ \t]+[a-z])[A-Z])\b)?"
+    # two children's years together: "years 7 and 9"
+    r"|(?:years|yrs)[ \t]?\d{1,2}(?:[ \t]*(?:,|and|&)[ \t]*\d{1,2}\b)+"
     r"|reception(?:[ \t]+class)?|nursery|sixth[ \t-]form|lower[ \t]+sixth|upper[ \t]+sixth"
     r"|(?:class|form|tutor[ \t]+group)[ \t]+\d{1,2}[A-Za-z]{0,2}\b"
     r"|(?:my|his|her|their|our|the[ \t]+same)[ \t]+year"
+    # Scotland's and Northern Ireland's: "primary 4", "2nd year", "first year"
+    r"|primary[ \t]?(?:[1-7]|one|two|three|four|five|six|seven)\b"
+    r"|(?:1st|2nd|3rd|4th|5th|6th|first|second|third|fourth|fifth|sixth)"
+    r"[ \t]+year\b"
     # a form code ("9B", "10X") or a Scottish year ("P5", "S2"), in capitals
     r"|(?-i:(?<=in )\d{1,2}(?!AM|PM)[A-Z]{1,2}\b|\b[PS][1-7]\b)"
 )
@@ -61,7 +69,7 @@ _SCHOOL_WORD = (
 # lower-case words that are not ordinary ("at st aidans", "at kingsmead").
 _CAPITAL_NAME_WORD = r"(?:[A-Z][\w'’-]*|of|the|&)"
 _SCHOOL_NAME = (
-    rf"(?:St\.?[ \t]+)?[A-Z][\w'’-]+(?:[ \t]+{_CAPITAL_NAME_WORD}){{0,5}}"
+    rf"(?:St\.?[ \t]+)?[A-Z][\w'’-]*(?:[ \t]+{_CAPITAL_NAME_WORD}){{0,5}}"
     rf"(?:[ \t]+(?i:{_SCHOOL_WORD}))?"
 )
 _LOWER_SCHOOL_NAME = (
@@ -93,13 +101,15 @@ _LOWER_SCHOOL_WITH_WORD = (
 _SCHOOL_THEN_YEAR = re.compile(
     r"(?:(?i:\d{1,2}|" + _NUMBER_WORDS + r")[ \t]+(?i:and[ \t]+)?(?i:at|in)[ \t]+)?"
     rf"(?P<school>{_SCHOOL_NAME}|{_LOWER_SCHOOL_WITH_WORD})(?:[ \t]*[,(][ \t]*|[ \t]+)"
-    r"(?:(?i:(?:and[ \t]+)?(?:she's|he's|they're|she is|he is|they are|who's|who is|is|are|now)"
+    r"(?:(?i:(?:and[ \t]+)?(?:she['’]?s|he['’]?s|they['’]?re|she is|he is|they are|who['’]?s|"
+    r"who is|is|are|now)"
     r"[ \t]+))?(?:(?i:in)[ \t]+)?"
     rf"(?i:\b(?:{_YEAR_GROUP}))(?:[ \t]+(?i:there))?\)?"
 )
 _NOT_A_SCHOOL = re.compile(
     r"(?i)^(?:the|a|an|his|her|their|my|our|local|same|new|other|different|that|this|"
     r"secondary|primary|school|home|lunch|break|night|weekend|work|church|college|uni|all|"
+    r"high|grammar|comp|junior|juniors|infant|infants|middle|boys|girls|big|catholic|"
     r"least|last|first|and|or|but|so|when|since|now|because|it|they|he|she|i|we|you|class|"
     r"year|form|set|group|there|here|total|general|maths|english|science|pe|art|music|"
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|"
@@ -114,6 +124,13 @@ _AGE_AT_SCHOOL = re.compile(
     rf"(?:St\.?[ \t]+)?[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){{0,4}}[ \t]+(?i:{_SCHOOL_WORD}))\b"
 )
 _SCHOOL_WORD_AT_END = re.compile(rf"(?i:{_SCHOOL_WORD})$")
+# A class's code at a named school: "4M at Kingsthorpe Village Primary", "P5
+# at Holy Cross", "10X at Castle View Academy".
+_CLASS_CODE_AT_SCHOOL = re.compile(
+    r"\b(?:\d{1,2}(?!AM\b|PM\b)[A-Z]{1,2}|[PS][1-7])[ \t]+(?i:at|in|of)[ \t]+"
+    rf"(?:St\.?[ \t]+)?[A-Z][\w'’-]*(?:[ \t]+{_CAPITAL_NAME_WORD}){{0,4}}[ \t]+"
+    rf"(?i:{_SCHOOL_WORD})\b"
+)
 
 # --- a job only one person does at a place -------------------------------
 
@@ -287,11 +304,13 @@ _NOT_A_JOB = re.compile(
 
 # --- an age with what narrows it -----------------------------------------
 
-_AGE_NUMBER = rf"(?:\d{{1,3}}|{_NUMBER_WORDS})"
+_AGE_NUMBER = rf"(?:[1-9]\d{{0,2}}|{_NUMBER_WORDS})"  # never "077..."
 _AGES = (
     re.compile(
         rf"(?i:\b({_AGE_NUMBER}[ \t-]?(?:years?|yrs?)[ \t-]?(?:old|of[ \t]+age)"
         rf"|{_AGE_NUMBER}[ \t-]?(?:yo|y/o|y\.o\.)"
+        # "old Gurkha veteran, 79 age": the word order of some first languages
+        rf"|(?<=,[ \t]){_AGE_NUMBER}[ \t]+age(?=[ \t]*,)"
         rf"|aged[ \t]+{_AGE_NUMBER}"
         r"|in (?:my|our|his|her|their) (?:late |early |mid[- ])?(?:seventies|eighties|nineties|"
         r"70s|80s|90s)"
@@ -414,7 +433,10 @@ _SPOKEN_DATE = (
     rf"(?:\d{{1,2}}[/.\-]\d{{1,2}}[/.\-]\d{{2,4}}"
     rf"|(?:19|20)\d\d[/.\-]\d{{1,2}}[/.\-]\d{{1,2}}"  # "1995-08-22"
     rf"|{_DAY}[ \t]+(?:of[ \t]+)?{_MONTHS}\.?,?[ \t]+(?:in[ \t]+)?{_YEAR}"
-    rf"|{_MONTHS}\.?[ \t]+(?:the[ \t]+)?{_DAY},?[ \t]+{_YEAR})"
+    rf"|{_MONTHS}\.?[ \t]+(?:the[ \t]+)?{_DAY},?[ \t]+{_YEAR}"
+    # the month as an ordinal too: "nineteenth of the eleventh, eighty four"
+    rf"|{_DAY}[ \t]+of[ \t]+the[ \t]+{_DAY}"
+    rf"(?:,?[ \t]+(?:{_YEAR}|{_NUMBER_WORDS})|(?=[ \t]*[,.;!?]|$)))"
 )
 # "her birthday 12/11/1949", "born on the third of March nineteen fifty",
 # "DOB 3rd March 85": the date after a word that says it is a birth date.
@@ -441,9 +463,7 @@ _BIRTH_YEAR = re.compile(r"(?i:(?:\bborn|\bb\.)[ \t]*:?[ \t]*((?:19|20)\d\d))\b(
 # or in brackets: "ryan mcguire 30/01/99", "Name: Peter Odell, 12/08/1957",
 # "Kai (07/12/2006)". Not after a word that makes it an event's date ("on",
 # "since", "dated"...), and not a recent year.
-_BARE_DATE = re.compile(
-    r"(?<![\w/.\-])(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4}|\d{2})(?![\w/.\-]|\.\d)"
-)
+_BARE_DATE = re.compile(r"(?<![\w/.\-])(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4}|\d{2})(?![\w/\-]|\.\w)")
 _EVENT_BEFORE = re.compile(
     r"(?i:\b(?:on|since|from|until|till|til|by|dated|before|after|in|at|of|between|and|to|"
     r"ref|reference|crime|incident|log|date|week|w/c|expires?|expiry|valid|due|paid|"
@@ -453,6 +473,11 @@ _EVENT_BEFORE = re.compile(
 # ("ryan mcguire 30/01/99", "Peter Odell, 12/08/1957") or a bracket ("Kai
 # (07/12/2006)").
 _BESIDE_A_NAME = re.compile(r"(?:(?P<word>[A-Za-z][\w'’-]*)[ \t]*[,:]?[ \t]*|\([ \t]*)$")
+# A word for a date of birth a little before a whole date of a birth year,
+# with words between: the date is that date of birth.
+_BIRTH_WORD_NEAR = re.compile(
+    r"(?i:\b(?:d\.?o\.?b|date[ \t]+of[ \t]+birth|birth[ \t]*date|born)\b)"
+)
 _LATEST_BIRTH_YEAR = 2012  # a child old enough to be written about with a date of birth
 
 
@@ -497,6 +522,10 @@ def find_birth_dates(text: str) -> Iterator[Detail]:
             continue
         if _EVENT_BEFORE.search(text, max(0, match.start() - 30), match.start()):
             continue  # "on 12/03/2009", "since 01/01/2005"
+        if _BIRTH_WORD_NEAR.search(text, max(0, match.start() - 60), match.start()):
+            # "her DOB is on it 03.05.61", "my DOB for Friday? its 12/09/1999"
+            yield Detail(match.start(), match.end(), Category.DATE_OF_BIRTH)
+            continue
         if not _BESIDE_A_NAME.search(text, max(0, match.start() - 40), match.start()):
             continue  # "He was released 12/12/2010": no one's date of birth
         if not _named(text, match.start()):
@@ -577,6 +606,8 @@ def find_school_years(text: str) -> Iterator[Detail]:
         if match.group("lower"):
             words = list(re.finditer(r"\S+", name))
             while words and _NOT_A_SCHOOL.match(words[-1].group(0)):
+                if len(words) > 1 and _SCHOOL_WORD_AT_END.search(words[-1].group(0)):
+                    break  # "at st andrews secondary": the school's own word
                 words.pop()  # "at kingsmead and" -> "at kingsmead"
             if not words:
                 continue
@@ -584,6 +615,8 @@ def find_school_years(text: str) -> Iterator[Detail]:
         yield Detail(match.start(), end, Category.SCHOOL)
     for match in _AGE_AT_SCHOOL.finditer(text):
         yield Detail(match.start(1), match.end(1), Category.SCHOOL)
+    for match in _CLASS_CODE_AT_SCHOOL.finditer(text):
+        yield Detail(match.start(), match.end(), Category.SCHOOL)
     for match in _SCHOOL_THEN_YEAR.finditer(text):
         if _NOT_A_SCHOOL.match(match.group("school")):
             continue
@@ -609,7 +642,9 @@ _ONE_A_PLACE = (
 )
 _UNIQUE_ROLE = re.compile(
     r"(?i:\b(?:i'm|i’m|im|i am|he's|he is|she's|she is|as|who is|who's)[ \t]+)"
-    rf"((?i:(?:the[ \t]+)?{_ONE_A_PLACE}){_AT}{_NOT_A_PLACE_AFTER}{_PLACE})"
+    rf"((?i:(?:the[ \t]+)?{_ONE_A_PLACE})(?:{_AT}{_NOT_A_PLACE_AFTER}{_PLACE}|"
+    # "I'm the caretaker there": the place said before
+    r"(?<=[a-z])[ \t]+(?i:there)\b(?![ \t]+(?i:is|are|was|were)\b)))"
 )
 # "I was the assistant manager there, the only one"
 _THERE_THE_ONLY_ONE = re.compile(
@@ -652,6 +687,9 @@ def find_singular_roles(text: str) -> Iterator[Detail]:
                 continue
             tail = _JOB_TAIL.match(text, match.end())
             end = tail.end() if tail else match.end()
+            there = re.match(r"[ \t]+(?i:there|here)\b", text[end:])
+            if there is not None and not tail:
+                end += there.end()  # "I'm the lollipop lady there": the place said before
             street = _STREET_IN_TAIL.search(text, match.end(), end) if tail else None
             if street is not None and _named_uniquely(text[start : street.start()]):
                 end = street.start()
@@ -821,6 +859,10 @@ def _description_end(text: str, end: int, stop: int, after_who: bool = False) ->
         join = _DESCRIPTION_JOIN.match(text, position, stop)
         if join is None:
             break
+        now = re.match(r"[ \t]+now(?=[ \t]*,)", text[position:stop])
+        if now is not None and position == end:
+            position += now.end()  # "she's 96 now, the oldest person in the town"
+            continue
         if join.group(0).strip() == "" and not old:
             break  # "he is 25 quid": only "a 72 year old widower" runs on with no word between
         part = _DESCRIPTION_PART.match(text, join.end(), stop)

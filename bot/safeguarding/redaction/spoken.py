@@ -22,6 +22,10 @@ from itertools import pairwise
 
 from bot.safeguarding.redaction.detail import Category, Detail, word_set
 
+# How far back a cue before a match is looked for: the cues are a few words
+# long, and searching from the start each time made long texts quadratic.
+_LOOK_BACK = 80
+
 _UNITS = {
     "zero": 0,
     "oh": 0,
@@ -109,7 +113,10 @@ _COMMON_SHORT_WORDS = word_set(
 )
 
 # A figure group may have the letter O typed for a zero ("O77OO 9OO123").
-_TOKEN = re.compile(r"\+?[Oo]*\d[\dOo]*|(?i:x[ -]?ray)\b|[A-Za-z]+|[^\sA-Za-z\d]")
+# and an l or I for a one between figures ("07700 9oo 6l3").
+_TOKEN = re.compile(
+    r"\+?(?:[Oo]|[lI](?=\d))*\d(?:[\dOo]|[lI](?=\d))*|(?i:x[ -]?ray)\b|[A-Za-z]+|[^\sA-Za-z\d]"
+)
 _SEPARATORS = frozenset(",.-()")
 _PLATE_SEPARATORS = frozenset(",-")
 _SERVICE_PREFIXES = ("0800", "0808", "0500", "03", "084", "087", "09", "116", "118", "999")
@@ -133,7 +140,7 @@ class _Token:
     def lower(self) -> str:
         """The text in lower case, a figure group with its letter Os as zeros."""
         if any(c.isdigit() for c in self.text):
-            return self.text.lower().replace("o", "0")
+            return self.text.lower().replace("o", "0").replace("l", "1").replace("i", "1")
         return self.text.lower()
 
 
@@ -262,10 +269,29 @@ def _is_service(digits: str) -> bool:
     return digits.startswith(_SERVICE_PREFIXES) or digits in ("101", "111", "105", "112")
 
 
+# A count after a number: "phoned them 0151 724 9310 three times".
+_COUNT_AFTER = re.compile(
+    r"[ \t]+(?i:times?|days?|weeks?|months?|years?|hours?|minutes?|mins?|people|men|kids|"
+    r"cars|calls|messages|texts|more|of)\b"
+)
+
+
+def _without_a_count(text: str, run: list[_Token]) -> list[_Token]:
+    """The run less number words at its end that count what follows them,
+    where figures come before them."""
+    if not _COUNT_AFTER.match(text, run[-1].end):
+        return run
+    trimmed = list(run)
+    while len(trimmed) > 1 and trimmed[-1].text.isalpha():
+        trimmed.pop()
+    return trimmed if any(t.text[:1].isdigit() for t in trimmed) else run
+
+
 def find_spoken_phones(text: str) -> Iterator[Detail]:
     """Phone numbers in words, mixed, or in figures spaced oddly."""
     tokens = _tokens(text)
-    for run in _runs(tokens):
+    for whole in _runs(tokens):
+        run = _without_a_count(text, whole)
         start = run[0].start
         plus = False
         before = text[max(0, start - 6) : start].lower()
@@ -288,7 +314,7 @@ def find_spoken_phones(text: str) -> Iterator[Detail]:
             continue
         worded = any(t.text.isalpha() for t in run)
         if worded:
-            cue = _PHONE_CUE.search(text, 0, start) is not None
+            cue = _PHONE_CUE.search(text, max(0, start - _LOOK_BACK), start) is not None
             # 6 figures after "ring me on": an old village exchange's local number
             if not (
                 len(digits) >= 9
@@ -300,7 +326,9 @@ def find_spoken_phones(text: str) -> Iterator[Detail]:
             typed_o = any(not t.text.lstrip("+").isdigit() for t in run)  # "O77OO"
             if (len(run) < 3 and not typed_o) or not digits.startswith("0"):
                 continue
-            if not 10 <= len(digits) <= 11:
+            # one figure too many, typed apart ("07 3 9 8 2 1 4 6 5 0 5"): a
+            # mobile all the same
+            if not (10 <= len(digits) <= 11 or (len(digits) == 12 and digits[:2] == "07")):
                 continue
         yield Detail(start, run[-1].end, Category.PHONE)
 
@@ -437,13 +465,18 @@ def _find_spoken_regs(text: str) -> tuple[Detail, ...]:
     return tuple(_find_spoken_regs_in(text))
 
 
+_MOST_PLATE_PIECES = 12
+
+
 def _find_spoken_regs_in(text: str) -> Iterator[Detail]:
     tokens = _tokens(text)
     index = 0
     while index < len(tokens):
         pieces: list[tuple[_Token, str]] = []
         scan = index
-        while scan < len(tokens):
+        # a plate is at most seven characters: a dozen pieces is plenty, and
+        # a long run of single letters ("A A A ...") stays linear
+        while scan < len(tokens) and len(pieces) < _MOST_PLATE_PIECES:
             piece = _plate_piece(tokens[scan])
             if piece is None:
                 if tokens[scan].text in _PLATE_SEPARATORS and pieces:
@@ -619,6 +652,8 @@ def _find_read_out_plates_in(text: str) -> Iterator[Detail]:
                 continue
             if _after_whole_plate(tokens[index : end_index + 1]):
                 break  # "reg AB-12-CDE, and AB12 C D E": two plates, not one
+            if end_index - index >= _MOST_PLATE_PIECES:
+                break  # a long run of single letters or figures is no plate read out
             after = scan
             while after < len(tokens):  # "then I think", ", and then"
                 bridge = _bridge_at(tokens, after)
