@@ -9,7 +9,7 @@ import pytest
 
 from bot.edge.rich import plain
 from bot.safeguarding.language import identify
-from bot.safeguarding.triage import looks_urgent
+from bot.safeguarding.triage import assess, looks_urgent
 from tests.support.core_harness import STAFF_CHAT, CoreHarness
 
 PHRASE = "Bromley Police Online Forum"
@@ -177,3 +177,110 @@ async def test_a_cry_in_spanish_gets_its_guidance_the_english_and_an_urgent_card
 def test_not_now_phrases_of_a_language_stop_its_danger_phrases() -> None:
     assert looks_urgent("ktoś napadł na mnie z nożem")
     assert not looks_urgent("W zeszłym roku ktoś napadł na mnie z nożem. Czy sprawa jest otwarta?")
+
+
+# Issue 15e. Chinese is written without spaces: the matcher reads it a
+# character at a time, so a phrase is found wherever its characters stand
+# together (the third unseen set's Chinese emergency was missed before).
+def test_a_script_without_spaces_is_read_a_character_at_a_time() -> None:
+    from bot.safeguarding.triage.other_languages import fold
+
+    assert fold("救命！有人拿刀 Roundhay Road。") == " 救 命 有 人 拿 刀 roundhay road "
+    assert fold("Dydd Sul") == " dydd sul "
+
+
+# The families behind the third unseen set's misses in other languages, and
+# the main emergencies (being followed was missing in every language), each
+# said more than one way: urgent, with the language named (Triage.language).
+URGENT_FAMILIES = [
+    # Welsh: someone still inside a fire, trapped
+    ("cy", "Mae tân yn y fflat drws nesaf ac mae hen ddyn yn dal tu mewn"),
+    ("cy", "tân yn y gegin, mae'r plant yn methu dod allan"),
+    ("cy", "mae rhywun yn fy nilyn i o'r orsaf, dw i'n ofnus"),
+    # Urdu / Hindi: a child forced into a car, taken
+    ("ur", "ایک آدمی میرے بیٹے کو زبردستی گاڑی میں لے گیا"),
+    ("ur", "meri behan ko do aadmi utha kar le gaye abhi"),
+    ("ur", "کوئی میرا پیچھا کر رہا ہے، میں ڈر گئی ہوں"),
+    ("hi", "मेरी बेटी को एक आदमी ज़बरदस्ती गाड़ी में डाल कर ले गया"),
+    ("hi", "मेरा पति मुझे मार रहा है, पुलिस को बुलाओ"),
+    ("hi", "मेरा बच्चा गुम हो गया, पार्क में था"),
+    # Arabic: a knife and a door, with the prefixes Arabic joins to words
+    ("ar", "رجل في الشارع وعنده سكين ويصرخ"),
+    ("ar", "شخص يحاول كسر الشباك الخلفي وانا وحدي"),
+    ("ar", "في رجل يلاحقني من المحطة"),
+    # Chinese, simplified and traditional
+    ("zh", "有个男人拿着刀在店门口砍人"),
+    ("zh", "快叫救护车，我爸爸晕倒了，没有呼吸"),
+    ("zh", "楼下着火了，里面还有人"),
+    ("zh", "我的孩子不见了，在公园找不到孩子"),
+    ("zh", "有人一直跟着我，从车站跟到我家"),
+    ("zh", "有人在撬门，我一个人在家"),
+    ("zh", "我不想活了，今晚就结束"),
+    ("zh", "他拿著刀說要殺我"),
+    # being followed, in the other languages
+    ("pl", "ktoś mnie śledzi, boję się iść do domu"),
+    ("ro", "un bărbat mă urmărește de la stație"),
+    ("pt", "um homem está me seguindo desde a estação"),
+    ("es", "un hombre me está siguiendo desde la estación"),
+    ("it", "un uomo mi sta seguendo dalla stazione"),
+    ("fr", "un homme me suit depuis la gare"),
+    ("de", "ein Mann verfolgt mich seit dem Bahnhof"),
+    ("tr", "bir adam beni takip ediyor"),
+    ("lt", "vyras mane seka nuo stoties"),
+    ("sk", "nejaký muž ma sleduje"),
+]
+
+
+@pytest.mark.parametrize(("code", "text"), URGENT_FAMILIES)
+def test_issue_15e_families_in_other_languages_are_urgent(code: str, text: str) -> None:
+    said = assess(text)
+    assert said.urgent and said.language == code, said
+
+
+# Ordinary questions in the same languages, on the same topics, and the same
+# emergencies told as past: not urgent.
+ORDINARY_15E = [
+    "请问在英国可以带刀吗？",  # may I carry a knife in the UK?
+    "我家上周被盗了，怎么报案？",  # burgled last week: how do I report it?
+    "警察什么时候回复？我的自行车被偷了",
+    "我儿子在学校被欺负了怎么办",
+    "去年有人拿刀抢了我的手机，案子还在查吗？",
+    "Helo, cafodd fy waled ei dwyn ddydd Sadwrn diwethaf. Alla i roi gwybod ar-lein?",
+    "Pryd mae'r tân gwyllt yn y parc eleni?",
+    "پچھلے سال میرے بیٹے کو کسی نے گاڑی میں لے جانے کی کوشش کی تھی، کیس کا کیا ہوا؟",
+    "पुलिस स्टेशन कब खुलता है? मुझे अपनी साइकिल के बारे में पूछना है",
+    "هل يمكنني الطعن في مخالفة الوقوف؟",
+    "الشهر الماضي كسر احد باب سيارتي، هل يمكنني التبليغ؟",
+    "Wie melde ich einen Einbruch von letzter Woche?",
+    "Folgt mir die Polizei auf Instagram?",
+]
+
+
+@pytest.mark.parametrize("text", ORDINARY_15E)
+def test_issue_15e_ordinary_questions_in_other_languages_are_not_urgent(text: str) -> None:
+    assert not looks_urgent(text), assess(text)
+
+
+async def test_a_chinese_emergency_gets_the_chinese_guidance_and_an_urgent_card(
+    h: CoreHarness,
+) -> None:
+    # The third unseen set's Chinese miss, as a concept: a man attacking
+    # with a knife, someone bleeding.
+    replies = await h.resident_says(
+        "7114", f"{PHRASE} 救命！有个男人在我们店里拿刀砍人，流了很多血，快来！"
+    )
+    assert replies[0].startswith("如果您或其他人有危险"), replies[0]
+    assert replies[1].startswith(EMERGENCY_OPENING), replies[1]
+    (card,) = h.messages_to(STAFF_CHAT)
+    assert "URGENT" in plain(card.body) and "Chinese" in plain(card.body)
+
+
+async def test_a_hindi_emergency_gets_the_english_guidance_and_a_card_naming_hindi(
+    h: CoreHarness,
+) -> None:
+    replies = await h.resident_says(
+        "7115", f"{PHRASE} मेरी बेटी को ज़बरदस्ती गाड़ी में डाल कर ले गए, अभी अभी"
+    )
+    assert any(r.startswith(EMERGENCY_OPENING) for r in replies), replies
+    (card,) = h.messages_to(STAFF_CHAT)
+    assert "URGENT" in plain(card.body) and "Hindi" in plain(card.body)
