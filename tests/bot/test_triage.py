@@ -838,3 +838,73 @@ def test_unseen_30_false_alarm_families_are_stopped_by_concept(text: str, guard:
 def test_unseen_30_concepts_still_urgent_by_rules(text: str) -> None:
     assert looks_urgent(text), assess(text)
     assert by_rules(normalise(text)).urgent, by_rules(normalise(text))
+
+
+# Issue 15e: the third unseen set's false-alarm families (idioms with kill and
+# strangle, games and sport, past events told with the time said once,
+# hypotheticals, self-harm told of someone now safe), each written new ways:
+# not urgent ...
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my dad is going to kill me, I've lost the car keys at the leisure centre, has "
+        "anyone handed them in?",
+        "missus will kill me, left my phone on the 42 bus last night. who do i ask",
+        "the drilling next door is killing me, what are the legal hours for building work?",
+        "that speed camera by the school is killing me, is it even working?",
+        "my back is killing me after the fun run, is the station open sunday?",
+        "i swear i'll end up killing my brother, he never puts the bins out. who collects them?",
+        "gonna murder my sister 😂 she took my charger again. anyway when is the next meeting",
+        "My grandson keeps shouting 'shoot him, he's behind you' into his headset all "
+        "evening. Is that normal?",
+        "We're doing airsoft in the woods on Saturday, will the neighbours hear gunfire "
+        "and ring you?",
+        "Town v Rovers was carnage, blood everywhere, three sent off. What a game. Will "
+        "there be more officers next time?",
+        "tuesday at 2am a man pulled a knife on me in the underpass and took my wallet. "
+        "got a crime number already, how long does it take?",
+        "Saturday a lad glassed someone at the bar, blood everywhere. Police came and "
+        "arrested him. What do we need to do now?",
+        "the lad who got stabbed outside the chippy years back, did they ever charge anyone?",
+        "Back in 81 a lad got shot outside the chip shop during the riots. Was anyone "
+        "ever charged?",
+        "Should we ever find someone breaking into the shed, can we lock them in until you arrive?",
+        "Say someone's trying car doors on our street at 3am, at what point do I ring 999?",
+        "Found out my son has been self harming. He's safe, he is home with us. Who can "
+        "we talk to?",
+        "someone posted a video of me getting jumped in the park last summer and it's "
+        "going round again, can you get it removed?",
+        "i was ok in the end, on saturday someone spiked my drink at a party but im fine "
+        "now. can i still report it?",
+    ],
+)
+def test_unseen_cd_false_alarm_families_are_not_urgent(text: str) -> None:
+    assert not looks_urgent(text), assess(text)
+
+
+# ... and the same words where the danger is now, the subject is a person
+# without a mishap, the video is sent now or the day named is today: still
+# urgent (the rules or, where they have nothing, the model).
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my husband is going to kill me, he's got a knife",
+        "my husband is going to kill me",
+        "he's going to kill me, I lost his money",
+        "my mate just sent me a vid of him standing on the edge of the bridge",
+        "it's friday night and he is hitting me",
+        "haven't seen her since last thursday, curtains shut, post piling up",
+        "At the football a man has collapsed and is not breathing",
+        "the paintball lads shot at my kids, they're bleeding",
+        "my son has been self harming and he's cutting himself right now",
+        "what do I do now, he's outside with a knife",
+        "My flatmate is strangling me",
+        "say something please, a man is following me",
+        "Sunday night he beat me and now he's back outside the door",
+        "sunday and he's back with a knife",
+        "he's safe now but he has taken 30 pills",
+        "the football's on but my dad collapsed and isn't breathing",
+    ],
+)
+def test_unseen_cd_families_still_urgent_where_it_is_now(text: str) -> None:
+    assert looks_urgent(text), assess(text)

@@ -14,6 +14,9 @@ from bot.safeguarding.triage.data import TriageDataError, compiled, lines, mappi
 _FILE = "spellings.yaml"
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "-": " ", "_": " "})
+# Laughing emoji read as "lol" (a joke, guards.yaml), not dropped with the
+# other symbols: "im gonna end up strangling my flatmate 😂".
+_LAUGHING = str.maketrans({"😂": " lol ", "🤣": " lol "})
 # Anything that is not a letter, digit, apostrophe, space or clause punctuation.
 _OTHER_CHARS = re.compile(r"[^a-z0-9'\s.,!?;:]")
 # Splits a message into words (letters, digits, apostrophes) and what is between.
@@ -65,7 +68,7 @@ def normalise(message: str) -> str:
     ``k\u200bill`` reads as ``kill``, not as ``k ill``."""
     visible = "".join(c for c in strip_hidden(message) if unicodedata.category(c) != "Cf")
     folded = unicodedata.normalize("NFKC", visible)
-    lowered = _OTHER_CHARS.sub(" ", folded.lower().translate(_APOSTROPHES))
+    lowered = _OTHER_CHARS.sub(" ", folded.lower().translate(_APOSTROPHES).translate(_LAUGHING))
     parts = _WORD_SPLIT.split(lowered)
     parts[1::2] = [_WORDS.get(word, word) for word in parts[1::2]]
     spelled = "".join(parts)
