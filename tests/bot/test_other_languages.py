@@ -246,7 +246,7 @@ ORDINARY_15E = [
     "我儿子在学校被欺负了怎么办",
     "去年有人拿刀抢了我的手机，案子还在查吗？",
     "Helo, cafodd fy waled ei dwyn ddydd Sadwrn diwethaf. Alla i roi gwybod ar-lein?",
-    "Pryd mae'r tân gwyllt yn y parc eleni?",
+    "Pryd mae'r arddangosfa tân gwyllt yn y parc eleni, a oes angen tocyn?",
     "پچھلے سال میرے بیٹے کو کسی نے گاڑی میں لے جانے کی کوشش کی تھی، کیس کا کیا ہوا؟",
     "पुलिस स्टेशन कब खुलता है? मुझे अपनी साइकिल के बारे में पूछना है",
     "هل يمكنني الطعن في مخالفة الوقوف؟",

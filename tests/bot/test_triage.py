@@ -908,3 +908,58 @@ def test_unseen_cd_false_alarm_families_are_not_urgent(text: str) -> None:
 )
 def test_unseen_cd_families_still_urgent_where_it_is_now(text: str) -> None:
     assert looks_urgent(text), assess(text)
+
+
+# Issue 15e: the third unseen set's English miss (an ex's photo from the top
+# floor of a multi-storey and "bye x") as a family: a farewell with a height
+# or a means, in one sentence, however it is sent ...
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my brother just sent a pic from the bridge over the A1 and said bye",
+        "she put a selfie on the cliff top on her story captioned goodbye",
+        "got a snapchat from my mate of the train tracks saying bye xx, he's not answering",
+        "bye xx and then a photo from the car park roof, what do i do",
+        "my daughter texted a picture of a pile of tablets with love you all",
+        "Ex sent me a photo from the top floor of the multi storey and wrote bye. "
+        "Probably nothing, she's done it before",
+    ],
+)
+def test_a_farewell_with_a_height_or_a_means_is_self_harm(text: str) -> None:
+    assert assess(text).concern is Concern.SELF_HARM, assess(text)
+    assert by_rules(normalise(text)).reason == "self_harm.farewell_with_means"
+
+
+# ... but not a goodbye beside a height in an ordinary message.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I sent a picture of the broken railings to the council and said bye for now,"
+        " who else do I tell?",
+        "we took photos from the pier and said bye to nan, then my bag went. who do I ask?",
+        "we took a photo from the top of the tower on holiday then said bye to the guide,"
+        " where do I report a lost camera?",
+    ],
+)
+def test_a_goodbye_beside_a_height_in_an_ordinary_message_is_not_urgent(text: str) -> None:
+    assert not looks_urgent(text), assess(text)
+
+
+# Issue 15e, found leaving one file out: a writer who says it is not an
+# emergency, and "killing it" (doing well), silence the model; a rule that
+# fires on a danger now still fires.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Not an emergency, but a car has had its window smashed on our road overnight",
+        "it's not an emergency, the lad on the corner keeps shouting at the buses",
+        "the new youth worker is absolutely killing it with the football sessions, thank you",
+    ],
+)
+def test_not_an_emergency_and_killing_it_are_not_urgent(text: str) -> None:
+    assert not looks_urgent(text), assess(text)
+
+
+def test_a_danger_said_to_be_no_emergency_is_still_urgent() -> None:
+    assert looks_urgent("its not an emergency but he has a knife and is outside")
+    assert looks_urgent("Not an emergency I think but my dad is not breathing")

@@ -67,6 +67,9 @@ _UNSPACED = re.compile("([\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff])
 # Anything that is neither a letter, a digit, an apostrophe nor a vowel sign
 # of the Indic scripts (which Python does not count as \w).
 _NOT_WORD = re.compile(r"[^\w'\u0900-\u0dff]+")
+# An apostrophe that opens or closes a word is a quotation mark ("'hwyl fawr
+# i bawb'"), not part of the word as in "mae'r".
+_QUOTE = re.compile(r"(?<![\w\u0900-\u0dff])'|'(?![\w\u0900-\u0dff])")
 
 
 def fold(message: str) -> str:
@@ -74,15 +77,15 @@ def fold(message: str) -> str:
     dropped, compatibility forms folded, case folded, accents taken off Latin
     letters ("pożar" -> "pozar", "ajutați" -> "ajutati") and vowel marks off
     Arabic letters, Arabic and Urdu letter forms made one, punctuation and
-    hyphens spaces, every character of a script written without spaces
-    (Chinese, Japanese kana) a word of its own ("救命！" -> " 救 命 "), with
-    one space at each end."""
+    hyphens spaces, quotation marks off words ("'hwyl" -> "hwyl"), every
+    character of a script written without spaces (Chinese, Japanese kana) a
+    word of its own ("救命！" -> " 救 命 "), with one space at each end."""
     visible = _HIDDEN.sub("", strip_hidden(message)).casefold()
     if not visible.isascii():
         decomposed = unicodedata.normalize("NFKD", visible)
         visible = unicodedata.normalize("NFC", _MARKS.sub("", decomposed)).translate(_FOLD)
         visible = _UNSPACED.sub(r" \1 ", visible)
-    return " " + " ".join(_NOT_WORD.sub(" ", visible).split()) + " "
+    return " " + " ".join(_QUOTE.sub(" ", _NOT_WORD.sub(" ", visible)).split()) + " "
 
 
 @dataclass(frozen=True)
