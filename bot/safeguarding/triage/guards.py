@@ -139,14 +139,22 @@ _IDIOM_VERB = _compiled(one_of(_cues("idiom_verb")), "idiom_verb")
 # "to be" or a future, and words of emphasis ("my mum is actually going to
 # kill me").
 _IDIOM_PLACE = (
-    r"(?:\s+(?:on|in|at|near|by|of|outside|opposite|round|down|up|next door)(?:\s+[\w']+){1,3}?)?"
+    r"(?:\s+(?:on|in|at|near|by|of|outside|opposite|round|down|up|next door|for|from)"
+    r"(?:\s+[\w']+){1,3}?){0,2}"
 )
 _IDIOM_LINK = (
     r"(?:'s|'re|'ll|\s+(?:is|are|will|was|were|has been|have been|has|have|going to|actually|"
     r"literally|honestly|seriously|defo|definitely|totally|so|gonna|be))*\s*$"
 )
+# An activity as the subject, straight before the verb: "my husband's
+# snoring is killing me", "the waiting is killing me" (not "something",
+# nor a person: "king", "darling", "sibling").
+_IDIOM_ACTIVITY = (
+    r"|\b(?!(?:some|any|no|every)thing\b|king\b|darling\b|sibling\b|viking\b)\w+ing" + _IDIOM_LINK
+)
 _IDIOM_SUBJECT = _compiled(
-    r"\b" + one_of(_cues("idiom_subject")) + _IDIOM_PLACE + _IDIOM_LINK, "idiom_subject"
+    r"\b" + one_of(_cues("idiom_subject")) + _IDIOM_PLACE + _IDIOM_LINK + _IDIOM_ACTIVITY,
+    "idiom_subject",
 )
 # A family member or flatmate as the idiom's subject ("wife is going to kill
 # me"): an idiom only in a message with a mishap ("left my wallet on the
