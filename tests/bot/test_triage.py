@@ -1046,3 +1046,44 @@ def test_the_false_alarm_families_written_anew_are_not_urgent(text: str) -> None
 )
 def test_emergencies_written_anew_beside_them_are_urgent(text: str) -> None:
     assert looks_urgent(text), assess(text)
+
+
+# The farewell family written anew (a goodbye, a "look after mum for me", and
+# where the person is: a height or a means), and goodbyes beside heights in
+# ordinary messages ("goodbye summer", "said goodbye at midnight").
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my brother texted 'look after mum for me' and his location is showing the bridge",
+        "ex just messaged 'sorry for everything, bye x' and she's at the train station "
+        "by the tracks",
+        "my friend sent a snap of the view from the top of the car park, just said "
+        "'goodbye' and now her phone is off",
+        "dad left a voicemail saying he loves us all and he's at the cliffs, he's not picking up",
+        "she posted a pic of the river on her story with 'it's time' and isn't answering",
+        "my son messaged me 'tell nan I love her' and he's on the roof of the flats",
+        "got a text from my mate saying 'thanks for everything, this is goodbye' and a "
+        "photo of a rope",
+        "my sister sent me a picture from the edge of the quarry, just wrote 'bye', "
+        "she's done it before and been fine",
+    ],
+)
+def test_understated_farewells_written_anew_are_urgent(text: str) -> None:
+    assert looks_urgent(text), assess(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "sent my mum a photo from the top of the Shard and said bye, we're flying home "
+        "tomorrow. Where do I report a lost passport?",
+        "my son messaged 'bye x' when he left for uni, how do I report his bike stolen "
+        "from our drive?",
+        "my friend posted a sunset photo from the pier with 'goodbye summer', lovely. is "
+        "there parking there at night?",
+        "lovely view from the roof terrace at the party, said goodbye at midnight, then "
+        "my coat was gone. who do I tell?",
+    ],
+)
+def test_goodbyes_beside_heights_written_anew_are_not_urgent(text: str) -> None:
+    assert not looks_urgent(text), assess(text)
