@@ -1087,3 +1087,18 @@ def test_understated_farewells_written_anew_are_urgent(text: str) -> None:
 )
 def test_goodbyes_beside_heights_written_anew_are_not_urgent(text: str) -> None:
     assert not looks_urgent(text), assess(text)
+
+
+# Issue 15e, found by the whole suite after training on the third set: the
+# model weighs "message" more (its farewells are sent as messages), so a
+# question whether something is genuine makes the model need to be sure.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "is this message a scam?",
+        "my nan got a message from her bank, is it genuine?",
+        "got a text saying I owe the DVLA money, is it real or a scam?",
+    ],
+)
+def test_asking_whether_a_message_is_genuine_is_not_urgent(text: str) -> None:
+    assert not looks_urgent(text), assess(text)
