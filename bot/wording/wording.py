@@ -71,6 +71,9 @@ _LANGUAGE_NAMES = {
     "sk": "language_name_sk",
     "it": "language_name_it",
     "fr": "language_name_fr",
+    # issue 15e: Hindi written in Devanagari (danger phrases only; lingua
+    # identification is not asked for it)
+    "hi": "language_name_hi",
 }
 
 

@@ -838,3 +838,267 @@ def test_unseen_30_false_alarm_families_are_stopped_by_concept(text: str, guard:
 def test_unseen_30_concepts_still_urgent_by_rules(text: str) -> None:
     assert looks_urgent(text), assess(text)
     assert by_rules(normalise(text)).urgent, by_rules(normalise(text))
+
+
+# Issue 15e: the third unseen set's false-alarm families (idioms with kill and
+# strangle, games and sport, past events told with the time said once,
+# hypotheticals, self-harm told of someone now safe), each written new ways:
+# not urgent ...
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my dad is going to kill me, I've lost the car keys at the leisure centre, has "
+        "anyone handed them in?",
+        "missus will kill me, left my phone on the 42 bus last night. who do i ask",
+        "the drilling next door is killing me, what are the legal hours for building work?",
+        "that speed camera by the school is killing me, is it even working?",
+        "my back is killing me after the fun run, is the station open sunday?",
+        "i swear i'll end up killing my brother, he never puts the bins out. who collects them?",
+        "gonna murder my sister 😂 she took my charger again. anyway when is the next meeting",
+        "My grandson keeps shouting 'shoot him, he's behind you' into his headset all "
+        "evening. Is that normal?",
+        "We're doing airsoft in the woods on Saturday, will the neighbours hear gunfire "
+        "and ring you?",
+        "Town v Rovers was carnage, blood everywhere, three sent off. What a game. Will "
+        "there be more officers next time?",
+        "tuesday at 2am a man pulled a knife on me in the underpass and took my wallet. "
+        "got a crime number already, how long does it take?",
+        "Saturday a lad glassed someone at the bar, blood everywhere. Police came and "
+        "arrested him. What do we need to do now?",
+        "the lad who got stabbed outside the chippy years back, did they ever charge anyone?",
+        "Back in 81 a lad got shot outside the chip shop during the riots. Was anyone "
+        "ever charged?",
+        "Should we ever find someone breaking into the shed, can we lock them in until you arrive?",
+        "Say someone's trying car doors on our street at 3am, at what point do I ring 999?",
+        "Found out my son has been self harming. He's safe, he is home with us. Who can "
+        "we talk to?",
+        "someone posted a video of me getting jumped in the park last summer and it's "
+        "going round again, can you get it removed?",
+        "i was ok in the end, on saturday someone spiked my drink at a party but im fine "
+        "now. can i still report it?",
+    ],
+)
+def test_unseen_cd_false_alarm_families_are_not_urgent(text: str) -> None:
+    assert not looks_urgent(text), assess(text)
+
+
+# ... and the same words where the danger is now, the subject is a person
+# without a mishap, the video is sent now or the day named is today: still
+# urgent (the rules or, where they have nothing, the model).
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my husband is going to kill me, he's got a knife",
+        "my husband is going to kill me",
+        "he's going to kill me, I lost his money",
+        "my mate just sent me a vid of him standing on the edge of the bridge",
+        "it's friday night and he is hitting me",
+        "haven't seen her since last thursday, curtains shut, post piling up",
+        "At the football a man has collapsed and is not breathing",
+        "the paintball lads shot at my kids, they're bleeding",
+        "my son has been self harming and he's cutting himself right now",
+        "what do I do now, he's outside with a knife",
+        "My flatmate is strangling me",
+        "say something please, a man is following me",
+        "Sunday night he beat me and now he's back outside the door",
+        "sunday and he's back with a knife",
+        "he's safe now but he has taken 30 pills",
+        "the football's on but my dad collapsed and isn't breathing",
+    ],
+)
+def test_unseen_cd_families_still_urgent_where_it_is_now(text: str) -> None:
+    assert looks_urgent(text), assess(text)
+
+
+# Issue 15e: the third unseen set's English miss (an ex's photo from the top
+# floor of a multi-storey and "bye x") as a family: a farewell with a height
+# or a means, in one sentence, however it is sent ...
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my brother just sent a pic from the bridge over the A1 and said bye",
+        "she put a selfie on the cliff top on her story captioned goodbye",
+        "got a snapchat from my mate of the train tracks saying bye xx, he's not answering",
+        "bye xx and then a photo from the car park roof, what do i do",
+        "my daughter texted a picture of a pile of tablets with love you all",
+        "Ex sent me a photo from the top floor of the multi storey and wrote bye. "
+        "Probably nothing, she's done it before",
+    ],
+)
+def test_a_farewell_with_a_height_or_a_means_is_self_harm(text: str) -> None:
+    assert assess(text).concern is Concern.SELF_HARM, assess(text)
+    assert by_rules(normalise(text)).reason == "self_harm.farewell_with_means"
+
+
+# ... but not a goodbye beside a height in an ordinary message.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I sent a picture of the broken railings to the council and said bye for now,"
+        " who else do I tell?",
+        "we took photos from the pier and said bye to nan, then my bag went. who do I ask?",
+        "we took a photo from the top of the tower on holiday then said bye to the guide,"
+        " where do I report a lost camera?",
+    ],
+)
+def test_a_goodbye_beside_a_height_in_an_ordinary_message_is_not_urgent(text: str) -> None:
+    assert not looks_urgent(text), assess(text)
+
+
+# Issue 15e, found leaving one file out: a writer who says it is not an
+# emergency, and "killing it" (doing well), silence the model; a rule that
+# fires on a danger now still fires.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Not an emergency, but a car has had its window smashed on our road overnight",
+        "it's not an emergency, the lad on the corner keeps shouting at the buses",
+        "the new youth worker is absolutely killing it with the football sessions, thank you",
+    ],
+)
+def test_not_an_emergency_and_killing_it_are_not_urgent(text: str) -> None:
+    assert not looks_urgent(text), assess(text)
+
+
+def test_a_danger_said_to_be_no_emergency_is_still_urgent() -> None:
+    assert looks_urgent("its not an emergency but he has a knife and is outside")
+    assert looks_urgent("Not an emergency I think but my dad is not breathing")
+
+
+# Issue 15e: after the families above, more sentences of the same families
+# written anew (before: 7 of 26 false alarms and 1 of 20 emergencies missed
+# on main; after the families, 5 and 0; the activity as an idiom's subject,
+# "killing me with these rent rises", "is the area safer now?" and a place
+# of two phrases then brought it to 1, a film quoted at the telly, left).
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My husband's snoring is killing me, is there anywhere I can get earplugs for "
+        "free? lol no seriously",
+        "these hills on my bike ride are murdering my legs, are cyclists allowed on the "
+        "canal path?",
+        "the wait for a reply from you lot is killing me, any update on crime ref 123?",
+        "my sister will strangle me if she finds out I borrowed her car, is there a "
+        "grace period on tax?",
+        "nan's going to murder me, I've lost her bus pass on the 73. where is lost property?",
+        "I could have killed him when he parked across my drive again, who deals with parking?",
+        "honestly the landlord is killing me with these rent rises, is that legal?",
+        "boxing club sparring night, one lad got a bloody nose, is there a first aid "
+        "course for coaches?",
+        "cracking derby yesterday, blood on the pitch after a clash of heads, any update "
+        "on the parking plans for the next one?",
+        "our am dram group needs a fake gun for the play, do we need permission?",
+        "paintball stag do this weekend in the woods, will the gunfire noise bother anyone?",
+        "Tuesday night a lad kicked my door in and grabbed my telly, police came and "
+        "he's been charged. When does it go to court?",
+        "a few years back my ex tried to strangle me, he's just been released. can i "
+        "find out where he lives?",
+        "monday a man punched me at the bus stop, i had a black eye. already reported it "
+        "online, what happens next?",
+        "there was a stabbing outside the chippy in the 90s, is the area safer now?",
+        "last saturday someone smashed a bottle over my mate's head outside the club, he "
+        "had stitches, he's fine now. how do we give statements?",
+        "should someone ever break into my car while I'm in it, can I use force?",
+        "say a man follows me home from the station, at what point should I ring 999?",
+        "if i ever saw someone with a knife on the bus what should i do",
+        "what would happen if my neighbour's dog attacked my kid, who do i report to",
+        "my daughter took an overdose last year, she's doing well now. are there any "
+        "support groups for parents?",
+        "my son has been cutting himself but he's safe and getting help from CAMHS, is "
+        "there a parents' group?",
+        "she's safe now, she's with her dad, we just want advice on keeping her safe online",
+        "not an emergency but someone has dumped a mattress on our lane",
+        "the pub fight is over and nobody was hurt, just want to know if I need to give "
+        "a statement",
+    ],
+)
+def test_the_false_alarm_families_written_anew_are_not_urgent(text: str) -> None:
+    assert not looks_urgent(text), assess(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my ex sent me a pic from the top of the multi storey with 'sorry for everything "
+        "x'. she's not answering",
+        "mate posted a video from the bridge saying goodbye to everyone, it was ten minutes ago",
+        "my daughter just texted 'love you mum, bye' and a photo of a load of pills",
+        "he sent a selfie at the edge of the cliff saying this is it",
+        "the man upstairs is killing his wife, I can hear her screaming now",
+        "my mum is going to kill me, she's got a knife and she's coming up the stairs",
+        "its saturday night and theres a man with a machete outside the chippy",
+        "last week he threatened me, now he's outside my door with a bat",
+        "not sure if this counts but my neighbour collapsed in her garden and isn't moving",
+        "Sorry to bother you, there's a lad on the footbridge over the motorway on the "
+        "wrong side of the railings",
+        "say something please, he's got a gun and he's in the kitchen",
+        "my son said he's going to end it tonight and he's gone to the bridge",
+        "there's a fire in the flat below and my nan is still inside",
+        "my 3 year old has wandered off at the park and we can't find her",
+        "a man has been following me since the station and he's still behind me",
+        "my husband just hit me and he's locked the door so I can't get out",
+        "someone's trying to get in through the back window right now",
+        "i've taken all my tablets, i'm sorry",
+        "I ran the youth football tonight and a group of lads with knives are waiting at "
+        "the gate for one of the boys",
+        "kill him kill him, someone is stabbing a man outside the shop, hurry",
+    ],
+)
+def test_emergencies_written_anew_beside_them_are_urgent(text: str) -> None:
+    assert looks_urgent(text), assess(text)
+
+
+# The farewell family written anew (a goodbye, a "look after mum for me", and
+# where the person is: a height or a means), and goodbyes beside heights in
+# ordinary messages ("goodbye summer", "said goodbye at midnight").
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my brother texted 'look after mum for me' and his location is showing the bridge",
+        "ex just messaged 'sorry for everything, bye x' and she's at the train station "
+        "by the tracks",
+        "my friend sent a snap of the view from the top of the car park, just said "
+        "'goodbye' and now her phone is off",
+        "dad left a voicemail saying he loves us all and he's at the cliffs, he's not picking up",
+        "she posted a pic of the river on her story with 'it's time' and isn't answering",
+        "my son messaged me 'tell nan I love her' and he's on the roof of the flats",
+        "got a text from my mate saying 'thanks for everything, this is goodbye' and a "
+        "photo of a rope",
+        "my sister sent me a picture from the edge of the quarry, just wrote 'bye', "
+        "she's done it before and been fine",
+    ],
+)
+def test_understated_farewells_written_anew_are_urgent(text: str) -> None:
+    assert looks_urgent(text), assess(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "sent my mum a photo from the top of the Shard and said bye, we're flying home "
+        "tomorrow. Where do I report a lost passport?",
+        "my son messaged 'bye x' when he left for uni, how do I report his bike stolen "
+        "from our drive?",
+        "my friend posted a sunset photo from the pier with 'goodbye summer', lovely. is "
+        "there parking there at night?",
+        "lovely view from the roof terrace at the party, said goodbye at midnight, then "
+        "my coat was gone. who do I tell?",
+    ],
+)
+def test_goodbyes_beside_heights_written_anew_are_not_urgent(text: str) -> None:
+    assert not looks_urgent(text), assess(text)
+
+
+# Issue 15e, found by the whole suite after training on the third set: the
+# model weighs "message" more (its farewells are sent as messages), so a
+# question whether something is genuine makes the model need to be sure.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "is this message a scam?",
+        "my nan got a message from her bank, is it genuine?",
+        "got a text saying I owe the DVLA money, is it real or a scam?",
+    ],
+)
+def test_asking_whether_a_message_is_genuine_is_not_urgent(text: str) -> None:
+    assert not looks_urgent(text), assess(text)

@@ -35,6 +35,8 @@ def test_the_shipped_model_is_what_training_makes_of_the_corpora() -> None:
     assert sorted(sealed) == [
         "unseen_2026_11_30_a",
         "unseen_2026_11_30_b",
+        "unseen_2026_11_30_c",
+        "unseen_2026_11_30_d",
         "unseen_2026_11_a",
         "unseen_2026_11_b",
     ]

@@ -47,6 +47,7 @@ from bot.safeguarding.triage.concern import Triage
 from bot.safeguarding.triage.engine import by_rules, model_says
 from bot.safeguarding.triage.model import Model, features, without_command
 from bot.safeguarding.triage.normalise import normalise
+from bot.safeguarding.triage.other_languages import assess_other
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "tests" / "data" / "triage"
@@ -60,6 +61,10 @@ SPENT = frozenset(
         "unseen_2026_11_b.jsonl",
         "unseen_2026_11_30_a.jsonl",
         "unseen_2026_11_30_b.jsonl",
+        # the third unseen set, run once (docs/safeguarding.md) and spent
+        # (issue 15e)
+        "unseen_2026_11_30_c.jsonl",
+        "unseen_2026_11_30_d.jsonl",
     }
 )
 # Redaction corpora (tests/data/personal_details/) read as ordinary messages.
@@ -231,17 +236,27 @@ class Scored:
     probability: float  # the model's, trained without this example's file
     said: Triage  # what the rules alone say of it
     normal: str  # the text the model read
+    # what the phrases of other languages say of it (None: no phrase), as
+    # the bot asks them after the English rules and model (issue 15e: the
+    # table counts them, as the bot does)
+    other: Triage | None = None
 
     @property
     def rules(self) -> bool:
         """Whether the rules alone find it urgent."""
         return self.said.urgent
 
-    def urgent(self, threshold: float) -> bool:
-        """What the triage says: the rules, or else the model (engine.model_says)."""
-        return self.rules or model_says(
-            self.said, self.example.text, self.normal, self.probability, threshold
-        )
+    def urgent(self, threshold: float, phrases: bool = False) -> bool:
+        """What the English triage says: the rules, or else the model
+        (engine.model_says); with ``phrases``, what the bot says: then the
+        phrases of other languages too (triage._engine: a phrase makes the
+        message urgent; a "not now" phrase silences the model)."""
+        if self.rules:
+            return True
+        english = model_says(self.said, self.example.text, self.normal, self.probability, threshold)
+        if not phrases or self.other is None or not (english or self.other.urgent):
+            return english
+        return self.other.urgent
 
 
 def leave_one_file_out(examples: list[Labelled], table: Features) -> list[Scored]:
@@ -253,7 +268,8 @@ def leave_one_file_out(examples: list[Labelled], table: Features) -> list[Scored
             if example.file == held:
                 said = by_rules(normalise(example.text))
                 normal = normalise(without_command(example.text))
-                scored.append(Scored(example, model.probability(normal), said, normal))
+                other = assess_other(example.text)
+                scored.append(Scored(example, model.probability(normal), said, normal, other))
     return scored
 
 
@@ -294,12 +310,14 @@ def train() -> tuple[str, list[Scored], float]:
 
 
 def table(scored: list[Scored], threshold: float) -> str:
-    """Per held-out file and pooled: recall and false alarms, rules alone
-    and rules + model."""
+    """Per held-out file and pooled: recall and false alarms, the English
+    rules alone, rules + model, and the whole triage as the bot runs it
+    (with the phrases of other languages, which were written reading
+    these files: the model's share alone is left one file out)."""
     lines = [
         f"threshold {threshold:.2f} (leave one file out)",
         f"{'held out':<16}{'urgent':>7}{'ordinary':>9}  {'rules: recall':>13} {'false':>6}"
-        f"  {'rules+model: recall':>19} {'false':>6}",
+        f"  {'rules+model: recall':>19} {'false':>6}  {'+phrases: recall':>16} {'false':>6}",
     ]
     names = sorted({s.example.file for s in scored})
     for name in [*names, "all"]:
@@ -307,14 +325,15 @@ def table(scored: list[Scored], threshold: float) -> str:
         urgent = [s for s in part if s.example.urgent]
         ordinary = [s for s in part if not s.example.urgent]
 
-        def share(rows: list[Scored], model: bool) -> float:
-            flagged = sum(s.urgent(threshold) if model else s.rules for s in rows)
+        def share(rows: list[Scored], model: bool, phrases: bool = False) -> float:
+            flagged = sum(s.urgent(threshold, phrases) if model else s.rules for s in rows)
             return flagged / len(rows) if rows else math.nan
 
         lines.append(
             f"{name:<16}{len(urgent):>7}{len(ordinary):>9}  {share(urgent, False):>13.3f}"
             f" {share(ordinary, False):>6.3f}  {share(urgent, True):>19.3f}"
-            f" {share(ordinary, True):>6.3f}"
+            f" {share(ordinary, True):>6.3f}  {share(urgent, True, True):>16.3f}"
+            f" {share(ordinary, True, True):>6.3f}"
         )
     return "\n".join(lines)
 

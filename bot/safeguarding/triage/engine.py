@@ -16,7 +16,10 @@ from bot.safeguarding.triage.guards import (
     NOW,
     asks_in_general,
     guard,
+    idiom_in,
+    not_real_in,
     resolved,
+    told_long_ago,
 )
 from bot.safeguarding.triage.model import model, model_concern, without_command
 from bot.safeguarding.triage.normalise import normalise
@@ -44,15 +47,18 @@ MODEL_RULE = "model.urgent"
 # new writers' text, so there the model still has its say.
 # A game, a film, a stunt or a joke in the clause (not_real, joke): the
 # model defers too, unless sure.
+# An idiom (issue 15e: "the drilling next door is killing me", "wife is
+# going to kill me, left my wallet on the train"): the model defers too,
+# unless sure.
 MODEL_DEFERS_TO = frozenset(
-    {"negated", "hypothetical", "general_question", "reassured", "not_real", "joke"}
+    {"negated", "hypothetical", "general_question", "reassured", "not_real", "joke", "idiom"}
 )
 # ... but not when it is this sure, for the question shapes, games and jokes:
 # "please tell me what to do, the man next door is on his roof and says he's
 # going to jump" is a plea, not a hypothetical (leave one file out, on every
 # file: two emergencies more, no false alarm more; docs/decisions.md).
 SURE = 0.9
-OVERRULED_WHEN_SURE = frozenset({"hypothetical", "general_question", "not_real", "joke"})
+OVERRULED_WHEN_SURE = frozenset({"hypothetical", "general_question", "not_real", "joke", "idiom"})
 
 
 def assess(text: str) -> Triage:
@@ -87,8 +93,13 @@ def model_says(said: Triage, text: str, normal: str, probability: float, thresho
       help came or the person recovered and nothing else says now
       (``guards.resolved``: "he pulled through", "the ambulance came"): no;
     - the writer is laughing (``guards.LAUGHING_WORDS`` in ``normal``,
-      ``LAUGHING_SIGNS`` in ``text``, since normalising drops emoji: "lol",
-      "lmao", "😂"): when the probability reaches SURE;
+      ``LAUGHING_SIGNS`` in ``text``: "lol", "lmao", "😂"), asks in
+      general, speaks of a game, film or sport anywhere
+      (``guards.not_real_in``: "my daughter assures me it is a computer
+      game"), has an idiom of a rule's words (``guards.idiom_in``: "i'll
+      end up killing my brother"), or tells of the distant past with nothing said of now
+      (``guards.told_long_ago``: "years back"): when the probability
+      reaches SURE;
     - else when the probability reaches the threshold."""
     stopped_by = _stopped_by(said)
     if stopped_by in MODEL_DEFERS_TO:
@@ -97,7 +108,14 @@ def model_says(said: Triage, text: str, normal: str, probability: float, thresho
         return False  # spare the message-wide searches below: none could say yes
     if ALL_CLEAR.search(normal) or resolved(normal):
         return False
-    if LAUGHING_WORDS.search(normal) or LAUGHING_SIGNS.search(text) or asks_in_general(normal):
+    if (
+        LAUGHING_WORDS.search(normal)
+        or LAUGHING_SIGNS.search(text)
+        or asks_in_general(normal)
+        or not_real_in(normal)
+        or idiom_in(normal)
+        or told_long_ago(normal)
+    ):
         return probability >= max(SURE, threshold)
     return probability >= threshold
 

@@ -33,6 +33,7 @@ _LISTS = (
     "joke", "not_real", "reassured", "all_clear", "laughing",
     "idiom_verb", "idiom_subject", "inverted_question",
     "resolved", "present", "plea", "away", "lawful_shooting", "person_harmed", "idiom_phrase",
+    "idiom_family", "mishap", "now_asked", "past_day", "sport_report", "make_believe",
 )  # fmt: skip
 _DATA = mapping(read(_FILE), _FILE)
 if set(_DATA) != set(_LISTS):
@@ -96,8 +97,20 @@ _KEEPS = _compiled(_each("habitual_crime_only"), "habitual_crime_only")
 _REASSURED = _compiled(_words("reassured"), "reassured")
 # The self-harm rules of thoughts, not acts, that reassurance may stop (rule
 # names of self_harm.yaml): pills taken or "kill myself tonight" stay urgent.
+# Reassurance is the writer's ("I'm safe") or, of someone else, "he's safe",
+# "she's at home with us".
 REASSURED_STOPS = frozenset(
-    {"want_to_die", "not_want_to_live", "no_reason_to_live", "cant_go_on", "burden", "suicidal"}
+    {
+        "want_to_die",
+        "not_want_to_live",
+        "no_reason_to_live",
+        "cant_go_on",
+        "burden",
+        "suicidal",
+        # issue 15e: self-harm that has been going on, told of a person now
+        # safe ("he's safe, he's at home with us tonight")
+        "self_harm",
+    }
 )
 # Nobody in danger, or over: "nobody was hurt", "all quiet now". Stops no
 # rule by itself (only in a message told as over: _told_as_over); a
@@ -121,12 +134,33 @@ _JOKE = _compiled(_words("joke"), "joke")
 # Not a real event: a game, a film or a book, a sport, a drill, a toy.
 _NOT_REAL = _compiled(_words("not_real"), "not_real")
 _IDIOM_VERB = _compiled(one_of(_cues("idiom_verb")), "idiom_verb")
+# What may stand between an idiom's subject and its verb: a short phrase of
+# place ("that new speed camera on queens drive is killing me"), the verb
+# "to be" or a future, and words of emphasis ("my mum is actually going to
+# kill me").
+_IDIOM_PLACE = (
+    r"(?:\s+(?:on|in|at|near|by|of|outside|opposite|round|down|up|next door|for|from)"
+    r"(?:\s+[\w']+){1,3}?){0,2}"
+)
+_IDIOM_LINK = (
+    r"(?:'s|'re|'ll|\s+(?:is|are|will|was|were|has been|have been|has|have|going to|actually|"
+    r"literally|honestly|seriously|defo|definitely|totally|so|gonna|be))*\s*$"
+)
+# An activity as the subject, straight before the verb: "my husband's
+# snoring is killing me", "the waiting is killing me" (not "something",
+# nor a person: "king", "darling", "sibling").
+_IDIOM_ACTIVITY = (
+    r"|\b(?!(?:some|any|no|every)thing\b|king\b|darling\b|sibling\b|viking\b)\w+ing" + _IDIOM_LINK
+)
 _IDIOM_SUBJECT = _compiled(
-    r"\b"
-    + one_of(_cues("idiom_subject"))
-    + r"(?:\s+(?:is|are|will|was|were|has been|have been|has|have|(?:is |are )?going to))?\s*$",
+    r"\b" + one_of(_cues("idiom_subject")) + _IDIOM_PLACE + _IDIOM_LINK + _IDIOM_ACTIVITY,
     "idiom_subject",
 )
+# A family member or flatmate as the idiom's subject ("wife is going to kill
+# me"): an idiom only in a message with a mishap ("left my wallet on the
+# train", "lost my bus pass").
+_IDIOM_FAMILY = _compiled(r"\b" + one_of(_cues("idiom_family")) + _IDIOM_LINK, "idiom_family")
+_MISHAP = _compiled(_words("mishap"), "mishap")
 
 
 # A verb in the present tense (or a future): the clause is not told as past.
@@ -152,11 +186,23 @@ ACCOUNTED_STOPS = frozenset({"welfare"})
 _IDIOM_PHRASE = _compiled(_words("idiom_phrase"), "idiom_phrase")
 
 
+# "What should I do now?": a word for now that asks what next (now_asked).
+_NOW_ASKED = _compiled(_words("now_asked"), "now_asked")
+# A day named bare, a time in the past to _told_as_over only.
+_PAST_DAY = _compiled(_words("past_day"), "past_day")
+# A sports match told, anywhere in the message (guard: not_real).
+_SPORT_REPORT = _compiled(_words("sport_report"), "sport_report")
+# Computer games, films and make-believe shooting, anywhere in the message:
+# the model must be sure (not_real_in).
+_MAKE_BELIEVE = _compiled(_words("make_believe"), "make_believe")
+
+
 def _says_now(message: str) -> bool:
     """Whether the message has a word for now ("now", "tonight", "right
     now", ...) outside its all-clear and resolved phrases ("it's all calm
-    now", "she's fine now")."""
-    rest = _RESOLVED.sub(" ", ALL_CLEAR.sub(" ", message))
+    now", "she's fine now") and its questions of what to do next ("what
+    should I do now?", ``now_asked``)."""
+    rest = _NOW_ASKED.sub(" ", _RESOLVED.sub(" ", ALL_CLEAR.sub(" ", message)))
     return NOW.search(rest) is not None or _PLEA.search(rest) is not None
 
 
@@ -187,6 +233,30 @@ def asks_in_general(message: str) -> bool:
     return asked and not _says_now(message)
 
 
+def not_real_in(message: str) -> bool:
+    """Whether the normalised message speaks anywhere of a computer game, a
+    film or a make-believe shoot-out (``make_believe``: "my daughter assures
+    me it is a computer game") or reports a sports match (``sport_report``);
+    not merely of a sport ("I run the youth football ... a group are waiting
+    for him at the gates with blades"): the model must then be sure
+    (engine.model_says)."""
+    return bool(_MAKE_BELIEVE.search(message) or _SPORT_REPORT.search(message))
+
+
+def idiom_in(message: str) -> bool:
+    """Whether the normalised message has an idiom made of a rule's words
+    anywhere (``idiom_phrase``: "i'll end up killing my brother", "on fire
+    this week"): the model must then be sure (engine.model_says)."""
+    return _IDIOM_PHRASE.search(message) is not None
+
+
+def told_long_ago(message: str) -> bool:
+    """Whether the normalised message tells of the distant past ("years
+    back", "in 91", "last year") and says nothing of now: the model must
+    then be sure (engine.model_says)."""
+    return _DISTANT_PAST.search(message) is not None and not _says_now(message)
+
+
 def _told_as_over(rule: Rule, clause: str, opening: str, message: str) -> bool:
     """Whether the whole message tells the match as over: its clause has no
     verb in the present, the message says nothing of now ("now", "tonight",
@@ -194,13 +264,31 @@ def _told_as_over(rule: Rule, clause: str, opening: str, message: str) -> bool:
     in the past comes before the match (``opening``: the message up to the
     end of the match; for a severe rule a clear past only, not "there was")
     or the message says it is over or help came (``all_clear``,
-    ``resolved``)."""
+    ``resolved``). A day named bare before the match counts as a time in
+    the past here (``past_day``: "at 4am sunday and a lad pulled a knife on
+    me"), never elsewhere."""
     if _PRESENT.search(clause) or _says_now(message):
         return False
     return bool(
         (_PAST_CLEAR if rule.severe else _PAST).search(opening)
+        or _PAST_DAY.search(opening)
         or ALL_CLEAR.search(message)
         or _RESOLVED.search(message)
+    )
+
+
+def _idiom(upto: str, start: int, message: str) -> bool:
+    """Whether the match at ``upto[start:]`` is an idiom: one of idiom_verb
+    in it, the words before that verb ending with one of idiom_subject (the
+    subject may be inside the match: "my neighbour's extension is killing
+    me" matches from "'s"), or with a family member in a message with a
+    mishap ("wife is going to kill me, left my wallet on the train")."""
+    verb = _IDIOM_VERB.search(upto, start)
+    if verb is None:
+        return False
+    lead = upto[: verb.start()]
+    return bool(
+        _IDIOM_SUBJECT.search(lead) or (_IDIOM_FAMILY.search(lead) and _MISHAP.search(message))
     )
 
 
@@ -261,7 +349,7 @@ def guard(
         return "joke"
     if _NOT_REAL.search(clause):
         return "not_real"
-    if _IDIOM_VERB.search(upto[len(before) :]) and _IDIOM_SUBJECT.search(before):
+    if _idiom(upto, len(before), message):
         return "idiom"
     if any(
         idiom.start() < len(upto) and idiom.end() > len(before)
@@ -282,6 +370,13 @@ def guard(
         return "away"
     if message and _told_as_over(rule, clause, opening, message):
         return "past"
+    if (
+        message
+        and _SPORT_REPORT.search(message)
+        and not _PRESENT.search(clause)
+        and not _says_now(message)
+    ):
+        return "not_real"
     if asked and _INVERTED_QUESTION.search(upto):
         return "question"
     return None

@@ -14,8 +14,13 @@ from bot.safeguarding.triage.data import TriageDataError, compiled, lines, mappi
 _FILE = "spellings.yaml"
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "-": " ", "_": " "})
+# Laughing emoji read as "lol" (a joke, guards.yaml), not dropped with the
+# other symbols: "im gonna end up strangling my flatmate 😂".
+_LAUGHING = str.maketrans({"😂": " lol ", "🤣": " lol "})
 # Anything that is not a letter, digit, apostrophe, space or clause punctuation.
-_OTHER_CHARS = re.compile(r"[^a-z0-9'\s.,!?;:]")
+# A run of them is one space (the spaces around it stay): 560 Chinese
+# characters are one substitution, not 560.
+_OTHER_CHARS = re.compile(r"[^a-z0-9'\s.,!?;:]+")
 # Splits a message into words (letters, digits, apostrophes) and what is between.
 _WORD_SPLIT = re.compile(r"([a-z0-9']+)")
 
@@ -63,9 +68,11 @@ def normalise(message: str) -> str:
     (``bot.edge.text.strip_hidden``, and every other format character, even
     the joiners an emoji keeps) are dropped before anything else, so
     ``k\u200bill`` reads as ``kill``, not as ``k ill``."""
-    visible = "".join(c for c in strip_hidden(message) if unicodedata.category(c) != "Cf")
+    visible = strip_hidden(message)
+    if not visible.isascii():  # ASCII has no format characters
+        visible = "".join(c for c in visible if unicodedata.category(c) != "Cf")
     folded = unicodedata.normalize("NFKC", visible)
-    lowered = _OTHER_CHARS.sub(" ", folded.lower().translate(_APOSTROPHES))
+    lowered = _OTHER_CHARS.sub(" ", folded.lower().translate(_APOSTROPHES).translate(_LAUGHING))
     parts = _WORD_SPLIT.split(lowered)
     parts[1::2] = [_WORDS.get(word, word) for word in parts[1::2]]
     spelled = "".join(parts)

@@ -4,7 +4,11 @@ language (ISO 639-1, as ``bot.safeguarding.language``) and concern.
 
 A phrase is literal text, not a pattern: it is normalised as a message is
 (:func:`fold`) and found as whole words; one written with a leading ``^``
-only at the start of the message. A message is split into words and each
+only at the start of the message. Scripts written without spaces between
+words (Chinese characters, Japanese kana) are read a character at a time:
+every such character is a word of its own, so a Chinese phrase is found
+wherever its characters stand together in the message (a substring), "拿刀"
+inside "有个男人拿刀砍我". A message is split into words and each
 word looked up among the phrases' first words. A message containing one is
 urgent whatever the English guards would say (they read English, and a
 resident who writes "pomocy" is not asking a general question), unless it
@@ -56,9 +60,20 @@ _FOLD = str.maketrans(
 _MARKS = re.compile("[\u0300-\u036f\u064b-\u065f\u0670\u06d6-\u06ed]")
 # Characters that show nothing (format characters, the joiners included).
 _HIDDEN = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
+# Characters of scripts written without spaces between words: CJK
+# ideographs (with extension A and the compatibility block) and Japanese
+# kana. Each is made a word of its own (fold).
+_UNSPACED = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+# A word: one such character, or a run of anything else but spaces. (A
+# findall, several times faster than putting spaces round each character
+# with a substitution: 0.17 ms against 0.74 ms for 560 Chinese characters.)
+_TOKEN = re.compile(f"[{_UNSPACED}]|[^\\s{_UNSPACED}]+")
 # Anything that is neither a letter, a digit, an apostrophe nor a vowel sign
 # of the Indic scripts (which Python does not count as \w).
 _NOT_WORD = re.compile(r"[^\w'\u0900-\u0dff]+")
+# An apostrophe that opens or closes a word is a quotation mark ("'hwyl fawr
+# i bawb'"), not part of the word as in "mae'r".
+_QUOTE = re.compile(r"(?<![\w\u0900-\u0dff])'|'(?![\w\u0900-\u0dff])")
 
 
 def fold(message: str) -> str:
@@ -66,12 +81,16 @@ def fold(message: str) -> str:
     dropped, compatibility forms folded, case folded, accents taken off Latin
     letters ("pożar" -> "pozar", "ajutați" -> "ajutati") and vowel marks off
     Arabic letters, Arabic and Urdu letter forms made one, punctuation and
-    hyphens spaces, with one space at each end."""
+    hyphens spaces, quotation marks off words ("'hwyl" -> "hwyl"), every
+    character of a script written without spaces (Chinese, Japanese kana) a
+    word of its own ("救命！" -> " 救 命 "), with one space at each end."""
     visible = _HIDDEN.sub("", strip_hidden(message)).casefold()
     if not visible.isascii():
         decomposed = unicodedata.normalize("NFKD", visible)
         visible = unicodedata.normalize("NFC", _MARKS.sub("", decomposed)).translate(_FOLD)
-    return " " + " ".join(_NOT_WORD.sub(" ", visible).split()) + " "
+    spaced = _QUOTE.sub(" ", _NOT_WORD.sub(" ", visible))
+    words = spaced.split() if spaced.isascii() else _TOKEN.findall(spaced)
+    return " " + " ".join(words) + " "
 
 
 @dataclass(frozen=True)
