@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from adapters.email.store import MIGRATIONS as EMAIL_MIGRATIONS
 from adapters.web import store
 from adapters.web.schema import MIGRATIONS as WEB_MIGRATIONS
 from adapters.web.store import WEB_DATA
@@ -69,10 +70,11 @@ def released(path: Path, version: int) -> None:
 def made_the_old_way(path: Path) -> Schema:
     """The schema of a database made by the released migrations (web tables
     in 5 and 8), then the core's later ones, then the web's own after its
-    first (2: ids never reused, the resident's messages)."""
+    first (2: ids never reused, the resident's messages), then e-mail's."""
     with closing(sqlite3.connect(path)) as conn:
         conn.executescript("\n".join(RELEASED_MIGRATIONS + MIGRATIONS[len(RELEASED_MIGRATIONS) :]))
         conn.executescript("\n".join(WEB_MIGRATIONS[1:]))
+        conn.executescript("\n".join(EMAIL_MIGRATIONS))  # issue 17: e-mail's own tables
     return schema_of(path)
 
 
