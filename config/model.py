@@ -48,6 +48,7 @@ from config.scalar import (
     PostcodeArea,
     Proxy,
     PublicUrl,
+    Relay,
     SmtpSecurity,
     Snowflake,
     TelegramUser,
@@ -222,11 +223,17 @@ class EmailInbound(_Section):
     """Questions by e-mail (docs/email.md, "Questions by e-mail"; the inbound
     side's keys): the SMTP listener the force's mail relay forwards residents'
     mail to, on ``listen_host``:``listen_port``, taking mail for ``address``
-    only (empty: no questions by e-mail)."""
+    only (empty: no questions by e-mail). ``max_bytes``: a message larger
+    than this is refused (552) with what to do instead. ``relays``: the
+    clients allowed to deliver (any other is refused 550 5.7.1)."""
 
     listen_host: Listen = "127.0.0.1"
     listen_port: Port = 2525
     address: EmailAddress = ""
+    max_bytes: PositiveInt = 10 * 1024 * 1024
+    # Who may deliver (the force's relays: addresses or networks); empty: any
+    # client that can reach listen_host (keep it on 127.0.0.1 or firewalled).
+    relays: Annotated[tuple[Relay, ...], Example("[10.0.0.25]")] = ()
 
 
 @dataclass(frozen=True)

@@ -615,3 +615,23 @@ ListId = Annotated[str, PlainValidator(list_id)]
 SmtpSecurity = Annotated[
     Literal["starttls", "tls", "none"], PlainValidator(one_of("starttls", "tls", "none"))
 ]
+
+
+def relay(value: object) -> ipaddress.IPv4Network | ipaddress.IPv6Network:
+    """A mail relay allowed to deliver to the e-mail listener: an address
+    (``10.0.0.25``) or a network (``10.0.0.0/24``)."""
+    if not isinstance(value, str):
+        raise Invalid(
+            "expected the address or network (CIDR) of the force's mail relay, e.g. "
+            f"10.0.0.25 or 10.0.0.0/24; found {describe(value)}"
+        )
+    written = value.strip()
+    try:
+        return ipaddress.ip_network(written, strict=False)
+    except ValueError:
+        raise Invalid(
+            f"{written!r} is not an IP address or network; e.g. 10.0.0.25 or 10.0.0.0/24"
+        ) from None
+
+
+Relay = Annotated[ipaddress.IPv4Network | ipaddress.IPv6Network, PlainValidator(relay)]

@@ -10,7 +10,9 @@ from typing import Protocol
 
 from adapters.email import links as paths
 from adapters.email import store
+from adapters.email.inbound import Ours
 from adapters.email.links import Links
+from adapters.email.listener import Handler, Listener
 from adapters.email.mail import Extras, FooterItem
 from adapters.email.pages import Pages
 from adapters.email.sender import AuthRefused, EmailSender
@@ -20,6 +22,7 @@ from bot.edge.adapter import Wiring
 from bot.edge.backoff import Backoff
 from bot.edge.connection import Connection
 from bot.edge.endpoint import Endpoint
+from bot.edge.inbound import Envelope, Inbound
 from bot.edge.pace import Pace
 from bot.edge.sending import Outgoing
 from bot.edge.startup import StartupFailure
@@ -77,6 +80,43 @@ class EmailAdapter:
             self.suppressions,
             wiring.clock,
         )
+        self.listener = self._listener()
+
+    def _listener(self) -> Listener | None:
+        """The SMTP listener for questions by e-mail, when
+        ``inbound.address`` is set (``listener.py``)."""
+        inbound = self.settings.inbound
+        if not inbound.address:
+            return None
+        config = self.wiring.config
+        ours = Ours(
+            addresses=frozenset({self.settings.from_address, inbound.address}),
+            message_id_domain=self.settings.domain,
+            list_id=self.settings.list_identifier,
+        )
+        phrases = [phrase for forum in config.forums for phrase in forum.phrases]
+        addresses = (inbound.address, self.settings.from_address)
+        handler = Handler(addresses, ours, self._put, self._bounced, phrases, relays=inbound.relays)
+        return Listener(
+            handler,
+            inbound.listen_host,
+            inbound.listen_port,
+            inbound.max_bytes,
+            config.contacts.emergency,
+            hostname=self.settings.domain or None,
+        )
+
+    def _put(self, event: Inbound) -> Envelope:
+        envelope = Envelope(event)
+        self.wiring.queue.put_nowait(envelope)
+        return envelope
+
+    async def _bounced(self, failed: tuple[str, ...]) -> None:
+        """A bounce report's addresses that failed for good: suppressed, as a
+        5xx at sending suppresses (the DSN's own code is not kept: 550)."""
+        for address in failed:
+            await self.suppress(address, 550)
+        log.warning("a bounce report named %s address(es) failed for good: suppressed", len(failed))
 
     async def extras(self, message: Outgoing) -> Extras:
         """What the message carries besides its body: the heading, and for a
@@ -118,8 +158,12 @@ class EmailAdapter:
     async def start(self) -> None:
         """Read the suppression list, then connect to the SMTP server (and
         log in). A refused password is fatal (StartupFailure); a server out
-        of reach is not: sends try again, and ``run`` keeps trying."""
+        of reach is not: sends try again, and ``run`` keeps trying. With
+        questions by e-mail, the listener is bound first: a port that cannot
+        be bound is fatal too."""
         await self.suppressions.load(self.wiring.db)
+        if self.listener is not None:
+            await self.listener.start()
         s = self.settings
         try:
             async with asyncio.timeout(CHECK_TIMEOUT_S):
@@ -174,10 +218,23 @@ class EmailAdapter:
         await self.suppressions.add(self.wiring.db, address, code, self.wiring.clock.now())
 
     def announce(self) -> None:
-        """Nothing to add once forumbot is serving."""
+        """With questions by e-mail: the address residents write to, and
+        where the relay must deliver it."""
+        if self.listener is not None:
+            log.info(
+                "questions by e-mail: mail to %s is taken on %s:%s (the relay delivers it there)",
+                self.settings.inbound.address,
+                self.listener.host,
+                self.listener.bound_port,
+            )
 
     async def stop_accepting(self) -> None:
-        """Nothing comes in by e-mail to stop here (the sender still works)."""
+        """Mail is answered 451 from now on (the relay delivers it again
+        later); the sender still works."""
+        if self.listener is not None:
+            self.listener.stop_accepting()
 
     async def close(self) -> None:
+        if self.listener is not None:
+            await self.listener.close()
         await self.sender.close()

@@ -30,12 +30,14 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Awaitable, Callable
+from dataclasses import replace
 from datetime import UTC, datetime
 
 import aiosmtplib
 
 from adapters.email.mail import Extras, compose, message_id
 from adapters.email.store import Suppressions
+from adapters.email.threads import answered_message
 from bot.core import Database
 from bot.edge.connection import Connection
 from bot.edge.rich import Rich, plain
@@ -183,6 +185,10 @@ class EmailSender:
         if address in self.suppressions and message.purpose != "confirmation":
             raise Unreachable("the address is suppressed: a server refused it for good")
         extras = await self.extras(message)
+        if message.reply_to_message_id is None:  # an answer to a question asked by e-mail
+            asked = await answered_message(self.db, message.outbox_id)
+            if asked is not None:
+                message = replace(message, reply_to_message_id=asked)
         msgid = message_id(message.outbox_id, self.suppressions.secret, self.settings.domain)
         try:
             # The email package takes a few milliseconds a message: off the event
