@@ -164,11 +164,13 @@ def compose(
     msgid: str,
     extras: Extras,
     now: datetime,
+    to: str | None = None,
 ) -> EmailMessage:
-    """The e-mail for ``message`` to its chat's address, ``msgid`` its
-    Message-ID. Raises ValueError for an address the ``email`` package
-    cannot put in a header (the sender maps it to Rejected)."""
-    address = message.chat.chat_id
+    """The e-mail for ``message`` to its chat's address (or ``to``, the same
+    address as the server takes it: its domain in IDNA's ASCII form),
+    ``msgid`` its Message-ID. Raises ValueError for an address the ``email``
+    package cannot put in a header (the sender maps it to Rejected)."""
+    address = to or message.chat.chat_id
     international = not address.isascii()
     mail = EmailMessage(policy=SMTPUTF8 if international else SMTP)
     title, text, html = render(message, extras)

@@ -34,6 +34,7 @@ from dataclasses import replace
 from datetime import UTC, datetime
 
 import aiosmtplib
+import email_validator
 
 from adapters.email.mail import Extras, compose, message_id
 from adapters.email.store import Suppressions
@@ -58,6 +59,22 @@ ExtrasFor = Callable[[Outgoing], Awaitable[Extras]]
 def permanent(code: int) -> bool:
     """A 5xx reply: refused for good (RFC 5321, 4.2.1)."""
     return 500 <= code <= 599
+
+
+def envelope(address: str) -> tuple[str, bool]:
+    """(the address as it goes to the server, whether it needs ``SMTPUTF8``):
+    the domain in IDNA's ASCII form (``josé@xn--exmple-cua.org``), so only a
+    local part outside ASCII (``zoë@example.org``) needs a server that
+    offers ``SMTPUTF8`` (RFC 6531). Raises Rejected for an address
+    email-validator cannot read."""
+    if address.isascii():
+        return address, False
+    try:
+        checked = email_validator.validate_email(address, check_deliverability=False)
+    except email_validator.EmailNotValidError:
+        raise Rejected("not an address e-mail can go to") from None
+    local = checked.local_part
+    return f"{local}@{checked.ascii_domain}", not local.isascii()
 
 
 class AuthRefused(Exception):
@@ -190,16 +207,19 @@ class EmailSender:
             if asked is not None:
                 message = replace(message, reply_to_message_id=asked)
         msgid = message_id(message.outbox_id, self.suppressions.secret, self.settings.domain)
+        to, international = envelope(address)
         try:
             # The email package takes a few milliseconds a message: off the event
             # loop, so residents' acknowledgements never queue behind an alert.
             data = await asyncio.to_thread(
-                lambda: compose(self.settings, message, msgid, extras, datetime.now(UTC)).as_bytes()
+                lambda: compose(
+                    self.settings, message, msgid, extras, datetime.now(UTC), to
+                ).as_bytes()
             )
         except (ValueError, TypeError) as error:
             raise Rejected(f"could not make the e-mail: {type(error).__name__}") from None
         async with self.lock:
-            await self._transmit(address, data)
+            await self._transmit(address, to, international, data)
         return msgid
 
     async def _open(self) -> aiosmtplib.SMTP:
@@ -213,26 +233,52 @@ class EmailSender:
         assert self.smtp is not None
         return self.smtp
 
-    async def _mail(self, smtp: aiosmtplib.SMTP, options: list[str]) -> aiosmtplib.SMTP:
+    async def _mail(
+        self, smtp: aiosmtplib.SMTP, options: list[str], encoding: str = "ascii"
+    ) -> aiosmtplib.SMTP:
         """``MAIL FROM`` on ``smtp``; on a kept connection the server closed
         meanwhile (an idle timeout), once more on a new one. Returns the
         connection it worked on."""
         try:
-            await smtp.mail(self.settings.from_address, options=options)
+            await smtp.mail(self.settings.from_address, options=options, encoding=encoding)
             return smtp
         except aiosmtplib.SMTPServerDisconnected:
             self._drop()
         smtp = await self._open()
-        await smtp.mail(self.settings.from_address, options=options)
+        await smtp.mail(self.settings.from_address, options=options, encoding=encoding)
         return smtp
 
-    async def _transmit(self, address: str, data: bytes) -> None:
-        """MAIL, RCPT and DATA on the open connection (opened first if need be)."""
-        smtp = await self._open()
-        options = ["SMTPUTF8"] if not address.isascii() else []
+    async def _transmit(self, address: str, to: str, international: bool, data: bytes) -> None:
+        """MAIL, RCPT and DATA on the open connection (opened first if need
+        be) to ``to`` (``address`` as the server takes it, see ``envelope``).
+        Whatever fails, the connection is left clean for the next message:
+        ``RSET`` after a refusal, dropped (opened again) after anything else."""
         try:
-            smtp = await self._mail(smtp, options)
-            await smtp.rcpt(address)
+            await self._exchange(address, to, international, data)
+        except (NotSent, Rejected, Unreachable, OutcomeUnknown):
+            raise
+        except Exception as error:  # never leave the kept connection mid-transaction
+            self._drop()
+            log.warning(
+                "e-mail: a message failed (%s); the connection is opened afresh",
+                type(error).__name__,
+            )
+            raise Rejected(f"could not send the e-mail: {type(error).__name__}") from None
+
+    async def _exchange(self, address: str, to: str, international: bool, data: bytes) -> None:
+        smtp = await self._open()
+        options: list[str] = []
+        encoding = "ascii"
+        if international:
+            if not smtp.supports_extension("smtputf8"):
+                raise Rejected(
+                    "the SMTP server does not offer SMTPUTF8, which an address with letters "
+                    "outside ASCII before the @ needs"
+                )
+            options, encoding = ["SMTPUTF8"], "utf-8"
+        try:
+            smtp = await self._mail(smtp, options, encoding)
+            await smtp.rcpt(to, encoding=encoding)
         except aiosmtplib.SMTPSenderRefused as error:
             await self._reset()
             if permanent(error.code):

@@ -12,6 +12,8 @@ server), with a handler the test controls and that records what arrived.
   ``held`` is set once a message is held so.
 - ``login``: (user, password) the server asks for (AUTH PLAIN/LOGIN over
   the plain connection, as a test relay may); None: no login.
+- ``smtputf8``: whether the server offers SMTPUTF8 (RFC 6531: addresses
+  with letters outside ASCII before the @).
 - ``messages``: every message taken (``Received``: envelope sender,
   recipients, the raw bytes and the parsed message); ``arrived`` is set at
   each. ``attempts``: every ``RCPT TO`` address, refused or not.
@@ -70,6 +72,7 @@ class FakeSmtp:
     refuse_data: list[str] = field(default_factory=list)
     hold_data: asyncio.Event | None = None
     login: tuple[str, str] | None = None
+    smtputf8: bool = True
     messages: list[Received] = field(default_factory=list)
     attempts: list[str] = field(default_factory=list)
     arrived: asyncio.Event = field(default_factory=asyncio.Event)
@@ -118,7 +121,7 @@ class FakeSmtp:
         made = SMTP(
             self,
             hostname="fake-smtp.test",
-            enable_SMTPUTF8=True,
+            enable_SMTPUTF8=self.smtputf8,
             auth_required=self.login is not None,
             auth_require_tls=False,
             authenticator=self._authenticate,

@@ -1,0 +1,96 @@
+"""What the fresh-eyes trial of e-mail found, each as the user sees it,
+through the real app against a real SMTP server (aiosmtpd on 127.0.0.1)."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import aiohttp
+import pytest
+
+from bot.core import fetch_all
+from forumbot.app import App
+from tests.e2e.telegram_setup import eventually, running, staff_says
+from tests.email.email_setup import ANN, environ, make_config, subscribe
+from tests.fakes.smtp_server import FakeSmtp
+from tests.fakes.telegram_server import FakeTelegram
+
+pytestmark = pytest.mark.timeout(60)
+
+
+@pytest.fixture
+async def smtp() -> AsyncIterator[FakeSmtp]:
+    server = await FakeSmtp().start()
+    try:
+        yield server
+    finally:
+        await server.stop()
+
+
+def site(app: App) -> str:
+    return str(app.config.web.public_url)
+
+
+async def states(app: App, address: str) -> list[str]:
+    async with app.core.db.read() as tx:
+        rows = await fetch_all(
+            tx,
+            "SELECT state FROM outbox WHERE platform = 'email' AND chat_id = ? ORDER BY id",
+            (address,),
+        )
+    return [str(r[0]) for r in rows]
+
+
+async def ask(http: aiohttp.ClientSession, app: App, address: str) -> str:
+    form = {"address": address, "forum": "bromley", "type": "appeals"}
+    async with http.post(f"{site(app)}/email/subscribe", data=form) as reply:
+        assert reply.status == 200, await reply.text()
+        return await reply.text()
+
+
+async def test_addresses_outside_ascii_are_sent_and_never_spoil_the_next_email(
+    tmp_path: Path, smtp: FakeSmtp, telegram: FakeTelegram
+) -> None:
+    async with running(make_config(tmp_path, smtp, telegram), environ(telegram)) as app:
+        await subscribe(app, ANN, "appeals")
+        async with aiohttp.ClientSession() as http:
+            assert "Check your inbox" in await ask(http, app, "zoë@example.org")
+            assert "Check your inbox" in await ask(http, app, "josé@exämple.org")
+        mails = await smtp.wait_for(2)
+        # SMTPUTF8 for a local part outside ASCII; IDNA's form for the domain.
+        assert sorted(r for m in mails for r in m.rcpt_tos) == [
+            "josé@xn--exmple-cua.org",
+            "zoë@example.org",
+        ]
+        said = await staff_says(telegram, "/alert bromley appeals Seen a red van?", "is going to")
+        assert "is going to 1 subscriber" in said.plain_text
+        (alert,) = (await smtp.wait_for(3))[2:]
+        assert alert.rcpt_tos == [ANN]
+
+
+async def test_a_server_without_smtputf8_fails_that_email_only(
+    tmp_path: Path, telegram: FakeTelegram
+) -> None:
+    smtp = await FakeSmtp(smtputf8=False).start()
+    try:
+        config = make_config(tmp_path, smtp, telegram)
+        async with running(config, environ(telegram)) as app:
+            await subscribe(app, ANN, "appeals")
+            async with aiohttp.ClientSession() as http:
+                for n in range(5):
+                    assert "Check your inbox" in await ask(http, app, f"zoë{n}@example.org")
+
+            async def failed() -> bool:
+                rows = [s for n in range(5) for s in await states(app, f"zoë{n}@example.org")]
+                return len(rows) == 5 and all(s == "failed" for s in rows)
+
+            await eventually(failed)
+            said = await staff_says(
+                telegram, "/alert bromley appeals Seen a red van?", "is going to"
+            )
+            assert "is going to 1 subscriber" in said.plain_text
+            (alert,) = await smtp.wait_for(1)
+            assert alert.rcpt_tos == [ANN]
+    finally:
+        await smtp.stop()
