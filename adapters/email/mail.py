@@ -158,6 +158,19 @@ def _bracketed(message_id: str) -> str:
     return value if value.startswith("<") else f"<{value}>"
 
 
+def _unsubscribe(mail: EmailMessage, value: str) -> None:
+    """``List-Unsubscribe`` exactly as RFC 2369 writes it (``<https://…>``):
+    set raw, so the email package never encodes a URL longer than 78
+    characters as ``=?utf-8?q?…`` (mail providers then show no one-click
+    button). A line may be 998 characters (RFC 5322, 2.1.1); the addresses
+    are ours and ASCII (ValueError otherwise)."""
+    if not value.isascii() or any(c in value for c in "\r\n"):
+        raise ValueError("a List-Unsubscribe address must be one line of ASCII")
+    if len(value) > 900:
+        raise ValueError("a List-Unsubscribe line longer than SMTP allows")
+    mail.set_raw("List-Unsubscribe", value)
+
+
 def compose(
     settings: EmailConfig,
     message: Outgoing,
@@ -172,7 +185,9 @@ def compose(
     package cannot put in a header (the sender maps it to Rejected)."""
     address = to or message.chat.chat_id
     international = not address.isascii()
-    mail = EmailMessage(policy=SMTPUTF8 if international else SMTP)
+    # refold_source "none": a header set raw (List-Unsubscribe) goes as given,
+    # never folded into RFC 2047's encoded words (see ``_unsubscribe``).
+    mail = EmailMessage(policy=(SMTPUTF8 if international else SMTP).clone(refold_source="none"))
     title, text, html = render(message, extras)
     mail["From"] = formataddr((settings.from_name, settings.from_address))
     mail["To"] = address
@@ -193,7 +208,7 @@ def compose(
         targets = [f"<{extras.unsubscribe_url}>"]
         if extras.unsubscribe_mailto:
             targets.append(f"<{extras.unsubscribe_mailto}>")
-        mail["List-Unsubscribe"] = ", ".join(targets)
+        _unsubscribe(mail, ", ".join(targets))
         mail["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
     mail.set_content(text)
     mail.add_alternative(html, subtype="html")

@@ -45,6 +45,7 @@ async def test_a_consultation_arrives_with_its_options_and_how_to_answer(
         assert "Reply to this e-mail with your answer: one of the options below." in text
         assert "<li>Yes</li>" in mail.part("html")
         assert mail.message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+        assert "/email/unsubscribe?t=" in mail.one_click()  # the raw bytes: RFC 2369's <url>
 
 
 async def test_a_sessions_reminder_and_summary_arrive(
@@ -70,3 +71,5 @@ async def test_a_sessions_reminder_and_summary_arrive(
         summary = mails[-1]
         assert "the live session has ended" in summary.part("plain")
         assert all(m.rcpt_tos == [ANN] for m in mails)
+        for mail in (reminder, summary):  # the raw bytes: RFC 2369's <url>, not RFC 2047
+            assert "/email/unsubscribe?t=" in mail.one_click()

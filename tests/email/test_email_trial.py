@@ -94,3 +94,22 @@ async def test_a_server_without_smtputf8_fails_that_email_only(
             assert alert.rcpt_tos == [ANN]
     finally:
         await smtp.stop()
+
+
+async def test_list_unsubscribe_goes_as_a_plain_url_however_long(
+    tmp_path: Path, smtp: FakeSmtp, telegram: FakeTelegram
+) -> None:
+    async with running(make_config(tmp_path, smtp, telegram), environ(telegram)) as app:
+        await subscribe(app, ANN, "appeals")
+        async with aiohttp.ClientSession() as http:
+            await ask(http, app, "bob@example.net")
+        (confirmation,) = await smtp.wait_for(1)
+        assert confirmation.raw_header("List-Unsubscribe") is None  # not a subscriber yet
+        await staff_says(telegram, "/alert bromley appeals Seen a red van?", "is going to")
+        alert = (await smtp.wait_for(2))[1]
+        url = alert.one_click()
+        assert len(f"List-Unsubscribe: <{url}>") > 78  # longer than the folding length
+        assert url.startswith(f"{site(app)}/email/unsubscribe?t=")
+        async with aiohttp.ClientSession() as client:  # and it works, one click
+            async with client.post(url, data={"List-Unsubscribe": "One-Click"}) as clicked:
+                assert clicked.status == 200

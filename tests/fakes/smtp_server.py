@@ -52,6 +52,29 @@ class Received:
             self._parsed = parsed
         return self._parsed
 
+    def raw_header(self, name: str) -> str | None:
+        """The header ``name`` as its bytes arrived (folding undone, nothing
+        decoded), or None: what a mail provider reads."""
+        head = self.raw.split(b"\r\n\r\n", 1)[0].decode("utf-8", "replace")
+        unfolded = head.replace("\r\n ", " ").replace("\r\n\t", " ")
+        for line in unfolded.split("\r\n"):
+            key, _, value = line.partition(":")
+            if key.lower() == name.lower():
+                return value.strip()
+        return None
+
+    def one_click(self) -> str:
+        """The https (or the test site's http) address of ``List-Unsubscribe``
+        as the bytes carry it, checked to be RFC 2369's plain ``<url>`` (no
+        RFC 2047 encoding, which hides the one-click button), with RFC 8058's
+        ``List-Unsubscribe-Post``."""
+        value = self.raw_header("List-Unsubscribe")
+        assert value is not None, "no List-Unsubscribe"
+        assert "=?" not in value, f"encoded: {value}"
+        assert value.startswith("<http") and value.endswith(">"), value
+        assert self.raw_header("List-Unsubscribe-Post") == "List-Unsubscribe=One-Click"
+        return value[1:-1]
+
     @property
     def message_id(self) -> str:
         return str(self.message["Message-ID"])
