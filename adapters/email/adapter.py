@@ -156,12 +156,19 @@ class EmailAdapter:
         )
 
     async def start(self) -> None:
-        """Read the suppression list, then connect to the SMTP server (and
-        log in). A refused password is fatal (StartupFailure); a server out
-        of reach is not: sends try again, and ``run`` keeps trying. With
-        questions by e-mail, the listener is bound first: a port that cannot
-        be bound is fatal too."""
+        """Read the suppression list, check the pages' words are all in the
+        language file, then connect to the SMTP server (and log in). A
+        missing word or a refused password is fatal (StartupFailure); a
+        server out of reach is not: sends try again, and ``run`` keeps
+        trying. With questions by e-mail, the listener is bound first: a
+        port that cannot be bound is fatal too."""
         await self.suppressions.load(self.wiring.db)
+        missing = self.pages.missing_words()
+        if missing:
+            raise StartupFailure(
+                f"config/messages/{self.wiring.config.language}.yaml lacks the subscription "
+                f"pages' words {', '.join(missing)}: add them (config/messages/en.yaml has them)"
+            )
         if self.listener is not None:
             await self.listener.start()
         s = self.settings

@@ -58,6 +58,27 @@ _ENV = jinja2.Environment(
 
 Handler = Callable[[HttpRequest], Awaitable[HttpReply]]
 
+TEMPLATE_WORDS: tuple[str, ...] = (
+    "email_page_address",
+    "email_page_emergency",
+    "email_page_erase_button",
+    "email_page_erase_heading",
+    "email_page_erase_note",
+    "email_page_forums",
+    "email_page_manage_button",
+    "email_page_manage_intro",
+    "email_page_postcode",
+    "email_page_problems",
+    "email_page_saved",
+    "email_page_subscribe_button",
+    "email_page_subscribe_intro",
+    "email_page_types",
+)
+"""The words the page templates show (``w("email_page_...")`` in
+templates/*.html), each in config/messages: named here so that the check of
+every template's use finds them, and ``Pages.missing_words`` can say at start
+which one a language file lacks."""
+
 
 @dataclass(frozen=True)
 class Page:
@@ -124,6 +145,11 @@ class Pages:
             Page(paths.MANAGE, self.manage),
             Page(paths.DATA, self.data),
         ]
+
+    def missing_words(self) -> list[str]:
+        """The words of ``TEMPLATE_WORDS`` the language file lacks (none, normally)."""
+        known = self.core().wording.templates.keys()
+        return [key for key in TEMPLATE_WORDS if key not in known]
 
     # -- rendering --
 

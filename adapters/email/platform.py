@@ -44,9 +44,9 @@ def setup_problems(config: Config, env: Mapping[str, str]) -> list[str]:
     it is not: e-mail is then simply off). Each names the key, its line and
     the fix."""
     s = config.platforms.email
+    problems = _inbound_problems(config)
     if not s.host:
-        return []
-    problems = []
+        return problems
     if not s.from_address:
         problems.append(
             _at(
@@ -121,6 +121,44 @@ def setup_problems(config: Config, env: Mapping[str, str]) -> list[str]:
     return problems
 
 
+INBOUND_KEYS = ("inbound.listen_host", "inbound.listen_port", "inbound.relays", "inbound")
+
+
+def _inbound_problems(config: Config) -> list[str]:
+    """``platforms.email.inbound`` written, but the listener would not be
+    built (no ``inbound.address``, or e-mail off): never silently."""
+    s = config.platforms.email
+    written = next(
+        (key for key in INBOUND_KEYS if written_at(config, f"{SECTION}.{key}") is not None), None
+    )
+    if written is None and not s.inbound.address:
+        return []
+    if not s.host:
+        key = "inbound.address" if s.inbound.address else written
+        assert key is not None
+        return [
+            _at(
+                config,
+                key,
+                "is set, but e-mail is off (platforms.email.host is not set), so nothing "
+                "listens for residents' e-mail: set host (and from_address) to turn e-mail on, "
+                "or remove platforms.email.inbound (docs/email.md)",
+            )
+        ]
+    if not s.inbound.address:
+        assert written is not None
+        return [
+            _at(
+                config,
+                written,
+                "is set, but platforms.email.inbound.address is not, so the listener for "
+                "questions by e-mail would not start: set inbound.address to the address "
+                "residents write to, or remove platforms.email.inbound (docs/email.md)",
+            )
+        ]
+    return []
+
+
 class EmailPlatform:
     """The ``bot.edge.adapter.Platform`` entry for e-mail. It keeps data of
     its own (``bot.core.KeepsData``): the suppression list and its key."""
@@ -129,8 +167,14 @@ class EmailPlatform:
     data: Component = EMAIL_DATA
 
     def off(self, config: Config, env: Mapping[str, str]) -> Off | None:
+        """Off when ``host`` is not set. Raises StartupFailure when
+        ``platforms.email.inbound`` is written all the same: a listener for
+        residents' mail that would silently never start."""
         if config.platforms.email.host:
             return None
+        problems = _inbound_problems(config)
+        if problems:
+            raise StartupFailure(problems[0])
         return Off("platforms.email.host is not set")
 
     def secrets(self, config: Config, env: Mapping[str, str]) -> list[str]:

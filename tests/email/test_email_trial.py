@@ -12,6 +12,8 @@ import pytest
 from bot.core import fetch_all
 from forumbot.app import App
 from tests.e2e.telegram_setup import eventually, running, staff_says
+from tests.email.test_email_config import write_with
+from tests.facebook.test_facebook_config import forumbot, free_port
 from tests.email.email_setup import ANN, environ, make_config, subscribe
 from tests.fakes.smtp_server import FakeSmtp
 from tests.fakes.telegram_server import FakeTelegram
@@ -113,3 +115,42 @@ async def test_list_unsubscribe_goes_as_a_plain_url_however_long(
         async with aiohttp.ClientSession() as client:  # and it works, one click
             async with client.post(url, data={"List-Unsubscribe": "One-Click"}) as clicked:
                 assert clicked.status == 200
+
+
+def test_inbound_keys_without_a_listener_are_refused_not_silent(tmp_path: Path) -> None:
+    path = write_with(
+        tmp_path,
+        """\
+          host: smtp.example.police.uk
+          from_address: alerts@forum.example.police.uk
+          inbound:
+            listen_port: 2526
+        """,
+        "public_url: https://forum.example.police.uk\n",
+    )
+    env = {"FORUMBOT_EMAIL_LINK_SECRET": "x" * 20}
+    checked = forumbot("check-config", "--config", path, cwd=tmp_path, **env)
+    assert checked.returncode == 1
+    assert (
+        "platforms.email.inbound.listen_port: is set, but platforms.email.inbound.address is "
+        "not, so the listener for questions by e-mail would not start: set inbound.address"
+        in checked.stderr
+    )
+    ran = forumbot("run", "--config", path, "--web-port", str(free_port()), cwd=tmp_path, **env)
+    assert ran.returncode == 1
+    assert "platforms.email.inbound.listen_port: is set" in ran.stderr
+    off = write_with(
+        tmp_path,
+        """\
+          inbound:
+            address: ask@forum.example.police.uk
+        """,
+        "public_url: https://forum.example.police.uk\n",
+    )
+    ran = forumbot("run", "--config", off, "--web-port", str(free_port()), cwd=tmp_path, **env)
+    assert ran.returncode == 1
+    assert (
+        "platforms.email.inbound.address: is set, but e-mail is off (platforms.email.host is "
+        "not set), so nothing listens for residents' e-mail" in ran.stderr
+    )
+    assert "Traceback" not in ran.stderr
