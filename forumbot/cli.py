@@ -14,6 +14,7 @@ from pathlib import Path
 
 import bot
 from adapters.email.platform import setup_problems as email_problems
+from adapters.email.platform import setup_warnings as email_warnings
 from adapters.facebook.platform import setup_problems as facebook_problems
 from adapters.web.platform import shared_secret_problem
 from bot.edge.startup import StartupFailure
@@ -163,6 +164,8 @@ def check_config_command(args: argparse.Namespace, config: Config) -> int:
         print(f"{source}: {len(problems)} problem(s):{lines}", file=sys.stderr)
         return 1
     print(f"{source}: valid ({len(config.forums)} forum(s))")
+    for warning in email_warnings(config):
+        print(f"warning: {warning}")
     try:
         check_database_place(config.database)
     except StartupFailure as here:  # may differ on the machine that runs it

@@ -121,6 +121,48 @@ def setup_problems(config: Config, env: Mapping[str, str]) -> list[str]:
     return problems
 
 
+def setup_warnings(config: Config) -> list[str]:
+    """What is allowed but likely wrong with e-mail on (empty when it is
+    off): a port and ``security`` that seldom go together (465 is TLS from
+    the start, 587 STARTTLS), and a ``web.public_url`` that is not https
+    (mail providers offer one-click unsubscribe only for https). Each names
+    the key, its line and the fix; ``check-config`` prints them, ``run`` logs them."""
+    s = config.platforms.email
+    if not s.host:
+        return []
+    found = []
+    if s.port == 465 and s.security == "starttls":
+        found.append(
+            _at(
+                config,
+                "security",
+                "is starttls, but port 465 expects TLS from the start: use security: tls, "
+                "or port: 587 for STARTTLS",
+            )
+        )
+    if s.port == 587 and s.security == "tls":
+        found.append(
+            _at(
+                config,
+                "security",
+                "is tls, but port 587 expects STARTTLS: use security: starttls, or port: 465 "
+                "for TLS from the start",
+            )
+        )
+    url = config.web.public_url
+    if config.web.enabled and url and not url.startswith("https://"):
+        found.append(
+            problem_at(
+                config,
+                "web.public_url",
+                "is not https, but every e-mail's unsubscribe link is under it and mail "
+                "providers offer one-click unsubscribe only for https (RFC 8058): give the "
+                "https address residents reach the site at",
+            )
+        )
+    return found
+
+
 INBOUND_KEYS = ("inbound.listen_host", "inbound.listen_port", "inbound.relays", "inbound")
 
 
@@ -192,6 +234,8 @@ class EmailPlatform:
         problems = setup_problems(config, env)
         if problems:
             raise StartupFailure(problems[0])
+        for warning in setup_warnings(config):
+            log.warning("%s", warning)
         s = config.platforms.email
         adapter = EmailAdapter(
             wiring, env.get(s.password_env) if s.user else None, env[s.link_secret_env]

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import ssl
 from collections.abc import Awaitable, Callable
 from dataclasses import replace
 from datetime import UTC, datetime
@@ -81,6 +82,31 @@ class AuthRefused(Exception):
     """The SMTP server refused the user and password."""
 
 
+class SecurityMismatch(Exception):
+    """``platforms.email.security`` does not match what the server speaks on
+    that port; the message is one line naming the key and the fix."""
+
+
+def mismatch(settings: EmailConfig, error: BaseException) -> str | None:
+    """The plain line for a connection that failed because ``security``
+    does not match the server (``starttls`` to a server that offers no
+    STARTTLS, ``tls`` to one that speaks plain SMTP), else None."""
+    where = f"{settings.host}:{settings.port}"
+    if settings.security == "starttls" and "STARTTLS extension not supported" in str(error):
+        return (
+            f"platforms.email.security: is starttls, but the server {where} does not offer "
+            "STARTTLS: use tls (usually port 465) or none, or check the port"
+        )
+    cause = error.__cause__ if error.__cause__ is not None else error
+    if settings.security == "tls" and isinstance(cause, ssl.SSLError):
+        return (
+            f"platforms.email.security: is tls, but the server {where} does not start TLS "
+            f"on connecting ({type(cause).__name__}): use starttls (usually port 587) or "
+            "none, or check the port"
+        )
+    return None
+
+
 class EmailSender:
     """The ``bot.edge.sending.Sender`` for e-mail. Returns each message's
     Message-ID as its platform id."""
@@ -108,6 +134,7 @@ class EmailSender:
         self.smtp: aiosmtplib.SMTP | None = None
         self.lock = asyncio.Lock()
         self.auth_told = False
+        self.security_told = False
 
     @staticmethod
     def measure(body: Rich) -> int:
@@ -141,6 +168,10 @@ class EmailSender:
             raise AuthRefused(f"{error.code}") from None
         except (aiosmtplib.SMTPException, OSError) as error:
             smtp.close()
+            line = mismatch(self.settings, error)
+            if line is not None:
+                self.connection.down("platforms.email.security does not match the server")
+                raise SecurityMismatch(line) from None
             self.connection.down(error)
             raise
         self.smtp = smtp
@@ -171,6 +202,8 @@ class EmailSender:
                     await self.connect()
             except AuthRefused:
                 self._told_auth()
+            except SecurityMismatch as error:
+                self._told_security(str(error))
             except (aiosmtplib.SMTPException, OSError) as error:
                 self.connection.down(error)
                 self._drop()
@@ -179,6 +212,11 @@ class EmailSender:
         smtp, self.smtp = self.smtp, None
         if smtp is not None:
             smtp.close()
+
+    def _told_security(self, line: str) -> None:
+        if not self.security_told:
+            self.security_told = True
+            log.error("%s (docs/email.md); e-mail waits meanwhile", line)
 
     def _told_auth(self) -> None:
         if not self.auth_told:
@@ -228,6 +266,9 @@ class EmailSender:
         except AuthRefused:
             self._told_auth()
             raise NotSent("the SMTP server refused the password") from None
+        except SecurityMismatch as error:
+            self._told_security(str(error))
+            raise NotSent("platforms.email.security does not match the server") from None
         except (aiosmtplib.SMTPException, OSError) as error:
             raise NotSent(f"SMTP server not reached ({type(error).__name__})") from None
         assert self.smtp is not None

@@ -10,6 +10,7 @@ import aiohttp
 import pytest
 
 from bot.core import fetch_all
+from bot.edge.startup import StartupFailure
 from forumbot.app import App
 from tests.e2e.telegram_setup import eventually, running, staff_says
 from tests.email.test_email_config import write_with
@@ -154,3 +155,52 @@ def test_inbound_keys_without_a_listener_are_refused_not_silent(tmp_path: Path) 
         "not set), so nothing listens for residents' e-mail" in ran.stderr
     )
     assert "Traceback" not in ran.stderr
+
+
+@pytest.mark.parametrize(
+    ("security", "said"),
+    [
+        (
+            "starttls",
+            "platforms.email.security: is starttls, but the server 127.0.0.1:{port} does not "
+            "offer STARTTLS: use tls (usually port 465) or none, or check the port",
+        ),
+        (
+            "tls",
+            "platforms.email.security: is tls, but the server 127.0.0.1:{port} does not start "
+            "TLS on connecting",
+        ),
+    ],
+)
+async def test_a_security_the_server_does_not_speak_is_said_plainly(
+    tmp_path: Path, smtp: FakeSmtp, telegram: FakeTelegram, security: str, said: str
+) -> None:
+    config = make_config(tmp_path, smtp, telegram, security=security)
+    with pytest.raises(StartupFailure) as failed:
+        async with running(config, environ(telegram)):
+            pass
+    assert str(failed.value).startswith(said.format(port=smtp.port))
+    assert "could not be reached" not in str(failed.value)
+
+
+def test_check_config_warns_of_a_port_and_security_that_seldom_go_together(
+    tmp_path: Path,
+) -> None:
+    env = {"FORUMBOT_EMAIL_LINK_SECRET": "x" * 20}
+    for port, security, warning in (
+        (465, "starttls", "is starttls, but port 465 expects TLS from the start"),
+        (587, "tls", "is tls, but port 587 expects STARTTLS"),
+    ):
+        path = write_with(
+            tmp_path,
+            f"""\
+              host: smtp.example.police.uk
+              port: {port}
+              security: {security}
+              from_address: alerts@forum.example.police.uk
+            """,
+            "public_url: https://forum.example.police.uk\n",
+        )
+        checked = forumbot("check-config", "--config", path, cwd=tmp_path, **env)
+        assert checked.returncode == 0, checked.stderr
+        assert f"warning: platforms.email.security: {warning}" in checked.stdout
