@@ -197,7 +197,9 @@ def compose(
     if settings.inbound.address:  # replies reach forumbot's listener (questions by e-mail)
         mail["Reply-To"] = formataddr((settings.from_name, settings.inbound.address))
     name = settings.from_name or extras.heading
-    mail["List-Id"] = f"{name} <{settings.list_identifier}>"
+    # RFC 2919: a phrase, then <id>; formataddr quotes a name with < > " and
+    # the like, so a name such as "Bromley <b>" never reads as part of the id.
+    mail["List-Id"] = formataddr((name, settings.list_identifier))
     if message.reply_to_message_id:
         mail["In-Reply-To"] = _bracketed(message.reply_to_message_id)
         mail["References"] = _bracketed(message.reply_to_message_id)

@@ -109,6 +109,18 @@ def setup_problems(config: Config, env: Mapping[str, str]) -> list[str]:
                 "https://forum.example.police.uk (docs/web.md)",
             )
         )
+    for key in ("from_name", "list_id"):
+        value = str(getattr(s, key))
+        if any(ord(c) < 32 or ord(c) == 127 for c in value):
+            problems.append(
+                _at(
+                    config,
+                    key,
+                    "has a line break, tab or another control character, which cannot go "
+                    "in an e-mail's header: write it on one line of plain text, e.g. "
+                    "from_name: Bromley Police Online Forum",
+                )
+            )
     if s.user and s.security == "none" and not _local(s.host):
         problems.append(
             _at(

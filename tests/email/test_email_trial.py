@@ -204,3 +204,41 @@ def test_check_config_warns_of_a_port_and_security_that_seldom_go_together(
         checked = forumbot("check-config", "--config", path, cwd=tmp_path, **env)
         assert checked.returncode == 0, checked.stderr
         assert f"warning: platforms.email.security: {warning}" in checked.stdout
+
+
+def test_a_from_name_with_a_line_break_is_refused_by_check_config(tmp_path: Path) -> None:
+    path = write_with(
+        tmp_path,
+        """\
+          host: smtp.example.police.uk
+          from_address: alerts@forum.example.police.uk
+          from_name: "Bromley\\nPolice"
+        """,
+        "public_url: https://forum.example.police.uk\n",
+    )
+    checked = forumbot(
+        "check-config", "--config", path, cwd=tmp_path, FORUMBOT_EMAIL_LINK_SECRET="x" * 20
+    )
+    assert checked.returncode == 1
+    assert (
+        "platforms.email.from_name: has a line break, tab or another control character, which "
+        "cannot go in an e-mail's header: write it on one line of plain text" in checked.stderr
+    )
+    assert "(line 6)" in checked.stderr
+
+
+async def test_a_from_name_with_markup_makes_a_well_formed_list_id(
+    tmp_path: Path, smtp: FakeSmtp, telegram: FakeTelegram
+) -> None:
+    config = make_config(tmp_path, smtp, telegram, from_name="Bromley <b>Police</b>")
+    async with running(config, environ(telegram)) as app:
+        await subscribe(app, ANN, "appeals")
+        await staff_says(telegram, "/alert bromley appeals Seen a red van?", "is going to 1")
+        (mail,) = await smtp.wait_for(1)
+        assert (
+            mail.raw_header("List-Id") == '"Bromley <b>Police</b>" <alerts.forum.example.police.uk>'
+        )
+        assert mail.message["List-Id"].endswith("<alerts.forum.example.police.uk>")
+        assert mail.raw_header("From") == (
+            '"Bromley <b>Police</b>" <alerts@forum.example.police.uk>'
+        )
