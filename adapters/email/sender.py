@@ -30,6 +30,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import ssl
+import time
 from collections.abc import Awaitable, Callable
 from dataclasses import replace
 from datetime import UTC, datetime
@@ -48,6 +49,7 @@ from bot.edge.sending import (
     OutcomeUnknown,
     Outgoing,
     Rejected,
+    ServerDown,
     Unreachable,
 )
 from config.model import EmailConfig
@@ -135,6 +137,11 @@ class EmailSender:
         self.lock = asyncio.Lock()
         self.auth_told = False
         self.security_told = False
+        # The outage now (the SMTP server not reached): when it began
+        # (time.monotonic()), the e-mails that waited, the tries that failed.
+        self.outage_since: float | None = None
+        self.outage_waiting: set[int] = set()
+        self.outage_tries = 0
 
     @staticmethod
     def measure(body: Rich) -> int:
@@ -176,6 +183,7 @@ class EmailSender:
             raise
         self.smtp = smtp
         self.connection.up()
+        self._back()
 
     async def close(self) -> None:
         """Say goodbye to the server (QUIT) and close; safe when not open."""
@@ -207,11 +215,43 @@ class EmailSender:
             except (aiosmtplib.SMTPException, OSError) as error:
                 self.connection.down(error)
                 self._drop()
+                self._unreached(error, None)
 
     def _drop(self) -> None:
         smtp, self.smtp = self.smtp, None
         if smtp is not None:
             smtp.close()
+
+    def _unreached(self, error: BaseException, outbox_id: int | None) -> None:
+        """The server not reached: a WARNING at the first failure of an
+        outage only (the dispatcher logs each waiting e-mail at DEBUG)."""
+        if outbox_id is not None:
+            self.outage_waiting.add(outbox_id)
+        self.outage_tries += 1
+        if self.outage_since is None:
+            self.outage_since = time.monotonic()
+            log.warning(
+                "e-mail: the SMTP server %s:%s cannot be reached (%s): e-mail waits and is "
+                "tried again; said once until it is back",
+                self.settings.host,
+                self.settings.port,
+                type(error).__name__,
+            )
+
+    def _back(self) -> None:
+        """The server reached again: one line for the outage, with counts."""
+        if self.outage_since is None:
+            return
+        log.warning(
+            "e-mail: the SMTP server %s:%s is back after %.0f s; %d e-mail(s) waited, "
+            "%d tries failed meanwhile; sending again",
+            self.settings.host,
+            self.settings.port,
+            time.monotonic() - self.outage_since,
+            len(self.outage_waiting),
+            self.outage_tries,
+        )
+        self.outage_since, self.outage_waiting, self.outage_tries = None, set(), 0
 
     def _told_security(self, line: str) -> None:
         if not self.security_told:
@@ -257,10 +297,10 @@ class EmailSender:
         except (ValueError, TypeError) as error:
             raise Rejected(f"could not make the e-mail: {type(error).__name__}") from None
         async with self.lock:
-            await self._transmit(address, to, international, data)
+            await self._transmit(address, to, international, data, message.outbox_id)
         return msgid
 
-    async def _open(self) -> aiosmtplib.SMTP:
+    async def _open(self, outbox_id: int | None = None) -> aiosmtplib.SMTP:
         try:
             await self.connect()
         except AuthRefused:
@@ -270,7 +310,8 @@ class EmailSender:
             self._told_security(str(error))
             raise NotSent("platforms.email.security does not match the server") from None
         except (aiosmtplib.SMTPException, OSError) as error:
-            raise NotSent(f"SMTP server not reached ({type(error).__name__})") from None
+            self._unreached(error, outbox_id)
+            raise ServerDown(f"SMTP server not reached ({type(error).__name__})") from None
         assert self.smtp is not None
         return self.smtp
 
@@ -289,13 +330,15 @@ class EmailSender:
         await smtp.mail(self.settings.from_address, options=options, encoding=encoding)
         return smtp
 
-    async def _transmit(self, address: str, to: str, international: bool, data: bytes) -> None:
+    async def _transmit(
+        self, address: str, to: str, international: bool, data: bytes, outbox_id: int
+    ) -> None:
         """MAIL, RCPT and DATA on the open connection (opened first if need
         be) to ``to`` (``address`` as the server takes it, see ``envelope``).
         Whatever fails, the connection is left clean for the next message:
         ``RSET`` after a refusal, dropped (opened again) after anything else."""
         try:
-            await self._exchange(address, to, international, data)
+            await self._exchange(address, to, international, data, outbox_id)
         except (NotSent, Rejected, Unreachable, OutcomeUnknown):
             raise
         except Exception as error:  # never leave the kept connection mid-transaction
@@ -306,8 +349,10 @@ class EmailSender:
             )
             raise Rejected(f"could not send the e-mail: {type(error).__name__}") from None
 
-    async def _exchange(self, address: str, to: str, international: bool, data: bytes) -> None:
-        smtp = await self._open()
+    async def _exchange(
+        self, address: str, to: str, international: bool, data: bytes, outbox_id: int
+    ) -> None:
+        smtp = await self._open(outbox_id)
         options: list[str] = []
         encoding = "ascii"
         if international:

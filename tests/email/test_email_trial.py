@@ -3,6 +3,8 @@ through the real app against a real SMTP server (aiosmtpd on 127.0.0.1)."""
 
 from __future__ import annotations
 
+import asyncio
+import logging
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -13,9 +15,9 @@ from bot.core import fetch_all
 from bot.edge.startup import StartupFailure
 from forumbot.app import App
 from tests.e2e.telegram_setup import eventually, running, staff_says
+from tests.email.email_setup import ANN, environ, make_config, subscribe
 from tests.email.test_email_config import write_with
 from tests.facebook.test_facebook_config import forumbot, free_port
-from tests.email.email_setup import ANN, environ, make_config, subscribe
 from tests.fakes.smtp_server import FakeSmtp
 from tests.fakes.telegram_server import FakeTelegram
 
@@ -113,9 +115,11 @@ async def test_list_unsubscribe_goes_as_a_plain_url_however_long(
         url = alert.one_click()
         assert len(f"List-Unsubscribe: <{url}>") > 78  # longer than the folding length
         assert url.startswith(f"{site(app)}/email/unsubscribe?t=")
-        async with aiohttp.ClientSession() as client:  # and it works, one click
-            async with client.post(url, data={"List-Unsubscribe": "One-Click"}) as clicked:
-                assert clicked.status == 200
+        async with (  # and it works, one click
+            aiohttp.ClientSession() as client,
+            client.post(url, data={"List-Unsubscribe": "One-Click"}) as clicked,
+        ):
+            assert clicked.status == 200
 
 
 def test_inbound_keys_without_a_listener_are_refused_not_silent(tmp_path: Path) -> None:
@@ -242,3 +246,38 @@ async def test_a_from_name_with_markup_makes_a_well_formed_list_id(
         assert mail.raw_header("From") == (
             '"Bromley <b>Police</b>" <alerts@forum.example.police.uk>'
         )
+
+
+async def test_an_smtp_outage_is_said_once_and_once_when_it_is_back(
+    tmp_path: Path, telegram: FakeTelegram, caplog: pytest.LogCaptureFixture
+) -> None:
+    smtp = await FakeSmtp().start()
+    port = smtp.port
+    try:
+        async with running(make_config(tmp_path, smtp, telegram), environ(telegram)) as app:
+            people = [f"resident{n}@example.org" for n in range(5)]
+            for person in people:
+                await subscribe(app, person, "appeals")
+            await smtp.stop()  # the server goes away
+            caplog.set_level(logging.DEBUG)
+            await staff_says(telegram, "/alert bromley appeals Seen a red van?", "is going to 5")
+
+            async def all_tried_twice() -> bool:
+                async with app.core.db.read() as tx:
+                    rows = await fetch_all(
+                        tx, "SELECT attempts FROM outbox WHERE platform = 'email'"
+                    )
+                return len(rows) == 5 and all(int(r[0]) >= 2 for r in rows)
+
+            await eventually(all_tried_twice, within_s=30)
+            smtp = await FakeSmtp(port=port).start()  # and comes back
+            await smtp.wait_for(5, within_s=40)
+            await eventually(lambda: asyncio.sleep(0, "is back after" in caplog.text), within_s=10)
+        warnings = [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
+        down = [w for w in warnings if "cannot be reached" in w]
+        back = [w for w in warnings if "is back after" in w]
+        assert len(down) == 1 and len(back) == 1, warnings
+        assert "5 e-mail(s) waited" in back[0]
+        assert not [w for w in warnings if w.startswith("not sent chat=email")], warnings
+    finally:
+        await smtp.stop()
