@@ -161,8 +161,8 @@ class EmailAdapter:
         missing word, a refused password or a ``security`` the server does
         not speak is fatal (StartupFailure); a
         server out of reach is not: sends try again, and ``run`` keeps
-        trying. With questions by e-mail, the listener is bound first: a
-        port that cannot be bound is fatal too."""
+        trying. With questions by e-mail, the listener is bound before the
+        SMTP check: a port that cannot be bound is fatal too."""
         await self.suppressions.load(self.wiring.db)
         missing = self.pages.missing_words()
         if missing:

@@ -76,6 +76,25 @@ _AWAY_SUBJECT = re.compile(
     r"automatyczna odpowied[źz])\s*(?:[:\-–]|$)",
     re.IGNORECASE,
 )
+# Subjects that say nothing the body does not (compared as phrases are).
+_GENERIC_SUBJECTS = frozenset(
+    {
+        "question",
+        "a question",
+        "questions",
+        "query",
+        "a query",
+        "enquiry",
+        "inquiry",
+        "hello",
+        "hi",
+        "no subject",
+        "untitled",
+        "forum",
+        "police",
+        "message",
+    }
+)
 _REPLY_PREFIX = re.compile(r"^\s*(?:(?:re|fwd?|aw|wg|sv|vs|tr|rif|odp)\s*:\s*)+", re.IGNORECASE)
 _MESSAGE_ID = re.compile(r"<([^<>\s]+)>")
 
@@ -129,21 +148,35 @@ class Mail:
         return self.mail_from == ""
 
     def text(self, phrases: Iterable[str] = ()) -> str:
-        """The words for the core: the body, after the subject when the body
-        does not start with one of ``phrases`` and the subject does (``Re:``
-        and ``Fwd:`` set aside); the subject alone when the body is empty
-        (a mail client's ``mailto:...?subject=unsubscribe``, "status" typed
-        as the subject). Empty subject and body: empty text."""
+        """The words for the core, so that triage reads everything the
+        resident wrote (``Re:`` and ``Fwd:`` set aside from the subject):
+
+        - an empty body: the subject alone (a mail client's
+          ``mailto:...?subject=unsubscribe``, "status" typed as the subject);
+        - the subject starts with a forum's phrase and the body does not:
+          the subject, then the body;
+        - a subject of the resident's own (not a reply's or a forward's) that
+          says what the body does not: the body starts with a phrase, so the
+          subject goes after it (``Subject: ...``, the phrase still first);
+          otherwise before it ("Man with a knife outside" as the subject,
+          "please send someone" as the body: an emergency either way); not
+          a subject that says nothing ("Question", "Hello", "(no subject)");
+        - else the body. Empty subject and body: empty text.
+        """
         subject = _REPLY_PREFIX.sub("", self.subject).strip()
-        if subject and not self.body.strip():
+        body = self.body.strip()
+        if subject and not body:
             return clean_text(subject)
-        if (
-            subject
-            and not _starts_with_any(self.body, phrases)
-            and _starts_with_any(subject, phrases)
-        ):
-            return clean_text(f"{subject}\n\n{self.body}".strip())[:MAX_TEXT]
-        return self.body
+        body_first = _starts_with_any(body, phrases)
+        if subject and not body_first and _starts_with_any(subject, phrases):
+            return clean_text(f"{subject}\n\n{body}")[:MAX_TEXT]
+        own = subject and subject == self.subject.strip()  # not Re: or Fwd: of another
+        said = normalise_phrase(subject)
+        if not own or said in _GENERIC_SUBJECTS or said in normalise_phrase(body):
+            return body
+        if body_first:
+            return clean_text(f"{body}\n\nSubject: {subject}")[:MAX_TEXT]
+        return clean_text(f"{subject}\n\n{body}")[:MAX_TEXT]
 
 
 @dataclass(frozen=True)

@@ -189,7 +189,11 @@ class Handler:
             return STOPPING
         raw = envelope.original_content or b""
         # Reading a large message (up to max_bytes) takes a while: not on the loop.
-        mail, verdict = await asyncio.to_thread(self._read, raw, envelope.mail_from or "")
+        try:
+            mail, verdict = await asyncio.to_thread(self._read, raw, envelope.mail_from or "")
+        except Exception:  # a fault of ours, not the sender's: keep the mail at the relay
+            log.exception("an e-mail could not be read; the relay will deliver it again (451)")
+            return NOT_STORED
         if verdict.kind is Kind.MESSAGE:
             assert mail.address is not None
             if not self.flood.too_many(mail.address, mail.message_id):

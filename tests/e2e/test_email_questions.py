@@ -160,6 +160,25 @@ async def test_an_emergency_by_email_gets_999_guidance_at_once_and_an_urgent_car
     assert "mary" not in card.plain_text.lower()
 
 
+async def test_an_emergency_said_only_in_the_subject_is_urgent_too(
+    app: App, smtp: FakeSmtp, telegram: FakeTelegram
+) -> None:
+    start, sent = len(smtp.messages), len(telegram.sent)
+    await deliver(
+        app,
+        question(
+            "please send someone",
+            message_id="<subject-only@mail.example.org>",
+            subject="Someone is breaking into my house right now",
+        ),
+    )
+    again = await mail_to(smtp, MARY, "If you or someone else is in danger", start=start)
+    assert "call 999 now" in again.part("plain")
+    await telegram.wait_for_sent(
+        to_chat_containing(STAFF_GROUP, "breaking into my house"), WAIT_S, start=sent
+    )
+
+
 async def test_auto_replies_bounces_and_loops_never_become_questions(
     app: App, smtp: FakeSmtp, telegram: FakeTelegram
 ) -> None:

@@ -91,9 +91,20 @@ def test_a_list_in_the_question_is_not_taken_for_a_signature() -> None:
 def test_the_phrase_in_the_subject_goes_first() -> None:
     raw = samples.plain("Is the underpass lit at night?", subject="Bromley Police")
     assert to_inbound(read(raw), PHRASES).text == "Bromley Police\n\nIs the underpass lit at night?"
-    # a subject without the phrase is not put before the body
+    # a subject of the resident's own goes after a body with the phrase (triage reads it)
     other = samples.plain("Bromley Police, is it lit?", subject="Underpass")
-    assert to_inbound(read(other), PHRASES).text == "Bromley Police, is it lit?"
+    assert to_inbound(read(other), PHRASES).text == (
+        "Bromley Police, is it lit?\n\nSubject: Underpass"
+    )
+    # ... and before a body without it
+    urgent = samples.plain("please send someone", subject="Man with a knife outside now")
+    assert to_inbound(read(urgent), PHRASES).text == (
+        "Man with a knife outside now\n\nplease send someone"
+    )
+    # a subject that says nothing, or a reply's, is left out
+    for said in ("Question", "Hello", "Re: Your question #3", "Fwd: lights"):
+        mail = read(samples.plain("Bromley Police, is it lit?", subject=said))
+        assert to_inbound(mail, PHRASES).text == "Bromley Police, is it lit?"
     reply = samples.plain("Is it lit?", subject="Re: Bromley police")
     assert to_inbound(read(reply), PHRASES).text.startswith("Bromley police\n\n")
 
@@ -123,7 +134,7 @@ def test_attachments_are_noted_by_kind_and_an_inline_logo_is_not_one() -> None:
         "Bromley Police, this car has been here a week.", "<p>Bromley Police, this car</p>"
     )
     event = to_inbound(read(raw), PHRASES)
-    assert event.text == "Bromley Police, this car has been here a week."
+    assert event.text == "Bromley Police, this car has been here a week.\n\nSubject: With a photo"
     assert event.attachments == ("photo",)
 
 
@@ -201,3 +212,28 @@ def test_a_malformed_message_does_not_raise() -> None:
     mail = read(raw, "a@b.example")
     assert classify(mail, OURS).kind is Kind.MESSAGE
     assert "Bromley Police" in to_inbound(mail, PHRASES).text
+
+
+def test_encodings_phones_and_webmail_send_are_read() -> None:
+    latin1_qp = (
+        b"From: =?iso-8859-1?q?Si=E2n_Jones?= <sian@example.org>\r\n"
+        b"Subject: =?utf-8?b?QnJvbWxleSBQb2xpY2U=?=\r\n"
+        b"Message-ID: <qp.1@example.org>\r\n"
+        b"MIME-Version: 1.0\r\n"
+        b"Content-Type: text/plain; charset=iso-8859-1; format=flowed\r\n"
+        b"Content-Transfer-Encoding: quoted-printable\r\n\r\n"
+        b"Is the caf=E9 on the corner licensed until midnight? Diolch=\r\n"
+        b" yn fawr\r\n"
+    )
+    event = to_inbound(read(latin1_qp, "sian@example.org"), PHRASES)
+    assert event.text == (
+        "Bromley Police\n\nIs the café on the corner licensed until midnight? Diolch yn fawr"
+    )
+    iphone = samples.plain(
+        "Bromley Police, thank you. What about the bins? \u0175\n\nSent from my iPhone\n\n"
+        "> On 30 Nov 2026, at 10:00, Bromley Police Online Forum <ask@forum.example.police.uk>"
+        " wrote:\n>\n> Thank you. Your question is #4.\n"
+    )
+    assert to_inbound(read(iphone), PHRASES).text == (
+        "Bromley Police, thank you. What about the bins? \u0175"
+    )

@@ -236,6 +236,20 @@ async def test_a_message_that_could_not_be_stored_is_deferred_451(running: Runni
     assert list(running.core.stored) == ["<CAF1234.5678@mail.example.org>"]
 
 
+async def test_a_message_that_cannot_be_read_is_deferred_not_refused(
+    running: Running, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(raw: bytes, mail_from: str) -> None:
+        raise RuntimeError("a fault in reading")
+
+    monkeypatch.setattr(running.handler, "_read", broken)
+    with pytest.raises(aiosmtplib.SMTPDataError) as deferred:
+        await running.send(samples.plain("Bromley Police, hello"))
+    assert deferred.value.code == 451  # the relay keeps it; nothing is lost
+    monkeypatch.undo()
+    assert (await running.send(samples.plain("Bromley Police, hello"))).startswith("250")
+
+
 async def test_a_bounce_hands_its_failed_address_on_and_is_no_question(running: Running) -> None:
     # a bounce goes to the envelope sender of forumbot's mail: the From address
     answer = await running.send(samples.postfix_dsn("gone.away@example.net"), "", to=FROM)
