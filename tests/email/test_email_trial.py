@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import re
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -281,3 +282,36 @@ async def test_an_smtp_outage_is_said_once_and_once_when_it_is_back(
         assert not [w for w in warnings if w.startswith("not sent chat=email")], warnings
     finally:
         await smtp.stop()
+
+
+async def test_a_second_request_merges_and_a_used_link_says_already_subscribed(
+    tmp_path: Path, smtp: FakeSmtp, telegram: FakeTelegram
+) -> None:
+    async with (
+        running(make_config(tmp_path, smtp, telegram), environ(telegram)) as app,
+        aiohttp.ClientSession() as http,
+    ):
+        form = {"address": "ann@example.org", "forum": "bromley", "type": "appeals"}
+        async with http.post(f"{site(app)}/email/subscribe", data=form) as first:
+            assert "a link to confirm is on its way" in await first.text()
+        (mail,) = await smtp.wait_for(1)
+        # Within ten minutes: no second e-mail, and the new type is not dropped.
+        form["type"] = "advice"
+        async with http.post(f"{site(app)}/email/subscribe", data=form) as second:
+            page = await second.text()
+        assert "That link now starts these alerts too" in page
+        url = re.findall(r"https?://\S+/email/confirm\?t=[\w-]+", mail.part("plain"))[0]
+        async with http.get(url) as shown:
+            token = re.search(r'name="t" value="([^"]+)"', await shown.text())
+        assert token is not None
+        async with http.post(url.split("?")[0], data={"t": token.group(1)}) as done:
+            page = await done.text()
+        assert "You are subscribed" in page
+        assert "appeals for information" in page and "crime-prevention advice" in page
+        # The same link again: not "no longer works".
+        async with http.get(url) as again:
+            assert again.status == 200
+            page = await again.text()
+        assert "You are already subscribed" in page and "Choose your alerts" in page
+        assert "no longer works" not in page
+        assert len(smtp.messages) == 1
