@@ -15,7 +15,14 @@ import pytest
 from bot.core import fetch_all
 from bot.edge.startup import StartupFailure
 from forumbot.app import App
-from tests.e2e.telegram_setup import eventually, running, staff_says
+from tests.e2e.telegram_setup import (
+    STAFF_GROUP,
+    WAIT_S,
+    eventually,
+    running,
+    staff_says,
+    to_chat_containing,
+)
 from tests.email.email_setup import ANN, environ, make_config, subscribe
 from tests.email.test_email_config import write_with
 from tests.facebook.test_facebook_config import forumbot, free_port
@@ -315,3 +322,31 @@ async def test_a_second_request_merges_and_a_used_link_says_already_subscribed(
         assert "You are already subscribed" in page and "Choose your alerts" in page
         assert "no longer works" not in page
         assert len(smtp.messages) == 1
+
+
+async def test_a_suppressed_address_is_inside_the_alerts_figures(
+    tmp_path: Path, smtp: FakeSmtp, telegram: FakeTelegram
+) -> None:
+    smtp.refuse["bob@example.net"] = "550 5.1.1 no such user"
+    async with running(make_config(tmp_path, smtp, telegram), environ(telegram)) as app:
+        await subscribe(app, ANN, "advice")
+        await subscribe(app, "bob@example.net", "advice")
+        for n, text in ((1, "First advice"), (2, "Second advice")):
+            await staff_says(telegram, f"/alert bromley advice {text}", "is going to")
+
+            async def settled() -> bool:
+                async with app.core.db.read() as tx:
+                    rows = await fetch_all(
+                        tx,
+                        "SELECT COUNT(*) FROM outbox WHERE platform = 'email'"
+                        " AND state IN ('pending', 'sending')",
+                    )
+                return int(rows[0][0]) == 0
+
+            await eventually(settled)
+            await app.core.scheduler.tick()
+            done = await telegram.wait_for_sent(
+                to_chat_containing(STAFF_GROUP, f"Alert #{n} done"), WAIT_S
+            )
+            # Bob, refused for good at the first, is one of the two at the second too.
+            assert "1 of 2 sent, 1 unreachable, 0 failed" in done.plain_text
