@@ -21,7 +21,10 @@ from bot.edge.rich import Rich, plain
 from bot.edge.sending import Outgoing
 from config.model import EmailConfig
 
-SUBJECT_LENGTH = 78  # characters: RFC 5322's recommended line length for a header
+# characters: with "Subject: " within RFC 5322's recommended 78, so the
+# header is never folded (a fold before an encoded word shows as a double
+# space in some mail clients)
+SUBJECT_LENGTH = 69
 
 _ENV = jinja2.Environment(
     loader=jinja2.PackageLoader("adapters.email", "templates"),
@@ -81,14 +84,20 @@ def message_id(outbox_id: int, secret: bytes, domain: str) -> str:
 
 def subject(body: Rich) -> str:
     """The first line with words in it, at most ``SUBJECT_LENGTH``
-    characters (a longer one cut at a word, with "…")."""
+    characters: a longer one ends at its last full sentence or clause
+    within that (``Thank you: your question #12 was received.``), else it
+    is cut at a word with "..." (ASCII, so the header needs no encoding)."""
     line = next((ln.strip() for ln in plain(body).splitlines() if ln.strip()), "")
     line = " ".join(line.split())
     if len(line) <= SUBJECT_LENGTH:
         return line
-    cut = line[: SUBJECT_LENGTH - 1]
+    head = line[: SUBJECT_LENGTH + 1]
+    ends = [found.end() for found in re.finditer(r"[.!?](?=\s)", head)]
+    if ends and ends[-1] >= SUBJECT_LENGTH // 3:
+        return head[: ends[-1]]
+    cut = line[: SUBJECT_LENGTH - 2]
     space = cut.rfind(" ")
-    return (cut[:space] if space > SUBJECT_LENGTH // 2 else cut).rstrip(" ,;:.-") + "…"
+    return (cut[:space] if space > SUBJECT_LENGTH // 2 else cut).rstrip(" ,;:.-") + "..."
 
 
 def paragraphs(body: Rich, site: str = "") -> list[list[list[Piece]]]:
