@@ -46,6 +46,11 @@ def _parser() -> argparse.ArgumentParser:
         ("purge", "erase personal data kept longer than the retention period, now"),
         ("audit", "export the audit trail of officers' actions"),
         ("export", "export a consultation's answers: forumbot export survey 3"),
+        (
+            "email-unsuppress",
+            "send e-mail to an address a mail server refused for good again "
+            "(run it with forumbot stopped)",
+        ),
     ):
         sub = subs[name] = commands.add_parser(name, help=text, description=text)
         sub.add_argument(
@@ -64,6 +69,7 @@ def _parser() -> argparse.ArgumentParser:
     subs["export"].add_argument("what", choices=("survey",), help="what to export")
     subs["export"].add_argument("ref", type=int, help="the consultation's number")
     subs["export"].add_argument("--format", choices=("text", "csv"), default="csv")
+    subs["email-unsuppress"].add_argument("address", help="the e-mail address")
     subs["run"].add_argument(
         "--web-port",
         type=int,
@@ -173,6 +179,11 @@ def check_config_command(args: argparse.Namespace, config: Config) -> int:
     return 0
 
 
+def email_unsuppress_command(args: argparse.Namespace, config: Config) -> int:
+    asyncio.run(admin.email_unsuppress(config, args.address))
+    return 0
+
+
 def purge_command(args: argparse.Namespace, config: Config) -> int:
     asyncio.run(admin.purge(config, args.dry_run))
     return 0
@@ -234,6 +245,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Config], int]] = {
     "purge": purge_command,
     "audit": audit_command,
     "export": export_command,
+    "email-unsuppress": email_unsuppress_command,
     "run": run_command,
 }
 

@@ -14,7 +14,7 @@ from bot.core import Component
 from bot.edge.adapter import Off, Platform
 from bot.edge.startup import StartupFailure
 from config.load import problem_at, written_at
-from config.model import Config
+from config.model import Config, EmailInbound
 from config.source import Problem
 
 log = logging.getLogger("forumbot")
@@ -182,18 +182,30 @@ def _inbound_problems(config: Config) -> list[str]:
     """``platforms.email.inbound`` written, but the listener would not be
     built (no ``inbound.address``, or e-mail off): never silently."""
     s = config.platforms.email
+    # Keys given other than their defaults (bot.example.yaml writes the
+    # defaults out: copying it and setting host must not be refused).
+    default = EmailInbound()
     written = next(
-        (key for key in INBOUND_KEYS if written_at(config, f"{SECTION}.{key}") is not None), None
+        (
+            key
+            for key in INBOUND_KEYS
+            if key != "inbound"
+            and written_at(config, f"{SECTION}.{key}") is not None
+            and getattr(s.inbound, key.split(".")[1]) != getattr(default, key.split(".")[1])
+        ),
+        None,
     )
     if written is None and not s.inbound.address:
         return []
     if not s.host:
-        key = "inbound.address" if s.inbound.address else written
-        assert key is not None
+        # The section with its defaults written out (bot.example.yaml's) is
+        # fine while e-mail is off; an address to take mail for is not.
+        if not s.inbound.address:
+            return []
         return [
             _at(
                 config,
-                key,
+                "inbound.address",
                 "is set, but e-mail is off (platforms.email.host is not set), so nothing "
                 "listens for residents' e-mail: set host (and from_address) to turn e-mail on, "
                 "or remove platforms.email.inbound (docs/email.md)",

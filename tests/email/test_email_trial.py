@@ -4,6 +4,7 @@ through the real app against a real SMTP server (aiosmtpd on 127.0.0.1)."""
 from __future__ import annotations
 
 import asyncio
+import io
 import logging
 import re
 from collections.abc import AsyncIterator
@@ -14,6 +15,7 @@ import pytest
 
 from bot.core import fetch_all
 from bot.edge.startup import StartupFailure
+from forumbot import admin
 from forumbot.app import App
 from tests.e2e.telegram_setup import (
     STAFF_GROUP,
@@ -350,3 +352,28 @@ async def test_a_suppressed_address_is_inside_the_alerts_figures(
             )
             # Bob, refused for good at the first, is one of the two at the second too.
             assert "1 of 2 sent, 1 unreachable, 0 failed" in done.plain_text
+
+
+async def test_an_administrator_lifts_a_suppression(
+    tmp_path: Path, smtp: FakeSmtp, telegram: FakeTelegram
+) -> None:
+    bob = "bob@example.net"
+    smtp.refuse[bob] = "550 5.1.1 no such user"
+    config = make_config(tmp_path, smtp, telegram)
+    async with running(config, environ(telegram)) as app:
+        await subscribe(app, bob, "advice")
+        await staff_says(telegram, "/alert bromley advice First", "is going to 1")
+        await eventually(lambda: _ended(app, bob))
+    del smtp.refuse[bob]  # the mailbox works again; the administrator is told
+    said = io.StringIO()
+    assert await admin.email_unsuppress(config, "Bob@Example.net", said)
+    assert said.getvalue() == "suppression lifted: e-mail to that address is sent again\n"
+    assert not await admin.email_unsuppress(config, bob, said)
+    async with running(config, environ(telegram)) as app:
+        await staff_says(telegram, "/alert bromley advice Second", "is going to 1")
+        (mail,) = await smtp.wait_for(1)
+        assert mail.rcpt_tos == [bob] and "Second" in mail.part("plain")
+
+
+async def _ended(app: App, address: str) -> bool:
+    return (await states(app, address)) == ["failed"]
