@@ -32,6 +32,7 @@ MEMORY = ":memory:"
 # install that left its data files out) is refused at once.
 NEEDED_FILES: dict[str, tuple[str, ...]] = {
     "adapters.web": ("templates/base.html", "templates/error.html", "static/site.css"),
+    "adapters.email": ("templates/message.html", "templates/message.txt", "templates/_page.html"),
     "config.messages": ("en.yaml",),
     "bot.safeguarding.triage": tuple(f"data/{name}" for name in triage.FILES),
     "bot.safeguarding.redaction": tuple(f"data/{name}" for name in name_lists.FILES),

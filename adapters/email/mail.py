@@ -6,6 +6,7 @@ unsubscribe headers (RFC 2369, RFC 8058) when the recipient is a subscriber."""
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import hmac
 import re
@@ -26,13 +27,18 @@ from config.model import EmailConfig
 # space in some mail clients)
 SUBJECT_LENGTH = 69
 
-_ENV = jinja2.Environment(
-    loader=jinja2.PackageLoader("adapters.email", "templates"),
-    autoescape=jinja2.select_autoescape(enabled_extensions=("html",), default=False),
-    keep_trailing_newline=True,
-    undefined=jinja2.StrictUndefined,
-    auto_reload=False,  # read once: a file changed under a running forumbot is not mixed in
-)
+
+@functools.cache
+def _env() -> jinja2.Environment:
+    """The templates, found when first used (an installation without them
+    is reported by the start-up check, not by an import)."""
+    return jinja2.Environment(
+        loader=jinja2.PackageLoader("adapters.email", "templates"),
+        autoescape=jinja2.select_autoescape(enabled_extensions=("html",), default=False),
+        keep_trailing_newline=True,
+        undefined=jinja2.StrictUndefined,
+        auto_reload=False,  # read once: a file changed under a running forumbot is not mixed in
+    )
 
 
 @dataclass(frozen=True)
@@ -157,8 +163,8 @@ def render(message: Outgoing, extras: Extras) -> tuple[str, str, str]:
         "footer": extras.footer,
         "footer_heading": extras.footer_heading,
     }
-    text = _ENV.get_template("message.txt").render(values)
-    html = _ENV.get_template("message.html").render(values)
+    text = _env().get_template("message.txt").render(values)
+    html = _env().get_template("message.html").render(values)
     return title, text, html
 
 

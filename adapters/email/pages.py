@@ -13,6 +13,7 @@ The pages' words are in config/messages (``email_page_*``)."""
 
 from __future__ import annotations
 
+import functools
 import logging
 import time
 from collections import deque
@@ -49,12 +50,17 @@ HEADERS: Mapping[str, str] = {
     "Referrer-Policy": "no-referrer",  # the token is in the address
 }
 
-_ENV = jinja2.Environment(
-    loader=jinja2.PackageLoader("adapters.email", "templates"),
-    autoescape=True,
-    undefined=jinja2.StrictUndefined,
-    auto_reload=False,  # read once: a file changed under a running forumbot is not mixed in
-)
+
+@functools.cache
+def _env() -> jinja2.Environment:
+    """The page templates, found when first used."""
+    return jinja2.Environment(
+        loader=jinja2.PackageLoader("adapters.email", "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        auto_reload=False,  # read once: a file changed under a running forumbot is not mixed in
+    )
+
 
 Handler = Callable[[HttpRequest], Awaitable[HttpReply]]
 
@@ -160,13 +166,17 @@ class Pages:
         return self.settings.from_name or self.w("email_heading")
 
     def render(self, template: str, title: str, status: int = 200, **values: Any) -> HttpReply:
-        html = _ENV.get_template(template).render(
-            w=self.w,
-            language=self.config.language,
-            site=self.site(),
-            title=title,
-            problems=values.pop("problems", ()),
-            **values,
+        html = (
+            _env()
+            .get_template(template)
+            .render(
+                w=self.w,
+                language=self.config.language,
+                site=self.site(),
+                title=title,
+                problems=values.pop("problems", ()),
+                **values,
+            )
         )
         return HttpReply(status, html, HEADERS)
 

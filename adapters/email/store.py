@@ -60,6 +60,7 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX IF NOT EXISTS email_pending_address ON email_pending (address);
     CREATE INDEX IF NOT EXISTS email_pending_expiry ON email_pending (expires_at);
+    CREATE INDEX IF NOT EXISTS email_pending_created ON email_pending (created_at);
     """,
     # 3: confirmation links already used, until they would have expired, so
     # pressing one again says "already subscribed" instead of "no longer

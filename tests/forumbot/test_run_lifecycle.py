@@ -179,8 +179,8 @@ def test_nothing_to_serve(tmp_path: Path) -> None:
         assert_fatal(
             bot,
             "nothing to serve: no platform is on (TELEGRAM_BOT_TOKEN, DISCORD_BOT_TOKEN and "
-            "FACEBOOK_PAGE_TOKEN are not set) and web.enabled is false: set a platform's token, "
-            "or turn the web side on",
+            "FACEBOOK_PAGE_TOKEN are not set) and web.enabled is false and platforms.email.host "
+            "is not set: set a platform's token, or turn the web side on",
         )
     assert not (tmp_path / "forumbot.sqlite3").exists()
 

@@ -35,6 +35,7 @@ BOUNDED_INDEXES = {
     "outbox_pending": "messages waiting to be sent",
     "outbox_sending": "messages in flight",
     "outbox_forgotten": "forget confirmations, deleted by the purge once sent",
+    "outbox_confirmation": "e-mail addresses' confirmations, deleted once sent (or by the purge)",
     "inbox_unprocessed": "events not yet processed (seconds)",
     "session_open": "at most one open session per forum",
     "publication_waiting": "answers waiting for the next session",
