@@ -128,3 +128,34 @@ async def export_survey(config: Config, ref: int, fmt: str, out: TextIO = sys.st
             shown = survey.options[a.choice] if a.choice is not None else (a.text or "")
             out.write(f"{a.answered_at.isoformat(timespec='seconds')} {shown}\n")
     return True
+
+
+async def email_unsuppress(config: Config, given: str, out: TextIO = sys.stdout) -> bool:
+    """Lift the suppression of the e-mail address ``given`` (normalised as
+    the subscription page does): the next e-mails to it are sent again, and
+    its resident, if kept, is reachable again. Run it while forumbot is
+    stopped (the running one keeps the list in memory). Returns whether it
+    was suppressed; says which on ``out`` (never the address's hash)."""
+    from adapters.email import store
+    from adapters.email.pages import normalised
+
+    address = normalised(given)
+    if address is None:
+        out.write(f"{given!r} is not an e-mail address\n")
+        return False
+    async with new_database(config) as db, db.transaction() as tx:
+        digest = store.address_hash(await store.key(tx), address)
+        cursor = await tx.execute("DELETE FROM email_suppression WHERE address_hash = ?", (digest,))
+        lifted = cursor.rowcount > 0
+        if lifted:
+            await tx.execute(
+                "UPDATE resident SET unreachable_at = NULL"
+                " WHERE platform = 'email' AND user_id = ?",
+                (address,),
+            )
+    out.write(
+        "suppression lifted: e-mail to that address is sent again\n"
+        if lifted
+        else "that address is not suppressed: nothing changed\n"
+    )
+    return lifted

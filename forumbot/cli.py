@@ -14,6 +14,7 @@ from pathlib import Path
 
 import bot
 from adapters.email.platform import setup_problems as email_problems
+from adapters.email.platform import setup_warnings as email_warnings
 from adapters.facebook.platform import setup_problems as facebook_problems
 from adapters.web.platform import shared_secret_problem
 from bot.edge.startup import StartupFailure
@@ -45,6 +46,11 @@ def _parser() -> argparse.ArgumentParser:
         ("purge", "erase personal data kept longer than the retention period, now"),
         ("audit", "export the audit trail of officers' actions"),
         ("export", "export a consultation's answers: forumbot export survey 3"),
+        (
+            "email-unsuppress",
+            "send e-mail to an address a mail server refused for good again "
+            "(run it with forumbot stopped)",
+        ),
     ):
         sub = subs[name] = commands.add_parser(name, help=text, description=text)
         sub.add_argument(
@@ -63,6 +69,7 @@ def _parser() -> argparse.ArgumentParser:
     subs["export"].add_argument("what", choices=("survey",), help="what to export")
     subs["export"].add_argument("ref", type=int, help="the consultation's number")
     subs["export"].add_argument("--format", choices=("text", "csv"), default="csv")
+    subs["email-unsuppress"].add_argument("address", help="the e-mail address")
     subs["run"].add_argument(
         "--web-port",
         type=int,
@@ -163,10 +170,17 @@ def check_config_command(args: argparse.Namespace, config: Config) -> int:
         print(f"{source}: {len(problems)} problem(s):{lines}", file=sys.stderr)
         return 1
     print(f"{source}: valid ({len(config.forums)} forum(s))")
+    for warning in email_warnings(config):
+        print(f"warning: {warning}")
     try:
         check_database_place(config.database)
     except StartupFailure as here:  # may differ on the machine that runs it
         print(f"note: on this machine, {here}")
+    return 0
+
+
+def email_unsuppress_command(args: argparse.Namespace, config: Config) -> int:
+    asyncio.run(admin.email_unsuppress(config, args.address))
     return 0
 
 
@@ -231,6 +245,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Config], int]] = {
     "purge": purge_command,
     "audit": audit_command,
     "export": export_command,
+    "email-unsuppress": email_unsuppress_command,
     "run": run_command,
 }
 

@@ -15,7 +15,7 @@ from adapters.email.links import Links
 from adapters.email.listener import Handler, Listener
 from adapters.email.mail import Extras, FooterItem
 from adapters.email.pages import Pages
-from adapters.email.sender import AuthRefused, EmailSender
+from adapters.email.sender import AuthRefused, EmailSender, SecurityMismatch
 from adapters.email.store import Suppressions
 from bot.core import Core, Database
 from bot.edge.adapter import Wiring
@@ -158,7 +158,8 @@ class EmailAdapter:
     async def start(self) -> None:
         """Read the suppression list, check the pages' words are all in the
         language file, then connect to the SMTP server (and log in). A
-        missing word or a refused password is fatal (StartupFailure); a
+        missing word, a refused password or a ``security`` the server does
+        not speak is fatal (StartupFailure); a
         server out of reach is not: sends try again, and ``run`` keeps
         trying. With questions by e-mail, the listener is bound before the
         SMTP check: a port that cannot be bound is fatal too."""
@@ -181,6 +182,8 @@ class EmailAdapter:
                 f"{s.password_env} ({refused}): set the right password, or correct "
                 "platforms.email.user (docs/email.md)"
             ) from None
+        except SecurityMismatch as wrong:
+            raise StartupFailure(f"{wrong} (docs/email.md)") from None
         except (TimeoutError, OSError, Exception) as error:  # aiosmtplib's errors too
             self.connection.down(error if not isinstance(error, TimeoutError) else "timeout")
             log.warning(

@@ -22,7 +22,10 @@ from bot.edge.rich import Rich, plain
 from bot.edge.sending import Outgoing
 from config.model import EmailConfig
 
-SUBJECT_LENGTH = 78  # characters: RFC 5322's recommended line length for a header
+# characters: with "Subject: " within RFC 5322's recommended 78, so the
+# header is never folded (a fold before an encoded word shows as a double
+# space in some mail clients)
+SUBJECT_LENGTH = 69
 
 
 @functools.cache
@@ -87,14 +90,20 @@ def message_id(outbox_id: int, secret: bytes, domain: str) -> str:
 
 def subject(body: Rich) -> str:
     """The first line with words in it, at most ``SUBJECT_LENGTH``
-    characters (a longer one cut at a word, with "…")."""
+    characters: a longer one ends at its last full sentence or clause
+    within that (``Thank you: your question #12 was received.``), else it
+    is cut at a word with "..." (ASCII, so the header needs no encoding)."""
     line = next((ln.strip() for ln in plain(body).splitlines() if ln.strip()), "")
     line = " ".join(line.split())
     if len(line) <= SUBJECT_LENGTH:
         return line
-    cut = line[: SUBJECT_LENGTH - 1]
+    head = line[: SUBJECT_LENGTH + 1]
+    ends = [found.end() for found in re.finditer(r"[.!?](?=\s)", head)]
+    if ends and ends[-1] >= SUBJECT_LENGTH // 3:
+        return head[: ends[-1]]
+    cut = line[: SUBJECT_LENGTH - 2]
     space = cut.rfind(" ")
-    return (cut[:space] if space > SUBJECT_LENGTH // 2 else cut).rstrip(" ,;:.-") + "…"
+    return (cut[:space] if space > SUBJECT_LENGTH // 2 else cut).rstrip(" ,;:.-") + "..."
 
 
 def paragraphs(body: Rich, site: str = "") -> list[list[list[Piece]]]:
@@ -164,19 +173,36 @@ def _bracketed(message_id: str) -> str:
     return value if value.startswith("<") else f"<{value}>"
 
 
+def _unsubscribe(mail: EmailMessage, value: str) -> None:
+    """``List-Unsubscribe`` exactly as RFC 2369 writes it (``<https://…>``):
+    set raw, so the email package never encodes a URL longer than 78
+    characters as ``=?utf-8?q?…`` (mail providers then show no one-click
+    button). A line may be 998 characters (RFC 5322, 2.1.1); the addresses
+    are ours and ASCII (ValueError otherwise)."""
+    if not value.isascii() or any(c in value for c in "\r\n"):
+        raise ValueError("a List-Unsubscribe address must be one line of ASCII")
+    if len(value) > 900:
+        raise ValueError("a List-Unsubscribe line longer than SMTP allows")
+    mail.set_raw("List-Unsubscribe", value)
+
+
 def compose(
     settings: EmailConfig,
     message: Outgoing,
     msgid: str,
     extras: Extras,
     now: datetime,
+    to: str | None = None,
 ) -> EmailMessage:
-    """The e-mail for ``message`` to its chat's address, ``msgid`` its
-    Message-ID. Raises ValueError for an address the ``email`` package
-    cannot put in a header (the sender maps it to Rejected)."""
-    address = message.chat.chat_id
+    """The e-mail for ``message`` to its chat's address (or ``to``, the same
+    address as the server takes it: its domain in IDNA's ASCII form),
+    ``msgid`` its Message-ID. Raises ValueError for an address the ``email``
+    package cannot put in a header (the sender maps it to Rejected)."""
+    address = to or message.chat.chat_id
     international = not address.isascii()
-    mail = EmailMessage(policy=SMTPUTF8 if international else SMTP)
+    # refold_source "none": a header set raw (List-Unsubscribe) goes as given,
+    # never folded into RFC 2047's encoded words (see ``_unsubscribe``).
+    mail = EmailMessage(policy=(SMTPUTF8 if international else SMTP).clone(refold_source="none"))
     title, text, html = render(message, extras)
     mail["From"] = formataddr((settings.from_name, settings.from_address))
     mail["To"] = address
@@ -186,7 +212,9 @@ def compose(
     if settings.inbound.address:  # replies reach forumbot's listener (questions by e-mail)
         mail["Reply-To"] = formataddr((settings.from_name, settings.inbound.address))
     name = settings.from_name or extras.heading
-    mail["List-Id"] = f"{name} <{settings.list_identifier}>"
+    # RFC 2919: a phrase, then <id>; formataddr quotes a name with < > " and
+    # the like, so a name such as "Bromley <b>" never reads as part of the id.
+    mail["List-Id"] = formataddr((name, settings.list_identifier))
     if message.reply_to_message_id:
         mail["In-Reply-To"] = _bracketed(message.reply_to_message_id)
         mail["References"] = _bracketed(message.reply_to_message_id)
@@ -197,7 +225,7 @@ def compose(
         targets = [f"<{extras.unsubscribe_url}>"]
         if extras.unsubscribe_mailto:
             targets.append(f"<{extras.unsubscribe_mailto}>")
-        mail["List-Unsubscribe"] = ", ".join(targets)
+        _unsubscribe(mail, ", ".join(targets))
         mail["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
     mail.set_content(text)
     mail.add_alternative(html, subtype="html")

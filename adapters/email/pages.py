@@ -19,7 +19,7 @@ import time
 from collections import deque
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 from urllib.parse import parse_qs
 
@@ -302,7 +302,11 @@ class Pages:
         now = self.clock.now()
         within = self.settings.confirm_within
         async with self.db.transaction() as tx:
-            if not await store.asked_since(tx, address, now - ASK_AGAIN_AFTER):
+            merged = await store.asked_since(tx, address, now - ASK_AGAIN_AFTER)
+            if merged:
+                # No second e-mail so soon: the link already sent confirms these too.
+                await store.merge_pending(tx, address, pairs)
+            else:
                 token = new_token()
                 await store.add_pending(tx, token_hash(token), address, pairs, now, now + within)
                 names, kinds = self.described(pairs)
@@ -316,9 +320,10 @@ class Pages:
                 chat = ChatRef("email", address, "private")
                 await subscribers.send_confirmation(tx, chat, body, now)
                 log.info("e-mail subscription asked; confirmation queued")
+        said = "email_page_sent_merged" if merged else "email_page_sent"
         return self.message(
             self.w("email_page_sent_title"),
-            self.w("email_page_sent", address=address, within=self.core().wording.duration(within)),
+            self.w(said, address=address, within=self.core().wording.duration(within)),
         )
 
     def room_for_one_more(self) -> bool:
@@ -344,7 +349,7 @@ class Pages:
         async with self.db.read() as tx:
             waiting = await store.pending(tx, digest, now) if token else None
         if waiting is None:
-            return self.gone()
+            return await self.already(digest, now) if token else self.gone()
         names, kinds = self.described(waiting.pairs)
         if request.method == "GET":
             return self.message(
@@ -357,17 +362,39 @@ class Pages:
         subscribers = self.core().subscribers
         async with self.db.transaction() as tx:
             again = await store.pending(tx, digest, now)
-            if again is None:  # confirmed meanwhile, in another tab
-                return self.gone()
-            resident = await subscribers.subscribe(tx, "email", again.address, again.pairs, now)
-            await store.forget_pending(tx, again.address)
+            if again is not None:  # else confirmed meanwhile, in another tab
+                resident = await subscribers.subscribe(tx, "email", again.address, again.pairs, now)
+                await store.forget_pending(tx, again.address)
+                await store.used(tx, digest, resident.id, again.expires_at)
+                every = await subscribers.chosen(tx, resident)
+        if again is None:
+            return await self.already(digest, now)
         if again.address in self.suppressions:
             await self.suppressions.lift(self.db, again.address)
         link = self.links.token(resident.id, again.address)
+        names, kinds = self.described(every)  # all they now get, not only this link's
         return self.message(
             self.w("email_page_confirmed_title"),
             self.w("email_page_confirmed", forums=names, types=kinds, address=again.address),
             links=self.subscriber_links(link),
+        )
+
+    async def already(self, digest: str, now: datetime) -> HttpReply:
+        """A confirmation link pressed again once used: "already subscribed"
+        with the subscriber's links (while it would not have expired and the
+        resident is still kept), else the "no longer works" page."""
+        async with self.db.read() as tx:
+            resident_id = await store.confirmed_by(tx, digest, now)
+            subscribers = self.core().subscribers
+            resident = None if resident_id is None else await subscribers.get(tx, resident_id)
+            every = [] if resident is None else await subscribers.chosen(tx, resident)
+        if resident is None or resident.platform != "email":
+            return self.gone()
+        names, kinds = self.described(every)
+        return self.message(
+            self.w("email_page_already_title"),
+            self.w("email_page_already", forums=names, types=kinds, address=resident.user_id),
+            links=self.subscriber_links(self.links.token(resident.id, resident.user_id)),
         )
 
     # -- a subscriber's links --

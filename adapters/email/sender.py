@@ -29,11 +29,14 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import ssl
+import time
 from collections.abc import Awaitable, Callable
 from dataclasses import replace
 from datetime import UTC, datetime
 
 import aiosmtplib
+import email_validator
 
 from adapters.email.mail import Extras, compose, message_id
 from adapters.email.store import Suppressions
@@ -46,6 +49,7 @@ from bot.edge.sending import (
     OutcomeUnknown,
     Outgoing,
     Rejected,
+    ServerDown,
     Unreachable,
 )
 from config.model import EmailConfig
@@ -60,8 +64,49 @@ def permanent(code: int) -> bool:
     return 500 <= code <= 599
 
 
+def envelope(address: str) -> tuple[str, bool]:
+    """(the address as it goes to the server, whether it needs ``SMTPUTF8``):
+    the domain in IDNA's ASCII form (``josé@xn--exmple-cua.org``), so only a
+    local part outside ASCII (``zoë@example.org``) needs a server that
+    offers ``SMTPUTF8`` (RFC 6531). Raises Rejected for an address
+    email-validator cannot read."""
+    if address.isascii():
+        return address, False
+    try:
+        checked = email_validator.validate_email(address, check_deliverability=False)
+    except email_validator.EmailNotValidError:
+        raise Rejected("not an address e-mail can go to") from None
+    local = checked.local_part
+    return f"{local}@{checked.ascii_domain}", not local.isascii()
+
+
 class AuthRefused(Exception):
     """The SMTP server refused the user and password."""
+
+
+class SecurityMismatch(Exception):
+    """``platforms.email.security`` does not match what the server speaks on
+    that port; the message is one line naming the key and the fix."""
+
+
+def mismatch(settings: EmailConfig, error: BaseException) -> str | None:
+    """The plain line for a connection that failed because ``security``
+    does not match the server (``starttls`` to a server that offers no
+    STARTTLS, ``tls`` to one that speaks plain SMTP), else None."""
+    where = f"{settings.host}:{settings.port}"
+    if settings.security == "starttls" and "STARTTLS extension not supported" in str(error):
+        return (
+            f"platforms.email.security: is starttls, but the server {where} does not offer "
+            "STARTTLS: use tls (usually port 465) or none, or check the port"
+        )
+    cause = error.__cause__ if error.__cause__ is not None else error
+    if settings.security == "tls" and isinstance(cause, ssl.SSLError):
+        return (
+            f"platforms.email.security: is tls, but the server {where} does not start TLS "
+            f"on connecting ({type(cause).__name__}): use starttls (usually port 587) or "
+            "none, or check the port"
+        )
+    return None
 
 
 class EmailSender:
@@ -91,6 +136,12 @@ class EmailSender:
         self.smtp: aiosmtplib.SMTP | None = None
         self.lock = asyncio.Lock()
         self.auth_told = False
+        self.security_told = False
+        # The outage now (the SMTP server not reached): when it began
+        # (time.monotonic()), the e-mails that waited, the tries that failed.
+        self.outage_since: float | None = None
+        self.outage_waiting: set[int] = set()
+        self.outage_tries = 0
 
     @staticmethod
     def measure(body: Rich) -> int:
@@ -124,10 +175,15 @@ class EmailSender:
             raise AuthRefused(f"{error.code}") from None
         except (aiosmtplib.SMTPException, OSError) as error:
             smtp.close()
+            line = mismatch(self.settings, error)
+            if line is not None:
+                self.connection.down("platforms.email.security does not match the server")
+                raise SecurityMismatch(line) from None
             self.connection.down(error)
             raise
         self.smtp = smtp
         self.connection.up()
+        self._back()
 
     async def close(self) -> None:
         """Say goodbye to the server (QUIT) and close; safe when not open."""
@@ -154,14 +210,53 @@ class EmailSender:
                     await self.connect()
             except AuthRefused:
                 self._told_auth()
+            except SecurityMismatch as error:
+                self._told_security(str(error))
             except (aiosmtplib.SMTPException, OSError) as error:
                 self.connection.down(error)
                 self._drop()
+                self._unreached(error, None)
 
     def _drop(self) -> None:
         smtp, self.smtp = self.smtp, None
         if smtp is not None:
             smtp.close()
+
+    def _unreached(self, error: BaseException, outbox_id: int | None) -> None:
+        """The server not reached: a WARNING at the first failure of an
+        outage only (the dispatcher logs each waiting e-mail at DEBUG)."""
+        if outbox_id is not None:
+            self.outage_waiting.add(outbox_id)
+        self.outage_tries += 1
+        if self.outage_since is None:
+            self.outage_since = time.monotonic()
+            log.warning(
+                "e-mail: the SMTP server %s:%s cannot be reached (%s): e-mail waits and is "
+                "tried again; said once until it is back",
+                self.settings.host,
+                self.settings.port,
+                type(error).__name__,
+            )
+
+    def _back(self) -> None:
+        """The server reached again: one line for the outage, with counts."""
+        if self.outage_since is None:
+            return
+        log.warning(
+            "e-mail: the SMTP server %s:%s is back after %.0f s; %d e-mail(s) waited, "
+            "%d tries failed meanwhile; sending again",
+            self.settings.host,
+            self.settings.port,
+            time.monotonic() - self.outage_since,
+            len(self.outage_waiting),
+            self.outage_tries,
+        )
+        self.outage_since, self.outage_waiting, self.outage_tries = None, set(), 0
+
+    def _told_security(self, line: str) -> None:
+        if not self.security_told:
+            self.security_told = True
+            log.error("%s (docs/email.md); e-mail waits meanwhile", line)
 
     def _told_auth(self) -> None:
         if not self.auth_told:
@@ -190,49 +285,86 @@ class EmailSender:
             if asked is not None:
                 message = replace(message, reply_to_message_id=asked)
         msgid = message_id(message.outbox_id, self.suppressions.secret, self.settings.domain)
+        to, international = envelope(address)
         try:
             # The email package takes a few milliseconds a message: off the event
             # loop, so residents' acknowledgements never queue behind an alert.
             data = await asyncio.to_thread(
-                lambda: compose(self.settings, message, msgid, extras, datetime.now(UTC)).as_bytes()
+                lambda: compose(
+                    self.settings, message, msgid, extras, datetime.now(UTC), to
+                ).as_bytes()
             )
         except (ValueError, TypeError) as error:
             raise Rejected(f"could not make the e-mail: {type(error).__name__}") from None
         async with self.lock:
-            await self._transmit(address, data)
+            await self._transmit(address, to, international, data, message.outbox_id)
         return msgid
 
-    async def _open(self) -> aiosmtplib.SMTP:
+    async def _open(self, outbox_id: int | None = None) -> aiosmtplib.SMTP:
         try:
             await self.connect()
         except AuthRefused:
             self._told_auth()
             raise NotSent("the SMTP server refused the password") from None
+        except SecurityMismatch as error:
+            self._told_security(str(error))
+            raise NotSent("platforms.email.security does not match the server") from None
         except (aiosmtplib.SMTPException, OSError) as error:
-            raise NotSent(f"SMTP server not reached ({type(error).__name__})") from None
+            self._unreached(error, outbox_id)
+            raise ServerDown(f"SMTP server not reached ({type(error).__name__})") from None
         assert self.smtp is not None
         return self.smtp
 
-    async def _mail(self, smtp: aiosmtplib.SMTP, options: list[str]) -> aiosmtplib.SMTP:
+    async def _mail(
+        self, smtp: aiosmtplib.SMTP, options: list[str], encoding: str = "ascii"
+    ) -> aiosmtplib.SMTP:
         """``MAIL FROM`` on ``smtp``; on a kept connection the server closed
         meanwhile (an idle timeout), once more on a new one. Returns the
         connection it worked on."""
         try:
-            await smtp.mail(self.settings.from_address, options=options)
+            await smtp.mail(self.settings.from_address, options=options, encoding=encoding)
             return smtp
         except aiosmtplib.SMTPServerDisconnected:
             self._drop()
         smtp = await self._open()
-        await smtp.mail(self.settings.from_address, options=options)
+        await smtp.mail(self.settings.from_address, options=options, encoding=encoding)
         return smtp
 
-    async def _transmit(self, address: str, data: bytes) -> None:
-        """MAIL, RCPT and DATA on the open connection (opened first if need be)."""
-        smtp = await self._open()
-        options = ["SMTPUTF8"] if not address.isascii() else []
+    async def _transmit(
+        self, address: str, to: str, international: bool, data: bytes, outbox_id: int
+    ) -> None:
+        """MAIL, RCPT and DATA on the open connection (opened first if need
+        be) to ``to`` (``address`` as the server takes it, see ``envelope``).
+        Whatever fails, the connection is left clean for the next message:
+        ``RSET`` after a refusal, dropped (opened again) after anything else."""
         try:
-            smtp = await self._mail(smtp, options)
-            await smtp.rcpt(address)
+            await self._exchange(address, to, international, data, outbox_id)
+        except (NotSent, Rejected, Unreachable, OutcomeUnknown):
+            raise
+        except Exception as error:  # never leave the kept connection mid-transaction
+            self._drop()
+            log.warning(
+                "e-mail: a message failed (%s); the connection is opened afresh",
+                type(error).__name__,
+            )
+            raise Rejected(f"could not send the e-mail: {type(error).__name__}") from None
+
+    async def _exchange(
+        self, address: str, to: str, international: bool, data: bytes, outbox_id: int
+    ) -> None:
+        smtp = await self._open(outbox_id)
+        options: list[str] = []
+        encoding = "ascii"
+        if international:
+            if not smtp.supports_extension("smtputf8"):
+                raise Rejected(
+                    "the SMTP server does not offer SMTPUTF8, which an address with letters "
+                    "outside ASCII before the @ needs"
+                )
+            options, encoding = ["SMTPUTF8"], "utf-8"
+        try:
+            smtp = await self._mail(smtp, options, encoding)
+            await smtp.rcpt(to, encoding=encoding)
         except aiosmtplib.SMTPSenderRefused as error:
             await self._reset()
             if permanent(error.code):

@@ -62,6 +62,18 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX IF NOT EXISTS email_pending_expiry ON email_pending (expires_at);
     CREATE INDEX IF NOT EXISTS email_pending_created ON email_pending (created_at);
     """,
+    # 3: confirmation links already used, until they would have expired, so
+    # pressing one again says "already subscribed" instead of "no longer
+    # works": the token's hash and the resident (no address); deleted at
+    # expiry and when the resident is forgotten (issue 17, the trial's L1).
+    """
+    CREATE TABLE IF NOT EXISTS email_confirmed (
+        token_hash TEXT PRIMARY KEY,
+        resident_id INTEGER NOT NULL,
+        expires_at TEXT NOT NULL
+    ) WITHOUT ROWID;
+    CREATE INDEX IF NOT EXISTS email_confirmed_resident ON email_confirmed (resident_id);
+    """,
 )
 
 
@@ -159,6 +171,21 @@ async def asked_since(tx: Tx, address: str, since: datetime) -> bool:
     return row is not None
 
 
+async def merge_pending(tx: Tx, address: str, pairs: list[tuple[str, str]]) -> None:
+    """``pairs`` added to what every confirmation waiting for ``address``
+    will subscribe it to (a second request before a new e-mail may go: the
+    link already sent confirms both)."""
+    rows = await fetch_all(
+        tx, "SELECT id, choices FROM email_pending WHERE address = ?", (address,)
+    )
+    for row in rows:
+        had = [(str(f), str(t)) for f, t in json.loads(str(row["choices"]))]
+        merged = had + [pair for pair in pairs if pair not in had]
+        await tx.execute(
+            "UPDATE email_pending SET choices = ? WHERE id = ?", (json.dumps(merged), row["id"])
+        )
+
+
 async def pending(tx: Tx, digest: str, now: datetime) -> Pending | None:
     """The address waiting under the token's hash ``digest``, unless expired."""
     row = await fetch_one(
@@ -175,9 +202,30 @@ async def pending(tx: Tx, digest: str, now: datetime) -> Pending | None:
 
 async def sweep_expired(tx: Tx, now: datetime) -> int:
     """Addresses whose confirmation expired, deleted (their owner never
-    confirmed: "we forget the address"); how many."""
+    confirmed: "we forget the address"); how many. Used links past their
+    expiry go too."""
+    await tx.execute("DELETE FROM email_confirmed WHERE expires_at <= ?", (iso(now),))
     cursor = await tx.execute("DELETE FROM email_pending WHERE expires_at <= ?", (iso(now),))
     return cursor.rowcount
+
+
+async def used(tx: Tx, digest: str, resident_id: int, expires_at: datetime) -> None:
+    """Remember that the confirmation link ``digest`` was used by ``resident_id``."""
+    await tx.execute(
+        "INSERT OR REPLACE INTO email_confirmed (token_hash, resident_id, expires_at)"
+        " VALUES (?, ?, ?)",
+        (digest, resident_id, iso(expires_at)),
+    )
+
+
+async def confirmed_by(tx: Tx, digest: str, now: datetime) -> int | None:
+    """The resident who already used the confirmation link ``digest``, or None."""
+    row = await fetch_one(
+        tx,
+        "SELECT resident_id FROM email_confirmed WHERE token_hash = ? AND expires_at > ?",
+        (digest, iso(now)),
+    )
+    return None if row is None else int(row["resident_id"])
 
 
 async def forget_pending(tx: Tx, address: str) -> int:
@@ -196,6 +244,11 @@ class EmailCopies:
     async def erase_chat(self, tx: Tx, platform: str, chat_id: str) -> None:
         if platform == "email":
             await forget_pending(tx, chat_id)
+            await tx.execute(
+                "DELETE FROM email_confirmed WHERE resident_id IN"
+                " (SELECT id FROM resident WHERE platform = 'email' AND chat_id = ?)",
+                (chat_id,),
+            )
 
     async def purge_before(self, tx: Tx, cutoff: datetime, *, dry_run: bool) -> int:
         where = " FROM email_pending WHERE created_at < ?"

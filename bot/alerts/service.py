@@ -158,7 +158,17 @@ class AlertService:
         if alert.alert_type != AlertType.CONSULTATIONS.value:
             return stop
         how = "survey_how_buttons" if alert.buttons else "survey_how_text"
+        if not self.reads_replies(platform):
+            how = "survey_how_none"
         return join([self.wording.render_for(platform, how), stop], "\n\n")
+
+    def reads_replies(self, platform: str) -> bool:
+        """Whether residents on ``platform`` can answer by replying: every
+        app can; e-mail only when its listener for questions is on
+        (``platforms.email.inbound.address``), else a reply goes nowhere."""
+        if platform != "email":
+            return True
+        return bool(self.directory.config.platforms.email.inbound.address)
 
     async def report(self, tx: Tx, now: datetime) -> None:
         """Progress to the staff room that asked, every half minute while

@@ -35,6 +35,7 @@ from bot.edge.sending import (
     Rejected,
     RetryLater,
     Sender,
+    ServerDown,
     Unreachable,
     WaitsForResident,
 )
@@ -559,7 +560,9 @@ class Dispatcher:
             attempts = max(row.attempts for row in batch) + 1
             batch[:] = [_with_attempts(row, attempts) for row in batch]
             delay = self.retry.backoff(attempts)
-            log.warning("not sent chat=%s: %s; retrying in %ss", chat.key, error, delay)
+            # An outage (ServerDown) is said once by its adapter, not per message.
+            level = logging.DEBUG if isinstance(error, ServerDown) else logging.WARNING
+            log.log(level, "not sent chat=%s: %s; retrying in %ss", chat.key, error, delay)
             return await self._again(batch, reason, delay)
         if isinstance(error, WaitsForResident) and chat.kind == "private":
             await self._wait_for_resident(chat, batch)

@@ -139,6 +139,13 @@ class NotSent(DeliveryError):
     send again."""
 
 
+class ServerDown(NotSent):
+    """Not done because the platform's server cannot be reached at all (an
+    outage). The adapter says so itself, once an outage and once when it is
+    back, with counts; the dispatcher logs each message so failed only at
+    DEBUG (a queue of 57 messages is not 57 warnings). Safe to send again."""
+
+
 class Unreachable(DeliveryError):
     """The recipient of a private chat cannot be messaged (blocked the bot,
     DMs closed, chat gone): the resident is marked unreachable."""

@@ -167,8 +167,9 @@ class DataRights:
                     now,
                 )
         refs = ", ".join(f"#{question_id}" for question_id, _ in done.withdrawn)
+        key = "forget_done_blocked" if done.block_kept else "forget_done"
         body = w.render(
-            "forget_done_blocked" if done.block_kept else "forget_done",
+            w.templates.for_platform(key, resident.platform),  # forget_done@email
             platform=resident.platform.capitalize(),
             withdrawn_line=w.text("forget_withdrawn_line", refs=refs) if refs else "",
             kept_line=(

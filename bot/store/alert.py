@@ -47,7 +47,7 @@ class Alert:
 
 @dataclass(frozen=True)
 class Progress:
-    total: int
+    total: int  # the subscribers: those it went to and those known unreachable before
     sent: int
     unreachable: int  # found unreachable now, plus those known before
     failed: int  # rejected by the platform
@@ -244,8 +244,11 @@ async def progress(tx: Tx, alert: Alert) -> Progress:
             unreachable += n
         else:
             failed += n
+    # Those known unreachable before are in the total as in ``unreachable``, so
+    # the figures add up ("2 of 3 sent, 1 unreachable"), not "2 of 2 sent, 1 unreachable".
+    before = alert.unreachable_before
     return Progress(
-        alert.total, sent, unreachable + alert.unreachable_before, failed, waiting, stopped, unknown
+        alert.total + before, sent, unreachable + before, failed, waiting, stopped, unknown
     )
 
 

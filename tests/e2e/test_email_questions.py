@@ -294,7 +294,7 @@ async def test_forget_by_email_leaves_no_address_or_words_in_the_database_or_log
     start = len(smtp.messages)
     forget = question("forget confirm", message_id="<forget@mail.example.org>", subject="")
     assert (await deliver(app, forget)).startswith("250")
-    await mail_to(smtp, MARY, "We no longer hold your account", start=start)
+    await mail_to(smtp, MARY, "We no longer hold your e-mail address", start=start)
     await eventually(lambda: outbox_settled(app), WAIT_S, "the outbox sent everything")
     left = [
         f"{p.name}: {s}"

@@ -96,7 +96,7 @@ async def test_the_web_erase_link_leaves_no_trace_of_the_address(
         ) as erased:
             assert "Erased" in await erased.text()
         last = (await smtp.wait_for(3))[2]
-        assert "We no longer hold your account" in last.part("plain")
+        assert "We no longer hold your e-mail address" in last.part("plain")  # forget_done@email
         await eventually(lambda: outbox_settled(app), WAIT_S, "the last word sent")
         assert alert.message["List-Unsubscribe"] is not None
         assert leftovers(app, caplog.text) == []

@@ -125,8 +125,9 @@ async def test_subscribe_confirm_alert_and_one_click_unsubscribe(
         done = await confirm(http, url)
         assert "You are subscribed" in done and ANN in done
         assert await subscriptions_of(app, ANN) == [("bromley", "advice"), ("bromley", "appeals")]
-        async with http.get(url) as again:  # used: it no longer works
-            assert again.status == 404
+        async with http.get(url) as again:  # used: it says so (the trial's L1), no 404
+            assert again.status == 200
+            assert "You are already subscribed" in await again.text()
 
         start = len(smtp.messages)
         said = await staff_says(telegram, "/alert bromley advice Lock <b>sheds</b>", "is going to")
@@ -241,6 +242,13 @@ async def test_choose_alerts_see_data_and_erase(
         assert await residents_on_email(app) == 0
         last = (await smtp.wait_for(start + 1))[start]
         assert last.rcpt_tos == [ANN] and "List-Unsubscribe" not in last.message
+        # The trial's L3: the subject ends at a word, unfolded and unencoded (no
+        # double space in a mail client); the words are an e-mail's, not a chat's.
+        assert last.raw_header("Subject") == (
+            "Done. We no longer hold your e-mail address or any link from you..."
+        )
+        assert "This is the last e-mail you will get from us." in last.part("plain")
+        assert "If you write again" not in last.part("plain")
         async with http.get(f"{site(app)}/email/data?t={token}") as dead:
             assert dead.status == 404
         async with http.get(f"{site(app)}/email/unsubscribe?t=1-{'A' * 32}") as forged:

@@ -12,6 +12,8 @@ server), with a handler the test controls and that records what arrived.
   ``held`` is set once a message is held so.
 - ``login``: (user, password) the server asks for (AUTH PLAIN/LOGIN over
   the plain connection, as a test relay may); None: no login.
+- ``smtputf8``: whether the server offers SMTPUTF8 (RFC 6531: addresses
+  with letters outside ASCII before the @).
 - ``messages``: every message taken (``Received``: envelope sender,
   recipients, the raw bytes and the parsed message); ``arrived`` is set at
   each. ``attempts``: every ``RCPT TO`` address, refused or not.
@@ -50,6 +52,29 @@ class Received:
             self._parsed = parsed
         return self._parsed
 
+    def raw_header(self, name: str) -> str | None:
+        """The header ``name`` as its bytes arrived (folding undone, nothing
+        decoded), or None: what a mail provider reads."""
+        head = self.raw.split(b"\r\n\r\n", 1)[0].decode("utf-8", "replace")
+        unfolded = head.replace("\r\n ", " ").replace("\r\n\t", " ")
+        for line in unfolded.split("\r\n"):
+            key, _, value = line.partition(":")
+            if key.lower() == name.lower():
+                return value.strip()
+        return None
+
+    def one_click(self) -> str:
+        """The https (or the test site's http) address of ``List-Unsubscribe``
+        as the bytes carry it, checked to be RFC 2369's plain ``<url>`` (no
+        RFC 2047 encoding, which hides the one-click button), with RFC 8058's
+        ``List-Unsubscribe-Post``."""
+        value = self.raw_header("List-Unsubscribe")
+        assert value is not None, "no List-Unsubscribe"
+        assert "=?" not in value, f"encoded: {value}"
+        assert value.startswith("<http") and value.endswith(">"), value
+        assert self.raw_header("List-Unsubscribe-Post") == "List-Unsubscribe=One-Click"
+        return value[1:-1]
+
     @property
     def message_id(self) -> str:
         return str(self.message["Message-ID"])
@@ -70,6 +95,7 @@ class FakeSmtp:
     refuse_data: list[str] = field(default_factory=list)
     hold_data: asyncio.Event | None = None
     login: tuple[str, str] | None = None
+    smtputf8: bool = True
     messages: list[Received] = field(default_factory=list)
     attempts: list[str] = field(default_factory=list)
     arrived: asyncio.Event = field(default_factory=asyncio.Event)
@@ -118,7 +144,7 @@ class FakeSmtp:
         made = SMTP(
             self,
             hostname="fake-smtp.test",
-            enable_SMTPUTF8=True,
+            enable_SMTPUTF8=self.smtputf8,
             auth_required=self.login is not None,
             auth_require_tls=False,
             authenticator=self._authenticate,
