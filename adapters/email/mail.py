@@ -10,7 +10,7 @@ import functools
 import hashlib
 import hmac
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from email.message import EmailMessage
 from email.policy import SMTP, SMTPUTF8
@@ -53,11 +53,15 @@ class FooterItem:
 @dataclass(frozen=True)
 class Piece:
     """Part of a line of the HTML: text (escaped by the template), bold or
-    not, and the link it is, for an address of forumbot's own site only."""
+    not, the link it is (an address of forumbot's own site only), and the
+    level of the heading it is part of (``Span.heading``: 1-3, 0 for
+    running text; the template makes a line of heading pieces an ``<h2>``
+    to ``<h4>``, the e-mail's ``<h1>`` being the sender's name)."""
 
     text: str
     bold: bool = False
     url: str | None = None
+    heading: int = 0
 
 
 @dataclass(frozen=True)
@@ -108,7 +112,9 @@ def subject(body: Rich) -> str:
 
 def paragraphs(body: Rich, site: str = "") -> list[list[list[Piece]]]:
     """The body as paragraphs (split at blank lines) of lines of pieces, for
-    the HTML template: the text is escaped there, its style kept; an address
+    the HTML template: the text is escaped there, its style kept; a line
+    of heading pieces is a paragraph of its own, its pieces all of its
+    level (the template makes it a heading); an address
     under ``site`` (forumbot's own pages, from a template: the confirmation
     link) becomes a link, nothing else does."""
     own = re.compile(re.escape(site.rstrip("/")) + r"/[^\s<>\"]*") if site else None
@@ -117,11 +123,18 @@ def paragraphs(body: Rich, site: str = "") -> list[list[list[Piece]]]:
         for index, piece in enumerate(span.text.split("\n")):
             if index:
                 lines.append([])
-            lines[-1].extend(_linked(piece, span.bold, own))
+            lines[-1].extend(_linked(piece, span.bold, own, span.heading))
     out: list[list[list[Piece]]] = []
     current: list[list[Piece]] = []
     for line in lines:
-        if any(piece.text.strip() for piece in line):
+        level = heading_level(line)
+        line = [replace(piece, heading=level) for piece in line]
+        if level:  # a heading is a paragraph of its own
+            if current:
+                out.append(current)
+            out.append([line])
+            current = []
+        elif any(piece.text.strip() for piece in line):
             current.append(line)
         elif current:
             out.append(current)
@@ -131,20 +144,27 @@ def paragraphs(body: Rich, site: str = "") -> list[list[list[Piece]]]:
     return out
 
 
-def _linked(text: str, bold: bool, own: re.Pattern[str] | None) -> list[Piece]:
+def heading_level(line: list[Piece]) -> int:
+    """The heading level of a line of pieces (the lowest of its pieces with
+    words), 0 when any piece with words is running text."""
+    levels = [piece.heading for piece in line if piece.text.strip()]
+    return min(levels) if levels and all(levels) else 0
+
+
+def _linked(text: str, bold: bool, own: re.Pattern[str] | None, heading: int = 0) -> list[Piece]:
     if not text:
         return []
     if own is None:
-        return [Piece(text, bold)]
+        return [Piece(text, bold, heading=heading)]
     pieces: list[Piece] = []
     at = 0
     for found in own.finditer(text):
         if found.start() > at:
-            pieces.append(Piece(text[at : found.start()], bold))
-        pieces.append(Piece(found.group(0), bold, found.group(0)))
+            pieces.append(Piece(text[at : found.start()], bold, heading=heading))
+        pieces.append(Piece(found.group(0), bold, found.group(0), heading))
         at = found.end()
     if at < len(text):
-        pieces.append(Piece(text[at:], bold))
+        pieces.append(Piece(text[at:], bold, heading=heading))
     return pieces
 
 

@@ -99,6 +99,9 @@ async def test_the_newsletter_reaches_an_email_subscriber_as_text_and_html(
         html = mail.part("html")
         assert '<html lang="en">' in html
         assert "Bromley Police Online Forum: newsletter" in html
+        # The newsletter's headings are the e-mail's headings (its <h1> is the sender's name).
+        assert re.search(r"<h2 [^>]*>Bromley Police Online Forum: newsletter</h2>", html)
+        assert re.search(r"<h3 [^>]*>Next live sessions</h3>", html)
         assert "Oak Lane?" in html and "&amp; Oak Lane" in html  # escaped, never markup
         assert "We patrol &lt;Elm Road&gt; on Fridays now." in html
         assert "<strong>Question #1:</strong>" in html
