@@ -14,6 +14,7 @@ from tests.e2e.facebook_setup import make_config as make_facebook_config
 from tests.e2e.facebook_setup import running as facebook_running
 from tests.fakes.discord_server import FakeDiscord
 from tests.fakes.facebook_server import FakeFacebook
+from tests.fakes.smtp_server import FakeSmtp
 from tests.fakes.telegram_server import FakeTelegram
 from tests.support.core_harness import CoreHarness, HarnessFactory
 
@@ -41,6 +42,16 @@ async def telegram() -> AsyncIterator[FakeTelegram]:
     """The fake Bot API, empty."""
     async with FakeTelegram() as server:
         yield server
+
+
+@pytest.fixture
+async def smtp() -> AsyncIterator[FakeSmtp]:
+    """The fake SMTP relay (tests/fakes/smtp_server.py), empty."""
+    server = await FakeSmtp().start()
+    try:
+        yield server
+    finally:
+        await server.stop()
 
 
 @pytest.fixture

@@ -9,7 +9,6 @@ not choose it gets it."""
 from __future__ import annotations
 
 import re
-from collections.abc import AsyncIterator
 from pathlib import Path
 
 import aiohttp
@@ -35,15 +34,6 @@ pytestmark = pytest.mark.timeout(60)
 ASKED = f"{PHRASE} why do cars park on the pavement on Elm Road & Oak Lane? Jo Bloggs, 07700 900123"
 PUBLISHED = "Why do cars park on the pavement on Elm Road & Oak Lane?"
 ANSWER = "We patrol <Elm Road> on Fridays now."
-
-
-@pytest.fixture
-async def smtp() -> AsyncIterator[FakeSmtp]:
-    server = await FakeSmtp().start()
-    try:
-        yield server
-    finally:
-        await server.stop()
 
 
 async def test_the_newsletter_reaches_an_email_subscriber_as_text_and_html(

@@ -48,15 +48,6 @@ QUESTION_ID = "<CAF-q1.77@mail.example.org>"
 
 
 @pytest.fixture
-async def smtp() -> AsyncIterator[FakeSmtp]:
-    server = await FakeSmtp().start()
-    try:
-        yield server
-    finally:
-        await server.stop()
-
-
-@pytest.fixture
 async def app(tmp_path: Path, smtp: FakeSmtp, telegram: FakeTelegram) -> AsyncIterator[App]:
     config = make_config(tmp_path, smtp, telegram)
     email = config.platforms.email

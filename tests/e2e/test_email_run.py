@@ -8,7 +8,6 @@ for good, across a restart."""
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
 from pathlib import Path
 
 import aiohttp
@@ -24,15 +23,6 @@ pytestmark = pytest.mark.timeout(120)
 ANN = "ann@example.org"
 BOB = "bob@example.net"
 WAIT_S = 20.0
-
-
-@pytest.fixture
-async def smtp() -> AsyncIterator[FakeSmtp]:
-    server = await FakeSmtp().start()
-    try:
-        yield server
-    finally:
-        await server.stop()
 
 
 async def officer_alerts(telegram: FakeTelegram, text: str, expect: str) -> None:

@@ -7,7 +7,6 @@ mail client would show it."""
 from __future__ import annotations
 
 import re
-from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
@@ -20,15 +19,6 @@ from tests.web.browser import chromium
 from tests.web.test_accessibility import PHONE, _check
 
 pytestmark = pytest.mark.timeout(120)
-
-
-@pytest.fixture
-async def smtp() -> AsyncIterator[FakeSmtp]:
-    server = await FakeSmtp().start()
-    try:
-        yield server
-    finally:
-        await server.stop()
 
 
 async def test_the_pages_and_the_emails_meet_wcag_aa_on_a_phone(

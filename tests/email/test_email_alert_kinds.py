@@ -5,7 +5,6 @@ reminder and its summary."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from datetime import timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -19,15 +18,6 @@ from tests.fakes.smtp_server import FakeSmtp
 from tests.fakes.telegram_server import FakeTelegram
 
 pytestmark = pytest.mark.timeout(60)
-
-
-@pytest.fixture
-async def smtp() -> AsyncIterator[FakeSmtp]:
-    server = await FakeSmtp().start()
-    try:
-        yield server
-    finally:
-        await server.stop()
 
 
 async def test_a_consultation_arrives_with_its_options_and_how_to_answer(

@@ -9,7 +9,6 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
-from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -37,15 +36,6 @@ pytestmark = pytest.mark.timeout(60)
 
 ADDRESS = "Zq.Erasable+alerts@Example.org"
 SECRETS = ("zq.erasable", "Zq.Erasable")
-
-
-@pytest.fixture
-async def smtp() -> AsyncIterator[FakeSmtp]:
-    server = await FakeSmtp().start()
-    try:
-        yield server
-    finally:
-        await server.stop()
 
 
 def leftovers_of(app: App, *secrets: str) -> list[str]:

@@ -12,7 +12,6 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
-from collections.abc import AsyncIterator
 from pathlib import Path
 
 import aiohttp
@@ -41,15 +40,6 @@ from tests.fakes.smtp_server import FakeSmtp
 from tests.fakes.telegram_server import FakeTelegram
 
 pytestmark = pytest.mark.timeout(60)
-
-
-@pytest.fixture
-async def smtp() -> AsyncIterator[FakeSmtp]:
-    server = await FakeSmtp().start()
-    try:
-        yield server
-    finally:
-        await server.stop()
 
 
 async def email_rows(app: object, address: str) -> list[tuple[int, str, str | None, str | None]]:

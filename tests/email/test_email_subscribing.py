@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import asyncio
 import re
-from collections.abc import AsyncIterator
 from datetime import timedelta
 from pathlib import Path
 
@@ -29,15 +28,6 @@ pytestmark = pytest.mark.timeout(60)
 ADDRESS = "Ann.Smith@Example.org"
 ANN = "ann.smith@example.org"
 LINK = re.compile(r"https?://\S+")
-
-
-@pytest.fixture
-async def smtp() -> AsyncIterator[FakeSmtp]:
-    server = await FakeSmtp().start()
-    try:
-        yield server
-    finally:
-        await server.stop()
 
 
 def site(app: App) -> str:
