@@ -410,6 +410,21 @@ class Pages:
             return None
         return resident if self.links.holds(token, resident.id, resident.user_id) else None
 
+    async def opened(
+        self, request: HttpRequest
+    ) -> tuple[dict[str, list[str]], str, Any] | HttpReply:
+        """A subscriber's page (manage, data) asked for: its form, its link
+        token and the resident, or the reply when it cannot be shown (a method
+        other than GET or POST, a link no longer good)."""
+        if request.method not in ("GET", "POST"):
+            return self.method_not_allowed()
+        form = form_of(request)
+        token = field(form, "t") or request.query.get("t", "")
+        resident = await self.subscriber(token)
+        if resident is None:
+            return self.gone()
+        return form, token, resident
+
     async def unsubscribe(self, request: HttpRequest) -> HttpReply:
         """GET: a page with the button (a link scanner's visit changes
         nothing). POST, the button's or a mail client's one-click (RFC 8058):
@@ -446,13 +461,10 @@ class Pages:
 
     async def manage(self, request: HttpRequest) -> HttpReply:
         """GET: the resident's alerts, forum by forum. POST: exactly those ticked."""
-        if request.method not in ("GET", "POST"):
-            return self.method_not_allowed()
-        form = form_of(request)
-        token = field(form, "t") or request.query.get("t", "")
-        resident = await self.subscriber(token)
-        if resident is None:
-            return self.gone()
+        opened = await self.opened(request)
+        if isinstance(opened, HttpReply):
+            return opened
+        form, token, resident = opened
         subscribers = self.core().subscribers
         saved = False
         if request.method == "POST":
@@ -482,13 +494,10 @@ class Pages:
         """GET: everything kept about the resident (``/mydata``'s words) and
         the erase button. POST with the button: erased as ``/forget confirm``
         erases (the last e-mail confirms it)."""
-        if request.method not in ("GET", "POST"):
-            return self.method_not_allowed()
-        form = form_of(request)
-        token = field(form, "t") or request.query.get("t", "")
-        resident = await self.subscriber(token)
-        if resident is None:
-            return self.gone()
+        opened = await self.opened(request)
+        if isinstance(opened, HttpReply):
+            return opened
+        form, token, resident = opened
         subscribers = self.core().subscribers
         if request.method == "POST" and field(form, "erase") == "yes":
             async with self.db.transaction() as tx:
