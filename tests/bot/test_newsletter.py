@@ -46,6 +46,14 @@ async def _session_with_an_answer_and_an_alert(h: CoreHarness) -> None:
     await h.tick()
 
 
+async def _subscribed_through_a_session(h: CoreHarness) -> int:
+    """The two residents subscribed, then the session with its answer and the
+    alert; how many messages the one who chose the newsletter had by then."""
+    await _subscribe(h)
+    await _session_with_an_answer_and_an_alert(h)
+    return len(h.texts_to(CHOSE_IT))
+
+
 async def _newsletter_rows(h: CoreHarness) -> list[tuple[object, ...]]:
     async with h.core.db.read() as tx:
         rows = await fetch_all(tx, "SELECT due_at, outcome FROM newsletter ORDER BY id")
@@ -56,9 +64,7 @@ async def test_the_day_after_a_session_its_subscribers_get_the_newsletter_once(
     make_harness: HarnessFactory,
 ) -> None:
     h = await make_harness(start="2026-11-24 19:00")
-    await _subscribe(h)
-    await _session_with_an_answer_and_an_alert(h)
-    before = len(h.texts_to(CHOSE_IT))
+    before = await _subscribed_through_a_session(h)
     h.clock.set(at("2026-11-25 09:59"))
     await h.tick()
     assert len(h.texts_to(CHOSE_IT)) == before  # not yet: 10:00 the day after
@@ -106,9 +112,7 @@ async def test_an_officer_sees_it_sends_it_and_is_told_when_nothing_is_new(
         "Nothing new for the Bromley Police Online Forum newsletter: no answers published "
         "and no alerts, so there is nothing to send."
     ]
-    await _subscribe(h)
-    await _session_with_an_answer_and_an_alert(h)
-    before = len(h.texts_to(CHOSE_IT))
+    before = await _subscribed_through_a_session(h)
 
     (preview,) = await h.staff_says("/newsletter")
     assert preview.startswith(
@@ -153,8 +157,7 @@ async def test_a_new_alert_alone_makes_the_next_one_and_old_answers_are_not_repe
     make_harness: HarnessFactory,
 ) -> None:
     h = await make_harness(start="2026-11-24 19:00")
-    await _subscribe(h)
-    await _session_with_an_answer_and_an_alert(h)
+    await _subscribed_through_a_session(h)
     h.clock.set(at("2026-11-25 10:00"))
     await h.tick()
     h.clock.set(at("2026-11-26 12:00"))
@@ -175,9 +178,7 @@ async def test_a_forum_with_its_schedule_off_sends_none_by_itself(
     make_harness: HarnessFactory,
 ) -> None:
     h = await make_harness(start="2026-11-24 19:00", newsletter=Newsletter(schedule="off"))
-    await _subscribe(h)
-    await _session_with_an_answer_and_an_alert(h)
-    before = len(h.texts_to(CHOSE_IT))
+    before = await _subscribed_through_a_session(h)
     for when in ("2026-11-25 10:00", "2026-11-26 10:00"):
         h.clock.set(at(when))
         await h.tick()
@@ -190,9 +191,7 @@ async def test_a_rule_sends_at_its_times_and_records_a_time_with_nothing_new(
 ) -> None:
     rule = Newsletter(schedule="FREQ=WEEKLY", first=datetime(2026, 11, 27, 9, 0))
     h = await make_harness(start="2026-11-24 19:00", newsletter=rule)
-    await _subscribe(h)
-    await _session_with_an_answer_and_an_alert(h)
-    before = len(h.texts_to(CHOSE_IT))
+    before = await _subscribed_through_a_session(h)
     h.clock.set(at("2026-11-25 10:00"))  # not the day after: the rule's times only
     await h.tick()
     assert len(h.texts_to(CHOSE_IT)) == before
@@ -212,9 +211,7 @@ async def test_a_time_missed_by_hours_while_down_is_sent_late(
     make_harness: HarnessFactory,
 ) -> None:
     h = await make_harness(start="2026-11-24 19:00")
-    await _subscribe(h)
-    await _session_with_an_answer_and_an_alert(h)
-    before = len(h.texts_to(CHOSE_IT))
+    before = await _subscribed_through_a_session(h)
     h.clock.set(at("2026-11-25 13:00"))  # down at 10:00; three hours late: it goes
     await h.tick()
     assert len(h.texts_to(CHOSE_IT)) == before + 1
@@ -224,9 +221,7 @@ async def test_a_time_missed_by_more_than_six_hours_is_passed_over(
     make_harness: HarnessFactory,
 ) -> None:
     h = await make_harness(start="2026-11-24 19:00")
-    await _subscribe(h)
-    await _session_with_an_answer_and_an_alert(h)
-    before = len(h.texts_to(CHOSE_IT))
+    before = await _subscribed_through_a_session(h)
     h.clock.set(at("2026-11-25 16:01"))  # down from before 10:00 until past 16:00
     await h.tick()
     assert len(h.texts_to(CHOSE_IT)) == before
