@@ -9,7 +9,6 @@ import asyncio
 import contextlib
 import os
 import re
-import signal
 import sqlite3
 import sys
 from collections.abc import AsyncIterator
@@ -18,6 +17,7 @@ from pathlib import Path
 import aiohttp
 
 from tests.e2e.telegram_setup import config_yaml, free_port, make_config
+from tests.e2e.test_facebook_kill import stopped, until_up
 from tests.fakes.smtp_server import FakeSmtp, Received
 from tests.fakes.telegram_server import FakeTelegram
 
@@ -84,19 +84,8 @@ class Run:
                 stdout=asyncio.subprocess.DEVNULL,
                 stderr=err,
             )
-        await self.until_up()
+        await until_up(self.port)
         return proc
-
-    async def until_up(self) -> None:
-        async with asyncio.timeout(20):
-            while True:
-                try:
-                    _reader, writer = await asyncio.open_connection("127.0.0.1", self.port)
-                except OSError:
-                    await asyncio.sleep(0.1)
-                    continue
-                writer.close()
-                return
 
     @contextlib.asynccontextmanager
     async def running(self) -> AsyncIterator[asyncio.subprocess.Process]:
@@ -114,16 +103,6 @@ class Run:
 
     def log_text(self) -> str:
         return "".join(log.read_text(encoding="utf-8") for log in self.logs if log.exists())
-
-
-async def stopped(proc: asyncio.subprocess.Process) -> None:
-    if proc.returncode is None:
-        proc.send_signal(signal.SIGTERM)
-        try:
-            await asyncio.wait_for(proc.wait(), 10)
-        except TimeoutError:
-            proc.kill()
-            await asyncio.wait_for(proc.wait(), 5)
 
 
 async def subscribe_on_the_site(run: Run, smtp: FakeSmtp, address: str, *types: str) -> Received:
