@@ -71,9 +71,16 @@ def mask_secrets_everywhere(secrets: Iterable[str]) -> None:
     _MASKED.extend(s for s in secrets if s and s not in _MASKED)
     if _FACTORY_INSTALLED or not _MASKED:
         return
-    make_record = logging.getLogRecordFactory()
     mask = SecretMask(())
     mask.secrets = _MASKED  # shared: grows with later calls
+    _filter_every_record(mask)
+    _FACTORY_INSTALLED = True
+
+
+def _filter_every_record(mask: logging.Filter) -> None:
+    """``mask`` run on every log record from now on, where records are made
+    (the record factory), whichever logger makes them."""
+    make_record = logging.getLogRecordFactory()
 
     def masked_record(*args: object, **kwargs: object) -> logging.LogRecord:
         record = make_record(*args, **kwargs)
@@ -83,7 +90,6 @@ def mask_secrets_everywhere(secrets: Iterable[str]) -> None:
         return record
 
     logging.setLogRecordFactory(masked_record)
-    _FACTORY_INSTALLED = True
 
 
 class OneLineFormatter(logging.Formatter):
@@ -142,14 +148,5 @@ def mask_addresses_everywhere() -> None:
     global _ADDRESSES_MASKED
     if _ADDRESSES_MASKED:
         return
-    make_record = logging.getLogRecordFactory()
-    mask = AddressMask()
-
-    def masked_record(*args: object, **kwargs: object) -> logging.LogRecord:
-        record = make_record(*args, **kwargs)
-        with contextlib.suppress(Exception):
-            mask.filter(record)
-        return record
-
-    logging.setLogRecordFactory(masked_record)
+    _filter_every_record(AddressMask())
     _ADDRESSES_MASKED = True
