@@ -588,7 +588,13 @@ def host(value: object) -> str:
     """A host name or IP address to connect to; empty text for none."""
     if value is None or value == "":
         return ""
-    return listen(value)
+    try:
+        return listen(value)
+    except Invalid:
+        raise Invalid(
+            f"{text(value)!r} is not a host name or an IP address; e.g. "
+            "mail.example.police.uk, or 127.0.0.1 for a relay on this machine"
+        ) from None
 
 
 def list_id(value: object) -> str:

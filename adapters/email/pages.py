@@ -171,8 +171,10 @@ class Pages:
             .get_template(template)
             .render(
                 w=self.w,
-                language=self.config.language,
+                # As the rest of the site says it (adapters/web/templates/base.html).
+                language="en-GB" if self.config.language == "en" else self.config.language,
                 site=self.site(),
+                current=template.removesuffix(".html"),
                 title=title,
                 problems=values.pop("problems", ()),
                 **values,

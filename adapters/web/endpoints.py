@@ -52,7 +52,7 @@ def add_routes(app: web.Application, endpoints: Sequence[Endpoint]) -> None:
         handle = handler(endpoint)
         app.router.add_get(endpoint.path, handle, allow_head=False)
         app.router.add_post(endpoint.path, handle)
-        log.info("web: serving %s for another platform", endpoint.path)
+        log.info("web: also serving %s (an adapter's endpoint)", endpoint.path)
 
 
 def paths(endpoints: Sequence[Endpoint]) -> frozenset[str]:

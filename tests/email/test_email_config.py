@@ -218,3 +218,19 @@ def test_addresses_are_masked_in_log_lines() -> None:
     line = "recipient unreachable chat=email:ann.smith+forum@example.org: refused"
     assert without_addresses(line) == "recipient unreachable chat=email:[address]: refused"
     assert without_addresses("chat=telegram:@bromleyforum") == "chat=telegram:@bromleyforum"
+
+
+def test_a_bad_smtp_host_is_named_with_an_smtp_example(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        """\
+          email:
+            host: smtp server!
+            from_address: alerts@forum.example.police.uk
+        """,
+    )
+    with pytest.raises(ConfigError) as refused:
+        load_config(path)
+    said = str(refused.value)
+    assert "platforms.email.host" in said
+    assert "e.g. mail.example.police.uk, or 127.0.0.1 for a relay on this machine" in said

@@ -89,7 +89,11 @@ async def test_subscribe_confirm_alert_and_one_click_unsubscribe(
         async with http.get(f"{site(app)}/email/subscribe") as form:
             page = await form.text()
         assert 'type="email"' in page and "Bromley Police Online Forum (BR1, BR2)" in page
-        assert "crime-prevention advice" in page and 'lang="en"' in page
+        assert "crime-prevention advice" in page and 'lang="en-GB"' in page  # as the site
+        # The site's own skip link and navigation, this page marked as the current one.
+        assert '<a class="skip" href="#main">Skip to content</a>' in page
+        assert '<a href="/email/subscribe" aria-current="page">Alerts by e-mail</a>' in page
+        assert '<a href="/archive">Answers</a>' in page
 
         page, mail = await ask_for_alerts(
             http, app, smtp, address=ADDRESS, postcode="br1 3qr", type=["advice", "appeals"]
