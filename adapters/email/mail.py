@@ -249,4 +249,6 @@ def compose(
         mail["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
     mail.set_content(text)
     mail.add_alternative(html, subtype="html")
+    for part in mail.iter_parts():  # the stdlib gives the parts a MIME-Version of their own
+        del part["MIME-Version"]  # RFC 2045: the message's own header only
     return mail

@@ -72,6 +72,7 @@ async def test_an_alert_arrives_as_plain_text_and_html_with_the_list_headers(
         assert m["List-Id"] == "Bromley Police Online Forum <alerts.forum.example.police.uk>"
         assert m["Auto-Submitted"] == "auto-generated"
         assert m.get_content_type() == "multipart/alternative"
+        assert mail.raw.count(b"MIME-Version:") == 1  # the message's, not its parts' too
         text = mail.part("plain")
         assert "Seen a <b>red</b> van & a man?" in text  # as written, in plain text
         html = mail.part("html")
