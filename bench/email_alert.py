@@ -111,7 +111,7 @@ async def run(args: argparse.Namespace) -> int:
                     await asyncio.sleep(1.0)
                     rss_peak = vm_hwm_kib(proc.pid)
                 finally:
-                    from tests.e2e.test_facebook_kill import stopped
+                    from tests.support.process import stopped
 
                     await stopped(proc)
     finally:

@@ -227,6 +227,18 @@ def test_people_figures_hold(name: str) -> None:
     assert kept / listed >= 0.99, figures.lost
 
 
+def assert_floors(name: str, gone_floor: float, group_floor: float, keep_floor: float) -> None:
+    """The file ``name``'s share of details gone, of the 0.99 group gone and of
+    keep strings intact are at least these floors (each 0 to 1)."""
+    figures = measure_rows(load_rows(CORPUS / name))
+    gone, total = figures.share()
+    assert gone / total >= gone_floor, figures.misses
+    gone, total = figures.share(STRICT_KINDS)
+    assert gone / total >= group_floor, [m for m in figures.misses if m[1] in STRICT_KINDS]
+    kept, listed = figures.keep
+    assert kept / listed >= keep_floor, figures.lost
+
+
 # Issue 15's second unseen set (run once on d058231: details gone 0.872, the
 # 0.99 group 0.962, keep 0.975) and spent: tuned on since (docs/privacy.md,
 # "Issue 15's second unseen set"). file: (details gone, 0.99 group, keep strings)
@@ -239,14 +251,7 @@ SECOND_UNSEEN_FLOORS = {
 
 @pytest.mark.parametrize("name", sorted(SECOND_UNSEEN_FLOORS))
 def test_second_unseen_figures_hold(name: str) -> None:
-    gone_floor, group_floor, keep_floor = SECOND_UNSEEN_FLOORS[name]
-    figures = measure_rows(load_rows(CORPUS / name))
-    gone, total = figures.share()
-    assert gone / total >= gone_floor, figures.misses
-    gone, total = figures.share(STRICT_KINDS)
-    assert gone / total >= group_floor, [m for m in figures.misses if m[1] in STRICT_KINDS]
-    kept, listed = figures.keep
-    assert kept / listed >= keep_floor, figures.lost
+    assert_floors(name, *SECOND_UNSEEN_FLOORS[name])
 
 
 # Issue 15's third unseen set (run once on f9da85c: details gone 0.923, the
@@ -264,11 +269,4 @@ ROUND4_FLOORS = {
 
 @pytest.mark.parametrize("name", sorted(ROUND4_FLOORS))
 def test_round4_figures_hold(name: str) -> None:
-    gone_floor, group_floor, keep_floor = ROUND4_FLOORS[name]
-    figures = measure_rows(load_rows(CORPUS / name))
-    gone, total = figures.share()
-    assert gone / total >= gone_floor, figures.misses
-    gone, total = figures.share(STRICT_KINDS)
-    assert gone / total >= group_floor, [m for m in figures.misses if m[1] in STRICT_KINDS]
-    kept, listed = figures.keep
-    assert kept / listed >= keep_floor, figures.lost
+    assert_floors(name, *ROUND4_FLOORS[name])

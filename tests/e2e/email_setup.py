@@ -17,9 +17,9 @@ from pathlib import Path
 import aiohttp
 
 from tests.e2e.telegram_setup import config_yaml, free_port, make_config
-from tests.e2e.test_facebook_kill import stopped, until_up
 from tests.fakes.smtp_server import FakeSmtp, Received
 from tests.fakes.telegram_server import FakeTelegram
+from tests.support.process import stopped, until_up
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 LINK_SECRET = "a links secret of forty characters, or so"

@@ -19,6 +19,7 @@ from tests.e2e.facebook_setup import PHRASE_QUESTION, RESIDENT_PSID, VERIFY_TOKE
 from tests.e2e.telegram_setup import config_yaml, free_port
 from tests.fakes.facebook_server import FakeFacebook
 from tests.fakes.telegram_server import FakeTelegram
+from tests.support.process import stopped, until_up
 
 pytestmark = pytest.mark.timeout(60)
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -104,28 +105,6 @@ async def spawn(config_path: Path, env: dict[str, str], err: IO[str]) -> asyncio
         stdout=asyncio.subprocess.DEVNULL,
         stderr=err,
     )
-
-
-async def stopped(proc: asyncio.subprocess.Process) -> None:
-    if proc.returncode is None:
-        proc.send_signal(signal.SIGTERM)
-        try:
-            await asyncio.wait_for(proc.wait(), 10)
-        except TimeoutError:
-            proc.kill()
-            await asyncio.wait_for(proc.wait(), 5)
-
-
-async def until_up(port: int) -> None:
-    async with asyncio.timeout(20):
-        while True:
-            try:
-                _reader, writer = await asyncio.open_connection("127.0.0.1", port)
-            except OSError:
-                await asyncio.sleep(0.1)
-                continue
-            writer.close()
-            return
 
 
 async def test_killed_between_storing_and_the_200_takes_the_message_once(

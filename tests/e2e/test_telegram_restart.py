@@ -31,6 +31,7 @@ from tests.e2e.telegram_setup import (
     to_chat_containing,
 )
 from tests.fakes.telegram_server import FakeTelegram
+from tests.support.process import stopped
 
 pytestmark = pytest.mark.timeout(60)
 
@@ -93,17 +94,6 @@ async def _spawn(
     )
 
 
-async def _terminate(proc: asyncio.subprocess.Process) -> None:
-    if proc.returncode is not None:
-        return
-    proc.send_signal(signal.SIGTERM)
-    try:
-        await asyncio.wait_for(proc.wait(), 10)
-    except TimeoutError:
-        proc.kill()
-        await asyncio.wait_for(proc.wait(), 5)
-
-
 async def test_killed_after_confirming_an_update_still_processes_it_once(
     tmp_path: Path, fake: FakeTelegram
 ) -> None:
@@ -159,7 +149,7 @@ async def test_killed_after_confirming_an_update_still_processes_it_once(
             status = await resident_status(fake)
             assert "#1" in status and "#2" not in status
         finally:
-            await _terminate(second)
+            await stopped(second)
         assert second.returncode == 0
 
     acks = [m for m in fake.sent_to(RESIDENT) if ACK in m.plain_text]
