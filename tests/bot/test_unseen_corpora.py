@@ -63,6 +63,19 @@ SEALED = {
     "personal_details/unseen_2026_11_30_g.jsonl": (
         "bdbdbed4767afca862120603f331607e233840a62281ef41367dda7addf7a3b3"
     ),
+    # the fifth set, sealed 2026-11-30 before the fifth round was merged
+    "triage/unseen_2026_11_30_g.jsonl": (
+        "158ef7e5324881c7aa05482919a08b3753324f4d08486df19048fb026e7ea53a"
+    ),
+    "triage/unseen_2026_11_30_h.jsonl": (
+        "d12fa5ec8634b7e95d9a79d2696579d9dc5cda536605785488d5356639603bd5"
+    ),
+    "personal_details/unseen_2026_11_30_h.jsonl": (
+        "09414520484a9148b6e71d1667fe0edd8ce57a538f198b3bee1cf20cf8258145"
+    ),
+    "personal_details/unseen_2026_11_30_i.jsonl": (
+        "4bbf62854d95d10fecb5b07e4f91b360b8cbdc903fe7d20212a3116ec984025b"
+    ),
 }
 
 
@@ -76,6 +89,7 @@ TRIAGE_SETS = [
     ("triage/unseen_2026_11_30_a.jsonl", "triage/unseen_2026_11_30_b.jsonl"),
     ("triage/unseen_2026_11_30_c.jsonl", "triage/unseen_2026_11_30_d.jsonl"),
     ("triage/unseen_2026_11_30_e.jsonl", "triage/unseen_2026_11_30_f.jsonl"),
+    ("triage/unseen_2026_11_30_g.jsonl", "triage/unseen_2026_11_30_h.jsonl"),
 ]
 
 
@@ -107,6 +121,10 @@ REDACTION_SETS = [
     (
         "personal_details/unseen_2026_11_30_f.jsonl",
         "personal_details/unseen_2026_11_30_g.jsonl",
+    ),
+    (
+        "personal_details/unseen_2026_11_30_h.jsonl",
+        "personal_details/unseen_2026_11_30_i.jsonl",
     ),
 ]
 
