@@ -39,7 +39,10 @@ def handler(endpoint: Endpoint) -> Handler:
         if body is None:
             return web.Response(status=413, text="too large")
         query = {key: request.query[key] for key in request.query}
-        given = HttpRequest(request.method, query, dict(request.headers), body)
+        # HEAD is answered as GET (aiohttp drops the body): a link checker's
+        # or mail scanner's HEAD sees what a GET would, and acts as little.
+        method = "GET" if request.method == "HEAD" else request.method
+        given = HttpRequest(method, query, dict(request.headers), body)
         reply = await endpoint.handle(given)
         return web.Response(status=reply.status, text=reply.text, headers=dict(reply.headers))
 
@@ -47,10 +50,11 @@ def handler(endpoint: Endpoint) -> Handler:
 
 
 def add_routes(app: web.Application, endpoints: Sequence[Endpoint]) -> None:
-    """GET and POST to each endpoint's path (other methods: 405)."""
+    """GET (and HEAD, answered as GET without a body) and POST to each
+    endpoint's path (other methods: 405)."""
     for endpoint in endpoints:
         handle = handler(endpoint)
-        app.router.add_get(endpoint.path, handle, allow_head=False)
+        app.router.add_get(endpoint.path, handle)
         app.router.add_post(endpoint.path, handle)
         log.info("web: also serving %s (an adapter's endpoint)", endpoint.path)
 

@@ -111,9 +111,12 @@ async def test_subscribe_confirm_alert_and_one_click_unsubscribe(
         assert await residents_on_email(app) == 0
         said = await staff_says(telegram, "/alert bromley advice Before confirming", "is going to")
         assert "is going to 0 subscribers" in said.plain_text
-        # A scanner's GET of the link changes nothing.
+        # A scanner's GET or HEAD of the link changes nothing.
         async with http.get(url) as scanned:
             assert scanned.status == 200
+        async with http.head(url) as checked:  # as GET, without the page (the trial's HEAD 405)
+            assert checked.status == 200 and checked.content_type == "text/html"
+            assert await checked.read() == b""
         assert await residents_on_email(app) == 0
 
         done = await confirm(http, url)
@@ -137,10 +140,12 @@ async def test_subscribe_confirm_alert_and_one_click_unsubscribe(
         assert "See or erase what we keep about you</a>" in html
         assert "use the links at the end of this e-mail" in alert.part("plain")
 
-        # A GET (a link scanner, a preview) shows a button and unsubscribes nobody.
+        # A GET or HEAD (a link scanner, a preview) shows a button and unsubscribes nobody.
         async with http.get(unsubscribe) as shown:
             assert shown.status == 200
             assert "Stop all alerts</button>" in await shown.text()
+        async with http.head(unsubscribe) as checked:
+            assert checked.status == 200
         assert await subscriptions_of(app, ANN) != []
         # The mail client's one-click POST (RFC 8058): no cookies, the token in the address.
         async with (
