@@ -18,6 +18,7 @@ from bot.wording.wording import Wording
 from config.messages import load_messages
 from config.model import Config
 from forumbot.app import new_database
+from forumbot.counted import counted
 
 AUDIT_COLUMNS = (
     "at",
@@ -43,9 +44,11 @@ async def purge(config: Config, dry_run: bool, out: TextIO = sys.stdout) -> None
         counts = await retention.purge(dry_run)
     verb = "would erase" if dry_run else "erased"
     out.write(
-        f"retention {config.retention.days}d: {verb} personal data of {counts.questions} "
-        f"closed question(s), {counts.residents} resident account(s), "
-        f"{counts.deliveries} sent message copy(ies), {counts.inbox} inbox key(s)\n"
+        f"retention {config.retention.days}d: {verb} personal data of "
+        f"{counted(counts.questions, 'closed question')}, "
+        f"{counted(counts.residents, 'resident account')}, "
+        f"{counted(counts.deliveries, 'sent message copy', 'sent message copies')}, "
+        f"{counted(counts.inbox, 'inbox key')}\n"
     )
 
 

@@ -31,6 +31,7 @@ from bot.store.schema import MIGRATIONS
 from bot.wording.template import Templates
 from config.messages import load_messages
 from config.model import Config
+from forumbot.counted import counted
 from forumbot.logs import mask_addresses_everywhere, mask_secrets_everywhere, without_secrets
 from forumbot.startup import (
     InstanceLock,
@@ -362,7 +363,9 @@ async def run(config: Config, source: str = "built-in example settings") -> None
             stopping.cancel()
             starting.result()  # StartupFailure, if any
             log.info(
-                "forumbot running: %s forum(s), database %s", len(config.forums), config.database
+                "forumbot running: %s, database %s",
+                counted(len(config.forums), "forum"),
+                config.database,
             )
             app.announce()
             await stop.wait()

@@ -22,6 +22,7 @@ from config.load import DEFAULT_PATH, ConfigError, load_config, same_lines
 from config.model import Config
 from forumbot import admin
 from forumbot.app import run, secrets_in_environment
+from forumbot.counted import counted
 from forumbot.logs import setup_logging
 from forumbot.startup import MEMORY, check_database_place
 
@@ -146,9 +147,8 @@ def _config(args: argparse.Namespace) -> Config | None:
     try:
         return load_config(args.config)
     except ConfigError as error:
-        print(
-            f"{args.config or 'configuration'}: {len(error.problems)} problem(s):", file=sys.stderr
-        )
+        count = counted(len(error.problems), "problem")
+        print(f"{args.config or 'configuration'}: {count}:", file=sys.stderr)
         for problem in error.problems:
             print(f"  {problem}", file=sys.stderr)
         if args.command == "run":
@@ -167,9 +167,9 @@ def check_config_command(args: argparse.Namespace, config: Config) -> int:
     problems += email_problems(config, os.environ)
     if problems:
         lines = "".join(f"\n  {problem}" for problem in problems)
-        print(f"{source}: {len(problems)} problem(s):{lines}", file=sys.stderr)
+        print(f"{source}: {counted(len(problems), 'problem')}:{lines}", file=sys.stderr)
         return 1
-    print(f"{source}: valid ({len(config.forums)} forum(s))")
+    print(f"{source}: valid ({counted(len(config.forums), 'forum')})")
     for warning in email_warnings(config):
         print(f"warning: {warning}")
     try:

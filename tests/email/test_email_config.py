@@ -114,7 +114,7 @@ def test_check_config_names_the_key_its_line_and_the_fix(tmp_path: Path) -> None
     )
     checked = forumbot("check-config", "--config", path, cwd=tmp_path)
     assert checked.returncode == 1
-    assert "5 problem(s)" in checked.stderr
+    assert "5 problems" in checked.stderr
     assert (
         "platforms.email.link_secret_env: FORUMBOT_EMAIL_LINK_SECRET is not set: it signs the "
         "links in every e-mail" in checked.stderr

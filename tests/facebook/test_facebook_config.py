@@ -101,7 +101,7 @@ def test_check_config_lists_what_facebook_still_needs(tmp_path: Path) -> None:
     token = "EAAGpagetokenvalue123456"
     checked = forumbot("check-config", "--config", path, cwd=tmp_path, FACEBOOK_PAGE_TOKEN=token)
     assert checked.returncode == 1
-    assert "3 problem(s)" in checked.stderr
+    assert "3 problems" in checked.stderr
     assert "platforms.facebook.page_id is not set" in checked.stderr
     assert "FACEBOOK_APP_SECRET is not set (platforms.facebook.app_secret_env)" in checked.stderr
     assert "FACEBOOK_VERIFY_TOKEN is not set" in checked.stderr

@@ -171,7 +171,7 @@ def test_readme_first_command_serves_the_forum_on_the_web_with_no_tokens(tmp_pat
     text = "".join(lines)
     assert "telegram off: TELEGRAM_BOT_TOKEN is not set" in text
     assert "discord off: DISCORD_BOT_TOKEN is not set" in text
-    assert "forumbot running: 1 forum(s)" in text
+    assert "forumbot running: 1 forum," in text
     assert "Ask your neighbourhood police team" in page and 'name="text"' in page
     assert (tmp_path / "forumbot.sqlite3").exists()
 
@@ -230,11 +230,11 @@ async def test_purge_and_audit_work_on_the_database(tmp_path: Path) -> None:
 
     dry = _forumbot("purge", "--dry-run", cwd=tmp_path)
     assert dry.returncode == 0, dry.stderr
-    assert "would erase personal data of 1 closed question(s), 1 resident account(s)" in dry.stdout
+    assert "would erase personal data of 1 closed question, 1 resident account" in dry.stdout
     done = _forumbot("purge", cwd=tmp_path)
-    assert "erased personal data of 1 closed question(s), 1 resident account(s)" in done.stdout
+    assert "erased personal data of 1 closed question, 1 resident account" in done.stdout
     again = _forumbot("purge", cwd=tmp_path)
-    assert "erased personal data of 0 closed question(s), 0 resident account(s)" in again.stdout
+    assert "erased personal data of 0 closed questions, 0 resident accounts" in again.stdout
 
 
 async def test_export_survey_as_csv_without_identities(tmp_path: Path) -> None:

@@ -356,7 +356,7 @@ def test_check_config_says_what_it_checked(tmp_path: Path) -> None:
         timeout=60,
     )
     assert checked.returncode == 0
-    assert checked.stdout.splitlines()[0] == "built-in example settings: valid (1 forum(s))"
+    assert checked.stdout.splitlines()[0] == "built-in example settings: valid (1 forum)"
     config = example_with(tmp_path, database="missing/forumbot.sqlite3")
     checked = subprocess.run(
         [*python_m_forumbot(), "check-config", "--config", str(config)],
