@@ -1,7 +1,10 @@
 """Consultations. Officers: ``survey FORUM "question" "option" ...`` (free
 text when no options), ``survey results 3``, ``survey close 3``. Residents
 who chose consultations answer with the buttons, by replying to the survey,
-or with ``/survey 3 answer``; one answer each, changeable until it closes."""
+or with ``/survey 3 answer``; one answer each, changeable until it closes.
+Only residents who get the forum's consultations are counted: a number
+guessed or passed on, or answered after stopping them, is told how to
+take part."""
 
 from __future__ import annotations
 
@@ -17,6 +20,7 @@ from bot.edge.chat import Button, Buttons, ChatRef
 from bot.edge.payload import SurveyAnswer
 from bot.edge.rich import Rich, join
 from bot.forum.directory import ForumDirectory
+from bot.store import subscription as subscriptions
 from bot.store import survey as surveys
 from bot.store.database import Tx
 from bot.store.resident import Resident
@@ -250,6 +254,17 @@ class SurveyDesk:
     ) -> Rich:
         if not survey.open:
             return self.wording.render("survey_closed", ref=survey.id)
+        if (survey.forum_id, AlertType.CONSULTATIONS.value) not in await subscriptions.of_resident(
+            tx, resident.id
+        ):  # a number guessed or passed on, or consultations stopped since: not counted
+            forum = self.directory.find(survey.forum_id)
+            return self.wording.render_for(
+                resident.platform,
+                "survey_not_subscribed",
+                ref=survey.id,
+                forum=forum.name if forum is not None else survey.forum_id,
+                prefix=self.wording.prefix(resident.platform),
+            )
         if text is not None and len(text) > ANSWER_LENGTH:
             return self.wording.render(
                 "survey_too_long", ref=survey.id, length=len(text), limit=ANSWER_LENGTH

@@ -99,3 +99,24 @@ async def test_a_forum_whose_id_has_a_hyphen_is_found_as_the_officer_types_it(
     for typed in ("bromley-town", "Bromley-Town"):
         sent = await h.staff_says(f'/survey {typed} "Is the crossing working ({typed})?" "Y" "N"')
         assert "is going to 1 subscriber" in sent[0], sent
+
+
+async def test_only_residents_who_get_consultations_are_counted(h: CoreHarness) -> None:
+    await _subscribe(h, "5001")
+    await h.staff_says('/survey bromley "Should we hold a bike-marking day?" "Yes" "No"')
+    # 5009 chose no consultations: a number passed on is not a vote, and says how to take part.
+    outsider = await h.resident_says("5009", "/survey 1 yes")
+    assert outsider == [
+        "Consultation #1 is for residents who get consultations from Bromley Police Online"
+        " Forum, so this answer was not counted. To take part, send /subscribe and choose"
+        " consultations, then answer again."
+    ]
+    pressed = await h.resident_presses("5009", "survey:1:1")  # a forwarded button too
+    assert "was not counted" in pressed[0]
+    assert "\n0 answers." in (await h.staff_says("/survey results 1"))[0]
+    await h.resident_presses("5009", "sub:t:bromley:consultations")  # now they take part
+    joined = await h.resident_says("5009", "/survey 1 yes")
+    assert 'your answer to consultation #1 is "Yes"' in joined[0]
+    await h.resident_presses("5001", "survey:1:1")
+    results = (await h.staff_says("/survey results 1"))[0]
+    assert "2 answers" in results and "- Yes: 1 (50%)" in results
