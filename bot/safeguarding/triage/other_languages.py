@@ -15,6 +15,17 @@ resident who writes "pomocy" is not asking a general question), unless it
 also has one of the phrases of concern ``none`` ("w zeszłym roku": last
 year).
 
+A phrase may also be written in parts, ``"mera beta|meri beti ... gum ho"``:
+the parts stand in that order, each starting at most ``GAP`` words after
+the one before ends ("mera chhe saal ka beta beach pe gum ho gaya"), and
+a part may be any of its alternatives (``|``). A concept said with words
+between its subject and its event ("my daughter, four years old, got lost")
+is one line rather than every sentence.
+
+A laughing emoji (😂, 🤣) says a danger or crime phrase is a joke or an
+idiom ("mă omoară șeful 😂"), as "lol" does for the English rules; a
+self-harm phrase stays urgent.
+
 Read once when this module is first imported (by ``triage.load``).
 """
 
@@ -93,11 +104,36 @@ def fold(message: str) -> str:
     return " " + " ".join(words) + " "
 
 
+# Words that may stand between two parts of a phrase written "a ... b".
+GAP = 4
+_PARTS = re.compile(r"\s*\.\.\.\s*")
+# Emoji that say the writer is laughing: a danger or crime phrase is then a
+# joke or an idiom (the English rules read them as "lol").
+_LAUGHING = ("\U0001f602", "\U0001f923")  # 😂 🤣
+
+
 @dataclass(frozen=True)
 class Phrases:
     language: str  # ISO 639-1, "pl"
     concern: Concern
-    words: tuple[str, ...]  # folded, as found in a folded message; "^": at its start
+    # folded, as found in a folded message; "^": at its start; " ... "
+    # between parts, "|" between a part's alternatives
+    words: tuple[str, ...]
+
+
+def _folded(phrase: str, where: str) -> str:
+    """``phrase`` of the data file folded as a message is, its parts
+    (``" ... "``) and alternatives (``"|"``) kept apart.
+
+    Raises TriageDataError for a phrase, a part or an alternative that
+    folds to nothing."""
+    parts = []
+    for part in _PARTS.split(phrase.removeprefix("^").strip()):
+        alternatives = [fold(alternative).strip() for alternative in part.split("|")]
+        if not all(alternatives):
+            raise TriageDataError(f"{where}: phrases: {phrase!r} is no words")
+        parts.append("|".join(alternatives))
+    return ("^" if phrase.startswith("^") else "") + " ... ".join(parts)
 
 
 def entries(parsed: object) -> list[Phrases]:
@@ -125,37 +161,79 @@ def entries(parsed: object) -> list[Phrases]:
             raise TriageDataError(
                 f"{where}: concern is danger, crime_in_progress, self_harm or none"
             ) from None
-        words = []
-        for phrase in lines(fields["phrases"], f"{where}: phrases"):
-            folded = fold(phrase.removeprefix("^")).strip()
-            if not folded:
-                raise TriageDataError(f"{where}: phrases: {phrase!r} is no words")
-            words.append("^" + folded if phrase.startswith("^") else folded)
+        words = [_folded(phrase, where) for phrase in lines(fields["phrases"], f"{where}: phrases")]
         found.append(Phrases(language, concern, tuple(words)))
     return found
 
 
-# Where a phrase may start: its first word -> (its words, only at the
-# message's start, its entry's index), longest phrase first.
-_Index = dict[str, list[tuple[tuple[str, ...], bool, int]]]
+# A part of a phrase: its alternatives, each as words.
+_Part = tuple[tuple[str, ...], ...]
+# Where a phrase may start: its first word -> (the words of its first part
+# (one alternative), only at the message's start, its entry's index, its
+# other parts), longest first.
+_Index = dict[str, list[tuple[tuple[str, ...], bool, int, tuple[_Part, ...]]]]
 
 
 def _indexed(found: list[Phrases]) -> _Index:
     """Every phrase of ``found`` by its first word (a dictionary look-up a
     word of the message is several times faster than one regular
-    expression of some 550 alternatives)."""
+    expression of some 550 alternatives); a phrase whose first part has
+    alternatives, under each of their first words."""
     index: _Index = {}
     for number, entry in enumerate(found):
         for phrase in entry.words:
-            words = tuple(phrase.removeprefix("^").split())
-            index.setdefault(words[0], []).append((words, phrase.startswith("^"), number))
+            first, *rest = (
+                tuple(tuple(alternative.split()) for alternative in part.split("|"))
+                for part in phrase.removeprefix("^").split(" ... ")
+            )
+            for words in first:
+                index.setdefault(words[0], []).append(
+                    (words, phrase.startswith("^"), number, tuple(rest))
+                )
     for starting in index.values():
         starting.sort(key=lambda found: -len(found[0]))
     return index
 
 
+def _rest_found(words: list[str], end: int, rest: tuple[_Part, ...]) -> bool:
+    """Whether each part of ``rest`` starts, in turn, at most GAP words after
+    the one before it ends (the first at ``end``) in ``words``."""
+    for part in rest:
+        for start in range(end, min(end + GAP, len(words) - 1) + 1):
+            found = next((a for a in part if tuple(words[start : start + len(a)]) == a), None)
+            if found is not None:
+                end = start + len(found)
+                break
+        else:
+            return False
+    return True
+
+
 ENTRIES = entries(read(_FILE))
 _INDEX = _indexed(ENTRIES)
+
+
+# "And" joined to the front of an Arabic word ("وما يتنفس": "and he is not
+# breathing"): a message's words are also read without it.
+_AND = re.compile("(?<= )\u0648(?=[\u0621-\u064a]{2})")
+
+
+def _scan(words: list[str]) -> tuple[Phrases | None, Phrases | None]:
+    """(the first phrase of concern none in ``words``, the first other)."""
+    first: Phrases | None = None
+    for position, word in enumerate(words):
+        for phrase, at_start, number, rest in _INDEX.get(word, ()):
+            if at_start and position:
+                continue
+            if tuple(words[position : position + len(phrase)]) == phrase and (
+                not rest or _rest_found(words, position + len(phrase), rest)
+            ):
+                entry = ENTRIES[number]
+                if entry.concern is Concern.NONE:  # "last year", "joking": not about now
+                    return entry, first
+                first = first or entry
+                break
+    return None, first
 
 
 def assess_other(message: str) -> Triage | None:
@@ -163,19 +241,20 @@ def assess_other(message: str) -> Triage | None:
     ``message``, with that language (``Triage.language``) and the reason
     ``"<concern>.other_language.<code>"``; None if there is no phrase. A
     phrase of concern ``none`` ("last year", "joking") makes the message not
-    urgent whatever else it has: ``Triage(NONE, "none.other_language.<code>")``."""
-    words = fold(message).split()
-    first: Phrases | None = None
-    for position, word in enumerate(words):
-        for phrase, at_start, number in _INDEX.get(word, ()):
-            if at_start and position:
-                continue
-            if tuple(words[position : position + len(phrase)]) == phrase:
-                entry = ENTRIES[number]
-                if entry.concern is Concern.NONE:  # "last year", "joking": not about now
-                    return Triage(Concern.NONE, f"none.other_language.{entry.language}")
-                first = first or entry
-                break
+    urgent whatever else it has: ``Triage(NONE, "none.other_language.<code>")``;
+    so does a laughing emoji (``_LAUGHING``) with a phrase of danger or crime.
+    Arabic words are read as written and without a leading "and" (و)."""
+    folded = fold(message)
+    stopped, first = _scan(folded.split())
+    if stopped is None and "\u0648" in folded:
+        without_and = _AND.sub("", folded)
+        if without_and != folded:
+            stopped, also = _scan(without_and.split())
+            first = first or also
+    if stopped is not None:
+        return Triage(Concern.NONE, f"none.other_language.{stopped.language}")
     if first is None:
         return None
+    if first.concern is not Concern.SELF_HARM and any(e in message for e in _LAUGHING):
+        return Triage(Concern.NONE, f"none.other_language.{first.language}")
     return Triage(first.concern, f"{first.concern}.other_language.{first.language}", first.language)

@@ -1,0 +1,192 @@
+"""Danger in other languages, round 5 (issue 15): every language forumbot
+triages by every main emergency, in its script and the romanised forms
+residents type, and the hard not-urgent ones (the past, policy questions,
+idioms, lost things); phrases in parts ("my son, six, is lost"), "and"
+joined to Arabic words, and laughing emoji. The sentences are
+tests/data/triage/dev_2026_11_30_k.jsonl (written for this round, without a
+qualified translator) and the ones below, written for these tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.edge.rich import plain
+from bot.safeguarding.triage import assess
+from bot.safeguarding.triage.other_languages import GAP, assess_other
+from tests.support import triage_labelled as labelled
+from tests.support.core_harness import STAFF_CHAT, CoreHarness
+
+PHRASE = "Bromley Police Online Forum"
+EMERGENCY_OPENING = "If you or someone else is in danger"
+DEV_K = Path(__file__).resolve().parents[1] / "data" / "triage" / "dev_2026_11_30_k.jsonl"
+ITEMS = labelled.read(DEV_K)
+# The language each voice of the file is written in (the card names it).
+VOICE_LANGUAGE = {
+    "polish": "pl",
+    "romanian": "ro",
+    "portuguese": "pt",
+    "welsh": "cy",
+    "arabic": "ar",
+    "arabic_romanised": "ar",
+    "urdu": "ur",
+    "urdu_romanised": "ur",
+    "punjabi": "pa",
+    "punjabi_romanised": "pa",
+    "bengali": "bn",
+    "bengali_romanised": "bn",
+    "gujarati": "gu",
+    "lithuanian": "lt",
+    "somali": "so",
+}
+CONCEPTS = {
+    "attack",
+    "weapon",
+    "fire_inside",
+    "missing_water",
+    "unconscious",
+    "overdose",
+    "suicide",
+    "followed",
+    "domestic",
+    "break_in",
+    "drowning",
+    "crash",
+}
+
+
+def test_the_dev_file_has_every_language_by_every_concept() -> None:
+    for language in {"polish", "romanian", "portuguese", "welsh", "arabic", "urdu"}:
+        said = {i.category for i in ITEMS if i.voice == language and i.urgent}
+        assert said == CONCEPTS, language
+    for language in {"punjabi", "bengali", "gujarati", "lithuanian", "somali"}:
+        said = {i.category for i in ITEMS if i.voice == language and i.urgent}
+        assert said == CONCEPTS, language
+    assert sum(not i.urgent for i in ITEMS) >= 60
+
+
+@pytest.mark.parametrize(
+    "item", [i for i in ITEMS if i.urgent], ids=lambda i: f"{i.id}-{i.voice}-{i.category}"
+)
+def test_every_emergency_of_the_dev_file_is_urgent_in_its_language(item: labelled.Item) -> None:
+    said = assess(item.text)
+    assert said.urgent, said
+    # Punjabi in Latin letters is also romanised Urdu: either's guidance.
+    wanted = {"pa", "ur"} if item.voice == "punjabi_romanised" else {VOICE_LANGUAGE[item.voice]}
+    assert said.language in wanted, said
+
+
+@pytest.mark.parametrize(
+    "item", [i for i in ITEMS if not i.urgent], ids=lambda i: f"{i.id}-{i.voice}-{i.category}"
+)
+def test_no_phrase_makes_a_not_urgent_line_of_the_dev_file_urgent(item: labelled.Item) -> None:
+    said = assess_other(item.text)
+    assert said is None or not said.urgent, said
+
+
+def test_the_dev_file_figures() -> None:
+    result = labelled.measure(ITEMS)
+    assert result.total.caught == result.total.urgent == 159
+    # k-220 (Polish, a neighbour burning rubbish, smoke coming in) is the
+    # English model's, which reads other languages by chance.
+    assert result.total.alarms <= 1, [item.id for item, _ in result.alarms]
+
+
+# The fourth unseen set's two misses in other languages, as concepts:
+# written anew, several ways (docs/safeguarding.md, "Round 5").
+@pytest.mark.parametrize(
+    ("code", "text"),
+    [
+        ("ur", "میری امی نے ساری نیند کی گولیاں کھا لیں، اب ہوش میں نہیں"),
+        ("ur", "بھائی نے پوری ڈبی کی گولیاں نگل لی ہیں"),
+        ("ur", "meri dost ne bohat zyada dawai kha li hai, uth nahi rahi"),
+        ("ur", "usne saari tablets kha li hain"),
+        ("pa", "ਮੇਰੇ ਭਰਾ ਨੇ ਬਹੁਤ ਦਵਾਈਆਂ ਖਾ ਲਈਆਂ"),
+        ("bn", "আমার মা সব ঘুমের ওষুধ খেয়ে ফেলেছে"),
+        ("ar", "ابني عمره خمس سنين ضاع عند البحر"),
+        ("ar", "بنتي الصغيرة ما لقيناها على الشاطئ، ضاعت من ربع ساعة"),
+        ("ar", "جدتي عندها زهايمر ضاعت من البيت"),
+        ("ar", "الولد ضاع والمد يرتفع"),
+        ("ar", "ibni 3omro 5 snin day3 3al ba7r"),
+        ("so", "Gabadhayda yar ayaa xeebta ka lumay"),
+    ],
+)
+def test_the_fourth_sets_miss_concepts_are_urgent(code: str, text: str) -> None:
+    said = assess(text)
+    assert said.urgent and said.language == code, said
+
+
+def test_a_phrase_in_parts_allows_at_most_gap_words_between_them() -> None:
+    near = "ابني " + "كبير " * GAP + "ضاع"
+    far = "ابني " + "كبير " * (GAP + 1) + "ضاع"
+    said = assess_other(near)
+    assert said is not None and said.urgent, said
+    assert assess_other(far) is None
+    # in that order only
+    backwards = assess_other("ضاع كبير ابني")
+    assert backwards is None or not backwards.urgent, backwards
+
+
+def test_and_joined_to_an_arabic_word_is_read_off() -> None:
+    said = assess_other("أبوي طاح في المطبخ وما يتنفس")
+    assert said is not None and said.urgent and said.language == "ar"
+    # a word that only starts with the letter is still read whole
+    assert assess_other("ولدي ضاع في السوق") is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Șeful meu mă omoară cu atâtea ore suplimentare 😂",
+        "Ta praca mnie wykończy 🤣 kiedy jest następne spotkanie?",
+        "Mae'r plant 'ma'n fy lladd i 😂",
+    ],
+)
+def test_a_laughing_emoji_makes_a_danger_phrase_a_joke(text: str) -> None:
+    said = assess(text)
+    assert not said.urgent, said
+
+
+def test_a_laughing_emoji_leaves_self_harm_urgent() -> None:
+    said = assess("Nie chcę już żyć 😂 dzisiaj ze sobą skończę")
+    assert said.urgent, said
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "meri beti ka passport gum ho gaya hai, naya kaise banwaun?",
+        "ابني ضاع منه الجوال في المدرسة، كيف أبلغ عنه؟",
+        "Wiilkayga ayaa baasaboorkiisa ka lumay, sidee u helaa mid cusub?",
+        "ہر سال سڑک حادثوں میں کتنے لوگ زخمی ہوتے ہیں؟",
+        "میں نے سر درد کی دو گولیاں کھا لیں، کیا میں گاڑی چلا سکتا ہوں؟",
+        "Co powinnam zrobić, gdyby ktoś kiedyś włamał się do mieszkania?",
+        "Há dois anos fui assaltado com uma faca. Existe apoio às vítimas?",
+    ],
+)
+def test_lost_things_statistics_ordinary_pills_and_the_past_are_not_urgent(text: str) -> None:
+    said = assess(text)
+    assert not said.urgent, said
+
+
+async def test_an_arabic_child_lost_on_the_beach_gets_the_arabic_guidance_and_an_urgent_card(
+    h: CoreHarness,
+) -> None:
+    replies = await h.resident_says(
+        "7150", f"{PHRASE} ابنتي عمرها خمس سنوات ضاعت على الشاطئ قبل ربع ساعة والمد يرتفع"
+    )
+    assert replies[0].startswith("إذا كنت أنت أو شخص آخر"), replies[0]
+    assert any(r.startswith(EMERGENCY_OPENING) for r in replies), replies
+    (card,) = h.messages_to(STAFF_CHAT)
+    assert "URGENT" in plain(card.body) and "Arabic" in plain(card.body)
+
+
+async def test_an_urdu_overdose_gets_the_urdu_guidance_and_an_urgent_card(h: CoreHarness) -> None:
+    replies = await h.resident_says(
+        "7151", "میری بہن نے ابھی بہت ساری گولیاں کھا لی ہیں اور جواب نہیں دے رہی"
+    )
+    assert replies[0].startswith("اگر آپ یا کوئی اور"), replies[0]
+    assert any(r.startswith(EMERGENCY_OPENING) for r in replies), replies
+    (card,) = h.messages_to(STAFF_CHAT)
+    assert "URGENT" in plain(card.body) and "Urdu" in plain(card.body)
