@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from bot.edge.rich import plain
+from bot.safeguarding.language import choose, identify
 from bot.safeguarding.triage import assess
 from bot.safeguarding.triage.other_languages import GAP, assess_other
 from tests.support import triage_labelled as labelled
@@ -190,3 +191,189 @@ async def test_an_urdu_overdose_gets_the_urdu_guidance_and_an_urgent_card(h: Cor
     assert any(r.startswith(EMERGENCY_OPENING) for r in replies), replies
     (card,) = h.messages_to(STAFF_CHAT)
     assert "URGENT" in plain(card.body) and "Urdu" in plain(card.body)
+
+
+# Mixed messages (round 5, piece 2): an English greeting then the emergency
+# in another language; English quoting another language; cries too short
+# for the identifier; romanised Urdu, which lingua takes for French.
+@pytest.mark.parametrize(
+    ("text", "code", "opening"),
+    [
+        (
+            "Hi, sorry to bother you. Mój mąż mnie bije, zamknęłam się w łazience z dziećmi",
+            "pl",
+            "Jeśli Ty lub ktoś inny",
+        ),
+        ("Hello. Soțul meu mă lovește acum, vă rog", "ro", "Dacă dumneavoastră"),
+        ("Hi there, good evening. میرا شوہر مجھے ابھی مار رہا ہے", "ur", "اگر آپ یا کوئی اور"),
+        ("Good evening. أختي بلعت علبة حبوب كاملة", "ar", "إذا كنت أنت أو شخص آخر"),
+        ("hello, pls. ibni day3 3al beach", "ar", "إذا كنت أنت أو شخص آخر"),
+        ("koi ghar mein ghus aaya hai, neeche awaazein aa rahi hain", "ur", "اگر آپ یا کوئی اور"),
+    ],
+)
+async def test_an_english_greeting_then_danger_in_another_language_gets_its_guidance(
+    h: CoreHarness, text: str, code: str, opening: str
+) -> None:
+    replies = await h.resident_says("7160", f"{PHRASE} {text}")
+    assert replies[0].startswith(opening), replies[0]
+    assert any(r.startswith(EMERGENCY_OPENING) for r in replies), replies
+    (card,) = h.messages_to(STAFF_CHAT)
+    name = {"pl": "Polish", "ro": "Romanian", "ur": "Urdu", "ar": "Arabic"}[code]
+    assert "URGENT" in plain(card.body) and f"Written in {name}" in plain(card.body)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My mum just rang me in a panic, she said 'ktoś jest w domu, słyszę kroki na dole' "
+        "and she lives alone, what do I do",
+        "My neighbour is shouting 'socorro, ele tem uma faca' through the wall",
+        "Dear officers, my aunt only speaks Urdu and texted: میری بیٹی ساحل پر گم ہو گئی ہے",
+        "My grandad keeps saying 'saans nahi aa raha' and he has gone grey",
+    ],
+)
+async def test_english_quoting_danger_in_another_language_is_urgent(
+    h: CoreHarness, text: str
+) -> None:
+    replies = await h.resident_says("7161", f"{PHRASE} {text}")
+    assert any(r.startswith(EMERGENCY_OPENING) for r in replies), replies
+    (card,) = h.messages_to(STAFF_CHAT)
+    assert "URGENT" in plain(card.body)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("pomocy!", "pl"),
+        ("ratunku", "pl"),
+        ("ajutor!", "ro"),
+        ("socorro", "pt"),
+        ("helpwch fi!", "cy"),
+        ("النجدة", "ar"),
+        ("sa3dooni", "ar"),
+        ("bachao!", "ur"),
+        ("madad karo", "ur"),
+        ("ਬਚਾਓ", "pa"),
+        ("বাঁচাও", "bn"),
+        ("બચાવો", "gu"),
+        ("gelbėkite", "lt"),
+        ("i caawi", "so"),
+    ],
+)
+def test_a_cry_too_short_to_identify_is_urgent_in_its_language(text: str, code: str) -> None:
+    said = assess(text)
+    assert said.urgent and said.language == code, said
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ghar mein aag lag gayi hai, dadi andar phansi hui hain",
+        "abbu gir gaye hain aur saans nahi le rahe",
+        "pichle saal meri cycle chori hui thi, report kaise karun?",
+        "el sene el madye nsara2et sayarti, kif ba3ref shu sar bl mallaf?",
+    ],
+)
+def test_romanised_urdu_and_arabizi_are_not_taken_for_french_or_somali(text: str) -> None:
+    assert identify(text) is None
+
+
+async def test_the_language_of_the_danger_phrase_wins_over_lingua_on_the_card(
+    h: CoreHarness,
+) -> None:
+    # lingua, sure, reads this German for Welsh (dev_2026_11_d, d-043); the
+    # German phrase that found it names it
+    text = (
+        "Sehr geehrte Damen und Herren, in der Wohnung über mir schreit eine Frau um Hilfe "
+        "und es klingt, als ob sie geschlagen wird. Gerade jetzt."
+    )
+    assert identify(text) == "cy"
+    replies = await h.resident_says("7162", f"{PHRASE} {text}")
+    assert not replies[0].startswith("Os ydych chi"), replies[0]
+    assert any(r.startswith(EMERGENCY_OPENING) for r in replies), replies
+    (card,) = h.messages_to(STAFF_CHAT)
+    assert "Written in German" in plain(card.body) and "Welsh" not in plain(card.body)
+
+
+READABLE = sorted((DEV_K.parent).glob("*.jsonl"))  # every file here is spent or dev
+
+
+def test_no_phrase_fires_on_a_not_urgent_line_of_any_triage_file() -> None:
+    fired = [
+        (path.name, item.id)
+        for path in READABLE
+        for item in labelled.read(path)
+        if not item.urgent and (said := assess_other(item.text)) is not None and said.urgent
+    ]
+    assert fired == []
+
+
+# The guidance (round 5, piece 3): Welsh and each of the UK's most-used
+# community languages the brief names has a text of its own, sent first to
+# a resident in danger who writes in it; the card says so. Lithuanian and
+# Somali are new in this round (written without a qualified translator).
+GUIDANCE = {
+    "cy": ("Mae dyn efo cyllell tu allan i'r tŷ nawr", "Os ydych chi neu rywun arall", "Welsh"),
+    "pl": ("Mąż mnie bije, pomocy", "Jeśli Ty lub ktoś inny", "Polish"),
+    "ro": ("Soțul meu mă lovește acum", "Dacă dumneavoastră sau altcineva", "Romanian"),
+    "pa": ("ਮੇਰਾ ਘਰਵਾਲਾ ਮੈਨੂੰ ਹੁਣੇ ਮਾਰ ਰਿਹਾ ਹੈ", "ਜੇ ਤੁਸੀਂ ਜਾਂ ਕੋਈ ਹੋਰ", "Panjabi"),
+    "ur": ("میرا شوہر مجھے ابھی مار رہا ہے", "اگر آپ یا کوئی اور", "Urdu"),
+    "bn": ("আমার স্বামী আমাকে এখন মারছে", "আপনি বা অন্য কেউ", "Bengali"),
+    "gu": ("મારો પતિ મને અત્યારે મારે છે", "જો તમે અથવા બીજું કોઈ", "Gujarati"),
+    "ar": ("زوجي يضربني الآن والأولاد يصرخون", "إذا كنت أنت أو شخص آخر", "Arabic"),
+    "pt": ("O meu namorado está a bater-me agora", "Se você ou outra pessoa", "Portuguese"),
+    "lt": ("Vyras mane muša dabar, užsirakinau vonioje", "Jei jums ar kitam žmogui", "Lithuanian"),
+    "so": ("Ninkeyga ayaa i garaacaya hadda, i caawiya", "Haddii adiga ama qof kale", "Somali"),
+}
+
+
+@pytest.mark.parametrize("code", sorted(GUIDANCE))
+async def test_a_resident_in_danger_gets_the_guidance_in_their_language_and_the_card_says_so(
+    h: CoreHarness, code: str
+) -> None:
+    text, opening, name = GUIDANCE[code]
+    replies = await h.resident_says("7170", f"{PHRASE} {text}")
+    assert replies[0].startswith(opening), replies[0]
+    assert "999" in replies[0] and "101" in replies[0]
+    assert any(r.startswith(EMERGENCY_OPENING) for r in replies[1:]), replies
+    (card,) = h.messages_to(STAFF_CHAT)
+    body = plain(card.body)
+    assert "URGENT" in body
+    assert f"The resident was sent the emergency guidance in {name}" in body
+
+
+@pytest.mark.parametrize(
+    ("text", "opening"),
+    [
+        ("Laba diena, kaip pranešti apie triukšmą iš kaimynų buto naktimis?", "Jei jums"),
+        ("Goorma ayuu yahay kulanka xiga ee booliiska ee xaafaddayada?", "Haddii adiga"),
+    ],
+)
+async def test_an_ordinary_question_in_lithuanian_or_somali_gets_its_guidance_not_urgent(
+    h: CoreHarness, text: str, opening: str
+) -> None:
+    replies = await h.resident_says("7171", f"{PHRASE} {text}")
+    assert replies[0].startswith(opening), replies[0]
+    assert not any(r.startswith(EMERGENCY_OPENING) for r in replies), replies
+    (card,) = h.messages_to(STAFF_CHAT)
+    assert "URGENT" not in plain(card.body)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # lingua is right; a Polish phrase and a Slovak one are both in it
+        ("Manžel ma bije a má nôž, deti sú v izbe", "sk"),
+        # lingua, sure, is wrong on a short message: the phrase's language
+        ("Bromley Police Online Forum O meu namorado está a bater-me agora", "pt"),
+        ("Bromley Police Online Forum Soțul meu mă lovește acum", "ro"),
+        # German, which lingua is not asked to identify, read as Welsh
+        (
+            "Sehr geehrte Damen und Herren, in der Wohnung über mir schreit eine Frau um "
+            "Hilfe und es klingt, als ob sie geschlagen wird. Gerade jetzt.",
+            "de",
+        ),
+    ],
+)
+def test_lingua_and_the_danger_phrase_are_weighed(text: str, code: str) -> None:
+    assert choose(identify(text), assess(text).language, text) == code

@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from bot.edge.text import strip_hidden
@@ -218,9 +219,11 @@ _INDEX = _indexed(ENTRIES)
 _AND = re.compile("(?<= )\u0648(?=[\u0621-\u064a]{2})")
 
 
-def _scan(words: list[str]) -> tuple[Phrases | None, Phrases | None]:
-    """(the first phrase of concern none in ``words``, the first other)."""
-    first: Phrases | None = None
+def _found(words: list[str], every: bool = False) -> Iterator[Phrases]:
+    """The entry of each phrase found in ``words``, in their order: one a
+    position (the longest there, the first in the file of those as long),
+    or with ``every`` each entry with a phrase there ("ma noz" is Polish
+    and Slovak)."""
     for position, word in enumerate(words):
         for phrase, at_start, number, rest in _INDEX.get(word, ()):
             if at_start and position:
@@ -228,12 +231,43 @@ def _scan(words: list[str]) -> tuple[Phrases | None, Phrases | None]:
             if tuple(words[position : position + len(phrase)]) == phrase and (
                 not rest or _rest_found(words, position + len(phrase), rest)
             ):
-                entry = ENTRIES[number]
-                if entry.concern is Concern.NONE:  # "last year", "joking": not about now
-                    return entry, first
-                first = first or entry
-                break
+                yield ENTRIES[number]
+                if not every:
+                    break
+
+
+def _readings(message: str) -> list[list[str]]:
+    """The words of ``message`` as the phrases are looked for in them: as
+    written, and (when it differs) with "and" read off Arabic words."""
+    folded = fold(message)
+    readings = [folded.split()]
+    if "\u0648" in folded:
+        without_and = _AND.sub("", folded)
+        if without_and != folded:
+            readings.append(without_and.split())
+    return readings
+
+
+def _scan(words: list[str]) -> tuple[Phrases | None, Phrases | None]:
+    """(the first phrase of concern none in ``words``, the first other)."""
+    first: Phrases | None = None
+    for entry in _found(words):
+        if entry.concern is Concern.NONE:  # "last year", "joking": not about now
+            return entry, first
+        first = first or entry
     return None, first
+
+
+def languages(message: str) -> frozenset[str]:
+    """The languages (ISO 639-1) of every phrase of danger, crime or
+    self-harm in ``message``, whatever else it says: a Slovak message may
+    hold a Polish phrase and a Slovak one."""
+    return frozenset(
+        entry.language
+        for words in _readings(message)
+        for entry in _found(words, every=True)
+        if entry.concern is not Concern.NONE
+    )
 
 
 def assess_other(message: str) -> Triage | None:
@@ -244,13 +278,13 @@ def assess_other(message: str) -> Triage | None:
     urgent whatever else it has: ``Triage(NONE, "none.other_language.<code>")``;
     so does a laughing emoji (``_LAUGHING``) with a phrase of danger or crime.
     Arabic words are read as written and without a leading "and" (و)."""
-    folded = fold(message)
-    stopped, first = _scan(folded.split())
-    if stopped is None and "\u0648" in folded:
-        without_and = _AND.sub("", folded)
-        if without_and != folded:
-            stopped, also = _scan(without_and.split())
-            first = first or also
+    stopped: Phrases | None = None
+    first: Phrases | None = None
+    for words in _readings(message):
+        stopped, also = _scan(words)
+        first = first or also
+        if stopped is not None:
+            break
     if stopped is not None:
         return Triage(Concern.NONE, f"none.other_language.{stopped.language}")
     if first is None:
