@@ -70,10 +70,10 @@ CONCEPTS = {
 def test_the_dev_file_has_every_language_by_every_concept() -> None:
     for language in {"polish", "romanian", "portuguese", "welsh", "arabic", "urdu"}:
         said = {i.category for i in ITEMS if i.voice == language and i.urgent}
-        assert said == CONCEPTS, language
+        assert CONCEPTS <= said, language
     for language in {"punjabi", "bengali", "gujarati", "lithuanian", "somali"}:
         said = {i.category for i in ITEMS if i.voice == language and i.urgent}
-        assert said == CONCEPTS, language
+        assert CONCEPTS <= said, language
     assert sum(not i.urgent for i in ITEMS) >= 60
 
 
@@ -98,7 +98,7 @@ def test_no_phrase_makes_a_not_urgent_line_of_the_dev_file_urgent(item: labelled
 
 def test_the_dev_file_figures() -> None:
     result = labelled.measure(ITEMS)
-    assert result.total.caught == result.total.urgent == 203
+    assert result.total.caught == result.total.urgent == 239
     # k-220 (Polish, a neighbour burning rubbish, smoke coming in) is the
     # English model's, which reads other languages by chance.
     assert result.total.alarms <= 1, [item.id for item, _ in result.alarms]
@@ -387,3 +387,63 @@ async def test_an_ordinary_question_in_lithuanian_or_somali_gets_its_guidance_no
 )
 def test_lingua_and_the_danger_phrase_are_weighed(text: str, code: str) -> None:
     assert choose(identify(text), assess(text).language, text) == code
+
+
+# Things lost and places searched for: a local "not now" takes away only the
+# phrases whose words it shares.
+@pytest.mark.parametrize(
+    ("text", "urgent"),
+    [
+        ("ابني ضاع منه الجوال في المدرسة", False),
+        ("ابني ضاع في السوق وما معه جوال", True),
+        ("Mój syn zgubił telefon w autobusie", False),
+        ("Mój syn zaginął, zgubił telefon, nie możemy się z nim skontaktować", True),
+        ("Syn zgubił się w parku, a telefon ma wyłączony", True),
+        ("Mi hijo perdió el móvil en el parque", False),
+        ("Mi hijo se perdió, su móvil está apagado", True),
+        ("O meu filho perdeu o telemóvel no autocarro", False),
+        ("A minha filha perdeu-se, o telemóvel está desligado", True),
+        ("mae ffôn fy mam ar goll", False),
+        ("Mae fy mam ar goll, mae ganddi ddementia", True),
+        ("ایک گھنٹے سے پارکنگ ڈھونڈ رہا ہوں", False),
+        ("میری بیٹی آدھے گھنٹے سے نہیں ملی، ہم ایک گھنٹے سے ڈھونڈ رہے ہیں", True),
+        ("ندور موقف من ساعة كل يوم", False),
+    ],
+)
+def test_a_lost_thing_takes_away_only_the_phrase_it_shares_words_with(
+    text: str, urgent: bool
+) -> None:
+    said = assess(text)
+    assert said.urgent is urgent, said
+
+
+def test_a_part_written_plus_must_follow_at_once() -> None:
+    # "perdió el + móvil": the Spanish lost phone, only with nothing between
+    assert not assess("Mi hijo perdió el móvil").urgent
+    said = assess_other("Mi hijo se perdió en la playa y el móvil no contesta")
+    assert said is not None and said.urgent, said
+
+
+# The second batch's concepts, written anew: a farewell to everyone, fallen
+# and not moving, searching for someone for half an hour.
+@pytest.mark.parametrize(
+    ("code", "text"),
+    [
+        ("ro", "Sora mea ne-a trimis un mesaj de adio și nu mai răspunde"),
+        ("pt", "A minha irmã mandou uma mensagem de despedida a todos e desligou o telemóvel"),
+        ("ar", "صديقي كتب رسالة وداع في القروب وما يرد"),
+        ("ur", "bhai ne group mein sab ko alvida likha hai"),
+        ("so", "Walaashay waxay qortay nabadgelyo dhammaan, mana jawaabayso"),
+        ("lt", "Sesuo parašė atsisveikinimo žinutę ir išjungė telefoną"),
+        ("ro", "Bunica a căzut în baie și nu se mai mișcă"),
+        ("ar", "جدتي طاحت في الحمام وما تتحرك"),
+        ("bn", "দাদু বাথরুমে পড়ে গেছেন, নড়ছেন না"),
+        ("gu", "દાદી બાથરૂમમાં પડી ગયા છે અને હલતા નથી"),
+        ("ar", "بنتي الصغيرة ندور عليها من ساعة في الحديقة"),
+        ("pl", "Córeczka wyszła z placu zabaw, szukamy jej od pół godziny"),
+        ("lt", "Sūnus dingo iš žaidimų aikštelės, ieškome jau valandą"),
+    ],
+)
+def test_the_second_batchs_concepts_are_urgent(code: str, text: str) -> None:
+    said = assess(text)
+    assert said.urgent and said.language == code, said
