@@ -70,10 +70,10 @@ CONCEPTS = {
 def test_the_dev_file_has_every_language_by_every_concept() -> None:
     for language in {"polish", "romanian", "portuguese", "welsh", "arabic", "urdu"}:
         said = {i.category for i in ITEMS if i.voice == language and i.urgent}
-        assert CONCEPTS <= said, language
+        assert said >= CONCEPTS, language
     for language in {"punjabi", "bengali", "gujarati", "lithuanian", "somali"}:
         said = {i.category for i in ITEMS if i.voice == language and i.urgent}
-        assert CONCEPTS <= said, language
+        assert said >= CONCEPTS, language
     assert sum(not i.urgent for i in ITEMS) >= 60
 
 
@@ -85,7 +85,12 @@ def test_every_emergency_of_the_dev_file_is_urgent_in_its_language(item: labelle
     assert said.urgent, said
     # Punjabi in Latin letters is also romanised Urdu: either's guidance.
     wanted = {"pa", "ur"} if item.voice == "punjabi_romanised" else {VOICE_LANGUAGE[item.voice]}
-    assert said.language in wanted, said
+    # An English rule may find it first ("bridge", "railing", "jump" in
+    # romanised Urdu): urgent, the English guidance. Never the model alone,
+    # which reads other languages by chance.
+    assert said.language in wanted or (said.language is None and said.reason != "model.urgent"), (
+        said
+    )
 
 
 @pytest.mark.parametrize(
@@ -98,7 +103,7 @@ def test_no_phrase_makes_a_not_urgent_line_of_the_dev_file_urgent(item: labelled
 
 def test_the_dev_file_figures() -> None:
     result = labelled.measure(ITEMS)
-    assert result.total.caught == result.total.urgent == 239
+    assert result.total.caught == result.total.urgent == 278
     # k-220 (Polish, a neighbour burning rubbish, smoke coming in) is the
     # English model's, which reads other languages by chance.
     assert result.total.alarms <= 1, [item.id for item, _ in result.alarms]
