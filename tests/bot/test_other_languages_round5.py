@@ -14,8 +14,8 @@ import pytest
 
 from bot.edge.rich import plain
 from bot.safeguarding.language import choose, identify
-from bot.safeguarding.triage import assess
-from bot.safeguarding.triage.other_languages import GAP, assess_other
+from bot.safeguarding.triage import TriageDataError, assess
+from bot.safeguarding.triage.other_languages import GAP, assess_other, entries
 from tests.support import triage_labelled as labelled
 from tests.support.core_harness import STAFF_CHAT, CoreHarness
 
@@ -452,3 +452,15 @@ def test_a_part_written_plus_must_follow_at_once() -> None:
 def test_the_second_batchs_concepts_are_urgent(code: str, text: str) -> None:
     said = assess(text)
     assert said.urgent and said.language == code, said
+
+
+def test_the_data_file_says_what_is_wrong_with_a_part_or_a_local_entry() -> None:
+    entry = {"language": "pl", "name": "Polish", "concern": "danger", "phrases": "syn ... |\n"}
+    with pytest.raises(TriageDataError, match="is no words"):
+        entries([entry])
+    with pytest.raises(TriageDataError, match="local is true or false"):
+        entries([{**entry, "phrases": "syn ... zaginął\n", "local": True}])
+    (local,) = entries(
+        [{**entry, "concern": "none", "phrases": "zgubił + telefon\n", "local": True}]
+    )
+    assert local.local and local.words == ("zgubil + telefon",)
