@@ -36,7 +36,7 @@ from bot.forum.card import describe_attachments
 from bot.forum.directory import ForumDirectory
 from bot.forum.session import SessionService
 from bot.privacy.data_rights import DataRights
-from bot.safeguarding.language import identify
+from bot.safeguarding.language import choose, identify
 from bot.safeguarding.redaction import suggest_publishable
 from bot.safeguarding.triage import Concern, assess
 from bot.store import question as questions
@@ -130,12 +130,13 @@ class ResidentDesk(ResidentEdits):
         """999 guidance first, whatever else the message is (blocked, over a
         limit, a command). To a message written in another language
         (``bot.safeguarding.language``, or the language of the danger phrase
-        the triage found: ``Triage.language``), the guidance in that language
+        the triage found: ``Triage.language``; ``choose`` weighs the two),
+        the guidance in that language
         before the English (the triage's model may find such a message
         urgent too). Then the stages go on."""
         event = v.event
         code = identify(event.text) if event.command is None and event.button is None else None
-        code = code or v.triage.language
+        code = choose(code, v.triage.language, event.text)
         notice = self.wording.in_language(code) if code is not None else None
         if notice is not None:
             await self._reply(v.tx, v.resident, notice, v.now, OutboxPurpose.EMERGENCY)

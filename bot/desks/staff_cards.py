@@ -16,7 +16,7 @@ from bot.edge.rich import Rich, join
 from bot.forum.card import card_buttons, describe_attachments, render_card
 from bot.forum.card_state import CardRefresh
 from bot.forum.directory import ForumDirectory
-from bot.safeguarding.language import identify
+from bot.safeguarding.language import choose, identify
 from bot.safeguarding.triage import assess
 from bot.store.database import Tx
 from bot.store.outbox import OutboxDraft, OutboxPurpose
@@ -159,10 +159,12 @@ class StaffCards:
 
     def language_of(self, q: Question) -> str | None:
         """The English name of the language ``q`` is written in, when not
-        English: identified, or for an URGENT question too short to identify,
-        the language of the danger phrase the triage found. Once a question,
+        English: identified, or for an URGENT question, the language of the
+        danger phrase the triage found (``language.choose`` weighs the two:
+        the phrase's for a message too short to identify, or in a language
+        lingua is not asked to identify, such as German). Once a question,
         not once a room: the triage is the costly part."""
-        code = identify(q.text) or (assess(q.text).language if q.urgent else None)
+        code = choose(identify(q.text), assess(q.text).language if q.urgent else None, q.text)
         return self.wording.language_name(code) if code is not None else None
 
     async def queue_copy(

@@ -108,20 +108,106 @@ _ENGLISH_WORDS = frozenset(
 _WORD = re.compile(r"[a-z']+")
 MIN_CONFIDENCE = 0.95
 
+# Urdu, Hindi and Punjabi written in Latin letters ("koi ghar mein ghus aaya
+# hai"): lingua has no model of them and takes them, sure, for French,
+# Somali or Turkish. Two of these words (none a word of a language
+# identified) make a message romanised Urdu, Hindi or Punjabi, which is not
+# identified: when it is urgent, the danger phrase that found it names the
+# language (bot.safeguarding.triage.other_languages).
+_ROMANISED_WORDS = frozenset(
+    [
+        "hai",
+        "hain",
+        "nahi",
+        "nahin",
+        "mera",
+        "meri",
+        "mere",
+        "aur",
+        "raha",
+        "rahi",
+        "rahe",
+        "kya",
+        "abhi",
+        "gaya",
+        "gayi",
+        "hoon",
+        "mujhe",
+        "reha",
+        "vich",
+        "hune",
+        "menu",
+        "bahut",
+        "bohat",
+        "ghar",
+        "kuch",
+        "jaldi",
+        "woh",
+        "yahan",
+        "lekin",
+        "bhai",
+        "beta",
+        "beti",
+        "tha",
+        "thi",
+        "hua",
+        "hui",
+        "kaise",
+        "kahan",
+        "pichle",
+    ]
+)
+# Arabic in Latin letters and digits (Arabizi: "3am", "sa3dooni", "7aram"):
+# a word with 2, 3, 5 or 7 inside it, or at its start before two letters
+# (not "2nd", "3rd", "m25").
+_ARABIZI = re.compile(r"\b(?:[a-z]+[2357][a-z]+|[2357](?!nd\b|rd\b|th\b|st\b)[a-z]{2,})\b")
+
+
+def _romanised(lowered: str) -> bool:
+    """Whether ``lowered`` (lower case) reads as Urdu, Hindi, Punjabi or
+    Arabic written in Latin letters: two words of ``_ROMANISED_WORDS``, or
+    two Arabizi words."""
+    words = _WORD.findall(lowered)
+    if len({word for word in words if word in _ROMANISED_WORDS}) >= 2:
+        return True
+    return len(_ARABIZI.findall(lowered)) >= 2
+
 
 @functools.lru_cache(maxsize=256)  # a question is read twice: its reply, then its card
 def identify(text: str) -> str | None:
     """The ISO 639-1 code (``"pl"``) of the language ``text`` is written in,
     when it is one of ``SUPPORTED`` other than English; None for English,
     for text too short to tell (fewer than ``MIN_LETTERS`` letters), for
-    text with two or more common English words, and when the identifier is
-    less than ``MIN_CONFIDENCE`` sure. Never raises."""
+    text with two or more common English words, for Urdu, Hindi, Punjabi or
+    Arabic written in Latin letters (which lingua takes for other languages:
+    ``_romanised``), and when the identifier is less than ``MIN_CONFIDENCE``
+    sure. Never raises."""
     if sum(c.isalpha() for c in text) < MIN_LETTERS:
         return None
-    if sum(word in _ENGLISH_WORDS for word in _WORD.findall(text.lower())) >= 2:
+    lowered = text.lower()
+    if sum(word in _ENGLISH_WORDS for word in _WORD.findall(lowered)) >= 2:
+        return None
+    if _romanised(lowered):
         return None
     best = _detector().compute_language_confidence_values(text)[0]
     code = SUPPORTED.get(best.language)
     if code is None or code == "en" or best.value < MIN_CONFIDENCE:
         return None
     return code
+
+
+def choose(identified: str | None, phrase: str | None, text: str) -> str | None:
+    """The language ``text`` is taken as written in, from ``identify``'s
+    code and the language of the danger phrase the triage found in it
+    (``Triage.language``; None when none did). When they differ, lingua's
+    when a danger phrase of its language is in ``text`` too (a Slovak
+    message that holds a Polish phrase and a Slovak one), else the
+    phrase's: lingua, sure, takes short messages for other languages
+    ("O meu namorado está a bater-me agora" for Romanian), and cannot name
+    a language it is not asked to identify (German read as Welsh)."""
+    if phrase is None or identified is None or identified == phrase:
+        return identified or phrase
+    # imported here: importing bot.safeguarding.triage reads no data file
+    from bot.safeguarding.triage.other_languages import languages
+
+    return identified if identified in languages(text) else phrase

@@ -46,6 +46,9 @@ _LANGUAGE_NOTICES = {
     "it": "other_language_it",
     "tr": "other_language_tr",
     "zh": "other_language_zh",
+    # round 5 (issue 15): not checked by a qualified translator
+    "lt": "other_language_lt",
+    "so": "other_language_so",
 }
 _LANGUAGE_NAMES = {
     "cy": "language_name_cy",

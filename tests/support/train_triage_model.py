@@ -107,11 +107,22 @@ class Labelled:
     file: str  # the corpus file's stem ("dev", "dev_2026_11_c")
 
 
+# Files written to test the phrases of other languages
+# (bot/safeguarding/triage/data/other_languages.yaml) by their writer, in
+# other languages only: not read by the English model. Trained on, the
+# round-5 file raised the threshold from 0.42 to 0.54 and lost two English
+# emergencies of the fourth unseen set (docs/decisions.md).
+PHRASES_ONLY = frozenset({"dev_2026_11_30_k.jsonl"})
+
+
 def corpus_files() -> list[Path]:
     """The training files, sorted by name: every .jsonl in tests/data/triage/
-    but the sealed unseen sets (the spent ones, SPENT, are read)."""
+    but the sealed unseen sets (the spent ones, SPENT, are read) and the
+    phrase files (PHRASES_ONLY)."""
     return sorted(
-        p for p in CORPUS.glob("*.jsonl") if not p.name.startswith(SEALED_PREFIX) or p.name in SPENT
+        p
+        for p in CORPUS.glob("*.jsonl")
+        if (not p.name.startswith(SEALED_PREFIX) or p.name in SPENT) and p.name not in PHRASES_ONLY
     )
 
 

@@ -15,6 +15,18 @@ resident who writes "pomocy" is not asking a general question), unless it
 also has one of the phrases of concern ``none`` ("w zeszłym roku": last
 year).
 
+A phrase may also be written in parts, ``"mera beta|meri beti ... gum ho"``:
+the parts stand in that order, each starting at most ``GAP`` words after
+the one before ends ("mera chhe saal ka beta beach pe gum ho gaya"), or
+right after it when written ``" + "`` ("phone + lost"), and a part may be
+any of its alternatives (``|``). A concept said with words
+between its subject and its event ("my daughter, four years old, got lost")
+is one line rather than every sentence.
+
+A laughing emoji (😂, 🤣) says a danger or crime phrase is a joke or an
+idiom ("mă omoară șeful 😂"), as "lol" does for the English rules; a
+self-harm phrase stays urgent.
+
 Read once when this module is first imported (by ``triage.load``).
 """
 
@@ -22,6 +34,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from bot.edge.text import strip_hidden
@@ -93,11 +106,40 @@ def fold(message: str) -> str:
     return " " + " ".join(words) + " "
 
 
+# Words that may stand between two parts of a phrase written "a ... b"; in
+# one written "a + b", b follows a at once.
+GAP = 4
+_PARTS = re.compile(r"\s+(\.\.\.|\+)\s+")
+# Emoji that say the writer is laughing: a danger or crime phrase is then a
+# joke or an idiom (the English rules read them as "lol").
+_LAUGHING = ("\U0001f602", "\U0001f923")  # 😂 🤣
+
+
 @dataclass(frozen=True)
 class Phrases:
     language: str  # ISO 639-1, "pl"
     concern: Concern
-    words: tuple[str, ...]  # folded, as found in a folded message; "^": at its start
+    # folded, as found in a folded message; "^": at its start; " ... " or
+    # " + " between parts, "|" between a part's alternatives
+    words: tuple[str, ...]
+    # concern none only: stops just the phrases that share its words ("his
+    # phone ... lost" in "my son lost his phone"), not the whole message
+    local: bool = False
+
+
+def _folded(phrase: str, where: str) -> str:
+    """``phrase`` of the data file folded as a message is, its parts
+    (``" ... "``, ``" + "``) and alternatives (``"|"``) kept apart.
+
+    Raises TriageDataError for a phrase, a part or an alternative that
+    folds to nothing."""
+    pieces = _PARTS.split(phrase.removeprefix("^").strip())
+    for at in range(0, len(pieces), 2):  # the parts; the separators between
+        alternatives = [fold(alternative).strip() for alternative in pieces[at].split("|")]
+        if not all(alternatives):
+            raise TriageDataError(f"{where}: phrases: {phrase!r} is no words")
+        pieces[at] = "|".join(alternatives)
+    return ("^" if phrase.startswith("^") else "") + " ".join(pieces)
 
 
 def entries(parsed: object) -> list[Phrases]:
@@ -106,14 +148,16 @@ def entries(parsed: object) -> list[Phrases]:
     Raises TriageDataError for a file that is not a list of entries, an
     entry without language, concern or phrases, an unknown key or concern,
     or a phrase that folds to nothing. An entry of concern ``none`` lists
-    phrases that say the message is not about now ("last year", "joking")."""
+    phrases that say the message is not about now ("last year", "joking");
+    one with ``local: true`` (concern none only), phrases that say their own
+    words are ordinary ("lost his phone")."""
     if not isinstance(parsed, list):
         raise TriageDataError(f"{_FILE}: expected a list of entries (- language: ...)")
     found: list[Phrases] = []
     for number, entry in enumerate(parsed, 1):
         where = f"{_FILE}: entry {number}"
         fields = mapping(entry, where)
-        if set(fields) != {"language", "name", "concern", "phrases"}:
+        if set(fields) - {"local"} != {"language", "name", "concern", "phrases"}:
             raise TriageDataError(f"{where}: give language, name, concern and phrases")
         language = text(fields["language"], f"{where}: language")
         if not re.fullmatch(r"[a-z]{2}", language):
@@ -125,37 +169,136 @@ def entries(parsed: object) -> list[Phrases]:
             raise TriageDataError(
                 f"{where}: concern is danger, crime_in_progress, self_harm or none"
             ) from None
-        words = []
-        for phrase in lines(fields["phrases"], f"{where}: phrases"):
-            folded = fold(phrase.removeprefix("^")).strip()
-            if not folded:
-                raise TriageDataError(f"{where}: phrases: {phrase!r} is no words")
-            words.append("^" + folded if phrase.startswith("^") else folded)
-        found.append(Phrases(language, concern, tuple(words)))
+        words = [_folded(phrase, where) for phrase in lines(fields["phrases"], f"{where}: phrases")]
+        local = fields.get("local", False)
+        if local not in (True, False) or (local and concern is not Concern.NONE):
+            raise TriageDataError(f"{where}: local is true or false, and true only for none")
+        found.append(Phrases(language, concern, tuple(words), bool(local)))
     return found
 
 
-# Where a phrase may start: its first word -> (its words, only at the
-# message's start, its entry's index), longest phrase first.
-_Index = dict[str, list[tuple[tuple[str, ...], bool, int]]]
+# A part of a phrase: its alternatives, each as words.
+_Part = tuple[tuple[str, ...], ...]
+# A part after the first: the words that may stand before it, and the part.
+_Later = tuple[int, _Part]
+# Where a phrase may start: its first word -> (the words of its first part
+# (one alternative), only at the message's start, its entry's index, its
+# other parts), longest first.
+_Index = dict[str, list[tuple[tuple[str, ...], bool, int, tuple[_Later, ...]]]]
 
 
 def _indexed(found: list[Phrases]) -> _Index:
     """Every phrase of ``found`` by its first word (a dictionary look-up a
     word of the message is several times faster than one regular
-    expression of some 550 alternatives)."""
+    expression of some 550 alternatives); a phrase whose first part has
+    alternatives, under each of their first words."""
     index: _Index = {}
     for number, entry in enumerate(found):
         for phrase in entry.words:
-            words = tuple(phrase.removeprefix("^").split())
-            index.setdefault(words[0], []).append((words, phrase.startswith("^"), number))
+            pieces = _PARTS.split(phrase.removeprefix("^"))
+            first, *rest = (
+                tuple(tuple(alternative.split()) for alternative in part.split("|"))
+                for part in pieces[::2]
+            )
+            gaps = [GAP if separator == "..." else 0 for separator in pieces[1::2]]
+            for words in first:
+                index.setdefault(words[0], []).append(
+                    (words, phrase.startswith("^"), number, tuple(zip(gaps, rest, strict=True)))
+                )
     for starting in index.values():
         starting.sort(key=lambda found: -len(found[0]))
     return index
 
 
+def _rest_found(words: list[str], end: int, rest: tuple[_Later, ...]) -> int:
+    """Where the last part of ``rest`` ends in ``words`` when each part starts,
+    in turn, at most its gap (GAP, or 0) words after the one before it ends
+    (the first at ``end``); -1 when one does not."""
+    for gap, part in rest:
+        for start in range(end, min(end + gap, len(words) - 1) + 1):
+            found = next((a for a in part if tuple(words[start : start + len(a)]) == a), None)
+            if found is not None:
+                end = start + len(found)
+                break
+        else:
+            return -1
+    return end
+
+
 ENTRIES = entries(read(_FILE))
 _INDEX = _indexed(ENTRIES)
+
+
+# "And" joined to the front of an Arabic word ("وما يتنفس": "and he is not
+# breathing"): a message's words are also read without it.
+_AND = re.compile("(?<= )\u0648(?=[\u0621-\u064a]{2})")
+
+
+def _found(words: list[str], every: bool = False) -> Iterator[tuple[Phrases, int, int]]:
+    """Each phrase found in ``words``, in their order, as (its entry, the
+    index of its first word, one past its last): one a position (the
+    longest there, the first in the file of those as long), or with
+    ``every`` each entry with a phrase there ("ma noz" is Polish and
+    Slovak)."""
+    for position, word in enumerate(words):
+        for phrase, at_start, number, rest in _INDEX.get(word, ()):
+            if at_start and position:
+                continue
+            if tuple(words[position : position + len(phrase)]) != phrase:
+                continue
+            end = (
+                _rest_found(words, position + len(phrase), rest) if rest else position + len(phrase)
+            )
+            if end >= 0:
+                yield ENTRIES[number], position, end
+                if not every:
+                    break
+
+
+def _readings(message: str) -> list[list[str]]:
+    """The words of ``message`` as the phrases are looked for in them: as
+    written, and (when it differs) with "and" read off Arabic words."""
+    folded = fold(message)
+    readings = [folded.split()]
+    if "\u0648" in folded:
+        without_and = _AND.sub("", folded)
+        if without_and != folded:
+            readings.append(without_and.split())
+    return readings
+
+
+@dataclass(frozen=True)
+class _Scan:
+    stopped: Phrases | None  # the first phrase of concern none (not local)
+    first: Phrases | None  # the first other phrase no local none shares words with
+    ordinary: Phrases | None  # the first local none phrase
+
+
+def _scan(words: list[str]) -> _Scan:
+    """What the phrases in ``words`` say."""
+    urgent: list[tuple[Phrases, int, int]] = []
+    local: list[tuple[Phrases, int, int]] = []
+    for entry, start, end in _found(words, every=True):
+        if entry.concern is not Concern.NONE:
+            urgent.append((entry, start, end))
+        elif entry.local:  # "lost his phone": its own words are ordinary
+            local.append((entry, start, end))
+        else:  # "last year", "joking": not about now
+            return _Scan(entry, None, None)
+    kept = [e for e, s, t in urgent if not any(ls < t and s < le for _, ls, le in local)]
+    return _Scan(None, kept[0] if kept else None, local[0][0] if local else None)
+
+
+def languages(message: str) -> frozenset[str]:
+    """The languages (ISO 639-1) of every phrase of danger, crime or
+    self-harm in ``message``, whatever else it says: a Slovak message may
+    hold a Polish phrase and a Slovak one."""
+    return frozenset(
+        entry.language
+        for words in _readings(message)
+        for entry, _start, _end in _found(words, every=True)
+        if entry.concern is not Concern.NONE
+    )
 
 
 def assess_other(message: str) -> Triage | None:
@@ -163,19 +306,23 @@ def assess_other(message: str) -> Triage | None:
     ``message``, with that language (``Triage.language``) and the reason
     ``"<concern>.other_language.<code>"``; None if there is no phrase. A
     phrase of concern ``none`` ("last year", "joking") makes the message not
-    urgent whatever else it has: ``Triage(NONE, "none.other_language.<code>")``."""
-    words = fold(message).split()
+    urgent whatever else it has: ``Triage(NONE, "none.other_language.<code>")``;
+    a local one (``Phrases.local``) takes away the phrases it shares words
+    with, and says the same when no other is left; so does a laughing emoji
+    (``_LAUGHING``) with a phrase of danger or crime. Arabic words are read
+    as written and without a leading "and" (و)."""
     first: Phrases | None = None
-    for position, word in enumerate(words):
-        for phrase, at_start, number in _INDEX.get(word, ()):
-            if at_start and position:
-                continue
-            if tuple(words[position : position + len(phrase)]) == phrase:
-                entry = ENTRIES[number]
-                if entry.concern is Concern.NONE:  # "last year", "joking": not about now
-                    return Triage(Concern.NONE, f"none.other_language.{entry.language}")
-                first = first or entry
-                break
+    ordinary: Phrases | None = None
+    for words in _readings(message):
+        said = _scan(words)
+        if said.stopped is not None:
+            return Triage(Concern.NONE, f"none.other_language.{said.stopped.language}")
+        first = first or said.first
+        ordinary = ordinary or said.ordinary
+    if first is None and ordinary is not None:  # silences the English model
+        return Triage(Concern.NONE, f"none.other_language.{ordinary.language}")
     if first is None:
         return None
+    if first.concern is not Concern.SELF_HARM and any(e in message for e in _LAUGHING):
+        return Triage(Concern.NONE, f"none.other_language.{first.language}")
     return Triage(first.concern, f"{first.concern}.other_language.{first.language}", first.language)
