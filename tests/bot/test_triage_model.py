@@ -37,6 +37,8 @@ def test_the_shipped_model_is_what_training_makes_of_the_corpora() -> None:
         "unseen_2026_11_30_b",
         "unseen_2026_11_30_c",
         "unseen_2026_11_30_d",
+        "unseen_2026_11_30_e",
+        "unseen_2026_11_30_f",
         "unseen_2026_11_a",
         "unseen_2026_11_b",
     ]

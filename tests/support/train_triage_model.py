@@ -65,6 +65,10 @@ SPENT = frozenset(
         # (issue 15e)
         "unseen_2026_11_30_c.jsonl",
         "unseen_2026_11_30_d.jsonl",
+        # the fourth unseen set, run once (docs/safeguarding.md) and spent
+        # (issue 15, triage round 5)
+        "unseen_2026_11_30_e.jsonl",
+        "unseen_2026_11_30_f.jsonl",
     }
 )
 # Redaction corpora (tests/data/personal_details/) read as ordinary messages.
