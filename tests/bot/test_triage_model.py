@@ -17,6 +17,7 @@ from bot.safeguarding.triage.model import MIN_WORDS, model, parse
 from bot.safeguarding.triage.normalise import normalise
 from tests.support.core_harness import STAFF_CHAT, CoreHarness
 from tests.support.train_triage_model import MODEL_FILE, SPENT, corpus_files, train
+from tests.support.triage_set_out import SETS
 
 RESIDENT = "5550001"
 # Emergencies no rule catches when this was written (the rules may learn them later).
@@ -44,6 +45,12 @@ def test_the_shipped_model_is_what_training_makes_of_the_corpora() -> None:
     ]
     assert {p.name for p in corpus_files() if p.name.startswith("unseen_")} == SPENT
     assert len(text.encode()) < 1_000_000
+
+
+def test_leave_one_set_out_holds_out_every_spent_set_once() -> None:
+    # tests/support/triage_set_out.py: each blind pair held out together.
+    held = [f"{stem}.jsonl" for pair in SETS for stem in pair]
+    assert sorted(held) == sorted(SPENT) and len(set(held)) == len(held)
 
 
 async def test_only_the_model_catches_an_overdose_and_the_resident_gets_the_helpline(
