@@ -44,7 +44,7 @@ def test_the_shipped_model_is_what_training_makes_of_the_corpora() -> None:
         "unseen_2026_11_b",
     ]
     assert {p.name for p in corpus_files() if p.name.startswith("unseen_")} == SPENT
-    assert len(text.encode()) < 1_000_000
+    assert len(text.encode()) < 3_000_000  # issue 15 round 5: a reasonable size, under 3 MB
 
 
 def test_leave_one_set_out_holds_out_every_spent_set_once() -> None:

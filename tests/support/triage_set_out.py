@@ -6,7 +6,8 @@ the training script chooses it, but from the other files alone (nested:
 each remaining triage file scored by a model trained without it and
 without the held-out set). Then the held-out pair is scored.
 
-    .venv/bin/python -m tests.support.triage_set_out
+    .venv/bin/python -m tests.support.triage_set_out             # the table
+    .venv/bin/python -m tests.support.triage_set_out --misses    # and what the triage got wrong
 
 Printed per held-out set and pooled: the messages, and recall and false
 alarms of
@@ -142,10 +143,29 @@ def table(held: list[HeldOut]) -> str:
     return "\n".join(lines)
 
 
+def mistakes(held: list[HeldOut]) -> str:
+    """Every held-out emergency the triage (``both``) misses and every
+    ordinary message it flags, with the model's probability and the set's
+    threshold, the text cut at 120 characters."""
+    lines = []
+    for h in held:
+        for s in h.scored:
+            if s.urgent(h.threshold, phrases=True) != s.example.urgent:
+                kind = "MISS " if s.example.urgent else "FALSE"
+                text = " ".join(s.example.text.split())[:120]
+                lines.append(
+                    f"{kind} {s.example.file} p={s.probability:.2f}/{h.threshold:.2f}"
+                    f" {s.said.reason}: {text}"
+                )
+    return "\n".join(lines)
+
+
 def main(argv: list[str]) -> None:
-    del argv
     examples = [e for rows in training.corpora().values() for e in rows]
-    print(table(leave_one_set_out(examples, Features(examples))))
+    held = leave_one_set_out(examples, Features(examples))
+    print(table(held))
+    if "--misses" in argv:
+        print(mistakes(held))
 
 
 if __name__ == "__main__":
