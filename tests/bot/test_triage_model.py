@@ -13,10 +13,18 @@ import pytest
 from bot.safeguarding.triage import Concern, TriageDataError, assess
 from bot.safeguarding.triage.concern import Triage
 from bot.safeguarding.triage.engine import MODEL_RULE, SURE, by_rules, model_says
-from bot.safeguarding.triage.model import MIN_WORDS, model, parse
+from bot.safeguarding.triage.model import MIN_WORDS, Model, model, parse
 from bot.safeguarding.triage.normalise import normalise
 from tests.support.core_harness import STAFF_CHAT, CoreHarness
-from tests.support.train_triage_model import MODEL_FILE, SPENT, corpus_files, train
+from tests.support.train_triage_model import (
+    MODEL_FILE,
+    SPENT,
+    Features,
+    corpora,
+    corpus_files,
+    train,
+)
+from tests.support.triage_set_out import SETS, leave_one_set_out
 
 RESIDENT = "5550001"
 # Emergencies no rule catches when this was written (the rules may learn them later).
@@ -37,11 +45,43 @@ def test_the_shipped_model_is_what_training_makes_of_the_corpora() -> None:
         "unseen_2026_11_30_b",
         "unseen_2026_11_30_c",
         "unseen_2026_11_30_d",
+        "unseen_2026_11_30_e",
+        "unseen_2026_11_30_f",
         "unseen_2026_11_a",
         "unseen_2026_11_b",
     ]
     assert {p.name for p in corpus_files() if p.name.startswith("unseen_")} == SPENT
-    assert len(text.encode()) < 1_000_000
+    assert len(text.encode()) < 3_000_000  # issue 15 round 5: a reasonable size, under 3 MB
+
+
+def test_leave_one_set_out_holds_out_every_spent_set_once() -> None:
+    # tests/support/triage_set_out.py: each blind pair held out together.
+    held = [f"{stem}.jsonl" for pair in SETS for stem in pair]
+    assert sorted(held) == sorted(SPENT) and len(set(held)) == len(held)
+
+
+def test_leave_one_set_out_never_trains_or_chooses_a_threshold_on_the_held_out_set() -> None:
+    examples = [e for rows in corpora().values() for e in rows]
+    fits: list[set[str]] = []
+
+    def fit(table: Features, rows: list[int]) -> Model:
+        fits.append({examples[i].file for i in rows})
+        return Model(0.0, 0.5, {})
+
+    held = leave_one_set_out(examples, Features(examples), fit)
+    assert [h.name for h in held] == [
+        "unseen_2026_11_a+b",
+        "unseen_2026_11_30_a+b",
+        "unseen_2026_11_30_c+d",
+        "unseen_2026_11_30_e+f",
+    ]
+    per_set = len(fits) // len(SETS)  # the inner models (one a triage file), then the set's own
+    for number, (pair, result) in enumerate(zip(SETS, held, strict=True)):
+        assert {s.example.file for s in result.scored} == set(pair)
+        for trained_on in fits[number * per_set : (number + 1) * per_set]:
+            assert not trained_on & set(pair)
+        # the set's own model: everything else, the redaction corpora and the chat too
+        assert fits[(number + 1) * per_set - 1] == set(corpora()) - set(pair)
 
 
 async def test_only_the_model_catches_an_overdose_and_the_resident_gets_the_helpline(

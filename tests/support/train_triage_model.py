@@ -65,6 +65,10 @@ SPENT = frozenset(
         # (issue 15e)
         "unseen_2026_11_30_c.jsonl",
         "unseen_2026_11_30_d.jsonl",
+        # the fourth unseen set, run once (docs/safeguarding.md) and spent
+        # (issue 15, triage round 5)
+        "unseen_2026_11_30_e.jsonl",
+        "unseen_2026_11_30_f.jsonl",
     }
 )
 # Redaction corpora (tests/data/personal_details/) read as ordinary messages.
@@ -94,10 +98,12 @@ NOT_ORDINARY = (
     "my nan sed a man came 2 her door",  # a stranger upstairs in her house
     "I should explain that I am eighty nine, housebound",  # a stranger at the door
 )
-C = 10.0  # inverse strength of the L2 penalty
+# Chosen by leaving one blind set out (tests/support/triage_set_out.py; issue
+# 15, round 5): C 3 with 6-grams over C 10 and 5-grams, 0.035 over 0.03.
+C = 3.0  # inverse strength of the L2 penalty
 MIN_MESSAGES = 3  # a feature must be seen in at least this many training messages
 DECIMALS = 4
-MAX_FALSE_ALARMS = 0.03  # share of held-out ordinary messages the model alone may flag
+MAX_FALSE_ALARMS = 0.035  # share of held-out ordinary messages the model alone may flag
 
 
 @dataclass(frozen=True)

@@ -9,8 +9,10 @@ Features, from :func:`bot.safeguarding.triage.normalise.normalise`'s text:
 
 - every distinct word (``w:knife``), and every distinct pair of neighbouring
   words (``b:got knife``);
-- for every distinct word, its character 3- to 5-grams with a space at each
-  end (``c: kni``, ``c:nife ``): "stabed" and "stabbed" share most of them;
+- for every distinct word, its character 3- to 6-grams with a space at each
+  end (``c: kni``, ``c:nife ``, ``c:stabb``): "stabed" and "stabbed" share
+  most of them (6-grams since issue 15's round 5: leaving one blind set out,
+  more emergencies for the same false alarms; docs/safeguarding.md);
 - the NEGATED_SPAN words after a negation in the same clause are marked
   (``w:~suicidal``) and carry no character n-grams.
 
@@ -47,7 +49,7 @@ _CLAUSE_BREAKS = frozenset(".,!?;:")
 # Negations (as in data/guards.yaml), and how many words after one are negated.
 _NEGATIONS = frozenset({"not", "no", "never", "nobody", "none", "nothing", "without"})
 NEGATED_SPAN = 2
-CHAR_SIZES = (3, 4, 5)
+CHAR_SIZES = (3, 4, 5, 6)
 MIN_WORDS = 5
 # A bot command at the start ("/subscribe", "/survey@forumbot"): not the resident's words.
 _COMMAND = re.compile(r"^\s*/[A-Za-z0-9_]+(?:@[A-Za-z0-9_]+)?")
