@@ -43,6 +43,7 @@ from bot.safeguarding.redaction.spoken import (
     find_cued_plates,
     find_partial_plates,
     find_read_out_plates,
+    find_spelled_codes,
     find_spoken_phones,
     find_spoken_regs,
 )
@@ -72,6 +73,7 @@ _FINDERS: tuple[Callable[[str], Iterable[Detail]], ...] = (
     find_partial_plates,
     find_cued_plates,
     find_read_out_plates,
+    find_spelled_codes,
     find_described_plates,
     find_dates_of_birth,
     find_birth_dates,

@@ -139,7 +139,9 @@ _STREET_THEN_NUMBER = re.compile(
 # Which floor, after the address: "..., top floor", "12 Elm Road, ground floor flat"
 _FLOOR_AFTER = re.compile(
     r"(?i:,?[ \t]+(?:the[ \t]+)?(?:top|ground|first|second|third|fourth|fifth|upper|lower|"
-    r"basement|1st|2nd|3rd|4th|5th)[ \t]+floor(?:[ \t]+(?:flat|front|back|rear))?)\b"
+    r"basement|1st|2nd|3rd|4th|5th)[ \t]+floor(?:[ \t]+(?:flat|front|back|rear))?"
+    # which door on the landing: "number 112, top floor left"
+    r"(?:[ \t]+(?:left|right|middle|centre|center))?)\b"
 )
 # Words that, lowercase, mean the number is a count, not a house
 # ("3 cars down the road", "2 kids on the street").
@@ -165,11 +167,13 @@ _ORDINARY_WORDS = word_set(
 # House", and a bare number where someone lives ("i live at 27", "my
 # neighbour at 14a"). Not a bus's, a route's, a list's or a service's number.
 _FLAT_ALONE = re.compile(
-    rf"(?i:\b(?:flat|apartment|apt|room|bedsit|plot|berth|mooring|pitch)(?:\s+(?:number|no\.?))?\s*"
+    rf"(?i:\b(?:flat|apartment|apt|room|bedsit|plot|berth|mooring|pitch|unit|caravan|chalet)(?:\s+(?:number|no\.?))?\s*"
     # "flat 2/1": Scotland's floor and door
     rf"(?:\d{{1,4}}[a-z]?(?:/\d{{1,2}})?\b|{_NUMBER_WORD}))"
     rf"(?:,?\s+(?:(?i:at|in|of)\s+)?(?:[A-Z][\w'’]+\s+){{1,3}}(?:Court|House|Lodge|Mansions|Point|"
-    r"Tower|Heights|Buildings|Block|Flats|Apartments|Place|Hall|Gardens|Close|Yard|Wharf|Mill)\b)?"
+    r"Tower|Heights|Buildings|Block|Flats|Apartments|Place|Hall|Gardens|Close|Yard|Wharf|Mill|"
+    # a unit or plot on an estate: "unit 4, Riverside Trading Estate", "plot 12, Meadow View"
+    r"Estate|View|Park|Centre|Works)\b)?"
 )
 _HOUSE_OR_WORD = rf"(?:\d{{1,4}}[a-z]?\b|{_NUMBER_WORD})"
 _NUMBER_ALONE = re.compile(
@@ -309,7 +313,9 @@ def _house_numbers(text: str) -> Iterator[Detail]:
             yield Detail(match.start(), match.end(), Category.ADDRESS)
     for match in _NUMBER_ALONE.finditer(text):
         number = re.split(r"[\s#.]|(?<=no)(?=\d)", match.group(0).lower())[-1]
-        if number in _SERVICE_NUMBERS or number.startswith("0"):
+        # "I'm at number 112, top floor left": a home with its floor, not the emergency number
+        floor = _FLOOR_AFTER.match(text, match.end()) is not None
+        if (number in _SERVICE_NUMBERS and not floor) or number.startswith("0"):
             continue
         if _NOT_A_HOUSE_BEFORE.search(text, max(0, match.start() - _LOOK_BACK), match.start()):
             continue

@@ -20,7 +20,7 @@ _LOOK_BACK = 80
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+(?<!\.)", re.UNICODE)
 # Written out to dodge spam filters or read aloud: "jo at example dot co dot
 # uk", "jo dot bloggs at gmail dot com", "jo_b (at) hotmail", "jo @ gmail . com".
-_SPOKEN_DOT = r"(?:(?:\s*|-)(?:\bdot\b|\bpoint\b|\(dot\)|\[dot\])(?:\s*|-))"
+_SPOKEN_DOT = r"(?:(?:\s*|-)(?:\bdot\b|\bpoint\b|\(dot\)|\[dot\]|\{dot\}|<dot>)(?:\s*|-))"
 _DOT = rf"(?:{_SPOKEN_DOT}|\.|[ \t]\.[ \t])"
 # A local part's pieces: a word, or letters spelled one by one ("p e t e r");
 # joined by "dot", "underscore", "dash", a dot, or a space before figures
@@ -38,19 +38,29 @@ _JOIN = (
 )
 _LOCAL = rf"{_PIECE}(?:{_JOIN}{_PIECE})*"
 # "-at-" and "-dot-" too: "dan.p-at-gmail-dot-com"
-_AT = r"(?:\s*|-)(?:\bat\b|\(at\)|\[at\]|\bat sign\b|@)(?:\s*|-)"
+_AT = r"(?:\s*|-)(?:\bat\b|\(at\)|\[at\]|\{at\}|<at>|\bat sign\b|@)(?:\s*|-)"
 _PROVIDER = (
     r"(?:gmail|google[ \t]?mail|hot[ \t]?mail|outlook|yahoo|ymail|icloud|msn|aol|"
     r"bt[ \t]?internet|virgin[ \t]?media|talk[ \t]?talk|proton[ \t]?mail|tiscali|ntlworld|"
-    r"blue[ \t]?yonder)"
+    r"blue[ \t]?yonder|gmx|btopenworld|eircom|wanadoo|yandex|seznam|libero|interia|onet|"
+    r"proton[ \t]?me)"
 )
 # Any country's code after a spelled-out "dot" ("wp dot pl"); after a real
 # dot, the common ones.
 _TLD = r"(?:com|uk|org|net|me|io|info|gov|ac|nhs|co|police|sch|ltd|biz)"
+# Countries' codes, after a real dot with nothing between ("m.krause at
+# web.de", "j.nowak at wp.pl"), in lower case: none is an everyday word
+# ("it", "no", "so", "am", "by" and the like are left out: "was at home.so").
+_COUNTRY_TLD = (
+    r"(?-i:(?:de|pl|fr|ie|nl|es|eu|ru|ro|lt|lv|ee|cz|sk|hu|pt|se|dk|fi|ch|au|nz|ca|za|bg|gr|"
+    r"tr|ua|hr|si|rs|ng|gh|ke|pk|cn|jp|br|mx|lk|bd|ph|vn|th|sg|hk|tw|kr|ae|eg|tn|"
+    r"il|ir|iq|af|ug|tz|zw|cy|mt|lu|li|gi|gg|mk|md|az|kz))(?![\w@])"
+)
 _SPELLED_EMAIL = re.compile(
     rf"(?<![\w.+-]){_LOCAL}{_AT}"
-    rf"(?:[\w-]+(?:{_DOT}[\w-]+)*(?:{_DOT}{_TLD}|{_SPOKEN_DOT}[a-z]{{2}})\b"
-    rf"|{_PROVIDER}\b(?:{_DOT}{_TLD}\b)*)",
+    rf"(?:[\w-]+(?:{_DOT}[\w-]+)*(?:{_DOT}{_TLD}|{_SPOKEN_DOT}[a-z]{{2}}|\.{_COUNTRY_TLD})\b"
+    # after a provider's name any country's code: "m.rossi at libero.it"
+    rf"|{_PROVIDER}\b(?:{_DOT}{_TLD}\b)*(?:\.[a-z]{{2}}\b)?)",
     re.IGNORECASE,
 )
 
@@ -64,6 +74,14 @@ _OUTWARD = rf"{_AREA}\d[A-Z\d]?"
 _INWARD = r"\d[ABD-HJLNP-UW-Z]{2}"
 
 _FULL_POSTCODE = re.compile(rf"\b{_OUTWARD}(?:\s*|-){_INWARD}\b", re.IGNORECASE)
+# A letter O typed for a zero ("CRO 2AB", "SE1O 9QT", "M1 OAA"): in capitals
+# anywhere, in lower case after "postcode".
+_O_FIGURE = r"[\dO]"
+_O_POSTCODE = rf"{_AREA}{_O_FIGURE}[A-Z\dO]?(?:\s*|-){_O_FIGURE}[ABD-HJLNP-UW-Z]{{2}}"
+_O_FULL_POSTCODE = re.compile(rf"\b(?-i:{_O_POSTCODE})\b")
+_O_CUED_POSTCODE = re.compile(
+    rf"(?i:\bpost[ \t]?code(?:[ \t]+(?:is|was))?[ \t]*:?[ \t]*)((?i:{_O_POSTCODE}))\b"
+)
 # Spaced anyhow, as people type or read it out: "GU 27 3 RP", "b 23 7hl",
 # "N W 1 0 4 R T", "L 8 7 NQ". Each letter and figure may stand alone; the
 # whole must still be a real area, a district and an inward code. In lower
@@ -214,6 +232,14 @@ def find_postcodes(text: str) -> Iterator[Detail]:
         yield Detail(match.start(1), match.end(1), Category.POSTCODE)
     for match in _FULL_POSTCODE.finditer(text):
         yield Detail(match.start(), match.end(), Category.POSTCODE)
+    for match in _O_FULL_POSTCODE.finditer(text):
+        written = match.group(0)
+        # a zero typed as O (the rest are above), with a figure too: not "NOBODY"
+        if "O" in written[1:] and any(c.isdigit() for c in written):
+            yield Detail(match.start(), match.end(), Category.POSTCODE)
+    for match in _O_CUED_POSTCODE.finditer(text):
+        if any(c.isdigit() for c in match.group(1)):
+            yield Detail(match.start(1), match.end(1), Category.POSTCODE)
     for match in _SPACED_POSTCODE.finditer(text):
         written = match.group(0)
         if re.sub(r"[ \t]", "", match.group("area")).upper() not in AREAS:
