@@ -52,10 +52,12 @@ _BUILDING = (
     r"Block),?\s+"
 )
 # A flat's number: "3", "3b", "2/1" (Scotland's floor and door), "B", "nine".
-_FLAT_NUMBER = rf"(?:\d{{1,4}}[a-z]?(?:/\d{{1,2}})?\b|(?-i:[A-H])\b|{_NUMBER_WORD})"
+_FLAT_NUMBER = rf"(?:\d{{1,4}}[a-z]?(?:/\d{{1,2}})?\b|(?-i:G/[LR1-9]|[A-H])\b|{_NUMBER_WORD})"
 # "Flat 3, ", "flat 6 of ", "flat nine at ", "Apartment 4, "
 _FLAT = (
     rf"(?:(?:(?:flat|apartment|apt|unit)\s*{_FLAT_NUMBER}"
+    # Edinburgh's floor and flat: "2F1, 14 Marchmont Road"
+    r"|\d{1,2}F\d{1,2}"
     # "Ground Floor Flat, 3 Marine Parade", "Basement flat at 27 Oxford Gardens"
     r"|(?:ground|first|second|third|top|upper|lower|basement|garden|attic)\s+(?:floor\s+)?"
     r"(?:flat|apartment|maisonette))"
@@ -63,7 +65,9 @@ _FLAT = (
 )
 # "14", "14a", "14-16", "1 0 4" (figures typed apart), "twelve"
 _HOUSE = (
-    rf"(?P<house>\d{{1,4}}[a-zA-Z]?(?:-\d{{1,4}})?|\d(?:[ \t]\d){{1,2}}(?=[ \t]+[A-Z])"
+    # "14/2 Leith Walk" (the house, then the flat), "27 - 29 Church Street"
+    rf"(?P<house>\d{{1,4}}[a-zA-Z]?(?:/\d{{1,2}}|[ \t]?[-–][ \t]?\d{{1,4}})?"
+    rf"|\d(?:[ \t]\d){{1,2}}(?=[ \t]+[A-Z])"
     rf"|(?i:{_NUMBER_WORD})),?"
 )
 
@@ -182,10 +186,11 @@ _NUMBER_ALONE = re.compile(
     r"|(?<=\bopposite )|(?<=\bnear )|(?<=\bby )|(?<=^)|(?<=\n)|(?<=[.!?] ))"
     rf"no\s*{_HOUSE_OR_WORD})"
 )
-# "my house number is 12", "door number: 7"
+# "my house number is 12", "door number: 7"; "house no 12" (not a phone's
+# "home number 0113 ...")
 _HOUSE_NUMBER_IS = re.compile(
     r"(?i:\b(?:house|door|flat|home)[ \t]+(?:number|no\.?)[ \t]*(?:is|was|:)[ \t]*"
-    rf"{_HOUSE_OR_WORD})"
+    rf"{_HOUSE_OR_WORD}|\b(?:house|door)[ \t]+no\.?[ \t]*(?!0){_HOUSE_OR_WORD})"
 )
 # "my neighbour kev at 45 he drives home", "the lads next door at 68 are
 # playing music": a bare number after "at" that people do things at, in a
@@ -201,6 +206,9 @@ _ABOUT_HOMES = re.compile(
 _BARE_HOUSE = re.compile(
     r"(?i:\b(?:live|lives|living|lived|n(?:ei|ie|e|a)(?:gh|g)?b(?:ou|o|e|a)?rs?|family|bloke|man|woman|lady|guy|girl|boy|lads?|"
     r"people|couple|tenants?|kids|residents?|occupants?|them|house|home|staying|stays|"
+    # "two doors down at 16", "the lot over the road at 9"
+    r"doors?[ \t]+(?:down|up|along)|next[ \t]+door|over[ \t]+the[ \t]+road|"
+    r"across[ \t]+the[ \t]+road|"
     r"we're|we are|i'm|im|i am|they're|they are|she's|shes|he's|hes|she is|he is)\s+"
     r"(?:at|in|from|over at)\s+)"
     r"(\d{1,3}[a-z]?)\b(?!\s*(?:am|pm|a\.m|p\.m|o'?clock|:\d|\.\d|mph|%|years?|yrs?|mins?|"
