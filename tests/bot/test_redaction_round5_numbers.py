@@ -60,6 +60,15 @@ from bot.safeguarding.redaction import suggest_publishable
         ("write to ciaran.b at eircom.net", "write to [email]"),
         ("email g.bianchi at libero.it", "email [email]"),
         ("sue.hart {at} gmail {dot} com", "[email]"),
+        ("mail sue.hart(@)gmail.com", "mail [email]"),
+        ("sue . hart @ gmail . com is best", "[email] is best"),
+        ("email sue.hart@gmail,com", "email [email]"),
+        ("sue.hart at g mail", "[email]"),
+        # a district given as a place, a postcode's start
+        ("we're somewhere in the WF3 area", "we're somewhere in the [postcode] area"),
+        ("my postcode starts with hx7", "my postcode starts with [postcode]"),
+        # a number abroad with no country code, after a word for a phone
+        ("whatsapp me, mobile 601 234 567", "whatsapp me, mobile [phone]"),
         # flats and units, the landing's door after the floor
         ("I'm at number 48, second floor right.", "I'm at [address]."),
         ("we're in 23/1 Easter Road", "we're in [address]"),
@@ -93,6 +102,8 @@ def test_numbers_in_new_forms_go(text: str, expected: str) -> None:
         "we'll see, are you at one? eh",
         # words with an O that make no postcode
         "NOBODY came out to us",
+        "the M25 area was gridlocked",
+        "the case number is 123 456 789",
         "the lads at home.so what",
     ],
 )

@@ -17,7 +17,12 @@ from bot.safeguarding.redaction.detail import Category, Detail
 # long, and searching from the start each time made long texts quadratic.
 _LOOK_BACK = 80
 
-_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+(?<!\.)", re.UNICODE)
+_EMAIL = re.compile(
+    r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:(?:\.[\w-]+)+(?<!\.)"
+    # a comma for the dot: "jo.b@gmail,com"
+    r"|,(?:com|net|org|co[.,]uk)\b)",
+    re.UNICODE,
+)
 # Written out to dodge spam filters or read aloud: "jo at example dot co dot
 # uk", "jo dot bloggs at gmail dot com", "jo_b (at) hotmail", "jo @ gmail . com".
 _SPOKEN_DOT = r"(?:(?:\s*|-)(?:\bdot\b|\bpoint\b|\(dot\)|\[dot\]|\{dot\}|<dot>)(?:\s*|-))"
@@ -30,6 +35,7 @@ _DOT = rf"(?:{_SPOKEN_DOT}|\.|[ \t]\.[ \t])"
 _PIECE = r"(?:(?>(?:[a-z0-9][ \t]){1,}[a-z0-9](?![\w]))|[\w+-]+)"
 _JOIN = (
     r"(?:\s+(?:dot|point|underscore|dash|hyphen)\s+|\s*[(\[](?:dot|underscore)[)\]]\s*|[._]"
+    r"|[ \t]+\.[ \t]+(?=\w+[ \t]*@)"  # "jo . bloggs @ gmail . com"
     r"|(?<=[a-z])(?<![\w'’][a-z])[ \t](?=[a-z0-9])"
     r"|[ \t](?=\d+\s+at\b)"
     # figures in words in the name: "georgina dot hart seventy two at hotmail"
@@ -38,9 +44,9 @@ _JOIN = (
 )
 _LOCAL = rf"{_PIECE}(?:{_JOIN}{_PIECE})*"
 # "-at-" and "-dot-" too: "dan.p-at-gmail-dot-com"
-_AT = r"(?:\s*|-)(?:\bat\b|\(at\)|\[at\]|\{at\}|<at>|\bat sign\b|@)(?:\s*|-)"
+_AT = r"(?:\s*|-)(?:\bat\b|\(at\)|\[at\]|\{at\}|<at>|\(@\)|\[@\]|\bat sign\b|@)(?:\s*|-)"
 _PROVIDER = (
-    r"(?:gmail|google[ \t]?mail|hot[ \t]?mail|outlook|yahoo|ymail|icloud|msn|aol|"
+    r"(?:g[ \t]?mail|google[ \t]?mail|hot[ \t]?mail|outlook|yahoo|ymail|icloud|msn|aol|"
     r"bt[ \t]?internet|virgin[ \t]?media|talk[ \t]?talk|proton[ \t]?mail|tiscali|ntlworld|"
     r"blue[ \t]?yonder|gmx|btopenworld|eircom|wanadoo|yandex|seznam|libero|interia|onet|"
     r"proton[ \t]?me)"
@@ -101,10 +107,17 @@ _LOOSE_INWARD = re.compile(r"\d[ \t](?i:at|up|us|he|we|be|to|an|as|eh|ah|ha|uh|y
 _PARTIAL_POSTCODE = re.compile(rf"\b{_OUTWARD}(?:\s\d(?![\dA-Z]))?\b")
 # In lower case only where it is given as a place: "postcode br6", "we're in br5".
 _PARTIAL_AFTER_KEYWORD = re.compile(
-    r"(?:\bpost\s?code(?:\s+is|:)?|\b(?:live|living|based|we're|we are|r|are|i'm|im) in)\s+"
+    r"(?:\bpost\s?code(?:\s+(?:is|was|starts|started|begins|began|starting)(?:\s+with)?|:)?"
+    r"|\b(?:live|living|based|we're|we are|r|are|i'm|im) in)\s+"
     rf"({_OUTWARD}(?:\s\d(?![\dA-Z]))?)\b",
     re.IGNORECASE,
 )
+# "the DN5 area", "round the LS6 postcode": a district given as a place, in
+# capitals; not a road's number ("the M25 area", "the A1 area").
+_PARTIAL_AREA = re.compile(
+    rf"(?i:\bthe)\s+({_OUTWARD})\s+(?i:area|district|post\s?code)\b",
+)
+_ROAD_SHAPE = re.compile(r"[MAB]\d+")
 _NOT_A_POSTCODE_BEFORE = re.compile(
     r"(?:\bthe|\broute|\bbus|\bjunction|\bj|\bno\.?|\bnumber|\bsection|(?<!['’])\bs|\bsize|\bform|#"
     r"|\bgalaxy|\biphone|\bpixel|\bmodel|\bseries|\btype|\bversion|\bnote"
@@ -253,6 +266,9 @@ def find_postcodes(text: str) -> Iterator[Detail]:
         yield Detail(match.start(), match.end(), Category.POSTCODE)
     for match in _PARTIAL_AFTER_KEYWORD.finditer(text):
         yield Detail(match.start(1), match.end(1), Category.POSTCODE)
+    for match in _PARTIAL_AREA.finditer(text):
+        if not _ROAD_SHAPE.fullmatch(match.group(1)):
+            yield Detail(match.start(1), match.end(1), Category.POSTCODE)
     for match in _PARTIAL_POSTCODE.finditer(text):
         if _NOT_A_POSTCODE_BEFORE.search(text, max(0, match.start() - _LOOK_BACK), match.start()):
             continue
