@@ -887,9 +887,18 @@ def find_spelled_codes(text: str) -> Iterator[Detail]:
     or a postcode's shape; a plate or postcode word shortly before, or two
     letter names that are no everyday word ("vee", "zed")."""
     tokens = _tokens(text)
+    # each token's piece worked out once: a start is tried only inside a
+    # stretch of pieces that has a letter's name in it
+    pieces = [_spelled_piece(tokens, index) for index in range(len(tokens))]
+    named = [piece is not None and piece[2] in ("name", "plain") for piece in pieces]
+    if not any(named):
+        return
     index = 0
     while index < len(tokens):
-        found = _spelled_at(text, tokens, index)
+        if pieces[index] is None or not any(named[index : index + 2 * _MOST_SPELLED_PIECES]):
+            index += 1
+            continue
+        found = _spelled_at(text, tokens, pieces, index)
         if found is None:
             index += 1
             continue
@@ -898,11 +907,16 @@ def find_spelled_codes(text: str) -> Iterator[Detail]:
         index = next_index
 
 
-def _spelled_at(text: str, tokens: Sequence[_Token], index: int) -> tuple[Detail, int] | None:
+def _spelled_at(
+    text: str,
+    tokens: Sequence[_Token],
+    pieces_at: Sequence[tuple[str, int, str] | None],
+    index: int,
+) -> tuple[Detail, int] | None:
     pieces: list[tuple[str, int, str, int]] = []  # (chars, first token, kind, last token)
     scan = index
     while scan < len(tokens) and len(pieces) < _MOST_SPELLED_PIECES:
-        piece = _spelled_piece(tokens, scan)
+        piece = pieces_at[scan]
         if piece is None:
             if pieces and tokens[scan].text in _PLATE_SEPARATORS | {"."}:
                 scan += 1
