@@ -103,6 +103,9 @@ def test_numbers_in_new_forms_go(text: str, expected: str) -> None:
         # words with an O that make no postcode
         "NOBODY came out to us",
         "the M25 area was gridlocked",
+        # a unit that is no place
+        "the dog unit 2 officers were brilliant",
+        "he was stuck on maths unit 3 homework",
         "the case number is 123 456 789",
         "the lads at home.so what",
     ],

@@ -179,6 +179,11 @@ _FLAT_ALONE = re.compile(
     # a unit or plot on an estate: "unit 4, Riverside Trading Estate", "plot 12, Meadow View"
     r"Estate|View|Park|Centre|Works)\b)?"
 )
+_LOOSE_UNITS = frozenset({"unit", "caravan", "chalet"})
+_UNIT_LEAD = re.compile(
+    r"(?i:\b(?:at|in|from|to|into|outside|opposite|near|on|our|my|his|her|their|your|the|"
+    r"of|live|lives|living|rent|rents|renting|own|owns|burgled|broken[ \t]+into)[ \t]+)$"
+)
 _HOUSE_OR_WORD = rf"(?:\d{{1,4}}[a-z]?\b|{_NUMBER_WORD})"
 _NUMBER_ALONE = re.compile(
     rf"(?i:(?:\b(?:house\s+)?(?:number|num|nr\.?|no\.)|(?<![\w&])\#)\s*{_HOUSE_OR_WORD}"
@@ -317,8 +322,19 @@ def _house_numbers(text: str) -> Iterator[Detail]:
         if text[match.end() : match.end() + 1] == ")" and not opened:
             continue  # "in my flat 4) the parking": a list's numbering
         number_at = match.start() + len(match.group(0).split()[0])
-        if not _FLAT_COUNTED.match(text[number_at:].lstrip()):  # "my flat 3 doors down"
-            yield Detail(match.start(), match.end(), Category.ADDRESS)
+        if _FLAT_COUNTED.match(text[number_at:].lstrip()):  # "my flat 3 doors down"
+            continue
+        # "unit 4" alone is a home or a business's unit only where it is one's
+        # or where something is: not "the dog unit 2 officers", "maths unit 3"
+        word = match.group(0).split()[0].lower()
+        building = re.search(r"[A-Z][\w'’]+\s*$", match.group(0)) is not None
+        if (
+            word in _LOOSE_UNITS
+            and not building
+            and not _UNIT_LEAD.search(text, max(0, match.start() - 30), match.start())
+        ):
+            continue
+        yield Detail(match.start(), match.end(), Category.ADDRESS)
     for match in _NUMBER_ALONE.finditer(text):
         number = re.split(r"[\s#.]|(?<=no)(?=\d)", match.group(0).lower())[-1]
         # "I'm at number 112, top floor left": a home with its floor, not the emergency number
