@@ -64,6 +64,17 @@ from bot.safeguarding.redaction import suggest_publishable
         ("sue . hart @ gmail . com is best", "[email] is best"),
         ("email sue.hart@gmail,com", "email [email]"),
         ("sue.hart at g mail", "[email]"),
+        ("sue.hart at gmail full stop com", "[email]"),
+        ("sue.hart at yahoo dot co uk", "[email]"),
+        ("sue.hart@gmail .com thanks", "[email] thanks"),
+        ("my email is sue hart 64 at gmail", "my email is [email]"),
+        # the end of a phone number given as such
+        (
+            "the last four digits of his number are 3381",
+            "the last four digits of his number are [phone]",
+        ),
+        ("postcode is W-F-3 2-A-B", "postcode is [postcode]"),
+        ("Apt. 7, 31 Kirkgate", "[address]"),
         # a district given as a place, a postcode's start
         ("we're somewhere in the WF3 area", "we're somewhere in the [postcode] area"),
         ("my postcode starts with hx7", "my postcode starts with [postcode]"),
@@ -103,6 +114,9 @@ def test_numbers_in_new_forms_go(text: str, expected: str) -> None:
         # words with an O that make no postcode
         "NOBODY came out to us",
         "the M25 area was gridlocked",
+        "a B-52 bomber flew over the A-1 and the M-25",
+        "the last 4 digits of my card were 1234",
+        "I was at home . It was late",
         # a unit that is no place
         "the dog unit 2 officers were brilliant",
         "he was stuck on maths unit 3 homework",

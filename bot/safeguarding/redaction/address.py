@@ -55,7 +55,7 @@ _BUILDING = (
 _FLAT_NUMBER = rf"(?:\d{{1,4}}[a-z]?(?:/\d{{1,2}})?\b|(?-i:G/[LR1-9]|[A-H])\b|{_NUMBER_WORD})"
 # "Flat 3, ", "flat 6 of ", "flat nine at ", "Apartment 4, "
 _FLAT = (
-    rf"(?:(?:(?:flat|apartment|apt|unit)\s*{_FLAT_NUMBER}"
+    rf"(?:(?:(?:flat|apartment|apt\.?|unit)\s*{_FLAT_NUMBER}"
     # Edinburgh's floor and flat: "2F1, 14 Marchmont Road"
     r"|\d{1,2}F\d{1,2}"
     # "Ground Floor Flat, 3 Marine Parade", "Basement flat at 27 Oxford Gardens"
@@ -122,8 +122,10 @@ _LOWER_CASE_ANYWHERE = 2
 _ONE_WORD_STREET = re.compile(
     r"(?:(?i:(?:\bat|\baddress(?: is)?:?|\blive at|\bfrom|\bto|\bin|\bis)\s+)"
     # or "number" itself says it: "number eight Ashgrove"
-    r"|(?=(?i:number|no\.?)\s*\w))"
-    rf"((?i:(?:flat|apartment|apt|unit)\s*{_FLAT_NUMBER},?\s+(?:(?:of|at|in)\s+)?)?"
+    r"|(?=(?i:number|no\.?)\s*\w)"
+    # or a flat before it: "Apt. 7, 31 Kirkgate"
+    r"|(?=(?i:flat|apartment|apt\.?|unit)\s*\w+,?\s+\d))"
+    rf"((?i:(?:flat|apartment|apt\.?|unit)\s*{_FLAT_NUMBER},?\s+(?:(?:of|at|in)\s+)?)?"
     rf"(?:(?i:number|no\.?)\s*)?(?:\d{{1,4}}[a-z]?|(?i:{_NUMBER_WORD})),?\s+"
     r"[A-Z][a-z]+(?:way|gate|green|side|field|fields|wood|dale|hurst|croft|"
     r"mead|ridge|walk|lands|bury|hill|hills|grove|bank|brook|moor|view|rise|lea|leigh|ley|"
@@ -171,7 +173,7 @@ _ORDINARY_WORDS = word_set(
 # House", and a bare number where someone lives ("i live at 27", "my
 # neighbour at 14a"). Not a bus's, a route's, a list's or a service's number.
 _FLAT_ALONE = re.compile(
-    rf"(?i:\b(?:flat|apartment|apt|room|bedsit|plot|berth|mooring|pitch|unit|caravan|chalet)(?:\s+(?:number|no\.?))?\s*"
+    rf"(?i:\b(?:flat|apartment|apt(?=\.?\s*\d)\.?|room|bedsit|plot|berth|mooring|pitch|unit|caravan|chalet)(?:\s+(?:number|no\.?))?\s*"
     # "flat 2/1": Scotland's floor and door
     rf"(?:\d{{1,4}}[a-z]?(?:/\d{{1,2}})?\b|{_NUMBER_WORD}))"
     rf"(?:,?\s+(?:(?i:at|in|of)\s+)?(?:[A-Z][\w'’]+\s+){{1,3}}(?:Court|House|Lodge|Mansions|Point|"

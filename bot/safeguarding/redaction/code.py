@@ -25,8 +25,11 @@ _EMAIL = re.compile(
 )
 # Written out to dodge spam filters or read aloud: "jo at example dot co dot
 # uk", "jo dot bloggs at gmail dot com", "jo_b (at) hotmail", "jo @ gmail . com".
-_SPOKEN_DOT = r"(?:(?:\s*|-)(?:\bdot\b|\bpoint\b|\(dot\)|\[dot\]|\{dot\}|<dot>)(?:\s*|-))"
-_DOT = rf"(?:{_SPOKEN_DOT}|\.|[ \t]\.[ \t])"
+_SPOKEN_DOT = (
+    r"(?:(?:\s*|-)(?:\bdot\b|\bpoint\b|\bfull[ \t]stop\b|\bperiod\b|\(dot\)|\[dot\]|\{dot\}"
+    r"|<dot>)(?:\s*|-))"
+)
+_DOT = rf"(?:{_SPOKEN_DOT}|\.|[ \t]\.[ \t]?)"
 # A local part's pieces: a word, or letters spelled one by one ("p e t e r");
 # joined by "dot", "underscore", "dash", a dot, or a space before figures
 # ("wojcik 88").
@@ -65,6 +68,7 @@ _COUNTRY_TLD = (
 _SPELLED_EMAIL = re.compile(
     rf"(?<![\w.+-]){_LOCAL}{_AT}"
     rf"(?:[\w-]+(?:{_DOT}[\w-]+)*(?:{_DOT}{_TLD}|{_SPOKEN_DOT}[a-z]{{2}}|\.{_COUNTRY_TLD})\b"
+    r"(?:[ \t]uk\b)?"  # "dot co uk"
     # after a provider's name any country's code: "m.rossi at libero.it"
     rf"|{_PROVIDER}\b(?:{_DOT}{_TLD}\b)*(?:\.[a-z]{{2}}\b)?)",
     re.IGNORECASE,
@@ -94,8 +98,8 @@ _O_CUED_POSTCODE = re.compile(
 # case an inward code that reads as an ordinal ("m 1 2nd") is not one.
 _INWARD_LETTER = "[ABD-HJLNP-UW-Z]"
 _SPACED_POSTCODE = re.compile(
-    r"(?<![\w-])(?P<area>[A-Z](?:[ \t]?[A-Z])?)[ \t]?\d[ \t]?(?:[A-Z\d][ \t]?)?"
-    rf"\d[ \t]?{_INWARD_LETTER}[ \t]?{_INWARD_LETTER}(?![\w-])",
+    r"(?<![\w-])(?P<area>[A-Z](?:[ \t-]?[A-Z])?)[ \t-]?\d[ \t-]?(?:[A-Z\d][ \t-]?)?"
+    rf"\d[ \t-]?{_INWARD_LETTER}[ \t-]?{_INWARD_LETTER}(?![\w-])",
     re.IGNORECASE,
 )
 _ORDINAL_END = re.compile(r"(?:\d[ \t]?)(?:st|nd|rd|th)$")
@@ -218,13 +222,26 @@ def find_id_numbers(text: str) -> Iterator[Detail]:
 _AT_ANYWHERE = re.compile(r"(?i:\bat\b|@)")
 
 
+# After "email (address) is" or "email:", up to two words spaced before the
+# e-mail's name are part of it.
+_EMAIL_CUE_WORDS = re.compile(
+    r"(?i:\be-?mail(?:[ \t]+address)?(?:[ \t]+(?:is|was)|[ \t]*:)[ \t]+)"
+    r"((?:(?!(?:the|same|still|now|my|just|also|on|it'?s|this|that)\b)[a-z][\w.+-]*[ \t]+){1,2})$"
+)
+
+
 def find_emails(text: str) -> Iterator[Detail]:
     for match in _EMAIL.finditer(text):
         yield Detail(match.start(), match.end(), Category.EMAIL)
     if _AT_ANYWHERE.search(text) is None:
         return  # nothing written out: "A A A A ..." need not be tried
     for match in _SPELLED_EMAIL.finditer(text):
-        yield Detail(match.start(), match.end(), Category.EMAIL)
+        start = match.start()
+        # the words before it after "my email is": "my email is jo bloggs 72 at gmail"
+        cue = _EMAIL_CUE_WORDS.search(text, max(0, start - _LOOK_BACK), start)
+        if cue is not None:
+            start = cue.start(1)
+        yield Detail(start, match.end(), Category.EMAIL)
 
 
 def find_ni_numbers(text: str) -> Iterator[Detail]:
@@ -255,7 +272,7 @@ def find_postcodes(text: str) -> Iterator[Detail]:
             yield Detail(match.start(1), match.end(1), Category.POSTCODE)
     for match in _SPACED_POSTCODE.finditer(text):
         written = match.group(0)
-        if re.sub(r"[ \t]", "", match.group("area")).upper() not in AREAS:
+        if re.sub(r"[ \t-]", "", match.group("area")).upper() not in AREAS:
             continue  # the real postcode areas only
         if _ORDINAL_END.search(written):
             continue  # "the m 1 2nd exit"

@@ -49,7 +49,11 @@ _REFERENCE_BEFORE = re.compile(
 # "her mobile ending 912".
 _PHONE_ENDING = re.compile(
     r"(?i:\b(?:number|mobile|mob|phone|landline|line)[ \t]+(?:ends|ending|ended|finishes|"
-    r"finishing)[ \t]+(?:in|with)?[ \t]*)(\d{3,6})\b"
+    r"finishing)[ \t]+(?:in|with)?[ \t]*"
+    # "the last 3 digits were 461" (of a phone, said in the sentence)
+    r"|\blast[ \t]+(?:3|4|5|6|three|four|five|six)[ \t]+(?:digits|numbers|figures)[ \t]+"
+    r"(?:of[ \t]+(?:the|his|her|their|my)[ \t]+(?:number|mobile|phone)[ \t]+)?"
+    r"(?:are|were|was|is)?[ \t]*:?[ \t]*)(\d{3,6})\b"
 )
 
 
