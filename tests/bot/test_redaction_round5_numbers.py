@@ -75,6 +75,15 @@ from bot.safeguarding.redaction import suggest_publishable
         ),
         ("postcode is W-F-3 2-A-B", "postcode is [postcode]"),
         ("Apt. 7, 31 Kirkgate", "[address]"),
+        # a number broken over two lines
+        ("my mobile is 077009\n00815 thanks", "my mobile is [phone] thanks"),
+        # account, sort code and passport numbers said in words, a collar number
+        (
+            "sort code four oh, double two, one nine, account three one four one five nine two six",
+            "sort code [ID number], account [ID number]",
+        ),
+        ("passport no. is five five one two double eight three", "passport no. is [ID number]"),
+        ("I have her collar number, 2931.", "I have her [ID number]."),
         # a district given as a place, a postcode's start
         ("we're somewhere in the WF3 area", "we're somewhere in the [postcode] area"),
         ("my postcode starts with hx7", "my postcode starts with [postcode]"),
@@ -117,6 +126,9 @@ def test_numbers_in_new_forms_go(text: str, expected: str) -> None:
         "a B-52 bomber flew over the A-1 and the M-25",
         "the last 4 digits of my card were 1234",
         "I was at home . It was late",
+        "my card was declined twice, three times",
+        "the NHS was brilliant, one nine nine nine was the year",
+        "the dog had no collar. Two of us saw it",
         # a unit that is no place
         "the dog unit 2 officers were brilliant",
         "he was stuck on maths unit 3 homework",

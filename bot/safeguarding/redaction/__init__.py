@@ -46,6 +46,7 @@ from bot.safeguarding.redaction.spoken import (
     find_spelled_codes,
     find_spoken_phones,
     find_spoken_regs,
+    find_worded_ids,
 )
 
 __all__ = [
@@ -66,6 +67,7 @@ _FINDERS: tuple[Callable[[str], Iterable[Detail]], ...] = (
     find_ni_numbers,
     find_phones,
     find_id_numbers,
+    find_worded_ids,
     find_spoken_phones,
     find_postcodes,
     find_vehicle_regs,

@@ -156,7 +156,7 @@ _PLATE_KEYWORD = re.compile(r"(?i:\b(?:reg|registration|plate|plates|number plat
 # "frame no WR4471239", "badge 4471", "passport number 123456789", "card
 # ending 4321", "account 12345678", "NHS number 485 777 3456".
 _ID_WORD = (
-    r"(?i:\b(?:frame|serial|chassis|vin|imei|badge|licen[cs]e|passport|account|acct|card|"
+    r"(?i:\b(?:frame|serial|chassis|vin|imei|badge|collar|licen[cs]e|passport|account|acct|card|"
     r"membership|member|staff|employee|payroll|student|patient|nhs|policy|customer|"
     # a firearm or shotgun certificate; a farm's holding (CPH), herd or flock number;
     # a taxi's council plate

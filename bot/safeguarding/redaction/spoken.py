@@ -381,13 +381,54 @@ def find_spoken_phones(text: str) -> Iterator[Detail]:
         else:
             typed_o = any(not t.text.lstrip("+").isdigit() for t in run)  # "O77OO"
             slashed = "/" in text[run[0].start : run[-1].end]
-            if (len(run) < 3 and not typed_o and not slashed) or not digits.startswith("0"):
+            # a number broken over two lines: "077009\n00461"
+            broken = "\n" in text[run[0].start : run[-1].end]
+            loose = typed_o or slashed or broken
+            if (len(run) < 3 and not loose) or not digits.startswith("0"):
                 continue
             # one figure too many, typed apart ("07 3 9 8 2 1 4 6 5 0 5"): a
             # mobile all the same
             if not (10 <= len(digits) <= 11 or (len(digits) == 12 and digits[:2] == "07")):
                 continue
         yield Detail(start, run[-1].end, Category.PHONE)
+
+
+# A number that leads to one person, said in words after what it is: "sort
+# code two oh, double oh, one two, account one two three four five six seven
+# eight", "passport number five three two ...". Not a reference: crime,
+# case and incident references are the police's own.
+_ID_CUE = re.compile(
+    r"(?i:\b(?:account|acct|sort[ \t]code|passport|badge|collar|warrant|card|membership|member|"
+    r"staff|employee|payroll|student|patient|nhs|policy|customer|licen[cs]e|frame|serial|"
+    r"chassis|vin|imei|national[ \t]insurance|ni)\b(?:[ \t]+(?:number|no\.?|num))?"
+    r"(?:[ \t]+(?:is|was))?[ \t]*[:,-]?[ \t]*)$"
+)
+_MIN_ID_DIGITS = 4
+
+
+def find_worded_ids(text: str) -> Iterator[Detail]:
+    """Account, sort code, passport, card and like numbers said in words (or
+    words and figures) right after what they are."""
+    tokens = _tokens(text)
+    for whole in _runs(tokens):
+        run = _to_sentence_end(text, whole)
+        if not any(t.text.isalpha() for t in run):
+            continue  # in figures: code.find_id_numbers
+        if _ID_CUE.search(text, max(0, run[0].start - _LOOK_BACK), run[0].start) is None:
+            continue
+        reader = _Digits()
+        for token in run:
+            reader.add(token.lower)
+        if len(reader.done()) >= _MIN_ID_DIGITS:
+            yield Detail(run[0].start, run[-1].end, Category.ID_NUMBER)
+
+
+def _to_sentence_end(text: str, run: list[_Token]) -> list[_Token]:
+    """The run up to a full stop and a space: "badge 4471. One passenger"."""
+    for index, (before, after) in enumerate(pairwise(run)):
+        if re.search(r"[.!?]\s", text[before.end : after.start]):
+            return run[: index + 1]
+    return run
 
 
 _PLATE_SHAPES = re.compile(
