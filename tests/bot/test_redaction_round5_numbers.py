@@ -129,6 +129,10 @@ def test_numbers_in_new_forms_go(text: str, expected: str) -> None:
         "my card was declined twice, three times",
         "the NHS was brilliant, one nine nine nine was the year",
         "the dog had no collar. Two of us saw it",
+        "we waited for the unit 4 bus",
+        "open 24/7 at the A1/M1 junction, £45/month, 2/3 bedroom flats",
+        "Bus 7/7A goes every 10/15 mins, the M62 J24/25 was shut",
+        "I rang 0300 123 1212 (the council) three times",
         # a unit that is no place
         "the dog unit 2 officers were brilliant",
         "he was stuck on maths unit 3 homework",

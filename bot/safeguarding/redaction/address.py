@@ -333,7 +333,10 @@ def _house_numbers(text: str) -> Iterator[Detail]:
         if (
             word in _LOOSE_UNITS
             and not building
-            and not _UNIT_LEAD.search(text, max(0, match.start() - 30), match.start())
+            and (
+                not _UNIT_LEAD.search(text, max(0, match.start() - 30), match.start())
+                or _NOT_A_HOUSE_AFTER.match(text, match.end())  # "the unit 4 bus"
+            )
         ):
             continue
         yield Detail(match.start(), match.end(), Category.ADDRESS)
