@@ -32,6 +32,8 @@ from bot.safeguarding.redaction import suggest_publishable
             "Please telephone Pitlochry [phone] after six.",
         ),
         ("Telephone: Kendal 21876", "Telephone: Kendal [phone]"),
+        # a place before its dialling code in brackets, as a directory writes it
+        ("Tel: Preston (01772) 960 412 days", "Tel: Preston [phone] days"),
         # a given name before a whole number is a person's
         ("ring Ashley 07700 900461", "ring [name] [phone]"),
         ("my number is Settle double two four nine", "my number is Settle [phone]"),

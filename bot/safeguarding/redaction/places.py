@@ -149,9 +149,13 @@ def is_place(text: str, start: int, end: int) -> bool:
     if known:
         given = _key(span) in first_names()
         exchange = _EXCHANGE_AFTER.match(text, end)
-        # a given name too ("Kendal", "Preston") only before a local number, not
-        # before a whole one: "ring Ashley 07700 900461" is a person
-        local = exchange is not None and _WHOLE_NUMBER.match(exchange.group(1)) is None
+        # a given name too ("Kendal", "Preston", "Bristol") only before a local
+        # number, not before a whole one: "ring Ashley 07700 900461" is a person
+        # ... or before its dialling code in brackets, as a directory writes it:
+        # "Telephone: Bristol (0117) 496 0856"
+        local = exchange is not None and (
+            _WHOLE_NUMBER.match(exchange.group(1)) is None or exchange.group(1).startswith("(")
+        )
         if (
             exchange is not None
             and (not given or local)
