@@ -148,9 +148,10 @@ ISSUE15_FLOORS = {
     ),
     # first run 0.714 (10/14), keep 0.944 (17/18); tuned on since
     "numbers_probe_g.jsonl": (
-        {k: 1.0 for k in NUMBERS_AND_HOMES if k not in ("postcode", "date_of_birth")}
-        | {"postcode": 0.66, "date_of_birth": 0.66},  # "see are nought, 2 a b"; "of the eleventh"
-        0.94,  # 17/18: "Bristol" (a place read as a name)
+        {k: 1.0 for k in NUMBERS_AND_HOMES if k != "date_of_birth"}
+        # "see are nought, 2 a b" gone since round 5; "of the eleventh" not
+        | {"date_of_birth": 0.66},
+        1.0,  # 18/18 since round 5: "Telephone: Bristol (0117) ..." keeps its place
     ),
     # the brief's own examples varied; first run 0.933 (14/15), keep 1.000
     "numbers_probe_h.jsonl": (
@@ -160,12 +161,15 @@ ISSUE15_FLOORS = {
     # no details, only words that must stay; first run 0.941 (48/51), now 50/51
     # ("Kent Roofing" read as a name)
     "numbers_probe_i.jsonl": ({}, 0.98),
+    # round 5's numbers probe, every family of the 0.99 group; first run 0.698 (30/43),
+    # keep 20/20
+    "numbers_probe_j.jsonl": ({kind: 1.0 for kind in STRICT_KINDS}, 1.0),
 }
 
 
-# The 0.99 group's floor where a file is below it: probe f, not tuned on, 16/17;
-# probe g 13/14 (a postcode spelled in letter names).
-GROUP_FLOORS = {"numbers_probe_f.jsonl": 0.94, "numbers_probe_g.jsonl": 0.92}
+# The 0.99 group's floor where a file is below it: probe f, not tuned on, 16/17
+# ("X-ray Ray Echo one two": "Ray" is no NATO word).
+GROUP_FLOORS = {"numbers_probe_f.jsonl": 0.94}
 
 
 @pytest.mark.parametrize("name", sorted(ISSUE15_FLOORS))
@@ -270,3 +274,19 @@ ROUND4_FLOORS = {
 @pytest.mark.parametrize("name", sorted(ROUND4_FLOORS))
 def test_round4_figures_hold(name: str) -> None:
     assert_floors(name, *ROUND4_FLOORS[name])
+
+
+# Issue 15's fourth unseen set (run once on b74f248: the 0.99 group 0.960,
+# 119/124) and spent; round 5 tuned the number group on it (docs/privacy.md,
+# "Round 5: numbers"). file: (details gone, 0.99 group, keep strings), the
+# details-gone floor a little under the figure at the end of round 5's numbers.
+ROUND5_NUMBER_FLOORS = {
+    "unseen_2026_11_30_a.jsonl": (0.97, 1.0, 0.99),  # 214/218, 96/96, keep 354/355
+    "unseen_2026_11_30_f.jsonl": (0.91, 1.0, 0.985),  # 207/226, 71/71, keep 221/224
+    "unseen_2026_11_30_g.jsonl": (0.88, 1.0, 0.985),  # 210/238, 53/53, keep 270/273
+}
+
+
+@pytest.mark.parametrize("name", sorted(ROUND5_NUMBER_FLOORS))
+def test_round5_number_figures_hold(name: str) -> None:
+    assert_floors(name, *ROUND5_NUMBER_FLOORS[name])

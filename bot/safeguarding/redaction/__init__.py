@@ -43,8 +43,10 @@ from bot.safeguarding.redaction.spoken import (
     find_cued_plates,
     find_partial_plates,
     find_read_out_plates,
+    find_spelled_codes,
     find_spoken_phones,
     find_spoken_regs,
+    find_worded_ids,
 )
 
 __all__ = [
@@ -65,6 +67,7 @@ _FINDERS: tuple[Callable[[str], Iterable[Detail]], ...] = (
     find_ni_numbers,
     find_phones,
     find_id_numbers,
+    find_worded_ids,
     find_spoken_phones,
     find_postcodes,
     find_vehicle_regs,
@@ -72,6 +75,7 @@ _FINDERS: tuple[Callable[[str], Iterable[Detail]], ...] = (
     find_partial_plates,
     find_cued_plates,
     find_read_out_plates,
+    find_spelled_codes,
     find_described_plates,
     find_dates_of_birth,
     find_birth_dates,

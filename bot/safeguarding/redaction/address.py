@@ -52,10 +52,12 @@ _BUILDING = (
     r"Block),?\s+"
 )
 # A flat's number: "3", "3b", "2/1" (Scotland's floor and door), "B", "nine".
-_FLAT_NUMBER = rf"(?:\d{{1,4}}[a-z]?(?:/\d{{1,2}})?\b|(?-i:[A-H])\b|{_NUMBER_WORD})"
+_FLAT_NUMBER = rf"(?:\d{{1,4}}[a-z]?(?:/\d{{1,2}})?\b|(?-i:G/[LR1-9]|[A-H])\b|{_NUMBER_WORD})"
 # "Flat 3, ", "flat 6 of ", "flat nine at ", "Apartment 4, "
 _FLAT = (
-    rf"(?:(?:(?:flat|apartment|apt|unit)\s*{_FLAT_NUMBER}"
+    rf"(?:(?:(?:flat|apartment|apt\.?|unit)\s*{_FLAT_NUMBER}"
+    # Edinburgh's floor and flat: "2F1, 14 Marchmont Road"
+    r"|\d{1,2}F\d{1,2}"
     # "Ground Floor Flat, 3 Marine Parade", "Basement flat at 27 Oxford Gardens"
     r"|(?:ground|first|second|third|top|upper|lower|basement|garden|attic)\s+(?:floor\s+)?"
     r"(?:flat|apartment|maisonette))"
@@ -63,7 +65,9 @@ _FLAT = (
 )
 # "14", "14a", "14-16", "1 0 4" (figures typed apart), "twelve"
 _HOUSE = (
-    rf"(?P<house>\d{{1,4}}[a-zA-Z]?(?:-\d{{1,4}})?|\d(?:[ \t]\d){{1,2}}(?=[ \t]+[A-Z])"
+    # "14/2 Leith Walk" (the house, then the flat), "27 - 29 Church Street"
+    rf"(?P<house>\d{{1,4}}[a-zA-Z]?(?:/\d{{1,2}}|[ \t]?[-–][ \t]?\d{{1,4}})?"
+    rf"|\d(?:[ \t]\d){{1,2}}(?=[ \t]+[A-Z])"
     rf"|(?i:{_NUMBER_WORD})),?"
 )
 
@@ -118,8 +122,10 @@ _LOWER_CASE_ANYWHERE = 2
 _ONE_WORD_STREET = re.compile(
     r"(?:(?i:(?:\bat|\baddress(?: is)?:?|\blive at|\bfrom|\bto|\bin|\bis)\s+)"
     # or "number" itself says it: "number eight Ashgrove"
-    r"|(?=(?i:number|no\.?)\s*\w))"
-    rf"((?i:(?:flat|apartment|apt|unit)\s*{_FLAT_NUMBER},?\s+(?:(?:of|at|in)\s+)?)?"
+    r"|(?=(?i:number|no\.?)\s*\w)"
+    # or a flat before it: "Apt. 7, 31 Kirkgate"
+    r"|(?=(?i:flat|apartment|apt\.?|unit)\s*\w+,?\s+\d))"
+    rf"((?i:(?:flat|apartment|apt\.?|unit)\s*{_FLAT_NUMBER},?\s+(?:(?:of|at|in)\s+)?)?"
     rf"(?:(?i:number|no\.?)\s*)?(?:\d{{1,4}}[a-z]?|(?i:{_NUMBER_WORD})),?\s+"
     r"[A-Z][a-z]+(?:way|gate|green|side|field|fields|wood|dale|hurst|croft|"
     r"mead|ridge|walk|lands|bury|hill|hills|grove|bank|brook|moor|view|rise|lea|leigh|ley|"
@@ -139,7 +145,9 @@ _STREET_THEN_NUMBER = re.compile(
 # Which floor, after the address: "..., top floor", "12 Elm Road, ground floor flat"
 _FLOOR_AFTER = re.compile(
     r"(?i:,?[ \t]+(?:the[ \t]+)?(?:top|ground|first|second|third|fourth|fifth|upper|lower|"
-    r"basement|1st|2nd|3rd|4th|5th)[ \t]+floor(?:[ \t]+(?:flat|front|back|rear))?)\b"
+    r"basement|1st|2nd|3rd|4th|5th)[ \t]+floor(?:[ \t]+(?:flat|front|back|rear))?"
+    # which door on the landing: "number 112, top floor left"
+    r"(?:[ \t]+(?:left|right|middle|centre|center))?)\b"
 )
 # Words that, lowercase, mean the number is a count, not a house
 # ("3 cars down the road", "2 kids on the street").
@@ -165,11 +173,18 @@ _ORDINARY_WORDS = word_set(
 # House", and a bare number where someone lives ("i live at 27", "my
 # neighbour at 14a"). Not a bus's, a route's, a list's or a service's number.
 _FLAT_ALONE = re.compile(
-    rf"(?i:\b(?:flat|apartment|apt|room|bedsit|plot|berth|mooring|pitch)(?:\s+(?:number|no\.?))?\s*"
+    rf"(?i:\b(?:flat|apartment|apt(?=\.?\s*\d)\.?|room|bedsit|plot|berth|mooring|pitch|unit|caravan|chalet)(?:\s+(?:number|no\.?))?\s*"
     # "flat 2/1": Scotland's floor and door
     rf"(?:\d{{1,4}}[a-z]?(?:/\d{{1,2}})?\b|{_NUMBER_WORD}))"
     rf"(?:,?\s+(?:(?i:at|in|of)\s+)?(?:[A-Z][\w'’]+\s+){{1,3}}(?:Court|House|Lodge|Mansions|Point|"
-    r"Tower|Heights|Buildings|Block|Flats|Apartments|Place|Hall|Gardens|Close|Yard|Wharf|Mill)\b)?"
+    r"Tower|Heights|Buildings|Block|Flats|Apartments|Place|Hall|Gardens|Close|Yard|Wharf|Mill|"
+    # a unit or plot on an estate: "unit 4, Riverside Trading Estate", "plot 12, Meadow View"
+    r"Estate|View|Park|Centre|Works)\b)?"
+)
+_LOOSE_UNITS = frozenset({"unit", "caravan", "chalet"})
+_UNIT_LEAD = re.compile(
+    r"(?i:\b(?:at|in|from|to|into|outside|opposite|near|on|our|my|his|her|their|your|the|"
+    r"of|live|lives|living|rent|rents|renting|own|owns|burgled|broken[ \t]+into)[ \t]+)$"
 )
 _HOUSE_OR_WORD = rf"(?:\d{{1,4}}[a-z]?\b|{_NUMBER_WORD})"
 _NUMBER_ALONE = re.compile(
@@ -178,10 +193,11 @@ _NUMBER_ALONE = re.compile(
     r"|(?<=\bopposite )|(?<=\bnear )|(?<=\bby )|(?<=^)|(?<=\n)|(?<=[.!?] ))"
     rf"no\s*{_HOUSE_OR_WORD})"
 )
-# "my house number is 12", "door number: 7"
+# "my house number is 12", "door number: 7"; "house no 12" (not a phone's
+# "home number 0113 ...")
 _HOUSE_NUMBER_IS = re.compile(
     r"(?i:\b(?:house|door|flat|home)[ \t]+(?:number|no\.?)[ \t]*(?:is|was|:)[ \t]*"
-    rf"{_HOUSE_OR_WORD})"
+    rf"{_HOUSE_OR_WORD}|\b(?:house|door)[ \t]+no\.?[ \t]*(?!0){_HOUSE_OR_WORD})"
 )
 # "my neighbour kev at 45 he drives home", "the lads next door at 68 are
 # playing music": a bare number after "at" that people do things at, in a
@@ -197,6 +213,9 @@ _ABOUT_HOMES = re.compile(
 _BARE_HOUSE = re.compile(
     r"(?i:\b(?:live|lives|living|lived|n(?:ei|ie|e|a)(?:gh|g)?b(?:ou|o|e|a)?rs?|family|bloke|man|woman|lady|guy|girl|boy|lads?|"
     r"people|couple|tenants?|kids|residents?|occupants?|them|house|home|staying|stays|"
+    # "two doors down at 16", "the lot over the road at 9"
+    r"doors?[ \t]+(?:down|up|along)|next[ \t]+door|over[ \t]+the[ \t]+road|"
+    r"across[ \t]+the[ \t]+road|"
     r"we're|we are|i'm|im|i am|they're|they are|she's|shes|he's|hes|she is|he is)\s+"
     r"(?:at|in|from|over at)\s+)"
     r"(\d{1,3}[a-z]?)\b(?!\s*(?:am|pm|a\.m|p\.m|o'?clock|:\d|\.\d|mph|%|years?|yrs?|mins?|"
@@ -305,11 +324,27 @@ def _house_numbers(text: str) -> Iterator[Detail]:
         if text[match.end() : match.end() + 1] == ")" and not opened:
             continue  # "in my flat 4) the parking": a list's numbering
         number_at = match.start() + len(match.group(0).split()[0])
-        if not _FLAT_COUNTED.match(text[number_at:].lstrip()):  # "my flat 3 doors down"
-            yield Detail(match.start(), match.end(), Category.ADDRESS)
+        if _FLAT_COUNTED.match(text[number_at:].lstrip()):  # "my flat 3 doors down"
+            continue
+        # "unit 4" alone is a home or a business's unit only where it is one's
+        # or where something is: not "the dog unit 2 officers", "maths unit 3"
+        word = match.group(0).split()[0].lower()
+        building = re.search(r"[A-Z][\w'’]+\s*$", match.group(0)) is not None
+        if (
+            word in _LOOSE_UNITS
+            and not building
+            and (
+                not _UNIT_LEAD.search(text, max(0, match.start() - 30), match.start())
+                or _NOT_A_HOUSE_AFTER.match(text, match.end())  # "the unit 4 bus"
+            )
+        ):
+            continue
+        yield Detail(match.start(), match.end(), Category.ADDRESS)
     for match in _NUMBER_ALONE.finditer(text):
         number = re.split(r"[\s#.]|(?<=no)(?=\d)", match.group(0).lower())[-1]
-        if number in _SERVICE_NUMBERS or number.startswith("0"):
+        # "I'm at number 112, top floor left": a home with its floor, not the emergency number
+        floor = _FLOOR_AFTER.match(text, match.end()) is not None
+        if (number in _SERVICE_NUMBERS and not floor) or number.startswith("0"):
             continue
         if _NOT_A_HOUSE_BEFORE.search(text, max(0, match.start() - _LOOK_BACK), match.start()):
             continue

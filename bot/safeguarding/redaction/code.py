@@ -17,11 +17,19 @@ from bot.safeguarding.redaction.detail import Category, Detail
 # long, and searching from the start each time made long texts quadratic.
 _LOOK_BACK = 80
 
-_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+(?<!\.)", re.UNICODE)
+_EMAIL = re.compile(
+    r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:(?:\.[\w-]+)+(?<!\.)"
+    # a comma for the dot: "jo.b@gmail,com"
+    r"|,(?:com|net|org|co[.,]uk)\b)",
+    re.UNICODE,
+)
 # Written out to dodge spam filters or read aloud: "jo at example dot co dot
 # uk", "jo dot bloggs at gmail dot com", "jo_b (at) hotmail", "jo @ gmail . com".
-_SPOKEN_DOT = r"(?:(?:\s*|-)(?:\bdot\b|\bpoint\b|\(dot\)|\[dot\])(?:\s*|-))"
-_DOT = rf"(?:{_SPOKEN_DOT}|\.|[ \t]\.[ \t])"
+_SPOKEN_DOT = (
+    r"(?:(?:\s*|-)(?:\bdot\b|\bpoint\b|\bfull[ \t]stop\b|\bperiod\b|\(dot\)|\[dot\]|\{dot\}"
+    r"|<dot>)(?:\s*|-))"
+)
+_DOT = rf"(?:{_SPOKEN_DOT}|\.|[ \t]\.[ \t]?)"
 # A local part's pieces: a word, or letters spelled one by one ("p e t e r");
 # joined by "dot", "underscore", "dash", a dot, or a space before figures
 # ("wojcik 88").
@@ -30,6 +38,7 @@ _DOT = rf"(?:{_SPOKEN_DOT}|\.|[ \t]\.[ \t])"
 _PIECE = r"(?:(?>(?:[a-z0-9][ \t]){1,}[a-z0-9](?![\w]))|[\w+-]+)"
 _JOIN = (
     r"(?:\s+(?:dot|point|underscore|dash|hyphen)\s+|\s*[(\[](?:dot|underscore)[)\]]\s*|[._]"
+    r"|[ \t]+\.[ \t]+(?=\w+[ \t]*@)"  # "jo . bloggs @ gmail . com"
     r"|(?<=[a-z])(?<![\w'’][a-z])[ \t](?=[a-z0-9])"
     r"|[ \t](?=\d+\s+at\b)"
     # figures in words in the name: "georgina dot hart seventy two at hotmail"
@@ -38,19 +47,30 @@ _JOIN = (
 )
 _LOCAL = rf"{_PIECE}(?:{_JOIN}{_PIECE})*"
 # "-at-" and "-dot-" too: "dan.p-at-gmail-dot-com"
-_AT = r"(?:\s*|-)(?:\bat\b|\(at\)|\[at\]|\bat sign\b|@)(?:\s*|-)"
+_AT = r"(?:\s*|-)(?:\bat\b|\(at\)|\[at\]|\{at\}|<at>|\(@\)|\[@\]|\bat sign\b|@)(?:\s*|-)"
 _PROVIDER = (
-    r"(?:gmail|google[ \t]?mail|hot[ \t]?mail|outlook|yahoo|ymail|icloud|msn|aol|"
+    r"(?:g[ \t]?mail|google[ \t]?mail|hot[ \t]?mail|outlook|yahoo|ymail|icloud|msn|aol|"
     r"bt[ \t]?internet|virgin[ \t]?media|talk[ \t]?talk|proton[ \t]?mail|tiscali|ntlworld|"
-    r"blue[ \t]?yonder)"
+    r"blue[ \t]?yonder|gmx|btopenworld|eircom|wanadoo|yandex|seznam|libero|interia|onet|"
+    r"proton[ \t]?me)"
 )
 # Any country's code after a spelled-out "dot" ("wp dot pl"); after a real
 # dot, the common ones.
 _TLD = r"(?:com|uk|org|net|me|io|info|gov|ac|nhs|co|police|sch|ltd|biz)"
+# Countries' codes, after a real dot with nothing between ("m.krause at
+# web.de", "j.nowak at wp.pl"), in lower case: none is an everyday word
+# ("it", "no", "so", "am", "by" and the like are left out: "was at home.so").
+_COUNTRY_TLD = (
+    r"(?-i:(?:de|pl|fr|ie|nl|es|eu|ru|ro|lt|lv|ee|cz|sk|hu|pt|se|dk|fi|ch|au|nz|ca|za|bg|gr|"
+    r"tr|ua|hr|si|rs|ng|gh|ke|pk|cn|jp|br|mx|lk|bd|ph|vn|th|sg|hk|tw|kr|ae|eg|tn|"
+    r"il|ir|iq|af|ug|tz|zw|cy|mt|lu|li|gi|gg|mk|md|az|kz))(?![\w@])"
+)
 _SPELLED_EMAIL = re.compile(
     rf"(?<![\w.+-]){_LOCAL}{_AT}"
-    rf"(?:[\w-]+(?:{_DOT}[\w-]+)*(?:{_DOT}{_TLD}|{_SPOKEN_DOT}[a-z]{{2}})\b"
-    rf"|{_PROVIDER}\b(?:{_DOT}{_TLD}\b)*)",
+    rf"(?:[\w-]+(?:{_DOT}[\w-]+)*(?:{_DOT}{_TLD}|{_SPOKEN_DOT}[a-z]{{2}}|\.{_COUNTRY_TLD})\b"
+    r"(?:[ \t]uk\b)?"  # "dot co uk"
+    # after a provider's name any country's code: "m.rossi at libero.it"
+    rf"|{_PROVIDER}\b(?:{_DOT}{_TLD}\b)*(?:\.[a-z]{{2}}\b)?)",
     re.IGNORECASE,
 )
 
@@ -64,14 +84,22 @@ _OUTWARD = rf"{_AREA}\d[A-Z\d]?"
 _INWARD = r"\d[ABD-HJLNP-UW-Z]{2}"
 
 _FULL_POSTCODE = re.compile(rf"\b{_OUTWARD}(?:\s*|-){_INWARD}\b", re.IGNORECASE)
+# A letter O typed for a zero ("CRO 2AB", "SE1O 9QT", "M1 OAA"): in capitals
+# anywhere, in lower case after "postcode".
+_O_FIGURE = r"[\dO]"
+_O_POSTCODE = rf"{_AREA}{_O_FIGURE}[A-Z\dO]?(?:\s*|-){_O_FIGURE}[ABD-HJLNP-UW-Z]{{2}}"
+_O_FULL_POSTCODE = re.compile(rf"\b(?-i:{_O_POSTCODE})\b")
+_O_CUED_POSTCODE = re.compile(
+    rf"(?i:\bpost[ \t]?code(?:[ \t]+(?:is|was))?[ \t]*:?[ \t]*)((?i:{_O_POSTCODE}))\b"
+)
 # Spaced anyhow, as people type or read it out: "GU 27 3 RP", "b 23 7hl",
 # "N W 1 0 4 R T", "L 8 7 NQ". Each letter and figure may stand alone; the
 # whole must still be a real area, a district and an inward code. In lower
 # case an inward code that reads as an ordinal ("m 1 2nd") is not one.
 _INWARD_LETTER = "[ABD-HJLNP-UW-Z]"
 _SPACED_POSTCODE = re.compile(
-    r"(?<![\w-])(?P<area>[A-Z](?:[ \t]?[A-Z])?)[ \t]?\d[ \t]?(?:[A-Z\d][ \t]?)?"
-    rf"\d[ \t]?{_INWARD_LETTER}[ \t]?{_INWARD_LETTER}(?![\w-])",
+    r"(?<![\w-])(?P<area>[A-Z](?:[ \t-]?[A-Z])?)[ \t-]?\d[ \t-]?(?:[A-Z\d][ \t-]?)?"
+    rf"\d[ \t-]?{_INWARD_LETTER}[ \t-]?{_INWARD_LETTER}(?![\w-])",
     re.IGNORECASE,
 )
 _ORDINAL_END = re.compile(r"(?:\d[ \t]?)(?:st|nd|rd|th)$")
@@ -83,10 +111,17 @@ _LOOSE_INWARD = re.compile(r"\d[ \t](?i:at|up|us|he|we|be|to|an|as|eh|ah|ha|uh|y
 _PARTIAL_POSTCODE = re.compile(rf"\b{_OUTWARD}(?:\s\d(?![\dA-Z]))?\b")
 # In lower case only where it is given as a place: "postcode br6", "we're in br5".
 _PARTIAL_AFTER_KEYWORD = re.compile(
-    r"(?:\bpost\s?code(?:\s+is|:)?|\b(?:live|living|based|we're|we are|r|are|i'm|im) in)\s+"
+    r"(?:\bpost\s?code(?:\s+(?:is|was|starts|started|begins|began|starting)(?:\s+with)?|:)?"
+    r"|\b(?:live|living|based|we're|we are|r|are|i'm|im) in)\s+"
     rf"({_OUTWARD}(?:\s\d(?![\dA-Z]))?)\b",
     re.IGNORECASE,
 )
+# "the DN5 area", "round the LS6 postcode": a district given as a place, in
+# capitals; not a road's number ("the M25 area", "the A1 area").
+_PARTIAL_AREA = re.compile(
+    rf"(?i:\bthe)\s+({_OUTWARD})\s+(?i:area|district|post\s?code)\b",
+)
+_ROAD_SHAPE = re.compile(r"[MAB]\d+")
 _NOT_A_POSTCODE_BEFORE = re.compile(
     r"(?:\bthe|\broute|\bbus|\bjunction|\bj|\bno\.?|\bnumber|\bsection|(?<!['’])\bs|\bsize|\bform|#"
     r"|\bgalaxy|\biphone|\bpixel|\bmodel|\bseries|\btype|\bversion|\bnote"
@@ -121,7 +156,7 @@ _PLATE_KEYWORD = re.compile(r"(?i:\b(?:reg|registration|plate|plates|number plat
 # "frame no WR4471239", "badge 4471", "passport number 123456789", "card
 # ending 4321", "account 12345678", "NHS number 485 777 3456".
 _ID_WORD = (
-    r"(?i:\b(?:frame|serial|chassis|vin|imei|badge|licen[cs]e|passport|account|acct|card|"
+    r"(?i:\b(?:frame|serial|chassis|vin|imei|badge|collar|licen[cs]e|passport|account|acct|card|"
     r"membership|member|staff|employee|payroll|student|patient|nhs|policy|customer|"
     # a firearm or shotgun certificate; a farm's holding (CPH), herd or flock number;
     # a taxi's council plate
@@ -187,13 +222,26 @@ def find_id_numbers(text: str) -> Iterator[Detail]:
 _AT_ANYWHERE = re.compile(r"(?i:\bat\b|@)")
 
 
+# After "email (address) is" or "email:", up to two words spaced before the
+# e-mail's name are part of it.
+_EMAIL_CUE_WORDS = re.compile(
+    r"(?i:\be-?mail(?:[ \t]+address)?(?:[ \t]+(?:is|was)|[ \t]*:)[ \t]+)"
+    r"((?:(?!(?:the|same|still|now|my|just|also|on|it'?s|this|that)\b)[a-z][\w.+-]*[ \t]+){1,2})$"
+)
+
+
 def find_emails(text: str) -> Iterator[Detail]:
     for match in _EMAIL.finditer(text):
         yield Detail(match.start(), match.end(), Category.EMAIL)
     if _AT_ANYWHERE.search(text) is None:
         return  # nothing written out: "A A A A ..." need not be tried
     for match in _SPELLED_EMAIL.finditer(text):
-        yield Detail(match.start(), match.end(), Category.EMAIL)
+        start = match.start()
+        # the words before it after "my email is": "my email is jo bloggs 72 at gmail"
+        cue = _EMAIL_CUE_WORDS.search(text, max(0, start - _LOOK_BACK), start)
+        if cue is not None:
+            start = cue.start(1)
+        yield Detail(start, match.end(), Category.EMAIL)
 
 
 def find_ni_numbers(text: str) -> Iterator[Detail]:
@@ -214,9 +262,17 @@ def find_postcodes(text: str) -> Iterator[Detail]:
         yield Detail(match.start(1), match.end(1), Category.POSTCODE)
     for match in _FULL_POSTCODE.finditer(text):
         yield Detail(match.start(), match.end(), Category.POSTCODE)
+    for match in _O_FULL_POSTCODE.finditer(text):
+        written = match.group(0)
+        # a zero typed as O (the rest are above), with a figure too: not "NOBODY"
+        if "O" in written[1:] and any(c.isdigit() for c in written):
+            yield Detail(match.start(), match.end(), Category.POSTCODE)
+    for match in _O_CUED_POSTCODE.finditer(text):
+        if any(c.isdigit() for c in match.group(1)):
+            yield Detail(match.start(1), match.end(1), Category.POSTCODE)
     for match in _SPACED_POSTCODE.finditer(text):
         written = match.group(0)
-        if re.sub(r"[ \t]", "", match.group("area")).upper() not in AREAS:
+        if re.sub(r"[ \t-]", "", match.group("area")).upper() not in AREAS:
             continue  # the real postcode areas only
         if _ORDINAL_END.search(written):
             continue  # "the m 1 2nd exit"
@@ -227,6 +283,9 @@ def find_postcodes(text: str) -> Iterator[Detail]:
         yield Detail(match.start(), match.end(), Category.POSTCODE)
     for match in _PARTIAL_AFTER_KEYWORD.finditer(text):
         yield Detail(match.start(1), match.end(1), Category.POSTCODE)
+    for match in _PARTIAL_AREA.finditer(text):
+        if not _ROAD_SHAPE.fullmatch(match.group(1)):
+            yield Detail(match.start(1), match.end(1), Category.POSTCODE)
     for match in _PARTIAL_POSTCODE.finditer(text):
         if _NOT_A_POSTCODE_BEFORE.search(text, max(0, match.start() - _LOOK_BACK), match.start()):
             continue

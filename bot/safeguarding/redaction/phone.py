@@ -41,7 +41,7 @@ def _inside_a_word(text: str, start: int, end: int) -> bool:
 _REFERENCE_BEFORE = re.compile(
     r"(?i:\b(?:ref|reference|crime|case|incident|log|order|invoice|tracking|account|acct|"
     r"policy|claim|booking|ticket)\b(?:[ \t]+(?:no\.?|number|num|ref|reference))?"
-    r"[ \t]*[:#.]?[ \t]*)$"
+    r"(?:[ \t]+(?:is|was))?[ \t]*[:#.]?[ \t]*)$"
 )
 
 
@@ -49,15 +49,35 @@ _REFERENCE_BEFORE = re.compile(
 # "her mobile ending 912".
 _PHONE_ENDING = re.compile(
     r"(?i:\b(?:number|mobile|mob|phone|landline|line)[ \t]+(?:ends|ending|ended|finishes|"
-    r"finishing)[ \t]+(?:in|with)?[ \t]*)(\d{3,6})\b"
+    r"finishing)[ \t]+(?:in|with)?[ \t]*"
+    # "the last 3 digits were 461" (of a phone, said in the sentence)
+    r"|\blast[ \t]+(?:3|4|5|6|three|four|five|six)[ \t]+(?:digits|numbers|figures)[ \t]+"
+    r"(?:of[ \t]+(?:the|his|her|their|my)[ \t]+(?:number|mobile|phone)[ \t]+)?"
+    r"(?:are|were|was|is)?[ \t]*:?[ \t]*)(\d{3,6})\b"
+)
+
+
+# A number abroad given without its country's code, right after a word for
+# a phone: "my number is 512 345 678" (Poland), "whatsapp 612 34 56 78".
+_FOREIGN_AFTER_CUE = re.compile(
+    r"(?i:\b(?:number|mobile|mob|phone|tel|telephone|whatsapp|cell)[ \t]*(?:is|was|:|-)?"
+    r"|\b(?:call|ring|text|phone|whatsapp)[ \t]+(?:me|him|her|us|them)[ \t]+on)[ \t]*"
+    r"([1-9]\d{2}(?:[ \t-]?\d{2,3}){3}|[1-9]\d{2}[ \t-]\d{3}[ \t-]\d{3,4})(?![\w/.,:]\d|\w)"
 )
 
 
 def find_phones(text: str) -> Iterator[Detail]:
     """UK and foreign phone numbers (libphonenumber), less services' numbers
-    and references; and the last figures of one given as such."""
+    and references; the last figures of one given as such; a number abroad
+    without its country's code after a word for a phone."""
     for ending in _PHONE_ENDING.finditer(text):
         yield Detail(ending.start(1), ending.end(1), Category.PHONE)
+    for foreign in _FOREIGN_AFTER_CUE.finditer(text):
+        if _REFERENCE_BEFORE.search(text, max(0, foreign.start() - 40), foreign.start()):
+            continue
+        if re.fullmatch(r"\d0+", re.sub(r"\D", "", foreign.group(1))):
+            continue  # "the number is 100 000 000": a count
+        yield Detail(foreign.start(1), foreign.end(1), Category.PHONE)
     matcher = phonenumbers.PhoneNumberMatcher(text, "GB", leniency=phonenumbers.Leniency.POSSIBLE)
     for match in matcher:
         if "/" in match.raw_string:  # a reference ("01/123456/24") or a date

@@ -74,6 +74,19 @@ _TITLES = word_set("mr mrs ms miss mx dr prof sir dame lady lord st saint the")
 _FROM_TO = re.compile(r"\bfrom[ \t]+[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)?[ \t]+to[ \t]+$")
 
 
+# An old exchange's number after its place, after a word for a phone:
+# "telephone Moffat two-two-oh-three-six", "Tel: Kendal 21876".
+_EXCHANGE_AFTER = re.compile(
+    r"[ \t]*[:,-]?[ \t]*(\(?\d|(?i:oh|zero|nought|one|two|three|four|five|six|seven|eight|"
+    r"nine|double|treble)\b)"
+)
+_WHOLE_NUMBER = re.compile(r"(?i:\(|0|oh|zero|nought)")
+_PHONE_WORD_BEFORE = re.compile(
+    r"(?i:\b(?:telephone|tel|phone|ring|call|landline|number(?:[ \t]+(?:is|was))?)\b)"
+    r"[ \t:.,-]*(?:(?:me|us|on|at|is)[ \t]+)*$"
+)
+
+
 def _key(words: str) -> str:
     return re.sub(r"[ \t]+", " ", words.replace("’", "'")).lower().strip()
 
@@ -135,6 +148,20 @@ def is_place(text: str, start: int, end: int) -> bool:
         return True  # "York YO23 2QG", "ST16 2NQ Stafford": the postal town
     if known:
         given = _key(span) in first_names()
+        exchange = _EXCHANGE_AFTER.match(text, end)
+        # a given name too ("Kendal", "Preston", "Bristol") only before a local
+        # number, not before a whole one: "ring Ashley 07700 900461" is a person
+        # ... or before its dialling code in brackets, as a directory writes it:
+        # "Telephone: Bristol (0117) 496 0856"
+        local = exchange is not None and (
+            _WHOLE_NUMBER.match(exchange.group(1)) is None or exchange.group(1).startswith("(")
+        )
+        if (
+            exchange is not None
+            and (not given or local)
+            and _PHONE_WORD_BEFORE.search(text, max(0, start - _LOOK_BACK), start)
+        ):
+            return True  # "telephone Moffat two-two-oh-three-six": the exchange's place
         if word in _CUES and not comma and (not given or word in _PLACE_ONLY_CUES):
             return True
         if _ROLE_FOR.search(text, max(0, start - _LOOK_BACK), start) or _FROM_TO.search(

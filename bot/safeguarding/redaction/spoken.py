@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from itertools import pairwise
 
+from bot.alerts.postcode import AREAS
 from bot.safeguarding.redaction.detail import Category, Detail, word_set
 
 # How far back a cue before a match is looked for: the cues are a few words
@@ -113,11 +114,15 @@ _COMMON_SHORT_WORDS = word_set(
 )
 
 # A figure group may have the letter O typed for a zero ("O77OO 9OO123").
-# and an l or I for a one between figures ("07700 9oo 6l3").
+# and an l or I for a one between figures or after them ("07700 9oo 6l3", "46l").
 _TOKEN = re.compile(
-    r"\+?(?:[Oo]|[lI](?=\d))*\d(?:[\dOo]|[lI](?=\d))*|(?i:x[ -]?ray)\b|[A-Za-z]+|[^\sA-Za-z\d]"
+    r"\+?(?:[Oo]|[lI](?=\d))*\d(?:[\dOo]|[lI](?=\d)|(?<=\d)[lI](?![\w]))*"
+    r"|(?i:x[ -]?ray)\b|[A-Za-z]+|[^\sA-Za-z\d]"
 )
 _SEPARATORS = frozenset(",.-()")
+# Between a phone number's groups also: "07911/234/567", "07700_900_518",
+# "07700 | 900 | 227" (a slash only after a whole dialling code, below).
+_PHONE_SEPARATORS = _SEPARATORS | frozenset("/_|")
 _PLATE_SEPARATORS = frozenset(",-")
 _SERVICE_PREFIXES = ("0800", "0808", "0500", "03", "084", "087", "09", "116", "118", "999")
 _PHONE_CUE = re.compile(
@@ -126,7 +131,12 @@ _PHONE_CUE = re.compile(
 )
 _VEHICLE_CUE = re.compile(
     r"(?i:\b(?:reg|registration|plate|plates|index|car|van|vehicle|motorbike|bike|moped|"
-    r"lorry|truck|taxi|cab|suv|4x4|motor|hatchback|estate|transit|number)\b)"
+    r"lorry|truck|taxi|cab|suv|4x4|motor|hatchback|estate|transit|number|"
+    # makes and models: "a blue golf m452 ktb", "old mini abc123d"
+    r"ford|vauxhall|audi|bmw|merc|mercedes|vw|volkswagen|toyota|nissan|honda|kia|hyundai|"
+    r"peugeot|renault|citroen|fiat|skoda|volvo|mini|golf|polo|corsa|astra|fiesta|focus|"
+    r"sprinter|rover|jag|jaguar|tesla|mazda|suzuki|lexus|dacia|yamaha|kawasaki|qashqai|"
+    r"juke|clio|micra|yaris|prius|octavia|insignia|mondeo|escort|punto|zafira|berlingo)\b)"
 )
 
 
@@ -249,7 +259,7 @@ def _runs(tokens: Sequence[_Token]) -> Iterator[list[_Token]]:
                 index += 1
                 continue
             following = tokens[index + 1] if index + 1 < len(tokens) else None
-            bridges = token.text in _SEPARATORS or (
+            bridges = token.text in _PHONE_SEPARATORS or (
                 token.lower == "and" and run[-1].lower in ("hundred", "thousand")
             )
             if bridges and following is not None and _is_number_token(following):
@@ -287,12 +297,48 @@ def _without_a_count(text: str, run: list[_Token]) -> list[_Token]:
     return trimmed if any(t.text[:1].isdigit() for t in trimmed) else run
 
 
+# An old exchange's number after its place: "telephone Moffat two-two-oh-three-six",
+# "Tel: Leeds 496 0832", "ring me on Aberfeldy 24716". The place stays.
+_EXCHANGE_CUE = re.compile(
+    r"(?i:\b(?:call|ring|phone|tel|telephone|landline|my[ \t]+number|number[ \t]+(?:is|was))\b)"
+    r"(?:[ \t]+(?i:me|us|him|her|them|on|is|was|at))*[ \t]*[:.,-]?[ \t]*"
+    r"(?:[A-Z][a-z]+(?:[ \t-][A-Z][a-z]+)?)[ \t]*[:,-]?[ \t]*$"
+)
+# five figures or more (four said in words): "ring Dave 2024" is a year
+_EXCHANGE_DIGITS = range(5, 9)
+_EXCHANGE_WORDED_DIGITS = range(4, 9)
+# Before a slash, a whole dialling code ("07911/", "0161/"), not a reference's
+# or a date's first figures ("01/123456/24", "01/02/2026").
+_SLASHED_GROUPS = 4
+
+
+def _slashes_fit(text: str, run: list[_Token]) -> bool:
+    """Whether a run with slashes between its groups is a number's, not a
+    reference's or a date's: figures before the first slash make a dialling
+    code, and no reference word comes before it."""
+    first_slash = text.find("/", run[0].start, run[-1].end)
+    if first_slash < 0:
+        return True
+    before = re.sub(r"\D", "", text[run[0].start : first_slash].replace("O", "0"))
+    if len(before) < _SLASHED_GROUPS or not before.startswith("0"):
+        return False
+    return _REFERENCE_WORD.search(text, max(0, run[0].start - 40), run[0].start) is None
+
+
+_REFERENCE_WORD = re.compile(
+    r"(?i:\b(?:ref|reference|crime|case|incident|log|order|invoice|tracking|account|policy|"
+    r"claim|booking|ticket)\b)[^\n]{0,20}$"
+)
+
+
 def find_spoken_phones(text: str) -> Iterator[Detail]:
     """Phone numbers in words, mixed, or in figures spaced oddly."""
     tokens = _tokens(text)
     for whole in _runs(tokens):
         run = _without_a_count(text, whole)
         start = run[0].start
+        if not _slashes_fit(text, run):
+            continue
         plus = False
         before = text[max(0, start - 6) : start].lower()
         if before.rstrip().endswith("plus"):
@@ -312,6 +358,16 @@ def find_spoken_phones(text: str) -> Iterator[Detail]:
             digits = "0" + digits[2:]
         if _is_service(digits):
             continue
+        exchange = (
+            _EXCHANGE_CUE.search(text, max(0, start - _LOOK_BACK), start) is not None
+            and _REFERENCE_WORD.search(text, max(0, start - 40), start) is None
+        )
+        worded_run = any(t.text.isalpha() for t in run)
+        fits = _EXCHANGE_WORDED_DIGITS if worded_run else _EXCHANGE_DIGITS
+        counted = _COUNT_AFTER.match(text, run[-1].end) is not None  # "call them 12000 times"
+        if exchange and len(digits) in fits and not plus and not counted:
+            yield Detail(start, run[-1].end, Category.PHONE)
+            continue
         worded = any(t.text.isalpha() for t in run)
         if worded:
             cue = _PHONE_CUE.search(text, max(0, start - _LOOK_BACK), start) is not None
@@ -324,13 +380,55 @@ def find_spoken_phones(text: str) -> Iterator[Detail]:
                 continue
         else:
             typed_o = any(not t.text.lstrip("+").isdigit() for t in run)  # "O77OO"
-            if (len(run) < 3 and not typed_o) or not digits.startswith("0"):
+            slashed = "/" in text[run[0].start : run[-1].end]
+            # a number broken over two lines: "077009\n00461"
+            broken = "\n" in text[run[0].start : run[-1].end]
+            loose = typed_o or slashed or broken
+            if (len(run) < 3 and not loose) or not digits.startswith("0"):
                 continue
             # one figure too many, typed apart ("07 3 9 8 2 1 4 6 5 0 5"): a
             # mobile all the same
             if not (10 <= len(digits) <= 11 or (len(digits) == 12 and digits[:2] == "07")):
                 continue
         yield Detail(start, run[-1].end, Category.PHONE)
+
+
+# A number that leads to one person, said in words after what it is: "sort
+# code two oh, double oh, one two, account one two three four five six seven
+# eight", "passport number five three two ...". Not a reference: crime,
+# case and incident references are the police's own.
+_ID_CUE = re.compile(
+    r"(?i:\b(?:account|acct|sort[ \t]code|passport|badge|collar|warrant|card|membership|member|"
+    r"staff|employee|payroll|student|patient|nhs|policy|customer|licen[cs]e|frame|serial|"
+    r"chassis|vin|imei|national[ \t]insurance|ni)\b(?:[ \t]+(?:number|no\.?|num))?"
+    r"(?:[ \t]+(?:is|was))?[ \t]*[:,-]?[ \t]*)$"
+)
+_MIN_ID_DIGITS = 4
+
+
+def find_worded_ids(text: str) -> Iterator[Detail]:
+    """Account, sort code, passport, card and like numbers said in words (or
+    words and figures) right after what they are."""
+    tokens = _tokens(text)
+    for whole in _runs(tokens):
+        run = _to_sentence_end(text, whole)
+        if not any(t.text.isalpha() for t in run):
+            continue  # in figures: code.find_id_numbers
+        if _ID_CUE.search(text, max(0, run[0].start - _LOOK_BACK), run[0].start) is None:
+            continue
+        reader = _Digits()
+        for token in run:
+            reader.add(token.lower)
+        if len(reader.done()) >= _MIN_ID_DIGITS:
+            yield Detail(run[0].start, run[-1].end, Category.ID_NUMBER)
+
+
+def _to_sentence_end(text: str, run: list[_Token]) -> list[_Token]:
+    """The run up to a full stop and a space: "badge 4471. One passenger"."""
+    for index, (before, after) in enumerate(pairwise(run)):
+        if re.search(r"[.!?]\s", text[before.end : after.start]):
+            return run[: index + 1]
+    return run
 
 
 _PLATE_SHAPES = re.compile(
@@ -709,3 +807,182 @@ def _is_read_out_plate(text: str, start: int, kinds: list[str], used: Sequence[_
             return True
         return vehicle_cue and letters >= 2 and figures >= 2 and len(kinds) >= 4
     return False
+
+
+# --- plates and postcodes spelled in letter names ---------------------------
+
+# The names of the letters as people write them out: "double-u vee one nine,
+# ex why zed", "see are nought, two ay bee", "aitch gee six eight".
+_LETTER_NAMES = {
+    "ay": "A",
+    "aye": "A",
+    "eh": "A",
+    "bee": "B",
+    "be": "B",
+    "see": "C",
+    "cee": "C",
+    "sea": "C",
+    "dee": "D",
+    "ee": "E",
+    "ef": "F",
+    "eff": "F",
+    "gee": "G",
+    "jee": "G",
+    "aitch": "H",
+    "haitch": "H",
+    "eye": "I",
+    "jay": "J",
+    "kay": "K",
+    "el": "L",
+    "ell": "L",
+    "em": "M",
+    "en": "N",
+    "pee": "P",
+    "pea": "P",
+    "queue": "Q",
+    "cue": "Q",
+    "kew": "Q",
+    "ar": "R",
+    "are": "R",
+    "arr": "R",
+    "ess": "S",
+    "es": "S",
+    "tee": "T",
+    "tea": "T",
+    "you": "U",
+    "yoo": "U",
+    "vee": "V",
+    "vi": "V",
+    "dubya": "W",
+    "doubleyou": "W",
+    "doubleu": "W",
+    "ex": "X",
+    "ecks": "X",
+    "eks": "X",
+    "why": "Y",
+    "wye": "Y",
+    "yee": "Y",
+    "zed": "Z",
+    "zee": "Z",
+}
+# Letter names that are no everyday word: two of them are enough without a cue.
+_PLAIN_LETTER_NAMES = word_set(
+    """
+    aitch haitch vee zed ecks eks kew wye yee dubya doubleyou doubleu eff ef ess ar arr
+    ell jee cee
+    """
+)
+_DOUBLE_U = word_set("u you yoo")
+_SPELLED_CUE = re.compile(
+    r"(?i:\b(?:reg|registration|plates?|index|post[ \t]?code|number|car|van|vehicle|motorbike|"
+    r"bike|moped|lorry|truck|taxi|cab)\b)[^.!?\n]{0,40}$"
+)
+_POSTCODE_SHAPE = re.compile(
+    "(?:" + "|".join(sorted(AREAS, key=len, reverse=True)) + r")\d[A-Z\d]?\d[ABD-HJLNP-UW-Z]{2}"
+)
+_MOST_SPELLED_PIECES = 10
+
+
+def _spelled_piece(tokens: Sequence[_Token], index: int) -> tuple[str, int, str] | None:
+    """What the tokens from ``index`` add to a code spelled out: (letters or
+    figures, tokens used, "name", "plain", "nato", "letter" or "figure"), or None."""
+    token = tokens[index]
+    word = token.lower
+    after = tokens[index + 1 : index + 3]
+    if word == "double" and after:
+        # "double-u", "double you": W; "double seven": two sevens
+        nxt = after[1] if after[0].text == "-" and len(after) > 1 else after[0]
+        used = 3 if nxt is not after[0] else 2
+        if nxt.lower in _DOUBLE_U:
+            return "W", used, "plain"
+        if nxt.lower in _UNITS or (nxt.text.isdigit() and len(nxt.text) == 1):
+            digit = nxt.text if nxt.text.isdigit() else str(_UNITS[nxt.lower])
+            return digit * 2, used, "figure"
+        return None
+    if word in _PLAIN_LETTER_NAMES:
+        return _LETTER_NAMES[word], 1, "plain"
+    if word in _LETTER_NAMES:
+        return _LETTER_NAMES[word], 1, "name"
+    if word in _NATO:
+        return _NATO[word], 1, "nato"
+    if word in _TENS:
+        unit = after[0].lower if after else ""
+        if unit in _UNITS and unit != "o" and _UNITS[unit]:
+            return str(_TENS[word] + _UNITS[unit]), 2, "figure"
+        return str(_TENS[word]), 1, "figure"
+    if word in _TEENS:
+        return str(_TEENS[word]), 1, "figure"
+    if word in _UNITS and word != "o":
+        return str(_UNITS[word]), 1, "figure"
+    if token.text.isdigit() and len(token.text) <= 2:
+        return token.text, 1, "figure"
+    if len(token.text) == 1 and token.text.isalpha():
+        return token.text.upper(), 1, "letter"
+    return None
+
+
+def find_spelled_codes(text: str) -> Iterator[Detail]:
+    """Plates and postcodes spelled in the letters' names, alone or with the
+    NATO alphabet and figures: "double-u vee one nine, ex why zed", "see are
+    nought, 2 a b". At least one letter's name; the whole must have a plate's
+    or a postcode's shape; a plate or postcode word shortly before, or two
+    letter names that are no everyday word ("vee", "zed")."""
+    tokens = _tokens(text)
+    # each token's piece worked out once: a start is tried only inside a
+    # stretch of pieces that has a letter's name in it
+    pieces = [_spelled_piece(tokens, index) for index in range(len(tokens))]
+    named = [piece is not None and piece[2] in ("name", "plain") for piece in pieces]
+    if not any(named):
+        return
+    index = 0
+    while index < len(tokens):
+        if pieces[index] is None or not any(named[index : index + 2 * _MOST_SPELLED_PIECES]):
+            index += 1
+            continue
+        found = _spelled_at(text, tokens, pieces, index)
+        if found is None:
+            index += 1
+            continue
+        detail, next_index = found
+        yield detail
+        index = next_index
+
+
+def _spelled_at(
+    text: str,
+    tokens: Sequence[_Token],
+    pieces_at: Sequence[tuple[str, int, str] | None],
+    index: int,
+) -> tuple[Detail, int] | None:
+    pieces: list[tuple[str, int, str, int]] = []  # (chars, first token, kind, last token)
+    scan = index
+    while scan < len(tokens) and len(pieces) < _MOST_SPELLED_PIECES:
+        piece = pieces_at[scan]
+        if piece is None:
+            if pieces and tokens[scan].text in _PLATE_SEPARATORS | {"."}:
+                scan += 1
+                continue
+            break
+        chars, used, kind = piece
+        pieces.append((chars, scan, kind, scan + used - 1))
+        scan += used
+    for count in range(len(pieces), 1, -1):
+        chosen = pieces[:count]
+        kinds = [kind for _c, _f, kind, _l in chosen]
+        if "name" not in kinds and "plain" not in kinds:
+            return None
+        joined = "".join(chars for chars, _f, _k, _l in chosen)
+        if _PLATE_SHAPES.fullmatch(joined):
+            category = Category.VEHICLE_REG
+        elif _POSTCODE_SHAPE.fullmatch(joined):
+            category = Category.POSTCODE
+        else:
+            continue
+        start, end = tokens[index].start, tokens[chosen[-1][3]].end
+        if _inside_a_word(text, start, end):
+            return None
+        cued = _SPELLED_CUE.search(text, max(0, start - _LOOK_BACK), start) is not None
+        if cued or kinds.count("plain") >= 2:
+            return Detail(start, end, category), chosen[-1][3] + 1
+        return None
+    return None
