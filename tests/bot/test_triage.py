@@ -1102,3 +1102,91 @@ def test_goodbyes_beside_heights_written_anew_are_not_urgent(text: str) -> None:
 )
 def test_asking_whether_a_message_is_genuine_is_not_urgent(text: str) -> None:
     assert not looks_urgent(text), assess(text)
+
+
+# Round 5 (issue 15, after the fourth unseen set): its English misses as
+# concept families, each written anew (not the set's sentences): a
+# vulnerable person missing where dark, cold or water makes it an emergency;
+# a farewell with no means named; a person in the water; domestic abuse
+# glimpsed mid-story; and emergencies no corpus had. Each must be caught by a
+# rule, not left to the model (tests/data/triage/dev_2026_11_30_j.jsonl has
+# more of each).
+ROUND_5_FAMILIES = {
+    "vulnerable person missing, exposed": [
+        "our son is autistic and non verbal, he ran off at the seafront half an hour ago "
+        "and can't swim",
+        "My son has a learning disability, he got off the train at the wrong station an hour "
+        "ago, it's getting dark and he's last seen heading for the canal",
+        "mum has dementia and left the house in her nightie, it's below freezing and "
+        "no sign of her",
+    ],
+    "farewell with no means": [
+        "i won't be around after tonight so please feed the fish",
+        "nobody will have to put up with me after tonight",
+        "ill be gone before morning. love you all",
+        "goodnight forever x",
+        "tell my sister to look after mum for me, i'm sorry",
+        "wont b here 2moro. look after mum 4 me",
+    ],
+    "in the water": [
+        "the skipper's gone overboard and we can't see him",
+        "dad's been swept off the rocks at the point, i can't see him",
+        "there's a lad cut off by the tide on the causeway and the water's up to his chest",
+        "our boat capsized near the buoy and we're in the water",
+        "a swimmer is being carried out by the current past the groyne",
+        "my dog walker friend went through the ice on the lake",
+    ],
+    "domestic abuse glimpsed": [
+        "the woman at number 9 mouthed 'call the police' to me over his shoulder",
+        "there's a note stuck to the inside of the window opposite saying help me",
+        "my sister just sent our safe word, she's at his flat",
+        "I heard her screaming next door and then it went dead quiet, he's still in there",
+        "she opened the door with a black eye, mouthed help, and he pulled her back and "
+        "slammed it. Anyway, about the bins",
+    ],
+    "emergencies no corpus had": [
+        "the kids and I have all got splitting headaches and are being sick, the gas fire's "
+        "been on all night",
+        "my mates arm is trapped in the conveyor at the warehouse",
+        "the quad bike's overturned and my uncle is pinned under it",
+        "there's a toddler inside a parked car in the sun, windows shut, he's gone quiet",
+        "a van driver is slumped over the wheel on the hard shoulder, engine running, not moving",
+        "people are being crushed against the barriers at the front, someone has fainted",
+        "there's a power cable down across the road and it's sparking",
+        "my toddler has swallowed a button battery",
+        "the scaffolding has come down outside the bank and there's a man underneath it",
+        "stuck in the lift with my dad and he's got chest pains",
+    ],
+}
+
+
+@pytest.mark.parametrize("text", [text for family in ROUND_5_FAMILIES.values() for text in family])
+def test_round_5_families_are_urgent_by_rules(text: str) -> None:
+    said = by_rules(normalise(text))
+    assert said.urgent, said
+    assert assess(text) == said
+
+
+# ... and their look-alikes, which stay ordinary: a trip, a figure of speech,
+# a shop sign, the past, a drill.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I won't be here after tonight so can you water my plants while I'm on holiday",
+        "I won't need my car after tonight, can I park it on the road for a month?",
+        "He went overboard with the Christmas lights this year, is there a rule about "
+        "light pollution?",
+        "The sign in the shop window said help wanted, is it legal for them to pay cash?",
+        "Last August our family got cut off by the tide and the coastguard came. Everyone "
+        "was fine. Is there a fine?",
+        "My nan has dementia and sometimes wanders off in her slippers, is there a tracker scheme?",
+        "The tractor rolled over on the hill last year and the farmer was pinned under it, "
+        "he survived. Are there safety rules?",
+        "I've made my peace with the fact that my bike is gone. Any chance of the insurance?",
+        "We used the code word scheme at the chemist for my friend last year. Is it still running?",
+        "my dog ate a battery, do police help with vet bills?",
+        "a tree came down on the road in the wind, nobody under it luckily, who removes it?",
+    ],
+)
+def test_round_5_look_alikes_are_not_urgent_by_rules(text: str) -> None:
+    assert not by_rules(normalise(text)).urgent, by_rules(normalise(text))
