@@ -1190,3 +1190,97 @@ def test_round_5_families_are_urgent_by_rules(text: str) -> None:
 )
 def test_round_5_look_alikes_are_not_urgent_by_rules(text: str) -> None:
     assert not by_rules(normalise(text)).urgent, by_rules(normalise(text))
+
+
+# Round 5: the fourth unseen set's false-alarm families, written anew: a
+# threat shouted or typed in a game, a film shoot or re-enactment, a study
+# question, a story set in a past year ("So it's 2019, I'm ..."), "dying
+# to", "joking"/"jk" after a threat, a healed or fine outcome, going on for
+# years, lawful work (a keeper shooting crows, nets cut, stubble burnt).
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my 11 year old keeps screaming 'I'm going to shoot you in the head' at his headset on "
+        "Fortnite, is there a noise rule?",
+        "my daughter typed 'i'll stab you' to her mate in roblox chat, they were playing. is that "
+        "a crime?",
+        "They're filming a bank robbery scene on the high street tomorrow with actors holding "
+        "guns. Will the road be shut?",
+        "The Civil War re-enactment society are marching through town with muskets and pikes on "
+        "Sunday, do they need a licence?",
+        "For my GCSE English essay: in a hostage situation, what do the police say first?",
+        "criminology homework question - why do people carry knives? any stats?",
+        "So it's 2017, I'm at a house party, some lad pulls out a knife and stabs my mate in the "
+        "leg. Can he still be charged?",
+        "picture this, it's 2020, lockdown, my neighbour threatens to kill me over the bins. Is "
+        "that still on record?",
+        "my son is dying to be a police officer, is there a cadet scheme?",
+        "I'm dying for a brew after that shift, anyone know if the canteen at the station is open "
+        "to the public?",
+        "gonna strangle my husband he's put the red sock in with the whites again, only joking. "
+        "can I report a pothole here?",
+        "I'll murder my brother if he takes my charger again jk. what's the number for non "
+        "emergencies",
+        "Cut my hand open on the fence wire last month, all healed now. Can the farmer be made to "
+        "fix it?",
+        "The neighbour's dog went for my lad on Tuesday, he's fine, no harm done. Do I report it?",
+        "There's been a lad with an air rifle shooting at the bins from his window for years. Is "
+        "it legal?",
+        "the gamekeeper was shooting crows behind the houses this morning, is he allowed that "
+        "close?",
+        "someone's been cutting the fishing nets at the harbour every night, who do I report to?",
+        "the farmer is burning hedge cuttings and the smoke is coming into the gardens, is that "
+        "allowed?",
+    ],
+)
+def test_round_5_false_alarm_families_are_not_urgent(text: str) -> None:
+    assert not looks_urgent(text), assess(text)
+
+
+# ... and emergencies written beside them, which the new guards must not
+# stop: something said of now, "I'm not joking", a real harm beside a game
+# or a film crew, a weapon pointed by a keeper.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my son was playing on his xbox and now there's a man in the house with a knife",
+        "he's screaming he'll kill me, it's not a game, he's got a knife right now",
+        "there's a film crew on the road and one of the crew has collapsed and isn't breathing",
+        "my homework can wait, a man has just stabbed someone outside the library",
+        "it's 2am and he's outside with a knife",
+        "he says he's going to kill me, I'm not joking, please help",
+        "he's fine but the man who attacked him is still here with a bat",
+        "he's been beating me for years and now he's got a knife to my throat",
+        "the gamekeeper is pointing his shotgun at us and shouting",
+        "is it normal for a carer to leave my dad tied to a chair? i just got in and "
+        "she's still here, he's crying",
+    ],
+)
+def test_round_5_emergencies_beside_the_false_alarm_families_are_urgent(text: str) -> None:
+    assert looks_urgent(text), assess(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "guard"),
+    [
+        (
+            "my lad yells 'i'm going to kill you' at his mates on call of duty. noise rules?",
+            "not_real",
+        ),
+        ("For my A-level project: in a hostage situation, do negotiators lie?", "general_question"),
+        (
+            "So it's 2019, I'm walking home, this bloke comes at me with a knife. Can I still "
+            "report it?",
+            "past",
+        ),
+        ("gonna kill my sister she used all the hot water. joking. tinted windows rules?", "joke"),
+        (
+            "someone's been shooting at the road signs, full of holes. been like that for years "
+            "mind.",
+            "habitual",
+        ),
+    ],
+)
+def test_round_5_message_wide_guards_name_themselves(text: str, guard: str) -> None:
+    said = by_rules(normalise(text))
+    assert not said.urgent and said.reason.startswith(f"none:{guard}:"), said
