@@ -1284,3 +1284,53 @@ def test_round_5_emergencies_beside_the_false_alarm_families_are_urgent(text: st
 def test_round_5_message_wide_guards_name_themselves(text: str, guard: str) -> None:
     said = by_rules(normalise(text))
     assert not said.urgent and said.reason.startswith(f"none:{guard}:"), said
+
+
+# Round 5, widened: more wordings of the same families (a vulnerable person
+# gone with rain, hours gone or a door left open; farewells with "much
+# longer", "better off", "not their fault"; a wave, a swimmer not back;
+# codes and notes; machinery, structures and cables down on people; a
+# neighbour not seen for weeks and a smell).
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my mum's got dementia and she's not in the house, back door's wide open and it's "
+        "pitch black out",
+        "granddad with alzheimers went for his paper 3 hours ago, not back, it's sleeting",
+        "my brother who has downs went to the shop 2 hours ago and never came back",
+        "my husband's been gone since this afternoon, he's got early onset dementia and no phone",
+        "i won't be a problem for anyone much longer",
+        "you'll all be better off after tonight",
+        "i just want everyone to know it's not their fault. i'm tired. goodnight",
+        "please look after my dog when i'm gone. it won't be long now",
+        "my son and his friend went swimming in the quarry and only his friend has come back",
+        "a wave took my daughter off the slipway, she's in the water",
+        "our kayak has tipped and my husband hasn't surfaced",
+        "my friend rang me and just said pizza order, thats our code, her ex is there",
+        "the lady at the till had bruises on her neck and slipped me a note asking me to "
+        "call police",
+        "my sister whatsapped me 'help' and now her phone's off, she's with her boyfriend",
+        "my hand is stuck in the meat mincer at work",
+        "the fence at the match collapsed and people are underneath",
+        "cable's come down on top of a car and the family are still inside",
+        "I've got no answer from my neighbour in weeks, smell coming from her flat",
+    ],
+)
+def test_round_5_families_widened_are_urgent_by_rules(text: str) -> None:
+    assert by_rules(normalise(text)).urgent, by_rules(normalise(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "she texted me help with her maths homework lol",
+        "that's the code for the gate, 1234, can you let the plumber in",
+        "that's our code for the wifi lol",
+        "Who looks after my dog when i'm gone on holiday?",
+        "My autistic son loves the rain and the canal, is there a safe place scheme?",
+        "my card is stuck in the cash machine",
+        "the dog is tied to a post outside the shop all day, is that allowed?",
+    ],
+)
+def test_round_5_widened_look_alikes_are_not_urgent_by_rules(text: str) -> None:
+    assert not by_rules(normalise(text)).urgent, by_rules(normalise(text))
