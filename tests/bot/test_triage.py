@@ -1330,6 +1330,20 @@ def test_round_5_families_widened_are_urgent_by_rules(text: str) -> None:
         "My autistic son loves the rain and the canal, is there a safe place scheme?",
         "my card is stuck in the cash machine",
         "the dog is tied to a post outside the shop all day, is that allowed?",
+        "They're doing a hostage drill at the school tomorrow, should parents be told?",
+        "Our drama group is rehearsing a scene where a woman mouths help from a window, is "
+        "that too dark for a village hall?",
+        "the kids have been jumping off the pier into the sea all afternoon, is that allowed?",
+        "my toddler is a real live wire, any tips for the soft play?",
+        "I'm confused, my son went out at 6 and it's getting dark, is there a curfew for 15 "
+        "year olds?",
+        "My son went overboard on a school sailing trip in 2019 and the instructor saved "
+        "him. Are they required to report it?",
+        "I volunteer with the RNLI and we're doing a man overboard drill on Saturday, will "
+        "people panic?",
+        "The safe word for our kids' pickup is 'giraffe', is that a good idea?",
+        "I won't need the spare room after tonight, my lodger is moving out. Do I need to "
+        "tell the police?",
     ],
 )
 def test_round_5_widened_look_alikes_are_not_urgent_by_rules(text: str) -> None:
