@@ -1314,6 +1314,14 @@ def test_round_5_message_wide_guards_name_themselves(text: str, guard: str) -> N
         "the fence at the match collapsed and people are underneath",
         "cable's come down on top of a car and the family are still inside",
         "I've got no answer from my neighbour in weeks, smell coming from her flat",
+        "I am writing concerning my mother, who suffers from Alzheimer's disease. She left "
+        "the residential home this afternoon and has not been located. The temperature is "
+        "forecast to fall below freezing.",
+        "dont worry bout me after 2nite x",
+        "man fell off the boat we cant see him",
+        "ppl in the water at the beach getting dragged out by rip current",
+        "kids on the ice on the pond and its cracking",
+        "my friend texted me 'he's back, i'm scared' and isn't answering",
     ],
 )
 def test_round_5_families_widened_are_urgent_by_rules(text: str) -> None:
@@ -1344,6 +1352,8 @@ def test_round_5_families_widened_are_urgent_by_rules(text: str) -> None:
         "The safe word for our kids' pickup is 'giraffe', is that a good idea?",
         "I won't need the spare room after tonight, my lodger is moving out. Do I need to "
         "tell the police?",
+        "he got dragged out of the pub by the bouncers, is that assault?",
+        "my son fell off the pier last summer, he's fine now. Should there be railings?",
     ],
 )
 def test_round_5_widened_look_alikes_are_not_urgent_by_rules(text: str) -> None:
