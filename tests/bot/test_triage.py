@@ -1252,6 +1252,9 @@ def test_round_5_false_alarm_families_are_not_urgent(text: str) -> None:
         "he's fine but the man who attacked him is still here with a bat",
         "he's been beating me for years and now he's got a knife to my throat",
         "the gamekeeper is pointing his shotgun at us and shouting",
+        "my son was playing a game online and now a man is at our door with a knife saying "
+        "he'll kill him",
+        "he's pretending to tickle her but he's strangling her, she's going blue",
         "is it normal for a carer to leave my dad tied to a chair? i just got in and "
         "she's still here, he's crying",
     ],
@@ -1354,6 +1357,12 @@ def test_round_5_families_widened_are_urgent_by_rules(text: str) -> None:
         "tell the police?",
         "he got dragged out of the pub by the bouncers, is that assault?",
         "my son fell off the pier last summer, he's fine now. Should there be railings?",
+        "my lad's mate said on discord he'll stab him at school tomorrow, they're 11 and it was "
+        "about a game. Do I tell the school or you?",
+        "my daughter screams 'he's killing me' when her brother tickles her, neighbours must "
+        "think the worst",
+        "Picture it: summer 2010, a bloke chases me and my mate with a bat down the high "
+        "street. Was that ever logged?",
     ],
 )
 def test_round_5_widened_look_alikes_are_not_urgent_by_rules(text: str) -> None:
