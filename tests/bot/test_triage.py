@@ -1255,6 +1255,7 @@ def test_round_5_false_alarm_families_are_not_urgent(text: str) -> None:
         "my son was playing a game online and now a man is at our door with a knife saying "
         "he'll kill him",
         "he's pretending to tickle her but he's strangling her, she's going blue",
+        "he's going to kill me, everyone says he's all talk but I'm terrified",
         "is it normal for a carer to leave my dad tied to a chair? i just got in and "
         "she's still here, he's crying",
     ],
@@ -1363,6 +1364,8 @@ def test_round_5_families_widened_are_urgent_by_rules(text: str) -> None:
         "think the worst",
         "Picture it: summer 2010, a bloke chases me and my mate with a bat down the high "
         "street. Was that ever logged?",
+        "my brother says he'll kill the landlord, he's all talk, he's asleep upstairs. Can he "
+        "be arrested for saying it?",
     ],
 )
 def test_round_5_widened_look_alikes_are_not_urgent_by_rules(text: str) -> None:

@@ -34,7 +34,7 @@ _LISTS = (
     "idiom_verb", "idiom_subject", "inverted_question",
     "resolved", "present", "plea", "away", "lawful_shooting", "person_harmed", "idiom_phrase",
     "idiom_family", "mishap", "now_asked", "past_day", "sport_report", "make_believe",
-    "game_speech", "study", "story_year", "joking_after", "long_running",
+    "game_speech", "study", "story_year", "joking_after", "long_running", "discounted",
 )  # fmt: skip
 _DATA = mapping(read(_FILE), _FILE)
 if set(_DATA) != set(_LISTS):
@@ -251,6 +251,8 @@ _JOKING_AFTER = _compiled(_words("joking_after"), "joking_after")
 # LONG_RUNNING_STOPS only (weapons, threats, gunfire, crimes seen), never a
 # person missing, collapsed or in the water.
 _LONG_RUNNING = _compiled(_words("long_running"), "long_running")
+# A threat the writer discounts ("he's all talk"): stops threat_to_kill.
+_DISCOUNTED = _compiled(_words("discounted"), "discounted")
 LONG_RUNNING_STOPS = frozenset(
     {
         "weapon_held",
@@ -286,8 +288,12 @@ def _not_now_by_message(rule: Rule, message: str, opening: str) -> str | None:
     nothing in it says now: a game's shouting ("not_real", for
     GAME_SPEECH_STOPS), a study question ("general_question"), a story set
     in a past year ("past"), "joking" after the match ("joke"), going on for
-    years ("habitual", for LONG_RUNNING_STOPS)."""
+    years ("habitual", for LONG_RUNNING_STOPS); and, even when the message
+    says now, a threat to kill the writer discounts ("he's all talk":
+    "joke")."""
     name = rule.name.partition(".")[2]
+    if name == "threat_to_kill" and _DISCOUNTED.search(message):
+        return "joke"
     if _says_now(_LONG_RUNNING.sub(" ", message)):
         return None
     if name in GAME_SPEECH_STOPS and _MAKE_BELIEVE.search(message) and _GAME_SPEECH.search(message):
