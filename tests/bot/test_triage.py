@@ -1326,6 +1326,8 @@ def test_round_5_message_wide_guards_name_themselves(text: str, guard: str) -> N
         "ppl in the water at the beach getting dragged out by rip current",
         "kids on the ice on the pond and its cracking",
         "my friend texted me 'he's back, i'm scared' and isn't answering",
+        "i'm going for a long walk and i won't be coming back",
+        "i've sorted my will and given the dog to my sister. tonight's the night",
     ],
 )
 def test_round_5_families_widened_are_urgent_by_rules(text: str) -> None:
@@ -1357,6 +1359,8 @@ def test_round_5_families_widened_are_urgent_by_rules(text: str) -> None:
         "I won't need the spare room after tonight, my lodger is moving out. Do I need to "
         "tell the police?",
         "he got dragged out of the pub by the bouncers, is that assault?",
+        "I won't be coming back to this shop, terrible service",
+        "I've sorted my will today, thanks to the solicitor. Bye!",
         "my son fell off the pier last summer, he's fine now. Should there be railings?",
         "my lad's mate said on discord he'll stab him at school tomorrow, they're 11 and it was "
         "about a game. Do I tell the school or you?",
