@@ -1102,3 +1102,275 @@ def test_goodbyes_beside_heights_written_anew_are_not_urgent(text: str) -> None:
 )
 def test_asking_whether_a_message_is_genuine_is_not_urgent(text: str) -> None:
     assert not looks_urgent(text), assess(text)
+
+
+# Round 5 (issue 15, after the fourth unseen set): its English misses as
+# concept families, each written anew (not the set's sentences): a
+# vulnerable person missing where dark, cold or water makes it an emergency;
+# a farewell with no means named; a person in the water; domestic abuse
+# glimpsed mid-story; and emergencies no corpus had. Each must be caught by a
+# rule, not left to the model (tests/data/triage/dev_2026_11_30_j.jsonl has
+# more of each).
+ROUND_5_FAMILIES = {
+    "vulnerable person missing, exposed": [
+        "our son is autistic and non verbal, he ran off at the seafront half an hour ago "
+        "and can't swim",
+        "My son has a learning disability, he got off the train at the wrong station an hour "
+        "ago, it's getting dark and he's last seen heading for the canal",
+        "mum has dementia and left the house in her nightie, it's below freezing and "
+        "no sign of her",
+    ],
+    "farewell with no means": [
+        "i won't be around after tonight so please feed the fish",
+        "nobody will have to put up with me after tonight",
+        "ill be gone before morning. love you all",
+        "goodnight forever x",
+        "tell my sister to look after mum for me, i'm sorry",
+        "wont b here 2moro. look after mum 4 me",
+    ],
+    "in the water": [
+        "the skipper's gone overboard and we can't see him",
+        "dad's been swept off the rocks at the point, i can't see him",
+        "there's a lad cut off by the tide on the causeway and the water's up to his chest",
+        "our boat capsized near the buoy and we're in the water",
+        "a swimmer is being carried out by the current past the groyne",
+        "my dog walker friend went through the ice on the lake",
+    ],
+    "domestic abuse glimpsed": [
+        "the woman at number 9 mouthed 'call the police' to me over his shoulder",
+        "there's a note stuck to the inside of the window opposite saying help me",
+        "my sister just sent our safe word, she's at his flat",
+        "I heard her screaming next door and then it went dead quiet, he's still in there",
+        "she opened the door with a black eye, mouthed help, and he pulled her back and "
+        "slammed it. Anyway, about the bins",
+    ],
+    "emergencies no corpus had": [
+        "the kids and I have all got splitting headaches and are being sick, the gas fire's "
+        "been on all night",
+        "my mates arm is trapped in the conveyor at the warehouse",
+        "the quad bike's overturned and my uncle is pinned under it",
+        "there's a toddler inside a parked car in the sun, windows shut, he's gone quiet",
+        "a van driver is slumped over the wheel on the hard shoulder, engine running, not moving",
+        "people are being crushed against the barriers at the front, someone has fainted",
+        "there's a power cable down across the road and it's sparking",
+        "my toddler has swallowed a button battery",
+        "the scaffolding has come down outside the bank and there's a man underneath it",
+        "stuck in the lift with my dad and he's got chest pains",
+    ],
+}
+
+
+@pytest.mark.parametrize("text", [text for family in ROUND_5_FAMILIES.values() for text in family])
+def test_round_5_families_are_urgent_by_rules(text: str) -> None:
+    said = by_rules(normalise(text))
+    assert said.urgent, said
+    assert assess(text) == said
+
+
+# ... and their look-alikes, which stay ordinary: a trip, a figure of speech,
+# a shop sign, the past, a drill.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I won't be here after tonight so can you water my plants while I'm on holiday",
+        "I won't need my car after tonight, can I park it on the road for a month?",
+        "He went overboard with the Christmas lights this year, is there a rule about "
+        "light pollution?",
+        "The sign in the shop window said help wanted, is it legal for them to pay cash?",
+        "Last August our family got cut off by the tide and the coastguard came. Everyone "
+        "was fine. Is there a fine?",
+        "My nan has dementia and sometimes wanders off in her slippers, is there a tracker scheme?",
+        "The tractor rolled over on the hill last year and the farmer was pinned under it, "
+        "he survived. Are there safety rules?",
+        "I've made my peace with the fact that my bike is gone. Any chance of the insurance?",
+        "We used the code word scheme at the chemist for my friend last year. Is it still running?",
+        "my dog ate a battery, do police help with vet bills?",
+        "a tree came down on the road in the wind, nobody under it luckily, who removes it?",
+    ],
+)
+def test_round_5_look_alikes_are_not_urgent_by_rules(text: str) -> None:
+    assert not by_rules(normalise(text)).urgent, by_rules(normalise(text))
+
+
+# Round 5: the fourth unseen set's false-alarm families, written anew: a
+# threat shouted or typed in a game, a film shoot or re-enactment, a study
+# question, a story set in a past year ("So it's 2019, I'm ..."), "dying
+# to", "joking"/"jk" after a threat, a healed or fine outcome, going on for
+# years, lawful work (a keeper shooting crows, nets cut, stubble burnt).
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my 11 year old keeps screaming 'I'm going to shoot you in the head' at his headset on "
+        "Fortnite, is there a noise rule?",
+        "my daughter typed 'i'll stab you' to her mate in roblox chat, they were playing. is that "
+        "a crime?",
+        "They're filming a bank robbery scene on the high street tomorrow with actors holding "
+        "guns. Will the road be shut?",
+        "The Civil War re-enactment society are marching through town with muskets and pikes on "
+        "Sunday, do they need a licence?",
+        "For my GCSE English essay: in a hostage situation, what do the police say first?",
+        "criminology homework question - why do people carry knives? any stats?",
+        "So it's 2017, I'm at a house party, some lad pulls out a knife and stabs my mate in the "
+        "leg. Can he still be charged?",
+        "picture this, it's 2020, lockdown, my neighbour threatens to kill me over the bins. Is "
+        "that still on record?",
+        "my son is dying to be a police officer, is there a cadet scheme?",
+        "I'm dying for a brew after that shift, anyone know if the canteen at the station is open "
+        "to the public?",
+        "gonna strangle my husband he's put the red sock in with the whites again, only joking. "
+        "can I report a pothole here?",
+        "I'll murder my brother if he takes my charger again jk. what's the number for non "
+        "emergencies",
+        "Cut my hand open on the fence wire last month, all healed now. Can the farmer be made to "
+        "fix it?",
+        "The neighbour's dog went for my lad on Tuesday, he's fine, no harm done. Do I report it?",
+        "There's been a lad with an air rifle shooting at the bins from his window for years. Is "
+        "it legal?",
+        "the gamekeeper was shooting crows behind the houses this morning, is he allowed that "
+        "close?",
+        "someone's been cutting the fishing nets at the harbour every night, who do I report to?",
+        "the farmer is burning hedge cuttings and the smoke is coming into the gardens, is that "
+        "allowed?",
+    ],
+)
+def test_round_5_false_alarm_families_are_not_urgent(text: str) -> None:
+    assert not looks_urgent(text), assess(text)
+
+
+# ... and emergencies written beside them, which the new guards must not
+# stop: something said of now, "I'm not joking", a real harm beside a game
+# or a film crew, a weapon pointed by a keeper.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my son was playing on his xbox and now there's a man in the house with a knife",
+        "he's screaming he'll kill me, it's not a game, he's got a knife right now",
+        "there's a film crew on the road and one of the crew has collapsed and isn't breathing",
+        "my homework can wait, a man has just stabbed someone outside the library",
+        "it's 2am and he's outside with a knife",
+        "he says he's going to kill me, I'm not joking, please help",
+        "he's fine but the man who attacked him is still here with a bat",
+        "he's been beating me for years and now he's got a knife to my throat",
+        "the gamekeeper is pointing his shotgun at us and shouting",
+        "my son was playing a game online and now a man is at our door with a knife saying "
+        "he'll kill him",
+        "he's pretending to tickle her but he's strangling her, she's going blue",
+        "he's going to kill me, everyone says he's all talk but I'm terrified",
+        "is it normal for a carer to leave my dad tied to a chair? i just got in and "
+        "she's still here, he's crying",
+    ],
+)
+def test_round_5_emergencies_beside_the_false_alarm_families_are_urgent(text: str) -> None:
+    assert looks_urgent(text), assess(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "guard"),
+    [
+        (
+            "my lad yells 'i'm going to kill you' at his mates on call of duty. noise rules?",
+            "not_real",
+        ),
+        ("For my A-level project: in a hostage situation, do negotiators lie?", "general_question"),
+        (
+            "So it's 2019, I'm walking home, this bloke comes at me with a knife. Can I still "
+            "report it?",
+            "past",
+        ),
+        ("gonna kill my sister she used all the hot water. joking. tinted windows rules?", "joke"),
+        (
+            "someone's been shooting at the road signs, full of holes. been like that for years "
+            "mind.",
+            "habitual",
+        ),
+    ],
+)
+def test_round_5_message_wide_guards_name_themselves(text: str, guard: str) -> None:
+    said = by_rules(normalise(text))
+    assert not said.urgent and said.reason.startswith(f"none:{guard}:"), said
+
+
+# Round 5, widened: more wordings of the same families (a vulnerable person
+# gone with rain, hours gone or a door left open; farewells with "much
+# longer", "better off", "not their fault"; a wave, a swimmer not back;
+# codes and notes; machinery, structures and cables down on people; a
+# neighbour not seen for weeks and a smell).
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my mum's got dementia and she's not in the house, back door's wide open and it's "
+        "pitch black out",
+        "granddad with alzheimers went for his paper 3 hours ago, not back, it's sleeting",
+        "my brother who has downs went to the shop 2 hours ago and never came back",
+        "my husband's been gone since this afternoon, he's got early onset dementia and no phone",
+        "i won't be a problem for anyone much longer",
+        "you'll all be better off after tonight",
+        "i just want everyone to know it's not their fault. i'm tired. goodnight",
+        "please look after my dog when i'm gone. it won't be long now",
+        "my son and his friend went swimming in the quarry and only his friend has come back",
+        "a wave took my daughter off the slipway, she's in the water",
+        "our kayak has tipped and my husband hasn't surfaced",
+        "my friend rang me and just said pizza order, thats our code, her ex is there",
+        "the lady at the till had bruises on her neck and slipped me a note asking me to "
+        "call police",
+        "my sister whatsapped me 'help' and now her phone's off, she's with her boyfriend",
+        "my hand is stuck in the meat mincer at work",
+        "the fence at the match collapsed and people are underneath",
+        "cable's come down on top of a car and the family are still inside",
+        "I've got no answer from my neighbour in weeks, smell coming from her flat",
+        "I am writing concerning my mother, who suffers from Alzheimer's disease. She left "
+        "the residential home this afternoon and has not been located. The temperature is "
+        "forecast to fall below freezing.",
+        "dont worry bout me after 2nite x",
+        "man fell off the boat we cant see him",
+        "ppl in the water at the beach getting dragged out by rip current",
+        "kids on the ice on the pond and its cracking",
+        "my friend texted me 'he's back, i'm scared' and isn't answering",
+        "i'm going for a long walk and i won't be coming back",
+        "i've sorted my will and given the dog to my sister. tonight's the night",
+    ],
+)
+def test_round_5_families_widened_are_urgent_by_rules(text: str) -> None:
+    assert by_rules(normalise(text)).urgent, by_rules(normalise(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "she texted me help with her maths homework lol",
+        "that's the code for the gate, 1234, can you let the plumber in",
+        "that's our code for the wifi lol",
+        "Who looks after my dog when i'm gone on holiday?",
+        "My autistic son loves the rain and the canal, is there a safe place scheme?",
+        "my card is stuck in the cash machine",
+        "the dog is tied to a post outside the shop all day, is that allowed?",
+        "They're doing a hostage drill at the school tomorrow, should parents be told?",
+        "Our drama group is rehearsing a scene where a woman mouths help from a window, is "
+        "that too dark for a village hall?",
+        "the kids have been jumping off the pier into the sea all afternoon, is that allowed?",
+        "my toddler is a real live wire, any tips for the soft play?",
+        "I'm confused, my son went out at 6 and it's getting dark, is there a curfew for 15 "
+        "year olds?",
+        "My son went overboard on a school sailing trip in 2019 and the instructor saved "
+        "him. Are they required to report it?",
+        "I volunteer with the RNLI and we're doing a man overboard drill on Saturday, will "
+        "people panic?",
+        "The safe word for our kids' pickup is 'giraffe', is that a good idea?",
+        "I won't need the spare room after tonight, my lodger is moving out. Do I need to "
+        "tell the police?",
+        "he got dragged out of the pub by the bouncers, is that assault?",
+        "I won't be coming back to this shop, terrible service",
+        "I've sorted my will today, thanks to the solicitor. Bye!",
+        "my son fell off the pier last summer, he's fine now. Should there be railings?",
+        "my lad's mate said on discord he'll stab him at school tomorrow, they're 11 and it was "
+        "about a game. Do I tell the school or you?",
+        "my daughter screams 'he's killing me' when her brother tickles her, neighbours must "
+        "think the worst",
+        "Picture it: summer 2010, a bloke chases me and my mate with a bat down the high "
+        "street. Was that ever logged?",
+        "my brother says he'll kill the landlord, he's all talk, he's asleep upstairs. Can he "
+        "be arrested for saying it?",
+    ],
+)
+def test_round_5_widened_look_alikes_are_not_urgent_by_rules(text: str) -> None:
+    assert not by_rules(normalise(text)).urgent, by_rules(normalise(text))

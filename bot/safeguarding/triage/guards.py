@@ -34,6 +34,7 @@ _LISTS = (
     "idiom_verb", "idiom_subject", "inverted_question",
     "resolved", "present", "plea", "away", "lawful_shooting", "person_harmed", "idiom_phrase",
     "idiom_family", "mishap", "now_asked", "past_day", "sport_report", "make_believe",
+    "game_speech", "study", "story_year", "joking_after", "long_running", "discounted",
 )  # fmt: skip
 _DATA = mapping(read(_FILE), _FILE)
 if set(_DATA) != set(_LISTS):
@@ -161,6 +162,18 @@ _IDIOM_SUBJECT = _compiled(
 # train", "lost my bus pass").
 _IDIOM_FAMILY = _compiled(r"\b" + one_of(_cues("idiom_family")) + _IDIOM_LINK, "idiom_family")
 _MISHAP = _compiled(_words("mishap"), "mishap")
+# The same idiom as the model sees it, anywhere in a message with a mishap
+# (round 5: "nan's going to murder me, I've lost her bus pass", which no
+# rule matches: idiom_in).
+_FAMILY_IDIOM = _compiled(
+    r"\b"
+    + one_of(_cues("idiom_family"))
+    + r"(?:'s|'ll|\s+(?:is|will))?"
+    + r"(?:\s+(?:going to|gonna|actually|literally|so|defo|definitely))*\s+"
+    + one_of(_cues("idiom_verb"))
+    + r"\w*\s+me\b",
+    "idiom_family",
+)
 
 
 # A verb in the present tense (or a future): the clause is not told as past.
@@ -174,7 +187,16 @@ _PLEA = _compiled(_words("plea"), "plea")
 _LAWFUL = _compiled(_words("lawful_shooting"), "lawful_shooting")
 _PERSON_HARMED = _compiled(_words("person_harmed"), "person_harmed")
 LAWFUL_STOPS = frozenset(
-    {"gunfire", "weapon_held", "weapon_shown", "weapon_out", "panic", "weapon_point"}
+    {
+        "gunfire",
+        "weapon_held",
+        "weapon_shown",
+        "weapon_out",
+        "panic",
+        "weapon_point",
+        # round 5: "the chap with the shotgun at the end of our lane is the keeper"
+        "weapon_at_person",
+    }
 )
 # The welfare rules stopped when the person is away and nothing says now:
 # the neighbour whose post piles up "mentioned going to Pakistan for a
@@ -195,6 +217,96 @@ _SPORT_REPORT = _compiled(_words("sport_report"), "sport_report")
 # Computer games, films and make-believe shooting, anywhere in the message:
 # the model must be sure (not_real_in).
 _MAKE_BELIEVE = _compiled(_words("make_believe"), "make_believe")
+
+
+# Round 5: message-wide signs that a danger or crime match is not about now,
+# heeded only when nothing in the message says now (``_not_now_by_message``).
+# A game's shouting: a game named (make_believe) and shouting or typing in
+# it (game_speech) stops the rules a game's commentary sets off.
+_GAME_SPEECH = _compiled(_words("game_speech"), "game_speech")
+GAME_SPEECH_STOPS = frozenset(
+    {
+        "threat_to_kill",
+        "gunfire",
+        "injured_by_attack",
+        "attack_in_progress",
+        "being_hurt",
+        "has_attacked",
+        "weapon_shown",
+        "weapon_held",
+        "armed_threat",
+        "stabbed_slang",
+        "attacking",
+        "panic",
+    }
+)
+# A study question ("for my A-level project: ...?"), in a message with a
+# question mark.
+_STUDY = _compiled(_words("study"), "study")
+# A story set in a past year, told in the present ("So it's 2019, I'm ...").
+_STORY_YEAR = _compiled(_words("story_year"), "story_year")
+# "... joking", "jk" after the match (not "I'm not joking").
+_JOKING_AFTER = _compiled(_words("joking_after"), "joking_after")
+# Going on for years ("been like that for years mind"): stops the rules of
+# LONG_RUNNING_STOPS only (weapons, threats, gunfire, crimes seen), never a
+# person missing, collapsed or in the water.
+_LONG_RUNNING = _compiled(_words("long_running"), "long_running")
+# A threat the writer discounts ("he's all talk"): stops threat_to_kill.
+_DISCOUNTED = _compiled(_words("discounted"), "discounted")
+LONG_RUNNING_STOPS = frozenset(
+    {
+        "weapon_held",
+        "weapon_shown",
+        "gunfire",
+        "threat_to_kill",
+        "missiles_at_traffic",
+        "fight",
+        "fight_now",
+        "crime_happening",
+        "damage_now",
+        "theft_or_damage",
+        "watching_crime",
+        "trying_doors",
+        "followed",
+        "intruder",
+        "outside_now",
+        "panic",
+    }
+)
+
+
+# "she's still here", "he won't leave" (vocabulary.yaml's still_here): with a
+# severe match asked about, the message is not a question in general.
+_STILL_HERE = _compiled(
+    r"\b" + VOCABULARY.expand("{still_here}", "guards.py: still_here"), "still_here"
+)
+
+
+def _not_now_by_message(rule: Rule, message: str, opening: str) -> str | None:
+    """Round 5: the guard, if any, that the whole normalised ``message``
+    gives a danger or crime match that ends where ``opening`` ends, when
+    nothing in it says now: a game's shouting ("not_real", for
+    GAME_SPEECH_STOPS), a study question ("general_question"), a story set
+    in a past year ("past"), "joking" after the match ("joke"), going on for
+    years ("habitual", for LONG_RUNNING_STOPS); and, even when the message
+    says now, a threat to kill the writer discounts ("he's all talk":
+    "joke")."""
+    name = rule.name.partition(".")[2]
+    if name == "threat_to_kill" and _DISCOUNTED.search(message):
+        return "joke"
+    if _says_now(_LONG_RUNNING.sub(" ", message)):
+        return None
+    if name in GAME_SPEECH_STOPS and _MAKE_BELIEVE.search(message) and _GAME_SPEECH.search(message):
+        return "not_real"
+    if _STUDY.search(message) and "?" in message:
+        return "general_question"
+    if _STORY_YEAR.search(message):
+        return "past"
+    if _JOKING_AFTER.search(message, len(opening)):
+        return "joke"
+    if name in LONG_RUNNING_STOPS and _LONG_RUNNING.search(message):
+        return "habitual"
+    return None
 
 
 def _says_now(message: str) -> bool:
@@ -246,15 +358,21 @@ def not_real_in(message: str) -> bool:
 def idiom_in(message: str) -> bool:
     """Whether the normalised message has an idiom made of a rule's words
     anywhere (``idiom_phrase``: "i'll end up killing my brother", "on fire
-    this week"): the model must then be sure (engine.model_says)."""
-    return _IDIOM_PHRASE.search(message) is not None
+    this week"), or a family member "going to murder me" in a message with
+    a mishap (round 5: "nan's going to murder me, I've lost her bus pass"):
+    the model must then be sure (engine.model_says)."""
+    if _IDIOM_PHRASE.search(message) is not None:
+        return True
+    return bool(_FAMILY_IDIOM.search(message) and _MISHAP.search(message))
 
 
 def told_long_ago(message: str) -> bool:
     """Whether the normalised message tells of the distant past ("years
-    back", "in 91", "last year") and says nothing of now: the model must
-    then be sure (engine.model_says)."""
-    return _DISTANT_PAST.search(message) is not None and not _says_now(message)
+    back", "in 91", "last year") or sets its story in a past year (round 5,
+    ``story_year``: "So it's 2019, I'm walking home ...") and says nothing
+    of now: the model must then be sure (engine.model_says)."""
+    told = _DISTANT_PAST.search(message) or _STORY_YEAR.search(message)
+    return told is not None and not _says_now(message)
 
 
 def _told_as_over(rule: Rule, clause: str, opening: str, message: str) -> bool:
@@ -341,6 +459,9 @@ def guard(
         return "joke" if _JOKE.search(clause) else None
     if (_PAST_CLEAR if rule.severe else _PAST).search(clause):
         return "past"
+    by_message = _not_now_by_message(rule, message, opening) if message else None
+    if by_message is not None:
+        return by_message
     if (_HABITUAL_CLEAR if rule.severe else _HABITUAL).search(clause) or (
         rule.concern is Concern.CRIME_IN_PROGRESS and _KEEPS.search(clause)
     ):
@@ -377,6 +498,13 @@ def guard(
         and not _says_now(message)
     ):
         return "not_real"
-    if asked and _INVERTED_QUESTION.search(upto):
+    # Round 5: a severe match asked about ("is it normal for a carer to leave
+    # my dad tied to a chair?") in a message that says now ("she's still
+    # here") is not a question in general.
+    if (
+        asked
+        and _INVERTED_QUESTION.search(upto)
+        and not (rule.severe and (_says_now(message) or _STILL_HERE.search(message)))
+    ):
         return "question"
     return None
