@@ -290,6 +290,17 @@ def _town(text: str, start: int, end: int, cue: str) -> bool:
     return not _PERSON_AFTER.match(text, end) and "'s" not in words[-1]
 
 
+# A street already says where the job is: the town after it stays ("outside
+# the school on Castle Street in Bala").
+_STREET_BEFORE = re.compile(
+    r"[ \t]+(?i:on|in|off)[ \t]+(?:[A-Z][\w'’-]*[ \t]+){1,3}(?:Road|Rd|Street|St|Lane|Avenue|"
+    r"Ave|Close|Drive|Way|Crescent|Terrace|Row|Grove|Gardens|Hill|Parade|Square)$"
+)
+# A saint's name alone is many churches' and schools': the town after it
+# says which one, and goes with the job.
+_SAINT_BEFORE = re.compile(r"\bSt\.?[ \t]+[A-Z][\w'’-]*$")
+
+
 def trim_towns(text: str, detail: Detail) -> Detail:
     """An age's or a job's description (``Category.AGE``, ``Category.JOB``)
     ended before the first town or village named in it after its core; other
@@ -302,8 +313,12 @@ def trim_towns(text: str, detail: Detail) -> Detail:
         if match.end("town") > detail.end:
             continue
         cue = text[match.start() : match.start("town")]
-        if detail.category is Category.JOB and not ("," in cue or "here" in cue):
-            continue  # "the only GP at the surgery in Tobermory": the town singles out
+        if detail.category is Category.JOB:
+            before = text[detail.start : match.start()]
+            if not ("," in cue or "here" in cue or _STREET_BEFORE.search(before)):
+                continue  # "the only GP at the surgery in Tobermory": the town singles out
+            if "," in cue and _SAINT_BEFORE.search(before):
+                continue  # "the churchwarden at St Aidan's, Bamburgh": the town says which
         if _town(text, match.start("town"), match.end("town"), cue):
             end = match.start()
             dangling = _DANGLING.search(text, detail.start, end)

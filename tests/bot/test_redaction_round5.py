@@ -1,0 +1,108 @@
+"""Issue 15, redaction round 5: people, jobs and houses. The forms the
+fourth unseen set (tests/data/personal_details/unseen_2026_11_30_f.jsonl and
+_g.jsonl) showed the engine missing, as concepts in new sentences, and the
+words that must stay beside them. Figures per file are in docs/privacy.md
+("Round 5: people and houses")."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.safeguarding.redaction import suggest_publishable
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a job anyone might do, made one person's by "only" after it
+        (
+            "im a cleaner for the indian on Queens Road, the only one with a bike, and they follow",
+            "im [job], and they follow",
+        ),
+        (
+            "I'm a taxi driver out of Crewe station, the only woman on nights, and a man waits",
+            "I'm [job], and a man waits",
+        ),
+        (
+            "my sister work at the garden centre in Tring, only Polish girl there, they bully her",
+            "my sister work at [job], they bully her",
+        ),
+        # "the only one/woman" and what they do
+        (
+            "she's the only one on nights at the Esso on Mill Road and a man came in",
+            "she's [job] and a man came in",
+        ),
+        (
+            "I'm the only lady driving the school bus round Hadleigh and a car tails me",
+            "I'm [job] and a car tails me",
+        ),
+        # "only" with no "the", as written
+        (
+            "I am only Romanian cook on evenings. Someone take my bike",
+            "I am [job]. Someone take my bike",
+        ),
+        # a minister by title and name at their church
+        (
+            "Pastor Mensah at the chapel on Hope Street told us to write",
+            "[job] told us to write",
+        ),
+        # a place's worker and who they are
+        (
+            "the chip shop owner who does the late shift in Rugeley was hit",
+            "[job] was hit",
+        ),
+        # what the person looks like, after the job
+        (
+            "The manager at the Costa in Crewe, the short man with a beard, refused",
+            "[job], refused",
+        ),
+        # a new kind of place: a hostel, a car wash
+        ("I'm the warden at the youth hostel in Keswick", "I'm [job]"),
+        # a saint's name alone says not which church: its town or street goes too
+        (
+            "I am the verger at St Oswald's, Grasmere, and the box was forced",
+            "I am [job], and the box was forced",
+        ),
+        (
+            "the lollipop man outside St Mary's on Park Road told me",
+            "[job] told me",
+        ),
+        # a chain's branch: the street says which
+        ("I'm the night porter at the Travelodge on Canal Street", "I'm [job]"),
+    ],
+)
+def test_jobs_told_in_full_go(text: str, expected: str) -> None:
+    assert suggest_publishable(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a town after the street in a job's description stays
+        (
+            "I'm the lollipop lady outside the school on Bridge Street in Bala and a van sped",
+            "I'm [job] in Bala and a van sped",
+        ),
+        # a named place's street stays (unchanged since round 3)
+        (
+            "the landlady at The Crown on Bridge Street keeps a list",
+            "[job] on Bridge Street keeps a list",
+        ),
+    ],
+)
+def test_towns_and_streets_after_a_job_stay(text: str, expected: str) -> None:
+    assert suggest_publishable(text) == expected
+
+
+@pytest.mark.parametrize(
+    "ordinary",
+    [
+        "the only one who can help is the council",
+        "I was the only person getting off the bus at the car wash",
+        "the car wash on Station Road has been done over again",
+        "is it only open on Sundays?",
+        "the only way in is through the car park",
+    ],
+)
+def test_jobs_words_with_no_one_singled_out_stay(ordinary: str) -> None:
+    assert suggest_publishable(ordinary) == ordinary
