@@ -106,3 +106,76 @@ def test_towns_and_streets_after_a_job_stay(text: str, expected: str) -> None:
 )
 def test_jobs_words_with_no_one_singled_out_stay(ordinary: str) -> None:
     assert suggest_publishable(ordinary) == ordinary
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a plant or land word's name before a village, after "from" or "of"
+        (
+            "I report the theft of tools from Hollyhurst, Cerne Abbas. Mr Dean",
+            "I report the theft of tools from [address], Cerne Abbas. [name]",
+        ),
+        (
+            "I, Mrs Joan Pryce of Heather Brae, Moffat, wish to complain",
+            "I, [name] of [address], Moffat, wish to complain",
+        ),
+        # a signature's address line
+        (
+            "Yours faithfully, Arthur Penrose, Lanyon Mill, Zennor.",
+            "Yours faithfully, [name], [address], Zennor.",
+        ),
+        # one word before its street, after "at"
+        (
+            "the dog at Rosemount on Kirk Road barks all night",
+            "the dog at [address] on Kirk Road barks all night",
+        ),
+        # a name, then "(the ... house ...)"
+        (
+            "the man at the Larchmont (grey house by the church) shouts at kids",
+            "the man at the [address] (grey house by the church) shouts at kids",
+        ),
+        # "the farm is ...", "rent a room at ...", "my address at ..."
+        ("The farm is Cwm Bach Uchaf near Tregaron.", "The farm is [address] near Tregaron."),
+        (
+            "I rent a room at The Bothy, Kilmory, and he comes in",
+            "I rent a room at [address], Kilmory, and he comes in",
+        ),
+        ("she put my address at Gillside Barn online", "she put my address at [address] online"),
+        # where the writer is: a mill
+        (
+            "We're at Netherby Mill if you need to see it",
+            "We're at [address] if you need to see it",
+        ),
+        # Welsh homes: a name and its adjective, a home's first word, hyphens and Farm
+        (
+            "they took the quad from Esgair Goch last night",
+            "they took the quad from [address] last night",
+        ),
+        ("our wall at Tyddyn Bach is down", "our wall at [address] is down"),
+        (
+            "eggs went from the stall at Tan-y-Graig Farm, Nefyn",
+            "eggs went from the stall at [address], Nefyn",
+        ),
+    ],
+)
+def test_homes_named_where_an_address_would_be_go(text: str, expected: str) -> None:
+    assert suggest_publishable(text) == expected
+
+
+@pytest.mark.parametrize(
+    "ordinary",
+    [
+        "I am writing from Leeds, West Yorkshire.",
+        "the lads at Tesco on Chester Road",
+        "we met at Costa, Bromley.",
+        "car broken into at Gordale Scar, Malham.",
+        "the match at Anfield, Liverpool.",
+        "an officer from Action Fraud, Manchester.",
+        "someone keeps parking on Stryd Fawr by the chapel",
+        "the house is Grade II listed",
+        "Yours, Jean Smith's Village Hall Committee, Gosforth.",
+    ],
+)
+def test_places_and_shops_where_a_home_might_be_stay(ordinary: str) -> None:
+    assert suggest_publishable(ordinary) == ordinary
