@@ -179,3 +179,53 @@ def test_homes_named_where_an_address_would_be_go(text: str, expected: str) -> N
 )
 def test_places_and_shops_where_a_home_might_be_stay(ordinary: str) -> None:
     assert suggest_publishable(ordinary) == ordinary
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # particles: Gaelic, Welsh, Dutch
+        (
+            "I'm writing for my aunt Mairead Nic an t-Saoir, who is deaf",
+            "I'm writing for my aunt [name], who is deaf",
+        ),
+        ("my grandad, Joost van der Linde, went missing", "my grandad, [name], went missing"),
+        ("Her dad is Emrys ap Gwilym, a farmer", "Her dad is [name], a farmer"),
+        # a lower-case given name and surname
+        ("shona macrae from the post office said it", "[name] from the post office said it"),
+        ("ask paddy o'hare, he saw it", "ask [name], he saw it"),
+        ("iain marr from ullapool said", "[name] from ullapool said"),
+        # names from many backgrounds, with no lead-in
+        ("Zuzanna Kowalczyk from the deli told me", "[name] from the deli told me"),
+        ("his real name is actually Tosin Adewale", "his real name is actually [name]"),
+        # a name by trade
+        ("Jones the Milk's float was nicked", "[name]'s float was nicked"),
+        # businesses carrying a name
+        (
+            "is Khan's Londis on Bute Street selling vapes to kids?",
+            "is [name] on Bute Street selling vapes to kids?",
+        ),
+        (
+            "a man trading as Gary Platt Tree Surgeons took my money",
+            "a man trading as [name] took my money",
+        ),
+        ("the van says Pizza da Franco on the side", "the van says [name] on the side"),
+        ("the window at Rahman's Mini Market went in", "the window at [name] went in"),
+    ],
+)
+def test_names_with_particles_trades_and_businesses_go(text: str, expected: str) -> None:
+    assert suggest_publishable(text) == expected
+
+
+@pytest.mark.parametrize(
+    "ordinary",
+    [
+        "the paddy machine at the arcade was smashed",
+        "i told them the bus was late",
+        "we had a pizza at Pizzeria da Napoli",
+        "the Londis on Hope Street was robbed",
+        "are they trading as usual after the fire?",
+    ],
+)
+def test_words_near_names_stay(ordinary: str) -> None:
+    assert suggest_publishable(ordinary) == ordinary

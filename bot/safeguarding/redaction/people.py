@@ -50,11 +50,20 @@ _BEFORE_NAME = re.compile(
 
 # --- after a name ----------------------------------------------------------
 
-# "Seán Ó Briain", "Ana de Souza", "Pieter van der Berg"; "Sammy B" (an initial).
+# "Seán Ó Briain", "Ana de Souza", "Pieter van der Berg", "Seumas Mac an
+# t-Saoir", "Elfed ap Dafydd", "Catrin ferch Owain"; "Sammy B" (an initial).
+_PARTICLE = (
+    r"(?:(?<=Mac )(?:an|na|nan)|(?<=Nic )(?:an|na|nan)|Ó|Ní|Nic|Mac|Mc|O['’]|de|da|di|do|dos|du|"
+    r"van|von|der|den|ter|le|la|bin|binti|bint|ibn|al|el|ben|ap|ab|ferch|verch)"
+)
 _AFTER_NAME = re.compile(
-    r"(?:[ \t]+(?:Ó|Ní|Nic|Mac|Mc|O['’]|de|da|di|do|dos|van|von|der|den|ter|le|la|bin|binti|"
-    r"bint|ibn|al|el|ben|ap)(?=[ \t]+[A-Z]))+[ \t]+[A-Z][\w'’-]+"
+    rf"(?:[ \t]+{_PARTICLE}(?=[ \t]+(?:[A-Z]|[a-z]-[A-Z]|{_PARTICLE}[ \t])))+"
+    r"[ \t]+(?:[a-z]-)?[A-Z][\w'’-]+"
     r"|[ \t]+(?![AI]\b)[A-Z](?![\w'’.&])"
+    # "Evans the Coal", "Dai the Post", "Jones the Milk": a name by trade
+    r"|[ \t]+the[ \t]+(?:Coal|Post|Milk|Bread|Meat|Fish|Chips?|Bus|Garage|Shop|Van|Taxi|Oil|"
+    r"Paper|Papers|Builder|Butcher|Baker|Farm|Bank|Gas|Sparks|Plumber|Chapel|Pub|Police|Vet|"
+    r"Doctor|Car|Cars|Tractor|Sheep|Wool|Eggs|Fruit|Veg)\b"
 )
 
 # What a business named after someone sells or does, after the name: "&
@@ -97,6 +106,9 @@ _BETWEEN_NAME_AND_SCHOOL = re.compile(
 
 _LOWER_GIVEN_BEFORE = re.compile(r"(?:^|(?<=[\s,(]))([a-z]{3,})[ \t]+$")
 _LOWER_UNKNOWN_AFTER = re.compile(r"[ \t]+([a-z]{3,})(?=[ \t]*(?:[,.!?;]|$))")
+# A surname in lower case after a lower-case given name: "mhairi macleod",
+# "calum macneil", "kelsey marr", "paddy o'driscoll".
+_LOWER_SURNAME_AFTER = re.compile(r"[ \t]+((mac|mc|o['’])?[a-z]{3,})\b(?!['’])")
 _SHORT_FORMS = word_set("dob lol pls plz thx asap btw tbh omg idk innit wot coz cos tho gna bc")
 _NOT_LOWER_GIVEN = word_set(
     """
@@ -130,6 +142,20 @@ def widen_names(text: str, found: Iterable[Detail]) -> Iterator[Detail]:
                 yield Detail(
                     given.start(1), name.end, Category.NAME
                 )  # "tom baxter", "jade thompson"
+        surname = _LOWER_SURNAME_AFTER.match(text, name.end)
+        if (
+            surname is not None
+            and text[name.start : name.start + 1].islower()
+            and (
+                (surname.group(2) and surname.group(1) not in ordinary_words())
+                or (
+                    surname.group(1) in surnames()
+                    and surname.group(1) not in ordinary_words()
+                    and surname.group(1) not in _NOT_TRADE
+                )
+            )
+        ):
+            yield Detail(name.start, surname.end(1), Category.NAME)  # "mhairi macleod"
         unknown = _LOWER_UNKNOWN_AFTER.match(text, name.end)
         if unknown is not None and text[name.start : name.start + 1].islower():
             key = unknown.group(1)
@@ -250,8 +276,26 @@ _GOES_BY = re.compile(
 )
 
 
+# "paddy o'driscoll", "shona macrae", "iain marr": a given name and a
+# surname, both in lower case (a Gaelic or Irish one, or neither an
+# ordinary word).
+_LOWER_GAELIC_NAME = re.compile(
+    r"(?<![\w'’])(?=([a-z]{3,})[ \t]+((?:mac|mc|o['’])?[a-z]{3,})\b(?!['’]))"
+)
+
+
 def find_people_shapes(text: str) -> Iterator[Detail]:
     """Names in the shapes of the module docstring, found by themselves."""
+    for match in _LOWER_GAELIC_NAME.finditer(text):
+        given, family = match.group(1), match.group(2)
+        prefixed = re.match(r"mac|mc|o['’]", family) is not None
+        if (
+            given in first_names()
+            and given not in _NOT_LOWER_GIVEN
+            and family not in ordinary_words()
+            and (prefixed or (family in surnames() and given not in ordinary_words()))
+        ):
+            yield Detail(match.start(1), match.end(2), Category.NAME)
     for match in _GOES_BY.finditer(text):
         key = match.group(1).lower()
         if key not in NOT_PERSONS and key not in PLACE_WORDS:
