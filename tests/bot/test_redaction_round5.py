@@ -229,3 +229,32 @@ def test_names_with_particles_trades_and_businesses_go(text: str, expected: str)
 )
 def test_words_near_names_stay(ordinary: str) -> None:
     assert suggest_publishable(ordinary) == ordinary
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a town after a date of birth: the month's short form is not the name Jan
+        (
+            "I'm Carl Dobbs, dob 4th Jan 79, from Kirkby",
+            "I'm [name], dob [date of birth], from Kirkby",
+        ),
+        # a page's or group's name is public
+        (
+            "a page on facebook called Ashby Mums Chat keeps naming my son",
+            "a page on facebook called Ashby Mums Chat keeps naming my son",
+        ),
+        # bus numbers
+        (
+            "I got the number 10 bus and a lad followed me",
+            "I got the number 10 bus and a lad followed me",
+        ),
+        ("on the 43 to town a man was shouting", "on the 43 to town a man was shouting"),
+    ],
+)
+def test_towns_pages_and_buses_beside_details_stay(text: str, expected: str) -> None:
+    assert suggest_publishable(text) == expected
+
+
+def test_jan_as_a_name_still_goes() -> None:
+    assert suggest_publishable("my mate Jan said he saw it") == "my mate [name] said he saw it"

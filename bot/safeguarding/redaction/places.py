@@ -231,10 +231,38 @@ _HOME_AT_A_STREET = re.compile(
 )
 
 
+# "a page on facebook called Seahouses Gossip", "a group called Ashby
+# Mums": a page's or a group's name, public, not a person's nor a handle.
+_A_PAGE_CALLED = re.compile(
+    r"(?i:\b(?:page|group|channel|forum|site|website)(?:[ \t]+(?:on|in)[ \t]+(?:facebook|fb|"
+    r"insta|instagram|twitter|tiktok|whatsapp|nextdoor|reddit|youtube|telegram))?[ \t]+"
+    r"(?:called|named))[ \t]+$"
+)
+_TITLE_WORDS = re.compile(r"[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)+")
+
+
+def _a_pages_name(text: str, detail: Detail) -> bool:
+    """A page's or group's name of two or more capitalised words after
+    "a page called"."""
+    if detail.category not in (Category.NAME, Category.HANDLE):
+        return False
+    for run in _TITLE_WORDS.finditer(text, max(0, detail.start - _LOOK_BACK), detail.end + 60):
+        if run.start() <= detail.start and detail.end <= run.end():
+            return (
+                _A_PAGE_CALLED.search(text, max(0, run.start() - _LOOK_BACK), run.start())
+                is not None
+            )
+    return False
+
+
 def keep_places(text: str, details: list[Detail]) -> list[Detail]:
-    """``details`` less the names and house names that are places."""
+    """``details`` less the names and house names that are places, and the
+    names of pages and groups ("a page on facebook called Seahouses
+    Gossip")."""
     kept: list[Detail] = []
     for detail in details:
+        if _a_pages_name(text, detail):
+            continue
         if detail.category is Category.NAME and is_place(text, detail.start, detail.end):
             continue
         # a home's name is given back only where it is a known place itself
