@@ -438,6 +438,33 @@ def find_round_5_homes(text: str) -> Iterator[Detail]:
         yield Detail(match.start(group), match.end(group), Category.ADDRESS)
 
 
+def doubtful_homes(text: str) -> Iterator[tuple[int, int]]:
+    """Where a home's name may stand but the engine is not sure enough to
+    replace it: a name after "we're at" of more words with no home's last
+    word ("we're at Nether Howe"), and a name where an address would be
+    without a plant, land or home word ("stolen from Gordale Scar,
+    Malham"). Not a known town or a shop. For the card's check line."""
+    brands = brand_spans(text)
+    candidates = [(m, _WHERE_I_AM) for m in _WHERE_I_AM.finditer(text)]
+    candidates += [(m, p) for p in _ROUND_5 for m in p.finditer(text)]
+    for match, pattern in candidates:
+        name = match.group(1)
+        if any(a <= match.start(1) < b for a, b in brands):
+            continue
+        if pattern is _WHERE_I_AM:
+            if " " not in name.strip() or re.search(rf"{_HOME_END}$", name):
+                continue  # one word, or a home's word: the finders decide
+            if not _house_like(name) or _known_place(name):
+                continue
+        elif _HOMELIKE.match(name) or not _round_5_home(text, name):
+            continue
+        yield match.start(1), match.end(1)
+
+
+def _known_place(name: str) -> bool:
+    return " ".join(w.lower() for w in name.split() if w.lower() != "the") in places()
+
+
 _RURAL = (
     _WE_FARM_AT,
     _OUTBUILDING_AT,

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 
 from bot.safeguarding.redaction.business import find_business_names, find_families
 from bot.safeguarding.redaction.detail import Category, Detail, word_set
+from bot.safeguarding.redaction.house import doubtful_homes
 from bot.safeguarding.redaction.lexicon import (
     NOT_PERSONS,
     PLACE_WORDS,
@@ -779,5 +780,10 @@ def find_unintroduced_names(text: str) -> Iterator[Detail]:
 def find_doubtful_names(text: str) -> list[Doubt]:
     """Capitalised words that may be names and were not replaced, in order."""
     _, doubts = _classify(text)
+    # a home's name the engine was not sure of (round 5): the whole name,
+    # in place of its words' own doubts
+    for start, end in doubtful_homes(text):
+        doubts = [d for d in doubts if not start <= d.start < end] + [Doubt(start, end)]
+    doubts.sort(key=lambda d: d.start)
     labels = [m.span() for m in re.finditer(r"\[[^\[\]\n]{1,30}\]", text)]
     return [d for d in doubts if not any(a <= d.start < b for a, b in labels)]
