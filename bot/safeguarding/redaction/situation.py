@@ -324,6 +324,26 @@ _NOT_A_JOB = re.compile(
 # --- an age with what narrows it -----------------------------------------
 
 _AGE_NUMBER = rf"(?:[1-9]\d{{0,2}}|{_NUMBER_WORDS})"  # never "077..."
+# What may follow a number and make it a quantity, not an age: "5 minutes",
+# "90 mph", "12 stone", "60 quid". One list for every age rule; each adds its
+# own ("years" where "87 years old" is read apart, a time, a street).
+_QUANTITY_WORDS = (
+    r"hundred|thousand|million|mph|miles|minutes|mins|hours|weeks|months|days|hrs|percent|"
+    r"yards|metres|meters|km|cm|inches|degrees|times|%|pounds|quid|grand|k\b|m\b|st\b|nd\b|"
+    r"rd\b|th\b|ft|feet|stone|kg"
+)
+
+
+def _not_a_quantity(more: str = "") -> str:
+    """A negative lookahead: no quantity word (``_QUANTITY_WORDS``, then
+    ``more``, a regex alternation) after the number."""
+    extra = f"|{more}" if more else ""
+    return rf"(?![ \t]*(?:{_QUANTITY_WORDS}{extra}))"
+
+
+_YEARS_OR_A_TIME = r"years|yrs|[:.]\d|am\b|pm\b"
+_NOT_YEARS_OR_A_TIME = _not_a_quantity(_YEARS_OR_A_TIME)
+_NOT_YEARS_OR_A_TIME_OR_O_CLOCK = _not_a_quantity(_YEARS_OR_A_TIME + r"|o['’]clock")
 _AGES = (
     re.compile(
         rf"(?i:\b({_AGE_NUMBER}[ \t-]?(?:years?|yrs?)[ \t-]?(?:old|of[ \t]+age)"
@@ -355,19 +375,14 @@ _AGES = (
         r"(?i:\b(?:my|our|his|her|their)[ \t]+(?:[\w'’-]+[ \t]+){0,2}?[\w'’-]+[ \t]+"
         r"(?:is|was|turned|turns)[ \t]+"
         r"(?:now[ \t]+|nearly[ \t]+|almost[ \t]+|only[ \t]+|just[ \t]+)?)"
-        rf"({_AGE_NUMBER})\b(?![ \t]*(?:hundred|thousand|million|mph|miles|minutes|mins|hours|"
-        r"weeks|months|days|years|yrs|hrs|percent|yards|metres|meters|km|cm|inches|degrees|times|%|"
-        r"pounds|quid|grand|k\b|m\b|st\b|nd\b|rd\b|th\b|ft|feet|stone|kg|[:.]\d|am\b|pm\b))"
+        rf"({_AGE_NUMBER})\b{_NOT_YEARS_OR_A_TIME}"
     ),
     # "at 92 she still lives alone", "she'll be 90 next month", "Reg, is 94"
     re.compile(
         r"(?i:(?:\bat[ \t]+(?=\d{2,3}[ \t]*,?[ \t]+(?:she|he|i|my|our)\b)|"
         r"\b(?:she|he|i|they|who)['’]ll[ \t]+be[ \t]+|\b(?:will[ \t]+be|turns|turned)[ \t]+|"
         r",[ \t]*(?:is|was)[ \t]+(?:now[ \t]+)?))"
-        rf"({_AGE_NUMBER})\b(?![ \t]*(?:hundred|thousand|million|mph|miles|minutes|mins|hours|"
-        r"weeks|months|days|years|yrs|hrs|percent|yards|metres|meters|km|cm|inches|degrees|times|%|"
-        r"pounds|quid|grand|k\b|m\b|st\b|nd\b|rd\b|th\b|ft|feet|stone|kg|[:.]\d|am\b|pm\b|"
-        r"o['’]clock))"
+        rf"({_AGE_NUMBER})\b{_NOT_YEARS_OR_A_TIME_OR_O_CLOCK}"
     ),
     # "I am a retired police sergeant, seventy one, and served ..."
     re.compile(
@@ -383,10 +398,7 @@ _AGES = (
         r"(?:is|was|turned|turns|has[ \t]+turned))[ \t]+"
         r"(?:now[ \t]+|nearly[ \t]+|almost[ \t]+|over[ \t]+|about[ \t]+|around[ \t]+|"
         r"at[ \t]+least[ \t]+)?"
-        rf"({_AGE_NUMBER})\b(?![ \t]*(?:hundred|thousand|million|mph|miles|minutes|mins|hours|"
-        r"weeks|months|days|hrs|percent|yards|metres|meters|km|cm|inches|degrees|"
-        r"times|%|pounds|quid|"
-        r"grand|k\b|m\b|st\b|nd\b|rd\b|th\b|ft|feet|stone|kg)))"
+        rf"({_AGE_NUMBER})\b{_not_a_quantity()})"
     ),
 )
 _NARROWS = re.compile(
@@ -714,36 +726,31 @@ def _jobs_then_only(text: str) -> Iterator[Detail]:
             yield Detail(start, tail.end(), Category.JOB)
 
 
+# Each job pattern, and whether the job is its first group (what is before
+# it, "I'm", "as", is not the job) or the whole match.
+_JOB_PATTERNS: tuple[tuple[re.Pattern[str], bool], ...] = (
+    (_ROLE_PHRASE, False),
+    (_SOMEONES_JOB, True),
+    (_ONLY_ONE, False),
+    (_ONLY_ROLE, False),
+    (_RUNS_THE_PLACE, False),
+    (_ONLY_ONE_WHO, False),
+    (_A_JOB_ONLY_ONE, True),
+    (_UNIQUE_ROLE, True),
+    (_THERE_THE_ONLY_ONE, False),
+    (_SOLE_OFFICE, True),
+    (_OFFICE_OF_A_BODY, True),
+    (_A_PLACES_OWN, True),
+    (_CLERGY_AT, True),
+)
+
+
 def find_singular_roles(text: str) -> Iterator[Detail]:
     """The job of the one person who does it, with the place: "the only
     pharmacist at the chemist", "the landlady at The Crown"."""
-    patterns = (
-        _ROLE_PHRASE,
-        _SOMEONES_JOB,
-        _ONLY_ONE,
-        _ONLY_ROLE,
-        _RUNS_THE_PLACE,
-        _ONLY_ONE_WHO,
-        _A_JOB_ONLY_ONE,
-        _UNIQUE_ROLE,
-        _THERE_THE_ONLY_ONE,
-        _SOLE_OFFICE,
-        _OFFICE_OF_A_BODY,
-        _A_PLACES_OWN,
-        _CLERGY_AT,
-    )
     yield from _jobs_then_only(text)
-    for pattern in patterns:
+    for pattern, grouped in _JOB_PATTERNS:
         for match in pattern.finditer(text):
-            grouped = pattern in (
-                _SOMEONES_JOB,
-                _A_JOB_ONLY_ONE,
-                _UNIQUE_ROLE,
-                _SOLE_OFFICE,
-                _OFFICE_OF_A_BODY,
-                _A_PLACES_OWN,
-                _CLERGY_AT,
-            )
             start = match.start(1) if grouped else match.start()
             if pattern is _A_PLACES_OWN and _A_COMPANYS.search(match.group(1)):
                 continue
@@ -1040,10 +1047,7 @@ _AGE_AFTER_NAME = re.compile(
     r"(?i:(?:[ \t]*,[ \t]*|[ \t]+(?:is|was|who[ \t]+is|who['’]s|turned|turns)[ \t]+|[ \t]+)"
     r"(?:now[ \t]+|nearly[ \t]+|almost[ \t]+|about[ \t]+|just[ \t]+)?(?:aged[ \t]+)?"
     rf"({_AGE_NUMBER}|\(\d{{1,3}}\))(?:[ \t-]?(?:years?|yrs?)(?:[ \t-]?old)?)?)\b"
-    r"(?![ \t]*(?:hundred|thousand|million|mph|miles|minutes|mins|hours|weeks|months|days|hrs|"
-    r"percent|yards|metres|meters|km|cm|inches|degrees|times|%|pounds|quid|grand|k\b|m\b|"
-    r"st\b|nd\b|rd\b|th\b|ft|feet|stone|kg|[a-z]+[ \t]+(?:road|street|lane|close|avenue|way)\b|"
-    r"[:./-]\d))"
+    + _not_a_quantity(r"[a-z]+[ \t]+(?:road|street|lane|close|avenue|way)\b|[:./-]\d")
 )
 
 
