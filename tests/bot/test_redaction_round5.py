@@ -258,3 +258,49 @@ def test_towns_pages_and_buses_beside_details_stay(text: str, expected: str) -> 
 
 def test_jan_as_a_name_still_goes() -> None:
     assert suggest_publishable("my mate Jan said he saw it") == "my mate [name] said he saw it"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # more jobs: a teacher's own class, "work only", "the only fella",
+        # a saint's school, a violent verb after the job
+        (
+            "I teach Polish Saturday school at the community centre, only teacher. A dad shouts",
+            "[job]. A dad shouts",
+        ),
+        (
+            "I work only cleaner at night at Bella Vista hotel. A man hit me",
+            "I work [job]. A man hit me",
+        ),
+        (
+            "it was the only fella driving for Star Cabs that night, a black Octavia",
+            "it was [job], a black Octavia",
+        ),
+        (
+            "im the only dinner lady at St Bede's Primary on Hall Road and a parent swore",
+            "im [job] and a parent swore",
+        ),
+        (
+            "The only security guard at the Aldi on Tong Street grabbed my son",
+            "[job] grabbed my son",
+        ),
+        # lower-case names: by trade, in brackets after a number, a sign-off
+        ("dai the post seen a van by the chapel", "[name] seen a van by the chapel"),
+        (
+            "my new number is 07700 900461 (jade) for the officer",
+            "my new number is [phone] ([name]) for the officer",
+        ),
+        ("ring me back. ta. jay", "ring me back. ta. [name]"),
+    ],
+)
+def test_more_jobs_and_lower_case_names_go(text: str, expected: str) -> None:
+    assert suggest_publishable(text) == expected
+
+
+@pytest.mark.parametrize(
+    "ordinary",
+    ["thanks mate", "cheers all", "ta ra", "my mates da drives hame fae the pub every sat"],
+)
+def test_sign_off_words_that_are_not_names_stay(ordinary: str) -> None:
+    assert suggest_publishable(ordinary) == ordinary

@@ -30,6 +30,7 @@ from bot.safeguarding.redaction.lexicon import (
     brand_spans,
     first_names,
     ordinary_words,
+    places,
     surnames,
 )
 from bot.safeguarding.redaction.names import RELATIONS
@@ -113,7 +114,7 @@ _SHORT_FORMS = word_set("dob lol pls plz thx asap btw tbh omg idk innit wot coz 
 _NOT_LOWER_GIVEN = word_set(
     """
     the and but are was has had his her him its our you who she they them then than
-    for with from not can did got get see saw met ask asked told call called rang
+    for with from not can did got get see saw met ask asked told call called rang love fae frae
     """
 )
 
@@ -284,18 +285,73 @@ _LOWER_GAELIC_NAME = re.compile(
 )
 
 
-def find_people_shapes(text: str) -> Iterator[Detail]:
-    """Names in the shapes of the module docstring, found by themselves."""
+# "dai the milk", "jones the post": a name by trade, in any case.
+_BY_TRADE = re.compile(
+    r"(?<![\w'’])([A-Za-z][a-z]+)[ \t]+the[ \t]+(?i:coal|post|milk|bread|meat|fish|chips?|"
+    r"taxi|oil|paper|papers|builder|butcher|baker|gas|sparks|plumber|vet|tractor|sheep|wool|"
+    r"eggs)\b"
+)
+# "07380 441902 (jade)", "ta. jay": a given name in brackets after a number,
+# or after a thank-you that ends the message.
+_NAME_IN_BRACKETS = re.compile(r"(?<=\d)[ \t]*\(([A-Za-z][a-z]+)\)")
+_LOWER_SIGN_OFF = re.compile(
+    r"(?i:\b(?:ta|thanks|thx|cheers|thank[ \t]+you|regards)[.,!]*[ \t]+)([a-z][a-z]+)\b"
+    r"(?=[ \t]*(?:[.,!(\n]|$|x+\b))"
+)
+
+
+# Words after a thank-you that are not the writer's name.
+_NOT_SIGNED = word_set(
+    """
+    mate m8 all again guys everyone everybody lads love hun hon babe pal bro sis officer
+    officers team folks so much very loads in for advance anyway x xx xxx you u ra bye
+    """
+)
+
+
+_PERSON_VERB_AFTER = re.compile(
+    r"[ \t]+(?:reckons|says|said|told|tells|thinks|saw|seen|rang|texted)\b"
+)
+
+
+def _lower_shapes(text: str) -> Iterator[Detail]:
+    """Names in lower case: a given name and a surname ("kath iveson
+    reckons"), a name by trade, a name in brackets after a number, a
+    sign-off."""
     for match in _LOWER_GAELIC_NAME.finditer(text):
         given, family = match.group(1), match.group(2)
         prefixed = re.match(r"mac|mc|o['’]", family) is not None
+        unknown = not any(
+            family in words for words in (ordinary_words(), first_names(), places(), _SHORT_FORMS)
+        )
+        # a surname no list has, only where a person's verb follows: "kath iveson reckons"
+        unknown = unknown and _PERSON_VERB_AFTER.match(text, match.end(2)) is not None
         if (
             given in first_names()
             and given not in _NOT_LOWER_GIVEN
+            and given not in RELATIONS
+            and given not in NOT_PERSONS
             and family not in ordinary_words()
-            and (prefixed or (family in surnames() and given not in ordinary_words()))
+            and family not in NOT_PERSONS
+            and (prefixed or (given not in ordinary_words() and (family in surnames() or unknown)))
         ):
             yield Detail(match.start(1), match.end(2), Category.NAME)
+    for match in _BY_TRADE.finditer(text):
+        key = match.group(1).lower()
+        if (key in first_names() or key in surnames()) and key not in ordinary_words():
+            yield Detail(match.start(), match.end(), Category.NAME)
+    for pattern in (_NAME_IN_BRACKETS, _LOWER_SIGN_OFF):
+        for match in pattern.finditer(text):
+            key = match.group(1).lower()
+            if key in _NOT_SIGNED or key in RELATIONS:
+                continue  # "thanks mate", "cheers all"
+            if key in first_names() and key not in NOT_PERSONS and key not in _NOT_LOWER_GIVEN:
+                yield Detail(match.start(1), match.end(1), Category.NAME)
+
+
+def find_people_shapes(text: str) -> Iterator[Detail]:
+    """Names in the shapes of the module docstring, found by themselves."""
+    yield from _lower_shapes(text)
     for match in _GOES_BY.finditer(text):
         key = match.group(1).lower()
         if key not in NOT_PERSONS and key not in PLACE_WORDS:

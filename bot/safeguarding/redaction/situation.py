@@ -229,7 +229,8 @@ _TAIL_WORD = rf"(?:(?!(?i:{_NOT_TAIL})\b)[\w'’&-]+|(?i:the|a|an|my|our|his|her
 _TAIL_END = (
     r"(?=[ \t]*(?:[,.;:!?()\n]|$)|[ \t]+(?i:and|but|so|who|which|because|since|when|if|he|she|"
     r"they|i|we|has|have|had|is|was|are|were|keeps?|said|says|on|in|at|for|with|by|near|off|"
-    r"from|to|there|here|out[ \t]+of|asked|told)\b)"
+    r"from|to|there|here|out[ \t]+of|asked|told|grabbed|punched|hit|attacked|assaulted|"
+    r"shouted|swore|spat|pushed|threatened|followed)\b)"
 )
 # A street or a named public place after the job stays ("on Church Rd", "on
 # Park Lane", "near Brockwell Park"): the writers keep them.
@@ -259,7 +260,8 @@ _JOB_TAIL = re.compile(
 _ONLY_ROLE = re.compile(
     # "I am only Latvian supervisor": "only" with no "the", as written
     rf"(?i:(?:\b(?:the|our|their|its)[ \t]+(?:only|sole)|(?<=\bam[ \t])only|(?<=\bis[ \t])only|"
-    rf"(?<=\bim[ \t])only|(?<=\bi'm[ \t])only|(?<=\bi’m[ \t])only)[ \t]+"
+    rf"(?<=\bim[ \t])only|(?<=\bi'm[ \t])only|(?<=\bi’m[ \t])only|(?<=\bwork[ \t])only|"
+    rf"(?<=\bworks[ \t])only)[ \t]+"
     rf"(?:{_NOT_A_LINK}[\w'’-]+[ \t]+){{0,2}}"
     rf"{_ROLE}s?\b)"
 )
@@ -268,7 +270,7 @@ _ONLY_ROLE = re.compile(
 # round", "the only one on nights at the Texaco"
 _ONLY_ONE_WHO = re.compile(
     r"(?i:\bthe[ \t]+only[ \t]+(?:(?:female|male|black|white|young|older|other)[ \t]+)?"
-    r"(?:one|person|woman|man|lady|girl|boy|guy|bloke|female|male)[ \t]+"
+    r"(?:one|person|woman|man|lady|girl|boy|guy|bloke|female|male|fella|lad|lass)[ \t]+"
     r"(?:who[ \t]+(?:works?|locks?|opens?|closes?|runs?|does|drives?|cleans?|manages?|"
     r"is[ \t]+on)\b|(?:working|driving|serving|running|doing|cleaning|managing|staffing|"
     r"teaching|covering|opening|closing|locking|manning)\b|on[ \t]+(?:nights|days|lates|earlies|"
@@ -694,6 +696,10 @@ _A_JOB_THEN_ONLY = re.compile(
     rf"((?i:an?[ \t]+(?:[\w'’-]+[ \t]+){{0,2}}?(?:{_ROLE}|lady|man|woman))s?\b)"
     r"|(?i:\b(?:work|works|working|worked)[ \t]+(?:at|in|for)[ \t]+)"
     rf"({_NOT_A_PLACE_AFTER}{_PLACE})"
+    # "I teach Urdu Saturday class at the Islamic Centre, only teacher"
+    r"|\b((?i:i|he|she)[ \t]+(?i:teach|teaches|coach|coaches|clean|cleans|drive|drives|cook|"
+    r"cooks|run|runs)[ \t]+[^,.;:!?\n]{0,40}?[ \t]+(?i:at|in|for)[ \t]+"
+    rf"{_NOT_A_PLACE_AFTER}{_PLACE})"
 )
 # "Reverend Adeyemi at the church on Lozells Road": a minister by title and
 # name, at their church.
@@ -779,7 +785,8 @@ _STREET_IN_TAIL = re.compile(
 # A saint's name alone is shared by many churches and schools, and a chain's
 # by many branches: the street or town after it says which.
 _SAINT_OR_CHAIN = re.compile(
-    r"(?:\bSt\.?[ \t]+[A-Z][\w’'-]*|\b(?i:premier[ \t]+inn|holiday[ \t]+inn|travelodge|"
+    r"(?:\bSt\.?[ \t]+[A-Z][\w’'-]*(?:[ \t]+(?:Primary|School|Church|Academy|Infants|Juniors|RC|"
+    r"C[ \t]of[ \t]E|CE))*|\b(?i:premier[ \t]+inn|holiday[ \t]+inn|travelodge|"
     r"kwik[ \t]+fit|pizza[ \t]+hut|burger[ \t]+king|costa|texaco|shell|esso|bp))$"
 )
 
