@@ -281,7 +281,7 @@ _GOES_BY = re.compile(
 # surname, both in lower case (a Gaelic or Irish one, or neither an
 # ordinary word).
 _LOWER_GAELIC_NAME = re.compile(
-    r"(?<![\w'’])(?=([a-z]{3,})[ \t]+((?:mac|mc|o['’])?[a-z]{3,})\b(?!['’]))"
+    r"\b(?<!['’])([a-z]{3,})(?=[ \t]+((?:mac|mc|o['’])?[a-z]{3,})\b(?!['’]))"
 )
 
 
@@ -320,6 +320,8 @@ def _lower_shapes(text: str) -> Iterator[Detail]:
     sign-off."""
     for match in _LOWER_GAELIC_NAME.finditer(text):
         given, family = match.group(1), match.group(2)
+        if given not in first_names():
+            continue
         prefixed = re.match(r"mac|mc|o['’]", family) is not None
         unknown = not any(
             family in words for words in (ordinary_words(), first_names(), places(), _SHORT_FORMS)

@@ -258,12 +258,14 @@ _JOB_TAIL = re.compile(
 )
 # "the only pharmacist", "the sole caretaker" with no place after it.
 _ONLY_ROLE = re.compile(
-    # "I am only Latvian supervisor": "only" with no "the", as written
-    rf"(?i:(?:\b(?:the|our|their|its)[ \t]+(?:only|sole)|(?<=\bam[ \t])only|(?<=\bis[ \t])only|"
-    rf"(?<=\bim[ \t])only|(?<=\bi'm[ \t])only|(?<=\bi’m[ \t])only|(?<=\bwork[ \t])only|"
-    rf"(?<=\bworks[ \t])only)[ \t]+"
-    rf"(?:{_NOT_A_LINK}[\w'’-]+[ \t]+){{0,2}}"
+    rf"(?i:\b(?:the|our|their|its)[ \t]+(?:only|sole)[ \t]+(?:{_NOT_A_LINK}[\w'’-]+[ \t]+){{0,2}}"
     rf"{_ROLE}s?\b)"
+)
+# "I am only Latvian supervisor", "I work only waiter": "only" with no "the",
+# as written; the job is the first group.
+_AM_ONLY_ROLE = re.compile(
+    r"(?i:\b(?:am|is|im|i'm|i’m|work|works)[ \t]+"
+    rf"(only[ \t]+(?:{_NOT_A_LINK}[\w'’-]+[ \t]+){{0,2}}{_ROLE}s?\b))"
 )
 # "the only one who works Sunday mornings at the Shell garage", "the only one
 # who locks up", "the only woman driving the post van on the Mallerstang
@@ -739,6 +741,7 @@ _JOB_PATTERNS: tuple[tuple[re.Pattern[str], bool], ...] = (
     (_SOMEONES_JOB, True),
     (_ONLY_ONE, False),
     (_ONLY_ROLE, False),
+    (_AM_ONLY_ROLE, True),
     (_RUNS_THE_PLACE, False),
     (_ONLY_ONE_WHO, False),
     (_A_JOB_ONLY_ONE, True),
