@@ -89,3 +89,15 @@ async def test_a_lower_case_word_that_may_be_a_name_is_shown_to_check(h: CoreHar
     text = plain(card.body)
     assert "Cheers to whoever found tom's dog on the common" in text
     assert "Check: possibly a name, left in the suggestion: \u201ctom's\u201d." in text
+
+
+async def test_a_place_that_may_be_a_home_is_shown_whole_to_check(h: CoreHarness) -> None:
+    # Round 5: a name where a home's would be, with no plant, land or home
+    # word, is left in and named whole on the card.
+    await h.resident_says(
+        "5001", "Bromley Police Online Forum we are at Nether Howe if an officer can come"
+    )
+    (card,) = h.messages_to(STAFF_CHAT)
+    text = plain(card.body)
+    assert "We are at Nether Howe if an officer can come" in text
+    assert "Check: possibly a name, left in the suggestion: \u201cNether Howe\u201d." in text

@@ -21,7 +21,11 @@ from bot.safeguarding.redaction.code import (
 )
 from bot.safeguarding.redaction.detail import Category, Detail
 from bot.safeguarding.redaction.handles import find_handles
-from bot.safeguarding.redaction.house import find_house_names, find_more_house_names
+from bot.safeguarding.redaction.house import (
+    find_house_names,
+    find_more_house_names,
+    find_round_5_homes,
+)
 from bot.safeguarding.redaction.names import Doubt, find_doubtful_names, find_unintroduced_names
 from bot.safeguarding.redaction.people import find_people_shapes, repeat_names, widen_names
 from bot.safeguarding.redaction.person import (
@@ -82,6 +86,7 @@ _FINDERS: tuple[Callable[[str], Iterable[Detail]], ...] = (
     find_addresses,
     find_house_names,
     find_more_house_names,
+    find_round_5_homes,
     find_school_years,
     find_singular_roles,
     find_ages_with_detail,

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from bot.safeguarding.redaction.detail import Category, Detail
+from bot.safeguarding.redaction.detail import Category, Detail, word_set
 from bot.safeguarding.redaction.lexicon import (
     NOT_PERSONS,
     PLACE_WORDS,
@@ -36,6 +36,7 @@ _TRADES = (
     r"Undertakers|Opticians|Solicitors|Accountants|Estate[ \t]Agents|Driving[ \t]School|"
     r"Car[ \t]Wash|Hand[ \t]Car[ \t]Wash|Valeting|Ices|Ice[ \t]Cream|Chicken|Skip[ \t]Hire|"
     r"Plant[ \t]Hire|Hire|Driveways|Paving|Tarmac|Surfacing|"
+    r"Mini[ \t]Market|Minimarket|Tree[ \t]Surgery|Tree[ \t]Surgeons?|Tree[ \t]Services|"
     r"Ltd|Limited|Brothers|Bros\.?|[&+][ \t](?:Sons?|Daughters?))"
 )
 _CAP = r"(?:Mc|Mac|O['’])?[^\W\d_a-z][^\W\d_A-Z]+"
@@ -58,6 +59,41 @@ _FAMILY = re.compile(
     r"woman|man|bloke|couple)\b"
     r"|(?<=s)(?=[ \t,.!?]|$))"
 )
+
+
+# Round 5: "Patel's Spar" (an owner's name on a chain's shop), "trading as
+# Bert Oliver Tree Surgery", "Gelato da Marco" (a given name after da/di/chez).
+_OWNERS_CHAIN_SHOP = re.compile(
+    r"(?<![\w'’])((?:Mc|Mac|O['’])?[A-Z][a-z]+['’]s)[ \t]+(?:Spar|Londis|Costcutter|Nisa|Premier|"
+    r"Mace|Budgens|Co-?op|Best[ \t]One|One[ \t]Stop|Day[ \t]Today)\b"
+)
+_TRADING_AS = re.compile(
+    r"(?i:\btrading[ \t]+as|\bt/a)[ \t]+((?:[A-Z][\w'’&-]*)(?:[ \t]+(?:[A-Z&][\w'’&-]*)){0,4})"
+)
+_GIVEN_AFTER_DA = re.compile(
+    r"\b[A-Z][a-z]+[ \t]+(?:da|di|de|del|della|chez|chez[ \t]+le)[ \t]+([A-Z][a-z]+)\b"
+)
+
+
+# Cities a restaurant is named after, that are also given names somewhere.
+_CITIES = word_set(
+    "roma napoli milano firenze venezia torino sorrento amalfi capri siena verona paris lyon "
+    "nice madrid sevilla valencia lisboa porto florence venice naples milan"
+)
+
+
+def _round_5_businesses(text: str) -> Iterator[Detail]:
+    for match in _OWNERS_CHAIN_SHOP.finditer(text):
+        stem = _POSSESSIVE.sub("", match.group(1)).lower()
+        known = stem in surnames() or stem in first_names() or stem not in ordinary_words()
+        if stem not in NOT_PERSONS and stem not in places() and known:
+            yield Detail(match.start(), match.end(), Category.NAME)
+    for match in _TRADING_AS.finditer(text):
+        yield Detail(match.start(1), match.end(1), Category.NAME)
+    for match in _GIVEN_AFTER_DA.finditer(text):
+        key = match.group(1).lower()
+        if key in first_names() and key not in _CITIES and key not in places():
+            yield Detail(match.start(), match.end(), Category.NAME)
 
 
 def find_business_names(text: str) -> Iterator[Detail]:
@@ -86,6 +122,7 @@ def find_business_names(text: str) -> Iterator[Detail]:
         place = match.group(0).split()[-1] == "Place"
         if (possessive or named) and not (place and not possessive):
             yield Detail(match.start(), match.end(), Category.NAME)
+    yield from _round_5_businesses(text)
     for match in _SURNAME_S_TRADE.finditer(text):
         stem = match.group(1)[:-1].lower()
         word = match.group(1).lower()

@@ -31,7 +31,7 @@ _CAPITAL = r"[A-Z][a-z]+(?:['’][a-z]+)?"
 _HOME_WORDS = (
     r"(?:Cottage|Cottages|Forge|Lodge|Bungalow|Oast|Oast[ \t]House|Farmhouse|Rectory|"
     r"Vicarage|Grange|Villa|Coach[ \t]House|Old[ \t]Bakery|Old[ \t]Post[ \t]Office|"
-    r"Old[ \t]School[ \t]House|Barn[ \t]Conversion|Stables)"
+    r"Old[ \t]School[ \t]House|Barn[ \t]Conversion|Stables|Granary|Bothy|Steading)"
 )
 _PUBLIC_TOO = r"(?:House|Farm|Mill|Barn|Hall|Manor|View|Place|Croft|End)"
 _NAME = rf"(?:(?i:the)[ \t]+)?(?:{_CAPITAL}[ \t]+){{0,2}}"
@@ -42,6 +42,7 @@ _WELSH_NAME = (
     # Heol", "Mains of Auchindoir", "Tigh na Mara"
     r"|[A-ZŴŶ][a-zà-öø-ÿŵŷ]+(?:[ \t]+(?:y|yr|'r|of|na|nan|an|a')[ \t]+[A-ZŴŶ][a-zà-öø-ÿŵŷ]+)+"
 )
+_WELSH_HYPHENATED = r"[A-ZŴŶ][a-zà-öø-ÿŵŷ]+(?:-(?:[a-zà-öø-ÿŵŷ]+|[A-ZŴŶ][a-zà-öø-ÿŵŷ]+))+"
 # Anywhere: "Rose Cottage", "The Old Forge", "Willow Lodge"
 _STREET_WORDS = (
     r"(?:Road|Lane|Street|Close|Avenue|Way|Drive|Hill|Green|Park|Grove|Gardens|Court|"
@@ -51,7 +52,7 @@ _HOME = re.compile(rf"(?<![\w])({_NAME}{_HOME_WORDS})\b(?![ \t]+{_STREET_WORDS}\
 # After an address cue: "we live at Brook House", "address: Meadow View Farm"
 _CUED = re.compile(
     r"(?i:\b(?:live|living|lives|lived|moved|move|staying|stay|stays|based)[ \t]+(?:at|in)"
-    r"|\breside[sd]?[ \t]+at|\baddress(?:[ \t]+is)?[ \t]*[:\-]?|\bcome[ \t]+to"
+    r"|\breside[sd]?[ \t]+at|\baddress(?:[ \t]+is)?(?:[ \t]+at)?[ \t]*[:\-]?|\bcome[ \t]+to"
     # an officer asked to call: "could an officer call at Glebe House"
     r"|\b(?:call|calling|knock|knocking|pop|popping|come[ \t]+round)[ \t]+(?:in[ \t]+)?at"
     r"|\bdeliver(?:ed)?[ \t]+to)[ \t]+"
@@ -88,8 +89,9 @@ _THE_HOME = re.compile(
 # "a bungalow called Fernleigh", "the farm is Highfields".
 _CALLED = re.compile(
     r"(?i:\b(?:house|home|cottage|bungalow|farmhouse|farm|property|place)"
-    r"(?:[ \t]*,|[ \t]+(?:called|named|is[ \t]+called|is[ \t]+named|(?:they|we|locals|"
+    r"(?:[ \t]*,|[ \t]+(?:called|named|is[ \t]+called|is[ \t]+named|is|(?:they|we|locals|"
     r"everyone|people)[ \t]+call(?:[ \t]+it)?))"
+    r"|\b(?:rent|rents|rented|renting)[ \t]+(?:an?[ \t]+)?(?:room|flat|caravan|bedsit)?[ \t]*at"
     r"|\bn[ei]{2}ghbou?rs?[ \t]+(?:at|of|from)"
     r"|\b(?:live|lives|lived|living)(?:[ \t]+(?:alone|together|on[ \t]+my[ \t]+own|nearby|"
     r"locally|close[ \t]+by|here|there|out|just[ \t]+(?:up|down)[ \t]+the[ \t]+road|"
@@ -171,7 +173,7 @@ def find_house_names(text: str) -> Iterator[Detail]:
 # Where the writer says they are, when what follows names a home: "I'm at
 # Greystones, ...", "we're at Wren's Nest", "hello from the Coach House".
 _HOME_END = (
-    r"(?:Nest|Rest|Haven|Nook|View|End|Lodge|Cottage|House|Farm|Barn|Croft|Retreat|Acre|Acres|"
+    r"(?:Mill|Mains|Steading|Manse|Granary|Byre|Bothy|Grange|Farmhouse|Nest|Rest|Haven|Nook|View|End|Lodge|Cottage|House|Farm|Barn|Croft|Retreat|Acre|Acres|"
     r"Corner|Orchard|Garth|Mead|Lea|Dene|Bank|Side|Reach|Trees|Gables|Lea|Hollow|Patch|Plot)"
 )
 # After a one-word name, what says it is a home: "I'm at Greystones, the
@@ -208,7 +210,7 @@ _MY_HOME_NAMED = re.compile(
 # common word ("Home Farm", "City Farm", "Manor Farm", "a puppy farm") are
 # estates and public places, and stay.
 _FARM = re.compile(
-    rf"\b((?:{_CAPITAL}[ \t]+)?({_CAPITAL})[ \t]+Farm)\b(?![ \t]+(?i:shop|park|"
+    rf"\b((?:{_CAPITAL}[ \t]+)?({_CAPITAL}|{_WELSH_HYPHENATED})[ \t]+Farm)\b(?![ \t]+(?i:shop|park|"
     r"café|cafe|kitchen|foods|road|lane|street|close|way|drive|estate|trail)\b)"
 )
 # A house named by a plant or land word and more, with a home word:
@@ -302,7 +304,8 @@ _OUTBUILDING_AT = re.compile(
     r"outbuildings?|steading|byre|fold|land|caravan|lambing[ \t]+shed|workshop|"
     # the parts of a home: "our garden at Applegarth", "the drive at Woodlands"
     r"garden|gardens|back[ \t]+garden|front[ \t]+garden|drive|driveway|porch|garage|"
-    r"front[ \t]+door|back[ \t]+door|gate)[ \t]+at)[ \t]+" + _HOME_NAME + r"(?![ \t]*[A-Z])"
+    r"front[ \t]+door|back[ \t]+door|gate|fence|fences|wall|hedge|field|fields|trailer|"
+    r"sheep|cattle|ewes|quad)[ \t]+at)[ \t]+" + _HOME_NAME + r"(?![ \t]*[A-Z])"
 )
 _AT_ABOVE_PLACE = re.compile(
     r"(?i:\bat)[ \t]+"
@@ -324,6 +327,144 @@ _COMMA_OF_HOME = re.compile(
     rf",[ \t]+of[ \t]+((?:The[ \t]+)?(?:{_CAPITAL}[ \t]+){{1,2}}"
     r"(?:House|Farm|Hall|Manor|Villa|Barn|Mill|Grange|Place|Court|Lodge|Cottage))\b"
 )
+# Round 5 (issue 15's fourth unseen set): homes named with no house word.
+# A name, then a comma and a village or town at the end of a clause: "from
+# Rosehill, Abbotsbury", "Miss Carruthers of Thistle Bank, Moffat".
+_HOME_BEFORE_TOWN = re.compile(
+    r"(?<![\w'’])(?i:from|at|of)[ \t]+"
+    rf"((?:The[ \t]+)?{_CAPITAL}(?:[ \t]+{_CAPITAL}){{0,2}})"
+    r"(?=[ \t]*,[ \t]+[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?[ \t]*(?:[.,;\n]|$))"
+)
+# A signature's address line: "Mrs Eleanor Whitlock, Brackenthwaite House, Gosforth."
+_SIGNED_HOME = re.compile(
+    r"(?<=[a-z]),[ \t]+"
+    rf"((?:The[ \t]+)?(?:{_CAPITAL}[ \t]+){{1,2}}"
+    r"(?:House|Farm|Mill|Barn|Hall|Manor|Grange|Croft|Mains|Bank|Lodge|Cottage))"
+    r"(?=[ \t]*,[ \t]+[A-Z])"
+)
+# "the alarm at Hollybank on Chester Road": one word before its street.
+_AT_NAME_ON_STREET = re.compile(
+    rf"\b(?i:at)[ \t]+({_CAPITAL})(?=[ \t]+on[ \t]+(?:[A-Z][\w'’]*[ \t]+){{1,3}}"
+    r"(?:Road|Rd|Lane|Street|St|Close|Avenue|Ave|Way|Drive|Crescent|Terrace|Row|Grove)\b)"
+)
+# "the woman at the Ashgrove (big white house on Newcastle Road)"
+_AT_NAME_THEN_HOUSE = re.compile(
+    rf"\b(?i:at)[ \t]+(?:(?i:the)[ \t]+)?({_CAPITAL}(?:[ \t]+{_CAPITAL})?)"
+    r"(?=[ \t]*\([^()\n]{0,40}\b(?i:house|cottage|bungalow|farm|farmhouse|home)\b)"
+)
+# Welsh homes: a name and an adjective ("Esgair Fawr", "Ffridd Uchaf"), or a
+# home's first word ("Tyddyn Du", "Bryn Glas", "Maes Hir").
+_WELSH_HOME = re.compile(
+    r"\b((?:(?!(?:Stryd|Heol|Lôn|Lon|Ffordd|Rhodfa|Y|Yr|Ar|Ger)\b)[A-ZŴŶ][a-zŵŷ]+[ \t]+)?"
+    r"(?!(?:Stryd|Heol|Lôn|Lon|Ffordd|Rhodfa|Y|Yr|Ar|Ger)\b)[A-ZŴŶ][a-zôŵŷ]+[ \t]+"
+    r"(?:Fawr|Fach|Uchaf|Isaf|Ganol|Newydd|Ddu|Goch|Lwyd|Wen|Wyn|Las|Hir))\b"
+    r"|\b((?:Tŷ|Tyddyn|Bryn|Maes|Blaen|Cae|Hafod|Ffridd|Esgair|Llain|Pant|Gwern|Ffynnon|"
+    r"Bron|Hendre|Fferm|Plas|Bod)[ \t]+[A-ZŴŶ][a-zŵŷ]+)\b"
+)
+_NOT_A_HOME_END = re.compile(
+    r"(?i:\b(?:station|park|hospital|school|church|chapel|centre|center|hall|library|market|"
+    r"airport|road|street|lane|council|university|college|academy|surgery|police|stadium|"
+    r"ground|club|hotel|pub|inn|arms|cathedral|abbey|castle|museum|beach|bay|harbour|pier|"
+    r"services|retail|shopping|bridge|quay|square|cross|gate|green|common))$"
+)
+_NOT_A_HOMES_FIRST = re.compile(
+    r"(?i:(?:the[ \t]+)?(?:village|town|church|community|memorial|parish|city|county|guild|"
+    r"scout|masonic|public|leisure|sports|civic|market|drill|assembly|music|concert|bingo|"
+    r"dance|miners|working[ \t]+men)\b)"
+)
+# What makes a name with no cue a home's: a plant or a land word first
+# ("Rosehill", "Hollybank", "Thistle Bank", "Ashgrove") or a home's last word
+# ("Haughton Mill", "Beckside Barn"); "Anfield", "Gordale Scar", "Action
+# Fraud" are none of these.
+_HOMELIKE = re.compile(
+    r"(?i:(?:the[ \t]+)?(?:rose|holly|ash|oak|elm|beech|birch|thistle|heather|fern|willow|hazel|"
+    r"thorn|bramble|primrose|lilac|laurel|ivy|broom|gorse|hawthorn|rowan|cherry|apple|pine|"
+    r"cedar|yew|larch|lime|brook|meadow|orchard|moss|sunny|briar|bracken|clover|daisy|poppy|"
+    r"bluebell|foxglove|honeysuckle|jasmine|lavender|myrtle|sycamore|chestnut|walnut|hollies|"
+    r"heron|wren|robin|swallow|lark|badger|otter).*"
+    r"|.*(?:bank|croft|garth|dene|nook|brae|mead|[ \t]Brae|"
+    r"[ \t](?:Mill|Mains|Barn|House|Farm|Cottage|Lodge|Grange|Croft|Bank|Lea|Hall|Manor|Byre|"
+    r"Steading|Granary|Nest|Rest|Haven|View|End|Hollow|Side)))$"
+)
+_HOME_LAST = re.compile(
+    r"[ \t](?:Mill|Mains|Barn|House|Farm|Cottage|Lodge|Grange|Croft|Bank|Brae|Lea|Byre|"
+    r"Steading|Granary|Nest|Rest|Haven|View|Hollow)$"
+)
+_ROUND_5 = (
+    _HOME_BEFORE_TOWN,
+    _SIGNED_HOME,
+    _AT_NAME_ON_STREET,
+    _AT_NAME_THEN_HOUSE,
+)
+
+
+def _round_5_home(text: str, name: str) -> bool:
+    """A home's name and not a town, a shop, a person or a public place."""
+    words = name.split()
+    if _NOT_A_HOME_END.search(name) or _NOT_A_HOMES_FIRST.match(name):
+        return False
+    if words[0].lower() in ("mr", "mrs", "ms", "miss", "dr"):
+        return False
+    if words[0].lower() in first_names() and not _HOME_LAST.search(name):
+        return False  # "from Sandra, Leeds"; "of Heather Brae" is a home
+    key = " ".join(w.lower() for w in words if w.lower() != "the")
+    return key not in places() and _house_like(name)
+
+
+def find_round_5_homes(text: str) -> Iterator[Detail]:
+    """Homes named where an address would be, with no cue the older patterns
+    know (module docstring; docs/privacy.md "Round 5: people and houses")."""
+    brands = brand_spans(text)
+    for pattern in _ROUND_5:
+        for match in pattern.finditer(text):
+            name = match.group(1)
+            if any(a <= match.start(1) < b for a, b in brands):
+                continue
+            if _PUBLIC_AFTER.match(text, match.end(1)) or not _round_5_home(text, name):
+                continue
+            if pattern is not _AT_NAME_THEN_HOUSE and not _HOMELIKE.match(name):
+                continue
+            near = text[max(0, match.start(1) - 40) : match.end(1) + 20]
+            if _INSTITUTION.search(near) is not None:
+                continue
+            yield Detail(match.start(1), match.end(1), Category.ADDRESS)
+    for match in _WELSH_HOME.finditer(text):
+        group = match.lastindex or 1
+        name = match.group(group)
+        if _PUBLIC_AFTER.match(text, match.end(group)):
+            continue
+        if " ".join(w.lower() for w in name.split()) in places():
+            continue  # "Cefn Mawr", "Maes Glas": towns
+        yield Detail(match.start(group), match.end(group), Category.ADDRESS)
+
+
+def doubtful_homes(text: str) -> Iterator[tuple[int, int]]:
+    """Where a home's name may stand but the engine is not sure enough to
+    replace it: a name after "we're at" of more words with no home's last
+    word ("we're at Nether Howe"), and a name where an address would be
+    without a plant, land or home word ("stolen from Gordale Scar,
+    Malham"). Not a known town or a shop. For the card's check line."""
+    brands = brand_spans(text)
+    candidates = [(m, _WHERE_I_AM) for m in _WHERE_I_AM.finditer(text)]
+    candidates += [(m, p) for p in _ROUND_5 for m in p.finditer(text)]
+    for match, pattern in candidates:
+        name = match.group(1)
+        if any(a <= match.start(1) < b for a, b in brands):
+            continue
+        if pattern is _WHERE_I_AM:
+            if " " not in name.strip() or re.search(rf"{_HOME_END}$", name):
+                continue  # one word, or a home's word: the finders decide
+            if not _house_like(name) or _known_place(name):
+                continue
+        elif _HOMELIKE.match(name) or not _round_5_home(text, name):
+            continue
+        yield match.start(1), match.end(1)
+
+
+def _known_place(name: str) -> bool:
+    return " ".join(w.lower() for w in name.split() if w.lower() != "the") in places()
+
+
 _RURAL = (
     _WE_FARM_AT,
     _OUTBUILDING_AT,

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 
 from bot.safeguarding.redaction.business import find_business_names, find_families
 from bot.safeguarding.redaction.detail import Category, Detail, word_set
+from bot.safeguarding.redaction.house import doubtful_homes
 from bot.safeguarding.redaction.lexicon import (
     NOT_PERSONS,
     PLACE_WORDS,
@@ -751,12 +752,27 @@ def _street_after_a_title(words: list[_Word], index: int, text: str) -> bool:
     return previous.key.rstrip(".") in _TITLE and _adjacent(text, previous, word)
 
 
+# "3rd Jan 85", "Jan 1985": a month's short form in a date, not the name Jan.
+_SHORT_MONTH = re.compile(r"(?i:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?")
+_DAY_BEFORE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?$")
+_YEAR_AFTER = re.compile(r"[ \t]*,?[ \t]*(?:\d{4}|\d{2})\b|[ \t]+\d{1,2}(?:st|nd|rd|th)\b")
+
+
+def _month_in_a_date(text: str, detail: Detail) -> bool:
+    if not _SHORT_MONTH.fullmatch(text, detail.start, detail.end):
+        return False
+    return bool(
+        _DAY_BEFORE.search(text, max(0, detail.start - 12), detail.start)
+        or _YEAR_AFTER.match(text, detail.end)
+    )
+
+
 def find_unintroduced_names(text: str) -> Iterator[Detail]:
     """Names found by what the word is and where it stands (module docstring).
     A question written in capitals is read in lower case (same length, so the
     spans are the same)."""
     details, _ = _classify(text.lower() if _shouted(text) else text)
-    yield from details
+    yield from (d for d in details if not _month_in_a_date(text, d))
     yield from find_business_names(text)
     yield from find_families(text)
 
@@ -764,5 +780,10 @@ def find_unintroduced_names(text: str) -> Iterator[Detail]:
 def find_doubtful_names(text: str) -> list[Doubt]:
     """Capitalised words that may be names and were not replaced, in order."""
     _, doubts = _classify(text)
+    # a home's name the engine was not sure of (round 5): the whole name,
+    # in place of its words' own doubts
+    for start, end in doubtful_homes(text):
+        doubts = [d for d in doubts if not start <= d.start < end] + [Doubt(start, end)]
+    doubts.sort(key=lambda d: d.start)
     labels = [m.span() for m in re.finditer(r"\[[^\[\]\n]{1,30}\]", text)]
     return [d for d in doubts if not any(a <= d.start < b for a, b in labels)]

@@ -30,6 +30,7 @@ from bot.safeguarding.redaction.lexicon import (
     brand_spans,
     first_names,
     ordinary_words,
+    places,
     surnames,
 )
 from bot.safeguarding.redaction.names import RELATIONS
@@ -50,11 +51,20 @@ _BEFORE_NAME = re.compile(
 
 # --- after a name ----------------------------------------------------------
 
-# "Seán Ó Briain", "Ana de Souza", "Pieter van der Berg"; "Sammy B" (an initial).
+# "Seán Ó Briain", "Ana de Souza", "Pieter van der Berg", "Seumas Mac an
+# t-Saoir", "Elfed ap Dafydd", "Catrin ferch Owain"; "Sammy B" (an initial).
+_PARTICLE = (
+    r"(?:(?<=Mac )(?:an|na|nan)|(?<=Nic )(?:an|na|nan)|Ó|Ní|Nic|Mac|Mc|O['’]|de|da|di|do|dos|du|"
+    r"van|von|der|den|ter|le|la|bin|binti|bint|ibn|al|el|ben|ap|ab|ferch|verch)"
+)
 _AFTER_NAME = re.compile(
-    r"(?:[ \t]+(?:Ó|Ní|Nic|Mac|Mc|O['’]|de|da|di|do|dos|van|von|der|den|ter|le|la|bin|binti|"
-    r"bint|ibn|al|el|ben|ap)(?=[ \t]+[A-Z]))+[ \t]+[A-Z][\w'’-]+"
+    rf"(?:[ \t]+{_PARTICLE}(?=[ \t]+(?:[A-Z]|[a-z]-[A-Z]|{_PARTICLE}[ \t])))+"
+    r"[ \t]+(?:[a-z]-)?[A-Z][\w'’-]+"
     r"|[ \t]+(?![AI]\b)[A-Z](?![\w'’.&])"
+    # "Evans the Coal", "Dai the Post", "Jones the Milk": a name by trade
+    r"|[ \t]+the[ \t]+(?:Coal|Post|Milk|Bread|Meat|Fish|Chips?|Bus|Garage|Shop|Van|Taxi|Oil|"
+    r"Paper|Papers|Builder|Butcher|Baker|Farm|Bank|Gas|Sparks|Plumber|Chapel|Pub|Police|Vet|"
+    r"Doctor|Car|Cars|Tractor|Sheep|Wool|Eggs|Fruit|Veg)\b"
 )
 
 # What a business named after someone sells or does, after the name: "&
@@ -97,11 +107,14 @@ _BETWEEN_NAME_AND_SCHOOL = re.compile(
 
 _LOWER_GIVEN_BEFORE = re.compile(r"(?:^|(?<=[\s,(]))([a-z]{3,})[ \t]+$")
 _LOWER_UNKNOWN_AFTER = re.compile(r"[ \t]+([a-z]{3,})(?=[ \t]*(?:[,.!?;]|$))")
+# A surname in lower case after a lower-case given name: "mhairi macleod",
+# "calum macneil", "kelsey marr", "paddy o'driscoll".
+_LOWER_SURNAME_AFTER = re.compile(r"[ \t]+((mac|mc|o['’])?[a-z]{3,})\b(?!['’])")
 _SHORT_FORMS = word_set("dob lol pls plz thx asap btw tbh omg idk innit wot coz cos tho gna bc")
 _NOT_LOWER_GIVEN = word_set(
     """
     the and but are was has had his her him its our you who she they them then than
-    for with from not can did got get see saw met ask asked told call called rang
+    for with from not can did got get see saw met ask asked told call called rang love fae frae
     """
 )
 
@@ -130,6 +143,20 @@ def widen_names(text: str, found: Iterable[Detail]) -> Iterator[Detail]:
                 yield Detail(
                     given.start(1), name.end, Category.NAME
                 )  # "tom baxter", "jade thompson"
+        surname = _LOWER_SURNAME_AFTER.match(text, name.end)
+        if (
+            surname is not None
+            and text[name.start : name.start + 1].islower()
+            and (
+                (surname.group(2) and surname.group(1) not in ordinary_words())
+                or (
+                    surname.group(1) in surnames()
+                    and surname.group(1) not in ordinary_words()
+                    and surname.group(1) not in _NOT_TRADE
+                )
+            )
+        ):
+            yield Detail(name.start, surname.end(1), Category.NAME)  # "mhairi macleod"
         unknown = _LOWER_UNKNOWN_AFTER.match(text, name.end)
         if unknown is not None and text[name.start : name.start + 1].islower():
             key = unknown.group(1)
@@ -250,8 +277,83 @@ _GOES_BY = re.compile(
 )
 
 
+# "paddy o'driscoll", "shona macrae", "iain marr": a given name and a
+# surname, both in lower case (a Gaelic or Irish one, or neither an
+# ordinary word).
+_LOWER_GAELIC_NAME = re.compile(
+    r"\b(?<!['’])([a-z]{3,})(?=[ \t]+((?:mac|mc|o['’])?[a-z]{3,})\b(?!['’]))"
+)
+
+
+# "dai the milk", "jones the post": a name by trade, in any case.
+_BY_TRADE = re.compile(
+    r"(?<![\w'’])([A-Za-z][a-z]+)[ \t]+the[ \t]+(?i:coal|post|milk|bread|meat|fish|chips?|"
+    r"taxi|oil|paper|papers|builder|butcher|baker|gas|sparks|plumber|vet|tractor|sheep|wool|"
+    r"eggs)\b"
+)
+# "07380 441902 (jade)", "ta. jay": a given name in brackets after a number,
+# or after a thank-you that ends the message.
+_NAME_IN_BRACKETS = re.compile(r"(?<=\d)[ \t]*\(([A-Za-z][a-z]+)\)")
+_LOWER_SIGN_OFF = re.compile(
+    r"(?i:\b(?:ta|thanks|thx|cheers|thank[ \t]+you|regards)[.,!]*[ \t]+)([a-z][a-z]+)\b"
+    r"(?=[ \t]*(?:[.,!(\n]|$|x+\b))"
+)
+
+
+# Words after a thank-you that are not the writer's name.
+_NOT_SIGNED = word_set(
+    """
+    mate m8 all again guys everyone everybody lads love hun hon babe pal bro sis officer
+    officers team folks so much very loads in for advance anyway x xx xxx you u ra bye
+    """
+)
+
+
+_PERSON_VERB_AFTER = re.compile(
+    r"[ \t]+(?:reckons|says|said|told|tells|thinks|saw|seen|rang|texted)\b"
+)
+
+
+def _lower_shapes(text: str) -> Iterator[Detail]:
+    """Names in lower case: a given name and a surname ("kath iveson
+    reckons"), a name by trade, a name in brackets after a number, a
+    sign-off."""
+    for match in _LOWER_GAELIC_NAME.finditer(text):
+        given, family = match.group(1), match.group(2)
+        if given not in first_names():
+            continue
+        prefixed = re.match(r"mac|mc|o['’]", family) is not None
+        unknown = not any(
+            family in words for words in (ordinary_words(), first_names(), places(), _SHORT_FORMS)
+        )
+        # a surname no list has, only where a person's verb follows: "kath iveson reckons"
+        unknown = unknown and _PERSON_VERB_AFTER.match(text, match.end(2)) is not None
+        if (
+            given in first_names()
+            and given not in _NOT_LOWER_GIVEN
+            and given not in RELATIONS
+            and given not in NOT_PERSONS
+            and family not in ordinary_words()
+            and family not in NOT_PERSONS
+            and (prefixed or (given not in ordinary_words() and (family in surnames() or unknown)))
+        ):
+            yield Detail(match.start(1), match.end(2), Category.NAME)
+    for match in _BY_TRADE.finditer(text):
+        key = match.group(1).lower()
+        if (key in first_names() or key in surnames()) and key not in ordinary_words():
+            yield Detail(match.start(), match.end(), Category.NAME)
+    for pattern in (_NAME_IN_BRACKETS, _LOWER_SIGN_OFF):
+        for match in pattern.finditer(text):
+            key = match.group(1).lower()
+            if key in _NOT_SIGNED or key in RELATIONS:
+                continue  # "thanks mate", "cheers all"
+            if key in first_names() and key not in NOT_PERSONS and key not in _NOT_LOWER_GIVEN:
+                yield Detail(match.start(1), match.end(1), Category.NAME)
+
+
 def find_people_shapes(text: str) -> Iterator[Detail]:
     """Names in the shapes of the module docstring, found by themselves."""
+    yield from _lower_shapes(text)
     for match in _GOES_BY.finditer(text):
         key = match.group(1).lower()
         if key not in NOT_PERSONS and key not in PLACE_WORDS:

@@ -258,10 +258,38 @@ _HOME_AT_A_STREET = re.compile(
 )
 
 
+# "a page on facebook called Seahouses Gossip", "a group called Ashby
+# Mums": a page's or a group's name, public, not a person's nor a handle.
+_A_PAGE_CALLED = re.compile(
+    r"(?i:\b(?:page|group|channel|forum|site|website)(?:[ \t]+(?:on|in)[ \t]+(?:facebook|fb|"
+    r"insta|instagram|twitter|tiktok|whatsapp|nextdoor|reddit|youtube|telegram))?[ \t]+"
+    r"(?:called|named))[ \t]+$"
+)
+_TITLE_WORDS = re.compile(r"[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)+")
+
+
+def _a_pages_name(text: str, detail: Detail) -> bool:
+    """A page's or group's name of two or more capitalised words after
+    "a page called"."""
+    if detail.category not in (Category.NAME, Category.HANDLE):
+        return False
+    for run in _TITLE_WORDS.finditer(text, max(0, detail.start - _LOOK_BACK), detail.end + 60):
+        if run.start() <= detail.start and detail.end <= run.end():
+            return (
+                _A_PAGE_CALLED.search(text, max(0, run.start() - _LOOK_BACK), run.start())
+                is not None
+            )
+    return False
+
+
 def keep_places(text: str, details: list[Detail]) -> list[Detail]:
-    """``details`` less the names and house names that are places."""
+    """``details`` less the names and house names that are places, and the
+    names of pages and groups ("a page on facebook called Seahouses
+    Gossip")."""
     kept: list[Detail] = []
     for detail in details:
+        if _a_pages_name(text, detail):
+            continue
         if detail.category is Category.NAME and is_place(text, detail.start, detail.end):
             continue
         # a home's name is given back only where it is a known place itself
@@ -317,6 +345,17 @@ def _town(text: str, start: int, end: int, cue: str) -> bool:
     return not _PERSON_AFTER.match(text, end) and "'s" not in words[-1]
 
 
+# A street already says where the job is: the town after it stays ("outside
+# the school on Castle Street in Bala").
+_STREET_BEFORE = re.compile(
+    r"[ \t]+(?i:on|in|off)[ \t]+(?:[A-Z][\w'’-]*[ \t]+){1,3}(?:Road|Rd|Street|St|Lane|Avenue|"
+    r"Ave|Close|Drive|Way|Crescent|Terrace|Row|Grove|Gardens|Hill|Parade|Square)$"
+)
+# A saint's name alone is many churches' and schools': the town after it
+# says which one, and goes with the job.
+_SAINT_BEFORE = re.compile(r"\bSt\.?[ \t]+[A-Z][\w'’-]*$")
+
+
 def trim_towns(text: str, detail: Detail) -> Detail:
     """An age's or a job's description (``Category.AGE``, ``Category.JOB``)
     ended before the first town or village named in it after its core; other
@@ -329,8 +368,12 @@ def trim_towns(text: str, detail: Detail) -> Detail:
         if match.end("town") > detail.end:
             continue
         cue = text[match.start() : match.start("town")]
-        if detail.category is Category.JOB and not ("," in cue or "here" in cue):
-            continue  # "the only GP at the surgery in Tobermory": the town singles out
+        if detail.category is Category.JOB:
+            before = text[detail.start : match.start()]
+            if not ("," in cue or "here" in cue or _STREET_BEFORE.search(before)):
+                continue  # "the only GP at the surgery in Tobermory": the town singles out
+            if "," in cue and _SAINT_BEFORE.search(before):
+                continue  # "the churchwarden at St Aidan's, Bamburgh": the town says which
         if _town(text, match.start("town"), match.end("town"), cue):
             end = match.start()
             dangling = _DANGLING.search(text, detail.start, end)

@@ -166,7 +166,11 @@ _PLACE_NOUN = (
     r"stall|farm|yard|workshop|village|estate|precinct|parade|arcade|mall|cinema|theatre|"
     r"leisure[ \t]cent(?:re|er)|pool|sports[ \t]cent(?:re|er)|job[ \t]?cent(?:re|er)|council|"
     r"flats|block|building|tower|estate|co-?op|association|society|committee|group|trust|charity|"
-    r"board|partnership|watch|federation|league)"
+    r"board|partnership|watch|federation|league|"
+    # round 5: "the youth hostel", "the car wash", "the chinese" (a takeaway)
+    r"hostel|inn|campsite|caravan[ \t]park|marina|harbour|lido|museum|car[ \t]wash|"
+    r"garden[ \t]cent(?:re|er)|brewery|distillery|quarry|airport|prison|sorting[ \t]office|"
+    r"chinese|indian|tip|chapel)"
 )
 _NOT_A_LINK = r"(?!(?i:on|in|at|of|by|near|off|the|and|or|for|to|from)\b)"
 # Where the job is: a name ("Greenway Dental", "The Crown", "St Barnabas",
@@ -178,9 +182,11 @@ _PLACE = (
     rf"(?:[ \t]+(?i:{_PLACE_NOUN}))?)"
 )
 _NOT_A_PLACE_AFTER = (
-    r"(?!an?[ \t]|[A-Z]{1,3}\d|I\b|(?:the[ \t]+)?(?:car|vehicle|van|dog|cat|phone|bike|property|"
+    r"(?!an?[ \t]|[A-Z]{1,3}\d|I\b|(?:the[ \t]+)?(?:car(?![ \t]+wash)|vehicle|van|dog|cat|phone|"
+    r"bike|property|"
     r"house|flat|land|account|case|investigation|charge|question|area|street|road|country|"
-    r"world|team|day|week|month|year|night|morning|evening|time|moment|end)\b)"
+    r"world|team|day|week|month|year|night|morning|evening|time|moment|end|"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)days?)\b)"
 )
 _AT = r"[ \t]*,?[ \t]+(?:at|in|of|for|outside|opposite|by)[ \t]+"
 # "the night manager at the hotel", "the landlady at The Crown".
@@ -204,6 +210,7 @@ _ONLY_ONE = re.compile(
     rf"(?:{_NOT_A_LINK}[\w'’-]+[ \t]+){{0,3}}{_NOT_A_LINK}[\w'’-]+"
     r"[ \t]*,?[ \t]+(?:(?i:on)[ \t]+(?=(?i:at)\b))?(?:(?i:working|employed|used|based)[ \t]+)?"
     r"(?i:at|in|of|for|from|on|with|by)[ \t]+"
+    r"(?!(?i:(?:mon|tues|wednes|thurs|fri|satur|sun)days?)\b)"
     rf"(?:{_PLACE}|(?i:the|my|our)[ \t]+(?:[\w'’-]+[ \t]+){{0,2}}?[\w'’-]+\b|[A-Z][\w'’-]+)"
 )
 # What may follow the place and still be part of the one person's job: where
@@ -222,7 +229,8 @@ _TAIL_WORD = rf"(?:(?!(?i:{_NOT_TAIL})\b)[\w'’&-]+|(?i:the|a|an|my|our|his|her
 _TAIL_END = (
     r"(?=[ \t]*(?:[,.;:!?()\n]|$)|[ \t]+(?i:and|but|so|who|which|because|since|when|if|he|she|"
     r"they|i|we|has|have|had|is|was|are|were|keeps?|said|says|on|in|at|for|with|by|near|off|"
-    r"from|to)\b)"
+    r"from|to|there|here|out[ \t]+of|asked|told|grabbed|punched|hit|attacked|assaulted|"
+    r"shouted|swore|spat|pushed|threatened|followed)\b)"
 )
 # A street or a named public place after the job stays ("on Church Rd", "on
 # Park Lane", "near Brockwell Park"): the writers keep them.
@@ -232,7 +240,7 @@ _STREET_WORD = (
 )
 _JOB_TAIL = re.compile(
     r"(?:[ \t]*,?[ \t]+(?i:on|in|at|for|with|by|near|off|who[ \t]+does|from|opposite|outside|"
-    r"behind|beside|above|inside|next[ \t]+to|based[ \t]+at|used[ \t]+by)[ \t]+"
+    r"behind|beside|above|inside|next[ \t]+to|based[ \t]+at|used[ \t]+by|out[ \t]+of)[ \t]+"
     rf"(?:{_TAIL_WORD}[ \t]+){{0,4}}?{_TAIL_WORD}{_TAIL_END}"
     # what the place is, when, straight after it: "... St Mark's almshouses", "overnight"
     rf"|(?:[ \t]+(?!{_NOT_TAIL}\b)(?-i:[a-z][\w'’-]*)){{1,2}}(?<!\bthe)(?<!\ba)(?<!\ban)"
@@ -243,18 +251,33 @@ _JOB_TAIL = re.compile(
     r"|[ \t]+who[ \t]+(?!(?i:is|was|are|were|has|had|keeps?|said|says)\b)[^,.;:!?()\n]{1,60}?"
     r"(?=[ \t]*[,.;:!?()\n]|[ \t]+(?:and|but|so)\b|$)"
     r"|[ \t]*\([^()\n]{0,30}\bonly\b[^()\n]{0,30}\)"
-    r"|[ \t]*,[ \t]+(?i:(?:the[ \t]+)?only[ \t]+(?:one|[\w'’-]+))[^,.;:!?\n]{0,40})+"
+    r"|[ \t]*,[ \t]+(?i:(?:the[ \t]+)?only[ \t]+(?:one|[\w'’-]+))[^,.;:!?\n]{0,40}"
+    # what the person looks like: ", the tall lady with red hair"
+    r"|[ \t]*,[ \t]+(?i:the[ \t]+(?:[\w'’-]+[ \t]+){0,3}?(?:lady|man|woman|bloke|guy|girl|lad|"
+    r"fella|one)[ \t]+with)[ \t]+[^,.;:!?()\n]{1,40}?(?=[ \t]*[,.;:!?()\n]|$))+"
 )
 # "the only pharmacist", "the sole caretaker" with no place after it.
 _ONLY_ROLE = re.compile(
     rf"(?i:\b(?:the|our|their|its)[ \t]+(?:only|sole)[ \t]+(?:{_NOT_A_LINK}[\w'’-]+[ \t]+){{0,2}}"
     rf"{_ROLE}s?\b)"
 )
+# "I am only Latvian supervisor", "I work only waiter": "only" with no "the",
+# as written; the job is the first group.
+_AM_ONLY_ROLE = re.compile(
+    r"(?i:\b(?:am|is|im|i'm|i’m|work|works)[ \t]+"
+    rf"(only[ \t]+(?:{_NOT_A_LINK}[\w'’-]+[ \t]+){{0,2}}{_ROLE}s?\b))"
+)
 # "the only one who works Sunday mornings at the Shell garage", "the only one
-# who locks up"
+# who locks up", "the only woman driving the post van on the Mallerstang
+# round", "the only one on nights at the Texaco"
 _ONLY_ONE_WHO = re.compile(
-    r"(?i:\bthe[ \t]+only[ \t]+(?:one|person)[ \t]+who[ \t]+(?:works?|locks?|opens?|closes?|"
-    r"runs?|does|drives?|cleans?|manages?|is[ \t]+on)\b[^,.;:!?()\n]{0,60}?"
+    r"(?i:\bthe[ \t]+only[ \t]+(?:(?:female|male|black|white|young|older|other)[ \t]+)?"
+    r"(?:one|person|woman|man|lady|girl|boy|guy|bloke|female|male|fella|lad|lass)[ \t]+"
+    r"(?:who[ \t]+(?:works?|locks?|opens?|closes?|runs?|does|drives?|cleans?|manages?|"
+    r"is[ \t]+on)\b|(?:working|driving|serving|running|doing|cleaning|managing|staffing|"
+    r"teaching|covering|opening|closing|locking|manning)\b|on[ \t]+(?:nights|days|lates|earlies|"
+    r"weekends|shift|duty|site|reception|the[ \t]+(?:tills?|desk|counter|door|gate|bar|"
+    r"night[ \t]+shift|late[ \t]+shift))\b)[^,.;:!?()\n]{0,60}?"
     r"(?=[ \t]*[,.;:!?()\n]|[ \t]+(?:and|but|so)\b|$))"
 )
 # "I run the corner shop", "she owns the chippy on Elm Road": the one who
@@ -305,6 +328,26 @@ _NOT_A_JOB = re.compile(
 # --- an age with what narrows it -----------------------------------------
 
 _AGE_NUMBER = rf"(?:[1-9]\d{{0,2}}|{_NUMBER_WORDS})"  # never "077..."
+# What may follow a number and make it a quantity, not an age: "5 minutes",
+# "90 mph", "12 stone", "60 quid". One list for every age rule; each adds its
+# own ("years" where "87 years old" is read apart, a time, a street).
+_QUANTITY_WORDS = (
+    r"hundred|thousand|million|mph|miles|minutes|mins|hours|weeks|months|days|hrs|percent|"
+    r"yards|metres|meters|km|cm|inches|degrees|times|%|pounds|quid|grand|k\b|m\b|st\b|nd\b|"
+    r"rd\b|th\b|ft|feet|stone|kg"
+)
+
+
+def _not_a_quantity(more: str = "") -> str:
+    """A negative lookahead: no quantity word (``_QUANTITY_WORDS``, then
+    ``more``, a regex alternation) after the number."""
+    extra = f"|{more}" if more else ""
+    return rf"(?![ \t]*(?:{_QUANTITY_WORDS}{extra}))"
+
+
+_YEARS_OR_A_TIME = r"years|yrs|[:.]\d|am\b|pm\b"
+_NOT_YEARS_OR_A_TIME = _not_a_quantity(_YEARS_OR_A_TIME)
+_NOT_YEARS_OR_A_TIME_OR_O_CLOCK = _not_a_quantity(_YEARS_OR_A_TIME + r"|o['’]clock")
 _AGES = (
     re.compile(
         rf"(?i:\b({_AGE_NUMBER}[ \t-]?(?:years?|yrs?)[ \t-]?(?:old|of[ \t]+age)"
@@ -336,19 +379,14 @@ _AGES = (
         r"(?i:\b(?:my|our|his|her|their)[ \t]+(?:[\w'’-]+[ \t]+){0,2}?[\w'’-]+[ \t]+"
         r"(?:is|was|turned|turns)[ \t]+"
         r"(?:now[ \t]+|nearly[ \t]+|almost[ \t]+|only[ \t]+|just[ \t]+)?)"
-        rf"({_AGE_NUMBER})\b(?![ \t]*(?:hundred|thousand|million|mph|miles|minutes|mins|hours|"
-        r"weeks|months|days|years|yrs|hrs|percent|yards|metres|meters|km|cm|inches|degrees|times|%|"
-        r"pounds|quid|grand|k\b|m\b|st\b|nd\b|rd\b|th\b|ft|feet|stone|kg|[:.]\d|am\b|pm\b))"
+        rf"({_AGE_NUMBER})\b{_NOT_YEARS_OR_A_TIME}"
     ),
     # "at 92 she still lives alone", "she'll be 90 next month", "Reg, is 94"
     re.compile(
         r"(?i:(?:\bat[ \t]+(?=\d{2,3}[ \t]*,?[ \t]+(?:she|he|i|my|our)\b)|"
         r"\b(?:she|he|i|they|who)['’]ll[ \t]+be[ \t]+|\b(?:will[ \t]+be|turns|turned)[ \t]+|"
         r",[ \t]*(?:is|was)[ \t]+(?:now[ \t]+)?))"
-        rf"({_AGE_NUMBER})\b(?![ \t]*(?:hundred|thousand|million|mph|miles|minutes|mins|hours|"
-        r"weeks|months|days|years|yrs|hrs|percent|yards|metres|meters|km|cm|inches|degrees|times|%|"
-        r"pounds|quid|grand|k\b|m\b|st\b|nd\b|rd\b|th\b|ft|feet|stone|kg|[:.]\d|am\b|pm\b|"
-        r"o['’]clock))"
+        rf"({_AGE_NUMBER})\b{_NOT_YEARS_OR_A_TIME_OR_O_CLOCK}"
     ),
     # "I am a retired police sergeant, seventy one, and served ..."
     re.compile(
@@ -364,10 +402,7 @@ _AGES = (
         r"(?:is|was|turned|turns|has[ \t]+turned))[ \t]+"
         r"(?:now[ \t]+|nearly[ \t]+|almost[ \t]+|over[ \t]+|about[ \t]+|around[ \t]+|"
         r"at[ \t]+least[ \t]+)?"
-        rf"({_AGE_NUMBER})\b(?![ \t]*(?:hundred|thousand|million|mph|miles|minutes|mins|hours|"
-        r"weeks|months|days|hrs|percent|yards|metres|meters|km|cm|inches|degrees|"
-        r"times|%|pounds|quid|"
-        r"grand|k\b|m\b|st\b|nd\b|rd\b|th\b|ft|feet|stone|kg)))"
+        rf"({_AGE_NUMBER})\b{_not_a_quantity()})"
     ),
 )
 _NARROWS = re.compile(
@@ -653,33 +688,78 @@ _THERE_THE_ONLY_ONE = re.compile(
 )
 
 
+# "I'm a delivery driver for the chinese on Smithdown Road, the only one on a
+# red moped", "my brother work at the car wash in Brecon, only black worker
+# there": a job anyone might do, or where someone works, made one person's by
+# "only" in what follows.
+_A_JOB_THEN_ONLY = re.compile(
+    r"(?i:\b(?:i'm|i’m|im|i[ \t]+am|i[ \t]+work[ \t]+as|he's|he[ \t]+is|she's|she[ \t]+is|"
+    r"who[ \t]+is|works?[ \t]+as|working[ \t]+as)[ \t]+)"
+    rf"((?i:an?[ \t]+(?:[\w'’-]+[ \t]+){{0,2}}?(?:{_ROLE}|lady|man|woman))s?\b)"
+    r"|(?i:\b(?:work|works|working|worked)[ \t]+(?:at|in|for)[ \t]+)"
+    rf"({_NOT_A_PLACE_AFTER}{_PLACE})"
+    # "I teach Urdu Saturday class at the Islamic Centre, only teacher"
+    r"|\b((?i:i|he|she)[ \t]+(?i:teach|teaches|coach|coaches|clean|cleans|drive|drives|cook|"
+    r"cooks|run|runs)[ \t]+[^,.;:!?\n]{0,40}?[ \t]+(?i:at|in|for)[ \t]+"
+    rf"{_NOT_A_PLACE_AFTER}{_PLACE})"
+)
+# "Reverend Adeyemi at the church on Lozells Road": a minister by title and
+# name, at their church.
+_CLERGY_AT = re.compile(
+    r"\b((?:Reverend|Rev\.?|Revd\.?|Father|Fr\.?|Pastor|Imam|Rabbi|Canon|Vicar)[ \t]+"
+    rf"[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?){_AT}{_NOT_A_PLACE_AFTER}{_PLACE}"
+)
+# "the post office worker who does the counter on a Saturday": a place's
+# worker, and what singles them out.
+_PLACES_WORKER_WHO = re.compile(
+    rf"(?i:\bthe[ \t]+(?:{_ROLE_MARK}[ \t]+|[\w'’-]+[ \t]+)?(?:{_PLACE_NOUN})[ \t]+{_ROLE})"
+    r"(?=[ \t]+(?i:who)\b)"
+)
+
+
+def _only_in(text: str, start: int, end: int) -> bool:
+    return re.search(r"(?i)\bonly\b", text[start:end]) is not None
+
+
+def _jobs_then_only(text: str) -> Iterator[Detail]:
+    for pattern in (_A_JOB_THEN_ONLY, _PLACES_WORKER_WHO):
+        for match in pattern.finditer(text):
+            group = match.lastindex or 0
+            start, end = match.span(group)
+            tail = _JOB_TAIL.match(text, end)
+            if tail is None:
+                continue
+            if pattern is _A_JOB_THEN_ONLY and not _only_in(text, tail.start(), tail.end()):
+                continue
+            yield Detail(start, tail.end(), Category.JOB)
+
+
+# Each job pattern, and whether the job is its first group (what is before
+# it, "I'm", "as", is not the job) or the whole match.
+_JOB_PATTERNS: tuple[tuple[re.Pattern[str], bool], ...] = (
+    (_ROLE_PHRASE, False),
+    (_SOMEONES_JOB, True),
+    (_ONLY_ONE, False),
+    (_ONLY_ROLE, False),
+    (_AM_ONLY_ROLE, True),
+    (_RUNS_THE_PLACE, False),
+    (_ONLY_ONE_WHO, False),
+    (_A_JOB_ONLY_ONE, True),
+    (_UNIQUE_ROLE, True),
+    (_THERE_THE_ONLY_ONE, False),
+    (_SOLE_OFFICE, True),
+    (_OFFICE_OF_A_BODY, True),
+    (_A_PLACES_OWN, True),
+    (_CLERGY_AT, True),
+)
+
+
 def find_singular_roles(text: str) -> Iterator[Detail]:
     """The job of the one person who does it, with the place: "the only
     pharmacist at the chemist", "the landlady at The Crown"."""
-    patterns = (
-        _ROLE_PHRASE,
-        _SOMEONES_JOB,
-        _ONLY_ONE,
-        _ONLY_ROLE,
-        _RUNS_THE_PLACE,
-        _ONLY_ONE_WHO,
-        _A_JOB_ONLY_ONE,
-        _UNIQUE_ROLE,
-        _THERE_THE_ONLY_ONE,
-        _SOLE_OFFICE,
-        _OFFICE_OF_A_BODY,
-        _A_PLACES_OWN,
-    )
-    for pattern in patterns:
+    yield from _jobs_then_only(text)
+    for pattern, grouped in _JOB_PATTERNS:
         for match in pattern.finditer(text):
-            grouped = pattern in (
-                _SOMEONES_JOB,
-                _A_JOB_ONLY_ONE,
-                _UNIQUE_ROLE,
-                _SOLE_OFFICE,
-                _OFFICE_OF_A_BODY,
-                _A_PLACES_OWN,
-            )
             start = match.start(1) if grouped else match.start()
             if pattern is _A_PLACES_OWN and _A_COMPANYS.search(match.group(1)):
                 continue
@@ -705,6 +785,15 @@ _STREET_IN_TAIL = re.compile(
 )
 
 
+# A saint's name alone is shared by many churches and schools, and a chain's
+# by many branches: the street or town after it says which.
+_SAINT_OR_CHAIN = re.compile(
+    r"(?:\bSt\.?[ \t]+[A-Z][\w’'-]*(?:[ \t]+(?:Primary|School|Church|Academy|Infants|Juniors|RC|"
+    r"C[ \t]of[ \t]E|CE))*|\b(?i:premier[ \t]+inn|holiday[ \t]+inn|travelodge|"
+    r"kwik[ \t]+fit|pizza[ \t]+hut|burger[ \t]+king|costa|texaco|shell|esso|bp))$"
+)
+
+
 def _named_uniquely(job: str) -> bool:
     """The place the job is at has a name of its own ("The Crown", "Greenway
     Dental", "the Bowls Club"), not a chain's or a kind's ("the Boots", "the
@@ -713,6 +802,8 @@ def _named_uniquely(job: str) -> bool:
     which one and goes with the job."""
     last = re.findall(r"[\w'’&-]+", job)[-1]
     key = re.sub(r"['’]s$", "", last.lower())
+    if _SAINT_OR_CHAIN.search(job):
+        return False  # "St Anne's": many schools and churches; "the Premier Inn": a chain's
     return last[:1].isupper() and key not in NOT_PERSONS
 
 
@@ -966,10 +1057,7 @@ _AGE_AFTER_NAME = re.compile(
     r"(?i:(?:[ \t]*,[ \t]*|[ \t]+(?:is|was|who[ \t]+is|who['’]s|turned|turns)[ \t]+|[ \t]+)"
     r"(?:now[ \t]+|nearly[ \t]+|almost[ \t]+|about[ \t]+|just[ \t]+)?(?:aged[ \t]+)?"
     rf"({_AGE_NUMBER}|\(\d{{1,3}}\))(?:[ \t-]?(?:years?|yrs?)(?:[ \t-]?old)?)?)\b"
-    r"(?![ \t]*(?:hundred|thousand|million|mph|miles|minutes|mins|hours|weeks|months|days|hrs|"
-    r"percent|yards|metres|meters|km|cm|inches|degrees|times|%|pounds|quid|grand|k\b|m\b|"
-    r"st\b|nd\b|rd\b|th\b|ft|feet|stone|kg|[a-z]+[ \t]+(?:road|street|lane|close|avenue|way)\b|"
-    r"[:./-]\d))"
+    + _not_a_quantity(r"[a-z]+[ \t]+(?:road|street|lane|close|avenue|way)\b|[:./-]\d")
 )
 
 
