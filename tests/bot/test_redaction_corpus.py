@@ -290,6 +290,8 @@ ROUND5_NUMBER_FLOORS = {
 @pytest.mark.parametrize("name", sorted(ROUND5_NUMBER_FLOORS))
 def test_round5_number_figures_hold(name: str) -> None:
     assert_floors(name, *ROUND5_NUMBER_FLOORS[name])
+
+
 # Issue 15's fourth unseen set (run once on b74f248: details gone 0.888,
 # keep 0.988) and spent; round 5 (people, jobs and houses) tuned on it
 # (docs/privacy.md, "Round 5: people and houses"). file: {kind: floor}, and

@@ -12,7 +12,8 @@ and, as ordinary messages, the redaction corpora written before issue 15
 (ORDINARY below: realistic forum questions full of names, numbers,
 addresses and old crimes, by three authors), but for the few of their
 messages that ask for help now (NOT_ORDINARY), which are left out; and
-CHAT, the commands and pleasantries a bot is sent.
+CHAT, the commands, pleasantries and everyday questions about messages
+("is this message a scam?") a bot is sent.
 
 The model: logistic regression (scikit-learn's lbfgs, L2, C below, classes
 balanced) over model.features of the normalised text; features seen in fewer
@@ -197,7 +198,21 @@ bye
 see you next time
 kind regards
 many thanks for your help
-Sent from my iPhone"""
+Sent from my iPhone
+is this message a scam?
+is this text message a scam?
+is this text a scam
+is this email a scam or real?
+got this message, is it legit?
+is this a real police message?
+can you check this message for me please
+what does this message mean?
+did you get my message?
+I sent a message last week, any reply yet?
+sorry for the long message
+this message is for PC Evans
+who do I report a scam text to?
+I had a text saying my parcel is held, is it genuine?"""
 
 
 EXTRA_ORDINARY = {*(f"redaction_{name}" for name in ORDINARY), "chat"}
