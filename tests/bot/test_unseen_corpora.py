@@ -76,6 +76,20 @@ SEALED = {
     "personal_details/unseen_2026_11_30_i.jsonl": (
         "4bbf62854d95d10fecb5b07e4f91b360b8cbdc903fe7d20212a3116ec984025b"
     ),
+    # the sixth set, sealed 2026-11-30 after the fifth was run, before any
+    # later change was merged
+    "triage/unseen_2026_11_30_i.jsonl": (
+        "318570b806761e6d8da138a1ac42185cb6d32f187aed76df634cf819cdf07211"
+    ),
+    "triage/unseen_2026_11_30_j.jsonl": (
+        "f02f2727becd824f60cfa3f44bc794a8fbe89b3da60b8b5a6a610c587572219a"
+    ),
+    "personal_details/unseen_2026_11_30_j.jsonl": (
+        "f9f37ac6c9ff118b161c40828669a1fa9da84a4d38ffc98886af73fef05dc2e6"
+    ),
+    "personal_details/unseen_2026_11_30_k.jsonl": (
+        "0d3cabf4745131ceb7e6f89f5e007b3bf29d09fc470dfb1451dfe49a426198a5"
+    ),
 }
 
 
@@ -90,6 +104,7 @@ TRIAGE_SETS = [
     ("triage/unseen_2026_11_30_c.jsonl", "triage/unseen_2026_11_30_d.jsonl"),
     ("triage/unseen_2026_11_30_e.jsonl", "triage/unseen_2026_11_30_f.jsonl"),
     ("triage/unseen_2026_11_30_g.jsonl", "triage/unseen_2026_11_30_h.jsonl"),
+    ("triage/unseen_2026_11_30_i.jsonl", "triage/unseen_2026_11_30_j.jsonl"),
 ]
 
 
@@ -125,6 +140,10 @@ REDACTION_SETS = [
     (
         "personal_details/unseen_2026_11_30_h.jsonl",
         "personal_details/unseen_2026_11_30_i.jsonl",
+    ),
+    (
+        "personal_details/unseen_2026_11_30_j.jsonl",
+        "personal_details/unseen_2026_11_30_k.jsonl",
     ),
 ]
 
