@@ -35,6 +35,7 @@ from bot.safeguarding.redaction.person import (
 )
 from bot.safeguarding.redaction.phone import find_phones
 from bot.safeguarding.redaction.places import keep_places, trim_towns
+from bot.safeguarding.redaction.round6 import find_round_6_numbers
 from bot.safeguarding.redaction.situation import (
     ages_after_names,
     find_ages_with_detail,
@@ -84,6 +85,7 @@ _FINDERS: tuple[Callable[[str], Iterable[Detail]], ...] = (
     find_dates_of_birth,
     find_birth_dates,
     find_addresses,
+    find_round_6_numbers,
     find_house_names,
     find_more_house_names,
     find_round_5_homes,

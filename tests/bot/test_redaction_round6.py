@@ -1,0 +1,76 @@
+"""Issue 15, redaction round 6 (short): the forms the fifth unseen set
+(tests/data/personal_details/unseen_2026_11_30_h.jsonl and _i.jsonl) showed
+the engine missing, as concepts in new sentences, and the words that must
+stay beside them. What an officer sees is the suggested publishable text.
+Figures per file are in docs/privacy.md ("Round 6 (short)")."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.safeguarding.redaction import suggest_publishable
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a Glasgow tenement flat (floor/door) before its street
+        (
+            "the lassie at 2/3 88 Garscube Road keeps buzzing everyone",
+            "the lassie at [address] keeps buzzing everyone",
+        ),
+        (
+            "My gran is 1/2, 17 Onslow Drive and a man tried her door",
+            "My gran is [address] and a man tried her door",
+        ),
+        (
+            "we stay 3/1 at 240 Paisley Road West since March",
+            "we stay [address] since March",
+        ),
+        # a flat in a lettered or numbered block, either way round
+        (
+            "someone keeps kicking the door of flat 14 block b at night",
+            "someone keeps kicking the door of [address] at night",
+        ),
+        (
+            "I'm in Block 3, Flat 22 and the lift is broken",
+            "I'm in [address] and the lift is broken",
+        ),
+        # a Welsh street in lower case with its number
+        (
+            "post goes to 12 heol y felin now, not to my old place",
+            "post goes to [address] now, not to my old place",
+        ),
+        ("we moved to 7 lon yr ysgol last year", "we moved to [address] last year"),
+        # a house number in words after a misspelt "number"
+        ("hes on Park Rd nummber forty two", "hes on Park Rd [address]"),
+        # digits in words after a code, a card's last digits or a PIN
+        (
+            "the door code is six two six one and he knows it",
+            "the door code is [ID number] and he knows it",
+        ),
+        (
+            "a payment on my card ending in nine nine oh three that I never made",
+            "a payment on my card ending in [ID number] that I never made",
+        ),
+        ("she told him her pin, three one one eight.", "she told him her pin, [ID number]."),
+    ],
+)
+def test_round_6_numbers_go(text: str, expected: str) -> None:
+    assert suggest_publishable(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a score, a date and a fraction are not a tenement flat
+        "we won 3/2 in the end, 45 minutes of pure rain",
+        "the code of conduct says four things",
+        "the pin on my badge fell off",
+        "it took forty one minutes for the bus",
+        "the block of flats on Heol Y Deri is fine",
+        "the card ends up in the bin every time",
+    ],
+)
+def test_round_6_number_look_alikes_stay(text: str) -> None:
+    assert suggest_publishable(text) == text
