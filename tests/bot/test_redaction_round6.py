@@ -74,3 +74,68 @@ def test_round_6_numbers_go(text: str, expected: str) -> None:
 )
 def test_round_6_number_look_alikes_stay(text: str) -> None:
     assert suggest_publishable(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a known place after "round" or "places like", though also a given name
+        (
+            "the lads round Clifton have been setting bins alight, my son Dean saw them",
+            "the lads round Clifton have been setting bins alight, my son [name] saw them",
+        ),
+        (
+            "is it only the big stations like Preston that do that? Ta, Shona Reid",
+            "is it only the big stations like Preston that do that? Ta, [name]",
+        ),
+        # the town after a street's address and a comma
+        (
+            "Letters for me go to 14 Chapel Walk, Bradley. I am worried.",
+            "Letters for me go to [address], Bradley. I am worried.",
+        ),
+        # one word after "officer for": an area
+        (
+            "is there a wildlife crime officer for Moray I can speak to",
+            "is there a wildlife crime officer for Moray I can speak to",
+        ),
+        # a hospital named after a royal
+        (
+            "I work nights at the Princess Alexandra and my car was keyed",
+            "I work nights at the Princess Alexandra and my car was keyed",
+        ),
+        # a landscape with "the": hills, braes, moors
+        (
+            "scramblers tearing up the Pentland Hills every Sunday",
+            "scramblers tearing up the Pentland Hills every Sunday",
+        ),
+        # a district named "... Side"
+        ("Tyne Side folk are fed up of it", "Tyne Side folk are fed up of it"),
+        # an organisation named with a place, a housing association by name
+        (
+            "the carer from Kind Hands Care Leeds never turned up, my mum is Edna Shaw",
+            "the carer from Kind Hands Care Leeds never turned up, my mum is [name]",
+        ),
+        (
+            "I rang the housing association, it's Loretto they said to call you",
+            "I rang the housing association, it's Loretto they said to call you",
+        ),
+    ],
+)
+def test_round_6_places_and_organisations_stay(text: str, expected: str) -> None:
+    assert suggest_publishable(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a given name after an address is still a person where they go on
+        (
+            "the bloke at 9 Cedar Road, Martin, he flies a drone over us",
+            "the bloke at [address], [name], he flies a drone over us",
+        ),
+        # a person named Queen is a person
+        ("my neighbour Elizabeth Queen shouts at us", "my neighbour [name] shouts at us"),
+    ],
+)
+def test_round_6_people_near_those_forms_still_go(text: str, expected: str) -> None:
+    assert suggest_publishable(text) == expected
