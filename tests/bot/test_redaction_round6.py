@@ -139,3 +139,45 @@ def test_round_6_places_and_organisations_stay(text: str, expected: str) -> None
 )
 def test_round_6_people_near_those_forms_still_go(text: str, expected: str) -> None:
     assert suggest_publishable(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a given name or surname first, then a trade word the older list lacked
+        (
+            "someone smashed the window of Iqbal Halal Meats last night",
+            "someone smashed the window of [name] last night",
+        ),
+        (
+            "Hi, Denise's Dog Walking here, a van follows me on my rounds",
+            "Hi, [name] here, a van follows me on my rounds",
+        ),
+        (
+            "the van for Kowalski Upholstery was broken into",
+            "the van for [name] was broken into",
+        ),
+        ("Patel's Convenience on Mill Lane was robbed", "[name] on Mill Lane was robbed"),
+        (
+            "my uncle owns Hussain Fabrics, they rang him",
+            "my uncle owns [name], they rang him",
+        ),
+    ],
+)
+def test_round_6_businesses_named_after_someone_go(text: str, expected: str) -> None:
+    assert suggest_publishable(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a brand, a place or plain words before the trade word stay
+        "the General Store on the green was shut all week",
+        "the Tesco Superstore car park is a mess",
+        "someone nicked a trolley from Asda Superstore",
+        "the Village Stores by the church had a break-in",
+        "kids hang about outside Premier Convenience every night",
+    ],
+)
+def test_round_6_shops_without_a_person_stay(text: str) -> None:
+    assert suggest_publishable(text) == text

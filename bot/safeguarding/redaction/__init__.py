@@ -35,7 +35,11 @@ from bot.safeguarding.redaction.person import (
 )
 from bot.safeguarding.redaction.phone import find_phones
 from bot.safeguarding.redaction.places import keep_places, trim_towns
-from bot.safeguarding.redaction.round6 import find_round_6_numbers, keep_round_6
+from bot.safeguarding.redaction.round6 import (
+    find_round_6_businesses,
+    find_round_6_numbers,
+    keep_round_6,
+)
 from bot.safeguarding.redaction.situation import (
     ages_after_names,
     find_ages_with_detail,
@@ -96,6 +100,7 @@ _FINDERS: tuple[Callable[[str], Iterable[Detail]], ...] = (
     find_initialled_names,
     find_unintroduced_names,
     find_people_shapes,
+    find_round_6_businesses,
 )
 
 LABEL_PATTERN = re.compile("|".join(re.escape(c.label) for c in Category))

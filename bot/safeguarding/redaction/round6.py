@@ -21,7 +21,15 @@ from collections.abc import Iterator
 
 from bot.safeguarding.redaction.address import find_addresses
 from bot.safeguarding.redaction.detail import Category, Detail, word_set
-from bot.safeguarding.redaction.lexicon import first_names, places
+from bot.safeguarding.redaction.lexicon import (
+    NOT_PERSONS,
+    PLACE_WORDS,
+    first_names,
+    ordinary_words,
+    places,
+    proper_nouns,
+    surnames,
+)
 
 # "3/2 ", "2/1, ", "0/1 at ", "1/1, " right before a found address
 _TENEMENT_BEFORE = re.compile(r"\b[0-9]/[0-9]{1,2}(?:[ \t]*,[ \t]*|[ \t]+at[ \t]+|[ \t]+)$")
@@ -160,3 +168,41 @@ def keep_round_6(text: str, details: list[Detail]) -> list[Detail]:
         for d in details
         if d.category is not Category.NAME or not _a_place_or_organisation(text, d, addresses)
     ]
+
+
+# Businesses: a given name or surname, then up to two capitalised words, then
+# a trade word the older list lacks ("Raza General Store", "Mehmet's Kebab
+# House", "Carol's Canine Grooming", "Ahmed Textiles", "Singh's Convenience").
+_TRADE_6 = (
+    r"(?:Stores?|General[ \t]Stores?|Convenience(?:[ \t]Store)?|Groceries|Grooming|Textiles|"
+    r"Fabrics|Wholesale(?:rs)?|Cash[ \t](?:and|&)[ \t]Carry|Tailoring|Alterations|Phones|"
+    r"Mobiles|Travel|Halal[ \t]Meats?|Meats|Off[ \t]Licen[cs]e|Kebab[ \t]House|Curry[ \t]House|"
+    r"Pizza[ \t]House|Tea[ \t]Rooms?|Coffee[ \t]House|Noodle[ \t]House|Steak[ \t]House|"
+    r"Pet[ \t]Supplies|Kennels|Cattery|Dog[ \t]Walking|Pets|Upholstery|Printing|Signs|Tattoo|"
+    r"Tattoos|Barbershop|Cuts|Spice|Sweet[ \t]Mart|Food[ \t]Store|Superstore|Mart)"
+)
+_BUSINESS_6 = re.compile(
+    r"(?<![\w'’])(?P<lead>(?:Mc|Mac|O['’])?[A-Z][a-z]+)(?P<s>['’]s)?"
+    rf"(?P<between>(?:[ \t]+[A-Z][a-z]+){{0,2}}?)[ \t]+{_TRADE_6}\b"
+)
+
+
+def find_round_6_businesses(text: str) -> Iterator[Detail]:
+    """A small business named after its owner with a trade word
+    (``_TRADE_6``): a NAME span over the whole business's name. The lead
+    word must be a given name or surname (with an owner's "'s", any word
+    that is not a brand, a place or a place's word), or no English word."""
+    for match in _BUSINESS_6.finditer(text):
+        lead = match.group("lead").lower()
+        between = match.group("between").lower().split()
+        if (
+            lead in NOT_PERSONS
+            or lead in places()
+            or lead in PLACE_WORDS
+            or any(w in NOT_PERSONS or w in PLACE_WORDS for w in between)
+        ):
+            continue
+        person = lead in first_names() or lead in surnames()
+        plain = lead not in ordinary_words() and lead not in proper_nouns()
+        if (person and (match.group("s") or lead not in ordinary_words())) or plain:
+            yield Detail(match.start(), match.end(), Category.NAME)
