@@ -35,6 +35,11 @@ from bot.safeguarding.redaction.person import (
 )
 from bot.safeguarding.redaction.phone import find_phones
 from bot.safeguarding.redaction.places import keep_places, trim_towns
+from bot.safeguarding.redaction.round6 import (
+    find_round_6_businesses,
+    find_round_6_numbers,
+    keep_round_6,
+)
 from bot.safeguarding.redaction.situation import (
     ages_after_names,
     find_ages_with_detail,
@@ -84,6 +89,7 @@ _FINDERS: tuple[Callable[[str], Iterable[Detail]], ...] = (
     find_dates_of_birth,
     find_birth_dates,
     find_addresses,
+    find_round_6_numbers,
     find_house_names,
     find_more_house_names,
     find_round_5_homes,
@@ -94,6 +100,7 @@ _FINDERS: tuple[Callable[[str], Iterable[Detail]], ...] = (
     find_initialled_names,
     find_unintroduced_names,
     find_people_shapes,
+    find_round_6_businesses,
 )
 
 LABEL_PATTERN = re.compile("|".join(re.escape(c.label) for c in Category))
@@ -112,6 +119,7 @@ def find_personal_details(text: str) -> list[Detail]:
     # what goes with a name: a title, a business, a school, an age ("PC Hayes",
     # "Tindall & Sons Roofing", "Nadia is 14")
     kept = set(keep_places(text, [item[3] for item in found]))
+    kept &= set(keep_round_6(text, [item[3] for item in found]))
     found = [item for item in found if item[3] in kept]
     # a town at the end of an age's or a job's description stays
     found = [(s, n, rank, trim_towns(text, d)) for s, n, rank, d in found]
