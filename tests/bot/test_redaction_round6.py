@@ -6,6 +6,10 @@ Figures per file are in docs/privacy.md ("Round 6 (short)")."""
 
 from __future__ import annotations
 
+import json
+import re
+from pathlib import Path
+
 import pytest
 
 from bot.safeguarding.redaction import suggest_publishable
@@ -181,3 +185,24 @@ def test_round_6_businesses_named_after_someone_go(text: str, expected: str) -> 
 )
 def test_round_6_shops_without_a_person_stay(text: str) -> None:
     assert suggest_publishable(text) == text
+
+
+def test_a_detail_never_ends_or_starts_inside_a_word() -> None:
+    # A finder's span stopped at the "o" of "off": the suggestion read
+    # "[job]f Station Road". A span is widened to whole words, never cut.
+    assert suggest_publishable("we run Kowalski Upholstery off Station Road") == (
+        "[job] Station Road"
+    )
+    corpus = Path(__file__).resolve().parent.parent / "data" / "personal_details"
+    broken = [
+        out
+        for name in (
+            "dev.jsonl",
+            "dev_2026_11_e.jsonl",
+            "dev_2026_11_f.jsonl",
+            "third_author.jsonl",
+        )
+        for line in (corpus / name).read_text(encoding="utf-8").splitlines()
+        if re.search(r"\][^\W_]|[^\W_]\[", out := suggest_publishable(json.loads(line)["text"]))
+    ]
+    assert broken == []

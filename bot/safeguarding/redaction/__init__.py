@@ -133,7 +133,9 @@ def find_personal_details(text: str) -> list[Detail]:
         found.append((detail.start, -(detail.end - detail.start), len(_FINDERS), detail))
     found = [
         (d.start, -(d.end - d.start), rank, d)
-        for rank, d in ((rank, _after_names(text, d, names)) for _s, _l, rank, d in found)
+        for rank, d in (
+            (rank, _whole_words(text, _after_names(text, d, names))) for _s, _l, rank, d in found
+        )
         if d.end > d.start
     ]
     found.sort(key=lambda item: (item[0], item[1], item[2]))
@@ -148,6 +150,21 @@ def find_personal_details(text: str) -> list[Detail]:
         else:
             merged.append((start, detail.end, claim, detail.category))
     return _joined(text, [Detail(start, end, category) for start, end, _b, category in merged])
+
+
+def _whole_words(text: str, detail: Detail) -> Detail:
+    """``detail`` widened to whole words: a span that starts or ends inside a
+    word (a finder's pattern stopping at "o" of "off") would leave a broken
+    word in the suggestion ("[job]f Station Road") and could leave part of
+    the detail showing. Widening, not narrowing: what is unsure goes."""
+    start, end = detail.start, detail.end
+    while 0 < start < end and text[start - 1].isalnum() and text[start].isalnum():
+        start -= 1
+    while start < end < len(text) and text[end - 1].isalnum() and text[end].isalnum():
+        end += 1
+    if (start, end) == (detail.start, detail.end):
+        return detail
+    return Detail(start, end, detail.category)
 
 
 def _after_names(text: str, detail: Detail, names: list[Detail]) -> Detail:
