@@ -70,6 +70,10 @@ SPENT = frozenset(
         # (issue 15, triage round 5)
         "unseen_2026_11_30_e.jsonl",
         "unseen_2026_11_30_f.jsonl",
+        # the fifth unseen set, run once (docs/safeguarding.md) and spent
+        # (issue 15, triage round 6)
+        "unseen_2026_11_30_g.jsonl",
+        "unseen_2026_11_30_h.jsonl",
     }
 )
 # Redaction corpora (tests/data/personal_details/) read as ordinary messages.

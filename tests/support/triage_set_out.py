@@ -46,6 +46,7 @@ SETS = (
     ("unseen_2026_11_30_a", "unseen_2026_11_30_b"),
     ("unseen_2026_11_30_c", "unseen_2026_11_30_d"),
     ("unseen_2026_11_30_e", "unseen_2026_11_30_f"),
+    ("unseen_2026_11_30_g", "unseen_2026_11_30_h"),
 )
 
 Fit = Callable[[Features, list[int]], Model]

@@ -35,6 +35,7 @@ _LISTS = (
     "resolved", "present", "plea", "away", "lawful_shooting", "person_harmed", "idiom_phrase",
     "idiom_family", "mishap", "now_asked", "past_day", "sport_report", "make_believe",
     "game_speech", "study", "story_year", "joking_after", "long_running", "discounted",
+    "just_asking", "animal",
 )  # fmt: skip
 _DATA = mapping(read(_FILE), _FILE)
 if set(_DATA) != set(_LISTS):
@@ -253,6 +254,15 @@ _JOKING_AFTER = _compiled(_words("joking_after"), "joking_after")
 _LONG_RUNNING = _compiled(_words("long_running"), "long_running")
 # A threat the writer discounts ("he's all talk"): stops threat_to_kill.
 _DISCOUNTED = _compiled(_words("discounted"), "discounted")
+# Round 6: a question asked in passing ("purely asking"), anywhere.
+_JUST_ASKING = _compiled(_words("just_asking"), "just_asking")
+# Round 6: an animal "attacking": one of animal within the last five words
+# before an attack match ("the gulls on harbour street are attacking people").
+_ANIMAL_BEFORE = _compiled(_words("animal") + r"(?:\s+[\w']+){0,4}\s*$", "animal")
+ANIMAL_STOPS = frozenset({"attack_in_progress"})
+# Round 6: threats said every day (habitual, anywhere in a message that says
+# nothing of now: "shoplifters ... say 'I'll stab you' ... every day").
+HABIT_BY_MESSAGE_STOPS = frozenset({"threat_to_kill"})
 LONG_RUNNING_STOPS = frozenset(
     {
         "weapon_held",
@@ -300,6 +310,10 @@ def _not_now_by_message(rule: Rule, message: str, opening: str) -> str | None:
         return "not_real"
     if _STUDY.search(message) and "?" in message:
         return "general_question"
+    if _JUST_ASKING.search(message) and "?" in message:
+        return "general_question"  # round 6: "Purely asking, ... came up in the pub"
+    if name in HABIT_BY_MESSAGE_STOPS and _HABITUAL_CLEAR.search(message):
+        return "habitual"  # round 6: a threat said "every day"
     if _STORY_YEAR.search(message):
         return "past"
     if _JOKING_AFTER.search(message, len(opening)):
@@ -395,6 +409,25 @@ def _told_as_over(rule: Rule, clause: str, opening: str, message: str) -> bool:
     )
 
 
+def _supposed_in_sentence(message: str, opening: str) -> bool:
+    """Round 6: whether the sentence of the match (the message up to its
+    end is ``opening``) is a question (ends with "?") that supposes before
+    the match ends (``hypothetical``: "If my dad, who has dementia, went
+    missing, how quickly would you start looking?": the commas cut the
+    clause) and the message says nothing of now."""
+    start = max(opening.rfind(mark) for mark in ".!?\n") + 1
+    end = len(message)
+    for mark in ".!?\n":
+        found = message.find(mark, len(opening))
+        if found != -1:
+            end = min(end, found)
+    return (
+        message[end : end + 1] == "?"
+        and _HYPOTHETICAL.search(opening[start:]) is not None
+        and not _says_now(message)
+    )
+
+
 def _idiom(upto: str, start: int, message: str) -> bool:
     """Whether the match at ``upto[start:]`` is an idiom: one of idiom_verb
     in it, the words before that verb ending with one of idiom_subject (the
@@ -472,6 +505,10 @@ def guard(
         return "not_real"
     if _idiom(upto, len(before), message):
         return "idiom"
+    if rule.name.partition(".")[2] in ANIMAL_STOPS and _ANIMAL_BEFORE.search(before):
+        return "animal"
+    if message and _supposed_in_sentence(message, opening):
+        return "hypothetical"
     if any(
         idiom.start() < len(upto) and idiom.end() > len(before)
         for idiom in _IDIOM_PHRASE.finditer(clause)
@@ -489,7 +526,10 @@ def guard(
         and not _says_now(message)
     ):
         return "away"
-    if message and _told_as_over(rule, clause, opening, message):
+    # A threat is told in the future ("shouting he will kill me"): its own
+    # words are no sign of the present (round 6).
+    told = before + " " + after if rule.name.partition(".")[2] == "threat_to_kill" else clause
+    if message and _told_as_over(rule, told, opening, message):
         return "past"
     if (
         message

@@ -15,8 +15,9 @@ _FILE = "spellings.yaml"
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "-": " ", "_": " "})
 # Laughing emoji read as "lol" (a joke, guards.yaml), not dropped with the
-# other symbols: "im gonna end up strangling my flatmate 😂".
-_LAUGHING = str.maketrans({"😂": " lol ", "🤣": " lol "})
+# other symbols: "im gonna end up strangling my flatmate 😂". Round 6: the
+# eye-roll too ("my mum's convinced he's going to murder me 🙄").
+_LAUGHING = str.maketrans({"😂": " lol ", "🤣": " lol ", "🙄": " lol "})
 # Anything that is not a letter, digit, apostrophe, space or clause punctuation.
 # A run of them is one space (the spaces around it stay): 560 Chinese
 # characters are one substitution, not 560.
