@@ -248,7 +248,9 @@ async def test_export_survey_as_csv_without_identities(tmp_path: Path) -> None:
         await h.resident_presses("5001", "survey:1:1")
         await h.resident_says("5002", "/survey 1 1")
         await h.staff_says('/survey bromley "Anything else?"')
-        await h.resident_says("5001", "/survey 2 =SUM(A1) more patrols")
+        # (not "=SUM(A1) more patrols": the round-6 model reads that odd string
+        # as urgent, and an answer that looks urgent is not kept; docs/safeguarding.md)
+        await h.resident_says("5001", "/survey 2 =SUM(A1) speeding at night")
     (tmp_path / "bot.yaml").write_text(
         f"database: {database}\nforums:\n  - id: bromley\n"
         "    name: Bromley Police Online Forum\n    phrases: [Bromley Police Online Forum]\n"
@@ -261,7 +263,7 @@ async def test_export_survey_as_csv_without_identities(tmp_path: Path) -> None:
     assert [line.split(",")[-2:] for line in lines[1:]] == [["2", "Burglary"], ["1", "Speeding"]]
     assert "5001" not in options.stdout and "5002" not in options.stdout
     free = _forumbot("export", "survey", "2", "--format", "csv", cwd=tmp_path)
-    assert free.stdout.strip().splitlines()[1].endswith(",,'=SUM(A1) more patrols")
+    assert free.stdout.strip().splitlines()[1].endswith(",,'=SUM(A1) speeding at night")
     missing = _forumbot("export", "survey", "9", cwd=tmp_path)
     assert missing.returncode == 1 and "there is no consultation #9" in missing.stderr
 
