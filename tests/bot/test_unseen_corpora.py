@@ -90,6 +90,20 @@ SEALED = {
     "personal_details/unseen_2026_11_30_k.jsonl": (
         "0d3cabf4745131ceb7e6f89f5e007b3bf29d09fc470dfb1451dfe49a426198a5"
     ),
+    # the seventh set, sealed 2026-11-30 after the sixth was run, before any
+    # later change was merged
+    "triage/unseen_2026_11_30_k.jsonl": (
+        "1bcba56d37c2ca54025137a2e1c7e9aed3f9b4da53933f592aa0a617496dadb1"
+    ),
+    "triage/unseen_2026_11_30_l.jsonl": (
+        "fa176d180b574a6128bb17ce8f512f5f5227250f7dceb336ce4044318e92ff20"
+    ),
+    "personal_details/unseen_2026_11_30_l.jsonl": (
+        "87fdfdff46f318b8f94f3181860d3a245a76d4056f2b515e7a8ac5862505eca6"
+    ),
+    "personal_details/unseen_2026_11_30_m.jsonl": (
+        "a25e0f76387904d4e089740b57461f7c42da0d4c76504ef69161adb9e874dd42"
+    ),
 }
 
 
@@ -105,6 +119,7 @@ TRIAGE_SETS = [
     ("triage/unseen_2026_11_30_e.jsonl", "triage/unseen_2026_11_30_f.jsonl"),
     ("triage/unseen_2026_11_30_g.jsonl", "triage/unseen_2026_11_30_h.jsonl"),
     ("triage/unseen_2026_11_30_i.jsonl", "triage/unseen_2026_11_30_j.jsonl"),
+    ("triage/unseen_2026_11_30_k.jsonl", "triage/unseen_2026_11_30_l.jsonl"),
 ]
 
 
@@ -144,6 +159,10 @@ REDACTION_SETS = [
     (
         "personal_details/unseen_2026_11_30_j.jsonl",
         "personal_details/unseen_2026_11_30_k.jsonl",
+    ),
+    (
+        "personal_details/unseen_2026_11_30_l.jsonl",
+        "personal_details/unseen_2026_11_30_m.jsonl",
     ),
 ]
 
