@@ -27,6 +27,7 @@ from bot.safeguarding.redaction.house import (
     find_round_5_homes,
 )
 from bot.safeguarding.redaction.names import Doubt, find_doubtful_names, find_unintroduced_names
+from bot.safeguarding.redaction.numbered import find_numbered_homes
 from bot.safeguarding.redaction.people import find_people_shapes, repeat_names, widen_names
 from bot.safeguarding.redaction.person import (
     find_dates_of_birth,
@@ -90,6 +91,7 @@ _FINDERS: tuple[Callable[[str], Iterable[Detail]], ...] = (
     find_birth_dates,
     find_addresses,
     find_round_6_numbers,
+    find_numbered_homes,
     find_house_names,
     find_more_house_names,
     find_round_5_homes,

@@ -1,0 +1,125 @@
+"""Issue 15, redaction round 7: the number group and the keep words the
+sixth unseen set (tests/data/personal_details/unseen_2026_11_30_j.jsonl and
+_k.jsonl, spent) showed the engine missing, as the set's own lines and as
+new variants of each family. What an officer sees is the suggested
+publishable text. Figures per file are in docs/privacy.md ("Round 7:
+numbers and keep words")."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.safeguarding.redaction import suggest_publishable
+
+# The set's own lines (the part of each line that carries the detail).
+SIXTH_SET_NUMBERS = [
+    # j-002: a tenement flat, the street in lower case with its side
+    (
+        "he did it twice this week. am at 2/1 184 paisley rd west.",
+        "he did it twice this week. am at [address].",
+    ),
+    # j-006: an Edinburgh floor-and-flat code before the street
+    (
+        "I am living in Leith, flat 3F2 at 27 Easter Road, EH7 5PW. Somebody steal parcel",
+        "I am living in Leith, [address], [postcode]. Somebody steal parcel",
+    ),
+    # j-050: a fishing boat's port letters and number
+    (
+        "The boat's registered SY 412, though I'm not sure that's something you need.",
+        "The boat's registered [vehicle reg], though I'm not sure that's something you need.",
+    ),
+    # j-156: an old exchange's number in words after "telephoned on" and the town
+    (
+        "I can be telephoned on Nairn four five two three oh eight.",
+        "I can be telephoned on Nairn [phone].",
+    ),
+    # k-137: a caravan's number on a holiday park
+    (
+        "we r stayin at Trevelgue holiday park, caravan 112",
+        "we r stayin at Trevelgue holiday park, [address]",
+    ),
+    # k-147: a district after the street, no comma
+    (
+        "My flat at 6 High Street Blue Town (above the chippy) has been broken into TWICE",
+        "My flat at [address] (above the chippy) has been broken into TWICE",
+    ),
+]
+
+NEW_NUMBER_VARIANTS = [
+    # tenement flats and a street's side in lower case
+    (
+        "my daughter stays at 0/2 56 dumbarton rd east and her door was kicked in",
+        "my daughter stays at [address] and her door was kicked in",
+    ),
+    # Edinburgh's codes: with a street, and alone after "flat"
+    (
+        "the stair at flat PF1, 9 Comely Bank Row is never locked",
+        "the stair at [address] is never locked",
+    ),
+    ("parcels for flat 2F3 keep going missing", "parcels for flat [address] keep going missing"),
+    # holiday homes, pitches, moorings and huts where there is a site
+    (
+        "a man has been hanging round pitch 23 at the campsite at night",
+        "a man has been hanging round [address] at the campsite at night",
+    ),
+    (
+        "our lodge 7 at Lakeside holiday village was broken into",
+        "our [address] at Lakeside holiday village was broken into",
+    ),
+    (
+        "someone took the outboard off our boat on mooring 14 at the marina",
+        "someone took the outboard off our boat on [address] at the marina",
+    ),
+    (
+        "the beach hut 112 on the promenade was smashed",
+        "the [address] on the promenade was smashed",
+    ),
+    ("my static caravan no. 88 at Haven got done", "my [address] at Haven got done"),
+    # boats: port letters and number, a canal boat's index number
+    (
+        "the yacht, registered FY 27, was cut loose",
+        "the yacht, registered [vehicle reg], was cut loose",
+    ),
+    (
+        "fishing boat BF 123 was seen leaving at 4am",
+        "fishing boat [vehicle reg] was seen leaving at 4am",
+    ),
+    (
+        "Our narrowboat, index number 52012, was moored by the lock",
+        "Our narrowboat, index number [vehicle reg], was moored by the lock",
+    ),
+    # a district after the street; a direction after it stays
+    (
+        "the lads hang about west of 10 Elm Road north of the river",
+        "the lads hang about west of [address] north of the river",
+    ),
+    ("I live at 14 Church Road Kings Heath and", "I live at [address] and"),
+    # number words after a town's exchange
+    ("Please ring me on Dornoch six one two three four five", "Please ring me on Dornoch [phone]"),
+    ("I can be reached on Nairn 452308.", "I can be reached on Nairn [phone]."),
+]
+
+NUMBERS_THAT_STAY = [
+    # counts after "flat" (j-082's "my flat three nights already")
+    "Some man follow me from bus stop to my flat three nights already after my late shift.",
+    "we go three nights a week",
+    # a caravan's size, a van's route, a boiler's code, a unit with no site
+    "a caravan 12 feet long was left on the verge",
+    "the number 4 van from the depot",
+    "the BF 123 error code on the boiler",
+    "turn off at the retail park, unit 6 is the gym",
+    "we stayed two nights in a caravan on site 12 days ago",
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SIXTH_SET_NUMBERS + NEW_NUMBER_VARIANTS)
+def test_a_numbered_home_boat_or_phone_is_replaced(text: str, expected: str) -> None:
+    assert suggest_publishable(text) == expected
+
+
+@pytest.mark.parametrize("text", NUMBERS_THAT_STAY)
+def test_counts_directions_and_public_numbers_stay(text: str) -> None:
+    suggested = suggest_publishable(text)
+    assert "[address]" not in suggested
+    assert "[vehicle reg]" not in suggested
+    assert "[phone]" not in suggested
