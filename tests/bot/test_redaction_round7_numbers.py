@@ -236,3 +236,34 @@ NEW_KEEP_VARIANTS = [
 @pytest.mark.parametrize(("text", "expected"), SIXTH_SET_KEEP + NEW_KEEP_VARIANTS)
 def test_places_institutions_firms_and_groups_stay_people_go(text: str, expected: str) -> None:
     assert suggest_publishable(text) == expected
+
+
+DESCRIPTIONS_CUT = [
+    # j-140: money after an age's description stays
+    (
+        "He charged my neighbour, Mrs Winifred Braithwaite, who is ninety-three and lives "
+        "alone, the sum of £3,500. I believe",
+        "He charged my neighbour, [name], [age], the sum of £3,500. I believe",
+    ),
+    # k-028: a district at the end of an age's description stays
+    (
+        "I am 82, registered partially sighted, and live alone in a ground-floor flat in "
+        "Bemerton Heath. I have been",
+        "[age] in Bemerton Heath. I have been",
+    ),
+    # j-138: a known town after "out of" at the end of a job stays
+    (
+        "I'm the postie for the Netherthong round out of Holmfirth, have been for 20-odd years",
+        "I'm [job] out of Holmfirth, have been for 20-odd years",
+    ),
+    # a job's district is what singles it out, and goes with it
+    (
+        "I am the only Polish woman who works on the tills at the Lidl in Small Heath.",
+        "I am [job].",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), DESCRIPTIONS_CUT)
+def test_money_districts_and_towns_end_a_description(text: str, expected: str) -> None:
+    assert suggest_publishable(text) == expected

@@ -199,9 +199,52 @@ def _town_cut(text: str, detail: Detail) -> Detail:
     return Detail(detail.start, end, detail.category)
 
 
+# what ends an age's or a job's description: a sum of money after a comma
+# ("ninety-three and lives alone, the sum of £3,500"), a district after
+# "in" ("live alone in a ground-floor flat in Bemerton Heath"), a known town
+# after "out of" or "based in" ("the postie for the Netherthong round out of
+# Holmfirth")
+_MONEY_AFTER = re.compile(r"[ \t]*,[ \t]+(?:the[ \t]+(?:sum|amount)[ \t]+of[ \t]+)?[£$€]")
+_DISTRICT_AT_END = re.compile(
+    r"[ \t]+in[ \t]+(?:the[ \t]+)?(?:[A-Z][\w'’-]*[ \t]+){1,2}(?:Heath|Green|Common|End|Park|"
+    r"Vale|Estate|Hill|Side|Town|Village)$"
+)
+_TOWN_AT_END = re.compile(
+    r"[ \t]+(?:out[ \t]+of|based[ \t]+(?:in|at)|working[ \t]+(?:in|from))[ \t]+"
+    r"(?P<town>[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)?)$"
+)
+
+
+def _description_cut(text: str, detail: Detail) -> Detail:
+    """An age's description cut before money or a district at its end, an
+    age's or a job's before a known town after "out of" (the constants
+    above)."""
+    if detail.category not in (Category.AGE, Category.JOB):
+        return detail
+    span = text[detail.start : detail.end]
+    end = len(span)
+    money = _MONEY_AFTER.search(span)
+    if money is not None and detail.category is Category.AGE:
+        end = money.start()
+    # a job's district stays in it: "the tills at the Lidl in Small Heath"
+    # is what singles the job out
+    district = _DISTRICT_AT_END.search(span, 0, end)
+    if district is not None and detail.category is Category.AGE:
+        end = district.start()
+    town = _TOWN_AT_END.search(span, 0, end)
+    if town is not None and _place(town.group("town")):
+        end = town.start()
+    if end == len(span) or end <= 0:
+        return detail
+    return Detail(detail.start, detail.start + end, detail.category)
+
+
 def keep_institutions(text: str, details: list[Detail]) -> list[Detail | None]:
     """For each of ``details``, in order: ``None`` where it is a public
     place, an institution, a firm or a group in the forms listed in the
     module's docstring (the words stay), else the detail, with a town cut
     off the end of a person's name."""
-    return [None if _given_back(text, d, details) else _town_cut(text, d) for d in details]
+    return [
+        None if _given_back(text, d, details) else _description_cut(text, _town_cut(text, d))
+        for d in details
+    ]
