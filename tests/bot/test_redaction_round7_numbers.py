@@ -75,6 +75,17 @@ NEW_NUMBER_VARIANTS = [
         "the [address] on the promenade was smashed",
     ),
     ("my static caravan no. 88 at Haven got done", "my [address] at Haven got done"),
+    ("my allotment 23 shed was broken into", "my [address] shed was broken into"),
+    (
+        "the boat on Berth C12 at Ocean Village marina was broken into",
+        "the boat on [address] at Ocean Village marina was broken into",
+    ),
+    ("caravan number 45 at Seton Sands", "[address] at Seton Sands"),
+    ("GF1, 14 Leith Walk has had a break in", "[address] has had a break in"),
+    (
+        "my dads creel boat, BF 573, had its ropes cut",
+        "my dads creel boat, [vehicle reg], had its ropes cut",
+    ),
     # boats: port letters and number, a canal boat's index number
     (
         "the yacht, registered FY 27, was cut loose",
@@ -109,6 +120,7 @@ NUMBERS_THAT_STAY = [
     "the BF 123 error code on the boiler",
     "turn off at the retail park, unit 6 is the gym",
     "we stayed two nights in a caravan on site 12 days ago",
+    "we go to the allotment 3 times a week",
 ]
 
 

@@ -3,13 +3,16 @@ finder (address.py) left (issue 15, round 7):
 
 - a flat's word before a found address: "flat 3F2 at 27 Easter Road" (an
   Edinburgh floor-and-flat code), "apartment 4, 9 Kirk Wynd";
-- an Edinburgh flat code after "flat" with no street: "flat 3F2", "PF1";
+- an Edinburgh flat code after "flat" with no street: "flat 3F2", "PF1",
+  or alone before the street: "GF1, 14 Leith Walk";
 - a street's side in lower case after the street: "184 paisley rd west";
 - a district after the street, with no comma: "6 High Street Blue Town",
   "3 Mill Lane Kings Heath";
-- a caravan, chalet, lodge, static, pod, cabin or beach hut with its number
-  on a holiday park, a campsite, a marina or a site: "Trevelgue holiday
-  park, caravan 112", "lodge 7 at Lakeside", "beach hut 112";
+- a caravan, chalet, lodge, static, pod, cabin, beach hut, allotment, plot,
+  pitch, berth or mooring with its number on a holiday park, a campsite, a
+  marina or a site, or with "number" said: "Trevelgue holiday park,
+  caravan 112", "lodge 7 at Lakeside", "beach hut 112", "Berth C12 at
+  Ocean Village marina", "caravan number 45 at Seton Sands";
 - a boat's registration: port letters and number ("the boat's registered
   SY 412", "fishing boat BF 123", "PLN: LK 87"), and a canal boat's index
   number ("narrowboat, index number 52012").
@@ -35,6 +38,8 @@ _FLAT_BEFORE = re.compile(
 )
 # Edinburgh's floor and flat on their own: "flat 3F2", "flat PF1", "at 2F1"
 _FLAT_CODE = re.compile(r"(?i:\b(?:flat|at|in)[ \t]+)(?-i:(?:\d{1,2}|[PGBM])F\d{1,2})\b")
+# the code alone before the street: "GF1, 14 Leith Walk", "PF2 9 Comely Bank Row"
+_CODE_BEFORE = re.compile(r"(?<![\w/])(?:\d{1,2}|[PGBM])F\d{1,2}(?:[ \t]*,[ \t]*|[ \t]+)$")
 _STREET_END = re.compile(
     r"(?i:(?:road|rd|street|st|lane|ln|avenue|ave|drive|dr|way|terrace|crescent|place|row|"
     r"parade|grove|gardens))$"
@@ -47,10 +52,12 @@ _DISTRICT_AFTER = re.compile(
 )
 _HOLIDAY_HOME = (
     r"(?:caravan|static(?:[ \t]+caravan)?|chalet|lodge|pod|cabin|beach[ \t]+hut|hut|van|"
-    r"mobile[ \t]+home|park[ \t]+home|holiday[ \t]+home|plot|pitch|berth|mooring|pontoon)"
+    r"mobile[ \t]+home|park[ \t]+home|holiday[ \t]+home|allotment|plot|pitch|berth|mooring|"
+    r"pontoon)"
 )
 _HOLIDAY_NUMBER = re.compile(
-    rf"(?i:\b{_HOLIDAY_HOME}(?:[ \t]+(?:no\.?|number))?[ \t]*(?P<number>\d{{1,4}}[a-z]?)\b)"
+    rf"(?i:\b{_HOLIDAY_HOME}(?P<said>[ \t]+(?:no\.?|number))?[ \t]*"
+    rf"(?P<number>(?-i:[A-Z])?\d{{1,4}}[a-z]?)\b)"
     r"(?![ \t]*(?:%|am|pm|mins?|minutes?|hours?|days?|weeks?|nights?|years?|quid|pounds?|"
     r"people|of|or|times?|x)\b)"
 )
@@ -88,6 +95,8 @@ def find_numbered_homes(text: str) -> Iterator[Detail]:
             continue
         start, end = address.start, address.end
         before = _FLAT_BEFORE.search(text, max(0, start - 24), start)
+        if before is None:
+            before = _CODE_BEFORE.search(text, max(0, start - 8), start)
         if before is not None and re.search(r"\d", text[start:end]):
             start = before.start()
         if _STREET_END.search(text, start, end):
@@ -106,8 +115,8 @@ def find_numbered_homes(text: str) -> Iterator[Detail]:
     for match in _HOLIDAY_NUMBER.finditer(text):
         word = match.group(0).split()[0].lower()
         window = text[max(0, match.start() - 120) : match.end() + 60]
-        if not _SITE.search(window):
-            continue
+        if not _SITE.search(window) and not match.group("said"):
+            continue  # "caravan number 45" says it is a home; "a caravan 12 feet long" does not
         if word in _LOOSE_HOLIDAY and not re.search(
             r"(?i:(?:\b(?:our|my|his|her|their|in|at|on|from|to)|,)[ \t]*$)",
             text[max(0, match.start() - 12) : match.start()],
