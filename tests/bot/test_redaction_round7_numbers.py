@@ -235,6 +235,13 @@ NEW_KEEP_VARIANTS = [
     # still people, still businesses named after someone
     ("my neighbour Sarah was shouting", "my neighbour [name] was shouting"),
     ("I went in with Jodie and", "I went in with [name] and"),
+    # "in" before a possessive, written or not, and a family in the plural
+    ("the car is in Jade Hughes name", "the car is in [name] name"),
+    ("I was tagged in Ryan Jones post about it", "I was tagged in [name] post about it"),
+    (
+        "the kids round at the Hendersons keep kicking balls",
+        "the kids round at the [name] keep kicking balls",
+    ),
     ("we were outside Hassan's Barbers", "we were outside [name]"),
     ("a firm called Dave Smith Roofing", "a firm called [name]"),
     ("a company called Booth Lettings", "a company called [name]"),

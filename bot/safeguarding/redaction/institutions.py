@@ -53,7 +53,12 @@ _PERSON_IN = re.compile(
     r"pass|passed|put|puts|putting|get|got|getting|fill|filled|filling|join|joined|"
     r"in[ \t]+with|joining)[ \t]+(?:(?:the|me|us|him|her|them|it)[ \t]+)?(?:in|to)[ \t]+)$"
 )
-_POSSESSIVE_AFTER = re.compile(r"['’]s?\b|[ \t]+(?:and|&)[ \t]+[A-Z]")
+# a possessive, written or not: "in Dean's car", "in Jade Hughes name"
+_POSSESSIVE_AFTER = re.compile(
+    r"['’]s?\b|[ \t]+(?:and|&)[ \t]+[A-Z]|(?i:[ \t]+(?:name|names|house|home|flat|room|"
+    r"car|van|class|post|posts|story|stories|account|garden|phone|bag|pocket|hands?|care|"
+    r"bed|dms?|inbox|messages|group[ \t]+chat|chat|friends?|list|team|year|form)\b)"
+)
 _STUDY_AT = re.compile(
     r"(?i:\b(?:student|students|studying|studies|study|studied|lecturer|lecturing|"
     r"enrolled|uni|university|course|degree|graduated|graduate)[ \t]+(?:\w+[ \t]+)?"
@@ -118,6 +123,19 @@ def _person_word(word: str) -> bool:
     return key in first_names() or key in surnames()
 
 
+def _a_family(span: str) -> bool:
+    """ "the Hendersons", "the Smiths": a surname in the plural (not a place's
+    name: "the Barras")."""
+    key = span.lower()
+    if " " in key or not key.endswith("s"):
+        return False
+    stem = key.removesuffix("es") if key.endswith("es") else key.removesuffix("s")
+    return any(
+        len(w) >= 4 and (w in surnames() or w in first_names()) and w not in places()
+        for w in (stem, key.removesuffix("s"))
+    )
+
+
 def _firm(span: str, text: str, start: int) -> bool:
     """A firm's name ending in its trade whose first word is no person's name."""
     words = span.split()
@@ -163,6 +181,7 @@ def _given_back(text: str, detail: Detail, every: list[Detail]) -> bool:
         and _IN_BEFORE.search(text, window, start)
         and not _PERSON_IN.search(text, window, start)
         and not _POSSESSIVE_AFTER.match(text, end)
+        and not _a_family(span)
     ):
         return True  # "in James Cook for six hours", "in torry", "in the Barras"
     if _place(span):
