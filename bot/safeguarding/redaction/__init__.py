@@ -26,7 +26,9 @@ from bot.safeguarding.redaction.house import (
     find_more_house_names,
     find_round_5_homes,
 )
+from bot.safeguarding.redaction.institutions import keep_institutions
 from bot.safeguarding.redaction.names import Doubt, find_doubtful_names, find_unintroduced_names
+from bot.safeguarding.redaction.numbered import find_numbered_homes
 from bot.safeguarding.redaction.people import find_people_shapes, repeat_names, widen_names
 from bot.safeguarding.redaction.person import (
     find_dates_of_birth,
@@ -90,6 +92,7 @@ _FINDERS: tuple[Callable[[str], Iterable[Detail]], ...] = (
     find_birth_dates,
     find_addresses,
     find_round_6_numbers,
+    find_numbered_homes,
     find_house_names,
     find_more_house_names,
     find_round_5_homes,
@@ -121,6 +124,9 @@ def find_personal_details(text: str) -> list[Detail]:
     kept = set(keep_places(text, [item[3] for item in found]))
     kept &= set(keep_round_6(text, [item[3] for item in found]))
     found = [item for item in found if item[3] in kept]
+    # public places, institutions, firms and groups; a town after a name
+    given = keep_institutions(text, [item[3] for item in found])
+    found = [(s, n, rank, d) for (s, n, rank, _d), d in zip(found, given, strict=True) if d]
     # a town at the end of an age's or a job's description stays
     found = [(s, n, rank, trim_towns(text, d)) for s, n, rank, d in found]
     found = [(d.start, -(d.end - d.start), rank, d) for _s, _n, rank, d in found]

@@ -152,12 +152,12 @@ _FLOOR_AFTER = re.compile(
 # Words that, lowercase, mean the number is a count, not a house
 # ("3 cars down the road", "2 kids on the street").
 _COUNTED = re.compile(
-    rf"^(?:\d+|(?i:{_NUMBER_WORD}))\s+(?:times?|cars?|kids?|men|lads|boys|girls|people|youths|houses?|doors?|minutes?|"
+    rf"^(?:\d+|(?i:{_NUMBER_WORD}))\s+(?:times?|nights?|nites?|evenings?|mornings?|cars?|kids?|men|lads|boys|girls|people|youths|houses?|doors?|minutes?|"
     r"mins?|hours?|days?|weeks?|months?|years?|of|or|and|to|more|in|on|at|up|down|along|"
     r"across|from|off|into|onto|near|by|per|a|an|the)\b",
 )
 _FLAT_COUNTED = re.compile(
-    r"^\S+\s+(?:doors?|floors?|stor(?:e)?ys?|times?|minutes?|mins?|hours?|days?|weeks?|months?|"
+    r"^\S+\s+(?:doors?|floors?|stor(?:e)?ys?|times?|nights?|nites?|evenings?|mornings?|minutes?|mins?|hours?|days?|weeks?|months?|"
     r"years?|people|of|or|to|more|x|by)\b",
     re.IGNORECASE,
 )

@@ -300,7 +300,8 @@ def _without_a_count(text: str, run: list[_Token]) -> list[_Token]:
 # An old exchange's number after its place: "telephone Moffat two-two-oh-three-six",
 # "Tel: Leeds 496 0832", "ring me on Aberfeldy 24716". The place stays.
 _EXCHANGE_CUE = re.compile(
-    r"(?i:\b(?:call|ring|phone|tel|telephone|landline|my[ \t]+number|number[ \t]+(?:is|was))\b)"
+    r"(?i:\b(?:call|ring|phone|phoned|tel|telephone|telephoned|landline|rung|reached|contacted|"
+    r"my[ \t]+number|number[ \t]+(?:is|was))\b)"
     r"(?:[ \t]+(?i:me|us|him|her|them|on|is|was|at))*[ \t]*[:.,-]?[ \t]*"
     r"(?:[A-Z][a-z]+(?:[ \t-][A-Z][a-z]+)?)[ \t]*[:,-]?[ \t]*$"
 )

@@ -1,0 +1,130 @@
+"""Numbers that lead to one home or one boat, in the forms the address
+finder (address.py) left (issue 15, round 7):
+
+- a flat's word before a found address: "flat 3F2 at 27 Easter Road" (an
+  Edinburgh floor-and-flat code), "apartment 4, 9 Kirk Wynd";
+- an Edinburgh flat code after "flat" with no street: "flat 3F2", "PF1",
+  or alone before the street: "GF1, 14 Leith Walk";
+- a street's side in lower case after the street: "184 paisley rd west";
+- a district after the street, with no comma: "6 High Street Blue Town",
+  "3 Mill Lane Kings Heath";
+- a caravan, chalet, lodge, static, pod, cabin, beach hut, allotment, plot,
+  pitch, berth or mooring with its number on a holiday park, a campsite, a
+  marina or a site, or with "number" said: "Trevelgue holiday park,
+  caravan 112", "lodge 7 at Lakeside", "beach hut 112", "Berth C12 at
+  Ocean Village marina", "caravan number 45 at Seton Sands";
+- a boat's registration: port letters and number ("the boat's registered
+  SY 412", "fishing boat BF 123", "PLN: LK 87"), and a canal boat's index
+  number ("narrowboat, index number 52012").
+
+Shapes are (start, end) character offsets in
+:class:`~bot.safeguarding.redaction.detail.Detail`; the text is searched as
+given, nothing is read from outside the module.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from bot.safeguarding.redaction.address import find_addresses
+from bot.safeguarding.redaction.detail import Category, Detail
+
+# "flat ", "flat 3F2 at ", "apartment 4, ", "flat no 2 of " right before an address
+_FLAT_BEFORE = re.compile(
+    r"(?i:\b(?:flat|apartment|apt\.?|maisonette)(?:[ \t]+(?:no\.?|number))?"
+    r"[ \t]*(?:\d{1,2}F\d{1,2}|[PGBM]F\d{1,2}|\d{1,4}[a-z]?|[a-h])"
+    r"(?:[ \t]*,[ \t]*|[ \t]+(?:at|of|in)[ \t]+|[ \t]+))$"
+)
+# Edinburgh's floor and flat on their own: "flat 3F2", "flat PF1", "at 2F1"
+_FLAT_CODE = re.compile(r"(?i:\b(?:flat|at|in)[ \t]+)(?-i:(?:\d{1,2}|[PGBM])F\d{1,2})\b")
+# the code alone before the street: "GF1, 14 Leith Walk", "PF2 9 Comely Bank Row"
+_CODE_BEFORE = re.compile(r"(?<![\w/])(?:\d{1,2}|[PGBM])F\d{1,2}(?:[ \t]*,[ \t]*|[ \t]+)$")
+_STREET_END = re.compile(
+    r"(?i:(?:road|rd|street|st|lane|ln|avenue|ave|drive|dr|way|terrace|crescent|place|row|"
+    r"parade|grove|gardens))$"
+)
+_SIDE_AFTER = re.compile(r"(?i:[ \t]+(?:west|east|north|south|upper|lower))\b(?![ \t]+of\b)")
+# a district after the street: "Blue Town", "Kings Heath", "Moss Side"
+_DISTRICT_AFTER = re.compile(
+    r"[ \t]+(?:[A-Z][a-z]+[ \t]+)?(?:Town|End|Green|Village|Heath|Side|Common|Estate|Vale|"
+    r"Cross|Bridge)\b(?![ \t]+[A-Z])(?![ \t]*(?:Road|Street|Lane|station|Station))"
+)
+_HOLIDAY_HOME = (
+    r"(?:caravan|static(?:[ \t]+caravan)?|chalet|lodge|pod|cabin|beach[ \t]+hut|hut|van|"
+    r"mobile[ \t]+home|park[ \t]+home|holiday[ \t]+home|allotment|plot|pitch|berth|mooring|"
+    r"pontoon)"
+)
+_HOLIDAY_NUMBER = re.compile(
+    rf"(?i:\b{_HOLIDAY_HOME}(?P<said>[ \t]+(?:no\.?|number))?[ \t]*"
+    rf"(?P<number>(?-i:[A-Z])?\d{{1,4}}[a-z]?)\b)"
+    r"(?![ \t]*(?:%|am|pm|mins?|minutes?|hours?|days?|weeks?|nights?|years?|quid|pounds?|"
+    r"people|of|or|times?|x)\b)"
+)
+_SITE = re.compile(
+    r"(?i:\b(?:holiday[ \t]+(?:park|village|centre|site)|caravan[ \t]+(?:park|site)|"
+    r"camp[ \t]?site|camping|glamping|marina|harbour|moorings?|boatyard|park[ \t]+homes?|"
+    r"residential[ \t]+park|site|stayin[g']?|staying|allotments?|haven|butlins?|"
+    r"beach[ \t]+huts?|the[ \t]+seafront|promenade)\b)"
+)
+_LOOSE_HOLIDAY = frozenset({"van", "hut", "pod", "cabin", "lodge", "plot", "pitch"})
+# port letters (one to three capitals) and number, after what says it is a boat's
+_BOAT = re.compile(
+    r"(?i:\b(?:boat|vessel|trawler|yacht|creel[ \t]+boat|fishing[ \t]+boat|launch|dinghy|"
+    r"rib|cruiser|skiff|coble|crabber|narrowboat|barge)\b)"
+)
+_PORT_NUMBER = re.compile(
+    r"(?i:\b(?:registered|registration|reg\.?|pln|port[ \t]+(?:letters|number|no\.?)|"
+    r"fishing[ \t]+(?:number|no\.?)|(?:boat|vessel|trawler)(?:['’]s)?(?:[ \t]+(?:number|no\.?))?)"
+    r"(?:[ \t]+(?:number|no\.?))?(?:[ \t]+(?:is|was|as))?[ \t]*[:,-]?[ \t]*)"
+    r"(?P<code>(?-i:[A-Z]{1,3})[ \t-]?\d{1,4})\b(?![ \t]*(?:%|mph|knots|ft|feet|m\b|metres))"
+)
+_INDEX_NUMBER = re.compile(
+    r"(?i:\b(?:index|licence|license|registration|reg\.?|boat)[ \t]+(?:number|no\.?)"
+    r"(?:[ \t]+(?:is|was))?[ \t]*[:,-]?[ \t]*(?P<code>\d{5,6})\b)"
+)
+
+
+def find_numbered_homes(text: str) -> Iterator[Detail]:
+    """Homes and boats found by their number in the forms listed in the
+    module's docstring: ADDRESS spans for homes (the flat's word and code
+    to the street's end, the side or district after it), VEHICLE_REG spans
+    for a boat's port letters and number or its index number."""
+    for address in find_addresses(text):
+        if address.category is not Category.ADDRESS:
+            continue
+        start, end = address.start, address.end
+        before = _FLAT_BEFORE.search(text, max(0, start - 24), start)
+        if before is None:
+            before = _CODE_BEFORE.search(text, max(0, start - 8), start)
+        if before is not None and re.search(r"\d", text[start:end]):
+            start = before.start()
+        if _STREET_END.search(text, start, end):
+            side = _SIDE_AFTER.match(text, end)
+            if side is not None:
+                end = side.end()
+            district = _DISTRICT_AFTER.match(text, end)
+            if district is not None and text[end : district.end()].strip()[:1].isupper():
+                end = district.end()
+        if (start, end) != (address.start, address.end):
+            yield Detail(start, end, Category.ADDRESS)
+    for match in _FLAT_CODE.finditer(text):
+        yield Detail(
+            match.start() + len(match.group(0).split()[0]) + 1, match.end(), Category.ADDRESS
+        )
+    for match in _HOLIDAY_NUMBER.finditer(text):
+        word = match.group(0).split()[0].lower()
+        window = text[max(0, match.start() - 120) : match.end() + 60]
+        if not _SITE.search(window) and not match.group("said"):
+            continue  # "caravan number 45" says it is a home; "a caravan 12 feet long" does not
+        if word in _LOOSE_HOLIDAY and not re.search(
+            r"(?i:(?:\b(?:our|my|his|her|their|in|at|on|from|to)|,)[ \t]*$)",
+            text[max(0, match.start() - 12) : match.start()],
+        ):
+            continue
+        yield Detail(match.start(), match.end(), Category.ADDRESS)
+    for pattern in (_PORT_NUMBER, _INDEX_NUMBER):
+        for match in pattern.finditer(text):
+            window = text[max(0, match.start() - 200) : match.end() + 80]
+            if _BOAT.search(window):
+                yield Detail(match.start("code"), match.end("code"), Category.VEHICLE_REG)
