@@ -23,7 +23,7 @@ from bot.safeguarding.triage.data import (
     one_of,
     read,
 )
-from bot.safeguarding.triage.rules import VOCABULARY, Rule
+from bot.safeguarding.triage.rules import ANY_RULE, VOCABULARY, Rule
 
 _FILE = "guards.yaml"
 _LISTS = (
@@ -326,7 +326,15 @@ _NOT_FIREWORKS = _compiled(_words("not_fireworks"), "not_fireworks")
 COMPARED_STOPS = frozenset({"gunfire"})
 # A shop closing, a retirement, a move: not a farewell to life.
 _LEAVING = _compiled(_words("leaving_not_life"), "leaving_not_life")
-FAREWELL_STOPS = frozenset({"farewell"})
+FAREWELL_STOPS = frozenset({"farewell", "goodbye", "farewell_no_means"})
+
+
+def _nothing_after(rest: str, start: int) -> bool:
+    """Whether ``rest[start:]`` (what follows a laugh, a correction or owned
+    hyperbole) says nothing of now and has no word any rule starts with
+    ("oh wait, it's the guy from upstairs, he's got a knife": not over)."""
+    tail = rest[start:]
+    return not _says_now(tail) and ANY_RULE.search(tail) is None
 
 
 def _meant_otherwise(rule: Rule, before: str, after: str, message: str, opening: str) -> str | None:
@@ -355,11 +363,14 @@ def _meant_otherwise(rule: Rule, before: str, after: str, message: str, opening:
       (``fireworks``), none doubted (``not_fireworks``) and no one harmed;
     - "leaving": a farewell in a message of a shop closing, a retirement
       or a move (``leaving_not_life``).
-    None when nothing of these is said."""
+    A laugh, a correction or owned hyperbole counts only when nothing after
+    it says now or has a rule's words (``_nothing_after``). None when
+    nothing of these is said."""
     name = rule.name.partition(".")[2]
     rest = message[len(opening) :]
     if rule.concern is Concern.SELF_HARM:
-        if _DRAMATIC.search(rest) and not _FIRST_PERSON.search(before):
+        dramatic = _DRAMATIC.search(rest)
+        if dramatic and _nothing_after(rest, dramatic.end()) and not _FIRST_PERSON.search(before):
             return "figurative"
         if _JOKING_BEFORE.search(before) and not _WORRIED.search(message):
             return "joke"
@@ -367,14 +378,16 @@ def _meant_otherwise(rule: Rule, before: str, after: str, message: str, opening:
             return "leaving"
         return None
     laugh = _LAUGH_AFTER.search(rest)
-    if laugh and (_PIVOT.search(rest) or _ANIMAL.search(message)):
-        return "joke"
+    if laugh and _nothing_after(rest, laugh.end()):
+        if _PIVOT.search(rest) or _ANIMAL.search(message):
+            return "joke"
     if name in ANIMAL_AFTER_STOPS and _ANIMAL_AFTER.search(after):
         return "animal"
     corrected = _CORRECTION.search(rest)
-    if corrected and not _says_now(rest[corrected.end() :]):
+    if corrected and _nothing_after(rest, corrected.end()):
         return "corrected"
-    if _DRAMATIC.search(rest):
+    dramatic = _DRAMATIC.search(rest)
+    if dramatic and _nothing_after(rest, dramatic.end()):
         return "figurative"
     if _HEDGE.search(before) and _HEDGE_OBJECT.search(after):
         return "figurative"
