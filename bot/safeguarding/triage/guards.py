@@ -315,9 +315,7 @@ _FIRST_PERSON = _compiled(r"\b(?:i|i'm|im|i've|i'd|i'll|me|my|myself)\b", "drama
 _HEDGE = _compiled(_words("hedge") + r"(?:\s+[\w']+){0,3}\s*$", "hedge")
 _HEDGE_OBJECT = _compiled(_words("hedge_object"), "hedge_object")
 # A self-harm threat joked about as a habit, unless worry is said.
-_JOKING_BEFORE = _compiled(
-    r"(?<!not )(?<!never )" + _words("joking_before"), "joking_before"
-)
+_JOKING_BEFORE = _compiled(r"(?<!not )(?<!never )" + _words("joking_before"), "joking_before")
 _WORRIED = _compiled(_words("worried"), "worried")
 # Fireworks compared with gunshots ("they sound just like gunshots").
 _LIKE_BEFORE = _compiled(r"\blike\s+(?:a\s+|the\s+|real\s+|proper\s+)*$", "fireworks")
