@@ -376,9 +376,12 @@ def _meant_otherwise(rule: Rule, before: str, after: str, message: str, opening:
             return "leaving"
         return None
     laugh = _LAUGH_AFTER.search(rest)
-    if laugh and _nothing_after(rest, laugh.end()):
-        if _PIVOT.search(rest) or _ANIMAL.search(message):
-            return "joke"
+    if (
+        laugh
+        and _nothing_after(rest, laugh.end())
+        and (_PIVOT.search(rest) or _ANIMAL.search(message))
+    ):
+        return "joke"
     if name in ANIMAL_AFTER_STOPS and _ANIMAL_AFTER.search(after):
         return "animal"
     corrected = _CORRECTION.search(rest)
