@@ -215,6 +215,15 @@ def test_habitual_nuisance_and_farewells_not_to_life_are_not_urgent(text: str) -
             "bathroom",
             Concern.SELF_HARM,
         ),
+        (
+            "my daughter told me a girl in her class said she wants to die and she's on the "
+            "bridge now",
+            Concern.SELF_HARM,
+        ),
+        (
+            "my flatmate keeps joking he'll jump off the balcony, I'm scared he means it",
+            Concern.SELF_HARM,
+        ),
         # 5. fireworks doubted, someone hurt; a farewell to life
         (
             "I thought it was fireworks but they sound like gunshots and people are screaming",
