@@ -230,6 +230,11 @@ def test_habitual_nuisance_and_farewells_not_to_life_are_not_urgent(text: str) -
             Concern.DANGER,
         ),
         ("bangs that sound like gunshots on the estate right now", Concern.DANGER),
+        ("Fireworks earlier, now what sounds like gunshots from the park", Concern.DANGER),
+        (
+            "Kids with fireworks earlier but now bangs that sound like gunshots by the flats",
+            Concern.DANGER,
+        ),
         ("this is my goodbye, I'm sorry for everything, I can't go on", Concern.SELF_HARM),
         ("This is goodbye, I'm moving to a better place tonight", Concern.SELF_HARM),
         ("after 40 years on this earth this is goodbye, I'm done with life", Concern.SELF_HARM),

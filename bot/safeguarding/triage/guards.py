@@ -318,7 +318,15 @@ _HEDGE_OBJECT = _compiled(_words("hedge_object"), "hedge_object")
 _JOKING_BEFORE = _compiled(r"(?<!not )(?<!never )" + _words("joking_before"), "joking_before")
 _WORRIED = _compiled(_words("worried"), "worried")
 # Fireworks compared with gunshots ("they sound just like gunshots").
-_LIKE_BEFORE = _compiled(r"\blike\s+(?:a\s+|the\s+|real\s+|proper\s+)*$", "fireworks")
+# The fireworks themselves the subject ("they sound just like gunshots"),
+# not a new noise ("now what sounds like gunshots", "bangs that sound like").
+_LIKE_BEFORE = _compiled(
+    r"\b(?:they|they're|it|it's|these|those|which|" + one_of(_cues("fireworks")) + r")"
+    r"(?:\s+[\w']+){0,2}?\s+(?:sound|sounds|sounded|sounding|are|is|were|was)"
+    r"(?:\s+(?:just|exactly|a bit|a lot|bit|really|so|very much))?\s+like\s+"
+    r"(?:a\s+|the\s+|real\s+|proper\s+)*$",
+    "fireworks",
+)
 _FIREWORKS = _compiled(_words("fireworks"), "fireworks")
 _NOT_FIREWORKS = _compiled(_words("not_fireworks"), "not_fireworks")
 COMPARED_STOPS = frozenset({"gunfire"})
