@@ -182,6 +182,12 @@ def test_habitual_nuisance_and_farewells_not_to_life_are_not_urgent(text: str) -
             Concern.DANGER,
         ),
         ("I've been mugged by a man with a knife just now lol I'm shaking", Concern.DANGER),
+        (
+            # "birds" here are women: no animal for the joke guard
+            "two birds fighting outside the pub, one of them has got a knife. lol what is this "
+            "town",
+            Concern.DANGER,
+        ),
         ("my kids are being held hostage by their dad, he has a gun, send help", Concern.DANGER),
         # 2. a correction that names a person, or more danger after it
         (

@@ -292,7 +292,9 @@ LONG_RUNNING_STOPS = frozenset(
 # animal named (danger and crime only).
 _LAUGH_AFTER = _compiled(_words("laugh_after"), "laugh_after")
 _PIVOT = _compiled(_words("pivot"), "pivot")
-_ANIMAL = _compiled(_words("animal"), "animal")
+# Not "bird(s)" here: in British slang a bird is a woman ("two birds
+# fighting outside the pub, one's got a knife lol").
+_ANIMAL = _compiled(r"\b(?!birds?\b)" + _words("animal"), "animal")
 # An animal as the one who did it, just after the match: "violently mugged
 # by a seagull" (the rules of ANIMAL_AFTER_STOPS).
 _ANIMAL_AFTER = _compiled(
