@@ -203,6 +203,26 @@ def test_habitual_nuisance_and_farewells_not_to_life_are_not_urgent(text: str) -
             "man collapsed on the platform! oh wait it's a man I know, he's not breathing",
             Concern.DANGER,
         ),
+        (
+            "my son is missing, silly me for letting him go to the beach alone, the tide is "
+            "coming in",
+            Concern.DANGER,
+        ),
+        (
+            "my neighbour hasn't answered the door for two days, then I remembered she's on "
+            "her own and diabetic",
+            Concern.DANGER,
+        ),
+        (
+            "there's a man on the bridge railings! never mind the traffic, he's about to jump",
+            Concern.SELF_HARM,
+        ),
+        # a severe match is no joke for a laugh and a pivot
+        (
+            "My mum has collapsed, haha no it's not funny, serious question do I put her on her "
+            "side",
+            Concern.DANGER,
+        ),
         # 3. hyperbole doubted, the writer's own words, a hedge with no money
         (
             "there's a man outside with a knife, maybe I'm being dramatic but he's been there an "

@@ -351,7 +351,7 @@ def _meant_otherwise(rule: Rule, before: str, after: str, message: str, opening:
     up to the end of the match; ``before`` and ``after``: the clause on
     either side of it):
 
-    - "joke": a danger or crime match with a laugh after it
+    - "joke": a danger or crime match, not severe, with a laugh after it
       (``laugh_after``: "lol", "ha!", "😂") and a pivot to the real
       question after it too (``pivot``: "actual question:", "serious q")
       or an animal named anywhere ("do police deal with seagulls");
@@ -388,6 +388,7 @@ def _meant_otherwise(rule: Rule, before: str, after: str, message: str, opening:
     laugh = _LAUGH_AFTER.search(rest)
     if (
         laugh
+        and not rule.severe
         and _nothing_after(rest, laugh.end())
         and (_PIVOT.search(rest) or _ANIMAL.search(message))
     ):
