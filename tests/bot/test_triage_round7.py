@@ -235,6 +235,10 @@ def test_habitual_nuisance_and_farewells_not_to_life_are_not_urgent(text: str) -
         ),
         ("He has got a knife to my throat over the money I owe him", Concern.DANGER),
         ("My boyfriend has basically got a knife to my throat right now", Concern.DANGER),
+        (
+            "He's basically got a knife to my throat over this debt and he's outside now",
+            Concern.DANGER,
+        ),
         # 4. reported, but now
         (
             "my daughter said last night that she wants to die and now she's locked in the "

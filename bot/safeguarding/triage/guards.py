@@ -364,7 +364,8 @@ def _meant_otherwise(rule: Rule, before: str, after: str, message: str, opening:
       being dramatic"; for self-harm only when the clause before the match
       does not speak of the writer), or a weapon hedged before the match
       and tied after it to money or pressure (``hedge``, ``hedge_object``:
-      "basically got a knife to my throat with this rent rise");
+      "basically got a knife to my throat with this rent rise") in a
+      message that says nothing of now;
     - "joke": a self-harm match after "keeps joking" in its clause
       (``joking_before``) in a message that says no worry (``worried``);
     - "compared": gunfire "like" gunshots in a message naming fireworks
@@ -401,7 +402,7 @@ def _meant_otherwise(rule: Rule, before: str, after: str, message: str, opening:
     dramatic = _DRAMATIC.search(rest)
     if dramatic and _nothing_after(rest, dramatic.end()):
         return "figurative"
-    if _HEDGE.search(before) and _HEDGE_OBJECT.search(after):
+    if _HEDGE.search(before) and _HEDGE_OBJECT.search(after) and not _says_now(message):
         return "figurative"
     if (
         name in COMPARED_STOPS
