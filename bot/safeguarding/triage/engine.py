@@ -50,15 +50,42 @@ MODEL_RULE = "model.urgent"
 # An idiom (issue 15e: "the drilling next door is killing me", "wife is
 # going to kill me, left my wallet on the train"): the model defers too,
 # unless sure.
+# Round 7: a correction, a figure of speech, a comparison or a farewell
+# that is a shop closing (guards._meant_otherwise): the model defers too,
+# unless sure.
 MODEL_DEFERS_TO = frozenset(
-    {"negated", "hypothetical", "general_question", "reassured", "not_real", "joke", "idiom"}
+    {
+        "negated",
+        "hypothetical",
+        "general_question",
+        "reassured",
+        "not_real",
+        "joke",
+        "idiom",
+        "corrected",
+        "figurative",
+        "compared",
+        "leaving",
+    }
 )
 # ... but not when it is this sure, for the question shapes, games and jokes:
 # "please tell me what to do, the man next door is on his roof and says he's
 # going to jump" is a plea, not a hypothetical (leave one file out, on every
 # file: two emergencies more, no false alarm more; docs/decisions.md).
 SURE = 0.9
-OVERRULED_WHEN_SURE = frozenset({"hypothetical", "general_question", "not_real", "joke", "idiom"})
+OVERRULED_WHEN_SURE = frozenset(
+    {
+        "hypothetical",
+        "general_question",
+        "not_real",
+        "joke",
+        "idiom",
+        "corrected",
+        "figurative",
+        "compared",
+        "leaving",
+    }
+)
 
 
 def assess(text: str) -> Triage:

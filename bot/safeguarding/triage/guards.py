@@ -23,7 +23,7 @@ from bot.safeguarding.triage.data import (
     one_of,
     read,
 )
-from bot.safeguarding.triage.rules import VOCABULARY, Rule
+from bot.safeguarding.triage.rules import ANY_RULE, VOCABULARY, Rule
 
 _FILE = "guards.yaml"
 _LISTS = (
@@ -36,6 +36,8 @@ _LISTS = (
     "idiom_family", "mishap", "now_asked", "past_day", "sport_report", "make_believe",
     "game_speech", "study", "story_year", "joking_after", "long_running", "discounted",
     "just_asking", "animal",
+    "laugh_after", "pivot", "correction", "dramatic", "hedge", "hedge_object", "joking_before",
+    "worried", "fireworks", "not_fireworks", "leaving_not_life",
 )  # fmt: skip
 _DATA = mapping(read(_FILE), _FILE)
 if set(_DATA) != set(_LISTS):
@@ -285,6 +287,134 @@ LONG_RUNNING_STOPS = frozenset(
 )
 
 
+# Round 7: the sixth unseen set's false alarms, by family (_meant_otherwise).
+# A joke marked after the event, with a pivot to the real question or an
+# animal named (danger and crime only).
+_LAUGH_AFTER = _compiled(_words("laugh_after"), "laugh_after")
+_PIVOT = _compiled(_words("pivot"), "pivot")
+# Not "bird(s)" here: in British slang a bird is a woman ("two birds
+# fighting outside the pub, one's got a knife lol").
+_ANIMAL = _compiled(r"\b(?!birds?\b)" + _words("animal"), "animal")
+# An animal as the one who did it, just after the match: "violently mugged
+# by a seagull" (the rules of ANIMAL_AFTER_STOPS).
+_ANIMAL_AFTER = _compiled(
+    r"^(?:\s+[\w']+){0,3}?\s+by\s+(?:a |an |the |some |this |that )?" + _words("animal"), "animal"
+)
+ANIMAL_AFTER_STOPS = frozenset(
+    {"attack_in_progress", "injured_by_attack", "has_attacked", "being_hurt", "attacking"}
+)
+# A correction or anticlimax after the match ("Oh wait, it's the new 'art
+# installation'"), nothing said of now after it (danger and crime).
+_CORRECTION = _compiled(_words("correction"), "correction")
+# Hyperbole owned after the match ("I'm being dramatic").
+_DRAMATIC = _compiled(_words("dramatic"), "dramatic")
+# A self-harm match whose clause, before it, speaks of the writer: the
+# writer's own words are never read as hyperbole.
+_FIRST_PERSON = _compiled(r"\b(?:i|i'm|im|i've|i'd|i'll|me|my|myself)\b", "dramatic")
+# A weapon or threat as a figure: a hedge in the last three words before
+# the match and what it is "with" or "over" after it ("basically got a
+# knife to my throat with this rent rise").
+_HEDGE = _compiled(_words("hedge") + r"(?:\s+[\w']+){0,3}\s*$", "hedge")
+_HEDGE_OBJECT = _compiled(_words("hedge_object"), "hedge_object")
+# A self-harm threat joked about as a habit, unless worry is said.
+_JOKING_BEFORE = _compiled(r"(?<!not )(?<!never )" + _words("joking_before"), "joking_before")
+_WORRIED = _compiled(_words("worried"), "worried")
+# Fireworks compared with gunshots ("they sound just like gunshots").
+# The fireworks themselves the subject ("they sound just like gunshots"),
+# not a new noise ("now what sounds like gunshots", "bangs that sound like").
+_LIKE_BEFORE = _compiled(
+    r"\b(?:they|they're|it|it's|these|those|which|" + one_of(_cues("fireworks")) + r")"
+    r"(?:\s+[\w']+){0,2}?\s+(?:sound|sounds|sounded|sounding|are|is|were|was)"
+    r"(?:\s+(?:just|exactly|a bit|a lot|bit|really|so|very much))?\s+like\s+"
+    r"(?:a\s+|the\s+|real\s+|proper\s+)*$",
+    "fireworks",
+)
+_FIREWORKS = _compiled(_words("fireworks"), "fireworks")
+_NOT_FIREWORKS = _compiled(_words("not_fireworks"), "not_fireworks")
+COMPARED_STOPS = frozenset({"gunfire"})
+# A shop closing, a retirement, a move: not a farewell to life.
+_LEAVING = _compiled(_words("leaving_not_life"), "leaving_not_life")
+FAREWELL_STOPS = frozenset({"farewell", "goodbye", "farewell_no_means"})
+
+
+def _nothing_after(rest: str, start: int) -> bool:
+    """Whether ``rest[start:]`` (what follows a laugh, a correction or owned
+    hyperbole) says nothing of now and has no word any rule starts with
+    ("oh wait, it's the guy from upstairs, he's got a knife": not over)."""
+    tail = rest[start:]
+    return not _says_now(tail) and ANY_RULE.search(tail) is None
+
+
+def _meant_otherwise(rule: Rule, before: str, after: str, message: str, opening: str) -> str | None:
+    """Round 7: the guard, if any, that says a match is not meant as it
+    reads, from the whole normalised ``message`` (``opening``: the message
+    up to the end of the match; ``before`` and ``after``: the clause on
+    either side of it):
+
+    - "joke": a danger or crime match, not severe, with a laugh after it
+      (``laugh_after``: "lol", "ha!", "😂") and a pivot to the real
+      question after it too (``pivot``: "actual question:", "serious q")
+      or an animal named anywhere ("do police deal with seagulls");
+    - "animal": an attack "by a seagull" (ANIMAL_AFTER_STOPS);
+    - "corrected": a danger or crime match corrected after it
+      (``correction``: "Oh wait, it's the new art installation", "then I
+      remembered she's at her daughter's", "silly me") with nothing said
+      of now after the correction;
+    - "figurative": hyperbole owned after the match (``dramatic``: "I'm
+      being dramatic"; for self-harm only when the clause before the match
+      does not speak of the writer), or a weapon hedged before the match
+      and tied after it to money or pressure (``hedge``, ``hedge_object``:
+      "basically got a knife to my throat with this rent rise") in a
+      message that says nothing of now;
+    - "joke": a self-harm match after "keeps joking" in its clause
+      (``joking_before``) in a message that says no worry (``worried``);
+    - "compared": gunfire "like" gunshots in a message naming fireworks
+      (``fireworks``), none doubted (``not_fireworks``) and no one harmed;
+    - "leaving": a farewell in a message of a shop closing, a retirement
+      or a move (``leaving_not_life``).
+    A laugh, a correction or owned hyperbole counts only when nothing after
+    it says now or has a rule's words (``_nothing_after``). None when
+    nothing of these is said."""
+    name = rule.name.partition(".")[2]
+    rest = message[len(opening) :]
+    if rule.concern is Concern.SELF_HARM:
+        dramatic = _DRAMATIC.search(rest)
+        if dramatic and _nothing_after(rest, dramatic.end()) and not _FIRST_PERSON.search(before):
+            return "figurative"
+        if _JOKING_BEFORE.search(before) and not _WORRIED.search(message):
+            return "joke"
+        if name in FAREWELL_STOPS and _LEAVING.search(message):
+            return "leaving"
+        return None
+    laugh = _LAUGH_AFTER.search(rest)
+    if (
+        laugh
+        and not rule.severe
+        and _nothing_after(rest, laugh.end())
+        and (_PIVOT.search(rest) or _ANIMAL.search(message))
+    ):
+        return "joke"
+    if name in ANIMAL_AFTER_STOPS and _ANIMAL_AFTER.search(after):
+        return "animal"
+    corrected = _CORRECTION.search(rest)
+    if corrected and _nothing_after(rest, corrected.end()):
+        return "corrected"
+    dramatic = _DRAMATIC.search(rest)
+    if dramatic and _nothing_after(rest, dramatic.end()):
+        return "figurative"
+    if _HEDGE.search(before) and _HEDGE_OBJECT.search(after) and not _says_now(message):
+        return "figurative"
+    if (
+        name in COMPARED_STOPS
+        and _LIKE_BEFORE.search(before)
+        and _FIREWORKS.search(message)
+        and not _NOT_FIREWORKS.search(message)
+        and not _PERSON_HARMED.search(message)
+    ):
+        return "compared"
+    return None
+
+
 # "she's still here", "he won't leave" (vocabulary.yaml's still_here): with a
 # severe match asked about, the message is not a question in general.
 _STILL_HERE = _compiled(
@@ -481,6 +611,9 @@ def guard(
         return "general_question"
     if (_HEARSAY_CLEAR if rule.severe else _HEARSAY).search(upto):
         return "hearsay"
+    meant = _meant_otherwise(rule, before, after, message, opening) if message else None
+    if meant is not None:
+        return meant
     if rule.concern is Concern.SELF_HARM:
         thought = rule.name.partition(".")[2] in REASSURED_STOPS
         if thought and not rule.severe and _REASSURED.search(message):
