@@ -26,7 +26,12 @@ from bot.safeguarding.redaction.house import (
     find_more_house_names,
     find_round_5_homes,
 )
-from bot.safeguarding.redaction.names import Doubt, find_doubtful_names, find_unintroduced_names
+from bot.safeguarding.redaction.names import (
+    Doubt,
+    find_doubtful_names,
+    find_round_7_names,
+    find_unintroduced_names,
+)
 from bot.safeguarding.redaction.people import find_people_shapes, repeat_names, widen_names
 from bot.safeguarding.redaction.person import (
     find_dates_of_birth,
@@ -101,6 +106,7 @@ _FINDERS: tuple[Callable[[str], Iterable[Detail]], ...] = (
     find_unintroduced_names,
     find_people_shapes,
     find_round_6_businesses,
+    find_round_7_names,
 )
 
 LABEL_PATTERN = re.compile("|".join(re.escape(c.label) for c in Category))

@@ -1,0 +1,73 @@
+"""Issue 15, redaction round 7: the PEOPLE details the sixth unseen set
+(tests/data/personal_details/unseen_2026_11_30_j.jsonl and _k.jsonl, spent)
+showed the engine missing, by concept family: the set's own lines and new
+variants, and the look-alikes that must stay. What an officer sees is the
+suggested publishable text. Figures per file are in docs/privacy.md
+("Round 7: people")."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.safeguarding.redaction import suggest_publishable
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the set's lines: a nickname inside a name goes with it
+        (
+            "Everybody knows him, he's Jamie 'Mackers' McKenna, sick of it.",
+            "Everybody knows him, he's [name], sick of it.",
+        ),
+        ("Was I right to hang up? Robert (Bert) Hyslop.", "Was I right to hang up? [name]."),
+        (
+            "His name is Patrick 'Paddy' Doherty, he lives with us.",
+            "His name is [name], he lives with us.",
+        ),
+        # new variants: double quotes, curly quotes, a Mc surname
+        (
+            'the ringleader is Daniel "Dazza" McAllister from the flats',
+            "the ringleader is [name] from the flats",
+        ),
+        (
+            "One of them, Kevin ‘Kev’ O'Hara, was barred last month",
+            "One of them, [name], was barred last month",
+        ),
+        ("my uncle Thomas (Tommy) Reilly has dementia", "my uncle [name] has dementia"),
+        # a surname in lower case after a name's cue
+        ("can yous go get it?? he's Ryan mcgowan", "can yous go get it?? he's [name]"),
+        (
+            "it had his provisional in, name jordan cheverton, can he report it",
+            "it had his provisional in, name [name], can he report it",
+        ),
+        ("the lad is called Callum brennan i think", "the lad is called [name] i think"),
+        # a given name that is also a word, after a role that holds a name
+        (
+            "Contact our chair Gill Hodgkinson on the number below.",
+            "Contact our chair [name] on the number below.",
+        ),
+        (
+            "our treasurer Rose Pemberton-Clegg has the keys",
+            "our treasurer [name] has the keys",
+        ),
+    ],
+)
+def test_names_with_a_nickname_or_in_lower_case_go(text: str, expected: str) -> None:
+    assert suggest_publishable(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We cut through Bell Lane to get to the shops.",
+        "The polling station is St Mary's Primary on Church Road.",
+        "Kids hang about in Victoria Park after dark.",
+        "The 'Safer Streets' (SNT) Team came round",
+        "she's mark my words going to regret it",
+        "he's called down the station twice now",
+        "our chair Grace Road residents want the road closed",
+    ],
+)
+def test_look_alikes_of_names_stay(text: str) -> None:
+    assert suggest_publishable(text) == text
