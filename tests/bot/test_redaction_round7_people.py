@@ -71,3 +71,61 @@ def test_names_with_a_nickname_or_in_lower_case_go(text: str, expected: str) -> 
 )
 def test_look_alikes_of_names_stay(text: str) -> None:
     assert suggest_publishable(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the set's lines
+        (
+            "Stolen bike on gumtree. seller is 'edinbikez'",
+            "Stolen bike on gumtree. seller is '[social media handle]'",
+        ),
+        (
+            "he got a new account every time i block him, latest is Shane G Norwich 2. he knows",
+            "he got a new account every time i block him, latest is [social media handle]. he knows",
+        ),
+        (
+            "tagged my garage door with DJ SKEEMA which is apparently his soundcloud name.",
+            "tagged my garage door with [social media handle] which is apparently his soundcloud name.",
+        ),
+        (
+            "he's got a YouTube channel, ReeceRidesNE. Not wanting bother",
+            "he's got a YouTube channel, [social media handle]. Not wanting bother",
+        ),
+        (
+            "He's on Facebook as Ron Allen 1948, which is how she found him.",
+            "He's on Facebook as [social media handle], which is how she found him.",
+        ),
+        # new variants
+        (
+            "she's on insta as Jade Marie 07 and posts where she is",
+            "she's on insta as [social media handle] and posts where she is",
+        ),
+        (
+            "his tiktok is all over the estate, TrapKingLeeds, filming the kids",
+            "his tiktok is all over the estate, [social media handle], filming the kids",
+        ),
+        ("the buyer was 'bigmike88x' on vinted", "the buyer was '[social media handle]' on vinted"),
+        (
+            "sprayed KAOS CREW which is apparently their instagram name",
+            "sprayed [social media handle] which is apparently their instagram name",
+        ),
+    ],
+)
+def test_handles_without_an_at_go(text: str, expected: str) -> None:
+    assert suggest_publishable(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "she posted it on Facebook as well and on TikTok as usual",
+        "the latest is 2 days ago",
+        "I watched it on YouTube and WhatsApp'd it to my sister",
+        "the seller is 'private' apparently",
+        "the new one was Ford Focus 2019",
+    ],
+)
+def test_look_alikes_of_handles_stay(text: str) -> None:
+    assert suggest_publishable(text) == text

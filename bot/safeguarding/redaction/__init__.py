@@ -20,7 +20,7 @@ from bot.safeguarding.redaction.code import (
     find_vehicle_regs,
 )
 from bot.safeguarding.redaction.detail import Category, Detail
-from bot.safeguarding.redaction.handles import find_handles
+from bot.safeguarding.redaction.handles import find_handles, find_round_7_handles
 from bot.safeguarding.redaction.house import (
     find_house_names,
     find_more_house_names,
@@ -78,6 +78,7 @@ __all__ = [
 _FINDERS: tuple[Callable[[str], Iterable[Detail]], ...] = (
     find_emails,
     find_handles,
+    find_round_7_handles,
     find_ni_numbers,
     find_phones,
     find_id_numbers,
