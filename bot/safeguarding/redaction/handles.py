@@ -187,7 +187,8 @@ def find_round_7_handles(text: str) -> Iterator[Detail]:
             yield Detail(match.start("name"), match.end("name"), Category.HANDLE)
     for match in _WHICH_IS_HIS_NAME.finditer(text):
         name = match.group("name")
-        if all(w.lower() in ordinary_words() for w in name.split() if not w.isupper()):
-            if not any(w.isupper() or re.search(r"\d", w) for w in name.split()):
-                continue
+        words = name.split()
+        plain = all(w.lower() in ordinary_words() for w in words)
+        if plain and not any(w.isupper() or re.search(r"\d", w) for w in words):
+            continue  # "the Red Lion which is their name" is ordinary words
         yield Detail(match.start("name"), match.end("name"), Category.HANDLE)
