@@ -129,3 +129,50 @@ def test_handles_without_an_at_go(text: str, expected: str) -> None:
 )
 def test_look_alikes_of_handles_stay(text: str) -> None:
     assert suggest_publishable(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the set's lines
+        (
+            "We own a holiday let in Keswick, Skiddaw View on Station Street, and the guests",
+            "We own a holiday let in Keswick, [address] on Station Street, and the guests",
+        ),
+        (
+            "My nan lives on her own at Chy Lowen, which is the bungalow past the chapel",
+            "My nan lives on her own at [address], which is the bungalow past the chapel",
+        ),
+        (
+            "which I have found in the loft of Drumduan House, Nairn? I have not touched it.",
+            "which I have found in the loft of [address], Nairn? I have not touched it.",
+        ),
+        # new variants
+        ("my dad's at Chy an Mor near the harbour", "my dad's at [address] near the harbour"),
+        ("they live in Tigh na Mara by the shore", "they live in [address] by the shore"),
+        (
+            "someone got into the shed of Beacon Lea last night",
+            "someone got into the shed of [address] last night",
+        ),
+        (
+            "the caravan outside Fellside House on Hollins Lane is back",
+            "the caravan outside [address] on Hollins Lane is back",
+        ),
+    ],
+)
+def test_homes_in_new_forms_go(text: str, expected: str) -> None:
+    assert suggest_publishable(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the meeting is at Somerset House on the Strand",
+        "the kids hang round the car park of Leisure House on Market Street",
+        "The girl from the stables at Home Farm rides on the footpath",
+        "the Ocean View on Marine Parade is a hotel",
+        "Kids hang about in Victoria Park after dark.",
+    ],
+)
+def test_look_alikes_of_homes_stay(text: str) -> None:
+    assert suggest_publishable(text) == text

@@ -25,6 +25,7 @@ from bot.safeguarding.redaction.house import (
     find_house_names,
     find_more_house_names,
     find_round_5_homes,
+    find_round_7_homes,
 )
 from bot.safeguarding.redaction.names import (
     Doubt,
@@ -99,6 +100,7 @@ _FINDERS: tuple[Callable[[str], Iterable[Detail]], ...] = (
     find_house_names,
     find_more_house_names,
     find_round_5_homes,
+    find_round_7_homes,
     find_school_years,
     find_singular_roles,
     find_ages_with_detail,
