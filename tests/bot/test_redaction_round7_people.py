@@ -176,3 +176,45 @@ def test_homes_in_new_forms_go(text: str, expected: str) -> None:
 )
 def test_look_alikes_of_homes_stay(text: str) -> None:
     assert suggest_publishable(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the set's lines
+        (
+            "Lee's Clearances it says on the side of the van.",
+            "[name] it says on the side of the van.",
+        ),
+        ("We're Mags' Café, on the seafront.", "We're [name], on the seafront."),
+        (
+            "Our landlord, who runs Booth Lettings on Otley Road, says it's not his problem.",
+            "Our landlord, who runs [name] on Otley Road, says it's not his problem.",
+        ),
+        # new variants
+        (
+            "a flyer from Dave's House Clearances came through the door",
+            "a flyer from [name] came through the door",
+        ),
+        ("Jones' Man and Van took the sofa", "[name] took the sofa"),
+        (
+            "the bloke who owns Baker Pressure Washing keeps parking on the corner",
+            "the bloke who owns [name] keeps parking on the corner",
+        ),
+    ],
+)
+def test_businesses_carrying_a_person_go(text: str, expected: str) -> None:
+    assert suggest_publishable(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we bought it from Sainsbury's Café on the ring road",
+        "the Farmers' Café in the market is shut",
+        "The taxi driver from Swift Cars nearly hit my son",
+        "Bell Lane Garage fixed the car",
+    ],
+)
+def test_look_alikes_of_businesses_stay(text: str) -> None:
+    assert suggest_publishable(text) == text

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Iterator
 
 from bot.edge.text import strip_hidden
 from bot.safeguarding.redaction.address import find_addresses
+from bot.safeguarding.redaction.business import find_round_7_businesses
 from bot.safeguarding.redaction.code import (
     find_emails,
     find_id_numbers,
@@ -110,6 +111,7 @@ _FINDERS: tuple[Callable[[str], Iterable[Detail]], ...] = (
     find_people_shapes,
     find_round_6_businesses,
     find_round_7_names,
+    find_round_7_businesses,
 )
 
 LABEL_PATTERN = re.compile("|".join(re.escape(c.label) for c in Category))
