@@ -218,3 +218,51 @@ def test_businesses_carrying_a_person_go(text: str, expected: str) -> None:
 )
 def test_look_alikes_of_businesses_stay(text: str) -> None:
     assert suggest_publishable(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the set's lines
+        (
+            "I am the verger at St Mary's, Saffron Walden and wish to report",
+            "I am [job] and wish to report",
+        ),
+        (
+            "she works at the Southend Hospital as the ward sister on Rochford ward",
+            "she works at the Southend Hospital as [job]",
+        ),
+        (
+            "I was the headmaster of the High School of Stirling for many years",
+            "I was [job] for many years",
+        ),
+        (
+            "he's Jamie 'Mackers' McKenna, works in the chippy beside the leisure centre. Sick.",
+            "he's [name], [job]. Sick.",
+        ),
+        # new variants
+        (
+            "my aunt is the charge nurse on the Jasmine Unit and she saw him",
+            "my aunt is [job] and she saw him",
+        ),
+        (
+            "the lad who works at the barbers opposite the Co-op, he saw it",
+            "the lad who [job], he saw it",
+        ),
+        ("Sister on Larch Ward rang me twice", "[job] rang me twice"),
+    ],
+)
+def test_jobs_that_single_one_out_go(text: str, expected: str) -> None:
+    assert suggest_publishable(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my sister works in the shop and she says it's fine",
+        "The polling station is St Mary's Primary on Church Road.",
+        "we walked past the chippy beside the leisure centre",
+    ],
+)
+def test_look_alikes_of_jobs_stay(text: str) -> None:
+    assert suggest_publishable(text) == text

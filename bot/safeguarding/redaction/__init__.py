@@ -52,6 +52,7 @@ from bot.safeguarding.redaction.situation import (
     find_ages_with_detail,
     find_birth_dates,
     find_described_plates,
+    find_round_7_jobs,
     find_school_years,
     find_singular_roles,
 )
@@ -104,6 +105,7 @@ _FINDERS: tuple[Callable[[str], Iterable[Detail]], ...] = (
     find_round_7_homes,
     find_school_years,
     find_singular_roles,
+    find_round_7_jobs,
     find_ages_with_detail,
     find_names,
     find_initialled_names,

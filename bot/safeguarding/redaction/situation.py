@@ -27,7 +27,7 @@ from itertools import chain
 
 from bot.safeguarding.redaction.code import find_vehicle_regs
 from bot.safeguarding.redaction.detail import Category, Detail
-from bot.safeguarding.redaction.lexicon import NOT_PERSONS, first_names, surnames
+from bot.safeguarding.redaction.lexicon import NOT_PERSONS, first_names, places, surnames
 from bot.safeguarding.redaction.spoken import (
     find_cued_plates,
     find_partial_plates,
@@ -1081,3 +1081,57 @@ def ages_after_names(text: str, names: list[Detail]) -> Iterator[Detail]:
         stop = match.end() + sentence_end.start() if sentence_end else len(text)
         start = name.end + len(match.group(0)) - len(match.group(0).lstrip(" \t,"))
         yield Detail(start, _description_end(text, match.end(), stop), Category.AGE)
+
+
+# Round 7 (issue 15, after the sixth unseen set): jobs that single one out
+# in forms the earlier patterns stopped short of.
+# A saint's church or school, then its town: "the verger at St Mary's,
+# Saffron Walden" (the town says which St Mary's).
+_TOWN_AFTER_SAINT = re.compile(r"[ \t]*,[ \t]+(?P<town>[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?)\b")
+# An institution then "of <town>": "the headmaster of the High School of Stirling".
+_INSTITUTION_END = re.compile(
+    r"(?i:\b(?:school|academy|college|church|hospital|infirmary|library|museum))$"
+)
+_OF_A_TOWN = re.compile(r"[ \t]+of[ \t]+(?P<town>[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?)\b")
+# A nurse in charge of a named ward: "the ward sister on Rochford ward".
+_WARD_ROLE = re.compile(
+    r"(?i:\b(?:the[ \t]+)?(?:ward[ \t]+sister|sister|charge[ \t]+nurse|ward[ \t]+manager|matron|"
+    r"senior[ \t]+nurse)[ \t]+(?:on|of|at|in[ \t]+charge[ \t]+of)[ \t]+(?:the[ \t]+)?)"
+    r"[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?[ \t]+(?i:ward|unit)\b"
+)
+# Working in one small shop beside a landmark: "works in the chippy beside
+# the leisure centre", "works at the barbers opposite the Co-op".
+_SMALL_SHOP = (
+    r"(?:chippy|chip[ \t]+shop|chinese|indian|takeaway|caf[eé]|bakery|bakers|newsagents?|"
+    r"paper[ \t]+shop|corner[ \t]+shop|offie|off[ \t]+licen[cs]e|butchers?|barbers?|"
+    r"hairdressers?|salon|nail[ \t]+bar|launderette|laundrette|pharmacy|chemists?|"
+    r"post[ \t]+office|garage|car[ \t]+wash|pub|bookies|florists?|vape[ \t]+shop|shop)"
+)
+_WORKS_IN_SHOP_BESIDE = re.compile(
+    r"(?i:\b(?:works|worked|working|work)[ \t]+(?:in|at)[ \t]+the[ \t]+"
+    rf"{_SMALL_SHOP}[ \t]+(?:beside|next[ \t]+to|opposite|across[ \t]+from|by|near|behind|"
+    r"above|below|under|at[ \t]+the[ \t]+(?:end|top|bottom)[ \t]+of|on[ \t]+the[ \t]+corner"
+    r"(?:[ \t]+of)?)[ \t]+(?:the[ \t]+)?(?:[\w'’-]+[ \t]+){0,3}?[\w'’-]+)"
+    r"(?=[ \t]*(?:[,.;:!?()\n]|$)|[ \t]+(?:and|but|so|who|he|she)\b)"
+)
+
+
+def find_round_7_jobs(text: str) -> Iterator[Detail]:
+    """Jobs in the round-7 forms: a job at a saint's church or school with
+    its town after a comma ("the verger at St Mary's, Saffron Walden"), at
+    an institution "of <town>" ("the headmaster of the High School of
+    Stirling"), a nurse in charge of a named ward, and working in a small
+    shop beside a landmark. JOB spans, start and end character offsets."""
+    for job in find_singular_roles(text):
+        said = text[job.start : job.end]
+        if _SAINT_OR_CHAIN.search(said) and re.search(r"\bSt\.?[ \t]", said):
+            after = _TOWN_AFTER_SAINT.match(text, job.end)
+            if after is not None and after.group("town").lower() in places():
+                yield Detail(job.start, after.end(), Category.JOB)
+        if _INSTITUTION_END.search(said):
+            after = _OF_A_TOWN.match(text, job.end)
+            if after is not None and after.group("town").lower() in places():
+                yield Detail(job.start, after.end(), Category.JOB)
+    for pattern in (_WARD_ROLE, _WORKS_IN_SHOP_BESIDE):
+        for match in pattern.finditer(text):
+            yield Detail(match.start(), match.end(), Category.JOB)
