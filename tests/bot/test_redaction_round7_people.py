@@ -266,3 +266,40 @@ def test_jobs_that_single_one_out_go(text: str, expected: str) -> None:
 )
 def test_look_alikes_of_jobs_stay(text: str) -> None:
     assert suggest_publishable(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the set's lines
+        (
+            "I am old man 74 years, live on my own at 144 Featherstall Road North, Oldham.",
+            "I am [age] at [address], Oldham.",
+        ),
+        (
+            "my nephew (he's 17, autistic, just started at MK College doing IT) was tricked",
+            "my nephew ([age]) was tricked",
+        ),
+        # new variants
+        ("I am elderly lady 81 yrs and scared at night", "I am [age] and scared at night"),
+        (
+            "my daughter is 16, deaf, and just started at Filton College, and a lad follows her",
+            "[age], and a lad follows her",
+        ),
+    ],
+)
+def test_ages_with_a_detail_go(text: str, expected: str) -> None:
+    assert suggest_publishable(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "an old man 40 years ago lived here",
+        "an old woman 90 years ago was hanged on this green",
+        "the old man 5 years back had the same problem",
+        "he has just started at the new job and it's fine",
+    ],
+)
+def test_look_alikes_of_ages_stay(text: str) -> None:
+    assert suggest_publishable(text) == text

@@ -1135,3 +1135,35 @@ def find_round_7_jobs(text: str) -> Iterator[Detail]:
     for pattern in (_WARD_ROLE, _WORKS_IN_SHOP_BESIDE):
         for match in pattern.finditer(text):
             yield Detail(match.start(), match.end(), Category.JOB)
+
+
+# Round 7: ages told in forms the earlier patterns stop short of.
+# "I am old man 74 years, live on my own": an old person's word, then the
+# years with no "old", and living alone after it.
+_OLD_PERSON_YEARS = re.compile(
+    r"(?i:\b(?:old|elderly|retired|disabled)[ \t]+(?:man|woman|lady|gentleman|widow|widower|"
+    r"pensioner|person)[ \t]*,?[ \t]+(?:aged[ \t]+)?(?P<years>\d{2,3})[ \t]*(?:years?|yrs?)\b"
+    r"(?:[ \t]+old)?(?![ \t]+(?:ago|back|before|later|since|earlier)\b)"
+    r"(?P<alone>[ \t]*,?[ \t]*(?:and[ \t]+)?(?:i[ \t]+)?(?:live|living|lives|stay|staying)[ \t]+"
+    r"(?:on[ \t]+my[ \t]+own|alone|by[ \t]+myself|on[ \t]+(?:his|her)[ \t]+own))?)"
+)
+# What an age's description stopped before, when it says where the person
+# has just started: "(he's 17, autistic, just started at MK College doing IT)".
+_STARTED_AT = re.compile(
+    r"[ \t]*(?:just[ \t]+)?(?:started|starting|joined|began)[ \t]+(?:at|in|with)[ \t]+"
+    r"[^,.;:!?()\n]{1,50}?(?=[ \t]*[,.;:!?()\n]|$)"
+)
+
+
+def find_round_7_ages(text: str) -> Iterator[Detail]:
+    """Ages in the round-7 forms: "old man 74 years, live on my own" (70 or
+    more, or living alone), and an age's description widened over "just
+    started at <a college>" where the older reading stopped before the
+    verb. AGE spans, start and end character offsets."""
+    for match in _OLD_PERSON_YEARS.finditer(text):
+        if int(match.group("years")) >= _OLD_AGE or match.group("alone"):
+            yield Detail(match.start(), match.end(), Category.AGE)
+    for age in find_ages_with_detail(text):
+        started = _STARTED_AT.match(text, age.end)
+        if started is not None:
+            yield Detail(age.start, started.end(), Category.AGE)
