@@ -303,3 +303,22 @@ def test_ages_with_a_detail_go(text: str, expected: str) -> None:
 )
 def test_look_alikes_of_ages_stay(text: str) -> None:
     assert suggest_publishable(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # found while checking dev_2026_11_e: a quoted display name stops at its quote,
+        # a contraction after a lower-case given name starts a clause
+        (
+            "He posts on Facebook under the name 'Leon Atk Real'. Is this harassment?",
+            "He posts on Facebook under the name '[social media handle]'. Is this harassment?",
+        ),
+        (
+            "the kid who filmed it is called marcus he's in the year above",
+            "the kid who filmed it is called [name] he's in the year above",
+        ),
+    ],
+)
+def test_round_7_finders_stop_where_the_detail_does(text: str, expected: str) -> None:
+    assert suggest_publishable(text) == expected

@@ -122,7 +122,7 @@ def _handle(text: str, start: int, found: str, shaped: bool) -> Iterator[Detail]
 # A display name of several words after "on <platform> as/called": "on
 # Facebook as Ron Allen 1948"; or after "latest (account) is" when it ends
 # in a figure: "latest is Shane G Norwich 2".
-_DISPLAY_WORD = r"(?:[A-Z][\w.'’-]*|\d{1,4})"
+_DISPLAY_WORD = r"(?:[A-Z](?:[\w.'’-]*\w)?|\d{1,4})"
 _DISPLAY_NAME = rf"(?P<name>{_DISPLAY_WORD}(?:[ \t]+{_DISPLAY_WORD}){{1,3}})"
 _ON_PLATFORM_AS = re.compile(
     rf"(?i:\b(?:on|in)[ \t]+{_PLATFORM}[ \t]+(?:as|called|named|under(?:[ \t]+the[ \t]+name)?"

@@ -807,7 +807,9 @@ _GIVES_A_NAME = (
     r"|name(?:[ \t]+is|['’]s|:)?|named|called|calls[ \t]+(?:him|her)self|known[ \t]+as)[ \t]+)"
 )
 _LOWER_NAMED = re.compile(
-    rf"{_GIVES_A_NAME}(?P<given>[A-Za-z][a-z]+)[ \t]+(?P<surname>(?:mc|mac)?[a-z][a-z'’-]+[a-z])\b"
+    rf"{_GIVES_A_NAME}(?P<given>[A-Za-z][a-z]+)[ \t]+"
+    r"(?P<surname>(?:mc|mac|o['’])?[a-z][a-z-]+[a-z])\b"
+    r"(?!['’])"  # "called marcus he's in my year": a contraction starts a clause
 )
 # A given name that is also a word, then a surname in no English list, after
 # a role that holds a name: "our chair Gill Hodgkinson", "the secretary Will
