@@ -322,3 +322,43 @@ def test_look_alikes_of_ages_stay(text: str) -> None:
 )
 def test_round_7_finders_stop_where_the_detail_does(text: str, expected: str) -> None:
     assert suggest_publishable(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a surname in lower case after a given name that is also a word
+        (
+            "its my flat an hes called dean harrop if that matters",
+            "its my flat an hes called [name] if that matters",
+        ),
+        # an account's cue the platform pattern did not know, and a Discord tag
+        (
+            "his name on there is tj.bossman07. he sed hes gonna get me",
+            "his name on there is [social media handle]. he sed hes gonna get me",
+        ),
+        (
+            "there acount is leeds.girlz.exposed and they posted her photo",
+            "there acount is [social media handle] and they posted her photo",
+        ),
+        (
+            "a guy on discord (username NightOwl#4421) is asking for photos",
+            "a guy on discord (username [social media handle]) is asking for photos",
+        ),
+    ],
+)
+def test_spent_sets_earlier_people_misses_go(text: str, expected: str) -> None:
+    assert suggest_publishable(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "he says he's an ex-offender trying to go straight",
+        "he's called down the station twice now",
+        "she's rose early and he's will power",
+        "the score was 3-1 and the username is taken",
+    ],
+)
+def test_look_alikes_of_lower_case_names_and_accounts_stay(text: str) -> None:
+    assert suggest_publishable(text) == text

@@ -133,6 +133,16 @@ _LATEST_ACCOUNT = re.compile(
     r"named|:)[ \t]*:?[ \t]*['\"“‘]?)"
     rf"(?P<name>{_DISPLAY_WORD}(?:[ \t]+{_DISPLAY_WORD}){{0,3}}[ \t]+\d{{1,4}})\b"
 )
+# A handle's shape (a dot, an underscore or figures) after an account's cue
+# the platform pattern does not know: "his name on there is tj.bossman07",
+# "there acount is leeds.girlz.exposed".
+_NAME_ON_THERE = re.compile(
+    r"(?i:\b(?:name[ \t]+on[ \t]+(?:there|it|snap|insta|tiktok)|acount|accout|acct|accnt|"
+    r"user[ \t]?name|display[ \t]+name)[ \t]+(?:is|was|=|:)[ \t]*['\"“‘]?)"
+    r"(?P<name>[A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?)"
+)
+# A Discord tag: a name, "#" and four figures ("NightOwl#4421").
+_DISCORD_TAG = re.compile(r"(?<![\w@#])(?P<name>[A-Za-z][\w.]{1,31}#\d{4})(?![\w#])")
 # A quoted word after a seller's or a user's cue: "seller is 'edinbikez'".
 _QUOTED_AFTER_USER = re.compile(
     r"(?i:\b(?:seller|buyer|user|username|account|profile|page|handle|name|gamertag)"
@@ -176,6 +186,11 @@ def find_round_7_handles(text: str) -> Iterator[Detail]:
             if all(w.lower() in ordinary_words() for w in named):
                 continue
             yield Detail(match.start("name"), match.end("name"), Category.HANDLE)
+    for match in _NAME_ON_THERE.finditer(text):
+        if _plausible(match.group("name"), shaped=True):
+            yield Detail(match.start("name"), match.end("name"), Category.HANDLE)
+    for match in _DISCORD_TAG.finditer(text):
+        yield Detail(match.start("name"), match.end("name"), Category.HANDLE)
     for match in _QUOTED_AFTER_USER.finditer(text):
         if _plausible(match.group("name"), shaped=False):
             yield Detail(match.start("name"), match.end("name"), Category.HANDLE)

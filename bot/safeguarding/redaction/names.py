@@ -807,7 +807,7 @@ _GIVES_A_NAME = (
     r"|name(?:[ \t]+is|['’]s|:)?|named|called|calls[ \t]+(?:him|her)self|known[ \t]+as)[ \t]+)"
 )
 _LOWER_NAMED = re.compile(
-    rf"{_GIVES_A_NAME}(?P<given>[A-Za-z][a-z]+)[ \t]+"
+    rf"{_GIVES_A_NAME}(?!(?i:called|named|name|is|was|known)\b)(?P<given>[A-Za-z][a-z]+)[ \t]+"
     r"(?P<surname>(?:mc|mac|o['’])?[a-z][a-z-]+[a-z])\b"
     r"(?!['’])"  # "called marcus he's in my year": a contraction starts a clause
 )
@@ -825,7 +825,8 @@ _ROLE_THEN_NAME = re.compile(
 # an ordinary word, or in no English list at all.
 _NOT_LOWER_SURNAMES = word_set(
     "and or but is was who the from at in on of to for with dob born age aged lives "
-    "works said says he she they it its it's"
+    "works said says he she they it its it's an just not so very really been got always also "
+    "now still only never ever off out over up"
 )
 
 
@@ -854,8 +855,6 @@ def find_round_7_names(text: str) -> Iterator[Detail]:
         given = match.group("given").lower()
         if given not in first_names() or given in NOT_PERSONS or given in _NOT_LOWER_SURNAMES:
             continue
-        if match.group("given")[0].islower() and given in ordinary_words():
-            continue  # "she's mark ..." is too unsure in lower case
         if _lower_surname(match.group("surname")):
             yield Detail(match.start("given"), match.end(), Category.NAME)
     for match in _ROLE_THEN_NAME.finditer(text):
