@@ -362,3 +362,42 @@ def test_spent_sets_earlier_people_misses_go(text: str, expected: str) -> None:
 )
 def test_look_alikes_of_lower_case_names_and_accounts_stay(text: str) -> None:
     assert suggest_publishable(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a post one person holds, said of oneself, with its place (the fifth set's misses)
+        (
+            "Sir, I was until recently the sub-postmistress at Much Wenlock and am worried",
+            "Sir, I was until recently [job] and am worried",
+        ),
+        (
+            "I'm the district nurse covering Ness and I'm out at all hours",
+            "I'm [job] and I'm out at all hours",
+        ),
+        (
+            "I am a retired minister of Kilmorack Parish and a frequent walker",
+            "I am [job] and a frequent walker",
+        ),
+        # a town after the place's name stays, as round 5 chose for jobs
+        (
+            "Hello. I am owner of Golden Dragon takeaway in Colwyn Bay. Every Friday night",
+            "Hello. I am [job] in Colwyn Bay. Every Friday night",
+        ),
+    ],
+)
+def test_a_post_said_of_oneself_goes(text: str, expected: str) -> None:
+    assert suggest_publishable(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I am a coach at the Saturday club",
+        "I was the manager for years but retired",
+        "my sister is a nurse at the General",
+    ],
+)
+def test_look_alikes_of_posts_stay(text: str) -> None:
+    assert suggest_publishable(text) == text

@@ -1116,6 +1116,30 @@ _WORKS_IN_SHOP_BESIDE = re.compile(
 )
 
 
+# A post one person holds, said of oneself, with the place it is at: "I was
+# the sub-postmistress at Much Wenlock", "I'm the district nurse covering
+# Ness", "I am a retired minister of Kilmorack Parish", "I am owner of Golden
+# Dragon takeaway in Colwyn Bay".
+_ONE_PERSON_POST = (
+    r"(?:sub-?postmistress|sub-?postmaster|postmistress|postmaster|district[ \t]+nurse|"
+    r"community[ \t]+nurse|practice[ \t]+nurse|minister|vicar|rector|curate|priest|imam|rabbi|"
+    r"head[ \t]?teacher|headmaster|headmistress|owner|proprietor|landlord|landlady|licensee|"
+    r"manager|chief[ \t]+steward|steward|warden|caretaker|janitor|verger|churchwarden|"
+    r"lollipop[ \t]+(?:lady|man)|crossing[ \t]+patrol|pharmacist|publican|(?:pta[ \t]+)?chair|"
+    r"treasurer|secretary|postie|postman|postwoman)"
+)
+_I_HOLD_A_POST = re.compile(
+    r"(?i:\b(?:i[ \t]+am|i['’]m|im|i[ \t]+was|i['’]ve[ \t]+been|i[ \t]+have[ \t]+been)"
+    r"(?:[ \t]+(?:until[ \t]+recently|still|now))?[ \t]+)"
+    r"(?P<job>(?i:(?:the|a|an)[ \t]+)?(?i:(?:retired|former|only|new|head|senior|local)[ \t]+)?"
+    rf"(?i:{_ONE_PERSON_POST})[ \t]+(?i:at|of|for|covering|on)[ \t]+(?i:the[ \t]+)?"
+    r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Christmas|Easter)\b)"
+    r"[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,3}"
+    r"(?:[ \t]+(?i:takeaway|route|parish|ward|surgery|practice|church|chapel|school|shop|stores?|"
+    r"pub|inn|cafe|café|restaurant|garage|post[ \t]+office))?)\b"
+)
+
+
 def find_round_7_jobs(text: str) -> Iterator[Detail]:
     """Jobs in the round-7 forms: a job at a saint's church or school with
     its town after a comma ("the verger at St Mary's, Saffron Walden"), at
@@ -1135,6 +1159,8 @@ def find_round_7_jobs(text: str) -> Iterator[Detail]:
     for pattern in (_WARD_ROLE, _WORKS_IN_SHOP_BESIDE):
         for match in pattern.finditer(text):
             yield Detail(match.start(), match.end(), Category.JOB)
+    for match in _I_HOLD_A_POST.finditer(text):
+        yield Detail(match.start("job"), match.end("job"), Category.JOB)
 
 
 # Round 7: ages told in forms the earlier patterns stop short of.
