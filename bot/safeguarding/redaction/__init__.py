@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Iterator
 
 from bot.edge.text import strip_hidden
 from bot.safeguarding.redaction.address import find_addresses
+from bot.safeguarding.redaction.business import find_round_7_businesses
 from bot.safeguarding.redaction.code import (
     find_emails,
     find_id_numbers,
@@ -20,14 +21,20 @@ from bot.safeguarding.redaction.code import (
     find_vehicle_regs,
 )
 from bot.safeguarding.redaction.detail import Category, Detail
-from bot.safeguarding.redaction.handles import find_handles
+from bot.safeguarding.redaction.handles import find_handles, find_round_7_handles
 from bot.safeguarding.redaction.house import (
     find_house_names,
     find_more_house_names,
     find_round_5_homes,
+    find_round_7_homes,
+)
+from bot.safeguarding.redaction.names import (
+    Doubt,
+    find_doubtful_names,
+    find_round_7_names,
+    find_unintroduced_names,
 )
 from bot.safeguarding.redaction.institutions import keep_institutions
-from bot.safeguarding.redaction.names import Doubt, find_doubtful_names, find_unintroduced_names
 from bot.safeguarding.redaction.numbered import find_numbered_homes
 from bot.safeguarding.redaction.people import find_people_shapes, repeat_names, widen_names
 from bot.safeguarding.redaction.person import (
@@ -47,6 +54,8 @@ from bot.safeguarding.redaction.situation import (
     find_ages_with_detail,
     find_birth_dates,
     find_described_plates,
+    find_round_7_ages,
+    find_round_7_jobs,
     find_school_years,
     find_singular_roles,
 )
@@ -75,6 +84,7 @@ __all__ = [
 _FINDERS: tuple[Callable[[str], Iterable[Detail]], ...] = (
     find_emails,
     find_handles,
+    find_round_7_handles,
     find_ni_numbers,
     find_phones,
     find_id_numbers,
@@ -96,14 +106,19 @@ _FINDERS: tuple[Callable[[str], Iterable[Detail]], ...] = (
     find_house_names,
     find_more_house_names,
     find_round_5_homes,
+    find_round_7_homes,
     find_school_years,
     find_singular_roles,
+    find_round_7_jobs,
     find_ages_with_detail,
+    find_round_7_ages,
     find_names,
     find_initialled_names,
     find_unintroduced_names,
     find_people_shapes,
     find_round_6_businesses,
+    find_round_7_names,
+    find_round_7_businesses,
 )
 
 LABEL_PATTERN = re.compile("|".join(re.escape(c.label) for c in Category))

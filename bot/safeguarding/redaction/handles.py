@@ -116,3 +116,94 @@ def _handle(text: str, start: int, found: str, shaped: bool) -> Iterator[Detail]
         if start and text[start - 1] == "@":
             start -= 1
         yield Detail(start, end, Category.HANDLE)
+
+
+# Round 7 (issue 15, after the sixth unseen set): handles written without @.
+# A display name of several words after "on <platform> as/called": "on
+# Facebook as Ron Allen 1948"; or after "latest (account) is" when it ends
+# in a figure: "latest is Shane G Norwich 2".
+_DISPLAY_WORD = r"(?:[A-Z](?:[\w.'’-]*\w)?|\d{1,4})"
+_DISPLAY_NAME = rf"(?P<name>{_DISPLAY_WORD}(?:[ \t]+{_DISPLAY_WORD}){{1,3}})"
+_ON_PLATFORM_AS = re.compile(
+    rf"(?i:\b(?:on|in)[ \t]+{_PLATFORM}[ \t]+(?:as|called|named|under(?:[ \t]+the[ \t]+name)?"
+    rf"|goes[ \t]+by|by[ \t]+the[ \t]+name)[ \t]+['\"“‘]?){_DISPLAY_NAME}"
+)
+_LATEST_ACCOUNT = re.compile(
+    r"(?i:\b(?:latest|newest|new)(?:[ \t]+(?:one|account|profile|page))?[ \t]+(?:is|was|called|"
+    r"named|:)[ \t]*:?[ \t]*['\"“‘]?)"
+    rf"(?P<name>{_DISPLAY_WORD}(?:[ \t]+{_DISPLAY_WORD}){{0,3}}[ \t]+\d{{1,4}})\b"
+)
+# A handle's shape (a dot, an underscore or figures) after an account's cue
+# the platform pattern does not know: "his name on there is tj.bossman07",
+# "there acount is leeds.girlz.exposed".
+_NAME_ON_THERE = re.compile(
+    r"(?i:\b(?:name[ \t]+on[ \t]+(?:there|it|snap|insta|tiktok)|acount|accout|acct|accnt|"
+    r"user[ \t]?name|display[ \t]+name)[ \t]+(?:is|was|=|:)[ \t]*['\"“‘]?)"
+    r"(?P<name>[A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?)"
+)
+# A Discord tag: a name, "#" and four figures ("NightOwl#4421").
+_DISCORD_TAG = re.compile(r"(?<![\w@#])(?P<name>[A-Za-z][\w.]{1,31}#\d{4})(?![\w#])")
+# A quoted word after a seller's or a user's cue: "seller is 'edinbikez'".
+_QUOTED_AFTER_USER = re.compile(
+    r"(?i:\b(?:seller|buyer|user|username|account|profile|page|handle|name|gamertag)"
+    r"(?:[ \t]+(?:is|was|called|named))?[ \t]*:?[ \t]*)"
+    r"['‘\"“](?P<name>[A-Za-z0-9_.]{3,30})['’\"”]"
+)
+# A word with a capital inside, near a platform: "a YouTube channel,
+# ReeceRidesNE" (not the platforms' own names, not "McKenna").
+_CAMEL = re.compile(r"(?<![\w@.])(?P<name>[A-Z]?[a-z]+(?:[A-Z][a-z]*){2,}[A-Z0-9]*)(?![\w@])")
+_PLATFORM_NEAR = re.compile(rf"(?i:\b{_PLATFORM}\b)")
+_BRANDS_CAMEL = word_set(
+    "youtube tiktok whatsapp iphone ipad playstation soundcloud onlyfans linkedin facetime "
+    "paypal ebay gofundme justgiving deliveroo ubereats justeat mcdonalds macbook airpods "
+    "airbnb doordash powerpoint instagram facebook snapchat"
+)
+# Something that says the words before it are a name online: "DJ SKEEMA
+# which is apparently his soundcloud name".
+_TAG_WORD = r"(?:[A-Z0-9][A-Z0-9_.]+|[A-Z][\w.]+)"
+_WHICH_IS_HIS_NAME = re.compile(
+    rf"(?P<name>{_TAG_WORD}(?:[ \t]+{_TAG_WORD}){{0,2}})[ \t]*,?[ \t]+(?i:(?:which|that)"
+    r"(?:[ \t]+is|['’]s)(?:[ \t]+(?:apparently|probably|obviously|meant[ \t]+to[ \t]+be))?"
+    r"[ \t]+(?:his|her|their|my)[ \t]+(?:[a-z]+[ \t]+)?(?:name|handle|username|user[ \t]name|"
+    r"tag|gamertag|account))\b"
+)
+
+
+def find_round_7_handles(text: str) -> Iterator[Detail]:
+    """Handles without @ in the round-7 forms: a display name after "on
+    <platform> as" or "latest is ... 2", a quoted word after "seller is",
+    a word with capitals inside within 40 characters after a platform word,
+    and words before "which is his <platform> name". HANDLE spans, start and
+    end character offsets."""
+    for pattern in (_ON_PLATFORM_AS, _LATEST_ACCOUNT):
+        for match in pattern.finditer(text):
+            name = match.group("name")
+            words = name.split()
+            if words[0].lower() in _NOT_HANDLES or words[0].lower() in NOT_PERSONS:
+                continue
+            # "on YouTube called How To Pick Locks": a title in words, not a name
+            named = [w for w in words if w.isalpha() and len(w) > 1]
+            if all(w.lower() in ordinary_words() for w in named):
+                continue
+            yield Detail(match.start("name"), match.end("name"), Category.HANDLE)
+    for match in _NAME_ON_THERE.finditer(text):
+        if _plausible(match.group("name"), shaped=True):
+            yield Detail(match.start("name"), match.end("name"), Category.HANDLE)
+    for match in _DISCORD_TAG.finditer(text):
+        yield Detail(match.start("name"), match.end("name"), Category.HANDLE)
+    for match in _QUOTED_AFTER_USER.finditer(text):
+        if _plausible(match.group("name"), shaped=False):
+            yield Detail(match.start("name"), match.end("name"), Category.HANDLE)
+    for platform in _PLATFORM_NEAR.finditer(text):
+        for match in _CAMEL.finditer(text, platform.end(), min(len(text), platform.end() + 40)):
+            key = match.group("name").lower()
+            if key in _BRANDS_CAMEL or key in NOT_PERSONS or re.match(r"ma?c[a-z]", key):
+                continue
+            yield Detail(match.start("name"), match.end("name"), Category.HANDLE)
+    for match in _WHICH_IS_HIS_NAME.finditer(text):
+        name = match.group("name")
+        words = name.split()
+        plain = all(w.lower() in ordinary_words() for w in words)
+        if plain and not any(w.isupper() or re.search(r"\d", w) for w in words):
+            continue  # "the Red Lion which is their name" is ordinary words
+        yield Detail(match.start("name"), match.end("name"), Category.HANDLE)

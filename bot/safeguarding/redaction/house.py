@@ -548,3 +548,50 @@ def find_more_house_names(text: str) -> Iterator[Detail]:
             if _INSTITUTION.search(near) is not None:
                 continue
             yield Detail(match.start(1), match.end(1), Category.ADDRESS)
+
+
+# Round 7 (issue 15, after the sixth unseen set): homes named in forms the
+# earlier patterns missed.
+# A Cornish or Gaelic home's first word: "Chy Lowen", "Chy an Mor", "Tigh
+# na Mara" (Welsh "Tŷ" is in _WELSH_HOME).
+_CELTIC_HOME = re.compile(
+    r"\b((?:Chy|Tigh|Taigh)(?:[ \t]+(?:an|na|a|an[ \t]+t-?))?[ \t]+[A-Z][a-zà-ÿ]+)\b"
+)
+# A home's name and a home's last word before "on <street>": "Skiddaw View
+# on Station Street", "Drumduan House on the Nairn road".
+_HOME_ON_STREET = re.compile(
+    rf"(?<![\w'’])((?:The[ \t]+)?{_CAPITAL}(?:[ \t]+{_CAPITAL})?[ \t]+"
+    r"(?:View|House|Lodge|Cottage|Bungalow|Farmhouse|Croft|Lea|Brae|Bank|Haven|Rest|Nest|Mains))"
+    rf"(?=[ \t]+on[ \t]+(?:the[ \t]+)?(?:{_CAPITAL}[ \t]+){{1,3}}"
+    r"(?:Road|Rd|Lane|Street|St|Close|Avenue|Ave|Way|Drive|Crescent|Terrace|Row|Grove|road|lane)\b)"
+)
+# A part of a home, then the home: "the loft of Drumduan House", "the
+# garage at Skiddaw View".
+_PART_OF_HOME = re.compile(
+    r"(?i:\b(?:loft|attic|cellar|basement|garage|garden|shed|outbuildings?|grounds|driveway|"
+    r"porch|annexe|kitchen|conservatory)[ \t]+(?:of|at)[ \t]+)"
+    rf"((?:The[ \t]+)?{_CAPITAL}(?:[ \t]+{_CAPITAL})?[ \t]+"
+    r"(?:View|House|Lodge|Cottage|Bungalow|Farmhouse|Farm|Croft|Lea|Brae|Bank|Mains|Hall|Manor))\b"
+)
+
+
+def find_round_7_homes(text: str) -> Iterator[Detail]:
+    """Homes in the round-7 forms: a Cornish or Gaelic home ("Chy Lowen"),
+    a home's name before "on <street>" ("Skiddaw View on Station Street"),
+    a home after a part of it ("the loft of Drumduan House"). ADDRESS spans,
+    start and end character offsets; a town, a public place or an
+    institution's building stays."""
+    brands = brand_spans(text)
+    for pattern in (_CELTIC_HOME, _HOME_ON_STREET, _PART_OF_HOME):
+        for match in pattern.finditer(text):
+            name = match.group(1)
+            if any(a <= match.start(1) < b for a, b in brands):
+                continue
+            if _PUBLIC_AFTER.match(text, match.end(1)):
+                continue
+            if pattern is not _CELTIC_HOME and not _round_5_home(text, name):
+                continue
+            near = text[max(0, match.start(1) - 40) : match.end(1) + 20]
+            if _INSTITUTION.search(near) is not None:
+                continue
+            yield Detail(match.start(1), match.end(1), Category.ADDRESS)

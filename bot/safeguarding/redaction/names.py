@@ -787,3 +787,81 @@ def find_doubtful_names(text: str) -> list[Doubt]:
     doubts.sort(key=lambda d: d.start)
     labels = [m.span() for m in re.finditer(r"\[[^\[\]\n]{1,30}\]", text)]
     return [d for d in doubts if not any(a <= d.start < b for a, b in labels)]
+
+
+# Round 7 (issue 15, after the sixth unseen set): names the word-by-word
+# reading splits or misses.
+# A nickname inside a name, in quotes or brackets: "Jamie 'Mackers' McKenna",
+# "Robert (Bert) Hyslop", "Patrick "Paddy" Doherty". The whole span goes:
+# the nickname singles the person out as much as the name.
+_NICKNAMED = re.compile(
+    r"(?<![\w'’])(?P<given>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)[ \t]+"
+    r"(?:['‘\"“](?P<quoted>[A-Z][\w.’'-]*(?:[ \t]+[A-Z][\w.’'-]*)?)['’\"”]"
+    r"|\((?P<bracketed>[A-Z][\w’'-]*(?:[ \t]+[A-Z][\w’'-]*)?)\))"
+    r"[ \t]+(?P<surname>(?:Mc|Mac|O['’]|D['’])?[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?)\b"
+)
+# A given name, then a surname in lower case, after something that gives a
+# name: "he's Ryan mcgowan", "name jordan cheverton", "called terry moss".
+_GIVES_A_NAME = (
+    r"(?i:\b(?:he['’]?s|she['’]?s|(?:his|her|their|my|the|full)[ \t]+name(?:[ \t]+is|['’]s)?"
+    r"|name(?:[ \t]+is|['’]s|:)?|named|called|calls[ \t]+(?:him|her)self|known[ \t]+as)[ \t]+)"
+)
+_LOWER_NAMED = re.compile(
+    rf"{_GIVES_A_NAME}(?!(?i:called|named|name|is|was|known)\b)(?P<given>[A-Za-z][a-z]+)[ \t]+"
+    r"(?P<surname>(?:mc|mac|o['’])?[a-z][a-z-]+[a-z])\b"
+    r"(?!['’])"  # "called marcus he's in my year": a contraction starts a clause
+)
+# A given name that is also a word, then a surname in no English list, after
+# a role that holds a name: "our chair Gill Hodgkinson", "the secretary Will
+# Prendergast".
+_ROLE_THEN_NAME = re.compile(
+    r"(?i:\b(?:chair|chairman|chairwoman|chairperson|secretary|treasurer|coordinator|"
+    r"co-ordinator|organiser|director|manager|warden|caretaker|vicar|neighbour|friend|"
+    r"landlord|landlady|contact)[ \t]+)"
+    r"(?P<given>[A-Z][a-z]+)[ \t]+(?P<surname>(?:Mc|Mac|O['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b"
+)
+# Words after a given name that are not surnames: "he's Ryan now", "called
+# jordan too"; the lower-case surname must be in the surname lists and not
+# an ordinary word, or in no English list at all.
+_NOT_LOWER_SURNAMES = word_set(
+    "and or but is was who the from at in on of to for with dob born age aged lives "
+    "works said says he she they it its it's an just not so very really been got always also "
+    "now still only never ever off out over up"
+)
+
+
+def _lower_surname(word: str) -> bool:
+    key = word.lower()
+    if key in _NOT_LOWER_SURNAMES or key in NOT_PERSONS or key in PLACE_WORDS:
+        return False
+    plain = key not in ordinary_words() and key not in proper_nouns()
+    return (key in surnames() and key not in ordinary_words()) or (plain and len(key) >= 4)
+
+
+def find_round_7_names(text: str) -> Iterator[Detail]:
+    """Names in the round-7 forms: a nickname inside a name (``_NICKNAMED``:
+    the whole span), a given name then a surname in lower case after a
+    name's cue (``_LOWER_NAMED``), and a given name that is also a word
+    with a surname in no English list after a role that holds a name
+    (``_ROLE_THEN_NAME``). NAME spans, start and end character offsets."""
+    for match in _NICKNAMED.finditer(text):
+        given = match.group("given").lower()
+        surname = match.group("surname").lower()
+        if given in NOT_PERSONS or surname in NOT_PERSONS or surname in PLACE_WORDS:
+            continue
+        if given in first_names() or surname in surnames():
+            yield Detail(match.start(), match.end(), Category.NAME)
+    for match in _LOWER_NAMED.finditer(text):
+        given = match.group("given").lower()
+        if given not in first_names() or given in NOT_PERSONS or given in _NOT_LOWER_SURNAMES:
+            continue
+        if _lower_surname(match.group("surname")):
+            yield Detail(match.start("given"), match.end(), Category.NAME)
+    for match in _ROLE_THEN_NAME.finditer(text):
+        given = match.group("given").lower()
+        surname = match.group("surname").lower()
+        known = given in first_names() or given in surnames()
+        if not known or given in NOT_PERSONS or surname in NOT_PERSONS or surname in PLACE_WORDS:
+            continue
+        if surname not in ordinary_words() and surname not in proper_nouns():
+            yield Detail(match.start("given"), match.end(), Category.NAME)

@@ -27,7 +27,7 @@ from itertools import chain
 
 from bot.safeguarding.redaction.code import find_vehicle_regs
 from bot.safeguarding.redaction.detail import Category, Detail
-from bot.safeguarding.redaction.lexicon import NOT_PERSONS, first_names, surnames
+from bot.safeguarding.redaction.lexicon import NOT_PERSONS, first_names, places, surnames
 from bot.safeguarding.redaction.spoken import (
     find_cued_plates,
     find_partial_plates,
@@ -1081,3 +1081,115 @@ def ages_after_names(text: str, names: list[Detail]) -> Iterator[Detail]:
         stop = match.end() + sentence_end.start() if sentence_end else len(text)
         start = name.end + len(match.group(0)) - len(match.group(0).lstrip(" \t,"))
         yield Detail(start, _description_end(text, match.end(), stop), Category.AGE)
+
+
+# Round 7 (issue 15, after the sixth unseen set): jobs that single one out
+# in forms the earlier patterns stopped short of.
+# A saint's church or school, then its town: "the verger at St Mary's,
+# Saffron Walden" (the town says which St Mary's).
+_TOWN_AFTER_SAINT = re.compile(r"[ \t]*,[ \t]+(?P<town>[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?)\b")
+# An institution then "of <town>": "the headmaster of the High School of Stirling".
+_INSTITUTION_END = re.compile(
+    r"(?i:\b(?:school|academy|college|church|hospital|infirmary|library|museum))$"
+)
+_OF_A_TOWN = re.compile(r"[ \t]+of[ \t]+(?P<town>[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?)\b")
+# A nurse in charge of a named ward: "the ward sister on Rochford ward".
+_WARD_ROLE = re.compile(
+    r"(?i:\b(?:the[ \t]+)?(?:ward[ \t]+sister|sister|charge[ \t]+nurse|ward[ \t]+manager|matron|"
+    r"senior[ \t]+nurse)[ \t]+(?:on|of|at|in[ \t]+charge[ \t]+of)[ \t]+(?:the[ \t]+)?)"
+    r"[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?[ \t]+(?i:ward|unit)\b"
+)
+# Working in one small shop beside a landmark: "works in the chippy beside
+# the leisure centre", "works at the barbers opposite the Co-op".
+_SMALL_SHOP = (
+    r"(?:chippy|chip[ \t]+shop|chinese|indian|takeaway|caf[eé]|bakery|bakers|newsagents?|"
+    r"paper[ \t]+shop|corner[ \t]+shop|offie|off[ \t]+licen[cs]e|butchers?|barbers?|"
+    r"hairdressers?|salon|nail[ \t]+bar|launderette|laundrette|pharmacy|chemists?|"
+    r"post[ \t]+office|garage|car[ \t]+wash|pub|bookies|florists?|vape[ \t]+shop|shop)"
+)
+_WORKS_IN_SHOP_BESIDE = re.compile(
+    r"(?i:\b(?:works|worked|working|work)[ \t]+(?:in|at)[ \t]+the[ \t]+"
+    rf"{_SMALL_SHOP}[ \t]+(?:beside|next[ \t]+to|opposite|across[ \t]+from|by|near|behind|"
+    r"above|below|under|at[ \t]+the[ \t]+(?:end|top|bottom)[ \t]+of|on[ \t]+the[ \t]+corner"
+    r"(?:[ \t]+of)?)[ \t]+(?:the[ \t]+)?(?:[\w'’-]+[ \t]+){0,3}?[\w'’-]+)"
+    r"(?=[ \t]*(?:[,.;:!?()\n]|$)|[ \t]+(?:and|but|so|who|he|she)\b)"
+)
+
+
+# A post one person holds, said of oneself, with the place it is at: "I was
+# the sub-postmistress at Much Wenlock", "I'm the district nurse covering
+# Ness", "I am a retired minister of Kilmorack Parish", "I am owner of Golden
+# Dragon takeaway in Colwyn Bay".
+_ONE_PERSON_POST = (
+    r"(?:sub-?postmistress|sub-?postmaster|postmistress|postmaster|district[ \t]+nurse|"
+    r"community[ \t]+nurse|practice[ \t]+nurse|minister|vicar|rector|curate|priest|imam|rabbi|"
+    r"head[ \t]?teacher|headmaster|headmistress|owner|proprietor|landlord|landlady|licensee|"
+    r"manager|chief[ \t]+steward|steward|warden|caretaker|janitor|verger|churchwarden|"
+    r"lollipop[ \t]+(?:lady|man)|crossing[ \t]+patrol|pharmacist|publican|(?:pta[ \t]+)?chair|"
+    r"treasurer|secretary|postie|postman|postwoman)"
+)
+_I_HOLD_A_POST = re.compile(
+    r"(?i:\b(?:i[ \t]+am|i['’]m|im|i[ \t]+was|i['’]ve[ \t]+been|i[ \t]+have[ \t]+been)"
+    r"(?:[ \t]+(?:until[ \t]+recently|still|now))?[ \t]+)"
+    r"(?P<job>(?i:(?:the|a|an)[ \t]+)?(?i:(?:retired|former|only|new|head|senior|local)[ \t]+)?"
+    rf"(?i:{_ONE_PERSON_POST})[ \t]+(?i:at|of|for|covering|on)[ \t]+(?i:the[ \t]+)?"
+    r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Christmas|Easter)\b)"
+    r"[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,3}"
+    r"(?:[ \t]+(?i:takeaway|route|parish|ward|surgery|practice|church|chapel|school|shop|stores?|"
+    r"pub|inn|cafe|café|restaurant|garage|post[ \t]+office))?)\b"
+)
+
+
+def find_round_7_jobs(text: str) -> Iterator[Detail]:
+    """Jobs in the round-7 forms: a job at a saint's church or school with
+    its town after a comma ("the verger at St Mary's, Saffron Walden"), at
+    an institution "of <town>" ("the headmaster of the High School of
+    Stirling"), a nurse in charge of a named ward, and working in a small
+    shop beside a landmark. JOB spans, start and end character offsets."""
+    for job in find_singular_roles(text):
+        said = text[job.start : job.end]
+        if _SAINT_OR_CHAIN.search(said) and re.search(r"\bSt\.?[ \t]", said):
+            after = _TOWN_AFTER_SAINT.match(text, job.end)
+            if after is not None and after.group("town").lower() in places():
+                yield Detail(job.start, after.end(), Category.JOB)
+        if _INSTITUTION_END.search(said):
+            after = _OF_A_TOWN.match(text, job.end)
+            if after is not None and after.group("town").lower() in places():
+                yield Detail(job.start, after.end(), Category.JOB)
+    for pattern in (_WARD_ROLE, _WORKS_IN_SHOP_BESIDE):
+        for match in pattern.finditer(text):
+            yield Detail(match.start(), match.end(), Category.JOB)
+    for match in _I_HOLD_A_POST.finditer(text):
+        yield Detail(match.start("job"), match.end("job"), Category.JOB)
+
+
+# Round 7: ages told in forms the earlier patterns stop short of.
+# "I am old man 74 years, live on my own": an old person's word, then the
+# years with no "old", and living alone after it.
+_OLD_PERSON_YEARS = re.compile(
+    r"(?i:\b(?:old|elderly|retired|disabled)[ \t]+(?:man|woman|lady|gentleman|widow|widower|"
+    r"pensioner|person)[ \t]*,?[ \t]+(?:aged[ \t]+)?(?P<years>\d{2,3})[ \t]*(?:years?|yrs?)\b"
+    r"(?:[ \t]+old)?(?![ \t]+(?:ago|back|before|later|since|earlier)\b)"
+    r"(?P<alone>[ \t]*,?[ \t]*(?:and[ \t]+)?(?:i[ \t]+)?(?:live|living|lives|stay|staying)[ \t]+"
+    r"(?:on[ \t]+my[ \t]+own|alone|by[ \t]+myself|on[ \t]+(?:his|her)[ \t]+own))?)"
+)
+# What an age's description stopped before, when it says where the person
+# has just started: "(he's 17, autistic, just started at MK College doing IT)".
+_STARTED_AT = re.compile(
+    r"[ \t]*(?:just[ \t]+)?(?:started|starting|joined|began)[ \t]+(?:at|in|with)[ \t]+"
+    r"[^,.;:!?()\n]{1,50}?(?=[ \t]*[,.;:!?()\n]|$)"
+)
+
+
+def find_round_7_ages(text: str) -> Iterator[Detail]:
+    """Ages in the round-7 forms: "old man 74 years, live on my own" (70 or
+    more, or living alone), and an age's description widened over "just
+    started at <a college>" where the older reading stopped before the
+    verb. AGE spans, start and end character offsets."""
+    for match in _OLD_PERSON_YEARS.finditer(text):
+        if int(match.group("years")) >= _OLD_AGE or match.group("alone"):
+            yield Detail(match.start(), match.end(), Category.AGE)
+    for age in find_ages_with_detail(text):
+        started = _STARTED_AT.match(text, age.end)
+        if started is not None:
+            yield Detail(age.start, started.end(), Category.AGE)
