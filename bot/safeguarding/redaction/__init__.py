@@ -12,7 +12,10 @@ from collections.abc import Callable, Iterable, Iterator
 
 from bot.edge.text import strip_hidden
 from bot.safeguarding.redaction.address import find_addresses
-from bot.safeguarding.redaction.business import find_round_7_businesses
+from bot.safeguarding.redaction.business import (
+    find_owners_trade_businesses,
+    find_shops_named_after_owners,
+)
 from bot.safeguarding.redaction.code import (
     find_emails,
     find_id_numbers,
@@ -21,21 +24,27 @@ from bot.safeguarding.redaction.code import (
     find_vehicle_regs,
 )
 from bot.safeguarding.redaction.detail import Category, Detail
-from bot.safeguarding.redaction.handles import find_handles, find_round_7_handles
+from bot.safeguarding.redaction.handles import find_handles, find_handles_without_at
 from bot.safeguarding.redaction.house import (
+    find_homes_by_street_or_part,
+    find_homes_where_an_address_would_be,
     find_house_names,
     find_more_house_names,
-    find_round_5_homes,
-    find_round_7_homes,
+)
+from bot.safeguarding.redaction.institutions import (
+    keep_institutions,
+    keep_places_and_organisations,
 )
 from bot.safeguarding.redaction.names import (
     Doubt,
     find_doubtful_names,
-    find_round_7_names,
+    find_nicknamed_and_lower_case_names,
     find_unintroduced_names,
 )
-from bot.safeguarding.redaction.institutions import keep_institutions
-from bot.safeguarding.redaction.numbered import find_numbered_homes
+from bot.safeguarding.redaction.numbered import (
+    find_flats_welsh_streets_and_coded_digits,
+    find_numbered_homes,
+)
 from bot.safeguarding.redaction.people import find_people_shapes, repeat_names, widen_names
 from bot.safeguarding.redaction.person import (
     find_dates_of_birth,
@@ -44,18 +53,13 @@ from bot.safeguarding.redaction.person import (
 )
 from bot.safeguarding.redaction.phone import find_phones
 from bot.safeguarding.redaction.places import keep_places, trim_towns
-from bot.safeguarding.redaction.round6 import (
-    find_round_6_businesses,
-    find_round_6_numbers,
-    keep_round_6,
-)
 from bot.safeguarding.redaction.situation import (
     ages_after_names,
     find_ages_with_detail,
     find_birth_dates,
+    find_described_ages,
     find_described_plates,
-    find_round_7_ages,
-    find_round_7_jobs,
+    find_posts_at_named_places,
     find_school_years,
     find_singular_roles,
 )
@@ -84,7 +88,7 @@ __all__ = [
 _FINDERS: tuple[Callable[[str], Iterable[Detail]], ...] = (
     find_emails,
     find_handles,
-    find_round_7_handles,
+    find_handles_without_at,
     find_ni_numbers,
     find_phones,
     find_id_numbers,
@@ -101,24 +105,24 @@ _FINDERS: tuple[Callable[[str], Iterable[Detail]], ...] = (
     find_dates_of_birth,
     find_birth_dates,
     find_addresses,
-    find_round_6_numbers,
+    find_flats_welsh_streets_and_coded_digits,
     find_numbered_homes,
     find_house_names,
     find_more_house_names,
-    find_round_5_homes,
-    find_round_7_homes,
+    find_homes_where_an_address_would_be,
+    find_homes_by_street_or_part,
     find_school_years,
     find_singular_roles,
-    find_round_7_jobs,
+    find_posts_at_named_places,
     find_ages_with_detail,
-    find_round_7_ages,
+    find_described_ages,
     find_names,
     find_initialled_names,
     find_unintroduced_names,
     find_people_shapes,
-    find_round_6_businesses,
-    find_round_7_names,
-    find_round_7_businesses,
+    find_shops_named_after_owners,
+    find_nicknamed_and_lower_case_names,
+    find_owners_trade_businesses,
 )
 
 LABEL_PATTERN = re.compile("|".join(re.escape(c.label) for c in Category))
@@ -137,7 +141,7 @@ def find_personal_details(text: str) -> list[Detail]:
     # what goes with a name: a title, a business, a school, an age ("PC Hayes",
     # "Tindall & Sons Roofing", "Nadia is 14")
     kept = set(keep_places(text, [item[3] for item in found]))
-    kept &= set(keep_round_6(text, [item[3] for item in found]))
+    kept &= set(keep_places_and_organisations(text, [item[3] for item in found]))
     found = [item for item in found if item[3] in kept]
     # public places, institutions, firms and groups; a town after a name
     given = keep_institutions(text, [item[3] for item in found])

@@ -181,8 +181,8 @@ _RUNS_SURNAME_TRADE = re.compile(
 )
 
 
-def find_round_7_businesses(text: str) -> Iterator[Detail]:
-    """A business named after its owner in the round-7 forms: an owner's
+def find_owners_trade_businesses(text: str) -> Iterator[Detail]:
+    """A business named after its owner in these forms: an owner's
     "'s" or "s'" before a trade ("Lee's Clearances", "Mags' Café"), a
     surname that is also a word after "runs"/"owner of" ("runs Booth
     Lettings"). NAME spans over the business's name, start and end
@@ -209,3 +209,41 @@ def find_round_7_businesses(text: str) -> Iterator[Detail]:
             continue
         if owner in surnames() or owner in first_names():
             yield Detail(match.start("owner"), match.end(), Category.NAME)
+
+
+# Businesses: a given name or surname, then up to two capitalised words, then
+# a trade word the older list lacks ("Raza General Store", "Mehmet's Kebab
+# House", "Carol's Canine Grooming", "Ahmed Textiles", "Singh's Convenience").
+_SHOP_TRADE = (
+    r"(?:Stores?|General[ \t]Stores?|Convenience(?:[ \t]Store)?|Groceries|Grooming|Textiles|"
+    r"Fabrics|Wholesale(?:rs)?|Cash[ \t](?:and|&)[ \t]Carry|Tailoring|Alterations|Phones|"
+    r"Mobiles|Travel|Halal[ \t]Meats?|Meats|Off[ \t]Licen[cs]e|Kebab[ \t]House|Curry[ \t]House|"
+    r"Pizza[ \t]House|Tea[ \t]Rooms?|Coffee[ \t]House|Noodle[ \t]House|Steak[ \t]House|"
+    r"Pet[ \t]Supplies|Kennels|Cattery|Dog[ \t]Walking|Pets|Upholstery|Printing|Signs|Tattoo|"
+    r"Tattoos|Barbershop|Cuts|Spice|Sweet[ \t]Mart|Food[ \t]Store|Superstore|Mart)"
+)
+_OWNER_AND_TRADE = re.compile(
+    r"(?<![\w'’])(?P<lead>(?:Mc|Mac|O['’])?[A-Z][a-z]+)(?P<s>['’]s)?"
+    rf"(?P<between>(?:[ \t]+[A-Z][a-z]+){{0,2}}?)[ \t]+{_SHOP_TRADE}\b"
+)
+
+
+def find_shops_named_after_owners(text: str) -> Iterator[Detail]:
+    """A small business named after its owner with a trade word
+    (``_SHOP_TRADE``): a NAME span over the whole business's name. The lead
+    word must be a given name or surname (with an owner's "'s", any word
+    that is not a brand, a place or a place's word), or no English word."""
+    for match in _OWNER_AND_TRADE.finditer(text):
+        lead = match.group("lead").lower()
+        between = match.group("between").lower().split()
+        if (
+            lead in NOT_PERSONS
+            or lead in places()
+            or lead in PLACE_WORDS
+            or any(w in NOT_PERSONS or w in PLACE_WORDS for w in between)
+        ):
+            continue
+        person = lead in first_names() or lead in surnames()
+        plain = lead not in ordinary_words() and lead not in proper_nouns()
+        if (person and (match.group("s") or lead not in ordinary_words())) or plain:
+            yield Detail(match.start(), match.end(), Category.NAME)

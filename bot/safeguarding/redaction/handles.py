@@ -169,8 +169,8 @@ _WHICH_IS_HIS_NAME = re.compile(
 )
 
 
-def find_round_7_handles(text: str) -> Iterator[Detail]:
-    """Handles without @ in the round-7 forms: a display name after "on
+def find_handles_without_at(text: str) -> Iterator[Detail]:
+    """Handles without @ in these forms: a display name after "on
     <platform> as" or "latest is ... 2", a quoted word after "seller is",
     a word with capitals inside within 40 characters after a platform word,
     and words before "which is his <platform> name". HANDLE spans, start and

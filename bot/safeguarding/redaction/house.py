@@ -411,7 +411,7 @@ def _round_5_home(text: str, name: str) -> bool:
     return key not in places() and _house_like(name)
 
 
-def find_round_5_homes(text: str) -> Iterator[Detail]:
+def find_homes_where_an_address_would_be(text: str) -> Iterator[Detail]:
     """Homes named where an address would be, with no cue the older patterns
     know (module docstring; docs/privacy.md "Round 5: people and houses")."""
     brands = brand_spans(text)
@@ -575,8 +575,8 @@ _PART_OF_HOME = re.compile(
 )
 
 
-def find_round_7_homes(text: str) -> Iterator[Detail]:
-    """Homes in the round-7 forms: a Cornish or Gaelic home ("Chy Lowen"),
+def find_homes_by_street_or_part(text: str) -> Iterator[Detail]:
+    """Homes in these forms: a Cornish or Gaelic home ("Chy Lowen"),
     a home's name before "on <street>" ("Skiddaw View on Station Street"),
     a home after a part of it ("the loft of Drumduan House"). ADDRESS spans,
     start and end character offsets; a town, a public place or an

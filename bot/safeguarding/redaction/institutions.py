@@ -267,3 +267,88 @@ def keep_institutions(text: str, details: list[Detail]) -> list[Detail | None]:
         None if _given_back(text, d, details) else _description_cut(text, _town_cut(text, d))
         for d in details
     ]
+
+
+# Keep words: places and organisations a name finder took for a person.
+_GROUP_LIKE = re.compile(
+    r"(?i:\b(?:(?:a)?round|(?:places|towns|ones|cities|villages|areas|somewhere|parts|"
+    r"stations|estates)"
+    r"[ \t]+like)[ \t]+)$"
+)
+_AFTER_ADDRESS = re.compile(r"[ \t]*,[ \t]*$")
+_FOR_AN_AREA = re.compile(
+    r"(?i:\b(?:officers?|pcsos?|police|policing|team|sergeant|inspector|unit|scheme|"
+    r"watch|force|division|wardens?)[ \t]+(?:for|in|covering)[ \t]+)$"
+)
+_ROYAL_BEFORE = re.compile(r"\bthe[ \t]+(?:Queen|King|Prince|Princess|Royal)[ \t]+$")
+_ORGANISATION_WORD = re.compile(
+    r"\b(?:Care|Homecare|Carers|Housing|Homes|Services|Support|Trust|Association|Community|"
+    r"Watch|Taxis|Cars|Security|Cleaning|Council|Group|Partnership|Foundation)[ \t]+$"
+)
+_LANDSCAPE_END = word_set(
+    "braes brae hills moors moor fells fell downs woods glen loch falls heights"
+)
+_DISTRICT_END = frozenset({"side"})
+_SENTENCE_ENDS = re.compile(r"[ \t]*(?:[.!?][ \t]*(?:$|\n|[A-Z])|$|\n)")
+_ORGANISATION_CUE = re.compile(
+    r"(?i:\b(?:housing[ \t]+association|housing|agency|factor|landlord|letting[ \t]+agent)\b"
+    r"[^.!?\n]{0,20}?\b(?:it'?s|its|it[ \t]+is|called|named)[ \t]+)$"
+)
+_PERSON_VERB_AFTER = re.compile(
+    r"[ \t]+(?:said|says|told|tells|asked|rang|texted|reckons|thinks|who|keeps|lives|works)\b"
+)
+
+
+def _known_place(words: str) -> bool:
+    key = re.sub(r"[ \t]+", " ", words.replace("’", "'")).lower().strip()
+    return key in places()
+
+
+def _a_place_or_organisation(text: str, detail: Detail, addresses: list[Detail]) -> bool:
+    start, end = detail.start, detail.end
+    span = text[start:end]
+    if _PERSON_VERB_AFTER.match(text, end):
+        return False
+    window = max(0, start - 80)
+    words = span.split()
+    if _known_place(span):
+        if _GROUP_LIKE.search(text, window, start) or _ORGANISATION_WORD.search(
+            text, window, start
+        ):
+            return True  # "kids round Ely", "big ones like Carlisle", "Bright Care Bristol"
+        # "9 The Paragon, Clifton": the town after a street's address; a
+        # given name only where the sentence ends there ("no 9 Cedar Road,
+        # Martin, he works" is a person)
+        after_street = any(
+            a.end <= start
+            and _AFTER_ADDRESS.fullmatch(text, a.end, start)
+            and re.search(r"[A-Za-z]{3}", text[a.start : a.end])
+            for a in addresses
+        )
+        if after_street and (span.lower() not in first_names() or _SENTENCE_ENDS.match(text, end)):
+            return True
+    if len(words) == 1 and _FOR_AN_AREA.search(text, window, start):
+        return True  # "a rural crime officer for Angus"
+    if _ROYAL_BEFORE.search(text, window, start):
+        return True  # "a nurse at the Queen Elizabeth": a hospital
+    last = words[-1].lower() if words else ""
+    if last in _LANDSCAPE_END and re.search(r"\bthe[ \t]+$", text[window:start]):
+        return True  # "on the Cathkin Braes"
+    if last in _DISTRICT_END and re.search(r"\b[A-Z][a-z]+[ \t]+$", text[window:start]):
+        return True  # "Moss Side": the finder took "Side"
+    return _ORGANISATION_CUE.search(text, window, start) is not None  # "it's Queens Cross"
+
+
+def keep_places_and_organisations(text: str, details: list[Detail]) -> list[Detail]:
+    """``details`` less the names that are places or organisations in these
+    forms: a known place after "round" or "places like", after an
+    organisation's word ("Bright Care Bristol") or after an address and a
+    comma; one word after "officer for"; "the Queen Elizabeth" (a hospital);
+    "the Cathkin Braes" (a landscape word last); "Moss Side"; a housing
+    association's or agency's name after "it's"."""
+    addresses = [d for d in details if d.category is Category.ADDRESS]
+    return [
+        d
+        for d in details
+        if d.category is not Category.NAME or not _a_place_or_organisation(text, d, addresses)
+    ]

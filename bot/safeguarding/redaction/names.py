@@ -838,8 +838,8 @@ def _lower_surname(word: str) -> bool:
     return (key in surnames() and key not in ordinary_words()) or (plain and len(key) >= 4)
 
 
-def find_round_7_names(text: str) -> Iterator[Detail]:
-    """Names in the round-7 forms: a nickname inside a name (``_NICKNAMED``:
+def find_nicknamed_and_lower_case_names(text: str) -> Iterator[Detail]:
+    """Names in these forms: a nickname inside a name (``_NICKNAMED``:
     the whole span), a given name then a surname in lower case after a
     name's cue (``_LOWER_NAMED``), and a given name that is also a word
     with a surname in no English list after a role that holds a name

@@ -1140,8 +1140,8 @@ _I_HOLD_A_POST = re.compile(
 )
 
 
-def find_round_7_jobs(text: str) -> Iterator[Detail]:
-    """Jobs in the round-7 forms: a job at a saint's church or school with
+def find_posts_at_named_places(text: str) -> Iterator[Detail]:
+    """Jobs in these forms: a job at a saint's church or school with
     its town after a comma ("the verger at St Mary's, Saffron Walden"), at
     an institution "of <town>" ("the headmaster of the High School of
     Stirling"), a nurse in charge of a named ward, and working in a small
@@ -1181,8 +1181,8 @@ _STARTED_AT = re.compile(
 )
 
 
-def find_round_7_ages(text: str) -> Iterator[Detail]:
-    """Ages in the round-7 forms: "old man 74 years, live on my own" (70 or
+def find_described_ages(text: str) -> Iterator[Detail]:
+    """Ages in these forms: "old man 74 years, live on my own" (70 or
     more, or living alone), and an age's description widened over "just
     started at <a college>" where the older reading stopped before the
     verb. AGE spans, start and end character offsets."""
