@@ -295,6 +295,54 @@ def test_a_laugh_before_the_event_with_a_plea_stays_urgent() -> None:
     assert said.urgent, said
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a nervous laugh with distress, a plea or a farewell after it
+        "my mate just got stabbed lol what do i do",
+        "theres a guy with a knife at the bus stop lol wtf",
+        "cut myself again lol its not stopping",
+        "gonna jump off the bridge tonight lol bye",
+        "some guy just got stabbed outside spar lmao the police are here now",
+        # a laugh that ends the message takes nothing back
+        "my house is on fire and my nan is still inside lol",
+    ],
+)
+def test_a_nervous_laugh_does_not_hide_an_emergency(text: str) -> None:
+    # Merge of round 7: a laugh in the clause used to stop every rule but
+    # self-harm's severe ones. A severe or self-harm rule now needs the joke
+    # taken back or laughed off (more words after the laugh, none of them
+    # distress); an ordinary rule needs no distress after the laugh.
+    said = assess(text)
+    assert said.urgent, (text, said)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I will jump off a bridge if the roadworks on the A6 are not finished soon haha. When "
+        "do they end?",
+        "I could slit my wrists listening to the last council meeting haha. Anyway when is the "
+        "next PACT meeting with the police?",
+        "jk lol my brother stabbed me with a pencil",
+        "they threw a dummy overboard at the lifeboat practice and i nearly had a heart attack "
+        "thinking it was real haha",
+        "this traffic is going to kill me lol",
+    ],
+)
+def test_a_laugh_that_takes_the_danger_back_is_not_urgent(text: str) -> None:
+    said = assess(text)
+    assert not said.urgent, (text, said)
+
+
+async def test_a_resident_who_laughs_nervously_about_a_stabbing_gets_999_guidance(
+    h: CoreHarness,
+) -> None:
+    replies = await h.resident_says(RESIDENT, "my mate just got stabbed lol what do i do")
+    assert "call 999 now" in replies[0]
+    assert h.texts_to(STAFF_CHAT)[0].startswith("URGENT")
+
+
 def test_a_farewell_by_someone_leaving_the_country_with_a_child_stays_urgent() -> None:
     # "leaving the country" counts as a move only in the first person.
     text = (

@@ -30,7 +30,7 @@ _LISTS = (
     "clause_break", "right_now", "now", "now_after", "negation", "hypothetical",
     "general_question", "hearsay", "hearsay_weak", "distant_past", "past", "past_weak",
     "habitual", "habitual_weak", "habitual_crime_only",
-    "joke", "not_real", "reassured", "all_clear", "laughing",
+    "joke", "joke_taken_back", "distress_after", "not_real", "reassured", "all_clear", "laughing",
     "idiom_verb", "idiom_subject", "inverted_question",
     "resolved", "present", "plea", "away", "lawful_shooting", "person_harmed", "idiom_phrase",
     "idiom_family", "mishap", "now_asked", "past_day", "sport_report", "make_believe",
@@ -135,6 +135,44 @@ LAUGHING_WORDS = _compiled(
 LAUGHING_SIGNS = _compiled("|".join(c for c in _LAUGHS if not c.startswith(r"\b")), "laughing")
 # Jokes and idioms: "lol", "this traffic is going to kill me".
 _JOKE = _compiled(_words("joke"), "joke")
+_JOKE_TAKEN_BACK = _compiled(_words("joke_taken_back"), "joke_taken_back")
+_DISTRESS_AFTER = _compiled(_words("distress_after"), "distress_after")
+
+
+def _laughed_off(clause: str, after: str, message: str, opening: str) -> bool:
+    """Whether a laugh in the clause stops a severe or self-harm rule: the
+    joke taken back ("jk", "only joking"), or a laugh followed by at least
+    two more words, none of them distress (``distress_after``): "I will
+    jump off a bridge if the roadworks aren't finished haha. When do they
+    end?" is laughed off, "my mate just got stabbed lol what do i do" and a
+    laugh that ends the message are not."""
+    if _JOKE_TAKEN_BACK.search(clause):
+        return True
+    if not _JOKE.search(clause):
+        return False
+    tail = _after_the_laugh(after, message, opening)
+    return len(re.findall(r"[a-z']{2,}", tail)) >= 2 and not _DISTRESS_AFTER.search(tail)
+
+
+def _after_the_laugh(after: str, message: str, opening: str) -> str:
+    """The message after the laugh in the match's clause (after the match
+    when the laugh came before it)."""
+    rest = message[len(opening) :] if opening else after
+    laugh = _JOKE.search(rest)
+    return rest[laugh.end() :] if laugh is not None and laugh.start() <= len(after) else rest
+
+
+def _laughing(clause: str, after: str, message: str, opening: str) -> bool:
+    """Whether a laugh in the clause stops an ordinary danger or crime rule:
+    a laugh with no distress after it ("a guy with a knife at the bus stop
+    lol wtf" stands), or the joke taken back."""
+    if _JOKE_TAKEN_BACK.search(clause):
+        return True
+    return bool(_JOKE.search(clause)) and not _DISTRESS_AFTER.search(
+        _after_the_laugh(after, message, opening)
+    )
+
+
 # Not a real event: a game, a film or a book, a sport, a drill, a toy.
 _NOT_REAL = _compiled(_words("not_real"), "not_real")
 _IDIOM_VERB = _compiled(one_of(_cues("idiom_verb")), "idiom_verb")
@@ -622,7 +660,7 @@ def guard(
             return "past"
         if _NOT_REAL.search(clause):
             return "not_real"
-        return "joke" if _JOKE.search(clause) else None
+        return "joke" if _laughed_off(clause, after, message, opening) else None
     if (_PAST_CLEAR if rule.severe else _PAST).search(clause):
         return "past"
     by_message = _not_now_by_message(rule, message, opening) if message else None
@@ -632,7 +670,7 @@ def guard(
         rule.concern is Concern.CRIME_IN_PROGRESS and _KEEPS.search(clause)
     ):
         return "habitual"
-    if _JOKE.search(clause):
+    if (_laughed_off if rule.severe else _laughing)(clause, after, message, opening):
         return "joke"
     if _NOT_REAL.search(clause):
         return "not_real"
