@@ -74,6 +74,10 @@ SPENT = frozenset(
         # (issue 15, triage round 6)
         "unseen_2026_11_30_g.jsonl",
         "unseen_2026_11_30_h.jsonl",
+        # the sixth unseen set, run once (docs/safeguarding.md) and spent
+        # (issue 15, triage round 7)
+        "unseen_2026_11_30_i.jsonl",
+        "unseen_2026_11_30_j.jsonl",
     }
 )
 # Redaction corpora (tests/data/personal_details/) read as ordinary messages.
