@@ -214,3 +214,54 @@ async def test_workers_locked_in_by_their_boss_get_999_guidance_and_a_card(
     )
     assert "call 999 now" in replies[0]
     assert h.texts_to(STAFF_CHAT)[0].startswith("URGENT")
+
+
+# --- 4. The model's false-alarm families (retrained with the sixth set and
+# tests/data/triage/model_families_round7.jsonl) ---------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the set's own lines (now trained on)
+        _line("unseen_2026_11_30_i", "i-035"),
+        _line("unseen_2026_11_30_j", "j-183"),
+        # the two known ones, not in any training file
+        "/survey 2 =SUM(A1) more patrols",
+        "the shipping container by the allotments has been broken into again, tools gone",
+        # new wordings of each family, in no training file
+        "screaming match next door at half eleven, this morning the pair of them were out "
+        "gardening and chatting, should I have rung someone?",
+        "returned to my car at the park and ride this evening, catalytic converter's been taken. "
+        "How do I get a crime number?",
+        "the sea container we use for the youth club kit has been broken into again, do we report it?",
+        "/survey 3 =B2*3 fewer potholes",
+    ],
+)
+def test_the_models_false_alarm_families_are_not_urgent(text: str) -> None:
+    said = assess(text)
+    assert not said.urgent, (text, said)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "someone's cutting the catalytic converter off my car on the drive right now",
+        "they're breaking into the container at the allotments now, I can hear the grinder",
+        "the couple next door are fighting right now, she's screaming for help",
+    ],
+)
+def test_the_same_families_happening_now_stay_urgent(text: str) -> None:
+    said = assess(text)
+    assert said.urgent, (text, said)
+
+
+async def test_a_survey_answer_that_looks_like_a_formula_is_kept(h: CoreHarness) -> None:
+    await h.resident_says("5001", "/subscribe")
+    await h.resident_presses("5001", "sub:t:bromley:consultations")
+    await h.staff_says('/survey bromley "Which matters most?" "Speeding" "Burglary"')
+    await h.staff_says('/survey bromley "Anything else?"')
+    # the round-6 model read this answer as urgent (0.45), and it was not kept
+    thanks = await h.resident_says("5001", "/survey 2 =SUM(A1) more patrols")
+    assert 'your answer to consultation #2 is "=SUM(A1) more patrols"' in thanks[0]
+    assert not any(text.startswith("URGENT") for text in h.texts_to(STAFF_CHAT))
