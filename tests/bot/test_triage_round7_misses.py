@@ -231,14 +231,16 @@ async def test_workers_locked_in_by_their_boss_get_999_guidance_and_a_card(
         # new wordings of each family, in no training file
         "returned to my car at the park and ride this evening, catalytic converter's been taken. "
         "How do I get a crime number?",
-        "the sea container we use for the youth club kit has been broken into again, do we report it?",
+        "the sea container we use for the youth club kit has been broken into again, do we "
+        "report it?",
         "/survey 3 =B2*3 fewer potholes",
-        # Left (docs/safeguarding.md, "Round 7: misses and the model"): "screaming match next
-        # door at half eleven, this morning the pair of them were out gardening and chatting,
-        # should I have rung someone?" still reads as urgent to the model; so does
-        # round 6's "the shipping container by the allotments has been broken into again,
-        # tools gone" (0.70): six more such lines trained on took it to 0.22 but lost a
-        # held-out emergency ("CAR GOING WRONG WAY A34 ...") and were not kept.
+        # Left (docs/safeguarding.md, "Round 7: misses and the model"): "screaming
+        # match next door at half eleven, this morning the pair of them were out
+        # gardening and chatting, should I have rung someone?" still reads as urgent
+        # to the model; so does round 6's "the shipping container by the allotments
+        # has been broken into again, tools gone" (0.70): six more such lines
+        # trained on took it to 0.22 but lost a held-out emergency ("CAR GOING WRONG
+        # WAY A34 ...") and were not kept.
     ],
 )
 def test_the_models_false_alarm_families_are_not_urgent(text: str) -> None:
