@@ -74,6 +74,10 @@ SPENT = frozenset(
         # (issue 15, triage round 6)
         "unseen_2026_11_30_g.jsonl",
         "unseen_2026_11_30_h.jsonl",
+        # the sixth unseen set, run once (docs/safeguarding.md) and spent
+        # (issue 15, triage round 7)
+        "unseen_2026_11_30_i.jsonl",
+        "unseen_2026_11_30_j.jsonl",
     }
 )
 # Redaction corpora (tests/data/personal_details/) read as ordinary messages.
@@ -219,7 +223,16 @@ who do I report a scam text to?
 I had a text saying my parcel is held, is it genuine?"""
 
 
-EXTRA_ORDINARY = {*(f"redaction_{name}" for name in ORDINARY), "chat"}
+# Messages written by the tuner for the model's false-alarm families (issue
+# 15, round 7: a row in the night with both fine in the morning, a past
+# property crime and a crime number, a store broken into, survey answers that
+# look like formulas, a wedding abroad), with urgent contrasts: trained on,
+# but like the redaction corpora and the chat they never choose the
+# threshold (written to be hard for the model, they would raise it by their
+# number alone; the threshold is chosen on files written by other hands).
+TUNING_FAMILIES = frozenset({"model_families_round7"})
+# The files whose messages never choose the threshold.
+EXTRA_ORDINARY = {*(f"redaction_{name}" for name in ORDINARY), "chat", *TUNING_FAMILIES}
 
 
 def corpora() -> dict[str, list[Labelled]]:

@@ -47,6 +47,7 @@ SETS = (
     ("unseen_2026_11_30_c", "unseen_2026_11_30_d"),
     ("unseen_2026_11_30_e", "unseen_2026_11_30_f"),
     ("unseen_2026_11_30_g", "unseen_2026_11_30_h"),
+    ("unseen_2026_11_30_i", "unseen_2026_11_30_j"),
 )
 
 Fit = Callable[[Features, list[int]], Model]
