@@ -104,6 +104,20 @@ SEALED = {
     "personal_details/unseen_2026_11_30_m.jsonl": (
         "a25e0f76387904d4e089740b57461f7c42da0d4c76504ef69161adb9e874dd42"
     ),
+    # the eighth set, sealed 2026-11-30 after the seventh was run, before any
+    # later change was merged
+    "triage/unseen_2026_11_30_m.jsonl": (
+        "863a0aee3496300360df8a38fa892239a9542a0f6402e594d1a0a63f03c002d9"
+    ),
+    "triage/unseen_2026_11_30_n.jsonl": (
+        "e96b1927a9bc25d3150da0192771d3c37bd384c4606c3f9d3defca8ed3dffeb9"
+    ),
+    "personal_details/unseen_2026_11_30_n.jsonl": (
+        "dce7f6b87fc4b20ea3cacdfbab39f51ba11f1aa81d959adf154c2d4536de76d3"
+    ),
+    "personal_details/unseen_2026_11_30_o.jsonl": (
+        "166077c60d7bf9b2bf9f09bfbe81dccdcc45499a765690ac02bc490bdcd34de2"
+    ),
 }
 
 
@@ -120,6 +134,7 @@ TRIAGE_SETS = [
     ("triage/unseen_2026_11_30_g.jsonl", "triage/unseen_2026_11_30_h.jsonl"),
     ("triage/unseen_2026_11_30_i.jsonl", "triage/unseen_2026_11_30_j.jsonl"),
     ("triage/unseen_2026_11_30_k.jsonl", "triage/unseen_2026_11_30_l.jsonl"),
+    ("triage/unseen_2026_11_30_m.jsonl", "triage/unseen_2026_11_30_n.jsonl"),
 ]
 
 
@@ -163,6 +178,10 @@ REDACTION_SETS = [
     (
         "personal_details/unseen_2026_11_30_l.jsonl",
         "personal_details/unseen_2026_11_30_m.jsonl",
+    ),
+    (
+        "personal_details/unseen_2026_11_30_n.jsonl",
+        "personal_details/unseen_2026_11_30_o.jsonl",
     ),
 ]
 
