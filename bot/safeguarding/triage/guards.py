@@ -406,7 +406,11 @@ _WISHFUL = _compiled(_words("wishful") + r"\s*$", "wishful")
 WISHFUL_STOPS = frozenset({"threat_to_kill"})
 # Round 8: a conditional hyperbole after a self-harm match ("going to die
 # if the ice cream van plays greensleeves one more time").
+# Only a wish to die ("going to die if ..."), never an act ("kill myself
+# if ..."), and never a condition done to the writer ("if he does that to
+# me one more time": once_more).
 _ONCE_MORE = _compiled(r"^\s*" + _words("once_more"), "once_more")
+ONCE_MORE_STOPS = frozenset({"want_to_die"})
 # A shop closing, a retirement, a move: not a farewell to life.
 _LEAVING = _compiled(_words("leaving_not_life"), "leaving_not_life")
 FAREWELL_STOPS = frozenset({"farewell", "goodbye", "farewell_no_means"})
@@ -460,7 +464,11 @@ def _meant_otherwise(rule: Rule, before: str, after: str, message: str, opening:
             return "joke"
         if name in FAREWELL_STOPS and _LEAVING.search(message):
             return "leaving"
-        if _ONCE_MORE.search(after) and not _PERSON_HARMED.search(message):
+        if (
+            name in ONCE_MORE_STOPS
+            and _ONCE_MORE.search(after)
+            and not _PERSON_HARMED.search(message)
+        ):
             return "figurative"  # round 8
         return None
     laugh = _LAUGH_AFTER.search(rest)
