@@ -252,6 +252,8 @@ def test_captivity_by_a_pastime_as_a_habit_is_not_urgent(text: str) -> None:
         ("I heard what sounded like gunshots and someone is screaming", Concern.DANGER),
         ("the drums next door sound like gunshots but now someone's been shot", Concern.DANGER),
         ("heard gunshots on the estate just now", Concern.DANGER),
+        ("Loud bangs on the estate, sounds like gunshots, could be fireworks I suppose", None),
+        ("loud bangs outside, they sound like gunshots, maybe fireworks?", None),
         ("i honestly thought it was gunshots and there's a man lying in the road", Concern.DANGER),
         # 4: the threat is someone else's
         ("some days he says he'll kill me, he's outside with a knife now", Concern.DANGER),

@@ -377,8 +377,9 @@ _BELIEVED_BEFORE = _compiled(
     _words("believed") + r"\s*(?:a\s+|the\s+|real\s+|proper\s+)*$", "believed"
 )
 # Round 8: "sounds like gunshots" with the subject left out, opening the
-# clause ("fireworks going off every night since Diwali, sounds like
-# gunshots").
+# clause, in a message telling a habit ("fireworks going off every night
+# since Diwali, sounds like gunshots"; not "loud bangs on the estate,
+# sounds like gunshots, could be fireworks").
 _LIKE_OPENING = _compiled(
     r"^\s*(?:and\s+)?(?:sound|sounds|sounded|sounding)"
     r"(?:\s+(?:just|exactly|a bit|a lot|really|so))?\s+like\s+(?:a\s+|the\s+|real\s+|proper\s+)*$",
@@ -493,7 +494,7 @@ def _meant_otherwise(rule: Rule, before: str, after: str, message: str, opening:
         name in COMPARED_STOPS
         and (
             _LIKE_BEFORE.search(before)
-            or _LIKE_OPENING.search(before)
+            or (_LIKE_OPENING.search(before) and _HABITUAL_CLEAR.search(message))
             or _BELIEVED_BEFORE.search(before)
         )
         and _FIREWORKS.search(message)
