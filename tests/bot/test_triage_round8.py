@@ -123,6 +123,8 @@ def test_pavement_driving_told_as_a_habit_past_or_question_is_not_urgent(text: s
         "two lads are jemmying the garage door at number 12",
         "There is at present a youth endeavouring to prise open the window of the pharmacy.",
         "bloke tryna force the patio doors at the back of no 4, they're on holiday",
+        "I wish to report that two men are at this moment endeavouring to gain entry to my "
+        "neighbour's property. They are on holiday.",
     ],
 )
 def test_a_way_in_being_forced_is_a_crime_in_progress(text: str) -> None:
