@@ -66,6 +66,8 @@ MODEL_DEFERS_TO = frozenset(
         "figurative",
         "compared",
         "leaving",
+        # round 8: a numb face with its numbing treatment named
+        "explained",
     }
 )
 # ... but not when it is this sure, for the question shapes, games and jokes:
@@ -84,6 +86,8 @@ OVERRULED_WHEN_SURE = frozenset(
         "figurative",
         "compared",
         "leaving",
+        # round 8: a numb face with its numbing treatment named
+        "explained",
     }
 )
 
