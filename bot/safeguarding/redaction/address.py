@@ -178,7 +178,10 @@ _FLAT_ALONE = re.compile(
     rf"(?i:\b(?:flat|apartment|apt(?=\.?\s*\d)\.?|room|bedsit|plot|berth|mooring|pitch|unit|caravan|chalet)(?:\s+(?:number|no\.?))?\s*"
     # "flat 2/1": Scotland's floor and door
     rf"(?:\d{{1,4}}[a-z]?(?:/\d{{1,2}})?\b|{_NUMBER_WORD}))"
-    rf"(?:,?\s+(?:(?i:at|in|of)\s+)?(?:[A-Z][\w'’]+\s+){{1,3}}(?:Court|House|Lodge|Mansions|Point|"
+    # a holiday park's name stays: "plot 31 at Sunnyvale Holiday Park" (a public site)
+    r"(?:(?!,?\s+(?:(?i:at|in|of)\s+)?(?:[A-Z][\w'’]+\s+){1,2}(?:Holiday|Caravan|Country|Leisure)"
+    r"\s+(?:Park|Village|Centre)\b)"
+    rf",?\s+(?:(?i:at|in|of)\s+)?(?:[A-Z][\w'’]+\s+){{1,3}}(?:Court|House|Lodge|Mansions|Point|"
     r"Tower|Heights|Buildings|Block|Flats|Apartments|Place|Hall|Gardens|Close|Yard|Wharf|Mill|"
     # a unit or plot on an estate: "unit 4, Riverside Trading Estate", "plot 12, Meadow View"
     r"Estate|View|Park|Centre|Works)\b)?"

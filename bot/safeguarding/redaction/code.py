@@ -230,7 +230,9 @@ _LOOSE_ID_CUE = re.compile(
     r"(?i:\b(?:sort[ \t]code|frame[ \t](?:number|no\.?)|account[ \t](?:number|no\.?)|"
     r"serial[ \t](?:number|no\.?)|chassis[ \t](?:number|no\.?))\b)"
     r"(?P<between>[^.?!\n\d]{0,40}?)"
-    r"(?P<number>(?<![\w-])(?-i:[A-Z0-9]+(?:(?:[ \t]+|-)[A-Z0-9]+){0,4}))(?![\w/-])"
+    # the number starts with figures or a short group of capitals before them
+    r"(?P<number>(?<![\w-])(?=(?-i:[A-Z]{1,4}[ \t]+)?(?-i:[A-Z]*)\d)"
+    r"(?-i:[A-Z0-9]+(?:(?:[ \t]+|-)[A-Z0-9]+){0,4}))(?![\w/-])"
 )
 _MIN_LOOSE_FIGURES = 6
 
