@@ -103,6 +103,8 @@ STAYS = [
     # a crime reference is the police's own (docs/decisions.md)
     "crime number 01234567890 from the call handler",
     "call 101 or 999 if it happens again",
+    "they asked me to call 0800 555 111 which is Crimestoppers",
+    "the council number 0300 303 8670 never answers",
     "ring number one on the list",
     "the sort code is wrong on the form",
     "my frame number was stamped in 2019",
@@ -174,6 +176,11 @@ SEVENTH_SET_KEEPS = [
 ]
 
 NAMES_STILL_GO = [
+    # k-042: a district after the block stays (only a street goes with it)
+    (
+        "I reside at Flat 14, Kingfisher House, Temple Hill, Dartford and",
+        "I reside at [address], Temple Hill, Dartford and",
+    ),
     ("my neighbour Ned Smith hit me", "my neighbour [name] hit me"),
     ("unit 4, Riverside Trading Estate was broken into", "[address] was broken into"),
 ]

@@ -199,7 +199,8 @@ _FLAT_BLOCK_STREET = re.compile(
     r"(?i:\b(?:flat|apartment|apt\.?)[ \t]*(?:\d{1,4}[a-z]?|[a-h])\b[ \t]*,?[ \t]*)"
     rf"(?:[A-Z][\w'’]+[ \t]+){{1,3}}{_BLOCK_WORD},[ \t]*"
     r"(?:[A-Z][\w'’]+[ \t]+){1,2}(?:Street|Road|Lane|Avenue|Way|Drive|Grove|Place|Close|"
-    r"Terrace|Crescent|Gardens|Row|Walk|Square|Hill|Parade)\b"
+    # not "Hill": "Kingfisher House, Temple Hill" is a district
+    r"Terrace|Crescent|Gardens|Row|Walk|Square|Parade)\b"
 )
 # A flat by the shop it is over: "flat 2 above the bakery", "flat 1 over the
 # chip shop"

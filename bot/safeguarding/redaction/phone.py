@@ -98,6 +98,8 @@ def find_phones(text: str) -> Iterator[Detail]:
         yield Detail(match.start, match.end, Category.PHONE)
 
 
+# Freephone, shared-cost, premium-rate and 03 numbers: organisations'
+_SERVICE_PREFIXES = ("0800", "0808", "0500", "03", "084", "087", "09")
 # A line with a digit too many or too few, right after a word for a phone:
 # "Call me on 01382 496 0331", "Ring me. 01563 496 0715", "number is 01698
 # 496 0082" (12 digits: libphonenumber finds no line, but it is one written
@@ -129,6 +131,9 @@ def find_misgiven_phones(text: str) -> Iterator[Detail]:
         for match in pattern.finditer(text):
             group = 1 if pattern.groups else 0
             start = match.start(group)
+            digits = re.sub(r"\D", "", match.group(group))
+            if digits.startswith(_SERVICE_PREFIXES):
+                continue  # "call 0800 555 111", "the council number 0300 303 8670"
             if _REFERENCE_BEFORE.search(text, max(0, start - 40), start):
                 continue
             yield Detail(start, match.end(group), Category.PHONE)
