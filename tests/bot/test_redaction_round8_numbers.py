@@ -146,18 +146,6 @@ SEVENTH_SET_KEEPS = [
         "someone keeps ringing",
         "[age] at Kilmacolm, someone keeps ringing",
     ),
-    # pl-139: a street after "on" at the end of a job's description
-    (
-        "I run the chippy on Harbour Road and we had our window put through",
-        "[job] on Harbour Road and we had our window put through",
-    ),
-    # pm-130: a street at the end of an age's description
-    (
-        "im 17 and the only girl at the childrens home on Parkside Avenue, one of the staff "
-        "keeps messaging me on snap at night. is that allowed",
-        "[age] on Parkside Avenue, one of the staff keeps messaging me on snap at night. "
-        "is that allowed",
-    ),
     # pm-011: a block after an association
     (
         "hi we run the tenants association at Marlowe Court and want a PCSO",

@@ -356,18 +356,15 @@ _STREET_BEFORE = re.compile(
 _SAINT_BEFORE = re.compile(r"\bSt\.?[ \t]+[A-Z][\w'’-]*$")
 
 
-# A public place at a description's very end: a named street after "on" ("I
-# run the chippy on Harbour Road", "the childrens home on Parkside Avenue"), a
-# known town after "at" ("the old mill cottages at Kilmacolm"), a named block
+# A public place at a description's very end, after "at": a known town at
+# the end of an age's ("the old mill cottages at Kilmacolm"), a named block
 # after an association ("the tenants association at Marlowe Court") and a
-# named clinic, surgery or centre ("at the Hollins Park clinic").
+# named clinic, surgery or centre ("at the Hollins Park clinic"). A street
+# or a town at the end of a job stays in it: it singles the job out ("she
+# owns the chippy on Elm Road", "the sub-postmistress at Much Wenlock").
 _PLACE_AT_END = re.compile(
-    r"[ \t]+(?P<cue>on|at)[ \t]+(?P<place>(?:the[ \t]+)?[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2}"
+    r"[ \t]+at[ \t]+(?P<place>(?:the[ \t]+)?[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2}"
     r"(?:[ \t]+(?:clinic|surgery|centre|center|library|hospital))?)$"
-)
-_NAMED_STREET = re.compile(
-    r"(?:[A-Z][\w'’-]*[ \t]+){1,2}(?:Road|Street|Lane|Avenue|Close|Drive|Way|Crescent|Terrace|"
-    r"Row|Grove|Gardens|Hill|Parade|Square)$"
 )
 _ASSOCIATION_BEFORE = re.compile(r"(?i:\b(?:association|committee|group|club)$)")
 
@@ -377,18 +374,15 @@ def _place_at_end(text: str, detail: Detail, floor: int) -> Detail:
     if match is None:
         return detail
     place = match.group("place")
-    if match.group("cue") == "on":
-        keep = _NAMED_STREET.fullmatch(place) is not None
-    else:
-        keep = (
-            _known(place)
-            or re.search(r"^the[ \t].*[ \t](?:clinic|surgery|centre|center|library)$", place)
-            is not None
-            or (
-                _ASSOCIATION_BEFORE.search(text, detail.start, match.start()) is not None
-                and re.search(r"[ \t](?:Court|House|Tower|Estate)$", place) is not None
-            )
+    keep = (
+        (detail.category is Category.AGE and _known(place))
+        or re.search(r"^the[ \t].*[ \t](?:clinic|surgery|centre|center|library)$", place)
+        is not None
+        or (
+            _ASSOCIATION_BEFORE.search(text, detail.start, match.start()) is not None
+            and re.search(r"[ \t](?:Court|House|Tower|Estate)$", place) is not None
         )
+    )
     if not keep:
         return detail
     end = match.start()
@@ -400,8 +394,9 @@ def _place_at_end(text: str, detail: Detail, floor: int) -> Detail:
 def trim_towns(text: str, detail: Detail) -> Detail:
     """An age's or a job's description (``Category.AGE``, ``Category.JOB``)
     ended before the first town or village named in it after its core, or
-    before a public place at its very end (a named street after "on", a known
-    town after "at", a named clinic); other details as they are."""
+    before a public place at its very end after "at" (a known town ending an
+    age's, an association's block, a named clinic); other details as they
+    are."""
     if detail.category not in (Category.AGE, Category.JOB):
         return detail
     core = _DESCRIPTION_CORE.search(text, detail.start, detail.end)
