@@ -164,6 +164,11 @@ SEVENTH_SET_KEEPS = [
 ]
 
 NAMES_STILL_GO = [
+    # unseen_2026_11's r089: the one post at a named surgery goes whole
+    (
+        "As the only GP at the Ashworth Street surgery I'm getting abusive phone calls",
+        "As [job] I'm getting abusive phone calls",
+    ),
     # k-042: a district after the block stays (only a street goes with it)
     (
         "I reside at Flat 14, Kingfisher House, Temple Hill, Dartford and",

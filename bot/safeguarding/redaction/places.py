@@ -374,10 +374,15 @@ def _place_at_end(text: str, detail: Detail, floor: int) -> Detail:
     if match is None:
         return detail
     place = match.group("place")
+    # "the only GP at the Ashworth Street surgery": the one post there, kept whole
+    singular = re.search(r"(?i:\b(?:only|sole)\b)", text[detail.start : match.start()])
     keep = (
         (detail.category is Category.AGE and _known(place))
-        or re.search(r"^the[ \t].*[ \t](?:clinic|surgery|centre|center|library)$", place)
-        is not None
+        or (
+            singular is None
+            and re.search(r"^the[ \t].*[ \t](?:clinic|surgery|centre|center|library)$", place)
+            is not None
+        )
         or (
             _ASSOCIATION_BEFORE.search(text, detail.start, match.start()) is not None
             and re.search(r"[ \t](?:Court|House|Tower|Estate)$", place) is not None
