@@ -19,6 +19,7 @@ from bot.safeguarding.redaction.business import (
 from bot.safeguarding.redaction.code import (
     find_emails,
     find_id_numbers,
+    find_loosely_cued_id_numbers,
     find_ni_numbers,
     find_postcodes,
     find_vehicle_regs,
@@ -42,6 +43,7 @@ from bot.safeguarding.redaction.names import (
     find_unintroduced_names,
 )
 from bot.safeguarding.redaction.numbered import (
+    find_flats_by_block_or_shop,
     find_flats_welsh_streets_and_coded_digits,
     find_numbered_homes,
 )
@@ -51,7 +53,7 @@ from bot.safeguarding.redaction.person import (
     find_initialled_names,
     find_names,
 )
-from bot.safeguarding.redaction.phone import find_phones
+from bot.safeguarding.redaction.phone import find_misgiven_phones, find_phones
 from bot.safeguarding.redaction.places import keep_places, trim_towns
 from bot.safeguarding.redaction.situation import (
     ages_after_names,
@@ -71,6 +73,7 @@ from bot.safeguarding.redaction.spoken import (
     find_spoken_phones,
     find_spoken_regs,
     find_worded_ids,
+    find_worded_postcodes,
 )
 
 __all__ = [
@@ -91,10 +94,13 @@ _FINDERS: tuple[Callable[[str], Iterable[Detail]], ...] = (
     find_handles_without_at,
     find_ni_numbers,
     find_phones,
+    find_misgiven_phones,
     find_id_numbers,
+    find_loosely_cued_id_numbers,
     find_worded_ids,
     find_spoken_phones,
     find_postcodes,
+    find_worded_postcodes,
     find_vehicle_regs,
     find_spoken_regs,
     find_partial_plates,
@@ -107,6 +113,7 @@ _FINDERS: tuple[Callable[[str], Iterable[Detail]], ...] = (
     find_addresses,
     find_flats_welsh_streets_and_coded_digits,
     find_numbered_homes,
+    find_flats_by_block_or_shop,
     find_house_names,
     find_more_house_names,
     find_homes_where_an_address_would_be,

@@ -68,7 +68,8 @@ _HOUSE = (
     # "14/2 Leith Walk" (the house, then the flat), "27 - 29 Church Street"
     rf"(?P<house>\d{{1,4}}[a-zA-Z]?(?:/\d{{1,2}}|[ \t]?[-–][ \t]?\d{{1,4}})?"
     rf"|\d(?:[ \t]\d){{1,2}}(?=[ \t]+[A-Z])"
-    rf"|(?i:{_NUMBER_WORD})),?"
+    # "fifty seven b Albert Street": a house in words with its letter
+    rf"|(?i:{_NUMBER_WORD})(?:[ \t](?-i:[a-hA-H])(?=[ \t]+[A-Z]))?),?"
 )
 
 
@@ -111,7 +112,8 @@ _ADDRESSES = (
         rf"(?<![\w£$.,:/-])(?i:{_FLAT})\b{_HOUSE}\s+(?:[a-z][a-z'’]+\s+){{1,2}}"
         r"(?:road|rd|street|st|lane|ln|avenue|ave|close|crescent|gardens|gdns|grove|terrace|mews|"
         # not "st 2", "rd xx"; "rd in skeg" is a street
-        r"drive)\b(?!\s*(?:\d|(?!(?:in|on|at|is|by|to|an|nr)\b)[a-z]{1,2}\b))"
+        # "14 peel st n wont leave": a texted "n" is "and"
+        r"drive)\b(?!\s*(?:\d|(?!(?:in|on|at|is|by|to|an|nr|n)\b)[a-z]{1,2}\b))"
     ),
     # "9 The Paddocks", "2 The Glade": "The" and one name are a street.
     re.compile(rf"(?<![\w£$.,:/-])(?i:{_FLAT})\b{_HOUSE}\s+The\s+(?P<street>[A-Z][a-z]{{2,}})\b"),
@@ -176,7 +178,10 @@ _FLAT_ALONE = re.compile(
     rf"(?i:\b(?:flat|apartment|apt(?=\.?\s*\d)\.?|room|bedsit|plot|berth|mooring|pitch|unit|caravan|chalet)(?:\s+(?:number|no\.?))?\s*"
     # "flat 2/1": Scotland's floor and door
     rf"(?:\d{{1,4}}[a-z]?(?:/\d{{1,2}})?\b|{_NUMBER_WORD}))"
-    rf"(?:,?\s+(?:(?i:at|in|of)\s+)?(?:[A-Z][\w'’]+\s+){{1,3}}(?:Court|House|Lodge|Mansions|Point|"
+    # a holiday park's name stays: "plot 31 at Sunnyvale Holiday Park" (a public site)
+    r"(?:(?!,?\s+(?:(?i:at|in|of)\s+)?(?:[A-Z][\w'’]+\s+){1,2}(?:Holiday|Caravan|Country|Leisure)"
+    r"\s+(?:Park|Village|Centre)\b)"
+    rf",?\s+(?:(?i:at|in|of)\s+)?(?:[A-Z][\w'’]+\s+){{1,3}}(?:Court|House|Lodge|Mansions|Point|"
     r"Tower|Heights|Buildings|Block|Flats|Apartments|Place|Hall|Gardens|Close|Yard|Wharf|Mill|"
     # a unit or plot on an estate: "unit 4, Riverside Trading Estate", "plot 12, Meadow View"
     r"Estate|View|Park|Centre|Works)\b)?"
@@ -341,7 +346,10 @@ def _house_numbers(text: str) -> Iterator[Detail]:
             continue
         yield Detail(match.start(), match.end(), Category.ADDRESS)
     for match in _NUMBER_ALONE.finditer(text):
-        number = re.split(r"[\s#.]|(?<=no)(?=\d)", match.group(0).lower())[-1]
+        # the whole number after its cue: "thirty one" is not the "one" in it
+        number = re.sub(
+            r"^(?:(?:house\s+)?(?:number|num|nr\.?|no\.?)|#)\s*", "", match.group(0).lower()
+        )
         # "I'm at number 112, top floor left": a home with its floor, not the emergency number
         floor = _FLOOR_AFTER.match(text, match.end()) is not None
         if (number in _SERVICE_NUMBERS and not floor) or number.startswith("0"):

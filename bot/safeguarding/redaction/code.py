@@ -97,9 +97,10 @@ _O_CUED_POSTCODE = re.compile(
 # whole must still be a real area, a district and an inward code. In lower
 # case an inward code that reads as an ordinal ("m 1 2nd") is not one.
 _INWARD_LETTER = "[ABD-HJLNP-UW-Z]"
+# Two spaces between the halves are kept too: "N W 1 0  7 H Q".
 _SPACED_POSTCODE = re.compile(
     r"(?<![\w-])(?P<area>[A-Z](?:[ \t-]?[A-Z])?)[ \t-]?\d[ \t-]?(?:[A-Z\d][ \t-]?)?"
-    rf"\d[ \t-]?{_INWARD_LETTER}[ \t-]?{_INWARD_LETTER}(?![\w-])",
+    rf"(?:[ \t]{{2}})?\d[ \t-]?{_INWARD_LETTER}[ \t-]?{_INWARD_LETTER}(?![\w-])",
     re.IGNORECASE,
 )
 _ORDINAL_END = re.compile(r"(?:\d[ \t]?)(?:st|nd|rd|th)$")
@@ -151,6 +152,9 @@ _VEHICLE_CURRENT_SPACED = re.compile(r"\b[A-Z]{2}\s\d{2}\s?[A-Z]{3}\b")
 _VEHICLE_PREFIX = re.compile(r"\b[A-HJ-NP-Y]\s?\d{1,3}\s?[A-Z]{3}\b")
 _VEHICLE_SUFFIX = re.compile(r"\b[A-Z]{3}\s?\d{1,3}\s?[A-HJ-NP-Y]\b")
 _PLATE_KEYWORD = re.compile(r"(?i:\b(?:reg|registration|plate|plates|number plate|index)\b)")
+# An Irish registration: the year (two or three figures), the county's one or
+# two letters and the number, with hyphens ("191-D-12345", "08-KY-4471").
+_VEHICLE_IRISH = re.compile(r"(?<![\w/-])\d{2,3}-(?-i:[A-Z]{1,2})-\d{1,6}(?![\w/-])")
 
 
 # "frame no WR4471239", "badge 4471", "passport number 123456789", "card
@@ -216,6 +220,35 @@ def find_id_numbers(text: str) -> Iterator[Detail]:
         if _YEAR_AFTER.search(text, max(0, match.start(1) - 10), match.start(1)):
             continue  # "changed in 2019"
         yield Detail(match.start(1), match.end(1), Category.ID_NUMBER)
+
+
+# A frame number, a sort code or an account with a few words between the cue
+# and the number: "sort code and account she gave was 20-45-77 63019284",
+# "the frame number if that helps: WTU 294 C81663". The number is groups of
+# capitals and figures, six figures or more, within the sentence.
+_LOOSE_ID_CUE = re.compile(
+    r"(?i:\b(?:sort[ \t]code|frame[ \t](?:number|no\.?)|account[ \t](?:number|no\.?)|"
+    r"serial[ \t](?:number|no\.?)|chassis[ \t](?:number|no\.?))\b)"
+    r"(?P<between>[^.?!\n\d]{0,40}?)"
+    # the number starts with figures or a short group of capitals before them
+    r"(?P<number>(?<![\w-])(?=(?-i:[A-Z]{1,4}[ \t]+)?(?-i:[A-Z]*)\d)"
+    r"(?-i:[A-Z0-9]+(?:(?:[ \t]+|-)[A-Z0-9]+){0,4}))(?![\w/-])"
+)
+_MIN_LOOSE_FIGURES = 6
+
+
+def find_loosely_cued_id_numbers(text: str) -> Iterator[Detail]:
+    """A frame number, a sort code or an account number a few words after
+    its cue ("sort code and account she gave was 20-45-77 63019284"): only
+    the number is claimed, and only with six figures or more."""
+    for match in _LOOSE_ID_CUE.finditer(text):
+        groups = list(_GROUP.finditer(match.group("number")))
+        while groups and groups[-1].group(0).isalpha():
+            groups.pop()
+        if sum(c.isdigit() for g in groups for c in g.group(0)) < _MIN_LOOSE_FIGURES:
+            continue
+        start = match.start("number")
+        yield Detail(start, start + groups[-1].end(), Category.ID_NUMBER)
 
 
 # Where an e-mail written out can be: an "at" or "@" somewhere in the text.
@@ -303,6 +336,7 @@ def find_vehicle_regs(text: str) -> Iterator[Detail]:
         _VEHICLE_NORTHERN_IRELAND,
         _VEHICLE_PREFIX,
         _VEHICLE_SUFFIX,
+        _VEHICLE_IRISH,
     ):
         for match in pattern.finditer(text):
             yield Detail(match.start(), match.end(), Category.VEHICLE_REG)

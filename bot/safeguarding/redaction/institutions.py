@@ -289,6 +289,15 @@ _LANDSCAPE_END = word_set(
     "braes brae hills moors moor fells fell downs woods glen loch falls heights"
 )
 _DISTRICT_END = frozenset({"side"})
+# a venue by its last word: "the car boot sale at Hartley Showground"
+_VENUE_END = word_set("showground showgrounds fairground racecourse")
+# a Welsh chapel or church by its first word: "the chapel at Capel Bethel"
+_CHAPEL_START = word_set("capel eglwys")
+# a holiday home's number, then the park: "Plot C14, Haven Craig Tara"
+_HOLIDAY_HOME_BEFORE = re.compile(
+    r"(?i:\b(?:plot|pitch|caravan|static|chalet|lodge|van|berth)[ \t]+[A-Z]?\d{1,4}[a-z]?"
+    r"[ \t]*,[ \t]*)$"
+)
 _SENTENCE_ENDS = re.compile(r"[ \t]*(?:[.!?][ \t]*(?:$|\n|[A-Z])|$|\n)")
 _ORGANISATION_CUE = re.compile(
     r"(?i:\b(?:housing[ \t]+association|housing|agency|factor|landlord|letting[ \t]+agent)\b"
@@ -336,6 +345,10 @@ def _a_place_or_organisation(text: str, detail: Detail, addresses: list[Detail])
         return True  # "on the Cathkin Braes"
     if last in _DISTRICT_END and re.search(r"\b[A-Z][a-z]+[ \t]+$", text[window:start]):
         return True  # "Moss Side": the finder took "Side"
+    if last in _VENUE_END or (words and words[0].lower() in _CHAPEL_START and len(words) > 1):
+        return True  # "at Hartley Showground", "at Capel Bethel"
+    if _HOLIDAY_HOME_BEFORE.search(text, window, start):
+        return True  # "our static at Plot C14, Haven Craig Tara": the park
     return _ORGANISATION_CUE.search(text, window, start) is not None  # "it's Queens Cross"
 
 

@@ -196,6 +196,8 @@ _NEVER_NAMES = word_set(
     joke jokes veg come comes coming
     reet nowt owt summat mardy ginnel snicket
     nan nana nanna nanny gran granny grandma grandad grandpa gramps grampa
+    buna bună ziua
+    german french polish romanian spanish italian dutch turkish kurdish
     """
 )
 # Lower-case words in the name lists that are not names when written so.
@@ -205,6 +207,7 @@ _NOT_LOWER_NAMES = word_set(
     innit gonna wanna gotta kinda lol tho thru cos coz ya yeah yep nah pls plz
     til tru sed abit alot fella sne reg ave tel ring more less too also again still
     telly tele staffy staffie brekkie maccies chippy offie bossman
+    ned neds
     """
 )
 # "McDonald", "O'Brien", "MacKenzie", "DeShawn": inner capitals a name may have.

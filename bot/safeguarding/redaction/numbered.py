@@ -190,3 +190,41 @@ def find_flats_welsh_streets_and_coded_digits(text: str) -> Iterator[Detail]:
             yield Detail(match.start(), match.end(), Category.ADDRESS)
     for match in _CODED_DIGITS.finditer(text):
         yield Detail(match.start("digits"), match.end("digits"), Category.ID_NUMBER)
+
+
+# A flat in a named block, then the block's street: "Flat 14, Lansbury House,
+# Cable Street" (the street goes too: with the block it leads to one home).
+_BLOCK_WORD = r"(?:Court|House|Lodge|Mansions|Point|Tower|Heights|Buildings|Block|Flats)"
+_FLAT_BLOCK_STREET = re.compile(
+    r"(?i:\b(?:flat|apartment|apt\.?)[ \t]*(?:\d{1,4}[a-z]?|[a-h])\b[ \t]*,?[ \t]*)"
+    rf"(?:[A-Z][\w'’]+[ \t]+){{1,3}}{_BLOCK_WORD},[ \t]*"
+    r"(?:[A-Z][\w'’]+[ \t]+){1,2}(?:Street|Road|Lane|Avenue|Way|Drive|Grove|Place|Close|"
+    # not "Hill": "Kingfisher House, Temple Hill" is a district
+    r"Terrace|Crescent|Gardens|Row|Walk|Square|Parade)\b"
+)
+# A flat by the shop it is over: "flat 2 above the bakery", "flat 1 over the
+# chip shop"
+_FLAT_OVER_SHOP = re.compile(
+    r"(?i:\b(?:flat|apartment)[ \t]*(?:\d{1,4}[a-z]?|[a-h])[ \t]+(?:above|over|behind|below|"
+    r"under)[ \t]+the[ \t]+(?:(?:chip|corner|paper|betting|charity|hair|fish[ \t]+and[ \t]+chip)"
+    r"[ \t]+shop|[a-z'’]{3,}))\b"
+)
+# Next door's or over the road's number in words after its cue: "next door
+# is forty four on Beech Grove", "over the road at twenty two"
+_NEIGHBOURS_NUMBER = re.compile(
+    r"(?i:\b(?:next[ \t]+door|over[ \t]+the[ \t]+road|across[ \t]+the[ \t]+road|opposite)"
+    r"[ \t]+(?:is|at|are|'s|at[ \t]+number)[ \t]+)"
+    rf"(?P<number>{_WORD_NUMBER})(?=[ \t]+(?:on|in|at)[ \t]+[A-Z]|[ \t]*[,.;!?]|$)"
+)
+
+
+def find_flats_by_block_or_shop(text: str) -> Iterator[Detail]:
+    """A flat in a named block with the block's street ("Flat 14, Lansbury
+    House, Cable Street"), a flat by the shop it is over ("flat 2 above the
+    bakery") and next door's number in words ("next door is forty four on
+    Beech Grove": the number only): ADDRESS spans."""
+    for pattern in (_FLAT_BLOCK_STREET, _FLAT_OVER_SHOP):
+        for match in pattern.finditer(text):
+            yield Detail(match.start(), match.end(), Category.ADDRESS)
+    for match in _NEIGHBOURS_NUMBER.finditer(text):
+        yield Detail(match.start("number"), match.end("number"), Category.ADDRESS)

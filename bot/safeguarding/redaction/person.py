@@ -108,6 +108,7 @@ _NOT_NAMES = word_set(
     fed fine ok okay good great glad grateful disabled elderly retired pregnant
     new local resident residents parent parents mum dad mother father teacher nurse
     writing asking emailing messaging contacting reporting wondering trying going looking
+    lookin askin writin wonderin tryin goin gettin havin
     please police officer officers pc pcso sergeant inspector team forum bromley
     monday tuesday wednesday thursday friday saturday sunday
     january february march april may june july august september october november december

@@ -96,3 +96,44 @@ def find_phones(text: str) -> Iterator[Detail]:
         if phonenumbers.number_type(number) in _SERVICE_TYPES:
             continue
         yield Detail(match.start, match.end, Category.PHONE)
+
+
+# Freephone, shared-cost, premium-rate and 03 numbers: organisations'
+_SERVICE_PREFIXES = ("0800", "0808", "0500", "03", "084", "087", "09")
+# A line with a digit too many or too few, right after a word for a phone:
+# "Call me on 01382 496 0331", "Ring me. 01563 496 0715", "number is 01698
+# 496 0082" (12 digits: libphonenumber finds no line, but it is one written
+# wrong, and the resident's all the same).
+_LONG_AFTER_CUE = re.compile(
+    r"(?i:\b(?:call|ring|phone|text|telephone|tel|contact)(?:[ \t]+(?:me|him|her|us|them))?"
+    r"(?:[ \t]+(?:on|at))?[ \t]*[.:]?"
+    r"|\b(?:number|no|mobile|mob|landline)(?:[ \t]+is|'s)?[ \t]*:?)[ \t]*"
+    r"(0(?:[ \t-]?\d){9,12})(?![\w/.]\d|\w)"
+)
+# The same shape with no cue: five, three and four figures from 0 ("01592
+# 496 0488"), a geographic line's groups with one figure too many.
+_UK_SHAPE_TOO_LONG = re.compile(r"(?<![\w/.-])0[1-9]\d{3}[ \t]\d{3}[ \t]\d{4}(?![\w/-]|\.\d)")
+# An old exchange by its town's name and its number, after asking to be
+# phoned: "telephone me on Ormskirk 572311", "ring us on Nairn 452308".
+_EXCHANGE_AFTER_CUE = re.compile(
+    r"(?i:\b(?:call|ring|phone|telephone)[ \t]+(?:me|us|him|her)[ \t]+on[ \t]+)"
+    r"((?-i:[A-Z][a-z]+)(?:[ \t]+(?-i:[A-Z][a-z]+))?[ \t]+\d(?:[ \t]?\d){3,6})(?!\w)"
+)
+
+
+def find_misgiven_phones(text: str) -> Iterator[Detail]:
+    """A phone written with a figure too many or too few after a word for a
+    phone ("Call me on 01382 496 0331"), the UK's five-three-four shape with
+    a figure too many, and an old exchange's town with its number after
+    asking to be phoned ("telephone me on Ormskirk 572311"). References
+    ("crime ref ...") are left to the code finders."""
+    for pattern in (_LONG_AFTER_CUE, _UK_SHAPE_TOO_LONG, _EXCHANGE_AFTER_CUE):
+        for match in pattern.finditer(text):
+            group = 1 if pattern.groups else 0
+            start = match.start(group)
+            digits = re.sub(r"\D", "", match.group(group))
+            if digits.startswith(_SERVICE_PREFIXES):
+                continue  # "call 0800 555 111", "the council number 0300 303 8670"
+            if _REFERENCE_BEFORE.search(text, max(0, start - 40), start):
+                continue
+            yield Detail(start, match.end(group), Category.PHONE)

@@ -356,14 +356,57 @@ _STREET_BEFORE = re.compile(
 _SAINT_BEFORE = re.compile(r"\bSt\.?[ \t]+[A-Z][\w'’-]*$")
 
 
+# A public place at a description's very end, after "at": a known town at
+# the end of an age's ("the old mill cottages at Kilmacolm"), a named block
+# after an association ("the tenants association at Marlowe Court") and a
+# named clinic, surgery or centre ("at the Hollins Park clinic"). A street
+# or a town at the end of a job stays in it: it singles the job out ("she
+# owns the chippy on Elm Road", "the sub-postmistress at Much Wenlock").
+_PLACE_AT_END = re.compile(
+    r"[ \t]+at[ \t]+(?P<place>(?:the[ \t]+)?[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2}"
+    r"(?:[ \t]+(?:clinic|surgery|centre|center|library|hospital))?)$"
+)
+_ASSOCIATION_BEFORE = re.compile(r"(?i:\b(?:association|committee|group|club)$)")
+
+
+def _place_at_end(text: str, detail: Detail, floor: int) -> Detail:
+    match = _PLACE_AT_END.search(text, floor, detail.end)
+    if match is None:
+        return detail
+    place = match.group("place")
+    # "the only GP at the Ashworth Street surgery": the one post there, kept whole
+    singular = re.search(r"(?i:\b(?:only|sole)\b)", text[detail.start : match.start()])
+    keep = (
+        (detail.category is Category.AGE and _known(place))
+        or (
+            singular is None
+            and re.search(r"^the[ \t].*[ \t](?:clinic|surgery|centre|center|library)$", place)
+            is not None
+        )
+        or (
+            _ASSOCIATION_BEFORE.search(text, detail.start, match.start()) is not None
+            and re.search(r"[ \t](?:Court|House|Tower|Estate)$", place) is not None
+        )
+    )
+    if not keep:
+        return detail
+    end = match.start()
+    dangling = _DANGLING.search(text, detail.start, end)
+    end = dangling.start() if dangling and dangling.start() > floor else end
+    return Detail(detail.start, end, detail.category)
+
+
 def trim_towns(text: str, detail: Detail) -> Detail:
     """An age's or a job's description (``Category.AGE``, ``Category.JOB``)
-    ended before the first town or village named in it after its core; other
-    details as they are."""
+    ended before the first town or village named in it after its core, or
+    before a public place at its very end after "at" (a known town ending an
+    age's, an association's block, a named clinic); other details as they
+    are."""
     if detail.category not in (Category.AGE, Category.JOB):
         return detail
     core = _DESCRIPTION_CORE.search(text, detail.start, detail.end)
     floor = core.end() if detail.category is Category.AGE and core else detail.start + 1
+    detail = _place_at_end(text, detail, floor)
     for match in _TOWN_IN_DESCRIPTION.finditer(text, floor, detail.end):
         if match.end("town") > detail.end:
             continue

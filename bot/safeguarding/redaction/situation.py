@@ -848,6 +848,8 @@ def find_ages_with_detail(text: str) -> Iterator[Detail]:
                     continue  # "she's in her 80s": a decade alone stays
                 if _THING_BEFORE.search(text, max(0, match.start(1) - 40), match.start(1)):
                     continue  # "the house is 100 years old"
+                if _SERVICE_IN_BRACKETS.fullmatch(match.group(1)):
+                    continue  # "the police (101) said": the number rung, not an age
                 start = _subject_start(text, match.start(1), sentence.start())
                 after_who = re.match(r"(?i)who", text[start : match.start(1)]) is not None
                 end = _description_end(text, match.end(1), sentence.end(), after_who)
@@ -989,6 +991,8 @@ def _description_end(text: str, end: int, stop: int, after_who: bool = False) ->
 
 
 # A thing's age, not a person's: "the house is 100 years old", "it's 80 years old".
+# A service's number in brackets: "the police (101) said talk to the DVLA"
+_SERVICE_IN_BRACKETS = re.compile(r"\((?:101|111|999|105|112)\)")
 _THING_BEFORE = re.compile(
     r"(?i:\b(?:(?:the|this|that|our|my|his|her|their|its)[ \t]+(?:[\w-]+[ \t]+)?"
     r"(?:house|home|building|car|van|tree|trees|flat|bungalow|church|school|bridge|wall|fence|"

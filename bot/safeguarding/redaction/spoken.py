@@ -987,3 +987,28 @@ def _spelled_at(
             return Detail(start, end, category), chosen[-1][3] + 1
         return None
     return None
+
+
+# --- a postcode with its figures in words, after "postcode" ------------------
+_UNIT_NAMES = "|".join(name for name in _UNITS if name not in {"o", "nil"})
+_DISTRICT_WORDS = (
+    rf"(?:(?:{'|'.join(_TENS)})(?:[ \t-](?:{_UNIT_NAMES}))?|{'|'.join(_TEENS)}|{_UNIT_NAMES})"
+)
+# "postcode m fourteen five tq", "postcode is b twenty three seven h l"
+_WORDED_POSTCODE = re.compile(
+    r"(?i:\bpost[ \t]?code(?:[ \t]+(?:is|was|'s))?[ \t]*:?[ \t]*)"
+    r"(?P<code>(?P<area>[a-z](?:[ \t]?[a-z])?)[ \t]+"
+    rf"(?i:{_DISTRICT_WORDS})[ \t,]+(?i:{_UNIT_NAMES})[ \t]+"
+    r"[a-z][ \t]?[a-z])(?![\w])",
+    re.IGNORECASE,
+)
+
+
+def find_worded_postcodes(text: str) -> Iterator[Detail]:
+    """A postcode after "postcode" with its district and inward figure in
+    words ("postcode m fourteen five tq"); the area must be a real one.
+    POSTCODE spans over the code."""
+    for match in _WORDED_POSTCODE.finditer(text):
+        area = re.sub(r"[ \t]", "", match.group("area")).upper()
+        if area in AREAS:
+            yield Detail(match.start("code"), match.end("code"), Category.POSTCODE)
