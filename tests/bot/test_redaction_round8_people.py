@@ -230,6 +230,20 @@ def test_business_look_alikes_stay(text: str) -> None:
         # new variants
         ("she's the receptionist at Parkside Surgery, the only one on Saturdays.", "she's [job]."),
         ("my son works the door at the Crown on Fridays", "my son [job]"),
+        # earlier spent sets: a one-person post at a named place with its street,
+        # how long a post has been held before "the only"
+        (
+            "The lollipop lady at St Joseph's on Hawthorn Road got sworn at again.",
+            "[job] got sworn at again.",
+        ),
+        (
+            "the only bouncer wi a neck tattoo at the Garage on Sauchiehall St punched my pal",
+            "[job] punched my pal",
+        ),
+        (
+            "I am the verger there, and have been for forty years, the only one the parish has.",
+            "I am [job].",
+        ),
     ),
 )
 def test_jobs_that_single_someone_out_go(text: str, expected: str) -> None:
@@ -245,6 +259,13 @@ def test_jobs_that_single_someone_out_go(text: str, expected: str) -> None:
 )
 def test_job_look_alikes_stay(text: str) -> None:
     assert suggest_publishable(text) == text
+
+
+def test_a_pubs_post_leaves_its_street() -> None:
+    """The writers keep the street after a pub's landlady or bouncer: only
+    "the only ..." makes such a post one person's with its street."""
+    text = "I'm the landlady at The Crown on Bridge Street and a man keeps coming in"
+    assert "Bridge Street" in suggest_publishable(text)
 
 
 @pytest.mark.parametrize(

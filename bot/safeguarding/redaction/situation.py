@@ -1208,11 +1208,31 @@ _POST_CUE = (
 _STREET_END = r"(?:Road|Rd|Street|St|Lane|Avenue|Way|Drive|Close|Crescent|Parade|Hill)"
 _POST_AND_ONLY = re.compile(
     rf"{_POST_CUE}(?P<post>(?i:the)[ \t]+(?:[A-Za-z'’-]+[ \t]+){{1,3}}?"
-    r"(?:at|outside|in|for|of)[ \t]+(?:the[ \t]+)?[A-Z][\w'’]*(?:[ \t]+[A-Z][\w'’]*){0,3}"
-    rf"(?:[ \t]+on[ \t]+[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?[ \t]+{_STREET_END})?)"
-    r"[ \t]*(?:,|and)[ \t]*(?:,[ \t]*)?"
+    r"(?:(?:at|outside|in|for|of)[ \t]+(?:the[ \t]+)?[A-Z][\w'’]*(?:[ \t]+[A-Z][\w'’]*){0,3}"
+    rf"(?:[ \t]+on[ \t]+[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?[ \t]+{_STREET_END})?|there))"
+    # how long it has been held may come between: "the verger there, and have
+    # been for forty years, the only one the parish has"
+    r"[ \t]*(?:,|and)[ \t]*(?:(?:and[ \t]+)?(?:have|has)[ \t]+been[ \t]+(?:for[ \t]+)?"
+    r"[^,.;:!?()\n]{1,25},[ \t]*)?(?:,[ \t]*)?"
     r"(?P<only>the[ \t]+only[ \t]+[^,.;:!?()\n]{1,50}?)(?=[ \t]*(?:[,.;:!?()\n]|and\b|$))"
 )
+# A post one person holds at a named place, then the street: "The lollipop
+# lady at St Joseph's on Hawthorn Road", "the only bouncer wi a neck tattoo
+# at the Garage on Sauchiehall St" (a place's name alone may be shared; with
+# its street it is one place, and the post one person).
+_ONE_PERSONS_POST = (
+    r"(?:lollipop[ \t]+(?:lady|man|woman)|crossing[ \t]+patrol(?:[ \t]+(?:lady|man|officer))?|"
+    r"school[ \t]+crossing[ \t]+patrol|caretaker|verger|janitor|head[ \t]?teacher|"
+    r"headmaster|headmistress|head[ \t]+bouncer|bouncer|doorman|PTA[ \t]+chair|landlord|"
+    r"landlady|sub-?postmaster|sub-?postmistress|postmaster|postmistress)"
+)
+_POST_AT_PLACE_ON_STREET = re.compile(
+    rf"(?i:\b(?:the|our|their)[ \t]+(?:only[ \t]+)?){_ONE_PERSONS_POST}\b"
+    r"(?:[ \t]+[^,.;:!?()\n]{1,30}?)??[ \t]+(?:at|outside|of)[ \t]+(?:the[ \t]+)?"
+    r"(?:St\.?[ \t]+)?[A-Z][\w'’]*(?:[ \t]+[A-Z][\w'’]*){0,3}?"
+    rf"[ \t]+on[ \t]+[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?[ \t]+{_STREET_END}\b"
+)
+_PUB_POST = re.compile(r"(?i:\b(?:bouncer|doorman|landlord|landlady)\b)")
 # Working a door: "does the door at Pryzm on weekends".
 _ON_THE_DOOR = re.compile(
     r"\b(?:does|did|doing|do|works?|working|on)[ \t]+the[ \t]+doors?[ \t]+(?:at|for)[ \t]+"
@@ -1256,6 +1276,13 @@ def find_posts_schools_and_widowhood(text: str) -> Iterator[Detail]:
     age ("a widow and 81", AGE). Start and end character offsets."""
     for match in _POST_AND_ONLY.finditer(text):
         yield Detail(match.start("post"), match.end("only"), Category.JOB)
+    for match in _POST_AT_PLACE_ON_STREET.finditer(text):
+        # a pub's or a club's post with its street ("the landlady at The Crown
+        # on Bridge Street") leaves the street, as the writers do, unless
+        # "only" makes it one person's
+        pub = _PUB_POST.search(match.group()) is not None
+        if not pub or re.search(r"(?i:\bonly\b)", match.group()) is not None:
+            yield Detail(match.start(), match.end(), Category.JOB)
     for match in _ON_THE_DOOR.finditer(text):
         yield Detail(match.start(), match.end(), Category.JOB)
     for match in _WORDED_YEAR_AT.finditer(text):
