@@ -305,3 +305,45 @@ def test_schools_and_ages_go(text: str, expected: str) -> None:
 )
 def test_school_and_age_look_alikes_stay(text: str) -> None:
     assert suggest_publishable(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    _cases(
+        # earlier spent sets: a name half given, a name set off by commas
+        (
+            "he said his name was Carwyn something. I'm not accusing anyone",
+            "he said his name was [name] something. I'm not accusing anyone",
+        ),
+        (
+            "I want the woman who posted it, Kerry Heath, charged.",
+            "I want the woman who posted it, [name], charged.",
+        ),
+        (
+            "The head bouncer at Vibe on Wind Street, Craig, threw my mate down the stairs.",
+            "[job] on Wind Street, [name], threw my mate down the stairs.",
+        ),
+        (
+            "the bloke from the garage, Dave, said it was fine",
+            "the bloke from the garage, [name], said it was fine",
+        ),
+    ),
+)
+def test_half_given_and_set_off_names_go(text: str, expected: str) -> None:
+    assert suggest_publishable(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the man at the corner shop, Tesco, sold it",
+        "the lad from the chippy, Harbour Road, was there",
+    ],
+)
+def test_set_off_name_look_alikes_stay(text: str) -> None:
+    assert suggest_publishable(text) == text
+
+
+def test_a_street_set_off_after_a_person_stays() -> None:
+    text = "My neighbour lives at The Old Bakehouse, North Street, and fell on the cobbles"
+    assert "North Street" in suggest_publishable(text)

@@ -44,6 +44,7 @@ from bot.safeguarding.redaction.institutions import (
 from bot.safeguarding.redaction.names import (
     Doubt,
     find_doubtful_names,
+    find_half_given_and_set_off_names,
     find_nicknamed_and_lower_case_names,
     find_signed_and_cued_names,
     find_unintroduced_names,
@@ -134,6 +135,7 @@ _FINDERS: tuple[Callable[[str], Iterable[Detail]], ...] = (
     find_owners_trade_businesses,
     find_named_traders,
     find_signed_and_cued_names,
+    find_half_given_and_set_off_names,
     find_named_boats_and_homes_to_write_to,
     find_posts_schools_and_widowhood,
 )

@@ -942,3 +942,47 @@ _NOT_CALLED = word_set(
     "me us them him her you back asap now today tonight tomorrow anytime any time police "
     "first after before later soon please pls plz again mobile number"
 )
+
+
+# A name half given: "his name was Carwyn something".
+_HALF_GIVEN = re.compile(
+    r"(?i:\b(?:name(?:['’]s|[ \t]+is|[ \t]+was)|called|calls[ \t]+(?:him|her)self)[ \t]+)"
+    r"(?P<name>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)[ \t]+(?i:something|summat|sumthin|or[ \t]+other"
+    r"|or[ \t]+something)\b"
+)
+# A name set off by commas after the person it names: "the woman who posted
+# it, Kerry Heath, charged", "The head bouncer at Vibe on Wind Street,
+# Craig, threw my mate".
+_PERSON_NOUN = (
+    r"(?:woman|man|lady|lad|girl|boy|bloke|guy|fella|bouncer|doorman|manager|landlord|"
+    r"landlady|neighbour|owner|driver|teacher|caretaker|warden|boss|supervisor)"
+)
+_NAME_IN_COMMAS = re.compile(
+    rf"(?i:\b(?:the|a|my|our|this|that)[ \t]+(?:[\w'’-]+[ \t]+){{0,4}}?{_PERSON_NOUN})\b"
+    r"[^,.;:!?()\n]{0,50},[ \t]+"
+    r"(?P<name>(?P<given>[A-Z][a-z]+)(?:[ \t]+(?:Mc|Mac|O['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)?)"
+    r"[ \t]*,"
+)
+
+
+def find_half_given_and_set_off_names(text: str) -> Iterator[Detail]:
+    """Names in these forms: a name half given ("his name was Carwyn
+    something": any capitalised word), a given name (and a surname) set
+    off by commas after the person it names ("the woman who posted it,
+    Kerry Heath, charged"). NAME spans, start and end character offsets."""
+    for match in _HALF_GIVEN.finditer(text):
+        if match.group("name").lower() not in NOT_PERSONS:
+            yield Detail(match.start("name"), match.end("name"), Category.NAME)
+    for match in _NAME_IN_COMMAS.finditer(text):
+        given = match.group("given").lower()
+        last = match.group("name").split()[-1]
+        if _STREET_WORD.fullmatch(last) is not None:
+            continue  # "of The Old Bakehouse, North Street,": an address
+        if given in first_names() and given not in NOT_PERSONS and given not in PLACE_WORDS:
+            yield Detail(match.start("name"), match.end("name"), Category.NAME)
+
+
+_STREET_WORD = re.compile(
+    r"Street|Road|Lane|Avenue|Close|Drive|Way|Grove|Crescent|Terrace|Place|Court|Gardens|"
+    r"Square|Row|Walk|Hill|Park|Green|Estate|Mews|Parade|Rise|View"
+)
