@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 from bot.edge.text import strip_hidden
 from bot.safeguarding.redaction.address import find_addresses
 from bot.safeguarding.redaction.business import (
+    find_named_traders,
     find_owners_trade_businesses,
     find_shops_named_after_owners,
 )
@@ -25,12 +26,17 @@ from bot.safeguarding.redaction.code import (
     find_vehicle_regs,
 )
 from bot.safeguarding.redaction.detail import Category, Detail
-from bot.safeguarding.redaction.handles import find_handles, find_handles_without_at
+from bot.safeguarding.redaction.handles import (
+    find_cued_accounts,
+    find_handles,
+    find_handles_without_at,
+)
 from bot.safeguarding.redaction.house import (
     find_homes_by_street_or_part,
     find_homes_where_an_address_would_be,
     find_house_names,
     find_more_house_names,
+    find_named_boats_and_homes_to_write_to,
 )
 from bot.safeguarding.redaction.institutions import (
     keep_institutions,
@@ -39,7 +45,9 @@ from bot.safeguarding.redaction.institutions import (
 from bot.safeguarding.redaction.names import (
     Doubt,
     find_doubtful_names,
+    find_half_given_and_set_off_names,
     find_nicknamed_and_lower_case_names,
+    find_signed_and_cued_names,
     find_unintroduced_names,
 )
 from bot.safeguarding.redaction.numbered import (
@@ -62,6 +70,7 @@ from bot.safeguarding.redaction.situation import (
     find_described_ages,
     find_described_plates,
     find_posts_at_named_places,
+    find_posts_schools_and_widowhood,
     find_school_years,
     find_singular_roles,
 )
@@ -92,6 +101,7 @@ _FINDERS: tuple[Callable[[str], Iterable[Detail]], ...] = (
     find_emails,
     find_handles,
     find_handles_without_at,
+    find_cued_accounts,
     find_ni_numbers,
     find_phones,
     find_misgiven_phones,
@@ -130,6 +140,11 @@ _FINDERS: tuple[Callable[[str], Iterable[Detail]], ...] = (
     find_shops_named_after_owners,
     find_nicknamed_and_lower_case_names,
     find_owners_trade_businesses,
+    find_named_traders,
+    find_signed_and_cued_names,
+    find_half_given_and_set_off_names,
+    find_named_boats_and_homes_to_write_to,
+    find_posts_schools_and_widowhood,
 )
 
 LABEL_PATTERN = re.compile("|".join(re.escape(c.label) for c in Category))

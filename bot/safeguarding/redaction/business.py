@@ -247,3 +247,44 @@ def find_shops_named_after_owners(text: str) -> Iterator[Detail]:
         plain = lead not in ordinary_words() and lead not in proper_nouns()
         if (person and (match.group("s") or lead not in ordinary_words())) or plain:
             yield Detail(match.start(), match.end(), Category.NAME)
+
+
+# Trades the older lists lack, for a builder's or a fitter's firm:
+# "O'Reilly Extensions", "Hughes Loft Conversions".
+_BUILDING_TRADES = (
+    r"(?:Extensions|Loft[ \t]Conversions|Conversions|Conservatories|Renovations|Refurbishments|"
+    r"Home[ \t]Improvements|Kitchens|Bathrooms|Plastering|Brickwork|Groundworks|Bespoke|"
+    r"Interiors|Maintenance|Property[ \t]Services|Contractors|Developments)"
+)
+_TRADER = re.compile(
+    r"(?<![\w'’])(?P<given>[A-Z][a-z]+[ \t]+)?(?P<surname>(?:Mc|Mac|O['’])?[A-Z][a-z]+)"
+    rf"[ \t]+(?:{_BUILDING_TRADES}|{_TRADES_7}|{_TRADES})\b"
+)
+
+
+def find_named_traders(text: str) -> Iterator[Detail]:
+    """A trader's firm that carries a person's name in these forms: a given
+    name and a surname before a trade ("Chris Wood Electrical", the surname
+    may be a word), an Irish or Scottish surname before a trade ("O'Reilly
+    Extensions"), any surname before a builder's trade the older lists
+    lack ("Hughes Loft Conversions"). NAME spans, start and end character
+    offsets; a brand, a place or a place's word stays."""
+    for match in _TRADER.finditer(text):
+        given = (match.group("given") or "").strip().lower()
+        surname = match.group("surname").lower()
+        if surname in NOT_PERSONS:
+            continue
+        if given and (given in NOT_PERSONS or given in PLACE_WORDS):
+            given = ""
+        start = match.start("surname")
+        named = given in first_names() and given not in ordinary_words()
+        # "Chris Wood Electrical": after a given name a place's word is a surname
+        if named and (surname in surnames() or surname not in ordinary_words()):
+            yield Detail(match.start(), match.end(), Category.NAME)
+            continue
+        if surname in PLACE_WORDS or surname in places():
+            continue
+        irish = re.match(r"(?:mc|mac|o['’])[a-z]", surname) is not None
+        building = re.search(_BUILDING_TRADES, match.group()) is not None
+        if (irish or building) and surname in surnames() and surname not in ordinary_words():
+            yield Detail(start, match.end(), Category.NAME)

@@ -207,3 +207,45 @@ def find_handles_without_at(text: str) -> Iterator[Detail]:
         if plain and not any(w.isupper() or re.search(r"\d", w) for w in words):
             continue  # "the Red Lion which is their name" is ordinary words
         yield Detail(match.start("name"), match.end("name"), Category.HANDLE)
+
+
+# A handle's shape (a dot, an underscore or a figure inside) after a cue that
+# says an account follows: "he just made a new account, connorw.2k3", "i
+# sell on vinted as lily.loves.thrift". Plain words after the cue ("a new
+# account, so he says") are not handles.
+_SHAPED = r"(?P<name>[A-Za-z0-9_]+(?:[._][A-Za-z0-9_]+)+|[A-Za-z_]*[A-Za-z][A-Za-z_]*\d[\w]*)"
+_ACCOUNT_CUE = re.compile(
+    r"(?i:\bnew[ \t]+(?:account|profile|page|acc|acct)[ \t]*[,:\-–]?[ \t]*"
+    r"(?:(?:called|named|is)[ \t]+)?['\"“‘]?"
+    rf"|\b(?:on|in)[ \t]+(?:{_PLATFORM}|vinted|depop|gumtree|etsy|shpock)[ \t]+"
+    r"(?:as|called|named|under)[ \t]+['\"“‘]?)"
+    rf"{_SHAPED}(?![\w@])"
+)
+# A quoted channel's name after the person who runs it: "a youtuber 'Brummie
+# Pranks'", "a tiktoker called “Mad Max UK”".
+_QUOTED_CHANNEL = re.compile(
+    r"(?i:\b(?:youtuber|you[ \t]?tuber|tiktoker|tik[ \t]?toker|streamer|instagrammer|"
+    r"influencer|vlogger|channel)[ \t]+(?:called[ \t]+|named[ \t]+)?)"
+    r"['‘\"“](?P<name>[^'‘’\"“”\n]{2,40}?)['’\"”]"
+)
+# A reddit user with its prefix: "u/throwaway_soton99" (the "u/" goes too).
+_REDDIT_USER = re.compile(r"(?<![\w/])(?P<name>u/[A-Za-z0-9_-]{3,20})(?![\w/])")
+
+
+def find_cued_accounts(text: str) -> Iterator[Detail]:
+    """Accounts written without @ in these forms: a handle's shape after
+    "new account," or "on vinted as" ("connorw.2k3", "lily.loves.thrift"),
+    a quoted name after "youtuber"/"channel" ("'Brummie Pranks'"), a reddit
+    user with its "u/". HANDLE spans, start and end character offsets."""
+    for match in _ACCOUNT_CUE.finditer(text):
+        name = match.group("name")
+        if name.lower() in _NOT_HANDLES or re.fullmatch(r"[\d.]+", name):
+            continue
+        yield Detail(match.start("name"), match.end("name"), Category.HANDLE)
+    for match in _QUOTED_CHANNEL.finditer(text):
+        words = [w.lower() for w in re.findall(r"[^\W\d_]+", match.group("name"))]
+        # "a channel 'How To Fix Bikes'": a title in ordinary words
+        if words and words[0] not in NOT_PERSONS and not all(w in ordinary_words() for w in words):
+            yield Detail(match.start("name"), match.end("name"), Category.HANDLE)
+    for match in _REDDIT_USER.finditer(text):
+        yield Detail(match.start("name"), match.end("name"), Category.HANDLE)

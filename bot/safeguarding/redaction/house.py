@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from bot.safeguarding.redaction.detail import Category, Detail, word_set
 from bot.safeguarding.redaction.lexicon import (
     NOT_PERSONS,
+    PLACE_WORDS,
     brand_spans,
     first_names,
     ordinary_words,
@@ -595,3 +596,43 @@ def find_homes_by_street_or_part(text: str) -> Iterator[Detail]:
             if _INSTITUTION.search(near) is not None:
                 continue
             yield Detail(match.start(1), match.end(1), Category.ADDRESS)
+
+
+# A boat that is a home, by its name: "a narrowboat called Dragonfly II" (a
+# number or a Roman numeral may end it).
+_BOAT_NAMED = re.compile(
+    r"(?i:\b(?:narrow[ \t]?boat|house[ \t]?boat|canal[ \t]+boat|wide[ \t]?beam|barge|"
+    r"dutch[ \t]+barge|boat|yacht|cruiser|liveaboard)[ \t]+(?:is[ \t]+)?(?:called|named)[ \t]+)"
+    r"['‘\"“]?"
+    r"(?P<name>[A-Z][\w'’-]*(?:[ \t]+(?:[A-Z][\w'’-]*|[IVX]{1,4}|\d{1,3}))*)"
+)
+# A one-word home after "contact me at"/"write to me at", with no street word
+# after it: "Please contact me at Brynhyfryd or telephone ...".
+_CONTACT_AT_HOME = re.compile(
+    r"(?i:\b(?:contact|write[ \t]+to|find|reach|visit)[ \t]+(?:me|us)[ \t]+at[ \t]+)"
+    r"(?P<name>[A-ZŴŶ][a-zà-öø-ÿŵŷ]{4,}(?:[ \t]+[A-ZŴŶ][a-zà-öø-ÿŵŷ]+)?)"
+    r"(?=[ \t]*(?:,|\.|or\b|and\b|$))"
+)
+
+
+def find_named_boats_and_homes_to_write_to(text: str) -> Iterator[Detail]:
+    """Homes in these forms: a boat's name after "narrowboat called"
+    ("Dragonfly II"), a home's name after "contact me at" with no street
+    word after it ("Brynhyfryd"). ADDRESS spans, start and end character
+    offsets; a town, a public place, an institution or a brand stays."""
+    brands = brand_spans(text)
+    for match in _BOAT_NAMED.finditer(text):
+        name = match.group("name")
+        if any(a <= match.start("name") < b for a, b in brands):
+            continue
+        if name.split()[0].lower() in NOT_PERSONS:
+            continue
+        yield Detail(match.start("name"), match.end("name"), Category.ADDRESS)
+    for match in _CONTACT_AT_HOME.finditer(text):
+        name = match.group("name")
+        words = [w.lower() for w in name.split()]
+        if any(w in ordinary_words() or w in PLACE_WORDS or w in NOT_PERSONS for w in words):
+            continue
+        if words[0] in places() or _NOT_A_HOME_END.search(name) is not None:
+            continue
+        yield Detail(match.start("name"), match.end("name"), Category.ADDRESS)

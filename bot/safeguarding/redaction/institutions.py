@@ -150,6 +150,17 @@ def _firm(span: str, text: str, start: int) -> bool:
     )
 
 
+def _a_persons_page(span: str) -> bool:
+    """A page named as a person is ("Leanne Marie Jones"): two to four
+    capitalised words, a given name first, a surname last, no place."""
+    words = [w.lower() for w in span.split()]
+    if not 2 <= len(words) <= 4 or not all(w[:1].isupper() for w in span.split()):
+        return False
+    if any(w in places() for w in words):
+        return False
+    return words[0] in first_names() and words[-1] in surnames()
+
+
 def _given_back(text: str, detail: Detail, every: list[Detail]) -> bool:
     start, end = detail.start, detail.end
     span = text[start:end]
@@ -161,7 +172,7 @@ def _given_back(text: str, detail: Detail, every: list[Detail]) -> bool:
         text, window, start
     ):
         group = _GROUP_NAME.match(text, start)
-        if group is not None and group.end() >= end:
+        if group is not None and group.end() >= end and not _a_persons_page(span):
             return True  # "fb page Wythenshawe Lost n Found"
     if detail.category is not Category.NAME:
         return False

@@ -868,3 +868,124 @@ def find_nicknamed_and_lower_case_names(text: str) -> Iterator[Detail]:
             continue
         if surname not in ordinary_words() and surname not in proper_nouns():
             yield Detail(match.start("given"), match.end(), Category.NAME)
+
+
+# A signature with a title after it: "D. Llewellyn (Mrs)", "J Patel (Mr)".
+_TITLE_AFTER = re.compile(
+    r"(?<![\w'’])(?:[A-Z]\.?[ \t]+|[A-Z][a-z]+[ \t]+)?(?:Mc|Mac|O['’])?[A-Z][a-z]+"
+    r"(?:-[A-Z][a-z]+)?[ \t]*\((?:Mrs|Mr|Miss|Ms|Mx|Dr|Rev|Revd)\.?\)"
+)
+# A first name signing off with a street, at the end: "Sunita from Leicester
+# Road". The street's last word says it is a street, not a firm or a town.
+_SIGNED_WITH_STREET = re.compile(
+    r"(?:^|[.!?\n][ \t]*|,[ \t]*|\b(?i:thanks|thank[ \t]+you|cheers|regards|ta)[ \t,]+)"
+    r"(?P<name>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)[ \t]+from[ \t]+(?:the[ \t]+)?"
+    r"(?:[A-Z][a-z]+[ \t]+){1,3}(?:Road|Rd|Street|St|Lane|Avenue|Ave|Close|Drive|Crescent|"
+    r"Grove|Gardens|Terrace|Way|Place|Court|Walk|Row|Mews|Estate)\.?[ \t]*[.!x]*[ \t]*$"
+)
+# A person's name in quotes as a page or profile: "fb page 'Leanne Marie Jones'".
+_NAME_AS_PAGE = re.compile(
+    r"(?i:\b(?:fb|facebook|insta(?:gram)?|tiktok|twitter|snap(?:chat)?)[ \t]+"
+    r"(?:page|profile|account)[ \t]+(?:called[ \t]+|named[ \t]+)?)"
+    r"['‘\"“](?P<name>[A-Z][a-z]+(?:[ \t]+[A-Z][a-z'’-]+){1,3})['’\"”]"
+)
+# A given name in lower case after "ask for"/"call"/"ring", ending the
+# message or before a phone number: "ask for dean", "call jo 07888 ...".
+_ASK_FOR_LOWER = re.compile(
+    r"(?i:\b(?:ask[ \t]+for|call|ring|text|phone|speak[ \t]+to|contact))[ \t]+"
+    r"(?P<name>[a-z][a-z]+)\b(?=[ \t]*(?:[.!]*[ \t]*$|[ \t,:\-–]*(?:on[ \t]+)?\+?\d))"
+)
+# A surname given alone: "my surname is Zielińska", "last name: Okafor".
+_SURNAME_IS = re.compile(
+    r"(?i:\b(?:sur[ \t]?name|last[ \t]+name|family[ \t]+name)(?:[ \t]+is|[ \t]*:|[ \t]+-)[ \t]+)"
+    r"(?P<name>(?:Mc|Mac|O['’]|D['’])?[^\W\d_][^\W\d_'’-]+(?:[-'’][^\W\d_]+)?)"
+)
+
+
+def find_signed_and_cued_names(text: str) -> Iterator[Detail]:
+    """Names in these forms: a signature with a title after it ("D.
+    Llewellyn (Mrs)", the title too), a first name signing off with a
+    street at the end ("Sunita from Leicester Road": the name only), a
+    person's name in quotes as a page ("fb page 'Leanne Marie Jones'"), a
+    given name in lower case after "ask for"/"call" at the end or before a
+    phone number ("ask for dean"), a surname given alone ("my surname is
+    Zielińska"). NAME spans, start and end character offsets."""
+    for match in _TITLE_AFTER.finditer(text):
+        yield Detail(match.start(), match.end(), Category.NAME)
+    for match in _SIGNED_WITH_STREET.finditer(text):
+        key = match.group("name").lower()
+        if key in NOT_PERSONS or key in PLACE_WORDS or key in _NEVER_NAMES:
+            continue
+        if key in ordinary_words() and key not in first_names():
+            continue  # "Greetings from Mill Road"
+        yield Detail(match.start("name"), match.end("name"), Category.NAME)
+    for match in _NAME_AS_PAGE.finditer(text):
+        words = [w.lower() for w in match.group("name").split()]
+        named = words[0] in first_names() or words[-1] in surnames()
+        if named and words[0] not in NOT_PERSONS and words[-1] not in PLACE_WORDS:
+            yield Detail(match.start("name"), match.end("name"), Category.NAME)
+    for match in _ASK_FOR_LOWER.finditer(text):
+        key = match.group("name")
+        not_a_name = key in NOT_PERSONS or key in _NOT_LOWER_SURNAMES or key in _NOT_CALLED
+        if key in first_names() and not not_a_name:
+            yield Detail(match.start("name"), match.end("name"), Category.NAME)
+    for match in _SURNAME_IS.finditer(text):
+        raw = match.group("name")
+        key = raw.lower()
+        if key in _NOT_LOWER_SURNAMES or key in NOT_PERSONS:
+            continue
+        if raw.islower() and key in ordinary_words() and key not in surnames():
+            continue  # "my surname is different now"
+        yield Detail(match.start("name"), match.end("name"), Category.NAME)
+
+
+# Words after "call"/"ring" that are not names even when a list has them:
+# "call me", "ring back", "call asap".
+_NOT_CALLED = word_set(
+    "me us them him her you back asap now today tonight tomorrow anytime any time police "
+    "first after before later soon please pls plz again mobile number"
+)
+
+
+# A name half given: "his name was Carwyn something".
+_HALF_GIVEN = re.compile(
+    r"(?i:\b(?:name(?:['’]s|[ \t]+is|[ \t]+was)|called|calls[ \t]+(?:him|her)self)[ \t]+)"
+    r"(?P<name>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)[ \t]+(?i:something|summat|sumthin|or[ \t]+other"
+    r"|or[ \t]+something)\b"
+)
+# A name set off by commas after the person it names: "the woman who posted
+# it, Kerry Heath, charged", "The head bouncer at Vibe on Wind Street,
+# Craig, threw my mate".
+_PERSON_NOUN = (
+    r"(?:woman|man|lady|lad|girl|boy|bloke|guy|fella|bouncer|doorman|manager|landlord|"
+    r"landlady|neighbour|owner|driver|teacher|caretaker|warden|boss|supervisor)"
+)
+_NAME_IN_COMMAS = re.compile(
+    rf"(?i:\b(?:the|a|my|our|this|that)[ \t]+(?:[\w'’-]+[ \t]+){{0,4}}?{_PERSON_NOUN})\b"
+    r"[^,.;:!?()\n]{0,50},[ \t]+"
+    r"(?P<name>(?P<given>[A-Z][a-z]+)(?:[ \t]+(?:Mc|Mac|O['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)?)"
+    r"[ \t]*,"
+)
+
+
+def find_half_given_and_set_off_names(text: str) -> Iterator[Detail]:
+    """Names in these forms: a name half given ("his name was Carwyn
+    something": any capitalised word), a given name (and a surname) set
+    off by commas after the person it names ("the woman who posted it,
+    Kerry Heath, charged"). NAME spans, start and end character offsets."""
+    for match in _HALF_GIVEN.finditer(text):
+        if match.group("name").lower() not in NOT_PERSONS:
+            yield Detail(match.start("name"), match.end("name"), Category.NAME)
+    for match in _NAME_IN_COMMAS.finditer(text):
+        given = match.group("given").lower()
+        last = match.group("name").split()[-1]
+        if _STREET_WORD.fullmatch(last) is not None:
+            continue  # "of The Old Bakehouse, North Street,": an address
+        if given in first_names() and given not in NOT_PERSONS and given not in PLACE_WORDS:
+            yield Detail(match.start("name"), match.end("name"), Category.NAME)
+
+
+_STREET_WORD = re.compile(
+    r"Street|Road|Lane|Avenue|Close|Drive|Way|Grove|Crescent|Terrace|Place|Court|Gardens|"
+    r"Square|Row|Walk|Hill|Park|Green|Estate|Mews|Parade|Rise|View"
+)

@@ -1197,3 +1197,101 @@ def find_described_ages(text: str) -> Iterator[Detail]:
         started = _STARTED_AT.match(text, age.end)
         if started is not None:
             yield Detail(age.start, started.end(), Category.AGE)
+
+
+# A post at a place, then what makes its holder the only one: "the lollipop
+# lady outside Fairfield Primary on Mill Road, the only one they've got",
+# "the caretaker at St Luke's Church and the only keyholder", "(I work night
+# shift at) the Amazon warehouse at Magna Park, the only Romanian forklift
+# driver there". A speaker's cue before it ("I'm", "she's", "works at")
+# says it is someone's post, not a place they went to.
+_POST_CUE = (
+    r"(?:\b(?:I['’]?m|I[ \t]+am|he['’]s|she['’]s|he[ \t]+is|she[ \t]+is|works?|working|worked)"
+    r"\b[^.,!?\n]{0,25}?)"
+)
+_STREET_END = r"(?:Road|Rd|Street|St|Lane|Avenue|Way|Drive|Close|Crescent|Parade|Hill)"
+_POST_AND_ONLY = re.compile(
+    rf"{_POST_CUE}(?P<post>(?i:the)[ \t]+(?:[A-Za-z'’-]+[ \t]+){{1,3}}?"
+    r"(?:(?:at|outside|in|for|of)[ \t]+(?:the[ \t]+)?[A-Z][\w'’]*(?:[ \t]+[A-Z][\w'’]*){0,3}"
+    rf"(?:[ \t]+on[ \t]+[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?[ \t]+{_STREET_END})?|there))"
+    # how long it has been held may come between: "the verger there, and have
+    # been for forty years, the only one the parish has"
+    r"[ \t]*(?:,|and)[ \t]*(?:(?:and[ \t]+)?(?:have|has)[ \t]+been[ \t]+(?:for[ \t]+)?"
+    r"[^,.;:!?()\n]{1,25},[ \t]*)?(?:,[ \t]*)?"
+    r"(?P<only>the[ \t]+only[ \t]+[^,.;:!?()\n]{1,50}?)(?=[ \t]*(?:[,.;:!?()\n]|and\b|$))"
+)
+# A post one person holds at a named place, then the street: "The lollipop
+# lady at St Joseph's on Hawthorn Road", "the only bouncer wi a neck tattoo
+# at the Garage on Sauchiehall St" (a place's name alone may be shared; with
+# its street it is one place, and the post one person).
+_ONE_PERSONS_POST = (
+    r"(?:lollipop[ \t]+(?:lady|man|woman)|crossing[ \t]+patrol(?:[ \t]+(?:lady|man|officer))?|"
+    r"school[ \t]+crossing[ \t]+patrol|caretaker|verger|janitor|head[ \t]?teacher|"
+    r"headmaster|headmistress|head[ \t]+bouncer|bouncer|doorman|PTA[ \t]+chair|landlord|"
+    r"landlady|sub-?postmaster|sub-?postmistress|postmaster|postmistress)"
+)
+_POST_AT_PLACE_ON_STREET = re.compile(
+    rf"(?i:\b(?:the|our|their)[ \t]+(?:only[ \t]+)?){_ONE_PERSONS_POST}\b"
+    r"(?:[ \t]+[^,.;:!?()\n]{1,30}?)??[ \t]+(?:at|outside|of)[ \t]+(?:the[ \t]+)?"
+    r"(?:St\.?[ \t]+)?[A-Z][\w'’]*(?:[ \t]+[A-Z][\w'’]*){0,3}?"
+    rf"[ \t]+on[ \t]+[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?[ \t]+{_STREET_END}\b"
+)
+_PUB_POST = re.compile(r"(?i:\b(?:bouncer|doorman|landlord|landlady)\b)")
+# Working a door: "does the door at Pryzm on weekends".
+_ON_THE_DOOR = re.compile(
+    r"\b(?:does|did|doing|do|works?|working|on)[ \t]+the[ \t]+doors?[ \t]+(?:at|for)[ \t]+"
+    r"(?:the[ \t]+)?[A-Z][\w'’&]*(?:[ \t]+[A-Z][\w'’]*){0,2}"
+    r"(?:[ \t]+(?i:on|at)[ \t]+(?i:weekends?|the[ \t]+weekends?|(?:fri|satur|sun)days?|"
+    r"nights?|fridays?[ \t]+and[ \t]+saturdays?))?"
+)
+_SCHOOL_NAME = (
+    r"(?:Our[ \t]+Lady['’]s|St\.?[ \t]+[A-Z][\w'’]*|[A-Z][\w'’]*)(?:[ \t]+[A-Z][\w'’]*){0,3}?"
+    r"[ \t]+(?:High|Academy|Primary|School|College|Grammar|Secondary|Comprehensive|Infants|"
+    r"Juniors)(?:[ \t]+School)?"
+)
+# A Scottish or Irish school year in words at a named school, after "in":
+# "(she's in) second year at Our Lady's High"; "it was the second year at
+# Bishop Park Primary that ..." is not a pupil's year.
+_WORDED_YEAR_AT = re.compile(
+    r"(?i:\b(?:in|into|starting|started|doing)[ \t]+(?:(?:her|his|their|my|the)[ \t]+)?)"
+    r"(?P<year>(?i:(?:first|second|third|fourth|fifth|sixth|1st|2nd|3rd|4th|5th|6th)[ \t]+year"
+    r"[ \t]+(?:at|in)[ \t]+)"
+    rf"{_SCHOOL_NAME})"
+)
+# A named school, then its year and form in brackets: "Hillcrest School
+# (year 11, form 11R)".
+_SCHOOL_YEAR_FORM = re.compile(
+    rf"(?<![\w'’]){_SCHOOL_NAME}[ \t]*\((?i:year|yr|y)[ \t]*\d{{1,2}}[ \t]*[,;][ \t]*"
+    r"(?i:form|class|tutor[ \t]+group|reg(?:istration)?(?:[ \t]+group)?)[ \t]+[\w-]{1,6}\)"
+)
+# Widowhood with an age: "a widow and 81", "81 and a widower".
+_WIDOWED_AGE = re.compile(
+    r"(?i:\b(?:an?[ \t]+)?(?:widow|widower|widowed)[ \t]*(?:,|and)[ \t]*(?:aged[ \t]+)?"
+    r"\d{2,3}\b|\b\d{2,3}[ \t]+and[ \t]+(?:an?[ \t]+)?(?:widow|widower|widowed)\b)"
+)
+
+
+def find_posts_schools_and_widowhood(text: str) -> Iterator[Detail]:
+    """Descriptions that single someone out in these forms: a post at a
+    place with "the only ..." after it (one JOB span over both), working a
+    door ("does the door at Pryzm on weekends", JOB), a school year in
+    words at a named school ("second year at Our Lady's High", SCHOOL), a
+    school with its year and form in brackets (SCHOOL), widowhood with an
+    age ("a widow and 81", AGE). Start and end character offsets."""
+    for match in _POST_AND_ONLY.finditer(text):
+        yield Detail(match.start("post"), match.end("only"), Category.JOB)
+    for match in _POST_AT_PLACE_ON_STREET.finditer(text):
+        # a pub's or a club's post with its street ("the landlady at The Crown
+        # on Bridge Street") leaves the street, as the writers do, unless
+        # "only" makes it one person's
+        pub = _PUB_POST.search(match.group()) is not None
+        if not pub or re.search(r"(?i:\bonly\b)", match.group()) is not None:
+            yield Detail(match.start(), match.end(), Category.JOB)
+    for match in _ON_THE_DOOR.finditer(text):
+        yield Detail(match.start(), match.end(), Category.JOB)
+    for match in _WORDED_YEAR_AT.finditer(text):
+        yield Detail(match.start("year"), match.end(), Category.SCHOOL)
+    for match in _SCHOOL_YEAR_FORM.finditer(text):
+        yield Detail(match.start(), match.end(), Category.SCHOOL)
+    for match in _WIDOWED_AGE.finditer(text):
+        yield Detail(match.start(), match.end(), Category.AGE)
