@@ -38,6 +38,11 @@ def config_for(
     return path
 
 
+# A hang detector, not a speed test: on this shared 2-core machine under
+# load, start-up alone (imports, the language model) has taken over 10 s.
+ENDS_WITHIN_S = 30
+
+
 async def ended(bot: Forumbot, within_s: float) -> int:
     return await asyncio.to_thread(bot.wait_exit, within_s)
 
@@ -49,7 +54,7 @@ async def test_telegram_refusing_the_token_ends_it_with_one_plain_line(
     env = quiet_environment(TELEGRAM_BOT_TOKEN=wrong)
     args = ["run", "--config", str(config_for(tmp_path, telegram)), "--web-port", str(free_port())]
     with Forumbot(args, cwd=tmp_path, env=env) as bot:
-        assert await ended(bot, 10) == 1
+        assert await ended(bot, ENDS_WITHIN_S) == 1
     assert bot.log.strip().splitlines()[-1] == (
         "forumbot: Telegram refused the token in TELEGRAM_BOT_TOKEN: set it to the token "
         "BotFather gave the bot, or unset it to run without Telegram"
@@ -72,7 +77,7 @@ async def test_discord_refusing_the_token_ends_it_with_one_plain_line(
         str(free_port()),
     ]
     with Forumbot(args, cwd=tmp_path, env=env) as bot:
-        assert await ended(bot, 10) == 1
+        assert await ended(bot, ENDS_WITHIN_S) == 1
     assert bot.log.strip().splitlines()[-1] == (
         "forumbot: Discord refused the token in DISCORD_BOT_TOKEN: set it to the bot token "
         "from the Discord developer portal, or unset it to run without Discord"
@@ -102,7 +107,7 @@ async def test_sigterm_lets_a_send_under_way_finish_and_exits_cleanly(
         await asyncio.wait_for(slow.wait(), 15)  # the acknowledgement is on the wire
         asked = time.monotonic()
         bot.process.send_signal(signal.SIGTERM)
-        assert await ended(bot, 10) == 0, bot.log
+        assert await ended(bot, ENDS_WITHIN_S) == 0, bot.log
         took = time.monotonic() - asked
     assert took < 10
     assert "Traceback" not in bot.log
