@@ -78,6 +78,10 @@ SPENT = frozenset(
         # (issue 15, triage round 7)
         "unseen_2026_11_30_i.jsonl",
         "unseen_2026_11_30_j.jsonl",
+        # the seventh unseen set, run once (/work/notes, docs/safeguarding.md)
+        # and spent (issue 15, triage round 8)
+        "unseen_2026_11_30_k.jsonl",
+        "unseen_2026_11_30_l.jsonl",
     }
 )
 # Redaction corpora (tests/data/personal_details/) read as ordinary messages.

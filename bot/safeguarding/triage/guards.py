@@ -37,7 +37,7 @@ _LISTS = (
     "game_speech", "study", "story_year", "joking_after", "long_running", "discounted",
     "just_asking", "animal",
     "laugh_after", "pivot", "correction", "dramatic", "hedge", "hedge_object", "joking_before",
-    "worried", "fireworks", "not_fireworks", "leaving_not_life",
+    "worried", "fireworks", "not_fireworks", "leaving_not_life", "settled",
 )  # fmt: skip
 _DATA = mapping(read(_FILE), _FILE)
 if set(_DATA) != set(_LISTS):
@@ -535,6 +535,21 @@ def not_real_in(message: str) -> bool:
     for him at the gates with blades"): the model must then be sure
     (engine.model_says)."""
     return bool(_MAKE_BELIEVE.search(message) or _SPORT_REPORT.search(message))
+
+
+# Round 8: an outcome said, no danger now, a warning to others, "one day",
+# a chain message (``settled``): the model must be sure.
+_SETTLED = _compiled(_words("settled"), "settled")
+
+
+def settled_in(message: str) -> bool:
+    """Whether the normalised message says how it ended ("it was kids
+    playing", "it is just a fox", "he's gone now", "all good"), that the
+    writer is in no danger now, warns others ("just warning everyone", "I
+    hung up"), fears what will happen "one day", or passes on a chain
+    message or hoax (``settled``): the model must then be sure
+    (engine.model_says). Stops no rule."""
+    return _SETTLED.search(message) is not None
 
 
 def idiom_in(message: str) -> bool:
