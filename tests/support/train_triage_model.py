@@ -234,7 +234,9 @@ I had a text saying my parcel is held, is it genuine?"""
 # but like the redaction corpora and the chat they never choose the
 # threshold (written to be hard for the model, they would raise it by their
 # number alone; the threshold is chosen on files written by other hands).
-TUNING_FAMILIES = frozenset({"model_families_round7"})
+# Round 8: car and shop alarms with nobody about, metal and boat thefts
+# found afterwards, with thefts and break-ins happening now.
+TUNING_FAMILIES = frozenset({"model_families_round7", "model_families_round8"})
 # The files whose messages never choose the threshold.
 EXTRA_ORDINARY = {*(f"redaction_{name}" for name in ORDINARY), "chat", *TUNING_FAMILIES}
 
