@@ -113,10 +113,13 @@ NOT_ORDINARY = (
 )
 # Chosen by leaving one blind set out (tests/support/triage_set_out.py; issue
 # 15, round 5): C 3 with 6-grams over C 10 and 5-grams, 0.035 over 0.03.
+# Round 8 (seven sets, the seventh and its families in): 0.04 over 0.035,
+# the lowest share that keeps every emergency the triage caught held out
+# (0.035 lost a Gaelic boat capsized when the sixth set was held out).
 C = 3.0  # inverse strength of the L2 penalty
 MIN_MESSAGES = 3  # a feature must be seen in at least this many training messages
 DECIMALS = 4
-MAX_FALSE_ALARMS = 0.035  # share of held-out ordinary messages the model alone may flag
+MAX_FALSE_ALARMS = 0.04  # share of held-out ordinary messages the model alone may flag
 
 
 @dataclass(frozen=True)
