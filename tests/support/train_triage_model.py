@@ -78,6 +78,10 @@ SPENT = frozenset(
         # (issue 15, triage round 7)
         "unseen_2026_11_30_i.jsonl",
         "unseen_2026_11_30_j.jsonl",
+        # the seventh unseen set, run once (/work/notes, docs/safeguarding.md)
+        # and spent (issue 15, triage round 8)
+        "unseen_2026_11_30_k.jsonl",
+        "unseen_2026_11_30_l.jsonl",
     }
 )
 # Redaction corpora (tests/data/personal_details/) read as ordinary messages.
@@ -109,10 +113,13 @@ NOT_ORDINARY = (
 )
 # Chosen by leaving one blind set out (tests/support/triage_set_out.py; issue
 # 15, round 5): C 3 with 6-grams over C 10 and 5-grams, 0.035 over 0.03.
+# Round 8 (seven sets, the seventh and its families in): 0.04 over 0.035,
+# the lowest share that keeps every emergency the triage caught held out
+# (0.035 lost a Gaelic boat capsized when the sixth set was held out).
 C = 3.0  # inverse strength of the L2 penalty
 MIN_MESSAGES = 3  # a feature must be seen in at least this many training messages
 DECIMALS = 4
-MAX_FALSE_ALARMS = 0.035  # share of held-out ordinary messages the model alone may flag
+MAX_FALSE_ALARMS = 0.04  # share of held-out ordinary messages the model alone may flag
 
 
 @dataclass(frozen=True)
@@ -230,7 +237,9 @@ I had a text saying my parcel is held, is it genuine?"""
 # but like the redaction corpora and the chat they never choose the
 # threshold (written to be hard for the model, they would raise it by their
 # number alone; the threshold is chosen on files written by other hands).
-TUNING_FAMILIES = frozenset({"model_families_round7"})
+# Round 8: car and shop alarms with nobody about, metal and boat thefts
+# found afterwards, with thefts and break-ins happening now.
+TUNING_FAMILIES = frozenset({"model_families_round7", "model_families_round8"})
 # The files whose messages never choose the threshold.
 EXTRA_ORDINARY = {*(f"redaction_{name}" for name in ORDINARY), "chat", *TUNING_FAMILIES}
 

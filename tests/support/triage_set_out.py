@@ -48,6 +48,7 @@ SETS = (
     ("unseen_2026_11_30_e", "unseen_2026_11_30_f"),
     ("unseen_2026_11_30_g", "unseen_2026_11_30_h"),
     ("unseen_2026_11_30_i", "unseen_2026_11_30_j"),
+    ("unseen_2026_11_30_k", "unseen_2026_11_30_l"),
 )
 
 Fit = Callable[[Features, list[int]], Model]

@@ -19,6 +19,7 @@ from bot.safeguarding.triage.guards import (
     idiom_in,
     not_real_in,
     resolved,
+    settled_in,
     told_long_ago,
 )
 from bot.safeguarding.triage.model import model, model_concern, without_command
@@ -129,8 +130,11 @@ def model_says(said: Triage, text: str, normal: str, probability: float, thresho
       (``guards.not_real_in``: "my daughter assures me it is a computer
       game"), has an idiom of a rule's words (``guards.idiom_in``: "i'll
       end up killing my brother"), or tells of the distant past with nothing said of now
-      (``guards.told_long_ago``: "years back"): when the probability
-      reaches SURE;
+      (``guards.told_long_ago``: "years back"), or (round 8,
+      ``guards.settled_in``) says how it ended ("it was kids playing",
+      "he's gone now"), that nobody is in danger now, warns others of a
+      scam, fears what may happen "one day" or passes on a chain message:
+      when the probability reaches SURE;
     - else when the probability reaches the threshold."""
     stopped_by = _stopped_by(said)
     if stopped_by in MODEL_DEFERS_TO:
@@ -146,6 +150,7 @@ def model_says(said: Triage, text: str, normal: str, probability: float, thresho
         or not_real_in(normal)
         or idiom_in(normal)
         or told_long_ago(normal)
+        or settled_in(normal)
     ):
         return probability >= max(SURE, threshold)
     return probability >= threshold

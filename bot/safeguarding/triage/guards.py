@@ -37,7 +37,7 @@ _LISTS = (
     "game_speech", "study", "story_year", "joking_after", "long_running", "discounted",
     "just_asking", "animal",
     "laugh_after", "pivot", "correction", "dramatic", "hedge", "hedge_object", "joking_before",
-    "worried", "fireworks", "not_fireworks", "leaving_not_life",
+    "worried", "fireworks", "not_fireworks", "leaving_not_life", "settled",
     "believed", "numbing", "confused", "denied", "captor_thing", "again", "wishful", "once_more",
 )  # fmt: skip
 _DATA = mapping(read(_FILE), _FILE)
@@ -584,12 +584,18 @@ def _says_now(message: str) -> bool:
     return NOW.search(rest) is not None or _PLEA.search(rest) is not None
 
 
+# Round 8: an outcome said, no danger now, a warning to others, "one day",
+# a chain message (``settled``): the model must be sure.
+_SETTLED = _compiled(_words("settled"), "settled")
+
+
 def resolved(message: str) -> bool:
     """Whether the normalised message says help came or the person
     recovered (``resolved``: "he pulled through", "the ambulance came") and
-    has no other word for now: a model-only alarm is then silenced
-    (engine.model_says), as by ALL_CLEAR."""
-    return _RESOLVED.search(message) is not None and not _says_now(message)
+    has no other word for now (round 8: the "now" of a ``settled`` phrase,
+    "he's gone now", "not in any danger right now", is not one): a
+    model-only alarm is then silenced (engine.model_says), as by ALL_CLEAR."""
+    return _RESOLVED.search(message) is not None and not _says_now(_SETTLED.sub(" ", message))
 
 
 # A sentence and the mark that ends it; contiguous matches, so one pass.
@@ -619,6 +625,16 @@ def not_real_in(message: str) -> bool:
     for him at the gates with blades"): the model must then be sure
     (engine.model_says)."""
     return bool(_MAKE_BELIEVE.search(message) or _SPORT_REPORT.search(message))
+
+
+def settled_in(message: str) -> bool:
+    """Whether the normalised message says how it ended ("it was kids
+    playing", "it is just a fox", "he's gone now", "all good"), that the
+    writer is in no danger now, warns others ("just warning everyone", "I
+    hung up"), fears what will happen "one day", or passes on a chain
+    message or hoax (``settled``): the model must then be sure
+    (engine.model_says). Stops no rule."""
+    return _SETTLED.search(message) is not None
 
 
 def idiom_in(message: str) -> bool:
