@@ -318,3 +318,27 @@ async def test_a_resident_joking_about_the_golf_club_gets_no_999_guidance(
     )
     assert all("call 999 now" not in reply for reply in replies)
     assert not any(text.startswith("URGENT") for text in h.texts_to(STAFF_CHAT))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the eighth set's m-191 (spent): the negation belongs to "swim"
+        "students pushed a lad off the old bridge into the dee in chester for a laugh and he "
+        "cant swim hes going under",
+        "my little girl can't swim, she's going under at the deep end",
+        "he doesn't swim well and he's drowning by the weir",
+    ],
+)
+def test_a_negation_before_a_new_subject_does_not_stop_the_rule(text: str) -> None:
+    said = assess(text)
+    assert said.urgent, (text, said)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["nobody is drowning, the lifeguard was just practising", "he's not being attacked"],
+)
+def test_a_negation_of_the_match_itself_still_stops_it(text: str) -> None:
+    said = by_rules(normalise(text))
+    assert not said.urgent, (text, said)

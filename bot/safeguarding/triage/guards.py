@@ -71,9 +71,17 @@ RIGHT_NOW = _compiled(_words("right_now"), "right_now")
 NOW = _compiled(_words("now") + "|" + RIGHT_NOW.pattern, "now")
 # "now" or "still" straight after a match: "he is back in our garden now".
 _NOW_AFTER = _compiled(r"^(?:\s+[\w']+){0,2}?\s+" + one_of(_cues("now_after")) + r"\b", "now_after")
-# Negation in the last three words before the match.
+# Negation in the last three words before the match, with no new subject
+# between ("he can't swim, he's going under": the negation is another
+# verb's; the words are normalised, so the comma is gone).
+_NEW_SUBJECT = r"(?:he's|she's|they're|i'm|it's|we're|you're|hes|shes|theyre|im|its)"
 _NEGATED = _compiled(
-    r"(?:\b" + one_of(_cues("negation")) + r"\b|n't)(?:\s+[\w']+){0,2}\s*$", "negation"
+    r"(?:\b"
+    + one_of(_cues("negation"))
+    + r"\b|n't)(?:\s+(?!"
+    + _NEW_SUBJECT
+    + r"\b)[\w']+){0,2}\s*$",
+    "negation",
 )
 # A hypothetical: "what should I do if ...", "when there's a fire ..."
 _HYPOTHETICAL = _compiled(_words("hypothetical"), "hypothetical")
