@@ -87,6 +87,17 @@ _FIRST_STREET_WORDS = (
     r"Sràid|Sraid|Rathad|Ceum|Cnoc)"
 )
 _WELSH_LINK = r"(?:y|yr|'r|na|nan|an|a'|nam|nan)"
+_STREET_TYPE_WORD = re.compile(rf"(?i:{_STREET_TYPES})")
+# "5 Bryn Road", "3 Pen-y-Lan Terrace": the Welsh words of a name before its
+# street type, at most so many.
+_WELSH_NAME_WORDS = 4
+# A Welsh street in one word after a house number ("11 Glanrafon", "4
+# Maesyderi", "2 Brynteg"), when the text says an address is coming: one of
+# the Welsh street words with the rest of the name joined on.
+_WELSH_ONE_WORD = (
+    r"(?:Glan|Bryn|Pen|Maes|Cae|Llys|Plas|Pant|Cefn|Coed|Tyn|Heol|Erw|Gwel|Dol|Tan)"
+    r"[a-zŵŷâêîôû]{3,}"
+)
 
 
 def _address(name_word: str, lead: str = "") -> re.Pattern[str]:
@@ -129,20 +140,36 @@ _ONE_WORD_STREET = re.compile(
     r"|(?=(?i:flat|apartment|apt\.?|unit)\s*\w+,?\s+\d))"
     rf"((?i:(?:flat|apartment|apt\.?|unit)\s*{_FLAT_NUMBER},?\s+(?:(?:of|at|in)\s+)?)?"
     rf"(?:(?i:number|no\.?)\s*)?(?:\d{{1,4}}[a-z]?|(?i:{_NUMBER_WORD})),?\s+"
-    r"[A-Z][a-z]+(?:way|gate|green|side|field|fields|wood|dale|hurst|croft|"
+    r"(?:[A-Z][a-z]+(?:way|gate|green|side|field|fields|wood|dale|hurst|croft|"
     r"mead|ridge|walk|lands|bury|hill|hills|grove|bank|brook|moor|view|rise|lea|leigh|ley|"
     r"heath|downs|crest|dene|combe|cote|garth|nook|haven|vale|mere|wick|stead|holme|acre|"
-    r"acres|quay|wharf|water|well|wells|mount|court|park|row|yard|end|ings)\b)"
+    r"acres|quay|wharf|water|well|wells|mount|court|park|row|yard|end|ings)\b"
+    rf"|{_WELSH_ONE_WORD}\b(?![ \t]+[A-Z])))"
     # not a public place named so: "at 7 Westfield shopping centre"
     r"(?![ \t]+(?i:shopping|centre|center|station|school|academy|college|church|hospital|"
     r"surgery|library|leisure|sports|retail|business|industrial|tube|bus)\b)"
+)
+# After the street, its number: " number 9", " no. 12", " at number 190",
+# ", house 112", " at house number 4"; not ", number 26" (a comma, then
+# "number": the street and, apart, a house number alone).
+_NUMBER_AFTER_STREET = (
+    r"(?:\s+(?i:at\s+)?|(?i:,?\s+(?:at\s+)?(?=house\b)))"
+    r"(?i:(?:house\s+)?(?:number|no\.?|nr\.?|num)\s*|house\s+)"
+    rf"(?:\d{{1,4}}[a-z]?\b|(?i:{_NUMBER_WORD}))"
 )
 # The street, then the number: "Birch Avenue number 9", "Clifton Road no. 12"
 _STREET_THEN_NUMBER = re.compile(
     # no comma between: "Acacia Avenue, number twenty six" is the street and,
     # apart, a house number alone (taken below)
-    rf"\b(?:{_CAPITAL_WORD}\s+){{1,3}}(?i:{_STREET_TYPES})\s+"
-    rf"(?i:number|no\.?|nr\.?|num)\s*(?:\d{{1,4}}[a-z]?\b|(?i:{_NUMBER_WORD}))"
+    rf"\b(?:{_CAPITAL_WORD}\s+){{1,3}}(?i:{_STREET_TYPES}){_NUMBER_AFTER_STREET}"
+)
+# The street in lower case, then the number: "girlington rd, house 112",
+# "elm road at number 4"; the street's name not an ordinary word (not "the
+# main road at number 4", whose number alone is taken below).
+_LOWER_STREET_THEN_NUMBER = re.compile(
+    r"\b(?P<name>[a-z][a-z'’]{2,})\s+"
+    r"(?:road|rd|street|st|lane|ln|avenue|ave|close|crescent|drive|terrace|grove|way)"
+    rf"{_NUMBER_AFTER_STREET}"
 )
 # Which floor, after the address: "..., top floor", "12 Elm Road, ground floor flat"
 _FLOOR_AFTER = re.compile(
@@ -281,8 +308,12 @@ def _is_house_and_street(text: str, match: re.Match[str], rank: int) -> bool:
     if re.match(rf"\S+,?\s+{_FIRST_STREET_WORDS}\b", tail):
         # "22 Ffordd yr Orsaf": "yr" is Welsh, not "year"; the name after the
         # street word is Welsh or Gaelic, not English words ("4 Pen Drives")
-        rest = tail.split()[2:]
+        # "3 Pen-y-Lan Terrace", "31 Glan-y-Nant": hyphens join the Welsh
+        # name's words; a street type after the name ends it ("5 Bryn Road")
+        rest = re.split(r"[\s-]+", tail.strip())[2:]
         links = {"y", "yr", "'r", "na", "nan", "an", "a'"}
+        if rest and _STREET_TYPE_WORD.fullmatch(rest[-1]) and len(rest) <= _WELSH_NAME_WORDS:
+            return True
         return bool(rest) and (
             any(w.lower() in links for w in rest)
             or not all(w.lower().strip("'’") in ordinary_words() for w in rest)
@@ -317,6 +348,11 @@ def find_addresses(text: str) -> Iterator[Detail]:
 def _house_numbers(text: str) -> Iterator[Detail]:
     for match in _STREET_THEN_NUMBER.finditer(text):
         if not _NOT_A_HOUSE_AFTER.match(text, match.end()):  # "Station Road no. 2 stop"
+            yield Detail(match.start(), match.end(), Category.ADDRESS)
+    for match in _LOWER_STREET_THEN_NUMBER.finditer(text):
+        if match.group("name") not in ordinary_words() and not _NOT_A_HOUSE_AFTER.match(
+            text, match.end()
+        ):
             yield Detail(match.start(), match.end(), Category.ADDRESS)
     for rank, pattern in enumerate(_ADDRESSES):
         for match in pattern.finditer(text):

@@ -131,6 +131,15 @@ _CLASS_CODE_AT_SCHOOL = re.compile(
     rf"(?:St\.?[ \t]+)?[A-Z][\w'’-]*(?:[ \t]+{_CAPITAL_NAME_WORD}){{0,4}}[ \t]+"
     rf"(?i:{_SCHOOL_WORD})\b"
 )
+# Scotland's and Northern Ireland's years typed in any case at a named school,
+# with the town after it if it is one: "s4 at braeview academy", "P5 at St
+# Patrick's Primary, Armagh", "s2 at hazlehead academy".
+_SCOTTISH_YEAR_AT_SCHOOL = re.compile(
+    r"\b(?i:[ps][1-7])[ \t]+(?i:at|in|of)[ \t]+"
+    rf"(?:(?:St\.?[ \t]+)?[A-Z][\w'’-]*(?:[ \t]+{_CAPITAL_NAME_WORD}){{0,4}}[ \t]+"
+    rf"(?i:{_SCHOOL_WORD})|{_LOWER_SCHOOL_WITH_WORD})\b"
+    r"(?P<town>[ \t]*,[ \t]*[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?\b)?"
+)
 
 # --- a job only one person does at a place -------------------------------
 
@@ -627,6 +636,10 @@ _LOOSE_DESCRIBED = re.compile(
 )
 
 
+def _key_place(town: str) -> str:
+    return re.sub(r"[ \t]+", " ", town.strip(" \t,").replace("’", "'")).lower()
+
+
 def find_school_years(text: str) -> Iterator[Detail]:
     """A year group or class with a named school, either way round: "yr 8 at
     st aidans", "Year 10, Beacon Academy", "Year 3, Mrs Patel's class at Holy
@@ -652,6 +665,14 @@ def find_school_years(text: str) -> Iterator[Detail]:
         yield Detail(match.start(1), match.end(1), Category.SCHOOL)
     for match in _CLASS_CODE_AT_SCHOOL.finditer(text):
         yield Detail(match.start(), match.end(), Category.SCHOOL)
+    for match in _SCOTTISH_YEAR_AT_SCHOOL.finditer(text):
+        town = match.group("town")
+        known = town is not None and _key_place(town) in places()
+        yield Detail(
+            match.start(),
+            match.end() if known else match.start("town") if town else match.end(),
+            Category.SCHOOL,
+        )
     for match in _SCHOOL_THEN_YEAR.finditer(text):
         if _NOT_A_SCHOOL.match(match.group("school")):
             continue
