@@ -66,7 +66,7 @@ def test_the_eighth_sets_remaining_misses_are_urgent(line_id: str, reason: str) 
         "my ex just texted hes on his way over to do me in, hes 10 mins away",
         "they're coming round to batter us, my brother says they're a few minutes away",
         "he said he is on his way with his mates to sort me out, im home alone",
-        "her brothers are heading round to teach me a lesson, im scared",
+        "her brothers are heading over to jump me, they just rang",
     ],
 )
 def test_a_threat_on_its_way_is_urgent_by_rules(text: str) -> None:
