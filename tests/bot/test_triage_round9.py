@@ -181,3 +181,30 @@ async def test_a_formal_letter_about_a_voice_behind_a_locked_door_gets_999_guida
     )
     assert "call 999 now" in replies[0]
     assert h.texts_to(STAFF_CHAT)[0].startswith("URGENT")
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("tata bije mamę teraz, pomocy", "pl"),
+        ("vecinul își bate soția acum, țipă", "ro"),
+        ("o meu pai está a bater na minha mãe agora", "pt"),
+        ("mae'r cymydog yn curo ei wraig nawr", "cy"),
+        ("el vecino está pegando a su mujer ahora", "es"),
+        ("le voisin frappe sa femme maintenant", "fr"),
+        ("der Nachbar schlägt gerade seine Frau", "de"),
+        ("komşu karısını dövüyor şu an", "tr"),
+        ("kaimynas muša žmoną dabar", "lt"),
+        ("il vicino sta picchiando la moglie adesso", "it"),
+    ],
+)
+def test_beating_his_wife_or_my_mother_now_in_other_languages_is_urgent(
+    text: str, language: str
+) -> None:
+    said = assess(text)
+    assert said.urgent and said.reason == f"danger.other_language.{language}", (text, said)
+
+
+def test_the_german_present_without_a_word_for_now_is_no_phrase() -> None:
+    said = assess("mein Vater schlägt meine Mutter, was tun?")
+    assert not said.reason.startswith("danger.other_language"), said
