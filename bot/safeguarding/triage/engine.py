@@ -76,21 +76,8 @@ MODEL_DEFERS_TO = frozenset(
 # going to jump" is a plea, not a hypothetical (leave one file out, on every
 # file: two emergencies more, no false alarm more; docs/decisions.md).
 SURE = 0.9
-OVERRULED_WHEN_SURE = frozenset(
-    {
-        "hypothetical",
-        "general_question",
-        "not_real",
-        "joke",
-        "idiom",
-        "corrected",
-        "figurative",
-        "compared",
-        "leaving",
-        # round 8: a numb face with its numbing treatment named
-        "explained",
-    }
-)
+# Every guard the model defers to but a negation and a reassurance.
+OVERRULED_WHEN_SURE = MODEL_DEFERS_TO - {"negated", "reassured"}
 
 
 def assess(text: str) -> Triage:
