@@ -118,6 +118,20 @@ SEALED = {
     "personal_details/unseen_2026_11_30_o.jsonl": (
         "166077c60d7bf9b2bf9f09bfbe81dccdcc45499a765690ac02bc490bdcd34de2"
     ),
+    # the ninth set, sealed 2026-11-30 after the eighth was run, before any
+    # later change was merged
+    "triage/unseen_2026_11_30_o.jsonl": (
+        "3c792abd5b8019fc71761d1651e1a6998dad37bfc909a6eafd143342d13ac406"
+    ),
+    "triage/unseen_2026_11_30_p.jsonl": (
+        "ac197dcbbfc4a578db20c0f5906c1aa23e82d67a321dc2742e29df4a70516aea"
+    ),
+    "personal_details/unseen_2026_11_30_p.jsonl": (
+        "9d9670d65641e513c51a60c4ff0d5f6ba66059e898b608194374d612e693b325"
+    ),
+    "personal_details/unseen_2026_11_30_q.jsonl": (
+        "1d5a43b6da38d32e823838712c96dfadd9fc13fd7b24c7c6379afde2ccfcb88a"
+    ),
 }
 
 
@@ -135,6 +149,7 @@ TRIAGE_SETS = [
     ("triage/unseen_2026_11_30_i.jsonl", "triage/unseen_2026_11_30_j.jsonl"),
     ("triage/unseen_2026_11_30_k.jsonl", "triage/unseen_2026_11_30_l.jsonl"),
     ("triage/unseen_2026_11_30_m.jsonl", "triage/unseen_2026_11_30_n.jsonl"),
+    ("triage/unseen_2026_11_30_o.jsonl", "triage/unseen_2026_11_30_p.jsonl"),
 ]
 
 
@@ -182,6 +197,10 @@ REDACTION_SETS = [
     (
         "personal_details/unseen_2026_11_30_n.jsonl",
         "personal_details/unseen_2026_11_30_o.jsonl",
+    ),
+    (
+        "personal_details/unseen_2026_11_30_p.jsonl",
+        "personal_details/unseen_2026_11_30_q.jsonl",
     ),
 ]
 
