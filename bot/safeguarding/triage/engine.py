@@ -73,6 +73,11 @@ MODEL_DEFERS_TO = frozenset(
         # round 10: an outcome said after the match ("is safe now, she's in
         # hospital"): the model must be sure
         "outcome",
+        # round 10: a pet taken, a rumour doubted (source and doubt), an
+        # unsecured building kids get into, asked about as whose job it is
+        "pet",
+        "rumour",
+        "unsecured",
     }
 )
 # ... but not when it is this sure, for the question shapes, games and jokes:

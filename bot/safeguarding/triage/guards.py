@@ -40,7 +40,7 @@ _LISTS = (
     "worried", "fireworks", "not_fireworks", "leaving_not_life", "settled",
     "believed", "numbing", "confused", "denied", "captor_thing", "again", "wishful", "once_more",
     "outcome", "earlier", "pet", "nuisance_agent", "serious_pivot", "rumour_source", "rumour",
-    "fake",
+    "fake", "asks_what_to_do", "unsecured", "whose_job", "group_in",
 )  # fmt: skip
 _DATA = mapping(read(_FILE), _FILE)
 if set(_DATA) != set(_LISTS):
@@ -435,7 +435,8 @@ _PET_TAKEN = _compiled(
     r"\b"
     + one_of(_cues("pet"))
     + r"(?:\s+(?:has|have|had|is|are|was|were|got|'s|'ve|been|being|just|now|"
-    r"actually|literally|basically|officially|apparently))*\s*$",
+    r"actually|literally|basically|officially|apparently|appears to|seems to|appear to|"
+    r"seem to|to))*\s*$",
     "pet",
 )
 _TAKEN = _compiled(
@@ -471,7 +472,25 @@ _RUMOUR = _compiled(_words("rumour"), "rumour")
 # Make-believe gore in the clause before a blood match ("fake bodies and
 # blood all over his front garden for Halloween").
 _FAKE = _compiled(_words("fake"), "fake")
-DECOR_STOPS = frozenset({"blood", "found_still", "body_failing"})
+DECOR_STOPS = frozenset({"blood", "medical", "found_still", "body_failing"})
+# An unsecured building with a group getting in, asked about as whose job
+# it is (crime rules only).
+_UNSECURED = _compiled(_words("unsecured"), "unsecured")
+_WHOSE_JOB = _compiled(_words("whose_job"), "whose_job")
+_GROUP_IN = _compiled(_words("group_in"), "group_in")
+UNSECURED_STOPS = frozenset(
+    {"theft_or_damage", "break_in", "intruder", "damage_now", "crime_happening", "trying_doors"}
+)
+_ASKS_WHAT_TO_DO = _compiled(_words("asks_what_to_do"), "asks_what_to_do")
+_WEAPON = _compiled(r"\b" + VOCABULARY.expand("{weapon}", "guards.py: weapon"), "weapon")
+
+
+def _sentence_before(message: str, opening: str) -> str:
+    """The sentence of a match up to the match's end: ``opening`` (the
+    message up to the match's end) from its last sentence mark."""
+    return opening[max(opening.rfind(mark) for mark in ".!?\n") + 1 :]
+
+
 # An outcome said after a match, for engine.by_rules (``outcome_after``).
 _OUTCOME = _compiled(_words("outcome"), "outcome")
 _EARLIER = _compiled(_words("earlier"), "earlier")
@@ -587,7 +606,13 @@ def _meant_otherwise(rule: Rule, before: str, after: str, message: str, opening:
     if _HEDGE.search(before) and _HEDGE_OBJECT.search(after) and not _says_now(message):
         return "figurative"
     pivot = _SERIOUS_PIVOT.search(rest)
-    if pivot and not rule.severe and _nothing_after(rest, pivot.end()):
+    if (
+        pivot
+        and not rule.severe
+        and _nothing_after(rest, pivot.end())
+        and not _ASKS_WHAT_TO_DO.search(rest, pivot.end())
+        and not _WEAPON.search(message)
+    ):
         return "joke"  # round 10: "... send backup. Seriously though, ...?"
     if (
         name in COMPARED_STOPS
@@ -604,7 +629,9 @@ def _meant_otherwise(rule: Rule, before: str, after: str, message: str, opening:
     return None
 
 
-def _said_otherwise(rule: Rule, before: str, match: str, after: str, message: str) -> str | None:
+def _said_otherwise(
+    rule: Rule, before: str, match: str, after: str, message: str, opening: str = ""
+) -> str | None:
     """Round 8: the seventh unseen set's rule false alarms, by family: the
     guard, if any, that says a danger or crime match (``match``, the words
     matched; ``before`` and ``after``: the clause on either side of it; in
@@ -634,7 +661,7 @@ def _said_otherwise(rule: Rule, before: str, match: str, after: str, message: st
     if name in WISHFUL_STOPS and _WISHFUL.search(before):
         return "idiom"
     if name in PET_STOPS and _PET_TAKEN.search(before) and _TAKEN.search(match):
-        return "animal"  # round 10
+        return "pet"  # round 10
     if (
         name in NUISANCE_STOPS
         and _NUISANCE_AGENT.search(before + match)
@@ -642,7 +669,11 @@ def _said_otherwise(rule: Rule, before: str, match: str, after: str, message: st
         and not _says_now(message)
     ):
         return "idiom"  # round 10
-    if name in DECOR_STOPS and _FAKE.search(before) and not _says_now(message):
+    if (
+        name in DECOR_STOPS
+        and _FAKE.search(_sentence_before(message, opening))
+        and not _says_now(message)
+    ):
         return "not_real"  # round 10
     return None
 
@@ -678,8 +709,15 @@ def _not_now_by_message(rule: Rule, message: str, opening: str) -> str | None:
         return "habitual"  # round 6: a threat said "every day"
     if _STORY_YEAR.search(message):
         return "past"
+    if (
+        name in UNSECURED_STOPS
+        and _GROUP_IN.search(_sentence_before(message, opening))
+        and _UNSECURED.search(message)
+        and _WHOSE_JOB.search(message)
+    ):
+        return "unsecured"  # round 10: "... Kids are climbing in. Who deals with that?"
     if _RUMOUR_SOURCE.search(message) and _RUMOUR.search(message):
-        return "hearsay"  # round 10: "People on the Facebook group are saying ... is it true?"
+        return "rumour"  # round 10: "People on the Facebook group are saying ... is it true?"
     if _JOKING_AFTER.search(message, len(opening)):
         return "joke"
     if name in LONG_RUNNING_STOPS and _LONG_RUNNING.search(message):
@@ -865,7 +903,7 @@ def guard(
     if meant is not None:
         return meant
     if message and rule.concern is not Concern.SELF_HARM:
-        said = _said_otherwise(rule, before, upto[len(before) :], after, message)
+        said = _said_otherwise(rule, before, upto[len(before) :], after, message, opening)
         if said is not None:
             return said
     if rule.concern is Concern.SELF_HARM:
