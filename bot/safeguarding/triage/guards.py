@@ -40,7 +40,7 @@ _LISTS = (
     "worried", "fireworks", "not_fireworks", "leaving_not_life", "settled",
     "believed", "numbing", "confused", "denied", "captor_thing", "again", "wishful", "once_more",
     "outcome", "earlier", "pet", "nuisance_agent", "serious_pivot", "rumour_source", "rumour",
-    "fake", "asks_what_to_do", "unsecured", "whose_job", "group_in",
+    "fake", "asks_what_to_do", "unsecured", "whose_job", "group_in", "outcome_cared", "unsure",
 )  # fmt: skip
 _DATA = mapping(read(_FILE), _FILE)
 if set(_DATA) != set(_LISTS):
@@ -496,17 +496,35 @@ _OUTCOME = _compiled(_words("outcome"), "outcome")
 _EARLIER = _compiled(_words("earlier"), "earlier")
 
 
+_OUTCOME_CARED = _compiled(_words("outcome_cared"), "outcome_cared")
+_UNSURE = _compiled(_words("unsure"), "unsure")
+# Acts of self-harm: told as over only by medical care (outcome_cared).
+ACT_RULES = frozenset(
+    {"overdose", "pills_taken", "hanging", "cut_too_deep", "cut_wrists", "self_harm", "method"}
+)
+
+
+def _in_a_question(message: str, at: int) -> bool:
+    """Whether the sentence around ``message[at]`` ends with "?"."""
+    stops = [message.find(mark, at) for mark in ".!?\n"]
+    found = min([stop for stop in stops if stop != -1], default=-1)
+    return found != -1 and message[found] == "?"
+
+
 def outcome_after(rule: Rule, message: str, start: int, end: int) -> int | None:
     """Round 10: where an outcome said after a match ends, when the match
     (``message[start:end]``, the whole normalised ``message``) is told as
     over by it, else None. Told as over: a time in the past in the match's
     sentence (``past``, ``past_day`` or ``earlier``: "last night", "three
     hours ago", "earlier", "I thought"), an outcome after the match
-    (``outcome``: "is safe now", "she's in hospital", "the police talked
-    him down", "he's staying with her and getting help"; for a danger or
-    crime match also an all-clear or help come: ``all_clear``,
-    ``resolved``), and no word for now in the message outside those
-    phrases ("earlier tonight" is not one). The caller (engine.by_rules)
+    (``outcome_cared``: "she's in hospital", "the paramedics came"; save
+    for an act of self-harm (ACT_RULES) also ``outcome``: "is safe now",
+    "the police talked him down", "he's staying with her and getting help";
+    for a danger or crime match also an all-clear or help come:
+    ``all_clear``, ``resolved``) in a sentence that is not a question, no
+    doubt anywhere (``unsure``: "I don't know", "she isn't answering"), and
+    no word for now in the message outside those phrases ("earlier
+    tonight" is not one). The caller (engine.by_rules)
     still lets the match stand when the words after the outcome are urgent
     on their own ("he's safe now but his brother is still in the water")."""
     sentence_start = max(message.rfind(mark, 0, start) for mark in ".!?\n") + 1
@@ -517,11 +535,19 @@ def outcome_after(rule: Rule, message: str, start: int, end: int) -> int | None:
         _PAST_CLEAR.search(sentence) or _PAST_DAY.search(sentence) or _EARLIER.search(sentence)
     ):
         return None
-    signs = [_OUTCOME]
+    if _UNSURE.search(message):
+        return None
+    signs = [_OUTCOME_CARED]
+    if rule.name.partition(".")[2] not in ACT_RULES:
+        signs.append(_OUTCOME)
     if rule.concern is not Concern.SELF_HARM:
         signs += [ALL_CLEAR, _RESOLVED]
-    found = [sign.search(message, end) for sign in signs]
-    told = [sign for sign in found if sign is not None]
+    told = [
+        found
+        for sign in signs
+        for found in sign.finditer(message, end)
+        if not _in_a_question(message, found.end())
+    ]
     if not told:
         return None
     rest = _EARLIER.sub(" ", message)
