@@ -41,6 +41,7 @@ _LISTS = (
     "believed", "numbing", "confused", "denied", "captor_thing", "again", "wishful", "once_more",
     "outcome", "earlier", "pet", "nuisance_agent", "serious_pivot", "rumour_source", "rumour",
     "fake", "asks_what_to_do", "unsecured", "whose_job", "group_in", "outcome_cared", "unsure",
+    "live_after",
 )  # fmt: skip
 _DATA = mapping(read(_FILE), _FILE)
 if set(_DATA) != set(_LISTS):
@@ -498,6 +499,7 @@ _EARLIER = _compiled(_words("earlier"), "earlier")
 
 _OUTCOME_CARED = _compiled(_words("outcome_cared"), "outcome_cared")
 _UNSURE = _compiled(_words("unsure"), "unsure")
+_LIVE_AFTER = _compiled(_words("live_after"), "live_after")
 # Acts of self-harm: told as over only by medical care (outcome_cared).
 ACT_RULES = frozenset(
     {"overdose", "pills_taken", "hanging", "cut_too_deep", "cut_wrists", "self_harm", "method"}
@@ -522,7 +524,9 @@ def outcome_after(rule: Rule, message: str, start: int, end: int) -> int | None:
     "the police talked him down", "he's staying with her and getting help";
     for a danger or crime match also an all-clear or help come:
     ``all_clear``, ``resolved``) in a sentence that is not a question, no
-    doubt anywhere (``unsure``: "I don't know", "she isn't answering"), and
+    doubt anywhere (``unsure``: "I don't know", "she isn't answering"), no
+    one doing something after the outcome (``live_after``: "but he is
+    banging on my door"), and
     no word for now in the message outside those phrases ("earlier
     tonight" is not one). The caller (engine.by_rules)
     still lets the match stand when the words after the outcome are urgent
@@ -549,6 +553,8 @@ def outcome_after(rule: Rule, message: str, start: int, end: int) -> int | None:
         if not _in_a_question(message, found.end())
     ]
     if not told:
+        return None
+    if _LIVE_AFTER.search(message, min(found.end() for found in told)):
         return None
     rest = _EARLIER.sub(" ", message)
     for sign in signs:
