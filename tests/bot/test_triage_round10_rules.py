@@ -1,0 +1,359 @@
+"""Issue 15, triage round 10: the eighth unseen set's rule false alarms
+(docs/safeguarding.md, "Round 10: rule false alarms"), by family: the set's
+own lines (read from the spent files by id), wordings written for these
+tests in other voices (text-speak, elderly formal, non-native, long), and
+look-alikes that must stay urgent, above all a second, live emergency in a
+message that also states an outcome.
+
+1. an outcome said after the match ("is safe now, she's in hospital", "the
+   police talked him down", "It's all quiet now");
+2. "turned out to be the farmer's bird scarer";
+3. a pet taken ("my cat has been kidnapped by the neighbours");
+4. a nuisance or an animal "killing" the writer, as a habit ("bonfire smoke
+   is killing me ... every Sunday", "cockerel is trying to murder me. 4am
+   every single day");
+5. a joke taken back by a serious pivot ("send backup. Seriously though,
+   ...");
+6. a rumour doubted ("People on the Facebook group are saying ... Is it
+   true? Nobody I know has actually seen it");
+7. make-believe gore ("fake bodies and blood ... for Halloween");
+8. an unsecured building kids get into, asked about as whose job it is."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from bot.safeguarding.triage import assess
+from bot.safeguarding.triage.engine import by_rules
+from bot.safeguarding.triage.normalise import normalise
+from tests.support.core_harness import STAFF_CHAT, CoreHarness
+
+RESIDENT = "5550010"
+_CORPUS = Path(__file__).resolve().parent.parent / "data" / "triage"
+
+
+def _eighth_set(line_id: str) -> str:
+    """The text of ordinary line ``line_id`` ("m-007", "n-190") of the spent
+    eighth unseen set (tests/data/triage/unseen_2026_11_30_m.jsonl and _n)."""
+    part = line_id.split("-")[0]
+    path = _CORPUS / f"unseen_2026_11_30_{part}.jsonl"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        if row["id"] == line_id:
+            assert row["urgent"] is False, line_id
+            return str(row["text"])
+    raise AssertionError(f"{line_id} not in {path.name}")
+
+
+def _rules_say_urgent(text: str) -> bool:
+    return by_rules(normalise(text)).urgent
+
+
+@pytest.mark.parametrize(
+    ("line_id", "guard"),
+    [
+        ("m-007", "outcome"),
+        ("m-033", "outcome"),
+        ("m-087", "outcome"),
+        ("m-187", "outcome"),
+        ("n-060", "outcome"),
+        ("n-069", "outcome"),
+        ("n-105", "corrected"),
+        ("m-117", "pet"),
+        ("m-161", "idiom"),
+        ("m-174", "idiom"),
+        ("n-152", "joke"),
+        ("n-066", "rumour"),
+        ("n-190", "not_real"),
+        ("n-026", "unsecured"),
+    ],
+)
+def test_the_eighth_sets_rule_false_alarms_are_not_urgent(line_id: str, guard: str) -> None:
+    said = assess(_eighth_set(line_id))
+    assert not said.urgent and said.reason.startswith(f"none:{guard}:"), (line_id, said)
+
+
+# 1. An outcome said after the match.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my mate sent me a goodbye text last night but hes safe now, his dad took him to a&e. "
+        "do i need to tell police anything?",
+        "I write regarding my neighbour's son, who stood on the railway bridge on Tuesday "
+        "evening. The officers talked him down and he is now in hospital. May I ask whether a "
+        "letter of thanks can be passed on?",
+        "sister took some tablets yesterday, she is in hospital now being looked after. what "
+        "support is there for families after?",
+        "Yesterday a man was lying in the road on Station Rd, the ambulance came and took him. "
+        "Does anyone know if he is OK?",
+        "earlier there was a horse loose on the bypass, its at our farm now safe. who do i ring "
+        "about finding owner",
+        "My brother friend threatened to jump from car park roof last week. Police pulled him "
+        "back and he is safe. I want to say thank you to them, how?",
+        "so about 2 hours ago my nan fell in the garden, couldnt get up, paramedics came and "
+        "she's fine now. is there a scheme for those pendant alarms?",
+        "This morning I thought there was someone drowning in the canal but it was only a dog "
+        "fetching a stick lol. how do I report the broken railing though",
+        "Earlier on a lad was throwing bricks at cars on the flyover, it's all calm now. Just "
+        "letting the team know",
+    ],
+)
+def test_an_outcome_said_after_the_match_stops_the_rules(text: str) -> None:
+    assert not _rules_say_urgent(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a second, live emergency after the outcome
+        "my son was pulled out of the river last night, he's safe now but his brother is still "
+        "in the water",
+        "she sent a goodbye text last night, she's safe now, but now her sister has sent me one "
+        "saying she's on the bridge",
+        "Last night a man stabbed my neighbour, she's in hospital now, but he is back outside her "
+        "flat right now with the knife",
+        "earlier my ex threatened to kill me, i'm safe at my mums but he knows where she lives "
+        "and he's on his way",
+        "An hour ago my daughter sent me a goodbye message. The police pulled her back from the "
+        "bridge but she ran off again and we can't find her",
+        "my brother tried to hang himself yesterday, he's staying with us now but he keeps saying "
+        "he wants to die",
+        "this morning my mum collapsed, she's in hospital and my dad has collapsed too and isn't "
+        "breathing",
+        "Yesterday my dad fell, the ambulance came, he was home safe. He's fallen again and can't "
+        "get up",
+        # an outcome asked or doubted
+        "My friend sent me a goodbye message last night and she is safe now? I don't know, she "
+        "isn't answering",
+        "my mate sent a goodbye message last night, hopefully he's safe now",
+        # an act of self-harm: only medical care tells it as over
+        "he took 40 paracetamol last night, he's staying with his mum",
+        "my daughter took a load of pills last night, she's safe now",
+        "she took an overdose earlier, she was in hospital but they discharged her and she's "
+        "taken more tablets",
+        # no time in the past: not told as over
+        "I thought she was asleep but she's not breathing",
+        "My friend sent me a goodbye message an hour ago and she isn't answering",
+    ],
+)
+def test_an_emergency_beside_or_without_an_outcome_stays_urgent(text: str) -> None:
+    assert assess(text).urgent, text
+
+
+# 2. "Turned out to be" the harmless source.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "heard gunshots around 6 this morning, turned out to be the bird scarer on the farm. can "
+        "they do that so early?",
+        "Saw smoke pouring from the barn, turned out to be a controlled burn by the farmer. Do "
+        "they need permission?",
+        "thought my neighbour had fallen but it turned out to be her washing on the floor. silly "
+        "question, are welfare checks a police thing?",
+        "There was a loud explosion, turned out to be a tractor tyre bursting. No harm done",
+    ],
+)
+def test_turned_out_to_be_a_harmless_thing_stops_the_rules(text: str) -> None:
+    assert not _rules_say_urgent(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "heard gunshots, turned out to be a man with a shotgun shooting at the neighbours",
+        "thought it was fireworks but turned out to be gunshots, someone is lying on the ground",
+        "turned out to be the guy from upstairs, he's got a knife and he's coming down now",
+    ],
+)
+def test_turned_out_to_be_a_person_or_a_weapon_stays_urgent(text: str) -> None:
+    assert assess(text).urgent, text
+
+
+# 3 and 4. A pet taken; a nuisance or an animal "killing" the writer, as a habit.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our tortoise was stolen from the garden last week, who do I report it to?",
+        "Good afternoon. My cat appears to have been abducted by the lady at number 12, who feeds "
+        "her salmon. Is there a law on this?",
+        "my dog has been kidnapped by my ex, she wont give him back, can police help?",
+        "next doors bloody rooster is trying to kill me, 5am every morning without fail. noise "
+        "complaint who to?",
+        "The bass from the flat above is killing me every weekend, is there a noise limit?",
+        "the seagulls on this street are trying to murder me every single morning when I take the "
+        "bins out lol, can the council do anything",
+        "the neighbours wind chimes are killing me slowly, every night all night. any law about "
+        "them?",
+    ],
+)
+def test_a_pet_taken_or_a_nuisance_killing_me_as_a_habit_stops_the_rules(text: str) -> None:
+    assert not _rules_say_urgent(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my dog is attacking my son, it won't let go, he's bleeding",
+        "the neighbour's dog is trying to kill me, it's got hold of my arm, help",
+        "my ex is holding my kids hostage and says he will kill them",
+        "a man has stolen my car with my baby in the back",
+        "the smoke is killing me, the flat is on fire and I cannot get out",
+    ],
+)
+def test_an_animal_attacking_or_a_child_taken_stays_urgent(text: str) -> None:
+    assert assess(text).urgent, text
+
+
+# 5. A joke taken back by a serious pivot.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I am being held hostage by my toddler and a box of crayons, send help. Jokes aside, are "
+        "the PCSOs coming to the toddler group next week?",
+        "help im being kidnapped by my mother in law for the whole bank holiday weekend. on a "
+        "serious note, is the road to the coast closed for the marathon?",
+    ],
+)
+def test_a_joke_taken_back_by_a_serious_pivot_stops_the_rules(text: str) -> None:
+    assert not _rules_say_urgent(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "help im being held hostage by two men with knives, seriously though what do i do",
+        "there's a man kidnapping a girl into a van outside, jokes aside please send someone",
+    ],
+)
+def test_a_serious_pivot_with_a_weapon_or_a_plea_stays_urgent(text: str) -> None:
+    assert assess(text).urgent, text
+
+
+# 6. A rumour doubted.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ppl on the village fb page saying theres a man with a gun in the woods?? is it true?? no "
+        "one ive spoken to has seen anything",
+        "A lady in our WhatsApp group says a white van is trying to snatch children near St "
+        "Mary's school. Can anyone confirm? It may be scaremongering.",
+        "Is it true what people are posting on Nextdoor about a gang stabbing people on the "
+        "towpath? Nobody I know has actually seen it.",
+        "my daughter's school chat says a man tried to grab a girl by the park. is this real or "
+        "fake news?",
+        "There's a post on the local group saying kids are being followed home from the academy "
+        "by a man in a balaclava. Is this true? None of us have seen him.",
+        "On Facebook they are saying a woman is being kidnapped in a silver car round here, can "
+        "anyone confirm, it might just be a rumour",
+        "saw on snapchat that theres a shooting at the retail park. is it real?? my mates there "
+        "say nothing happening",
+    ],
+)
+def test_a_rumour_doubted_stops_the_rules(text: str) -> None:
+    assert not _rules_say_urgent(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "people on facebook are saying theres a man with a gun at the school, i can see him from "
+        "my window now",
+        "is it true? my friend just posted on facebook she's going to kill herself tonight",
+        "the whatsapp group says a man is trying to grab kids at the park, I'm there now and he's "
+        "grabbing my son",
+        "everyone in the group chat is saying jay got stabbed and is bleeding behind the shops "
+        "right now",
+    ],
+)
+def test_a_rumour_with_now_or_self_harm_stays_urgent(text: str) -> None:
+    assert assess(text).urgent, text
+
+
+# 7. Make-believe gore.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "there is fake blood all over the bus shelter from the zombie walk, who cleans that up",
+        "Neighbours done a Halloween display with a pretend body and blood everywhere in the "
+        "front window, my kids are scared to walk past. Is it allowed?",
+        "our street has covered the garage door in halloween decorations, blood dripping down it, "
+        "tasteful lol",
+        "The drama club left fake blood all over the car park after rehearsal. Is that littering?",
+        "My neighbour's Halloween props, a fake body with blood all over it, are on the pavement "
+        "blocking the buggy. Is that an obstruction?",
+    ],
+)
+def test_make_believe_gore_stops_the_rules(text: str) -> None:
+    assert not _rules_say_urgent(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "there's blood all over the bathroom floor and my son is not answering, the halloween "
+        "party is still going on downstairs",
+        "blood everywhere, my mate was stabbed at the halloween party",
+        "a man with a fake gun is pointing it at people in the shop",
+        "there is blood pouring from her head, she fell off the stage during the play",
+    ],
+)
+def test_real_blood_or_an_imitation_gun_stays_urgent(text: str) -> None:
+    assert assess(text).urgent, text
+
+
+# 8. An unsecured building kids get into, asked about as whose job it is.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "empty house next to me, owner died last year, people are breaking in to sleep there. who "
+        "deals with that, the council?",
+        "Since the fire at the garage units the roof has gone and kids are climbing in all the "
+        "time. Is it the landlord's job to secure it?",
+        "abandoned factory by the canal, lads are getting in and smashing windows. who is "
+        "responsible for fencing it off?",
+    ],
+)
+def test_kids_getting_into_an_unsecured_building_asked_about_stops_the_rules(text: str) -> None:
+    assert not _rules_say_urgent(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "kids are climbing into the burnt out flat right now and one has fallen through the floor",
+        "someone is breaking into the empty house next door right now, who do I call?",
+        "two men are breaking into the derelict pub now with crowbars",
+        "the empty house next door is on fire and kids are inside, who deals with that",
+    ],
+)
+def test_a_break_in_now_or_a_fire_in_an_empty_building_stays_urgent(text: str) -> None:
+    assert assess(text).urgent, text
+
+
+# What the resident and the officers see.
+async def test_a_resident_whose_friend_is_safe_in_hospital_gets_no_999_guidance(
+    h: CoreHarness,
+) -> None:
+    replies = await h.resident_says(
+        RESIDENT,
+        "Bromley Police Online Forum My friend who sent me a goodbye message last night is safe "
+        "now, she's in hospital with her mum. What happens next, will the police want to talk "
+        "to her?",
+    )
+    assert all("call 999 now" not in reply for reply in replies)
+    assert not any(text.startswith("URGENT") for text in h.texts_to(STAFF_CHAT))
+
+
+async def test_a_resident_with_a_second_live_emergency_after_an_outcome_gets_999_guidance(
+    h: CoreHarness,
+) -> None:
+    replies = await h.resident_says(
+        RESIDENT,
+        "my son was pulled out of the river last night, he's safe now but his brother is still "
+        "in the water",
+    )
+    assert "call 999 now" in replies[0]
+    assert h.texts_to(STAFF_CHAT)[0].startswith("URGENT")
