@@ -357,3 +357,31 @@ async def test_a_resident_with_a_second_live_emergency_after_an_outcome_gets_999
     )
     assert "call 999 now" in replies[0]
     assert h.texts_to(STAFF_CHAT)[0].startswith("URGENT")
+
+
+# 9. Asking whether a past crime can still be reported "now" (a dev file's
+# false alarm, h-008): "now" asks about reporting, not about the danger.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I want to report something from three weeks ago, a man showed me knife at the bus stop "
+        "and took my phone. I was scared to report. Can I still report it now or is too late?",
+        "two weeks ago a lad pulled a knife on my son outside the chippy. can we still report it "
+        "now?",
+        "A man threatened me with a knife in the park in March. Should I report it now or has "
+        "too much time passed?",
+    ],
+)
+def test_asking_to_report_a_past_crime_now_stops_the_rules(text: str) -> None:
+    assert not _rules_say_urgent(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a man just showed me a knife at the bus stop and he's still there, can I report it now?",
+        "two weeks ago he hit me and tonight he's outside with a knife, can I report it now?",
+    ],
+)
+def test_a_knife_now_asked_about_reporting_stays_urgent(text: str) -> None:
+    assert assess(text).urgent, text
