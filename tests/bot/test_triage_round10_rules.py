@@ -385,3 +385,48 @@ def test_asking_to_report_a_past_crime_now_stops_the_rules(text: str) -> None:
 )
 def test_a_knife_now_asked_about_reporting_stays_urgent(text: str) -> None:
     assert assess(text).urgent, text
+
+
+# 10. A person missing since a past time and still missing (a recall gap found
+# while writing the look-alikes above: the past stopped the missing rules).
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My daughter went missing yesterday. Her friend is safe at home. We still can't find her",
+        "my little boy went missing at the park yesterday afternoon, police are searching but "
+        "still nothing",
+        "my son (12) went missing last night, still no sign of him",
+        "my mum with dementia went missing yesterday and still nobody has seen her",
+    ],
+)
+def test_a_child_or_vulnerable_person_still_missing_since_yesterday_is_urgent_by_rules(
+    text: str,
+) -> None:
+    assert _rules_say_urgent(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My daughter went missing yesterday but she turned up at her friend's, safe. Should I "
+        "tell the school?",
+        "Last year my son went missing for a day, still can't believe how fast police found him",
+        "my son went missing yesterday for two hours, we found him at the arcade. still furious",
+        "my daughter went missing yesterday at the fair for 10 mins, still shaking but she's fine",
+        "the boy who went missing on sunday has been found safe, still no word on charges",
+        "my 7 year old went missing in Tesco yesterday for five minutes, staff found him. Do "
+        "shops have a code word for lost children?",
+    ],
+)
+def test_a_person_found_or_missing_long_ago_stays_ordinary_by_rules(text: str) -> None:
+    assert not _rules_say_urgent(text), text
+
+
+async def test_a_parent_whose_son_is_still_missing_since_last_night_gets_999_guidance(
+    h: CoreHarness,
+) -> None:
+    replies = await h.resident_says(
+        RESIDENT, "my son (12) went missing last night, still no sign of him"
+    )
+    assert "call 999 now" in replies[0]
+    assert h.texts_to(STAFF_CHAT)[0].startswith("URGENT")

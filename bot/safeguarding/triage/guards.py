@@ -41,7 +41,7 @@ _LISTS = (
     "believed", "numbing", "confused", "denied", "captor_thing", "again", "wishful", "once_more",
     "outcome", "earlier", "pet", "nuisance_agent", "serious_pivot", "rumour_source", "rumour",
     "fake", "asks_what_to_do", "unsecured", "whose_job", "group_in", "outcome_cared", "unsure",
-    "live_after",
+    "live_after", "still_missing", "found",
 )  # fmt: skip
 _DATA = mapping(read(_FILE), _FILE)
 if set(_DATA) != set(_LISTS):
@@ -839,6 +839,26 @@ def told_long_ago(message: str) -> bool:
     return told is not None and not _says_now(message)
 
 
+# Round 10: a person missing since a past time and still missing.
+_STILL_MISSING = _compiled(_words("still_missing"), "still_missing")
+_FOUND = _compiled(_words("found"), "found")
+STILL_MISSING_RULES = frozenset({"child_missing_or_alone", "vulnerable_missing", "child_gone"})
+
+
+def _still_missing(rule: Rule, message: str) -> bool:
+    """Round 10: whether a missing rule's match is still about now though
+    told in the past: the normalised ``message`` says the person is still
+    missing (``still_missing``: "still no sign of him", "has not been seen
+    since", "police are still searching"), not that they were found
+    (``found``), and tells of no distant past ("last year")."""
+    return (
+        rule.name.partition(".")[2] in STILL_MISSING_RULES
+        and _STILL_MISSING.search(message) is not None
+        and _FOUND.search(message) is None
+        and _DISTANT_PAST.search(message) is None
+    )
+
+
 def _told_as_over(rule: Rule, clause: str, opening: str, message: str) -> bool:
     """Whether the whole message tells the match as over: its clause has no
     verb in the present, the message says nothing of now ("now", "tonight",
@@ -947,7 +967,8 @@ def guard(
         if _NOT_REAL.search(clause):
             return "not_real"
         return "joke" if _laughed_off(clause, after, message, opening) else None
-    if (_PAST_CLEAR if rule.severe else _PAST).search(clause):
+    still_missing = message != "" and _still_missing(rule, message)
+    if not still_missing and (_PAST_CLEAR if rule.severe else _PAST).search(clause):
         return "past"
     by_message = _not_now_by_message(rule, message, opening) if message else None
     if by_message is not None:
@@ -986,7 +1007,7 @@ def guard(
     # A threat is told in the future ("shouting he will kill me"): its own
     # words are no sign of the present (round 6).
     told = before + " " + after if rule.name.partition(".")[2] == "threat_to_kill" else clause
-    if message and _told_as_over(rule, told, opening, message):
+    if message and not still_missing and _told_as_over(rule, told, opening, message):
         return "past"
     if (
         message
