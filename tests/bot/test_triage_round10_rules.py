@@ -26,7 +26,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.safeguarding.triage import assess
+from bot.safeguarding.triage import Concern, assess
 from bot.safeguarding.triage.engine import by_rules
 from bot.safeguarding.triage.normalise import normalise
 from tests.support.core_harness import STAFF_CHAT, CoreHarness
@@ -430,3 +430,33 @@ async def test_a_parent_whose_son_is_still_missing_since_last_night_gets_999_gui
     )
     assert "call 999 now" in replies[0]
     assert h.texts_to(STAFF_CHAT)[0].startswith("URGENT")
+
+
+# 11. Someone close to the writer posting of their own self-harm (a recall gap
+# found writing the rumour look-alikes: "on instagram" stopped it as hearsay).
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my sister posted on instagram that shes taken all her pills, is it real? she wont answer",
+        "my best mate just put on snapchat that he's going to kill himself tonight",
+        "My daughter has put on her Instagram story that she has taken an overdose",
+    ],
+)
+def test_someone_close_posting_of_their_own_self_harm_is_urgent_by_rules(text: str) -> None:
+    said = by_rules(normalise(text))
+    assert said.urgent and said.concern is Concern.SELF_HARM, (text, said)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "people on tiktok are saying a student took an overdose at the uni, is it true",
+        "I read on facebook that a girl killed herself at the school, is it true?",
+        "My friend posted on Facebook this is the end, but it was about his football team being "
+        "relegated. Is it worth reporting?",
+    ],
+)
+def test_posts_by_strangers_and_a_friends_farewell_to_a_team_stay_ordinary_by_rules(
+    text: str,
+) -> None:
+    assert not _rules_say_urgent(text), text

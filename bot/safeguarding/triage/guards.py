@@ -41,7 +41,7 @@ _LISTS = (
     "believed", "numbing", "confused", "denied", "captor_thing", "again", "wishful", "once_more",
     "outcome", "earlier", "pet", "nuisance_agent", "serious_pivot", "rumour_source", "rumour",
     "fake", "asks_what_to_do", "unsecured", "whose_job", "group_in", "outcome_cared", "unsure",
-    "live_after", "still_missing", "found",
+    "live_after", "still_missing", "found", "known_poster",
 )  # fmt: skip
 _DATA = mapping(read(_FILE), _FILE)
 if set(_DATA) != set(_LISTS):
@@ -839,6 +839,11 @@ def told_long_ago(message: str) -> bool:
     return told is not None and not _says_now(message)
 
 
+# Round 10: someone close to the writer posting of their own self-harm:
+# social media in the clause is then no hearsay for a self-harm rule, but a
+# farewell's (FAREWELL_STOPS: "posted on Facebook this is the end, but it was
+# about his football team").
+_KNOWN_POSTER = _compiled(_words("known_poster"), "known_poster")
 # Round 10: a person missing since a past time and still missing.
 _STILL_MISSING = _compiled(_words("still_missing"), "still_missing")
 _FOUND = _compiled(_words("found"), "found")
@@ -949,7 +954,11 @@ def guard(
         return "hypothetical"
     if _GENERAL.search(upto):
         return "general_question"
-    if (_HEARSAY_CLEAR if rule.severe else _HEARSAY).search(upto):
+    if (_HEARSAY_CLEAR if rule.severe else _HEARSAY).search(upto) and not (
+        rule.concern is Concern.SELF_HARM
+        and rule.name.partition(".")[2] not in FAREWELL_STOPS
+        and _KNOWN_POSTER.search(before)
+    ):
         return "hearsay"
     meant = _meant_otherwise(rule, before, after, message, opening) if message else None
     if meant is not None:
