@@ -266,6 +266,13 @@ def test_a_rumour_doubted_stops_the_rules(text: str) -> None:
         "grabbing my son",
         "everyone in the group chat is saying jay got stabbed and is bleeding behind the shops "
         "right now",
+        # someone close to the writer as the source, or a doubt of the person
+        "my daughter texted the group chat that a man is trying to drag her into a car, is this "
+        "true?? she wont pick up",
+        "My dad posted on the village Facebook page that someone is breaking into his shed. Is it "
+        "true? Can anyone check?",
+        "My son just messaged the family chat saying a man with a knife is following him home. Is "
+        "it real? He isn't answering",
     ],
 )
 def test_a_rumour_with_now_or_self_harm_stays_urgent(text: str) -> None:

@@ -41,7 +41,7 @@ _LISTS = (
     "believed", "numbing", "confused", "denied", "captor_thing", "again", "wishful", "once_more",
     "outcome", "earlier", "pet", "nuisance_agent", "serious_pivot", "rumour_source", "rumour",
     "fake", "asks_what_to_do", "unsecured", "whose_job", "group_in", "outcome_cared", "unsure",
-    "live_after", "still_missing", "found", "known_poster",
+    "live_after", "still_missing", "found", "known_poster", "known_sender",
 )  # fmt: skip
 _DATA = mapping(read(_FILE), _FILE)
 if set(_DATA) != set(_LISTS):
@@ -748,7 +748,12 @@ def _not_now_by_message(rule: Rule, message: str, opening: str) -> str | None:
         and _WHOSE_JOB.search(message)
     ):
         return "unsecured"  # round 10: "... Kids are climbing in. Who deals with that?"
-    if _RUMOUR_SOURCE.search(message) and _RUMOUR.search(message):
+    if (
+        _RUMOUR_SOURCE.search(message)
+        and _RUMOUR.search(message)
+        and not _KNOWN_SENDER.search(message)
+        and not _UNSURE.search(message)
+    ):
         return "rumour"  # round 10: "People on the Facebook group are saying ... is it true?"
     if _JOKING_AFTER.search(message, len(opening)):
         return "joke"
@@ -844,6 +849,8 @@ def told_long_ago(message: str) -> bool:
 # farewell's (FAREWELL_STOPS: "posted on Facebook this is the end, but it was
 # about his football team").
 _KNOWN_POSTER = _compiled(_words("known_poster"), "known_poster")
+# ... and someone close as the source of a message: no rumour (round 10).
+_KNOWN_SENDER = _compiled(_words("known_sender"), "known_sender")
 # Round 10: a person missing since a past time and still missing.
 _STILL_MISSING = _compiled(_words("still_missing"), "still_missing")
 _FOUND = _compiled(_words("found"), "found")
