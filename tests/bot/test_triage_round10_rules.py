@@ -125,6 +125,10 @@ def test_an_outcome_said_after_the_match_stops_the_rules(text: str) -> None:
         "breathing",
         "Yesterday my dad fell, the ambulance came, he was home safe. He's fallen again and can't "
         "get up",
+        # someone back, a contrast or a weapon after the outcome
+        "earlier tonight a man was waving a knife outside the pub, the police came, he's back "
+        "again",
+        "My friend sent me a goodbye message last night, he's safe now but his gun is missing",
         # an outcome asked or doubted
         "My friend sent me a goodbye message last night and she is safe now? I don't know, she "
         "isn't answering",
