@@ -204,6 +204,8 @@ def test_a_pet_taken_or_a_nuisance_killing_me_as_a_habit_stops_the_rules(text: s
         "the neighbour's dog is trying to kill me, it's got hold of my arm, help",
         "my ex is holding my kids hostage and says he will kill them",
         "a man has stolen my car with my baby in the back",
+        "my cat has been kidnapped and the man who took her says he will hurt my kids if I call "
+        "police",
         "the smoke is killing me, the flat is on fire and I cannot get out",
     ],
 )

@@ -692,8 +692,14 @@ def _said_otherwise(
         return "joke"
     if name in WISHFUL_STOPS and _WISHFUL.search(before):
         return "idiom"
-    if name in PET_STOPS and _PET_TAKEN.search(before) and _TAKEN.search(match):
-        return "pet"  # round 10
+    if (
+        name in PET_STOPS
+        and _PET_TAKEN.search(before)
+        and _TAKEN.search(match)
+        and ANY_RULE.search(message, len(opening)) is None
+        and not _PERSON_HARMED.search(message)
+    ):
+        return "pet"  # round 10: nothing after it has a rule's words, no one hurt
     if (
         name in NUISANCE_STOPS
         and _NUISANCE_AGENT.search(before + match)
