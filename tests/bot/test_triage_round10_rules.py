@@ -207,6 +207,7 @@ def test_a_pet_taken_or_a_nuisance_killing_me_as_a_habit_stops_the_rules(text: s
         "my cat has been kidnapped and the man who took her says he will hurt my kids if I call "
         "police",
         "the smoke is killing me, the flat is on fire and I cannot get out",
+        "the neighbours dog is trying to kill me every day, it has hurt me, I am bleeding",
     ],
 )
 def test_an_animal_attacking_or_a_child_taken_stays_urgent(text: str) -> None:
@@ -311,6 +312,8 @@ def test_make_believe_gore_stops_the_rules(text: str) -> None:
         "blood everywhere, my mate was stabbed at the halloween party",
         "a man with a fake gun is pointing it at people in the shop",
         "there is blood pouring from her head, she fell off the stage during the play",
+        "There is fake blood all over the halloween display and a child is hurt underneath the "
+        "props",
     ],
 )
 def test_real_blood_or_an_imitation_gun_stays_urgent(text: str) -> None:

@@ -625,6 +625,8 @@ def _meant_otherwise(rule: Rule, before: str, after: str, message: str, opening:
         and not rule.severe
         and _nothing_after(rest, laugh.end())
         and (_PIVOT.search(rest) or _ANIMAL.search(message))
+        # round 10: not when someone is hurt or threatened after it
+        and not _PERSON_HARMED.search(rest)
     ):
         return "joke"
     if name in ANIMAL_AFTER_STOPS and _ANIMAL_AFTER.search(after):
@@ -644,6 +646,7 @@ def _meant_otherwise(rule: Rule, before: str, after: str, message: str, opening:
         and _nothing_after(rest, pivot.end())
         and not _ASKS_WHAT_TO_DO.search(rest, pivot.end())
         and not _WEAPON.search(message)
+        and not _PERSON_HARMED.search(message)
     ):
         return "joke"  # round 10: "... send backup. Seriously though, ...?"
     if (
@@ -705,12 +708,14 @@ def _said_otherwise(
         and _NUISANCE_AGENT.search(before + match)
         and (_AGAIN.search(message) or _HABITUAL_CLEAR.search(message))
         and not _says_now(message)
+        and not _PERSON_HARMED.search(message)
     ):
         return "idiom"  # round 10
     if (
         name in DECOR_STOPS
         and _FAKE.search(_sentence_before(message, opening))
         and not _says_now(message)
+        and not _PERSON_HARMED.search(message)
     ):
         return "not_real"  # round 10
     return None
@@ -752,6 +757,7 @@ def _not_now_by_message(rule: Rule, message: str, opening: str) -> str | None:
         and _GROUP_IN.search(_sentence_before(message, opening))
         and _UNSECURED.search(message)
         and _WHOSE_JOB.search(message)
+        and not _PERSON_HARMED.search(message)
     ):
         return "unsecured"  # round 10: "... Kids are climbing in. Who deals with that?"
     if (
@@ -759,6 +765,7 @@ def _not_now_by_message(rule: Rule, message: str, opening: str) -> str | None:
         and _RUMOUR.search(message)
         and not _KNOWN_SENDER.search(message)
         and not _UNSURE.search(message)
+        and not _PERSON_HARMED.search(message)
     ):
         return "rumour"  # round 10: "People on the Facebook group are saying ... is it true?"
     if _JOKING_AFTER.search(message, len(opening)):
