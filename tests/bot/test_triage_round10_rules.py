@@ -158,6 +158,10 @@ def test_an_emergency_beside_or_without_an_outcome_stays_urgent(text: str) -> No
         "thought my neighbour had fallen but it turned out to be her washing on the floor. silly "
         "question, are welfare checks a police thing?",
         "There was a loud explosion, turned out to be a tractor tyre bursting. No harm done",
+        "what sounded like screaming turned out to be the foxes again. is there a pest service?",
+        "A man lying on the pavement turned out to be a window cleaner resting. Are they allowed "
+        "to block the path?",
+        "big bang and smoke on the estate, turned out to be an old car backfiring",
     ],
 )
 def test_turned_out_to_be_a_harmless_thing_stops_the_rules(text: str) -> None:
@@ -222,6 +226,18 @@ def test_an_animal_attacking_or_a_child_taken_stays_urgent(text: str) -> None:
         "the PCSOs coming to the toddler group next week?",
         "help im being kidnapped by my mother in law for the whole bank holiday weekend. on a "
         "serious note, is the road to the coast closed for the marathon?",
+        "lol my kids have me held hostage in the soft play, send backup. on a serious note, is "
+        "parking on the verge outside allowed?",
+        "Being held captive by the Year 6 leavers' disco, rescue me. Joking aside, who do I ask "
+        "about the road closure for the fete?",
+        "OMG the neighbours' twins have taken me hostage with water pistols again, send the SWAT "
+        "team. Seriously though, can you tell me when the PCSO surgery is?",
+        "we r bein held hostage by a wasp in the kitchen lol. seriously tho is there a number for "
+        "the council pest team",
+        "My husband has been kidnapped by the golf club for the whole weekend, send a search "
+        "party! But seriously, is the car park there locked at night?",
+        "I have been taken hostage by a pile of ironing, please send help. All jokes aside, when "
+        "is the next beat meeting in Hitchin?",
     ],
 )
 def test_a_joke_taken_back_by_a_serious_pivot_stops_the_rules(text: str) -> None:
@@ -257,6 +273,8 @@ def test_a_serious_pivot_with_a_weapon_or_a_plea_stays_urgent(text: str) -> None
         "anyone confirm, it might just be a rumour",
         "saw on snapchat that theres a shooting at the retail park. is it real?? my mates there "
         "say nothing happening",
+        "Word going round on TikTok that someone is putting needles in the seats at the cinema. "
+        "Any truth in it?",
     ],
 )
 def test_a_rumour_doubted_stops_the_rules(text: str) -> None:
@@ -296,6 +314,12 @@ def test_a_rumour_with_now_or_self_harm_stays_urgent(text: str) -> None:
         "our street has covered the garage door in halloween decorations, blood dripping down it, "
         "tasteful lol",
         "The drama club left fake blood all over the car park after rehearsal. Is that littering?",
+        "A house on our road has plastic skeletons and fake blood smeared on the windows for "
+        "halloween, its quite graphic. can anything be done?",
+        "Someone has left a rubber hand and prop blood on the wall by the school for a film shoot. "
+        "Who do I ask to remove it?",
+        "kids with face paint blood all over them trick or treating, is it legal to scare "
+        "pensioners like that",
         "My neighbour's Halloween props, a fake body with blood all over it, are on the pavement "
         "blocking the buggy. Is that an obstruction?",
     ],
@@ -330,6 +354,15 @@ def test_real_blood_or_an_imitation_gun_stays_urgent(text: str) -> None:
         "time. Is it the landlord's job to secure it?",
         "abandoned factory by the canal, lads are getting in and smashing windows. who is "
         "responsible for fencing it off?",
+        "the old pub on mill lane burnt down in march and its not been boarded, teenagers are "
+        "getting in through the back. whos responsible for securing it?",
+        "Dear Sir, the derelict bungalow at the end of our close has had its door off since the "
+        "winter. Youths are going inside of an evening. Is this a matter for the council or the "
+        "police?",
+        "The boarded-up shop on the parade, someone has pulled the boards off and kids are going "
+        "in. Is that a council matter?",
+        "hello, the burnt house on our road, the boards are gone and children climb in after "
+        "school. who should deal with this please",
     ],
 )
 def test_kids_getting_into_an_unsecured_building_asked_about_stops_the_rules(text: str) -> None:
