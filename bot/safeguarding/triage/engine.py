@@ -18,13 +18,14 @@ from bot.safeguarding.triage.guards import (
     guard,
     idiom_in,
     not_real_in,
+    outcome_after,
     resolved,
     settled_in,
     told_long_ago,
 )
 from bot.safeguarding.triage.model import model, model_concern, without_command
 from bot.safeguarding.triage.normalise import normalise
-from bot.safeguarding.triage.rules import ANY_RULE, PRIORITY, RULES
+from bot.safeguarding.triage.rules import ANY_RULE, PRIORITY, RULES, Rule
 
 
 def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -69,6 +70,14 @@ MODEL_DEFERS_TO = frozenset(
         "leaving",
         # round 8: a numb face with its numbing treatment named
         "explained",
+        # round 10: an outcome said after the match ("is safe now, she's in
+        # hospital"): the model must be sure
+        "outcome",
+        # round 10: a pet taken, a rumour doubted (source and doubt), an
+        # unsecured building kids get into, asked about as whose job it is
+        "pet",
+        "rumour",
+        "unsecured",
     }
 )
 # ... but not when it is this sure, for the question shapes, games and jokes:
@@ -76,8 +85,10 @@ MODEL_DEFERS_TO = frozenset(
 # going to jump" is a plea, not a hypothetical (leave one file out, on every
 # file: two emergencies more, no false alarm more; docs/decisions.md).
 SURE = 0.9
-# Every guard the model defers to but a negation and a reassurance.
-OVERRULED_WHEN_SURE = MODEL_DEFERS_TO - {"negated", "reassured"}
+# Every guard the model defers to but a negation, a reassurance and (round
+# 10) an outcome said after the match, which the model never overrules, as
+# it never overrules an all-clear or help come (model_says).
+OVERRULED_WHEN_SURE = MODEL_DEFERS_TO - {"negated", "reassured", "outcome"}
 
 
 def assess(text: str) -> Triage:
@@ -149,6 +160,19 @@ def _stopped_by(said: Triage) -> str:
     return parts[1] if len(parts) == 3 else ""
 
 
+def _over_by_outcome(rule: Rule, normal: str, start: int, end: int) -> str | None:
+    """Round 10: "outcome" when the message tells the match
+    (``normal[start:end]``) as over by an outcome said after it
+    (``guards.outcome_after``: "My friend who sent me a goodbye message last
+    night is safe now, she's in hospital") and the words after that outcome
+    are not urgent by themselves ("he's safe now but his brother is still in
+    the water" stands); else None."""
+    told = outcome_after(rule, normal, start, end)
+    if told is None or by_rules(normal[told:]).urgent:
+        return None
+    return "outcome"
+
+
 def by_rules(normal: str) -> Triage:
     """What the rules alone say of a normalised message."""
     starts = []
@@ -179,6 +203,8 @@ def by_rules(normal: str) -> Triage:
                 normal,
                 normal[: match.end()],
             )
+            if stop is None:
+                stop = _over_by_outcome(rule, normal, match.start(), match.end())
             if stop is None:
                 fired[rule.concern] = rule.name
                 break
