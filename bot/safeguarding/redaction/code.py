@@ -327,8 +327,35 @@ def find_postcodes(text: str) -> Iterator[Detail]:
         yield Detail(match.start(), match.end(), Category.POSTCODE)
 
 
+# A current plate with a zero typed for the letter O in its last three
+# ("WF67 0DK", "KM64 0XA", "LJ07 0AB"), in capitals: next to a postcode it
+# was read as the postcode's district alone. A shape that is also a whole
+# postcode ("LS19 0DE") counts only after a word for a vehicle.
+# Another figure mistyped there ("transit YX19 4KT") counts only after such a word too.
+_VEHICLE_MISTYPED = re.compile(r"\b[A-Z]{2}\d{2}[ \t]?(?P<last>[A-Z\d]{3})\b")
+_VEHICLE_WORD_BEFORE = re.compile(
+    r"(?i:\b(?:reg|registration|plates?|car|van|vehicle|motorbike|moped|taxi|cab|corsa|astra|"
+    r"fiesta|focus|golf|polo|transit|audi|bmw|ford|vauxhall|merc|mercedes|mini|kia|nissan|"
+    r"toyota|honda|peugeot|renault|citroen|fiat|skoda|volvo|seat|juke|qashqai|clio|micra)\b)"
+    r"[^.?!\n]{0,30}$"
+)
+
+
 def find_vehicle_regs(text: str) -> Iterator[Detail]:
+    """Registrations in their fixed shapes: current ("AB12 CDE"), prefix,
+    suffix, Northern Irish, Irish, dashed or spaced, and current with a
+    zero for an O; VEHICLE_REG spans."""
     for match in _VEHICLE_CURRENT.finditer(text):
+        yield Detail(match.start(), match.end(), Category.VEHICLE_REG)
+    for match in _VEHICLE_MISTYPED.finditer(text):
+        last = match.group("last")
+        if last.isalpha() or last.isdigit() or not any(c.isalpha() for c in last[1:]):
+            continue  # a plate as issued (above), or a count, or "AB12 3 4"
+        zero_for_o = not any(c.isdigit() and c != "0" for c in last)
+        if (
+            not zero_for_o or _FULL_POSTCODE.fullmatch(match.group(0))
+        ) and not _VEHICLE_WORD_BEFORE.search(text, max(0, match.start() - 40), match.start()):
+            continue
         yield Detail(match.start(), match.end(), Category.VEHICLE_REG)
     for pattern in (
         _VEHICLE_CURRENT_SPACED,

@@ -116,7 +116,8 @@ _COMMON_SHORT_WORDS = word_set(
 # A figure group may have the letter O typed for a zero ("O77OO 9OO123").
 # and an l or I for a one between figures or after them ("07700 9oo 6l3", "46l").
 _TOKEN = re.compile(
-    r"\+?(?:[Oo]|[lI](?=\d))*\d(?:[\dOo]|[lI](?=\d)|(?<=\d)[lI](?![\w]))*"
+    # not the "o" of a number word glued on: "0seven7one two" is 0, seven, 7, one
+    r"\+?(?:[Oo]|[lI](?=\d))*\d(?:\d|[Oo](?![Nn][Ee])|[lI](?=\d)|(?<=\d)[lI](?![\w]))*"
     r"|(?i:x[ -]?ray)\b|[A-Za-z]+|[^\sA-Za-z\d]"
 )
 _SEPARATORS = frozenset(",.-()")
@@ -266,6 +267,17 @@ def _runs(tokens: Sequence[_Token]) -> Iterator[list[_Token]]:
                 if token.lower == "and":
                     run.append(token)
                 index += 1
+                continue
+            # a number told in parts: "07700 then 900 then 456", "... and then 456"
+            said = 2 if token.lower == "and" and following and following.lower == "then" else 1
+            after = tokens[index + said] if index + said < len(tokens) else None
+            if (
+                token.lower in ("then", "and")
+                and tokens[index + said - 1].lower == "then"
+                and after is not None
+                and _is_number_token(after)
+            ):
+                index += said
                 continue
             break
         yield run
