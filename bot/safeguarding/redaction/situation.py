@@ -641,6 +641,7 @@ def _key_place(town: str) -> str:
 
 
 _BRACKET_CLOSES = re.compile(r"[^()\n]{0,60}\)")
+_TOWN_BEFORE_CLOSE = re.compile(r"(?:[ \t]*,|[ \t]+in)[ \t]+([A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)?)\)")
 
 
 def find_school_years(text: str) -> Iterator[Detail]:
@@ -683,12 +684,17 @@ def find_school_years(text: str) -> Iterator[Detail]:
             # "Jake (year 6 at St Mary's Primary)": the bracket opened goes
             # with its close, or neither goes ("amy ross (s4 at ..." lost its "(")
             close = _BRACKET_CLOSES.match(text, match.end())
-            if close is not None:
+            opened = text.index("(", match.end("school"))
+            town = _TOWN_BEFORE_CLOSE.search(text, opened, close.end()) if close else None
+            if close is not None and (town is None or _key_place(town.group(1)) not in places()):
                 yield Detail(match.start(), close.end(), Category.SCHOOL)
-            else:
-                school = match.group("school")
-                named = Category.SCHOOL if _SCHOOL_WORD_AT_END.search(school) else Category.NAME
-                yield Detail(match.start(), match.end("school"), named)
+                continue
+            school = match.group("school")
+            named = Category.SCHOOL if _SCHOOL_WORD_AT_END.search(school) else Category.NAME
+            yield Detail(match.start(), match.end("school"), named)
+            # "Amara (she's in P6 at St Ninian's Primary in Kirkintilloch)":
+            # the town stays, and both brackets
+            yield Detail(opened + 1, town.start() if town else match.end(), Category.SCHOOL)
             continue
         yield Detail(match.start(), match.end(), Category.SCHOOL)
 
