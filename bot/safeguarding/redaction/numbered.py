@@ -36,7 +36,8 @@ from bot.safeguarding.redaction.detail import Category, Detail
 
 # "flat ", "flat 3F2 at ", "apartment 4, ", "flat no 2 of " right before an address
 _FLAT_BEFORE = re.compile(
-    r"(?i:\b(?:flat|apartment|apt\.?|maisonette)(?:[ \t]+(?:no\.?|number))?"
+    r"(?i:\b(?:flat|apartment|apt\.?|maisonette|room|bedsit|studio|number|no\.?)"
+    r"(?:[ \t]+(?:no\.?|number))?"
     r"[ \t]*(?:\d{1,2}F\d{1,2}|[PGBM]F\d{1,2}|\d{1,4}[a-z]?|[a-h])"
     r"(?:[ \t]*,[ \t]*|[ \t]+(?:at|of|in)[ \t]+|[ \t]+))$"
 )
@@ -60,7 +61,7 @@ _HOLIDAY_HOME = (
     r"pontoon)"
 )
 _HOLIDAY_NUMBER = re.compile(
-    rf"(?i:\b{_HOLIDAY_HOME}(?P<said>[ \t]+(?:no\.?|number))?[ \t]*"
+    rf"(?i:\b{_HOLIDAY_HOME}(?P<said>[ \t]+(?:(?:is|was)[ \t]+)?(?:no\.?|number))?[ \t]*"
     rf"(?P<number>(?-i:[A-Z])?\d{{1,4}}[a-z]?)\b)"
     r"(?![ \t]*(?:%|am|pm|mins?|minutes?|hours?|days?|weeks?|nights?|years?|quid|pounds?|"
     r"people|of|or|times?|x)\b)"
@@ -68,10 +69,15 @@ _HOLIDAY_NUMBER = re.compile(
 _SITE = re.compile(
     r"(?i:\b(?:holiday[ \t]+(?:park|village|centre|site)|caravan[ \t]+(?:park|site)|"
     r"camp[ \t]?site|camping|glamping|marina|harbour|moorings?|boatyard|park[ \t]+homes?|"
-    r"residential[ \t]+park|site|stayin[g']?|staying|allotments?|haven|butlins?|"
+    r"residential[ \t]+park|leisure[ \t]+park|site|stayin[g']?|staying|allotments?|haven|butlins?|"
     r"beach[ \t]+huts?|the[ \t]+seafront|promenade)\b)"
 )
+# "lodge 6 at Willow Lakes": a named place after the number is its site
+_AT_A_NAMED_PLACE = re.compile(r"[ \t]+(?:at|on)[ \t]+(?:the[ \t]+)?[A-Z][a-z]+")
 _LOOSE_HOLIDAY = frozenset({"van", "hut", "pod", "cabin", "lodge", "plot", "pitch"})
+_OWNED_AFTER = re.compile(
+    r"(?i:[ \t]+(?:is|was|'s|’s)[ \t]+(?:ours|mine|his|hers|theirs|my|our|their|where))\b"
+)
 # port letters (one to three capitals) and number, after what says it is a boat's
 _BOAT = re.compile(
     r"(?i:\b(?:boat|vessel|trawler|yacht|creel[ \t]+boat|fishing[ \t]+boat|launch|dinghy|"
@@ -119,11 +125,20 @@ def find_numbered_homes(text: str) -> Iterator[Detail]:
     for match in _HOLIDAY_NUMBER.finditer(text):
         word = match.group(0).split()[0].lower()
         window = text[max(0, match.start() - 120) : match.end() + 60]
-        if not _SITE.search(window) and not match.group("said"):
+        if (
+            not _SITE.search(window)
+            and not match.group("said")
+            and not _AT_A_NAMED_PLACE.match(text, match.end())
+        ):
             continue  # "caravan number 45" says it is a home; "a caravan 12 feet long" does not
-        if word in _LOOSE_HOLIDAY and not re.search(
-            r"(?i:(?:\b(?:our|my|his|her|their|in|at|on|from|to)|,)[ \t]*$)",
-            text[max(0, match.start() - 12) : match.start()],
+        if word in _LOOSE_HOLIDAY and not (
+            re.search(
+                r"(?i:(?:\b(?:our|my|his|her|their|in|at|on|from|to|rent|rented|renting|own|"
+                r"owns|have|booked)|,)[ \t]*$)",
+                text[max(0, match.start() - 12) : match.start()],
+            )
+            # "Hut 27 is ours", at a sentence's start
+            or _OWNED_AFTER.match(text, match.end())
         ):
             continue
         yield Detail(match.start(), match.end(), Category.ADDRESS)
@@ -228,3 +243,76 @@ def find_flats_by_block_or_shop(text: str) -> Iterator[Detail]:
             yield Detail(match.start(), match.end(), Category.ADDRESS)
     for match in _NEIGHBOURS_NUMBER.finditer(text):
         yield Detail(match.start("number"), match.end("number"), Category.ADDRESS)
+
+
+# Round 10 (issue 15, after the eighth unseen set): homes on residential
+# sites and in named blocks, with the site or block named.
+_SITE_NAME = r"(?:[A-Z][\w'’-]*[ \t]+){1,3}"
+# a site where people live, in lower case: "Lower Farm caravan park", "Golden
+# Sands park"; a holiday park ("Trevelgue holiday park", "Sunnyvale Holiday
+# Park") is a public place and stays
+_NAMED_SITE = (
+    r"(?:caravan[ \t]+(?:park|site)|residential[ \t]+park|park[ \t]+homes?|"
+    r"mobile[ \t]+home[ \t]+park)"
+)
+_LIVED_ON_SITE = rf"(?:{_NAMED_SITE}|(?<!car[ \t])park)"
+_PITCH_WORD = r"(?:plot|pitch|van|caravan|static|unit|lodge|chalet|bungalow)"
+_PITCH_NUMBER = r"(?-i:[A-Z])?\d{1,4}[a-z]?\b"
+# "Lower Farm caravan park, number 14", "Ty Gwyn caravan park, van 58"
+_SITE_THEN_PITCH = re.compile(
+    # after a bare "park", a pitch's own word: "Roath park, number 3 on the list" stays
+    rf"{_SITE_NAME}(?:{_NAMED_SITE}[ \t]*,?[ \t]*(?i:{_PITCH_WORD}|number|no\.?|home)"
+    rf"|park[ \t]*,?[ \t]*(?i:{_PITCH_WORD}))[ \t]*{_PITCH_NUMBER}"
+    r"(?![ \t]*(?i:bus|route|service|%|mph|am|pm|times?|minutes?|mins?|hours?|days?)\b)"
+)
+# "plot 42 at Golden Sands park", "van 12 on Lower Farm caravan site"
+_PITCH_THEN_SITE = re.compile(
+    rf"(?i:\b{_PITCH_WORD})[ \t]*{_PITCH_NUMBER}[ \t]*,?[ \t]*(?:(?i:at|on|in)[ \t]+)?"
+    rf"(?:the[ \t]+)?{_SITE_NAME}{_LIVED_ON_SITE}\b"
+)
+_BLOCK_NAME = (
+    r"(?:[A-Z][\w'’-]*[ \t]+){1,3}(?:Court|House|Hall|Halls|Lodge|Tower|Towers|Point|Heights|"
+    r"Mansions|Buildings|Residence|Village)\b"
+)
+_ROOM = r"(?i:room|flat|apartment|apt\.?|studio|bedsit|number|no\.?)"
+_ROOM_NUMBER = r"\d{1,4}[a-z]?(?:[./]\d{1,3})?\b"
+_BLOCK_LETTER = r"(?i:block|wing|tower|stair)[ \t]+[A-Z0-9]{1,2}\b"
+# "room 214, Block C, Caledonian Court", "Block B room 12, Opal Court",
+# "flat 9, Block 2, Riverside Heights"
+_ROOM_IN_LETTERED_BLOCK = re.compile(
+    rf"\b(?:{_ROOM}[ \t]*{_ROOM_NUMBER}[ \t]*,?[ \t]*{_BLOCK_LETTER}"
+    rf"|{_BLOCK_LETTER}[ \t]*,?[ \t]*{_ROOM}[ \t]*{_ROOM_NUMBER})"
+    rf"(?:[ \t]*,?[ \t]*(?:(?i:of|at|in)[ \t]+)?{_BLOCK_NAME})?"
+)
+_FLOOR = (
+    r"(?i:\b(?:\d{1,2}(?:st|nd|rd|th)|ground|first|second|third|fourth|fifth|sixth|seventh|"
+    r"eighth|ninth|tenth|eleventh|twelfth|top)[ \t]+floor)"
+)
+# "5th floor Croydon House, flat 52", "the 3rd floor of Nelson House, number
+# 31"; "flat 52 on the 5th floor of Croydon House"
+_FLOOR_BLOCK_ROOM = re.compile(
+    rf"{_FLOOR}[ \t]*,?[ \t]*(?:(?i:of|in|at)[ \t]+)?{_BLOCK_NAME}[ \t]*,?[ \t]*"
+    rf"{_ROOM}[ \t]*{_ROOM_NUMBER}"
+    rf"|\b{_ROOM}[ \t]*{_ROOM_NUMBER}[ \t]*,?[ \t]*(?i:on[ \t]+)?(?i:the[ \t]+)?{_FLOOR}"
+    rf"[ \t]*,?[ \t]*(?:(?i:of|in|at)[ \t]+)?{_BLOCK_NAME}"
+)
+# a room with a dot in its number: "room 3.14 in Hollings Hall"
+_DOTTED_ROOM = re.compile(r"(?i:\b(?:room|flat|studio)[ \t]+(?:no\.?[ \t]*)?\d{1,2}\.\d{1,3})\b")
+
+
+def find_homes_on_sites_and_in_blocks(text: str) -> Iterator[Detail]:
+    """A home on a site where people live, with the site named ("Lower Farm
+    caravan park, number 14", "plot 42 at Golden Sands park": a holiday
+    park's name stays), a room or flat in a lettered block ("room 214,
+    Block C, Caledonian Court"), a floor of a named block with the flat
+    ("5th floor Croydon House, flat 52") and a room with a dot in its number
+    ("room 3.14"): ADDRESS spans, start and end character offsets."""
+    for pattern in (
+        _SITE_THEN_PITCH,
+        _PITCH_THEN_SITE,
+        _ROOM_IN_LETTERED_BLOCK,
+        _FLOOR_BLOCK_ROOM,
+        _DOTTED_ROOM,
+    ):
+        for match in pattern.finditer(text):
+            yield Detail(match.start(), match.end(), Category.ADDRESS)

@@ -641,7 +641,9 @@ def _key_place(town: str) -> str:
 
 
 _BRACKET_CLOSES = re.compile(r"[^()\n]{0,60}\)")
-_TOWN_BEFORE_CLOSE = re.compile(r"(?:[ \t]*,|[ \t]+in)[ \t]+([A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)?)\)")
+_TOWN_BEFORE_CLOSE = re.compile(
+    r"(?:[ \t]*,|[ \t]+in)[ \t]+([A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)?)\)"
+)
 
 
 def find_school_years(text: str) -> Iterator[Detail]:
