@@ -23,6 +23,7 @@ from bot.safeguarding.redaction.code import (
     find_loosely_cued_id_numbers,
     find_ni_numbers,
     find_postcodes,
+    find_tags_and_carried_numbers,
     find_vehicle_regs,
 )
 from bot.safeguarding.redaction.detail import Category, Detail
@@ -108,6 +109,7 @@ _FINDERS: tuple[Callable[[str], Iterable[Detail]], ...] = (
     find_misgiven_phones,
     find_id_numbers,
     find_loosely_cued_id_numbers,
+    find_tags_and_carried_numbers,
     find_worded_ids,
     find_spoken_phones,
     find_postcodes,

@@ -367,3 +367,40 @@ def find_vehicle_regs(text: str) -> Iterator[Detail]:
     ):
         for match in pattern.finditer(text):
             yield Detail(match.start(), match.end(), Category.VEHICLE_REG)
+
+
+# Round 10 (issue 15, after the eighth unseen set): numbers that lead to one
+# farm or one worker, labelled as details by the set's writers.
+# A livestock tag: "UK" and the herd's or flock's mark and the animal's number
+# ("UK 9 720451", "UK 0 123456 00123", "UK741236 500123"): seven figures or more.
+_UK_TAG = re.compile(r"\bUK(?:[ \t]?\d{1,7}){1,4}\b")
+_MIN_TAG_FIGURES = 7
+# A tag's number after "tag": "the lamb's tag is 372819", "ear tag 740123"
+_CUED_TAG = re.compile(
+    r"(?i:\b(?:ear[ \t]+)?tag(?:s|ged)?(?:[ \t]+(?:numbers?|nos?\.?))?"
+    r"(?:[ \t]+(?:is|was|are|were|read|reads|said))?[ \t]*[:,-]?[ \t]*)"
+    r"(?P<number>\d{6,12})\b"
+)
+# A courier's or driver's number on the bag, the box, the jacket, the
+# helmet: "number on his bag was DR 4471", "his bag had R 2231 on it"
+_CARRIED_NUMBER = re.compile(
+    r"(?i:\b(?:number|no\.?|code)[ \t]+on[ \t]+(?:his|her|their|the)[ \t]+"
+    r"(?:bag|box|backpack|jacket|helmet|vest|hi[ \t-]?vis|bike|scooter|van|moped)"
+    r"(?:[ \t]+(?:was|is|said|read))?[ \t]*[:,-]?[ \t]*"
+    r"|\b(?:bag|box|backpack|jacket|helmet|vest|hi[ \t-]?vis)[ \t]+(?:had|has|said|read|with)"
+    r"(?:[ \t]+(?:the[ \t]+)?(?:number|no\.?|code))?[ \t]+)"
+    r"(?P<number>(?-i:[A-Z]{1,3})[ \t-]?\d{2,6}|\d{3,6})\b"
+)
+
+
+def find_tags_and_carried_numbers(text: str) -> Iterator[Detail]:
+    """Livestock tags ("tag numbers UK 9 720451", "the lamb's tag is
+    372819") and a courier's number on the bag ("number on his bag was DR
+    4471"): ID_NUMBER spans over the number, start and end character
+    offsets. A crime reference stays (docs/decisions.md)."""
+    for match in _UK_TAG.finditer(text):
+        if sum(c.isdigit() for c in match.group(0)) >= _MIN_TAG_FIGURES:
+            yield Detail(match.start(), match.end(), Category.ID_NUMBER)
+    for pattern in (_CUED_TAG, _CARRIED_NUMBER):
+        for match in pattern.finditer(text):
+            yield Detail(match.start("number"), match.end("number"), Category.ID_NUMBER)
