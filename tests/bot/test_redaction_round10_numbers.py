@@ -97,6 +97,14 @@ PHONES_IN_FIGURES_AND_WORDS = [
 # personalised plates.
 PLATES_IN_SENTENCES = [
     (
+        "the merc has a private plate, D4 VEY, black",
+        "the merc has a private plate, [vehicle reg], black",
+    ),
+    (
+        "the old landy was Q123 ABC on the farm track",
+        "the old landy was [vehicle reg] on the farm track",
+    ),
+    (
         "my car got keyed, its a blue corsa WF67 0DK, we live in PL4 9BD, crime nummber?",
         "my car got keyed, its a [vehicle reg], we live in [postcode], crime nummber?",
     ),
