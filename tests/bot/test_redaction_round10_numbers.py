@@ -16,6 +16,23 @@ from bot.safeguarding.redaction import suggest_publishable
 # park's name stays (STAYS).
 HOMES_ON_SITES_AND_IN_BLOCKS = [
     (
+        "we're in the park homes, home no 23, and someone tried the door",
+        "we're in the park homes, [address], and someone tried the door",
+    ),
+    (
+        "Our caravan is number 7 on Riverside park and the gas was stolen",
+        "Our [address] and the gas was stolen",
+    ),
+    ("im in halls, Room 4B, Block 3, Marsden Court, pls help", "im in halls, [address], pls help"),
+    (
+        "we live on the second floor of Tower Block 2, flat 18",
+        "we live on the second floor of [address]",
+    ),
+    (
+        "I'm at St Anne's Court, flat 9, the sheltered flats",
+        "I'm at [address], the sheltered flats",
+    ),
+    (
         "There's a family on Lower Farm caravan park, number 14, selling French bulldogs",
         "There's a family on [address], selling French bulldogs",
     ),
@@ -143,6 +160,7 @@ PLATES_IN_SENTENCES = [
 # courier's bag number (po-061), handles with dots (pn-017, pn-019) and after
 # "dm me on tiktok" (po-020).
 CODES_AND_HANDLES = [
+    ("the courier's badge said Driver ID 22314", "the courier's badge said [ID number]"),
     (
         "Sheep rustled from my land, 14 head, tag numbers UK 9 720451, and nobody has rung.",
         "Sheep rustled from my land, 14 head, tag numbers [ID number], and nobody has rung.",
@@ -198,6 +216,7 @@ SCHOOLS_IN_BRACKETS = [
 # Services' numbers, times, references, public places, web addresses and
 # counts stay as written.
 STAYS = [
+    "the case is at the Crown Court, courtroom 3",
     "kids in Roath park, number 3 on the list of trouble spots",
     "the number 14 bus goes past the caravan park at Kinmel Bay",
     "ring 999 then 101 if it's not urgent",
@@ -215,6 +234,7 @@ STAYS = [
 # Only the home's number goes: a holiday park's name stays, and a postcode
 # is still a postcode, not a plate.
 PARTLY_STAYS = [
+    ("Home number 0113 496 0271, ask for Ravi", "Home number [phone], ask for [name]"),
     (
         "a caravan on plot 31 at Sunnyvale Holiday Park, Kinmel Bay, that's been broken into.",
         "a caravan on [address] at Sunnyvale Holiday Park, Kinmel Bay, that's been broken into.",

@@ -165,7 +165,9 @@ _ID_WORD = (
     # a firearm or shotgun certificate; a farm's holding (CPH), herd or flock number;
     # a taxi's council plate
     r"certificate|cert|cph|holding|herd|flock|council[ \t]+plate|"
-    r"hackney|sort[ \t]code|card[ \t]ending(?:[ \t]in)?|ending[ \t]in)"
+    r"hackney|sort[ \t]code|card[ \t]ending(?:[ \t]in)?|ending[ \t]in|"
+    # a driver's or rider's own number: "Driver ID 22314"
+    r"(?:driver|rider|courier|operator)[ \t]+id)"
     r"[ \t]*(?:number|no\.?|num|#|id|ref)?[ \t]*(?:is|was|:|-|,)?[ \t]*)"
 )
 _ID_NUMBER = re.compile(

@@ -267,7 +267,8 @@ _SITE_THEN_PITCH = re.compile(
 )
 # "plot 42 at Golden Sands park", "van 12 on Lower Farm caravan site"
 _PITCH_THEN_SITE = re.compile(
-    rf"(?i:\b{_PITCH_WORD})[ \t]*{_PITCH_NUMBER}[ \t]*,?[ \t]*(?:(?i:at|on|in)[ \t]+)?"
+    rf"(?i:\b{_PITCH_WORD}(?:[ \t]+(?:is|was))?(?:[ \t]+(?:number|no\.?))?)[ \t]*{_PITCH_NUMBER}"
+    r"[ \t]*,?[ \t]*(?:(?i:at|on|in)[ \t]+)?"
     rf"(?:the[ \t]+)?{_SITE_NAME}{_LIVED_ON_SITE}\b"
 )
 _BLOCK_NAME = (
@@ -275,8 +276,8 @@ _BLOCK_NAME = (
     r"Mansions|Buildings|Residence|Village)\b"
 )
 _ROOM = r"(?i:room|flat|apartment|apt\.?|studio|bedsit|number|no\.?)"
-_ROOM_NUMBER = r"\d{1,4}[a-z]?(?:[./]\d{1,3})?\b"
-_BLOCK_LETTER = r"(?i:block|wing|tower|stair)[ \t]+[A-Z0-9]{1,2}\b"
+_ROOM_NUMBER = r"\d{1,4}[a-zA-Z]?(?:[./]\d{1,3})?\b"
+_BLOCK_LETTER = r"(?i:(?:tower[ \t]+)?block|wing|tower|stair)[ \t]+[A-Z0-9]{1,2}\b"
 # "room 214, Block C, Caledonian Court", "Block B room 12, Opal Court",
 # "flat 9, Block 2, Riverside Heights"
 _ROOM_IN_LETTERED_BLOCK = re.compile(
@@ -296,6 +297,18 @@ _FLOOR_BLOCK_ROOM = re.compile(
     rf"|\b{_ROOM}[ \t]*{_ROOM_NUMBER}[ \t]*,?[ \t]*(?i:on[ \t]+)?(?i:the[ \t]+)?{_FLOOR}"
     rf"[ \t]*,?[ \t]*(?:(?i:of|in|at)[ \t]+)?{_BLOCK_NAME}"
 )
+# A named block, then the flat: "St Anne's Court, flat 9" (a flat's own word:
+# "Town Hall, room 12" and "Crown Court, number 3" stay)
+_BLOCK_THEN_FLAT = re.compile(
+    r"(?<![\w'’])(?!(?:Crown|Magistrates|County|Family|Coroner|Royal|Town|Village|Church|City|"
+    r"Civic|Community|Memorial|Scout|Sports|Guild|Concert|Music|Assembly)\b)"
+    rf"{_BLOCK_NAME}[ \t]*,?[ \t]*(?i:flat|apartment|apt\.?)[ \t]*{_ROOM_NUMBER}"
+)
+# a home's number where a site's homes are numbered: "home no 23", "home number 4"
+# (not a landline: "Home number 0113 496 0271")
+_HOME_NUMBER = re.compile(
+    r"(?i:\bhome[ \t]+(?:no\.?|number)[ \t]*(?!0)\d{1,4}[a-z]?)\b(?![ \t]*\d)"
+)
 # a room with a dot in its number: "room 3.14 in Hollings Hall"
 _DOTTED_ROOM = re.compile(r"(?i:\b(?:room|flat|studio)[ \t]+(?:no\.?[ \t]*)?\d{1,2}\.\d{1,3})\b")
 
@@ -313,6 +326,8 @@ def find_homes_on_sites_and_in_blocks(text: str) -> Iterator[Detail]:
         _ROOM_IN_LETTERED_BLOCK,
         _FLOOR_BLOCK_ROOM,
         _DOTTED_ROOM,
+        _BLOCK_THEN_FLAT,
+        _HOME_NUMBER,
     ):
         for match in pattern.finditer(text):
             yield Detail(match.start(), match.end(), Category.ADDRESS)
