@@ -16,6 +16,11 @@ from bot.safeguarding.redaction import suggest_publishable
 # park's name stays (STAYS).
 HOMES_ON_SITES_AND_IN_BLOCKS = [
     (
+        "We're house 7 on the new estate, Meadow Rise",
+        "We're [address] on the new estate, Meadow Rise",
+    ),
+    ("I live at Forty-Four Beech Avenue, by the shop", "I live at [address], by the shop"),
+    (
         "we're in the park homes, home no 23, and someone tried the door",
         "we're in the park homes, [address], and someone tried the door",
     ),
@@ -216,6 +221,8 @@ SCHOOLS_IN_BRACKETS = [
 # Services' numbers, times, references, public places, web addresses and
 # counts stay as written.
 STAYS = [
+    "we're house hunting at the moment",
+    "we met at Seven Sisters Road",
     "the case is at the Crown Court, courtroom 3",
     "kids in Roath park, number 3 on the list of trouble spots",
     "the number 14 bus goes past the caravan park at Kinmel Bay",

@@ -303,7 +303,13 @@ def _is_house_and_street(text: str, match: re.Match[str], rank: int) -> bool:
     ):
         return False  # "on Seven Sisters Road", "the two High Street banks"
     after_number = re.search(r"(?i:\b(?:number|no\.?)\s*)$", text[: match.start("house")])
-    if worded and house[:1].isupper() and not after_number:
+    # "I live at Forty-Four Beech Avenue": a number of two words after "at"
+    # is a house's; one word is the street's own ("Seven Sisters Road")
+    compound_after_at = re.search(r"[- ]", house.strip()) is not None and re.search(
+        r"(?i:\b(?:at|is|address:?)\s+)$",
+        text[max(0, match.start("house") - 12) : match.start("house")],
+    )
+    if worded and house[:1].isupper() and not after_number and not compound_after_at:
         return False  # "Seven Sisters Road", "Three Kings Yard": the number is the name's
     if re.match(rf"\S+,?\s+{_FIRST_STREET_WORDS}\b", tail):
         # "22 Ffordd yr Orsaf": "yr" is Welsh, not "year"; the name after the

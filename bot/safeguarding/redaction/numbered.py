@@ -309,6 +309,13 @@ _BLOCK_THEN_FLAT = re.compile(
 _HOME_NUMBER = re.compile(
     r"(?i:\bhome[ \t]+(?:no\.?|number)[ \t]*(?!0)\d{1,4}[a-z]?)\b(?![ \t]*\d)"
 )
+# "We're house 7 on the new estate", "she lives in house 12"
+_WE_ARE_HOUSE = re.compile(
+    r"(?i:\b(?:we['’]re|we[ \t]+are|i['’]m|im|i[ \t]+am|they['’]re|they[ \t]+are|she['’]s|"
+    r"he['’]s|live[sd]?[ \t]+(?:in|at)|living[ \t]+(?:in|at))[ \t]+)"
+    r"(?P<house>(?i:house)[ \t]+(?!0)\d{1,4}[a-z]?)\b"
+    r"(?![ \t]*(?:\d|%|(?i:times?|mins?|minutes?)\b))"
+)
 # a room with a dot in its number: "room 3.14 in Hollings Hall"
 _DOTTED_ROOM = re.compile(r"(?i:\b(?:room|flat|studio)[ \t]+(?:no\.?[ \t]*)?\d{1,2}\.\d{1,3})\b")
 
@@ -331,3 +338,5 @@ def find_homes_on_sites_and_in_blocks(text: str) -> Iterator[Detail]:
     ):
         for match in pattern.finditer(text):
             yield Detail(match.start(), match.end(), Category.ADDRESS)
+    for match in _WE_ARE_HOUSE.finditer(text):
+        yield Detail(match.start("house"), match.end("house"), Category.ADDRESS)
