@@ -202,6 +202,17 @@ CODES_AND_HANDLES = [
     ("add me on snap its kayleigh.xo.22", "add me on snap its [social media handle]"),
 ]
 
+# Postcodes said or typed oddly, met while writing the families above.
+POSTCODES_SAID_ODDLY = [
+    ("postcode is ls six two ay bee", "postcode is [postcode]"),
+    ("our postcode's S1O 2HE, the flats", "our postcode's [postcode], the flats"),
+    (
+        "the postcode begins with CF24 and ends 3AA",
+        "the postcode begins with [postcode] and ends [postcode]",
+    ),
+]
+
+
 # 5. A school in brackets after a name (po-089): both brackets stay, or both go.
 SCHOOLS_IN_BRACKETS = [
     (
@@ -221,6 +232,7 @@ SCHOOLS_IN_BRACKETS = [
 # Services' numbers, times, references, public places, web addresses and
 # counts stay as written.
 STAYS = [
+    "its in ls6 and the bus was late",
     "we're house hunting at the moment",
     "we met at Seven Sisters Road",
     "the case is at the Crown Court, courtroom 3",
@@ -260,6 +272,7 @@ PARTLY_STAYS = [
     + PHONES_IN_FIGURES_AND_WORDS
     + PLATES_IN_SENTENCES
     + CODES_AND_HANDLES
+    + POSTCODES_SAID_ODDLY
     + SCHOOLS_IN_BRACKETS,
 )
 def test_numbers_in_each_family_are_replaced(text: str, expected: str) -> None:

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 
 from bot.alerts.postcode import AREAS
-from bot.safeguarding.redaction.detail import Category, Detail
+from bot.safeguarding.redaction.detail import Category, Detail, word_set
 
 # How far back a cue before a match is looked for: the cues are a few words
 # long, and searching from the start each time made long texts quadratic.
@@ -99,7 +99,8 @@ _O_CUED_POSTCODE = re.compile(
 _INWARD_LETTER = "[ABD-HJLNP-UW-Z]"
 # Two spaces between the halves are kept too: "N W 1 0  7 H Q".
 _SPACED_POSTCODE = re.compile(
-    r"(?<![\w-])(?P<area>[A-Z](?:[ \t-]?[A-Z])?)[ \t-]?\d[ \t-]?(?:[A-Z\d][ \t-]?)?"
+    # not the "s" of "postcode's": "our postcode's S1O 2HE"
+    r"(?<![\w'’-])(?P<area>[A-Z](?:[ \t-]?[A-Z])?)[ \t-]?\d[ \t-]?(?:[A-Z\d][ \t-]?)?"
     rf"(?:[ \t]{{2}})?\d[ \t-]?{_INWARD_LETTER}[ \t-]?{_INWARD_LETTER}(?![\w-])",
     re.IGNORECASE,
 )
@@ -286,7 +287,9 @@ def find_ni_numbers(text: str) -> Iterator[Detail]:
 
 # The inward code alone, given as such: "our postcode ends 4HQ".
 _INWARD_ALONE = re.compile(
-    r"(?i:\bpost[ \t]?code[ \t]+(?:ends|ending|ended|finishes)[ \t]*(?:in|with)?[ \t]*)"
+    # "our postcode ends 4HQ", "the postcode begins with CF24 and ends 3AA"
+    r"(?i:\bpost[ \t]?code(?:[ \t]+[^.?!\n]{0,30}?[ \t]+and)?[ \t]+(?:ends|ending|ended|finishes)"
+    r"[ \t]*(?:in|with)?[ \t]*)"
     r"(\d[ \t]?[ABD-HJLNP-UW-Z][ \t]?[ABD-HJLNP-UW-Z])\b",
     re.IGNORECASE,
 )
@@ -343,11 +346,19 @@ _VEHICLE_WORD_BEFORE = re.compile(
 )
 
 
+# Small words after a district in lower case are words, not a plate's letters
+_WORDS_AFTER_A_DISTRICT = word_set(
+    "and but the for was are not you who his her its our off has had"
+)
+
+
 def find_vehicle_regs(text: str) -> Iterator[Detail]:
     """Registrations in their fixed shapes: current ("AB12 CDE"), prefix,
     suffix, Northern Irish, Irish, dashed or spaced, and current with a
     zero for an O; VEHICLE_REG spans."""
     for match in _VEHICLE_CURRENT.finditer(text):
+        if match.group(0)[-3:] in _WORDS_AFTER_A_DISTRICT:
+            continue  # "the postcode begins with CF24 and ends 3AA"
         yield Detail(match.start(), match.end(), Category.VEHICLE_REG)
     for match in _VEHICLE_MISTYPED.finditer(text):
         last = match.group("last")

@@ -1006,12 +1006,18 @@ _UNIT_NAMES = "|".join(name for name in _UNITS if name not in {"o", "nil"})
 _DISTRICT_WORDS = (
     rf"(?:(?:{'|'.join(_TENS)})(?:[ \t-](?:{_UNIT_NAMES}))?|{'|'.join(_TEENS)}|{_UNIT_NAMES})"
 )
+_INWARD_NAME = (
+    "(?:"
+    + "|".join(sorted((n for n in _LETTER_NAMES if " " not in n), key=len, reverse=True))
+    + ")"
+)
 # "postcode m fourteen five tq", "postcode is b twenty three seven h l"
 _WORDED_POSTCODE = re.compile(
     r"(?i:\bpost[ \t]?code(?:[ \t]+(?:is|was|'s))?[ \t]*:?[ \t]*)"
     r"(?P<code>(?P<area>[a-z](?:[ \t]?[a-z])?)[ \t]+"
     rf"(?i:{_DISTRICT_WORDS})[ \t,]+(?i:{_UNIT_NAMES})[ \t]+"
-    r"[a-z][ \t]?[a-z])(?![\w])",
+    # the inward letters alone or by their names: "two ay bee", "five t q"
+    rf"(?:{_INWARD_NAME}|[a-z])(?:[ \t]+{_INWARD_NAME}|[ \t]?[a-z]))(?![\w])",
     re.IGNORECASE,
 )
 
