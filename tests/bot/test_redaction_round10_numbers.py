@@ -16,6 +16,10 @@ from bot.safeguarding.redaction import suggest_publishable
 # park's name stays (STAYS).
 HOMES_ON_SITES_AND_IN_BLOCKS = [
     (
+        "bin store at block 4 Meadowbank flats keeps getting set on fire",
+        "bin store at [address] keeps getting set on fire",
+    ),
+    (
         "We're house 7 on the new estate, Meadow Rise",
         "We're [address] on the new estate, Meadow Rise",
     ),
@@ -165,6 +169,11 @@ PLATES_IN_SENTENCES = [
 # courier's bag number (po-061), handles with dots (pn-017, pn-019) and after
 # "dm me on tiktok" (po-020).
 CODES_AND_HANDLES = [
+    ("my dog's microchip number is 977200004567891", "my dog's [ID number]"),
+    (
+        "the delivery van had fleet number 22841 on the back",
+        "the delivery van had [ID number] on the back",
+    ),
     ("the courier's badge said Driver ID 22314", "the courier's badge said [ID number]"),
     (
         "Sheep rustled from my land, 14 head, tag numbers UK 9 720451, and nobody has rung.",
@@ -232,6 +241,8 @@ SCHOOLS_IN_BRACKETS = [
 # Services' numbers, times, references, public places, web addresses and
 # counts stay as written.
 STAYS = [
+    "the dog had a chip but it was old",
+    "the fleet of 20 vans went past",
     "its in ls6 and the bus was late",
     "we're house hunting at the moment",
     "we met at Seven Sisters Road",

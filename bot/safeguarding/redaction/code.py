@@ -166,6 +166,8 @@ _ID_WORD = (
     # a firearm or shotgun certificate; a farm's holding (CPH), herd or flock number;
     # a taxi's council plate
     r"certificate|cert|cph|holding|herd|flock|council[ \t]+plate|"
+    # a pet's microchip, a works van's fleet number
+    r"micro[ \t-]?chip|chip|fleet|"
     r"hackney|sort[ \t]code|card[ \t]ending(?:[ \t]in)?|ending[ \t]in|"
     # a driver's or rider's own number: "Driver ID 22314"
     r"(?:driver|rider|courier|operator)[ \t]+id)"

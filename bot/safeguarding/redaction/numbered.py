@@ -45,6 +45,7 @@ _FLAT_BEFORE = re.compile(
 _FLAT_CODE = re.compile(r"(?i:\b(?:flat|at|in)[ \t]+)(?-i:(?:\d{1,2}|[PGBM])F\d{1,2})\b")
 # the code alone before the street: "GF1, 14 Leith Walk", "PF2 9 Comely Bank Row"
 _CODE_BEFORE = re.compile(r"(?<![\w/])(?:\d{1,2}|[PGBM])F\d{1,2}(?:[ \t]*,[ \t]*|[ \t]+)$")
+_BLOCK_BEFORE = re.compile(r"(?i:\bblock[ \t]+)$")
 _STREET_END = re.compile(
     r"(?i:(?:road|rd|street|st|lane|ln|avenue|ave|drive|dr|way|terrace|crescent|place|row|"
     r"parade|grove|gardens))$"
@@ -107,6 +108,9 @@ def find_numbered_homes(text: str) -> Iterator[Detail]:
         before = _FLAT_BEFORE.search(text, max(0, start - 24), start)
         if before is None:
             before = _CODE_BEFORE.search(text, max(0, start - 8), start)
+        if before is None:
+            # "block 4 Meadowbank flats": the block's word with its number
+            before = _BLOCK_BEFORE.search(text, max(0, start - 8), start)
         if before is not None and re.search(r"\d", text[start:end]):
             start = before.start()
         if _STREET_END.search(text, start, end):
