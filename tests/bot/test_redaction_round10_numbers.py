@@ -106,6 +106,9 @@ HOMES_ON_SITES_AND_IN_BLOCKS = [
 
 # 2. Phones in figures and words glued together or told in parts (po-028 first).
 PHONES_IN_FIGURES_AND_WORDS = [
+    ("landline 496 0271 (0113 area), after six", "landline [phone], after six"),
+    ("my home phone is 572311", "my home phone is [phone]"),
+    ("ring me on 496 0271 after tea", "ring me on [phone] after tea"),
     ("if u see it msg me 0seven7one two 44 nine 0 3 8 1 ta x", "if u see it msg me [phone] ta x"),
     ("call 0seven9one2 345 678 after six", "call [phone] after six"),
     ("my fone is 07seven00nine00one23", "my fone is [phone]"),
@@ -241,6 +244,7 @@ SCHOOLS_IN_BRACKETS = [
 # Services' numbers, times, references, public places, web addresses and
 # counts stay as written.
 STAYS = [
+    "ring us on 101 2000 times and nobody answers",
     "the dog had a chip but it was old",
     "the fleet of 20 vans went past",
     "its in ls6 and the bus was late",
