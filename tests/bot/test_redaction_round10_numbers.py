@@ -15,6 +15,7 @@ from bot.safeguarding.redaction import suggest_publishable
 # pn-077, pn-146, po-023, po-063, po-088 and po-112 (shortened); a holiday
 # park's name stays (STAYS).
 HOMES_ON_SITES_AND_IN_BLOCKS = [
+    ("we are at Plot 9, Greenacres Traveller site, since May", "we are at [address], since May"),
     (
         "bin store at block 4 Meadowbank flats keeps getting set on fire",
         "bin store at [address] keeps getting set on fire",
@@ -244,6 +245,10 @@ SCHOOLS_IN_BRACKETS = [
 # Services' numbers, times, references, public places, web addresses and
 # counts stay as written.
 STAYS = [
+    "there were 30 caravans on the park and 4 were broken into",
+    "our site has 120 pitches and 40 statics",
+    "they took £40 then another £60 then £100",
+    "junction 14 of the M6 was closed then reopened at 5",
     "ring us on 101 2000 times and nobody answers",
     "the dog had a chip but it was old",
     "the fleet of 20 vans went past",

@@ -257,7 +257,7 @@ _SITE_NAME = r"(?:[A-Z][\w'’-]*[ \t]+){1,3}"
 # Park") is a public place and stays
 _NAMED_SITE = (
     r"(?:caravan[ \t]+(?:park|site)|residential[ \t]+park|park[ \t]+homes?|"
-    r"mobile[ \t]+home[ \t]+park)"
+    r"mobile[ \t]+home[ \t]+park|(?i:traveller|travellers['’]?|gypsy)[ \t]+site)"
 )
 _LIVED_ON_SITE = rf"(?:{_NAMED_SITE}|(?<!car[ \t])park)"
 _PITCH_WORD = r"(?:plot|pitch|van|caravan|static|unit|lodge|chalet|bungalow)"
