@@ -173,6 +173,9 @@ PLATES_IN_SENTENCES = [
 # courier's bag number (po-061), handles with dots (pn-017, pn-019) and after
 # "dm me on tiktok" (po-020).
 CODES_AND_HANDLES = [
+    ("add me jodiee.mx if u see this", "add me [social media handle] if u see this"),
+    ("she goes as 'lils.xo' online", "she goes as '[social media handle]' online"),
+    ("the fake page is called justice4kids.leeds", "the fake page is called [social media handle]"),
     ("my dog's microchip number is 977200004567891", "my dog's [ID number]"),
     (
         "the delivery van had fleet number 22841 on the back",
@@ -245,6 +248,8 @@ SCHOOLS_IN_BRACKETS = [
 # Services' numbers, times, references, public places, web addresses and
 # counts stay as written.
 STAYS = [
+    "he called me.then left",
+    "the file was called report.pdf",
     "there were 30 caravans on the park and 4 were broken into",
     "our site has 120 pitches and 40 statics",
     "they took £40 then another £60 then £100",

@@ -92,6 +92,15 @@ _WEB_ENDS = word_set(
 )
 
 
+# One dot is enough after a cue that a name follows: "add me jodiee.mx",
+# "she goes as 'lils.xo'", "a chat called year9.girls"
+_CUED_ONE_DOT = re.compile(
+    r"(?i:\b(?:add|follow)(?:[ \t]+(?:me|us|him|her|them))?|\bgoes[ \t]+(?:as|by)|"
+    r"\bcalled|\bnamed)[ \t]+['\"“‘]?"
+    r"((?-i:[a-z][a-z0-9_]{1,}[0-9_]?[a-z0-9_]*\.[a-z0-9_]{1,15}))(?![\w@/]|\.\w)"
+)
+
+
 def find_handles(text: str) -> Iterator[Detail]:
     for match in _AT.finditer(text):
         handle = match.group(1)
@@ -108,6 +117,11 @@ def find_handles(text: str) -> Iterator[Detail]:
     for pattern in (_BEFORE_PLATFORM, _SHAPE):
         for match in pattern.finditer(text):
             yield from _handle(text, match.start(1), match.group(1), shaped=True)
+    for match in _CUED_ONE_DOT.finditer(text):
+        parts = match.group(1).split(".")
+        if parts[-1] in _WEB_ENDS or all(p in ordinary_words() for p in parts):
+            continue  # "called report.pdf", "he called me.then left" (a space left out)
+        yield Detail(match.start(1), match.end(1), Category.HANDLE)
     for match in _DOTTED.finditer(text):
         parts = match.group(1).split(".")
         if not _WEB_ENDS.intersection(parts) and parts[0] not in ("www", "http", "https"):
