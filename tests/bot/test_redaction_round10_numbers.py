@@ -15,6 +15,8 @@ from bot.safeguarding.redaction import suggest_publishable
 # pn-077, pn-146, po-023, po-063, po-088 and po-112 (shortened); a holiday
 # park's name stays (STAYS).
 HOMES_ON_SITES_AND_IN_BLOCKS = [
+    ("our apartment is 4C in Riverside Court", "our apartment is [address]"),
+    ("my flat is number 12 at Jubilee House, Leeds", "my flat is [address], Leeds"),
     ("we are at Plot 9, Greenacres Traveller site, since May", "we are at [address], since May"),
     (
         "bin store at block 4 Meadowbank flats keeps getting set on fire",
@@ -107,6 +109,8 @@ HOMES_ON_SITES_AND_IN_BLOCKS = [
 
 # 2. Phones in figures and words glued together or told in parts (po-028 first).
 PHONES_IN_FIGURES_AND_WORDS = [
+    ("ring07700900456 pls", "[phone] pls"),
+    ("txt me on07700 900456", "txt me [phone]"),
     ("landline 496 0271 (0113 area), after six", "landline [phone], after six"),
     ("my home phone is 572311", "my home phone is [phone]"),
     ("ring me on 496 0271 after tea", "ring me on [phone] after tea"),
@@ -248,6 +252,8 @@ SCHOOLS_IN_BRACKETS = [
 # Services' numbers, times, references, public places, web addresses and
 # counts stay as written.
 STAYS = [
+    "the room was 20 in the Town Hall",
+    "ref INC07700900456 was given",
     "he called me.then left",
     "the file was called report.pdf",
     "there were 30 caravans on the park and 4 were broken into",

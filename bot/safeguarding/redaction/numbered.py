@@ -303,15 +303,24 @@ _FLOOR_BLOCK_ROOM = re.compile(
 )
 # A named block, then the flat: "St Anne's Court, flat 9" (a flat's own word:
 # "Town Hall, room 12" and "Crown Court, number 3" stay)
-_BLOCK_THEN_FLAT = re.compile(
-    r"(?<![\w'’])(?!(?:Crown|Magistrates|County|Family|Coroner|Royal|Town|Village|Church|City|"
+_PUBLIC_BUILDING = (
+    r"(?!(?:Crown|Magistrates|County|Family|Coroner|Royal|Town|Village|Church|City|"
     r"Civic|Community|Memorial|Scout|Sports|Guild|Concert|Music|Assembly)\b)"
+)
+_BLOCK_THEN_FLAT = re.compile(
+    rf"(?<![\w'’]){_PUBLIC_BUILDING}"
     rf"{_BLOCK_NAME}[ \t]*,?[ \t]*(?i:flat|apartment|apt\.?)[ \t]*{_ROOM_NUMBER}"
 )
 # a home's number where a site's homes are numbered: "home no 23", "home number 4"
 # (not a landline: "Home number 0113 496 0271")
 _HOME_NUMBER = re.compile(
     r"(?i:\bhome[ \t]+(?:no\.?|number)[ \t]*(?!0)\d{1,4}[a-z]?)\b(?![ \t]*\d)"
+)
+# "our apartment is 4C in Riverside Court", "my flat is number 12 at Jubilee House"
+_FLAT_IS_IN_BLOCK = re.compile(
+    r"(?i:\b(?:flat|apartment|room)[ \t]+(?:is|was)[ \t]+)"
+    rf"(?P<home>(?:(?i:number|no\.?)[ \t]*)?{_ROOM_NUMBER}[ \t]+(?i:in|at|of)[ \t]+"
+    rf"(?:(?i:the)[ \t]+)?{_PUBLIC_BUILDING}{_BLOCK_NAME})"
 )
 # "We're house 7 on the new estate", "she lives in house 12"
 _WE_ARE_HOUSE = re.compile(
@@ -344,3 +353,5 @@ def find_homes_on_sites_and_in_blocks(text: str) -> Iterator[Detail]:
             yield Detail(match.start(), match.end(), Category.ADDRESS)
     for match in _WE_ARE_HOUSE.finditer(text):
         yield Detail(match.start("house"), match.end("house"), Category.ADDRESS)
+    for match in _FLAT_IS_IN_BLOCK.finditer(text):
+        yield Detail(match.start("home"), match.end("home"), Category.ADDRESS)
