@@ -15,6 +15,7 @@ from bot.safeguarding.redaction import suggest_publishable
 # pn-077, pn-146, po-023, po-063, po-088 and po-112 (shortened); a holiday
 # park's name stays (STAYS).
 HOMES_ON_SITES_AND_IN_BLOCKS = [
+    ("we live at number 12-14 on the corner", "we live at [address] on the corner"),
     ("our apartment is 4C in Riverside Court", "our apartment is [address]"),
     ("my flat is number 12 at Jubilee House, Leeds", "my flat is [address], Leeds"),
     ("we are at Plot 9, Greenacres Traveller site, since May", "we are at [address], since May"),
@@ -252,6 +253,7 @@ SCHOOLS_IN_BRACKETS = [
 # Services' numbers, times, references, public places, web addresses and
 # counts stay as written.
 STAYS = [
+    "order number 204-1234567-1234567 from amazon",
     "the room was 20 in the Town Hall",
     "ref INC07700900456 was given",
     "he called me.then left",

@@ -400,9 +400,13 @@ def _house_numbers(text: str) -> Iterator[Detail]:
             continue
         if _NOT_A_HOUSE_AFTER.match(text, match.end()):
             continue
+        if re.match(r"[-–]\d{3,}", text[match.end() : match.end() + 5]):
+            continue  # "order number 204-1234567-1234567": a longer number's first part
         # the street after it ("number 6 on Rosebery Street") stays: the
-        # writers who labelled it disagree, and the number alone is gone
-        yield Detail(match.start(), match.end(), Category.ADDRESS)
+        # writers who labelled it disagree, and the number alone is gone;
+        # a pair of numbers goes whole ("number 12-14")
+        pair = re.match(r"[-–]\d{1,3}\b", text[match.end() : match.end() + 5])
+        yield Detail(match.start(), match.end() + (pair.end() if pair else 0), Category.ADDRESS)
     for match in _HOUSE_NUMBER_IS.finditer(text):
         yield Detail(match.start(), match.end(), Category.ADDRESS)
     for match in _AT_NUMBER_WHO.finditer(text):
