@@ -15,6 +15,19 @@ from bot.safeguarding.redaction import suggest_publishable
 # pn-077, pn-146, po-023, po-063, po-088 and po-112 (shortened); a holiday
 # park's name stays (STAYS).
 HOMES_ON_SITES_AND_IN_BLOCKS = [
+    (
+        "I am a resident of Beechwood Park Homes, number 31, and wish to report a prowler.",
+        "I am a resident of [address], and wish to report a prowler.",
+    ),
+    (
+        "we stay at Oakwood Court care home, her room is 14",
+        "we stay at Oakwood Court care home, her room is [address]",
+    ),
+    ("my address is Caravan 4, Hillside Farm, Dunsford", "my address is [address], Dunsford"),
+    (
+        "Me mam's at 27b, the flat over the bookies on High St",
+        "Me mam's at [address], the flat over the bookies on High St",
+    ),
     ("we live at number 12-14 on the corner", "we live at [address] on the corner"),
     ("our apartment is 4C in Riverside Court", "our apartment is [address]"),
     ("my flat is number 12 at Jubilee House, Leeds", "my flat is [address], Leeds"),
@@ -253,6 +266,8 @@ SCHOOLS_IN_BRACKETS = [
 # Services' numbers, times, references, public places, web addresses and
 # counts stay as written.
 STAYS = [
+    "my mum's at 3 today",
+    "my room is 12 by 14 feet",
     "order number 204-1234567-1234567 from amazon",
     "the room was 20 in the Town Hall",
     "ref INC07700900456 was given",

@@ -74,7 +74,8 @@ _SITE = re.compile(
     r"beach[ \t]+huts?|the[ \t]+seafront|promenade)\b)"
 )
 # "lodge 6 at Willow Lakes": a named place after the number is its site
-_AT_A_NAMED_PLACE = re.compile(r"[ \t]+(?:at|on)[ \t]+(?:the[ \t]+)?[A-Z][a-z]+")
+# (or after a comma: "Caravan 4, Hillside Farm")
+_AT_A_NAMED_PLACE = re.compile(r"(?:[ \t]+(?:at|on)[ \t]+(?:the[ \t]+)?|,[ \t]*)[A-Z][a-z]+")
 _LOOSE_HOLIDAY = frozenset({"van", "hut", "pod", "cabin", "lodge", "plot", "pitch"})
 _OWNED_AFTER = re.compile(
     r"(?i:[ \t]+(?:is|was|'s|’s)[ \t]+(?:ours|mine|his|hers|theirs|my|our|their|where))\b"
@@ -255,9 +256,10 @@ _SITE_NAME = r"(?:[A-Z][\w'’-]*[ \t]+){1,3}"
 # a site where people live, in lower case: "Lower Farm caravan park", "Golden
 # Sands park"; a holiday park ("Trevelgue holiday park", "Sunnyvale Holiday
 # Park") is a public place and stays
+# ("Beechwood Park Homes, number 31": park homes are lived in, in capitals too)
 _NAMED_SITE = (
-    r"(?:caravan[ \t]+(?:park|site)|residential[ \t]+park|park[ \t]+homes?|"
-    r"mobile[ \t]+home[ \t]+park|(?i:traveller|travellers['’]?|gypsy)[ \t]+site)"
+    r"(?:caravan[ \t]+(?:park|site)|(?i:residential[ \t]+park|park[ \t]+homes?|"
+    r"mobile[ \t]+home[ \t]+park|traveller[ \t]+site|travellers['’]?[ \t]+site|gypsy[ \t]+site))"
 )
 _LIVED_ON_SITE = rf"(?:{_NAMED_SITE}|(?<!car[ \t])park)"
 _PITCH_WORD = r"(?:plot|pitch|van|caravan|static|unit|lodge|chalet|bungalow)"
@@ -322,6 +324,20 @@ _FLAT_IS_IN_BLOCK = re.compile(
     rf"(?P<home>(?:(?i:number|no\.?)[ \t]*)?{_ROOM_NUMBER}[ \t]+(?i:in|at|of)[ \t]+"
     rf"(?:(?i:the)[ \t]+)?{_PUBLIC_BUILDING}{_BLOCK_NAME})"
 )
+# "her room is 14", "my flat was number 9": one's own room or flat by its number
+_OWN_ROOM_IS = re.compile(
+    r"(?i:\b(?:my|her|his|their|our|mum['’]?s|mam['’]?s|nan['’]?s|dad['’]?s)[ \t]+"
+    r"(?:room|flat|bedsit|cabin|chalet|lodge)(?:[ \t]+(?:number|no\.?))?[ \t]+(?:is|was)[ \t]+)"
+    r"(?P<home>(?:(?i:number|no\.?)[ \t]*)?(?!0)\d{1,4}[a-zA-Z]?)\b"
+    r"(?![ \t]*(?:%|(?i:years?|mins?|minutes?|hours?|days?|pounds?|quid|degrees|feet|foot|"
+    r"metres|m2|sq|square|by|x)\b))"
+)
+# "Me mam's at 27b, the flat over the bookies": someone's, where they live;
+# a letter after the number or a comma ("my mum's at 3 today" is a time)
+_FAMILYS_AT = re.compile(
+    r"(?i:\b(?:mam|mum|mom|nan|nana|gran|grandad|grandma|dad|sister|brother|auntie|aunt|"
+    r"uncle)['’]?s[ \t]+at[ \t]+)(?P<home>[1-9]\d{0,2}[a-hA-H]\b|[1-9]\d{0,2}(?=,))"
+)
 # "We're house 7 on the new estate", "she lives in house 12"
 _WE_ARE_HOUSE = re.compile(
     r"(?i:\b(?:we['’]re|we[ \t]+are|i['’]m|im|i[ \t]+am|they['’]re|they[ \t]+are|she['’]s|"
@@ -353,5 +369,9 @@ def find_homes_on_sites_and_in_blocks(text: str) -> Iterator[Detail]:
             yield Detail(match.start(), match.end(), Category.ADDRESS)
     for match in _WE_ARE_HOUSE.finditer(text):
         yield Detail(match.start("house"), match.end("house"), Category.ADDRESS)
+    for match in _FAMILYS_AT.finditer(text):
+        yield Detail(match.start("home"), match.end("home"), Category.ADDRESS)
+    for match in _OWN_ROOM_IS.finditer(text):
+        yield Detail(match.start("home"), match.end("home"), Category.ADDRESS)
     for match in _FLAT_IS_IN_BLOCK.finditer(text):
         yield Detail(match.start("home"), match.end("home"), Category.ADDRESS)
