@@ -16,6 +16,12 @@ from bot.safeguarding.redaction import suggest_publishable
 # park's name stays (STAYS).
 HOMES_ON_SITES_AND_IN_BLOCKS = [
     (
+        "im in halls at Victoria Hall, flat 12 room C, someone keeps stealing food",
+        "im in halls at [address], someone keeps stealing food",
+    ),
+    ("my room's D14 in Owens Park", "my room's [address] in Owens Park"),
+    ("I'm in Kelvin Hall, block 3, room 207", "I'm in [address]"),
+    (
         "I am a resident of Beechwood Park Homes, number 31, and wish to report a prowler.",
         "I am a resident of [address], and wish to report a prowler.",
     ),
@@ -266,6 +272,8 @@ SCHOOLS_IN_BRACKETS = [
 # Services' numbers, times, references, public places, web addresses and
 # counts stay as written.
 STAYS = [
+    "my room's 2 floors up",
+    "my flat is 3 doors down",
     "my mum's at 3 today",
     "my room is 12 by 14 feet",
     "order number 204-1234567-1234567 from amazon",

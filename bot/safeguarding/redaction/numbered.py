@@ -291,6 +291,13 @@ _ROOM_IN_LETTERED_BLOCK = re.compile(
     rf"|{_BLOCK_LETTER}[ \t]*,?[ \t]*{_ROOM}[ \t]*{_ROOM_NUMBER})"
     rf"(?:[ \t]*,?[ \t]*(?:(?i:of|at|in)[ \t]+)?{_BLOCK_NAME})?"
 )
+# The hall before: "Kelvin Hall, block 3, room 207"; a flat's room: "flat 12 room C"
+_HALL_BLOCK_ROOM = re.compile(
+    rf"(?<![\w'’])(?!(?:Crown|Magistrates|County|Town|Village|Church|City|Civic|Community)\b)"
+    rf"{_BLOCK_NAME}[ \t]*,?[ \t]*{_BLOCK_LETTER}[ \t]*,?[ \t]*{_ROOM}[ \t]*{_ROOM_NUMBER}"
+    rf"|\b(?i:flat|apartment)[ \t]*{_ROOM_NUMBER}[ \t]*,?[ \t]*(?i:room|bedroom)[ \t]*"
+    r"(?:[A-Z]|\d{1,3})\b"
+)
 _FLOOR = (
     r"(?i:\b(?:\d{1,2}(?:st|nd|rd|th)|ground|first|second|third|fourth|fifth|sixth|seventh|"
     r"eighth|ninth|tenth|eleventh|twelfth|top)[ \t]+floor)"
@@ -327,10 +334,11 @@ _FLAT_IS_IN_BLOCK = re.compile(
 # "her room is 14", "my flat was number 9": one's own room or flat by its number
 _OWN_ROOM_IS = re.compile(
     r"(?i:\b(?:my|her|his|their|our|mum['’]?s|mam['’]?s|nan['’]?s|dad['’]?s)[ \t]+"
-    r"(?:room|flat|bedsit|cabin|chalet|lodge)(?:[ \t]+(?:number|no\.?))?[ \t]+(?:is|was)[ \t]+)"
-    r"(?P<home>(?:(?i:number|no\.?)[ \t]*)?(?!0)\d{1,4}[a-zA-Z]?)\b"
+    r"(?:room|flat|bedsit|cabin|chalet|lodge)(?:[ \t]+(?:number|no\.?))?"
+    r"(?:[ \t]+(?:is|was)|['’]s)[ \t]+)"
+    r"(?P<home>(?:(?i:number|no\.?)[ \t]*)?(?-i:[A-Z])?(?!0)\d{1,4}[a-zA-Z]?)\b"
     r"(?![ \t]*(?:%|(?i:years?|mins?|minutes?|hours?|days?|pounds?|quid|degrees|feet|foot|"
-    r"metres|m2|sq|square|by|x)\b))"
+    r"metres|m2|sq|square|by|x|floors?|doors?|stairs|steps|flights?)\b))"
 )
 # "Me mam's at 27b, the flat over the bookies": someone's, where they live;
 # a letter after the number or a comma ("my mum's at 3 today" is a time)
@@ -360,6 +368,7 @@ def find_homes_on_sites_and_in_blocks(text: str) -> Iterator[Detail]:
         _SITE_THEN_PITCH,
         _PITCH_THEN_SITE,
         _ROOM_IN_LETTERED_BLOCK,
+        _HALL_BLOCK_ROOM,
         _FLOOR_BLOCK_ROOM,
         _DOTTED_ROOM,
         _BLOCK_THEN_FLAT,
