@@ -23,6 +23,7 @@ from bot.safeguarding.redaction.code import (
     find_loosely_cued_id_numbers,
     find_ni_numbers,
     find_postcodes,
+    find_tags_and_carried_numbers,
     find_vehicle_regs,
 )
 from bot.safeguarding.redaction.detail import Category, Detail
@@ -53,6 +54,7 @@ from bot.safeguarding.redaction.names import (
 from bot.safeguarding.redaction.numbered import (
     find_flats_by_block_or_shop,
     find_flats_welsh_streets_and_coded_digits,
+    find_homes_on_sites_and_in_blocks,
     find_numbered_homes,
 )
 from bot.safeguarding.redaction.people import find_people_shapes, repeat_names, widen_names
@@ -107,6 +109,7 @@ _FINDERS: tuple[Callable[[str], Iterable[Detail]], ...] = (
     find_misgiven_phones,
     find_id_numbers,
     find_loosely_cued_id_numbers,
+    find_tags_and_carried_numbers,
     find_worded_ids,
     find_spoken_phones,
     find_postcodes,
@@ -124,6 +127,7 @@ _FINDERS: tuple[Callable[[str], Iterable[Detail]], ...] = (
     find_flats_welsh_streets_and_coded_digits,
     find_numbered_homes,
     find_flats_by_block_or_shop,
+    find_homes_on_sites_and_in_blocks,
     find_house_names,
     find_more_house_names,
     find_homes_where_an_address_would_be,

@@ -303,7 +303,13 @@ def _is_house_and_street(text: str, match: re.Match[str], rank: int) -> bool:
     ):
         return False  # "on Seven Sisters Road", "the two High Street banks"
     after_number = re.search(r"(?i:\b(?:number|no\.?)\s*)$", text[: match.start("house")])
-    if worded and house[:1].isupper() and not after_number:
+    # "I live at Forty-Four Beech Avenue": a number of two words after "at"
+    # is a house's; one word is the street's own ("Seven Sisters Road")
+    compound_after_at = re.search(r"[- ]", house.strip()) is not None and re.search(
+        r"(?i:\b(?:at|is|address:?)\s+)$",
+        text[max(0, match.start("house") - 12) : match.start("house")],
+    )
+    if worded and house[:1].isupper() and not after_number and not compound_after_at:
         return False  # "Seven Sisters Road", "Three Kings Yard": the number is the name's
     if re.match(rf"\S+,?\s+{_FIRST_STREET_WORDS}\b", tail):
         # "22 Ffordd yr Orsaf": "yr" is Welsh, not "year"; the name after the
@@ -394,9 +400,13 @@ def _house_numbers(text: str) -> Iterator[Detail]:
             continue
         if _NOT_A_HOUSE_AFTER.match(text, match.end()):
             continue
+        if re.match(r"[-–]\d{3,}", text[match.end() : match.end() + 5]):
+            continue  # "order number 204-1234567-1234567": a longer number's first part
         # the street after it ("number 6 on Rosebery Street") stays: the
-        # writers who labelled it disagree, and the number alone is gone
-        yield Detail(match.start(), match.end(), Category.ADDRESS)
+        # writers who labelled it disagree, and the number alone is gone;
+        # a pair of numbers goes whole ("number 12-14")
+        pair = re.match(r"[-–]\d{1,3}\b", text[match.end() : match.end() + 5])
+        yield Detail(match.start(), match.end() + (pair.end() if pair else 0), Category.ADDRESS)
     for match in _HOUSE_NUMBER_IS.finditer(text):
         yield Detail(match.start(), match.end(), Category.ADDRESS)
     for match in _AT_NUMBER_WHO.finditer(text):

@@ -76,6 +76,31 @@ _PUBLIC_ACCOUNT = re.compile(
 )
 
 
+# "dm me on", "add me on", "follow her on": the word after the platform is
+# where to find someone
+_ASKED_TO_WRITE = re.compile(
+    r"(?i:\b(?:dm|pm|message|msg|inbox|add|follow|find|contact|reach|text)[ \t]+"
+    r"(?:me|us|him|her|them)[ \t]+(?:on|at|via)[ \t]+)$"
+)
+# Two dots or more inside a word of small letters and figures, as handles are
+# made ("jodiee.m.xx", "bex.york.22"); not a web address's ("bbc.co.uk") nor
+# initials ("e.g.", "a.m.").
+_DOTTED = re.compile(r"(?<![\w@./])([a-z][a-z0-9_]{2,}(?:\.[a-z0-9_]{1,15}){2,})(?![\w@/]|\.\w)")
+_WEB_ENDS = word_set(
+    "com uk org net co gov ac nhs sch io info biz ltd police html php htm "
+    "docx doc pdf jpg jpeg png gif heic mp4 mov txt xlsx csv zip"
+)
+
+
+# One dot is enough after a cue that a name follows: "add me jodiee.mx",
+# "she goes as 'lils.xo'", "a chat called year9.girls"
+_CUED_ONE_DOT = re.compile(
+    r"(?i:\b(?:add|follow)(?:[ \t]+(?:me|us|him|her|them))?|\bgoes[ \t]+(?:as|by)|"
+    r"\bcalled|\bnamed)[ \t]+['\"“‘]?"
+    r"((?-i:[a-z][a-z0-9_]{1,}[0-9_]?[a-z0-9_]*\.[a-z0-9_]{1,15}))(?![\w@/]|\.\w)"
+)
+
+
 def find_handles(text: str) -> Iterator[Detail]:
     for match in _AT.finditer(text):
         handle = match.group(1)
@@ -84,12 +109,23 @@ def find_handles(text: str) -> Iterator[Detail]:
             yield Detail(match.start(), match.end(1), Category.HANDLE)
     for match in _AFTER_PLATFORM.finditer(text):
         # "on tiktok yesterday": a bare word after a platform needs a handle's shape;
-        # "insta: jaz", "snap is jaz", "tiktok @jaz" do not
-        linked = match.group(1).strip() != ""
+        # "insta: jaz", "snap is jaz", "tiktok @jaz", "dm me on tiktok bexxyork" do not
+        linked = match.group(1).strip() != "" or (
+            _ASKED_TO_WRITE.search(text, max(0, match.start() - 30), match.start()) is not None
+        )
         yield from _handle(text, match.start(2), match.group(2), shaped=not linked)
     for pattern in (_BEFORE_PLATFORM, _SHAPE):
         for match in pattern.finditer(text):
             yield from _handle(text, match.start(1), match.group(1), shaped=True)
+    for match in _CUED_ONE_DOT.finditer(text):
+        parts = match.group(1).split(".")
+        if parts[-1] in _WEB_ENDS or all(p in ordinary_words() for p in parts):
+            continue  # "called report.pdf", "he called me.then left" (a space left out)
+        yield Detail(match.start(1), match.end(1), Category.HANDLE)
+    for match in _DOTTED.finditer(text):
+        parts = match.group(1).split(".")
+        if not _WEB_ENDS.intersection(parts) and parts[0] not in ("www", "http", "https"):
+            yield Detail(match.start(1), match.end(1), Category.HANDLE)
     for match in _DIGITS_SHAPE.finditer(text):
         letters = re.sub(r"[\d._]+$", "", match.group(1)).lower()
         if letters not in ordinary_words() and letters not in NOT_PERSONS | _CODES:

@@ -36,7 +36,8 @@ from bot.safeguarding.redaction.detail import Category, Detail
 
 # "flat ", "flat 3F2 at ", "apartment 4, ", "flat no 2 of " right before an address
 _FLAT_BEFORE = re.compile(
-    r"(?i:\b(?:flat|apartment|apt\.?|maisonette)(?:[ \t]+(?:no\.?|number))?"
+    r"(?i:\b(?:flat|apartment|apt\.?|maisonette|room|bedsit|studio|number|no\.?)"
+    r"(?:[ \t]+(?:no\.?|number))?"
     r"[ \t]*(?:\d{1,2}F\d{1,2}|[PGBM]F\d{1,2}|\d{1,4}[a-z]?|[a-h])"
     r"(?:[ \t]*,[ \t]*|[ \t]+(?:at|of|in)[ \t]+|[ \t]+))$"
 )
@@ -44,6 +45,7 @@ _FLAT_BEFORE = re.compile(
 _FLAT_CODE = re.compile(r"(?i:\b(?:flat|at|in)[ \t]+)(?-i:(?:\d{1,2}|[PGBM])F\d{1,2})\b")
 # the code alone before the street: "GF1, 14 Leith Walk", "PF2 9 Comely Bank Row"
 _CODE_BEFORE = re.compile(r"(?<![\w/])(?:\d{1,2}|[PGBM])F\d{1,2}(?:[ \t]*,[ \t]*|[ \t]+)$")
+_BLOCK_BEFORE = re.compile(r"(?i:\bblock[ \t]+)$")
 _STREET_END = re.compile(
     r"(?i:(?:road|rd|street|st|lane|ln|avenue|ave|drive|dr|way|terrace|crescent|place|row|"
     r"parade|grove|gardens))$"
@@ -60,7 +62,7 @@ _HOLIDAY_HOME = (
     r"pontoon)"
 )
 _HOLIDAY_NUMBER = re.compile(
-    rf"(?i:\b{_HOLIDAY_HOME}(?P<said>[ \t]+(?:no\.?|number))?[ \t]*"
+    rf"(?i:\b{_HOLIDAY_HOME}(?P<said>[ \t]+(?:(?:is|was)[ \t]+)?(?:no\.?|number))?[ \t]*"
     rf"(?P<number>(?-i:[A-Z])?\d{{1,4}}[a-z]?)\b)"
     r"(?![ \t]*(?:%|am|pm|mins?|minutes?|hours?|days?|weeks?|nights?|years?|quid|pounds?|"
     r"people|of|or|times?|x)\b)"
@@ -68,10 +70,16 @@ _HOLIDAY_NUMBER = re.compile(
 _SITE = re.compile(
     r"(?i:\b(?:holiday[ \t]+(?:park|village|centre|site)|caravan[ \t]+(?:park|site)|"
     r"camp[ \t]?site|camping|glamping|marina|harbour|moorings?|boatyard|park[ \t]+homes?|"
-    r"residential[ \t]+park|site|stayin[g']?|staying|allotments?|haven|butlins?|"
+    r"residential[ \t]+park|leisure[ \t]+park|site|stayin[g']?|staying|allotments?|haven|butlins?|"
     r"beach[ \t]+huts?|the[ \t]+seafront|promenade)\b)"
 )
+# "lodge 6 at Willow Lakes": a named place after the number is its site
+# (or after a comma: "Caravan 4, Hillside Farm")
+_AT_A_NAMED_PLACE = re.compile(r"(?:[ \t]+(?:at|on)[ \t]+(?:the[ \t]+)?|,[ \t]*)[A-Z][a-z]+")
 _LOOSE_HOLIDAY = frozenset({"van", "hut", "pod", "cabin", "lodge", "plot", "pitch"})
+_OWNED_AFTER = re.compile(
+    r"(?i:[ \t]+(?:is|was|'s|’s)[ \t]+(?:ours|mine|his|hers|theirs|my|our|their|where))\b"
+)
 # port letters (one to three capitals) and number, after what says it is a boat's
 _BOAT = re.compile(
     r"(?i:\b(?:boat|vessel|trawler|yacht|creel[ \t]+boat|fishing[ \t]+boat|launch|dinghy|"
@@ -101,6 +109,9 @@ def find_numbered_homes(text: str) -> Iterator[Detail]:
         before = _FLAT_BEFORE.search(text, max(0, start - 24), start)
         if before is None:
             before = _CODE_BEFORE.search(text, max(0, start - 8), start)
+        if before is None:
+            # "block 4 Meadowbank flats": the block's word with its number
+            before = _BLOCK_BEFORE.search(text, max(0, start - 8), start)
         if before is not None and re.search(r"\d", text[start:end]):
             start = before.start()
         if _STREET_END.search(text, start, end):
@@ -119,11 +130,20 @@ def find_numbered_homes(text: str) -> Iterator[Detail]:
     for match in _HOLIDAY_NUMBER.finditer(text):
         word = match.group(0).split()[0].lower()
         window = text[max(0, match.start() - 120) : match.end() + 60]
-        if not _SITE.search(window) and not match.group("said"):
+        if (
+            not _SITE.search(window)
+            and not match.group("said")
+            and not _AT_A_NAMED_PLACE.match(text, match.end())
+        ):
             continue  # "caravan number 45" says it is a home; "a caravan 12 feet long" does not
-        if word in _LOOSE_HOLIDAY and not re.search(
-            r"(?i:(?:\b(?:our|my|his|her|their|in|at|on|from|to)|,)[ \t]*$)",
-            text[max(0, match.start() - 12) : match.start()],
+        if word in _LOOSE_HOLIDAY and not (
+            re.search(
+                r"(?i:(?:\b(?:our|my|his|her|their|in|at|on|from|to|rent|rented|renting|own|"
+                r"owns|have|booked)|,)[ \t]*$)",
+                text[max(0, match.start() - 12) : match.start()],
+            )
+            # "Hut 27 is ours", at a sentence's start
+            or _OWNED_AFTER.match(text, match.end())
         ):
             continue
         yield Detail(match.start(), match.end(), Category.ADDRESS)
@@ -228,3 +248,139 @@ def find_flats_by_block_or_shop(text: str) -> Iterator[Detail]:
             yield Detail(match.start(), match.end(), Category.ADDRESS)
     for match in _NEIGHBOURS_NUMBER.finditer(text):
         yield Detail(match.start("number"), match.end("number"), Category.ADDRESS)
+
+
+# Round 10 (issue 15, after the eighth unseen set): homes on residential
+# sites and in named blocks, with the site or block named.
+_SITE_NAME = r"(?:[A-Z][\w'’-]*[ \t]+){1,3}"
+# a site where people live, in lower case: "Lower Farm caravan park", "Golden
+# Sands park"; a holiday park ("Trevelgue holiday park", "Sunnyvale Holiday
+# Park") is a public place and stays
+# ("Beechwood Park Homes, number 31": park homes are lived in, in capitals too)
+_NAMED_SITE = (
+    r"(?:caravan[ \t]+(?:park|site)|(?i:residential[ \t]+park|park[ \t]+homes?|"
+    r"mobile[ \t]+home[ \t]+park|traveller[ \t]+site|travellers['’]?[ \t]+site|gypsy[ \t]+site))"
+)
+_LIVED_ON_SITE = rf"(?:{_NAMED_SITE}|(?<!car[ \t])park)"
+_PITCH_WORD = r"(?:plot|pitch|van|caravan|static|unit|lodge|chalet|bungalow)"
+_PITCH_NUMBER = r"(?-i:[A-Z])?\d{1,4}[a-z]?\b"
+# "Lower Farm caravan park, number 14", "Ty Gwyn caravan park, van 58"
+_SITE_THEN_PITCH = re.compile(
+    # after a bare "park", a pitch's own word: "Roath park, number 3 on the list" stays
+    rf"{_SITE_NAME}(?:{_NAMED_SITE}[ \t]*,?[ \t]*(?i:{_PITCH_WORD}|number|no\.?|home)"
+    rf"|park[ \t]*,?[ \t]*(?i:{_PITCH_WORD}))[ \t]*{_PITCH_NUMBER}"
+    r"(?![ \t]*(?i:bus|route|service|%|mph|am|pm|times?|minutes?|mins?|hours?|days?)\b)"
+)
+# "plot 42 at Golden Sands park", "van 12 on Lower Farm caravan site"
+_PITCH_THEN_SITE = re.compile(
+    rf"(?i:\b{_PITCH_WORD}(?:[ \t]+(?:is|was))?(?:[ \t]+(?:number|no\.?))?)[ \t]*{_PITCH_NUMBER}"
+    r"[ \t]*,?[ \t]*(?:(?i:at|on|in)[ \t]+)?"
+    rf"(?:the[ \t]+)?{_SITE_NAME}{_LIVED_ON_SITE}\b"
+)
+_BLOCK_NAME = (
+    r"(?:[A-Z][\w'’-]*[ \t]+){1,3}(?:Court|House|Hall|Halls|Lodge|Tower|Towers|Point|Heights|"
+    r"Mansions|Buildings|Residence|Village)\b"
+)
+_ROOM = r"(?i:room|flat|apartment|apt\.?|studio|bedsit|number|no\.?)"
+_ROOM_NUMBER = r"\d{1,4}[a-zA-Z]?(?:[./]\d{1,3})?\b"
+_BLOCK_LETTER = r"(?i:(?:tower[ \t]+)?block|wing|tower|stair)[ \t]+[A-Z0-9]{1,2}\b"
+# "room 214, Block C, Caledonian Court", "Block B room 12, Opal Court",
+# "flat 9, Block 2, Riverside Heights"
+_ROOM_IN_LETTERED_BLOCK = re.compile(
+    rf"\b(?:{_ROOM}[ \t]*{_ROOM_NUMBER}[ \t]*,?[ \t]*{_BLOCK_LETTER}"
+    rf"|{_BLOCK_LETTER}[ \t]*,?[ \t]*{_ROOM}[ \t]*{_ROOM_NUMBER})"
+    rf"(?:[ \t]*,?[ \t]*(?:(?i:of|at|in)[ \t]+)?{_BLOCK_NAME})?"
+)
+# The hall before: "Kelvin Hall, block 3, room 207"; a flat's room: "flat 12 room C"
+_HALL_BLOCK_ROOM = re.compile(
+    rf"(?<![\w'’])(?!(?:Crown|Magistrates|County|Town|Village|Church|City|Civic|Community)\b)"
+    rf"{_BLOCK_NAME}[ \t]*,?[ \t]*{_BLOCK_LETTER}[ \t]*,?[ \t]*{_ROOM}[ \t]*{_ROOM_NUMBER}"
+    rf"|\b(?i:flat|apartment)[ \t]*{_ROOM_NUMBER}[ \t]*,?[ \t]*(?i:room|bedroom)[ \t]*"
+    r"(?:[A-Z]|\d{1,3})\b"
+)
+_FLOOR = (
+    r"(?i:\b(?:\d{1,2}(?:st|nd|rd|th)|ground|first|second|third|fourth|fifth|sixth|seventh|"
+    r"eighth|ninth|tenth|eleventh|twelfth|top)[ \t]+floor)"
+)
+# "5th floor Croydon House, flat 52", "the 3rd floor of Nelson House, number
+# 31"; "flat 52 on the 5th floor of Croydon House"
+_FLOOR_BLOCK_ROOM = re.compile(
+    rf"{_FLOOR}[ \t]*,?[ \t]*(?:(?i:of|in|at)[ \t]+)?{_BLOCK_NAME}[ \t]*,?[ \t]*"
+    rf"{_ROOM}[ \t]*{_ROOM_NUMBER}"
+    rf"|\b{_ROOM}[ \t]*{_ROOM_NUMBER}[ \t]*,?[ \t]*(?i:on[ \t]+)?(?i:the[ \t]+)?{_FLOOR}"
+    rf"[ \t]*,?[ \t]*(?:(?i:of|in|at)[ \t]+)?{_BLOCK_NAME}"
+)
+# A named block, then the flat: "St Anne's Court, flat 9" (a flat's own word:
+# "Town Hall, room 12" and "Crown Court, number 3" stay)
+_PUBLIC_BUILDING = (
+    r"(?!(?:Crown|Magistrates|County|Family|Coroner|Royal|Town|Village|Church|City|"
+    r"Civic|Community|Memorial|Scout|Sports|Guild|Concert|Music|Assembly)\b)"
+)
+_BLOCK_THEN_FLAT = re.compile(
+    rf"(?<![\w'’]){_PUBLIC_BUILDING}"
+    rf"{_BLOCK_NAME}[ \t]*,?[ \t]*(?i:flat|apartment|apt\.?)[ \t]*{_ROOM_NUMBER}"
+)
+# a home's number where a site's homes are numbered: "home no 23", "home number 4"
+# (not a landline: "Home number 0113 496 0271")
+_HOME_NUMBER = re.compile(
+    r"(?i:\bhome[ \t]+(?:no\.?|number)[ \t]*(?!0)\d{1,4}[a-z]?)\b(?![ \t]*\d)"
+)
+# "our apartment is 4C in Riverside Court", "my flat is number 12 at Jubilee House"
+_FLAT_IS_IN_BLOCK = re.compile(
+    r"(?i:\b(?:flat|apartment|room)[ \t]+(?:is|was)[ \t]+)"
+    rf"(?P<home>(?:(?i:number|no\.?)[ \t]*)?{_ROOM_NUMBER}[ \t]+(?i:in|at|of)[ \t]+"
+    rf"(?:(?i:the)[ \t]+)?{_PUBLIC_BUILDING}{_BLOCK_NAME})"
+)
+# "her room is 14", "my flat was number 9": one's own room or flat by its number
+_OWN_ROOM_IS = re.compile(
+    r"(?i:\b(?:my|her|his|their|our|mum['’]?s|mam['’]?s|nan['’]?s|dad['’]?s)[ \t]+"
+    r"(?:room|flat|bedsit|cabin|chalet|lodge)(?:[ \t]+(?:number|no\.?))?"
+    r"(?:[ \t]+(?:is|was)|['’]s)[ \t]+)"
+    r"(?P<home>(?:(?i:number|no\.?)[ \t]*)?(?-i:[A-Z])?(?!0)\d{1,4}[a-zA-Z]?)\b"
+    r"(?![ \t]*(?:%|(?i:years?|mins?|minutes?|hours?|days?|pounds?|quid|degrees|feet|foot|"
+    r"metres|m2|sq|square|by|x|floors?|doors?|stairs|steps|flights?)\b))"
+)
+# "Me mam's at 27b, the flat over the bookies": someone's, where they live;
+# a letter after the number or a comma ("my mum's at 3 today" is a time)
+_FAMILYS_AT = re.compile(
+    r"(?i:\b(?:mam|mum|mom|nan|nana|gran|grandad|grandma|dad|sister|brother|auntie|aunt|"
+    r"uncle)['’]?s[ \t]+at[ \t]+)(?P<home>[1-9]\d{0,2}[a-hA-H]\b|[1-9]\d{0,2}(?=,))"
+)
+# "We're house 7 on the new estate", "she lives in house 12"
+_WE_ARE_HOUSE = re.compile(
+    r"(?i:\b(?:we['’]re|we[ \t]+are|i['’]m|im|i[ \t]+am|they['’]re|they[ \t]+are|she['’]s|"
+    r"he['’]s|live[sd]?[ \t]+(?:in|at)|living[ \t]+(?:in|at))[ \t]+)"
+    r"(?P<house>(?i:house)[ \t]+(?!0)\d{1,4}[a-z]?)\b"
+    r"(?![ \t]*(?:\d|%|(?i:times?|mins?|minutes?)\b))"
+)
+# a room with a dot in its number: "room 3.14 in Hollings Hall"
+_DOTTED_ROOM = re.compile(r"(?i:\b(?:room|flat|studio)[ \t]+(?:no\.?[ \t]*)?\d{1,2}\.\d{1,3})\b")
+
+
+def find_homes_on_sites_and_in_blocks(text: str) -> Iterator[Detail]:
+    """A home on a site where people live, with the site named ("Lower Farm
+    caravan park, number 14", "plot 42 at Golden Sands park": a holiday
+    park's name stays), a room or flat in a lettered block ("room 214,
+    Block C, Caledonian Court"), a floor of a named block with the flat
+    ("5th floor Croydon House, flat 52") and a room with a dot in its number
+    ("room 3.14"): ADDRESS spans, start and end character offsets."""
+    for pattern in (
+        _SITE_THEN_PITCH,
+        _PITCH_THEN_SITE,
+        _ROOM_IN_LETTERED_BLOCK,
+        _HALL_BLOCK_ROOM,
+        _FLOOR_BLOCK_ROOM,
+        _DOTTED_ROOM,
+        _BLOCK_THEN_FLAT,
+        _HOME_NUMBER,
+    ):
+        for match in pattern.finditer(text):
+            yield Detail(match.start(), match.end(), Category.ADDRESS)
+    for match in _WE_ARE_HOUSE.finditer(text):
+        yield Detail(match.start("house"), match.end("house"), Category.ADDRESS)
+    for match in _FAMILYS_AT.finditer(text):
+        yield Detail(match.start("home"), match.end("home"), Category.ADDRESS)
+    for match in _OWN_ROOM_IS.finditer(text):
+        yield Detail(match.start("home"), match.end("home"), Category.ADDRESS)
+    for match in _FLAT_IS_IN_BLOCK.finditer(text):
+        yield Detail(match.start("home"), match.end("home"), Category.ADDRESS)

@@ -95,7 +95,9 @@ _SCHOOL_WORDS = r"(?:school|academy|primary|college|high|grammar|juniors|infants
 _YEAR_AFTER_NAME = re.compile(
     rf"(?:[ \t]*\((?=[^()\n]*\b(?i:year|yr|y)[ \t]?\d{{1,2}}\b)[^()\n]{{1,50}}\)"
     r"|(?i:(?:[ \t]*,[ \t]*|[ \t]+)(?:(?:who['’]s|who[ \t]+is|who[ \t]+attends|is|'s)[ \t]+)?"
-    rf"(?:in[ \t]+)?\(?{_YEAR}\)?))"
+    # a bracket opened is closed: "amy ross (s4 at braeview academy)" is
+    # not "amy ross (s4" (the "(" went, the ")" stayed)
+    rf"(?:in[ \t]+)?(?:\({_YEAR}\)|{_YEAR})))"
     rf"(?i:[ \t]*,?[ \t]*(?:both[ \t]+)?(?:at|in|@)[ \t]+(?:the[ \t]+)?"
     rf"(?-i:(?:(?:St\.?[ \t]+)?[A-Z][\w'’-]+[ \t]+){{0,4}}){_SCHOOL_WORDS}\b)?"
 )
@@ -181,6 +183,9 @@ def widen_names(text: str, found: Iterable[Detail]) -> Iterator[Detail]:
                 school.category is Category.SCHOOL
                 and name.end <= school.start <= name.end + 30
                 and _BETWEEN_NAME_AND_SCHOOL.match(text[name.end : school.start])
+                # "amy ross (s4 at braeview academy)": each keeps its own
+                # label, and both brackets stay
+                and "(" not in text[name.end : school.start]
             ):
                 yield Detail(name.start, school.end, Category.SCHOOL)
 

@@ -121,13 +121,42 @@ _EXCHANGE_AFTER_CUE = re.compile(
 )
 
 
+# A local number with no dialling code after a word for a line, and its
+# area's code after it if given: "landline 496 0271 (0113 area)", "home phone
+# is 572311"
+_LOCAL_AFTER_CUE = re.compile(
+    r"(?i:\b(?:landline|home[ \t]+(?:phone|number|tel)|tel|telephone|"
+    r"(?:call|ring|phone|telephone)[ \t]+(?:me|us|him|her)[ \t]+on)"
+    r"(?:[ \t]+(?:is|was|number))?[ \t]*[:.-]?[ \t]*)"
+    r"((?:[2-9]\d{2}[ \t]\d{4}|[2-9]\d{5,6})"
+    r"(?:[ \t]*\((?i:area[ \t]+code[ \t]+)?0\d{2,4}(?:[ \t]+(?i:area(?:[ \t]+code)?))?\))?)"
+    r"(?![\w/.,:]\d|\w)"
+)
+
+
+# A mobile glued to the word before it, a word for a phone: "my
+# number:07700900456please", "txt me on07700 900456"
+_GLUED_MOBILE = re.compile(
+    r"(?i:(?:\bon|\bme|number|\bno|\bmob|mobile|\btel|\bring|\bcall|\btxt|\btext|phone|"
+    r"whatsapp)[:.]?)((?:0|\+44[ \t]?)7\d{3}[ \t]?\d{6})(?!\d)"
+)
+
+
 def find_misgiven_phones(text: str) -> Iterator[Detail]:
     """A phone written with a figure too many or too few after a word for a
     phone ("Call me on 01382 496 0331"), the UK's five-three-four shape with
     a figure too many, and an old exchange's town with its number after
-    asking to be phoned ("telephone me on Ormskirk 572311"). References
+    asking to be phoned ("telephone me on Ormskirk 572311"), and a local
+    number with no dialling code after a word for a line ("landline 496
+    0271 (0113 area)"). References
     ("crime ref ...") are left to the code finders."""
-    for pattern in (_LONG_AFTER_CUE, _UK_SHAPE_TOO_LONG, _EXCHANGE_AFTER_CUE):
+    for pattern in (
+        _LONG_AFTER_CUE,
+        _UK_SHAPE_TOO_LONG,
+        _EXCHANGE_AFTER_CUE,
+        _LOCAL_AFTER_CUE,
+        _GLUED_MOBILE,
+    ):
         for match in pattern.finditer(text):
             group = 1 if pattern.groups else 0
             start = match.start(group)

@@ -640,6 +640,12 @@ def _key_place(town: str) -> str:
     return re.sub(r"[ \t]+", " ", town.strip(" \t,").replace("’", "'")).lower()
 
 
+_BRACKET_CLOSES = re.compile(r"[^()\n]{0,60}\)")
+_TOWN_BEFORE_CLOSE = re.compile(
+    r"(?:[ \t]*,|[ \t]+in)[ \t]+([A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)?)\)"
+)
+
+
 def find_school_years(text: str) -> Iterator[Detail]:
     """A year group or class with a named school, either way round: "yr 8 at
     st aidans", "Year 10, Beacon Academy", "Year 3, Mrs Patel's class at Holy
@@ -675,6 +681,22 @@ def find_school_years(text: str) -> Iterator[Detail]:
         )
     for match in _SCHOOL_THEN_YEAR.finditer(text):
         if _NOT_A_SCHOOL.match(match.group("school")):
+            continue
+        if "(" in match.group(0) and not match.group(0).endswith(")"):
+            # "Jake (year 6 at St Mary's Primary)": the bracket opened goes
+            # with its close, or neither goes ("amy ross (s4 at ..." lost its "(")
+            close = _BRACKET_CLOSES.match(text, match.end())
+            opened = text.index("(", match.end("school"))
+            town = _TOWN_BEFORE_CLOSE.search(text, opened, close.end()) if close else None
+            if close is not None and (town is None or _key_place(town.group(1)) not in places()):
+                yield Detail(match.start(), close.end(), Category.SCHOOL)
+                continue
+            school = match.group("school")
+            named = Category.SCHOOL if _SCHOOL_WORD_AT_END.search(school) else Category.NAME
+            yield Detail(match.start(), match.end("school"), named)
+            # "Amara (she's in P6 at St Ninian's Primary in Kirkintilloch)":
+            # the town stays, and both brackets
+            yield Detail(opened + 1, town.start() if town else match.end(), Category.SCHOOL)
             continue
         yield Detail(match.start(), match.end(), Category.SCHOOL)
 

@@ -116,7 +116,8 @@ _COMMON_SHORT_WORDS = word_set(
 # A figure group may have the letter O typed for a zero ("O77OO 9OO123").
 # and an l or I for a one between figures or after them ("07700 9oo 6l3", "46l").
 _TOKEN = re.compile(
-    r"\+?(?:[Oo]|[lI](?=\d))*\d(?:[\dOo]|[lI](?=\d)|(?<=\d)[lI](?![\w]))*"
+    # not the "o" of a number word glued on: "0seven7one two" is 0, seven, 7, one
+    r"\+?(?:[Oo]|[lI](?=\d))*\d(?:\d|[Oo](?![Nn][Ee])|[lI](?=\d)|(?<=\d)[lI](?![\w]))*"
     r"|(?i:x[ -]?ray)\b|[A-Za-z]+|[^\sA-Za-z\d]"
 )
 _SEPARATORS = frozenset(",.-()")
@@ -266,6 +267,17 @@ def _runs(tokens: Sequence[_Token]) -> Iterator[list[_Token]]:
                 if token.lower == "and":
                     run.append(token)
                 index += 1
+                continue
+            # a number told in parts: "07700 then 900 then 456", "... and then 456"
+            said = 2 if token.lower == "and" and following and following.lower == "then" else 1
+            after = tokens[index + said] if index + said < len(tokens) else None
+            if (
+                token.lower in ("then", "and")
+                and tokens[index + said - 1].lower == "then"
+                and after is not None
+                and _is_number_token(after)
+            ):
+                index += said
                 continue
             break
         yield run
@@ -994,12 +1006,18 @@ _UNIT_NAMES = "|".join(name for name in _UNITS if name not in {"o", "nil"})
 _DISTRICT_WORDS = (
     rf"(?:(?:{'|'.join(_TENS)})(?:[ \t-](?:{_UNIT_NAMES}))?|{'|'.join(_TEENS)}|{_UNIT_NAMES})"
 )
+_INWARD_NAME = (
+    "(?:"
+    + "|".join(sorted((n for n in _LETTER_NAMES if " " not in n), key=len, reverse=True))
+    + ")"
+)
 # "postcode m fourteen five tq", "postcode is b twenty three seven h l"
 _WORDED_POSTCODE = re.compile(
     r"(?i:\bpost[ \t]?code(?:[ \t]+(?:is|was|'s))?[ \t]*:?[ \t]*)"
     r"(?P<code>(?P<area>[a-z](?:[ \t]?[a-z])?)[ \t]+"
     rf"(?i:{_DISTRICT_WORDS})[ \t,]+(?i:{_UNIT_NAMES})[ \t]+"
-    r"[a-z][ \t]?[a-z])(?![\w])",
+    # the inward letters alone or by their names: "two ay bee", "five t q"
+    rf"(?:{_INWARD_NAME}|[a-z])(?:[ \t]+{_INWARD_NAME}|[ \t]?[a-z]))(?![\w])",
     re.IGNORECASE,
 )
 
