@@ -82,6 +82,10 @@ SPENT = frozenset(
         # and spent (issue 15, triage round 8)
         "unseen_2026_11_30_k.jsonl",
         "unseen_2026_11_30_l.jsonl",
+        # the eighth unseen set, run once (/work/notes, docs/safeguarding.md)
+        # and spent (issue 15, round 10)
+        "unseen_2026_11_30_m.jsonl",
+        "unseen_2026_11_30_n.jsonl",
     }
 )
 # Redaction corpora (tests/data/personal_details/) read as ordinary messages.
