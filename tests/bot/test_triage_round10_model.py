@@ -216,9 +216,7 @@ def test_every_urgent_line_of_every_triage_file_stays_urgent() -> None:
 
 
 async def test_a_parent_asking_what_if_gets_no_999_guidance(h: CoreHarness) -> None:
-    replies = await h.resident_says(
-        RESIDENT, f"Bromley Police Online Forum {_eighth_set('n-195')}"
-    )
+    replies = await h.resident_says(RESIDENT, f"Bromley Police Online Forum {_eighth_set('n-195')}")
     assert all("call 999 now" not in reply for reply in replies)
     assert not any(text.startswith("URGENT") for text in h.texts_to(STAFF_CHAT))
 
