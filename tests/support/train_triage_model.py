@@ -82,6 +82,10 @@ SPENT = frozenset(
         # and spent (issue 15, triage round 8)
         "unseen_2026_11_30_k.jsonl",
         "unseen_2026_11_30_l.jsonl",
+        # the eighth unseen set, run once (/work/notes, docs/safeguarding.md)
+        # and spent (issue 15, round 10)
+        "unseen_2026_11_30_m.jsonl",
+        "unseen_2026_11_30_n.jsonl",
     }
 )
 # Redaction corpora (tests/data/personal_details/) read as ordinary messages.
@@ -238,8 +242,15 @@ I had a text saying my parcel is held, is it genuine?"""
 # threshold (written to be hard for the model, they would raise it by their
 # number alone; the threshold is chosen on files written by other hands).
 # Round 8: car and shop alarms with nobody about, metal and boat thefts
-# found afterwards, with thefts and break-ins happening now.
-TUNING_FAMILIES = frozenset({"model_families_round7", "model_families_round8"})
+# found afterwards, with thefts and break-ins happening now. Round 10 (the
+# eighth set): a small fire put out with everyone fine, someone not there now
+# but back another day, "is this a known scam?", everyday questions in other
+# languages, "if he did, would police ...?" with the person in view, and short
+# everyday messages ("on her way", "5 mins away", "open tonight?"), each
+# with urgent look-alikes.
+TUNING_FAMILIES = frozenset(
+    {"model_families_round7", "model_families_round8", "model_families_round10"}
+)
 # The files whose messages never choose the threshold.
 EXTRA_ORDINARY = {*(f"redaction_{name}" for name in ORDINARY), "chat", *TUNING_FAMILIES}
 

@@ -49,6 +49,7 @@ SETS = (
     ("unseen_2026_11_30_g", "unseen_2026_11_30_h"),
     ("unseen_2026_11_30_i", "unseen_2026_11_30_j"),
     ("unseen_2026_11_30_k", "unseen_2026_11_30_l"),
+    ("unseen_2026_11_30_m", "unseen_2026_11_30_n"),
 )
 
 Fit = Callable[[Features, list[int]], Model]

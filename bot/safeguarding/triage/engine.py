@@ -131,8 +131,11 @@ def model_says(said: Triage, text: str, normal: str, probability: float, thresho
       (``guards.told_long_ago``: "years back"), or (round 8,
       ``guards.settled_in``) says how it ended ("it was kids playing",
       "he's gone now"), that nobody is in danger now, warns others of a
-      scam, fears what may happen "one day" or passes on a chain message:
-      when the probability reaches SURE;
+      scam, fears what may happen "one day" or passes on a chain message
+      (round 10: or a fire was put out, someone is not there now but back
+      another day, the person asked about is in view doing something
+      everyday, "if he did, would ...?", or, with no word for now, asks
+      whether it is a scam): when the probability reaches SURE;
     - else when the probability reaches the threshold."""
     stopped_by = _stopped_by(said)
     if stopped_by in MODEL_DEFERS_TO:

@@ -42,6 +42,7 @@ _LISTS = (
     "outcome", "earlier", "pet", "nuisance_agent", "serious_pivot", "rumour_source", "rumour",
     "fake", "asks_what_to_do", "unsecured", "whose_job", "group_in", "outcome_cared", "unsure",
     "live_after", "still_missing", "found", "known_poster", "known_sender",
+    "asked_if_scam",
 )  # fmt: skip
 _DATA = mapping(read(_FILE), _FILE)
 if set(_DATA) != set(_LISTS):
@@ -787,6 +788,8 @@ def _says_now(message: str) -> bool:
 # Round 8: an outcome said, no danger now, a warning to others, "one day",
 # a chain message (``settled``): the model must be sure.
 _SETTLED = _compiled(_words("settled"), "settled")
+# Round 10: asked whether it is a scam (``asked_if_scam``), with no word for now.
+_ASKED_IF_SCAM = _compiled(_words("asked_if_scam"), "asked_if_scam")
 
 
 def resolved(message: str) -> bool:
@@ -832,9 +835,14 @@ def settled_in(message: str) -> bool:
     playing", "it is just a fox", "he's gone now", "all good"), that the
     writer is in no danger now, warns others ("just warning everyone", "I
     hung up"), fears what will happen "one day", or passes on a chain
-    message or hoax (``settled``): the model must then be sure
-    (engine.model_says). Stops no rule."""
-    return _SETTLED.search(message) is not None
+    message or hoax (``settled``); round 10: a fire put out, someone not
+    there now but back another day, the person asked about in view doing
+    something everyday, "if he did, would ...?", or asks whether something
+    is a scam with no word for now (``asked_if_scam``): the model must then
+    be sure (engine.model_says). Stops no rule."""
+    if _SETTLED.search(message) is not None:
+        return True
+    return _ASKED_IF_SCAM.search(message) is not None and not _says_now(message)
 
 
 def idiom_in(message: str) -> bool:
