@@ -28,7 +28,7 @@ from bot.safeguarding.triage.guards import resolved, settled_in
 from bot.safeguarding.triage.model import model, without_command
 from bot.safeguarding.triage.normalise import normalise
 from tests.support.core_harness import STAFF_CHAT, CoreHarness
-from tests.support.train_triage_model import corpus_files, load
+from tests.support.train_triage_model import SEALED_PREFIX, SPENT, corpus_files, load
 
 RESIDENT = "5550010"
 _CORPUS = Path(__file__).resolve().parent.parent / "data" / "triage"
@@ -201,10 +201,11 @@ def test_the_same_families_as_emergencies_stay_urgent(text: str) -> None:
 
 def test_every_urgent_line_of_every_triage_file_stays_urgent() -> None:
     # Every file in tests/data/triage/ (dev, held-out, the spent unseen sets,
-    # the phrase file, the tuners' families; the sealed sets are elsewhere).
+    # the phrase file, the tuners' families), never a sealed unseen set.
     missed = [
         (path.name, example.text)
         for path in sorted(_CORPUS.glob("*.jsonl"))
+        if not path.name.startswith(SEALED_PREFIX) or path.name in SPENT
         for example in load(path)
         if example.urgent and not assess(example.text).urgent
     ]
