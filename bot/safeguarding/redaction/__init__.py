@@ -62,7 +62,11 @@ from bot.safeguarding.redaction.person import (
     find_names,
 )
 from bot.safeguarding.redaction.phone import find_misgiven_phones, find_phones
-from bot.safeguarding.redaction.places import keep_places, trim_towns
+from bot.safeguarding.redaction.places import (
+    keep_places,
+    keep_streets_forces_events_and_pets,
+    trim_towns,
+)
 from bot.safeguarding.redaction.situation import (
     ages_after_names,
     find_ages_with_detail,
@@ -164,6 +168,7 @@ def find_personal_details(text: str) -> list[Detail]:
     # "Tindall & Sons Roofing", "Nadia is 14")
     kept = set(keep_places(text, [item[3] for item in found]))
     kept &= set(keep_places_and_organisations(text, [item[3] for item in found]))
+    kept &= set(keep_streets_forces_events_and_pets(text, [item[3] for item in found]))
     found = [item for item in found if item[3] in kept]
     # public places, institutions, firms and groups; a town after a name
     given = keep_institutions(text, [item[3] for item in found])
