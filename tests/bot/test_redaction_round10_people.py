@@ -82,3 +82,82 @@ def test_places_streets_forces_events_teams_and_pets_stay(text: str) -> None:
 @pytest.mark.parametrize(("text", "expected"), DISTRICTS + STILL_GOES)
 def test_districts_stay_and_people_beside_them_go(text: str, expected: str) -> None:
     assert suggest_publishable(text) == expected
+
+
+# Ages with what singles the person out: a condition, being alone, what they
+# are, a record, an injury.
+AGES = [
+    # pn-110
+    ("WHO is grooming him. Hes 13 and has ADHD. Tell me", "WHO is grooming him. [age]. Tell me"),
+    # pn-109
+    (
+        "Shop is on Deane Road. I am 62 years old and I have heart problem, very stress.",
+        "Shop is on Deane Road. [age], very stress.",
+    ),
+    # po-022
+    (
+        "I live in Bath, aged 88, and I have no family nearby. The caller",
+        "I live in Bath, [age]. The caller",
+    ),
+    # po-158
+    (
+        "My husband got his nose broken, he's 64 and has a heart condition.",
+        "My husband got his nose broken, [age].",
+    ),
+    # pn-152
+    (
+        "I am 79 years old and a blue badge holder, so I cannot easily attend the station.",
+        "[age], so I cannot easily attend the station.",
+    ),
+    # pn-082
+    (
+        "We don't know which station. He is 19 and a student at Aston University. My",
+        "We don't know which station. [age]. My",
+    ),
+    # po-155
+    (
+        "I am an 87-year-old Second World War evacuee and I live alone.",
+        "[age] and I live alone.",
+    ),
+    # pn-158
+    (
+        "yous had my son in the cells. Hes 17, no record. Hes got his resit",
+        "yous had my son in the cells. [age]. Hes got his resit",
+    ),
+    # pn-052
+    ("My son is 11 and broke his arm. Ring me", "My son is [age]. Ring me"),
+    # new wordings
+    ("my daughter is 15 and has autism, she was followed home", "[age], she was followed home"),
+    (
+        "Im 71, no family round here, and the lads keep knocking",
+        "[age], and the lads keep knocking",
+    ),
+    (
+        "She's 9 and has epilepsy so the noise at night is a problem",
+        "[age] so the noise at night is a problem",
+    ),
+    ("my lad is 16 and an apprentice at the Vauxhall plant", "my lad is [age]"),
+    ("I'm 23 and a student at Bangor uni", "[age]"),
+    ("he is 42 and has a criminal record, is that relevant", "[age], is that relevant"),
+    ("a 93-year-old widower living alone", "[age]"),
+]
+
+# Ages with nothing that singles anyone out stay.
+AGES_STAY = [
+    "he's 14 and they won't say why",
+    "I am 30 and I have a question about parking",
+    "she's 12 and loves her bike",
+    "a 40-year-old man in a grey hoodie",
+    "the car is 10 years old and broken",
+    "I'm 45 and my heart sank when I saw it",
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), AGES)
+def test_an_age_with_what_singles_the_person_out_goes(text: str, expected: str) -> None:
+    assert suggest_publishable(text) == expected
+
+
+@pytest.mark.parametrize("text", AGES_STAY)
+def test_an_age_alone_stays(text: str) -> None:
+    assert suggest_publishable(text) == text

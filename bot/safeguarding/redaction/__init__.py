@@ -69,6 +69,7 @@ from bot.safeguarding.redaction.places import (
 )
 from bot.safeguarding.redaction.situation import (
     ages_after_names,
+    find_ages_with_a_condition,
     find_ages_with_detail,
     find_birth_dates,
     find_described_ages,
@@ -137,6 +138,7 @@ _FINDERS: tuple[Callable[[str], Iterable[Detail]], ...] = (
     find_posts_at_named_places,
     find_ages_with_detail,
     find_described_ages,
+    find_ages_with_a_condition,
     find_names,
     find_initialled_names,
     find_unintroduced_names,

@@ -1316,3 +1316,63 @@ def find_posts_schools_and_widowhood(text: str) -> Iterator[Detail]:
         yield Detail(match.start(), match.end(), Category.SCHOOL)
     for match in _WIDOWED_AGE.finditer(text):
         yield Detail(match.start(), match.end(), Category.AGE)
+
+
+# Round 10 (issue 15, after the eighth unseen set): an age, then one thing
+# said of the person that singles them out, in forms the description reading
+# above stops short of: a health condition ("Hes 13 and has ADHD", "I am 62
+# years old and I have heart problem", "he's 64 and has a heart condition"),
+# being alone ("aged 88, and I have no family nearby"), what they are ("79
+# years old and a blue badge holder", "19 and a student at Aston
+# University"), a record or an injury ("Hes 17, no record", "is 11 and broke
+# his arm"). The clause after the age runs to the next comma or full stop,
+# or to "so"/"but"/"because".
+_SINGLING_OUT = (
+    r"adhd|add\b|autis\w*|asperger\w*|copd|asthma\w*|epilep\w*|dementia|alzheimer\w*|ms\b|"
+    r"parkinson\w*|heart|diabet\w*|cancer|pacemaker|arthritis|kidney|dialysis|stroke|"
+    r"learning[ \t]+(?:difficult|disabilit)\w*|mental[ \t]+health|disab\w*|wheelchair|blind|deaf|"
+    r"no[ \t]+(?:family|relatives|one)|family[ \t]+nearby|blue[ \t]+badge|student|pupil|"
+    r"apprentice|evacuee|veteran|widow\w*|carer|pregnant|no[ \t]+(?:record|previous|convictions?)|"
+    r"criminal[ \t]+record|broke|broken|fractured"
+)
+_AGE_THEN_WHAT = re.compile(
+    r"(?i:\b(?:i[ \t]+am|i['’]m|im|he[ \t]+is|he['’]s|hes|she[ \t]+is|she['’]s|shes|"
+    r"(?P<someone>son|daughter|lad|boy|girl|husband|wife|partner|mum|dad|nan|grandad|brother|"
+    r"sister|nephew|niece|grandson|granddaughter|neighbour)[ \t]+(?:is|was)|aged)"
+    r"[ \t]+(?:now[ \t]+|only[ \t]+|just[ \t]+)?)"
+    rf"(?P<age>{_AGE_NUMBER})(?:[ \t-]*(?:years?|yrs?)(?:[ \t-]*old)?)?\b"
+    r"(?P<what>(?:[ \t]*,[ \t]*(?:(?i:and)[ \t]+)?|[ \t]+(?i:and|with|n)[ \t]+)"
+    r"(?P<clause>[^,.;:!?()\n]{1,60}?))"
+    r"(?=[ \t]*[,.;:!?()\n]|[ \t]+(?i:so|but|because|cos|(?:and|n|&)[ \t]+(?:i|we|they|he|she|my|"
+    r"our|his|her|their|the|a|an|someone|somebody|people))\b|$)"
+)
+_SINGLES_OUT_WORD = re.compile(rf"(?i)\b(?:{_SINGLING_OUT})")
+# "an 87-year-old Second World War evacuee", "a 91-year-old former miner":
+# the words after an age in the hyphened form, to "and", "who" or a stop.
+_HYPHENED_AGE_THEN_WHO = re.compile(
+    r"(?i:\ban?[ \t]+)(?P<age>\d{1,3})-(?i:year)-(?i:old)"
+    r"(?P<what>(?:[ \t]+(?!(?i:and|who|with|from|in|at|on|living|that)\b)[\w'’-]+){1,6})"
+    r"(?=[ \t]*[,.;:!?()\n]|[ \t]+(?i:and|who|with|from|in|at|on|living|that)\b|$)"
+)
+
+
+def find_ages_with_a_condition(text: str) -> Iterator[Detail]:
+    """An age with one thing said after it that singles the person out (a
+    condition, being alone, a student's or badge holder's status, a record,
+    an injury), from the subject to the end of that clause; and a hyphened
+    age ("an 87-year-old Second World War evacuee") with the words after it,
+    where the age is 70 or more or those words single the person out. AGE
+    spans, start and end character offsets."""
+    for match in _AGE_THEN_WHAT.finditer(text):
+        if _NEW_CLAUSE.match(match.group("clause")) and not re.match(
+            r"(?i)(?:i|i've|we)[ \t]+(?:have|has|got|'ve)\b", match.group("clause")
+        ):
+            continue  # "he's 14 and they won't say": a clause of its own
+        if _SINGLES_OUT_WORD.search(match.group("clause")):
+            # "Mum is [age]": who it is said of stays, as the other age rules leave it
+            start = match.start("age") if match.group("someone") else match.start()
+            yield Detail(start, match.end("what"), Category.AGE)
+    for match in _HYPHENED_AGE_THEN_WHO.finditer(text):
+        what = match.group("what")
+        if int(match.group("age")) >= _OLD_AGE or _SINGLES_OUT_WORD.search(what):
+            yield Detail(match.start(), match.end("what"), Category.AGE)
