@@ -161,3 +161,87 @@ def test_an_age_with_what_singles_the_person_out_goes(text: str, expected: str) 
 @pytest.mark.parametrize("text", AGES_STAY)
 def test_an_age_alone_stays(text: str) -> None:
     assert suggest_publishable(text) == text
+
+
+# The writer's own post that singles them out.
+OWN_POSTS = [
+    # pn-004
+    (
+        "Hello. I teach Year 6 at Flora Gardens Primary and one of my pupils",
+        "Hello. [job] and one of my pupils",
+    ),
+    # pn-040
+    (
+        "I'm the Year 2 teacher there and the children would love it",
+        "I'm [job] and the children would love it",
+    ),
+    # pn-126
+    (
+        "the vestry roof of the church. I am the church organist. The vicar",
+        "the vestry roof of the church. I am [job]. The vicar",
+    ),
+    # po-049
+    (
+        "Lead stolen. I'm Seamus O'Hare, the caretaker there and the only key holder. Can I",
+        "Lead stolen. I'm [name], [job]. Can I",
+    ),
+    # po-116
+    (
+        "Dear Sir, I am the churchwarden at St Kea church and the sole key-holder. Our box",
+        "Dear Sir, I am [job]. Our box",
+    ),
+    # po-098
+    (
+        "Dear Officer, I am the keeper of the Oban war memorial garden and should like to report",
+        "Dear Officer, I am [job] and should like to report",
+    ),
+    # po-136
+    (
+        "Dear Constable, I recently retired as vicar of St Oswald's, Guiseley. I live now",
+        "Dear Constable, I [job]. I live now",
+    ),
+    # po-090
+    (
+        "Sir, I am the last surviving crew member of the 1953 flood rescue. I live",
+        "Sir, I am [job]. I live",
+    ),
+    # po-155
+    (
+        "and the last surviving resident of the original Ballyholme coastguard cottages. I",
+        "and [job]. I",
+    ),
+    # new wordings
+    ("she teaches maths at Kings Norton Girls School", "[job]"),
+    ("I am the Year 4 teacher at Hollybush Primary", "I am [job]"),
+    ("I am the lock keeper at Stoke Bruerne and the boats", "I am [job] and the boats"),
+    (
+        "I'm the school caretaker, somebody keeps climbing the fence",
+        "I'm [job], somebody keeps climbing the fence",
+    ),
+    ("my brother, the caretaker there, and the only one with a key", "my brother, [job]"),
+    ("I served as churchwarden at All Saints for twenty years", "I [job]"),
+    (
+        "the last remaining member of the Rhyl lifeboat crew, and he was robbed",
+        "[job], and he was robbed",
+    ),
+    ("im the verger so i lock up", "im [job] so i lock up"),
+]
+
+# A post many hold, with no place named and no "only", stays.
+POSTS_STAY = [
+    "I'm the teacher here not the police",
+    "I teach in London and the buses are a nightmare",
+    "I was the secretary for a while",
+    "we are the last family living on the close",
+    "I'm the manager so I want to know",
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), OWN_POSTS)
+def test_the_writers_own_post_goes(text: str, expected: str) -> None:
+    assert suggest_publishable(text) == expected
+
+
+@pytest.mark.parametrize("text", POSTS_STAY)
+def test_a_post_many_hold_stays(text: str) -> None:
+    assert suggest_publishable(text) == text

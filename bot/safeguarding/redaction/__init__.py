@@ -74,6 +74,7 @@ from bot.safeguarding.redaction.situation import (
     find_birth_dates,
     find_described_ages,
     find_described_plates,
+    find_own_posts,
     find_posts_at_named_places,
     find_posts_schools_and_widowhood,
     find_school_years,
@@ -151,6 +152,7 @@ _FINDERS: tuple[Callable[[str], Iterable[Detail]], ...] = (
     find_half_given_and_set_off_names,
     find_named_boats_and_homes_to_write_to,
     find_posts_schools_and_widowhood,
+    find_own_posts,
 )
 
 LABEL_PATTERN = re.compile("|".join(re.escape(c.label) for c in Category))

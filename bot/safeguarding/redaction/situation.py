@@ -1376,3 +1376,95 @@ def find_ages_with_a_condition(text: str) -> Iterator[Detail]:
         what = match.group("what")
         if int(match.group("age")) >= _OLD_AGE or _SINGLES_OUT_WORD.search(what):
             yield Detail(match.start(), match.end("what"), Category.AGE)
+
+
+# Round 10: the writer's own post that singles them out, in forms the rules
+# above miss.
+# "I teach Year 6 at Flora Gardens Primary", "I teach reception at St Mary's".
+_I_TEACH = re.compile(
+    r"(?i:\b(?:i|she|he)[ \t]+(?:teach|teaches|taught)[ \t]+"
+    r"(?P<what>(?:year|yr|y)[ \t]?\d{1,2}|p[ \t]?\d|s[ \t]?\d|reception|nursery|maths|english|"
+    r"science|music|pe|art|history|french)?[ \t]*(?:at|in)[ \t]+)"
+    r"(?P<school>(?:the[ \t]+)?[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,4})"
+)
+_A_SCHOOLS_WORD = re.compile(r"(?i)\b(?:primary|school|academy|college|high|juniors|infants)\b")
+# A post in a parish, a school, a club or a garden that one person holds.
+_OWN_POST = (
+    r"(?:organist|choirmaster|caretaker|churchwarden|church[ \t]?warden|verger|sexton|"
+    r"keeper|key[ \t]?holder|groundsman|groundskeeper|janitor|warden|bell[ \t]?ringer|"
+    r"head[ \t]?teacher|headteacher|teacher|teaching[ \t]+assistant|dinner[ \t]+lady|"
+    r"lollipop[ \t]+(?:lady|man)|treasurer|secretary|clerk|chair|chairman|chairwoman|"
+    r"curator|custodian|lock[ \t]?keeper|harbour[ \t]?master|stationmaster|postmaster|"
+    r"postmistress|landlord|landlady|manager|owner|minister|vicar|rector|curate|priest)"
+)
+# "I am the church organist", "I'm the Year 2 teacher there", "the
+# churchwarden at St Kea church and the sole key-holder", "the keeper of
+# the Oban war memorial garden", "the caretaker there and the only key
+# holder": "the", up to three words, the post, then where ("there", "at"
+# or "of" a place) or who else is not ("and the only/sole ...").
+_ONLY_HOLDER = (
+    r"[ \t]*,?[ \t]+(?i:and[ \t]+)?(?i:the[ \t]+)?(?i:only|sole)[ \t]+[\w-]+"
+    r"(?:[ \t]+(?!(?i:and|but|so|who|since)\b)[\w'’-]+){0,4}"
+    r"(?=[ \t]*[,.;:!?()\n]|[ \t]+(?i:and|but|so|who)\b|$)"
+)
+_I_AM_THE_POST = re.compile(
+    r"(?i:\b(?:i[ \t]+am|i['’]m|im|i[ \t]+was)[ \t]+(?:also[ \t]+|still[ \t]+)?)"
+    r"(?P<job>(?i:the[ \t]+(?:[\w'’-]+[ \t]+){0,3}?)"
+    rf"(?i:{_OWN_POST})\b"
+    r"(?i:[ \t]+(?:there|here)\b)?"
+    r"(?P<named>[ \t]+(?i:at|of|for)[ \t]+(?i:the[ \t]+)?"
+    r"(?:[A-Z][\w'’-]*|(?i:st\.?))"
+    r"(?:[ \t]+(?!(?i:and|but|so|who|since|for|on|in)\b)[\w'’-]+){0,5})?"
+    rf"(?P<only>{_ONLY_HOLDER})?)"
+)
+_SET_OFF_POST = re.compile(
+    r"(?i:,[ \t]+)(?P<job>(?i:the[ \t]+(?:[\w'’-]+[ \t]+){0,2}?)"
+    rf"(?i:{_OWN_POST})(?:[ \t]+(?i:there|here))?{_ONLY_HOLDER})"
+)
+# "I recently retired as vicar of St Oswald's, Guiseley", "I served as
+# verger at Holy Trinity for 30 years".
+_RETIRED_AS = re.compile(
+    r"(?i:\b(?:recently[ \t]+|just[ \t]+)?(?:retired|served|worked|stood[ \t]+down)[ \t]+as[ \t]+"
+    r"(?:the[ \t]+)?(?:[\w'’-]+[ \t]+){0,2}?)"
+    rf"(?i:{_OWN_POST})[ \t]+(?i:of|at|for)[ \t]+(?i:the[ \t]+)?(?:[A-Z][\w'’-]*|(?i:st\.?))"
+    r"(?:[ \t]+[A-Z][\w'’-]*){0,4}(?:[ \t]*,[ \t]*[A-Z][\w'’-]*(?=[ \t]*[.;!?\n]|$))?"
+)
+# "the last surviving crew member of the 1953 flood rescue", "the last
+# surviving resident of the original coastguard cottages": one person.
+_LAST_SURVIVING = re.compile(
+    r"(?i:\bthe[ \t]+(?:last|only)[ \t]+(?:surviving|living|remaining)[ \t]+"
+    r"(?:[\w'’-]+[ \t]+){0,3}?(?:of|from)[ \t]+[^,.;:!?()\n]{1,60}?)"
+    r"(?=[ \t]*[,.;:!?()\n]|[ \t]+(?i:and|but|so|who)\b|$)"
+)
+
+
+def find_own_posts(text: str) -> Iterator[Detail]:
+    """The writer's own post or standing that singles them out: teaching a
+    year at a named school, "I am the church organist" (a post one person
+    holds, with where it is or who else is not), a post set off after a
+    name with "the only/sole ...", a post retired from at a named place,
+    "the last surviving ... of ...". JOB
+    spans, start and end character offsets."""
+    for match in _I_TEACH.finditer(text):
+        # "I teach in London" says too little; a year, a subject or a school's word
+        if match.group("what") or _A_SCHOOLS_WORD.search(match.group("school")):
+            yield Detail(match.start(), match.end(), Category.JOB)
+    for pattern in (_I_AM_THE_POST, _SET_OFF_POST):
+        for match in pattern.finditer(text):
+            if pattern is _I_AM_THE_POST and not (
+                match.group("named") or match.group("only") or _LONE_POST.search(match.group("job"))
+            ):
+                continue  # "I'm the teacher here": a post many hold, no place named
+            yield Detail(match.start("job"), match.end("job"), Category.JOB)
+    for pattern in (_RETIRED_AS, _LAST_SURVIVING):
+        for match in pattern.finditer(text):
+            yield Detail(match.start(), match.end(), Category.JOB)
+
+
+# A post that names its one holder with nothing after it: "the church
+# organist", "the school caretaker", "the Year 2 teacher".
+_LONE_POST = re.compile(
+    r"(?i)\b(?:church|chapel|parish|school|village|club|(?:year|yr)[ \t]?\d{1,2}|reception)[ \t]+"
+    r"(?:organist|caretaker|warden|verger|teacher|keeper|janitor)\b"
+    r"|\b(?:organist|churchwarden|verger|sexton|choirmaster|lock[ \t]?keeper|harbour[ \t]?master)\b"
+)
