@@ -245,3 +245,74 @@ def test_the_writers_own_post_goes(text: str, expected: str) -> None:
 @pytest.mark.parametrize("text", POSTS_STAY)
 def test_a_post_many_hold_stays(text: str) -> None:
     assert suggest_publishable(text) == text
+
+
+# Names in capitals, names a person goes by, a tattoo's name, a trade's sign
+# with its owner, a boat's name.
+NAMES = [
+    # pn-081
+    (
+        "a bank card in the name of MISS A K BRANNIGAN. I've handed it in",
+        "a bank card in the name of [name]. I've handed it in",
+    ),
+    # pn-113
+    (
+        "its the lad from the flats, they all know him as Smithy. Sort it out",
+        "its the lad from the flats, they all know him as [name]. Sort it out",
+    ),
+    # pn-019
+    (
+        "had a tattoo on his neck saying SHANE. she got his snap",
+        "had a tattoo on his neck saying [name]. she got his snap",
+    ),
+    # pn-148
+    ("its got DANNY BOOTH PLUMBING & HEATING on the side", "its got [name] on the side"),
+    # po-006
+    (
+        "He gave a card saying R. Blowers Roofing and a number",
+        "He gave a card saying [name] and a number",
+    ),
+    # po-092
+    (
+        "We live aboard a narrowboat, the Dragonfly, moored on the Wensum",
+        "We live aboard a narrowboat, the [address], moored on the Wensum",
+    ),
+    # new wordings
+    (
+        "the letter was addressed to MR J. O'NEILL at the old address",
+        "the letter was addressed to [name] at the old address",
+    ),
+    ("the parcel said Mrs P SHARMA on it", "the parcel said [name] on it"),
+    ("everyone on the estate knows her as Big Sue", "everyone on the estate knows her as [name]"),
+    ("the dealer goes by 'Tank' round here", "the dealer goes by '[name]' round here"),
+    (
+        "he has a tattoo that says Kayleigh on his wrist",
+        "he has a tattoo that says [name] on his wrist",
+    ),
+    ("a white van with KEVIN HOLT ROOFING on it", "a white van with [name] on it"),
+    (
+        "the flyer said J Fox Plastering, cheapest in town",
+        "the flyer said [name], cheapest in town",
+    ),
+    ("our barge, Kingfisher II, was broken into", "our barge, [address], was broken into"),
+]
+
+# Look-alikes that stay: a trade with no given name, an article before a
+# trade, a tattoo of a word, a boat with no name.
+NAMES_STAY = [
+    "A Star Roofing did our gutters",
+    "an ACE ROOFING van parked on the verge",
+    "a tattoo saying MUM on his arm",
+    "we live on a narrowboat, moored at the lock",
+    "I know him as well as anyone",
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NAMES)
+def test_names_in_capitals_goes_by_tattoos_signs_and_boats_go(text: str, expected: str) -> None:
+    assert suggest_publishable(text) == expected
+
+
+@pytest.mark.parametrize("text", NAMES_STAY)
+def test_trades_words_and_boats_without_a_name_stay(text: str) -> None:
+    assert suggest_publishable(text) == text

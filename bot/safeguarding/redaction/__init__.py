@@ -32,6 +32,7 @@ from bot.safeguarding.redaction.handles import (
     find_handles_without_at,
 )
 from bot.safeguarding.redaction.house import (
+    find_boats_named_after_a_comma,
     find_homes_by_street_or_part,
     find_homes_where_an_address_would_be,
     find_house_names,
@@ -45,6 +46,7 @@ from bot.safeguarding.redaction.institutions import (
 from bot.safeguarding.redaction.names import (
     Doubt,
     find_doubtful_names,
+    find_goes_by_capitals_and_signs,
     find_half_given_and_set_off_names,
     find_nicknamed_and_lower_case_names,
     find_signed_and_cued_names,
@@ -153,6 +155,8 @@ _FINDERS: tuple[Callable[[str], Iterable[Detail]], ...] = (
     find_named_boats_and_homes_to_write_to,
     find_posts_schools_and_widowhood,
     find_own_posts,
+    find_goes_by_capitals_and_signs,
+    find_boats_named_after_a_comma,
 )
 
 LABEL_PATTERN = re.compile("|".join(re.escape(c.label) for c in Category))
