@@ -316,3 +316,48 @@ def test_names_in_capitals_goes_by_tattoos_signs_and_boats_go(text: str, expecte
 @pytest.mark.parametrize("text", NAMES_STAY)
 def test_trades_words_and_boats_without_a_name_stay(text: str) -> None:
     assert suggest_publishable(text) == text
+
+
+# A titled name after "called" with a landlord or an agency before it is a
+# person; a station beside a job's place stays; a town before a school year
+# is no school.
+MORE = [
+    # pn-145
+    (
+        "The landlord, who I've heard called Mr Khatri, comes round every Sunday",
+        "The landlord, who I've heard called [name], comes round every Sunday",
+    ),
+    (
+        "the landlord is called Mrs Okafor and she never answers",
+        "the landlord is called [name] and she never answers",
+    ),
+    # pn-154
+    (
+        "Hello I run the cafe in the Eagle Market by Derby bus station and a man",
+        "Hello [job] by Derby bus station and a man",
+    ),
+    # pn-112
+    (
+        "bullied on the bus from Ystrad Mynach, he is in year 7 at Ysgol Gyfun Cwm Rhymni and",
+        "bullied on the bus from Ystrad Mynach, he is in [school and year] and",
+    ),
+    # new wordings
+    (
+        "our housing association, it's Riverside, never answers",
+        "our housing association, it's Riverside, never answers",
+    ),
+    (
+        "I manage the bakery in the Broadmarsh near Nottingham station and",
+        "[job] near Nottingham station and",
+    ),
+    (
+        "the coach from Merthyr Tydfil, she is in year 8 at Afon Taf High",
+        "the coach from Merthyr Tydfil, she is in [school and year]",
+    ),
+    ("Northfield Academy, she's in Year 9", "[school and year]"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MORE)
+def test_titled_names_stations_and_towns_before_a_year(text: str, expected: str) -> None:
+    assert suggest_publishable(text) == expected

@@ -396,6 +396,13 @@ def _place_at_end(text: str, detail: Detail, floor: int) -> Detail:
     return Detail(detail.start, end, detail.category)
 
 
+_BY_A_STATION = re.compile(
+    r"[ \t]+(?:by|near|opposite|next[ \t]+to|behind|beside)[ \t]+(?:the[ \t]+)?"
+    r"(?:[A-Z][\w'’-]*[ \t]+){1,3}(?:(?:bus|train|coach|railway|tube|rail)[ \t]+)?"
+    r"(?:station|Station|interchange|Interchange)"
+)
+
+
 def trim_towns(text: str, detail: Detail) -> Detail:
     """An age's or a job's description (``Category.AGE``, ``Category.JOB``)
     ended before the first town or village named in it after its core, or
@@ -407,6 +414,11 @@ def trim_towns(text: str, detail: Detail) -> Detail:
     core = _DESCRIPTION_CORE.search(text, detail.start, detail.end)
     floor = core.end() if detail.category is Category.AGE and core else detail.start + 1
     detail = _place_at_end(text, detail, floor)
+    # round 10: a station beside the place is a landmark many pass, not the
+    # job ("I run the cafe in the Eagle Market by Derby bus station")
+    station = _BY_A_STATION.search(text, floor, detail.end)
+    if detail.category is Category.JOB and station is not None and station.end() == detail.end:
+        detail = Detail(detail.start, station.start(), detail.category)
     for match in _TOWN_IN_DESCRIPTION.finditer(text, floor, detail.end):
         if match.end("town") > detail.end:
             continue

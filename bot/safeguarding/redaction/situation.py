@@ -676,6 +676,10 @@ def find_school_years(text: str) -> Iterator[Detail]:
     for match in _SCHOOL_THEN_YEAR.finditer(text):
         if _NOT_A_SCHOOL.match(match.group("school")):
             continue
+        if _key_place(match.group("school")) in places() and re.search(
+            r"(?i)\b(?:from|to|in|near)[ \t]+$", text[max(0, match.start() - 12) : match.start()]
+        ):
+            continue  # round 10: "the bus from Ystrad Mynach, he is in year 7": a town
         yield Detail(match.start(), match.end(), Category.SCHOOL)
 
 
