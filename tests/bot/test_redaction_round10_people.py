@@ -361,3 +361,27 @@ MORE = [
 @pytest.mark.parametrize(("text", "expected"), MORE)
 def test_titled_names_stations_and_towns_before_a_year(text: str, expected: str) -> None:
     assert suggest_publishable(text) == expected
+
+
+# The only one there with something that marks them.
+ONLY_THERE_WITH = [
+    # po-132
+    (
+        "He's the only driver there with a ponytail, older white guy.",
+        "He's [job], older white guy.",
+    ),
+    # new wordings
+    ("she's the only one here with a car and she's scared", "she's [job] and she's scared"),
+    ("I'm the only nurse there with a tattoo so they'll know", "I'm [job] so they'll know"),
+    ("hes the only lad there with a red mohawk", "hes [job]"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ONLY_THERE_WITH)
+def test_the_only_one_there_with_a_mark_goes(text: str, expected: str) -> None:
+    assert suggest_publishable(text) == expected
+
+
+def test_the_only_thing_there_with_a_feature_stays() -> None:
+    text = "the only shop there with a cash machine, so it gets done"
+    assert suggest_publishable(text) == text

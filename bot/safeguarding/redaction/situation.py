@@ -1442,12 +1442,22 @@ _LAST_SURVIVING = re.compile(
 )
 
 
+# "He's the only driver there with a ponytail": what makes the only one
+# there that one goes with the post.
+_ONLY_ONE_THERE_WITH = re.compile(
+    r"(?i:\b(?:he['’]?s|she['’]?s|he[ \t]+is|she[ \t]+is|i['’]?m|i[ \t]+am|they['’]re)[ \t]+)"
+    r"(?P<job>(?i:the[ \t]+only[ \t]+[\w-]+(?:[ \t]+[\w-]+)?[ \t]+(?:there|here)[ \t]+with[ \t]+)"
+    r"[^,.;:!?()\n]{1,40}?)(?=[ \t]*[,.;:!?()\n]|[ \t]+(?i:and|but|so|who)\b|$)"
+)
+
+
 def find_own_posts(text: str) -> Iterator[Detail]:
     """The writer's own post or standing that singles them out: teaching a
     year at a named school, "I am the church organist" (a post one person
     holds, with where it is or who else is not), a post set off after a
     name with "the only/sole ...", a post retired from at a named place,
-    "the last surviving ... of ...". JOB
+    "the last surviving ... of ...", "the only driver there with a
+    ponytail". JOB
     spans, start and end character offsets."""
     for match in _I_TEACH.finditer(text):
         # "I teach in London" says too little; a year, a subject or a school's word
@@ -1463,6 +1473,8 @@ def find_own_posts(text: str) -> Iterator[Detail]:
     for pattern in (_RETIRED_AS, _LAST_SURVIVING):
         for match in pattern.finditer(text):
             yield Detail(match.start(), match.end(), Category.JOB)
+    for match in _ONLY_ONE_THERE_WITH.finditer(text):
+        yield Detail(match.start("job"), match.end("job"), Category.JOB)
 
 
 # A post that names its one holder with nothing after it: "the church
