@@ -385,3 +385,33 @@ def test_the_only_one_there_with_a_mark_goes(text: str, expected: str) -> None:
 def test_the_only_thing_there_with_a_feature_stays() -> None:
     text = "the only shop there with a cash machine, so it gets done"
     assert suggest_publishable(text) == text
+
+
+# Schools named "All Saints", and a school with two school words in lower case.
+SCHOOLS = [
+    # pn-110
+    (
+        "Hes in year 9 at All Saints Catholic High. WHO is grooming him",
+        "[school and year]. WHO is grooming him",
+    ),
+    # po-141
+    (
+        "my daughter in year 3 at Avenue junior school has been coming home",
+        "my daughter in [school and year] has been coming home",
+    ),
+    # new wordings
+    ("she's in year 5 at All Saints Primary and a man", "she's in [school and year] and a man"),
+    ("my son, year 2 at Fairfield infant school, was", "my son, [school and year], was"),
+    ("our lad is year 10 at Holmfirth high school now", "our lad is [school and year] now"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SCHOOLS)
+def test_all_saints_and_lower_case_school_words_go(text: str, expected: str) -> None:
+    assert suggest_publishable(text) == expected
+
+
+def test_all_the_schools_stays() -> None:
+    assert suggest_publishable("he's in year 7 at all the schools") == (
+        "he's in year 7 at all the schools"
+    )

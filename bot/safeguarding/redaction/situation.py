@@ -70,7 +70,8 @@ _SCHOOL_WORD = (
 _CAPITAL_NAME_WORD = r"(?:[A-Z][\w'’-]*|of|the|&)"
 _SCHOOL_NAME = (
     rf"(?:St\.?[ \t]+)?[A-Z][\w'’-]*(?:[ \t]+{_CAPITAL_NAME_WORD}){{0,5}}"
-    rf"(?:[ \t]+(?i:{_SCHOOL_WORD}))?"
+    # round 10: two school words in lower case ("Avenue junior school")
+    rf"(?:[ \t]+(?i:{_SCHOOL_WORD})){{0,2}}"
 )
 _LOWER_SCHOOL_NAME = (
     rf"(?:st\.?[ \t]+)?[a-z][\w'’-]+(?:[ \t]+[a-z][\w'’-]+)?(?:[ \t]+(?i:{_SCHOOL_WORD}))?"
@@ -108,7 +109,9 @@ _SCHOOL_THEN_YEAR = re.compile(
 )
 _NOT_A_SCHOOL = re.compile(
     r"(?i)^(?:the|a|an|his|her|their|my|our|local|same|new|other|different|that|this|"
-    r"secondary|primary|school|home|lunch|break|night|weekend|work|church|college|uni|all|"
+    # "all" but not "All Saints", a school's name (round 10)
+    r"secondary|primary|school|home|lunch|break|night|weekend|work|church|college|uni|"
+    r"all(?![ \t]+saints)|"
     r"high|grammar|comp|junior|juniors|infant|infants|middle|boys|girls|big|catholic|"
     r"least|last|first|and|or|but|so|when|since|now|because|it|they|he|she|i|we|you|class|"
     r"year|form|set|group|there|here|total|general|maths|english|science|pe|art|music|"
