@@ -32,6 +32,9 @@ KEPT_WHOLE = [
     "its by the Forge shopping centre, the wee staffie.",
     # po-130
     "do I report it there or to Avon and Somerset afterwards?",
+    # po-120
+    "I'm a second year at Northumbria, with four other girls",
+    "my daughter's first year at Bangor, and her bike was nicked",
     # new wordings
     "the lads racing up and down Pelsall old road every night",
     "there's glass all over Fenwick Street again",
@@ -414,4 +417,10 @@ def test_all_saints_and_lower_case_school_words_go(text: str, expected: str) -> 
 def test_all_the_schools_stays() -> None:
     assert suggest_publishable("he's in year 7 at all the schools") == (
         "he's in year 7 at all the schools"
+    )
+
+
+def test_a_year_at_a_school_with_no_place_name_still_goes() -> None:
+    assert suggest_publishable("she's in second year at St Ninian's and") == (
+        "she's in [school and year] and"
     )

@@ -487,8 +487,9 @@ _DISTRICT_END = re.compile(r"[ \t]*(?:[.,!?;]|\n|$)")
 def keep_streets_forces_events_and_pets(text: str, details: list[Detail]) -> list[Detail]:
     """``details`` less the names that are a street's name (a street's word
     after them), a county or police force, an event or market, a team, a
-    pet's name, or a district right after an address. Names only: an
-    address, a job or a school found round them is left as it is."""
+    pet's name, or a district right after an address; a home's name with no
+    number before a street's or a centre's word; a university's year named
+    for its place ("a second year at Northumbria")."""
     addresses = [d for d in details if d.category is Category.ADDRESS]
     kept = []
     for d in details:
@@ -504,10 +505,23 @@ def keep_streets_forces_events_and_pets(text: str, details: list[Detail]) -> lis
             and (_STREET_WORD_AFTER.match(text, d.end) or _CENTRE_AFTER.match(text, d.end))
         ):
             continue
+        # "a second year at Northumbria", "first year at Bangor": a
+        # university named for its place, thousands in that year
+        if d.category is Category.SCHOOL:
+            year_at = _UNIVERSITY_YEAR.fullmatch(span)
+            if year_at is not None and (
+                _known(year_at.group("place"))
+                or _FORCES.fullmatch(year_at.group("place")) is not None
+            ):
+                continue
         kept.append(d)
     return kept
 
 
+_UNIVERSITY_YEAR = re.compile(
+    r"(?i:(?:first|second|third|fourth|final|1st|2nd|3rd|4th)[ \t]+year[ \t]+(?:at|in)[ \t]+)"
+    r"(?P<place>[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)?)"
+)
 _CENTRE_AFTER = re.compile(
     r"[ \t]+(?:shopping[ \t]+(?:centre|center|mall|precinct)|retail[ \t]+park|leisure[ \t]+centre"
     r"|Shopping[ \t]+Centre|Retail[ \t]+Park|Leisure[ \t]+Centre)\b"
