@@ -33,6 +33,7 @@ from bot.safeguarding.redaction.handles import (
     find_handles_without_at,
 )
 from bot.safeguarding.redaction.house import (
+    find_boats_named_after_a_comma,
     find_homes_by_street_or_part,
     find_homes_where_an_address_would_be,
     find_house_names,
@@ -46,6 +47,7 @@ from bot.safeguarding.redaction.institutions import (
 from bot.safeguarding.redaction.names import (
     Doubt,
     find_doubtful_names,
+    find_goes_by_capitals_and_signs,
     find_half_given_and_set_off_names,
     find_nicknamed_and_lower_case_names,
     find_signed_and_cued_names,
@@ -64,13 +66,19 @@ from bot.safeguarding.redaction.person import (
     find_names,
 )
 from bot.safeguarding.redaction.phone import find_misgiven_phones, find_phones
-from bot.safeguarding.redaction.places import keep_places, trim_towns
+from bot.safeguarding.redaction.places import (
+    keep_places,
+    keep_streets_forces_events_and_pets,
+    trim_towns,
+)
 from bot.safeguarding.redaction.situation import (
     ages_after_names,
+    find_ages_with_a_condition,
     find_ages_with_detail,
     find_birth_dates,
     find_described_ages,
     find_described_plates,
+    find_own_posts,
     find_posts_at_named_places,
     find_posts_schools_and_widowhood,
     find_school_years,
@@ -137,6 +145,7 @@ _FINDERS: tuple[Callable[[str], Iterable[Detail]], ...] = (
     find_posts_at_named_places,
     find_ages_with_detail,
     find_described_ages,
+    find_ages_with_a_condition,
     find_names,
     find_initialled_names,
     find_unintroduced_names,
@@ -149,6 +158,9 @@ _FINDERS: tuple[Callable[[str], Iterable[Detail]], ...] = (
     find_half_given_and_set_off_names,
     find_named_boats_and_homes_to_write_to,
     find_posts_schools_and_widowhood,
+    find_own_posts,
+    find_goes_by_capitals_and_signs,
+    find_boats_named_after_a_comma,
 )
 
 LABEL_PATTERN = re.compile("|".join(re.escape(c.label) for c in Category))
@@ -168,6 +180,7 @@ def find_personal_details(text: str) -> list[Detail]:
     # "Tindall & Sons Roofing", "Nadia is 14")
     kept = set(keep_places(text, [item[3] for item in found]))
     kept &= set(keep_places_and_organisations(text, [item[3] for item in found]))
+    kept &= set(keep_streets_forces_events_and_pets(text, [item[3] for item in found]))
     found = [item for item in found if item[3] in kept]
     # public places, institutions, firms and groups; a town after a name
     given = keep_institutions(text, [item[3] for item in found])

@@ -39,6 +39,8 @@ _TRADES = (
     r"Mini[ \t]Market|Minimarket|Tree[ \t]Surgery|Tree[ \t]Surgeons?|Tree[ \t]Services|"
     r"Ltd|Limited|Brothers|Bros\.?|[&+][ \t](?:Sons?|Daughters?))"
 )
+# The same, for the other finders (a sign in capitals, names.py).
+TRADE_WORDS = _TRADES
 _CAP = r"(?:Mc|Mac|O['’])?[^\W\d_a-z][^\W\d_A-Z]+"
 # "D. Leggett Driveways", "K. Trewin Roofing": the owner's initial goes with it.
 _INITIAL = r"(?:[A-Z]\.?[ \t]+)?"

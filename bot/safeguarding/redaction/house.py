@@ -636,3 +636,21 @@ def find_named_boats_and_homes_to_write_to(text: str) -> Iterator[Detail]:
         if words[0] in places() or _NOT_A_HOME_END.search(name) is not None:
             continue
         yield Detail(match.start("name"), match.end("name"), Category.ADDRESS)
+
+
+# Round 10 (issue 15, after the eighth unseen set): a boat named after a
+# comma, as a home: "we live aboard a narrowboat, the Dragonfly, moored
+# on the Wensum".
+_BOAT_THEN_NAME = re.compile(
+    r"(?i:\b(?:narrowboat|narrow[ \t]+boat|barge|houseboat|canal[ \t]+boat|boat|yacht|cruiser|"
+    r"widebeam)[ \t]*,[ \t]+(?:the[ \t]+|called[ \t]+|named[ \t]+)?)"
+    r"(?P<name>[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?(?:[ \t]+(?:II|III|IV|\d))?)(?=[ \t]*[,.;)]|$)"
+)
+
+
+def find_boats_named_after_a_comma(text: str) -> Iterator[Detail]:
+    """A boat's name set off by a comma after the boat ("a narrowboat, the
+    Dragonfly,"), as a home's name. ADDRESS spans, start and end character
+    offsets."""
+    for match in _BOAT_THEN_NAME.finditer(text):
+        yield Detail(match.start("name"), match.end("name"), Category.ADDRESS)

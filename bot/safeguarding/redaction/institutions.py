@@ -314,6 +314,7 @@ _ORGANISATION_CUE = re.compile(
     r"(?i:\b(?:housing[ \t]+association|housing|agency|factor|landlord|letting[ \t]+agent)\b"
     r"[^.!?\n]{0,20}?\b(?:it'?s|its|it[ \t]+is|called|named)[ \t]+)$"
 )
+_TITLE_FIRST = re.compile(r"(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?[ \t]+[A-Z]")
 _PERSON_VERB_AFTER = re.compile(
     r"[ \t]+(?:said|says|told|tells|asked|rang|texted|reckons|thinks|who|keeps|lives|works)\b"
 )
@@ -360,7 +361,11 @@ def _a_place_or_organisation(text: str, detail: Detail, addresses: list[Detail])
         return True  # "at Hartley Showground", "at Capel Bethel"
     if _HOLIDAY_HOME_BEFORE.search(text, window, start):
         return True  # "our static at Plot C14, Haven Craig Tara": the park
-    return _ORGANISATION_CUE.search(text, window, start) is not None  # "it's Queens Cross"
+    # "it's Queens Cross"; never a name with a title ("the landlord, who I've
+    # heard called Mr Khatri": round 10)
+    return _ORGANISATION_CUE.search(text, window, start) is not None and not _TITLE_FIRST.match(
+        span
+    )
 
 
 def keep_places_and_organisations(text: str, details: list[Detail]) -> list[Detail]:

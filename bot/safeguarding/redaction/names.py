@@ -25,7 +25,11 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from bot.safeguarding.redaction.business import find_business_names, find_families
+from bot.safeguarding.redaction.business import (
+    TRADE_WORDS,
+    find_business_names,
+    find_families,
+)
 from bot.safeguarding.redaction.detail import Category, Detail, word_set
 from bot.safeguarding.redaction.house import doubtful_homes
 from bot.safeguarding.redaction.lexicon import (
@@ -989,3 +993,61 @@ _STREET_WORD = re.compile(
     r"Street|Road|Lane|Avenue|Close|Drive|Way|Grove|Crescent|Terrace|Place|Court|Gardens|"
     r"Square|Row|Walk|Hill|Park|Green|Estate|Mews|Parade|Rise|View"
 )
+
+
+# Round 10 (issue 15, after the eighth unseen set): names in forms the word
+# by word reading passes over.
+# A name in capitals with its title, as a card or a letter prints it: "MISS
+# A K BRANNIGAN", "MR J. O'NEILL", "Mrs P SHARMA".
+_TITLED_CAPITALS = re.compile(
+    r"\b(?:MR|MRS|MISS|MS|DR|Mr|Mrs|Miss|Ms|Dr)\.?[ \t]+(?:[A-Z]\.?[ \t]+){0,3}"
+    r"(?:MC|MAC|O['’])?[A-Z][A-Z'’-]+(?:[ \t]+(?:MC|MAC|O['’])?[A-Z][A-Z'’-]+)?\b(?![a-z])"
+)
+# A name a person goes by: "they all know him as Smithy", "everyone knows her
+# as Big Sue", "he goes by Tank".
+_KNOWN_AS = re.compile(
+    r"(?i:\b(?:know|knows|knew|known)[ \t]+(?:him|her|them)[ \t]+as|\bgoes[ \t]+by|"
+    r"\b(?:he|she)[ \t]+(?:is|was|gets)[ \t]+known[ \t]+as)[ \t]+"
+    r"['‘\"“]?(?P<name>[A-Z][\w'’-]*\w(?:[ \t]+[A-Z][\w'’-]*\w)?)"
+)
+# A name a tattoo spells out: "a tattoo on his neck saying SHANE", "a tattoo
+# that says Kayleigh".
+_TATTOO_SAYS = re.compile(
+    r"(?i:\btattoo(?:ed)?[^.!?\n]{0,40}?\b(?:saying|says|that[ \t]+says|reading|reads|"
+    r"with[ \t]+the[ \t]+name)[ \t]+)['‘\"“]?(?P<name>[A-Z][A-Za-z'’-]*[A-Za-z])"
+)
+_NOT_A_TATTOO_NAME = word_set("mum mam mom dad nan love hate mother father rip the a")
+# A trade's sign in capitals with its owner's names: "DANNY BOOTH PLUMBING &
+# HEATING" (a given name first, so "ACE ROOFING" stays).
+_CAPITALS_TRADER = re.compile(
+    rf"\b(?P<given>[A-Z]{{2,}})[ \t]+(?:[A-Z]['’]?[A-Z'’-]+[ \t]+)?(?i:{TRADE_WORDS})"
+    rf"(?:[ \t]*(?:&|AND|\+)[ \t]*(?i:{TRADE_WORDS}))*\b"
+)
+# An initial, a surname that may be a word, then a trade: "R. Blowers
+# Roofing", "J Fox Plastering" ("A Star Roofing": "A" is the article).
+_INITIALLED_TRADER = re.compile(
+    rf"\b(?:[B-HJ-Z]\.?|A\.)[ \t]+(?:Mc|Mac|O['’])?[A-Z][a-z'’-]+[ \t]+"
+    rf"(?:{TRADE_WORDS}|Plastering)\b"
+)
+
+
+def find_goes_by_capitals_and_signs(text: str) -> Iterator[Detail]:
+    """Names in these forms: a title and a name in capitals ("MISS A K
+    BRANNIGAN"), a name a person goes by ("they all know him as Smithy"), a
+    name a tattoo spells ("saying SHANE"), a trade's sign in capitals with
+    its owner's given name ("DANNY BOOTH PLUMBING & HEATING"), an initial
+    and a surname before a trade ("R. Blowers Roofing"). NAME spans, start
+    and end character offsets."""
+    for match in _TITLED_CAPITALS.finditer(text):
+        yield Detail(match.start(), match.end(), Category.NAME)
+    for match in _KNOWN_AS.finditer(text):
+        yield Detail(match.start("name"), match.end("name"), Category.NAME)
+    for match in _TATTOO_SAYS.finditer(text):
+        if match.group("name").lower() not in _NOT_A_TATTOO_NAME:
+            yield Detail(match.start("name"), match.end("name"), Category.NAME)
+    for match in _CAPITALS_TRADER.finditer(text):
+        given = match.group("given").lower()
+        if given in first_names() and given not in ordinary_words():
+            yield Detail(match.start(), match.end(), Category.NAME)
+    for match in _INITIALLED_TRADER.finditer(text):
+        yield Detail(match.start(), match.end(), Category.NAME)

@@ -396,6 +396,13 @@ def _place_at_end(text: str, detail: Detail, floor: int) -> Detail:
     return Detail(detail.start, end, detail.category)
 
 
+_BY_A_STATION = re.compile(
+    r"[ \t]+(?:by|near|opposite|next[ \t]+to|behind|beside)[ \t]+(?:the[ \t]+)?"
+    r"(?:[A-Z][\w'’-]*[ \t]+){1,3}(?:(?:bus|train|coach|railway|tube|rail)[ \t]+)?"
+    r"(?:station|Station|interchange|Interchange)"
+)
+
+
 def trim_towns(text: str, detail: Detail) -> Detail:
     """An age's or a job's description (``Category.AGE``, ``Category.JOB``)
     ended before the first town or village named in it after its core, or
@@ -407,6 +414,11 @@ def trim_towns(text: str, detail: Detail) -> Detail:
     core = _DESCRIPTION_CORE.search(text, detail.start, detail.end)
     floor = core.end() if detail.category is Category.AGE and core else detail.start + 1
     detail = _place_at_end(text, detail, floor)
+    # round 10: a station beside the place is a landmark many pass, not the
+    # job ("I run the cafe in the Eagle Market by Derby bus station")
+    station = _BY_A_STATION.search(text, floor, detail.end)
+    if detail.category is Category.JOB and station is not None and station.end() == detail.end:
+        detail = Detail(detail.start, station.start(), detail.category)
     for match in _TOWN_IN_DESCRIPTION.finditer(text, floor, detail.end):
         if match.end("town") > detail.end:
             continue
@@ -425,3 +437,121 @@ def trim_towns(text: str, detail: Detail) -> Detail:
                 end -= 1
             return Detail(detail.start, end, detail.category)
     return detail
+
+
+# Round 10 (issue 15, after the eighth unseen set): public names a finder
+# took for a person's, by family.
+# A street's name: a name right before a street's word ("on Weston Coyney
+# road", "Ashton old rd", "behind Kingstanding Circle"). In capitals only
+# the street words that are seldom surnames ("Lucy Lane", "Ben Way" may be
+# people); in lower case those that are not verbs too ("Dave drive", "Jo
+# close" are not streets).
+_STREET_WORD_AFTER = re.compile(
+    r"[ \t]+(?:(?:old|new|upper|lower|Old|New|Upper|Lower)[ \t]+)?"
+    r"(?:(?:Road|Rd|Street|St|Avenue|Ave|Circle|Crescent|Terrace|Drive|Gardens|Parade|Square)"
+    r"|(?:road|rd|street|st|avenue|ave|circle|crescent|terrace|gardens|lane))\b(?!['’])"
+)
+# A county or a police force ("report it to Avon and Somerset", "a second
+# year at Northumbria"): the UK's territorial police forces by their
+# usual short names (the Home Office's list), and their counties.
+_FORCES = re.compile(
+    r"\b(?:Avon[ \t]+and[ \t]+Somerset|Devon[ \t]+and[ \t]+Cornwall|Thames[ \t]+Valley|"
+    r"West[ \t]+Mercia|Dyfed[ -]Powys|Northumbria|Cumbria|Gwent|Cleveland|Humberside|Merseyside|"
+    r"Durham|Essex|Kent|Sussex|Surrey|Hampshire|Wiltshire|Dorset|Devon|Cornwall|Somerset|"
+    r"Gloucestershire|Lancashire|Cheshire|Staffordshire|Warwickshire|Leicestershire|"
+    r"Lincolnshire|Norfolk|Suffolk|Nottinghamshire|Derbyshire|Northamptonshire|Bedfordshire|"
+    r"Hertfordshire|Cambridgeshire|Shropshire|Herefordshire|Worcestershire|Oxfordshire|"
+    r"Berkshire|Buckinghamshire|Northumberland|Yorkshire|Powys)\b"
+)
+# An event or a market: "the Ould Lammas Fair", "the Barras market".
+_EVENT_WORD = re.compile(r"(?:Fair|Festival|Carnival|Gala|Regatta)$")
+_EVENT_AFTER = re.compile(r"[ \t]+(?:market|fair|festival|carnival|gala|show)s?\b")
+# A team: "the under-10s at Kingstanding Albion".
+_TEAMS = re.compile(
+    r"\b[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)?[ \t]+(?:Albion|Rovers|Athletic|Wanderers|Harriers|"
+    r"Juniors|Colts|Rangers|Celtic|Dynamos|Town[ \t]+FC|FC|AFC|JFC)\b"
+)
+# A pet's name stays ("a staffy called Bruno", "our cat's called Luna"): it
+# singles out no person. Not after a bare comma: "walking the dog, Sarah
+# came over" names a person.
+_PET_BEFORE = re.compile(
+    r"(?i:\b(?:dog|dogs|cat|puppy|pup|kitten|staffy|staffie|spaniel|labrador|lab|collie|terrier|"
+    r"greyhound|lurcher|whippet|husky|poodle|bulldog|frenchie|retriever|alsatian|shepherd|"
+    r"rottweiler|jack[ \t]+russell|chihuahua|pony|horse|parrot|tortoise|rabbit|ferret)"
+    r"(?:['’]s)?[ \t]+(?:(?:who['’]?s|that['’]?s|is)[ \t]+)?(?:called|named)[ \t]+)$"
+)
+# A district after an address's street: "42 Victoria Place Fenton".
+_DISTRICT_END = re.compile(r"[ \t]*(?:[.,!?;]|\n|$)")
+
+
+def keep_streets_forces_events_and_pets(text: str, details: list[Detail]) -> list[Detail]:
+    """``details`` less the names that are a street's name (a street's word
+    after them), a county or police force, an event or market, a team, a
+    pet's name, or a district right after an address; a home's name with no
+    number before a street's or a centre's word; a university's year named
+    for its place ("a second year at Northumbria")."""
+    addresses = [d for d in details if d.category is Category.ADDRESS]
+    kept = []
+    for d in details:
+        span = text[d.start : d.end]
+        if d.category is Category.NAME and _public_name(text, d, addresses):
+            continue
+        # a home's name with no number before a street's word or a centre's:
+        # "at Drumquin road", "by the Forge shopping centre"
+        if (
+            d.category is Category.ADDRESS
+            and re.match(r"(?:the[ \t]+)?[A-Z]", span)
+            and not any(c.isdigit() for c in span)
+            and (_STREET_WORD_AFTER.match(text, d.end) or _CENTRE_AFTER.match(text, d.end))
+        ):
+            continue
+        # "a second year at Northumbria", "first year at Bangor": a
+        # university named for its place, thousands in that year
+        if d.category is Category.SCHOOL:
+            year_at = _UNIVERSITY_YEAR.fullmatch(span)
+            if year_at is not None and (
+                _known(year_at.group("place"))
+                or _FORCES.fullmatch(year_at.group("place")) is not None
+            ):
+                continue
+        kept.append(d)
+    return kept
+
+
+_UNIVERSITY_YEAR = re.compile(
+    r"(?i:(?:first|second|third|fourth|final|1st|2nd|3rd|4th)[ \t]+year[ \t]+(?:at|in)[ \t]+)"
+    r"(?P<place>[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)?)"
+)
+_CENTRE_AFTER = re.compile(
+    r"[ \t]+(?:shopping[ \t]+(?:centre|center|mall|precinct)|retail[ \t]+park|leisure[ \t]+centre"
+    r"|Shopping[ \t]+Centre|Retail[ \t]+Park|Leisure[ \t]+Centre)\b"
+)
+
+
+def _public_name(text: str, detail: Detail, addresses: list[Detail]) -> bool:
+    span = text[detail.start : detail.end]
+    if not span[:1].isupper():
+        return False
+    if _STREET_WORD_AFTER.match(text, detail.end) or _CENTRE_AFTER.match(text, detail.end):
+        return True
+    if any(m.start() <= detail.start and detail.end <= m.end() for m in _FORCES.finditer(text)):
+        return True
+    if len(span.split()) > 1 and _EVENT_WORD.search(span):
+        return True
+    if _EVENT_AFTER.match(text, detail.end) and re.search(r"\bthe[ \t]+$", text[: detail.start]):
+        return True
+    if any(m.start() <= detail.start and detail.end <= m.end() for m in _TEAMS.finditer(text)):
+        return True
+    if _PET_BEFORE.search(text, max(0, detail.start - _LOOK_BACK), detail.start):
+        return True
+    # one word right after an address's street, then the sentence ends; a
+    # given name only with no comma between ("12 Elm Road, Dave" signs off)
+    between = r"[ \t]+" if _key(span) in first_names() else r"[ \t]*,?[ \t]*"
+    return (
+        " " not in span
+        and _DISTRICT_END.match(text, detail.end) is not None
+        and any(
+            a.end < detail.start and re.fullmatch(between, text[a.end : detail.start])
+            for a in addresses
+        )
+    )

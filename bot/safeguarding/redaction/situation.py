@@ -70,7 +70,8 @@ _SCHOOL_WORD = (
 _CAPITAL_NAME_WORD = r"(?:[A-Z][\w'’-]*|of|the|&)"
 _SCHOOL_NAME = (
     rf"(?:St\.?[ \t]+)?[A-Z][\w'’-]*(?:[ \t]+{_CAPITAL_NAME_WORD}){{0,5}}"
-    rf"(?:[ \t]+(?i:{_SCHOOL_WORD}))?"
+    # round 10: two school words in lower case ("Avenue junior school")
+    rf"(?:[ \t]+(?i:{_SCHOOL_WORD})){{0,2}}"
 )
 _LOWER_SCHOOL_NAME = (
     rf"(?:st\.?[ \t]+)?[a-z][\w'’-]+(?:[ \t]+[a-z][\w'’-]+)?(?:[ \t]+(?i:{_SCHOOL_WORD}))?"
@@ -108,7 +109,9 @@ _SCHOOL_THEN_YEAR = re.compile(
 )
 _NOT_A_SCHOOL = re.compile(
     r"(?i)^(?:the|a|an|his|her|their|my|our|local|same|new|other|different|that|this|"
-    r"secondary|primary|school|home|lunch|break|night|weekend|work|church|college|uni|all|"
+    # "all" but not "All Saints", a school's name (round 10)
+    r"secondary|primary|school|home|lunch|break|night|weekend|work|church|college|uni|"
+    r"all(?![ \t]+saints)|"
     r"high|grammar|comp|junior|juniors|infant|infants|middle|boys|girls|big|catholic|"
     r"least|last|first|and|or|but|so|when|since|now|because|it|they|he|she|i|we|you|class|"
     r"year|form|set|group|there|here|total|general|maths|english|science|pe|art|music|"
@@ -682,6 +685,10 @@ def find_school_years(text: str) -> Iterator[Detail]:
     for match in _SCHOOL_THEN_YEAR.finditer(text):
         if _NOT_A_SCHOOL.match(match.group("school")):
             continue
+        if _key_place(match.group("school")) in places() and re.search(
+            r"(?i)\b(?:from|to|in|near)[ \t]+$", text[max(0, match.start() - 12) : match.start()]
+        ):
+            continue  # round 10: "the bus from Ystrad Mynach, he is in year 7": a town
         if "(" in match.group(0) and not match.group(0).endswith(")"):
             # "Jake (year 6 at St Mary's Primary)": the bracket opened goes
             # with its close, or neither goes ("amy ross (s4 at ..." lost its "(")
@@ -1338,3 +1345,167 @@ def find_posts_schools_and_widowhood(text: str) -> Iterator[Detail]:
         yield Detail(match.start(), match.end(), Category.SCHOOL)
     for match in _WIDOWED_AGE.finditer(text):
         yield Detail(match.start(), match.end(), Category.AGE)
+
+
+# Round 10 (issue 15, after the eighth unseen set): an age, then one thing
+# said of the person that singles them out, in forms the description reading
+# above stops short of: a health condition ("Hes 13 and has ADHD", "I am 62
+# years old and I have heart problem", "he's 64 and has a heart condition"),
+# being alone ("aged 88, and I have no family nearby"), what they are ("79
+# years old and a blue badge holder", "19 and a student at Aston
+# University"), a record or an injury ("Hes 17, no record", "is 11 and broke
+# his arm"). The clause after the age runs to the next comma or full stop,
+# or to "so"/"but"/"because".
+_SINGLING_OUT = (
+    r"adhd|add\b|autis\w*|asperger\w*|copd|asthma\w*|epilep\w*|dementia|alzheimer\w*|ms\b|"
+    r"parkinson\w*|heart|diabet\w*|cancer|pacemaker|arthritis|kidney|dialysis|stroke|"
+    r"learning[ \t]+(?:difficult|disabilit)\w*|mental[ \t]+health|disab\w*|wheelchair|blind|deaf|"
+    r"no[ \t]+(?:family|relatives|one)|family[ \t]+nearby|blue[ \t]+badge|student|pupil|"
+    r"apprentice|evacuee|veteran|widow\w*|carer|pregnant|no[ \t]+(?:record|previous|convictions?)|"
+    r"criminal[ \t]+record|broke|broken|fractured"
+)
+_AGE_THEN_WHAT = re.compile(
+    r"(?i:\b(?:i[ \t]+am|i['’]m|im|he[ \t]+is|he['’]s|hes|she[ \t]+is|she['’]s|shes|"
+    r"(?P<someone>son|daughter|lad|boy|girl|husband|wife|partner|mum|dad|nan|grandad|brother|"
+    r"sister|nephew|niece|grandson|granddaughter|neighbour)[ \t]+(?:is|was)|aged)"
+    r"[ \t]+(?:now[ \t]+|only[ \t]+|just[ \t]+)?)"
+    rf"(?P<age>{_AGE_NUMBER})(?:[ \t-]*(?:years?|yrs?)(?:[ \t-]*old)?)?\b"
+    r"(?P<what>(?:[ \t]*,[ \t]*(?:(?i:and)[ \t]+)?|[ \t]+(?i:and|with|n)[ \t]+)"
+    r"(?P<clause>[^,.;:!?()\n]{1,60}?))"
+    r"(?=[ \t]*[,.;:!?()\n]|[ \t]+(?i:so|but|because|cos|(?:and|n|&)[ \t]+(?:i|we|they|he|she|my|"
+    r"our|his|her|their|the|a|an|someone|somebody|people))\b|$)"
+)
+_SINGLES_OUT_WORD = re.compile(rf"(?i)\b(?:{_SINGLING_OUT})")
+# "an 87-year-old Second World War evacuee", "a 91-year-old former miner":
+# the words after an age in the hyphened form, to "and", "who" or a stop.
+_HYPHENED_AGE_THEN_WHO = re.compile(
+    r"(?i:\ban?[ \t]+)(?P<age>\d{1,3})-(?i:year)-(?i:old)"
+    r"(?P<what>(?:[ \t]+(?!(?i:and|who|with|from|in|at|on|living|that)\b)[\w'’-]+){1,6})"
+    r"(?=[ \t]*[,.;:!?()\n]|[ \t]+(?i:and|who|with|from|in|at|on|living|that)\b|$)"
+)
+
+
+def find_ages_with_a_condition(text: str) -> Iterator[Detail]:
+    """An age with one thing said after it that singles the person out (a
+    condition, being alone, a student's or badge holder's status, a record,
+    an injury), from the subject to the end of that clause; and a hyphened
+    age ("an 87-year-old Second World War evacuee") with the words after it,
+    where the age is 70 or more or those words single the person out. AGE
+    spans, start and end character offsets."""
+    for match in _AGE_THEN_WHAT.finditer(text):
+        if _NEW_CLAUSE.match(match.group("clause")) and not re.match(
+            r"(?i)(?:i|i've|we)[ \t]+(?:have|has|got|'ve)\b", match.group("clause")
+        ):
+            continue  # "he's 14 and they won't say": a clause of its own
+        if _SINGLES_OUT_WORD.search(match.group("clause")):
+            # "Mum is [age]": who it is said of stays, as the other age rules leave it
+            start = match.start("age") if match.group("someone") else match.start()
+            yield Detail(start, match.end("what"), Category.AGE)
+    for match in _HYPHENED_AGE_THEN_WHO.finditer(text):
+        what = match.group("what")
+        if int(match.group("age")) >= _OLD_AGE or _SINGLES_OUT_WORD.search(what):
+            yield Detail(match.start(), match.end("what"), Category.AGE)
+
+
+# Round 10: the writer's own post that singles them out, in forms the rules
+# above miss.
+# "I teach Year 6 at Flora Gardens Primary", "I teach reception at St Mary's".
+_I_TEACH = re.compile(
+    r"(?i:\b(?:i|she|he)[ \t]+(?:teach|teaches|taught)[ \t]+"
+    r"(?P<what>(?:year|yr|y)[ \t]?\d{1,2}|p[ \t]?\d|s[ \t]?\d|reception|nursery|maths|english|"
+    r"science|music|pe|art|history|french)?[ \t]*(?:at|in)[ \t]+)"
+    r"(?P<school>(?:the[ \t]+)?[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,4})"
+)
+_A_SCHOOLS_WORD = re.compile(r"(?i)\b(?:primary|school|academy|college|high|juniors|infants)\b")
+# A post in a parish, a school, a club or a garden that one person holds.
+_OWN_POST = (
+    r"(?:organist|choirmaster|caretaker|churchwarden|church[ \t]?warden|verger|sexton|"
+    r"keeper|key[ \t]?holder|groundsman|groundskeeper|janitor|warden|bell[ \t]?ringer|"
+    r"head[ \t]?teacher|headteacher|teacher|teaching[ \t]+assistant|dinner[ \t]+lady|"
+    r"lollipop[ \t]+(?:lady|man)|treasurer|secretary|clerk|chair|chairman|chairwoman|"
+    r"curator|custodian|lock[ \t]?keeper|harbour[ \t]?master|stationmaster|postmaster|"
+    r"postmistress|landlord|landlady|manager|owner|minister|vicar|rector|curate|priest)"
+)
+# "I am the church organist", "I'm the Year 2 teacher there", "the
+# churchwarden at St Kea church and the sole key-holder", "the keeper of
+# the Oban war memorial garden", "the caretaker there and the only key
+# holder": "the", up to three words, the post, then where ("there", "at"
+# or "of" a place) or who else is not ("and the only/sole ...").
+_ONLY_HOLDER = (
+    r"[ \t]*,?[ \t]+(?i:and[ \t]+)?(?i:the[ \t]+)?(?i:only|sole)[ \t]+[\w-]+"
+    r"(?:[ \t]+(?!(?i:and|but|so|who|since)\b)[\w'’-]+){0,4}"
+    r"(?=[ \t]*[,.;:!?()\n]|[ \t]+(?i:and|but|so|who)\b|$)"
+)
+_I_AM_THE_POST = re.compile(
+    r"(?i:\b(?:i[ \t]+am|i['’]m|im|i[ \t]+was)[ \t]+(?:also[ \t]+|still[ \t]+)?)"
+    r"(?P<job>(?i:the[ \t]+(?:[\w'’-]+[ \t]+){0,3}?)"
+    rf"(?i:{_OWN_POST})\b"
+    r"(?i:[ \t]+(?:there|here)\b)?"
+    r"(?P<named>[ \t]+(?i:at|of|for)[ \t]+(?i:the[ \t]+)?"
+    r"(?:[A-Z][\w'’-]*|(?i:st\.?))"
+    r"(?:[ \t]+(?!(?i:and|but|so|who|since|for|on|in)\b)[\w'’-]+){0,5})?"
+    rf"(?P<only>{_ONLY_HOLDER})?)"
+)
+_SET_OFF_POST = re.compile(
+    r"(?i:,[ \t]+)(?P<job>(?i:the[ \t]+(?:[\w'’-]+[ \t]+){0,2}?)"
+    rf"(?i:{_OWN_POST})(?:[ \t]+(?i:there|here))?{_ONLY_HOLDER})"
+)
+# "I recently retired as vicar of St Oswald's, Guiseley", "I served as
+# verger at Holy Trinity for 30 years".
+_RETIRED_AS = re.compile(
+    r"(?i:\b(?:recently[ \t]+|just[ \t]+)?(?:retired|served|worked|stood[ \t]+down)[ \t]+as[ \t]+"
+    r"(?:the[ \t]+)?(?:[\w'’-]+[ \t]+){0,2}?)"
+    rf"(?i:{_OWN_POST})[ \t]+(?i:of|at|for)[ \t]+(?i:the[ \t]+)?(?:[A-Z][\w'’-]*|(?i:st\.?))"
+    r"(?:[ \t]+[A-Z][\w'’-]*){0,4}(?:[ \t]*,[ \t]*[A-Z][\w'’-]*(?=[ \t]*[.;!?\n]|$))?"
+)
+# "the last surviving crew member of the 1953 flood rescue", "the last
+# surviving resident of the original coastguard cottages": one person.
+_LAST_SURVIVING = re.compile(
+    r"(?i:\bthe[ \t]+(?:last|only)[ \t]+(?:surviving|living|remaining)[ \t]+"
+    r"(?:[\w'’-]+[ \t]+){0,3}?(?:of|from)[ \t]+[^,.;:!?()\n]{1,60}?)"
+    r"(?=[ \t]*[,.;:!?()\n]|[ \t]+(?i:and|but|so|who)\b|$)"
+)
+
+
+# "He's the only driver there with a ponytail": what makes the only one
+# there that one goes with the post.
+_ONLY_ONE_THERE_WITH = re.compile(
+    r"(?i:\b(?:he['’]?s|she['’]?s|he[ \t]+is|she[ \t]+is|i['’]?m|i[ \t]+am|they['’]re)[ \t]+)"
+    r"(?P<job>(?i:the[ \t]+only[ \t]+[\w-]+(?:[ \t]+[\w-]+)?[ \t]+(?:there|here)[ \t]+with[ \t]+)"
+    r"[^,.;:!?()\n]{1,40}?)(?=[ \t]*[,.;:!?()\n]|[ \t]+(?i:and|but|so|who)\b|$)"
+)
+
+
+def find_own_posts(text: str) -> Iterator[Detail]:
+    """The writer's own post or standing that singles them out: teaching a
+    year at a named school, "I am the church organist" (a post one person
+    holds, with where it is or who else is not), a post set off after a
+    name with "the only/sole ...", a post retired from at a named place,
+    "the last surviving ... of ...", "the only driver there with a
+    ponytail". JOB
+    spans, start and end character offsets."""
+    for match in _I_TEACH.finditer(text):
+        # "I teach in London" says too little; a year, a subject or a school's word
+        if match.group("what") or _A_SCHOOLS_WORD.search(match.group("school")):
+            yield Detail(match.start(), match.end(), Category.JOB)
+    for pattern in (_I_AM_THE_POST, _SET_OFF_POST):
+        for match in pattern.finditer(text):
+            if pattern is _I_AM_THE_POST and not (
+                match.group("named") or match.group("only") or _LONE_POST.search(match.group("job"))
+            ):
+                continue  # "I'm the teacher here": a post many hold, no place named
+            yield Detail(match.start("job"), match.end("job"), Category.JOB)
+    for pattern in (_RETIRED_AS, _LAST_SURVIVING):
+        for match in pattern.finditer(text):
+            yield Detail(match.start(), match.end(), Category.JOB)
+    for match in _ONLY_ONE_THERE_WITH.finditer(text):
+        yield Detail(match.start("job"), match.end("job"), Category.JOB)
+
+
+# A post that names its one holder with nothing after it: "the church
+# organist", "the school caretaker", "the Year 2 teacher".
+_LONE_POST = re.compile(
+    r"(?i)\b(?:church|chapel|parish|school|village|club|(?:year|yr)[ \t]?\d{1,2}|reception)[ \t]+"
+    r"(?:organist|caretaker|warden|verger|teacher|keeper|janitor)\b"
+    r"|\b(?:organist|churchwarden|verger|sexton|choirmaster|lock[ \t]?keeper|harbour[ \t]?master)\b"
+)
