@@ -132,6 +132,20 @@ SEALED = {
     "personal_details/unseen_2026_11_30_q.jsonl": (
         "1d5a43b6da38d32e823838712c96dfadd9fc13fd7b24c7c6379afde2ccfcb88a"
     ),
+    # the tenth set, sealed 2026-11-30 after the ninth was run, before any
+    # later change was merged
+    "triage/unseen_2026_11_30_q.jsonl": (
+        "25ac175596421e2a5f22a5bf5cab5ab25ba532c7ab338592affb62ef5ce38be1"
+    ),
+    "triage/unseen_2026_11_30_r.jsonl": (
+        "8bc84474ed7e7a8f0dc4bc656981d5dcebd8b9f06d68ed1726d45c6f58e571de"
+    ),
+    "personal_details/unseen_2026_11_30_r.jsonl": (
+        "3bb33ea1978a61a4fbd842257a134add9c287368fabd12a9ac82698f93cbcbd6"
+    ),
+    "personal_details/unseen_2026_11_30_s.jsonl": (
+        "29134a64727a55a1edc2a85519e4ae3853b9a090f340e37d851e167e37463e38"
+    ),
 }
 
 
@@ -150,6 +164,7 @@ TRIAGE_SETS = [
     ("triage/unseen_2026_11_30_k.jsonl", "triage/unseen_2026_11_30_l.jsonl"),
     ("triage/unseen_2026_11_30_m.jsonl", "triage/unseen_2026_11_30_n.jsonl"),
     ("triage/unseen_2026_11_30_o.jsonl", "triage/unseen_2026_11_30_p.jsonl"),
+    ("triage/unseen_2026_11_30_q.jsonl", "triage/unseen_2026_11_30_r.jsonl"),
 ]
 
 
@@ -201,6 +216,10 @@ REDACTION_SETS = [
     (
         "personal_details/unseen_2026_11_30_p.jsonl",
         "personal_details/unseen_2026_11_30_q.jsonl",
+    ),
+    (
+        "personal_details/unseen_2026_11_30_r.jsonl",
+        "personal_details/unseen_2026_11_30_s.jsonl",
     ),
 ]
 
