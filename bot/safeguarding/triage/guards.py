@@ -316,6 +316,9 @@ ANIMAL_STOPS = frozenset({"attack_in_progress"})
 # Round 6: threats said every day (habitual, anywhere in a message that says
 # nothing of now: "shoplifters ... say 'I'll stab you' ... every day").
 HABIT_BY_MESSAGE_STOPS = frozenset({"threat_to_kill"})
+# Round 11: a partner strangling the writer is urgent even told as a habit
+# ("he chokes me every night"): no habitual guard stops these rules.
+HABIT_KEEPS = frozenset({"partner_strangling"})
 LONG_RUNNING_STOPS = frozenset(
     {
         "weapon_held",
@@ -1010,8 +1013,9 @@ def guard(
     by_message = _not_now_by_message(rule, message, opening) if message else None
     if by_message is not None:
         return by_message
-    if (_HABITUAL_CLEAR if rule.severe else _HABITUAL).search(clause) or (
-        rule.concern is Concern.CRIME_IN_PROGRESS and _KEEPS.search(clause)
+    if rule.name.partition(".")[2] not in HABIT_KEEPS and (
+        (_HABITUAL_CLEAR if rule.severe else _HABITUAL).search(clause)
+        or (rule.concern is Concern.CRIME_IN_PROGRESS and _KEEPS.search(clause))
     ):
         return "habitual"
     if (_laughed_off if rule.severe else _laughing)(clause, after, message, opening):
