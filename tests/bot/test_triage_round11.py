@@ -166,7 +166,8 @@ def test_a_flooded_road_asked_about_is_not_urgent(text: str) -> None:
         ("Mon fils n'est pas rentré de l'école, un homme l'a fait monter dans une voiture", "fr"),
         ("Mio figlio non è tornato da scuola, un uomo l'ha fatto salire in macchina", "it"),
         (
-            "Mein Sohn ist nicht von der Schule nach Hause gekommen, ein Mann hat ihn ins Auto gezerrt",
+            "Mein Sohn ist nicht von der Schule nach Hause gekommen, ein Mann hat ihn ins Auto "
+            "gezerrt",
             "de",
         ),
         ("Mano sūnus negrįžo iš mokyklos, vyras įsodino jį į automobilį", "lt"),
@@ -267,7 +268,8 @@ def test_a_partner_trying_to_kill_me_with_a_habit_of_theirs_is_not_urgent(text: 
         "Can I have my shotgun in the boot on the way to the clay shoot, in a slip?",
         "lost my daughter at the fair for 5 mins, security found her by the dodgems, how do "
         "other parents cope",
-        "toddler went missing in Asda for two minutes, found him in the toy aisle, heart attack lol",
+        "toddler went missing in Asda for two minutes, found him in the toy aisle, heart attack "
+        "lol",
         "I'll kill our kid when he gets home, he's took my charger again",
         "bloke passed out in the queue at the post office, staff sorted him and he was fine after "
         "a sit down",
