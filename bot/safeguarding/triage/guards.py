@@ -42,7 +42,7 @@ _LISTS = (
     "outcome", "earlier", "pet", "nuisance_agent", "serious_pivot", "rumour_source", "rumour",
     "fake", "asks_what_to_do", "unsecured", "whose_job", "group_in", "outcome_cared", "unsure",
     "live_after", "still_missing", "found", "known_poster", "known_sender",
-    "asked_if_scam",
+    "asked_if_scam", "outburst", "laughed_off_after",
 )  # fmt: skip
 _DATA = mapping(read(_FILE), _FILE)
 if set(_DATA) != set(_LISTS):
@@ -316,6 +316,15 @@ ANIMAL_STOPS = frozenset({"attack_in_progress"})
 # Round 6: threats said every day (habitual, anywhere in a message that says
 # nothing of now: "shoplifters ... say 'I'll stab you' ... every day").
 HABIT_BY_MESSAGE_STOPS = frozenset({"threat_to_kill"})
+# Round 11: a child's outburst when something was taken away ("I'm going to
+# kill myself" when the phone was taken), laughed off after: a joke for the
+# writer's-words self-harm rule (_meant_otherwise).
+_OUTBURST = _compiled(_words("outburst"), "outburst")
+_LAUGHED_OFF_AFTER = _compiled(_words("laughed_off_after"), "laughed_off_after")
+OUTBURST_STOPS = frozenset({"harm_myself"})
+# Round 11: a partner strangling the writer is urgent even told as a habit
+# ("he chokes me every night"): no habitual guard stops these rules.
+HABIT_KEEPS = frozenset({"partner_strangling"})
 LONG_RUNNING_STOPS = frozenset(
     {
         "weapon_held",
@@ -613,6 +622,13 @@ def _meant_otherwise(rule: Rule, before: str, after: str, message: str, opening:
             return "joke"
         if name in FAREWELL_STOPS and _LEAVING.search(message):
             return "leaving"
+        if (
+            name in OUTBURST_STOPS
+            and _OUTBURST.search(message)
+            and _LAUGHED_OFF_AFTER.search(message, len(opening))
+            and not _DISTRESS_AFTER.search(_LAUGHED_OFF_AFTER.sub(" ", rest).replace(" now", " "))
+        ):
+            return "joke"  # round 11: a child's outburst, laughed off after
         if (
             name in ONCE_MORE_STOPS
             and _ONCE_MORE.search(after)
@@ -931,7 +947,16 @@ def _supposed_in_sentence(message: str, opening: str) -> bool:
     )
 
 
-def _idiom(upto: str, start: int, message: str) -> bool:
+# Round 11: a family member as the one "killed" ("im gonna kill our kid,
+# he's eaten the last stottie"): right after the verb, in a message with a
+# mishap (idiom_family, mishap).
+_FAMILY_OBJECT = re.compile(
+    r"\w*\s+(?:our|me|my) (?:little |big |younger |older |kid )?"
+    r"(?:kid|bro|sis|lass|" + one_of(_cues("idiom_family")) + r")\b"
+)
+
+
+def _idiom(upto: str, start: int, message: str, after: str = "") -> bool:
     """Whether the match at ``upto[start:]`` is an idiom: one of idiom_verb
     in it, the words before that verb ending with one of idiom_subject (the
     subject may be inside the match: "my neighbour's extension is killing
@@ -942,7 +967,11 @@ def _idiom(upto: str, start: int, message: str) -> bool:
         return False
     lead = upto[: verb.start()]
     return bool(
-        _IDIOM_SUBJECT.search(lead) or (_IDIOM_FAMILY.search(lead) and _MISHAP.search(message))
+        _IDIOM_SUBJECT.search(lead)
+        or (
+            (_IDIOM_FAMILY.search(lead) or _FAMILY_OBJECT.match(upto + after, verb.end()))
+            and _MISHAP.search(message)
+        )
     )
 
 
@@ -1010,15 +1039,16 @@ def guard(
     by_message = _not_now_by_message(rule, message, opening) if message else None
     if by_message is not None:
         return by_message
-    if (_HABITUAL_CLEAR if rule.severe else _HABITUAL).search(clause) or (
-        rule.concern is Concern.CRIME_IN_PROGRESS and _KEEPS.search(clause)
+    if rule.name.partition(".")[2] not in HABIT_KEEPS and (
+        (_HABITUAL_CLEAR if rule.severe else _HABITUAL).search(clause)
+        or (rule.concern is Concern.CRIME_IN_PROGRESS and _KEEPS.search(clause))
     ):
         return "habitual"
     if (_laughed_off if rule.severe else _laughing)(clause, after, message, opening):
         return "joke"
     if _NOT_REAL.search(clause):
         return "not_real"
-    if _idiom(upto, len(before), message):
+    if _idiom(upto, len(before), message, after):
         return "idiom"
     if rule.name.partition(".")[2] in ANIMAL_STOPS and _ANIMAL_BEFORE.search(before):
         return "animal"
