@@ -1531,7 +1531,7 @@ _WELSH_YEAR_AT_YSGOL = re.compile(
 # Leeds City Academy", "He is 15 and at Park View School, Year 11"
 _AGE_AND_AT_SCHOOL = re.compile(
     r"\b(?i:(?:he|she|they|i)(?:['’]s|['’]m|['’]re|[ \t]+is|[ \t]+was|[ \t]+am|[ \t]+are)|im)"
-    r"[ \t]+\d{1,2}(?:[ \t]*(?i:years?[ \t]+old|yrs?(?:[ \t]+old)?|yo))?[ \t]*,?[ \t]+"
+    r"[ \t]+(?P<age>\d{1,2})(?:[ \t]*(?i:years?[ \t]+old|yrs?(?:[ \t]+old)?|yo))?[ \t]*,?[ \t]+"
     r"(?i:and|&)[ \t]+(?i:at|goes[ \t]+to|attends|in[ \t]+year[ \t]+\d{1,2}[ \t]+at)[ \t]+"
     rf"(?:St\.?[ \t]+)?[A-Z][\w'’-]*(?:[ \t]+{_CAPITAL_NAME_WORD}){{0,4}}[ \t]+"
     rf"(?i:{_SCHOOL_WORD})\b"
@@ -1545,6 +1545,15 @@ def find_local_school_years(text: str) -> Iterator[Detail]:
     school ("blwyddyn 8 at Ysgol Glan Clwyd") and an age then "and at" a
     named school, from the pronoun ("She's 16 and at Leeds City Academy"):
     SCHOOL spans, start and end character offsets."""
-    for pattern in (_SCOTTISH_YEAR_AT_A_SAINTS, _WELSH_YEAR_AT_YSGOL, _AGE_AND_AT_SCHOOL):
+    for pattern in (_SCOTTISH_YEAR_AT_A_SAINTS, _WELSH_YEAR_AT_YSGOL):
         for match in pattern.finditer(text):
             yield Detail(match.start(), match.end(), Category.SCHOOL)
+    for match in _AGE_AND_AT_SCHOOL.finditer(text):
+        # a sentence that is only the age and the school goes whole ("He is 15
+        # and at Park View School, Year 11."); inside a sentence the pronoun
+        # stays ("my son Abdi he is [school and year]")
+        start = match.start()
+        sentence_start = not text[:start].strip() or text[:start].rstrip()[-1] in ".!?\n"
+        if not (sentence_start and text[start].isupper()):
+            start = match.start("age")
+        yield Detail(start, match.end(), Category.SCHOOL)
