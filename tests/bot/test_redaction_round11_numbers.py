@@ -211,7 +211,12 @@ SCHOOLS = [
     ),
     ("mae hi ym mlwyddyn 10 yn Ysgol Bro Myrddin", "mae hi ym [school and year]"),
     ("my son is in blwyddyn 3 at Ysgol y Wern", "my son is in [school and year]"),
-    ("he's 14 and at Carr Manor Community School", "[school and year]"),
+    # inside a sentence, or in lower case, the pronoun stays
+    ("he's 14 and at Carr Manor Community School", "he's [school and year]"),
+    (
+        "my son Liban he is 10 and at Oak Hill Primary, big boys push him",
+        "my son [name] he is [school and year], big boys push him",
+    ),
     ("I'm 15 and at Cardinal Heenan High, pls dont tell", "[school and year], pls dont tell"),
 ]
 # What stays: a year with no school, an age at work or at the end of a tether,
