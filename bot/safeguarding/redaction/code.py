@@ -434,7 +434,8 @@ _MAX_PLATE_CHARACTERS = 7
 # A second guess after a plate: "LS15 ADP or ADB", "YX19 KTE / KTF", "or maybe
 # YX19 KTF": the last three letters again, or a whole plate
 _SECOND_GUESS = re.compile(
-    r"[ \t]*(?:[ \t]or[ \t]+(?:(?i:maybe|possibly|poss|perhaps|it[ \t]+might[ \t]+be)[ \t]+)?|/[ \t]*)"
+    r"[ \t]*(?:[ \t]or[ \t]+"
+    r"(?:(?i:maybe|possibly|poss|perhaps|it[ \t]+might[ \t]+be)[ \t]+)?|/[ \t]*)"
     r"(?P<guess>(?-i:[A-Z]{2}\d{2}[ \t]?[A-Z]{3}|[A-Z]{3}))(?![\w'’])"
 )
 
