@@ -419,3 +419,44 @@ def find_tags_and_carried_numbers(text: str) -> Iterator[Detail]:
     for pattern in (_CUED_TAG, _CARRIED_NUMBER):
         for match in pattern.finditer(text):
             yield Detail(match.start("number"), match.end("number"), Category.ID_NUMBER)
+
+
+# Round 11 (issue 15, after the ninth unseen set): plates the shapes above
+# leave. A personalised plate right after its cue, two groups of capitals and
+# figures: "reg M1 KHAN", "private plate K1 LLA", "plate is 1 DAD" (seven
+# characters at most, a figure and a letter in it).
+_PERSONAL_PLATE = re.compile(
+    r"(?i:\b(?:reg(?:istration)?(?:[ \t]+(?:mark|number|no\.?))?|(?:private[ \t]+|number[ \t]+|"
+    r"personali[sz]ed[ \t]+|cherished[ \t]+)?plates?)[ \t]*(?:is|was|:|-)?[ \t]*)"
+    r"(?P<plate>(?-i:[A-Z0-9]{1,4}[ \t][A-Z0-9]{1,4}))(?![\w'’])"
+)
+_MAX_PLATE_CHARACTERS = 7
+# A second guess after a plate: "LS15 ADP or ADB", "YX19 KTE / KTF", "or maybe
+# YX19 KTF": the last three letters again, or a whole plate
+_SECOND_GUESS = re.compile(
+    r"[ \t]*(?:[ \t]or[ \t]+"
+    r"(?:(?i:maybe|possibly|poss|perhaps|it[ \t]+might[ \t]+be)[ \t]+)?|/[ \t]*)"
+    r"(?P<guess>(?-i:[A-Z]{2}\d{2}[ \t]?[A-Z]{3}|[A-Z]{3}))(?![\w'’])"
+)
+
+
+def find_personal_plates_and_second_guesses(text: str) -> Iterator[Detail]:
+    """A personalised plate right after "reg" or "plate" ("reg M1 KHAN") and
+    a second guess at a plate's letters after a plate found here ("LS15 ADP
+    or ADB": the guess): VEHICLE_REG spans, start and end character offsets."""
+    plates: list[Detail] = []
+    for match in _PERSONAL_PLATE.finditer(text):
+        plate = match.group("plate")
+        compact = plate.replace(" ", "").replace("\t", "")
+        if (
+            len(compact) <= _MAX_PLATE_CHARACTERS
+            and any(c.isdigit() for c in compact)
+            and any(c.isalpha() for c in compact)
+        ):
+            plates.append(Detail(match.start("plate"), match.end("plate"), Category.VEHICLE_REG))
+    plates += list(find_vehicle_regs(text))
+    for plate in plates:
+        yield plate
+        guess = _SECOND_GUESS.match(text, plate.end)
+        if guess is not None:
+            yield Detail(guess.start("guess"), guess.end("guess"), Category.VEHICLE_REG)

@@ -654,3 +654,66 @@ def find_boats_named_after_a_comma(text: str) -> Iterator[Detail]:
     offsets."""
     for match in _BOAT_THEN_NAME.finditer(text):
         yield Detail(match.start("name"), match.end("name"), Category.ADDRESS)
+
+
+# Round 11 (issue 15, after the ninth unseen set): house names with no house
+# word, known by what comes after them or before them.
+_NAME_WORD = r"[A-ZŴŶ][\wà-öø-ÿŵŷ'’-]+"
+_NAME_LINK = r"(?:y|yr|an|ar|a|'r|’r|de|na|of)"
+_NO_WORD_NAME = rf"(?:The[ \t]+)?{_NAME_WORD}(?:[ \t]+(?:{_NAME_LINK}[ \t]+)?{_NAME_WORD}){{0,2}}"
+_FULL_POSTCODE_SHAPE = r"(?i:[A-Z]{1,2}\d[A-Z\d]?[ \t]*\d[A-Z]{2})\b"
+# After "at" or "my address,": the name, a village, then the postcode: "at
+# my address, The Manse, Kilmartin, PA31 8RQ", "We're at Little Trewen, St
+# Just TR19 7JQ", "at Tŷ'r Ysgol, Llanfihangel, SY10 0NP"
+_NAME_VILLAGE_POSTCODE = re.compile(
+    r"(?i:\b(?:at|address(?:[ \t]+is)?[ \t]*[,:]))[ \t]+"
+    rf"(?P<name>{_NO_WORD_NAME})[ \t]*,[ \t]*"
+    r"(?:St\.?[ \t]+)?[A-ZŴŶ][\w'’-]+(?:[ \t]+[A-ZŴŶ][\w'’-]+){0,2}[ \t]*,?[ \t]*"
+    rf"{_FULL_POSTCODE_SHAPE}"
+)
+# Set off by commas after a home's or a small business's word, then where it
+# is: "a holiday let, Gwel an Mor, at Porthleven", "a small farm shop, Parc y
+# Llyn, on the A470", "our cottage, Chy an Dowr, at Mousehole"
+_HOME_SET_OFF = re.compile(
+    r"(?i:\b(?:a|an|our|my|his|her|their|the)[ \t]+(?:[a-z]+[ \t]+){0,2}"
+    r"(?:holiday[ \t]+(?:let|cottage|home)|let|cottage|farm[ \t]+shop|farmhouse|farm|"
+    r"smallholding|croft|b&b|bed[ \t]+and[ \t]+breakfast|guest[ \t]?house|bungalow|barn|"
+    r"chalet|house|home|place)[ \t]*,[ \t]*)"
+    rf"(?P<name>{_NO_WORD_NAME})[ \t]*,[ \t]*"
+    r"(?i:at|on|in|near|nr|by|outside|up|off|just|between|above|below)\b"
+)
+
+
+# a public place's first word, Welsh or English: "Ysbyty Gwynedd", "Ysgol Glan
+# Clwyd", "Capel Bethel", "Hospital of St Cross"
+_PUBLIC_FIRST = re.compile(
+    r"(?:The[ \t]+)?(?:Ysbyty|Ysgol|Capel|Eglwys|Canolfan|Neuadd|Coleg|Prifysgol|Hospital|"
+    r"Surgery|Church|Chapel|School|Academy|College|University|Hotel|Station|Police)\b"
+)
+
+
+def find_house_names_by_village_or_home_word(text: str) -> Iterator[Detail]:
+    """Round 11: a house's name with no house word, before a village and a
+    postcode after "at" or "my address," ("The Manse, Kilmartin, PA31 8RQ",
+    "Little Trewen, St Just TR19 7JQ") or set off by commas after a home's
+    or a farm shop's word ("a holiday let, Gwel an Mor, at Porthleven"):
+    ADDRESS spans over the name, start and end character offsets. Not a
+    known town, a shop's brand or a street."""
+    brands = brand_spans(text)
+    for pattern in (_NAME_VILLAGE_POSTCODE, _HOME_SET_OFF):
+        for match in pattern.finditer(text):
+            name = match.group("name")
+            if any(a <= match.start("name") < b for a, b in brands):
+                continue
+            if (
+                _known_place(name)
+                or re.search(rf"\b{_STREET_WORDS}$", name)
+                or _PUBLIC_FIRST.match(name)
+            ):
+                continue
+            # before a village and a postcode, "The" and one word is a house:
+            # "The Manse", "The Old Byre"
+            the_house = pattern is _NAME_VILLAGE_POSTCODE and name.startswith("The ")
+            if not (the_house or _house_like(name)):
+                continue
+            yield Detail(match.start("name"), match.end("name"), Category.ADDRESS)

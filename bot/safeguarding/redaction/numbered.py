@@ -384,3 +384,56 @@ def find_homes_on_sites_and_in_blocks(text: str) -> Iterator[Detail]:
         yield Detail(match.start("home"), match.end("home"), Category.ADDRESS)
     for match in _FLAT_IS_IN_BLOCK.finditer(text):
         yield Detail(match.start("home"), match.end("home"), Category.ADDRESS)
+
+
+# Round 11 (issue 15, after the ninth unseen set): a home's number with what
+# the writer gave after it in place of a street.
+# Edinburgh's floor and flat after the postcode or the street, after a comma:
+# "14 Gorgie Road, EH11 2NP, flat 1F3", "EH4 1DT, PF2" (the flat's word goes too)
+_FLAT_CODE_AFTER = re.compile(
+    r",[ \t]*(?P<flat>(?i:(?:flat|apartment|apt\.?)[ \t]+)?(?-i:(?:\d{1,2}|[PGBM])F\d{1,2}))\b"
+)
+_POSTCODE_END = re.compile(r"(?i:\b\d[A-Z]{2})$")
+# After a found house number ("number fifteen", "number 7"): an estate named
+# with no street's word, "on the Greenacres", "on the Meadows estate"
+_ON_THE_ESTATE = re.compile(
+    r"[ \t]+on[ \t]+the[ \t]+(?!(?:Left|Right|Corner|End|Way|Bus|Train|Phone|Internet|News|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Weekend)\b)"
+    r"[A-Z][a-z'’-]{2,}(?:[ \t]+(?i:estate|est)\b"
+    # with no estate's word, the name ends the clause: "on the Tuesday rota" stays
+    r"|(?=[ \t]*(?:[,.;:!?)\n]|$|(?:and|in|near|by|off|next|behind|opposite|with|where)\b)))"
+)
+# a Welsh house name after the number: "number 2 Craig y Don", "no 4 Pen yr Allt",
+# "number 9 Tŷ'r Ysgol"
+_WELSH_LINK = r"(?:y|yr|ar|'r|’r|an|a['’]r)"
+_WELSH_HOUSE_NAME = re.compile(
+    r"[ \t]+(?P<name>[A-ZŶŴ][\wâêîôûŵŷ'’-]+(?:[ \t]+" + _WELSH_LINK + r"|['’]r)"
+    r"[ \t]+[A-ZŶŴ][\wâêîôûŵŷ'’-]+)"
+)
+_HOUSE_NUMBER_ONLY = re.compile(
+    r"(?i:(?:number|no\.?|num|house)[ \t]*(?:\d{1,4}[a-z]?|[a-z]+(?:[ -][a-z]+)?))$"
+)
+
+
+def find_flat_codes_estates_and_welsh_names(text: str) -> Iterator[Detail]:
+    """Round 11: an Edinburgh flat after the postcode or street ("EH11 2NP,
+    flat 1F3", "EH4 1DT, PF2": the flat's word and code), a house number
+    with an estate named after it and no street's word ("number fifteen on
+    the Greenacres") and a house number with a Welsh house name ("number 2
+    Craig y Don"): ADDRESS spans, start and end character offsets."""
+    addresses = [a for a in find_addresses(text) if a.category is Category.ADDRESS]
+    ends = {a.end for a in addresses}
+    for match in _FLAT_CODE_AFTER.finditer(text):
+        before = text[max(0, match.start() - 6) : match.start()]
+        if _POSTCODE_END.search(before) or match.start() in ends:
+            yield Detail(match.start("flat"), match.end("flat"), Category.ADDRESS)
+    for address in addresses:
+        if not _HOUSE_NUMBER_ONLY.search(text[address.start : address.end]):
+            continue
+        estate = _ON_THE_ESTATE.match(text, address.end)
+        if estate is not None:
+            yield Detail(address.start, estate.end(), Category.ADDRESS)
+    for match in re.finditer(r"(?i:\b(?:number|no\.?)[ \t]*\d{1,4}[a-z]?)(?=[ \t])", text):
+        welsh = _WELSH_HOUSE_NAME.match(text, match.end())
+        if welsh is not None:
+            yield Detail(match.start(), welsh.end(), Category.ADDRESS)

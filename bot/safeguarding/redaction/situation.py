@@ -1509,3 +1509,51 @@ _LONE_POST = re.compile(
     r"(?:organist|caretaker|warden|verger|teacher|keeper|janitor)\b"
     r"|\b(?:organist|churchwarden|verger|sexton|choirmaster|lock[ \t]?keeper|harbour[ \t]?master)\b"
 )
+
+
+# --- round 11 (issue 15, after the ninth unseen set): school years the local way
+
+# A Scottish year in lower case at a saint's school with no school word: "p2 at
+# st ninians", "P5 at St Mary's", "s2 at holy rood", "p7 at our lady's"
+_SCOTTISH_YEAR_AT_A_SAINTS = re.compile(
+    r"\b(?i:[ps][1-7])[ \t]+(?i:at|in)[ \t]+"
+    r"(?i:(?:st\.?|saint|holy|sacred|our[ \t]+lady['’]?s?)[ \t]+[a-z][a-z'’-]+)\b"
+    r"(?![ \t]+(?i:road|rd|street|st|lane|church|chapel|hospital|hall|park|square|"
+    r"cathedral|centre|station)\b)"
+)
+# A Welsh year at a Welsh school: "blwyddyn 8 at Ysgol Glan Clwyd", "ym
+# mlwyddyn 10 yn Ysgol Bro Myrddin", "Year 3 at Ysgol y Wern"
+_WELSH_YEAR_AT_YSGOL = re.compile(
+    r"\b(?i:(?:blwyddyn|mlwyddyn|flwyddyn|year|yr|bl\.?)[ \t]*\d{1,2})[ \t]+(?i:at|in|yn)[ \t]+"
+    r"(?i:ysgol)(?:[ \t]+(?:(?:y|yr)[ \t]+)?[A-ZŴŶ][\w'’-]+){1,3}"
+)
+# An age, then "and at" a named school, from the pronoun: "She's 16 and at
+# Leeds City Academy", "He is 15 and at Park View School, Year 11"
+_AGE_AND_AT_SCHOOL = re.compile(
+    r"\b(?i:(?:he|she|they|i)(?:['’]s|['’]m|['’]re|[ \t]+is|[ \t]+was|[ \t]+am|[ \t]+are)|im)"
+    r"[ \t]+(?P<age>\d{1,2})(?:[ \t]*(?i:years?[ \t]+old|yrs?(?:[ \t]+old)?|yo))?[ \t]*,?[ \t]+"
+    r"(?i:and|&)[ \t]+(?i:at|goes[ \t]+to|attends|in[ \t]+year[ \t]+\d{1,2}[ \t]+at)[ \t]+"
+    rf"(?:St\.?[ \t]+)?[A-Z][\w'’-]*(?:[ \t]+{_CAPITAL_NAME_WORD}){{0,4}}[ \t]+"
+    rf"(?i:{_SCHOOL_WORD})\b"
+    r"(?:[ \t]*,?[ \t]*(?i:year|yr|y)[ \t]*\d{1,2}\b)?"
+)
+
+
+def find_local_school_years(text: str) -> Iterator[Detail]:
+    """Round 11: school years said the local way: a Scottish year in lower
+    case at a saint's school ("p2 at st ninians"), a Welsh year at a Welsh
+    school ("blwyddyn 8 at Ysgol Glan Clwyd") and an age then "and at" a
+    named school, from the pronoun ("She's 16 and at Leeds City Academy"):
+    SCHOOL spans, start and end character offsets."""
+    for pattern in (_SCOTTISH_YEAR_AT_A_SAINTS, _WELSH_YEAR_AT_YSGOL):
+        for match in pattern.finditer(text):
+            yield Detail(match.start(), match.end(), Category.SCHOOL)
+    for match in _AGE_AND_AT_SCHOOL.finditer(text):
+        # a sentence that is only the age and the school goes whole ("He is 15
+        # and at Park View School, Year 11."); inside a sentence the pronoun
+        # stays ("my son Abdi he is [school and year]")
+        start = match.start()
+        sentence_start = not text[:start].strip() or text[:start].rstrip()[-1] in ".!?\n"
+        if not (sentence_start and text[start].isupper()):
+            start = match.start("age")
+        yield Detail(start, match.end(), Category.SCHOOL)
