@@ -192,6 +192,8 @@ def find_personal_details(text: str) -> list[Detail]:
     every += list(repeat_names(text, every))
     names = [detail for detail in every if detail.category is Category.NAME]
     widened = list(widen_names(text, every)) + list(ages_after_names(text, names))
+    # round 11: an age found after a name ends before its town too
+    widened = [trim_towns(text, d) for d in widened]
     widened += [d for d in every if d not in {item[3] for item in found}]
     for detail in widened:
         found.append((detail.start, -(detail.end - detail.start), len(_FINDERS), detail))

@@ -1,0 +1,141 @@
+"""Issue 15, redaction round 11: keep words and names. The ninth unseen set
+(tests/data/personal_details/unseen_2026_11_30_p.jsonl and _q.jsonl, spent)
+lost towns, islands and estates that a finder took for a person or a home,
+and left a town inside an age's or a market trader's description. Each
+family is tested by the set's own lines and by new wordings in other voices,
+with what must still go. What an officer sees is the suggested publishable
+text. See docs/privacy.md ("Round 11: keep words and names")."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.safeguarding.redaction import suggest_publishable
+
+# Family 1: towns, islands, estates and districts stay whole.
+PLACES_KEPT = [
+    # pp9-049
+    "an old caravan dumped just off the B4391 past Bala, been there since Easter",
+    # pp9-085
+    "They've gone home now (to Bristol) but asked me to follow up.",
+    # pq9-070
+    "on behalf of the residents association of the Lawrence Weston estate.",
+    # pq9-033
+    "somebody put a note under my door on the Broadwater Farm, very scared",
+    # pp9-148
+    "a lot of antisocial behaviour around the Old Village and the chine in summer.",
+    # new wordings
+    "My sister has moved to Preston now so she can't help.",
+    "We drove back to Bradford after the match and the car was keyed.",
+    "the van went off the A49 past Leominster and dumped the lot",
+    "my parents have gone home (to Bristol) for a week so the house is empty",
+    "there's been trouble on the Chalkhill estate every night this week",
+    "kids from the Blackbird Leys estate were throwing stones",
+    "is it safe to walk around the Old Village at night",
+    "the shops around the Old Town are getting broken into",
+    "the lifts are broken again on the Aylesbury Estate",
+]
+
+# A town after a postcode stays; the address and the postcode go.
+AFTER_A_POSTCODE = [
+    # pp9-113
+    (
+        "We're at 22 Eglinton Drive, KA12 8AB. Irvine. I've had enough.",
+        "We're at [address], [postcode]. Irvine. I've had enough.",
+    ),
+    # new wordings
+    (
+        "Our address is 4 Mill Lane, PA1 2BB. Paisley. Nobody came.",
+        "Our address is [address], [postcode]. Paisley. Nobody came.",
+    ),
+    (
+        "We are at 9 Harbour Row, KW15 1AA. Kirkwall. Please call.",
+        "We are at [address], [postcode]. Kirkwall. Please call.",
+    ),
+    (
+        "The flat is 2B Canal Street, M1 3HE. Manchester.",
+        "The flat is [address], [postcode]. Manchester.",
+    ),
+]
+
+# A town or an island at the end of an age's description stays; the age goes.
+AGE_THEN_TOWN = [
+    # pp9-099
+    (
+        "My employer, Mrs Agnes McBride, 84 years old and live alone in Ballycastle, she "
+        "received call",
+        "Ballycastle",
+    ),
+    # pp9-108
+    ("My uncle, Seumas MacNeil, is 76 and lives by himself on Barra, at the harbour.", "Barra"),
+    # new wordings
+    ("My nan is 88 and lives on her own on Islay, can someone check in?", "Islay"),
+    ("Grandad, 91, living alone on Arran, got a scam call.", "Arran"),
+    ("Mrs Joan Price, 82 and lives alone in Tenby, was conned out of 2000 pounds.", "Tenby"),
+    ("My mum is 79 and lives alone in Ballymena. Her neighbour shouts at her.", "Ballymena"),
+]
+
+# Family 2: the town after a market stays; the trader's business goes.
+MARKET_TOWNS = [
+    # pq9-133
+    (
+        "Hi, I run Femi's Kitchen food van at the Sunday market in Kings Lynn. Someone stole "
+        "the generator.",
+        "Kings Lynn",
+        "Femi",
+    ),
+    # new wordings
+    (
+        "I run Kofi's Jerk Hut at the Saturday market in Bury, somebody nicked the till.",
+        "Bury",
+        "Kofi",
+    ),
+    (
+        "I have Ana's Churros stall at the farmers market in Ludlow and the awning was slashed.",
+        "Ludlow",
+        "Ana",
+    ),
+]
+
+# What must still go: a person after "to" or "past" who is no journey's end,
+# an age that a town singles out, a job at a chain's branch.
+STILL_GONE = [
+    ("I spoke to Bradley and he said the van was his.", "Bradley"),
+    ("She went to see Kelly about the parcel.", "Kelly"),
+    (
+        "My grandad Bill is 94 and the oldest man in Hawes, everyone knows him.",
+        "oldest man in Hawes",
+    ),
+    ("I'm the only pharmacist at the Lloyds in Longton and a customer threatens me.", "Longton"),
+    ("im the only girl on the tills at the Lidl in Strood on lates", "Strood"),
+    ("she is 80 and lives alone on Church Street, a man keeps knocking", "80"),
+]
+
+
+@pytest.mark.parametrize("text", PLACES_KEPT)
+def test_towns_estates_and_districts_stay_whole(text: str) -> None:
+    assert suggest_publishable(text) == text
+
+
+@pytest.mark.parametrize(("text", "expected"), AFTER_A_POSTCODE)
+def test_a_town_after_a_postcode_stays(text: str, expected: str) -> None:
+    assert suggest_publishable(text) == expected
+
+
+@pytest.mark.parametrize(("text", "town"), AGE_THEN_TOWN)
+def test_a_town_or_island_ending_an_age_stays(text: str, town: str) -> None:
+    shown = suggest_publishable(text)
+    assert "[age]" in shown
+    assert town in shown
+
+
+@pytest.mark.parametrize(("text", "town", "owner"), MARKET_TOWNS)
+def test_a_market_town_stays_and_the_trader_goes(text: str, town: str, owner: str) -> None:
+    shown = suggest_publishable(text)
+    assert town in shown
+    assert owner not in shown
+
+
+@pytest.mark.parametrize(("text", "gone"), STILL_GONE)
+def test_people_and_singling_towns_still_go(text: str, gone: str) -> None:
+    assert gone not in suggest_publishable(text)
