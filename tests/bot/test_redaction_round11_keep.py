@@ -97,6 +97,33 @@ MARKET_TOWNS = [
     ),
 ]
 
+# Family 3: a scheme's code word, a bus company, a breed, a Welsh school's
+# name, one of many volunteers, a pet's age stay whole.
+OTHER_KEEPS = [
+    # pp9-105
+    "I've heard about Ask for Angela in bars, does it work?",
+    # pq9-018
+    "kids throwing eggs at buses by Chapel Allerton Park. Arriva said to contact you.",
+    # pq9-080
+    "hi i'm one of the volunteers at Holy Trinity on Burley Road, someone sleeps in the porch",
+    # pp9-160
+    "lost my dog near Sandown pier, jack russell, collar has my number",
+    # pp9-056
+    "The dog is a 12 year old deaf lab and barely barks. I'm right next door.",
+    # pp9-080
+    "Kids from Ysgol Bro Edern throw rubbish in our front garden every afternoon",
+    # new wordings
+    "The club runs Ask for Angela at the bar, does it actually help?",
+    "does ask for angela work in the pubs on the front",
+    "I complained to Stagecoach about the driver but they said ring you.",
+    "I'm one of the stewards at St Mary's and the lead was taken off the roof.",
+    "a staffy and a jack russell were attacking sheep up the top field",
+    "My cat is a 15 year old tabby cat, someone shot her with a pellet.",
+    "the horse is a 20 year old grey pony and someone cut its tail",
+    "The lads from Ysgol Glan Clwyd are smoking by the bus stop.",
+    "kids from Ysgol Plasmawr keep climbing on the garages",
+]
+
 # What must still go: a person after "to" or "past" who is no journey's end,
 # an age that a town singles out, a job at a chain's branch.
 STILL_GONE = [
@@ -109,6 +136,9 @@ STILL_GONE = [
     ("I'm the only pharmacist at the Lloyds in Longton and a customer threatens me.", "Longton"),
     ("im the only girl on the tills at the Lidl in Strood on lates", "Strood"),
     ("she is 80 and lives alone on Church Street, a man keeps knocking", "80"),
+    ("I spoke to Angela and she said the bins were hers.", "Angela"),
+    ("My son is a 12 year old boy who has autism and he was pushed.", "12"),
+    ("I am the only volunteer at the food bank on Tuesdays.", "only volunteer"),
 ]
 
 
@@ -134,6 +164,11 @@ def test_a_market_town_stays_and_the_trader_goes(text: str, town: str, owner: st
     shown = suggest_publishable(text)
     assert town in shown
     assert owner not in shown
+
+
+@pytest.mark.parametrize("text", OTHER_KEEPS)
+def test_schemes_operators_breeds_schools_and_pets_stay(text: str) -> None:
+    assert suggest_publishable(text) == text
 
 
 @pytest.mark.parametrize(("text", "gone"), STILL_GONE)

@@ -629,3 +629,75 @@ def _public_name(text: str, detail: Detail, addresses: list[Detail]) -> bool:
             for a in addresses
         )
     )
+
+
+# Round 11 (issue 15, after the ninth unseen set): public words a finder
+# took for a person's, a job or an age. A safety scheme's code word ("Ask
+# for Angela"); a bus or train company; a dog's breed in lower case ("jack
+# russell"); a Welsh school's name after "Ysgol" (a school alone is shared
+# by hundreds, as "Hayes School" stays); one of many volunteers ("one of the
+# volunteers at Holy Trinity" is not one post); a pet's age ("a 12 year old
+# deaf lab").
+_SCHEME_BEFORE = re.compile(r"(?i:\bask[ \t]+for[ \t]+)$")
+_SCHEME_WORDS = word_set("angela")
+_OPERATORS = word_set(
+    """
+    arriva stagecoach firstbus translink lothian metrolink nexus merseyrail northern
+    avanti lner scotrail chiltern southeastern thameslink uber bolt megabus
+    """
+)
+_BREEDS = frozenset(
+    {
+        "jack russell",
+        "jack russel",
+        "king charles",
+        "cavalier king charles",
+        "german shepherd",
+        "border collie",
+        "yorkshire terrier",
+        "shih tzu",
+        "cocker spaniel",
+        "springer spaniel",
+        "french bulldog",
+        "golden retriever",
+        "labrador",
+    }
+)
+_YSGOL_BEFORE = re.compile(r"\bYsgol[ \t]+$")
+_ONE_OF_BEFORE = re.compile(r"(?i:\bone[ \t]+of[ \t]+)$")
+_PET_AGE = re.compile(
+    r"(?i:\d+[ \t-]*(?:year|yr)s?[ \t-]*old[ \t]+(?:[a-z]+[ \t]+){0,2}"
+    r"(?:lab|labrador|dog|cat|collie|terrier|spaniel|staffy|staffie|greyhound|lurcher|"
+    r"whippet|poodle|pony|horse|puppy|jack[ \t]+russell)\b)"
+)
+
+
+def _breed_ends(text: str, detail: Detail) -> bool:
+    """The name is the last word of a breed: "russell" of "jack russell"."""
+    before = re.search(r"([A-Za-z]+[ \t]+)$", text[max(0, detail.start - 30) : detail.start])
+    return before is not None and _key(before.group(1) + text[detail.start : detail.end]) in _BREEDS
+
+
+def keep_schemes_operators_breeds_and_pets(text: str, details: list[Detail]) -> list[Detail]:
+    """``details`` less the names that are a safety scheme's code word, a
+    bus or train company, a dog's breed or a Welsh school's name after
+    "Ysgol"; the jobs that are one of many ("one of the volunteers at ...");
+    the ages that are a pet's ("a 12 year old deaf lab")."""
+    kept = []
+    for d in details:
+        span = text[d.start : d.end]
+        back = max(0, d.start - _LOOK_BACK)
+        if d.category is Category.NAME and (
+            (_key(span) in _SCHEME_WORDS and _SCHEME_BEFORE.search(text, back, d.start))
+            or _key(span) in _OPERATORS
+            or _key(span) in _BREEDS
+            or _breed_ends(text, d)
+            or _YSGOL_BEFORE.search(text, back, d.start)
+        ):
+            continue
+        if d.category is Category.JOB and _ONE_OF_BEFORE.search(text, back, d.start):
+            continue
+        if d.category is Category.AGE and _PET_AGE.match(span):
+            continue
+        kept.append(d)
+    return kept
