@@ -97,6 +97,54 @@ MARKET_TOWNS = [
     ),
 ]
 
+# Family 2: a business owner's job ends at the business; the street, the
+# market and its day stay.
+BUSINESS_THEN_PLACE = [
+    # pp9-043
+    (
+        "I run Tadhg's Coffee Cart at the Lisburn Road market on Saturdays. Someone took the tin.",
+        "Tadhg",
+        ["Lisburn Road", "Saturdays"],
+    ),
+    # pp9-045
+    (
+        "I own Golden Dragon takeaway on Fore Street. Last night drunk man broke the glass.",
+        "I own Golden Dragon",
+        ["Fore Street"],
+    ),
+    # new wordings
+    (
+        "we run Nana's Bakes at the farmers market on Sundays and the gazebo was slashed",
+        "Nana",
+        ["the farmers market on Sundays"],
+    ),
+    (
+        "I have Ana's Churros stall at the Christmas market and a man keeps shouting at me",
+        "Ana",
+        ["the Christmas market"],
+    ),
+    (
+        "I own Sunrise cafe on Mill Street and the window was smashed again",
+        "Sunrise",
+        ["Mill Street"],
+    ),
+    (
+        "we own Lucky Star takeaway on Station Road, lads keep throwing stones",
+        "Lucky Star",
+        ["Station Road"],
+    ),
+    (
+        "My husband runs Paddy's Burger Van at the Tuesday market on Castle Square.",
+        "Paddy",
+        ["the Tuesday market on Castle Square"],
+    ),
+    (
+        "I run Kofi's Jerk Hut at the Saturday market in Bury, somebody nicked the till.",
+        "Kofi",
+        ["the Saturday market in Bury"],
+    ),
+]
+
 # Family 3: a scheme's code word, a bus company, a breed, a Welsh school's
 # name, one of many volunteers, a pet's age stay whole.
 OTHER_KEEPS = [
@@ -139,6 +187,8 @@ STILL_GONE = [
     ("I spoke to Angela and she said the bins were hers.", "Angela"),
     ("My son is a 12 year old boy who has autism and he was pushed.", "12"),
     ("I am the only volunteer at the food bank on Tuesdays.", "only volunteer"),
+    ("I run the chippy on Elm Road and kids keep throwing eggs", "Elm Road"),
+    ("I own the only barbers on King Street and someone sprays the shutter", "King Street"),
 ]
 
 
@@ -164,6 +214,16 @@ def test_a_market_town_stays_and_the_trader_goes(text: str, town: str, owner: st
     shown = suggest_publishable(text)
     assert town in shown
     assert owner not in shown
+
+
+@pytest.mark.parametrize(("text", "gone", "kept"), BUSINESS_THEN_PLACE)
+def test_the_business_goes_and_its_street_market_and_day_stay(
+    text: str, gone: str, kept: list[str]
+) -> None:
+    shown = suggest_publishable(text)
+    assert gone not in shown
+    for words in kept:
+        assert words in shown
 
 
 @pytest.mark.parametrize("text", OTHER_KEEPS)
