@@ -172,6 +172,39 @@ OTHER_KEEPS = [
     "kids from Ysgol Plasmawr keep climbing on the garages",
 ]
 
+# A car's make and model said as what the vehicle is, the plate after "reg
+# number": the make stays, the plate goes. Said together, both still go.
+CARS = [
+    # pp9-038
+    ("Van is Ford Transit white, reg number SJ17 HBX. Who I call?", "Ford Transit", "SJ17 HBX"),
+    # pp9-128
+    (
+        "window broken in car park, car is Skoda Octavia, reg number C-A-one-seven, B-F-T.",
+        "Skoda Octavia",
+        "one-seven",
+    ),
+    # new wordings
+    (
+        "My car is Vauxhall Corsa silver, reg number AB12 CDE, stolen last night.",
+        "Vauxhall Corsa",
+        "AB12 CDE",
+    ),
+    (
+        "Her car is a Honda Jazz, registration number KX65 TYU, and it was keyed.",
+        "Honda Jazz",
+        "KX65 TYU",
+    ),
+    (
+        "the van is Mercedes Sprinter, reg no. LN15 OPA, parked on the verge for a week",
+        "Mercedes Sprinter",
+        "LN15 OPA",
+    ),
+]
+CARS_TOGETHER = [
+    ("her silver Honda Jazz AB12 CDE was keyed", "Honda Jazz"),
+    ("a white Transit (LN15 OPA) keeps parking on the pavement", "Transit"),
+]
+
 # Family 4: names said after "called" in lower case with a surname that is
 # a word too, and after "the boy is"; what is no name stays.
 NAMES_GONE = [
@@ -267,3 +300,15 @@ def test_names_after_called_and_the_boy_is_go(text: str, name: str) -> None:
 @pytest.mark.parametrize("text", NOT_NAMES)
 def test_what_is_no_name_after_is_stays(text: str) -> None:
     assert suggest_publishable(text) == text
+
+
+@pytest.mark.parametrize(("text", "make", "plate"), CARS)
+def test_a_make_said_apart_stays_and_its_plate_goes(text: str, make: str, plate: str) -> None:
+    shown = suggest_publishable(text)
+    assert make in shown
+    assert plate not in shown
+
+
+@pytest.mark.parametrize(("text", "make"), CARS_TOGETHER)
+def test_a_description_with_its_plate_still_goes(text: str, make: str) -> None:
+    assert make not in suggest_publishable(text)

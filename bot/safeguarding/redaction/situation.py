@@ -1095,6 +1095,23 @@ _NARROW_THEN_AGE = re.compile(
 )
 
 
+# Round 11: the make said as what the vehicle is, then its plate as a fact
+# of its own: "Van is Ford Transit white, reg number SJ17 HBX", "car is
+# Skoda Octavia, reg number ...". The make and model stay (thousands are
+# alike); the plate goes.
+_VEHICLE_IS = re.compile(
+    r"(?i:\b(?:car|van|vehicle|motor|bike|lorry)[ \t]+is[ \t]+(?:(?:a|an|the)[ \t]+)?)$"
+)
+_REG_SAID = re.compile(r"(?i:,[ \t]*reg(?:istration)?[ \t]+(?:number|no\.?)\b)")
+
+
+def _said_apart(text: str, start: int, plate_start: int) -> bool:
+    return (
+        _VEHICLE_IS.search(text, max(0, start - 20), start) is not None
+        and _REG_SAID.search(text, start, plate_start) is not None
+    )
+
+
 def find_described_plates(text: str) -> Iterator[Detail]:
     """A plate with the car's description before it, as one span."""
     plates = chain(
@@ -1108,10 +1125,14 @@ def find_described_plates(text: str) -> Iterator[Detail]:
         # a description is a few words: look back 100 characters at most
         line_start = max(text.rfind("\n", 0, plate.start) + 1, plate.start - 100)
         loose = _LOOSE_DESCRIBED.search(text, line_start, plate.start)
+        if loose is not None and _said_apart(text, loose.start(), plate.start):
+            continue
         if loose is not None:
             yield Detail(loose.start(), plate.end, Category.VEHICLE_REG)
         match = _DESCRIBED.search(text, line_start, plate.start)
         if match is None or not match.group("description").strip():
+            continue
+        if _said_apart(text, match.start("description"), plate.start):
             continue
         description = match.group("description")
         if not (match.group("owner") or _NAMES_A_CAR.search(description)):
