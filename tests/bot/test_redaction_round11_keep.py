@@ -220,10 +220,29 @@ NAMES_GONE = [
     ("the girl is Ellie-Mae, she's in my son's class", "Ellie-Mae"),
     ("the kid was Jayden.", "Jayden"),
 ]
+# A given name of any tongue set off after "me", before a number or an address.
+ME_THEN_NAME = [
+    # pp9-124
+    ("we've got him on camera. ring me, Kensa, 07722 418 093", "Kensa"),
+    # pp9-064
+    (
+        "i found the spare key, its me Gráinne at 88 Ormeau Road, she said to let her know",
+        "Gráinne",
+    ),
+    # new wordings
+    ("call me, Siobhán, on 07700 900123 after six", "Siobhán"),
+    ("text me Tegen 07911 223344", "Tegen"),
+    ("its me Aoife at 14 Falls Road", "Aoife"),
+]
+
 NOT_NAMES = [
     "the man is Polish, I think, and he shouts",
     "the boy is Year 6 at the school",
     "the owner is Tesco and they do nothing",
+]
+ME_NOT_NAMES = [
+    ("ring me, Tuesday, 07700 900123", "Tuesday"),
+    ("its me at 12 Elm Road", "its me at"),
 ]
 
 # What must still go: a person after "to" or "past" who is no journey's end,
@@ -312,3 +331,17 @@ def test_a_make_said_apart_stays_and_its_plate_goes(text: str, make: str, plate:
 @pytest.mark.parametrize(("text", "make"), CARS_TOGETHER)
 def test_a_description_with_its_plate_still_goes(text: str, make: str) -> None:
     assert make not in suggest_publishable(text)
+
+
+@pytest.mark.parametrize(("text", "name"), ME_THEN_NAME)
+def test_a_name_after_me_goes(text: str, name: str) -> None:
+    shown = suggest_publishable(text)
+    assert name not in shown
+    assert "[name]" in shown
+
+
+@pytest.mark.parametrize(("text", "kept"), ME_NOT_NAMES)
+def test_a_day_or_nothing_after_me_stays(text: str, kept: str) -> None:
+    shown = suggest_publishable(text)
+    assert kept in shown
+    assert "[name]" not in shown

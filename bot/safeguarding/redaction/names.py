@@ -937,6 +937,15 @@ _SURNAME_IS = re.compile(
 )
 
 
+# Round 11: "ring me, Kensa, 07722 418 093", "its me Gráinne at 88 Ormeau
+# Road": a capitalised word set off after "me", then a number or an address.
+_ME_THEN_NAME = re.compile(
+    r"(?i:\b(?:ring|call|text|phone|contact|it['’]?s)[ \t]+me)[ \t]*,?[ \t]+"
+    r"(?P<name>[^\W\d_a-z][^\W\d_]+(?:-[^\W\d_]+)?)"
+    r"(?=[ \t]*,?[ \t]*(?:(?:on|at)[ \t]+)?(?:\+?\d|(?i:oh|zero|nought)\b))"
+)
+
+
 def find_signed_and_cued_names(text: str) -> Iterator[Detail]:
     """Names in these forms: a signature with a title after it ("D.
     Llewellyn (Mrs)", the title too), a first name signing off with a
@@ -963,6 +972,14 @@ def find_signed_and_cued_names(text: str) -> Iterator[Detail]:
         key = match.group("name")
         not_a_name = key in NOT_PERSONS or key in _NOT_LOWER_SURNAMES or key in _NOT_CALLED
         if key in first_names() and not not_a_name:
+            yield Detail(match.start("name"), match.end("name"), Category.NAME)
+    # round 11: the writer's own given name, of any tongue, set off after
+    # "me": "ring me, Kensa, 07722 ...", "its me Gráinne at 88 Ormeau Road"
+    for match in _ME_THEN_NAME.finditer(text):
+        key = match.group("name").lower()
+        if key in NOT_PERSONS or key in PLACE_WORDS or key in _NEVER_NAMES:
+            continue
+        if key in first_names() or (key not in ordinary_words() and key not in proper_nouns()):
             yield Detail(match.start("name"), match.end("name"), Category.NAME)
     for match in _SURNAME_IS.finditer(text):
         raw = match.group("name")
