@@ -71,6 +71,7 @@ from bot.safeguarding.redaction.person import (
 from bot.safeguarding.redaction.phone import find_misgiven_phones, find_phones
 from bot.safeguarding.redaction.places import (
     keep_places,
+    keep_schemes_operators_breeds_and_pets,
     keep_streets_forces_events_and_pets,
     trim_towns,
 )
@@ -189,6 +190,7 @@ def find_personal_details(text: str) -> list[Detail]:
     kept = set(keep_places(text, [item[3] for item in found]))
     kept &= set(keep_places_and_organisations(text, [item[3] for item in found]))
     kept &= set(keep_streets_forces_events_and_pets(text, [item[3] for item in found]))
+    kept &= set(keep_schemes_operators_breeds_and_pets(text, [item[3] for item in found]))
     found = [item for item in found if item[3] in kept]
     # public places, institutions, firms and groups; a town after a name
     given = keep_institutions(text, [item[3] for item in found])
@@ -200,6 +202,8 @@ def find_personal_details(text: str) -> list[Detail]:
     every += list(repeat_names(text, every))
     names = [detail for detail in every if detail.category is Category.NAME]
     widened = list(widen_names(text, every)) + list(ages_after_names(text, names))
+    # round 11: an age found after a name ends before its town too
+    widened = keep_schemes_operators_breeds_and_pets(text, [trim_towns(text, d) for d in widened])
     widened += [d for d in every if d not in {item[3] for item in found}]
     for detail in widened:
         found.append((detail.start, -(detail.end - detail.start), len(_FINDERS), detail))

@@ -38,6 +38,7 @@ from bot.safeguarding.redaction.lexicon import (
     brand_spans,
     first_names,
     ordinary_words,
+    places,
     proper_nouns,
     surnames,
 )
@@ -837,6 +838,19 @@ _NOT_LOWER_SURNAMES = word_set(
 )
 
 
+# Round 11: a person's name said after who they are: "the boy is Finlay",
+# "the lad's Kyle", "the driver was Gary".
+_THE_ONE_IS = re.compile(
+    r"(?i:\bthe[ \t]+(?:boy|girl|lad|lass|kid|child|son|daughter|man|woman|bloke|driver|"
+    r"neighbour)(?:[ \t]+(?:is|was)|['’]s)[ \t]+(?:called[ \t]+)?)"
+    r"(?P<name>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b(?=[ \t]*(?:[.,!?;]|\n|$|and\b))"
+)
+
+
+def _key_name(word: str) -> str:
+    return word.lower().replace("’", "'")
+
+
 def _lower_surname(word: str) -> bool:
     key = word.lower()
     if key in _NOT_LOWER_SURNAMES or key in NOT_PERSONS or key in PLACE_WORDS:
@@ -862,8 +876,25 @@ def find_nicknamed_and_lower_case_names(text: str) -> Iterator[Detail]:
         given = match.group("given").lower()
         if given not in first_names() or given in NOT_PERSONS or given in _NOT_LOWER_SURNAMES:
             continue
-        if _lower_surname(match.group("surname")):
+        surname = match.group("surname").lower()
+        # round 11: after "called"/"named" a surname that is a word too
+        # ("a lad called jordan smith") is still a surname
+        called = re.search(r"(?i:\b(?:called|named)[ \t]+)$", text[: match.start("given")])
+        if _lower_surname(match.group("surname")) or (
+            called is not None
+            and surname in surnames()
+            and surname not in _NOT_LOWER_SURNAMES
+            and surname not in NOT_PERSONS
+            and surname not in PLACE_WORDS
+        ):
             yield Detail(match.start("given"), match.end(), Category.NAME)
+    # round 11: "the boy is Finlay": a child or an adult named after "is"
+    for match in _THE_ONE_IS.finditer(text):
+        key = _key_name(match.group("name"))
+        if key in first_names() or (
+            key not in ordinary_words() and key not in proper_nouns() and key not in places()
+        ):
+            yield Detail(match.start("name"), match.end("name"), Category.NAME)
     for match in _ROLE_THEN_NAME.finditer(text):
         given = match.group("given").lower()
         surname = match.group("surname").lower()
@@ -906,6 +937,15 @@ _SURNAME_IS = re.compile(
 )
 
 
+# Round 11: "ring me, Kensa, 07722 418 093", "its me Gráinne at 88 Ormeau
+# Road": a capitalised word set off after "me", then a number or an address.
+_ME_THEN_NAME = re.compile(
+    r"(?i:\b(?:ring|call|text|phone|contact|it['’]?s)[ \t]+me)[ \t]*,?[ \t]+"
+    r"(?P<name>[^\W\d_a-z][^\W\d_]+(?:-[^\W\d_]+)?)"
+    r"(?=[ \t]*,?[ \t]*(?:(?:on|at)[ \t]+)?(?:\+?\d|(?i:oh|zero|nought)\b))"
+)
+
+
 def find_signed_and_cued_names(text: str) -> Iterator[Detail]:
     """Names in these forms: a signature with a title after it ("D.
     Llewellyn (Mrs)", the title too), a first name signing off with a
@@ -932,6 +972,14 @@ def find_signed_and_cued_names(text: str) -> Iterator[Detail]:
         key = match.group("name")
         not_a_name = key in NOT_PERSONS or key in _NOT_LOWER_SURNAMES or key in _NOT_CALLED
         if key in first_names() and not not_a_name:
+            yield Detail(match.start("name"), match.end("name"), Category.NAME)
+    # round 11: the writer's own given name, of any tongue, set off after
+    # "me": "ring me, Kensa, 07722 ...", "its me Gráinne at 88 Ormeau Road"
+    for match in _ME_THEN_NAME.finditer(text):
+        key = match.group("name").lower()
+        if key in NOT_PERSONS or key in PLACE_WORDS or key in _NEVER_NAMES:
+            continue
+        if key in first_names() or (key not in ordinary_words() and key not in proper_nouns()):
             yield Detail(match.start("name"), match.end("name"), Category.NAME)
     for match in _SURNAME_IS.finditer(text):
         raw = match.group("name")

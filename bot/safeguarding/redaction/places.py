@@ -64,12 +64,28 @@ _AFTER_KNOWN = PLACE_WORDS | word_set(
 )
 # After any capitalised run: "Perry Barr station", "Thornton village".
 _AFTER_ANY = re.compile(r"[ \t]+(?:station|village|hamlet|parish)\b")
-_WORD_BEFORE = re.compile(r"([A-Za-z'’]+)[ \t]*(,?)[ \t]*$")
+_WORD_BEFORE = re.compile(r"([A-Za-z'’]+)[ \t]*(,?)[ \t]*\(?$")
 _PERSON_AFTER = re.compile(
     r"[ \t]+(?:said|says|told|tells|asked|rang|texted|messaged|reckons|thinks|who|is|was|has|"
     r"had|keeps|lives|works)\b"
 )
 _WELSH_JOIN = word_set("yr y ar upon")
+# Round 11: a journey's "to" and a road's "past" before a known place.
+_TRAVEL_TO = re.compile(
+    r"(?i:\b(?:gone|went|going|go|moved|moving|move|drove|driving|drive|travelled|travelling|"
+    r"headed|heading|returned|returning|flew|flying|back)\b[^.!?\n]{0,16}?\(?[ \t]*to[ \t]+\(?)$"
+)
+_ROAD_PAST = re.compile(
+    r"(?i:\b(?:[AB]\d{1,4}|road|lane|bypass|roundabout|junction|turning|turn-off|track)\b"
+    r"[^.!?\n]{0,24}?[ \t]past[ \t]+)$"
+)
+# Round 11: an island one lives on: "living alone on Arran".
+_LIVES_ON = re.compile(
+    r"(?i:\b(?:live|lives|lived|living|alone|himself|herself|themselves|own)[ \t]+on[ \t]+)$"
+)
+# Round 11: a district before "estate" or "ward" after "the": "the
+# Lawrence Weston estate".
+_ESTATE_AFTER = re.compile(r"[ \t]+(?:estate|ward)\b")
 _TITLES = word_set("mr mrs ms miss mx dr prof sir dame lady lord st saint the")
 _FROM_TO = re.compile(r"\bfrom[ \t]+[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)?[ \t]+to[ \t]+$")
 
@@ -164,6 +180,15 @@ def is_place(text: str, start: int, end: int) -> bool:
             return True  # "telephone Moffat two-two-oh-three-six": the exchange's place
         if word in _CUES and not comma and (not given or word in _PLACE_ONLY_CUES):
             return True
+        # round 11: a given name that is also a town after a journey's "to"
+        # ("gone home now (to Bristol)", "moved to Preston") or a road's
+        # "past" ("just off the B4391 past Bala")
+        if (
+            _TRAVEL_TO.search(text, max(0, start - _LOOK_BACK), start)
+            or _ROAD_PAST.search(text, max(0, start - _LOOK_BACK), start)
+            or _LIVES_ON.search(text, max(0, start - _LOOK_BACK), start)
+        ):
+            return True
         if _ROLE_FOR.search(text, max(0, start - _LOOK_BACK), start) or _FROM_TO.search(
             text, max(0, start - _LOOK_BACK), start
         ):
@@ -184,6 +209,8 @@ def is_place(text: str, start: int, end: int) -> bool:
         if _known(first) and not _given_and_surname(span, ordinary_last=False):
             return True
     if _AFTER_ANY.match(text, end):
+        return True
+    if _ESTATE_AFTER.match(text, end) and re.search(r"\bthe[ \t]+$", text[:start]):
         return True
     if word in _STRONG_CUES and not comma and not _given_and_surname(span):
         return re.match(r"[ \t]+[A-Z][a-z]", text[end:]) is None
@@ -218,7 +245,7 @@ def is_place(text: str, start: int, end: int) -> bool:
 # A postcode next to a known place: its postal town.
 _POSTCODE_SHAPE = r"[A-Z]{1,2}\d[A-Z\d]?[ \t]*\d[ \t]*[A-Z][ \t]*[A-Z]"
 _POSTCODE_AFTER = re.compile(rf"[ \t]*,?[ \t]*(?i:{_POSTCODE_SHAPE})\b")
-_POSTCODE_BEFORE = re.compile(rf"\b(?i:{_POSTCODE_SHAPE})[ \t]*,?[ \t]*$")
+_POSTCODE_BEFORE = re.compile(rf"\b(?i:{_POSTCODE_SHAPE})[ \t]*[,.]?[ \t]*$")
 _WELSH_BEFORE = re.compile(r"[A-Z][\w'’]*[ \t]+(?:yr|y|ar|upon)[ \t]+$")
 
 
@@ -351,6 +378,19 @@ _STREET_BEFORE = re.compile(
     r"[ \t]+(?i:on|in|off)[ \t]+(?:[A-Z][\w'’-]*[ \t]+){1,3}(?:Road|Rd|Street|St|Lane|Avenue|"
     r"Ave|Close|Drive|Way|Crescent|Terrace|Row|Grove|Gardens|Hill|Parade|Square)$"
 )
+# Round 11: a market already says where a stall or a van is, so the town
+# after it stays ("a food van at the Sunday market in Kings Lynn"). Not a
+# named shop or pub: "the only pharmacist at the Lloyds in Longton" needs
+# its town to single her out.
+_A_MARKET_BEFORE = re.compile(
+    r"[ \t]+(?:at|on|in)[ \t]+(?:the[ \t]+)?(?:[\w'’-]+[ \t]+){0,3}market$"
+)
+# Round 11: an island one lives on ends an age's description ("76 and lives
+# by himself on Barra"); a street does not ("on Church Street").
+_ON_AN_ISLAND = re.compile(r"[ \t]+on[ \t]+(?P<town>[A-Z][\w'’]*)(?=[ \t]*(?:[,.;!?]|\n|$))")
+# A superlative or "only" singles the person out by the town: "94 and the
+# oldest man in Hawes" keeps its town in the description.
+_SINGLED_OUT = re.compile(r"(?i:\b(?:only|oldest|youngest)\b)")
 # A saint's name alone is many churches' and schools': the town after it
 # says which one, and goes with the job.
 _SAINT_BEFORE = re.compile(r"\bSt\.?[ \t]+[A-Z][\w'’-]*$")
@@ -425,10 +465,17 @@ def trim_towns(text: str, detail: Detail) -> Detail:
         cue = text[match.start() : match.start("town")]
         if detail.category is Category.JOB:
             before = text[detail.start : match.start()]
-            if not ("," in cue or "here" in cue or _STREET_BEFORE.search(before)):
+            if not (
+                "," in cue
+                or "here" in cue
+                or _STREET_BEFORE.search(before)
+                or _A_MARKET_BEFORE.search(before)
+            ):
                 continue  # "the only GP at the surgery in Tobermory": the town singles out
             if "," in cue and _SAINT_BEFORE.search(before):
                 continue  # "the churchwarden at St Aidan's, Bamburgh": the town says which
+        if detail.category is Category.AGE and _SINGLED_OUT.search(text, floor, match.start()):
+            continue
         if _town(text, match.start("town"), match.end("town"), cue):
             end = match.start()
             dangling = _DANGLING.search(text, detail.start, end)
@@ -436,6 +483,18 @@ def trim_towns(text: str, detail: Detail) -> Detail:
             while end > detail.start and text[end - 1] in " \t,":
                 end -= 1
             return Detail(detail.start, end, detail.category)
+    island = _ON_AN_ISLAND.search(text, floor, detail.end)
+    if (
+        detail.category is Category.AGE
+        and island is not None
+        and island.end("town") == detail.end
+        and _known(island.group("town"))
+        and _key(island.group("town")) not in _STREET_END
+    ):
+        end = island.start()
+        dangling = _DANGLING.search(text, detail.start, end)
+        end = dangling.start() if dangling and dangling.start() > floor else end
+        return Detail(detail.start, end, detail.category)
     return detail
 
 
@@ -505,6 +564,20 @@ def keep_streets_forces_events_and_pets(text: str, details: list[Detail]) -> lis
             and (_STREET_WORD_AFTER.match(text, d.end) or _CENTRE_AFTER.match(text, d.end))
         ):
             continue
+        # round 11: a district or an estate, not a home: "around the Old
+        # Village", "on the Broadwater Farm" (one lives on an estate, at a farm)
+        if (
+            d.category is Category.ADDRESS
+            and not any(c.isdigit() for c in span)
+            and (
+                _OLD_DISTRICT.fullmatch(span)
+                or (
+                    re.search(r"\bon[ \t]+the[ \t]+$", text[: d.start])
+                    and re.search(r"[ \t](?:Farm|Estate|Village)$", span)
+                )
+            )
+        ):
+            continue
         # "a second year at Northumbria", "first year at Bangor": a
         # university named for its place, thousands in that year
         if d.category is Category.SCHOOL:
@@ -518,6 +591,7 @@ def keep_streets_forces_events_and_pets(text: str, details: list[Detail]) -> lis
     return kept
 
 
+_OLD_DISTRICT = re.compile(r"the[ \t]+(?:Old|New|Upper|Lower)[ \t]+(?:Village|Town)")
 _UNIVERSITY_YEAR = re.compile(
     r"(?i:(?:first|second|third|fourth|final|1st|2nd|3rd|4th)[ \t]+year[ \t]+(?:at|in)[ \t]+)"
     r"(?P<place>[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)?)"
@@ -555,3 +629,75 @@ def _public_name(text: str, detail: Detail, addresses: list[Detail]) -> bool:
             for a in addresses
         )
     )
+
+
+# Round 11 (issue 15, after the ninth unseen set): public words a finder
+# took for a person's, a job or an age. A safety scheme's code word ("Ask
+# for Angela"); a bus or train company; a dog's breed in lower case ("jack
+# russell"); a Welsh school's name after "Ysgol" (a school alone is shared
+# by hundreds, as "Hayes School" stays); one of many volunteers ("one of the
+# volunteers at Holy Trinity" is not one post); a pet's age ("a 12 year old
+# deaf lab").
+_SCHEME_BEFORE = re.compile(r"(?i:\bask[ \t]+for[ \t]+)$")
+_SCHEME_WORDS = word_set("angela")
+_OPERATORS = word_set(
+    """
+    arriva stagecoach firstbus translink lothian metrolink nexus merseyrail northern
+    avanti lner scotrail chiltern southeastern thameslink uber bolt megabus
+    """
+)
+_BREEDS = frozenset(
+    {
+        "jack russell",
+        "jack russel",
+        "king charles",
+        "cavalier king charles",
+        "german shepherd",
+        "border collie",
+        "yorkshire terrier",
+        "shih tzu",
+        "cocker spaniel",
+        "springer spaniel",
+        "french bulldog",
+        "golden retriever",
+        "labrador",
+    }
+)
+_YSGOL_BEFORE = re.compile(r"\bYsgol[ \t]+$")
+_ONE_OF_BEFORE = re.compile(r"(?i:\bone[ \t]+of[ \t]+)$")
+_PET_AGE = re.compile(
+    r"(?i:\d+[ \t-]*(?:year|yr)s?[ \t-]*old[ \t]+(?:[a-z]+[ \t]+){0,2}"
+    r"(?:lab|labrador|dog|cat|collie|terrier|spaniel|staffy|staffie|greyhound|lurcher|"
+    r"whippet|poodle|pony|horse|puppy|jack[ \t]+russell)\b)"
+)
+
+
+def _breed_ends(text: str, detail: Detail) -> bool:
+    """The name is the last word of a breed: "russell" of "jack russell"."""
+    before = re.search(r"([A-Za-z]+[ \t]+)$", text[max(0, detail.start - 30) : detail.start])
+    return before is not None and _key(before.group(1) + text[detail.start : detail.end]) in _BREEDS
+
+
+def keep_schemes_operators_breeds_and_pets(text: str, details: list[Detail]) -> list[Detail]:
+    """``details`` less the names that are a safety scheme's code word, a
+    bus or train company, a dog's breed or a Welsh school's name after
+    "Ysgol"; the jobs that are one of many ("one of the volunteers at ...");
+    the ages that are a pet's ("a 12 year old deaf lab")."""
+    kept = []
+    for d in details:
+        span = text[d.start : d.end]
+        back = max(0, d.start - _LOOK_BACK)
+        if d.category is Category.NAME and (
+            (_key(span) in _SCHEME_WORDS and _SCHEME_BEFORE.search(text, back, d.start))
+            or _key(span) in _OPERATORS
+            or _key(span) in _BREEDS
+            or _breed_ends(text, d)
+            or _YSGOL_BEFORE.search(text, back, d.start)
+        ):
+            continue
+        if d.category is Category.JOB and _ONE_OF_BEFORE.search(text, back, d.start):
+            continue
+        if d.category is Category.AGE and _PET_AGE.match(span):
+            continue
+        kept.append(d)
+    return kept

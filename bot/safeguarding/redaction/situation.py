@@ -823,7 +823,19 @@ def find_singular_roles(text: str) -> Iterator[Detail]:
             street = _STREET_IN_TAIL.search(text, match.end(), end) if tail else None
             if street is not None and _named_uniquely(text[start : street.start()]):
                 end = street.start()
+            # round 11: a named business's market stays, and its day
+            market = _MARKET_IN_JOB.search(text, start, end)
+            if market is not None and _OWNERS_BUSINESS.search(text, start, market.start()):
+                end = market.start()
             yield Detail(start, end, Category.JOB)
+
+
+# Round 11: "I run Tadhg's Coffee Cart at the Lisburn Road market on
+# Saturdays", "Femi's Kitchen food van at the Sunday market": the business
+# named for its owner goes; the market, its street and its day stay, as a
+# street does after a name of its own.
+_MARKET_IN_JOB = re.compile(r"[ \t]+(?i:at|in|on)[ \t]+the[ \t]+(?:[\w'’-]+[ \t]+){0,3}market\b")
+_OWNERS_BUSINESS = re.compile(r"\b[A-Z][\w-]*['’]s[ \t]+[A-Z]")
 
 
 # A street or an area in what follows the place: "on Park Lane", "near
@@ -844,6 +856,14 @@ _SAINT_OR_CHAIN = re.compile(
 )
 
 
+# Round 11: a business's own name, then its trade in lower case, owned:
+# "I own Golden Dragon takeaway", "we run Sunrise cafe".
+_OWN_NAMED_TRADE = re.compile(
+    r"(?i:\b(?:own|owns|run|runs|have|has)[ \t]+)(?:[A-Z][\w'’-]*[ \t]+){1,3}"
+    r"(?:takeaway|cafe|café|chippy|salon|stall|cart|van|shop|bakery|deli)$"
+)
+
+
 def _named_uniquely(job: str) -> bool:
     """The place the job is at has a name of its own ("The Crown", "Greenway
     Dental", "the Bowls Club"), not a chain's or a kind's ("the Boots", "the
@@ -854,6 +874,8 @@ def _named_uniquely(job: str) -> bool:
     key = re.sub(r"['’]s$", "", last.lower())
     if _SAINT_OR_CHAIN.search(job):
         return False  # "St Anne's": many schools and churches; "the Premier Inn": a chain's
+    if _OWN_NAMED_TRADE.search(job):
+        return True  # round 11: "I own Golden Dragon takeaway": its name says which
     return last[:1].isupper() and key not in NOT_PERSONS
 
 
@@ -1073,6 +1095,23 @@ _NARROW_THEN_AGE = re.compile(
 )
 
 
+# Round 11: the make said as what the vehicle is, then its plate as a fact
+# of its own: "Van is Ford Transit white, reg number SJ17 HBX", "car is
+# Skoda Octavia, reg number ...". The make and model stay (thousands are
+# alike); the plate goes.
+_VEHICLE_IS = re.compile(
+    r"(?i:\b(?:car|van|vehicle|motor|bike|lorry)[ \t]+is[ \t]+(?:(?:a|an|the)[ \t]+)?)$"
+)
+_REG_SAID = re.compile(r"(?i:,[ \t]*reg(?:istration)?[ \t]+(?:number|no\.?)\b)")
+
+
+def _said_apart(text: str, start: int, plate_start: int) -> bool:
+    return (
+        _VEHICLE_IS.search(text, max(0, start - 20), start) is not None
+        and _REG_SAID.search(text, start, plate_start) is not None
+    )
+
+
 def find_described_plates(text: str) -> Iterator[Detail]:
     """A plate with the car's description before it, as one span."""
     plates = chain(
@@ -1086,10 +1125,14 @@ def find_described_plates(text: str) -> Iterator[Detail]:
         # a description is a few words: look back 100 characters at most
         line_start = max(text.rfind("\n", 0, plate.start) + 1, plate.start - 100)
         loose = _LOOSE_DESCRIBED.search(text, line_start, plate.start)
+        if loose is not None and _said_apart(text, loose.start(), plate.start):
+            continue
         if loose is not None:
             yield Detail(loose.start(), plate.end, Category.VEHICLE_REG)
         match = _DESCRIBED.search(text, line_start, plate.start)
         if match is None or not match.group("description").strip():
+            continue
+        if _said_apart(text, match.start("description"), plate.start):
             continue
         description = match.group("description")
         if not (match.group("owner") or _NAMES_A_CAR.search(description)):
