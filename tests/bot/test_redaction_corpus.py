@@ -244,7 +244,7 @@ def assert_floors(name: str, gone_floor: float, group_floor: float, keep_floor: 
 
 
 # Issue 15's second unseen set (run once on d058231: details gone 0.872, the
-# 0.99 group 0.962, keep 0.975) and spent: tuned on since (docs/privacy.md,
+# 0.99 group 0.962, keep 0.975) and spent: tuned on since (docs/redaction-figures.md,
 # "Issue 15's second unseen set"). file: (details gone, 0.99 group, keep strings)
 SECOND_UNSEEN_FLOORS = {
     "unseen_2026_11_30_a.jsonl": (0.94, 0.96, 0.99),  # 206/218, 93/96, keep 354/355
@@ -260,7 +260,7 @@ def test_second_unseen_figures_hold(name: str) -> None:
 
 # Issue 15's third unseen set (run once on f9da85c: details gone 0.923, the
 # 0.99 group 0.964, keep 0.969) and spent; round 4 tuned on it and on the
-# second set (docs/privacy.md, "Issue 15, round 4"). file: (details gone,
+# second set (docs/redaction-figures.md, "Issue 15, round 4"). file: (details gone,
 # 0.99 group, keep strings), a little under the figures at the end of round 4.
 ROUND4_FLOORS = {
     "unseen_2026_11_30_a.jsonl": (0.97, 0.98, 0.99),  # 213/218, 95/96, keep 354/355
@@ -277,7 +277,7 @@ def test_round4_figures_hold(name: str) -> None:
 
 
 # Issue 15's fourth unseen set (run once on b74f248: the 0.99 group 0.960,
-# 119/124) and spent; round 5 tuned the number group on it (docs/privacy.md,
+# 119/124) and spent; round 5 tuned the number group on it (docs/redaction-figures.md,
 # "Round 5: numbers"). file: (details gone, 0.99 group, keep strings), the
 # details-gone floor a little under the figure at the end of round 5's numbers.
 ROUND5_NUMBER_FLOORS = {
@@ -294,7 +294,7 @@ def test_round5_number_figures_hold(name: str) -> None:
 
 # Issue 15's fourth unseen set (run once on b74f248: details gone 0.888,
 # keep 0.988) and spent; round 5 (people, jobs and houses) tuned on it
-# (docs/privacy.md, "Round 5: people and houses"). file: {kind: floor}, and
+# (docs/redaction-figures.md, "Round 5: people and houses"). file: {kind: floor}, and
 # the floor of keep strings intact. The number group is the other helper's.
 ROUND5_FLOORS = {
     "unseen_2026_11_30_f.jsonl": (

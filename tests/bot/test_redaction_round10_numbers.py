@@ -2,7 +2,7 @@
 written for this round (at least ten a family, varied voices) and the
 eighth unseen set's own lines (tests/data/personal_details/
 unseen_2026_11_30_n.jsonl and _o.jsonl, spent). What an officer sees is
-the suggested publishable text. Figures per file are in docs/privacy.md
+the suggested publishable text. Figures per file are in docs/redaction-figures.md
 ("Round 10: numbers")."""
 
 from __future__ import annotations

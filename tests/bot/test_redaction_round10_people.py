@@ -4,7 +4,7 @@ showed ages, the writer's own jobs and names in odd forms left showing, and
 places, streets, forces and pets taken for people. Each family is tested by
 the set's own lines and by new wordings in other voices, with what must
 still go or stay. What an officer sees is the suggested publishable text.
-See docs/privacy.md ("Round 10: people and keep words")."""
+See docs/redaction-figures.md ("Round 10: people and keep words")."""
 
 from __future__ import annotations
 

@@ -4,7 +4,7 @@ lost towns, islands and estates that a finder took for a person or a home,
 and left a town inside an age's or a market trader's description. Each
 family is tested by the set's own lines and by new wordings in other voices,
 with what must still go. What an officer sees is the suggested publishable
-text. See docs/privacy.md ("Round 11: keep words and names")."""
+text. See docs/redaction-figures.md ("Round 11: keep words and names")."""
 
 from __future__ import annotations
 

@@ -3,7 +3,7 @@ family, on wordings written for this round (at least eight a family) and
 the ninth unseen set's own lines (tests/data/personal_details/
 unseen_2026_11_30_p.jsonl and _q.jsonl, spent; shortened). What an officer
 sees is the suggested publishable text. Figures per file are in
-docs/privacy.md ("Round 11: numbers, houses and schools")."""
+docs/redaction-figures.md ("Round 11: numbers, houses and schools")."""
 
 from __future__ import annotations
 

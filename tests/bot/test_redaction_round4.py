@@ -1,7 +1,7 @@
 """Issue 15, redaction round 4: the forms the third unseen set
 (tests/data/personal_details/unseen_2026_11_30_d.jsonl and _e.jsonl) showed
 the engine missing, as concepts in new sentences, and the words that must
-stay beside them. Figures per file are in docs/privacy.md ("Issue 15,
+stay beside them. Figures per file are in docs/redaction-figures.md ("Issue 15,
 round 4")."""
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Issue 15, redaction round 5: people, jobs and houses. The forms the
 fourth unseen set (tests/data/personal_details/unseen_2026_11_30_f.jsonl and
 _g.jsonl) showed the engine missing, as concepts in new sentences, and the
-words that must stay beside them. Figures per file are in docs/privacy.md
+words that must stay beside them. Figures per file are in docs/redaction-figures.md
 ("Round 5: people and houses")."""
 
 from __future__ import annotations

@@ -5,7 +5,7 @@ phone number, an old exchange's number after its place, plates and
 postcodes spelled in the letters' names, e-mails at any country's
 provider, flats and units written the Scottish way), in sentences written
 for these tests; and the numbers beside them that must stay. Figures per
-file are in docs/privacy.md ("Round 5: numbers")."""
+file are in docs/redaction-figures.md ("Round 5: numbers")."""
 
 from __future__ import annotations
 

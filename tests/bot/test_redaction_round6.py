@@ -2,7 +2,7 @@
 (tests/data/personal_details/unseen_2026_11_30_h.jsonl and _i.jsonl) showed
 the engine missing, as concepts in new sentences, and the words that must
 stay beside them. What an officer sees is the suggested publishable text.
-Figures per file are in docs/privacy.md ("Round 6 (short)")."""
+Figures per file are in docs/redaction-figures.md ("Round 6 (short)")."""
 
 from __future__ import annotations
 

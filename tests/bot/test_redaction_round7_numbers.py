@@ -2,7 +2,7 @@
 sixth unseen set (tests/data/personal_details/unseen_2026_11_30_j.jsonl and
 _k.jsonl, spent) showed the engine missing, as the set's own lines and as
 new variants of each family. What an officer sees is the suggested
-publishable text. Figures per file are in docs/privacy.md ("Round 7:
+publishable text. Figures per file are in docs/redaction-figures.md ("Round 7:
 numbers and keep words")."""
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 (tests/data/personal_details/unseen_2026_11_30_j.jsonl and _k.jsonl, spent)
 showed the engine missing, by concept family: the set's own lines and new
 variants, and the look-alikes that must stay. What an officer sees is the
-suggested publishable text. Figures per file are in docs/privacy.md
+suggested publishable text. Figures per file are in docs/redaction-figures.md
 ("Round 7: people")."""
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 seventh unseen set (tests/data/personal_details/unseen_2026_11_30_l.jsonl and
 _m.jsonl, spent) showed the engine missing or losing, as the set's own lines
 and as new variants of each family. What an officer sees is the suggested
-publishable text. Figures per file are in docs/privacy.md ("Round 8: numbers
+publishable text. Figures per file are in docs/redaction-figures.md ("Round 8: numbers
 and keep words")."""
 
 from __future__ import annotations

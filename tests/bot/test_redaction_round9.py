@@ -2,7 +2,7 @@
 years the eighth unseen set (tests/data/personal_details/unseen_2026_11_30_n.jsonl
 and _o.jsonl, spent) showed the engine missing, as the set's own lines and as
 new variants of each family. What an officer sees is the suggested
-publishable text. See docs/privacy.md ("Round 9 (very short)")."""
+publishable text. See docs/redaction-figures.md ("Round 9 (very short)")."""
 
 from __future__ import annotations
 

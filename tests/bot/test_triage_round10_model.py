@@ -1,5 +1,5 @@
 """Issue 15, round 10: the eighth unseen set's false alarms from the
-statistical MODEL (docs/safeguarding.md, "Round 10: the model"), by family:
+statistical MODEL (docs/triage-figures.md, "Round 10: the model"), by family:
 the set's own lines (read from the spent files by id, now trained on) and
 wordings written for these tests, in no training file; and beside each
 family, emergencies that look like it and must stay urgent.

@@ -1,5 +1,5 @@
 """Issue 15, triage round 10: the eighth unseen set's rule false alarms
-(docs/safeguarding.md, "Round 10: rule false alarms"), by family: the set's
+(docs/triage-figures.md, "Round 10: rule false alarms"), by family: the set's
 own lines (read from the spent files by id), wordings written for these
 tests in other voices (text-speak, elderly formal, non-native, long), and
 look-alikes that must stay urgent, above all a second, live emergency in a

@@ -1,5 +1,5 @@
 """Issue 15, triage round 11: the ninth unseen set's misses and rule false
-alarms (docs/safeguarding.md, "Round 11: rules"), by family: the set's own
+alarms (docs/triage-figures.md, "Round 11: rules"), by family: the set's own
 lines (read from the spent files by id), wordings written for these tests
 in other voices (text-speak, elderly formal, non-native, understated, long),
 and look-alikes on the other side of each line.

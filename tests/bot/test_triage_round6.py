@@ -1,5 +1,5 @@
 """Issue 15, triage round 6 (short): the fifth unseen set's miss and
-false-alarm families (docs/safeguarding.md, "Round 6 (short)"), each in
+false-alarm families (docs/triage-figures.md, "Round 6 (short)"), each in
 wordings written for these tests, not the set's own lines: people shut in
 with no way out (a sealed trailer or container with people heard inside, a
 walk-in freezer or cold room), Bengali honorific forms of collapse and not

@@ -1,5 +1,5 @@
 """Issue 15, triage round 7: the sixth unseen set's false alarms from the
-rules (docs/safeguarding.md, "Round 7"), by concept family: the set's own
+rules (docs/triage-figures.md, "Round 7"), by concept family: the set's own
 lines (read from the spent files by id) and wordings written for these
 tests, so that a new writer's new jokes are caught too; and, beside each
 family, emergencies that look like it and must stay urgent.

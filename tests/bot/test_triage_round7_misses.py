@@ -1,5 +1,5 @@
 """Issue 15, triage round 7: the sixth unseen set's three misses, by concept
-family (docs/safeguarding.md, "Round 7: misses and the model"), each with
+family (docs/triage-figures.md, "Round 7: misses and the model"), each with
 the set's own line AND wordings written for these tests: (1) a forced
 marriage now (someone locked in a room by the family, being taken abroad
 tonight to be married) in every language triaged and in English; (2) a
@@ -234,7 +234,7 @@ async def test_workers_locked_in_by_their_boss_get_999_guidance_and_a_card(
         "the sea container we use for the youth club kit has been broken into again, do we "
         "report it?",
         "/survey 3 =B2*3 fewer potholes",
-        # Left (docs/safeguarding.md, "Round 7: misses and the model"): "screaming
+        # Left (docs/triage-figures.md, "Round 7: misses and the model"): "screaming
         # match next door at half eleven, this morning the pair of them were out
         # gardening and chatting, should I have rung someone?" still reads as urgent
         # to the model; so does round 6's "the shipping container by the allotments

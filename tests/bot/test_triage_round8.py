@@ -1,5 +1,5 @@
 """Issue 15, triage round 8: the seventh unseen set's two misses and eight
-false alarms from the rules (docs/safeguarding.md, "Round 8: rules"), by
+false alarms from the rules (docs/triage-figures.md, "Round 8: rules"), by
 concept family: the set's own lines (read from the spent files by id) and
 wordings written for these tests, so that a new writer's new wordings are
 caught too; and, beside each family, emergencies that look like it and must

@@ -1,5 +1,5 @@
 """Issue 15, triage round 9 (very short): the eighth unseen set's four
-remaining misses (docs/safeguarding.md, "Round 9 (very short)"), by concept
+remaining misses (docs/triage-figures.md, "Round 9 (very short)"), by concept
 family: the set's own lines (read from the spent files by id), wordings
 written for these tests, and look-alikes the new rules must leave alone.
 

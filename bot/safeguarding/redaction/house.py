@@ -414,7 +414,7 @@ def _round_5_home(text: str, name: str) -> bool:
 
 def find_homes_where_an_address_would_be(text: str) -> Iterator[Detail]:
     """Homes named where an address would be, with no cue the older patterns
-    know (module docstring; docs/privacy.md "Round 5: people and houses")."""
+    know (module docstring; docs/redaction-figures.md "Round 5: people and houses")."""
     brands = brand_spans(text)
     for pattern in _ROUND_5:
         for match in pattern.finditer(text):
