@@ -146,6 +146,20 @@ SEALED = {
     "personal_details/unseen_2026_11_30_s.jsonl": (
         "29134a64727a55a1edc2a85519e4ae3853b9a090f340e37d851e167e37463e38"
     ),
+    # the eleventh set, sealed 2026-11-30 after the tenth was run, before any
+    # later change was merged
+    "triage/unseen_2026_11_30_s.jsonl": (
+        "556db161c8c5c39c19b31370b33ca92ac0b14ea567e40f1560173d4c4c4ca1a2"
+    ),
+    "triage/unseen_2026_11_30_t.jsonl": (
+        "701080e767013eb47d646170c3ddb18dbcfc3fbeadbd418e00d663350e8c11f2"
+    ),
+    "personal_details/unseen_2026_11_30_t.jsonl": (
+        "33f18af8f5ed32e972d80642bf63a438da800bfd7fee9401740a1b64c2c28734"
+    ),
+    "personal_details/unseen_2026_11_30_u.jsonl": (
+        "f94718fbae41e319877267d9c63365f12fef6131d499896fedc14e697ed6da41"
+    ),
 }
 
 
@@ -165,6 +179,7 @@ TRIAGE_SETS = [
     ("triage/unseen_2026_11_30_m.jsonl", "triage/unseen_2026_11_30_n.jsonl"),
     ("triage/unseen_2026_11_30_o.jsonl", "triage/unseen_2026_11_30_p.jsonl"),
     ("triage/unseen_2026_11_30_q.jsonl", "triage/unseen_2026_11_30_r.jsonl"),
+    ("triage/unseen_2026_11_30_s.jsonl", "triage/unseen_2026_11_30_t.jsonl"),
 ]
 
 
@@ -220,6 +235,10 @@ REDACTION_SETS = [
     (
         "personal_details/unseen_2026_11_30_r.jsonl",
         "personal_details/unseen_2026_11_30_s.jsonl",
+    ),
+    (
+        "personal_details/unseen_2026_11_30_t.jsonl",
+        "personal_details/unseen_2026_11_30_u.jsonl",
     ),
 ]
 
