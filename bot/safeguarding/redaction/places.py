@@ -394,6 +394,25 @@ _SINGLED_OUT = re.compile(r"(?i:\b(?:only|oldest|youngest)\b)")
 # A saint's name alone is many churches' and schools': the town after it
 # says which one, and goes with the job.
 _SAINT_BEFORE = re.compile(r"\bSt\.?[ \t]+[A-Z][\w'’-]*$")
+# Round 12: a business the writer runs or owns ("I run the Post Office in
+# Kirkoswald", "we run the campsite at Eskdale", "I own the newsagent in
+# Alford"): the job and the business go, the village or town after them
+# stays. The place alone does not single anyone out; the job at the place
+# does, and it is gone. Not with "only" or "sole" before the town ("I manage
+# the only Chinese supermarket in Ashford": the town is what makes it the
+# only one).
+_RUNS_OR_OWNS = re.compile(
+    r"(?i:(?:I|we)(?:['’]m|[ \t]+am|[ \t]+are|['’]re)?(?:[ \t]+(?:also|still|now|the))?[ \t]+"
+    r"(?:run|own|manage|keep))\b"
+)
+_ONLY_OR_SOLE = re.compile(r"(?i:\b(?:only|sole)\b)")
+# the town after a run business: "in", "near", "nr", or "at" before a town
+# or village that is no one's name ("at Eskdale", not "at Morrisons")
+_TOWN_AFTER_BUSINESS = re.compile(
+    r"[ \t]+(?P<cue>in|near|nr|at)[ \t]+"
+    r"(?P<town>[A-Z][\w'’]*(?:(?:[ \t]+|-)(?:(?:on|upon|under|in|le|by|the|y|yr)(?:[ \t]+|-))*"
+    r"[A-Z][\w'’]*){0,3})"
+)
 
 
 # A public place at a description's very end, after "at": a known town at
@@ -436,6 +455,35 @@ def _place_at_end(text: str, detail: Detail, floor: int) -> Detail:
     return Detail(detail.start, end, detail.category)
 
 
+def _town_after_a_run_business(text: str, detail: Detail) -> Detail:
+    """A job said as running or owning a business ("I run the Post Office
+    in Kirkoswald", "we run Jenny Harrop Holiday Cottages near Coniston")
+    ended before the town or village after the business, which stays; the
+    job as it was otherwise (with "only" or "sole" before the town, or no
+    town)."""
+    if _RUNS_OR_OWNS.match(text, detail.start) is None:
+        return detail
+    for match in _TOWN_AFTER_BUSINESS.finditer(text, detail.start, detail.end):
+        if match.end("town") > detail.end:
+            break
+        if _ONLY_OR_SOLE.search(text, detail.start, match.start()):
+            break
+        town = match.group("town")
+        words = _key(town).replace("-", " ").split()
+        if match.group("cue") == "at" and not _known(town):
+            # "at Eskdale", not "at Morrisons": a run in no word list, at the end
+            if any(w in ordinary_words() or w in first_names() for w in words) or not re.match(
+                r"[ \t]*(?:[,.;!?]|\n|$|and\b|but\b)", text[match.end("town") :]
+            ):
+                continue
+        elif not _town(text, match.start("town"), match.end("town"), match.group("cue")):
+            continue
+        if words and words[-1] in _STREET_END and not _known(town):
+            continue  # "in Mill Lane": a street says which business
+        return Detail(detail.start, match.start(), detail.category)
+    return detail
+
+
 _BY_A_STATION = re.compile(
     r"[ \t]+(?:by|near|opposite|next[ \t]+to|behind|beside)[ \t]+(?:the[ \t]+)?"
     r"(?:[A-Z][\w'’-]*[ \t]+){1,3}(?:(?:bus|train|coach|railway|tube|rail)[ \t]+)?"
@@ -459,6 +507,8 @@ def trim_towns(text: str, detail: Detail) -> Detail:
     station = _BY_A_STATION.search(text, floor, detail.end)
     if detail.category is Category.JOB and station is not None and station.end() == detail.end:
         detail = Detail(detail.start, station.start(), detail.category)
+    if detail.category is Category.JOB:
+        detail = _town_after_a_run_business(text, detail)
     for match in _TOWN_IN_DESCRIPTION.finditer(text, floor, detail.end):
         if match.end("town") > detail.end:
             continue
