@@ -90,3 +90,75 @@ RUN_BUSINESS_TOWN_GOES = [
 @pytest.mark.parametrize(("text", "expected"), RUN_BUSINESS_TOWN_STAYS + RUN_BUSINESS_TOWN_GOES)
 def test_the_town_after_a_business_the_writer_runs_stays(text: str, expected: str) -> None:
     assert suggest_publishable(text) == expected
+
+
+# 2. A postcode district said as an area stays; said as where someone lives,
+# or as part of a full postcode, it goes. The set's lines are pr10-108,
+# pr10-118, pr10-150 and pr10-152 (shortened).
+DISTRICT_AS_AN_AREA = [
+    "Burglaries are up all over the NG7 area this winter.",
+    "Quad bikes tearing round the CF24 side of the park.",
+    "Drug dealing outside the shops again. BS5. Every night.",
+    "My car was broken into on Albert Road, S8 last night.",
+    "Scam callers are targeting pensioners across the BD8 area.",
+    "The phone tracker shows my bike in the L4 area.",
+    "lads on bikes round the LS6 area every night",
+    "van parked on pavement 4 weeks, SY23 postcode, no tax",
+]
+DISTRICT_AFTER_A_STREET = [
+    (
+        "They dump rubbish behind 12 Mill Lane, B29 every week.",
+        "They dump rubbish behind [address], B29 every week.",
+    ),
+    (
+        "Fed up of the crack house at 29A Walsall Road. Door open all hours. B42. Theyre selling",
+        "Fed up of the crack house at [address]. Door open all hours. B42. Theyre selling",
+    ),
+    (
+        "He resides with me at 31 Gwendoline Street, CF11. My telephone is 02920 398 774.",
+        "He resides with me at [address], CF11. My telephone is [phone].",
+    ),
+    ("I live at number sixty-two Tyburn Road, B24.", "I live at [address], B24."),
+    ("My shed on Park Road, LS6 was done over.", "My shed on Park Road, LS6 was done over."),
+]
+# The look-alikes: where someone lives, a district bare in a sentence (the
+# older sets label it), a district with no comma after the street (part of
+# the address), a sector, a full postcode.
+DISTRICT_AS_A_HOME = [
+    (
+        "Is anyone looking at the car thefts around LS6? Three on our road.",
+        "Is anyone looking at the car thefts around [postcode]? Three on our road.",
+    ),
+    (
+        "Third time my van has been broken into outside 88 Green Street E7. Tools gone",
+        "Third time my van has been broken into outside [address] [postcode]. Tools gone",
+    ),
+    ("we need more patrols in SE9 3 please", "we need more patrols in [postcode] please"),
+    (
+        "I live in NG7 and the noise is unbearable.",
+        "I live in [postcode] and the noise is unbearable.",
+    ),
+    (
+        "my nan is based in LS6 and someone keeps knocking",
+        "my nan is based in [postcode] and someone keeps knocking",
+    ),
+    (
+        "We're in the CF24 area, can someone come round?",
+        "We're in the [postcode] area, can someone come round?",
+    ),
+    ("My postcode is BD8, is there a meeting?", "My postcode is [postcode], is there a meeting?"),
+    ("we're somewhere in the WF3 area", "we're somewhere in the [postcode] area"),
+    ("Our postcode ends 4HQ, it's TN2", "Our postcode ends [postcode], it's [postcode]"),
+    ("we live at 3 Oak Road, NG7 2AB", "we live at [address], [postcode]"),
+    ("my flat is at 9 Hill Street, M14 5QT and", "my flat is at [address], [postcode] and"),
+]
+
+
+@pytest.mark.parametrize("text", DISTRICT_AS_AN_AREA)
+def test_a_postcode_district_said_as_an_area_stays(text: str) -> None:
+    assert suggest_publishable(text) == text
+
+
+@pytest.mark.parametrize(("text", "expected"), DISTRICT_AFTER_A_STREET + DISTRICT_AS_A_HOME)
+def test_a_district_after_a_street_stays_and_a_home_district_goes(text: str, expected: str) -> None:
+    assert suggest_publishable(text) == expected
