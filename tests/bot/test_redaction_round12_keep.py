@@ -162,3 +162,114 @@ def test_a_postcode_district_said_as_an_area_stays(text: str) -> None:
 @pytest.mark.parametrize(("text", "expected"), DISTRICT_AFTER_A_STREET + DISTRICT_AS_A_HOME)
 def test_a_district_after_a_street_stays_and_a_home_district_goes(text: str, expected: str) -> None:
     assert suggest_publishable(text) == expected
+
+
+# 3. A business named for a place or a people, with no person's name in it,
+# stays; a business named for its owner still goes. The set's line is
+# pr10-041 (shortened).
+BUSINESS_NAMED_FOR_A_PLACE = [
+    "The taxi driver from Kashmir Cars on Leeds Road drove off with my bag",
+    "I booked a cab with Punjab Cabs and the driver never came.",
+    "Lads were fighting outside Lahore Kebabs on Friday night.",
+    "A man was shouting at staff in Everest Takeaway again.",
+    "Someone smashed the window of Anatolia Grill last night.",
+    "The driver from Bengal Taxis was assaulted on the rank.",
+    "Lahore Kebabs, Punjab Cabs and Kashmir Cars all had windows put in.",
+    "We got a minicab from Kashmir Cars and he overcharged us.",
+]
+BUSINESS_NAMED_FOR_ITS_OWNER = [
+    ("The taxi from Khan's Motors didn't stop.", "The taxi from [name] didn't stop."),
+    ("Selvam Stores had a break in last night.", "[name] had a break in last night."),
+    ("My bike was nicked from Aziz Fabrics.", "My bike was nicked from [name]."),
+    ("Jenkins Stores on the corner had a break in.", "[name] on the corner had a break in."),
+    (
+        "the vans of Whitfield & Daughters Funeral Directors block the lane",
+        "the vans of [name] block the lane",
+    ),
+]
+
+
+@pytest.mark.parametrize("text", BUSINESS_NAMED_FOR_A_PLACE)
+def test_a_business_named_for_a_place_stays(text: str) -> None:
+    assert suggest_publishable(text) == text
+
+
+@pytest.mark.parametrize(("text", "expected"), BUSINESS_NAMED_FOR_ITS_OWNER)
+def test_a_business_named_for_its_owner_still_goes(text: str, expected: str) -> None:
+    assert suggest_publishable(text) == expected
+
+
+# 4. Villages, bays, pets and brands. The set's lines are ps10-023,
+# ps10-026, ps10-044, ps10-054, ps10-060, ps10-141 and ps10-155 (shortened).
+PETS_BRANDS_AND_BAYS_STAY = [
+    "Missing tabby cat from Elm Road, answers to Tigger.",
+    "our collie Bess was taken from the yard",
+    "the spaniel Rosie was stolen from the van last night",
+    "Stolen: brown cockapoo, answers to the name of Bella, microchipped.",
+    "our old pony Jasper has been let out of the field twice",
+    "Lost grey cat near the park, she answers to Molly.",
+    "Has anyone seen our dog Barney? He ran off near the canal.",
+    "Someone took our Ifor Williams trailer from the yard last night.",
+    "A green John Deere tractor was taken from the field.",
+    "Massey Ferguson 135 stolen from the barn on Sunday.",
+    "My Harley Davidson motorbike was taken from outside.",
+    "They nicked a Hugo Boss jacket from my car.",
+    "a Ted Baker bag was snatched on the bus",
+    "kids jumping off the rocks at Sandy Bay every evening",
+    "Someone's camping on Golden Sands every night",
+    "Quad bikes on Filey Bay again this weekend",
+    "our caravan at Cayton Bay got broke into, tv and xbox gone",
+    "I am staying at caravan site Trecco no sorry Golden Sands in Mablethorpe with my family.",
+]
+VILLAGES_AFTER_HOMES = [
+    (
+        "Lost black lab near Worm's Head, answers to Bess. 07766 208 315",
+        "Lost black lab near Worm's Head, answers to Bess. [phone]",
+    ),
+    (
+        "Stolen trailer from Pear Tree Farm HR4 7BQ. Ifor Williams 10ft.",
+        "Stolen trailer from [address] [postcode]. Ifor Williams 10ft.",
+    ),
+    (
+        "Stolen from TF9 3PL overnight - John Deere Gator",
+        "Stolen from [postcode] overnight - John Deere Gator",
+    ),
+    (
+        "I rent the flat at Hope Farm, Hope Bowdler SY6 7DD. My boss tell me",
+        "I rent the flat at [address], Hope Bowdler [postcode]. My boss tell me",
+    ),
+    (
+        "we live at Orchard House Presteigne. plz ring 01544 267 309",
+        "we live at [address] Presteigne. plz ring [phone]",
+    ),
+    (
+        "She lives at Rose Cottage Ludlow and is scared.",
+        "She lives at [address] Ludlow and is scared.",
+    ),
+]
+# The look-alikes: a person after "answers to" with no pet, after a bare
+# comma, a brand's name with nothing made after it, a home on a site.
+PEOPLE_AND_HOMES_STILL_GO = [
+    ("He answers to Dave Morgan, the site manager.", "He answers to [name], the site manager."),
+    (
+        "I was walking the dog, Sarah came over and shouted at me.",
+        "I was walking the dog, [name] came over and shouted at me.",
+    ),
+    ("Ifor Williams rang me about the sheep.", "[name] rang me about the sheep."),
+    (
+        "My neighbour John Deere keeps parking on the verge.",
+        "My neighbour [name] keeps parking on the verge.",
+    ),
+    ("we are at plot 42 at Golden Sands park", "we are at [address]"),
+    ("She lives at Rose Cottage Ashley and", "She lives at [address] and"),
+]
+
+
+@pytest.mark.parametrize("text", PETS_BRANDS_AND_BAYS_STAY)
+def test_pets_brands_and_bays_stay(text: str) -> None:
+    assert suggest_publishable(text) == text
+
+
+@pytest.mark.parametrize(("text", "expected"), VILLAGES_AFTER_HOMES + PEOPLE_AND_HOMES_STILL_GO)
+def test_villages_after_homes_stay_and_people_still_go(text: str, expected: str) -> None:
+    assert suggest_publishable(text) == expected

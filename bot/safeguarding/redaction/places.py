@@ -491,12 +491,38 @@ _BY_A_STATION = re.compile(
 )
 
 
+# Round 12: a home's name then a known town with no comma between: "we live
+# at Orchard House Presteigne" -> "[address] Presteigne". The town alone
+# says where many live.
+_HOME_THEN_TOWN = re.compile(
+    r"\b[A-Z][\w'’-]*[ \t]+(?:House|Farm|Cottage|Cottages|Lodge|Barn|Hall|Manor|Mill|Bungalow|"
+    r"Grange)[ \t]+"
+    r"(?P<town>[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)?)$"
+)
+
+
+def _town_after_a_home(text: str, detail: Detail) -> Detail:
+    match = _HOME_THEN_TOWN.search(text, detail.start, detail.end)
+    if match is None or not _known(match.group("town")):
+        return detail
+    if _key(match.group("town")) in first_names():
+        return detail  # "Rose Cottage Ashley": perhaps who lives there
+    if _key(match.group("town")).split()[0] in PLACE_WORDS:
+        return detail  # "Mill Street", "Manor Road": a street, not a town
+    end = match.start("town")
+    while end > detail.start and text[end - 1] in " \t":
+        end -= 1
+    return Detail(detail.start, end, detail.category)
+
+
 def trim_towns(text: str, detail: Detail) -> Detail:
     """An age's or a job's description (``Category.AGE``, ``Category.JOB``)
     ended before the first town or village named in it after its core, or
     before a public place at its very end after "at" (a known town ending an
     age's, an association's block, a named clinic); other details as they
     are."""
+    if detail.category is Category.ADDRESS:
+        return _town_after_a_home(text, detail)
     if detail.category not in (Category.AGE, Category.JOB):
         return detail
     core = _DESCRIPTION_CORE.search(text, detail.start, detail.end)
@@ -748,6 +774,114 @@ def keep_schemes_operators_breeds_and_pets(text: str, details: list[Detail]) -> 
         if d.category is Category.JOB and _ONE_OF_BEFORE.search(text, back, d.start):
             continue
         if d.category is Category.AGE and _PET_AGE.match(span):
+            continue
+        kept.append(d)
+    return kept
+
+
+# Round 12 (issue 15, after the tenth unseen set): villages, bays, pets and
+# brands a finder took for a person's or a home's name.
+# A bay, a beach or sands is a stretch of coast, not a home or a person:
+# "our caravan at Cayton Bay", "Golden Sands in Mablethorpe". A number in
+# the span ("plot 42 at Golden Sands park") is a home on a site and goes.
+_COAST_END = re.compile(r"(?:Bay|Sands|Beach)$")
+# A village between an address's line and its full postcode: "Hope Farm,
+# Hope Bowdler SY6 7DD" (the farm's name goes as a home; the village stays).
+_HOME_LINE_BEFORE = re.compile(
+    r"\b(?:Farm|Cottage|Cottages|House|Lodge|Barn|Hall|Manor|Mill|Bungalow|Road|Rd|Street|"
+    r"Lane|Avenue|Close|Drive|Way|Crescent|Terrace|Row|Green|Court)[ \t]*,[ \t]*$"
+)
+_FULL_POSTCODE_AFTER = re.compile(
+    r"(?:[ \t]+[A-Z][\w'’-]*){0,2}[ \t]*,?[ \t]*(?i:[A-Z]{1,2}\d[A-Z\d]?[ \t]*\d[A-Z]{2})\b"
+)
+# A pet's name: after "answers to" with a pet named before it in the
+# sentence ("Lost black lab near Worm's Head, answers to Bess"), or right
+# after the pet's word ("our collie Bess", "the dog Max").
+_PET_WORDS = (
+    r"(?:dog|dogs|cat|puppy|pup|kitten|staffy|staffie|spaniel|labrador|lab|collie|terrier|"
+    r"greyhound|lurcher|whippet|husky|poodle|bulldog|frenchie|retriever|alsatian|cockapoo|"
+    r"cavapoo|rottweiler|chihuahua|pony|horse|parrot|tortoise|rabbit|ferret|tomcat)"
+)
+_ANSWERS_TO = re.compile(
+    r"(?i:\banswers[ \t]+to(?:[ \t]+the[ \t]+name[ \t]+(?:of[ \t]+)?)?[ \t]*)$"
+)
+_PET_IN_SENTENCE = re.compile(rf"(?i:\b{_PET_WORDS}\b)[^.!?\n]*$")
+_PET_RIGHT_BEFORE = re.compile(
+    rf"(?i:\b(?:my|our|his|her|their|the|a|black|white|brown|grey|old|young)[ \t]+{_PET_WORDS})"
+    r"[ \t]+$"
+)
+# Brands and makers named after a person ("Ifor Williams" trailers, "John
+# Deere" tractors, "Massey Ferguson"): kept with a model after them in the
+# span ("John Deere Gator") or a size, a number or a kind of thing right after
+# ("Ifor Williams 10ft", "a Harley Davidson motorbike"); "Ifor Williams
+# rang me" is a person.
+_BRANDS = frozenset(
+    {
+        "ifor williams",
+        "john deere",
+        "massey ferguson",
+        "harley davidson",
+        "harley-davidson",
+        "rolls royce",
+        "rolls-royce",
+        "aston martin",
+        "alfa romeo",
+        "hugo boss",
+        "calvin klein",
+        "ralph lauren",
+        "tommy hilfiger",
+        "louis vuitton",
+        "ted baker",
+        "ben sherman",
+        "karen millen",
+        "mercedes benz",
+        "mercedes-benz",
+    }
+)
+_PRODUCT_AFTER = re.compile(
+    r"[ \t]*(?:\d|(?i:trailer|tractor|gator|quad|mower|bike|motorbike|car|van|jacket|coat|"
+    r"bag|handbag|watch|shoes|trainers|sunglasses|engine|horsebox|digger|saddle)s?\b)"
+)
+
+
+def _a_brand(text: str, detail: Detail) -> bool:
+    """The name found is a brand, or a brand's first word ("Ifor" of "Ifor
+    Williams trailer"), with a model in the span or a product after it."""
+    for name in sorted(_BRANDS, key=len, reverse=True):
+        pattern = r"[ \t]+".join(re.escape(w) for w in name.split())
+        brand = re.compile(rf"(?i:{pattern})\b").match(text, detail.start)
+        if brand is not None:
+            if detail.end > brand.end():
+                return True  # "John Deere Gator": the model is in the span
+            return _PRODUCT_AFTER.match(text, brand.end()) is not None
+    return False
+
+
+def keep_villages_bays_pets_and_brands(text: str, details: list[Detail]) -> list[Detail]:
+    """``details`` less the names and homes that are a bay, a beach or
+    sands, a village between an address's line and its postcode, a pet's
+    name or a brand with its model (above)."""
+    kept = []
+    for d in details:
+        span = text[d.start : d.end]
+        back = max(0, d.start - _LOOK_BACK)
+        if d.category in (Category.NAME, Category.ADDRESS) and not any(c.isdigit() for c in span):
+            if _COAST_END.search(span) and not re.search(r"['’]s\b", span):
+                continue
+            if (
+                d.category is Category.NAME
+                and _HOME_LINE_BEFORE.search(text, back, d.start)
+                and _FULL_POSTCODE_AFTER.match(text, d.end)
+            ):
+                continue
+        if d.category is Category.NAME and (
+            (
+                _ANSWERS_TO.search(text, back, d.start)
+                and _PET_IN_SENTENCE.search(text, max(0, d.start - 200), d.start)
+            )
+            or _PET_RIGHT_BEFORE.search(text, back, d.start)
+            or _a_brand(text, d)
+        ):
             continue
         kept.append(d)
     return kept
