@@ -177,7 +177,20 @@ BUSINESS_NAMED_FOR_A_PLACE = [
     "Lahore Kebabs, Punjab Cabs and Kashmir Cars all had windows put in.",
     "We got a minicab from Kashmir Cars and he overcharged us.",
 ]
+# A pub named for a person is a pub (ps10-079, shortened).
+PUBS_NAMED_FOR_A_PERSON = [
+    "Someones been letting down my tyres outside the Lord Crewe Arms, Blanchland.",
+    "A fight broke out in the Duke William Inn last night.",
+    "Lads were throwing glasses outside the Sir John Barleycorn Inn.",
+    "Drinking in the car park of the Lord Nelson Arms every night.",
+    "There was a brawl at the Marquis of Granby Arms on Friday.",
+    "We were robbed walking home from the Earl Grey Tavern.",
+    "the Duke of Wellington Inn has had its windows put in",
+    "I left my bag in the Lord Raglan Arms on Sunday.",
+]
 BUSINESS_NAMED_FOR_ITS_OWNER = [
+    ("I saw Lord Crewe at the races.", "I saw [name] at the races."),
+    ("My neighbour Sam Inn keeps shouting.", "My neighbour [name] keeps shouting."),
     ("The taxi from Khan's Motors didn't stop.", "The taxi from [name] didn't stop."),
     ("Selvam Stores had a break in last night.", "[name] had a break in last night."),
     ("My bike was nicked from Aziz Fabrics.", "My bike was nicked from [name]."),
@@ -189,7 +202,7 @@ BUSINESS_NAMED_FOR_ITS_OWNER = [
 ]
 
 
-@pytest.mark.parametrize("text", BUSINESS_NAMED_FOR_A_PLACE)
+@pytest.mark.parametrize("text", BUSINESS_NAMED_FOR_A_PLACE + PUBS_NAMED_FOR_A_PERSON)
 def test_a_business_named_for_a_place_stays(text: str) -> None:
     assert suggest_publishable(text) == text
 

@@ -844,6 +844,12 @@ _PRODUCT_AFTER = re.compile(
 )
 
 
+# A pub named for a person is a pub: "outside the Lord Crewe Arms", "the
+# Kings Arms" (the name before "Arms", "Inn" or "Tavern", after "the").
+_PUB_AFTER = re.compile(r"[ \t]+(?:Arms|Inn|Tavern)\b")
+_THE_BEFORE = re.compile(r"\b(?i:the)[ \t]+$")
+
+
 def _a_brand(text: str, detail: Detail) -> bool:
     """The name found is a brand, or a brand's first word ("Ifor" of "Ifor
     Williams trailer"), with a model in the span or a product after it."""
@@ -857,10 +863,10 @@ def _a_brand(text: str, detail: Detail) -> bool:
     return False
 
 
-def keep_villages_bays_pets_and_brands(text: str, details: list[Detail]) -> list[Detail]:
-    """``details`` less the names and homes that are a bay, a beach or
-    sands, a village between an address's line and its postcode, a pet's
-    name or a brand with its model (above)."""
+def keep_pubs_villages_bays_pets_and_brands(text: str, details: list[Detail]) -> list[Detail]:
+    """``details`` less the names and homes that are a pub's name, a bay, a
+    beach or sands, a village between an address's line and its postcode,
+    a pet's name or a brand with its model (above)."""
     kept = []
     for d in details:
         span = text[d.start : d.end]
@@ -875,7 +881,8 @@ def keep_villages_bays_pets_and_brands(text: str, details: list[Detail]) -> list
             ):
                 continue
         if d.category is Category.NAME and (
-            (
+            (_PUB_AFTER.match(text, d.end) and _THE_BEFORE.search(text, back, d.start))
+            or (
                 _ANSWERS_TO.search(text, back, d.start)
                 and _PET_IN_SENTENCE.search(text, max(0, d.start - 200), d.start)
             )
