@@ -286,3 +286,56 @@ def test_pets_brands_and_bays_stay(text: str) -> None:
 @pytest.mark.parametrize(("text", "expected"), VILLAGES_AFTER_HOMES + PEOPLE_AND_HOMES_STILL_GO)
 def test_villages_after_homes_stay_and_people_still_go(text: str, expected: str) -> None:
     assert suggest_publishable(text) == expected
+
+
+# A village "outside", "above", "below" or "beyond" which an old person
+# lives alone: the age and the home go, the village stays (older spent sets:
+# h-044 "outside Llandovery", r30b-001 "above Gunnerside").
+AGE_THEN_VILLAGE = [
+    (
+        "My mum is 88 and lives alone at Ty Newydd outside Builth Wells and a man keeps calling.",
+        "[age] outside Builth Wells and a man keeps calling.",
+    ),
+    (
+        "I am 81 and live on my own at High Side Farm above Reeth, and someone took my quad.",
+        "[age] above Reeth, and someone took my quad.",
+    ),
+    (
+        "Dad is 90, housebound, at Bryn Glas outside Machynlleth, and got a scam call.",
+        "Dad is [age], at [address] outside Machynlleth, and got a scam call.",
+    ),
+    (
+        "I'm 79 and live alone at Low Row Farm below Muker so nobody sees the road.",
+        "[age] below Muker so nobody sees the road.",
+    ),
+    (
+        "I am 83, widowed, at Moor End Farm beyond Kettlewell and cold callers keep coming.",
+        "[age], at [address] beyond Kettlewell and cold callers keep coming.",
+    ),
+    (
+        "I'm 92 and live by myself at The Byre outside Sedbergh and I was pushed over.",
+        "[age] outside Sedbergh and I was pushed over.",
+    ),
+    (
+        "My aunt is 85 and lives alone at Rose Cottage outside Ludlow, she got a fake bank call.",
+        "[age] outside Ludlow, she got a fake bank call.",
+    ),
+    (
+        "I am 84 years of age and live alone at Low Riggs Farm above Gunnerside since he passed.",
+        "[age] above Gunnerside since he passed.",
+    ),
+    # the look-alikes: "only" makes the village single her out; a street
+    (
+        "She is 94 and the only resident left at Top Farm above Keld, she gets nervous.",
+        "[age], she gets nervous.",
+    ),
+    (
+        "He is 80 and lives alone on Church Street outside the town centre.",
+        "[age].",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), AGE_THEN_VILLAGE)
+def test_the_village_outside_which_an_old_person_lives_stays(text: str, expected: str) -> None:
+    assert suggest_publishable(text) == expected
