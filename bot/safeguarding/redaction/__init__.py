@@ -71,6 +71,7 @@ from bot.safeguarding.redaction.person import (
 from bot.safeguarding.redaction.phone import find_misgiven_phones, find_phones
 from bot.safeguarding.redaction.places import (
     keep_places,
+    keep_pubs_villages_bays_pets_and_brands,
     keep_schemes_operators_breeds_and_pets,
     keep_streets_forces_events_and_pets,
     trim_towns,
@@ -191,6 +192,7 @@ def find_personal_details(text: str) -> list[Detail]:
     kept &= set(keep_places_and_organisations(text, [item[3] for item in found]))
     kept &= set(keep_streets_forces_events_and_pets(text, [item[3] for item in found]))
     kept &= set(keep_schemes_operators_breeds_and_pets(text, [item[3] for item in found]))
+    kept &= set(keep_pubs_villages_bays_pets_and_brands(text, [item[3] for item in found]))
     found = [item for item in found if item[3] in kept]
     # public places, institutions, firms and groups; a town after a name
     given = keep_institutions(text, [item[3] for item in found])
@@ -199,7 +201,9 @@ def find_personal_details(text: str) -> list[Detail]:
     found = [(s, n, rank, trim_towns(text, d)) for s, n, rank, d in found]
     found = [(d.start, -(d.end - d.start), rank, d) for _s, _n, rank, d in found]
     every = [item[3] for item in found]
-    every += list(repeat_names(text, every))
+    # round 12: a name said again is checked again ("Hope Farm, Hope Bowdler
+    # SY6 7DD": the village after the farm is no repeat of a person's name)
+    every += keep_pubs_villages_bays_pets_and_brands(text, list(repeat_names(text, every)))
     names = [detail for detail in every if detail.category is Category.NAME]
     widened = list(widen_names(text, every)) + list(ages_after_names(text, names))
     # round 11: an age found after a name ends before its town too

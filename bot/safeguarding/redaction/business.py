@@ -98,6 +98,17 @@ def _round_5_businesses(text: str) -> Iterator[Detail]:
             yield Detail(match.start(), match.end(), Category.NAME)
 
 
+def _named_for_a_place_or_people(words: list[str]) -> bool:
+    """Round 12: every word of a business's name (before its trade) is a
+    place's or a people's ("kashmir", "punjab", "lahore": the proper nouns
+    and the gazetteer), and none is anyone's given name or surname: a cab
+    firm or a takeaway named for a region carries no person's name."""
+    return bool(words) and all(
+        (w in proper_nouns() or w in places()) and w not in first_names() and w not in surnames()
+        for w in words
+    )
+
+
 def find_business_names(text: str) -> Iterator[Detail]:
     """A business named after a person: "Khan's Motors", "Dave Smith
     Plumbing", "Wiśniewski Polish Deli" (a given name, a surname or an owner's
@@ -121,6 +132,8 @@ def find_business_names(text: str) -> Iterator[Detail]:
             r"(?:Brothers|Bros\.?|[&+][ \t]Sons?|[&+][ \t]Daughters?)$", match.group(0)
         )
         named = named or family is not None  # "Smith & Son", "Khan Brothers"
+        if not possessive and family is None and _named_for_a_place_or_people(words + between):
+            continue  # round 12: "Kashmir Cars", "Punjab Cabs", "Lahore Kebabs"
         place = match.group(0).split()[-1] == "Place"
         if (possessive or named) and not (place and not possessive):
             yield Detail(match.start(), match.end(), Category.NAME)

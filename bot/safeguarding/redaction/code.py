@@ -297,6 +297,43 @@ _INWARD_ALONE = re.compile(
 )
 
 
+# Round 12: a postcode district alone (a few thousand homes) goes only where
+# it is said as where someone lives ("we live in BR6", "we're somewhere in
+# the WF3 area", "postcode BR6") or bare in a sentence ("knocks on doors
+# around BR4", as the older sets label it); said as an area it stays: "the
+# G31 area", "round the LS6 area", "SY23 postcode", "B42." on its own, and
+# after a street and a comma whose address already goes ("31 Gwendoline
+# Street, CF11"). With no comma it is part of the address ("88 Green Street
+# E7"), and a sector ("SE9 3") always goes: it is a few streets.
+_HOME_IN_CLAUSE = re.compile(
+    r"(?i:\b(?:live|lives|living|lived|based|reside|resides|residing|we['’]re|we[ \t]+are|"
+    r"i['’]m|im|i[ \t]+am|home)\b)[^.!?\n;,]*$"
+)
+_AFTER_A_STREET = re.compile(
+    r"(?i:\b(?:road|rd|street|st|lane|ln|avenue|ave|close|drive|dr|way|crescent|terrace|grove|"
+    r"gardens|hill|place|court|parade|square|walk|row|mews|green|park|view|rise))\.?[ \t]*,[ \t]*$"
+)
+_AS_AN_AREA_AFTER = re.compile(r"[ \t]+(?i:area|district|postcode|post[ \t]code|side|end)\b")
+_ALONE_AS_A_SENTENCE = re.compile(r"(?:^|[.!?\n])[ \t]*$")
+_SENTENCE_ENDS = re.compile(r"[ \t]*(?:[.!?\n]|$)")
+
+
+def _district_as_an_area(text: str, start: int, end: int) -> bool:
+    """``text[start:end]``, a postcode district alone, is said as an area,
+    not as where someone lives (see above); a sector never is."""
+    if re.search(r"\s\d$", text[start:end]):
+        return False
+    before = text[max(0, start - _LOOK_BACK) : start]
+    if _AFTER_A_STREET.search(before):
+        return True  # the address before it goes; the district says only the area
+    if _HOME_IN_CLAUSE.search(before):
+        return False
+    return bool(
+        _AS_AN_AREA_AFTER.match(text, end)
+        or (_ALONE_AS_A_SENTENCE.search(before) and _SENTENCE_ENDS.match(text, end))
+    )
+
+
 def find_postcodes(text: str) -> Iterator[Detail]:
     for match in _INWARD_ALONE.finditer(text):
         yield Detail(match.start(1), match.end(1), Category.POSTCODE)
@@ -322,14 +359,20 @@ def find_postcodes(text: str) -> Iterator[Detail]:
             continue
         yield Detail(match.start(), match.end(), Category.POSTCODE)
     for match in _PARTIAL_AFTER_KEYWORD.finditer(text):
-        yield Detail(match.start(1), match.end(1), Category.POSTCODE)
+        if not _district_as_an_area(text, match.start(1), match.end(1)):
+            yield Detail(match.start(1), match.end(1), Category.POSTCODE)
     for match in _PARTIAL_AREA.finditer(text):
-        if not _ROAD_SHAPE.fullmatch(match.group(1)):
+        if _ROAD_SHAPE.fullmatch(match.group(1)):
+            continue
+        before = text[max(0, match.start() - _LOOK_BACK) : match.start()]
+        if _HOME_IN_CLAUSE.search(before) or re.search(r"(?i:post[ \t]?code)\W*$", before):
             yield Detail(match.start(1), match.end(1), Category.POSTCODE)
     for match in _PARTIAL_POSTCODE.finditer(text):
         if _NOT_A_POSTCODE_BEFORE.search(text, max(0, match.start() - _LOOK_BACK), match.start()):
             continue
         if _NOT_A_POSTCODE_AFTER.match(text, match.end()):
+            continue
+        if _district_as_an_area(text, match.start(), match.end()):
             continue
         yield Detail(match.start(), match.end(), Category.POSTCODE)
 

@@ -342,7 +342,8 @@ def keep_places(text: str, details: list[Detail]) -> list[Detail]:
 # "the only GP in Tobermory" the town is what singles the job out). The town
 # stays; the description ends before it.
 _TOWN_IN_DESCRIPTION = re.compile(
-    r"(?:[ \t]*,[ \t]*|[ \t]+(?:(?:here|up|down|over|out)[ \t]+)?(?:in|near|nr)[ \t]+)"
+    r"(?:[ \t]*,[ \t]*|[ \t]+(?:(?:here|up|down|over|out)[ \t]+)?(?:in|near|nr|outside|above|below"
+    r"|beyond)[ \t]+)"
     r"(?P<town>[A-Z][\w'’]*(?:(?:[ \t]+|-)(?:(?:on|upon|under|in|le|by|the|y|yr)(?:[ \t]+|-))*"
     r"[A-Z][\w'’]*){0,3})"
 )
@@ -394,6 +395,25 @@ _SINGLED_OUT = re.compile(r"(?i:\b(?:only|oldest|youngest)\b)")
 # A saint's name alone is many churches' and schools': the town after it
 # says which one, and goes with the job.
 _SAINT_BEFORE = re.compile(r"\bSt\.?[ \t]+[A-Z][\w'’-]*$")
+# Round 12: a business the writer runs or owns ("I run the Post Office in
+# Kirkoswald", "we run the campsite at Eskdale", "I own the newsagent in
+# Alford"): the job and the business go, the village or town after them
+# stays. The place alone does not single anyone out; the job at the place
+# does, and it is gone. Not with "only" or "sole" before the town ("I manage
+# the only Chinese supermarket in Ashford": the town is what makes it the
+# only one).
+_RUNS_OR_OWNS = re.compile(
+    r"(?i:(?:I|we)(?:['’]m|[ \t]+am|[ \t]+are|['’]re)?(?:[ \t]+(?:also|still|now|the))?[ \t]+"
+    r"(?:run|own|manage|keep))\b"
+)
+_ONLY_OR_SOLE = re.compile(r"(?i:\b(?:only|sole)\b)")
+# the town after a run business: "in", "near", "nr", or "at" before a town
+# or village that is no one's name ("at Eskdale", not "at Morrisons")
+_TOWN_AFTER_BUSINESS = re.compile(
+    r"[ \t]+(?P<cue>in|near|nr|at)[ \t]+"
+    r"(?P<town>[A-Z][\w'’]*(?:(?:[ \t]+|-)(?:(?:on|upon|under|in|le|by|the|y|yr)(?:[ \t]+|-))*"
+    r"[A-Z][\w'’]*){0,3})"
+)
 
 
 # A public place at a description's very end, after "at": a known town at
@@ -436,11 +456,64 @@ def _place_at_end(text: str, detail: Detail, floor: int) -> Detail:
     return Detail(detail.start, end, detail.category)
 
 
+def _town_after_a_run_business(text: str, detail: Detail) -> Detail:
+    """A job said as running or owning a business ("I run the Post Office
+    in Kirkoswald", "we run Jenny Harrop Holiday Cottages near Coniston")
+    ended before the town or village after the business, which stays; the
+    job as it was otherwise (with "only" or "sole" before the town, or no
+    town)."""
+    if _RUNS_OR_OWNS.match(text, detail.start) is None:
+        return detail
+    for match in _TOWN_AFTER_BUSINESS.finditer(text, detail.start, detail.end):
+        if match.end("town") > detail.end:
+            break
+        if _ONLY_OR_SOLE.search(text, detail.start, match.start()):
+            break
+        town = match.group("town")
+        words = _key(town).replace("-", " ").split()
+        if match.group("cue") == "at" and not _known(town):
+            # "at Eskdale", not "at Morrisons": a run in no word list, at the end
+            if any(w in ordinary_words() or w in first_names() for w in words) or not re.match(
+                r"[ \t]*(?:[,.;!?]|\n|$|and\b|but\b)", text[match.end("town") :]
+            ):
+                continue
+        elif not _town(text, match.start("town"), match.end("town"), match.group("cue")):
+            continue
+        if words and words[-1] in _STREET_END and not _known(town):
+            continue  # "in Mill Lane": a street says which business
+        return Detail(detail.start, match.start(), detail.category)
+    return detail
+
+
 _BY_A_STATION = re.compile(
     r"[ \t]+(?:by|near|opposite|next[ \t]+to|behind|beside)[ \t]+(?:the[ \t]+)?"
     r"(?:[A-Z][\w'’-]*[ \t]+){1,3}(?:(?:bus|train|coach|railway|tube|rail)[ \t]+)?"
     r"(?:station|Station|interchange|Interchange)"
 )
+
+
+# Round 12: a home's name then a known town with no comma between: "we live
+# at Orchard House Presteigne" -> "[address] Presteigne". The town alone
+# says where many live.
+_HOME_THEN_TOWN = re.compile(
+    r"\b[A-Z][\w'’-]*[ \t]+(?:House|Farm|Cottage|Cottages|Lodge|Barn|Hall|Manor|Mill|Bungalow|"
+    r"Grange)[ \t]+"
+    r"(?P<town>[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)?)$"
+)
+
+
+def _town_after_a_home(text: str, detail: Detail) -> Detail:
+    match = _HOME_THEN_TOWN.search(text, detail.start, detail.end)
+    if match is None or not _known(match.group("town")):
+        return detail
+    if _key(match.group("town")) in first_names():
+        return detail  # "Rose Cottage Ashley": perhaps who lives there
+    if _key(match.group("town")).split()[0] in PLACE_WORDS:
+        return detail  # "Mill Street", "Manor Road": a street, not a town
+    end = match.start("town")
+    while end > detail.start and text[end - 1] in " \t":
+        end -= 1
+    return Detail(detail.start, end, detail.category)
 
 
 def trim_towns(text: str, detail: Detail) -> Detail:
@@ -449,6 +522,8 @@ def trim_towns(text: str, detail: Detail) -> Detail:
     before a public place at its very end after "at" (a known town ending an
     age's, an association's block, a named clinic); other details as they
     are."""
+    if detail.category is Category.ADDRESS:
+        return _town_after_a_home(text, detail)
     if detail.category not in (Category.AGE, Category.JOB):
         return detail
     core = _DESCRIPTION_CORE.search(text, detail.start, detail.end)
@@ -459,6 +534,8 @@ def trim_towns(text: str, detail: Detail) -> Detail:
     station = _BY_A_STATION.search(text, floor, detail.end)
     if detail.category is Category.JOB and station is not None and station.end() == detail.end:
         detail = Detail(detail.start, station.start(), detail.category)
+    if detail.category is Category.JOB:
+        detail = _town_after_a_run_business(text, detail)
     for match in _TOWN_IN_DESCRIPTION.finditer(text, floor, detail.end):
         if match.end("town") > detail.end:
             continue
@@ -698,6 +775,121 @@ def keep_schemes_operators_breeds_and_pets(text: str, details: list[Detail]) -> 
         if d.category is Category.JOB and _ONE_OF_BEFORE.search(text, back, d.start):
             continue
         if d.category is Category.AGE and _PET_AGE.match(span):
+            continue
+        kept.append(d)
+    return kept
+
+
+# Round 12 (issue 15, after the tenth unseen set): villages, bays, pets and
+# brands a finder took for a person's or a home's name.
+# A bay, a beach or sands is a stretch of coast, not a home or a person:
+# "our caravan at Cayton Bay", "Golden Sands in Mablethorpe". A number in
+# the span ("plot 42 at Golden Sands park") is a home on a site and goes.
+_COAST_END = re.compile(r"(?:Bay|Sands|Beach)$")
+# A village between an address's line and its full postcode: "Hope Farm,
+# Hope Bowdler SY6 7DD" (the farm's name goes as a home; the village stays).
+_HOME_LINE_BEFORE = re.compile(
+    r"\b(?:Farm|Cottage|Cottages|House|Lodge|Barn|Hall|Manor|Mill|Bungalow|Road|Rd|Street|"
+    r"Lane|Avenue|Close|Drive|Way|Crescent|Terrace|Row|Green|Court)[ \t]*,[ \t]*$"
+)
+_FULL_POSTCODE_AFTER = re.compile(
+    r"(?:[ \t]+[A-Z][\w'’-]*){0,2}[ \t]*,?[ \t]*(?i:[A-Z]{1,2}\d[A-Z\d]?[ \t]*\d[A-Z]{2})\b"
+)
+# A pet's name: after "answers to" with a pet named before it in the
+# sentence ("Lost black lab near Worm's Head, answers to Bess"), or right
+# after the pet's word ("our collie Bess", "the dog Max").
+_PET_WORDS = (
+    r"(?:dog|dogs|cat|puppy|pup|kitten|staffy|staffie|spaniel|labrador|lab|collie|terrier|"
+    r"greyhound|lurcher|whippet|husky|poodle|bulldog|frenchie|retriever|alsatian|cockapoo|"
+    r"cavapoo|rottweiler|chihuahua|pony|horse|parrot|tortoise|rabbit|ferret|tomcat)"
+)
+_ANSWERS_TO = re.compile(
+    r"(?i:\banswers[ \t]+to(?:[ \t]+the[ \t]+name[ \t]+(?:of[ \t]+)?)?[ \t]*)$"
+)
+_PET_IN_SENTENCE = re.compile(rf"(?i:\b{_PET_WORDS}\b)[^.!?\n]*$")
+_PET_RIGHT_BEFORE = re.compile(
+    rf"(?i:\b(?:my|our|his|her|their|the|a|black|white|brown|grey|old|young)[ \t]+{_PET_WORDS})"
+    r"[ \t]+$"
+)
+# Brands and makers named after a person ("Ifor Williams" trailers, "John
+# Deere" tractors, "Massey Ferguson"): kept with a model after them in the
+# span ("John Deere Gator") or a size, a number or a kind of thing right after
+# ("Ifor Williams 10ft", "a Harley Davidson motorbike"); "Ifor Williams
+# rang me" is a person.
+_BRANDS = frozenset(
+    {
+        "ifor williams",
+        "john deere",
+        "massey ferguson",
+        "harley davidson",
+        "harley-davidson",
+        "rolls royce",
+        "rolls-royce",
+        "aston martin",
+        "alfa romeo",
+        "hugo boss",
+        "calvin klein",
+        "ralph lauren",
+        "tommy hilfiger",
+        "louis vuitton",
+        "ted baker",
+        "ben sherman",
+        "karen millen",
+        "mercedes benz",
+        "mercedes-benz",
+    }
+)
+_PRODUCT_AFTER = re.compile(
+    r"[ \t]*(?:\d|(?i:trailer|tractor|gator|quad|mower|bike|motorbike|car|van|jacket|coat|"
+    r"bag|handbag|watch|shoes|trainers|sunglasses|engine|horsebox|digger|saddle)s?\b)"
+)
+
+
+# A pub named for a person is a pub: "outside the Lord Crewe Arms", "the
+# Kings Arms" (the name before "Arms", "Inn" or "Tavern", after "the").
+_PUB_AFTER = re.compile(r"[ \t]+(?:Arms|Inn|Tavern)\b")
+_THE_BEFORE = re.compile(r"\b(?i:the)[ \t]+$")
+
+
+def _a_brand(text: str, detail: Detail) -> bool:
+    """The name found is a brand, or a brand's first word ("Ifor" of "Ifor
+    Williams trailer"), with a model in the span or a product after it."""
+    for name in sorted(_BRANDS, key=len, reverse=True):
+        pattern = r"[ \t]+".join(re.escape(w) for w in name.split())
+        brand = re.compile(rf"(?i:{pattern})\b").match(text, detail.start)
+        if brand is not None:
+            if detail.end > brand.end():
+                return True  # "John Deere Gator": the model is in the span
+            return _PRODUCT_AFTER.match(text, brand.end()) is not None
+    return False
+
+
+def keep_pubs_villages_bays_pets_and_brands(text: str, details: list[Detail]) -> list[Detail]:
+    """``details`` less the names and homes that are a pub's name, a bay, a
+    beach or sands, a village between an address's line and its postcode,
+    a pet's name or a brand with its model (above)."""
+    kept = []
+    for d in details:
+        span = text[d.start : d.end]
+        back = max(0, d.start - _LOOK_BACK)
+        if d.category in (Category.NAME, Category.ADDRESS) and not any(c.isdigit() for c in span):
+            if _COAST_END.search(span) and not re.search(r"['’]s\b", span):
+                continue
+            if (
+                d.category is Category.NAME
+                and _HOME_LINE_BEFORE.search(text, back, d.start)
+                and _FULL_POSTCODE_AFTER.match(text, d.end)
+            ):
+                continue
+        if d.category is Category.NAME and (
+            (_PUB_AFTER.match(text, d.end) and _THE_BEFORE.search(text, back, d.start))
+            or (
+                _ANSWERS_TO.search(text, back, d.start)
+                and _PET_IN_SENTENCE.search(text, max(0, d.start - 200), d.start)
+            )
+            or _PET_RIGHT_BEFORE.search(text, back, d.start)
+            or _a_brand(text, d)
+        ):
             continue
         kept.append(d)
     return kept
