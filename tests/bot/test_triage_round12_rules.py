@@ -294,6 +294,19 @@ NEAR_MISSES = [
     "United fans are kicking a lad on the floor outside the ground, half time, he's not moving",
     "I'm going to kill my husband, he's left the door open and I've got a knife",
     "my husband says he's going to kill me, he's forgotten to take his meds and he's got a hammer",
+    "whats the protocol for a lost child, this little boy has been crying on his own by the "
+    "tills for 20 mins",
+    "found a knife lying on the floor and my flatmate is bleeding",
+    "Found a kitchen knife lying in the hedge and there's a man hiding in the bushes watching "
+    "the school",
+    "my son's been taken by his grandad for the weekend but he's drunk and driving with him",
+    "our boy has been kidnapped by his uncle for the weekend and now he's not answering his phone",
+    "blood on the door and the pavement, the fight's still going on down the road",
+    "someone was stabbed earlier and there's police tape, but the lad who did it is still "
+    "outside my house with the knife",
+    "United are killing me, 3-0 down, and now some fans are fighting outside with bottles",
+    "im gonna kill our kid, he's eaten the last stottie. Also my mum has collapsed and isn't "
+    "breathing",
 ]
 
 
