@@ -176,8 +176,8 @@ NOT_URGENT = {
         "bring it to the station?",
         "Found a needle lying on the pavement outside my house, who picks these up?",
         "I found a wallet lying in the road with cards in it, can I hand it in at the station?",
-        "found a bag lying by the bins with what looks like a gun in it, nobody around, left "
-        "it where it was, who do i call",
+        "found a scooter lying on its side in the brook, no one around, looks nicked, who do i "
+        "tell",
         "found some bloke's phone lying on the bench, how do I get it back to him",
         "Spotted a hammer lying in the middle of the cycle path, no one around. Is it evidence "
         "of something?",
@@ -297,6 +297,8 @@ NEAR_MISSES = [
     "whats the protocol for a lost child, this little boy has been crying on his own by the "
     "tills for 20 mins",
     "found a knife lying on the floor and my flatmate is bleeding",
+    "found a bag lying by the bins with what looks like a gun in it, nobody around, left it "
+    "where it was, who do i call",
     "Found a kitchen knife lying in the hedge and there's a man hiding in the bushes watching "
     "the school",
     "my son's been taken by his grandad for the weekend but he's drunk and driving with him",

@@ -774,6 +774,12 @@ _SOMEONE = _compiled(
     "found_object",
 )
 FOUND_STOPS = frozenset({"fallen", "medical"})
+# A found firearm or explosive stays urgent, whatever it was found in.
+_FIREARM = _compiled(
+    r"\b(?:guns?|pistols?|revolvers?|rifles?|shotguns?|firearms?|ammo|ammunition|bullets|"
+    r"grenades?|explosives?|bombs?)\b",
+    "found_object",
+)
 AFTERMATH_STOPS = frozenset(
     {
         "blood", "other_danger", "injured_by_attack", "has_attacked", "stabbed_slang", "fight_now",
@@ -810,7 +816,8 @@ def _round12(
       and no doubt (``unsure``: "she isn't answering");
     - "object": something found lying that is a thing, not a person
       (``found_object``: "Found a kitchen knife lying in the hedge"), with
-      no one named after it in the clause, nobody hurt and nothing of now.
+      no one named after it in the clause, no firearm or explosive named in
+      the message, nobody hurt and nothing of now.
     None when nothing of these is said."""
     name = rule.name.partition(".")[2]
     harmed = _PERSON_HARMED.search(message) is not None
@@ -855,6 +862,7 @@ def _round12(
         name in FOUND_STOPS
         and _FOUND_OBJECT.search(_sentence_before(message, opening))
         and not _SOMEONE.search(after)
+        and not _FIREARM.search(message)
         and not harmed
         and not _says_now(message)
     ):
