@@ -31,6 +31,7 @@ from __future__ import annotations
 import pytest
 
 from bot.safeguarding.triage import assess
+from bot.safeguarding.triage.engine import MODEL_RULE
 from tests.support.core_harness import STAFF_CHAT, CoreHarness
 from tests.support.triage_labelled import spent_line
 
@@ -392,3 +393,94 @@ async def test_a_resident_with_blood_on_the_door_and_nobody_answering_gets_999_g
     )
     assert "call 999 now" in replies[0]
     assert h.texts_to(STAFF_CHAT)[0].startswith("URGENT")
+
+
+# 29-fa2: a question asked in general or a hypothetical with a live event
+# attached after it ("what is the procedure when someone collapses and
+# isn't breathing, my husband just did"): the hypothetical, general-question
+# and protocol guards no longer stop the match. Wordings written for these
+# tests (text-speak, formal, plain); each is urgent by a rule, not the model.
+LIVE_EVENT_ATTACHED = [
+    "what is the procedure when someone collapses and isn't breathing, my husband just did",
+    "what do you do if someone's been stabbed, my brother just has",
+    "how long should you wait when a kid goes missing, mine's been gone 2 hours and it's dark",
+    "what should you do if someone has taken an overdose? my flatmate just has",
+    "what do I do if my ex turns up with a knife, he's here now outside the door",
+    "what's the first aid if someone's been stabbed?? my son has just come in bleeding",
+    "what are you supposed to do when somebody threatens to kill themselves, my mate just said "
+    "he's going to",
+    "when someone is having a seizure and not breathing what should I do, my wife is",
+    "wat do u do if sum1 has took an overdose?? my sis just has",
+    "Could you kindly advise the correct procedure when a person has collapsed and is not "
+    "breathing. My wife just has.",
+    "how long do you wait before reporting a child missing? my son's been missing 3 hours and "
+    "it's getting dark",
+    "what should you do when someone is choking? my baby is",
+    "how do you help someone who wants to kill themselves? my boyfriend is trying to right now",
+]
+
+# ... and their ordinary look-alikes: a real hypothetical, someone who just
+# asked, a course, the event long past or the person fine now.
+LIVE_EVENT_LOOK_ALIKES = [
+    "what is the procedure when someone collapses and isn't breathing? my husband just asked me "
+    "and I didn't know",
+    "what do you do if someone's been stabbed, it happened to my brother last year",
+    "what should you do if someone has taken an overdose? my daughter is doing a first aid course",
+    "what do I do if my ex turns up with a knife? he's been making threats but he isn't here",
+    "what's the first aid if someone's been stabbed, my son has just started his St John "
+    "Ambulance course",
+    "what are you supposed to do when somebody threatens to kill themselves, my friend just "
+    "asked me this at work",
+    "when someone is having a seizure what should I do? my wife has epilepsy and is fine now",
+    "how long should you wait when a kid goes missing before calling you? mine just asked me that",
+    "wat do u do if sum1 has took an overdose?? my sis just asked me, its for her course",
+    "Could you kindly advise the correct procedure when a person has collapsed and is not "
+    "breathing. My wife has just begun a first aid course.",
+    "what should you do when someone is choking? my baby is starting solids next week",
+    "what do you do if someone has been stabbed, my brother was years ago and we never knew",
+    "what is the procedure when someone collapses and is not breathing, my husband did once in "
+    "2015 and I froze",
+    "what should I do if my son goes missing at the festival? he is going with friends tomorrow",
+    "how do you help someone who wants to kill themselves? my boyfriend is fine now but it was "
+    "bad last year",
+]
+
+
+@pytest.mark.parametrize("text", LIVE_EVENT_ATTACHED)
+def test_a_general_question_with_a_live_event_attached_is_urgent_by_a_rule(text: str) -> None:
+    said = assess(text)
+    assert said.urgent and said.reason != MODEL_RULE, (text, said)
+
+
+@pytest.mark.parametrize("text", LIVE_EVENT_LOOK_ALIKES)
+def test_a_general_question_with_nothing_live_attached_stays_not_urgent(text: str) -> None:
+    said = assess(text)
+    assert not said.urgent, (text, said)
+
+
+def test_the_live_event_family_has_ten_wordings_and_ten_look_alikes() -> None:
+    assert len(LIVE_EVENT_ATTACHED) >= 10 and len(LIVE_EVENT_LOOK_ALIKES) >= 10
+
+
+async def test_a_resident_asking_the_procedure_as_her_husband_collapses_gets_999_guidance(
+    h: CoreHarness,
+) -> None:
+    replies = await h.resident_says(
+        RESIDENT,
+        "Bromley Police Online Forum what is the procedure when someone collapses and isn't "
+        "breathing, my husband just did",
+    )
+    assert "call 999 now" in replies[0]
+    assert h.texts_to(STAFF_CHAT)[0].startswith("URGENT")
+
+
+async def test_a_resident_asking_the_procedure_for_a_first_aid_course_gets_no_999_guidance(
+    h: CoreHarness,
+) -> None:
+    replies = await h.resident_says(
+        RESIDENT,
+        "Bromley Police Online Forum what is the procedure when someone collapses and isn't "
+        "breathing? my husband just asked me and I didn't know",
+    )
+    assert all("call 999 now" not in reply for reply in replies)
+    assert not any(text.startswith("URGENT") for text in h.texts_to(STAFF_CHAT))

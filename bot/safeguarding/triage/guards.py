@@ -45,6 +45,7 @@ _LISTS = (
     "asked_if_scam", "outburst", "laughed_off_after",
     "dealt_with", "child_game", "kin_captor", "leisure_stay", "dispute", "protocol",
     "family_mishap", "score", "aftermath", "blood_on_thing", "found_object",
+    "live_echo", "live_event",
 )  # fmt: skip
 _DATA = mapping(read(_FILE), _FILE)
 if set(_DATA) != set(_LISTS):
@@ -831,7 +832,11 @@ def _round12(
         and not _says_now(message)
     ):
         return "joke"
-    if _PROTOCOL.search(before + match) and not _says_now(message):
+    if (
+        _PROTOCOL.search(before + match)
+        and not _says_now(message)
+        and not _live_attached(message, opening)  # 29-fa2: "..., my husband just did"
+    ):
         return "general_question"
     if (
         _KILLING_US.search(match + after)
@@ -1085,7 +1090,34 @@ def _supposed_in_sentence(message: str, opening: str) -> bool:
         message[end : end + 1] == "?"
         and _HYPOTHETICAL.search(opening[start:]) is not None
         and not _says_now(message)
+        and not _live_attached(message, opening)  # 29-fa2: "...?? my son has just come in bleeding"
     )
+
+
+# Round 12 (29-fa2): a live event attached after a question asked in
+# general: an echo of its event cut short at the end of its clause
+# (``live_echo``: "my husband just did") or a live event told of a person
+# (``live_event``: "mine's been gone 2 hours", "she's doing it now").
+_LIVE_ECHO = _compiled(
+    _words("live_echo") + r"(?=\s*(?:[.,!?;:]|$)|\s+(?:and|but|so|please|help|what|how)\b)",
+    "live_echo",
+)
+_LIVE_EVENT = _compiled(_words("live_event"), "live_event")
+
+
+def _live_attached(message: str, opening: str) -> bool:
+    """Round 12 (29-fa2): whether the normalised ``message``, after the
+    match (``opening`` is the message up to its end), attaches a live event
+    to a question asked in general or a hypothetical: "what is the
+    procedure when someone collapses and isn't breathing, my husband just
+    did", "how long should you wait when a kid goes missing, mine's been
+    gone 2 hours and it's dark", "she's doing it now" (not "he's in his bed
+    now" nor "not happening right now"). The phrases of an all-clear, help come or "what now?" are taken out
+    first ("my wife is fine now"): the hypothetical then does not stop the
+    match. "my husband just asked" or "it happened to my brother last year"
+    attach nothing."""
+    tail = _NOW_ASKED.sub(" ", _RESOLVED.sub(" ", ALL_CLEAR.sub(" ", message[len(opening) :])))
+    return bool(_LIVE_ECHO.search(tail) or _LIVE_EVENT.search(tail))
 
 
 # Round 11: a family member as the one "killed" ("im gonna kill our kid,
@@ -1156,10 +1188,9 @@ def guard(
         return "negated"
     if RIGHT_NOW.search(clause) or _NOW_AFTER.search(after):
         return None
-    if _HYPOTHETICAL.search(upto):
-        return "hypothetical"
-    if _GENERAL.search(upto):
-        return "general_question"
+    supposed = _HYPOTHETICAL.search(upto) is not None
+    if (supposed or _GENERAL.search(upto)) and not (message and _live_attached(message, opening)):
+        return "hypothetical" if supposed else "general_question"
     if (_HEARSAY_CLEAR if rule.severe else _HEARSAY).search(upto) and not (
         rule.concern is Concern.SELF_HARM
         and rule.name.partition(".")[2] not in FAREWELL_STOPS
