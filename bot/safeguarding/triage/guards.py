@@ -1112,10 +1112,10 @@ def _live_attached(message: str, opening: str) -> bool:
     procedure when someone collapses and isn't breathing, my husband just
     did", "how long should you wait when a kid goes missing, mine's been
     gone 2 hours and it's dark", "she's doing it now" (not "he's in his bed
-    now" nor "not happening right now"). The phrases of an all-clear, help come or "what now?" are taken out
-    first ("my wife is fine now"): the hypothetical then does not stop the
-    match. "my husband just asked" or "it happened to my brother last year"
-    attach nothing."""
+    now" nor "not happening right now"). The phrases of an all-clear, help
+    come or "what now?" are taken out first ("my wife is fine now"). When
+    True, the hypothetical does not stop the match. "my husband just
+    asked" or "it happened to my brother last year" attach nothing."""
     tail = _NOW_ASKED.sub(" ", _RESOLVED.sub(" ", ALL_CLEAR.sub(" ", message[len(opening) :])))
     return bool(_LIVE_ECHO.search(tail) or _LIVE_EVENT.search(tail))
 
