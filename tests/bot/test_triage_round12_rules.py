@@ -443,6 +443,13 @@ LIVE_EVENT_LOOK_ALIKES = [
     "what should I do if my son goes missing at the festival? he is going with friends tomorrow",
     "how do you help someone who wants to kill themselves? my boyfriend is fine now but it was "
     "bad last year",
+    # an echo of a habit, of a thing, or of a second question in between
+    "what's the law if someone threatens to kill you? my neighbour does",
+    "what happens if a child goes missing at school, who is responsible? our school is",
+    "what do you do when someone is not breathing, is cpr taught in schools? my son's is",
+    "what should I do if someone is choking? my son is 2",
+    "what do you do if a kid goes missing on holiday, mine has before and it was terrifying",
+    "what to do when someone collapses and isn't breathing, my husband just did a course on it",
 ]
 
 
