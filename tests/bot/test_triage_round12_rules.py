@@ -446,6 +446,7 @@ LIVE_EVENT_LOOK_ALIKES = [
     # an echo of a habit, of a thing, or of a second question in between
     "what's the law if someone threatens to kill you? my neighbour does",
     "what happens if a child goes missing at school, who is responsible? our school is",
+    "what happens if a child goes missing at school, who is responsible? my husband is",
     "what do you do when someone is not breathing, is cpr taught in schools? my son's is",
     "what should I do if someone is choking? my son is 2",
     "what do you do if a kid goes missing on holiday, mine has before and it was terrifying",

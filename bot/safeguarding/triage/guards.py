@@ -1115,9 +1115,25 @@ def _live_attached(message: str, opening: str) -> bool:
     now" nor "not happening right now"). The phrases of an all-clear, help
     come or "what now?" are taken out first ("my wife is fine now"). When
     True, the hypothetical does not stop the match. "my husband just
-    asked" or "it happened to my brother last year" attach nothing."""
+    asked" or "it happened to my brother last year" attach nothing, nor
+    an echo after a second question ("who is responsible? my husband
+    is")."""
     tail = _NOW_ASKED.sub(" ", _RESOLVED.sub(" ", ALL_CLEAR.sub(" ", message[len(opening) :])))
-    return bool(_LIVE_ECHO.search(tail) or _LIVE_EVENT.search(tail))
+    if _LIVE_EVENT.search(tail):
+        return True
+    return any(_echoes_the_match(tail[: echo.start()]) for echo in _LIVE_ECHO.finditer(tail))
+
+
+def _echoes_the_match(between: str) -> bool:
+    """Whether an echo after ``between`` (the normalised words from the
+    match's end to the echo) answers the match's own question: no question
+    mark between, or only the marks that end the match's own clause ("...
+    is choking? my baby is"), not a second question ("..., who is
+    responsible? my husband is")."""
+    asked = between.find("?")
+    if asked == -1:
+        return True
+    return CLAUSE_BREAK.search(between, 0, asked) is None and "?" not in between[asked:].lstrip("?")
 
 
 # Round 11: a family member as the one "killed" ("im gonna kill our kid,
