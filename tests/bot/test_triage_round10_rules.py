@@ -21,31 +21,15 @@ message that also states an outcome.
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
 
 from bot.safeguarding.triage import Concern, assess
 from bot.safeguarding.triage.engine import by_rules
 from bot.safeguarding.triage.normalise import normalise
 from tests.support.core_harness import STAFF_CHAT, CoreHarness
+from tests.support.triage_labelled import spent_line
 
 RESIDENT = "5550010"
-_CORPUS = Path(__file__).resolve().parent.parent / "data" / "triage"
-
-
-def _eighth_set(line_id: str) -> str:
-    """The text of ordinary line ``line_id`` ("m-007", "n-190") of the spent
-    eighth unseen set (tests/data/triage/unseen_2026_11_30_m.jsonl and _n)."""
-    part = line_id.split("-")[0]
-    path = _CORPUS / f"unseen_2026_11_30_{part}.jsonl"
-    for line in path.read_text(encoding="utf-8").splitlines():
-        row = json.loads(line)
-        if row["id"] == line_id:
-            assert row["urgent"] is False, line_id
-            return str(row["text"])
-    raise AssertionError(f"{line_id} not in {path.name}")
 
 
 def _rules_say_urgent(text: str) -> bool:
@@ -72,7 +56,7 @@ def _rules_say_urgent(text: str) -> bool:
     ],
 )
 def test_the_eighth_sets_rule_false_alarms_are_not_urgent(line_id: str, guard: str) -> None:
-    said = assess(_eighth_set(line_id))
+    said = assess(spent_line(line_id))
     assert not said.urgent and said.reason.startswith(f"none:{guard}:"), (line_id, said)
 
 

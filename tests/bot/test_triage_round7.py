@@ -19,31 +19,15 @@ family, emergencies that look like it and must stay urgent.
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
 
 from bot.safeguarding.triage import Concern, assess
 from bot.safeguarding.triage.engine import by_rules
 from bot.safeguarding.triage.normalise import normalise
 from tests.support.core_harness import STAFF_CHAT, CoreHarness
+from tests.support.triage_labelled import spent_line
 
 RESIDENT = "5550007"
-_CORPUS = Path(__file__).resolve().parent.parent / "data" / "triage"
-
-
-def _sixth_set(line_id: str) -> str:
-    """The text of line ``line_id`` ("i-033", "j-005") of the spent sixth
-    unseen set (tests/data/triage/unseen_2026_11_30_i.jsonl and _j)."""
-    part = line_id.split("-")[0]
-    path = _CORPUS / f"unseen_2026_11_30_{part}.jsonl"
-    for line in path.read_text(encoding="utf-8").splitlines():
-        row = json.loads(line)
-        if row["id"] == line_id:
-            assert row["urgent"] is False, line_id
-            return str(row["text"])
-    raise AssertionError(f"{line_id} not in {path.name}")
 
 
 # The fifteen false alarms of the sixth set that came from the rules, by family.
@@ -60,7 +44,7 @@ SIXTH_SET_RULE_FALSE_ALARMS = {
     "line_id", [i for ids in SIXTH_SET_RULE_FALSE_ALARMS.values() for i in ids]
 )
 def test_the_sixth_sets_rule_false_alarms_are_not_urgent(line_id: str) -> None:
-    text = _sixth_set(line_id)
+    text = spent_line(line_id)
     said = assess(text)
     assert not said.urgent, (line_id, said)
 

@@ -17,6 +17,35 @@ from pathlib import Path
 
 from bot.safeguarding.triage import Triage, assess
 
+CORPUS = Path(__file__).resolve().parents[1] / "data" / "triage"
+# The letters of the spent unseen sets of tests/data/triage/
+# (unseen_2026_11_30_<letter>.jsonl) whose lines tests may quote by id: run
+# once and released for tuning (docs/triage-figures.md). Any other letter
+# is a sealed set, never opened here.
+SPENT_LETTERS = frozenset("abcdefghijklmnopqr")
+
+
+def spent_line(line_id: str, urgent: bool = False) -> str:
+    """The text of line ``line_id`` of a spent unseen set: the letters
+    before the first "-" or digit name the file ("i-033" and "q10-011" are
+    in unseen_2026_11_30_i.jsonl and _q.jsonl), checking that the line is
+    labelled ``urgent``.
+
+    Raises AssertionError for a letter not in SPENT_LETTERS (the file is
+    not opened), an id not in its file or another label; OSError when the
+    file cannot be read."""
+    letter = line_id.split("-")[0].rstrip("0123456789")
+    assert letter in SPENT_LETTERS, f"{line_id}: not a spent unseen set"
+    path = CORPUS / f"unseen_2026_11_30_{letter}.jsonl"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        row = json.loads(line)
+        if row["id"] == line_id:
+            assert row["urgent"] is urgent, line_id
+            return str(row["text"])
+    raise AssertionError(f"{line_id} not in {path.name}")
+
 
 @dataclass(frozen=True)
 class Item:

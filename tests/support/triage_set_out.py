@@ -32,6 +32,7 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from bot.safeguarding.triage.concern import Triage
 from bot.safeguarding.triage.engine import by_rules
 from bot.safeguarding.triage.model import Model, without_command
 from bot.safeguarding.triage.normalise import normalise
@@ -65,14 +66,33 @@ class HeldOut:
     threshold: float
 
 
-def _scored(model: Model, examples: list[Labelled], rows: list[int]) -> list[Scored]:
+# What a message says without the model, computed once however many models
+# score it: what the rules alone say, the text the model reads, and what the
+# phrases of other languages say (None: no phrase).
+Verdict = tuple[Triage, str, Triage | None]
+
+
+def _verdict(example: Labelled) -> Verdict:
+    return (
+        by_rules(normalise(example.text)),
+        normalise(without_command(example.text)),
+        assess_other(example.text),
+    )
+
+
+def _scored(
+    model: Model, examples: list[Labelled], rows: list[int], verdicts: dict[int, Verdict]
+) -> list[Scored]:
+    """These rows scored by ``model``; each row's verdict (``_verdict``) is
+    taken from ``verdicts``, computed there on first use: the rules, the
+    normalising and the phrases do not depend on the model, so a message
+    scored by every inner model of every held-out set is read by them once."""
     scored = []
     for i in rows:
-        example = examples[i]
-        said = by_rules(normalise(example.text))
-        normal = normalise(without_command(example.text))
-        other = assess_other(example.text)
-        scored.append(Scored(example, model.probability(normal), said, normal, other))
+        if i not in verdicts:
+            verdicts[i] = _verdict(examples[i])
+        said, normal, other = verdicts[i]
+        scored.append(Scored(examples[i], model.probability(normal), said, normal, other))
     return scored
 
 
@@ -89,6 +109,7 @@ def leave_one_set_out(
     scored by a model trained without that file and without the set."""
     fit = fit or training.fit
     held: list[HeldOut] = []
+    verdicts: dict[int, Verdict] = {}
     for files in SETS:
         rest = [i for i, e in enumerate(examples) if e.file not in files]
         inner: list[Scored] = []
@@ -96,11 +117,13 @@ def leave_one_set_out(
         # redaction corpora and the chat need no inner model.
         for other in sorted({examples[i].file for i in rest} - training.EXTRA_ORDINARY):
             model = fit(table, [i for i in rest if examples[i].file != other])
-            inner += _scored(model, examples, [i for i in rest if examples[i].file == other])
+            inner += _scored(
+                model, examples, [i for i in rest if examples[i].file == other], verdicts
+            )
         threshold = training.choose_threshold(inner)
         model = fit(table, rest)
         rows = [i for i, e in enumerate(examples) if e.file in files]
-        held.append(HeldOut(_name(files), _scored(model, examples, rows), threshold))
+        held.append(HeldOut(_name(files), _scored(model, examples, rows, verdicts), threshold))
     return held
 
 

@@ -78,6 +78,13 @@ MODEL_DEFERS_TO = frozenset(
         "pet",
         "rumour",
         "unsecured",
+        # round 12: a family member's mishap "killing" the writer ("im
+        # gonna kill our kid, he's eaten the last stottie"): never
+        # overruled; an incident's aftermath ("blood on the door ... who
+        # cleans this up?") and a thing found lying: the model must be sure
+        "mishap",
+        "aftermath",
+        "object",
     }
 )
 # ... but not when it is this sure, for the question shapes, games and jokes:
@@ -88,7 +95,7 @@ SURE = 0.9
 # Every guard the model defers to but a negation, a reassurance and (round
 # 10) an outcome said after the match, which the model never overrules, as
 # it never overrules an all-clear or help come (model_says).
-OVERRULED_WHEN_SURE = MODEL_DEFERS_TO - {"negated", "reassured", "outcome"}
+OVERRULED_WHEN_SURE = MODEL_DEFERS_TO - {"negated", "reassured", "outcome", "mishap"}
 
 
 def assess(text: str) -> Triage:

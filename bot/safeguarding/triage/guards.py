@@ -43,6 +43,9 @@ _LISTS = (
     "fake", "asks_what_to_do", "unsecured", "whose_job", "group_in", "outcome_cared", "unsure",
     "live_after", "still_missing", "found", "known_poster", "known_sender",
     "asked_if_scam", "outburst", "laughed_off_after",
+    "dealt_with", "child_game", "kin_captor", "leisure_stay", "dispute", "protocol",
+    "family_mishap", "score", "aftermath", "blood_on_thing", "found_object",
+    "live_echo", "live_event",
 )  # fmt: skip
 _DATA = mapping(read(_FILE), _FILE)
 if set(_DATA) != set(_LISTS):
@@ -546,7 +549,11 @@ def outcome_after(rule: Rule, message: str, start: int, end: int) -> int | None:
     sentence_end = min([found for found in stops if found != -1], default=len(message))
     sentence = message[sentence_start:sentence_end]
     if not (
-        _PAST_CLEAR.search(sentence) or _PAST_DAY.search(sentence) or _EARLIER.search(sentence)
+        _PAST_CLEAR.search(sentence)
+        or _PAST_DAY.search(sentence)
+        or _EARLIER.search(sentence)
+        # round 12: someone in authority dealt with it, itself told as past
+        or (rule.concern is not Concern.SELF_HARM and _DEALT_WITH.search(message, end))
     ):
         return None
     if _UNSURE.search(message):
@@ -555,7 +562,8 @@ def outcome_after(rule: Rule, message: str, start: int, end: int) -> int | None:
     if rule.name.partition(".")[2] not in ACT_RULES:
         signs.append(_OUTCOME)
     if rule.concern is not Concern.SELF_HARM:
-        signs += [ALL_CLEAR, _RESOLVED]
+        # round 12: "the police already came and sorted it" (dealt_with)
+        signs += [ALL_CLEAR, _RESOLVED, _DEALT_WITH]
     told = [
         found
         for sign in signs
@@ -738,6 +746,135 @@ def _said_otherwise(
     return None
 
 
+# Round 12 (the tenth set's rule false alarms, by family; _round12).
+_DEALT_WITH = _compiled(_words("dealt_with"), "dealt_with")
+_CHILD_GAME = _compiled(_words("child_game"), "child_game")
+# The game-speech rules, and the cries and captivity a chasing game shouts.
+CHILD_GAME_STOPS = GAME_SPEECH_STOPS | {"cry_for_help", "other_danger", "held_captive", "abduction"}
+_KIN_CAPTOR = _compiled(_words("kin_captor"), "kin_captor")
+_BY_KIN = _compiled(
+    r"^(?:\s+[\w']+){0,3}?\s+by\s+(?:" + _KIN_CAPTOR.pattern + "|" + _words("captor_thing") + ")",
+    "kin_captor",
+)
+_KIN_BEFORE = _compiled(
+    _KIN_CAPTOR.pattern + r"(?:\s+(?:has|have|had|'s|'ve|just|only|gone and|went and))*\s*$",
+    "kin_captor",
+)
+_LEISURE_STAY = _compiled(_words("leisure_stay"), "leisure_stay")
+_DISPUTE = _compiled(_words("dispute"), "dispute")
+_PROTOCOL = _compiled(_words("protocol"), "protocol")
+_FAMILY_MISHAP = _compiled(_words("family_mishap"), "family_mishap")
+_SCORE = _compiled(_words("score"), "score")
+_KILLING_US = _compiled(r"\b(?:kill\w*|murder\w*|slaughter\w*) (?:me|us)\b", "score")
+_AFTERMATH = _compiled(_words("aftermath"), "aftermath")
+_BLOOD_ON_THING = _compiled(_words("blood_on_thing"), "blood_on_thing")
+_FOUND_OBJECT = _compiled(_words("found_object"), "found_object")
+_SOMEONE = _compiled(
+    r"\b(?:man|woman|men|women|lad|lads|girl|boy|child|kid|kids|person|people|someone|somebody|"
+    r"bloke|guy|he|she|him|her|they|them|baby|toddler|lady|gentleman|neighbour|body)\b",
+    "found_object",
+)
+FOUND_STOPS = frozenset({"fallen", "medical"})
+# A found firearm or explosive stays urgent, whatever it was found in.
+_FIREARM = _compiled(
+    r"\b(?:guns?|pistols?|revolvers?|rifles?|shotguns?|firearms?|ammo|ammunition|bullets|"
+    r"grenades?|explosives?|bombs?)\b",
+    "found_object",
+)
+AFTERMATH_STOPS = frozenset(
+    {
+        "blood", "other_danger", "injured_by_attack", "has_attacked", "stabbed_slang", "fight_now",
+        "weapon_injury",
+    }
+)  # fmt: skip
+
+
+def _round12(
+    rule: Rule, before: str, match: str, after: str, message: str, opening: str
+) -> str | None:
+    """Round 12: the tenth unseen set's rule false alarms, by family: the
+    guard, if any, that says a danger or crime match (``match``, the words
+    matched; ``before`` and ``after``: the clause on either side of it; in
+    the whole normalised ``message``, ``opening`` the message up to the
+    match's end) is not about now:
+
+    - "joke": taken "by" family or a pastime for a stay of leisure
+      (``kin_captor``, ``captor_thing``, ``leisure_stay``: "the wean's been
+      kidnapped by her granny for the weekend. peace at last"), or by
+      family named as the taker before it, with no dispute (``dispute``:
+      "not allowed", "court", "police"), nobody hurt and nothing of now;
+    - "general_question": a job's protocol asked about in the clause up to
+      the match (``protocol``: "what's the protocol for handing over a
+      lost child"), with no word for now in the message;
+    - "idiom": a team or a match "killing" the writer, with a score or a
+      loss in the message (``score``, ``sport_report``: "United are killing
+      me, 3-0 down"), no weapon and nobody hurt;
+    - "aftermath": blood on a thing, not a person (``blood_on_thing``: "blood on
+      the door"), or an incident told "earlier" (``earlier``), in a message
+      of its aftermath (``aftermath``: "who cleans this up?", "police tape
+      everywhere now") or (blood) of a time in the past or an all-clear,
+      with no word for now outside the aftermath's phrases, nobody hurt
+      and no doubt (``unsure``: "she isn't answering");
+    - "object": something found lying that is a thing, not a person
+      (``found_object``: "Found a kitchen knife lying in the hedge"), with
+      no one named after it in the clause, no firearm or explosive named in
+      the message, nobody hurt and nothing of now.
+    None when nothing of these is said."""
+    name = rule.name.partition(".")[2]
+    harmed = _PERSON_HARMED.search(message) is not None
+    if (
+        name in PET_STOPS
+        and _TAKEN.search(match)
+        and (_BY_KIN.search(after) or _KIN_BEFORE.search(before))
+        and _LEISURE_STAY.search(message)
+        and not _DISPUTE.search(message)
+        and not harmed
+        and not _says_now(message)
+    ):
+        return "joke"
+    if (
+        _PROTOCOL.search(before + match)
+        and not _says_now(message)
+        and not _live_attached(message, opening)  # 29-fa2: "..., my husband just did"
+    ):
+        return "general_question"
+    if (
+        _KILLING_US.search(match + after)
+        and (_SCORE.search(message) or _SPORT_REPORT.search(message))
+        and not _WEAPON.search(message)
+        and not harmed
+    ):
+        return "idiom"
+    if (
+        name in AFTERMATH_STOPS
+        and not harmed
+        and not _UNSURE.search(message)
+        and not _says_now(_AFTERMATH.sub(" ", message))
+    ):
+        sentence = _sentence_before(message, opening) + after
+        on_thing = name == "blood" and _BLOOD_ON_THING.search(match + after) is not None
+        told_past = bool(
+            _PAST_CLEAR.search(message)
+            or _PAST_DAY.search(message)
+            or ALL_CLEAR.search(message)
+            or _AFTERMATH.search(message)
+        )
+        if on_thing and told_past:
+            return "aftermath"
+        if _EARLIER.search(sentence) and _AFTERMATH.search(message):
+            return "aftermath"
+    if (
+        name in FOUND_STOPS
+        and _FOUND_OBJECT.search(_sentence_before(message, opening))
+        and not _SOMEONE.search(after)
+        and not _FIREARM.search(message)
+        and not harmed
+        and not _says_now(message)
+    ):
+        return "object"
+    return None
+
+
 # "she's still here", "he won't leave" (vocabulary.yaml's still_here): with a
 # severe match asked about, the message is not a question in general.
 _STILL_HERE = _compiled(
@@ -761,6 +898,15 @@ def _not_now_by_message(rule: Rule, message: str, opening: str) -> str | None:
         return None
     if name in GAME_SPEECH_STOPS and _MAKE_BELIEVE.search(message) and _GAME_SPEECH.search(message):
         return "not_real"
+    if (
+        name in CHILD_GAME_STOPS
+        and _CHILD_GAME.search(message)
+        and _GAME_SPEECH.search(message)
+        and not _PERSON_HARMED.search(message)
+    ):
+        return (
+            "not_real"  # round 12: "playing cops and robbers ... screamed help im being kidnapped"
+        )
     if _STUDY.search(message) and "?" in message:
         return "general_question"
     if _JUST_ASKING.search(message) and "?" in message:
@@ -944,7 +1090,50 @@ def _supposed_in_sentence(message: str, opening: str) -> bool:
         message[end : end + 1] == "?"
         and _HYPOTHETICAL.search(opening[start:]) is not None
         and not _says_now(message)
+        and not _live_attached(message, opening)  # 29-fa2: "...?? my son has just come in bleeding"
     )
+
+
+# Round 12 (29-fa2): a live event attached after a question asked in
+# general: an echo of its event cut short at the end of its clause
+# (``live_echo``: "my husband just did") or a live event told of a person
+# (``live_event``: "mine's been gone 2 hours", "she's doing it now").
+_LIVE_ECHO = _compiled(
+    _words("live_echo") + r"(?=\s*(?:[.,!?;:]|$)|\s+(?:and|but|so|please|help|what|how)\b)",
+    "live_echo",
+)
+_LIVE_EVENT = _compiled(_words("live_event"), "live_event")
+
+
+def _live_attached(message: str, opening: str) -> bool:
+    """Round 12 (29-fa2): whether the normalised ``message``, after the
+    match (``opening`` is the message up to its end), attaches a live event
+    to a question asked in general or a hypothetical: "what is the
+    procedure when someone collapses and isn't breathing, my husband just
+    did", "how long should you wait when a kid goes missing, mine's been
+    gone 2 hours and it's dark", "she's doing it now" (not "he's in his bed
+    now" nor "not happening right now"). The phrases of an all-clear, help
+    come or "what now?" are taken out first ("my wife is fine now"). When
+    True, the hypothetical does not stop the match. "my husband just
+    asked" or "it happened to my brother last year" attach nothing, nor
+    an echo after a second question ("who is responsible? my husband
+    is")."""
+    tail = _NOW_ASKED.sub(" ", _RESOLVED.sub(" ", ALL_CLEAR.sub(" ", message[len(opening) :])))
+    if _LIVE_EVENT.search(tail):
+        return True
+    return any(_echoes_the_match(tail[: echo.start()]) for echo in _LIVE_ECHO.finditer(tail))
+
+
+def _echoes_the_match(between: str) -> bool:
+    """Whether an echo after ``between`` (the normalised words from the
+    match's end to the echo) answers the match's own question: no question
+    mark between, or only the marks that end the match's own clause ("...
+    is choking? my baby is"), not a second question ("..., who is
+    responsible? my husband is")."""
+    asked = between.find("?")
+    if asked == -1:
+        return True
+    return CLAUSE_BREAK.search(between, 0, asked) is None and "?" not in between[asked:].lstrip("?")
 
 
 # Round 11: a family member as the one "killed" ("im gonna kill our kid,
@@ -952,27 +1141,35 @@ def _supposed_in_sentence(message: str, opening: str) -> bool:
 # mishap (idiom_family, mishap).
 _FAMILY_OBJECT = re.compile(
     r"\w*\s+(?:our|me|my) (?:little |big |younger |older |kid )?"
-    r"(?:kid|bro|sis|lass|" + one_of(_cues("idiom_family")) + r")\b"
+    r"(?:kid|bro|sis|lass|son|daughter|" + one_of(_cues("idiom_family")) + r")\b"
 )
 
 
-def _idiom(upto: str, start: int, message: str, after: str = "") -> bool:
-    """Whether the match at ``upto[start:]`` is an idiom: one of idiom_verb
-    in it, the words before that verb ending with one of idiom_subject (the
-    subject may be inside the match: "my neighbour's extension is killing
-    me" matches from "'s"), or with a family member in a message with a
-    mishap ("wife is going to kill me, left my wallet on the train")."""
+def _idiom(upto: str, start: int, message: str, after: str = "") -> str | None:
+    """The idiom guard, if the match at ``upto[start:]`` is an idiom: one of
+    idiom_verb in it, the words before that verb ending with one of
+    idiom_subject (the subject may be inside the match: "my neighbour's
+    extension is killing me" matches from "'s"): "idiom"; or with a family
+    member, before the verb or (round 11) just after it, in a message with
+    a mishap ("wife is going to kill me, left my wallet on the train", "im
+    gonna kill our kid, he's eaten the last stottie"; round 12, ``family_mishap``:
+    "he's left the gate open again") and no weapon or anyone hurt:
+    "mishap", which the model never overrules (engine.MODEL_DEFERS_TO)."""
     verb = _IDIOM_VERB.search(upto, start)
     if verb is None:
-        return False
+        return None
     lead = upto[: verb.start()]
-    return bool(
-        _IDIOM_SUBJECT.search(lead)
-        or (
-            (_IDIOM_FAMILY.search(lead) or _FAMILY_OBJECT.match(upto + after, verb.end()))
-            and _MISHAP.search(message)
-        )
-    )
+    if _IDIOM_SUBJECT.search(lead):
+        return "idiom"
+    if (
+        (_IDIOM_FAMILY.search(lead) or _FAMILY_OBJECT.match(upto + after, verb.end()))
+        and (_MISHAP.search(message) or _FAMILY_MISHAP.search(message))
+        # round 12: a weapon or someone hurt is no mishap's joke
+        and not _WEAPON.search(message)
+        and not _PERSON_HARMED.search(message)
+    ):
+        return "mishap"
+    return None
 
 
 def guard(
@@ -1007,10 +1204,9 @@ def guard(
         return "negated"
     if RIGHT_NOW.search(clause) or _NOW_AFTER.search(after):
         return None
-    if _HYPOTHETICAL.search(upto):
-        return "hypothetical"
-    if _GENERAL.search(upto):
-        return "general_question"
+    supposed = _HYPOTHETICAL.search(upto) is not None
+    if (supposed or _GENERAL.search(upto)) and not (message and _live_attached(message, opening)):
+        return "hypothetical" if supposed else "general_question"
     if (_HEARSAY_CLEAR if rule.severe else _HEARSAY).search(upto) and not (
         rule.concern is Concern.SELF_HARM
         and rule.name.partition(".")[2] not in FAREWELL_STOPS
@@ -1024,6 +1220,9 @@ def guard(
         said = _said_otherwise(rule, before, upto[len(before) :], after, message, opening)
         if said is not None:
             return said
+        told = _round12(rule, before, upto[len(before) :], after, message, opening)
+        if told is not None:
+            return told
     if rule.concern is Concern.SELF_HARM:
         thought = rule.name.partition(".")[2] in REASSURED_STOPS
         if thought and not rule.severe and _REASSURED.search(message):
@@ -1048,8 +1247,9 @@ def guard(
         return "joke"
     if _NOT_REAL.search(clause):
         return "not_real"
-    if _idiom(upto, len(before), message, after):
-        return "idiom"
+    idiom = _idiom(upto, len(before), message, after)
+    if idiom is not None:
+        return idiom
     if rule.name.partition(".")[2] in ANIMAL_STOPS and _ANIMAL_BEFORE.search(before):
         return "animal"
     if message and _supposed_in_sentence(message, opening):
