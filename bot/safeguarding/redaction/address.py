@@ -34,7 +34,7 @@ _ANY_WORD = r"(?:[A-Z][\w'’.-]*|[a-z][a-z'’]+)"
 _UNIT_WORD = "one|two|three|four|five|six|seven|eight|nine"
 # "twelve", "twenty-two", "forty one": a house number as a word.
 _BELOW_HUNDRED = (
-    rf"(?:(?:twenty|thirty|forty|fourty|fifty|sixty|seventy|eighty|ninety|nintey)"
+    rf"(?:(?:twenty|thirty|forty|fourty|fifty|sixty|seventy|eighty|ninety|nintey|ninty)"
     rf"(?:[- ](?:{_UNIT_WORD}))?"
     # misspelt as people type them: "ninteen", "fourty two", "eightteen"
     rf"|ten|eleven|twelve|thirteen|fourteen|fifteen|fithteen|sixteen|seventeen|eighteen"
@@ -46,6 +46,8 @@ _NUMBER_WORD = (
     rf"(?:(?:(?:a|one|{_UNIT_WORD})[- ]hundred(?:(?:[- ]and)?[- ]{_BELOW_HUNDRED})?)"
     rf"|{_BELOW_HUNDRED})\b"
 )
+# the same, for other modules' patterns (numbered.py's caravans and pitches)
+NUMBER_WORD = _NUMBER_WORD
 # "Flat 3, ", "flat 2b ", "Flat 12, Beechwood Court, "
 _BUILDING = (
     r"(?:[A-Z][\w'’]+\s+){1,3}(?:Court|House|Lodge|Mansions|Point|Tower|Heights|Buildings|"
@@ -213,6 +215,27 @@ _FLAT_ALONE = re.compile(
     # a unit or plot on an estate: "unit 4, Riverside Trading Estate", "plot 12, Meadow View"
     r"Estate|View|Park|Centre|Works)\b)?"
 )
+# Round 12: a numbered pitch where games are played is a public place, kept
+# ("pitch 3 at Hough End playing fields"); on a campsite it is someone's
+_SPORTS = re.compile(
+    r"(?i:\b(?:playing[ \t]+fields?|sports?[ \t]+(?:centre|ground|club|field|park)|"
+    r"football|rugby|cricket|hockey|netball|astro(?:turf)?|5[ -]a[ -]side|five[ -]a[ -]side|"
+    r"league|match|training|under[ -]?\d{1,2}s?|u\d{1,2}s?|ref(?:eree)?|kick[ -]?off)\b)"
+)
+_CAMPING = re.compile(
+    r"(?i:\b(?:camp[ \t]?site|camping|glamping|tents?|caravans?|motorhomes?|campervans?|"
+    r"holiday[ \t]+(?:park|village)|touring)\b)"
+)
+
+
+def a_games_pitch(text: str, start: int, end: int) -> bool:
+    """Whether the pitch at ``text[start:end]`` ("pitch 3") is one where
+    games are played, a public place, by the words within 120 characters
+    before and 80 after: a game's or a ground's word and no camping word."""
+    window = text[max(0, start - 120) : end + 80]
+    return bool(_SPORTS.search(window)) and not _CAMPING.search(window)
+
+
 _LOOSE_UNITS = frozenset({"unit", "caravan", "chalet"})
 _UNIT_LEAD = re.compile(
     r"(?i:\b(?:at|in|from|to|into|outside|opposite|near|on|our|my|his|her|their|your|the|"
@@ -376,6 +399,8 @@ def _house_numbers(text: str) -> Iterator[Detail]:
         # "unit 4" alone is a home or a business's unit only where it is one's
         # or where something is: not "the dog unit 2 officers", "maths unit 3"
         word = match.group(0).split()[0].lower()
+        if word == "pitch" and a_games_pitch(text, match.start(), match.end()):
+            continue  # round 12: "pitch 3 at Hough End playing fields" is a public place
         building = re.search(r"[A-Z][\w'’]+\s*$", match.group(0)) is not None
         if (
             word in _LOOSE_UNITS
