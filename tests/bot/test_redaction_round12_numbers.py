@@ -175,6 +175,19 @@ SITES = [
         "plot twenty-three at the allotments has had all its tools taken",
         "[address] at the allotments has had all its tools taken",
     ),
+    (
+        "we're in lodge fourteen at Willow Lakes and someone tried the door",
+        "we're in [address] at Willow Lakes and someone tried the door",
+    ),
+    (
+        "i'm in van twenty two at the site and the lads next door are loud",
+        "i'm in [address] at the site and the lads next door are loud",
+    ),
+    ("our boat is on mooring nine at the boatyard", "our boat is on [address] at the boatyard"),
+    (
+        "my beach hut, beach hut forty-two on the promenade, was smashed",
+        "my beach hut, [address] on the promenade, was smashed",
+    ),
 ]
 SITES_STAY = [
     "the lads were fighting on pitch 3 at Hough End playing fields",
