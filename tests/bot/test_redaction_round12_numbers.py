@@ -55,6 +55,8 @@ DISTRICTS = [
         "my flat is 2 high st nw10 above the chemist",
         "my flat is [address] [postcode] above the chemist",
     ),
+    # a town between the street and its district
+    ("3 wyndham rd, birmingham b16", "[address], birmingham [postcode]"),
 ]
 # Road numbers, motorways, bus routes and districts said as areas stay.
 DISTRICTS_STAY = [
@@ -72,6 +74,11 @@ DISTRICTS_PARTLY_STAY = [
     # a district said as where someone lives is labelled as before; the
     # second, with no home, stays
     ("we're in b21 not b20", "we're in [postcode] not b20"),
+    # a district with a word between that is not a town stays
+    (
+        "he lives on 4 mill lane, the b16 is a nice area",
+        "he lives on [address], the b16 is a nice area",
+    ),
 ]
 
 # 2. A house number with its letter where the clause says someone lives
@@ -117,6 +124,19 @@ BARE_NUMBERS = [
     ),
     ("3 Highfield, Malton. Ring me", "[address], Malton. Ring me"),
     ("come round to 8 Moorside, Todmorden tonight", "come round to [address], Todmorden tonight"),
+    # with no comma, or in lower case, the street's own ending says it is one
+    (
+        "Bin men ran over my wall. 27 Kingsway Cleethorpes. photos if you want them",
+        "Bin men ran over my wall. [address] Cleethorpes. photos if you want them",
+    ),
+    (
+        "Bin men ran over my wall. 27 kingsway, cleethorpes. photos if you want them",
+        "Bin men ran over my wall. [address], cleethorpes. photos if you want them",
+    ),
+    (
+        "Bin men ran over my wall. 27 Kingsway, Cleethorpes Council wont pay",
+        "Bin men ran over my wall. [address], Cleethorpes Council wont pay",
+    ),
 ]
 # Times, buses, money, scores, dates and shops before a town stay.
 BARE_NUMBERS_STAY = [
@@ -130,6 +150,11 @@ BARE_NUMBERS_STAY = [
     "we went to see 3 Tesco, Grimsby",
     "The score was 2 Leeds, 1 Hull",
     "they won 3 Trophies, Bolton",
+    "i paid 5 quid, leeds",
+    "at 3 Tesco Grimsby",
+    "I saw 4 Marines Plymouth",
+    "we had 2 days Whitby",
+    "it's 12 miles, Leeds is further",
 ]
 
 # 3. Numbers in words on sites with no street. A caravan, static, chalet,

@@ -457,6 +457,8 @@ _ANY_STREET_END = re.compile(
 # the postcode district right after it, in lower case as typed: "rd b16", "st, ls6"
 # (a road number or a motorway's junction is not one: "rd m6 junction 7")
 _DISTRICT_RIGHT_AFTER = re.compile(
+    # a town or district may stand between: "3 Wyndham rd, Edgbaston b16"
+    r"(?:[ \t]*,?[ \t]*(?P<town>[A-Za-z][a-z'’-]+(?:[ \t]+[A-Za-z][a-z'’-]+)?)(?=[ \t,]))?"
     r"[ \t]*,?[ \t]*(?P<district>[a-z]{1,2}\d{1,2}[a-z]?)\b"
     r"(?![ \t]*(?:\d[a-z]{2}\b|(?i:junction|jct|j\d|motorway|northbound|southbound|bus|road|"
     r"rd|exit|slip)\b))"
@@ -474,20 +476,33 @@ _LIVES_AT_LETTERED = re.compile(
 # "27 Kingsway, Cleethorpes", "4 Broadway, Letchworth" (the town stays)
 _STREET_THEN_TOWN = re.compile(
     r"(?<![\w£$€.,/:'’-])(?P<home>[1-9]\d{0,3}[a-h]?[ \t]+"
-    r"(?P<street>[A-Z][a-z]{3,}(?:[ \t]+[A-Z][a-z]{3,})?))[ \t]*,[ \t]*"
-    r"(?P<town>[A-Z][\w'’-]+(?:[ \t]+(?:[A-Z][\w'’-]+|upon|on|in|le|by)){0,2})"
+    # in lower case only with a street's own ending: "27 kingsway, cleethorpes"
+    r"(?P<street>[A-Za-z][a-z]{3,}(?:[ \t]+[A-Z][a-z]{3,})?))(?P<comma>[ \t]*,)?[ \t]+"
+    r"(?P<town>[A-Za-z][\w'’-]+(?:[ \t]+(?:[A-Z][\w'’-]+|upon|on|in|le|by)){0,2})"
 )
 # what an address follows: a sentence's start, a comma, "at", "is", "to", "address"
 _ADDRESS_CUE_BEFORE = re.compile(
     r"(?:^|[.!?:;(\n,]|(?i:\b(?:at|is|to|address|from|outside|opposite|near|house|home|"
     r"lives?|living|me|us|round|by|it['’]s|its)))[ \t]*$"
 )
+# shops found in every town, never a street: "3 Tesco, Grimsby"
+_CHAIN = re.compile(
+    r"(?i:(?:tesco|asda|aldi|lidl|morrisons|sainsbury['’]?s|greggs|costa|boots|iceland|wilko|"
+    r"primark|argos|currys|halfords|wetherspoons?|mcdonalds|kfc|subway|nandos|starbucks|"
+    r"poundland|superdrug|waitrose)\b)"
+)
 # a street's own ending, which says "street" without the word: "Kingsway", "Northgate"
-_STREET_SUFFIX = re.compile(r"(?i:(?:way|gate|side|field|fields|bank|croft|meadow|dale)$)")
+_STREET_SUFFIX = re.compile(r"(?i:[a-z]{3,}(?:way|gate|side|field|fields|bank|croft|meadow|dale)$)")
 
 
 def _a_known_place(words: str) -> bool:
     return re.sub(r"[ \t]+", " ", words.replace("’", "'")).lower().strip() in places()
+
+
+def _a_town_first(words: str) -> bool:
+    """Whether ``words`` start with a known town: "Cleethorpes Council" does."""
+    parts = words.split()
+    return any(_a_known_place(" ".join(parts[:n])) for n in range(len(parts), 0, -1))
 
 
 def find_districts_and_bare_house_numbers(text: str) -> Iterator[Detail]:
@@ -505,7 +520,9 @@ def find_districts_and_bare_house_numbers(text: str) -> Iterator[Detail]:
         if not _ANY_STREET_END.search(text, address.start, address.end):
             continue
         district = _DISTRICT_RIGHT_AFTER.match(text, address.end)
-        if district is None:
+        if district is None or (
+            district.group("town") is not None and not _a_known_place(district.group("town"))
+        ):
             continue
         area = re.match(r"[a-z]+", district.group("district"))
         if area is not None and area.group(0).upper() in AREAS:
@@ -517,7 +534,11 @@ def find_districts_and_bare_house_numbers(text: str) -> Iterator[Detail]:
             continue  # "I have 2 Leeds, York tickets"
         street = match.group("street")
         last = street.split()[-1].lower()
-        if not _a_known_place(match.group("town")) or (
+        if (street[0].islower() or not match.group("comma")) and not _STREET_SUFFIX.search(street):
+            continue  # "i paid 5 quid, leeds"; "27 Kingsway Cleethorpes" has a street's ending
+        if _CHAIN.match(street):
+            continue  # "I'm at 3 Tesco, Grimsby"
+        if not _a_town_first(match.group("town")) or (
             _a_known_place(street) and not _STREET_SUFFIX.search(street)
         ):
             continue  # "3 Tesco, Grimsby" has no known town; "2 Leeds, York" is two towns
