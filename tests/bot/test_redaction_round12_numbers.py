@@ -245,6 +245,12 @@ COMPOUNDS = [
     ("he lives at numbr ninety-three", "he lives at [address]"),
     ("berth thirty-two at the marina", "[address] at the marina"),
     ("we're at pitch sixty-six on the campsite", "we're at [address] on the campsite"),
+    # set off by commas where a name would stand, it is an age, labelled so
+    ("my nan, eighty-three, lives alone", "my nan, [age], lives alone"),
+    (
+        "my mate, twenty-two, was stabbed outside the pub",
+        "my mate, [age], was stabbed outside the pub",
+    ),
 ]
 
 
