@@ -513,7 +513,10 @@ def find_districts_and_bare_house_numbers(text: str) -> Iterator[Detail]:
     lives there ("I live right above it at 140a": ADDRESS over "140a"), and
     a number with a street named with no street's word before a comma and
     a known town ("27 Kingsway, Cleethorpes": ADDRESS over "27 Kingsway",
-    the town stays). Start and end are character offsets into ``text``."""
+    the town stays; with no comma or in lower case only a name that ends
+    like a street, "27 kingsway cleethorpes"). A known town may stand
+    between the street and its district ("3 wyndham rd, birmingham b16").
+    Start and end are character offsets into ``text``."""
     for address in find_addresses(text):
         if address.category is not Category.ADDRESS:
             continue
