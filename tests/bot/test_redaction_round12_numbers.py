@@ -311,3 +311,50 @@ def test_a_keep_word_is_not_counted_inside_a_compound_number(tmp_path: Path) -> 
     figures = measure_rows(load_rows(path))
     assert figures.keep == [1, 1]
     assert figures.lost == []
+
+
+# Round 12, follow-up (helper 29-num2). 5. A business or place whose name
+# begins with a number, after "at": the number stays with the name. A
+# real house number after "at" still goes, and so does one where the
+# clause says someone lives there.
+NUMBERED_BUSINESSES_STAY = [
+    "we are at 4 Seasons, Leeds and someone has keyed the car",
+    "I'm at 3 Tesco and there's a man shouting at the tills",
+    "we're at 2 Sisters, the lads outside are throwing eggs",
+    "I'm at 5 Guys and two lads just ran off without paying",
+    "the lads at 7 Dials were fighting again last night",
+    "we're at 9 Bar, Leeds, the bouncer hit a man",
+    "she's at 3 Tuns tonight, can someone check the car park",
+    "they're at 12 Bells every Friday causing trouble",
+    "I'm at 3 Tesco now, the security guard has him",
+    "we're at 4 Seasons, can I report it from here",
+]
+NUMBERED_HOMES_STILL_GO = [
+    (
+        "we're at 27b, the flat over the bookies",
+        "we're at [address], the flat over the bookies",
+    ),
+    (
+        "I'm at 14, the one with the blue door",
+        "I'm at [address], the one with the blue door",
+    ),
+    ("she's at 14 Lime Street now", "she's at [address] now"),
+    ("we're at 16 and the police came", "we're at [address] and the police came"),
+    ("my nan lives at 4 Seasons", "my nan lives at [address] Seasons"),
+    (
+        "the family at 16 The police came round",
+        "the family at [address] The police came round",
+    ),
+    ("we're at 12 Oaks Farm past the church", "we're at [address] past the church"),
+    ("the lads at 22 play music all night", "the lads at [address] play music all night"),
+]
+
+
+@pytest.mark.parametrize("text", NUMBERED_BUSINESSES_STAY)
+def test_a_number_that_begins_a_business_name_stays(text: str) -> None:
+    assert suggest_publishable(text) == text
+
+
+@pytest.mark.parametrize(("text", "expected"), NUMBERED_HOMES_STILL_GO)
+def test_a_house_number_after_at_still_goes(text: str, expected: str) -> None:
+    assert suggest_publishable(text) == expected

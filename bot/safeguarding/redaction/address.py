@@ -278,6 +278,48 @@ _BARE_HOUSE = re.compile(
     r"past|to\s+\d|til|till|until|onwards|tonight|at night|"
     r"in (?:the )?(?:morning|evening|afternoon)))"
 )
+# Round 12: a business or place whose name begins with a number, after "at":
+# "we are at 4 Seasons, Leeds", "I'm at 3 Tesco", "the lads at 5 Guys". The
+# name is one or two capitalised words with no street's word after them.
+_NAME_AFTER_NUMBER = re.compile(
+    r"[ \t]+(?P<name>[A-Z][a-z'’]+)(?:[ \t]+(?P<second>[A-Z][\w'’.-]*))?"
+)
+# shops found in every town, never a street: "3 Tesco, Grimsby"
+CHAIN = re.compile(
+    r"(?i:(?:tesco|asda|aldi|lidl|morrisons|sainsbury['’]?s|greggs|costa|boots|iceland|wilko|"
+    r"primark|argos|currys|halfords|wetherspoons?|mcdonalds|kfc|subway|nandos|starbucks|"
+    r"poundland|superdrug|waitrose)\b)"
+)
+# words that start a sentence, not a name: "we're at 16 The lads ..."
+_NOT_A_NAME = word_set(
+    "the a an and but so then they he she we it i my our his her their this that there "
+    "is was are were has have had if when on in at by for from to"
+)
+# where someone lives is a home whatever follows: "my nan lives at 4 Seasons" stays gone
+_LIVES_CUE = re.compile(r"(?i:\b(?:live|lives|living|lived)\s+(?:at|in|from|over at)\s+$)")
+
+
+def _names_a_business(text: str, match: re.Match[str]) -> bool:
+    """Whether the bare number ``match`` found begins a business's or place's
+    name rather than being a house number: "4 Seasons" (an ordinary word in
+    capitals), "3 Tesco" (a chain). Not where the cue says someone lives
+    there, not with a street's word after the name ("14 Lime Street")."""
+    if not match.group(1).isdigit():
+        return False  # "27b": a lettered number is a home
+    name = _NAME_AFTER_NUMBER.match(text, match.end(1))
+    if name is None or _LIVES_CUE.search(text, max(0, match.start(1) - 30), match.start(1)):
+        return False
+    word = name.group("name").lower()
+    second = name.group("second")
+    if second is not None and _STREET_TYPE_WORD.fullmatch(second.rstrip(".,")):
+        return False
+    if _STREET_TYPE_WORD.fullmatch(name.group("name")):
+        return False
+    if CHAIN.fullmatch(word):
+        return True
+    return word not in _NOT_A_NAME and word in ordinary_words()
+
+
 _NOT_A_HOUSE_BEFORE = re.compile(
     r"(?i:\b(?:the|a|an|bus|buses|route|platform|junction|gate|ward|room|size|page|item|"
     r"question|point|option|step|case|ref|reference|crime|incident|log|phone|mobile|my|your|"
@@ -439,4 +481,6 @@ def _house_numbers(text: str) -> Iterator[Detail]:
         if _ABOUT_HOMES.search(text, sentence_start + 1, match.start()):
             yield Detail(match.start(1), match.end(1), Category.ADDRESS)
     for match in _BARE_HOUSE.finditer(text):
+        if _names_a_business(text, match):
+            continue  # round 12: "we are at 4 Seasons", "I'm at 3 Tesco"
         yield Detail(match.start(1), match.end(1), Category.ADDRESS)

@@ -32,7 +32,12 @@ import re
 from collections.abc import Iterator
 
 from bot.alerts.postcode import AREAS
-from bot.safeguarding.redaction.address import NUMBER_WORD, a_games_pitch, find_addresses
+from bot.safeguarding.redaction.address import (
+    CHAIN,
+    NUMBER_WORD,
+    a_games_pitch,
+    find_addresses,
+)
 from bot.safeguarding.redaction.detail import Category, Detail
 from bot.safeguarding.redaction.lexicon import brand_spans, ordinary_words, places
 
@@ -486,11 +491,7 @@ _ADDRESS_CUE_BEFORE = re.compile(
     r"lives?|living|me|us|round|by|it['’]s|its)))[ \t]*$"
 )
 # shops found in every town, never a street: "3 Tesco, Grimsby"
-_CHAIN = re.compile(
-    r"(?i:(?:tesco|asda|aldi|lidl|morrisons|sainsbury['’]?s|greggs|costa|boots|iceland|wilko|"
-    r"primark|argos|currys|halfords|wetherspoons?|mcdonalds|kfc|subway|nandos|starbucks|"
-    r"poundland|superdrug|waitrose)\b)"
-)
+_CHAIN = CHAIN
 # a street's own ending, which says "street" without the word: "Kingsway", "Northgate"
 _STREET_SUFFIX = re.compile(r"(?i:[a-z]{3,}(?:way|gate|side|field|fields|bank|croft|meadow|dale)$)")
 
