@@ -358,3 +358,44 @@ def test_a_number_that_begins_a_business_name_stays(text: str) -> None:
 @pytest.mark.parametrize(("text", "expected"), NUMBERED_HOMES_STILL_GO)
 def test_a_house_number_after_at_still_goes(text: str, expected: str) -> None:
     assert suggest_publishable(text) == expected
+
+
+# 6. A registration spelled out, in the NATO alphabet or otherwise: the
+# whole spelled plate goes, the words around it stay.
+SPELLED_PLATES = [
+    (
+        "the reg was X-ray Ray Echo one two, a black golf",
+        "the reg was [vehicle reg], a black golf",
+    ),
+    ("reg was Foxtrot Tango 19 Xray Ray Zulu", "reg was [vehicle reg]"),
+    ("it was alpha bravo one two charlie delta echo", "it was [vehicle reg]"),
+    ("reg is Lima Sierra one five something", "reg is [vehicle reg]"),
+    ("bravo six five tango x-ray yankee", "[vehicle reg]"),
+    ("reg: Tango Oscar fifteen X-ray Yankee Zulu", "reg: [vehicle reg]"),
+    ("the plate is Delta Foxtrot sixty eight, Mike Oscar Papa", "the plate is [vehicle reg]"),
+    ("the reg was A for apple B for bravo one two", "the reg was [vehicle reg]"),
+    (
+        "reg was C for Charlie, D for dog, one two, then E for echo",
+        "reg was [vehicle reg]",
+    ),
+    ("reg was Kilo double seven Lima Mike November", "reg was [vehicle reg]"),
+    ("the reg was x ray romeo echo one two", "the reg was [vehicle reg]"),
+]
+# NATO words as names, figures as minutes: no plate without "reg" or "plate"
+SPELLED_PLATES_STAY = [
+    "Charlie said fifteen of them were there",
+    "we walked for twenty minutes, then Ray for an hour",
+    "I asked for Oscar at the desk",
+    "my dad Victor was eighty last week",
+    "A for effort, the lads said, but it's still vandalism",
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SPELLED_PLATES)
+def test_a_registration_spelled_out_goes_whole(text: str, expected: str) -> None:
+    assert suggest_publishable(text) == expected
+
+
+@pytest.mark.parametrize("text", SPELLED_PLATES_STAY)
+def test_nato_words_and_numbers_in_words_with_no_plate_stay(text: str) -> None:
+    assert "[vehicle reg]" not in suggest_publishable(text)
