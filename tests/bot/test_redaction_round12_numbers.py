@@ -399,3 +399,40 @@ def test_a_registration_spelled_out_goes_whole(text: str, expected: str) -> None
 @pytest.mark.parametrize("text", SPELLED_PLATES_STAY)
 def test_nato_words_and_numbers_in_words_with_no_plate_stay(text: str) -> None:
     assert "[vehicle reg]" not in suggest_publishable(text)
+
+
+# 7. A postcode district given as part of a place: "the SE20 part of
+# Penge" (independent_dev:266) goes as a district "area" did; a road's
+# number stays.
+DISTRICT_PARTS = [
+    (
+        "We are in the SE20 part of Penge and the drug dealing has got worse.",
+        "We are in the [postcode] part of Penge and the drug dealing has got worse.",
+    ),
+    ("we're at the LS6 end of Headingley", "we're at the [postcode] end of Headingley"),
+    (
+        "She lives on the CF11 side of the river",
+        "She lives on the [postcode] side of the river",
+    ),
+    ("it's the NW10 side of Harlesden", "it's the [postcode] side of Harlesden"),
+    ("the BD9 end of Heaton gets it worst", "the [postcode] end of Heaton gets it worst"),
+    ("he's in the LE5 part of town", "he's in the [postcode] part of town"),
+    ("round the S6 end of Hillsborough", "round the [postcode] end of Hillsborough"),
+    ("the DN35 side of the estate is quiet", "the [postcode] side of the estate is quiet"),
+]
+DISTRICT_PARTS_STAY = [
+    "the M62 end of town is always jammed",
+    "the A1 side of the estate is noisy",
+    "the B16 end of Edgbaston",
+    "the M14 end of Fallowfield",
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), DISTRICT_PARTS)
+def test_a_district_given_as_part_of_a_place_goes(text: str, expected: str) -> None:
+    assert suggest_publishable(text) == expected
+
+
+@pytest.mark.parametrize("text", DISTRICT_PARTS_STAY)
+def test_a_road_given_as_part_of_a_place_stays(text: str) -> None:
+    assert suggest_publishable(text) == text

@@ -119,9 +119,10 @@ _PARTIAL_AFTER_KEYWORD = re.compile(
     re.IGNORECASE,
 )
 # "the DN5 area", "round the LS6 postcode": a district given as a place, in
-# capitals; not a road's number ("the M25 area", "the A1 area").
+# capitals; not a road's number ("the M25 area", "the A1 area"). Round 12:
+# "the SE20 part of Penge", "the LS6 end of Headingley".
 _PARTIAL_AREA = re.compile(
-    rf"(?i:\bthe)\s+({_OUTWARD})\s+(?i:area|district|post\s?code)\b",
+    rf"(?i:\bthe)\s+({_OUTWARD})\s+(?i:area|district|post\s?code|(?:part|end|side|bit)\s+of)\b",
 )
 _ROAD_SHAPE = re.compile(r"[MAB]\d+")
 _NOT_A_POSTCODE_BEFORE = re.compile(
