@@ -436,3 +436,35 @@ def test_a_district_given_as_part_of_a_place_goes(text: str, expected: str) -> N
 @pytest.mark.parametrize("text", DISTRICT_PARTS_STAY)
 def test_a_road_given_as_part_of_a_place_stays(text: str) -> None:
     assert suggest_publishable(text) == text
+
+
+# 8. The front of a plate spelled in the letters' names, after "reg" or
+# "plate": the letters and year go, with a vague end.
+SPELLED_FRONTS = [
+    ("its reg was el ess one five", "its reg was [vehicle reg]"),
+    (
+        "the reg started bee kay six eight, didnt get the rest",
+        "the reg started [vehicle reg], didnt get the rest",
+    ),
+    ("reg was aitch gee sixty eight something", "reg was [vehicle reg]"),
+    ("the plate was dee ef seventeen", "the plate was [vehicle reg]"),
+    ("reg is vee why one nine and it's silver", "reg is [vehicle reg] and it's silver"),
+    ("number plate started kay ell seven zero", "number plate started [vehicle reg]"),
+    ("reg: ess tee sixty six", "reg: [vehicle reg]"),
+    ("the van's reg was ell gee twenty one", "the van's reg was [vehicle reg]"),
+]
+SPELLED_FRONTS_STAY = [
+    "I see el and en in the reg twelve times",
+    "we see you at ten",
+    "the postcode is el ess six",
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SPELLED_FRONTS)
+def test_the_front_of_a_plate_in_letter_names_goes(text: str, expected: str) -> None:
+    assert suggest_publishable(text) == expected
+
+
+@pytest.mark.parametrize("text", SPELLED_FRONTS_STAY)
+def test_letter_names_with_no_plate_stay(text: str) -> None:
+    assert suggest_publishable(text) == text

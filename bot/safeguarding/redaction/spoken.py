@@ -942,6 +942,8 @@ _POSTCODE_SHAPE = re.compile(
     "(?:" + "|".join(sorted(AREAS, key=len, reverse=True)) + r")\d[A-Z\d]?\d[ABD-HJLNP-UW-Z]{2}"
 )
 _MOST_SPELLED_PIECES = 10
+# the front of a current plate, its letters and its year: "LS15", "LS15 G"
+_PLATE_FRONT = re.compile(r"[A-Z]{2}\d{2}[A-Z]?")
 
 
 def _spelled_piece(tokens: Sequence[_Token], index: int) -> tuple[str, int, str] | None:
@@ -1033,13 +1035,23 @@ def _spelled_at(
         if "name" not in kinds and "plain" not in kinds:
             return None
         joined = "".join(chars for chars, _f, _k, _l in chosen)
+        start, end = tokens[index].start, tokens[chosen[-1][3]].end
         if _PLATE_SHAPES.fullmatch(joined):
             category = Category.VEHICLE_REG
         elif _POSTCODE_SHAPE.fullmatch(joined):
             category = Category.POSTCODE
+        elif _PLATE_FRONT.fullmatch(joined) and _READ_OUT_PLATE_CUE.search(
+            text, max(0, start - 60), start
+        ):
+            # round 12: the front of a plate after "reg": "its reg was el ess one five"
+            if _inside_a_word(text, start, end):
+                return None
+            last = chosen[-1][3] + 1
+            if last < len(tokens) and tokens[last].lower in _READ_OUT_TAIL:
+                end, last = tokens[last].end, last + 1  # "... sixty eight something"
+            return Detail(start, end, Category.VEHICLE_REG), last
         else:
             continue
-        start, end = tokens[index].start, tokens[chosen[-1][3]].end
         if _inside_a_word(text, start, end):
             return None
         cued = _SPELLED_CUE.search(text, max(0, start - _LOOK_BACK), start) is not None
