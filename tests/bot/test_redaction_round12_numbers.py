@@ -419,6 +419,9 @@ DISTRICT_PARTS = [
     ("he's in the LE5 part of town", "he's in the [postcode] part of town"),
     ("round the S6 end of Hillsborough", "round the [postcode] end of Hillsborough"),
     ("the DN35 side of the estate is quiet", "the [postcode] side of the estate is quiet"),
+    # a district and a three-letter word are not a plate ("NW10 BIT")
+    ("it's the NW10 bit of Harlesden", "it's the [postcode] bit of Harlesden"),
+    ("the LS16 end of Leeds is worse", "the [postcode] end of Leeds is worse"),
 ]
 DISTRICT_PARTS_STAY = [
     "the M62 end of town is always jammed",

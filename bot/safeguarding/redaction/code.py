@@ -352,6 +352,8 @@ _VEHICLE_WORD_BEFORE = re.compile(
 # Small words after a district in lower case are words, not a plate's letters
 _WORDS_AFTER_A_DISTRICT = word_set(
     "and but the for was are not you who his her its our off has had"
+    # round 12: a district as part of a place, "the NW10 bit of", "the LS16 end of"
+    " bit end lot top way"
 )
 
 
