@@ -74,8 +74,21 @@ def load_rows(path: Path) -> list[Row]:
     return rows
 
 
+# A number in words joined to its tens: "eighty-three" is one number, and a
+# keep word "three" is not inside it (round 12)
+_TENS_BEFORE = re.compile(r"(?i:\b(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-)$")
+_UNIT_AFTER = re.compile(r"(?i:-(?:one|two|three|four|five|six|seven|eight|nine)\b)")
+
+
+def _in_a_compound_number(text: str, start: int, end: int) -> bool:
+    return bool(_TENS_BEFORE.search(text, max(0, start - 8), start)) or bool(
+        _UNIT_AFTER.match(text, end)
+    )
+
+
 def _occurrences(text: str, value: str) -> list[tuple[int, int]]:
-    """Where ``value`` occurs as a whole word (not inside a longer word);
+    """Where ``value`` occurs as a whole word (not inside a longer word,
+    nor one half of a number in words: "three" is not in "eighty-three");
     every place if it never does."""
     every = [m.start() for m in re.finditer(re.escape(value), text)]
     spans = [(s, s + len(value)) for s in every]
@@ -84,6 +97,7 @@ def _occurrences(text: str, value: str) -> list[tuple[int, int]]:
         for s, e in spans
         if not (value[:1].isalnum() and s > 0 and text[s - 1].isalnum())
         and not (value[-1:].isalnum() and e < len(text) and text[e].isalnum())
+        and not _in_a_compound_number(text, s, e)
     ]
     return whole or spans
 

@@ -56,6 +56,7 @@ from bot.safeguarding.redaction.names import (
     find_unintroduced_names,
 )
 from bot.safeguarding.redaction.numbered import (
+    find_districts_and_bare_house_numbers,
     find_flat_codes_estates_and_welsh_names,
     find_flats_by_block_or_shop,
     find_flats_welsh_streets_and_coded_digits,
@@ -144,6 +145,7 @@ _FINDERS: tuple[Callable[[str], Iterable[Detail]], ...] = (
     find_flats_by_block_or_shop,
     find_homes_on_sites_and_in_blocks,
     find_flat_codes_estates_and_welsh_names,
+    find_districts_and_bare_house_numbers,
     find_house_names,
     find_more_house_names,
     find_house_names_by_village_or_home_word,

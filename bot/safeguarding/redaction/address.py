@@ -34,7 +34,7 @@ _ANY_WORD = r"(?:[A-Z][\w'’.-]*|[a-z][a-z'’]+)"
 _UNIT_WORD = "one|two|three|four|five|six|seven|eight|nine"
 # "twelve", "twenty-two", "forty one": a house number as a word.
 _BELOW_HUNDRED = (
-    rf"(?:(?:twenty|thirty|forty|fourty|fifty|sixty|seventy|eighty|ninety|nintey)"
+    rf"(?:(?:twenty|thirty|forty|fourty|fifty|sixty|seventy|eighty|ninety|nintey|ninty)"
     rf"(?:[- ](?:{_UNIT_WORD}))?"
     # misspelt as people type them: "ninteen", "fourty two", "eightteen"
     rf"|ten|eleven|twelve|thirteen|fourteen|fifteen|fithteen|sixteen|seventeen|eighteen"
@@ -46,6 +46,8 @@ _NUMBER_WORD = (
     rf"(?:(?:(?:a|one|{_UNIT_WORD})[- ]hundred(?:(?:[- ]and)?[- ]{_BELOW_HUNDRED})?)"
     rf"|{_BELOW_HUNDRED})\b"
 )
+# the same, for other modules' patterns (numbered.py's caravans and pitches)
+NUMBER_WORD = _NUMBER_WORD
 # "Flat 3, ", "flat 2b ", "Flat 12, Beechwood Court, "
 _BUILDING = (
     r"(?:[A-Z][\w'’]+\s+){1,3}(?:Court|House|Lodge|Mansions|Point|Tower|Heights|Buildings|"
@@ -213,6 +215,27 @@ _FLAT_ALONE = re.compile(
     # a unit or plot on an estate: "unit 4, Riverside Trading Estate", "plot 12, Meadow View"
     r"Estate|View|Park|Centre|Works)\b)?"
 )
+# Round 12: a numbered pitch where games are played is a public place, kept
+# ("pitch 3 at Hough End playing fields"); on a campsite it is someone's
+_SPORTS = re.compile(
+    r"(?i:\b(?:playing[ \t]+fields?|sports?[ \t]+(?:centre|ground|club|field|park)|"
+    r"football|rugby|cricket|hockey|netball|astro(?:turf)?|5[ -]a[ -]side|five[ -]a[ -]side|"
+    r"league|match|training|under[ -]?\d{1,2}s?|u\d{1,2}s?|ref(?:eree)?|kick[ -]?off)\b)"
+)
+_CAMPING = re.compile(
+    r"(?i:\b(?:camp[ \t]?site|camping|glamping|tents?|caravans?|motorhomes?|campervans?|"
+    r"holiday[ \t]+(?:park|village)|touring)\b)"
+)
+
+
+def a_games_pitch(text: str, start: int, end: int) -> bool:
+    """Whether the pitch at ``text[start:end]`` ("pitch 3") is one where
+    games are played, a public place, by the words within 120 characters
+    before and 80 after: a game's or a ground's word and no camping word."""
+    window = text[max(0, start - 120) : end + 80]
+    return bool(_SPORTS.search(window)) and not _CAMPING.search(window)
+
+
 _LOOSE_UNITS = frozenset({"unit", "caravan", "chalet"})
 _UNIT_LEAD = re.compile(
     r"(?i:\b(?:at|in|from|to|into|outside|opposite|near|on|our|my|his|her|their|your|the|"
@@ -255,6 +278,48 @@ _BARE_HOUSE = re.compile(
     r"past|to\s+\d|til|till|until|onwards|tonight|at night|"
     r"in (?:the )?(?:morning|evening|afternoon)))"
 )
+# Round 12: a business or place whose name begins with a number, after "at":
+# "we are at 4 Seasons, Leeds", "I'm at 3 Tesco", "the lads at 5 Guys". The
+# name is one or two capitalised words with no street's word after them.
+_NAME_AFTER_NUMBER = re.compile(
+    r"[ \t]+(?P<name>[A-Z][a-z'’]+)(?:[ \t]+(?P<second>[A-Z][\w'’.-]*))?"
+)
+# shops found in every town, never a street: "3 Tesco, Grimsby"
+CHAIN = re.compile(
+    r"(?i:(?:tesco|asda|aldi|lidl|morrisons|sainsbury['’]?s|greggs|costa|boots|iceland|wilko|"
+    r"primark|argos|currys|halfords|wetherspoons?|mcdonalds|kfc|subway|nandos|starbucks|"
+    r"poundland|superdrug|waitrose)\b)"
+)
+# words that start a sentence, not a name: "we're at 16 The lads ..."
+_NOT_A_NAME = word_set(
+    "the a an and but so then they he she we it i my our his her their this that there "
+    "is was are were has have had if when on in at by for from to"
+)
+# where someone lives is a home whatever follows: "my nan lives at 4 Seasons" stays gone
+_LIVES_CUE = re.compile(r"(?i:\b(?:live|lives|living|lived)\s+(?:at|in|from|over at)\s+$)")
+
+
+def _names_a_business(text: str, match: re.Match[str]) -> bool:
+    """Whether the bare number ``match`` found begins a business's or place's
+    name rather than being a house number: "4 Seasons" (an ordinary word in
+    capitals), "3 Tesco" (a chain). Not where the cue says someone lives
+    there, not with a street's word after the name ("14 Lime Street")."""
+    if not match.group(1).isdigit():
+        return False  # "27b": a lettered number is a home
+    name = _NAME_AFTER_NUMBER.match(text, match.end(1))
+    if name is None or _LIVES_CUE.search(text, max(0, match.start(1) - 30), match.start(1)):
+        return False
+    word = name.group("name").lower()
+    second = name.group("second")
+    if second is not None and _STREET_TYPE_WORD.fullmatch(second.rstrip(".,")):
+        return False
+    if _STREET_TYPE_WORD.fullmatch(name.group("name")):
+        return False
+    if CHAIN.fullmatch(word):
+        return True
+    return word not in _NOT_A_NAME and word in ordinary_words()
+
+
 _NOT_A_HOUSE_BEFORE = re.compile(
     r"(?i:\b(?:the|a|an|bus|buses|route|platform|junction|gate|ward|room|size|page|item|"
     r"question|point|option|step|case|ref|reference|crime|incident|log|phone|mobile|my|your|"
@@ -376,6 +441,8 @@ def _house_numbers(text: str) -> Iterator[Detail]:
         # "unit 4" alone is a home or a business's unit only where it is one's
         # or where something is: not "the dog unit 2 officers", "maths unit 3"
         word = match.group(0).split()[0].lower()
+        if word == "pitch" and a_games_pitch(text, match.start(), match.end()):
+            continue  # round 12: "pitch 3 at Hough End playing fields" is a public place
         building = re.search(r"[A-Z][\w'’]+\s*$", match.group(0)) is not None
         if (
             word in _LOOSE_UNITS
@@ -414,4 +481,6 @@ def _house_numbers(text: str) -> Iterator[Detail]:
         if _ABOUT_HOMES.search(text, sentence_start + 1, match.start()):
             yield Detail(match.start(1), match.end(1), Category.ADDRESS)
     for match in _BARE_HOUSE.finditer(text):
+        if _names_a_business(text, match):
+            continue  # round 12: "we are at 4 Seasons", "I'm at 3 Tesco"
         yield Detail(match.start(1), match.end(1), Category.ADDRESS)

@@ -119,9 +119,10 @@ _PARTIAL_AFTER_KEYWORD = re.compile(
     re.IGNORECASE,
 )
 # "the DN5 area", "round the LS6 postcode": a district given as a place, in
-# capitals; not a road's number ("the M25 area", "the A1 area").
+# capitals; not a road's number ("the M25 area", "the A1 area"). Round 12:
+# "the SE20 part of Penge", "the LS6 end of Headingley".
 _PARTIAL_AREA = re.compile(
-    rf"(?i:\bthe)\s+({_OUTWARD})\s+(?i:area|district|post\s?code)\b",
+    rf"(?i:\bthe)\s+({_OUTWARD})\s+(?i:area|district|post\s?code|(?:part|end|side|bit)\s+of)\b",
 )
 _ROAD_SHAPE = re.compile(r"[MAB]\d+")
 _NOT_A_POSTCODE_BEFORE = re.compile(
@@ -394,6 +395,8 @@ _VEHICLE_WORD_BEFORE = re.compile(
 # Small words after a district in lower case are words, not a plate's letters
 _WORDS_AFTER_A_DISTRICT = word_set(
     "and but the for was are not you who his her its our off has had"
+    # round 12: a district as part of a place, "the NW10 bit of", "the LS16 end of"
+    " bit end lot top way"
 )
 
 

@@ -775,12 +775,26 @@ def _month_in_a_date(text: str, detail: Detail) -> bool:
     )
 
 
+# A number in words where a name would stand is an age: "eighty-three"
+_AGE_IN_WORDS = re.compile(
+    r"(?i:(?:twenty|thirty|forty|fourty|fifty|sixty|seventy|eighty|ninety|ninty)"
+    r"(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)"
+)
+
+
 def find_unintroduced_names(text: str) -> Iterator[Detail]:
     """Names found by what the word is and where it stands (module docstring).
     A question written in capitals is read in lower case (same length, so the
     spans are the same)."""
     details, _ = _classify(text.lower() if _shouted(text) else text)
-    yield from (d for d in details if not _month_in_a_date(text, d))
+    for detail in details:
+        if _month_in_a_date(text, detail):
+            continue
+        if _AGE_IN_WORDS.fullmatch(text, detail.start, detail.end):
+            # round 12: "my nan, eighty-three, lives alone" is her age, not a name
+            yield Detail(detail.start, detail.end, Category.AGE)
+        else:
+            yield detail
     yield from find_business_names(text)
     yield from find_families(text)
 

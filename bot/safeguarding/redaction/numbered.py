@@ -31,8 +31,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from bot.safeguarding.redaction.address import find_addresses
+from bot.alerts.postcode import AREAS
+from bot.safeguarding.redaction.address import (
+    CHAIN,
+    NUMBER_WORD,
+    a_games_pitch,
+    find_addresses,
+)
 from bot.safeguarding.redaction.detail import Category, Detail
+from bot.safeguarding.redaction.lexicon import brand_spans, ordinary_words, places
 
 # "flat ", "flat 3F2 at ", "apartment 4, ", "flat no 2 of " right before an address
 _FLAT_BEFORE = re.compile(
@@ -63,9 +70,12 @@ _HOLIDAY_HOME = (
 )
 _HOLIDAY_NUMBER = re.compile(
     rf"(?i:\b{_HOLIDAY_HOME}(?P<said>[ \t]+(?:(?:is|was)[ \t]+)?(?:no\.?|number))?[ \t]*"
-    rf"(?P<number>(?-i:[A-Z])?\d{{1,4}}[a-z]?)\b)"
+    # round 12: the number in words too, misspelt as typed ("caravan seventeen",
+    # "van is number ninty-one")
+    rf"(?P<number>(?-i:[A-Z])?\d{{1,4}}[a-z]?|{NUMBER_WORD}))"
     r"(?![ \t]*(?:%|am|pm|mins?|minutes?|hours?|days?|weeks?|nights?|years?|quid|pounds?|"
-    r"people|of|or|times?|x)\b)"
+    r"people|of|or|times?|x|doors?|down|up|along|more|other|others|and|miles?|yards?|"
+    r"metres?|feet|foot)\b)"
 )
 _SITE = re.compile(
     r"(?i:\b(?:holiday[ \t]+(?:park|village|centre|site)|caravan[ \t]+(?:park|site)|"
@@ -136,6 +146,8 @@ def find_numbered_homes(text: str) -> Iterator[Detail]:
             and not _AT_A_NAMED_PLACE.match(text, match.end())
         ):
             continue  # "caravan number 45" says it is a home; "a caravan 12 feet long" does not
+        if word == "pitch" and a_games_pitch(text, match.start(), match.end()):
+            continue  # "pitch 12 at the sports centre" is a public place
         if word in _LOOSE_HOLIDAY and not (
             re.search(
                 r"(?i:(?:\b(?:our|my|his|her|their|in|at|on|from|to|rent|rented|renting|own|"
@@ -169,7 +181,7 @@ _WELSH_STREET = re.compile(
 )
 
 _UNIT = "one|two|three|four|five|six|seven|eight|nine"
-_TENS = "twenty|thirty|forty|fourty|fifty|sixty|seventy|eighty|ninety|nintey"
+_TENS = "twenty|thirty|forty|fourty|fifty|sixty|seventy|eighty|ninety|nintey|ninty"
 _TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|ninteen"
 _WORD_NUMBER = rf"(?:(?:{_TENS})(?:[- ](?:{_UNIT}))?|{_TEENS}|{_UNIT})\b"
 # "numbr", "nummber", "numba", "nuber", "numbe" (not "number", "num", "no":
@@ -437,3 +449,105 @@ def find_flat_codes_estates_and_welsh_names(text: str) -> Iterator[Detail]:
         welsh = _WELSH_HOUSE_NAME.match(text, match.end())
         if welsh is not None:
             yield Detail(match.start(), welsh.end(), Category.ADDRESS)
+
+
+# Round 12 (issue 15, after the tenth unseen set): a home's number with less
+# around it than the finders above need.
+# A street's word at the end of a found address, in any case: "3 Wyndham rd"
+_ANY_STREET_END = re.compile(
+    r"(?i:\b(?:road|rd|street|st|lane|ln|avenue|ave|drive|dr|way|terrace|tce|crescent|cres|"
+    r"close|cl|place|pl|row|parade|grove|gardens|gdns|walk|court|ct|hill|rise|view|mews|square|"
+    r"sq))$"
+)
+# the postcode district right after it, in lower case as typed: "rd b16", "st, ls6"
+# (a road number or a motorway's junction is not one: "rd m6 junction 7")
+_DISTRICT_RIGHT_AFTER = re.compile(
+    # a town or district may stand between: "3 Wyndham rd, Edgbaston b16"
+    r"(?:[ \t]*,?[ \t]*(?P<town>[A-Za-z][a-z'’-]+(?:[ \t]+[A-Za-z][a-z'’-]+)?)(?=[ \t,]))?"
+    r"[ \t]*,?[ \t]*(?P<district>[a-z]{1,2}\d{1,2}[a-z]?)\b"
+    r"(?![ \t]*(?:\d[a-z]{2}\b|(?i:junction|jct|j\d|motorway|northbound|southbound|bus|road|"
+    r"rd|exit|slip)\b))"
+)
+# a house number with its letter after "at", where the clause says someone
+# lives there: "I live right above it at 140a", "we're at 27b", "my mum lives at 4c"
+_LIVES_AT_LETTERED = re.compile(
+    r"(?i:\b(?:live[sd]?|living|stay(?:s|ed|ing)?|we['’]re|i['’]m|im|she['’]s|he['’]s|"
+    r"they['’]re|(?:my|our|her|his|their)[ \t]+(?:flat|house|home|place)[ \t]+is)\b"
+    r"[^.,;!?\n]{0,40}?\bat[ \t]+)"
+    # not a time: "at 7a.m."
+    r"(?P<home>[1-9]\d{0,3}(?-i:[a-hA-H]))\b(?![ \t]*[-/]?[ \t]*\d|\.[ \t]*m\b)"
+)
+# a number, a street named with no street's word, a comma and a known town:
+# "27 Kingsway, Cleethorpes", "4 Broadway, Letchworth" (the town stays)
+_STREET_THEN_TOWN = re.compile(
+    r"(?<![\w£$€.,/:'’-])(?P<home>[1-9]\d{0,3}[a-h]?[ \t]+"
+    # in lower case only with a street's own ending: "27 kingsway, cleethorpes"
+    r"(?P<street>[A-Za-z][a-z]{3,}(?:[ \t]+[A-Z][a-z]{3,})?))(?P<comma>[ \t]*,)?[ \t]+"
+    r"(?P<town>[A-Za-z][\w'’-]+(?:[ \t]+(?:[A-Z][\w'’-]+|upon|on|in|le|by)){0,2})"
+)
+# what an address follows: a sentence's start, a comma, "at", "is", "to", "address"
+_ADDRESS_CUE_BEFORE = re.compile(
+    r"(?:^|[.!?:;(\n,]|(?i:\b(?:at|is|to|address|from|outside|opposite|near|house|home|"
+    r"lives?|living|me|us|round|by|it['’]s|its)))[ \t]*$"
+)
+# shops found in every town, never a street: "3 Tesco, Grimsby"
+_CHAIN = CHAIN
+# a street's own ending, which says "street" without the word: "Kingsway", "Northgate"
+_STREET_SUFFIX = re.compile(r"(?i:[a-z]{3,}(?:way|gate|side|field|fields|bank|croft|meadow|dale)$)")
+
+
+def _a_known_place(words: str) -> bool:
+    return re.sub(r"[ \t]+", " ", words.replace("’", "'")).lower().strip() in places()
+
+
+def _a_town_first(words: str) -> bool:
+    """Whether ``words`` start with a known town: "Cleethorpes Council" does."""
+    parts = words.split()
+    return any(_a_known_place(" ".join(parts[:n])) for n in range(len(parts), 0, -1))
+
+
+def find_districts_and_bare_house_numbers(text: str) -> Iterator[Detail]:
+    """Round 12: the postcode district typed in lower case right after a
+    found street ("3 Wyndham rd b16": POSTCODE over "b16", a real postcode
+    area only; "the A38" and "the M6 at junction 7" are not districts), a
+    house number with its letter after "at" where the clause says someone
+    lives there ("I live right above it at 140a": ADDRESS over "140a"), and
+    a number with a street named with no street's word before a comma and
+    a known town ("27 Kingsway, Cleethorpes": ADDRESS over "27 Kingsway",
+    the town stays; with no comma or in lower case only a name that ends
+    like a street, "27 kingsway cleethorpes"). A known town may stand
+    between the street and its district ("3 wyndham rd, birmingham b16").
+    Start and end are character offsets into ``text``."""
+    for address in find_addresses(text):
+        if address.category is not Category.ADDRESS:
+            continue
+        if not _ANY_STREET_END.search(text, address.start, address.end):
+            continue
+        district = _DISTRICT_RIGHT_AFTER.match(text, address.end)
+        if district is None or (
+            district.group("town") is not None and not _a_known_place(district.group("town"))
+        ):
+            continue
+        area = re.match(r"[a-z]+", district.group("district"))
+        if area is not None and area.group(0).upper() in AREAS:
+            yield Detail(district.start("district"), district.end("district"), Category.POSTCODE)
+    for match in _LIVES_AT_LETTERED.finditer(text):
+        yield Detail(match.start("home"), match.end("home"), Category.ADDRESS)
+    for match in _STREET_THEN_TOWN.finditer(text):
+        if not _ADDRESS_CUE_BEFORE.search(text, max(0, match.start() - 30), match.start()):
+            continue  # "I have 2 Leeds, York tickets"
+        street = match.group("street")
+        last = street.split()[-1].lower()
+        if (street[0].islower() or not match.group("comma")) and not _STREET_SUFFIX.search(street):
+            continue  # "i paid 5 quid, leeds"; "27 Kingsway Cleethorpes" has a street's ending
+        if _CHAIN.match(street):
+            continue  # "I'm at 3 Tesco, Grimsby"
+        if not _a_town_first(match.group("town")) or (
+            _a_known_place(street) and not _STREET_SUFFIX.search(street)
+        ):
+            continue  # "3 Tesco, Grimsby" has no known town; "2 Leeds, York" is two towns
+        if last in ordinary_words() and not _STREET_SUFFIX.search(last):
+            continue  # "3 Lads, Hull", "2 Marines, Plymouth"
+        if any(s < match.end("street") and match.start() < e for s, e in brand_spans(text)):
+            continue  # "5 Greggs, Leeds"
+        yield Detail(match.start("home"), match.end("home"), Category.ADDRESS)

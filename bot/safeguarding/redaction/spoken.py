@@ -702,11 +702,47 @@ def _read_out_piece(token: _Token, roads: list[tuple[int, int]], cued: bool = Fa
         return "figure"
     if (word in _UNITS and word != "o") or word in _REPEAT or word in _DOUBLE_ZERO_WORDS:
         return "figure"
+    if cued and (word in _TEENS or word in _TENS):
+        return "figure"  # round 12: "reg: Tango Oscar fifteen X-ray Yankee Zulu"
     if len(token.text) == 1 and token.text.isalpha() and word not in ("a", "i"):
         return "letter"
     if cued and 2 <= len(token.text) <= 3 and token.text.isalpha() and token.text.isupper():
         return "letter"  # "the reg were LD and then 19"
     if _GLUED_BIT.fullmatch(token.text) and not _NOT_A_PLATE_BIT.fullmatch(token.text):
+        return "letter"
+    return None
+
+
+def _spelled_for_at(tokens: Sequence[_Token], index: int) -> bool:
+    """Whether the token at ``index`` is a letter spelled with a word after
+    "for": "A for apple", "B for bravo" (round 12)."""
+    if index < 0 or index + 2 >= len(tokens):
+        return False
+    letter, word, spelling = tokens[index], tokens[index + 1], tokens[index + 2]
+    return (
+        len(letter.text) == 1
+        and letter.text.isalpha()
+        and letter.text.isupper()
+        and word.lower == "for"
+        and spelling.text.isalpha()
+        and len(spelling.text) >= 3
+    )
+
+
+def _between_nato(tokens: Sequence[_Token], index: int, roads: list[tuple[int, int]]) -> str | None:
+    """ "letter" where the token at ``index`` is one capitalised word that is
+    not in the NATO alphabet, standing between a NATO word and another
+    (the run before it is checked by the caller): a letter spelled some
+    other way, "X-ray Ray Echo one two" (round 12). None otherwise."""
+    if index + 1 >= len(tokens):
+        return None
+    word = tokens[index].text
+    if not (word.isalpha() and word[0].isupper() and 3 <= len(word) <= 8):
+        return None
+    after = index + 1
+    while after < len(tokens) and tokens[after].text in _SEPARATORS:
+        after += 1
+    if after < len(tokens) and _read_out_piece(tokens[after], roads) == "nato":
         return "letter"
     return None
 
@@ -751,20 +787,28 @@ def _find_read_out_plates_in(text: str) -> Iterator[Detail]:
         )
         cued = cue is not None
         kind = _read_out_piece(tokens[index], roads, cued)
+        if kind is None and cued and _spelled_for_at(tokens, index):
+            kind = "letter"  # round 12: "the reg was A for apple, B for bravo, one two"
         if kind is None:
             index += 1
             continue
         kinds = [kind]
         end_index = index
         scan = index + 1
+        spelling_words = 0  # "for apple" after "A": not pieces of the plate
         while scan < len(tokens):
             if tokens[scan].text in _SEPARATORS or tokens[scan].text in "…/":
                 scan += 1
                 continue
             if _after_whole_plate(tokens[index : end_index + 1]):
                 break  # "reg AB-12-CDE, and AB12 C D E": two plates, not one
-            if end_index - index >= _MOST_PLATE_PIECES:
+            if end_index - index - spelling_words >= _MOST_PLATE_PIECES:
                 break  # a long run of single letters or figures is no plate read out
+            if tokens[scan].lower == "for" and _spelled_for_at(tokens, scan - 1):
+                end_index = scan + 1  # "B for bravo": the word that spells the letter goes
+                scan += 2
+                spelling_words += 2
+                continue
             after = scan
             while after < len(tokens):  # "then I think", ", and then"
                 bridge = _bridge_at(tokens, after)
@@ -774,6 +818,10 @@ def _find_read_out_plates_in(text: str) -> Iterator[Detail]:
                     break
                 after += bridge
             following = _read_out_piece(tokens[after], roads, cued) if after < len(tokens) else None
+            if following is None and cued and _spelled_for_at(tokens, after):
+                following = "letter"  # "one two, C for Charlie"
+            if following is None and cued and kinds[-1] == "nato":
+                following = _between_nato(tokens, after, roads)  # "X-ray Ray Echo one two"
             if following is None:
                 break
             kinds.append(following)
@@ -894,6 +942,8 @@ _POSTCODE_SHAPE = re.compile(
     "(?:" + "|".join(sorted(AREAS, key=len, reverse=True)) + r")\d[A-Z\d]?\d[ABD-HJLNP-UW-Z]{2}"
 )
 _MOST_SPELLED_PIECES = 10
+# the front of a current plate, its letters and its year: "LS15", "LS15 G"
+_PLATE_FRONT = re.compile(r"[A-Z]{2}\d{2}[A-Z]?")
 
 
 def _spelled_piece(tokens: Sequence[_Token], index: int) -> tuple[str, int, str] | None:
@@ -985,13 +1035,23 @@ def _spelled_at(
         if "name" not in kinds and "plain" not in kinds:
             return None
         joined = "".join(chars for chars, _f, _k, _l in chosen)
+        start, end = tokens[index].start, tokens[chosen[-1][3]].end
         if _PLATE_SHAPES.fullmatch(joined):
             category = Category.VEHICLE_REG
         elif _POSTCODE_SHAPE.fullmatch(joined):
             category = Category.POSTCODE
+        elif _PLATE_FRONT.fullmatch(joined) and _READ_OUT_PLATE_CUE.search(
+            text, max(0, start - 60), start
+        ):
+            # round 12: the front of a plate after "reg": "its reg was el ess one five"
+            if _inside_a_word(text, start, end):
+                return None
+            last = chosen[-1][3] + 1
+            if last < len(tokens) and tokens[last].lower in _READ_OUT_TAIL:
+                end, last = tokens[last].end, last + 1  # "... sixty eight something"
+            return Detail(start, end, Category.VEHICLE_REG), last
         else:
             continue
-        start, end = tokens[index].start, tokens[chosen[-1][3]].end
         if _inside_a_word(text, start, end):
             return None
         cued = _SPELLED_CUE.search(text, max(0, start - _LOOK_BACK), start) is not None
