@@ -86,6 +86,14 @@ SPENT = frozenset(
         # and spent (issue 15, round 10)
         "unseen_2026_11_30_m.jsonl",
         "unseen_2026_11_30_n.jsonl",
+        # the ninth unseen set, run once (/work/notes, docs/triage-figures.md)
+        # and spent (issue 15, round 11)
+        "unseen_2026_11_30_o.jsonl",
+        "unseen_2026_11_30_p.jsonl",
+        # the tenth unseen set, run once (/work/notes, docs/triage-figures.md)
+        # and spent (issue 15, round 12)
+        "unseen_2026_11_30_q.jsonl",
+        "unseen_2026_11_30_r.jsonl",
     }
 )
 # Redaction corpora (tests/data/personal_details/) read as ordinary messages.
@@ -247,9 +255,20 @@ I had a text saying my parcel is held, is it genuine?"""
 # but back another day, "is this a known scam?", everyday questions in other
 # languages, "if he did, would police ...?" with the person in view, and short
 # everyday messages ("on her way", "5 mins away", "open tonight?"), each
-# with urgent look-alikes.
+# with urgent look-alikes. Round 11 (the ninth set): a worried older person
+# asking for crime-prevention help after a TV programme, "this heat is killing
+# me ... just venting", everyday questions in other languages (Kurdish, Farsi,
+# Pashto, Tigrinya, Vietnamese, Chinese, ...), a calm person sleeping rough
+# and help asked for them; each with urgent look-alikes. Round 12 (the tenth
+# set): see tests/data/triage/README.md ("Round 12 model families").
 TUNING_FAMILIES = frozenset(
-    {"model_families_round7", "model_families_round8", "model_families_round10"}
+    {
+        "model_families_round7",
+        "model_families_round8",
+        "model_families_round10",
+        "model_families_round11",
+        "model_families_round12",
+    }
 )
 # The files whose messages never choose the threshold.
 EXTRA_ORDINARY = {*(f"redaction_{name}" for name in ORDINARY), "chat", *TUNING_FAMILIES}
