@@ -27,11 +27,13 @@ training. Takes a few minutes on two cores (some 60 fits).
 
 from __future__ import annotations
 
+import functools
 import math
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from bot.safeguarding.triage.concern import Triage
 from bot.safeguarding.triage.engine import by_rules
 from bot.safeguarding.triage.model import Model, without_command
 from bot.safeguarding.triage.normalise import normalise
@@ -67,13 +69,19 @@ class HeldOut:
     threshold: float
 
 
+@functools.cache
+def _read(text: str) -> tuple[Triage, str, Triage | None]:
+    """What the rules and the phrases say of a message, and the text the
+    model reads: the same for every model, so worked out once a message (a
+    set out is scored again for each of the SETS)."""
+    return by_rules(normalise(text)), normalise(without_command(text)), assess_other(text)
+
+
 def _scored(model: Model, examples: list[Labelled], rows: list[int]) -> list[Scored]:
     scored = []
     for i in rows:
         example = examples[i]
-        said = by_rules(normalise(example.text))
-        normal = normalise(without_command(example.text))
-        other = assess_other(example.text)
+        said, normal, other = _read(example.text)
         scored.append(Scored(example, model.probability(normal), said, normal, other))
     return scored
 
