@@ -72,6 +72,7 @@ TEEN_QUESTIONS = [
     "Wiilkayga 14 jir ah wuxuu rabaa inuu fiidkii saaxiibadiis la ciyaaro ilaa saacadda 10, "
     "ma sharci baa?",
     "Gabadhayda 16 jir ah ma habeenkii ayay shaqo ka qaban kartaa makhaayad?",
+    "Mój syn ma 16 lat, czy może sam wracać autobusem nocnym? Jakie są przepisy?",
     "Fiica mea are 14 ani, până la ce oră are voie să stea afară singură?",
     "Meu filho de 15 anos quer ir a uma festa até à meia-noite, há alguma lei sobre isso?",
     "Kızım 15 yaşında, akşam arkadaşlarıyla sinemaya gidebilir mi, yasal saat sınırı var mı?",
