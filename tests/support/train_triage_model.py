@@ -86,6 +86,14 @@ SPENT = frozenset(
         # and spent (issue 15, round 10)
         "unseen_2026_11_30_m.jsonl",
         "unseen_2026_11_30_n.jsonl",
+        # the ninth unseen set, run once (/work/notes, docs/triage-figures.md)
+        # and spent (issue 15, round 11)
+        "unseen_2026_11_30_o.jsonl",
+        "unseen_2026_11_30_p.jsonl",
+        # the tenth unseen set, run once (/work/notes, docs/triage-figures.md)
+        # and spent (issue 15, round 12)
+        "unseen_2026_11_30_q.jsonl",
+        "unseen_2026_11_30_r.jsonl",
     }
 )
 # Redaction corpora (tests/data/personal_details/) read as ordinary messages.
@@ -120,10 +128,13 @@ NOT_ORDINARY = (
 # Round 8 (seven sets, the seventh and its families in): 0.04 over 0.035,
 # the lowest share that keeps every emergency the triage caught held out
 # (0.035 lost a Gaelic boat capsized when the sixth set was held out).
+# Round 12 (ten sets, the round-11 and round-12 families in): 0.035 over
+# 0.04, the same held-out emergencies caught (1596/1600) with fewer false
+# alarms (37 against 40 of 2780); 0.03 loses one (docs/triage-figures.md).
 C = 3.0  # inverse strength of the L2 penalty
 MIN_MESSAGES = 3  # a feature must be seen in at least this many training messages
 DECIMALS = 4
-MAX_FALSE_ALARMS = 0.04  # share of held-out ordinary messages the model alone may flag
+MAX_FALSE_ALARMS = 0.035  # share of held-out ordinary messages the model alone may flag
 
 
 @dataclass(frozen=True)
@@ -247,9 +258,20 @@ I had a text saying my parcel is held, is it genuine?"""
 # but back another day, "is this a known scam?", everyday questions in other
 # languages, "if he did, would police ...?" with the person in view, and short
 # everyday messages ("on her way", "5 mins away", "open tonight?"), each
-# with urgent look-alikes.
+# with urgent look-alikes. Round 11 (the ninth set): a worried older person
+# asking for crime-prevention help after a TV programme, "this heat is killing
+# me ... just venting", everyday questions in other languages (Kurdish, Farsi,
+# Pashto, Tigrinya, Vietnamese, Chinese, ...), a calm person sleeping rough
+# and help asked for them; each with urgent look-alikes. Round 12 (the tenth
+# set): see tests/data/triage/README.md ("Round 12 model families").
 TUNING_FAMILIES = frozenset(
-    {"model_families_round7", "model_families_round8", "model_families_round10"}
+    {
+        "model_families_round7",
+        "model_families_round8",
+        "model_families_round10",
+        "model_families_round11",
+        "model_families_round12",
+    }
 )
 # The files whose messages never choose the threshold.
 EXTRA_ORDINARY = {*(f"redaction_{name}" for name in ORDINARY), "chat", *TUNING_FAMILIES}

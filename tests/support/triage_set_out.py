@@ -51,6 +51,8 @@ SETS = (
     ("unseen_2026_11_30_i", "unseen_2026_11_30_j"),
     ("unseen_2026_11_30_k", "unseen_2026_11_30_l"),
     ("unseen_2026_11_30_m", "unseen_2026_11_30_n"),
+    ("unseen_2026_11_30_o", "unseen_2026_11_30_p"),
+    ("unseen_2026_11_30_q", "unseen_2026_11_30_r"),
 )
 
 Fit = Callable[[Features, list[int]], Model]
