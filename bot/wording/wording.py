@@ -77,6 +77,23 @@ _LANGUAGE_NAMES = {
     # issue 15e: Hindi written in Devanagari (danger phrases only; lingua
     # identification is not asked for it)
     "hi": "language_name_hi",
+    # round 12 (issue 15): danger phrases only (the English guidance); the
+    # first nine are also identified by lingua (bot/safeguarding/language.py)
+    "bg": "language_name_bg",
+    "uk": "language_name_uk",
+    "ru": "language_name_ru",
+    "sq": "language_name_sq",
+    "vi": "language_name_vi",
+    "hu": "language_name_hu",
+    "lv": "language_name_lv",
+    "el": "language_name_el",
+    "cs": "language_name_cs",
+    "tl": "language_name_tl",
+    "ku": "language_name_ku",
+    "ps": "language_name_ps",
+    "ti": "language_name_ti",
+    "am": "language_name_am",
+    "ne": "language_name_ne",
 }
 
 
