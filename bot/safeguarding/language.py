@@ -198,12 +198,50 @@ def _romanised(lowered: str) -> bool:
 # word or a word of a language identified) name it instead.
 _MARKED: dict[str, frozenset[str]] = {
     "tl": frozenset(
-        "ang ng mga nang naman kasi hindi siya namin natin ninyo niyo yung kayo ko "
-        "paano bakit saan kailangan ngayon bukas".split()
+        [
+            "ang",
+            "ng",
+            "mga",
+            "nang",
+            "naman",
+            "kasi",
+            "hindi",
+            "siya",
+            "namin",
+            "natin",
+            "ninyo",
+            "niyo",
+            "yung",
+            "kayo",
+            "ko",
+            "paano",
+            "bakit",
+            "saan",
+            "kailangan",
+            "ngayon",
+            "bukas",
+        ]
     ),
     "ku": frozenset(
-        "xwe heye divê çawa çi ji û bû ku hatiye dikim bikim nikarin silav werin bikin "
-        "dixwazim".split()
+        [
+            "xwe",
+            "heye",
+            "divê",
+            "çawa",
+            "çi",
+            "ji",
+            "û",
+            "bû",
+            "ku",
+            "hatiye",
+            "dikim",
+            "bikim",
+            "nikarin",
+            "silav",
+            "werin",
+            "bikin",
+            "dixwazim",
+        ]
     ),
 }
 _MARKED_WORD = re.compile(r"[^\W\d_]+")
