@@ -173,6 +173,73 @@ URGENT: dict[str, list[str]] = {
     ],
 }
 
+# More concepts in the nine identified languages and Tagalog: held with
+# passports taken, a child in a river, an overdose, "come quickly" (three
+# of the 40 missed when first run, and the phrases were widened: Czech
+# "spadlo", Tagalog "hindi magising" and pills swallowed).
+MORE_CONCEPTS: dict[str, list[str]] = {
+    "bg": [
+        "Заключиха ни в склада и ни взеха паспортите, не ни пускат да излезем",
+        "Детето падна в реката и течението го носи",
+        "Приятелката ми изпи всички хапчета и не се събужда",
+        "Моля елате веднага, има бой пред бара",
+    ],
+    "ru": [
+        "Нас заперли на ферме и забрали паспорта, не выпускают",
+        "Ребёнок упал в реку, его уносит течением",
+        "Подруга выпила все таблетки и не просыпается",
+        "Срочно приезжайте, драка у магазина, у парня нож",
+    ],
+    "uk": [
+        "Нас замкнули на фермі і забрали паспорти",
+        "Дитина впала у річку, її несе течією",
+        "Подруга випила всі таблетки і не прокидається",
+        "Терміново приїжджайте, бійка біля магазину",
+    ],
+    "sq": [
+        "Na kanë mbyllur në fermë dhe na morën pasaportat",
+        "Fëmija ra në lumë dhe po e merr rryma",
+        "Shoqja ime piu të gjitha tabletat dhe nuk zgjohet",
+        "Ejani shpejt, po rrahin një djalë para dyqanit",
+    ],
+    "vi": [
+        "Chủ nhốt chúng tôi trong nhà kho và giữ hộ chiếu",
+        "Đứa bé rơi xuống sông, nước đang cuốn đi",
+        "Bạn tôi uống hết thuốc và không tỉnh dậy",
+        "Làm ơn đến ngay đi, có người đánh nhau trước quán",
+    ],
+    "hu": [
+        "Bezártak minket a farmon és elvették az útleveleket",
+        "A gyerek a folyóba esett és viszi a víz",
+        "A barátnőm bevette az összes gyógyszert és nem ébred",
+        "Jöjjenek gyorsan, verekedés van a bolt előtt",
+    ],
+    "lv": [
+        "Mūs ieslēdza fermā un atņēma pases",
+        "Bērns iekrita upē un straume viņu nes",
+        "Draudzene iedzēra visas tabletes un nepamostas",
+        "Brauciet ātri, pie veikala kaujas",
+    ],
+    "el": [
+        "Μας κλείδωσαν στη φάρμα και μας πήραν τα διαβατήρια",
+        "Το παιδί έπεσε στο ποτάμι και το παίρνει το ρεύμα",
+        "Η φίλη μου πήρε όλα τα χάπια και δεν ξυπνάει",
+        "Ελάτε γρήγορα, δέρνουν έναν νεαρό έξω από το μαγαζί",
+    ],
+    "cs": [
+        "Zamkli mě v bytě a nepustí mě ven, vzali mi pas",
+        "Dítě spadlo do řeky a unáší ho proud",
+        "Kamarádka spolykala všechny prášky a neprobouzí se",
+        "Přijeďte rychle, před obchodem se perou a jeden má nůž",
+    ],
+    "tl": [
+        "Ikinulong kami sa farm at kinuha ang mga passport namin",
+        "Nahulog sa ilog ang bata at tinatangay ng agos",
+        "Ininom ng kaibigan ko lahat ng gamot at hindi magising",
+        "Pumunta kayo agad, may nag-aaway sa harap ng tindahan",
+    ],
+}
+
 # code -> ordinary questions with the same nouns: none is urgent.
 ORDINARY: dict[str, list[str]] = {
     "bg": [
@@ -361,6 +428,15 @@ def test_an_emergency_in_each_new_language_is_urgent_and_named(code: str, text: 
     # the language the card names and the guidance is chosen by (a Czech
     # "pomozte mi" is also a Slovak phrase: lingua and the Czech phrase
     # beside it settle it)
+    assert choose(identify(text), said.language, text) == code, (code, text, said)
+
+
+@pytest.mark.parametrize(
+    ("code", "text"), [(code, text) for code, texts in MORE_CONCEPTS.items() for text in texts]
+)
+def test_held_in_water_overdose_and_come_quickly_are_urgent_and_named(code: str, text: str) -> None:
+    said = assess(text)
+    assert said.urgent, (code, text, said)
     assert choose(identify(text), said.language, text) == code, (code, text, said)
 
 
