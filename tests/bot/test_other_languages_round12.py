@@ -15,12 +15,15 @@ urgent."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from bot.edge.rich import plain
 from bot.safeguarding.language import SUPPORTED, choose, identify, unread_by_model
 from bot.safeguarding.triage import assess
 from bot.safeguarding.triage.other_languages import assess_other
+from tests.support import triage_labelled as labelled
 from tests.support.core_harness import STAFF_CHAT, CoreHarness
 
 PHRASE = "Bromley Police Online Forum"
@@ -558,3 +561,37 @@ async def test_an_ordinary_russian_question_is_not_urgent_and_its_card_names_rus
     body = plain(card.body)
     assert "URGENT" not in body
     assert "Written in Russian" in body
+
+
+# The triage files read here: every development file and the spent unseen
+# sets, listed (the sealed ones, which will sit beside them, never).
+TRIAGE = Path(__file__).resolve().parents[1] / "data" / "triage"
+SPENT_HERE = {"unseen_2026_11_a", "unseen_2026_11_b"} | {
+    f"unseen_2026_11_30_{part}" for part in "abcdefghijklmnopqr"
+}
+READABLE = sorted(
+    path
+    for path in TRIAGE.glob("*.jsonl")
+    if not path.name.startswith("unseen_") or path.stem in SPENT_HERE
+)
+
+
+def test_the_model_gives_way_on_no_urgent_line_of_the_readable_files() -> None:
+    assert len(READABLE) >= 30
+    given_way = {
+        (path.name, item.id): item.urgent
+        for path in READABLE
+        for item in labelled.read(path)
+        if assess(item.text).reason.startswith("none.model_unread.")
+    }
+    assert not any(given_way.values()), given_way
+    # the Kurmanji noise complaint and the Vietnamese drugs question, both
+    # the model's false alarms before the round, are not urgent
+    wanted = {("unseen_2026_11_30_p.jsonl", "p9-069"), ("unseen_2026_11_30_r.jsonl", "r10-209")}
+    texts = [
+        item.text
+        for path in READABLE
+        for item in labelled.read(path)
+        if (path.name, item.id) in wanted
+    ]
+    assert len(texts) == 2 and not any(assess(text).urgent for text in texts)
