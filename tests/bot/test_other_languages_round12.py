@@ -183,8 +183,24 @@ URGENT: dict[str, list[str]] = {
 # More concepts in the nine identified languages and Tagalog: held with
 # passports taken, a child in a river, an overdose, "come quickly" (three
 # of the 40 missed when first run, and the phrases were widened: Czech
-# "spadlo", Tagalog "hindi magising" and pills swallowed).
+# "spadlo", Tagalog "hindi magising" and pills swallowed); and in Pashto,
+# Amharic and Nepali, in water, held, an overdose (phrases written first).
 MORE_CONCEPTS: dict[str, list[str]] = {
+    "ps": [
+        "زما ورور ډوبیږي، سیند ته ولوید",
+        "موږ یې بند کړي یو او پاسپورټونه یې اخیستي",
+        "خور مې ټولې ګولۍ یې وخوړې او نه ویښیږي",
+    ],
+    "am": [
+        "ልጁ ወንዝ ውስጥ እየሰጠመ ነው",
+        "አሰሪያችን ቆልፈውብናል ፓስፖርታችንን ወሰዱ",
+        "እህቴ ሁሉንም ኪኒን ዋጠች",
+    ],
+    "ne": [
+        "मेरो भाइ नदीमा खस्यो, डुब्दैछ",
+        "मालिकले हामीलाई थुनेको छ, राहदानी खोसेको छ",
+        "मेरी दिदीले सबै औषधि खायो, उठ्दैन",
+    ],
     "bg": [
         "Заключиха ни в склада и ни взеха паспортите, не ни пускат да излезем",
         "Детето падна в реката и течението го носи",
