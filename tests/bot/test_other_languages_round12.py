@@ -543,21 +543,25 @@ def test_short_english_lines_are_not_taken_for_the_new_languages(text: str) -> N
     assert identify(text) is None
 
 
-async def test_the_bulgarian_van_gets_the_english_guidance_and_a_card_naming_bulgarian(
+async def test_the_bulgarian_van_gets_the_bulgarian_then_english_guidance_and_a_card(
     h: CoreHarness,
 ) -> None:
     # The tenth unseen set's miss, as a concept: a girl forced into a van.
+    # (Bulgarian has had a guidance text since round 12's second helper;
+    # before, the card said "emergency guidance in English only".)
     replies = await h.resident_says(
         "7290",
         f"{PHRASE} Моля помогнете, в Маргейт двама мъже вкараха едно момиче в бял бус "
         "насила, тя пищеше, тръгнаха към Рамсгейт",
     )
-    assert any(r.startswith(EMERGENCY_OPENING) for r in replies), replies
+    assert replies[0].startswith("Ако вие или някой друг сте в опасност"), replies
+    assert replies[1].startswith(EMERGENCY_OPENING), replies
     (card,) = h.messages_to(STAFF_CHAT)
     body = plain(card.body)
     assert "URGENT" in body
     assert "Written in Bulgarian" in body
-    assert "emergency guidance in English only" in body
+    assert "The resident was sent the emergency guidance in Bulgarian" in body
+    assert "English only" not in body
 
 
 async def test_a_tigrinya_cry_lingua_cannot_read_gets_an_urgent_card_naming_tigrinya(
