@@ -66,6 +66,8 @@ _LANGUAGE_NOTICES = {
     "lv": "other_language_lv",
     "tl": "other_language_tl",
     "ne": "other_language_ne",
+    "de": "other_language_de",
+    "hi": "other_language_hi",
 }
 _LANGUAGE_NAMES = {
     "cy": "language_name_cy",
@@ -194,8 +196,7 @@ class Wording:
         """The card's line for a question written in the language named
         ``name`` (as ``language_name`` gives it): that the resident was sent
         the guidance in it, or, for a language without a text of its own
-        (German, Hindi, Kurdish, Pashto, Tigrinya, Amharic), in English
-        only."""
+        (Kurdish, Pashto, Tigrinya, Amharic), in English only."""
         translated = {self.text(_LANGUAGE_NAMES[code]) for code in _LANGUAGE_NOTICES}
         key = "card_language" if name in translated else "card_language_english"
         return self.render(key, language=name)

@@ -1,9 +1,9 @@
 """The emergency guidance in the resident's own language (issue 15, round 12,
 second languages helper): Persian, Tamil, Bulgarian, Russian, Ukrainian,
-Albanian, Hungarian, Greek, Czech, Slovak, Vietnamese, Latvian, Tagalog and
-Nepali have a text (``other_language_<code>`` in config/messages/en.yaml),
-sent first, before the English 999 guidance; the card says the guidance
-went in that language. Every language forumbot can name has either a text
+Albanian, Hungarian, Greek, Czech, Slovak, Vietnamese, Latvian, Tagalog,
+Nepali, German and Hindi have a text (``other_language_<code>`` in
+config/messages/en.yaml), sent first, before the English 999 guidance; the
+card says the guidance went in that language. Every language forumbot can name has either a text
 or the card line "emergency guidance in English only".
 
 The texts were machine-written, without a qualified translator
@@ -105,6 +105,17 @@ URGENT: dict[str, tuple[str, str, str]] = {
         "तपाईंलाई वा अरू कसैलाई खतरा छ भने",
         "Nepali",
     ),
+    # named only by their danger phrases
+    "de": (
+        "Mein Mann schlägt mich und hat ein Messer, die Kinder weinen",
+        "Wenn Sie oder eine andere Person in Gefahr sind",
+        "German",
+    ),
+    "hi": (
+        "मेरा पति मुझे मार रहा है, पुलिस को बुलाओ",
+        "अगर आप या कोई और खतरे में है",
+        "Hindi",
+    ),
 }
 
 
@@ -180,11 +191,10 @@ def _wording() -> Wording:
 # Every language code forumbot can name: lingua's (bot/safeguarding/language.py)
 # and every danger phrase's (bot/safeguarding/triage/data/other_languages.yaml).
 NAMED = sorted(({*SUPPORTED.values()} | {entry.language for entry in ENTRIES}) - {"en"})
-# The ones with no text yet, on purpose: German and Hindi are named only by a
-# danger phrase (not in the brief's list); Kurdish is one code for Kurmanji
+# The ones with no text yet, on purpose: Kurdish is one code for Kurmanji
 # (Latin letters) and Sorani (Arabic script), which one text cannot serve;
 # Pashto, Tigrinya and Amharic were not written without a translator.
-ENGLISH_ONLY = {"de", "hi", "ku", "ps", "ti", "am"}
+ENGLISH_ONLY = {"ku", "ps", "ti", "am"}
 
 
 def test_every_language_that_can_be_named_has_a_text_or_the_english_only_card_line() -> None:

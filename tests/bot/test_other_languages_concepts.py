@@ -489,10 +489,10 @@ def test_the_newly_identified_languages_are_identified(text: str, code: str) -> 
     ("text", "language"),
     [
         # Somali and Lithuanian have had their own text since round 5, Slovak,
-        # Persian and the other round 12 languages most can since round 12
-        # (tests/bot/test_guidance_languages.py): German and Kurdish have none.
-        ("Mein Mann schlägt mich und hat ein Messer, die Kinder weinen", "German"),
+        # Persian and most others since round 12
+        # (tests/bot/test_guidance_languages.py): Kurdish and Pashto have none.
         ("Mêrê min li min dixe û kêr pê re heye, zarok digirîn", "Kurdish"),
+        ("مرسته وکړئ! خاوند مې ما وهي او چاقو لري", "Pashto"),
     ],
 )
 async def test_a_new_language_gets_the_english_guidance_and_a_card_that_says_so(
