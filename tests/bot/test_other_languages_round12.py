@@ -620,3 +620,56 @@ def test_the_model_gives_way_on_no_urgent_line_of_the_readable_files() -> None:
         if (path.name, item.id) in wanted
     ]
     assert len(texts) == 2 and not any(assess(text).urgent for text in texts)
+
+
+# Round 12, second languages helper: gaps found beside the model's French,
+# Spanish and Italian false alarms (docs/triage-figures.md): bins burning
+# beside a house with people inside, someone trying car doors now.
+FIRE_AND_CAR_DOORS = [
+    (
+        "fr",
+        "Les poubelles devant l'immeuble sont en feu et les flammes touchent la porte, "
+        "il y a des gens dedans",
+    ),
+    ("fr", "La voiture garée contre la maison est en feu, les enfants sont à l'intérieur"),
+    ("es", "Los contenedores están ardiendo junto a la casa y hay niños dentro"),
+    ("es", "Un hombre está intentando abrir los coches aparcados en la calle ahora mismo"),
+    ("es", "Ahora mismo dos chicos están intentando abrir las puertas de los coches en mi calle"),
+    ("it", "I bidoni stanno bruciando vicino alla casa e dentro ci sono dei bambini"),
+    ("it", "Il garage del vicino è in fiamme e c'è qualcuno dentro"),
+]
+FIRE_AND_CAR_DOORS_ORDINARY = [
+    "Cada noche hay chavales intentando abrir los coches de la calle, ¿qué podemos hacer?",
+    "Hace una semana alguien estaba intentando abrir los coches, ahora ya no viene",
+    "¿Qué hago si veo a alguien intentando abrir coches por la noche?",
+    "Les poubelles sont en feu chaque année le soir du Nouvel An, que fait la police ?",
+    "Le mois dernier la voiture du voisin était en feu, il y avait des enfants dedans",
+    "El año pasado los contenedores estaban ardiendo en nuestra calle, ¿se detuvo a alguien?",
+    "L'anno scorso la macchina del vicino era in fiamme, dentro c'era qualcuno?",
+]
+
+
+@pytest.mark.parametrize(("code", "text"), FIRE_AND_CAR_DOORS)
+def test_bins_on_fire_with_people_inside_and_car_doors_now_are_urgent(code: str, text: str) -> None:
+    said = assess_other(text)
+    assert said is not None and said.urgent, (code, text, said)
+    assert said.language == code, (code, text, said)
+
+
+@pytest.mark.parametrize("text", FIRE_AND_CAR_DOORS_ORDINARY)
+def test_last_year_every_year_or_every_night_they_are_not(text: str) -> None:
+    assert not assess(text).urgent, text
+
+
+async def test_bins_burning_in_italian_get_the_italian_then_english_guidance(
+    h: CoreHarness,
+) -> None:
+    replies = await h.resident_says(
+        "7293",
+        f"{PHRASE} I bidoni stanno bruciando vicino alla casa e dentro ci sono dei bambini",
+    )
+    assert replies[0].startswith("Se lei o un'altra persona"), replies
+    assert replies[1].startswith(EMERGENCY_OPENING), replies
+    (card,) = h.messages_to(STAFF_CHAT)
+    body = plain(card.body)
+    assert "URGENT" in body and "Written in Italian" in body
