@@ -49,6 +49,25 @@ _LANGUAGE_NOTICES = {
     # round 5 (issue 15): not checked by a qualified translator
     "lt": "other_language_lt",
     "so": "other_language_so",
+    # round 12 (issue 15, 29-lang2): machine-written, not checked by a
+    # qualified translator. Kurdish, Pashto, Tigrinya and Amharic have none
+    # (the English guidance; the card says so): ``card_language``.
+    "fa": "other_language_fa",
+    "ta": "other_language_ta",
+    "bg": "other_language_bg",
+    "ru": "other_language_ru",
+    "uk": "other_language_uk",
+    "sq": "other_language_sq",
+    "hu": "other_language_hu",
+    "el": "other_language_el",
+    "cs": "other_language_cs",
+    "sk": "other_language_sk",
+    "vi": "other_language_vi",
+    "lv": "other_language_lv",
+    "tl": "other_language_tl",
+    "ne": "other_language_ne",
+    "de": "other_language_de",
+    "hi": "other_language_hi",
 }
 _LANGUAGE_NAMES = {
     "cy": "language_name_cy",
@@ -60,8 +79,9 @@ _LANGUAGE_NAMES = {
     "ar": "language_name_ar",
     "bn": "language_name_bn",
     "gu": "language_name_gu",
-    # no guidance of their own (the English guidance): named on the card
-    # when identified or when a danger phrase of theirs fired
+    # named on the card when identified or when a danger phrase of theirs
+    # fired; those without a text in ``_LANGUAGE_NOTICES`` get the English
+    # guidance
     # (bot/safeguarding/triage/data/other_languages.yaml); issue 15d
     "es": "language_name_es",
     "de": "language_name_de",
@@ -77,6 +97,23 @@ _LANGUAGE_NAMES = {
     # issue 15e: Hindi written in Devanagari (danger phrases only; lingua
     # identification is not asked for it)
     "hi": "language_name_hi",
+    # round 12 (issue 15): danger phrases; the first nine are also identified
+    # by lingua (bot/safeguarding/language.py)
+    "bg": "language_name_bg",
+    "uk": "language_name_uk",
+    "ru": "language_name_ru",
+    "sq": "language_name_sq",
+    "vi": "language_name_vi",
+    "hu": "language_name_hu",
+    "lv": "language_name_lv",
+    "el": "language_name_el",
+    "cs": "language_name_cs",
+    "tl": "language_name_tl",
+    "ku": "language_name_ku",
+    "ps": "language_name_ps",
+    "ti": "language_name_ti",
+    "am": "language_name_am",
+    "ne": "language_name_ne",
 }
 
 
@@ -159,7 +196,7 @@ class Wording:
         """The card's line for a question written in the language named
         ``name`` (as ``language_name`` gives it): that the resident was sent
         the guidance in it, or, for a language without a text of its own
-        (Somali, Spanish, ...), in English only."""
+        (Kurdish, Pashto, Tigrinya, Amharic), in English only."""
         translated = {self.text(_LANGUAGE_NAMES[code]) for code in _LANGUAGE_NOTICES}
         key = "card_language" if name in translated else "card_language_english"
         return self.render(key, language=name)

@@ -92,6 +92,17 @@ def load() -> None:
     _engine()
 
 
+def _unread_language(text: str) -> str | None:
+    """Round 12: the code of the language ``text`` is written in when it is
+    one the model was not trained on (``language.unread_by_model``:
+    Bulgarian, Czech, Slovak, Tagalog ...), else None. Their words are
+    unknown to the model, so its verdict on them is its bias (urgent for an
+    ordinary question about a knife law); for them the phrases decide."""
+    from bot.safeguarding.language import unread_by_model
+
+    return unread_by_model(text)
+
+
 @cache
 def _engine() -> Callable[[str], Triage]:
     from bot.safeguarding.triage.engine import MODEL_RULE, assess
@@ -102,11 +113,17 @@ def _engine() -> Callable[[str], Triage]:
         model does, the phrases of other languages (``other_languages``),
         whose finding names the language the guidance is then sent in. A
         phrase there that says it is not about now ("last year") silences
-        the English model, which reads other languages only by chance."""
+        the English model, which reads other languages only by chance; so
+        does (round 12) a message in a language it has read nothing of
+        (``_unread_language``) in which no phrase is found."""
         found = assess(text)
         if found.urgent and found.reason != MODEL_RULE:
             return found
         other = assess_other(text)
+        if other is None and found.urgent:
+            unread = _unread_language(text)
+            if unread is not None:
+                return Triage(Concern.NONE, f"none.model_unread.{unread}")
         if other is None or not (found.urgent or other.urgent):
             return found
         return other

@@ -63,6 +63,7 @@ _FOLD = str.maketrans(
         "\u0640": None,  # tatweel
         "\u2019": "'",
         "\u2018": "'",
+        "\u02bc": "'",  # modifier apostrophe, as Ukrainian writes "бʼє" (round 12)
         "ł": "l",
         "ø": "o",
         "đ": "d",
