@@ -178,6 +178,8 @@ def test_the_model_reads_no_cyrillic_so_the_bulgarian_van_is_the_phrases_matter(
     # (bot/safeguarding/triage/data/other_languages.yaml) must catch it.
     text = _tenth_set("q10-065")
     assert _probability(text) == 0.0
+    said = assess(text)  # round 12's Bulgarian phrases do
+    assert said.urgent and said.reason.startswith("danger.other_language.bg"), said
 
 
 def test_the_family_file_is_trained_on_and_never_chooses_the_threshold() -> None:
