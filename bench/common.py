@@ -124,3 +124,31 @@ def best_per_message_us(
             work(text)
         best = min(best, time.perf_counter() - start)
     return best / len(texts) * 1e6
+
+
+def per_message_us(
+    work: Callable[[str], object],
+    texts: list[str],
+    rounds: int,
+    before_round: Callable[[], object] = lambda: None,
+) -> list[float]:
+    """Microseconds ``work`` takes on each of ``texts`` (in their order): for
+    each message the best of ``rounds`` passes, so a message's figure is its
+    own cost, not a pause of the machine's; ``before_round`` runs before
+    each pass (a cache emptied)."""
+    best = [float("inf")] * len(texts)
+    for _ in range(rounds):
+        before_round()
+        for i, text in enumerate(texts):
+            start = time.perf_counter()
+            work(text)
+            best[i] = min(best[i], time.perf_counter() - start)
+    return [seconds * 1e6 for seconds in best]
+
+
+def percentile(values: list[float], fraction: float) -> float:
+    """The value below which ``fraction`` (0..1) of ``values`` lie (nearest
+    rank; ``values`` need not be sorted, must not be empty)."""
+    ordered = sorted(values)
+    rank = min(len(ordered) - 1, max(0, round(fraction * len(ordered)) - 1))
+    return ordered[rank]

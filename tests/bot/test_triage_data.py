@@ -181,6 +181,31 @@ def test_the_grouped_scan_copies_no_alternative_into_many_groups() -> None:
     assert grouped([narrow]) == r"\b(?:(?=s)(?:(?:[sz]tab))|(?=z)(?:(?:[sz]tab)))"
 
 
+def test_the_grouped_scan_shares_a_leading_group_and_finds_the_same_positions() -> None:
+    # Round 12 (speed): alternatives opening with the same group ("(?:child|kid|...)",
+    # 22 of the rules' alternatives) share one copy of it, so a position tries
+    # it once; a quantified or alternated opening is left whole. Where the scan
+    # matches is unchanged, the second rest found by backtracking into the head.
+    from bot.safeguarding.triage.first_chars import grouped
+
+    shared = [r"(?:kid|child) (?:is|'s) alone", r"(?:kid|child) gone", r"(?:kid|child)?s lost"]
+    pattern = grouped(shared)
+    # in each first character's group: the head once, then the rests; the quantified one apart
+    assert pattern.count("(?:(?:kid|child)(?:(?: (?:is|'s) alone)|(?: gone)))") == 2  # c, k
+    assert "(?:(?:kid|child) (?:is|'s) alone)" not in pattern
+    assert "(?:(?:kid|child)?s lost)" in pattern
+    assert "(?:(?:a|b)|c d)" in grouped([r"(?:a|b)|c d", r"(?:a|b) e"])  # "|" outside: whole
+    scan = re.compile(pattern)
+    for text, start in [
+        ("the kid gone", 4),
+        ("my child is alone", 3),
+        ("the kids lost", 4),
+        ("the child is here", None),
+    ]:
+        found = scan.search(text)
+        assert (found.start() if found else None) == start, text
+
+
 def test_first_characters_of_a_pattern() -> None:
     from bot.safeguarding.triage.first_chars import first_chars
 
