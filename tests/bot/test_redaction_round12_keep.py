@@ -339,3 +339,81 @@ AGE_THEN_VILLAGE = [
 @pytest.mark.parametrize(("text", "expected"), AGE_THEN_VILLAGE)
 def test_the_village_outside_which_an_old_person_lives_stays(text: str, expected: str) -> None:
     assert suggest_publishable(text) == expected
+
+
+# 5. (helper 29-keep2) A day said once inside a taken span is when it
+# happened: the age, the job or the name ends before it, and a vehicle's
+# span is split round it. A day the job is worked ("on Fridays", "on
+# Saturday nights") singles the person out and still goes with the job, as
+# the spent sets label it. The sets' lines are ps10-040, ps10-093, r30a-123
+# and i-022 (shortened).
+DAY_OR_TIME_STAYS = [
+    (
+        "I am seventy-two years of age and on the 14th a man took my purse.",
+        "[age] and on the 14th a man took my purse.",
+    ),
+    (
+        "The only lollipop lady at St Mary's on Thursday was sworn at.",
+        "[job] on Thursday was sworn at.",
+    ),
+    (
+        "Dear Sir. On Monday last my shed was broken into.",
+        "Dear [name]. On Monday last my shed was broken into.",
+    ),
+    (
+        "Saw a silver Hilux last Tuesday, reg ending KFE.",
+        "Saw a [vehicle reg] last Tuesday, [vehicle reg].",
+    ),
+    (
+        "My nan is 88 and lives alone and on Friday a man took her bank card.",
+        "[age] and on Friday a man took her bank card.",
+    ),
+    (
+        "Mum is 93 and housebound and on the 3rd someone rang pretending to be her bank.",
+        "Mum is [age] and on the 3rd someone rang pretending to be her bank.",
+    ),
+    (
+        "I'm the only cleaner at the community centre, on Monday I found needles in the toilets.",
+        "I'm [job], on Monday I found needles in the toilets.",
+    ),
+    (
+        "She is 88 and on Tuesday a man in a hi-vis took her purse.",
+        "[age] and on Tuesday a man in a hi-vis took her purse.",
+    ),
+    (
+        "I am 91 years old and this morning a caller said he was from my bank.",
+        "[age] and this morning a caller said he was from my bank.",
+    ),
+    # the look-alikes: a day the job is worked goes with the job
+    (
+        "I'm the only caretaker at the mosque on Fridays so they know when I'm there.",
+        "I'm [job] so they know when I'm there.",
+    ),
+    (
+        "I'm the only barmaid at the Plough on Saturday nights and a regular keeps grabbing me.",
+        "I'm [job] and a regular keeps grabbing me.",
+    ),
+    (
+        "im the only manager at the Nandos in the Arndale on Tuesdays so he knows when im on.",
+        "im [job] so he knows when im on.",
+    ),
+    # the spent sets' own lines
+    (
+        "Dear Sir. On Monday last at the Anchor, Seatown, I was subjected to abuse.",
+        "Dear [name]. On Monday last at the Anchor, Seatown, I was subjected to abuse.",
+    ),
+    (
+        "The only security guard at the Poundland on Alum Rock Road grabbed my 12 year old by the"
+        " arm on Saturday and dragged him out.",
+        "[job] grabbed [age] on Saturday and dragged him out.",
+    ),
+    (
+        "Saw a silver L200 last Tuesday, reg ending KFE. Who deals with it?",
+        "Saw a [vehicle reg] last Tuesday, [vehicle reg]. Who deals with it?",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), DAY_OR_TIME_STAYS)
+def test_a_day_said_once_inside_a_taken_span_stays(text: str, expected: str) -> None:
+    assert suggest_publishable(text) == expected
