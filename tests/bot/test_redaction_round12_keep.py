@@ -417,3 +417,44 @@ DAY_OR_TIME_STAYS = [
 @pytest.mark.parametrize(("text", "expected"), DAY_OR_TIME_STAYS)
 def test_a_day_said_once_inside_a_taken_span_stays(text: str, expected: str) -> None:
     assert suggest_publishable(text) == expected
+
+
+# 6. (helper 29-keep2) A year group an officer is asked to visit or speak
+# to is the whole class: the year and the school stay. A child's year and
+# school still go. The set's line is ps10-109 (shortened).
+YEAR_GROUP_VISITED_STAYS = [
+    "Can someone speak to Year 6 at St Joseph's about online safety?",
+    "Would PCSOs be able to visit Year 5 at Greenfield Primary for Safer Internet Day?",
+    "Could you talk to Year 9 at Parkside Academy about vaping?",
+    "Our head asked if someone could speak to years 10 and 11 at Oakwood High about county lines.",
+    "Would an officer give an assembly for Year 6 at St Luke's Primary?",
+    "Please can someone visit all of Year 3 at Brook Lane Primary?",
+    "We'd love an officer to come and talk to Year 4 at Moorside Primary.",
+    "Could the police dog visit Year 2 at Hill Top Primary next term?",
+    "Would an officer be able to visit Year 1 and Year 2 at Kirkby Thore Primary for People Who"
+    " Help Us week?",
+]
+CHILD_YEAR_STILL_GOES = [
+    (
+        "Could you speak to my daughter in Year 8 at Hillside Academy, she is scared.",
+        "Could you speak to my daughter in [school and year], she is scared.",
+    ),
+    (
+        "Our lad is in Year 6 at St Luke's Primary and keeps getting picked on.",
+        "Our lad is in [school and year] and keeps getting picked on.",
+    ),
+    (
+        "Could you visit us, my son Tom in Year 5 at Greenfield Primary is being bullied.",
+        "Could you visit us, my son [school and year] is being bullied.",
+    ),
+]
+
+
+@pytest.mark.parametrize("text", YEAR_GROUP_VISITED_STAYS)
+def test_a_year_group_an_officer_is_asked_to_visit_stays(text: str) -> None:
+    assert suggest_publishable(text) == text
+
+
+@pytest.mark.parametrize(("text", "expected"), CHILD_YEAR_STILL_GOES)
+def test_a_childs_year_and_school_still_go(text: str, expected: str) -> None:
+    assert suggest_publishable(text) == expected
