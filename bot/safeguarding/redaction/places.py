@@ -864,6 +864,35 @@ def _a_brand(text: str, detail: Detail) -> bool:
     return False
 
 
+# Round 12, keep words 7 (helper 29-keep2): a name right before a takeaway's
+# or a restaurant's word is the business's ("behind Ming Wah takeaway",
+# "Wing Lee Chinese"), unless it carries an owner's "'s" ("Mr Khan's
+# takeaway") or the word goes on to a person ("Ahmed takeaway owner").
+_EATERY_AFTER = re.compile(
+    r"[ \t]+(?:takeaway|take-away|take[ \t]+away|Chinese|chinese|chippy|restaurant|cafe|café"
+    r"|Takeaway|Restaurant|Cafe|Café|Chippy|kebabs?|Kebabs?|fish[ \t]+bar|Fish[ \t]+Bar"
+    r"|diner|Diner)"
+    r"(?![\w'’-])(?![ \t]+(?:owner|owners|manager|boss|driver|drivers|worker|workers|staff|lad|man"
+    r"|woman|guy|bloke|girl)\b)"
+)
+
+
+_EATERY_END = re.compile(r"[ \t]+(?:Chinese|Takeaway|Restaurant|Cafe|Café|Chippy|Diner)$")
+_PERSON_WORD_AFTER = re.compile(
+    r"[ \t]+(?:owner|owners|manager|boss|driver|drivers|worker|workers|staff|lad|man|woman|guy"
+    r"|bloke|girl)\b"
+)
+
+
+def _an_eatery(text: str, detail: Detail) -> bool:
+    span = text[detail.start : detail.end]
+    if re.search(r"['’&]", span):
+        return False  # "Mr Khan's takeaway", "Mags' Café", "Smith & Sons": the owner's
+    if _EATERY_END.search(span):
+        return not _PERSON_WORD_AFTER.match(text, detail.end)  # "Wing Lee Chinese"
+    return bool(_EATERY_AFTER.match(text, detail.end))
+
+
 def keep_pubs_villages_bays_pets_and_brands(text: str, details: list[Detail]) -> list[Detail]:
     """``details`` less the names and homes that are a pub's name, a bay, a
     beach or sands, a village between an address's line and its postcode,
@@ -889,6 +918,7 @@ def keep_pubs_villages_bays_pets_and_brands(text: str, details: list[Detail]) ->
             )
             or _PET_RIGHT_BEFORE.search(text, back, d.start)
             or _a_brand(text, d)
+            or _an_eatery(text, d)
         ):
             continue
         kept.append(d)
