@@ -75,6 +75,7 @@ from bot.safeguarding.redaction.places import (
     keep_pubs_villages_bays_pets_and_brands,
     keep_schemes_operators_breeds_and_pets,
     keep_streets_forces_events_and_pets,
+    trim_times,
     trim_towns,
 )
 from bot.safeguarding.redaction.situation import (
@@ -201,6 +202,8 @@ def find_personal_details(text: str) -> list[Detail]:
     found = [(s, n, rank, d) for (s, n, rank, _d), d in zip(found, given, strict=True) if d]
     # a town at the end of an age's or a job's description stays
     found = [(s, n, rank, trim_towns(text, d)) for s, n, rank, d in found]
+    # round 12: a day or a time inside a span stays ("[age] last Tuesday")
+    found = [(s, n, rank, t) for s, n, rank, d in found for t in trim_times(text, d)]
     found = [(d.start, -(d.end - d.start), rank, d) for _s, _n, rank, d in found]
     every = [item[3] for item in found]
     # round 12: a name said again is checked again ("Hope Farm, Hope Bowdler
@@ -209,7 +212,9 @@ def find_personal_details(text: str) -> list[Detail]:
     names = [detail for detail in every if detail.category is Category.NAME]
     widened = list(widen_names(text, every)) + list(ages_after_names(text, names))
     # round 11: an age found after a name ends before its town too
-    widened = keep_schemes_operators_breeds_and_pets(text, [trim_towns(text, d) for d in widened])
+    widened = keep_schemes_operators_breeds_and_pets(
+        text, [t for d in widened for t in trim_times(text, trim_towns(text, d))]
+    )
     widened += [d for d in every if d not in {item[3] for item in found}]
     for detail in widened:
         found.append((detail.start, -(detail.end - detail.start), len(_FINDERS), detail))

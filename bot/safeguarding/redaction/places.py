@@ -864,6 +864,35 @@ def _a_brand(text: str, detail: Detail) -> bool:
     return False
 
 
+# Round 12, keep words 7 (helper 29-keep2): a name right before a takeaway's
+# or a restaurant's word is the business's ("behind Ming Wah takeaway",
+# "Wing Lee Chinese"), unless it carries an owner's "'s" ("Mr Khan's
+# takeaway") or the word goes on to a person ("Ahmed takeaway owner").
+_EATERY_AFTER = re.compile(
+    r"[ \t]+(?:takeaway|take-away|take[ \t]+away|Chinese|chinese|chippy|restaurant|cafe|café"
+    r"|Takeaway|Restaurant|Cafe|Café|Chippy|kebabs?|Kebabs?|fish[ \t]+bar|Fish[ \t]+Bar"
+    r"|diner|Diner)"
+    r"(?![\w'’-])(?![ \t]+(?:owner|owners|manager|boss|driver|drivers|worker|workers|staff|lad|man"
+    r"|woman|guy|bloke|girl)\b)"
+)
+
+
+_EATERY_END = re.compile(r"[ \t]+(?:Chinese|Takeaway|Restaurant|Cafe|Café|Chippy|Diner)$")
+_PERSON_WORD_AFTER = re.compile(
+    r"[ \t]+(?:owner|owners|manager|boss|driver|drivers|worker|workers|staff|lad|man|woman|guy"
+    r"|bloke|girl)\b"
+)
+
+
+def _an_eatery(text: str, detail: Detail) -> bool:
+    span = text[detail.start : detail.end]
+    if re.search(r"['’&]", span):
+        return False  # "Mr Khan's takeaway", "Mags' Café", "Smith & Sons": the owner's
+    if _EATERY_END.search(span):
+        return not _PERSON_WORD_AFTER.match(text, detail.end)  # "Wing Lee Chinese"
+    return bool(_EATERY_AFTER.match(text, detail.end))
+
+
 def keep_pubs_villages_bays_pets_and_brands(text: str, details: list[Detail]) -> list[Detail]:
     """``details`` less the names and homes that are a pub's name, a bay, a
     beach or sands, a village between an address's line and its postcode,
@@ -889,7 +918,69 @@ def keep_pubs_villages_bays_pets_and_brands(text: str, details: list[Detail]) ->
             )
             or _PET_RIGHT_BEFORE.search(text, back, d.start)
             or _a_brand(text, d)
+            or _an_eatery(text, d)
         ):
             continue
         kept.append(d)
     return kept
+
+
+# Round 12, keep words 5 (issue 15, after the tenth set): a day or a time
+# said inside a taken span is when it happened, not who the person is
+# ("[age] last Tuesday", "the only manager at the Nandos on Tuesdays",
+# "my 12 year old by the arm on Saturday", "Dear Sir. On Monday last").
+# Only a day said once counts: a day a job is worked ("the only GP on
+# Saturdays", "on a Friday", "on Friday afternoons", "the Saturday market",
+# "works Sundays") or a clock time a shift runs to ("until 6pm") singles the
+# person out, and the spent sets label it with the job.
+_DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?!['’s\w])"
+_SHIFT_AFTER = (
+    r"(?![ \t]+(?:mornings|afternoons|evenings|nights|markets?|school|class|clinic|club|shift|duty"
+    r"|service|league|team|group|job|rota|session|surgery|football|counter|till|stall|floor)\b)"
+)
+_WHEN_IN_SPAN = re.compile(
+    r"(?i:[ \t]*[,.;]?[ \t]+(?:"
+    rf"(?:on|last|this|next)[ \t]+{_DAY}(?:[ \t]+(?:last|gone|just[ \t]+gone))?{_SHIFT_AFTER}"
+    rf"|{_DAY}[ \t]+(?:last|gone|just[ \t]+gone)"
+    rf"|on[ \t]+the[ \t]+\d{{1,2}}(?:st|nd|rd|th){_SHIFT_AFTER}"
+    r"|(?:about|around|at)[ \t]+\d{1,2}(?:[:.]\d{2})?[ \t]*(?:am|pm)(?![ \t]+(?:every|most|each))"
+    r"|(?:yesterday|today|tonight|last[ \t]+(?:night|week|weekend)"
+    r"|this[ \t]+(?:morning|afternoon|evening|week|weekend))"
+    r"))\b"
+)
+# what is left hanging once the day is cut: "[age] and", "[job] so"
+_HANGING_JOINER = re.compile(r"(?i:[ \t,]+(?:and|but|so|when|then|n|&))+$")
+
+
+def trim_times(text: str, detail: Detail) -> list[Detail]:
+    """An age's, a job's or a name's span (``Category.AGE``, ``JOB``,
+    ``NAME``) ended before the first day or time said in it after its core
+    ("last Tuesday", "on Saturday", "on the 14th", "about 9pm", "this
+    morning"), with a joiner left hanging ("and", "so") cut too; a vehicle's
+    span (``Category.VEHICLE_REG``) split round one ("silver Hilux last
+    Tuesday, reg ending KFE": both sides still go). Other details, and spans
+    with no day or time in them, as they are; never an empty span."""
+    if detail.category not in (Category.AGE, Category.JOB, Category.NAME, Category.VEHICLE_REG):
+        return [detail]
+    core = _DESCRIPTION_CORE.search(text, detail.start, detail.end)
+    floor = core.end() if detail.category is Category.AGE and core else detail.start + 1
+    for match in _WHEN_IN_SPAN.finditer(text, floor, detail.end):
+        if match.end() > detail.end:
+            continue
+        end = match.start()
+        hanging = _HANGING_JOINER.search(text, detail.start, end)
+        end = hanging.start() if hanging and hanging.start() >= floor else end
+        while end > detail.start and text[end - 1] in " \t,.;":
+            end -= 1
+        if end <= detail.start or end < floor:
+            return [detail]
+        head = Detail(detail.start, end, detail.category)
+        if detail.category is not Category.VEHICLE_REG:
+            return [head]
+        start = match.end()
+        while start < detail.end and text[start] in " \t,;":
+            start += 1
+        if start >= detail.end:
+            return [head]
+        return [head, Detail(start, detail.end, detail.category)]
+    return [detail]

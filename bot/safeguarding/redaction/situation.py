@@ -649,6 +649,18 @@ _TOWN_BEFORE_CLOSE = re.compile(
 )
 
 
+# Round 12, keep words 6 (helper 29-keep2): a year group an officer is asked
+# to visit or speak to is the whole class, not a child ("visit Year 1 and
+# Year 2 at Kirkby Thore Primary", "speak to Year 6 at St Joseph's"); so is
+# the second of a list of year groups.
+_GENERAL_YEAR_BEFORE = re.compile(
+    r"(?i:\b(?:visit|visiting|speak(?:ing)?[ \t]+to|talk(?:ing)?[ \t]+(?:to|with)"
+    r"|present(?:ing)?[ \t]+to|assembly[ \t]+for|(?:a[ \t]+)?talk[ \t]+for)"
+    r"[ \t]+(?:all[ \t]+(?:of[ \t]+)?)?(?:the[ \t]+)?"
+    r"(?:(?:year|yr|years)[ \t]*\d{1,2}[ \t]*(?:,|and|&|or)[ \t]*)*)$"
+)
+
+
 def find_school_years(text: str) -> Iterator[Detail]:
     """A year group or class with a named school, either way round: "yr 8 at
     st aidans", "Year 10, Beacon Academy", "Year 3, Mrs Patel's class at Holy
@@ -657,6 +669,8 @@ def find_school_years(text: str) -> Iterator[Detail]:
         name = match.group("lower") or match.group("after_at") or match.group("plain")
         if _NOT_A_SCHOOL.match(name):
             continue
+        if _GENERAL_YEAR_BEFORE.search(text, max(0, match.start() - 80), match.start()):
+            continue  # "visit Year 1 and Year 2 at Kirkby Thore Primary": the class
         if match.group("plain") and not _SCHOOL_WORD_AT_END.search(name):
             continue  # "Year 9 Maths" needs "at"; "yr 7 Highgate Wood school" has its word
         end = match.end()
