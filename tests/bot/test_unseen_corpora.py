@@ -160,6 +160,20 @@ SEALED = {
     "personal_details/unseen_2026_11_30_u.jsonl": (
         "f94718fbae41e319877267d9c63365f12fef6131d499896fedc14e697ed6da41"
     ),
+    # the twelfth set, sealed 2026-11-30 after the eleventh was run, before
+    # any later change was merged
+    "triage/unseen_2026_11_30_u.jsonl": (
+        "053a511e2b15fef2e807807838d76ae8b6564156163b8eb4249aac7a47d51537"
+    ),
+    "triage/unseen_2026_11_30_v.jsonl": (
+        "7d07c15168e9d4dd7be7b5095faa89880865f8d76243fce41bffaa828d48b535"
+    ),
+    "personal_details/unseen_2026_11_30_v.jsonl": (
+        "8037462fb75abeb8e120bb436d06a8c701f83ddde11072d04c2d05e0ee66d072"
+    ),
+    "personal_details/unseen_2026_11_30_w.jsonl": (
+        "7762089487e2c741d4a19778626abad7a0316af5152ea6a7ba9d7042ea12a958"
+    ),
 }
 
 
@@ -180,6 +194,7 @@ TRIAGE_SETS = [
     ("triage/unseen_2026_11_30_o.jsonl", "triage/unseen_2026_11_30_p.jsonl"),
     ("triage/unseen_2026_11_30_q.jsonl", "triage/unseen_2026_11_30_r.jsonl"),
     ("triage/unseen_2026_11_30_s.jsonl", "triage/unseen_2026_11_30_t.jsonl"),
+    ("triage/unseen_2026_11_30_u.jsonl", "triage/unseen_2026_11_30_v.jsonl"),
 ]
 
 
@@ -239,6 +254,10 @@ REDACTION_SETS = [
     (
         "personal_details/unseen_2026_11_30_t.jsonl",
         "personal_details/unseen_2026_11_30_u.jsonl",
+    ),
+    (
+        "personal_details/unseen_2026_11_30_v.jsonl",
+        "personal_details/unseen_2026_11_30_w.jsonl",
     ),
 ]
 
