@@ -163,3 +163,38 @@ AGE_OF_A_TOWN = [
 @pytest.mark.parametrize(("text", "expected"), AGE_OF_A_TOWN)
 def test_the_town_after_a_name_and_an_age_stays(text: str, expected: str) -> None:
     assert suggest_publishable(text) == expected
+
+
+# 4. "young uns" (dialect for "young ones") is no nickname; "big mikey",
+# "lil t" and "young Kev" still are (pt11-008).
+YOUNG_UNS_STAY = [
+    "there's always these young uns on the benches by the shops",
+    "young uns keep kicking a ball at my window",
+    "them young uns were on the garage roof again",
+    "some young uns set fire to the bin last night",
+    "the young uns from the estate race bikes on the path",
+    "little uns are scared to walk past the park",
+    "big uns hang about outside the chippy till late",
+    "can you have a word with the young uns at the rec",
+]
+NICKNAMES_STILL_GO = [
+    (
+        "a lad called big mikey keeps selling weed by the school",
+        "a lad called [name] keeps selling weed by the school",
+    ),
+    ("lil t and his mates keep smashing bottles", "[name] and his mates keep smashing bottles"),
+    (
+        "young Kev from the flats keeps riding his scrambler on the field",
+        "[name] from the flats keeps riding his scrambler on the field",
+    ),
+]
+
+
+@pytest.mark.parametrize("text", YOUNG_UNS_STAY)
+def test_young_uns_stay(text: str) -> None:
+    assert suggest_publishable(text) == text
+
+
+@pytest.mark.parametrize(("text", "expected"), NICKNAMES_STILL_GO)
+def test_nicknames_still_go(text: str, expected: str) -> None:
+    assert suggest_publishable(text) == expected
