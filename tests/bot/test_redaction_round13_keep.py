@@ -198,3 +198,39 @@ def test_young_uns_stay(text: str) -> None:
 @pytest.mark.parametrize(("text", "expected"), NICKNAMES_STILL_GO)
 def test_nicknames_still_go(text: str, expected: str) -> None:
     assert suggest_publishable(text) == expected
+
+
+# 5. A pub, bar, club or inn named after its word and a comma stays, even
+# when its name reads like a home's (pt11-160); a home where someone lives
+# still goes.
+PUB_NAMED_STAYS = [
+    "the pub on Queen Street in Barnsley, the Old Mill, always has fights at closing.",
+    "the pub by the bridge, the Old Forge, plays music till 2am",
+    "our local pub, the Old Dairy, has drug dealing in the car park",
+    "that bar on the front, the Old Custom House, lets kids drink",
+    "the club in the village, the Old Granary, gets noisy on Fridays",
+    "a pub near us, the Old Bakehouse, has lads fighting outside",
+    "the pub on Mill Lane, the Old Smithy, had its window smashed",
+    "the inn at the crossroads, the Old Coach House, had a car stolen",
+]
+HOMES_BESIDE_A_PUB_STILL_GO = [
+    (
+        "my mum lives at the Old Rectory and a man keeps calling",
+        "my mum lives at [address] and a man keeps calling",
+    ),
+    ("post it to The Old Forge, Church Lane, Ashby", "post it to [address], Church Lane, Ashby"),
+    (
+        "I went to the pub, then home to the Old Vicarage where I live",
+        "I went to the pub, then home to [address] where I live",
+    ),
+]
+
+
+@pytest.mark.parametrize("text", PUB_NAMED_STAYS)
+def test_a_pub_named_after_its_word_stays(text: str) -> None:
+    assert suggest_publishable(text) == text
+
+
+@pytest.mark.parametrize(("text", "expected"), HOMES_BESIDE_A_PUB_STILL_GO)
+def test_a_home_beside_a_pub_still_goes(text: str, expected: str) -> None:
+    assert suggest_publishable(text) == expected

@@ -83,6 +83,14 @@ _ROAD_AFTER = re.compile(r"[ \t]+(?:West|East|North|South|Road|Lane|Street)\b")
 _ROAD_END = re.compile(r"(?:Bank|Side|View|End|Dene|Lea|Garth)\Z")
 
 
+# A pub or bar named after its word and a comma: "the pub on Queen Street in
+# Barnsley, the Old Mill, ..." (round 13, the eleventh set).
+_A_PUB_NAMED = re.compile(
+    r"(?i:\b(?:the|a|that|this|our|my|their)[ \t]+(?:local[ \t]+)?(?:pub|inn|bar|club|tavern))\b"
+    r"[^.!?\n]{0,40},[ \t]*\Z"
+)
+
+
 def _road_named_like_a_home(text: str, match: re.Match[str]) -> bool:
     """True when ``match`` (of ``_NATURE_HOME``) is a road: "... on Spring
     Bank", "Spring Bank West". A farm, house, mill or barn stays a home."""
@@ -185,6 +193,8 @@ def find_house_names(text: str) -> Iterator[Detail]:
             near = text[max(0, match.start(1) - 40) : match.end(1) + 20]
             if pattern is _HOME and _INSTITUTION.search(near) is not None:
                 continue  # "sheltered housing at Hawthorn Lodge", "Oakwood Lodge care home"
+            if _A_PUB_NAMED.search(text, max(0, match.start(1) - 60), match.start(1)):
+                continue  # "the pub on Queen Street, the Old Mill, always has fights"
             if pattern is _NATURE_HOME and _road_named_like_a_home(text, match):
                 continue  # "the red door on Spring Bank", "my shop on Spring Bank West"
             # the street after it ("Rose Cottage, Church Lane") stays: without
