@@ -73,6 +73,33 @@ _NATURE_HOME = re.compile(
     r"(?:House|Farm|View|End|Barn|Mill|Croft|Lea|Dene|Garth|Bank|Side|Nook|Rest|Haven))\b"
     rf"(?![ \t]+{_STREET_WORDS}\b)"
 )
+# A road named like a home ("Spring Bank", "Sunny Bank", "Meadow View"):
+# after "on", "along", "off", "down" or "up" the writer is on a road, not in
+# a house, and a point of the compass after it ("Spring Bank West") makes it
+# a road wherever it is written. Round 13 (the eleventh set): a home is "at"
+# its name; "Highfield Farm" or "Ivy House" after "on" still go.
+_ROAD_BEFORE = re.compile(r"(?i:\b(?:on|along|off|down|up|onto|across)[ \t]+)\Z")
+_ROAD_AFTER = re.compile(r"[ \t]+(?:West|East|North|South|Road|Lane|Street)\b")
+_ROAD_END = re.compile(r"(?:Bank|Side|View|End|Dene|Lea|Garth)\Z")
+
+
+# A pub or bar named after its word and a comma: "the pub on Queen Street in
+# Barnsley, the Old Mill, ..." (round 13, the eleventh set).
+_A_PUB_NAMED = re.compile(
+    r"(?i:\b(?:the|a|that|this|our|my|their)[ \t]+(?:local[ \t]+)?(?:pub|inn|bar|club|tavern))\b"
+    r"[^.!?\n]{0,40},[ \t]*\Z"
+)
+
+
+def _road_named_like_a_home(text: str, match: re.Match[str]) -> bool:
+    """True when ``match`` (of ``_NATURE_HOME``) is a road: "... on Spring
+    Bank", "Spring Bank West". A farm, house, mill or barn stays a home."""
+    if _ROAD_AFTER.match(text, match.end(1)):
+        return True
+    before = text[max(0, match.start(1) - 12) : match.start(1)]
+    return bool(_ROAD_END.search(match.group(1))) and _ROAD_BEFORE.search(before) is not None
+
+
 # "The Laurels", "The Willows", "The Old Rectory": a house.
 _THE_HOME = re.compile(
     r"\b((?i:the)[ \t]+(?:Laurels|Willows|Beeches|Elms|Pines|Hollies|Limes|Cedars|Firs|Poplars|"
@@ -166,6 +193,10 @@ def find_house_names(text: str) -> Iterator[Detail]:
             near = text[max(0, match.start(1) - 40) : match.end(1) + 20]
             if pattern is _HOME and _INSTITUTION.search(near) is not None:
                 continue  # "sheltered housing at Hawthorn Lodge", "Oakwood Lodge care home"
+            if _A_PUB_NAMED.search(text, max(0, match.start(1) - 60), match.start(1)):
+                continue  # "the pub on Queen Street, the Old Mill, always has fights"
+            if pattern is _NATURE_HOME and _road_named_like_a_home(text, match):
+                continue  # "the red door on Spring Bank", "my shop on Spring Bank West"
             # the street after it ("Rose Cottage, Church Lane") stays: without
             # the house it names no one
             yield Detail(match.start(1), match.end(1), Category.ADDRESS)

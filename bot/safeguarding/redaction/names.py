@@ -203,8 +203,11 @@ _NEVER_NAMES = word_set(
     nan nana nanna nanny gran granny grandma grandad grandpa gramps grampa
     buna bună ziua
     german french polish romanian spanish italian dutch turkish kurdish
+    roma romani romany gypsy gypsies man
     """
 )
+# (round 13: "cos hes Romani", "a Roma family": a people, never a name;
+# "Man calls himself Gary": a sentence's first word)
 # Lower-case words in the name lists that are not names when written so.
 _NOT_LOWER_NAMES = word_set(
     """
@@ -782,6 +785,14 @@ _AGE_IN_WORDS = re.compile(
 )
 
 
+# A point of the compass ending a road's name: "Spring Bank West", "Meadow
+# View North" (round 13, the eleventh set).
+_COMPASS_AFTER_A_ROAD = re.compile(
+    r"\b(?:on|along|off|down|up|onto|across)[ \t]+(?:[A-Z][a-z]+[ \t]+)+"
+    r"(?:Bank|Side|View|End|Dene|Lea|Garth|Road|Street|Lane)[ \t]+(?:West|East|North|South)\Z"
+)
+
+
 def find_unintroduced_names(text: str) -> Iterator[Detail]:
     """Names found by what the word is and where it stands (module docstring).
     A question written in capitals is read in lower case (same length, so the
@@ -790,6 +801,8 @@ def find_unintroduced_names(text: str) -> Iterator[Detail]:
     for detail in details:
         if _month_in_a_date(text, detail):
             continue
+        if _COMPASS_AFTER_A_ROAD.search(text, max(0, detail.end - 80), detail.end):
+            continue  # round 13: "on Spring Bank West": the road's part, not a surname
         if _AGE_IN_WORDS.fullmatch(text, detail.start, detail.end):
             # round 12: "my nan, eighty-three, lives alone" is her age, not a name
             yield Detail(detail.start, detail.end, Category.AGE)

@@ -112,7 +112,10 @@ _LOWER_UNKNOWN_AFTER = re.compile(r"[ \t]+([a-z]{3,})(?=[ \t]*(?:[,.!?;]|$))")
 # A surname in lower case after a lower-case given name: "mhairi macleod",
 # "calum macneil", "kelsey marr", "paddy o'driscoll".
 _LOWER_SURNAME_AFTER = re.compile(r"[ \t]+((mac|mc|o['’])?[a-z]{3,})\b(?!['’])")
-_SHORT_FORMS = word_set("dob lol pls plz thx asap btw tbh omg idk innit wot coz cos tho gna bc")
+# ("uns", "un": "these young uns", dialect for "ones"; round 13)
+_SHORT_FORMS = word_set(
+    "dob lol pls plz thx asap btw tbh omg idk innit wot coz cos tho gna bc uns un ens"
+)
 _NOT_LOWER_GIVEN = word_set(
     """
     the and but are was has had his her him its our you who she they them then than

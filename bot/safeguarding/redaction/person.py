@@ -100,6 +100,7 @@ _NOT_NAMES = word_set(
     pakistani indian bangladeshi nigerian ghanaian somali polish romanian lithuanian
     bulgarian italian spanish portuguese french german turkish kurdish chinese
     vietnamese filipino jamaican caribbean african european american australian
+    roma romani romany gypsy traveller
     gay lesbian trans bi deaf blind autistic disabled
     thanks thank cheers regards help urgent update question nothing typical again
     my im neighbour neighbours sir madam

@@ -342,8 +342,8 @@ def keep_places(text: str, details: list[Detail]) -> list[Detail]:
 # "the only GP in Tobermory" the town is what singles the job out). The town
 # stays; the description ends before it.
 _TOWN_IN_DESCRIPTION = re.compile(
-    r"(?:[ \t]*,[ \t]*|[ \t]+(?:(?:here|up|down|over|out)[ \t]+)?(?:in|near|nr|outside|above|below"
-    r"|beyond)[ \t]+)"
+    r"(?:[ \t]*,[ \t]*(?:of[ \t]+)?|[ \t]+(?:(?:here|up|down|over|out)[ \t]+)?"
+    r"(?:in|near|nr|outside|above|below|beyond)[ \t]+)"
     r"(?P<town>[A-Z][\w'’]*(?:(?:[ \t]+|-)(?:(?:on|upon|under|in|le|by|the|y|yr)(?:[ \t]+|-))*"
     r"[A-Z][\w'’]*){0,3})"
 )
@@ -540,6 +540,8 @@ def trim_towns(text: str, detail: Detail) -> Detail:
         if match.end("town") > detail.end:
             continue
         cue = text[match.start() : match.start("town")]
+        if detail.category is Category.JOB and re.search(r"\bof\b", cue):
+            continue  # round 13: ", of" after an age only ("Seamus Doyle, 88, of Bexhill")
         if detail.category is Category.JOB:
             before = text[detail.start : match.start()]
             if not (

@@ -628,7 +628,18 @@ def _plate_in(text: str, pieces: list[tuple[_Token, str]]) -> Detail | None:
     return None
 
 
+# A road's number after "the" ("down the A63 lol", "on the M62 omg"): a
+# road, not a prefix-style plate (round 13, the eleventh set).
+_ROAD_NUMBER = re.compile(r"[ABM]\d{1,4}")
+_THE_BEFORE = re.compile(r"(?i:\bthe[ \t]+)\Z")
+
+
 def _believable(text: str, used: list[_Token]) -> bool:
+    road = text[used[0].start : used[1].end if len(used) > 1 else used[0].end]
+    if _ROAD_NUMBER.fullmatch(road) and _THE_BEFORE.search(
+        text, max(0, used[0].start - 8), used[0].start
+    ):
+        return False
     nato = sum(t.lower in _NATO for t in used)
     if nato >= 2:
         return True
