@@ -115,6 +115,8 @@ LOOK_ALIKES: dict[str, list[str]] = {
         "Kupiłem młotek w sklepie, czy mogę go wozić w bagażniku?",
         "اشتريت شاكوش من المحل، هل مسموح احمله في السيارة؟",
         "Compré un machete para el jardín, ¿es legal llevarlo en el coche?",
+        "mera beta haath mein bat le kar park mein cricket khel raha hai, kya ye allowed hai?",
+        "ਬਾਪੂ ਜੀ ਹੱਥ ਵਿੱਚ ਡੰਡਾ ਲੈ ਕੇ ਸੈਰ ਕਰਦੇ ਨੇ, ਕੀ ਪਾਰਕ ਰਾਤ ਨੂੰ ਖੁੱਲ੍ਹਾ ਹੈ?",
     ],
     "fall": [
         "போன வருஷம் அம்மா கீழே விழுந்தாங்க, இப்போ நல்லா இருக்காங்க",
