@@ -131,12 +131,17 @@ LOOK_ALIKES: dict[str, list[str]] = {
     ],
 }
 
-# Romanised Urdu look-alikes the English model alone takes for urgent (before
-# this round and after; model.urgent, no phrase): the phrases must not add
-# to it. Left to the model's owner (docs/triage-figures.md, round 13).
-MODEL_FALSE_ALARMS = [
+# Look-alikes the phrases must not fire on. The two romanised Urdu questions
+# first and the Turkish one the English model alone takes for urgent
+# (model.urgent, no phrase; before this round and after); "kheench ke
+# bithana" is pulled, not "kheench raha"; then a question about carrying a
+# knife; "did dad take all his medicines" needs "swallowed" to be one. Left to the model's owner (docs/triage-figures.md, round 13).
+PHRASES_MUST_NOT_FIRE = [
     "bache ko gaari mein car seat ke bagair bitha sakte hain?",
     "naya chaku kitchen ke liye khareeda, kya bag mein le ja sakte hain?",
+    "bache ko gaari mein kheench ke bithana padta hai, car seat se nafrat hai usko",
+    "kya police wale haath mein chaku le ke ghoomne pe arrest karte hain?",
+    "Babam bütün ilaçlarını içti mi diye kontrol ediyorum, eczane nerede?",
 ]
 
 
@@ -163,7 +168,7 @@ def test_an_ordinary_look_alike_of_each_concept_is_not_urgent(text: str) -> None
     assert not said.urgent, (text, said)
 
 
-@pytest.mark.parametrize("text", MODEL_FALSE_ALARMS)
+@pytest.mark.parametrize("text", PHRASES_MUST_NOT_FIRE)
 def test_no_phrase_fires_on_a_romanised_car_seat_or_kitchen_knife_question(text: str) -> None:
     said = assess_other(text)
     assert said is None or not said.urgent, (text, said)
