@@ -135,7 +135,9 @@ LOOK_ALIKES: dict[str, list[str]] = {
 # first and the Turkish one the English model alone takes for urgent
 # (model.urgent, no phrase; before this round and after); "kheench ke
 # bithana" is pulled, not "kheench raha"; then a question about carrying a
-# knife; "did dad take all his medicines" needs "swallowed" to be one. Left to the model's owner (docs/triage-figures.md, round 13).
+# knife; "did dad take all his medicines" needs "swallowed" to be one. The
+# model's false alarms are left to its owner (docs/triage-figures.md,
+# "Round 13: other-language concepts").
 PHRASES_MUST_NOT_FIRE = [
     "bache ko gaari mein car seat ke bagair bitha sakte hain?",
     "naya chaku kitchen ke liye khareeda, kya bag mein le ja sakte hain?",
