@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 
 from bot.edge.text import strip_hidden
-from bot.safeguarding.redaction.address import find_addresses
+from bot.safeguarding.redaction.address import find_addresses, find_lone_numbers_pairs_and_blocks
 from bot.safeguarding.redaction.business import (
     find_named_traders,
     find_owners_trade_businesses,
@@ -26,6 +26,7 @@ from bot.safeguarding.redaction.code import (
     find_postcodes,
     find_tags_and_carried_numbers,
     find_vehicle_regs,
+    find_worded_personal_plates,
 )
 from bot.safeguarding.redaction.detail import Category, Detail
 from bot.safeguarding.redaction.handles import (
@@ -132,6 +133,7 @@ _FINDERS: tuple[Callable[[str], Iterable[Detail]], ...] = (
     find_worded_postcodes,
     find_vehicle_regs,
     find_personal_plates_and_second_guesses,
+    find_worded_personal_plates,
     find_spoken_regs,
     find_partial_plates,
     find_cued_plates,
@@ -147,6 +149,7 @@ _FINDERS: tuple[Callable[[str], Iterable[Detail]], ...] = (
     find_homes_on_sites_and_in_blocks,
     find_flat_codes_estates_and_welsh_names,
     find_districts_and_bare_house_numbers,
+    find_lone_numbers_pairs_and_blocks,
     find_house_names,
     find_more_house_names,
     find_house_names_by_village_or_home_word,

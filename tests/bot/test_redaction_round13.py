@@ -1,0 +1,216 @@
+"""Issue 15, redaction round 13: numbers and people by family, on wordings
+written for this round first (at least eight a family, with look-alikes that
+must stay), then the eleventh unseen set's own lines (tests/data/
+personal_details/unseen_2026_11_30_t.jsonl and _u.jsonl, spent; shortened).
+What an officer sees is the suggested publishable text. Figures per file are
+in docs/redaction-figures.md ("Round 13: numbers and people")."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.safeguarding.redaction import suggest_publishable
+
+# 1. A neighbour's house number alone: after their name ("(Gary at 33)"),
+# after "theyre", after a misspelt "number", or signing off ("- no 21").
+LONE_NUMBERS = [
+    (
+        "my neighbour (Bev at 21) saw the van too",
+        "my neighbour ([name] at [address]) saw the van too",
+    ),
+    (
+        "the lads next door (Kyle at 8a) are dealing again",
+        "the lads next door ([name] at [address]) are dealing again",
+    ),
+    (
+        "my neighbour Pete at 16, he has a doorbell camera",
+        "my neighbour [name] at [address], he has a doorbell camera",
+    ),
+    (
+        "neighbour Sandra Price at 4. she heard the bang",
+        "neighbour [name] at [address]. she heard the bang",
+    ),
+    (
+        "me nieghbour Dave at 9 says its been going on weeks",
+        "me nieghbour [name] at [address] says its been going on weeks",
+    ),
+    ("theyre at 52 and we're next door", "theyre at [address] and we're next door"),
+    (
+        "theyre in 6 and they never put the bins out",
+        "theyre in [address] and they never put the bins out",
+    ),
+    (
+        "the old man at numbr 14 got conned by a roofer",
+        "the old man at [address] got conned by a roofer",
+    ),
+    ("she lives at numer 3 by the park", "she lives at [address] by the park"),
+    (
+        "kids from nummer 27 keep kicking the ball at my car",
+        "kids from [address] keep kicking the ball at my car",
+    ),
+    ("the dog at numbe 11 barks all night", "the dog at [address] barks all night"),
+    (
+        "Please can someone come about the fly tipping behind the shops. - no 8",
+        "Please can someone come about the fly tipping behind the shops. - [address]",
+    ),
+    (
+        "Cars on the pavement every day. Thanks - No. 45",
+        "Cars on the pavement every day. Thanks - [address]",
+    ),
+    ("bins left out for weeks now ~ number 30", "bins left out for weeks now ~ [address]"),
+    ("they've been shouting all night - num 17", "they've been shouting all night - [address]"),
+    # the set's lines: pt11-129, pt11-154, pt11-012, pu11-160
+    (
+        "So my neighbour (Gary at 33) says his camera caught the lads. I'm at 35, Wentworth Road.",
+        "So my neighbour ([name] at [address]) says his camera caught the lads. I'm at [address].",
+    ),
+    (
+        "Neighbour's CCTV points straight into my kids bedroom window. Theyre at 47, we're 49"
+        " Coniston Avenue",
+        "Neighbour's CCTV points straight into my kids bedroom window. Theyre at [address], "
+        "we're [address]",
+    ),
+    (
+        "my nieghbour Tomasz Wiśniewski at numbr 42 keeps burnin rubish in his garden",
+        "my nieghbour [name] at [address] keeps burnin rubish in his garden",
+    ),
+    (
+        "The lady at no 19 Vicarage Road is feeding the pigeons. Can police do anything? - no 21",
+        "The lady at [address] is feeding the pigeons. Can police do anything? - [address]",
+    ),
+]
+# times, a meeting place, a bus stop, money, a shirt and a queue stay
+LONE_NUMBERS_STAY = [
+    "we meet at the church hall (the vicar at 10) every Tuesday",
+    "the number 12 bus at numbr 7 stop",
+    "it cost £12 - no 5 was cheaper",
+    "the match kicks off at 3 - no 4 shirt was sent off",
+    "I'll be there at 10 - no 2 in the queue",
+    "We meet at the cafe (Costa at 10) on Saturdays",
+]
+
+# 2. Two house numbers on one street ("12 & 14 Ashdown Road": the 12 goes
+# too) and a flat's number with its block's name ("103 Cavendish Block").
+PAIRS_AND_BLOCKS = [
+    (
+        "the noise is from 12 & 14 Ashdown Road every night",
+        "the noise is from [address] & [address] every night",
+    ),
+    (
+        "the fence between 3 and 5 Elm Grove was kicked in",
+        "the fence between [address] and [address] was kicked in",
+    ),
+    (
+        "both houses, 22 & 24 Mill Lane, were egged",
+        "both houses, [address] & [address], were egged",
+    ),
+    (
+        "cars parked across 7 + 9 Church Street again",
+        "cars parked across [address] + [address] again",
+    ),
+    (
+        "the party at 41 and 43 Station Road went on till 4",
+        "the party at [address] and [address] went on till 4",
+    ),
+    ("I'm at 103 Cavendish Block (the tall one)", "I'm at [address] (the tall one)"),
+    ("she lives at 201 Park Heights", "she lives at [address]"),
+    ("my mum is 7 Oak Point on the estate", "my mum is [address] on the estate"),
+    ("the lads hang round 5 Wellington Towers", "the lads hang round [address]"),
+    # the set's lines: pu11-064, pu11-038
+    (
+        "the neighbour dispute at 12 & 14 Ashdown Road, Forest Row, RH18 5BW. we are at 12.",
+        "the neighbour dispute at [address] & [address], Forest Row, [postcode]. we are at "
+        "[address].",
+    ),
+    (
+        "can the PCSO please call me, I'm at 103 Cavendish Block (the tall one).",
+        "can the PCSO please call me, I'm at [address] (the tall one).",
+    ),
+]
+PAIRS_AND_BLOCKS_STAY = [
+    "the number 12 and 14 buses are always late",
+    "we need 3 and 5 more volunteers",
+    "Cavendish Block has a broken lift",
+    "the Tower Block on Elm Road has needles in the stairwell",
+    "junction 12 and 14 of the M6 were shut",
+]
+
+# 3. A private plate with a word in it ("BF 6 ONE") after "reg" or "plate"
+# or before "private plate", and a frame or serial number after a misspelt
+# "number" (an ID number: it goes).
+PLATES_AND_FRAMES = [
+    (
+        "the reg was something like BF 6 ONE, private plate, gold Merc",
+        "the reg was something like [vehicle reg], private plate, gold Merc",
+    ),
+    ("it had a private plate, K 9 DOG I think", "it had a private plate, [vehicle reg] I think"),
+    ("the van's reg was TJ 7 ONE", "the van's reg was [vehicle reg]"),
+    ("plate said M 4 TOP, black Range Rover", "plate said [vehicle reg], black Range Rover"),
+    (
+        "reg is S 8 TAN and it's always on the pavement",
+        "reg is [vehicle reg] and it's always on the pavement",
+    ),
+    ("B 12 ACE private plate, white Audi", "[vehicle reg] private plate, white Audi"),
+    ("the regs are AB 1 CAT on the front", "the regs are [vehicle reg] on the front"),
+    (
+        "something like D 3 EVE? personal plate, red Mini",
+        "something like [vehicle reg]? personal plate, red Mini",
+    ),
+    ("frame numer WTU 4471 8829 if anyone finds it", "[ID number] if anyone finds it"),
+    ("the frame numbr is WR 2210 5531", "the [ID number]"),
+    ("serial numer AB12 3349 on the back", "[ID number] on the back"),
+    (
+        "his bike, frame nuber XT 5521 7734, went from the rack",
+        "his bike, [ID number], went from the rack",
+    ),
+    # the set's lines: pt11-139, pu11-132
+    (
+        "reg on the car that hit me was something like BF 6 ONE? private plate, gold Merc",
+        "reg on the car that hit me was something like [vehicle reg]? private plate, gold Merc",
+    ),
+    (
+        "its a blue carrera, frame numer WTU 4471 8829. can u check",
+        "its a blue carrera, [ID number]. can u check",
+    ),
+]
+# road numbers, a bus route and a stop's letters stay
+PLATES_STAY = [
+    "we drove on the A 1 road past junction 4 with the reg light out",
+    "the bus was the X 5 to Leeds",
+    "they took the 36 bus from stop B 4 AT 9",
+    "the plate fell off on the A 63 and the reg was never found",
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), LONE_NUMBERS)
+def test_a_neighbours_number_alone_is_replaced(text: str, expected: str) -> None:
+    assert suggest_publishable(text) == expected
+
+
+@pytest.mark.parametrize("text", LONE_NUMBERS_STAY)
+def test_times_stops_money_shirts_and_queues_stay(text: str) -> None:
+    assert suggest_publishable(text) == text
+
+
+@pytest.mark.parametrize(("text", "expected"), PAIRS_AND_BLOCKS)
+def test_both_numbers_of_a_pair_and_a_flat_in_a_block_are_replaced(
+    text: str, expected: str
+) -> None:
+    assert suggest_publishable(text) == expected
+
+
+@pytest.mark.parametrize("text", PAIRS_AND_BLOCKS_STAY)
+def test_buses_counts_junctions_and_block_names_stay(text: str) -> None:
+    assert suggest_publishable(text) == text
+
+
+@pytest.mark.parametrize(("text", "expected"), PLATES_AND_FRAMES)
+def test_a_worded_private_plate_and_a_misspelt_frame_number_are_replaced(
+    text: str, expected: str
+) -> None:
+    assert suggest_publishable(text) == expected
+
+
+@pytest.mark.parametrize("text", PLATES_STAY)
+def test_roads_routes_and_stops_stay(text: str) -> None:
+    assert suggest_publishable(text) == text
