@@ -214,3 +214,68 @@ def test_a_worded_private_plate_and_a_misspelt_frame_number_are_replaced(
 @pytest.mark.parametrize("text", PLATES_STAY)
 def test_roads_routes_and_stops_stay(text: str) -> None:
     assert suggest_publishable(text) == text
+
+
+# 4. A bar or a grill named after its owner: an owner's "'s" before "Bar",
+# "Grill", "Kebab House" or "Kebab & Grill" ("Costa" is a surname as well as a
+# coffee chain, and no chain sells kebabs).
+BARS_AND_GRILLS = [
+    (
+        "the fight started outside Murphy's Bar on the high street",
+        "the fight started outside [name] on the high street",
+    ),
+    (
+        "my husband runs Hassan's Grill and they keep smashing the sign",
+        "my husband runs [name] and they keep smashing the sign",
+    ),
+    (
+        "someone keeps tagging the shutters at Yusuf's Kebab House",
+        "someone keeps tagging the shutters at [name]",
+    ),
+    (
+        "the lads robbed the till at Dimitri's Bar last night",
+        "the lads robbed the till at [name] last night",
+    ),
+    (
+        "i work at Ahmed's Chicken & Grill and a man threatened me",
+        "i work at [name] and a man threatened me",
+    ),
+    (
+        "theres dealing behind Kowalski's Bar every weekend",
+        "theres dealing behind [name] every weekend",
+    ),
+    (
+        "they smashed the window of Nadia's Pizza & Grill again",
+        "they smashed the window of [name] again",
+    ),
+    (
+        "the bins behind Kemal's Kebabs and Grill were set alight",
+        "the bins behind [name] were set alight",
+    ),
+    # the set's lines: pu11-143, pu11-090
+    (
+        "dogs owner is the bloke from Mulligan's Bar on Friar St.",
+        "dogs owner is the bloke from [name] on Friar St.",
+    ),
+    (
+        "Our shop, Costa's Kebab & Grill on Fratton Road, had its window smashed",
+        "Our shop, [name] on Fratton Road, had its window smashed",
+    ),
+]
+# a place's, a chain's or a group's bar stays
+BARS_STAY = [
+    "we went to the Station's Bar after the match",
+    "Sainsbury's Bar area was busy",
+    "the Costa's Bar was closed",
+    "the cyclists' Bar was shut",
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), BARS_AND_GRILLS)
+def test_a_bar_or_grill_named_after_its_owner_is_replaced(text: str, expected: str) -> None:
+    assert suggest_publishable(text) == expected
+
+
+@pytest.mark.parametrize("text", BARS_STAY)
+def test_a_places_a_chains_or_a_groups_bar_stays(text: str) -> None:
+    assert suggest_publishable(text) == text

@@ -14,6 +14,7 @@ from bot.edge.text import strip_hidden
 from bot.safeguarding.redaction.address import find_addresses, find_lone_numbers_pairs_and_blocks
 from bot.safeguarding.redaction.business import (
     find_named_traders,
+    find_owners_bars_and_grills,
     find_owners_trade_businesses,
     find_shops_named_after_owners,
 )
@@ -167,6 +168,7 @@ _FINDERS: tuple[Callable[[str], Iterable[Detail]], ...] = (
     find_unintroduced_names,
     find_people_shapes,
     find_shops_named_after_owners,
+    find_owners_bars_and_grills,
     find_nicknamed_and_lower_case_names,
     find_owners_trade_businesses,
     find_named_traders,
