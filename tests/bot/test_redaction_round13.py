@@ -279,3 +279,56 @@ def test_a_bar_or_grill_named_after_its_owner_is_replaced(text: str, expected: s
 @pytest.mark.parametrize("text", BARS_STAY)
 def test_a_places_a_chains_or_a_groups_bar_stays(text: str) -> None:
     assert suggest_publishable(text) == text
+
+
+# 5. Names all in lower case: a friend's given name and surname after "me
+# mate" ("shazia khan"), and a given name signing in at the start ("hi its deb
+# from ...").
+LOWER_CASE_NAMES = [
+    ("my friend aisha patel had her car keyed", "my friend [name] had her car keyed"),
+    ("me mate tariq hussain got jumped by the shops", "me mate [name] got jumped by the shops"),
+    ("my cousin priya sharma is scared to go out", "my cousin [name] is scared to go out"),
+    ("my pal kasia nowak saw it too", "my pal [name] saw it too"),
+    ("my bestie jaz singh reported it already", "my bestie [name] reported it already"),
+    (
+        "hiya its kev from the flats, the lift is broke again",
+        "hiya its [name] from the flats, the lift is broke again",
+    ),
+    ("this is raj again about the van", "this is [name] again about the van"),
+    ("hello, it's bev at the corner shop", "hello, it's [name] at the corner shop"),
+    ("its rose from number 4", "its [name] from [address]"),
+    # the set's lines: pt11-059, pt11-039
+    (
+        "me mate shazia khan got her purse robbed on the 1 bus into town",
+        "me mate [name] got her purse robbed on the 1 bus into town",
+    ),
+    (
+        "hi its deb from 7 the crescent again, re the dog on Moor Lane",
+        "hi its [name] from [address] again, re the dog on Moor Lane",
+    ),
+]
+# a word after a friend's name, "me", "mum" and ordinary words signing in stay
+LOWER_CASE_STAY = [
+    "me mate will said the same",
+    "me mate dunno what to do",
+    "its me again about the noise",
+    "hi its only me from next door",
+    "its late here and theyre still shouting",
+    "hi it's mum from the school run",
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), LOWER_CASE_NAMES)
+def test_a_lower_case_friend_or_a_name_signing_in_is_replaced(text: str, expected: str) -> None:
+    assert suggest_publishable(text) == expected
+
+
+@pytest.mark.parametrize("text", LOWER_CASE_STAY)
+def test_ordinary_words_after_me_mate_or_its_stay(text: str) -> None:
+    assert suggest_publishable(text) == text
+
+
+def test_a_word_after_a_friends_lower_case_name_stays() -> None:
+    # the older dev set's line e-214: "leah" goes, "too" is no surname here
+    text = "took £90 off me, my mate leah too"
+    assert suggest_publishable(text) == "took £90 off me, my mate [name] too"
