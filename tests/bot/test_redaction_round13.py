@@ -332,3 +332,57 @@ def test_a_word_after_a_friends_lower_case_name_stays() -> None:
     # the older dev set's line e-214: "leah" goes, "too" is no surname here
     text = "took £90 off me, my mate leah too"
     assert suggest_publishable(text) == "took £90 off me, my mate [name] too"
+
+
+# 6. A post one person holds, right after the named place the writer works
+# at: the post goes, the place said apart stays.
+POSTS_AFTER_A_WORKPLACE = [
+    (
+        "I work at Tesco Extra, I'm the night manager, and the same lads come in every night",
+        "I work at Tesco Extra, I'm [job], and the same lads come in every night",
+    ),
+    (
+        "I work at the Red Lion, I'm the landlady, and he threatened me",
+        "I work at the Red Lion, I'm [job], and he threatened me",
+    ),
+    (
+        "i work at Boots in town, im the pharmacist so they know me",
+        "i work at Boots in town, im [job] so they know me",
+    ),
+    (
+        "I work for Hillside Surgery; I am the practice manager",
+        "I work for Hillside Surgery; I am [job]",
+    ),
+    (
+        "I work at the Co-op on Elm Road, I'm the duty manager most nights",
+        "I work at the Co-op on Elm Road, I'm [job] most nights",
+    ),
+    ("I work at St Mary's, I'm the caretaker", "I work at St Mary's, I'm [job]"),
+    ("I work in the Spar, I'm the supervisor there", "I work in the Spar, I'm [job] there"),
+    (
+        "I work at the Crown, I'm the head chef and they smashed the back door",
+        "I work at the Crown, I'm [job] and they smashed the back door",
+    ),
+    # the set's line: pu11-012
+    (
+        "I work at the Barclays there, I'm the assistant manager. Don't want my name up.",
+        "I work at the Barclays there, I'm [job]. Don't want my name up.",
+    ),
+]
+# a workplace with no name, and "the one who ..." stay
+POSTS_STAY = [
+    "I work at a bank, I'm the manager",
+    "I work at the shop, I'm the manager",
+    "I work at Tesco, I'm the one who called you",
+    "I work at Greggs, I'm the one on the till",
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), POSTS_AFTER_A_WORKPLACE)
+def test_a_post_after_a_named_workplace_is_replaced(text: str, expected: str) -> None:
+    assert suggest_publishable(text) == expected
+
+
+@pytest.mark.parametrize("text", POSTS_STAY)
+def test_a_post_at_an_unnamed_workplace_or_the_one_who_stays(text: str) -> None:
+    assert suggest_publishable(text) == text
