@@ -11,9 +11,10 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 
 from bot.edge.text import strip_hidden
-from bot.safeguarding.redaction.address import find_addresses
+from bot.safeguarding.redaction.address import find_addresses, find_lone_numbers_pairs_and_blocks
 from bot.safeguarding.redaction.business import (
     find_named_traders,
+    find_owners_bars_and_grills,
     find_owners_trade_businesses,
     find_shops_named_after_owners,
 )
@@ -26,6 +27,7 @@ from bot.safeguarding.redaction.code import (
     find_postcodes,
     find_tags_and_carried_numbers,
     find_vehicle_regs,
+    find_worded_personal_plates,
 )
 from bot.safeguarding.redaction.detail import Category, Detail
 from bot.safeguarding.redaction.handles import (
@@ -51,6 +53,7 @@ from bot.safeguarding.redaction.names import (
     find_doubtful_names,
     find_goes_by_capitals_and_signs,
     find_half_given_and_set_off_names,
+    find_lower_case_friends_and_greetings,
     find_nicknamed_and_lower_case_names,
     find_signed_and_cued_names,
     find_unintroduced_names,
@@ -87,6 +90,7 @@ from bot.safeguarding.redaction.situation import (
     find_described_plates,
     find_local_school_years,
     find_own_posts,
+    find_posts_after_a_named_workplace,
     find_posts_at_named_places,
     find_posts_schools_and_widowhood,
     find_school_years,
@@ -132,6 +136,7 @@ _FINDERS: tuple[Callable[[str], Iterable[Detail]], ...] = (
     find_worded_postcodes,
     find_vehicle_regs,
     find_personal_plates_and_second_guesses,
+    find_worded_personal_plates,
     find_spoken_regs,
     find_partial_plates,
     find_cued_plates,
@@ -147,6 +152,7 @@ _FINDERS: tuple[Callable[[str], Iterable[Detail]], ...] = (
     find_homes_on_sites_and_in_blocks,
     find_flat_codes_estates_and_welsh_names,
     find_districts_and_bare_house_numbers,
+    find_lone_numbers_pairs_and_blocks,
     find_house_names,
     find_more_house_names,
     find_house_names_by_village_or_home_word,
@@ -155,6 +161,7 @@ _FINDERS: tuple[Callable[[str], Iterable[Detail]], ...] = (
     find_school_years,
     find_local_school_years,
     find_singular_roles,
+    find_posts_after_a_named_workplace,
     find_posts_at_named_places,
     find_ages_with_detail,
     find_described_ages,
@@ -164,7 +171,9 @@ _FINDERS: tuple[Callable[[str], Iterable[Detail]], ...] = (
     find_unintroduced_names,
     find_people_shapes,
     find_shops_named_after_owners,
+    find_owners_bars_and_grills,
     find_nicknamed_and_lower_case_names,
+    find_lower_case_friends_and_greetings,
     find_owners_trade_businesses,
     find_named_traders,
     find_signed_and_cued_names,

@@ -484,3 +484,54 @@ def _house_numbers(text: str) -> Iterator[Detail]:
         if _names_a_business(text, match):
             continue  # round 12: "we are at 4 Seasons", "I'm at 3 Tesco"
         yield Detail(match.start(1), match.end(1), Category.ADDRESS)
+
+
+# Round 13 (issue 15, after the eleventh unseen set): a house number alone in
+# shapes the patterns above leave.
+# A neighbour named, then their number: "(Gary at 33)", "my neighbour Tomasz at
+# 42,"; the number ends a bracket, a clause or the text.
+_NAMED_AT_NUMBER = re.compile(
+    r"(?:\(|(?i:\bn(?:ei|ie|e|a)(?:gh|g)?b(?:ou|o|e|a)?rs?,?)[ \t]+)[ \t]*"
+    r"[A-Z][a-z'’]+(?:[ \t]+[A-Z][a-z'’]+)?[ \t]+at[ \t]+(?P<number>\d{1,3}[a-z]?)"
+    r"(?=[ \t]*(?:\)|,|;|\.(?!\d)|$)|[ \t]+(?:says|said|saw|told|reckons)\b)"
+)
+# "they're" without its apostrophe, "theyre at 47"
+_THEYRE_AT = re.compile(r"(?i:\btheyre[ \t]+(?:at|in)[ \t]+)(?P<number>\d{1,3}[a-z]?)\b(?![:.]\d)")
+# "number" misspelt after where someone is: "at numbr 42", "lives at numer 6"
+_MISSPELT_NUMBER = re.compile(
+    r"(?i:\b(?:at|in|from|to|of|opposite|outside|near)[ \t]+"
+    r"(?P<number>(?:numbr|nmber|nuber|numer|numbe|nummer|numba|numbar|nomber)"
+    r"[ \t]*\d{1,3}[a-z]?)\b)"
+    r"(?![ \t]*(?i:bus|route|service|stop))"
+)
+# A signature that is a house number: "... - no 21" at the end of the text.
+_SIGNED_NUMBER = re.compile(
+    r"(?:^|[ \t])[-–—~][ \t]*(?P<number>(?i:no\.?|number|num)[ \t]*\d{1,3}[a-z]?)[ \t.!]*$"
+)
+# Two house numbers on one street: "12 & 14 Ashdown Road", "3 and 5 Elm Road":
+# the first number, before an address found here.
+_FIRST_OF_PAIR = re.compile(r"(?<![\w£$.:/-])(?P<number>\d{1,4}[a-z]?)[ \t]*(?:&|and|\+)[ \t]*$")
+# A flat number and its block's name: "103 Cavendish Block", "45 Nelson Tower"
+_FLAT_IN_BLOCK = re.compile(
+    r"(?<![\w£$.:/-])(?P<number>\d{1,4}[a-z]?[ \t]+(?:[A-Z][a-z'’]+[ \t]+){1,2}"
+    r"(?:Block|Tower|Towers|Heights|Point))\b"
+)
+
+
+def find_lone_numbers_pairs_and_blocks(text: str) -> Iterator[Detail]:
+    """Round 13: a neighbour's number after their name ("(Gary at 33)"),
+    "theyre at 47", a misspelt "number" ("at numbr 42"), a house number
+    signing off ("- no 21"), the first of two house numbers on one street
+    ("12 & 14 Ashdown Road": the 12) and a flat with its block ("103
+    Cavendish Block"): ADDRESS spans, start and end character offsets."""
+    for pattern in (_NAMED_AT_NUMBER, _THEYRE_AT, _MISSPELT_NUMBER, _SIGNED_NUMBER, _FLAT_IN_BLOCK):
+        for match in pattern.finditer(text):
+            if pattern is _NAMED_AT_NUMBER and not _ABOUT_HOMES.search(text):
+                continue  # "(Costa at 10)": a time, where no home is spoken of
+            yield Detail(match.start("number"), match.end("number"), Category.ADDRESS)
+    for found in _house_numbers(text):
+        if not text[found.start : found.start + 1].isdigit():
+            continue
+        pair = _FIRST_OF_PAIR.search(text, max(0, found.start - 12), found.start)
+        if pair is not None:
+            yield Detail(pair.start("number"), pair.end("number"), Category.ADDRESS)

@@ -172,7 +172,9 @@ _ID_WORD = (
     r"hackney|sort[ \t]code|card[ \t]ending(?:[ \t]in)?|ending[ \t]in|"
     # a driver's or rider's own number: "Driver ID 22314"
     r"(?:driver|rider|courier|operator)[ \t]+id)"
-    r"[ \t]*(?:number|no\.?|num|#|id|ref)?[ \t]*(?:is|was|:|-|,)?[ \t]*)"
+    # round 13: "number" misspelt, "frame numer WTU 4471 8829"
+    r"[ \t]*(?:number|numer|numbr|nmber|nuber|numbe|no\.?|num|#|id|ref)?"
+    r"[ \t]*(?:is|was|:|-|,)?[ \t]*)"
 )
 _ID_NUMBER = re.compile(
     rf"{_ID_WORD}(\d[\d \t-]{{4,}}\d(?![\w])|[A-Za-z0-9-]*\d{{3}}[A-Za-z0-9-]*|\d{{4}})"
@@ -506,3 +508,31 @@ def find_personal_plates_and_second_guesses(text: str) -> Iterator[Detail]:
         guess = _SECOND_GUESS.match(text, plate.end)
         if guess is not None:
             yield Detail(guess.start("guess"), guess.end("guess"), Category.VEHICLE_REG)
+
+
+# Round 13 (issue 15, after the eleventh unseen set): a private plate with a
+# word in it, its cue before it in the sentence or "private plate" after it:
+# "reg ... was something like BF 6 ONE? private plate", "plate said K 9 DOG".
+_WORDED_PLATE = re.compile(
+    r"(?<![\w'’])(?P<plate>[A-Z]{1,3}[ \t]?\d{1,3}[ \t]+[A-Z]{2,4})(?![\w'’])"
+)
+_PLATE_BEFORE = re.compile(r"(?i:\b(?:reg|regs|registration|plates?|number[ \t]+plate)\b)")
+_PLATE_AFTER = re.compile(
+    r"(?i:[?!.,;:)\s]*(?:it'?s[ \t]+a[ \t]+|a[ \t]+)?(?:private|personal|cherished)[ \t]+plate)"
+)
+
+
+def find_worded_personal_plates(text: str) -> Iterator[Detail]:
+    """Round 13: a personalised plate of letters, figures and a word ("BF 6
+    ONE"), seven characters at most, after "reg" or "plate" in the same
+    sentence or just before "private plate": VEHICLE_REG spans, start and end
+    character offsets."""
+    for match in _WORDED_PLATE.finditer(text):
+        plate = match.group("plate")
+        if len(plate.replace(" ", "").replace("\t", "")) > _MAX_PLATE_CHARACTERS:
+            continue
+        sentence = max(text.rfind(".", 0, match.start()), text.rfind("\n", 0, match.start()))
+        if _PLATE_BEFORE.search(text, sentence + 1, match.start()) or _PLATE_AFTER.match(
+            text, match.end()
+        ):
+            yield Detail(match.start("plate"), match.end("plate"), Category.VEHICLE_REG)

@@ -1126,3 +1126,53 @@ def find_goes_by_capitals_and_signs(text: str) -> Iterator[Detail]:
             yield Detail(match.start(), match.end(), Category.NAME)
     for match in _INITIALLED_TRADER.finditer(text):
         yield Detail(match.start(), match.end(), Category.NAME)
+
+
+# Round 13 (issue 15, after the eleventh unseen set): names all in lower case
+# in two more places. A given name in no English list and a surname after
+# "me mate", "my friend" and the like: "me mate shazia khan" (the surname may
+# be a word too, "khan"); and a given name signing in at the very start: "hi
+# its deb from 7 the crescent", "this is raj again".
+_FRIEND_LOWER = re.compile(
+    r"(?i:\b(?:me|my)[ \t]+(?:mate|mates|friend|pal|bestie|cousin|neighbour|nieghbour|"
+    r"neighbor)[ \t]+)(?P<given>[a-z]+)[ \t]+(?P<surname>[a-z]+)\b(?!['’])"
+)
+_GREETING_LOWER = re.compile(
+    r"^[ \t]*(?:(?i:hi|hiya|hello|hey|morning|evening|afternoon)[ \t]*[,!.]?[ \t]+)?"
+    r"(?i:its|it['’]s|this[ \t]+is)[ \t]+(?P<name>[a-z]+)[ \t]+"
+    r"(?=(?i:from|at|in|here|again|on)\b)"
+)
+_NOT_A_LOWER_NAME = word_set(
+    "me us him her them you we one mum dad nan mam mom gran grandad auntie only just "
+    "will may said cant might must long well also still back too as then again here there "
+    "today tonight yesterday last who what when where"
+)
+
+
+def find_lower_case_friends_and_greetings(text: str) -> Iterator[Detail]:
+    """Round 13: a friend's name in lower case after "me mate" ("shazia
+    khan": the given name in no English word list, and a given name or in
+    no list at all; the surname in the surname list) and a lower-case given
+    name signing in at the start of the text ("hi its deb from ..."): NAME
+    spans, start and end character offsets."""
+    for match in _FRIEND_LOWER.finditer(text):
+        given, surname = match.group("given"), match.group("surname")
+        # a given name, or a word in no list at all ("shazia")
+        known = given in first_names() or not (given in proper_nouns() or given in places())
+        if not known or given in ordinary_words() or given in NOT_PERSONS:
+            continue
+        if (
+            surname not in surnames()
+            or surname in _NOT_LOWER_SURNAMES
+            or surname in _NOT_A_LOWER_NAME
+            or surname in NOT_PERSONS
+            or surname in PLACE_WORDS
+        ):
+            continue
+        yield Detail(match.start("given"), match.end("surname"), Category.NAME)
+    for match in _GREETING_LOWER.finditer(text):
+        name = match.group("name")
+        if name in first_names() and not (
+            name in _NOT_A_LOWER_NAME or name in _NOT_LOWER_SURNAMES or name in NOT_PERSONS
+        ):
+            yield Detail(match.start("name"), match.end("name"), Category.NAME)

@@ -1614,3 +1614,26 @@ def find_local_school_years(text: str) -> Iterator[Detail]:
         if not (sentence_start and text[start].isupper()):
             start = match.start("age")
         yield Detail(start, match.end(), Category.SCHOOL)
+
+
+# Round 13 (issue 15, after the eleventh unseen set): a post one person holds,
+# said right after the named place the writer works at: "I work at the
+# Barclays there, I'm the assistant manager" (the post; the place is said
+# apart and stays as it was).
+_WORK_AT_THEN_POST = re.compile(
+    r"(?i:\bI[ \t]+work[ \t]+(?:at|in|for)[ \t]+)(?P<place>[^.,;!?\n]{2,40}?)[ \t]*[,;][ \t]*"
+    r"(?i:I['’]?m|I[ \t]+am)[ \t]+"
+    r"(?P<post>(?i:the[ \t]+(?:(?:assistant|deputy|branch|store|shop|duty|general|night|head|"
+    r"area|practice|office)[ \t]+)?(?:manager|manageress|supervisor|owner|landlord|landlady|"
+    r"caretaker|receptionist|chef|pharmacist|headteacher|head|vicar|warden)))\b"
+)
+
+
+def find_posts_after_a_named_workplace(text: str) -> Iterator[Detail]:
+    """Round 13: "I work at the Barclays there, I'm the assistant manager":
+    a JOB span over the post ("the assistant manager"), start and end
+    character offsets, only where the workplace has a capitalised name
+    ("I work at a bank, I'm the manager" stays)."""
+    for match in _WORK_AT_THEN_POST.finditer(text):
+        if re.search(r"(?<![\w'’])[A-Z]", match.group("place")):
+            yield Detail(match.start("post"), match.end("post"), Category.JOB)
