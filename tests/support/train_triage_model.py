@@ -94,6 +94,10 @@ SPENT = frozenset(
         # and spent (issue 15, round 12)
         "unseen_2026_11_30_q.jsonl",
         "unseen_2026_11_30_r.jsonl",
+        # the eleventh unseen set, run once (/work/notes, docs/triage-figures.md)
+        # and spent (issue 15, round 13)
+        "unseen_2026_11_30_s.jsonl",
+        "unseen_2026_11_30_t.jsonl",
     }
 )
 # Redaction corpora (tests/data/personal_details/) read as ordinary messages.
