@@ -94,6 +94,10 @@ SPENT = frozenset(
         # and spent (issue 15, round 12)
         "unseen_2026_11_30_q.jsonl",
         "unseen_2026_11_30_r.jsonl",
+        # the eleventh unseen set, run once (/work/notes, docs/triage-figures.md)
+        # and spent (issue 15, round 13)
+        "unseen_2026_11_30_s.jsonl",
+        "unseen_2026_11_30_t.jsonl",
     }
 )
 # Redaction corpora (tests/data/personal_details/) read as ordinary messages.
@@ -263,7 +267,10 @@ I had a text saying my parcel is held, is it genuine?"""
 # me ... just venting", everyday questions in other languages (Kurdish, Farsi,
 # Pashto, Tigrinya, Vietnamese, Chinese, ...), a calm person sleeping rough
 # and help asked for them; each with urgent look-alikes. Round 12 (the tenth
-# set): see tests/data/triage/README.md ("Round 12 model families").
+# set): see tests/data/triage/README.md ("Round 12 model families"). Round 13
+# (the eleventh set): a car left for weeks "not urgent at all", a talk asked
+# for in Welsh, "me muero de ganas", "drop dead gorgeous", with urgent
+# look-alikes (tests/data/triage/README.md, "Round 13 model families").
 TUNING_FAMILIES = frozenset(
     {
         "model_families_round7",
@@ -271,6 +278,7 @@ TUNING_FAMILIES = frozenset(
         "model_families_round10",
         "model_families_round11",
         "model_families_round12",
+        "model_families_round13",
     }
 )
 # The files whose messages never choose the threshold.

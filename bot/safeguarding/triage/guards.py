@@ -45,7 +45,7 @@ _LISTS = (
     "asked_if_scam", "outburst", "laughed_off_after",
     "dealt_with", "child_game", "kin_captor", "leisure_stay", "dispute", "protocol",
     "family_mishap", "score", "aftermath", "blood_on_thing", "found_object",
-    "live_echo", "live_event",
+    "live_echo", "live_event", "beaten_word", "sport_word", "person_beaten", "brawl",
 )  # fmt: skip
 _DATA = mapping(read(_FILE), _FILE)
 if set(_DATA) != set(_LISTS):
@@ -875,6 +875,36 @@ def _round12(
     return None
 
 
+_BEATEN_WORD = _compiled(_words("beaten_word"), "beaten_word")
+_SPORT_WORD = _compiled(_words("sport_word"), "sport_word")
+_PERSON_BEATEN = _compiled(_words("person_beaten"), "person_beaten")
+_BRAWL = _compiled(_words("brawl"), "brawl")
+
+
+def _round13(rule: Rule, before: str, match: str, message: str) -> str | None:
+    """Round 13: the eleventh unseen set's rule false alarm of a team
+    beaten: "idiom" when a danger match (``match``, the words matched;
+    ``before``: the clause before it; in the whole normalised ``message``)
+    is a beating (``beaten_word``: "got battered") with sport named in the
+    message (``sport_word``: "match", "the league", "3-0"), no person named
+    before it in the clause (``person_beaten``: "a fan", "my son", "he"),
+    no fight (``brawl``), weapon or hurt and nothing of now ("Wolves got
+    battered again. Anyway is the road by Molineux closed for Saturday's
+    match?"). None otherwise."""
+    if (
+        rule.concern is Concern.DANGER
+        and _BEATEN_WORD.search(match)
+        and _SPORT_WORD.search(message)
+        and not _PERSON_BEATEN.search(before)
+        and not _BRAWL.search(message)
+        and not _WEAPON.search(message)
+        and not _PERSON_HARMED.search(message)
+        and not _says_now(message)
+    ):
+        return "idiom"
+    return None
+
+
 # "she's still here", "he won't leave" (vocabulary.yaml's still_here): with a
 # severe match asked about, the message is not a question in general.
 _STILL_HERE = _compiled(
@@ -1223,6 +1253,9 @@ def guard(
         told = _round12(rule, before, upto[len(before) :], after, message, opening)
         if told is not None:
             return told
+        beaten = _round13(rule, before, upto[len(before) :], message)
+        if beaten is not None:
+            return beaten
     if rule.concern is Concern.SELF_HARM:
         thought = rule.name.partition(".")[2] in REASSURED_STOPS
         if thought and not rule.severe and _REASSURED.search(message):
