@@ -32,6 +32,9 @@ OVERDOSE = "i have swallowed a whole packet of my mums sleeping tablets"
 THREAT = "my ex is banging on the door screaming he will do me in"
 
 
+# A whole training run (about 45 s on a quiet machine): bounded, but not by
+# the suite's 120 s default, which a loaded shared machine can pass.
+@pytest.mark.timeout(600)
 def test_the_shipped_model_is_what_training_makes_of_the_corpora() -> None:
     text, _, _ = train()
     assert MODEL_FILE.read_text(encoding="utf-8") == text, (

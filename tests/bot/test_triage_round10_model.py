@@ -29,7 +29,6 @@ from bot.safeguarding.triage.model import model, without_command
 from bot.safeguarding.triage.normalise import normalise
 from tests.support.core_harness import STAFF_CHAT, CoreHarness
 from tests.support.train_triage_model import SEALED_PREFIX, SPENT, corpus_files, load
-from tests.support.triage_labelled import spent_line
 
 RESIDENT = "5550010"
 _CORPUS = Path(__file__).resolve().parent.parent / "data" / "triage"
@@ -206,19 +205,15 @@ def test_every_urgent_line_of_every_triage_file_stays_urgent() -> None:
     # Round 12: the tenth set's one miss when it was run (q10-065, Bulgarian:
     # two men forcing a girl into a white van) is caught by round 12's
     # Bulgarian phrases, so no line is excused.
-    # Round 13: the eleventh set, spent, brings its four misses when it was
-    # run, in scripts the model cannot read (the phrases' matter,
-    # other_languages.yaml; docs/triage-figures.md, "Round 13: false
-    # alarms"): excused by id until phrases catch them.
-    excused = {
-        spent_line(line_id, urgent=True) for line_id in ("s11-064", "s11-154", "s11-166", "t11-078")
-    }
+    # Round 13: the eleventh set's four misses when it was run (Arabic,
+    # Punjabi, Ukrainian, Tamil) are caught by round 13's phrases of other
+    # languages, so again no line is excused.
     missed = [
         (path.name, example.text)
         for path in sorted(_CORPUS.glob("*.jsonl"))
         if not path.name.startswith(SEALED_PREFIX) or path.name in SPENT
         for example in load(path)
-        if example.urgent and not assess(example.text).urgent and example.text not in excused
+        if example.urgent and not assess(example.text).urgent
     ]
     assert missed == []
     assert {p.name for p in corpus_files()} >= {"model_families_round10.jsonl"}
