@@ -20,32 +20,21 @@ outburst laughed off, a police drama on TV."""
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
 
 from bot.safeguarding.triage import Concern, assess
 from bot.safeguarding.triage.engine import by_rules
 from bot.safeguarding.triage.normalise import normalise
 from tests.support.core_harness import STAFF_CHAT, CoreHarness
+from tests.support.triage_labelled import spent_line
 
 RESIDENT = "5550011"
-_CORPUS = Path(__file__).resolve().parent.parent / "data" / "triage"
 
 
 def _ninth_set(line_id: str, urgent: bool) -> str:
     """The text of line ``line_id`` ("o9-176", "p9-117") of the spent ninth
-    unseen set (tests/data/triage/unseen_2026_11_30_o.jsonl and _p),
-    checking its label is ``urgent``."""
-    part = line_id[0]
-    path = _CORPUS / f"unseen_2026_11_30_{part}.jsonl"
-    for line in path.read_text(encoding="utf-8").splitlines():
-        row = json.loads(line)
-        if row["id"] == line_id:
-            assert row["urgent"] is urgent, line_id
-            return str(row["text"])
-    raise AssertionError(f"{line_id} not in {path.name}")
+    unseen set, checking its label is ``urgent``."""
+    return spent_line(line_id, urgent)
 
 
 def _rules_say_urgent(text: str) -> bool:

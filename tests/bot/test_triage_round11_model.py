@@ -19,7 +19,6 @@ file; beside each, emergencies that look like it and must stay urgent."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
@@ -31,21 +30,15 @@ from tests.support.train_triage_model import (
     corpus_files,
     load,
 )
+from tests.support.triage_labelled import spent_line
 
 RESIDENT = "5550011"
 _CORPUS = Path(__file__).resolve().parent.parent / "data" / "triage"
 
 
 def _ninth_set(line_id: str) -> str:
-    """The text of line ``line_id`` ("p9-049") of the spent ninth unseen
-    set (tests/data/triage/unseen_2026_11_30_o.jsonl and _p)."""
-    part = "p" if line_id.startswith("p") else "o"
-    path = _CORPUS / f"unseen_2026_11_30_{part}.jsonl"
-    for line in path.read_text(encoding="utf-8").splitlines():
-        row = json.loads(line)
-        if row["id"] == line_id:
-            return str(row["text"])
-    raise LookupError(line_id)
+    """The text of line ``line_id`` ("p9-049") of the spent ninth unseen set."""
+    return spent_line(line_id, urgent=None)
 
 
 def _training_texts() -> set[str]:

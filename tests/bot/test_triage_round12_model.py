@@ -20,7 +20,6 @@ reach: it reads Latin letters only."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
@@ -30,6 +29,7 @@ from bot.safeguarding.triage.model import model, without_command
 from bot.safeguarding.triage.normalise import normalise
 from tests.support.core_harness import STAFF_CHAT, CoreHarness
 from tests.support.train_triage_model import TUNING_FAMILIES, corpus_files, load
+from tests.support.triage_labelled import spent_line
 
 RESIDENT = "5550012"
 _CORPUS = Path(__file__).resolve().parent.parent / "data" / "triage"
@@ -37,13 +37,8 @@ _CORPUS = Path(__file__).resolve().parent.parent / "data" / "triage"
 
 def _tenth_set(line_id: str) -> str:
     """The text of line ``line_id`` ("q10-030", "r10-117") of the spent
-    tenth unseen set (tests/data/triage/unseen_2026_11_30_q.jsonl and _r)."""
-    path = _CORPUS / f"unseen_2026_11_30_{line_id[0]}.jsonl"
-    for line in path.read_text(encoding="utf-8").splitlines():
-        row = json.loads(line)
-        if row["id"] == line_id:
-            return str(row["text"])
-    raise LookupError(line_id)
+    tenth unseen set."""
+    return spent_line(line_id, urgent=None)
 
 
 def _probability(text: str) -> float:

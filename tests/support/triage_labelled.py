@@ -25,11 +25,11 @@ CORPUS = Path(__file__).resolve().parents[1] / "data" / "triage"
 SPENT_LETTERS = frozenset("abcdefghijklmnopqrst")
 
 
-def spent_line(line_id: str, urgent: bool = False) -> str:
+def spent_line(line_id: str, urgent: bool | None = False) -> str:
     """The text of line ``line_id`` of a spent unseen set: the letters
     before the first "-" or digit name the file ("i-033" and "q10-011" are
     in unseen_2026_11_30_i.jsonl and _q.jsonl), checking that the line is
-    labelled ``urgent``.
+    labelled ``urgent`` (``None``: either label).
 
     Raises AssertionError for a letter not in SPENT_LETTERS (the file is
     not opened), an id not in its file or another label; OSError when the
@@ -42,7 +42,7 @@ def spent_line(line_id: str, urgent: bool = False) -> str:
             continue
         row = json.loads(line)
         if row["id"] == line_id:
-            assert row["urgent"] is urgent, line_id
+            assert urgent is None or row["urgent"] is urgent, line_id
             return str(row["text"])
     raise AssertionError(f"{line_id} not in {path.name}")
 
