@@ -174,6 +174,20 @@ SEALED = {
     "personal_details/unseen_2026_11_30_w.jsonl": (
         "7762089487e2c741d4a19778626abad7a0316af5152ea6a7ba9d7042ea12a958"
     ),
+    # the thirteenth set, sealed 2026-12-01 after the twelfth was written and
+    # before round 14 was merged (the twelfth still sealed, run once after it)
+    "triage/unseen_2026_12_01_a.jsonl": (
+        "db9e009c126f44444cd76b82485dac936f2ff379148915b5c8eb58dae6c2779c"
+    ),
+    "triage/unseen_2026_12_01_b.jsonl": (
+        "2d21f117a56985a0e9f1159b7aaaf90fa22c2941ba69e9fb337c567a8eee9d90"
+    ),
+    "personal_details/unseen_2026_12_01_a.jsonl": (
+        "f2f0064eb988d7a2b7c5cf5f8e424c1d8f29821c38e593882c657792a5afcf65"
+    ),
+    "personal_details/unseen_2026_12_01_b.jsonl": (
+        "06e6cb2c2de65b779ddea1891282ce376df5a8bb5f0815b008b2dd86cfba2cbb"
+    ),
 }
 
 
@@ -195,6 +209,7 @@ TRIAGE_SETS = [
     ("triage/unseen_2026_11_30_q.jsonl", "triage/unseen_2026_11_30_r.jsonl"),
     ("triage/unseen_2026_11_30_s.jsonl", "triage/unseen_2026_11_30_t.jsonl"),
     ("triage/unseen_2026_11_30_u.jsonl", "triage/unseen_2026_11_30_v.jsonl"),
+    ("triage/unseen_2026_12_01_a.jsonl", "triage/unseen_2026_12_01_b.jsonl"),
 ]
 
 
@@ -258,6 +273,10 @@ REDACTION_SETS = [
     (
         "personal_details/unseen_2026_11_30_v.jsonl",
         "personal_details/unseen_2026_11_30_w.jsonl",
+    ),
+    (
+        "personal_details/unseen_2026_12_01_a.jsonl",
+        "personal_details/unseen_2026_12_01_b.jsonl",
     ),
 ]
 
