@@ -50,8 +50,7 @@ _LANGUAGE_NOTICES = {
     "lt": "other_language_lt",
     "so": "other_language_so",
     # round 12 (issue 15, 29-lang2): machine-written, not checked by a
-    # qualified translator. Kurdish, Pashto, Tigrinya and Amharic have none
-    # (the English guidance; the card says so): ``card_language``.
+    # qualified translator.
     "fa": "other_language_fa",
     "ta": "other_language_ta",
     "bg": "other_language_bg",
@@ -68,6 +67,13 @@ _LANGUAGE_NOTICES = {
     "ne": "other_language_ne",
     "de": "other_language_de",
     "hi": "other_language_hi",
+    # round 14 (issue 15, r14-tlang): machine-written, not checked by a
+    # qualified translator; Kurdish's gives Kurmanji and Sorani, each with
+    # its bold sentence
+    "ku": "other_language_ku",
+    "ps": "other_language_ps",
+    "ti": "other_language_ti",
+    "am": "other_language_am",
 }
 _LANGUAGE_NAMES = {
     "cy": "language_name_cy",
@@ -196,7 +202,7 @@ class Wording:
         """The card's line for a question written in the language named
         ``name`` (as ``language_name`` gives it): that the resident was sent
         the guidance in it, or, for a language without a text of its own
-        (Kurdish, Pashto, Tigrinya, Amharic), in English only."""
+        (none of those named since round 14), in English only."""
         translated = {self.text(_LANGUAGE_NAMES[code]) for code in _LANGUAGE_NOTICES}
         key = "card_language" if name in translated else "card_language_english"
         return self.render(key, language=name)

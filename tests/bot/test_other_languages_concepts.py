@@ -486,26 +486,28 @@ def test_the_newly_identified_languages_are_identified(text: str, code: str) -> 
 
 
 @pytest.mark.parametrize(
-    ("text", "language"),
+    ("text", "language", "opening"),
     [
         # Somali and Lithuanian have had their own text since round 5, Slovak,
-        # Persian and most others since round 12
-        # (tests/bot/test_guidance_languages.py): Kurdish and Pashto have none.
-        ("Mêrê min li min dixe û kêr pê re heye, zarok digirîn", "Kurdish"),
-        ("مرسته وکړئ! خاوند مې ما وهي او چاقو لري", "Pashto"),
+        # Persian and most others since round 12, Kurdish and Pashto since
+        # round 14 (tests/bot/test_guidance_languages.py): before, the English.
+        ("Mêrê min li min dixe û kêr pê re heye, zarok digirîn", "Kurdish", "Heke tu an"),
+        ("مرسته وکړئ! خاوند مې ما وهي او چاقو لري", "Pashto", "که تاسو یا بل څوک"),
     ],
 )
-async def test_a_new_language_gets_the_english_guidance_and_a_card_that_says_so(
-    h: CoreHarness, text: str, language: str
+async def test_a_new_language_gets_the_guidance_in_it_and_a_card_that_says_so(
+    h: CoreHarness, text: str, language: str, opening: str
 ) -> None:
     replies = await h.resident_says("7150", f"{PHRASE} {text}")
-    assert replies[0].startswith(EMERGENCY_OPENING), replies[0]
+    assert replies[0].startswith(opening), replies[0]
     assert "999" in replies[0]
+    assert replies[1].startswith(EMERGENCY_OPENING), replies
     (card,) = h.messages_to(STAFF_CHAT)
     body = plain(card.body)
     assert "URGENT" in body
-    assert f"Written in {language}." in body
-    assert "emergency guidance in English only" in body
+    sent = f"The resident was sent the emergency guidance in {language};"
+    assert f"Written in {language}. {sent}" in body
+    assert "English only" not in body
 
 
 async def test_a_language_with_a_text_still_says_the_guidance_went_in_it(h: CoreHarness) -> None:
