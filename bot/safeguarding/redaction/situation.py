@@ -831,8 +831,9 @@ _JOB_PATTERNS: tuple[tuple[re.Pattern[str], bool], ...] = (
 # town". The town then says which business, and goes with the job; "the
 # only one for miles" after a village stays as round 12 left it.
 _RUN_THE_ONLY_ONE_IN_TOWN = re.compile(
-    r"(?i:\b(?:i|he|she|they|we)[ \t]+(?:run|runs|own|owns|keep|keeps|manage|manages)[ \t]+"
-    r"the[ \t]+(?:[\w'’-]+[ \t]+){0,3}?(?:in|at)[ \t]+)"
+    r"(?i:\b(?:(?P<pronoun>i|he|she|they|we)|husband|wife|partner|family|mum|dad|mam|parents)"
+    r"[ \t]+(?P<verb>(?:run|runs|own|owns|keep|keeps|manage|manages)[ \t]+"
+    r"the[ \t]+(?:[\w'’-]+[ \t]+){0,3}?(?:in|at)[ \t]+))"
     r"[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2}"
     rf"(?={ONLY_ONE_IN_TOWN.pattern})"
 )
@@ -843,7 +844,9 @@ def find_singular_roles(text: str) -> Iterator[Detail]:
     pharmacist at the chemist", "the landlady at The Crown"."""
     yield from _jobs_then_only(text)
     for match in _RUN_THE_ONLY_ONE_IN_TOWN.finditer(text):
-        yield Detail(match.start(), match.end(), Category.JOB)
+        # "I run the ..." as round 12's jobs; "my husband owns the ...": from the verb
+        start = match.start() if match.group("pronoun") else match.start("verb")
+        yield Detail(start, match.end(), Category.JOB)
     for pattern, grouped in _JOB_PATTERNS:
         for match in pattern.finditer(text):
             start = match.start(1) if grouped else match.start()
