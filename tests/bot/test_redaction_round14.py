@@ -308,6 +308,37 @@ TITLED_OWNERS_PLACES_STAY = [
     ),
 ]
 
+# 7. A house number and a street in lower case after living "in" or "we
+# are" (the number group): the street goes with the number.
+LOWER_STREETS_AFTER_LIVING_IN = [
+    ("im in 7 meadow view", "im in [address]"),
+    ("we are 7 meadow view, the bungalow", "we are [address], the bungalow"),
+    ("they live in 7 meadow view since may", "they live in [address] since may"),
+    ("we r 14 elm grove, the one with the red door", "we r [address], the one with the red door"),
+    (
+        "i'm in 22 acacia avenue and the lads are at it again",
+        "i'm in [address] and the lads are at it again",
+    ),
+    ("we moved into 5 orchard close in march", "we moved into [address] in march"),
+    (
+        "Good evening. We are 31 willow walk. The car alarm has gone all night.",
+        "Good evening. We are [address]. The car alarm has gone all night.",
+    ),
+    (
+        "me n my kids live in 9 station rise, can some1 come",
+        "me n my kids live in [address], can some1 come",
+    ),
+    ("we are 4 the paddocks", "we are [address]"),
+]
+LOWER_STREETS_AFTER_LIVING_IN_STAY = [
+    ("we are 3 green bins short this week", "we are 3 green bins short this week"),
+    ("we're 2 park benches down from the cafe", "we're 2 park benches down from the cafe"),
+    ("we are 10 minutes walk away", "we are 10 minutes walk away"),
+    ("i live in 2 minutes drive of the station", "i live in 2 minutes drive of the station"),
+    ("we are 4 doors down from the shop", "we are 4 doors down from the shop"),
+    ("we are 2 lads from the park", "we are 2 lads from the park"),
+]
+
 
 @pytest.mark.parametrize(
     ("text", "expected"),
@@ -318,6 +349,7 @@ TITLED_OWNERS_PLACES_STAY = [
         *ONLY_ONE_IN_TOWN,
         *CAFES_NAMED_FOR_KIN,
         *TITLED_OWNERS_PLACES,
+        *LOWER_STREETS_AFTER_LIVING_IN,
     ],
 )
 def test_round14_details_go(text: str, expected: str) -> None:
@@ -333,6 +365,7 @@ def test_round14_details_go(text: str, expected: str) -> None:
         *ONLY_ONE_IN_TOWN_STAY,
         *CAFES_NAMED_FOR_KIN_STAY,
         *TITLED_OWNERS_PLACES_STAY,
+        *LOWER_STREETS_AFTER_LIVING_IN_STAY,
     ],
 )
 def test_round14_look_alikes_keep_their_words(text: str, expected: str) -> None:
