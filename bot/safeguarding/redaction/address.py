@@ -119,7 +119,13 @@ _ADDRESSES = (
     _address(_CAPITAL_WORD),
     _address(
         _ANY_WORD,
-        lead=r"(?i:(?<=\bat )|(?<=\bis )|(?<=\bnumber )|(?<=\bno )|(?<=\bfrom )|(?<=\bto ))",
+        lead=r"(?i:(?<=\bat )|(?<=\bis )|(?<=\bnumber )|(?<=\bno )|(?<=\bfrom )|(?<=\bto )"
+        # round 14: after living "in" or being somewhere: "im in 7 meadow view",
+        # "we are 7 meadow view" (not "in 3 separate close calls")
+        r"|(?<=\blive in )|(?<=\blives in )|(?<=\bliving in )|(?<=\bstay in )|(?<=\bstays in )"
+        r"|(?<=\bim in )|(?<=\bi'm in )|(?<=\bi’m in )|(?<=\bi am in )|(?<=\bwe're in )"
+        r"|(?<=\bwe’re in )|(?<=\bwe are in )|(?<=\bwe r in )|(?<=\bmoved in )"
+        r"|(?<=\bmoved into )|(?<=\bwe are )|(?<=\bwe're )|(?<=\bwe’re )|(?<=\bwe r ))",
     ),
     re.compile(
         rf"(?<![\w£$.,:/-])(?i:{_FLAT})\b{_HOUSE}\s+(?:[a-z][a-z'’]+\s+){{1,2}}"
@@ -353,7 +359,25 @@ _NOT_A_THE_STREET = word_set(
 )
 
 
+# Round 14: after "im in" or "we are", a lower-case street ends the phrase
+# or is followed by a small word ("im in 7 meadow view since may"), not a
+# noun it describes ("we are 3 separate close friends", "in 3 close calls").
+_NEW_LOWER_LEAD = re.compile(r"(?i:\b(?:in|into|are|we're|we’re|r))[ \t]+$")
+_AFTER_A_LOWER_STREET = re.compile(
+    r"[ \t]*(?:[,.;:!?)\n]|$|(?i:in|on|at|and|n|near|by|since|for|with|is|was|the|where|"
+    r"which|opposite|behind|next|off|from|lol|pls|please|thanks|its|it's|but|so|we|i|im|my|"
+    r"our|if|x+)\b)"
+)
+
+
 def _is_house_and_street(text: str, match: re.Match[str], rank: int) -> bool:
+    if (
+        rank == 1
+        and _NEW_LOWER_LEAD.search(text, max(0, match.start() - 12), match.start())
+        and not re.search(r"[A-Z]", text[match.end("house") : match.end()])
+        and not _AFTER_A_LOWER_STREET.match(text, match.end())
+    ):
+        return False
     if rank == _LOWER_CASE_ANYWHERE and _NOT_A_HOUSE_BEFORE.search(
         text, max(0, match.start() - _LOOK_BACK), match.start()
     ):

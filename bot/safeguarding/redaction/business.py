@@ -75,6 +75,30 @@ _TRADING_AS = re.compile(
 _GIVEN_AFTER_DA = re.compile(
     r"\b[A-Z][a-z]+[ \t]+(?:da|di|de|del|della|chez|chez[ \t]+le)[ \t]+([A-Z][a-z]+)\b"
 )
+# Round 14: the same with a family word before the given name, in any
+# alphabet's letters: "Sabor da Vovó Lúcia", "Cucina di Nonna Rosa", "Casa
+# da Tia Fátima" (grandma's, auntie's: a person the town knows).
+_GIVEN_AFTER_DA_AND_KIN = re.compile(
+    r"(?<![\w'’])[A-Z][^\W\d_A-Z]+[ \t]+(?:da|do|di|de|del|della|dos|das)[ \t]+"
+    r"(?:Vovó|Vovô|Vó|Avó|Avô|Tia|Tio|Tía|Tío|Dona|Dom|Nonna|Nonno|Zia|Zio|Mamma|Mama|Mamá|"
+    r"Abuela|Abuelo|Yaya|Babcia|Teta)[ \t]+"
+    r"[A-Z][^\W\d_A-Z]+(?![\w'’])"
+)
+_STREET_ENDS = word_set(
+    "road rd street st lane ln avenue ave close drive way crescent parade square sq terrace row "
+    "precinct arcade centre center estate market mall walk hill grove green"
+)
+# Round 14: a titled person "at the takeaway" and the takeaway's own name
+# set off after it: "Mrs Ng at the takeaway, Golden Harbour on Cowley Road"
+# (the place is theirs and points to them).
+_TITLED_AT_THE_PLACE = re.compile(
+    r"\b(?i:mr|mrs|ms|miss|mx)\.?[ \t]+[A-Za-z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)?[ \t]+"
+    r"(?i:at|from|who[ \t]+runs|who[ \t]+owns|of)[ \t]+the[ \t]+"
+    r"(?i:takeaway|take-away|chippy|chip[ \t]+shop|cafe|café|restaurant|corner[ \t]+shop|"
+    r"shop|salon|nail[ \t]+bar|barbers?|bakery|newsagents?|off[ \t-]+licence|launderette|"
+    r"florists?|deli|grocers?)[ \t]*,[ \t]*"
+    r"(?P<place>[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,3})"
+)
 
 
 # Cities a restaurant is named after, that are also given names somewhere.
@@ -92,6 +116,15 @@ def _round_5_businesses(text: str) -> Iterator[Detail]:
             yield Detail(match.start(), match.end(), Category.NAME)
     for match in _TRADING_AS.finditer(text):
         yield Detail(match.start(1), match.end(1), Category.NAME)
+    for match in _GIVEN_AFTER_DA_AND_KIN.finditer(text):
+        yield Detail(match.start(), match.end(), Category.NAME)
+    for match in _TITLED_AT_THE_PLACE.finditer(text):
+        words = [_POSSESSIVE.sub("", w).lower() for w in match.group("place").split()]
+        if words[-1] in _STREET_ENDS or any(w in NOT_PERSONS for w in words):
+            continue  # "at the cafe, Station Road", "at the shop, Tesco Express"
+        if " ".join(words) in places():
+            continue  # "Mr Lee at the chippy, Whitby": the town
+        yield Detail(match.start("place"), match.end("place"), Category.NAME)
     for match in _GIVEN_AFTER_DA.finditer(text):
         key = match.group(1).lower()
         if key in first_names() and key not in _CITIES and key not in places():

@@ -52,6 +52,18 @@ _RELATION = re.compile(
     r"ex-boyfriend|ex-girlfriend|boss|manager)s?(?:\s*,)?\s+(?:is\s+(?:called|named)\s+)?)"
     rf"({_NAME})"
 )
+# Round 14: a relative's word alone, then the name set off by commas with
+# an age after it: "Mum, Joan Hill, 84, of ...", "Dad, Peter Lane, 79, from
+# Leeds". The age is the cue, so a surname that is also a street's word
+# ("Hill", "Lane") goes too; "Mum, Church Lane is flooded" has no age.
+_RELATIVE_WITH_AGE = re.compile(
+    r"(?i:\b(?:mum|mom|mam|mother|dad|father|nan|nana|nanna|gran|granny|grandma|grandad|"
+    r"grandpa|grandmother|grandfather|auntie|aunty|aunt|uncle|son|daughter|husband|wife|"
+    r"brother|sister|neighbour|neighbor))[ \t]*[,(:\-–][ \t]*"
+    rf"({_WORD}(?:[ \t]+(?:{_INITIAL}[ \t]+)?{_WORD}){{1,2}})"
+    r"(?=[ \t]*[,(][ \t]*(?:aged[ \t]+)?\d{1,3}"
+    r"(?:[ \t]*(?:[,);\-–—]|\.(?!\d)|$)|[ \t]+(?i:years?|yrs?|yo|y/o)\b))"
+)
 _CLOSING = re.compile(
     r"(?i:\b(?:thanks|thank you|thanks again|many thanks|regards|kind regards|best regards|"
     r"warm regards|best wishes|best|cheers|ta|yours|yours sincerely|yours faithfully|"
@@ -134,11 +146,14 @@ _DATE_OF_BIRTH = re.compile(
 )
 
 
-def _is_name(found: str) -> bool:
+def _is_name(found: str, *, aged: bool = False) -> bool:
+    """Whether ``found`` (capitalised words) is a person's name; ``aged``:
+    an age follows it (round 14), so a street's last word may end it
+    ("Dad, Peter Lane, 79")."""
     words = [w.strip(".").lower() for w in found.split()]
     if not words or words[0] in _NOT_NAMES or words[0].removesuffix("'s") in NOT_PERSONS:
         return False
-    if len(words) > 1 and words[-1] in _STREET_WORDS:
+    if len(words) > 1 and words[-1] in _STREET_WORDS and not (aged and words[0] in first_names()):
         return False  # "Mill Lane here": a street, not "Naomi here"
     # "I'm Ukrainian", "I'm Jamaican": a people, not a given name ("Zebedee" is one)
     first = words[0]
@@ -158,6 +173,7 @@ def find_names(text: str) -> Iterator[Detail]:
     patterns = (
         _INTRODUCTION,
         _RELATION,
+        _RELATIVE_WITH_AGE,
         _CLOSING,
         _DASH_SIGNATURE,
         _NAME_LINE,
@@ -169,7 +185,7 @@ def find_names(text: str) -> Iterator[Detail]:
         for match in pattern.finditer(text):
             group = next(i for i, g in enumerate(match.groups(), 1) if g is not None)
             found = match.group(group)
-            if not _is_name(found):
+            if not _is_name(found, aged=pattern is _RELATIVE_WITH_AGE):
                 continue
             if pattern is _LOWERCASE_INTRODUCTION and found.lower() in ordinary_words():
                 continue  # "hello, I'm organising the fair"

@@ -407,6 +407,13 @@ _RUNS_OR_OWNS = re.compile(
     r"(?:run|own|manage|keep))\b"
 )
 _ONLY_OR_SOLE = re.compile(r"(?i:\b(?:only|sole)\b)")
+# Round 14: "the only one in town" set off right after a town, by a dash, a
+# comma or a bracket: the town says which business (also used by
+# situation.py's finder of such jobs).
+ONLY_ONE_IN_TOWN = re.compile(
+    r"[ \t]*[-–—,(][ \t]*(?i:the[ \t]+only[ \t]+one[ \t]+(?:in|round)[ \t]+"
+    r"(?:the[ \t]+)?(?:town|village|here))\b"
+)
 # the town after a run business: "in", "near", "nr", or "at" before a town
 # or village that is no one's name ("at Eskdale", not "at Morrisons")
 _TOWN_AFTER_BUSINESS = re.compile(
@@ -469,6 +476,8 @@ def _town_after_a_run_business(text: str, detail: Detail) -> Detail:
             break
         if _ONLY_OR_SOLE.search(text, detail.start, match.start()):
             break
+        if ONLY_ONE_IN_TOWN.match(text, match.end("town")):
+            break  # round 14: "in Chipping Norton - the only one in town"
         town = match.group("town")
         words = _key(town).replace("-", " ").split()
         if match.group("cue") == "at" and not _known(town):

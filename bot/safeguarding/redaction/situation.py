@@ -28,6 +28,7 @@ from itertools import chain
 from bot.safeguarding.redaction.code import find_vehicle_regs
 from bot.safeguarding.redaction.detail import Category, Detail
 from bot.safeguarding.redaction.lexicon import NOT_PERSONS, first_names, places, surnames
+from bot.safeguarding.redaction.places import ONLY_ONE_IN_TOWN
 from bot.safeguarding.redaction.spoken import (
     find_cued_plates,
     find_partial_plates,
@@ -127,6 +128,13 @@ _AGE_AT_SCHOOL = re.compile(
     rf"(?:St\.?[ \t]+)?[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){{0,4}}[ \t]+(?i:{_SCHOOL_WORD}))\b"
 )
 _SCHOOL_WORD_AT_END = re.compile(rf"(?i:{_SCHOOL_WORD})$")
+# Round 14: a school whose own name starts with "The", in capitals, with its
+# school word: "year 12 at The Abbey School Faversham", "yr 8 at The Kings
+# Academy". ("at the Crown", "at the high school" stay as they were.)
+_THE_NAMED_SCHOOL = re.compile(
+    rf"The[ \t]+(?!(?i:{_SCHOOL_WORD})\b)[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){{0,2}}"
+    rf"[ \t]+(?-i:School|Academy|College|Grammar|High|Primary|Prep)\b"
+)
 # A class's code at a named school: "4M at Kingsthorpe Village Primary", "P5
 # at Holy Cross", "10X at Castle View Academy".
 _CLASS_CODE_AT_SCHOOL = re.compile(
@@ -667,7 +675,7 @@ def find_school_years(text: str) -> Iterator[Detail]:
     Trinity", "Northfield Academy, she's in Year 9"."""
     for match in _YEAR_THEN_SCHOOL.finditer(text):
         name = match.group("lower") or match.group("after_at") or match.group("plain")
-        if _NOT_A_SCHOOL.match(name):
+        if _NOT_A_SCHOOL.match(name) and not _THE_NAMED_SCHOOL.match(name):
             continue
         if _GENERAL_YEAR_BEFORE.search(text, max(0, match.start() - 80), match.start()):
             continue  # "visit Year 1 and Year 2 at Kirkby Thore Primary": the class
@@ -818,10 +826,27 @@ _JOB_PATTERNS: tuple[tuple[re.Pattern[str], bool], ...] = (
 )
 
 
+# Round 14: a business run in a town, then "the only one in town" set off
+# after the town: "I run the post office in Chipping Norton - the only one in
+# town". The town then says which business, and goes with the job; "the
+# only one for miles" after a village stays as round 12 left it.
+_RUN_THE_ONLY_ONE_IN_TOWN = re.compile(
+    r"(?i:\b(?:(?P<pronoun>i|he|she|they|we)|husband|wife|partner|family|mum|dad|mam|parents)"
+    r"[ \t]+(?P<verb>(?:run|runs|own|owns|keep|keeps|manage|manages)[ \t]+"
+    r"the[ \t]+(?:[\w'’-]+[ \t]+){0,3}?(?:in|at)[ \t]+))"
+    r"[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2}"
+    rf"(?={ONLY_ONE_IN_TOWN.pattern})"
+)
+
+
 def find_singular_roles(text: str) -> Iterator[Detail]:
     """The job of the one person who does it, with the place: "the only
     pharmacist at the chemist", "the landlady at The Crown"."""
     yield from _jobs_then_only(text)
+    for match in _RUN_THE_ONLY_ONE_IN_TOWN.finditer(text):
+        # "I run the ..." as round 12's jobs; "my husband owns the ...": from the verb
+        start = match.start() if match.group("pronoun") else match.start("verb")
+        yield Detail(start, match.end(), Category.JOB)
     for pattern, grouped in _JOB_PATTERNS:
         for match in pattern.finditer(text):
             start = match.start(1) if grouped else match.start()
@@ -878,6 +903,17 @@ _OWN_NAMED_TRADE = re.compile(
 )
 
 
+# Round 14: a practice or a firm named by its town and its trade ("Newbury
+# Vets", "Harrogate Dental", "Leeds Tyres") names no place of its own: the
+# street after it says which branch, and goes with the job.
+_TOWN_AND_TRADE = re.compile(
+    r"(?:\bat|\bthe|\bfor|\bin)[ \t]+(?P<town>[A-Z][\w'’-]*)[ \t]+"
+    r"(?:Vets?|Veterinary(?:[ \t]+(?:Surgery|Practice|Centre|Clinic|Hospital))?|Dental(?:[ \t]+"
+    r"(?:Practice|Care|Surgery|Centre|Clinic))?|Dentists?|Opticians?|Physio(?:therapy)?|"
+    r"Tyres|Motors|Taxis|Cars|Autos|Pharmacy|Chemists?|Podiatry|Osteopaths?|Chiropractic)$"
+)
+
+
 def _named_uniquely(job: str) -> bool:
     """The place the job is at has a name of its own ("The Crown", "Greenway
     Dental", "the Bowls Club"), not a chain's or a kind's ("the Boots", "the
@@ -890,6 +926,9 @@ def _named_uniquely(job: str) -> bool:
         return False  # "St Anne's": many schools and churches; "the Premier Inn": a chain's
     if _OWN_NAMED_TRADE.search(job):
         return True  # round 11: "I own Golden Dragon takeaway": its name says which
+    town_trade = _TOWN_AND_TRADE.search(job)
+    if town_trade is not None and _key_place(town_trade.group("town")) in places():
+        return False  # round 14: "Newbury Vets": a town's practice may have branches
     return last[:1].isupper() and key not in NOT_PERSONS
 
 
