@@ -181,7 +181,29 @@ HOMES_STILL_GO = [
 ]
 
 
-@pytest.mark.parametrize("text", PLOTS_STAY + DESTINATIONS_STAY + CLUBS_STAY)
+# 6. Beyond the files: a pub named after a person of rank ("the Lord Nelson
+# pub", "the Queen Victoria") or with its trade after the name stays.
+PUBS_STAY = [
+    "There was a fight outside the Lord Nelson pub on Saturday.",
+    "The Queen Victoria on the corner has lock-ins every Friday.",
+    "The Prince Albert pub had a fight, bottles everywhere",
+    "the Admiral Rodney had a fight n the bouncer did nowt",
+    "outside the Duke of York pub a man was sick on my car",
+    "Dear Sir, the General Havelock inn has been selling to minors.",
+    "me and the lads were in the Marquis Wellington, bouncer punched me",
+    "the Earl Grey tea room was broken into last nite",
+]
+PEOPLE_WITH_TITLES_STILL_GO = [
+    ("Lord Nelson said he would fix the fence.", "[name] said he would fix the fence."),
+    ("the Duke family next door are fighting", "the [name] family next door are fighting"),
+    (
+        "the Mary Jones I know from church was scammed",
+        "the [name] I know from church was scammed",
+    ),
+]
+
+
+@pytest.mark.parametrize("text", PLOTS_STAY + DESTINATIONS_STAY + CLUBS_STAY + PUBS_STAY)
 def test_ordinary_words_stay(text: str) -> None:
     assert suggest_publishable(text) == text
 
@@ -194,7 +216,8 @@ def test_ordinary_words_stay(text: str) -> None:
     + MAKES_STAY
     + DESCRIPTIONS_STILL_GO
     + PEOPLE_STILL_GO
-    + HOMES_STILL_GO,
+    + HOMES_STILL_GO
+    + PEOPLE_WITH_TITLES_STILL_GO,
 )
 def test_what_goes_and_what_stays(text: str, expected: str) -> None:
     assert suggest_publishable(text) == expected

@@ -16,6 +16,13 @@ back. Each keep is by its cue, never by the word alone:
   Villa", "Villa fans"); a home called "Aston Villa" or "Rose Villa" with no
   game said still goes.
 
+- a pub named after a person of rank or with its trade after the name ("the
+  Lord Nelson pub", "the Queen Victoria", "the Admiral Rodney", "the General
+  Havelock inn", "the Duke of York pub"): after "the", a title then one
+  capitalised word, or any name then "pub", "inn", "tavern", "arms", "hotel"
+  or "bar". "the Duke family next door", "Lord Nelson said he would fix it"
+  (no "the") and "the Mary Jones I know" still go.
+
 Shapes are (start, end) character offsets in
 :class:`~bot.safeguarding.redaction.detail.Detail`; the text is searched as
 given, nothing is read from outside the module.
@@ -100,10 +107,31 @@ def _club_names(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+_TITLE = (
+    r"(?:Lord|Queen|King|Prince|Princess|Duke|Duchess|Marquis|Marquess|Earl|Admiral|General|"
+    r"Sir)"
+)
+_THE_TITLE_BEFORE = re.compile(rf"\b(?i:the)[ \t]+{_TITLE}[ \t]+(?:of[ \t]+)?$")
+_THE_BEFORE = re.compile(r"\b(?i:the)[ \t]+$")
+_TITLED = re.compile(rf"{_TITLE}[ \t]+(?:of[ \t]+)?[A-Z][\w'’-]+")
+_ONE_WORD = re.compile(r"[A-Z][\w'’-]+")
+_PUB_WORD_AFTER = re.compile(r"[ \t]+(?i:pub|inn|tavern|arms|hotel|bar)\b")
+
+
+def _a_pubs_name(text: str, d: Detail) -> bool:
+    span = text[d.start : d.end]
+    back = max(0, d.start - 30)
+    if _THE_TITLE_BEFORE.search(text, back, d.start) and _ONE_WORD.fullmatch(span):
+        return True
+    if _THE_BEFORE.search(text, back, d.start) is None:
+        return False
+    return bool(_TITLED.fullmatch(span) or _PUB_WORD_AFTER.match(text, d.end))
+
+
 def keep_plots_destinations_and_clubs(text: str, details: list[Detail]) -> list[Detail]:
     """``details`` less the homes inside an allotment plot said as a place,
-    the names that are a bus's destination and the homes and names that are
-    a football club's (the module's docstring)."""
+    the names that are a bus's destination or a pub's and the homes and
+    names that are a football club's (the module's docstring)."""
     plots = _plots_on_allotments(text)
     clubs = _club_names(text)
     kept = []
@@ -113,6 +141,8 @@ def keep_plots_destinations_and_clubs(text: str, details: list[Detail]) -> list[
         if d.category in (Category.ADDRESS, Category.NAME) and any(
             s <= d.start and d.end <= e for s, e in clubs
         ):
+            continue
+        if d.category is Category.NAME and _a_pubs_name(text, d):
             continue
         if (
             d.category is Category.NAME
