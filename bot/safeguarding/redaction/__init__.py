@@ -66,6 +66,7 @@ from bot.safeguarding.redaction.numbered import (
     find_homes_on_sites_and_in_blocks,
     find_numbered_homes,
 )
+from bot.safeguarding.redaction.ordinary import keep_plots_destinations_and_clubs
 from bot.safeguarding.redaction.people import find_people_shapes, repeat_names, widen_names
 from bot.safeguarding.redaction.person import (
     find_dates_of_birth,
@@ -205,6 +206,8 @@ def find_personal_details(text: str) -> list[Detail]:
     kept &= set(keep_streets_forces_events_and_pets(text, [item[3] for item in found]))
     kept &= set(keep_schemes_operators_breeds_and_pets(text, [item[3] for item in found]))
     kept &= set(keep_pubs_villages_bays_pets_and_brands(text, [item[3] for item in found]))
+    # round 14: allotment plots, a bus's destination, a football club
+    kept &= set(keep_plots_destinations_and_clubs(text, [item[3] for item in found]))
     found = [item for item in found if item[3] in kept]
     # public places, institutions, firms and groups; a town after a name
     given = keep_institutions(text, [item[3] for item in found])

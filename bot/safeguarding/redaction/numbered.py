@@ -229,17 +229,31 @@ def find_flats_welsh_streets_and_coded_digits(text: str) -> Iterator[Detail]:
 _BLOCK_WORD = r"(?:Court|House|Lodge|Mansions|Point|Tower|Heights|Buildings|Block|Flats)"
 _FLAT_BLOCK_STREET = re.compile(
     r"(?i:\b(?:flat|apartment|apt\.?)[ \t]*(?:\d{1,4}[a-z]?|[a-h])\b[ \t]*,?[ \t]*)"
-    rf"(?:[A-Z][\w'’]+[ \t]+){{1,3}}{_BLOCK_WORD},[ \t]*"
+    rf"(?:[A-Z][\w'’]+[ \t]+){{1,3}}{_BLOCK_WORD}(?P<street>,[ \t]*"
     r"(?:[A-Z][\w'’]+[ \t]+){1,2}(?:Street|Road|Lane|Avenue|Way|Drive|Grove|Place|Close|"
     # not "Hill": "Kingfisher House, Temple Hill" is a district
-    r"Terrace|Crescent|Gardens|Row|Walk|Square|Parade)\b"
+    r"Terrace|Crescent|Gardens|Row|Walk|Square|Parade)\b)"
 )
+# Round 14 (keep words): the block's street goes only with the postcode
+# right after it ("Lansbury House, Cable Street, E1 0AF", a postal line the
+# older sets label whole); said alone ("Tudor Mansions, Marylebone Road
+# saying ...") it is a long street of many blocks and stays.
+_POSTCODE_AFTER = re.compile(r"[ \t]*,?[ \t]*[A-Z]{1,2}\d[A-Z\d]?[ \t]*\d[A-Z]{2}\b")
 # A flat by the shop it is over: "flat 2 above the bakery", "flat 1 over the
 # chip shop"
 _FLAT_OVER_SHOP = re.compile(
     r"(?i:\b(?:flat|apartment)[ \t]*(?:\d{1,4}[a-z]?|[a-h])[ \t]+(?:above|over|behind|below|"
     r"under)[ \t]+the[ \t]+(?:(?:chip|corner|paper|betting|charity|hair|fish[ \t]+and[ \t]+chip)"
     r"[ \t]+shop|[a-z'’]{3,}))\b"
+)
+# Round 14 (keep words): with the flat's own number and street after it
+# ("Flat 7 above the launderette, 88 London Road"), the shop says nothing
+# the address does not, and stays; the flat's number goes.
+_FLAT_NUMBER = re.compile(r"(?i:\b(?:flat|apartment)[ \t]*(?:\d{1,4}[a-z]?|[a-h])\b)")
+_NUMBERED_STREET_AFTER = re.compile(
+    r"[ \t]*,[ \t]*\d{1,4}[a-zA-Z]?,?[ \t]+(?:[A-Z][\w'’]+[ \t]+){1,3}"
+    r"(?:Street|St|Road|Rd|Lane|Avenue|Ave|Way|Drive|Grove|Place|Close|Terrace|Crescent|"
+    r"Gardens|Row|Walk|Square|Parade|Hill)\b"
 )
 # Next door's or over the road's number in words after its cue: "next door
 # is forty four on Beech Grove", "over the road at twenty two"
@@ -255,9 +269,16 @@ def find_flats_by_block_or_shop(text: str) -> Iterator[Detail]:
     House, Cable Street"), a flat by the shop it is over ("flat 2 above the
     bakery") and next door's number in words ("next door is forty four on
     Beech Grove": the number only): ADDRESS spans."""
-    for pattern in (_FLAT_BLOCK_STREET, _FLAT_OVER_SHOP):
-        for match in pattern.finditer(text):
-            yield Detail(match.start(), match.end(), Category.ADDRESS)
+    for match in _FLAT_BLOCK_STREET.finditer(text):
+        end = match.end() if _POSTCODE_AFTER.match(text, match.end()) else match.start("street")
+        yield Detail(match.start(), end, Category.ADDRESS)
+    for match in _FLAT_OVER_SHOP.finditer(text):
+        if _NUMBERED_STREET_AFTER.match(text, match.end()):
+            flat = _FLAT_NUMBER.match(text, match.start())
+            if flat is not None:
+                yield Detail(flat.start(), flat.end(), Category.ADDRESS)
+                continue
+        yield Detail(match.start(), match.end(), Category.ADDRESS)
     for match in _NEIGHBOURS_NUMBER.finditer(text):
         yield Detail(match.start("number"), match.end("number"), Category.ADDRESS)
 

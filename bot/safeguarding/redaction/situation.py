@@ -1158,7 +1158,21 @@ _VEHICLE_IS = re.compile(
 _REG_SAID = re.compile(r"(?i:,[ \t]*reg(?:istration)?[ \t]+(?:number|no\.?)\b)")
 
 
+# Round 14 (keep words): the make and model in capitals right after "my
+# car" or "our van", then "reg" and the plate: "from my car Honda Jazz reg
+# DE14 WRT". A colour or any lower-case word in between ("my car silver
+# Honda Jazz reg ...") is a description, as the older sets label it, and
+# goes with the plate.
+_MY_VEHICLE_MAKE_REG = re.compile(
+    r"(?i:\b(?:my|our)[ \t]+(?:car|van|motor|motorbike|bike)[ \t]+)"
+    r"[A-Z][\w-]*(?:[ \t]+(?:[A-Z0-9][\w-]*))*[ \t]*,?[ \t]*"
+    r"(?i:reg(?:istration)?(?:[ \t]+(?:number|no\.?))?)[ \t]*:?[ \t]*$"
+)
+
+
 def _said_apart(text: str, start: int, plate_start: int) -> bool:
+    if _MY_VEHICLE_MAKE_REG.search(text, max(0, plate_start - 80), plate_start) is not None:
+        return True
     return (
         _VEHICLE_IS.search(text, max(0, start - 20), start) is not None
         and _REG_SAID.search(text, start, plate_start) is not None
