@@ -3,20 +3,16 @@
 the engine ran on it) found phones, postcodes, plates, e-mails and house
 numbers in shapes the finders left; each family here has wordings written
 for this round first (other voices: text-speak, elderly formal, non-native,
-dialect), with look-alikes that must stay, then the probe's own lines.
+dialect), with look-alikes that must stay, then the probe's own lines
+(its floors are in tests/bot/test_redaction_corpus.py).
 Code: bot/safeguarding/redaction/oddities.py. Figures per file are in
 docs/redaction-figures.md ("Round 14: the number group, probed")."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from bot.safeguarding.redaction import suggest_publishable
-from tests.support.redaction_kinds import STRICT_KINDS, load_rows, measure_rows
-
-_PROBE = Path(__file__).parents[1] / "data" / "personal_details" / "numbers_probe_round14.jsonl"
 
 # 1. A phone with its extension in brackets, an aside between the dialling
 # code and the rest, or given in pieces ("ends ... and starts ...").
@@ -249,11 +245,3 @@ def test_a_house_number_said_oddly_is_replaced(text: str, expected: str) -> None
 @pytest.mark.parametrize("text", HOMES_STAY)
 def test_hours_counts_doors_scores_and_times_stay(text: str) -> None:
     assert suggest_publishable(text) == text
-
-
-def test_the_probe_reaches_the_number_groups_aim() -> None:
-    figures = measure_rows(load_rows(_PROBE))
-    gone, total = figures.share(STRICT_KINDS)
-    # first run 204/224 (0.911); one run-together phone in words is left
-    assert total == 224
-    assert gone / total >= 0.99
