@@ -164,6 +164,14 @@ ISSUE15_FLOORS = {
     # round 5's numbers probe, every family of the 0.99 group; first run 0.698 (30/43),
     # keep 20/20
     "numbers_probe_j.jsonl": ({kind: 1.0 for kind in STRICT_KINDS}, 1.0),
+    # round 14's fresh probe, every family of the 0.99 group written oddly; first run
+    # 0.911 (204/224), keep 0.970 (64/66). Left: "sevenseven hundred ..." (number
+    # words run together); lost: "I am 82 years old" (an age, people's half) and
+    # "room 12" at a hotel (a room is taken as a home)
+    "numbers_probe_round14.jsonl": (
+        {kind: 1.0 for kind in STRICT_KINDS if kind != "number_words"} | {"number_words": 0.92},
+        0.96,
+    ),
 }
 
 

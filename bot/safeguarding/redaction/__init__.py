@@ -66,6 +66,12 @@ from bot.safeguarding.redaction.numbered import (
     find_homes_on_sites_and_in_blocks,
     find_numbered_homes,
 )
+from bot.safeguarding.redaction.oddities import (
+    find_asides_extensions_and_pieces_of_lines,
+    find_homes_said_oddly,
+    find_slipped_postcodes_and_plate_endings,
+    find_spelt_emails_with_spaces,
+)
 from bot.safeguarding.redaction.ordinary import keep_plots_destinations_and_clubs
 from bot.safeguarding.redaction.people import find_people_shapes, repeat_names, widen_names
 from bot.safeguarding.redaction.person import (
@@ -154,6 +160,11 @@ _FINDERS: tuple[Callable[[str], Iterable[Detail]], ...] = (
     find_flat_codes_estates_and_welsh_names,
     find_districts_and_bare_house_numbers,
     find_lone_numbers_pairs_and_blocks,
+    # round 14: number-group details in shapes a fresh probe found left
+    find_asides_extensions_and_pieces_of_lines,
+    find_slipped_postcodes_and_plate_endings,
+    find_spelt_emails_with_spaces,
+    find_homes_said_oddly,
     find_house_names,
     find_more_house_names,
     find_house_names_by_village_or_home_word,
