@@ -136,6 +136,58 @@ PRESCRIBED_OVERDOSE: list[tuple[str, str]] = [
     ("de", "Mein Vater hat alle vom Arzt verschriebenen Tabletten auf einmal geschluckt"),
 ]
 
+# The same family found in Polish and Vietnamese while checking: ordinary,
+# and with a sign of collapse or "at once" urgent.
+PRESCRIBED_ORDINARY += [
+    ("pl", "Mama wzięła wszystkie tabletki, które lekarz przepisał, czy może prowadzić?"),
+    ("pl", "Babcia wzięła wszystkie leki z recepty i już jej lepiej"),
+    ("vi", "Mẹ tôi uống hết thuốc kháng sinh rồi, có cần tái khám không?"),
+]
+PRESCRIBED_OVERDOSE += [
+    ("pl", "Mama wzięła wszystkie tabletki, które lekarz przepisał, naraz i nie mogę jej obudzić"),
+    ("pl", "Mama połknęła wszystkie tabletki, które lekarz przepisał, i nie oddycha"),
+    ("pl", "Tata wziął wszystkie tabletki od lekarza na raz"),
+    ("vi", "Mẹ tôi uống hết thuốc bác sĩ kê và không tỉnh dậy"),
+]
+
+# Look-alikes of the new phrases' own words: a French "hier" (yesterday) in
+# the past stays not urgent; a German "hier" (here) with danger is urgent; a
+# parachute or bungee jump, a lost wallet, a house heated, going for a run.
+NEW_WORDS_ORDINARY: list[str] = [
+    "Hier soir on m'a volé mon vélo devant la gare, comment porter plainte ?",
+    "Hier, un homme m'a frappé dans le bus, je veux porter plainte",
+    "Moja córka chce skoczyć ze spadochronem, czy potrzebna zgoda?",
+    "Chce skočit bungee jumping z mostu, je to legální?",
+    "Skočím do obchodu, je stanice otevřená v neděli?",
+    "V domě se topí plynem, kdo kontroluje kotel?",
+    "Con trai tôi đang chạy bộ trong công viên, có an toàn không?",
+    "Сын потерял телефон в школе, куда обращаться?",
+    "我的钱包不见了，怎么报警？",
+    "Il mio cane si butta sempre in piscina, è vietato nel parco?",
+    "Εξαφανίστηκε το κινητό μου, πώς το δηλώνω;",
+    "Ztratila se mi peněženka, kde to nahlásit?",
+    "Tavaly betörő volt a házban, most kamerát szerelnék",
+]
+NEW_WORDS_URGENT: list[str] = [
+    "Hier ist ein Mann mit einem Messer in der Hand, er bedroht uns",
+    "Hier fallen Schüsse vor dem Haus",
+    "Hier brennt es, meine Kinder sind noch drin",
+    "Kolega chce skoczyć z mostu, stoi na barierce",
+    "Kamarád chce skočit z mostu, stojí za zábradlím",
+]
+
+
+@pytest.mark.parametrize("text", NEW_WORDS_ORDINARY)
+def test_the_new_phrases_own_words_in_an_ordinary_sentence_are_not_urgent(text: str) -> None:
+    said = assess(text)
+    assert not said.urgent, (text, said)
+
+
+@pytest.mark.parametrize("text", NEW_WORDS_URGENT)
+def test_here_in_german_and_a_jump_from_a_bridge_are_urgent(text: str) -> None:
+    said = assess(text)
+    assert said.urgent, (text, said)
+
 
 @pytest.mark.parametrize(("code", "text"), PRESCRIBED_ORDINARY)
 def test_all_the_tablets_the_doctor_prescribed_is_not_urgent(code: str, text: str) -> None:
