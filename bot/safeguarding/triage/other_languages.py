@@ -321,7 +321,8 @@ def assess_other(message: str) -> Triage | None:
     phrase of concern ``none`` ("last year", "joking") makes the message not
     urgent whatever else it has: ``Triage(NONE, "none.other_language.<code>")``;
     a local one (``Phrases.local``) takes away the phrases it shares words
-    with, and says the same when no other is left; so does a laughing emoji
+    with (not one in parts whose last part stands wholly after it: round
+    14), and says the same when no other is left; so does a laughing emoji
     (``_LAUGHING``) with a phrase of danger or crime. Arabic words are read
     as written and without a leading "and" (و)."""
     first: Phrases | None = None
