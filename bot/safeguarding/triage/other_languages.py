@@ -211,19 +211,20 @@ def _indexed(found: list[Phrases]) -> _Index:
     return index
 
 
-def _rest_found(words: list[str], end: int, rest: tuple[_Later, ...]) -> int:
-    """Where the last part of ``rest`` ends in ``words`` when each part starts,
-    in turn, at most its gap (GAP, or 0) words after the one before it ends
-    (the first at ``end``); -1 when one does not."""
+def _rest_found(words: list[str], end: int, rest: tuple[_Later, ...]) -> tuple[int, int]:
+    """Where the last part of ``rest`` starts and ends in ``words`` when each
+    part starts, in turn, at most its gap (GAP, or 0) words after the one
+    before it ends (the first at ``end``); (-1, -1) when one does not."""
+    last = end
     for gap, part in rest:
         for start in range(end, min(end + gap, len(words) - 1) + 1):
             found = next((a for a in part if tuple(words[start : start + len(a)]) == a), None)
             if found is not None:
-                end = start + len(found)
+                last, end = start, start + len(found)
                 break
         else:
-            return -1
-    return end
+            return -1, -1
+    return last, end
 
 
 ENTRIES = entries(read(_FILE))
@@ -235,9 +236,10 @@ _INDEX = _indexed(ENTRIES)
 _AND = re.compile("(?<= )\u0648(?=[\u0621-\u064a]{2})")
 
 
-def _found(words: list[str], every: bool = False) -> Iterator[tuple[Phrases, int, int]]:
+def _found(words: list[str], every: bool = False) -> Iterator[tuple[Phrases, int, int, int]]:
     """Each phrase found in ``words``, in their order, as (its entry, the
-    index of its first word, one past its last): one a position (the
+    index of its first word, one past its last, the index of its last part's
+    first word): one a position (the
     longest there, the first in the file of those as long), or with
     ``every`` each entry with a phrase there ("ma noz" is Polish and
     Slovak)."""
@@ -247,11 +249,13 @@ def _found(words: list[str], every: bool = False) -> Iterator[tuple[Phrases, int
                 continue
             if tuple(words[position : position + len(phrase)]) != phrase:
                 continue
-            end = (
-                _rest_found(words, position + len(phrase), rest) if rest else position + len(phrase)
+            last, end = (
+                _rest_found(words, position + len(phrase), rest)
+                if rest
+                else (position, position + len(phrase))
             )
             if end >= 0:
-                yield ENTRIES[number], position, end
+                yield ENTRIES[number], position, end, last
                 if not every:
                     break
 
@@ -277,16 +281,24 @@ class _Scan:
 
 def _scan(words: list[str]) -> _Scan:
     """What the phrases in ``words`` say."""
-    urgent: list[tuple[Phrases, int, int]] = []
-    local: list[tuple[Phrases, int, int]] = []
-    for entry, start, end in _found(words, every=True):
+    urgent: list[tuple[Phrases, int, int, int]] = []
+    local: list[tuple[Phrases, int, int, int]] = []
+    for entry, start, end, last in _found(words, every=True):
         if entry.concern is not Concern.NONE:
-            urgent.append((entry, start, end))
+            urgent.append((entry, start, end, last))
         elif entry.local:  # "lost his phone": its own words are ordinary
-            local.append((entry, start, end))
+            local.append((entry, start, end, last))
         else:  # "last year", "joking": not about now
             return _Scan(entry, None, None)
-    kept = [e for e, s, t in urgent if not any(ls < t and s < le for _, ls, le in local)]
+    # A local phrase takes away the phrases it overlaps, but not one written
+    # in parts whose last part stands wholly after it: that says something
+    # after its ordinary words (round 14: "took all the tablets the doctor
+    # prescribed ... and does not wake").
+    kept = [
+        e
+        for e, s, t, last in urgent
+        if not any(ls < t and s < le and last < le for _, ls, le, _ in local)
+    ]
     return _Scan(None, kept[0] if kept else None, local[0][0] if local else None)
 
 
@@ -297,7 +309,7 @@ def languages(message: str) -> frozenset[str]:
     return frozenset(
         entry.language
         for words in _readings(message)
-        for entry, _start, _end in _found(words, every=True)
+        for entry, _start, _end, _last in _found(words, every=True)
         if entry.concern is not Concern.NONE
     )
 
@@ -309,7 +321,8 @@ def assess_other(message: str) -> Triage | None:
     phrase of concern ``none`` ("last year", "joking") makes the message not
     urgent whatever else it has: ``Triage(NONE, "none.other_language.<code>")``;
     a local one (``Phrases.local``) takes away the phrases it shares words
-    with, and says the same when no other is left; so does a laughing emoji
+    with (not one in parts whose last part stands wholly after it: round
+    14), and says the same when no other is left; so does a laughing emoji
     (``_LAUGHING``) with a phrase of danger or crime. Arabic words are read
     as written and without a leading "and" (و)."""
     first: Phrases | None = None
