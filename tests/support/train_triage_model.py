@@ -44,6 +44,7 @@ from scipy.sparse import csr_matrix
 from sklearn.linear_model import LogisticRegression
 from threadpoolctl import threadpool_limits
 
+from bot.safeguarding.language import unread_by_model
 from bot.safeguarding.triage.concern import Triage
 from bot.safeguarding.triage.engine import by_rules, model_says
 from bot.safeguarding.triage.model import Model, features, without_command
@@ -339,23 +340,39 @@ class Scored:
     # the bot asks them after the English rules and model (issue 15e: the
     # table counts them, as the bot does)
     other: Triage | None = None
+    # round 14: whether it is written in a language the model has read
+    # nothing of (language.unread_by_model), where the bot's model gives
+    # way to the phrases (triage._engine)
+    unread: bool = False
 
     @property
     def rules(self) -> bool:
         """Whether the rules alone find it urgent."""
         return self.said.urgent
 
+    @property
+    def model_heard(self) -> bool:
+        """Whether the bot hears the model on this message (triage._engine):
+        not when a phrase of another language is found (the phrase's
+        verdict stands) nor, with none found, in a language the model has
+        read nothing of (round 14: the threshold is chosen on what the bot
+        does)."""
+        return self.other is None and not self.unread
+
     def urgent(self, threshold: float, phrases: bool = False) -> bool:
         """What the English triage says: the rules, or else the model
         (engine.model_says); with ``phrases``, what the bot says: then the
-        phrases of other languages too (triage._engine: a phrase makes the
-        message urgent; a "not now" phrase silences the model)."""
+        phrases of other languages too (triage._engine: a phrase decides,
+        urgent or "not now"; with none, the model gives way in a language
+        it has not read)."""
         if self.rules:
             return True
         english = model_says(self.said, self.example.text, self.normal, self.probability, threshold)
-        if not phrases or self.other is None or not (english or self.other.urgent):
+        if not phrases:
             return english
-        return self.other.urgent
+        if self.other is not None:
+            return self.other.urgent
+        return english and not self.unread
 
 
 def leave_one_file_out(examples: list[Labelled], table: Features) -> list[Scored]:
@@ -368,7 +385,10 @@ def leave_one_file_out(examples: list[Labelled], table: Features) -> list[Scored
                 said = by_rules(normalise(example.text))
                 normal = normalise(without_command(example.text))
                 other = assess_other(example.text)
-                scored.append(Scored(example, model.probability(normal), said, normal, other))
+                unread = unread_by_model(example.text) is not None
+                scored.append(
+                    Scored(example, model.probability(normal), said, normal, other, unread)
+                )
     return scored
 
 
@@ -377,9 +397,13 @@ def choose_threshold(scored: list[Scored]) -> float:
     no more than MAX_FALSE_ALARMS of the ordinary messages of the triage
     files (their hard negatives are what a new writer's ordinary messages
     are measured on; the redaction corpora and the chat, easier, would
-    lower the threshold by their number alone)."""
+    lower the threshold by their number alone). Round 14: as the bot runs
+    it, the model flags only the messages it is heard on
+    (``Scored.model_heard``: none where a phrase of another language
+    decides or the language is one it has not read); the others count as
+    ordinary messages it does not flag."""
     ordinary = [
-        s.probability
+        s.probability if s.model_heard else 0.0
         for s in scored
         if not s.example.urgent and s.example.file not in EXTRA_ORDINARY
     ]
