@@ -136,10 +136,16 @@ NOT_ORDINARY = (
 # Round 12 (ten sets, the round-11 and round-12 families in): 0.035 over
 # 0.04, the same held-out emergencies caught (1596/1600) with fewer false
 # alarms (37 against 40 of 2780); 0.03 loses one (docs/triage-figures.md).
+# Round 14: 0.032 over 0.035. With the round-14 family file 0.035 chose
+# 0.28 (0.30 before), raising three writers' ordinary lines (a sofa in the
+# road, a French lost phone, a bridge barrier question) the model left
+# alone before; 0.032 chooses 0.30, and leaving one set out it keeps every
+# held-out emergency 0.035 did (docs/triage-figures.md, "Round 14: false
+# alarms").
 C = 3.0  # inverse strength of the L2 penalty
 MIN_MESSAGES = 3  # a feature must be seen in at least this many training messages
 DECIMALS = 4
-MAX_FALSE_ALARMS = 0.035  # share of held-out ordinary messages the model alone may flag
+MAX_FALSE_ALARMS = 0.032  # share of held-out ordinary messages the model alone may flag
 
 
 @dataclass(frozen=True)
@@ -272,6 +278,12 @@ I had a text saying my parcel is held, is it genuine?"""
 # (the eleventh set): a car left for weeks "not urgent at all", a talk asked
 # for in Welsh, "me muero de ganas", "drop dead gorgeous", with urgent
 # look-alikes (tests/data/triage/README.md, "Round 13 model families").
+# Round 14 (false alarms over every readable file): a vehicle in a car park
+# named after the water, small thefts over weeks, a van left "not urgent in
+# the slightest", everyday questions in romanised Urdu and Turkish,
+# "está me matando kkkk", an old trauma, a past incident heard of, a leak
+# from the flat above, a neighbour away, short chat; each with urgent
+# look-alikes (tests/data/triage/README.md, "Round 14 model families").
 TUNING_FAMILIES = frozenset(
     {
         "model_families_round7",
@@ -280,6 +292,7 @@ TUNING_FAMILIES = frozenset(
         "model_families_round11",
         "model_families_round12",
         "model_families_round13",
+        "model_families_round14",
     }
 )
 # The files whose messages never choose the threshold.
