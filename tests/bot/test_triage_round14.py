@@ -182,7 +182,7 @@ THOUGHT_FOLLOWING_URGENT = [
 # --- 6. Laughing in Portuguese and Spanish --------------------------------------
 # "está me matando" only: "vai me matar ... kkkk" ("will kill me") is a
 # Portuguese danger phrase (other_languages.yaml), which a laugh does not
-# stop (the family file's m14-053, left to the phrases).
+# stop (left to the phrases).
 
 LAUGHING_ORDINARY = [
     "Essa fila do banco está me matando kkkk",
