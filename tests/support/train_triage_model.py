@@ -44,6 +44,7 @@ from scipy.sparse import csr_matrix
 from sklearn.linear_model import LogisticRegression
 from threadpoolctl import threadpool_limits
 
+from bot.safeguarding.language import unread_by_model
 from bot.safeguarding.triage.concern import Triage
 from bot.safeguarding.triage.engine import by_rules, model_says
 from bot.safeguarding.triage.model import Model, features, without_command
@@ -135,10 +136,15 @@ NOT_ORDINARY = (
 # Round 12 (ten sets, the round-11 and round-12 families in): 0.035 over
 # 0.04, the same held-out emergencies caught (1596/1600) with fewer false
 # alarms (37 against 40 of 2780); 0.03 loses one (docs/triage-figures.md).
+# Round 14: 0.032 over 0.035. With the round-14 family file 0.035 chose
+# 0.28 (0.30 before), raising three writers' ordinary lines (a sofa in the
+# road, a French lost phone, a bridge barrier question) the model left
+# alone before; 0.032 chose 0.31 on the final corpora (docs/triage-figures.md,
+# "Round 14: false alarms", with the leave-one-set-out figures).
 C = 3.0  # inverse strength of the L2 penalty
 MIN_MESSAGES = 3  # a feature must be seen in at least this many training messages
 DECIMALS = 4
-MAX_FALSE_ALARMS = 0.035  # share of held-out ordinary messages the model alone may flag
+MAX_FALSE_ALARMS = 0.032  # share of held-out ordinary messages the model alone may flag
 
 
 @dataclass(frozen=True)
@@ -271,6 +277,12 @@ I had a text saying my parcel is held, is it genuine?"""
 # (the eleventh set): a car left for weeks "not urgent at all", a talk asked
 # for in Welsh, "me muero de ganas", "drop dead gorgeous", with urgent
 # look-alikes (tests/data/triage/README.md, "Round 13 model families").
+# Round 14 (false alarms over every readable file): a vehicle in a car park
+# named after the water, small thefts over weeks, a van left "not urgent in
+# the slightest", everyday questions in romanised Urdu and Turkish,
+# "está me matando kkkk", an old trauma, a past incident heard of, a leak
+# from the flat above, a neighbour away, short chat; each with urgent
+# look-alikes (tests/data/triage/README.md, "Round 14 model families").
 TUNING_FAMILIES = frozenset(
     {
         "model_families_round7",
@@ -279,6 +291,7 @@ TUNING_FAMILIES = frozenset(
         "model_families_round11",
         "model_families_round12",
         "model_families_round13",
+        "model_families_round14",
     }
 )
 # The files whose messages never choose the threshold.
@@ -339,23 +352,39 @@ class Scored:
     # the bot asks them after the English rules and model (issue 15e: the
     # table counts them, as the bot does)
     other: Triage | None = None
+    # round 14: whether it is written in a language the model has read
+    # nothing of (language.unread_by_model), where the bot's model gives
+    # way to the phrases (triage._engine)
+    unread: bool = False
 
     @property
     def rules(self) -> bool:
         """Whether the rules alone find it urgent."""
         return self.said.urgent
 
+    @property
+    def model_heard(self) -> bool:
+        """Whether the bot hears the model on this message (triage._engine):
+        not when a phrase of another language is found (the phrase's
+        verdict stands) nor, with none found, in a language the model has
+        read nothing of (round 14: the threshold is chosen on what the bot
+        does)."""
+        return self.other is None and not self.unread
+
     def urgent(self, threshold: float, phrases: bool = False) -> bool:
         """What the English triage says: the rules, or else the model
         (engine.model_says); with ``phrases``, what the bot says: then the
-        phrases of other languages too (triage._engine: a phrase makes the
-        message urgent; a "not now" phrase silences the model)."""
+        phrases of other languages too (triage._engine: a phrase decides,
+        urgent or "not now"; with none, the model gives way in a language
+        it has not read)."""
         if self.rules:
             return True
         english = model_says(self.said, self.example.text, self.normal, self.probability, threshold)
-        if not phrases or self.other is None or not (english or self.other.urgent):
+        if not phrases:
             return english
-        return self.other.urgent
+        if self.other is not None:
+            return self.other.urgent
+        return english and not self.unread
 
 
 def leave_one_file_out(examples: list[Labelled], table: Features) -> list[Scored]:
@@ -368,7 +397,10 @@ def leave_one_file_out(examples: list[Labelled], table: Features) -> list[Scored
                 said = by_rules(normalise(example.text))
                 normal = normalise(without_command(example.text))
                 other = assess_other(example.text)
-                scored.append(Scored(example, model.probability(normal), said, normal, other))
+                unread = unread_by_model(example.text) is not None
+                scored.append(
+                    Scored(example, model.probability(normal), said, normal, other, unread)
+                )
     return scored
 
 
@@ -377,9 +409,13 @@ def choose_threshold(scored: list[Scored]) -> float:
     no more than MAX_FALSE_ALARMS of the ordinary messages of the triage
     files (their hard negatives are what a new writer's ordinary messages
     are measured on; the redaction corpora and the chat, easier, would
-    lower the threshold by their number alone)."""
+    lower the threshold by their number alone). Round 14: as the bot runs
+    it, the model flags only the messages it is heard on
+    (``Scored.model_heard``: none where a phrase of another language
+    decides or the language is one it has not read); the others count as
+    ordinary messages it does not flag."""
     ordinary = [
-        s.probability
+        s.probability if s.model_heard else 0.0
         for s in scored
         if not s.example.urgent and s.example.file not in EXTRA_ORDINARY
     ]

@@ -32,6 +32,7 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from bot.safeguarding.language import unread_by_model
 from bot.safeguarding.triage.concern import Triage
 from bot.safeguarding.triage.engine import by_rules
 from bot.safeguarding.triage.model import Model, without_command
@@ -70,9 +71,10 @@ class HeldOut:
 
 
 # What a message says without the model, computed once however many models
-# score it: what the rules alone say, the text the model reads, and what the
-# phrases of other languages say (None: no phrase).
-Verdict = tuple[Triage, str, Triage | None]
+# score it: what the rules alone say, the text the model reads, what the
+# phrases of other languages say (None: no phrase) and (round 14) whether it
+# is in a language the model has not read (Scored.unread).
+Verdict = tuple[Triage, str, Triage | None, bool]
 
 
 def _verdict(example: Labelled) -> Verdict:
@@ -80,6 +82,7 @@ def _verdict(example: Labelled) -> Verdict:
         by_rules(normalise(example.text)),
         normalise(without_command(example.text)),
         assess_other(example.text),
+        unread_by_model(example.text) is not None,
     )
 
 
@@ -94,8 +97,8 @@ def _scored(
     for i in rows:
         if i not in verdicts:
             verdicts[i] = _verdict(examples[i])
-        said, normal, other = verdicts[i]
-        scored.append(Scored(examples[i], model.probability(normal), said, normal, other))
+        said, normal, other, unread = verdicts[i]
+        scored.append(Scored(examples[i], model.probability(normal), said, normal, other, unread))
     return scored
 
 

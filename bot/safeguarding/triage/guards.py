@@ -46,6 +46,7 @@ _LISTS = (
     "dealt_with", "child_game", "kin_captor", "leisure_stay", "dispute", "protocol",
     "family_mishap", "score", "aftermath", "blood_on_thing", "found_object",
     "live_echo", "live_event", "beaten_word", "sport_word", "person_beaten", "brawl",
+    "still_a_thing", "alarm_battery", "fire_or_trouble", "thought_following",
 )  # fmt: skip
 _DATA = mapping(read(_FILE), _FILE)
 if set(_DATA) != set(_LISTS):
@@ -905,6 +906,49 @@ def _round13(rule: Rule, before: str, match: str, message: str) -> str | None:
     return None
 
 
+_STILL_A_THING = _compiled(_words("still_a_thing"), "still_a_thing")
+_ALARM_BATTERY = _compiled(_words("alarm_battery"), "alarm_battery")
+_FIRE_OR_TROUBLE = _compiled(_words("fire_or_trouble"), "fire_or_trouble")
+_THOUGHT_FOLLOWING = _compiled(r"\b" + one_of(_cues("thought_following")), "thought_following")
+_SMOKE_ALARM = _compiled(r"\b(?:smoke|fire|co|carbon monoxide) alarms?\b", "smoke_alarm")
+
+
+def _round14(rule: Rule, before: str, clause: str, message: str) -> str | None:
+    """Round 14: false alarms over every readable file, for a danger or
+    crime match (``before``: its clause up to the match; ``clause``: the
+    whole clause; ``message``: the whole normalised message), with nothing
+    said of now in the message:
+
+    - "general_question" when the clause asks whether a kind of crime is
+      "still a thing" (``still_a_thing``: "is acid attack still a big thing
+      or was that just like 2017");
+    - "explained" when a smoke or CO alarm is named and the message gives
+      its battery (``alarm_battery``: "beeping for three days, low battery
+      i think") and no sign of a fire or of anyone in trouble
+      (``fire_or_trouble``: smoke coming, a smell of burning, not
+      answering, inside);
+    - "corrected" when the writer is the one others think is following
+      them (``thought_following`` just before a following match: "people
+      think I am following them because I look at house numbers").
+
+    None otherwise."""
+    if rule.concern is Concern.SELF_HARM or _says_now(_STILL_A_THING.sub(" ", message)):
+        return None
+    if _STILL_A_THING.search(clause):
+        return "general_question"
+    if _says_now(message):
+        return None
+    if (
+        _SMOKE_ALARM.search(message)
+        and _ALARM_BATTERY.search(message)
+        and not _FIRE_OR_TROUBLE.search(message)
+    ):
+        return "explained"
+    if rule.name == "crime_in_progress.followed" and _THOUGHT_FOLLOWING.search(before):
+        return "corrected"
+    return None
+
+
 # "she's still here", "he won't leave" (vocabulary.yaml's still_here): with a
 # severe match asked about, the message is not a question in general.
 _STILL_HERE = _compiled(
@@ -1232,7 +1276,10 @@ def guard(
     nothing said of now, its clause not in the present)."""
     if _NEGATED.search(before):
         return "negated"
-    if RIGHT_NOW.search(clause) or _NOW_AFTER.search(after):
+    if RIGHT_NOW.search(clause):
+        return None
+    # round 14: the "still" of "is acid attack still a big thing" is no now
+    if _NOW_AFTER.search(after) and not _STILL_A_THING.search(clause):
         return None
     supposed = _HYPOTHETICAL.search(upto) is not None
     if (supposed or _GENERAL.search(upto)) and not (message and _live_attached(message, opening)):
@@ -1256,6 +1303,9 @@ def guard(
         beaten = _round13(rule, before, upto[len(before) :], message)
         if beaten is not None:
             return beaten
+        told = _round14(rule, before, clause, message)
+        if told is not None:
+            return told
     if rule.concern is Concern.SELF_HARM:
         thought = rule.name.partition(".")[2] in REASSURED_STOPS
         if thought and not rule.severe and _REASSURED.search(message):
