@@ -213,13 +213,19 @@ def _single(chars: set[str], k: int) -> tuple[set[str], set[str]]:
 MOST_COPIES = 8
 
 
-def grouped(alternatives: list[str]) -> str:
+def grouped(alternatives: list[str], openings: bool = True) -> str:
     """One pattern matching wherever one of ``alternatives`` matches (each
     under a leading ``\\b``), its alternatives grouped by first character,
     each group behind a lookahead for that character; an alternative that can
     start with more than MOST_COPIES characters goes in a group behind a
     lookahead for all of them (one group per set of characters); alternatives
     whose first character cannot be told are tried everywhere, last.
+
+    Round 14: with ``openings`` (the default), a group's lookahead is for
+    the two-character openings its alternatives can have (``first_pairs``:
+    ``(?=t[ho])`` rather than ``(?=t)``) when they can all be told: a word
+    such as "the" then enters only the groups with an alternative opening
+    "th". Without, the lookaheads of round 13 (bench/triage_ab.py compares).
 
     Where it matches, and so every position a search finds, is the same
     however the alternatives are grouped; only the time differs."""
@@ -236,12 +242,13 @@ def grouped(alternatives: list[str]) -> str:
             for char in sorted(chars):
                 by_char.setdefault(char, []).append(alternative)
     groups = [
-        _behind(_opening({char}, group) or re.escape(char), group)
+        _behind((openings and _opening({char}, group)) or re.escape(char), group)
         for char, group in sorted(by_char.items())
     ]
     groups += [
         _behind(
-            _opening(chars, group) or "[" + "".join(re.escape(c) for c in sorted(chars)) + "]",
+            (openings and _opening(chars, group))
+            or "[" + "".join(re.escape(c) for c in sorted(chars)) + "]",
             group,
         )
         for chars, group in sorted(by_set.items(), key=lambda item: sorted(item[0]))
@@ -281,7 +288,7 @@ def _opening(chars: set[str] | frozenset[str], group: list[str]) -> str | None:
 
 
 def _behind(lookahead: str, group: list[str]) -> str:
-    return f"(?:(?={lookahead})(?:{'|'.join(_factored(group))}))"
+    return f"(?={lookahead})(?:{'|'.join(_factored(group))})"
 
 
 def _factored(group: list[str]) -> list[str]:
