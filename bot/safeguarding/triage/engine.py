@@ -195,10 +195,16 @@ def by_rules(normal: str) -> Triage:
     says_now = NOW.search(normal) is not None
     fired: dict[Concern, str] = {}
     stopped: str | None = None
+    # the two characters at each start: a rule is tried only where they are
+    # one of its openings (Rule.openings), as it can match nowhere else
+    pairs = [normal[start : start + 2] for start in starts]
     for rule in RULES:
         if rule.concern in fired or (rule.needs_now and not says_now):
             continue
-        for start in starts:
+        openings = rule.openings
+        for start, pair in zip(starts, pairs, strict=True):
+            if openings is not None and pair not in openings and len(pair) == 2:
+                continue
             match = rule.pattern.match(normal, start)
             if match is None:
                 continue

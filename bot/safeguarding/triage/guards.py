@@ -14,6 +14,7 @@ in the clause stop it. A severe rule
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from bot.safeguarding.triage.concern import Concern
 from bot.safeguarding.triage.data import (
@@ -1012,6 +1013,9 @@ def _not_now_by_message(rule: Rule, message: str, opening: str) -> str | None:
     return None
 
 
+# Round 14 (speed): the guards ask this of the same message again and again
+# (a match's every guard, every match); the last few answers are kept.
+@lru_cache(maxsize=16)
 def _says_now(message: str) -> bool:
     """Whether the message has a word for now ("now", "tonight", "right
     now", ...) outside its all-clear and resolved phrases ("it's all calm

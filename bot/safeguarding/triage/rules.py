@@ -21,7 +21,7 @@ from bot.safeguarding.triage.data import (
     read,
     text,
 )
-from bot.safeguarding.triage.first_chars import grouped
+from bot.safeguarding.triage.first_chars import first_pairs, grouped
 
 _B = r"\b"
 # The blocks ({name}) the rules and the guards are written with.
@@ -38,6 +38,11 @@ class Rule:
     severe: bool = False
     # its alternatives, without their leading \\b (for ANY_RULE)
     alternatives: tuple[str, ...] = ()
+    # round 14 (speed): the two characters every match of it starts with
+    # (first_chars.first_pairs), or None when not told or when a match may
+    # be one character long: engine.by_rules tries the rule only where the
+    # message has one of them
+    openings: frozenset[str] | None = None
 
 
 def _rule(
@@ -56,7 +61,20 @@ def _rule(
         needs_now,
         severe,
         tuple(alternative.removeprefix(_B) for alternative in alternatives),
+        _openings([alternative.removeprefix(_B) for alternative in alternatives]),
     )
+
+
+def _openings(alternatives: list[str]) -> frozenset[str] | None:
+    """The two-character openings of the alternatives (``Rule.openings``),
+    or None when one's cannot be told or one may match a single character."""
+    openings: set[str] = set()
+    for alternative in alternatives:
+        pairs = first_pairs(alternative)
+        if pairs is None or any(len(pair) < 2 for pair in pairs):
+            return None
+        openings |= pairs
+    return frozenset(openings)
 
 
 def rules_of(concern: Concern, data: object) -> list[Rule]:

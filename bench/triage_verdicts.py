@@ -1,0 +1,67 @@
+"""Every readable triage message's verdict, one JSON line each, to prove a
+change to the triage's machinery (scanning, caching, ordering) changes no
+verdict: run it before and after and compare the files.
+
+    python bench/triage_verdicts.py > before.jsonl
+    ... change the engine ...
+    python bench/triage_verdicts.py > after.jsonl
+    cmp before.jsonl after.jsonl
+
+Read: every ``*.jsonl`` under tests/data/triage that is present (the sealed
+unseen sets are absent from a helper's tree and never read), and with
+``--also-personal`` the texts of tests/data/personal_details too (other
+writers' messages: more shapes for the rules to meet). A line: the file,
+the line number, whether urgent, the concern, the reason and the language
+(``assess``'s whole Triage)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from bot.safeguarding.triage import assess
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def files(also_personal: bool) -> list[Path]:
+    """The readable corpora, in name order (a sealed set is not in the tree)."""
+    folders = ["triage", *(["personal_details"] if also_personal else [])]
+    return sorted(
+        path
+        for folder in folders
+        for path in (ROOT / "tests" / "data" / folder).glob("*.jsonl")
+        if path.is_file()
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--also-personal", action="store_true")
+    args = parser.parse_args()
+    count = 0
+    for path in files(args.also_personal):
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if not line.strip():
+                continue
+            found = assess(json.loads(line)["text"])
+            print(
+                json.dumps(
+                    [
+                        path.name,
+                        number,
+                        found.urgent,
+                        str(found.concern),
+                        found.reason,
+                        found.language,
+                    ]
+                )
+            )
+            count += 1
+    print(f"{count} messages", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
