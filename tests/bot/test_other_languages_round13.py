@@ -12,8 +12,6 @@ without a qualified translator or a native speaker."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from bot.edge.rich import plain
@@ -211,17 +209,9 @@ async def test_a_tamil_mother_fallen_and_not_breathing_gets_the_emergency_guidan
 
 
 # Every readable triage file: no new phrase fires on a not-urgent line. The
-# eleventh set (30_s, 30_t) is spent; the twelfth (30_u, 30_v) is sealed and
-# never read.
-TRIAGE = Path(__file__).resolve().parents[1] / "data" / "triage"
-SPENT_HERE = {"unseen_2026_11_a", "unseen_2026_11_b"} | {
-    f"unseen_2026_11_30_{part}" for part in "abcdefghijklmnopqrst"
-}
-READABLE = sorted(
-    path
-    for path in TRIAGE.glob("*.jsonl")
-    if not path.name.startswith("unseen_") or path.stem in SPENT_HERE
-)
+# eleventh set (30_s, 30_t) is spent; sealed sets (every unseen_* file not in
+# triage_labelled.SPENT_FILES) are never opened.
+READABLE = labelled.readable_files()
 
 
 def test_no_phrase_fires_on_a_not_urgent_line_of_the_eleventh_set_or_any_readable_file() -> None:

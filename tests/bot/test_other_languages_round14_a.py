@@ -19,7 +19,6 @@ native speaker."""
 from __future__ import annotations
 
 from collections import Counter
-from pathlib import Path
 
 import pytest
 
@@ -681,14 +680,10 @@ async def test_the_kurdish_text_gives_kurmanji_then_sorani(h: CoreHarness) -> No
     assert replies[0].index("999") < replies[0].index("101")
 
 
-# Every readable triage file: no phrase fires on a not-urgent line. The
-# twelfth set (30_u, 30_v) is sealed and never read.
-TRIAGE = Path(__file__).resolve().parents[1] / "data" / "triage"
-READABLE = sorted(
-    path
-    for path in TRIAGE.glob("*.jsonl")
-    if not path.name.startswith("unseen_") or path.stem[-1] in labelled.SPENT_LETTERS
-)
+# Every readable triage file: no phrase fires on a not-urgent line. Sealed
+# sets (every unseen_* file not in triage_labelled.SPENT_FILES) are never
+# opened.
+READABLE = labelled.readable_files()
 
 
 def test_no_phrase_fires_on_a_not_urgent_line_of_any_readable_file() -> None:

@@ -11,8 +11,6 @@ without a qualified translator or a native speaker."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from bot.safeguarding.triage import assess
@@ -205,17 +203,10 @@ def test_all_the_tablets_swallowed_or_at_once_or_with_collapse_stays_urgent(
 
 
 # Every readable triage file: no phrase fires on a not-urgent line, and each
-# urgent line another language's phrase caught before is still caught. The
-# twelfth set (30_u, 30_v) is sealed and never read.
-TRIAGE = Path(__file__).resolve().parents[1] / "data" / "triage"
-SPENT_HERE = {"unseen_2026_11_a", "unseen_2026_11_b"} | {
-    f"unseen_2026_11_30_{part}" for part in "abcdefghijklmnopqrst"
-}
-READABLE = sorted(
-    path
-    for path in TRIAGE.glob("*.jsonl")
-    if not path.name.startswith("unseen_") or path.stem in SPENT_HERE
-)
+# urgent line another language's phrase caught before is still caught. Sealed
+# sets (every unseen_* file not in triage_labelled.SPENT_FILES) are never
+# opened.
+READABLE = labelled.readable_files()
 
 
 def test_no_phrase_fires_on_a_not_urgent_line_of_any_readable_file() -> None:

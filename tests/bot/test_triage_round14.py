@@ -28,7 +28,6 @@ raise them either, through ``assess``."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
@@ -45,6 +44,7 @@ from tests.support.train_triage_model import (
     corpus_files,
     load,
 )
+from tests.support.triage_labelled import line_text
 
 RESIDENT = "5550014"
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "triage"
@@ -53,18 +53,6 @@ CORPUS = Path(__file__).resolve().parents[1] / "data" / "triage"
 def _training_texts() -> set[str]:
     """Every text the model is trained on from the triage files."""
     return {example.text for path in corpus_files() for example in load(path)}
-
-
-def _line(file: str, line_id: str) -> str:
-    """The text of line ``line_id`` of tests/data/triage/``file``, checked
-    to be labelled ordinary."""
-    for line in (CORPUS / file).read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            row = json.loads(line)
-            if row["id"] == line_id:
-                assert row["urgent"] is False, line_id
-                return str(row["text"])
-    raise AssertionError(f"{line_id} not in {file}")
 
 
 # --- 1. A vehicle in a car park ------------------------------------------------
@@ -248,7 +236,7 @@ FILES_RULE_FALSE_ALARMS = [
 
 @pytest.mark.parametrize(("file", "line_id"), FILES_RULE_FALSE_ALARMS)
 def test_the_files_rule_false_alarms_are_not_urgent(file: str, line_id: str) -> None:
-    text = _line(file, line_id)
+    text = line_text(file, line_id)
     said = assess(text)
     assert not said.urgent, (line_id, text, said)
 
@@ -307,7 +295,7 @@ MODEL_URGENT = [
 
 @pytest.mark.parametrize(("file", "line_id"), FILES_MODEL_FALSE_ALARMS)
 def test_the_files_model_false_alarms_are_not_urgent(file: str, line_id: str) -> None:
-    text = _line(file, line_id)
+    text = line_text(file, line_id)
     said = assess(text)
     assert not said.urgent, (line_id, text, said)
 
@@ -370,7 +358,7 @@ def test_the_threshold_counts_only_what_the_model_is_heard_on() -> None:
 
 
 async def test_a_smoke_alarm_with_a_low_battery_gets_no_999(h: CoreHarness) -> None:
-    text = _line("dev_2026_11_i.jsonl", "i-230")
+    text = line_text("dev_2026_11_i.jsonl", "i-230")
     replies = await h.resident_says(RESIDENT, f"Bromley Police Online Forum {text}")
     assert replies and all("call 999 now" not in reply for reply in replies)
     assert not any(text.startswith("URGENT") for text in h.texts_to(STAFF_CHAT))

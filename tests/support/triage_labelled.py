@@ -25,6 +25,43 @@ CORPUS = Path(__file__).resolve().parents[1] / "data" / "triage"
 SPENT_LETTERS = frozenset("abcdefghijklmnopqrst")
 
 
+# The spent unseen sets by file name (stem): the first set's two parts and
+# the lettered sets above. Every other unseen_* file is sealed.
+SPENT_FILES = frozenset(
+    {"unseen_2026_11_a", "unseen_2026_11_b"}
+    | {f"unseen_2026_11_30_{letter}" for letter in SPENT_LETTERS}
+)
+
+
+def readable_files() -> list[Path]:
+    """Every triage file tests may read, sorted by name: the development,
+    held-out and family files and the spent unseen sets (SPENT_FILES); never
+    a sealed one (any other unseen_* file)."""
+    return sorted(
+        path
+        for path in CORPUS.glob("*.jsonl")
+        if not path.name.startswith("unseen_") or path.stem in SPENT_FILES
+    )
+
+
+def line_text(name: str, line_id: str, urgent: bool | None = False) -> str:
+    """The text of line ``line_id`` of tests/data/triage/``name``, checking
+    that it is labelled ``urgent`` (``None``: either label).
+
+    Raises AssertionError for a sealed unseen file (it is not opened), an id
+    not in the file or another label; OSError when it cannot be read."""
+    path = CORPUS / name
+    assert path in readable_files(), f"{name}: a sealed unseen set"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        row = json.loads(line)
+        if row["id"] == line_id:
+            assert urgent is None or row["urgent"] is urgent, line_id
+            return str(row["text"])
+    raise AssertionError(f"{line_id} not in {path.name}")
+
+
 def spent_line(line_id: str, urgent: bool | None = False) -> str:
     """The text of line ``line_id`` of a spent unseen set: the letters
     before the first "-" or digit name the file ("i-033" and "q10-011" are
@@ -36,15 +73,7 @@ def spent_line(line_id: str, urgent: bool | None = False) -> str:
     file cannot be read."""
     letter = line_id.split("-")[0].rstrip("0123456789")
     assert letter in SPENT_LETTERS, f"{line_id}: not a spent unseen set"
-    path = CORPUS / f"unseen_2026_11_30_{letter}.jsonl"
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip():
-            continue
-        row = json.loads(line)
-        if row["id"] == line_id:
-            assert urgent is None or row["urgent"] is urgent, line_id
-            return str(row["text"])
-    raise AssertionError(f"{line_id} not in {path.name}")
+    return line_text(f"unseen_2026_11_30_{letter}.jsonl", line_id, urgent)
 
 
 @dataclass(frozen=True)
