@@ -99,6 +99,10 @@ SPENT = frozenset(
         # and spent (issue 15, round 13)
         "unseen_2026_11_30_s.jsonl",
         "unseen_2026_11_30_t.jsonl",
+        # the twelfth unseen set, run once (docs/triage-figures.md) and spent
+        # (issue 15, round 15)
+        "unseen_2026_11_30_u.jsonl",
+        "unseen_2026_11_30_v.jsonl",
     }
 )
 # Redaction corpora (tests/data/personal_details/) read as ordinary messages.

@@ -22,7 +22,7 @@ CORPUS = Path(__file__).resolve().parents[1] / "data" / "triage"
 # (unseen_2026_11_30_<letter>.jsonl) whose lines tests may quote by id: run
 # once and released for tuning (docs/triage-figures.md). Any other letter
 # is a sealed set, never opened here.
-SPENT_LETTERS = frozenset("abcdefghijklmnopqrst")
+SPENT_LETTERS = frozenset("abcdefghijklmnopqrstuv")
 
 
 # The spent unseen sets by file name (stem): the first set's two parts and

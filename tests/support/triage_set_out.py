@@ -55,6 +55,7 @@ SETS = (
     ("unseen_2026_11_30_o", "unseen_2026_11_30_p"),
     ("unseen_2026_11_30_q", "unseen_2026_11_30_r"),
     ("unseen_2026_11_30_s", "unseen_2026_11_30_t"),  # round 13: the eleventh set
+    ("unseen_2026_11_30_u", "unseen_2026_11_30_v"),  # round 15: the twelfth set
 )
 
 Fit = Callable[[Features, list[int]], Model]
