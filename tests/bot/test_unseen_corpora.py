@@ -188,6 +188,20 @@ SEALED = {
     "personal_details/unseen_2026_12_01_b.jsonl": (
         "06e6cb2c2de65b779ddea1891282ce376df5a8bb5f0815b008b2dd86cfba2cbb"
     ),
+    # the fourteenth set, sealed 2026-12-01 while round 15 was being built and
+    # before any of it was merged (the thirteenth still sealed, run once first)
+    "triage/unseen_2026_12_01_c.jsonl": (
+        "52906e4dbdc676cd1432b4d0d4d9bd46f93017d16a577431d63ac2a58a0b9c94"
+    ),
+    "triage/unseen_2026_12_01_d.jsonl": (
+        "c7ab239cd595bed6cd8d574ae318a0ac1f77810c54d3176e47a1b853bd922c2d"
+    ),
+    "personal_details/unseen_2026_12_01_c.jsonl": (
+        "db12cb7b5bf35055b686a4fa46e7f805209ebdda22105c6c8309c27f39f8da14"
+    ),
+    "personal_details/unseen_2026_12_01_d.jsonl": (
+        "fb71ec8257fa54646e1425aeb84a692dc712fdf5e390e6b5c257aa201ee944dd"
+    ),
 }
 
 
@@ -210,6 +224,7 @@ TRIAGE_SETS = [
     ("triage/unseen_2026_11_30_s.jsonl", "triage/unseen_2026_11_30_t.jsonl"),
     ("triage/unseen_2026_11_30_u.jsonl", "triage/unseen_2026_11_30_v.jsonl"),
     ("triage/unseen_2026_12_01_a.jsonl", "triage/unseen_2026_12_01_b.jsonl"),
+    ("triage/unseen_2026_12_01_c.jsonl", "triage/unseen_2026_12_01_d.jsonl"),
 ]
 
 
@@ -277,6 +292,10 @@ REDACTION_SETS = [
     (
         "personal_details/unseen_2026_12_01_a.jsonl",
         "personal_details/unseen_2026_12_01_b.jsonl",
+    ),
+    (
+        "personal_details/unseen_2026_12_01_c.jsonl",
+        "personal_details/unseen_2026_12_01_d.jsonl",
     ),
 ]
 
