@@ -55,9 +55,20 @@ MISHAP_THREAT_ORDINARY = [
     "ring about it, the council or you?",
     "Am gonna murder the lot of them next door, they've left their bins out on the pavement "
     "again for a fortnight. Is that a council job?",
+    # the deed right after the threat, with no "when he sees"
+    "My wife will kill me, I've booked another golf weekend. Anyway is there parking at the "
+    "station on Sundays?",
+    "Da's going to murder me, I've reversed his van into the gatepost. Do I need to report it "
+    "if it's our own gate?",
 ]
 
 MISHAP_THREAT_URGENT = [
+    "my boyfriend will kill me, I've done nothing wrong, he's drunk and shouting and throwing "
+    "things",
+    "my husband will kill me, I've left him and he's found out where I am",
+    "my dad will kill me, I've told him I'm gay and he's going mental",
+    "my husband says he will kill me, I've spent the money on the electric and he's coming "
+    "home drunk with a knife",
     "my husband said he will kill me when he gets home and he has a knife",
     "my dad will kill me, he's hitting mum now, please send someone",
     "My husband will kill me when he sees I've called you, he's already broken my arm tonight",
