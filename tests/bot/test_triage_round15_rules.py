@@ -119,6 +119,8 @@ KILLING_ME_URGENT = [
     "someone is killing me, stabbed in my side, I'm bleeding",
     "help the man is killing me he's got a knife",
     "my boyfriend is killing me help",
+    "the man on the stairs is killing me",
+    "the lads on the hill are killing me help",
 ]
 
 # --- 3. Sport and slang ---------------------------------------------------------
