@@ -48,6 +48,8 @@ _LISTS = (
     "family_mishap", "score", "aftermath", "blood_on_thing", "found_object",
     "live_echo", "live_event", "beaten_word", "sport_word", "person_beaten", "brawl",
     "still_a_thing", "alarm_battery", "fire_or_trouble", "thought_following",
+    "found_out", "writer_deed", "help_sought", "harm_denied", "harm_more", "writer_subject",
+    "vent_nuisance", "vent_asked", "found_safe", "not_found",
 )  # fmt: skip
 _DATA = mapping(read(_FILE), _FILE)
 if set(_DATA) != set(_LISTS):
@@ -204,7 +206,9 @@ _IDIOM_PLACE = (
 )
 _IDIOM_LINK = (
     r"(?:'s|'re|'ll|\s+(?:is|are|will|was|were|has been|have been|has|have|going to|actually|"
-    r"literally|honestly|seriously|defo|definitely|totally|so|gonna|be))*\s*$"
+    r"literally|honestly|seriously|defo|definitely|totally|so|gonna|be|"
+    # round 15: "the humidity is positively killing me"
+    r"positively|absolutely|really|properly|proper))*\s*$"
 )
 # An activity as the subject, straight before the verb: "my husband's
 # snoring is killing me", "the waiting is killing me" (not "something",
@@ -950,6 +954,86 @@ def _round14(rule: Rule, before: str, clause: str, message: str) -> str | None:
     return None
 
 
+_FOUND_OUT = _compiled(r"\W*" + _words("found_out"), "found_out")
+_WRITER_DEED = _compiled(_words("writer_deed"), "writer_deed")
+_HELP_SOUGHT = _compiled(_words("help_sought"), "help_sought")
+_HARM_DENIED = _compiled(_words("harm_denied"), "harm_denied")
+_HARM_MORE = _compiled(_words("harm_more"), "harm_more")
+_WRITER_SUBJECT = _compiled(r"\b" + one_of(_cues("writer_subject")), "writer_subject")
+_VENT_NUISANCE = _compiled(_words("vent_nuisance"), "vent_nuisance")
+_VENT_ASKED = _compiled(_words("vent_asked"), "vent_asked")
+_FOUND_SAFE = _compiled(_words("found_safe"), "found_safe")
+_NOT_FOUND = _compiled(_words("not_found"), "not_found")
+# The threat's object: the writer ("kill me", "murder us").
+_AT_WRITER = _compiled(r"\b(?:me|us)\s*$", "at_writer")
+
+
+def _harmed(message: str) -> bool:
+    """Round 15: whether the normalised ``message`` tells of a weapon or of
+    a person hurt (``person_harmed``, ``harm_more``: "he's already broken
+    my arm"), once the harm it denies is taken out (``harm_denied``: "no
+    one else hurt")."""
+    rest = _HARM_DENIED.sub(" ", message)
+    return bool(_WEAPON.search(rest) or _PERSON_HARMED.search(rest) or _HARM_MORE.search(rest))
+
+
+def _round15(rule: Rule, before: str, match: str, message: str, opening: str) -> str | None:
+    """Round 15: the twelfth set's rule false alarms, by concept, for a
+    danger or crime match (``before``: its clause up to the match;
+    ``match``: the words matched; ``message``: the whole normalised message;
+    ``opening``: the message up to the match's end), never when the message
+    tells of a weapon or a person hurt (``_harmed``) or says now:
+
+    - "mishap": a threat to kill the writer ("me", "us") made conditional,
+      straight after it, on someone finding out (``found_out``: "when he
+      sees", "wen she finds oot") in a message telling the writer's own
+      deed or the damage (``writer_deed``: "I backed it into the wall",
+      "the phone bill") and no help sought nor an abuser's signs
+      (``help_sought``: "when he finds out I told the police", "I've
+      moved", "he hits me"): "my da will kill me when he sees the car";
+    - "idiom": the writer as the one who will "kill" (``writer_subject``
+      just before the match: "I'm going to murder them mun") in a message
+      of a nuisance (``vent_nuisance``: parked across the drive, bins,
+      music) asked about as whose job it is (``vent_asked``: "who do I
+      ring, the council or yous?");
+    - "outcome": a missing person's match (STILL_MISSING_RULES) in a message
+      saying they were found or are home (``found_safe``: "my cousin found
+      her in the Co-op", "brought him back safe n sound", once its denials,
+      ``not_found``, are taken out) and not that they are still missing.
+
+    None otherwise."""
+    name = rule.name.partition(".")[2]
+    if rule.concern is Concern.SELF_HARM or _harmed(message):
+        return None
+    if name in STILL_MISSING_RULES:
+        rest = _NOT_FOUND.sub(" ", message)
+        if (
+            _FOUND_SAFE.search(rest)
+            and not _STILL_MISSING.search(message)
+            and not _says_now(_FOUND_SAFE.sub(" ", rest))
+        ):
+            return "outcome"
+        return None
+    if name != "threat_to_kill" or _says_now(message):
+        return None
+    if (
+        _AT_WRITER.search(match)
+        and _FOUND_OUT.match(message, len(opening))
+        and _WRITER_DEED.search(message)
+        and not _HELP_SOUGHT.search(message)
+    ):
+        return "mishap"
+    if (
+        _WRITER_SUBJECT.search(before)
+        and not _AT_WRITER.search(match)
+        and _VENT_NUISANCE.search(message)
+        and _VENT_ASKED.search(message)
+        and not _HELP_SOUGHT.search(message)
+    ):
+        return "idiom"
+    return None
+
+
 # "she's still here", "he won't leave" (vocabulary.yaml's still_here): with a
 # severe match asked about, the message is not a question in general.
 _STILL_HERE = _compiled(
@@ -1127,7 +1211,8 @@ def _still_missing(rule: Rule, message: str) -> bool:
     return (
         rule.name.partition(".")[2] in STILL_MISSING_RULES
         and _STILL_MISSING.search(message) is not None
-        and _FOUND.search(message) is None
+        # round 15: "hasn't been found" is no finding
+        and _FOUND.search(_NOT_FOUND.sub(" ", message)) is None
         and _DISTANT_PAST.search(message) is None
     )
 
@@ -1242,9 +1327,10 @@ def _idiom(upto: str, start: int, message: str, after: str = "") -> str | None:
     if (
         (_IDIOM_FAMILY.search(lead) or _FAMILY_OBJECT.match(upto + after, verb.end()))
         and (_MISHAP.search(message) or _FAMILY_MISHAP.search(message))
-        # round 12: a weapon or someone hurt is no mishap's joke
-        and not _WEAPON.search(message)
-        and not _PERSON_HARMED.search(message)
+        # round 12: a weapon or someone hurt is no mishap's joke; round 15:
+        # nor "he's already broken my arm" (harm_more), while "no one else
+        # hurt" is none (harm_denied)
+        and not _harmed(message)
     ):
         return "mishap"
     return None
@@ -1308,6 +1394,9 @@ def guard(
         if beaten is not None:
             return beaten
         told = _round14(rule, before, clause, message)
+        if told is not None:
+            return told
+        told = _round15(rule, before, upto[len(before) :], message, opening)
         if told is not None:
             return told
     if rule.concern is Concern.SELF_HARM:
