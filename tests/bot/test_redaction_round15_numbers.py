@@ -349,7 +349,96 @@ WHAT3WORDS_STAY = [
     "The path is at https://www.example.org/a/b.c.d for maps",
 ]
 
-GONE = BLOCKS + TENEMENTS + QUARTERS + SHORT_STREET_WORDS + ON_THE_ESTATE + BOATS + WHAT3WORDS
+# A second batch, written after the first fix to ask whether it holds in other
+# words (the probe's n15-091 to n15-121)
+SECOND_BATCH = [
+    (
+        "Dear Sirs, I am a resident of Flat 17 Wordsworth, Pembury Estate, and wish to complain.",
+        "Dear Sirs, I am a resident of [address], Pembury Estate, and wish to complain.",
+    ),
+    (
+        "Mi casa es flat 5 Shelley on the Pembury estate, people sell drugs",
+        "Mi casa es [address] on the Pembury estate, people sell drugs",
+    ),
+    (
+        "my daughter is in Room 9 Hulme Hall and her laptop went",
+        "my daughter is in [address] and her laptop went",
+    ),
+    (
+        "yo im in rm 12 Unite House cant sleep for the noise",
+        "yo im in [address] cant sleep for the noise",
+    ),
+    (
+        "She stays in Room 4, Salvation Army Hostel, Booth Street",
+        "She stays in [address], Booth Street",
+    ),
+    (
+        "I'm at D-14 in Falcon block, lads on the landing again",
+        "I'm at [address] in Falcon block, lads on the landing again",
+    ),
+    (
+        "the kids in flat D12 are setting fires on the landing",
+        "the kids in [address] are setting fires on the landing",
+    ),
+    (
+        "we stay up the 3/2, above the chippy, and folk are pishin in the close",
+        "we stay up the [address], above the chippy, and folk are pishin in the close",
+    ),
+    ("I live in the G/L at 7 Dalhousie Street", "I live in the [address]"),
+    (
+        "Their dad in the 2/R keeps his motor on the pavement",
+        "Their dad in the [address] keeps his motor on the pavement",
+    ),
+    (
+        "the boy across fae the 0/2 has been dealing",
+        "the boy across fae the [address] has been dealing",
+    ),
+    (
+        "Hi, my address is 4/1, 212 Paisley Road West, G51 1BU",
+        "Hi, my address is [address], [postcode]",
+    ),
+    (
+        "Please attend 11 Sefton Road North at your earliest convenience",
+        "Please attend [address] at your earliest convenience",
+    ),
+    ("my mum lives at 66 Church Street Lower, Brixham", "my mum lives at [address], Brixham"),
+    ("23 Queens Rd. West got burgled", "[address] got burgled"),
+    ("hse is 9 Eldon st. near the park", "hse is [address]. near the park"),
+    ("44 Kinross Avnue, someone smashed the car", "[address], someone smashed the car"),
+    (
+        "I live at No 16 on the Ferrier estate, 2 lads kicked my door",
+        "I live at [address], 2 lads kicked my door",
+    ),
+    ("my address is number nineteen on the Falinge estate", "my address is [address]"),
+    (
+        "The crabber Provider, PZ 1190, has had her gear stolen",
+        "The crabber Provider, [vehicle reg], has had her gear stolen",
+    ),
+    ("location on what3words is: ///index.home.raft", "location on what3words is: [address]"),
+    ("my w3w: table.chair.lamp", "my w3w: [social media handle]"),
+]
+SECOND_BATCH_STAY = [
+    "Room 3 at Snaresbrook Crown Court was where the hearing was",
+    "Room 5 at the Royal Infirmary was where they kept me",
+    "I had 3/4 of a pint and then the fight started in the pub",
+    "In the 2nd half it went 2/1 to them and their fans ran on",
+    "I take the 1/2 hour bus to work at the harbour",
+    "we won the match 4/1 at the leisure centre",
+    "Exeter St David's is 5 min from the harbour, platform 1",
+    "Off the A1 at junction 56, 4 lads in a car near the harbour",
+    "the CH 1 bus stop by the harbour",
+]
+
+GONE = (
+    BLOCKS
+    + TENEMENTS
+    + QUARTERS
+    + SHORT_STREET_WORDS
+    + ON_THE_ESTATE
+    + BOATS
+    + WHAT3WORDS
+    + SECOND_BATCH
+)
 STAY = (
     BLOCKS_STAY
     + TENEMENTS_STAY
@@ -358,6 +447,7 @@ STAY = (
     + ON_THE_ESTATE_STAY
     + BOATS_STAY
     + WHAT3WORDS_STAY
+    + SECOND_BATCH_STAY
 )
 
 
@@ -393,6 +483,11 @@ def test_a_fishing_boats_registration_is_replaced(text: str, expected: str) -> N
 
 @pytest.mark.parametrize(("text", "expected"), WHAT3WORDS)
 def test_a_what3words_address_is_replaced(text: str, expected: str) -> None:
+    assert suggest_publishable(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), SECOND_BATCH)
+def test_the_second_batch_in_other_words_is_replaced(text: str, expected: str) -> None:
     assert suggest_publishable(text) == expected
 
 

@@ -30,8 +30,9 @@ _STREET_TYPES = (
     "Nook|Garth|Fold|Brae|Mount|Downs|Promenade|Esplanade|Causeway|Precinct|Crossway|Wharfside|"
     # round 15: street words shortened or misspelt as people type them: "12 Mill
     # str", "8 Gladstone Raod", "41 Albert Steet", "5 Marine Tce", "19 Beach Pde",
-    # "3 Holly Crt" (a street with no house number stays: "on Union Steet")
-    "Str|Strt|Stret|Steet|Sreet|Raod|Tce|Pde|Crt"
+    # "3 Holly Crt", "44 Kinross Avnue" (a street with no house number stays: "on
+    # Union Steet")
+    "Str|Strt|Stret|Steet|Sreet|Raod|Tce|Pde|Crt|Avnue|Avenu"
 )
 _CAPITAL_WORD = r"[A-Z][\w'’.-]*"
 _ANY_WORD = r"(?:[A-Z][\w'’.-]*|[a-z][a-z'’]+)"
@@ -82,9 +83,10 @@ _HOUSE = (
 # A street's side or part after its type: "47 Paisley Rd West", "Bouverie
 # Road West", "High Street North"; round 15: "17 Nelson Road Central" and
 # the same in lower case ("9 station rd east"), not a compass point before
-# "of" or a place ("Road North of the river", "Street Central London").
+# "of" or a place ("Road North of the river", "Street Central London"), also
+# after a shortened word's full stop ("23 Queens Rd. West").
 _QUARTER = (
-    r"(?:[ \t]+(?:North|South|East|West|Upper|Lower|Central"
+    r"(?:\.?[ \t]+(?:North|South|East|West|Upper|Lower|Central"
     r"|(?<=[a-z])(?:north|south|east|west|upper|lower|central))"
     r"(?![ \t]+(?:of\b|[A-Z])))?\b"
 )
@@ -253,12 +255,16 @@ def a_games_pitch(text: str, start: int, end: int) -> bool:
 
 
 # Round 15: a room in a public building ("Room 2 at the Town Hall", "room 4 in
-# the library") and the television's and the novel's "Room 101", said with no
-# one's word or place's word before it, are nobody's home.
+# the library", "Room 3 at Snaresbrook Crown Court") and the television's and
+# the novel's "Room 101", said with no one's word or place's word before it,
+# are nobody's home.
 _PUBLIC_BUILDING_AFTER = re.compile(
-    r"[ \t]*,?[ \t]*(?i:at|in|of)[ \t]+the[ \t]+(?:[A-Z][\w'’]+[ \t]+){0,3}"
-    r"(?i:hall|library|centre|center|station|court|hospital|school|college|church|museum|"
-    r"council|offices?|civic|town[ \t]+hall|guildhall|chapel|mosque|gurdwara|temple)\b"
+    r"[ \t]*,?[ \t]*(?i:at|in|of)[ \t]+(?:the[ \t]+)?(?:[A-Z][\w'’]+[ \t]+){0,3}"
+    r"(?i:(?:town|village|church|community|parish|memorial|guild|civic|scout|sports|concert|"
+    r"drill|masonic|miners['’]?|city|county)[ \t]+hall|library|centre|center|station|hospital|"
+    r"infirmary|clinic|surgery|school|college|university|church|museum|council|offices?|civic|guildhall|chapel|mosque|"
+    r"gurdwara|temple|crown[ \t]+court|magistrates['’]?[ \t]+court|county[ \t]+court|"
+    r"family[ \t]+court|police[ \t]+station)\b"
 )
 _SOMEONES_ROOM = re.compile(
     r"(?i:\b(?:my|our|his|her|their|your|in|at|from|to|into|outside|live|lives|living)[ \t]+)$"
@@ -270,7 +276,10 @@ def _a_public_room(text: str, match: re.Match[str]) -> bool:
     room or the television's "Room 101"."""
     if not match.group(0).lower().startswith("room"):
         return False
-    if _PUBLIC_BUILDING_AFTER.match(text, match.end()):
+    # after the number, whether or not the building was taken with it
+    number = re.match(r"(?i:room)(?:\s+(?:number|no\.?))?\s*[^\s,]+", match.group(0))
+    after = match.start() + (number.end() if number else len(match.group(0)))
+    if _PUBLIC_BUILDING_AFTER.match(text, after):
         return True
     return match.group(0) == "Room 101" and not _SOMEONES_ROOM.search(
         text, max(0, match.start() - 12), match.start()

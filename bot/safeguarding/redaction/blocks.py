@@ -58,18 +58,18 @@ _ROOM_IN_HALL = re.compile(
     r"(?i:\b(?:room|rm\.?|bedroom)[ \t]*(?:no\.?[ \t]*|number[ \t]+)?)"
     r"\d{1,4}[a-zA-Z]?[ \t]*,?[ \t]*(?:(?i:at|in|of)[ \t]+)?"
     rf"(?!{_PUBLIC_HALL}\b)(?:[A-Z][\w'’-]+[ \t]+){{1,3}}"
-    r"(?:Residences?|Halls?|Hostel|Student[ \t]+Village|Village|House|Court)\b"
+    r"(?:Residences?|Halls?|Hostel|Student[ \t]+Village|Village)\b"
 )
 
 # -- a door by its block's letter ---------------------------------------------
 
-# "im in C14", "we're in D7", "flat C14": not A or M (roads), not before a
+# "im in C14", "we're in D7", "I'm at D-14", "flat C14": not A or M (roads), not before a
 # road's, a bus's or a seat's word
 _LETTERED_DOOR = re.compile(
     r"(?:(?i:\b(?:i['’]?m|i[ \t]+am|we['’]?re|we[ \t]+are|she['’]?s|he['’]?s|they['’]?re|"
-    r"live|lives|living|stay|stays)[ \t]+in[ \t]+(?:flat[ \t]+)?)"
+    r"live|lives|living|stay|stays)[ \t]+(?:in|at)[ \t]+(?:flat[ \t]+)?)"
     r"|(?P<flat>(?i:\bflat[ \t]+)))"
-    r"(?P<door>(?-i:[B-LN-Z])\d{1,3})\b"
+    r"(?P<door>(?-i:[B-LN-Z])-?\d{1,3})\b"
     r"(?![ \t]*(?i:bus|traffic|jam|queue|junction|j\d|northbound|southbound|eastbound|"
     r"westbound|slip|road|seat|row|gate|stand|ward|bay|class|lab|sector)\b)"
 )
@@ -82,9 +82,11 @@ _BLOCKS_SPOKEN_OF = re.compile(
 
 # "0/2", "2/1", "3/2", "G/L", "1/R": a floor, a slash, a door
 _POSITION = r"(?:[0-4]/[0-4]|G/[LR1-4]|[0-4]/[LRM])"
-# "in the 2/1", "fae the 1/2", "above the 0/1"; not "from the 2/1 to ..." (dates)
+# "in the 2/1", "fae the 1/2", "up the 3/2", "above the 0/1"; not "from the 2/1
+# to ..." (dates)
 _THE_POSITION = re.compile(
-    r"(?i:\b(?:in|fae|frae|from|of|intae|into|above|below|under|beside|opposite|next[ \t]+to|"
+    r"(?i:\b(?:in|fae|frae|from|of|intae|into|up|doon|down|at|above|below|under|beside|"
+    r"opposite|next[ \t]+to|"
     r"next[ \t]+tae)[ \t]+the[ \t]+)"
     rf"(?P<position>{_POSITION})(?![\w/.%-]|[ \t]*(?:[-–]|to\b|till\b|until\b))"
     r"(?![ \t]*(?i:favourite|fav|odds|shot|price|off|of\b|hours?|hrs?|mile|miles|way|time|"
@@ -98,9 +100,11 @@ _HOMES_OR_FOLK = re.compile(
     r"granny|nan|she|he|they|her|his|their|someone|somebody|lads?|bloke)\b)"
 )
 # A position before an address found: "0/1 of 22 Albert Road", "2/1, 17 Craigie
-# Street", "flat 3/2 at 9 Ruthven st"
+# Street", "flat 3/2 at 9 Ruthven st"; "rm" before a room found
 _POSITION_BEFORE = re.compile(
     rf"(?<![\w/.£$-])(?:(?i:flat|apartment)[ \t]+)?{_POSITION}[ \t]*(?:,|(?i:at|of|in))[ \t]*$"
+    # a room shortened before a room found ("rm 12 Unite House")
+    r"|(?i:\brm\.?)[ \t]*$"
 )
 
 # -- a house number on a named estate -----------------------------------------

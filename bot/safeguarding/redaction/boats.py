@@ -7,7 +7,7 @@ The letters are those of the UK's and the Crown dependencies' fishing
 ports with two or three letters (the one-letter ports, A for Aberdeen and M
 for Milford, are a road's letters too: "the A30 near the harbour"); they go
 only where the text around them speaks of a boat or a harbour, and not as
-a time or a count ("my BF 2 days ago").
+a time, a count or a bus ("my BF 2 days ago", "the CH 1 bus").
 
 Shapes are (start, end) character offsets in
 :class:`~bot.safeguarding.redaction.detail.Detail`, VEHICLE_REG; the text is
@@ -35,7 +35,8 @@ _BOAT_NUMBER = re.compile(
     # not a postcode's inward part ("PL1 2AB"), not a time, a count or money
     r"(?![ \t]?\d[A-Za-z]{2}\b)"
     r"(?![ \t]*(?i:am|pm|days?|weeks?|months?|years?|yrs?|hours?|hrs?|mins?|minutes?|quid|"
-    r"pounds?|%|mph|knots?|kts?|feet|ft|metres?|m\b|mm\b)\b)"
+    r"pounds?|%|mph|knots?|kts?|feet|ft|metres?|m\b|mm\b|bus|buses|stop|route|service|"
+    r"road|train|tram)\b)"
 )
 # Not someone's ("my BF 2", "her PA 3")
 _SOMEONES = re.compile(r"(?i:\b(?:my|our|his|her|your|their|me)[ \t]+)$")
