@@ -12,6 +12,8 @@ from collections.abc import Callable, Iterable, Iterator
 
 from bot.edge.text import strip_hidden
 from bot.safeguarding.redaction.address import find_addresses, find_lone_numbers_pairs_and_blocks
+from bot.safeguarding.redaction.blocks import find_homes_in_blocks_and_estates
+from bot.safeguarding.redaction.boats import find_boat_registrations
 from bot.safeguarding.redaction.business import (
     find_named_traders,
     find_owners_bars_and_grills,
@@ -113,6 +115,7 @@ from bot.safeguarding.redaction.spoken import (
     find_worded_ids,
     find_worded_postcodes,
 )
+from bot.safeguarding.redaction.what3words import find_what3words
 
 __all__ = [
     "LABEL_PATTERN",
@@ -165,6 +168,10 @@ _FINDERS: tuple[Callable[[str], Iterable[Detail]], ...] = (
     find_slipped_postcodes_and_plate_endings,
     find_spelt_emails_with_spaces,
     find_homes_said_oddly,
+    # round 15: homes in blocks and on estates, boats' numbers, what3words
+    find_homes_in_blocks_and_estates,
+    find_boat_registrations,
+    find_what3words,
     find_house_names,
     find_more_house_names,
     find_house_names_by_village_or_home_word,

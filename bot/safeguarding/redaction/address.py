@@ -27,7 +27,12 @@ _STREET_TYPES = (
     "Villas|Manor|Farm|Barns|Homes|"
     # more of the words British streets end in: "2 Canal Side", "5 Bridge Bank"
     "Side|Bank|Brow|Heath|Common|Circus|Wynd|Glade|Dell|Pastures|Paddock|Paddocks|Leys|"
-    "Nook|Garth|Fold|Brae|Mount|Downs|Promenade|Esplanade|Causeway|Precinct|Crossway|Wharfside"
+    "Nook|Garth|Fold|Brae|Mount|Downs|Promenade|Esplanade|Causeway|Precinct|Crossway|Wharfside|"
+    # round 15: street words shortened or misspelt as people type them: "12 Mill
+    # str", "8 Gladstone Raod", "41 Albert Steet", "5 Marine Tce", "19 Beach Pde",
+    # "3 Holly Crt", "44 Kinross Avnue" (a street with no house number stays: "on
+    # Union Steet")
+    "Str|Strt|Stret|Steet|Sreet|Raod|Tce|Pde|Crt|Avnue|Avenu"
 )
 _CAPITAL_WORD = r"[A-Z][\w'’.-]*"
 _ANY_WORD = r"(?:[A-Z][\w'’.-]*|[a-z][a-z'’]+)"
@@ -76,8 +81,15 @@ _HOUSE = (
 
 
 # A street's side or part after its type: "47 Paisley Rd West", "Bouverie
-# Road West", "High Street North".
-_QUARTER = r"(?:[ \t]+(?:North|South|East|West|Upper|Lower))?\b"
+# Road West", "High Street North"; round 15: "17 Nelson Road Central" and
+# the same in lower case ("9 station rd east"), not a compass point before
+# "of" or a place ("Road North of the river", "Street Central London"), also
+# after a shortened word's full stop ("23 Queens Rd. West").
+_QUARTER = (
+    r"(?:\.?[ \t]+(?:North|South|East|West|Upper|Lower|Central"
+    r"|(?<=[a-z])(?:north|south|east|west|upper|lower|central))"
+    r"(?![ \t]+(?:of\b|[A-Z])))?\b"
+)
 # Welsh and Gaelic streets put their street word first: "6 Heol y Nant",
 # "14 Stryd y Castell", "3 Lôn Las", "22 Ffordd yr Orsaf", "5 Maes y Dre",
 # "12 Sràid na h-Eaglaise". The same words alone, with no house number, stay.
@@ -240,6 +252,38 @@ def a_games_pitch(text: str, start: int, end: int) -> bool:
     before and 80 after: a game's or a ground's word and no camping word."""
     window = text[max(0, start - 120) : end + 80]
     return bool(_SPORTS.search(window)) and not _CAMPING.search(window)
+
+
+# Round 15: a room in a public building ("Room 2 at the Town Hall", "room 4 in
+# the library", "Room 3 at Snaresbrook Crown Court") and the television's and
+# the novel's "Room 101", said with no one's word or place's word before it,
+# are nobody's home.
+_PUBLIC_BUILDING_AFTER = re.compile(
+    r"[ \t]*,?[ \t]*(?i:at|in|of)[ \t]+(?:the[ \t]+)?(?:[A-Z][\w'’]+[ \t]+){0,3}"
+    r"(?i:(?:town|village|church|community|parish|memorial|guild|civic|scout|sports|concert|"
+    r"drill|masonic|miners['’]?|city|county)[ \t]+hall|library|centre|center|station|hospital|"
+    r"infirmary|clinic|surgery|school|college|university|church|museum|council|offices?|civic|guildhall|chapel|mosque|"
+    r"gurdwara|temple|crown[ \t]+court|magistrates['’]?[ \t]+court|county[ \t]+court|"
+    r"family[ \t]+court|police[ \t]+station)\b"
+)
+_SOMEONES_ROOM = re.compile(
+    r"(?i:\b(?:my|our|his|her|their|your|in|at|from|to|into|outside|live|lives|living)[ \t]+)$"
+)
+
+
+def _a_public_room(text: str, match: re.Match[str]) -> bool:
+    """Whether ``match`` (a room's number, "Room 2") is a public building's
+    room or the television's "Room 101"."""
+    if not match.group(0).lower().startswith("room"):
+        return False
+    # after the number, whether or not the building was taken with it
+    number = re.match(r"(?i:room)(?:\s+(?:number|no\.?))?\s*[^\s,]+", match.group(0))
+    after = match.start() + (number.end() if number else len(match.group(0)))
+    if _PUBLIC_BUILDING_AFTER.match(text, after):
+        return True
+    return match.group(0) == "Room 101" and not _SOMEONES_ROOM.search(
+        text, max(0, match.start() - 12), match.start()
+    )
 
 
 _LOOSE_UNITS = frozenset({"unit", "caravan", "chalet"})
@@ -459,6 +503,8 @@ def _house_numbers(text: str) -> Iterator[Detail]:
         opened = "(" in text[max(0, match.start() - 20) : match.start()]
         if text[match.end() : match.end() + 1] == ")" and not opened:
             continue  # "in my flat 4) the parking": a list's numbering
+        if _a_public_room(text, match):
+            continue  # round 15: "Room 2 at the Town Hall", "Room 101 on telly"
         number_at = match.start() + len(match.group(0).split()[0])
         if _FLAT_COUNTED.match(text[number_at:].lstrip()):  # "my flat 3 doors down"
             continue
