@@ -85,6 +85,14 @@ DISTRICTS_AND_ROADS_STAY = [
 ]
 DISTRICTS_AND_ROADS_CHANGE = [
     (
+        "My mother live Easton, she is old. Man take £50.",
+        "My mother live Easton, she is old. Man take £50.",
+    ),
+    (
+        "I live Moseley, 14 Park Road, someone break my window",
+        "I live Moseley, [address], someone break my window",
+    ),
+    (
         "Salaam, I live Easton, 112 Stapleton Road. Somebody knock door say he from council.",
         "Salaam, I live Easton, [address]. Somebody knock door say he from council.",
     ),

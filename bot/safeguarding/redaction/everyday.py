@@ -12,7 +12,7 @@ keep is by its cue, never by the word alone:
   homes) with no number before it and no living there said just before
   ("fireworks on Maes Glas", "speeding on Ffordd Pentre"); "my mum lives at
   Maes y Coed" and "14 Maes Glas" still go;
-- a district after "I live" with no "in" ("I live Easton, 112 Stapleton
+- a district after "live", "lives" or "living" with no "in" ("I live Easton, 112 Stapleton
   Road"): a non-native writer's place, not a person;
 - a place on a main road ("on the A68 at Carter Bar");
 - a pet's name: after a breed's plural and "called" ("2 french bulldogs
@@ -62,9 +62,7 @@ _LIVING_BEFORE = re.compile(
     r"stay|stays|staying|bungalow|cottage|farmhouse)\b[^.!?\n]{0,25})$"
 )
 
-_LIVE_NO_IN = re.compile(
-    r"(?i:\b(?:i|we|she|he|they)[ \t]+(?:live|lives|living)[ \t]+(?:now[ \t]+)?)$"
-)
+_LIVE_NO_IN = re.compile(r"(?i:\b(?:live|lives|living)[ \t]+(?:now[ \t]+)?)$")
 _ON_A_ROAD = re.compile(
     r"(?i:\b(?:on|along|off|up|down)[ \t]+the[ \t]+(?-i:[ABM])\d{1,4}[ \t]+"
     r"(?:at|near|by|past|around|round)[ \t]+)$"
