@@ -32,6 +32,7 @@ from bot.safeguarding.redaction.code import (
     find_worded_personal_plates,
 )
 from bot.safeguarding.redaction.detail import Category, Detail
+from bot.safeguarding.redaction.everyday import keep_places_pets_universities_and_speeds
 from bot.safeguarding.redaction.handles import (
     find_cued_accounts,
     find_handles,
@@ -226,6 +227,8 @@ def find_personal_details(text: str) -> list[Detail]:
     kept &= set(keep_pubs_villages_bays_pets_and_brands(text, [item[3] for item in found]))
     # round 14: allotment plots, a bus's destination, a football club
     kept &= set(keep_plots_destinations_and_clubs(text, [item[3] for item in found]))
+    # round 15: public places named like homes, Welsh streets, pets, universities, speeds
+    kept &= set(keep_places_pets_universities_and_speeds(text, [item[3] for item in found]))
     found = [item for item in found if item[3] in kept]
     # public places, institutions, firms and groups; a town after a name
     given = keep_institutions(text, [item[3] for item in found])
