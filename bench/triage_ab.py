@@ -5,6 +5,7 @@ on both alike.
     python bench/triage_ab.py              # the bench's corpora, 3 passes of 5 rounds
     python bench/triage_ab.py --passes 2 --rounds 3
     python bench/triage_ab.py --passes 0 --slowest 50 --slow-rounds 20
+    python bench/triage_ab.py --since 14    # round 15: round 14's machinery as before
 
 Round 13's machinery, rebuilt beside this round's from the same rules:
 the scan with one-character lookaheads (``first_chars.grouped(...,
@@ -21,7 +22,12 @@ difference stops the bench). With ``--slowest N``: the N messages slowest
 under round 13's machinery (one pass of ``--rounds`` to find them) timed
 again, ``--slow-rounds`` rounds each, taking turns round by round, each
 message the best of its rounds: the slow tail, where the budget is missed,
-measured more closely. Never the sealed unseen sets."""
+measured more closely. Never the sealed unseen sets.
+
+Round 15 (speed): with ``--since 14`` the machinery before is round 14's:
+every rule with openings checked at every start the scan found, in a
+Python loop (``_tried_at_round14``), rather than each start looked up once
+(``engine._tried_at``); the rest as it is."""
 
 from __future__ import annotations
 
@@ -32,7 +38,7 @@ import re
 import sys
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 
 from bot.safeguarding.triage import assess, guards
@@ -70,6 +76,36 @@ def round13() -> Iterator[None]:
         guards._says_now = _SAYS_NOW
 
 
+def _tried_at_round14(starts: list[int], normal: str) -> dict[int, list[int]]:
+    """Round 14's by_rules: every rule with openings checked at every start
+    (the start tried when the two characters there are one of its openings,
+    or only one character is left)."""
+    tried: dict[int, list[int]] = {}
+    pairs = [normal[start : start + 2] for start in starts]
+    for number, rule in enumerate(triage_engine.RULES):
+        openings = rule.openings
+        if openings is None:
+            continue
+        for start, pair in zip(starts, pairs, strict=True):
+            if pair not in openings and len(pair) == 2:
+                continue
+            tried.setdefault(number, []).append(start)
+    return tried
+
+
+_TRIED_AT = triage_engine._tried_at
+
+
+@contextmanager
+def round14() -> Iterator[None]:
+    """Round 14's machinery while inside (``engine._tried_at`` swapped back after)."""
+    triage_engine._tried_at = _tried_at_round14
+    try:
+        yield
+    finally:
+        triage_engine._tried_at = _TRIED_AT
+
+
 def _best_us(call: Callable[[], object], rounds: int) -> float:
     best = float("inf")
     for _ in range(rounds):
@@ -95,7 +131,9 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--slowest", type=int, default=0)
     parser.add_argument("--slow-rounds", type=int, default=20)
+    parser.add_argument("--since", type=int, choices=(13, 14), default=13)
     args = parser.parse_args()
+    before_machinery = round13 if args.since == 13 else round14
     texts = [
         json.loads(line)["text"]
         for path in CORPORA
@@ -103,7 +141,7 @@ def main() -> None:
         if line.strip()
     ]
     after = [assess(text) for text in texts]
-    with round13():
+    with before_machinery():
         before = [assess(text) for text in texts]
     changed = sum(old != new for old, new in zip(before, after, strict=True))
     print(f"{len(texts)} messages from {len(CORPORA)} files: {changed} verdicts differ")
@@ -114,7 +152,7 @@ def main() -> None:
         old: list[float] = []
         new: list[float] = []
         for text in texts:
-            with round13():
+            with before_machinery():
                 old.append(_best_us(lambda text=text: assess(text), args.rounds))
             new.append(_best_us(lambda text=text: assess(text), args.rounds))
         figures = {"before": _figures(old), "after": _figures(new)}
@@ -126,13 +164,19 @@ def main() -> None:
     if best:
         print(f"best of {args.passes} passes of {args.rounds} rounds a message: " + _line(best))
     if args.slowest:
-        _slow_tail(texts, args.slowest, args.rounds, args.slow_rounds)
+        _slow_tail(texts, args.slowest, args.rounds, args.slow_rounds, before_machinery)
 
 
-def _slow_tail(texts: list[str], count: int, rounds: int, slow_rounds: int) -> None:
-    """The ``count`` messages slowest under round 13's machinery, timed
+def _slow_tail(
+    texts: list[str],
+    count: int,
+    rounds: int,
+    slow_rounds: int,
+    before_machinery: Callable[[], AbstractContextManager[None]],
+) -> None:
+    """The ``count`` messages slowest under the machinery before, timed
     again taking turns round by round, ``slow_rounds`` rounds each."""
-    with round13():
+    with before_machinery():
         first = [_best_us(lambda text=text: assess(text), rounds) for text in texts]
     slowest = sorted(range(len(texts)), key=first.__getitem__, reverse=True)[:count]
     old: list[float] = []
@@ -141,14 +185,14 @@ def _slow_tail(texts: list[str], count: int, rounds: int, slow_rounds: int) -> N
         text = texts[index]
         best_old = best_new = float("inf")
         for _ in range(slow_rounds):
-            with round13():
+            with before_machinery():
                 best_old = min(best_old, _best_us(lambda text=text: assess(text), 1))
             best_new = min(best_new, _best_us(lambda text=text: assess(text), 1))
         old.append(best_old)
         new.append(best_new)
     lengths = [len(texts[index]) for index in slowest]
     print(
-        f"the {count} slowest (by round 13's machinery; {min(lengths)} to {max(lengths)}"
+        f"the {count} slowest (by the machinery before; {min(lengths)} to {max(lengths)}"
         f" characters), best of {slow_rounds} rounds each: "
         + _line({"before": _figures(old), "after": _figures(new)})
     )
