@@ -7,10 +7,12 @@ verdict: run it before and after and compare the files.
     python bench/triage_verdicts.py > after.jsonl
     cmp before.jsonl after.jsonl
 
-Read: every ``*.jsonl`` under tests/data/triage that is present (the sealed
-unseen sets are absent from a helper's tree and never read), and with
-``--also-personal`` the texts of tests/data/personal_details too (other
-writers' messages: more shapes for the rules to meet). A line: the file,
+Read: every ``*.jsonl`` under tests/data/triage, and with ``--also-personal``
+the texts of tests/data/personal_details too (other writers' messages: more
+shapes for the rules to meet), but never a sealed unseen set: an
+``unseen_*`` file is read only when it is spent (``SPENT_STEMS``: the sets
+named ``unseen_2026_11*``, all run once). A sealed set is present in main's
+tree, so a verdict printed for it would be a run of the set. A line: the file,
 the line number, whether urgent, the concern, the reason and the language
 (``assess``'s whole Triage)."""
 
@@ -26,14 +28,27 @@ from bot.safeguarding.triage import assess
 ROOT = Path(__file__).resolve().parent.parent
 
 
+# The spent unseen sets' common prefix: every set named so has been run once
+# (docs/triage-figures.md, docs/redaction-figures.md). The sets named
+# unseen_2026_12_01_* are sealed; add a set's stem here once it is run.
+SPENT_PREFIX = "unseen_2026_11"
+SPENT_STEMS: frozenset[str] = frozenset()
+
+
+def readable(path: Path) -> bool:
+    """Whether ``path`` may be read: not an unseen set, or a spent one."""
+    stem = path.stem
+    return not stem.startswith("unseen_") or stem.startswith(SPENT_PREFIX) or stem in SPENT_STEMS
+
+
 def files(also_personal: bool) -> list[Path]:
-    """The readable corpora, in name order (a sealed set is not in the tree)."""
+    """The readable corpora, in name order; never a sealed unseen set."""
     folders = ["triage", *(["personal_details"] if also_personal else [])]
     return sorted(
         path
         for folder in folders
         for path in (ROOT / "tests" / "data" / folder).glob("*.jsonl")
-        if path.is_file()
+        if path.is_file() and readable(path)
     )
 
 
