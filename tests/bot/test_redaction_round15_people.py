@@ -76,6 +76,7 @@ STAY = [
     ("I love the Beatles, always have", "Beatles"),
     ("the Robins on the feeder were lovely", "Robins"),
     ("Cheers, Easter weekend was mad", "Easter"),
+    ("the pub on the green, The Old Dairy, had a fight outside", "The Old Dairy"),
     ("Thanks, the Neighbourhood Team at Hawick", "Hawick"),
     ("Mr Elliot at Hawick High School was very helpful", "Hawick High School"),
 ]

@@ -36,6 +36,13 @@ _REGIONAL = re.compile(
     r"|(?<![\w'’])((?:Tŷ|Ty|Tai)['’]n[ \t-]+(?:(?:y|yr)[ \t-]+)?[A-ZŴŶ][a-zà-öø-ÿŵŷ]+)"
 )
 
+# A pub or bar named after its word and a comma: "our local pub, the Old
+# Dairy, ..." (as house.py's round-13 guard).
+_A_PUB_NAMED = re.compile(
+    r"(?i:\b(?:the|a|that|this|our|my|their)[ \t]+(?:local[ \t]+)?(?:pub|inn|bar|club|tavern))\b"
+    r"[^.!?\n]{0,40},[ \t]*\Z"
+)
+
 # Cues that say someone lives at the name after them.
 _LIVES_AT = re.compile(
     # "we're out at", "I'm up at", "we live out at", "they farm up at"
@@ -134,6 +141,8 @@ def _a_home(text: str, start: int, end: int) -> bool:
         return False  # "the lady at Sandra's": a person
     if any(a <= start < b for a, b in brand_spans(text)):
         return False
+    if _A_PUB_NAMED.search(text, max(0, start - 60), start):
+        return False
     near = text[max(0, start - 40) : end + 30]
     return _INSTITUTION.search(near) is None
 
@@ -149,6 +158,8 @@ def find_rural_and_regional_homes(text: str) -> Iterator[Detail]:
             continue
         if " ".join(w.lower() for w in text[start:end].split()) in places():
             continue
+        if _A_PUB_NAMED.search(text, max(0, start - 60), start):
+            continue  # "our local pub, the Old Dairy, has ..."
         yield Detail(start, end, Category.ADDRESS)
     for pattern in (_LIVES_AT, _OF_HOME_PLACE, _LAND_WORD_HOME, _SIGNED_AT):
         for match in pattern.finditer(text):
