@@ -74,6 +74,7 @@ STAY = [
     ("we're out at Tesco, someone hit the car", "Tesco"),
     ("the water mains burst on Kelso Road", "Kelso Road"),
     ("I love the Beatles, always have", "Beatles"),
+    ("the Londis on Mill Road had its window put in", "Londis"),
     ("the Robins on the feeder were lovely", "Robins"),
     ("Cheers, Easter weekend was mad", "Easter"),
     ("the pub on the green, The Old Dairy, had a fight outside", "The Old Dairy"),

@@ -36,7 +36,8 @@ _FAMILY = re.compile(
 # Banks and shops named in the plural like a family: "the Lloyds on East Street".
 _CHAINS = word_set(
     "lloyd barclay sainsbury morrison gregg boot timpson wetherspoon natwest halifax "
-    "santander nationwide dixon hamley selfridge harrod debenham"
+    "santander nationwide dixon hamley selfridge harrod debenham londi costcutter wilko "
+    "currys poundland"
 )
 # "known round here as Becks", "surname's Durrant", "name on profile Oleksandr Bondar".
 _KNOWN_AS = re.compile(
@@ -117,7 +118,7 @@ def _a_person(name: str, lower_ok: bool = False) -> bool:
     if " ".join(words) in places() and words[0] not in first_names():
         return False
     if len(words) == 1 and (name[0].islower() or lower_ok):
-        return words[0] in first_names()
+        return words[0] in first_names() and words[0] not in ordinary_words()  # "thanks mate"
     return not all(w in ordinary_words() and w not in first_names() for w in words)
 
 
