@@ -91,6 +91,8 @@ from bot.safeguarding.redaction.places import (
     trim_times,
     trim_towns,
 )
+from bot.safeguarding.redaction.rural_homes import find_rural_and_regional_homes
+from bot.safeguarding.redaction.signed_people import find_signed_and_possessive_people
 from bot.safeguarding.redaction.situation import (
     ages_after_names,
     find_ages_with_a_condition,
@@ -178,6 +180,8 @@ _FINDERS: tuple[Callable[[str], Iterable[Detail]], ...] = (
     find_house_names_by_village_or_home_word,
     find_homes_where_an_address_would_be,
     find_homes_by_street_or_part,
+    # round 15: homes by a regional word or a living cue; signed and possessive people
+    find_rural_and_regional_homes,
     find_school_years,
     find_local_school_years,
     find_singular_roles,
@@ -203,6 +207,7 @@ _FINDERS: tuple[Callable[[str], Iterable[Detail]], ...] = (
     find_own_posts,
     find_goes_by_capitals_and_signs,
     find_boats_named_after_a_comma,
+    find_signed_and_possessive_people,
 )
 
 LABEL_PATTERN = re.compile("|".join(re.escape(c.label) for c in Category))
