@@ -120,6 +120,13 @@ _LANGUAGE_NAMES = {
     "ti": "language_name_ti",
     "am": "language_name_am",
     "ne": "language_name_ne",
+    # round 15 (issue 15, r15-tlang): danger phrases only (held by an
+    # employer, a beating, a weapon), the English guidance
+    "id": "language_name_id",
+    "ml": "language_name_ml",
+    "si": "language_name_si",
+    "sw": "language_name_sw",
+    "th": "language_name_th",
 }
 
 
