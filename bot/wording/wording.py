@@ -74,6 +74,13 @@ _LANGUAGE_NOTICES = {
     "ps": "other_language_ps",
     "ti": "other_language_ti",
     "am": "other_language_am",
+    # round 15 (issue 15, r15-tlang): machine-written, not checked by a
+    # qualified translator
+    "id": "other_language_id",
+    "ml": "other_language_ml",
+    "si": "other_language_si",
+    "sw": "other_language_sw",
+    "th": "other_language_th",
 }
 _LANGUAGE_NAMES = {
     "cy": "language_name_cy",
@@ -120,6 +127,13 @@ _LANGUAGE_NAMES = {
     "ti": "language_name_ti",
     "am": "language_name_am",
     "ne": "language_name_ne",
+    # round 15 (issue 15, r15-tlang): danger phrases only (held by an
+    # employer, a beating, a weapon), each with its guidance text
+    "id": "language_name_id",
+    "ml": "language_name_ml",
+    "si": "language_name_si",
+    "sw": "language_name_sw",
+    "th": "language_name_th",
 }
 
 

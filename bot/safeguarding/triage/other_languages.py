@@ -5,7 +5,7 @@ language (ISO 639-1, as ``bot.safeguarding.language``) and concern.
 A phrase is literal text, not a pattern: it is normalised as a message is
 (:func:`fold`) and found as whole words; one written with a leading ``^``
 only at the start of the message. Scripts written without spaces between
-words (Chinese characters, Japanese kana) are read a character at a time:
+words (Chinese characters, Japanese kana, Thai) are read a character at a time:
 every such character is a word of its own, so a Chinese phrase is found
 wherever its characters stand together in the message (a substring), "拿刀"
 inside "有个男人拿刀砍我". A message is split into words and each
@@ -75,16 +75,17 @@ _MARKS = re.compile("[\u0300-\u036f\u064b-\u065f\u0670\u06d6-\u06ed]")
 # Characters that show nothing (format characters, the joiners included).
 _HIDDEN = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
 # Characters of scripts written without spaces between words: CJK
-# ideographs (with extension A and the compatibility block) and Japanese
-# kana. Each is made a word of its own (fold).
-_UNSPACED = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+# ideographs (with extension A and the compatibility block), Japanese
+# kana and (round 15) Thai, its vowel and tone marks included. Each is made
+# a word of its own (fold).
+_UNSPACED = "\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 # A word: one such character, or a run of anything else but spaces. (A
 # findall, several times faster than putting spaces round each character
 # with a substitution: 0.17 ms against 0.74 ms for 560 Chinese characters.)
 _TOKEN = re.compile(f"[{_UNSPACED}]|[^\\s{_UNSPACED}]+")
 # Anything that is neither a letter, a digit, an apostrophe nor a vowel sign
-# of the Indic scripts (which Python does not count as \w).
-_NOT_WORD = re.compile(r"[^\w'\u0900-\u0dff]+")
+# of the Indic scripts or Thai (which Python does not count as \w).
+_NOT_WORD = re.compile(r"[^\w'\u0900-\u0dff\u0e00-\u0e7f]+")
 # An apostrophe that opens or closes a word is a quotation mark ("'hwyl fawr
 # i bawb'"), not part of the word as in "mae'r".
 _QUOTE = re.compile(r"(?<![\w\u0900-\u0dff])'|'(?![\w\u0900-\u0dff])")
@@ -126,6 +127,10 @@ class Phrases:
     # concern none only: stops just the phrases that share its words ("his
     # phone ... lost" in "my son lost his phone"), not the whole message
     local: bool = False
+    # not none (round 15): a condition that lasts (held by an employer:
+    # locked in, the passport kept), which a "not about now" phrase elsewhere
+    # ("hit me yesterday") does not stop
+    lasting: bool = False
 
 
 def _folded(phrase: str, where: str) -> str:
@@ -151,14 +156,16 @@ def entries(parsed: object) -> list[Phrases]:
     or a phrase that folds to nothing. An entry of concern ``none`` lists
     phrases that say the message is not about now ("last year", "joking");
     one with ``local: true`` (concern none only), phrases that say their own
-    words are ordinary ("lost his phone")."""
+    words are ordinary ("lost his phone"); one with ``lasting: true`` (not
+    none), phrases of a condition that lasts, which "not about now" does not
+    stop ("locks me in her room ... hit me yesterday")."""
     if not isinstance(parsed, list):
         raise TriageDataError(f"{_FILE}: expected a list of entries (- language: ...)")
     found: list[Phrases] = []
     for number, entry in enumerate(parsed, 1):
         where = f"{_FILE}: entry {number}"
         fields = mapping(entry, where)
-        if set(fields) - {"local"} != {"language", "name", "concern", "phrases"}:
+        if set(fields) - {"local", "lasting"} != {"language", "name", "concern", "phrases"}:
             raise TriageDataError(f"{where}: give language, name, concern and phrases")
         language = text(fields["language"], f"{where}: language")
         if not re.fullmatch(r"[a-z]{2}", language):
@@ -174,7 +181,10 @@ def entries(parsed: object) -> list[Phrases]:
         local = fields.get("local", False)
         if local not in (True, False) or (local and concern is not Concern.NONE):
             raise TriageDataError(f"{where}: local is true or false, and true only for none")
-        found.append(Phrases(language, concern, tuple(words), bool(local)))
+        lasting = fields.get("lasting", False)
+        if lasting not in (True, False) or (lasting and concern is Concern.NONE):
+            raise TriageDataError(f"{where}: lasting is true or false, and false for none")
+        found.append(Phrases(language, concern, tuple(words), bool(local), bool(lasting)))
     return found
 
 
@@ -283,13 +293,18 @@ def _scan(words: list[str]) -> _Scan:
     """What the phrases in ``words`` say."""
     urgent: list[tuple[Phrases, int, int, int]] = []
     local: list[tuple[Phrases, int, int, int]] = []
+    stopped: Phrases | None = None
     for entry, start, end, last in _found(words, every=True):
         if entry.concern is not Concern.NONE:
             urgent.append((entry, start, end, last))
         elif entry.local:  # "lost his phone": its own words are ordinary
             local.append((entry, start, end, last))
         else:  # "last year", "joking": not about now
-            return _Scan(entry, None, None)
+            stopped = stopped or entry
+    if stopped is not None:  # only a lasting condition outlives it (round 15)
+        urgent = [found for found in urgent if found[0].lasting]
+        if not urgent:
+            return _Scan(stopped, None, None)
     # A local phrase takes away the phrases it overlaps, but not one written
     # in parts whose last part stands wholly after it: that says something
     # after its ordinary words (round 14: "took all the tablets the doctor
