@@ -287,6 +287,12 @@ I had a text saying my parcel is held, is it genuine?"""
 # "está me matando kkkk", an old trauma, a past incident heard of, a leak
 # from the flat above, a neighbour away, short chat; each with urgent
 # look-alikes (tests/data/triage/README.md, "Round 14 model families").
+# Round 15 (the twelfth set's model false alarms, by concept): TV, books and
+# drama; things found or left (a knife in a hedge, a needle, a bag); events
+# long past and records requests; licences and how-to questions naming a
+# weapon; everyday complaints and short questions; "will kill me" idioms in
+# Polish and Lithuanian; each with live emergencies in the same words
+# (tests/data/triage/README.md, "Round 15 model families").
 TUNING_FAMILIES = frozenset(
     {
         "model_families_round7",
@@ -296,6 +302,7 @@ TUNING_FAMILIES = frozenset(
         "model_families_round12",
         "model_families_round13",
         "model_families_round14",
+        "model_families_round15",
     }
 )
 # The files whose messages never choose the threshold.
