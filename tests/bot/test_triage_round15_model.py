@@ -131,8 +131,10 @@ NEW_WORDINGS = {
     # one at risk (round 14's smoke-alarm wording rose to the threshold)
     "device_nuisance": [
         "fire alarm in the empty unit next to my shop keeps giving a single beep, low battery?",
-        "Our neighbours are abroad and their smoke alarm has been chirping for a week. Can anyone get in?",
-        "house alarm at number 9 ringing for hours again, they're in Spain, is there a keyholder list",
+        "Our neighbours are abroad and their smoke alarm has been chirping for a "
+        "week. Can anyone get in?",
+        "house alarm at number 9 ringing for hours again, they're in Spain, is "
+        "there a keyholder list",
         "the smoke alarm in the stairwell beeps every minute, the battery one, who fixes it",
     ],
 }
