@@ -202,6 +202,20 @@ SEALED = {
     "personal_details/unseen_2026_12_01_d.jsonl": (
         "fb71ec8257fa54646e1425aeb84a692dc712fdf5e390e6b5c257aa201ee944dd"
     ),
+    # the fifteenth set, sealed 2026-12-01 while round 16 was being built and
+    # before any of it was merged (the fourteenth still sealed, run once first)
+    "triage/unseen_2026_12_01_e.jsonl": (
+        "7dee19b6f528ec3a3af6c6c998faecaf2a6d475adc331024a6146289ca49638a"
+    ),
+    "triage/unseen_2026_12_01_f.jsonl": (
+        "2f196e4f196a7e79fa8baa523e718c2fb1ddeba4c58ed53d3fb581a446c1140a"
+    ),
+    "personal_details/unseen_2026_12_01_e.jsonl": (
+        "05b71d426008657d8eeff2b4ac5e285b61c3fe7a17a1f57b21adea2e245148ed"
+    ),
+    "personal_details/unseen_2026_12_01_f.jsonl": (
+        "dd0c842712f73ea4c00c967212a37c035f258ca95da11aa30a8f6ed1e265514b"
+    ),
 }
 
 
@@ -225,6 +239,7 @@ TRIAGE_SETS = [
     ("triage/unseen_2026_11_30_u.jsonl", "triage/unseen_2026_11_30_v.jsonl"),
     ("triage/unseen_2026_12_01_a.jsonl", "triage/unseen_2026_12_01_b.jsonl"),
     ("triage/unseen_2026_12_01_c.jsonl", "triage/unseen_2026_12_01_d.jsonl"),
+    ("triage/unseen_2026_12_01_e.jsonl", "triage/unseen_2026_12_01_f.jsonl"),
 ]
 
 
@@ -296,6 +311,10 @@ REDACTION_SETS = [
     (
         "personal_details/unseen_2026_12_01_c.jsonl",
         "personal_details/unseen_2026_12_01_d.jsonl",
+    ),
+    (
+        "personal_details/unseen_2026_12_01_e.jsonl",
+        "personal_details/unseen_2026_12_01_f.jsonl",
     ),
 ]
 
