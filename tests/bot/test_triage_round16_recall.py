@@ -227,6 +227,34 @@ STROKE_OTHER_LANGUAGES_ORDINARY = [
 ]
 
 
+# --- 3 in other languages: "the others came back without him/her" ---------------
+
+CHILD_OTHER_LANGUAGES = [
+    ("cy", "Aeth fy mab i chwarae efo'i gefndryd ac maen nhw wedi dod nôl hebddo"),
+    ("pl", "Mój syn bawił się z kuzynami na placu, wrócili bez niego, robi się ciemno"),
+    ("ro", "Fiul meu era în parc cu verii lui și s-au întors fără el"),
+    ("pt", "O meu filho estava no parque com os primos e eles voltaram sem ele"),
+    ("es", "Mi hija jugaba con sus primos en el parque y volvieron sin ella"),
+    ("fr", "Mon fils jouait avec ses cousins, ils sont revenus sans lui"),
+    ("it", "Mio figlio giocava con i cugini e sono tornati senza di lui"),
+    ("de", "Mein Sohn hat mit seinen Cousins gespielt und sie sind ohne ihn zurückgekommen"),
+    ("ar", "ابني كان يلعب مع أولاد عمه ورجعوا بدونه"),
+    ("ur", "mera beta cousins ke sath khel raha tha, wo us ke baghair wapas aa gaye"),
+    ("ur", "میرا بیٹا کزنز کے ساتھ کھیل رہا تھا اور وہ اس کے بغیر واپس آ گئے"),
+    ("bn", "আমার ছেলে চাচাতো ভাইদের সাথে খেলছিল, ওরা ওকে ছাড়া ফিরে এসেছে"),
+    ("tr", "Oğlum kuzenleriyle parktaydı, onsuz döndüler"),
+    ("ru", "Сын играл с братьями во дворе, они вернулись без него"),
+    ("so", "Wiilkayga wuxuu la ciyaarayay ilma adeerkii, waxay ku soo laabteen isaga la'aantiis"),
+    ("zh", "我儿子和表哥们在公园玩，其他人都回来了，就他没回来"),
+]
+# Look-alikes: without it (a car, a coat), came without him to a party.
+CHILD_OTHER_LANGUAGES_ORDINARY = [
+    "Mis hijos volvieron sin el coche, lo dejaron en el aparcamiento. ¿Dónde denuncio una multa?",
+    "Przyszli bez niego na imprezę, bo był chory. Gdzie zgłosić hałas?",
+    "Они пришли без него на праздник, он работал. Где оплатить штраф?",
+]
+
+
 def _rules_say_urgent(text: str) -> bool:
     return by_rules(normalise(text)).urgent
 
@@ -261,8 +289,15 @@ def test_a_stroke_in_other_languages_is_urgent_in_its_language(language: str, te
     assert found.language == language
 
 
-@pytest.mark.parametrize("text", STROKE_OTHER_LANGUAGES_ORDINARY)
-def test_stroke_look_alikes_in_other_languages_stay_ordinary(text: str) -> None:
+@pytest.mark.parametrize(("language", "text"), CHILD_OTHER_LANGUAGES)
+def test_a_child_not_come_back_in_other_languages_is_urgent(language: str, text: str) -> None:
+    found = assess(text)
+    assert found.concern is Concern.DANGER
+    assert found.language == language
+
+
+@pytest.mark.parametrize("text", STROKE_OTHER_LANGUAGES_ORDINARY + CHILD_OTHER_LANGUAGES_ORDINARY)
+def test_look_alikes_in_other_languages_stay_ordinary(text: str) -> None:
     assert assess(text).concern is Concern.NONE
 
 
