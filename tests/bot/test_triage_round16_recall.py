@@ -153,6 +153,7 @@ CHILD_URGENT = [
     "His friends came home already.",
     "no one has seen him since half three, he's only 5 and his scooter is in the garden",
     "she ran off again tonight, 14, third time this month, nobody knows where",
+    "our Kayden's been gone since 5 n he's not answering his phone, he's 12 and it's freezing",
 ]
 CHILD_ORDINARY = [
     "My son came back without his coat again, left it at school. Is there a lost property at "
