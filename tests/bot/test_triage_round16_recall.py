@@ -62,6 +62,11 @@ STROKE_URGENT = [
     "Me mam's not making sense and she's burning up and shaking, her lips have gone blue",
     "Och, ma da's face has gone aw lopsided an he cannae lift his arm, he's sat in the kitchen",
     "me uncle's suddenly slurring his words, sat in t' front room, he's never like this",
+    # written after the rules, as a check; the first two were caught by the model
+    # alone until "one side of her mouth" and "cannot form words" were read
+    "grandma keeps dropping her cup and one side of her mouth has gone down, she's muddled",
+    "my husband has gone very odd, his left side has gone floppy and he cannot form words",
+    "wife woke up with her face all droopy on the right and she can't hold her tea",
 ]
 # Live emergencies in the words of the round's guard ("learn the signs"):
 # they must stay urgent.
