@@ -261,6 +261,27 @@ CHILD_OTHER_LANGUAGES_ORDINARY = [
 ]
 
 
+# --- Sudden medical signs in other languages: cannot wake someone, blue lips ----
+
+WAKE_OTHER_LANGUAGES = [
+    ("pl", "Mój syn ma sine usta i nie mogę go obudzić"),
+    ("ur", "mere abbu jaga nahi pa rahe, hont neele ho gaye"),
+    ("bn", "বাবাকে জাগাতে পারছি না, ঠোঁট নীল হয়ে গেছে"),
+    ("pt", "Não consigo acordar o meu pai"),
+    ("tr", "Babamı uyandıramıyorum, dudakları morardı"),
+    ("fr", "Je n'arrive pas à réveiller mon fils"),
+    ("ru", "Не могу разбудить отца, губы синие"),
+    ("so", "Aabbahay ma toosin karo"),
+    ("es", "No puedo despertar a mi padre, tiene los labios morados"),
+    ("vi", "Tôi không gọi dậy được bố tôi, môi tím"),
+]
+# The writer's own waking, and a habit, are not these phrases'.
+WAKE_OTHER_LANGUAGES_ORDINARY = [
+    "Nie mogę się obudzić rano przez hałas z budowy, gdzie to zgłosić?",
+    "Oğlum sabahları okul için uyanmıyor, ne yapabilirim?",
+]
+
+
 def _rules_say_urgent(text: str) -> bool:
     return by_rules(normalise(text)).urgent
 
@@ -295,6 +316,13 @@ def test_a_stroke_in_other_languages_is_urgent_in_its_language(language: str, te
     assert found.language == language
 
 
+@pytest.mark.parametrize(("language", "text"), WAKE_OTHER_LANGUAGES)
+def test_cannot_wake_and_blue_lips_in_other_languages_are_urgent(language: str, text: str) -> None:
+    found = assess(text)
+    assert found.concern is Concern.DANGER
+    assert found.language == language
+
+
 @pytest.mark.parametrize(("language", "text"), CHILD_OTHER_LANGUAGES)
 def test_a_child_not_come_back_in_other_languages_is_urgent(language: str, text: str) -> None:
     found = assess(text)
@@ -302,7 +330,12 @@ def test_a_child_not_come_back_in_other_languages_is_urgent(language: str, text:
     assert found.language == language
 
 
-@pytest.mark.parametrize("text", STROKE_OTHER_LANGUAGES_ORDINARY + CHILD_OTHER_LANGUAGES_ORDINARY)
+@pytest.mark.parametrize(
+    "text",
+    STROKE_OTHER_LANGUAGES_ORDINARY
+    + CHILD_OTHER_LANGUAGES_ORDINARY
+    + WAKE_OTHER_LANGUAGES_ORDINARY,
+)
 def test_look_alikes_in_other_languages_stay_ordinary(text: str) -> None:
     assert assess(text).concern is Concern.NONE
 
