@@ -120,6 +120,13 @@ FAREWELL_URGENT = [
     "Perhaps I worry for nothing. Thank you about the bins.",
 ]
 FAREWELL_ORDINARY = [
+    # the writer's own thanks, and a silence: written after the first rule,
+    # which took them; the act must now be told as someone's words
+    "Thanks for everything you do. I rang 101 twice and got no answer, how else can I report "
+    "a burglary from last week?",
+    "I gave away my old bike and now the buyer is not answering, is that fraud?",
+    "thank you for being there for us last year. I tried calling the officer but no answer, "
+    "can you pass on thanks?",
     "My friend went quiet after her divorce but she answered this morning, she's okay, just "
     "tired. Is there a support group in Hull?",
     "He posted a photo of the Humber Bridge at sunset with 'thanks for everything' on his "
@@ -136,6 +143,9 @@ FAREWELL_ORDINARY = [
 # farewell phrase, the model's word for "look after my boys"): the round's
 # rules must not be what fires on them.
 FAREWELL_NOT_THE_NEW_RULE = [
+    "Love you all at the station! My neighbour is not answering her door but she is on "
+    "holiday in Spain.",
+    "Please look after my nan's house while she is away, her phone is off as she is abroad.",
     "'Look after my boys' he said as he left for his shift at the railway depot, bless him. "
     "Anyway parking near the station?",
     "Tell mum I'm sorry I missed her birthday, was working. Is the front desk open Sundays?",
