@@ -1194,6 +1194,11 @@ def told_long_ago(message: str) -> bool:
 # farewell's (FAREWELL_STOPS: "posted on Facebook this is the end, but it was
 # about his football team").
 _KNOWN_POSTER = _compiled(_words("known_poster"), "known_poster")
+# Round 16: self-harm rules whose match is itself someone's post or message
+# (``farewell_unsaid``: "posted on Facebook a photo of the bridge with 'look
+# after my boys' ... turned his location off"): social media in the clause
+# is the medium, not hearsay.
+TOLD_AS_WORDS = frozenset({"farewell_unsaid"})
 # ... and someone close as the source of a message: no rumour (round 10).
 _KNOWN_SENDER = _compiled(_words("known_sender"), "known_sender")
 # Round 10: a person missing since a past time and still missing.
@@ -1376,8 +1381,10 @@ def guard(
         return "hypothetical" if supposed else "general_question"
     if (_HEARSAY_CLEAR if rule.severe else _HEARSAY).search(upto) and not (
         rule.concern is Concern.SELF_HARM
-        and rule.name.partition(".")[2] not in FAREWELL_STOPS
-        and _KNOWN_POSTER.search(before)
+        and (
+            rule.name.partition(".")[2] in TOLD_AS_WORDS
+            or (rule.name.partition(".")[2] not in FAREWELL_STOPS and _KNOWN_POSTER.search(before))
+        )
     ):
         return "hearsay"
     meant = _meant_otherwise(rule, before, after, message, opening) if message else None
