@@ -271,3 +271,18 @@ def test_the_thirteenth_sets_part_a_rule_false_alarms_are_ordinary(line_id: str)
     said = assess(_line("unseen_2026_12_01_a", line_id))
     assert not said.urgent
     assert said.reason.startswith("none:framed:")
+
+
+# After the part-b check (read once the reader was committed): the cues
+# that did not do what they said.
+def test_the_cues_read_after_the_part_b_check() -> None:
+    # "it's just how he talks" is no "has just"
+    assert framing(normalise("he doesn't own one, it's just how he talks")).live == ()
+    assert framing(normalise("he's just punched my mum")).live
+    # a past "ago", a "why did it take" and "not seen since" across a line break of the list
+    assert "past" in framing(normalise("a stabbing a couple of years ago")).not_live
+    assert "policy" in framing(normalise("why did it take three hours?")).not_live
+    assert framing(normalise("haven't seen her since thursday")).live
+    # a thing's size now is no word for now; a courier due in ten minutes is live
+    assert framing(normalise("the hedge is well over two metres now")).live == ()
+    assert framing(normalise("I have just had a call, a courier will arrive in ten minutes")).live
