@@ -9,6 +9,7 @@ probability, is it more often a false alarm than an emergency? A veto
 
     .venv/bin/python -m tests.support.triage_veto            # the tables
     .venv/bin/python -m tests.support.triage_veto --lines    # and every candidate line
+    .venv/bin/python -m tests.support.triage_veto --strong   # and the veto on the other rule alarms
 
 Three tables, for t in TS:
 
@@ -117,9 +118,12 @@ class Line:
     known: int  # distinct words the model has a weight for
     probability: float
 
-    def candidate(self, t: float, way: str) -> bool:
-        """Whether the veto at ``t`` would clear this line, counted ``way`` (of WAYS)."""
-        if not self.weak_only or self.probability >= t:
+    def candidate(self, t: float, way: str, weak: bool = True) -> bool:
+        """Whether the veto at ``t`` would clear this line, counted ``way``
+        (of WAYS); with ``weak`` False, the same veto on the rule alarms
+        that are not weak-only (a severe or self-harm rule fires)."""
+        kind = self.weak_only if weak else bool(self.rules) and not self.weak_only
+        if not kind or self.probability >= t:
             return False
         if way == "all":
             return True
@@ -155,14 +159,17 @@ def lines_of(path: Path, scorer: Model) -> list[Line]:
     return out
 
 
-def tabulate(title: str, lines: list[Line]) -> str:
-    """For each t of TS and each way of WAYS: false alarms removed, urgent lines lost."""
+def tabulate(title: str, lines: list[Line], weak: bool = True) -> str:
+    """For each t of TS and each way of WAYS: false alarms removed, urgent
+    lines lost (``weak`` False: by the veto on the other rule alarms)."""
     urgent = sum(x.urgent for x in lines)
     ordinary = len(lines) - urgent
     alarms = sum(x.verdict != "none" and not x.urgent for x in lines)
     rule_alarms = sum(x.reason in RULE_NAMES and not x.urgent for x in lines)
     weak_alarms = sum(x.weak_only and not x.urgent for x in lines)
     weak_urgent = sum(x.weak_only and x.urgent for x in lines)
+    if not weak:
+        title += " [the veto on alarms where a severe or self-harm rule fires]"
     out = [
         f"== {title}: {urgent} urgent, {ordinary} ordinary; false alarms {alarms}"
         f" ({rule_alarms} by a rule, {weak_alarms} weak only); urgent lines caught by"
@@ -172,8 +179,8 @@ def tabulate(title: str, lines: list[Line]) -> str:
     for t in TS:
         cells = []
         for way in WAYS:
-            removed = sum(x.candidate(t, way) and not x.urgent for x in lines)
-            lost = sum(x.candidate(t, way) and x.urgent for x in lines)
+            removed = sum(x.candidate(t, way, weak) and not x.urgent for x in lines)
+            lost = sum(x.candidate(t, way, weak) and x.urgent for x in lines)
             cells.append(f"{removed:>22} / {lost:<9}")
         out.append(f"{t:>5}  " + "  ".join(cells))
     return "\n".join(out)
@@ -204,6 +211,8 @@ def main(argv: list[str]) -> None:
     for path in thirteenth:
         remember(path)
     print(tabulate("1. thirteenth set (a13, b13), shipped model", held13))
+    if "--strong" in argv:
+        print(tabulate("1. thirteenth set (a13, b13), shipped model", held13, weak=False))
     if "--lines" in argv:
         print(detail(held13, texts))
 
@@ -213,6 +222,12 @@ def main(argv: list[str]) -> None:
     for path in others:
         remember(path)
     print(tabulate("3. every other readable file, shipped model (in sample)", in_sample))
+    if "--strong" in argv:
+        print(
+            tabulate(
+                "3. every other readable file, shipped model (in sample)", in_sample, weak=False
+            )
+        )
     if "--lines" in argv:
         print(detail((x for x in in_sample if x.urgent or x.probability < max(TS)), texts))
 
@@ -227,6 +242,12 @@ def main(argv: list[str]) -> None:
         pooled += held
         print(tabulate(f"2. {'+'.join(pair)}, model without it", held))
     print(tabulate("2. the twelve older sets pooled, each by a model without it", pooled))
+    if "--strong" in argv:
+        print(
+            tabulate(
+                "2. the twelve older sets pooled, each by a model without it", pooled, weak=False
+            )
+        )
     if "--lines" in argv:
         print(detail(pooled, texts))
 
