@@ -38,6 +38,7 @@ FILES = (
     "danger.yaml",
     "crime_in_progress.yaml",
     "guards.yaml",
+    "framing.yaml",  # round 16: the framing reader's cues (framing.py)
     "other_languages.yaml",
     "model.json",  # the statistical model's weights (model.py)
 )

@@ -8,6 +8,7 @@ guards, normalise and model); the package imports it on first use (``load``)."""
 from __future__ import annotations
 
 from bot.safeguarding.triage.concern import Concern, Triage
+from bot.safeguarding.triage.framing import framing
 from bot.safeguarding.triage.guards import (
     ALL_CLEAR,
     CLAUSE_BREAK,
@@ -85,6 +86,10 @@ MODEL_DEFERS_TO = frozenset(
         "mishap",
         "aftermath",
         "object",
+        # round 16: a match on weak evidence in a message told as not live
+        # (framing.py: over, past, a game or film, a joke, no one hurt, a
+        # policy question, and no live cue): the model must be sure
+        "framed",
     }
 )
 # ... but not when it is this sure, for the question shapes, games and jokes:
@@ -142,7 +147,9 @@ def model_says(said: Triage, text: str, normal: str, probability: float, thresho
       (round 10: or a fire was put out, someone is not there now but back
       another day, the person asked about is in view doing something
       everyday, "if he did, would ...?", or, with no word for now, asks
-      whether it is a scam): when the probability reaches SURE;
+      whether it is a scam), or (round 16, ``framing.framing``) tells its
+      danger words as not live with no live cue ("has since called round
+      and apologised"): when the probability reaches SURE;
     - else when the probability reaches the threshold."""
     stopped_by = _stopped_by(said)
     if stopped_by in MODEL_DEFERS_TO:
@@ -159,6 +166,8 @@ def model_says(said: Triage, text: str, normal: str, probability: float, thresho
         or idiom_in(normal)
         or told_long_ago(normal)
         or settled_in(normal)
+        # round 16: told as not live, with no live cue (framing.py)
+        or framing(normal).told_as_not_live
     ):
         return probability >= max(SURE, threshold)
     return probability >= threshold
@@ -181,6 +190,17 @@ def _over_by_outcome(rule: Rule, normal: str, start: int, end: int) -> str | Non
     if told is None or by_rules(normal[told:]).urgent:
         return None
     return "outcome"
+
+
+def _framed(rule: Rule, normal: str) -> str | None:
+    """Round 16: "framed" when the rule fired on weak evidence (neither
+    severe nor a self-harm rule) and the normalised message tells its
+    danger words as not live, with no live cue anywhere
+    (``framing.framing``: "My kid got jumped on (not bitten, just knocked
+    over) ... There should be fines."); else None."""
+    if rule.severe or rule.concern is Concern.SELF_HARM:
+        return None
+    return "framed" if framing(normal).told_as_not_live else None
 
 
 def openings_index(rules: list[Rule]) -> dict[str, tuple[int, ...]]:
@@ -250,6 +270,8 @@ def by_rules(normal: str) -> Triage:
             )
             if stop is None:
                 stop = _over_by_outcome(rule, normal, match.start(), match.end())
+            if stop is None:
+                stop = _framed(rule, normal)
             if stop is None:
                 fired[rule.concern] = rule.name
                 break

@@ -1109,6 +1109,11 @@ def _says_now(message: str) -> bool:
     return NOW.search(rest) is not None or _PLEA.search(rest) is not None
 
 
+def says_now(message: str) -> bool:
+    """Round 16: ``_says_now`` for the framing reader (``framing.py``)."""
+    return _says_now(message)
+
+
 # Round 8: an outcome said, no danger now, a warning to others, "one day",
 # a chain message (``settled``): the model must be sure.
 _SETTLED = _compiled(_words("settled"), "settled")
