@@ -80,7 +80,7 @@ _REFERENCE = re.compile(
     r"(?<![\w/-])(?=[A-Za-z/-]{0,5}\d)(?-i:[A-Z]{0,4}[/-]?\d[\d]*(?:[/-][A-Z0-9]+){0,3})"
     r"(?![\w/-])"
 )
-_POLICE_SHAPE = re.compile(r"\d{2}/\d{4,8}/\d{2,4}")
+_POLICE_SHAPE = re.compile(r"\d{2}/\d{4,8}/\d{2,4}|[A-Z]{2,4}/\d{2,4}/\d{4,8}")
 _DATE_AFTER = re.compile(
     rf"(?i:[ \t]+of[ \t]+(?:(?:0?[1-9]|[12]\d|3[01])(?:/(?:0?[1-9]|1[0-2])(?:/\d{{2,4}})?)?"
     rf"(?:st|nd|rd|th)?(?:[ \t]+{_MONTH})?|{_MONTH}))(?![\w/])"
