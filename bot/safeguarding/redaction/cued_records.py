@@ -58,6 +58,11 @@ _CUE_JUST_AFTER = re.compile(
     r"(?:date[ \t]+of[ \t]+birth|dob|d\.o\.b\.?|birthday|b['’]?day))"
 )
 
+_EVENT_BEFORE = re.compile(
+    r"(?i:\b(?:on|since|until|till|from|by|before|after|dated|of)[ \t]+(?:the[ \t]+)?)$"
+)
+_CLAUSE_BREAK = re.compile(r"[,;.!?]|(?i:\b(?:and|but|then|when|so)\b)")
+
 _SERIAL_CUE = re.compile(
     r"(?i:\b(?:serial|s/n|s/no\.?|chassis|frame|engine|vin|hull)"
     r"(?:[ \t]+(?:number|no\.?|num|#))?)(?![\w.])"
@@ -99,9 +104,19 @@ def find_cued_dates_of_birth(text: str) -> Iterator[Detail]:
     if not cues:
         return
     for match in _WHOLE_DATE.finditer(text):
-        before = any(0 <= match.start() - end <= _MOST_BEFORE for end in cues)
-        if before or _CUE_JUST_AFTER.match(text, match.end()):
+        if _CUE_JUST_AFTER.match(text, match.end()):
             yield Detail(match.start(), match.end(), Category.DATE_OF_BIRTH)
+            continue
+        before = [end for end in cues if 0 <= match.start() - end <= _MOST_BEFORE]
+        if not before:
+            continue
+        # "born in 1999 and the party was on 3rd March 2024": an event's date
+        # in a clause of its own after the cue's ("born on 7 Nov 2001" is not)
+        if _EVENT_BEFORE.search(text, max(0, match.start() - 12), match.start()) and (
+            _CLAUSE_BREAK.search(text, max(before), match.start())
+        ):
+            continue
+        yield Detail(match.start(), match.end(), Category.DATE_OF_BIRTH)
 
 
 def find_serial_numbers(text: str) -> Iterator[Detail]:

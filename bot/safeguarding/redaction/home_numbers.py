@@ -44,6 +44,17 @@ _NOT_A_HOME_AFTER = re.compile(
     r"x|tonight|today|tomorrow|last|every|in[ \t]+the[ \t]+(?:morning|afternoon|evening)|"
     r"at[ \t]+night|this[ \t]+(?:morning|afternoon|evening)|bus|buses|year|month|week)\b))"
 )
+# after "the lads from 6": a verb says the number is their home ("were",
+# "keeps"); a plural noun says it is a count ("6 schools")
+_PLURAL_AFTER = re.compile(r"[ \t]+(?P<word>[a-z]{3,}s)\b")
+_VERBS_IN_S = word_set(
+    "has was is does keeps says goes gets lives makes plays parks shouts seems comes sells deals "
+    "uses takes runs leaves throws smokes works walks kicks screams bangs drives lets calls "
+    "knocks puts sits stands watches steals nicks swears threatens owns thinks wants needs tries "
+    "looks hangs blocks dumps burns starts stays brings breaks fights rides revs always "
+    "hammers drills slams yells shouts barks sells parties hits grows dries leaves fixes "
+    "borrows lends reckons claims mows cuts"
+)
 _WHO = (
     r"(?:wom[ae]n|m[ae]n|lady|ladies|bloke|blokes|fella|fellas|feller|fellow|guy|guys|lad|lads|"
     r"lass|lasses|girl|girls|boy|boys|kids?|bairns|weans?|family|couple|people|folks?|lot|"
@@ -98,7 +109,7 @@ def find_homes_by_their_number(text: str) -> Iterator[Detail]:
         last = match.group("who").split()[-1].lower()
         if not _WHO_ONLY.fullmatch(last) and last not in {"them", "him", "those"}:
             continue  # a sentence's first word that is no person: "Stop at 9"
-        if _NOT_A_HOME_AFTER.match(text, match.end()):
+        if _NOT_A_HOME_AFTER.match(text, match.end()) or _a_count(text, match.end()):
             continue
         yield Detail(match.start("number"), match.end("number"), Category.ADDRESS)
     for match in _OCCUPANTS_OF.finditer(text):
@@ -123,3 +134,12 @@ def find_homes_by_their_number(text: str) -> Iterator[Detail]:
         if any(s < match.end("word") and match.start("word") < e for s, e in brands):
             continue
         yield Detail(match.start("home"), match.end("home"), Category.ADDRESS)
+
+
+def _a_count(text: str, end: int) -> bool:
+    """Whether a plural noun follows the number: "from 6 schools"."""
+    plural = _PLURAL_AFTER.match(text, end)
+    if plural is None:
+        return False
+    word = plural.group("word")
+    return word not in _VERBS_IN_S and word[:-1] in ordinary_words()

@@ -95,12 +95,18 @@ def _piece(word: _Word) -> str | None:
     if lower in _DIGIT_WORDS:
         return "9"
     if lower in _GAPS or text in _GAP_MARKS:
-        return ""
+        return "?"
     if text.isalpha() and text.isupper() and len(text) <= 3 and text != "I":
         return "L" * len(text)
     if len(text) == 1 and text.isalpha() and lower not in _NOT_LETTERS:
         return "L"
     return None
+
+
+def _spoken(word: _Word) -> bool:
+    """A letter said by its name or its NATO word: "kay", "tango"."""
+    lower = word.text.lower()
+    return lower in _NATO or lower in _LETTER_NAMES or lower.replace(" ", "-").endswith("x-ray")
 
 
 def _words(text: str) -> list[_Word]:
@@ -156,13 +162,17 @@ def _piece_at(
     return _piece(word)
 
 
-def _believable(pieces: str) -> bool:
-    characters = len(pieces)
-    return (
-        "L" in pieces
-        and any(c.isdigit() for c in pieces)
-        and _FEWEST_CHARACTERS <= characters <= _MOST_CHARACTERS
-    )
+def _believable(pieces: str, said: int) -> bool:
+    """A letter and a figure, three to eight characters in all; or letters
+    only, two or more with a gap said ("GY? ?? something") or three or more
+    said by name ("tango kilo x-ray"), which no word in capitals is."""
+    characters = len(pieces.replace("?", ""))
+    if characters > _MOST_CHARACTERS:
+        return False
+    if any(c.isdigit() for c in pieces):
+        return "L" in pieces and characters >= _FEWEST_CHARACTERS
+    letters = pieces.count("L")
+    return (letters >= 2 and "?" in pieces) or said >= _FEWEST_CHARACTERS
 
 
 def find_plates_in_bits(text: str) -> Iterator[Detail]:
@@ -174,7 +184,8 @@ def find_plates_in_bits(text: str) -> Iterator[Detail]:
     if not cues:
         return
     for first, last, pieces in _runs(text, words):
-        if not _believable(pieces):
+        said = sum(_spoken(word) for word in words[first : last + 1])
+        if not _believable(pieces, said):
             continue
         start, end = words[first].start, words[last].end
         if _cued_before(text, cues, start) or _CUE_AFTER.match(text, end):
