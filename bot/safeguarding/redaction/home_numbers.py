@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from bot.safeguarding.redaction.address import CHAIN
 from bot.safeguarding.redaction.detail import Category, Detail, word_set
 from bot.safeguarding.redaction.lexicon import (
     brand_spans,
@@ -33,7 +34,7 @@ from bot.safeguarding.redaction.lexicon import (
     proper_nouns,
 )
 
-_NUMBER = r"(?P<number>(?!0)\d{1,4}(?:[a-hA-H](?![\w'’]))?)(?![\w'’])"
+_NUMBER = r"(?P<number>(?!0)(?!(?:19|20)\d\d\b)\d{1,4}(?:[a-hA-H](?![\w'’]))?)(?![\w'’])"
 # what is counted, timed or measured after a number: not a home
 _NOT_A_HOME_AFTER = re.compile(
     r"(?i:[ \t]*(?:[:.,/-][ \t]*\d|%|[ \t]*(?:am|pm|a\.m|p\.m|o['’]?clock|ish|years?|yrs?|"
@@ -93,9 +94,12 @@ _HOME_CUE = (
 _NUMBER_AND_WORD = re.compile(
     rf"{_HOME_CUE}[ \t]+"
     r"(?P<home>(?P<number>(?!0)\d{1,4}[a-h]?)[ \t]+(?P<word>[A-Z][a-z'’]{3,}))"
-    # one word, the clause ends or goes on in lower case: "5 Meadowsweet and ..."
-    r"(?=[ \t]*(?:[,.;:!?)\n]|$)|[ \t]+[a-z])"
+    # one word, the clause ends or goes on with a small word: "5 Meadowsweet and ..."
+    r"(?=[ \t]*(?:[,.;:!?)\n]|$)|[ \t]+(?:and|but|in|on|for|with|since|near|by|so|which|"
+    r"where|when|just|now|then|is|was|has|had|until|till|opposite|next|behind|off|at|to|we|"
+    r"i|my|our|they|he|she|if|as|because|cos|coz|for|all|every|over|up|down)\b)"
 )
+_CAPITAL_AFTER = re.compile(r"[ \t]+[A-Z]")
 _MONTHS_AND_DAYS = word_set(
     "january february march april may june july august september october november december "
     "monday tuesday wednesday thursday friday saturday sunday"
@@ -111,6 +115,8 @@ def find_homes_by_their_number(text: str) -> Iterator[Detail]:
             continue  # a sentence's first word that is no person: "Stop at 9"
         if _NOT_A_HOME_AFTER.match(text, match.end()) or _a_count(text, match.end()):
             continue
+        if _CAPITAL_AFTER.match(text, match.end()):
+            continue  # "the lads at 7 Dials": a place's or a street's name (address.py's)
         yield Detail(match.start("number"), match.end("number"), Category.ADDRESS)
     for match in _OCCUPANTS_OF.finditer(text):
         if not _NOT_A_HOME_AFTER.match(text, match.end()):
@@ -131,8 +137,10 @@ def find_homes_by_their_number(text: str) -> Iterator[Detail]:
             or word in _MONTHS_AND_DAYS
         ):
             continue  # "at 3 Mobile", "at 5 Sarah rang", "to 4 London"
-        if any(s < match.end("word") and match.start("word") < e for s, e in brands):
-            continue
+        if CHAIN.match(match.group("word")) or any(
+            s < match.end("word") and match.start("word") < e for s, e in brands
+        ):
+            continue  # "at 3 Tesco", "5 Greggs"
         yield Detail(match.start("home"), match.end("home"), Category.ADDRESS)
 
 

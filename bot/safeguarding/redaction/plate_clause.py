@@ -44,7 +44,7 @@ _GAP_MARKS = frozenset("?*_")
 # words that join pieces ("SJ and a 7", "R J and then a 5", "B or D")
 _JOINS = word_set(
     "and then or maybe possibly poss perhaps wi with wiv had followed by the letters letter "
-    "numbers number digits start starts started end ends ended ending n &"
+    "numbers number digits n &"
 )
 _SEPARATOR_MARKS = frozenset(",-/")
 # lower-case words that are never one letter of a plate
@@ -69,6 +69,8 @@ _ROAD = re.compile(
     r"(?<![\w])(?:[ABM]\d{1,4}|J\d{1,2}|V5C?|\d[ \t]?x[ \t]?\d)(?![\w])"
     # a title or a body before a number: "PC 4412", "BMW 3 series", "TV and 2 laptops"
     r"|\b(?:PC|PCSO|DC|DS|PS|BMW|VW|UK|TV|OK|GP|ID|NHS|MOT|SUV)\b"
+    # a road spaced: "on the A 63"
+    r"|(?i:\bthe)[ \t]+[ABM][ \t]\d{1,4}(?![\w])"
 )
 _TIME_AFTER = re.compile(r"(?i:[ \t]*(?:am|pm|a\.m|p\.m|o['’]?clock|mph|%|hrs|mins)\b)")
 _MOST_CHARACTERS = 8
@@ -129,7 +131,9 @@ def _runs(text: str, words: list[_Word]) -> Iterator[tuple[int, int, str]]:
             piece = _piece_at(text, words, position, roads)
             if piece is not None:
                 pieces += piece
-                last = position
+                # a question mark ends a run only inside it: "BF 6 ONE? private plate"
+                if words[position].text not in _GAP_MARKS:
+                    last = position
                 position += 1
                 continue
             word = words[position]
