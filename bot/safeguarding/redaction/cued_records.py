@@ -91,6 +91,7 @@ _DATE_AFTER = re.compile(
     rf"(?:st|nd|rd|th)?(?:[ \t]+{_MONTH})?|{_MONTH}))(?![\w/])"
 )
 _A_YEAR = re.compile(r"(?:19|20)\d\d")
+_A_DATE = re.compile(r"(?:0?[1-9]|[12]\d|3[01])[/-](?:0?[1-9]|1[0-2])(?:[/-](?:\d\d){1,2})?")
 _HOURS_AFTER = re.compile(r"(?i:[ \t]*(?:hours|hrs|h\b|am|pm))")
 _MOST_REFERENCE_GAP = 20
 _FEWEST_REFERENCE_FIGURES = 4
@@ -162,8 +163,12 @@ def _reference_after(
         return
     if not police and not _POLICE_SHAPE.fullmatch(number):
         return
-    if _A_YEAR.fullmatch(number) or _HOURS_AFTER.match(text, match.end()):
-        return  # "the incident in 2019", "log at 2300 hours"
+    if (
+        _A_YEAR.fullmatch(number)
+        or _A_DATE.fullmatch(number)
+        or _HOURS_AFTER.match(text, match.end())
+    ):
+        return  # "the incident in 2019", "the incident log for 03/05/2025", "at 2300 hours"
     end = match.end()
     date = _DATE_AFTER.match(text, end)
     if police and date is not None:

@@ -124,7 +124,10 @@ def find_homes_by_their_number(text: str) -> Iterator[Detail]:
     for match in _FLAT_AND_HOUSE.finditer(text):
         yield Detail(match.start(), match.end(), Category.ADDRESS)
     for match in _HOUSE_N.finditer(text):
-        if not _NOT_A_HOME_AFTER.match(text, match.end()):
+        # "in house 58 Vallance Road": the street's address is address.py's
+        if not _NOT_A_HOME_AFTER.match(text, match.end()) and not _CAPITAL_AFTER.match(
+            text, match.end()
+        ):
             yield Detail(match.start("home"), match.end("home"), Category.ADDRESS)
     brands = brand_spans(text)
     for match in _NUMBER_AND_WORD.finditer(text):

@@ -163,7 +163,20 @@ def _piece_at(
         return None
     if word.text.isdigit() and index > 0 and words[index - 1].text in {"£", "$", "€", ":"}:
         return None
+    if len(word.text) == 1 and word.text.islower() and not _beside_a_single(words, index):
+        return None  # "AV16 XKM n the real car": text-speak's "and"
     return _piece(word)
+
+
+def _beside_a_single(words: list[_Word], index: int) -> bool:
+    """Whether a figure or another single letter stands next to the word:
+    lower-case letters are a plate's only in a row of such ("n d 7 0")."""
+    for other in (index - 1, index + 1):
+        if 0 <= other < len(words):
+            text = words[other].text
+            if text.isdigit() or (len(text) == 1 and text.isalpha() and text.lower() not in "ai"):
+                return True
+    return False
 
 
 def _believable(pieces: str, said: int) -> bool:
