@@ -195,3 +195,31 @@ REFERENCE_KEEPS = [
 @pytest.mark.parametrize("text", REFERENCE_KEEPS)
 def test_what_is_no_reference_stays(text: str) -> None:
     assert suggest_publishable(text) == text
+
+
+# After the part-b check (thirteenth set part b, read once the readers were
+# committed): a plate said by name in two goes, the rest after a gap
+PLATES_IN_TWO_GOES = [
+    (
+        "I tried to get the plate, my daughter read it out to me while I was driving so it's"
+        " something like charlie foxtrot six seven, then I didn't catch the middle letter, then"
+        " uniform zulu. Is that enough?",
+        "I tried to get the plate, my daughter read it out to me while I was driving so it's"
+        " something like [vehicle reg], then I didn't catch the middle letter, then"
+        " [vehicle reg]. Is that enough?",
+    ),
+    (
+        "got the reg: kilo lima 19, missed the next bit, then tango x-ray something",
+        "got the reg: [vehicle reg], missed the next bit, then [vehicle reg]",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PLATES_IN_TWO_GOES)
+def test_a_plate_said_in_two_goes_goes_whole(text: str, expected: str) -> None:
+    assert suggest_publishable(text) == expected
+
+
+def test_names_after_a_plate_said_by_name_are_no_plate() -> None:
+    text = "the reg was bravo one two, I told Mike and Victor about it"
+    assert [text[d.start : d.end] for d in find_plates_in_bits(text)] == ["bravo one two"]

@@ -58,6 +58,9 @@ _CUE = re.compile(
 )
 # between the cue and the pieces: in the same sentence, a few words
 _MOST_BETWEEN = 48
+# letters said by name with a figure may stand further from their cue
+_MOST_BEFORE_SAID = 160
+_MOST_AFTER_A_PLATE = 80
 _SENTENCE_END = re.compile(r"[.!?;\n](?:\s|$)|\n")
 # a cue that closes the run: "KM 67 something was all I got of the plate"
 _CUE_AFTER = re.compile(
@@ -195,18 +198,55 @@ def _believable(pieces: str, said: int) -> bool:
 def find_plates_in_bits(text: str) -> Iterator[Detail]:
     """A plate given in bits after or before its cue, in the same sentence
     (the module's docstring): VEHICLE_REG spans from the first piece to the
-    last, gaps said as "something" included."""
+    last, gaps said as "something" included. Letters said by name go
+    further: a run of them with a figure within 160 characters after a cue
+    ("I tried to get the plate ..., so it's something like charlie foxtrot
+    six seven"), and the rest of a plate said in two goes, letters said by
+    name within 80 characters after a plate found here in its sentence
+    ("..., then I didn't catch the middle letter, then uniform zulu")."""
     words = _words(text)
     cues = list(_CUE.finditer(text))
     if not cues:
         return
+    last_plate_end: int | None = None
     for first, last, pieces in _runs(text, words):
         said = sum(_spoken(word) for word in words[first : last + 1])
-        if not _believable(pieces, said):
-            continue
         start, end = words[first].start, words[last].end
-        if _cued_before(text, cues, start) or _CUE_AFTER.match(text, end):
+        if _a_cued_plate(text, cues, start, end, pieces, said) or _the_rest_of_a_plate(
+            text, words[first : last + 1], pieces, said, last_plate_end
+        ):
+            last_plate_end = end
             yield Detail(start, end, Category.VEHICLE_REG)
+
+
+def _a_cued_plate(
+    text: str, cues: list[re.Match[str]], start: int, end: int, pieces: str, said: int
+) -> bool:
+    if not _believable(pieces, said):
+        return False
+    if _cued_before(text, cues, start) or _CUE_AFTER.match(text, end):
+        return True
+    # letters said by name with a figure: further from their cue
+    return said >= 2 and any(c.isdigit() for c in pieces) and _cued_near(cues, start)
+
+
+def _the_rest_of_a_plate(
+    text: str, run: list[_Word], pieces: str, said: int, last_plate_end: int | None
+) -> bool:
+    """Letters said by name a little after a plate found, in its sentence;
+    not names in capitals ("I told Mike and Victor")."""
+    if last_plate_end is None or said < 2 or said != pieces.count("L"):
+        return False
+    if any(word.text.istitle() for word in run):
+        return False
+    start = run[0].start
+    return 0 <= start - last_plate_end <= _MOST_AFTER_A_PLATE and not _SENTENCE_END.search(
+        text, last_plate_end, start
+    )
+
+
+def _cued_near(cues: list[re.Match[str]], start: int) -> bool:
+    return any(0 <= start - cue.end() <= _MOST_BEFORE_SAID for cue in cues)
 
 
 def _cued_before(text: str, cues: list[re.Match[str]], start: int) -> bool:
