@@ -42,7 +42,6 @@ def test_phone_numbers_in_every_common_form(written: str) -> None:
         "the M25 junction 4 slip road",
         "In 2019 there were 42 people at the meeting, it cost £1,200",
         "The session is at 20:00 on 24/11",
-        "crime ref 01/123456/24 has gone quiet",
         "I'm worried about speeding on Elm Road",
         "I'm a resident of Petts Wood and I am not sure who to ask",
         "my son is 15 and my neighbour's car was scratched",
@@ -460,7 +459,6 @@ def test_descriptions_that_single_someone_out(text: str, expected: str) -> None:
         "I'm the one at fault, a manager at Tesco said",
         "my son is 15 and my neighbour's car was scratched",
         "the speed limit is 30 and they do 60, my son is 15",
-        "crime ref 01/123456/24 and case number 4471239",
         "The only officer at the station was busy; he's 80 yards away",
         "he is the driver of the car, she is the mother of the boy at the school",
         # issue 15, people: a thing's age, a decade alone, an age with nothing

@@ -296,8 +296,6 @@ STAYS = [
     "the number 14 bus goes past the caravan park at Kinmel Bay",
     "ring 999 then 101 if it's not urgent",
     "the bus goes at 10 then 11 then 12",
-    "crime ref 23/094521 please update",
-    "ref number CRI/24/118093. absolute shambles.",
     "go to www.bbc.co.uk for the news",
     "the file was report.final.docx on the email",
     "message me on facebook please",

@@ -100,8 +100,6 @@ NEW_NUMBER_VARIANTS = [
 ]
 
 STAYS = [
-    # a crime reference is the police's own (docs/decisions.md)
-    "crime number 01234567890 from the call handler",
     "call 101 or 999 if it happens again",
     "they asked me to call 0800 555 111 which is Crimestoppers",
     "the council number 0300 303 8670 never answers",

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 from bot.edge.text import strip_hidden
 from bot.safeguarding.redaction.address import find_addresses, find_lone_numbers_pairs_and_blocks
 from bot.safeguarding.redaction.blocks import find_homes_in_blocks_and_estates
-from bot.safeguarding.redaction.boats import find_boat_registrations
+from bot.safeguarding.redaction.boats import find_boat_registrations, find_boats_by_port_or_index
 from bot.safeguarding.redaction.business import (
     find_named_traders,
     find_owners_bars_and_grills,
@@ -31,6 +31,11 @@ from bot.safeguarding.redaction.code import (
     find_vehicle_regs,
     find_worded_personal_plates,
 )
+from bot.safeguarding.redaction.cued_records import (
+    find_crime_references,
+    find_cued_dates_of_birth,
+    find_serial_numbers,
+)
 from bot.safeguarding.redaction.detail import Category, Detail
 from bot.safeguarding.redaction.everyday import keep_places_pets_universities_and_speeds
 from bot.safeguarding.redaction.handles import (
@@ -38,6 +43,7 @@ from bot.safeguarding.redaction.handles import (
     find_handles,
     find_handles_without_at,
 )
+from bot.safeguarding.redaction.home_numbers import find_homes_by_their_number
 from bot.safeguarding.redaction.house import (
     find_boats_named_after_a_comma,
     find_homes_by_street_or_part,
@@ -91,6 +97,7 @@ from bot.safeguarding.redaction.places import (
     trim_times,
     trim_towns,
 )
+from bot.safeguarding.redaction.plate_clause import find_plates_in_bits
 from bot.safeguarding.redaction.rural_homes import find_rural_and_regional_homes
 from bot.safeguarding.redaction.signed_people import find_signed_and_possessive_people
 from bot.safeguarding.redaction.situation import (
@@ -161,6 +168,7 @@ _FINDERS: tuple[Callable[[str], Iterable[Detail]], ...] = (
     find_addresses,
     find_flats_welsh_streets_and_coded_digits,
     find_numbered_homes,
+    find_boats_by_port_or_index,
     find_flats_by_block_or_shop,
     find_homes_on_sites_and_in_blocks,
     find_flat_codes_estates_and_welsh_names,
@@ -175,6 +183,12 @@ _FINDERS: tuple[Callable[[str], Iterable[Detail]], ...] = (
     find_homes_in_blocks_and_estates,
     find_boat_registrations,
     find_what3words,
+    # round 16: context readers for the number group, dates of birth, serials, references
+    find_plates_in_bits,
+    find_homes_by_their_number,
+    find_cued_dates_of_birth,
+    find_serial_numbers,
+    find_crime_references,
     find_house_names,
     find_more_house_names,
     find_house_names_by_village_or_home_word,

@@ -9,6 +9,12 @@ for Milford, are a road's letters too: "the A30 near the harbour"); they go
 only where the text around them speaks of a boat or a harbour, and not as
 a time, a count or a bus ("my BF 2 days ago", "the CH 1 bus").
 
+Also (since round 7, moved here from numbered.py in round 16, unchanged):
+a boat's port letters and number after a registration's word where a boat
+is named within 200 characters before or 80 after ("the boat's registered
+SY 412", "fishing boat BF 123", "PLN: LK 87"), and a canal boat's index
+number ("narrowboat, index number 52012").
+
 Shapes are (start, end) character offsets in
 :class:`~bot.safeguarding.redaction.detail.Detail`, VEHICLE_REG; the text is
 searched as given.
@@ -58,3 +64,32 @@ def find_boat_registrations(text: str) -> Iterator[Detail]:
         window = text[max(0, match.start() - _NEAR) : match.end() + _NEAR]
         if _BOATS_SPOKEN_OF.search(window):
             yield Detail(match.start("reg"), match.end("reg"), Category.VEHICLE_REG)
+
+
+# Round 7 (moved from numbered.py in round 16, unchanged):
+# port letters (one to three capitals) and number, after what says it is a boat's
+_BOAT = re.compile(
+    r"(?i:\b(?:boat|vessel|trawler|yacht|creel[ \t]+boat|fishing[ \t]+boat|launch|dinghy|"
+    r"rib|cruiser|skiff|coble|crabber|narrowboat|barge)\b)"
+)
+_PORT_NUMBER = re.compile(
+    r"(?i:\b(?:registered|registration|reg\.?|pln|port[ \t]+(?:letters|number|no\.?)|"
+    r"fishing[ \t]+(?:number|no\.?)|(?:boat|vessel|trawler)(?:['’]s)?(?:[ \t]+(?:number|no\.?))?)"
+    r"(?:[ \t]+(?:number|no\.?))?(?:[ \t]+(?:is|was|as))?[ \t]*[:,-]?[ \t]*)"
+    r"(?P<code>(?-i:[A-Z]{1,3})[ \t-]?\d{1,4})\b(?![ \t]*(?:%|mph|knots|ft|feet|m\b|metres))"
+)
+_INDEX_NUMBER = re.compile(
+    r"(?i:\b(?:index|licence|license|registration|reg\.?|boat)[ \t]+(?:number|no\.?)"
+    r"(?:[ \t]+(?:is|was))?[ \t]*[:,-]?[ \t]*(?P<code>\d{5,6})\b)"
+)
+
+
+def find_boats_by_port_or_index(text: str) -> Iterator[Detail]:
+    """A boat's port letters and number after a registration's word, or its
+    index number, with a boat named near (the module's docstring):
+    VEHICLE_REG spans over the code."""
+    for pattern in (_PORT_NUMBER, _INDEX_NUMBER):
+        for match in pattern.finditer(text):
+            window = text[max(0, match.start() - 200) : match.end() + 80]
+            if _BOAT.search(window):
+                yield Detail(match.start("code"), match.end("code"), Category.VEHICLE_REG)

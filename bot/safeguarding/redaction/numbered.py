@@ -1,4 +1,4 @@
-"""Numbers that lead to one home or one boat, in the forms the address
+"""Numbers that lead to one home, in the forms the address
 finder (address.py) left (issue 15, round 7):
 
 - a flat's word before a found address: "flat 3F2 at 27 Easter Road" (an
@@ -13,9 +13,7 @@ finder (address.py) left (issue 15, round 7):
   marina or a site, or with "number" said: "Trevelgue holiday park,
   caravan 112", "lodge 7 at Lakeside", "beach hut 112", "Berth C12 at
   Ocean Village marina", "caravan number 45 at Seton Sands";
-- a boat's registration: port letters and number ("the boat's registered
-  SY 412", "fishing boat BF 123", "PLN: LK 87"), and a canal boat's index
-  number ("narrowboat, index number 52012");
+- (a boat's registration moved to boats.py in round 16);
 - (round 6) a Glasgow tenement flat before its street ("3/2 14 Dalmally
   Street"), a flat in a block ("flat 9 block c"), a Welsh street in lower
   case ("4 heol y deri"), a misspelt "number" in words ("numbr ninety
@@ -90,28 +88,13 @@ _LOOSE_HOLIDAY = frozenset({"van", "hut", "pod", "cabin", "lodge", "plot", "pitc
 _OWNED_AFTER = re.compile(
     r"(?i:[ \t]+(?:is|was|'s|’s)[ \t]+(?:ours|mine|his|hers|theirs|my|our|their|where))\b"
 )
-# port letters (one to three capitals) and number, after what says it is a boat's
-_BOAT = re.compile(
-    r"(?i:\b(?:boat|vessel|trawler|yacht|creel[ \t]+boat|fishing[ \t]+boat|launch|dinghy|"
-    r"rib|cruiser|skiff|coble|crabber|narrowboat|barge)\b)"
-)
-_PORT_NUMBER = re.compile(
-    r"(?i:\b(?:registered|registration|reg\.?|pln|port[ \t]+(?:letters|number|no\.?)|"
-    r"fishing[ \t]+(?:number|no\.?)|(?:boat|vessel|trawler)(?:['’]s)?(?:[ \t]+(?:number|no\.?))?)"
-    r"(?:[ \t]+(?:number|no\.?))?(?:[ \t]+(?:is|was|as))?[ \t]*[:,-]?[ \t]*)"
-    r"(?P<code>(?-i:[A-Z]{1,3})[ \t-]?\d{1,4})\b(?![ \t]*(?:%|mph|knots|ft|feet|m\b|metres))"
-)
-_INDEX_NUMBER = re.compile(
-    r"(?i:\b(?:index|licence|license|registration|reg\.?|boat)[ \t]+(?:number|no\.?)"
-    r"(?:[ \t]+(?:is|was))?[ \t]*[:,-]?[ \t]*(?P<code>\d{5,6})\b)"
-)
 
 
 def find_numbered_homes(text: str) -> Iterator[Detail]:
-    """Homes and boats found by their number in the forms listed in the
-    module's docstring: ADDRESS spans for homes (the flat's word and code
-    to the street's end, the side or district after it), VEHICLE_REG spans
-    for a boat's port letters and number or its index number."""
+    """Homes found by their number in the forms listed in the module's
+    docstring: ADDRESS spans (the flat's word and code to the street's end,
+    the side or district after it). A boat's port letters and number are
+    boats.py's (round 16)."""
     for address in find_addresses(text):
         if address.category is not Category.ADDRESS:
             continue
@@ -159,11 +142,6 @@ def find_numbered_homes(text: str) -> Iterator[Detail]:
         ):
             continue
         yield Detail(match.start(), match.end(), Category.ADDRESS)
-    for pattern in (_PORT_NUMBER, _INDEX_NUMBER):
-        for match in pattern.finditer(text):
-            window = text[max(0, match.start() - 200) : match.end() + 80]
-            if _BOAT.search(window):
-                yield Detail(match.start("code"), match.end("code"), Category.VEHICLE_REG)
 
 
 # "3/2 ", "2/1, ", "0/1 at ", "1/1, " right before a found address
