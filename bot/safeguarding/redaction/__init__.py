@@ -51,6 +51,7 @@ from bot.safeguarding.redaction.institutions import (
     keep_institutions,
     keep_places_and_organisations,
 )
+from bot.safeguarding.redaction.job_reader import find_roles_that_single_out, keep_everyday_jobs
 from bot.safeguarding.redaction.names import (
     Doubt,
     find_doubtful_names,
@@ -208,6 +209,8 @@ _FINDERS: tuple[Callable[[str], Iterable[Detail]], ...] = (
     find_goes_by_capitals_and_signs,
     find_boats_named_after_a_comma,
     find_signed_and_possessive_people,
+    # round 16: readers for jobs, homes by position and businesses
+    find_roles_that_single_out,
 )
 
 LABEL_PATTERN = re.compile("|".join(re.escape(c.label) for c in Category))
@@ -234,6 +237,8 @@ def find_personal_details(text: str) -> list[Detail]:
     kept &= set(keep_plots_destinations_and_clubs(text, [item[3] for item in found]))
     # round 15: public places named like homes, Welsh streets, pets, universities, speeds
     kept &= set(keep_places_pets_universities_and_speeds(text, [item[3] for item in found]))
+    # round 16: "I work as chef in Stonehaven": an everyday role in a town stays
+    kept &= set(keep_everyday_jobs(text, [item[3] for item in found]))
     found = [item for item in found if item[3] in kept]
     # public places, institutions, firms and groups; a town after a name
     given = keep_institutions(text, [item[3] for item in found])
