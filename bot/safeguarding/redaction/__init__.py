@@ -20,6 +20,7 @@ from bot.safeguarding.redaction.business import (
     find_owners_trade_businesses,
     find_shops_named_after_owners,
 )
+from bot.safeguarding.redaction.business_reader import find_businesses_by_shape
 from bot.safeguarding.redaction.code import (
     find_emails,
     find_id_numbers,
@@ -38,6 +39,7 @@ from bot.safeguarding.redaction.handles import (
     find_handles,
     find_handles_without_at,
 )
+from bot.safeguarding.redaction.home_positions import find_homes_by_position
 from bot.safeguarding.redaction.house import (
     find_boats_named_after_a_comma,
     find_homes_by_street_or_part,
@@ -211,6 +213,8 @@ _FINDERS: tuple[Callable[[str], Iterable[Detail]], ...] = (
     find_signed_and_possessive_people,
     # round 16: readers for jobs, homes by position and businesses
     find_roles_that_single_out,
+    find_homes_by_position,
+    find_businesses_by_shape,
 )
 
 LABEL_PATTERN = re.compile("|".join(re.escape(c.label) for c in Category))

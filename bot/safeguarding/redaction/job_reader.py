@@ -7,7 +7,7 @@ of oneself ("I am a retired magistrate"), and a Welsh teacher's post ("Fi
 yw'r athrawes Blwyddyn 6").
 
 One reader, not one phrase per wording: the role is any word of
-:data:`_ROLE_NOUNS` (or a two-word role such as "dinner lady") at the end of
+:data:`ROLE_NOUNS` (or a two-word role such as "dinner lady") at the end of
 a short noun phrase after "the", "our" or "a retired"; the words before it
 say whether it singles someone out. A small named workplace straight after
 "at" or "of" goes with the role ("at the vet's", "at Lakeside Vets"); a
@@ -30,7 +30,7 @@ from bot.safeguarding.redaction.detail import Category, Detail, word_set
 from bot.safeguarding.redaction.lexicon import brand_spans, places
 
 # Roles a person holds. Police ranks are left out: officers' roles stay.
-_ROLE_NOUNS = word_set(
+ROLE_NOUNS = word_set(
     """
     pharmacist manager manageress caretaker headteacher teacher vicar priest imam rabbi minister
     curate rector gp doctor nurse midwife receptionist landlord landlady barman barmaid bartender
@@ -75,6 +75,12 @@ _VEHICLE = word_set("bus taxi cab train delivery van lorry uber tram coach minic
 _NOT_ON_COPULA_ALONE = word_set("driver owner keeper cook coach elder senior")
 
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
+# "Our lollipop lady ..., she's the only one on that crossing": "only" later in
+# the same sentence singles the role out.
+_ONLY_ONE_AFTER = re.compile(
+    r"[^.!?\n]{0,60}?\b(?i:(?:the[ \t]+)?only[ \t]+(?:one|me|him|her|person)|"
+    r"there['’]s[ \t]+only[ \t]+(?:me|him|her|one))\b"
+)
 _DEFINITE = re.compile(r"(?i)\b(?:the|our|their)[ \t]+")
 # "I'm the ...", "writing as the ...": the writer's own post.
 _OWN_COPULA = re.compile(
@@ -136,12 +142,12 @@ def _role_end(words: list[re.Match[str]], text: str) -> tuple[int, bool] | None:
         if index > 0 and text[words[index - 1].end() : word.start()].strip(" \t"):
             return None  # punctuation between: the phrase ended
         two = f"{words[index - 1].group().lower()}_{key}" if index else ""
-        is_role = key in _ROLE_NOUNS or two in _TWO_WORD_ROLES
+        is_role = key in ROLE_NOUNS or two in _TWO_WORD_ROLES
         after = words[index + 1].group().lower() if index + 1 < len(words) else ""
         joined = index + 1 < len(words) and not text[word.end() : words[index + 1].start()].strip(
             " \t"
         )
-        continues = joined and (after in _ROLE_NOUNS or f"{key}_{after}" in _TWO_WORD_ROLES)
+        continues = joined and (after in ROLE_NOUNS or f"{key}_{after}" in _TWO_WORD_ROLES)
         if is_role and not continues and not (key == "senior" and index == 0 and not singled):
             return index, singled
         if key in _SINGLING:
@@ -182,7 +188,8 @@ def find_roles_that_single_out(text: str) -> Iterator[Detail]:
         index, singled = found
         last = words[index].group().lower()
         own = _OWN_COPULA.search(text, max(0, article.start() - 30), article.start()) is not None
-        if not singled and not (own and last not in _NOT_ON_COPULA_ALONE):
+        only_after = _ONLY_ONE_AFTER.match(text, words[index].end()) is not None
+        if not singled and not only_after and not (own and last not in _NOT_ON_COPULA_ALONE):
             continue
         yield Detail(article.start(), _place_after(text, words[index].end()), Category.JOB)
     for retired in _RETIRED.finditer(text):
@@ -218,7 +225,7 @@ def keep_everyday_jobs(text: str, details: list[Detail]) -> list[Detail]:
             text, max(0, detail.start - 20), detail.start
         ):
             every = _EVERYDAY_JOB.fullmatch(text, detail.start, detail.end)
-            if every is not None and every.group("role").lower() in _ROLE_NOUNS:
+            if every is not None and every.group("role").lower() in ROLE_NOUNS:
                 place = every.group("place")
                 if place.lower() in places() or _BIG_PLACE_END.search(place):
                     continue
