@@ -24,7 +24,7 @@ from collections.abc import Iterator
 
 from bot.safeguarding.redaction.business import TRADE_WORDS
 from bot.safeguarding.redaction.detail import Category, Detail, word_set
-from bot.safeguarding.redaction.lexicon import PLACE_WORDS, first_names, places
+from bot.safeguarding.redaction.lexicon import PLACE_WORDS, first_names, ordinary_words, places
 
 _MORE_TRADES = (
     r"(?:Groundworks|Wholesale|Wholesalers|Seafoods?|Fish|Fabrications?|Haulage|Logistics|"
@@ -63,7 +63,11 @@ def _surnames_named(text: str) -> set[str]:
     surnames: set[str] = set()
     for match in _PERSON.finditer(text):
         given = match.group("given")
-        if given is not None and given.lower() not in first_names():
+        if given is not None and (
+            given.lower() not in first_names() or given.lower() in ordinary_words()
+        ):
+            continue  # "Golden Dragon": a word, no given name
+        if match.group("surname").lower() in ordinary_words():
             continue
         surnames.add(match.group("surname"))
     return surnames

@@ -72,6 +72,8 @@ _NEIGHBOUR_AT = re.compile(
     r"(?:(?:up|down|out|over|across)[ \t]+)?(?:at|from)[ \t]+(?:the[ \t]+)?)"
     rf"(?P<home>{_HOME})\b"
 )
+# "I live in Roundhay, their house is Willow Lodge": a place after "in" is no home.
+_PLACE_BEFORE = re.compile(r"(?i:\b(?:in|near|from|to|outside|around|round|of)[ \t]+)$")
 _WORD_AFTER_THE = re.compile(r"(?i)^the[ \t]+")
 
 
@@ -106,6 +108,8 @@ def find_homes_by_position(text: str) -> Iterator[Detail]:
             one_word = pattern is not _NEIGHBOUR_AT and len(words) == 1
             if one_word and words[0].lower() in ordinary_words():
                 continue  # "Anyway, the house next door ...": a word, no name
+            if pattern is _NAME_THEN_HOME_WORD and _PLACE_BEFORE.search(text, 0, start):
+                continue  # "in Roundhay, their house is ...": a district, then the home
             if pattern is _HOME_WORD_THEN_NAME:
                 # the home word governs: "the cottage behind the pub, Rose Garth" is
                 # no pub's name, so the name is asked after the home word alone

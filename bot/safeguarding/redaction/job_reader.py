@@ -189,9 +189,13 @@ def find_roles_that_single_out(text: str) -> Iterator[Detail]:
         last = words[index].group().lower()
         own = _OWN_COPULA.search(text, max(0, article.start() - 30), article.start()) is not None
         only_after = _ONLY_ONE_AFTER.match(text, words[index].end()) is not None
-        if not singled and not only_after and not (own and last not in _NOT_ON_COPULA_ALONE):
+        end = _place_after(text, words[index].end())
+        # "I'm the receptionist at the vet's": one's own post at a small place;
+        # "I'm the secretary", "I am the carer for my wife" alone are left
+        at_a_place = own and last not in _NOT_ON_COPULA_ALONE and end > words[index].end()
+        if not singled and not only_after and not at_a_place:
             continue
-        yield Detail(article.start(), _place_after(text, words[index].end()), Category.JOB)
+        yield Detail(article.start(), end, Category.JOB)
     for retired in _RETIRED.finditer(text):
         words = list(_WORD.finditer(text, retired.end(), min(len(text), retired.end() + 60)))
         if not words or words[0].start() != retired.end():
