@@ -61,6 +61,12 @@ HOMES = [
     ("our nieghbour at Blackmyre reckons he saw them", "Blackmyre"),
     ("we stay at Crawstane, is a croft near Lairg. Somebody take our sheep.", "Crawstane"),
     ("the bungalow behind us, Fairholme, had its garage done over", "Fairholme"),
+    # after the part-b check: a quoted name after a home word, a titled person "of" a home
+    ("we rent the cottage 'Bramblewick' near Whitby and the owner keeps coming in", "Bramblewick"),
+    (
+        "please write to my aunt, Miss Edna Fairweather of Heatherlea, Moor Road, Bingley",
+        "Heatherlea",
+    ),
 ]
 
 # (text, the business that must go)
@@ -73,6 +79,12 @@ BUSINESSES = [
     ("we got done by L and M Tarmac, cash only, gone the next day", "L and M Tarmac"),
     ("he works for Gary Holt at Holt Haulage and drives like a maniac", "Holt Haulage"),
     ("B&R Fencing took the deposit and never came", "B&R Fencing"),
+    # after the part-b check: a business word, then a name holding the owner's own
+    ("i have nail salon Studio Oksana on the high street, my name Oksana Melnyk", "Studio"),
+    (
+        "We own the takeaway Kaya Kebab House. I am Emre Kaya and they smashed the glass",
+        "Kaya Kebab",
+    ),
 ]
 
 # Look-alikes that must keep these words
@@ -102,6 +114,9 @@ STAY = [
     ("the JD Sports on Stricklandgate had its window put through", "JD Sports"),
     ("We came over on the P&O Ferries boat and my bag went missing.", "P&O Ferries"),
     ("Mrs Jean Booth of Booth Street has had her car keyed", "Booth Street"),
+    ("Mrs Ann Holmes of Leeds, West Yorkshire, has written before", "Leeds"),
+    ("I run the cafe Daily Grind on the square, my name is Tom Baker", "Daily Grind"),
+    ("the house called 'Rose Villa' pub sign fell down", "the house called"),
 ]
 
 

@@ -7,7 +7,9 @@ Fabrications"). A one-person firm's name says whose it is.
 One reader for the concept rather than one entry per firm: the trade is
 any word of business.py's trades or a few more (:data:`_MORE_TRADES`); a
 firm named for a person needs no trade at all, only the person's surname
-said elsewhere in the message. A chain's initials stay ("B&Q", "M&S Food",
+said elsewhere in the message, or a business word before a name that
+holds a named person's own name ("Polish shop Sklep Ania ... My name Ania
+Nowak"). A chain's initials stay ("B&Q", "M&S Food",
 "P&O Ferries", "JD Sports"), as does a street or a place named like the
 person ("Mr Lewis of Lewis Road").
 
@@ -24,7 +26,13 @@ from collections.abc import Iterator
 
 from bot.safeguarding.redaction.business import TRADE_WORDS
 from bot.safeguarding.redaction.detail import Category, Detail, word_set
-from bot.safeguarding.redaction.lexicon import PLACE_WORDS, first_names, ordinary_words, places
+from bot.safeguarding.redaction.lexicon import (
+    PLACE_WORDS,
+    first_names,
+    ordinary_words,
+    places,
+    surnames,
+)
 
 _MORE_TRADES = (
     r"(?:Groundworks|Wholesale|Wholesalers|Seafoods?|Fish|Fabrications?|Haulage|Logistics|"
@@ -73,6 +81,37 @@ def _surnames_named(text: str) -> set[str]:
     return surnames
 
 
+# "owner of Polish shop Sklep Ania", "my salon, Studio Kasia": a business word,
+# then a name that holds the given name or surname of a person the message names.
+_BUSINESS_WORD_THEN_NAME = re.compile(
+    r"(?i:\b(?:shop|business|salon|cafe|café|restaurant|takeaway|firm|company|bakery|bar|"
+    r"stall|van|deli|store)[ \t]*,?[ \t]+(?:called[ \t]+|named[ \t]+)?)"
+    r"(?P<firm>[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){1,2})"
+)
+_GIVEN_AND_SURNAME = re.compile(
+    r"\b(?P<given>[A-Z][a-zà-öø-ÿ]+)[ \t]+(?P<surname>(?:Mc|Mac|O['’])?[A-Z][a-zà-öø-ÿ]{2,})\b"
+)
+
+
+_NAME_CUE = re.compile(r"(?i:\b(?:my[ \t]+name(?:[ \t]+is|['’]s)?|i[ \t]+am|i['’]m|name:)[ \t]+)$")
+
+
+def _names_of_people(text: str) -> set[str]:
+    """Given names and surnames of people the message names in full
+    ("Ania Nowak"), where the given name or the surname is a known one or
+    the writer gives it as theirs ("my name Oksana Melnyk"), and neither is
+    an everyday word."""
+    names: set[str] = set()
+    for match in _GIVEN_AND_SURNAME.finditer(text):
+        given, surname = match.group("given"), match.group("surname")
+        if given.lower() in ordinary_words() or surname.lower() in ordinary_words():
+            continue
+        cued = _NAME_CUE.search(text, max(0, match.start() - 16), match.start()) is not None
+        if cued or given.lower() in first_names() or surname.lower() in surnames():
+            names.update((given, surname))
+    return names
+
+
 def find_businesses_by_shape(text: str) -> Iterator[Detail]:
     """Initials before a trade, and a firm named for a person the message
     names (module docstring)."""
@@ -96,3 +135,8 @@ def find_businesses_by_shape(text: str) -> Iterator[Detail]:
             if any(w.lower() in first_names() and w.lower() not in places() for w in words[:1]):
                 continue  # "Mackie Dougie" is no firm
             yield Detail(match.start(1), match.end(1), Category.NAME)
+    people = _names_of_people(text)
+    for match in _BUSINESS_WORD_THEN_NAME.finditer(text):
+        words = match.group("firm").split()
+        if any(w in people for w in words) and words[-1].lower() not in PLACE_WORDS:
+            yield Detail(match.start("firm"), match.end("firm"), Category.NAME)

@@ -6,7 +6,10 @@ name set off beside a home word ("the house across the road, Rosemount,",
 neighbour ("my neighbour at the Knowehead").
 
 One reader for the concept: the name needs no home word of its own
-("Rosemount", "Knowehead"); its position says it is a home. Each candidate
+("Rosemount", "Knowehead"); its position says it is a home. Also a name
+in quotes after a home word ("the farm house 'Low Burnhall'") and a titled
+person "of" a name before a street or a town ("Mrs Olwen Price of
+Brynteg, Heol Hen, Cross Hands"). Each candidate
 is then asked what rural_homes.py asks ("may_be_a_home"): a known town, a
 brand, a public place or a street, an organisation in capitals, a role or a
 lone given name stays ("Thanks, Dave Parkin, Church Street, Ulverston",
@@ -66,6 +69,17 @@ _NAME_THEN_HOME_WORD = re.compile(
     rf"(?<![\w'’])(?P<home>{_HOME}),[ \t]+(?:(?i:is|it['’]?s|which[ \t]+is)[ \t]+)?"
     rf"(?i:the|a|our|my|his|her|their)[ \t]+(?:[a-z'’-]+[ \t]+)?(?i:{_HOME_WORD})\b"
 )
+# "living in the farm house 'Low Burnhall'": a home word, then its name in quotes
+_HOME_WORD_THEN_QUOTED = re.compile(
+    rf"(?i:\b(?:the|a|our|my|his|her|their)[ \t]+(?:[a-z'’-]+[ \t]+)?{_HOME_WORD})"
+    rf"[ \t]*,?[ \t]*(?:called[ \t]+|named[ \t]+)?['‘\"“](?P<home>{_HOME})['’\"”]"
+)
+# "Mrs Olwen Price of Brynteg, Heol Hen, Cross Hands": a titled person "of" a
+# name, then where it is after a comma.
+_TITLED_OF = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Miss|Dr|Rev|Revd)\.?[ \t]+(?:[A-Z][\w'’-]*\.?[ \t]+){0,3}"
+    rf"[A-Z][\w'’-]+[ \t]+of[ \t]+(?P<home>{_HOME})(?=[ \t]*,[ \t]+[A-Z])"
+)
 # "my neighbour at the Knowehead", "ma auld neebor at the Brae Heid"
 _NEIGHBOUR_AT = re.compile(
     r"(?i:\b(?:neighbou?rs?|neighbors?|nieghbou?rs?|neebou?rs?|neebors?)[ \t]+"
@@ -101,16 +115,22 @@ def find_homes_by_position(text: str) -> Iterator[Detail]:
             hall = re.search(r"[ \t]+(?:Hall|Manor|Court|Lodge)$", text[start:end])
             if _home(text, start, start + hall.start() if hall else end):
                 yield Detail(start, end, Category.ADDRESS)
-    for pattern in (_HOME_WORD_THEN_NAME, _NAME_THEN_HOME_WORD, _NEIGHBOUR_AT):
+    for pattern in (
+        _HOME_WORD_THEN_NAME,
+        _NAME_THEN_HOME_WORD,
+        _NEIGHBOUR_AT,
+        _HOME_WORD_THEN_QUOTED,
+        _TITLED_OF,
+    ):
         for match in pattern.finditer(text):
             start, end = match.span("home")
             words = text[start:end].split()
-            one_word = pattern is not _NEIGHBOUR_AT and len(words) == 1
+            one_word = pattern in (_HOME_WORD_THEN_NAME, _NAME_THEN_HOME_WORD) and len(words) == 1
             if one_word and words[0].lower() in ordinary_words():
                 continue  # "Anyway, the house next door ...": a word, no name
             if pattern is _NAME_THEN_HOME_WORD and _PLACE_BEFORE.search(text, 0, start):
                 continue  # "in Roundhay, their house is ...": a district, then the home
-            if pattern is _HOME_WORD_THEN_NAME:
+            if pattern in (_HOME_WORD_THEN_NAME, _HOME_WORD_THEN_QUOTED):
                 # the home word governs: "the cottage behind the pub, Rose Garth" is
                 # no pub's name, so the name is asked after the home word alone
                 said = "the house, " + text[start:]
