@@ -20,6 +20,7 @@ from bot.safeguarding.redaction.business import (
     find_owners_trade_businesses,
     find_shops_named_after_owners,
 )
+from bot.safeguarding.redaction.business_reader import find_businesses_by_shape
 from bot.safeguarding.redaction.code import (
     find_emails,
     find_id_numbers,
@@ -44,6 +45,7 @@ from bot.safeguarding.redaction.handles import (
     find_handles_without_at,
 )
 from bot.safeguarding.redaction.home_numbers import find_homes_by_their_number
+from bot.safeguarding.redaction.home_positions import find_homes_by_position
 from bot.safeguarding.redaction.house import (
     find_boats_named_after_a_comma,
     find_homes_by_street_or_part,
@@ -57,6 +59,7 @@ from bot.safeguarding.redaction.institutions import (
     keep_institutions,
     keep_places_and_organisations,
 )
+from bot.safeguarding.redaction.job_reader import find_roles_that_single_out, keep_everyday_jobs
 from bot.safeguarding.redaction.names import (
     Doubt,
     find_doubtful_names,
@@ -222,6 +225,10 @@ _FINDERS: tuple[Callable[[str], Iterable[Detail]], ...] = (
     find_goes_by_capitals_and_signs,
     find_boats_named_after_a_comma,
     find_signed_and_possessive_people,
+    # round 16: readers for jobs, homes by position and businesses
+    find_roles_that_single_out,
+    find_homes_by_position,
+    find_businesses_by_shape,
 )
 
 LABEL_PATTERN = re.compile("|".join(re.escape(c.label) for c in Category))
@@ -248,6 +255,8 @@ def find_personal_details(text: str) -> list[Detail]:
     kept &= set(keep_plots_destinations_and_clubs(text, [item[3] for item in found]))
     # round 15: public places named like homes, Welsh streets, pets, universities, speeds
     kept &= set(keep_places_pets_universities_and_speeds(text, [item[3] for item in found]))
+    # round 16: "I work as chef in Stonehaven": an everyday role in a town stays
+    kept &= set(keep_everyday_jobs(text, [item[3] for item in found]))
     found = [item for item in found if item[3] in kept]
     # public places, institutions, firms and groups; a town after a name
     given = keep_institutions(text, [item[3] for item in found])

@@ -171,3 +171,11 @@ def find_rural_and_regional_homes(text: str) -> Iterator[Detail]:
                 continue
             if _a_home(text, start, end):
                 yield Detail(start, end, Category.ADDRESS)
+
+
+def may_be_a_home(text: str, start: int, end: int) -> bool:
+    """Whether the name at ``text[start:end]`` may be a home (round 16's
+    readers by position, home_positions.py, ask the same as the cues here):
+    not a town, a brand, a public place, a word, a lone given name or an
+    institution's building."""
+    return _a_home(text, start, end)
