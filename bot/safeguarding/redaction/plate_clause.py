@@ -81,13 +81,13 @@ _FEWEST_CHARACTERS = 3
 
 
 @dataclass(frozen=True)
-class _Word:
+class _PlateWord:
     start: int
     end: int
     text: str
 
 
-def _piece(word: _Word) -> str | None:
+def _piece(word: _PlateWord) -> str | None:
     """What one word adds to a plate: "L" for a letter, "9" for a figure,
     "" for a gap said as such; None when it is not a plate's piece."""
     text, lower = word.text, word.text.lower()
@@ -108,17 +108,17 @@ def _piece(word: _Word) -> str | None:
     return None
 
 
-def _spoken(word: _Word) -> bool:
+def _spoken(word: _PlateWord) -> bool:
     """A letter said by its name or its NATO word: "kay", "tango"."""
     lower = word.text.lower()
     return lower in _NATO or lower in _LETTER_NAMES or lower.replace(" ", "-").endswith("x-ray")
 
 
-def _words(text: str) -> list[_Word]:
-    return [_Word(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text)]
+def _words(text: str) -> list[_PlateWord]:
+    return [_PlateWord(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text)]
 
 
-def _runs(text: str, words: list[_Word]) -> Iterator[tuple[int, int, str]]:
+def _runs(text: str, words: list[_PlateWord]) -> Iterator[tuple[int, int, str]]:
     """Runs of pieces with only joining words between: (first word's index,
     last word's index, the pieces' letters and figures as "L" and digits)."""
     roads = [(m.start(), m.end()) for m in _ROAD.finditer(text)]
@@ -157,7 +157,7 @@ def _runs(text: str, words: list[_Word]) -> Iterator[tuple[int, int, str]]:
 
 
 def _piece_at(
-    text: str, words: list[_Word], index: int, roads: list[tuple[int, int]]
+    text: str, words: list[_PlateWord], index: int, roads: list[tuple[int, int]]
 ) -> str | None:
     word = words[index]
     if any(start <= word.start < end for start, end in roads):
@@ -171,7 +171,7 @@ def _piece_at(
     return _piece(word)
 
 
-def _beside_a_single(words: list[_Word], index: int) -> bool:
+def _beside_a_single(words: list[_PlateWord], index: int) -> bool:
     """Whether a figure or another single letter stands next to the word:
     lower-case letters are a plate's only in a row of such ("n d 7 0")."""
     for other in (index - 1, index + 1):
@@ -231,7 +231,7 @@ def _a_cued_plate(
 
 
 def _the_rest_of_a_plate(
-    text: str, run: list[_Word], pieces: str, said: int, last_plate_end: int | None
+    text: str, run: list[_PlateWord], pieces: str, said: int, last_plate_end: int | None
 ) -> bool:
     """Letters said by name a little after a plate found, in its sentence;
     not names in capitals ("I told Mike and Victor")."""
