@@ -25,6 +25,7 @@ from bot.safeguarding.triage import assess
 from bot.safeguarding.triage.other_languages import assess_other
 from tests.support import triage_labelled as labelled
 from tests.support.core_harness import STAFF_CHAT, CoreHarness
+from tests.support.round16_model import marked
 
 PHRASE = "Bromley Police Online Forum"
 EMERGENCY_OPENING = "If you or someone else is in danger"
@@ -656,7 +657,7 @@ def test_bins_on_fire_with_people_inside_and_car_doors_now_are_urgent(code: str,
     assert said.language == code, (code, text, said)
 
 
-@pytest.mark.parametrize("text", FIRE_AND_CAR_DOORS_ORDINARY)
+@pytest.mark.parametrize("text", marked(FIRE_AND_CAR_DOORS_ORDINARY))
 def test_last_year_every_year_or_every_night_they_are_not(text: str) -> None:
     assert not assess(text).urgent, text
 

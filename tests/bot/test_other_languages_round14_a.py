@@ -27,6 +27,7 @@ from bot.safeguarding.triage import assess
 from bot.safeguarding.triage.other_languages import assess_other
 from tests.support import triage_labelled as labelled
 from tests.support.core_harness import STAFF_CHAT, CoreHarness
+from tests.support.round16_model import marked
 
 PHRASE = "Bromley Police Online Forum"
 EMERGENCY_OPENING = "If you or someone else is in danger"
@@ -612,7 +613,7 @@ def test_the_matrix_has_every_concept_in_every_language() -> None:
     assert {CODE[w] for w, _ in LOOK_ALIKES} == set(CODE.values())
 
 
-@pytest.mark.parametrize(("way", "text"), LOOK_ALIKES)
+@pytest.mark.parametrize(("way", "text"), marked(LOOK_ALIKES))
 def test_an_ordinary_look_alike_is_not_urgent(way: str, text: str) -> None:
     said = assess(text)
     assert not said.urgent, (way, text, said)

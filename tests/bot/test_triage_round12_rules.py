@@ -33,6 +33,7 @@ import pytest
 from bot.safeguarding.triage import assess
 from bot.safeguarding.triage.engine import MODEL_RULE
 from tests.support.core_harness import STAFF_CHAT, CoreHarness
+from tests.support.round16_model import marked
 from tests.support.triage_labelled import spent_line
 
 RESIDENT = "5550012"
@@ -314,7 +315,8 @@ NEAR_MISSES = [
 
 
 @pytest.mark.parametrize(
-    ("family", "text"), [(family, text) for family, lines in NOT_URGENT.items() for text in lines]
+    ("family", "text"),
+    marked([(family, text) for family, lines in NOT_URGENT.items() for text in lines]),
 )
 def test_each_familys_new_wordings_are_not_urgent(family: str, text: str) -> None:
     said = assess(text)

@@ -145,10 +145,16 @@ NOT_ORDINARY = (
 # road, a French lost phone, a bridge barrier question) the model left
 # alone before; 0.032 chose 0.31 on the final corpora (docs/triage-figures.md,
 # "Round 14: false alarms", with the leave-one-set-out figures).
+# Round 16: 0.025 over 0.032, chosen by the nested leave-one-set-out sweep
+# (tests.support.triage_set_out --sweep) once the model read its
+# message-wide cues (model_cues.py): held out, 1918/1920 emergencies and
+# 29/3340 false alarms at 0.025 (and 0.028), 1919 and 38 at 0.032 (which
+# now chooses 0.26); 0.02 loses two more. Main before the cues: 1917 and 37
+# at 0.032 (docs/triage-figures.md, "Round 16: model false alarms").
 C = 3.0  # inverse strength of the L2 penalty
 MIN_MESSAGES = 3  # a feature must be seen in at least this many training messages
 DECIMALS = 4
-MAX_FALSE_ALARMS = 0.032  # share of held-out ordinary messages the model alone may flag
+MAX_FALSE_ALARMS = 0.025  # share of held-out ordinary messages the model alone may flag
 
 
 @dataclass(frozen=True)
@@ -292,7 +298,11 @@ I had a text saying my parcel is held, is it genuine?"""
 # long past and records requests; licences and how-to questions naming a
 # weapon; everyday complaints and short questions; "will kill me" idioms in
 # Polish and Lithuanian; each with live emergencies in the same words
-# (tests/data/triage/README.md, "Round 15 model families").
+# (tests/data/triage/README.md, "Round 15 model families"). Round 16 (the
+# thirteenth set's part a): questions and complaints about policy, rumour
+# and news, and incidents told as over, naming a danger word; with urgent
+# look-alikes in the same words (tests/data/triage/README.md, "Round 16
+# model families"), beside the model's message-wide cues (model_cues.py).
 TUNING_FAMILIES = frozenset(
     {
         "model_families_round7",
@@ -303,6 +313,7 @@ TUNING_FAMILIES = frozenset(
         "model_families_round13",
         "model_families_round14",
         "model_families_round15",
+        "model_families_round16",
     }
 )
 # The files whose messages never choose the threshold.
@@ -415,9 +426,10 @@ def leave_one_file_out(examples: list[Labelled], table: Features) -> list[Scored
     return scored
 
 
-def choose_threshold(scored: list[Scored]) -> float:
+def choose_threshold(scored: list[Scored], share: float = MAX_FALSE_ALARMS) -> float:
     """The lowest threshold (steps of 0.01) at which the model alone flags
-    no more than MAX_FALSE_ALARMS of the ordinary messages of the triage
+    no more than ``share`` (MAX_FALSE_ALARMS unless a sweep asks another,
+    tests/support/triage_set_out.py ``--sweep``) of the ordinary messages of the triage
     files (their hard negatives are what a new writer's ordinary messages
     are measured on; the redaction corpora and the chat, easier, would
     lower the threshold by their number alone). Round 14: as the bot runs
@@ -432,7 +444,7 @@ def choose_threshold(scored: list[Scored]) -> float:
     ]
     for step in range(1, 100):
         threshold = step / 100
-        if sum(p >= threshold for p in ordinary) <= MAX_FALSE_ALARMS * len(ordinary):
+        if sum(p >= threshold for p in ordinary) <= share * len(ordinary):
             return threshold
     return 0.99
 

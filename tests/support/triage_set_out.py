@@ -8,6 +8,7 @@ without the held-out set). Then the held-out pair is scored.
 
     .venv/bin/python -m tests.support.triage_set_out             # the table
     .venv/bin/python -m tests.support.triage_set_out --misses    # and what the triage got wrong
+    .venv/bin/python -m tests.support.triage_set_out --sweep     # and other MAX_FALSE_ALARMS
 
 Printed per held-out set and pooled: the messages, and recall and false
 alarms of
@@ -30,7 +31,7 @@ from __future__ import annotations
 import math
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 from bot.safeguarding.language import unread_by_model
 from bot.safeguarding.triage.concern import Triage
@@ -64,11 +65,15 @@ Fit = Callable[[Features, list[int]], Model]
 @dataclass(frozen=True)
 class HeldOut:
     """One held-out set: its messages scored, and the threshold chosen
-    without it (0 to 1)."""
+    without it (0 to 1); ``inner``, the other triage files' messages each
+    scored by a model trained without it and without the set, from which
+    the threshold was chosen (round 16: kept, so one run can say which
+    threshold another MAX_FALSE_ALARMS would have chosen, ``sweep``)."""
 
     name: str  # "unseen_2026_11_30_e+f"
     scored: list[Scored]
     threshold: float
+    inner: list[Scored] = field(default_factory=list)
 
 
 # What a message says without the model, computed once however many models
@@ -130,7 +135,8 @@ def leave_one_set_out(
         threshold = training.choose_threshold(inner)
         model = fit(table, rest)
         rows = [i for i, e in enumerate(examples) if e.file in files]
-        held.append(HeldOut(_name(files), _scored(model, examples, rows, verdicts), threshold))
+        scored = _scored(model, examples, rows, verdicts)
+        held.append(HeldOut(_name(files), scored, threshold, inner))
     return held
 
 
@@ -194,10 +200,44 @@ def mistakes(held: list[HeldOut]) -> str:
     return "\n".join(lines)
 
 
+# The shares of held-out ordinary messages the model alone may flag that
+# ``--sweep`` tries (round 16; training.MAX_FALSE_ALARMS among them).
+SWEEP = (0.02, 0.025, 0.028, 0.03, 0.032, 0.035, 0.038, 0.04, 0.045, 0.05)
+
+
+def rechosen(held: list[HeldOut], share: float) -> list[HeldOut]:
+    """The same held-out scores, each set's threshold chosen again from its
+    own inner scores as if MAX_FALSE_ALARMS were ``share``: no model is
+    trained again, and no threshold looks at the held-out set."""
+    return [replace(h, threshold=training.choose_threshold(h.inner, share)) for h in held]
+
+
+def sweep(held: list[HeldOut], shares: tuple[float, ...] = SWEEP) -> str:
+    """One line a share: the thresholds it chooses and the whole triage's
+    held-out recall and false alarms, pooled over the sets (what choosing
+    MAX_FALSE_ALARMS by leaving one set out looks at)."""
+    lines = [f"{'share':>6} {'thresholds':>11}  {'urgent caught':>13}  {'false alarms':>12}"]
+    for share in shares:
+        again = rechosen(held, share)
+        rows = [(s, h.threshold) for h in again for s in h.scored]
+        caught = sum(s.urgent(t, phrases=True) for s, t in rows if s.example.urgent)
+        urgent = sum(s.example.urgent for s, _ in rows)
+        false = sum(s.urgent(t, phrases=True) for s, t in rows if not s.example.urgent)
+        ordinary = len(rows) - urgent
+        low, high = min(h.threshold for h in again), max(h.threshold for h in again)
+        lines.append(
+            f"{share:>6.3f} {low:>5.2f}-{high:<5.2f}"
+            f"  {caught:>6}/{urgent:<6}  {false:>5}/{ordinary:<6}"
+        )
+    return "\n".join(lines)
+
+
 def main(argv: list[str]) -> None:
     examples = [e for rows in training.corpora().values() for e in rows]
     held = leave_one_set_out(examples, Features(examples))
     print(table(held))
+    if "--sweep" in argv:
+        print(sweep(held))
     if "--misses" in argv:
         print(mistakes(held))
 

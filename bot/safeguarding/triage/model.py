@@ -14,7 +14,10 @@ Features, from :func:`bot.safeguarding.triage.normalise.normalise`'s text:
   most of them (6-grams since issue 15's round 5: leaving one blind set out,
   more emergencies for the same false alarms; docs/safeguarding.md);
 - the NEGATED_SPAN words after a negation in the same clause are marked
-  (``w:~suicidal``) and carry no character n-grams.
+  (``w:~suicidal``) and carry no character n-grams;
+- round 16: the message-wide cues of :mod:`model_cues` (``q:hearsay_calm``:
+  news passed on with no word for now; ``q:asks_policy``, ``q:settled``,
+  ``q:live``, ...), each counted like one word.
 
 A feature's value is how many distinct words carry it (1 for a word pair),
 divided by (number of distinct words) ** LENGTH_POWER, so a long message is
@@ -41,6 +44,7 @@ from itertools import pairwise
 
 from bot.safeguarding.triage.concern import Concern
 from bot.safeguarding.triage.data import TriageDataError
+from bot.safeguarding.triage.model_cues import cues
 
 FILE = "model.json"
 _PACKAGE = __name__.rpartition(".")[0]
@@ -95,7 +99,7 @@ def word_features(word: str) -> Iterator[str]:
 
 def features(normal: str) -> dict[str, float]:
     """Every feature of a normalised message and its value: how many of its
-    distinct words carry it (a pair of words counts once), divided by the
+    distinct words carry it (a pair of words and a cue count once), divided by the
     square root of the number of distinct words."""
     words = words_of(normal)
     counts: dict[str, float] = {}
@@ -104,6 +108,8 @@ def features(normal: str) -> dict[str, float]:
             counts[feature] = counts.get(feature, 0) + 1
     for pair in {f"b:{a} {b}" for a, b in pairwise(words)}:
         counts[pair] = 1
+    for cue in cues(normal):
+        counts[cue] = 1
     scale = 1 / math.pow(max(1, len(set(words))), LENGTH_POWER)
     return {feature: count * scale for feature, count in counts.items()}
 
@@ -132,9 +138,9 @@ class Model:
 
     def score(self, normal: str) -> float:
         """The linear score of a normalised message (its log-odds of being urgent)."""
-        return self._score(words_of(normal))
+        return self._score(normal, words_of(normal))
 
-    def _score(self, words: list[str]) -> float:
+    def _score(self, normal: str, words: list[str]) -> float:
         weights = self.weights
         known = self._known_scores
         scores = self._word_scores
@@ -151,6 +157,8 @@ class Model:
             total += found
         for pair in {f"b:{a} {b}" for a, b in pairwise(words)}:
             total += weights.get(pair, 0.0)
+        for cue in cues(normal):
+            total += weights.get(cue, 0.0)
         return self.bias + total / math.pow(max(1, len(distinct)), LENGTH_POWER)
 
     def clear_cache(self) -> None:
@@ -169,7 +177,7 @@ class Model:
         weights = self.weights
         if sum(f"w:{word}" in weights for word in set(words)) < MIN_WORDS:
             return 0.0
-        score = self._score(words)
+        score = self._score(normal, words)
         return 1.0 / (1.0 + math.exp(-score)) if score > -500 else 0.0
 
     def urgent(self, normal: str) -> bool:

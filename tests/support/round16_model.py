@@ -1,0 +1,49 @@
+"""Earlier rounds' ordinary test wordings the round-16 model raises
+(docs/triage-figures.md, "Round 16: model false alarms"): its question-mark
+cue (model_cues.py) took a weight of -5.5 and the bias rose from 0.33 to
+1.02, so a statement with no cue, above all in a language the model reads
+little of, scores higher than before (main's probability -> round 16's,
+threshold 0.31 -> 0.34). Their tests mark them as expected failures
+(strict: a model that leaves one alone again makes its test fail, and it
+leaves this set)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pytest
+
+RAISED_BY_ROUND16_MODEL = frozenset(
+    {
+        # 0.16 -> 0.41, romanised Hindi (test_triage_round14.MODEL_ORDINARY)
+        "bache ko gaari mein kheench ke bithana padta hai, car seat se nafrat hai usko",
+        # 0.13 -> 0.38 (test_other_languages_round12)
+        "Hace una semana alguien estaba intentando abrir los coches, ahora ya no viene",
+        # 0.17 -> 0.44 (test_other_languages_round14_a)
+        "Gülmekten öldüm, ne video ama",
+        # 0.29 -> 0.36 (test_triage_round12_rules, "job")
+        "I'm a supermarket manager and we get lost children now and then. What's the right "
+        "procedure for handing them over?",
+    }
+)
+_MARK = pytest.mark.xfail(
+    strict=True, reason="raised by the round-16 model (tests/support/round16_model.py)"
+)
+
+
+def marked(params: Sequence[str] | Sequence[tuple[str, ...]]) -> list[object]:
+    """The parameters of a not-urgent test (a text, or a tuple ending with
+    the text), those whose text is in RAISED_BY_ROUND16_MODEL marked as
+    expected to fail."""
+    out: list[object] = []
+    for p in params:
+        text = p if isinstance(p, str) else p[-1]
+        if text not in RAISED_BY_ROUND16_MODEL:
+            out.append(p)
+        else:
+            out.append(
+                pytest.param(p, marks=_MARK)
+                if isinstance(p, str)
+                else pytest.param(*p, marks=_MARK)
+            )
+    return out
