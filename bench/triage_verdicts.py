@@ -32,7 +32,9 @@ ROOT = Path(__file__).resolve().parent.parent
 # (docs/triage-figures.md, docs/redaction-figures.md). The sets named
 # unseen_2026_12_01_* are sealed; add a set's stem here once it is run.
 SPENT_PREFIX = "unseen_2026_11"
-SPENT_STEMS: frozenset[str] = frozenset()
+SPENT_STEMS: frozenset[str] = frozenset(
+    {"unseen_2026_12_01_a", "unseen_2026_12_01_b"}  # the thirteenth set, spent in round 16
+)
 
 
 def readable(path: Path) -> bool:

@@ -103,6 +103,10 @@ SPENT = frozenset(
         # (issue 15, round 15)
         "unseen_2026_11_30_u.jsonl",
         "unseen_2026_11_30_v.jsonl",
+        # the thirteenth unseen set, run once (docs/triage-figures.md) and spent
+        # (issue 15, round 16)
+        "unseen_2026_12_01_a.jsonl",
+        "unseen_2026_12_01_b.jsonl",
     }
 )
 # Redaction corpora (tests/data/personal_details/) read as ordinary messages.

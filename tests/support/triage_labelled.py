@@ -30,6 +30,8 @@ SPENT_LETTERS = frozenset("abcdefghijklmnopqrstuv")
 SPENT_FILES = frozenset(
     {"unseen_2026_11_a", "unseen_2026_11_b"}
     | {f"unseen_2026_11_30_{letter}" for letter in SPENT_LETTERS}
+    # the thirteenth set, run once and spent at the merge of round 16
+    | {"unseen_2026_12_01_a", "unseen_2026_12_01_b"}
 )
 
 
