@@ -5,7 +5,10 @@ cue (model_cues.py) took a weight of -5.5 and the bias rose from 0.33 to
 little of, scores higher than before (main's probability -> round 16's,
 threshold 0.31 -> 0.34). Their tests mark them as expected failures
 (strict: a model that leaves one alone again makes its test fail, and it
-leaves this set)."""
+leaves this set). The merge of round 16 retrained the model with the
+thirteenth set; it leaves round 12's supermarket manager ("lost children
+now and then") alone again, so that line left the set; these three stay
+raised."""
 
 from __future__ import annotations
 
@@ -21,9 +24,6 @@ RAISED_BY_ROUND16_MODEL = frozenset(
         "Hace una semana alguien estaba intentando abrir los coches, ahora ya no viene",
         # 0.17 -> 0.44 (test_other_languages_round14_a)
         "Gülmekten öldüm, ne video ama",
-        # 0.29 -> 0.36 (test_triage_round12_rules, "job")
-        "I'm a supermarket manager and we get lost children now and then. What's the right "
-        "procedure for handing them over?",
     }
 )
 _MARK = pytest.mark.xfail(
