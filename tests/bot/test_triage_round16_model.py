@@ -71,8 +71,11 @@ def _part_a_line(line_id: str) -> str:
 # question mark) is still raised by the model (0.66 against 0.34): its
 # bridge and "jumped" outweigh the policy cue; named, not asserted
 # (docs/triage-figures.md, "Round 16: model false alarms").
-STILL_RAISED_PART_A = "a13-020"
 THIRTEENTH_SET_PART_A = [
+    # the bridge-barriers question: still raised by the model on the branch;
+    # the merge's retraining (the thirteenth set now spent and trained on)
+    # leaves it alone
+    "a13-020",
     "a13-036",  # the shouting man has since apologised, no further concern
     "a13-135",  # a rumour on Facebook of a paedo on the street, "right to know"
     "a13-172",  # an attacker out on bail in the news, "are you having a laugh?"
@@ -171,9 +174,11 @@ _ALL_NEW = [(family, text) for family, texts in NEW_WORDINGS.items() for text in
 # New wordings a RULE raises (the rules' matter, another helper's this
 # round; docs/triage-figures.md, "Round 16: model false alarms"): the model
 # is checked on them alone.
+# (The merge of round 16: the framing reader, r16-tfa, now stops the rule on
+# "ppl in the village group chat are sayin a man tried to lure kids into his
+# car by the park, is it a real thing or a wind up?", so it left this set and
+# is checked as not urgent below.)
 RULES_RAISE = {
-    "ppl in the village group chat are sayin a man tried to lure kids into his car by the "
-    "park, is it a real thing or a wind up?",
     "Word on the estate is there's a drug dealer with a knife operating from the garages. "
     "Is anything being done?",
     "saw a post on the community page sayin there's a gang robbing ppl at the cashpoint. "
@@ -266,11 +271,6 @@ def test_the_model_alone_holds_the_line_on_its_look_alikes() -> None:
     for text in (LOOK_ALIKES[9], LOOK_ALIKES[10]):
         assert assess(text).reason == "model.urgent", text
         assert _probability(text) >= model().threshold, text
-
-
-def test_the_still_raised_part_a_line_is_the_models() -> None:
-    # When the model stops raising it, it joins THIRTEENTH_SET_PART_A.
-    assert assess(_part_a_line(STILL_RAISED_PART_A)).reason == "model.urgent"
 
 
 def _cues(text: str) -> list[str]:

@@ -128,13 +128,20 @@ def test_the_guard_reads_no_emergency_of_any_dev_or_spent_file() -> None:
     # The training files (dev, held-out, spent unseen sets, the tuner's
     # families; never a sealed set): no urgent line has a settled cue, so no
     # emergency of theirs ever needs the model to be sure because of it.
+    # Since the merge of round 16 one does (the thirteenth set's b13-201:
+    # "warning people" about rogue traders, and one pushing into the writer's
+    # mother's house now). No rule raises it; the model, trained on it since
+    # the merge, is sure enough past the cue. It must stay urgent.
     read = [
         (path.name, example.text)
         for path in corpus_files()
         for example in load(path)
         if example.urgent and settled_in(normalise(example.text))
     ]
-    assert read == []
+    assert [name for name, _ in read] == ["unseen_2026_12_01_b.jsonl"]
+    for _, text in read:
+        said = assess(text)
+        assert said.urgent, (text, said)
 
 
 # --- 2. Families taught by training lines -----------------------------------
