@@ -44,11 +44,11 @@ from pathlib import Path
 from bot.safeguarding.language import identify
 from bot.safeguarding.triage import assess
 from bot.safeguarding.triage.concern import Concern
-from bot.safeguarding.triage.engine import _clause_bounds, _framed, _over_by_outcome
-from bot.safeguarding.triage.guards import NOW, guard
+from bot.safeguarding.triage.engine import rule_starts, stop_for
+from bot.safeguarding.triage.guards import NOW
 from bot.safeguarding.triage.model import MIN_WORDS, Model, model, without_command, words_of
 from bot.safeguarding.triage.normalise import normalise
-from bot.safeguarding.triage.rules import ANY_RULE, RULES, Rule
+from bot.safeguarding.triage.rules import RULES, Rule
 from tests.support import train_triage_model as training
 from tests.support.triage_labelled import CORPUS, read, readable_files
 from tests.support.triage_set_out import SETS
@@ -62,12 +62,7 @@ RULE_NAMES = frozenset(rule.name for rule in RULES)
 def fired(normal: str) -> list[Rule]:
     """Every rule that fires on a normalised message, each tried on its own
     (``engine.by_rules`` stops a concern at its first rule that fires)."""
-    # every start where some rule matches, as by_rules finds them
-    starts = []
-    found = ANY_RULE.search(normal)
-    while found is not None:
-        starts.append(found.start())
-        found = ANY_RULE.search(normal, found.start() + 1)
+    starts = rule_starts(normal)
     says_now = NOW.search(normal) is not None
     result = []
     for rule in RULES:
@@ -75,24 +70,7 @@ def fired(normal: str) -> list[Rule]:
             continue
         for start in starts:
             match = rule.pattern.match(normal, start)
-            if match is None:
-                continue
-            left, right = _clause_bounds(normal, match.start(), match.end())
-            stop = guard(
-                rule,
-                normal[left : match.start()],
-                normal[left : match.end()],
-                normal[left:right],
-                normal[match.end() : right],
-                normal[right : right + 1] == "?",
-                normal,
-                normal[: match.end()],
-            )
-            if stop is None:
-                stop = _over_by_outcome(rule, normal, match.start(), match.end())
-            if stop is None:
-                stop = _framed(rule, normal)
-            if stop is None:
+            if match is not None and stop_for(rule, normal, match.start(), match.end()) is None:
                 result.append(rule)
                 break
     return result

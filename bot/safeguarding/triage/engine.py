@@ -237,13 +237,41 @@ def _tried_at(starts: list[int], normal: str) -> dict[int, list[int]]:
     return tried
 
 
-def by_rules(normal: str) -> Triage:
-    """What the rules alone say of a normalised message."""
+def rule_starts(normal: str) -> list[int]:
+    """Every offset of the normalised message where some rule may match
+    (``ANY_RULE``), in order: the only places a rule is tried."""
     starts = []
     found = ANY_RULE.search(normal)
     while found is not None:
         starts.append(found.start())
         found = ANY_RULE.search(normal, found.start() + 1)
+    return starts
+
+
+def stop_for(rule: Rule, normal: str, start: int, end: int) -> str | None:
+    """Why ``rule``'s match at ``normal[start:end]`` is stopped (a guard's,
+    the outcome's or the framing's name), or None when it fires."""
+    left, right = _clause_bounds(normal, start, end)
+    stop = guard(
+        rule,
+        normal[left:start],
+        normal[left:end],
+        normal[left:right],
+        normal[end:right],
+        normal[right : right + 1] == "?",
+        normal,
+        normal[:end],
+    )
+    if stop is None:
+        stop = _over_by_outcome(rule, normal, start, end)
+    if stop is None:
+        stop = _framed(rule, normal)
+    return stop
+
+
+def by_rules(normal: str) -> Triage:
+    """What the rules alone say of a normalised message."""
+    starts = rule_starts(normal)
     if not starts:
         return Triage(Concern.NONE, "none")
     says_now = NOW.search(normal) is not None
@@ -257,21 +285,7 @@ def by_rules(normal: str) -> Triage:
             match = rule.pattern.match(normal, start)
             if match is None:
                 continue
-            left, right = _clause_bounds(normal, match.start(), match.end())
-            stop = guard(
-                rule,
-                normal[left : match.start()],
-                normal[left : match.end()],
-                normal[left:right],
-                normal[match.end() : right],
-                normal[right : right + 1] == "?",
-                normal,
-                normal[: match.end()],
-            )
-            if stop is None:
-                stop = _over_by_outcome(rule, normal, match.start(), match.end())
-            if stop is None:
-                stop = _framed(rule, normal)
+            stop = stop_for(rule, normal, match.start(), match.end())
             if stop is None:
                 fired[rule.concern] = rule.name
                 break
