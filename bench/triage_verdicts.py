@@ -33,7 +33,12 @@ ROOT = Path(__file__).resolve().parent.parent
 # unseen_2026_12_01_* are sealed; add a set's stem here once it is run.
 SPENT_PREFIX = "unseen_2026_11"
 SPENT_STEMS: frozenset[str] = frozenset(
-    {"unseen_2026_12_01_a", "unseen_2026_12_01_b"}  # the thirteenth set, spent in round 16
+    {
+        "unseen_2026_12_01_a",  # the thirteenth set, spent in round 16
+        "unseen_2026_12_01_b",
+        "unseen_2026_12_01_c",  # the fourteenth set, spent in round 17
+        "unseen_2026_12_01_d",
+    }
 )
 
 

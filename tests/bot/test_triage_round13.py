@@ -26,6 +26,7 @@ import pytest
 
 from bot.safeguarding.triage import assess
 from tests.support.core_harness import STAFF_CHAT, CoreHarness
+from tests.support.round16_model import marked
 from tests.support.train_triage_model import TUNING_FAMILIES, corpus_files, load
 from tests.support.triage_labelled import spent_line
 
@@ -249,7 +250,7 @@ MODEL_URGENT = [
 ]
 
 
-@pytest.mark.parametrize("text", MODEL_ORDINARY)
+@pytest.mark.parametrize("text", marked(MODEL_ORDINARY))
 def test_new_wordings_of_the_model_families_are_not_urgent(text: str) -> None:
     assert text not in _training_texts()
     said = assess(text)

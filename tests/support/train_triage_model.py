@@ -107,6 +107,10 @@ SPENT = frozenset(
         # (issue 15, round 16)
         "unseen_2026_12_01_a.jsonl",
         "unseen_2026_12_01_b.jsonl",
+        # the fourteenth unseen set, run once (docs/triage-figures.md) and spent
+        # (issue 15, round 17)
+        "unseen_2026_12_01_c.jsonl",
+        "unseen_2026_12_01_d.jsonl",
     }
 )
 # Redaction corpora (tests/data/personal_details/) read as ordinary messages.

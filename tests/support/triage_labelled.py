@@ -32,6 +32,8 @@ SPENT_FILES = frozenset(
     | {f"unseen_2026_11_30_{letter}" for letter in SPENT_LETTERS}
     # the thirteenth set, run once and spent at the merge of round 16
     | {"unseen_2026_12_01_a", "unseen_2026_12_01_b"}
+    # the fourteenth set, run once and spent at the start of round 17
+    | {"unseen_2026_12_01_c", "unseen_2026_12_01_d"}
 )
 
 

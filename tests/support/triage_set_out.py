@@ -58,6 +58,7 @@ SETS = (
     ("unseen_2026_11_30_s", "unseen_2026_11_30_t"),  # round 13: the eleventh set
     ("unseen_2026_11_30_u", "unseen_2026_11_30_v"),  # round 15: the twelfth set
     ("unseen_2026_12_01_a", "unseen_2026_12_01_b"),  # round 16: the thirteenth set
+    ("unseen_2026_12_01_c", "unseen_2026_12_01_d"),  # round 17: the fourteenth set
 )
 
 Fit = Callable[[Features, list[int]], Model]
