@@ -216,6 +216,20 @@ SEALED = {
     "personal_details/unseen_2026_12_01_f.jsonl": (
         "dd0c842712f73ea4c00c967212a37c035f258ca95da11aa30a8f6ed1e265514b"
     ),
+    # the sixteenth set, sealed 2026-12-01 while round 17 was being built and
+    # before any of it was merged (the fifteenth still sealed, run once first)
+    "triage/unseen_2026_12_01_g.jsonl": (
+        "f6d9c9c5beb35707a5885a45c2dff6e6d11ce83fcc9aa24cac3c407d93115af7"
+    ),
+    "triage/unseen_2026_12_01_h.jsonl": (
+        "675d3966d52f83f7f213b76d957a318c698c2b1f77d7720187451c73162630f4"
+    ),
+    "personal_details/unseen_2026_12_01_g.jsonl": (
+        "053d36a4ec2920ed750b7729961c8bdb208ca1e133e3bba6e178680f5f1f6f2f"
+    ),
+    "personal_details/unseen_2026_12_01_h.jsonl": (
+        "c7a0c45ec3a4abccfd50a58c0ae417241e55c3c236d5b472cd6e12439a8d2779"
+    ),
 }
 
 
@@ -240,6 +254,7 @@ TRIAGE_SETS = [
     ("triage/unseen_2026_12_01_a.jsonl", "triage/unseen_2026_12_01_b.jsonl"),
     ("triage/unseen_2026_12_01_c.jsonl", "triage/unseen_2026_12_01_d.jsonl"),
     ("triage/unseen_2026_12_01_e.jsonl", "triage/unseen_2026_12_01_f.jsonl"),
+    ("triage/unseen_2026_12_01_g.jsonl", "triage/unseen_2026_12_01_h.jsonl"),
 ]
 
 
@@ -315,6 +330,10 @@ REDACTION_SETS = [
     (
         "personal_details/unseen_2026_12_01_e.jsonl",
         "personal_details/unseen_2026_12_01_f.jsonl",
+    ),
+    (
+        "personal_details/unseen_2026_12_01_g.jsonl",
+        "personal_details/unseen_2026_12_01_h.jsonl",
     ),
 ]
 
