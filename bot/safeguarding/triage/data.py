@@ -39,6 +39,7 @@ FILES = (
     "crime_in_progress.yaml",
     "guards.yaml",
     "framing.yaml",  # round 16: the framing reader's cues (framing.py)
+    "about.yaml",  # round 17: the about reader's cues (about.py)
     "other_languages.yaml",
     "model.json",  # the statistical model's weights (model.py)
 )

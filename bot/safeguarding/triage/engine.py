@@ -7,6 +7,7 @@ guards, normalise and model); the package imports it on first use (``load``)."""
 
 from __future__ import annotations
 
+from bot.safeguarding.triage.about import about
 from bot.safeguarding.triage.concern import Concern, Triage
 from bot.safeguarding.triage.framing import framing
 from bot.safeguarding.triage.guards import (
@@ -90,6 +91,12 @@ MODEL_DEFERS_TO = frozenset(
         # (framing.py: over, past, a game or film, a joke, no one hurt, a
         # policy question, and no live cue): the model must be sure
         "framed",
+        # round 17: the sentence of the match is about a game, a video, a
+        # film or a news story, a thing or a pet, a prediction about nobody
+        # in particular, whether a thing may be kept, or an event that
+        # turned out to be nothing (about.py), with no live cue: the model
+        # must be sure
+        "about",
     }
 )
 # ... but not when it is this sure, for the question shapes, games and jokes:
@@ -250,7 +257,8 @@ def rule_starts(normal: str) -> list[int]:
 
 def stop_for(rule: Rule, normal: str, start: int, end: int) -> str | None:
     """Why ``rule``'s match at ``normal[start:end]`` is stopped (a guard's,
-    the outcome's or the framing's name), or None when it fires."""
+    the outcome's or the framing's name, or round 17's "about":
+    ``about.about``), or None when it fires."""
     left, right = _clause_bounds(normal, start, end)
     stop = guard(
         rule,
@@ -266,6 +274,8 @@ def stop_for(rule: Rule, normal: str, start: int, end: int) -> str | None:
         stop = _over_by_outcome(rule, normal, start, end)
     if stop is None:
         stop = _framed(rule, normal)
+    if stop is None and about(normal, start, end) is not None:
+        stop = "about"
     return stop
 
 
