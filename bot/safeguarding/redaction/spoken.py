@@ -682,6 +682,8 @@ _READ_OUT_BRIDGES = (
     ("and", "ending"),
     ("ends", "in"),
     ("ends",),
+    # round 17: the gap in a plate said aloud, "Y-R-six-six space H-D-K"
+    ("space",),
 )
 # After the last piece: "then kilo something", "six six X-ray something".
 _READ_OUT_TAIL = word_set("something summat sumthing else")
@@ -806,19 +808,19 @@ def _find_read_out_plates_in(text: str) -> Iterator[Detail]:
         kinds = [kind]
         end_index = index
         scan = index + 1
-        spelling_words = 0  # "for apple" after "A": not pieces of the plate
         while scan < len(tokens):
             if tokens[scan].text in _SEPARATORS or tokens[scan].text in "…/":
                 scan += 1
                 continue
             if _after_whole_plate(tokens[index : end_index + 1]):
                 break  # "reg AB-12-CDE, and AB12 C D E": two plates, not one
-            if end_index - index - spelling_words >= _MOST_PLATE_PIECES:
-                break  # a long run of single letters or figures is no plate read out
+            if len(kinds) >= _MOST_PLATE_PIECES:
+                # a long run of single letters or figures is no plate read out
+                # (pieces counted, not the hyphens between them: "W-N-one-eight")
+                break
             if tokens[scan].lower == "for" and _spelled_for_at(tokens, scan - 1):
                 end_index = scan + 1  # "B for bravo": the word that spells the letter goes
                 scan += 2
-                spelling_words += 2
                 continue
             after = scan
             while after < len(tokens):  # "then I think", ", and then"
