@@ -60,6 +60,15 @@ GOES = [
         "plates were B-N-seven-zero-O-P-T i think",
         "plates were [vehicle reg] i think",
     ),
+    # a postcode spelled with hyphens after "postcode"
+    (
+        "postcode is L-S-six, four-A-B if u need it",
+        "postcode is [postcode] if u need it",
+    ),
+    (
+        "My post code was b-d-seven, three-r-t, sorry for typing.",
+        "My post code was [postcode], sorry for typing.",
+    ),
     # a house number and a street word shortened in lower case
     (
         "she put my address up, 27 holmes sq leeds, on fb for everyone",
@@ -82,6 +91,7 @@ STAYS = [
     "CRN 2021 I think, I lost the letter",
     "we counted 3-4-5 cars outside every night",
     "she was 3rd in the 100m at sports day",
+    "my postcode-ish area is big, I live in a semi",
 ]
 
 

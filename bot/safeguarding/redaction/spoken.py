@@ -1087,10 +1087,11 @@ _INWARD_NAME = (
 # "postcode m fourteen five tq", "postcode is b twenty three seven h l"
 _WORDED_POSTCODE = re.compile(
     r"(?i:\bpost[ \t]?code(?:[ \t]+(?:is|was|'s))?[ \t]*:?[ \t]*)"
-    r"(?P<code>(?P<area>[a-z](?:[ \t]?[a-z])?)[ \t]+"
-    rf"(?i:{_DISTRICT_WORDS})[ \t,]+(?i:{_UNIT_NAMES})[ \t]+"
+    # round 17: hyphens between the pieces too, "L-S-six, four-A-B"
+    r"(?P<code>(?P<area>[a-z](?:[ \t-]?[a-z])?)(?:[ \t]+|[ \t]*-[ \t]*)"
+    rf"(?i:{_DISTRICT_WORDS})[ \t,-]+(?i:{_UNIT_NAMES})(?:[ \t]+|[ \t]*-[ \t]*)"
     # the inward letters alone or by their names: "two ay bee", "five t q"
-    rf"(?:{_INWARD_NAME}|[a-z])(?:[ \t]+{_INWARD_NAME}|[ \t]?[a-z]))(?![\w])",
+    rf"(?:{_INWARD_NAME}|[a-z])(?:(?:[ \t]+|[ \t]*-[ \t]*){_INWARD_NAME}|[ \t-]?[a-z]))(?![\w])",
     re.IGNORECASE,
 )
 
@@ -1100,6 +1101,6 @@ def find_worded_postcodes(text: str) -> Iterator[Detail]:
     words ("postcode m fourteen five tq"); the area must be a real one.
     POSTCODE spans over the code."""
     for match in _WORDED_POSTCODE.finditer(text):
-        area = re.sub(r"[ \t]", "", match.group("area")).upper()
+        area = re.sub(r"[ \t-]", "", match.group("area")).upper()
         if area in AREAS:
             yield Detail(match.start("code"), match.end("code"), Category.POSTCODE)
