@@ -101,6 +101,7 @@ from bot.safeguarding.redaction.places import (
     trim_towns,
 )
 from bot.safeguarding.redaction.plate_clause import find_plates_in_bits
+from bot.safeguarding.redaction.reference_codes import find_reference_codes
 from bot.safeguarding.redaction.rural_homes import find_rural_and_regional_homes
 from bot.safeguarding.redaction.signed_people import find_signed_and_possessive_people
 from bot.safeguarding.redaction.situation import (
@@ -192,6 +193,8 @@ _FINDERS: tuple[Callable[[str], Iterable[Detail]], ...] = (
     find_cued_dates_of_birth,
     find_serial_numbers,
     find_crime_references,
+    # round 17: a record's number by its shape or its cue ("ref CC-2291-0874")
+    find_reference_codes,
     find_house_names,
     find_more_house_names,
     find_house_names_by_village_or_home_word,

@@ -142,6 +142,8 @@ _ADDRESSES = (
     re.compile(
         rf"(?<![\w£$.,:/-])(?i:{_FLAT})\b{_HOUSE}\s+(?:[a-z][a-z'’]+\s+){{1,2}}"
         r"(?:road|rd|street|st|lane|ln|avenue|ave|close|crescent|gardens|gdns|grove|terrace|mews|"
+        # round 17: a street word shortened as typed, "18 dalby sq", "4 elm cres"
+        r"sq|cres|tce|pde|"
         # not "st 2", "rd xx"; "rd in skeg" is a street
         # "14 peel st n wont leave": a texted "n" is "and"
         r"drive)\b(?!\s*(?:\d|(?!(?:in|on|at|is|by|to|an|nr|n)\b)[a-z]{1,2}\b))"

@@ -682,6 +682,8 @@ _READ_OUT_BRIDGES = (
     ("and", "ending"),
     ("ends", "in"),
     ("ends",),
+    # round 17: the gap in a plate said aloud, "Y-R-six-six space H-D-K"
+    ("space",),
 )
 # After the last piece: "then kilo something", "six six X-ray something".
 _READ_OUT_TAIL = word_set("something summat sumthing else")
@@ -806,19 +808,19 @@ def _find_read_out_plates_in(text: str) -> Iterator[Detail]:
         kinds = [kind]
         end_index = index
         scan = index + 1
-        spelling_words = 0  # "for apple" after "A": not pieces of the plate
         while scan < len(tokens):
             if tokens[scan].text in _SEPARATORS or tokens[scan].text in "…/":
                 scan += 1
                 continue
             if _after_whole_plate(tokens[index : end_index + 1]):
                 break  # "reg AB-12-CDE, and AB12 C D E": two plates, not one
-            if end_index - index - spelling_words >= _MOST_PLATE_PIECES:
-                break  # a long run of single letters or figures is no plate read out
+            if len(kinds) >= _MOST_PLATE_PIECES:
+                # a long run of single letters or figures is no plate read out
+                # (pieces counted, not the hyphens between them: "W-N-one-eight")
+                break
             if tokens[scan].lower == "for" and _spelled_for_at(tokens, scan - 1):
                 end_index = scan + 1  # "B for bravo": the word that spells the letter goes
                 scan += 2
-                spelling_words += 2
                 continue
             after = scan
             while after < len(tokens):  # "then I think", ", and then"
@@ -1085,10 +1087,11 @@ _INWARD_NAME = (
 # "postcode m fourteen five tq", "postcode is b twenty three seven h l"
 _WORDED_POSTCODE = re.compile(
     r"(?i:\bpost[ \t]?code(?:[ \t]+(?:is|was|'s))?[ \t]*:?[ \t]*)"
-    r"(?P<code>(?P<area>[a-z](?:[ \t]?[a-z])?)[ \t]+"
-    rf"(?i:{_DISTRICT_WORDS})[ \t,]+(?i:{_UNIT_NAMES})[ \t]+"
+    # round 17: hyphens between the pieces too, "L-S-six, four-A-B"
+    r"(?P<code>(?P<area>[a-z](?:[ \t-]?[a-z])?)(?:[ \t]+|[ \t]*-[ \t]*)"
+    rf"(?i:{_DISTRICT_WORDS})[ \t,-]+(?i:{_UNIT_NAMES})(?:[ \t]+|[ \t]*-[ \t]*)"
     # the inward letters alone or by their names: "two ay bee", "five t q"
-    rf"(?:{_INWARD_NAME}|[a-z])(?:[ \t]+{_INWARD_NAME}|[ \t]?[a-z]))(?![\w])",
+    rf"(?:{_INWARD_NAME}|[a-z])(?:(?:[ \t]+|[ \t]*-[ \t]*){_INWARD_NAME}|[ \t-]?[a-z]))(?![\w])",
     re.IGNORECASE,
 )
 
@@ -1098,6 +1101,6 @@ def find_worded_postcodes(text: str) -> Iterator[Detail]:
     words ("postcode m fourteen five tq"); the area must be a real one.
     POSTCODE spans over the code."""
     for match in _WORDED_POSTCODE.finditer(text):
-        area = re.sub(r"[ \t]", "", match.group("area")).upper()
+        area = re.sub(r"[ \t-]", "", match.group("area")).upper()
         if area in AREAS:
             yield Detail(match.start("code"), match.end("code"), Category.POSTCODE)
