@@ -91,6 +91,7 @@ from bot.safeguarding.redaction.person import (
     find_initialled_names,
     find_names,
 )
+from bot.safeguarding.redaction.pet_names import keep_pets_called
 from bot.safeguarding.redaction.phone import find_misgiven_phones, find_phones
 from bot.safeguarding.redaction.places import (
     keep_places,
@@ -101,6 +102,7 @@ from bot.safeguarding.redaction.places import (
     trim_towns,
 )
 from bot.safeguarding.redaction.plate_clause import find_plates_in_bits
+from bot.safeguarding.redaction.public_tails import trim_public_tail
 from bot.safeguarding.redaction.reference_codes import find_reference_codes
 from bot.safeguarding.redaction.rural_homes import find_rural_and_regional_homes
 from bot.safeguarding.redaction.signed_people import find_signed_and_possessive_people
@@ -260,12 +262,16 @@ def find_personal_details(text: str) -> list[Detail]:
     kept &= set(keep_places_pets_universities_and_speeds(text, [item[3] for item in found]))
     # round 16: "I work as chef in Stonehaven": an everyday role in a town stays
     kept &= set(keep_everyday_jobs(text, [item[3] for item in found]))
+    # round 17: a pet's name after "called" ("a big cross called Tyson")
+    kept &= set(keep_pets_called(text, [item[3] for item in found]))
     found = [item for item in found if item[3] in kept]
     # public places, institutions, firms and groups; a town after a name
     given = keep_institutions(text, [item[3] for item in found])
     found = [(s, n, rank, d) for (s, n, rank, _d), d in zip(found, given, strict=True) if d]
     # a town at the end of an age's or a job's description stays
     found = [(s, n, rank, trim_towns(text, d)) for s, n, rank, d in found]
+    # round 17: a public place closing a job's or an age's description stays
+    found = [(s, n, rank, trim_public_tail(text, d)) for s, n, rank, d in found]
     # round 12: a day or a time inside a span stays ("[age] last Tuesday")
     found = [(s, n, rank, t) for s, n, rank, d in found for t in trim_times(text, d)]
     found = [(d.start, -(d.end - d.start), rank, d) for _s, _n, rank, d in found]
@@ -277,7 +283,8 @@ def find_personal_details(text: str) -> list[Detail]:
     widened = list(widen_names(text, every)) + list(ages_after_names(text, names))
     # round 11: an age found after a name ends before its town too
     widened = keep_schemes_operators_breeds_and_pets(
-        text, [t for d in widened for t in trim_times(text, trim_towns(text, d))]
+        text,
+        [t for d in widened for t in trim_times(text, trim_public_tail(text, trim_towns(text, d)))],
     )
     widened += [d for d in every if d not in {item[3] for item in found}]
     for detail in widened:

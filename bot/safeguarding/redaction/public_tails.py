@@ -1,0 +1,193 @@
+"""Round 17: the public place at the end of a job's or an age's description stays.
+
+A description that singles a person out ("the night manager at Seaview care
+home", "17 and the only girl at the childrens home") is often followed by
+where that place is: a town, a village, the seafront ("... in Cromer",
+"... at Caldbeck"). The place that singles out is the first one; the last,
+public one many people share, and it is what makes the question
+answerable ("the only night porter at the Ardmore Hotel on the seafront"
+-> "[job] on the seafront").
+
+:func:`trim_public_tail` takes a :class:`Detail` of ``Category.JOB`` or
+``Category.AGE`` and ends it before its last locative phrase ("in", "on",
+"at", "near", "outside", "past", "off") when
+
+- that phrase reaches the end of the span and names a public place: a known
+  town or village (``data/places.txt``), a public place word ("the
+  seafront"), or a run of capitalised words ("Robin Hood's Bay"); not a
+  street or a home ("on Commercial Street", "at Lonsdale House": a street
+  often says which branch or home), not "the" and a name ("the Arndale",
+  "the General"), not a day, a month, a brand or a club; and
+- an earlier locative phrase in the span already names where the person
+  is: for a job, a named place (a capital or a number: "at the Ship
+  Hotel", "on Ward 7") that is not a chain's branch, a school, a home or a
+  time ("at the Boots in Kilburn", "at Greenfield Primary in Bishop
+  Auckland": the town says which one and stays inside), not opened by "the
+  only" ("the vet at the only practice in Llanidloes": the town singles
+  out), not after "of" and not in a pub ("the landlady of the Bell at
+  Ilchester", "the landlord at the Royal Oak in Splott": a common name,
+  docs/decisions.md, the merge of round 16); for an age, any such place
+  ("at the childrens home", "of the terrace").
+
+An age followed by ", living on <street or place>" ends before it too ("a
+retired headmistress, 79 years of age, living on Primrose Row"). Other
+details come back as they are.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.safeguarding.redaction.detail import Category, Detail, word_set
+from bot.safeguarding.redaction.lexicon import NOT_PERSONS, places
+
+_PREPOSITION = r"(?:in|on|at|near|outside|past|off)"
+# an earlier place may also follow "of" ("the landlord of The Crown at ...")
+# a locative phrase's start: a space or a comma, an optional "out"/"just",
+# the preposition (lower case: "On" opening a sentence is no place)
+_LOCATIVE = re.compile(
+    rf"(?:[ \t]*,[ \t]*|[ \t]+)(?:(?:out|just|right)[ \t]+)?(?P<word>{_PREPOSITION}|of)[ \t]+"
+)
+_LIVING_ON = re.compile(
+    rf"[ \t]*,[ \t]*(?:living|who[ \t]+lives|lives|who[ \t]+live)[ \t]+{_PREPOSITION}[ \t]+"
+)
+_EDGE = " \t,-–—"
+# whole phrases after "the": "the seafront", "the high street"
+_PUBLIC_PLACES = frozenset(
+    (
+        "seafront",
+        "sea front",
+        "promenade",
+        "prom",
+        "front",
+        "beach",
+        "harbour",
+        "quay",
+        "quayside",
+        "marina",
+        "pier",
+        "high street",
+        "market square",
+        "town centre",
+        "city centre",
+        "precinct",
+        "retail park",
+    )
+)
+# a street at the end: a branch's or a home's street often says which one
+# ("the pharmacist at the Boots on Commercial Street"), so it stays inside
+_STREET_WORDS = word_set(
+    """
+    road rd street st lane ln avenue ave close drive dr way crescent court ct gardens gdns
+    grove terrace walk row mews parade rise hill place square sq broadway
+    house cottage cottages farm lodge flats
+    """
+)
+_CLUBS = word_set("fc afc club united rovers athletic wanderers rangers")
+# the earlier place is a chain's branch, a school, a home or a time: the town
+# says which one, so it stays inside ("the mechanic at the Kwik Fit in Morecambe")
+_NEEDS_ITS_TOWN = NOT_PERSONS | word_set(
+    """
+    kwik fit arriva stagecoach pryzm texaco esso shell bp premier inn asda poundland
+    school primary academy college nursery depot housing flats
+    saturdays sundays weekends nights mornings evenings
+    """
+)
+_CONNECTIVES = word_set("of de la le y yr upon on the and by in under")
+_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+_A_PUB = re.compile(r"(?i:\b(?:landlord|landlady|licensee|publican|barman|barmaid)\b)")
+_SINGLING = re.compile(r"(?i:the[ \t]+(?:only|one|last|sole)\b)")
+
+
+def _public_place(words: str, preposition: str = "in", streets: bool = False) -> bool:
+    """Whether ``words`` (what follows a tail's ``preposition``) names a
+    public place: "the seafront" and the like; after "in", "at", "near", ...
+    a known town or a run of capitalised words (joined by "of", "de",
+    "upon", ...) not ending in a street word; with ``streets``, a named
+    street too ("living on Primrose Row")."""
+    words = words.strip(_EDGE + ".")
+    if not words or len(words) > 40:
+        return False
+    found = _WORD.findall(words)
+    if not found or len(found) > 5 or _WORD.sub("", words).strip(" \t'’") != "":
+        return False
+    lower = [w.lower().replace("’", "'") for w in found]
+    key = " ".join(lower[1:] if lower[0] == "the" else lower)
+    # a day, a month ("in March"), a brand or a club is no town
+    if any(w in NOT_PERSONS or w.removesuffix("s") in NOT_PERSONS or w in _CLUBS for w in lower):
+        return False
+    if key in _PUBLIC_PLACES:
+        # "lives on Church Street outside the town centre": where the home is
+        return preposition in ("in", "on", "at")
+    if preposition == "on":
+        return False  # "on Friargate", "on Westgate": a street, not a town
+    if key in places():
+        return True
+    # "the General", "the Arndale": a local landmark's nickname says which
+    # branch or ward
+    if lower[0] == "the":
+        return False
+    if streets and lower[-1] in _STREET_WORDS and found[0][0].isupper():
+        return True
+    if lower[-1] in _STREET_WORDS or not found[0][0].isupper():
+        return False
+    return (
+        all(w[0].isupper() or w.lower() in _CONNECTIVES for w in found) and found[-1][0].isupper()
+    )
+
+
+def _names_a_place(words: str) -> bool:
+    """Whether an earlier locative's object names where the person is for a
+    job: a capital or a number in it, and no "the only" opening it."""
+    if _SINGLING.match(words.strip()):
+        return False
+    if any(w.lower() in _NEEDS_ITS_TOWN for w in _WORD.findall(words)):
+        return False
+    return any(w[0].isupper() for w in _WORD.findall(words)) or any(c.isdigit() for c in words)
+
+
+def trim_public_tail(text: str, detail: Detail) -> Detail:
+    """``detail`` (a job or an age) ended before a public place closing it;
+    see the module docstring. Other categories, and spans without such a
+    tail, come back unchanged."""
+    if detail.category not in (Category.JOB, Category.AGE):
+        return detail
+    span = text[detail.start : detail.end]
+    if detail.category is Category.AGE:
+        living = _LIVING_ON.search(span)
+        if living is not None:
+            before = span[: living.start()]
+            aged = any(c.isdigit() for c in before) or re.search(r"(?i)\bage\b", before)
+            if aged and _public_place(span[living.end() :], streets=True):
+                return _ended(text, detail, detail.start + living.start())
+    phrases = list(_LOCATIVE.finditer(span))
+    if len(phrases) < 2:
+        return detail
+    last = phrases[-1]
+    if last.group("word") == "of" or not _public_place(span[last.end() :], last.group("word")):
+        return detail
+    earlier = phrases[-2]
+    if detail.category is Category.JOB and (
+        earlier.group("word") == "of" or _A_PUB.search(span[: earlier.start()])
+    ):
+        # "the landlady of the Bell at Ilchester", "the landlord at the Royal
+        # Oak in Splott": a pub's name is common, its town says which
+        # (docs/decisions.md, the merge of round 16)
+        return detail
+    between = span[earlier.end() : last.start()]
+    if detail.category is Category.JOB and not _names_a_place(between):
+        return detail
+    if detail.category is Category.AGE and (
+        _SINGLING.match(between.strip())
+        or any(w.lower() in _NEEDS_ITS_TOWN for w in _WORD.findall(between))
+    ):
+        return detail
+    return _ended(text, detail, detail.start + last.start())
+
+
+def _ended(text: str, detail: Detail, end: int) -> Detail:
+    while end > detail.start and text[end - 1] in _EDGE:
+        end -= 1
+    if end <= detail.start:
+        return detail
+    return Detail(detail.start, end, detail.category)
