@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.safeguarding.redaction import suggest_publishable
+from bot.safeguarding.redaction import find_doubtful_names, suggest_publishable
 
 
 @pytest.mark.parametrize(
@@ -99,3 +99,26 @@ def test_cued_details_go_and_ordinary_words_stay(
 )
 def test_look_alikes_stay(text: str) -> None:
     assert suggest_publishable(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "doubt"),
+    [
+        ("we think its jack pollitt from the farm doing it", "jack pollitt"),
+        ("heard that terry iveson still has a key to the hall", "terry iveson"),
+    ],
+)
+def test_unsure_lower_case_pair_is_flagged_not_hidden(text: str, doubt: str) -> None:
+    suggested = suggest_publishable(text)
+    assert doubt in suggested, suggested
+    assert doubt in [suggested[d.start : d.end] for d in find_doubtful_names(suggested)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["will power is all it takes to stop", "the rose garden behind the library was trashed"],
+)
+def test_ordinary_lower_case_pairs_are_no_doubt(text: str) -> None:
+    suggested = suggest_publishable(text)
+    assert suggested == text
+    assert find_doubtful_names(suggested) == []

@@ -34,10 +34,10 @@ from bot.safeguarding.redaction.code import (
 )
 from bot.safeguarding.redaction.cued_people import (
     find_firms_with_owners,
-    find_roles_at_the_only_workplace,
     find_lower_case_full_names,
     find_lower_case_homes,
     find_nicknames,
+    find_roles_at_the_only_workplace,
     find_schools_with_years,
     find_tags_by_cue,
 )

@@ -23,7 +23,13 @@ cue points at, not a list of wordings:
 - a home's name in lower case after "lives at" / "at" with a home word
   ("ivy cottage", "manor farm"): ADDRESS;
 - a firm carrying an owner's initial or two surnames ("W. Dyson
-  Groundworks", "Hughes & Parry Enforcement"): NAME.
+  Groundworks", "Hughes & Parry Enforcement"): NAME;
+- a role at the only workplace of its kind ("a bouncer at the only
+  nightclub in strabane"): JOB, the town after it kept.
+
+Where a lower-case pair may be a name but nothing says so, it is not
+replaced: :func:`lower_case_name_doubts` gives it to the staff card's
+"check: possibly a name" (docs/privacy.md).
 
 Every reader yields ``Detail(start, end, category)``, character offsets into
 the text given. Wordings: tests/bot/test_redaction_round17_rdet.py.
@@ -123,6 +129,29 @@ def find_lower_case_full_names(text: str) -> Iterator[Detail]:
             yield Detail(match.start(), match.end("surname"), Category.NAME)
 
 
+def lower_case_name_doubts(text: str) -> Iterator[tuple[int, int]]:
+    """Lower-case pairs that may be a person's name but have no cue and a
+    word that is ordinary too ("kieran bright reckons", "jack morrow"): not
+    replaced, but shown to officers as "check: possibly a name" (start and
+    end offsets, for ``names.find_doubtful_names``). A pair of two ordinary
+    words ("will power") is no doubt."""
+    for match in _LOWER_PAIR.finditer(text):
+        given, surname = match.group("given"), match.group("surname")
+        if given not in first_names() or given in NOT_PERSONS or given in _NOT_A_SURNAME:
+            continue
+        unknown = not (
+            surname in ordinary_words() or surname in proper_nouns() or surname in places()
+        )
+        listed = surname in surnames() or (unknown and len(surname) >= 4)
+        if not listed or surname in _NOT_A_SURNAME or surname in NOT_PERSONS:
+            continue
+        if given in ordinary_words() and surname in ordinary_words():
+            continue
+        if given in places() or surname in PLACE_WORDS:
+            continue
+        yield match.start(), match.end("surname")
+
+
 _PLATFORMS = (
     r"(?i:online|on[ \t]+(?:snap(?:chat)?|insta(?:gram)?|tik[ \t]?tok|fb|facebook|twitter|x|"
     r"discord|xbox|psn|playstation|steam|fortnite|roblox|twitch|youtube|whatsapp|telegram|"
@@ -134,7 +163,7 @@ _TAG_CUE = re.compile(
     r"|\buser[ \t]+name(?:[ \t]+is)?|\bgamer[ \t]*tag(?:[ \t]+is)?|\bhandle(?:[ \t]+is)?"
     r"|\bcalled|\bnamed)[ \t:]+['‘\"“]?(?P<tag>@?[A-Za-z0-9_.]*[A-Za-z0-9_])['’\"”]?"
 )
-_TAG_SHAPE = re.compile(r"@|\d|_|[a-z][A-Z]|\.[a-z]")
+_TAG_SHAPE = re.compile(r"@|\d|_|[a-z][A-Z]")
 
 
 def find_tags_by_cue(text: str) -> Iterator[Detail]:
@@ -163,14 +192,15 @@ _SCHOOL_STOP = word_set(
     """
     and but or so he she hes shes he's she's his her who lol in on at with n & is was has had
     got gets the a an we i my our they cos because if when where which that this it its too
-    can you now last this next since for
+    can you now last this next since for all
     """
 )
 _GENERIC_SCHOOL = word_set(
     """
     the a his her my our their same local new big school schools primary secondary academy
     high college nursery sixth form uni university juniors infants junior infant grammar
-    comp comprehensive middle upper lower prep one there here
+    comp comprehensive middle upper lower prep one there here moment minute time times weekend
+    weekends night nights home end start front back gates gate
     """
 )
 _SCHOOL_THEN_YEAR = re.compile(
