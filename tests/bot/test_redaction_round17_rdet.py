@@ -35,6 +35,12 @@ from bot.safeguarding.redaction import find_doubtful_names, suggest_publishable
             ["declan baker"],
             ["near the park"],
         ),
+        # a lower-case given name after who the person is to the writer
+        (
+            "my lad harvey is 14 and his bike got taken from the rec",
+            ["harvey"],
+            ["his bike", "the rec"],
+        ),
         # gamer tags and handles named by a cue
         (
             "My daughter is getting messages from someone who goes by Sh4dowW0lf online.",
@@ -93,6 +99,8 @@ def test_cued_details_go_and_ordinary_words_stay(
         # an everyday home, not a home's name
         "my brother lives at a care home and his wallet went missing",
         "he lives at my mums house most weekends",
+        # a relation before a word that is no given name
+        "my neighbour opposite is a nurse and her car got scratched",
         # a tag cue with an ordinary word after it
         "he goes by bus to work on the main road",
     ],

@@ -129,6 +129,28 @@ def find_lower_case_full_names(text: str) -> Iterator[Detail]:
             yield Detail(match.start(), match.end("surname"), Category.NAME)
 
 
+_RELATION_THEN_LOWER = re.compile(
+    r"(?i:\b(?:my|our|his|her|their|me)[ \t]+(?P<relation>[a-z-]+)[ \t]+)"
+    r"(?P<name>[a-z]{3,})(?=[ \t]*(?:,|(?:is|was|has|had|who|aged)\b|['’]s\b))"
+)
+_CHILD_WORDS = word_set("lad lass boy girl eldest youngest little oldest baby")
+
+
+def find_lower_case_relations(text: str) -> Iterator[Detail]:
+    """A given name in lower case after who the person is to the writer,
+    before "is", "was", "has" or a comma ("my lad jack is 15", "our
+    sister grace has"): NAME. The word must be a given name in the lists."""
+    from bot.safeguarding.redaction.names import RELATIONS
+
+    for match in _RELATION_THEN_LOWER.finditer(text):
+        relation, name = match.group("relation").lower(), match.group("name")
+        if relation not in RELATIONS and relation not in _CHILD_WORDS:
+            continue
+        if name not in first_names() or name in NOT_PERSONS or name in _NOT_A_SURNAME:
+            continue
+        yield Detail(match.start("name"), match.end("name"), Category.NAME)
+
+
 def lower_case_name_doubts(text: str) -> Iterator[tuple[int, int]]:
     """Lower-case pairs that may be a person's name but have no cue and a
     word that is ordinary too ("kieran bright reckons", "jack morrow"): not
