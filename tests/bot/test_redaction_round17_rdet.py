@@ -101,6 +101,7 @@ def test_cued_details_go_and_ordinary_words_stay(
         "he lives at my mums house most weekends",
         # a relation before a word that is no given name
         "my neighbour opposite is a nurse and her car got scratched",
+        "i think my neighbours son is dealing from the flat",
         # a tag cue with an ordinary word after it
         "he goes by bus to work on the main road",
     ],

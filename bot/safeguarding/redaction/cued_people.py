@@ -148,6 +148,8 @@ def find_lower_case_relations(text: str) -> Iterator[Detail]:
             continue
         if name not in first_names() or name in NOT_PERSONS or name in _NOT_A_SURNAME:
             continue
+        if name in RELATIONS or name in _CHILD_WORDS:
+            continue  # "my neighbours son is": a relation, not a name
         yield Detail(match.start("name"), match.end("name"), Category.NAME)
 
 
