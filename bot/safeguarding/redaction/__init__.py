@@ -32,6 +32,16 @@ from bot.safeguarding.redaction.code import (
     find_vehicle_regs,
     find_worded_personal_plates,
 )
+from bot.safeguarding.redaction.cued_people import (
+    find_firms_with_owners,
+    find_lower_case_full_names,
+    find_lower_case_homes,
+    find_lower_case_relations,
+    find_nicknames,
+    find_roles_at_the_only_workplace,
+    find_schools_with_years,
+    find_tags_by_cue,
+)
 from bot.safeguarding.redaction.cued_records import (
     find_crime_references,
     find_cued_dates_of_birth,
@@ -234,6 +244,15 @@ _FINDERS: tuple[Callable[[str], Iterable[Detail]], ...] = (
     find_roles_that_single_out,
     find_homes_by_position,
     find_businesses_by_shape,
+    # round 17: people singled out by a cue (nicknames, lower case, tags, schools with years)
+    find_tags_by_cue,
+    find_nicknames,
+    find_lower_case_full_names,
+    find_lower_case_relations,
+    find_schools_with_years,
+    find_lower_case_homes,
+    find_firms_with_owners,
+    find_roles_at_the_only_workplace,
 )
 
 LABEL_PATTERN = re.compile("|".join(re.escape(c.label) for c in Category))

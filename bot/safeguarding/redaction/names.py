@@ -30,6 +30,7 @@ from bot.safeguarding.redaction.business import (
     find_business_names,
     find_families,
 )
+from bot.safeguarding.redaction.cued_people import lower_case_name_doubts
 from bot.safeguarding.redaction.detail import Category, Detail, word_set
 from bot.safeguarding.redaction.house import doubtful_homes
 from bot.safeguarding.redaction.lexicon import (
@@ -819,6 +820,9 @@ def find_doubtful_names(text: str) -> list[Doubt]:
     # in place of its words' own doubts
     for start, end in doubtful_homes(text):
         doubts = [d for d in doubts if not start <= d.start < end] + [Doubt(start, end)]
+    # round 17: a lower-case pair that may be a name, with no cue ("kieran bright")
+    for start, end in lower_case_name_doubts(text):
+        doubts = [d for d in doubts if not (d.start < end and start < d.end)] + [Doubt(start, end)]
     doubts.sort(key=lambda d: d.start)
     labels = [m.span() for m in re.finditer(r"\[[^\[\]\n]{1,30}\]", text)]
     return [d for d in doubts if not any(a <= d.start < b for a, b in labels)]
