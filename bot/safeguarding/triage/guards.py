@@ -83,15 +83,16 @@ NOW = _compiled(_words("now") + "|" + RIGHT_NOW.pattern, "now")
 # "now" or "still" straight after a match: "he is back in our garden now".
 _NOW_AFTER = _compiled(r"^(?:\s+[\w']+){0,2}?\s+" + one_of(_cues("now_after")) + r"\b", "now_after")
 # Negation in the last three words before the match, with no new subject
-# between ("he can't swim, he's going under": the negation is another
-# verb's; the words are normalised, so the comma is gone).
-_NEW_SUBJECT = r"(?:he's|she's|they're|i'm|it's|we're|you're|hes|shes|theyre|im|its)"
+# between and no "and" ("he can't swim, he's going under", "she's not
+# talking and there's blood": the negation is another verb's; the words
+# are normalised, so the comma is gone).
+_NEW_SUBJECT = r"(?:he's|she's|they're|i'm|it's|we're|you're|hes|shes|theyre|im|its|there's|theres)"
 _NEGATED = _compiled(
     r"(?:\b"
     + one_of(_cues("negation"))
     + r"\b|n't)(?:\s+(?!"
     + _NEW_SUBJECT
-    + r"\b)[\w']+){0,2}\s*$",
+    + r"\b|and\b)[\w']+){0,2}\s*$",
     "negation",
 )
 # A hypothetical: "what should I do if ...", "when there's a fire ..."
