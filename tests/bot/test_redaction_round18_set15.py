@@ -66,12 +66,25 @@ KEPT = [
     ("missing cat Pudding last seen near the allotments", ["Pudding"]),
     ("our puppy Biscuit was taken from the garden", ["Biscuit"]),
     ("The letters just say The Occupier so we bin them.", ["The Occupier"]),
+    (
+        "Nobody knows the tenant; the bills come for The Occupier. The Occupier never pays.",
+        ["The Occupier. The Occupier"],
+    ),
+    # a town's second word, a town's possessive, a monarch with a number
+    (
+        "I deliver parcels out of Market Harborough and a van keeps following me.",
+        ["Market Harborough"],
+    ),
+    ("Boy racers again on the bypass. Stevenage's finest.", ["Stevenage's"]),
+    ("Someone is selling Victoria II pennies just like my dad's stolen ones.", ["Victoria II"]),
+    ("They took a Henry VIII shilling from the cabinet.", ["Henry VIII"]),
     # a pub's town after a chain that is no pub stays
     ("I run the Post Office in Kirkby Stephen and had odd calls.", ["Kirkby Stephen"]),
 ]
 
 # a sign-off's name stays a name, even after a dash or a comma
 SIGNED = [
+    ("the kid on the scooter, his name's Rhys I think, threw a brick", "Rhys"),
     ("ring me back please 07700 900 456 - Ruksana", "Ruksana"),
     ("Thanks for your help, Oluwaseun", "Oluwaseun"),
 ]

@@ -314,7 +314,9 @@ def find_personal_details(text: str) -> list[Detail]:
     every = [item[3] for item in found]
     # round 12: a name said again is checked again ("Hope Farm, Hope Bowdler
     # SY6 7DD": the village after the farm is no repeat of a person's name)
-    every += keep_pubs_villages_bays_pets_and_brands(text, list(repeat_names(text, every)))
+    every += keep_words_taken_for_names(
+        text, keep_pubs_villages_bays_pets_and_brands(text, list(repeat_names(text, every)))
+    )
     names = [detail for detail in every if detail.category is Category.NAME]
     widened = list(widen_names(text, every)) + list(ages_after_names(text, names))
     # round 11: an age found after a name ends before its town too

@@ -11,6 +11,9 @@ that are not one of these ``Category.NAME`` spans:
   sentence's end after it (a sign-off's "- Nasreen" stays a name);
 - a known town after "out of", "in", "near", "from", "around" ("working out
   of King's Lynn") that is no given name ("from Chelsea" stays a name);
+- the second word of such a town ("out of King's Lynn": "Lynn"), a town's
+  possessive ("Bicester's finest"), a monarch with a regnal number
+  ("George III coins");
 - a term, not a person: a lower-case word ending "-ing" or "-ism"
   ("cuckooing"), or after "what they call";
 - a firm's part after its brand ("BT Openreach", "Sky Glass");
@@ -43,6 +46,8 @@ _TERM_CUE = re.compile(
 )
 _BRAND_BEFORE = re.compile(r"(?<![\w'’])(?:BT|EE|O2|Sky|Virgin|Vodafone|Three|TalkTalk)[ \t]+$")
 _ANIMAL_BEFORE = re.compile(r"(?<![\w'’])(?P<animal>[A-Za-z]+)[ \t]+$")
+_REGNAL = re.compile(r"[ \t]+(?:II|III|IV|VI|VII|VIII|IX|XI|XII)\b")  # not "I": "Kai I think"
+_WORD_BEFORE = re.compile(r"(?P<word>[A-Z][\w'’-]*)[ \t]+$")
 _ADDRESSEE = word_set("occupier homeowner householder resident occupant")
 
 
@@ -66,6 +71,20 @@ def _no_person(text: str, detail: Detail) -> bool:
     ):
         return True
     if lower in places() and lower not in first_names() and _TOWN_CUE.search(before):
+        return True
+    # the second word of a known town ("out of King's Lynn": "Lynn")
+    word_before = _WORD_BEFORE.search(before)
+    if word_before:
+        whole = f"{word_before.group('word')} {span}".lower().replace("’", "'")
+        start = detail.start - len(word_before.group(0))
+        if whole in places() and _TOWN_CUE.search(text[max(0, start - 40) : start]):
+            return True
+    # a town's possessive ("Bicester's finest")
+    stem = lower.removesuffix("'s")
+    if stem != lower and stem in places() and stem not in first_names():
+        return True
+    # a monarch with a regnal number ("George III coins")
+    if one_word and _REGNAL.match(text, detail.end):
         return True
     if one_word and span.islower() and (lower.endswith("ing") or lower.endswith("ism")):
         return True
