@@ -32,6 +32,14 @@ from bot.safeguarding.redaction.code import (
     find_vehicle_regs,
     find_worded_personal_plates,
 )
+from bot.safeguarding.redaction.cued_details import (
+    find_doors_with_their_street,
+    find_firms_by_trade_or_quote,
+    find_house_names_by_cue,
+    find_houses_said_to_be_named,
+    find_roles_by_cue,
+    find_titled_people,
+)
 from bot.safeguarding.redaction.cued_people import (
     find_firms_with_owners,
     find_lower_case_full_names,
@@ -80,6 +88,7 @@ from bot.safeguarding.redaction.names import (
     find_signed_and_cued_names,
     find_unintroduced_names,
 )
+from bot.safeguarding.redaction.not_people import keep_words_taken_for_names
 from bot.safeguarding.redaction.numbered import (
     find_districts_and_bare_house_numbers,
     find_flat_codes_estates_and_welsh_names,
@@ -253,6 +262,12 @@ _FINDERS: tuple[Callable[[str], Iterable[Detail]], ...] = (
     find_lower_case_homes,
     find_firms_with_owners,
     find_roles_at_the_only_workplace,
+    # round 18: details read by their cue (titles, doors, firms, house names, roles)
+    find_titled_people,
+    find_doors_with_their_street,
+    find_firms_by_trade_or_quote,
+    find_house_names_by_cue,
+    find_roles_by_cue,
 )
 
 LABEL_PATTERN = re.compile("|".join(re.escape(c.label) for c in Category))
@@ -283,6 +298,8 @@ def find_personal_details(text: str) -> list[Detail]:
     kept &= set(keep_everyday_jobs(text, [item[3] for item in found]))
     # round 17: a pet's name after "called" ("a big cross called Tyson")
     kept &= set(keep_pets_called(text, [item[3] for item in found]))
+    # round 18: towns closing a sentence, terms, a brand's part, pets, "The Occupier"
+    kept &= set(keep_words_taken_for_names(text, [item[3] for item in found]))
     found = [item for item in found if item[3] in kept]
     # public places, institutions, firms and groups; a town after a name
     given = keep_institutions(text, [item[3] for item in found])
@@ -297,7 +314,9 @@ def find_personal_details(text: str) -> list[Detail]:
     every = [item[3] for item in found]
     # round 12: a name said again is checked again ("Hope Farm, Hope Bowdler
     # SY6 7DD": the village after the farm is no repeat of a person's name)
-    every += keep_pubs_villages_bays_pets_and_brands(text, list(repeat_names(text, every)))
+    every += keep_words_taken_for_names(
+        text, keep_pubs_villages_bays_pets_and_brands(text, list(repeat_names(text, every)))
+    )
     names = [detail for detail in every if detail.category is Category.NAME]
     widened = list(widen_names(text, every)) + list(ages_after_names(text, names))
     # round 11: an age found after a name ends before its town too
@@ -306,6 +325,8 @@ def find_personal_details(text: str) -> list[Detail]:
         [t for d in widened for t in trim_times(text, trim_public_tail(text, trim_towns(text, d)))],
     )
     widened += [d for d in every if d not in {item[3] for item in found}]
+    # round 18: "Hillside (that's the name of their house": a home, said so
+    widened += list(find_houses_said_to_be_named(text))
     for detail in widened:
         found.append((detail.start, -(detail.end - detail.start), len(_FINDERS), detail))
     found = [
