@@ -230,6 +230,20 @@ SEALED = {
     "personal_details/unseen_2026_12_01_h.jsonl": (
         "c7a0c45ec3a4abccfd50a58c0ae417241e55c3c236d5b472cd6e12439a8d2779"
     ),
+    # the seventeenth set, sealed 2026-12-02 while round 19 was being built and
+    # before any of it was merged (the sixteenth still sealed, run once first)
+    "triage/unseen_2026_12_02_a.jsonl": (
+        "01ee33816350d532f63e2a7379c791fec9a98b93835e32c699b9e4342baaee28"
+    ),
+    "triage/unseen_2026_12_02_b.jsonl": (
+        "2de46ba8b452f7a52b062020969098b4fd687a57c92f84f3ac763265c4062a89"
+    ),
+    "personal_details/unseen_2026_12_02_a.jsonl": (
+        "fe6bbfd5deba2db1709ab4cf08dd233bcde733d55cc25f200445416e6765be20"
+    ),
+    "personal_details/unseen_2026_12_02_b.jsonl": (
+        "74fd93f878d974589d9d942ef46a277ee8a83e68e331b001ea3ffdb7b83e970e"
+    ),
 }
 
 
@@ -255,6 +269,7 @@ TRIAGE_SETS = [
     ("triage/unseen_2026_12_01_c.jsonl", "triage/unseen_2026_12_01_d.jsonl"),
     ("triage/unseen_2026_12_01_e.jsonl", "triage/unseen_2026_12_01_f.jsonl"),
     ("triage/unseen_2026_12_01_g.jsonl", "triage/unseen_2026_12_01_h.jsonl"),
+    ("triage/unseen_2026_12_02_a.jsonl", "triage/unseen_2026_12_02_b.jsonl"),
 ]
 
 
@@ -334,6 +349,10 @@ REDACTION_SETS = [
     (
         "personal_details/unseen_2026_12_01_g.jsonl",
         "personal_details/unseen_2026_12_01_h.jsonl",
+    ),
+    (
+        "personal_details/unseen_2026_12_02_a.jsonl",
+        "personal_details/unseen_2026_12_02_b.jsonl",
     ),
 ]
 
