@@ -230,7 +230,7 @@ SEALED = {
     "personal_details/unseen_2026_12_01_h.jsonl": (
         "c7a0c45ec3a4abccfd50a58c0ae417241e55c3c236d5b472cd6e12439a8d2779"
     ),
-    # the seventeenth set, sealed 2026-12-02 while round 19 was being built and
+    # the seventeenth set, sealed 2026-12-02 while round 18 was being built and
     # before any of it was merged (the sixteenth still sealed, run once first)
     "triage/unseen_2026_12_02_a.jsonl": (
         "01ee33816350d532f63e2a7379c791fec9a98b93835e32c699b9e4342baaee28"
