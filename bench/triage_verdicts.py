@@ -38,6 +38,8 @@ SPENT_STEMS: frozenset[str] = frozenset(
         "unseen_2026_12_01_b",
         "unseen_2026_12_01_c",  # the fourteenth set, spent in round 17
         "unseen_2026_12_01_d",
+        "unseen_2026_12_01_e",  # the fifteenth set, spent in round 18
+        "unseen_2026_12_01_f",
     }
 )
 

@@ -237,7 +237,13 @@ def test_reason_names_a_rule_never_resident_text() -> None:
 WHOLE_RECALL_FLOOR = 1.0  # achieved 303/303
 # Since the fourteenth set was spent and the model retrained with it (round
 # 17, threshold 0.32): 2/396 = 0.005, the model raising "I can't take this
-# anymore, the noise from the building site..." (0.003 before).
+# anymore, the noise from the building site..." (0.003 before). Round 18
+# (the fifteenth set spent, threshold 0.32): still 2/396, the sofa left in
+# the road (model) and the building site's noise (rule self_harm.cant_go_on);
+# the retrain also raised "is there a knife bin in orpington" and "I was
+# suicidal last year and got help, now I want to give something back", which
+# the framing reader's knife bin (policy) and the now_asked "now I want to
+# give something back" (guards.yaml) leave to a sure model.
 WHOLE_FALSE_ALARM_CEILING = 0.006
 WHOLE_KIND_FLOORS = {D: 1.0, C: 1.0, S: 1.0}  # achieved 125/125, 96/96, 82/82
 HELDOUT_RECALL_FLOOR = 1.0  # achieved 75/75 after issue 15's tuning

@@ -205,6 +205,11 @@ MODEL_STILL_RAISES = {
     # heeds: not urgent through assess
     "the lad who threw a brick at my window has owned up and his mum is paying for it, "
     "all sorted now, thanks",
+    # round 18, the retrain with the fifteenth set: 0.25 -> 0.33 (threshold
+    # 0.32), but "she's fine now" is a resolved phrase model_says heeds: not
+    # urgent through assess (checked below)
+    "Update: the woman who was screaming next door has been checked by her family and "
+    "she's fine now. Nothing to worry about.",
 }
 
 

@@ -9,7 +9,9 @@ leaves this set). The merge of round 16 retrained the model with the
 thirteenth set; it leaves round 12's supermarket manager ("lost children
 now and then") alone again, so that line left the set; these three stay
 raised, and one line of round 15 joined them (a pet "run off again").
-Spending the fourteenth set (round 17) added two more."""
+Spending the fourteenth set (round 17) added two more. Spending the
+fifteenth (round 18) let one go: the Spanish "Hace una semana alguien estaba
+intentando abrir los coches, ahora ya no viene" is no longer raised."""
 
 from __future__ import annotations
 
@@ -21,8 +23,6 @@ RAISED_BY_ROUND16_MODEL = frozenset(
     {
         # 0.16 -> 0.41, romanised Hindi (test_triage_round14.MODEL_ORDINARY)
         "bache ko gaari mein kheench ke bithana padta hai, car seat se nafrat hai usko",
-        # 0.13 -> 0.38 (test_other_languages_round12)
-        "Hace una semana alguien estaba intentando abrir los coches, ahora ya no viene",
         # 0.17 -> 0.44 (test_other_languages_round14_a)
         "Gülmekten öldüm, ne video ama",
         # raised after the merge's retraining with the thirteenth set (0.60),

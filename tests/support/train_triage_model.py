@@ -111,6 +111,10 @@ SPENT = frozenset(
         # (issue 15, round 17)
         "unseen_2026_12_01_c.jsonl",
         "unseen_2026_12_01_d.jsonl",
+        # the fifteenth unseen set, run once (docs/triage-figures.md) and spent
+        # (issue 15, round 18)
+        "unseen_2026_12_01_e.jsonl",
+        "unseen_2026_12_01_f.jsonl",
     }
 )
 # Redaction corpora (tests/data/personal_details/) read as ordinary messages.

@@ -34,6 +34,8 @@ SPENT_FILES = frozenset(
     | {"unseen_2026_12_01_a", "unseen_2026_12_01_b"}
     # the fourteenth set, run once and spent at the start of round 17
     | {"unseen_2026_12_01_c", "unseen_2026_12_01_d"}
+    # the fifteenth set, run once (round 17) and spent in round 18
+    | {"unseen_2026_12_01_e", "unseen_2026_12_01_f"}
 )
 
 

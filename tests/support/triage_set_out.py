@@ -59,6 +59,7 @@ SETS = (
     ("unseen_2026_11_30_u", "unseen_2026_11_30_v"),  # round 15: the twelfth set
     ("unseen_2026_12_01_a", "unseen_2026_12_01_b"),  # round 16: the thirteenth set
     ("unseen_2026_12_01_c", "unseen_2026_12_01_d"),  # round 17: the fourteenth set
+    ("unseen_2026_12_01_e", "unseen_2026_12_01_f"),  # round 18: the fifteenth set
 )
 
 Fit = Callable[[Features, list[int]], Model]
