@@ -244,6 +244,9 @@ SEALED = {
     "personal_details/unseen_2026_12_02_b.jsonl": (
         "74fd93f878d974589d9d942ef46a277ee8a83e68e331b001ea3ffdb7b83e970e"
     ),
+    "personal_details/blind_probe_round18.jsonl": (
+        "bd1026cec8d65db09309dcf1bdeb9a4addb966887ce364c0c09dd7f7d135fd01"
+    ),
 }
 
 
