@@ -11,7 +11,9 @@ now and then") alone again, so that line left the set; these three stay
 raised, and one line of round 15 joined them (a pet "run off again").
 Spending the fourteenth set (round 17) added two more. Spending the
 fifteenth (round 18) let one go: the Spanish "Hace una semana alguien estaba
-intentando abrir los coches, ahora ya no viene" is no longer raised."""
+intentando abrir los coches, ahora ya no viene" is no longer raised. The
+retrain at the start of round 19 (the "someones" spelling) let the magpies
+and the air rifle go."""
 
 from __future__ import annotations
 
@@ -33,7 +35,6 @@ RAISED_BY_ROUND16_MODEL = frozenset(
         # raised after the fourteenth set was spent and the model retrained
         # with it at the start of round 17 (threshold 0.34 -> 0.32)
         # (test_triage_round12_rules, test_triage_round13)
-        "my neighbour asked is he allowed to shoot magpies with an air rifle in his back garden",
         "Bore da, hoffai clwb yr henoed yn Llanelli gael sgwrs gan swyddog am sgamiau.",
     }
 )

@@ -90,7 +90,12 @@ _NEW_SUBJECT = r"(?:he's|she's|they're|i'm|it's|we're|you're|hes|shes|theyre|im|
 _NEGATED = _compiled(
     r"(?:\b"
     + one_of(_cues("negation"))
-    + r"\b|n't)(?:\s+(?!"
+    + r"\b|n't)"
+    # round 19 (the sixteenth set's h16-075, "my english not good please send
+    # help fast"): a negation that judges ("not good", "not sure") is over
+    # with its adjective; the plea after it stands
+    + r"(?!\s+(?:very |so |too )?(?:good|great|well|sure|fluent|perfect|ok|okay)\b)"
+    + r"(?:\s+(?!"
     + _NEW_SUBJECT
     + r"\b|and\b)[\w']+){0,2}\s*$",
     "negation",
