@@ -40,6 +40,8 @@ SPENT_STEMS: frozenset[str] = frozenset(
         "unseen_2026_12_01_d",
         "unseen_2026_12_01_e",  # the fifteenth set, spent in round 18
         "unseen_2026_12_01_f",
+        "unseen_2026_12_01_g",  # the sixteenth set, spent in round 19
+        "unseen_2026_12_01_h",
     }
 )
 

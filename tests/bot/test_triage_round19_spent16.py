@@ -102,3 +102,38 @@ def test_the_concepts_in_other_languages_are_urgent_in_their_language(
 def test_ordinary_questions_in_those_languages_stay_calm(text: str) -> None:
     said = assess(text)
     assert not said.urgent, (text, said)
+
+
+# The sixteenth set spent and the model retrained with it: two of the
+# ordinary wordings the retrain raised are read as concepts (framing.yaml):
+# damage found after a season away, a worry the family has answered, and
+# the police who came and took the man away.
+RETRAIN_CALM = [
+    "beach hut broke into over the winter, only just noticed, deckchairs and the gas stove gone",
+    "went down to the allotment after christmas, shed broke into over the holidays and the "
+    "strimmer's gone",
+    "The elderly lady opposite has had her curtains shut all day which isn't like her, but "
+    "I've just spoken to her daughter and she's gone to stay with her in Halifax for the "
+    "week. Is it still worth keeping an eye on the house?",
+    "A man was shouting threats with a bottle outside the Spar at lunchtime, officers "
+    "arrived and arrested him. Just wanted to say thank you.",
+]
+
+RETRAIN_STILL_URGENT = [
+    # a live cue beside the framing keeps the alarm
+    "the beach hut was broke into over the winter and there's a man sleeping in it right "
+    "now with a knife",
+    "he's gone to stay with his mum but he's outside my door now screaming he'll kill me",
+    "the police came and took him away but now his brother is outside with a knife",
+]
+
+
+@pytest.mark.parametrize("text", RETRAIN_CALM)
+def test_the_retrains_new_wordings_read_as_concepts_are_calm(text: str) -> None:
+    said = assess(text)
+    assert not said.urgent, (text, said)
+
+
+@pytest.mark.parametrize("text", RETRAIN_STILL_URGENT)
+def test_a_live_cue_beside_those_framings_stays_urgent(text: str) -> None:
+    assert assess(text).urgent, text

@@ -115,6 +115,10 @@ SPENT = frozenset(
         # (issue 15, round 18)
         "unseen_2026_12_01_e.jsonl",
         "unseen_2026_12_01_f.jsonl",
+        # the sixteenth unseen set, run once (docs/triage-figures.md) and spent
+        # (issue 15, round 19)
+        "unseen_2026_12_01_g.jsonl",
+        "unseen_2026_12_01_h.jsonl",
     }
 )
 # Redaction corpora (tests/data/personal_details/) read as ordinary messages.

@@ -36,6 +36,8 @@ SPENT_FILES = frozenset(
     | {"unseen_2026_12_01_c", "unseen_2026_12_01_d"}
     # the fifteenth set, run once (round 17) and spent in round 18
     | {"unseen_2026_12_01_e", "unseen_2026_12_01_f"}
+    # the sixteenth set, run once (round 18) and spent in round 19
+    | {"unseen_2026_12_01_g", "unseen_2026_12_01_h"}
 )
 
 
