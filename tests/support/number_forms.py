@@ -1,7 +1,8 @@
 """Render a value (a phone, postcode, plate, house number, e-mail, date of birth)
 in the many ways a resident might type it, and build probe rows from them.
 
-    PYTHONPATH=. python -m tests.support.number_forms > tests/data/personal_details/numbers_probe_round18.jsonl
+    PYTHONPATH=. python -m tests.support.number_forms \
+        > tests/data/personal_details/numbers_probe_round18.jsonl
 
 Every value is fictional: phones from Ofcom's drama ranges (07700 900xxx,
 01632 960xxx, 0113 496 0xxx, 020 7946 0xxx ...), e-mails at example domains
@@ -22,10 +23,19 @@ from dataclasses import dataclass
 DIGIT_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 ZERO_WORDS = ("oh", "zero", "nought", "o")
 UNITS = DIGIT_WORDS[1:]
-TEENS = (
-    "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
-)
-TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+TEENS = [
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+]
+TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 LETTER_SOUNDS = {
     "A": "ay", "B": "bee", "C": "see", "D": "dee", "E": "ee", "F": "eff", "G": "gee",
     "H": "aitch", "J": "jay", "K": "kay", "L": "el", "M": "em", "N": "en", "O": "oh",
@@ -91,8 +101,22 @@ def _phone_values(rng: random.Random) -> Iterator[str]:
         elif kind == 3:
             yield f"01632960{rng.randrange(1000):03d}"
         elif kind == 4:
-            area = rng.choice(["0113496", "0114496", "0115496", "0116496", "0117496", "0118496",
-                               "0121496", "0131496", "0141496", "0151496", "0161496", "0191498"])
+            area = rng.choice(
+                [
+                    "0113496",
+                    "0114496",
+                    "0115496",
+                    "0116496",
+                    "0117496",
+                    "0118496",
+                    "0121496",
+                    "0131496",
+                    "0141496",
+                    "0151496",
+                    "0161496",
+                    "0191498",
+                ]
+            )
             yield f"{area}{rng.randrange(10000):04d}"
         else:
             yield f"0207946{rng.randrange(10000):04d}"
@@ -131,8 +155,10 @@ def phone_forms(national: str, rng: random.Random) -> list[tuple[str, str]]:
         (f"{digits_in_words(g[0], rng, zero='zero')} {g[1]} {g[2]}", "number_words"),
         (f"{g[0]} then {g[1]} {g[2]}", "phone"),
         (f"{g[0]}\n{g[1]} {g[2]}", "phone"),
-        (f"{digits_in_words(g[0], rng, zero='nought')} then {digits_in_words(g[1] + g[2], rng)}",
-         "number_words"),
+        (
+            f"{digits_in_words(g[0], rng, zero='nought')} then {digits_in_words(g[1] + g[2], rng)}",
+            "number_words",
+        ),
         (f"{g[0]} {g[1]} {digits_in_words(g[2], rng, repeats=True)}", "number_words"),
     ]
     return forms
@@ -159,13 +185,30 @@ PHONE_FRAMES = (
 
 # --- postcodes --------------------------------------------------------------
 
-POSTCODES = ("SW1A 1AA", "M1 1AE", "B33 8TH", "CR2 6XH", "LS6 3HN", "DN55 1PT", "EH1 2NG",
-             "BS7 8QT", "NE4 6SL", "CF10 3AT", "L17 8XE", "G12 9LR", "NG7 2PL", "E14 5AB",
-             "BT9 6AF", "PO4 0JW", "LE2 1TZ", "SK8 3DQ")
+POSTCODES = (
+    "SW1A 1AA",
+    "M1 1AE",
+    "B33 8TH",
+    "CR2 6XH",
+    "LS6 3HN",
+    "DN55 1PT",
+    "EH1 2NG",
+    "BS7 8QT",
+    "NE4 6SL",
+    "CF10 3AT",
+    "L17 8XE",
+    "G12 9LR",
+    "NG7 2PL",
+    "E14 5AB",
+    "BT9 6AF",
+    "PO4 0JW",
+    "LE2 1TZ",
+    "SK8 3DQ",
+)
 
 
 def _spell_code(code: str, rng: random.Random) -> str:
-    """"SW1A 1AA" -> "S W one A, one A A" (letters as capitals, digits as words)."""
+    """ "SW1A 1AA" -> "S W one A, one A A" (letters as capitals, digits as words)."""
     parts = []
     for half in code.split():
         parts.append(" ".join(DIGIT_WORDS[int(c)] if c.isdigit() else c for c in half))
@@ -199,8 +242,16 @@ POSTCODE_FRAMES = (
 
 # --- registrations ----------------------------------------------------------
 
-CURRENT_PLATES = ("BV17 XHN", "KX21 TPO", "LR68 WZC", "YA19 DFE", "MF70 KLU", "SN23 RBV",
-                  "WP14 GHY", "DE66 OPL")
+CURRENT_PLATES = (
+    "BV17 XHN",
+    "KX21 TPO",
+    "LR68 WZC",
+    "YA19 DFE",
+    "MF70 KLU",
+    "SN23 RBV",
+    "WP14 GHY",
+    "DE66 OPL",
+)
 PREFIX_PLATES = ("R123 BCD", "P472 KLM", "L88 TRX", "M901 GYH")
 SUFFIX_PLATES = ("ABC 123D", "GHT 45K", "KPL 872V")
 NI_PLATES = ("ABZ 1234", "LEZ 9087", "OXZ 4532")
@@ -243,8 +294,17 @@ PLATE_FRAMES = (
 
 # --- house numbers ----------------------------------------------------------
 
-STREETS = ("Acacia Grove", "Mill Lane", "Cedar Court", "Holly Road", "Station Street",
-           "Beech Avenue", "Kingfisher Close", "Orchard Way", "Windsor Terrace")
+STREETS = (
+    "Acacia Grove",
+    "Mill Lane",
+    "Cedar Court",
+    "Holly Road",
+    "Station Street",
+    "Beech Avenue",
+    "Kingfisher Close",
+    "Orchard Way",
+    "Windsor Terrace",
+)
 
 
 def house_forms(rng: random.Random) -> list[tuple[str, str]]:
@@ -273,10 +333,22 @@ HOUSE_FRAMES = (
 
 # --- e-mails ----------------------------------------------------------------
 
-MAIL_USERS = (("john", "smith"), ("kerry", "ann"), ("dave", "b"), ("sue", "patel"),
-              ("mick", "oconnor"), ("amina", "k"), ("tony", "w"))
-MAIL_DOMAINS = (("gmail", "com"), ("hotmail", "co.uk"), ("yahoo", "co.uk"), ("outlook", "com"),
-                ("btinternet", "com"))
+MAIL_USERS = (
+    ("john", "smith"),
+    ("kerry", "ann"),
+    ("dave", "b"),
+    ("sue", "patel"),
+    ("mick", "oconnor"),
+    ("amina", "k"),
+    ("tony", "w"),
+)
+MAIL_DOMAINS = (
+    ("gmail", "com"),
+    ("hotmail", "co.uk"),
+    ("yahoo", "co.uk"),
+    ("outlook", "com"),
+    ("btinternet", "com"),
+)
 
 
 def mail_forms(rng: random.Random) -> list[tuple[str, str]]:
@@ -306,11 +378,42 @@ MAIL_FRAMES = (
 
 # --- dates of birth ---------------------------------------------------------
 
-MONTHS = ("January February March April May June July August September October November "
-          "December").split()
-ORDINALS = ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
-            "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth "
-            "twentieth").split()
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+ORDINALS = [
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+    "twentieth",
+]
 
 
 def dob_forms(rng: random.Random) -> list[tuple[str, str]]:
@@ -318,8 +421,11 @@ def dob_forms(rng: random.Random) -> list[tuple[str, str]]:
     month = rng.randrange(12)
     year = rng.randrange(1940, 2008)
     yy = year % 100
-    year_words = f"nineteen {number_in_words(yy, hyphen=True)}" if year < 2000 else (
-        f"two thousand and {number_in_words(yy)}")
+    year_words = (
+        f"nineteen {number_in_words(yy, hyphen=True)}"
+        if year < 2000
+        else (f"two thousand and {number_in_words(yy)}")
+    )
     return [
         (f"the {ORDINALS[day - 1]} of {MONTHS[month]} {year_words}", "date_of_birth"),
         (f"{ORDINALS[day - 1]} {MONTHS[month]} {year}", "date_of_birth"),
@@ -378,17 +484,26 @@ def _phones(rng: random.Random) -> list[tuple[str, str]]:
 KINDS = (
     Kind("phone", _phones, PHONE_FRAMES, 120),
     Kind("postcode", lambda rng: postcode_forms(rng.choice(POSTCODES), rng), POSTCODE_FRAMES, 40),
-    Kind("plate", lambda rng: plate_forms(rng.choice(
-        CURRENT_PLATES * 3 + PREFIX_PLATES + SUFFIX_PLATES + NI_PLATES + PRIVATE_PLATES), rng),
-        PLATE_FRAMES, 50),
+    Kind(
+        "plate",
+        lambda rng: plate_forms(
+            rng.choice(
+                CURRENT_PLATES * 3 + PREFIX_PLATES + SUFFIX_PLATES + NI_PLATES + PRIVATE_PLATES
+            ),
+            rng,
+        ),
+        PLATE_FRAMES,
+        50,
+    ),
     Kind("house", house_forms, HOUSE_FRAMES, 35),
     Kind("mail", mail_forms, MAIL_FRAMES, 30),
     Kind("dob", dob_forms, DOB_FRAMES, 15),
 )
 
 
-def rows(seed: int = 18, prefix: str = "n18", kinds: tuple[Kind, ...] = KINDS,
-         keep_only: int = 20) -> Iterator[dict[str, object]]:
+def rows(
+    seed: int = 18, prefix: str = "n18", kinds: tuple[Kind, ...] = KINDS, keep_only: int = 20
+) -> Iterator[dict[str, object]]:
     """Probe rows: for each kind, ``count`` rows cycling through its forms,
     each in a frame; every third row has a keep sentence added."""
     rng = random.Random(seed)
@@ -404,14 +519,24 @@ def rows(seed: int = 18, prefix: str = "n18", kinds: tuple[Kind, ...] = KINDS,
                 sentence, keep = rng.choice(KEEP_SENTENCES)
                 text = f"{sentence} {text}" if i % 2 else f"{text} {sentence}"
             number += 1
-            yield {"id": f"{prefix}-{number:03d}", "text": text,
-                   "details": [{"text": value, "kind": label}], "keep": keep,
-                   "voice": "generated", "note": f"round 18 number forms: {kind.name} form "
-                   f"{i % len(forms)}"}
+            yield {
+                "id": f"{prefix}-{number:03d}",
+                "text": text,
+                "details": [{"text": value, "kind": label}],
+                "keep": keep,
+                "voice": "generated",
+                "note": f"round 18 number forms: {kind.name} form {i % len(forms)}",
+            }
     for sentence, keep in KEEP_SENTENCES[:keep_only]:
         number += 1
-        yield {"id": f"{prefix}-{number:03d}", "text": sentence, "details": [], "keep": keep,
-               "voice": "generated", "note": "round 18 number forms: numbers to keep"}
+        yield {
+            "id": f"{prefix}-{number:03d}",
+            "text": sentence,
+            "details": [],
+            "keep": keep,
+            "voice": "generated",
+            "note": "round 18 number forms: numbers to keep",
+        }
 
 
 def main() -> None:
