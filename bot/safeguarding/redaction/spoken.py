@@ -123,8 +123,10 @@ _TOKEN = re.compile(
 _SEPARATORS = frozenset(",.-()")
 # Between a phone number's groups also: "07911/234/567", "07700_900_518",
 # "07700 | 900 | 227" (a slash only after a whole dialling code, below).
-_PHONE_SEPARATORS = _SEPARATORS | frozenset("/_|")
+_PHONE_SEPARATORS = _SEPARATORS | frozenset("/_|…")
 _PLATE_SEPARATORS = frozenset(",-")
+_PAUSE_MARKS = frozenset(".-…")
+_MOST_PAUSE_MARKS = 3
 _SERVICE_PREFIXES = ("0800", "0808", "0500", "03", "084", "087", "09", "116", "118", "999")
 _PHONE_CUE = re.compile(
     r"(?i:\b(?:call|ring|phone|mobile|mob|number|no|num|tel|telephone|text|whatsapp|contact|"
@@ -259,14 +261,24 @@ def _runs(tokens: Sequence[_Token]) -> Iterator[list[_Token]]:
                 run.append(token)
                 index += 1
                 continue
-            following = tokens[index + 1] if index + 1 < len(tokens) else None
+            # round 18: a pause typed between the groups, "07700 ... 900 417",
+            # "07700 … 900417", "07700 -- 900417": up to three marks as one
+            marks = 1
+            while (
+                marks < _MOST_PAUSE_MARKS
+                and index + marks < len(tokens)
+                and tokens[index + marks].text == token.text
+                and token.text in _PAUSE_MARKS
+            ):
+                marks += 1
+            following = tokens[index + marks] if index + marks < len(tokens) else None
             bridges = token.text in _PHONE_SEPARATORS or (
                 token.lower == "and" and run[-1].lower in ("hundred", "thousand")
             )
             if bridges and following is not None and _is_number_token(following):
                 if token.lower == "and":
                     run.append(token)
-                index += 1
+                index += marks
                 continue
             # a number told in parts: "07700 then 900 then 456", "... and then 456"
             said = 2 if token.lower == "and" and following and following.lower == "then" else 1
@@ -427,7 +439,9 @@ def find_spoken_phones(text: str) -> Iterator[Detail]:
             slashed = "/" in text[run[0].start : run[-1].end]
             # a number broken over two lines: "077009\n00461"
             broken = "\n" in text[run[0].start : run[-1].end]
-            loose = typed_o or slashed or broken
+            written = text[run[0].start : run[-1].end]
+            paused = "…" in written or ".." in written or "--" in written  # "07700 … 900417"
+            loose = typed_o or slashed or broken or paused
             if (len(run) < 3 and not loose) or not digits.startswith("0"):
                 continue
             # one figure too many, typed apart ("07 3 9 8 2 1 4 6 5 0 5"): a
