@@ -45,7 +45,10 @@ def gone(text: str, value: str) -> bool:
         ("Is D N five five one P T in your area?", "D N five five one P T"),
         ("We are at S W one A, one A A now", "S W one A, one A A"),
         ("email me on john smith at btinternet dot com please", "john smith at btinternet dot com"),
-        ("you can get me at kerry ann at hotmail dot co dot uk", "kerry ann at hotmail dot co dot uk"),
+        (
+            "you can get me at kerry ann at hotmail dot co dot uk",
+            "kerry ann at hotmail dot co dot uk",
+        ),
         ("07700 ... 900 417 is my mobile", "07700 ... 900 417"),
         ("my no is 07700 … 900417", "07700 … 900417"),
         ("ring 07700 -- 900 417 thanks", "07700 -- 900 417"),
