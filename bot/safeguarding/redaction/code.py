@@ -83,7 +83,8 @@ _AREA = "(?:" + "|".join(sorted(AREAS, key=len, reverse=True)) + ")"
 _OUTWARD = rf"{_AREA}\d[A-Z\d]?"
 _INWARD = r"\d[ABD-HJLNP-UW-Z]{2}"
 
-_FULL_POSTCODE = re.compile(rf"\b{_OUTWARD}(?:\s*|-){_INWARD}\b", re.IGNORECASE)
+# round 18: a dot between the halves too, "BS7.8QT"
+_FULL_POSTCODE = re.compile(rf"\b{_OUTWARD}(?:\s*|[-.]){_INWARD}\b", re.IGNORECASE)
 # A letter O typed for a zero ("CRO 2AB", "SE1O 9QT", "M1 OAA"): in capitals
 # anywhere, in lower case after "postcode".
 _O_FIGURE = r"[\dO]"

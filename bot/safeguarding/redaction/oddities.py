@@ -139,6 +139,15 @@ _TWO_WORD_DOMAIN = re.compile(
 )
 # "email us at the rigbys at hotmail ...": "the" starts the name
 _THE_BEFORE = re.compile(r"(?i:\b(?:at|is|to|on|:)[ \t]+)(?P<the>(?i:the))[ \t]+$")
+# Round 18: a name in two words before a spelt "at", right after a word for
+# e-mail or for reaching someone: "email me on john smith at gmail dot com",
+# "you can get me at kerry ann at hotmail dot co dot uk". The first word goes too.
+_FIRST_WORD_OF_A_SPELT_NAME = re.compile(
+    r"(?i:\b(?:e-?mail(?:[ \t]+address)?|get[ \t]+me|reach[ \t]+me|contact[ \t]+me"
+    r"|write[ \t]+to[ \t]+me|send[ \t]+(?:it|them|the[ \t]+\w+)[ \t]+to)"
+    r"(?:[ \t]+(?:me|is|was))?(?:[ \t]+(?:on|at|to))?[ \t]*:?[ \t]*)"
+    r"(?P<word>(?!(?i:on|at|to|is|me|was|the)\b)[A-Za-z]{2,12})[ \t]+$"
+)
 
 
 def find_spelt_emails_with_spaces(text: str) -> Iterator[Detail]:
@@ -151,6 +160,10 @@ def find_spelt_emails_with_spaces(text: str) -> Iterator[Detail]:
         the = _THE_BEFORE.search(text, max(0, email.start - 12), email.start)
         if spelt and the:
             yield Detail(the.start("the"), email.end, Category.EMAIL)
+        elif spelt:
+            first = _FIRST_WORD_OF_A_SPELT_NAME.search(text, max(0, email.start - 60), email.start)
+            if first:
+                yield Detail(first.start("word"), email.end, Category.EMAIL)
 
 
 # -- house numbers ----------------------------------------------------------

@@ -1118,12 +1118,21 @@ def _description_end(text: str, end: int, stop: int, after_who: bool = False) ->
 # A thing's age, not a person's: "the house is 100 years old", "it's 80 years old".
 # A service's number in brackets: "the police (101) said talk to the DVLA"
 _SERVICE_IN_BRACKETS = re.compile(r"\((?:101|111|999|105|112)\)")
-_THING_BEFORE = re.compile(
-    r"(?i:\b(?:(?:the|this|that|our|my|his|her|their|its)[ \t]+(?:[\w-]+[ \t]+)?"
-    r"(?:house|home|building|car|van|tree|trees|flat|bungalow|church|school|bridge|wall|fence|"
+# Round 18: in the plural ("our flats are 60 years old", "the windows were
+# 40 years old"), and a building without "the" where a clause starts
+# ("house is 120 years old"; not "my mother-in-law is ...").
+_THING = (
+    r"(?:house|home|building|car|van|tree|flat|bungalow|church|school|bridge|wall|fence|"
     r"shed|bike|boiler|roof|property|road|pub|shop|estate|block|clock|bus|lorry|scheme|club|"
-    r"business|company|firm|tradition|law|rule)|it)"
-    r"(?:['’]s|[ \t]+(?:is|was|must[ \t]+be|will[ \t]+be))[ \t]+"
+    r"business|company|firm|tradition|law|rule|window|door|lock|camera|street[ \t]?light|"
+    r"lamp[ \t]?post)s?"
+)
+_BARE_BUILDING = r"(?:house|building|flat|bungalow|church|property|block|roof|window|door)s?"
+_THING_BEFORE = re.compile(
+    r"(?i:(?:\b(?:(?:the|this|that|these|those|our|my|his|her|their|its)[ \t]+"
+    rf"(?:[\w-]+[ \t]+)?{_THING}|it)"
+    rf"|(?:^|(?<=[.!?,;:\n])[ \t]*|\b(?:and|but|so)[ \t]+){_BARE_BUILDING})"
+    r"(?:['’]s|[ \t]+(?:is|are|was|were|must[ \t]+be|will[ \t]+be))[ \t]+"
     r"(?:about[ \t]+|over[ \t]+|nearly[ \t]+|around[ \t]+|almost[ \t]+)?)$"
 )
 # "My nan, bless her, is 96 and the oldest resident": "is" and an age with

@@ -123,8 +123,10 @@ _TOKEN = re.compile(
 _SEPARATORS = frozenset(",.-()")
 # Between a phone number's groups also: "07911/234/567", "07700_900_518",
 # "07700 | 900 | 227" (a slash only after a whole dialling code, below).
-_PHONE_SEPARATORS = _SEPARATORS | frozenset("/_|")
+_PHONE_SEPARATORS = _SEPARATORS | frozenset("/_|…")
 _PLATE_SEPARATORS = frozenset(",-")
+_PAUSE_MARKS = frozenset(".-…")
+_MOST_PAUSE_MARKS = 3
 _SERVICE_PREFIXES = ("0800", "0808", "0500", "03", "084", "087", "09", "116", "118", "999")
 _PHONE_CUE = re.compile(
     r"(?i:\b(?:call|ring|phone|mobile|mob|number|no|num|tel|telephone|text|whatsapp|contact|"
@@ -259,14 +261,24 @@ def _runs(tokens: Sequence[_Token]) -> Iterator[list[_Token]]:
                 run.append(token)
                 index += 1
                 continue
-            following = tokens[index + 1] if index + 1 < len(tokens) else None
+            # round 18: a pause typed between the groups, "07700 ... 900 417",
+            # "07700 … 900417", "07700 -- 900417": up to three marks as one
+            marks = 1
+            while (
+                marks < _MOST_PAUSE_MARKS
+                and index + marks < len(tokens)
+                and tokens[index + marks].text == token.text
+                and token.text in _PAUSE_MARKS
+            ):
+                marks += 1
+            following = tokens[index + marks] if index + marks < len(tokens) else None
             bridges = token.text in _PHONE_SEPARATORS or (
                 token.lower == "and" and run[-1].lower in ("hundred", "thousand")
             )
             if bridges and following is not None and _is_number_token(following):
                 if token.lower == "and":
                     run.append(token)
-                index += 1
+                index += marks
                 continue
             # a number told in parts: "07700 then 900 then 456", "... and then 456"
             said = 2 if token.lower == "and" and following and following.lower == "then" else 1
@@ -344,11 +356,42 @@ _REFERENCE_WORD = re.compile(
 )
 
 
+# A UK number in full: 0 and ten figures.
+_WHOLE_UK_DIGITS = 11
+
+
+def _said_digits(run: Sequence[_Token]) -> str:
+    reader = _Digits()
+    for token in run:
+        reader.add(token.lower)
+    return reader.done()
+
+
+def _without_words_after_a_whole_number(text: str, run: list[_Token]) -> list[_Token]:
+    """A run cut where a UK number ("07...", "01...", "02...") is whole and
+    what follows is words after a number all in figures ("0770 090 0400
+    three lads"), or comes after a full stop ("07700 nine oh oh four one
+    seven. three lads") (round 18). A number said in words with a figure
+    too many ("... treble three one") is read as said, as before."""
+    digits = _said_digits(run)
+    if len(digits) <= _WHOLE_UK_DIGITS or digits[:2] not in ("07", "01", "02"):
+        return run
+    for cut in range(1, len(run)):
+        if len(_said_digits(run[:cut])) != _WHOLE_UK_DIGITS:
+            continue
+        in_figures = all(t.text.lstrip("+").isdigit() for t in run[:cut])
+        words_after = all(t.text.isalpha() for t in run[cut:])
+        stop = re.search(r"\.\s", text[run[cut - 1].end : run[cut].start]) is not None
+        if (in_figures and words_after) or stop:
+            return run[:cut]
+    return run
+
+
 def find_spoken_phones(text: str) -> Iterator[Detail]:
     """Phone numbers in words, mixed, or in figures spaced oddly."""
     tokens = _tokens(text)
     for whole in _runs(tokens):
-        run = _without_a_count(text, whole)
+        run = _without_words_after_a_whole_number(text, _without_a_count(text, whole))
         start = run[0].start
         if not _slashes_fit(text, run):
             continue
@@ -396,7 +439,9 @@ def find_spoken_phones(text: str) -> Iterator[Detail]:
             slashed = "/" in text[run[0].start : run[-1].end]
             # a number broken over two lines: "077009\n00461"
             broken = "\n" in text[run[0].start : run[-1].end]
-            loose = typed_o or slashed or broken
+            written = text[run[0].start : run[-1].end]
+            paused = "…" in written or ".." in written or "--" in written  # "07700 … 900417"
+            loose = typed_o or slashed or broken or paused
             if (len(run) < 3 and not loose) or not digits.startswith("0"):
                 continue
             # one figure too many, typed apart ("07 3 9 8 2 1 4 6 5 0 5"): a
@@ -799,7 +844,9 @@ def _find_read_out_plates_in(text: str) -> Iterator[Detail]:
             text, max(0, tokens[index].start - 60), tokens[index].start
         )
         cued = cue is not None
-        kind = _read_out_piece(tokens[index], roads, cued)
+        kind = None
+        if not _names_the_car(tokens, index):
+            kind = _read_out_piece(tokens[index], roads, cued)
         if kind is None and cued and _spelled_for_at(tokens, index):
             kind = "letter"  # round 12: "the reg was A for apple, B for bravo, one two"
         if kind is None:
@@ -854,6 +901,23 @@ def _find_read_out_plates_in(text: str) -> Iterator[Detail]:
         if _is_read_out_plate(text, start, kinds, tokens[index : end_index + 1]):
             yield Detail(start, end, Category.VEHICLE_REG)
         index = end_index + 1
+
+
+# A NATO word that is a car's model after its colour or maker: "blue Golf",
+# "VW Golf" (round 18).
+_CAR_MODEL_NATO = word_set("golf")
+_BEFORE_A_MODEL = word_set(
+    "vw volkswagen black white silver grey gray blue red green yellow orange purple gold"
+    " brown dark light navy maroon"
+)
+
+
+def _names_the_car(tokens: Sequence[_Token], index: int) -> bool:
+    return (
+        index > 0
+        and tokens[index].lower in _CAR_MODEL_NATO
+        and tokens[index - 1].lower in _BEFORE_A_MODEL
+    )
 
 
 def _is_read_out_plate(text: str, start: int, kinds: list[str], used: Sequence[_Token]) -> bool:
@@ -1007,7 +1071,11 @@ def find_spelled_codes(text: str) -> Iterator[Detail]:
     # each token's piece worked out once: a start is tried only inside a
     # stretch of pieces that has a letter's name in it
     pieces = [_spelled_piece(tokens, index) for index in range(len(tokens))]
-    named = [piece is not None and piece[2] in ("name", "plain") for piece in pieces]
+    named = [
+        piece is not None
+        and (piece[2] in ("name", "plain") or _a_capital_letter(tokens[index], piece))
+        for index, piece in enumerate(pieces)
+    ]
     if not any(named):
         return
     index = 0
@@ -1022,6 +1090,30 @@ def find_spelled_codes(text: str) -> Iterator[Detail]:
         detail, next_index = found
         yield detail
         index = next_index
+
+
+def _a_capital_letter(token: _Token, piece: tuple[str, int, str]) -> bool:
+    """A capital letter standing alone that is not a word ("I", "A")."""
+    return piece[2] == "letter" and token.text.isupper() and token.text not in ("I", "A")
+
+
+def _capitals_and_figure_words(
+    tokens: Sequence[_Token], chosen: Sequence[tuple[str, int, str, int]], joined: str
+) -> bool:
+    """A whole postcode said as capitals and figures in words, with no
+    letter's name: "L one seven, eight X E", "D N five five one P T" (round
+    18). Its shape is a real area's; two capitals and two figure words."""
+    if not _POSTCODE_SHAPE.fullmatch(joined):
+        return False
+    capitals = sum(
+        1 for _c, first, kind, _l in chosen if kind == "letter" and tokens[first].text.isupper()
+    )
+    if capitals != sum(1 for _c, _f, kind, _l in chosen if kind == "letter"):
+        return False  # "l one seven": lower-case letters are words as often
+    words = sum(
+        1 for _c, first, kind, _l in chosen if kind == "figure" and tokens[first].text.isalpha()
+    )
+    return capitals >= 2 and words >= 2
 
 
 def _spelled_at(
@@ -1045,10 +1137,14 @@ def _spelled_at(
     for count in range(len(pieces), 1, -1):
         chosen = pieces[:count]
         kinds = [kind for _c, _f, kind, _l in chosen]
-        if "name" not in kinds and "plain" not in kinds:
-            return None
         joined = "".join(chars for chars, _f, _k, _l in chosen)
         start, end = tokens[index].start, tokens[chosen[-1][3]].end
+        if "name" not in kinds and "plain" not in kinds:
+            if _capitals_and_figure_words(tokens, chosen, joined) and not _inside_a_word(
+                text, start, end
+            ):
+                return Detail(start, end, Category.POSTCODE), chosen[-1][3] + 1
+            continue
         if _PLATE_SHAPES.fullmatch(joined):
             category = Category.VEHICLE_REG
         elif _POSTCODE_SHAPE.fullmatch(joined):
