@@ -34,7 +34,13 @@ from functools import cache
 from importlib import resources
 
 from bot.safeguarding.redaction.detail import Category, Detail, word_set
-from bot.safeguarding.redaction.lexicon import PLACE_WORDS, surnames
+from bot.safeguarding.redaction.lexicon import (
+    PLACE_WORDS,
+    first_names,
+    places,
+    proper_nouns,
+    surnames,
+)
 
 # Words after a name that make a public place: the lexicon's place words and
 # the buildings, lines and monuments named after people.
@@ -64,6 +70,8 @@ _PERSON_CUE = re.compile(
     r"thanks|signed|from|ex|my[ \t]+[a-z-]+|our[ \t]+[a-z-]+|his[ \t]+[a-z-]+|her[ \t]+[a-z-]+|"
     r"their[ \t]+[a-z-]+)[ \t]*,?[ \t]*)$"
 )
+# A part of a town or a village by its place: "Upper Sheringham", "Little Germany".
+_AREA_PREFIX = word_set("upper lower little great old new north south east west nether higher")
 _TITLES = re.compile(r"^(?i:(?:the|king|queen|prince|princess|sir|lord|lady|st\.?|saint)[ \t]+)+")
 
 # A public role said of someone else, as a sentence's subject.
@@ -81,6 +89,7 @@ _REPORTING_AFTER = re.compile(
     r"refused|answered|answer|reply|replied|replies|respond|responded|advised|suggested|"
     r"reported|came|come|agreed|knows|know|thinks|think|put|gave|give|help|helped)\b"
 )
+_NAME_OR_NUMBER = re.compile(r"[A-Z0-9]")
 _OWN_POST_BEFORE = re.compile(r"(?i:\b(?:i[ \t]+am|i['’]m|im|as|my|our|was|am|being)[ \t]+)$")
 
 
@@ -112,29 +121,52 @@ def _named_within(span: str) -> bool:
     return last in _CIVIC and last not in surnames() and _figure(" ".join(words[:-1]))
 
 
+def _known_place(span: str) -> bool:
+    """A town or village of more than one word ("King's Lynn", "South
+    Shields"), or a known place after an area word ("Upper Sheringham",
+    "Little Germany")."""
+    words = span.lower().replace("’", "'").split()
+    if len(words) < 2:
+        return False
+    if " ".join(words) in places():
+        return True
+    rest = " ".join(words[1:])
+    return (
+        words[0] in _AREA_PREFIX
+        and (rest in places() or rest in proper_nouns())
+        and rest not in first_names()
+    )
+
+
 def _public_place(text: str, detail: Detail) -> bool:
     span = text[detail.start : detail.end]
     if not span[:1].isupper() or _POSSESSIVE_END.search(span):
         return False
-    if _named_within(span):
+    before = text[max(0, detail.start - 30) : detail.start]
+    if _PERSON_CUE.search(before):
+        return False
+    if _named_within(span) or _known_place(span):
         return True
     after = _NEXT_WORD.match(text, detail.end)
     if after is None:
         return False
     word = after.group("word")
     key = word.lower()
-    before = text[max(0, detail.start - 30) : detail.start]
-    if _PERSON_CUE.search(before):
-        return False
     if key in _CIVIC and (word[0].isupper() or key in _LOWER_CIVIC):
         return True
     return key in _BUSINESS and _figure(span)
 
 
 def _public_role(text: str, detail: Detail) -> bool:
-    if _BARE_ROLE.fullmatch(text, detail.start, detail.end) is None:
+    role = _BARE_ROLE.match(text, detail.start, detail.end)
+    if role is None:
         return False
-    if _REPORTING_AFTER.match(text, detail.end) is None:
+    said = _REPORTING_AFTER.match(text, role.end())
+    if said is None:
+        return False
+    # the span may run on into the verb's words ("the head of the council
+    # won't reply to"): nothing in them may be a name or a number
+    if role.end() < detail.end and _NAME_OR_NUMBER.search(text, role.end(), detail.end):
         return False
     return _OWN_POST_BEFORE.search(text, max(0, detail.start - 20), detail.start) is None
 
