@@ -11,7 +11,11 @@ details found, last of all, and drops these:
   "... House", "... Centre", "... Academy", "... Arms", "... Line", "...
   playing fields", "... statue"): capitalised (SHOUTING too), or one of the
   few lower-case words writers use after such a name ("playing fields",
-  "pub", "statue", "estate");
+  "pub", "statue", "estate") when a place's preposition or "the" comes
+  before the name or the name is a public figure's ("I saw Kevin Brown
+  park on the zigzags" still goes);
+- a known town of two words or more ("King's Lynn") or a town after an
+  area word ("Upper Sheringham", "Little Germany");
 - the same span followed by a business word ("Cars", "Taxis", "Cafe",
   "shop") only when the name is a public figure's (data/public_figures.txt:
   "Robin Hood Cars", "Harry Potter shop"); "Dave Smith Motors" and "Frank's
@@ -48,12 +52,16 @@ _CIVIC = PLACE_WORDS | word_set(
     """
     line memorial statue monument column fields pavilion dock docks institute infirmary
     almshouses chambers building buildings playhouse concourse walkway lido observatory
-    quarter gardens bowl arena campus pub
+    quarter gardens bowl arena campus pub mill
     """
 )
 # Lower-case words a name is followed by in a public place ("King George V
 # playing fields", "the Prince Albert pub").
-_LOWER_CIVIC = word_set("playing fields park pub statue memorial estate centre hospital")
+_LOWER_CIVIC = word_set("playing fields park pub statue memorial estate centre hospital mill")
+_LOCATIVE_BEFORE = re.compile(
+    r"(?i:\b(?:the|at|in|on|to|from|near|outside|by|behind|round|around|through|past|"
+    r"opposite|into|across|beside|off)[ \t]+)$"
+)
 # A firm's word: a person's own firm is a detail, a public figure's name is not.
 _BUSINESS = word_set(
     """
@@ -67,7 +75,7 @@ _NEXT_WORD = re.compile(
 _POSSESSIVE_END = re.compile(r"['’]s?$")
 _PERSON_CUE = re.compile(
     r"(?i:\b(?:called|named|name[ \t]+is|i[ \t]+am|i['’]m|im|mr|mrs|ms|miss|dr|dear|hi|hello|"
-    r"thanks|signed|from|ex|my[ \t]+[a-z-]+|our[ \t]+[a-z-]+|his[ \t]+[a-z-]+|her[ \t]+[a-z-]+|"
+    r"thanks|signed|ex|my[ \t]+[a-z-]+|our[ \t]+[a-z-]+|his[ \t]+[a-z-]+|her[ \t]+[a-z-]+|"
     r"their[ \t]+[a-z-]+)[ \t]*,?[ \t]*)$"
 )
 # A part of a town or a village by its place: "Upper Sheringham", "Little Germany".
@@ -152,7 +160,12 @@ def _public_place(text: str, detail: Detail) -> bool:
         return False
     word = after.group("word")
     key = word.lower()
-    if key in _CIVIC and (word[0].isupper() or key in _LOWER_CIVIC):
+    if key in _CIVIC and word[0].isupper():
+        return True
+    # a lower-case place word only after a place's preposition or article, or
+    # after a public figure: "at King George V playing fields", but "I saw
+    # Kevin Brown park on the zigzags" and "Danny Walsh estate agents" go
+    if key in _LOWER_CIVIC and (_LOCATIVE_BEFORE.search(before) or _figure(span)):
         return True
     return key in _BUSINESS and _figure(span)
 
