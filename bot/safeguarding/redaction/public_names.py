@@ -14,8 +14,8 @@ details found, last of all, and drops these:
   "pub", "statue", "estate") when a place's preposition or "the" comes
   before the name or the name is a public figure's ("I saw Kevin Brown
   park on the zigzags" still goes);
-- a known town of two words or more ("King's Lynn") or a town after an
-  area word ("Upper Sheringham", "Little Germany");
+- a known town of two words or more ("King's Lynn") or a UK town after an
+  area word ("Upper Sheringham"; not "Little Lahore", a cafe);
 - the same span followed by a business word ("Cars", "Taxis", "Cafe",
   "shop") only when the name is a public figure's (data/public_figures.txt:
   "Robin Hood Cars", "Harry Potter shop"); "Dave Smith Motors" and "Frank's
@@ -78,7 +78,7 @@ _PERSON_CUE = re.compile(
     r"thanks|signed|ex|my[ \t]+[a-z-]+|our[ \t]+[a-z-]+|his[ \t]+[a-z-]+|her[ \t]+[a-z-]+|"
     r"their[ \t]+[a-z-]+)[ \t]*,?[ \t]*)$"
 )
-# A part of a town or a village by its place: "Upper Sheringham", "Little Germany".
+# A part of a town or a village by its place: "Upper Sheringham".
 _AREA_PREFIX = word_set("upper lower little great old new north south east west nether higher")
 _TITLES = re.compile(r"^(?i:(?:the|king|queen|prince|princess|sir|lord|lady|st\.?|saint)[ \t]+)+")
 
@@ -131,17 +131,19 @@ def _named_within(span: str) -> bool:
 
 def _known_place(span: str) -> bool:
     """A town or village of more than one word ("King's Lynn", "South
-    Shields"), or a known place after an area word ("Upper Sheringham",
-    "Little Germany")."""
+    Shields"), or a known UK town after an area word ("Upper Sheringham")."""
     words = span.lower().replace("’", "'").split()
     if len(words) < 2:
         return False
     if " ".join(words) in places():
         return True
     rest = " ".join(words[1:])
+    # a UK town or village only: a country or a world city SCOWL knows
+    # after "Little" or "New" names a restaurant ("the cafe, Little Lahore")
     return (
         words[0] in _AREA_PREFIX
-        and (rest in places() or rest in proper_nouns())
+        and rest in places()
+        and rest not in proper_nouns()
         and rest not in first_names()
     )
 
