@@ -121,6 +121,7 @@ from bot.safeguarding.redaction.places import (
     trim_towns,
 )
 from bot.safeguarding.redaction.plate_clause import find_plates_in_bits
+from bot.safeguarding.redaction.public_names import keep_public_places_and_roles
 from bot.safeguarding.redaction.public_tails import trim_public_tail
 from bot.safeguarding.redaction.reference_codes import find_reference_codes
 from bot.safeguarding.redaction.rural_homes import find_rural_and_regional_homes
@@ -347,7 +348,10 @@ def find_personal_details(text: str) -> list[Detail]:
             merged[-1] = (last_start, max(last_end, detail.end), best, category)
         else:
             merged.append((start, detail.end, claim, detail.category))
-    return _joined(text, [Detail(start, end, category) for start, end, _b, category in merged])
+    details = [Detail(start, end, category) for start, end, _b, category in merged]
+    # round 18 (keep words): "King George V playing fields", "Robin Hood Cars",
+    # "The head teacher told us": public places and roles, not residents
+    return _joined(text, keep_public_places_and_roles(text, details))
 
 
 def _whole_words(text: str, detail: Detail) -> Detail:
