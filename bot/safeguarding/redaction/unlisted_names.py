@@ -88,6 +88,19 @@ _NOT_IN_A_RUN = (
 )
 
 
+# Words that make a Welsh, Gaelic or Cornish place or street ("Heol Hir", "Ffrwd
+# Fawr", "Cae Mawr", "Tre Goed"): a run holding one is a place, not a person.
+_CELTIC_PLACE = word_set(
+    """
+    heol ffordd stryd lon lôn rhodfa cae bryn pant maes ty tŷ nant cwm llan allt bron coed
+    glan plas pen tre tref fawr mawr fach bach isaf uchaf ucha newydd hir goch gwyn wen ddu
+    llyn afon pont porth aber ynys rhos waun gwaun ffrwd ffynnon capel eglwys dol dôl
+    baile bally kil kin inver auch ach strath glen ben dun drum knock loch tigh
+    pol pen tre ros lan bos chy
+    """
+)
+
+
 def _name_shaped(word: str) -> bool:
     """A word that may be part of a person's name: on the name lists and no
     English word, or in no list at all (neither a word, a place, a people,
@@ -95,7 +108,7 @@ def _name_shaped(word: str) -> bool:
     key = word.lower().replace("’", "'")
     if key.endswith("'s"):
         key = key[:-2]
-    if key in _NOT_IN_A_RUN or len(key) < 2:
+    if key in _NOT_IN_A_RUN or key in _CELTIC_PLACE or len(key) < 2:
         return False
     parts = [p for p in re.split(r"[-']", key) if p]
     if len(parts) > 1:
@@ -177,8 +190,8 @@ def unlisted_name_doubts(text: str) -> Iterator[tuple[int, int]]:
 # Tariq", "Dafydd ap Iorwerth", "Mairead Nic Dhomhnaill", "Jasper St John-Smythe".
 _PARTICLE = (
     r"(?:de|da|do|dos|das|di|del|della|der|den|du|des|la|le|van|von|ter|ten|bin|binti|bint|"
-    r"ibn|ben|bat|abu|ap|ab|verch|ferch|Nic|Ni|Ní|Ó|Ua|Mac|St|Saint|De|Da|Di|Del|Van|Von|"
-    r"La|Le|Du|El|Al|Ben|Bin|Abu|Ap)"
+    r"ibn|ben|bat|abu|ap|ab|verch|ferch|Nic|Ni|Ní|Ó|Ua|Mac|De|Da|Di|Del|Van|Von|"
+    r"La|Le|Du|El|Al|Ben|Bin|Abu|Ap|St(?=[ \t]+[A-Z][a-z]+-[A-Z]))"
 )
 _WITH_PARTICLE = re.compile(
     rf"(?<![\w'’-])(?:(?P<title>{_TITLES})[ \t]+)?(?P<given>{_CAP_WORD})"
@@ -258,6 +271,8 @@ def find_lists_of_people(text: str) -> Iterator[Detail]:
             for k in keys
         ):
             continue
+        if any(k in proper_nouns() and k not in first_names() for k in keys):
+            continue  # "Slovak and Roma", "Leeds and Bradford": peoples, languages, places
         plain = [k for k in keys if k in first_names() and k not in ordinary_words()]
         if not plain:
             continue
@@ -302,7 +317,7 @@ def find_cleft_names(text: str) -> Iterator[Detail]:
 _SIGN_WORDS = (
     r"(?:thanks|thank[ \t]+you|thanks[ \t]+again|many[ \t]+thanks|cheers|regards|kind[ \t]+regards|"
     r"best[ \t]+regards|best[ \t]+wishes|best|yours|sincerely|faithfully|ta|thx|thnx|thanx|"
-    r"love|with[ \t]+thanks|from)"
+    r"love|with[ \t]+thanks)"
 )
 # The last line: a sign-off word (or a dash), then a name, initials or both.
 _SIGNATURE = re.compile(
