@@ -113,9 +113,7 @@ def _name_shaped(word: str) -> bool:
     parts = [p for p in re.split(r"[-']", key) if p]
     if len(parts) > 1:
         return all(_name_shaped(p.capitalize()) or p in first_names() for p in parts if len(p) > 1)
-    if key in ordinary_words() or key in places():
-        return False
-    return True
+    return not (key in ordinary_words() or key in places())
 
 
 _RUN = re.compile(
@@ -168,8 +166,15 @@ def find_name_shaped_runs(text: str) -> Iterator[Detail]:
     such word alone only before "from work" or "is the lady"."""
     for start, end, words, _listed in _runs(text):
         after = _words_after(text, end)
+        joined = re.search(r"(?:\band|&)[ \t]+\Z", text[max(0, start - 6) : start]) is not None
+        set_off = text[:start].rstrip(" \t").endswith(",") and text[end:].lstrip(" \t")[:1] == ","
         if words >= 2:
-            if after in _PERSON_AFTER or _FROM_WHERE.match(text, end) is not None:
+            if (
+                after in _PERSON_AFTER
+                or (joined and after in {"were", "are", "both", "all"})
+                or (set_off and after in {"he", "she", "who", "everyone", "his", "her", "they"})
+                or _FROM_WHERE.match(text, end) is not None
+            ):
                 yield Detail(start, end, Category.NAME)
         elif _ONE_WORD_PERSON.match(text, end) is not None and text[start:end].lower() not in (
             first_names() & ordinary_words()
@@ -322,7 +327,8 @@ _SIGN_WORDS = (
 # The last line: a sign-off word (or a dash), then a name, initials or both.
 _SIGNATURE = re.compile(
     rf"(?:(?i:\b{_SIGN_WORDS})[ \t]*[,.!:\-–]*[ \t\n]+|(?:^|\n|[.!?][ \t]+)[-–—~][ \t]*)"
-    r"(?P<name>(?:[A-Za-z][a-zà-ÿ'’-]*\.?|[A-Z]{1,3}\.?)(?:[ \t]+(?:[A-Z][a-zà-ÿ'’-]*\.?|[A-Z]\.?)){0,2})"
+    r"(?P<name>(?:[A-Za-z][a-zà-ÿ'’-]*\.?|[A-Z]{1,3}\.?)"
+    r"(?:[ \t]+(?:[A-Z][a-zà-ÿ'’-]*\.?|[A-Z]\.?)){0,2})"
     r"[ \t]*(?:x+|xx+|:\))?[ \t]*[.!]?[ \t]*\Z"
 )
 _NOT_A_SIGNATURE = word_set(
@@ -332,6 +338,13 @@ _NOT_A_SIGNATURE = word_set(
     officer officers team sir madam sarge police anon anonymous me i it this that
     """
 )
+_LONE_LAST_WORD = re.compile(
+    r"[.!?][ \t]*\n?[ \t]*(?P<name>[A-Za-z][a-z]{1,14})[ \t]*[.!x]*[ \t]*\Z"
+)
+_NAME_SOMETHING = re.compile(
+    r"(?<![\w'’])(?P<name>[A-Za-z][a-z]{2,14})[ \t]+(?i:something|summat|summit|whatsit|"
+    r"whatever|or[ \t]+something|something[ \t]+or[ \t]+other)\b(?![ \t]+(?:else|like)\b)"
+)
 _GREETING = re.compile(
     r"(?:^|[.!?\n][ \t]*)(?i:hey|hi|hiya|hello|dear|morning|evening|alright|oi)[ \t]+"
     r"(?P<name>[A-Z][a-z'’-]{1,15})[ \t]*,"
@@ -339,11 +352,22 @@ _GREETING = re.compile(
 
 
 def find_sign_offs_and_greetings(text: str) -> Iterator[Detail]:
-    """The signer on the last line (a name, a nickname, initials) and the
+    """The signer on the last line (a name, a nickname, initials), a given
+    name standing alone after the last sentence ("... want a ref. jade"), a
+    given name with "something" for the surname ("kyle something"), and the
     person a greeting addresses ("hey Faz, ..."): NAME."""
     match = _SIGNATURE.search(text)
     if match is not None and _a_signer(match.group("name"), _dashed(match.group())):
         yield Detail(match.start("name"), match.end("name"), Category.NAME)
+    match = _LONE_LAST_WORD.search(text)
+    if match is not None:
+        key = match.group("name").lower()
+        if key in first_names() and key not in NOT_PERSONS and key not in _NOT_A_SIGNATURE:
+            yield Detail(match.start("name"), match.end("name"), Category.NAME)
+    for match in _NAME_SOMETHING.finditer(text):
+        key = match.group("name").lower()
+        if key in first_names() and key not in ordinary_words() and key not in NOT_PERSONS:
+            yield Detail(match.start("name"), match.end("name"), Category.NAME)
     for match in _GREETING.finditer(text):
         key = match.group("name").lower()
         if key in ordinary_words() and key not in first_names():
