@@ -49,6 +49,7 @@ from bot.safeguarding.redaction.lexicon import (
     proper_nouns,
     surnames,
 )
+from bot.safeguarding.redaction.names import RELATIONS
 
 _LETTERS = r"[A-ZÀ-ÖØ-ÞĀ-ſ][a-zß-öø-ÿĀ-ſ]+"
 # A capitalised word, perhaps hyphenated or with an inner capital: "Adeyemi-Coker",
@@ -85,6 +86,8 @@ _NOT_IN_A_RUN = (
     )
     | PLACE_WORDS
     | NOT_PERSONS
+    | RELATIONS
+    | word_set("nan nana nanna gran granny grandma grandad grandpa aunty auntie uncle")
 )
 
 
@@ -198,6 +201,12 @@ _PARTICLE = (
     r"ibn|ben|bat|abu|ap|ab|verch|ferch|Nic|Ni|Ní|Ó|Ua|Mac|De|Da|Di|Del|Van|Von|"
     r"La|Le|Du|El|Al|Ben|Bin|Abu|Ap|St(?=[ \t]+[A-Z][a-z]+-[A-Z]))"
 )
+_PLACE_FIRST = word_set(
+    """
+    casa villa vila rua avenida plaza praça praca rio porto santa san sao são costa monte
+    quinta hotel cafe café bar museo museu palacio palazzo teatro chateau château castel
+    """
+)
 _WITH_PARTICLE = re.compile(
     rf"(?<![\w'’-])(?:(?P<title>{_TITLES})[ \t]+)?(?P<given>{_CAP_WORD})"
     rf"(?P<rest>(?:[ \t]+{_PARTICLE}){{1,2}}[ \t]+{_CAP_WORD}"
@@ -211,6 +220,8 @@ def find_names_with_particles(text: str) -> Iterator[Detail]:
     brands = brand_spans(text)
     for match in _WITH_PARTICLE.finditer(text):
         given = match.group("given").lower()
+        if given in _PLACE_FIRST or given in RELATIONS:
+            continue  # "Casa da Musica", "Villa de Leyva": places
         if given in PLACE_WORDS or given in NOT_PERSONS or given in places():
             continue
         if given not in first_names() and not (match.group("title") or _name_shaped(given)):
@@ -245,6 +256,12 @@ _NOT_A_LIST_ITEM = word_set(
 )
 
 
+def shapes_capital(text: str, start: int) -> bool:
+    """The word before ``start`` is capitalised: a list member of two words."""
+    before = re.search(r"([A-Za-z]+)[ \t]+\Z", text[max(0, start - 20) : start])
+    return before is not None and before.group(1)[:1].isupper() and before.group(1) != "I"
+
+
 def _shape(item: str) -> str:
     if item.isupper():
         return "upper"
@@ -260,12 +277,22 @@ def find_lists_of_people(text: str) -> Iterator[Detail]:
     when at least one is a given name that is no English word and the others
     are no function words, relations, places or brands: NAME, each member."""
     shouted = _shouted(text)
+    brands = brand_spans(text)
     for match in _LIST.finditer(text):
         items = list(re.finditer(_ITEM, match.group("list")))
         items = [i for i in items if i.group().lower() not in {"and", "n"}]
         if len(items) < 2:
             continue
         keys = [i.group().lower().replace("’", "'") for i in items]
+        base = match.start("list")
+        if any(a <= base + i.start() < b for a, b in brands for i in items):
+            continue  # "Ann Summers and Ernest Jones": shops
+        if re.search(r"[A-Za-z][ \t]+\Z", text[max(0, base - 3) : base]) and shapes_capital(
+            text, base
+        ):
+            continue  # "Toby Carvery, Ann Summers and ...": members of two words
+        if any("'" in k and not k.startswith(("o'", "d'")) for k in keys):
+            continue  # "Ruth and I'm"
         shapes = {_shape(i.group()) for i in items}
         if len(shapes) != 1 or shapes == {"mixed"}:
             continue
@@ -278,12 +305,16 @@ def find_lists_of_people(text: str) -> Iterator[Detail]:
             continue
         if any(k in proper_nouns() and k not in first_names() for k in keys):
             continue  # "Slovak and Roma", "Leeds and Bradford": peoples, languages, places
-        plain = [k for k in keys if k in first_names() and k not in ordinary_words()]
+        plain = [
+            k for k in keys if k in first_names() and k not in ordinary_words() and len(k) >= 3
+        ]
         if not plain:
             continue
         if len(plain) * 2 < len(keys) and shapes == {"lower"}:
             continue  # "bread, milk and sam": most members are words
-        base = match.start("list")
+        after = re.match(r"[ \t]+([A-Z][a-z]+)", text[match.end() :])
+        if after is not None and shapes == {"capital"} and after.group(1).lower() in surnames():
+            continue  # "... and Ernest Jones": the last member has a surname
         for item, key in zip(items, keys, strict=True):
             if key in ordinary_words() and key not in first_names() and key not in surnames():
                 continue  # "Later, Kai and Reece": the English word stays
@@ -335,7 +366,7 @@ _NOT_A_SIGNATURE = word_set(
     """
     all everyone you u guys folks mate mates again advance in for the an any help anyone
     everybody lot lots much so very regards thanks cheers x xx xxx love bye now later soon
-    officer officers team sir madam sarge police anon anonymous me i it this that
+    officer officers team sir madam sarge police anon anonymous me i it this that ra rah
     """
 )
 _LONE_LAST_WORD = re.compile(
@@ -362,7 +393,14 @@ def find_sign_offs_and_greetings(text: str) -> Iterator[Detail]:
     match = _LONE_LAST_WORD.search(text)
     if match is not None:
         key = match.group("name").lower()
-        if key in first_names() and key not in NOT_PERSONS and key not in _NOT_A_SIGNATURE:
+        if (
+            key in first_names()
+            and len(key) >= 3
+            and not (match.group("name")[:1].isupper() and key in ordinary_words())
+            and key not in NOT_PERSONS
+            and key not in _NOT_A_SIGNATURE
+            and key not in _NOT_A_LIST_ITEM
+        ):
             yield Detail(match.start("name"), match.end("name"), Category.NAME)
     for match in _NAME_SOMETHING.finditer(text):
         key = match.group("name").lower()
