@@ -151,6 +151,15 @@ from bot.safeguarding.redaction.spoken import (
     find_worded_ids,
     find_worded_postcodes,
 )
+from bot.safeguarding.redaction.unlisted_names import (
+    find_cleft_names,
+    find_lists_of_people,
+    find_name_shaped_runs,
+    find_names_with_particles,
+    find_nicknamed_initialled_and_apposed,
+    find_quoted_nicknames_and_graffiti,
+    find_sign_offs_and_greetings,
+)
 from bot.safeguarding.redaction.what3words import find_what3words
 
 __all__ = [
@@ -269,6 +278,14 @@ _FINDERS: tuple[Callable[[str], Iterable[Detail]], ...] = (
     find_firms_by_trade_or_quote,
     find_house_names_by_cue,
     find_roles_by_cue,
+    # round 18 (names): names the lists do not hold, by position and shape
+    find_name_shaped_runs,
+    find_names_with_particles,
+    find_lists_of_people,
+    find_cleft_names,
+    find_sign_offs_and_greetings,
+    find_quoted_nicknames_and_graffiti,
+    find_nicknamed_initialled_and_apposed,
 )
 
 LABEL_PATTERN = re.compile("|".join(re.escape(c.label) for c in Category))

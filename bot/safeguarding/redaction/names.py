@@ -823,6 +823,11 @@ def find_doubtful_names(text: str) -> list[Doubt]:
     # round 17: a lower-case pair that may be a name, with no cue ("kieran bright")
     for start, end in lower_case_name_doubts(text):
         doubts = [d for d in doubts if not (d.start < end and start < d.end)] + [Doubt(start, end)]
+    # round 18: a name-shaped pair in no list with no cue, a dashed last word
+    from bot.safeguarding.redaction.unlisted_names import signature_doubts, unlisted_name_doubts
+
+    for start, end in [*unlisted_name_doubts(text), *signature_doubts(text)]:
+        doubts = [d for d in doubts if not (d.start < end and start < d.end)] + [Doubt(start, end)]
     doubts.sort(key=lambda d: d.start)
     labels = [m.span() for m in re.finditer(r"\[[^\[\]\n]{1,30}\]", text)]
     return [d for d in doubts if not any(a <= d.start < b for a, b in labels)]
