@@ -48,8 +48,9 @@ KEPT = [
     ("The kids were dressed as Father Christmas at the fair.", ["Father Christmas"]),
     # a number that is no home
     ("Take the number 38 bus to the station.", ["number 38"]),
-    # a number not given as an address line keeps its street
-    ("The house at number 6 on Hawthorn Street has had its windows done.", ["Hawthorn Street"]),
+    # round 19: a house number "on" its street goes with the street (every
+    # blind writer labels it so, test_redaction_round19_spent16); the rest stays
+    ("The house at number 6 on Hawthorn Street has had its windows done.", ["windows done"]),
     # a chain's possessive and a plain trade after one word stay for other readers
     ("I was in Sainsbury's Local when it happened.", ["Sainsbury's"]),
     ("Roofing Solutions are what the leaflet promised.", ["Roofing Solutions"]),

@@ -11,7 +11,11 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 
 from bot.edge.text import strip_hidden
-from bot.safeguarding.redaction.address import find_addresses, find_lone_numbers_pairs_and_blocks
+from bot.safeguarding.redaction.address import (
+    find_addresses,
+    find_lone_numbers_pairs_and_blocks,
+    find_numbers_on_their_street,
+)
 from bot.safeguarding.redaction.blocks import find_homes_in_blocks_and_estates
 from bot.safeguarding.redaction.boats import find_boat_registrations, find_boats_by_port_or_index
 from bot.safeguarding.redaction.business import (
@@ -201,6 +205,8 @@ _FINDERS: tuple[Callable[[str], Iterable[Detail]], ...] = (
     find_dates_of_birth,
     find_birth_dates,
     find_addresses,
+    # round 19: "no 47 on Groby Rd": the house and the street it is on
+    find_numbers_on_their_street,
     find_flats_welsh_streets_and_coded_digits,
     find_numbered_homes,
     find_boats_by_port_or_index,

@@ -114,12 +114,29 @@ _WELSH_ONE_WORD = (
 )
 
 
-def _address(name_word: str, lead: str = "") -> re.Pattern[str]:
+# Round 19 (the sixteenth set's "we r no 4 maes y coed", "at 5 glan y mor,
+# rhosneigr"): a Welsh street typed in lower case, after words that say an
+# address is coming. A street word that is only a street word ("heol",
+# "maes") may stand alone before the name; one that is also English or
+# text-speak ("pen", "tan", "bro", "parc") needs the Welsh article after it
+# ("pen y bryn"). One word of name: the town after it stays.
+_LOWER_WELSH_STREET = (
+    r"(?:(?:heol|hewl|stryd|ffordd|lôn|maes|rhodfa|cilgant|teras)(?:[ \t-]+(?:y|yr))?"
+    r"|(?:bryn|cae|llys|parc|erw|dol|glan|gwel|pen|tan|plas|pant|cefn|coed|tyn|tŷ|lon|clos|"
+    r"rhes|llwyn|cwrt)[ \t-]+(?:y|yr))"
+    r"[ \t-]+[a-zŵŷâêîôûô][a-zŵŷâêîôû'’]+"
+)
+
+
+def _address(name_word: str, lead: str = "", welsh_lower: bool = False) -> re.Pattern[str]:
+    welsh = rf"|{_FIRST_STREET_WORDS}(?:(?:[ \t-]+{_WELSH_LINK})?[ \t-]+[A-Z][\w'’-]*){{1,3}}" + (
+        rf"|{_LOWER_WELSH_STREET}\b" if welsh_lower else ""
+    )
     return re.compile(
         rf"{lead}(?i:(?:number\s+|no\.?\s*)?{_FLAT})\b{_HOUSE}\s+"
         rf"(?:(?:(?i:the)\s+(?:{name_word}\s+){{0,2}}|(?:{name_word}\s+){{1,3}})"
         rf"(?i:{_STREET_TYPES})\b{_QUARTER}"
-        rf"|{_FIRST_STREET_WORDS}(?:(?:[ \t-]+{_WELSH_LINK})?[ \t-]+[A-Z][\w'’-]*){{1,3}})"
+        rf"{welsh})"
     )
 
 
@@ -138,6 +155,7 @@ _ADDRESSES = (
         r"|(?<=\bim in )|(?<=\bi'm in )|(?<=\bi’m in )|(?<=\bi am in )|(?<=\bwe're in )"
         r"|(?<=\bwe’re in )|(?<=\bwe are in )|(?<=\bwe r in )|(?<=\bmoved in )"
         r"|(?<=\bmoved into )|(?<=\bwe are )|(?<=\bwe're )|(?<=\bwe’re )|(?<=\bwe r ))",
+        welsh_lower=True,
     ),
     re.compile(
         rf"(?<![\w£$.,:/-])(?i:{_FLAT})\b{_HOUSE}\s+(?:[a-z][a-z'’]+\s+){{1,2}}"
@@ -408,6 +426,7 @@ _NOT_A_THE_STREET = word_set(
 # Round 14: after "im in" or "we are", a lower-case street ends the phrase
 # or is followed by a small word ("im in 7 meadow view since may"), not a
 # noun it describes ("we are 3 separate close friends", "in 3 close calls").
+_LOWER_WELSH_STREET_AFTER_HOUSE = re.compile(rf"[ \t]+{_LOWER_WELSH_STREET}")
 _NEW_LOWER_LEAD = re.compile(r"(?i:\b(?:in|into|are|we're|we’re|r))[ \t]+$")
 _AFTER_A_LOWER_STREET = re.compile(
     r"[ \t]*(?:[,.;:!?)\n]|$|(?i:in|on|at|and|n|near|by|since|for|with|is|was|the|where|"
@@ -422,6 +441,8 @@ def _is_house_and_street(text: str, match: re.Match[str], rank: int) -> bool:
         and _NEW_LOWER_LEAD.search(text, max(0, match.start() - 12), match.start())
         and not re.search(r"[A-Z]", text[match.end("house") : match.end()])
         and not _AFTER_A_LOWER_STREET.match(text, match.end())
+        # a Welsh street word is evidence enough: "we r no 4 maes y coed llanberis"
+        and not _LOWER_WELSH_STREET_AFTER_HOUSE.fullmatch(text, match.end("house"), match.end())
     ):
         return False
     if rank == _LOWER_CASE_ANYWHERE and _NOT_A_HOUSE_BEFORE.search(
@@ -607,3 +628,32 @@ def find_lone_numbers_pairs_and_blocks(text: str) -> Iterator[Detail]:
         pair = _FIRST_OF_PAIR.search(text, max(0, found.start - 12), found.start)
         if pair is not None:
             yield Detail(pair.start("number"), pair.end("number"), Category.ADDRESS)
+
+
+# Round 19 (the sixteenth set's "he lives at no 47 on Groby Rd", "He go in
+# house number 58 on Evington Road"; the round-18 blind probe's "number
+# nineteen on Victoria Street"): a house said by its number, then "on" its
+# street. The number is already a home's (home_numbers.py, address.py); the
+# street joined to it by "on" is that home's street, so the two go together,
+# as "47 Groby Road" does. Only after "number"/"no" (not "the 47 bus on
+# Groby Road"), and only a named street with its type (not "number 9 on the
+# 73 route"); a street with no number before it stays.
+_NUMBER_ON_ITS_STREET = re.compile(
+    # not a bus's, a platform's or a stand's number ("bus number 38 on ...")
+    r"(?i:(?<!\bbus )(?<!\bbuses )(?<!\broute )(?<!\bplatform )(?<!\bstand )(?<!\bbay )(?<!\bgate )"
+    r"(?<!\bjunction )(?<!\bpump )(?<!\btable )(?<!\broom )(?<!\bward )(?<!\bbed )(?<!\bpitch ))"
+    r"(?i:\b(?:house[ \t]+|flat[ \t]+)?)"
+    # "no" only before figures ("no one on Mill Lane" is nobody)
+    rf"(?:(?i:number)[ \t]*(?:\d{{1,4}}[a-zA-Z]?\b|(?i:{_NUMBER_WORD}))"
+    r"|(?i:no\.?)[ \t]*\d{1,4}[a-zA-Z]?\b)"
+    r"[ \t]+(?i:on|in|off|along|down|up)[ \t]+"
+    rf"(?:(?:the[ \t]+)?(?:{_CAPITAL_WORD}[ \t]+){{1,3}}(?:{_STREET_TYPES})\b"
+    rf"|(?:[a-z][a-z'’]+[ \t]+){{1,2}}(?:road|rd|street|st|lane|avenue|close|crescent|drive|way)\b)"
+)
+
+
+def find_numbers_on_their_street(text: str) -> Iterator[Detail]:
+    """ADDRESS spans over a house said by its number and the street it is
+    "on": "no 47 on Groby Rd", "number nineteen on Victoria Street"."""
+    for match in _NUMBER_ON_ITS_STREET.finditer(text):
+        yield Detail(match.start(), match.end(), Category.ADDRESS)
