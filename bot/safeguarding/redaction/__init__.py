@@ -348,7 +348,8 @@ def find_personal_details(text: str) -> list[Detail]:
         text,
         [t for d in widened for t in trim_times(text, trim_public_tail(text, trim_towns(text, d)))],
     )
-    widened += [d for d in every if d not in {item[3] for item in found}]
+    in_found = {item[3] for item in found}
+    widened += [d for d in every if d not in in_found]
     # round 18: "Hillside (that's the name of their house": a home, said so
     widened += list(find_houses_said_to_be_named(text))
     for detail in widened:

@@ -25,6 +25,7 @@ Alston": the name found is then more than the place), a house number in it
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from bot.safeguarding.redaction.detail import Category, Detail, word_set
 from bot.safeguarding.redaction.lexicon import (
@@ -690,19 +691,26 @@ _CENTRE_AFTER = re.compile(
 )
 
 
+@lru_cache(maxsize=16)
+def _spans(pattern: re.Pattern[str], text: str) -> tuple[tuple[int, int], ...]:
+    """Where ``pattern`` matches in ``text``, as (start, end) offsets: found
+    once a message, not once a detail (a long message has hundreds)."""
+    return tuple((m.start(), m.end()) for m in pattern.finditer(text))
+
+
 def _public_name(text: str, detail: Detail, addresses: list[Detail]) -> bool:
     span = text[detail.start : detail.end]
     if not span[:1].isupper():
         return False
     if _STREET_WORD_AFTER.match(text, detail.end) or _CENTRE_AFTER.match(text, detail.end):
         return True
-    if any(m.start() <= detail.start and detail.end <= m.end() for m in _FORCES.finditer(text)):
+    if any(s <= detail.start and detail.end <= e for s, e in _spans(_FORCES, text)):
         return True
     if len(span.split()) > 1 and _EVENT_WORD.search(span):
         return True
     if _EVENT_AFTER.match(text, detail.end) and re.search(r"\bthe[ \t]+$", text[: detail.start]):
         return True
-    if any(m.start() <= detail.start and detail.end <= m.end() for m in _TEAMS.finditer(text)):
+    if any(s <= detail.start and detail.end <= e for s, e in _spans(_TEAMS, text)):
         return True
     if _PET_BEFORE.search(text, max(0, detail.start - _LOOK_BACK), detail.start):
         return True
