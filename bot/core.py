@@ -56,6 +56,7 @@ from bot.intake.intake import Intake
 from bot.privacy.data_rights import DataRights
 from bot.privacy.erasure import Erasure
 from bot.privacy.retention import Retention
+from bot.safeguarding.read_texts import forget_read_texts
 from bot.store import archive, metrics
 from bot.store.component import Component, KeepsData, PrivacyHooks
 from bot.store.database import Database, Tx, fetch_all, fetch_one, instant, is_busy, iso
@@ -178,6 +179,8 @@ def build_core(
     posted); ``hook_urls``: forum id to its webhook URL, as read from the
     environment variable its ``escalation.webhook_url_env`` names."""
     queue = queue if queue is not None else asyncio.Queue()
+    if forget_read_texts not in db.on_erased:
+        db.on_erased.append(forget_read_texts)
     directory = ForumDirectory(config, senders.keys())
     wording = Wording(templates, config.contacts, prefixes or {})
     log_rooms_off(directory, wording, why_off or {})

@@ -20,6 +20,8 @@ import re
 
 from lingua import Language, LanguageDetector, LanguageDetectorBuilder
 
+from bot.safeguarding.read_texts import hold
+
 MIN_LETTERS = 12
 
 # ISO 639-1 code of each language identified, English first (the forum's own).
@@ -265,6 +267,7 @@ def _marked(lowered: str) -> str | None:
     return None
 
 
+@hold
 @functools.lru_cache(maxsize=256)  # a question is read twice: its reply, then its card
 def identify(text: str) -> str | None:
     """The ISO 639-1 code (``"pl"``) of the language ``text`` is written in,

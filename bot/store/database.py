@@ -7,7 +7,7 @@ import asyncio
 import contextlib
 import logging
 import sqlite3
-from collections.abc import AsyncIterator, Iterable, Sequence
+from collections.abc import AsyncIterator, Callable, Iterable, Sequence
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime
 from types import TracebackType
@@ -103,6 +103,8 @@ class Database:
             self.readers = 0
         self._conn: aiosqlite.Connection | None = None
         self._erase_pending = False  # a checkpoint owed after an erasure (``erased``)
+        # called by ``erased`` (the root empties the caches of read messages)
+        self.on_erased: list[Callable[[], None]] = []
         self._lock = asyncio.Lock()
         self._idle: list[aiosqlite.Connection] = []
         self._busy: set[aiosqlite.Connection] = set()
@@ -114,8 +116,12 @@ class Database:
         commits, the write-ahead log is copied into the database file and
         truncated to nothing, so no old copy of a page keeps the erased text
         (with ``secure_delete`` on, the file itself keeps none). A
-        checkpoint a reader holds up is tried again after the next commit."""
+        checkpoint a reader holds up is tried again after the next commit.
+        Each of ``on_erased`` is called at once (the composition root adds
+        ``read_texts.forget_read_texts``: no cache keeps the erased words)."""
         self._erase_pending = True
+        for forget in self.on_erased:
+            forget()
 
     async def _truncate_wal(self, conn: aiosqlite.Connection) -> None:
         for _ in range(CHECKPOINT_TRIES):

@@ -25,7 +25,6 @@ Alston": the name found is then more than the place), a house number in it
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from bot.safeguarding.redaction.detail import Category, Detail, word_set
 from bot.safeguarding.redaction.lexicon import (
@@ -632,6 +631,9 @@ _PET_BEFORE = re.compile(
 _DISTRICT_END = re.compile(r"[ \t]*(?:[.,!?;]|\n|$)")
 
 
+_Spans = tuple[tuple[int, int], ...]  # (start, end) offsets of a pattern's matches
+
+
 def keep_streets_forces_events_and_pets(text: str, details: list[Detail]) -> list[Detail]:
     """``details`` less the names that are a street's name (a street's word
     after them), a county or police force, an event or market, a team, a
@@ -639,10 +641,17 @@ def keep_streets_forces_events_and_pets(text: str, details: list[Detail]) -> lis
     number before a street's or a centre's word; a university's year named
     for its place ("a second year at Northumbria")."""
     addresses = [d for d in details if d.category is Category.ADDRESS]
+    # found once a message, not once a name (a long message has hundreds),
+    # and held only for this call: no resident's text outlives it in a cache
+    named: tuple[_Spans, _Spans] | None = None
     kept = []
     for d in details:
         span = text[d.start : d.end]
-        if d.category is Category.NAME and _public_name(text, d, addresses):
+        if d.category is Category.NAME:
+            if named is None:
+                named = (_spans(_FORCES, text), _spans(_TEAMS, text))
+            if _public_name(text, d, addresses, *named):
+                continue
             continue
         # a home's name with no number before a street's word or a centre's:
         # "at Drumquin road", "by the Forge shopping centre"
@@ -691,26 +700,26 @@ _CENTRE_AFTER = re.compile(
 )
 
 
-@lru_cache(maxsize=16)
-def _spans(pattern: re.Pattern[str], text: str) -> tuple[tuple[int, int], ...]:
-    """Where ``pattern`` matches in ``text``, as (start, end) offsets: found
-    once a message, not once a detail (a long message has hundreds)."""
+def _spans(pattern: re.Pattern[str], text: str) -> _Spans:
+    """Where ``pattern`` matches in ``text``, as (start, end) offsets."""
     return tuple((m.start(), m.end()) for m in pattern.finditer(text))
 
 
-def _public_name(text: str, detail: Detail, addresses: list[Detail]) -> bool:
+def _public_name(
+    text: str, detail: Detail, addresses: list[Detail], forces: _Spans, teams: _Spans
+) -> bool:
     span = text[detail.start : detail.end]
     if not span[:1].isupper():
         return False
     if _STREET_WORD_AFTER.match(text, detail.end) or _CENTRE_AFTER.match(text, detail.end):
         return True
-    if any(s <= detail.start and detail.end <= e for s, e in _spans(_FORCES, text)):
+    if any(s <= detail.start and detail.end <= e for s, e in forces):
         return True
     if len(span.split()) > 1 and _EVENT_WORD.search(span):
         return True
     if _EVENT_AFTER.match(text, detail.end) and re.search(r"\bthe[ \t]+$", text[: detail.start]):
         return True
-    if any(s <= detail.start and detail.end <= e for s, e in _spans(_TEAMS, text)):
+    if any(s <= detail.start and detail.end <= e for s, e in teams):
         return True
     if _PET_BEFORE.search(text, max(0, detail.start - _LOOK_BACK), detail.start):
         return True

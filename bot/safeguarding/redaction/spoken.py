@@ -21,6 +21,7 @@ from functools import cached_property, lru_cache
 from itertools import pairwise
 
 from bot.alerts.postcode import AREAS
+from bot.safeguarding.read_texts import hold
 from bot.safeguarding.redaction.detail import Category, Detail, word_set
 
 # How far back a cue before a match is looked for: the cues are a few words
@@ -157,6 +158,7 @@ class _Token:
         return self.text.lower()
 
 
+@hold
 @lru_cache(maxsize=16)
 def _tokens(text: str) -> tuple[_Token, ...]:
     """The text's tokens, read once a question (each finder here reads them)."""
@@ -536,6 +538,7 @@ def find_partial_plates(text: str) -> Iterator[Detail]:
     return iter(_find_partial_plates(text))
 
 
+@hold
 @lru_cache(maxsize=16)  # read again by situation.find_described_plates
 def _find_partial_plates(text: str) -> tuple[Detail, ...]:
     return tuple(_find_partial_plates_in(text))
@@ -570,6 +573,7 @@ def find_cued_plates(text: str) -> Iterator[Detail]:
     return iter(_find_cued_plates(text))
 
 
+@hold
 @lru_cache(maxsize=16)  # read again by situation.find_described_plates
 def _find_cued_plates(text: str) -> tuple[Detail, ...]:
     return tuple(_find_cued_plates_in(text))
@@ -616,6 +620,7 @@ def find_spoken_regs(text: str) -> Iterator[Detail]:
     return iter(_find_spoken_regs(text))
 
 
+@hold
 @lru_cache(maxsize=16)  # read again by situation.find_described_plates
 def _find_spoken_regs(text: str) -> tuple[Detail, ...]:
     return tuple(_find_spoken_regs_in(text))
@@ -824,6 +829,7 @@ def find_read_out_plates(text: str) -> Iterator[Detail]:
     return iter(_find_read_out_plates(text))
 
 
+@hold
 @lru_cache(maxsize=16)  # read again by situation.find_described_plates
 def _find_read_out_plates(text: str) -> tuple[Detail, ...]:
     return tuple(_find_read_out_plates_in(text))

@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from bot.safeguarding.read_texts import hold
 from bot.safeguarding.triage.data import TriageDataError, compiled, mapping, one_of, read
 from bot.safeguarding.triage.guards import (
     ALL_CLEAR,
@@ -81,6 +82,7 @@ class Framing:
         return bool(self.not_live) and not self.live
 
 
+@hold
 @lru_cache(maxsize=16)
 def framing(message: str) -> Framing:
     """The framing of a normalised message (``normalise.normalise``):

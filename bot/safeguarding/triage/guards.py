@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from bot.safeguarding.read_texts import hold
 from bot.safeguarding.triage.concern import Concern
 from bot.safeguarding.triage.data import (
     TriageDataError,
@@ -1105,6 +1106,7 @@ def _not_now_by_message(rule: Rule, message: str, opening: str) -> str | None:
 
 # Round 14 (speed): the guards ask this of the same message again and again
 # (a match's every guard, every match); the last few answers are kept.
+@hold
 @lru_cache(maxsize=16)
 def _says_now(message: str) -> bool:
     """Whether the message has a word for now ("now", "tonight", "right
