@@ -652,7 +652,6 @@ def keep_streets_forces_events_and_pets(text: str, details: list[Detail]) -> lis
                 named = (_spans(_FORCES, text), _spans(_TEAMS, text))
             if _public_name(text, d, addresses, *named):
                 continue
-            continue
         # a home's name with no number before a street's word or a centre's:
         # "at Drumquin road", "by the Forge shopping centre"
         if (
