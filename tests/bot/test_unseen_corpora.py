@@ -247,6 +247,21 @@ SEALED = {
     "personal_details/blind_probe_round18.jsonl": (
         "bd1026cec8d65db09309dcf1bdeb9a4addb966887ce364c0c09dd7f7d135fd01"
     ),
+    # the eighteenth set, sealed 2026-12-02 while round 19's helpers were
+    # working and before any of it was merged (the seventeenth still sealed,
+    # run once first)
+    "triage/unseen_2026_12_02_c.jsonl": (
+        "91e17450a1d13d5ecf4b66cdd87ea73baa212bc136b04cc685185141a5675589"
+    ),
+    "triage/unseen_2026_12_02_d.jsonl": (
+        "06325357faddadbab5dc2931b3bc9f19f2197c76725467b4fa574b96509b9697"
+    ),
+    "personal_details/unseen_2026_12_02_c.jsonl": (
+        "6e4dd06fedd683d0bad42aa3cd7b218782bd17ff09417ffbc00d89a88291c9d8"
+    ),
+    "personal_details/unseen_2026_12_02_d.jsonl": (
+        "12e9cc2dc68b8fe7d9288a6e7dfb210df1d77cdc627411523c63a7fd2ed9190a"
+    ),
 }
 
 
@@ -273,6 +288,7 @@ TRIAGE_SETS = [
     ("triage/unseen_2026_12_01_e.jsonl", "triage/unseen_2026_12_01_f.jsonl"),
     ("triage/unseen_2026_12_01_g.jsonl", "triage/unseen_2026_12_01_h.jsonl"),
     ("triage/unseen_2026_12_02_a.jsonl", "triage/unseen_2026_12_02_b.jsonl"),
+    ("triage/unseen_2026_12_02_c.jsonl", "triage/unseen_2026_12_02_d.jsonl"),
 ]
 
 
@@ -356,6 +372,10 @@ REDACTION_SETS = [
     (
         "personal_details/unseen_2026_12_02_a.jsonl",
         "personal_details/unseen_2026_12_02_b.jsonl",
+    ),
+    (
+        "personal_details/unseen_2026_12_02_c.jsonl",
+        "personal_details/unseen_2026_12_02_d.jsonl",
     ),
 ]
 
