@@ -87,8 +87,8 @@ JOBS_GONE = [
     ),
     (
         "the bloke who drives for the pizza place on Station Road parks on the pavement",
-        "pizza place on Station Road",
-        "parks on the pavement",
+        "drives for the pizza place",
+        "on Station Road parks on the pavement",
     ),
     (
         "the man who helps with the milking, Emyr, saw the quad go at dawn",

@@ -260,6 +260,10 @@ _PERSON_WHO_WORKS = re.compile(
     r"(?:[ \t]+out)?[ \t]+with[ \t]+(?:the[ \t]+)?(?:lambing|milking|calving|harvest|"
     r"shearing|horses|hens|cows|sheep))\b"
 )
+# Who works away from the workplace: the street it is on stays, since they
+# are seen on every street of the round ("the lad who delivers for the
+# Chinese takeaway [job] on Stanhope Road").
+_AWAY_FROM_IT = re.compile(r"(?i)\b(?:delivers?|drives?)\b")
 # A round only one person walks: "the Avon lady for the whole of the
 # Woodhouse estate", "the postie for the top farms", "the lollipop man outside".
 _ROUND_ROLE = re.compile(
@@ -299,7 +303,7 @@ _POST_AT_NAMED = re.compile(
     rf"(?:(?<=,[ \t])|(?<=\()|(?i:\b(?:the|a|an)[ \t]+))"
     rf"(?:(?i:{_ONE_HOLDER})[ \t]+(?i:at|of)[ \t]+(?i:the[ \t]+)?(?:{_NAMED}"
     r"(?i:surgery|post[ \t]+office|high|primary|junior|juniors|infants|academy|school|practice|"
-    r"pharmacy|library|nursery|hotel|inn|church|chapel|centre|club)"
+    r"pharmacy|nursery)"
     r"|(?i:the[ \t]+)(?i:primary|surgery|post[ \t]+office|village[ \t]+school))"
     rf"|(?i:{_COMMON_HOLDER})[ \t]+(?i:at|on|in)[ \t]+(?:(?i:the[ \t]+)?{_NAMED}"
     r"(?i:surgery|ward|post[ \t]+office|pharmacy)|(?i:ward)[ \t]+\d{1,2}))(?![\w'’-])"
@@ -325,7 +329,8 @@ def find_people_at_their_workplace(text: str) -> Iterator[Detail]:
             continue
         end = match.end()
         street = _STREET_TAIL.match(text, end)
-        end = street.end() if street is not None else end
+        if street is not None and not _AWAY_FROM_IT.search(match.group()):
+            end = street.end()
         yield Detail(match.start(), end, Category.JOB)
     for match in _ROUND_ROLE.finditer(text):
         yield Detail(match.start(), match.end(), Category.JOB)
