@@ -32,6 +32,7 @@ person at their workplace").
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 
 from bot.safeguarding.redaction.detail import Category, Detail
@@ -68,9 +69,9 @@ _SUBJECT = (
     r"(?:i[ \t]+am|i['’]?m|im|(?:s?he|who)[ \t]+(?:is|was)|(?:s?he|who)['’]s|s?hes|s?he|"
     rf"{_KIN}['’]?s|{_KIN}[ \t]+(?:is|was|age|aged)|am|is|age|aged)"
 )
-_SUBJECT_AGE = re.compile(
-    rf"(?i:\b(?P<subject>{_SUBJECT})[ \t]+{_HEDGE}?)(?P<age>{_NUMBER}{_YEARS})\b"
-)
+# Read number first (numbers are few), then who it is said of behind it.
+_AGE_NUMBER = re.compile(rf"(?i:\b(?P<age>{_NUMBER}{_YEARS})\b)")
+_SUBJECT_BEFORE = re.compile(rf"(?i:\b(?P<subject>{_SUBJECT})[ \t]+{_HEDGE}?)$")
 # An age set off by a comma or a bracket: "lovely lady, 79 and on her own",
 # "Arthur Booth (91, registered blind)", "very old, maybe 90, she live alone".
 _SET_OFF_AGE = re.compile(
@@ -107,6 +108,7 @@ _CIRCUMSTANCE = re.compile(
 # ("and a", ", he have", " and gets"), nothing that starts a new sentence or
 # a story ("but", "when", "a man").
 _GAP_LIMIT = 28
+_CLAUSE_LIMIT = 120  # a clause read no further: no long hostile run is read twice
 _GAP_STOP = re.compile(
     r"(?i)[.;:!?\n()]|\b(?:but|because|cos|when|so|which|while|whilst|yesterday|today|"
     r"someone|somebody|man|men|woman|lads?|kids|youths|they|you|we|if|then)\b"
@@ -114,7 +116,8 @@ _GAP_STOP = re.compile(
 # The clause a circumstance is in runs to a stop, a comma, or a conjunction.
 _CLAUSE_END = re.compile(
     r"[^,.;:!?()\n]*?(?=[ \t]*[,.;:!?()\n]|[ \t]+(?i:and|n|&|but|so|because|cos|when|which|"
-    r"while|whilst|who|whereas|if|yet)\b|$)"
+    r"while|whilst|who|whereas|if|yet|was|is|were|are|keeps|kept|got|has|have|had|came|went|"
+    r"said|told|rang|called|did|does|can|could|will|would|started)\b|$)"
 )
 # One more circumstance straight after a clause: ", living by myself", "and deaf".
 _NEXT_JOIN = re.compile(r"[ \t]*,?[ \t]*(?:(?i:and|n|&)[ \t]+)?")
@@ -145,11 +148,17 @@ _BIRTHDAY_SOON = re.compile(
 )
 
 
-def _circumstance_end(text: str, start: int, stop: int) -> int | None:
+def _circumstance_end(
+    text: str, start: int, stop: int, circumstances: list[re.Match[str]]
+) -> int | None:
     """The end of the circumstance clauses after an age ending at ``start``,
-    or None if no circumstance comes close enough after it."""
-    first = _CIRCUMSTANCE.search(text, start, min(stop, start + _GAP_LIMIT + 40))
-    if first is None or first.start() - start > _GAP_LIMIT:
+    or None if no circumstance (of ``circumstances``, every one in the text)
+    comes close enough after it."""
+    index = bisect_left(circumstances, start, key=lambda found: found.start())
+    if index == len(circumstances):
+        return None
+    first = circumstances[index]
+    if first.start() - start > _GAP_LIMIT or first.end() > stop:
         return None
     if _GAP_STOP.search(text, start, first.start()):
         return None
@@ -157,7 +166,7 @@ def _circumstance_end(text: str, start: int, stop: int) -> int | None:
         return None
     end = first.end()
     while True:
-        clause = _CLAUSE_END.match(text, end, stop)
+        clause = _CLAUSE_END.match(text, end, min(stop, end + _CLAUSE_LIMIT))
         clause_end = clause.end() if clause is not None else end
         street = _ON_A_STREET.search(text, end, clause_end)
         end = street.start() if street is not None else clause_end
@@ -172,9 +181,14 @@ def _circumstance_end(text: str, start: int, stop: int) -> int | None:
 def find_ages_beside_circumstances(text: str) -> Iterator[Detail]:
     """An age with a circumstance close after it, as one span from whose age
     it is to the end of the circumstance's clause (module docstring)."""
+    circumstances: list[re.Match[str]] | None = None  # read once, when an age is found
+    lowered = text.lower()
+    welsh = "oed" in lowered
     for sentence in re.finditer(r"[^.!?\n]+[.!?]*", text):
         stop = sentence.end()
-        for pattern in (_SUBJECT_AGE, _SET_OFF_AGE, _WELSH_AGE):
+        for pattern in (_AGE_NUMBER, _SET_OFF_AGE, _WELSH_AGE):
+            if pattern is _WELSH_AGE and not welsh:
+                continue
             for match in pattern.finditer(text, sentence.start(), stop):
                 age_start = match.start("age") if "age" in pattern.groupindex else match.start()
                 age_end = match.end("age") if "age" in pattern.groupindex else match.end()
@@ -182,16 +196,26 @@ def find_ages_beside_circumstances(text: str) -> Iterator[Detail]:
                     text, max(0, age_start - 8), age_start
                 ):
                     continue
-                subject = match.groupdict().get("subject")
+                subject: str | None = None
+                start = match.start()
+                if pattern is _AGE_NUMBER:
+                    before = _SUBJECT_BEFORE.search(
+                        text, max(sentence.start(), age_start - 40), age_start
+                    )
+                    if before is None:
+                        continue
+                    subject, start = before.group("subject"), before.start("subject")
+                    if subject.lower() in ("is", "was"):
+                        start = age_start  # "My nan, bless her, is [age]", as round 11 left it
                 if (
                     subject is not None
                     and _BARE_SUBJECT.fullmatch(subject)
-                    and not _PERSON_BEFORE.search(
-                        text, max(sentence.start(), match.start() - 40), match.start()
-                    )
+                    and not _PERSON_BEFORE.search(text, max(sentence.start(), start - 40), start)
                 ):
                     continue  # "the limit is 30 and the only camera": no one's age
-                end = _circumstance_end(text, age_end, stop)
+                if circumstances is None:
+                    circumstances = list(_CIRCUMSTANCE.finditer(text))
+                end = _circumstance_end(text, age_end, stop, circumstances)
                 digits = re.match(r"\d+", text[age_start:age_end])
                 if (
                     end is None
@@ -203,12 +227,12 @@ def find_ages_beside_circumstances(text: str) -> Iterator[Detail]:
                     end = age_end
                 if end is None:
                     continue
-                start = match.start("subject") if subject is not None else match.start()
                 while start < age_start and text[start] in " \t":
                     start += 1
                 yield Detail(start, end, Category.AGE)
-    for match in _BIRTHDAY_SOON.finditer(text):
-        yield Detail(match.start(), match.end(), Category.AGE)
+    if "ll be" in lowered or "will be" in lowered:
+        for match in _BIRTHDAY_SOON.finditer(text):
+            yield Detail(match.start(), match.end(), Category.AGE)
 
 
 # --- a person at their workplace ------------------------------------------
@@ -310,6 +334,18 @@ _POST_AT_NAMED = re.compile(
 )
 
 
+# Cheap first looks: most messages hold no such phrase.
+_WHO_WORKS_CUE = re.compile(
+    r"(?i)\b(?:who|that)[ \t]+(?:works?|delivers?|drives?|cleans?|serves?|cooks?|covers?|"
+    r"does|helps?)\b"
+)
+_HOLDER_CUE = re.compile(
+    r"(?i)\b(?:post(?:mistress|master)|head|gp|manager|landlord|landlady|caretaker|warden|"
+    r"vicar|organist|churchwarden|head[ \t]?teacher|nurse|receptionist|pharmacist|teacher|"
+    r"cleaner|cook|chef|midwife|dentist)"
+)
+
+
 def find_people_at_their_workplace(text: str) -> Iterator[Detail]:
     """A person named by their job at a small workplace (module docstring)."""
     for match in _PERSON_FROM_PLACE.finditer(text):
@@ -323,7 +359,8 @@ def find_people_at_their_workplace(text: str) -> Iterator[Detail]:
             street = _STREET_TAIL.match(text, end)
             end = street.end() if street is not None else end
         yield Detail(match.start(), end, Category.JOB)
-    for match in _PERSON_WHO_WORKS.finditer(text):
+    who_works = _WHO_WORKS_CUE.search(text) is not None
+    for match in _PERSON_WHO_WORKS.finditer(text) if who_works else ():
         place = match.group("place") or ""
         if _BIG_PLACE.search(place):
             continue
@@ -336,5 +373,6 @@ def find_people_at_their_workplace(text: str) -> Iterator[Detail]:
         yield Detail(match.start(), match.end(), Category.JOB)
     for match in _ROLE_AT_THE_ONE.finditer(text):
         yield Detail(match.start(), match.end(), Category.JOB)
-    for match in _POST_AT_NAMED.finditer(text):
+    holder = _HOLDER_CUE.search(text) is not None
+    for match in _POST_AT_NAMED.finditer(text) if holder else ():
         yield Detail(match.start(), match.end(), Category.JOB)
