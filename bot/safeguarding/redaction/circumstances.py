@@ -133,6 +133,15 @@ _PERSON_BEFORE = re.compile(
     r"grandson|granddaughter)\b)|\b(?:Mr|Mrs|Ms|Miss|[A-Z][a-z]+[ \t]+[A-Z][a-z]+)\b"
 )
 _BARE_SUBJECT = re.compile(r"(?i)(?:is|am|age|aged)$")
+# A pronoun's "is" goes with the age ("[age]" for "she's 84"); a kin word or
+# a bare "is" stays outside it, as round 11 left them ("Mum is [age]").
+_PRONOUN_SUBJECT = re.compile(
+    r"(?i)i[ \t]+am|i['’]?m|im|(?:s?he|who)[ \t]+(?:is|was)|(?:s?he|who)['’]s|s?hes|s?he|am|"
+    r"age|aged"
+)
+# "my nan, eighty-three, lives alone": a set-off age before a verb of its own
+# clause goes alone, as round 12 left it ("my nan, [age], lives alone").
+_OWN_VERB = re.compile(r"[ \t]*,[ \t]*(?i:lives|has|is|was|gets|uses|needs)\b")
 # "I am 71 year": an old age with "year" and no "old", as a first language
 # says it; at 70 or more it goes by itself, as the older rule takes "I am 71".
 _YEAR_WORD = re.compile(r"(?i)[ \t]+(?:years?|yrs?|oed)$")
@@ -205,8 +214,8 @@ def find_ages_beside_circumstances(text: str) -> Iterator[Detail]:
                     if before is None:
                         continue
                     subject, start = before.group("subject"), before.start("subject")
-                    if subject.lower() in ("is", "was"):
-                        start = age_start  # "My nan, bless her, is [age]", as round 11 left it
+                    if not _PRONOUN_SUBJECT.fullmatch(subject):
+                        start = age_start  # "Mum is [age]", "My nan, bless her, is [age]"
                 if (
                     subject is not None
                     and _BARE_SUBJECT.fullmatch(subject)
@@ -216,6 +225,8 @@ def find_ages_beside_circumstances(text: str) -> Iterator[Detail]:
                 if circumstances is None:
                     circumstances = list(_CIRCUMSTANCE.finditer(text))
                 end = _circumstance_end(text, age_end, stop, circumstances)
+                if end is not None and pattern is _SET_OFF_AGE and _OWN_VERB.match(text, age_end):
+                    end = age_end
                 digits = re.match(r"\d+", text[age_start:age_end])
                 if (
                     end is None
@@ -277,7 +288,7 @@ _PERSON_FROM_PLACE = re.compile(
 # the school dinners at Ysgol Llanhari", "the lad who helps with lambing".
 _PERSON_WHO_WORKS = re.compile(
     rf"(?i:\b(?:the|a|our)[ \t]+{_WHO}{_PEOPLE_WORD}[ \t]+(?:who|that)[ \t]+"
-    r"(?:works?(?:[ \t]+(?:nights|days|weekends))?|delivers?|drives?|cleans?|serves?|cooks?|"
+    r"(?:delivers?|drives?|cleans?|serves?|cooks?|"
     r"covers?|does[ \t]+the[ \t]+[a-z]+(?:[ \t]+[a-z]+)?)[ \t]+(?:at|for|in|on)[ \t]+)"
     rf"(?P<place>{_PLACE}|[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){{0,3}})"
     rf"|(?i:\b(?:the|a|our)[ \t]+{_WHO}{_PEOPLE_WORD}[ \t]+(?:who|that)[ \t]+helps?"
@@ -364,9 +375,12 @@ def find_people_at_their_workplace(text: str) -> Iterator[Detail]:
         place = match.group("place") or ""
         if _BIG_PLACE.search(place):
             continue
+        away = _AWAY_FROM_IT.search(match.group()) is not None
+        if away and place[:1].isupper():
+            continue  # "the lad who drives for Robson's Skip Hire": the firm's own reading
         end = match.end()
         street = _STREET_TAIL.match(text, end)
-        if street is not None and not _AWAY_FROM_IT.search(match.group()):
+        if street is not None and not away:
             end = street.end()
         yield Detail(match.start(), end, Category.JOB)
     for match in _ROUND_ROLE.finditer(text):
