@@ -25,6 +25,10 @@ from bot.safeguarding.redaction.business import (
     find_shops_named_after_owners,
 )
 from bot.safeguarding.redaction.business_reader import find_businesses_by_shape
+from bot.safeguarding.redaction.circumstances import (
+    find_ages_beside_circumstances,
+    find_people_at_their_workplace,
+)
 from bot.safeguarding.redaction.code import (
     find_emails,
     find_id_numbers,
@@ -292,6 +296,9 @@ _FINDERS: tuple[Callable[[str], Iterable[Detail]], ...] = (
     find_sign_offs_and_greetings,
     find_quoted_nicknames_and_graffiti,
     find_nicknamed_initialled_and_apposed,
+    # round 19: an age beside a circumstance, a person at their workplace
+    find_ages_beside_circumstances,
+    find_people_at_their_workplace,
 )
 
 LABEL_PATTERN = re.compile("|".join(re.escape(c.label) for c in Category))
