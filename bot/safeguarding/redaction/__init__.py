@@ -72,6 +72,7 @@ from bot.safeguarding.redaction.hard_names import (
     find_hyphenated_given_names,
     find_lower_case_hard_names,
     find_names_asked_after,
+    find_names_by_a_close_cue,
     find_names_heard_not_known,
     find_names_in_capitals,
     find_names_in_welsh,
@@ -316,6 +317,7 @@ _FINDERS: tuple[Callable[[str], Iterable[Detail]], ...] = (
     find_families_by_surname,
     find_names_asked_after,
     find_names_in_welsh,
+    find_names_by_a_close_cue,
 )
 
 LABEL_PATTERN = re.compile("|".join(re.escape(c.label) for c in Category))

@@ -127,7 +127,7 @@ def find_names_in_capitals(text: str) -> Iterator[Detail]:
             continue
         if given not in first_names() or (not _no_public_word(given) and given not in surnames()):
             continue
-        if _strong_surname(surname) or (_unlisted(surname) and _plain_given(given)):
+        if _strong_surname(surname) or _unlisted(surname):
             yield Detail(match.start(), match.end("surname"), Category.NAME)
 
 
@@ -370,3 +370,60 @@ def find_names_in_welsh(text: str) -> Iterator[Detail]:
             continue
         if key in first_names() or _unlisted(key) or re.search(r"[âêîôûŵŷ]", key):
             yield Detail(match.start("name"), match.end("name"), Category.NAME)
+
+
+# "Mòrag NicLeòid", "Eilidh MacAoidh": a Gaelic surname joined to its particle.
+_GAELIC = re.compile(
+    r"(?<![\w'’-])(?P<given>[A-ZÀ-Þ][a-zß-ÿ]{2,14})[ \t]+"
+    r"(?:Nic|Mac|Mhic|Ní|Ni)[A-ZÀ-Þ][a-zß-ÿ]{2,14}(?![\w'’-])"
+)
+# "his name was Rob", "her name is Grace": a name after its strongest cue.
+_NAME_WAS = re.compile(
+    r"(?i:\bname[ \t]+(?:was|is|were)[ \t]+(?:like[ \t]+)?)(?P<name>[A-Z][a-z]{1,14})(?![\w'’-])"
+)
+# "Witness: me, Priyanka, I was", "one of the dads, Olumide, posted".
+_SET_OFF_AFTER = re.compile(
+    r"(?i:\b(?:me|dads|mums|parents|lads|neighbours|teachers|mates|friends|staff|drivers|"
+    r"coaches|helpers|volunteers|regulars))[ \t]*,[ \t]*(?P<name>[A-Z][a-z]{2,14})[ \t]*,"
+)
+# "tommo is the one nicking", "jonno was the lad": a lower-case nickname.
+_LOWER_THE_ONE = re.compile(
+    r"(?<![\w'’-])(?P<name>[a-z]{3,12})[ \t]+(?:is|was|'s)[ \t]+(?:the|a)[ \t]+"
+    r"(?:one|lad|bloke|girl|lass|guy|fella)\b"
+)
+# "Wang Xiuying (Sally to her customers)": a given name in brackets after a name.
+_BRACKET_NICKNAME = re.compile(
+    r"(?<=[A-Za-z])[ \t]*\((?:aka[ \t]+|known[ \t]+as[ \t]+)?(?P<name>[A-Z][a-z]{2,14})"
+    r"(?=[ \t]+to[ \t]+(?:his|her|their|my|everyone|friends|the)\b|[ \t]+for[ \t]+short)"
+)
+
+
+def find_names_by_a_close_cue(text: str) -> Iterator[Detail]:
+    """A Gaelic surname joined to its particle with the given name; a name
+    after "name was"; a name set off after "me," or a plural person's noun;
+    a lower-case nickname before "is the one"; a given name in brackets with
+    "to her customers" or "for short": NAME."""
+    for match in _GAELIC.finditer(text):
+        if _no_public_word(_key(match.group("given"))):
+            yield Detail(match.start(), match.end(), Category.NAME)
+    for match in _NAME_WAS.finditer(text):
+        key = _key(match.group("name"))
+        if key in first_names() and _no_public_word(key):
+            yield Detail(match.start("name"), match.end("name"), Category.NAME)
+    for match in _SET_OFF_AFTER.finditer(text):
+        key = _key(match.group("name"))
+        if (_plain_given(key) or _unlisted(key)) and key not in _NOT_TOLD:
+            yield Detail(match.start("name"), match.end("name"), Category.NAME)
+    for match in _LOWER_THE_ONE.finditer(text):
+        key = match.group("name")
+        if key in _NOT_TOLD or key in _NOT_THE_ONE:
+            continue
+        if _plain_given(key) or _unlisted(key):
+            yield Detail(match.start("name"), match.end("name"), Category.NAME)
+    for match in _BRACKET_NICKNAME.finditer(text):
+        key = _key(match.group("name"))
+        if key in first_names() and _no_public_word(key):
+            yield Detail(match.start("name"), match.end("name"), Category.NAME)
+
+
+_NOT_THE_ONE = word_set("this that which what who it he she there here mine yours theirs")
