@@ -70,6 +70,19 @@ from bot.safeguarding.redaction.handles import (
     find_handles,
     find_handles_without_at,
 )
+from bot.safeguarding.redaction.hard_names import (
+    find_children_with_forms,
+    find_families_by_surname,
+    find_hyphenated_given_names,
+    find_lower_case_hard_names,
+    find_names_asked_after,
+    find_names_by_a_close_cue,
+    find_names_heard_not_known,
+    find_names_in_capitals,
+    find_names_in_welsh,
+    find_officers_with_numbers,
+    find_surname_first_names,
+)
 from bot.safeguarding.redaction.home_numbers import find_homes_by_their_number
 from bot.safeguarding.redaction.home_positions import find_homes_by_position
 from bot.safeguarding.redaction.house import (
@@ -299,6 +312,19 @@ _FINDERS: tuple[Callable[[str], Iterable[Detail]], ...] = (
     # round 19: an age beside a circumstance, a person at their workplace
     find_ages_beside_circumstances,
     find_people_at_their_workplace,
+    # round 19 (names): names in capitals, lower case, surname first, heard,
+    # with a rank and number, with a form, by family, asked after, in Welsh
+    find_names_in_capitals,
+    find_surname_first_names,
+    find_lower_case_hard_names,
+    find_hyphenated_given_names,
+    find_names_heard_not_known,
+    find_officers_with_numbers,
+    find_children_with_forms,
+    find_families_by_surname,
+    find_names_asked_after,
+    find_names_in_welsh,
+    find_names_by_a_close_cue,
 )
 
 LABEL_PATTERN = re.compile("|".join(re.escape(c.label) for c in Category))

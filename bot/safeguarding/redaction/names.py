@@ -824,9 +824,15 @@ def find_doubtful_names(text: str) -> list[Doubt]:
     for start, end in lower_case_name_doubts(text):
         doubts = [d for d in doubts if not (d.start < end and start < d.end)] + [Doubt(start, end)]
     # round 18: a name-shaped pair in no list with no cue, a dashed last word
+    from bot.safeguarding.redaction.not_people import closing_town_doubts
     from bot.safeguarding.redaction.unlisted_names import signature_doubts, unlisted_name_doubts
 
-    for start, end in [*unlisted_name_doubts(text), *signature_doubts(text)]:
+    # round 19: a town kept as a sentence of its own that is also a given name
+    for start, end in [
+        *unlisted_name_doubts(text),
+        *signature_doubts(text),
+        *closing_town_doubts(text),
+    ]:
         doubts = [d for d in doubts if not (d.start < end and start < d.end)] + [Doubt(start, end)]
     doubts.sort(key=lambda d: d.start)
     labels = [m.span() for m in re.finditer(r"\[[^\[\]\n]{1,30}\]", text)]

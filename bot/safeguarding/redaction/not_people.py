@@ -51,6 +51,55 @@ _WORD_BEFORE = re.compile(r"(?P<word>[A-Z][\w'’-]*)[ \t]+$")
 _ADDRESSEE = word_set("occupier homeowner householder resident occupant")
 
 
+# Round 19: a town standing as a sentence of its own, or closing one after a
+# comma ("... at night. Irvine.", "... same night. Bradford, just off ...",
+# "... in all three, Chester."): a known place, or a word in no name list
+# that ends as places do ("Bucksburn"); not after a sign-off word ("Thanks,
+# Chester" may be a person). A town that is also a given name is kept and
+# shown to officers as "check: possibly a name" (:func:`closing_town_doubts`).
+_OWN_SENTENCE_BEFORE = re.compile(r"(?:^|[.!?][ \t]+|\n[ \t]*|[^\W\d_][ \t]*,[ \t]*)$")
+_OWN_SENTENCE_AFTER = re.compile(
+    r"[ \t]*(?:[.!?]?[ \t]*$|[.!?]\s|,[ \t]+(?:just|near|off|by|not|opposite|outside|up|down)\b)"
+)
+_SIGN_OFF_BEFORE = re.compile(
+    r"(?i:\b(?:thanks|thank[ \t]+you|regards|cheers|sincerely|faithfully|from|love|ta|hi|hello|"
+    r"dear|hey|hiya|name|name['’]s|called|named|me|i['’]m|i[ \t]+am)\W*)$"
+)
+_THANKS_BEFORE = re.compile(
+    r"(?i:\b(?:thanks|thank[ \t]+you|cheers|regards|ta)\b[^.!?\n]*[.!?,]?\s*)$"
+)
+_MORE_ENDINGS = re.compile(r"(?:burn|kirk|muir|ness|side|haven|ington|cliffe)$")
+
+
+def _closing_town(text: str, detail: Detail) -> bool:
+    span = text[detail.start : detail.end]
+    lower = span.lower()
+    if detail.category is not Category.NAME or not re.fullmatch(r"[A-Z][a-z]+", span):
+        return False
+    before = text[max(0, detail.start - 40) : detail.start]
+    if not _OWN_SENTENCE_BEFORE.search(before) or _SIGN_OFF_BEFORE.search(before):
+        return False
+    if not _OWN_SENTENCE_AFTER.match(text, detail.end):
+        return False
+    if _THANKS_BEFORE.search(text, max(0, detail.start - 60), detail.start):
+        return False  # "Thanks for your help. Chester": a sign-off
+    if lower in places():
+        return True
+    listed = lower in first_names() or lower in surnames()
+    return not listed and bool(_PLACE_ENDING.search(lower) or _MORE_ENDINGS.search(lower))
+
+
+def closing_town_doubts(text: str) -> list[tuple[int, int]]:
+    """Towns kept by :func:`_closing_town` that are also given names: offsets
+    for the staff card's "check: possibly a name"."""
+    spans = []
+    for match in re.finditer(r"(?<![\w'’-])[A-Z][a-z]+(?![\w'’-])", text):
+        detail = Detail(match.start(), match.end(), Category.NAME)
+        if match.group().lower() in first_names() and _closing_town(text, detail):
+            spans.append(match.span())
+    return spans
+
+
 def _no_person(text: str, detail: Detail) -> bool:
     if detail.category is not Category.NAME:
         return False
@@ -59,6 +108,8 @@ def _no_person(text: str, detail: Detail) -> bool:
     lower = span.lower().replace("’", "'")
     one_word = re.fullmatch(r"[A-Za-z][a-z'’-]+", span) is not None
     if lower.removeprefix("the ") in _ADDRESSEE:
+        return True
+    if _closing_town(text, detail):
         return True
     if (
         one_word

@@ -37,6 +37,7 @@ import re
 from functools import cache
 from importlib import resources
 
+from bot.safeguarding.redaction.business import TRADE_WORDS
 from bot.safeguarding.redaction.detail import Category, Detail, word_set
 from bot.safeguarding.redaction.lexicon import (
     PLACE_WORDS,
@@ -57,10 +58,12 @@ _CIVIC = PLACE_WORDS | word_set(
 )
 # Lower-case words a name is followed by in a public place ("King George V
 # playing fields", "the Prince Albert pub").
-_LOWER_CIVIC = word_set("playing fields park pub statue memorial estate centre hospital mill")
+_LOWER_CIVIC = word_set(
+    "playing fields park pub statue memorial estate centre hospital mill attraction museum"
+)
 _LOCATIVE_BEFORE = re.compile(
     r"(?i:\b(?:the|at|in|on|to|from|near|outside|by|behind|round|around|through|past|"
-    r"opposite|into|across|beside|off)[ \t]+)$"
+    r"opposite|into|across|beside|off|along|down|up|via)[ \t]+)$"
 )
 # A firm's word: a person's own firm is a detail, a public figure's name is not.
 _BUSINESS = word_set(
@@ -129,6 +132,38 @@ def _named_within(span: str) -> bool:
     return last in _CIVIC and last not in surnames() and _figure(" ".join(words[:-1]))
 
 
+# a person's title, an initial or a firm's "&": "Mr", "K. Trewin ... & Building"
+_HONORIFIC = re.compile(r"(?i:\b(?:mr|mrs|ms|miss|mx|dr|pc|pcso|sgt)\b)|\b[A-Z]\.|&|\band\b")
+
+
+# Public places named after a person ("Scott Monument", "Henry Moore
+# Institute"); not "House", "Harbour", "Arms": a takeaway or a pub may be
+# named after its owner ("Yusuf's Kebab House", "Golden Harbour")
+_NAMED_AFTER = word_set(
+    """
+    monument memorial institute museum hospital infirmary statue column gallery library
+    college university academy building buildings way road street avenue drive bridge
+    stadium theatre theater observatory
+    """
+)
+
+
+def _ends_in_a_place_word(span: str) -> bool:
+    words = span.split()
+    return (
+        len(words) >= 2
+        and words[-1][:1].isupper()
+        and words[-1].lower() in _NAMED_AFTER
+        and not any(w.lower().endswith(("'s", "’s", "s'")) for w in words)
+        and _HONORIFIC.search(span) is None
+        and not any(w.lower() in TRADE_WORDS for w in words[:-1])
+    )
+
+
+def _last_word_a_surname(span: str) -> bool:
+    return span.split()[-1].lower() in surnames()
+
+
 def _known_place(span: str) -> bool:
     """A town or village of more than one word ("King's Lynn", "South
     Shields"), or a known UK town after an area word ("Upper Sheringham")."""
@@ -156,6 +191,17 @@ def _public_place(text: str, detail: Detail) -> bool:
     if _PERSON_CUE.search(before):
         return False
     if _named_within(span) or _known_place(span):
+        return True
+    # round 19: "the Henry Moore Institute", "down Sir Bobby Robson Way": a
+    # name that ends in a public place's word; a surname that is also such a
+    # word ("Hall", "Way") only after a place's preposition
+    if _ends_in_a_place_word(span) and (
+        not _last_word_a_surname(span) or _LOCATIVE_BEFORE.search(before)
+    ):
+        return True
+    # round 19: "waited at James Cook", "outside the Thomas Ingoldsby": a
+    # public figure's full name where a place's preposition or "the" stands
+    if len(span.split()) >= 2 and _figure(span) and _LOCATIVE_BEFORE.search(before):
         return True
     after = _NEXT_WORD.match(text, detail.end)
     if after is None:

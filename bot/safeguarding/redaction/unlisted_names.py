@@ -353,12 +353,12 @@ def find_cleft_names(text: str) -> Iterator[Detail]:
 _SIGN_WORDS = (
     r"(?:thanks|thank[ \t]+you|thanks[ \t]+again|many[ \t]+thanks|cheers|regards|kind[ \t]+regards|"
     r"best[ \t]+regards|best[ \t]+wishes|best|yours|sincerely|faithfully|ta|thx|thnx|thanx|"
-    r"love|with[ \t]+thanks)"
+    r"love|with[ \t]+thanks|laters|later|ta[ \t]+ra|tara|ciao|bye|peace)"
 )
 # The last line: a sign-off word (or a dash), then a name, initials or both.
 _SIGNATURE = re.compile(
     rf"(?:(?i:\b{_SIGN_WORDS})[ \t]*[,.!:\-–]*[ \t\n]+|(?:^|\n|[.!?][ \t]+)[-–—~][ \t]*)"
-    r"(?P<name>(?:[A-Za-z][a-zà-ÿ'’-]*\.?|[A-Z]{1,3}\.?)"
+    r"(?P<name>(?:(?:[A-Z]\.){2,3}|[A-Za-z][a-zà-ÿ'’-]*\.?|[A-Z]{1,3}\.?)"
     r"(?:[ \t]+(?:[A-Z][a-zà-ÿ'’-]*\.?|[A-Z]\.?)){0,2})"
     r"[ \t]*(?:x+|xx+|:\))?[ \t]*[.!]?[ \t]*\Z"
 )
