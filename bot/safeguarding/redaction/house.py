@@ -125,6 +125,8 @@ _CALLED = re.compile(
     r"locally|close[ \t]+by|here|there|out|just[ \t]+(?:up|down)[ \t]+the[ \t]+road|"
     r"round[ \t]+the[ \t]+corner))?[ \t]+at"
     r"|\breside[sd]?[ \t]+at|\bresiding[ \t]+at"
+    # Welsh "called": "tŷ o'r enw Gwel y Mor" (round 19)
+    r"|\bo['’]r[ \t]+enw"
     r"|\b(?:residents?|tenants?|occupants?|owners?|family)[ \t]+at)"
     r"[ \t]+"
     rf"({_WELSH_NAME}|(?:The[ \t]+)?{_CAPITAL}(?:[ \t]+{_CAPITAL}){{0,2}})"
@@ -231,6 +233,27 @@ _LOWER_AFTER_CUE = re.compile(
     r"station[ \t]+house)|coach[ \t]+house|grange|rectory|vicarage|manse|lodge|cottage|"
     r"bungalow|farmhouse))\b"
 )
+# Welsh adjectives that are also English words ("wen", "las"): a home's last word.
+_WELSH_ADJECTIVES = word_set("wen wyn las ddu goch fawr fach hir lwyd gwyn coch glas du mawr bach")
+# Round 19: living alone said another way, then a name and its town: "living
+# by myself at Beckside, Kirkbymoorside". A village may follow these words
+# too ("lives on his own at Caddonfoot, in the cottage ..."): only a name
+# with a place after its comma is a home's.
+_ALONE_AT = re.compile(
+    r"(?i:\b(?:live|lives|lived|living)[ \t]+(?:by[ \t]+(?:myself|herself|himself|themselves)|"
+    r"on[ \t]+(?:her|his|their)[ \t]+own)[ \t]+at)[ \t]+"
+    rf"((?:The[ \t]+)?{_CAPITAL}(?:[ \t]+{_CAPITAL}){{0,2}})(?=[ \t]*,[ \t]+[A-Z])"
+)
+# Round 19: a Welsh home's name typed in lower case after a word that says
+# someone lives or is there: "we live at ty gwyn", "nan is up at bryn awel",
+# "ni'n byw yn tyddyn bach".
+_LOWER_WELSH_HOME = re.compile(
+    r"(?i:\b(?:live|lives|lived|living|reside[sd]?|residing|staying|stays|we're|we[ \t]+are|"
+    r"i'm|im|i[ \t]+am|is|are|was)(?:[ \t]+(?:up|out|down|over|back))?[ \t]+(?:at|in)"
+    r"|\bbyw[ \t]+(?:yn|ym|yng))[ \t]+"
+    r"((?-i:(?:tŷ|ty|bryn|bwthyn|hafod|plas|llys|cae|pen|maes|tyddyn|glan|bron|pant|nant|"
+    r"ffridd|hendre)(?:['’][rn])?(?:[ \t]+(?:y|yr))?[ \t]+[a-zà-öø-ÿŵŷ]{3,}))\b"
+)
 # "my home Fairview was burgled", "our cottage Greystones": a home's name
 # right after the home.
 _MY_HOME_NAMED = re.compile(
@@ -265,10 +288,12 @@ _STREET_AFTER = (
     r",[ \t]+(?:on[ \t]+|off[ \t]+)?(?:\d{1,4}[a-z]?[ \t]+)?(?:[A-Z][\w'’]*[ \t]+){1,3}"
     r"(?:Road|Rd|Lane|Street|St|Close|Avenue|Ave|Way|Drive|Hill|Green|Grove|Gardens|Crescent|"
     r"Place|Rise|Mews|Row|Walk|Terrace|End|Approach|Park|Square|Court|Vale|View)\b"
+    # a Welsh street puts its word first: "Bodafon, Lôn Garmon", "X, Heol y Llan"
+    r"|,[ \t]+(?:\d{1,4}[a-z]?[ \t]+)?(?:Lôn|Lon|Heol|Ffordd|Stryd|Rhodfa)[ \t]+[A-ZŴŶa-z]"
 )
 _ADDRESS_LINE = re.compile(
     r"(?:(?<=\bat[ \t])|(?<=\bof[ \t])|(?<=\bto[ \t])|(?<=\bfrom[ \t])|(?<=:[ \t])|(?<=,[ \t])"
-    r"|(?<=\bis[ \t])"
+    r"|(?<=\bis[ \t])|(?<=\byn[ \t])"
     r"|(?<=^)|(?<=\n))"
     rf"((?:The[ \t]+)?(?:{_WELSH_NAME}|{_CAPITAL}(?:[ \t]+{_CAPITAL})?))(?={_STREET_AFTER})"
 )
@@ -299,7 +324,15 @@ def _a_persons_name(name: str) -> bool:
     words = name.split()
     if words[0].lower() == "the" or re.search(rf"{_HOME_END}$", name):
         return False
+    # round 19: a Welsh or Gaelic article inside ("Min y Don") or a land
+    # word last ("Cliff Top", "Dale Head") is no person's name
+    if any(w.lower() in _ARTICLES_INSIDE for w in words[1:-1]) or _LAND_LAST.search(name):
+        return False
     return words[0].lower() in first_names()
+
+
+_ARTICLES_INSIDE = frozenset({"y", "yr", "'r", "na", "nan", "an", "a'", "of"})
+_LAND_LAST = re.compile(r"[ \t](?:Top|Head|Foot|Bottom|Brow|Edge|Howe|Knowe|Rigg|Fold)$")
 
 
 # Farms named by what they are, estates' and public ones: "Home Farm", "City
@@ -391,7 +424,33 @@ _WELSH_HOME = re.compile(
     r"(?!(?:Stryd|Heol|Lôn|Lon|Ffordd|Rhodfa|Y|Yr|Ar|Ger)\b)[A-ZŴŶ][a-zôŵŷ]+[ \t]+"
     r"(?:Fawr|Fach|Uchaf|Isaf|Ganol|Newydd|Ddu|Goch|Lwyd|Wen|Wyn|Las|Hir))\b"
     r"|\b((?:Tŷ|Tyddyn|Bryn|Maes|Blaen|Cae|Hafod|Ffridd|Esgair|Llain|Pant|Gwern|Ffynnon|"
-    r"Bron|Hendre|Fferm|Plas|Bod)[ \t]+[A-ZŴŶ][a-zŵŷ]+)\b"
+    r"Bron|Hendre|Fferm|Plas|Bod|Llys)[ \t]+[A-ZŴŶ][a-zŵŷ]+)\b"
+    # round 19: a home word and the article run in ("Tŷ'r Ysgol", "Cae'r
+    # Efail", "Ty'r Felin"), or "Bwthyn" and up to two words ("Bwthyn Pen Llŷn")
+    r"|(?<![\w'’])((?:Tŷ|Ty|Cae|Bryn|Maes|Pen|Nant|Pant|Bron|Tal)['’]r[ \t]+"
+    r"[A-ZŴŶ][a-zà-öø-ÿŵŷ]+)\b"
+    r"|\b(Bwthyn(?:[ \t]+[A-ZŴŶ][a-zà-öø-ÿŵŷ]+){1,2})\b"
+)
+# Welsh names built like homes' that are public buildings, a hospice or a
+# house of parliament: they stay.
+_PUBLIC_WELSH = frozenset(
+    {
+        "plas newydd",
+        "plas menai",
+        "plas mawr",
+        "plas brondanw",
+        "tŷ hafan",
+        "ty hafan",
+        "tŷ gobaith",
+        "ty gobaith",
+        "tŷ hywel",
+        "ty hywel",
+        "tŷ cerdd",
+        "tŷ'r cyffredin",
+        "ty'r cyffredin",
+        "tŷ'r arglwyddi",
+        "ty'r arglwyddi",
+    }
 )
 _NOT_A_HOME_END = re.compile(
     r"(?i:\b(?:station|park|hospital|school|church|chapel|centre|center|hall|library|market|"
@@ -465,8 +524,9 @@ def find_homes_where_an_address_would_be(text: str) -> Iterator[Detail]:
         name = match.group(group)
         if _PUBLIC_AFTER.match(text, match.end(group)):
             continue
-        if " ".join(w.lower() for w in name.split()) in places():
-            continue  # "Cefn Mawr", "Maes Glas": towns
+        key = " ".join(w.lower() for w in name.replace("’", "'").split())
+        if key in places() or key in _PUBLIC_WELSH:
+            continue  # "Cefn Mawr", "Maes Glas": towns; "Plas Newydd", "Tŷ Hafan": public
         yield Detail(match.start(group), match.end(group), Category.ADDRESS)
 
 
@@ -491,6 +551,15 @@ def doubtful_homes(text: str) -> Iterator[tuple[int, int]]:
         elif _HOMELIKE.match(name) or not _round_5_home(text, name):
             continue
         yield match.start(1), match.end(1)
+
+
+# Round 19: one word built on a Welsh or Cornish home's first part is a
+# home's name where the writer says they are ("I'm at Brynteg, Cusop", "we're
+# at Bodlondeb"), unless it is a known town ("I'm at Penrith").
+_CELTIC_FIRST = re.compile(
+    r"(?:Bryn|Bod|Pen|Tre|Plas|Hafod|Llys|Maes|Pant|Nant|Glan|Bron|Cefn|Tyddyn|Ty|Tŷ|Chy|Bos|Ros)"
+    r"[a-zà-öø-ÿŵŷ]{2,}$"
+)
 
 
 def _known_place(name: str) -> bool:
@@ -534,6 +603,18 @@ def _public_or_house(text: str, match: re.Match[str], pattern: re.Pattern[str]) 
         return _house_like(name, town_too=at)
     if pattern in (_WHERE_I_AM, _MY_HOME_NAMED):
         return _not_public(name)
+    if pattern is _ALONE_AT:
+        return _house_like(name) and not _known_place(name)
+    if pattern is _LOWER_WELSH_HOME:
+        last = name.split()[-1].lower()
+        key = " ".join(name.lower().replace("’", "'").split())
+        return (
+            (last not in ordinary_words() or last in _WELSH_ADJECTIVES)
+            and not _known_place(name)
+            and key.replace(" ", "-") not in places()
+            and key.replace(" ", "") not in places()
+            and key not in _PUBLIC_WELSH
+        )
     return True
 
 
@@ -545,6 +626,8 @@ def find_more_house_names(text: str) -> Iterator[Detail]:
     for pattern in (
         _WHERE_I_AM,
         _LOWER_AFTER_CUE,
+        _LOWER_WELSH_HOME,
+        _ALONE_AT,
         _FARM,
         _COMPOUND_HOME,
         _NAME_OF_HOME,
@@ -566,7 +649,11 @@ def find_more_house_names(text: str) -> Iterator[Detail]:
             if pattern is _WHERE_I_AM and " " in name.strip():
                 if not re.search(rf"{_HOME_END}$", name):
                     continue  # "we're at Kings Cross"
-            elif pattern is _WHERE_I_AM and not _HOME_NEAR.match(text, match.end(1)):
+            elif (
+                pattern is _WHERE_I_AM
+                and not _HOME_NEAR.match(text, match.end(1))
+                and not (_CELTIC_FIRST.match(name) and not _known_place(name))
+            ):
                 continue  # "We're at Wembley for the match": a home is not said
             elif not _public_or_house(text, match, pattern):
                 continue

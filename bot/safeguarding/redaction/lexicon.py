@@ -134,12 +134,32 @@ _BRANDS = re.compile(
 _SAID_AFTER = re.compile(r"[ \t]+(?:said|says|told|asked|texted|rang|called|is[ \t]+my)\b")
 
 
+# Round 19: vehicle, trailer and machine makers named like people ("a big
+# green John Deere", "a twin-axle Ifor Williams"), unless said as a person
+# ("my neighbour John Deere").
+_MAKERS = re.compile(
+    r"\b(?:John[ \t]Deere|Ifor[ \t]Williams|Massey[ \t]Ferguson|Aston[ \t]Martin|"
+    r"Rolls[ \t]Royce|Alfa[ \t]Romeo|Harley[ \t]Davidson)\b"
+)
+_PERSON_BEFORE = re.compile(
+    r"(?i:\b(?:neighbou?r|friend|mate|mr|mrs|ms|dr|called|named|boss|landlord|uncle|aunt|"
+    r"brother|sister|son|daughter|husband|wife|partner|dad|mum|is|was|name)[ \t]+)$"
+)
+
+
 def brand_spans(text: str) -> list[tuple[int, int]]:
     """Where the text names a shop or brand that looks like a person ("John
     Lewis", "Dr Martens", "Sue Ryder"), unless a person's verb follows it
     ("John Lewis said")."""
-    return [
+    spans = [
         (m.start(), m.end())
         for m in _BRANDS.finditer(text)
         if _SAID_AFTER.match(text, m.end()) is None
     ]
+    spans += [
+        (m.start(), m.end())
+        for m in _MAKERS.finditer(text)
+        if _SAID_AFTER.match(text, m.end()) is None
+        and _PERSON_BEFORE.search(text, max(0, m.start() - 16), m.start()) is None
+    ]
+    return spans

@@ -408,6 +408,7 @@ _NOT_NICKNAMES = word_set(
     """
     will may mark bill rob pat sue grace hope joy faith april june rose lily holly ivy
     guy jack bob dick art ray sunny sky river summer autumn mum dad man men lad boy girl
+    green black white brown grey gray red blue silver
     """
 )
 _VERBS_AND_MONTHS = word_set("will may june april august march can did done said")

@@ -39,7 +39,7 @@ _NATO = word_set(
 _LETTER_NAMES = word_set("ay bee cee dee ee ef gee aitch jay kay el em en pee ess tee vee ex zed")
 _DIGIT_WORDS = word_set("zero nought oh one two three four five six seven eight nine")
 # a gap said as such: "PK? 0 something VXL", "KX something something 4 T"
-_GAPS = word_set("something summat sommat sumthing somethin smthn sth")
+_GAPS = word_set("something summat sommat sumthing somethin somthing smthn sth")
 _GAP_MARKS = frozenset("?*_")
 # words that join pieces ("SJ and a 7", "R J and then a 5", "B or D")
 _JOINS = word_set(
@@ -76,6 +76,8 @@ _ROAD = re.compile(
     r"|(?i:\bthe)[ \t]+[ABM][ \t]\d{1,4}(?![\w])"
 )
 _TIME_AFTER = re.compile(r"(?i:[ \t]*(?:am|pm|a\.m|p\.m|o['’]?clock|mph|%|hrs|mins)\b)")
+# "as in King", "for Kilo": the word only spells the letter before it
+_AS_IN = re.compile(r"(?i:as[ \t]+in[ \t]+[A-Za-z]+\b)")
 _MOST_CHARACTERS = 8
 _FEWEST_CHARACTERS = 3
 
@@ -151,6 +153,10 @@ def _runs(text: str, words: list[_PlateWord]) -> Iterator[tuple[int, int, str]]:
             if lower in _JOINS or word.text in _SEPARATOR_MARKS:
                 position += 1
                 continue
+            # round 19: a letter spelled by a word, "K as in King, X, ..."
+            if _AS_IN.match(text, word.start) and position + 2 < len(words):
+                position += 3
+                continue
             break
         yield first, last, pieces
         index = last + 1
@@ -168,7 +174,24 @@ def _piece_at(
         return None
     if len(word.text) == 1 and word.text.islower() and not _beside_a_single(words, index):
         return None  # "AV16 XKM n the real car": text-speak's "and"
+    if _glued_to_figures(words, index):
+        return "LL"  # round 19: "nx16", a plate's start typed in lower case
     return _piece(word)
+
+
+def _glued_to_figures(words: list[_PlateWord], index: int) -> bool:
+    """Two lower-case letters run straight into two figures: "nx16"."""
+    word = words[index]
+    if not (len(word.text) == 2 and word.text.isalpha() and word.text.islower()):
+        return False
+    following = words[index + 1] if index + 1 < len(words) else None
+    return (
+        following is not None
+        and following.start == word.end
+        and following.text.isdigit()
+        and len(following.text) == 2
+        and (index == 0 or words[index - 1].end < word.start)
+    )
 
 
 def _beside_a_single(words: list[_PlateWord], index: int) -> bool:

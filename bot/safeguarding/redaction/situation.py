@@ -606,15 +606,15 @@ _MAKE = (
     r"passat|insignia|zafira|mondeo|kuga|puma)"
 )
 _DESCRIPTION_WORD = (
-    rf"(?:(?i:{_COLOUR}|{_VEHICLE}|{_MAKE})|[A-Z][\w-]*|\d(?:\.\d)?|[a-z]+\d[\w-]*|\d[a-z][\w-]*|old|new|"
+    rf"(?:(?i:{_COLOUR}|{_VEHICLE}|{_MAKE})|[A-Z][\w-]*|\d{{1,3}}(?:\.\d)?|[a-z]+\d[\w-]*|\d[a-z][\w-]*|old|new|"
     r"battered|little|a|an|(?i:series|class|sport|diesel|petrol|electric|hybrid|coupe|automatic|"
     r"auto|manual|door|seater|with|private))"
 )
 _PLATE_WORDS = (
     r"(?:[ \t]*[,(-])?[ \t]*(?:(?i:(?:with[ \t]+(?:the[ \t]+|a[ \t]+)?"
     r"|i[ \t]+think[ \t]+(?:the[ \t]+)?)?"
-    r"(?:reg(?:istration)?(?:[ \t]+mark)?|plates?|number[ \t]+plates?|"
-    r"index)(?:[ \t]+(?i:number|no\.?))?[ \t]*(?:is|was|:|-)?[ \t]*"
+    r"(?:reg(?:istration)?(?:[ \t]+mark)?|(?:private[ \t]+|personali[sz]ed[ \t]+)?plates?|"
+    r"number[ \t]+plates?|index)(?:[ \t]+(?i:number|no\.?))?[ \t]*(?:is|was|:|-)?[ \t]*"
     # part of a plate: "reg ending in 'XJT'", "plate started with"
     r"(?:(?:start|end|begin|began)\w*(?:[ \t]+(?:with|in))?[ \t]*)?(?:something[ \t]+)?"
     r"(?:like[ \t]+)?['\"“‘]?))?"
@@ -642,7 +642,7 @@ _LINK_WORDS = (
     r"they|i|we|you|his|her|their|my|our|every|each|again|too|then|when|while)"
 )
 _LOOSE_DESCRIBED = re.compile(
-    rf"\b(?i:{_COLOUR}|{_MAKE})(?:[ \t]+(?!(?i:{_LINK_WORDS})\b)[A-Za-z][\w-]*){{1,3}}"
+    rf"\b(?i:{_COLOUR}|{_MAKE})(?:[ \t]+(?!(?i:{_LINK_WORDS})\b)[A-Za-z0-9][\w-]*){{1,3}}"
     rf"{_PLATE_WORDS}[ \t]*$"
 )
 
@@ -1179,13 +1179,65 @@ _MY_VEHICLE_MAKE_REG = re.compile(
 )
 
 
+# Round 19 (cars): the readable files label a description before a full
+# plate with it, except in two forms the writers keep the description in
+# (docs/decisions.md): the plate given as a clause of its own after a comma
+# ("a white pickup, reg was ...", "big green John Deere, reg was papa kilo
+# ...", "red Volvo, plate is SA09 something"), and a bare make and model in
+# capitals with no colour and no lower-case word ("Honda Civic registration
+# number ...", "Kia Picanto, registration ...", "VW Golf, ...").
+_PLATE_OWN_CLAUSE = re.compile(
+    r"(?i:,[ \t]*(?:the[ \t]+|its[ \t]+)?(?:reg(?:istration)?(?:[ \t]+(?:mark|number|no\.?))?"
+    r"|(?:number[ \t]+)?plates?)[ \t]+(?:was|is|were|wos|woz|wz)\b)[^,.!?;\n]{0,24}$"
+)
+_BARE_MAKE = re.compile(
+    r"(?:[A-Z][\w-]*|\d[\w-]*)(?:[ \t]+(?:[A-Z][\w-]*|\d[\w-]*|[a-z]{0,2}\d[\w-]*))*"
+    r"(?:[ \t]*,)?(?:[ \t]*(?i:reg(?:istration)?(?:[ \t]+(?:mark|number|no\.?))?))?[ \t]*:?[ \t]*$"
+)
+_COLOUR_WORD = re.compile(rf"(?i:\b{_COLOUR}\b)")
+_DESCRIBED_BEFORE = re.compile(
+    rf"(?i:\b(?:{_COLOUR}|old|new|battered|little|big|small|wrapped|tinted|lowered|rusty)[ \t]+)$"
+)
+
+
+def _description_kept(text: str, start: int, plate_start: int) -> bool:
+    """The two forms in which the description stays beside its plate
+    (``_PLATE_OWN_CLAUSE``, ``_BARE_MAKE``)."""
+    between = text[start:plate_start]
+    if _PLATE_OWN_CLAUSE.search(between) is not None:
+        return True
+    if _DESCRIBED_BEFORE.search(text, max(0, start - 24), start) is not None:
+        return False  # "an old Escort reg ...", "a red Ford Ka reg ...": a description
+    return _BARE_MAKE.fullmatch(between) is not None and _COLOUR_WORD.search(between) is None
+
+
 def _said_apart(text: str, start: int, plate_start: int) -> bool:
     if _MY_VEHICLE_MAKE_REG.search(text, max(0, plate_start - 80), plate_start) is not None:
+        return True
+    if _description_kept(text, start, plate_start):
         return True
     return (
         _VEHICLE_IS.search(text, max(0, start - 20), start) is not None
         and _REG_SAID.search(text, start, plate_start) is not None
     )
+
+
+# Round 19: how a car looks, before its colour or make, is part of the
+# description the writers label ("a little red Fiat Panda, ...", "a wrapped
+# matte purple BMW M4, private plate ..."); a colour and a make right after
+# the plate are too ("I got the plate, CN 67 FLE blue mini").
+_LOOKS_BEFORE = re.compile(
+    r"(?i:\b(?:(?:little|big|small|battered|wrapped|tinted|lowered|modified|rusty|"
+    r"shiny|clapped[ -]out|beaten[ -]up|souped[ -]up|massive|huge|tiny)[ \t]+)+)$"
+)
+_COLOUR_AND_MAKE_AFTER = re.compile(
+    rf"[ \t]+(?i:{_COLOUR})(?:[ \t]+(?i:{_COLOUR}))?[ \t]+(?i:{_MAKE}|{_VEHICLE})\b"
+)
+
+
+def _with_looks(text: str, start: int, floor: int) -> int:
+    looks = _LOOKS_BEFORE.search(text, floor, start)
+    return looks.start() if looks is not None else start
 
 
 def find_described_plates(text: str) -> Iterator[Detail]:
@@ -1200,11 +1252,16 @@ def find_described_plates(text: str) -> Iterator[Detail]:
     for plate in plates:
         # a description is a few words: look back 100 characters at most
         line_start = max(text.rfind("\n", 0, plate.start) + 1, plate.start - 100)
+        after = _COLOUR_AND_MAKE_AFTER.match(text, plate.end)
+        if after is not None:
+            yield Detail(plate.start, after.end(), Category.VEHICLE_REG)
         loose = _LOOSE_DESCRIBED.search(text, line_start, plate.start)
         if loose is not None and _said_apart(text, loose.start(), plate.start):
             continue
         if loose is not None:
-            yield Detail(loose.start(), plate.end, Category.VEHICLE_REG)
+            yield Detail(
+                _with_looks(text, loose.start(), line_start), plate.end, Category.VEHICLE_REG
+            )
         match = _DESCRIBED.search(text, line_start, plate.start)
         if match is None or not match.group("description").strip():
             continue
@@ -1217,6 +1274,7 @@ def find_described_plates(text: str) -> Iterator[Detail]:
         start = match.start("description")
         if not match.group("owner") and first_car_word is not None:
             start += first_car_word.start()  # "Yesterday silver Astra" -> "silver Astra"
+        start = _with_looks(text, start, line_start)
         end = plate.end
         if "(" in description and text[end : end + 1] == ")":
             end += 1  # "my blue Ford Fiesta (AB12 CDE)"
