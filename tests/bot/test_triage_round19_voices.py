@@ -64,6 +64,18 @@ URGENT = [
     "the rottweiler has got hold of my son's leg",
     "choking. my baby. help",
     "my daughter choke on a grape",
+    # more of the same: stroke, a hot car, people held, a crash, a lost child,
+    # followed, on the floor with blood, chest pain and a fall
+    "dad face droop, cannot talk",
+    "toddler in hot car outside aldi, nobody with her",
+    "women locked in house cannot leave please",
+    "motorbike crash. rider not move",
+    "my son 6 years lost. shopping centre. cannot find",
+    "my little girl is lost in the park please",
+    "man following me. alone. scared",
+    "boss take my passport, i cannot go out",
+    "he is on floor with much blood",
+    "chest pain then he fell down, now on kitchen floor",
 ]
 
 NOT_URGENT = [
@@ -80,6 +92,12 @@ NOT_URGENT = [
     "please is 101 open now?",
     "i want report my neighbour he park on my drive",
     "my daughter she cut herself on a glass last month, she is fine",
+    "my son lost in the final 3-2",
+    "baby in parked car while I pay for fuel, is that legal?",
+    "chest pain last year after a fall, any advice on claims",
+    "my mum face droop after stroke two years ago, can she still drive?",
+    "the boss take my passport copy for the records, is that normal?",
+    "girls locked in the toilets at school as a prank last term",
     # a person by the water, not in it
     "kids in the river every summer, is it allowed?",
     "man in the harbour cafe was rude to me",
@@ -131,12 +149,14 @@ def test_a_past_said_with_the_fire_still_stops_it() -> None:
 
 
 # Ordinary messages the new rules must leave alone, though the model (not
-# the rules) raises them today: the beating told as before (0.88) and many
-# photos taken (0.35, threshold 0.32). Asked of the rules only; named in
-# docs/triage-figures.md.
+# the rules) raises them today, before this round as after: the beating
+# told as before, many photos taken, a lost phone, "lost without her
+# phone". Asked of the rules only; named in docs/triage-figures.md.
 RULES_LEAVE_ALONE = [
     "my husband he beat me before, now he left, I want advice for divorce",
     "my friend take many photos of the fireworks",
+    "my son lost his phone, cant find it",
+    "my daughter is lost without her phone",
 ]
 
 
