@@ -62,6 +62,7 @@ URGENT = [
     "smoke coming out the house and a child banging on the window",
     "dog attacking a little boy on the field",
     "the rottweiler has got hold of my son's leg",
+    "the alsatian is biting my little girl please come",
     "choking. my baby. help",
     "my daughter choke on a grape",
     # more of the same: stroke, a hot car, people held, a crash, a lost child,
@@ -92,6 +93,8 @@ NOT_URGENT = [
     "please is 101 open now?",
     "i want report my neighbour he park on my drive",
     "my daughter she cut herself on a glass last month, she is fine",
+    "the neighbour's dog bit my boy on the green, can I report it here?",
+    "dog attack my son in the park on sunday, he have stitches, owner no sorry",
     "my son lost in the final 3-2",
     "baby in parked car while I pay for fuel, is that legal?",
     "chest pain last year after a fall, any advice on claims",
@@ -151,12 +154,13 @@ def test_a_past_said_with_the_fire_still_stops_it() -> None:
 # Ordinary messages the new rules must leave alone, though the model (not
 # the rules) raises them today, before this round as after: the beating
 # told as before, many photos taken, a lost phone, "lost without her
-# phone". Asked of the rules only; named in docs/triage-figures.md.
+# phone", a man who followed the writer "two times now". Asked of the rules only; named in docs/triage-figures.md.
 RULES_LEAVE_ALONE = [
     "my husband he beat me before, now he left, I want advice for divorce",
     "my friend take many photos of the fireworks",
     "my son lost his phone, cant find it",
     "my daughter is lost without her phone",
+    "a man follow me two times now after work, what I can do",
 ]
 
 
