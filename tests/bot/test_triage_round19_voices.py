@@ -154,7 +154,8 @@ def test_a_past_said_with_the_fire_still_stops_it() -> None:
 # Ordinary messages the new rules must leave alone, though the model (not
 # the rules) raises them today, before this round as after: the beating
 # told as before, many photos taken, a lost phone, "lost without her
-# phone", a man who followed the writer "two times now". Asked of the rules only; named in docs/triage-figures.md.
+# phone", a man who followed the writer "two times now". Asked of the
+# rules only; named in docs/triage-figures.md.
 RULES_LEAVE_ALONE = [
     "my husband he beat me before, now he left, I want advice for divorce",
     "my friend take many photos of the fireworks",
