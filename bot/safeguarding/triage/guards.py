@@ -1186,9 +1186,9 @@ def settled_in(message: str) -> bool:
 
 
 def names_a_place(message: str) -> bool:
-    """Round 19: whether the normalised message's water word names a place
-    (``named_place``: "the harbour car park", "the reservoir car park") and
-    it has no word for now: a car left there is no one in the water, and
+    """Round 19: whether the normalised message has a water word naming a
+    place (``named_place``: "the harbour car park", "the reservoir car
+    park") and no word for now: a car left there is no one in the water, and
     the model must then be sure (engine.model_says). Stops no rule."""
     return _NAMED_PLACE.search(message) is not None and not _says_now(message)
 
