@@ -7,6 +7,8 @@ guards, normalise and model); the package imports it on first use (``load``)."""
 
 from __future__ import annotations
 
+import re
+
 from bot.safeguarding.triage.about import about
 from bot.safeguarding.triage.concern import Concern, Triage
 from bot.safeguarding.triage.framing import framing
@@ -19,6 +21,7 @@ from bot.safeguarding.triage.guards import (
     asks_in_general,
     guard,
     idiom_in,
+    names_a_place,
     not_real_in,
     outcome_after,
     resolved,
@@ -121,6 +124,9 @@ def assess(text: str) -> Triage:
     said = by_rules(normal)
     if said.urgent:
         return said
+    together = telegraphic(normal)
+    if together is not None and (read_together := by_rules(together)).urgent:
+        return read_together
     if _stopped_by(said) in MODEL_DEFERS_TO - OVERRULED_WHEN_SURE:
         return said  # the model would not be heard: spare scoring it
     read = normalise(without_command(text)) if text.lstrip().startswith("/") else normal
@@ -175,9 +181,37 @@ def model_says(said: Triage, text: str, normal: str, probability: float, thresho
         or settled_in(normal)
         # round 16: told as not live, with no live cue (framing.py)
         or framing(normal).told_as_not_live
+        # round 19: a water word naming a place, "the harbour car park"
+        or names_a_place(normal)
     ):
         return probability >= max(SURE, threshold)
     return probability >= threshold
+
+
+# Round 19: a telegraphic report, its fragments split by full stops or
+# exclamation marks ("fire. flat above the chippy. kids inside. hurry").
+_FRAGMENT_BREAK = re.compile(r"[.!]+")
+TELEGRAPHIC_FRAGMENTS = 8
+"""At most this many fragments, and at most this many words in each."""
+
+
+def telegraphic(normal: str) -> str | None:
+    """Round 19 (very short messages): a normalised message written as
+    telegraphic fragments, read as one sentence, or None. A message of two
+    or more fragments, split by full stops or exclamation marks, none of
+    more than TELEGRAPHIC_FRAGMENTS words, at most that many of them, and no
+    question: the fragments joined with commas ("fire, kids upstairs"), so a
+    rule that reads a fire and people inside in one sentence reads "fire.
+    kids upstairs"; the guards still read each fragment as its own clause
+    (a comma ends a clause). The model reads the message as sent."""
+    if "?" in normal:
+        return None
+    fragments = [part.strip() for part in _FRAGMENT_BREAK.split(normal) if part.strip()]
+    if not 2 <= len(fragments) <= TELEGRAPHIC_FRAGMENTS:
+        return None
+    if any(len(fragment.split()) > TELEGRAPHIC_FRAGMENTS for fragment in fragments):
+        return None
+    return f" {' , '.join(fragments)} "
 
 
 def _stopped_by(said: Triage) -> str:

@@ -50,7 +50,7 @@ _LISTS = (
     "live_echo", "live_event", "beaten_word", "sport_word", "person_beaten", "brawl",
     "still_a_thing", "alarm_battery", "fire_or_trouble", "thought_following",
     "found_out", "writer_deed", "help_sought", "harm_denied", "harm_more", "writer_subject",
-    "vent_nuisance", "vent_asked", "found_safe", "not_found",
+    "vent_nuisance", "vent_asked", "found_safe", "not_found", "visit", "named_place",
 )  # fmt: skip
 _DATA = mapping(read(_FILE), _FILE)
 if set(_DATA) != set(_LISTS):
@@ -1125,6 +1125,11 @@ def says_now(message: str) -> bool:
 # Round 8: an outcome said, no danger now, a warning to others, "one day",
 # a chain message (``settled``): the model must be sure.
 _SETTLED = _compiled(_words("settled"), "settled")
+# Round 19: someone known on the way over, the message's last words
+# (``visit``): the model must be sure.
+_VISIT = _compiled(_words("visit"), "visit")
+# Round 19: a water word naming a place (``named_place``).
+_NAMED_PLACE = _compiled(_words("named_place"), "named_place")
 # Round 10: asked whether it is a scam (``asked_if_scam``), with no word for now.
 _ASKED_IF_SCAM = _compiled(_words("asked_if_scam"), "asked_if_scam")
 
@@ -1177,9 +1182,17 @@ def settled_in(message: str) -> bool:
     something everyday, "if he did, would ...?", or asks whether something
     is a scam with no word for now (``asked_if_scam``): the model must then
     be sure (engine.model_says). Stops no rule."""
-    if _SETTLED.search(message) is not None:
+    if _SETTLED.search(message) is not None or _VISIT.search(message) is not None:
         return True
     return _ASKED_IF_SCAM.search(message) is not None and not _says_now(message)
+
+
+def names_a_place(message: str) -> bool:
+    """Round 19: whether the normalised message has a water word naming a
+    place (``named_place``: "the harbour car park", "the reservoir car
+    park") and no word for now: a car left there is no one in the water, and
+    the model must then be sure (engine.model_says). Stops no rule."""
+    return _NAMED_PLACE.search(message) is not None and not _says_now(message)
 
 
 def idiom_in(message: str) -> bool:
