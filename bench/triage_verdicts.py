@@ -42,6 +42,8 @@ SPENT_STEMS: frozenset[str] = frozenset(
         "unseen_2026_12_01_f",
         "unseen_2026_12_01_g",  # the sixteenth set, spent in round 19
         "unseen_2026_12_01_h",
+        "unseen_2026_12_02_a",  # the seventeenth set, spent in round 20
+        "unseen_2026_12_02_b",
     }
 )
 

@@ -119,6 +119,10 @@ SPENT = frozenset(
         # (issue 15, round 19)
         "unseen_2026_12_01_g.jsonl",
         "unseen_2026_12_01_h.jsonl",
+        # the seventeenth unseen set, run once (docs/triage-figures.md) and
+        # spent (issue 15, round 20)
+        "unseen_2026_12_02_a.jsonl",
+        "unseen_2026_12_02_b.jsonl",
     }
 )
 # Redaction corpora (tests/data/personal_details/) read as ordinary messages.

@@ -38,6 +38,8 @@ SPENT_FILES = frozenset(
     | {"unseen_2026_12_01_e", "unseen_2026_12_01_f"}
     # the sixteenth set, run once (round 18) and spent in round 19
     | {"unseen_2026_12_01_g", "unseen_2026_12_01_h"}
+    # the seventeenth set, run once (round 19) and spent in round 20
+    | {"unseen_2026_12_02_a", "unseen_2026_12_02_b"}
 )
 
 
