@@ -14,33 +14,36 @@ import pytest
 
 from bot.safeguarding.redaction import suggest_publishable
 
-# 1. A child's school with no year group: a child word, then in the same
+# 1. A child's school with no year group: a child word with the child's age
+# ("(13, goes tae", "my 12 yr old son", "'s 14 an"), then in the same
 # sentence "goes to/tae", "gos to", "attends", "is at", then a school named
-# with its school word or a Welsh "Ysgol ...". The school's name goes.
+# with its school word or a Welsh "Ysgol ...". The school's name goes: an
+# age and a school make a year group. A school alone still stays ("my son
+# goes to Hayes School", tests/bot/test_redaction.py).
 SCHOOLS_GO = [
     (
         "my wee brother (11, goes tae Dalmarnock Primary) had his scooter taken",
         "my wee brother (11, goes tae [school and year]) had his scooter taken",
     ),
     (
-        "ma lassie goes tae Bellahouston Academy an some boy keeps messagin her",
-        "ma lassie goes tae [school and year] an some boy keeps messagin her",
+        "ma lassie's 14 an goes tae Bellahouston Academy an some boy keeps messagin her",
+        "ma lassie's 14 an goes tae [school and year] an some boy keeps messagin her",
     ),
     (
-        "Our youngest attends St Columba's RC High and a man followed her home",
-        "Our youngest attends [school and year] and a man followed her home",
+        "our eldest (16) attends St Columba's RC High and a man followed her home",
+        "our eldest (16) attends [school and year] and a man followed her home",
     ),
     (
-        "my grandson is at Ysgol Bro Hyddgen and older boys took his phone",
-        "my grandson is at [school and year] and older boys took his phone",
+        "my grandson, 9, is at Ysgol Bro Hyddgen and older boys took his phone",
+        "my grandson, 9, is at [school and year] and older boys took his phone",
     ),
     (
         "my son's 12, he goes to Hartcliffe Community School, and kids keep pushing him",
         "my son's 12, he goes to [school and year], and kids keep pushing him",
     ),
     (
-        "my lad gos to Kingsway Academy n he got jumped",
-        "my lad gos to [school and year] n he got jumped",
+        "my 12 yr old lad gos to Kingsway Academy n he got jumped",
+        "my 12 yr old lad gos to [school and year] n he got jumped",
     ),
     (
         "My daughter (15) attends Ysgol Dyffryn Aman and someone is sending her messages",
@@ -53,6 +56,8 @@ SCHOOLS_STAY = [
     "We waited outside Bellahouston Academy for the bus",
     "There was a fight in the car park at Kingsway Academy last night",
     "my son goes to Tesco every Saturday for the papers",
+    "my daughter goes to Kingsway Academy and loves it",
+    "my 14 yr old waited outside St Columba's RC High for an hour",
     "my daughter is at Castle View School field with her pals, is that allowed",
 ]
 

@@ -308,8 +308,9 @@ _CHILD_WORD = (
 )
 _CHILD_GOES_TO = re.compile(
     r"(?i:\b(?:my|our|ma|me|his|her|their|mah)[ \t]+"
+    r"(?P<age>(?:[4-9]|1\d)[ \t-]*(?:yrs?|years?)[ \t-]*old[ \t]+)?"
     r"(?:(?:wee|little|lil|eldest|youngest|oldest|middle|big|step|baby)[ \t]+)?"
-    rf"{_CHILD_WORD}(?:['’]s)?\b[^.!?\n]{{0,60}}?\b"
+    rf"{_CHILD_WORD}(?:['’]s)?\b(?P<gap>[^.!?\n]{{0,60}}?)\b"
     r"(?:(?:goes|go|gos|going|gone|started|starts|starting|is|s|'s|’s|hes|shes|are)"
     r"[ \t]+(?:at|to|tae|up[ \t]+to|up[ \t]+at)|attends|attend|attending)[ \t]+)"
     r"(?P<school>(?:St\.?[ \t]+)?[A-Z][\w'’-]+"
@@ -319,6 +320,15 @@ _SCHOOL_END = re.compile(
     r"(?i:[ \t](?:school|academy|college|primary|secondary|high|grammar|juniors?|infants?|"
     r"nursery|prep|comprehensive|comp)|^ysgol[ \t]+[a-zŵŷ])"
 )
+# The child's age said with the school (as round 14's "my son (12) goes to
+# St Bede's Academy"): an age and a school make a year group; a school
+# alone stays ("my son goes to Hayes School", tests/bot/test_redaction.py).
+_CHILDS_AGE = re.compile(
+    r"(?i:(?<![\d£.:/])(?:[4-9]|1\d)(?![\d:.%]|[ \t]*(?:mins?|minutes|hours?|hrs|am|pm|"
+    r"miles?|mph|quid|p\b|days?|weeks?|months?|times))|"
+    r"\b(?:four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+    r"sixteen|seventeen|eighteen|nineteen)\b)"
+)
 _SCHOOL_AS_A_PLACE_AFTER = re.compile(
     r"(?i:[ \t]*(?:car[ \t]?park|gates?|field|playing[ \t]+fields?|grounds|bus[ \t]+stop|"
     r"carpark|for[ \t]+(?:a|the)|disco|fair|fete|parents['’]?[ \t]+evening)\b)"
@@ -326,10 +336,13 @@ _SCHOOL_AS_A_PLACE_AFTER = re.compile(
 
 
 def find_childrens_schools(text: str) -> Iterator[Detail]:
-    """A child's school named after the child goes or is there, with no
-    year group ("my wee sis (13, goes tae Hyndland Secondary)", "my lad
-    attends Ysgol Bro Hyddgen"): SCHOOL over the school's own name."""
+    """A child's school named after the child goes or is there, with the
+    child's age and no year group ("my wee sis (13, goes tae Hyndland
+    Secondary)", "my lad's 14 and attends Ysgol Bro Hyddgen"): SCHOOL over
+    the school's own name."""
     for match in _CHILD_GOES_TO.finditer(text):
+        if not match.group("age") and not _CHILDS_AGE.search(match.group("gap")):
+            continue  # "my son goes to Hayes School": a school alone stays
         start, end = match.span("school")
         words = list(re.finditer(r"\S+", text[start:end]))
         # the school's name ends at its school word ("Castle View School
