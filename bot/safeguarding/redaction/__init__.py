@@ -49,6 +49,7 @@ from bot.safeguarding.redaction.cued_details import (
     find_titled_people,
 )
 from bot.safeguarding.redaction.cued_people import (
+    find_childrens_schools,
     find_firms_with_owners,
     find_lower_case_full_names,
     find_lower_case_homes,
@@ -292,6 +293,7 @@ _FINDERS: tuple[Callable[[str], Iterable[Detail]], ...] = (
     find_lower_case_full_names,
     find_lower_case_relations,
     find_schools_with_years,
+    find_childrens_schools,
     find_lower_case_homes,
     find_firms_with_owners,
     find_roles_at_the_only_workplace,

@@ -20,6 +20,10 @@ cue points at, not a list of wordings:
   "yr 10 at the priory", "goes to Outwood academy city in year 11"): SCHOOL,
   the school and the year; a school that is only a generic word ("year 9 at
   the school") is no one's detail and stays;
+- (round 20) a child's school with no year, after the child goes or is
+  there ("my wee sis (13, goes tae Hyndland Secondary)", "our eldest
+  attends Ysgol Bro Hyddgen"): SCHOOL, the school's name; a school named as
+  a place ("outside Hyndland Secondary") stays;
 - a home's name in lower case after "lives at" / "at" with a home word
   ("ivy cottage", "manor farm"): ADDRESS;
 - a firm carrying an owner's initial or two surnames ("W. Dyson
@@ -287,6 +291,73 @@ def find_schools_with_years(text: str) -> Iterator[Detail]:
         if span is None:
             continue
         yield Detail(match.start("year"), span[1], Category.SCHOOL)
+
+
+# Round 20: a child's school with no year group. A child word ("my son",
+# "ma wee sis", "our lad", "my grandson") and, in the same sentence, a verb
+# that says the child goes there ("goes to", "goes tae", "attends", "is at",
+# "started at"), then a school named in capitals with its school word
+# ("Hyndland Secondary", "St Bede's RC Primary") or a Welsh "Ysgol ...".
+# The school's name is taken; a school named as a place ("outside Hyndland
+# Secondary", "the car park at Paignton Academy") has no child and stays.
+_CHILD_WORD = (
+    r"(?:son|sons|daughter|daughters|boy|boys|girl|girls|lad|lass|laddie|lassie|sis|sister|"
+    r"bro|brother|kid|kids|child|children|bairn|bairns|wean|weans|grandson|granddaughter|"
+    r"grandkid|grandkids|nephew|niece|stepson|stepdaughter|eldest|youngest|little[ \t]+one|"
+    r"wee[ \t]+one|wee[ \t]+man|little[ \t]+man)"
+)
+_CHILD_GOES_TO = re.compile(
+    r"(?i:\b(?:my|our|ma|me|his|her|their|mah)[ \t]+"
+    r"(?P<age>(?:[4-9]|1\d)[ \t-]*(?:yrs?|years?)[ \t-]*old[ \t]+)?"
+    r"(?:(?:wee|little|lil|eldest|youngest|oldest|middle|big|step|baby)[ \t]+)?"
+    rf"{_CHILD_WORD}(?:['’]s)?\b(?P<gap>[^.!?\n]{{0,60}}?)\b"
+    r"(?:(?:goes|go|gos|going|gone|started|starts|starting|is|s|'s|’s|hes|shes|are)"
+    r"[ \t]+(?:at|to|tae|up[ \t]+to|up[ \t]+at)|attends|attend|attending)[ \t]+)"
+    r"(?P<school>(?:St\.?[ \t]+)?[A-Z][\w'’-]+"
+    r"(?:[ \t]+(?:[A-Z][\w'’-]*|of|the|&|C[ \t]of[ \t]E)){0,4})"
+)
+_SCHOOL_END = re.compile(
+    r"(?i:[ \t](?:school|academy|college|primary|secondary|high|grammar|juniors?|infants?|"
+    r"nursery|prep|comprehensive|comp)|^ysgol[ \t]+[a-zŵŷ])"
+)
+# The child's age said with the school (as round 14's "my son (12) goes to
+# St Bede's Academy"): an age and a school make a year group; a school
+# alone stays ("my son goes to Hayes School", tests/bot/test_redaction.py).
+_CHILDS_AGE = re.compile(
+    r"(?i:(?<![\d£.:/])(?:[4-9]|1\d)(?![\d:.%]|[ \t]*(?:mins?|minutes|hours?|hrs|am|pm|"
+    r"miles?|mph|quid|p\b|days?|weeks?|months?|times))|"
+    r"\b(?:four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+    r"sixteen|seventeen|eighteen|nineteen)\b)"
+)
+_SCHOOL_AS_A_PLACE_AFTER = re.compile(
+    r"(?i:[ \t]*(?:car[ \t]?park|gates?|field|playing[ \t]+fields?|grounds|bus[ \t]+stop|"
+    r"carpark|for[ \t]+(?:a|the)|disco|fair|fete|parents['’]?[ \t]+evening)\b)"
+)
+
+
+def find_childrens_schools(text: str) -> Iterator[Detail]:
+    """A child's school named after the child goes or is there, with the
+    child's age and no year group ("my wee sis (13, goes tae Hyndland
+    Secondary)", "my lad's 14 and attends Ysgol Bro Hyddgen"): SCHOOL over
+    the school's own name."""
+    for match in _CHILD_GOES_TO.finditer(text):
+        if not match.group("age") and not _CHILDS_AGE.search(match.group("gap")):
+            continue  # "my son goes to Hayes School": a school alone stays
+        start, end = match.span("school")
+        words = list(re.finditer(r"\S+", text[start:end]))
+        # the school's name ends at its school word ("Castle View School
+        # Tuesday" is not one); a Welsh "Ysgol" leads ("Ysgol Penglais")
+        if words[0].group().lower() == "ysgol":
+            if len(words) == 1:
+                continue
+        else:
+            ends = [i for i, w in enumerate(words) if _SCHOOL_END.search(" " + w.group())]
+            if not ends or ends[-1] == 0:
+                continue  # "goes to Primary", "is at Tesco": no named school
+            end = start + words[ends[-1]].end()
+        if _SCHOOL_AS_A_PLACE_AFTER.match(text, end):
+            continue
+        yield Detail(start, end, Category.SCHOOL)
 
 
 _HOME_WORDS = r"(?:cottage|farm|farmhouse|lodge|barn|bungalow|house|hall|grange|manor|villa)"

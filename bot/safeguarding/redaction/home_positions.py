@@ -9,7 +9,10 @@ One reader for the concept: the name needs no home word of its own
 ("Rosemount", "Knowehead"); its position says it is a home. Also a name
 in quotes after a home word ("the farm house 'Low Burnhall'") and a titled
 person "of" a name before a street or a town ("Mrs Olwen Price of
-Brynteg, Heol Hen, Cross Hands"). Each candidate
+Brynteg, Heol Hen, Cross Hands"). Round 20: a name where an address is
+given, before its street or town ("my address is Nether Breck, Sanday", "I
+live at Seaview, The Esplanade"), and a name set off before "my home"
+("outside Stonecroft, my home on the Ashbourne Road"). Each candidate
 is then asked what rural_homes.py asks ("may_be_a_home"): a known town, a
 brand, a public place or a street, an organisation in capitals, a role or a
 lone given name stays ("Thanks, Dave Parkin, Church Street, Ulverston",
@@ -86,6 +89,37 @@ _NEIGHBOUR_AT = re.compile(
     r"(?:(?:up|down|out|over|across)[ \t]+)?(?:at|from)[ \t]+(?:the[ \t]+)?)"
     rf"(?P<home>{_HOME})\b"
 )
+# Round 20: a name where an address is given, before its street or town
+# ("My address is Nether Breck, Sanday", "I live at Seaview, The Esplanade",
+# "we're living at Brockholes, Lydgate Lane"): the cue says the words are
+# the home, the comma and a capital after them say the line goes on.
+_ADDRESS_CUE_THEN_NAME = re.compile(
+    r"(?i:\b(?:(?:my|our|his|her|their|the|mums?|dads?|nans?)[ \t]+(?:home[ \t]+)?address"
+    r"(?:[ \t]+is|[ \t]*:|['’]s)"
+    r"|(?:i|we|they|he|she|mum|dad|nan|gran)[ \t]+(?:live|lives|am[ \t]+living|are[ \t]+living|"
+    r"is[ \t]+living|have[ \t]+lived|has[ \t]+lived|stay|stays)[ \t]+at"
+    r"|(?:i['’]m|we['’]re|im|were)[ \t]+living[ \t]+at))[ \t]+"
+    rf"(?P<home>{_HOME})(?=[ \t]*,[ \t]+(?:The[ \t]+)?[A-Z])"
+)
+# A street line after the name: a town never stands before its street, so
+# a name there is the home even when a place shares it ("Seaview, The
+# Esplanade" as the Isle of Wight's Seaview).
+_STREET_LINE_AFTER = re.compile(
+    r"[ \t]*,[ \t]+(?:The[ \t]+[A-Z][a-z]+|(?:[A-Z][\w'’-]+[ \t]+){1,3}"
+    r"(?:Road|Rd|Street|St|Lane|Ln|Avenue|Ave|Drive|Close|Way|Crescent|Terrace|Place|Grove|"
+    r"Gardens|Esplanade|Promenade|Parade|Row|Hill|Square|Walk|Brae|Wynd|Loan))\b"
+)
+_STREET_WORD_LAST = re.compile(
+    r"[ \t](?:Road|Rd|Street|St|Lane|Avenue|Drive|Close|Way|Crescent|Terrace|Place|Grove|"
+    r"Gardens|Esplanade|Promenade|Parade|Row|Square|Walk|Wynd)\Z"
+)
+# Round 20: a name set off before "my home" ("outside Stonecroft, my home on
+# the Ashbourne Road"): the writer says it is their home, so a place word
+# before the name ("outside", "at") does not make it a district.
+_OWN_HOME_AFTER = re.compile(
+    r"(?i:[ \t]*,[ \t]+(?:my|our)[ \t]+(?:[a-z'’-]+[ \t]+)?(?:home|house|cottage|farm|"
+    r"bungalow|croft|place)\b(?![ \t]+(?:is|was|has|had)\b))"
+)
 # "I live in Roundhay, their house is Willow Lodge": a place after "in" is no home.
 _PLACE_BEFORE = re.compile(r"(?i:\b(?:in|near|from|to|outside|around|round|of)[ \t]+)$")
 _WORD_AFTER_THE = re.compile(r"(?i)^the[ \t]+")
@@ -121,14 +155,21 @@ def find_homes_by_position(text: str) -> Iterator[Detail]:
         _NEIGHBOUR_AT,
         _HOME_WORD_THEN_QUOTED,
         _TITLED_OF,
+        _ADDRESS_CUE_THEN_NAME,
     ):
         for match in pattern.finditer(text):
             start, end = match.span("home")
             words = text[start:end].split()
+            if pattern is _ADDRESS_CUE_THEN_NAME and _STREET_WORD_LAST.search(text, start, end):
+                continue  # "I live at The Esplanade, New Brighton": a street
             one_word = pattern in (_HOME_WORD_THEN_NAME, _NAME_THEN_HOME_WORD) and len(words) == 1
             if one_word and words[0].lower() in ordinary_words():
                 continue  # "Anyway, the house next door ...": a word, no name
-            if pattern is _NAME_THEN_HOME_WORD and _PLACE_BEFORE.search(text, 0, start):
+            if (
+                pattern is _NAME_THEN_HOME_WORD
+                and _PLACE_BEFORE.search(text, 0, start)
+                and not _OWN_HOME_AFTER.match(text, end)
+            ):
                 continue  # "in Roundhay, their house is ...": a district, then the home
             if pattern in (_HOME_WORD_THEN_NAME, _HOME_WORD_THEN_QUOTED):
                 # the home word governs: "the cottage behind the pub, Rose Garth" is
@@ -136,5 +177,10 @@ def find_homes_by_position(text: str) -> Iterator[Detail]:
                 said = "the house, " + text[start:]
                 if _home(said, 11, 11 + end - start):
                     yield Detail(start, end, Category.ADDRESS)
-            elif _home(text, start, end):
+            elif _home(text, start, end) or (
+                pattern is _ADDRESS_CUE_THEN_NAME
+                and _STREET_LINE_AFTER.match(text, end)
+                and not any(w.isupper() for w in words)
+                and not (len(words) == 1 and words[0].lower() in ordinary_words())
+            ):
                 yield Detail(start, end, Category.ADDRESS)

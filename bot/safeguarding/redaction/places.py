@@ -280,8 +280,10 @@ def _in_address_lines(text: str, start: int, end: int) -> bool:
 # "at Woodside, Sheepy Lane": a name before its street is a house's, even
 # where a village has it too (a village comes after its street, not before).
 _HOME_AT_A_STREET = re.compile(
-    r"[ \t]*,[ \t]+(?:[A-Z][\w'’]*[ \t]+){1,3}(?:Road|Rd|Lane|Ln|Street|St|Close|Avenue|Ave|"
-    r"Way|Drive|Crescent|Terrace|Row|Grove|Gardens|Mews)\b"
+    r"[ \t]*,[ \t]+(?:(?:[A-Z][\w'’]*[ \t]+){1,3}(?:Road|Rd|Lane|Ln|Street|St|Close|Avenue|Ave|"
+    r"Way|Drive|Crescent|Terrace|Row|Grove|Gardens|Mews|Esplanade|Promenade|Parade)"
+    # round 20: a seafront's street with its article ("Seaview, The Esplanade")
+    r"|The[ \t]+(?:Esplanade|Promenade|Parade|Strand|Front|Crescent|Terrace|Green|Square))\b"
 )
 
 

@@ -53,7 +53,7 @@ _YEAR_GROUP = (
     r"|(?:years|yrs)[ \t]?\d{1,2}(?:[ \t]*(?:,|and|&)[ \t]*\d{1,2}\b)+"
     r"|reception(?:[ \t]+class)?|nursery|sixth[ \t-]form|lower[ \t]+sixth|upper[ \t]+sixth"
     r"|(?:class|form|tutor[ \t]+group)[ \t]+\d{1,2}[A-Za-z]{0,2}\b"
-    r"|(?:my|his|her|their|our|the[ \t]+same)[ \t]+year"
+    r"|(?:my|his|her|their|our|the[ \t]+same)[ \t]+year(?![ \t]+of[ \t]+birth)"
     # Scotland's and Northern Ireland's: "primary 4", "2nd year", "first year"
     r"|primary[ \t]?(?:[1-7]|one|two|three|four|five|six|seven)\b"
     r"|(?:1st|2nd|3rd|4th|5th|6th|first|second|third|fourth|fifth|sixth)"
@@ -513,7 +513,12 @@ _BIRTHDAY_NO_YEAR = re.compile(
 # A year written as a record's field after "born": "(born 1949)", "b.
 # 1949". Told as a story ("my son was born in 2010") it stays: writers keep
 # it, as they keep an age without more.
-_BIRTH_YEAR = re.compile(r"(?i:(?:\bborn|\bb\.)[ \t]*:?[ \t]*((?:19|20)\d\d))\b(?![/.\-]\d)")
+# Round 20: the field's other names ("year of birth: 1948", "YOB 1948") and
+# a year cut to two figures after its apostrophe ("(born '56)").
+_BIRTH_YEAR = re.compile(
+    r"(?i:(?:\bborn|\bb\.|\byear[ \t]+of[ \t]+birth|\byob)[ \t]*(?::|-|is)?[ \t]*"
+    r"((?:19|20)\d\d|['’]\d\d))\b(?![/.\-]\d)"
+)
 # A whole date with no keyword, of a year people are born in, beside a name
 # or in brackets: "ryan mcguire 30/01/99", "Name: Peter Odell, 12/08/1957",
 # "Kai (07/12/2006)". Not after a word that makes it an event's date ("on",
@@ -961,8 +966,10 @@ def find_ages_with_detail(text: str) -> Iterator[Detail]:
     getting calls", ", a man keeps coming in")."""
     for sentence in _SENTENCE.finditer(text):
         narrows = list(_NARROWS.finditer(text, sentence.start(), sentence.end()))
-        for pattern in (*_AGES, _IS_AGE):
+        for pattern in (*_AGES, _IS_AGE, _KIN_S_AGE):
             for match in pattern.finditer(text, sentence.start(), sentence.end()):
+                if not narrows and pattern is _KIN_S_AGE:
+                    continue  # "my son's 15 and ...": an age alone stays
                 if not narrows and (_years(match.group(1)) < _OLD_AGE or pattern is _IS_AGE):
                     continue
                 if pattern is _IS_AGE and not _PERSON_BEFORE.search(
@@ -1140,6 +1147,16 @@ _THING_BEFORE = re.compile(
 _IS_AGE = re.compile(
     rf"(?i:\b(?:is|was)[ \t]+(?:now[ \t]+|nearly[ \t]+|almost[ \t]+)?)({_AGE_NUMBER})\b"
     r"(?=[ \t]*,|[ \t]+(?:and|n|&|with|who)\b|[ \t]*[.!?]|$)"
+)
+# Round 20: the same after a kin word's "'s" ("my daughter's sixteen and
+# works Saturdays at the bakery", "our lad's 17 and the only one on the
+# farm"): the kin word says whose age it is.
+_KIN_S_AGE = re.compile(
+    r"(?i:\b(?:nan|nana|mum|mom|mam|dad|gran|granny|grandad|grandma|grandpa|mother|father|son|"
+    r"daughter|wife|husband|partner|brother|sister|sis|bro|lad|lass|boy|girl|grandson|"
+    r"granddaughter|nephew|niece|uncle|aunt|auntie)['’]s[ \t]+(?:now[ \t]+|nearly[ \t]+|"
+    rf"almost[ \t]+|only[ \t]+|just[ \t]+)?)({_AGE_NUMBER})\b"
+    r"(?=[ \t]+(?:and|n|&|with|who)\b)"
 )
 _PERSON_BEFORE = re.compile(
     r"(?i)\b(?:nan|nana|mum|mom|mam|dad|gran|granny|grandad|grandma|grandpa|mother|father|son|"
