@@ -179,11 +179,12 @@ _FIRM_AND_ITS_HEAD = re.compile(
     r"(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?[ \t]+)?[A-Z][a-z]+(?:[ \t]+(?:Mc|Mac|O['’])?[A-Z][a-z]+)?"
 )
 # "Mr Calum Fraser of Highland Heating", "Kevin Lewis of KL Builds
-# Pembroke": a person and the firm they trade as.
+# Pembroke": a person and the firm they trade as, whose name alone says
+# nothing of them (a firm with the person's surname is read on its own).
 _PERSON_OF_FIRM = re.compile(
     r"(?<![\w'’])(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?[ \t]+)?(?P<given>[A-Z][a-z]+)[ \t]+"
-    r"(?:Mc|Mac|O['’])?[A-Z][a-z]+[ \t]+of[ \t]+(?:[A-Z][\w'’&-]*[ \t]+){0,2}"
-    rf"(?:{_TRADE}|Builds)\b"
+    r"(?P<surname>(?:Mc|Mac|O['’])?[A-Z][a-z]+)[ \t]+of[ \t]+"
+    rf"(?P<firm>(?:[A-Z][\w'’&-]*[ \t]+){{0,2}}(?:{_TRADE}|Builds))\b"
 )
 # "KL Builds Pembroke": initials, a trade, and the town the firm is in.
 _INITIALS_TRADE_TOWN = re.compile(
@@ -222,6 +223,8 @@ def find_firms_named_after_people(text: str) -> Iterator[Detail]:
         yield Detail(match.start(), match.end(), Category.NAME)
     if " of " in text:
         for match in _PERSON_OF_FIRM.finditer(text):
+            if match.group("surname") in match.group("firm"):
+                continue  # "Mr Dorian Petrescu of Petrescu Builders": [name] of [name]
             if match.group("given").lower() in first_names():
                 yield Detail(match.start(), match.end(), Category.NAME)
     for match in _INITIALS_TRADE_TOWN.finditer(text):
