@@ -24,10 +24,14 @@ from bot.safeguarding.redaction.business import (
     find_owners_trade_businesses,
     find_shops_named_after_owners,
 )
-from bot.safeguarding.redaction.business_reader import find_businesses_by_shape
+from bot.safeguarding.redaction.business_reader import (
+    find_businesses_by_shape,
+    find_firms_named_after_people,
+)
 from bot.safeguarding.redaction.circumstances import (
     find_ages_beside_circumstances,
     find_people_at_their_workplace,
+    find_posts_at_named_workplaces,
 )
 from bot.safeguarding.redaction.code import (
     find_emails,
@@ -314,6 +318,9 @@ _FINDERS: tuple[Callable[[str], Iterable[Detail]], ...] = (
     # round 19: an age beside a circumstance, a person at their workplace
     find_ages_beside_circumstances,
     find_people_at_their_workplace,
+    # round 20: a post at a named workplace, firms named after people
+    find_posts_at_named_workplaces,
+    find_firms_named_after_people,
     # round 19 (names): names in capitals, lower case, surname first, heard,
     # with a rank and number, with a form, by family, asked after, in Welsh
     find_names_in_capitals,

@@ -140,3 +140,95 @@ def find_businesses_by_shape(text: str) -> Iterator[Detail]:
         words = match.group("firm").split()
         if any(w in people for w in words) and words[-1].lower() not in PLACE_WORDS:
             yield Detail(match.start("firm"), match.end("firm"), Category.NAME)
+
+
+# --- round 20: firms named after people, in more shapes --------------------
+
+# "Kershaw & Sons Haulage", "Whitfield & Daughters Funeral Directors": a
+# surname and its family, with the trade after it.
+_FAMILY_FIRM = re.compile(
+    rf"(?<![\w'’&])(?:[A-Z]\.?[ \t]+)?(?:Mc|Mac|O['’])?[A-Z][a-z]+[ \t]*&[ \t]*"
+    rf"(?:Sons?|Daughters?)\b(?:[ \t]+{_TRADE}\b){{0,3}}"
+)
+# "Kirkness & Gorie", "Ogilvie & Partridge": two surnames joined by "&",
+# with an optional trade after them; neither an everyday word, a place or
+# only a given name ("Gareth & Lisa" is two people, "Brighton & Hove" a
+# city), and not a chain's pair of names.
+_TWO_SURNAMES = re.compile(
+    rf"(?<![\w'’&])(?P<first>(?:Mc|Mac|O['’])?[A-Z][a-z]{{2,}})[ \t]*&[ \t]*"
+    rf"(?P<second>(?:Mc|Mac|O['’])?[A-Z][a-z]{{2,}})\b(?P<trade>(?:[ \t]+{_TRADE}\b){{0,3}})"
+)
+_CHAIN_PAIRS = word_set(
+    """
+    marks&spencer holland&barrett dolce&gabbana ernst&young procter&gamble abercrombie&fitch
+    crabtree&evelyn lyle&scott fortnum&mason laura&ashley hotter&co moss&bros
+    slaughter&may freshfields&bruckhaus allen&overy clifford&chance taylor&wimpey
+    barratt&david wilson&sons
+    """
+)
+# "Paws & Claws by Kirsty", "Cuts and Colours by Shona": a trade name made
+# the writer's own by a given name after "by".
+_BY_GIVEN_NAME = re.compile(
+    r"(?<![\w'’&])[A-Z][\w'’-]*(?:[ \t]*(?:&|and|n)[ \t]*[A-Z][\w'’-]*|[ \t]+[A-Z][\w'’-]*)"
+    r"[ \t]+by[ \t]+(?P<given>[A-Z][a-z]+)\b"
+)
+# "Hext Security Ltd, director Mark Hext": a firm and the person who runs it.
+_FIRM_AND_ITS_HEAD = re.compile(
+    r"(?<![\w'’])(?:[A-Z][\w'’&-]*[ \t]+){1,3}(?:Ltd|Limited|LLP|Plc|PLC)\.?[ \t]*[,(–-]?[ \t]*"
+    r"(?i:(?:managing[ \t]+)?director|owner|proprietor|md)[ \t]+"
+    r"(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?[ \t]+)?[A-Z][a-z]+(?:[ \t]+(?:Mc|Mac|O['’])?[A-Z][a-z]+)?"
+)
+# "Mr Calum Fraser of Highland Heating", "Kevin Lewis of KL Builds
+# Pembroke": a person and the firm they trade as, whose name alone says
+# nothing of them (a firm with the person's surname is read on its own).
+_PERSON_OF_FIRM = re.compile(
+    r"(?<![\w'’])(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?[ \t]+)?(?P<given>[A-Z][a-z]+)[ \t]+"
+    r"(?P<surname>(?:Mc|Mac|O['’])?[A-Z][a-z]+)[ \t]+of[ \t]+"
+    rf"(?P<firm>(?:[A-Z][\w'’&-]*[ \t]+){{0,2}}(?:{_TRADE}|Builds))\b"
+)
+# "KL Builds Pembroke": initials, a trade, and the town the firm is in.
+_INITIALS_TRADE_TOWN = re.compile(
+    rf"(?<![\w&+.])(?P<initials>{_INITIALS})[ \t]+(?:Builds|Build|{_TRADE})"
+    r"[ \t]+(?P<town>[A-Z][a-z]+)\b"
+)
+
+
+def find_firms_named_after_people(text: str) -> Iterator[Detail]:
+    """Round 20: a family firm, two surnames joined by "&", a trade name "by"
+    a given name, a firm with its director, a person "of" their firm, and
+    initials with a trade and a town."""
+    if "&" in text:
+        for match in _FAMILY_FIRM.finditer(text):
+            yield Detail(match.start(), match.end(), Category.NAME)
+        for match in _TWO_SURNAMES.finditer(text):
+            first, second = match.group("first"), match.group("second")
+            if f"{first}&{second}".lower() in _CHAIN_PAIRS:
+                continue
+            if any(
+                w.lower() in ordinary_words()
+                or w.lower() in places()
+                or w.lower() in PLACE_WORDS
+                or (w.lower() in first_names() and w.lower() not in surnames())
+                or w in ("Mr", "Mrs", "Sons", "Son", "Daughters", "Daughter", "Co")
+                for w in (first, second)
+            ):
+                continue
+            yield Detail(match.start(), match.end(), Category.NAME)
+    if " by " in text:
+        for match in _BY_GIVEN_NAME.finditer(text):
+            given = match.group("given").lower()
+            if given in first_names() and given not in ordinary_words():
+                yield Detail(match.start(), match.end(), Category.NAME)
+    for match in _FIRM_AND_ITS_HEAD.finditer(text):
+        yield Detail(match.start(), match.end(), Category.NAME)
+    if " of " in text:
+        for match in _PERSON_OF_FIRM.finditer(text):
+            if match.group("surname") in match.group("firm"):
+                continue  # "Mr Dorian Petrescu of Petrescu Builders": [name] of [name]
+            if match.group("given").lower() in first_names():
+                yield Detail(match.start(), match.end(), Category.NAME)
+    for match in _INITIALS_TRADE_TOWN.finditer(text):
+        key = re.sub(r"[ \t.]|and", "", match.group("initials")).lower()
+        if key in _CHAIN_INITIALS or match.group("town").lower() not in places():
+            continue
+        yield Detail(match.start(), match.end(), Category.NAME)

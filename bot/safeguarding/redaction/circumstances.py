@@ -390,3 +390,122 @@ def find_people_at_their_workplace(text: str) -> Iterator[Detail]:
     holder = _HOLDER_CUE.search(text) is not None
     for match in _POST_AT_NAMED.finditer(text) if holder else ():
         yield Detail(match.start(), match.end(), Category.JOB)
+
+
+# --- round 20: a post at a named (often large or public) workplace ----------
+
+_CAP = r"[A-Z][\w'’&-]*"
+_NAMED_RUN = rf"(?:(?i:the)[ \t]+)?{_CAP}(?:[ \t]+(?:(?:of|upon|de)[ \t]+)?{_CAP})*"
+# A common post narrowed to a few people by its specialism or its ward:
+# "a theatre nurse at the Royal Derby", "a nurse at the Royal Sussex on the
+# cardiac ward". A bare "a nurse at the Whittington" stays (the writers
+# keep it).
+_SPECIALISM = (
+    r"(?:theatre|scrub|ward|charge|sister|icu|itu|a&e|a[ \t]+and[ \t]+e|cardiac|neonatal|"
+    r"paediatric|pediatric|maternity|mental[ \t]+health|specialist|"
+    r"stroke|renal|oncology|cancer|dialysis|triage)"
+)
+_HOSPITAL_POST = r"(?:nurse|doctor|midwife|sister|consultant|registrar|surgeon|porter|hca|physio)"
+_NARROWED_POST = re.compile(
+    rf"(?i:\b(?:a|an|the)[ \t]+(?:senior[ \t]+|junior[ \t]+|staff[ \t]+)?{_SPECIALISM}[ \t]+"
+    rf"{_HOSPITAL_POST}[ \t]+(?:at|in|for)[ \t]+)(?P<place>{_NAMED_RUN})(?![\w'’-])"
+)
+_ON_A_WARD = re.compile(
+    r"(?i:[ \t]*,?[ \t]+(?:on|in)[ \t]+(?:the[ \t]+)?(?:[\w'’&-]+[ \t]+){0,2}"
+    r"(?:ward|unit|department|theatres?)\b|[ \t]+on[ \t]+ward[ \t]+\d{1,2}\b)"
+)
+_POST_AT_PLACE = re.compile(
+    rf"(?i:\b(?:a|an|the)[ \t]+(?:(?:staff|senior|junior|student|agency|bank)[ \t]+)?"
+    rf"{_HOSPITAL_POST}[ \t]+(?:at|in)[ \t]+)(?P<place>{_NAMED_RUN})"
+    r"(?![\w'’-])"
+)
+# A post one person (or a handful) holds in a body that is named or is the
+# only one of its kind there: "session clerk of Airdrie Old Parish Church",
+# "a warden for the harbour trust", "a minister of Kilmorack Parish".
+_BODY_POST = (
+    r"(?:session[ \t]+clerk|clerk|warden|ranger|keeper|minister|elder|deacon|treasurer|"
+    r"secretary|chair|chairman|chairwoman|chairperson|president|captain|steward|verger|"
+    r"sacristan|precentor|harbour[ \t]?master|bailiff|coach|manager|trustee)"
+)
+_BODY = (
+    r"(?:church|kirk|chapel|parish|cathedral|abbey|mosque|gurdwara|temple|synagogue|trust|"
+    r"society|association|club|fc|afc|rfc|cc|guild|lodge|league|harbour|estate)"
+)
+_POST_OF_BODY = re.compile(
+    rf"(?:(?i:\b(?:a|an|the)[ \t]+)|(?<=\b[Aa]s[ \t])|(?<=\b[Aa]m[ \t])|(?<=\bI['’]m[ \t]))"
+    rf"(?i:(?:(?:retired|former|honorary|hon\.?|"
+    rf"assistant|deputy|senior|head|club|church|volunteer)[ \t]+)?{_BODY_POST}[ \t]+"
+    r"(?:of|for|at|with)[ \t]+)"
+    rf"(?P<place>{_CAP}(?:[ \t]+(?:(?:on|upon)[ \t]+)?{_CAP})*[ \t]+(?i:{_BODY})"
+    rf"|(?i:the)[ \t]+(?:[a-z]+[ \t]+){{0,2}}(?i:{_BODY}))(?![\w'’-])"
+    # a public body's office holder stays: "chairman of Eardisland Parish Council"
+    r"(?![ \t]+(?i:council|board|committee|authority)\b)"
+)
+# A post under one named post holder: "the harbour master's assistant", "the
+# headteacher's PA", "the vicar's warden".
+_UNDER_ONE_HOLDER = re.compile(
+    r"(?i:\b(?:the|a|an)[ \t]+(?:harbour[ \t]?master|head[ \t]?teacher|headmaster|"
+    r"headmistress|vicar|minister|rector|mayor|lord[ \t]+mayor|provost|laird|"
+    r"station[ \t]?master|dock[ \t]?master|lock[ \t]?keeper|chief[ \t]+executive|mp)['’]s[ \t]+"
+    r"(?:assistant|deputy|secretary|pa|clerk|driver|warden|chauffeur|housekeeper))\b"
+)
+# What the writer alone does at a named club, school or church: "I run the
+# Brownies at St Paul's church", "I teach Punjabi at the Ramgarhia Centre".
+# Coaching a team or helping run it stays ("I coach the under 12s at Penarth
+# Athletic", "I help run the food bank at St Aidan's": the writers keep both).
+_CLUB = (
+    r"(?:fc|afc|rfc|cc|club|united|rovers|athletic|town|juniors|school|academy|high|primary|"
+    r"church|chapel|hall|centre|center|scouts|guides|brownies|cubs|beavers|rangers)"
+)
+_I_DO_AT = re.compile(
+    r"(?i:\bI[ \t]+(?:manage|run|lead|teach)"
+    r"[ \t]+(?:the[ \t]+)?[\w'’-]+(?:[ \t]+[\w'’-]+)?[ \t]+(?:at|for)[ \t]+)"
+    rf"(?P<place>{_CAP}(?:[ \t]+(?:(?:on|upon)[ \t]+)?{_CAP})*[ \t]+(?i:{_CLUB}))(?![\w'’-])"
+)
+# A town's one fire, ambulance or lifeboat station: "a fireman at the
+# Lerwick station", "a retained firefighter with Brora fire station".
+_STATION_POST = re.compile(
+    r"(?i:\b(?:a|an|the)[ \t]+(?:retained[ \t]+|on-call[ \t]+|volunteer[ \t]+)?"
+    r"(?:fireman|firemen|firefighter|firewoman|paramedic|lifeboat(?:[ \t]?(?:man|woman))?|"
+    r"crewman|coxswain|coastguard|ambulance[ \t]+(?:driver|technician))[ \t]+"
+    r"(?:at|for|with|on|based[ \t]+at)[ \t]+(?:the[ \t]+)?)"
+    r"[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?[ \t]+(?i:(?:fire|ambulance|lifeboat|coastguard)"
+    r"[ \t]+)?(?i:station|lifeboat|crew|watch)\b"
+)
+# A shift's one post at a named hotel or building, with the street it is on:
+# "the night concierge at the Radisson on Argyle Street".
+_SHIFT_POST = re.compile(
+    rf"(?i:\b(?:the|a|an)[ \t]+(?:only[ \t]+)?{_SHIFT}[ \t]+(?:concierge|porter|receptionist|"
+    r"manager|security|guard|doorman|cleaner|warden|supervisor)[ \t]+(?:at|of)[ \t]+)"
+    rf"(?P<place>{_NAMED_RUN})(?![\w'’-])"
+)
+_POST_CUE = re.compile(
+    r"(?i)\b(?:nurse|doctor|midwife|sister|consultant|registrar|surgeon|porter|hca|physio|"
+    r"clerk|warden|ranger|keeper|minister|elder|deacon|treasurer|secretary|chair|president|"
+    r"captain|steward|verger|harbour|coach|manager|trustee|['’]s|i[ \t]+(?:manage|run|"
+    r"lead|teach)|fire|paramedic|lifeboat|crewman|coxswain|coastguard|ambulance|"
+    r"concierge|receptionist|guard|doorman|cleaner|supervisor)"
+)
+
+
+def find_posts_at_named_workplaces(text: str) -> Iterator[Detail]:
+    """Round 20: one person's post at a named, often large, workplace: a
+    specialised or warded post, a post of a named body, a post under one
+    post holder, what the writer does at a named club, a town's station."""
+    if _POST_CUE.search(text) is None:
+        return
+    for match in _NARROWED_POST.finditer(text):
+        end = match.end()
+        ward = _ON_A_WARD.match(text, end)
+        yield Detail(match.start(), ward.end() if ward is not None else end, Category.JOB)
+    for match in _POST_AT_PLACE.finditer(text):
+        ward = _ON_A_WARD.match(text, match.end())
+        if ward is not None:  # "a nurse at the Royal Sussex on the cardiac ward"
+            yield Detail(match.start(), ward.end(), Category.JOB)
+    for pattern in (_POST_OF_BODY, _I_DO_AT, _UNDER_ONE_HOLDER, _STATION_POST):
+        for match in pattern.finditer(text):
+            yield Detail(match.start(), match.end(), Category.JOB)
+    for match in _SHIFT_POST.finditer(text):
+        street = _STREET_TAIL.match(text, match.end())
+        end = street.end() if street is not None else match.end()
+        yield Detail(match.start(), end, Category.JOB)

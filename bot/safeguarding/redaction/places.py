@@ -311,6 +311,14 @@ def _a_pages_name(text: str, detail: Detail) -> bool:
     return False
 
 
+def _two_unknown_names(span: str) -> bool:
+    """Round 20: "Kirkness & Gorie", two names joined by "&" where neither
+    is a known place, is a firm where a shop would be ("outside Kirkness &
+    Gorie"), not a place; "Brighton & Hove" stays a place."""
+    parts = [part.strip() for part in span.split("&")]
+    return len(parts) == 2 and all(part and not _known(part) for part in parts)
+
+
 def keep_places(text: str, details: list[Detail]) -> list[Detail]:
     """``details`` less the names and house names that are places, and the
     names of pages and groups ("a page on facebook called Seahouses
@@ -319,7 +327,11 @@ def keep_places(text: str, details: list[Detail]) -> list[Detail]:
     for detail in details:
         if _a_pages_name(text, detail):
             continue
-        if detail.category is Category.NAME and is_place(text, detail.start, detail.end):
+        if (
+            detail.category is Category.NAME
+            and is_place(text, detail.start, detail.end)
+            and not _two_unknown_names(text[detail.start : detail.end])
+        ):
             continue
         # a home's name is given back only where it is a known place itself
         # ("the farm, Alston"), never by the cues alone ("outside Cherry Tree Farm")
