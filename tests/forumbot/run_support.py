@@ -17,6 +17,12 @@ ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "bot.example.yaml"
 
 
+# "at once": a process that must end does so within this. A hang detector,
+# not a speed test: on this shared 2-core machine under load, start-up alone
+# (imports, the language model) has taken over 10 s.
+FATAL_WITHIN_S = 30
+
+
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))

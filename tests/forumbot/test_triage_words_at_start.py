@@ -9,7 +9,14 @@ from pathlib import Path
 
 import pytest
 
-from tests.forumbot.run_support import EXAMPLE, ROOT, Forumbot, free_port, quiet_environment
+from tests.forumbot.run_support import (
+    EXAMPLE,
+    FATAL_WITHIN_S,
+    ROOT,
+    Forumbot,
+    free_port,
+    quiet_environment,
+)
 
 pytestmark = pytest.mark.timeout(120)
 
@@ -34,7 +41,7 @@ def test_a_broken_word_list_stops_the_start_in_one_plain_line(tmp_path: Path) ->
     env = quiet_environment(PYTHONPATH=str(tmp_path / "site"))
     args = ["run", "--config", str(EXAMPLE), "--web-port", str(free_port())]
     with Forumbot(args, cwd=tmp_path, env=env) as bot:
-        code = bot.wait_exit(10)
+        code = bot.wait_exit(FATAL_WITHIN_S)
     assert code == 1, bot.log
     last = bot.log.strip().splitlines()[-1]
     assert last.startswith(
@@ -55,7 +62,7 @@ def test_a_broken_model_file_stops_the_start_in_one_plain_line(tmp_path: Path) -
     env = quiet_environment(PYTHONPATH=str(tmp_path / "site"))
     args = ["run", "--config", str(EXAMPLE), "--web-port", str(free_port())]
     with Forumbot(args, cwd=tmp_path, env=env) as bot:
-        code = bot.wait_exit(10)
+        code = bot.wait_exit(FATAL_WITHIN_S)
     assert code == 1, bot.log
     last = bot.log.strip().splitlines()[-1]
     assert last.startswith(
