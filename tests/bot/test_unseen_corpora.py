@@ -262,6 +262,21 @@ SEALED = {
     "personal_details/unseen_2026_12_02_d.jsonl": (
         "12e9cc2dc68b8fe7d9288a6e7dfb210df1d77cdc627411523c63a7fd2ed9190a"
     ),
+    # the nineteenth set, sealed 2026-12-02 while round 20's helpers were
+    # working and before any of their work was merged (the eighteenth still
+    # sealed, run once first)
+    "triage/unseen_2026_12_02_e.jsonl": (
+        "cdc3df47619f69463021da06b7ef619d21a1308fc33c10d55321e325162839d3"
+    ),
+    "triage/unseen_2026_12_02_f.jsonl": (
+        "9280c56cb92ab5993ee2c64ec8f366a34b1ee5adbdae15208692a24c8c629328"
+    ),
+    "personal_details/unseen_2026_12_02_e.jsonl": (
+        "fa89fb66f8293b22397202fa6d53998ca4b41f3c4e364a93c531b5e687144d62"
+    ),
+    "personal_details/unseen_2026_12_02_f.jsonl": (
+        "576847af1985ae79df5335bfac02f747ac09f08bf7341b3cdba39b8bc8eb65c3"
+    ),
 }
 
 
@@ -289,6 +304,7 @@ TRIAGE_SETS = [
     ("triage/unseen_2026_12_01_g.jsonl", "triage/unseen_2026_12_01_h.jsonl"),
     ("triage/unseen_2026_12_02_a.jsonl", "triage/unseen_2026_12_02_b.jsonl"),
     ("triage/unseen_2026_12_02_c.jsonl", "triage/unseen_2026_12_02_d.jsonl"),
+    ("triage/unseen_2026_12_02_e.jsonl", "triage/unseen_2026_12_02_f.jsonl"),
 ]
 
 
@@ -376,6 +392,10 @@ REDACTION_SETS = [
     (
         "personal_details/unseen_2026_12_02_c.jsonl",
         "personal_details/unseen_2026_12_02_d.jsonl",
+    ),
+    (
+        "personal_details/unseen_2026_12_02_e.jsonl",
+        "personal_details/unseen_2026_12_02_f.jsonl",
     ),
 ]
 
