@@ -14,7 +14,9 @@ fifteenth (round 18) let one go: the Spanish "Hace una semana alguien estaba
 intentando abrir los coches, ahora ya no viene" is no longer raised. The
 retrain at the start of round 19 (the "someones" spelling) let the magpies
 and the air rifle go; the retrain with the sixteenth set raised both again,
-and the Spanish line too (0.33 and 0.34)."""
+and the Spanish line too (0.33 and 0.34). Round 20 let the pet "run off
+again" go without a retrain: an appeal for a lost pet is an all-clear for
+the model (guards.yaml, all_clear; docs/triage-figures.md, "Round 20")."""
 
 from __future__ import annotations
 
@@ -28,11 +30,6 @@ RAISED_BY_ROUND16_MODEL = frozenset(
         "bache ko gaari mein kheench ke bithana padta hai, car seat se nafrat hai usko",
         # 0.17 -> 0.44 (test_other_languages_round14_a)
         "Gülmekten öldüm, ne video ama",
-        # raised after the merge's retraining with the thirteenth set (0.60),
-        # whose missing people "again" lean the words "nan" and "run off
-        # again" urgent; six family lines of pets off again did not move it
-        # (test_triage_round15_speed)
-        "my nan's dog has run off again, the daft thing",
         # raised after the fourteenth set was spent and the model retrained
         # with it at the start of round 17 (threshold 0.34 -> 0.32)
         # (test_triage_round12_rules, test_triage_round13)

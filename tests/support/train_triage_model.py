@@ -190,16 +190,24 @@ class Labelled:
 # round-5 file raised the threshold from 0.42 to 0.54 and lost two English
 # emergencies of the fourth unseen set (docs/decisions.md).
 PHRASES_ONLY = frozenset({"dev_2026_11_30_k.jsonl"})
+# Probes written in a round that tunes the rules only (the shipped model is
+# left as it is): not read until the next retrain takes them in, so the
+# shipped model stays what training makes of the corpora. Round 20's
+# triage probe (tests/data/triage/README.md).
+NOT_YET_TRAINED = frozenset({"voices_probe_round20.jsonl"})
 
 
 def corpus_files() -> list[Path]:
     """The training files, sorted by name: every .jsonl in tests/data/triage/
-    but the sealed unseen sets (the spent ones, SPENT, are read) and the
-    phrase files (PHRASES_ONLY)."""
+    but the sealed unseen sets (the spent ones, SPENT, are read), the
+    phrase files (PHRASES_ONLY) and the probes not yet trained on
+    (NOT_YET_TRAINED)."""
     return sorted(
         p
         for p in CORPUS.glob("*.jsonl")
-        if (not p.name.startswith(SEALED_PREFIX) or p.name in SPENT) and p.name not in PHRASES_ONLY
+        if (not p.name.startswith(SEALED_PREFIX) or p.name in SPENT)
+        and p.name not in PHRASES_ONLY
+        and p.name not in NOT_YET_TRAINED
     )
 
 
