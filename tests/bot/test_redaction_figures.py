@@ -95,3 +95,30 @@ def test_a_label_not_in_its_text_is_left_out_and_listed_with_its_row(
     assert lines[0] == "== slip.jsonl: 1 messages, 0 details, 1 with none =="
     assert "labels not in their text, left out (1):" in lines
     assert "  [t-1] '07700 900999'" in lines
+
+
+def test_a_miss_partly_replaced_is_counted_and_listed_apart_from_one_untouched(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # the writer's label holds words around the number: the number goes, "me on" stays
+    partly = dict(ROWS[0], id="t-4", details=[{"text": "me on 07700 900123", "kind": "phone"}])
+    path = tmp_path / "partly.jsonl"
+    path.write_text(json.dumps(partly) + "\n" + json.dumps(ROWS[1]) + "\n", encoding="utf-8")
+    lines = _run(path, capsys).splitlines()
+    assert "misses: 2 (1 partly replaced, 1 untouched)" in lines
+    assert "partly replaced misses (1):" in lines
+    assert (
+        "  [t-4] phone: 'me on 07700 900123' -> "
+        "'Ring me on [phone] please, or 999 if it kicks off.'"
+    ) in lines
+    assert not any(line.startswith("  [t-2] other: 'green parrot tattoo' ->") for line in lines)
+
+
+def test_a_file_with_no_misses_says_none_was_partly_replaced(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "clean.jsonl"
+    path.write_text(json.dumps(ROWS[0]) + "\n", encoding="utf-8")
+    lines = _run(path, capsys).splitlines()
+    assert "misses: 0 (0 partly replaced, 0 untouched)" in lines
+    assert "partly replaced misses (0):" in lines

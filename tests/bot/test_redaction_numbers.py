@@ -225,9 +225,9 @@ def test_public_places_named_like_homes_stay(ordinary: str) -> None:
             "My daughter was born on the ninth of October 2008 and",
             "My daughter was born on [date of birth] and",
         ),
-        ("born 1995-08-22. My passport", "born [date of birth]. My passport"),
-        ("my son (born 2009-06-14) was stopped", "my son (born [date of birth]) was stopped"),
-        ("DOB 04-17-1988 if you need it", "DOB [date of birth] if you need it"),
+        ("born 1995-08-22. My passport", "[date of birth]. My passport"),
+        ("my son (born 2009-06-14) was stopped", "my son ([date of birth]) was stopped"),
+        ("DOB 04-17-1988 if you need it", "[date of birth] if you need it"),
         ("My son turned 18 on 3 March and got a letter", "My son [date of birth] and got a letter"),
         ("she turned eighty on the 2nd of May", "she [date of birth]"),
         ("hi im Kai (07/12/2006) and", "hi im [name] ([date of birth]) and"),
@@ -307,7 +307,7 @@ def test_places_with_home_words_stay(ordinary: str) -> None:
         ),
         ("Ground Floor Flat, 3 Marine Parade, Brighton", "[address], Brighton"),
         ("Basement flat at 27 Oxford Gardens has rats", "[address] has rats"),
-        ("I (born 1949) am a pensioner", "I (born [date of birth]) am a pensioner"),
+        ("I (born 1949) am a pensioner", "I ([date of birth]) am a pensioner"),
     ],
 )
 def test_probe_d_forms(text: str, expected: str) -> None:
@@ -333,7 +333,7 @@ def test_probe_d_ordinary(ordinary: str) -> None:
         ("home is Tanglewood, Shore Road", "home is [address], Shore Road"),
         (
             "Yours sincerely, Edna Price (born 2/2/1938)",
-            "Yours sincerely, [name] (born [date of birth])",
+            "Yours sincerely, [name] ([date of birth])",
         ),
         (
             "Name: Peter Odell, 12/08/1957, reporting a scam",

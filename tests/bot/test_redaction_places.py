@@ -128,7 +128,7 @@ def test_gazetteer_is_uk_places() -> None:
         ),
         (
             "Walter Dinsdale, born 2nd June 1936, of Cringley House, Carperby, Leyburn.",
-            "[name], born [date of birth], of [address], Carperby, Leyburn.",
+            "[name], [date of birth], of [address], Carperby, Leyburn.",
         ),
     ],
 )

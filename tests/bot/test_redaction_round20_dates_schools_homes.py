@@ -95,7 +95,7 @@ HOMES_STAY = [
 # cut to two figures after "born". The cue stays outside, as the readable
 # sets label dates of birth; a year told in a story stays (docs/decisions.md).
 BIRTH_YEARS_GO = [
-    ("Dad (born '49) has had a scam call", "Dad (born [date of birth]) has had a scam call"),
+    ("Dad (born '49) has had a scam call", "Dad ([date of birth]) has had a scam call"),
     ("Year of birth: 1952, name withheld", "Year of birth: [date of birth], name withheld"),
     (
         "my year of birth is 1948 and they knew it",
@@ -135,10 +135,10 @@ def test_round20_kept_as_written(text: str) -> None:
     assert suggest_publishable(text) == text
 
 
-def test_round20_birth_cue_stays_outside_the_date() -> None:
-    # the readable sets label "DOB" and "born" outside the date (about 100
-    # labels against 6 in the seventeenth set): the cue stays readable
+def test_round20_birth_cue_goes_with_the_date() -> None:
+    # superseded later in round 20 (r20-spans, tests/bot/test_redaction_round20_field_cues.py):
+    # the cue goes with the date, so the detail is gone whichever way it was labelled
     assert (
         suggest_publishable("My nephew Callum Rae, DOB 02/09/2008, was searched")
-        == "My nephew [name], DOB [date of birth], was searched"
+        == "My nephew [name], [date of birth], was searched"
     )

@@ -237,7 +237,7 @@ def test_words_near_names_stay(ordinary: str) -> None:
         # a town after a date of birth: the month's short form is not the name Jan
         (
             "I'm Carl Dobbs, dob 4th Jan 79, from Kirkby",
-            "I'm [name], dob [date of birth], from Kirkby",
+            "I'm [name], [date of birth], from Kirkby",
         ),
         # a page's or group's name is public
         (

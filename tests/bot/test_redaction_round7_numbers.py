@@ -56,7 +56,7 @@ NEW_NUMBER_VARIANTS = [
         "the stair at flat PF1, 9 Comely Bank Row is never locked",
         "the stair at [address] is never locked",
     ),
-    ("parcels for flat 2F3 keep going missing", "parcels for flat [address] keep going missing"),
+    ("parcels for flat 2F3 keep going missing", "parcels for [address] keep going missing"),
     # holiday homes, pitches, moorings and huts where there is a site
     (
         "a man has been hanging round pitch 23 at the campsite at night",

@@ -70,6 +70,7 @@ from bot.safeguarding.redaction.cued_records import (
 )
 from bot.safeguarding.redaction.detail import Category, Detail
 from bot.safeguarding.redaction.everyday import keep_places_pets_universities_and_speeds
+from bot.safeguarding.redaction.field_cues import take_field_cues
 from bot.safeguarding.redaction.handles import (
     find_cued_accounts,
     find_handles,
@@ -417,7 +418,8 @@ def find_personal_details(text: str) -> list[Detail]:
     details = [Detail(start, end, category) for start, end, _b, category in merged]
     # round 18 (keep words): "King George V playing fields", "Robin Hood Cars",
     # "The head teacher told us": public places and roles, not residents
-    return _joined(text, keep_public_places_and_roles(text, details))
+    # round 20: a field's cue goes with its value ("DOB 12/04/2007", "aged 81")
+    return _joined(text, take_field_cues(text, keep_public_places_and_roles(text, details)))
 
 
 def _whole_words(text: str, detail: Detail) -> Detail:
