@@ -153,6 +153,13 @@ from bot.safeguarding.redaction.public_tails import trim_public_tail
 from bot.safeguarding.redaction.reference_codes import find_reference_codes
 from bot.safeguarding.redaction.rural_homes import find_rural_and_regional_homes
 from bot.safeguarding.redaction.signed_people import find_signed_and_possessive_people
+from bot.safeguarding.redaction.singled_out import (
+    find_engraved_words,
+    find_old_ages_after_a_circumstance,
+    find_only_ones_in_a_post,
+    find_police_shaped_references,
+    find_sole_posts_said_of_someone,
+)
 from bot.safeguarding.redaction.situation import (
     ages_after_names,
     find_ages_with_a_condition,
@@ -322,6 +329,13 @@ _FINDERS: tuple[Callable[[str], Iterable[Detail]], ...] = (
     # round 20: a post at a named workplace, firms named after people
     find_posts_at_named_workplaces,
     find_firms_named_after_people,
+    # round 20 (roles): a sole post said with a verb, an old age after its
+    # circumstance, the words engraved on a thing
+    find_sole_posts_said_of_someone,
+    find_old_ages_after_a_circumstance,
+    find_engraved_words,
+    find_only_ones_in_a_post,
+    find_police_shaped_references,
     # round 19 (names): names in capitals, lower case, surname first, heard,
     # with a rank and number, with a form, by family, asked after, in Welsh
     find_names_in_capitals,

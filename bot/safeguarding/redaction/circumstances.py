@@ -63,11 +63,12 @@ _NOT_AFTER = re.compile(
 _KIN = (
     r"(?:mum|mam|mom|mother|dad|father|nan|nana|nanna|gran|granny|grandma|grandad|grandpa|"
     r"granda|taid|nain|husband|wife|partner|neighbour|neighbor|aunt|auntie|uncle|brother|"
-    r"sister|son|daughter|friend|lodger|tenant)"
+    r"sister|son|daughter|friend|lodger|tenant|girlfriend|boyfriend|fianc[eé]e?|"
+    r"step[ \t-]?(?:dad|mum|mom|son|daughter)|grandson|granddaughter|nephew|niece|cousin)"
 )
 _SUBJECT = (
     r"(?:i[ \t]+am|i['’]?m|im|(?:s?he|who)[ \t]+(?:is|was)|(?:s?he|who)['’]s|s?hes|s?he|"
-    rf"{_KIN}['’]?s|{_KIN}[ \t]+(?:is|was|age|aged)|am|is|age|aged)"
+    rf"{_KIN}['’]?s|{_KIN}[ \t]+(?:is|was|age|aged)|am|is|age|aged|have|has)"
 )
 # Read number first (numbers are few), then who it is said of behind it.
 _AGE_NUMBER = re.compile(rf"(?i:\b(?P<age>{_NUMBER}{_YEARS})\b)")
@@ -95,8 +96,13 @@ _CIRCUMSTANCE = re.compile(
     r"learning[ \t]+(?:difficult|disabilit)\w*|non[ \t-]?verbal|down['’]?s[ \t]+syndrome|"
     r"pregnant|terminally[ \t]+ill|carers?|cares[ \t]+for|sheltered|"
     r"in[ \t]+(?:a|the)[ \t]+(?:care[ \t]+)?home|"
-    r"(?:only|last|oldest)[ \t]+(?:one|person|resident|woman|man|lady|house|family|pensioner|"
-    r"widow)|no[ \t]+(?:family|relatives|one[ \t]+else)|"
+    r"(?:only|last|oldest|youngest)[ \t]+(?:[\w'’-]+[ \t]+){0,2}?(?:one|person|resident|woman|man|"
+    r"lady|house|family|pensioner|widow|girl|boy|lad|kid|child|pupil|student)|"
+    r"no[ \t]+(?:family|relatives|one[ \t]+else)|"
+    r"liv(?:e|es|ing)[ \t]+(?:above|over|behind|beside|opposite|next[ \t]+(?:door[ \t]+)?to)"
+    r"[ \t]+(?:the|a|an)|"
+    r"(?:mum|mam|mom|mother|dad|father|parent)[ \t]+of[ \t]+(?:[2-9]|two|three|four|five|six|"
+    r"seven|eight|nine|ten|twins|triplets)|"
     r"single[ \t]+(?:mum|mother|dad|father|parent)|"
     r"(?:does|do|can|could)(?:n['’]?t|[ \t]+not|not)[ \t]+(?:speak|drive|walk|see|hear|read)|"
     r"not[ \t]+speak|no[ \t]+english|attends?|studying|student[ \t]+at|"
@@ -132,7 +138,10 @@ _PERSON_BEFORE = re.compile(
     rf"(?i:\b(?:{_KIN}|he|she|man|woman|lady|gentleman|boy|girl|lad|cousin|nephew|niece|"
     r"grandson|granddaughter)\b)|\b(?:Mr|Mrs|Ms|Miss|[A-Z][a-z]+[ \t]+[A-Z][a-z]+)\b"
 )
-_BARE_SUBJECT = re.compile(r"(?i)(?:is|am|age|aged)$")
+_BARE_SUBJECT = re.compile(r"(?i)(?:is|am|age|aged|have|has)$")
+# Round 20: the non-native "my daughter have 15 years and is the only
+# Spanish girl" (only with "years"; "has 3 and a baby" is a count).
+_HAVE_SUBJECT = re.compile(r"(?i)ha(?:ve|s)")
 # A pronoun's "is" goes with the age ("[age]" for "she's 84"); a kin word or
 # a bare "is" stays outside it, as round 11 left them ("Mum is [age]").
 _PRONOUN_SUBJECT = re.compile(
@@ -214,6 +223,10 @@ def find_ages_beside_circumstances(text: str) -> Iterator[Detail]:
                     if before is None:
                         continue
                     subject, start = before.group("subject"), before.start("subject")
+                    if _HAVE_SUBJECT.fullmatch(subject) and not _YEAR_WORD.search(
+                        text, age_start, age_end
+                    ):
+                        continue  # "has 3 and a baby": a count
                     if not _PRONOUN_SUBJECT.fullmatch(subject):
                         start = age_start  # "Mum is [age]", "My nan, bless her, is [age]"
                 if (
