@@ -260,8 +260,10 @@ STILL_GONE = [
     ("I spoke to Angela and she said the bins were hers.", "Angela"),
     ("My son is a 12 year old boy who has autism and he was pushed.", "12"),
     ("I am the only volunteer at the food bank on Tuesdays.", "only volunteer"),
-    ("I run the chippy on Elm Road and kids keep throwing eggs", "Elm Road"),
-    ("I own the only barbers on King Street and someone sprays the shutter", "King Street"),
+    # round 20: the place one runs goes; its street stays, as the unseen sets
+    # keep it (tests/bot/test_redaction_round20_streets.py)
+    ("I run the chippy on Elm Road and kids keep throwing eggs", "chippy"),
+    ("I own the only barbers on King Street and someone sprays the shutter", "barbers"),
 ]
 
 

@@ -185,6 +185,7 @@ from bot.safeguarding.redaction.spoken import (
     find_worded_ids,
     find_worded_postcodes,
 )
+from bot.safeguarding.redaction.street_corners import find_numbers_by_their_street
 from bot.safeguarding.redaction.unlisted_names import (
     find_cleft_names,
     find_lists_of_people,
@@ -237,6 +238,8 @@ _FINDERS: tuple[Callable[[str], Iterable[Detail]], ...] = (
     find_addresses,
     # round 19: "no 47 on Groby Rd": the house and the street it is on
     find_numbers_on_their_street,
+    # round 20: "forty-one on the corner of Hawthorne Road": the number only
+    find_numbers_by_their_street,
     find_flats_welsh_streets_and_coded_digits,
     find_numbered_homes,
     find_boats_by_port_or_index,

@@ -11,28 +11,18 @@ import re
 from collections.abc import Iterator
 
 from bot.safeguarding.redaction.detail import Category, Detail, word_set
-from bot.safeguarding.redaction.lexicon import ordinary_words
+from bot.safeguarding.redaction.lexicon import ordinary_words, street_types
 
 # How far back a cue before a match is looked for: the cues are a few words
 # long, and searching from the start each time made long texts quadratic.
 _LOOK_BACK = 80
 
-_STREET_TYPES = (
-    "Road|Rd|Street|St|Avenue|Ave|Av|Lane|Ln|Close|Cl|Drive|Dr|Way|Crescent|Cres|Gardens|Gdns|"
-    "Place|Pl|Court|Ct|Grove|Gr|Hill|Terrace|Terr|Park|Rise|Mews|View|Walk|Row|Square|Sq|"
-    "Parade|Approach|Green|Vale|Hollow|Wharf|Yard|Mead|End|Gate|Path|Boulevard|Broadway|"
-    "Embankment|Fields|Heights|Meadow|Meadows|Orchard|Passage|Quay|Ridge|Chase|Croft|Wood|"
-    # blocks and rows of homes: "2 Coronation Cottages", "11 Somerset Tower"
-    "Cottages|Cottage|Tower|Towers|Mansions|Buildings|Flats|Lodge|House|Houses|Almshouses|"
-    "Villas|Manor|Farm|Barns|Homes|"
-    # more of the words British streets end in: "2 Canal Side", "5 Bridge Bank"
-    "Side|Bank|Brow|Heath|Common|Circus|Wynd|Glade|Dell|Pastures|Paddock|Paddocks|Leys|"
-    "Nook|Garth|Fold|Brae|Mount|Downs|Promenade|Esplanade|Causeway|Precinct|Crossway|Wharfside|"
-    # round 15: street words shortened or misspelt as people type them: "12 Mill
-    # str", "8 Gladstone Raod", "41 Albert Steet", "5 Marine Tce", "19 Beach Pde",
-    # "3 Holly Crt", "44 Kinross Avnue" (a street with no house number stays: "on
-    # Union Steet")
-    "Str|Strt|Stret|Steet|Sreet|Raod|Tce|Pde|Crt|Avnue|Avenu"
+# The words a street's name ends in ("Road", "Wynd", "Loan", "Tce"), from
+# data/street_types.txt (Royal Mail PAF and OS road-name conventions; round
+# 20), longest first; "Cross" only with its capital ("3 Trubshaw Cross", not
+# "2 lads cross").
+_STREET_TYPES = "|".join(
+    [*sorted(street_types(), key=lambda word: (-len(word), word)), "(?-i:Cross)"]
 )
 _CAPITAL_WORD = r"[A-Z][\w'’.-]*"
 _ANY_WORD = r"(?:[A-Z][\w'’.-]*|[a-z][a-z'’]+)"
@@ -53,6 +43,8 @@ _NUMBER_WORD = (
 )
 # the same, for other modules' patterns (numbered.py's caravans and pitches)
 NUMBER_WORD = _NUMBER_WORD
+# the street types, for street_corners.py
+STREET_TYPES = _STREET_TYPES
 # "Flat 3, ", "flat 2b ", "Flat 12, Beechwood Court, "
 _BUILDING = (
     r"(?:[A-Z][\w'’]+\s+){1,3}(?:Court|House|Lodge|Mansions|Point|Tower|Heights|Buildings|"
@@ -461,9 +453,19 @@ def _is_house_and_street(text: str, match: re.Match[str], rank: int) -> bool:
     after_number = re.search(r"(?i:\b(?:number|no\.?)\s*)$", text[: match.start("house")])
     # "I live at Forty-Four Beech Avenue": a number of two words after "at"
     # is a house's; one word is the street's own ("Seven Sisters Road")
-    compound_after_at = re.search(r"[- ]", house.strip()) is not None and re.search(
-        r"(?i:\b(?:at|is|address:?)\s+)$",
-        text[max(0, match.start("house") - 12) : match.start("house")],
+    compound = re.search(r"[- ]", house.strip()) is not None
+    compound_after_at = compound and bool(
+        re.search(
+            r"(?i:\b(?:at|is|address:?)\s+)$",
+            text[max(0, match.start("house") - 12) : match.start("house")],
+        )
+    )
+    # round 20: a number of two words joined by a hyphen starts a sentence
+    # ("Sixty-two Lochend Brae has had its bins set alight"): streets are
+    # named after one number word ("Seven Sisters Road"), not "Sixty-two"
+    compound_after_at = compound_after_at or (
+        "-" in house
+        and re.search(r"(?:\A|[.!?\n][ \t\n]*)$", text[: match.start("house")]) is not None
     )
     if worded and house[:1].isupper() and not after_number and not compound_after_at:
         return False  # "Seven Sisters Road", "Three Kings Yard": the number is the name's

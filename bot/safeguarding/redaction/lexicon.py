@@ -17,6 +17,7 @@ FILES = (
     "surnames.txt",
     "ordinary_words.txt",
     "proper_nouns.txt",
+    "street_types.txt",
     "places.txt",
 )
 """The lists in data/ this module reads (package data)."""
@@ -55,6 +56,16 @@ def proper_nouns() -> frozenset[str]:
     """Lower-case proper nouns from SCOWL (data/proper_nouns.txt): places,
     peoples, languages, and some given names."""
     return _words("proper_nouns.txt")
+
+
+@cache
+def street_types() -> tuple[str, ...]:
+    """The words a British street's name ends in, as written ("Road", "Wynd",
+    "Loan", "Tce"), from data/street_types.txt (Royal Mail PAF and OS road
+    name conventions; ``#`` lines are comments), each once."""
+    text = resources.files("bot.safeguarding.redaction").joinpath("data", "street_types.txt")
+    lines = (line.strip() for line in text.read_text(encoding="utf-8").splitlines())
+    return tuple(dict.fromkeys(line for line in lines if line and not line.startswith("#")))
 
 
 @cache

@@ -57,7 +57,11 @@ _ADDRESSEE = word_set("occupier homeowner householder resident occupant")
 # that ends as places do ("Bucksburn"); not after a sign-off word ("Thanks,
 # Chester" may be a person). A town that is also a given name is kept and
 # shown to officers as "check: possibly a name" (:func:`closing_town_doubts`).
-_OWN_SENTENCE_BEFORE = re.compile(r"(?:^|[.!?][ \t]+|\n[ \t]*|[^\W\d_][ \t]*,[ \t]*)$")
+_OWN_SENTENCE_BEFORE = re.compile(
+    r"(?:^|[.!?][ \t]+|\n[ \t]*|[^\W\d_][ \t]*,[ \t]*"
+    # round 20: a field's label: "Area: Drumchapel.", "Location - Toryglen"
+    r"|(?i:\b(?:area|location|place|town|district|village|estate|where)[ \t]*[:-][ \t]*))$"
+)
 _OWN_SENTENCE_AFTER = re.compile(
     r"[ \t]*(?:[.!?]?[ \t]*$|[.!?]\s|,[ \t]+(?:just|near|off|by|not|opposite|outside|up|down)\b)"
 )
@@ -68,7 +72,16 @@ _SIGN_OFF_BEFORE = re.compile(
 _THANKS_BEFORE = re.compile(
     r"(?i:\b(?:thanks|thank[ \t]+you|cheers|regards|ta)\b[^.!?\n]*[.!?,]?\s*)$"
 )
-_MORE_ENDINGS = re.compile(r"(?:burn|kirk|muir|ness|side|haven|ington|cliffe)$")
+_MORE_ENDINGS = re.compile(
+    r"(?:burn|kirk|muir|ness|side|haven|ington|cliffe"
+    # round 20: districts and villages too small for the place list
+    # ("Drumchapel", "Easterhouse", "Toryglen", "Muirhead")
+    r"|chapel|glen|house|head|hall|town|toun|shaws|shiels|holm|green)$"
+    # and the Gaelic, Scots, Irish and Welsh words British places begin with
+    # ("Ballymacash", "Kilbirnie", "Llanrumney", "Aberkenfig"), seven letters or more
+    r"|^(?:drum|bally|balli|kil|inver|aber|auchen|auchter|auch|dun|strath|glen|kin|llan|cwm|carn|"
+    r"ard|craig|knock|lis|rath|tully|clon|derry|inch|pont|tre|pen)[a-z]{3,}$"
+)
 
 
 def _closing_town(text: str, detail: Detail) -> bool:

@@ -39,7 +39,7 @@ from __future__ import annotations
 import re
 
 from bot.safeguarding.redaction.detail import Category, Detail, word_set
-from bot.safeguarding.redaction.lexicon import NOT_PERSONS, places
+from bot.safeguarding.redaction.lexicon import NOT_PERSONS, places, street_types
 
 _PREPOSITION = r"(?:in|on|at|near|outside|past|off)"
 # an earlier place may also follow "of" ("the landlord of The Crown at ...")
@@ -136,6 +136,27 @@ def _public_place(words: str, preposition: str = "in", streets: bool = False) ->
     )
 
 
+# Round 20: a named street closing a job: "... on Market Hill", "... at the
+# top of Elm Bank", "... off St James's St".
+_STREET_TAIL = re.compile(
+    r"(?:[ \t]*,[ \t]*|[ \t]+)(?:(?:just|right)[ \t]+)?"
+    r"(?:on|off|(?:at|near)[ \t]+the[ \t]+(?:top|bottom|end|far[ \t]+end)[ \t]+of"
+    r"|halfway[ \t]+(?:up|down|along))[ \t]+"
+    r"(?P<street>(?:[A-Z][\w'’.-]*[ \t]+){1,4}[A-Za-z]+\.?)[ \t,.]*\Z"
+)
+_RUNS = re.compile(
+    r"(?i:(?:i|we|me[ \t]+and[ \t]+\w+|\w+[ \t]+and[ \t]+i)[ \t]+"
+    r"(?:run|own|manage|ran|owned|managed)\b)"
+)
+_RUNS_BEFORE = re.compile(rf"(?:^|\W){_RUNS.pattern}[ \t]+\Z")
+
+
+def _a_street(words: str) -> bool:
+    """Whether ``words`` end in a street's type ("Market Hill", "St James's St")."""
+    last = words.split()[-1].strip(".").lower()
+    return last in {word.lower() for word in street_types()} and last not in ("house", "lodge")
+
+
 def _names_a_place(words: str) -> bool:
     """Whether an earlier locative's object names where the person is for a
     job: a capital or a number in it, and no "the only" opening it."""
@@ -160,6 +181,21 @@ def trim_public_tail(text: str, detail: Detail) -> Detail:
             aged = any(c.isdigit() for c in before) or re.search(r"(?i)\bage\b", before)
             if aged and _public_place(span[living.end() :], streets=True):
                 return _ended(text, detail, detail.start + living.start())
+    street = _STREET_TAIL.search(span) if detail.category is Category.JOB else None
+    if street is not None and _a_street(street.group("street")):
+        before = span[: street.start()]
+        # round 20: "I run the cafe on Market Hill", "we own the chippy at
+        # the top of Elm Bank": the writer who runs a place says where it is,
+        # and the unseen sets keep the street ("I run the cafe on St James's
+        # St"); someone else's place, or a workplace, keeps its street inside
+        # ("she owns the chippy on Elm Road", "my boss at the nail bar on
+        # Kingsway Road", "the pharmacist at the Boots on Commercial Street")
+        lead = text[max(0, detail.start - 20) : detail.start]
+        # a chain's branch: its street says which ("I own the Spar on Mile
+        # Cross Road", labelled whole in the spent sets)
+        chain = any(w.lower() in _NEEDS_ITS_TOWN for w in _WORD.findall(before))
+        if (_RUNS.match(before) or _RUNS_BEFORE.search(lead)) and not chain:
+            return _ended(text, detail, detail.start + street.start())
     phrases = list(_LOCATIVE.finditer(span))
     if len(phrases) < 2:
         return detail

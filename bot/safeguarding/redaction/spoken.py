@@ -682,6 +682,8 @@ def _plate_in(text: str, pieces: list[tuple[_Token, str]]) -> Detail | None:
 # road, not a prefix-style plate (round 13, the eleventh set).
 _ROAD_NUMBER = re.compile(r"[ABM]\d{1,4}")
 _THE_BEFORE = re.compile(r"(?i:\bthe[ \t]+)\Z")
+# The services' numbers a plate read out in lower case never holds ("a 101 job")
+_SERVICE_FIGURES = frozenset({"101", "111", "999", "105", "112", "119"})
 
 
 def _believable(text: str, used: list[_Token]) -> bool:
@@ -690,6 +692,8 @@ def _believable(text: str, used: list[_Token]) -> bool:
         text, max(0, used[0].start - 8), used[0].start
     ):
         return False
+    if used[0].text in ("a", "an") and any(t.text in _SERVICE_FIGURES for t in used[1:3]):
+        return False  # round 20: "is this a 101 job", "a 999 call": a service's number
     nato = sum(t.lower in _NATO for t in used)
     if nato >= 2:
         return True
