@@ -16,7 +16,10 @@ retrain at the start of round 19 (the "someones" spelling) let the magpies
 and the air rifle go; the retrain with the sixteenth set raised both again,
 and the Spanish line too (0.33 and 0.34). Round 20 let the pet "run off
 again" go without a retrain: an appeal for a lost pet is an all-clear for
-the model (guards.yaml, all_clear; docs/triage-figures.md, "Round 20")."""
+the model (guards.yaml, all_clear; docs/triage-figures.md, "Round 20").
+The retrain with the eighteenth set and round 20's probe (round 21,
+threshold 0.31 -> 0.34) let the Welsh talk on scams go ("Bore da, hoffai
+clwb yr henoed ..."), raised since round 17."""
 
 from __future__ import annotations
 
@@ -30,10 +33,6 @@ RAISED_BY_ROUND16_MODEL = frozenset(
         "bache ko gaari mein kheench ke bithana padta hai, car seat se nafrat hai usko",
         # 0.17 -> 0.44 (test_other_languages_round14_a)
         "Gülmekten öldüm, ne video ama",
-        # raised after the fourteenth set was spent and the model retrained
-        # with it at the start of round 17 (threshold 0.34 -> 0.32)
-        # (test_triage_round12_rules, test_triage_round13)
-        "Bore da, hoffai clwb yr henoed yn Llanelli gael sgwrs gan swyddog am sgamiau.",
         # raised again by the retrain with the sixteenth set (round 19), 0.33
         # and 0.34 (test_triage_round12_rules, test_other_languages_round12)
         "my neighbour asked is he allowed to shoot magpies with an air rifle in his back garden",
