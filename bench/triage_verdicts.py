@@ -44,6 +44,8 @@ SPENT_STEMS: frozenset[str] = frozenset(
         "unseen_2026_12_01_h",
         "unseen_2026_12_02_a",  # the seventeenth set, spent in round 20
         "unseen_2026_12_02_b",
+        "unseen_2026_12_02_c",  # the eighteenth set, spent in round 21
+        "unseen_2026_12_02_d",
     }
 )
 

@@ -90,6 +90,9 @@ def test_the_shipped_model_is_what_training_makes_of_the_corpora() -> None:
         # issue 15, round 20: the seventeenth set, spent
         "unseen_2026_12_02_a",
         "unseen_2026_12_02_b",
+        # issue 15, round 21: the eighteenth set, spent
+        "unseen_2026_12_02_c",
+        "unseen_2026_12_02_d",
     ]
     assert {p.name for p in corpus_files() if p.name.startswith("unseen_")} == SPENT
     assert len(text.encode()) < 3_000_000  # issue 15 round 5: a reasonable size, under 3 MB
@@ -131,6 +134,7 @@ def test_leave_one_set_out_never_trains_or_chooses_a_threshold_on_the_held_out_s
         "unseen_2026_12_01_e+f",  # round 18: the fifteenth set
         "unseen_2026_12_01_g+h",  # round 19: the sixteenth set
         "unseen_2026_12_02_a+b",  # round 20: the seventeenth set
+        "unseen_2026_12_02_c+d",  # round 21: the eighteenth set
     ]
     per_set = len(fits) // len(SETS)  # the inner models (one a triage file), then the set's own
     for number, (pair, result) in enumerate(zip(SETS, held, strict=True)):

@@ -28,6 +28,7 @@ from bot.safeguarding.triage.guards import resolved, settled_in
 from bot.safeguarding.triage.model import model, without_command
 from bot.safeguarding.triage.normalise import normalise
 from tests.support.core_harness import STAFF_CHAT, CoreHarness
+from tests.support.round16_model import marked
 from tests.support.train_triage_model import SEALED_PREFIX, SPENT, corpus_files, load
 
 RESIDENT = "5550010"
@@ -173,11 +174,13 @@ def test_short_everyday_messages_measured_before_are_not_urgent(text: str) -> No
 
 @pytest.mark.parametrize(
     "text",
-    [
-        "cab's 5 mins away, see you soon",
-        "my brother is on his way with the keys",
-        "is the swimming pool open tonight?",
-    ],
+    marked(
+        [
+            "cab's 5 mins away, see you soon",
+            "my brother is on his way with the keys",
+            "is the swimming pool open tonight?",
+        ]
+    ),
 )
 def test_more_short_everyday_messages_are_not_urgent(text: str) -> None:
     assert text not in _family_texts()

@@ -294,7 +294,7 @@ MODEL_URGENT = [
 ]
 
 
-@pytest.mark.parametrize(("file", "line_id"), FILES_MODEL_FALSE_ALARMS)
+@pytest.mark.parametrize(("file", "line_id"), marked(FILES_MODEL_FALSE_ALARMS))
 def test_the_files_model_false_alarms_are_not_urgent(file: str, line_id: str) -> None:
     text = line_text(file, line_id)
     said = assess(text)

@@ -40,6 +40,8 @@ SPENT_FILES = frozenset(
     | {"unseen_2026_12_01_g", "unseen_2026_12_01_h"}
     # the seventeenth set, run once (round 19) and spent in round 20
     | {"unseen_2026_12_02_a", "unseen_2026_12_02_b"}
+    # the eighteenth set, run once (round 20) and spent in round 21
+    | {"unseen_2026_12_02_c", "unseen_2026_12_02_d"}
 )
 
 

@@ -62,6 +62,7 @@ SETS = (
     ("unseen_2026_12_01_e", "unseen_2026_12_01_f"),  # round 18: the fifteenth set
     ("unseen_2026_12_01_g", "unseen_2026_12_01_h"),  # round 19: the sixteenth set
     ("unseen_2026_12_02_a", "unseen_2026_12_02_b"),  # round 20: the seventeenth set
+    ("unseen_2026_12_02_c", "unseen_2026_12_02_d"),  # round 21: the eighteenth set
 )
 
 Fit = Callable[[Features, list[int]], Model]

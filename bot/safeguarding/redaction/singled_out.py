@@ -24,9 +24,9 @@ the older readers (``circumstances.py``, ``job_reader.py``,
   The words (with their quotes) go; the cue stays.
 
 Each yields ``Detail(start, end, category)`` spans, offsets into the text
-(``Category.JOB``, ``Category.AGE``, ``Category.ID_NUMBER``); the pipeline's later trims (a town or public
-place closing a span) apply to them. Wordings:
-tests/bot/test_redaction_round20_roles.py.
+(``Category.JOB``, ``Category.AGE``, ``Category.ID_NUMBER``); the
+pipeline's later trims (a town or public place closing a span) apply to
+them. Wordings: tests/bot/test_redaction_round20_roles.py.
 """
 
 from __future__ import annotations
