@@ -112,6 +112,8 @@ STAYS = [
     "NOBODY came. SORT IT OUT. I am SICK of waiting.",
     "LEEDS city centre is a mess on Saturday nights.",
     "WHY does nobody answer the phone?",
+    "Hi ALL, does anyone know if the tip is open on bank holidays?",
+    "sorted now, cheers BIG MAN",
     # places joined by "and"
     "The lights between Victoria Road and Albert Street are out.",
     # a word after "name" that is no name

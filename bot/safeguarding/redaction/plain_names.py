@@ -146,10 +146,8 @@ def find_given_names_in_capitals(text: str) -> Iterator[Detail]:
                 yield Detail(match.start("name"), match.end("name"), Category.NAME)
     for match in _SIGNED_CAPITALS.finditer(text):
         words = match.group("name").split()
-        if not _capital_given(_key(words[-1])) and not (
-            len(words) > 1 and _given(_key(words[-1])) and _key(words[-1]) not in places()
-        ):
-            continue
+        if not _capital_given(_key(words[-1])):
+            continue  # "cheers BIG MAN", "Thanks AGAIN"
         if all(
             _key(w) in _NICKNAME_WORDS or _capital_given(_key(w)) or _key(w) in surnames()
             for w in words[:-1]
