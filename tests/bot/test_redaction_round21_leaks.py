@@ -45,6 +45,10 @@ GOES = [
         "The officer, collar number I think was [ID number], was very rude to my son.",
     ),
     (
+        "her collar number, I'm fairly sure, was 6613, and she was brilliant",
+        "her collar number, I'm fairly sure, was [ID number], and she was brilliant",
+    ),
+    (
         "his shoulder number if I remember rightly 5520 and he was lovely",
         "his shoulder number if I remember rightly [ID number] and he was lovely",
     ),
@@ -107,6 +111,7 @@ STAYS = [
     "My sort code changed when the branch moved in 2019.",
     # a collar number with no figures, a date after "ends"
     "I didn't get his collar number, he was on his shoulder radio the whole time.",
+    "His shoulder number I didn't catch but he was tall, about 6 ft, 3 of them came.",
     "The offer ends 31 March, is that a scam?",
     # capitals for shouting, towns in capitals
     "NOBODY came. SORT IT OUT. I am SICK of waiting.",

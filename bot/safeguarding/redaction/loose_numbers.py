@@ -55,7 +55,7 @@ _COLLAR_HEDGED = re.compile(
     r"(?P<number>(?<![\w-])(?-i:[A-Z]{0,2}\d{2,5}[A-Z]{0,2}))(?![\w/-])"
 )
 _HEDGE_WORDS = re.compile(
-    r"(?i:\b(?:i|we|think|thought|believe|believed|reckon|remember|recall|am|was|is|it|"
+    r"(?i:\b(?:i|i['’]m|im|i['’]d|we|think|thought|believe|believed|reckon|remember|recall|am|was|is|it|"
     r"pretty|fairly|quite|sure|rightly|correctly|if|he|she|his|her|said|says|gave|as|"
     r"which|that|probably|maybe|possibly|something|like|started|with|ended|of)\b)"
 )
