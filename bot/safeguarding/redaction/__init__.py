@@ -105,6 +105,11 @@ from bot.safeguarding.redaction.institutions import (
     keep_places_and_organisations,
 )
 from bot.safeguarding.redaction.job_reader import find_roles_that_single_out, keep_everyday_jobs
+from bot.safeguarding.redaction.loose_numbers import (
+    find_account_endings,
+    find_accounts_after_sort_codes,
+    find_hedged_collar_numbers,
+)
 from bot.safeguarding.redaction.names import (
     Doubt,
     find_doubtful_names,
@@ -146,6 +151,13 @@ from bot.safeguarding.redaction.places import (
     keep_streets_forces_events_and_pets,
     trim_times,
     trim_towns,
+)
+from bot.safeguarding.redaction.plain_names import (
+    find_couples_sharing_a_surname,
+    find_given_names_in_capitals,
+    find_lower_case_families,
+    find_lower_given_names_after_a_cue,
+    find_names_after_misspelt_kin,
 )
 from bot.safeguarding.redaction.plate_clause import find_plates_in_bits
 from bot.safeguarding.redaction.public_names import keep_public_places_and_roles
@@ -215,6 +227,8 @@ _FINDERS: tuple[Callable[[str], Iterable[Detail]], ...] = (
     find_handles_without_at,
     find_cued_accounts,
     find_ni_numbers,
+    # round 21: "account ending 40317722" is an account's, not a phone's end
+    find_account_endings,
     find_phones,
     find_misgiven_phones,
     find_id_numbers,
@@ -352,6 +366,16 @@ _FINDERS: tuple[Callable[[str], Iterable[Detail]], ...] = (
     find_names_asked_after,
     find_names_in_welsh,
     find_names_by_a_close_cue,
+    # round 21: numbers a few words from their cue (an account after its sort
+    # code, an account "ending" in figures, a hedged collar number) and names
+    # written plainly (a couple sharing a surname, capitals, lower case)
+    find_accounts_after_sort_codes,
+    find_hedged_collar_numbers,
+    find_couples_sharing_a_surname,
+    find_given_names_in_capitals,
+    find_lower_given_names_after_a_cue,
+    find_lower_case_families,
+    find_names_after_misspelt_kin,
 )
 
 LABEL_PATTERN = re.compile("|".join(re.escape(c.label) for c in Category))

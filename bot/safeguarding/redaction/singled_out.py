@@ -117,8 +117,20 @@ _MARK = r"(?:(?:[A-Z]\.){1,4}|[A-Z]{1,3}(?![\w'’])|\d{1,4}(?:[./]\d{1,4}){0,2}
 _MARKED = re.compile(rf"{_MARK}(?:[ \t]+{_MARK})*")
 
 
+# Round 21: the quoted words before the cue ("'G & M 1989' engraved inside",
+# "with 'To Chloe, love Nan' etched on the back").
+_QUOTED_BEFORE_CUE = re.compile(
+    r"(?<![\w'’])(['‘\"“])(?P<words>[^'’\"”\n]{2,60})(['’\"”])[ \t]+(?:(?:is|was|are|were)[ \t]+)?"
+    r"(?i:engraved|inscribed|etched)\b"
+)
+
+
 def find_engraved_words(text: str) -> Iterator[Detail]:
-    """The words on a ring, a watch or a bike after an engraving cue."""
+    """The words on a ring, a watch or a bike after an engraving cue, or
+    quoted just before it (round 21)."""
+    for quoted_before in _QUOTED_BEFORE_CUE.finditer(text):
+        if any(c.isalnum() for c in quoted_before.group("words")):
+            yield Detail(quoted_before.start(), quoted_before.end(3), Category.ID_NUMBER)
     for cue in _ENGRAVING_CUE.finditer(text):
         quoted = _QUOTED.match(text, cue.end())
         if quoted is not None:
