@@ -105,6 +105,10 @@ from bot.safeguarding.redaction.institutions import (
     keep_places_and_organisations,
 )
 from bot.safeguarding.redaction.job_reader import find_roles_that_single_out, keep_everyday_jobs
+from bot.safeguarding.redaction.kept_towns import (
+    keep_towns_on_journeys_and_branches,
+    trim_town_after_a_school,
+)
 from bot.safeguarding.redaction.loose_numbers import (
     find_account_endings,
     find_accounts_after_sort_codes,
@@ -198,6 +202,7 @@ from bot.safeguarding.redaction.spoken import (
     find_worded_postcodes,
 )
 from bot.safeguarding.redaction.street_corners import find_numbers_by_their_street
+from bot.safeguarding.redaction.townland_homes import find_townland_homes
 from bot.safeguarding.redaction.unlisted_names import (
     find_cleft_names,
     find_lists_of_people,
@@ -208,6 +213,11 @@ from bot.safeguarding.redaction.unlisted_names import (
     find_sign_offs_and_greetings,
 )
 from bot.safeguarding.redaction.what3words import find_what3words
+from bot.safeguarding.redaction.where_they_live import find_ages_with_where_they_live
+from bot.safeguarding.redaction.workplace_posts import (
+    find_posts_at_a_workplace,
+    keep_posts_of_allotments,
+)
 
 __all__ = [
     "LABEL_PATTERN",
@@ -376,6 +386,11 @@ _FINDERS: tuple[Callable[[str], Iterable[Detail]], ...] = (
     find_lower_given_names_after_a_cue,
     find_lower_case_families,
     find_names_after_misspelt_kin,
+    # round 21: a post narrowed by a shift, a ward, a crossing or a spot
+    find_posts_at_a_workplace,
+    # round 21: an age with the door it lives behind; homes named after a townland
+    find_ages_with_where_they_live,
+    find_townland_homes,
 )
 
 LABEL_PATTERN = re.compile("|".join(re.escape(c.label) for c in Category))
@@ -408,12 +423,17 @@ def find_personal_details(text: str) -> list[Detail]:
     kept &= set(keep_pets_called(text, [item[3] for item in found]))
     # round 18: towns closing a sentence, terms, a brand's part, pets, "The Occupier"
     kept &= set(keep_words_taken_for_names(text, [item[3] for item in found]))
+    # round 21: a town on a journey, after a chain's branch, closing a line
+    kept &= set(keep_towns_on_journeys_and_branches(text, [item[3] for item in found]))
+    kept &= set(keep_posts_of_allotments(text, [item[3] for item in found]))
     found = [item for item in found if item[3] in kept]
     # public places, institutions, firms and groups; a town after a name
     given = keep_institutions(text, [item[3] for item in found])
     found = [(s, n, rank, d) for (s, n, rank, _d), d in zip(found, given, strict=True) if d]
     # a town at the end of an age's or a job's description stays
     found = [(s, n, rank, trim_towns(text, d)) for s, n, rank, d in found]
+    # round 21: "the howard school rainham": the town after a school stays
+    found = [(s, n, rank, trim_town_after_a_school(text, d)) for s, n, rank, d in found]
     # round 17: a public place closing a job's or an age's description stays
     found = [(s, n, rank, trim_public_tail(text, d)) for s, n, rank, d in found]
     # round 12: a day or a time inside a span stays ("[age] last Tuesday")

@@ -403,12 +403,14 @@ def find_people_shapes(text: str) -> Iterator[Detail]:
             yield Detail(match.start(), match.end(), Category.NAME)
 
 
-# Given names that are also everyday words after "big", "at": "big will", "may at 3".
+# Given names that are also everyday words after "big", "at": "big will", "may at 3";
+# round 21: a word for a person ("big fella with a beard") is no nickname.
 _NOT_NICKNAMES = word_set(
     """
     will may mark bill rob pat sue grace hope joy faith april june rose lily holly ivy
     guy jack bob dick art ray sunny sky river summer autumn mum dad man men lad boy girl
     green black white brown grey gray red blue silver
+    fella fellah fellow bloke chap lass lassie geezer lady woman
     """
 )
 _VERBS_AND_MONTHS = word_set("will may june april august march can did done said")

@@ -97,6 +97,11 @@ _CONNECTIVES = word_set("of de la le y yr upon on the and by in under")
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 _A_PUB = re.compile(r"(?i:\b(?:landlord|landlady|licensee|publican|barman|barmaid)\b)")
 _SINGLING = re.compile(r"(?i:the[ \t]+(?:only|one|last|sole)\b)")
+# round 21: a ward, which is always inside a hospital ("Ward 6", "the labour ward")
+_A_WARD = re.compile(
+    r"(?i:ward[ \t]+[a-z]?\d{1,2}[a-z]?|the[ \t]+(?:[\w'’-]+[ \t]+){0,2}(?:ward|unit))"
+)
+_HOSPITAL_WORD = re.compile(r"(?i:\b(?:hospital|infirmary)\b)")
 
 
 def _public_place(words: str, preposition: str = "in", streets: bool = False) -> bool:
@@ -212,6 +217,16 @@ def trim_public_tail(text: str, detail: Detail) -> Detail:
         return detail
     between = span[earlier.end() : last.start()]
     if detail.category is Category.JOB and not _names_a_place(between):
+        return detail
+    if (
+        detail.category is Category.JOB
+        and last.group("word") == "at"
+        and _A_WARD.fullmatch(between.strip(_EDGE))
+        and not _HOSPITAL_WORD.search(span[last.end() :])
+    ):
+        # round 21: "a nurse on Ward 6 at Glan Clwyd": after a ward, "at" names
+        # the hospital the ward is in (6 readable labels keep it inside, 1
+        # keeps "at Lincoln County Hospital" out, a name with its own word)
         return detail
     if detail.category is Category.AGE and (
         _SINGLING.match(between.strip())
