@@ -123,8 +123,9 @@ STAYS = [
     "The lights between Victoria Road and Albert Street are out.",
     # a word after "name" that is no name
     "his name was on the list but nobody called him",
-    # a shop nickname after "the"
-    "im the shift supervisor at the maccies on the high street",
+    # a shop nickname after "the" (the writer's own shift post there is a
+    # job, round 21's posts: test_redaction_round21_posts_homes.py)
+    "we queued at the maccies on the high street for ages",
     # "precious" as a word
     "my precious daughter is being bullied at school",
 ]

@@ -111,7 +111,7 @@ def test_a_signal_while_starting_stops_it_cleanly(tmp_path: Path) -> None:
     port = free_port()
     with Forumbot(run_args(EXAMPLE, port), cwd=tmp_path) as bot:
         bot.wait_for("configuration: loaded")
-        assert bot.stop(signal.SIGTERM, timeout=10) == 0, bot.log
+        assert bot.stop(signal.SIGTERM, timeout=FATAL_WITHIN_S) == 0, bot.log
     assert "Traceback" not in bot.log
 
 

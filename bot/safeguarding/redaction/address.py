@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
 from bot.safeguarding.redaction.detail import Category, Detail, word_set
 from bot.safeguarding.redaction.lexicon import ordinary_words, street_types
@@ -17,13 +18,19 @@ from bot.safeguarding.redaction.lexicon import ordinary_words, street_types
 # long, and searching from the start each time made long texts quadratic.
 _LOOK_BACK = 80
 
+
 # The words a street's name ends in ("Road", "Wynd", "Loan", "Tce"), from
 # data/street_types.txt (Royal Mail PAF and OS road-name conventions; round
 # 20), longest first; "Cross" only with its capital ("3 Trubshaw Cross", not
-# "2 lads cross").
-_STREET_TYPES = "|".join(
-    [*sorted(street_types(), key=lambda word: (-len(word), word)), "(?-i:Cross)"]
-)
+# "2 lads cross"). Built on first use, not at import: a copy of forumbot
+# without its data files is then refused by the start-up check in one line.
+@cache
+def street_types_pattern() -> str:
+    """The street types as one regular-expression alternation, longest
+    first ("Crescent|...|Rd"), "Cross" only with its capital."""
+    return "|".join([*sorted(street_types(), key=lambda word: (-len(word), word)), "(?-i:Cross)"])
+
+
 _CAPITAL_WORD = r"[A-Z][\w'’.-]*"
 _ANY_WORD = r"(?:[A-Z][\w'’.-]*|[a-z][a-z'’]+)"
 _UNIT_WORD = "one|two|three|four|five|six|seven|eight|nine"
@@ -44,7 +51,6 @@ _NUMBER_WORD = (
 # the same, for other modules' patterns (numbered.py's caravans and pitches)
 NUMBER_WORD = _NUMBER_WORD
 # the street types, for street_corners.py
-STREET_TYPES = _STREET_TYPES
 # "Flat 3, ", "flat 2b ", "Flat 12, Beechwood Court, "
 _BUILDING = (
     r"(?:[A-Z][\w'’]+\s+){1,3}(?:Court|House|Lodge|Mansions|Point|Tower|Heights|Buildings|"
@@ -93,7 +99,13 @@ _FIRST_STREET_WORDS = (
     r"Sràid|Sraid|Rathad|Ceum|Cnoc)"
 )
 _WELSH_LINK = r"(?:y|yr|'r|na|nan|an|a'|nam|nan)"
-_STREET_TYPE_WORD = re.compile(rf"(?i:{_STREET_TYPES})")
+
+
+@cache
+def _street_type_word() -> re.Pattern[str]:
+    return re.compile(rf"(?i:{street_types_pattern()})")
+
+
 # "5 Bryn Road", "3 Pen-y-Lan Terrace": the Welsh words of a name before its
 # street type, at most so many.
 _WELSH_NAME_WORDS = 4
@@ -127,7 +139,7 @@ def _address(name_word: str, lead: str = "", welsh_lower: bool = False) -> re.Pa
     return re.compile(
         rf"{lead}(?i:(?:number\s+|no\.?\s*)?{_FLAT})\b{_HOUSE}\s+"
         rf"(?:(?:(?i:the)\s+(?:{name_word}\s+){{0,2}}|(?:{name_word}\s+){{1,3}})"
-        rf"(?i:{_STREET_TYPES})\b{_QUARTER}"
+        rf"(?i:{street_types_pattern()})\b{_QUARTER}"
         rf"{welsh})"
     )
 
@@ -136,31 +148,37 @@ def _address(name_word: str, lead: str = "", welsh_lower: bool = False) -> re.Pa
 # words that introduce an address, or anywhere before the commonest street
 # words ("33 fern st", "8 gladstone rd"), the count check below keeping
 # "3 cars down the road"; "junction 4 slip road" stays.
-_ADDRESSES = (
-    _address(_CAPITAL_WORD),
-    _address(
-        _ANY_WORD,
-        lead=r"(?i:(?<=\bat )|(?<=\bis )|(?<=\bnumber )|(?<=\bno )|(?<=\bfrom )|(?<=\bto )"
-        # round 14: after living "in" or being somewhere: "im in 7 meadow view",
-        # "we are 7 meadow view" (not "in 3 separate close calls")
-        r"|(?<=\blive in )|(?<=\blives in )|(?<=\bliving in )|(?<=\bstay in )|(?<=\bstays in )"
-        r"|(?<=\bim in )|(?<=\bi'm in )|(?<=\bi’m in )|(?<=\bi am in )|(?<=\bwe're in )"
-        r"|(?<=\bwe’re in )|(?<=\bwe are in )|(?<=\bwe r in )|(?<=\bmoved in )"
-        r"|(?<=\bmoved into )|(?<=\bwe are )|(?<=\bwe're )|(?<=\bwe’re )|(?<=\bwe r ))",
-        welsh_lower=True,
-    ),
-    re.compile(
-        rf"(?<![\w£$.,:/-])(?i:{_FLAT})\b{_HOUSE}\s+(?:[a-z][a-z'’]+\s+){{1,2}}"
-        r"(?:road|rd|street|st|lane|ln|avenue|ave|close|crescent|gardens|gdns|grove|terrace|mews|"
-        # round 17: a street word shortened as typed, "18 dalby sq", "4 elm cres"
-        r"sq|cres|tce|pde|"
-        # not "st 2", "rd xx"; "rd in skeg" is a street
-        # "14 peel st n wont leave": a texted "n" is "and"
-        r"drive)\b(?!\s*(?:\d|(?!(?:in|on|at|is|by|to|an|nr|n)\b)[a-z]{1,2}\b))"
-    ),
-    # "9 The Paddocks", "2 The Glade": "The" and one name are a street.
-    re.compile(rf"(?<![\w£$.,:/-])(?i:{_FLAT})\b{_HOUSE}\s+The\s+(?P<street>[A-Z][a-z]{{2,}})\b"),
-)
+@cache
+def _addresses() -> tuple[re.Pattern[str], ...]:
+    return (
+        _address(_CAPITAL_WORD),
+        _address(
+            _ANY_WORD,
+            lead=r"(?i:(?<=\bat )|(?<=\bis )|(?<=\bnumber )|(?<=\bno )|(?<=\bfrom )|(?<=\bto )"
+            # round 14: after living "in" or being somewhere: "im in 7 meadow view",
+            # "we are 7 meadow view" (not "in 3 separate close calls")
+            r"|(?<=\blive in )|(?<=\blives in )|(?<=\bliving in )|(?<=\bstay in )|(?<=\bstays in )"
+            r"|(?<=\bim in )|(?<=\bi'm in )|(?<=\bi’m in )|(?<=\bi am in )|(?<=\bwe're in )"
+            r"|(?<=\bwe’re in )|(?<=\bwe are in )|(?<=\bwe r in )|(?<=\bmoved in )"
+            r"|(?<=\bmoved into )|(?<=\bwe are )|(?<=\bwe're )|(?<=\bwe’re )|(?<=\bwe r ))",
+            welsh_lower=True,
+        ),
+        re.compile(
+            rf"(?<![\w£$.,:/-])(?i:{_FLAT})\b{_HOUSE}\s+(?:[a-z][a-z'’]+\s+){{1,2}}"
+            r"(?:road|rd|street|st|lane|ln|avenue|ave|close|crescent|gardens|gdns|grove|terrace|mews|"
+            # round 17: a street word shortened as typed, "18 dalby sq", "4 elm cres"
+            r"sq|cres|tce|pde|"
+            # not "st 2", "rd xx"; "rd in skeg" is a street
+            # "14 peel st n wont leave": a texted "n" is "and"
+            r"drive)\b(?!\s*(?:\d|(?!(?:in|on|at|is|by|to|an|nr|n)\b)[a-z]{1,2}\b))"
+        ),
+        # "9 The Paddocks", "2 The Glade": "The" and one name are a street.
+        re.compile(
+            rf"(?<![\w£$.,:/-])(?i:{_FLAT})\b{_HOUSE}\s+The\s+(?P<street>[A-Z][a-z]{{2,}})\b"
+        ),
+    )
+
+
 _LOWER_CASE_ANYWHERE = 2
 # A street named in one word ("12 Greenway", "2 Kingsway"), when the text
 # says an address is coming.
@@ -189,12 +207,18 @@ _NUMBER_AFTER_STREET = (
     r"(?i:(?:house\s+)?(?:number|no\.?|nr\.?|num)\s*|house\s+)"
     rf"(?:\d{{1,4}}[a-z]?\b|(?i:{_NUMBER_WORD}))"
 )
+
+
 # The street, then the number: "Birch Avenue number 9", "Clifton Road no. 12"
-_STREET_THEN_NUMBER = re.compile(
-    # no comma between: "Acacia Avenue, number twenty six" is the street and,
-    # apart, a house number alone (taken below)
-    rf"\b(?:{_CAPITAL_WORD}\s+){{1,3}}(?i:{_STREET_TYPES}){_NUMBER_AFTER_STREET}"
-)
+@cache
+def _street_then_number() -> re.Pattern[str]:
+    return re.compile(
+        # no comma between: "Acacia Avenue, number twenty six" is the street and,
+        # apart, a house number alone (taken below)
+        rf"\b(?:{_CAPITAL_WORD}\s+){{1,3}}(?i:{street_types_pattern()}){_NUMBER_AFTER_STREET}"
+    )
+
+
 # The street in lower case, then the number: "girlington rd, house 112",
 # "elm road at number 4"; the street's name not an ordinary word (not "the
 # main road at number 4", whose number alone is taken below).
@@ -373,9 +397,9 @@ def _names_a_business(text: str, match: re.Match[str]) -> bool:
         return False
     word = name.group("name").lower()
     second = name.group("second")
-    if second is not None and _STREET_TYPE_WORD.fullmatch(second.rstrip(".,")):
+    if second is not None and _street_type_word().fullmatch(second.rstrip(".,")):
         return False
-    if _STREET_TYPE_WORD.fullmatch(name.group("name")):
+    if _street_type_word().fullmatch(name.group("name")):
         return False
     if CHAIN.fullmatch(word):
         return True
@@ -476,7 +500,7 @@ def _is_house_and_street(text: str, match: re.Match[str], rank: int) -> bool:
         # name's words; a street type after the name ends it ("5 Bryn Road")
         rest = re.split(r"[\s-]+", tail.strip())[2:]
         links = {"y", "yr", "'r", "na", "nan", "an", "a'"}
-        if rest and _STREET_TYPE_WORD.fullmatch(rest[-1]) and len(rest) <= _WELSH_NAME_WORDS:
+        if rest and _street_type_word().fullmatch(rest[-1]) and len(rest) <= _WELSH_NAME_WORDS:
             return True
         return bool(rest) and (
             any(w.lower() in links for w in rest)
@@ -510,7 +534,7 @@ def find_addresses(text: str) -> Iterator[Detail]:
 
 
 def _house_numbers(text: str) -> Iterator[Detail]:
-    for match in _STREET_THEN_NUMBER.finditer(text):
+    for match in _street_then_number().finditer(text):
         if not _NOT_A_HOUSE_AFTER.match(text, match.end()):  # "Station Road no. 2 stop"
             yield Detail(match.start(), match.end(), Category.ADDRESS)
     for match in _LOWER_STREET_THEN_NUMBER.finditer(text):
@@ -518,7 +542,7 @@ def _house_numbers(text: str) -> Iterator[Detail]:
             text, match.end()
         ):
             yield Detail(match.start(), match.end(), Category.ADDRESS)
-    for rank, pattern in enumerate(_ADDRESSES):
+    for rank, pattern in enumerate(_addresses()):
         for match in pattern.finditer(text):
             if _is_house_and_street(text, match, rank):
                 yield Detail(match.start(), match.end(), Category.ADDRESS)
@@ -640,22 +664,27 @@ def find_lone_numbers_pairs_and_blocks(text: str) -> Iterator[Detail]:
 # as "47 Groby Road" does. Only after "number"/"no" (not "the 47 bus on
 # Groby Road"), and only a named street with its type (not "number 9 on the
 # 73 route"); a street with no number before it stays.
-_NUMBER_ON_ITS_STREET = re.compile(
-    # not a bus's, a platform's or a stand's number ("bus number 38 on ...")
-    r"(?i:(?<!\bbus )(?<!\bbuses )(?<!\broute )(?<!\bplatform )(?<!\bstand )(?<!\bbay )(?<!\bgate )"
-    r"(?<!\bjunction )(?<!\bpump )(?<!\btable )(?<!\broom )(?<!\bward )(?<!\bbed )(?<!\bpitch ))"
-    r"(?i:\b(?:house[ \t]+|flat[ \t]+)?)"
-    # "no" only before figures ("no one on Mill Lane" is nobody)
-    rf"(?:(?i:number)[ \t]*(?:\d{{1,4}}[a-zA-Z]?\b|(?i:{_NUMBER_WORD}))"
-    r"|(?i:no\.?)[ \t]*\d{1,4}[a-zA-Z]?\b)"
-    r"[ \t]+(?i:on|in|off|along|down|up)[ \t]+"
-    rf"(?:(?:the[ \t]+)?(?:{_CAPITAL_WORD}[ \t]+){{1,3}}(?:{_STREET_TYPES})\b"
-    rf"|(?:[a-z][a-z'’]+[ \t]+){{1,2}}(?:road|rd|street|st|lane|avenue|close|crescent|drive|way)\b)"
-)
+@cache
+def _number_on_its_street() -> re.Pattern[str]:
+    return re.compile(
+        # not a bus's, a platform's or a stand's number ("bus number 38 on ...")
+        r"(?i:(?<!\bbus )(?<!\bbuses )(?<!\broute )(?<!\bplatform )(?<!\bstand )"
+        r"(?<!\bbay )(?<!\bgate )"
+        r"(?<!\bjunction )(?<!\bpump )(?<!\btable )(?<!\broom )(?<!\bward )(?<!\bbed )"
+        r"(?<!\bpitch ))"
+        r"(?i:\b(?:house[ \t]+|flat[ \t]+)?)"
+        # "no" only before figures ("no one on Mill Lane" is nobody)
+        rf"(?:(?i:number)[ \t]*(?:\d{{1,4}}[a-zA-Z]?\b|(?i:{_NUMBER_WORD}))"
+        r"|(?i:no\.?)[ \t]*\d{1,4}[a-zA-Z]?\b)"
+        r"[ \t]+(?i:on|in|off|along|down|up)[ \t]+"
+        rf"(?:(?:the[ \t]+)?(?:{_CAPITAL_WORD}[ \t]+){{1,3}}(?:{street_types_pattern()})\b"
+        rf"|(?:[a-z][a-z'’]+[ \t]+){{1,2}}"
+        r"(?:road|rd|street|st|lane|avenue|close|crescent|drive|way)\b)"
+    )
 
 
 def find_numbers_on_their_street(text: str) -> Iterator[Detail]:
     """ADDRESS spans over a house said by its number and the street it is
     "on": "no 47 on Groby Rd", "number nineteen on Victoria Street"."""
-    for match in _NUMBER_ON_ITS_STREET.finditer(text):
+    for match in _number_on_its_street().finditer(text):
         yield Detail(match.start(), match.end(), Category.ADDRESS)

@@ -12,22 +12,30 @@ from importlib import resources
 
 from bot.safeguarding.redaction.detail import word_set
 
-FILES = (
+_WORD_LISTS = (
     "first_names.txt",
     "surnames.txt",
     "ordinary_words.txt",
     "proper_nouns.txt",
+)
+FILES = (
+    *_WORD_LISTS,
     "street_types.txt",
     "places.txt",
+    "public_figures.txt",
+    "field_cues.txt",
+    "shop_chains.txt",
 )
-"""The lists in data/ this module reads (package data)."""
+"""The files in data/ the redaction reads at run time (package data): the
+start-up check refuses an installation without one of them."""
 
 
 def load() -> None:
-    """Read the lists now (about 0.1 s), not on the first question; raises
-    OSError for one that is missing."""
-    for name in FILES[:-1]:
+    """Read the name lists now (about 0.1 s), not on the first question;
+    raises OSError for one that is missing."""
+    for name in _WORD_LISTS:
         _words(name)
+    street_types()
     places()
 
 

@@ -20,8 +20,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
-from bot.safeguarding.redaction.address import NUMBER_WORD, STREET_TYPES
+from bot.safeguarding.redaction.address import NUMBER_WORD, street_types_pattern
 from bot.safeguarding.redaction.detail import Category, Detail
 
 # Where on a street a house is: "on the corner of", "just past the turn
@@ -42,22 +43,27 @@ _NOT_AN_HOUR = (
     r"|(?:twenty|thirty|forty|fourty|fifty|sixty|seventy|eighty|ninety)[- ]"
     r"(?:one|two|three|four|five|six|seven|eight|nine))"
 )
-_STREET = rf"(?:the[ \t]+)?(?:[A-Z][\w'’.-]*[ \t]+){{1,3}}(?i:{STREET_TYPES})\b"
-_NUMBER_BY_ITS_STREET = re.compile(
-    r"(?<![\w£$.,:/-])"
-    r"(?P<number>"
-    # "number 12", "no. 7", "number eleven"
-    rf"(?i:(?:number|no\.?)[ \t]*(?:\d{{1,4}}[a-z]?\b|{NUMBER_WORD}))"
-    # "lives at nine", "we're twelve" (not "we met at eleven")
-    r"|(?i:(?<=\blive at )|(?<=\blives at )|(?<=\bliving at )|(?<=\bwe're )|(?<=\bwe’re )"
-    rf"|(?<=\bwe are )|(?<=\bwe're at )|(?<=\bwe’re at )|(?<=\bwe are at ))(?i:{NUMBER_WORD})"
-    # "forty-one", "Sixteen"
-    rf"|(?i:{_NOT_AN_HOUR})\b"
-    r")"
-    # an aside between: ", that's us,", ", the one with the blue door,"
-    r"(?:,[ \t]+[^,.!?;:\n]{1,30},)?"
-    rf",?[ \t]+(?i:{_SPOT})[ \t]+{_STREET}"
-)
+
+
+@cache
+def _number_by_its_street() -> re.Pattern[str]:
+    street = rf"(?:the[ \t]+)?(?:[A-Z][\w'’.-]*[ \t]+){{1,3}}(?i:{street_types_pattern()})\b"
+    return re.compile(
+        r"(?<![\w£$.,:/-])"
+        r"(?P<number>"
+        # "number 12", "no. 7", "number eleven"
+        rf"(?i:(?:number|no\.?)[ \t]*(?:\d{{1,4}}[a-z]?\b|{NUMBER_WORD}))"
+        # "lives at nine", "we're twelve" (not "we met at eleven")
+        r"|(?i:(?<=\blive at )|(?<=\blives at )|(?<=\bliving at )|(?<=\bwe're )|(?<=\bwe’re )"
+        rf"|(?<=\bwe are )|(?<=\bwe're at )|(?<=\bwe’re at )|(?<=\bwe are at ))(?i:{NUMBER_WORD})"
+        # "forty-one", "Sixteen"
+        rf"|(?i:{_NOT_AN_HOUR})\b"
+        r")"
+        # an aside between: ", that's us,", ", the one with the blue door,"
+        r"(?:,[ \t]+[^,.!?;:\n]{1,30},)?"
+        rf",?[ \t]+(?i:{_SPOT})[ \t]+{street}"
+    )
+
 
 # What a home's number follows: the start of a sentence or an aside, or a
 # word that says where someone is ("at", "is", "I'm", "from", "number").
@@ -72,7 +78,7 @@ def find_numbers_by_their_street(text: str) -> Iterator[Detail]:
     """ADDRESS spans over a house number said before the spot on its street:
     "forty-one" in "forty-one on the corner of Hawthorne Road" (the street
     stays)."""
-    for match in _NUMBER_BY_ITS_STREET.finditer(text):
+    for match in _number_by_its_street().finditer(text):
         if not _HOME_LEAD.search(text[max(0, match.start() - 20) : match.start()]):
             continue  # "I counted twenty-three at the end of Mill Lane"
         yield Detail(match.start("number"), match.end("number"), Category.ADDRESS)
