@@ -247,3 +247,27 @@ def test_a_misspelt_documentary_is_read_as_the_word() -> None:
 def test_a_live_danger_beside_a_documentary_stays_urgent() -> None:
     text = "watching a documentry when next door started screaming, he's stabbing her right now"
     assert assess(text).urgent, text
+
+
+# A report of graffiti is calm for the model (the round-21 retrain raised
+# "this graffiti on the bridge", sent with a photo); a person at risk said
+# with it stays urgent.
+GRAFFITI_CALM = [
+    "this graffiti on the bridge",
+    "some nasty graffiti has gone up under the railway bridge again",
+    "who do I tell about the new tagging on the canal bridge?",
+]
+GRAFFITI_URGENT = [
+    "theres new graffiti on the bridge and a man is standing on the ledge",
+    "graffiti on the bridge saying goodbye mum and a girl is sitting on the edge",
+]
+
+
+@pytest.mark.parametrize("text", GRAFFITI_CALM)
+def test_a_report_of_graffiti_is_calm(text: str) -> None:
+    assert not assess(text).urgent, text
+
+
+@pytest.mark.parametrize("text", GRAFFITI_URGENT)
+def test_a_person_at_risk_beside_graffiti_stays_urgent(text: str) -> None:
+    assert assess(text).urgent, text
