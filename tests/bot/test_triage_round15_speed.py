@@ -15,7 +15,6 @@ import pytest
 from bot.safeguarding.triage import assess, engine
 from bot.safeguarding.triage.normalise import normalise
 from bot.safeguarding.triage.rules import ANY_RULE, RULES
-from tests.support.round16_model import RAISED_BY_ROUND16_MODEL, marked
 from tests.support.triage_figures import load
 
 # Voices the index must read as round 14's loop did (text-speak, elderly
@@ -76,18 +75,11 @@ def _round14(starts: list[int], normal: str) -> dict[int, list[int]]:
 
 
 def test_the_voices_keep_their_verdicts() -> None:
+    # Since round 21's retrain no ordinary voice here is among the round-16
+    # model's expected failures (tests/support/round16_model.py), so every one
+    # must be calm; a retrain that raises one fails here and is decided on.
     assert [text for text in URGENT if not assess(text).urgent] == []
-    ordinary = [text for text in ORDINARY if text not in RAISED_BY_ROUND16_MODEL]
-    assert [text for text in ordinary if assess(text).urgent] == []
-
-
-@pytest.mark.parametrize(
-    "text", marked([text for text in ORDINARY if text in RAISED_BY_ROUND16_MODEL])
-)
-def test_the_ordinary_voices_the_round16_model_raises(text: str) -> None:
-    # Strict expected failures (tests/support/round16_model.py): a model
-    # that leaves one alone again makes this fail, and it leaves the set.
-    assert not assess(text).urgent
+    assert [text for text in ORDINARY if assess(text).urgent] == []
 
 
 def test_the_index_lists_each_opening_s_rules_in_order() -> None:
